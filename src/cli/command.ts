@@ -1,0 +1,13 @@
+/** A `chronicle` sub-command. `run` returns the process exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[]): Promise<number>;
+}
+
+/** Exit codes, documented in the README. */
+export const EXIT = { OK: 0, SOME_FAILED: 1, USAGE: 2 } as const;
+
+/** A user error: printed as one line on stderr, never with a stack trace. */
+export class UsageError extends Error {}

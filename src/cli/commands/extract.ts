@@ -1,0 +1,68 @@
+import { extract } from '../../extract.js';
+import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT, UsageError, type Command } from '../command.js';
+
+export const extractCommand: Command = {
+  name: 'extract',
+  summary: 'extract entities, quotes, dates, relations and events from articles (JSONL out)',
+  usage: `Usage: chronicle extract [FILE…|-] [options]
+
+Reads .txt, .json ({id, text, published?, title?, source?, url?} or an array of them),
+.jsonl (one such object a line) or standard input ('-', or no FILE), and writes one JSON
+result a line (JSONL) to standard output.
+
+Options:
+  --published YYYY-MM-DD  publication date for plain text (and JSON without "published")
+  --pretty                indented JSON (one document only)
+  --tokens                include tokens with upos, xpos, lemma, head, deprel
+  --max-bytes N           largest accepted document text (default ${DEFAULT_MAX_TEXT_BYTES})
+  -h, --help              this help
+
+Exit codes: 0 all documents done, 1 some documents failed (each named on stderr), 2 usage error.
+
+Examples:
+  chronicle extract article.json --pretty
+  chronicle extract --published 2025-02-16 story.txt
+  cat articles.jsonl | chronicle extract - > results.jsonl`,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs(argv, {
+      published: { type: 'string' },
+      pretty: { type: 'boolean', default: false },
+      tokens: { type: 'boolean', default: false },
+      'max-bytes': { type: 'string' },
+    });
+    let published: string | null = null;
+    try {
+      published = normalisePublished(values.published);
+    } catch (err) {
+      if (err instanceof InputError) throw new UsageError(`--published: ${err.message}`);
+      throw err;
+    }
+    const maxTextBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : DEFAULT_MAX_TEXT_BYTES;
+    if (!Number.isFinite(maxTextBytes) || maxTextBytes <= 0) throw new UsageError('--max-bytes must be a positive number');
+
+    let failed = 0;
+    let done = 0;
+    const pretty: unknown[] = [];
+    for await (const item of readDocuments(positionals, { published, maxTextBytes })) {
+      if (!item.ok) {
+        failed++;
+        process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
+        continue;
+      }
+      try {
+        const result = extract(item.doc, { tokens: values.tokens });
+        if (values.pretty) pretty.push(result);
+        else if (!process.stdout.write(JSON.stringify(result) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+        done++;
+      } catch (err) {
+        failed++;
+        process.stderr.write(`chronicle extract: ${item.origin}: extraction failed: ${(err as Error).message}\n`);
+      }
+    }
+    if (values.pretty) process.stdout.write(JSON.stringify(pretty.length === 1 ? pretty[0] : pretty, null, 2) + '\n');
+    if (done === 0 && failed === 0) process.stderr.write('chronicle extract: no documents\n');
+    return failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+  },
+};

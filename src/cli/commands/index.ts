@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { extractCommand } from './extract.js';
+import { demoCommand } from './demo.js';
+
+/** Every sub-command, in the order `chronicle --help` lists them. */
+export const commands: Command[] = [extractCommand, demoCommand];

@@ -1,0 +1,199 @@
+/**
+ * The Doc: one object carries an article's text and every annotation layer through the
+ * pipeline (as spaCy's Doc does). Stages read the layers they need and add their own.
+ * Every offset is a JavaScript string index into `doc.text` (UTF-16 code units).
+ */
+
+export type EntityType =
+  | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC'
+  | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW' | 'LANGUAGE';
+
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
+];
+
+export type MentionKind = 'name' | 'nominal' | 'pronoun';
+
+export interface Token {
+  /** index in doc.tokens */
+  i: number;
+  start: number;
+  end: number;
+  text: string;
+  /** index of the sentence holding this token */
+  sentence: number;
+  /** true when whitespace follows the token */
+  spaceAfter: boolean;
+  upos?: string;
+  xpos?: string;
+  lemma?: string;
+  /** doc-level token index of the syntactic head, -1 for the root */
+  head?: number;
+  deprel?: string;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** first token index (inclusive) and last (exclusive) */
+  tokenStart: number;
+  tokenEnd: number;
+  /** paragraph number (0-based), paragraphs are separated by blank lines */
+  paragraph: number;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionKind;
+  type: EntityType;
+  /** entity id after coreference; undefined until the coreference stage runs */
+  entity?: string;
+  /** where the mention came from: 'gazetteer', 'pattern', 'model', 'coref', ... */
+  source?: string;
+}
+
+export interface ActorCode {
+  code: string;
+  source: string;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** the fullest name the document gives */
+  name: string;
+  mentions: Mention[];
+  codes?: ActorCode[];
+  attributes?: Record<string, string>;
+}
+
+export interface Quote {
+  start: number;
+  end: number;
+  text: string;
+  /** entity id, or null when no speaker was found */
+  speaker: string | null;
+  kind: 'direct' | 'indirect';
+  /** the cue that attributes it ("wrote", "said", "according to"), when found */
+  cue?: { start: number; end: number; text: string };
+}
+
+export interface TimeExpression {
+  start: number;
+  end: number;
+  text: string;
+  /** ISO/TIMEX3 value at the text's precision: 2025-02-15, 2023-11, 2023, P3M, ... */
+  value: string;
+  /** why this value: the anchor and the reasoning, for a reviewer */
+  evidence?: string;
+}
+
+export interface Relation {
+  type: string;
+  role?: string | null;
+  subject: string;
+  object: string;
+  start: number;
+  end: number;
+}
+
+export interface EventRecord {
+  id: string;
+  type: string;
+  mode: string | null;
+  cameo: string | null;
+  trigger: { start: number; end: number; text: string };
+  actor: string[];
+  recipient: string[];
+  date: { value: string | null; text?: string; basis: string } | null;
+  location: string | null;
+  negated: boolean;
+  modality: string | null;
+  reported_by: string | null;
+  sentence: number;
+}
+
+export interface DocInput {
+  id?: string;
+  text: string;
+  published?: string | null;
+  title?: string | null;
+  source?: string | null;
+  url?: string | null;
+}
+
+export class Doc {
+  readonly id: string;
+  readonly text: string;
+  readonly published: string | null;
+  readonly title: string | null;
+  readonly source: string | null;
+  readonly url: string | null;
+
+  tokens: Token[] = [];
+  sentences: Sentence[] = [];
+  /** mentions found by recognisers before they are grouped into entities */
+  mentions: Mention[] = [];
+  entities: Entity[] = [];
+  quotes: Quote[] = [];
+  times: TimeExpression[] = [];
+  relations: Relation[] = [];
+  events: EventRecord[] = [];
+  /** stages may leave notes for later stages or for debugging */
+  readonly notes: Map<string, unknown> = new Map();
+
+  constructor(input: DocInput) {
+    this.text = input.text;
+    this.id = input.id ?? '';
+    this.published = input.published ?? null;
+    this.title = input.title ?? null;
+    this.source = input.source ?? null;
+    this.url = input.url ?? null;
+  }
+
+  /** Index of the sentence that contains character offset `pos` (binary search). */
+  sentenceAt(pos: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid];
+      if (pos < s.start) hi = mid - 1;
+      else if (pos >= s.end) lo = mid + 1;
+      else return mid;
+    }
+    return Math.max(0, Math.min(lo, this.sentences.length - 1));
+  }
+
+  /** Index of the first token whose end is after `pos` (binary search). */
+  tokenAt(pos: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Tokens lying inside [start, end). */
+  tokensIn(start: number, end: number): Token[] {
+    const out: Token[] = [];
+    for (let i = this.tokenAt(start); i < this.tokens.length && this.tokens[i].start < end; i++) {
+      if (this.tokens[i].start >= start) out.push(this.tokens[i]);
+    }
+    return out;
+  }
+
+  sentenceTokens(s: number): Token[] {
+    const sent = this.sentences[s];
+    return this.tokens.slice(sent.tokenStart, sent.tokenEnd);
+  }
+
+  entityById(id: string): Entity | undefined {
+    return this.entities.find((e) => e.id === id);
+  }
+}

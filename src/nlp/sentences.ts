@@ -1,0 +1,90 @@
+import type { Doc, Token } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { ABBREVIATIONS, tokenize, type RawToken } from './tokenizer.js';
+
+const TERMINAL = /^(?:[.!?]+|…|\.\.\.+)$/;
+const CLOSING = new Set(['"', '”', '’', "'", ')', ']', '»']);
+/** Abbreviations that usually precede a name or number, so never end a sentence. */
+const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'maj', 'capt', 'sgt', 'gov', 'sen', 'rep', 'rev', 'hon', 'no', 'vs', 'v', 'amb', 'messrs', 'mme', 'pres', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'e.g', 'i.e', 'cf']);
+
+/** Words that start sentences often enough to break after an ambiguous abbreviation ("in the U.S. The …"). */
+const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'this', 'that', 'in', 'on', 'at', 'his', 'her', 'their', 'its', 'there', 'after', 'when', 'while', 'however', 'meanwhile', 'as', 'if', 'for', 'some', 'many', 'most', 'one', 'two', 'what', 'who', 'why', 'how', 'you', 'our', 'my', 'these', 'those', 'last', 'earlier', 'later', 'then', 'so', 'yet', 'still', 'also', 'since', 'according', 'no', 'not']);
+
+function startsUpper(t: RawToken | undefined): boolean {
+  if (!t) return true;
+  return /^[\p{Lu}\p{N}"“‘'(\[«¿¡]/u.test(t.text);
+}
+
+function endsWithAbbreviation(t: RawToken): boolean {
+  return t.text.length > 1 && t.text.endsWith('.');
+}
+
+/**
+ * Sentence boundaries over a token list: terminal punctuation (with any closing quotes or
+ * brackets) followed by a capitalised or quoted token, and hard breaks at newlines.
+ * Returns the index of the first token of each sentence.
+ */
+export function sentenceStarts(text: string, tokens: RawToken[]): number[] {
+  const starts: number[] = [];
+  if (tokens.length === 0) return starts;
+  starts.push(0);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    const gap = text.slice(t.end, next.start);
+    // a line break ends a sentence (headlines, bylines, paragraphs)
+    if (gap.includes('\n')) {
+      starts.push(i + 1);
+      continue;
+    }
+    // very long run without punctuation: force a break so later stages stay bounded
+    if (i + 1 - starts[starts.length - 1] >= 400) {
+      starts.push(i + 1);
+      continue;
+    }
+    if (TERMINAL.test(t.text)) {
+      // absorb closing quotes / brackets that follow
+      let j = i + 1;
+      while (j < tokens.length && CLOSING.has(tokens[j].text) && tokens[j].start === tokens[j - 1].end) j++;
+      if (j >= tokens.length) break;
+      const after = tokens[j];
+      if (startsUpper(after) || text.slice(tokens[j - 1].end, after.start).includes('\n')) {
+        starts.push(j);
+      } else if (t.text !== '.' && /^[\p{Ll}]/u.test(after.text) === false) {
+        starts.push(j);
+      }
+      i = j - 1;
+      continue;
+    }
+    // an abbreviation that closes a sentence: "in the U.S. The …"
+    if (endsWithAbbreviation(t) && gap.length > 0) {
+      const bare = t.text.slice(0, -1).toLowerCase();
+      if (!TITLE_ABBR.has(bare) && (ABBREVIATIONS.has(bare) || /\./.test(bare)) && SENTENCE_STARTERS.has(next.text.toLowerCase()) && /^\p{Lu}/u.test(next.text)) {
+        starts.push(i + 1);
+      }
+    }
+  }
+  return starts;
+}
+
+/** Tokenizes the text and splits it into sentences and paragraphs (blank-line separated). */
+export const tokenizeStage: Stage = {
+  name: 'tokenize',
+  run(doc: Doc) {
+    const raw = tokenize(doc.text);
+    const starts = sentenceStarts(doc.text, raw);
+    const tokens: Token[] = raw.map((r, i) => ({ i, start: r.start, end: r.end, text: r.text, spaceAfter: r.spaceAfter, sentence: 0 }));
+    let paragraph = 0;
+    for (let s = 0; s < starts.length; s++) {
+      const a = starts[s];
+      const b = s + 1 < starts.length ? starts[s + 1] : tokens.length;
+      if (s > 0) {
+        const gap = doc.text.slice(tokens[a - 1].end, tokens[a].start);
+        if (/\n\s*\n/.test(gap)) paragraph++;
+      }
+      for (let k = a; k < b; k++) tokens[k].sentence = s;
+      doc.sentences.push({ start: tokens[a].start, end: tokens[b - 1].end, tokenStart: a, tokenEnd: b, paragraph });
+    }
+    doc.tokens = tokens;
+  },
+};

@@ -1,0 +1,45 @@
+import type { Doc } from '../doc.js';
+import { SCHEMA_VERSION, type Result } from './schema.js';
+
+export interface ResultOptions {
+  tokens?: boolean;
+}
+
+/** The Doc as the versioned JSON result (see schema.ts). */
+export function toResult(doc: Doc, options: ResultOptions = {}): Result {
+  const result: Result = {
+    schema: SCHEMA_VERSION,
+    id: doc.id,
+    source: doc.source,
+    url: doc.url,
+    title: doc.title,
+    published: doc.published,
+    text: doc.text,
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    entities: doc.entities.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
+      ...(e.codes && e.codes.length ? { codes: e.codes } : {}),
+      ...(e.attributes && Object.keys(e.attributes).length ? { attributes: e.attributes } : {}),
+    })),
+    quotes: doc.quotes.map((q) => ({ ...q })),
+    times: doc.times.map((t) => ({ ...t })),
+    relations: doc.relations.map((r) => ({ ...r })),
+    events: doc.events.map((e) => ({ ...e })),
+  };
+  if (options.tokens) {
+    result.tokens = doc.tokens.map((t) => ({
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      ...(t.upos !== undefined ? { upos: t.upos } : {}),
+      ...(t.xpos !== undefined ? { xpos: t.xpos } : {}),
+      ...(t.lemma !== undefined ? { lemma: t.lemma } : {}),
+      ...(t.head !== undefined ? { head: t.head } : {}),
+      ...(t.deprel !== undefined ? { deprel: t.deprel } : {}),
+    }));
+  }
+  return result;
+}

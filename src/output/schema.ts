@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../doc.js';
+
+/**
+ * The extraction result, one JSON object per document. Versioned: a change that removes or
+ * renames a field bumps the major version; adding optional fields bumps the minor.
+ */
+export const SCHEMA_VERSION = '1.0';
+
+const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const MentionSchema = z.object({
+  ...offsets,
+  text: z.string(),
+  kind: z.enum(['name', 'nominal', 'pronoun']),
+});
+
+export const EntitySchema = z.object({
+  id: z.string(),
+  type: z.enum(ENTITY_TYPES as [string, ...string[]]),
+  name: z.string(),
+  mentions: z.array(MentionSchema),
+  codes: z.array(z.object({ code: z.string(), source: z.string() })).optional(),
+  attributes: z.record(z.string(), z.string()).optional(),
+});
+
+export const QuoteSchema = z.object({
+  ...offsets,
+  text: z.string(),
+  speaker: z.string().nullable(),
+  kind: z.enum(['direct', 'indirect']),
+  cue: z.object({ ...offsets, text: z.string() }).optional(),
+});
+
+export const TimeSchema = z.object({
+  ...offsets,
+  text: z.string(),
+  value: z.string(),
+  evidence: z.string().optional(),
+});
+
+export const RelationSchema = z.object({
+  type: z.string(),
+  role: z.string().nullable().optional(),
+  subject: z.string(),
+  object: z.string(),
+  ...offsets,
+});
+
+export const EventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  mode: z.string().nullable(),
+  cameo: z.string().nullable(),
+  trigger: z.object({ ...offsets, text: z.string() }),
+  actor: z.array(z.string()),
+  recipient: z.array(z.string()),
+  date: z.object({ value: z.string().nullable(), text: z.string().optional(), basis: z.string() }).nullable(),
+  location: z.string().nullable(),
+  negated: z.boolean(),
+  modality: z.string().nullable(),
+  reported_by: z.string().nullable(),
+  sentence: z.number().int(),
+});
+
+export const TokenSchema = z.object({
+  ...offsets,
+  text: z.string(),
+  upos: z.string().optional(),
+  xpos: z.string().optional(),
+  lemma: z.string().optional(),
+  /** index of the head token in `tokens`, -1 for the sentence root */
+  head: z.number().int().optional(),
+  deprel: z.string().optional(),
+});
+
+export const ResultSchema = z.object({
+  schema: z.literal(SCHEMA_VERSION),
+  id: z.string(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  published: isoDate.nullable(),
+  text: z.string(),
+  sentences: z.array(z.object(offsets)),
+  entities: z.array(EntitySchema),
+  quotes: z.array(QuoteSchema),
+  times: z.array(TimeSchema),
+  relations: z.array(RelationSchema),
+  events: z.array(EventSchema),
+  tokens: z.array(TokenSchema).optional(),
+});
+
+export type Result = z.infer<typeof ResultSchema>;
+export type EntityOut = z.infer<typeof EntitySchema>;
+export type QuoteOut = z.infer<typeof QuoteSchema>;
+export type EventOut = z.infer<typeof EventSchema>;
+export type RelationOut = z.infer<typeof RelationSchema>;
