@@ -52,6 +52,10 @@ export interface Mention {
   entity?: string;
   /** where the mention came from: 'gazetteer', 'pattern', 'model', 'coref', ... */
   source?: string;
+  /** how sure the recogniser is (0–1); overlapping mentions are resolved by it */
+  score?: number;
+  /** role or title words written next to the name ("ambassador", "spokesperson", "mother") */
+  roles?: string[];
 }
 
 export interface ActorCode {

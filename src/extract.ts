@@ -1,6 +1,8 @@
 import type { Doc, DocInput } from './doc.js';
 import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
+import { namesStage } from './extract/names.js';
+import { entitiesStage } from './extract/entities.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
@@ -9,7 +11,11 @@ import type { Result } from './output/schema.js';
  * entity mentions → coreference → quotes → relations → events. Each stage adds one layer.
  */
 export function createPipeline(): Pipeline {
-  return new Pipeline([tokenizeStage]);
+  return new Pipeline([
+    tokenizeStage,
+    namesStage,
+    entitiesStage,
+  ]);
 }
 
 let shared: Pipeline | null = null;

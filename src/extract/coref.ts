@@ -1,0 +1,172 @@
+/**
+ * Coreference inside a document, after names are grouped into entities:
+ *  - appositions and role nouns: "his mother, Yelena", "Cohen, his girlfriend,", "Islamic Jihad – the group";
+ *  - definite descriptions: "the ambassador" → the entity written with that title, "the embassy" →
+ *    the organisation whose name has that head word, "the 29-year-old" → the last person named;
+ *  - pronouns: he/him/his/she/her → the nearest compatible person (gender from kinship and role
+ *    nouns), searching the current sentence backwards then earlier sentences subject-first; its → an
+ *    organisation or place. "it" and "they" stay unresolved: too often expletive or vague.
+ */
+import type { Doc, Entity, Mention, Token } from '../doc.js';
+import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
+const APPOS_SEP = new Set([',', '–', '—', '(']);
+const FEMALE_ROLES = new Set(['spokeswoman', 'chairwoman', 'congresswoman', 'queen', 'princess', 'actress', 'widow', 'businesswoman']);
+const MALE_ROLES = new Set(['spokesman', 'chairman', 'congressman', 'king', 'prince', 'actor', 'widower', 'businessman', 'sheikh']);
+/** Generic nouns an organisation is described by in apposition ("Hamas, the militant group"). */
+const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'faction', 'party', 'agency', 'company', 'firm', 'network', 'body', 'ministry', 'embassy', 'government', 'administration', 'army', 'force', 'forces', 'outlet', 'newspaper', 'broadcaster', 'charity', 'coalition', 'alliance', 'council', 'committee']);
+
+type Gender = 'f' | 'm' | 'x';
+
+function lw(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/** Map each token index to the entity whose mention covers it. */
+function tokenOwners(doc: Doc): (Entity | undefined)[] {
+  const owners: (Entity | undefined)[] = new Array(doc.tokens.length);
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      for (let i = doc.tokenAt(m.start); i < doc.tokens.length && doc.tokens[i].start < m.end; i++) owners[i] = e;
+    }
+  }
+  return owners;
+}
+
+function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind']): void {
+  if (e.mentions.some((m) => m.start < end && start < m.end && m.kind !== 'name')) return;
+  if (doc.entities.some((o) => o.mentions.some((m) => m.kind === 'name' && m.start < end && start < m.end))) return;
+  e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref' });
+}
+
+function genderOf(e: Entity, genders: Map<string, Gender>): Gender {
+  return genders.get(e.id) ?? 'x';
+}
+
+function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
+  const g = KINSHIP[word] ?? (FEMALE_ROLES.has(word) ? 'f' : MALE_ROLES.has(word) ? 'm' : undefined);
+  if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
+}
+
+/** Entity ids to genders, learnt while resolving nominals; pronoun resolution reads it. */
+const GENDERS = new WeakMap<Doc, Map<string, Gender>>();
+
+export function resolveNominals(doc: Doc): void {
+  const genders = new Map<string, Gender>();
+  GENDERS.set(doc, genders);
+  const owners = tokenOwners(doc);
+  const toks = doc.tokens;
+  for (const e of doc.entities) for (const m of e.mentions) for (const r of m.roles ?? []) noteGender(genders, e, r);
+
+  // A role or kinship noun right before a person's name (optionally with a comma): "his mother, Yelena", "girlfriend Sapir Cohen".
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions.filter((x) => x.kind === 'name')) {
+      let k = doc.tokenAt(m.start) - 1;
+      if (k >= 0 && toks[k].text === ',') k--;
+      if (k < 0 || toks[k].sentence !== toks[doc.tokenAt(m.start)].sentence) continue;
+      const noun = lw(toks[k]);
+      if (KINSHIP[noun] === undefined && !ROLE_NOUNS.has(noun)) continue;
+      noteGender(genders, e, noun);
+      const det = toks[k - 1];
+      const start = det && POSSESSIVES.has(lw(det)) ? det.start : toks[k].start;
+      addMention(doc, e, start, toks[k].end, 'nominal');
+      (m.roles ??= []).includes(noun) || m.roles.push(noun);
+    }
+  }
+
+  // Apposition after a name: "Cohen, his girlfriend,", "Islamic Jihad – the group which …", "Viktorov, the ambassador".
+  for (const e of doc.entities) {
+    for (const m of e.mentions.filter((x) => x.kind === 'name')) {
+      const after = doc.tokenAt(m.end);
+      const sep = toks[after];
+      if (!sep || !APPOS_SEP.has(sep.text) || sep.sentence !== toks[doc.tokenAt(m.start)].sentence) continue;
+      const det = toks[after + 1];
+      if (!det || !(POSSESSIVES.has(lw(det)) || lw(det) === 'the' || lw(det) === 'a' || lw(det) === 'an')) continue;
+      // up to two modifiers before the head noun
+      for (let h = after + 2; h <= after + 4 && h < toks.length; h++) {
+        const noun = lw(toks[h]);
+        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) : ORG_NOUNS.has(noun) && e.type !== 'NORP';
+        if (fits) {
+          if (owners[h]) break;
+          if (e.type === 'PERSON') noteGender(genders, e, noun);
+          addMention(doc, e, det.start, toks[h].end, 'nominal');
+          if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
+          break;
+        }
+        if (!/^[\p{Ll}-]+$/u.test(toks[h].text) || POSSESSIVES.has(noun)) break;
+      }
+      // age in apposition: "Cohen, 29,"
+      if (e.type === 'PERSON' && /^\d{1,3}$/.test(det.text) && toks[after + 2]?.text === ',') (e.attributes ??= {}).age = det.text;
+    }
+  }
+
+  // Definite descriptions: "the ambassador", "the Russian ambassador", "the embassy", "the 29-year-old".
+  for (let i = 0; i < toks.length - 1; i++) {
+    if (lw(toks[i]) !== 'the' || owners[i + 1]) continue;
+    let h = i + 1;
+    if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
+    const noun = lw(toks[h]);
+    if (owners[h]) continue;
+    let target: Entity | undefined;
+    if (ROLE_NOUNS.has(noun)) target = mostRecent(doc, toks[i].start, (e) => e.type === 'PERSON' && e.mentions.some((m) => (m.roles ?? []).includes(noun) || m.text.toLowerCase().endsWith(noun)));
+    else if (/^\d{1,3}-year-old$/.test(noun)) {
+      target = mostRecent(doc, toks[i].start, (e) => e.type === 'PERSON');
+      if (target) (target.attributes ??= {}).age = noun.split('-')[0];
+    } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
+      target = mostRecent(doc, toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && nameHead(m.text) === noun));
+    }
+    if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal');
+  }
+}
+
+/** First organisation-like head word in a name: "Russian Embassy in Israel" → "embassy". */
+function nameHead(name: string): string {
+  const words = name.toLowerCase().split(/\s+/);
+  const cut = words.findIndex((w) => w === 'of' || w === 'in' || w === 'for' || w === 'to');
+  const core = cut > 0 ? words.slice(0, cut) : words;
+  return core[core.length - 1];
+}
+
+function mostRecent(doc: Doc, before: number, ok: (e: Entity) => boolean): Entity | undefined {
+  let best: Entity | undefined;
+  let bestPos = -1;
+  for (const e of doc.entities) {
+    if (!ok(e)) continue;
+    for (const m of e.mentions) if (m.end <= before && m.start > bestPos) { bestPos = m.start; best = e; }
+  }
+  return best;
+}
+
+export function resolvePronouns(doc: Doc): void {
+  const genders = GENDERS.get(doc) ?? new Map<string, Gender>();
+  const toks = doc.tokens;
+  const owners = tokenOwners(doc);
+  // every mention, in text order, with its entity
+  const all = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e }))).sort((a, b) => a.m.start - b.m.start);
+  for (let i = 0; i < toks.length; i++) {
+    const w = lw(toks[i]);
+    const p = PRONOUNS[w];
+    if (!p || p.number !== 's' || owners[i]) continue;
+    if (w === 'it') continue;
+    const wantPerson = p.gender === 'm' || p.gender === 'f';
+    const sent = toks[i].sentence;
+    const compatible = (e: Entity) => wantPerson
+      ? e.type === 'PERSON' && (genderOf(e, genders) === 'x' || genderOf(e, genders) === p.gender)
+      : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+    let chosen: Entity | undefined;
+    // this sentence, nearest first; an object pronoun is not its own clause's subject ("X presented him")
+    const here = all.filter((x) => toks[doc.tokenAt(x.m.start)]?.sentence === sent && x.m.end <= toks[i].start && x.m.kind !== 'pronoun');
+    for (let k = here.length - 1; k >= 0 && !chosen; k--) if (compatible(here[k].e)) chosen = here[k].e;
+    // earlier sentences, the most recent first, each read from its start (subjects come first)
+    for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
+      const there = all.filter((x) => toks[doc.tokenAt(x.m.start)]?.sentence === s);
+      for (const x of there) if (compatible(x.e)) { chosen = x.e; break; }
+    }
+    if (chosen) {
+      chosen.mentions.push({ start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' });
+      owners[i] = chosen;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Entities: settles overlapping name mentions from the recognisers (rules, trained model),
+ * groups name variants into one entity per real-world referent (Trufanov → Alexander “Sasha”
+ * Trufanov), then lets coreference add nominal and pronoun mentions. Each entity's `name` is
+ * its fullest name.
+ */
+import type { Doc, Entity, EntityType, Mention } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { resolveNominals, resolvePronouns } from './coref.js';
+
+/** Score for a model mention when the model gives none. */
+const MODEL_DEFAULT_SCORE = 0.7;
+/** Below this, a lone guessed name is dropped unless it joins a confirmed entity. */
+const MIN_STANDALONE_SCORE = 0.5;
+
+const QUOTE_CHARS = /[“”"‘’']/g;
+
+function nameTokens(text: string): string[] {
+  return text.replace(QUOTE_CHARS, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+}
+
+function overlaps(a: Mention, b: Mention): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Keep the best of overlapping name mentions: higher score, then longer span. */
+export function settleMentions(mentions: Mention[]): Mention[] {
+  const scored = mentions.map((m) => ({ ...m, score: m.score ?? (m.source === 'model' ? MODEL_DEFAULT_SCORE : 0.5) }));
+  scored.sort((a, b) => (b.score - a.score) || ((b.end - b.start) - (a.end - a.start)) || (a.start - b.start));
+  const kept: Mention[] = [];
+  for (const m of scored) {
+    const clash = kept.find((k) => overlaps(k, m));
+    if (!clash) {
+      kept.push(m);
+      continue;
+    }
+    // the model and the rules agree on a span but not on the type: a confident rule wins (above)
+    // and a guess loses; when they agree on the type keep the longer span's roles
+    if (clash.start === m.start && clash.end === m.end && m.roles && !clash.roles) clash.roles = m.roles;
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+interface Cluster {
+  type: EntityType;
+  mentions: Mention[];
+  tokens: Set<string>;
+  last: string;
+  best: number;
+}
+
+/** Group name mentions into clusters: people by shared name words, others by the same name. */
+export function clusterNames(mentions: Mention[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  // full names first, so a lone surname finds its owner wherever it appears
+  const order = mentions.map((m, i) => ({ m, i, n: nameTokens(m.text).length })).sort((a, b) => (b.n - a.n) || (a.i - b.i));
+  const pending: Mention[] = [];
+  for (const { m, n } of order) {
+    if (m.type === 'PERSON') {
+      const toks = nameTokens(m.text);
+      if (toks.length === 0) continue;
+      if (n >= 2) {
+        const last = toks[toks.length - 1];
+        const first = toks[0];
+        // same person: same surname and compatible given name
+        const match = clusters.find((c) => c.type === 'PERSON' && c.last === last && (c.tokens.has(first) || toks.every((t) => c.tokens.has(t))));
+        if (match) {
+          match.mentions.push(m);
+          toks.forEach((t) => match.tokens.add(t));
+          match.best = Math.max(match.best, m.score ?? 0);
+        } else clusters.push({ type: 'PERSON', mentions: [m], tokens: new Set(toks), last, best: m.score ?? 0 });
+      } else pending.push(m);
+      continue;
+    }
+    const key = m.type + ':' + nameTokens(m.text).join(' ').replace(/^the /, '');
+    const c = byKey.get(key);
+    if (c) {
+      c.mentions.push(m);
+      c.best = Math.max(c.best, m.score ?? 0);
+    } else {
+      const nc: Cluster = { type: m.type, mentions: [m], tokens: new Set(nameTokens(m.text)), last: '', best: m.score ?? 0 };
+      byKey.set(key, nc);
+      clusters.push(nc);
+    }
+  }
+  // one-word person names: a surname or given name of a fuller name in the document
+  for (const m of pending.sort((a, b) => a.start - b.start)) {
+    const w = nameTokens(m.text)[0];
+    const owners = clusters.filter((c) => c.type === 'PERSON' && c.tokens.has(w) && c.mentions.some((x) => nameTokens(x.text).length >= 2));
+    let owner: Cluster | undefined;
+    if (owners.length === 1) owner = owners[0];
+    else if (owners.length > 1) {
+      // several people share the word (a family): prefer the one whose surname it is, then the most recently named
+      const bySurname = owners.filter((c) => c.last === w);
+      const pool = bySurname.length ? bySurname : owners;
+      owner = pool.slice().sort((a, b) => lastBefore(b, m.start) - lastBefore(a, m.start))[0];
+    }
+    if (owner) {
+      owner.mentions.push(m);
+      continue;
+    }
+    const same = clusters.find((c) => c.type === 'PERSON' && c.mentions.every((x) => nameTokens(x.text).length === 1) && c.tokens.has(w));
+    if (same) {
+      same.mentions.push(m);
+      same.best = Math.max(same.best, m.score ?? 0);
+    } else clusters.push({ type: 'PERSON', mentions: [m], tokens: new Set([w]), last: w, best: m.score ?? 0 });
+  }
+  return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || c.mentions.length >= 2 && c.best >= 0.3 && c.type !== 'PERSON' || c.mentions.some((m) => m.roles?.length));
+}
+
+function lastBefore(c: Cluster, pos: number): number {
+  let best = -1;
+  for (const m of c.mentions) if (m.start < pos && m.start > best) best = m.start;
+  return best;
+}
+
+/** The fullest name: most name words, then the longest text. */
+function fullestName(mentions: Mention[]): string {
+  const names = mentions.filter((m) => m.kind === 'name');
+  const pool = names.length ? names : mentions;
+  return pool.slice().sort((a, b) => (nameTokens(b.text).length - nameTokens(a.text).length) || (b.text.length - a.text.length) || (a.start - b.start))[0].text;
+}
+
+export const entitiesStage: Stage = {
+  name: 'entities',
+  run(doc: Doc) {
+    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name'));
+    const clusters = clusterNames(names);
+    clusters.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+    doc.entities = clusters.map((c, i): Entity => {
+      const id = `e${i + 1}`;
+      const mentions = c.mentions.sort((a, b) => a.start - b.start).map((m) => ({ ...m, type: c.type, entity: id }));
+      return { id, type: c.type, name: fullestName(mentions), mentions };
+    });
+    resolveNominals(doc);
+    resolvePronouns(doc);
+    for (const e of doc.entities) {
+      e.mentions.sort((a, b) => a.start - b.start);
+      e.name = fullestName(e.mentions);
+    }
+    doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  },
+};

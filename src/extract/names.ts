@@ -1,0 +1,233 @@
+/**
+ * Rule-based name recogniser: finds runs of capitalised tokens, splits them at titles and at
+ * gazetteer names ("President of Russia Vladimir Putin" → title, Russia, Vladimir Putin), and
+ * types each piece from the gazetteer, head words (Hospital → FAC, Embassy → ORG, Kibbutz X →
+ * GPE) and context (a title, kinship noun or given name before it → PERSON). Pieces it cannot
+ * type are kept as candidates (type guessed, low score) for coreference and the trained model
+ * to confirm or overrule.
+ */
+import type { Doc, EntityType, Mention, Token } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { gazetteer, nameKey } from './gazetteer.js';
+import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLEMENT_WORDS, TITLES } from './gazetteer-lists.js';
+
+/** Words that join capitalised words inside one name ("Bank of England", "Osama bin Laden"). */
+const INNER = new Set(['de', 'del', 'della', 'da', 'di', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'ben', 'abu', 'bint', '&']);
+/** Prepositions that join a head noun to its complement ("Embassy in Israel", "Ministry of Defence", "President of Russia"). */
+const LINKING = new Set(['of', 'in', 'for', 'to', 'on']);
+const TRAILING_ROLES = new Set(['staff', 'reporter', 'reporters', 'correspondent', 'editor', 'writer', 'contributor']);
+const ORG_LIKE_FAC = new Set(['university', 'college', 'school', 'academy', 'institute']);
+const OPEN_Q = new Set(['“', '"', '‘', "'"]);
+const CLOSE_Q = new Set(['”', '"', '’', "'"]);
+
+export interface NameCandidate {
+  tokens: Token[];
+  type: EntityType;
+  score: number;
+  roles: string[];
+}
+
+function isCapWord(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+}
+
+function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+}
+
+function headKind(word: string): 'ORG' | 'FAC' | 'LOC' | null {
+  const w = word.toLowerCase();
+  if (ORG_HEADS.has(w) || ORG_LIKE_FAC.has(w)) return 'ORG';
+  if (FAC_HEADS.has(w)) return 'FAC';
+  if (LOC_HEADS.has(w)) return 'LOC';
+  return null;
+}
+
+/** The head is the last word before a linking preposition: "Embassy" in "Russian Embassy in Israel". */
+function chunkHead(chunk: Token[]): 'ORG' | 'FAC' | 'LOC' | null {
+  const link = chunk.findIndex((t, i) => i > 0 && LINKING.has(lower(t)));
+  return headKind(lower(chunk[(link > 0 ? link : chunk.length) - 1]));
+}
+
+/** Words the document itself writes in lower case (so "Officials" at a sentence start is no name). */
+function lowercaseVocabulary(doc: Doc): Set<string> {
+  const seen = new Set<string>();
+  for (const t of doc.tokens) if (/^\p{Ll}/u.test(t.text)) seen.add(t.text);
+  return seen;
+}
+
+/** Split a sentence's tokens into maximal runs of capitalised words (with joiners and nicknames). */
+function capitalisedRuns(tokens: Token[]): Token[][] {
+  const runs: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapWord(tokens[i])) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [tokens[i]];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j];
+      const prev = run[run.length - 1];
+      if (isCapWord(t)) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      // nickname in quotes between two name words: Alexander “Sasha” Trufanov
+      if (OPEN_Q.has(t.text) && tokens[j + 1] && isCapWord(tokens[j + 1]) && tokens[j + 2] && CLOSE_Q.has(tokens[j + 2].text) && tokens[j + 3] && isCapWord(tokens[j + 3])) {
+        run.push(t, tokens[j + 1], tokens[j + 2]);
+        j += 3;
+        continue;
+      }
+      const next = tokens[j + 1];
+      const lw = lower(t);
+      if (next && isCapWord(next) && (INNER.has(lw) || /^(al|el)-$/i.test(t.text))) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      if (next && isCapWord(next) && LINKING.has(lw)) {
+        const head = lower(prev);
+        if (headKind(head) === 'ORG' || headKind(head) === 'FAC' || TITLES.has(head) || (lw === 'of' && (SETTLEMENT_WORDS.has(head) || head === 'republic' || head === 'kingdom'))) {
+          run.push(t);
+          j++;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push(run);
+    i = j;
+  }
+  return runs;
+}
+
+/** Longest gazetteer name starting at run[k]; returns its length in tokens, or 0. */
+function gazetteerMatch(run: Token[], k: number): { len: number; type: EntityType } | null {
+  const gz = gazetteer();
+  for (let len = Math.min(gz.maxWords, run.length - k); len >= 1; len--) {
+    const type = gz.names.get(nameKey(run.slice(k, k + len).map((t) => t.text)));
+    if (type) return { len, type };
+  }
+  return null;
+}
+
+/** Role/title words written just before a name, read backwards ("Kremlin spokesperson", "his mother,"). */
+function rolesBefore(sent: Token[], firstIdx: number): string[] {
+  const roles: string[] = [];
+  let k = firstIdx - 1;
+  if (k >= 0 && sent[k].text === ',') k--;
+  for (let n = 0; k >= 0 && n < 3; k--, n++) {
+    const w = lower(sent[k]);
+    if (ROLE_NOUNS.has(w) || KINSHIP[w] !== undefined || TITLES.has(w)) roles.unshift(w);
+    else break;
+  }
+  return roles;
+}
+
+/** Type one chunk that has no title or gazetteer split left in it. */
+function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: boolean; lowerVocab: Set<string>; next?: Token; next2?: Token }): NameCandidate | null {
+  const gz = gazetteer();
+  const words = chunk.map((t) => t.text);
+  const key = nameKey(words);
+  const gzType = gz.names.get(key);
+  if (gzType) return { tokens: chunk, type: gzType, score: 0.9, roles: context.roles };
+  const first = lower(chunk[0]);
+  const last = lower(chunk[chunk.length - 1]);
+  if (chunk.length >= 2 && SETTLEMENT_WORDS.has(first)) return { tokens: chunk, type: 'GPE', score: 0.85, roles: [] };
+  const head = chunkHead(chunk);
+  if (head && chunk.length >= 2) return { tokens: chunk, type: head, score: 0.8, roles: [] };
+  if (head && chunk.length === 1) return null; // a lone "Embassy" or "Hospital" is a common noun
+  const personContext = context.roles.some((r) => TITLES.has(r) || KINSHIP[r] !== undefined || ROLE_NOUNS.has(r));
+  const nameShaped = chunk.every((t) => /^\p{Lu}[\p{Ll}'’\-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || OPEN_Q.has(t.text) || CLOSE_Q.has(t.text) || INNER.has(lower(t)));
+  if (gz.given.has(first) && chunk.length >= 2) return { tokens: chunk, type: 'PERSON', score: 0.85, roles: context.roles };
+  if (personContext && nameShaped) return { tokens: chunk, type: 'PERSON', score: 0.8, roles: context.roles };
+  // "Cohen, 29," — an age in apposition
+  if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.7, roles: context.roles };
+  if (chunk.length === 1) {
+    const t = chunk[0].text;
+    if (/^\p{Lu}{2,6}$/u.test(t)) return { tokens: chunk, type: 'ORG', score: 0.4, roles: [] }; // acronym
+    if (context.sentenceStart && (context.lowerVocab.has(t.toLowerCase()) || chunk[0].upos && chunk[0].upos !== 'PROPN')) return null;
+    if (t.length < 2) return null;
+    return { tokens: chunk, type: 'PERSON', score: 0.3, roles: context.roles };
+  }
+  if (nameShaped && chunk.length <= 4) return { tokens: chunk, type: 'PERSON', score: 0.5, roles: context.roles };
+  return { tokens: chunk, type: 'ORG', score: 0.35, roles: [] };
+}
+
+/** Segment one capitalised run into typed name candidates. */
+export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  let k = 0;
+  const sentenceStart = run[0] === sent[0] || (sent.indexOf(run[0]) <= 2 && sent.slice(0, sent.indexOf(run[0])).every((t) => !/\p{L}/u.test(t.text)));
+  // leading function words capitalised at a sentence start ("The Kremlin", "By World Israel News")
+  while (k < run.length && (NOT_NAMES.has(lower(run[k])) || LINKING.has(lower(run[k])))) k++;
+  // trailing role words ("World Israel News Staff")
+  let end = run.length;
+  while (end > k + 1 && TRAILING_ROLES.has(lower(run[end - 1]))) end--;
+  const roles: string[] = [];
+  const startIdx = () => sent.indexOf(run[k]);
+  while (k < end) {
+    const rest = run.slice(k, end);
+    const lastHead = chunkHead(rest);
+    const gm = gazetteerMatch(run, k);
+    // a whole remaining chunk headed by an organisation/facility word stays one name
+    if (lastHead && rest.length >= 2 && !(gm && gm.len === rest.length)) {
+      const c = typeChunk(rest, { roles: [], sentenceStart: false, lowerVocab });
+      if (c) out.push(c);
+      break;
+    }
+    const w = lower(run[k]);
+    if (gm && (gm.type === 'GPE' || gm.type === 'NORP' || gm.type === 'LOC' || gm.len === rest.length || gm.type === 'ORG')) {
+      // a place or nationality in front of a title or name is its own mention
+      const matched = run.slice(k, k + gm.len);
+      if (gm.len === rest.length || gm.type !== 'PERSON') {
+        out.push({ tokens: matched, type: gm.type, score: 0.9, roles: [] });
+        k += gm.len;
+        while (k < end && LINKING.has(lower(run[k]))) k++;
+        continue;
+      }
+    }
+    if (TITLES.has(w) && k + 1 < end) {
+      roles.push(w);
+      k++;
+      while (k < end && LINKING.has(lower(run[k]))) k++;
+      continue;
+    }
+    // the rest up to the next joiner word that starts another gazetteer name
+    const idx = startIdx();
+    const ctxRoles = [...rolesBefore(sent, idx), ...roles];
+    const afterIdx = sent.indexOf(run[end - 1]) + 1;
+    const c = typeChunk(rest, { roles: ctxRoles, sentenceStart: sentenceStart && out.length === 0 && roles.length === 0, lowerVocab, next: sent[afterIdx], next2: sent[afterIdx + 1] });
+    if (c) out.push(c);
+    break;
+  }
+  return out;
+}
+
+/** Adds rule-based name mentions (source 'rules') to doc.mentions. */
+export const namesStage: Stage = {
+  name: 'names',
+  run(doc: Doc) {
+    const lowerVocab = lowercaseVocabulary(doc);
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentenceTokens(s);
+      for (const run of capitalisedRuns(sent)) {
+        for (const c of segmentRun(run, sent, lowerVocab)) {
+          // trim quote marks that end up at the edges
+          let toks = c.tokens;
+          while (toks.length && (OPEN_Q.has(toks[0].text) || CLOSE_Q.has(toks[0].text))) toks = toks.slice(1);
+          while (toks.length && (OPEN_Q.has(toks[toks.length - 1].text) || CLOSE_Q.has(toks[toks.length - 1].text))) toks = toks.slice(0, -1);
+          if (!toks.length) continue;
+          const start = toks[0].start;
+          const end = toks[toks.length - 1].end;
+          const m: Mention = { start, end, text: doc.text.slice(start, end), kind: 'name', type: c.type, source: 'rules', score: c.score };
+          if (c.roles.length) m.roles = c.roles;
+          doc.mentions.push(m);
+        }
+      }
+    }
+  },
+};
