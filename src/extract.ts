@@ -1,8 +1,10 @@
 import type { Doc, DocInput } from './doc.js';
 import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
+import { timesStage } from './extract/times.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
+import { quotesStage } from './extract/quotes.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
@@ -13,8 +15,10 @@ import type { Result } from './output/schema.js';
 export function createPipeline(): Pipeline {
   return new Pipeline([
     tokenizeStage,
+    timesStage,
     namesStage,
     entitiesStage,
+    quotesStage,
   ]);
 }
 

@@ -1,0 +1,300 @@
+/**
+ * Quotes and their speakers.
+ * Direct quotes: text between paired quote marks (curly or straight), partial quotes inside
+ * narration, and quotes running over several paragraphs (an unclosed quote continued by a
+ * paragraph that opens with a quote mark). A quoted nickname inside a name (Alexander “Sasha”
+ * Trufanov) is not a quote.
+ * Indirect quotes: "X said (that) …", "according to X, …".
+ * Speakers: the subject of a cue verb (said, told, wrote, added, noted, …) before, inside or after
+ * the quote — from the parse when there is one, else from the nearest mention — resolved to its
+ * entity through coreference ("the embassy added" → the Russian Embassy); a statement noun ("the
+ * statement noted") stands for the last speaker; a paragraph that is only a quote continues the
+ * previous speaker.
+ */
+import type { Doc, Quote, Token } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
+
+const OPEN = new Set(['“', '„', '«']);
+const CLOSE = new Set(['”', '»']);
+/** Cue verbs that can introduce a reported (indirect) claim. */
+const REPORTING = new Set([...SPEECH_VERBS].filter((v) => !/^(thank|welcome|accuse|ask|shout|cry|quip|urge|describe|thought|think|continue|respond|reply|recall)/.test(v)));
+const NEGATORS = new Set(['not', "n't", 'never', 'failed', 'refused', 'declined', 'no']);
+
+interface RawQuote {
+  /** offsets of the content, without the quote marks */
+  start: number;
+  end: number;
+  /** offsets including the marks */
+  outerStart: number;
+  outerEnd: number;
+  /** index shared by the segments of one multi-paragraph quote */
+  group: number;
+}
+
+/** Find quote spans paragraph by paragraph. */
+export function findQuoteSpans(text: string): RawQuote[] {
+  const out: RawQuote[] = [];
+  const paragraphs: [number, number][] = [];
+  const re = /\n\s*\n/g;
+  let p = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    paragraphs.push([p, m.index]);
+    p = m.index + m[0].length;
+  }
+  paragraphs.push([p, text.length]);
+  let group = 0;
+  let carry = false; // previous paragraph ended inside an open quote
+  for (const [a, b] of paragraphs) {
+    let open = -1;
+    let straightOpen = -1;
+    const firstNonSpace = text.slice(a, b).search(/\S/) + a;
+    // a paragraph that opens with a quote mark after an unclosed quote continues it
+    if (carry && !(OPEN.has(text[firstNonSpace]) || text[firstNonSpace] === '"')) carry = false;
+    if (!carry) group++;
+    carry = false;
+    for (let i = a; i < b; i++) {
+      const ch = text[i];
+      if (OPEN.has(ch)) {
+        if (open < 0) open = i;
+      } else if (CLOSE.has(ch)) {
+        if (open >= 0) {
+          out.push({ start: open + 1, end: i, outerStart: open, outerEnd: i + 1, group });
+          group++;
+          open = -1;
+        }
+      } else if (ch === '"') {
+        if (straightOpen < 0) straightOpen = i;
+        else {
+          out.push({ start: straightOpen + 1, end: i, outerStart: straightOpen, outerEnd: i + 1, group });
+          group++;
+          straightOpen = -1;
+        }
+      }
+    }
+    const unclosed = open >= 0 ? open : straightOpen;
+    if (unclosed >= 0 && b - unclosed > 1) {
+      out.push({ start: unclosed + 1, end: b, outerStart: unclosed, outerEnd: b, group });
+      carry = true; // the group continues in the next paragraph if it opens with a quote mark
+    }
+  }
+  return out;
+}
+
+function lw(t: Token | undefined): string {
+  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+}
+
+function isCue(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.lemma) return SPEECH_VERBS.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB');
+  return SPEECH_VERBS.has(lw(t));
+}
+
+function negated(doc: Doc, cueIdx: number): boolean {
+  for (let k = cueIdx - 1; k >= Math.max(0, cueIdx - 3); k--) {
+    const w = lw(doc.tokens[k]);
+    if (NEGATORS.has(w)) return true;
+    if (w === 'to' && doc.tokens[k - 1] && NEGATORS.has(lw(doc.tokens[k - 1]))) return true;
+  }
+  return false;
+}
+
+/** Entity id owning the token, or the token's noun-phrase head's owner. */
+function ownerAt(doc: Doc, owners: (string | undefined)[], idx: number): string | null {
+  return owners[idx] ?? null;
+}
+
+function tokenOwners(doc: Doc): (string | undefined)[] {
+  const owners: (string | undefined)[] = new Array(doc.tokens.length);
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      for (let i = doc.tokenAt(m.start); i < doc.tokens.length && doc.tokens[i].start < m.end; i++) {
+        // a name outranks a nominal or pronoun over the same token
+        if (owners[i] === undefined || m.kind === 'name') owners[i] = e.id;
+      }
+    }
+  }
+  return owners;
+}
+
+interface Attribution {
+  speaker: string | null;
+  cue: Token;
+  /** the subject is a statement noun standing for its author */
+  viaStatement: boolean;
+}
+
+/**
+ * Subject of a cue verb: the parse's nsubj when there is one; else the nearest mention
+ * before the verb (within the clause) or, for "said X", right after it.
+ */
+function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, inside: (i: number) => boolean): Attribution {
+  const toks = doc.tokens;
+  const cue = toks[cueIdx];
+  if (cue.deprel !== undefined) {
+    for (let i = toks[cueIdx].sentence === undefined ? 0 : doc.sentences[cue.sentence].tokenStart; i < doc.sentences[cue.sentence].tokenEnd; i++) {
+      if (toks[i].head === cueIdx && /^nsubj/.test(toks[i].deprel ?? '') && !inside(i)) {
+        if (STATEMENT_NOUNS.has(lw(toks[i]))) return { speaker: null, cue, viaStatement: true };
+        // the subject's own token, else a name inside its phrase (compound/flat children)
+        let who = ownerAt(doc, owners, i);
+        if (!who) for (let j = i - 1; j >= doc.sentences[cue.sentence].tokenStart && toks[j].head === i; j--) who ??= ownerAt(doc, owners, j);
+        if (who) return { speaker: who, cue, viaStatement: false };
+      }
+    }
+  }
+  // before the verb: up to 8 tokens, stopping at a quote mark or clause punctuation
+  for (let k = cueIdx - 1; k >= Math.max(doc.sentences[cue.sentence].tokenStart, cueIdx - 8); k--) {
+    const t = toks[k];
+    if (inside(k) || /^[“”"„«»;:]$/.test(t.text)) break;
+    if (t.text === ',' && k < cueIdx - 1) break;
+    if (STATEMENT_NOUNS.has(lw(t)) && !owners[k]) return { speaker: null, cue, viaStatement: true };
+    const who = owners[k];
+    if (who) return { speaker: who, cue, viaStatement: false };
+  }
+  // inverted: "…,” said Peskov"
+  for (let k = cueIdx + 1; k < Math.min(doc.sentences[cue.sentence].tokenEnd, cueIdx + 6); k++) {
+    if (inside(k) || /^[“”"„«»,;:.]$/.test(toks[k].text)) break;
+    const who = owners[k];
+    if (who) return { speaker: who, cue, viaStatement: false };
+  }
+  return { speaker: null, cue, viaStatement: false };
+}
+
+function isNickname(doc: Doc, q: RawQuote): boolean {
+  const inner = doc.text.slice(q.start, q.end);
+  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?$/u.test(inner)) return false;
+  const before = doc.text.slice(Math.max(0, q.outerStart - 30), q.outerStart);
+  const after = doc.text.slice(q.outerEnd, q.outerEnd + 30);
+  return /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) && /^\s+\p{Lu}/u.test(after);
+}
+
+export const quotesStage: Stage = {
+  name: 'quotes',
+  run(doc: Doc) {
+    const owners = tokenOwners(doc);
+    const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
+    const insideAny = (i: number) => {
+      const t = doc.tokens[i];
+      return raws.some((q) => t.start >= q.start && t.end <= q.end);
+    };
+    const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
+    for (const q of raws) {
+      // trim the content: spaces and the comma that hands over to the attribution
+      let s = q.start;
+      let e = q.end;
+      while (s < e && /\s/.test(doc.text[s])) s++;
+      while (e > s && /[\s,]/.test(doc.text[e - 1])) e--;
+      if (e <= s) continue;
+      const firstSent = doc.sentenceAt(q.outerStart);
+      const lastSent = doc.sentenceAt(Math.max(q.outerStart, q.outerEnd - 1));
+      const wordCount = doc.text.slice(s, e).split(/\s+/).length;
+      // look for a cue verb outside the quote in the sentences the quote touches
+      let att: Attribution | null = null;
+      const sentRange = [lastSent, firstSent].filter((v, i, a) => a.indexOf(v) === i);
+      for (const sIdx of sentRange) {
+        const sent = doc.sentences[sIdx];
+        const cands: number[] = [];
+        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!insideAny(i) && isCue(doc.tokens[i]) && !negated(doc, i)) cands.push(i);
+        // prefer a cue after the quote, then the nearest before it
+        cands.sort((a, b) => {
+          const da = doc.tokens[a].start >= q.outerEnd ? doc.tokens[a].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[a].end;
+          const db = doc.tokens[b].start >= q.outerEnd ? doc.tokens[b].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[b].end;
+          return da - db;
+        });
+        for (const c of cands) {
+          const a = subjectOfCue(doc, owners, c, insideAny);
+          if (a.speaker || a.viaStatement) { att = a; break; }
+          att ??= a;
+        }
+        if (att && (att.speaker || att.viaStatement)) break;
+      }
+      // "according to X"
+      let speaker: string | null = att?.speaker ?? null;
+      if (!speaker) speaker = accordingTo(doc, owners, firstSent, insideAny);
+      const paragraph = doc.sentences[firstSent].paragraph;
+      const paraSents = doc.sentences.filter((x) => x.paragraph === paragraph);
+      const paraText = doc.text.slice(paraSents[0].start, paraSents[paraSents.length - 1].end);
+      const onlyQuote = paraText.replace(/[“”"„«»\s]/g, '').length <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
+      if (!att && wordCount < 2) continue; // a lone scare-quoted word
+      quotes.push({
+        start: s, end: e, text: doc.text.slice(s, e), speaker, kind: 'direct', group: q.group,
+        viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
+        ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
+      });
+    }
+    // segments of one multi-paragraph quote share the speaker found for any of them
+    const byGroup = new Map<number, string>();
+    for (const q of quotes) if (q.speaker) byGroup.set(q.group, q.speaker);
+    for (const q of quotes) if (!q.speaker && byGroup.has(q.group)) q.speaker = byGroup.get(q.group)!;
+    // a quote with no cue continues the previous speaker in its paragraph, or the previous
+    // paragraph's when it stands alone; a statement noun stands for the last speaker
+    let last: { speaker: string; paragraph: number } | null = null;
+    for (const q of quotes) {
+      if (!q.speaker && last && (q.viaStatement || (!q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) q.speaker = last.speaker;
+      if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
+    }
+    const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
+    const indirect = findIndirect(doc, owners, insideAny, direct);
+    doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+  },
+};
+
+function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): string | null {
+  const sent = doc.sentences[sIdx];
+  for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
+    if (lw(doc.tokens[i]) === 'according' && lw(doc.tokens[i + 1]) === 'to' && !inside(i)) {
+      for (let k = i + 2; k < Math.min(sent.tokenEnd, i + 8); k++) if (owners[k]) return owners[k]!;
+    }
+  }
+  return null;
+}
+
+/** "X said (that) CLAUSE" and "according to X, CLAUSE" outside direct quotes. */
+function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: number) => boolean, direct: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  let lastSpeaker: string | null = null;
+  const directSpeakerBefore = (pos: number) => {
+    let s: string | null = null;
+    for (const q of direct) if (q.start < pos && q.speaker) s = q.speaker;
+    return s;
+  };
+  for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
+    const sent = doc.sentences[sIdx];
+    const toks = doc.tokens;
+    for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
+      if (inside(i)) continue;
+      const w = lw(toks[i]);
+      const isReporting = toks[i].lemma ? REPORTING.has(toks[i].lemma!.toLowerCase()) && toks[i].upos === 'VERB' : REPORTING.has(w);
+      if (!isReporting || negated(doc, i)) continue;
+      // "told reporters that", "said on Sunday that": allow a few words before "that"
+      let k = i + 1;
+      while (k < Math.min(sent.tokenEnd, i + 5) && lw(toks[k]) !== 'that') k++;
+      if (lw(toks[k]) !== 'that' || k + 1 >= sent.tokenEnd) continue;
+      // the clause must not itself be one direct quote
+      const start = toks[k + 1].start;
+      let endTok = sent.tokenEnd - 1;
+      while (endTok > k + 1 && /^[.!?”"]$/.test(toks[endTok].text)) endTok--;
+      const end = toks[endTok].end;
+      if (direct.some((q) => q.start <= start && q.end >= end)) continue;
+      const att = subjectOfCue(doc, owners, i, inside);
+      let speaker = att.speaker;
+      if (!speaker && att.viaStatement) speaker = directSpeakerBefore(start) ?? lastSpeaker;
+      out.push({ start, end, text: doc.text.slice(start, end), speaker, kind: 'indirect', cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text } });
+      if (speaker) lastSpeaker = speaker;
+      break;
+    }
+    // "according to X, …" with no direct quote in the sentence
+    for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
+      if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || inside(i)) continue;
+      const who = accordingTo(doc, owners, sIdx, inside);
+      if (!who || direct.some((q) => q.start >= sent.start && q.end <= sent.end)) break;
+      const start = sent.start;
+      let end = sent.end;
+      while (end > start && /[.!?\s]/.test(doc.text[end - 1])) end--;
+      out.push({ start, end, text: doc.text.slice(start, end), speaker: who, kind: 'indirect', cue: { start: toks[i].start, end: toks[i + 1].end, text: doc.text.slice(toks[i].start, toks[i + 1].end) } });
+      break;
+    }
+  }
+  return out;
+}
