@@ -1,0 +1,541 @@
+/**
+ * Finding time expressions in one sentence. Calendar dates, weekdays and clock times come from
+ * chrono-node (a trimmed English configuration); what news text needs beyond that — bare years,
+ * decades, centuries, seasons, "last week", "three days ago", durations, "recent months" — comes
+ * from the patterns below. The output says only what the text states; anchoring to the
+ * publication date and choosing missing years is done later (see resolve.ts).
+ */
+import * as chrono from 'chrono-node';
+
+export type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'decade' | 'century' | 'weekend';
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+export interface RawTime {
+  /** offsets into the sentence string given to findInSentence (made doc offsets by the caller) */
+  start: number;
+  end: number;
+  /** calendar fields the text writes */
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: number;
+  hour?: number;
+  minute?: number;
+  season?: Season;
+  /** "last Saturday" -1, "this Saturday" 0, "next Saturday" +1 */
+  shift?: -1 | 0 | 1;
+  /** a period counted from the anchor: "three days ago" {unit:'day', n:-3}, "last year" {unit:'year', n:-1} */
+  rel?: { unit: Unit; n: number };
+  /** part of the day for "tonight", "this morning" (kept for evidence; the value stays a date) */
+  part?: string;
+  /** value fixed by the grammar alone: durations (P3M), decades (198X), vague spans (PXM) */
+  fixed?: string;
+  /** a modifier the span includes ("early", "late", "mid") */
+  mod?: string;
+  /** a time range's other end was in the same chrono match ("March to May 2020") */
+  from: 'chrono' | 'pattern';
+  /** short description of the grammar reading, for the evidence string */
+  reading: string;
+}
+
+// ---------------------------------------------------------------- chrono, trimmed
+
+/** Parsers whose readings we replace with our own (relative and duration phrases, "now"). */
+const DROPPED_PARSERS = new Set([
+  'ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser',
+  'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser', 'ENCasualDateParser',
+  'ENCasualTimeParser', 'ENEndOfCurrentMonthParser',
+]);
+
+let parser: chrono.Chrono | null = null;
+function chronoParser(): chrono.Chrono {
+  if (parser) return parser;
+  const cfg = chrono.en.configuration.createCasualConfiguration();
+  cfg.parsers = cfg.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
+  parser = new chrono.Chrono(cfg);
+  return parser;
+}
+
+// ---------------------------------------------------------------- word lists
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  dozen: 12, half: 0.5,
+};
+const VAGUE_NUMBERS = new Set(['few', 'a few', 'several', 'many', 'some', 'a couple of', 'couple of', 'dozens of', 'hundreds of', 'a number of']);
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
+};
+
+const NUM_WORD = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|hundred|half a|a|an';
+const NUM = `(?:\\d+(?:\\.\\d+)?|${NUM_WORD})`;
+const VAGUE_NUM = '(?:a few|few|several|many|a couple of|couple of|dozens of|hundreds of|a number of)';
+const UNIT_RE = '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|fortnights?)';
+
+/** Parses a written count: "3", "three", "twenty-five", "a"; null for anything else. */
+export function parseCount(s: string): number | null {
+  const w = s.toLowerCase().trim();
+  if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
+  if (w === 'half a') return 0.5;
+  if (w === 'a dozen') return 12;
+  if (w === 'a hundred') return 100;
+  if (w in SMALL_NUMBERS) return SMALL_NUMBERS[w];
+  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(\w+)$/.exec(w);
+  if (m && m[2] in SMALL_NUMBERS) return SMALL_NUMBERS[m[1]] + SMALL_NUMBERS[m[2]];
+  return null;
+}
+
+function unitOf(s: string): Unit | 'fortnight' {
+  const w = s.toLowerCase();
+  if (w.startsWith('centur')) return 'century';
+  if (w.startsWith('fortnight')) return 'fortnight';
+  return w.replace(/s$/, '') as Unit;
+}
+
+/** TIMEX3 duration value: P3M, P2Y, PT5H, P1.5Y, PXM for an unstated count. */
+export function durationValue(n: number | 'X', unit: Unit | 'fortnight'): string {
+  const count = n === 'X' ? 'X' : String(n);
+  switch (unit) {
+    case 'year': return `P${count}Y`;
+    case 'month': return `P${count}M`;
+    case 'week': return `P${count}W`;
+    case 'fortnight': return n === 'X' ? 'PXW' : `P${n * 2}W`;
+    case 'day': return `P${count}D`;
+    case 'hour': return `PT${count}H`;
+    case 'minute': return `PT${count}M`;
+    case 'second': return `PT${count}S`;
+    case 'decade': return `P${count}DE`;
+    case 'century': return `P${count}CE`;
+    default: return `P${count}D`;
+  }
+}
+
+// ---------------------------------------------------------------- guards
+
+/** Lower-cased words that may stand before a capitalised weekday/month without making it part of a name. */
+const FUNCTION_WORDS = new Set([
+  'on', 'in', 'at', 'by', 'since', 'until', 'till', 'from', 'to', 'through', 'during', 'before', 'after', 'of', 'the',
+  'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'and', 'or', 'but', 'between', 'as',
+  'for', 'late', 'until', 'beginning', 'end', 'ahead', 'following', 'around', 'about', 'over', 'into', 'within', 'on',
+  'coming', 'past', 'previous', 'recent', 'so', 'then', 'when', 'while', 'with', 'without', 'because', 'throughout',
+]);
+/** prepositions that let a bare month name ("in May") or season count as a date */
+const MONTH_PREPS = new Set([
+  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'of', 'early', 'late', 'mid',
+  'last', 'next', 'this', 'between', 'to', 'and', 'or', 'each', 'every', 'throughout', 'until', 'around', 'that',
+  'for', 'mid-', 'into', 'the', 'late-', 'early-', 'following', 'previous', 'past', 'coming', 'than',
+]);
+const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|Independent|Sport|People|Age|Business|Night|Morning|Evening|Prayers?|Service|School|Mass|Edition|Magazine|Review|World)\b/;
+
+const TIME_TEXT = /\d{1,2}[:.]\d{2}|\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
+
+function wordBefore(s: string, at: number): string {
+  const m = /([\p{L}\p{N}’'-]+)[^\p{L}\p{N}]*$/u.exec(s.slice(Math.max(0, at - 40), at));
+  return m ? m[1] : '';
+}
+function wordAfter(s: string, at: number): string {
+  const m = /^[^\p{L}\p{N}]*?([\p{L}\p{N}’'-]+)/u.exec(s.slice(at, at + 40));
+  return m ? m[1] : '';
+}
+function isCapitalised(w: string): boolean {
+  return /^\p{Lu}/u.test(w);
+}
+
+// ---------------------------------------------------------------- chrono readings
+
+interface ChronoPart {
+  known: Record<string, number>;
+  text: string;
+  index: number;
+}
+
+function chronoReadings(sentence: string, ref: Date): RawTime[] {
+  const out: RawTime[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = chronoParser().parse(sentence, ref);
+  } catch {
+    return out;
+  }
+  for (const r of results) {
+    if (r.end) {
+      // a range: read each end on its own so that each gets its own span and value
+      const text = r.text;
+      const sep = /\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*/.exec(text);
+      const endKnown = knownOf(r.end);
+      if (sep && sep.index > 0) {
+        const left: ChronoPart = { known: knownOf(r.start), text: text.slice(0, sep.index), index: r.index };
+        const rightStart = sep.index + sep[0].length;
+        const right: ChronoPart = { known: endKnown, text: text.slice(rightStart), index: r.index + rightStart };
+        // the year (and month) written once at the end apply to the start: "March to May 2020", "3-5 June"
+        if (left.known.year === undefined && right.known.year !== undefined) {
+          left.known.year = right.known.month !== undefined && left.known.month !== undefined && left.known.month > right.known.month
+            ? right.known.year - 1 : right.known.year;
+          left.known.yearFromRange = 1;
+        }
+        if (left.known.month === undefined && right.known.month !== undefined && left.known.day !== undefined) left.known.month = right.known.month;
+        for (const part of [left, right]) {
+          const t = fromChronoPart(sentence, part);
+          if (t) out.push(t);
+        }
+        continue;
+      }
+    }
+    const t = fromChronoPart(sentence, { known: knownOf(r.start), text: r.text, index: r.index });
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+function knownOf(c: chrono.ParsedComponents): Record<string, number> {
+  const k: Record<string, number> = {};
+  for (const f of ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const) {
+    if (c.isCertain(f)) {
+      const v = c.get(f);
+      if (v !== null && v !== undefined) k[f] = v;
+    }
+  }
+  return k;
+}
+
+function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
+  let text = p.text;
+  let start = p.index;
+  const k = { ...p.known };
+  // a clock time needs a clock-like form: "at 5" or "24/7" are not times
+  if (k.hour !== undefined && !TIME_TEXT.test(text)) {
+    delete k.hour;
+    delete k.minute;
+    // cut a dangling ", 12" / " at 5" off the span
+    const cut = /(?:,?\s*(?:at\s+)?\d{1,2})$/.exec(text);
+    if (cut) text = text.slice(0, cut.index);
+    const lead = /^(?:at\s+)?\d{1,2}\s*,?\s*(?:on\s+)?/i.exec(text);
+    if (lead && lead[0].length > 0 && lead[0].length < text.length && !/\p{L}/u.test(lead[0].replace(/^at|on\s*$/gi, ''))) {
+      start += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+  }
+  // trim prepositions and punctuation chrono keeps at the edges ("on Saturday", "October,")
+  const leadPrep = /^(?:(?:on|at|in|from|by|since|of|the)\s+)+/i.exec(text);
+  if (leadPrep) {
+    start += leadPrep[0].length;
+    text = text.slice(leadPrep[0].length);
+  }
+  text = text.replace(/[\s,;:]+$/, '').replace(/\.$/, (m) => (/\b(?:[A-Z][a-z]{1,3}|[ap]\.m)\.$/.test(text) ? m : ''));
+  if (!text) return null;
+  const hasDate = k.year !== undefined || k.month !== undefined || k.day !== undefined || k.weekday !== undefined;
+  const hasTime = k.hour !== undefined;
+  if (!hasDate && !hasTime) return null;
+
+  // slash dates without a year are fractions and scores far more often than dates in news ("3/4", "24/7")
+  if (/^\d{1,2}\/\d{1,2}$/.test(text)) return null;
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  const before = wordBefore(sentence, start);
+  const after = wordAfter(sentence, start + text.length);
+
+  const onlyWeekday = k.weekday !== undefined && k.month === undefined && k.day === undefined && k.year === undefined;
+  const onlyMonth = k.month !== undefined && k.day === undefined && k.year === undefined && k.weekday === undefined;
+  let shift: -1 | 0 | 1 | undefined;
+  if (onlyWeekday || onlyMonth) {
+    const shiftWord = /^(last|next|this|coming|this coming|past)\s+/i.exec(text);
+    if (shiftWord) {
+      const s = shiftWord[1].toLowerCase();
+      shift = s === 'last' || s === 'past' ? -1 : s === 'next' || s.includes('coming') ? 1 : 0;
+    }
+    const name = words[words.length - 1].replace(/\.$/, '');
+    // names must be written with a capital: "may" and "march" are verbs
+    if (!isCapitalised(name)) return null;
+    if (onlyWeekday) {
+      const full = name.toLowerCase() in WEEKDAYS;
+      if (!full) return null; // "Sun", "Sat", "Wed" alone: a newspaper or a word far more often than a date
+      if (after && isCapitalised(after) && NEWSPAPER_WORDS.test(after)) return null; // "Sunday Times"
+      if (shift === undefined && before && isCapitalised(before) && !FUNCTION_WORDS.has(before.toLowerCase()) && !(before.toLowerCase() in MONTHS)
+        && !isSentenceStart(sentence, start, before)) return null; // "Good Friday", "Black Friday", "Man Friday"
+    }
+    if (onlyMonth && shift === undefined) {
+      // a bare month name is a date only after a preposition ("in May", "since March") or before a year/day
+      const b = before.toLowerCase();
+      if (!MONTH_PREPS.has(b) && !/^mid-?$/.test(b)) return null;
+      if (after && isCapitalised(after) && !(after.toLowerCase() in MONTHS)) return null; // "March Madness"
+      if (b === 'to' || b === 'and' || b === 'or') {
+        // "to May" is a date only beside another month ("from March to May"): check two words back
+        const prev = sentence.slice(Math.max(0, start - 40), start);
+        if (!/(january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\W+(?:\w+\W+)?$/i.test(prev)) return null;
+      }
+    }
+  }
+  // "early/mid/late November", "mid-October": the modifier belongs to the expression
+  let mod: string | undefined;
+  const modMatch = /(?:^|[\s(])((early|mid|late)(?:-|\s+))$/i.exec(sentence.slice(Math.max(0, start - 8), start));
+  if (modMatch && (k.month !== undefined || k.year !== undefined) && k.day === undefined) {
+    mod = modMatch[2].toLowerCase();
+    start -= modMatch[1].length;
+    text = sentence.slice(start, start + text.length + modMatch[1].length);
+  }
+  const end = start + text.length;
+  const t: RawTime = { start, end, from: 'chrono', reading: 'calendar date' };
+  if (k.year !== undefined) t.year = k.year;
+  if (k.month !== undefined) t.month = k.month;
+  if (k.day !== undefined) t.day = k.day;
+  if (k.weekday !== undefined) t.weekday = k.weekday;
+  if (k.hour !== undefined) {
+    t.hour = k.hour;
+    t.minute = k.minute ?? 0;
+  }
+  if (shift !== undefined) t.shift = shift;
+  if (mod) t.mod = mod;
+  if (p.known.yearFromRange) t.reading = 'calendar date; year from the end of the range';
+  if (text.slice(-1) === '.' && !/\b[A-Z][a-z]{1,3}\.$/.test(text)) t.end -= 1;
+  return t;
+}
+
+function isSentenceStart(sentence: string, start: number, before: string): boolean {
+  const i = sentence.lastIndexOf(before, start);
+  return /^[\s"“‘'(]*$/.test(sentence.slice(0, Math.max(0, i)));
+}
+
+// ---------------------------------------------------------------- own patterns
+
+interface Pattern {
+  re: RegExp;
+  make(m: RegExpExecArray, sentence: string): RawTime | null;
+}
+
+const at = (m: RegExpExecArray, group: number): number => m.index + m[0].indexOf(m[group]);
+
+const PATTERNS: Pattern[] = [
+  // today, tonight, yesterday, tomorrow, the day before yesterday
+  {
+    re: /\b(?:the day (before yesterday|after tomorrow)|(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?)\b/gi,
+    make(m) {
+      const w = (m[1] ?? m[2]).toLowerCase();
+      const n = w === 'before yesterday' ? -2 : w === 'after tomorrow' ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      return { start: m.index, end: m.index + m[0].length, rel: { unit: 'day', n }, from: 'pattern', reading: m[0].toLowerCase(), part: m[3] ?? (w === 'tonight' ? 'night' : undefined) };
+    },
+  },
+  // this morning, last night, this afternoon
+  {
+    re: /\b(this|last)\s+(morning|afternoon|evening|night)\b/gi,
+    make(m) {
+      const n = m[1].toLowerCase() === 'last' ? (m[2].toLowerCase() === 'night' ? -1 : 0) : 0;
+      if (m[1].toLowerCase() === 'last' && m[2].toLowerCase() !== 'night') return null;
+      return { start: m.index, end: m.index + m[0].length, rel: { unit: 'day', n }, part: m[2].toLowerCase(), from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
+  // this year, last month, next week, this weekend, last decade, this century
+  {
+    re: /\b(this|last|next|the\s+coming|coming|the\s+previous|the\s+past|past)\s+(year|month|week|weekend|decade|century)\b/gi,
+    make(m, s) {
+      const w = m[1].toLowerCase().replace(/\s+/g, ' ');
+      const unit = m[2].toLowerCase() as Unit;
+      // "the past year", "the previous year": a period ending now (duration) or relative to another date
+      if (w === 'the past' || w === 'past') {
+        return { start: m.index, end: m.index + m[0].length, fixed: durationValue(1, unit === 'weekend' ? 'week' : unit), from: 'pattern', reading: 'duration up to the present' };
+      }
+      if (w === 'the previous') return null;
+      // "over the last year" is a duration too
+      if (w === 'last' && /\b(?:over|in|during|for|within|throughout)\s+the\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index))) {
+        const start = s.lastIndexOf('the', m.index);
+        return { start, end: m.index + m[0].length, fixed: durationValue(1, unit === 'weekend' ? 'week' : unit), from: 'pattern', reading: 'duration up to the present' };
+      }
+      const n = w === 'this' ? 0 : w === 'last' ? -1 : 1;
+      return { start: m.index, end: m.index + m[0].length, rel: { unit, n }, from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
+  // this/last/next summer; summer 2022; in the summer
+  {
+    re: /\b(?:(this|last|next|early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
+    make(m, s) {
+      const season = SEASONS[m[2].toLowerCase()];
+      const mod = m[1]?.toLowerCase();
+      const b = wordBefore(s, m.index).toLowerCase();
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, season, from: 'pattern', reading: 'season' };
+      if (m[3]) {
+        t.year = Number(m[3]);
+        if (mod === 'early' || mod === 'late' || mod === 'mid') t.mod = mod;
+        return t;
+      }
+      if (mod === 'this' || mod === 'last' || mod === 'next') {
+        t.shift = mod === 'this' ? 0 : mod === 'last' ? -1 : 1;
+        return t;
+      }
+      // a bare season is a date only after "in/during/since/until/the…": "the fall of Rome", "fall" the verb are not
+      if (m[2].toLowerCase() === 'fall' && b !== 'the' && b !== 'in' && b !== 'during' && b !== 'this') return null;
+      if (!MONTH_PREPS.has(b) || /\s+of\s+(?!\d)/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+      if (mod) t.mod = mod;
+      return t;
+    },
+  },
+  // three days ago, a decade ago, 24 hours ago
+  {
+    re: new RegExp(`\\b(${NUM})[\\s-]+(${UNIT_RE})\\s+ago\\b`, 'gi'),
+    make(m) {
+      const n = parseCount(m[1]);
+      if (n === null || n <= 0 || n > 5000) return null;
+      const unit = unitOf(m[2]);
+      return {
+        start: m.index, end: m.index + m[0].length,
+        rel: unit === 'fortnight' ? { unit: 'week', n: -2 * n } : { unit, n: -n },
+        from: 'pattern', reading: m[0].toLowerCase(),
+      };
+    },
+  },
+  // recent months, the past few years, for years, in recent weeks: vague durations (TIMEX3 PXM, PXY…)
+  {
+    re: new RegExp(`\\b(?:(recent|the\\s+past|past|the\\s+last|the\\s+coming|coming|the\\s+next)\\s+(?:${VAGUE_NUM}\\s+)?|(${VAGUE_NUM})\\s+)(years|months|weeks|days|decades|hours|centuries)\\b`, 'gi'),
+    make(m, s) {
+      const unit = unitOf(m[3]);
+      // "several days after the attack": a date relative to an event, not a span
+      if (/^\s+(?:ago|later|earlier|after|before|from now|old)\b/i.test(s.slice(m.index + m[0].length))) return null;
+      if (!m[1] && !/\b(?:for|over|in|within|during|throughout|after|than|about|nearly|almost|spent|took|lasted|last)\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index))) return null;
+      return { start: m.index, end: m.index + m[0].length, fixed: durationValue('X', unit), from: 'pattern', reading: 'vague duration (count not stated)' };
+    },
+  },
+  // for years, for decades
+  {
+    re: /\b(?:for|over|in)\s+(years|months|weeks|decades|days)\b(?!\s+(?:ago|later|earlier|after|before|old|of\b))/gi,
+    make(m) {
+      const unit = unitOf(m[1]);
+      const start = at(m, 1);
+      return { start, end: start + m[1].length, fixed: durationValue('X', unit), from: 'pattern', reading: 'vague duration (count not stated)' };
+    },
+  },
+  // durations: three months, 15 years, a three-year sentence, the past 30 days
+  {
+    re: new RegExp(`\\b(?:(the\\s+(?:past|last|next|first|previous|coming)|past|last|next)\\s+)?(${NUM})([\\s-]+)(${UNIT_RE})\\b`, 'gi'),
+    make(m, s) {
+      const n = parseCount(m[2]);
+      if (n === null || n <= 0 || n > 10000) return null;
+      const unit = unitOf(m[4]);
+      const rest = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      const before = s.slice(Math.max(0, m.index - 25), m.index);
+      // ages, relative dates and rates are not durations
+      if (/^\s*(?:-\s*)?(?:ago|old|of age|later|earlier|before|after|from now|hence|younger|older|apart|running|in a row)\b/i.test(rest)) return null;
+      if (/^-old\b/i.test(rest) || /^\s*-\s*olds?\b/i.test(rest)) return null;
+      if (/\b(?:aged|age|per|every|each)\s+$/i.test(before)) return null;
+      // an article or "one" is a count only where a span is meant: "for a year", not "one day he" or "$5 a year"
+      const word = m[2].toLowerCase();
+      if ((word === 'a' || word === 'an' || word === 'one') && !m[1]
+        && !/\b(?:for|within|over|during|in|after|than|about|nearly|almost|only|just|least|most|spent|took|lasted|last|half)\s+$/i.test(before)) return null;
+      if (word === 'one' && unit === 'day' && !m[1] && !/\b(?:for|within|in|after|than|just|only)\s+$/i.test(before)) return null;
+      // "the first day of", "the next day" are dates relative to something else
+      if (m[1] && /first|previous/i.test(m[1])) return null;
+      if (m[1] && /^(?:the\s+)?next$/i.test(m[1]) && word === 'a') return null;
+      // the 24 in "24/7" or a score is not a count of units
+      if (/\d[/:]$/.test(before)) return null;
+      const start = m.index;
+      return { start, end: m.index + m[0].length, fixed: durationValue(n, unit), from: 'pattern', reading: m[3].includes('-') ? 'duration (adjectival)' : 'duration' };
+    },
+  },
+  // decades: the 1980s, '90s, early 2000s, the nineties
+  {
+    re: /(?:\b(early|mid|late)[\s-]+)?(?:\b((?:1[0-9]|20)\d)0['’]?s\b|['’](\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
+    make(m, s) {
+      let decade: string | null = null;
+      if (m[2]) {
+        const y = Number(m[2] + '0');
+        // "the 1900s" / "the 1600s": the century; "the 2000s": the decade
+        decade = y % 100 === 0 && y !== 2000 ? `${String(y / 100)}XX` : `${m[2]}X`;
+      } else if (m[3]) decade = `19${m[3]}X`;
+      else if (m[4]) {
+        const words: Record<string, string> = { twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9' };
+        // "in his forties" is an age
+        if (!/\bthe\s+$/i.test(s.slice(Math.max(0, (m.index) - 5), m.index + (m[1] ? 0 : 0))) && !/\bthe\s+(?:early|mid|late)[\s-]+$/i.test(s.slice(Math.max(0, m.index - 16), m.index + (m[1]?.length ?? 0) + 1))) return null;
+        decade = `19${words[m[4].toLowerCase()]}X`;
+      }
+      if (!decade) return null;
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, fixed: decade, from: 'pattern', reading: decade.endsWith('XX') ? 'century' : 'decade' };
+      if (m[1]) t.mod = m[1].toLowerCase();
+      return t;
+    },
+  },
+  // centuries: the 19th century, the twenty-first century
+  {
+    re: /\b(?:(early|mid|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b|\b(?:(early|mid|late)[\s-]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)[\s-]+century\b/gi,
+    make(m, s) {
+      const n = m[2] ? Number(m[2]) : ORDINALS[m[4].toLowerCase()];
+      if (!n || n > 22) return null;
+      // "BC" follows → outside our calendar forms
+      if (/^\s*(?:BC|BCE|B\.C\.)/.test(s.slice(m.index + m[0].length))) return null;
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, fixed: `${String(n - 1).padStart(2, '0')}XX`, from: 'pattern', reading: 'century' };
+      const mod = m[1] ?? m[3];
+      if (mod) t.mod = mod.toLowerCase();
+      return t;
+    },
+  },
+  // bare years: in 2023, 1995, early 2024, (2011)
+  {
+    re: /(?:\b(early|mid|late)[\s-]+)?(?<![\d$£€¥#.,/:-])\b(1[0-9]\d\d|20\d\d)\b(?![.,:/]\d)(?!\s*(?:%|percent|per cent))/gi,
+    make(m, s) {
+      const year = Number(m[2]);
+      const yStart = at(m, 2);
+      const after = s.slice(yStart + 4, yStart + 40);
+      const before = s.slice(Math.max(0, yStart - 25), yStart);
+      const prevWord = wordBefore(s, yStart).toLowerCase();
+      const nextWord = wordAfter(s, yStart + 4);
+      // a count of things, not a year: "2000 people", "1500 troops", "$2019"
+      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|plus|ends|sees|saw|marks|brings|gives|remains)\b/.test(after)) return null;
+      if (/^\s*(?:km|kg|m|mi|ft|miles|metres|meters|feet|tons|tonnes|acres|hectares|votes|seats|people|troops|men|women|children|cases|deaths|units|copies|euros|dollars|pounds|yuan|rupees)\b/i.test(after)) return null;
+      if (/^\s*-\s*(?:\d|year|strong|page|member|seat|mile|metre|meter)/i.test(after) && !/^\s*[-–]\s*(?:\d{2}|\d{4})\b/.test(after)) return null;
+      if (/(?:no\.?|number|route|flight|room|code|model|page|pages|p\.|pp\.|article|section|rule|resolution|#)\s*$/i.test(before)) return null;
+      if (/^\s*(?:,\s*)?\d/.test(after)) return null; // part of a longer figure
+      // years far from the present need a cue that they are years
+      const recent = year >= 1900 && year <= 2099;
+      const yearCue = MONTH_PREPS.has(prevWord) || ['in', 'since', 'of', 'year', 'from', 'by', 'c.', 'circa', 'ca.', 'until', 'before', 'after', 'around', 'between', 'and', 'to', 'fiscal', 'season', 'class', 'spring', 'summer', 'autumn', 'fall', 'winter', 'ad', 'a.d.', 'during', 'as', 'at'].includes(prevWord)
+        || /^[’']s\b/.test(after) || /^\s*\)/.test(after) || /\(\s*$/.test(before) || /^\s*,/.test(after) || /^\s*(?:BC|BCE|AD|CE)\b/.test(after);
+      if (!recent && !yearCue) return null;
+      if (/^\s*(?:BC|BCE|B\.C\.)/.test(after)) return null;
+      if (nextWord && /^(?:hours|GMT|UTC|hrs)$/i.test(nextWord)) return null; // military time "1500 hours"
+      const t: RawTime = { start: m.index, end: yStart + 4, year, from: 'pattern', reading: 'year' };
+      if (m[1]) t.mod = m[1].toLowerCase();
+      return t;
+    },
+  },
+];
+
+/** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */
+const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/i;
+
+/**
+ * Every time expression the sentence writes, with sentence-relative offsets, overlaps resolved
+ * (the longer reading wins; chrono's calendar reading wins a tie).
+ */
+export function findInSentence(sentence: string, ref: Date): RawTime[] {
+  if (!MAYBE_TIME.test(sentence)) return [];
+  const found: RawTime[] = [];
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
+      if (m[0].length === 0) { p.re.lastIndex++; continue; }
+      const t = p.make(m, sentence);
+      if (t && t.end > t.start) found.push(t);
+    }
+  }
+  if (/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|noon|midnight)/i.test(sentence)) {
+    found.push(...chronoReadings(sentence, ref));
+  }
+  // keep the longest of overlapping readings
+  found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || (a.from === 'chrono' ? -1 : 1));
+  const kept: RawTime[] = [];
+  for (const t of found) {
+    if (kept.some((k) => t.start < k.end && k.start < t.end)) continue;
+    kept.push(t);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export const MONTH_INDEX = MONTHS;
+export const WEEKDAY_INDEX = WEEKDAYS;

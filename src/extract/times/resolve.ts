@@ -1,0 +1,537 @@
+/**
+ * Anchoring: turns what the text writes (RawTime) into TIMEX3 values the way a news reader
+ * does. Relative expressions count from the anchor (the publication date, or the article's
+ * dateline when none is given); a weekday takes the tense of its clause (past → the one just
+ * gone, future → the one to come); a date without a year gets the year best supported by the
+ * article's own evidence — tense, ordering words (after, before, since, later), the usual order
+ * of events in a story (kidnapped → released, arrested → sentenced), the year the narrative is
+ * in — with the reasons written into `evidence`.
+ */
+import type { Doc, TimeExpression, Token } from '../../doc.js';
+import {
+  addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, fromDayNumber, isValidDate,
+  MONTH_NAMES, monthsApart, WEEKDAY_NAMES, weekdayOf, type Ymd,
+} from './calendar.js';
+import type { RawTime } from './grammar.js';
+import { tenseAt, type TenseReading } from './tense.js';
+
+export interface Anchor {
+  date: Ymd;
+  /** how the anchor was found, for evidence strings */
+  basis: string;
+}
+
+/** A found expression with its place in the document. */
+export interface Located {
+  raw: RawTime;
+  sentence: number;
+  /** the sentence's tokens and the expression's local token range in them */
+  tokens: readonly Token[];
+  tokFrom: number;
+  tokTo: number;
+}
+
+interface Item extends Located {
+  value?: string;
+  evidence?: string;
+  /** calendar span of the value, in day numbers, for ordering constraints */
+  span?: [number, number];
+  tense?: TenseReading;
+}
+
+// ---------------------------------------------------------------- value spans
+
+const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+
+/** The days a value covers, or null for durations and underspecified values. */
+export function spanOfValue(value: string): [number, number] | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) {
+    const n = dayNumber({ year: +m[1], month: +m[2], day: +m[3] });
+    return [n, n];
+  }
+  m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
+  if (m) {
+    const jan4 = { year: +m[1], month: 1, day: 4 };
+    const monday = dayNumber(jan4) - ((weekdayOf(jan4) + 6) % 7) + (+m[2] - 1) * 7;
+    return m[3] ? [monday + 5, monday + 6] : [monday, monday + 6];
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) {
+    const y = +m[1], mo = +m[2];
+    return [dayNumber({ year: y, month: mo, day: 1 }), dayNumber({ year: y, month: mo, day: daysInMonth(y, mo) })];
+  }
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) {
+    const y = +m[1];
+    const [a, b] = SEASON_MONTHS[m[2]];
+    const endYear = b > 12 ? y + 1 : y;
+    const endMonth = b > 12 ? b - 12 : b;
+    return [dayNumber({ year: y, month: a, day: 1 }), dayNumber({ year: endYear, month: endMonth, day: daysInMonth(endYear, endMonth) })];
+  }
+  m = /^(\d{4})$/.exec(value);
+  if (m) return [dayNumber({ year: +m[1], month: 1, day: 1 }), dayNumber({ year: +m[1], month: 12, day: 31 })];
+  m = /^(\d{3})X$/.exec(value);
+  if (m) return [dayNumber({ year: +m[1] * 10, month: 1, day: 1 }), dayNumber({ year: +m[1] * 10 + 9, month: 12, day: 31 })];
+  m = /^(\d{2})XX$/.exec(value);
+  if (m) return [dayNumber({ year: +m[1] * 100, month: 1, day: 1 }), dayNumber({ year: +m[1] * 100 + 99, month: 12, day: 31 })];
+  return null;
+}
+
+function timeSuffix(raw: RawTime): string {
+  if (raw.hour === undefined) return '';
+  return `T${String(raw.hour).padStart(2, '0')}:${String(raw.minute ?? 0).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------- event order knowledge
+
+/**
+ * The usual order of events in common news stories. A date whose clause reports an earlier
+ * stage precedes a dated later stage of the same story when the two sentences share a
+ * participant: the kidnapping precedes the release, the arrest the sentence, the birth the death.
+ */
+const STORY_STAGES: Array<{ story: string; stages: RegExp[] }> = [
+  {
+    story: 'captivity',
+    stages: [
+      /^(?:kidnap|abduct|seiz|captur|snatch|taken|took|hijack)/,
+      /^(?:held|hold|detain|imprison|captiv)/,
+      /^(?:releas|freed$|frees?$|rescu|repatriat|swapp|exchang|returned)/,
+    ],
+  },
+  {
+    story: 'justice',
+    stages: [
+      /^(?:arrest|detain)/,
+      /^(?:charg|indict|prosecut|accus)/,
+      /^(?:tried$|trial|convict|acquit|found)/,
+      /^(?:sentenc|jail|imprison)/,
+      /^(?:releas|freed$|parol|pardon|exonerat)/,
+    ],
+  },
+  { story: 'life', stages: [/^born$/, /^(?:married|wed$)/, /^(?:died$|dies$|die$|killed$|murdered$|assassinat|slain$|death$)/, /^(?:buried$|funeral|mourn|laid)/] },
+  { story: 'election', stages: [/^(?:nominat|campaign|announc)/, /^(?:elected$|vote[ds]?$|won$|wins$|defeat)/, /^(?:inaugurat|sworn$|took$)/] },
+];
+
+interface StoryStep { story: string; stage: number; verb: string }
+
+function storySteps(tokens: readonly Token[], from: number, to: number): StoryStep[] {
+  // the nearest story verb to the expression, per story
+  const best = new Map<string, StoryStep & { dist: number }>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (i >= from && i < to) continue;
+    const w = tokens[i].text.toLowerCase();
+    if (w.length < 3) continue;
+    const next = tokens[i + 1]?.text.toLowerCase() ?? '';
+    for (const { story, stages } of STORY_STAGES) {
+      for (let s = 0; s < stages.length; s++) {
+        if (!stages[s].test(w)) continue;
+        // "taken/took" count as capture only with "hostage/captive"; "took office" as inauguration
+        if ((w === 'taken' || w === 'took') && story === 'captivity' && !/^(?:hostage|captive|prisoner)/.test(next)) continue;
+        if (w === 'took' && story === 'election' && next !== 'office') continue;
+        if (w === 'found' && story === 'justice' && next !== 'guilty') continue;
+        const dist = i < from ? from - i : i - to + 1;
+        const prev = best.get(story);
+        if (!prev || dist < prev.dist) best.set(story, { story, stage: s, verb: tokens[i].text, dist });
+      }
+    }
+  }
+  return [...best.values()];
+}
+
+const KIN = new Set([
+  'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather',
+  'girlfriend', 'boyfriend', 'partner', 'uncle', 'aunt', 'cousin', 'family', 'parents', 'children', 'hostage', 'hostages',
+  'captive', 'captives', 'prisoner', 'prisoners', 'suspect', 'suspects', 'defendant',
+]);
+const NOT_PARTICIPANT = new Set([
+  ...MONTH_NAMES.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES.map((d) => d.toLowerCase()),
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'in', 'on', 'at', 'but', 'and',
+  'this', 'that', 'mr', 'mrs', 'ms', 'dr', 'after', 'before', 'when', 'while', 'as', 'for', 'with', 'by', 'from', 'if',
+  'there', 'these', 'those', 'some', 'many', 'one', 'two', 'last', 'earlier', 'later', 'according', 'however', 'meanwhile',
+  'also', 'yet', 'still', 'since', 'during', 'who', 'what', 'why', 'how', 'our', 'we', 'you', 'not', 'then', 'both',
+]);
+
+function participants(tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    const w = t.toLowerCase();
+    if (KIN.has(w)) out.add(w.replace(/s$/, ''));
+    else if (t.length >= 3 && /^\p{Lu}\p{Ll}/u.test(t) && !NOT_PARTICIPANT.has(w)) out.add(w);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- ordering words
+
+const AFTER_WORDS = new Set(['after', 'since', 'following', 'afterwards', 'later']);
+const BEFORE_WORDS = new Set(['before', 'until', 'till', 'prior', 'ahead', 'preceding']);
+
+/** The ordering word that governs an expression: within five tokens before it, no clause break between. */
+function governingOrder(it: Located): 'after' | 'before' | null {
+  for (let i = it.tokFrom - 1, n = 0; i >= 0 && n < 6; i--, n++) {
+    const w = it.tokens[i].text.toLowerCase();
+    if (/^[,;:—–()"“”]$/.test(w)) return null;
+    if (AFTER_WORDS.has(w)) return 'after';
+    if (BEFORE_WORDS.has(w)) return 'before';
+  }
+  return null;
+}
+
+const LATER_OPENERS = /^\s*(?:later|then|afterwards|afterward|subsequently|since then|after that|the next day|the following (?:day|week|month|year)|(?:\w+\s+)?(?:days|weeks|months|years) later)\b/i;
+const EARLIER_OPENERS = /^\s*(?:previously|before that|prior to that|(?:\w+\s+)?(?:days|weeks|months|years) earlier)\b/i;
+
+// ---------------------------------------------------------------- resolution
+
+export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null): TimeExpression[] {
+  const items: Item[] = found.map((f) => ({ ...f }));
+  const tenseOf = (it: Item): TenseReading => (it.tense ??= tenseAt(it.tokens, it.tokFrom, it.tokTo));
+
+  // pass A: values the text and the anchor fix on their own
+  for (const it of items) resolveDirect(it, anchor, tenseOf);
+  // pass B: dates without a year, in text order, each seeing the ones already valued
+  for (const it of items) if (it.value === undefined && isYearless(it.raw)) resolveYearless(doc, it, items, anchor, tenseOf);
+  // pass C: bare clock times take the day of a date nearby
+  for (const it of items) if (it.value === undefined && it.raw.hour !== undefined) resolveClock(doc, it, items, anchor);
+
+  const out: TimeExpression[] = [];
+  for (const it of items) {
+    if (it.value === undefined) continue;
+    const text = doc.text.slice(it.raw.start, it.raw.end);
+    out.push({ start: it.raw.start, end: it.raw.end, text, value: it.value, evidence: it.evidence });
+  }
+  return out;
+}
+
+function isYearless(r: RawTime): boolean {
+  return r.year === undefined && r.fixed === undefined && r.rel === undefined
+    && (r.month !== undefined || r.season !== undefined) && r.shift === undefined;
+}
+
+function setValue(it: Item, value: string, evidence: string): void {
+  it.value = value;
+  it.evidence = evidence;
+  it.span = spanOfValue(value) ?? undefined;
+}
+
+function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
+  const r = it.raw;
+  const modNote = r.mod ? `; "${r.mod}" kept as a modifier, value at the written precision` : '';
+  if (r.fixed !== undefined) {
+    setValue(it, r.fixed, `${r.reading}${modNote}`);
+    return;
+  }
+  if (r.year !== undefined) {
+    if (r.month !== undefined && r.day !== undefined) {
+      if (!isValidDate(r.year, r.month, r.day)) return;
+      const d = { year: r.year, month: r.month, day: r.day };
+      let ev = 'date written in full';
+      if (r.reading !== 'calendar date') ev = r.reading;
+      if (r.weekday !== undefined && weekdayOf(d) !== r.weekday) ev += `; note: ${fmtDay(d)} is a ${WEEKDAY_NAMES[weekdayOf(d)]}, not a ${WEEKDAY_NAMES[r.weekday]}`;
+      setValue(it, fmtDay(d) + timeSuffix(r), ev);
+    } else if (r.month !== undefined) {
+      setValue(it, fmtMonth(r.year, r.month), `month and year written${modNote}`);
+    } else if (r.season !== undefined) {
+      setValue(it, `${fmtYear(r.year)}-${r.season}`, `season and year written${modNote}`);
+    } else {
+      setValue(it, fmtYear(r.year), `year written${modNote}`);
+    }
+    return;
+  }
+  if (r.rel) {
+    resolveRelative(it, anchor, tenseOf);
+    return;
+  }
+  if (r.weekday !== undefined && r.month === undefined && r.day === undefined) {
+    resolveWeekday(it, anchor, tenseOf);
+    return;
+  }
+  if (r.season !== undefined && r.shift !== undefined) {
+    if (!anchor) { setValue(it, `XXXX-${r.season}`, 'no publication date or dateline to count from'); return; }
+    // "last summer" is the most recent summer that has ended before the anchor; "this summer" the anchor's year
+    const a = anchor.date;
+    let year = a.year;
+    const [, endMonth] = SEASON_MONTHS[r.season];
+    if (r.shift === -1) {
+      year = a.year - 1;
+      // a summer that ended before the anchor this year is "last summer" (published in October)
+      if (endMonth <= 12 && a.month > endMonth) year = a.year;
+      if (r.season === 'WI') year = a.month <= 2 ? a.year - 1 : a.year - 1;
+    } else if (r.shift === 1) {
+      year = a.year + 1;
+      if (SEASON_MONTHS[r.season][0] > a.month) year = a.year;
+    } else if (r.season === 'WI' && a.month <= 2) year = a.year - 1;
+    setValue(it, `${fmtYear(year)}-${r.season}`, `${doc_rel(r.reading)} counted from ${anchor.basis}`);
+    return;
+  }
+  if (r.month !== undefined && r.shift !== undefined && r.day === undefined) {
+    if (!anchor) { setValue(it, `XXXX-${String(r.month).padStart(2, '0')}`, 'no publication date or dateline to count from'); return; }
+    const a = anchor.date;
+    let year = a.year;
+    if (r.shift === -1) year = r.month < a.month ? a.year : a.year - 1;
+    else if (r.shift === 1) year = r.month > a.month ? a.year : a.year + 1;
+    setValue(it, fmtMonth(year, r.month), `"${r.shift === -1 ? 'last' : r.shift === 1 ? 'next' : 'this'}" ${MONTH_NAMES[r.month - 1]} counted from ${anchor.basis}`);
+  }
+}
+
+function doc_rel(s: string): string {
+  return `"${s}"`;
+}
+
+function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
+  const r = it.raw;
+  const rel = r.rel!;
+  if (!anchor) {
+    const under: Record<string, string> = { day: 'XXXX-XX-XX', hour: 'XXXX-XX-XX', minute: 'XXXX-XX-XX', second: 'XXXX-XX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', decade: 'XXXX', century: 'XXXX' };
+    setValue(it, under[rel.unit] ?? 'XXXX', 'no publication date or dateline to count from');
+    return;
+  }
+  const a = anchor.date;
+  const from = `counted from ${anchor.basis}`;
+  const what = `"${r.reading}"`;
+  switch (rel.unit) {
+    case 'day':
+      setValue(it, fmtDay(addDays(a, rel.n)), `${what}: ${rel.n === 0 ? 'the day' : `${Math.abs(rel.n)} day${Math.abs(rel.n) > 1 ? 's' : ''} ${rel.n < 0 ? 'before' : 'after'}`} ${from}`);
+      return;
+    case 'hour': case 'minute': case 'second': {
+      // "24 hours ago": at day precision (the clock time of publication is rarely known)
+      const hours = rel.unit === 'hour' ? rel.n : rel.unit === 'minute' ? rel.n / 60 : rel.n / 3600;
+      setValue(it, fmtDay(addDays(a, Math.trunc(hours / 24))), `${what} ${from}, at day precision`);
+      return;
+    }
+    case 'week':
+      setValue(it, fmtWeek(addDays(a, 7 * rel.n)), `${what}: ISO week ${from}`);
+      return;
+    case 'weekend': {
+      let base = addDays(a, 7 * rel.n);
+      // "this weekend" in a past-tense clause early in the week is the weekend just gone
+      if (rel.n === 0 && tenseOf(it).tense === 'past' && weekdayOf(a) >= 1 && weekdayOf(a) <= 5) base = addDays(a, -7);
+      setValue(it, `${fmtWeek(base)}-WE`, `${what}: the weekend of the ISO week ${from}${rel.n === 0 ? `; tense ${tenseOf(it).tense}` : ''}`);
+      return;
+    }
+    case 'month':
+      setValue(it, fmtMonth(addMonths(a, rel.n).year, addMonths(a, rel.n).month), `${what} ${from}`);
+      return;
+    case 'year':
+      setValue(it, fmtYear(a.year + rel.n), `${what} ${from}`);
+      return;
+    case 'decade':
+      if (r.reading.endsWith('ago')) setValue(it, fmtYear(a.year + 10 * rel.n), `${what} ${from}, at year precision`);
+      else setValue(it, `${String(Math.floor(a.year / 10) + rel.n)}X`, `${what} ${from}`);
+      return;
+    case 'century':
+      if (r.reading.endsWith('ago')) setValue(it, fmtYear(a.year + 100 * rel.n), `${what} ${from}, at year precision`);
+      else setValue(it, `${String(Math.floor(a.year / 100) + rel.n).padStart(2, '0')}XX`, `${what} ${from}`);
+      return;
+  }
+}
+
+function resolveWeekday(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
+  const r = it.raw;
+  const wd = r.weekday!;
+  const name = WEEKDAY_NAMES[wd];
+  if (!anchor) {
+    setValue(it, `XXXX-WXX-${wd === 0 ? 7 : wd}${timeSuffix(r)}`, 'no publication date or dateline to count from');
+    return;
+  }
+  const a = anchor.date;
+  const back = (weekdayOf(a) - wd + 7) % 7; // days back to the same weekday (0 = the anchor itself)
+  const fwd = (wd - weekdayOf(a) + 7) % 7;
+  let offset: number;
+  let why: string;
+  if (r.shift === -1) {
+    offset = -(back === 0 ? 7 : back);
+    why = `"last ${name}": the one before ${anchor.basis}`;
+  } else if (r.shift === 1) {
+    offset = fwd === 0 ? 7 : fwd;
+    why = `"next ${name}": the one after ${anchor.basis}`;
+  } else {
+    const t = tenseOf(it);
+    const cue = t.cue ? ` ("${t.cue}")` : '';
+    if (t.tense === 'future' || t.tense === 'present') {
+      offset = fwd;
+      why = `${t.tense} tense${cue} → the ${name} on or after ${anchor.basis}`;
+    } else {
+      offset = -back;
+      why = t.tense === 'past'
+        ? `past tense${cue} → the ${name} on or before ${anchor.basis}`
+        : `tense not marked → as news reports do, the ${name} on or before ${anchor.basis}`;
+    }
+  }
+  setValue(it, fmtDay(addDays(a, offset)) + timeSuffix(r), why);
+}
+
+// ---------------------------------------------------------------- year choice
+
+interface Constraint {
+  partner: Item;
+  /** this expression comes before / after the partner */
+  order: 'before' | 'after';
+  weight: number;
+  why: string;
+}
+
+function describe(doc: Doc, p: Item): string {
+  return `"${doc.text.slice(p.raw.start, p.raw.end)}" (${p.value}, sentence ${p.sentence + 1})`;
+}
+
+function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
+  const out: Constraint[] = [];
+  const valued = items.filter((p) => p !== it && p.span !== undefined && p.value !== undefined && !p.value.startsWith('P'));
+  // 1. ordering words in the same sentence: "…in March, after his arrest in November 2023"
+  const mine = governingOrder(it);
+  for (const p of valued) {
+    if (p.sentence !== it.sentence) continue;
+    const theirs = governingOrder(p);
+    if (theirs && !mine) out.push({ partner: p, order: theirs === 'after' ? 'after' : 'before', weight: 6, why: `"${theirs}" governs the other date` });
+    else if (mine && !theirs) out.push({ partner: p, order: mine === 'after' ? 'before' : 'after', weight: 6, why: `"${mine}" governs this date` });
+  }
+  // 2. sentence openers: "Later, …", "Days later, …", "Previously, …"
+  const sent = doc.sentences[it.sentence];
+  if (sent) {
+    const head = doc.text.slice(sent.start, Math.min(sent.end, sent.start + 40));
+    const opener = LATER_OPENERS.test(head) ? 'after' : EARLIER_OPENERS.test(head) ? 'before' : null;
+    if (opener) {
+      const prev = valued.filter((p) => p.sentence < it.sentence).pop();
+      if (prev) out.push({ partner: prev, order: opener, weight: 5, why: `the sentence opens with "${head.trim().split(/[\s,]+/).slice(0, 2).join(' ')}"` });
+    }
+  }
+  // 3. story order between clauses that share a participant
+  const stepsHere = storySteps(it.tokens, it.tokFrom, it.tokTo);
+  if (stepsHere.length) {
+    const who = participants(it.tokens);
+    for (const p of valued) {
+      if (p.sentence === it.sentence) continue;
+      const stepsThere = storySteps(p.tokens, p.tokFrom, p.tokTo);
+      for (const a of stepsHere) {
+        const b = stepsThere.find((s) => s.story === a.story);
+        if (!b || a.stage === b.stage) continue;
+        const theirWho = participants(p.tokens);
+        const shared = [...who].filter((w) => theirWho.has(w));
+        if (shared.length === 0) continue;
+        out.push({
+          partner: p,
+          order: a.stage < b.stage ? 'before' : 'after',
+          weight: 5,
+          why: `"${a.verb}" here ${a.stage < b.stage ? 'precedes' : 'follows'} "${b.verb}" there in a ${a.story} story (shared: ${shared.slice(0, 3).join(', ')})`,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function candidateValue(r: RawTime, year: number): { value: string; span: [number, number] } | null {
+  let value: string;
+  if (r.month !== undefined && r.day !== undefined) {
+    if (!isValidDate(year, r.month, r.day)) return null;
+    value = fmtDay({ year, month: r.month, day: r.day }) + timeSuffix(r);
+  } else if (r.month !== undefined) value = fmtMonth(year, r.month);
+  else if (r.season !== undefined) value = `${fmtYear(year)}-${r.season}`;
+  else return null;
+  const span = spanOfValue(value);
+  return span ? { value, span } : null;
+}
+
+/** The most recent year written out before this expression (the year the narrative is in). */
+function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; paragraph: boolean; at: Item } | null {
+  let best: Item | null = null;
+  for (const p of items) {
+    if (p.raw.start >= it.raw.start) break;
+    if (p.raw.year !== undefined && p.value && /^\d{4}/.test(p.value)) best = p;
+  }
+  if (!best) return null;
+  const para = (i: Item) => doc.sentences[i.sentence]?.paragraph ?? -1;
+  return { year: best.raw.year!, paragraph: para(best) === para(it), at: best };
+}
+
+function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
+  const r = it.raw;
+  const constraints = constraintsFor(doc, it, items);
+  const narrative = narrativeYear(doc, it, items);
+  const tense = tenseOf(it);
+  const years = new Set<number>();
+  const base = anchor?.date.year ?? narrative?.year;
+  if (base === undefined && constraints.length === 0) {
+    const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
+    setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, 'year not written; no publication date, dateline or dated event to take it from');
+    return;
+  }
+  if (base !== undefined) for (const d of [-1, 0, 1]) years.add(base + d);
+  if (narrative) years.add(narrative.year);
+  for (const c of constraints) {
+    const y = fromDayNumber(c.partner.span![0]).year;
+    for (const d of [-1, 0, 1]) years.add(y + d);
+  }
+  const reference = anchor?.date ?? (narrative ? { year: narrative.year, month: 6, day: 30 } : fromDayNumber(constraints[0].partner.span![0]));
+  const refDay = dayNumber(reference);
+
+  interface Scored { year: number; value: string; score: number; plus: string[]; minus: string[] }
+  const scored: Scored[] = [];
+  for (const year of years) {
+    const cand = candidateValue(r, year);
+    if (!cand) continue;
+    const s: Scored = { year, value: cand.value, score: 0, plus: [], minus: [] };
+    const [lo, hi] = cand.span;
+    // closeness to the anchor: a date a year away costs 2
+    const dist = lo > refDay ? lo - refDay : hi < refDay ? refDay - hi : 0;
+    s.score -= (dist / 30.44) / 6;
+    if (anchor) {
+      if (tense.tense === 'past' && lo > refDay) { s.score -= 6; s.minus.push(`past tense ("${tense.cue}") but after ${anchor.basis}`); }
+      if (tense.tense === 'past' && lo <= refDay) s.plus.push(`past tense ("${tense.cue}"): not after ${anchor.basis}`);
+      if (tense.tense === 'future' && hi < refDay) { s.score -= 6; s.minus.push(`future tense ("${tense.cue}") but before ${anchor.basis}`); }
+      if (tense.tense === 'future' && hi >= refDay) s.plus.push(`future tense ("${tense.cue}"): not before ${anchor.basis}`);
+      if (tense.tense === 'present' && hi < refDay) s.score -= 0.5;
+    }
+    if (r.weekday !== undefined && r.day !== undefined && r.month !== undefined) {
+      if (weekdayOf({ year, month: r.month, day: r.day }) === r.weekday) { s.score += 8; s.plus.push(`${MONTH_NAMES[r.month - 1]} ${r.day} is a ${WEEKDAY_NAMES[r.weekday]} in ${year}`); }
+      else { s.score -= 3; s.minus.push(`${MONTH_NAMES[r.month - 1]} ${r.day} is not a ${WEEKDAY_NAMES[r.weekday]} in ${year}`); }
+    }
+    if (narrative && narrative.year === year) {
+      s.score += narrative.paragraph ? 1.5 : 0.75;
+      s.plus.push(`the narrative is in ${year} (${describe(doc, narrative.at)}${narrative.paragraph ? ', same paragraph' : ''})`);
+    }
+    for (const c of constraints) {
+      const [plo, phi] = c.partner.span!;
+      const ok = c.order === 'before' ? lo <= phi : hi >= plo;
+      if (ok) s.plus.push(`${c.why} → ${c.order} ${describe(doc, c.partner)}`);
+      else { s.score -= c.weight; s.minus.push(`would not be ${c.order} ${describe(doc, c.partner)}`); }
+    }
+    scored.push(s);
+  }
+  if (scored.length === 0) return;
+  scored.sort((a, b) => b.score - a.score || Math.abs(a.year - reference.year) - Math.abs(b.year - reference.year));
+  const win = scored[0];
+  const nearest = [...scored].sort((a, b) => {
+    const da = monthsApart(reference, fromDayNumber(spanOfValue(a.value)![0]));
+    const db = monthsApart(reference, fromDayNumber(spanOfValue(b.value)![0]));
+    return da - db;
+  })[0];
+  const parts: string[] = [`year not written; chose ${win.year}`];
+  if (win.plus.length) parts[0] += ` because ${win.plus.join('; ')}`;
+  else parts[0] += ` as the nearest to ${anchor ? anchor.basis : 'the dated events around it'}`;
+  const rivals = scored.slice(1).filter((s) => s.minus.length).slice(0, 2);
+  for (const rv of rivals) parts.push(`${rv.year} rejected: ${rv.minus.join('; ')}`);
+  if (nearest && nearest.year !== win.year && !rivals.includes(nearest)) parts.push(`${nearest.year} is nearer but scores lower`);
+  setValue(it, win.value, parts.join('; '));
+}
+
+function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): void {
+  const para = doc.sentences[it.sentence]?.paragraph ?? -1;
+  const dayItems = items.filter((p) => p !== it && p.value && /^\d{4}-\d{2}-\d{2}/.test(p.value) && p.raw.start < it.raw.end + 200);
+  const same = dayItems.filter((p) => p.sentence === it.sentence);
+  const before = dayItems.filter((p) => p.raw.start < it.raw.start && (doc.sentences[p.sentence]?.paragraph ?? -2) === para);
+  const host = same[0] ?? before[before.length - 1];
+  const hhmm = timeSuffix(it.raw);
+  if (host) {
+    setValue(it, host.value!.slice(0, 10) + hhmm, `clock time on the day of ${describe(doc, host)}`);
+    return;
+  }
+  if (anchor) {
+    setValue(it, fmtDay(anchor.date) + hhmm, `clock time with no day written nearby: taken as the day of ${anchor.basis}`);
+    return;
+  }
+  setValue(it, `XXXX-XX-XX${hhmm}`, 'clock time with no day to attach it to');
+}

@@ -1,0 +1,150 @@
+/**
+ * Tense of the clause that governs a time expression: decides whether "on Saturday" is the
+ * Saturday just gone or the one to come. Uses the parser's layers (xpos, head, deprel) when a
+ * tagger/parser stage has filled them, and falls back to word lists around the expression.
+ */
+import type { Token } from '../../doc.js';
+
+export type Tense = 'past' | 'future' | 'present' | 'unknown';
+
+export interface TenseReading {
+  tense: Tense;
+  /** the word that decided it ("met", "will"), for the evidence string */
+  cue: string | null;
+}
+
+const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'tomorrow', 'upcoming', 'forthcoming']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'ago', 'yesterday', 'previously', 'formerly']);
+// "'s" is left out: far more often a possessive than "is"
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'re", "'m", '’re', 'does', 'do', 'has', 'have', "'ve", '’ve']);
+/** verbs that announce a plan: "is due to", "is set to", "plans to", "expected to" */
+const PLAN_WORDS = new Set(['due', 'set', 'scheduled', 'slated', 'expected', 'plans', 'plan', 'intends', 'aims', 'poised', 'going']);
+
+/** Common irregular past forms (simple past; past participles that differ are listed too). */
+const IRREGULAR_PAST = new Set(
+  ('said told met gave given took taken went gone came became began begun brought bought built caught chose chosen ' +
+    'did done drew drawn drove driven ate fell fallen felt fought found fled flew flown forgot forgiven froze got gotten ' +
+    'grew grown held heard hid hit hurt kept knew known laid led left lent let lost made meant paid put quit ran rang ' +
+    'read rode rose risen saw seen sought sold sent set shot shut sang sank sat slept spoke spoken spent split spread ' +
+    'stood stole struck swore swept swam taught tore thought threw thrown understood woke won wore written wrote withdrew ' +
+    'withheld overthrew overtook undertook upheld arose awoke bore born beat bit bled blew broke broken bent bound burnt ' +
+    'dealt dug dreamt fed forbade forgave hung knelt leapt lit mistook overcame rebuilt rethought sped spun stuck stung ' +
+    'strove swung underwent withstood wound').split(' '),
+);
+/** -ed words that are not past verbs */
+const NOT_PAST_ED = new Set([
+  'need', 'red', 'bed', 'seed', 'speed', 'feed', 'weed', 'breed', 'greed', 'creed', 'deed', 'indeed', 'hundred',
+  'embed', 'shed', 'bled', 'fled', 'led', 'wed', 'sled', 'naked', 'wicked', 'sacred', 'kindred', 'ragged', 'rugged',
+  'crooked', 'beloved', 'learned', 'aged', 'based', 'related', 'united', 'limited', 'detailed', 'advanced', 'supposed',
+  'used', 'alleged', 'so-called', 'armed', 'red', 'tired', 'interested', 'concerned', 'married', 'wounded', 'injured',
+  'speed', 'proceed', 'succeed', 'exceed', 'ed', 'ted', 'fred', 'ned', 'mohammed', 'muhammad', 'ahmed', 'mahmoud',
+]);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '“', '”', '"', '(', ')', 'but', 'while', 'whereas', 'although', 'though']);
+
+function markerOf(t: Token, next: Token | undefined): { tense: Tense; strength: number } | null {
+  const w = t.text.toLowerCase();
+  // tagger/parser layers first
+  if (t.xpos) {
+    if (t.xpos === 'MD') {
+      if (w === 'will' || w === "'ll" || w === '’ll' || w === 'shall' || w === 'wo') return { tense: 'future', strength: 3 };
+      return null;
+    }
+    if (t.xpos === 'VBD') return { tense: 'past', strength: 2 };
+    if (t.xpos === 'VBZ' || t.xpos === 'VBP') {
+      if ((w === 'is' || w === 'are' || w === "'s" || w === '’s' || w === "'re") && next && PLAN_WORDS.has(next.text.toLowerCase())) {
+        return { tense: 'future', strength: 2 };
+      }
+      if (PLAN_WORDS.has(w) && next && next.text.toLowerCase() === 'to') return { tense: 'future', strength: 2 };
+      return { tense: 'present', strength: 1 };
+    }
+    if (t.xpos === 'VBN' && PRESENT_AUX.has(w)) return null;
+    if (t.xpos === 'RB' && PAST_AUX.has(w)) return { tense: 'past', strength: 1 };
+    if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: 2 };
+    return null;
+  }
+  if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: w === 'will' || w === 'shall' || w.endsWith('ll') || w === 'wo' ? 3 : 2 };
+  if ((PLAN_WORDS.has(w) || w === 'is' || w === 'are') && next) {
+    const n = next.text.toLowerCase();
+    if (PLAN_WORDS.has(w) && n === 'to' && w !== 'set' && w !== 'due') return { tense: 'future', strength: 2 };
+    if ((w === 'is' || w === 'are') && PLAN_WORDS.has(n)) return { tense: 'future', strength: 2 };
+    if ((w === 'due' || w === 'set') && n === 'to') return { tense: 'future', strength: 2 };
+  }
+  if (PAST_AUX.has(w)) return { tense: 'past', strength: 2 };
+  if (PRESENT_AUX.has(w)) {
+    // present perfect ("has met", "have been released") reports a past event
+    const n = next?.text.toLowerCase() ?? '';
+    if ((w === 'has' || w === 'have' || w.endsWith('ve')) && (n === 'been' || IRREGULAR_PAST.has(n) || (n.length > 4 && n.endsWith('ed')))) {
+      return { tense: 'past', strength: 2 };
+    }
+    return { tense: 'present', strength: 1 };
+  }
+  if (IRREGULAR_PAST.has(w)) return { tense: 'past', strength: 2 };
+  if (w.length > 4 && w.endsWith('ed') && /^[a-z-]+$/.test(w) && !NOT_PAST_ED.has(w)) return { tense: 'past', strength: 2 };
+  return null;
+}
+
+/**
+ * Tense governing tokens [from, to) of a sentence (indices into `tokens`, the sentence's tokens).
+ * With a parse: climb from the expression to its verb and read the verb's auxiliaries. Without:
+ * the nearest tense marker, counting clause breaks (quotes, semicolons, "but") as distance.
+ */
+export function tenseAt(tokens: readonly Token[], from: number, to: number): TenseReading {
+  const viaParse = tenseFromParse(tokens, from, to);
+  if (viaParse) return viaParse;
+  let best: { tense: Tense; cue: string; cost: number } | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i >= from && i < to) continue;
+    const m = markerOf(tokens[i], tokens[i + 1]);
+    if (!m) continue;
+    // distance in tokens plus a penalty for every clause break in between
+    const lo = Math.min(i, from);
+    const hi = Math.max(i, to - 1);
+    let breaks = 0;
+    for (let j = lo + 1; j < hi; j++) if (CLAUSE_BREAK.has(tokens[j].text.toLowerCase())) breaks++;
+    const dist = (i < from ? from - i : i - to + 1) + breaks * 12 - m.strength * 2;
+    if (!best || dist < best.cost) best = { tense: m.tense, cue: tokens[i].text, cost: dist };
+  }
+  return best ? { tense: best.tense, cue: best.cue } : { tense: 'unknown', cue: null };
+}
+
+function tenseFromParse(tokens: readonly Token[], from: number, to: number): TenseReading | null {
+  if (tokens.length === 0 || tokens[0].head === undefined || !tokens[0].upos) return null;
+  const base = tokens[0].i;
+  const local = (docIndex: number) => docIndex - base;
+  // the token of the expression whose head lies outside it
+  let cur = -1;
+  for (let i = from; i < to; i++) {
+    const h = tokens[i].head ?? -1;
+    if (h < 0 || local(h) < from || local(h) >= to) { cur = i; break; }
+  }
+  if (cur < 0) return null;
+  for (let steps = 0; steps < 12; steps++) {
+    const h = tokens[cur].head ?? -1;
+    if (h < 0) break;
+    const hi = local(h);
+    if (hi < 0 || hi >= tokens.length) break;
+    cur = hi;
+    if (tokens[cur].upos === 'VERB' || tokens[cur].upos === 'AUX') break;
+  }
+  const verb = tokens[cur];
+  if (verb.upos !== 'VERB' && verb.upos !== 'AUX') return null;
+  const auxes = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass' || t.deprel === 'cop'));
+  for (const a of auxes) {
+    const w = a.text.toLowerCase();
+    if (a.xpos === 'MD') {
+      if (FUTURE_WORDS.has(w)) return { tense: 'future', cue: `${a.text} ${verb.text}` };
+      return { tense: 'unknown', cue: `${a.text} ${verb.text}` };
+    }
+  }
+  for (const a of auxes) {
+    if (a.xpos === 'VBD') return { tense: 'past', cue: `${a.text} ${verb.text}` };
+    if (a.xpos === 'VBZ' || a.xpos === 'VBP') {
+      const lemma = (a.lemma ?? a.text).toLowerCase();
+      if (lemma === 'have' && verb.xpos === 'VBN') return { tense: 'past', cue: `${a.text} ${verb.text}` };
+      return { tense: 'present', cue: `${a.text} ${verb.text}` };
+    }
+  }
+  if (verb.xpos === 'VBD') return { tense: 'past', cue: verb.text };
+  if (verb.xpos === 'VBZ' || verb.xpos === 'VBP') return { tense: 'present', cue: verb.text };
+  return null; // participle or infinitive: let the word-list reading decide
+}
