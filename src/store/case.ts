@@ -1,0 +1,171 @@
+/**
+ * A person's case file from the stored events: a timeline where the same event told by
+ * several sources is one item citing each of them, a status over time derived from event
+ * modes (abducted → held → released; killed), and conflicts where sources disagree on the date,
+ * place or outcome of an event that happens once (an abduction, a release, a death).
+ */
+import { foldName } from './names.js';
+import type { EventRow, ParticipantRow } from './store.js';
+import type { CaseFile, Claim, Conflict, EntitySummary, EventSource, RelationView, SourceRef, StatusSpan, TimelineItem } from './types.js';
+
+/** Event modes (or types) that happen to a person once, so different dates or places conflict. */
+const ONCE: Array<{ re: RegExp; status: string; ends?: boolean; starts?: string }> = [
+  { re: /abduct|kidnap|hostage|captur|seiz/, status: 'abducted', starts: 'held' },
+  { re: /arrest|detain|imprison|jail/, status: 'detained', starts: 'held' },
+  { re: /releas|free|liberat|rescu/, status: 'released', ends: true },
+  { re: /kill|murder|assassinat|execut|die|death|dead/, status: 'killed', ends: true },
+];
+
+function statusOf(type: string, mode: string | null): (typeof ONCE)[number] | null {
+  const text = `${mode ?? ''} ${mode ? '' : type}`.toLowerCase();
+  return ONCE.find((o) => o.re.test(text)) ?? null;
+}
+
+function source(r: EventRow): SourceRef {
+  return { document_id: Number(r.document_id), title: r.title, source: r.source, published: r.published, url: r.url };
+}
+
+/** Two dates agree when one is a prefix of the other (2023-11 and 2023-11-25). */
+export function datesAgree(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/** Two place names agree when one's words contain the other's (Kibbutz Nahal Oz / Nahal Oz). */
+export function placesAgree(a: string, b: string): boolean {
+  const wa = foldName(a).split(' ');
+  const wb = foldName(b).split(' ');
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  return small.every((w) => big.includes(w));
+}
+
+function sortKey(date: string | null): string {
+  return date ?? '9999';
+}
+
+export function buildCase(entity: EntitySummary, rows: EventRow[], participants: ParticipantRow[], relations: RelationView[]): CaseFile {
+  const byEvent = new Map<number, ParticipantRow[]>();
+  for (const p of participants) {
+    const id = Number(p.event_id);
+    if (!byEvent.has(id)) byEvent.set(id, []);
+    byEvent.get(id)!.push(p);
+  }
+  // one row per (event, role of this entity): fold the roles first
+  const perEvent = new Map<number, { row: EventRow; roles: Set<string> }>();
+  for (const r of rows) {
+    const id = Number(r.event_id);
+    const e = perEvent.get(id) ?? { row: r, roles: new Set<string>() };
+    e.roles.add(r.entity_role);
+    perEvent.set(id, e);
+  }
+
+  // the same event told by several sources: same type, mode, role, negation and agreeing date
+  const items: TimelineItem[] = [];
+  const once = new Map<string, TimelineItem[]>();
+  for (const { row, roles } of [...perEvent.values()].sort((a, b) => sortKey(a.row.date_value).localeCompare(sortKey(b.row.date_value)))) {
+    const roleList = [...roles].sort();
+    const negated = Boolean(Number(row.negated));
+    const src: EventSource = {
+      ...source(row), event_id: Number(row.event_id), sentence: row.sentence, trigger: row.trigger_text, trigger_start: Number(row.trigger_start), trigger_end: Number(row.trigger_end),
+      date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality,
+    };
+    const st = statusOf(row.type, row.mode);
+    const match = items.find((it) =>
+      it.type === row.type && it.mode === row.mode && it.negated === negated && it.roles.join() === roleList.join() &&
+      (it.date === null || row.date_value === null ? it.date === row.date_value || st !== null : datesAgree(it.date, row.date_value)) &&
+      (it.location === null || row.location === null || placesAgree(it.location, row.location)));
+    const people = (byEvent.get(Number(row.event_id)) ?? []).filter((p) => p.entity_id === null || Number(p.entity_id) !== entity.id);
+    if (match) {
+      match.sources.push(src);
+      // keep the more precise date and the fuller place
+      if (row.date_value && (!match.date || row.date_value.length > match.date.length)) match.date = row.date_value;
+      if (row.location && (!match.location || row.location.length > match.location.length)) match.location = row.location;
+      for (const p of people) {
+        if (!match.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) match.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
+      }
+      continue;
+    }
+    const item: TimelineItem = {
+      date: row.date_value, type: row.type, mode: row.mode, cameo: row.cameo, roles: roleList, location: row.location,
+      participants: [], negated, sources: [src],
+    };
+    for (const p of people) {
+      if (!item.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) item.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
+    }
+    items.push(item);
+    if (st && !negated && roleList.includes('recipient')) {
+      const k = `${st.status}`;
+      if (!once.has(k)) once.set(k, []);
+      once.get(k)!.push(item);
+    }
+  }
+  items.sort((a, b) => sortKey(a.date).localeCompare(sortKey(b.date)));
+
+  // conflicts: a once-only event with disagreeing dates or places across sources
+  const conflicts: Conflict[] = [];
+  const claim = (value: string, its: TimelineItem[]): Claim => ({
+    value,
+    sources: its.flatMap((it) => it.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url, sentence: s.sentence }))),
+  });
+  for (const [status, its] of once) {
+    const dated = its.filter((it) => it.date !== null);
+    const dateGroups: Array<{ value: string; items: TimelineItem[] }> = [];
+    for (const it of dated) {
+      const g = dateGroups.find((x) => datesAgree(x.value, it.date!));
+      if (g) {
+        g.items.push(it);
+        if (it.date!.length > g.value.length) g.value = it.date!;
+      } else dateGroups.push({ value: it.date!, items: [it] });
+    }
+    if (dateGroups.length > 1) conflicts.push({ kind: 'date', about: `date ${entity.name} was ${status}`, claims: dateGroups.map((g) => claim(g.value, g.items)) });
+    const placeGroups: Array<{ value: string; items: TimelineItem[] }> = [];
+    for (const it of its) {
+      for (const s of it.sources) {
+        const row = rows.find((r) => Number(r.event_id) === s.event_id);
+        const place = row?.location;
+        if (!place) continue;
+        const g = placeGroups.find((x) => placesAgree(x.value, place));
+        const single: TimelineItem = { ...it, sources: [s] };
+        if (g) g.items.push(single);
+        else placeGroups.push({ value: place, items: [single] });
+      }
+    }
+    if (placeGroups.length > 1) conflicts.push({ kind: 'place', about: `place ${entity.name} was ${status}`, claims: placeGroups.map((g) => claim(g.value, g.items)) });
+  }
+  // outcomes that exclude each other: released vs killed, where the killing is not after the release
+  const released = once.get('released') ?? [];
+  const killed = once.get('killed') ?? [];
+  if (released.length && killed.length) {
+    const lastRelease = released.map((r) => r.date).filter(Boolean).sort().pop() ?? null;
+    const firstKill = killed.map((r) => r.date).filter(Boolean).sort()[0] ?? null;
+    if (!(lastRelease && firstKill && firstKill > lastRelease)) {
+      conflicts.push({ kind: 'status', about: `whether ${entity.name} was released or killed`, claims: [claim('released', released), claim('killed', killed)] });
+    }
+  }
+
+  return { entity, events: items, status: statusSpans(once), conflicts, relations };
+}
+
+/** abducted 2023-10-07 → held → released 2025-02-15, from the once-only events. */
+function statusSpans(once: Map<string, TimelineItem[]>): StatusSpan[] {
+  const points: Array<{ status: string; date: string | null; starts?: string; sources: SourceRef[] }> = [];
+  for (const [status, its] of once) {
+    const def = ONCE.find((o) => o.status === status)!;
+    // the best-supported date of this status
+    const dated = its.filter((i) => i.date).sort((a, b) => b.sources.length - a.sources.length || (b.date!.length - a.date!.length));
+    const date = dated[0]?.date ?? null;
+    const sources = its.flatMap((i) => i.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url })));
+    const seen = new Set<number>();
+    points.push({ status, date, starts: def.starts, sources: sources.filter((s) => !seen.has(s.document_id) && seen.add(s.document_id)) });
+  }
+  points.sort((a, b) => sortKey(a.date).localeCompare(sortKey(b.date)));
+  const spans: StatusSpan[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    spans.push({ status: p.status, from: p.date, to: p.date, sources: p.sources });
+    if (p.starts) {
+      const next = points.slice(i + 1).find((q) => q.date !== null && ONCE.find((o) => o.status === q.status)?.ends);
+      spans.push({ status: p.starts, from: p.date, to: next?.date ?? null, sources: p.sources });
+    }
+  }
+  return spans;
+}

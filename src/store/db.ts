@@ -1,0 +1,189 @@
+/**
+ * A thin SQL layer so one store implementation runs on SQLite (better-sqlite3) and
+ * PostgreSQL (pg). SQL is written with `?` placeholders; the PostgreSQL adapter numbers them.
+ * Values are always bound as parameters, never spliced into the SQL text.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+
+export type SqlValue = string | number | null;
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  readonly dialect: 'sqlite' | 'postgres';
+  all<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  get<T = Row>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
+  /** run a statement; `id` is the value of a RETURNING id clause when there is one */
+  run(sql: string, params?: SqlValue[]): Promise<{ changes: number; id?: number }>;
+  exec(script: string): Promise<void>;
+}
+
+export interface Db extends Sql {
+  /** run `fn` in one transaction; concurrent transactions are serialised or isolated */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A promise queue: better-sqlite3 has one connection, so transactions must not interleave. */
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  private readonly lock = new Mutex();
+  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  private inTx = false;
+
+  constructor(readonly db: BetterSqlite3.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+  }
+
+  private stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.stmt(sql).all(...params) as T[];
+  }
+
+  async get<T>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return this.stmt(sql).get(...params) as T | undefined;
+  }
+
+  async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; id?: number }> {
+    const s = this.stmt(sql);
+    if (s.reader) {
+      const row = s.get(...params) as { id?: number } | undefined;
+      return { changes: row ? 1 : 0, id: row?.id };
+    }
+    const info = s.run(...params);
+    return { changes: info.changes, id: Number(info.lastInsertRowid) };
+  }
+
+  async exec(script: string): Promise<void> {
+    this.db.exec(script);
+  }
+
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    if (this.inTx) return fn(this);
+    return this.lock.run(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.inTx = true;
+      try {
+        const out = await fn(this);
+        this.db.exec('COMMIT');
+        return out;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.inTx = false;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function fixRow<T>(row: Row): T {
+  // pg returns BIGINT/COUNT as strings; our ids and counts fit in a double
+  for (const k of Object.keys(row)) {
+    const v = row[k];
+    if (typeof v === 'string' && (k === 'id' || k.endsWith('_id') || k.endsWith('_count') || k === 'n' || k === 'count') && /^\d+$/.test(v)) row[k] = Number(v);
+  }
+  return row as T;
+}
+
+class PgSql implements Sql {
+  readonly dialect = 'postgres' as const;
+  constructor(protected readonly client: pg.Pool | pg.PoolClient) {}
+
+  async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    const res = await this.client.query(numbered(sql), params);
+    return res.rows.map((r) => fixRow<T>(r));
+  }
+
+  async get<T>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; id?: number }> {
+    const res = await this.client.query(numbered(sql), params);
+    const id = res.rows?.[0]?.id;
+    return { changes: res.rowCount ?? 0, id: id === undefined ? undefined : Number(id) };
+  }
+
+  async exec(script: string): Promise<void> {
+    await this.client.query(script);
+  }
+}
+
+export class PgDb extends PgSql implements Db {
+  constructor(readonly pool: pg.Pool) {
+    super(pool);
+  }
+
+  async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const out = await fn(new PgSql(client));
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Open a database from a URL or path: postgres://… / postgresql://… or a SQLite file. */
+export async function openDb(url: string, options: { pgSchema?: string } = {}): Promise<Db> {
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    const { default: pgmod } = await import('pg');
+    const pool = new pgmod.Pool({ connectionString: url, max: 8 });
+    if (options.pgSchema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error(`bad schema name ${options.pgSchema}`);
+      const schema = options.pgSchema;
+      pool.on('connect', (client) => {
+        client.query(`SET search_path TO ${schema}`).catch(() => undefined);
+      });
+      const c = await pool.connect();
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await c.query(`SET search_path TO ${schema}`);
+      c.release();
+    }
+    return new PgDb(pool);
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const path = url.replace(/^sqlite:(\/\/)?/i, '');
+  return new SqliteDb(new Database(path));
+}

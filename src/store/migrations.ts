@@ -1,0 +1,187 @@
+/**
+ * Versioned schema migrations, one list for both databases. Each migration runs once, in its
+ * own transaction, and is recorded in schema_migrations; a database newer than this code is
+ * refused rather than guessed at.
+ */
+import type { Db } from './db.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  /** statements for both dialects; {{ID}} is the auto-increment primary key */
+  common: string[];
+  sqlite: string[];
+  postgres: string[];
+}
+
+const ID = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };
+const BIG = { sqlite: 'INTEGER', postgres: 'BIGINT' };
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'documents, per-document layers, identities, full-text search',
+    common: [
+      `CREATE TABLE documents (
+        id {{ID}},
+        content_hash TEXT NOT NULL UNIQUE,
+        external_id TEXT,
+        title TEXT,
+        source TEXT,
+        url TEXT,
+        published TEXT,
+        text TEXT NOT NULL,
+        result TEXT NOT NULL,
+        pipeline TEXT,
+        ingested_at TEXT NOT NULL
+      )`,
+      `CREATE INDEX documents_published ON documents (published)`,
+      `CREATE INDEX documents_external ON documents (external_id)`,
+      `CREATE TABLE entities (
+        id {{ID}},
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_fold TEXT NOT NULL,
+        document_count INTEGER NOT NULL DEFAULT 0,
+        mention_count INTEGER NOT NULL DEFAULT 0
+      )`,
+      `CREATE INDEX entities_type ON entities (type)`,
+      `CREATE INDEX entities_docs ON entities (document_count)`,
+      `CREATE TABLE entity_names (
+        entity_id {{BIG}} NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        fold TEXT NOT NULL,
+        skeleton TEXT NOT NULL,
+        PRIMARY KEY (entity_id, name)
+      )`,
+      `CREATE INDEX entity_names_fold ON entity_names (fold)`,
+      `CREATE INDEX entity_names_skeleton ON entity_names (skeleton)`,
+      `CREATE TABLE doc_entities (
+        id {{ID}},
+        document_id {{BIG}} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        ref TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        mention_count INTEGER NOT NULL,
+        entity_id {{BIG}} REFERENCES entities(id) ON DELETE SET NULL,
+        confidence REAL,
+        method TEXT,
+        evidence TEXT,
+        UNIQUE (document_id, local_id)
+      )`,
+      `CREATE INDEX doc_entities_entity ON doc_entities (entity_id)`,
+      `CREATE INDEX doc_entities_ref ON doc_entities (ref)`,
+      `CREATE TABLE mentions (
+        id {{ID}},
+        document_id {{BIG}} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        doc_entity_id {{BIG}} NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL
+      )`,
+      `CREATE INDEX mentions_doc_entity ON mentions (doc_entity_id)`,
+      `CREATE INDEX mentions_document ON mentions (document_id, start_offset)`,
+      `CREATE TABLE quotes (
+        id {{ID}},
+        document_id {{BIG}} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        speaker_id {{BIG}} REFERENCES doc_entities(id) ON DELETE SET NULL,
+        cue TEXT
+      )`,
+      `CREATE INDEX quotes_document ON quotes (document_id)`,
+      `CREATE INDEX quotes_speaker ON quotes (speaker_id)`,
+      `CREATE TABLE relations (
+        id {{ID}},
+        document_id {{BIG}} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        role TEXT,
+        subject_id {{BIG}} NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+        object_id {{BIG}} NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL
+      )`,
+      `CREATE INDEX relations_subject ON relations (subject_id)`,
+      `CREATE INDEX relations_object ON relations (object_id)`,
+      `CREATE TABLE events (
+        id {{ID}},
+        document_id {{BIG}} NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        cameo TEXT,
+        trigger_text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        date_value TEXT,
+        date_text TEXT,
+        date_basis TEXT,
+        location_id {{BIG}} REFERENCES doc_entities(id) ON DELETE SET NULL,
+        location_text TEXT,
+        negated INTEGER NOT NULL,
+        modality TEXT,
+        reported_by_id {{BIG}} REFERENCES doc_entities(id) ON DELETE SET NULL,
+        sentence_index INTEGER NOT NULL,
+        sentence_start INTEGER,
+        sentence_end INTEGER
+      )`,
+      `CREATE INDEX events_document ON events (document_id)`,
+      `CREATE TABLE event_roles (
+        event_id {{BIG}} NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        doc_entity_id {{BIG}} NOT NULL REFERENCES doc_entities(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, doc_entity_id, role)
+      )`,
+      `CREATE INDEX event_roles_entity ON event_roles (doc_entity_id)`,
+      `CREATE TABLE identity_decisions (
+        id {{ID}},
+        kind TEXT NOT NULL,
+        ref_a TEXT NOT NULL,
+        ref_b TEXT NOT NULL,
+        note TEXT,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    ],
+    sqlite: [
+      `CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')`,
+      `CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2')`,
+    ],
+    postgres: [
+      `ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')) STORED`,
+      `CREATE INDEX documents_tsv ON documents USING GIN (tsv)`,
+      `ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED`,
+      `CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)`,
+      `CREATE INDEX entity_names_fold_prefix ON entity_names (fold text_pattern_ops)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export async function migrate(db: Db): Promise<number> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+  const current = row?.v === null || row?.v === undefined ? 0 : Number(row.v);
+  if (current > SCHEMA_VERSION) throw new Error(`the database schema is version ${current}, newer than this chronicle (${SCHEMA_VERSION}); upgrade chronicle`);
+  let applied = 0;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await db.transaction(async (tx) => {
+      // another process may have migrated meanwhile
+      const again = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?', [m.version]);
+      if (again && Number(again.n) > 0) return;
+      for (const stmt of [...m.common, ...(db.dialect === 'sqlite' ? m.sqlite : m.postgres)]) {
+        await tx.exec(stmt.replaceAll('{{ID}}', ID[db.dialect]).replaceAll('{{BIG}}', BIG[db.dialect]));
+      }
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      applied++;
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,153 @@
+/**
+ * Name keys for cross-document identity. Spellings of one name differ by transliteration
+ * (Trufanov/Trufanow, Yelena/Elena, Irena/Irina, Aleksandr/Alexander), by feminine surname
+ * endings (Trufanova) and by titles and nicknames ("Sasha"). Two keys per name token:
+ * `translit` folds spelling conventions, `skeleton` keeps the first letter and the consonants,
+ * so vowel differences (e/i, o/a) and feminine -a endings vanish.
+ */
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'fr', 'father',
+  'sister', 'brother', 'president', 'prime', 'minister', 'ambassador', 'senator', 'sen', 'rep', 'representative',
+  'gov', 'governor', 'general', 'gen', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'sergeant', 'major', 'king',
+  'queen', 'prince', 'princess', 'pope', 'sheikh', 'rabbi', 'imam', 'judge', 'justice', 'chancellor', 'mayor',
+  'former', 'late', 'chairman', 'secretary', 'commander', 'deputy', 'vice', 'spokesman', 'spokeswoman', 'spokesperson',
+  'hostage', 'officer', 'st', 'saint',
+]);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bar']);
+
+/** Lower case, accents and apostrophes removed, quotes and punctuation to spaces. */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Spelling-convention folding of one lower-case token (not the vowels: see skeleton). */
+export function translit(token: string): string {
+  let t = token;
+  t = t.replace(/^ye/, 'e').replace(/^yu/, 'u').replace(/^ya/, 'a').replace(/^je/, 'e').replace(/^jo/, 'yo');
+  t = t
+    .replace(/sch/g, 'sh')
+    .replace(/tch/g, 'ch')
+    .replace(/zh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/q/g, 'k')
+    .replace(/c(?=[aou]|$|[^eiyh])/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/(?:iy|yi|ij|ii|y)$/g, 'i')
+    .replace(/th/g, 't')
+    .replace(/dj/g, 'j');
+  return t.replace(/(.)\1+/g, '$1');
+}
+
+/** First letter plus consonants of the transliterated token: Trufanov, Trufanow, Trufanova → trfnv. */
+export function skeleton(token: string): string {
+  const t = translit(token);
+  if (t.length <= 1) return t;
+  const head = /[aeiouy]/.test(t[0]) ? 'a' : t[0];
+  return (head + t.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+export interface PersonName {
+  /** folded tokens without titles, nicknames and suffixes */
+  tokens: string[];
+  given: string | null;
+  surname: string | null;
+  /** tokens in quotes or parentheses ("Sasha"), kept as aliases */
+  nicknames: string[];
+}
+
+/** Split a person's name into given name and surname (last token), dropping titles and nicknames. */
+export function parsePersonName(name: string): PersonName {
+  const nicknames: string[] = [];
+  const stripped = name.replace(/[“"«(]([^”"»)]{1,30})[”"»)]/g, (_m, nick: string) => {
+    nicknames.push(...foldName(nick).split(' ').filter(Boolean));
+    return ' ';
+  });
+  let tokens = foldName(stripped).split(' ').filter(Boolean);
+  while (tokens.length > 1 && TITLES.has(tokens[0])) tokens = tokens.slice(1);
+  while (tokens.length > 1 && SUFFIXES.has(tokens[tokens.length - 1])) tokens = tokens.slice(0, -1);
+  if (tokens.length === 0) return { tokens, given: null, surname: null, nicknames };
+  if (tokens.length === 1) return { tokens, given: null, surname: null, nicknames };
+  // "Mahmoud al Zahar": the particle belongs to the surname
+  let surnameFrom = tokens.length - 1;
+  while (surnameFrom > 1 && PARTICLES.has(tokens[surnameFrom - 1])) surnameFrom--;
+  return { tokens, given: tokens[0], surname: tokens.slice(surnameFrom).join(' '), nicknames };
+}
+
+/** Key of a whole name for exact-variant matching: skeletons of its tokens. */
+export function nameKey(name: string): string {
+  return foldName(name).split(' ').filter(Boolean).map(skeleton).join(' ');
+}
+
+/** Key of a non-person name: folded, leading article dropped. */
+export function orgKey(name: string): string {
+  return foldName(name).replace(/^the /, '').split(' ').map(translit).join(' ');
+}
+
+/** Levenshtein distance, small strings only. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * Do two name tokens spell the same name? Same skeleton and a small edit distance between the
+ * transliterations, so Yelena/Elena, Irena/Irina, Trufanov/Trufanova agree but Mark/Marek-like
+ * pairs need the consonants to agree too.
+ */
+export function sameNameToken(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (skeleton(a) !== skeleton(b)) return false;
+  const ta = translit(a);
+  const tb = translit(b);
+  return editDistance(ta, tb) <= (Math.max(ta.length, tb.length) <= 5 ? 1 : 2);
+}
+
+/**
+ * Common short forms of given names (Russian diminutives, English nicknames). A short form
+ * agrees with any spelling of the full forms listed for it.
+ */
+const SHORT_FORMS: Record<string, string[]> = {
+  sasha: ['alexander', 'alexandra', 'aleksandr', 'aleksandra'], sacha: ['alexander', 'alexandre'], shura: ['alexander', 'alexandra'],
+  misha: ['mikhail', 'michael'], dima: ['dmitry'], kolya: ['nikolai'], volodya: ['vladimir'], vova: ['vladimir'],
+  seryozha: ['sergei'], lyosha: ['alexei'], alyosha: ['alexei'], pasha: ['pavel'], petya: ['pyotr'], kostya: ['konstantin'],
+  zhenya: ['evgeny', 'evgenia'], tanya: ['tatiana'], natasha: ['natalia'], masha: ['maria'], lena: ['elena'], olya: ['olga'],
+  katya: ['ekaterina'], sveta: ['svetlana'], anya: ['anna'], yulia: ['julia'], vitya: ['viktor'], slava: ['vyacheslav', 'vladislav', 'yaroslav'],
+  bob: ['robert'], bobby: ['robert'], rob: ['robert'], bill: ['william'], will: ['william'], liz: ['elizabeth'], beth: ['elizabeth'],
+  jim: ['james'], jimmy: ['james'], mike: ['michael'], dave: ['david'], tom: ['thomas'], tony: ['anthony'], joe: ['joseph'],
+  dan: ['daniel'], danny: ['daniel'], chris: ['christopher', 'christine'], kate: ['katherine', 'catherine'], nick: ['nicholas'],
+  alex: ['alexander', 'alexandra', 'alexis'], sam: ['samuel', 'samantha'], ben: ['benjamin'], bibi: ['benjamin'], steve: ['stephen', 'steven'],
+  ed: ['edward'], ted: ['edward', 'theodore'], dick: ['richard'], rick: ['richard'], peggy: ['margaret'], maggie: ['margaret'],
+};
+
+function shortFormOf(short: string, full: string): boolean {
+  const list = SHORT_FORMS[short];
+  return list !== undefined && list.some((f) => sameNameToken(f, full));
+}
+
+/** Given names agree: same name in another spelling, an initial ("A."), or a short form (Sasha/Alexander). */
+export function givenNamesAgree(a: string, b: string): boolean {
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  return sameNameToken(a, b) || shortFormOf(a, b) || shortFormOf(b, a);
+}

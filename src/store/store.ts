@@ -1,0 +1,607 @@
+/**
+ * The knowledge store: documents with every extraction layer, and identities across
+ * documents. One implementation over the Sql layer serves SQLite and PostgreSQL; only full-text
+ * search differs (FTS5 vs tsvector). Each document is ingested in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import type { Result } from '../output/schema.js';
+import type { Db, Sql, SqlValue } from './db.js';
+import { openDb } from './db.js';
+import { memberRef, Resolver, type Decision, type Member } from './identity.js';
+import { migrate } from './migrations.js';
+import { foldName, nameKey, parsePersonName } from './names.js';
+import { buildCase } from './case.js';
+import type {
+  CaseFile, DocumentSummary, DocumentView, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
+  RelationView, SearchHits, SourceRef, Store,
+} from './types.js';
+
+export const DEFAULT_DB = './chronicle.db';
+
+/** The identity of a document's content: same text, title and date → same document. */
+export function contentHash(doc: { text: string; title?: string | null; published?: string | null }): string {
+  return createHash('sha256').update(JSON.stringify([doc.text, doc.title ?? null, doc.published ?? null])).digest('hex');
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (created if missing); tests use one each */
+  pgSchema?: string;
+}
+
+/** Open (and migrate) a store: a SQLite path (default ./chronicle.db) or a postgres:// URL. */
+export async function openStore(url: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Store> {
+  const db = await openDb(url, options);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return new SqlStore(db);
+}
+
+interface DocEntityRow {
+  id: number;
+  document_id: number;
+  ref: string;
+  type: string;
+  name: string;
+  aliases: string;
+  mention_count: number;
+  entity_id: number | null;
+}
+
+const now = () => new Date().toISOString();
+
+function inList(n: number): string {
+  return new Array(n).fill('?').join(',');
+}
+
+/** Words of a user query as an FTS5 expression: each word quoted, so no syntax leaks in. */
+function ftsQuery(q: string): string {
+  const words = q.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, 16).map((w) => `"${w}"`).join(' ');
+}
+
+export class SqlStore implements Store {
+  readonly kind: 'sqlite' | 'postgres';
+  private resolver: Resolver | null = null;
+  private resolverGeneration = -1;
+
+  constructor(private readonly db: Db) {
+    this.kind = db.dialect;
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+
+  async findByContent(doc: { text: string; title?: string | null; published?: string | null }): Promise<number | null> {
+    const row = await this.db.get<{ id: number }>('SELECT id FROM documents WHERE content_hash = ?', [contentHash(doc)]);
+    return row ? Number(row.id) : null;
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  async ingest(result: Result): Promise<IngestOutcome> {
+    const hash = contentHash(result);
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(7406001)');
+        const existing = await tx.get<{ id: number }>('SELECT id FROM documents WHERE content_hash = ?', [hash]);
+        if (existing) return { id: Number(existing.id), status: 'unchanged' as const, entities: 0, events: 0 };
+        const resolver = await this.loadResolver(tx);
+        const { result: stored } = { result: { ...result, tokens: undefined } };
+        delete (stored as { tokens?: unknown }).tokens;
+        const doc = await tx.run(
+          `INSERT INTO documents (content_hash, external_id, title, source, url, published, text, result, pipeline, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          [hash, result.id || null, result.title, result.source, result.url, result.published, result.text, JSON.stringify(stored), result.schema, now()],
+        );
+        const docId = Number(doc.id);
+        if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title ?? '', result.text]);
+
+        // entities and mentions
+        const local = new Map<string, number>();
+        const members: Member[] = [];
+        const seenRefs = new Set<string>();
+        for (const e of result.entities) {
+          const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
+          let ref = memberRef(hash, e.type, e.name);
+          if (seenRefs.has(ref)) ref += `#${e.id}`;
+          seenRefs.add(ref);
+          const row = await tx.run(
+            'INSERT INTO doc_entities (document_id, local_id, ref, type, name, aliases, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+            [docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length],
+          );
+          const id = Number(row.id);
+          local.set(e.id, id);
+          members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length });
+          for (const m of e.mentions) {
+            await tx.run('INSERT INTO mentions (document_id, doc_entity_id, start_offset, end_offset, text, kind) VALUES (?, ?, ?, ?, ?, ?)', [docId, id, m.start, m.end, m.text, m.kind]);
+          }
+        }
+        const entityRow = (localId: string | null | undefined): number | null => (localId ? local.get(localId) ?? null : null);
+
+        for (const q of result.quotes) {
+          const row = await tx.run(
+            'INSERT INTO quotes (document_id, start_offset, end_offset, text, kind, speaker_id, cue) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+            [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.cue?.text ?? null],
+          );
+          if (tx.dialect === 'sqlite') await tx.run('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)', [Number(row.id), q.text]);
+        }
+
+        const byId = new Map(members.map((m) => [m.id, m]));
+        for (const r of result.relations) {
+          const s = entityRow(r.subject);
+          const o = entityRow(r.object);
+          if (s === null || o === null) continue;
+          await tx.run('INSERT INTO relations (document_id, type, role, subject_id, object_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)', [docId, r.type, r.role ?? null, s, o, r.start, r.end]);
+          byId.get(s)!.relations.push({ type: r.type, role: r.role ?? null, partner: o, side: 'subject' });
+          byId.get(o)!.relations.push({ type: r.type, role: r.role ?? null, partner: s, side: 'object' });
+        }
+
+        for (const e of result.events) {
+          const sentence = result.sentences[e.sentence];
+          const locId = entityRow(e.location);
+          const row = await tx.run(
+            `INSERT INTO events (document_id, local_id, type, mode, cameo, trigger_text, trigger_start, trigger_end, date_value, date_text, date_basis,
+               location_id, location_text, negated, modality, reported_by_id, sentence_index, sentence_start, sentence_end)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+            [docId, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.trigger.start, e.trigger.end, e.date?.value ?? null, e.date?.text ?? null, e.date?.basis ?? null,
+              locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null],
+          );
+          const eventId = Number(row.id);
+          const roles = new Set<string>();
+          for (const [role, ids] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
+            for (const a of ids) {
+              const id = entityRow(a);
+              if (id === null || roles.has(`${role}:${id}`)) continue;
+              roles.add(`${role}:${id}`);
+              await tx.run('INSERT INTO event_roles (event_id, doc_entity_id, role) VALUES (?, ?, ?)', [eventId, id, role]);
+            }
+          }
+        }
+
+        resolver.addDocument(members);
+        await this.writeLinks(tx, resolver);
+        await this.bumpGeneration(tx);
+        return { id: docId, status: 'added' as const, entities: members.length, events: result.events.length };
+      });
+    } catch (err) {
+      // the in-memory identities may hold what the rolled-back transaction did
+      this.resolver = null;
+      throw err;
+    }
+  }
+
+  private async generation(tx: Sql): Promise<number> {
+    const row = await tx.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'generation'");
+    return row ? Number(row.value) : 0;
+  }
+
+  private async bumpGeneration(tx: Sql): Promise<void> {
+    const g = (await this.generation(tx)) + 1;
+    await tx.run("INSERT INTO store_meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(g)]);
+    this.resolverGeneration = g;
+  }
+
+  private async decisions(tx: Sql): Promise<Decision[]> {
+    const rows = await tx.all<{ kind: string; ref_a: string; ref_b: string }>('SELECT kind, ref_a, ref_b FROM identity_decisions ORDER BY id');
+    return rows.map((r) => ({ kind: r.kind === 'merge' ? 'merge' : 'split', a: r.ref_a, b: r.ref_b }));
+  }
+
+  private async members(tx: Sql, where = '', params: SqlValue[] = []): Promise<Array<Member & { entity_id: number | null }>> {
+    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id FROM doc_entities ${where} ORDER BY document_id, id`, params);
+    const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations');
+    const byId = new Map<number, Member & { entity_id: number | null }>();
+    for (const r of rows) {
+      byId.set(Number(r.id), {
+        id: Number(r.id), document: Number(r.document_id), ref: r.ref, type: r.type, name: r.name,
+        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), entity_id: r.entity_id === null ? null : Number(r.entity_id),
+      });
+    }
+    for (const r of rels) {
+      byId.get(Number(r.subject_id))?.relations.push({ type: r.type, role: r.role, partner: Number(r.object_id), side: 'subject' });
+      byId.get(Number(r.object_id))?.relations.push({ type: r.type, role: r.role, partner: Number(r.subject_id), side: 'object' });
+    }
+    return [...byId.values()];
+  }
+
+  /** The identity index, rebuilt from the database when another writer changed it. */
+  private async loadResolver(tx: Sql): Promise<Resolver> {
+    const g = await this.generation(tx);
+    if (this.resolver && g === this.resolverGeneration) return this.resolver;
+    const resolver = new Resolver(await this.decisions(tx));
+    for (const m of await this.members(tx)) if (m.entity_id !== null) resolver.restore(m, m.entity_id);
+    resolver.reindex();
+    this.resolver = resolver;
+    this.resolverGeneration = g;
+    return resolver;
+  }
+
+  /** Write the resolver's new links: create identities for new clusters, refresh touched ones. */
+  private async writeLinks(tx: Sql, resolver: Resolver): Promise<void> {
+    const { links, removed } = resolver.drain();
+    const touched = new Set<number>();
+    const renamed = new Map<number, number>();
+    for (const l of links) {
+      let cluster = renamed.get(l.cluster) ?? l.cluster;
+      if (cluster < 0) {
+        const m = resolver.membersOf(l.cluster)[0];
+        const row = await tx.run('INSERT INTO entities (type, name, name_fold) VALUES (?, ?, ?) RETURNING id', [m.type, m.name, foldName(m.name)]);
+        const id = Number(row.id);
+        resolver.renameCluster(l.cluster, id);
+        renamed.set(l.cluster, id);
+        cluster = id;
+      }
+      touched.add(cluster);
+      await tx.run('UPDATE doc_entities SET entity_id = ?, confidence = ?, method = ?, evidence = ? WHERE id = ?', [cluster, l.confidence, l.method, l.evidence, l.member]);
+    }
+    for (const id of removed) {
+      await tx.run('DELETE FROM entities WHERE id = ?', [id]);
+      touched.delete(id);
+    }
+    for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+  }
+
+  /** Recompute an identity's display name, counts and searchable names from its members. */
+  private async refreshEntity(tx: Sql, id: number, members: Member[]): Promise<void> {
+    if (members.length === 0) {
+      await tx.run('DELETE FROM entities WHERE id = ?', [id]);
+      return;
+    }
+    const name = displayName(members);
+    const types = new Map<string, number>();
+    for (const m of members) types.set(m.type, (types.get(m.type) ?? 0) + m.mentions);
+    const type = [...types].sort((a, b) => b[1] - a[1])[0][0];
+    const docs = new Set(members.map((m) => m.document)).size;
+    const mentions = members.reduce((s, m) => s + m.mentions, 0);
+    await tx.run('UPDATE entities SET name = ?, name_fold = ?, type = ?, document_count = ?, mention_count = ? WHERE id = ?', [name, foldName(name), type, docs, mentions, id]);
+    const names = new Set<string>();
+    for (const m of members) for (const n of [m.name, ...m.aliases]) names.add(n.trim());
+    const have = new Set((await tx.all<{ name: string }>('SELECT name FROM entity_names WHERE entity_id = ?', [id])).map((r) => r.name));
+    for (const n of names) {
+      if (have.has(n) || !n) continue;
+      await tx.run('INSERT INTO entity_names (entity_id, name, fold, skeleton) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [id, n, foldName(n), nameKey(n)]);
+    }
+    for (const n of have) if (!names.has(n)) await tx.run('DELETE FROM entity_names WHERE entity_id = ? AND name = ?', [id, n]);
+  }
+
+  async resolveAll(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(7406001)');
+      await this.recompute(tx);
+    });
+  }
+
+  private async recompute(tx: Sql): Promise<void> {
+    const all = await this.members(tx);
+    const resolver = new Resolver(await this.decisions(tx));
+    const byDoc = new Map<number, Member[]>();
+    for (const m of all) {
+      if (!byDoc.has(m.document)) byDoc.set(m.document, []);
+      byDoc.get(m.document)!.push(m);
+    }
+    for (const list of byDoc.values()) resolver.addDocument(list);
+    const { links } = resolver.drain();
+    // keep an identity's id when most of its members stay together, so links stay valid
+    const oldOf = new Map(all.map((m) => [m.id, m.entity_id]));
+    const clusters = new Map<number, number[]>();
+    for (const l of links) {
+      if (!clusters.has(l.cluster)) clusters.set(l.cluster, []);
+      clusters.get(l.cluster)!.push(l.member);
+    }
+    const taken = new Set<number>();
+    const order = [...clusters].sort((a, b) => b[1].length - a[1].length);
+    for (const [temp, ids] of order) {
+      const votes = new Map<number, number>();
+      for (const id of ids) {
+        const old = oldOf.get(id);
+        if (old !== null && old !== undefined && !taken.has(old)) votes.set(old, (votes.get(old) ?? 0) + 1);
+      }
+      const best = [...votes].sort((a, b) => b[1] - a[1])[0];
+      if (best) {
+        taken.add(best[0]);
+        resolver.renameCluster(temp, best[0]);
+      }
+    }
+    const byCluster = new Map<number, number>();
+    for (const l of links) byCluster.set(l.member, resolver.clusterIdOf(l.member)!);
+    // identities no cluster kept are removed; their members are re-linked below
+    const kept = new Set(byCluster.values());
+    const existing = await tx.all<{ id: number }>('SELECT id FROM entities');
+    for (const e of existing) if (!kept.has(Number(e.id))) await tx.run('DELETE FROM entities WHERE id = ?', [Number(e.id)]);
+    const renamedLinks = links.map((l) => ({ ...l, cluster: byCluster.get(l.member)! }));
+    const touched = new Set<number>();
+    const created = new Map<number, number>();
+    for (const l of renamedLinks) {
+      let cluster = created.get(l.cluster) ?? l.cluster;
+      if (cluster < 0) {
+        const m = resolver.membersOf(l.cluster)[0];
+        const row = await tx.run('INSERT INTO entities (type, name, name_fold) VALUES (?, ?, ?) RETURNING id', [m.type, m.name, foldName(m.name)]);
+        const id = Number(row.id);
+        resolver.renameCluster(l.cluster, id);
+        created.set(l.cluster, id);
+        cluster = id;
+      }
+      touched.add(cluster);
+      await tx.run('UPDATE doc_entities SET entity_id = ?, confidence = ?, method = ?, evidence = ? WHERE id = ?', [cluster, l.confidence, l.method, l.evidence, l.member]);
+    }
+    for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+    this.resolver = resolver;
+    await this.bumpGeneration(tx);
+  }
+
+  async merge(a: number, b: number, note?: string): Promise<number> {
+    if (a === b) return a;
+    return this.db.transaction(async (tx) => {
+      const ma = await tx.all<{ ref: string }>('SELECT ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [a]);
+      const mb = await tx.all<{ ref: string }>('SELECT ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [b]);
+      if (ma.length === 0 || mb.length === 0) throw new NotFound(`no identity ${ma.length === 0 ? a : b}`);
+      // a merge overrides an earlier split between the same members
+      const refsA = ma.map((r) => r.ref);
+      const refsB = mb.map((r) => r.ref);
+      await tx.run(`DELETE FROM identity_decisions WHERE kind = 'split' AND ((ref_a IN (${inList(refsA.length)}) AND ref_b IN (${inList(refsB.length)})) OR (ref_a IN (${inList(refsB.length)}) AND ref_b IN (${inList(refsA.length)})))`, [...refsA, ...refsB, ...refsB, ...refsA]);
+      for (const r of refsB) await tx.run('INSERT INTO identity_decisions (kind, ref_a, ref_b, note, created_at) VALUES (?, ?, ?, ?, ?)', ['merge', refsA[0], r, note ?? null, now()]);
+      await this.recompute(tx);
+      const row = await tx.get<{ entity_id: number }>('SELECT entity_id FROM doc_entities WHERE ref = ?', [refsA[0]]);
+      return Number(row!.entity_id);
+    });
+  }
+
+  async split(id: number, memberIds: number[], note?: string): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.all<{ id: number; ref: string }>('SELECT id, ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [id]);
+      if (rows.length === 0) throw new NotFound(`no identity ${id}`);
+      const chosen = new Set(memberIds);
+      const part = rows.filter((r) => chosen.has(Number(r.id)));
+      const rest = rows.filter((r) => !chosen.has(Number(r.id)));
+      if (part.length === 0 || part.length !== chosen.size) throw new BadRequest('members must be document entities of this identity');
+      if (rest.length === 0) throw new BadRequest('a split must leave at least one member behind');
+      const refsP = part.map((r) => r.ref);
+      const refsR = rest.map((r) => r.ref);
+      await tx.run(`DELETE FROM identity_decisions WHERE kind = 'merge' AND ((ref_a IN (${inList(refsP.length)}) AND ref_b IN (${inList(refsR.length)})) OR (ref_a IN (${inList(refsR.length)}) AND ref_b IN (${inList(refsP.length)})))`, [...refsP, ...refsR, ...refsR, ...refsP]);
+      for (const p of refsP) for (const r of refsR) await tx.run('INSERT INTO identity_decisions (kind, ref_a, ref_b, note, created_at) VALUES (?, ?, ?, ?, ?)', ['split', p, r, note ?? null, now()]);
+      for (const p of refsP.slice(1)) await tx.run('INSERT INTO identity_decisions (kind, ref_a, ref_b, note, created_at) VALUES (?, ?, ?, ?, ?)', ['merge', refsP[0], p, note ?? null, now()]);
+      await this.recompute(tx);
+      const row = await tx.get<{ entity_id: number }>('SELECT entity_id FROM doc_entities WHERE ref = ?', [refsP[0]]);
+      return Number(row!.entity_id);
+    });
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  async stats(): Promise<{ documents: number; entities: number; events: number; quotes: number }> {
+    const one = async (table: string) => Number((await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+    return { documents: await one('documents'), entities: await one('entities'), events: await one('events'), quotes: await one('quotes') };
+  }
+
+  private summarySql = `SELECT d.id, d.external_id, d.title, d.source, d.url, d.published, d.ingested_at,
+      (SELECT COUNT(*) FROM doc_entities x WHERE x.document_id = d.id) AS entity_count,
+      (SELECT COUNT(*) FROM events x WHERE x.document_id = d.id) AS event_count,
+      (SELECT COUNT(*) FROM quotes x WHERE x.document_id = d.id) AS quote_count
+    FROM documents d`;
+
+  async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: DocumentSummary[] }> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const offset = Math.max(options.offset ?? 0, 0);
+    const total = Number((await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM documents'))!.n);
+    const rows = await this.db.all<DocumentSummary>(`${this.summarySql} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?`, [limit, offset]);
+    return { total, items: rows.map(numSummary) };
+  }
+
+  async getDocument(id: number): Promise<DocumentView | null> {
+    const row = await this.db.get<DocumentSummary & { text: string; result: string }>(`${this.summarySql.replace('d.ingested_at,', 'd.ingested_at, d.text, d.result,')} WHERE d.id = ?`, [id]);
+    if (!row) return null;
+    const links = await this.db.all<{ local_id: string; entity_id: number | null; name: string; type: string }>(
+      'SELECT de.local_id, de.entity_id, e.name, e.type FROM doc_entities de LEFT JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ?', [id]);
+    const identities: DocumentView['identities'] = {};
+    for (const l of links) identities[l.local_id] = l.entity_id === null ? undefined : { id: Number(l.entity_id), name: l.name, type: l.type };
+    const { text, result, ...summary } = row;
+    return { ...numSummary(summary), text, result: JSON.parse(result) as Result, identities };
+  }
+
+  private async aliases(ids: number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = await this.db.all<{ entity_id: number; name: string }>(`SELECT entity_id, name FROM entity_names WHERE entity_id IN (${inList(ids.length)}) ORDER BY name`, ids);
+    for (const r of rows) {
+      const id = Number(r.entity_id);
+      if (!out.has(id)) out.set(id, []);
+      out.get(id)!.push(r.name);
+    }
+    return out;
+  }
+
+  private async summaries(rows: Array<{ id: number; name: string; type: string; document_count: number; mention_count: number }>): Promise<EntitySummary[]> {
+    const aliases = await this.aliases(rows.map((r) => Number(r.id)));
+    return rows.map((r) => ({
+      id: Number(r.id), name: r.name, type: r.type,
+      aliases: (aliases.get(Number(r.id)) ?? []).filter((a) => a !== r.name),
+      document_count: Number(r.document_count), mention_count: Number(r.mention_count),
+    }));
+  }
+
+  async searchEntities(options: { q?: string; type?: string; limit?: number }): Promise<EntitySummary[]> {
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 200);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    const q = options.q?.trim();
+    if (q) {
+      const fold = foldName(q);
+      const key = nameKey(q);
+      // by any name or alias: prefix of the folded name or of one of its words, or the same
+      // transliteration key (Trufanow finds Trufanov)
+      where.push(`e.id IN (SELECT entity_id FROM entity_names WHERE fold LIKE ? OR fold LIKE ? OR skeleton = ? OR skeleton LIKE ?)`);
+      params.push(`${escapeLike(fold)}%`, `% ${escapeLike(fold)}%`, key, `% ${escapeLike(key)}`);
+    }
+    if (options.type) {
+      where.push('e.type = ?');
+      params.push(options.type);
+    }
+    const rows = await this.db.all<{ id: number; name: string; type: string; document_count: number; mention_count: number }>(
+      `SELECT e.id, e.name, e.type, e.document_count, e.mention_count FROM entities e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY e.document_count DESC, e.mention_count DESC, e.id LIMIT ?`, [...params, limit]);
+    return this.summaries(rows);
+  }
+
+  private async entityRow(id: number): Promise<EntitySummary | null> {
+    const row = await this.db.get<{ id: number; name: string; type: string; document_count: number; mention_count: number }>('SELECT id, name, type, document_count, mention_count FROM entities WHERE id = ?', [id]);
+    return row ? (await this.summaries([row]))[0] : null;
+  }
+
+  async getEntity(id: number): Promise<EntityProfile | null> {
+    const entity = await this.entityRow(id);
+    if (!entity) return null;
+    const members = await this.db.all<MemberView>(
+      `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url
+       FROM doc_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]);
+    return {
+      ...entity,
+      members: members.map((m) => ({ ...m, member_id: Number(m.member_id), document_id: Number(m.document_id), confidence: m.confidence === null ? null : Number(m.confidence) })),
+      relations: await this.relations(id),
+      quotes: await this.quotes(id),
+    };
+  }
+
+  private async relations(id: number): Promise<RelationView[]> {
+    const rows = await this.db.all<{
+      type: string; role: string | null; side: string; other_entity: number | null; other_name: string; other_type: string; entity_name: string | null; entity_type: string | null;
+      document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; text_start: number | null; text_end: number | null; sentence: string;
+    }>(
+      `SELECT r.type, r.role, 'subject' AS side, o.entity_id AS other_entity, o.name AS other_name, o.type AS other_type, oe.name AS entity_name, oe.type AS entity_type,
+              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset) AS sentence
+       FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities oe ON oe.id = o.entity_id JOIN documents d ON d.id = r.document_id
+       WHERE s.entity_id = ?
+       UNION ALL
+       SELECT r.type, r.role, 'object' AS side, s.entity_id AS other_entity, s.name AS other_name, s.type AS other_type, se.name AS entity_name, se.type AS entity_type,
+              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset) AS sentence
+       FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities se ON se.id = s.entity_id JOIN documents d ON d.id = r.document_id
+       WHERE o.entity_id = ?`, [id, id]);
+    const grouped = new Map<string, RelationView>();
+    for (const r of rows) {
+      const otherId = r.other_entity === null ? null : Number(r.other_entity);
+      const key = `${r.type}|${(r.role ?? '').toLowerCase()}|${r.side}|${otherId ?? r.other_name}`;
+      let g = grouped.get(key);
+      if (!g) {
+        g = { type: r.type, role: r.role, side: r.side === 'subject' ? 'subject' : 'object', other: { id: otherId, name: r.entity_name ?? r.other_name, type: r.entity_type ?? r.other_type }, sources: [] };
+        grouped.set(key, g);
+      }
+      g.sources.push({ document_id: Number(r.document_id), title: r.title, source: r.source, published: r.published, url: r.url, sentence: r.sentence });
+    }
+    return [...grouped.values()].sort((a, b) => b.sources.length - a.sources.length || a.type.localeCompare(b.type));
+  }
+
+  private async quotes(id: number): Promise<{ by: QuoteView[]; about: QuoteView[] }> {
+    const cols = `q.id AS quote_id, q.text, q.kind, q.start_offset AS start, q.end_offset AS "end", d.id AS document_id, d.title, d.source, d.published, d.url,
+      sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name`;
+    const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
+    type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null };
+    const by = await this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]);
+    const about = await this.db.all<Q>(
+      `SELECT ${cols} ${from} WHERE (sp.entity_id IS NULL OR sp.entity_id <> ?) AND EXISTS (
+         SELECT 1 FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
+         WHERE m.document_id = q.document_id AND de.entity_id = ? AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
+       ORDER BY d.published, q.id LIMIT 200`, [id, id]);
+    const view = (q: Q): QuoteView => ({
+      quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), title: q.title, source: q.source, published: q.published, url: q.url,
+      speaker: q.speaker_name === null ? null : { id: q.speaker_entity === null ? null : Number(q.speaker_entity), name: q.speaker_name },
+    });
+    return { by: by.map(view), about: about.map(view) };
+  }
+
+  async timeline(id: number): Promise<CaseFile | null> {
+    const entity = await this.entityRow(id);
+    if (!entity) return null;
+    const events = await this.db.all<EventRow>(
+      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality,
+              r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
+              d.id AS document_id, d.title, d.source, d.published, d.url,
+              CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END AS sentence
+       FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
+            LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id
+       WHERE de.entity_id = ?`, [id]);
+    const eventIds = [...new Set(events.map((e) => Number(e.event_id)))];
+    const participants: ParticipantRow[] = [];
+    for (let i = 0; i < eventIds.length; i += 500) {
+      const chunk = eventIds.slice(i, i + 500);
+      participants.push(...await this.db.all<ParticipantRow>(
+        `SELECT r.event_id, r.role, de.entity_id, COALESCE(e.name, de.name) AS name FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id LEFT JOIN entities e ON e.id = de.entity_id
+         WHERE r.event_id IN (${inList(chunk.length)})`, chunk));
+    }
+    return buildCase(entity, events, participants, await this.relations(id));
+  }
+
+  async search(q: string, options: { limit?: number } = {}): Promise<SearchHits> {
+    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const entities = await this.searchEntities({ q, limit: 10 });
+    let documents: SearchHits['documents'] = [];
+    let quoteRows: Array<{ id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null }> = [];
+    if (this.kind === 'sqlite') {
+      const expr = ftsQuery(q);
+      if (expr) {
+        documents = await this.db.all(
+          `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
+           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT ?`, [expr, limit]);
+        quoteRows = await this.db.all(
+          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name
+           FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
+           LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+           WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?`, [expr, limit]);
+      }
+    } else if (q.trim()) {
+      documents = await this.db.all(
+        `SELECT d.id, d.title, d.published, d.source,
+                ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
+         FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]);
+      quoteRows = await this.db.all(
+        `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name
+         FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+         WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]);
+    }
+    return {
+      documents: documents.map((d) => ({ ...d, id: Number(d.id) })),
+      quotes: quoteRows.map((r) => ({ id: Number(r.id), document_id: Number(r.document_id), title: r.title, text: r.text, speaker: r.speaker_name === null ? null : { id: r.speaker_entity === null ? null : Number(r.speaker_entity), name: r.speaker_name } })),
+      entities,
+    };
+  }
+}
+
+export interface EventRow {
+  event_id: number; type: string; mode: string | null; cameo: string | null; trigger_text: string; trigger_start: number; trigger_end: number;
+  date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null; entity_role: string; location: string | null;
+  document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
+}
+
+export interface ParticipantRow {
+  event_id: number;
+  role: string;
+  entity_id: number | null;
+  name: string;
+}
+
+export class NotFound extends Error {}
+export class BadRequest extends Error {}
+
+function escapeLike(s: string): string {
+  return s.replace(/[%_\\]/g, '');
+}
+
+function numSummary<T extends DocumentSummary>(r: T): T {
+  return { ...r, id: Number(r.id), entity_count: Number(r.entity_count), event_count: Number(r.event_count), quote_count: Number(r.quote_count) };
+}
+
+/** The name to show for an identity: the most used of its fullest names. */
+export function displayName(members: Member[]): string {
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  const score = (name: string) => {
+    const p = members[0].type === 'PERSON' ? parsePersonName(name) : null;
+    const full = p ? (p.given && p.surname ? 2 : 0) : 0;
+    return full * 1000 + (counts.get(name) ?? 0) * 10 + Math.min(name.length, 9) / 10;
+  };
+  return [...counts.keys()].sort((a, b) => score(b) - score(a))[0];
+}
+
+export type { SourceRef };
