@@ -48,9 +48,14 @@ export function sentenceStarts(text: string, tokens: RawToken[]): number[] {
       while (j < tokens.length && CLOSING.has(tokens[j].text) && tokens[j].start === tokens[j - 1].end) j++;
       if (j >= tokens.length) break;
       const after = tokens[j];
+      const prevWord = tokens[i - 1]?.text ?? '';
       if (startsUpper(after) || text.slice(tokens[j - 1].end, after.start).includes('\n')) {
         starts.push(j);
-      } else if (t.text !== '.' && /^[\p{Ll}]/u.test(after.text) === false) {
+      } else if (t.text !== '.' && /^[\p{Ll}]/u.test(after.text)) {
+        // "?"/"!" then a lower-case word: informal text starts sentences in lower case
+        starts.push(j);
+      } else if (t.text === '.' && /^\p{Ll}{2,}$/u.test(prevWord) && /^\p{Ll}{2,}/u.test(after.text) && t.start === tokens[i - 1].end && text.slice(t.end, after.start).length > 0) {
+        // "…real. i think…": a full stop after a lower-case word, then a lower-case word
         starts.push(j);
       }
       i = j - 1;

@@ -106,6 +106,14 @@ function splitChunk(text: string, start: number, end: number, out: RawToken[]): 
       e--;
       continue;
     }
+    if ((ch === '!' || ch === '?') && e - s > 1) {
+      // "!!!" and "?!" stay one token, as in UD
+      let k = e - 1;
+      while (k > s + 1 && (text[k - 1] === '!' || text[k - 1] === '?')) k--;
+      suffix.unshift({ start: k, end: e, text: text.slice(k, e), spaceAfter: false });
+      e = k;
+      continue;
+    }
     if (CLOSERS.has(ch) && e - s > 1) {
       // a trailing apostrophe after s is a possessive ("parents'"), keep as its own token anyway (UD does)
       suffix.unshift({ start: e - 1, end: e, text: ch, spaceAfter: false });
