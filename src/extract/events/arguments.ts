@@ -1,0 +1,86 @@
+/**
+ * Participants: from a syntactic argument (a token) to entity ids, through the entity layer's
+ * mentions (names, nominals and pronouns that coreference has linked), appositions ("his
+ * father, Vitaly"), name compounds ("the Hamas administration") and coordination ("his mother,
+ * Yelena, grandmother, Irena, and girlfriend Sapir Cohen" → three entities).
+ */
+import type { Doc, EntityType } from '../../doc.js';
+import type { ParseView } from './syntax.js';
+
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'ours', 'myself', 'ourselves']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
+export class EntityIndex {
+  /** entity id of the shortest mention covering each token, or undefined */
+  private readonly byToken: (string | undefined)[];
+  private readonly span: number[];
+  readonly types = new Map<string, EntityType>();
+
+  constructor(readonly doc: Doc, private readonly view: ParseView) {
+    const n = doc.tokens.length;
+    this.byToken = new Array(n);
+    this.span = new Array(n).fill(Infinity);
+    for (const e of doc.entities) {
+      this.types.set(e.id, e.type);
+      for (const m of e.mentions) {
+        const len = m.end - m.start;
+        for (let k = doc.tokenAt(m.start); k < n && doc.tokens[k].start < m.end; k++) {
+          if (len < this.span[k]) { this.span[k] = len; this.byToken[k] = e.id; }
+        }
+      }
+    }
+  }
+
+  at(i: number): string | undefined {
+    return this.byToken[i];
+  }
+
+  /** The speaker of the direct quote holding character offset `pos`, if any. */
+  quoteSpeakerAt(pos: number): string | null {
+    for (const q of this.doc.quotes) if (q.start <= pos && pos < q.end && q.speaker) return q.speaker;
+    return null;
+  }
+
+  /** Entity ids an argument token stands for, spreading over its conjuncts. */
+  resolve(i: number, seen = new Set<number>()): string[] {
+    const out: string[] = [];
+    const add = (id: string | undefined | null) => { if (id && !out.includes(id)) out.push(id); };
+    const v = this.view;
+    if (seen.has(i) || seen.size > 40) return out;
+    seen.add(i);
+    let k = i;
+    // "the group which held Trufanov": the relative pronoun stands for the noun it modifies
+    if (RELATIVE.has(v.lemma(k)) && v.rel(v.head(k)) === 'acl:relcl') k = v.head(v.head(k));
+    const direct = this.at(k);
+    if (direct) add(direct);
+    else if (v.tokens[k].upos === 'PRON') {
+      // "We thank …" inside a quote: first person is the speaker
+      if (FIRST_PERSON.has(v.lemma(k)) || FIRST_PERSON.has(v.tokens[k].text.toLowerCase())) {
+        add(this.quoteSpeakerAt(v.tokens[k].start));
+      }
+    } else {
+      for (const rel of ['appos', 'flat', 'compound', 'amod', 'nmod:poss'] as const) {
+        // a possessor names the head only for organisations' parts ("Hamas's administration"); kin and roles are others
+        for (const c of v.kids(k, [rel])) {
+          const id = this.at(c);
+          if (!id) continue;
+          if (rel === 'nmod:poss' || rel === 'amod') {
+            const t = this.types.get(id);
+            if (t !== 'ORG' && t !== 'GPE' && t !== 'NORP') continue;
+            if (rel === 'nmod:poss' && !ORG_PARTS.has(v.lemma(k))) continue;
+          }
+          add(id);
+          break;
+        }
+        if (out.length) break;
+      }
+    }
+    for (const c of v.kids(k, ['conj'])) for (const id of this.resolve(c, seen)) add(id);
+    // appositions of an already-resolved head can name further coordinated people
+    for (const c of v.kids(k, ['appos'])) for (const g of v.kids(c, ['conj'])) for (const id of this.resolve(g, seen)) add(id);
+    return out;
+  }
+}
+
+/** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */
+const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing']);

@@ -1,0 +1,282 @@
+/**
+ * The event coder: from each sentence's parse, the events it reports. A predicate is a verb
+ * the CAMEO dictionary codes (through its most specific pattern) or a noun naming an event;
+ * its participants come from the parse (subjects, objects, passive agents, prepositional
+ * targets, possessors and of-phrases) resolved to entities; then negation, modality, who
+ * reports it, date and place.
+ */
+import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
+import { EntityIndex } from './arguments.js';
+import { isNegated, modalityOf, reporterOf } from './context.js';
+import { indexTimes, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
+import type { EventLexicon } from './lexicon.js';
+import { codeVerb } from './match.js';
+import { nominalEvent, type NominalEvent } from './nominals.js';
+import { toPlover } from './plover.js';
+import { LEMMA_MODES } from './supplement.js';
+import { ParseView } from './syntax.js';
+
+export interface CoderOptions {
+  /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
+  requireDyad?: boolean;
+}
+
+interface Predicate {
+  i: number;
+  kind: 'verb' | 'noun';
+  code: string;
+  lemma: string;
+  tokens: number[];
+  actorTokens: number[];
+  recipientTokens: number[];
+  nominal?: NominalEvent;
+  window: number[];
+}
+
+/** Objects-by-preposition that name a verb's target, in order of preference. */
+const TARGET_PREPS = ['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'at', 'into', 'over'];
+const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
+const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
+const EPISODE_NOUNS = new Set(['incident', 'violence', 'fighting', 'clashes', 'clash', 'raid', 'massacre', 'operation', 'assault', 'onslaught']);
+const PEOPLE_NOUNS = new Set(['hostage', 'prisoner', 'captive', 'detainee', 'people', 'civilian', 'woman', 'man', 'child', 'citizen', 'national', 'soldier', 'journalist', 'worker', 'activist', 'person', 'compatriot', 'refugee', 'migrant', 'student', 'member', 'official']);
+const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
+const CONTROL_OBJECT_HEADS = new Set(['ask', 'urge', 'order', 'force', 'persuade', 'tell', 'call', 'press', 'allow', 'permit', 'help', 'invite', 'encourage', 'compel', 'instruct']);
+
+function subjects(view: ParseView, i: number, depth = 0): number[] {
+  const direct = view.kids(i, SUBJ);
+  if (direct.length || depth > 4) return direct;
+  const r = view.rel(i);
+  const h = view.head(i);
+  if (h < 0) return [];
+  if (r === 'xcomp') {
+    // object control: "urged Gondor to restore ties"
+    const objs = view.kids(h, ['obj', 'iobj']);
+    if (objs.length && CONTROL_OBJECT_HEADS.has(view.lemma(h))) return objs;
+    return subjects(view, h, depth + 1);
+  }
+  if (r === 'conj') return subjects(view, h, depth + 1);
+  if (r === 'advcl' && view.kids(i, ['mark']).length === 0) return subjects(view, h, depth + 1);
+  if (r === 'acl' || r === 'amod') return [h];
+  return [];
+}
+
+function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined): { actor: number[]; recipient: number[] } {
+  const passive = view.isPassive(i);
+  const subj = subjects(view, i);
+  const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
+  const companions = obls.filter((o) => COMPANION_PREPS.has(view.caseOf(o)) || (passive && view.caseOf(o) === 'with'));
+  const resolves = (k: number) => ents.resolve(k).length > 0;
+  if (passive) {
+    const agents = obls.filter((o) => view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by');
+    // a reduced relative ("hostages kidnapped by Hamas") or participle: the modified noun is the patient
+    return { actor: agents, recipient: [...subj, ...companions] };
+  }
+  let recipient: number[] = [];
+  if (targetPrep) recipient = obls.filter((o) => view.caseOf(o) === targetPrep);
+  if (!recipient.length) recipient = view.kids(i, ['obj']).filter(resolves);
+  if (!recipient.length) recipient = view.kids(i, ['iobj']).filter(resolves);
+  if (!recipient.length) {
+    for (const p of TARGET_PREPS) {
+      const hit = obls.filter((o) => view.caseOf(o) === p && resolves(o));
+      if (hit.length) { recipient = hit; break; }
+    }
+  }
+  return { actor: [...subj, ...companions], recipient };
+}
+
+function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: number[]; recipient: number[] } {
+  const actor: number[] = [];
+  const recipient: number[] = [];
+  const put = (role: 'actor' | 'recipient', k: number) => (role === 'actor' ? actor : recipient).push(k);
+  for (const c of view.kids(i, ['nmod:poss'])) put(nom.poss, c);
+  for (const c of view.kids(i, ['compound', 'amod'])) if (view.tokens[c].upos === 'PROPN' || view.tokens[c].upos === 'ADJ') put(nom.poss, c);
+  for (const c of view.kids(i, ['nmod', 'acl'], true)) {
+    if (view.rel(c) === 'acl' || view.rel(c) === 'acl:relcl') continue;
+    const p = view.caseOf(c);
+    if (p === 'of') put(nom.of, c);
+    else if (p === 'by') put('actor', c);
+    else if (p === 'between' || p === 'among') put('actor', c);
+    else if (p === 'with') put(nom.symmetric ? 'recipient' : 'recipient', c);
+    else if (['against', 'on', 'upon', 'to', 'toward', 'towards', 'into'].includes(p)) put('recipient', c);
+  }
+  return { actor, recipient };
+}
+
+function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[]): string {
+  // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
+  if (code === '084' || code === '080') {
+    const people = recipients.some((id) => ents.types.get(id) === 'PERSON') ||
+      recipientTokens.some((k) => PEOPLE_NOUNS.has(view.lemma(k).replace(/s$/, '')));
+    if (people) return '0841';
+  }
+  return code;
+}
+
+export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions = {}): EventRecord[] {
+  if (!ParseView.parsed(doc)) return [];
+  const view = new ParseView(doc);
+  const ents = new EntityIndex(doc, view);
+  const times = indexTimes(doc);
+  const out: EventRecord[] = [];
+
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s];
+    const preds: Predicate[] = [];
+    const used = new Set<number>();
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const t = doc.tokens[i];
+      const r = t.deprel ?? '';
+      const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
+      if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
+      const coding = codeVerb(lex, view, i);
+      if (!coding || !coding.code) continue;
+      for (const k of coding.used) used.add(k);
+      const roles = verbRoles(view, ents, i, coding.targetPrep);
+      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
+    }
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+      const t = doc.tokens[i];
+      if (t.upos !== 'NOUN' || used.has(i)) continue;
+      const nom = nominalEvent(view.lemma(i));
+      if (!nom) continue;
+      const roles = nounRoles(view, i, nom);
+      preds.push({ i, kind: 'noun', code: nom.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, nominal: nom, window: view.subtree(i) });
+    }
+    preds.sort((a, b) => a.i - b.i);
+
+    for (const p of preds) {
+      const actor = dedupe(p.actorTokens.flatMap((k) => ents.resolve(k)));
+      const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
+      if (options.requireDyad ? !(actor.length && recipient.length) : !(actor.length || recipient.length)) continue;
+      const code = refineCode(p.code, view, ents, p.recipientTokens, recipient);
+      const plover = toPlover(lex.plover, code);
+      if (!plover) continue;
+      const mode = plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null;
+      const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
+      const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
+      const reported = reporterOf(view, ents, p.i);
+      const ev: EventRecord = {
+        id: '',
+        type: plover.type,
+        mode,
+        cameo: code,
+        trigger: { start, end, text: doc.text.slice(start, end) },
+        actor,
+        recipient,
+        date: null,
+        location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
+        negated: isNegated(view, p.i),
+        modality: p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : null,
+        reported_by: reported,
+        sentence: s,
+      };
+      ev.date = dateOf(doc, view, ents, times, lex, p, out, ev.modality === 'future' || ev.modality === 'hypothetical');
+      if (!ev.modality && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
+        ev.modality = 'historical';
+      }
+      out.push(ev);
+    }
+  }
+  out.forEach((e, k) => { e.id = `ev${k + 1}`; });
+  return out;
+}
+
+function dedupe(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/** Whole months from date value a (YYYY[-MM[-DD]]) to date b; 0 when a is not clearly earlier. */
+function monthsBefore(a: string, b: string): number {
+  const ma = /^(\d{4})(?:-(\d{2}))?/.exec(a);
+  const mb = /^(\d{4})(?:-(\d{2}))?/.exec(b);
+  if (!ma || !mb) return 0;
+  const ya = Number(ma[1]), yb = Number(mb[1]);
+  const mo = ma[2] ? Number(ma[2]) : 12; // a bare year counts from its end
+  return (yb - ya) * 12 + (Number(mb[2] ?? 1) - mo);
+}
+
+function fromTime(t: TimeExpression, basis: string): EventRecord['date'] {
+  return { value: t.value, text: t.text, basis };
+}
+
+function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], irrealis: boolean): EventRecord['date'] {
+  const own = timeInWindow(times, p.window, p.i);
+  if (own) return fromTime(own, 'clause');
+  // only events that happened date later mentions of them
+  const earlier = allEarlier.filter((e) => !e.negated && e.modality !== 'future' && e.modality !== 'hypothetical');
+  if (p.kind === 'verb') {
+    // the clause this one depends on ("freed on Friday, returning home")
+    for (let k = p.i, depth = 0; depth < 4; depth++) {
+      const r = view.rel(k);
+      const h = view.head(k);
+      if (h < 0 || !['xcomp', 'conj', 'advcl', 'acl'].includes(r.split(':')[0])) break;
+      const t = timeInWindow(times, view.window(h), h);
+      if (t) return fromTime(t, 'governing');
+      k = h;
+    }
+  } else if (closeInTime(view, p.i)) {
+    // "just hours after his release": the governing event's date
+    const h = view.head(p.i);
+    const t = timeInWindow(times, view.window(h), h) ?? nearestInSentence(doc, times, h);
+    if (t) return fromTime(t, 'governing');
+  }
+  if (irrealis) return null;
+  // "during the attack", "during his abduction": the date of the event referred back to
+  const refs = p.kind === 'verb' ? view.kids(p.i, ['obl', 'nmod'], true) : view.kids(p.i, ['nmod'], true);
+  for (const o of refs) {
+    if (!DURING_PREPS.has(view.caseOf(o))) continue;
+    const nom = nominalEvent(view.lemma(o));
+    if (!nom && !EPISODE_NOUNS.has(view.lemma(o))) continue;
+    const type = nom ? toPlover(lex.plover, nom.code)?.type : 'ASSAULT';
+    const who = view.kids(o, ['nmod:poss', 'nmod'], true).flatMap((k) => ents.resolve(k));
+    const ante = antecedent(earlier, (e) => e.type === type, who);
+    if (ante?.date?.value) return { value: ante.date.value, ...(ante.date.text ? { text: ante.date.text } : {}), basis: 'antecedent' };
+  }
+  const inSentence = p.kind === 'verb' ? nearestInSentence(doc, times, p.i) : null;
+  if (inSentence) return fromTime(inSentence, 'sentence');
+  // the same event told again: same type, a shared participant, dated earlier in the story
+  const type = earlier.length ? toPlover(lex.plover, p.code)?.type : undefined;
+  if (type) {
+    const mine = [...p.actorTokens, ...p.recipientTokens].flatMap((k) => ents.resolve(k));
+    const definite = p.kind === 'noun' && view.kids(p.i, ['det', 'nmod:poss']).length > 0;
+    const ante = antecedent(earlier, (e) => e.type === type && (definite || [...e.actor, ...e.recipient].some((id) => mine.includes(id))), mine);
+    if (ante?.date?.value) return { value: ante.date.value, ...(ante.date.text ? { text: ante.date.text } : {}), basis: 'antecedent' };
+  }
+  if (p.kind === 'verb' && doc.published && presentTense(view, p.i)) return { value: doc.published, basis: 'publication' };
+  return null;
+}
+
+const NEAR_WORDS = new Set(['hour', 'hours', 'minute', 'minutes', 'moment', 'moments', 'shortly', 'immediately', 'soon', 'right']);
+const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
+
+/** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
+function closeInTime(view: ParseView, i: number): boolean {
+  if (view.rel(i).split(':')[0] !== 'obl' && view.rel(i).split(':')[0] !== 'nmod') return false;
+  const cs = view.kids(i, ['case']).filter((c) => TEMPORAL_PREPS.has(view.lemma(c)));
+  if (!cs.length) return false;
+  const c = cs[0];
+  if (view.lemma(c) === 'upon') return true;
+  for (let k = Math.max(0, c - 3); k < c; k++) if (NEAR_WORDS.has(view.tokens[k].text.toLowerCase())) return true;
+  return false;
+}
+
+/** The most recent earlier dated event passing `fits`, preferring one that shares a participant. */
+function antecedent(earlier: EventRecord[], fits: (e: EventRecord) => boolean, who: string[]): EventRecord | null {
+  let fallback: EventRecord | null = null;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const e = earlier[k];
+    if (!e.date?.value || !fits(e)) continue;
+    if (who.length === 0 || [...e.actor, ...e.recipient].some((id) => who.includes(id))) return e;
+    fallback ??= e;
+  }
+  return fallback;
+}
+
+/** Present or present perfect: "frees", "has freed", "are holding". */
+function presentTense(view: ParseView, i: number): boolean {
+  const x = view.tokens[i].xpos ?? '';
+  const auxes = view.kids(i, ['aux', 'aux:pass']).map((c) => view.tokens[c].text.toLowerCase());
+  if (auxes.some((a) => ['will', 'would', 'could', 'might', 'may', 'had', 'was', 'were', 'did'].includes(a))) return false;
+  if (x === 'VBZ' || x === 'VBP') return true;
+  return auxes.some((a) => ['has', 'have', 'is', 'are', 'am', "'s", "'re", "'ve"].includes(a));
+}

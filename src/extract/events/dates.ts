@@ -1,0 +1,92 @@
+/**
+ * When and where an event happened.
+ *
+ * Dates, per event and most specific first, with `basis` saying which rule answered:
+ *  - `clause`: a time expression in the event's own clause (or its noun phrase);
+ *  - `governing`: the date of the clause it depends on ("freed on Friday, returning home");
+ *  - `antecedent`: the event it refers back to ("during the attack", "during his abduction"),
+ *    or an earlier event of the same type with the same participants;
+ *  - `sentence`: a time expression elsewhere in the same sentence;
+ *  - `publication`: the publication date, when the verb is in the present or present perfect.
+ * Places: a GPE/LOC/FAC entity (or an ORG after "at") in a locative phrase of the clause.
+ */
+import type { Doc, TimeExpression } from '../../doc.js';
+import type { EntityIndex } from './arguments.js';
+import type { ParseView } from './syntax.js';
+
+export interface TimeIndex {
+  /** time expression covering each token (date-like values only) */
+  byToken: (TimeExpression | undefined)[];
+  bySentence: Map<number, TimeExpression[]>;
+}
+
+export function indexTimes(doc: Doc): TimeIndex {
+  const byToken: (TimeExpression | undefined)[] = new Array(doc.tokens.length);
+  const bySentence = new Map<number, TimeExpression[]>();
+  for (const t of doc.times) {
+    if (!/^\d{4}/.test(t.value)) continue; // durations (P3M), sets and unresolved values do not date an event
+    for (let k = doc.tokenAt(t.start); k < doc.tokens.length && doc.tokens[k].start < t.end; k++) byToken[k] ??= t;
+    const s = doc.sentenceAt(t.start);
+    const list = bySentence.get(s) ?? [];
+    list.push(t);
+    bySentence.set(s, list);
+  }
+  return { byToken, bySentence };
+}
+
+/** The time expression nearest to token i among the tokens of `window`. */
+export function timeInWindow(times: TimeIndex, window: number[], i: number): TimeExpression | null {
+  let best: TimeExpression | null = null;
+  let dist = Infinity;
+  for (const k of window) {
+    const t = times.byToken[k];
+    if (t && Math.abs(k - i) < dist) { best = t; dist = Math.abs(k - i); }
+  }
+  return best;
+}
+
+export function nearestInSentence(doc: Doc, times: TimeIndex, i: number): TimeExpression | null {
+  const list = times.bySentence.get(doc.tokens[i].sentence);
+  if (!list) return null;
+  const pos = doc.tokens[i].start;
+  let best: TimeExpression | null = null;
+  for (const t of list) if (!best || Math.abs(t.start - pos) < Math.abs(best.start - pos)) best = t;
+  return best;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside', 'outside', 'outside of', 'within', 'into', 'across', 'throughout', 'on']);
+
+/** A place for the predicate at token i: locative phrases of its clause, then their own modifiers. */
+export function locationOf(view: ParseView, ents: EntityIndex, i: number, window: number[]): string | null {
+  const placeOf = (k: number, prep: string): string | null => {
+    const id = ents.at(k);
+    if (!id) return null;
+    const t = ents.types.get(id);
+    if (t === 'GPE' || t === 'LOC' || t === 'FAC') return id;
+    if (t === 'ORG' && prep === 'at') return id;
+    return null;
+  };
+  const obls = view.kids(i, ['obl', 'nmod', 'obl:lmod'], true);
+  for (const o of obls) {
+    const prep = view.caseOf(o);
+    if (!LOCATIVE.has(prep)) continue;
+    const direct = placeOf(o, prep);
+    if (direct) return direct;
+    // "from his parents' home in Kibbutz Nahal Oz"
+    for (const n of view.kids(o, ['nmod'])) {
+      const p2 = view.caseOf(n);
+      if (!LOCATIVE.has(p2)) continue;
+      const nested = placeOf(n, p2);
+      if (nested) return nested;
+    }
+  }
+  // a place after a locative preposition anywhere in the clause ("along with … from his home in X")
+  for (const k of window) {
+    if (view.rel(k) !== 'case') continue;
+    const prep = view.lemma(k);
+    if (!LOCATIVE.has(prep) || prep === 'on') continue;
+    const id = placeOf(view.head(k), prep);
+    if (id) return id;
+  }
+  return null;
+}

@@ -1,0 +1,147 @@
+/**
+ * Verb coding: find a verb's dictionary entries and the most specific PETRARCH pattern its
+ * clause satisfies. Pattern words are matched in order (gaps allowed, `_` = adjacent) against
+ * the words of the verb's clause before and after it, by surface form or lemma, as TABARI and
+ * PETRARCH match their patterns against the verb phrase.
+ */
+import type { EventLexicon } from './lexicon.js';
+import type { PatternItem, VerbEntry } from './petrarch.js';
+import type { ParseView } from './syntax.js';
+
+export interface VerbCoding {
+  code: string | null;
+  /** the matched pattern's words (their tokens are used up: not nominal events of their own) */
+  used: number[];
+  /** preposition introducing the target when the pattern marks it, e.g. (WITH +) */
+  targetPrep?: string;
+  /** tokens of a multi-word verb besides the verb itself ("met with": "with") */
+  particles: number[];
+  block: string;
+}
+
+function deinflect(w: string): string[] {
+  const out: string[] = [];
+  if (w.endsWith('IES')) out.push(w.slice(0, -3) + 'Y');
+  if (w.endsWith('ES')) out.push(w.slice(0, -2));
+  if (w.endsWith('S')) out.push(w.slice(0, -1));
+  if (w.endsWith('ED')) out.push(w.slice(0, -2), w.slice(0, -1));
+  if (w.endsWith('ING')) out.push(w.slice(0, -3), w.slice(0, -3) + 'E');
+  return out;
+}
+
+/** The dictionary entries for token i, or null when its word is not a coded verb. */
+export function verbEntries(lex: EventLexicon, view: ParseView, i: number): { lemma: string; entries: VerbEntry[] } | null {
+  const v = lex.verbs;
+  const lemma = view.lemmaUpper[i];
+  if (v.verbs[lemma]) return { lemma, entries: v.verbs[lemma] };
+  const form = view.upper[i];
+  const viaForm = v.forms[form];
+  if (viaForm && v.verbs[viaForm]) return { lemma: viaForm, entries: v.verbs[viaForm] };
+  for (const d of deinflect(form)) if (v.verbs[d]) return { lemma: d, entries: v.verbs[d] };
+  return null;
+}
+
+function wordIs(view: ParseView, k: number, w: string): boolean {
+  const up = view.upper[k];
+  if (up === w || view.lemmaUpper[k] === w) return true;
+  if (up.length > w.length + 3 || up.length <= w.length) return false;
+  return up === w + 'S' || up === w + 'ES' || (w.endsWith('Y') && up === w.slice(0, -1) + 'IES');
+}
+
+/** Match items in order against seq (token indices); returns the tokens used or null. */
+function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], seq: number[], anchoredStart: boolean): { used: number[]; targetPrep?: string } | null {
+  const used: number[] = [];
+  let pos = 0;
+  let targetPrep: string | undefined;
+  let first = true;
+  for (const it of items) {
+    if ('mark' in it) {
+      if (it.mark === '+' && it.prep) targetPrep = it.prep.toLowerCase();
+      continue;
+    }
+    const mustBeAt = it.adj && !first ? pos : -1;
+    let found = -1;
+    let len = 1;
+    for (let k = mustBeAt >= 0 ? mustBeAt : pos; k < seq.length; k++) {
+      if ('w' in it) {
+        if (wordIs(view, seq[k], it.w)) { found = k; break; }
+      } else {
+        const words = lex.synsetWords[it.syn];
+        if (words && (words.has(view.upper[seq[k]]) || words.has(view.lemmaUpper[seq[k]]))) { found = k; break; }
+        const phrases = lex.verbs.synsets[it.syn] ?? [];
+        let hit = false;
+        for (const p of phrases) {
+          if (p.length < 2 || k + p.length > seq.length) continue;
+          if (p.every((w, j) => wordIs(view, seq[k + j], w))) { hit = true; len = p.length; break; }
+        }
+        if (hit) { found = k; break; }
+      }
+      if (mustBeAt >= 0) break;
+    }
+    if (found < 0) return null;
+    for (let j = 0; j < len; j++) used.push(seq[found + j]);
+    pos = found + len;
+    first = false;
+  }
+  return { used, targetPrep };
+}
+
+function adjacentWords(view: ParseView, i: number, words: string[], dir: 1 | -1): number[] | null {
+  const out: number[] = [];
+  const sent = view.tokens[i].sentence;
+  for (let j = 0; j < words.length; j++) {
+    const k = dir === 1 ? i + 1 + j : i - words.length + j;
+    if (k < 0 || k >= view.tokens.length || view.tokens[k].sentence !== sent) return null;
+    if (!wordIs(view, k, words[j])) return null;
+    out.push(k);
+  }
+  return out;
+}
+
+/** Code the verb at token i: the best pattern of its blocks, else its own or its block's code. */
+export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCoding | null {
+  const found = verbEntries(lex, view, i);
+  if (!found) return null;
+  // multi-word verbs whose extra words are present come first
+  const fitting: { entry: VerbEntry; particles: number[] }[] = [];
+  const plain: { entry: VerbEntry; particles: number[] }[] = [];
+  for (const entry of found.entries) {
+    if (!entry.before && !entry.after) { plain.push({ entry, particles: [] }); continue; }
+    const before = entry.before ? adjacentWords(view, i, entry.before, -1) : [];
+    const after = entry.after ? adjacentWords(view, i, entry.after, 1) : [];
+    if (before && after) fitting.push({ entry, particles: [...before, ...after] });
+  }
+  const candidates = [...fitting, ...plain];
+  if (candidates.length === 0) return null;
+
+  const win = view.window(i).filter((k) => view.tokens[k].upos !== 'PUNCT');
+  const pre = win.filter((k) => k < i);
+  const particles = new Set(candidates[0].particles);
+  const post = win.filter((k) => k > i && !particles.has(k));
+
+  let best: { code: string | null; weight: number; used: number[]; targetPrep?: string; block: string } | null = null;
+  const seen = new Set<number>();
+  for (const { entry } of candidates) {
+    if (seen.has(entry.block)) continue;
+    seen.add(entry.block);
+    const block = lex.verbs.blocks[entry.block];
+    for (const p of block.patterns) {
+      if (best && p.weight <= best.weight) break; // sorted by weight: nothing better in this block
+      const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false) : { used: [] as number[] };
+      if (!a) continue;
+      const b = p.post.length ? matchItems(lex, view, p.post, post, true) : { used: [] as number[] };
+      if (!b) continue;
+      best = { code: p.code, weight: p.weight, used: [...a.used, ...b.used], targetPrep: b.targetPrep, block: block.name };
+      break;
+    }
+  }
+  if (best) {
+    return { code: best.code, used: best.used, particles: candidates[0].particles, block: best.block, ...(best.targetPrep ? { targetPrep: best.targetPrep } : {}) };
+  }
+  for (const { entry, particles: parts } of candidates) {
+    const block = lex.verbs.blocks[entry.block];
+    const code = entry.code !== undefined ? entry.code : block.code;
+    if (code) return { code, used: [], particles: parts, block: block.name };
+  }
+  return { code: null, used: [], particles: [], block: lex.verbs.blocks[candidates[0].entry.block].name };
+}

@@ -1,0 +1,121 @@
+/**
+ * A read-only view of the dependency parse that the event coder walks: children lists, clause
+ * windows (a predicate's subtree without its embedded clauses) and voice.
+ */
+import type { Doc, Token } from '../../doc.js';
+
+/** Dependents that open a clause of their own: their words belong to another predicate. */
+const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'csubj:pass', 'list']);
+
+export class ParseView {
+  readonly tokens: Token[];
+  readonly children: number[][];
+  readonly upper: string[];
+  readonly lemmaUpper: string[];
+
+  constructor(readonly doc: Doc) {
+    this.tokens = doc.tokens;
+    const n = this.tokens.length;
+    this.children = Array.from({ length: n }, () => []);
+    this.upper = new Array(n);
+    this.lemmaUpper = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const t = this.tokens[i];
+      const h = t.head ?? -1;
+      if (h >= 0 && h < n && h !== i) this.children[h].push(i);
+      this.upper[i] = t.text.toUpperCase();
+      this.lemmaUpper[i] = (t.lemma ?? t.text).toUpperCase();
+    }
+  }
+
+  static parsed(doc: Doc): boolean {
+    return doc.tokens.length > 0 && doc.tokens.some((t) => t.deprel !== undefined && t.head !== undefined);
+  }
+
+  rel(i: number): string {
+    return this.tokens[i].deprel ?? '';
+  }
+
+  head(i: number): number {
+    return this.tokens[i].head ?? -1;
+  }
+
+  lemma(i: number): string {
+    return (this.tokens[i].lemma ?? this.tokens[i].text).toLowerCase();
+  }
+
+  /** Children with one of the given relations (exact, or the base before ':' when `base`). */
+  kids(i: number, rels: readonly string[], base = false): number[] {
+    const out: number[] = [];
+    for (const c of this.children[i]) {
+      const r = this.rel(c);
+      if (rels.includes(r) || (base && rels.includes(r.split(':')[0]))) out.push(c);
+    }
+    return out;
+  }
+
+  /** The preposition(s) of an oblique or nominal modifier, lower-cased and joined ("along with"). */
+  caseOf(i: number): string {
+    const cs = this.kids(i, ['case', 'fixed']).filter((c) => c < i);
+    if (cs.length === 0) return '';
+    const words: string[] = [];
+    for (const c of cs) {
+      words.push(this.lemma(c));
+      for (const f of this.kids(c, ['fixed'])) words.push(this.lemma(f));
+    }
+    return words.join(' ');
+  }
+
+  isVerb(i: number): boolean {
+    const t = this.tokens[i];
+    return t.upos === 'VERB' || (t.upos === undefined && (t.xpos ?? '').startsWith('VB'));
+  }
+
+  isPassive(i: number): boolean {
+    if (this.kids(i, ['aux:pass', 'nsubj:pass', 'csubj:pass']).length > 0) return true;
+    const r = this.rel(i);
+    const xpos = this.tokens[i].xpos ?? '';
+    // reduced relatives and participial modifiers: "hostages kidnapped by Hamas", "the kidnapped hostages"
+    if ((r === 'acl' || r === 'amod') && xpos === 'VBN') return true;
+    // "was kidnapped and killed": the second conjunct shares the voice
+    if (r === 'conj' && xpos === 'VBN' && this.kids(i, ['nsubj', 'aux']).length === 0) {
+      const h = this.head(i);
+      if (h >= 0 && this.isPassive(h)) return true;
+    }
+    return false;
+  }
+
+  /** Tokens of i's subtree, in order, leaving out embedded clauses (and, when i is a verb, verbal conjuncts). */
+  window(i: number): number[] {
+    const out: number[] = [];
+    const stack = [i];
+    while (stack.length) {
+      const k = stack.pop()!;
+      out.push(k);
+      for (const c of this.children[k]) {
+        const r = this.rel(c);
+        if (CLAUSAL.has(r)) continue;
+        if (r === 'conj' && this.isVerb(c) && this.isVerb(k)) continue;
+        stack.push(c);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  subtree(i: number): number[] {
+    const out: number[] = [];
+    const stack = [i];
+    while (stack.length) {
+      const k = stack.pop()!;
+      out.push(k);
+      for (const c of this.children[k]) stack.push(c);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** True when `anc` dominates `i` (or is i). */
+  dominates(anc: number, i: number): boolean {
+    for (let k = i, n = 0; k >= 0 && n < 64; k = this.head(k), n++) if (k === anc) return true;
+    return false;
+  }
+}
