@@ -67,11 +67,13 @@ export function resolveNominals(doc: Doc): void {
       if (k >= 0 && toks[k].text === ',') k--;
       if (k < 0 || toks[k].sentence !== toks[doc.tokenAt(m.start)].sentence) continue;
       const noun = lw(toks[k]);
-      if (KINSHIP[noun] === undefined && !ROLE_NOUNS.has(noun)) continue;
-      noteGender(genders, e, noun);
       const det = toks[k - 1];
-      const start = det && POSSESSIVES.has(lw(det)) ? det.start : toks[k].start;
-      addMention(doc, e, start, toks[k].end, 'nominal');
+      const possessed = det !== undefined && POSSESSIVES.has(lw(det));
+      // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
+      if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) continue;
+      noteGender(genders, e, noun);
+      // a possessive stays out of the nominal so that it resolves as a pronoun of its own
+      addMention(doc, e, toks[k].start, toks[k].end, 'nominal');
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
     }
   }
@@ -91,7 +93,7 @@ export function resolveNominals(doc: Doc): void {
         if (fits) {
           if (owners[h]) break;
           if (e.type === 'PERSON') noteGender(genders, e, noun);
-          addMention(doc, e, det.start, toks[h].end, 'nominal');
+          addMention(doc, e, POSSESSIVES.has(lw(det)) ? toks[after + 2].start : det.start, toks[h].end, 'nominal');
           if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
           break;
         }
@@ -152,7 +154,9 @@ export function resolvePronouns(doc: Doc): void {
     if (w === 'it') continue;
     const wantPerson = p.gender === 'm' || p.gender === 'f';
     const sent = toks[i].sentence;
-    const compatible = (e: Entity) => wantPerson
+    // "her sister" / "Ana Lopez, her sister": the possessor is not the person the noun names
+    const possessed = owners[i + 1];
+    const compatible = (e: Entity) => e !== possessed && wantPerson
       ? e.type === 'PERSON' && (genderOf(e, genders) === 'x' || genderOf(e, genders) === p.gender)
       : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
     let chosen: Entity | undefined;

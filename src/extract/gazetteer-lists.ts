@@ -66,7 +66,7 @@ export const ORG_HEADS = new Set([
   'company', 'co.', 'group', 'bank', 'fund', 'news', 'times', 'post', 'press', 'journal', 'herald', 'tribune', 'network', 'agency',
   'authority', 'front', 'movement', 'brigade', 'brigades', 'battalion', 'regiment', 'corps', 'guard', 'service', 'services',
   'network', 'federation', 'alliance', 'coalition', 'society', 'club', 'team', 'board', 'cabinet', 'administration', 'jihad',
-  'red cross', 'nations', 'staff', 'tv', 'radio', 'channel', 'media', 'reuters', 'television', 'broadcasting', 'airlines', 'airways',
+  'red cross', 'nations', 'tv', 'radio', 'channel', 'media', 'reuters', 'television', 'broadcasting', 'airlines', 'airways', 'crescent', 'cross', 'unicef', 'hezbollah', 'taliban', 'consulate', 'mission',
 ]);
 
 /** Head words that make a capitalised name a facility. */

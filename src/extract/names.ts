@@ -15,6 +15,8 @@ import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLE
 const INNER = new Set(['de', 'del', 'della', 'da', 'di', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'ben', 'abu', 'bint', '&']);
 /** Prepositions that join a head noun to its complement ("Embassy in Israel", "Ministry of Defence", "President of Russia"). */
 const LINKING = new Set(['of', 'in', 'for', 'to', 'on']);
+/** Heads whose "in" phrase belongs to the name: "Russian Embassy in Israel". */
+const IN_HEADS = new Set(['embassy', 'consulate', 'mission', 'delegation', 'office', 'bureau', 'representation']);
 const TRAILING_ROLES = new Set(['staff', 'reporter', 'reporters', 'correspondent', 'editor', 'writer', 'contributor']);
 const ORG_LIKE_FAC = new Set(['university', 'college', 'school', 'academy', 'institute']);
 const OPEN_Q = new Set(['“', '"', '‘', "'"]);
@@ -90,7 +92,10 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
       }
       if (next && isCapWord(next) && LINKING.has(lw)) {
         const head = lower(prev);
-        if (headKind(head) === 'ORG' || headKind(head) === 'FAC' || TITLES.has(head) || (lw === 'of' && (SETTLEMENT_WORDS.has(head) || head === 'republic' || head === 'kingdom'))) {
+        const joins = lw === 'in' ? IN_HEADS.has(head)
+          : lw === 'of' ? headKind(head) === 'ORG' || headKind(head) === 'FAC' || ROLE_NOUNS.has(head) || SETTLEMENT_WORDS.has(head) || head === 'republic' || head === 'kingdom'
+          : (headKind(head) === 'ORG' || ROLE_NOUNS.has(head)) && lw !== 'on';
+        if (joins) {
           run.push(t);
           j++;
           continue;
@@ -132,7 +137,9 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   const gz = gazetteer();
   const words = chunk.map((t) => t.text);
   const key = nameKey(words);
-  const gzType = gz.names.get(key);
+  let gzType = gz.names.get(key);
+  // an actor list may file "Red Crescent" under a person; the head word knows better
+  if (gzType === 'PERSON' && chunkHead(chunk)) gzType = undefined;
   if (gzType) return { tokens: chunk, type: gzType, score: 0.9, roles: context.roles };
   const first = lower(chunk[0]);
   const last = lower(chunk[chunk.length - 1]);
@@ -172,7 +179,9 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
   while (k < end) {
     const rest = run.slice(k, end);
     const lastHead = chunkHead(rest);
-    const gm = gazetteerMatch(run, k);
+    let gm = gazetteerMatch(run, k);
+    // an actor list may file "Red Crescent" under a person; the head word knows better
+    if (gm && gm.type === 'PERSON' && chunkHead(run.slice(k, k + gm.len))) gm = null;
     // a whole remaining chunk headed by an organisation/facility word stays one name
     if (lastHead && rest.length >= 2 && !(gm && gm.len === rest.length)) {
       const c = typeChunk(rest, { roles: [], sentenceStart: false, lowerVocab });

@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entity, run } from './helpers.js';
+
+test('types from the gazetteer, head words and context', () => {
+  const r = run('French Foreign Minister Catherine Colonna met Ukrainian officials at Boryspil Airport and the Ministry of Defence in Kyiv on Monday.');
+  assert.equal(entity(r, 'Catherine Colonna')?.type, 'PERSON');
+  assert.equal(entity(r, 'French')?.type, 'NORP');
+  assert.equal(entity(r, 'Ukrainian')?.type, 'NORP');
+  assert.equal(entity(r, 'Boryspil Airport')?.type, 'FAC');
+  assert.equal(entity(r, 'Ministry of Defence')?.type, 'ORG');
+  assert.equal(entity(r, 'Kyiv')?.type, 'GPE');
+  assert.equal(entity(r, 'Monday'), undefined);
+});
+
+test('a title and its country are split from the name', () => {
+  const r = run('The decision was signed by the Prime Minister of Canada Justin Trudeau last week.');
+  assert.equal(entity(r, 'Justin Trudeau')?.type, 'PERSON');
+  assert.equal(entity(r, 'Canada')?.type, 'GPE');
+  assert.ok(!r.entities.some((e) => /Canada Justin/.test(e.name)));
+});
+
+test('surname and first-name mentions join the full name, across the document', () => {
+  const r = run('Police said Mendel questioned the witness. Later, Officer Rachel Mendel told reporters the case was closed. Mendel declined to comment further.');
+  const e = entity(r, 'Rachel Mendel');
+  assert.ok(e);
+  assert.equal(e.type, 'PERSON');
+  assert.equal(e.name, 'Rachel Mendel');
+  assert.equal(e.mentions.filter((m) => m.kind === 'name').length, 3);
+});
+
+test('two relatives sharing a surname stay two people', () => {
+  const r = run('Omar Haddad and his brother Karim Haddad were arrested in Beirut. Karim Haddad was released two days later.');
+  const omar = entity(r, 'Omar Haddad');
+  const karim = entity(r, 'Karim Haddad');
+  assert.ok(omar && karim);
+  assert.notEqual(omar.id, karim.id);
+  assert.equal(karim.mentions.filter((m) => m.kind === 'name').length, 2);
+});
+
+test('appositions and kinship nouns make nominal mentions', () => {
+  const r = run('Maria Lopez was detained with her husband, Daniel, and her sister Ana Lopez. Ana Lopez, her sister, was freed on Friday.');
+  const daniel = entity(r, 'Daniel');
+  assert.equal(daniel?.type, 'PERSON');
+  assert.ok(daniel?.mentions.some((m) => m.kind === 'nominal' && /husband/.test(m.text)));
+  const ana = entity(r, 'Ana Lopez');
+  assert.ok(ana?.mentions.some((m) => m.kind === 'nominal' && m.text === 'sister'));
+  // the possessive in "her sister" is Maria, never Ana herself
+  assert.ok(!ana?.mentions.some((m) => m.kind === 'pronoun'));
+  assert.equal(entity(r, 'Maria Lopez')?.mentions.filter((m) => m.kind === 'pronoun').length, 3);
+});
+
+test('definite descriptions and pronouns resolve to the right entity', () => {
+  const r = run('German Ambassador to Egypt Frank Hartmann visited the Cairo office of the Red Crescent. The ambassador said he was satisfied. The Red Crescent thanked him for its new funding.');
+  const amb = entity(r, 'Frank Hartmann');
+  assert.ok(amb);
+  assert.ok(amb.mentions.some((m) => m.kind === 'nominal' && m.text === 'The ambassador'));
+  assert.ok(amb.mentions.some((m) => m.kind === 'pronoun' && m.text === 'he'));
+  assert.ok(amb.mentions.some((m) => m.kind === 'pronoun' && m.text === 'him'));
+});
+
+test('gender from kinship steers pronouns', () => {
+  const r = run('Tomas Berg was taken with his girlfriend Lena Vik. Lena Vik, his girlfriend, later said she had been treated well.');
+  const tomas = entity(r, 'Tomas Berg');
+  const lena = entity(r, 'Lena Vik');
+  assert.ok(tomas && lena);
+  assert.ok(lena.mentions.some((m) => m.kind === 'pronoun' && m.text === 'she'));
+  assert.ok(tomas.mentions.filter((m) => m.kind === 'pronoun' && m.text === 'his').length >= 1);
+});
+
+test('offsets of every mention match the text', () => {
+  const r = run('Alexander “Sasha” Trufanov thanked Dr. Amir Cohen of Hadassah Hospital in Jerusalem.\n\nTrufanov’s family flew in from Moscow.');
+  for (const e of r.entities) for (const m of e.mentions) assert.equal(r.text.slice(m.start, m.end), m.text);
+  assert.equal(entity(r, 'Trufanov')?.name, 'Alexander “Sasha” Trufanov');
+  assert.equal(entity(r, 'Hadassah Hospital')?.type, 'FAC');
+});

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameOf, run } from './helpers.js';
+
+test('speaker after the quote, inverted and before', () => {
+  const r = run('“We will not negotiate under fire,” Foreign Minister Anna Lindqvist said on Tuesday. “The talks are over,” said Lindqvist. Prime Minister Jonas Berg told reporters: “We remain open to dialogue.”');
+  assert.equal(r.quotes.length, 3);
+  assert.equal(nameOf(r, r.quotes[0].speaker), 'Anna Lindqvist');
+  assert.equal(r.quotes[0].text, 'We will not negotiate under fire');
+  assert.equal(nameOf(r, r.quotes[1].speaker), 'Anna Lindqvist');
+  assert.equal(nameOf(r, r.quotes[2].speaker), 'Jonas Berg');
+});
+
+test('a nominal speaker resolves through coreference and a following quote keeps the speaker', () => {
+  const r = run('The British Embassy in Kenya said the report was false. “No staff were harmed,” the embassy added. “All offices remain open.”');
+  const direct = r.quotes.filter((q) => q.kind === 'direct');
+  assert.equal(direct.length, 2);
+  for (const q of direct) assert.equal(nameOf(r, q.speaker), 'British Embassy in Kenya');
+});
+
+test('quotes running over several paragraphs share one speaker', () => {
+  const text = 'Mayor Elena Ruiz described the night of the flood.\n\n“We heard the water before we saw it,” Ruiz said. “Then the lights went out.\n\n“By morning the whole street was gone.”';
+  const r = run(text);
+  const direct = r.quotes.filter((q) => q.kind === 'direct');
+  assert.equal(direct.length, 3);
+  for (const q of direct) assert.equal(nameOf(r, q.speaker), 'Elena Ruiz');
+  assert.ok(direct[2].text.startsWith('By morning'));
+});
+
+test('a nickname in a name is not a quote; straight quotes work', () => {
+  const r = run('Mohammed "Abu Ali" Saleh was seen in Aden. "He is alive," his brother Yusuf Saleh said.');
+  assert.ok(!r.quotes.some((q) => q.text.includes('Abu Ali')));
+  assert.equal(r.quotes.filter((q) => q.kind === 'direct').length, 1);
+  assert.equal(nameOf(r, r.quotes[0].speaker), 'Yusuf Saleh');
+});
+
+test('indirect quotes: said that, according to; a negated cue is not a quote', () => {
+  const r = run('Defence Minister Yoav Stern said that the operation would continue. According to the Red Cross, 40 people were evacuated. The spokesman failed to mention that the convoy was attacked.');
+  const ind = r.quotes.filter((q) => q.kind === 'indirect');
+  assert.equal(ind.length, 2);
+  assert.equal(ind[0].text, 'the operation would continue');
+  assert.equal(nameOf(r, ind[0].speaker), 'Yoav Stern');
+  assert.equal(nameOf(r, ind[1].speaker), 'Red Cross');
+  assert.ok(!r.quotes.some((q) => q.text.includes('convoy')));
+});
+
+test('quote offsets match the text', () => {
+  const r = run('“It’s over,” she said. “Really over.”');
+  for (const q of r.quotes) assert.equal(r.text.slice(q.start, q.end), q.text);
+});
