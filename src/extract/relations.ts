@@ -1,0 +1,200 @@
+/**
+ * The `relations` stage: who is whose relative, who holds which position where, who is a
+ * citizen of, member of, resident of, or held captive by whom — each with the characters of its
+ * evidence — plus age, nationality and occupation attributes on persons.
+ *
+ * Two sources feed it: descriptions attached to an entity (titles, appositions, copulas, its own
+ * nominal mentions; see roles/describe.ts) and verb/preposition patterns (relations/patterns.ts).
+ * Needs entities with mentions (the `entities` stage); uses the parse when present.
+ */
+import type { Doc, Entity, Relation } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { describe, MentionIndex, nationalityCode, type Description, type MentionRef } from './roles/describe.js';
+import { findPatternFacts } from './relations/patterns.js';
+
+export type RelationType = 'family' | 'position' | 'citizenship' | 'membership' | 'residence' | 'held_by';
+
+const ORGISH = new Set(['ORG', 'GPE', 'NORP', 'FAC']);
+const PLACES = new Set(['GPE', 'LOC', 'FAC']);
+
+/** The entity standing for a country code: its GPE entity ("Russia"), else a NORP one ("Russian"). */
+export function countryEntity(doc: Doc, code: string): Entity | null {
+  let norp: Entity | null = null;
+  for (const e of doc.entities) {
+    if (e.type !== 'GPE' && e.type !== 'NORP') continue;
+    const names = [e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)];
+    const hit = names.some((n) => nationalityCode(n.replace(/^the\s+/i, '')) === code) || (e.codes ?? []).some((c) => c.code === code && e.type === 'GPE');
+    if (!hit) continue;
+    if (e.type === 'GPE') return e;
+    norp ??= e;
+  }
+  return norp;
+}
+
+interface Pending {
+  type: RelationType;
+  role: string | null;
+  subject: string;
+  object: string;
+  start: number;
+  end: number;
+}
+
+/** Relations and attributes implied by one description. */
+function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, attr: (entity: string, key: string, value: string) => void): void {
+  const p = d.phrase;
+  const subject = doc.entityById(d.entity);
+  if (!subject) return;
+  const isPerson = subject.type === 'PERSON';
+  if (p.age !== null && isPerson) attr(d.entity, 'age', String(p.age));
+  const head = p.head;
+  const ev = { start: d.start, end: d.end };
+  const byCountry = (code: string) => countryEntity(doc, code)?.id ?? null;
+  const lastModifier = (types: Set<string>): MentionRef | undefined => [...p.modifiers].reverse().find((m) => types.has(m.entity.type));
+
+  if (!head) {
+    // "X, of Kibbutz Nir Oz" / "X, from Haifa"
+    const c = p.complement;
+    if (isPerson && c && c.ref && (c.prep === 'of' || c.prep === 'from') && PLACES.has(c.ref.entity.type) && d.via !== 'title') {
+      emit({ type: 'residence', role: null, subject: d.entity, object: c.ref.entity.id, ...ev });
+    }
+    return;
+  }
+  if (isPerson && head.cls !== 'captive') {
+    for (const n of p.nationalities) if (n.token < head.from) attr(d.entity, 'nationality', n.text);
+  }
+  const comp = p.complement;
+  const compRef = comp?.ref ?? null;
+  const former = p.former ? 'former ' : '';
+  switch (head.cls) {
+    case 'kin': {
+      if (!isPerson || head.plural) return;
+      let object = p.possessor?.entity ?? null;
+      if (!object && comp && comp.prep === 'of' && compRef && compRef.entity.type === 'PERSON') object = compRef.entity.id;
+      if (object && object !== d.entity) emit({ type: 'family', role: head.role, subject: d.entity, object, ...ev });
+      return;
+    }
+    case 'position':
+    case 'occupation':
+    case 'member': {
+      if (isPerson && head.cls !== 'member') attr(d.entity, 'occupation', head.role);
+      let object: string | null = null;
+      if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
+        object = compRef.entity.type === 'NORP' ? (comp.nationality ? byCountry(comp.nationality.code) : null) ?? compRef.entity.id : compRef.entity.id;
+        if (comp.prep === 'in' && !PLACES.has(compRef.entity.type) && compRef.entity.type !== 'ORG') object = null;
+      } else if (comp && !compRef && comp.nationality && (comp.prep === 'of' || comp.prep === 'for')) {
+        object = byCountry(comp.nationality.code);
+      }
+      if (!object) {
+        const mod = lastModifier(ORGISH);
+        if (mod) {
+          if (mod.entity.type === 'NORP') {
+            const nat = p.nationalities.find((n) => n.token >= mod.first && n.token < mod.last);
+            object = (nat ? byCountry(nat.code) : null) ?? mod.entity.id;
+          } else object = mod.entity.id;
+        }
+      }
+      if (!object) {
+        const nat = p.nationalities.find((n) => n.token < head.from);
+        if (nat) object = byCountry(nat.code);
+      }
+      if (!object && p.possessor?.entity && head.cls !== 'member') object = p.possessor.entity;
+      if (!object || object === d.entity) return;
+      if (head.cls === 'member') {
+        const o = doc.entityById(object);
+        if (o && o.type !== 'ORG') return; // "Israeli soldiers" is nationality, not membership
+        emit({ type: 'membership', role: head.role, subject: d.entity, object, ...ev });
+      } else if (head.cls === 'position' || (comp && /^(at|for|with)$/.test(comp.prep))) {
+        emit({ type: 'position', role: former + p.title, subject: d.entity, object, ...ev });
+      }
+      return;
+    }
+    case 'captive': {
+      let captor: string | null = null;
+      if (compRef && comp && /^(of|by)$/.test(comp.prep) && (compRef.entity.type === 'ORG' || compRef.entity.type === 'PERSON')) captor = compRef.entity.id;
+      captor ??= lastModifier(new Set(['ORG']))?.entity.id ?? null;
+      if (captor && captor !== d.entity) emit({ type: 'held_by', role: head.role, subject: d.entity, object: captor, ...ev });
+      if (isPerson) for (const n of p.nationalities) if (n.token < head.from && !p.modifiers.some((m) => m.entity.type === 'ORG' && n.token >= m.first && n.token < m.last)) attr(d.entity, 'nationality', n.text);
+      return;
+    }
+    case 'citizen': {
+      const codes = new Set<string>();
+      for (const n of p.nationalities) codes.add(n.code);
+      if (comp?.nationality) codes.add(comp.nationality.code);
+      for (const code of codes) {
+        const country = byCountry(code);
+        if (country && country !== d.entity) emit({ type: 'citizenship', role: head.role, subject: d.entity, object: country, ...ev });
+        const nat = p.nationalities.find((n) => n.code === code);
+        if (isPerson && nat) attr(d.entity, 'nationality', nat.text);
+      }
+      return;
+    }
+    case 'resident': {
+      let place: string | null = null;
+      if (compRef && comp && comp.prep === 'of' && PLACES.has(compRef.entity.type)) place = compRef.entity.id;
+      place ??= lastModifier(PLACES)?.entity.id ?? null;
+      if (place && place !== d.entity) emit({ type: 'residence', role: head.role, subject: d.entity, object: place, ...ev });
+      return;
+    }
+  }
+}
+
+/** Find relations and person attributes; returns them without touching the Doc. */
+export function findRelations(doc: Doc): { relations: Relation[]; attributes: Map<string, Record<string, string>> } {
+  const relations: Relation[] = [];
+  const attributes = new Map<string, Record<string, string>>();
+  if (doc.entities.length === 0 || doc.tokens.length === 0) return { relations, attributes };
+  const seen = new Set<string>();
+  const emit = (r: Pending) => {
+    if (r.subject === r.object) return;
+    // one captivity, citizenship, residence or membership per pair; family and positions by role
+    const key = r.type === 'family' || r.type === 'position' ? `${r.type}|${r.role ?? ''}|${r.subject}|${r.object}` : `${r.type}|${r.subject}|${r.object}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    relations.push({ type: r.type, role: r.role, subject: r.subject, object: r.object, start: r.start, end: r.end });
+  };
+  const attr = (entity: string, key: string, value: string) => {
+    const a = attributes.get(entity) ?? {};
+    const cur = a[key];
+    if (!cur) a[key] = value;
+    else if (key !== 'age' && !cur.split(', ').some((v) => v.toLowerCase() === value.toLowerCase())) a[key] = `${cur}, ${value}`;
+    attributes.set(entity, a);
+  };
+  for (const d of describe(doc)) fromDescription(doc, d, emit, attr);
+
+  const idx = new MentionIndex(doc);
+  for (const f of findPatternFacts(doc, idx)) {
+    let object: string | null;
+    if ('entity' in f.object) object = f.object.entity;
+    else {
+      object = countryEntity(doc, f.object.country)?.id ?? null;
+      const subj = doc.entityById(f.subject);
+      if (f.type === 'citizenship' && subj?.type === 'PERSON') attr(f.subject, 'nationality', f.object.text);
+    }
+    if (object) emit({ type: f.type, role: f.role, subject: f.subject, object, start: f.start, end: f.end });
+  }
+  relations.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { relations, attributes };
+}
+
+export const relationsStage: Stage = {
+  name: 'relations',
+  run(doc: Doc): void {
+    const { relations, attributes } = findRelations(doc);
+    doc.relations = relations;
+    for (const [id, attrs] of attributes) {
+      const e = doc.entityById(id);
+      if (e) e.attributes = { ...(e.attributes ?? {}), ...attrs };
+    }
+    // a citizen's country code joins the person's actor codes when none names that country
+    for (const r of relations) {
+      if (r.type !== 'citizenship') continue;
+      const person = doc.entityById(r.subject);
+      const country = doc.entityById(r.object);
+      const code = country?.codes?.find((c) => /^[A-Z]{3}$/.test(c.code))?.code ?? (country ? nationalityCode(country.name) : null);
+      if (!person || !code) continue;
+      person.codes ??= [];
+      if (!person.codes.some((c) => c.code.startsWith(code))) person.codes.push({ code, source: `citizenship of ${country!.name} (relations)` });
+    }
+  },
+};
