@@ -47,7 +47,7 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNews|AnalysisNewsArticle|O
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…' };
 
 /** JSON-LD and some meta tags carry HTML entities ("&#8216;"); decode the common ones. */
-function decodeEntities(s: string): string {
+export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {
       const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -128,15 +128,15 @@ function ldName(v: Json | undefined): string | null {
 export function toDay(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim();
+  if (/^\d{10}(\d{3})?$/.test(v) && !/^(19|20)\d{2}(0[1-9]|1[0-2])/.test(v)) {
+    // epoch seconds or milliseconds (not a compact YYYYMMDDhh…)
+    const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
+    return new Date(ms).toISOString().slice(0, 10);
+  }
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(v) ?? /^(\d{4})(\d{2})(\d{2})(?:$|T|\d)/.exec(v) ?? /^(\d{4})\/(\d{2})\/(\d{2})/.exec(v);
   if (iso) {
     const day = `${iso[1]}-${iso[2]}-${iso[3]}`;
     return Number.isNaN(Date.parse(day)) ? null : day;
-  }
-  if (/^\d{10}(\d{3})?$/.test(v)) {
-    // epoch seconds or milliseconds
-    const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
-    return new Date(ms).toISOString().slice(0, 10);
   }
   // free-form dates ("November 19, 2019, 07:47 PM EST"): take the calendar day as stated,
   // not shifted to UTC, since the publisher's day is what the article's "today" refers to
@@ -269,7 +269,8 @@ export function blocksOf(root: El): Block[] {
 
 /** Parse a page and return its article: body text plus metadata. */
 export function extractArticle(html: string, options: HtmlOptions = {}): HtmlArticle {
-  const { document } = parseHTML(html);
+  // linkedom needs an <html> element to hang head and body on; fragments and junk get one
+  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const meta = readMetadata(document as unknown as Document, options.url ?? null);
   if (!options.raw) removeFurniture(document as unknown as Document);
   const reader = new Readability<El>(document as unknown as Document, { serializer: (n: Node) => n as El, charThreshold: 400 });
@@ -358,6 +359,7 @@ const CALL_TO_ACTION = new RegExp(
       'tell us what you think.*', 'leave a (?:comment|reply)', 'click here\\b.*', '.*\\bby clicking here', 'follow (?:us|me|him|her|them)\\b.*', 'have a tip\\?.*',
       'view (?:author )?archive', 'email the author', 'image \\d+ of \\d*.*', 'caption', 'close', 'hide caption', 'toggle caption', 'enlarge this image', 'photo:.*', 'image:.*', '\\(image:.*', 'credit:.*',
       'file photo:.*', 'this (?:website|site) uses cookies\\b.*', 'we use cookies\\b.*', 'this post may contain affiliate.*', 'this slideshow requires javascript.*', 'watch:.*', 'listen to this article.*',
+      '.*\\bappeared first on\\b.*', 'continue reading\\b.*', 'read the (?:full|rest of the) (?:story|article)\\b.*',
       'breaking news(?: emails)?', 'latest news', 'home', 'next article', 'previous article', 'back to top',
     ].join('|') +
     ')$',
@@ -407,4 +409,17 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
     out.push(b);
   }
   return out;
+}
+
+/**
+ * An HTML fragment (a feed entry's content, say) → paragraphs. No Readability here: the
+ * fragment is already the article, so only the furniture and boilerplate rules apply.
+ */
+export function htmlFragmentToText(fragment: string): string {
+  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`);
+  removeFurniture(document as unknown as Document);
+  const body = (document as unknown as Document).body;
+  if (!body) return '';
+  const none = { title: null, published: null, publishedRaw: null, byline: null, canonicalUrl: null, siteName: null, lang: null, description: null };
+  return dropBoilerplate(blocksOf(body), none).map((b) => b.text).join('\n\n');
 }

@@ -1,13 +1,23 @@
 /**
- * Reads documents from .txt, .json, .jsonl files or stdin. Every document, good or bad, is
- * yielded with its origin ("file.jsonl:12") so a bad one is reported by name and the rest of
- * the batch goes on. JSONL is streamed line by line, so a large stream stays in bounded memory.
+ * Reads documents from .txt, .json, .jsonl, .html/.htm pages, RSS/Atom feeds (any of them
+ * gzip-compressed), directories (recursively), http(s) URLs or stdin. Every document, good
+ * or bad, is yielded with its origin ("file.jsonl:12", "feed.xml#3") so a bad one is reported
+ * by name and the rest of the batch goes on. JSONL is streamed line by line, so a large
+ * stream stays in bounded memory. Documents that are not English are yielded as skipped,
+ * with a note saying why (see language.ts), unless `anyLanguage` is set.
  */
 import { createReadStream, promises as fs } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { DocInput } from '../doc.js';
+import { InputError } from './errors.js';
+import { fetchUrl, gunzipCapped, isGzip, isUrl, DEFAULT_MAX_GUNZIP_BYTES, type FetchOptions } from './fetch.js';
+import { parseFeed, looksLikeFeed, type FeedEntry } from './feed.js';
+import { extractArticle } from './html.js';
+import { detectLanguage } from './language.js';
+
+export { InputError } from './errors.js';
 
 export const DEFAULT_MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
@@ -16,13 +26,30 @@ export interface ReadOptions {
   published?: string | null;
   /** largest accepted document text, in bytes of UTF-8 */
   maxTextBytes?: number;
+  /** read every path and URL as an RSS/Atom feed (feeds are also recognised by content) */
+  feed?: boolean;
+  /** keep documents that are not detected as English (default: skip them with a note) */
+  anyLanguage?: boolean;
+  /** for feed entries that carry only a summary, fetch the linked page for the full article */
+  fetchArticles?: boolean;
+  /** HTTP limits for URLs */
+  fetch?: FetchOptions;
+  /** largest decompressed size of a .gz file or a page (default 50 MB) */
+  maxRawBytes?: number;
 }
 
+/**
+ * One document read, or why not. `skipped` marks documents left out on purpose (not English),
+ * as opposed to bad input; callers report both by origin and carry on.
+ */
 export type InputItem =
   | { ok: true; origin: string; doc: DocInput }
-  | { ok: false; origin: string; error: string };
+  | { ok: false; origin: string; error: string; skipped?: boolean };
 
-export class InputError extends Error {}
+/** File extensions read from directories (also with .gz). */
+export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom'];
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const FEED_EXT = new Set(['.xml', '.rss', '.atom']);
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -84,7 +111,7 @@ export function checkText(text: string, options: ReadOptions = {}): void {
 }
 
 function idFromPath(path: string): string {
-  return basename(path).replace(/\.(txt|json|jsonl|text|md)$/i, '');
+  return basename(path).replace(/\.gz$/i, '').replace(/\.(txt|json|jsonl|ndjson|text|md|html?|xhtml|xml|rss|atom)$/i, '');
 }
 
 async function* readJsonLines(stream: Readable, origin: string, options: ReadOptions): AsyncGenerator<InputItem> {
@@ -146,26 +173,195 @@ function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', opti
   }
 }
 
-/** Read every document from the given paths ('-' is stdin, sniffed as JSON, JSONL or text). */
-export async function* readDocuments(paths: string[], options: ReadOptions = {}, stdin: Readable = process.stdin): AsyncGenerator<InputItem> {
+/** The extension that decides how a file is read: "page.html.gz" → ".html". */
+function innerExt(path: string): string {
+  const lower = path.toLowerCase();
+  return extname(lower.endsWith('.gz') ? lower.slice(0, -3) : lower);
+}
+
+/** Recursively list supported files under a directory, sorted, skipping hidden entries. */
+async function listDirectory(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listDirectory(full)));
+    else if (e.isFile() && SUPPORTED_EXTENSIONS.includes(innerExt(e.name))) out.push(full);
+  }
+  return out;
+}
+
+// Windows-1252's 0x80–0x9F (quotes, dashes, €), which Node 20's TextDecoder leaves as C1 controls
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const CP1252_LABELS = /^(windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii|ansi_x3\.4-1968)$/i;
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/** Decode a page's bytes using its declared charset (HTTP header or <meta>), UTF-8 by default. */
+export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+  if (declared && CP1252_LABELS.test(declared)) return decodeWindows1252(bytes);
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      /* unknown label: fall through to UTF-8 */
+    }
+  }
+  try {
+    return decodeText(bytes);
+  } catch (err) {
+    // undeclared legacy pages are most often Windows-1252
+    if (err instanceof InputError && err.message === 'invalid UTF-8') return decodeWindows1252(bytes);
+    throw err;
+  }
+}
+
+/** An article page → one document. `source` names the file or URL it came from. */
+function pageItem(html: string, origin: string, id: string, url: string | null, options: ReadOptions): InputItem {
+  try {
+    const article = extractArticle(html, { url });
+    if (article.text.trim() === '') throw new InputError('no article text found in the page');
+    checkText(article.text, options);
+    return {
+      ok: true,
+      origin,
+      doc: {
+        id,
+        text: article.text,
+        published: article.published ?? normalisePublished(options.published ?? null),
+        title: article.title,
+        source: origin,
+        url: article.canonicalUrl ?? url,
+      },
+    };
+  } catch (err) {
+    if (err instanceof InputError) return { ok: false, origin, error: err.message };
+    throw err;
+  }
+}
+
+/** Feed entries → documents (fetching the linked page for summary-only entries when asked). */
+async function* feedItems(xml: string, origin: string, options: ReadOptions): AsyncGenerator<InputItem> {
+  let entries: FeedEntry[];
+  try {
+    entries = parseFeed(xml).entries;
+  } catch (err) {
+    if (err instanceof InputError) {
+      yield { ok: false, origin, error: err.message };
+      return;
+    }
+    throw err;
+  }
+  if (entries.length === 0) yield { ok: false, origin, error: 'feed has no entries' };
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const where = `${origin}#${i + 1}`;
+    try {
+      let text = e.text;
+      let title = e.title;
+      let url = e.link;
+      if (options.fetchArticles && !e.full && e.link && isUrl(e.link)) {
+        const page = await fetchUrl(e.link, options.fetch);
+        const article = extractArticle(decodeHtml(page.bytes, page.contentType), { url: page.url });
+        if (article.text.trim()) {
+          text = article.text;
+          title = title ?? article.title;
+          url = article.canonicalUrl ?? page.url;
+        }
+      }
+      if (text.trim() === '') throw new InputError(`entry${e.title ? ` "${e.title.slice(0, 60)}"` : ''} has no text`);
+      checkText(text, options);
+      yield {
+        ok: true,
+        origin: where,
+        doc: { id: e.id ?? e.link ?? `${idFromPath(origin)}-${i + 1}`, text, published: e.published ?? normalisePublished(options.published ?? null), title, source: origin, url },
+      };
+    } catch (err) {
+      if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
+      else throw err;
+    }
+  }
+}
+
+/** A URL: a page, a feed, or text/JSON, decided by --feed, the Content-Type and the content. */
+async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<InputItem> {
+  let fetched;
+  try {
+    fetched = await fetchUrl(url, { maxBytes: options.maxRawBytes, ...options.fetch });
+  } catch (err) {
+    if (err instanceof InputError) {
+      yield { ok: false, origin: url, error: err.message };
+      return;
+    }
+    throw err;
+  }
+  const type = fetched.contentType;
+  try {
+    const bytes = isGzip(fetched.bytes) ? gunzipCapped(fetched.bytes, options.maxRawBytes ?? DEFAULT_MAX_GUNZIP_BYTES) : fetched.bytes;
+    if (/json/.test(type)) {
+      if (/ndjson|jsonl/.test(type)) yield* readJsonLines(Readable.from([bytes]), url, options);
+      else yield* parseBuffer(bytes, url, 'json', options);
+      return;
+    }
+    if (/^text\/plain/.test(type)) {
+      yield* parseBuffer(bytes, url, 'text', options);
+      return;
+    }
+    const text = decodeHtml(bytes, type);
+    if (options.feed || /rss|atom/.test(type) || looksLikeFeed(text)) yield* feedItems(text, url, options);
+    else yield pageItem(text, url, url, fetched.url, options);
+  } catch (err) {
+    if (err instanceof InputError) yield { ok: false, origin: url, error: err.message };
+    else throw err;
+  }
+}
+
+/** Every document from the paths, before the language filter. */
+async function* readSources(paths: string[], options: ReadOptions, stdin: Readable): AsyncGenerator<InputItem> {
   const max = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const maxRaw = options.maxRawBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
   for (const path of paths.length ? paths : ['-']) {
     if (path === '-') {
       const bytes = await readAll(stdin);
+      if (options.feed) {
+        try {
+          yield* feedItems(decodeText(bytes), 'stdin', options);
+        } catch (err) {
+          if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
+          else throw err;
+        }
+        continue;
+      }
       const head = bytes.subarray(0, 64).toString('utf8').trimStart();
       const body = bytes.toString('utf8').trim();
       const looksJsonl = head.startsWith('{') && body.includes('\n') && !body.endsWith('}\n}') && body.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('{'));
       if (looksJsonl) {
-        const { Readable: R } = await import('node:stream');
-        yield* readJsonLines(R.from([bytes]), 'stdin', options);
+        yield* readJsonLines(Readable.from([bytes]), 'stdin', options);
+      } else if (head.startsWith('<')) {
+        // markup on stdin: a feed or a page
+        const text = decodeHtml(bytes);
+        if (looksLikeFeed(text)) yield* feedItems(text, 'stdin', options);
+        else yield pageItem(text, 'stdin', 'stdin', null, options);
       } else yield* parseBuffer(bytes, 'stdin', head.startsWith('{') || head.startsWith('[') ? 'json' : 'text', options);
+      continue;
+    }
+    if (isUrl(path)) {
+      yield* urlItems(path, options);
       continue;
     }
     let size: number;
     try {
       const st = await fs.stat(path);
       if (st.isDirectory()) {
-        yield { ok: false, origin: path, error: 'is a directory (give the files inside it)' };
+        const files = await listDirectory(path);
+        if (files.length === 0) yield { ok: false, origin: path, error: `directory has no supported files (${SUPPORTED_EXTENSIONS.join(' ')}, or .gz of them)` };
+        else yield* readSources(files, options, stdin);
         continue;
       }
       size = st.size;
@@ -173,17 +369,63 @@ export async function* readDocuments(paths: string[], options: ReadOptions = {},
       yield { ok: false, origin: path, error: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message };
       continue;
     }
-    const ext = extname(path).toLowerCase();
-    if (ext === '.jsonl' || ext === '.ndjson') {
+    const gz = path.toLowerCase().endsWith('.gz');
+    const ext = innerExt(path);
+    if ((ext === '.jsonl' || ext === '.ndjson') && !gz) {
       yield* readJsonLines(createReadStream(path), path, options);
       continue;
     }
-    // refuse before reading: a JSON wrapper adds little over the text itself
-    if (size > max * 2 + 65536) {
-      yield { ok: false, origin: path, error: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(1)} MB document limit (--max-bytes)` };
+    const markup = HTML_EXT.has(ext) || FEED_EXT.has(ext) || options.feed;
+    // refuse before reading: a JSON wrapper adds little over the text itself; pages and feeds carry markup
+    const limit = gz || markup ? maxRaw : max * 2 + 65536;
+    if (size > limit) {
+      yield { ok: false, origin: path, error: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(1)} MB ${gz || markup ? 'page/feed' : 'document'} limit${gz || markup ? '' : ' (--max-bytes)'}` };
       continue;
     }
-    const bytes = await fs.readFile(path);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(path);
+      if (gz) bytes = gunzipCapped(bytes, maxRaw);
+    } catch (err) {
+      yield { ok: false, origin: path, error: err instanceof InputError ? err.message : (err as Error).message };
+      continue;
+    }
+    if (ext === '.jsonl' || ext === '.ndjson') {
+      yield* readJsonLines(Readable.from([bytes]), path, options);
+      continue;
+    }
+    if (markup) {
+      let text: string;
+      try {
+        text = decodeHtml(bytes);
+      } catch (err) {
+        if (err instanceof InputError) {
+          yield { ok: false, origin: path, error: err.message };
+          continue;
+        }
+        throw err;
+      }
+      if (options.feed || (FEED_EXT.has(ext) && !HTML_EXT.has(ext)) || looksLikeFeed(text)) yield* feedItems(text, path, options);
+      else yield pageItem(text, path, idFromPath(path), null, options);
+      continue;
+    }
     yield* parseBuffer(bytes, path, ext === '.json' ? 'json' : 'text', options);
+  }
+}
+
+/**
+ * Read every document from the given paths: files, directories (recursively), http(s) URLs,
+ * or '-' for stdin (sniffed as JSON, JSONL, a feed, a page or text).
+ */
+export async function* readDocuments(paths: string[], options: ReadOptions = {}, stdin: Readable = process.stdin): AsyncGenerator<InputItem> {
+  for await (const item of readSources(paths, options, stdin)) {
+    if (item.ok && !options.anyLanguage) {
+      const guess = detectLanguage(item.doc.text);
+      if (guess.english === false) {
+        yield { ok: false, skipped: true, origin: item.origin, error: `skipped: not English (${guess.reason}); use --any-language to keep it` };
+        continue;
+      }
+    }
+    yield item;
   }
 }

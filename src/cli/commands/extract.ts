@@ -9,14 +9,19 @@ export const extractCommand: Command = {
   usage: `Usage: chronicle extract [FILE…|-] [options]
 
 Reads .txt, .json ({id, text, published?, title?, source?, url?} or an array of them),
-.jsonl (one such object a line) or standard input ('-', or no FILE), and writes one JSON
-result a line (JSONL) to standard output.
+.jsonl (one such object a line), .html/.htm article pages, RSS/Atom feeds (.xml, .rss,
+.atom; any of these also .gz), directories (recursively), http(s) URLs, or standard input
+('-', or no FILE), and writes one JSON result a line (JSONL) to standard output.
+Documents not in English are skipped with a note (docs/ingest.md).
 
 Options:
   --published YYYY-MM-DD  publication date for plain text (and JSON without "published")
   --pretty                indented JSON (one document only)
   --tokens                include tokens with upos, xpos, lemma, head, deprel
   --max-bytes N           largest accepted document text (default ${DEFAULT_MAX_TEXT_BYTES})
+  --feed                  read each FILE or URL as an RSS/Atom feed (one document per entry)
+  --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
+  --any-language          keep documents not detected as English
   -h, --help              this help
 
 Exit codes: 0 all documents done, 1 some documents failed (each named on stderr), 2 usage error.
@@ -24,13 +29,18 @@ Exit codes: 0 all documents done, 1 some documents failed (each named on stderr)
 Examples:
   chronicle extract article.json --pretty
   chronicle extract --published 2025-02-16 story.txt
-  cat articles.jsonl | chronicle extract - > results.jsonl`,
+  cat articles.jsonl | chronicle extract - > results.jsonl
+  chronicle extract page.html other.html.gz https://example.com/story
+  chronicle extract --feed https://example.com/rss.xml`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       published: { type: 'string' },
       pretty: { type: 'boolean', default: false },
       tokens: { type: 'boolean', default: false },
       'max-bytes': { type: 'string' },
+      feed: { type: 'boolean', default: false },
+      'fetch-articles': { type: 'boolean', default: false },
+      'any-language': { type: 'boolean', default: false },
     });
     let published: string | null = null;
     try {
@@ -45,7 +55,12 @@ Examples:
     let failed = 0;
     let done = 0;
     const pretty: unknown[] = [];
-    for await (const item of readDocuments(positionals, { published, maxTextBytes })) {
+    const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
+    for await (const item of readDocuments(positionals, readOptions)) {
+      if (!item.ok && item.skipped) {
+        process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
+        continue;
+      }
       if (!item.ok) {
         failed++;
         process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
