@@ -26,6 +26,10 @@ export interface RawTime {
   shift?: -1 | 0 | 1;
   /** a period counted from the anchor: "three days ago" {unit:'day', n:-3}, "last year" {unit:'year', n:-1} */
   rel?: { unit: Unit; n: number };
+  /** counted from the date the narrative last gave: "that year" {unit:'year', n:0}, "two days later" {unit:'day', n:2} */
+  narr?: { unit: 'year' | 'month' | 'week' | 'day'; n: number };
+  /** a recurring time: "every Wednesday", "on Sundays" (TIMEX3 set) */
+  set?: boolean;
   /** part of the day for "tonight", "this morning" (kept for evidence; the value stays a date) */
   part?: string;
   /** value fixed by the grammar alone: durations (P3M), decades (198X), vague spans (PXM) */
@@ -73,14 +77,13 @@ const SMALL_NUMBERS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
   dozen: 12, half: 0.5,
 };
-const VAGUE_NUMBERS = new Set(['few', 'a few', 'several', 'many', 'some', 'a couple of', 'couple of', 'dozens of', 'hundreds of', 'a number of']);
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
 };
 
-const NUM_WORD = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|hundred|half a|a|an';
+const NUM_WORD = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|hundred|half an|half a|a|an';
 const NUM = `(?:\\d+(?:\\.\\d+)?|${NUM_WORD})`;
 const VAGUE_NUM = '(?:a few|few|several|many|a couple of|couple of|dozens of|hundreds of|a number of)';
 const UNIT_RE = '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|fortnights?)';
@@ -89,7 +92,7 @@ const UNIT_RE = '(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades
 export function parseCount(s: string): number | null {
   const w = s.toLowerCase().trim();
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
-  if (w === 'half a') return 0.5;
+  if (w === 'half a' || w === 'half an') return 0.5;
   if (w === 'a dozen') return 12;
   if (w === 'a hundred') return 100;
   if (w in SMALL_NUMBERS) return SMALL_NUMBERS[w];
@@ -125,20 +128,17 @@ export function durationValue(n: number | 'X', unit: Unit | 'fortnight'): string
 
 // ---------------------------------------------------------------- guards
 
-/** Lower-cased words that may stand before a capitalised weekday/month without making it part of a name. */
-const FUNCTION_WORDS = new Set([
-  'on', 'in', 'at', 'by', 'since', 'until', 'till', 'from', 'to', 'through', 'during', 'before', 'after', 'of', 'the',
-  'last', 'next', 'this', 'that', 'every', 'each', 'early', 'late', 'mid', 'and', 'or', 'but', 'between', 'as',
-  'for', 'late', 'until', 'beginning', 'end', 'ahead', 'following', 'around', 'about', 'over', 'into', 'within', 'on',
-  'coming', 'past', 'previous', 'recent', 'so', 'then', 'when', 'while', 'with', 'without', 'because', 'throughout',
-]);
 /** prepositions that let a bare month name ("in May") or season count as a date */
 const MONTH_PREPS = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'of', 'early', 'late', 'mid',
   'last', 'next', 'this', 'between', 'to', 'and', 'or', 'each', 'every', 'throughout', 'until', 'around', 'that',
   'for', 'mid-', 'into', 'the', 'late-', 'early-', 'following', 'previous', 'past', 'coming', 'than',
 ]);
-const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|Independent|Sport|People|Age|Business|Night|Morning|Evening|Prayers?|Service|School|Mass|Edition|Magazine|Review|World)\b/;
+/** prepositions that let a bare season name count as a time ("in summer", "during the winter") */
+const SEASON_PREPS = new Set(['in', 'during', 'since', 'until', 'till', 'by', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'each', 'every', 'the', 'this', 'last', 'next', 'that']);
+const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|Independent|Sport|People|Age|Business|Prayers?|Service|School|Mass|Edition|Magazine|Review|World|Live)\b/;
+/** words that make a weekday part of a name: "Good Friday", "Black Friday", "Man Friday" */
+const WEEKDAY_NAME_WORDS = new Set(['good', 'black', 'holy', 'ash', 'maundy', 'cyber', 'man', 'girl', 'super', 'bloody', 'easter', 'palm', 'shrove', 'small', 'giving']);
 
 const TIME_TEXT = /\d{1,2}[:.]\d{2}|\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
 
@@ -262,8 +262,9 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
       const full = name.toLowerCase() in WEEKDAYS;
       if (!full) return null; // "Sun", "Sat", "Wed" alone: a newspaper or a word far more often than a date
       if (after && isCapitalised(after) && NEWSPAPER_WORDS.test(after)) return null; // "Sunday Times"
-      if (shift === undefined && before && isCapitalised(before) && !FUNCTION_WORDS.has(before.toLowerCase()) && !(before.toLowerCase() in MONTHS)
-        && !isSentenceStart(sentence, start, before)) return null; // "Good Friday", "Black Friday", "Man Friday"
+      if (shift === undefined && WEEKDAY_NAME_WORDS.has(before.toLowerCase()) && /^\s$/.test(sentence.slice(start - 1, start))) return null;
+      // "Friday the 13th" is a film or a superstition, not a date
+      if (/^\s+the\s+\d/.test(sentence.slice(start + text.length))) return null;
     }
     if (onlyMonth && shift === undefined) {
       // a bare month name is a date only after a preposition ("in May", "since March") or before a year/day
@@ -297,15 +298,12 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   }
   if (shift !== undefined) t.shift = shift;
   if (mod) t.mod = mod;
+  if (onlyWeekday && /^(?:every|each)$/i.test(before)) t.set = true;
   if (p.known.yearFromRange) t.reading = 'calendar date; year from the end of the range';
   if (text.slice(-1) === '.' && !/\b[A-Z][a-z]{1,3}\.$/.test(text)) t.end -= 1;
   return t;
 }
 
-function isSentenceStart(sentence: string, start: number, before: string): boolean {
-  const i = sentence.lastIndexOf(before, start);
-  return /^[\s"“‘'(]*$/.test(sentence.slice(0, Math.max(0, i)));
-}
 
 // ---------------------------------------------------------------- own patterns
 
@@ -337,10 +335,13 @@ const PATTERNS: Pattern[] = [
   },
   // this year, last month, next week, this weekend, last decade, this century
   {
-    re: /\b(this|last|next|the\s+coming|coming|the\s+previous|the\s+past|past)\s+(year|month|week|weekend|decade|century)\b/gi,
+    re: /\b(this\s+past|this|last|next|the\s+coming|coming|the\s+previous|the\s+past|past)\s+(year|month|week|weekend|decade|century)\b/gi,
     make(m, s) {
       const w = m[1].toLowerCase().replace(/\s+/g, ' ');
       const unit = m[2].toLowerCase() as Unit;
+      if (w === 'this past') return { start: m.index, end: m.index + m[0].length, rel: { unit, n: unit === 'weekend' ? 0 : -1 }, from: 'pattern', reading: m[0].toLowerCase() };
+      // "the next year" counts from the narrative, not from publication (see the narrative patterns)
+      if ((w === 'next' || w === 'last') && /\bthe\s+$/i.test(s.slice(Math.max(0, m.index - 4), m.index))) return null;
       // "the past year", "the previous year": a period ending now (duration) or relative to another date
       if (w === 'the past' || w === 'past') {
         return { start: m.index, end: m.index + m[0].length, fixed: durationValue(1, unit === 'weekend' ? 'week' : unit), from: 'pattern', reading: 'duration up to the present' };
@@ -353,6 +354,74 @@ const PATTERNS: Pattern[] = [
       }
       const n = w === 'this' ? 0 : w === 'last' ? -1 : 1;
       return { start: m.index, end: m.index + m[0].length, rel: { unit, n }, from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
+  // over the weekend, at the weekend
+  {
+    re: /\b(?:over|during|at|on|throughout|for)\s+(the\s+weekend)\b/gi,
+    make(m) {
+      const start = at(m, 1);
+      return { start, end: start + m[1].length, rel: { unit: 'weekend', n: 0 }, from: 'pattern', reading: 'the weekend' };
+    },
+  },
+  // on Sundays, every Wednesday: recurring
+  {
+    re: /\b(?:on|every|each)\s+(Sundays|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays)\b/g,
+    make(m) {
+      const start = at(m, 1);
+      return { start, end: start + m[1].length, weekday: WEEKDAYS[m[1].slice(0, -1).toLowerCase()], set: true, from: 'pattern', reading: 'recurring weekday' };
+    },
+  },
+  // 9/11: a date known by its numbers
+  {
+    re: /(?<![\d/])9\/11(?![\d/])/g,
+    make(m) {
+      return { start: m.index, end: m.index + m[0].length, year: 2001, month: 9, day: 11, from: 'pattern', reading: 'the September 11, 2001 attacks' };
+    },
+  },
+  // that year, the same day, later that month: the narrative's own time
+  {
+    re: /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+(year|month|week|day|night|morning|afternoon|evening)\b/gi,
+    make(m, s) {
+      // "that day" as a noun phrase subject ("that day was…") is still the day; "that year's" too
+      const unit = m[1].toLowerCase();
+      if (/^\s*(?:of|when|in which|that)\b/i.test(s.slice(m.index + m[0].length)) && unit !== 'year') return null;
+      const u = unit === 'year' || unit === 'month' || unit === 'week' ? unit : 'day';
+      return { start: m.index, end: m.index + m[0].length, narr: { unit: u, n: 0 }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+    },
+  },
+  // the following year, the next day, the previous week, the day before
+  {
+    re: /\bthe\s+(?:(following|next|previous|prior)\s+(year|month|week|day|morning|night|evening|afternoon)|(year|month|week|day)\s+(before|after)(?![\s-]+(?:yesterday|tomorrow|the|a|an|his|her|their|its|this|that|last|[A-Z0-9])))\b/gi,
+    make(m, s) {
+      const dir = (m[1] ?? m[4]).toLowerCase();
+      const unitWord = (m[2] ?? m[3]).toLowerCase();
+      const n = dir === 'following' || dir === 'next' || dir === 'after' ? 1 : -1;
+      // "over the next year" is a span
+      if (/\b(?:over|for|within|during|throughout|in)\s+$/i.test(s.slice(Math.max(0, m.index - 12), m.index)) && (m[1] ?? '').toLowerCase() === 'next') {
+        return { start: m.index, end: m.index + m[0].length, fixed: durationValue(1, unitWord === 'year' || unitWord === 'month' || unitWord === 'week' ? unitWord : 'day'), from: 'pattern', reading: 'duration' };
+      }
+      // "the night before" → the day before
+      const unit = unitWord === 'year' || unitWord === 'month' || unitWord === 'week' ? unitWord : 'day';
+      const k = (unitWord === 'morning' || unitWord === 'afternoon' || unitWord === 'evening' || unitWord === 'night') && n === 1 && unitWord !== 'night' ? 1 : n;
+      return { start: m.index, end: m.index + m[0].length, narr: { unit, n: k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+    },
+  },
+  // two years later, three days earlier, a week after
+  {
+    re: new RegExp(`\\b(?:(?:about|around|some|nearly|almost|only|just|more than)\\s+)?(${NUM})[\\s-]+(${UNIT_RE})\\s+(later|earlier|after|before)\\b`, 'gi'),
+    make(m, s) {
+      const n = parseCount(m[1]);
+      if (n === null || n <= 0 || n > 5000) return null;
+      const dir = m[3].toLowerCase();
+      // "two days after the attack" counts from an event we may not have a date for
+      if ((dir === 'after' || dir === 'before') && !/^\s*(?:that|this|[,.;:)]|$)/i.test(s.slice(m.index + m[0].length))) return null;
+      const u = unitOf(m[2]);
+      if (u !== 'year' && u !== 'month' && u !== 'week' && u !== 'day' && u !== 'decade') return null;
+      const unit = u === 'decade' ? 'year' : u;
+      const k = u === 'decade' ? n * 10 : n;
+      const start = at(m, 1) === m.index ? m.index : m.index;
+      return { start, end: m.index + m[0].length, narr: { unit, n: dir === 'later' || dir === 'after' ? k : -k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
     },
   },
   // this/last/next summer; summer 2022; in the summer
@@ -374,7 +443,11 @@ const PATTERNS: Pattern[] = [
       }
       // a bare season is a date only after "in/during/since/until/the…": "the fall of Rome", "fall" the verb are not
       if (m[2].toLowerCase() === 'fall' && b !== 'the' && b !== 'in' && b !== 'during' && b !== 'this') return null;
-      if (!MONTH_PREPS.has(b) || /\s+of\s+(?!\d)/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+      if (!SEASON_PREPS.has(b) || /^\s+of\s+(?!\d)/i.test(s.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+      // "Summer Institute", "winter wheat": a name or a modifier, not a time
+      const next = wordAfter(s, m.index + m[0].length);
+      if (next && (isCapitalised(next) || /^(?:wheat|sports?|games|olympics|clothes|coats?|tyres|tires|storms?|weather|months|solstice|break|holidays?|vacation|season|school|camp|house|palace|garden)$/i.test(next))) return null;
+      if (isCapitalised(m[2]) && b !== 'in' && b !== 'during' && b !== 'this' && b !== 'last' && b !== 'next') return null;
       if (mod) t.mod = mod;
       return t;
     },
@@ -430,6 +503,8 @@ const PATTERNS: Pattern[] = [
       const word = m[2].toLowerCase();
       if ((word === 'a' || word === 'an' || word === 'one') && !m[1]
         && !/\b(?:for|within|over|during|in|after|than|about|nearly|almost|only|just|least|most|spent|took|lasted|last|half)\s+$/i.test(before)) return null;
+      if ((word === 'a' || word === 'an') && unit === 'second') return null; // "a second interest"
+      if (/^\d{4}$/.test(word) && n >= 1000 && n <= 2099) return null; // "the 2018 day five": a year
       if (word === 'one' && unit === 'day' && !m[1] && !/\b(?:for|within|in|after|than|just|only)\s+$/i.test(before)) return null;
       // "the first day of", "the next day" are dates relative to something else
       if (m[1] && /first|previous/i.test(m[1])) return null;
@@ -487,15 +562,19 @@ const PATTERNS: Pattern[] = [
       const prevWord = wordBefore(s, yStart).toLowerCase();
       const nextWord = wordAfter(s, yStart + 4);
       // a count of things, not a year: "2000 people", "1500 troops", "$2019"
-      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|plus|ends|sees|saw|marks|brings|gives|remains)\b/.test(after)) return null;
+      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|plus|ends|sees|saw|marks|brings|gives|remains|onwards|afterwards)\b/.test(after)
+        && !(year >= 1900 && year <= 2099 && (/^(?:the|its|their|his|her|our|this|these|those|last|next|and|or)$/.test(prevWord) || /\d{4}\s*(?:,|and|or)\s*$/.test(before)))) return null;
+      // "a 2000 year old tradition"
+      if (/^\s*-?\s*years?\b/i.test(after)) return null;
       if (/^\s*(?:km|kg|m|mi|ft|miles|metres|meters|feet|tons|tonnes|acres|hectares|votes|seats|people|troops|men|women|children|cases|deaths|units|copies|euros|dollars|pounds|yuan|rupees)\b/i.test(after)) return null;
       if (/^\s*-\s*(?:\d|year|strong|page|member|seat|mile|metre|meter)/i.test(after) && !/^\s*[-–]\s*(?:\d{2}|\d{4})\b/.test(after)) return null;
-      if (/(?:no\.?|number|route|flight|room|code|model|page|pages|p\.|pp\.|article|section|rule|resolution|#)\s*$/i.test(before)) return null;
+      if (/(?:\b(?:no\.?|number|route|flight|room|code|model|page|pages|p\.|pp\.|article|section|rule|resolution)|#)\s*$/i.test(before)) return null;
       if (/^\s*(?:,\s*)?\d/.test(after)) return null; // part of a longer figure
       // years far from the present need a cue that they are years
       const recent = year >= 1900 && year <= 2099;
       const yearCue = MONTH_PREPS.has(prevWord) || ['in', 'since', 'of', 'year', 'from', 'by', 'c.', 'circa', 'ca.', 'until', 'before', 'after', 'around', 'between', 'and', 'to', 'fiscal', 'season', 'class', 'spring', 'summer', 'autumn', 'fall', 'winter', 'ad', 'a.d.', 'during', 'as', 'at'].includes(prevWord)
-        || /^[’']s\b/.test(after) || /^\s*\)/.test(after) || /\(\s*$/.test(before) || /^\s*,/.test(after) || /^\s*(?:BC|BCE|AD|CE)\b/.test(after);
+        || /^[’']s\b/.test(after) || /^\s*\)/.test(after) || /\(\s*$/.test(before) || /^\s*,/.test(after) || /^\s*(?:BC|BCE|AD|CE)\b/.test(after)
+        || /^\s*[-–]\s*\d{4}\b/.test(after) || /\d{4}\s*[-–]\s*$/.test(before) || (/,\s*$/.test(before) && /^\s*[.;]/.test(after));
       if (!recent && !yearCue) return null;
       if (/^\s*(?:BC|BCE|B\.C\.)/.test(after)) return null;
       if (nextWord && /^(?:hours|GMT|UTC|hrs)$/i.test(nextWord)) return null; // military time "1500 hours"
@@ -505,6 +584,36 @@ const PATTERNS: Pattern[] = [
     },
   },
 ];
+
+/**
+ * A month written without a year takes the year that directly follows it ("December of 384",
+ * "May and June in 1981"); "of YYYY" joins the span, "in YYYY" stays a separate expression.
+ */
+function attachYears(sentence: string, found: RawTime[]): void {
+  const months = found.filter((t) => t.from === 'chrono' && t.month !== undefined && t.year === undefined && t.weekday === undefined);
+  if (months.length === 0) return;
+  months.sort((a, b) => b.start - a.start); // right to left, so coordination passes the year leftwards
+  for (const t of months) {
+    const rest = sentence.slice(t.end, t.end + 16);
+    const of = /^,?\s+(of|in)\s+(\d{3,4})\b/.exec(rest);
+    if (of) {
+      t.year = Number(of[2]);
+      if (of[1] === 'of') {
+        const year = found.findIndex((y) => y.start === t.end + of[0].length - of[2].length && y.fixed === undefined && y.month === undefined);
+        if (year >= 0) found.splice(year, 1);
+        t.end += of[0].length;
+      }
+      t.reading = `calendar date; year from "${of[0].trim()}"`;
+      continue;
+    }
+    const next = found.find((o) => o !== t && o.month !== undefined && o.year !== undefined && o.start > t.end
+      && /^\s*(?:and|or|to|through|until|-|–)\s*$/.test(sentence.slice(t.end, o.start)));
+    if (next) {
+      t.year = next.month !== undefined && t.month! > next.month! ? next.year! - 1 : next.year;
+      t.reading = 'calendar date; year from the coordinated date';
+    }
+  }
+}
 
 /** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */
 const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/i;
@@ -527,6 +636,7 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
   if (/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|noon|midnight)/i.test(sentence)) {
     found.push(...chronoReadings(sentence, ref));
   }
+  attachYears(sentence, found);
   // keep the longest of overlapping readings
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || (a.from === 'chrono' ? -1 : 1));
   const kept: RawTime[] = [];

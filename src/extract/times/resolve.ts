@@ -190,8 +190,13 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
 
   // pass A: values the text and the anchor fix on their own
   for (const it of items) resolveDirect(it, anchor, tenseOf);
-  // pass B: dates without a year, in text order, each seeing the ones already valued
-  for (const it of items) if (it.value === undefined && isYearless(it.raw)) resolveYearless(doc, it, items, anchor, tenseOf);
+  // pass B: in text order, each seeing the ones already valued: dates without a year, and
+  // expressions counted from the narrative's last date ("that year", "two days later")
+  for (const it of items) {
+    if (it.value !== undefined) continue;
+    if (it.raw.narr) resolveNarrative(doc, it, items);
+    else if (isYearless(it.raw)) resolveYearless(doc, it, items, anchor, tenseOf);
+  }
   // pass C: bare clock times take the day of a date nearby
   for (const it of items) if (it.value === undefined && it.raw.hour !== undefined) resolveClock(doc, it, items, anchor);
 
@@ -205,7 +210,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
 }
 
 function isYearless(r: RawTime): boolean {
-  return r.year === undefined && r.fixed === undefined && r.rel === undefined
+  return r.year === undefined && r.fixed === undefined && r.rel === undefined && r.narr === undefined && !r.set
     && (r.month !== undefined || r.season !== undefined) && r.shift === undefined;
 }
 
@@ -237,6 +242,10 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
     } else {
       setValue(it, fmtYear(r.year), `year written${modNote}`);
     }
+    return;
+  }
+  if (r.set && r.weekday !== undefined) {
+    setValue(it, `XXXX-WXX-${r.weekday === 0 ? 7 : r.weekday}`, `recurring ${WEEKDAY_NAMES[r.weekday]} (TIMEX3 set)`);
     return;
   }
   if (r.rel) {
@@ -436,7 +445,7 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
 }
 
 /** The most recent year written out before this expression (the year the narrative is in). */
-function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; paragraph: boolean; at: Item } | null {
+function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; paragraph: boolean; near: boolean; span: [number, number] | null; at: Item } | null {
   let best: Item | null = null;
   for (const p of items) {
     if (p.raw.start >= it.raw.start) break;
@@ -444,7 +453,8 @@ function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; parag
   }
   if (!best) return null;
   const para = (i: Item) => doc.sentences[i.sentence]?.paragraph ?? -1;
-  return { year: best.raw.year!, paragraph: para(best) === para(it), at: best };
+  const near = para(it) - para(best) <= 1;
+  return { year: best.raw.year!, paragraph: para(best) === para(it), near, span: spanOfValue(fmtYear(best.raw.year!)), at: best };
 }
 
 function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
@@ -476,7 +486,13 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
     const s: Scored = { year, value: cand.value, score: 0, plus: [], minus: [] };
     const [lo, hi] = cand.span;
     // closeness to the anchor: a date a year away costs 2
-    const dist = lo > refDay ? lo - refDay : hi < refDay ? refDay - hi : 0;
+    let dist = lo > refDay ? lo - refDay : hi < refDay ? refDay - hi : 0;
+    // a narrative set in another period (a biography, a history) pulls toward its own year
+    if (narrative && narrative.near && narrative.span) {
+      const [nlo, nhi] = narrative.span;
+      const nd = lo > nhi ? lo - nhi : hi < nlo ? nlo - hi : 0;
+      dist = Math.min(dist, nd);
+    }
     s.score -= (dist / 30.44) / 6;
     if (anchor) {
       if (tense.tense === 'past' && lo > refDay) { s.score -= 6; s.minus.push(`past tense ("${tense.cue}") but after ${anchor.basis}`); }
@@ -516,6 +532,33 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   for (const rv of rivals) parts.push(`${rv.year} rejected: ${rv.minus.join('; ')}`);
   if (nearest && nearest.year !== win.year && !rivals.includes(nearest)) parts.push(`${nearest.year} is nearer but scores lower`);
   setValue(it, win.value, parts.join('; '));
+}
+
+/** "that year", "the next day", "two years later": counted from the latest date written before. */
+function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
+  const { unit, n } = it.raw.narr!;
+  const needs = unit === 'year' ? /^\d{4}/ : unit === 'month' ? /^\d{4}-\d{2}/ : unit === 'week' ? /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/ : /^\d{4}-\d{2}-\d{2}/;
+  let base: Item | null = null;
+  for (const p of items) {
+    if (p.raw.start >= it.raw.start) break;
+    if (p.value && needs.test(p.value) && !p.raw.narr) base = p;
+  }
+  if (!base || !base.value) return; // nothing to count from: leave it out rather than guess
+  const v = base.value;
+  const y = Number(v.slice(0, 4));
+  let value: string;
+  if (unit === 'year') value = fmtYear(y + n);
+  else if (unit === 'month') {
+    const d = addMonths({ year: y, month: Number(v.slice(5, 7)), day: 1 }, n);
+    value = fmtMonth(d.year, d.month);
+  } else {
+    const span = spanOfValue(v);
+    if (!span) return;
+    const d = fromDayNumber(span[0] + (unit === 'week' ? 7 * n : n));
+    value = unit === 'week' ? fmtWeek(d) : fmtDay(d);
+  }
+  const step = n === 0 ? 'the same ' + unit : `${Math.abs(n)} ${unit}${Math.abs(n) > 1 ? 's' : ''} ${n > 0 ? 'after' : 'before'}`;
+  setValue(it, value, `"${it.raw.reading}": ${step} as ${describe(doc, base)}, the last date written before it`);
 }
 
 function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): void {

@@ -1,0 +1,264 @@
+/**
+ * Evaluates the times stage on GUM (../shared/data/gum/dep/*.conllu), whose MISC column marks
+ * dates as XML=<date when="…"> … </date> (also from/to, notBefore/notAfter ranges).
+ *
+ *   npm run eval:times                 all genres, summary
+ *   npm run eval:times -- --verbose    also every miss, false alarm and wrong value
+ *   npm run eval:times -- --genre news only one genre
+ *
+ * Text: each document is rebuilt from its tokens (SpaceAfter=No honoured, sentences joined by
+ * a space, paragraphs by a blank line), so offsets are exact.
+ * Anchor (publication date): the Wikinews dateline when the document starts with one (a full
+ * date in its first three sentences, "Friday, July 21, 2017"); else, for news, meta::dateCreated;
+ * else none (biographies, travel guides, essays are not written relative to a publication day:
+ * the stage then counts only from dates the text itself gives).
+ * Scores: detection P/R/F1 on <date> spans, exact (same start and end) and lenient (overlap);
+ * the same without our durations (P…), which GUM does not mark as <date>; value accuracy on
+ * the gold dates that carry a comparable value (when=…, or a from/to range that is exactly a
+ * year, decade, century, month, season, ISO week or weekend) and that we detected.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Pipeline } from '../src/pipeline.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { timesStage } from '../src/extract/times.js';
+import { dayNumber, fmtWeek, fromDayNumber, weekdayOf } from '../src/extract/times/calendar.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const GUM_DIR = join(here, '..', '..', '..', 'shared', 'data', 'gum', 'dep');
+
+interface GoldDate {
+  start: number;
+  end: number;
+  text: string;
+  value: string | null;
+  attrs: string;
+}
+
+interface GumDoc {
+  id: string;
+  genre: string;
+  text: string;
+  published: string | null;
+  anchorBasis: string;
+  dates: GoldDate[];
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const DATELINE = new RegExp(`^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?(${MONTH})\\s+(\\d{1,2}),\\s+(\\d{4})$`);
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function attr(attrs: string, name: string): string | null {
+  const m = new RegExp(`${name}:::"([^"]*)"`).exec(attrs);
+  return m ? m[1] : null;
+}
+
+/** A gold value comparable with TIMEX3: `when`, or a from/to range that is one calendar unit. */
+export function goldValue(attrs: string): string | null {
+  const when = attr(attrs, 'when');
+  if (when) return when.replace(/(T\d{2}:\d{2}):00$/, '$1');
+  let from = attr(attrs, 'from');
+  let to = attr(attrs, 'to');
+  if (!from || !to) {
+    const nb = attr(attrs, 'notBefore');
+    const na = attr(attrs, 'notAfter');
+    if (nb && na && nb === na) return nb;
+    return null;
+  }
+  if (/^\d{4}$/.test(from)) from += '-01-01';
+  if (/^\d{4}$/.test(to)) to += '-12-31';
+  const f = /^(\d{4})-(\d{2})-(\d{2})$/.exec(from);
+  const t = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to);
+  if (!f || !t) return null;
+  const a = { year: +f[1], month: +f[2], day: +f[3] };
+  const b = { year: +t[1], month: +t[2], day: +t[3] };
+  const da = dayNumber(a);
+  const db = dayNumber(b);
+  if (a.month === 1 && a.day === 1 && b.month === 12 && b.day === 31) {
+    if (a.year === b.year) return String(a.year);
+    if (a.year % 100 === 0 && b.year === a.year + 99) return `${String(a.year / 100).padStart(2, '0')}XX`;
+    if (a.year % 10 === 0 && b.year === a.year + 9) return `${String(a.year / 10)}X`;
+  }
+  if (a.year === b.year && a.month === b.month && a.day === 1 && fromDayNumber(db + 1).day === 1) return `${a.year}-${f[2]}`;
+  if (db - da === 6 && weekdayOf(a) === 1) return fmtWeek(a);
+  if (db - da === 1 && weekdayOf(a) === 6) return `${fmtWeek(a)}-WE`;
+  const seasons: Record<string, string> = { '03-05': 'SP', '06-08': 'SU', '09-11': 'FA', '12-02': 'WI' };
+  const s = seasons[`${f[2]}-${t[2]}`];
+  if (s && a.day === 1 && fromDayNumber(db + 1).day === 1) return `${a.year}-${s}`;
+  return null;
+}
+
+export function readGum(path: string): GumDoc[] {
+  const docs: GumDoc[] = [];
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let doc: GumDoc | null = null;
+  let created: string | null = null;
+  let sentenceText = '';
+  let cursor = 0; // offset in sentenceText
+  let base = 0; // offset of the sentence in doc.text
+  let newPar = false;
+  let sentencesInDoc = 0;
+  let datelineFound: string | null = null;
+  const open: Array<{ start: number; attrs: string }> = [];
+  let rangeEnd = -1;
+  let rangeSpan: [number, number] | null = null;
+
+  const finish = () => {
+    if (!doc) return;
+    // news pages are dated: the dateline, else the page's creation date; other genres (biographies,
+    // travel guides, essays) have no publication moment their dates are relative to
+    doc.published = datelineFound ?? (doc.genre === 'news' ? created : null);
+    doc.anchorBasis = datelineFound ? 'dateline' : doc.published ? 'dateCreated' : 'none';
+    docs.push(doc);
+  };
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (line.startsWith('# newdoc id')) {
+      finish();
+      const id = line.split('=')[1].trim();
+      doc = { id, genre: id.split('_')[1] ?? '', text: '', published: null, anchorBasis: 'none', dates: [] };
+      created = null;
+      sentencesInDoc = 0;
+      datelineFound = null;
+      newPar = false;
+      continue;
+    }
+    if (!doc) continue;
+    if (line.startsWith('# meta::dateCreated')) { created = line.split('=')[1].trim(); continue; }
+    if (line.startsWith('# newpar')) { newPar = true; continue; }
+    if (line.startsWith('# text =')) {
+      sentenceText = line.slice(line.indexOf('=') + 1).trim();
+      if (doc.text.length > 0) doc.text += newPar ? '\n\n' : ' ';
+      newPar = false;
+      base = doc.text.length;
+      doc.text += sentenceText;
+      cursor = 0;
+      if (sentencesInDoc < 3 && !datelineFound) {
+        const m = DATELINE.exec(sentenceText);
+        if (m) datelineFound = `${m[3]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}-${m[2].padStart(2, '0')}`;
+      }
+      sentencesInDoc++;
+      continue;
+    }
+    if (line.startsWith('#') || line.trim() === '') continue;
+    const cols = line.split('\t');
+    if (cols.length < 10) continue;
+    const id = cols[0];
+    if (id.includes('.')) continue;
+    let span: [number, number];
+    if (id.includes('-')) {
+      // a multiword token: its surface form holds the offsets of the words inside it
+      const at = sentenceText.indexOf(cols[1], cursor);
+      const s = at >= 0 ? at : cursor;
+      cursor = s + cols[1].length;
+      rangeSpan = [base + s, base + cursor];
+      rangeEnd = Number(id.split('-')[1]);
+    } else {
+      const n = Number(id);
+      if (rangeSpan && n <= rangeEnd) {
+        span = rangeSpan;
+      } else {
+        rangeSpan = null;
+        const at = sentenceText.indexOf(cols[1], cursor);
+        const s = at >= 0 ? at : cursor;
+        cursor = s + cols[1].length;
+        span = [base + s, base + cursor];
+      }
+      const xml = /(?:^|\|)XML=([^|]*)/.exec(cols[9]);
+      if (xml) {
+        // tags in order: opening tags start at this token, closing tags end at it
+        for (const tag of xml[1].matchAll(/<(\/?)date([^>]*)>/g)) {
+          if (tag[1] === '') open.push({ start: span[0], attrs: tag[2] });
+          else {
+            const o = open.pop();
+            if (o) doc.dates.push({ start: o.start, end: span[1], text: '', value: goldValue(o.attrs), attrs: o.attrs.trim() });
+          }
+        }
+      }
+    }
+  }
+  finish();
+  for (const d of docs) for (const g of d.dates) g.text = d.text.slice(g.start, g.end);
+  return docs;
+}
+
+interface Counts { tp: number; fp: number; fn: number }
+const prf = (c: Counts) => {
+  const p = c.tp / Math.max(1, c.tp + c.fp);
+  const r = c.tp / Math.max(1, c.tp + c.fn);
+  return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+};
+const pct = (x: number) => (100 * x).toFixed(1);
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const genreArg = args.includes('--genre') ? args[args.indexOf('--genre') + 1] : null;
+  const pipeline = new Pipeline([tokenizeStage]);
+  const files = readdirSync(GUM_DIR).filter((f) => f.endsWith('.conllu')).sort();
+  const byGenre = new Map<string, { exact: Counts; lenient: Counts; lenientNoDur: Counts; valueOk: number; valueN: number; docs: number }>();
+  const total = () => ({ exact: { tp: 0, fp: 0, fn: 0 }, lenient: { tp: 0, fp: 0, fn: 0 }, lenientNoDur: { tp: 0, fp: 0, fn: 0 }, valueOk: 0, valueN: 0, docs: 0 });
+  let stageMs = 0;
+  let sentences = 0;
+  for (const f of files) {
+    for (const gdoc of readGum(join(GUM_DIR, f))) {
+      if (genreArg && gdoc.genre !== genreArg) continue;
+      const doc = pipeline.process({ id: gdoc.id, text: gdoc.text, published: gdoc.published });
+      const t0 = performance.now();
+      timesStage.run(doc);
+      stageMs += performance.now() - t0;
+      sentences += doc.sentences.length;
+      const g = byGenre.get(gdoc.genre) ?? total();
+      byGenre.set(gdoc.genre, g);
+      g.docs++;
+      const preds = doc.times;
+      const ctx = (a: { start: number; end: number }) => JSON.stringify(gdoc.text.slice(Math.max(0, a.start - 70), a.end + 50).replace(/\s+/g, ' '));
+      const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+      for (const gold of gdoc.dates) {
+        const exact = preds.find((p) => p.start === gold.start && p.end === gold.end);
+        const lenient = preds.find((p) => overlaps(p, gold));
+        if (exact) g.exact.tp++; else g.exact.fn++;
+        if (lenient) g.lenient.tp++; else g.lenient.fn++;
+        const lenientDate = preds.find((p) => overlaps(p, gold) && !p.value.startsWith('P'));
+        if (lenientDate) g.lenientNoDur.tp++; else g.lenientNoDur.fn++;
+        if (!lenient && verbose) console.log(`MISS  ${gdoc.id}  "${gold.text}"  ${gold.attrs}  ${ctx(gold)}`);
+        if (gold.value && lenient) {
+          g.valueN++;
+          const ok = preds.some((p) => overlaps(p, gold) && p.value === gold.value);
+          if (ok) g.valueOk++;
+          else if (verbose) console.log(`VALUE ${gdoc.id}  "${gold.text}" gold ${gold.value} got ${lenient.value} ("${lenient.text}")  [${lenient.evidence}]  ${ctx(gold)}`);
+        }
+      }
+      for (const p of preds) {
+        if (!gdoc.dates.some((gd) => gd.start === p.start && gd.end === p.end)) g.exact.fp++;
+        const hit = gdoc.dates.some((gd) => overlaps(p, gd));
+        if (!hit) {
+          g.lenient.fp++;
+          if (!p.value.startsWith('P')) g.lenientNoDur.fp++;
+          if (verbose) console.log(`FALSE ${gdoc.id}  "${p.text}" → ${p.value}  ${ctx(p)}`);
+        }
+      }
+    }
+  }
+  const sum = total();
+  console.log('genre        docs  gold  exact P/R/F1        lenient P/R/F1      no-durations P/R/F1   value acc');
+  const row = (name: string, g: ReturnType<typeof total>) => {
+    const e = prf(g.exact), l = prf(g.lenient), n = prf(g.lenientNoDur);
+    const gold = g.exact.tp + g.exact.fn;
+    console.log(`${name.padEnd(12)} ${String(g.docs).padStart(4)} ${String(gold).padStart(5)}  ${pct(e.p)}/${pct(e.r)}/${pct(e.f)}`.padEnd(42)
+      + `${pct(l.p)}/${pct(l.r)}/${pct(l.f)}`.padEnd(20) + `${pct(n.p)}/${pct(n.r)}/${pct(n.f)}`.padEnd(22)
+      + `${pct(g.valueOk / Math.max(1, g.valueN))} (${g.valueOk}/${g.valueN})`);
+  };
+  for (const [name, g] of [...byGenre].sort()) {
+    row(name, g);
+    for (const k of ['exact', 'lenient', 'lenientNoDur'] as const) for (const c of ['tp', 'fp', 'fn'] as const) sum[k][c] += g[k][c];
+    sum.valueOk += g.valueOk;
+    sum.valueN += g.valueN;
+    sum.docs += g.docs;
+  }
+  row('ALL', sum);
+  console.log(`\ntimes stage alone: ${stageMs.toFixed(0)} ms for ${sentences} sentences = ${(sentences / (stageMs / 1000)).toFixed(0)} sentences/s`);
+}
+
+main();
