@@ -1,46 +1,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openStore, type Store } from '../src/store/index.js';
+import type { Store } from '../src/store/index.js';
 import { extract } from '../src/extract.js';
-import { caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
-
-/** The same behaviour is required of both databases. */
-export function backends(): Array<{ name: string; skip: string | false; open: () => Promise<{ store: Store; url: string; cleanup: () => Promise<void> }> }> {
-  const pg = process.env.CHRONICLE_TEST_PG;
-  return [
-    {
-      name: 'sqlite',
-      skip: false,
-      open: async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'chronicle-store-'));
-        const url = join(dir, 'test.db');
-        const store = await openStore(url);
-        return { store, url, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-      },
-    },
-    {
-      name: 'postgres',
-      skip: pg ? false : 'CHRONICLE_TEST_PG is not set (e.g. postgres://postgres@127.0.0.1:5432/chronicle_test); PostgreSQL tests skipped',
-      open: async () => {
-        const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-        const store = await openStore(pg!, { pgSchema: schema });
-        return {
-          store, url: pg!,
-          cleanup: async () => {
-            const { default: pgmod } = await import('pg');
-            const c = new pgmod.Client({ connectionString: pg });
-            await c.connect();
-            await c.query(`DROP SCHEMA ${schema} CASCADE`);
-            await c.end();
-          },
-        };
-      },
-    },
-  ];
-}
+import { backends, caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
 
 for (const backend of backends()) {
   describe(`store (${backend.name})`, { skip: backend.skip }, () => {

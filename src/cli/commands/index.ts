@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { extractCommand } from './extract.js';
 import { demoCommand } from './demo.js';
+import { serveCommand } from './serve.js';
+import { ingestCommand } from './ingest.js';
 
 /** Every sub-command, in the order `chronicle --help` lists them. */
-export const commands: Command[] = [extractCommand, demoCommand];
+export const commands: Command[] = [extractCommand, demoCommand, ingestCommand, serveCommand];

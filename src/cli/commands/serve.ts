@@ -1,0 +1,103 @@
+import { buildServer, isLoopback } from '../../server/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT, UsageError, type Command } from '../command.js';
+import { dbUrl, redactUrl } from './ingest.js';
+
+export const DEFAULT_PORT = 8787;
+
+export interface ServeOptions {
+  db: string;
+  port: number;
+  host: string;
+  token: string | null;
+  readOnly: boolean;
+  logger?: boolean;
+}
+
+/** Start the API and web app; resolves once listening, returns a stop function. */
+export async function startServer(o: ServeOptions, store?: Store): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (!isLoopback(o.host) && !o.token && !o.readOnly) {
+    throw new UsageError(`refusing to serve write routes on ${o.host} without a token: set CHRONICLE_TOKEN, or pass --read-only, or use --host 127.0.0.1`);
+  }
+  const own = store ?? await openStore(o.db);
+  const app = await buildServer({ store: own, token: o.token, readOnly: o.readOnly, logger: o.logger });
+  try {
+    await app.listen({ port: o.port, host: o.host });
+  } catch (err) {
+    await app.close();
+    if (!store) await own.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${o.port} is already in use (try --port ${o.port + 1})`);
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : o.port;
+  const shown = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host.includes(':') ? `[${o.host}]` : o.host;
+  return {
+    url: `http://${shown}:${port}/`,
+    stop: async () => {
+      await app.close();
+      if (!store) await own.close();
+    },
+  };
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be 0–65535, not ${value}`);
+  return n;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the REST API (OpenAPI at /openapi.json) and the web app over a store',
+  usage: `Usage: chronicle serve [options]
+
+Serves the case file: a REST API (documents, identities, timelines, search; the OpenAPI
+document is at /openapi.json) and the web app (search, article reader, entity pages).
+
+Options:
+  --db URL       SQLite file (default ./chronicle.db, or $CHRONICLE_DB) or postgres://user@host/db
+  --port N       port (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H       address to listen on (default 127.0.0.1)
+  --read-only    refuse write routes (POST /api/documents, merge, split)
+  --log          log each request
+  -h, --help     this help
+
+Write routes need \`Authorization: Bearer $CHRONICLE_TOKEN\` when CHRONICLE_TOKEN is set. The
+server refuses to listen beyond this machine (a --host other than loopback) with write routes
+open and no token.
+
+Examples:
+  chronicle serve
+  CHRONICLE_TOKEN=s3cret chronicle serve --host 0.0.0.0 --port 8080 --db postgres://chronicle@db/chronicle`,
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'read-only': { type: 'boolean', default: false },
+      log: { type: 'boolean', default: false },
+    });
+    const db = dbUrl(values.db);
+    const token = process.env.CHRONICLE_TOKEN || null;
+    let server;
+    try {
+      server = await startServer({ db, port: parsePort(values.port, DEFAULT_PORT), host: values.host!, token, readOnly: values['read-only']!, logger: values.log });
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      process.stderr.write(`chronicle serve: cannot start on ${redactUrl(db)}: ${(err as Error).message}\n`);
+      return EXIT.SOME_FAILED;
+    }
+    process.stdout.write(`Chronicle is serving ${redactUrl(db)} at ${server.url}  (API: ${server.url}openapi.json; Ctrl-C to stop)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.stop();
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * The Chronicle server: a Fastify app made of plugins (OpenAPI, auth, API routes, web app).
+ * Routes declare JSON schemas; Fastify validates requests against them and the OpenAPI
+ * document at /openapi.json is generated from the same schemas.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { BadRequest, NotFound, type Store } from '../store/index.js';
+import { openApiPlugin } from './openapi.js';
+import { documentRoutes } from './routes/documents.js';
+import { entityRoutes } from './routes/entities.js';
+import { searchRoutes } from './routes/search.js';
+
+export interface ServerOptions {
+  store: Store;
+  /** when set, write routes need `Authorization: Bearer <token>` */
+  token?: string | null;
+  /** refuse every write route (a public read-only mirror) */
+  readOnly?: boolean;
+  /** directory of the built web app; default web/dist of this package */
+  webRoot?: string | null;
+  logger?: boolean;
+  /** largest request body, bytes */
+  bodyLimit?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    /** preHandler for routes that change the store */
+    requireWrite: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  }
+}
+
+export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: options.bodyLimit ?? 12 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+  });
+  app.decorate('store', options.store);
+  app.decorate('requireWrite', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (options.readOnly) {
+      await reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'this server is read-only' });
+      return reply;
+    }
+    if (options.token) {
+      const header = req.headers.authorization ?? '';
+      const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
+      if (!given || !sameSecret(given, options.token)) {
+        await reply.code(401).header('www-authenticate', 'Bearer').send({ statusCode: 401, error: 'Unauthorized', message: 'a valid bearer token is required for this route' });
+        return reply;
+      }
+    }
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err instanceof NotFound) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: err.message });
+    if (err instanceof BadRequest) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: err.message });
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) req.log.error(err);
+    return reply.code(status).send({ statusCode: status, error: status >= 500 ? 'Internal Server Error' : 'Bad Request', message: status >= 500 ? 'internal error' : err.message });
+  });
+
+  // the web app renders text with textContent only; the policy is a second line of defence
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    return payload;
+  });
+
+  await app.register(openApiPlugin);
+  await app.register(documentRoutes, { prefix: '/api' });
+  await app.register(entityRoutes, { prefix: '/api' });
+  await app.register(searchRoutes, { prefix: '/api' });
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, store: options.store.kind }));
+
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'], maxAge: 0 });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/plain').send('Chronicle API: see /openapi.json (the web app is not built: npm run build:web)\n'));
+  }
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+  return app;
+}
+
+/** 127.0.0.1, ::1, localhost: a server only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

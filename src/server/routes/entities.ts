@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { ENTITY_TYPES } from '../../doc.js';
+import { caseFile, entityProfile, entitySummary, errorSchema, idParams } from '../schemas.js';
+
+export async function entityRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: { q?: string; type?: string; limit?: number } }>('/entities', {
+    schema: {
+      summary: 'Identities by name (any spelling or alias) and type, most documented first',
+      tags: ['entities'],
+      querystring: {
+        type: 'object',
+        properties: {
+          q: { type: 'string', maxLength: 200, description: 'a name, alias or spelling variant (Trufanow finds Trufanov)' },
+          type: { type: 'string', enum: [...ENTITY_TYPES] },
+          limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+        },
+      },
+      response: { 200: { type: 'array', items: entitySummary } },
+    },
+  }, async (req) => app.store.searchEntities({ q: req.query.q, type: req.query.type, limit: req.query.limit }));
+
+  app.get<{ Params: { id: number } }>('/entities/:id', {
+    schema: {
+      summary: 'An identity: aliases, the document entities it groups with the evidence, relations, quotes by and about it',
+      tags: ['entities'],
+      params: idParams,
+      response: { 200: entityProfile, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const e = await app.store.getEntity(req.params.id);
+    if (!e) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
+    return e;
+  });
+
+  app.get<{ Params: { id: number } }>('/entities/:id/timeline', {
+    schema: {
+      summary: 'The case file: events by date with sources, status over time, conflicts between sources, relations',
+      tags: ['entities'],
+      params: idParams,
+      response: { 200: caseFile, 404: errorSchema },
+    },
+  }, async (req, reply) => {
+    const c = await app.store.timeline(req.params.id);
+    if (!c) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
+    return c;
+  });
+
+  app.post<{ Params: { id: number }; Body: { other: number; note?: string } }>('/entities/:id/merge', {
+    preHandler: app.requireWrite,
+    schema: {
+      summary: 'Merge another identity into this one by hand (kept across re-ingestion and recomputation)',
+      tags: ['entities'],
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: { type: 'object', required: ['other'], additionalProperties: false, properties: { other: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 1000 } } },
+      response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+    },
+  }, async (req) => ({ id: await app.store.merge(req.params.id, req.body.other, req.body.note) }));
+
+  app.post<{ Params: { id: number }; Body: { members: number[]; note?: string } }>('/entities/:id/split', {
+    preHandler: app.requireWrite,
+    schema: {
+      summary: 'Split document entities (member ids from GET /api/entities/:id) out into a new identity (kept across re-ingestion)',
+      tags: ['entities'],
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: {
+        type: 'object', required: ['members'], additionalProperties: false,
+        properties: { members: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'integer', minimum: 1 } }, note: { type: 'string', maxLength: 1000 } },
+      },
+      response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
+    },
+  }, async (req) => ({ id: await app.store.split(req.params.id, req.body.members, req.body.note) }));
+}

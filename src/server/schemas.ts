@@ -1,0 +1,139 @@
+/**
+ * JSON schemas of the API: Fastify validates requests with them (and serialises responses
+ * with the response schemas), and the OpenAPI document is built from the same objects.
+ */
+
+const str = { type: 'string' } as const;
+const nstr = { type: ['string', 'null'] } as const;
+const int = { type: 'integer' } as const;
+const nint = { type: ['integer', 'null'] } as const;
+
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1, description: 'numeric id' } },
+} as const;
+
+export const errorSchema = {
+  type: 'object',
+  properties: { statusCode: int, error: str, message: str },
+} as const;
+
+export const sourceRef = {
+  type: 'object',
+  properties: { document_id: int, title: nstr, source: nstr, published: nstr, url: nstr },
+} as const;
+
+const sourceWithSentence = {
+  type: 'object',
+  properties: { ...sourceRef.properties, sentence: str },
+} as const;
+
+export const documentSummary = {
+  type: 'object',
+  properties: {
+    id: int, external_id: nstr, title: nstr, source: nstr, url: nstr, published: nstr, ingested_at: str,
+    entity_count: int, event_count: int, quote_count: int,
+  },
+} as const;
+
+export const entitySummary = {
+  type: 'object',
+  properties: {
+    id: int, name: str, type: str,
+    aliases: { type: 'array', items: str },
+    document_count: int, mention_count: int,
+  },
+} as const;
+
+const relationView = {
+  type: 'object',
+  properties: {
+    type: str, role: nstr, side: { type: 'string', enum: ['subject', 'object'] },
+    other: { type: 'object', properties: { id: nint, name: str, type: str } },
+    sources: { type: 'array', items: sourceWithSentence },
+  },
+} as const;
+
+const quoteView = {
+  type: 'object',
+  properties: {
+    ...sourceRef.properties, quote_id: int, text: str, kind: str, start: int, end: int,
+    speaker: { type: ['object', 'null'], properties: { id: nint, name: str } },
+  },
+} as const;
+
+export const entityProfile = {
+  type: 'object',
+  properties: {
+    ...entitySummary.properties,
+    members: {
+      type: 'array',
+      description: 'the document entities grouped into this identity, with the evidence for each link',
+      items: { type: 'object', properties: { ...sourceRef.properties, member_id: int, name: str, confidence: { type: ['number', 'null'] }, method: nstr, evidence: nstr } },
+    },
+    relations: { type: 'array', items: relationView },
+    quotes: { type: 'object', properties: { by: { type: 'array', items: quoteView }, about: { type: 'array', items: quoteView } } },
+  },
+} as const;
+
+const eventSource = {
+  type: 'object',
+  properties: {
+    ...sourceRef.properties, event_id: int, sentence: str, trigger: str, trigger_start: int, trigger_end: int,
+    date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr,
+  },
+} as const;
+
+export const caseFile = {
+  type: 'object',
+  properties: {
+    entity: entitySummary,
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          date: nstr, type: str, mode: nstr, cameo: nstr, roles: { type: 'array', items: str }, location: nstr, negated: { type: 'boolean' },
+          participants: { type: 'array', items: { type: 'object', properties: { id: nint, name: str, role: str } } },
+          sources: { type: 'array', items: eventSource },
+        },
+      },
+    },
+    status: { type: 'array', items: { type: 'object', properties: { status: str, from: nstr, to: nstr, sources: { type: 'array', items: sourceRef } } } },
+    conflicts: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kind: str, about: str,
+          claims: { type: 'array', items: { type: 'object', properties: { value: str, sources: { type: 'array', items: sourceWithSentence } } } },
+        },
+      },
+    },
+    relations: { type: 'array', items: relationView },
+  },
+} as const;
+
+export const searchHits = {
+  type: 'object',
+  properties: {
+    documents: { type: 'array', items: { type: 'object', properties: { id: int, title: nstr, published: nstr, source: nstr, snippet: str } } },
+    quotes: { type: 'array', items: { type: 'object', properties: { id: int, document_id: int, title: nstr, text: str, speaker: { type: ['object', 'null'], properties: { id: nint, name: str } } } } },
+    entities: { type: 'array', items: entitySummary },
+  },
+} as const;
+
+export const documentInput = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', maxLength: 200 },
+    text: { type: 'string', minLength: 1 },
+    published: { type: ['string', 'null'], description: 'YYYY-MM-DD or an ISO timestamp' },
+    title: { type: ['string', 'null'], maxLength: 1000 },
+    source: { type: ['string', 'null'], maxLength: 1000 },
+    url: { type: ['string', 'null'], maxLength: 4000 },
+  },
+} as const;

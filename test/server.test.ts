@@ -1,0 +1,146 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, isLoopback } from '../src/server/index.js';
+import { startServer } from '../src/cli/commands/serve.js';
+import type { Store } from '../src/store/index.js';
+import { backends, caseArticles } from './store-fixtures.js';
+
+for (const backend of backends()) {
+  describe(`server (${backend.name})`, { skip: backend.skip }, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let app: FastifyInstance;
+    before(async () => {
+      ({ store, cleanup } = await backend.open());
+      for (const a of caseArticles) await store.ingest(a);
+      app = await buildServer({ store, token: 's3cret', webRoot: null });
+    });
+    after(async () => {
+      await app?.close();
+      await store?.close();
+      await cleanup?.();
+    });
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url });
+      return { status: res.statusCode, body: res.json(), headers: res.headers };
+    };
+
+    test('OpenAPI document lists every API route with its parameters', async () => {
+      const { status, body } = await get('/openapi.json');
+      assert.equal(status, 200);
+      assert.equal(body.openapi, '3.1.0');
+      for (const p of ['/api/documents', '/api/documents/{id}', '/api/entities', '/api/entities/{id}', '/api/entities/{id}/timeline', '/api/search']) assert.ok(body.paths[p], `missing ${p}`);
+      assert.ok(body.paths['/api/documents'].post.requestBody);
+      assert.deepEqual(body.paths['/api/entities'].get.parameters.map((x: { name: string }) => x.name).sort(), ['limit', 'q', 'type']);
+    });
+
+    test('entity search by spelling variant, with aliases and document counts', async () => {
+      const { status, body } = await get('/api/entities?q=Trufanow&type=PERSON');
+      assert.equal(status, 200);
+      const sasha = body.find((e: { aliases: string[] }) => e.aliases.includes('Alexander Trufanow'));
+      assert.ok(sasha);
+      assert.equal(sasha.document_count, 3);
+      assert.equal((await get('/api/entities?type=NOPE')).status, 400);
+      assert.equal((await get('/api/entities?limit=0')).status, 400);
+    });
+
+    test('profile, timeline and documents', async () => {
+      const [sasha] = (await get('/api/entities?q=Sasha%20Trufanov')).body;
+      const profile = await get(`/api/entities/${sasha.id}`);
+      assert.equal(profile.status, 200);
+      assert.ok(profile.body.relations.some((r: { role: string }) => r.role === 'mother'));
+      assert.ok(profile.body.members.every((m: { evidence: string }) => typeof m.evidence === 'string'));
+      const tl = await get(`/api/entities/${sasha.id}/timeline`);
+      assert.equal(tl.status, 200);
+      const release = tl.body.events.find((e: { mode: string }) => e.mode === 'release');
+      assert.equal(release.date, '2025-02-15');
+      assert.deepEqual(release.roles, ['recipient']);
+      assert.equal(release.sources.length, 2);
+      assert.ok(release.sources[0].sentence.length > 20);
+      assert.ok(tl.body.conflicts.some((c: { kind: string }) => c.kind === 'place'));
+      const docId = release.sources[0].document_id;
+      const doc = await get(`/api/documents/${docId}`);
+      assert.equal(doc.status, 200);
+      assert.ok(doc.body.text.includes(release.sources[0].trigger));
+      assert.ok(Object.values(doc.body.identities).some((i) => (i as { id: number }).id === sasha.id));
+      const list = await get('/api/documents?limit=3');
+      assert.equal(list.body.total, 4);
+      assert.equal(list.body.items.length, 3);
+    });
+
+    test('errors: unknown ids are 404, bad ids 400, never a stack trace', async () => {
+      assert.equal((await get('/api/entities/999999')).status, 404);
+      assert.equal((await get('/api/entities/999999/timeline')).status, 404);
+      assert.equal((await get('/api/documents/999999')).status, 404);
+      const bad = await get('/api/documents/abc');
+      assert.equal(bad.status, 400);
+      assert.ok(!JSON.stringify(bad.body).includes('at '));
+      assert.equal((await get('/api/nothing')).status, 404);
+    });
+
+    test('search: documents and quotes; SQL and query syntax in the input are only text', async () => {
+      const { body } = await get('/api/search?q=waited%20every%20day');
+      assert.equal(body.quotes[0].speaker.name, 'Elena Trufanova');
+      const inj = await get(`/api/search?q=${encodeURIComponent("x' OR 1=1; DROP TABLE documents; --")}`);
+      assert.equal(inj.status, 200);
+      assert.equal(inj.body.documents.length, 0);
+      const e = await get(`/api/entities?q=${encodeURIComponent("%' OR '1'='1")}`);
+      assert.equal(e.status, 200);
+      assert.equal(e.body.length, 0);
+      assert.equal((await get('/api/documents')).body.total, 4);
+      assert.equal((await get('/api/search')).status, 400);
+    });
+
+    test('write routes need the bearer token', async () => {
+      const body = { text: 'Hamas released Elena Trufanova on Wednesday.', title: 'x' };
+      const no = await app.inject({ method: 'POST', url: '/api/documents', payload: body });
+      assert.equal(no.statusCode, 401);
+      const wrong = await app.inject({ method: 'POST', url: '/api/documents', payload: body, headers: { authorization: 'Bearer nope' } });
+      assert.equal(wrong.statusCode, 401);
+      const invalid = await app.inject({ method: 'POST', url: '/api/documents', payload: { title: 'no text' }, headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(invalid.statusCode, 400);
+      const badDate = await app.inject({ method: 'POST', url: '/api/documents', payload: { text: 'Some text.', published: 'yesterday' }, headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(badDate.statusCode, 400);
+      assert.match(badDate.json().message, /published/);
+      const [mother] = (await get('/api/entities?q=Elena%20Trufanova')).body;
+      const profile = (await get(`/api/entities/${mother.id}`)).body;
+      const split = await app.inject({ method: 'POST', url: `/api/entities/${mother.id}/split`, payload: { members: [profile.members[0].member_id] } });
+      assert.equal(split.statusCode, 401);
+      const ok = await app.inject({ method: 'POST', url: `/api/entities/${mother.id}/split`, payload: { members: [profile.members.find((m: { name: string }) => m.name === 'Yelena').member_id] }, headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const newId = ok.json().id;
+      assert.ok(!(await get(`/api/entities/${mother.id}`)).body.aliases.includes('Yelena'));
+      const merge = await app.inject({ method: 'POST', url: `/api/entities/${mother.id}/merge`, payload: { other: newId }, headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(merge.statusCode, 200);
+      assert.ok((await get(`/api/entities/${mother.id}`)).body.aliases.includes('Yelena'));
+      const missing = await app.inject({ method: 'POST', url: `/api/entities/${mother.id}/merge`, payload: { other: 999999 }, headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(missing.statusCode, 404);
+    });
+
+    test('a read-only server refuses writes', async () => {
+      const ro = await buildServer({ store, readOnly: true, webRoot: null });
+      const res = await ro.inject({ method: 'POST', url: '/api/documents', payload: { text: 'x y z.' } });
+      assert.equal(res.statusCode, 403);
+      await ro.close();
+    });
+  });
+}
+
+test('the server refuses a public host with write routes and no token', async () => {
+  assert.ok(isLoopback('127.0.0.1') && isLoopback('::1') && isLoopback('localhost'));
+  assert.ok(!isLoopback('0.0.0.0') && !isLoopback('192.168.1.4'));
+  await assert.rejects(startServer({ db: ':memory:', port: 0, host: '0.0.0.0', token: null, readOnly: false }), /refusing/);
+});
+
+test('serve listens on loopback and answers over HTTP', async () => {
+  const server = await startServer({ db: ':memory:', port: 0, host: '127.0.0.1', token: null, readOnly: false });
+  try {
+    const res = await fetch(`${server.url}api/documents`);
+    assert.equal(res.status, 200);
+    assert.equal((await res.json()).total, 0);
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+  } finally {
+    await server.stop();
+  }
+});
