@@ -4,6 +4,8 @@ import { tokenizeStage } from './nlp/sentences.js';
 import { timesStage } from './extract/times.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
+import { actorsStage } from './extract/actors.js';
+import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
@@ -18,6 +20,8 @@ export function createPipeline(): Pipeline {
     timesStage,
     namesStage,
     entitiesStage,
+    actorsStage,
+    relationsStage,
     quotesStage,
   ]);
 }
