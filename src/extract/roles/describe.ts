@@ -325,7 +325,8 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
     const t = doc.tokens[k];
     const lw = lower(t);
     const ref = idx.at(k);
-    if (ref && ref.entity.id === target) break;
+    // the target's own name ends the walk; its own nominal ("mother" in "his mother, Yelena") is the title
+    if (ref && ref.entity.id === target && ref.mention.kind !== 'nominal') break;
     if (POSS_CLITIC.has(lw) && k - 1 >= sentStart) {
       const owner = idx.at(k - 1);
       if (owner && owner.entity.id !== target) {
@@ -514,7 +515,15 @@ export function describe(doc: Doc): Description[] {
   // 6. nominal mentions of the entity itself: "the ambassador", "Trufanov's mother", "the 29-year-old"
   for (const ref of idx.refs) {
     if (ref.mention.kind !== 'nominal') continue;
-    const p = analysePhrase(doc, idx, ref.first, ref.last, ref.entity.id);
+    // include a possessor written just before the mention: "his | mother", "Trufanov's | mother"
+    let from = ref.first;
+    const prev = lower(doc.tokens[from - 1]);
+    if (POSSESSIVE_PRONOUNS[prev]) from--;
+    else if (POSS_CLITIC.has(prev)) {
+      const owner = idx.at(from - 2);
+      if (owner && owner.entity.id !== ref.entity.id) from = owner.first;
+    }
+    const p = analysePhrase(doc, idx, from, ref.last, ref.entity.id);
     if (useful(p)) push(makeDescription(doc, ref.entity.id, null, p, 'nominal'));
   }
 
