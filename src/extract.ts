@@ -7,6 +7,7 @@ import { entitiesStage } from './extract/entities.js';
 import { actorsStage } from './extract/actors.js';
 import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
+import { eventsStage } from './extract/events.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
@@ -23,6 +24,7 @@ export function createPipeline(): Pipeline {
     actorsStage,
     relationsStage,
     quotesStage,
+    eventsStage,
   ]);
 }
 
