@@ -2,6 +2,7 @@ import { extract } from '../../extract.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
+import { formatPreamble, formatResult, parseOutputFormat } from '../../output/formats.js';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -18,6 +19,7 @@ Options:
   --published YYYY-MM-DD  publication date for plain text (and JSON without "published")
   --pretty                indented JSON (one document only)
   --tokens                include tokens with upos, xpos, lemma, head, deprel
+  --format F              json (default), plover (a PLOVER JSON record per event) or cameo (GDELT-like TSV); docs/events.md
   --max-bytes N           largest accepted document text (default ${DEFAULT_MAX_TEXT_BYTES})
   --feed                  read each FILE or URL as an RSS/Atom feed (one document per entry)
   --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
@@ -37,6 +39,7 @@ Examples:
       published: { type: 'string' },
       pretty: { type: 'boolean', default: false },
       tokens: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'json' },
       'max-bytes': { type: 'string' },
       feed: { type: 'boolean', default: false },
       'fetch-articles': { type: 'boolean', default: false },
@@ -55,6 +58,8 @@ Examples:
     let failed = 0;
     let done = 0;
     const pretty: unknown[] = [];
+    const format = (() => { try { return parseOutputFormat(values.format); } catch (err) { throw new UsageError((err as Error).message); } })();
+    process.stdout.write(formatPreamble(format));
     const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
     for await (const item of readDocuments(positionals, readOptions)) {
       if (!item.ok && item.skipped) {
@@ -68,7 +73,8 @@ Examples:
       }
       try {
         const result = extract(item.doc, { tokens: values.tokens });
-        if (values.pretty) pretty.push(result);
+        if (format !== 'json') { if (!process.stdout.write(formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
+        else if (values.pretty) pretty.push(result);
         else if (!process.stdout.write(JSON.stringify(result) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
         done++;
       } catch (err) {
