@@ -1,0 +1,223 @@
+/**
+ * Near-duplicate links kept beside the store, in one table of the same database:
+ *   near_duplicates(seq, document_id, signature, duplicate_of, similarity, created_at)
+ * Every stored document gets a row with its MinHash signature; a copy's `duplicate_of` is the
+ * store id of the first copy of the story (NULL for a first copy). Linking is serialised
+ * across processes (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock) and each writer
+ * first catches up with rows other writers added, so two workers ingesting two copies at the
+ * same moment still link the second to the first.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+import { NearDuplicateIndex, signature, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD } from './dedup.js';
+
+export interface DuplicateLink {
+  document_id: number;
+  /** the first copy, or null when this document is one */
+  duplicate_of: number | null;
+  similarity: number | null;
+}
+
+export interface DuplicateLinks {
+  /** link a stored document (idempotent: a document already linked keeps its link) */
+  record(documentId: number, text: string): Promise<DuplicateLink>;
+  get(documentId: number): Promise<DuplicateLink | null>;
+  /** copies of a first copy */
+  copiesOf(documentId: number): Promise<DuplicateLink[]>;
+  stats(): Promise<{ documents: number; duplicates: number }>;
+  close(): Promise<void>;
+}
+
+const LOCK_KEY = 7406002;
+
+interface Row {
+  seq: number | string;
+  document_id: number | string;
+  signature: Buffer;
+  duplicate_of: number | string | null;
+  similarity: number | null;
+}
+
+const toLink = (r: { document_id: number | string; duplicate_of: number | string | null; similarity: number | null }): DuplicateLink => ({
+  document_id: Number(r.document_id),
+  duplicate_of: r.duplicate_of === null ? null : Number(r.duplicate_of),
+  similarity: r.similarity === null ? null : Number(r.similarity),
+});
+
+/** Shared logic: an in-memory index kept in step with the table. */
+abstract class LinksBase implements DuplicateLinks {
+  protected index: NearDuplicateIndex;
+  protected lastSeq = 0;
+
+  constructor(threshold: number) {
+    this.index = new NearDuplicateIndex(threshold);
+  }
+
+  protected absorb(rows: Row[]): void {
+    for (const r of rows) {
+      const id = String(r.document_id);
+      this.index.add(id, signatureFromBuffer(r.signature), r.duplicate_of === null ? null : String(r.duplicate_of));
+      this.lastSeq = Math.max(this.lastSeq, Number(r.seq));
+    }
+  }
+
+  /** decide a new document's link against the caught-up index */
+  protected decide(documentId: number, sig: Uint32Array): DuplicateLink {
+    const match = this.index.add(String(documentId), sig);
+    return { document_id: documentId, duplicate_of: match ? Number(match.of) : null, similarity: match ? match.similarity : null };
+  }
+
+  abstract record(documentId: number, text: string): Promise<DuplicateLink>;
+  abstract get(documentId: number): Promise<DuplicateLink | null>;
+  abstract copiesOf(documentId: number): Promise<DuplicateLink[]>;
+  abstract stats(): Promise<{ documents: number; duplicates: number }>;
+  abstract close(): Promise<void>;
+}
+
+class SqliteLinks extends LinksBase {
+  constructor(private readonly db: BetterSqlite3.Database, threshold: number) {
+    super(threshold);
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 10000');
+    db.exec(`CREATE TABLE IF NOT EXISTS near_duplicates (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      document_id INTEGER NOT NULL UNIQUE,
+      signature BLOB NOT NULL,
+      duplicate_of INTEGER,
+      similarity REAL,
+      created_at TEXT NOT NULL
+    )`);
+    db.exec('CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)');
+  }
+
+  private catchUp(): void {
+    this.absorb(this.db.prepare('SELECT seq, document_id, signature, duplicate_of, similarity FROM near_duplicates WHERE seq > ? ORDER BY seq').all(this.lastSeq) as Row[]);
+  }
+
+  async record(documentId: number, text: string): Promise<DuplicateLink> {
+    const sig = signature(text);
+    return this.db.transaction(() => {
+      this.catchUp();
+      const existing = this.db.prepare('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = ?').get(documentId) as Row | undefined;
+      if (existing) return toLink(existing);
+      const link = this.decide(documentId, sig);
+      const info = this.db
+        .prepare('INSERT INTO near_duplicates (document_id, signature, duplicate_of, similarity, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(documentId, signatureToBuffer(sig), link.duplicate_of, link.similarity, new Date().toISOString());
+      this.lastSeq = Math.max(this.lastSeq, Number(info.lastInsertRowid));
+      return link;
+    }).immediate();
+  }
+
+  async get(documentId: number): Promise<DuplicateLink | null> {
+    const r = this.db.prepare('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = ?').get(documentId) as Row | undefined;
+    return r ? toLink(r) : null;
+  }
+
+  async copiesOf(documentId: number): Promise<DuplicateLink[]> {
+    return (this.db.prepare('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE duplicate_of = ? ORDER BY document_id').all(documentId) as Row[]).map(toLink);
+  }
+
+  async stats(): Promise<{ documents: number; duplicates: number }> {
+    const r = this.db.prepare('SELECT COUNT(*) AS n, COUNT(duplicate_of) AS d FROM near_duplicates').get() as { n: number; d: number };
+    return { documents: Number(r.n), duplicates: Number(r.d) };
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+class PgLinks extends LinksBase {
+  constructor(private readonly pool: pg.Pool, threshold: number) {
+    super(threshold);
+  }
+
+  async init(): Promise<void> {
+    await this.pool.query(`CREATE TABLE IF NOT EXISTS near_duplicates (
+      seq BIGSERIAL PRIMARY KEY,
+      document_id BIGINT NOT NULL UNIQUE,
+      signature BYTEA NOT NULL,
+      duplicate_of BIGINT,
+      similarity REAL,
+      created_at TEXT NOT NULL
+    )`).catch((err: { code?: string }) => {
+      // two processes creating the table at once: the loser sees a unique violation
+      if (err.code !== '23505' && err.code !== '42P07') throw err;
+    });
+    await this.pool.query('CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)').catch(() => undefined);
+  }
+
+  async record(documentId: number, text: string): Promise<DuplicateLink> {
+    const sig = signature(text);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+      const rows = await client.query<Row>('SELECT seq, document_id, signature, duplicate_of, similarity FROM near_duplicates WHERE seq > $1 ORDER BY seq', [this.lastSeq]);
+      this.absorb(rows.rows);
+      const existing = await client.query<Row>('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = $1', [documentId]);
+      if (existing.rows[0]) {
+        await client.query('COMMIT');
+        return toLink(existing.rows[0]);
+      }
+      const link = this.decide(documentId, sig);
+      const ins = await client.query<{ seq: string }>(
+        'INSERT INTO near_duplicates (document_id, signature, duplicate_of, similarity, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING seq',
+        [documentId, signatureToBuffer(sig), link.duplicate_of, link.similarity, new Date().toISOString()],
+      );
+      await client.query('COMMIT');
+      this.lastSeq = Math.max(this.lastSeq, Number(ins.rows[0].seq));
+      return link;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // the in-memory index may hold the rolled-back document: rebuild on next use
+      this.index = new NearDuplicateIndex(this.index.threshold);
+      this.lastSeq = 0;
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async get(documentId: number): Promise<DuplicateLink | null> {
+    const r = await this.pool.query<Row>('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = $1', [documentId]);
+    return r.rows[0] ? toLink(r.rows[0]) : null;
+  }
+
+  async copiesOf(documentId: number): Promise<DuplicateLink[]> {
+    const r = await this.pool.query<Row>('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE duplicate_of = $1 ORDER BY document_id', [documentId]);
+    return r.rows.map(toLink);
+  }
+
+  async stats(): Promise<{ documents: number; duplicates: number }> {
+    const r = await this.pool.query<{ n: string; d: string }>('SELECT COUNT(*) AS n, COUNT(duplicate_of) AS d FROM near_duplicates');
+    return { documents: Number(r.rows[0].n), duplicates: Number(r.rows[0].d) };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Open the near-duplicate links of the store at `url` (a SQLite path or postgres:// URL). */
+export async function openDuplicateLinks(url: string, options: { pgSchema?: string; threshold?: number } = {}): Promise<DuplicateLinks> {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    const { default: pgmod } = await import('pg');
+    const pool = new pgmod.Pool({ connectionString: url, max: 2 });
+    if (options.pgSchema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error(`bad schema name ${options.pgSchema}`);
+      const schema = options.pgSchema;
+      pool.on('connect', (client) => {
+        client.query(`SET search_path TO ${schema}`).catch(() => undefined);
+      });
+      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    }
+    const links = new PgLinks(pool, threshold);
+    await links.init();
+    return links;
+  }
+  const { default: Database } = await import('better-sqlite3');
+  return new SqliteLinks(new Database(url.replace(/^sqlite:(\/\/)?/i, '')), threshold);
+}
