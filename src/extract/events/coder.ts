@@ -128,10 +128,16 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const r = t.deprel ?? '';
       const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
       if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
+      if (inName(ents, doc, i)) continue; // "United" in "United States"
+      // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
+      if (STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
       const coding = codeVerb(lex, view, i);
       if (!coding || !coding.code) continue;
+      // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
+      const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
       for (const k of coding.used) used.add(k);
       const roles = verbRoles(view, ents, i, coding.targetPrep);
+      if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
@@ -179,6 +185,22 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   }
   out.forEach((e, k) => { e.id = `ev${k + 1}`; });
   return out;
+}
+
+const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
+
+/** Token i lies inside a name mention (part of a name, not a predicate). */
+function inName(ents: EntityIndex, doc: Doc, i: number): boolean {
+  const id = ents.at(i);
+  if (!id) return false;
+  const t = doc.tokens[i];
+  return doc.entityById(id)?.mentions.some((m) => m.kind === 'name' && m.start <= t.start && t.end <= m.end) ?? false;
+}
+
+/** Token i is the cue verb of a quote ("…," the embassy wrote). */
+function quoteCue(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  return doc.quotes.some((q) => q.cue !== undefined && q.cue.start <= t.start && t.end <= q.cue.end);
 }
 
 function dedupe(ids: string[]): string[] {
