@@ -9,7 +9,7 @@
  * Text: each document is rebuilt from its tokens (SpaceAfter=No honoured, sentences joined by
  * a space, paragraphs by a blank line), so offsets are exact.
  * Anchor (publication date): the Wikinews dateline when the document starts with one (a full
- * date in its first three sentences, "Friday, July 21, 2017"); else, for news, meta::dateCreated;
+ * date in its first three sentences, "Friday, July 21, 2017"); else, for news, interviews and court hearings (dated events), meta::dateCreated;
  * else none (biographies, travel guides, essays are not written relative to a publication day:
  * the stage then counts only from dates the text itself gives).
  * Scores: detection P/R/F1 on <date> spans, exact (same start and end) and lenient (overlap);
@@ -57,7 +57,8 @@ function attr(attrs: string, name: string): string | null {
 /** A gold value comparable with TIMEX3: `when`, or a from/to range that is one calendar unit. */
 export function goldValue(attrs: string): string | null {
   const when = attr(attrs, 'when');
-  if (when) return when.replace(/(T\d{2}:\d{2}):00$/, '$1');
+  // XML dates write a year-less date as --MM-DD; TIMEX3 as XXXX-MM-DD
+  if (when) return when.replace(/(T\d{2}:\d{2}):00$/, '$1').replace(/^--/, 'XXXX-');
   let from = attr(attrs, 'from');
   let to = attr(attrs, 'to');
   if (!from || !to) {
@@ -108,7 +109,7 @@ export function readGum(path: string): GumDoc[] {
     if (!doc) return;
     // news pages are dated: the dateline, else the page's creation date; other genres (biographies,
     // travel guides, essays) have no publication moment their dates are relative to
-    doc.published = datelineFound ?? (doc.genre === 'news' ? created : null);
+    doc.published = datelineFound ?? (['news', 'interview', 'court'].includes(doc.genre) ? created : null);
     doc.anchorBasis = datelineFound ? 'dateline' : doc.published ? 'dateCreated' : 'none';
     docs.push(doc);
   };
@@ -242,7 +243,7 @@ function main(): void {
     }
   }
   const sum = total();
-  console.log('genre        docs  gold  exact P/R/F1        lenient P/R/F1      no-durations P/R/F1   value acc');
+  console.log('genre        docs  gold  exact P/R/F1        lenient P/R/F1      dates-only P/R/F1     value acc');
   const row = (name: string, g: ReturnType<typeof total>) => {
     const e = prf(g.exact), l = prf(g.lenient), n = prf(g.lenientNoDur);
     const gold = g.exact.tp + g.exact.fn;

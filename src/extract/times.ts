@@ -43,9 +43,15 @@ export function findTimes(doc: Doc): TimeExpression[] {
   }
   let anchor: Anchor | null = published ? { date: published, basis: `publication ${fmtDay(published)}` } : null;
   if (!anchor) {
-    // Wire and wiki news print the date at the top: read it as the publication date
-    const dateline = found.find((f) => f.sentence < DATELINE_SENTENCES && f.raw.year !== undefined && f.raw.month !== undefined
-      && f.raw.day !== undefined && isValidDate(f.raw.year, f.raw.month, f.raw.day));
+    // Wire and wiki news print the date on a line of its own at the top ("Friday, July 21, 2017",
+    // "LONDON, Feb. 16, 2025 —"); a full date inside a sentence (a birth date) is not a dateline
+    const dateline = found.find((f) => {
+      if (f.sentence >= DATELINE_SENTENCES || f.raw.year === undefined || f.raw.month === undefined || f.raw.day === undefined) return false;
+      if (!isValidDate(f.raw.year, f.raw.month, f.raw.day)) return false;
+      const sent = sentences[f.sentence];
+      const rest = doc.text.slice(sent.start, f.raw.start) + doc.text.slice(f.raw.end, sent.end);
+      return rest.replace(/[^\p{L}]/gu, '').length <= 25;
+    });
     if (dateline) {
       const date = { year: dateline.raw.year!, month: dateline.raw.month!, day: dateline.raw.day! };
       anchor = { date, basis: `dateline ${fmtDay(date)}` };

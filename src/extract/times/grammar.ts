@@ -28,6 +28,8 @@ export interface RawTime {
   rel?: { unit: Unit; n: number };
   /** counted from the date the narrative last gave: "that year" {unit:'year', n:0}, "two days later" {unit:'day', n:2} */
   narr?: { unit: 'year' | 'month' | 'week' | 'day'; n: number };
+  /** the other end of a range this expression starts ("from November 20 to December 11") */
+  rangeWith?: RawTime;
   /** a recurring time: "every Wednesday", "on Sundays" (TIMEX3 set) */
   set?: boolean;
   /** part of the day for "tonight", "this morning" (kept for evidence; the value stays a date) */
@@ -187,10 +189,11 @@ function chronoReadings(sentence: string, ref: Date): RawTime[] {
           left.known.yearFromRange = 1;
         }
         if (left.known.month === undefined && right.known.month !== undefined && left.known.day !== undefined) left.known.month = right.known.month;
-        for (const part of [left, right]) {
-          const t = fromChronoPart(sentence, part);
-          if (t) out.push(t);
-        }
+        const l = fromChronoPart(sentence, left);
+        const rt = fromChronoPart(sentence, right);
+        if (l && rt) l.rangeWith = rt;
+        if (l) out.push(l);
+        if (rt) out.push(rt);
         continue;
       }
     }
@@ -236,6 +239,12 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   }
   text = text.replace(/[\s,;:]+$/, '').replace(/\.$/, (m) => (/\b(?:[A-Z][a-z]{1,3}|[ap]\.m)\.$/.test(text) ? m : ''));
   if (!text) return null;
+  // chrono reads "end of January" as the 31st; the text gives a month with a modifier
+  let endMod = false;
+  if (/^end\s+of\s/i.test(text) && k.month !== undefined) {
+    delete k.day;
+    endMod = true;
+  }
   const hasDate = k.year !== undefined || k.month !== undefined || k.day !== undefined || k.weekday !== undefined;
   const hasTime = k.hour !== undefined;
   if (!hasDate && !hasTime) return null;
@@ -262,6 +271,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
       const full = name.toLowerCase() in WEEKDAYS;
       if (!full) return null; // "Sun", "Sat", "Wed" alone: a newspaper or a word far more often than a date
       if (after && isCapitalised(after) && NEWSPAPER_WORDS.test(after)) return null; // "Sunday Times"
+      // "Saturday Morning Breakfast Cereal": a part of the day followed by more capitalised words is a title
+      if (/^(?:Morning|Night|Evening|Afternoon)$/.test(after) && /^\s*\S+\s+\p{Lu}/u.test(sentence.slice(start + text.length))) return null;
       if (shift === undefined && WEEKDAY_NAME_WORDS.has(before.toLowerCase()) && /^\s$/.test(sentence.slice(start - 1, start))) return null;
       // "Friday the 13th" is a film or a superstition, not a date
       if (/^\s+the\s+\d/.test(sentence.slice(start + text.length))) return null;
@@ -298,7 +309,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   }
   if (shift !== undefined) t.shift = shift;
   if (mod) t.mod = mod;
-  if (onlyWeekday && /^(?:every|each)$/i.test(before)) t.set = true;
+  if (endMod) t.mod = 'end';
+  if (onlyWeekday && /^(?:every|each|a)$/i.test(before)) t.set = true;
   if (p.known.yearFromRange) t.reading = 'calendar date; year from the end of the range';
   if (text.slice(-1) === '.' && !/\b[A-Z][a-z]{1,3}\.$/.test(text)) t.end -= 1;
   return t;

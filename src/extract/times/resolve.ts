@@ -95,7 +95,7 @@ const STORY_STAGES: Array<{ story: string; stages: RegExp[] }> = [
     story: 'captivity',
     stages: [
       /^(?:kidnap|abduct|seiz|captur|snatch|taken|took|hijack)/,
-      /^(?:held|hold|detain|imprison|captiv)/,
+      /^(?:held|hold|holding|detain|imprison)/,
       /^(?:releas|freed$|frees?$|rescu|repatriat|swapp|exchang|returned)/,
     ],
   },
@@ -195,7 +195,23 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
   for (const it of items) {
     if (it.value !== undefined) continue;
     if (it.raw.narr) resolveNarrative(doc, it, items);
-    else if (isYearless(it.raw)) resolveYearless(doc, it, items, anchor, tenseOf);
+    else if (isYearless(it.raw)) {
+      // a range start takes its year from the range end, which carries the clause's tense:
+      // "is to run from January 23 through March 9" (published January 28) → both this year
+      const endRaw = it.raw.rangeWith;
+      const end = endRaw ? items.find((o) => o.raw === endRaw) : undefined;
+      if (end && end.value === undefined && isYearless(end.raw)) resolveYearless(doc, end, items, anchor, tenseOf);
+      if (end && end.value && /^\d{4}/.test(end.value) && it.raw.month !== undefined && end.raw.month !== undefined) {
+        const endYear = Number(end.value.slice(0, 4));
+        const year = it.raw.month > end.raw.month ? endYear - 1 : endYear;
+        const cand = candidateValue(it.raw, year);
+        if (cand) {
+          setValue(it, cand.value, `year not written; taken from the end of the range, ${describe(doc, end)}`);
+          continue;
+        }
+      }
+      resolveYearless(doc, it, items, anchor, tenseOf);
+    }
   }
   // pass C: bare clock times take the day of a date nearby
   for (const it of items) if (it.value === undefined && it.raw.hour !== undefined) resolveClock(doc, it, items, anchor);
@@ -291,6 +307,10 @@ function doc_rel(s: string): string {
 function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
   const r = it.raw;
   const rel = r.rel!;
+  if (!anchor && rel.unit === 'day' && rel.n === 0 && !r.part) {
+    setValue(it, 'PRESENT_REF', 'no publication date or dateline: "today" read as the present');
+    return;
+  }
   if (!anchor) {
     const under: Record<string, string> = { day: 'XXXX-XX-XX', hour: 'XXXX-XX-XX', minute: 'XXXX-XX-XX', second: 'XXXX-XX-XX', week: 'XXXX-WXX', weekend: 'XXXX-WXX-WE', month: 'XXXX-XX', year: 'XXXX', decade: 'XXXX', century: 'XXXX' };
     setValue(it, under[rel.unit] ?? 'XXXX', 'no publication date or dateline to count from');
@@ -301,6 +321,10 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
   const what = `"${r.reading}"`;
   switch (rel.unit) {
     case 'day':
+      if (rel.n === 0 && !r.part && genericToday(it, tenseOf)) {
+        setValue(it, 'PRESENT_REF', `"${r.reading}" in a present-tense statement about the present in general`);
+        return;
+      }
       setValue(it, fmtDay(addDays(a, rel.n)), `${what}: ${rel.n === 0 ? 'the day' : `${Math.abs(rel.n)} day${Math.abs(rel.n) > 1 ? 's' : ''} ${rel.n < 0 ? 'before' : 'after'}`} ${from}`);
       return;
     case 'hour': case 'minute': case 'second': {
@@ -334,6 +358,23 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
       else setValue(it, `${String(Math.floor(a.year / 100) + rel.n).padStart(2, '0')}XX`, `${what} ${from}`);
       return;
   }
+}
+
+/**
+ * "still used today", "known today as", "today's generation", "Today, the quarter has…": the
+ * present in general (TIMEX3 PRESENT_REF), not the day of publication.
+ */
+function genericToday(it: Item, tenseOf: (it: Item) => TenseReading): boolean {
+  if (it.raw.reading !== 'today') return false;
+  const t = tenseOf(it);
+  if (t.tense === 'past' || t.tense === 'future') return false;
+  const words = it.tokens.map((x) => x.text.toLowerCase());
+  const before = words.slice(Math.max(0, it.tokFrom - 3), it.tokFrom);
+  const after = words.slice(it.tokTo, it.tokTo + 2);
+  if (words.includes('still') || words.includes('continues') || before.includes('known') || before.includes('of') || before.includes('is') || before.includes('what')) return true;
+  if ((after[0] === "'s" || after[0] === '’s') && /^(?:generation|world|society|standards|youth|children|terms|economy|culture|technology|market)$/.test(after[1] ?? '')) return true;
+  // a present-tense sentence that opens with "Today," contrasts with the past
+  return it.tokFrom === 0 && after[0] === ',' && t.tense === 'present';
 }
 
 function resolveWeekday(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
@@ -467,6 +508,12 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   if (base === undefined && constraints.length === 0) {
     const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
     setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, 'year not written; no publication date, dateline or dated event to take it from');
+    return;
+  }
+  // a present-tense statement with no date to count from is a habit: "in January it is about 24°C"
+  if (!anchor && tense.tense === 'present' && constraints.length === 0 && !(narrative && narrative.paragraph)) {
+    const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
+    setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, `year not written; present tense ("${tense.cue}") with no publication date: a recurring time of year`);
     return;
   }
   if (base !== undefined) for (const d of [-1, 0, 1]) years.add(base + d);

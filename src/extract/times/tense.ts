@@ -41,8 +41,9 @@ const NOT_PAST_ED = new Set([
 ]);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '“', '”', '"', '(', ')', 'but', 'while', 'whereas', 'although', 'though']);
 
-function markerOf(t: Token, next: Token | undefined): { tense: Tense; strength: number } | null {
+function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): { tense: Tense; strength: number } | null {
   const w = t.text.toLowerCase();
+  const p = prev?.text.toLowerCase() ?? '';
   // tagger/parser layers first
   if (t.xpos) {
     if (t.xpos === 'MD') {
@@ -66,7 +67,7 @@ function markerOf(t: Token, next: Token | undefined): { tense: Tense; strength: 
   if ((PLAN_WORDS.has(w) || w === 'is' || w === 'are') && next) {
     const n = next.text.toLowerCase();
     if (PLAN_WORDS.has(w) && n === 'to' && w !== 'set' && w !== 'due') return { tense: 'future', strength: 2 };
-    if ((w === 'is' || w === 'are') && PLAN_WORDS.has(n)) return { tense: 'future', strength: 2 };
+    if ((w === 'is' || w === 'are') && (PLAN_WORDS.has(n) || n === 'to')) return { tense: 'future', strength: 2 };
     if ((w === 'due' || w === 'set') && n === 'to') return { tense: 'future', strength: 2 };
   }
   if (PAST_AUX.has(w)) return { tense: 'past', strength: 2 };
@@ -78,8 +79,11 @@ function markerOf(t: Token, next: Token | undefined): { tense: Tense; strength: 
     }
     return { tense: 'present', strength: 1 };
   }
-  if (IRREGULAR_PAST.has(w)) return { tense: 'past', strength: 2 };
-  if (w.length > 4 && w.endsWith('ed') && /^[a-z-]+$/.test(w) && !NOT_PAST_ED.has(w)) return { tense: 'past', strength: 2 };
+  // a participle after "be", "to" or a modal carries no tense of its own ("is to be held", "will be released")
+  const participleOnly = p === 'be' || p === 'been' || p === 'being' || p === 'to' || p === 'will' || p === 'would' || p === 'could' || p === 'should' || p === 'must' || p === 'may' || p === 'might';
+  if (IRREGULAR_PAST.has(w) && !participleOnly) return { tense: 'past', strength: 2 };
+  // lower-case only: "Mohamed", "Ahmed" are names
+  if (w.length > 4 && w.endsWith('ed') && /^[a-z-]+$/.test(t.text) && !NOT_PAST_ED.has(w) && !participleOnly) return { tense: 'past', strength: 2 };
   return null;
 }
 
@@ -94,7 +98,7 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number): Ten
   let best: { tense: Tense; cue: string; cost: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (i >= from && i < to) continue;
-    const m = markerOf(tokens[i], tokens[i + 1]);
+    const m = markerOf(tokens[i], tokens[i + 1], tokens[i - 1]);
     if (!m) continue;
     // distance in tokens plus a penalty for every clause break in between
     const lo = Math.min(i, from);
