@@ -13,7 +13,8 @@
  * else none (biographies, travel guides, essays are not written relative to a publication day:
  * the stage then counts only from dates the text itself gives).
  * Scores: detection P/R/F1 on <date> spans, exact (same start and end) and lenient (overlap);
- * the same without our durations (P…), which GUM does not mark as <date>; value accuracy on
+ * "dates only": the same with our durations (P3M, PXY) and generic PRESENT_REF set aside, which
+ * GUM does not mark as <date>; value accuracy on
  * the gold dates that carry a comparable value (when=…, or a from/to range that is exactly a
  * year, decade, century, month, season, ISO week or weekend) and that we detected.
  */
