@@ -36,7 +36,7 @@ declare module 'fastify' {
   }
 }
 
-export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/public');
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

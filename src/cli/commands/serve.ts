@@ -1,3 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extract } from '../../extract.js';
+import { readDocuments } from '../../ingest/input.js';
 import { buildServer, isLoopback } from '../../server/index.js';
 import { openStore, type Store } from '../../store/index.js';
 import { parseCommandArgs } from '../args.js';
@@ -5,6 +10,38 @@ import { EXIT, UsageError, type Command } from '../command.js';
 import { dbUrl, redactUrl } from './ingest.js';
 
 export const DEFAULT_PORT = 8787;
+
+export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples');
+
+/** The bundled articles: examples/*.json and examples/wikinews/*.json. */
+export function exampleFiles(dir = EXAMPLES_DIR): string[] {
+  const list = (d: string) => readdirSync(d).filter((f) => f.endsWith('.json')).sort().map((f) => join(d, f));
+  return [...list(dir), ...list(join(dir, 'wikinews'))];
+}
+
+/** Ingest the bundled examples that are not stored yet; returns how many were added. */
+export async function ingestExamples(store: Store, log: (line: string) => void): Promise<{ added: number; failed: number }> {
+  let added = 0;
+  let failed = 0;
+  const files = exampleFiles();
+  for await (const item of readDocuments(files)) {
+    if (!item.ok) {
+      failed++;
+      log(`  ! ${item.origin}: ${item.error}`);
+      continue;
+    }
+    if ((await store.findByContent(item.doc)) !== null) continue;
+    try {
+      await store.ingest(extract(item.doc));
+      added++;
+      log(`  + ${item.doc.title ?? item.origin}`);
+    } catch (err) {
+      failed++;
+      log(`  ! ${item.origin}: ${(err as Error).message}`);
+    }
+  }
+  return { added, failed };
+}
 
 export interface ServeOptions {
   db: string;
@@ -62,6 +99,7 @@ Options:
   --db URL       SQLite file (default ./chronicle.db, or $CHRONICLE_DB) or postgres://user@host/db
   --port N       port (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H       address to listen on (default 127.0.0.1)
+  --examples     first store the bundled example articles not yet in the store (npm start)
   --read-only    refuse write routes (POST /api/documents, merge, split)
   --log          log each request
   -h, --help     this help
@@ -79,13 +117,28 @@ Examples:
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       'read-only': { type: 'boolean', default: false },
+      examples: { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
     });
     const db = dbUrl(values.db);
     const token = process.env.CHRONICLE_TOKEN || null;
+    const port = parsePort(values.port, DEFAULT_PORT);
     let server;
     try {
-      server = await startServer({ db, port: parsePort(values.port, DEFAULT_PORT), host: values.host!, token, readOnly: values['read-only']!, logger: values.log });
+      let store: Store | undefined;
+      if (values.examples) {
+        store = await openStore(db);
+        const started = performance.now();
+        const out = await ingestExamples(store, (line) => process.stderr.write(line + '\n'));
+        const stats = await store.stats();
+        process.stderr.write(`chronicle serve: ${out.added ? `stored ${out.added} example articles in ${((performance.now() - started) / 1000).toFixed(1)} s; ` : ''}${stats.documents} articles, ${stats.entities} entities in ${redactUrl(db)}${out.failed ? ` (${out.failed} failed)` : ''}\n`);
+      }
+      server = await startServer({ db, port, host: values.host!, token, readOnly: values['read-only']!, logger: values.log }, store);
+      if (store) {
+        const stop = server.stop;
+        const own = store;
+        server = { ...server, stop: async () => { await stop(); await own.close(); } };
+      }
     } catch (err) {
       if (err instanceof UsageError) throw err;
       process.stderr.write(`chronicle serve: cannot start on ${redactUrl(db)}: ${(err as Error).message}\n`);

@@ -1,0 +1,35 @@
+import { api } from '../api.js';
+import { h, snippet } from '../dom.js';
+import { date, empty, entityCard, section } from './common.js';
+
+export async function homeView(): Promise<HTMLElement> {
+  const [docs, people, orgs] = await Promise.all([api.documents(12), api.entities(undefined, 'PERSON', 12), api.entities(undefined, 'ORG', 8)]);
+  return h('div', { class: 'home' },
+    h('p', { class: 'lede' }, `${docs.total} articles in the case file. Search a name in any spelling, a place or words of a quote.`),
+    h('div', { class: 'columns' },
+      section('People most reported', 'top-people', people.length ? h('div', { class: 'cards' }, people.map(entityCard)) : empty('No people yet.')),
+      section('Organisations', 'top-orgs', orgs.length ? h('div', { class: 'cards' }, orgs.map(entityCard)) : empty('No organisations yet.'))),
+    section('Latest articles', 'latest-docs', docs.items.length
+      ? h('ul', { class: 'doc-list' }, docs.items.map((d) => h('li', {},
+          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id}`),
+          h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')} · ${d.entity_count} entities · ${d.event_count} events · ${d.quote_count} quotes`))))
+      : empty('No articles yet: run chronicle ingest FILE…')));
+}
+
+export async function searchView(q: string): Promise<HTMLElement> {
+  const hits = await api.search(q);
+  return h('div', { class: 'search' },
+    h('h1', {}, 'Results for “', q, '”'),
+    section('People, organisations and places', 'entity-results', hits.entities.length ? h('div', { class: 'cards' }, hits.entities.map(entityCard)) : empty('No entity has this name.')),
+    section('Articles', 'document-results', hits.documents.length
+      ? h('ul', { class: 'doc-list' }, hits.documents.map((d) => h('li', {},
+          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id}`),
+          h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')}`),
+          h('div', {}, snippet(d.snippet)))))
+      : empty('No article contains these words.')),
+    section('Quotes', 'quote-results', hits.quotes.length
+      ? h('ul', { class: 'quote-list' }, hits.quotes.map((x) => h('li', {},
+          h('blockquote', {}, x.text),
+          h('div', { class: 'meta' }, '— ', x.speaker ? (x.speaker.id ? h('a', { href: `#/entity/${x.speaker.id}` }, x.speaker.name) : x.speaker.name) : 'unattributed', ', in ', h('a', { href: `#/doc/${x.document_id}` }, x.title ?? `document ${x.document_id}`)))))
+      : empty('No quote contains these words.')));
+}

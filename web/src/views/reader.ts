@@ -1,0 +1,122 @@
+import { api, type DocumentView } from '../api.js';
+import { h } from '../dom.js';
+import { withTip } from '../tooltip.js';
+import { date, section, typeBadge, TYPE_LABEL } from './common.js';
+
+type Layer =
+  | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
+  | { kind: 'quote'; start: number; end: number; speaker: string }
+  | { kind: 'event'; start: number; end: number; lines: string[] };
+
+function layers(doc: DocumentView): Layer[] {
+  const r = doc.result;
+  const name = (id: string | null) => {
+    if (!id) return 'unknown';
+    return doc.identities[id]?.name ?? r.entities.find((e) => e.id === id)?.name ?? id;
+  };
+  const out: Layer[] = [];
+  for (const e of r.entities) {
+    for (const m of e.mentions) out.push({ kind: 'mention', start: m.start, end: m.end, entity: e.id, type: e.type, label: e.name });
+  }
+  for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed' });
+  for (const ev of r.events) {
+    const lines = [
+      `Event: ${ev.negated ? 'not ' : ''}${ev.type}${ev.mode ? ` / ${ev.mode}` : ''}${ev.cameo ? ` (CAMEO ${ev.cameo})` : ''}`,
+      ev.actor.length ? `actor: ${ev.actor.map(name).join(', ')}` : '',
+      ev.recipient.length ? `recipient: ${ev.recipient.map(name).join(', ')}` : '',
+      ev.date?.value ? `date: ${ev.date.value}${ev.date.text ? ` (“${ev.date.text}”)` : ''}` : '',
+      ev.location ? `place: ${name(ev.location)}` : '',
+      ev.modality ? `modality: ${ev.modality}` : '',
+    ].filter(Boolean);
+    out.push({ kind: 'event', start: ev.trigger.start, end: ev.trigger.end, lines });
+  }
+  return out.filter((l) => l.end > l.start && l.end <= doc.text.length);
+}
+
+/**
+ * The text cut at every annotation boundary; each piece carries the layers covering it, so
+ * overlapping annotations (a name inside a quote, a trigger inside both) all show.
+ */
+function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElement {
+  const all = layers(doc);
+  const body = h('article', { class: 'reader-text', 'data-testid': 'article-text' });
+  const text = doc.text;
+  const paragraphs: Array<[number, number]> = [];
+  const re = /\n\s*\n/g;
+  let from = 0;
+  for (const m of text.matchAll(re)) {
+    paragraphs.push([from, m.index!]);
+    from = m.index! + m[0].length;
+  }
+  paragraphs.push([from, text.length]);
+  for (const [ps, pe] of paragraphs) {
+    const p = h('p', {});
+    const inPara = all.filter((l) => l.start < pe && l.end > ps);
+    const cuts = new Set<number>([ps, pe]);
+    for (const l of inPara) {
+      cuts.add(Math.max(l.start, ps));
+      cuts.add(Math.min(l.end, pe));
+    }
+    if (focus) for (const f of focus) if (f > ps && f < pe) cuts.add(f);
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [s, e] = [points[i], points[i + 1]];
+      const piece = text.slice(s, e);
+      const on = inPara.filter((l) => l.start <= s && l.end >= e);
+      const focused = focus !== null && s >= focus[0] && e <= focus[1];
+      if (!on.length && !focused) {
+        p.append(document.createTextNode(piece));
+        continue;
+      }
+      const classes: string[] = [];
+      const lines: string[] = [];
+      let link: string | null = null;
+      for (const l of on) {
+        if (l.kind === 'quote') {
+          classes.push('hl-quote');
+          lines.push(`Quote — speaker: ${l.speaker}`);
+        } else if (l.kind === 'event') {
+          classes.push('hl-event');
+          lines.push(...l.lines);
+        } else {
+          classes.push('hl-mention', `t-${l.type}`);
+          const ident = doc.identities[l.entity];
+          lines.unshift(`${TYPE_LABEL[l.type] ?? l.type}: ${ident?.name ?? l.label}`);
+          if (ident) link = `#/entity/${ident.id}`;
+        }
+      }
+      if (focused) classes.push('hl-focus');
+      const span = link
+        ? h('a', { class: classes.join(' '), href: link, 'data-testid': 'hl' }, piece)
+        : h('span', { class: classes.join(' '), 'data-testid': 'hl', tabindex: lines.length ? '0' : undefined }, piece);
+      if (lines.length) withTip(span, () => lines);
+      p.append(span);
+    }
+    body.append(p);
+  }
+  return body;
+}
+
+export async function readerView(id: number, params: URLSearchParams): Promise<HTMLElement> {
+  const doc = await api.document(id);
+  const at = /^(\d+)-(\d+)$/.exec(params.get('at') ?? '');
+  const focus: [number, number] | null = at ? [Number(at[1]), Number(at[2])] : null;
+  const r = doc.result;
+  const people = r.entities.filter((e) => doc.identities[e.id]).sort((a, b) => b.mentions.length - a.mentions.length);
+  const view = h('div', { class: 'reader' },
+    h('header', {},
+      h('h1', { 'data-testid': 'doc-title' }, doc.title ?? `Document ${doc.id}`),
+      h('div', { class: 'meta' }, [doc.source, date(doc.published)].filter(Boolean).join(' · '),
+        doc.url ? [' · ', h('a', { href: doc.url, rel: 'noopener noreferrer' }, 'original')] : null),
+      h('div', { class: 'legend' }, h('span', { class: 'hl-mention t-PERSON' }, 'person'), h('span', { class: 'hl-mention t-ORG' }, 'organisation'),
+        h('span', { class: 'hl-mention t-GPE' }, 'place'), h('span', { class: 'hl-quote' }, 'quote'), h('span', { class: 'hl-event' }, 'event'), h('span', { class: 'hint' }, 'hover for details, click a name for its case'))),
+    h('div', { class: 'reader-body' },
+      renderText(doc, focus),
+      h('aside', {},
+        section('In this article', 'doc-entities', h('ul', { class: 'side-list' }, people.slice(0, 30).map((e) => h('li', {},
+          h('a', { href: `#/entity/${doc.identities[e.id]!.id}` }, e.name), ' ', typeBadge(e.type), h('span', { class: 'meta' }, ` ×${e.mentions.length}`))))),
+        r.events.length ? section('Events', 'doc-events', h('ul', { class: 'side-list' }, r.events.map((ev) => h('li', {},
+          h('strong', {}, ev.mode ?? ev.type), ` “${ev.trigger.text}”`, ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null)))) : null)));
+  if (focus) queueMicrotask(() => setTimeout(() => view.querySelector('.hl-focus')?.scrollIntoView({ block: 'center' }), 0));
+  return view;
+}
