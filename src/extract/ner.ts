@@ -1,0 +1,171 @@
+/**
+ * Stage 'ner': the trained named-entity recogniser. For each sentence it tags tokens with
+ * BIO labels (structured perceptron + Viterbi, see ner-model.ts) and pushes one Mention per
+ * name into doc.mentions with kind 'name', an OntoNotes type and source 'model'. It builds
+ * no entities: the entity and coreference stages combine these mentions with their own.
+ *
+ * The model (models/ner/, trained by `npm run train:ner`) loads lazily once per process.
+ * The stage never throws: a missing or broken model leaves a note in doc.notes ('ner.error').
+ */
+import { fileURLToPath } from 'node:url';
+import type { Doc, EntityType, Mention } from '../doc.js';
+import type { Stage } from '../pipeline.js';
+import { DATE_WORDS, PERSON_TITLES } from './ner-features.js';
+import { loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
+
+export interface NameSpan {
+  /** token range [start, end) within the sentence */
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+const PUNCT = /^[\p{P}\p{S}]+$/u;
+
+/**
+ * Tag one sentence (its token texts) and return the name spans, after light clean-up that
+ * keeps type discipline: person names lose leading titles ("President Putin" → "Putin"),
+ * spans made only of day/month words are dropped (dates are the times stage's job), and
+ * punctuation is trimmed from the edges.
+ */
+export function recognise(model: NerModel, words: readonly string[]): NameSpan[] {
+  if (words.length === 0) return [];
+  const em = model.weights.emissionsFor(words, model);
+  const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
+  const out: NameSpan[] = [];
+  for (const s of tagsToSpans(tags)) {
+    let { start, end } = s;
+    while (start < end && PUNCT.test(words[start])) start++;
+    while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
+    if (s.type === 'PERSON') {
+      while (end - start > 1 && PERSON_TITLES.has(words[start].toLowerCase())) start++;
+      if (end - start === 1 && PERSON_TITLES.has(words[start].toLowerCase())) continue;
+    }
+    if (end <= start) continue;
+    let allDate = true;
+    for (let i = start; i < end; i++) if (!DATE_WORDS.has(words[i].toLowerCase())) allDate = false;
+    if (allDate) continue;
+    out.push({ start, end, type: s.type });
+  }
+  return out;
+}
+
+/**
+ * Tag every sentence of a document, then make names consistent across it, as a reader does:
+ * once "Dan Savage" is a person, a later capitalised "Savage" is the same person (even where
+ * the sentence alone looked like a place), and a multi-word name seen with one type keeps that
+ * type when it recurs untagged.
+ */
+export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
+  const out = sentences.map((words) => recognise(model, words));
+  const personParts = new Set<string>();
+  const otherMulti = new Set<string>();
+  const phrases = new Map<string, EntityType>();
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      if (s.end - s.start < 2) continue;
+      const ws = words.slice(s.start, s.end);
+      if (s.type === 'PERSON') {
+        for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase())) personParts.add(w);
+      } else {
+        for (const w of ws) otherMulti.add(w);
+        phrases.set(ws.join(' '), s.type);
+      }
+    }
+  });
+  for (const w of otherMulti) personParts.delete(w);
+  if (personParts.size === 0 && phrases.size === 0) return out;
+  sentences.forEach((words, k) => {
+    const spans = out[k];
+    const covered = new Int32Array(words.length).fill(-1);
+    spans.forEach((s, j) => {
+      for (let i = s.start; i < s.end; i++) covered[i] = j;
+    });
+    // retype single-token spans that are known parts of a person's name
+    for (const s of spans) {
+      if (s.end - s.start === 1 && s.type !== 'PERSON' && personParts.has(words[s.start])) s.type = 'PERSON';
+    }
+    const added: NameSpan[] = [];
+    for (let i = 0; i < words.length; i++) {
+      if (covered[i] >= 0) continue;
+      // recurring multi-word names first (longest match up to 6 tokens)
+      let matched = false;
+      for (let j = Math.min(words.length, i + 6); j > i + 1; j--) {
+        let free = true;
+        for (let x = i; x < j; x++) if (covered[x] >= 0) free = false;
+        if (!free) continue;
+        const type = phrases.get(words.slice(i, j).join(' '));
+        if (type) {
+          added.push({ start: i, end: j, type });
+          for (let x = i; x < j; x++) covered[x] = 1;
+          i = j - 1;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const w = words[i];
+      if (personParts.has(w) && !DATE_WORDS.has(w.toLowerCase())) {
+        // extend over adjacent known parts ("Dan Savage" later written in full without a tag)
+        let j = i + 1;
+        while (j < words.length && covered[j] < 0 && personParts.has(words[j])) j++;
+        added.push({ start: i, end: j, type: 'PERSON' });
+        i = j - 1;
+      }
+    }
+    if (added.length) out[k] = [...spans, ...added].sort((a, b) => a.start - b.start);
+  });
+  return out;
+}
+
+/** Lower-case particles inside names that say nothing about who is meant. */
+const NAME_GLUE = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'al', 'bin', 'ibn', 'abu', 'mr.', 'mrs.', 'ms.', 'dr.']);
+
+let cached: NerModel | null = null;
+let loadError: string | null = null;
+
+/** Directory of the shipped model: <repo>/models/ner (this file is dist/src/extract/ner.js). */
+export function defaultModelDir(): string {
+  return process.env.CHRONICLE_NER_MODEL ?? fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+}
+
+/** The model, loaded on first use; null (with the reason in nerModelError()) when unavailable. */
+export function getNerModel(): NerModel | null {
+  if (cached || loadError) return cached;
+  try {
+    cached = loadNerModel(defaultModelDir());
+  } catch (err) {
+    loadError = `NER model could not be loaded from ${defaultModelDir()}: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return cached;
+}
+
+export function nerModelError(): string | null {
+  return loadError;
+}
+
+export const nerStage: Stage = {
+  name: 'ner',
+  run(doc: Doc) {
+    const model = getNerModel();
+    if (!model) {
+      doc.notes.set('ner.error', loadError);
+      return;
+    }
+    try {
+      const mentions: Mention[] = [];
+      const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
+      const spans = recogniseDoc(model, sentTokens.map((toks) => toks.map((t) => t.text)));
+      sentTokens.forEach((toks, k) => {
+        for (const span of spans[k]) {
+          const start = toks[span.start].start;
+          const end = toks[span.end - 1].end;
+          mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'name', type: span.type, source: 'model' });
+        }
+      });
+      doc.mentions.push(...mentions);
+    } catch (err) {
+      doc.notes.set('ner.error', err instanceof Error ? err.message : String(err));
+    }
+  },
+};

@@ -1,0 +1,426 @@
+/**
+ * Training and evaluation data for the named-entity recogniser, mapped to OntoNotes types.
+ *
+ * UNER English EWT (CC BY-SA 4.0): PER → PERSON, ORG → ORG, LOC → GPE/LOC/FAC by `placeType`;
+ * B-OTH spans that are nationality/group words ("American") → NORP, other B-OTH and stray
+ * B-O → O; capitalised nationality words left as O → NORP.
+ *
+ * GUM (CC BY 4.0) entity layer: every mention whose syntactic head is a proper noun
+ * (XPOS NNP/NNPS) yields a name: the run of proper nouns around the head inside the mention
+ * (with "of", "the", "and", "&", hyphens between them), titles stripped from person names
+ * ("US President Donald Trump" → "Donald Trump"; "US" is its own nested place mention).
+ * Types: person → PERSON, organization → ORG, place → `placeType`, event → EVENT,
+ * object → WORK_OF_ART when set in italics (book, film and painting titles) else PRODUCT,
+ * abstract → LAW (Act, Treaty, Constitution …) / WORK_OF_ART (italics) / LANGUAGE, other
+ * types (time, animal, plant, substance) → none. Any name that is wholly a nationality or
+ * group word ("Americans") → NORP. Capitalised nationality words outside names → NORP.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FAC_TRIGGERS, LOC_TRIGGERS, PERSON_TITLES, type Gazetteer } from '../src/extract/ner-features.js';
+import type { EntityType } from '../src/doc.js';
+
+export interface LabeledSentence {
+  words: string[];
+  /** BIO tags with OntoNotes types: "B-PERSON", "I-GPE", "O" */
+  tags: string[];
+  /** the sentence text as written (from "# text ="), for character-level evaluation */
+  text: string;
+  /** true when a new paragraph starts at this sentence */
+  newPar: boolean;
+  /** source document id, when the corpus marks documents */
+  doc?: string;
+}
+
+export interface LabeledDoc {
+  id: string;
+  genre: string;
+  sentences: LabeledSentence[];
+}
+
+/**
+ * GUM news + interview documents held out as the development set, never trained on:
+ * every 4th document (index 3, 7, 11, …) of the alphabetically sorted news+interview list.
+ */
+export const GUM_HELDOUT = [
+  'GUM_interview_cocktail', 'GUM_interview_licen', 'GUM_interview_onion',
+  'GUM_news_afghan', 'GUM_news_defector', 'GUM_news_hackers', 'GUM_news_lanterns', 'GUM_news_taxes',
+];
+
+export function heldOutList(gumDir: string): string[] {
+  const ids = readdirSync(gumDir)
+    .filter((f) => /^GUM_(news|interview)_.*\.conllu$/.test(f))
+    .map((f) => f.replace(/\.conllu$/, ''))
+    .sort();
+  return ids.filter((_, i) => i % 4 === 3);
+}
+
+const LAW_WORDS = new Set(['act', 'law', 'constitution', 'treaty', 'convention', 'amendment', 'accord', 'accords',
+  'agreement', 'protocol', 'charter', 'bill', 'code', 'directive', 'resolution', 'statute', 'declaration']);
+const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'italian', 'russian', 'arabic', 'hebrew',
+  'chinese', 'mandarin', 'cantonese', 'japanese', 'korean', 'portuguese', 'hindi', 'urdu', 'persian', 'farsi',
+  'turkish', 'latin', 'greek', 'dutch', 'swedish', 'polish', 'ukrainian', 'yiddish', 'swahili', 'bengali']);
+
+/**
+ * GPE, LOC or FAC for a place name (lower-cased words). Documented rule:
+ * 1. the whole name is in the GPE gazetteer (countries, cities, states) → GPE;
+ * 2. it is in the LOC gazetteer (continents, regions, seas) or its first or last word is a
+ *    geographic word (River, Mount, Lake, Sea, Island, Bay, Valley, Strip …) → LOC;
+ * 3. its last word is a facility word (Airport, Street, Bridge, Hospital, Museum, Park …) → FAC;
+ * 4. otherwise GPE (unknown proper-noun places in news are mostly towns and regions).
+ */
+export function placeType(lower: string[], gaz: Gazetteer): EntityType {
+  const cats = gaz.lookup(lower);
+  if (cats?.includes('GPE')) return 'GPE';
+  if (cats?.includes('LOC')) return 'LOC';
+  const first = lower[0];
+  const last = lower[lower.length - 1];
+  if (LOC_TRIGGERS.has(last) || (lower.length > 1 && LOC_TRIGGERS.has(first))) return 'LOC';
+  if (FAC_TRIGGERS.has(last)) return 'FAC';
+  return 'GPE';
+}
+
+function isNorp(lower: string[], gaz: Gazetteer): boolean {
+  return gaz.lookup(lower)?.includes('NORP') ?? false;
+}
+
+/** Label capitalised nationality/group words outside other names as NORP (in place). */
+function addNorp(words: string[], tags: string[], gaz: Gazetteer): void {
+  const lower = words.map((w) => w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    if (tags[i] !== 'O' || !/^\p{Lu}/u.test(words[i])) continue;
+    // longest NORP phrase starting here over free tokens
+    for (let j = Math.min(words.length, i + 3); j > i; j--) {
+      if (tags.slice(i, j).some((t) => t !== 'O')) continue;
+      if (isNorp(lower.slice(i, j), gaz)) {
+        tags[i] = 'B-NORP';
+        for (let k = i + 1; k < j; k++) tags[k] = 'I-NORP';
+        i = j - 1;
+        break;
+      }
+    }
+  }
+}
+
+/** Offsets of each word inside the sentence text (-1 when it cannot be found). */
+export function alignWords(text: string, words: string[]): number[] {
+  const out: number[] = [];
+  let pos = 0;
+  for (const w of words) {
+    const at = text.indexOf(w, pos);
+    if (at < 0 || at - pos > 20) out.push(-1);
+    else {
+      out.push(at);
+      pos = at + w.length;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- UNER
+
+export function readUner(path: string, gaz: Gazetteer): LabeledSentence[] {
+  const out: LabeledSentence[] = [];
+  let words: string[] = [];
+  let raw: string[] = [];
+  let text = '';
+  let doc = '';
+  let newDoc = false;
+  const flush = () => {
+    if (words.length) {
+      const tags = mapUnerTags(words, raw, gaz);
+      out.push({ words, tags, text: text || words.join(' '), newPar: newDoc, doc });
+    }
+    newDoc = false;
+    words = [];
+    raw = [];
+    text = '';
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('# text = ')) text = line.slice(9);
+    else if (line.startsWith('# newdoc id = ')) {
+      doc = line.slice(14).trim();
+      newDoc = true;
+    } else if (line.startsWith('#')) continue;
+    else if (!line.trim()) flush();
+    else {
+      const cols = line.split('\t');
+      words.push(cols[1]);
+      raw.push(cols[2]);
+    }
+  }
+  flush();
+  return out;
+}
+
+function mapUnerTags(words: string[], raw: string[], gaz: Gazetteer): string[] {
+  const tags = raw.map(() => 'O');
+  const lower = words.map((w) => w.toLowerCase());
+  for (let i = 0; i < raw.length; i++) {
+    const m = /^B-(PER|ORG|LOC|OTH)$/.exec(raw[i]);
+    if (!m) continue;
+    let j = i + 1;
+    while (j < raw.length && raw[j] === 'I-' + m[1]) j++;
+    let type: EntityType | null;
+    let a = i;
+    while (j - a > 1 && lower[a] === 'the') a++;
+    const span = lower.slice(a, j);
+    if (m[1] === 'PER') type = 'PERSON';
+    else if (m[1] === 'ORG') type = 'ORG';
+    else if (m[1] === 'LOC') type = placeType(span, gaz);
+    else type = isNorp(span, gaz) ? 'NORP' : null;
+    if (type) {
+      tags[a] = 'B-' + type;
+      for (let k = a + 1; k < j; k++) tags[k] = 'I-' + type;
+    }
+    i = j - 1;
+  }
+  addNorp(words, tags, gaz);
+  return tags;
+}
+
+// ---------------------------------------------------------------- GUM
+
+interface GumToken {
+  form: string;
+  xpos: string;
+  head: number; // 0-based sentence index, -1 root
+  deprel: string;
+  italic: boolean;
+}
+
+interface GumMention {
+  start: number;
+  end: number; // exclusive
+  etype: string;
+  identity: string;
+}
+
+const NAME_TAGS = new Set(['NNP', 'NNPS']);
+/** Role nouns GUM sometimes tags NNP in titles ("Assistant Professor", "Team Manager"). */
+const ROLE_WORDS = new Set(['assistant', 'associate', 'professor', 'manager', 'team', 'sheriff', 'critic', 'editor',
+  'editorial', 'executive', 'head', 'member', 'founder', 'owner', 'staff', 'lecturer', 'officer', 'councillor',
+  'councilor', 'commissioner', 'high', 'senior', 'junior', 'chair', 'leader', 'speaker', 'host', 'the', 'of',
+  'media', 'communications', 'and']);
+const CONNECTORS = new Set(['of', 'the', 'and', '&', '-', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'del', 'da', 'di', 'al', 'bin', 'for', 'on']);
+
+function parseEntityField(value: string, tok: number, open: (GumMention & { id: string })[], done: GumMention[]): void {
+  let pos = 0;
+  while (pos < value.length) {
+    if (value[pos] === '(') {
+      let j = pos + 1;
+      while (j < value.length && value[j] !== '(' && value[j] !== ')') j++;
+      const spec = value.slice(pos + 1, j).split('-');
+      const m = { id: spec[0], start: tok, end: -1, etype: spec[1] ?? '', identity: spec.slice(7).join('-') };
+      if (value[j] === ')') {
+        m.end = tok + 1;
+        done.push(m);
+        j++;
+      } else open.push(m);
+      pos = j;
+    } else {
+      let j = pos;
+      while (j < value.length && /\d/.test(value[j])) j++;
+      const id = value.slice(pos, j);
+      for (let k = open.length - 1; k >= 0; k--) {
+        if (open[k].id === id) {
+          open[k].end = tok + 1;
+          done.push(open[k]);
+          open.splice(k, 1);
+          break;
+        }
+      }
+      pos = j + 1;
+    }
+  }
+}
+
+/** The name span inside a mention around its proper-noun head, or null. */
+function nameSpan(m: GumMention, toks: GumToken[], mentions: GumMention[]): [number, number] | null {
+  let head = -1;
+  for (let i = m.start; i < m.end; i++) {
+    const h = toks[i].head;
+    if (h < m.start || h >= m.end) {
+      head = i;
+      break;
+    }
+  }
+  if (head < 0) return null;
+  if (!NAME_TAGS.has(toks[head].xpos)) {
+    // "musician Tiziano Lugli": a common-noun head with the name attached as flat dependents
+    let a = -1;
+    let b = -1;
+    for (let i = head + 1; i < m.end; i++) {
+      if (toks[i].head === head && toks[i].deprel === 'flat' && NAME_TAGS.has(toks[i].xpos)) {
+        if (a < 0) a = i;
+        b = i + 1;
+      } else if (a >= 0) break;
+    }
+    return a >= 0 ? [a, b] : null;
+  }
+  // tokens belonging to nested mentions that do not contain the head: a person name stops there
+  const blocked = new Uint8Array(toks.length);
+  if (m.etype === 'person') {
+    for (const n of mentions) {
+      if (n === m || n.start < m.start || n.end > m.end) continue;
+      if (head >= n.start && head < n.end) continue;
+      for (let i = n.start; i < n.end; i++) blocked[i] = 1;
+    }
+  }
+  const isName = (i: number) => NAME_TAGS.has(toks[i].xpos) && !blocked[i];
+  let a = head;
+  let b = head + 1;
+  for (;;) {
+    if (b < m.end && isName(b)) b++;
+    else {
+      // bridge connectors ("Bank of America", "Coca - Cola") when a name word follows
+      let k = b;
+      while (k < m.end && CONNECTORS.has(toks[k].form.toLowerCase()) && !blocked[k]) k++;
+      if (k > b && k < m.end && isName(k)) b = k + 1;
+      else break;
+    }
+  }
+  for (;;) {
+    if (a - 1 >= m.start && isName(a - 1)) a--;
+    else {
+      let k = a - 1;
+      while (k >= m.start && CONNECTORS.has(toks[k].form.toLowerCase()) && toks[k].form !== 'the' && !blocked[k]) k--;
+      if (k < a - 1 && k >= m.start && isName(k) && m.etype !== 'person') a = k;
+      else break;
+    }
+  }
+  if (m.etype === 'person') {
+    while (b - a > 1 && PERSON_TITLES.has(toks[a].form.toLowerCase())) a++;
+  }
+  return [a, b];
+}
+
+function gumType(m: GumMention, lower: string[], italic: boolean, gaz: Gazetteer): EntityType | null {
+  if (['person', 'organization', 'place'].includes(m.etype) && isNorp(lower, gaz)) return 'NORP';
+  switch (m.etype) {
+    case 'person':
+      return 'PERSON';
+    case 'organization':
+      return 'ORG';
+    case 'place':
+      return placeType(lower, gaz);
+    case 'event':
+      return 'EVENT';
+    case 'object':
+      return italic ? 'WORK_OF_ART' : 'PRODUCT';
+    case 'abstract':
+      if (lower.some((w) => LAW_WORDS.has(w)) && lower.length > 1) return 'LAW';
+      if (italic) return 'WORK_OF_ART';
+      if (lower.length === 1 && LANGUAGES.has(lower[0])) return 'LANGUAGE';
+      return null;
+    default:
+      return null;
+  }
+}
+
+function labelGumSentence(toks: GumToken[], mentions: GumMention[], gaz: Gazetteer): string[] {
+  const tags = toks.map(() => 'O');
+  const names: { a: number; b: number; type: EntityType }[] = [];
+  for (const m of mentions) {
+    const span = nameSpan(m, toks, mentions);
+    if (!span) continue;
+    let [a, b] = span;
+    while (b - a > 1 && toks[a].form.toLowerCase() === 'the') a++;
+    const lower = toks.slice(a, b).map((t) => t.form.toLowerCase());
+    // GUM tags bare titles as proper nouns ("the Senator", "Team Manager"): not names
+    if (m.etype === 'person' && (lower.every((w) => PERSON_TITLES.has(w) || ROLE_WORDS.has(w)) || !toks.slice(a, b).some((t) => /^\p{Lu}/u.test(t.form)))) continue;
+    const italic = toks.slice(a, b).some((t) => t.italic);
+    const type = gumType(m, lower, italic, gaz);
+    if (type) names.push({ a, b, type });
+  }
+  // flat NER: the longest name wins where names overlap
+  names.sort((x, y) => y.b - y.a - (x.b - x.a) || x.a - y.a);
+  for (const n of names) {
+    if (tags.slice(n.a, n.b).some((t) => t !== 'O')) continue;
+    tags[n.a] = 'B-' + n.type;
+    for (let k = n.a + 1; k < n.b; k++) tags[k] = 'I-' + n.type;
+  }
+  addNorp(toks.map((t) => t.form), tags, gaz);
+  return tags;
+}
+
+export function readGumDoc(path: string, gaz: Gazetteer): LabeledDoc {
+  const id = path.replace(/^.*\//, '').replace(/\.conllu$/, '');
+  const genre = id.split('_')[1] ?? '';
+  const sentences: LabeledSentence[] = [];
+  let toks: GumToken[] = [];
+  let text = '';
+  let newPar = false;
+  let open: (GumMention & { id: string })[] = [];
+  let done: GumMention[] = [];
+  let italicDepth = 0;
+  const hiStack: boolean[] = [];
+  const flush = () => {
+    if (toks.length) {
+      sentences.push({ words: toks.map((t) => t.form), tags: labelGumSentence(toks, done, gaz), text, newPar });
+    }
+    toks = [];
+    text = '';
+    newPar = false;
+    open = [];
+    done = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('# text = ')) text = line.slice(9);
+    else if (line.startsWith('# newpar')) newPar = true;
+    else if (line.startsWith('#')) continue;
+    else if (!line.trim()) flush();
+    else {
+      const cols = line.split('\t');
+      if (!/^\d+$/.test(cols[0])) continue;
+      const misc = cols[9] ?? '_';
+      const xml = /(?:^|\|)XML=([^|]*)/.exec(misc)?.[1] ?? '';
+      // opening tags take effect on this token, closing tags after it
+      const tags = xml.match(/<\/?hi[^>]*>/g) ?? [];
+      for (const t of tags) {
+        if (!t.startsWith('</')) {
+          const it = t.includes('italic');
+          hiStack.push(it);
+          if (it) italicDepth++;
+        }
+      }
+      const tok = toks.length;
+      toks.push({ form: cols[1], xpos: cols[4], head: Number(cols[6]) - 1, deprel: cols[7], italic: italicDepth > 0 });
+      for (const t of tags) {
+        if (t.startsWith('</')) {
+          const it = hiStack.pop();
+          if (it) italicDepth--;
+        }
+      }
+      const ent = /(?:^|\|)Entity=([^|]*)/.exec(misc)?.[1];
+      if (ent) parseEntityField(ent, tok, open, done);
+    }
+  }
+  flush();
+  return { id, genre, sentences };
+}
+
+export function readGum(dir: string, gaz: Gazetteer): LabeledDoc[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.conllu'))
+    .sort()
+    .map((f) => readGumDoc(join(dir, f), gaz));
+}
+
+/** Word forms of every sentence in a CoNLL-U file (for unlabelled lexicon statistics). */
+export function readConlluWords(path: string): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('#')) continue;
+    if (!line.trim()) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      continue;
+    }
+    const cols = line.split('\t');
+    if (/^\d+$/.test(cols[0])) cur.push(cols[1]);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}

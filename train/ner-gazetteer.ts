@@ -1,0 +1,213 @@
+/**
+ * Gazetteers for the named-entity recogniser, built from the PETRARCH2 Phoenix actor
+ * dictionaries (MIT, © Open Event Data Alliance) plus short hand-made lists (nationalities,
+ * religious and political groups, US states, regions).
+ *
+ * Phoenix format (docs/dictionaries.rst): an entry line "WORDS_JOINED_BY_UNDERSCORES [CODE]",
+ * synonyms on following lines (with or without a leading "+"), and codes either inline or on
+ * indented "[CODE date-range]" lines that apply to the entries above them. We classify a block:
+ *   - a plain three-letter country code ([RUS]) → GPE (country names, cities, provinces);
+ *     single-word synonyms that look like adjectives of the country name (RUSSIAN for RUSSIA,
+ *     AFGHAN for AFGHANISTAN) → NORP;
+ *   - "# CountryInfo.txt" (leaders lists) or dated codes and no organisation word → PER
+ *     (titles such as "PRESIDENT" and nationality words are stripped from the front);
+ *   - anything else → ORG.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ORG_TRIGGERS, PERSON_TITLES, type GazetteerData } from '../src/extract/ner-features.js';
+
+/** Nationalities and other demonyms (adjective / singular noun forms). */
+const DEMONYMS = `afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
+azerbaijani azeri bahamian bahraini bangladeshi barbadian belarusian belgian belizean beninese bhutanese bolivian bosnian
+botswanan brazilian british briton bruneian bulgarian burkinabe burmese burundian cambodian cameroonian canadian
+chadian chilean chinese colombian congolese croatian cuban cypriot czech danish djiboutian dominican dutch ecuadorian
+egyptian emirati english equatoguinean eritrean estonian ethiopian fijian filipino finnish french gabonese gambian
+georgian german ghanaian greek grenadian guatemalan guinean guyanese haitian honduran hungarian icelandic indian
+indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kazakhstani kenyan kiribati
+korean kosovar kuwaiti kyrgyz laotian latvian lebanese liberian libyan lithuanian luxembourgish macedonian malagasy
+malawian malaysian maldivian malian maltese mauritanian mauritian mexican moldovan monegasque mongolian montenegrin
+moroccan mozambican namibian nepalese nepali nicaraguan nigerian nigerien norwegian omani pakistani palestinian
+panamanian paraguayan persian peruvian polish portuguese qatari romanian russian rwandan salvadoran samoan saudi
+scottish senegalese serbian seychellois singaporean slovak slovenian somali somalian sudanese surinamese swazi swedish
+swiss syrian taiwanese tajik tanzanian thai togolese tongan trinidadian tunisian turkish turkmen ugandan ukrainian
+uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean soviet yugoslav european african asian arab
+arabian latin hispanic latino latina caribbean scandinavian nordic balkan baltic slavic middle-eastern mideast
+kurdish kurd pashtun tamil sinhalese uighur uyghur tibetan chechen dagestani basque catalan flemish walloon
+bavarian sicilian texan californian floridian new-yorker londoner parisian muscovite berliner hawaiian alaskan
+navajo cherokee maori aboriginal inuit bedouin druze yazidi hutu tutsi zulu xhosa berber tuareg hmong roma
+muslim christian jewish jew catholic protestant orthodox sunni shia shiite shi'ite alawite hindu buddhist sikh
+jain mormon evangelical anglican lutheran methodist baptist presbyterian islamic islamist jihadist salafist zionist
+democrat democratic republican conservative liberal socialist communist marxist maoist leninist nationalist
+libertarian progressive tory whig labourite bolshevik nazi fascist loyalist unionist separatist`;
+
+/** Plural or collective forms that plain "+s" does not give. */
+const DEMONYM_EXTRA = `chinese japanese vietnamese portuguese lebanese sudanese swiss british french dutch english
+irish welsh scottish spanish spaniard spaniards frenchman frenchmen englishman englishmen britons jews jewry
+filipinos argentines brits scots danes swedes finns poles turks greeks thais kazakhs uzbeks kurds arabs
+tajiks pashtuns israelis iraqis pakistanis saudis yemenis kuwaitis qataris omanis somalis bangladeshis nepalis
+afghans americans russians muslims christians catholics hindus buddhists sikhs shiites sunnis democrats
+republicans conservatives liberals socialists communists nazis islamists jihadists loyalists separatists
+hispanics latinos africans asians europeans palestinians ukrainians`;
+
+/** US states, regions and major cities ("_" joins multi-word items). */
+const GPE_EXTRA = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+montana nebraska nevada new_hampshire new_jersey new_mexico new_york north_carolina north_dakota ohio oklahoma oregon
+pennsylvania rhode_island south_carolina south_dakota tennessee texas utah vermont virginia washington west_virginia
+wisconsin wyoming washington_,_d.c. washington_d.c. d.c. new_york_city los_angeles san_francisco las_vegas new_orleans
+chicago boston seattle houston dallas miami atlanta philadelphia detroit denver phoenix portland baltimore st._louis
+ontario quebec british_columbia alberta manitoba scotland wales england northern_ireland bavaria catalonia
+crimea donbas donetsk luhansk kherson zaporizhzhia kharkiv kyiv kiev odesa odessa mariupol bakhmut gaza
+jerusalem tel_aviv haifa ramallah khan_younis rafah nablus jenin hebron beirut damascus aleppo idlib baghdad mosul
+tehran kabul islamabad karachi lahore delhi new_delhi mumbai beijing shanghai hong_kong taipei tokyo seoul pyongyang
+moscow st._petersburg london paris berlin rome madrid brussels vienna geneva zurich amsterdam warsaw prague
+budapest ankara istanbul cairo riyadh doha dubai abu_dhabi nairobi lagos johannesburg cape_town mexico_city
+rio_de_janeiro sao_paulo buenos_aires sydney melbourne toronto vancouver montreal ottawa`;
+
+const LOC_EXTRA = `europe asia africa antarctica oceania north_america south_america latin_america central_america
+middle_east near_east far_east southeast_asia south_asia central_asia east_asia west_africa east_africa north_africa
+sub-saharan_africa horn_of_africa western_europe eastern_europe balkans caucasus persian_gulf gaza_strip west_bank
+sinai golan golan_heights siberia arctic pacific atlantic mediterranean red_sea black_sea dead_sea himalayas
+amazon sahara sahel scandinavia levant mesopotamia`;
+
+/** Whitespace-separated items; "_" joins the words of a multi-word item. */
+function parseList(s: string): string[] {
+  return s.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' '));
+}
+
+/** Tokenise a dictionary phrase the way our tokenizer would split it. */
+export function phraseTokens(raw: string): string[] {
+  return raw
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/_/g, ' ')
+    .replace(/,/g, ' , ')
+    .replace(/'s\b/g, " 's")
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
+function pluralise(w: string): string[] {
+  if (/(an|ian|i|ist|ite|ic|er|ot|ek|ab|ai|ard)$/.test(w)) return [w + 's'];
+  return [];
+}
+
+interface Block {
+  phrases: { raw: string; comment: string }[];
+  codes: string[];
+}
+
+function readBlocks(path: string): Block[] {
+  const text = readFileSync(path, 'latin1');
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  let codesSeen = false;
+  for (let line of text.split('\n')) {
+    if (/^\s*#/.test(line) || !line.trim()) {
+      continue;
+    }
+    let comment = '';
+    const hash = line.indexOf('#');
+    if (hash >= 0) {
+      comment = line.slice(hash);
+      line = line.slice(0, hash);
+    }
+    const codes = [...line.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].trim());
+    const phrase = line.replace(/\[[^\]]*\]/g, '').trim().replace(/^\+/, '').trim();
+    if (phrase) {
+      if (!cur || codesSeen) {
+        cur = { phrases: [], codes: [] };
+        blocks.push(cur);
+        codesSeen = false;
+      }
+      // a new head entry (no "+") that follows an inline-coded entry starts a new block
+      if (!line.startsWith('+') && !/^\s/.test(line) && cur.phrases.length > 0 && cur.codes.length > 0) {
+        cur = { phrases: [], codes: [] };
+        blocks.push(cur);
+      }
+      cur.phrases.push({ raw: phrase, comment });
+    }
+    if (codes.length && cur) {
+      cur.codes.push(...codes);
+      if (!phrase) codesSeen = true;
+    }
+  }
+  return blocks;
+}
+
+const ORG_WORDS = new Set([...ORG_TRIGGERS, 'ministry', 'of', 'forces', 'army', 'front', 'brigade', 'movement']);
+
+function stripTitles(words: string[], norp: Set<string>, gpe: Set<string>): string[] {
+  let i = 0;
+  while (i < words.length - 1 && (PERSON_TITLES.has(words[i]) || norp.has(words[i]) || gpe.has(words[i]) ||
+    ['of', 'the', 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'minister', 'party', 'chief', 'leader', 'opposition', 'state', 'national', 'security', ','].includes(words[i]))) i++;
+  return words.slice(i);
+}
+
+export function buildGazetteer(petrarchDir: string): GazetteerData {
+  const dict = join(petrarchDir, 'dictionaries');
+  const gpe = new Set<string>();
+  const norp = new Set<string>();
+  const per = new Set<string>();
+  const org = new Set<string>();
+  const loc = new Set<string>();
+
+  for (const w of parseList(DEMONYMS)) {
+    norp.add(w);
+    for (const p of pluralise(w)) norp.add(p);
+  }
+  for (const w of parseList(DEMONYM_EXTRA)) norp.add(w);
+  for (const w of parseList(GPE_EXTRA)) gpe.add(w);
+  for (const w of parseList(LOC_EXTRA)) loc.add(w);
+
+  const personRaw: string[][] = [];
+  const countries = readBlocks(join(dict, 'Phoenix.Countries.actors.txt'));
+  for (const b of countries) {
+    const isCountry = b.codes.some((c) => /^[A-Z]{3}$/.test(c));
+    if (isCountry) {
+      const head = phraseTokens(b.phrases[0].raw).join(' ');
+      for (const p of b.phrases) {
+        const toks = phraseTokens(p.raw);
+        const w = toks.join(' ');
+        if (toks.length === 1 && w !== head && /(an|ian|ese|ish|i|ic|ch)$/.test(w) && w.slice(0, 4) === head.slice(0, 4)) {
+          norp.add(w);
+          for (const pl of pluralise(w)) norp.add(pl);
+        } else gpe.add(w);
+      }
+      continue;
+    }
+    const dated = b.codes.some((c) => /\d{6}/.test(c));
+    const info = b.phrases.some((p) => p.comment.includes('CountryInfo'));
+    for (const p of b.phrases) {
+      const toks = phraseTokens(p.raw);
+      const hasOrgWord = toks.some((t) => ORG_WORDS.has(t));
+      if ((info || dated) && !hasOrgWord) personRaw.push(toks);
+      else if (toks.length > 0) org.add(toks.join(' '));
+    }
+  }
+  for (const file of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) {
+    for (const b of readBlocks(join(dict, file))) {
+      const dated = b.codes.some((c) => /\d{6}/.test(c));
+      for (const p of b.phrases) {
+        const toks = phraseTokens(p.raw);
+        const hasOrgWord = toks.some((t) => ORG_WORDS.has(t));
+        if (dated && !hasOrgWord && toks.length >= 2) personRaw.push(toks);
+        else if (toks.length > 0) org.add(toks.join(' '));
+      }
+    }
+  }
+  const first = new Set<string>();
+  for (const toks of personRaw) {
+    const name = stripTitles(toks, norp, gpe);
+    if (name.length === 0) continue;
+    per.add(name.join(' '));
+    if (name.length >= 2 && name[0].length > 1 && !name[0].endsWith('.')) first.add(name[0]);
+  }
+  // keep ORG free of entries that are really places or nationality words
+  for (const w of org) if (gpe.has(w) || norp.has(w) || w.length < 2) org.delete(w);
+  for (const w of per) if (gpe.has(w) || norp.has(w) || org.has(w)) per.delete(w);
+  for (const w of gpe) if (norp.has(w)) gpe.delete(w);
+  const sorted = (s: Set<string>) => [...s].filter((w) => w.length > 0).sort();
+  return { GPE: sorted(gpe), NORP: sorted(norp), LOC: sorted(loc), PER: sorted(per), FIRST: sorted(first), ORG: sorted(org) };
+}
