@@ -83,15 +83,15 @@ for (const r of records) {
   const doc = new Doc({ id: r.id, text: r.text, published: r.date ? `${r.date.slice(0, 4)}-${r.date.slice(4, 6)}-${r.date.slice(6, 8)}` : null });
   tokenizeStage.run(doc);
   parseStage.run(doc);
-  codeActors(doc, actors, agents);
+  codeActors(doc, actors, agents, r.date ? Number(r.date) : null);
   events.run(doc);
-  const codeOf = (id: string) => doc.entityById(id)?.codes?.[0]?.code ?? '---';
+  const codesOf = (id: string) => doc.entityById(id)?.codes?.map((c) => c.code) ?? ['---'];
   const produced: Triple[] = [];
   for (const e of doc.events) {
     if (!e.cameo) continue;
-    for (const a of e.actor.length ? e.actor : ['']) for (const b of e.recipient.length ? e.recipient : ['']) {
-      produced.push({ source: a ? codeOf(a) : '', target: b ? codeOf(b) : '', code: e.cameo });
-    }
+    const sources = e.actor.length ? e.actor.flatMap(codesOf) : [''];
+    const targets = e.recipient.length ? e.recipient.flatMap(codesOf) : [''];
+    for (const a of sources) for (const b of targets) produced.push({ source: a, target: b, code: e.cameo });
   }
   expectedN += r.expected.length;
   producedN += produced.length;

@@ -6,7 +6,7 @@
  * which is what the event coder then reads as participants.
  */
 import type { Doc } from '../src/doc.js';
-import type { DictPhrase } from '../src/extract/events/petrarch.js';
+import { codeOn, type DictPhrase } from '../src/extract/events/petrarch.js';
 
 const CHUNK_RELS = new Set(['compound', 'flat', 'flat:name', 'amod', 'det', 'nmod:poss', 'nummod', 'fixed', 'nmod:desc', 'obl:unmarked', 'case']);
 const HEAD_RELS = /^(nsubj|obj|iobj|obl|nmod|conj|appos|root|dep|compound|flat|nsubj:pass|csubj|vocative|dislocated|orphan)/;
@@ -57,7 +57,8 @@ function findPhrases(words: string[], index: PhraseIndex): [number, number, Dict
   return out;
 }
 
-export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex): void {
+/** `date`: the story date as a YYYYMMDD number, for date-restricted actor codes. */
+export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex, date: number | null = null): void {
   const n = doc.tokens.length;
   const children: number[][] = Array.from({ length: n }, () => []);
   for (const t of doc.tokens) if ((t.head ?? -1) >= 0) children[t.head!].push(t.i);
@@ -79,20 +80,24 @@ export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex): 
     const agentHits = findPhrases(words, agents);
     if (!actorHits.length && !agentHits.length) continue;
     // the actor nearest the head names the phrase; agents add their codes before/after it
-    const actor = actorHits.length ? actorHits[actorHits.length - 1][2].code : '---';
-    let code = actor;
-    for (const [, , a] of agentHits) {
-      if (a.code.startsWith('~')) code = code + a.code.slice(1);
-      else if (a.code.endsWith('~')) code = a.code.slice(0, -1) + code;
-      else code = code + a.code;
-    }
+    const actor = actorHits.length ? codeOn(actorHits[actorHits.length - 1][2], date) : '---';
+    // "A/B/C": the phrase names several actors
+    const codes = actor.split('/').filter(Boolean).map((base) => {
+      let code = base;
+      for (const [, , a] of agentHits) {
+        if (a.code.startsWith('~')) code = code + a.code.slice(1);
+        else if (a.code.endsWith('~')) code = a.code.slice(0, -1) + code;
+        else code = code + a.code;
+      }
+      return code.toUpperCase();
+    });
     const start = doc.tokens[chunk[0]].start;
     const end = doc.tokens[chunk[chunk.length - 1]].end;
     const id = `act${next++}`;
     doc.entities.push({
       id, type: 'ORG', name: doc.text.slice(start, end),
       mentions: [{ start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', entity: id }],
-      codes: [{ code: code.toUpperCase(), source: 'petrarch' }],
+      codes: codes.map((code) => ({ code, source: 'petrarch' })),
     });
   }
 }

@@ -81,7 +81,29 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (hit.length) { recipient = hit; break; }
     }
   }
+  if (!recipient.length) {
+    // the target named inside the object: "restore ties with Gondor", "welcomed the release of our compatriot"
+    for (const o of view.kids(i, ['obj'])) {
+      const inner = objectTarget(view, ents, o, 0);
+      if (inner.length) { recipient = inner; break; }
+    }
+  }
   return { actor: [...subj, ...companions], recipient };
+}
+
+const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for']);
+
+/** Prepositional modifiers inside an object noun phrase that name the target, nearest first. */
+function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: number): number[] {
+  if (depth > 2) return [];
+  for (const n of view.kids(o, ['nmod'], true)) {
+    if (view.rel(n) === 'nmod:poss') continue;
+    if (!INNER_PREPS.has(view.caseOf(n))) continue;
+    if (ents.resolve(n).length) return [n];
+    const deeper = objectTarget(view, ents, n, depth + 1);
+    if (deeper.length) return deeper;
+  }
+  return [];
 }
 
 function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: number[]; recipient: number[] } {

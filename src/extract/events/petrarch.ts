@@ -186,15 +186,34 @@ export interface DictPhrase {
   words: string[];
   /** TABARI/PETRARCH: a phrase ending in `_` must end at a word boundary; otherwise it is a stem */
   exact: boolean;
+  /** default code; `A/B/C` names several actors at once */
   code: string;
+  /** date-restricted codes: [code, first day, last day] as YYYYMMDD numbers */
+  dated?: [string, number, number][];
 }
 
-/** Read a PETRARCH actor dictionary: primary phrases, `+` synonyms, tab-indented [CODE] lines. */
+/** YYYYMMDD or YYMMDD (TABARI: YY < 30 is 20YY) as a YYYYMMDD number. */
+function dictDate(d: string): number {
+  const x = d.trim();
+  if (x.length === 6) return Number((Number(x.slice(0, 2)) < 30 ? '20' : '19') + x);
+  return Number(x);
+}
+
+/** The code a phrase has on a date (YYYYMMDD number), following its date restrictions. */
+export function codeOn(p: DictPhrase, date: number | null): string {
+  if (p.dated && date !== null) for (const [code, lo, hi] of p.dated) if (date >= lo && date <= hi) return code;
+  return p.code;
+}
+
+/** Read a PETRARCH actor dictionary: primary phrases, `+` synonyms, tab-indented [CODE date] lines. */
 export function parseActorDictionary(text: string): DictPhrase[] {
   const out: DictPhrase[] = [];
-  let group: { phrases: string[]; code: string | null } | null = null;
+  let group: { phrases: string[]; code: string | null; dated: [string, number, number][] } | null = null;
   const flush = () => {
-    if (group && group.code) for (const p of group.phrases) out.push(phraseOf(p, group.code));
+    if (group) {
+      const code = group.code ?? group.dated.find((d) => d[1] === 0 && d[2] === 99999999)?.[0] ?? group.dated[0]?.[0];
+      if (code) for (const p of group.phrases) out.push({ ...phraseOf(p, code), ...(group.dated.length ? { dated: group.dated } : {}) });
+    }
     group = null;
   };
   for (const raw of text.split(/\r?\n/)) {
@@ -203,9 +222,16 @@ export function parseActorDictionary(text: string): DictPhrase[] {
     if (!line.trim()) continue;
     const t = line.trim();
     if (/^\s/.test(line) && t.startsWith('[')) {
-      // date-restricted code lines: keep the first (or the undated default)
-      const code = parseCode(t.split(/\s+/)[0] + (t.includes(']') ? '' : ']'));
-      if (group && !group.code && code) group.code = code;
+      const m = /^\[\s*(\S+)\s*([^\]]*)\]/.exec(t);
+      if (!m || !group) continue;
+      const code = m[1];
+      const r = m[2].replace(/\s+/g, '');
+      let lo = 0;
+      let hi = 99999999;
+      if (r.startsWith('<')) hi = dictDate(r.slice(1)) - 1;
+      else if (r.startsWith('>')) lo = dictDate(r.slice(1)) + 1;
+      else if (r.includes('-')) { const [a, b] = r.split('-'); lo = dictDate(a); hi = dictDate(b); }
+      group.dated.push([code, lo, hi]);
       continue;
     }
     if (t.startsWith('+')) {
@@ -219,7 +245,7 @@ export function parseActorDictionary(text: string): DictPhrase[] {
     flush();
     const m = /^(.+?)\s*(\[[^\]]*\])?\s*$/.exec(t);
     if (!m) continue;
-    group = { phrases: [m[1].trim().replace(/\s+/g, '_')], code: m[2] ? parseCode(m[2]) : null };
+    group = { phrases: [m[1].trim().replace(/\s+/g, '_')], code: m[2] ? parseCode(m[2]) : null, dated: [] };
   }
   flush();
   return out;
