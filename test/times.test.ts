@@ -1,0 +1,189 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Doc, type TimeExpression } from '../src/doc.js';
+import { Pipeline } from '../src/pipeline.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { timesStage } from '../src/extract/times.js';
+import { isoWeek } from '../src/extract/times/calendar.js';
+
+// tokens and sentences, then times: the stage under test, without the trained parser
+const pipeline = new Pipeline([tokenizeStage, timesStage]);
+
+function times(text: string, published: string | null = '2025-02-16'): TimeExpression[] {
+  return pipeline.process({ text, published }).times;
+}
+
+/** The value given to the expression whose text is `phrase` (fails when it is not found). */
+function valueOf(text: string, phrase: string, published: string | null = '2025-02-16'): string {
+  const all = times(text, published);
+  const hit = all.find((t) => t.text === phrase);
+  assert.ok(hit, `"${phrase}" not found in ${JSON.stringify(all.map((t) => t.text))}`);
+  return hit.value;
+}
+
+function evidenceOf(text: string, phrase: string, published: string | null = '2025-02-16'): string {
+  const hit = times(text, published).find((t) => t.text === phrase);
+  assert.ok(hit?.evidence, `no evidence for "${phrase}"`);
+  return hit.evidence;
+}
+
+test('a weekday takes the tense of its clause (published Sunday 2025-02-16)', () => {
+  assert.equal(valueOf('The ambassador met the freed hostage on Saturday at the hospital.', 'Saturday'), '2025-02-15');
+  assert.equal(valueOf('The two delegations will meet on Saturday in Cairo.', 'Saturday'), '2025-02-22');
+  assert.equal(valueOf('Talks are due to resume on Wednesday, officials said.', 'Wednesday'), '2025-02-19');
+  assert.equal(valueOf('Police said the suspect was arrested on Tuesday.', 'Tuesday'), '2025-02-11');
+  // "Sunday" in a Sunday paper's past-tense report is the same day
+  assert.equal(valueOf('Voters went to the polls on Sunday.', 'Sunday'), '2025-02-16');
+  assert.equal(valueOf('The vote is planned for next Monday.', 'next Monday'), '2025-02-17');
+  assert.equal(valueOf('He last spoke to his family last Tuesday.', 'last Tuesday'), '2025-02-11');
+  assert.match(evidenceOf('The ambassador met the hostage on Saturday.', 'Saturday'), /past tense \("met"\)/);
+});
+
+test('a weekday uses the parser layers when a tagger has filled them', () => {
+  const doc = new Doc({ text: 'They meet Saturday.', published: '2025-02-16' });
+  tokenizeStage.run(doc);
+  // as a parser would tag it: "will" is absent, but the verb is VBD (as in a past-tense report)
+  const tags = [['PRON', 'PRP', 1, 'nsubj'], ['VERB', 'VBD', -1, 'root'], ['PROPN', 'NNP', 1, 'obl:tmod'], ['PUNCT', '.', 1, 'punct']] as const;
+  doc.tokens.forEach((t, i) => {
+    t.upos = tags[i][0];
+    t.xpos = tags[i][1];
+    t.head = tags[i][2];
+    t.deprel = tags[i][3];
+  });
+  timesStage.run(doc);
+  assert.equal(doc.times[0].value, '2025-02-15');
+  doc.tokens[1].xpos = 'VBP'; // present: a scheduled event
+  timesStage.run(doc);
+  assert.equal(doc.times[0].value, '2025-02-22');
+});
+
+test('calendar dates at the precision the text gives', () => {
+  const text = 'The mother and grandmother were freed in a November 2023 agreement. The attack came on 7 October 2023. '
+    + 'Output fell in early 2024 and rose in the 1980s, as in the 19th century. It was signed on Jan. 5, 2024, in summer 2022 talks.';
+  assert.equal(valueOf(text, 'November 2023'), '2023-11');
+  assert.equal(valueOf(text, '7 October 2023'), '2023-10-07');
+  assert.equal(valueOf(text, 'early 2024'), '2024');
+  assert.equal(valueOf(text, '1980s'), '198X');
+  assert.equal(valueOf(text, '19th century'), '18XX');
+  assert.equal(valueOf(text, 'Jan. 5, 2024'), '2024-01-05');
+  assert.equal(valueOf(text, 'summer 2022'), '2022-SU');
+  assert.equal(valueOf('The strike ended at 5:30 p.m. on Tuesday, Feb. 11, 2025.', '5:30 p.m. on Tuesday, Feb. 11, 2025'), '2025-02-11T17:30');
+});
+
+test('relative expressions count from the publication date', () => {
+  const text = 'Yesterday the army withdrew. Three days ago a convoy was hit, and last week talks stalled. '
+    + 'This year the budget grew; last month it shrank, and two years ago it collapsed. Tomorrow the cabinet meets.';
+  assert.equal(valueOf(text, 'Yesterday'), '2025-02-15');
+  assert.equal(valueOf(text, 'Three days ago'), '2025-02-13');
+  assert.equal(valueOf(text, 'last week'), '2025-W06');
+  assert.equal(valueOf(text, 'This year'), '2025');
+  assert.equal(valueOf(text, 'last month'), '2025-01');
+  assert.equal(valueOf(text, 'two years ago'), '2023');
+  assert.equal(valueOf(text, 'Tomorrow'), '2025-02-17');
+  assert.equal(valueOf('Protesters gathered over the weekend in the capital.', 'the weekend'), '2025-W07-WE');
+  assert.deepEqual(isoWeek({ year: 2025, month: 2, day: 16 }), { year: 2025, week: 7 });
+});
+
+test('the year of a year-less date comes from the order of events in the article', () => {
+  // the arrest must precede the sentence handed down in January 2024, so it is December 2023,
+  // not the December nearest to publication
+  const arrest = 'The journalist Ahmad Karimi was arrested in Tehran on December 3. '
+    + 'His lawyer said he was held in solitary confinement.\n\n'
+    + 'A revolutionary court sentenced Karimi in January 2024 to eight years in prison.';
+  assert.equal(valueOf(arrest, 'December 3'), '2023-12-03');
+  assert.match(evidenceOf(arrest, 'December 3'), /"arrested" here precedes "sentenced".*January 2024/);
+  assert.match(evidenceOf(arrest, 'December 3'), /2024 rejected/);
+
+  // "before" in the same sentence
+  const siege = 'Most families fled the town on March 2, weeks before the siege that began in April 2023.';
+  assert.equal(valueOf(siege, 'March 2'), '2023-03-02');
+  assert.match(evidenceOf(siege, 'March 2'), /"before" governs the other date/);
+
+  // the seed's pattern: abducted on a year-less date, relatives released in a dated deal
+  const abduction = 'Noa Levi was abducted with her brother from their home in Kfar Aza on October 7th.\n\n'
+    + 'Her brother was released in a November 2023 exchange between Israel and Hamas.';
+  assert.equal(valueOf(abduction, 'October 7th', '2025-02-16'), '2023-10-07');
+});
+
+test('the year of a year-less date follows tense, weekday and the narrative when nothing else decides', () => {
+  assert.equal(valueOf('The ministry said on February 10 that the talks had failed.', 'February 10'), '2025-02-10');
+  assert.equal(valueOf('The summit will take place on March 3 in Geneva.', 'March 3'), '2025-03-03');
+  assert.equal(valueOf('The factory closed in March after a fire.', 'March'), '2024-03');
+  // a written weekday settles the year: July 21 was a Friday in 2023
+  assert.equal(valueOf('The team landed on Friday, July 21, to a hero’s welcome.', 'Friday, July 21', '2024-02-01'), '2023-07-21');
+  // a biography stays in its own years
+  assert.equal(valueOf('In 1998 the band toured Japan for the first time. On 12 May they played Tokyo.', '12 May'), '1998-05-12');
+  // a range shares its year with its end, which carries the tense
+  const exhibit = 'The exhibit is to run from January 23 through March 9.';
+  assert.equal(valueOf(exhibit, 'January 23', '2014-01-28'), '2014-01-23');
+  assert.equal(valueOf(exhibit, 'March 9', '2014-01-28'), '2014-03-09');
+});
+
+test('durations and vague spans get TIMEX3 duration values', () => {
+  const text = 'He was held for three months and given a two-year sentence. The hearing lasted five hours. '
+    + 'In recent months, Moscow raised concerns. The siege went on for years.';
+  assert.equal(valueOf(text, 'three months'), 'P3M');
+  assert.equal(valueOf(text, 'two-year'), 'P2Y');
+  assert.equal(valueOf(text, 'five hours'), 'PT5H');
+  assert.equal(valueOf(text, 'recent months'), 'PXM');
+  assert.equal(valueOf(text, 'years'), 'PXY');
+  // ages are not durations
+  assert.deepEqual(times('A 12-year-old boy and a man, 45 years old, were hurt.'), []);
+});
+
+test('expressions counted from the narrative: that year, two days later', () => {
+  const text = 'He returned to China in 1920, marrying a physician there that year. Two years later he left for Harvard.';
+  assert.equal(valueOf(text, 'that year'), '1920');
+  assert.equal(valueOf(text, 'Two years later'), '1922');
+  const days = 'The ceasefire began on 19 January 2025. The next day, the first hostages were freed.';
+  assert.equal(valueOf(days, 'The next day'), '2025-01-20');
+});
+
+test('false positives common in news text are not dates', () => {
+  const text = 'Theresa May said she may march with them. The Sun reported that he finished second. '
+    + 'The Sunday Times said 3 people died and 2,000 protesters gathered; 3/4 of voters agreed and the score was 2-1. '
+    + 'Thousands will march on parliament. He works 24/7 at Route 66 and paid $2019 for 1500 troops.';
+  assert.deepEqual(times(text).map((t) => t.text), []);
+  // "May" and "March" as months are still found after a preposition or with a day
+  assert.equal(valueOf('The law passed in May and took effect on March 3, 2024.', 'May'), '2024-05');
+});
+
+test('offsets are exact, in text order, and do not overlap', () => {
+  const text = '“We were freed on Saturday,” she said — 15 months after the 7 October 2023 attack… 🙂 Last week, in 2024’s report, too.';
+  const found = times(text);
+  assert.ok(found.length >= 4, JSON.stringify(found));
+  let prev = -1;
+  for (const t of found) {
+    assert.equal(text.slice(t.start, t.end), t.text);
+    assert.ok(t.start >= prev, 'sorted and non-overlapping');
+    prev = t.end;
+    assert.ok(t.value.length > 0);
+  }
+});
+
+test('without a publication date: the dateline anchors, else underspecified values', () => {
+  const dated = 'Friday, July 21, 2017\n\nThe Afghan team arrived in Washington on Tuesday.';
+  assert.equal(valueOf(dated, 'Tuesday', null), '2017-07-18');
+  assert.match(evidenceOf(dated, 'Tuesday', null), /dateline 2017-07-21/);
+  assert.equal(valueOf('The team arrived on Tuesday.', 'Tuesday', null), 'XXXX-WXX-2');
+  assert.equal(valueOf('The team arrived on October 9.', 'October 9', null), 'XXXX-10-09');
+  // a date inside the first sentence is not a dateline
+  assert.equal(valueOf('Daniel Bernoulli (8 February 1700 – 17 March 1782) was a mathematician. His work is still used today.', 'today', null), 'PRESENT_REF');
+});
+
+test('never throws, on odd text and bad dates', () => {
+  const odd = ['', ' ', '\u0000\uffff\ud800', '99/99/9999 0000-00-00 February 30, 2023', '9'.repeat(5000),
+    'on Saturday', 'May May May March March', '\n\n\n2023\n\n', 'in the 0s and 00s', '31/02/2024, 13/13/13'];
+  for (const text of odd) {
+    for (const published of ['2025-02-16', null, 'not a date', '2025-13-45']) {
+      const doc = pipeline.process({ text, published });
+      for (const t of doc.times) assert.equal(text.slice(t.start, t.end), t.text);
+      assert.equal(doc.notes.get('times.error'), undefined, `stage error on ${JSON.stringify(text.slice(0, 40))}`);
+    }
+  }
+  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+    const doc = pipeline.process({ text: `On Saturday ${text} in March 2023`, published: '2025-02-16' });
+    return doc.times.every((t) => doc.text.slice(t.start, t.end) === t.text) && !doc.notes.has('times.error');
+  }), { numRuns: 150 });
+});
