@@ -114,7 +114,7 @@ function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: Set<str
       const rec = index.records[id];
       if (e.type === 'PERSON' && /^[A-Z]{3}$/.test(code)) continue; // a place or a country, not this person
       if (e.type === 'PERSON' && words.length === 1 && !rec.primary.endsWith(' ' + k) && rec.primary !== k) continue;
-      const countryEntry = index.country(code)?.id === id;
+      const countryEntry = index.countryCodeOf(id) !== null;
       out.push({ code, source: describeRecord(index, id, k, date), nonState: isNonStateFile(rec.file), place: countryEntry && !sharesStem(k, rec) });
       break;
     }
@@ -172,11 +172,17 @@ function descriptionCodes(doc: Doc, index: ActorIndex, d: Description, codesOf: 
   const out: Candidate[] = [];
   const phraseText = doc.text.slice(doc.tokens[p.from].start, doc.tokens[p.to - 1].end);
   // agent words: the phrase up to the head, plus a following preposition ("AMBASSADOR TO")
+  // (a complement that names no entity is part of the role: "spokesman for the Indonesian military")
   let agentEnd = head.to;
-  if (p.complement && agentEnd < p.to) agentEnd++;
+  if (p.complement && agentEnd < p.to) agentEnd = p.complement.ref ? agentEnd + 1 : p.complement.to;
   const agentWords = normWords(doc.tokens.slice(p.from, agentEnd).map((t) => t.text).join(' '));
   let agent = head.cls === 'kin' || head.cls === 'captive' || head.cls === 'citizen' || head.cls === 'resident' ? null : agentFor(index, agentWords);
-  if (AFFILIATION.has(head.role)) agent = agent && agent.code !== 'MED' ? agent : { code: 'GOV', prefix: false, source: `role ${head.role} speaks for a state [~GOV]` };
+  // spokespeople, officials and members speak for their organisation; for a bare state that means its government
+  let affiliationDefault = false;
+  if (AFFILIATION.has(head.role) && (!agent || agent.code === 'MED')) {
+    agent = { code: 'GOV', prefix: false, source: `role ${head.role} speaks for a state [~GOV]` };
+    affiliationDefault = true;
+  }
   if (agent && p.former && agent.code === 'GOV') agent = { code: 'ELI', prefix: false, source: `former ${agent.source} → [~ELI]` };
 
   const bases: { code: string; source: string; nonState: boolean }[] = [];
@@ -205,7 +211,7 @@ function descriptionCodes(doc: Doc, index: ActorIndex, d: Description, codesOf: 
     const code = combine(b.code, agent, b.nonState);
     out.push({ code, source: `${d.via} "${phraseText}": ${b.source}${agent && code !== b.code ? ` + ${agent.source}` : ''}`, rank: 1 });
   }
-  if (!bases.length && agent) out.push({ code: agent.code, source: `${d.via} "${phraseText}": ${agent.source} (no country named)`, rank: 1, bare: true });
+  if (!bases.length && agent && !affiliationDefault) out.push({ code: agent.code, source: `${d.via} "${phraseText}": ${agent.source} (no country named)`, rank: 1, bare: true });
   return out;
 }
 

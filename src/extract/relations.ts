@@ -9,7 +9,9 @@
  */
 import type { Doc, Entity, Relation } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { describe, MentionIndex, nationalityCode, type Description, type MentionRef } from './roles/describe.js';
+import { describe, MentionIndex, nationalityCode, sharesStem, type Description, type MentionRef } from './roles/describe.js';
+import { actorIndex } from './actors/index.js';
+import { normKey } from './actors/dictionary.js';
 import { findPatternFacts } from './relations/patterns.js';
 
 export type RelationType = 'family' | 'position' | 'citizenship' | 'membership' | 'residence' | 'held_by';
@@ -20,10 +22,15 @@ const PLACES = new Set(['GPE', 'LOC', 'FAC']);
 /** The entity standing for a country code: its GPE entity ("Russia"), else a NORP one ("Russian"). */
 export function countryEntity(doc: Doc, code: string): Entity | null {
   let norp: Entity | null = null;
+  const idx = actorIndex();
   for (const e of doc.entities) {
     if (e.type !== 'GPE' && e.type !== 'NORP') continue;
     const names = [e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)];
-    const hit = names.some((n) => nationalityCode(n.replace(/^the\s+/i, '')) === code) || (e.codes ?? []).some((c) => c.code === code && e.type === 'GPE');
+    // by name only: a city coded with its country ("Aceh" → IDN) does not stand for the country
+    const hit = names.some((n) => {
+      const key = normKey(n.replace(/^the\s+/i, ''));
+      return nationalityCode(key) === code && idx.lookup(key).some((id) => idx.countryCodeOf(id) === code && sharesStem(key, idx.records[id]));
+    });
     if (!hit) continue;
     if (e.type === 'GPE') return e;
     norp ??= e;
@@ -71,7 +78,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
       if (!isPerson || head.plural) return;
       let object = p.possessor?.entity ?? null;
       if (!object && comp && comp.prep === 'of' && compRef && compRef.entity.type === 'PERSON') object = compRef.entity.id;
-      if (object && object !== d.entity) emit({ type: 'family', role: head.role, subject: d.entity, object, ...ev });
+      if (object && object !== d.entity && doc.entityById(object)?.type === 'PERSON') emit({ type: 'family', role: head.role, subject: d.entity, object, ...ev });
       return;
     }
     case 'position':

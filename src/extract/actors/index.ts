@@ -80,9 +80,15 @@ export class ActorIndex {
         const n = key.split(' ').length;
         if (n > maxWords) maxWords = n;
       }
-      // a country's own entry: bare 3-letter default code, no dated rules, from the countries file
-      if (file === 0 && fallback && /^[A-Z]{3}$/.test(fallback) && rules.length === 0 && !this.countryRecord.has(fallback)) {
-        this.countryRecord.set(fallback, id);
+      // a country's own entry: the largest record of the countries file carrying a bare 3-letter code
+      // (as default or as a dated rule: UKRAINE is USRUKR before 1991, UKR after)
+      if (file === 0) {
+        const bare = [fallback, ...rules.map((r) => r[0])].filter((c): c is string => Boolean(c && /^[A-Z]{3}$/.test(c)));
+        const code = bare.at(-1);
+        if (code) {
+          const cur = this.countryRecord.get(code);
+          if (cur === undefined || this.records[cur].synonyms.length < synonyms.length) this.countryRecord.set(code, id);
+        }
       }
     }
     this.maxWords = Math.min(maxWords, 12);
@@ -132,6 +138,15 @@ export class ActorIndex {
       }
     }
     return r.fallback ? `${r.fallback} default` : 'none';
+  }
+
+  /** The bare country code a record is the country entry of, or null. */
+  countryCodeOf(id: number): string | null {
+    const r = this.records[id];
+    for (const c of [...r.rules.map((x) => x[0]).reverse(), r.fallback]) {
+      if (c && /^[A-Z]{3}$/.test(c) && this.countryRecord.get(c) === id) return c;
+    }
+    return null;
   }
 
   /** Record of the country whose bare code is `code` (e.g. RUS → RUSSIAN FEDERATION). */

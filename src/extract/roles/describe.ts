@@ -132,24 +132,24 @@ export function nationalityCode(word: string): string | null {
   if (/ES$/.test(key)) tries.push(key.slice(0, -2));
   for (const k of tries) {
     for (const id of idx.lookup(k)) {
-      const rec = idx.records[id];
-      if (rec.file !== 'Phoenix.Countries.actors.txt' || rec.rules.length || !rec.fallback || !/^[A-Z]{3}$/.test(rec.fallback)) continue;
-      const country = idx.country(rec.fallback);
-      if (country && country.id === id && sharesStem(k, rec)) return rec.fallback;
+      const code = idx.countryCodeOf(id);
+      if (code) return code;
     }
   }
   return null;
 }
 
 /**
- * True when `key` is the country's own name or adjective rather than a city in its entry:
- * it shares its first four letters with the entry's primary phrase or one of its first synonyms.
+ * True when `key` is the country's own name or adjective rather than a city or region in its
+ * entry: the primary phrase, an abbreviation, or a word sharing its first four letters with the
+ * primary phrase or with one of the entry's adjectives (BRITAIN ~ BRITISH, RUSSIA ~ RUSSIAN;
+ * not MOSCOW, not WASHINGTON).
  */
 export function sharesStem(key: string, rec: { primary: string; synonyms: string[] }): boolean {
+  if (key === rec.primary || key.length < 4) return true;
   const stem = key.slice(0, 4);
-  if (key.length < 4) return rec.primary === key;
-  const names = [rec.primary, ...rec.synonyms.slice(0, 3)];
-  return names.some((n) => n.split(' ').some((w) => w.startsWith(stem)));
+  const adjectives = rec.synonyms.filter((s) => !s.includes(' ') && /(AN|ISH|ESE|I|IC|CH)$/.test(s));
+  return [rec.primary, ...adjectives].some((n) => n.split(' ').some((w) => w.startsWith(stem)));
 }
 
 function tokenNationality(doc: Doc, i: number): Nationality | null {
@@ -466,7 +466,11 @@ export function describe(doc: Doc): Description[] {
     }
     // 2. reverse apposition / copula before the name: "his mother, Yelena"; "His mother is Yelena"
     const before = lower(doc.tokens[ref.first - 1]);
-    if (ref.first - 2 >= sStart && (before === ',' || COPULAS.has(before) && before !== "'s")) {
+    // the name must close the apposition ("his mother, Yelena, …"), else it is the subject of the next
+    // clause ("To speak with his mother, Montalvo was put through …")
+    const after = doc.tokens[ref.last];
+    const closed = !after || after.sentence !== doc.tokens[ref.first].sentence || /^(,|\.|;|:|\)|–|—|and|or|\?|!|"|”)$/.test(after.text);
+    if (ref.first - 2 >= sStart && ((before === ',' && closed) || (COPULAS.has(before) && before !== "'s"))) {
       const L2 = titleStart(doc, idx, ref.first - 1, sStart, target);
       if (L2 !== null) {
         const p = analysePhrase(doc, idx, L2, ref.first - 1, target);

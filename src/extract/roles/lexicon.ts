@@ -34,7 +34,7 @@ const POSITIONS = [
   'king', 'queen', 'prince', 'princess', 'emir', 'sultan', 'monarch', 'premier', 'governor', 'mayor', 'senator', 'congressman',
   'congresswoman', 'lawmaker', 'legislator', 'mp', 'member of parliament', 'speaker', 'chairman', 'chairwoman', 'chair',
   'chairperson', 'ceo', 'chief executive', 'director', 'director-general', 'director general', 'head', 'chief', 'leader',
-  'commander', 'general', 'lieutenant', 'colonel', 'major', 'captain', 'admiral', 'officer', 'official', 'adviser', 'advisor',
+  'commander', 'general', 'lieutenant', 'colonel', 'major general', 'captain', 'admiral', 'officer', 'official', 'adviser', 'advisor',
   'aide', 'negotiator', 'coordinator', 'representative', 'delegate', 'correspondent', 'editor', 'editor-in-chief', 'founder',
   'co-founder', 'executive', 'manager', 'owner', 'coach', 'judge', 'prosecutor', 'attorney general', 'attorney-general',
   'police chief', 'commissioner', 'rabbi', 'imam', 'bishop', 'pope', 'cardinal', 'patriarch', 'dean', 'rector',
