@@ -55,7 +55,7 @@ export function article(spec: ArticleSpec): Result {
         const end = at + surface.length;
         if (taken.some(([s, t]) => at < t && end > s)) continue;
         taken.push([at, end]);
-        const kind = /^(he|she|his|her|him|they|them|their)$/i.test(surface) ? 'pronoun' : /^[a-z]/.test(surface) ? 'nominal' : 'name';
+        const kind = /^(he|she|his|her|him|they|them|their)$/i.test(surface) ? 'pronoun' : /^[A-Z]/.test(surface.replace(/^the /i, '')) ? 'name' : 'nominal';
         mentions.push({ start: at, end, text: surface, kind });
       }
     }

@@ -287,8 +287,11 @@ export class Resolver {
         if (!givenOk) continue;
         const exact = agree.some((f) => f.tokens.join(' ') === p.tokens.join(' '));
         const score = exact ? 0.97 : 0.9;
-        const f = agree[0];
-        const evidence = exact ? `same full name “${m.name}”` : `name variant: “${m.name}” ~ “${f.tokens.join(' ')}” (transliteration)`;
+        const f = agree.find((x) => givenNamesAgree(x.given!, p.given!)) ?? agree[0];
+        const why: string[] = [];
+        if (f.given !== p.given) why.push(sameNameToken(f.given!, p.given!) ? `given name ${p.given}/${f.given} spelt differently` : givenNamesAgree(f.given!, p.given!) ? `${p.given}/${f.given}: short form or initial` : `${p.given} is a nickname used for this person`);
+        if (f.surname !== p.surname) why.push(`surname ${p.surname}/${f.surname} transliterated differently`);
+        const evidence = exact ? `same full name “${m.name}”` : `name variant of “${f.tokens.join(' ')}”: ${why.join('; ')}`;
         if (!best || score > best.score) best = { c, score, evidence };
       }
       if (best) return { member: m.id, cluster: best.c.id, confidence: best.score, method: 'name', evidence: best.evidence };

@@ -1,0 +1,127 @@
+/**
+ * The web app in Debian's headless Chromium (playwright-core): search → entity → timeline →
+ * source article, hover details, and text from articles never turning into markup.
+ * Screenshots go to test-artifacts/. Skipped with a message when Chromium is not installed.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from '../src/cli/commands/serve.js';
+import { DEFAULT_WEB_ROOT } from '../src/server/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { article, caseArticles } from './store-fixtures.js';
+
+function chromiumPath(): string | null {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const executable = chromiumPath();
+const webBuilt = existsSync(join(DEFAULT_WEB_ROOT, 'js', 'main.js'));
+const skip = !executable ? 'chromium is not installed (apt-get install chromium); browser tests skipped' : !webBuilt ? 'web app not built (npm run build:web)' : false;
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+/** An article whose text tries to inject markup: it must show as text. */
+const hostile = article({
+  id: 'xss', title: '<img src=x onerror="window.__xss=1">Tricky title', published: '2024-01-05', source: '<script>window.__xss=2</script>',
+  paragraphs: ['Mallory <b>Bold</b> wrote <img src=x onerror="window.__xss=3"> to the Example Council.'],
+  entities: [{ id: 'e1', type: 'PERSON', name: 'Mallory <b>Bold</b>', mentions: ['Mallory <b>Bold</b>'] }, { id: 'e2', type: 'ORG', name: 'Example Council', mentions: ['Example Council'] }],
+});
+
+describe('web app in headless Chromium', { skip }, () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; stop: () => Promise<void> };
+  let store: Store;
+  let dir: string;
+  const errors: string[] = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'chronicle-web-'));
+    store = await openStore(join(dir, 'web.db'));
+    for (const a of [...caseArticles, hostile]) await store.ingest(a);
+    server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
+    browser = await chromium.launch({ executablePath: executable!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('search → entity → timeline → source article', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('top-people').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, '1-home.png'), fullPage: true });
+
+    await page.fill('#search-input', 'Trufanow');
+    await page.press('#search-input', 'Enter');
+    await page.getByTestId('entity-results').waitFor();
+    const card = page.getByTestId('entity-card').filter({ hasText: 'Alexander' }).first();
+    assert.match(await card.innerText(), /3 documents/);
+    await page.screenshot({ path: join(ARTIFACTS, '2-search.png'), fullPage: true });
+
+    await card.click();
+    await page.getByTestId('timeline').waitFor();
+    const name = await page.getByTestId('entity-name').innerText();
+    assert.match(name, /Alexander/);
+    assert.match(await page.getByTestId('aliases').innerText(), /Trufanow/);
+    const status = await page.getByTestId('status').innerText();
+    assert.match(status, /abducted[\s\S]*held[\s\S]*released/);
+    const conflicts = await page.getByTestId('conflicts').innerText();
+    assert.match(conflicts, /Nahal Oz/);
+    assert.match(conflicts, /Nir Oz/);
+    const events = page.getByTestId('timeline-event');
+    assert.ok(await events.count() >= 3);
+    const release = events.filter({ has: page.locator('.headline strong', { hasText: /^release$/ }) }).first();
+    assert.equal(await release.getByTestId('source-link').count(), 2);
+    assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
+    await page.screenshot({ path: join(ARTIFACTS, '3-entity.png'), fullPage: true });
+
+    await release.getByTestId('source-link').filter({ hasText: 'World Israel News' }).click();
+    await page.getByTestId('article-text').waitFor();
+    assert.match(await page.getByTestId('doc-title').innerText(), /Russian ambassador meets freed hostage/);
+    const focus = page.locator('.hl-focus');
+    assert.equal(await focus.first().innerText(), 'release');
+    // hover an event trigger: the tooltip names the event and its participants
+    await page.locator('.hl-event', { hasText: 'kidnapped' }).hover();
+    const tip = await page.getByTestId('tooltip').innerText();
+    assert.match(tip, /ASSAULT \/ abduct/);
+    assert.match(tip, /2023-10-07/);
+    await page.screenshot({ path: join(ARTIFACTS, '4-article.png'), fullPage: false });
+    // hover a quote: the speaker
+    await page.getByTestId('article-text').locator('.hl-quote').first().hover();
+    assert.match(await page.getByTestId('tooltip').innerText(), /speaker: Russian Embassy in Israel/);
+    // a highlighted name leads to its entity
+    await page.locator('a.hl-mention', { hasText: 'Yelena' }).click();
+    await page.getByTestId('entity-name').waitFor();
+    assert.match(await page.getByTestId('entity-name').innerText(), /Elena Trufanova/);
+    assert.deepEqual(errors, []);
+  });
+
+  test('text from articles is shown as text, never run as markup', async () => {
+    const [doc] = (await store.search('Mallory')).documents;
+    await page.goto(`${server.url}#/doc/${doc.id}`);
+    await page.getByTestId('article-text').waitFor();
+    assert.match(await page.getByTestId('doc-title').innerText(), /<img src=x onerror=/);
+    assert.match(await page.getByTestId('article-text').innerText(), /Mallory <b>Bold<\/b> wrote <img/);
+    assert.equal(await page.locator('main img, main b, main script').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null), null);
+    await page.goto(`${server.url}#/search?q=${encodeURIComponent('<b>Bold</b>')}`);
+    await page.getByTestId('entity-results').waitFor();
+    assert.equal(await page.locator('main b').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null), null);
+  });
+});
