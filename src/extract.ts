@@ -1,6 +1,7 @@
 import type { Doc, DocInput } from './doc.js';
 import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
+import { parseStage } from './nlp/parse-stage.js';
 import { timesStage } from './extract/times.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
@@ -18,6 +19,7 @@ import type { Result } from './output/schema.js';
 export function createPipeline(): Pipeline {
   return new Pipeline([
     tokenizeStage,
+    parseStage,
     timesStage,
     namesStage,
     entitiesStage,

@@ -3,6 +3,7 @@ import { extractCommand } from './extract.js';
 import { demoCommand } from './demo.js';
 import { serveCommand } from './serve.js';
 import { ingestCommand } from './ingest.js';
+import { parseCommand } from './parse.js';
 
 /** Every sub-command, in the order `chronicle --help` lists them. */
-export const commands: Command[] = [extractCommand, demoCommand, ingestCommand, serveCommand];
+export const commands: Command[] = [extractCommand, demoCommand, parseCommand, ingestCommand, serveCommand];

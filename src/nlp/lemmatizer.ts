@@ -1,0 +1,139 @@
+/**
+ * Lemmatizer learnt from the treebank: an exception list of (XPOS, form) → lemma pairs that
+ * the rules get wrong, and edit rules ("lower-case, strip 3 letters, add 'y'") keyed by XPOS
+ * and the form's longest known suffix, chosen by how many distinct words support them.
+ */
+import { normaliseForm } from './features.js';
+
+export interface LemmaExample {
+  form: string;
+  xpos: string;
+  lemma: string;
+}
+
+/** An edit rule: casing ('k' keep, 'l' lower), characters to strip, string to append. */
+type Rule = string;
+
+const MAX_SUFFIX = 6;
+
+function ruleFor(form: string, lemma: string): Rule {
+  const lower = lemma === lemma.toLowerCase();
+  const base = lower ? form.toLowerCase() : form;
+  let p = 0;
+  while (p < base.length && p < lemma.length && base[p] === lemma[p]) p++;
+  return `${lower ? 'l' : 'k'}|${base.length - p}|${lemma.slice(p)}`;
+}
+
+function applyRule(form: string, rule: Rule): string | null {
+  const a = rule.indexOf('|');
+  const b = rule.indexOf('|', a + 1);
+  const strip = Number(rule.slice(a + 1, b));
+  const base = rule[0] === 'l' ? form.toLowerCase() : form;
+  if (strip >= base.length) return null;
+  return base.slice(0, base.length - strip) + rule.slice(b + 1);
+}
+
+export interface LemmatizerData {
+  /** `${xpos}\t${form}` → lemma, exact form first, then lower-cased */
+  exceptions: Record<string, string>;
+  /** `${xpos}\t${suffix}` → rule */
+  rules: Record<string, Rule>;
+}
+
+export class Lemmatizer {
+  private readonly exceptions: Map<string, string>;
+  private readonly rules: Map<string, Rule>;
+
+  constructor(readonly data: LemmatizerData) {
+    this.exceptions = new Map(Object.entries(data.exceptions));
+    this.rules = new Map(Object.entries(data.rules));
+  }
+
+  /** Lemma by the suffix rules alone. */
+  ruleLemma(norm: string, xpos: string): string {
+    const lower = norm.toLowerCase();
+    for (let k = Math.min(MAX_SUFFIX, lower.length); k >= 0; k--) {
+      const rule = this.rules.get(`${xpos}\t${lower.slice(lower.length - k)}`);
+      if (rule !== undefined) {
+        const out = applyRule(norm, rule);
+        if (out) return out;
+      }
+    }
+    return xpos.startsWith('NNP') ? norm : lower;
+  }
+
+  lemma(form: string, xpos: string): string {
+    if (!form) return form;
+    const norm = normaliseForm(form);
+    const hit = this.exceptions.get(`${xpos}\t${norm}`) ?? this.exceptions.get(`${xpos}\t${norm.toLowerCase()}\tl`);
+    if (hit !== undefined) return hit;
+    return this.ruleLemma(norm, xpos);
+  }
+}
+
+/** Learns suffix rules, then keeps as exceptions the training pairs the rules get wrong. */
+export function trainLemmatizer(examples: LemmaExample[], minTypes = 2): Lemmatizer {
+  // distinct (xpos, form, lemma) types, with the most frequent lemma for each (xpos, form)
+  const byForm = new Map<string, Map<string, number>>();
+  for (const e of examples) {
+    if (!e.lemma || e.lemma === '_') continue;
+    const key = `${e.xpos}\t${normaliseForm(e.form)}`;
+    let m = byForm.get(key);
+    if (!m) byForm.set(key, (m = new Map()));
+    const lemma = normaliseForm(e.lemma);
+    m.set(lemma, (m.get(lemma) ?? 0) + 1);
+  }
+  const types: Array<{ xpos: string; form: string; lemma: string; count: number }> = [];
+  for (const [key, m] of byForm) {
+    const [xpos, form] = key.split('\t');
+    let best = '';
+    let bestN = -1;
+    let total = 0;
+    for (const [l, n] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      total += n;
+      if (n > bestN) {
+        bestN = n;
+        best = l;
+      }
+    }
+    types.push({ xpos, form, lemma: best, count: total });
+  }
+  // rule votes per (xpos, suffix), counted over word types so rare words generalise
+  const votes = new Map<string, Map<Rule, number>>();
+  for (const t of types) {
+    const rule = ruleFor(t.form, t.lemma);
+    const lower = t.form.toLowerCase();
+    for (let k = 0; k <= Math.min(MAX_SUFFIX, lower.length); k++) {
+      const key = `${t.xpos}\t${lower.slice(lower.length - k)}`;
+      let m = votes.get(key);
+      if (!m) votes.set(key, (m = new Map()));
+      m.set(rule, (m.get(rule) ?? 0) + 1);
+    }
+  }
+  const rules: Record<string, Rule> = {};
+  for (const key of [...votes.keys()].sort()) {
+    const m = votes.get(key)!;
+    let best = '';
+    let bestN = 0;
+    let total = 0;
+    for (const [r, n] of [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      total += n;
+      if (n > bestN) {
+        bestN = n;
+        best = r;
+      }
+    }
+    const k = key.length - key.indexOf('\t') - 1;
+    if (k === 0 || (total >= minTypes && bestN / total >= 0.5)) rules[key] = best;
+  }
+  const lem = new Lemmatizer({ exceptions: {}, rules });
+  const exceptions: Record<string, string> = {};
+  // lower-cased fallbacks first so exact-form entries override them
+  for (const t of types) {
+    if (lem.ruleLemma(t.form, t.xpos) !== t.lemma) {
+      exceptions[`${t.xpos}\t${t.form}`] = t.lemma;
+      if (t.lemma === t.lemma.toLowerCase()) exceptions[`${t.xpos}\t${t.form.toLowerCase()}\tl`] ??= t.lemma;
+    }
+  }
+  return new Lemmatizer({ exceptions, rules });
+}

@@ -1,0 +1,137 @@
+/**
+ * The trained English NLP core: tagger, lemmatizer and parser bundled in one model file
+ * (models/nlp-en.bin.gz), loaded once per process.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lexeme } from './features.js';
+import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
+import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from './model-io.js';
+import { Parser } from './parser.js';
+import type { FrozenPerceptron } from './perceptron.js';
+import { Tagger } from './tagger.js';
+
+export const MODEL_FILE = 'nlp-en.bin.gz';
+
+export interface Analysis {
+  upos: string[];
+  xpos: string[];
+  lemma: string[];
+  /** head word index within the sentence, -1 for the root */
+  head: Int32Array;
+  deprel: string[];
+}
+
+export class NlpModel {
+  constructor(
+    readonly tagger: Tagger,
+    readonly lemmatizer: Lemmatizer,
+    readonly parser: Parser,
+    readonly meta: Record<string, unknown> = {},
+  ) {}
+
+  /** Tags, lemmatizes and parses one sentence given as word forms. */
+  analyse(forms: string[]): Analysis {
+    const lex = forms.map(lexeme);
+    const xposIds = this.tagger.xposIds(lex);
+    const uposIds = this.tagger.uposIds(lex, xposIds);
+    const { xposTags, uposTags } = this.tagger.data;
+    const xpos = Array.from(xposIds, (t) => xposTags[t]);
+    const upos = Array.from(uposIds, (t) => uposTags[t]);
+    const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i]));
+    const { heads, labels } = this.parser.parse(lex, xposIds, uposIds);
+    const names = this.parser.data.labels;
+    return { upos, xpos, lemma, head: heads, deprel: Array.from(labels, (l) => names[l] ?? 'dep') };
+  }
+
+  /** Tags and parses only (no lemmas): what the speed benchmark measures. */
+  tagAndParse(forms: string[]): Int32Array {
+    const lex = forms.map(lexeme);
+    const x = this.tagger.xposIds(lex);
+    const u = this.tagger.uposIds(lex, x);
+    return this.parser.parse(lex, x, u).heads;
+  }
+}
+
+export interface NlpModelParts {
+  tagger: { xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number>; ambig: Map<string, string> };
+  lemmatizer: LemmatizerData;
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[] };
+  meta: Record<string, unknown>;
+}
+
+const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+export function encodeNlpModel(parts: NlpModelParts): Buffer {
+  const arrays: Record<string, TypedArrayAny> = {};
+  putPerceptron(arrays, 'tagger.xpos', parts.tagger.xpos);
+  putPerceptron(arrays, 'tagger.upos', parts.tagger.upos);
+  putPerceptron(arrays, 'parser.moves', parts.parser.moves);
+  putPerceptron(arrays, 'parser.labeler', parts.parser.labeler);
+  const header = {
+    format: 'chronicle-nlp-en/1',
+    meta: parts.meta,
+    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey), ambig: [...parts.tagger.ambig].sort(byKey) },
+    lemmatizer: parts.lemmatizer,
+    parser: { labels: parts.parser.labels },
+  };
+  return encodeModel({ header, arrays });
+}
+
+export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
+  const file = decodeModel(buf, origin);
+  const h = file.header as {
+    format: string;
+    meta: Record<string, unknown>;
+    tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; ambig: Array<[string, string]> };
+    lemmatizer: LemmatizerData;
+    parser: { labels: string[] };
+  };
+  if (h.format !== 'chronicle-nlp-en/1') throw new Error(`${origin}: unsupported model format ${String(h.format)}`);
+  const { xposTags, uposTags } = h.tagger;
+  const tagger = new Tagger(
+    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), ambig: new Map(h.tagger.ambig) },
+    getPerceptron(file, 'tagger.xpos', xposTags.length),
+    getPerceptron(file, 'tagger.upos', uposTags.length),
+  );
+  const parser = new Parser(
+    { labels: h.parser.labels, nXpos: xposTags.length },
+    getPerceptron(file, 'parser.moves', 3),
+    getPerceptron(file, 'parser.labeler', h.parser.labels.length),
+  );
+  return new NlpModel(tagger, new Lemmatizer(h.lemmatizer), parser, h.meta);
+}
+
+/** models/ of this checkout: searched upwards from this module (works from src/ and dist/src/). */
+export function modelsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'models');
+    if (existsSync(join(candidate, MODEL_FILE))) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../models');
+}
+
+export function defaultModelPath(): string {
+  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), MODEL_FILE);
+}
+
+export function loadNlpModel(path = defaultModelPath()): NlpModel {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (err) {
+    throw new Error(`cannot read the NLP model ${path}: ${(err as Error).message} (run \`npm run train\` to build it)`);
+  }
+  return decodeNlpModel(buf, path);
+}
+
+let shared: NlpModel | null = null;
+
+/** The default model, loaded lazily once per process. */
+export function nlpModel(): NlpModel {
+  shared ??= loadNlpModel();
+  return shared;
+}

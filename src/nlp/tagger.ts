@@ -1,0 +1,317 @@
+/**
+ * Part-of-speech tagger: a greedy left-to-right averaged perceptron over Penn (XPOS) tags
+ * with Honnibal's feature set widened (affixes, shape, two words of context either side,
+ * tag history), a tag dictionary that fixes frequent unambiguous words, and a second light
+ * perceptron that maps the XPOS sequence to UPOS (IN → ADP/SCONJ, VB → VERB/AUX, ...).
+ */
+import { f1, f2, f3, hashString, lexeme, type Lexeme } from './features.js';
+import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
+
+const START = hashString('-START-');
+const START2 = hashString('-START2-');
+const END = hashString('-END-');
+const END2 = hashString('-END2-');
+const PAD: Lexeme = {
+  norm: '', word: START, exact: START, shape: START, suf1: START, suf2: START, suf3: START, suf4: START,
+  pre1: START, pre2: START, pre3: START, flags: 0,
+};
+const PAD2: Lexeme = { ...PAD, word: START2, exact: START2, shape: START2, suf3: START2 };
+const PADE: Lexeme = { ...PAD, word: END, exact: END, shape: END, suf3: END };
+const PADE2: Lexeme = { ...PAD, word: END2, exact: END2, shape: END2, suf3: END2 };
+
+export const MAX_TAG_FEATURES = 64;
+
+/** Features for token i given the two previous predicted tags (tag ids + 1; 0 = start). */
+export function tagFeatures(lex: Lexeme[], amb: Int32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
+  const w = lex[i];
+  const wm1 = i > 0 ? lex[i - 1] : PAD;
+  const wm2 = i > 1 ? lex[i - 2] : i > 0 ? PAD : PAD2;
+  const wp1 = i + 1 < lex.length ? lex[i + 1] : PADE;
+  const wp2 = i + 2 < lex.length ? lex[i + 2] : i + 1 < lex.length ? PADE : PADE2;
+  let n = 0;
+  out[n++] = f1(0, 0);
+  out[n++] = f1(1, w.word);
+  out[n++] = f1(2, w.exact);
+  out[n++] = f1(3, w.suf1);
+  out[n++] = f1(4, w.suf2);
+  out[n++] = f1(5, w.suf3);
+  out[n++] = f1(6, w.suf4);
+  out[n++] = f1(7, w.pre1);
+  out[n++] = f1(8, w.pre2);
+  out[n++] = f1(9, w.pre3);
+  out[n++] = f1(10, w.shape);
+  out[n++] = f2(11, w.flags, i === 0 ? 1 : 0);
+  out[n++] = f1(12, p1);
+  out[n++] = f1(13, p2);
+  out[n++] = f2(14, p1, p2);
+  out[n++] = f2(15, p1, w.word);
+  out[n++] = f1(16, wm1.word);
+  out[n++] = f1(17, wm1.suf3);
+  out[n++] = f1(18, wm2.word);
+  out[n++] = f1(19, wp1.word);
+  out[n++] = f1(20, wp1.suf3);
+  out[n++] = f1(21, wp2.word);
+  out[n++] = f1(22, wp1.shape);
+  out[n++] = f1(23, wm1.shape);
+  out[n++] = f2(24, wm1.word, w.word);
+  out[n++] = f2(25, w.word, wp1.word);
+  out[n++] = f2(26, p1, wp1.word);
+  out[n++] = f2(27, p1, w.suf3);
+  out[n++] = f2(28, w.suf3, wp1.suf3);
+  out[n++] = f3(29, p1, w.shape, wp1.shape);
+  out[n++] = f2(30, wm1.word, wp1.word);
+  out[n++] = f2(31, p2, w.word);
+  out[n++] = f2(32, wp1.word, wp2.word);
+  out[n++] = f2(33, wp1.suf2, w.flags);
+  out[n++] = f2(34, w.shape, wm1.word);
+  // ambiguity classes (the tags a word has taken in training): right context before it is tagged
+  const n1 = lex.length;
+  const a0 = amb[i];
+  const a1 = i + 1 < n1 ? amb[i + 1] : END;
+  const a2 = i + 2 < n1 ? amb[i + 2] : END;
+  out[n++] = f1(40, a0);
+  out[n++] = f1(41, a1);
+  out[n++] = f1(42, a2);
+  out[n++] = f2(43, a0, a1);
+  out[n++] = f2(44, p1, a0);
+  out[n++] = f3(45, p1, a0, a1);
+  out[n++] = f2(46, w.word, a1);
+  out[n++] = f3(47, a0, a1, a2);
+  out[n++] = f2(48, w.suf3, a1);
+  return n;
+}
+
+export const MAX_UPOS_FEATURES = 16;
+
+/** Features for the XPOS → UPOS pass (xpos ids + 1; 0 = outside the sentence). */
+export function uposFeatures(lex: Lexeme[], xp: Int32Array, i: number, out: Uint32Array): number {
+  const n1 = lex.length;
+  const x = xp[i] + 1;
+  const xm1 = i > 0 ? xp[i - 1] + 1 : 0;
+  const xp1 = i + 1 < n1 ? xp[i + 1] + 1 : 0;
+  const xp2 = i + 2 < n1 ? xp[i + 2] + 1 : 0;
+  const w = lex[i].word;
+  const wm1 = i > 0 ? lex[i - 1].word : START;
+  const wp1 = i + 1 < n1 ? lex[i + 1].word : END;
+  let n = 0;
+  out[n++] = f1(100, x);
+  out[n++] = f2(101, x, w);
+  out[n++] = f2(102, x, xm1);
+  out[n++] = f2(103, x, xp1);
+  out[n++] = f3(104, x, xm1, xp1);
+  out[n++] = f3(105, x, w, wp1);
+  out[n++] = f3(106, x, w, xp1);
+  out[n++] = f3(107, x, w, xm1);
+  out[n++] = f2(108, x, lex[i].suf3);
+  out[n++] = f3(109, x, xp1, xp2);
+  out[n++] = f3(110, x, wm1, w);
+  out[n++] = f2(111, x, lex[i].flags);
+  return n;
+}
+
+export interface TaggerData {
+  xposTags: string[];
+  uposTags: string[];
+  /** normalised exact form → xpos id, for frequent unambiguous words */
+  tagdict: Map<string, number>;
+  /** normalised exact form → its ambiguity class ("NN|VB"), for words seen at least 3 times */
+  ambig: Map<string, string>;
+}
+
+/** Per-token ambiguity-class hashes (0 for unseen words). */
+export function ambiguity(lex: Lexeme[], ambig: Map<string, number>): Int32Array {
+  const out = new Int32Array(lex.length);
+  for (let i = 0; i < lex.length; i++) out[i] = ambig.get(lex[i].norm) ?? 0;
+  return out;
+}
+
+export class Tagger {
+  private readonly feats = new Uint32Array(MAX_TAG_FEATURES);
+  private readonly scores: Float64Array;
+  private readonly uscores: Float64Array;
+  private readonly ambigHash: Map<string, number>;
+
+  constructor(
+    readonly data: TaggerData,
+    readonly model: Scorer,
+    readonly uposModel: Scorer,
+  ) {
+    this.scores = new Float64Array(data.xposTags.length);
+    this.uscores = new Float64Array(data.uposTags.length);
+    this.ambigHash = new Map([...data.ambig].map(([w, c]) => [w, hashString(c)]));
+  }
+
+  /** Predicted XPOS ids for the lexemes (greedy, left to right). */
+  xposIds(lex: Lexeme[]): Int32Array {
+    const out = new Int32Array(lex.length);
+    let p1 = 0;
+    let p2 = 0;
+    const C = this.data.xposTags.length;
+    const amb = ambiguity(lex, this.ambigHash);
+    for (let i = 0; i < lex.length; i++) {
+      const fixed = this.data.tagdict.get(lex[i].norm);
+      let t: number;
+      if (fixed !== undefined) t = fixed;
+      else {
+        const n = tagFeatures(lex, amb, i, p1, p2, this.feats);
+        this.model.score(this.feats, n, this.scores);
+        t = argmax(this.scores, C);
+      }
+      out[i] = t;
+      p2 = p1;
+      p1 = t + 1;
+    }
+    return out;
+  }
+
+  uposIds(lex: Lexeme[], xpos: Int32Array): Int32Array {
+    const out = new Int32Array(lex.length);
+    const C = this.data.uposTags.length;
+    for (let i = 0; i < lex.length; i++) {
+      const n = uposFeatures(lex, xpos, i, this.feats);
+      this.uposModel.score(this.feats, n, this.uscores);
+      out[i] = argmax(this.uscores, C);
+    }
+    return out;
+  }
+
+  tag(forms: string[]): { xpos: string[]; upos: string[]; xposIds: Int32Array } {
+    const lex = forms.map(lexeme);
+    const x = this.xposIds(lex);
+    const u = this.uposIds(lex, x);
+    return {
+      xpos: Array.from(x, (t) => this.data.xposTags[t]),
+      upos: Array.from(u, (t) => this.data.uposTags[t]),
+      xposIds: x,
+    };
+  }
+}
+
+export interface TaggedSentence {
+  forms: string[];
+  xpos: string[];
+  upos: string[];
+}
+
+/** Deterministic PRNG (mulberry32) for shuffling. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+}
+
+/** Frequent words (≥ minCount) whose tag is nearly always the same (≥ minShare), and every word's ambiguity class. */
+export function buildTagDict(sents: TaggedSentence[], xposIndex: Map<string, number>, minCount = 20, minShare = 0.97): { tagdict: Map<string, number>; ambig: Map<string, string> } {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sents) {
+    for (let i = 0; i < s.forms.length; i++) {
+      const norm = lexeme(s.forms[i]).norm;
+      let m = counts.get(norm);
+      if (!m) counts.set(norm, (m = new Map()));
+      m.set(s.xpos[i], (m.get(s.xpos[i]) ?? 0) + 1);
+    }
+  }
+  const dict = new Map<string, number>();
+  const ambig = new Map<string, string>();
+  for (const [w, m] of counts) {
+    let total = 0;
+    let best = '';
+    let bestN = 0;
+    for (const [t, n] of m) {
+      total += n;
+      if (n > bestN) {
+        bestN = n;
+        best = t;
+      }
+    }
+    if (total >= minCount && bestN / total >= minShare) dict.set(w, xposIndex.get(best)!);
+    if (total >= 3) ambig.set(w, [...m].filter(([, k]) => k / total >= 0.05).map(([t]) => t).sort().join('|'));
+  }
+  return { tagdict: dict, ambig };
+}
+
+export interface TaggerTraining {
+  xpos: FrozenPerceptron;
+  upos: FrozenPerceptron;
+  data: TaggerData;
+}
+
+/** Trains the XPOS tagger and the UPOS pass. Deterministic for a given seed. */
+export function trainTagger(
+  sents: TaggedSentence[],
+  opts: { iterations: number; seed: number; log?: (msg: string) => void },
+): TaggerTraining {
+  const xposTags = [...new Set(sents.flatMap((s) => s.xpos))].sort();
+  const uposTags = [...new Set(sents.flatMap((s) => s.upos))].sort();
+  const xIndex = new Map(xposTags.map((t, i) => [t, i]));
+  const uIndex = new Map(uposTags.map((t, i) => [t, i]));
+  const { tagdict, ambig } = buildTagDict(sents, xIndex);
+  const data: TaggerData = { xposTags, uposTags, tagdict, ambig };
+  const ambigHash = new Map([...ambig].map(([w, c]) => [w, hashString(c)]));
+  const model = new TrainablePerceptron(xposTags.length);
+  const umodel = new TrainablePerceptron(uposTags.length);
+  const feats = new Uint32Array(MAX_TAG_FEATURES);
+  const scores = new Float64Array(xposTags.length);
+  const uscores = new Float64Array(uposTags.length);
+  const order = sents.map((_, i) => i);
+  const rand = rng(opts.seed);
+  const lexes = sents.map((s) => s.forms.map(lexeme));
+  const ambs = lexes.map((lex) => ambiguity(lex, ambigHash));
+  const golds = sents.map((s) => Int32Array.from(s.xpos, (t) => xIndex.get(t)!));
+  const ugolds = sents.map((s) => Int32Array.from(s.upos, (t) => uIndex.get(t)!));
+  for (let it = 0; it < opts.iterations; it++) {
+    shuffle(order, rand);
+    let correct = 0;
+    let total = 0;
+    let ucorrect = 0;
+    for (const si of order) {
+      const lex = lexes[si];
+      const gold = golds[si];
+      let p1 = 0;
+      let p2 = 0;
+      const pred = new Int32Array(lex.length);
+      for (let i = 0; i < lex.length; i++) {
+        const fixed = tagdict.get(lex[i].norm);
+        let guess: number;
+        if (fixed !== undefined) guess = fixed;
+        else {
+          const n = tagFeatures(lex, ambs[si], i, p1, p2, feats);
+          model.score(feats, n, scores);
+          guess = argmax(scores, xposTags.length);
+          model.update(gold[i], guess, feats, n);
+          model.tick();
+        }
+        pred[i] = guess;
+        if (guess === gold[i]) correct++;
+        total++;
+        p2 = p1;
+        p1 = guess + 1;
+      }
+      // UPOS pass learns from predicted XPOS so it sees the tagger's real errors
+      const ugold = ugolds[si];
+      for (let i = 0; i < lex.length; i++) {
+        const n = uposFeatures(lex, pred, i, feats);
+        umodel.score(feats, n, uscores);
+        const guess = argmax(uscores, uposTags.length);
+        umodel.update(ugold[i], guess, feats, n);
+        umodel.tick();
+        if (guess === ugold[i]) ucorrect++;
+      }
+    }
+    opts.log?.(`tagger iteration ${it + 1}/${opts.iterations}: train XPOS ${(100 * correct / total).toFixed(2)}%, UPOS ${(100 * ucorrect / total).toFixed(2)}%, ${model.rows} feature rows`);
+  }
+  return { xpos: model.freeze(), upos: umodel.freeze(), data };
+}

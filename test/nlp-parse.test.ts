@@ -1,0 +1,159 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseConllu, writeConllu } from '../src/nlp/conllu.js';
+import { nlpModel } from '../src/nlp/nlp-model.js';
+import { scoreConllu } from '../src/nlp/evaluate.js';
+import { annotateConllu } from '../src/cli/commands/parse.js';
+import { createPipeline } from '../src/extract.js';
+import { Doc } from '../src/doc.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { parseDoc } from '../src/nlp/parse-stage.js';
+
+const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
+const ewtTest = join(dataDir, 'ud-ewt', 'en_ewt-ud-test.conllu');
+
+/** Heads form one tree per sentence: exactly one root, every word reaches it. */
+function assertTree(heads: ArrayLike<number>): void {
+  const n = heads.length;
+  let roots = 0;
+  for (let i = 0; i < n; i++) {
+    assert.ok(heads[i] >= -1 && heads[i] < n && heads[i] !== i, `bad head ${heads[i]} for word ${i}`);
+    if (heads[i] === -1) roots++;
+    let j = i;
+    let steps = 0;
+    while (heads[j] !== -1) {
+      j = heads[j];
+      assert.ok(++steps <= n, `cycle through word ${i}`);
+    }
+  }
+  if (n > 0) assert.equal(roots, 1);
+}
+
+function analyse(text: string) {
+  const doc = new Doc({ text });
+  tokenizeStage.run(doc);
+  parseDoc(doc);
+  return doc;
+}
+
+const word = (doc: Doc, text: string) => {
+  const t = doc.tokens.find((x) => x.text === text);
+  assert.ok(t, `no token ${text}`);
+  return t;
+};
+
+test('accuracy on the first 400 sentences of EWT test stays above the floors', { skip: !existsSync(ewtTest) && 'UD EWT not found' }, () => {
+  const text = readFileSync(ewtTest, 'utf8');
+  const gold = parseConllu(text).slice(0, 400);
+  const system = parseConllu(writeConllu(gold));
+  const model = nlpModel();
+  for (const s of system) annotateConllu(model, s);
+  const scores = scoreConllu(gold, parseConllu(writeConllu(system)));
+  assert.ok(scores.words > 4000);
+  // floors sit about one point under what the committed model scores on this slice
+  assert.ok(scores.upos >= FLOORS.upos, `UPOS ${scores.upos}`);
+  assert.ok(scores.xpos >= FLOORS.xpos, `XPOS ${scores.xpos}`);
+  assert.ok(scores.lemma >= FLOORS.lemma, `lemma ${scores.lemma}`);
+  assert.ok(scores.uas >= FLOORS.uas, `UAS ${scores.uas}`);
+  assert.ok(scores.las >= FLOORS.las, `LAS ${scores.las}`);
+});
+
+const FLOORS = { upos: 93, xpos: 92, lemma: 95, uas: 80, las: 76 };
+
+test('subject and object of a news sentence', () => {
+  const doc = analyse('The rebels freed two hostages on Monday after talks in Doha.');
+  const freed = word(doc, 'freed');
+  assert.equal(freed.upos, 'VERB');
+  assert.equal(freed.xpos, 'VBD');
+  assert.equal(freed.lemma, 'free');
+  assert.equal(freed.head, -1);
+  assert.equal(freed.deprel, 'root');
+  const rebels = word(doc, 'rebels');
+  assert.equal(rebels.head, freed.i);
+  assert.equal(rebels.deprel, 'nsubj');
+  assert.equal(rebels.lemma, 'rebel');
+  const hostages = word(doc, 'hostages');
+  assert.equal(hostages.head, freed.i);
+  assert.equal(hostages.deprel, 'obj');
+  assert.equal(word(doc, 'two').head, hostages.i);
+  assert.equal(word(doc, 'Doha').upos, 'PROPN');
+});
+
+test('passive voice and curly apostrophes', () => {
+  const doc = analyse('Trufanov’s mother said he was captured by Russian forces in 2022.');
+  const poss = word(doc, '’s');
+  assert.equal(poss.xpos, 'POS');
+  assert.equal(poss.head, word(doc, 'Trufanov').i);
+  assert.equal(word(doc, 'Trufanov').deprel, 'nmod:poss');
+  const captured = word(doc, 'captured');
+  assert.equal(captured.lemma, 'capture');
+  assert.equal(word(doc, 'he').deprel, 'nsubj:pass');
+  assert.equal(word(doc, 'he').head, captured.i);
+  assert.equal(word(doc, 'was').deprel, 'aux:pass');
+  assert.equal(word(doc, 'forces').deprel, 'obl:agent');
+});
+
+test('every token of a pipeline document gets tags, lemma and a tree per sentence', () => {
+  const doc = createPipeline().process({ text: 'Officials said on Tuesday that the talks had failed.\n\nNo one was hurt, police said.' });
+  assert.ok(doc.tokens.length > 10);
+  for (const t of doc.tokens) {
+    assert.ok(t.upos && t.xpos && t.lemma !== undefined && t.deprel, `token ${t.text} incomplete`);
+  }
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s];
+    const heads = doc.sentenceTokens(s).map((t) => (t.head! < 0 ? -1 : t.head! - sent.tokenStart));
+    assertTree(heads);
+  }
+});
+
+test('never throws on odd input: empty, emoji, mixed scripts, 1,000-word sentences', () => {
+  const model = nlpModel();
+  const inputs: string[][] = [
+    [],
+    ['🙂'],
+    ['😡', '🔥', '!!!', '…'],
+    ['Путин', 'встретился', 'с', '習近平', 'in', 'Beijing', '.'],
+    ['\u0000', '\ud800', 'a\u200bb', ''],
+    Array.from({ length: 1000 }, (_, i) => ['the', 'man', 'said', ',', 'and', 'she', 'left', '.'][i % 8]),
+  ];
+  for (const forms of inputs) {
+    const a = model.analyse(forms);
+    assert.equal(a.upos.length, forms.length);
+    assert.equal(a.lemma.length, forms.length);
+    assertTree(a.head);
+  }
+  const doc = analyse('');
+  assert.equal(doc.tokens.length, 0);
+  const long = analyse(Array.from({ length: 1200 }, () => 'word').join(' '));
+  assert.ok(long.tokens.every((t) => t.head !== undefined && t.deprel));
+});
+
+test('CoNLL-U round trip keeps comments, multiword tokens and empty nodes', () => {
+  const text = [
+    '# sent_id = x1',
+    '# text = I don\'t know.',
+    '1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_',
+    '2-3\tdon\'t\t_\t_\t_\t_\t_\t_\t_\t_',
+    '2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_',
+    '3\tn\'t\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_',
+    '4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No',
+    '4.1\tknow\tknow\tVERB\tVB\t_\t_\t_\t4:conj\t_',
+    '5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_',
+    '',
+    '',
+  ].join('\n');
+  const sents = parseConllu(text);
+  assert.equal(sents.length, 1);
+  assert.equal(sents[0].words.length, 5);
+  assert.equal(writeConllu(sents), text.replace(/\n+$/, '\n\n'));
+  annotateConllu(nlpModel(), sents[0]);
+  const out = writeConllu(sents);
+  assert.match(out, /^# sent_id = x1\n# text = I don't know\.\n1\tI\t/);
+  assert.match(out, /\n2-3\tdon't\t_\t/);
+  assert.match(out, /\n4\.1\tknow\t/);
+  assert.match(out, /SpaceAfter=No/);
+  assert.equal(sents[0].words[3].head, 0);
+  assert.throws(() => parseConllu('1\tI\tI\n'), /line 1: expected 10 tab-separated columns/);
+});
