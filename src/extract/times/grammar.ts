@@ -320,6 +320,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
 // ---------------------------------------------------------------- own patterns
 
 interface Pattern {
+  /** a cheap test that the pattern can match at all: most sentences fail it, skipping `re` */
+  hint: RegExp;
   re: RegExp;
   make(m: RegExpExecArray, sentence: string): RawTime | null;
 }
@@ -329,6 +331,7 @@ const at = (m: RegExpExecArray, group: number): number => m.index + m[0].indexOf
 const PATTERNS: Pattern[] = [
   // today, tonight, yesterday, tomorrow, the day before yesterday
   {
+    hint: /today|tonight|yesterday|tomorrow/i,
     re: /\b(?:the day (before yesterday|after tomorrow)|(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?)\b/gi,
     make(m) {
       const w = (m[1] ?? m[2]).toLowerCase();
@@ -338,6 +341,7 @@ const PATTERNS: Pattern[] = [
   },
   // this morning, last night, this afternoon
   {
+    hint: /morning|afternoon|evening|night/i,
     re: /\b(this|last)\s+(morning|afternoon|evening|night)\b/gi,
     make(m) {
       const n = m[1].toLowerCase() === 'last' ? (m[2].toLowerCase() === 'night' ? -1 : 0) : 0;
@@ -347,6 +351,7 @@ const PATTERNS: Pattern[] = [
   },
   // this year, last month, next week, this weekend, last decade, this century
   {
+    hint: /year|month|week|decade|century/i,
     re: /\b(this\s+past|this|last|next|the\s+coming|coming|the\s+previous|the\s+past|past)\s+(year|month|week|weekend|decade|century)\b/gi,
     make(m, s) {
       const w = m[1].toLowerCase().replace(/\s+/g, ' ');
@@ -370,6 +375,7 @@ const PATTERNS: Pattern[] = [
   },
   // over the weekend, at the weekend
   {
+    hint: /weekend/i,
     re: /\b(?:over|during|at|on|throughout|for)\s+(the\s+weekend)\b/gi,
     make(m) {
       const start = at(m, 1);
@@ -378,6 +384,7 @@ const PATTERNS: Pattern[] = [
   },
   // on Sundays, every Wednesday: recurring
   {
+    hint: /days\b/,
     re: /\b(?:on|every|each)\s+(Sundays|Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays)\b/g,
     make(m) {
       const start = at(m, 1);
@@ -386,6 +393,7 @@ const PATTERNS: Pattern[] = [
   },
   // 9/11: a date known by its numbers
   {
+    hint: /9\/11/,
     re: /(?<![\d/])9\/11(?![\d/])/g,
     make(m) {
       return { start: m.index, end: m.index + m[0].length, year: 2001, month: 9, day: 11, from: 'pattern', reading: 'the September 11, 2001 attacks' };
@@ -393,6 +401,7 @@ const PATTERNS: Pattern[] = [
   },
   // that year, the same day, later that month: the narrative's own time
   {
+    hint: /\b(?:that|same)\b/i,
     re: /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+(year|month|week|day|night|morning|afternoon|evening)\b/gi,
     make(m, s) {
       // "that day" as a noun phrase subject ("that day was…") is still the day; "that year's" too
@@ -404,6 +413,7 @@ const PATTERNS: Pattern[] = [
   },
   // the following year, the next day, the previous week, the day before
   {
+    hint: /following|next|previous|prior|before|after/i,
     re: /\bthe\s+(?:(following|next|previous|prior)\s+(year|month|week|day|morning|night|evening|afternoon)|(year|month|week|day)\s+(before|after)(?![\s-]+(?:yesterday|tomorrow|the|a|an|his|her|their|its|this|that|last|[A-Z0-9])))\b/gi,
     make(m, s) {
       const dir = (m[1] ?? m[4]).toLowerCase();
@@ -421,6 +431,7 @@ const PATTERNS: Pattern[] = [
   },
   // two years later, three days earlier, a week after
   {
+    hint: /later|earlier|after|before/i,
     re: new RegExp(`\\b(?:(?:about|around|some|nearly|almost|only|just|more than)\\s+)?(${NUM})[\\s-]+(${UNIT_RE})\\s+(later|earlier|after|before)\\b`, 'gi'),
     make(m, s) {
       const n = parseCount(m[1]);
@@ -438,6 +449,7 @@ const PATTERNS: Pattern[] = [
   },
   // this/last/next summer; summer 2022; in the summer
   {
+    hint: /spring|summer|autumn|fall|winter/i,
     re: /\b(?:(this|last|next|early|late|mid)[\s-]+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
     make(m, s) {
       const season = SEASONS[m[2].toLowerCase()];
@@ -466,6 +478,7 @@ const PATTERNS: Pattern[] = [
   },
   // three days ago, a decade ago, 24 hours ago
   {
+    hint: /\bago\b/i,
     re: new RegExp(`\\b(${NUM})[\\s-]+(${UNIT_RE})\\s+ago\\b`, 'gi'),
     make(m) {
       const n = parseCount(m[1]);
@@ -480,6 +493,7 @@ const PATTERNS: Pattern[] = [
   },
   // recent months, the past few years, for years, in recent weeks: vague durations (TIMEX3 PXM, PXY…)
   {
+    hint: /(?:year|month|week|day|decade|hour|centurie)s/i,
     re: new RegExp(`\\b(?:(recent|the\\s+past|past|the\\s+last|the\\s+coming|coming|the\\s+next)\\s+(?:${VAGUE_NUM}\\s+)?|(${VAGUE_NUM})\\s+)(years|months|weeks|days|decades|hours|centuries)\\b`, 'gi'),
     make(m, s) {
       const unit = unitOf(m[3]);
@@ -491,6 +505,7 @@ const PATTERNS: Pattern[] = [
   },
   // for years, for decades
   {
+    hint: /(?:year|month|week|decade|day)s/i,
     re: /\b(?:for|over|in)\s+(years|months|weeks|decades|days)\b(?!\s+(?:ago|later|earlier|after|before|old|of\b))/gi,
     make(m) {
       const unit = unitOf(m[1]);
@@ -500,6 +515,7 @@ const PATTERNS: Pattern[] = [
   },
   // durations: three months, 15 years, a three-year sentence, the past 30 days
   {
+    hint: /year|month|week|day|hour|minute|second|decade|centur|fortnight/i,
     re: new RegExp(`\\b(?:(the\\s+(?:past|last|next|first|previous|coming)|past|last|next)\\s+)?(${NUM})([\\s-]+)(${UNIT_RE})\\b`, 'gi'),
     make(m, s) {
       const n = parseCount(m[2]);
@@ -529,6 +545,7 @@ const PATTERNS: Pattern[] = [
   },
   // decades: the 1980s, '90s, early 2000s, the nineties
   {
+    hint: /0['’]?s\b|ties\b/i,
     re: /(?:\b(early|mid|late)[\s-]+)?(?:\b((?:1[0-9]|20)\d)0['’]?s\b|['’](\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)/gi,
     make(m, s) {
       let decade: string | null = null;
@@ -551,6 +568,7 @@ const PATTERNS: Pattern[] = [
   },
   // centuries: the 19th century, the twenty-first century
   {
+    hint: /century/i,
     re: /\b(?:(early|mid|late)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b|\b(?:(early|mid|late)[\s-]+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty-second)[\s-]+century\b/gi,
     make(m, s) {
       const n = m[2] ? Number(m[2]) : ORDINALS[m[4].toLowerCase()];
@@ -565,6 +583,7 @@ const PATTERNS: Pattern[] = [
   },
   // bare years: in 2023, 1995, early 2024, (2011)
   {
+    hint: /\d{4}/,
     re: /(?:\b(early|mid|late)[\s-]+)?(?<![\d$£€¥#.,/:-])\b(1[0-9]\d\d|20\d\d)\b(?![.,:/]\d)(?!\s*(?:%|percent|per cent))/gi,
     make(m, s) {
       const year = Number(m[2]);
@@ -638,6 +657,7 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
   if (!MAYBE_TIME.test(sentence)) return [];
   const found: RawTime[] = [];
   for (const p of PATTERNS) {
+    if (!p.hint.test(sentence)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       if (m[0].length === 0) { p.re.lastIndex++; continue; }
