@@ -31,23 +31,24 @@ export function indexPhrases(phrases: DictPhrase[]): PhraseIndex {
 function wordMatches(token: string, word: string, last: boolean, exact: boolean): boolean {
   if (token === word) return true;
   // TABARI/PETRARCH: a phrase not ending in '_' matches as a stem ("ARGENTIN" → Argentina)
-  if (last && !exact && token.startsWith(word)) return true;
+  // short final words are abbreviations ("THE_AU", "THE_KU"), not stems
+  if (last && !exact && word.length >= 4 && token.startsWith(word)) return true;
   return false;
 }
 
 /** Longest dictionary phrase starting at each word of `words`; returns [start, length, phrase]. */
-function findPhrases(words: string[], index: PhraseIndex): [number, number, DictPhrase][] {
+function findPhrases(words: string[], index: PhraseIndex, stems = true): [number, number, DictPhrase][] {
   const out: [number, number, DictPhrase][] = [];
   for (let s = 0; s < words.length; s++) {
     // stems are keyed by their first word; try the exact word and, for one-word stems, prefixes
     const cands = [...(index.byFirst.get(words[s]) ?? [])];
-    for (let len = Math.min(words[s].length - 1, 12); len >= 3; len--) {
+    for (let len = Math.min(words[s].length - 1, 12); stems && len >= 3; len--) {
       const more = index.byFirst.get(words[s].slice(0, len));
       if (more) cands.push(...more.filter((p) => p.words.length === 1 && !p.exact));
     }
     for (const p of cands) {
       if (s + p.words.length > words.length) continue;
-      if (p.words.every((w, j) => wordMatches(words[s + j], w, j === p.words.length - 1, p.exact))) {
+      if (p.words.every((w, j) => wordMatches(words[s + j], w, j === p.words.length - 1, p.exact || !stems))) {
         out.push([s, p.words.length, p]);
         s += p.words.length - 1;
         break;
@@ -72,19 +73,42 @@ export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex, d
     while (stack.length) {
       const k = stack.pop()!;
       chunk.push(k);
-      for (const c of children[k]) if (CHUNK_RELS.has(doc.tokens[c].deprel ?? '') && (c < t.i || doc.tokens[c].deprel?.startsWith('flat'))) stack.push(c);
+      for (const c of children[k]) {
+        const rel = doc.tokens[c].deprel ?? '';
+        if (!CHUNK_RELS.has(rel) || (c > t.i && !rel.startsWith('flat'))) continue;
+        if (rel === 'case' && !/^'s?$/i.test(doc.tokens[c].text)) continue; // only the possessive 's
+        stack.push(c);
+      }
     }
     chunk.sort((a, b) => a - b);
     const words = chunk.map((k) => doc.tokens[k].text.toUpperCase().replace(/'S$/, ''));
     const actorHits = findPhrases(words, actors);
-    const agentHits = findPhrases(words, agents);
+    // agents list their plurals explicitly and match whole words ("DIPLOMAT" is not "diplomatic")
+    const agentHits = findPhrases(words, agents, false);
     if (!actorHits.length && !agentHits.length) continue;
     // the actor nearest the head names the phrase; agents add their codes before/after it
-    const actor = actorHits.length ? codeOn(actorHits[actorHits.length - 1][2], date) : '---';
+    let actor = actorHits.length ? codeOn(actorHits[actorHits.length - 1][2], date) : '---';
+    if (!actorHits.length) {
+      // "soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor", "activists in Arnor"
+      const owners: string[] = [];
+      for (const c of children[t.i]) {
+        if (!(doc.tokens[c].deprel ?? '').startsWith('nmod')) continue;
+        const prep = children[c].map((k) => doc.tokens[k]).find((x) => x.deprel === 'case')?.text.toLowerCase();
+        if (prep !== 'of' && prep !== 'from' && prep !== 'in') continue;
+        for (const k of [c, ...children[c].filter((x) => doc.tokens[x].deprel === 'conj')]) {
+          const hit = findPhrases([doc.tokens[k].text.toUpperCase()], actors)[0];
+          if (hit) owners.push(codeOn(hit[2], date));
+        }
+        if (owners.length) break;
+      }
+      if (owners.length) actor = owners.join('/');
+    }
     // "A/B/C": the phrase names several actors
     const codes = actor.split('/').filter(Boolean).map((base) => {
       let code = base;
       for (const [, , a] of agentHits) {
+        const bare = a.code.replace(/~/g, '');
+        if (code.endsWith(bare) || code.startsWith(bare)) continue; // "White House officials": USAGOV already says GOV
         if (a.code.startsWith('~')) code = code + a.code.slice(1);
         else if (a.code.endsWith('~')) code = a.code.slice(0, -1) + code;
         else code = code + a.code;

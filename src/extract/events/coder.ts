@@ -91,7 +91,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   return { actor: [...subj, ...companions], recipient };
 }
 
-const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for']);
+const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for', 'by']);
 
 /** Prepositional modifiers inside an object noun phrase that name the target, nearest first. */
 function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: number): number[] {
@@ -175,7 +175,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
     for (const p of preds) {
       const actor = dedupe(p.actorTokens.flatMap((k) => ents.resolve(k)));
       const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
-      if (options.requireDyad ? !(actor.length && recipient.length) : !(actor.length || recipient.length)) continue;
+      // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
+      if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
       const code = refineCode(p.code, view, ents, p.recipientTokens, recipient);
       const plover = toPlover(lex.plover, code);
       if (!plover) continue;
