@@ -34,9 +34,15 @@ function tokenOwners(doc: Doc): (Entity | undefined)[] {
   return owners;
 }
 
-function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind']): void {
-  if (e.mentions.some((m) => m.start < end && start < m.end && m.kind !== 'name')) return;
-  if (doc.entities.some((o) => o.mentions.some((m) => m.kind === 'name' && m.start < end && start < m.end))) return;
+/** Add a nominal mention unless its tokens already belong to a name or another nominal (`covered`). */
+function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind'], covered: Uint8Array): void {
+  const first = doc.tokenAt(start);
+  let last = first;
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < end; i++) {
+    if (covered[i]) return;
+    last = i;
+  }
+  for (let i = first; i <= last; i++) covered[i] = 2;
   e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref' });
 }
 
@@ -57,6 +63,8 @@ export function resolveNominals(doc: Doc): void {
   GENDERS.set(doc, genders);
   const owners = tokenOwners(doc);
   const toks = doc.tokens;
+  const covered = new Uint8Array(toks.length);
+  owners.forEach((o, i) => { if (o) covered[i] = 1; });
   for (const e of doc.entities) for (const m of e.mentions) for (const r of m.roles ?? []) noteGender(genders, e, r);
 
   // A role or kinship noun right before a person's name (optionally with a comma): "his mother, Yelena", "girlfriend Sapir Cohen".
@@ -73,7 +81,7 @@ export function resolveNominals(doc: Doc): void {
       if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) continue;
       noteGender(genders, e, noun);
       // a possessive stays out of the nominal so that it resolves as a pronoun of its own
-      addMention(doc, e, toks[k].start, toks[k].end, 'nominal');
+      addMention(doc, e, toks[k].start, toks[k].end, 'nominal', covered);
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
     }
   }
@@ -93,7 +101,7 @@ export function resolveNominals(doc: Doc): void {
         if (fits) {
           if (owners[h]) break;
           if (e.type === 'PERSON') noteGender(genders, e, noun);
-          addMention(doc, e, POSSESSIVES.has(lw(det)) ? toks[after + 2].start : det.start, toks[h].end, 'nominal');
+          addMention(doc, e, POSSESSIVES.has(lw(det)) ? toks[after + 2].start : det.start, toks[h].end, 'nominal', covered);
           if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
           break;
         }
@@ -105,6 +113,22 @@ export function resolveNominals(doc: Doc): void {
   }
 
   // Definite descriptions: "the ambassador", "the Russian ambassador", "the embassy", "the 29-year-old".
+  const index = new MentionIndex(doc);
+  const heads = new Map<Entity, Set<string>>();
+  for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
+  const roleCache = new Map<Entity, Set<string>>();
+  const rolesOf = (e: Entity) => {
+    let r = roleCache.get(e);
+    if (!r) {
+      r = new Set<string>();
+      for (const m of e.mentions) {
+        for (const x of m.roles ?? []) r.add(x);
+        if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
+      }
+      roleCache.set(e, r);
+    }
+    return r;
+  };
   for (let i = 0; i < toks.length - 1; i++) {
     if (lw(toks[i]) !== 'the' || owners[i + 1]) continue;
     let h = i + 1;
@@ -112,14 +136,43 @@ export function resolveNominals(doc: Doc): void {
     const noun = lw(toks[h]);
     if (owners[h]) continue;
     let target: Entity | undefined;
-    if (ROLE_NOUNS.has(noun)) target = mostRecent(doc, toks[i].start, (e) => e.type === 'PERSON' && e.mentions.some((m) => (m.roles ?? []).includes(noun) || m.text.toLowerCase().endsWith(noun)));
+    if (ROLE_NOUNS.has(noun)) target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
     else if (/^\d{1,3}-year-old$/.test(noun)) {
-      target = mostRecent(doc, toks[i].start, (e) => e.type === 'PERSON');
+      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON');
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
     } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
-      target = mostRecent(doc, toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && nameHead(m.text) === noun));
+      target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun));
     }
-    if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal');
+    if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
+  }
+}
+
+/** Mentions in text order with their sentences, for backward searches that stay cheap on long documents. */
+class MentionIndex {
+  readonly items: { m: Mention; e: Entity; sentence: number }[];
+  readonly bySentence: Map<number, { m: Mention; e: Entity; sentence: number }[]> = new Map();
+  constructor(doc: Doc) {
+    this.items = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e, sentence: doc.tokens[doc.tokenAt(m.start)]?.sentence ?? 0 }))).sort((a, b) => a.m.start - b.m.start);
+    for (const x of this.items) {
+      const list = this.bySentence.get(x.sentence);
+      if (list) list.push(x);
+      else this.bySentence.set(x.sentence, [x]);
+    }
+  }
+  /** The entity of the closest mention ending before `pos` that satisfies `ok` (looks back at most `limit` mentions). */
+  mostRecent(pos: number, ok: (e: Entity) => boolean, limit = 400): Entity | undefined {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].m.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1, n = 0; k >= 0 && n < limit; k--, n++) {
+      const x = this.items[k];
+      if (x.m.end <= pos && ok(x.e)) return x.e;
+    }
+    return undefined;
   }
 }
 
@@ -131,22 +184,11 @@ function nameHead(name: string): string {
   return core[core.length - 1];
 }
 
-function mostRecent(doc: Doc, before: number, ok: (e: Entity) => boolean): Entity | undefined {
-  let best: Entity | undefined;
-  let bestPos = -1;
-  for (const e of doc.entities) {
-    if (!ok(e)) continue;
-    for (const m of e.mentions) if (m.end <= before && m.start > bestPos) { bestPos = m.start; best = e; }
-  }
-  return best;
-}
-
 export function resolvePronouns(doc: Doc): void {
   const genders = GENDERS.get(doc) ?? new Map<string, Gender>();
   const toks = doc.tokens;
   const owners = tokenOwners(doc);
-  // every mention, in text order, with its entity
-  const all = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e }))).sort((a, b) => a.m.start - b.m.start);
+  const index = new MentionIndex(doc);
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     const p = PRONOUNS[w];
@@ -156,17 +198,19 @@ export function resolvePronouns(doc: Doc): void {
     const sent = toks[i].sentence;
     // "her sister" / "Ana Lopez, her sister": the possessor is not the person the noun names
     const possessed = owners[i + 1];
-    const compatible = (e: Entity) => e !== possessed && wantPerson
+    const compatible = (e: Entity) => e !== possessed && (wantPerson
       ? e.type === 'PERSON' && (genderOf(e, genders) === 'x' || genderOf(e, genders) === p.gender)
-      : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+      : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC');
     let chosen: Entity | undefined;
-    // this sentence, nearest first; an object pronoun is not its own clause's subject ("X presented him")
-    const here = all.filter((x) => toks[doc.tokenAt(x.m.start)]?.sentence === sent && x.m.end <= toks[i].start && x.m.kind !== 'pronoun');
-    for (let k = here.length - 1; k >= 0 && !chosen; k--) if (compatible(here[k].e)) chosen = here[k].e;
+    // this sentence, nearest first
+    const here = index.bySentence.get(sent) ?? [];
+    for (let k = here.length - 1; k >= 0 && !chosen; k--) {
+      const x = here[k];
+      if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e)) chosen = x.e;
+    }
     // earlier sentences, the most recent first, each read from its start (subjects come first)
     for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
-      const there = all.filter((x) => toks[doc.tokenAt(x.m.start)]?.sentence === s);
-      for (const x of there) if (compatible(x.e)) { chosen = x.e; break; }
+      for (const x of index.bySentence.get(s) ?? []) if (compatible(x.e)) { chosen = x.e; break; }
     }
     if (chosen) {
       chosen.mentions.push({ start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' });

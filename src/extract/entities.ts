@@ -15,27 +15,35 @@ const MIN_STANDALONE_SCORE = 0.5;
 
 const QUOTE_CHARS = /[“”"‘’']/g;
 
-function nameTokens(text: string): string[] {
-  return text.replace(QUOTE_CHARS, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
-}
+const tokenCache = new Map<string, string[]>();
 
-function overlaps(a: Mention, b: Mention): boolean {
-  return a.start < b.end && b.start < a.end;
+/** Lower-cased name words without quote marks: "Alexander “Sasha” Trufanov" → alexander, sasha, trufanov. */
+function nameTokens(text: string): string[] {
+  let words = tokenCache.get(text);
+  if (!words) {
+    words = text.replace(QUOTE_CHARS, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+    if (tokenCache.size > 50_000) tokenCache.clear();
+    tokenCache.set(text, words);
+  }
+  return words;
 }
 
 /** Keep the best of overlapping name mentions: higher score, then longer span. */
 export function settleMentions(mentions: Mention[]): Mention[] {
   const scored = mentions.map((m) => ({ ...m, score: m.score ?? (m.source === 'model' ? MODEL_DEFAULT_SCORE : 0.5) }));
   scored.sort((a, b) => (b.score - a.score) || ((b.end - b.start) - (a.end - a.start)) || (a.start - b.start));
+  // which kept mention owns each character (mentions are short, so marking spans stays linear)
+  const owner = new Map<number, Mention>();
   const kept: Mention[] = [];
   for (const m of scored) {
-    const clash = kept.find((k) => overlaps(k, m));
+    let clash: Mention | undefined;
+    for (let c = m.start; c < m.end && !clash; c++) clash = owner.get(c);
     if (!clash) {
       kept.push(m);
+      for (let c = m.start; c < m.end; c++) owner.set(c, m);
       continue;
     }
-    // the model and the rules agree on a span but not on the type: a confident rule wins (above)
-    // and a guess loses; when they agree on the type keep the longer span's roles
+    // the same span from another recogniser: keep the roles it saw
     if (clash.start === m.start && clash.end === m.end && m.roles && !clash.roles) clash.roles = m.roles;
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -53,6 +61,7 @@ interface Cluster {
 export function clusterNames(mentions: Mention[]): Cluster[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
+  const bySurname = new Map<string, Cluster[]>();
   // full names first, so a lone surname finds its owner wherever it appears
   const order = mentions.map((m, i) => ({ m, i, n: nameTokens(m.text).length })).sort((a, b) => (b.n - a.n) || (a.i - b.i));
   const pending: Mention[] = [];
@@ -64,12 +73,18 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
         const last = toks[toks.length - 1];
         const first = toks[0];
         // same person: same surname and compatible given name
-        const match = clusters.find((c) => c.type === 'PERSON' && c.last === last && (c.tokens.has(first) || toks.every((t) => c.tokens.has(t))));
+        const match = (bySurname.get(last) ?? []).find((c) => c.tokens.has(first) || toks.every((t) => c.tokens.has(t)));
         if (match) {
           match.mentions.push(m);
           toks.forEach((t) => match.tokens.add(t));
           match.best = Math.max(match.best, m.score ?? 0);
-        } else clusters.push({ type: 'PERSON', mentions: [m], tokens: new Set(toks), last, best: m.score ?? 0 });
+        } else {
+          const c: Cluster = { type: 'PERSON', mentions: [m], tokens: new Set(toks), last, best: m.score ?? 0 };
+          clusters.push(c);
+          const list = bySurname.get(last);
+          if (list) list.push(c);
+          else bySurname.set(last, [c]);
+        }
       } else pending.push(m);
       continue;
     }
@@ -85,9 +100,19 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
     }
   }
   // one-word person names: a surname or given name of a fuller name in the document
+  const fullByWord = new Map<string, Cluster[]>();
+  for (const c of clusters) {
+    if (c.type !== 'PERSON') continue;
+    for (const t of c.tokens) {
+      const list = fullByWord.get(t);
+      if (list) list.push(c);
+      else fullByWord.set(t, [c]);
+    }
+  }
+  const singles = new Map<string, Cluster>();
   for (const m of pending.sort((a, b) => a.start - b.start)) {
     const w = nameTokens(m.text)[0];
-    const owners = clusters.filter((c) => c.type === 'PERSON' && c.tokens.has(w) && c.mentions.some((x) => nameTokens(x.text).length >= 2));
+    const owners = fullByWord.get(w) ?? [];
     let owner: Cluster | undefined;
     if (owners.length === 1) owner = owners[0];
     else if (owners.length > 1) {
@@ -100,11 +125,15 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       owner.mentions.push(m);
       continue;
     }
-    const same = clusters.find((c) => c.type === 'PERSON' && c.mentions.every((x) => nameTokens(x.text).length === 1) && c.tokens.has(w));
+    const same = singles.get(w);
     if (same) {
       same.mentions.push(m);
       same.best = Math.max(same.best, m.score ?? 0);
-    } else clusters.push({ type: 'PERSON', mentions: [m], tokens: new Set([w]), last: w, best: m.score ?? 0 });
+    } else {
+      const c: Cluster = { type: 'PERSON', mentions: [m], tokens: new Set([w]), last: w, best: m.score ?? 0 };
+      singles.set(w, c);
+      clusters.push(c);
+    }
   }
   return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || c.mentions.length >= 2 && c.best >= 0.3 && c.type !== 'PERSON' || c.mentions.some((m) => m.roles?.length));
 }
@@ -127,7 +156,8 @@ export const entitiesStage: Stage = {
   run(doc: Doc) {
     const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name'));
     const clusters = clusterNames(names);
-    clusters.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+    const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
+    clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
     doc.entities = clusters.map((c, i): Entity => {
       const id = `e${i + 1}`;
       const mentions = c.mentions.sort((a, b) => a.start - b.start).map((m) => ({ ...m, type: c.type, entity: id }));

@@ -47,7 +47,7 @@ export function recognise(model: NerModel, words: readonly string[]): NameSpan[]
     if (allDate) continue;
     out.push({ start, end, type: s.type });
   }
-  return out;
+  return mergeAdjacent(out, words);
 }
 
 /**
@@ -113,8 +113,24 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
         i = j - 1;
       }
     }
-    if (added.length) out[k] = [...spans, ...added].sort((a, b) => a.start - b.start);
+    if (added.length) out[k] = mergeAdjacent([...spans, ...added].sort((a, b) => a.start - b.start), words);
   });
+  return out;
+}
+
+/**
+ * Join spans of one type that touch ("Washington" + "D.C.", "Tom" + "Cruise"): two distinct
+ * names of the same type are almost never written side by side without a comma or "and".
+ * A person span never absorbs a preceding place ("US" + "President Trump" stays apart since
+ * the types differ).
+ */
+export function mergeAdjacent(spans: NameSpan[], words: readonly string[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === s.start && prev.type === s.type && !PUNCT.test(words[s.start])) prev.end = s.end;
+    else out.push({ ...s });
+  }
   return out;
 }
 

@@ -174,10 +174,17 @@ export const quotesStage: Stage = {
   run(doc: Doc) {
     const owners = tokenOwners(doc);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
-    const insideAny = (i: number) => {
-      const t = doc.tokens[i];
-      return raws.some((q) => t.start >= q.start && t.end <= q.end);
-    };
+    // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
+    const inside = new Uint8Array(doc.tokens.length);
+    for (const q of raws) for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) if (doc.tokens[i].start >= q.start) inside[i] = 1;
+    const insideAny = (i: number) => inside[i] === 1;
+    // paragraph → [first sentence, last sentence]
+    const paraRange = new Map<number, [number, number]>();
+    doc.sentences.forEach((x, i) => {
+      const r = paraRange.get(x.paragraph);
+      if (r) r[1] = i;
+      else paraRange.set(x.paragraph, [i, i]);
+    });
     const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
     for (const q of raws) {
       // trim the content: spaces and the comma that hands over to the attribution
@@ -213,8 +220,8 @@ export const quotesStage: Stage = {
       let speaker: string | null = att?.speaker ?? null;
       if (!speaker) speaker = accordingTo(doc, owners, firstSent, insideAny);
       const paragraph = doc.sentences[firstSent].paragraph;
-      const paraSents = doc.sentences.filter((x) => x.paragraph === paragraph);
-      const paraText = doc.text.slice(paraSents[0].start, paraSents[paraSents.length - 1].end);
+      const [pa, pb] = paraRange.get(paragraph)!;
+      const paraText = doc.text.slice(doc.sentences[pa].start, doc.sentences[pb].end);
       const onlyQuote = paraText.replace(/[“”"„«»\s]/g, '').length <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
       if (!att && wordCount < 2) continue; // a lone scare-quoted word
       quotes.push({

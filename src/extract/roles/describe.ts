@@ -296,7 +296,7 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
       out.complement = { prep, ref, nationality: nat, from: c, to: end };
       // the title keeps a complement that names a place the role is "to" ("Ambassador to Israel")
       // or a non-entity ("Secretary of State"); the organisation it is "of" becomes the object
-      const titleEnd = !ref && !nat ? end : prep === 'to' || prep === 'in' || prep === 'at' ? end : head.to;
+      const titleEnd = !ref && !nat ? end : prep === 'to' || prep === 'in' ? end : head.to;
       out.title = doc.text.slice(doc.tokens[head.from].start, doc.tokens[titleEnd - 1].end);
       if (nat && (prep === 'of' || prep === 'for') && !out.nationalities.some((n) => n.code === nat!.code)) out.nationalities.push(nat);
     } else {
@@ -412,6 +412,23 @@ function appositionEnd(doc: Doc, from: number, sentEnd: number, maxLen = 14): nu
   return k;
 }
 
+/**
+ * Does [from, to) name another person as its head ("Yelena, Irena and …", "X is Y")? A person
+ * as possessor ("Carlos's wife") or after a preposition ("the sister of Carlos") does not count.
+ */
+function otherPersonHeads(doc: Doc, idx: MentionIndex, from: number, to: number, target: string): boolean {
+  for (let q = from; q < to; q++) {
+    const r = idx.at(q);
+    if (!r || r.mention.kind !== 'name' || r.entity.type !== 'PERSON' || r.entity.id === target || r.first !== q) continue;
+    const before = lower(doc.tokens[q - 1]);
+    const after = lower(doc.tokens[r.last]);
+    if (q > from && PREPS.has(before)) continue;
+    if (POSS_CLITIC.has(after)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Can a descriptive noun phrase start at token i? (not a verb: "Vitaly, was murdered") */
 function npStartOk(doc: Doc, idx: MentionIndex, i: number, end: number): boolean {
   const t = doc.tokens[i];
@@ -485,10 +502,7 @@ export function describe(doc: Doc): Description[] {
       if (to <= from || !npStartOk(doc, idx, from, to)) break;
       // "Yelena, grandmother, Irena": a bare role followed by another name is the next list item
       const next = idx.at(to < sEnd && doc.tokens[to].text === ',' ? to + 1 : to);
-      const hasPerson = doc.tokens.slice(from, to).some((_, j) => {
-        const r = idx.at(from + j);
-        return r && r.mention.kind === 'name' && r.entity.type === 'PERSON' && r.entity.id !== target;
-      });
+      const hasPerson = otherPersonHeads(doc, idx, from, to, target);
       if (hasPerson) break;
       const p = analysePhrase(doc, idx, from, to, target);
       const listItem = next && next.mention.kind === 'name' && next.entity.type === 'PERSON' && !p.possessor && !DETS.has(lower(doc.tokens[from]));
@@ -506,7 +520,7 @@ export function describe(doc: Doc): Description[] {
       const to = appositionEnd(doc, from, sEnd);
       if (to > from && npStartOk(doc, idx, from, to)) {
         const p = analysePhrase(doc, idx, from, to, target);
-        if (p.head && !doc.tokens.slice(from, to).some((_, j) => idx.at(from + j)?.entity.type === 'PERSON' && idx.at(from + j)?.mention.kind === 'name' && idx.at(from + j)?.entity.id !== target)) {
+        if (p.head && !otherPersonHeads(doc, idx, from, to, target)) {
           push(makeDescription(doc, target, ref, p, 'copula'));
         }
       }
@@ -570,7 +584,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     let to = roleTok + 1;
     for (const c of tokens) {
       if (c.head !== roleTok || c.i === nameTok) continue;
-      if (c.deprel === 'punct' || c.deprel === 'cop' || c.deprel === 'nsubj' || c.deprel === 'appos' || c.deprel === 'acl:relcl' || c.deprel === 'cc' || c.deprel === 'conj') continue;
+      if (!NP_DEPRELS.has(c.deprel ?? '')) continue;
       const [lo, hi] = subtreeSpan(tokens, c.i);
       if (lo < from) from = lo;
       if (hi > to) to = hi;
@@ -580,6 +594,9 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     if (p.head) push(makeDescription(doc, name.entity.id, name, p, via));
   }
 }
+
+/** Dependents that belong to a noun phrase (UD). */
+const NP_DEPRELS = new Set(['det', 'det:poss', 'amod', 'compound', 'nmod', 'nmod:poss', 'nmod:npmod', 'nummod', 'flat', 'flat:name', 'case']);
 
 function subtreeSpan(tokens: Token[], i: number): [number, number] {
   let lo = i;

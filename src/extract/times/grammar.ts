@@ -137,12 +137,30 @@ const MONTH_PREPS = new Set([
   'for', 'mid-', 'into', 'the', 'late-', 'early-', 'following', 'previous', 'past', 'coming', 'than',
 ]);
 /** prepositions that let a bare season name count as a time ("in summer", "during the winter") */
-const SEASON_PREPS = new Set(['in', 'during', 'since', 'until', 'till', 'by', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'each', 'every', 'the', 'this', 'last', 'next', 'that']);
+const SEASON_PREPS = new Set(['in', 'during', 'since', 'until', 'till', 'by', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'each', 'every', 'the', 'this', 'last', 'next']);
 const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|Independent|Sport|People|Age|Business|Prayers?|Service|School|Mass|Edition|Magazine|Review|World|Live)\b/;
 /** words that make a weekday part of a name: "Good Friday", "Black Friday", "Man Friday" */
 const WEEKDAY_NAME_WORDS = new Set(['good', 'black', 'holy', 'ash', 'maundy', 'cyber', 'man', 'girl', 'super', 'bloody', 'easter', 'palm', 'shrove', 'small', 'giving']);
 
-const TIME_TEXT = /\d{1,2}[:.]\d{2}|\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
+const TIME_WORDS = /\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
+const CLOCK = /\d{1,2}[:.]\d{2}/;
+
+/**
+ * A clock time needs a clock-like form: "5 p.m.", "noon", or "at 22:30". A bare "7:14" is a
+ * game clock or a ratio as often ("scored at 7:14 into the period", "scale 1:24", "$2.52").
+ */
+function isClockTime(sentence: string, start: number, text: string): boolean {
+  if (TIME_WORDS.test(text)) return true;
+  const m = CLOCK.exec(text);
+  if (!m) return false;
+  const at = start + m.index;
+  const before = sentence.slice(Math.max(0, at - 12), at);
+  const after = sentence.slice(at + m[0].length, at + m[0].length + 24);
+  if (/[$£€¥]\s*$|\d[.,]?$/.test(before)) return false;
+  if (/^\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs|hours|h\b|local time|[AP]M\b)/i.test(after)) return true;
+  if (/^\s*(?:into|left|remaining|of|in the|to go)\b/i.test(after)) return false;
+  return m[0].includes(':') && /\b(?:at|by|until|till|from|before|after|around|about|since|between|and|to)\s+$/i.test(before);
+}
 
 function wordBefore(s: string, at: number): string {
   const m = /([\p{L}\p{N}’'-]+)[^\p{L}\p{N}]*$/u.exec(s.slice(Math.max(0, at - 40), at));
@@ -219,7 +237,7 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   let start = p.index;
   const k = { ...p.known };
   // a clock time needs a clock-like form: "at 5" or "24/7" are not times
-  if (k.hour !== undefined && !TIME_TEXT.test(text)) {
+  if (k.hour !== undefined && !isClockTime(sentence, start, text)) {
     delete k.hour;
     delete k.minute;
     // cut a dangling ", 12" / " at 5" off the span
@@ -251,6 +269,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
 
   // slash dates without a year are fractions and scores far more often than dates in news ("3/4", "24/7")
   if (/^\d{1,2}\/\d{1,2}$/.test(text)) return null;
+  // figures alone ("27 6 3" in a results table) are a date only in a standard numeric form
+  if (!/\p{L}/u.test(text) && !/^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[/.]\d{1,2}[/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)$/.test(text.replace(/T.*$/, ''))) return null;
   const words = text.split(/[\s,]+/).filter(Boolean);
   const before = wordBefore(sentence, start);
   const after = wordAfter(sentence, start + text.length);
@@ -312,7 +332,6 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   if (endMod) t.mod = 'end';
   if (onlyWeekday && /^(?:every|each|a)$/i.test(before)) t.set = true;
   if (p.known.yearFromRange) t.reading = 'calendar date; year from the end of the range';
-  if (text.slice(-1) === '.' && !/\b[A-Z][a-z]{1,3}\.$/.test(text)) t.end -= 1;
   return t;
 }
 
@@ -402,10 +421,12 @@ const PATTERNS: Pattern[] = [
   // that year, the same day, later that month: the narrative's own time
   {
     hint: /\b(?:that|same)\b/i,
-    re: /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+(year|month|week|day|night|morning|afternoon|evening)\b/gi,
+    re: /\b(?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+(year|month|week|day|night|morning|afternoon|evening|spring|summer|autumn|fall|winter)\b/gi,
     make(m, s) {
-      // "that day" as a noun phrase subject ("that day was…") is still the day; "that year's" too
       const unit = m[1].toLowerCase();
+      if (unit in SEASONS) {
+        return { start: m.index, end: m.index + m[0].length, season: SEASONS[unit], narr: { unit: 'year', n: 0 }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      }
       if (/^\s*(?:of|when|in which|that)\b/i.test(s.slice(m.index + m[0].length)) && unit !== 'year') return null;
       const u = unit === 'year' || unit === 'month' || unit === 'week' ? unit : 'day';
       return { start: m.index, end: m.index + m[0].length, narr: { unit: u, n: 0 }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
@@ -609,6 +630,8 @@ const PATTERNS: Pattern[] = [
       if (!recent && !yearCue) return null;
       if (/^\s*(?:BC|BCE|B\.C\.)/.test(after)) return null;
       if (nextWord && /^(?:hours|GMT|UTC|hrs)$/i.test(nextWord)) return null; // military time "1500 hours"
+      // a model number: "RTX 2060", "GTX 1060", "Airbus A320"
+      if (/\b[A-Z]{2,}[\s-]$/.test(before) && !/\b(?:AD|CE|BC|BCE|FY)[\s-]$/.test(before) && !recentCue(before)) return null;
       const t: RawTime = { start: m.index, end: yStart + 4, year, from: 'pattern', reading: 'year' };
       if (m[1]) t.mod = m[1].toLowerCase();
       return t;
@@ -644,6 +667,10 @@ function attachYears(sentence: string, found: RawTime[]): void {
       t.reading = 'calendar date; year from the coordinated date';
     }
   }
+}
+
+function recentCue(before: string): boolean {
+  return /\b(?:in|since|of|from|by|until|before|after|during)\s+$/i.test(before);
 }
 
 /** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */

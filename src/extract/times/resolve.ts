@@ -594,7 +594,7 @@ function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
   const v = base.value;
   const y = Number(v.slice(0, 4));
   let value: string;
-  if (unit === 'year') value = fmtYear(y + n);
+  if (unit === 'year') value = it.raw.season ? `${fmtYear(y + n)}-${it.raw.season}` : fmtYear(y + n);
   else if (unit === 'month') {
     const d = addMonths({ year: y, month: Number(v.slice(5, 7)), day: 1 }, n);
     value = fmtMonth(d.year, d.month);

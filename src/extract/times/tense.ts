@@ -39,7 +39,7 @@ const NOT_PAST_ED = new Set([
   'used', 'alleged', 'so-called', 'armed', 'red', 'tired', 'interested', 'concerned', 'married', 'wounded', 'injured',
   'speed', 'proceed', 'succeed', 'exceed', 'ed', 'ted', 'fred', 'ned', 'mohammed', 'muhammad', 'ahmed', 'mahmoud',
 ]);
-/** attribution verbs: "…on Wednesday, officials said" reports when it was said, not when it happens */
+/** attribution verbs after the expression: "…on Wednesday, officials said" tells when it was said, not when it happens */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'noted', 'wrote', 'writes', 'reported', 'reports', 'according', 'claimed', 'claims', 'insisted', 'explained']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '“', '”', '"', '(', ')', 'but', 'while', 'whereas', 'although', 'though']);
 
@@ -107,7 +107,7 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number): Ten
     const hi = Math.max(i, to - 1);
     let breaks = 0;
     for (let j = lo + 1; j < hi; j++) if (CLAUSE_BREAK.has(tokens[j].text.toLowerCase())) breaks++;
-    const dist = (i < from ? from - i : i - to + 1) + breaks * 12 - m.strength * 2 + (REPORTING.has(tokens[i].text.toLowerCase()) ? 8 : 0);
+    const dist = (i < from ? from - i : i - to + 1) + breaks * 12 - m.strength * 2 + (i >= to && REPORTING.has(tokens[i].text.toLowerCase()) ? 8 : 0);
     if (!best || dist < best.cost) best = { tense: m.tense, cue: tokens[i].text, cost: dist };
   }
   return best ? { tense: best.tense, cue: best.cue } : { tense: 'unknown', cue: null };
