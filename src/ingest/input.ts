@@ -36,6 +36,8 @@ export interface ReadOptions {
   fetch?: FetchOptions;
   /** largest decompressed size of a .gz file or a page (default 50 MB) */
   maxRawBytes?: number;
+  /** origins finished earlier (--resume): not read, fetched or parsed again where avoidable */
+  skipOrigin?: (origin: string) => boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface ReadOptions {
  */
 export type InputItem =
   | { ok: true; origin: string; doc: DocInput }
-  | { ok: false; origin: string; error: string; skipped?: boolean };
+  | { ok: false; origin: string; error: string; skipped?: boolean; reason?: 'language' | 'resume' };
 
 /** File extensions read from directories (also with .gz). */
 export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom'];
@@ -322,6 +324,10 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
   }
 }
 
+function resumed(origin: string): InputItem {
+  return { ok: false, skipped: true, reason: 'resume', origin, error: 'finished in an earlier run (--resume)' };
+}
+
 /** Every document from the paths, before the language filter. */
 async function* readSources(paths: string[], options: ReadOptions, stdin: Readable): AsyncGenerator<InputItem> {
   const max = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
@@ -349,6 +355,10 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
         if (looksLikeFeed(text)) yield* feedItems(text, 'stdin', options);
         else yield pageItem(text, 'stdin', 'stdin', null, options);
       } else yield* parseBuffer(bytes, 'stdin', head.startsWith('{') || head.startsWith('[') ? 'json' : 'text', options);
+      continue;
+    }
+    if (options.skipOrigin?.(path)) {
+      yield resumed(path);
       continue;
     }
     if (isUrl(path)) {
@@ -419,10 +429,14 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
  */
 export async function* readDocuments(paths: string[], options: ReadOptions = {}, stdin: Readable = process.stdin): AsyncGenerator<InputItem> {
   for await (const item of readSources(paths, options, stdin)) {
+    if (item.ok && options.skipOrigin?.(item.origin)) {
+      yield resumed(item.origin);
+      continue;
+    }
     if (item.ok && !options.anyLanguage) {
       const guess = detectLanguage(item.doc.text);
       if (guess.english === false) {
-        yield { ok: false, skipped: true, origin: item.origin, error: `skipped: not English (${guess.reason}); use --any-language to keep it` };
+        yield { ok: false, skipped: true, reason: 'language', origin: item.origin, error: `skipped: not English (${guess.reason}); use --any-language to keep it` };
         continue;
       }
     }

@@ -1,5 +1,8 @@
-import { extract } from '../../extract.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
+import { runIngest } from '../../ingest/batch.js';
+import { openDuplicateLinks } from '../../ingest/duplicates.js';
+import { Journal, defaultJournalPath } from '../../ingest/journal.js';
+import { Progress } from '../../ingest/progress.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
@@ -18,16 +21,24 @@ export const ingestCommand: Command = {
   summary: 'extract articles and store them with their facts in the case file (SQLite or PostgreSQL)',
   usage: `Usage: chronicle ingest FILE… [options]
 
-Reads articles as \`chronicle extract\` does (.txt, .json, .jsonl, '-' for standard input),
-extracts them and stores documents, entities, quotes, relations and events, then links each
-entity to one identity across documents. The same content ingested twice is stored once;
-each document is stored in one transaction, so a failure never leaves half a document.
+Reads articles as \`chronicle extract\` does (.txt, .json, .jsonl, .html pages, RSS/Atom
+feeds, directories, URLs, '-' for standard input), extracts them and stores documents,
+entities, quotes, relations and events, then links each entity to one identity across
+documents. The same content ingested twice is stored once; each document is stored in one
+transaction, so a failure never leaves half a document. Near-duplicates (syndicated copies)
+are linked to the first copy. A progress bar shows on a terminal (docs/ingest.md).
 
 Options:
   --db URL                SQLite file (default ${DEFAULT_DB}, or $CHRONICLE_DB) or postgres://user@host/db
   --published YYYY-MM-DD  publication date for plain text (and JSON without "published")
   --max-bytes N           largest accepted document text (default ${DEFAULT_MAX_TEXT_BYTES})
   --quiet                 no per-document lines, only the summary
+  --jobs N                extract in N worker threads (one writer); default 0, in-process
+  --resume                skip documents a previous (interrupted) run finished
+  --journal FILE          where finished documents are recorded (default: beside the SQLite file)
+  --feed                  read each FILE or URL as an RSS/Atom feed
+  --fetch-articles        with --feed: fetch the linked page of summary-only entries
+  --any-language          keep documents not detected as English
   -h, --help              this help
 
 Exit codes: 0 all documents stored, 1 some documents failed (each named on stderr), 2 usage error.
@@ -35,14 +46,25 @@ Exit codes: 0 all documents stored, 1 some documents failed (each named on stder
 Examples:
   chronicle ingest examples/*.json
   chronicle ingest --db postgres://chronicle@127.0.0.1/chronicle feed.jsonl
-  cat articles.jsonl | chronicle ingest -`,
+  cat articles.jsonl | chronicle ingest -
+  chronicle ingest --jobs 2 ~/articles/            # a folder, recursively
+  chronicle ingest --jobs 2 --resume ~/articles/   # after an interruption
+  chronicle ingest --feed https://example.com/rss.xml`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
       db: { type: 'string' },
       published: { type: 'string' },
       'max-bytes': { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      journal: { type: 'string' },
+      feed: { type: 'boolean', default: false },
+      'fetch-articles': { type: 'boolean', default: false },
+      'any-language': { type: 'boolean', default: false },
     });
+    const jobs = values.jobs === undefined ? 0 : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError('--jobs must be a whole number from 0 to 256');
     let published: string | null = null;
     try {
       published = normalisePublished(values.published);
@@ -62,41 +84,27 @@ Examples:
       return EXIT.USAGE;
     }
     const log = (line: string) => { if (!values.quiet) process.stderr.write(line + '\n'); };
-    let added = 0;
-    let unchanged = 0;
     let failed = 0;
-    const started = performance.now();
+    const journal = Journal.open(values.journal ?? defaultJournalPath(url), { resume: values.resume });
+    const duplicates = await openDuplicateLinks(url);
     try {
-      for await (const item of readDocuments(positionals, { published, maxTextBytes })) {
-        if (!item.ok) {
-          failed++;
-          process.stderr.write(`chronicle ingest: ${item.origin}: ${item.error}\n`);
-          continue;
-        }
-        try {
-          const known = await store.findByContent(item.doc);
-          if (known !== null) {
-            unchanged++;
-            log(`  = ${item.origin}: already stored as document ${known}`);
-            continue;
-          }
-          const result = extract(item.doc);
-          const out = await store.ingest(result);
-          if (out.status === 'added') added++;
-          else unchanged++;
-          log(`  + ${item.origin}: document ${out.id}, ${out.entities} entities, ${out.events} events`);
-        } catch (err) {
-          failed++;
-          process.stderr.write(`chronicle ingest: ${item.origin}: ${(err as Error).message}\n`);
-        }
-      }
-      const secs = (performance.now() - started) / 1000;
+      const items = readDocuments(positionals, {
+        published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'],
+        skipOrigin: values.resume ? (origin) => journal.has(origin) : undefined,
+      });
+      const s = await runIngest(items, { store, jobs, journal, duplicates, progress: new Progress(process.stderr), log });
+      failed = s.failed;
       const stats = await store.stats();
+      const links = await duplicates.stats();
       process.stderr.write(
-        `chronicle ingest: ${added} added, ${unchanged} already stored, ${failed} failed in ${secs.toFixed(1)} s` +
-        `${added ? ` (${(added / secs).toFixed(1)} docs/s)` : ''}; ${redactUrl(url)} now holds ${stats.documents} documents, ${stats.entities} identities, ${stats.events} events\n`,
+        `chronicle ingest: ${s.added} added, ${s.unchanged} already stored, ${s.failed} failed` +
+        `${s.skipped ? `, ${s.skipped} skipped` : ''}${s.resumed ? `, ${s.resumed} finished earlier (--resume)` : ''}${s.duplicates ? `, ${s.duplicates} near-duplicates linked` : ''}` +
+        ` in ${s.seconds.toFixed(1)} s${s.added ? ` (${(s.added / s.seconds).toFixed(1)} docs/s${jobs ? ` with ${jobs} jobs` : ''})` : ''}; peak memory ${s.peakRssMb} MB; ` +
+        `${redactUrl(url)} now holds ${stats.documents} documents (${links.duplicates} near-duplicate copies), ${stats.entities} identities, ${stats.events} events\n`,
       );
     } finally {
+      journal.close();
+      await duplicates.close();
       await store.close();
     }
     return failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;

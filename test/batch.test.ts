@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/store/index.js';
+import { readDocuments } from '../src/ingest/input.js';
+import { runIngest } from '../src/ingest/batch.js';
+import { openDuplicateLinks } from '../src/ingest/duplicates.js';
+import { Journal } from '../src/ingest/journal.js';
+import { Progress, formatDuration } from '../src/ingest/progress.js';
+import { Writable } from 'node:stream';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples', 'wikinews');
+// short Wikinews articles (CC BY 2.5) keep the suite fast
+const SMALL = ['wikinews-news-worship', 'wikinews-news-stampede', 'wikinews-news-crane', 'wikinews-news-asylum', 'wikinews-news-flag'];
+
+function workdir(): { dir: string; docs: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-batch-'));
+  const docs = join(dir, 'docs');
+  mkdirSync(docs);
+  SMALL.forEach((name, i) => copyFileSync(join(EXAMPLES, `${name}.json`), join(docs, `${i + 1}-${name}.json`)));
+  return { dir, docs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+class Sink extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _enc: string, cb: () => void): void {
+    this.text += chunk.toString();
+    cb();
+  }
+}
+
+test('two worker threads, one writer: input order kept, copies linked, bad input named, the rest stored', async () => {
+  const w = workdir();
+  try {
+    // a syndicated copy of the first article and a broken file, after the originals
+    const first = JSON.parse(readFileSync(join(w.docs, `1-${SMALL[0]}.json`), 'utf8')) as { text: string; title: string };
+    writeFileSync(join(w.docs, '6-copy.json'), JSON.stringify({ id: 'copy', title: 'Court: ancient worship legal', text: 'ATHENS (Wire) - ' + first.text.replace(/[^.]+\.\s*$/, '') + '\n\nDistributed by Wire.' }));
+    writeFileSync(join(w.docs, '7-broken.json'), '{"text": "unterminated');
+    const url = join(w.dir, 'store.db');
+    const store = await openStore(url);
+    const duplicates = await openDuplicateLinks(url);
+    const journal = Journal.open(join(w.dir, 'journal'));
+    const errors: string[] = [];
+    const progressOut = new Sink();
+    const s = await runIngest(readDocuments([w.docs]), { store, jobs: 2, duplicates, journal, error: (l) => errors.push(l), progress: new Progress(progressOut, 'ingest', { tty: false }) });
+    assert.equal(s.added, 6);
+    assert.equal(s.failed, 1);
+    assert.equal(s.duplicates, 1);
+    assert.match(errors.join('\n'), /7-broken\.json: malformed JSON/);
+    const docs = (await store.listDocuments({ limit: 10 })).items.sort((a, b) => a.id - b.id);
+    assert.deepEqual(docs.map((d) => d.external_id), [...SMALL, 'copy'], 'stored in input order by the single writer');
+    const copyLink = await duplicates.get(docs[5].id);
+    assert.equal(copyLink?.duplicate_of, docs[0].id);
+    assert.match(progressOut.text, /7\/7 docs .* docs\/s .*1 failed/);
+    journal.close();
+    assert.equal(readFileSync(join(w.dir, 'journal'), 'utf8').trim().split('\n').length, 6, 'failures are not journalled, so --resume retries them');
+    await duplicates.close();
+    await store.close();
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('--resume after a killed run: finished documents are not redone, every document stored once', async () => {
+  const w = workdir();
+  try {
+    const db = join(w.dir, 'store.db');
+    const bin = join(ROOT, 'bin', 'chronicle');
+    // a first run, killed once two documents are journalled
+    const child = spawn(process.execPath, [bin, 'ingest', '--db', db, '--quiet', w.docs], { stdio: 'ignore' });
+    const journal = `${db}.journal`;
+    const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean).length : 0);
+    const deadline = Date.now() + 60_000;
+    while (lines() < 2 && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const before = lines();
+    assert.ok(before >= 2 && before < SMALL.length, `killed mid-run after ${before} documents`);
+    const again = spawnSync(process.execPath, [bin, 'ingest', '--db', db, '--quiet', '--resume', '--jobs', '1', w.docs], { encoding: 'utf8' });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, new RegExp(`${SMALL.length - before} added, 0 already stored, 0 failed, ${before} finished earlier \\(--resume\\)`));
+    const store = await openStore(db);
+    assert.equal((await store.stats()).documents, SMALL.length);
+    await store.close();
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('progress: plain lines off a terminal, a redrawn bar with ETA on one', () => {
+  const plain = new Sink();
+  const p = new Progress(plain, 'ingest', { tty: false, logEverySeconds: 0 });
+  p.update({ done: 3, failed: 1, skipped: 0, total: 10 });
+  assert.match(plain.text, /^ingest: 4\/10 docs {2}[\d.]+ docs\/s {2}ETA \S+ {2}1 failed\n$/);
+  const tty = new Sink();
+  const t = new Progress(tty, 'ingest', { tty: true });
+  t.update({ done: 5, failed: 0, skipped: 0, total: 10 }, true);
+  assert.match(tty.text, /\r\x1b\[2Kingest \[█{12}░{12}\] 5\/10 docs/);
+  assert.equal(formatDuration(75), '1m15s');
+  assert.equal(formatDuration(7300), '2h01m');
+});
