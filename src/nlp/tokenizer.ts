@@ -31,6 +31,7 @@ export const ABBREVIATIONS = new Set([
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '{', '«', '‹', '„', '‚', '¿', '¡', '*', '<']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '}', '»', '›', ',', ';', ':', '!', '?', '.', '…', '*', '>']);
 
+const PLAIN_WORD = /^[A-Za-z]+$/;
 const URL_RE = /^(?:(?:https?|ftp):\/\/|www\.)[^\s<>"“”]+$/i;
 const EMAIL_RE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const NUMBER_RE = /^[-+]?[$€£¥]?\d+(?:[.,:/]\d+)*(?:%|[a-z]{1,2})?$/i;
@@ -67,8 +68,13 @@ function splitChunk(text: string, start: number, end: number, out: RawToken[]): 
   let e = end;
   const push = (arr: RawToken[], a: number, b: number) => arr.push({ start: a, end: b, text: text.slice(a, b), spaceAfter: false });
 
-  // Whole-chunk protections.
   const whole = text.slice(s, e);
+  // fast path: most chunks are plain words
+  if (PLAIN_WORD.test(whole)) {
+    out.push({ start: s, end: e, text: whole, spaceAfter: false });
+    return;
+  }
+  // Whole-chunk protections.
   if (URL_RE.test(whole) || EMAIL_RE.test(whole)) {
     // strip trailing sentence punctuation from URLs
     while (e > s && /[.,;:!?)\]”"’']/.test(text[e - 1])) e--;
@@ -170,16 +176,23 @@ function splitInner(text: string, s: number, e: number, out: RawToken[]): void {
   void APOS;
 }
 
+const SPACE_RE = /[\s\u200b\u200c\u200d\u2060\ufeff]/;
+function isSpace(c: number): boolean {
+  if (c === 32 || c === 10 || c === 9 || c === 13) return true;
+  if (c < 128) return c === 11 || c === 12;
+  return SPACE_RE.test(String.fromCharCode(c));
+}
+
 /** Tokenize `text` (or the range [from, to)) into raw tokens with exact offsets. */
 export function tokenize(text: string, from = 0, to = text.length): RawToken[] {
   const out: RawToken[] = [];
   let i = from;
   while (i < to) {
     // skip whitespace (including zero-width and BOM)
-    while (i < to && /[\s\u200b\u200c\u200d\u2060\ufeff]/.test(text[i])) i++;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     let j = i;
-    while (j < to && !/[\s\u200b\u200c\u200d\u2060\ufeff]/.test(text[j])) j++;
+    while (j < to && !isSpace(text.charCodeAt(j))) j++;
     // bound pathological chunks (e.g. 1 MB without spaces) so later stages stay linear
     if (j - i > 256) {
       let k = i;
