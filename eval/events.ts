@@ -58,7 +58,7 @@ const lex = prepareLexicon(
 const actors = indexPhrases(parseActorDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.actors.txt'), 'utf8')));
 const agents = indexPhrases(parseAgentDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.agents.txt'), 'utf8')));
 // event-level agreement counts every event; triple-level counts dyads only, as PETRARCH's require_dyad
-const events = createEventsStage({ lexicon: lex });
+const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true });
 
 /** PLOVER type of a code, or the code's root when PLOVER has none (the validation dictionary uses WEIS-era codes like 903). */
 const ploverLabel = (code: string) => toPlover(lex.plover, code)?.type ?? `root:${cameoRoot(code)}`;
@@ -117,6 +117,9 @@ for (const r of records) {
     for (const y of dyads) if (r.expected.some((x) => eq(x.code, y.code) && dyad(x, y))) precise.triple[level]++;
   }
   if (r.expected.length && r.expected.every((x) => produced.some((y) => levels.plover(x.code, y.code)))) sentenceAgree++;
+  if (args.includes('--event-misses') && r.expected.some((x) => !produced.some((y) => levels.plover(x.code, y.code)))) {
+    console.log(`${r.id} | ${r.text.slice(0, 140)}\n   exp ${r.expected.map((x) => x.code).join(' ')} got ${produced.map((y) => y.code).join(' ') || '-'}\n   ${doc.tokens.map((t) => `${t.text}/${t.upos}/${t.deprel}>${(t.head ?? -1) - doc.sentences[t.sentence].tokenStart + 1}`).join(' ').slice(0, 400)}`);
+  }
   const ok = r.expected.every((x) => dyads.some((y) => levels.plover(x.code, y.code) && dyad(x, y))) && (r.expected.length > 0 || produced.length === 0);
   if (!ok) {
     misses.push(`${r.id} [${r.category}] ${r.text}\n   expected ${r.expected.map((x) => `${x.source}>${x.target}:${x.code}`).join(' ') || '(no events)'}\n   produced ${produced.map((x) => `${x.source}>${x.target}:${x.code}`).join(' ') || '(none)'}` +

@@ -19,6 +19,10 @@ import { ParseView } from './syntax.js';
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
   requireDyad?: boolean;
+  /** keep events whose code has no PLOVER type (typed `CAMEO:<root>`); for evaluating with non-CAMEO dictionaries */
+  keepUnmapped?: boolean;
+  /** code verbs of saying that introduce a complement (PETRARCH does; PLOVER drops statements) */
+  codeStatements?: boolean;
 }
 
 interface Predicate {
@@ -152,7 +156,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
       if (inName(ents, doc, i)) continue; // "United" in "United States"
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
-      if (STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
+      if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
       const coding = codeVerb(lex, view, i);
       if (!coding || !coding.code) continue;
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
@@ -178,7 +182,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
       if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
       const code = refineCode(p.code, view, ents, p.recipientTokens, recipient);
-      const plover = toPlover(lex.plover, code);
+      const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
       if (!plover) continue;
       const mode = plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null;
       const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
