@@ -11,7 +11,7 @@
  * decisions (must-link / cannot-link between stable references) override the rules and are
  * applied whenever identities are recomputed, so they survive re-ingestion.
  */
-import { foldName, givenNamesAgree, orgKey, parsePersonName, sameNameToken, type PersonName } from './names.js';
+import { acronymOf, foldName, givenNamesAgree, givenVariants, initialsOf, orgKey, parsePersonName, sameNameToken, skeleton, type PersonName } from './names.js';
 
 export interface MemberRelation {
   type: string;
@@ -61,6 +61,9 @@ interface Cluster {
   /** single-token person names */
   singles: Set<string>;
   orgKeys: Set<string>;
+  /** acronyms written as such ("UN") and initials of multi-word names ("United Nations" → un) */
+  acronyms: Set<string>;
+  initials: Set<string>;
   /** partner cluster id → relation types seen, for relation evidence */
   partners: Map<number, Set<string>>;
   /** co-occurring clusters */
@@ -84,6 +87,8 @@ export class Resolver {
   private must = new Map<string, Set<string>>();
   private cannot = new Map<string, Set<string>>();
   private nextTemp = -1;
+  /** blocking index: name key → clusters holding a name with that key */
+  private index = new Map<string, Set<Cluster>>();
   /** links produced since the last drain() */
   private changed = new Map<number, Link>();
   /** clusters removed by merges since the last drain() */
@@ -184,6 +189,8 @@ export class Resolver {
       nicknames: new Set(),
       singles: new Set(),
       orgKeys: new Set(),
+      acronyms: new Set(),
+      initials: new Set(),
       partners: new Map(),
       neighbours: new Set(),
     };
@@ -202,12 +209,66 @@ export class Resolver {
     for (const name of [m.name, ...m.aliases]) {
       if (m.type === 'PERSON') {
         const p = parsePersonName(name);
-        for (const n of p.nicknames) c.nicknames.add(n);
+        for (const n of p.nicknames) {
+          c.nicknames.add(n);
+          this.indexKey(`g:${skeleton(n)}`, c);
+        }
         if (p.surname && p.given) {
           if (!c.fullNames.some((f) => f.tokens.join(' ') === p.tokens.join(' '))) c.fullNames.push(p);
-        } else if (p.tokens.length === 1) c.singles.add(p.tokens[0]);
-      } else c.orgKeys.add(orgKey(name));
+          this.indexKey(`s:${skeleton(lastToken(p.surname))}`, c);
+          this.indexKey(`g:${skeleton(p.given)}`, c);
+        } else if (p.tokens.length === 1) {
+          c.singles.add(p.tokens[0]);
+          this.indexKey(`s:${skeleton(p.tokens[0])}`, c);
+          this.indexKey(`g:${skeleton(p.tokens[0])}`, c);
+        }
+      } else {
+        const key = orgKey(name);
+        c.orgKeys.add(key);
+        this.indexKey(`o:${key}`, c);
+        const acr = acronymOf(name);
+        if (acr) {
+          c.acronyms.add(acr);
+          this.indexKey(`a:${acr}`, c);
+        }
+        const ini = initialsOf(name);
+        if (ini) {
+          c.initials.add(ini);
+          this.indexKey(`a:${ini}`, c);
+        }
+      }
     }
+  }
+
+  private indexKey(key: string, c: Cluster): void {
+    let set = this.index.get(key);
+    if (!set) this.index.set(key, (set = new Set()));
+    set.add(c);
+  }
+
+  /** Clusters sharing a blocking key with the member: only these can match it. */
+  private lookup(m: Member): Cluster[] {
+    const keys = new Set<string>();
+    for (const name of [m.name, ...m.aliases]) {
+      if (m.type === 'PERSON') {
+        const p = parsePersonName(name);
+        const tokens = p.surname && p.given ? [p.given, lastToken(p.surname)] : p.tokens.length === 1 ? [p.tokens[0]] : [];
+        if (p.surname) keys.add(`s:${skeleton(lastToken(p.surname))}`);
+        for (const t of tokens) {
+          keys.add(`s:${skeleton(t)}`);
+          for (const v of givenVariants(t)) keys.add(`g:${skeleton(v)}`);
+        }
+      } else {
+        keys.add(`o:${orgKey(name)}`);
+        const acr = acronymOf(name);
+        if (acr) keys.add(`a:${acr}`);
+        const ini = initialsOf(name);
+        if (ini) keys.add(`a:${ini}`);
+      }
+    }
+    const out = new Set<Cluster>();
+    for (const k of keys) for (const c of this.index.get(k) ?? []) if (this.clusters.get(c.id) === c && c.members.length > 0) out.add(c);
+    return [...out];
   }
 
   private indexContext(list: Member[]): void {
@@ -266,12 +327,25 @@ export class Resolver {
       const c = other && this.clusterOf.get(other.id);
       if (c && !this.blocked(m, c)) return { member: m.id, cluster: c.id, confidence: 1, method: 'manual', evidence: 'merged by hand' };
     }
-    const candidates = [...this.clusters.values()].filter((c) => c.members.length > 0 && compatibleTypes(c.type, m.type) && !this.blocked(m, c) && !c.members.some((x) => x.document === m.document));
+    const candidates = this.lookup(m).filter((c) => compatibleTypes(c.type, m.type) && !this.blocked(m, c) && !c.members.some((x) => x.document === m.document));
     if (m.type !== 'PERSON') {
-      const keys = new Set([m.name, ...m.aliases].map(orgKey));
+      const names = [m.name, ...m.aliases];
+      const keys = new Set(names.map(orgKey));
       for (const c of candidates) {
         const hit = [...keys].find((k) => c.orgKeys.has(k));
         if (hit) return { member: m.id, cluster: c.id, confidence: 0.95, method: 'name', evidence: `same name “${hit}”` };
+      }
+      // an acronym joins the one identity whose full name has those initials ("UN" / "United
+      // Nations"); a full name joins an identity known only by its acronym
+      const acr = names.map(acronymOf).find((x) => x !== null) ?? null;
+      if (acr) {
+        const byInitials = candidates.filter((c) => c.initials.has(acr));
+        if (byInitials.length === 1) return { member: m.id, cluster: byInitials[0].id, confidence: 0.8, method: 'acronym', evidence: `“${m.name}” is the acronym of “${byInitials[0].members[0].name}”` };
+      }
+      const ini = names.map(initialsOf).find((x) => x !== null) ?? null;
+      if (ini) {
+        const byAcronym = candidates.filter((c) => c.acronyms.has(ini) && c.initials.size === 0);
+        if (byAcronym.length === 1) return { member: m.id, cluster: byAcronym[0].id, confidence: 0.8, method: 'acronym', evidence: `“${byAcronym[0].members[0].name}” is the acronym of “${m.name}”` };
       }
       return none;
     }

@@ -54,7 +54,7 @@ export function skeleton(token: string): string {
   const t = translit(token);
   if (t.length <= 1) return t;
   const head = /[aeiouy]/.test(t[0]) ? 'a' : t[0];
-  return (head + t.slice(1).replace(/[aeiouyh]/g, '')).replace(/(.)\1+/g, '$1');
+  return (head + t.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
 }
 
 export interface PersonName {
@@ -140,6 +140,30 @@ const SHORT_FORMS: Record<string, string[]> = {
   alex: ['alexander', 'alexandra', 'alexis'], sam: ['samuel', 'samantha'], ben: ['benjamin'], bibi: ['benjamin'], steve: ['stephen', 'steven'],
   ed: ['edward'], ted: ['edward', 'theodore'], dick: ['richard'], rick: ['richard'], peggy: ['margaret'], maggie: ['margaret'],
 };
+
+/** The token and its short or full forms (sasha → alexander, aleksandr, …; alexander → sasha, …). */
+export function givenVariants(token: string): string[] {
+  const out = new Set([token]);
+  for (const f of SHORT_FORMS[token] ?? []) out.add(f);
+  for (const [short, fulls] of Object.entries(SHORT_FORMS)) if (fulls.some((f) => sameNameToken(f, token))) out.add(short);
+  return [...out];
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&']);
+
+/** "U.S.", "UN", "BBC" as written: the letters, lower case; null when not an acronym. */
+export function acronymOf(name: string): string | null {
+  const t = name.trim().replace(/^the\s+/i, '');
+  if (!/^(?:[A-Z]\.?){2,6}$/.test(t)) return null;
+  return t.replace(/\./g, '').toLowerCase();
+}
+
+/** Initials of a name of several words ("United Nations" → "un"); null for one word. */
+export function initialsOf(name: string): string | null {
+  const words = foldName(name).split(' ').filter((w) => w && !SMALL_WORDS.has(w));
+  if (words.length < 2 || words.length > 6) return null;
+  return words.map((w) => w[0]).join('');
+}
 
 function shortFormOf(short: string, full: string): boolean {
   const list = SHORT_FORMS[short];

@@ -1,0 +1,91 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Resolver, type Member } from '../src/store/identity.js';
+import { nameKey, parsePersonName, sameNameToken, skeleton, givenNamesAgree } from '../src/store/names.js';
+
+let next = 1;
+function member(document: number, type: string, name: string, extra: Partial<Member> = {}): Member {
+  const id = next++;
+  return { id, document, ref: `d${document}#${type}#${name}`, type, name, aliases: [], relations: [], mentions: 1, ...extra };
+}
+
+/** Resolve documents in order; returns member id → cluster id. */
+function resolve(docs: Member[][]): (m: Member) => number {
+  const r = new Resolver();
+  for (const d of docs) r.addDocument(d);
+  return (m) => r.clusterIdOf(m.id)!;
+}
+
+test('transliteration keys: spellings of one name agree, different names do not', () => {
+  for (const [a, b] of [['trufanov', 'trufanow'], ['trufanov', 'trufanova'], ['yelena', 'elena'], ['irena', 'irina'], ['aleksandr', 'alexander'], ['mohammed', 'muhammad']]) {
+    assert.ok(sameNameToken(a, b), `${a} ~ ${b}`);
+  }
+  for (const [a, b] of [['irena', 'arina'], ['elena', 'alina'], ['peter', 'petra'], ['john', 'joan'], ['cohen', 'kahn']]) {
+    assert.ok(!sameNameToken(a, b), `${a} !~ ${b}`);
+  }
+  assert.equal(skeleton('Trufanow'.toLowerCase()), skeleton('trufanov'));
+  assert.equal(nameKey('Alexander Trufanov'), nameKey('Aleksandr Trufanow'));
+  assert.ok(givenNamesAgree('sasha', 'alexander') && givenNamesAgree('a', 'alexander') && !givenNamesAgree('dmitry', 'alexander'));
+  assert.deepEqual(parsePersonName('Alexander “Sasha” Trufanov'), { tokens: ['alexander', 'trufanov'], given: 'alexander', surname: 'trufanov', nicknames: ['sasha'] });
+  assert.equal(parsePersonName('President Vladimir Putin').given, 'vladimir');
+});
+
+test('people sharing only a surname stay apart; a lone surname joins the one person known by it', () => {
+  const a = member(1, 'PERSON', 'Alexander Trufanov');
+  const d = member(2, 'PERSON', 'Dmitry Trufanov');
+  const lone = member(3, 'PERSON', 'Trufanov');
+  const of = resolve([[a], [d], [lone]]);
+  assert.notEqual(of(a), of(d));
+  // two candidates and no context: the lone surname is not guessed
+  assert.notEqual(of(lone), of(a));
+  assert.notEqual(of(lone), of(d));
+  const a2 = member(4, 'PERSON', 'Alexander Trufanov');
+  const lone2 = member(5, 'PERSON', 'Trufanov');
+  const of2 = resolve([[a2], [lone2]]);
+  assert.equal(of2(lone2), of2(a2));
+});
+
+test('a lone surname among several namesakes follows the shared context', () => {
+  const a = member(10, 'PERSON', 'Alexander Trufanov');
+  const cohen = member(10, 'PERSON', 'Sapir Cohen');
+  const d = member(11, 'PERSON', 'Dmitry Trufanov');
+  const club = member(11, 'ORG', 'Moscow Chess Club');
+  const lone = member(12, 'PERSON', 'Trufanov');
+  const cohen2 = member(12, 'PERSON', 'Sapir Cohen');
+  const of = resolve([[a, cohen], [d, club], [cohen2, lone]]);
+  assert.equal(of(lone), of(a));
+  assert.notEqual(of(lone), of(d));
+});
+
+test('organisations: same name, acronym and initials; different names with the same initials stay apart', () => {
+  const un = member(20, 'ORG', 'United Nations');
+  const un2 = member(21, 'ORG', 'UN');
+  const us = member(22, 'GPE', 'United States');
+  const us2 = member(23, 'GPE', 'U.S.');
+  const ship = member(24, 'GPE', 'United Shipping');
+  const the = member(25, 'ORG', 'the Kremlin');
+  const kremlin = member(26, 'ORG', 'Kremlin');
+  const of = resolve([[un], [un2], [us], [us2], [ship], [the], [kremlin]]);
+  assert.equal(of(un2), of(un));
+  assert.equal(of(us2), of(us));
+  assert.notEqual(of(ship), of(us));
+  assert.equal(of(kremlin), of(the));
+  // a person is never merged with an organisation of the same name
+  const p = member(27, 'PERSON', 'Kremlin');
+  const of2 = resolve([[kremlin], [p]]);
+  assert.notEqual(of2(p), of2(kremlin));
+});
+
+test('manual decisions override the rules', () => {
+  const a = member(30, 'PERSON', 'Alexander Trufanov');
+  const b = member(31, 'PERSON', 'Alexander Trufanov');
+  const r = new Resolver([{ kind: 'split', a: a.ref, b: b.ref }]);
+  r.addDocument([a]);
+  r.addDocument([b]);
+  assert.notEqual(r.clusterIdOf(a.id), r.clusterIdOf(b.id));
+  const c = member(32, 'PERSON', 'Dmitry Trufanov');
+  const r2 = new Resolver([{ kind: 'merge', a: a.ref, b: c.ref }]);
+  r2.addDocument([a]);
+  r2.addDocument([c]);
+  assert.equal(r2.clusterIdOf(a.id), r2.clusterIdOf(c.id));
+});
