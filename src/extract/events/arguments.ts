@@ -8,6 +8,7 @@ import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'ours', 'myself', 'ourselves']);
+const THIRD_PERSON = new Set(['it', 'they', 'he', 'she']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 
 export class EntityIndex {
@@ -57,6 +58,12 @@ export class EntityIndex {
       // "We thank …" inside a quote: first person is the speaker
       if (FIRST_PERSON.has(v.lemma(k)) || FIRST_PERSON.has(v.tokens[k].text.toLowerCase())) {
         add(this.quoteSpeakerAt(v.tokens[k].start));
+      } else if (v.rel(k).startsWith('nsubj') && THIRD_PERSON.has(v.lemma(k))) {
+        // coreference left it open: "Ethiopia indicated it would act" — the subject of the clause it reports
+        const h = v.head(k);
+        if (h >= 0 && v.rel(h) === 'ccomp') {
+          for (const s of v.kids(v.head(h), ['nsubj'])) for (const id of this.resolve(s, seen)) add(id);
+        }
       }
     } else {
       for (const rel of ['appos', 'flat', 'compound', 'amod', 'nmod:poss'] as const) {

@@ -92,6 +92,23 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (inner.length) { recipient = inner; break; }
     }
   }
+  if (!recipient.length) {
+    // last resort, as PETRARCH does: the first participant named after the verb in its clause
+    // ("criticized the closure of guest houses in Bree"), unless it is the event's place
+    const actorIds = new Set([...subj, ...companions].flatMap((k) => ents.resolve(k)));
+    for (const k of view.window(i)) {
+      if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
+      const id = ents.at(k);
+      if (!id || actorIds.has(id)) continue;
+      const t = ents.types.get(id);
+      if (t === 'GPE' || t === 'LOC' || t === 'FAC') {
+        const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
+        if (['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around'].includes(c)) continue;
+      }
+      recipient = [k];
+      break;
+    }
+  }
   return { actor: [...subj, ...companions], recipient };
 }
 
