@@ -5,6 +5,8 @@
  *   npm run eval:times                 all genres, summary
  *   npm run eval:times -- --verbose    also every miss, false alarm and wrong value
  *   npm run eval:times -- --genre news only one genre
+ *   npm run eval:times -- --parse      with the trained tagger/parser before the stage (as in
+ *                                      createPipeline), so tense comes from the parse
  *
  * Text: each document is rebuilt from its tokens (SpaceAfter=No honoured, sentences joined by
  * a space, paragraphs by a blank line), so offsets are exact.
@@ -24,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { Pipeline } from '../src/pipeline.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { timesStage } from '../src/extract/times.js';
+import { parseStage } from '../src/nlp/parse-stage.js';
 import { dayNumber, fmtWeek, fromDayNumber, weekdayOf } from '../src/extract/times/calendar.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -193,15 +196,28 @@ const prf = (c: Counts) => {
 };
 const pct = (x: number) => (100 * x).toFixed(1);
 
+/** Groups values by the rule that produced them, read from the evidence string. */
+function kindOf(evidence: string): string {
+  if (evidence.startsWith('year not written')) return 'year chosen from evidence';
+  if (/tense|"last |"next /.test(evidence) && /Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday/.test(evidence)) return 'weekday';
+  if (evidence.includes('the last date written before it')) return 'counted from the narrative';
+  if (evidence.includes('counted from') || evidence.includes('"today"')) return 'counted from the anchor';
+  if (/written|the September 11/.test(evidence)) return 'written in full';
+  if (evidence.startsWith('clock time')) return 'clock time';
+  return evidence.split(/[;(]/)[0].trim().slice(0, 28) || 'other';
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
   const genreArg = args.includes('--genre') ? args[args.indexOf('--genre') + 1] : null;
-  const pipeline = new Pipeline([tokenizeStage]);
+  // --parse: tense from the trained tagger/parser instead of the word-list fallback
+  const pipeline = new Pipeline(args.includes('--parse') ? [tokenizeStage, parseStage] : [tokenizeStage]);
   const files = readdirSync(GUM_DIR).filter((f) => f.endsWith('.conllu')).sort();
   const byGenre = new Map<string, { exact: Counts; lenient: Counts; lenientNoDur: Counts; valueOk: number; valueN: number; docs: number }>();
   const total = () => ({ exact: { tp: 0, fp: 0, fn: 0 }, lenient: { tp: 0, fp: 0, fn: 0 }, lenientNoDur: { tp: 0, fp: 0, fn: 0 }, valueOk: 0, valueN: 0, docs: 0 });
   // CPU time, not wall time: the machine is shared, so wall time measures the neighbours too
+  const byKind = new Map<string, { ok: number; n: number }>();
   let stageMs = 0;
   let tokenizeMs = 0;
   let sentences = 0;
@@ -234,6 +250,11 @@ function main(): void {
         if (gold.value && lenient) {
           g.valueN++;
           const ok = preds.some((p) => overlaps(p, gold) && p.value === gold.value);
+          const kind = kindOf(lenient.evidence ?? '');
+          const k = byKind.get(kind) ?? { ok: 0, n: 0 };
+          byKind.set(kind, k);
+          k.n++;
+          if (ok) k.ok++;
           if (ok) g.valueOk++;
           else if (verbose) console.log(`VALUE ${gdoc.id}  "${gold.text}" gold ${gold.value} got ${lenient.value} ("${lenient.text}")  [${lenient.evidence}]  ${ctx(gold)}`);
         }
@@ -267,7 +288,9 @@ function main(): void {
   }
   row('ALL', sum);
   console.log(`\ntimes stage: ${stageMs.toFixed(0)} ms CPU for ${sentences} sentences = ${(sentences / (stageMs / 1000)).toFixed(0)} sentences/s`
-    + ` (tokenize stage on the same texts: ${tokenizeMs.toFixed(0)} ms CPU, ${(sentences / (tokenizeMs / 1000)).toFixed(0)} sentences/s)`);
+    + ` (the stages before it on the same texts: ${tokenizeMs.toFixed(0)} ms CPU, ${(sentences / (tokenizeMs / 1000)).toFixed(0)} sentences/s)`);
+  console.log('\nvalue accuracy by how the value was found:');
+  for (const [kind, k] of [...byKind].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${kind.padEnd(28)} ${pct(k.ok / k.n).padStart(5)}  (${k.ok}/${k.n})`);
 }
 
 main();

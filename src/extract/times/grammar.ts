@@ -649,6 +649,14 @@ function attachYears(sentence: string, found: RawTime[]): void {
   months.sort((a, b) => b.start - a.start); // right to left, so coordination passes the year leftwards
   for (const t of months) {
     const rest = sentence.slice(t.end, t.end + 16);
+    // "30 September 420": an old year written straight after the day and month
+    const bare = t.day !== undefined ? /^\s+(\d{3})\b(?![.,]\d|\s*[%a-z])/.exec(rest) : null;
+    if (bare) {
+      t.year = Number(bare[1]);
+      t.end += bare[0].length;
+      t.reading = 'calendar date';
+      continue;
+    }
     const of = /^,?\s+(of|in)\s+(\d{3,4})\b/.exec(rest);
     if (of) {
       t.year = Number(of[2]);

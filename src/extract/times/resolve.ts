@@ -510,10 +510,11 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
     setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, 'year not written; no publication date, dateline or dated event to take it from');
     return;
   }
-  // a present-tense statement with no date to count from is a habit: "in January it is about 24°C"
-  if (!anchor && tense.tense === 'present' && constraints.length === 0 && !(narrative && narrative.paragraph)) {
+  // with no publication date, only a past-tense report belongs to the narrative's years; anything
+  // else is a time of year in general: "in January it is about 24°C", "rains occur from July"
+  if (!anchor && tense.tense !== 'past' && constraints.length === 0 && !(narrative && narrative.paragraph)) {
     const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
-    setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, `year not written; present tense ("${tense.cue}") with no publication date: a recurring time of year`);
+    setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, `year not written; ${tense.tense === 'unknown' ? 'no tense' : `${tense.tense} tense ("${tense.cue}")`} and no publication date: a recurring time of year`);
     return;
   }
   if (base !== undefined) for (const d of [-1, 0, 1]) years.add(base + d);
