@@ -83,8 +83,9 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
     }
     case 'position':
     case 'occupation':
+    case 'descriptor':
     case 'member': {
-      if (isPerson && head.cls !== 'member') attr(d.entity, 'occupation', head.role);
+      if (isPerson && (head.cls === 'position' || head.cls === 'occupation')) attr(d.entity, 'occupation', head.role);
       let object: string | null = null;
       if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
         object = compRef.entity.type === 'NORP' ? (comp.nationality ? byCountry(comp.nationality.code) : null) ?? compRef.entity.id : compRef.entity.id;
@@ -111,7 +112,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
         const o = doc.entityById(object);
         if (o && o.type !== 'ORG') return; // "Israeli soldiers" is nationality, not membership
         emit({ type: 'membership', role: head.role, subject: d.entity, object, ...ev });
-      } else if (head.cls === 'position' || (comp && /^(at|for|with)$/.test(comp.prep))) {
+      } else if (head.cls === 'position' || (comp && /^(at|for|with)$/.test(comp.prep) && doc.entityById(object)?.type !== 'PERSON')) {
         emit({ type: 'position', role: former + p.title, subject: d.entity, object, ...ev });
       }
       return;

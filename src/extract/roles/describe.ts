@@ -205,7 +205,7 @@ function ageAt(doc: Doc, i: number, hi: number): { age: number; to: number } | n
   }
   if (lower(t) === 'aged' && i + 1 < hi && /^\d{1,3}$/.test(doc.tokens[i + 1].text)) return { age: Number(doc.tokens[i + 1].text), to: i + 2 };
   m = /^\d{1,3}$/.exec(t.text);
-  if (m && hi - i === 1) {
+  if (m && hi - i === 1 && (i === 0 || DELIMS.has(doc.tokens[i - 1].text))) {
     const n = Number(t.text);
     if (n > 0 && n < 120) return { age: n, to: i + 1 };
   }
@@ -213,7 +213,7 @@ function ageAt(doc: Doc, i: number, hi: number): { age: number; to: number } | n
 }
 
 /** Analyse tokens [from, to) as a descriptive noun phrase. */
-export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: number, exclude?: string): PhraseAnalysis {
+export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: number, exclude?: string, generic = false): PhraseAnalysis {
   const out: PhraseAnalysis = { from, to, head: null, title: '', possessor: null, modifiers: [], nationalities: [], complement: null, age: null, former: false };
   let i = from;
   // possessor: "his …", "Trufanov's …"
@@ -264,6 +264,15 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     }
     if (!head) out.nationalities.push(...tokenNationalities(doc, k));
     k++;
+  }
+  if (!head && generic && /^(a|an|the)$/.test(lower(doc.tokens[from]))) {
+    // an apposition headed by a noun outside the lexicon: "a restaurateur", "the curator of …"
+    let end = to;
+    for (let q = from + 1; q < to; q++) if (PREPS.has(lower(doc.tokens[q]))) { end = q; break; }
+    const h = end - 1;
+    const ht = doc.tokens[h];
+    const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{2,}$/u.test(ht.text) && !/(ly|ing|ed)$/.test(ht.text);
+    if (h > from && isNoun && !idx.at(h)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from: h, to: h + 1 };
   }
   out.head = head;
   if (head) {
@@ -504,7 +513,7 @@ export function describe(doc: Doc): Description[] {
       const next = idx.at(to < sEnd && doc.tokens[to].text === ',' ? to + 1 : to);
       const hasPerson = otherPersonHeads(doc, idx, from, to, target);
       if (hasPerson) break;
-      const p = analysePhrase(doc, idx, from, to, target);
+      const p = analysePhrase(doc, idx, from, to, target, true);
       const listItem = next && next.mention.kind === 'name' && next.entity.type === 'PERSON' && !p.possessor && !DETS.has(lower(doc.tokens[from]));
       if (!useful(p) || listItem) break;
       push(makeDescription(doc, target, ref, p, 'appos'));
@@ -576,7 +585,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
       if (!a || a.mention.kind !== 'name' || a.entity.type !== 'PERSON') continue;
       nameTok = t.i;
       roleTok = t.head;
-      via = 'parse';
+      via = 'copula';
     } else continue;
     const name = idx.at(nameTok)!;
     // the role noun's phrase: its contiguous left dependents and right 'nmod' subtree

@@ -5,7 +5,8 @@
  * onto them through `roleOf`.
  */
 
-export type RoleClass = 'kin' | 'position' | 'member' | 'captive' | 'citizen' | 'resident' | 'occupation';
+/** `descriptor`: a noun outside the lexicon heading an apposition ("Moreau, a restaurateur") */
+export type RoleClass = 'kin' | 'position' | 'member' | 'captive' | 'citizen' | 'resident' | 'occupation' | 'descriptor';
 
 export interface RoleInfo {
   /** canonical lower-case role ("mother", "spokesperson") */
