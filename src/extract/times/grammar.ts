@@ -512,6 +512,14 @@ const PATTERNS: Pattern[] = [
       };
     },
   },
+  // several years ago, a few months back: a vague past (TIMEX3 PAST_REF)
+  {
+    hint: /\b(?:ago|back)\b/i,
+    re: new RegExp(`\\b${VAGUE_NUM}\\s+(?:years|months|weeks|days|decades)\\s+(?:ago|back)\\b`, 'gi'),
+    make(m) {
+      return { start: m.index, end: m.index + m[0].length, fixed: 'PAST_REF', from: 'pattern', reading: 'vague past (count not stated)' };
+    },
+  },
   // recent months, the past few years, for years, in recent weeks: vague durations (TIMEX3 PXM, PXY…)
   {
     hint: /(?:year|month|week|day|decade|hour|centurie)s/i,
@@ -621,7 +629,7 @@ const PATTERNS: Pattern[] = [
       if (/^\s*(?:km|kg|m|mi|ft|miles|metres|meters|feet|tons|tonnes|acres|hectares|votes|seats|people|troops|men|women|children|cases|deaths|units|copies|euros|dollars|pounds|yuan|rupees)\b/i.test(after)) return null;
       if (/^\s*-\s*(?:\d|year|strong|page|member|seat|mile|metre|meter)/i.test(after) && !/^\s*[-–]\s*(?:\d{2}|\d{4})\b/.test(after)) return null;
       if (/(?:\b(?:no\.?|number|route|flight|room|code|model|page|pages|p\.|pp\.|article|section|rule|resolution)|#)\s*$/i.test(before)) return null;
-      if (/^\s*(?:,\s*)?\d/.test(after)) return null; // part of a longer figure
+      if (/^\s*(?:,\s*)?\d/.test(after) && !/^\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d\b/.test(after)) return null; // part of a longer figure
       // years far from the present need a cue that they are years
       const recent = year >= 1900 && year <= 2099;
       const yearCue = MONTH_PREPS.has(prevWord) || ['in', 'since', 'of', 'year', 'from', 'by', 'c.', 'circa', 'ca.', 'until', 'before', 'after', 'around', 'between', 'and', 'to', 'fiscal', 'season', 'class', 'spring', 'summer', 'autumn', 'fall', 'winter', 'ad', 'a.d.', 'during', 'as', 'at'].includes(prevWord)
