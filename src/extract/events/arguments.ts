@@ -36,6 +36,35 @@ export class EntityIndex {
     return this.byToken[i];
   }
 
+  private starts?: Set<number>;
+  private owners?: Map<string, string | null>;
+
+  /** A name mention begins at token i. */
+  startsMention(i: number): boolean {
+    if (!this.starts) {
+      this.starts = new Set();
+      for (const e of this.doc.entities) for (const m of e.mentions) if (m.kind === 'name') this.starts.add(this.doc.tokenAt(m.start));
+    }
+    return this.starts.has(i);
+  }
+
+  /** The one PERSON entity that has a nominal mention headed by this noun ("mother"), if exactly one. */
+  nominalOwner(noun: string): string | undefined {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const e of this.doc.entities) {
+        if (e.type !== 'PERSON') continue;
+        for (const m of e.mentions) {
+          if (m.kind !== 'nominal') continue;
+          const head = m.text.toLowerCase().split(/\s+/).pop() ?? '';
+          const prev = this.owners.get(head);
+          this.owners.set(head, prev === undefined || prev === e.id ? e.id : null);
+        }
+      }
+    }
+    return this.owners.get(noun) ?? undefined;
+  }
+
   /** The speaker of the direct quote holding character offset `pos`, if any. */
   quoteSpeakerAt(pos: number): string | null {
     for (const q of this.doc.quotes) if (q.start <= pos && pos < q.end && q.speaker) return q.speaker;
@@ -53,8 +82,16 @@ export class EntityIndex {
     // "the group which held Trufanov": the relative pronoun stands for the noun it modifies
     if (RELATIVE.has(v.lemma(k)) && v.rel(v.head(k)) === 'acl:relcl') k = v.head(v.head(k));
     const direct = this.at(k);
+    const next = k + 1 < v.tokens.length ? this.at(k + 1) : undefined;
     if (direct) add(direct);
-    else if (v.tokens[k].upos === 'PRON') {
+    else if (v.tokens[k].upos === 'NOUN' && next && this.types.get(next) === 'PERSON' && this.startsMention(k + 1)) {
+      // a role noun followed by a name is that person: "former hostage Alexander Trufanov"
+      add(next);
+    } else if (v.tokens[k].upos === 'NOUN' && this.nominalOwner(v.lemma(k))) {
+      // coreference left it open, but one person has been called this before: "Trufanov's mother"
+      add(this.nominalOwner(v.lemma(k)));
+    }
+    else if (out.length) { /* resolved above */ } else if (v.tokens[k].upos === 'PRON') {
       // "We thank …" inside a quote: first person is the speaker
       if (FIRST_PERSON.has(v.lemma(k)) || FIRST_PERSON.has(v.tokens[k].text.toLowerCase())) {
         add(this.quoteSpeakerAt(v.tokens[k].start));
@@ -71,10 +108,11 @@ export class EntityIndex {
         for (const c of v.kids(k, [rel])) {
           const id = this.at(c);
           if (!id) continue;
-          if (rel === 'nmod:poss' || rel === 'amod') {
+          if (rel === 'nmod:poss' || rel === 'amod' || rel === 'compound') {
             const t = this.types.get(id);
             if (t !== 'ORG' && t !== 'GPE' && t !== 'NORP') continue;
-            if (rel === 'nmod:poss' && !ORG_PARTS.has(v.lemma(k))) continue;
+            // "the Hamas administration", "Israeli troops" name their group; "a Russian passport" names no one
+            if (rel === 'nmod:poss' ? !ORG_PARTS.has(v.lemma(k)) : !GROUP_NOUNS.has(v.lemma(k))) continue;
           }
           add(id);
           break;
@@ -88,6 +126,18 @@ export class EntityIndex {
     return out;
   }
 }
+
+/** Nouns for people or bodies that a modifying name or nationality identifies: "Israeli troops", "Hamas gunmen". */
+const GROUP_NOUNS = new Set([
+  'government', 'administration', 'army', 'military', 'force', 'forces', 'leadership', 'regime', 'authority', 'authorities',
+  'troop', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson',
+  'spokeswoman', 'wing', 'official', 'officials', 'diplomat', 'diplomats', 'soldier', 'soldiers', 'militant', 'militants',
+  'gunman', 'gunmen', 'fighter', 'fighters', 'prisoner', 'prisoners', 'hostage', 'hostages', 'captive', 'captives',
+  'civilian', 'civilians', 'people', 'leader', 'leaders', 'minister', 'president', 'delegation', 'envoy', 'rebel', 'rebels',
+  'group', 'party', 'media', 'agency', 'court', 'prosecutor', 'prosecutors', 'navy', 'command', 'negotiator', 'negotiators',
+  'citizen', 'citizens', 'national', 'nationals', 'worker', 'workers', 'activist', 'activists', 'protester', 'protesters',
+  'team', 'side', 'state', 'counterpart', 'counterparts', 'allies', 'ally', 'coalition', 'militia', 'militias', 'unit', 'units',
+]);
 
 /** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */
 const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing']);

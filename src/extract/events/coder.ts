@@ -172,6 +172,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
       if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
       if (inName(ents, doc, i)) continue; // "United" in "United States"
+      // "failed to mention", "neglected to say": the complement carries the event (negated)
+      if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
       if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
       const coding = codeVerb(lex, view, i);
@@ -231,6 +233,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   return out;
 }
 
+const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
 const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
 
 /** Token i lies inside a name mention (part of a name, not a predicate). */
@@ -288,7 +291,8 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
   }
   if (irrealis) return null;
   // "during the attack", "during his abduction": the date of the event referred back to
-  const refs = p.kind === 'verb' ? view.kids(p.i, ['obl', 'nmod'], true) : view.kids(p.i, ['nmod'], true);
+  // anywhere in the clause: the parse may hang "during the attack" on the agent ("by terrorists during the attack")
+  const refs = p.window.filter((k) => k !== p.i && ['obl', 'nmod'].includes(view.rel(k).split(':')[0]));
   for (const o of refs) {
     if (!DURING_PREPS.has(view.caseOf(o))) continue;
     const nom = nominalEvent(view.lemma(o));

@@ -67,6 +67,9 @@ export function locationOf(view: ParseView, ents: EntityIndex, i: number, window
     return null;
   };
   const obls = view.kids(i, ['obl', 'nmod', 'obl:lmod'], true);
+  // a nominal event's place may hang on the noun that governs it: "images of X meeting Y at Sheba Hospital"
+  const h = view.head(i);
+  if (view.tokens[i].upos === 'NOUN' && h >= 0) for (const o of view.kids(h, ['nmod', 'obl'], true)) if (o > i) obls.push(o);
   for (const o of obls) {
     const prep = view.caseOf(o);
     if (!LOCATIVE.has(prep)) continue;

@@ -135,6 +135,28 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
       break;
     }
   }
+  if (!best || best.code === null && best.weight < 2) {
+    // the parse may have hung a phrase on the wrong word ("classify X – the group which held Y – as
+    // terror organizations"): specific patterns (two words or more) may also match the words that
+    // follow the verb in its sentence, as TABARI's shallow matching did
+    const sent = view.tokens[i].sentence;
+    const linear: number[] = [];
+    for (let k = i + 1; k < view.tokens.length && view.tokens[k].sentence === sent; k++) if (view.tokens[k].upos !== 'PUNCT' && !particles.has(k)) linear.push(k);
+    const seenLinear = new Set<number>();
+    for (const { entry } of candidates) {
+      if (seenLinear.has(entry.block)) continue;
+      seenLinear.add(entry.block);
+      const block = lex.verbs.blocks[entry.block];
+      for (const p of block.patterns) {
+        if (p.weight < 2 || p.pre.length > 0 || p.code === null) continue;
+        if (best && p.weight <= best.weight) break;
+        const b = matchItems(lex, view, p.post, linear, true);
+        if (!b) continue;
+        best = { code: p.code, weight: p.weight, used: b.used, targetPrep: b.targetPrep, block: block.name };
+        break;
+      }
+    }
+  }
   if (best) {
     return { code: best.code, used: best.used, particles: candidates[0].particles, block: best.block, ...(best.targetPrep ? { targetPrep: best.targetPrep } : {}) };
   }
