@@ -136,9 +136,17 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
     for (let i = toks[cueIdx].sentence === undefined ? 0 : doc.sentences[cue.sentence].tokenStart; i < doc.sentences[cue.sentence].tokenEnd; i++) {
       if (toks[i].head === cueIdx && /^nsubj/.test(toks[i].deprel ?? '') && !inside(i)) {
         if (STATEMENT_NOUNS.has(lw(toks[i]))) return { speaker: null, cue, viaStatement: true };
-        // the subject's own token, else a name inside its phrase (compound/flat children)
+        // the subject's own token; else, for a role noun ("Kremlin spokesperson Dmitry Peskov"),
+        // the name in apposition, then any name inside its phrase
         let who = ownerAt(doc, owners, i);
-        if (!who) for (let j = i - 1; j >= doc.sentences[cue.sentence].tokenStart && toks[j].head === i; j--) who ??= ownerAt(doc, owners, j);
+        if (!who) {
+          const sent = doc.sentences[cue.sentence];
+          const children: number[] = [];
+          for (let j = sent.tokenStart; j < sent.tokenEnd; j++) if (toks[j].head === i && !inside(j)) children.push(j);
+          const appos = children.find((j) => /^(appos|flat)/.test(toks[j].deprel ?? '') && owners[j]);
+          who = appos !== undefined ? owners[appos]! : null;
+          if (!who) for (const j of children) who ??= ownerAt(doc, owners, j);
+        }
         if (who) return { speaker: who, cue, viaStatement: false };
       }
     }

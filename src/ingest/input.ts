@@ -387,9 +387,11 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
     }
     const markup = HTML_EXT.has(ext) || FEED_EXT.has(ext) || options.feed;
     // refuse before reading: a JSON wrapper adds little over the text itself; pages and feeds carry markup
-    const limit = gz || markup ? maxRaw : max * 2 + 65536;
+    // plain text is the document itself; JSON may escape its text to about twice the size
+    const limit = gz || markup ? maxRaw : ext === '.json' ? max * 2 + 65536 : max;
     if (size > limit) {
-      yield { ok: false, origin: path, error: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(1)} MB ${gz || markup ? 'page/feed' : 'document'} limit${gz || markup ? '' : ' (--max-bytes)'}` };
+      const what = gz || markup ? `the ${(limit / 1048576).toFixed(1)} MB page/feed limit` : `the ${(max / 1048576).toFixed(1)} MB document limit (--max-bytes)`;
+      yield { ok: false, origin: path, error: `file is ${(size / 1048576).toFixed(1)} MB, over ${what}` };
       continue;
     }
     let bytes: Buffer;
