@@ -69,7 +69,10 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
       date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality,
     };
     const st = statusOf(row.type, row.mode);
+    // the same event in another source; within one article only a once-only event (a release
+    // mentioned three times) is folded, other events of one type and day stay distinct
     const match = items.find((it) =>
+      (st !== null || !it.sources.some((x) => x.document_id === Number(row.document_id))) &&
       it.type === row.type && it.mode === row.mode && it.negated === negated && it.roles.join() === roleList.join() &&
       (it.date === null || row.date_value === null ? it.date === row.date_value || st !== null : datesAgree(it.date, row.date_value)) &&
       (it.location === null || row.location === null || placesAgree(it.location, row.location)));

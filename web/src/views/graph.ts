@@ -29,7 +29,8 @@ export function relationGraph(name: string, relations: RelationView[]): SVGEleme
     const x = cx + radius * Math.cos(angle);
     const y = cy + radius * Math.sin(angle);
     edges.append(svg('line', { x1: cx, y1: cy, x2: x, y2: y }));
-    labels.append(svg('text', { x: (cx + x) / 2, y: (cy + y) / 2 - 4, 'text-anchor': 'middle', class: 'edge-label' }, n.labels.join(', ')));
+    // labels sit nearer the outer node, so they do not pile up in the middle
+    labels.append(svg('text', { x: cx + (x - cx) * 0.62, y: cy + (y - cy) * 0.62 - 4, 'text-anchor': 'middle', class: 'edge-label' }, n.labels.join(', ')));
     const node = svg('g', { class: `node t-${n.type}` },
       svg('circle', { cx: x, cy: y, r: 9 }),
       svg('text', { x, y: y + (y >= cy ? 24 : -15), 'text-anchor': 'middle' }, n.name));

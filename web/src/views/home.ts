@@ -11,7 +11,7 @@ export async function homeView(): Promise<HTMLElement> {
       section('Organisations', 'top-orgs', orgs.length ? h('div', { class: 'cards' }, orgs.map(entityCard)) : empty('No organisations yet.'))),
     section('Latest articles', 'latest-docs', docs.items.length
       ? h('ul', { class: 'doc-list' }, docs.items.map((d) => h('li', {},
-          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id}`),
+          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id} (untitled)`),
           h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')} · ${d.entity_count} entities · ${d.event_count} events · ${d.quote_count} quotes`))))
       : empty('No articles yet: run chronicle ingest FILE…')));
 }
@@ -23,7 +23,7 @@ export async function searchView(q: string): Promise<HTMLElement> {
     section('People, organisations and places', 'entity-results', hits.entities.length ? h('div', { class: 'cards' }, hits.entities.map(entityCard)) : empty('No entity has this name.')),
     section('Articles', 'document-results', hits.documents.length
       ? h('ul', { class: 'doc-list' }, hits.documents.map((d) => h('li', {},
-          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id}`),
+          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id} (untitled)`),
           h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')}`),
           h('div', {}, snippet(d.snippet)))))
       : empty('No article contains these words.')),

@@ -105,7 +105,7 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
   const people = r.entities.filter((e) => doc.identities[e.id]).sort((a, b) => b.mentions.length - a.mentions.length);
   const view = h('div', { class: 'reader' },
     h('header', {},
-      h('h1', { 'data-testid': 'doc-title' }, doc.title ?? `Document ${doc.id}`),
+      h('h1', { 'data-testid': 'doc-title' }, doc.title ?? untitled(doc.text, doc.id)),
       h('div', { class: 'meta' }, [doc.source, date(doc.published)].filter(Boolean).join(' · '),
         doc.url ? [' · ', h('a', { href: doc.url, rel: 'noopener noreferrer' }, 'original')] : null),
       h('div', { class: 'legend' }, h('span', { class: 'hl-mention t-PERSON' }, 'person'), h('span', { class: 'hl-mention t-ORG' }, 'organisation'),
@@ -119,4 +119,11 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
           h('strong', {}, ev.mode ?? ev.type), ` “${ev.trigger.text}”`, ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null)))) : null)));
   if (focus) queueMicrotask(() => setTimeout(() => view.querySelector('.hl-focus')?.scrollIntoView({ block: 'center' }), 0));
   return view;
+}
+
+/** An article without a title is named by its first words. */
+function untitled(text: string, id: number): string {
+  const first = text.trim().split(/\n/)[0].trim();
+  if (!first) return `Document ${id}`;
+  return first.length > 90 ? `${first.slice(0, 88).replace(/\s+\S*$/, '')}…` : first;
 }
