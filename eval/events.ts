@@ -13,6 +13,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseStage } from '../src/nlp/parse-stage.js';
@@ -161,6 +162,16 @@ if (!args.includes('--no-speed')) {
       }
     }
     const secs = (performance.now() - s0) / 1000;
+    // where the time goes: each stage timed on its own
+    const perStage = new Map<string, number>();
+    for (const d of docs) {
+      const doc = new Doc(d);
+      for (const stage of pipeline.stages) {
+        const a = performance.now();
+        stage.run(doc);
+        perStage.set(stage.name, (perStage.get(stage.name) ?? 0) + performance.now() - a);
+      }
+    }
     const ev0 = performance.now();
     let evSentences = 0;
     const evStage = createEventsStage();
@@ -172,5 +183,8 @@ if (!args.includes('--no-speed')) {
     console.log(`\nspeed, whole extract pipeline (${pipeline.names().join(' → ')}), ${files.length} Wikinews articles ×2:`);
     console.log(`  ${sentences} sentences in ${secs.toFixed(2)} s = ${(sentences / secs).toFixed(0)} sentences/s (${nEvents} events)`);
     console.log(`  events stage alone: ${(evSentences / evSecs).toFixed(0)} sentences/s`);
+    const total = [...perStage.values()].reduce((a, b) => a + b, 0);
+    console.log(`  share of time per stage: ${[...perStage].map(([n, ms]) => `${n} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`);
+    console.log(`  (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores while measuring)`);
   }
 }
