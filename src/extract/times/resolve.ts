@@ -32,11 +32,16 @@ export interface Located {
 }
 
 interface Item extends Located {
+  /** position in the document's list of expressions (text order) */
+  index: number;
   value?: string;
   evidence?: string;
   /** calendar span of the value, in day numbers, for ordering constraints */
   span?: [number, number];
   tense?: TenseReading;
+  /** memoised: story verbs near the expression, and the sentence's participants */
+  steps?: StoryStep[];
+  who?: Set<string>;
 }
 
 // ---------------------------------------------------------------- value spans
@@ -185,7 +190,7 @@ const EARLIER_OPENERS = /^\s*(?:previously|before that|prior to that|(?:\w+\s+)?
 // ---------------------------------------------------------------- resolution
 
 export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null): TimeExpression[] {
-  const items: Item[] = found.map((f) => ({ ...f }));
+  const items: Item[] = found.map((f, index) => ({ ...f, index }));
   const tenseOf = (it: Item): TenseReading => (it.tense ??= tenseAt(it.tokens, it.tokFrom, it.tokTo));
 
   // pass A: values the text and the anchor fix on their own
@@ -199,7 +204,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
       // a range start takes its year from the range end, which carries the clause's tense:
       // "is to run from January 23 through March 9" (published January 28) → both this year
       const endRaw = it.raw.rangeWith;
-      const end = endRaw ? items.find((o) => o.raw === endRaw) : undefined;
+      const end = endRaw ? items.slice(it.index + 1, it.index + 3).find((o) => o.raw === endRaw) : undefined;
       if (end && end.value === undefined && isYearless(end.raw)) resolveYearless(doc, end, items, anchor, tenseOf);
       if (end && end.value && /^\d{4}/.test(end.value) && it.raw.month !== undefined && end.raw.month !== undefined) {
         const endYear = Number(end.value.slice(0, 4));
@@ -414,6 +419,12 @@ function resolveWeekday(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => 
 
 // ---------------------------------------------------------------- year choice
 
+/** how far (in sentences) a dated partner may be from a year-less date it constrains */
+const PARTNER_WINDOW = 60;
+/** how many expressions back to look for the narrative's last date */
+const LOOK_BACK = 400;
+const MAX_STORY_PARTNERS = 3;
+
 interface Constraint {
   partner: Item;
   /** this expression comes before / after the partner */
@@ -428,7 +439,11 @@ function describe(doc: Doc, p: Item): string {
 
 function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
   const out: Constraint[] = [];
-  const valued = items.filter((p) => p !== it && p.span !== undefined && p.value !== undefined && !p.value.startsWith('P'));
+  // partners within a window of sentences: an article's own dates, not a whole archive's
+  const valued: Item[] = [];
+  const usable = (p: Item) => p.span !== undefined && p.value !== undefined && !p.value.startsWith('P');
+  for (let i = it.index - 1; i >= 0 && it.sentence - items[i].sentence <= PARTNER_WINDOW; i--) if (usable(items[i])) valued.unshift(items[i]);
+  for (let i = it.index + 1; i < items.length && items[i].sentence - it.sentence <= PARTNER_WINDOW; i++) if (usable(items[i])) valued.push(items[i]);
   // 1. ordering words in the same sentence: "…in March, after his arrest in November 2023"
   const mine = governingOrder(it);
   for (const p of valued) {
@@ -448,18 +463,23 @@ function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
     }
   }
   // 3. story order between clauses that share a participant
-  const stepsHere = storySteps(it.tokens, it.tokFrom, it.tokTo);
+  const stepsHere = (it.steps ??= storySteps(it.tokens, it.tokFrom, it.tokTo));
   if (stepsHere.length) {
-    const who = participants(it.tokens);
-    for (const p of valued) {
+    const who = (it.who ??= participants(it.tokens));
+    let storyPartners = 0;
+    // nearest first, and only a few: one dated later stage is enough evidence
+    const byDistance = [...valued].sort((a, b) => Math.abs(a.sentence - it.sentence) - Math.abs(b.sentence - it.sentence));
+    for (const p of byDistance) {
+      if (storyPartners >= MAX_STORY_PARTNERS) break;
       if (p.sentence === it.sentence) continue;
-      const stepsThere = storySteps(p.tokens, p.tokFrom, p.tokTo);
+      const stepsThere = (p.steps ??= storySteps(p.tokens, p.tokFrom, p.tokTo));
       for (const a of stepsHere) {
         const b = stepsThere.find((s) => s.story === a.story);
         if (!b || a.stage === b.stage) continue;
-        const theirWho = participants(p.tokens);
+        const theirWho = (p.who ??= participants(p.tokens));
         const shared = [...who].filter((w) => theirWho.has(w));
         if (shared.length === 0) continue;
+        storyPartners++;
         out.push({
           partner: p,
           order: a.stage < b.stage ? 'before' : 'after',
@@ -488,9 +508,9 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
 /** The most recent year written out before this expression (the year the narrative is in). */
 function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; paragraph: boolean; near: boolean; span: [number, number] | null; at: Item } | null {
   let best: Item | null = null;
-  for (const p of items) {
-    if (p.raw.start >= it.raw.start) break;
-    if (p.raw.year !== undefined && p.value && /^\d{4}/.test(p.value)) best = p;
+  for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) {
+    const p = items[i];
+    if (p.raw.year !== undefined && p.value && /^\d{4}/.test(p.value)) { best = p; break; }
   }
   if (!best) return null;
   const para = (i: Item) => doc.sentences[i.sentence]?.paragraph ?? -1;
@@ -587,9 +607,9 @@ function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
   const { unit, n } = it.raw.narr!;
   const needs = unit === 'year' ? /^\d{4}/ : unit === 'month' ? /^\d{4}-\d{2}/ : unit === 'week' ? /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/ : /^\d{4}-\d{2}-\d{2}/;
   let base: Item | null = null;
-  for (const p of items) {
-    if (p.raw.start >= it.raw.start) break;
-    if (p.value && needs.test(p.value) && !p.raw.narr) base = p;
+  for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) {
+    const p = items[i];
+    if (p.value && needs.test(p.value) && !p.raw.narr) { base = p; break; }
   }
   if (!base || !base.value) return; // nothing to count from: leave it out rather than guess
   const v = base.value;
@@ -611,10 +631,16 @@ function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
 
 function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): void {
   const para = doc.sentences[it.sentence]?.paragraph ?? -1;
-  const dayItems = items.filter((p) => p !== it && p.value && /^\d{4}-\d{2}-\d{2}/.test(p.value) && p.raw.start < it.raw.end + 200);
-  const same = dayItems.filter((p) => p.sentence === it.sentence);
-  const before = dayItems.filter((p) => p.raw.start < it.raw.start && (doc.sentences[p.sentence]?.paragraph ?? -2) === para);
-  const host = same[0] ?? before[before.length - 1];
+  const isDay = (p: Item) => p !== it && p.value !== undefined && /^\d{4}-\d{2}-\d{2}/.test(p.value);
+  let host: Item | undefined;
+  // a day in the same sentence, else the latest one earlier in the paragraph
+  for (let i = it.index + 1; i < items.length && items[i].sentence === it.sentence && !host; i++) if (isDay(items[i])) host = items[i];
+  for (let i = it.index - 1; i >= 0 && !host; i--) {
+    const p = items[i];
+    if (p.sentence === it.sentence) { if (isDay(p)) host = p; continue; }
+    if ((doc.sentences[p.sentence]?.paragraph ?? -2) !== para) break;
+    if (isDay(p)) host = p;
+  }
   const hhmm = timeSuffix(it.raw);
   if (host) {
     setValue(it, host.value!.slice(0, 10) + hhmm, `clock time on the day of ${describe(doc, host)}`);
