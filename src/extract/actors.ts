@@ -55,15 +55,27 @@ function combine(base: string, agent: { code: string; prefix: boolean } | null, 
   return base + agent.code;
 }
 
-/** Words of a name with quoted nicknames and a leading article removed. */
+const nameKeyCache = new Map<string, string[]>();
+
+/** Words of a name with quoted nicknames and a leading article removed (cached: names recur). */
 function nameKey(text: string): string[] {
+  let hit = nameKeyCache.get(text);
+  if (!hit) {
+    if (nameKeyCache.size > 20000) nameKeyCache.clear();
+    hit = computeNameKey(text);
+    nameKeyCache.set(text, hit);
+  }
+  return hit.slice();
+}
+
+function computeNameKey(text: string): string[] {
   const words = normWords(text.replace(/[“"‘][^”"’]{1,30}[”"’]/g, ' '));
   if (words[0] === 'THE') words.shift();
   return words;
 }
 
 /** Choose among records sharing a phrase: a longer form whose extra words the article uses, then by file. */
-function pickRecord(index: ActorIndex, key: string, records: number[], docWords: Set<string>, type: Entity['type'], date: number): number | null {
+function pickRecord(index: ActorIndex, key: string, records: number[], docWords: { has(w: string): boolean }, type: Entity['type'], date: number): number | null {
   const longer = index.longerForms(key).filter((l) => {
     const extra = l.key.slice(0, l.key.length - key.length).trim().split(' ');
     return extra.length > 0 && extra.every((w) => docWords.has(w)) && index.codeAt(l.records[0], date);
@@ -86,8 +98,8 @@ function describeRecord(index: ActorIndex, id: number, key: string, date: number
 }
 
 /** Codes from the entity's own names. */
-function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: Set<string>): NameCode[] {
-  const names = [e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)];
+function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: { has(w: string): boolean }): NameCode[] {
+  const names = new Set([e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)]);
   const keys = new Map<string, string[]>();
   for (const n of names) {
     const w = nameKey(n);
@@ -256,7 +268,9 @@ function finalise(cands: Candidate[]): ActorCode[] {
 /** Compute actor codes for every entity of the document (does not modify it). */
 export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<string, ActorCode[]> {
   const date = dateNumber(doc.published);
-  const docWords = new Set(normWords(doc.text));
+  // the article's words, for choosing between a short and a longer dictionary form (built on first need)
+  let words: Set<string> | null = null;
+  const docWords = { has: (w: string) => (words ??= new Set(doc.text.toUpperCase().split(/[^\p{Lu}\p{N}'-]+/u))).has(w) };
   const names = new Map<string, NameCode[]>();
   for (const e of doc.entities) names.set(e.id, nameCodes(index, e, date, docWords));
   const codesOf = (id: string) => names.get(id) ?? [];

@@ -21,11 +21,21 @@ const PLACES = new Set(['GPE', 'LOC', 'FAC']);
 
 /** The entity standing for a country code: its GPE entity ("Russia"), else a NORP one ("Russian"). */
 export function countryEntity(doc: Doc, code: string): Entity | null {
+  const cache = (doc.notes.get('relations.countries') as { entities: Entity[]; map: Map<string, Entity | null> } | undefined);
+  if (cache && cache.entities === doc.entities && cache.map.has(code)) return cache.map.get(code)!;
+  const found = findCountryEntity(doc, code);
+  const map = cache && cache.entities === doc.entities ? cache.map : new Map<string, Entity | null>();
+  map.set(code, found);
+  doc.notes.set('relations.countries', { entities: doc.entities, map });
+  return found;
+}
+
+function findCountryEntity(doc: Doc, code: string): Entity | null {
   let norp: Entity | null = null;
   const idx = actorIndex();
   for (const e of doc.entities) {
     if (e.type !== 'GPE' && e.type !== 'NORP') continue;
-    const names = [e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)];
+    const names = [...new Set([e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)])];
     // by name only: a city coded with its country ("Aceh" → IDN) does not stand for the country
     const hit = names.some((n) => {
       const key = normKey(n.replace(/^the\s+/i, ''));

@@ -62,6 +62,7 @@ export class ActorIndex {
   private readonly byKey = new Map<string, number[]>();
   private readonly agentsByLast = new Map<string, AgentPattern[]>();
   private readonly longerCache = new Map<string, { key: string; records: number[] }[]>();
+  private byLastWord: Map<string, string[]> | null = null;
   /** country code (3 letters) → record id of the country's own entry */
   private readonly countryRecord = new Map<string, number>();
   readonly maxWords: number;
@@ -159,9 +160,23 @@ export class ActorIndex {
   longerForms(key: string): { key: string; records: number[] }[] {
     const hit = this.longerCache.get(key);
     if (hit) return hit;
+    if (!this.byLastWord) {
+      // multi-word phrases by their last word, built on first use
+      this.byLastWord = new Map();
+      for (const k of this.byKey.keys()) {
+        const sp = k.lastIndexOf(' ');
+        if (sp < 0) continue;
+        const w = k.slice(sp + 1);
+        const list = this.byLastWord.get(w);
+        if (list) list.push(k);
+        else this.byLastWord.set(w, [k]);
+      }
+    }
     const out: { key: string; records: number[] }[] = [];
     const suffix = ' ' + key;
-    for (const [k, ids] of this.byKey) if (k.endsWith(suffix)) out.push({ key: k, records: ids });
+    for (const k of this.byLastWord.get(key.slice(key.lastIndexOf(' ') + 1)) ?? []) {
+      if (k.endsWith(suffix)) out.push({ key: k, records: this.byKey.get(k)! });
+    }
     this.longerCache.set(key, out);
     return out;
   }

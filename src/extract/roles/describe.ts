@@ -11,7 +11,7 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
-import { roleOf, MAX_ROLE_WORDS, POSSESSIVE_PRONOUNS, TITLE_MODIFIERS, TITLE_STOPS, type RoleInfo } from './lexicon.js';
+import { roleOf, mayEndRole, MAX_ROLE_WORDS, POSSESSIVE_PRONOUNS, TITLE_MODIFIERS, TITLE_STOPS, type RoleInfo } from './lexicon.js';
 
 export interface MentionRef {
   entity: Entity;
@@ -122,7 +122,18 @@ const CLAUSE_STOPS = new Set(['who', 'which', 'whom', 'whose', 'that', 'said', '
 const POSS_CLITIC = new Set(["'s", "'", '’s', '’']);
 
 /** Country code for a nationality or country word ("Russian", "Russians", "Israel"), via the Phoenix country entries. */
+const nationalityCache = new Map<string, string | null>();
+
 export function nationalityCode(word: string): string | null {
+  const cached = nationalityCache.get(word);
+  if (cached !== undefined) return cached;
+  const code = lookupNationality(word);
+  if (nationalityCache.size > 50000) nationalityCache.clear();
+  nationalityCache.set(word, code);
+  return code;
+}
+
+function lookupNationality(word: string): string | null {
   const idx = actorIndex();
   const words = normWords(word);
   if (words.length === 0 || words.length > 3) return null;
@@ -176,6 +187,7 @@ function tokenNationalities(doc: Doc, i: number): Nationality[] {
 
 /** The longest role phrase ending at token i (inclusive), within [lo, i]. */
 function roleEndingAt(doc: Doc, lo: number, i: number): RoleHead | null {
+  if (i < lo || !mayEndRole(lower(doc.tokens[i]))) return null;
   for (let n = Math.min(MAX_ROLE_WORDS, i - lo + 1); n >= 1; n--) {
     const words = doc.tokens.slice(i - n + 1, i + 1).map((t) => t.text);
     const info = roleOf(words.join(' ').replace(/ - /g, '-'));
@@ -650,6 +662,16 @@ function resolvePronounPossessors(doc: Doc, idx: MentionIndex, list: Description
   const gender = new Map<string, 'f' | 'm'>();
   for (const d of list) if (d.phrase.head?.gender && (d.phrase.head.cls === 'kin')) gender.set(d.entity, d.phrase.head.gender);
   const relatives = new Set(list.filter((d) => d.phrase.head?.cls === 'kin').map((d) => d.entity));
+  const bySentence = new Map<number, MentionRef[]>();
+  if (list.some((d) => d.phrase.possessor && !d.phrase.possessor.entity && d.phrase.possessor.pronoun)) {
+    for (const r of idx.refs) {
+      if (r.entity.type !== 'PERSON' || r.mention.kind === 'pronoun') continue;
+      const s = doc.tokens[r.first].sentence;
+      const arr = bySentence.get(s);
+      if (arr) arr.push(r);
+      else bySentence.set(s, [r]);
+    }
+  }
   for (const d of list) {
     const p = d.phrase.possessor;
     if (!p || p.entity || !p.pronoun) continue;
@@ -658,7 +680,7 @@ function resolvePronounPossessors(doc: Doc, idx: MentionIndex, list: Description
     const sent = doc.tokens[p.token].sentence;
     let found: string | null = null;
     for (let s = sent; s >= Math.max(0, sent - 2) && !found; s--) {
-      const cands = idx.refs.filter((r) => r.entity.type === 'PERSON' && r.mention.kind !== 'pronoun' && doc.tokens[r.first].sentence === s && r.first < p.token);
+      const cands = (bySentence.get(s) ?? []).filter((r) => r.first < p.token);
       // same sentence: nearest first; earlier sentences: the first (subject-like) person
       const ordered = s === sent ? cands.slice().reverse() : cands;
       for (const r of ordered) {

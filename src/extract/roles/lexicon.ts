@@ -99,8 +99,23 @@ function singular(w: string): string[] {
   return out;
 }
 
+/** Last words of every role phrase, singular and plural, for a cheap first test. */
+const LAST_WORDS = new Set<string>();
+for (const k of TABLE.keys()) {
+  const w = k.split(' ').pop()!;
+  LAST_WORDS.add(w);
+}
+
+/** Can a role phrase end with this (lower-case) word? A cheap test before building phrases. */
+export function mayEndRole(word: string): boolean {
+  return LAST_WORDS.has(word) || singular(word).some((s) => LAST_WORDS.has(s));
+}
+
 /** The role a (possibly multi-word, possibly plural) phrase names, or null. */
 export function roleOf(phrase: string): (RoleInfo & { plural: boolean }) | null {
+  const sp = phrase.lastIndexOf(' ');
+  const lastRaw = (sp < 0 ? phrase : phrase.slice(sp + 1)).toLowerCase();
+  if (!LAST_WORDS.has(lastRaw) && !singular(lastRaw).some((s) => LAST_WORDS.has(s))) return null;
   const p = phrase.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   const direct = TABLE.get(p);
   if (direct) return { ...direct, plural: p === 'children' || p === 'grandchildren' || p === 'gunmen' };
