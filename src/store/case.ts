@@ -145,7 +145,17 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     }
   }
 
-  return { entity, events: items, status: statusSpans(once), conflicts, relations };
+  const status = statusSpans(once);
+  // a captivity relation ("held by Islamic Jihad") says the person was held even when no
+  // article dated the abduction
+  const captivity = relations.filter((r) => r.side === 'subject' && /held|captiv|hostage|prisoner|detain/i.test(`${r.type} ${r.role ?? ''}`));
+  if (captivity.length && !status.some((s) => s.status === 'held')) {
+    const seen = new Set<number>();
+    const sources = captivity.flatMap((r) => r.sources).filter((x) => !seen.has(x.document_id) && seen.add(x.document_id)).map(({ sentence: _s, ...ref }) => ref);
+    const end = status.find((s) => s.status === 'released' || s.status === 'killed');
+    status.unshift({ status: 'held', from: null, to: end?.from ?? null, sources });
+  }
+  return { entity, events: items, status, conflicts, relations };
 }
 
 /** abducted 2023-10-07 → held → released 2025-02-15, from the once-only events. */

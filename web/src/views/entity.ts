@@ -10,7 +10,7 @@ function statusStrip(c: CaseFile): HTMLElement | null {
   const steps: HTMLElement[] = [];
   c.status.forEach((s, i) => {
     if (i > 0) steps.push(h('span', { class: 'arrow' }, '→'));
-    const when = s.status === 'held' ? (s.to ? `${date(s.from)} – ${date(s.to)}` : `since ${date(s.from)}`) : date(s.from);
+    const when = s.status === 'held' ? (s.from && s.to ? `${date(s.from)} – ${date(s.to)}` : s.from ? `since ${date(s.from)}` : s.to ? `until ${date(s.to)}` : 'dates unknown') : date(s.from);
     steps.push(h('span', { class: `status s-${s.status}`, title: `${s.sources.length} source(s)` }, h('strong', {}, STATUS_LABEL[s.status] ?? s.status), h('span', { class: 'when' }, when)));
   });
   return h('div', { class: 'status-strip', 'data-testid': 'status' }, ...steps);
