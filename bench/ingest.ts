@@ -21,6 +21,8 @@ interface Run {
   label: string;
   docs: number;
   seconds: number;
+  /** CPU seconds the run's processes got (all threads) */
+  cpu: number;
   peakMb: number;
 }
 
@@ -48,6 +50,7 @@ function corpusDir(dir: string): number {
   return n;
 }
 
+const cpuOf = (stderr: string) => [...stderr.matchAll(/CPU ([\d.]+) s/g)].reduce((a, m) => a + Number(m[1]), 0);
 const peak = (stderr: string) => Math.max(0, ...[...stderr.matchAll(/peak memory (\d+) MB/g)].map((m) => Number(m[1])));
 
 async function sqliteRun(docsDir: string, n: number, jobs: number): Promise<Run> {
@@ -57,7 +60,7 @@ async function sqliteRun(docsDir: string, n: number, jobs: number): Promise<Run>
     const r = await run(['ingest', '--db', join(dir, 'b.db'), '--quiet', '--jobs', String(jobs), docsDir]);
     const seconds = (performance.now() - t0) / 1000;
     if (r.code !== 0 || !new RegExp(`${n} added`).test(r.stderr)) throw new Error(`ingest --jobs ${jobs} failed: ${r.stderr.slice(-500)}`);
-    return { label: jobs === 0 ? 'ingest (in-process)' : `ingest --jobs ${jobs}`, docs: n, seconds, peakMb: peak(r.stderr) };
+    return { label: jobs === 0 ? 'ingest (in-process)' : `ingest --jobs ${jobs}`, docs: n, seconds, cpu: cpuOf(r.stderr), peakMb: peak(r.stderr) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -86,7 +89,7 @@ async function pgRun(docsDir: string, n: number, workers: number): Promise<Run> 
     const stored = Number((await c.query('SELECT COUNT(*) AS n FROM documents')).rows[0].n);
     await c.end();
     if (stored !== n) throw new Error(`${stored} documents stored, expected ${n}`);
-    return { label: `${workers} worker${workers > 1 ? 's' : ''} (PostgreSQL)`, docs: n, seconds, peakMb: Math.max(...results.map((r) => peak(r.stderr))) };
+    return { label: `${workers} worker${workers > 1 ? 's' : ''} (PostgreSQL)`, docs: n, seconds, cpu: results.reduce((a, r) => a + cpuOf(r.stderr), 0), peakMb: Math.max(...results.map((r) => peak(r.stderr))) };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
@@ -99,7 +102,9 @@ try {
   const docsDir = join(work, 'docs');
   console.log(`corpus: ${n} documents (examples/wikinews × ${copies}); ${cpus().length} CPU cores; load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   const runs: Run[] = [];
-  const show = (r: Run) => console.log(`${r.label.padEnd(24)} ${(r.docs / r.seconds).toFixed(2).padStart(6)} docs/s  ${r.seconds.toFixed(1).padStart(6)} s  peak ${r.peakMb} MB`);
+  // CPU/wall says how many cores a run actually got: on a busy machine it stays near 1 whatever --jobs is
+  const show = (r: Run) =>
+    console.log(`${r.label.padEnd(24)} ${(r.docs / r.seconds).toFixed(2).padStart(6)} docs/s  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpu.toFixed(1).padStart(6)} s CPU (${(r.cpu / r.seconds).toFixed(2)} cores)  ${(r.docs / Math.max(r.cpu, 1e-9)).toFixed(2)} docs/CPU-s  peak ${r.peakMb} MB`);
   for (const jobs of [0, 1, 2]) {
     const r = await sqliteRun(docsDir, n, jobs);
     runs.push(r);

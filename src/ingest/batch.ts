@@ -42,6 +42,8 @@ export interface BatchSummary {
   seconds: number;
   /** peak resident memory of the process (all threads), MB */
   peakRssMb: number;
+  /** CPU time of the process (all threads), seconds: beside `seconds`, how much CPU the run got */
+  cpuSeconds: number;
 }
 
 /** A bounded FIFO between the reader and the writer. */
@@ -86,7 +88,8 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
   const log = options.log ?? (() => undefined);
   const error = options.error ?? ((line: string) => process.stderr.write(line + '\n'));
   const started = performance.now();
-  const s: BatchSummary = { added: 0, unchanged: 0, failed: 0, skipped: 0, resumed: 0, duplicates: 0, seconds: 0, peakRssMb: 0 };
+  const s: BatchSummary = { added: 0, unchanged: 0, failed: 0, skipped: 0, resumed: 0, duplicates: 0, seconds: 0, peakRssMb: 0, cpuSeconds: 0 };
+  const cpu0 = process.cpuUsage();
   let total: number | null = null;
   const counts = () => ({ done: s.added + s.unchanged, failed: s.failed, skipped: s.skipped + s.resumed, total });
   const tick = () => progress?.update(counts());
@@ -187,6 +190,8 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
     await pool?.close();
     s.seconds = (performance.now() - started) / 1000;
     s.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const cpu = process.cpuUsage(cpu0);
+    s.cpuSeconds = (cpu.user + cpu.system) / 1e6;
     progress?.update(counts(), true);
     progress?.finish();
   }

@@ -69,12 +69,14 @@ export class Progress {
       if (!force && now - this.lastDraw < 100) return;
       this.lastDraw = now;
       const { done, failed, skipped, total } = counts;
-      const width = 24;
+      const cols = this.out.columns ?? 100;
+      const line = this.line();
+      // the bar takes what the numbers leave of the line, between 10 and 24 cells
+      const width = Math.max(10, Math.min(24, cols - line.length - this.label.length - 5));
       const frac = total ? Math.min(1, (done + failed + skipped) / total) : 0;
       const filled = Math.round(frac * width);
       const bar = total ? `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ` : '';
-      const text = `${this.label} ${bar}${this.line()}`;
-      const cols = this.out.columns ?? 100;
+      const text = `${this.label} ${bar}${line}`;
       this.out.write(`\r\x1b[2K${text.slice(0, cols - 1)}`);
       this.drawn = true;
     } else if (force || now - this.lastLog >= this.logEvery) {

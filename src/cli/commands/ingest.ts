@@ -99,7 +99,7 @@ Examples:
       process.stderr.write(
         `chronicle ingest: ${s.added} added, ${s.unchanged} already stored, ${s.failed} failed` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''}${s.resumed ? `, ${s.resumed} finished earlier (--resume)` : ''}${s.duplicates ? `, ${s.duplicates} near-duplicates linked` : ''}` +
-        ` in ${s.seconds.toFixed(1)} s${s.added ? ` (${(s.added / s.seconds).toFixed(1)} docs/s${jobs ? ` with ${jobs} jobs` : ''})` : ''}; peak memory ${s.peakRssMb} MB; ` +
+        ` in ${s.seconds.toFixed(1)} s${s.added ? ` (${(s.added / s.seconds).toFixed(1)} docs/s${jobs ? ` with ${jobs} job${jobs > 1 ? 's' : ''}` : ''})` : ''}; CPU ${s.cpuSeconds.toFixed(1)} s, peak memory ${s.peakRssMb} MB; ` +
         `${redactUrl(url)} now holds ${stats.documents} documents (${links.duplicates} near-duplicate copies), ${stats.entities} identities, ${stats.events} events\n`,
       );
     } finally {

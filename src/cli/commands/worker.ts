@@ -88,7 +88,7 @@ Examples:
         log: values.quiet ? undefined : (line) => process.stderr.write(line + '\n'),
       });
       const secs = (performance.now() - started) / 1000;
-      process.stderr.write(`chronicle worker ${process.pid}: ${s.stored} stored, ${s.unchanged} already stored, ${s.failed} failed attempts in ${secs.toFixed(1)} s; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+      process.stderr.write(`chronicle worker ${process.pid}: ${s.stored} stored, ${s.unchanged} already stored, ${s.failed} failed attempts in ${secs.toFixed(1)} s; CPU ${(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     } finally {
       await duplicates.close();
       await store.close();
