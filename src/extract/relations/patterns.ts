@@ -158,7 +158,7 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
     }
 
     // residence (a): PERSON lives|lived in PLACE
-    if (RESIDE_VERBS.test(w) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
+    if (RESIDE_VERBS.test(tokens[i].text) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
       let s = i - 1;
       while (sameSentence(s) && /^(who|still|now|,|has|had|have|also)$/.test(lower(tokens[s]))) s--;
       const person = sameSentence(s) ? personAt(idx, s) : undefined;

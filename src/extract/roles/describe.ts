@@ -118,7 +118,7 @@ const PREPS = new Set(['of', 'to', 'for', 'at', 'in', 'from', 'with', 'by', 'on'
 const DETS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'another']);
 const COPULAS = new Set(['is', 'was', 'are', 'were', 'became', 'becomes', 'remains', 'remained', "'s"]);
 const DELIMS = new Set([',', ';', '.', ':', '(', ')', '–', '—', '-', '"', '“', '”', '?', '!', '[', ']']);
-const CLAUSE_STOPS = new Set(['who', 'which', 'whom', 'whose', 'that', 'said', 'says', 'told', 'and', 'or', 'but', 'when', 'while', 'after', 'before', 'because', 'as', 'where']);
+const CLAUSE_STOPS = new Set(['who', 'which', 'whom', 'whose', 'that', 'said', 'says', 'told', 'and', 'or', 'but', 'when', 'while', 'after', 'before', 'because', 'as', 'where', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does']);
 const POSS_CLITIC = new Set(["'s", "'", '’s', '’']);
 
 /** Country code for a nationality or country word ("Russian", "Russians", "Israel"), via the Phoenix country entries. */
@@ -385,9 +385,8 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       continue;
     }
     if (PREPS.has(lw) && lw !== 'by' && lw !== 'with' && lw !== 'on' && L === k + 1 && k - 1 >= sentStart) {
-      // inside a title only between a role (or capitalised word) and what follows it
-      const before = doc.tokens[k - 1];
-      if (roleEndingAt(doc, sentStart, k - 1) || (isCap(before) && !TITLE_STOPS.has(lower(before)))) {
+      // inside a title only between a role and its complement ("Ambassador to Israel", not "Yankee in")
+      if (roleEndingAt(doc, sentStart, k - 1)) {
         k--;
         continue;
       }
