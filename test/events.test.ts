@@ -126,3 +126,69 @@ test('gold EWT sentences: passive "was arrested by Thai authorities", "met with 
   assert.deepEqual(met.recipient, ['plotters', 'hijackers']);
   assert.equal(met.date?.value, '2000-01');
 });
+
+/** A second story whose gold trees carry the attachments our parser often makes. */
+function story2(): Doc {
+  const doc = docFromConllu(fixture('events-story2.conllu'), { published: '2024-05-10' });
+  addEntity(doc, 'soldiers', 'ORG', [{ text: 'Soldiers', kind: 'nominal' }]);
+  addEntity(doc, 'haddad', 'PERSON', ['Omar Haddad', 'Haddad', { text: 'His', kind: 'pronoun' }]);
+  addEntity(doc, 'sami', 'PERSON', ['Sami']);
+  addEntity(doc, 'guards', 'ORG', [{ text: 'guards', kind: 'nominal' }]);
+  addEntity(doc, 'hebron', 'GPE', ['Hebron']);
+  addEntity(doc, 'ministry', 'ORG', [{ text: 'The ministry', kind: 'nominal' }]);
+  addEntity(doc, 'army', 'ORG', [{ text: 'army', kind: 'nominal' }]);
+  addEntity(doc, 'israel', 'GPE', ['Israel']);
+  addEntity(doc, 'group', 'ORG', [{ text: 'the group', kind: 'nominal' }]);
+  addEntity(doc, 'abbas', 'PERSON', ['Abbas']);
+  addEntity(doc, 'hospital', 'FAC', ['Mukassed Hospital']);
+  addTime(doc, 'May 2', '2024-05-02');
+  eventsStage.run(doc);
+  return doc;
+}
+
+test('"during the arrest" hung on the agent still dates the beating by the arrest told before', () => {
+  const e = bySentence(story2(), 1, 'beaten');
+  assert.equal(e.type, 'ASSAULT');
+  assert.equal(e.mode, 'beat');
+  assert.deepEqual(e.recipient, ['sami']);
+  assert.deepEqual(e.actor, ['guards']);
+  assert.deepEqual(e.date, { value: '2024-05-02', text: 'May 2', basis: 'antecedent' });
+});
+
+test('"failed to mention that the army had released Haddad": no event for failing or mentioning; the release is historical, not negated', () => {
+  const doc = story2();
+  assert.deepEqual(doc.events.filter((e) => e.sentence === 2).map((e) => e.trigger.text), ['released']);
+  const e = bySentence(doc, 2, 'released');
+  assert.equal(e.negated, false);
+  assert.equal(e.modality, 'historical');
+  assert.deepEqual(e.actor, ['army']);
+  assert.deepEqual(e.recipient, ['haddad']);
+});
+
+test('a movement verb without a pattern is no consultation: "The army left the city"', () => {
+  assert.deepEqual(story2().events.filter((e) => e.sentence === 3), []);
+});
+
+test('a pattern phrase the parse hung elsewhere still codes the verb: "does not classify the group – which held Haddad – as a terrorist organization"', () => {
+  const e = bySentence(story2(), 4, 'classify');
+  assert.equal(e.type, 'ACCUSE');
+  assert.equal(e.negated, true);
+  assert.deepEqual(e.actor, ['israel']);
+  assert.deepEqual(e.recipient, ['group']);
+});
+
+test('a nominal event takes the place attached to the noun that governs it', () => {
+  const e = bySentence(story2(), 5, 'meeting');
+  assert.equal(e.type, 'CONSULT');
+  assert.deepEqual(e.actor, ['haddad']);
+  assert.deepEqual(e.recipient, ['abbas']);
+  assert.equal(e.location, 'hospital');
+});
+
+test('a malformed, cyclic parse does not hang the coder', () => {
+  const doc = docFromConllu(fixture('events-story.conllu'));
+  for (const t of doc.tokens) if (t.head === -1) t.head = t.i + 1 < doc.sentences[t.sentence].tokenEnd ? t.i + 1 : t.i - 1;
+  addEntity(doc, 'rebels', 'ORG', ['Gunmen', 'gunmen', 'rebels']);
+  eventsStage.run(doc);
+  assert.ok(Array.isArray(doc.events));
+});

@@ -180,6 +180,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (!coding || !coding.code) continue;
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
+      // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
+      if (coding.used.length === 0 && MOVEMENT_BLOCKS.has(coding.block)) continue;
       for (const k of coding.used) used.add(k);
       const roles = verbRoles(view, ents, i, coding.targetPrep);
       if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
@@ -233,6 +235,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   return out;
 }
 
+const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
 const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
 

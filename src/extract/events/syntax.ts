@@ -71,7 +71,7 @@ export class ParseView {
     return t.upos === 'VERB' || (t.upos === undefined && (t.xpos ?? '').startsWith('VB'));
   }
 
-  isPassive(i: number): boolean {
+  isPassive(i: number, depth = 0): boolean {
     if (this.kids(i, ['aux:pass', 'nsubj:pass', 'csubj:pass']).length > 0) return true;
     const r = this.rel(i);
     const xpos = this.tokens[i].xpos ?? '';
@@ -80,7 +80,7 @@ export class ParseView {
     // "was kidnapped and killed": the second conjunct shares the voice
     if (r === 'conj' && xpos === 'VBN' && this.kids(i, ['nsubj', 'aux']).length === 0) {
       const h = this.head(i);
-      if (h >= 0 && this.isPassive(h)) return true;
+      if (h >= 0 && depth < 8 && this.isPassive(h, depth + 1)) return true;
     }
     return false;
   }
@@ -89,10 +89,13 @@ export class ParseView {
   window(i: number): number[] {
     const out: number[] = [];
     const stack = [i];
+    const seen = new Set<number>([i]); // a malformed (cyclic) parse must not loop forever
     while (stack.length) {
       const k = stack.pop()!;
       out.push(k);
       for (const c of this.children[k]) {
+        if (seen.has(c)) continue;
+        seen.add(c);
         const r = this.rel(c);
         if (CLAUSAL.has(r)) continue;
         if (r === 'conj' && this.isVerb(c) && this.isVerb(k)) continue;
@@ -105,10 +108,11 @@ export class ParseView {
   subtree(i: number): number[] {
     const out: number[] = [];
     const stack = [i];
+    const seen = new Set<number>([i]);
     while (stack.length) {
       const k = stack.pop()!;
       out.push(k);
-      for (const c of this.children[k]) stack.push(c);
+      for (const c of this.children[k]) if (!seen.has(c)) { seen.add(c); stack.push(c); }
     }
     return out.sort((a, b) => a - b);
   }
