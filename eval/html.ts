@@ -27,6 +27,7 @@ const files = readdirSync(join(dir, 'html')).filter((f) => /\.html(\.gz)?$/.test
 
 const pages: (PageScore & { id: string; predicted: string })[] = [];
 let ms = 0;
+let cpuMs = 0;
 const htmls = files.map((f) => {
   const bytes = readFileSync(join(dir, 'html', f));
   return { id: f.replace(/\.html(\.gz)?$/, ''), html: (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8') };
@@ -37,13 +38,16 @@ for (const { id, html } of htmls) {
   const gt = truth[id];
   if (!gt) continue;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const article = extractArticle(html, { url: gt.url, raw: values.raw });
   ms += performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpuMs += (c.user + c.system) / 1000;
   pages.push({ id, predicted: article.text, ...scorePage(gt.articleBody, article.text) });
 }
 const s = summarise(pages);
 console.log(`article-html-dev: ${pages.length} pages${values.raw ? ' (Readability only)' : ''}`);
-console.log(`precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  ${(ms / pages.length).toFixed(1)} ms/page`);
+console.log(`precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  ${(ms / pages.length).toFixed(1)} ms/page (CPU ${(cpuMs / pages.length).toFixed(1)} ms/page)`);
 
 if (values.json) {
   const { writeFileSync } = await import('node:fs');
