@@ -95,6 +95,12 @@ test('the year of a year-less date comes from the order of events in the article
   assert.match(evidenceOf(arrest, 'December 3'), /"arrested" here precedes "sentenced".*January 2024/);
   assert.match(evidenceOf(arrest, 'December 3'), /2024 rejected/);
 
+  // the same story told in one sentence, or continued by a pronoun
+  assert.equal(valueOf('The journalist was arrested on December 3 and sentenced in January 2024.', 'December 3'), '2023-12-03');
+  assert.equal(valueOf('The journalist was arrested on December 3. He was sentenced in January 2024.', 'December 3'), '2023-12-03');
+  // without such evidence the nearest past December is taken
+  assert.equal(valueOf('The journalist was arrested on December 3. The weather was cold in January 2024.', 'December 3'), '2024-12-03');
+
   // "before" in the same sentence
   const siege = 'Most families fled the town on March 2, weeks before the siege that began in April 2023.';
   assert.equal(valueOf(siege, 'March 2'), '2023-03-02');

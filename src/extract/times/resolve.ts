@@ -471,13 +471,19 @@ function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
     const byDistance = [...valued].sort((a, b) => Math.abs(a.sentence - it.sentence) - Math.abs(b.sentence - it.sentence));
     for (const p of byDistance) {
       if (storyPartners >= MAX_STORY_PARTNERS) break;
-      if (p.sentence === it.sentence) continue;
+      // in one sentence an ordering word already spoke for the pair, if there was one
+      if (p.sentence === it.sentence && out.some((c) => c.partner === p)) continue;
       const stepsThere = (p.steps ??= storySteps(p.tokens, p.tokFrom, p.tokTo));
       for (const a of stepsHere) {
         const b = stepsThere.find((s) => s.story === a.story);
         if (!b || a.stage === b.stage) continue;
         const theirWho = (p.who ??= participants(p.tokens));
-        const shared = [...who].filter((w) => theirWho.has(w));
+        let shared = p.sentence === it.sentence ? ['the same sentence'] : [...who].filter((w) => theirWho.has(w));
+        // "He was sentenced…" right after "Karimi was arrested…": the pronoun continues the subject
+        if (shared.length === 0 && Math.abs(p.sentence - it.sentence) === 1) {
+          const later = p.sentence > it.sentence ? p : it;
+          if (/^(?:he|she|they|his|her|their)$/i.test(later.tokens[0]?.text ?? '')) shared = [`"${later.tokens[0].text}" continuing the previous sentence`];
+        }
         if (shared.length === 0) continue;
         storyPartners++;
         out.push({
