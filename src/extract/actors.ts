@@ -40,6 +40,7 @@ const AFFILIATION = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'repres
 /** Agents the Phoenix file lacks, in its format (documented in docs/relations.md). */
 const SUPPLEMENT: Record<string, string> = { MINISTER: 'GOV', MINISTERS: 'GOV', OFFICIAL: 'GOV', OFFICIALS: 'GOV', GENERAL: 'MIL', GENERALS: 'MIL', SPOKESPERSON: 'GOV' };
 const PREPOSITIONS = new Set(['OF', 'IN', 'TO', 'FOR', 'AT', 'ON', 'FROM']);
+const FUNCTION_WORDS = new Set(['THE', 'AND', 'FOR', 'FROM', 'WITH', 'OF', 'IN', 'NATIONAL', 'COUNCIL', 'PARTY', 'FRONT', 'ARMY', 'GROUP', 'UNION', 'MOVEMENT', 'GOVERNMENT', 'MINISTRY', 'PEOPLE', 'PEOPLES', 'FREE', 'NEW', 'UNITED', 'DEMOCRATIC', 'REPUBLIC', 'ISLAMIC']);
 const PREP_LOWER = new Set(['in', 'at', 'to', 'from', 'of', 'near', 'outside', 'inside', 'into', 'across', 'around', 'toward', 'towards', 'by', 'with', 'for', 'the', 'a', 'an', 'and', 'or']);
 const NON_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'as', 'and', 'or', 'in', 'on', 'at', 'of', 'to', 'for', 'news', 'times', 'post', 'its', 'city', 'region', 'residents', 'its']);
 
@@ -76,10 +77,11 @@ function computeNameKey(text: string): string[] {
 
 /** Choose among records sharing a phrase: a longer form whose extra words the article uses, then by file. */
 function pickRecord(index: ActorIndex, key: string, records: number[], docWords: { has(w: string): boolean }, type: Entity['type'], date: number): number | null {
-  const longer = index.longerForms(key).filter((l) => {
+  // only for organisations and people: country entries are authoritative for places
+  const longer = type === 'ORG' || type === 'PERSON' ? index.longerForms(key).filter((l) => {
     const extra = l.key.slice(0, l.key.length - key.length).trim().split(' ');
-    return extra.length > 0 && extra.every((w) => docWords.has(w)) && index.codeAt(l.records[0], date);
-  });
+    return extra.length > 0 && extra.length <= 2 && extra.every((w) => w.length > 3 && !FUNCTION_WORDS.has(w) && docWords.has(w)) && index.codeAt(l.records[0], date);
+  }) : [];
   if (longer.length) return longer[0].records[0];
   const preferCountries = type === 'GPE' || type === 'NORP' || type === 'LOC';
   const ranked = records
@@ -270,7 +272,9 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
   const date = dateNumber(doc.published);
   // the article's words, for choosing between a short and a longer dictionary form (built on first need)
   let words: Set<string> | null = null;
-  const docWords = { has: (w: string) => (words ??= new Set(doc.text.toUpperCase().split(/[^\p{Lu}\p{N}'-]+/u))).has(w) };
+  const docWords = {
+    has: (w: string) => (words ??= new Set(doc.text.split(/[^\p{L}\p{N}'-]+/u).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x.toUpperCase()))).has(w),
+  };
   const names = new Map<string, NameCode[]>();
   for (const e of doc.entities) names.set(e.id, nameCodes(index, e, date, docWords));
   const codesOf = (id: string) => names.get(id) ?? [];
