@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Result } from '../output/schema.js';
-import type { Db, Sql, SqlValue } from './db.js';
+import type { Db, Row, Sql, SqlValue } from './db.js';
 import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
 import { migrate } from './migrations.js';
@@ -101,67 +101,80 @@ export class SqlStore implements Store {
         const docId = Number(doc.id);
         if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title ?? '', result.text]);
 
-        // entities and mentions
+        // entities: one multi-row insert; ids come back with their local ids
         const local = new Map<string, number>();
         const members: Member[] = [];
         const seenRefs = new Set<string>();
+        const entityRows: SqlValue[][] = [];
+        const info = new Map<string, { ref: string; aliases: string[] }>();
         for (const e of result.entities) {
+          if (info.has(e.id)) continue;
           const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
           let ref = memberRef(hash, e.type, e.name);
           if (seenRefs.has(ref)) ref += `#${e.id}`;
           seenRefs.add(ref);
-          const row = await tx.run(
-            'INSERT INTO doc_entities (document_id, local_id, ref, type, name, aliases, mention_count) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-            [docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length],
-          );
-          const id = Number(row.id);
-          local.set(e.id, id);
-          members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length });
-          for (const m of e.mentions) {
-            await tx.run('INSERT INTO mentions (document_id, doc_entity_id, start_offset, end_offset, text, kind) VALUES (?, ?, ?, ?, ?, ?)', [docId, id, m.start, m.end, m.text, m.kind]);
-          }
+          info.set(e.id, { ref, aliases });
+          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length]);
         }
+        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count'], entityRows, 'id, local_id')) {
+          local.set(r.local_id, Number(r.id));
+        }
+        const mentionRows: SqlValue[][] = [];
+        for (const e of result.entities) {
+          const id = local.get(e.id)!;
+          const { ref, aliases } = info.get(e.id)!;
+          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length });
+          for (const m of e.mentions) mentionRows.push([docId, id, m.start, m.end, m.text, m.kind]);
+        }
+        await insertMany(tx, 'mentions', ['document_id', 'doc_entity_id', 'start_offset', 'end_offset', 'text', 'kind'], mentionRows);
         const entityRow = (localId: string | null | undefined): number | null => (localId ? local.get(localId) ?? null : null);
 
-        for (const q of result.quotes) {
-          const row = await tx.run(
-            'INSERT INTO quotes (document_id, start_offset, end_offset, text, kind, speaker_id, cue) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-            [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.cue?.text ?? null],
-          );
-          if (tx.dialect === 'sqlite') await tx.run('INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)', [Number(row.id), q.text]);
-        }
+        await insertMany(tx, 'quotes', ['document_id', 'start_offset', 'end_offset', 'text', 'kind', 'speaker_id', 'cue'],
+          result.quotes.map((q) => [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.cue?.text ?? null]));
+        if (tx.dialect === 'sqlite' && result.quotes.length) await tx.run('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE document_id = ?', [docId]);
 
         const byId = new Map(members.map((m) => [m.id, m]));
+        const relationRows: SqlValue[][] = [];
         for (const r of result.relations) {
           const s = entityRow(r.subject);
           const o = entityRow(r.object);
           if (s === null || o === null) continue;
-          await tx.run('INSERT INTO relations (document_id, type, role, subject_id, object_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?)', [docId, r.type, r.role ?? null, s, o, r.start, r.end]);
+          relationRows.push([docId, r.type, r.role ?? null, s, o, r.start, r.end]);
           byId.get(s)!.relations.push({ type: r.type, role: r.role ?? null, partner: o, side: 'subject' });
           byId.get(o)!.relations.push({ type: r.type, role: r.role ?? null, partner: s, side: 'object' });
         }
+        await insertMany(tx, 'relations', ['document_id', 'type', 'role', 'subject_id', 'object_id', 'start_offset', 'end_offset'], relationRows);
 
+        const eventRows: SqlValue[][] = [];
+        const seenEvents = new Set<string>();
         for (const e of result.events) {
+          if (seenEvents.has(e.id)) continue;
+          seenEvents.add(e.id);
           const sentence = result.sentences[e.sentence];
           const locId = entityRow(e.location);
-          const row = await tx.run(
-            `INSERT INTO events (document_id, local_id, type, mode, cameo, trigger_text, trigger_start, trigger_end, date_value, date_text, date_basis,
-               location_id, location_text, negated, modality, reported_by_id, sentence_index, sentence_start, sentence_end)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-            [docId, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.trigger.start, e.trigger.end, e.date?.value ?? null, e.date?.text ?? null, e.date?.basis ?? null,
-              locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null],
-          );
-          const eventId = Number(row.id);
-          const roles = new Set<string>();
+          eventRows.push([docId, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.trigger.start, e.trigger.end, e.date?.value ?? null, e.date?.text ?? null, e.date?.basis ?? null,
+            locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null]);
+        }
+        const eventIds = new Map<string, number>();
+        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'events', ['document_id', 'local_id', 'type', 'mode', 'cameo', 'trigger_text', 'trigger_start', 'trigger_end', 'date_value', 'date_text', 'date_basis',
+          'location_id', 'location_text', 'negated', 'modality', 'reported_by_id', 'sentence_index', 'sentence_start', 'sentence_end'], eventRows, 'id, local_id')) {
+          eventIds.set(r.local_id, Number(r.id));
+        }
+        const roleRows: SqlValue[][] = [];
+        const roles = new Set<string>();
+        for (const e of result.events) {
+          const eventId = eventIds.get(e.id)!;
           for (const [role, ids] of [['actor', e.actor], ['recipient', e.recipient]] as const) {
             for (const a of ids) {
               const id = entityRow(a);
-              if (id === null || roles.has(`${role}:${id}`)) continue;
-              roles.add(`${role}:${id}`);
-              await tx.run('INSERT INTO event_roles (event_id, doc_entity_id, role) VALUES (?, ?, ?)', [eventId, id, role]);
+              const key = `${eventId}:${role}:${id}`;
+              if (id === null || roles.has(key)) continue;
+              roles.add(key);
+              roleRows.push([eventId, id, role]);
             }
           }
         }
+        await insertMany(tx, 'event_roles', ['event_id', 'doc_entity_id', 'role'], roleRows);
 
         resolver.addDocument(members);
         await this.writeLinks(tx, resolver);
@@ -225,6 +238,7 @@ export class SqlStore implements Store {
     const { links, removed } = resolver.drain();
     const touched = new Set<number>();
     const renamed = new Map<number, number>();
+    const updates: SqlValue[][] = [];
     for (const l of links) {
       let cluster = renamed.get(l.cluster) ?? l.cluster;
       if (cluster < 0) {
@@ -236,8 +250,9 @@ export class SqlStore implements Store {
         cluster = id;
       }
       touched.add(cluster);
-      await tx.run('UPDATE doc_entities SET entity_id = ?, confidence = ?, method = ?, evidence = ? WHERE id = ?', [cluster, l.confidence, l.method, l.evidence, l.member]);
+      updates.push([l.member, cluster, l.confidence, l.method, l.evidence]);
     }
+    await updateLinks(tx, updates);
     for (const id of removed) {
       await tx.run('DELETE FROM entities WHERE id = ?', [id]);
       touched.delete(id);
@@ -261,9 +276,10 @@ export class SqlStore implements Store {
     const names = new Set<string>();
     for (const m of members) for (const n of [m.name, ...m.aliases]) names.add(n.trim());
     const have = new Set((await tx.all<{ name: string }>('SELECT name FROM entity_names WHERE entity_id = ?', [id])).map((r) => r.name));
-    for (const n of names) {
-      if (have.has(n) || !n) continue;
-      await tx.run('INSERT INTO entity_names (entity_id, name, fold, skeleton) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [id, n, foldName(n), nameKey(n)]);
+    const fresh = [...names].filter((n) => n && !have.has(n));
+    for (let i = 0; i < fresh.length; i += 400) {
+      const chunk = fresh.slice(i, i + 400);
+      await tx.run(`INSERT INTO entity_names (entity_id, name, fold, skeleton) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`, chunk.flatMap((n) => [id, n, foldName(n), nameKey(n)]));
     }
     for (const n of have) if (!names.has(n)) await tx.run('DELETE FROM entity_names WHERE entity_id = ? AND name = ?', [id, n]);
   }
@@ -315,6 +331,7 @@ export class SqlStore implements Store {
     const renamedLinks = links.map((l) => ({ ...l, cluster: byCluster.get(l.member)! }));
     const touched = new Set<number>();
     const created = new Map<number, number>();
+    const updates: SqlValue[][] = [];
     for (const l of renamedLinks) {
       let cluster = created.get(l.cluster) ?? l.cluster;
       if (cluster < 0) {
@@ -326,8 +343,9 @@ export class SqlStore implements Store {
         cluster = id;
       }
       touched.add(cluster);
-      await tx.run('UPDATE doc_entities SET entity_id = ?, confidence = ?, method = ?, evidence = ? WHERE id = ?', [cluster, l.confidence, l.method, l.evidence, l.member]);
+      updates.push([l.member, cluster, l.confidence, l.method, l.evidence]);
     }
+    await updateLinks(tx, updates);
     for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
     this.resolver = resolver;
     await this.bumpGeneration(tx);
@@ -579,6 +597,34 @@ export interface ParticipantRow {
   role: string;
   entity_id: number | null;
   name: string;
+}
+
+/**
+ * One multi-row INSERT per chunk (a round trip per table, not per row: this is what makes
+ * PostgreSQL ingest fast); RETURNING columns when asked.
+ */
+async function insertMany<T = Row>(tx: Sql, table: string, columns: string[], rows: SqlValue[][], returning?: string): Promise<T[]> {
+  const out: T[] = [];
+  const perChunk = Math.max(1, Math.floor(2000 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${returning ? ` RETURNING ${returning}` : ''}`;
+    if (returning) out.push(...await tx.all<T>(sql, chunk.flat()));
+    else await tx.run(sql, chunk.flat());
+  }
+  return out;
+}
+
+/** Set the identity links of many document entities in one statement per chunk. */
+async function updateLinks(tx: Sql, rows: SqlValue[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) {
+    const chunk = rows.slice(i, i + 400);
+    const values = chunk.map(() => '(CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS REAL), CAST(? AS TEXT), CAST(? AS TEXT))').join(', ');
+    await tx.run(
+      `UPDATE doc_entities SET entity_id = v.column2, confidence = v.column3, method = v.column4, evidence = v.column5
+       FROM (VALUES ${values}) AS v WHERE doc_entities.id = v.column1`, chunk.flat());
+  }
 }
 
 export class NotFound extends Error {}
