@@ -65,8 +65,11 @@ export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex, d
   for (const t of doc.tokens) if ((t.head ?? -1) >= 0) children[t.head!].push(t.i);
   let next = 1;
   for (const t of doc.tokens) {
-    if (t.upos !== 'NOUN' && t.upos !== 'PROPN' && t.upos !== 'ADJ') continue;
-    if (!HEAD_RELS.test(t.deprel ?? '')) continue;
+    // capitalised words the tagger mistook ("Fornost/ADV and Gondor") can still be actors
+    const nominal = t.upos === 'NOUN' || t.upos === 'PROPN' || t.upos === 'ADJ';
+    const capitalised = /^[A-Z]/.test(t.text) && !['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT'].includes(t.upos ?? '');
+    if (!nominal && !capitalised) continue;
+    if (nominal && !HEAD_RELS.test(t.deprel ?? '')) continue;
     // the noun phrase: the head and its pre-modifiers (names, adjectives, possessors, compounds)
     const chunk: number[] = [];
     const stack = [t.i];

@@ -121,6 +121,16 @@ export class EntityIndex {
       }
     }
     for (const c of v.kids(k, ['conj'])) for (const id of this.resolve(c, seen)) add(id);
+    // a first conjunct the parse lost ("Fornost and Gondor welcomed", with Fornost left as an adverb):
+    // the name just before this conjunct's "and" belongs to the coordination
+    if (v.rel(k) !== 'conj') {
+      for (const c of v.kids(k, ['cc'])) {
+        if (c < 1 || c > k || !['and', 'or', 'nor'].includes(v.lemma(c))) continue;
+        const before = this.at(c - 1);
+        const hk = v.head(c - 1);
+        if (before && v.tokens[c - 1].upos !== 'PRON' && hk !== k && !v.dominates(k, c - 1)) out.unshift(...(out.includes(before) ? [] : [before]));
+      }
+    }
     // appositions of an already-resolved head can name further coordinated people
     for (const c of v.kids(k, ['appos'])) for (const g of v.kids(c, ['conj'])) for (const id of this.resolve(g, seen)) add(id);
     return out;

@@ -181,7 +181,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
       // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
-      if (coding.used.length === 0 && MOVEMENT_BLOCKS.has(coding.block)) continue;
+      if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
       for (const k of coding.used) used.add(k);
       const roles = verbRoles(view, ents, i, coding.targetPrep);
       if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
