@@ -172,6 +172,7 @@ test('without a publication date: the dateline anchors, else underspecified valu
   const dated = 'Friday, July 21, 2017\n\nThe Afghan team arrived in Washington on Tuesday.';
   assert.equal(valueOf(dated, 'Tuesday', null), '2017-07-18');
   assert.match(evidenceOf(dated, 'Tuesday', null), /dateline 2017-07-21/);
+  assert.equal(valueOf('LONDON, Feb. 16, 2025 (Reuters) — Police said on Friday that two men were held.', 'Friday', null), '2025-02-14');
   assert.equal(valueOf('The team arrived on Tuesday.', 'Tuesday', null), 'XXXX-WXX-2');
   assert.equal(valueOf('The team arrived on October 9.', 'October 9', null), 'XXXX-10-09');
   // a date inside the first sentence is not a dateline

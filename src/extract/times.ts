@@ -50,7 +50,9 @@ export function findTimes(doc: Doc): TimeExpression[] {
       if (!isValidDate(f.raw.year, f.raw.month, f.raw.day)) return false;
       const sent = sentences[f.sentence];
       const rest = doc.text.slice(sent.start, f.raw.start) + doc.text.slice(f.raw.end, sent.end);
-      return rest.replace(/[^\p{L}]/gu, '').length <= 25;
+      if (rest.replace(/[^\p{L}]/gu, '').length <= 25) return true;
+      // a wire dateline opening the story: "LONDON, Feb. 16, 2025 (Reuters) — Police said…"
+      return f.raw.start - sent.start <= 40 && /^\s*(?:\([^)]{1,30}\)\s*)?[—–-]/.test(doc.text.slice(f.raw.end, f.raw.end + 40));
     });
     if (dateline) {
       const date = { year: dateline.raw.year!, month: dateline.raw.month!, day: dateline.raw.day! };
