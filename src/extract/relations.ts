@@ -48,6 +48,11 @@ function findCountryEntity(doc: Doc, code: string): Entity | null {
   return norp;
 }
 
+/** A nationality adjective ("Russian", "Israeli", "French"), not a country or state name ("Pennsylvania"). */
+function adjectival(word: string): boolean {
+  return /(an|ish|ese|i|ic|ch|ek)$/i.test(word) && !/(stan|land|ia)$/i.test(word);
+}
+
 interface Pending {
   type: RelationType;
   role: string | null;
@@ -78,7 +83,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
     return;
   }
   if (isPerson && head.cls !== 'captive') {
-    for (const n of p.nationalities) if (n.token < head.from) attr(d.entity, 'nationality', n.text);
+    for (const n of p.nationalities) if (n.token < head.from && adjectival(n.text)) attr(d.entity, 'nationality', n.text);
   }
   const comp = p.complement;
   const compRef = comp?.ref ?? null;
@@ -132,7 +137,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
       if (compRef && comp && /^(of|by)$/.test(comp.prep) && (compRef.entity.type === 'ORG' || compRef.entity.type === 'PERSON')) captor = compRef.entity.id;
       captor ??= lastModifier(new Set(['ORG']))?.entity.id ?? null;
       if (captor && captor !== d.entity) emit({ type: 'held_by', role: head.role, subject: d.entity, object: captor, ...ev });
-      if (isPerson) for (const n of p.nationalities) if (n.token < head.from && !p.modifiers.some((m) => m.entity.type === 'ORG' && n.token >= m.first && n.token < m.last)) attr(d.entity, 'nationality', n.text);
+      if (isPerson) for (const n of p.nationalities) if (n.token < head.from && adjectival(n.text) && !p.modifiers.some((m) => m.entity.type === 'ORG' && n.token >= m.first && n.token < m.last)) attr(d.entity, 'nationality', n.text);
       return;
     }
     case 'citizen': {
@@ -143,7 +148,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
         const country = byCountry(code);
         if (country && country !== d.entity) emit({ type: 'citizenship', role: head.role, subject: d.entity, object: country, ...ev });
         const nat = p.nationalities.find((n) => n.code === code);
-        if (isPerson && nat) attr(d.entity, 'nationality', nat.text);
+        if (isPerson && nat && adjectival(nat.text)) attr(d.entity, 'nationality', nat.text);
       }
       return;
     }
