@@ -59,7 +59,8 @@ const lex = prepareLexicon(
 const actors = indexPhrases(parseActorDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.actors.txt'), 'utf8')));
 const agents = indexPhrases(parseAgentDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.agents.txt'), 'utf8')));
 // event-level agreement counts every event; triple-level counts dyads only, as PETRARCH's require_dyad
-const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true });
+// as PETRARCH: verbs only (no event nouns), statements coded, the validation dictionary's own codes kept
+const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true, nominalEvents: args.includes('--nominals') });
 
 /** PLOVER type of a code, or the code's root when PLOVER has none (the validation dictionary uses WEIS-era codes like 903). */
 const ploverLabel = (code: string) => toPlover(lex.plover, code)?.type ?? `root:${cameoRoot(code)}`;

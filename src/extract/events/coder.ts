@@ -23,6 +23,8 @@ export interface CoderOptions {
   keepUnmapped?: boolean;
   /** code verbs of saying that introduce a complement (PETRARCH does; PLOVER drops statements) */
   codeStatements?: boolean;
+  /** code event nouns ("his release", "the attack"); on by default, PETRARCH codes verbs only */
+  nominalEvents?: boolean;
 }
 
 interface Predicate {
@@ -187,7 +189,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
     }
-    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+    for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
       if (t.upos !== 'NOUN' || used.has(i)) continue;
       const nom = nominalEvent(view.lemma(i));
