@@ -194,3 +194,14 @@ test('never throws, on odd text and bad dates', () => {
     return doc.times.every((t) => doc.text.slice(t.start, t.end) === t.text) && !doc.notes.has('times.error');
   }), { numRuns: 150 });
 });
+
+test('the default pipeline runs times after tokens and parse, before the entity stages', async () => {
+  const { createPipeline } = await import('../src/extract.js');
+  const names = createPipeline().names();
+  const at = names.indexOf('times');
+  assert.ok(at > names.indexOf('tokenize'), names.join(' '));
+  if (names.includes('parse')) assert.ok(at > names.indexOf('parse'), names.join(' '));
+  for (const later of ['names', 'entities', 'quotes', 'relations', 'events']) {
+    if (names.includes(later)) assert.ok(at < names.indexOf(later), `${later} before times: ${names.join(' ')}`);
+  }
+});
