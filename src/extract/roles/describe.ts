@@ -616,7 +616,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
 }
 
 /** Dependents that belong to a noun phrase (UD). */
-const NP_DEPRELS = new Set(['det', 'det:poss', 'amod', 'compound', 'nmod', 'nmod:poss', 'nmod:npmod', 'nummod', 'flat', 'flat:name', 'case']);
+const NP_DEPRELS = new Set(['det', 'det:poss', 'amod', 'compound', 'nmod', 'nmod:poss', 'nmod:npmod', 'nummod', 'flat', 'flat:name']);
 
 function subtreeSpan(tokens: Token[], i: number): [number, number] {
   let lo = i;
