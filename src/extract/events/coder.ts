@@ -110,6 +110,21 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       recipient = [k];
       break;
     }
+    if (!recipient.length) {
+      // the parse may have split the clause ("rescheduled his trip/VERB in the White Downs"):
+      // read on until a clause with a subject of its own begins
+      const sent = view.tokens[i].sentence;
+      for (let k = i + 1; k < view.tokens.length && view.tokens[k].sentence === sent; k++) {
+        const t = view.tokens[k];
+        if (t.text === ';' || t.upos === 'SCONJ' || (view.isVerb(k) && view.kids(k, SUBJ).length > 0)) break;
+        const id = ents.at(k);
+        if (!id || actorIds.has(id)) continue;
+        const type = ents.types.get(id);
+        if ((type === 'GPE' || type === 'LOC' || type === 'FAC') && k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1))) continue;
+        recipient = [k];
+        break;
+      }
+    }
   }
   return { actor: [...subj, ...companions], recipient };
 }
