@@ -72,15 +72,18 @@ test('--resume after a killed run: finished documents are not redone, every docu
     const db = join(w.dir, 'store.db');
     const bin = join(ROOT, 'bin', 'chronicle');
     // a first run, killed once two documents are journalled
-    const child = spawn(process.execPath, [bin, 'ingest', '--db', db, '--quiet', w.docs], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'ingest', '--db', db, '--quiet', w.docs], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise((r) => child.once('exit', r));
     const journal = `${db}.journal`;
     const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean).length : 0);
     const deadline = Date.now() + 60_000;
     while (lines() < 2 && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const before = lines();
-    assert.ok(before >= 2 && before < SMALL.length, `killed mid-run after ${before} documents`);
+    assert.ok(before >= 2 && before < SMALL.length, `killed mid-run after ${before} documents; ${stderr}`);
     const again = spawnSync(process.execPath, [bin, 'ingest', '--db', db, '--quiet', '--resume', '--jobs', '1', w.docs], { encoding: 'utf8' });
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stderr, new RegExp(`${SMALL.length - before} added, 0 already stored, 0 failed, ${before} finished earlier \\(--resume\\)`));
