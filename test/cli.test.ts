@@ -51,7 +51,7 @@ test('extract: binary data, invalid UTF-8, missing file and an oversized documen
   const bad = join(dir, 'latin1.txt');
   writeFileSync(bad, Buffer.from('caf\xe9 au lait in Paris', 'latin1'));
   const big = join(dir, 'big.txt');
-  writeFileSync(big, 'Word '.repeat(11 * 1024 * 1024 / 5));
+  writeFileSync(big, 'Word '.repeat(50 * 1024 * 1024 / 5));
   const good = join(dir, 'good.json');
   writeFileSync(good, JSON.stringify({ id: 'good', text: 'Police in Lyon arrested two men.', published: '2024-05-01' }));
   const r = chronicle(['extract', bin, bad, join(dir, 'nope.txt'), big, good]);

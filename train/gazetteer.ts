@@ -81,6 +81,26 @@ function conlluPersonNames(): string[][] {
   return names;
 }
 
+/** How often each word is written lower-case vs capitalised in EWT train and GUM. */
+function wordCaseCounts(): Map<string, { lower: number; upper: number }> {
+  const counts = new Map<string, { lower: number; upper: number }>();
+  const files = [join(DATA, 'ud-ewt/en_ewt-ud-train.conllu'), ...readdirSync(join(DATA, 'gum/dep')).filter((f) => f.endsWith('.conllu')).map((f) => join(DATA, 'gum/dep', f))];
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const c = line.split('\t');
+      if (c.length < 10 || !/^\d+$/.test(c[0]) || c[0] === '1') continue; // sentence-initial capitals say nothing
+      const w = c[1];
+      if (!/^\p{L}+$/u.test(w)) continue;
+      const key = w.toLowerCase();
+      const e = counts.get(key) ?? { lower: 0, upper: 0 };
+      if (/^\p{Ll}/u.test(w)) e.lower++;
+      else e.upper++;
+      counts.set(key, e);
+    }
+  }
+  return counts;
+}
+
 function main(): void {
   const gpe = new Set<string>();
   const norp = new Set<string>(DEMONYMS.map((d) => d.toLowerCase()));
@@ -96,6 +116,17 @@ function main(): void {
   for (const d of norp) given.delete(d);
   for (const w of ['islamic', 'new', 'united', 'north', 'south', 'east', 'west', 'saint', 'san', 'los', 'las', 'el', 'al', 'de', 'la', 'le', 'st.', 'mount', 'lake', 'fort', 'port', 'general', 'president', 'dr.', 'mr.', 'mrs.', 'ms.']) given.delete(w);
   const countryBlocks = blocks(join(DICT, 'Phoenix.Countries.actors.txt'));
+  // given names of office holders: blocks with dated codes ("[RUSGOV 20000507-20080507]") are people;
+  // a first word seen in at least three such names is a given name
+  const officeGiven = new Map<string, number>();
+  for (const b of countryBlocks) {
+    if (!b.codes.some((c) => /\d{6}/.test(c))) continue;
+    const n = clean(b.names[0]);
+    if (!n || INSTITUTION.test(n.toUpperCase())) continue;
+    const w = n.split(' ');
+    if (w.length >= 2 && w.length <= 4 && /^[a-z]{3,}$/.test(w[0])) officeGiven.set(w[0], (officeGiven.get(w[0]) ?? 0) + 1);
+  }
+  for (const [g, c] of officeGiven) if (c >= 3 && !norp.has(g)) given.set(g, Math.max(given.get(g) ?? 0, 2));
   const personish = (name: string) => {
     const w = name.split(' ');
     return w.length >= 2 && w.length <= 4 && given.has(w[0]) && !INSTITUTION.test(name.toUpperCase());
@@ -135,8 +166,14 @@ function main(): void {
       }
     }
   }
-  // keep given names seen at least twice (one-off tokens are often mis-annotations)
-  const givenNames = [...given].filter(([g, c]) => c >= 2 || (c >= 1 && g.length >= 4)).map(([g]) => g).sort();
+  // keep given names seen at least twice (one-off tokens are often mis-annotations) that the
+  // treebanks do not mostly write in lower case ("Magic", "Card" are words first)
+  const caseCounts = wordCaseCounts();
+  const givenNames = [...given].filter(([g, c]) => {
+    const cc = caseCounts.get(g);
+    if (cc && cc.lower > cc.upper) return false;
+    return c >= 2;
+  }).map(([g]) => g).sort();
   for (const g of EXTRA_GPE) gpe.add(g.toLowerCase());
   const loc = new Set(EXTRA_LOC.map((l) => l.toLowerCase()));
   for (const l of loc) gpe.delete(l);

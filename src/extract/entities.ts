@@ -135,7 +135,12 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       clusters.push(c);
     }
   }
-  return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || c.mentions.length >= 2 && c.best >= 0.3 && c.type !== 'PERSON' || c.mentions.some((m) => m.roles?.length));
+  // keep confident clusters; a weak one needs support: a person named in full and again by one
+  // name ("Jane Roe … Roe said"), a repeated organisation name, or a role written beside it
+  const supported = (c: Cluster) => c.type === 'PERSON'
+    ? c.mentions.some((m) => nameTokens(m.text).length >= 2) && c.mentions.some((m) => nameTokens(m.text).length === 1)
+    : c.mentions.length >= 2;
+  return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || (c.best >= 0.3 && supported(c)) || c.mentions.some((m) => m.roles?.length));
 }
 
 function lastBefore(c: Cluster, pos: number): number {

@@ -143,10 +143,12 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   if (gzType) return { tokens: chunk, type: gzType, score: 0.9, roles: context.roles };
   const first = lower(chunk[0]);
   const last = lower(chunk[chunk.length - 1]);
-  if (chunk.length >= 2 && SETTLEMENT_WORDS.has(first)) return { tokens: chunk, type: 'GPE', score: 0.85, roles: [] };
   const head = chunkHead(chunk);
+  if (chunk.length >= 2 && SETTLEMENT_WORDS.has(first) && head !== 'ORG' && head !== 'FAC') return { tokens: chunk, type: 'GPE', score: 0.85, roles: [] };
   if (head && chunk.length >= 2) return { tokens: chunk, type: head, score: 0.8, roles: [] };
   if (head && chunk.length === 1) return null; // a lone "Embassy" or "Hospital" is a common noun
+  // "Minister", "Department Spokesperson", "International President": a role, not a name
+  if (TITLES.has(last) || ROLE_NOUNS.has(last) || chunk.every((t) => TITLES.has(lower(t)))) return null;
   const personContext = context.roles.some((r) => TITLES.has(r) || KINSHIP[r] !== undefined || ROLE_NOUNS.has(r));
   const nameShaped = chunk.every((t) => /^\p{Lu}[\p{Ll}'’\-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || OPEN_Q.has(t.text) || CLOSE_Q.has(t.text) || INNER.has(lower(t)));
   if (gz.given.has(first) && chunk.length >= 2) return { tokens: chunk, type: 'PERSON', score: 0.85, roles: context.roles };
@@ -160,7 +162,9 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
     if (t.length < 2) return null;
     return { tokens: chunk, type: 'PERSON', score: 0.3, roles: context.roles };
   }
-  if (nameShaped && chunk.length <= 4) return { tokens: chunk, type: 'PERSON', score: 0.5, roles: context.roles };
+  // name-shaped but nothing says person: a weak guess that needs support (a later surname-only
+  // mention, a speech verb, the trained model) to survive
+  if (nameShaped && chunk.length <= 4) return { tokens: chunk, type: 'PERSON', score: 0.45, roles: context.roles };
   return { tokens: chunk, type: 'ORG', score: 0.35, roles: [] };
 }
 
