@@ -71,9 +71,23 @@ sub-saharan_africa horn_of_africa western_europe eastern_europe balkans caucasus
 sinai golan golan_heights siberia arctic pacific atlantic mediterranean red_sea black_sea dead_sea himalayas
 amazon sahara sahel scandinavia levant mesopotamia`;
 
+/** Well-known news organisations, companies and bodies Phoenix does not list ("_" joins words). */
+const ORG_EXTRA = `reuters associated_press ap afp agence_france-presse bloomberg upi xinhua tass ria_novosti interfax
+bbc cnn nbc cbs abc fox_news msnbc pbs npr al_jazeera sky_news itv channel_4 cbc rt the_new_york_times new_york_times
+the_washington_post washington_post the_wall_street_journal wall_street_journal the_guardian guardian the_times
+the_telegraph the_independent financial_times the_economist usa_today los_angeles_times chicago_tribune
+the_boston_globe boston_globe time_magazine newsweek politico axios haaretz the_times_of_israel times_of_israel
+jerusalem_post the_jerusalem_post ynet kan channel_12 der_spiegel le_monde el_pais wikinews wikipedia wikimedia_foundation
+google alphabet facebook meta twitter microsoft apple amazon netflix ibm intel samsung sony toyota volkswagen
+tesla spacex boeing airbus exxonmobil shell bp gazprom rosneft aeroflot nasa fbi cia nsa kgb fsb gru mossad
+shin_bet idf hamas hezbollah islamic_jihad palestinian_islamic_jihad fatah plo isis isil al-qaeda al_qaeda
+taliban wagner_group nato un united_nations eu european_union who unicef unesco red_cross icrc imf world_bank
+opec interpol amnesty_international human_rights_watch greenpeace kremlin the_kremlin white_house the_white_house
+pentagon the_pentagon congress senate house_of_representatives knesset duma state_duma parliament supreme_court`;
+
 /** Whitespace-separated items; "_" joins the words of a multi-word item. */
 function parseList(s: string): string[] {
-  return s.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' '));
+  return s.split(/\s+/).filter(Boolean).map((w) => w.replace(/_/g, ' ').replace(/^the /, ''));
 }
 
 /** Tokenise a dictionary phrase the way our tokenizer would split it. */
@@ -85,7 +99,9 @@ export function phraseTokens(raw: string): string[] {
     .replace(/,/g, ' , ')
     .replace(/'s\b/g, " 's")
     .split(/\s+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    // names are tagged without a leading article ("the United Nations" → "United Nations")
+    .filter((w, i, all) => !(i === 0 && w === 'the' && all.length > 1));
 }
 
 function pluralise(w: string): string[] {
@@ -160,6 +176,7 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
   for (const w of parseList(DEMONYM_EXTRA)) norp.add(w);
   for (const w of parseList(GPE_EXTRA)) gpe.add(w);
   for (const w of parseList(LOC_EXTRA)) loc.add(w);
+  for (const w of parseList(ORG_EXTRA)) org.add(w);
 
   const personRaw: string[][] = [];
   const countries = readBlocks(join(dict, 'Phoenix.Countries.actors.txt'));

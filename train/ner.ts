@@ -6,14 +6,14 @@
  * labels mapped to OntoNotes types (train/ner-data.ts), features from src/extract/ner-features.ts.
  * Seeded and deterministic: the same data gives byte-identical model files.
  *
- * Options: --epochs N (default 12), --out DIR (default models/ner), --data DIR (default
+ * Options: --epochs N (default 10), --out DIR (default models/ner), --data DIR (default
  * ../shared/data or $CHRONICLE_DATA), --seed N, --gum-weight N (default 2).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Gazetteer, sentenceFeatures, type CapLexicon, type FeatureContext } from '../src/extract/ner-features.js';
+import { Gazetteer, docCaps, sentenceFeatures, type CapLexicon, type DocCaps, type FeatureContext } from '../src/extract/ner-features.js';
 import { MODEL_FILES, NerWeights, N_TAGS, TAG_INDEX, TAGS, serializeWeights, viterbi, parseWeights } from '../src/extract/ner-model.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { GUM_HELDOUT, heldOutList, readConlluWords, readGum, readUner, type LabeledSentence } from './ner-data.js';
@@ -29,7 +29,7 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
-    epochs: 12,
+    epochs: 10,
     out: 'models/ner',
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),
     seed: 13,
@@ -123,7 +123,23 @@ function main(): void {
   log(`train: ${train.length} sentences (UNER ${uner.length}, GUM ${gumSents.length} × ${opts.gumWeight}); dev: ${dev.flat().length} sentences in ${gumDev.length} GUM documents; lexicon ${lexicon.size} words`);
 
   // featurise and keep features seen at least twice
-  const featLists = train.map((s) => sentenceFeatures(s.words, ctx));
+  // document-level capitalisation: UNER documents by newdoc id, GUM documents as read
+  const capsByDoc = new Map<string, DocCaps>();
+  const unerDocs = new Map<string, string[][]>();
+  for (const s of uner) {
+    const key = 'uner:' + (s.doc ?? '');
+    const list = unerDocs.get(key) ?? [];
+    list.push(s.words);
+    unerDocs.set(key, list);
+  }
+  for (const [k, sents] of unerDocs) capsByDoc.set(k, docCaps(sents));
+  const sentDoc = new Map<LabeledSentence, DocCaps>();
+  for (const s of uner) sentDoc.set(s, capsByDoc.get('uner:' + (s.doc ?? ''))!);
+  for (const d of gumTrain) {
+    const caps = docCaps(d.sentences.map((s) => s.words));
+    for (const s of d.sentences) sentDoc.set(s, caps);
+  }
+  const featLists = train.map((s) => sentenceFeatures(s.words, ctx, sentDoc.get(s)));
   const counts = new Map<string, number>();
   for (const sent of featLists) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();

@@ -231,8 +231,34 @@ export function neighbourFeatures(w: string, offset: number): string[] {
   return f;
 }
 
+/**
+ * How each word is written across the whole document: bit 1 = capitalised somewhere other than
+ * a sentence start, bit 2 = lower-case somewhere. Tells "Savage" at a sentence start (a name
+ * seen mid-sentence elsewhere) from "Despite" (never seen capitalised mid-sentence).
+ */
+export type DocCaps = Map<string, number>;
+
+export function docCaps(sentences: readonly (readonly string[])[]): DocCaps {
+  const out: DocCaps = new Map();
+  for (const words of sentences) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const c = w.charCodeAt(0);
+      const isUpper = (c >= 65 && c <= 90) || (c > 127 && /^\p{Lu}/u.test(w));
+      const isLower = (c >= 97 && c <= 122) || (c > 127 && /^\p{Ll}/u.test(w));
+      if (!isUpper && !isLower) continue;
+      const l = w.toLowerCase();
+      let bits = out.get(l) ?? 0;
+      if (isLower) bits |= 2;
+      else if (i > 0 && !/^["“‘'(:-]$/.test(words[i - 1])) bits |= 1;
+      out.set(l, bits);
+    }
+  }
+  return out;
+}
+
 /** Features that depend on position and pairs of words (not cacheable). */
-export function contextFeatures(words: readonly string[], ctx: FeatureContext): string[][] {
+export function contextFeatures(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): string[][] {
   const n = words.length;
   const lower = words.map((w) => norm(w.toLowerCase()));
   const shapes = words.map(shape);
@@ -245,6 +271,10 @@ export function contextFeatures(words: readonly string[], ctx: FeatureContext): 
     const l = lower[i];
     const f: string[] = [];
     if (i === 0) f.push('first|' + caps[i], 'first|cb=' + cb[i]);
+    if (doc) {
+      const bits = doc.get(words[i].toLowerCase());
+      if (bits !== undefined) f.push('dc=' + bits + '|' + caps[i] + (i === 0 ? '|0' : ''));
+    }
     f.push('l-1|l=' + get(lower, i - 1, PAD_BEFORE) + '|' + l, 'l|l+1=' + l + '|' + get(lower, i + 1, PAD_AFTER));
     const sp = get(shapes, i - 1, PAD_BEFORE);
     const sn = get(shapes, i + 1, PAD_AFTER);
@@ -265,8 +295,8 @@ export function wordAt(words: readonly string[], i: number): string {
 }
 
 /** All features for every token of one sentence (training; run time caches the word parts). */
-export function sentenceFeatures(words: readonly string[], ctx: FeatureContext): string[][] {
-  const pos = contextFeatures(words, ctx);
+export function sentenceFeatures(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): string[][] {
+  const pos = contextFeatures(words, ctx, doc);
   return words.map((w, i) => {
     const f = selfFeatures(w, ctx);
     for (const o of OFFSETS) f.push(...neighbourFeatures(wordAt(words, i + o), o));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { EntityType } from '../doc.js';
-import { Gazetteer, OFFSETS, contextFeatures, neighbourFeatures, selfFeatures, wordAt, type CapLexicon, type FeatureContext, type GazetteerData } from './ner-features.js';
+import { Gazetteer, OFFSETS, contextFeatures, neighbourFeatures, selfFeatures, wordAt, type CapLexicon, type DocCaps, type FeatureContext, type GazetteerData } from './ner-features.js';
 
 export const NER_TYPES: readonly EntityType[] = [
   'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
@@ -62,10 +62,10 @@ export class NerWeights {
    * Emission scores for a sentence, caching the score vectors of word-only features per word
    * (and per neighbour offset): the same sums as `emissions(sentenceFeatures(...))`, faster.
    */
-  emissionsFor(words: readonly string[], ctx: FeatureContext): Float32Array {
+  emissionsFor(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): Float32Array {
     const n = words.length;
     const out = new Float32Array(n * N_TAGS);
-    const pos = contextFeatures(words, ctx);
+    const pos = contextFeatures(words, ctx, doc);
     if (this.selfCache.size > 200_000) {
       this.selfCache.clear();
       for (const c of this.neighbourCache) c.clear();

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { DATE_WORDS, PERSON_TITLES } from './ner-features.js';
+import { DATE_WORDS, FAC_TRIGGERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 
 export interface NameSpan {
@@ -28,9 +28,9 @@ const PUNCT = /^[\p{P}\p{S}]+$/u;
  * spans made only of day/month words are dropped (dates are the times stage's job), and
  * punctuation is trimmed from the edges.
  */
-export function recognise(model: NerModel, words: readonly string[]): NameSpan[] {
+export function recognise(model: NerModel, words: readonly string[], doc?: DocCaps): NameSpan[] {
   if (words.length === 0) return [];
-  const em = model.weights.emissionsFor(words, model);
+  const em = model.weights.emissionsFor(words, model, doc ?? docCaps([words]));
   const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
   const out: NameSpan[] = [];
   for (const s of tagsToSpans(tags)) {
@@ -45,9 +45,79 @@ export function recognise(model: NerModel, words: readonly string[]): NameSpan[]
     let allDate = true;
     for (let i = start; i < end; i++) if (!DATE_WORDS.has(words[i].toLowerCase())) allDate = false;
     if (allDate) continue;
-    out.push({ start, end, type: s.type });
+    out.push({ start, end, type: disciplineType(words, start, end, s.type) });
   }
-  return mergeAdjacent(out, words);
+  extendToGazetteer(model, words, out);
+  addAcronyms(words, out);
+  return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
+}
+
+/** First words that make a name a settlement ("Kibbutz Nir Oz", "Moshav Ein Yahav"). */
+const SETTLEMENT_WORDS = new Set(['kibbutz', 'moshav', 'village', 'town', 'city', 'county', 'province', 'district', 'oblast', 'governorate']);
+
+/**
+ * Head words overrule the model where a person reading is impossible: "Sheba Hospital" is a
+ * facility or organisation, "Kibbutz Nir Oz" a place, never a person.
+ */
+function disciplineType(words: readonly string[], start: number, end: number, type: EntityType): EntityType {
+  if (type !== 'PERSON' && type !== 'ORG') return type;
+  const first = words[start].toLowerCase();
+  const last = words[end - 1].toLowerCase();
+  if (type === 'PERSON') {
+    if (end - start > 1 && SETTLEMENT_WORDS.has(first)) return 'GPE';
+    if (ORG_TRIGGERS.has(last)) return 'ORG';
+    if (FAC_TRIGGERS.has(last) && end - start > 1) return 'FAC';
+  }
+  return type;
+}
+
+const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PERSON', LOC: 'LOC' };
+
+/**
+ * A name the model cut short inside a longer gazetteer name ("Islamic" of "Islamic Jihad")
+ * grows to the whole gazetteer name, taking its type, when the added words are capitalised
+ * and untagged.
+ */
+function extendToGazetteer(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const taken = new Int32Array(words.length).fill(-1);
+  spans.forEach((s, k) => {
+    for (let i = s.start; i < s.end; i++) taken[i] = k;
+  });
+  spans.forEach((s, k) => {
+    let best: { a: number; b: number; type: EntityType } | null = null;
+    for (let a = Math.max(0, s.start - 3); a <= s.start; a++) {
+      for (let b = Math.min(words.length, s.end + 3); b >= s.end; b--) {
+        if (b - a <= s.end - s.start || (best && b - a <= best.b - best.a)) continue;
+        let ok = true;
+        for (let i = a; i < b; i++) {
+          if (i >= s.start && i < s.end) continue;
+          if (taken[i] >= 0 || !/^\p{Lu}/u.test(words[i]) || words[i] === 'The') ok = false;
+        }
+        if (!ok) continue;
+        const cats = model.gazetteer.lookup(words.slice(a, b).map((w) => w.toLowerCase()));
+        const cat = cats?.find((c) => c in GAZ_TYPES);
+        if (cat) best = { a, b, type: GAZ_TYPES[cat] };
+      }
+    }
+    if (best) {
+      for (let i = best.a; i < best.b; i++) taken[i] = k;
+      s.start = best.a;
+      s.end = best.b;
+      s.type = best.type;
+    }
+  });
+}
+
+/** "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name. */
+function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
+  const extra: NameSpan[] = [];
+  for (const s of spans) {
+    const i = s.end;
+    if (words[i] === '(' && words[i + 2] === ')' && /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u.test(words[i + 1] ?? '')) {
+      if (!spans.some((o) => o.start <= i + 1 && o.end > i + 1)) extra.push({ start: i + 1, end: i + 2, type: s.type });
+    }
+  }
+  spans.push(...extra);
 }
 
 /**
@@ -57,14 +127,19 @@ export function recognise(model: NerModel, words: readonly string[]): NameSpan[]
  * type when it recurs untagged.
  */
 export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
-  const out = sentences.map((words) => recognise(model, words));
+  const caps = docCaps(sentences);
+  const out = sentences.map((words) => recognise(model, words, caps));
   const personParts = new Set<string>();
   const otherMulti = new Set<string>();
   const phrases = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
-      if (s.end - s.start < 2) continue;
       const ws = words.slice(s.start, s.end);
+      // single-token names recur only when they are acronyms ("CEI", "UAAR")
+      if (s.end - s.start < 2) {
+        if (/^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(ws[0]) && s.type !== 'NORP') phrases.set(ws[0], s.type);
+        continue;
+      }
       if (s.type === 'PERSON') {
         for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase())) personParts.add(w);
       } else {
@@ -90,7 +165,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
       if (covered[i] >= 0) continue;
       // recurring multi-word names first (longest match up to 6 tokens)
       let matched = false;
-      for (let j = Math.min(words.length, i + 6); j > i + 1; j--) {
+      for (let j = Math.min(words.length, i + 6); j > i; j--) {
         let free = true;
         for (let x = i; x < j; x++) if (covered[x] >= 0) free = false;
         if (!free) continue;

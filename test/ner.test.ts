@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Doc, type Mention } from '../src/doc.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
+import { parseWeights, serializeWeights, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
+import { GUM_HELDOUT, readGumDoc } from '../train/ner-data.js';
+import { evaluateNer, toTextDoc } from '../eval/ner-score.js';
+
+const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
+const gumDir = join(dataDir, 'gum', 'dep');
+
+function names(text: string): Mention[] {
+  const doc = new Doc({ text });
+  tokenizeStage.run(doc);
+  nerStage.run(doc);
+  assert.equal(doc.notes.get('ner.error'), undefined, String(doc.notes.get('ner.error')));
+  return doc.mentions;
+}
+
+function find(ms: Mention[], text: string): Mention | undefined {
+  return ms.find((m) => m.text === text);
+}
+
+test('the shipped model loads', () => {
+  assert.ok(getNerModel(), 'models/ner should load');
+});
+
+test('a title before a name is not part of it; the country in the title is its own name', () => {
+  const ms = names('President of Russia Vladimir Putin met Israeli Prime Minister Benjamin Netanyahu in Moscow on Saturday.');
+  assert.equal(find(ms, 'Russia')?.type, 'GPE');
+  assert.equal(find(ms, 'Vladimir Putin')?.type, 'PERSON');
+  assert.equal(find(ms, 'Benjamin Netanyahu')?.type, 'PERSON');
+  assert.equal(find(ms, 'Israeli')?.type, 'NORP');
+  assert.equal(find(ms, 'Moscow')?.type, 'GPE');
+  assert.ok(!ms.some((m) => /President|Minister/.test(m.text)), JSON.stringify(ms));
+  assert.ok(!ms.some((m) => m.text.includes('Saturday')), 'a weekday is never a name');
+});
+
+test('a hospital is a facility or organisation, never a person; nationality adjectives are NORP', () => {
+  const ms = names('He was taken to Sheba Hospital in Ramat Gan, where doctors from the Russian embassy visited him.');
+  const sheba = find(ms, 'Sheba Hospital');
+  assert.ok(sheba && (sheba.type === 'FAC' || sheba.type === 'ORG'), JSON.stringify(ms));
+  assert.equal(find(ms, 'Russian')?.type, 'NORP');
+  assert.ok(!ms.some((m) => m.type === 'PERSON'), JSON.stringify(ms));
+});
+
+test('organisations, settlements and people in one news sentence', () => {
+  const ms = names('Alexander Trufanov, 29, was abducted by Islamic Jihad militants from Kibbutz Nir Oz on October 7, 2023.');
+  assert.equal(find(ms, 'Alexander Trufanov')?.type, 'PERSON');
+  assert.equal(find(ms, 'Islamic Jihad')?.type, 'ORG');
+  assert.notEqual(find(ms, 'Kibbutz Nir Oz')?.type ?? 'GPE', 'PERSON');
+  const ms2 = names('The Russian Foreign Ministry said Anatoly Viktorov, the ambassador, met Microsoft executives in Brussels on Monday.');
+  assert.equal(find(ms2, 'Russian Foreign Ministry')?.type, 'ORG');
+  assert.equal(find(ms2, 'Anatoly Viktorov')?.type, 'PERSON');
+  assert.equal(find(ms2, 'Microsoft')?.type, 'ORG');
+  assert.equal(find(ms2, 'Brussels')?.type, 'GPE');
+  assert.ok(!ms2.some((m) => m.text === 'Monday'));
+});
+
+test('mentions are names from the model with exact offsets', () => {
+  const text = 'Kremlin spokesman Dmitry Peskov told reporters that Moscow would not comment.';
+  const doc = new Doc({ text });
+  tokenizeStage.run(doc);
+  nerStage.run(doc);
+  assert.ok(doc.mentions.length >= 2);
+  for (const m of doc.mentions) {
+    assert.equal(m.kind, 'name');
+    assert.equal(m.source, 'model');
+    assert.equal(text.slice(m.start, m.end), m.text);
+    assert.equal(m.entity, undefined, 'the ner stage builds no entities');
+  }
+  assert.equal(doc.entities.length, 0);
+});
+
+test('a surname repeats the person named in full earlier in the document', () => {
+  const spans = recogniseDoc(getNerModel()!, [
+    ['The', 'column', 'was', 'written', 'by', 'Dan', 'Savage', '.'],
+    ['Savage', "'s", 'readers', 'voted', 'on', 'the', 'definition', '.'],
+  ]);
+  assert.deepEqual(spans[1].map((s) => [s.start, s.end, s.type]), [[0, 1, 'PERSON']]);
+});
+
+test('odd input never throws and yields no names', () => {
+  for (const text of ['', '   ', '!!! ??? ...', '😀 😀 😀', 'x'.repeat(5000), '\n\n\n']) {
+    const doc = new Doc({ text });
+    tokenizeStage.run(doc);
+    nerStage.run(doc);
+    assert.equal(doc.mentions.length, 0, text.slice(0, 20));
+  }
+});
+
+test('BIO decoding and the weights format round-trip', () => {
+  const t = (s: string) => TAG_INDEX.get(s)!;
+  assert.deepEqual(tagsToSpans([t('B-PERSON'), t('I-PERSON'), t('O'), t('B-GPE'), t('B-GPE')]), [
+    { start: 0, end: 2, type: 'PERSON' },
+    { start: 3, end: 4, type: 'GPE' },
+    { start: 4, end: 5, type: 'GPE' },
+  ]);
+  const w = getNerModel()!.weights;
+  const again = parseWeights(serializeWeights(w, 100, 0));
+  const f = [['b', 'l=moscow', 'sh=Xx']];
+  const a = w.emissions(f);
+  const b = again.emissions(f);
+  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 0.011);
+});
+
+test('held-out GUM news: coarse exact-span F1 stays above the floor', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
+  const model = getNerModel()!;
+  const news = GUM_HELDOUT.filter((id) => id.startsWith('GUM_news_')).map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
+  const scores = evaluateNer(model, news.map((d) => d.sentences));
+  // achieved 0.83 (docs/entities-ner.md); floors leave room for retraining noise only
+  assert.ok(scores.coarse.f1 >= 0.78, `coarse F1 ${scores.coarse.f1}`);
+  assert.ok(scores.byCoarse.PER.f1 >= 0.78, `PER F1 ${scores.byCoarse.PER.f1}`);
+  assert.ok(scores.byCoarse.LOC.f1 >= 0.8, `LOC F1 ${scores.byCoarse.LOC.f1}`);
+  assert.ok(scores.byCoarse.ORG.f1 >= 0.65, `ORG F1 ${scores.byCoarse.ORG.f1}`);
+  // and the gold spans survive the trip to raw text
+  const td = toTextDoc(news[0].id, news[0].sentences);
+  for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)));
+});
