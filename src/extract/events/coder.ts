@@ -117,6 +117,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       for (let k = i + 1; k < view.tokens.length && view.tokens[k].sentence === sent; k++) {
         const t = view.tokens[k];
         if (t.text === ';' || t.upos === 'SCONJ' || (view.isVerb(k) && view.kids(k, SUBJ).length > 0)) break;
+        if (t.upos === 'PRON' && SUBJ.includes(view.rel(k)) && view.head(k) !== i) break; // "…, he was taken": the next clause
         const id = ents.at(k);
         if (!id || actorIds.has(id)) continue;
         const type = ents.types.get(id);
@@ -189,6 +190,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
       if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
       if (inName(ents, doc, i)) continue; // "United" in "United States"
+      if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
@@ -199,6 +201,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
       // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
       if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
+      // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
+      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i))) continue;
       for (const k of coding.used) used.add(k);
       const roles = verbRoles(view, ents, i, coding.targetPrep);
       if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
@@ -253,6 +257,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
+const LIGHT_VERBS = new Set(['take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn', 'hold', 'add', 'look', 'see', 'have', 'do', 'give']);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
 const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
 
