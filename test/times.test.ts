@@ -71,6 +71,18 @@ test('calendar dates at the precision the text gives', () => {
   assert.equal(valueOf('The strike ended at 5:30 p.m. on Tuesday, Feb. 11, 2025.', '5:30 p.m. on Tuesday, Feb. 11, 2025'), '2025-02-11T17:30');
 });
 
+test('quarters and holidays', () => {
+  const text = 'Profits rose in the third quarter of 2024 and in Q1 2025. The fourth quarter of last year was strong. '
+    + 'The hostages were freed at Christmas. He will be home by Easter. They met at Thanksgiving 2019 on Christmas Island.';
+  assert.equal(valueOf(text, 'the third quarter of 2024'), '2024-Q3');
+  assert.equal(valueOf(text, 'Q1 2025'), '2025-Q1');
+  assert.equal(valueOf(text, 'The fourth quarter of last year'), '2024-Q4');
+  assert.equal(valueOf(text, 'Christmas'), '2024-12-25'); // past tense: the Christmas before publication
+  assert.equal(valueOf(text, 'Easter'), '2025-04-20'); // future, and Easter's date moves with the year
+  assert.equal(valueOf(text, 'Thanksgiving 2019'), '2019-11-28');
+  assert.ok(!times(text).some((t) => t.text.includes('Island')));
+});
+
 test('relative expressions count from the publication date', () => {
   const text = 'Yesterday the army withdrew. Three days ago a convoy was hit, and last week talks stalled. '
     + 'This year the budget grew; last month it shrank, and two years ago it collapsed. Tomorrow the cabinet meets.';

@@ -22,6 +22,10 @@ export interface RawTime {
   hour?: number;
   minute?: number;
   season?: Season;
+  /** a quarter of the year: "the third quarter of 2024", "Q1" */
+  quarter?: number;
+  /** a holiday whose date depends on the year (Easter, Thanksgiving); month/day are set for fixed ones */
+  holiday?: string;
   /** "last Saturday" -1, "this Saturday" 0, "next Saturday" +1 */
   shift?: -1 | 0 | 1;
   /** a period counted from the anchor: "three days ago" {unit:'day', n:-3}, "last year" {unit:'year', n:-1} */
@@ -410,6 +414,44 @@ const PATTERNS: Pattern[] = [
       return { start, end: start + m[1].length, weekday: WEEKDAYS[m[1].slice(0, -1).toLowerCase()], set: true, from: 'pattern', reading: 'recurring weekday' };
     },
   },
+  // holidays: Christmas, New Year's Day, Easter, Thanksgiving (optionally with a year)
+  {
+    hint: /christmas|new year|valentine|halloween|boxing day|easter|thanksgiving|bastille/i,
+    re: /\b(Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|Valentine['’]s Day|Halloween|Boxing Day|Easter Sunday|Easter|Thanksgiving Day|Thanksgiving|Bastille Day)(?:[\s,]+(\d{4}))?\b/g,
+    make(m, s) {
+      const name = m[1].toLowerCase().replace(/['’]/g, "'");
+      // "Christmas tree", "Easter egg", "Thanksgiving dinner" are still about the day; "Christmas Island" is not
+      if (/^\s+(?:Island|Islands|Carol|Carols)\b/.test(s.slice(m.index + m[1].length))) return null;
+      const fixed: Record<string, [number, number]> = {
+        'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's eve": [12, 31],
+        "new year's day": [1, 1], "valentine's day": [2, 14], halloween: [10, 31], 'boxing day': [12, 26], 'bastille day': [7, 14],
+      };
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, from: 'pattern', reading: `holiday (${m[1]})` };
+      if (name in fixed) [t.month, t.day] = fixed[name];
+      else t.holiday = name.startsWith('easter') ? 'easter' : 'thanksgiving';
+      if (m[2]) t.year = Number(m[2]);
+      return t;
+    },
+  },
+  // quarters: the third quarter of 2024, Q1 2025, the first quarter
+  {
+    hint: /quarter|\bQ[1-4]\b/i,
+    re: /\b(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?|Q([1-4])(?:\s+|\s*-\s*|\s*')?(\d{4}|\d{2})?)\b/gi,
+    make(m) {
+      const word = (m[1] ?? '').toLowerCase();
+      const q = m[4] ? Number(m[4]) : ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 } as Record<string, number>)[word];
+      if (!q) return null;
+      // "the last quarter" alone is relative ("in the last quarter, sales fell"): leave it
+      if ((word === 'last' || word === 'final') && !m[2] && !m[3]) return null;
+      // "Q1" needs a capital (not "q1" in a URL)
+      if (m[4] && !m[0].startsWith('Q')) return null;
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, quarter: q, from: 'pattern', reading: 'quarter' };
+      if (m[2]) t.year = Number(m[2]);
+      else if (m[5]) t.year = m[5].length === 2 ? 2000 + Number(m[5]) : Number(m[5]);
+      else if (m[3]) t.rel = { unit: 'year', n: m[3].toLowerCase() === 'last' ? -1 : m[3].toLowerCase() === 'next' ? 1 : 0 };
+      return t;
+    },
+  },
   // 9/11: a date known by its numbers
   {
     hint: /9\/11/,
@@ -690,7 +732,7 @@ function recentCue(before: string): boolean {
 }
 
 /** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */
-const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)/i;
+const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|christmas|easter|thanksgiving|new year|valentine|halloween|boxing|bastille|quarter)/i;
 
 /**
  * Every time expression the sentence writes, with sentence-relative offsets, overlaps resolved

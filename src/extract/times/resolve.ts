@@ -66,6 +66,11 @@ export function spanOfValue(value: string): [number, number] | null {
     const y = +m[1], mo = +m[2];
     return [dayNumber({ year: y, month: mo, day: 1 }), dayNumber({ year: y, month: mo, day: daysInMonth(y, mo) })];
   }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    const y = +m[1], q = +m[2];
+    return [dayNumber({ year: y, month: q * 3 - 2, day: 1 }), dayNumber({ year: y, month: q * 3, day: daysInMonth(y, q * 3) })];
+  }
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (m) {
     const y = +m[1];
@@ -232,7 +237,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
 
 function isYearless(r: RawTime): boolean {
   return r.year === undefined && r.fixed === undefined && r.rel === undefined && r.narr === undefined && !r.set
-    && (r.month !== undefined || r.season !== undefined) && r.shift === undefined;
+    && (r.month !== undefined || r.season !== undefined || r.quarter !== undefined || r.holiday !== undefined) && r.shift === undefined;
 }
 
 function setValue(it: Item, value: string, evidence: string): void {
@@ -260,6 +265,10 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
       setValue(it, fmtMonth(r.year, r.month), `month and year written${modNote}`);
     } else if (r.season !== undefined) {
       setValue(it, `${fmtYear(r.year)}-${r.season}`, `season and year written${modNote}`);
+    } else if (r.quarter !== undefined) {
+      setValue(it, `${fmtYear(r.year)}-Q${r.quarter}`, 'quarter and year written');
+    } else if (r.holiday !== undefined) {
+      setValue(it, fmtDay(holidayDate(r.holiday, r.year)), `${r.reading}, year written`);
     } else {
       setValue(it, fmtYear(r.year), `year written${modNote}`);
     }
@@ -352,7 +361,7 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
       setValue(it, fmtMonth(addMonths(a, rel.n).year, addMonths(a, rel.n).month), `${what} ${from}`);
       return;
     case 'year':
-      setValue(it, fmtYear(a.year + rel.n), `${what} ${from}`);
+      setValue(it, fmtYear(a.year + rel.n) + (r.quarter ? `-Q${r.quarter}` : ''), `${what} ${from}`);
       return;
     case 'decade':
       if (r.reading.endsWith('ago')) setValue(it, fmtYear(a.year + 10 * rel.n), `${what} ${from}, at year precision`);
@@ -499,6 +508,19 @@ function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
   return out;
 }
 
+/** Movable holidays: Western Easter (Anonymous Gregorian computus), US Thanksgiving (4th Thursday of November). */
+export function holidayDate(name: string, year: number): Ymd {
+  if (name === 'easter') {
+    const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const month = Math.floor((h + l - 7 * m + 114) / 31);
+    return { year, month, day: ((h + l - 7 * m + 114) % 31) + 1 };
+  }
+  const nov1 = weekdayOf({ year, month: 11, day: 1 });
+  return { year, month: 11, day: 1 + ((4 - nov1 + 7) % 7) + 21 };
+}
+
 function candidateValue(r: RawTime, year: number): { value: string; span: [number, number] } | null {
   let value: string;
   if (r.month !== undefined && r.day !== undefined) {
@@ -506,6 +528,8 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
     value = fmtDay({ year, month: r.month, day: r.day }) + timeSuffix(r);
   } else if (r.month !== undefined) value = fmtMonth(year, r.month);
   else if (r.season !== undefined) value = `${fmtYear(year)}-${r.season}`;
+  else if (r.quarter !== undefined) value = `${fmtYear(year)}-Q${r.quarter}`;
+  else if (r.holiday !== undefined) value = fmtDay(holidayDate(r.holiday, year));
   else return null;
   const span = spanOfValue(value);
   return span ? { value, span } : null;
