@@ -158,7 +158,7 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
     if (t.text === ',' && k < cueIdx - 1) break;
     if (STATEMENT_NOUNS.has(lw(t)) && !owners[k]) return { speaker: null, cue, viaStatement: true };
     const who = owners[k];
-    if (who) return { speaker: who, cue, viaStatement: false };
+    if (who && speakerRank(doc, who) > 0) return { speaker: who, cue, viaStatement: false };
   }
   // inverted: "…,” said Peskov"
   for (let k = cueIdx + 1; k < Math.min(doc.sentences[cue.sentence].tokenEnd, cueIdx + 6); k++) {
@@ -255,14 +255,34 @@ export const quotesStage: Stage = {
   },
 };
 
-function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): string | null {
+/** Speaker rank: people and organisations speak; a nationality or a place rarely does. */
+function speakerRank(doc: Doc, id: string): number {
+  const type = doc.entityById(id)?.type;
+  return type === 'PERSON' ? 3 : type === 'ORG' ? 2 : type === 'NORP' ? 0 : 1;
+}
+
+/**
+ * "according to X": the phrase X runs to the next comma or the sentence end; its speaker is the
+ * best-ranked entity in it (a person over an organisation over a place, never a nationality).
+ * Returns the speaker and the token range of the whole "according to X" phrase.
+ */
+function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string; from: number; to: number } | null {
   const sent = doc.sentences[sIdx];
   for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
-    if (lw(doc.tokens[i]) === 'according' && lw(doc.tokens[i + 1]) === 'to' && !inside(i)) {
-      for (let k = i + 2; k < Math.min(sent.tokenEnd, i + 8); k++) if (owners[k]) return owners[k]!;
+    if (lw(doc.tokens[i]) !== 'according' || lw(doc.tokens[i + 1]) !== 'to' || inside(i)) continue;
+    let best: string | null = null;
+    let k = i + 2;
+    for (; k < sent.tokenEnd && !/^[,;:.!?]$/.test(doc.tokens[k].text); k++) {
+      const o = owners[k];
+      if (o && speakerRank(doc, o) > 0 && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
     }
+    if (best) return { speaker: best, from: i, to: k };
   }
   return null;
+}
+
+function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): string | null {
+  return accordingToPhrase(doc, owners, sIdx, inside)?.speaker ?? null;
 }
 
 /** "X said (that) CLAUSE" and "according to X, CLAUSE" outside direct quotes. */
@@ -299,16 +319,20 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
       if (speaker) lastSpeaker = speaker;
       break;
     }
-    // "according to X, …" with no direct quote in the sentence
-    for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
-      if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || inside(i)) continue;
-      const who = accordingTo(doc, owners, sIdx, inside);
-      if (!who || direct.some((q) => q.start >= sent.start && q.end <= sent.end)) break;
-      const start = sent.start;
-      let end = sent.end;
-      while (end > start && /[.!?\s]/.test(doc.text[end - 1])) end--;
-      out.push({ start, end, text: doc.text.slice(start, end), speaker: who, kind: 'indirect', cue: { start: toks[i].start, end: toks[i + 1].end, text: doc.text.slice(toks[i].start, toks[i + 1].end) } });
-      break;
+    // "according to X, CLAUSE" / "CLAUSE, according to X" with no direct quote in the sentence
+    const acc = accordingToPhrase(doc, owners, sIdx, inside);
+    if (acc && !direct.some((q) => q.start >= sent.start && q.end <= sent.end)) {
+      // the claim is the sentence without the attribution phrase and its comma
+      let a = sent.tokenStart;
+      let b = sent.tokenEnd - 1;
+      if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"
+      else b = acc.from - 1; // "…, according to X."
+      while (b > a && /^[,.!?;:]$/.test(toks[b].text)) b--;
+      if (b >= a) {
+        const start = toks[a].start;
+        const end = toks[b].end;
+        out.push({ start, end, text: doc.text.slice(start, end), speaker: acc.speaker, kind: 'indirect', cue: { start: toks[acc.from].start, end: toks[acc.from + 1].end, text: doc.text.slice(toks[acc.from].start, toks[acc.from + 1].end) } });
+      }
     }
   }
   return out;
