@@ -15,8 +15,8 @@ import { execSync } from 'node:child_process';
 import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { decodeNlpModel, encodeNlpModel, MODEL_FILE } from '../src/nlp/nlp-model.js';
-import { trainParser, type ParseExample } from '../src/nlp/parser.js';
+import { decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel } from '../src/nlp/nlp-model.js';
+import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
 import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
 
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     out: { type: 'string', default: 'models' },
     seed: { type: 'string', default: '1' },
+    'dev-every': { type: 'string', default: '0' },
   },
 });
 
@@ -44,14 +45,15 @@ const hyper = {
   explore: 0.9,
   seed,
   tagdict: { minCount: 20, minShare: 0.97 },
-  lemmatizer: { minTypes: 2 },
+  lemmatizer: { minTypes: 2, ewtWeight: 3 },
 };
 
 const ewt = join(dataDir, 'ud-ewt');
 const gumDir = join(dataDir, 'gum', 'dep');
 const gumFiles = readdirSync(gumDir).filter((f) => f.endsWith('.conllu')).sort().map((f) => join(gumDir, f));
 const trainFiles = [join(ewt, 'en_ewt-ud-train.conllu'), ...gumFiles];
-const train = await readConlluFiles(trainFiles);
+const ewtTrain = await readConlluFiles([trainFiles[0]]);
+const train = [...ewtTrain, ...(await readConlluFiles(gumFiles))];
 const dev = await readConlluFiles([join(ewt, 'en_ewt-ud-dev.conllu')]);
 const test = await readConlluFiles([join(ewt, 'en_ewt-ud-test.conllu')]);
 log(`read ${train.length} training sentences (${train.reduce((n, s) => n + s.words.length, 0)} words) from ${trainFiles.length} files`);
@@ -66,7 +68,9 @@ const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
 const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
 
 // 2. lemmatizer
-const lemmatizer = trainLemmatizer(train.flatMap((s) => s.words.map((w) => ({ form: w.form, xpos: w.xpos, lemma: w.lemma }))), hyper.lemmatizer.minTypes);
+// EWT's lemma conventions win where GUM differs ("people" → people, not person): we are scored on EWT
+const lemmaExamples = train.flatMap((s, i) => s.words.map((w) => ({ form: w.form, xpos: w.xpos, lemma: w.lemma, weight: i < ewtTrain.length ? hyper.lemmatizer.ewtWeight : 1 })));
+const lemmatizer = trainLemmatizer(lemmaExamples, hyper.lemmatizer.minTypes);
 log(`lemmatizer: ${Object.keys(lemmatizer.data.rules).length} suffix rules, ${Object.keys(lemmatizer.data.exceptions).length} exceptions`);
 
 // 3. parser input tags: K-fold cross-tagged so the parser learns from realistic tag errors
@@ -109,7 +113,16 @@ const examples: ParseExample[] = train.map((s, i) => {
     labels: Int32Array.from(s.words, (w) => lIndex.get(w.deprel)!),
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, { iterations: hyper.parserIterations, seed, explore: hyper.explore, log });
+const devEvery = Number(values['dev-every']);
+const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
+  iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
+  // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
+  onIteration: devEvery > 0 ? (it, mv, lb) => {
+    if (it % devEvery !== 0) return;
+    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length }, mv.freeze(), lb.freeze()));
+    log(formatScores(`dev @${it}`, evaluate(probe, dev)));
+  } : undefined,
+});
 void taggerModel;
 
 // 4. write, reload from the bytes (what users get), score
@@ -122,7 +135,7 @@ try {
 const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds };
 const bytes = encodeNlpModel({
-  tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, ambig: tagger.data.ambig },
+  tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict },
   lemmatizer: lemmatizer.data,
   parser: { moves: parser.moves, labeler: parser.labeler, labels },
   meta,

@@ -9,6 +9,8 @@ export interface LemmaExample {
   form: string;
   xpos: string;
   lemma: string;
+  /** vote weight (e.g. more for the treebank whose conventions we are scored on); default 1 */
+  weight?: number;
 }
 
 /** An edit rule: casing ('k' keep, 'l' lower), characters to strip, string to append. */
@@ -62,12 +64,21 @@ export class Lemmatizer {
     return xpos.startsWith('NNP') ? norm : lower;
   }
 
+  private exception(form: string, xpos: string): string | undefined {
+    return this.exceptions.get(`${xpos}\t${form}`) ?? this.exceptions.get(`${xpos}\t${form.toLowerCase()}\tl`);
+  }
+
+  /**
+   * The form as written is looked up first (the treebank's "--" and "—" have different
+   * lemmas); typographic spellings the treebank lacks (’s, “) fall back to their ASCII form.
+   */
   lemma(form: string, xpos: string): string {
     if (!form) return form;
-    const norm = normaliseForm(form);
-    const hit = this.exceptions.get(`${xpos}\t${norm}`) ?? this.exceptions.get(`${xpos}\t${norm.toLowerCase()}\tl`);
+    const hit = this.exception(form, xpos);
     if (hit !== undefined) return hit;
-    return this.ruleLemma(norm, xpos);
+    const norm = normaliseForm(form);
+    if (norm !== form) return this.exception(norm, xpos) ?? this.ruleLemma(norm, xpos);
+    return this.ruleLemma(form, xpos);
   }
 }
 
@@ -77,11 +88,10 @@ export function trainLemmatizer(examples: LemmaExample[], minTypes = 2): Lemmati
   const byForm = new Map<string, Map<string, number>>();
   for (const e of examples) {
     if (!e.lemma || e.lemma === '_') continue;
-    const key = `${e.xpos}\t${normaliseForm(e.form)}`;
+    const key = `${e.xpos}\t${e.form}`;
     let m = byForm.get(key);
     if (!m) byForm.set(key, (m = new Map()));
-    const lemma = normaliseForm(e.lemma);
-    m.set(lemma, (m.get(lemma) ?? 0) + 1);
+    m.set(e.lemma, (m.get(e.lemma) ?? 0) + (e.weight ?? 1));
   }
   const types: Array<{ xpos: string; form: string; lemma: string; count: number }> = [];
   for (const [key, m] of byForm) {

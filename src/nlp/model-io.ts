@@ -6,7 +6,7 @@
  * few copies (well under a second for the shipped models).
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { FrozenPerceptron } from './perceptron.js';
+import { FrozenPerceptron, PHI, PHI_INVERSE } from './perceptron.js';
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f32';
 export type TypedArrayAny = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
@@ -68,13 +68,14 @@ export function decodeModel(gz: Buffer, origin = 'model'): ModelFile {
 }
 
 /**
- * Stores a frozen perceptron under `prefix` compactly: rows sorted by key, keys as
- * delta-coded varints, row lengths as bytes, weights as bfloat16 (the top 16 bits of a
+ * Stores a frozen perceptron under `prefix` compactly: rows sorted by key × φ (the order
+ * FrozenPerceptron's table fills fastest), those products as delta-coded varints, row lengths as bytes, weights as bfloat16 (the top 16 bits of a
  * float32: 8-bit exponent, 7-bit mantissa, ample for perceptron weights).
  */
 export function putPerceptron(arrays: Record<string, TypedArrayAny>, prefix: string, p: FrozenPerceptron): void {
   const rows = p.keys.length;
-  const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => p.keys[a] - p.keys[b]);
+  const hashed = Uint32Array.from(p.keys, (k) => Math.imul(k, PHI) >>> 0);
+  const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => hashed[a] - hashed[b]);
   const lengths = new Uint8Array(rows);
   const cls = new Uint8Array(p.cls.length);
   const vals = new Float32Array(p.vals.length);
@@ -83,8 +84,8 @@ export function putPerceptron(arrays: Record<string, TypedArrayAny>, prefix: str
   let at = 0;
   for (let r = 0; r < rows; r++) {
     const src = order[r];
-    let delta = p.keys[src] - prev;
-    prev = p.keys[src];
+    let delta = hashed[src] - prev;
+    prev = hashed[src];
     while (delta >= 0x80) {
       keyBytes.push((delta & 0x7f) | 0x80);
       delta = Math.floor(delta / 128);
@@ -128,7 +129,7 @@ export function getPerceptron(file: ModelFile, prefix: string, nClasses: number)
       mul *= 128;
     }
     prev += delta;
-    keys[r] = prev;
+    keys[r] = Math.imul(prev, PHI_INVERSE) >>> 0;
   }
   const starts = new Uint32Array(rows + 1);
   for (let r = 0; r < rows; r++) starts[r + 1] = starts[r] + lengths[r];

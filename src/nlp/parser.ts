@@ -139,7 +139,7 @@ function dist(a: number, b: number): number {
   return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7;
 }
 
-export const MAX_PARSE_FEATURES = 96;
+export const MAX_PARSE_FEATURES = 112;
 
 /** Transition features of the current state. */
 function parseFeatures(st: State, out: Uint32Array): number {
@@ -254,6 +254,18 @@ function parseFeatures(st: State, out: Uint32Array): number {
   out[n++] = f3(96, s1t, l(s1L1), s1w);
   out[n++] = f3(97, s0w, l(s0L1), l(s0R1));
   out[n++] = f3(98, b0w, l(b0L1), b0t);
+  // UPOS tells auxiliaries and copulas (heads of nothing in UD) from main verbs
+  const { U } = st;
+  const u = (i: number) => (i >= 0 ? U[i] : 0);
+  const s0u = u(s0), s1u = u(s1), b0u = u(b0), b1u = u(b1);
+  out[n++] = f2(110, s0u, b0u);
+  out[n++] = f3(111, s1u, s0u, b0u);
+  out[n++] = f3(112, s0u, b0u, b1u);
+  out[n++] = f3(113, s0u, b0u, d);
+  out[n++] = f3(114, s1u, s0u, ds);
+  out[n++] = f3(115, s0u, u(s0L1), u(s0R1));
+  out[n++] = f3(116, b0u, u(b0L1), b1u);
+  out[n++] = f4(117, s1u, s0u, u(s1R1), l(s1R1));
   return n;
 }
 
@@ -347,10 +359,13 @@ export class Parser {
     const n = lex.length;
     while (!st.terminal()) {
       const valid = st.valid();
-      const nf = parseFeatures(st, this.feats);
-      this.moves.score(this.feats, nf, this.scores);
       let best = -1;
-      for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m) && (best < 0 || this.scores[m] > this.scores[best])) best = m;
+      if ((valid & (valid - 1)) === 0) best = valid === 1 ? SHIFT : valid === 2 ? RIGHT : LEFT; // forced: no need to score
+      else {
+        const nf = parseFeatures(st, this.feats);
+        this.moves.score(this.feats, nf, this.scores);
+        for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m) && (best < 0 || this.scores[m] > this.scores[best])) best = m;
+      }
       const arc = st.arcOf(best);
       st.apply(best, arc ? this.label(arc[0], arc[1]) : 0);
     }
@@ -407,7 +422,7 @@ export interface ParserTraining {
 export function trainParser(
   examples: ParseExample[],
   data: ParserData,
-  opts: { iterations: number; seed: number; explore?: number; log?: (msg: string) => void },
+  opts: { iterations: number; seed: number; explore?: number; log?: (msg: string) => void; onIteration?: (it: number, moves: TrainablePerceptron, labeler: TrainablePerceptron) => void },
 ): ParserTraining {
   const moves = new TrainablePerceptron(N_MOVES);
   const labeler = new TrainablePerceptron(data.labels.length);
@@ -475,6 +490,7 @@ export function trainParser(
         }
       }
     }
+    opts.onIteration?.(it + 1, moves, labeler);
     opts.log?.(`parser iteration ${it + 1}/${opts.iterations}: train UAS ${(100 * correct / total).toFixed(2)} LAS ${(100 * lcorrect / total).toFixed(2)}, ${moves.rows} + ${labeler.rows} feature rows`);
   }
   return { moves: moves.freeze(), labeler: labeler.freeze(), data };

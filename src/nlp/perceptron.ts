@@ -5,6 +5,10 @@
  * makes the shipped model small and scoring cost proportional to the non-zero weights.
  */
 
+/** Knuth's multiplicative hashing constant (2^32 / golden ratio, odd) and its inverse mod 2^32. */
+export const PHI = 0x9e3779b1;
+export const PHI_INVERSE = 0x0e8b2f51;
+
 /** Open-addressing hash table from nonzero 32-bit feature keys to row numbers. */
 export class FeatureTable {
   keys: Uint32Array;
@@ -165,9 +169,27 @@ export class TrainablePerceptron implements Scorer {
   }
 }
 
-/** Averaged, sparse, read-only weights: what ships in models/. */
+/**
+ * Averaged, sparse, read-only weights: what ships in models/. Scoring is bound by memory
+ * latency (hundreds of lookups per word into tables of megabytes), so the in-memory layout
+ * is made small and each lookup touches as few cache lines as possible:
+ *  - an open-addressing table at load factor 0.7, addressed by the high bits of key × φ
+ *    (Knuth's multiplicative hashing), each slot holding a 16-bit fingerprint of the key
+ *    instead of the key (a false match costs one stray weight row about once in 10⁵ lookups);
+ *  - weights quantised to int16 with one scale per model (max |w| / 32767);
+ *  - models with ≤ 3 classes keep the weights inside the 8-byte slot; others keep
+ *    (fingerprint, row length, offset) in the slot and (class, weight) pairs packed in 32 bits.
+ */
 export class FrozenPerceptron implements Scorer {
-  private readonly table: FeatureTable;
+  private readonly cap: number;
+  private readonly inline: boolean;
+  private readonly scale: number;
+  /** inline layout: [fp, w0, w1, w2] per slot */
+  private readonly slots16: Uint16Array;
+  private readonly weights16: Int16Array;
+  /** sparse layout: [fp << 16 | length, offset] per slot; entries: class << 16 | (int16 weight) */
+  private readonly slots32: Uint32Array;
+  private readonly entries: Int32Array;
 
   constructor(
     readonly nClasses: number,
@@ -177,20 +199,101 @@ export class FrozenPerceptron implements Scorer {
     readonly vals: Float32Array,
   ) {
     if (nClasses > 256) throw new Error('FrozenPerceptron supports at most 256 classes');
-    this.table = new FeatureTable(keys.length);
-    for (let r = 0; r < keys.length; r++) this.table.getOrAdd(keys[r], r);
+    const rows = keys.length;
+    const cap = Math.max(16, Math.ceil(rows / 0.7));
+    const inline = nClasses <= 3;
+    let maxAbs = 0;
+    for (let j = 0; j < vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(vals[j]));
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const q = (v: number) => Math.round(v / scale);
+    const slots16 = new Uint16Array(inline ? cap * 4 : 0);
+    const weights16 = new Int16Array(slots16.buffer);
+    const slots32 = new Uint32Array(inline ? 0 : cap * 2);
+    const entries = new Int32Array(inline ? 0 : vals.length);
+    if (!inline) for (let j = 0; j < vals.length; j++) entries[j] = (cls[j] << 16) | (q(vals[j]) & 0xffff);
+    const stride = inline ? 4 : 2;
+    for (let r = 0; r < rows; r++) {
+      const key = keys[r];
+      const fp = fingerprint(key);
+      let i = home(key, cap);
+      if (inline) {
+        while (slots16[i * 4] !== 0) if (++i === cap) i = 0;
+        const base = i * 4;
+        slots16[base] = fp;
+        for (let j = starts[r]; j < starts[r + 1]; j++) weights16[base + 1 + cls[j]] = q(vals[j]);
+      } else {
+        while (slots32[i * stride] !== 0) if (++i === cap) i = 0;
+        slots32[i * 2] = ((fp << 16) | (starts[r + 1] - starts[r])) >>> 0;
+        slots32[i * 2 + 1] = starts[r];
+      }
+    }
+    this.cap = cap;
+    this.inline = inline;
+    this.scale = scale;
+    this.slots16 = slots16;
+    this.weights16 = weights16;
+    this.slots32 = slots32;
+    this.entries = entries;
   }
 
   score(feats: Uint32Array, n: number, out: Float64Array): void {
-    out.fill(0, 0, this.nClasses);
-    const { starts, cls, vals, table } = this;
-    for (let k = 0; k < n; k++) {
-      const r = table.get(feats[k]);
-      if (r < 0) continue;
-      const end = starts[r + 1];
-      for (let j = starts[r]; j < end; j++) out[cls[j]] += vals[j];
+    const C = this.nClasses;
+    const cap = this.cap;
+    for (let c = 0; c < C; c++) out[c] = 0;
+    if (this.inline) {
+      const slots = this.slots16;
+      const w = this.weights16;
+      for (let k = 0; k < n; k++) {
+        const key = feats[k];
+        const fp = fingerprint(key);
+        let i = home(key, cap);
+        for (;;) {
+          const base = i * 4;
+          const s = slots[base];
+          if (s === fp) {
+            for (let c = 0; c < C; c++) out[c] += w[base + 1 + c];
+            break;
+          }
+          if (s === 0) break;
+          if (++i === cap) i = 0;
+        }
+      }
+    } else {
+      const slots = this.slots32;
+      const entries = this.entries;
+      for (let k = 0; k < n; k++) {
+        const key = feats[k];
+        const fp = fingerprint(key);
+        let i = home(key, cap);
+        for (;;) {
+          const a = slots[i * 2];
+          if (a >>> 16 === fp) {
+            const from = slots[i * 2 + 1];
+            const to = from + (a & 0xff);
+            for (let j = from; j < to; j++) {
+              const e = entries[j];
+              out[e >>> 16] += (e << 16) >> 16;
+            }
+            break;
+          }
+          if (a === 0) break;
+          if (++i === cap) i = 0;
+        }
+      }
     }
+    const scale = this.scale;
+    for (let c = 0; c < C; c++) out[c] *= scale;
   }
+}
+
+/** Home slot: high bits of key × φ scaled to the capacity. */
+function home(key: number, cap: number): number {
+  return (((Math.imul(key, PHI) >>> 8) * cap) / 16777216) | 0;
+}
+
+/** 16-bit fingerprint from an independent multiplier; never 0 (0 marks an empty slot). */
+function fingerprint(key: number): number {
+  return (Math.imul(key ^ (key >>> 15), 0x85ebca6b) >>> 16) || 1;
 }
 
 /** Index of the highest score among the first `n` entries, restricted by `allowed` when given. */

@@ -19,10 +19,10 @@ const PAD2: Lexeme = { ...PAD, word: START2, exact: START2, shape: START2, suf3:
 const PADE: Lexeme = { ...PAD, word: END, exact: END, shape: END, suf3: END };
 const PADE2: Lexeme = { ...PAD, word: END2, exact: END2, shape: END2, suf3: END2 };
 
-export const MAX_TAG_FEATURES = 64;
+export const MAX_TAG_FEATURES = 48;
 
 /** Features for token i given the two previous predicted tags (tag ids + 1; 0 = start). */
-export function tagFeatures(lex: Lexeme[], amb: Int32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
+export function tagFeatures(lex: Lexeme[], i: number, p1: number, p2: number, out: Uint32Array): number {
   const w = lex[i];
   const wm1 = i > 0 ? lex[i - 1] : PAD;
   const wm2 = i > 1 ? lex[i - 2] : i > 0 ? PAD : PAD2;
@@ -64,20 +64,6 @@ export function tagFeatures(lex: Lexeme[], amb: Int32Array, i: number, p1: numbe
   out[n++] = f2(32, wp1.word, wp2.word);
   out[n++] = f2(33, wp1.suf2, w.flags);
   out[n++] = f2(34, w.shape, wm1.word);
-  // ambiguity classes (the tags a word has taken in training): right context before it is tagged
-  const n1 = lex.length;
-  const a0 = amb[i];
-  const a1 = i + 1 < n1 ? amb[i + 1] : END;
-  const a2 = i + 2 < n1 ? amb[i + 2] : END;
-  out[n++] = f1(40, a0);
-  out[n++] = f1(41, a1);
-  out[n++] = f1(42, a2);
-  out[n++] = f2(43, a0, a1);
-  out[n++] = f2(44, p1, a0);
-  out[n++] = f3(45, p1, a0, a1);
-  out[n++] = f2(46, w.word, a1);
-  out[n++] = f3(47, a0, a1, a2);
-  out[n++] = f2(48, w.suf3, a1);
   return n;
 }
 
@@ -114,22 +100,12 @@ export interface TaggerData {
   uposTags: string[];
   /** normalised exact form → xpos id, for frequent unambiguous words */
   tagdict: Map<string, number>;
-  /** normalised exact form → its ambiguity class ("NN|VB"), for words seen at least 3 times */
-  ambig: Map<string, string>;
-}
-
-/** Per-token ambiguity-class hashes (0 for unseen words). */
-export function ambiguity(lex: Lexeme[], ambig: Map<string, number>): Int32Array {
-  const out = new Int32Array(lex.length);
-  for (let i = 0; i < lex.length; i++) out[i] = ambig.get(lex[i].norm) ?? 0;
-  return out;
 }
 
 export class Tagger {
   private readonly feats = new Uint32Array(MAX_TAG_FEATURES);
   private readonly scores: Float64Array;
   private readonly uscores: Float64Array;
-  private readonly ambigHash: Map<string, number>;
 
   constructor(
     readonly data: TaggerData,
@@ -138,7 +114,6 @@ export class Tagger {
   ) {
     this.scores = new Float64Array(data.xposTags.length);
     this.uscores = new Float64Array(data.uposTags.length);
-    this.ambigHash = new Map([...data.ambig].map(([w, c]) => [w, hashString(c)]));
   }
 
   /** Predicted XPOS ids for the lexemes (greedy, left to right). */
@@ -147,13 +122,12 @@ export class Tagger {
     let p1 = 0;
     let p2 = 0;
     const C = this.data.xposTags.length;
-    const amb = ambiguity(lex, this.ambigHash);
     for (let i = 0; i < lex.length; i++) {
       const fixed = this.data.tagdict.get(lex[i].norm);
       let t: number;
       if (fixed !== undefined) t = fixed;
       else {
-        const n = tagFeatures(lex, amb, i, p1, p2, this.feats);
+        const n = tagFeatures(lex, i, p1, p2, this.feats);
         this.model.score(this.feats, n, this.scores);
         t = argmax(this.scores, C);
       }
@@ -213,8 +187,8 @@ export function shuffle<T>(items: T[], rand: () => number): void {
   }
 }
 
-/** Frequent words (≥ minCount) whose tag is nearly always the same (≥ minShare), and every word's ambiguity class. */
-export function buildTagDict(sents: TaggedSentence[], xposIndex: Map<string, number>, minCount = 20, minShare = 0.97): { tagdict: Map<string, number>; ambig: Map<string, string> } {
+/** Frequent words (≥ minCount) whose tag is nearly always the same (≥ minShare). */
+export function buildTagDict(sents: TaggedSentence[], xposIndex: Map<string, number>, minCount = 20, minShare = 0.97): Map<string, number> {
   const counts = new Map<string, Map<string, number>>();
   for (const s of sents) {
     for (let i = 0; i < s.forms.length; i++) {
@@ -225,7 +199,6 @@ export function buildTagDict(sents: TaggedSentence[], xposIndex: Map<string, num
     }
   }
   const dict = new Map<string, number>();
-  const ambig = new Map<string, string>();
   for (const [w, m] of counts) {
     let total = 0;
     let best = '';
@@ -238,9 +211,8 @@ export function buildTagDict(sents: TaggedSentence[], xposIndex: Map<string, num
       }
     }
     if (total >= minCount && bestN / total >= minShare) dict.set(w, xposIndex.get(best)!);
-    if (total >= 3) ambig.set(w, [...m].filter(([, k]) => k / total >= 0.05).map(([t]) => t).sort().join('|'));
   }
-  return { tagdict: dict, ambig };
+  return dict;
 }
 
 export interface TaggerTraining {
@@ -258,9 +230,8 @@ export function trainTagger(
   const uposTags = [...new Set(sents.flatMap((s) => s.upos))].sort();
   const xIndex = new Map(xposTags.map((t, i) => [t, i]));
   const uIndex = new Map(uposTags.map((t, i) => [t, i]));
-  const { tagdict, ambig } = buildTagDict(sents, xIndex);
-  const data: TaggerData = { xposTags, uposTags, tagdict, ambig };
-  const ambigHash = new Map([...ambig].map(([w, c]) => [w, hashString(c)]));
+  const tagdict = buildTagDict(sents, xIndex);
+  const data: TaggerData = { xposTags, uposTags, tagdict };
   const model = new TrainablePerceptron(xposTags.length);
   const umodel = new TrainablePerceptron(uposTags.length);
   const feats = new Uint32Array(MAX_TAG_FEATURES);
@@ -269,7 +240,6 @@ export function trainTagger(
   const order = sents.map((_, i) => i);
   const rand = rng(opts.seed);
   const lexes = sents.map((s) => s.forms.map(lexeme));
-  const ambs = lexes.map((lex) => ambiguity(lex, ambigHash));
   const golds = sents.map((s) => Int32Array.from(s.xpos, (t) => xIndex.get(t)!));
   const ugolds = sents.map((s) => Int32Array.from(s.upos, (t) => uIndex.get(t)!));
   for (let it = 0; it < opts.iterations; it++) {
@@ -288,7 +258,7 @@ export function trainTagger(
         let guess: number;
         if (fixed !== undefined) guess = fixed;
         else {
-          const n = tagFeatures(lex, ambs[si], i, p1, p2, feats);
+          const n = tagFeatures(lex, i, p1, p2, feats);
           model.score(feats, n, scores);
           guess = argmax(scores, xposTags.length);
           model.update(gold[i], guess, feats, n);
