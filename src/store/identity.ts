@@ -65,9 +65,9 @@ interface Cluster {
   acronyms: Set<string>;
   initials: Set<string>;
   /** partner cluster id → relation types seen, for relation evidence */
-  partners: Map<number, Set<string>>;
+  partners: Map<Cluster, Set<string>>;
   /** co-occurring clusters */
-  neighbours: Set<number>;
+  neighbours: Set<Cluster>;
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -167,17 +167,10 @@ export class Resolver {
   renameCluster(from: number, to: number): void {
     const c = this.clusters.get(from);
     if (!c || from === to) return;
+    // partners and neighbours hold the cluster objects, so nothing else needs renaming
     this.clusters.delete(from);
     c.id = to;
     this.clusters.set(to, c);
-    for (const other of this.clusters.values()) {
-      const p = other.partners.get(from);
-      if (p) {
-        other.partners.delete(from);
-        other.partners.set(to, p);
-      }
-      if (other.neighbours.delete(from)) other.neighbours.add(to);
-    }
   }
 
   private newCluster(type: string, id?: number): Cluster {
@@ -272,17 +265,17 @@ export class Resolver {
   }
 
   private indexContext(list: Member[]): void {
-    const ids = list.map((m) => this.clusterOf.get(m.id)!.id);
+    const here = list.map((m) => this.clusterOf.get(m.id)!);
     for (const m of list) {
       const c = this.clusterOf.get(m.id)!;
-      for (const id of ids) if (id !== c.id) c.neighbours.add(id);
+      for (const o of here) if (o !== c) c.neighbours.add(o);
       for (const r of m.relations) {
         const partner = this.clusterOf.get(r.partner);
         if (!partner) continue;
         const key = `${r.side}:${r.type}:${r.role ?? ''}`;
-        if (!c.partners.has(partner.id)) c.partners.set(partner.id, new Set());
-        c.partners.get(partner.id)!.add(key);
-        c.partners.get(partner.id)!.add(`${r.side}:${r.type}:`);
+        if (!c.partners.has(partner)) c.partners.set(partner, new Set());
+        c.partners.get(partner)!.add(key);
+        c.partners.get(partner)!.add(`${r.side}:${r.type}:`);
       }
     }
   }
@@ -298,7 +291,7 @@ export class Resolver {
     for (const r of m.relations) {
       const partner = this.clusterOf.get(r.partner);
       if (!partner) continue;
-      const seen = c.partners.get(partner.id);
+      const seen = c.partners.get(partner);
       if (!seen) continue;
       const exact = `${r.side}:${r.type}:${r.role ?? ''}`;
       const partnerName = partner.members[0]?.name ?? String(partner.id);
@@ -314,7 +307,7 @@ export class Resolver {
     for (const other of doc) {
       if (other === m || (other.type !== 'PERSON' && other.type !== 'ORG')) continue;
       const oc = this.clusterOf.get(other.id);
-      if (oc && oc !== c && c.neighbours.has(oc.id)) out.push(other.name);
+      if (oc && oc !== c && c.neighbours.has(oc)) out.push(other.name);
     }
     return out;
   }
@@ -447,7 +440,17 @@ export class Resolver {
       this.changed.set(x.id, prev && prev.method === 'manual' ? prev : { member: x.id, cluster: into.id, confidence: 1, method: 'manual', evidence: 'merged by hand' });
     }
     for (const [k, v] of from.partners) into.partners.set(k, new Set([...(into.partners.get(k) ?? []), ...v]));
-    for (const n of from.neighbours) into.neighbours.add(n);
+    for (const n of from.neighbours) if (n !== into) into.neighbours.add(n);
+    into.neighbours.delete(from);
+    // merges are rare (manual): repoint the other clusters' references at the survivor
+    for (const other of this.clusters.values()) {
+      const p = other.partners.get(from);
+      if (p) {
+        other.partners.delete(from);
+        other.partners.set(into, new Set([...(other.partners.get(into) ?? []), ...p]));
+      }
+      if (other.neighbours.delete(from) && other !== into) other.neighbours.add(into);
+    }
     this.clusters.delete(from.id);
     if (from.id > 0) this.removedClusters.add(from.id);
   }

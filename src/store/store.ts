@@ -177,7 +177,7 @@ export class SqlStore implements Store {
         await insertMany(tx, 'event_roles', ['event_id', 'doc_entity_id', 'role'], roleRows);
 
         resolver.addDocument(members);
-        await this.writeLinks(tx, resolver);
+        await this.writeLinks(tx, resolver, members);
         await this.bumpGeneration(tx);
         return { id: docId, status: 'added' as const, entities: members.length, events: result.events.length };
       });
@@ -234,21 +234,17 @@ export class SqlStore implements Store {
   }
 
   /** Write the resolver's new links: create identities for new clusters, refresh touched ones. */
-  private async writeLinks(tx: Sql, resolver: Resolver): Promise<void> {
+  private async writeLinks(tx: Sql, resolver: Resolver, fresh?: Member[]): Promise<void> {
     const { links, removed } = resolver.drain();
+    // new identities: one insert; a temporary name_fold ("temp:-3", never a folded name) tells which row is which cluster
+    const temps = [...new Set(links.map((l) => l.cluster).filter((c) => c < 0))];
+    const created = await insertMany<{ id: number; name_fold: string }>(tx, 'entities', ['type', 'name', 'name_fold'],
+      temps.map((t) => { const m = resolver.membersOf(t)[0]; return [m.type, m.name, `temp:${t}`]; }), 'id, name_fold');
+    for (const row of created) resolver.renameCluster(Number(row.name_fold.slice(5)), Number(row.id));
     const touched = new Set<number>();
-    const renamed = new Map<number, number>();
     const updates: SqlValue[][] = [];
     for (const l of links) {
-      let cluster = renamed.get(l.cluster) ?? l.cluster;
-      if (cluster < 0) {
-        const m = resolver.membersOf(l.cluster)[0];
-        const row = await tx.run('INSERT INTO entities (type, name, name_fold) VALUES (?, ?, ?) RETURNING id', [m.type, m.name, foldName(m.name)]);
-        const id = Number(row.id);
-        resolver.renameCluster(l.cluster, id);
-        renamed.set(l.cluster, id);
-        cluster = id;
-      }
+      const cluster = resolver.clusterIdOf(l.member)!;
       touched.add(cluster);
       updates.push([l.member, cluster, l.confidence, l.method, l.evidence]);
     }
@@ -257,7 +253,43 @@ export class SqlStore implements Store {
       await tx.run('DELETE FROM entities WHERE id = ?', [id]);
       touched.delete(id);
     }
-    for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+    const freshIds = new Set((fresh ?? []).map((m) => m.id));
+    if (fresh && removed.length === 0 && links.every((l) => freshIds.has(l.member))) {
+      // the common case, a new document: identities only gained members
+      await this.refreshGrown(tx, [...touched], resolver, fresh);
+    } else {
+      for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+    }
+  }
+
+  /** Identities that only gained members: counts and name in one update, new names in one insert. */
+  private async refreshGrown(tx: Sql, ids: number[], resolver: Resolver, fresh: Member[]): Promise<void> {
+    const rows: SqlValue[][] = [];
+    for (const id of ids) {
+      const members = resolver.membersOf(id);
+      const name = displayName(members);
+      const types = new Map<string, number>();
+      for (const m of members) types.set(m.type, (types.get(m.type) ?? 0) + m.mentions);
+      const type = [...types].sort((a, b) => b[1] - a[1])[0][0];
+      rows.push([id, name, foldName(name), type, new Set(members.map((m) => m.document)).size, members.reduce((n, m) => n + m.mentions, 0)]);
+    }
+    for (let i = 0; i < rows.length; i += 300) {
+      const chunk = rows.slice(i, i + 300);
+      await tx.run(
+        `UPDATE entities SET name = v.column2, name_fold = v.column3, type = v.column4, document_count = v.column5, mention_count = v.column6
+         FROM (VALUES ${chunk.map(() => '(CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ')}) AS v
+         WHERE entities.id = v.column1`, chunk.flat());
+    }
+    const names = new Map<string, SqlValue[]>();
+    for (const m of fresh) {
+      const id = resolver.clusterIdOf(m.id)!;
+      for (const n of [m.name, ...m.aliases].map((x) => x.trim()).filter(Boolean)) names.set(`${id}\u0000${n}`, [id, n, foldName(n), nameKey(n)]);
+    }
+    const list = [...names.values()];
+    for (let i = 0; i < list.length; i += 400) {
+      const chunk = list.slice(i, i + 400);
+      await tx.run(`INSERT INTO entity_names (entity_id, name, fold, skeleton) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`, chunk.flat());
+    }
   }
 
   /** Recompute an identity's display name, counts and searchable names from its members. */
