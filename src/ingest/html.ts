@@ -404,6 +404,11 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
     // link lists, breadcrumbs and "read more: …" lines are mostly link text
     // (a sentence with long links in it is prose, so the bar is higher when it ends like one)
     if (short && linkDensity > (endsSentence(b.text) ? 0.9 : 0.5)) continue;
+    // newsletter and subscription pitches run longer than a label
+    if (words <= 45 && /\b(?:sign up|subscribe|subscription)\b/i.test(b.text) && /\b(?:newsletters?|inbox|issues)\b/i.test(b.text)) continue;
+    if (words <= 30 && /\bclick here\b/i.test(b.text)) continue;
+    // unrendered WordPress shortcodes ("[button link=…]Send us your review[/button]")
+    if (/\[\/[a-z_]+\]/.test(b.text)) continue;
     // wire-service production credits at the foot of a story
     if (words <= 60 && /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i.test(b.text)) continue;
     out.push(b);
