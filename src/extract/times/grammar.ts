@@ -421,7 +421,12 @@ const PATTERNS: Pattern[] = [
     make(m, s) {
       const name = m[1].toLowerCase().replace(/['’]/g, "'");
       // "Christmas tree", "Easter egg", "Thanksgiving dinner" are still about the day; "Christmas Island" is not
-      if (/^\s+(?:Island|Islands|Carol|Carols)\b/.test(s.slice(m.index + m[1].length))) return null;
+      // a capitalised neighbour makes it a name: "Christmas Island", "The Christmas Cottage", "Johnnie Christmas"
+      const next = wordAfter(s, m.index + m[0].length);
+      if (!m[2] && next && isCapitalised(next) && /^\s+\S/.test(s.slice(m.index + m[0].length))) return null;
+      const prev = wordBefore(s, m.index);
+      if (prev && isCapitalised(prev) && !/^(?:On|At|By|Since|Until|Before|After|Over|During|This|Last|Next|Merry|Happy|Since|Around|Until|For|From|In)$/.test(prev)
+        && /\S\s+$/.test(s.slice(0, m.index)) && !/[.!?:;"“]\s*$/.test(s.slice(Math.max(0, m.index - prev.length - 3), m.index - prev.length))) return null;
       const fixed: Record<string, [number, number]> = {
         'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's eve": [12, 31],
         "new year's day": [1, 1], "valentine's day": [2, 14], halloween: [10, 31], 'boxing day': [12, 26], 'bastille day': [7, 14],
