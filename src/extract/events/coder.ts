@@ -179,6 +179,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   const ents = new EntityIndex(doc, view);
   const times = indexTimes(doc);
   const out: EventRecord[] = [];
+  const lemmaOf = new Map<EventRecord, string>();
 
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
@@ -245,7 +246,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         reported_by: reported,
         sentence: s,
       };
-      ev.date = dateOf(doc, view, ents, times, lex, p, out, ev.modality === 'future' || ev.modality === 'hypothetical');
+      ev.date = dateOf(doc, view, ents, times, lex, p, out, ev.modality === 'future' || ev.modality === 'hypothetical', lemmaOf);
+      lemmaOf.set(ev, p.lemma);
       if (!ev.modality && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
         ev.modality = 'historical';
       }
@@ -293,7 +295,7 @@ function fromTime(t: TimeExpression, basis: string): EventRecord['date'] {
   return { value: t.value, text: t.text, basis };
 }
 
-function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], irrealis: boolean): EventRecord['date'] {
+function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], irrealis: boolean, lemmaOf: Map<EventRecord, string>): EventRecord['date'] {
   const own = timeInWindow(times, p.window, p.i);
   if (own) return fromTime(own, 'clause');
   // only events that happened date later mentions of them
@@ -333,8 +335,10 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
   const type = earlier.length ? toPlover(lex.plover, p.code)?.type : undefined;
   if (type) {
     const mine = [...p.actorTokens, ...p.recipientTokens].flatMap((k) => ents.resolve(k));
-    const definite = p.kind === 'noun' && view.kids(p.i, ['det', 'nmod:poss']).length > 0;
-    const ante = antecedent(earlier, (e) => e.type === type && (definite || [...e.actor, ...e.recipient].some((id) => mine.includes(id))), mine);
+    const definite = p.kind === 'noun' && (view.kids(p.i, ['nmod:poss']).length > 0 || view.kids(p.i, ['det']).some((d) => ['the', 'this', 'that'].includes(view.lemma(d))));
+    // told again with the same word ("met" … "meeting", "release" … "released"), or a definite event noun ("the attack")
+    const sameWord = (e: EventRecord) => (lemmaOf.get(e) ?? '').slice(0, 4) === p.lemma.slice(0, 4);
+    const ante = antecedent(earlier, (e) => e.type === type && (definite || (sameWord(e) && [...e.actor, ...e.recipient].some((id) => mine.includes(id)))), mine);
     if (ante?.date?.value) return { value: ante.date.value, ...(ante.date.text ? { text: ante.date.text } : {}), basis: 'antecedent' };
   }
   if (p.kind === 'verb' && doc.published && presentTense(view, p.i)) return { value: doc.published, basis: 'publication' };
