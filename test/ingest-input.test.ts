@@ -75,6 +75,9 @@ test('URLs: pages and feeds from a local server; HTTP errors, timeouts and size 
     } else if (req.url === '/feed') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(rss);
+    } else if (req.url === '/summaries.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<rss version="2.0"><channel><title>S</title><item><title>Short</title><link>http://${req.headers.host}/story</link><description>Owners protest.</description></item></channel></rss>`);
     } else if (req.url === '/big') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(Buffer.alloc(300_000, 0x61));
@@ -102,6 +105,15 @@ test('URLs: pages and feeds from a local server; HTTP errors, timeouts and size 
     assert.ok(big && !big.ok && /over the 0\.1 MB download limit/.test(big.error));
     const slow = items.find((i) => i.origin === `${base}/slow`);
     assert.ok(slow && !slow.ok && /timed out after/.test(slow.error), JSON.stringify(slow));
+    // a summary-only feed: --fetch-articles reads the linked page for the full text
+    const [summary] = await collect(readDocuments([`${base}/summaries.xml`], { anyLanguage: true }));
+    assert.ok(summary.ok && summary.doc.text === 'Owners protest.');
+    const [full] = await collect(readDocuments([`${base}/summaries.xml`], { fetchArticles: true }));
+    assert.ok(full.ok, JSON.stringify(full));
+    assert.match(full.doc.text, /^Owners of the café said the rent had doubled\./);
+    assert.equal(full.doc.title, 'Short');
+    assert.equal(full.doc.url, `${base}/story`);
+    assert.equal(full.origin, `${base}/summaries.xml#1`);
   } finally {
     server.close();
   }
