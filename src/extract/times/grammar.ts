@@ -660,10 +660,15 @@ const PATTERNS: Pattern[] = [
   // bare years: in 2023, 1995, early 2024, (2011)
   {
     hint: /\d{4}/,
-    re: /(?:\b(early|mid|late)[\s-]+)?(?<![\d$£€¥#.,/:-])\b(1[0-9]\d\d|20\d\d)\b(?![.,:/]\d)(?!\s*(?:%|percent|per cent))/gi,
+    re: /(?:\b(early|mid|late)[\s-]+)?(?<![\d$£€¥#.,/:])\b(1[0-9]\d\d|20\d\d)\b(?![.,:/]\d)(?!\s*(?:%|percent|per cent))/gi,
     make(m, s) {
       const year = Number(m[2]);
       const yStart = at(m, 2);
+      // after a hyphen only as "mid-2024", "pre-2020", or the end of a range "2019-2020"
+      if (s[yStart - 1] === '-' && !m[1]) {
+        if (/\b(?:pre|post)-$/i.test(s.slice(Math.max(0, yStart - 5), yStart))) { /* "pre-2020": the year itself */ }
+        else if (!/(?:1[0-9]|20)\d\d\s*-$/.test(s.slice(Math.max(0, yStart - 6), yStart))) return null;
+      }
       const after = s.slice(yStart + 4, yStart + 40);
       const before = s.slice(Math.max(0, yStart - 25), yStart);
       const prevWord = wordBefore(s, yStart).toLowerCase();
