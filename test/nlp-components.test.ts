@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
+import { argmax, TrainablePerceptron } from '../src/nlp/perceptron.js';
+import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
+import { f1, f2, lexeme, normaliseForm, wordKey } from '../src/nlp/features.js';
+
+test('lemmatizer generalises suffix rules to unseen words and keeps learnt exceptions', () => {
+  const ex = [
+    ['walked', 'VBD', 'walk'], ['talked', 'VBD', 'talk'], ['jumped', 'VBD', 'jump'], ['played', 'VBD', 'play'],
+    ['tried', 'VBD', 'try'], ['cried', 'VBD', 'cry'], ['dried', 'VBD', 'dry'],
+    ['went', 'VBD', 'go'], ['was', 'VBD', 'be'],
+    ['cats', 'NNS', 'cat'], ['dogs', 'NNS', 'dog'], ['hostages', 'NNS', 'hostage'], ['cities', 'NNS', 'city'], ['parties', 'NNS', 'party'],
+    ['children', 'NNS', 'child'], ['Smith', 'NNP', 'Smith'], ['Jones', 'NNP', 'Jones'], ['The', 'DT', 'the'], ['the', 'DT', 'the'],
+  ].map(([form, xpos, lemma]) => ({ form, xpos, lemma }));
+  const lem = trainLemmatizer(ex, 2);
+  assert.equal(lem.lemma('kicked', 'VBD'), 'kick');
+  assert.equal(lem.lemma('spied', 'VBD'), 'spy');
+  assert.equal(lem.lemma('rebels', 'NNS'), 'rebel');
+  assert.equal(lem.lemma('authorities', 'NNS'), 'authority');
+  assert.equal(lem.lemma('went', 'VBD'), 'go');
+  assert.equal(lem.lemma('children', 'NNS'), 'child');
+  assert.equal(lem.lemma('Children', 'NNS'), 'child');
+  assert.equal(lem.lemma('Viktorov', 'NNP'), 'Viktorov');
+  assert.equal(lem.lemma('THE', 'DT'), 'the');
+  assert.equal(lem.lemma('', 'NN'), '');
+});
+
+test('averaged perceptron learns a separable problem and survives freezing and the model file', () => {
+  // class = which of three "words" appears; plus a noise feature shared by all
+  const p = new TrainablePerceptron(3);
+  const feats = new Uint32Array(2);
+  const scores = new Float64Array(3);
+  for (let it = 0; it < 5; it++) {
+    for (let i = 0; i < 300; i++) {
+      const gold = i % 3;
+      feats[0] = f1(1, 100 + gold);
+      feats[1] = f2(2, i % 7, 0);
+      p.score(feats, 2, scores);
+      p.update(gold, argmax(scores, 3), feats, 2);
+      p.tick();
+    }
+  }
+  const frozen = p.freeze();
+  const arrays: Record<string, TypedArrayAny> = {};
+  putPerceptron(arrays, 'm', frozen);
+  const file = decodeModel(encodeModel({ header: { hello: 'world' }, arrays }));
+  assert.equal(file.header.hello, 'world');
+  const loaded = getPerceptron(file, 'm', 3);
+  for (let gold = 0; gold < 3; gold++) {
+    feats[0] = f1(1, 100 + gold);
+    feats[1] = f2(2, 5, 0);
+    for (const model of [p, frozen, loaded]) {
+      model.score(feats, 2, scores);
+      assert.equal(argmax(scores, 3), gold);
+    }
+  }
+  // unseen features score zero
+  feats[0] = f1(9, 12345);
+  loaded.score(feats, 1, scores);
+  assert.deepEqual(Array.from(scores), [0, 0, 0]);
+});
+
+test('typographic quotes and dashes look like the ASCII spellings EWT uses', () => {
+  assert.equal(normaliseForm('’s'), "'s");
+  assert.equal(normaliseForm('“'), '"');
+  assert.equal(normaliseForm('—'), '--');
+  assert.equal(lexeme('don’t').word, lexeme("don't").word);
+  assert.equal(wordKey('1,200'), '!DIGITS');
+  assert.equal(wordKey('2025'), '!YEAR');
+  assert.equal(wordKey('Hostages'), 'hostages');
+});
