@@ -28,8 +28,22 @@ export function foldName(name: string): string {
     .trim();
 }
 
+/** A small memo for the per-token keys, which identity resolution asks for again and again. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      if (cache.size > 50000) cache.clear();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** Spelling-convention folding of one lower-case token (not the vowels: see skeleton). */
-export function translit(token: string): string {
+export const translit = memo((token: string): string => {
   let t = token;
   t = t.replace(/^ye/, 'e').replace(/^yu/, 'u').replace(/^ya/, 'a').replace(/^je/, 'e').replace(/^jo/, 'yo');
   t = t
@@ -47,15 +61,15 @@ export function translit(token: string): string {
     .replace(/th/g, 't')
     .replace(/dj/g, 'j');
   return t.replace(/(.)\1+/g, '$1');
-}
+});
 
 /** First letter plus consonants of the transliterated token: Trufanov, Trufanow, Trufanova → trfnv. */
-export function skeleton(token: string): string {
+export const skeleton = memo((token: string): string => {
   const t = translit(token);
   if (t.length <= 1) return t;
   const head = /[aeiouy]/.test(t[0]) ? 'a' : t[0];
   return (head + t.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
-}
+});
 
 export interface PersonName {
   /** folded tokens without titles, nicknames and suffixes */
@@ -143,11 +157,18 @@ const SHORT_FORMS: Record<string, string[]> = {
 
 /** The token and its short or full forms (sasha → alexander, aleksandr, …; alexander → sasha, …). */
 export function givenVariants(token: string): string[] {
-  const out = new Set([token]);
-  for (const f of SHORT_FORMS[token] ?? []) out.add(f);
-  for (const [short, fulls] of Object.entries(SHORT_FORMS)) if (fulls.some((f) => sameNameToken(f, token))) out.add(short);
-  return [...out];
+  let out = variantCache.get(token);
+  if (!out) {
+    const set = new Set([token]);
+    for (const f of SHORT_FORMS[token] ?? []) set.add(f);
+    for (const [short, fulls] of Object.entries(SHORT_FORMS)) if (fulls.some((f) => sameNameToken(f, token))) set.add(short);
+    out = [...set];
+    if (variantCache.size > 50000) variantCache.clear();
+    variantCache.set(token, out);
+  }
+  return out;
 }
+const variantCache = new Map<string, string[]>();
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&']);
 
