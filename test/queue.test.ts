@@ -5,7 +5,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { jobId } from '../src/ingest/queue.js';
+import { jobId, openQueue, enqueue, runWorker, DEAD_LETTER, QUEUE } from '../src/ingest/queue.js';
+import { openStore } from '../src/store/index.js';
 
 const PG = process.env.CHRONICLE_TEST_PG;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -90,6 +91,32 @@ test('two workers and one killed mid-job: every document stored exactly once, th
       assert.equal(new Set(added).size, added.length);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test('a job that keeps failing is retried with backoff, then dead-lettered', { skip: PG ? false : 'CHRONICLE_TEST_PG is not set', timeout: 120_000 }, async () => {
+  await withDatabase(async (url) => {
+    const boss = await openQueue({ url, retryLimit: 1, retryDelay: 1, maintenanceInterval: 1 });
+    const doc = { id: 'doomed', text: 'The talks in Geneva ended without an agreement on Friday, officials said.', published: '2025-02-14' };
+    assert.equal(await enqueue(boss, 'doomed.json', doc), true);
+    // a store whose database has gone away: every attempt fails
+    const store = await openStore(url);
+    await store.close();
+    const lines: string[] = [];
+    const summary = await runWorker({ boss, store, exitWhenEmpty: true, pollingIntervalSeconds: 0.5, log: (l) => lines.push(l) });
+    assert.equal(summary.failed, 2, `first attempt and one retry: ${lines.join('\n')}`);
+    assert.equal(summary.stored, 0);
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const original = await c.query<{ state: string; retry_count: number }>("SELECT state, retry_count FROM pgboss.job WHERE name = $1 UNION ALL SELECT state, retry_count FROM pgboss.archive WHERE name = $1", [QUEUE]);
+      assert.deepEqual(original.rows, [{ state: 'failed', retry_count: 1 }]);
+      const dead = await c.query<{ origin: string }>("SELECT data->>'origin' AS origin FROM pgboss.job WHERE name = $1", [DEAD_LETTER]);
+      assert.deepEqual(dead.rows.map((r) => r.origin), ['doomed.json']);
+    } finally {
+      await c.end();
     }
   });
 });
