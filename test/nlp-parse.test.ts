@@ -157,3 +157,29 @@ test('CoNLL-U round trip keeps comments, multiword tokens and empty nodes', () =
   assert.equal(sents[0].words[3].head, 0);
   assert.throws(() => parseConllu('1\tI\tI\n'), /line 1: expected 10 tab-separated columns/);
 });
+
+test('chronicle parse --conllu reports a malformed sentence by line and parses the rest', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const input = [
+    '# sent_id = a',
+    '1\tHostages\t_\t_\t_\t_\t_\t_\t_\t_',
+    '2\twere\t_\t_\t_\t_\t_\t_\t_\t_',
+    '3\tfreed\t_\t_\t_\t_\t_\t_\t_\t_',
+    '',
+    '# sent_id = b',
+    '1\tbroken line',
+    '',
+    '1\tThey\t_\t_\t_\t_\t_\t_\t_\t_',
+    '2\tleft\t_\t_\t_\t_\t_\t_\t_\t_',
+    '',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['bin/chronicle', 'parse', '--conllu', '-'], { input, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /stdin:7: expected 10 tab-separated columns, found 2; sentence skipped/);
+  const out = parseConllu(r.stdout);
+  assert.equal(out.length, 2);
+  assert.deepEqual(out[0].words.map((w) => w.form), ['Hostages', 'were', 'freed']);
+  assert.equal(out[0].words[2].head, 0);
+  assert.equal(out[0].words[0].deprel, 'nsubj:pass');
+  assert.equal(out[1].words[0].upos, 'PRON');
+});
