@@ -665,10 +665,14 @@ const PATTERNS: Pattern[] = [
       const year = Number(m[2]);
       const yStart = at(m, 2);
       // after a hyphen only as "mid-2024", "pre-2020", or the end of a range "2019-2020"
-      if (s[yStart - 1] === '-' && !m[1]) {
-        if (/\b(?:pre|post)-$/i.test(s.slice(Math.max(0, yStart - 5), yStart))) { /* "pre-2020": the year itself */ }
-        else if (!/(?:1[0-9]|20)\d\d\s*-$/.test(s.slice(Math.max(0, yStart - 6), yStart))) return null;
-      }
+      if (s[yStart - 1] === '-' && !m[1] && !/\b(?:pre|post)-$/i.test(s.slice(Math.max(0, yStart - 5), yStart))
+        && !/(?:1[0-9]|20)\d\d\s*-$/.test(s.slice(Math.max(0, yStart - 6), yStart))) return null;
+      // a range of years runs forwards over a plausible span; "1380-2075" is a price range
+      const rangeAfter = /^\s*[-–]\s*(\d{4})\b/.exec(s.slice(yStart + 4, yStart + 12));
+      const rangeBefore = /(\d{4})\s*[-–]\s*$/.exec(s.slice(Math.max(0, yStart - 8), yStart));
+      const plausible = (a: number, b: number) => b > a && b - a <= 150;
+      if ((rangeAfter && !plausible(year, Number(rangeAfter[1]))) || (rangeBefore && !plausible(Number(rangeBefore[1]), year))) return null;
+      if (/^\s*\+/.test(s.slice(yStart + 4, yStart + 7))) return null; // "the 1000+ admins"
       const after = s.slice(yStart + 4, yStart + 40);
       const before = s.slice(Math.max(0, yStart - 25), yStart);
       const prevWord = wordBefore(s, yStart).toLowerCase();
