@@ -368,6 +368,12 @@ const CALL_TO_ACTION = new RegExp(
 const CREDIT = /(?:getty images|shutterstock|ap photo|afp|reuters|associated press|epa|alamy|istock|bloomberg)\s*\)?$/i;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
+function authorBio(text: string, byline: string | null): boolean {
+  if (!byline || wordCount(text) > 80) return false;
+  const names = byline.split(/\s*(?:,|\band\b|&)\s*/).flatMap((n) => [n, ...n.split(/\s+/)]).filter((n) => n.length >= 3 && /^\p{Lu}/u.test(n));
+  return names.some((n) => text.startsWith(n + ' ') && /^[^.]{0,60}?\b(?:is|was|has been|covers|writes|reports)\b/.test(text.slice(n.length)));
+}
+
 function endsSentence(text: string): boolean {
   return /[.!?]["”’)]?$/.test(text);
 }
@@ -409,6 +415,8 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
     if (words <= 30 && /\bclick here\b/i.test(b.text)) continue;
     // unrendered WordPress shortcodes ("[button link=…]Send us your review[/button]")
     if (/\[\/[a-z_]+\]/.test(b.text)) continue;
+    // the author's bio at the foot ("Regan is a Connecticut native…", "Jane Doe covers energy for…")
+    if (authorBio(b.text, meta.byline) && blocks.indexOf(b) >= blocks.length - 3) continue;
     // wire-service production credits at the foot of a story
     if (words <= 60 && /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i.test(b.text)) continue;
     out.push(b);
