@@ -33,6 +33,21 @@ interface RawQuote {
 }
 
 /** Find quote spans paragraph by paragraph. */
+/**
+ * How a straight quote mark works where it stands: an opener follows a space or bracket and
+ * precedes a word; a closer follows a word and precedes a space or punctuation.
+ */
+function straightRole(text: string, i: number): 'open' | 'close' | 'either' {
+  const prev = i > 0 ? text[i - 1] : ' ';
+  const next = i + 1 < text.length ? text[i + 1] : ' ';
+  const prevSpace = /[\s([{\u2014\u2013-]/.test(prev);
+  const nextSpace = /[\s.,;:!?)\]}\u2014\u2013]/.test(next);
+  if (prevSpace && !nextSpace) return 'open';
+  if (!prevSpace && nextSpace) return 'close';
+  return 'either';
+}
+
+/** Find quote spans paragraph by paragraph. */
 export function findQuoteSpans(text: string): RawQuote[] {
   const out: RawQuote[] = [];
   const paragraphs: [number, number][] = [];
@@ -43,39 +58,43 @@ export function findQuoteSpans(text: string): RawQuote[] {
     p = m.index + m[0].length;
   }
   paragraphs.push([p, text.length]);
+  const startsWithQuote = (k: number) => {
+    if (k >= paragraphs.length) return false;
+    const [a, b] = paragraphs[k];
+    const first = text.slice(a, b).search(/\S/);
+    return first >= 0 && (OPEN.has(text[a + first]) || text[a + first] === '"');
+  };
   let group = 0;
   let carry = false; // previous paragraph ended inside an open quote
-  for (const [a, b] of paragraphs) {
+  for (let k = 0; k < paragraphs.length; k++) {
+    const [a, b] = paragraphs[k];
     let open = -1;
-    let straightOpen = -1;
-    const firstNonSpace = text.slice(a, b).search(/\S/) + a;
     // a paragraph that opens with a quote mark after an unclosed quote continues it
-    if (carry && !(OPEN.has(text[firstNonSpace]) || text[firstNonSpace] === '"')) carry = false;
+    if (carry && !startsWithQuote(k)) carry = false;
     if (!carry) group++;
     carry = false;
     for (let i = a; i < b; i++) {
       const ch = text[i];
-      if (OPEN.has(ch)) {
-        if (open < 0) open = i;
-      } else if (CLOSE.has(ch)) {
-        if (open >= 0) {
-          out.push({ start: open + 1, end: i, outerStart: open, outerEnd: i + 1, group });
-          group++;
-          open = -1;
-        }
-      } else if (ch === '"') {
-        if (straightOpen < 0) straightOpen = i;
-        else {
-          out.push({ start: straightOpen + 1, end: i, outerStart: straightOpen, outerEnd: i + 1, group });
-          group++;
-          straightOpen = -1;
-        }
+      let role: 'open' | 'close' | 'either' | null = null;
+      if (OPEN.has(ch)) role = 'open';
+      else if (CLOSE.has(ch)) role = 'close';
+      else if (ch === '"') role = straightRole(text, i);
+      if (!role) continue;
+      if (role === 'either') role = open >= 0 ? 'close' : 'open';
+      if (role === 'open') {
+        // a second opener before any closer: the first mark was stray
+        open = i;
+      } else if (open >= 0) {
+        out.push({ start: open + 1, end: i, outerStart: open, outerEnd: i + 1, group });
+        group++;
+        open = -1;
       }
     }
-    const unclosed = open >= 0 ? open : straightOpen;
-    if (unclosed >= 0 && b - unclosed > 1) {
-      out.push({ start: unclosed + 1, end: b, outerStart: unclosed, outerEnd: b, group });
-      carry = true; // the group continues in the next paragraph if it opens with a quote mark
+    // an unclosed quote runs to the paragraph end only when the next paragraph continues it
+    // (news style: each paragraph of a long quote opens with a mark, only the last closes)
+    if (open >= 0 && b - open > 1 && startsWithQuote(k + 1)) {
+      out.push({ start: open + 1, end: b, outerStart: open, outerEnd: b, group });
+      carry = true;
     }
   }
   return out;
@@ -231,7 +250,12 @@ export const quotesStage: Stage = {
       const [pa, pb] = paraRange.get(paragraph)!;
       const paraText = doc.text.slice(doc.sentences[pa].start, doc.sentences[pb].end);
       const onlyQuote = paraText.replace(/[“”"„«»\s]/g, '').length <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
-      if (!att && wordCount < 2) continue; // a lone scare-quoted word
+      // scare quotes, titles and terms ("free content") have no speaker and are no utterance
+      if (!att && wordCount < 4 && !onlyQuote) continue;
+      // a quoted title ("Scarne on Card Tricks", "Anon Declares War on …"): mostly capitalised words, no sentence end
+      const words = doc.text.slice(s, e).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+      if (!att && words.length >= 2 && capitalised / words.length >= 0.6 && !/[.!?]$/.test(doc.text.slice(s, e))) continue;
       quotes.push({
         start: s, end: e, text: doc.text.slice(s, e), speaker, kind: 'direct', group: q.group,
         viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
