@@ -247,3 +247,27 @@ test('seed article through the default pipeline: every relation fact of the fixt
   assert.deepEqual(codes('Anatoly Viktorov'), ['RUSGOV']);
   assert.deepEqual(codes('Moscow'), ['RUSGOV']);
 });
+
+test('plural roles cover every listed name; a list of relatives is not an apposition', () => {
+  const text =
+    'Hamas leaders Yahya Sinwar and Mohammed Deif were killed. His parents, Rachel and Jon, spoke on Monday. ' +
+    'Naama Levy, her mother and her sister left the city. Kristin Wilkins, curator of the exhibition at Tate Modern, agreed.';
+  const doc = handDoc(text, [
+    { id: 'hamas', type: 'ORG', name: 'Hamas', mentions: ['Hamas'] },
+    { id: 'sinwar', type: 'PERSON', name: 'Yahya Sinwar', mentions: ['Yahya Sinwar', P('His')] },
+    { id: 'deif', type: 'PERSON', name: 'Mohammed Deif', mentions: ['Mohammed Deif'] },
+    { id: 'rachel', type: 'PERSON', name: 'Rachel', mentions: ['Rachel'] },
+    { id: 'jon', type: 'PERSON', name: 'Jon', mentions: ['Jon'] },
+    { id: 'naama', type: 'PERSON', name: 'Naama Levy', mentions: ['Naama Levy', P('her', 0)] },
+    { id: 'wilkins', type: 'PERSON', name: 'Kristin Wilkins', mentions: ['Kristin Wilkins'] },
+    { id: 'tate', type: 'ORG', name: 'Tate Modern', mentions: ['Tate Modern'] },
+  ]);
+  relationsStage.run(doc);
+  assert.equal(rel(doc, 'position', 'sinwar', 'hamas')?.role, 'leaders');
+  assert.equal(evidence(doc, rel(doc, 'position', 'deif', 'hamas')), 'Hamas leaders Yahya Sinwar and Mohammed Deif');
+  assert.equal(rel(doc, 'family', 'rachel', 'sinwar')?.role, 'parent');
+  assert.equal(rel(doc, 'family', 'jon', 'sinwar')?.role, 'parent');
+  // "her mother" is a third person in the list, not Naama's description
+  assert.equal(doc.relations.filter((r) => r.subject === 'naama').length, 0);
+  assert.equal(rel(doc, 'position', 'wilkins', 'tate')?.role, 'curator of the exhibition');
+});

@@ -62,8 +62,20 @@ interface Pending {
   end: number;
 }
 
+/** The first organisation or place introduced by at/for/with/of in tokens [from, to). */
+function laterOrg(doc: Doc, idx: MentionIndex, from: number, to: number): MentionRef | null {
+  for (let q = from; q < to; q++) {
+    if (!/^(at|for|with|of)$/i.test(doc.tokens[q].text)) continue;
+    let j = q + 1;
+    if (j < to && /^(the|a|an)$/i.test(doc.tokens[j].text)) j++;
+    const r = idx.at(j);
+    if (r && r.first === j && r.mention.kind === 'name' && ORGISH.has(r.entity.type)) return r;
+  }
+  return null;
+}
+
 /** Relations and attributes implied by one description. */
-function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, attr: (entity: string, key: string, value: string) => void): void {
+function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: Pending) => void, attr: (entity: string, key: string, value: string) => void): void {
   const p = d.phrase;
   const subject = doc.entityById(d.entity);
   if (!subject) return;
@@ -90,7 +102,8 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
   const former = p.former ? 'former ' : '';
   switch (head.cls) {
     case 'kin': {
-      if (!isPerson || head.plural) return;
+      // a plural kin noun names the relation of each listed person ("his parents, X and Y"), not of a nominal
+      if (!isPerson || (head.plural && !d.name)) return;
       let object = p.possessor?.entity ?? null;
       if (!object && comp && comp.prep === 'of' && compRef && compRef.entity.type === 'PERSON') object = compRef.entity.id;
       if (object && object !== d.entity && doc.entityById(object)?.type === 'PERSON') emit({ type: 'family', role: head.role, subject: d.entity, object, ...ev });
@@ -102,6 +115,7 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
     case 'member': {
       if (isPerson && (head.cls === 'position' || head.cls === 'occupation')) attr(d.entity, 'occupation', head.role);
       let object: string | null = null;
+      let atLater = false;
       if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
         object = compRef.entity.type === 'NORP' ? (comp.nationality ? byCountry(comp.nationality.code) : null) ?? compRef.entity.id : compRef.entity.id;
         if (comp.prep === 'in' && !PLACES.has(compRef.entity.type) && compRef.entity.type !== 'ORG') object = null;
@@ -121,13 +135,21 @@ function fromDescription(doc: Doc, d: Description, emit: (r: Pending) => void, a
         const nat = p.nationalities.find((n) => n.token < head.from);
         if (nat) object = byCountry(nat.code);
       }
+      if (!object && comp && !compRef) {
+        // a later complement names the organisation: "curator of the exhibition at Tate Modern"
+        const ref = laterOrg(doc, idx, comp.to, p.to);
+        if (ref) {
+          object = ref.entity.id;
+          atLater = true;
+        }
+      }
       if (!object && p.possessor?.entity && head.cls !== 'member') object = p.possessor.entity;
       if (!object || object === d.entity) return;
       if (head.cls === 'member') {
         const o = doc.entityById(object);
         if (o && o.type !== 'ORG') return; // "Israeli soldiers" is nationality, not membership
         emit({ type: 'membership', role: head.role, subject: d.entity, object, ...ev });
-      } else if (head.cls === 'position' || (comp && /^(at|for|with)$/.test(comp.prep) && doc.entityById(object)?.type !== 'PERSON')) {
+      } else if (head.cls === 'position' || ((atLater || (comp && /^(at|for|with)$/.test(comp.prep))) && doc.entityById(object)?.type !== 'PERSON')) {
         emit({ type: 'position', role: former + p.title, subject: d.entity, object, ...ev });
       }
       return;
@@ -183,9 +205,9 @@ export function findRelations(doc: Doc): { relations: Relation[]; attributes: Ma
     else if (key !== 'age' && !cur.split(', ').some((v) => v.toLowerCase() === value.toLowerCase())) a[key] = `${cur}, ${value}`;
     attributes.set(entity, a);
   };
-  for (const d of describe(doc)) fromDescription(doc, d, emit, attr);
-
   const idx = new MentionIndex(doc);
+  for (const d of describe(doc)) fromDescription(doc, idx, d, emit, attr);
+
   for (const f of findPatternFacts(doc, idx)) {
     let object: string | null;
     if ('entity' in f.object) object = f.object.entity;

@@ -283,8 +283,13 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     for (let q = from + 1; q < to; q++) if (PREPS.has(lower(doc.tokens[q]))) { end = q; break; }
     const h = end - 1;
     const ht = doc.tokens[h];
-    const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{2,}$/u.test(ht.text) && !/(ly|ing|ed)$/.test(ht.text);
+    const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{2,}$/u.test(ht.text) && !/(ly|ing|ed|able|ible|ous|ful|ive|less)$/.test(ht.text);
     if (h > from && isNoun && !idx.at(h)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from: h, to: h + 1 };
+  } else if (!head && generic && to - from >= 3 && PREPS.has(lower(doc.tokens[from + 1]))) {
+    // no article: "Kristin Wilkins, curator of the exhibition at …"
+    const ht = doc.tokens[from];
+    const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{3,}$/u.test(ht.text) && !/(ly|ing|ed|able|ible|ous|ful|ive|less)$/.test(ht.text);
+    if (isNoun && !idx.at(from)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from, to: from + 1 };
   }
   out.head = head;
   if (head) {
@@ -420,6 +425,23 @@ function sentenceRange(doc: Doc, tokenIndex: number): [number, number] {
   return s ? [s.tokenStart, s.tokenEnd] : [0, doc.tokens.length];
 }
 
+/** Person names coordinated after `ref`: "X, Y and Z" / "X and Y". */
+function coordinatedNames(doc: Doc, idx: MentionIndex, ref: MentionRef, sEnd: number): MentionRef[] {
+  const out: MentionRef[] = [];
+  let k = ref.last;
+  while (k < sEnd) {
+    let j = k;
+    if (doc.tokens[j]?.text === ',') j++;
+    if (lower(doc.tokens[j]) === 'and') j++;
+    if (j === k) break;
+    const next = idx.at(j);
+    if (!next || next.first !== j || next.mention.kind !== 'name' || next.entity.type !== 'PERSON' || next.entity.id === ref.entity.id) break;
+    out.push(next);
+    k = next.last;
+  }
+  return out;
+}
+
 /** Right edge of an apposition starting at token `from`: the next delimiter or clause word. */
 function appositionEnd(doc: Doc, from: number, sentEnd: number, maxLen = 14): number {
   let k = from;
@@ -461,6 +483,8 @@ function npStartOk(doc: Doc, idx: MentionIndex, i: number, end: number): boolean
   if (roleStartingAt(doc, i, end)) return true;
   if (tokenNationality(doc, i)) return true;
   if (TITLE_MODIFIERS.has(lw) && !/ed$/.test(lw)) return true;
+  // a bare noun with a complement: "curator of the exhibition"
+  if (/^\p{Ll}{4,}$/u.test(t.text) && !/(ly|ing|ed|able|ible|ous|ful|ive|less)$/.test(lw) && i + 1 < end && PREPS.has(lower(doc.tokens[i + 1])) && !TITLE_STOPS.has(lw)) return true;
   return isCap(t) && !TITLE_STOPS.has(lw);
 }
 
@@ -499,7 +523,11 @@ export function describe(doc: Doc): Description[] {
     const L = titleStart(doc, idx, ref.first, sStart, target);
     if (L !== null) {
       const p = analysePhrase(doc, idx, L, ref.first, target);
-      if (useful(p)) push(makeDescription(doc, target, ref, p, 'title'));
+      if (useful(p)) {
+        push(makeDescription(doc, target, ref, p, 'title'));
+        // a plural title covers every name of the list it heads: "Hamas leaders Yahya Sinwar and Mohammed Deif"
+        if (p.head?.plural) for (const other of coordinatedNames(doc, idx, ref, sEnd)) push(makeDescription(doc, other.entity.id, other, { ...p }, 'title'));
+      }
     }
     // 2. reverse apposition / copula before the name: "his mother, Yelena"; "His mother is Yelena"
     const before = lower(doc.tokens[ref.first - 1]);
@@ -511,7 +539,11 @@ export function describe(doc: Doc): Description[] {
       const L2 = titleStart(doc, idx, ref.first - 1, sStart, target);
       if (L2 !== null) {
         const p = analysePhrase(doc, idx, L2, ref.first - 1, target);
-        if (p.head && (p.head.cls !== 'occupation' || before !== ',')) push(makeDescription(doc, target, ref, p, before === ',' ? 'appos' : 'copula'));
+        if (p.head && (p.head.cls !== 'occupation' || before !== ',')) {
+          push(makeDescription(doc, target, ref, p, before === ',' ? 'appos' : 'copula'));
+          // "his parents, Yelena and Vitaly,": the plural role covers the whole list
+          if (p.head.plural) for (const other of coordinatedNames(doc, idx, ref, sEnd)) push(makeDescription(doc, other.entity.id, other, { ...p }, 'appos'));
+        }
       }
     }
     // 3. apposition(s) after the name: "Cohen, his girlfriend,"; "X, 29, of Kibbutz Nir Oz,"
@@ -526,7 +558,9 @@ export function describe(doc: Doc): Description[] {
       if (hasPerson) break;
       const p = analysePhrase(doc, idx, from, to, target, true);
       const listItem = next && next.mention.kind === 'name' && next.entity.type === 'PERSON' && !p.possessor && !DETS.has(lower(doc.tokens[from]));
-      if (!useful(p) || listItem) break;
+      // "Higuchi, her mother and her sister left": a list of people, not an apposition
+      const coordinated = to < sEnd && /^(and|or)$/.test(lower(doc.tokens[to])) && p.head?.cls === 'kin';
+      if (!useful(p) || listItem || coordinated) break;
       push(makeDescription(doc, target, ref, p, 'appos'));
       k = to;
     }
