@@ -394,7 +394,7 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
     const short = words <= 25;
     // a "Related"/"More" heading drops the run of short items that follows it
     if (inRelatedList) {
-      if (words < 20 && !/[.!?]["”’]?$/.test(b.text)) continue;
+      if ((b.tag === 'li' && words < 40) || (words < 20 && !/[.!?]["”’]?$/.test(b.text))) continue;
       inRelatedList = false;
     }
     if (short && CALL_TO_ACTION.test(b.text.replace(/[.…:!]+$/, '').trim())) {
@@ -417,6 +417,7 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
     if (/\[\/[a-z_]+\]/.test(b.text)) continue;
     // the author's bio at the foot ("Regan is a Connecticut native…", "Jane Doe covers energy for…")
     if (authorBio(b.text, meta.byline) && blocks.indexOf(b) >= blocks.length - 3) continue;
+    if (words <= 20 && /^(?:copyright\b|©|ⓒ|\(c\)\s)/i.test(b.text) && /\b(?:\d{4}|rights|reserved|copyright)\b|ⓒ/i.test(b.text)) continue;
     // wire-service production credits at the foot of a story
     if (words <= 60 && /^\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b/i.test(b.text)) continue;
     out.push(b);
