@@ -3,6 +3,7 @@ import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
 import { parseStage } from './nlp/parse-stage.js';
 import { timesStage } from './extract/times.js';
+import { nerStage } from './extract/ner.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
 import { actorsStage } from './extract/actors.js';
@@ -21,6 +22,7 @@ export function createPipeline(): Pipeline {
     tokenizeStage,
     parseStage,
     timesStage,
+    nerStage,
     namesStage,
     entitiesStage,
     actorsStage,
