@@ -189,7 +189,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const t = doc.tokens[i];
       const r = t.deprel ?? '';
       const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
-      if (!verbal || r === 'aux' || r === 'aux:pass' || r === 'cop') continue;
+      // auxiliaries and copulas are no events; a content verb the parse mislabelled "aux" ("will abandon") still is
+      if (!verbal || ((r === 'aux' || r === 'aux:pass' || r === 'cop') && (t.upos === 'AUX' || AUX_LEMMAS.has(view.lemma(i))))) continue;
       if (inName(ents, doc, i)) continue; // "United" in "United States"
       if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
@@ -259,6 +260,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
+const AUX_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'get', 'go', 'keep', 'ought', 'need', 'dare', 'use']);
 const LIGHT_VERBS = new Set(['take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn', 'hold', 'add', 'look', 'see', 'have', 'do', 'give']);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
 const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
