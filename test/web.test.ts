@@ -111,6 +111,28 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.deepEqual(errors, []);
   });
 
+  test('split and merge by hand from the entity page', async () => {
+    const [mother] = await store.searchEntities({ q: 'Elena Trufanova' });
+    await page.goto(`${server.url}#/entity/${mother.id}`);
+    await page.getByTestId('identity').waitFor();
+    assert.match(await page.getByTestId('aliases').innerText(), /Yelena/);
+    await page.getByTestId('identity').locator('tr').filter({ has: page.locator('td:nth-child(2)', { hasText: /^Yelena$/ }) }).locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: 'Split selected into a new entity' }).click();
+    await page.waitForFunction((id) => !location.hash.endsWith(`/${id}`), mother.id);
+    await page.getByTestId('entity-name').waitFor();
+    assert.match(await page.getByTestId('entity-name').innerText(), /^Yelena/);
+    const yelenaId = Number(/entity\/(\d+)/.exec(page.url())![1]);
+    await page.screenshot({ path: join(ARTIFACTS, '5-after-split.png'), fullPage: false });
+    // the mother's page no longer has the alias; merge it back from there
+    await page.goto(`${server.url}#/entity/${mother.id}`);
+    await page.getByTestId('identity').waitFor();
+    assert.doesNotMatch(await page.locator('.entity-head').innerText(), /Yelena/);
+    await page.getByLabel('id of the entity to merge in').fill(String(yelenaId));
+    await page.getByRole('button', { name: 'Merge into this entity' }).click();
+    await page.waitForFunction(() => /Yelena/.test(document.querySelector('[data-testid=aliases]')?.textContent ?? ''));
+    assert.equal((await store.searchEntities({ q: 'Yelena' }))[0].id, mother.id);
+  });
+
   test('text from articles is shown as text, never run as markup', async () => {
     const [doc] = (await store.search('Mallory')).documents;
     await page.goto(`${server.url}#/doc/${doc.id}`);
