@@ -292,6 +292,11 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     if (isNoun && !idx.at(from)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from, to: from + 1 };
   }
   out.head = head;
+  if (head && head.cls === 'descriptor') {
+    // found after the scan: keep only what stands before it
+    out.modifiers = out.modifiers.filter((m) => m.last <= head!.from);
+    out.nationalities = out.nationalities.filter((n) => n.token < head!.from);
+  }
   if (head) {
     // complement: a preposition after the head and the entity it introduces
     let c = head.to;
