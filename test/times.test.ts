@@ -93,6 +93,11 @@ test('relative expressions count from the publication date', () => {
   assert.equal(valueOf(text, 'last month'), '2025-01');
   assert.equal(valueOf(text, 'two years ago'), '2023');
   assert.equal(valueOf(text, 'Tomorrow'), '2025-02-17');
+  const months = 'The deal, signed last March, expires next March. Elections are scheduled for November. By the end of the month, 300 had died.';
+  assert.equal(valueOf(months, 'last March'), '2024-03');
+  assert.equal(valueOf(months, 'next March'), '2025-03');
+  assert.equal(valueOf(months, 'November'), '2025-11'); // "are scheduled": future, not the -ed past
+  assert.equal(valueOf(months, 'the end of the month'), '2025-02');
   assert.equal(valueOf('Protesters gathered over the weekend in the capital.', 'the weekend'), '2025-W07-WE');
   assert.deepEqual(isoWeek({ year: 2025, month: 2, day: 16 }), { year: 2025, week: 7 });
 });
@@ -146,6 +151,7 @@ test('durations and vague spans get TIMEX3 duration values', () => {
   assert.equal(valueOf(text, 'five hours'), 'PT5H');
   assert.equal(valueOf(text, 'recent months'), 'PXM');
   assert.equal(valueOf(text, 'years'), 'PXY');
+  assert.equal(valueOf('He spent a year and a half in jail, then two and a half years abroad.', 'two and a half years'), 'P2.5Y');
   // ages are not durations
   assert.deepEqual(times('A 12-year-old boy and a man, 45 years old, were hurt.'), []);
 });

@@ -283,7 +283,14 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   const onlyMonth = k.month !== undefined && k.day === undefined && k.year === undefined && k.weekday === undefined;
   let shift: -1 | 0 | 1 | undefined;
   if (onlyWeekday || onlyMonth) {
-    const shiftWord = /^(last|next|this|coming|this coming|past)\s+/i.exec(text);
+    let shiftWord = /^(last|next|this|coming|this coming|past)\s+/i.exec(text);
+    // chrono leaves "last" out of "last March": take it from just before the span
+    const lead = !shiftWord && onlyMonth ? /\b(last|next|this)\s+$/i.exec(sentence.slice(Math.max(0, start - 6), start)) : null;
+    if (lead) {
+      start -= lead[0].length;
+      text = sentence.slice(start, start + lead[0].length + text.length);
+      shiftWord = lead;
+    }
     if (shiftWord) {
       const s = shiftWord[1].toLowerCase();
       shift = s === 'last' || s === 'past' ? -1 : s === 'next' || s.includes('coming') ? 1 : 0;
@@ -589,6 +596,29 @@ const PATTERNS: Pattern[] = [
       return { start, end: start + m[1].length, fixed: durationValue('X', unit), from: 'pattern', reading: 'vague duration (count not stated)' };
     },
   },
+  // a year and a half, two and a half years
+  {
+    hint: /\band a half\b/i,
+    re: new RegExp(`\\b(${NUM})\\s+(?:(${UNIT_RE})\\s+and\\s+a\\s+half|and\\s+a\\s+half\\s+(${UNIT_RE}))\\b`, 'gi'),
+    make(m, s) {
+      const n = parseCount(m[1]);
+      if (n === null || n <= 0 || n > 1000) return null;
+      const unit = unitOf(m[2] ?? m[3]);
+      if (/^\s*(?:ago|old|later|earlier)\b/i.test(s.slice(m.index + m[0].length))) return null;
+      return { start: m.index, end: m.index + m[0].length, fixed: durationValue(n + 0.5, unit), from: 'pattern', reading: 'duration' };
+    },
+  },
+  // the end of the month, the start of the year
+  {
+    hint: /\b(?:end|beginning|start|middle)\s+of\b/i,
+    re: /\b(?:the\s+)?(end|beginning|start|middle)\s+of\s+(the|this|next|last)\s+(week|month|year)\b/gi,
+    make(m) {
+      const w = m[2].toLowerCase();
+      const n = w === 'next' ? 1 : w === 'last' ? -1 : 0;
+      const mod = m[1].toLowerCase() === 'middle' ? 'mid' : m[1].toLowerCase() === 'end' ? 'end' : 'start';
+      return { start: m.index, end: m.index + m[0].length, rel: { unit: m[3].toLowerCase() as Unit, n }, mod, from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
   // durations: three months, 15 years, a three-year sentence, the past 30 days
   {
     hint: /year|month|week|day|hour|minute|second|decade|centur|fortnight/i,
@@ -746,7 +776,7 @@ function recentCue(before: string): boolean {
 }
 
 /** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */
-const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|christmas|easter|thanksgiving|new year|valentine|halloween|boxing|bastille|quarter)/i;
+const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|half|christmas|easter|thanksgiving|new year|valentine|halloween|boxing|bastille|quarter)/i;
 
 /**
  * Every time expression the sentence writes, with sentence-relative offsets, overlaps resolved

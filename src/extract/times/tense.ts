@@ -82,7 +82,7 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
     return { tense: 'present', strength: 1 };
   }
   // a participle after "be", "to" or a modal carries no tense of its own ("is to be held", "will be released")
-  const participleOnly = p === 'be' || p === 'been' || p === 'being' || p === 'to' || p === 'will' || p === 'would' || p === 'could' || p === 'should' || p === 'must' || p === 'may' || p === 'might';
+  const participleOnly = p === 'be' || p === 'been' || p === 'being' || p === 'to' || p === 'is' || p === 'are' || p === 'am' || p === 'was' || p === 'were' || p === 'will' || p === 'would' || p === 'could' || p === 'should' || p === 'must' || p === 'may' || p === 'might';
   if (IRREGULAR_PAST.has(w) && !participleOnly) return { tense: 'past', strength: 2 };
   // lower-case only: "Mohamed", "Ahmed" are names
   if (w.length > 4 && w.endsWith('ed') && /^[a-z-]+$/.test(t.text) && !NOT_PAST_ED.has(w) && !participleOnly) return { tense: 'past', strength: 2 };
