@@ -137,7 +137,7 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
   }
   if (!best || best.code === null && best.weight < 2) {
     // the parse may have hung a phrase on the wrong word ("classify X – the group which held Y – as
-    // terror organizations"): specific patterns (two words or more) may also match the words that
+    // terror organizations"): specific patterns (three words or more) may also match the words that
     // follow the verb in its sentence, as TABARI's shallow matching did
     const sent = view.tokens[i].sentence;
     const linear: number[] = [];
@@ -148,7 +148,7 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
       seenLinear.add(entry.block);
       const block = lex.verbs.blocks[entry.block];
       for (const p of block.patterns) {
-        if (p.weight < 2 || p.pre.length > 0 || p.code === null) continue;
+        if (p.weight < 3 || p.pre.length > 0 || p.code === null) continue;
         if (best && p.weight <= best.weight) break;
         const b = matchItems(lex, view, p.post, linear, true);
         if (!b) continue;
