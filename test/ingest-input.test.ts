@@ -78,6 +78,9 @@ test('URLs: pages and feeds from a local server; HTTP errors, timeouts and size 
     } else if (req.url === '/summaries.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(`<rss version="2.0"><channel><title>S</title><item><title>Short</title><link>http://${req.headers.host}/story</link><description>Owners protest.</description></item></channel></rss>`);
+    } else if (req.url === '/paper.pdf') {
+      res.writeHead(200, { 'content-type': 'application/pdf' });
+      res.end(Buffer.from('%PDF-1.4\n'));
     } else if (req.url === '/big') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(Buffer.alloc(300_000, 0x61));
@@ -105,6 +108,8 @@ test('URLs: pages and feeds from a local server; HTTP errors, timeouts and size 
     assert.ok(big && !big.ok && /over the 0\.1 MB download limit/.test(big.error));
     const slow = items.find((i) => i.origin === `${base}/slow`);
     assert.ok(slow && !slow.ok && /timed out after/.test(slow.error), JSON.stringify(slow));
+    const [pdf] = await collect(readDocuments([`${base}/paper.pdf`]));
+    assert.deepEqual(pdf, { ok: false, origin: `${base}/paper.pdf`, error: 'unsupported content type application/pdf (expected a web page, a feed, JSON or text)' });
     // a summary-only feed: --fetch-articles reads the linked page for the full text
     const [summary] = await collect(readDocuments([`${base}/summaries.xml`], { anyLanguage: true }));
     assert.ok(summary.ok && summary.doc.text === 'Owners protest.');

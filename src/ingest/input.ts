@@ -311,6 +311,7 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
       else yield* parseBuffer(bytes, url, 'json', options);
       return;
     }
+    if (type && !/html|xml|json|text\/|rss|atom/.test(type)) throw new InputError(`unsupported content type ${type.split(';')[0]} (expected a web page, a feed, JSON or text)`);
     if (/^text\/plain/.test(type)) {
       yield* parseBuffer(bytes, url, 'text', options);
       return;
