@@ -131,10 +131,15 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
       if (out.status === 'added') {
         s.added++;
         if (duplicates) {
-          const link = await duplicates.record(out.id, task.doc.text);
-          if (link.duplicate_of !== null) {
-            s.duplicates++;
-            note = `, near-duplicate of document ${link.duplicate_of} (${Math.round((link.similarity ?? 0) * 100)}%)`;
+          // the document is stored: a failure to link it is reported, not counted as a failed document
+          try {
+            const link = await duplicates.record(out.id, task.doc.text);
+            if (link.duplicate_of !== null) {
+              s.duplicates++;
+              note = `, near-duplicate of document ${link.duplicate_of} (${Math.round((link.similarity ?? 0) * 100)}%)`;
+            }
+          } catch (err) {
+            note = ` (near-duplicate check failed: ${(err as Error).message})`;
           }
         }
         say(`  + ${task.origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${note}`, log);

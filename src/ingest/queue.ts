@@ -125,7 +125,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         const out = await store.ingest(await extractOne(doc));
         if (out.status === 'added') {
           summary.stored++;
-          const link = duplicates ? await duplicates.record(out.id, doc.text) : null;
+          // stored: a failure to link it must not fail (and so retry) the job
+          const link = duplicates ? await duplicates.record(out.id, doc.text).catch((err: Error) => {
+            log(`  ! ${origin}: near-duplicate check failed: ${err.message}`);
+            return null;
+          }) : null;
           log(`  + ${origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${link?.duplicate_of ? `, near-duplicate of document ${link.duplicate_of}` : ''}`);
         } else {
           summary.unchanged++;
