@@ -206,7 +206,11 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
       if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i))) continue;
       for (const k of coding.used) used.add(k);
+      // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
+      if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
       const roles = verbRoles(view, ents, i, coding.targetPrep);
+      // expelling and deporting happen to people: "remove a video" is not CAMEO 174
+      if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
       if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
     }
@@ -260,6 +264,20 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
+const CONTEST_VERBS = new Set(['defeat', 'beat', 'crush', 'trounce', 'rout', 'oust', 'unseat', 'topple']);
+const ELECTORAL_WORDS = new Set(['election', 'elections', 'vote', 'votes', 'voter', 'voters', 'constituency', 'seat', 'seats', 'poll', 'polls', 'ballot', 'ballots', 'candidate', 'candidates', 'primary', 'runoff', 'match', 'game', 'final', 'tournament', 'championship', 'league', 'cup', 'race']);
+
+function sentenceHas(view: ParseView, from: number, to: number, words: Set<string>): boolean {
+  for (let k = from; k < to; k++) if (words.has(view.tokens[k].text.toLowerCase())) return true;
+  return false;
+}
+
+/** A person or group of people: a PERSON/NORP entity or a people noun ("prisoners", "migrants"). */
+function isPeople(view: ParseView, ents: EntityIndex, k: number): boolean {
+  if (ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON' || ents.types.get(id) === 'NORP')) return true;
+  return PEOPLE_NOUNS.has(view.lemma(k).replace(/s$/, '')) || view.tokens[k].upos === 'PRON';
+}
+
 const AUX_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'get', 'go', 'keep', 'ought', 'need', 'dare', 'use']);
 const LIGHT_VERBS = new Set(['take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn', 'hold', 'add', 'look', 'see', 'have', 'do', 'give']);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
