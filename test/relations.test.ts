@@ -7,6 +7,7 @@ import { relationsStage, findRelations } from '../src/extract/relations.js';
 import { actorsStage } from '../src/extract/actors.js';
 import { createPipeline } from '../src/extract.js';
 import { handDoc } from './support/hand-doc.js';
+import { parseStage } from '../src/nlp/parse-stage.js';
 
 const P = (text: string, nth?: number | number[]) => ({ text, kind: 'pronoun' as const, ...(nth !== undefined ? { nth } : {}) });
 const N = (text: string, nth?: number | number[]) => ({ text, kind: 'nominal' as const, ...(nth !== undefined ? { nth } : {}) });
@@ -270,4 +271,27 @@ test('plural roles cover every listed name; a list of relatives is not an apposi
   // "her mother" is a third person in the list, not Naama's description
   assert.equal(doc.relations.filter((r) => r.subject === 'naama').length, 0);
   assert.equal(rel(doc, 'position', 'wilkins', 'tate')?.role, 'curator of the exhibition');
+});
+
+test('with the trained parser: a subject across an apposition and a relative clause', (t) => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  if (!existsSync(`${root}models/nlp-en.bin.gz`)) {
+    t.skip('parser model not built');
+    return;
+  }
+  const text = 'Doron Steinbrecher, a veterinary nurse who lives in Kfar Aza, was held by Hamas in Gaza for 471 days.';
+  const doc = handDoc(text, [
+    { id: 'doron', type: 'PERSON', name: 'Doron Steinbrecher', mentions: ['Doron Steinbrecher'] },
+    { id: 'kfar', type: 'GPE', name: 'Kfar Aza', mentions: ['Kfar Aza'] },
+    { id: 'hamas', type: 'ORG', name: 'Hamas', mentions: ['Hamas'] },
+    { id: 'gaza', type: 'GPE', name: 'Gaza', mentions: ['Gaza'] },
+  ]);
+  // without the parse the subject is too far from "held by" and "lives in"
+  assert.equal(findRelations(doc).relations.length, 0);
+  parseStage.run(doc);
+  doc.notes.clear();
+  const found = findRelations(doc).relations;
+  assert.ok(found.some((r) => r.type === 'held_by' && r.subject === 'doron' && r.object === 'hamas'));
+  assert.ok(found.some((r) => r.type === 'residence' && r.subject === 'doron' && r.object === 'kfar'));
+  assert.ok(!found.some((r) => r.object === 'gaza'));
 });

@@ -206,6 +206,9 @@ function descriptionCodes(doc: Doc, index: ActorIndex, d: Description, codesOf: 
       if (m.entity.type === 'PERSON') continue;
       for (const c of codesOf(m.entity.id)) bases.push({ code: c.code, source: `${m.mention.text} (${c.source})`, nonState: c.nonState });
     }
+    // "Qatar's Prime Minister": the possessor is the state or organisation
+    const owner = p.possessor?.entity ? doc.entityById(p.possessor.entity) : undefined;
+    if (owner && owner.type !== 'PERSON') for (const c of codesOf(owner.id)) bases.push({ code: c.code, source: `${owner.name}'s (${c.source})`, nonState: c.nonState });
     const c = p.complement;
     if (c && c.ref && (c.prep === 'of' || c.prep === 'for') && c.ref.entity.type !== 'PERSON') {
       for (const x of codesOf(c.ref.entity.id)) bases.push({ code: x.code, source: `${c.ref.mention.text} (${x.source})`, nonState: x.nonState });

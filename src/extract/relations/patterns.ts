@@ -36,6 +36,34 @@ function personAt(idx: MentionIndex, i: number): MentionRef | undefined {
   return r && r.entity.type === 'PERSON' ? r : undefined;
 }
 
+/**
+ * The person a verb is about, from the parse: its (passive) subject, through a relative pronoun
+ * to the noun the clause modifies, and from an appositive noun to the name it describes
+ * ("Doron Steinbrecher, a nurse who lives in Kfar Aza, was held by Hamas").
+ */
+function parsedSubject(doc: Doc, idx: MentionIndex, verb: number): MentionRef | undefined {
+  const tokens = doc.tokens;
+  if (tokens[verb]?.deprel === undefined) return undefined;
+  const sent = tokens[verb].sentence;
+  let subj = -1;
+  for (let j = verb - 1; j >= 0 && tokens[j].sentence === sent; j--) {
+    if (tokens[j].head === verb && /^nsubj/.test(tokens[j].deprel ?? '')) {
+      subj = j;
+      break;
+    }
+  }
+  if (subj < 0) return undefined;
+  let at = subj;
+  if (/^(who|that|which)$/i.test(tokens[at].text) && tokens[verb].deprel === 'acl:relcl') at = tokens[verb].head ?? -1;
+  for (let hops = 0; hops < 3 && at >= 0; hops++) {
+    const r = idx.at(at);
+    if (r && r.entity.type === 'PERSON' && r.mention.kind !== 'nominal') return r;
+    if (tokens[at].deprel === 'appos' || (r && r.mention.kind === 'nominal')) at = tokens[at].head ?? -1;
+    else break;
+  }
+  return undefined;
+}
+
 export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
   const out: PatternFact[] = [];
   const tokens = doc.tokens;
@@ -81,9 +109,9 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
         // the captive: the subject before the auxiliaries, or the name the participle modifies
         let s = v - 1;
         while (sameSentence(s) && (AUX.has(lower(tokens[s])) || tokens[s].text === ',')) s--;
-        const captive = sameSentence(s) ? personAt(idx, s) : undefined;
+        const captive = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, v);
         if (captor && captive && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.id !== captive.entity.id) {
-          out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(captive.first, captor.last) });
+          out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captive.first, v), captor.last) });
         }
       }
     }
@@ -161,12 +189,12 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
     if (RESIDE_VERBS.test(tokens[i].text) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
       let s = i - 1;
       while (sameSentence(s) && /^(who|still|now|,|has|had|have|also)$/.test(lower(tokens[s]))) s--;
-      const person = sameSentence(s) ? personAt(idx, s) : undefined;
+      const person = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, i);
       let p = i + 2;
       while (sameSentence(p) && /^(the|a)$/.test(lower(tokens[p]))) p++;
       const place = idx.at(p);
       if (person && place && PLACE_TYPES.has(place.entity.type)) {
-        out.push({ type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(person.first, place.last) });
+        out.push({ type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(Math.min(person.first, i), place.last) });
       }
     }
 
