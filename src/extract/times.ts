@@ -56,7 +56,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     });
     if (dateline) {
       const date = { year: dateline.raw.year!, month: dateline.raw.month!, day: dateline.raw.day! };
-      anchor = { date, basis: `dateline ${fmtDay(date)}` };
+      anchor = { date, basis: `dateline ${fmtDay(date)}`, start: dateline.raw.start };
     }
   }
   return resolveTimes(doc, found, anchor);

@@ -19,6 +19,8 @@ export interface Anchor {
   date: Ymd;
   /** how the anchor was found, for evidence strings */
   basis: string;
+  /** where the dateline is, when the anchor was read from the text */
+  start?: number;
 }
 
 /** A found expression with its place in the document. */
@@ -536,10 +538,12 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
 }
 
 /** The most recent year written out before this expression (the year the narrative is in). */
-function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; paragraph: boolean; near: boolean; span: [number, number] | null; at: Item } | null {
+function narrativeYear(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): { year: number; paragraph: boolean; near: boolean; span: [number, number] | null; at: Item } | null {
   let best: Item | null = null;
   for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) {
     const p = items[i];
+    // the dateline is the anchor, not a year the story is set in
+    if (anchor?.start !== undefined && p.raw.start === anchor.start) continue;
     if (p.raw.year !== undefined && p.value && /^\d{4}/.test(p.value)) { best = p; break; }
   }
   if (!best) return null;
@@ -551,7 +555,7 @@ function narrativeYear(doc: Doc, it: Item, items: Item[]): { year: number; parag
 function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
   const r = it.raw;
   const constraints = constraintsFor(doc, it, items);
-  const narrative = narrativeYear(doc, it, items);
+  const narrative = narrativeYear(doc, it, items, anchor);
   const tense = tenseOf(it);
   const years = new Set<number>();
   const base = anchor?.date.year ?? narrative?.year;
