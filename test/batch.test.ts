@@ -12,6 +12,7 @@ import { openDuplicateLinks } from '../src/ingest/duplicates.js';
 import { Journal } from '../src/ingest/journal.js';
 import { Progress, formatDuration } from '../src/ingest/progress.js';
 import { Writable } from 'node:stream';
+import { ExtractPool } from '../src/ingest/pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples', 'wikinews');
@@ -106,4 +107,17 @@ test('progress: plain lines off a terminal, a redrawn bar with ETA on one', () =
   assert.match(tty.text, /\r\x1b\[2Kingest \[█{12}░{12}\] 5\/10 docs/);
   assert.equal(formatDuration(75), '1m15s');
   assert.equal(formatDuration(7300), '2h01m');
+});
+
+test('pool: a worker that dies fails only its own document and is replaced', async () => {
+  const pool = new ExtractPool(1, new URL('../../test/fixtures/crashing-worker.mjs', import.meta.url));
+  try {
+    const before = await pool.extract({ id: 'a', text: 'fine' });
+    assert.equal((before as unknown as { text: string }).text, 'FINE');
+    await assert.rejects(pool.extract({ id: 'b', text: 'crash' }), /extraction worker exited \(code 3\)/);
+    const after = await pool.extract({ id: 'c', text: 'still fine' });
+    assert.equal((after as unknown as { text: string }).text, 'STILL FINE');
+  } finally {
+    await pool.close();
+  }
 });
