@@ -48,3 +48,13 @@ test('quote offsets match the text', () => {
   const r = run('“It’s over,” she said. “Really over.”');
   for (const q of r.quotes) assert.equal(r.text.slice(q.start, q.end), q.text);
 });
+
+test('a claim with the attribution after it: "…, the ministry said."', () => {
+  const r = run('Two soldiers were wounded near the border overnight, the Lebanese Army said. The road was reopened, said Colonel Amal Haddad.');
+  const ind = r.quotes.filter((q) => q.kind === 'indirect');
+  assert.equal(ind.length, 2);
+  assert.equal(ind[0].text, 'Two soldiers were wounded near the border overnight');
+  assert.equal(nameOf(r, ind[0].speaker), 'Lebanese Army');
+  assert.equal(ind[1].text, 'The road was reopened');
+  assert.equal(nameOf(r, ind[1].speaker), 'Amal Haddad');
+});

@@ -193,7 +193,9 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
       break;
     }
     const w = lower(run[k]);
-    if (gm && (gm.type === 'GPE' || gm.type === 'NORP' || gm.type === 'LOC' || gm.len === rest.length || gm.type === 'ORG')) {
+    // a place or nationality in front of a title or name is its own mention ("Russia Vladimir Putin");
+    // an organisation only when it is the whole rest ("Amal" in "Amal Haddad" is a given name)
+    if (gm && (gm.type === 'GPE' || gm.type === 'NORP' || gm.type === 'LOC' || gm.len === rest.length)) {
       // a place or nationality in front of a title or name is its own mention
       const matched = run.slice(k, k + gm.len);
       if (gm.len === rest.length || gm.type !== 'PERSON') {

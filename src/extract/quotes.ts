@@ -309,6 +309,34 @@ function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, ins
   return accordingToPhrase(doc, owners, sIdx, inside)?.speaker ?? null;
 }
 
+/**
+ * "CLAUSE, X said." / "CLAUSE, said X." at a sentence end: the clause is X's claim. The
+ * attribution (at most eight tokens after the last comma) must hold a reporting verb and a speaker.
+ */
+function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string; cue: number; clauseEnd: number } | null {
+  const sent = doc.sentences[sIdx];
+  const toks = doc.tokens;
+  let last = sent.tokenEnd - 1;
+  while (last > sent.tokenStart && /^[.!?]$/.test(toks[last].text)) last--;
+  let comma = -1;
+  for (let k = last; k > Math.max(sent.tokenStart, last - 9); k--) if (toks[k].text === ',') { comma = k; break; }
+  if (comma < sent.tokenStart + 3 || inside(comma)) return null;
+  let cue = -1;
+  for (let k = comma + 1; k <= last; k++) {
+    const t = toks[k];
+    const reporting = t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB') : REPORTING.has(lw(t));
+    if (reporting) { cue = k; break; }
+  }
+  if (cue < 0 || negated(doc, cue)) return null;
+  let speaker: string | null = null;
+  for (let k = comma + 1; k <= last; k++) {
+    const o = owners[k];
+    if (o && speakerRank(doc, o) > 0 && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
+  }
+  if (!speaker) return null;
+  return { speaker, cue, clauseEnd: comma - 1 };
+}
+
 /** "X said (that) CLAUSE" and "according to X, CLAUSE" outside direct quotes. */
 function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: number) => boolean, direct: Quote[]): Quote[] {
   const out: Quote[] = [];
@@ -321,6 +349,15 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
   for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
     const sent = doc.sentences[sIdx];
     const toks = doc.tokens;
+    // "CLAUSE, the ministry said." — attribution after the claim, no quote marks
+    const trailing = trailingAttribution(doc, owners, sIdx, inside);
+    if (trailing && !direct.some((q) => q.start < toks[trailing.clauseEnd].end && q.end > sent.start)) {
+      const start = sent.start;
+      const end = toks[trailing.clauseEnd].end;
+      out.push({ start, end, text: doc.text.slice(start, end), speaker: trailing.speaker, kind: 'indirect', cue: { start: toks[trailing.cue].start, end: toks[trailing.cue].end, text: toks[trailing.cue].text } });
+      if (trailing.speaker) lastSpeaker = trailing.speaker;
+      continue;
+    }
     for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
       if (inside(i)) continue;
       const w = lw(toks[i]);
