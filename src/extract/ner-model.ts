@@ -70,27 +70,27 @@ export class NerWeights {
       this.selfCache.clear();
       for (const c of this.neighbourCache) c.clear();
     }
-    const add = (base: number, v: Float32Array) => {
-      for (let t = 0; t < N_TAGS; t++) out[base + t] += v[t];
-    };
+    const rows = this.rows;
     for (let i = 0; i < n; i++) {
       const base = i * N_TAGS;
       const w = words[i];
       let v = this.selfCache.get(w);
       if (!v) this.selfCache.set(w, (v = this.sumRows(selfFeatures(w, ctx))));
-      add(base, v);
-      OFFSETS.forEach((o, k) => {
+      for (let t = 0; t < N_TAGS; t++) out[base + t] += v[t];
+      for (let k = 0; k < OFFSETS.length; k++) {
+        const o = OFFSETS[k];
         const nw = wordAt(words, i + o);
         const cache = this.neighbourCache[k];
         let nv = cache.get(nw);
         if (!nv) cache.set(nw, (nv = this.sumRows(neighbourFeatures(nw, o))));
-        add(base, nv);
-      });
-      for (const f of pos[i]) {
-        const r = this.index.get(f);
+        for (let t = 0; t < N_TAGS; t++) out[base + t] += nv[t];
+      }
+      const feats = pos[i];
+      for (let q = 0; q < feats.length; q++) {
+        const r = this.index.get(feats[q]);
         if (r === undefined) continue;
         const off = r * N_TAGS;
-        for (let t = 0; t < N_TAGS; t++) out[base + t] += this.rows[off + t];
+        for (let t = 0; t < N_TAGS; t++) out[base + t] += rows[off + t];
       }
     }
     return out;
@@ -113,6 +113,14 @@ export class NerWeights {
   }
 }
 
+/** ALLOWED[p * N_TAGS + t] = 1 when tag t may follow tag p; START_ALLOWED[t] at sentence start. */
+const ALLOWED = new Uint8Array(N_TAGS * N_TAGS);
+const START_ALLOWED = new Uint8Array(N_TAGS);
+for (let t = 0; t < N_TAGS; t++) {
+  START_ALLOWED[t] = allowed(-1, t) ? 1 : 0;
+  for (let p = 0; p < N_TAGS; p++) ALLOWED[p * N_TAGS + t] = allowed(p, t) ? 1 : 0;
+}
+
 /** Best tag sequence under emissions + transitions, honouring the BIO constraints. */
 export function viterbi(em: Float32Array, n: number, trans: Float32Array, start: Float32Array): Int32Array {
   const T = N_TAGS;
@@ -120,21 +128,23 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, start:
   if (n === 0) return best;
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
-  for (let t = 0; t < T; t++) score[t] = allowed(-1, t) ? start[t] + em[t] : -Infinity;
+  for (let t = 0; t < T; t++) score[t] = START_ALLOWED[t] ? start[t] + em[t] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prevBase = (i - 1) * T;
+    const base = i * T;
     for (let t = 0; t < T; t++) {
       let bestScore = -Infinity;
       let bestPrev = 0;
       for (let p = 0; p < T; p++) {
-        if (!allowed(p, t)) continue;
-        const s = score[(i - 1) * T + p] + trans[p * T + t];
-        if (s > bestScore) {
-          bestScore = s;
+        if (ALLOWED[p * T + t] === 0) continue;
+        const sc = score[prevBase + p] + trans[p * T + t];
+        if (sc > bestScore) {
+          bestScore = sc;
           bestPrev = p;
         }
       }
-      score[i * T + t] = bestScore + em[i * T + t];
-      back[i * T + t] = bestPrev;
+      score[base + t] = bestScore + em[base + t];
+      back[base + t] = bestPrev;
     }
   }
   let last = 0;
