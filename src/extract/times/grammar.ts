@@ -518,8 +518,7 @@ const PATTERNS: Pattern[] = [
       if (u !== 'year' && u !== 'month' && u !== 'week' && u !== 'day' && u !== 'decade') return null;
       const unit = u === 'decade' ? 'year' : u;
       const k = u === 'decade' ? n * 10 : n;
-      const start = at(m, 1) === m.index ? m.index : m.index;
-      return { start, end: m.index + m[0].length, narr: { unit, n: dir === 'later' || dir === 'after' ? k : -k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      return { start: m.index, end: m.index + m[0].length, narr: { unit, n: dir === 'later' || dir === 'after' ? k : -k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
     },
   },
   // this/last/next summer; summer 2022; in the summer

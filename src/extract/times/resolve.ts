@@ -49,6 +49,7 @@ interface Item extends Located {
 // ---------------------------------------------------------------- value spans
 
 const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+const SEASON_WORDS: Record<string, string> = { SP: 'spring', SU: 'summer', FA: 'autumn', WI: 'winter' };
 
 /** The days a value covers, or null for durations and underspecified values. */
 export function spanOfValue(value: string): [number, number] | null {
@@ -290,20 +291,20 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
   }
   if (r.season !== undefined && r.shift !== undefined) {
     if (!anchor) { setValue(it, `XXXX-${r.season}`, 'no publication date or dateline to count from'); return; }
-    // "last summer" is the most recent summer that has ended before the anchor; "this summer" the anchor's year
+    // "last summer": the most recent summer that has ended before the anchor; "next summer": the
+    // first that has not begun; "this summer": the anchor's. A winter (YYYY-WI) runs December YYYY
+    // to February YYYY+1, so in January "this winter" is last year's.
     const a = anchor.date;
-    let year = a.year;
-    const [, endMonth] = SEASON_MONTHS[r.season];
-    if (r.shift === -1) {
-      year = a.year - 1;
-      // a summer that ended before the anchor this year is "last summer" (published in October)
-      if (endMonth <= 12 && a.month > endMonth) year = a.year;
-      if (r.season === 'WI') year = a.month <= 2 ? a.year - 1 : a.year - 1;
-    } else if (r.shift === 1) {
-      year = a.year + 1;
-      if (SEASON_MONTHS[r.season][0] > a.month) year = a.year;
-    } else if (r.season === 'WI' && a.month <= 2) year = a.year - 1;
-    setValue(it, `${fmtYear(year)}-${r.season}`, `${doc_rel(r.reading)} counted from ${anchor.basis}`);
+    const [startMonth, endMonth] = SEASON_MONTHS[r.season];
+    let year: number;
+    if (r.season === 'WI') {
+      const current = a.month <= 2 ? a.year - 1 : a.year; // the winter the anchor is in, or the coming one
+      year = r.shift === -1 ? (a.month === 12 || a.month <= 2 ? current - 1 : a.year - 1) : r.shift === 1 ? current + (a.month === 12 || a.month <= 2 ? 1 : 0) : current;
+    } else if (r.shift === -1) year = a.month > endMonth ? a.year : a.year - 1;
+    else if (r.shift === 1) year = startMonth > a.month ? a.year : a.year + 1;
+    else year = a.year;
+    const word = r.shift === -1 ? 'last' : r.shift === 1 ? 'next' : 'this';
+    setValue(it, `${fmtYear(year)}-${r.season}`, `"${word} ${SEASON_WORDS[r.season]}" counted from ${anchor.basis}`);
     return;
   }
   if (r.month !== undefined && r.shift !== undefined && r.day === undefined) {
@@ -316,9 +317,6 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
   }
 }
 
-function doc_rel(s: string): string {
-  return `"${s}"`;
-}
 
 function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => TenseReading): void {
   const r = it.raw;
