@@ -22,7 +22,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Pipeline } from '../src/pipeline.js';
 import type { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
@@ -298,4 +298,5 @@ function main(): void {
   for (const [kind, k] of [...byKind].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${kind.padEnd(28)} ${pct(k.ok / k.n).padStart(5)}  (${k.ok}/${k.n})`);
 }
 
-main();
+// run when executed, not when imported (readGum and goldValue are reusable)
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
