@@ -557,6 +557,8 @@ export function describe(doc: Doc): Description[] {
       const from = k + 1;
       const to = appositionEnd(doc, from, sEnd);
       if (to <= from || !npStartOk(doc, idx, from, to)) break;
+      // "(The Last Tycoon", "(Tagebuch des …": a bracket opening on a capitalised non-role word is a title or a gloss
+      if (doc.tokens[k].text === '(' && isCap(doc.tokens[from]) && !roleStartingAt(doc, from, to) && !tokenNationality(doc, from) && !DETS.has(lower(doc.tokens[from]))) break;
       // "Yelena, grandmother, Irena": a bare role followed by another name is the next list item
       const next = idx.at(to < sEnd && doc.tokens[to].text === ',' ? to + 1 : to);
       const hasPerson = otherPersonHeads(doc, idx, from, to, target);
