@@ -76,7 +76,7 @@ function contentText(v: X): string {
   const type = String(node['@_type'] ?? '').toLowerCase();
   // Atom XHTML content is markup already; everything else is escaped HTML or text
   const body = type === 'xhtml' ? raw : rawContent(raw);
-  if (type === 'text' || !/<[a-z][\s\S]*?>/i.test(body)) {
+  if (type === 'text' || !/<[a-z][^<>]*>/i.test(body)) {
     return body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n\n');
   }
   return htmlFragmentToText(body);
@@ -84,7 +84,7 @@ function contentText(v: X): string {
 
 function plain(v: X): string | null {
   const s = str(v);
-  return s ? decodeEntities(s.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim() || null : null;
+  return s ? decodeEntities(s.replace(/<[^<>]+>/g, ' ')).replace(/\s+/g, ' ').trim() || null : null;
 }
 
 function atomLink(links: X): string | null {
@@ -137,7 +137,7 @@ export function parseFeed(xml: string): Feed {
   try {
     doc = parser.parse(xml, true) as XObj;
   } catch (err) {
-    throw new InputError(`malformed XML (${(err as Error).message.split('\n')[0]})`);
+    throw new InputError(`malformed XML (${(err as Error).message.split('\n')[0].slice(0, 200)})`);
   }
   const rss = doc.rss;
   if (rss && typeof rss === 'object' && !Array.isArray(rss)) {

@@ -9,6 +9,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import * as chrono from 'chrono-node';
+import { checkMarkupDepth } from './limits.js';
 
 export interface HtmlArticle {
   /** article body: paragraphs separated by a blank line */
@@ -269,6 +270,7 @@ export function blocksOf(root: El): Block[] {
 
 /** Parse a page and return its article: body text plus metadata. */
 export function extractArticle(html: string, options: HtmlOptions = {}): HtmlArticle {
+  checkMarkupDepth(html); // deep nesting overflows the DOM library's recursion (limits.ts)
   // linkedom needs an <html> element to hang head and body on; fragments and junk get one
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   const meta = readMetadata(document as unknown as Document, options.url ?? null);
@@ -430,6 +432,7 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
  * fragment is already the article, so only the furniture and boilerplate rules apply.
  */
 export function htmlFragmentToText(fragment: string): string {
+  checkMarkupDepth(fragment);
   const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`);
   removeFurniture(document as unknown as Document);
   const body = (document as unknown as Document).body;

@@ -14,6 +14,7 @@ import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
+import { securityPlugin } from './security.js';
 
 export interface ServerOptions {
   store: Store;
@@ -82,6 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
+  await app.register(securityPlugin, { tokenRequired: Boolean(options.token) });
   await app.register(openApiPlugin);
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(entityRoutes, { prefix: '/api' });
