@@ -8,6 +8,7 @@
  *
  *   npm run bench:server                    # 5,000 documents, 8 s per route
  *   BENCH_DOCS=10000 BENCH_SECONDS=15 npm run bench:server
+ *   BENCH_KEEP_DIR=/tmp/b npm run bench:server     # keep the SQLite store (/tmp/b/bench.db)
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -151,7 +152,7 @@ async function benchStore(kind: string, store: Store, docs: Result[]) {
 async function main(): Promise<void> {
   const docs = Array.from({ length: DOCS }, (_, i) => syntheticArticle(i));
   const out = [];
-  const dir = mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
+  const dir = process.env.BENCH_KEEP_DIR ?? mkdtempSync(join(tmpdir(), 'chronicle-bench-'));
   try {
     const sqlite = await openStore(join(dir, 'bench.db'));
     try {
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
       }
     } else process.stderr.write('PostgreSQL skipped: set CHRONICLE_BENCH_PG or CHRONICLE_TEST_PG=postgres://… to include it\n');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP_DIR) rmSync(dir, { recursive: true, force: true });
   }
   for (const r of out) {
     process.stdout.write(`\n${r.kind}: ingest ${r.docsPerSecond} docs/s (${r.documents} documents, ${r.entities} identities, ${r.events} events)\n`);

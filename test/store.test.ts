@@ -114,6 +114,7 @@ for (const backend of backends()) {
     test('full-text search over documents and quotes', async () => {
       const hits = await store.search('chess title');
       assert.deepEqual(hits.documents.map((d) => d.title), [chessReport.title]);
+      assert.match(hits.documents[0].snippet, /\[chess\]/i);
       const q = await store.search('waited moment');
       assert.equal(q.quotes.length, 1);
       assert.equal(q.quotes[0].speaker?.name, 'Elena Trufanova');

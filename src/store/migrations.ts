@@ -160,6 +160,19 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX entity_names_fold_prefix ON entity_names (fold text_pattern_ops)`,
     ],
   },
+  {
+    version: 2,
+    name: 'SQLite: document search index reads titles and text from documents, so snippets work',
+    common: [],
+    sqlite: [
+      'DROP TABLE documents_fts',
+      `CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`,
+      `INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')`,
+      // a title word counts five times a body word
+      `INSERT INTO documents_fts (documents_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)')`,
+    ],
+    postgres: [],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -99,7 +99,7 @@ export class SqlStore implements Store {
           [hash, result.id || null, result.title, result.source, result.url, result.published, result.text, JSON.stringify(stored), result.schema, now()],
         );
         const docId = Number(doc.id);
-        if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title ?? '', result.text]);
+        if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title, result.text]);
 
         // entities: one multi-row insert; ids come back with their local ids
         const local = new Map<string, number>();
@@ -572,14 +572,12 @@ export class SqlStore implements Store {
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id
        WHERE de.entity_id = ?`, [id]);
-    const eventIds = [...new Set(events.map((e) => Number(e.event_id)))];
-    const participants: ParticipantRow[] = [];
-    for (let i = 0; i < eventIds.length; i += 500) {
-      const chunk = eventIds.slice(i, i + 500);
-      participants.push(...await this.db.all<ParticipantRow>(
-        `SELECT r.event_id, r.role, de.entity_id, COALESCE(e.name, de.name) AS name FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id LEFT JOIN entities e ON e.id = de.entity_id
-         WHERE r.event_id IN (${inList(chunk.length)})`, chunk));
-    }
+    // everyone else in those events, by a join on the entity (not a long IN list)
+    const participants = await this.db.all<ParticipantRow>(
+      `SELECT DISTINCT r2.event_id, r2.role, de2.entity_id, COALESCE(e.name, de2.name) AS name
+       FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id
+            JOIN event_roles r2 ON r2.event_id = r.event_id JOIN doc_entities de2 ON de2.id = r2.doc_entity_id LEFT JOIN entities e ON e.id = de2.entity_id
+       WHERE de.entity_id = ?`, [id]);
     return buildCase(entity, events, participants, await this.relations(id));
   }
 
@@ -591,14 +589,17 @@ export class SqlStore implements Store {
     if (this.kind === 'sqlite') {
       const expr = ftsQuery(q);
       if (expr) {
+        // rank first, then make snippets for the page of hits only
         documents = await this.db.all(
           `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
-           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts, 5.0, 1.0) LIMIT ?`, [expr, limit]);
+           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+           WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?)
+           ORDER BY rank`, [expr, expr, limit]);
         quoteRows = await this.db.all(
           `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name
            FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
            LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
-           WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts) LIMIT ?`, [expr, limit]);
+           WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
       }
     } else if (q.trim()) {
       documents = await this.db.all(
