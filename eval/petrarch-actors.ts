@@ -86,11 +86,24 @@ export function codeActors(doc: Doc, actors: PhraseIndex, agents: PhraseIndex, d
     chunk.sort((a, b) => a - b);
     const words = chunk.map((k) => doc.tokens[k].text.toUpperCase().replace(/'S$/, ''));
     const actorHits = findPhrases(words, actors);
-    // agents list their plurals explicitly and match whole words ("DIPLOMAT" is not "diplomatic")
-    const agentHits = findPhrases(words, agents, false);
+    // agents list their plurals explicitly and match whole words ("DIPLOMAT" is not "diplomatic");
+    // an agent may run on into an of-phrase ("Ministry of Silly Walks")
+    const agentWords = words.slice();
+    for (const c of children[t.i]) {
+      if (c < t.i || !(doc.tokens[c].deprel ?? '').startsWith('nmod')) continue;
+      const sub: number[] = [];
+      const st = [c];
+      while (st.length) { const k = st.pop()!; sub.push(k); st.push(...children[k]); }
+      sub.sort((a, b) => a - b);
+      if (doc.tokens[sub[0]].text.toLowerCase() !== 'of') continue;
+      agentWords.push(...sub.map((k) => doc.tokens[k].text.toUpperCase()));
+      break;
+    }
+    const agentHits = findPhrases(agentWords, agents, false);
     if (!actorHits.length && !agentHits.length) continue;
     // the actor nearest the head names the phrase; agents add their codes before/after it
-    let actor = actorHits.length ? codeOn(actorHits[actorHits.length - 1][2], date) : '---';
+    // the first actor of the phrase names it ("Ithilen's minister Calimehtar" → Ithilen), as in PETRARCH
+    let actor = actorHits.length ? codeOn(actorHits[0][2], date) : '---';
     if (!actorHits.length) {
       // "soldiers from Gondor", "the ambassadors of Arnor, Osgiliath and Gondor", "activists in Arnor"
       const owners: string[] = [];
