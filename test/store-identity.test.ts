@@ -89,3 +89,15 @@ test('manual decisions override the rules', () => {
   r2.addDocument([c]);
   assert.equal(r2.clusterIdOf(a.id), r2.clusterIdOf(c.id));
 });
+
+test('attributes: a contradicting nationality stops a weak link, a shared occupation is context', () => {
+  const a = member(40, 'PERSON', 'Alexander Trufanov', { attributes: { nationality: 'Russian' } });
+  const lone = member(41, 'PERSON', 'Trufanov', { attributes: { nationality: 'Israeli' } });
+  const of = resolve([[a], [lone]]);
+  assert.notEqual(of(lone), of(a));
+  const d = member(42, 'PERSON', 'Dmitry Trufanov', { attributes: { occupation: 'chess player' } });
+  const b = member(43, 'PERSON', 'Alexander Trufanov');
+  const player = member(44, 'PERSON', 'Trufanov', { attributes: { occupation: 'chess player' } });
+  const of2 = resolve([[b], [d], [player]]);
+  assert.equal(of2(player), of2(d));
+});

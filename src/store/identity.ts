@@ -35,6 +35,8 @@ export interface Member {
   aliases: string[];
   relations: MemberRelation[];
   mentions: number;
+  /** what the document says about the entity: occupation, nationality, … */
+  attributes?: Record<string, string>;
 }
 
 export interface Link {
@@ -280,6 +282,24 @@ export class Resolver {
     }
   }
 
+  /**
+   * Weak links (a single name) are refused when the documents contradict each other on a
+   * nationality; shared occupations count as context.
+   */
+  private attributeClash(m: Member, c: Cluster): boolean {
+    const mine = m.attributes?.nationality;
+    if (!mine) return false;
+    return c.members.some((x) => x.attributes?.nationality && x.attributes.nationality.toLowerCase() !== mine.toLowerCase());
+  }
+
+  private sharedAttributes(m: Member, c: Cluster): string[] {
+    const out: string[] = [];
+    for (const [k, v] of Object.entries(m.attributes ?? {})) {
+      if (c.members.some((x) => x.attributes?.[k]?.toLowerCase() === v.toLowerCase())) out.push(`${k} ${v}`);
+    }
+    return out;
+  }
+
   private blocked(m: Member, c: Cluster): boolean {
     const no = this.cannot.get(m.ref);
     if (!no) return false;
@@ -303,7 +323,7 @@ export class Resolver {
 
   /** Co-occurring people or organisations shared with the candidate's other documents. */
   private contextOverlap(m: Member, doc: Member[], c: Cluster): string[] {
-    const out: string[] = [];
+    const out: string[] = this.sharedAttributes(m, c);
     for (const other of doc) {
       if (other === m || (other.type !== 'PERSON' && other.type !== 'ORG')) continue;
       const oc = this.clusterOf.get(other.id);
@@ -364,7 +384,7 @@ export class Resolver {
       if (best) return { member: m.id, cluster: best.c.id, confidence: best.score, method: 'name', evidence: best.evidence };
       // an identity known only by this given name ("Yelena"): the full name joins it when a
       // relation ties both to the same person, or several people appear with both
-      const byGiven = candidates.filter((c) => c.fullNames.length === 0 && ([...c.singles].some((s) => sameNameToken(s, p.given!)) || c.nicknames.has(p.given!)));
+      const byGiven = candidates.filter((c) => c.fullNames.length === 0 && !this.attributeClash(m, c) && ([...c.singles].some((s) => sameNameToken(s, p.given!)) || c.nicknames.has(p.given!)));
       for (const c of byGiven) {
         const why = this.relationEvidence(m, c);
         if (why) return { member: m.id, cluster: c.id, confidence: 0.85, method: 'relation', evidence: `“${m.name}” and ${describe(c)}: ${why}` };
@@ -380,6 +400,10 @@ export class Resolver {
     }
     if (p.tokens.length !== 1) return none;
     const token = p.tokens[0];
+    // a single name is weak evidence: never against a contradicting nationality
+    const weak = candidates.filter((c) => !this.attributeClash(m, c));
+    candidates.length = 0;
+    candidates.push(...weak);
     // 1. relation evidence picks among people sharing the token as surname, given name or nickname
     const named = candidates.filter((c) =>
       c.fullNames.some((f) => sameNameToken(lastToken(f.surname!), token) || sameNameToken(f.given!, token)) ||

@@ -173,6 +173,13 @@ export const MIGRATIONS: Migration[] = [
     ],
     postgres: [],
   },
+  {
+    version: 3,
+    name: 'attributes of document entities (occupation, nationality) for identity evidence',
+    common: ['ALTER TABLE doc_entities ADD COLUMN attributes TEXT'],
+    sqlite: [],
+    postgres: [],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

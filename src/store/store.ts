@@ -49,6 +49,7 @@ interface DocEntityRow {
   aliases: string;
   mention_count: number;
   entity_id: number | null;
+  attributes: string | null;
 }
 
 const now = () => new Date().toISOString();
@@ -106,24 +107,25 @@ export class SqlStore implements Store {
         const members: Member[] = [];
         const seenRefs = new Set<string>();
         const entityRows: SqlValue[][] = [];
-        const info = new Map<string, { ref: string; aliases: string[] }>();
+        const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string> }>();
         for (const e of result.entities) {
           if (info.has(e.id)) continue;
           const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
           let ref = memberRef(hash, e.type, e.name);
           if (seenRefs.has(ref)) ref += `#${e.id}`;
           seenRefs.add(ref);
-          info.set(e.id, { ref, aliases });
-          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length]);
+          const attributes = e.attributes && Object.keys(e.attributes).length ? e.attributes : undefined;
+          info.set(e.id, { ref, aliases, attributes });
+          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length, attributes ? JSON.stringify(attributes) : null]);
         }
-        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count'], entityRows, 'id, local_id')) {
+        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count', 'attributes'], entityRows, 'id, local_id')) {
           local.set(r.local_id, Number(r.id));
         }
         const mentionRows: SqlValue[][] = [];
         for (const e of result.entities) {
           const id = local.get(e.id)!;
-          const { ref, aliases } = info.get(e.id)!;
-          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length });
+          const { ref, aliases, attributes } = info.get(e.id)!;
+          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes });
           for (const m of e.mentions) mentionRows.push([docId, id, m.start, m.end, m.text, m.kind]);
         }
         await insertMany(tx, 'mentions', ['document_id', 'doc_entity_id', 'start_offset', 'end_offset', 'text', 'kind'], mentionRows);
@@ -205,13 +207,13 @@ export class SqlStore implements Store {
   }
 
   private async members(tx: Sql, where = '', params: SqlValue[] = []): Promise<Array<Member & { entity_id: number | null }>> {
-    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id FROM doc_entities ${where} ORDER BY document_id, id`, params);
+    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes FROM doc_entities ${where} ORDER BY document_id, id`, params);
     const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations');
     const byId = new Map<number, Member & { entity_id: number | null }>();
     for (const r of rows) {
       byId.set(Number(r.id), {
         id: Number(r.id), document: Number(r.document_id), ref: r.ref, type: r.type, name: r.name,
-        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), entity_id: r.entity_id === null ? null : Number(r.entity_id),
+        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string> : undefined, entity_id: r.entity_id === null ? null : Number(r.entity_id),
       });
     }
     for (const r of rels) {
