@@ -279,7 +279,12 @@ function isPeople(view: ParseView, ents: EntityIndex, k: number): boolean {
 }
 
 const AUX_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'get', 'go', 'keep', 'ought', 'need', 'dare', 'use']);
-const LIGHT_VERBS = new Set(['take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn', 'hold', 'add', 'look', 'see', 'have', 'do', 'give']);
+const LIGHT_VERBS = new Set([
+  'take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn',
+  'hold', 'add', 'look', 'see', 'have', 'do', 'give', 'want', 'mean', 'serve', 'die', 'start', 'begin', 'compete', 'face',
+  'decide', 'rule', 'hear', 'learn', 'use', 'lead', 'expand', 'improve', 'fill', 'study', 'search', 'retire', 'inspire',
+  'favor', 'favour', 'ensure', 'buy', 'call', 'catch', 'disconnect', 'increase', 'remove', 'end', 'open', 'close', 'change',
+]);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
 const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
 
