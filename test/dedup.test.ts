@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NearDuplicateIndex, signature, similarity, jaccard, signatureFromBuffer, signatureToBuffer } from '../src/ingest/dedup.js';
+import { NearDuplicateIndex, signature, similarity, jaccard, signatureFromBuffer, signatureToBuffer, sketch, containment } from '../src/ingest/dedup.js';
 import { openDuplicateLinks } from '../src/ingest/duplicates.js';
 
 const stories = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/pages/same-event-stories.json', import.meta.url)), 'utf8')) as Record<string, { articleBody: string }>;
@@ -32,10 +32,14 @@ test('MinHash estimates Jaccard similarity closely', () => {
 
 test('syndicated copies link to the first copy; different reports of the same event do not', () => {
   const index = new NearDuplicateIndex();
-  assert.equal(index.add('reuters', signature(weworkReuters)), null);
-  assert.equal(index.add('techcrunch', signature(weworkTechCrunch)), null, 'another outlet’s own report is not a copy');
-  assert.equal(index.add('nbc', signature(rescueNbc)), null);
-  assert.equal(index.add('cbs', signature(rescueCbs)), null);
+  const add = (id: string, text: string) => {
+    const sk = sketch(text);
+    return index.add(id, sk.sig, undefined, sk.size);
+  };
+  assert.equal(add('reuters', weworkReuters), null);
+  assert.equal(add('techcrunch', weworkTechCrunch), null, 'another outlet’s own report is not a copy, by similarity or containment');
+  assert.equal(add('nbc', rescueNbc), null);
+  assert.equal(add('cbs', rescueCbs), null);
   const copy = index.add('venturebeat', signature(syndicate(weworkReuters)));
   assert.equal(copy?.of, 'reuters');
   assert.ok(copy!.similarity > 0.6);
@@ -43,6 +47,18 @@ test('syndicated copies link to the first copy; different reports of the same ev
   const copyOfCopy = syndicate(syndicate(weworkReuters)).replace(/WEWORK/g, 'WEWORK INC');
   assert.equal(index.add('aggregator', signature(copyOfCopy))?.of, 'reuters');
   assert.equal(index.rootOfDocument('aggregator'), 'reuters');
+});
+
+test('a truncated copy (the first paragraphs and "read more") is linked by containment', () => {
+  const index = new NearDuplicateIndex();
+  const full = sketch(weworkReuters);
+  index.add('full', full.sig, undefined, full.size);
+  const teaser = sketch(weworkReuters.split('\n\n').slice(0, 3).join('\n\n') + '\n\nRead more at Reuters.com');
+  const m = index.add('teaser', teaser.sig, undefined, teaser.size);
+  assert.equal(m?.of, 'full');
+  assert.ok(m!.similarity < 0.5, `Jaccard alone would miss it (${m!.similarity})`);
+  assert.ok(m!.containment >= 0.8, `containment ${m!.containment}`);
+  assert.ok(Math.abs(containment(0.5, 100, 100) - 2 / 3) < 1e-9);
 });
 
 test('links persist in the store database and are restored on reopening (SQLite)', async () => {
@@ -58,8 +74,12 @@ test('links persist in the store database and are restored on reopening (SQLite)
     const second = await links.record(3, syndicate(weworkReuters));
     assert.equal(second.duplicate_of, 1);
     assert.equal((await links.record(3, 'ignored: already linked')).duplicate_of, 1, 'recording twice keeps the link');
-    assert.deepEqual((await links.copiesOf(1)).map((l) => l.document_id), [3]);
-    assert.deepEqual(await links.stats(), { documents: 3, duplicates: 1 });
+    // shingle counts persist too: a truncated copy found after reopening
+    await links.close();
+    links = await openDuplicateLinks(url);
+    assert.equal((await links.record(4, weworkReuters.split('\n\n').slice(0, 3).join('\n\n'))).duplicate_of, 1);
+    assert.deepEqual((await links.copiesOf(1)).map((l) => l.document_id), [3, 4]);
+    assert.deepEqual(await links.stats(), { documents: 4, duplicates: 2 });
     await links.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,18 +1,25 @@
 /**
  * Near-duplicate detection: syndicated and lightly edited copies of one story (a wire report
- * republished by ten sites with a new headline, a trimmed last paragraph, a local intro).
+ * republished by ten sites with a new headline, a trimmed last paragraph, a local intro, or
+ * only its first paragraphs and "read more").
  * MinHash over word 5-shingles estimates the Jaccard similarity of two texts from 128 numbers
- * each; locality-sensitive hashing (32 bands of 4 rows) finds candidate pairs without comparing
- * every pair, so adding a document costs the same with 100 or 100,000 in the index.
+ * each; with the shingle counts it also estimates containment (how much of the shorter text
+ * lies in the longer), which catches truncated copies. Locality-sensitive hashing (64 bands of
+ * 2 rows) finds candidate pairs without comparing every pair, so adding a document costs about
+ * the same with 100 or 100,000 in the index.
  * A new document is linked to the *first* copy seen (the root), never to another copy.
  */
 
 export const NUM_HASHES = 128;
-export const BANDS = 32;
+export const BANDS = 64;
 export const ROWS = NUM_HASHES / BANDS;
 export const SHINGLE_WORDS = 5;
 /** estimated Jaccard similarity of 5-shingles at or above which two texts are one story */
 export const DEFAULT_THRESHOLD = 0.5;
+/** share of the shorter text's shingles found in the longer: a truncated copy */
+export const CONTAINMENT_THRESHOLD = 0.8;
+/** containment is only trusted for texts of at least this many shingles (a paragraph or two) */
+export const MIN_CONTAINED_SHINGLES = 40;
 
 // fixed seeds: signatures must be comparable across runs and machines
 const SEEDS = (() => {
@@ -62,10 +69,25 @@ export function shingleIds(text: string, k = SHINGLE_WORDS): Set<number> {
   return out;
 }
 
+/** A text's MinHash signature and its number of distinct shingles. */
+export interface Sketch {
+  sig: Uint32Array;
+  size: number;
+}
+
+export function sketch(text: string): Sketch {
+  const ids = shingleIds(text);
+  return { sig: signatureOf(ids), size: ids.size };
+}
+
 /** The MinHash signature of a text. */
 export function signature(text: string): Uint32Array {
+  return signatureOf(shingleIds(text));
+}
+
+function signatureOf(ids: Set<number>): Uint32Array {
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-  for (const s of shingleIds(text)) {
+  for (const s of ids) {
     for (let i = 0; i < NUM_HASHES; i++) {
       const h = mix(s, SEEDS[i]);
       if (h < sig[i]) sig[i] = h;
@@ -79,6 +101,16 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let i = 0; i < NUM_HASHES; i++) if (a[i] === b[i]) same++;
   return same / NUM_HASHES;
+}
+
+/**
+ * Estimated containment of the shorter text in the longer, from the Jaccard estimate and the
+ * shingle counts: |A∩B| = J(|A|+|B|)/(1+J), divided by the smaller set.
+ */
+export function containment(jaccardEstimate: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB);
+  if (smaller === 0) return 0;
+  return Math.min(1, (jaccardEstimate * (sizeA + sizeB)) / ((1 + jaccardEstimate) * smaller));
 }
 
 /** Exact Jaccard similarity of the two texts' shingle sets (for tests and evaluation). */
@@ -105,13 +137,18 @@ export function signatureFromBuffer(buf: Uint8Array): Uint32Array {
 export interface DuplicateMatch {
   /** the first copy (root) this document duplicates */
   of: string;
+  /** estimated Jaccard similarity */
   similarity: number;
+  /** estimated share of the shorter text found in the longer (NaN when sizes are unknown) */
+  containment: number;
 }
 
 /** In-memory LSH index of signatures; keys are document ids. */
 export class NearDuplicateIndex {
   private readonly bands: Map<string, string[]>[] = Array.from({ length: BANDS }, () => new Map());
   private readonly signatures = new Map<string, Uint32Array>();
+  /** shingle counts, when known */
+  private readonly sizes = new Map<string, number>();
   /** copy → root, for documents added as duplicates */
   private readonly rootOf = new Map<string, string>();
 
@@ -129,7 +166,7 @@ export class NearDuplicateIndex {
   }
 
   /** The best earlier document this one duplicates, if any (does not add it). */
-  find(sig: Uint32Array, exclude?: string): DuplicateMatch | null {
+  find(sig: Uint32Array, exclude?: string, size?: number): DuplicateMatch | null {
     const seen = new Set<string>();
     let best: DuplicateMatch | null = null;
     for (let b = 0; b < BANDS; b++) {
@@ -139,10 +176,13 @@ export class NearDuplicateIndex {
         if (seen.has(id) || id === exclude) continue;
         seen.add(id);
         const s = similarity(sig, this.signatures.get(id)!);
-        if (s >= this.threshold && (!best || s > best.similarity)) best = { of: id, similarity: s };
+        const other = this.sizes.get(id);
+        const c = size !== undefined && other !== undefined ? containment(s, size, other) : NaN;
+        const contained = c >= CONTAINMENT_THRESHOLD && Math.min(size ?? 0, other ?? 0) >= MIN_CONTAINED_SHINGLES;
+        if ((s >= this.threshold || contained) && (!best || s > best.similarity)) best = { of: id, similarity: s, containment: c };
       }
     }
-    if (best) best = { of: this.rootOf.get(best.of) ?? best.of, similarity: best.similarity };
+    if (best) best = { ...best, of: this.rootOf.get(best.of) ?? best.of };
     return best;
   }
 
@@ -150,9 +190,10 @@ export class NearDuplicateIndex {
    * Add a document; returns the root it duplicates, or null when it is the first copy.
    * `knownRoot` restores a link decided earlier (loading a saved index).
    */
-  add(id: string, sig: Uint32Array, knownRoot?: string | null): DuplicateMatch | null {
-    const match = knownRoot === undefined ? this.find(sig, id) : knownRoot === null ? null : { of: knownRoot, similarity: NaN };
+  add(id: string, sig: Uint32Array, knownRoot?: string | null, size?: number): DuplicateMatch | null {
+    const match = knownRoot === undefined ? this.find(sig, id, size) : knownRoot === null ? null : { of: knownRoot, similarity: NaN, containment: NaN };
     this.signatures.set(id, sig);
+    if (size !== undefined) this.sizes.set(id, size);
     if (match) this.rootOf.set(id, match.of);
     for (let b = 0; b < BANDS; b++) {
       const key = this.bandKey(sig, b);

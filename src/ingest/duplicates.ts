@@ -1,6 +1,6 @@
 /**
  * Near-duplicate links kept beside the store, in one table of the same database:
- *   near_duplicates(seq, document_id, signature, duplicate_of, similarity, created_at)
+ *   near_duplicates(seq, document_id, signature, shingles, duplicate_of, similarity, created_at)
  * Every stored document gets a row with its MinHash signature; a copy's `duplicate_of` is the
  * store id of the first copy of the story (NULL for a first copy). Linking is serialised
  * across processes (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock) and each writer
@@ -9,7 +9,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { NearDuplicateIndex, signature, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD } from './dedup.js';
+import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 
 export interface DuplicateLink {
   document_id: number;
@@ -34,6 +34,7 @@ interface Row {
   seq: number | string;
   document_id: number | string;
   signature: Buffer;
+  shingles: number | string | null;
   duplicate_of: number | string | null;
   similarity: number | null;
 }
@@ -56,14 +57,14 @@ abstract class LinksBase implements DuplicateLinks {
   protected absorb(rows: Row[]): void {
     for (const r of rows) {
       const id = String(r.document_id);
-      this.index.add(id, signatureFromBuffer(r.signature), r.duplicate_of === null ? null : String(r.duplicate_of));
+      this.index.add(id, signatureFromBuffer(r.signature), r.duplicate_of === null ? null : String(r.duplicate_of), r.shingles === null ? undefined : Number(r.shingles));
       this.lastSeq = Math.max(this.lastSeq, Number(r.seq));
     }
   }
 
   /** decide a new document's link against the caught-up index */
-  protected decide(documentId: number, sig: Uint32Array): DuplicateLink {
-    const match = this.index.add(String(documentId), sig);
+  protected decide(documentId: number, sk: Sketch): DuplicateLink {
+    const match = this.index.add(String(documentId), sk.sig, undefined, sk.size);
     return { document_id: documentId, duplicate_of: match ? Number(match.of) : null, similarity: match ? match.similarity : null };
   }
 
@@ -83,27 +84,31 @@ class SqliteLinks extends LinksBase {
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       document_id INTEGER NOT NULL UNIQUE,
       signature BLOB NOT NULL,
+      shingles INTEGER,
       duplicate_of INTEGER,
       similarity REAL,
       created_at TEXT NOT NULL
     )`);
     db.exec('CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)');
+    // tables made before shingle counts were kept
+    const cols = db.prepare('PRAGMA table_info(near_duplicates)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'shingles')) db.exec('ALTER TABLE near_duplicates ADD COLUMN shingles INTEGER');
   }
 
   private catchUp(): void {
-    this.absorb(this.db.prepare('SELECT seq, document_id, signature, duplicate_of, similarity FROM near_duplicates WHERE seq > ? ORDER BY seq').all(this.lastSeq) as Row[]);
+    this.absorb(this.db.prepare('SELECT seq, document_id, signature, shingles, duplicate_of, similarity FROM near_duplicates WHERE seq > ? ORDER BY seq').all(this.lastSeq) as Row[]);
   }
 
   async record(documentId: number, text: string): Promise<DuplicateLink> {
-    const sig = signature(text);
+    const sk = sketch(text);
     return this.db.transaction(() => {
       this.catchUp();
       const existing = this.db.prepare('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = ?').get(documentId) as Row | undefined;
       if (existing) return toLink(existing);
-      const link = this.decide(documentId, sig);
+      const link = this.decide(documentId, sk);
       const info = this.db
-        .prepare('INSERT INTO near_duplicates (document_id, signature, duplicate_of, similarity, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(documentId, signatureToBuffer(sig), link.duplicate_of, link.similarity, new Date().toISOString());
+        .prepare('INSERT INTO near_duplicates (document_id, signature, shingles, duplicate_of, similarity, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(documentId, signatureToBuffer(sk.sig), sk.size, link.duplicate_of, link.similarity, new Date().toISOString());
       this.lastSeq = Math.max(this.lastSeq, Number(info.lastInsertRowid));
       return link;
     }).immediate();
@@ -138,6 +143,7 @@ class PgLinks extends LinksBase {
       seq BIGSERIAL PRIMARY KEY,
       document_id BIGINT NOT NULL UNIQUE,
       signature BYTEA NOT NULL,
+      shingles INTEGER,
       duplicate_of BIGINT,
       similarity REAL,
       created_at TEXT NOT NULL
@@ -146,25 +152,26 @@ class PgLinks extends LinksBase {
       if (err.code !== '23505' && err.code !== '42P07') throw err;
     });
     await this.pool.query('CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)').catch(() => undefined);
+    await this.pool.query('ALTER TABLE near_duplicates ADD COLUMN IF NOT EXISTS shingles INTEGER').catch(() => undefined);
   }
 
   async record(documentId: number, text: string): Promise<DuplicateLink> {
-    const sig = signature(text);
+    const sk = sketch(text);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-      const rows = await client.query<Row>('SELECT seq, document_id, signature, duplicate_of, similarity FROM near_duplicates WHERE seq > $1 ORDER BY seq', [this.lastSeq]);
+      const rows = await client.query<Row>('SELECT seq, document_id, signature, shingles, duplicate_of, similarity FROM near_duplicates WHERE seq > $1 ORDER BY seq', [this.lastSeq]);
       this.absorb(rows.rows);
       const existing = await client.query<Row>('SELECT document_id, duplicate_of, similarity FROM near_duplicates WHERE document_id = $1', [documentId]);
       if (existing.rows[0]) {
         await client.query('COMMIT');
         return toLink(existing.rows[0]);
       }
-      const link = this.decide(documentId, sig);
+      const link = this.decide(documentId, sk);
       const ins = await client.query<{ seq: string }>(
-        'INSERT INTO near_duplicates (document_id, signature, duplicate_of, similarity, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING seq',
-        [documentId, signatureToBuffer(sig), link.duplicate_of, link.similarity, new Date().toISOString()],
+        'INSERT INTO near_duplicates (document_id, signature, shingles, duplicate_of, similarity, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq',
+        [documentId, signatureToBuffer(sk.sig), sk.size, link.duplicate_of, link.similarity, new Date().toISOString()],
       );
       await client.query('COMMIT');
       this.lastSeq = Math.max(this.lastSeq, Number(ins.rows[0].seq));
