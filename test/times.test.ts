@@ -162,6 +162,12 @@ test('expressions counted from the narrative: that year, two days later', () => 
   assert.equal(valueOf(text, 'Two years later'), '1922');
   const days = 'The ceasefire began on 19 January 2025. The next day, the first hostages were freed.';
   assert.equal(valueOf(days, 'The next day'), '2025-01-20');
+  // counted from a dated event the noun phrase names; an undated one gives no value
+  const attack = 'Gunmen attacked the village on 7 October 2023. Residents buried the dead. Two days after the attack, the army arrived.';
+  assert.equal(valueOf(attack, 'Two days after'), '2023-10-09');
+  assert.match(evidenceOf(attack, 'Two days after'), /names the attack/);
+  assert.equal(valueOf('Talks resumed three weeks after the ceasefire that began on 19 January 2025.', 'three weeks after'), '2025-W06');
+  assert.deepEqual(times('He died two days after the operation.'), []);
 });
 
 test('false positives common in news text are not dates', () => {

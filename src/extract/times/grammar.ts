@@ -32,6 +32,8 @@ export interface RawTime {
   rel?: { unit: Unit; n: number };
   /** counted from the date the narrative last gave: "that year" {unit:'year', n:0}, "two days later" {unit:'day', n:2} */
   narr?: { unit: 'year' | 'month' | 'week' | 'day'; n: number };
+  /** counted from an event named after it: "two days after the attack" → the words that may name it */
+  event?: string[];
   /** the other end of a range this expression starts ("from November 20 to December 11") */
   rangeWith?: RawTime;
   /** a recurring time: "every Wednesday", "on Sundays" (TIMEX3 set) */
@@ -512,13 +514,20 @@ const PATTERNS: Pattern[] = [
       const n = parseCount(m[1]);
       if (n === null || n <= 0 || n > 5000) return null;
       const dir = m[3].toLowerCase();
-      // "two days after the attack" counts from an event we may not have a date for
-      if ((dir === 'after' || dir === 'before') && !/^\s*(?:that|this|[,.;:)]|$)/i.test(s.slice(m.index + m[0].length))) return null;
       const u = unitOf(m[2]);
       if (u !== 'year' && u !== 'month' && u !== 'week' && u !== 'day' && u !== 'decade') return null;
       const unit = u === 'decade' ? 'year' : u;
       const k = u === 'decade' ? n * 10 : n;
-      return { start: m.index, end: m.index + m[0].length, narr: { unit, n: dir === 'later' || dir === 'after' ? k : -k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, narr: { unit, n: dir === 'later' || dir === 'after' ? k : -k }, from: 'pattern', reading: m[0].toLowerCase().replace(/\s+/g, ' ') };
+      if ((dir === 'after' || dir === 'before') && !/^\s*(?:that|this|[,.;:)]|$)/i.test(s.slice(m.index + m[0].length))) {
+        // "two days after the attack": counted from the event the noun phrase names, if the article dates it
+        const np = /^\s+(?:the|his|her|their|its|our)\s+((?:[\p{L}\p{N}’'-]+\s+){0,2}?[\p{L}’'-]+)(?=\s*(?:[,.;:)]|\s+(?:of|in|on|at|by|for|with|and|was|were|had|has|that|which|who)\b|$))/iu.exec(s.slice(m.index + m[0].length, m.index + m[0].length + 60));
+        if (!np) return null;
+        t.event = np[1].toLowerCase().split(/\s+/).filter((w) => w.length >= 4).reverse();
+        if (t.event.length === 0) return null;
+        t.reading = `${t.reading} the ${np[1]}`;
+      }
+      return t;
     },
   },
   // this/last/next summer; summer 2022; in the summer

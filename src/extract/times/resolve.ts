@@ -207,7 +207,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
   // expressions counted from the narrative's last date ("that year", "two days later")
   for (const it of items) {
     if (it.value !== undefined) continue;
-    if (it.raw.narr) resolveNarrative(doc, it, items);
+    if (it.raw.narr) resolveNarrative(doc, it, items, (p) => { if (p.value === undefined && isYearless(p.raw)) resolveYearless(doc, p, items, anchor, tenseOf); });
     else if (isYearless(it.raw)) {
       // a range start takes its year from the range end, which carries the clause's tense:
       // "is to run from January 23 through March 9" (published January 28) → both this year
@@ -635,13 +635,22 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
 }
 
 /** "that year", "the next day", "two years later": counted from the latest date written before. */
-function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
+function resolveNarrative(doc: Doc, it: Item, items: Item[], valueFirst: (p: Item) => void): void {
   const { unit, n } = it.raw.narr!;
   const needs = unit === 'year' ? /^\d{4}/ : unit === 'month' ? /^\d{4}-\d{2}/ : unit === 'week' ? /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/ : /^\d{4}-\d{2}-\d{2}/;
   let base: Item | null = null;
-  for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) {
-    const p = items[i];
-    if (p.value && needs.test(p.value) && !p.raw.narr) { base = p; break; }
+  let how = 'the last date written before it';
+  if (it.raw.event) {
+    // the nearest earlier (or same) sentence that names the event and dates it
+    const found = eventDate(it, items, needs, valueFirst);
+    if (!found) return;
+    base = found.item;
+    how = `the date of the sentence that names the ${found.word}`;
+  } else {
+    for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) {
+      const p = items[i];
+      if (p.value && needs.test(p.value) && !p.raw.narr) { base = p; break; }
+    }
   }
   if (!base || !base.value) return; // nothing to count from: leave it out rather than guess
   const v = base.value;
@@ -658,7 +667,32 @@ function resolveNarrative(doc: Doc, it: Item, items: Item[]): void {
     value = unit === 'week' ? fmtWeek(d) : fmtDay(d);
   }
   const step = n === 0 ? 'the same ' + unit : `${Math.abs(n)} ${unit}${Math.abs(n) > 1 ? 's' : ''} ${n > 0 ? 'after' : 'before'}`;
-  setValue(it, value, `"${it.raw.reading}": ${step} as ${describe(doc, base)}, the last date written before it`);
+  setValue(it, value, `"${it.raw.reading}": ${step} as ${describe(doc, base)}, ${how}`);
+}
+
+/** For "two days after the attack": a dated expression in the nearest sentence (this one or up to 40 back) naming the event. */
+function eventDate(it: Item, items: Item[], needs: RegExp, valueFirst: (p: Item) => void): { item: Item; word: string } | null {
+  for (const word of it.raw.event!) {
+    const stem = word.slice(0, Math.max(4, Math.min(word.length, 6)));
+    // this sentence's later expressions first (the event's own noun phrase), then back
+    const order: number[] = [];
+    for (let i = it.index + 1; i < items.length && items[i].sentence === it.sentence; i++) order.push(i);
+    for (let i = it.index - 1; i >= Math.max(0, it.index - LOOK_BACK); i--) order.push(i);
+    for (const i of order) {
+      const p = items[i];
+      if (it.sentence - p.sentence > 40) break;
+      if (p.sentence === it.sentence && i > it.index) valueFirst(p); // "a week after the October 7 attack"
+      if (p === it || !p.value || !needs.test(p.value) || p.raw.narr) continue;
+      const hasStem = (from: number, to: number) => p.tokens.some((t) => t.start >= from && t.end <= to && t.text.toLowerCase().startsWith(stem));
+      // another sentence that names the event; or, in this sentence, a date inside the event's own
+      // noun phrase ("after the October 7 attack", "after the ceasefire that began on 19 January")
+      const named = p.sentence !== it.sentence
+        ? hasStem(0, Number.MAX_SAFE_INTEGER)
+        : p.raw.start >= it.raw.end && p.raw.start <= it.raw.end + 60 && hasStem(it.raw.end, p.raw.end + 15);
+      if (named) return { item: p, word };
+    }
+  }
+  return null;
 }
 
 function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): void {
