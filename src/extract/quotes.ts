@@ -212,6 +212,7 @@ export const quotesStage: Stage = {
       if (r) r[1] = i;
       else paraRange.set(x.paragraph, [i, i]);
     });
+    const paraCharCount = new Map<number, number>();
     const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
     for (const q of raws) {
       // trim the content: spaces and the comma that hands over to the attribution
@@ -247,9 +248,14 @@ export const quotesStage: Stage = {
       let speaker: string | null = att?.speaker ?? null;
       if (!speaker) speaker = accordingTo(doc, owners, firstSent, insideAny);
       const paragraph = doc.sentences[firstSent].paragraph;
-      const [pa, pb] = paraRange.get(paragraph)!;
-      const paraText = doc.text.slice(doc.sentences[pa].start, doc.sentences[pb].end);
-      const onlyQuote = paraText.replace(/[“”"„«»\s]/g, '').length <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
+      // once per paragraph, not per quote: a long paragraph of many quotes stays linear
+      let paraChars = paraCharCount.get(paragraph);
+      if (paraChars === undefined) {
+        const [pa, pb] = paraRange.get(paragraph)!;
+        paraChars = doc.text.slice(doc.sentences[pa].start, doc.sentences[pb].end).replace(/[“”"„«»\s]/g, '').length;
+        paraCharCount.set(paragraph, paraChars);
+      }
+      const onlyQuote = paraChars <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
       // scare quotes, titles and terms ("free content") have no speaker and are no utterance
       if (!att && wordCount < 4 && !onlyQuote) continue;
       // a quoted title ("Scarne on Card Tricks", "Anon Declares War on …"): mostly capitalised words, no sentence end
