@@ -192,3 +192,35 @@ test('a malformed, cyclic parse does not hang the coder', () => {
   eventsStage.run(doc);
   assert.ok(Array.isArray(doc.events));
 });
+
+test('event nouns take their modality from their modifiers: "the planned release", "a possible attack"', () => {
+  const doc = docFromConllu(`# text = Kenya welcomed the planned release of the driver but feared a possible attack by rebels.
+1	Kenya	Kenya	PROPN	NNP	_	2	nsubj	_	_
+2	welcomed	welcome	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	5	det	_	_
+4	planned	planned	ADJ	JJ	_	5	amod	_	_
+5	release	release	NOUN	NN	_	2	obj	_	_
+6	of	of	ADP	IN	_	8	case	_	_
+7	the	the	DET	DT	_	8	det	_	_
+8	driver	driver	NOUN	NN	_	5	nmod	_	_
+9	but	but	CCONJ	CC	_	10	cc	_	_
+10	feared	fear	VERB	VBD	_	2	conj	_	_
+11	a	a	DET	DT	_	13	det	_	_
+12	possible	possible	ADJ	JJ	_	13	amod	_	_
+13	attack	attack	NOUN	NN	_	10	obj	_	_
+14	by	by	ADP	IN	_	15	case	_	_
+15	rebels	rebel	NOUN	NNS	_	13	nmod	_	SpaceAfter=No
+16	.	.	PUNCT	.	_	2	punct	_	_`);
+  addEntity(doc, 'kenya', 'GPE', ['Kenya']);
+  addEntity(doc, 'driver', 'PERSON', [{ text: 'driver', kind: 'nominal' }]);
+  addEntity(doc, 'rebels', 'ORG', [{ text: 'rebels', kind: 'nominal' }]);
+  eventsStage.run(doc);
+  const release = bySentence(doc, 0, 'release');
+  assert.equal(release.type, 'RETREAT');
+  assert.deepEqual(release.recipient, ['driver']);
+  assert.equal(release.modality, 'future');
+  const attack = bySentence(doc, 0, 'attack');
+  assert.equal(attack.type, 'ASSAULT');
+  assert.deepEqual(attack.actor, ['rebels']);
+  assert.equal(attack.modality, 'hypothetical');
+});

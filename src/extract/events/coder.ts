@@ -7,7 +7,7 @@
  */
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex } from './arguments.js';
-import { isNegated, modalityOf, reporterOf } from './context.js';
+import { isNegated, modalityOf, nominalModality, reporterOf } from './context.js';
 import { indexTimes, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
@@ -247,7 +247,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         date: null,
         location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
         negated: isNegated(view, p.i),
-        modality: p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : null,
+        modality: p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : nominalModality(view, p.i),
         reported_by: reported,
         sentence: s,
       };

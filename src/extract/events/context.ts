@@ -39,6 +39,21 @@ function isNegatedDirect(view: ParseView, i: number): boolean {
   return view.children[i].some((c) => (view.rel(c) === 'advmod' || view.rel(c) === 'neg') && NEGATORS.has(view.lemma(c)));
 }
 
+const FUTURE_ADJ = new Set(['planned', 'upcoming', 'scheduled', 'forthcoming', 'future', 'expected', 'impending', 'imminent', 'proposed', 'promised']);
+const HYPOTHETICAL_ADJ = new Set(['possible', 'potential', 'hypothetical', 'alleged', 'rumoured', 'rumored', 'threatened', 'feared', 'attempted', 'would-be']);
+const HISTORICAL_ADJ = new Set(['previous', 'earlier', 'former', 'past', 'prior', 'last']);
+
+/** Auxiliary mode of an event noun from its modifiers: "the planned release", "a possible attack", "an earlier deal". */
+export function nominalModality(view: ParseView, i: number): 'future' | 'hypothetical' | 'historical' | null {
+  for (const c of view.kids(i, ['amod', 'compound'])) {
+    const l = view.tokens[c].text.toLowerCase();
+    if (FUTURE_ADJ.has(l)) return 'future';
+    if (HYPOTHETICAL_ADJ.has(l)) return 'hypothetical';
+    if (HISTORICAL_ADJ.has(l)) return 'historical';
+  }
+  return null;
+}
+
 /** PLOVER auxiliary mode from the verb group: future, hypothetical, historical, or null. */
 export function modalityOf(view: ParseView, i: number, reported: boolean): 'future' | 'hypothetical' | 'historical' | null {
   for (let k = i, depth = 0; k >= 0 && depth < 4; depth++) {
