@@ -17,7 +17,7 @@
 import type { ActorCode, Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { actorIndex, dateNumber, normWords, type ActorIndex } from './actors/index.js';
-import { describe, MentionIndex, sharesStem, type Description } from './roles/describe.js';
+import { describe, sharesStem, type Description } from './roles/describe.js';
 
 interface Candidate extends ActorCode {
   /** 0: the name itself, 1: a role or title, 2: usage (metonymy) */
@@ -233,7 +233,7 @@ function descriptionCodes(doc: Doc, index: ActorIndex, d: Description, codesOf: 
 }
 
 /** True when a mention is the subject of a verb ("Moscow raised concerns"). */
-function isVerbSubject(doc: Doc, idx: MentionIndex, m: Mention): boolean {
+function isVerbSubject(doc: Doc, m: Mention): boolean {
   const first = doc.tokenAt(m.start);
   let last = first;
   while (last < doc.tokens.length && doc.tokens[last].start < m.end) last++;
@@ -252,7 +252,6 @@ function isVerbSubject(doc: Doc, idx: MentionIndex, m: Mention): boolean {
   if (prev && prev.sentence === toks[first].sentence && PREP_LOWER.has(prev.text.toLowerCase())) return false;
   const w = next.text;
   if (!/^\p{Ll}/u.test(w) || NON_VERBS.has(w)) return false;
-  void idx;
   return /(ed|s)$/.test(w) && !/(ss|us|is)$/.test(w) || /^(said|says|told|warned|announced|insisted|denied|accused|urged|will|would|has|have|had|must|can|could|may)$/.test(w);
 }
 
@@ -287,12 +286,11 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
     const list = cands.get(d.entity);
     if (list) list.push(...descriptionCodes(doc, index, d, codesOf));
   }
-  const idx = new MentionIndex(doc);
   for (const e of doc.entities) {
     if (e.type !== 'GPE') continue;
     const place = codesOf(e.id).find((c) => c.place && /^[A-Z]{3}$/.test(c.code));
     if (!place) continue;
-    const m = e.mentions.find((x) => x.kind === 'name' && isVerbSubject(doc, idx, x));
+    const m = e.mentions.find((x) => x.kind === 'name' && isVerbSubject(doc, x));
     if (m) cands.get(e.id)!.push({ code: place.code + 'GOV', source: `"${m.text}" as the subject of a verb stands for the government (${place.source})`, rank: 2 });
   }
   const out = new Map<string, ActorCode[]>();

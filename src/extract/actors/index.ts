@@ -41,12 +41,6 @@ export interface AgentHit {
   agent: AgentPattern;
 }
 
-const FILE_PRIORITY: Record<string, number> = {
-  'Phoenix.Countries.actors.txt': 0,
-  'Phoenix.International.actors.txt': 1,
-  'Phoenix.MilNonState.actors.txt': 2,
-};
-
 export const DEFAULT_ACTOR_MODEL = fileURLToPath(new URL('../../../../models/actors/phoenix.json.gz', import.meta.url));
 
 /** yyyymmdd number for an ISO date (YYYY-MM-DD…); today when missing or malformed. */
@@ -231,14 +225,16 @@ function matchBackwards(segments: string[][], words: string[], end: number, maxG
   let pos = end;
   for (let s = segments.length - 1; s >= 0; s--) {
     const seg = segments[s];
+    const last = s === segments.length - 1;
+    // the final segment ends exactly at `end`; earlier ones may leave up to maxGap words before the next
+    const slack = last ? 0 : maxGap;
     let found = -1;
-    const lastAllowed = s === segments.length - 1 ? pos : pos; // the final segment must end exactly at `end`
-    for (let e = lastAllowed; e >= seg.length && lastAllowed - e <= (s === segments.length - 1 ? 0 : maxGap); e--) {
+    for (let e = pos; e >= seg.length && pos - e <= slack; e--) {
       let ok = true;
       for (let k = 0; k < seg.length; k++) {
         const w = words[e - seg.length + k];
-        const want = seg[k];
-        if (w !== want && !(k === seg.length - 1 && s === segments.length - 1 && singularWord(w) === want)) {
+        // the head word may be plural ("DIPLOMATS" for DIPLOMAT)
+        if (w !== seg[k] && !(last && k === seg.length - 1 && singularWord(w) === seg[k])) {
           ok = false;
           break;
         }

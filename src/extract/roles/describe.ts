@@ -606,7 +606,7 @@ export function describe(doc: Doc): Description[] {
     if (useful(p)) push(makeDescription(doc, ref.entity.id, null, p, 'nominal'));
   }
 
-  inheritListPossessors(doc, idx, out);
+  inheritListPossessors(doc, out);
   resolvePronounPossessors(doc, idx, out);
   out.sort((a, b) => a.start - b.start);
   doc.notes.set('roles.descriptions', { entities: doc.entities, list: out });
@@ -676,7 +676,7 @@ function subtreeSpan(tokens: Token[], i: number): [number, number] {
  * Coordinated kin lists share the first item's possessor:
  * "his mother, Yelena, grandmother, Irena, and girlfriend Sapir Cohen".
  */
-function inheritListPossessors(doc: Doc, idx: MentionIndex, list: Description[]): void {
+function inheritListPossessors(doc: Doc, list: Description[]): void {
   const sorted = list.filter((d) => d.name && (d.via === 'title' || d.via === 'appos')).sort((a, b) => a.phrase.from - b.phrase.from);
   for (let i = 1; i < sorted.length; i++) {
     const d = sorted[i];
@@ -691,7 +691,6 @@ function inheritListPossessors(doc: Doc, idx: MentionIndex, list: Description[])
       d.start = Math.min(d.start, doc.tokens[prev.phrase.possessor.token].start);
     }
   }
-  void idx;
 }
 
 /**
