@@ -10,13 +10,15 @@
  *   3. compromise's people() / places() / organizations() on the same GUM documents, coarse.
  * Also prints the speed of each on the GUM documents (sentences per CPU second, warm).
  *
- * Options: --data DIR (default ../shared/data or $CHRONICLE_DATA), --json (machine-readable).
+ * Options: --data DIR (default ../shared/data or $CHRONICLE_DATA), --json (machine-readable),
+ * --update-manifest (write the figures into models/ner/manifest.json as eval_end_to_end).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
-import { getNerModel, nerModelError, nerStage } from '../src/extract/ner.js';
+import { defaultModelDir, getNerModel, nerModelError, nerStage } from '../src/extract/ner.js';
 import { GUM_HELDOUT, readGumDoc, readUner, type LabeledSentence } from '../train/ner-data.js';
 import { SpanScorer, formatScores, toTextDoc, type Scores, type Span, type TextDoc } from './ner-score.js';
 
@@ -127,12 +129,30 @@ function main(): void {
   const args = process.argv.slice(2);
   let data = process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data');
   let json = false;
+  let updateManifest = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--data') data = args[++i];
     else if (args[i] === '--json') json = true;
-    else throw new Error(`unknown option ${args[i]} (use --data DIR, --json)`);
+    else if (args[i] === '--update-manifest') updateManifest = true;
+    else throw new Error(`unknown option ${args[i]} (use --data DIR, --json, --update-manifest)`);
   }
   const r = runEval(data);
+  if (updateManifest) {
+    // record the end-to-end figures next to the training-time ones
+    const path = join(defaultModelDir(), 'manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const brief = (s: Scores) => ({ all: s.all, coarse: s.coarse, by_coarse: s.byCoarse });
+    manifest.eval_end_to_end = {
+      how: 'npm run eval:entities: raw text → tokenizer → ner stage, exact character spans',
+      gum_heldout: { ...brief(r.gum), by_type: r.gum.byType },
+      gum_heldout_news: brief(r.gumNews),
+      uner_ewt_dev: { coarse: r.uner.coarse, by_coarse: r.uner.byCoarse },
+      compromise_gum_heldout: { coarse: r.compromiseGum.coarse, by_coarse: r.compromiseGum.byCoarse },
+      compromise_gum_heldout_news: { coarse: r.compromiseGumNews.coarse, by_coarse: r.compromiseGumNews.byCoarse },
+    };
+    writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+    process.stderr.write(`updated ${path}\n`);
+  }
   if (json) {
     process.stdout.write(JSON.stringify(r, null, 2) + '\n');
     return;

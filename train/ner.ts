@@ -7,7 +7,8 @@
  * Seeded and deterministic: the same data gives byte-identical model files.
  *
  * Options: --epochs N (default 10), --out DIR (default models/ner), --data DIR (default
- * ../shared/data or $CHRONICLE_DATA), --seed N, --gum-weight N (default 2).
+ * ../shared/data or $CHRONICLE_DATA), --seeds N,M,… (shuffle seeds of the runs whose weights
+ * are averaged; default 13,2), --gum-weight N (default 2).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -23,7 +24,7 @@ interface Options {
   epochs: number;
   out: string;
   data: string;
-  seed: number;
+  seeds: number[];
   gumWeight: number;
 }
 
@@ -32,7 +33,7 @@ function parseArgs(argv: string[]): Options {
     epochs: 10,
     out: 'models/ner',
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),
-    seed: 13,
+    seeds: [13, 2],
     gumWeight: 2,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -41,9 +42,9 @@ function parseArgs(argv: string[]): Options {
     if (a === '--epochs') opts.epochs = Number(v), i++;
     else if (a === '--out') opts.out = v, i++;
     else if (a === '--data') opts.data = v, i++;
-    else if (a === '--seed') opts.seed = Number(v), i++;
+    else if (a === '--seeds') opts.seeds = v.split(',').map(Number), i++;
     else if (a === '--gum-weight') opts.gumWeight = Number(v), i++;
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seed N, --gum-weight N)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -166,86 +167,95 @@ function main(): void {
   featLists.length = 0;
   log(`${index.size} features; featurised in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
-  const T = N_TAGS;
-  const w = new Float32Array(index.size * T);
-  const u = new Float64Array(index.size * T);
-  const trans = new Float32Array(T * T);
-  const transU = new Float64Array(T * T);
-  const start = new Float32Array(T);
-  const startU = new Float64Array(T);
-  let c = 1;
-  const random = rng(opts.seed);
-  const order = instances.map((_, i) => i);
+  /** One averaged-perceptron run over the shuffled training set. */
+  const trainOnce = (seed: number): NerWeights => {
+    const T = N_TAGS;
+    const w = new Float32Array(index.size * T);
+    const u = new Float64Array(index.size * T);
+    const trans = new Float32Array(T * T);
+    const transU = new Float64Array(T * T);
+    const start = new Float32Array(T);
+    const startU = new Float64Array(T);
+    let c = 1;
+    const random = rng(seed);
+    const order = instances.map((_, i) => i);
 
-  const emissions = (inst: Instance, n: number) => {
-    const em = new Float32Array(n * T);
-    for (let i = 0; i < n; i++) {
-      for (let k = inst.offs[i]; k < inst.offs[i + 1]; k++) {
-        const off = inst.feats[k] * T;
-        for (let t = 0; t < T; t++) em[i * T + t] += w[off + t];
+    const emissions = (inst: Instance, n: number) => {
+      const em = new Float32Array(n * T);
+      for (let i = 0; i < n; i++) {
+        for (let k = inst.offs[i]; k < inst.offs[i + 1]; k++) {
+          const off = inst.feats[k] * T;
+          for (let t = 0; t < T; t++) em[i * T + t] += w[off + t];
+        }
       }
-    }
-    return em;
-  };
-  const averaged = (): NerWeights => {
-    const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
-    return new NerWeights(index, avg(w, u), avg(trans, transU), avg(start, startU));
-  };
+      return em;
+    };
+    const averaged = (): NerWeights => {
+      const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
+      return new NerWeights(index, avg(w, u), avg(trans, transU), avg(start, startU));
+    };
 
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let errors = 0;
-    let tokens = 0;
-    for (const k of order) {
-      const inst = instances[k];
-      const n = inst.gold.length;
-      tokens += n;
-      const pred = viterbi(emissions(inst, n), n, trans, start);
-      let same = true;
-      for (let i = 0; i < n; i++) if (pred[i] !== inst.gold[i]) same = false;
-      if (!same) {
-        for (let i = 0; i < n; i++) {
-          const g = inst.gold[i];
-          const p = pred[i];
-          if (g !== p) {
-            errors++;
-            for (let f = inst.offs[i]; f < inst.offs[i + 1]; f++) {
-              const off = inst.feats[f] * T;
-              w[off + g] += 1;
-              u[off + g] += c;
-              w[off + p] -= 1;
-              u[off + p] -= c;
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      let errors = 0;
+      let tokens = 0;
+      for (const k of order) {
+        const inst = instances[k];
+        const n = inst.gold.length;
+        tokens += n;
+        const pred = viterbi(emissions(inst, n), n, trans, start);
+        let same = true;
+        for (let i = 0; i < n; i++) if (pred[i] !== inst.gold[i]) same = false;
+        if (!same) {
+          for (let i = 0; i < n; i++) {
+            const g = inst.gold[i];
+            const p = pred[i];
+            if (g !== p) {
+              errors++;
+              for (let f = inst.offs[i]; f < inst.offs[i + 1]; f++) {
+                const off = inst.feats[f] * T;
+                w[off + g] += 1;
+                u[off + g] += c;
+                w[off + p] -= 1;
+                u[off + p] -= c;
+              }
             }
-          }
-          const gp = i === 0 ? -1 : inst.gold[i - 1];
-          const pp = i === 0 ? -1 : pred[i - 1];
-          if (gp !== pp || g !== p) {
-            if (i === 0) {
-              start[g] += 1;
-              startU[g] += c;
-              start[p] -= 1;
-              startU[p] -= c;
-            } else {
-              trans[gp * T + g] += 1;
-              transU[gp * T + g] += c;
-              trans[pp * T + p] -= 1;
-              transU[pp * T + p] -= c;
+            const gp = i === 0 ? -1 : inst.gold[i - 1];
+            const pp = i === 0 ? -1 : pred[i - 1];
+            if (gp !== pp || g !== p) {
+              if (i === 0) {
+                start[g] += 1;
+                startU[g] += c;
+                start[p] -= 1;
+                startU[p] -= c;
+              } else {
+                trans[gp * T + g] += 1;
+                transU[gp * T + g] += c;
+                trans[pp * T + p] -= 1;
+                transU[pp * T + p] -= c;
+              }
             }
           }
         }
+        c++;
       }
-      c++;
+      const model = { weights: averaged(), gazetteer, lexicon };
+      const s = evaluateNer(model, dev);
+      log(`seed ${seed} epoch ${epoch}/${opts.epochs}: train token errors ${(100 * errors / tokens).toFixed(2)}%, dev (GUM held-out, gold tokens) F1 ${s.all.f1.toFixed(3)} coarse ${s.coarse.f1.toFixed(3)}  [${((Date.now() - t0) / 1000).toFixed(0)}s]`);
     }
-    const model = { weights: averaged(), gazetteer, lexicon };
-    const s = evaluateNer(model, dev);
-    log(`epoch ${epoch}/${opts.epochs}: train token errors ${(100 * errors / tokens).toFixed(2)}%, dev (GUM held-out, gold tokens) F1 ${s.all.f1.toFixed(3)} coarse ${s.coarse.f1.toFixed(3)}  [${((Date.now() - t0) / 1000).toFixed(0)}s]`);
-  }
+    return averaged();
+  };
+
+  // several runs with different shuffles, weights averaged: steadier than any single run
+  const runs = opts.seeds.map((seed) => trainOnce(seed));
+  const mean = (pick: (w: NerWeights) => Float32Array) =>
+    Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
+  const finalWeights = runs.length === 1 ? runs[0] : new NerWeights(index, mean((r) => r.rows), mean((r) => r.trans), mean((r) => r.start));
 
   // write the model: quantised sparse weights, gazetteer, lexicon, manifest
-  const finalWeights = averaged();
   const scale = 100;
   const weightsText = serializeWeights(finalWeights, scale, 0.005);
   mkdirSync(opts.out, { recursive: true });
@@ -270,7 +280,7 @@ function main(): void {
     description: 'Named-entity recogniser: structured averaged perceptron, BIO tags with Viterbi, OntoNotes types',
     created_by: 'train/ner.ts (npm run train:ner)',
     tags: TAGS,
-    hyperparameters: { epochs: opts.epochs, seed: opts.seed, gum_weight: opts.gumWeight, feature_min_count: 2, weight_scale: scale, min_abs_weight: 0.005, lexicon_min_count: 2 },
+    hyperparameters: { epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, feature_min_count: 2, weight_scale: scale, min_abs_weight: 0.005, lexicon_min_count: 2 },
     data: {
       train: [
         { name: 'UNER English EWT train (en_ewt-ud-train.iob2)', sentences: uner.length, licence: 'CC BY-SA 4.0' },

@@ -100,6 +100,9 @@ export const ORG_TRIGGERS = new Set([
   'board', 'brigades', 'brigade', 'movement', 'front', 'jihad', 'team', 'fc', 'united', 'airlines',
   'airways', 'systems', 'technologies', 'media', 'labs', 'hospital', 'centre', 'center', 'cabinet',
   'administration', 'directorate', 'guard', 'corps', 'network', 'channel', 'tv', 'radio', 'journal',
+  // publications
+  'paper', 'weekly', 'magazine', 'daily', 'herald', 'tribune', 'gazette', 'review', 'monitor', 'observer',
+  'chronicle', 'telegraph', 'examiner', 'inquirer', 'courier', 'mail', 'globe', 'reporter', 'wire', 'today',
 ]);
 
 export const FAC_TRIGGERS = new Set([

@@ -217,7 +217,7 @@ let loadError: string | null = null;
 
 /** Directory of the shipped model: <repo>/models/ner (this file is dist/src/extract/ner.js). */
 export function defaultModelDir(): string {
-  return process.env.CHRONICLE_NER_MODEL ?? fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+  return process.env.CHRONICLE_NER_MODEL || fileURLToPath(new URL('../../../models/ner/', import.meta.url));
 }
 
 /** The model, loaded on first use; null (with the reason in nerModelError()) when unavailable. */
