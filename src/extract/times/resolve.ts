@@ -542,6 +542,7 @@ function narrativeYear(doc: Doc, it: Item, items: Item[], anchor: Anchor | null)
     const p = items[i];
     // the dateline is the anchor, not a year the story is set in
     if (anchor?.start !== undefined && p.raw.start === anchor.start) continue;
+    if (anchor && p.sentence < 3 && p.value === fmtDay(anchor.date)) continue; // a printed publication date
     if (p.raw.year !== undefined && p.value && /^\d{4}/.test(p.value)) { best = p; break; }
   }
   if (!best) return null;
