@@ -583,6 +583,35 @@ export class SqlStore implements Store {
     return buildCase(entity, events, participants, await this.relations(id));
   }
 
+  /** Documents mentioning these identities, newest first, each with its first naming mention as snippet. */
+  private async documentsNaming(ids: number[], limit: number): Promise<SearchHits['documents']> {
+    const out: SearchHits['documents'] = [];
+    const seen = new Set<number>();
+    for (const id of ids) {
+      const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number }>(
+        `SELECT d.id, d.title, d.published, d.source, m.start_offset, m.end_offset,
+                CASE WHEN m.start_offset > 80 THEN m.start_offset - 80 ELSE 0 END AS window_start,
+                substr(d.text, CASE WHEN m.start_offset > 80 THEN m.start_offset - 79 ELSE 1 END, m.end_offset - m.start_offset + 160) AS window
+         FROM doc_entities de JOIN mentions m ON m.doc_entity_id = de.id JOIN documents d ON d.id = de.document_id
+         WHERE de.entity_id = ? AND m.id = (SELECT MIN(m2.id) FROM mentions m2 WHERE m2.doc_entity_id = de.id AND m2.kind = 'name')
+         ORDER BY d.published DESC, d.id DESC LIMIT ?`, [id, limit]);
+      for (const r of rows) {
+        const docId = Number(r.id);
+        if (seen.has(docId)) continue;
+        seen.add(docId);
+        const a = Number(r.start_offset) - Number(r.window_start);
+        const b = Number(r.end_offset) - Number(r.window_start);
+        const w = r.window;
+        // cut at word boundaries where the window cut the text
+        const cutStart = Number(r.window_start) > 0;
+        const cutEnd = w.length >= b - a + 160;
+        const snippet = `${cutStart ? '…' : ''}${cutStart ? w.slice(0, a).replace(/^\S*\s/, '') : w.slice(0, a)}[${w.slice(a, b)}]${cutEnd ? `${w.slice(b).replace(/\s\S*$/, '')}…` : w.slice(b)}`.replace(/\s+/g, ' ');
+        out.push({ id: docId, title: r.title, published: r.published, source: r.source, snippet });
+      }
+    }
+    return out;
+  }
+
   async search(q: string, options: { limit?: number } = {}): Promise<SearchHits> {
     const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
     const entities = await this.searchEntities({ q, limit: 10 });
@@ -613,8 +642,13 @@ export class SqlStore implements Store {
          FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
          WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]);
     }
+    // articles naming a matching identity in any spelling come first (Trufanow finds the
+    // articles that write Trufanov), then the full-text hits
+    const byIdentity = await this.documentsNaming(entities.filter((e) => e.name.length > 0).slice(0, 3).map((e) => e.id), limit);
+    const seen = new Set(byIdentity.map((d) => d.id));
+    documents = [...byIdentity, ...documents.map((d) => ({ ...d, id: Number(d.id) })).filter((d) => !seen.has(d.id))].slice(0, limit);
     return {
-      documents: documents.map((d) => ({ ...d, id: Number(d.id) })),
+      documents,
       quotes: quoteRows.map((r) => ({ id: Number(r.id), document_id: Number(r.document_id), title: r.title, text: r.text, speaker: r.speaker_name === null ? null : { id: r.speaker_entity === null ? null : Number(r.speaker_entity), name: r.speaker_name } })),
       entities,
     };
