@@ -224,3 +224,27 @@ test('event nouns take their modality from their modifiers: "the planned release
   assert.deepEqual(attack.actor, ['rebels']);
   assert.equal(attack.modality, 'hypothetical');
 });
+
+test('"agreed to free the hostages": the commitment is AGREE, the release it promises is future', () => {
+  const doc = docFromConllu(`# text = Hamas agreed to free the hostages.
+1	Hamas	Hamas	PROPN	NNP	_	2	nsubj	_	_
+2	agreed	agree	VERB	VBD	_	0	root	_	_
+3	to	to	PART	TO	_	4	mark	_	_
+4	free	free	VERB	VB	_	2	xcomp	_	_
+5	the	the	DET	DT	_	6	det	_	_
+6	hostages	hostage	NOUN	NNS	_	4	obj	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	2	punct	_	_`, { published: '2024-01-05' });
+  addEntity(doc, 'hamas', 'ORG', ['Hamas']);
+  addEntity(doc, 'hostages', 'PERSON', [{ text: 'the hostages', kind: 'nominal' }]);
+  eventsStage.run(doc);
+  const agreed = bySentence(doc, 0, 'agreed');
+  assert.equal(agreed.type, 'AGREE');
+  assert.deepEqual(agreed.actor, ['hamas']);
+  const free = bySentence(doc, 0, 'free');
+  assert.equal(free.type, 'RETREAT');
+  assert.equal(free.mode, 'release');
+  assert.deepEqual(free.actor, ['hamas'], 'the controller of "to free" is its actor');
+  assert.deepEqual(free.recipient, ['hostages']);
+  assert.equal(free.modality, 'future');
+  assert.equal(free.date, null, 'a promised release has not happened: no publication date');
+});

@@ -208,6 +208,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       for (const k of coding.used) used.add(k);
       // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
       if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
+      // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
+      if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep);
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
       if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
@@ -264,6 +266,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
+const INTENT_VERBS = new Set(['agree', 'promise', 'pledge', 'offer', 'commit', 'undertake', 'volunteer']);
 const CONTEST_VERBS = new Set(['defeat', 'beat', 'crush', 'trounce', 'rout', 'oust', 'unseat', 'topple']);
 const ELECTORAL_WORDS = new Set(['election', 'elections', 'vote', 'votes', 'voter', 'voters', 'constituency', 'seat', 'seats', 'poll', 'polls', 'ballot', 'ballots', 'candidate', 'candidates', 'primary', 'runoff', 'match', 'game', 'final', 'tournament', 'championship', 'league', 'cup', 'race']);
 
