@@ -111,11 +111,12 @@ test('held-out GUM news: coarse exact-span F1 stays above the floor', { skip: !e
   const model = getNerModel()!;
   const news = GUM_HELDOUT.filter((id) => id.startsWith('GUM_news_')).map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
   const scores = evaluateNer(model, news.map((d) => d.sentences));
-  // achieved 0.83 (docs/entities-ner.md); floors leave room for retraining noise only
-  assert.ok(scores.coarse.f1 >= 0.78, `coarse F1 ${scores.coarse.f1}`);
-  assert.ok(scores.byCoarse.PER.f1 >= 0.78, `PER F1 ${scores.byCoarse.PER.f1}`);
-  assert.ok(scores.byCoarse.LOC.f1 >= 0.8, `LOC F1 ${scores.byCoarse.LOC.f1}`);
-  assert.ok(scores.byCoarse.ORG.f1 >= 0.65, `ORG F1 ${scores.byCoarse.ORG.f1}`);
+  // achieved (docs/entities-ner.md): coarse 0.852, PER 0.874, LOC 0.898, ORG 0.795 on gold tokens;
+  // floors sit ~3 points below so retraining noise passes and real regressions do not
+  assert.ok(scores.coarse.f1 >= 0.82, `coarse F1 ${scores.coarse.f1}`);
+  assert.ok(scores.byCoarse.PER.f1 >= 0.84, `PER F1 ${scores.byCoarse.PER.f1}`);
+  assert.ok(scores.byCoarse.LOC.f1 >= 0.86, `LOC F1 ${scores.byCoarse.LOC.f1}`);
+  assert.ok(scores.byCoarse.ORG.f1 >= 0.75, `ORG F1 ${scores.byCoarse.ORG.f1}`);
   // and the gold spans survive the trip to raw text
   const td = toTextDoc(news[0].id, news[0].sentences);
   for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)));
