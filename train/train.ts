@@ -133,7 +133,9 @@ try {
   // not a git checkout
 }
 const trainingSeconds = Math.round((Date.now() - t0) / 1000);
-const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds };
+const cpu = process.cpuUsage();
+const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
+const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
 const bytes = encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict },
   lemmatizer: lemmatizer.data,
@@ -162,6 +164,7 @@ const manifest = {
   code: { commit, script: 'train/train.ts' },
   trainedAt: meta.trainedAt,
   trainingSeconds,
+  trainingCpuSeconds,
   machine: { node: process.version, cpus: 'one training process (single-threaded)' },
   hyperparameters: hyper,
   loadMilliseconds: loadMs,
