@@ -9,7 +9,8 @@
  *    complete, stores nothing twice: every document ends up stored exactly once.
  */
 import { createHash } from 'node:crypto';
-import PgBoss from 'pg-boss';
+// a type import only: pg-boss is loaded when a queue is opened, not on every CLI start
+import type PgBoss from 'pg-boss';
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
@@ -44,7 +45,8 @@ export const DEFAULTS = { retryLimit: 3, retryDelay: 10, visibilityTimeout: 600,
 
 export async function openQueue(options: QueueOptions): Promise<PgBoss> {
   if (!/^postgres(ql)?:\/\//i.test(options.url)) throw new Error('the queue needs PostgreSQL: --db postgres://user@host/db');
-  const boss = new PgBoss({
+  const { default: PgBossClass } = await import('pg-boss');
+  const boss = new PgBossClass({
     connectionString: options.url,
     schema: options.schema ?? 'pgboss',
     max: 4,
