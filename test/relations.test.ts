@@ -295,3 +295,18 @@ test('with the trained parser: a subject across an apposition and a relative cla
   assert.ok(found.some((r) => r.type === 'residence' && r.subject === 'doron' && r.object === 'kfar'));
   assert.ok(!found.some((r) => r.object === 'gaza'));
 });
+
+test('"our compatriot" takes the country of the speaker in the sentence', () => {
+  const text = 'The ambassador “sincerely welcomed the release of our compatriot,” the Russian Embassy in Israel wrote.';
+  const doc = handDoc(text, [
+    { id: 'amb', type: 'PERSON', name: 'The ambassador', mentions: [N('The ambassador')] },
+    { id: 'sasha', type: 'PERSON', name: 'Sasha Trufanov', mentions: [N('compatriot')] },
+    { id: 'embassy', type: 'ORG', name: 'Russian Embassy in Israel', mentions: ['Russian Embassy in Israel'] },
+    { id: 'russia', type: 'GPE', name: 'Russia', mentions: [] },
+  ]);
+  actorsStage.run(doc);
+  relationsStage.run(doc);
+  const r = rel(doc, 'citizenship', 'sasha', 'russia');
+  assert.ok(r);
+  assert.equal(evidence(doc, r), 'our compatriot');
+});

@@ -62,6 +62,25 @@ interface Pending {
   end: number;
 }
 
+/**
+ * The country of the speaker of a sentence: the first other entity mentioned in it whose actor
+ * code starts with a country ("The ambassador … our compatriot, the Russian Embassy wrote" → RUS).
+ */
+function speakerCountry(doc: Doc, idx: MentionIndex, d: Description): string | null {
+  const s = doc.sentences[d.sentence];
+  if (!s) return null;
+  const index = actorIndex();
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const r = idx.at(i);
+    if (!r || r.entity.id === d.entity || r.first !== i) continue;
+    for (const c of r.entity.codes ?? []) {
+      const root = c.code.slice(0, 3);
+      if (index.country(root)) return root;
+    }
+  }
+  return null;
+}
+
 /** The first organisation or place introduced by at/for/with/of in tokens [from, to). */
 function laterOrg(doc: Doc, idx: MentionIndex, from: number, to: number): MentionRef | null {
   for (let q = from; q < to; q++) {
@@ -166,6 +185,11 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
       const codes = new Set<string>();
       for (const n of p.nationalities) codes.add(n.code);
       if (comp?.nationality) codes.add(comp.nationality.code);
+      // "our compatriot": the country of whoever speaks in the sentence (an entity with a state code)
+      if (codes.size === 0 && p.possessor && (p.possessor.pronoun === 'our' || p.possessor.pronoun === 'their')) {
+        const code = speakerCountry(doc, idx, d);
+        if (code) codes.add(code);
+      }
       for (const code of codes) {
         const country = byCountry(code);
         if (country && country !== d.entity) emit({ type: 'citizenship', role: head.role, subject: d.entity, object: country, ...ev });
