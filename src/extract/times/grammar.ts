@@ -815,6 +815,3 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-
-export const MONTH_INDEX = MONTHS;
-export const WEEKDAY_INDEX = WEEKDAYS;
