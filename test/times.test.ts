@@ -37,6 +37,9 @@ test('a weekday takes the tense of its clause (published Sunday 2025-02-16)', ()
   assert.equal(valueOf('Voters went to the polls on Sunday.', 'Sunday'), '2025-02-16');
   assert.equal(valueOf('The vote is planned for next Monday.', 'next Monday'), '2025-02-17');
   assert.equal(valueOf('He last spoke to his family last Tuesday.', 'last Tuesday'), '2025-02-11');
+  // a weekday in a named week: ISO weeks run Monday to Sunday
+  assert.equal(valueOf('He left on Tuesday last week.', 'Tuesday last week'), '2025-02-04');
+  assert.equal(valueOf('They meet Monday of next week.', 'Monday of next week'), '2025-02-17');
   assert.match(evidenceOf('The ambassador met the hostage on Saturday.', 'Saturday'), /past tense \("met"\)/);
 });
 
@@ -201,6 +204,12 @@ test('without a publication date: the dateline anchors, else underspecified valu
   assert.equal(valueOf('The team arrived on October 9.', 'October 9', null), 'XXXX-10-09');
   // a date inside the first sentence is not a dateline
   assert.equal(valueOf('Daniel Bernoulli (8 February 1700 – 17 March 1782) was a mathematician. His work is still used today.', 'today', null), 'PRESENT_REF');
+});
+
+test('works on a document that has not been tokenized', () => {
+  const doc = new Doc({ text: 'The talks ended on Saturday. They resume in March 2025.', published: '2025-02-16' });
+  timesStage.run(doc);
+  assert.deepEqual(doc.times.map((t) => [t.text, t.value]), [['Saturday', '2025-02-15'], ['March 2025', '2025-03']]);
 });
 
 test('never throws, on odd text and bad dates', () => {

@@ -28,6 +28,8 @@ export interface RawTime {
   holiday?: string;
   /** "last Saturday" -1, "this Saturday" 0, "next Saturday" +1 */
   shift?: -1 | 0 | 1;
+  /** "Tuesday last week" -1, "Monday of next week" +1: the weekday in that ISO week */
+  weekShift?: number;
   /** a period counted from the anchor: "three days ago" {unit:'day', n:-3}, "last year" {unit:'year', n:-1} */
   rel?: { unit: Unit; n: number };
   /** counted from the date the narrative last gave: "that year" {unit:'year', n:0}, "two days later" {unit:'day', n:2} */
@@ -284,6 +286,7 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
   const onlyWeekday = k.weekday !== undefined && k.month === undefined && k.day === undefined && k.year === undefined;
   const onlyMonth = k.month !== undefined && k.day === undefined && k.year === undefined && k.weekday === undefined;
   let shift: -1 | 0 | 1 | undefined;
+  let weekShift: number | undefined;
   if (onlyWeekday || onlyMonth) {
     let shiftWord = /^(last|next|this|coming|this coming|past)\s+/i.exec(text);
     // chrono leaves "last" out of "last March": take it from just before the span
@@ -296,6 +299,13 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
     if (shiftWord) {
       const s = shiftWord[1].toLowerCase();
       shift = s === 'last' || s === 'past' ? -1 : s === 'next' || s.includes('coming') ? 1 : 0;
+    }
+    // "Tuesday last week", "Monday of next week": chrono keeps the week in the span
+    const ofWeek = onlyWeekday ? /\s+(?:of\s+)?(last|past|next|this)\s+week$/i.exec(text) : null;
+    if (ofWeek) {
+      const w = ofWeek[1].toLowerCase();
+      weekShift = w === 'last' || w === 'past' ? -1 : w === 'next' ? 1 : 0;
+      words.splice(words.length - (ofWeek[0].trim().split(/\s+/).length));
     }
     const name = words[words.length - 1].replace(/\.$/, '');
     // names must be written with a capital: "may" and "march" are verbs
@@ -341,6 +351,7 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
     t.minute = k.minute ?? 0;
   }
   if (shift !== undefined) t.shift = shift;
+  if (weekShift !== undefined) t.weekShift = weekShift;
   if (mod) t.mod = mod;
   if (endMod) t.mod = 'end';
   if (onlyWeekday && /^(?:every|each|a)$/i.test(before)) t.set = true;

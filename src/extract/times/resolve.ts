@@ -404,7 +404,12 @@ function resolveWeekday(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => 
   const fwd = (wd - weekdayOf(a) + 7) % 7;
   let offset: number;
   let why: string;
-  if (r.shift === -1) {
+  if (r.weekShift !== undefined) {
+    // the weekday inside the ISO week before / of / after the anchor's
+    const mondayOffset = -((weekdayOf(a) + 6) % 7) + 7 * r.weekShift;
+    offset = mondayOffset + ((wd + 6) % 7);
+    why = `${name} of the week ${r.weekShift < 0 ? 'before' : r.weekShift > 0 ? 'after' : 'of'} ${anchor.basis}`;
+  } else if (r.shift === -1) {
     offset = -(back === 0 ? 7 : back);
     why = `"last ${name}": the one before ${anchor.basis}`;
   } else if (r.shift === 1) {
