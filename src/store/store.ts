@@ -88,7 +88,7 @@ export class SqlStore implements Store {
     const hash = contentHash(result);
     try {
       return await this.db.transaction(async (tx) => {
-        if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(7406001)');
+        if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
         const existing = await tx.get<{ id: number }>('SELECT id FROM documents WHERE content_hash = ?', [hash]);
         if (existing) return { id: Number(existing.id), status: 'unchanged' as const, entities: 0, events: 0 };
         const resolver = await this.loadResolver(tx);
@@ -196,9 +196,9 @@ export class SqlStore implements Store {
   }
 
   private async bumpGeneration(tx: Sql): Promise<void> {
-    const g = (await this.generation(tx)) + 1;
-    await tx.run("INSERT INTO store_meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(g)]);
-    this.resolverGeneration = g;
+    const row = await tx.get<{ value: string }>(
+      "INSERT INTO store_meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(store_meta.value AS INTEGER) + 1 AS TEXT) RETURNING value");
+    this.resolverGeneration = Number(row!.value);
   }
 
   private async decisions(tx: Sql): Promise<Decision[]> {
@@ -320,7 +320,7 @@ export class SqlStore implements Store {
 
   async resolveAll(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      if (tx.dialect === 'postgres') await tx.exec('SELECT pg_advisory_xact_lock(7406001)');
+      if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
       await this.recompute(tx);
     });
   }
@@ -388,6 +388,7 @@ export class SqlStore implements Store {
   async merge(a: number, b: number, note?: string): Promise<number> {
     if (a === b) return a;
     return this.db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
       const ma = await tx.all<{ ref: string }>('SELECT ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [a]);
       const mb = await tx.all<{ ref: string }>('SELECT ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [b]);
       if (ma.length === 0 || mb.length === 0) throw new NotFound(`no identity ${ma.length === 0 ? a : b}`);
@@ -404,6 +405,7 @@ export class SqlStore implements Store {
 
   async split(id: number, memberIds: number[], note?: string): Promise<number> {
     return this.db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
       const rows = await tx.all<{ id: number; ref: string }>('SELECT id, ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [id]);
       if (rows.length === 0) throw new NotFound(`no identity ${id}`);
       const chosen = new Set(memberIds);
@@ -720,3 +722,9 @@ export function displayName(members: Member[]): string {
 }
 
 export type { SourceRef };
+
+/**
+ * Writers to one PostgreSQL store take turns (the identity index must see every earlier
+ * document); the lock is per schema, so stores in other schemas of the database don't wait.
+ */
+const PG_WRITE_LOCK = "SELECT pg_advisory_xact_lock(7406001, hashtext(current_schema()))";
