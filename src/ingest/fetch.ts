@@ -78,7 +78,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
 
 function fetchFailure(err: unknown, timeoutMs: number): string {
   const e = err as Error & { cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${(timeoutMs / 1000).toFixed(0)} s`;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `timed out after ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`;
   const cause = e.cause?.code ?? e.cause?.message;
   return `fetch failed${cause ? ` (${cause})` : `: ${e.message}`}`;
 }
