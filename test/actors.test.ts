@@ -163,3 +163,13 @@ test('an ambiguous short name takes the longer dictionary form the article suppo
   actorsStage.run(without);
   assert.deepEqual(codes(without, 'pij'), ['LBNREB']);
 });
+
+test('organisation names: composed codes and state institutions', () => {
+  const names = ['Israeli military', 'Russian Foreign Ministry', 'Palestinian Authority', 'White House', 'Israeli police', 'Red Cross'];
+  // "Russian" in the text must not turn the White House into the Russian one
+  const text = names.join(' and ') + ' met Russian envoys.';
+  const doc = handDoc(text, names.map((n, i) => ({ id: `o${i}`, type: 'ORG' as const, name: n, mentions: [n] })));
+  const found = findActorCodes(doc);
+  const got = names.map((_, i) => (found.get(`o${i}`) ?? [])[0]?.code);
+  assert.deepEqual(got, ['ISRMIL', 'RUSGOV', 'PSEGOV', 'USAGOV', 'ISRCOP', 'NGOHLHIRC']);
+});

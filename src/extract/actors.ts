@@ -76,13 +76,19 @@ function computeNameKey(text: string): string[] {
 }
 
 /** Choose among records sharing a phrase: a longer form whose extra words the article uses, then by file. */
-function pickRecord(index: ActorIndex, key: string, records: number[], docWords: { has(w: string): boolean }, type: Entity['type'], date: number): number | null {
+interface DocWords {
+  /** a capitalised word of the article (upper-cased) */
+  has(w: string): boolean;
+  /** does the article name the country a code starts with (its name or adjective)? */
+  country(index: ActorIndex, code: string): boolean;
+}
+
+function pickRecord(index: ActorIndex, key: string, records: number[], docWords: DocWords, type: Entity['type'], date: number): number | null {
   // only for organisations and people: country entries are authoritative for places
   const longer = type === 'ORG' || type === 'PERSON' ? index.longerForms(key).filter((l) => {
     const extra = l.key.slice(0, l.key.length - key.length).trim().split(' ');
     return extra.length > 0 && extra.length <= 2 && extra.every((w) => w.length > 3 && !FUNCTION_WORDS.has(w) && docWords.has(w)) && index.codeAt(l.records[0], date);
   }) : [];
-  if (longer.length) return longer[0].records[0];
   const preferCountries = type === 'GPE' || type === 'NORP' || type === 'LOC';
   const ranked = records
     .filter((id) => index.codeAt(id, date))
@@ -91,7 +97,13 @@ function pickRecord(index: ActorIndex, key: string, records: number[], docWords:
       const fb = index.records[b].file === 'Phoenix.Countries.actors.txt' ? 0 : 1;
       return preferCountries ? fa - fb : 0;
     });
-  return ranked[0] ?? null;
+  const exact = ranked[0] ?? null;
+  // the longer form wins only when the article does not also name the exact entry's country
+  // ("Islamic Jihad" + "Palestinian", no Lebanon → PIJ; "White House" + "Russian" + "U.S." → USA)
+  // and never against a state institution of the countries file ("White House" stays USAGOV)
+  const exactIsState = exact !== null && index.records[exact].file === 'Phoenix.Countries.actors.txt';
+  if (longer.length && (exact === null || (!exactIsState && !docWords.country(index, index.codeAt(exact, date)!)))) return longer[0].records[0];
+  return exact;
 }
 
 function describeRecord(index: ActorIndex, id: number, key: string, date: number): string {
@@ -100,7 +112,7 @@ function describeRecord(index: ActorIndex, id: number, key: string, date: number
 }
 
 /** Codes from the entity's own names. */
-function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: { has(w: string): boolean }): NameCode[] {
+function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: DocWords): NameCode[] {
   const names = new Set([e.name, ...e.mentions.filter((m) => m.kind === 'name').map((m) => m.text)]);
   const keys = new Map<string, string[]>();
   for (const n of names) {
@@ -274,8 +286,15 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
   const date = dateNumber(doc.published);
   // the article's words, for choosing between a short and a longer dictionary form (built on first need)
   let words: Set<string> | null = null;
-  const docWords = {
+  let normalised: string | null = null;
+  const docWords: DocWords = {
     has: (w: string) => (words ??= new Set(doc.text.split(/[^\p{L}\p{N}'-]+/u).filter((x) => /^\p{Lu}/u.test(x)).map((x) => x.toUpperCase()))).has(w),
+    country: (index: ActorIndex, code: string) => {
+      const rec = index.country(code.slice(0, 3));
+      if (!rec) return false;
+      normalised ??= ` ${normWords(doc.text).join(' ')} `;
+      return [rec.primary, ...rec.synonyms].some((k) => sharesStem(k, rec) && normalised!.includes(` ${k} `));
+    },
   };
   const names = new Map<string, NameCode[]>();
   for (const e of doc.entities) names.set(e.id, nameCodes(index, e, date, docWords));
