@@ -166,21 +166,25 @@ export class PgDb extends PgSql implements Db {
 }
 
 /** Open a database from a URL or path: postgres://… / postgresql://… or a SQLite file. */
-export async function openDb(url: string, options: { pgSchema?: string } = {}): Promise<Db> {
+export async function openDb(url: string, options_: { pgSchema?: string } = {}): Promise<Db> {
   if (/^postgres(ql)?:\/\//i.test(url)) {
     const { default: pgmod } = await import('pg');
-    const pool = new pgmod.Pool({ connectionString: url, max: 8 });
-    if (options.pgSchema) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error(`bad schema name ${options.pgSchema}`);
-      const schema = options.pgSchema;
-      pool.on('connect', (client) => {
-        client.query(`SET search_path TO ${schema}`).catch(() => undefined);
-      });
-      const c = await pool.connect();
-      await c.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await c.query(`SET search_path TO ${schema}`);
-      c.release();
+    let options: string | undefined;
+    if (options_.pgSchema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(options_.pgSchema)) throw new Error(`bad schema name ${options_.pgSchema}`);
+      // the schema is set at connection start-up, so every pooled connection uses it
+      options = `-c search_path=${options_.pgSchema}`;
+      const c = new pgmod.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query(`CREATE SCHEMA IF NOT EXISTS ${options_.pgSchema}`);
+      } finally {
+        await c.end();
+      }
     }
+    const pool = new pgmod.Pool({ connectionString: url, max: 8, ...(options ? { options } : {}) });
+    // an idle client losing its connection must not crash the process
+    pool.on('error', () => undefined);
     return new PgDb(pool);
   }
   const { default: Database } = await import('better-sqlite3');
