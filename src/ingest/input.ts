@@ -16,6 +16,7 @@ import { fetchUrl, gunzipCapped, isGzip, isUrl, DEFAULT_MAX_GUNZIP_BYTES, type F
 import { parseFeed, looksLikeFeed, type FeedEntry } from './feed.js';
 import { extractArticle } from './html.js';
 import { detectLanguage } from './language.js';
+import { readCapped, sniffJsonLines } from './sniff.js';
 
 export { InputError } from './errors.js';
 
@@ -335,7 +336,20 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
   const maxRaw = options.maxRawBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
   for (const path of paths.length ? paths : ['-']) {
     if (path === '-') {
-      const bytes = await readAll(stdin);
+      // JSON Lines stream line by line in bounded memory; other input is read whole (sniff.ts)
+      const sniffed = options.feed ? null : await sniffJsonLines(stdin);
+      if (sniffed?.jsonl) {
+        yield* readJsonLines(sniffed.stream, 'stdin', options);
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await readCapped(sniffed?.stream ?? stdin, Math.max(maxRaw, max * 2 + 65536));
+      } catch (err) {
+        if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
+        else throw err;
+        continue;
+      }
       if (options.feed) {
         try {
           yield* feedItems(decodeText(bytes), 'stdin', options);
