@@ -157,7 +157,7 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
     if (p === 'of') put(nom.of, c);
     else if (p === 'by') put('actor', c);
     else if (p === 'between' || p === 'among') put('actor', c);
-    else if (p === 'with') put(nom.symmetric ? 'recipient' : 'recipient', c);
+    else if (p === 'with') put('recipient', c); // "an agreement with Hamas", "talks with Moscow"
     else if (['against', 'on', 'upon', 'to', 'toward', 'towards', 'into'].includes(p)) put('recipient', c);
   }
   return { actor, recipient };
