@@ -146,7 +146,7 @@ function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: DocWord
     }
     if (out.length) break;
   }
-  if (out.length === 0 && (e.type === 'ORG' || e.type === 'FAC')) {
+  if (out.length === 0 && (e.type === 'ORG' || e.type === 'FAC' || e.type === 'NORP')) {
     // compose: country/organisation words before the first preposition, agent head ("Russian Embassy in Israel")
     const words = fullest;
     let cut = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
@@ -175,6 +175,9 @@ function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: DocWord
         nonState: base.nonState,
         place: false,
       });
+    } else if (base && e.type === 'NORP' && cut === words.length) {
+      // a group named by its nationality: "Qatari mediators" → QAT
+      out.push({ code: base.code, source: base.source, nonState: base.nonState, place: false });
     }
   }
   return out;
