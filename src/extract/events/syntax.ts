@@ -33,15 +33,16 @@ export class ParseView {
   }
 
   rel(i: number): string {
-    return this.tokens[i].deprel ?? '';
+    return this.tokens[i]?.deprel ?? '';
   }
 
   head(i: number): number {
-    return this.tokens[i].head ?? -1;
+    return this.tokens[i]?.head ?? -1;
   }
 
   lemma(i: number): string {
-    return (this.tokens[i].lemma ?? this.tokens[i].text).toLowerCase();
+    const t = this.tokens[i];
+    return t ? (t.lemma ?? t.text).toLowerCase() : '';
   }
 
   /** Children with one of the given relations (exact, or the base before ':' when `base`). */
