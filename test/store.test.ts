@@ -2,7 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../src/store/index.js';
 import { extract } from '../src/extract.js';
-import { backends, caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
+import { article, backends, caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
 
 for (const backend of backends()) {
   describe(`store (${backend.name})`, { skip: backend.skip }, () => {
@@ -185,6 +185,22 @@ for (const backend of backends()) {
         await other.close();
         await clean();
       }
+    });
+
+    test('sentences are cut at the exact characters, also after emoji (UTF-16 offsets)', async () => {
+      const emoji = article({
+        id: 'emoji', title: 'Vigil 🕯️ for the hostages 🎗️🎗️', published: '2024-03-01', source: 'Example Social',
+        paragraphs: ['Families lit candles 🕯️🕯️ and tied ribbons 🎗️ in the square.', 'Ofer Kalderon was abducted from Nir Oz on 7 October 2023.'],
+        entities: [{ id: 'e1', type: 'PERSON', name: 'Ofer Kalderon', mentions: ['Ofer Kalderon'] }, { id: 'e2', type: 'GPE', name: 'Nir Oz', mentions: ['Nir Oz'] }],
+        relations: [],
+        events: [{ id: 'v1', type: 'ASSAULT', mode: 'abduct', trigger: 'abducted', recipient: ['e1'], date: '2023-10-07', location: 'e2' }],
+      });
+      await store.ingest(emoji);
+      const [ofer] = await store.searchEntities({ q: 'Kalderon' });
+      const tl = (await store.timeline(ofer.id))!;
+      assert.equal(tl.events[0].sources[0].sentence, 'Ofer Kalderon was abducted from Nir Oz on 7 October 2023.');
+      const hits = await store.search('Kalderon');
+      assert.match(hits.documents[0].snippet, /\[Ofer Kalderon\] was abducted/);
     });
 
     test('results of the real pipeline go in too', async () => {

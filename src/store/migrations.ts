@@ -180,6 +180,13 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [],
     postgres: [],
   },
+  {
+    version: 4,
+    name: 'the text of each event sentence and relation span, cut in JavaScript offsets at ingest',
+    common: ['ALTER TABLE events ADD COLUMN sentence_text TEXT', 'ALTER TABLE relations ADD COLUMN span_text TEXT'],
+    sqlite: [],
+    postgres: [],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -141,11 +141,11 @@ export class SqlStore implements Store {
           const s = entityRow(r.subject);
           const o = entityRow(r.object);
           if (s === null || o === null) continue;
-          relationRows.push([docId, r.type, r.role ?? null, s, o, r.start, r.end]);
+          relationRows.push([docId, r.type, r.role ?? null, s, o, r.start, r.end, result.text.slice(r.start, r.end)]);
           byId.get(s)!.relations.push({ type: r.type, role: r.role ?? null, partner: o, side: 'subject' });
           byId.get(o)!.relations.push({ type: r.type, role: r.role ?? null, partner: s, side: 'object' });
         }
-        await insertMany(tx, 'relations', ['document_id', 'type', 'role', 'subject_id', 'object_id', 'start_offset', 'end_offset'], relationRows);
+        await insertMany(tx, 'relations', ['document_id', 'type', 'role', 'subject_id', 'object_id', 'start_offset', 'end_offset', 'span_text'], relationRows);
 
         const eventRows: SqlValue[][] = [];
         const seenEvents = new Set<string>();
@@ -155,11 +155,12 @@ export class SqlStore implements Store {
           const sentence = result.sentences[e.sentence];
           const locId = entityRow(e.location);
           eventRows.push([docId, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.trigger.start, e.trigger.end, e.date?.value ?? null, e.date?.text ?? null, e.date?.basis ?? null,
-            locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null]);
+            locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null,
+            sentence ? result.text.slice(sentence.start, sentence.end) : null]);
         }
         const eventIds = new Map<string, number>();
         for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'events', ['document_id', 'local_id', 'type', 'mode', 'cameo', 'trigger_text', 'trigger_start', 'trigger_end', 'date_value', 'date_text', 'date_basis',
-          'location_id', 'location_text', 'negated', 'modality', 'reported_by_id', 'sentence_index', 'sentence_start', 'sentence_end'], eventRows, 'id, local_id')) {
+          'location_id', 'location_text', 'negated', 'modality', 'reported_by_id', 'sentence_index', 'sentence_start', 'sentence_end', 'sentence_text'], eventRows, 'id, local_id')) {
           eventIds.set(r.local_id, Number(r.id));
         }
         const roleRows: SqlValue[][] = [];
@@ -525,12 +526,12 @@ export class SqlStore implements Store {
       document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; text_start: number | null; text_end: number | null; sentence: string;
     }>(
       `SELECT r.type, r.role, 'subject' AS side, o.entity_id AS other_entity, o.name AS other_name, o.type AS other_type, oe.name AS entity_name, oe.type AS entity_type,
-              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset) AS sentence
+              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
        FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities oe ON oe.id = o.entity_id JOIN documents d ON d.id = r.document_id
        WHERE s.entity_id = ?
        UNION ALL
        SELECT r.type, r.role, 'object' AS side, s.entity_id AS other_entity, s.name AS other_name, s.type AS other_type, se.name AS entity_name, se.type AS entity_type,
-              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset) AS sentence
+              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
        FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities se ON se.id = s.entity_id JOIN documents d ON d.id = r.document_id
        WHERE o.entity_id = ?`, [id, id]);
     const grouped = new Map<string, RelationView>();
@@ -572,7 +573,7 @@ export class SqlStore implements Store {
       `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
               d.id AS document_id, d.title, d.source, d.published, d.url,
-              CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END AS sentence
+              COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id
        WHERE de.entity_id = ?`, [id]);
@@ -590,8 +591,8 @@ export class SqlStore implements Store {
     const out: SearchHits['documents'] = [];
     const seen = new Set<number>();
     for (const id of ids) {
-      const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number }>(
-        `SELECT d.id, d.title, d.published, d.source, m.start_offset, m.end_offset,
+      const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
+        `SELECT d.id, d.title, d.published, d.source, m.start_offset, m.end_offset, m.text AS mention,
                 CASE WHEN m.start_offset > 80 THEN m.start_offset - 80 ELSE 0 END AS window_start,
                 substr(d.text, CASE WHEN m.start_offset > 80 THEN m.start_offset - 79 ELSE 1 END, m.end_offset - m.start_offset + 160) AS window
          FROM doc_entities de JOIN mentions m ON m.doc_entity_id = de.id JOIN documents d ON d.id = de.document_id
@@ -601,9 +602,12 @@ export class SqlStore implements Store {
         const docId = Number(r.id);
         if (seen.has(docId)) continue;
         seen.add(docId);
-        const a = Number(r.start_offset) - Number(r.window_start);
-        const b = Number(r.end_offset) - Number(r.window_start);
+        // SQL counts characters, offsets count UTF-16 units: find the mention near where it should be
         const w = r.window;
+        const expected = Number(r.start_offset) - Number(r.window_start);
+        const found = w.indexOf(r.mention, Math.max(0, expected - 8));
+        const a = found >= 0 ? found : Math.min(expected, w.length);
+        const b = Math.min(w.length, a + r.mention.length);
         // cut at word boundaries where the window cut the text
         const cutStart = Number(r.window_start) > 0;
         const cutEnd = w.length >= b - a + 160;
