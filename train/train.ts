@@ -40,7 +40,7 @@ const outDir = resolve(values.out!);
 const seed = Number(values.seed);
 const hyper = {
   taggerIterations: Number(values['tagger-iterations'] ?? (values.quick ? 3 : 10)),
-  parserIterations: Number(values['parser-iterations'] ?? (values.quick ? 3 : 15)),
+  parserIterations: Number(values['parser-iterations'] ?? (values.quick ? 3 : 12)),
   jackknife: Number(values.jackknife ?? (values.quick ? 0 : 5)),
   explore: 0.9,
   seed,
@@ -137,7 +137,7 @@ const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
 const bytes = encodeNlpModel({
-  tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict },
+  tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
   parser: { moves: parser.moves, labeler: parser.labeler, labels },
   meta,

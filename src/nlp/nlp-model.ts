@@ -55,7 +55,7 @@ export class NlpModel {
 }
 
 export interface NlpModelParts {
-  tagger: { xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number> };
+  tagger: { xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number>; lowerTag?: Map<string, number> };
   lemmatizer: LemmatizerData;
   parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[] };
   meta: Record<string, unknown>;
@@ -72,7 +72,7 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
   const header = {
     format: 'chronicle-nlp-en/1',
     meta: parts.meta,
-    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey) },
+    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey), lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined },
     lemmatizer: parts.lemmatizer,
     parser: { labels: parts.parser.labels },
   };
@@ -84,14 +84,14 @@ export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
   const h = file.header as {
     format: string;
     meta: Record<string, unknown>;
-    tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]> };
+    tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]> };
     lemmatizer: LemmatizerData;
     parser: { labels: string[] };
   };
   if (h.format !== 'chronicle-nlp-en/1') throw new Error(`${origin}: unsupported model format ${String(h.format)}`);
   const { xposTags, uposTags } = h.tagger;
   const tagger = new Tagger(
-    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict) },
+    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined },
     getPerceptron(file, 'tagger.xpos', xposTags.length),
     getPerceptron(file, 'tagger.upos', uposTags.length),
   );

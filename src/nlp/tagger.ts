@@ -22,7 +22,7 @@ const PADE2: Lexeme = { ...PAD, word: END2, exact: END2, shape: END2, suf3: END2
 export const MAX_TAG_FEATURES = 48;
 
 /** Features for token i given the two previous predicted tags (tag ids + 1; 0 = start). */
-export function tagFeatures(lex: Lexeme[], i: number, p1: number, p2: number, out: Uint32Array): number {
+export function tagFeatures(lex: Lexeme[], lc: Int32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
   const w = lex[i];
   const wm1 = i > 0 ? lex[i - 1] : PAD;
   const wm2 = i > 1 ? lex[i - 2] : i > 0 ? PAD : PAD2;
@@ -64,6 +64,13 @@ export function tagFeatures(lex: Lexeme[], i: number, p1: number, p2: number, ou
   out[n++] = f2(32, wp1.word, wp2.word);
   out[n++] = f2(33, wp1.suf2, w.flags);
   out[n++] = f2(34, w.shape, wm1.word);
+  // the usual tag of the lower-cased word: tells "Team" (NN in a headline) from "Smith" (NNP)
+  const lc0 = lc[i];
+  const lc1 = i + 1 < lex.length ? lc[i + 1] : 0;
+  out[n++] = f3(40, lc0, w.flags & 3, i === 0 ? 1 : 0);
+  out[n++] = f2(41, lc0, p1);
+  out[n++] = f3(42, lc0, w.suf3, w.flags & 1);
+  out[n++] = f3(43, lc0, lc1, w.flags & 1);
   return n;
 }
 
@@ -100,6 +107,19 @@ export interface TaggerData {
   uposTags: string[];
   /** normalised exact form → xpos id, for frequent unambiguous words */
   tagdict: Map<string, number>;
+  /** lower-cased normalised form → its most frequent xpos id in training */
+  lowerTag?: Map<string, number>;
+}
+
+/** Per-token (most frequent tag of the lower-cased form) + 1, 0 when the form is unknown. */
+export function lowerTags(lex: Lexeme[], lowerTag: Map<string, number> | undefined): Int32Array {
+  const out = new Int32Array(lex.length);
+  if (!lowerTag) return out;
+  for (let i = 0; i < lex.length; i++) {
+    const t = lowerTag.get(lex[i].norm.toLowerCase());
+    out[i] = t === undefined ? 0 : t + 1;
+  }
+  return out;
 }
 
 export class Tagger {
@@ -122,12 +142,13 @@ export class Tagger {
     let p1 = 0;
     let p2 = 0;
     const C = this.data.xposTags.length;
+    const lc = lowerTags(lex, this.data.lowerTag);
     for (let i = 0; i < lex.length; i++) {
       const fixed = this.data.tagdict.get(lex[i].norm);
       let t: number;
       if (fixed !== undefined) t = fixed;
       else {
-        const n = tagFeatures(lex, i, p1, p2, this.feats);
+        const n = tagFeatures(lex, lc, i, p1, p2, this.feats);
         this.model.score(this.feats, n, this.scores);
         t = argmax(this.scores, C);
       }
@@ -165,6 +186,20 @@ export interface TaggedSentence {
   forms: string[];
   xpos: string[];
   upos: string[];
+}
+
+/** Most frequent tag in counts, one occurrence of `minus` left out; -1 when nothing remains. */
+function argmaxInt(c: Int32Array, minus: number): number {
+  let best = -1;
+  let bestN = 0;
+  for (let t = 0; t < c.length; t++) {
+    const n = t === minus ? c[t] - 1 : c[t];
+    if (n > bestN) {
+      bestN = n;
+      best = t;
+    }
+  }
+  return best;
 }
 
 /** Deterministic PRNG (mulberry32) for shuffling. */
@@ -231,7 +266,20 @@ export function trainTagger(
   const xIndex = new Map(xposTags.map((t, i) => [t, i]));
   const uIndex = new Map(uposTags.map((t, i) => [t, i]));
   const tagdict = buildTagDict(sents, xIndex);
-  const data: TaggerData = { xposTags, uposTags, tagdict };
+  // lower-cased form → tag counts; training tokens see the counts without their own
+  // occurrence (leave-one-out), so the feature is as often "unknown" as on new text
+  const lowerCounts = new Map<string, Int32Array>();
+  for (const s of sents) {
+    s.forms.forEach((f, i) => {
+      const key = lexeme(f).norm.toLowerCase();
+      let c = lowerCounts.get(key);
+      if (!c) lowerCounts.set(key, (c = new Int32Array(xposTags.length)));
+      c[xIndex.get(s.xpos[i])!]++;
+    });
+  }
+  const lowerTag = new Map<string, number>();
+  for (const [k, c] of lowerCounts) lowerTag.set(k, argmaxInt(c, -1));
+  const data: TaggerData = { xposTags, uposTags, tagdict, lowerTag };
   const model = new TrainablePerceptron(xposTags.length);
   const umodel = new TrainablePerceptron(uposTags.length);
   const feats = new Uint32Array(MAX_TAG_FEATURES);
@@ -241,6 +289,11 @@ export function trainTagger(
   const rand = rng(opts.seed);
   const lexes = sents.map((s) => s.forms.map(lexeme));
   const golds = sents.map((s) => Int32Array.from(s.xpos, (t) => xIndex.get(t)!));
+  const lcs = lexes.map((lex, si) => Int32Array.from(lex, (lx, i) => {
+    const c = lowerCounts.get(lx.norm.toLowerCase())!;
+    const best = argmaxInt(c, golds[si][i]);
+    return best < 0 ? 0 : best + 1;
+  }));
   const ugolds = sents.map((s) => Int32Array.from(s.upos, (t) => uIndex.get(t)!));
   for (let it = 0; it < opts.iterations; it++) {
     shuffle(order, rand);
@@ -258,7 +311,7 @@ export function trainTagger(
         let guess: number;
         if (fixed !== undefined) guess = fixed;
         else {
-          const n = tagFeatures(lex, i, p1, p2, feats);
+          const n = tagFeatures(lex, lcs[si], i, p1, p2, feats);
           model.score(feats, n, scores);
           guess = argmax(scores, xposTags.length);
           model.update(gold[i], guess, feats, n);
