@@ -33,6 +33,9 @@ test('a weekday takes the tense of its clause (published Sunday 2025-02-16)', ()
   assert.equal(valueOf('The two delegations will meet on Saturday in Cairo.', 'Saturday'), '2025-02-22');
   assert.equal(valueOf('Talks are due to resume on Wednesday, officials said.', 'Wednesday'), '2025-02-19');
   assert.equal(valueOf('Police said the suspect was arrested on Tuesday.', 'Tuesday'), '2025-02-11');
+  // headline style: "X to VERB" is a plan, a bare participle a report
+  assert.equal(valueOf('Israel to free prisoners on Saturday', 'Saturday'), '2025-02-22');
+  assert.equal(valueOf('Hostages freed on Saturday', 'Saturday'), '2025-02-15');
   // "Sunday" in a Sunday paper's past-tense report is the same day
   assert.equal(valueOf('Voters went to the polls on Sunday.', 'Sunday'), '2025-02-16');
   assert.equal(valueOf('The vote is planned for next Monday.', 'next Monday'), '2025-02-17');

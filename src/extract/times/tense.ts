@@ -41,6 +41,8 @@ const NOT_PAST_ED = new Set([
 ]);
 /** attribution verbs after the expression: "…on Wednesday, officials said" tells when it was said, not when it happens */
 const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'noted', 'wrote', 'writes', 'reported', 'reports', 'according', 'claimed', 'claims', 'insisted', 'explained']);
+/** words before "to" that do not make "to" + verb a plan ("went to", "due to", "according to") */
+const NOT_PLAN_BEFORE_TO = new Set(['went', 'goes', 'go', 'came', 'come', 'due', 'according', 'next', 'close', 'up', 'back', 'prior', 'thanks', 'owing', 'similar', 'contrary', 'addition', 'order', 'as', 'is', 'are', 'was', 'were']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '“', '”', '"', '(', ')', 'but', 'while', 'whereas', 'although', 'though']);
 
 function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): { tense: Tense; strength: number } | null {
@@ -66,6 +68,11 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
     return null;
   }
   if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: w === 'will' || w === 'shall' || w.endsWith('ll') || w === 'wo' ? 3 : 2 };
+  // headline style "Talks to resume Monday": a bare "to" + verb after a short subject at the start
+  // of the sentence is a plan; the weakest of markers, used only when the sentence has no other
+  if (w === 'to' && next && /^[a-z]{3,}$/.test(next.text) && prev && /^\p{Lu}|s$/u.test(prev.text) && !NOT_PLAN_BEFORE_TO.has(p)) {
+    return { tense: 'future', strength: -4 };
+  }
   if ((PLAN_WORDS.has(w) || w === 'is' || w === 'are') && next) {
     const n = next.text.toLowerCase();
     if (PLAN_WORDS.has(w) && n === 'to' && w !== 'set' && w !== 'due') return { tense: 'future', strength: 2 };
@@ -102,6 +109,7 @@ export function tenseAt(tokens: readonly Token[], from: number, to: number): Ten
     if (i >= from && i < to) continue;
     const m = markerOf(tokens[i], tokens[i + 1], tokens[i - 1]);
     if (!m) continue;
+    if (m.strength < 0 && i > 4) continue; // the headline "to" only right after a short subject
     // distance in tokens plus a penalty for every clause break in between
     const lo = Math.min(i, from);
     const hi = Math.max(i, to - 1);
