@@ -212,15 +212,11 @@ export async function openDuplicateLinks(url: string, options: { pgSchema?: stri
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   if (/^postgres(ql)?:\/\//i.test(url)) {
     const { default: pgmod } = await import('pg');
-    const pool = new pgmod.Pool({ connectionString: url, max: 2 });
-    if (options.pgSchema) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error(`bad schema name ${options.pgSchema}`);
-      const schema = options.pgSchema;
-      pool.on('connect', (client) => {
-        client.query(`SET search_path TO ${schema}`).catch(() => undefined);
-      });
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    }
+    if (options.pgSchema && !/^[a-z_][a-z0-9_]*$/.test(options.pgSchema)) throw new Error(`bad schema name ${options.pgSchema}`);
+    // the schema goes in the connection's start-up options, so no query races the first use of a client
+    const pool = new pgmod.Pool({ connectionString: url, max: 2, ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}) });
+    pool.on('error', () => undefined); // an idle client's error must not crash the process; the next query reports it
+    if (options.pgSchema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.pgSchema}`);
     const links = new PgLinks(pool, threshold);
     await links.init();
     return links;
