@@ -154,6 +154,7 @@ if (!args.includes('--no-speed')) {
     pipeline.process(docs[0]); // warm up (model loading)
     let sentences = 0;
     let nEvents = 0;
+    const c0 = process.cpuUsage();
     const s0 = performance.now();
     for (let round = 0; round < 2; round++) {
       for (const d of docs) {
@@ -163,6 +164,8 @@ if (!args.includes('--no-speed')) {
       }
     }
     const secs = (performance.now() - s0) / 1000;
+    const cpu = process.cpuUsage(c0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
     // where the time goes: each stage timed on its own
     const perStage = new Map<string, number>();
     for (const d of docs) {
@@ -182,7 +185,8 @@ if (!args.includes('--no-speed')) {
     const evSecs = (performance.now() - ev1) / 1000;
     void ev0;
     console.log(`\nspeed, whole extract pipeline (${pipeline.names().join(' → ')}), ${files.length} Wikinews articles ×2:`);
-    console.log(`  ${sentences} sentences in ${secs.toFixed(2)} s = ${(sentences / secs).toFixed(0)} sentences/s (${nEvents} events)`);
+    console.log(`  ${sentences} sentences in ${secs.toFixed(2)} s = ${(sentences / secs).toFixed(0)} sentences/s wall clock (${nEvents} events)`);
+    console.log(`  CPU time ${cpuSecs.toFixed(2)} s = ${(sentences / cpuSecs).toFixed(0)} sentences per CPU-second (one core; less sensitive to other jobs)`);
     console.log(`  events stage alone: ${(evSentences / evSecs).toFixed(0)} sentences/s`);
     const total = [...perStage.values()].reduce((a, b) => a + b, 0);
     console.log(`  share of time per stage: ${[...perStage].map(([n, ms]) => `${n} ${((100 * ms) / total).toFixed(0)}%`).join(', ')}`);
