@@ -154,10 +154,18 @@ function readBlocks(path: string): Block[] {
 
 const ORG_WORDS = new Set([...ORG_TRIGGERS, 'ministry', 'of', 'forces', 'army', 'front', 'brigade', 'movement']);
 
+const TITLE_EXTRA = new Set(['of', 'the', 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'minister',
+  'party', 'chief', 'leader', 'opposition', 'state', 'national', 'security', ',']);
+
+/**
+ * "RUSSIAN_PRESIDENT_VLADIMIR_PUTIN" → "vladimir putin": titles, nationality words and office
+ * words go; a place name goes only when a title follows it ("US PRESIDENT …"), so a given name
+ * that is also a town ("Vladimir") stays.
+ */
 function stripTitles(words: string[], norp: Set<string>, gpe: Set<string>): string[] {
+  const titleLike = (w: string | undefined) => w !== undefined && (PERSON_TITLES.has(w) || norp.has(w) || TITLE_EXTRA.has(w));
   let i = 0;
-  while (i < words.length - 1 && (PERSON_TITLES.has(words[i]) || norp.has(words[i]) || gpe.has(words[i]) ||
-    ['of', 'the', 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'minister', 'party', 'chief', 'leader', 'opposition', 'state', 'national', 'security', ','].includes(words[i]))) i++;
+  while (i < words.length - 1 && (titleLike(words[i]) || (gpe.has(words[i]) && titleLike(words[i + 1])))) i++;
   return words.slice(i);
 }
 

@@ -48,6 +48,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     out.push({ start, end, type: disciplineType(words, start, end, s.type) });
   }
   extendToGazetteer(model, words, out);
+  splitPlaceAndPerson(model, words, out);
   addAcronyms(words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
@@ -106,6 +107,65 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
       s.type = best.type;
     }
   });
+}
+
+function gazCats(model: NerModel, words: readonly string[], a: number, b: number): string[] {
+  return model.gazetteer.lookup(words.slice(a, b).map((w) => w.toLowerCase())) ?? [];
+}
+
+/**
+ * Boundary discipline: "(President of) Russia Vladimir Putin" is a place followed by a person,
+ * not one name. A span that starts with a gazetteer country/city and continues with a known
+ * person or given name is split in two. And a lone "place" that is only known as a given name
+ * ("His father, Vitaly, …") is a person.
+ */
+function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const extra: NameSpan[] = [];
+  for (const s of spans) {
+    if (s.type === 'PERSON') {
+      // "Kremlin spokesperson Dmitry Peskov": a known organisation or place is not a person
+      const cats = gazCats(model, words, s.start, s.end);
+      if (!cats.includes('PER') && !cats.includes('FIRST')) {
+        if (cats.includes('ORG')) s.type = 'ORG';
+        else if (cats.includes('GPE')) s.type = 'GPE';
+      }
+      continue;
+    }
+    if (s.end - s.start === 1 && (s.type === 'GPE' || s.type === 'LOC' || s.type === 'FAC')) {
+      const cats = gazCats(model, words, s.start, s.end);
+      if (cats.includes('FIRST') && !cats.some((c) => c === 'GPE' || c === 'LOC' || c === 'ORG' || c === 'NORP')) s.type = 'PERSON';
+      continue;
+    }
+    if (s.end - s.start < 2) continue; // (person spans were handled above)
+    for (let k = s.start + 1; k < s.end; k++) {
+      const head = gazCats(model, words, s.start, k);
+      if (!head.includes('GPE')) continue;
+      const rest = gazCats(model, words, k, s.end);
+      const given = gazCats(model, words, k, k + 1);
+      if (rest.includes('PER') || (given.includes('FIRST') && s.end - k >= 2)) {
+        extra.push({ start: k, end: s.end, type: 'PERSON' });
+        s.end = k;
+        s.type = 'GPE';
+        break;
+      }
+    }
+  }
+  spans.push(...extra);
+  // the model may split in the wrong place: "Russia Vladimir" (place) + "Putin" (person)
+  spans.sort((a, b) => a.start - b.start);
+  for (let j = 0; j + 1 < spans.length; j++) {
+    const a = spans[j];
+    const b = spans[j + 1];
+    if (a.end !== b.start || b.type !== 'PERSON' || (a.type !== 'GPE' && a.type !== 'LOC')) continue;
+    for (let k = a.start + 1; k < a.end; k++) {
+      if (!gazCats(model, words, a.start, k).includes('GPE')) continue;
+      if (gazCats(model, words, k, b.end).includes('PER') || gazCats(model, words, k, k + 1).includes('FIRST')) {
+        a.end = k;
+        b.start = k;
+        break;
+      }
+    }
+  }
 }
 
 /** "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name. */
