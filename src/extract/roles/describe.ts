@@ -224,6 +224,16 @@ function ageAt(doc: Doc, i: number, hi: number): { age: number; to: number } | n
   return null;
 }
 
+/**
+ * May token h head a description of `target`? Not when it heads another entity's mention
+ * inside the phrase ("Maclaurin, a prize" where "a prize" is its own entity); a mention larger
+ * than the phrase (an event spanning the clause) does not count.
+ */
+function freeNoun(idx: MentionIndex, h: number, from: number, to: number, target?: string): boolean {
+  const r = idx.at(h);
+  return !r || r.entity.id === target || (r.mention.kind !== 'name' && (r.first < from || r.last > to));
+}
+
 /** Analyse tokens [from, to) as a descriptive noun phrase. */
 export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: number, exclude?: string, generic = false): PhraseAnalysis {
   const out: PhraseAnalysis = { from, to, head: null, title: '', possessor: null, modifiers: [], nationalities: [], complement: null, age: null, former: false };
@@ -284,12 +294,12 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     const h = end - 1;
     const ht = doc.tokens[h];
     const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{2,}$/u.test(ht.text) && !/(ly|ing|ed|able|ible|ous|ful|ive|less)$/.test(ht.text);
-    if (h > from && isNoun && !idx.at(h)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from: h, to: h + 1 };
+    if (h > from && isNoun && freeNoun(idx, h, from, to, exclude)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from: h, to: h + 1 };
   } else if (!head && generic && to - from >= 3 && PREPS.has(lower(doc.tokens[from + 1]))) {
     // no article: "Kristin Wilkins, curator of the exhibition at …"
     const ht = doc.tokens[from];
     const isNoun = ht.upos ? ht.upos === 'NOUN' : /^\p{Ll}[\p{Ll}-]{3,}$/u.test(ht.text) && !/(ly|ing|ed|able|ible|ous|ful|ive|less)$/.test(ht.text);
-    if (isNoun && !idx.at(from)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from, to: from + 1 };
+    if (isNoun && freeNoun(idx, from, from, to, exclude)) head = { role: ht.text.toLowerCase(), cls: 'descriptor', plural: false, from, to: from + 1 };
   }
   out.head = head;
   if (head && head.cls === 'descriptor') {
