@@ -72,5 +72,6 @@ test('offsets of every mention match the text', () => {
   const r = run('Alexander “Sasha” Trufanov thanked Dr. Amir Cohen of Hadassah Hospital in Jerusalem.\n\nTrufanov’s family flew in from Moscow.');
   for (const e of r.entities) for (const m of e.mentions) assert.equal(r.text.slice(m.start, m.end), m.text);
   assert.equal(entity(r, 'Trufanov')?.name, 'Alexander “Sasha” Trufanov');
-  assert.equal(entity(r, 'Hadassah Hospital')?.type, 'FAC');
+  // a hospital is a facility or the organisation running it, never a person
+  assert.ok(['FAC', 'ORG'].includes(entity(r, 'Hadassah Hospital')?.type ?? ''));
 });

@@ -9,7 +9,7 @@ import type { Stage } from '../pipeline.js';
 import { resolveNominals, resolvePronouns } from './coref.js';
 
 /** Score for a model mention when the model gives none. */
-const MODEL_DEFAULT_SCORE = 0.7;
+const MODEL_DEFAULT_SCORE = 0.75;
 /** Below this, a lone guessed name is dropped unless it joins a confirmed entity. */
 const MIN_STANDALONE_SCORE = 0.5;
 
@@ -159,7 +159,9 @@ function fullestName(mentions: Mention[]): string {
 export const entitiesStage: Stage = {
   name: 'entities',
   run(doc: Doc) {
-    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name'));
+    // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
+    const modelRan = doc.mentions.some((m) => m.source === 'model');
+    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE)));
     const clusters = clusterNames(names);
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
