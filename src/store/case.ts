@@ -103,6 +103,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
   }
   items.sort((a, b) => sortKey(a.date).localeCompare(sortKey(b.date)));
 
+  const rowByEvent = new Map(rows.map((r) => [Number(r.event_id), r]));
   // conflicts: a once-only event with disagreeing dates or places across sources
   const conflicts: Conflict[] = [];
   const claim = (value: string, its: TimelineItem[]): Claim => ({
@@ -123,7 +124,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     const placeGroups: Array<{ value: string; items: TimelineItem[] }> = [];
     for (const it of its) {
       for (const s of it.sources) {
-        const row = rows.find((r) => Number(r.event_id) === s.event_id);
+        const row = rowByEvent.get(s.event_id);
         const place = row?.location;
         if (!place) continue;
         const g = placeGroups.find((x) => placesAgree(x.value, place));
