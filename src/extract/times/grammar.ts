@@ -223,7 +223,17 @@ function chronoReadings(sentence: string, ref: Date): RawTime[] {
         continue;
       }
     }
-    const t = fromChronoPart(sentence, { known: knownOf(r.start), text: r.text, index: r.index });
+    // "on Wednesday after 14 months": chrono reads the bare number after the weekday as an hour
+    const known = knownOf(r.start);
+    let text = r.text;
+    const bareHour = /\s+(?:after|before|at|by|around|about|until|till)\s+\d{1,2}$/i.exec(text);
+    if (bareHour && known.hour !== undefined && !/:|[ap]\.?m\b/i.test(text)) {
+      text = text.slice(0, bareHour.index);
+      delete known.hour;
+      delete known.minute;
+      delete known.meridiem;
+    }
+    const t = fromChronoPart(sentence, { known, text, index: r.index });
     if (t) out.push(t);
   }
   return out;
