@@ -57,12 +57,14 @@ Examples:
 
     let failed = 0;
     let done = 0;
+    let skipped = 0;
     const pretty: unknown[] = [];
     const format = (() => { try { return parseOutputFormat(values.format); } catch (err) { throw new UsageError((err as Error).message); } })();
     process.stdout.write(formatPreamble(format));
     const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
     for await (const item of readDocuments(positionals, readOptions)) {
       if (!item.ok && item.skipped) {
+        skipped++;
         process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
         continue;
       }
@@ -83,7 +85,7 @@ Examples:
       }
     }
     if (values.pretty) process.stdout.write(JSON.stringify(pretty.length === 1 ? pretty[0] : pretty, null, 2) + '\n');
-    if (done === 0 && failed === 0) process.stderr.write('chronicle extract: no documents\n');
+    if (done === 0 && failed === 0 && skipped === 0) process.stderr.write('chronicle extract: no documents\n');
     return failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
   },
 };
