@@ -133,6 +133,14 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.equal((await store.searchEntities({ q: 'Yelena' }))[0].id, mother.id);
   });
 
+  test('all articles, a page at a time', async () => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: /All 5 articles/ }).click();
+    await page.getByTestId('all-docs').waitFor();
+    assert.equal(await page.getByTestId('all-docs').locator('li').count(), 5);
+    assert.match(await page.getByTestId('all-docs').innerText(), /1–5 of 5/);
+  });
+
   test('text from articles is shown as text, never run as markup', async () => {
     const [doc] = (await store.search('Mallory')).documents;
     await page.goto(`${server.url}#/doc/${doc.id}`);

@@ -3,13 +3,14 @@
  *   #/                 home: people, organisations, latest articles
  *   #/search?q=…       entities, articles and quotes
  *   #/entity/ID        case file: status, conflicts, timeline, relations, quotes, identity
+ *   #/docs?offset=N    every article, newest first
  *   #/doc/ID?at=S-E    article reader with highlights (S-E: a span to bring into view)
  */
 import { ApiError } from './api.js';
 import { clear, h } from './dom.js';
 import { hideTip } from './tooltip.js';
 import { entityView } from './views/entity.js';
-import { homeView, searchView } from './views/home.js';
+import { documentsView, homeView, searchView } from './views/home.js';
 import { readerView } from './views/reader.js';
 
 const main = document.getElementById('main')!;
@@ -40,6 +41,9 @@ async function route(): Promise<void> {
     } else if (parts[0] === 'entity' && /^\d+$/.test(parts[1] ?? '')) {
       view = await entityView(Number(parts[1]), () => void route());
       document.title = `${view.querySelector('h1')?.firstChild?.textContent ?? 'Entity'} — Chronicle`;
+    } else if (parts[0] === 'docs') {
+      view = await documentsView(Math.max(0, Number(params.get('offset') ?? 0) || 0));
+      document.title = 'Articles — Chronicle';
     } else if (parts[0] === 'doc' && /^\d+$/.test(parts[1] ?? '')) {
       view = await readerView(Number(parts[1]), params);
       document.title = `${view.querySelector('h1')?.textContent ?? 'Article'} — Chronicle`;

@@ -9,7 +9,7 @@ export async function homeView(): Promise<HTMLElement> {
     h('div', { class: 'columns' },
       section('People most reported', 'top-people', people.length ? h('div', { class: 'cards' }, people.map(entityCard)) : empty('No people yet.')),
       section('Organisations', 'top-orgs', orgs.length ? h('div', { class: 'cards' }, orgs.map(entityCard)) : empty('No organisations yet.'))),
-    section('Latest articles', 'latest-docs', docs.items.length
+    section('Latest articles', 'latest-docs', h('p', {}, h('a', { href: '#/docs' }, `All ${docs.total} articles →`)), docs.items.length
       ? h('ul', { class: 'doc-list' }, docs.items.map((d) => h('li', {},
           h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id} (untitled)`),
           h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')} · ${d.entity_count} entities · ${d.event_count} events · ${d.quote_count} quotes`))))
@@ -32,4 +32,21 @@ export async function searchView(q: string): Promise<HTMLElement> {
           h('blockquote', {}, x.text),
           h('div', { class: 'meta' }, '— ', x.speaker ? (x.speaker.id ? h('a', { href: `#/entity/${x.speaker.id}` }, x.speaker.name) : x.speaker.name) : 'unattributed', ', in ', h('a', { href: `#/doc/${x.document_id}` }, x.title ?? `document ${x.document_id}`)))))
       : empty('No quote contains these words.')));
+}
+
+/** Every stored article, newest first, a page at a time. */
+export async function documentsView(offset: number): Promise<HTMLElement> {
+  const size = 50;
+  const page = await api.documents(size, offset);
+  const last = Math.min(offset + size, page.total);
+  return h('div', { class: 'documents' },
+    h('h1', {}, 'Articles'),
+    section(`${page.total ? offset + 1 : 0}–${last} of ${page.total}`, 'all-docs', page.items.length
+      ? h('ul', { class: 'doc-list' }, page.items.map((d) => h('li', {},
+          h('a', { href: `#/doc/${d.id}` }, d.title ?? `document ${d.id} (untitled)`),
+          h('span', { class: 'meta' }, ` ${[d.source, date(d.published)].filter(Boolean).join(' · ')} · ${d.entity_count} entities · ${d.event_count} events · ${d.quote_count} quotes`))))
+      : empty('No articles yet: run chronicle ingest FILE…'),
+      h('div', { class: 'pager' },
+        offset > 0 ? h('a', { href: `#/docs?offset=${Math.max(0, offset - size)}` }, '← newer') : null,
+        last < page.total ? h('a', { href: `#/docs?offset=${last}` }, 'older →') : null)));
 }
