@@ -39,6 +39,17 @@ test('a title before a name is not part of it; the country in the title is its o
   assert.ok(!ms.some((m) => m.text.includes('Saturday')), 'a weekday is never a name');
 });
 
+test('a country between a title and a person is split off, but a given name that is a country is not', () => {
+  const ms = names('The talks were held “on the orders of the President of France Emmanuel Macron.”');
+  assert.equal(find(ms, 'France')?.type, 'GPE');
+  assert.equal(find(ms, 'Emmanuel Macron')?.type, 'PERSON');
+  const ms2 = names('The Prime Minister of Israel Benjamin Netanyahu said the army would respond.');
+  assert.equal(find(ms2, 'Israel')?.type, 'GPE');
+  assert.equal(find(ms2, 'Benjamin Netanyahu')?.type, 'PERSON');
+  const ms3 = names('Defence Minister Israel Katz said the operation would continue.');
+  assert.equal(find(ms3, 'Israel Katz')?.type, 'PERSON', JSON.stringify(ms3));
+});
+
 test('a hospital is a facility or organisation, never a person; nationality adjectives are NORP', () => {
   const ms = names('He was taken to Sheba Hospital in Ramat Gan, where doctors from the Russian embassy visited him.');
   const sheba = find(ms, 'Sheba Hospital');
@@ -111,12 +122,12 @@ test('held-out GUM news: coarse exact-span F1 stays above the floor', { skip: !e
   const model = getNerModel()!;
   const news = GUM_HELDOUT.filter((id) => id.startsWith('GUM_news_')).map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
   const scores = evaluateNer(model, news.map((d) => d.sentences));
-  // achieved (docs/entities-ner.md): coarse 0.852, PER 0.874, LOC 0.898, ORG 0.795 on gold tokens;
+  // achieved (docs/entities-ner.md): coarse 0.865, PER 0.882, LOC 0.915, ORG 0.808 on gold tokens;
   // floors sit ~3 points below so retraining noise passes and real regressions do not
-  assert.ok(scores.coarse.f1 >= 0.82, `coarse F1 ${scores.coarse.f1}`);
+  assert.ok(scores.coarse.f1 >= 0.83, `coarse F1 ${scores.coarse.f1}`);
   assert.ok(scores.byCoarse.PER.f1 >= 0.84, `PER F1 ${scores.byCoarse.PER.f1}`);
-  assert.ok(scores.byCoarse.LOC.f1 >= 0.86, `LOC F1 ${scores.byCoarse.LOC.f1}`);
-  assert.ok(scores.byCoarse.ORG.f1 >= 0.75, `ORG F1 ${scores.byCoarse.ORG.f1}`);
+  assert.ok(scores.byCoarse.LOC.f1 >= 0.88, `LOC F1 ${scores.byCoarse.LOC.f1}`);
+  assert.ok(scores.byCoarse.ORG.f1 >= 0.76, `ORG F1 ${scores.byCoarse.ORG.f1}`);
   // and the gold spans survive the trip to raw text
   const td = toTextDoc(news[0].id, news[0].sentences);
   for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)));

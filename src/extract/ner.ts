@@ -129,6 +129,18 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
         if (cats.includes('ORG')) s.type = 'ORG';
         else if (cats.includes('GPE')) s.type = 'GPE';
       }
+      // "(Prime Minister of) Israel Benjamin Netanyahu": a leading country is not part of the name
+      for (let k = s.start + 1; s.type === 'PERSON' && k < s.end; k++) {
+        const head = gazCats(model, words, s.start, k);
+        if (!head.includes('GPE') || head.includes('PER')) continue;
+        const restIsPerson = gazCats(model, words, k, s.end).includes('PER');
+        // "Israel Katz" is a person: a country that is also a given name needs a full name after it
+        if (head.includes('FIRST') ? restIsPerson && s.end - k >= 2 : restIsPerson || (gazCats(model, words, k, k + 1).includes('FIRST') && s.end - k >= 2)) {
+          extra.push({ start: s.start, end: k, type: 'GPE' });
+          s.start = k;
+          break;
+        }
+      }
       continue;
     }
     if (s.end - s.start === 1 && (s.type === 'GPE' || s.type === 'LOC' || s.type === 'FAC')) {
