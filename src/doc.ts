@@ -119,8 +119,16 @@ export interface EventRecord {
   sentence: number;
 }
 
+/** What a web page says about itself besides its text (HTML input only). */
+export interface PageMeta {
+  byline?: string | null;
+  siteName?: string | null;
+  language?: string | null;
+}
+
 export interface DocInput {
   id?: string;
+  meta?: PageMeta;
   text: string;
   published?: string | null;
   title?: string | null;
@@ -135,6 +143,7 @@ export class Doc {
   readonly title: string | null;
   readonly source: string | null;
   readonly url: string | null;
+  readonly meta: PageMeta | null;
 
   tokens: Token[] = [];
   sentences: Sentence[] = [];
@@ -155,6 +164,7 @@ export class Doc {
     this.title = input.title ?? null;
     this.source = input.source ?? null;
     this.url = input.url ?? null;
+    this.meta = input.meta ?? null;
   }
 
   /** Index of the sentence that contains character offset `pos` (binary search). */

@@ -241,6 +241,7 @@ function pageItem(html: string, origin: string, id: string, url: string | null, 
         title: article.title,
         source: origin,
         url: article.canonicalUrl ?? url,
+        meta: { byline: article.byline, siteName: article.siteName, language: article.lang },
       },
     };
   } catch (err) {

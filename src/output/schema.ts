@@ -82,6 +82,8 @@ export const ResultSchema = z.object({
   url: z.string().nullable(),
   title: z.string().nullable(),
   published: isoDate.nullable(),
+  /** page metadata, for documents read from HTML */
+  meta: z.object({ byline: z.string().nullable(), site_name: z.string().nullable(), language: z.string().nullable() }).optional(),
   text: z.string(),
   sentences: z.array(z.object(offsets)),
   entities: z.array(EntitySchema),
