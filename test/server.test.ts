@@ -118,6 +118,17 @@ for (const backend of backends()) {
       assert.equal(missing.statusCode, 404);
     });
 
+    test('identities can be recomputed; manual decisions and ids survive', async () => {
+      const before = (await get('/api/entities?q=Elena%20Trufanova')).body[0];
+      assert.equal((await app.inject({ method: 'POST', url: '/api/identities/recompute' })).statusCode, 401);
+      const res = await app.inject({ method: 'POST', url: '/api/identities/recompute', headers: { authorization: 'Bearer s3cret' } });
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.json().entities > 0);
+      const after = (await get('/api/entities?q=Elena%20Trufanova')).body[0];
+      assert.equal(after.id, before.id);
+      assert.deepEqual(after.aliases, before.aliases);
+    });
+
     test('a read-only server refuses writes', async () => {
       const ro = await buildServer({ store, readOnly: true, webRoot: null });
       const res = await ro.inject({ method: 'POST', url: '/api/documents', payload: { text: 'x y z.' } });

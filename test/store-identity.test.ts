@@ -101,3 +101,16 @@ test('attributes: a contradicting nationality stops a weak link, a shared occupa
   const of2 = resolve([[b], [d], [player]]);
   assert.equal(of2(player), of2(d));
 });
+
+test('two organisations or places of one document with the same name are one identity; two people are not', () => {
+  const us1 = member(50, 'GPE', 'United States');
+  const us2 = member(50, 'GPE', 'US', { aliases: ['United States'] });
+  const us3 = member(51, 'GPE', 'U.S.');
+  const of = resolve([[us1, us2], [us3]]);
+  assert.equal(of(us2), of(us1));
+  assert.equal(of(us3), of(us1));
+  const p1 = member(52, 'PERSON', 'Alexander Trufanov');
+  const p2 = member(52, 'PERSON', 'Alexander Trufanov', { ref: 'd52#PERSON#alexander trufanov#2' });
+  const of2 = resolve([[p1, p2]]);
+  assert.notEqual(of2(p1), of2(p2));
+});

@@ -340,7 +340,11 @@ export class Resolver {
       const c = other && this.clusterOf.get(other.id);
       if (c && !this.blocked(m, c)) return { member: m.id, cluster: c.id, confidence: 1, method: 'manual', evidence: 'merged by hand' };
     }
-    const candidates = this.lookup(m).filter((c) => compatibleTypes(c.type, m.type) && !this.blocked(m, c) && !c.members.some((x) => x.document === m.document));
+    // two people of one document are two people (coreference decided); two places or
+    // organisations of one document with the same name are one ("US" and "United States")
+    const candidates = this.lookup(m)
+      .filter((c) => compatibleTypes(c.type, m.type) && !this.blocked(m, c) && !(m.type === 'PERSON' && c.members.some((x) => x.document === m.document)))
+      .sort((a, b) => b.members.length - a.members.length);
     if (m.type !== 'PERSON') {
       const names = [m.name, ...m.aliases];
       const keys = new Set(names.map(orgKey));

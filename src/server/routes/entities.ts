@@ -71,4 +71,18 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
   }, async (req) => ({ id: await app.store.split(req.params.id, req.body.members, req.body.note) }));
+
+  app.post('/identities/recompute', {
+    preHandler: app.requireWrite,
+    schema: {
+      summary: 'Recompute every identity from scratch with the current rules, applying the manual merge and split decisions',
+      tags: ['entities'],
+      security: [{ bearer: [] }],
+      response: { 200: { type: 'object', properties: { entities: { type: 'integer' }, seconds: { type: 'number' } } }, 401: errorSchema },
+    },
+  }, async () => {
+    const started = performance.now();
+    await app.store.resolveAll();
+    return { entities: (await app.store.stats()).entities, seconds: Math.round(performance.now() - started) / 1000 };
+  });
 }
