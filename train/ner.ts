@@ -280,7 +280,7 @@ function main(): void {
     description: 'Named-entity recogniser: structured averaged perceptron, BIO tags with Viterbi, OntoNotes types',
     created_by: 'train/ner.ts (npm run train:ner)',
     tags: TAGS,
-    hyperparameters: { epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, feature_min_count: 2, weight_scale: scale, min_abs_weight: 0.005, lexicon_min_count: 2 },
+    hyperparameters: { epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, feature_min_count: 2, feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times', weight_scale: scale, min_abs_weight: 0.005, lexicon_min_count: 2 },
     data: {
       train: [
         { name: 'UNER English EWT train (en_ewt-ud-train.iob2)', sentences: uner.length, licence: 'CC BY-SA 4.0' },
