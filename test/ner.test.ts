@@ -71,6 +71,13 @@ test('organisations, settlements and people in one news sentence', () => {
   assert.ok(!ms2.some((m) => m.text === 'Monday'));
 });
 
+test('event names are events, not people or organisations', () => {
+  const ms = names('Will NBC show the Winter Olympics and the Paralympic Games live in the United States?');
+  for (const m of ms.filter((x) => /Olympics|Games/.test(x.text))) assert.equal(m.type, 'EVENT', JSON.stringify(ms));
+  assert.ok(ms.some((m) => /Olympics/.test(m.text)), JSON.stringify(ms));
+  assert.equal(find(ms, 'United States')?.type, 'GPE');
+});
+
 test('mentions are names from the model with exact offsets', () => {
   const text = 'Kremlin spokesman Dmitry Peskov told reporters that Moscow would not comment.';
   const doc = new Doc({ text });

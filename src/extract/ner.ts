@@ -64,6 +64,8 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   if (type !== 'PERSON' && type !== 'ORG') return type;
   const first = words[start].toLowerCase();
   const last = words[end - 1].toLowerCase();
+  // "Winter Olympics", "Paralympic Games", "Vietnam War": events, not people or organisations
+  if (EVENT_HEADS.has(last) && (end - start > 1 || last === 'olympics' || last === 'paralympics')) return 'EVENT';
   if (type === 'PERSON') {
     if (end - start > 1 && SETTLEMENT_WORDS.has(first)) return 'GPE';
     if (ORG_TRIGGERS.has(last)) return 'ORG';
@@ -71,6 +73,9 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   }
   return type;
 }
+
+const EVENT_HEADS = new Set(['olympics', 'paralympics', 'games', 'war', 'festival', 'championship', 'championships',
+  'cup', 'summit', 'awards', 'expo', 'marathon', 'uprising', 'intifada', 'massacre', 'olympiad', 'grand prix']);
 
 const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PERSON', LOC: 'LOC' };
 
