@@ -71,6 +71,13 @@ test('organisations, settlements and people in one news sentence', () => {
   assert.ok(!ms2.some((m) => m.text === 'Monday'));
 });
 
+test('a name in apposition to a kinship noun is a person', () => {
+  for (const [text, name] of [['Her uncle, Lior, was also taken to Gaza.', 'Lior'], ['Their mother, Orly, said nothing.', 'Orly']]) {
+    const ms = names(text);
+    assert.equal(find(ms, name)?.type, 'PERSON', JSON.stringify(ms));
+  }
+});
+
 test('event names are events, not people or organisations', () => {
   const ms = names('Will NBC show the Winter Olympics and the Paralympic Games live in the United States?');
   for (const m of ms.filter((x) => /Olympics|Games/.test(x.text))) assert.equal(m.type, 'EVENT', JSON.stringify(ms));

@@ -74,6 +74,10 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   return type;
 }
 
+const KINSHIP = new Set(['mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother',
+  'grandfather', 'grandson', 'granddaughter', 'girlfriend', 'boyfriend', 'partner', 'fiancé', 'fiancée', 'fiance',
+  'fiancee', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'mom', 'dad', 'widow', 'stepfather', 'stepmother']);
+
 const EVENT_HEADS = new Set(['olympics', 'paralympics', 'games', 'war', 'festival', 'championship', 'championships',
   'cup', 'summit', 'awards', 'expo', 'marathon', 'uprising', 'intifada', 'massacre', 'olympiad', 'grand prix']);
 
@@ -151,6 +155,9 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
     if (s.end - s.start === 1 && (s.type === 'GPE' || s.type === 'LOC' || s.type === 'FAC')) {
       const cats = gazCats(model, words, s.start, s.end);
       if (cats.includes('FIRST') && !cats.some((c) => c === 'GPE' || c === 'LOC' || c === 'ORG' || c === 'NORP')) s.type = 'PERSON';
+      // "his father, Vitaly," / "her sister Maya": a name in apposition to a kinship noun is a person
+      const before = words[s.start - 1] === ',' ? words[s.start - 2] : words[s.start - 1];
+      if (before && KINSHIP.has(before.toLowerCase()) && !cats.includes('GPE')) s.type = 'PERSON';
       continue;
     }
     if (s.end - s.start < 2) continue; // (person spans were handled above)
