@@ -236,48 +236,63 @@ export class FrozenPerceptron implements Scorer {
     this.entries = entries;
   }
 
+  private homes = new Int32Array(256);
+  private fps = new Int32Array(256);
+  private firsts = new Uint32Array(256);
+
+  /**
+   * Three passes so the table reads of all features are independent of each other and the
+   * CPU can overlap their cache misses: hash everything, read every home slot, then add.
+   */
   score(feats: Uint32Array, n: number, out: Float64Array): void {
     const C = this.nClasses;
     const cap = this.cap;
     for (let c = 0; c < C; c++) out[c] = 0;
+    if (n > this.homes.length) {
+      this.homes = new Int32Array(n * 2);
+      this.fps = new Int32Array(n * 2);
+      this.firsts = new Uint32Array(n * 2);
+    }
+    const { homes, fps, firsts } = this;
+    for (let k = 0; k < n; k++) {
+      const key = feats[k];
+      fps[k] = fingerprint(key);
+      homes[k] = home(key, cap);
+    }
     if (this.inline) {
       const slots = this.slots16;
       const w = this.weights16;
+      for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 4];
       for (let k = 0; k < n; k++) {
-        const key = feats[k];
-        const fp = fingerprint(key);
-        let i = home(key, cap);
-        for (;;) {
-          const base = i * 4;
-          const s = slots[base];
-          if (s === fp) {
-            for (let c = 0; c < C; c++) out[c] += w[base + 1 + c];
-            break;
-          }
-          if (s === 0) break;
+        const fp = fps[k];
+        let s = firsts[k];
+        let i = homes[k];
+        while (s !== fp && s !== 0) {
           if (++i === cap) i = 0;
+          s = slots[i * 4];
         }
+        if (s === 0) continue;
+        const base = i * 4;
+        for (let c = 0; c < C; c++) out[c] += w[base + 1 + c];
       }
     } else {
       const slots = this.slots32;
       const entries = this.entries;
+      for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
       for (let k = 0; k < n; k++) {
-        const key = feats[k];
-        const fp = fingerprint(key);
-        let i = home(key, cap);
-        for (;;) {
-          const a = slots[i * 2];
-          if (a >>> 16 === fp) {
-            const from = slots[i * 2 + 1];
-            const to = from + (a & 0xff);
-            for (let j = from; j < to; j++) {
-              const e = entries[j];
-              out[e >>> 16] += (e << 16) >> 16;
-            }
-            break;
-          }
-          if (a === 0) break;
+        const fp = fps[k];
+        let a = firsts[k];
+        let i = homes[k];
+        while (a >>> 16 !== fp && a !== 0) {
           if (++i === cap) i = 0;
+          a = slots[i * 2];
+        }
+        if (a === 0) continue;
+        const from = slots[i * 2 + 1];
+        const to = from + (a & 0xff);
+        for (let j = from; j < to; j++) {
+          const e = entries[j];
+          out[e >>> 16] += (e << 16) >> 16;
         }
       }
     }
