@@ -1,6 +1,6 @@
-import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
+import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { openQueue, enqueue, pending, DEFAULTS, QUEUE } from '../../ingest/queue.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, documentLimits } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { dbUrl, redactUrl } from './ingest.js';
 
@@ -44,15 +44,7 @@ Example:
       'visibility-timeout': { type: 'string' },
       quiet: { type: 'boolean', default: false },
     });
-    let published: string | null = null;
-    try {
-      published = normalisePublished(values.published);
-    } catch (err) {
-      if (err instanceof InputError) throw new UsageError(`--published: ${err.message}`);
-      throw err;
-    }
-    const maxTextBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : DEFAULT_MAX_TEXT_BYTES;
-    if (!Number.isFinite(maxTextBytes) || maxTextBytes <= 0) throw new UsageError('--max-bytes must be a positive number');
+    const { published, maxTextBytes } = documentLimits(values);
     const retries = values.retries === undefined ? DEFAULTS.retryLimit : Number(values.retries);
     if (!Number.isInteger(retries) || retries < 0) throw new UsageError('--retries must be a whole number');
     const visibility = values['visibility-timeout'] === undefined ? DEFAULTS.visibilityTimeout : Number(values['visibility-timeout']);

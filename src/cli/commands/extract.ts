@@ -1,6 +1,6 @@
 import { extract } from '../../extract.js';
-import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
-import { parseCommandArgs } from '../args.js';
+import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
+import { parseCommandArgs, documentLimits } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { formatPreamble, formatResult, parseOutputFormat } from '../../output/formats.js';
 
@@ -45,15 +45,7 @@ Examples:
       'fetch-articles': { type: 'boolean', default: false },
       'any-language': { type: 'boolean', default: false },
     });
-    let published: string | null = null;
-    try {
-      published = normalisePublished(values.published);
-    } catch (err) {
-      if (err instanceof InputError) throw new UsageError(`--published: ${err.message}`);
-      throw err;
-    }
-    const maxTextBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : DEFAULT_MAX_TEXT_BYTES;
-    if (!Number.isFinite(maxTextBytes) || maxTextBytes <= 0) throw new UsageError('--max-bytes must be a positive number');
+    const { published, maxTextBytes } = documentLimits(values);
 
     let failed = 0;
     let done = 0;

@@ -1,10 +1,10 @@
-import { readDocuments, DEFAULT_MAX_TEXT_BYTES, normalisePublished, InputError } from '../../ingest/input.js';
+import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { runIngest } from '../../ingest/batch.js';
 import { openDuplicateLinks } from '../../ingest/duplicates.js';
 import { Journal, defaultJournalPath } from '../../ingest/journal.js';
 import { Progress } from '../../ingest/progress.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, documentLimits } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export function dbUrl(value: string | undefined): string {
@@ -65,15 +65,7 @@ Examples:
     });
     const jobs = values.jobs === undefined ? 0 : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError('--jobs must be a whole number from 0 to 256');
-    let published: string | null = null;
-    try {
-      published = normalisePublished(values.published);
-    } catch (err) {
-      if (err instanceof InputError) throw new UsageError(`--published: ${err.message}`);
-      throw err;
-    }
-    const maxTextBytes = values['max-bytes'] !== undefined ? Number(values['max-bytes']) : DEFAULT_MAX_TEXT_BYTES;
-    if (!Number.isFinite(maxTextBytes) || maxTextBytes <= 0) throw new UsageError('--max-bytes must be a positive number');
+    const { published, maxTextBytes } = documentLimits(values);
     if (positionals.length === 0 && process.stdin.isTTY) throw new UsageError('give FILE… or - for standard input');
     const url = dbUrl(values.db);
     let store;
