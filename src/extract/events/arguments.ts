@@ -6,6 +6,7 @@
  */
 import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
+import { ROLE_NOUNS } from '../gazetteer-lists.js';
 
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'ours', 'myself', 'ourselves']);
 const THIRD_PERSON = new Set(['it', 'they', 'he', 'she']);
@@ -118,6 +119,14 @@ export class EntityIndex {
           break;
         }
         if (out.length) break;
+      }
+      // a title the parse made the head of its own name ("Ambassador to Israel Anatoly Viktorov",
+      // with the name as an nmod): the person among its dependents
+      if (!out.length && ROLE_NOUNS.has(v.tokens[k].text.toLowerCase())) {
+        for (const c of v.kids(k, ['nmod', 'appos', 'flat', 'compound'])) {
+          const id = this.at(c);
+          if (id && this.types.get(id) === 'PERSON') { add(id); break; }
+        }
       }
     }
     for (const c of v.kids(k, ['conj'])) for (const id of this.resolve(c, seen)) add(id);
