@@ -160,6 +160,9 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
     else if (p === 'with') put('recipient', c); // "an agreement with Hamas", "talks with Moscow"
     else if (['against', 'on', 'upon', 'to', 'toward', 'towards', 'into'].includes(p)) put('recipient', c);
   }
+  // a gerund right after a name has that name as its subject, however the parse hung it:
+  // "images of Viktorov meeting with Trufanov"
+  if (!actor.length && /ing$/i.test(view.tokens[i].text) && i > 0 && view.tokens[i - 1].upos === 'PROPN') put('actor', i - 1);
   return { actor, recipient };
 }
 
@@ -377,10 +380,19 @@ const NEAR_WORDS = new Set(['hour', 'hours', 'minute', 'minutes', 'moment', 'mom
 const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
 
 /** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
+/** The same reading from the words alone, when the parse hung the phrase elsewhere: "just hours after his release". */
+function closeInTimeByWords(view: ParseView, i: number): boolean {
+  let c = i - 1;
+  while (c >= 0 && c >= i - 3 && ['PRON', 'DET', 'ADJ'].includes(view.tokens[c].upos ?? '')) c--;
+  if (c < 0 || !TEMPORAL_PREPS.has(view.tokens[c].text.toLowerCase())) return false;
+  for (let k = Math.max(0, c - 3); k < c; k++) if (NEAR_WORDS.has(view.tokens[k].text.toLowerCase())) return true;
+  return false;
+}
+
 function closeInTime(view: ParseView, i: number): boolean {
-  if (view.rel(i).split(':')[0] !== 'obl' && view.rel(i).split(':')[0] !== 'nmod') return false;
+  if (view.rel(i).split(':')[0] !== 'obl' && view.rel(i).split(':')[0] !== 'nmod') return closeInTimeByWords(view, i);
   const cs = view.kids(i, ['case']).filter((c) => TEMPORAL_PREPS.has(view.lemma(c)));
-  if (!cs.length) return false;
+  if (!cs.length) return closeInTimeByWords(view, i);
   const c = cs[0];
   if (view.lemma(c) === 'upon') return true;
   for (let k = Math.max(0, c - 3); k < c; k++) if (NEAR_WORDS.has(view.tokens[k].text.toLowerCase())) return true;

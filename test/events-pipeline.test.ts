@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../src/extract.js';
+
+const nameOf = (r: ReturnType<typeof extract>, id: string) => r.entities.find((e) => e.id === id)?.name;
+
+test('through the whole pipeline: a gerund after a name takes it as actor; "hours after his release" takes the sentence date', () => {
+  const r = extract({
+    id: 'p',
+    published: '2024-05-20',
+    text: 'The ministry posted photos of Foreign Minister Anna Berg meeting with Jonas Lind at Karolinska Hospital.\n\nLind had been held for a year. Berg met Lind just hours after his release, handing him a new passport on Saturday.',
+  });
+  const meeting = r.events.find((e) => e.type === 'CONSULT' && /meeting/.test(e.trigger.text));
+  assert.ok(meeting, 'a CONSULT event for "meeting"');
+  assert.deepEqual(meeting.actor.map((id) => nameOf(r, id)), ['Anna Berg']);
+  assert.ok(meeting.recipient.map((id) => nameOf(r, id)).includes('Jonas Lind'));
+  const release = r.events.find((e) => e.type === 'RETREAT' && e.trigger.text === 'release');
+  assert.ok(release, 'a RETREAT event for "his release"');
+  assert.equal(release.date?.value, '2024-05-18');
+});
