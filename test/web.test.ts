@@ -5,28 +5,16 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, browserSkip, launchChromium } from './support/browser.js';
 import { startServer } from '../src/cli/commands/serve.js';
-import { DEFAULT_WEB_ROOT } from '../src/server/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article, caseArticles } from './store-fixtures.js';
 
-function chromiumPath(): string | null {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const executable = chromiumPath();
-const webBuilt = existsSync(join(DEFAULT_WEB_ROOT, 'js', 'main.js'));
-const skip = !executable ? 'chromium is not installed (apt-get install chromium); browser tests skipped' : !webBuilt ? 'web app not built (npm run build:web)' : false;
-const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const skip = browserSkip('browser tests');
 
 /** An article whose text tries to inject markup: it must show as text. */
 const hostile = article({
@@ -49,7 +37,7 @@ describe('web app in headless Chromium', { skip }, () => {
     store = await openStore(join(dir, 'web.db'));
     for (const a of [...caseArticles, hostile]) await store.ingest(a);
     server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
-    browser = await chromium.launch({ executablePath: executable!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -11,29 +11,17 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, browserSkip, launchChromium } from './support/browser.js';
 import { startServer } from '../src/cli/commands/serve.js';
 import { extract } from '../src/extract.js';
-import { DEFAULT_WEB_ROOT } from '../src/server/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article } from './store-fixtures.js';
 
-function chromiumPath(): string | null {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const executable = chromiumPath();
-const webBuilt = existsSync(join(DEFAULT_WEB_ROOT, 'js', 'main.js'));
-const skip = !executable ? 'chromium is not installed (apt-get install chromium); XSS browser test skipped' : !webBuilt ? 'web app not built (npm run build:web)' : false;
-const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const skip = browserSkip('XSS browser test');
 
 /** Each payload, if it ever runs, records its number in window.__xss and opens a dialog. */
 const fire = (n: number) => `(window.__xss=window.__xss||[]).push(${n});alert(${n})`;
@@ -81,7 +69,7 @@ describe('stored XSS in headless Chromium', { skip }, () => {
       quotes: [{ text: `${PAYLOADS[0]} we are fine,`, speaker: 'e1' }],
     }));
     server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
-    browser = await chromium.launch({ executablePath: executable!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
