@@ -289,7 +289,7 @@ export class FrozenPerceptron implements Scorer {
         }
         if (a === 0) continue;
         const from = slots[i * 2 + 1];
-        const to = from + (a & 0xff);
+        const to = from + (a & 0xffff);
         for (let j = from; j < to; j++) {
           const e = entries[j];
           out[e >>> 16] += (e << 16) >> 16;
