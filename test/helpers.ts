@@ -1,7 +1,4 @@
-import { createPipeline } from '../src/extract.js';
-import { toResult } from '../src/output/result.js';
-const pipeline = process.env.CHRONICLE_NO_PARSE ? createPipeline().without('parse') : createPipeline();
-const extract = (input: Parameters<typeof pipeline.process>[0]) => toResult(pipeline.process(input));
+import { extract } from '../src/extract.js';
 import type { Result } from '../src/output/schema.js';
 
 export function run(text: string, published: string | null = '2024-03-10'): Result {
