@@ -46,6 +46,12 @@ test('a weekday takes the tense of its clause (published Sunday 2025-02-16)', ()
   assert.match(evidenceOf('The ambassador met the hostage on Saturday.', 'Saturday'), /past tense \("met"\)/);
 });
 
+test('a clock time after the weekday keeps the weekday (published Sunday 2025-02-16)', () => {
+  assert.equal(valueOf('Talks will resume on Monday at 14:00 in Geneva.', 'Monday at 14:00'), '2025-02-17T14:00');
+  assert.equal(valueOf('The two men met at 14:00 on Friday.', '14:00 on Friday'), '2025-02-14T14:00');
+  assert.equal(valueOf('The convoy left on Thursday at 9 a.m., witnesses said.', 'Thursday at 9 a.m.'), '2025-02-13T09:00');
+});
+
 test('a weekday uses the parser layers when a tagger has filled them', () => {
   const doc = new Doc({ text: 'They meet Saturday.', published: '2025-02-16' });
   tokenizeStage.run(doc);

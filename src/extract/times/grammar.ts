@@ -317,7 +317,9 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
       weekShift = w === 'last' || w === 'past' ? -1 : w === 'next' ? 1 : 0;
       words.splice(words.length - (ofWeek[0].trim().split(/\s+/).length));
     }
-    const name = words[words.length - 1].replace(/\.$/, '');
+    // the name is the weekday or month word, wherever the clock time sits: "Monday at 14:00", "14:00 on Monday"
+    const names: Record<string, number> = onlyWeekday ? WEEKDAYS : MONTHS;
+    const name = (words.find((w) => w.replace(/\.$/, '').toLowerCase() in names) ?? words[words.length - 1]).replace(/\.$/, '');
     // names must be written with a capital: "may" and "march" are verbs
     if (!isCapitalised(name)) return null;
     if (onlyWeekday) {
