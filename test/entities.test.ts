@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entity, run } from './helpers.js';
+import { entity, nameOf, run } from './helpers.js';
 
 test('types from the gazetteer, head words and context', () => {
   const r = run('French Foreign Minister Catherine Colonna met Ukrainian officials at Boryspil Airport and the Ministry of Defence in Kyiv on Monday.');
@@ -74,4 +74,15 @@ test('offsets of every mention match the text', () => {
   assert.equal(entity(r, 'Trufanov')?.name, 'Alexander “Sasha” Trufanov');
   // a hospital is a facility or the organisation running it, never a person
   assert.ok(['FAC', 'ORG'].includes(entity(r, 'Hadassah Hospital')?.type ?? ''));
+});
+
+test('a pronoun fixes a person\'s gender; a possessor gives way to the noun it qualifies', () => {
+  const r = run('Marek Novak, 52, was detained at the airport. He had been working for a charity.\n\nNovak\'s sister, Dana, told reporters she was relieved. "We never gave up," she said.');
+  const dana = entity(r, 'Dana');
+  const marek = entity(r, 'Marek Novak');
+  assert.ok(dana && marek);
+  assert.equal(dana.mentions.filter((m) => m.kind === 'pronoun' && m.text === 'she').length, 2);
+  assert.ok(!marek.mentions.some((m) => m.text === 'she'));
+  const q = r.quotes.find((x) => x.text === 'We never gave up');
+  assert.equal(q && nameOf(r, q.speaker), 'Dana');
 });

@@ -184,6 +184,12 @@ function nameHead(name: string): string {
   return core[core.length - 1];
 }
 
+/** "Dubois's" in "Dubois's wife": the mention is followed by a possessive 's. */
+function isPossessor(doc: Doc, m: Mention): boolean {
+  const next = doc.tokens[doc.tokenAt(m.end)];
+  return next !== undefined && next.start === m.end && /^['’]s?$/.test(next.text);
+}
+
 export function resolvePronouns(doc: Doc): void {
   const genders = GENDERS.get(doc) ?? new Map<string, Gender>();
   const toks = doc.tokens;
@@ -208,11 +214,16 @@ export function resolvePronouns(doc: Doc): void {
       const x = here[k];
       if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e)) chosen = x.e;
     }
-    // earlier sentences, the most recent first, each read from its start (subjects come first)
+    // earlier sentences, the most recent first, each read from its start (subjects come first);
+    // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
     for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
-      for (const x of index.bySentence.get(s) ?? []) if (compatible(x.e)) { chosen = x.e; break; }
+      const inSentence = index.bySentence.get(s) ?? [];
+      for (const x of inSentence) if (!isPossessor(doc, x.m) && compatible(x.e)) { chosen = x.e; break; }
+      for (const x of inSentence) if (!chosen && compatible(x.e)) { chosen = x.e; break; }
     }
     if (chosen) {
+      // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
+      if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
       chosen.mentions.push({ start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' });
       owners[i] = chosen;
     }
