@@ -58,3 +58,15 @@ test('a claim with the attribution after it: "…, the ministry said."', () => {
   assert.equal(ind[1].text, 'The road was reopened');
   assert.equal(nameOf(r, ind[1].speaker), 'Amal Haddad');
 });
+
+test('"X said CLAUSE" without "that" comes from the parse; a conjoined cue shares the subject', () => {
+  const r = run('The interior minister, Karim Haddad, said the border would reopen on Friday but denied that troops had fired on the crowd.');
+  const ind = r.quotes.filter((q) => q.kind === 'indirect');
+  const reopen = ind.find((q) => q.text.startsWith('the border would reopen'));
+  assert.ok(reopen, JSON.stringify(ind.map((q) => q.text)));
+  assert.ok(!reopen.text.includes('denied'), 'the second cue starts a claim of its own');
+  assert.equal(nameOf(r, reopen.speaker), 'Karim Haddad');
+  const fired = ind.find((q) => q.text === 'troops had fired on the crowd');
+  assert.ok(fired, JSON.stringify(ind.map((q) => q.text)));
+  assert.equal(nameOf(r, fired.speaker), 'Karim Haddad');
+});

@@ -144,14 +144,66 @@ interface Attribution {
   viaStatement: boolean;
 }
 
+function isReportingVerb(t: Token): boolean {
+  return t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && t.upos === 'VERB' : REPORTING.has(lw(t));
+}
+
+function hasSubject(doc: Doc, idx: number): boolean {
+  const sent = doc.sentences[doc.tokens[idx].sentence];
+  for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (doc.tokens[i].head === idx && /^nsubj/.test(doc.tokens[i].deprel ?? '')) return true;
+  return false;
+}
+
+/**
+ * The reported clause of a cue verb from the parse: its clausal complement after it ("said Mali
+ * had helped", "told reporters that she …"), as token indices [from, to] without the "that"
+ * and trailing punctuation; null when the parse gives none.
+ */
+function reportedClause(doc: Doc, cueIdx: number): { from: number; to: number } | null {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[cueIdx].sentence];
+  let comp = -1;
+  for (let i = cueIdx + 1; i < sent.tokenEnd; i++) if (toks[i].head === cueIdx && toks[i].deprel === 'ccomp') { comp = i; break; }
+  if (comp < 0) return null;
+  // the complement's subtree: walk heads up to the complement (trees are shallow; bounded walk),
+  // leaving out a conjoined cue verb's own clause ("… helped negotiate the release but denied that …")
+  let from = comp;
+  let to = comp;
+  for (let i = cueIdx + 1; i < sent.tokenEnd; i++) {
+    let h = i;
+    let nestedCue = false;
+    for (let steps = 0; h !== comp && h >= 0 && steps < 64; steps++) {
+      if (toks[h].deprel === 'conj' && isReportingVerb(toks[h])) nestedCue = true;
+      h = toks[h].head ?? -1;
+    }
+    if (h === comp && !nestedCue) { from = Math.min(from, i); to = Math.max(to, i); }
+  }
+  while (to > from && (toks[to].deprel === 'cc' || toks[to].deprel === 'punct')) to--;
+  while (from < to && (toks[from].deprel === 'mark' || /^[,:"“]$/.test(toks[from].text))) from++;
+  while (to > from && /^[.!?,;:”"]$/.test(toks[to].text)) to--;
+  return { from, to };
+}
+
 /**
  * Subject of a cue verb: the parse's nsubj when there is one; else the nearest mention
  * before the verb (within the clause) or, for "said X", right after it.
  */
-function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, inside: (i: number) => boolean): Attribution {
+function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, inside: (i: number) => boolean, depth = 0): Attribution {
   const toks = doc.tokens;
   const cue = toks[cueIdx];
   if (cue.deprel !== undefined) {
+    // "X said … and added that …": a conjoined verb without a subject of its own shares its head's
+    if (cue.deprel === 'conj' && cue.head !== undefined && cue.head >= 0 && depth < 4 && !hasSubject(doc, cueIdx)) {
+      const shared = subjectOfCue(doc, owners, cue.head, inside, depth + 1);
+      if (shared.speaker || shared.viaStatement) return { ...shared, cue };
+      // "X said the border would reopen but denied that …": the parse often hangs the second cue on
+      // the reported verb, whose subject cannot speak; the speaker is then the outer cue's
+      const head = toks[cue.head];
+      if (head.deprel === 'ccomp' && head.head !== undefined && head.head >= 0 && isReportingVerb(toks[head.head])) {
+        const outer = subjectOfCue(doc, owners, head.head, inside, depth + 1);
+        if (outer.speaker || outer.viaStatement) return { ...outer, cue };
+      }
+    }
     for (let i = toks[cueIdx].sentence === undefined ? 0 : doc.sentences[cue.sentence].tokenStart; i < doc.sentences[cue.sentence].tokenEnd; i++) {
       if (toks[i].head === cueIdx && /^nsubj/.test(toks[i].deprel ?? '') && !inside(i)) {
         if (STATEMENT_NOUNS.has(lw(toks[i]))) return { speaker: null, cue, viaStatement: true };
@@ -367,24 +419,36 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
       if (inside(i)) continue;
       const w = lw(toks[i]);
-      const isReporting = toks[i].lemma ? REPORTING.has(toks[i].lemma!.toLowerCase()) && toks[i].upos === 'VERB' : REPORTING.has(w);
-      if (!isReporting || negated(doc, i)) continue;
-      // "told reporters that", "said on Sunday that": allow a few words before "that"
-      let k = i + 1;
-      while (k < Math.min(sent.tokenEnd, i + 5) && lw(toks[k]) !== 'that') k++;
-      if (lw(toks[k]) !== 'that' || k + 1 >= sent.tokenEnd) continue;
-      // the clause must not itself be one direct quote
-      const start = toks[k + 1].start;
-      let endTok = sent.tokenEnd - 1;
-      while (endTok > k + 1 && /^[.!?”"]$/.test(toks[endTok].text)) endTok--;
+      if (!isReportingVerb(toks[i]) || negated(doc, i)) continue;
+      let startTok: number;
+      let endTok: number;
+      const clause = toks[i].deprel !== undefined ? reportedClause(doc, i) : null;
+      if (clause) {
+        // the parse gives the clause, with or without "that": "said Mali had helped … but denied that …"
+        startTok = clause.from;
+        endTok = clause.to;
+      } else {
+        // "told reporters that", "said on Sunday that": allow a few words before "that"
+        let k = i + 1;
+        while (k < Math.min(sent.tokenEnd, i + 5) && lw(toks[k]) !== 'that') k++;
+        if (lw(toks[k]) !== 'that' || k + 1 >= sent.tokenEnd) continue;
+        startTok = k + 1;
+        endTok = sent.tokenEnd - 1;
+        while (endTok > k + 1 && /^[.!?”"]$/.test(toks[endTok].text)) endTok--;
+      }
+      if (endTok < startTok || toks.slice(startTok, endTok + 1).some((_, j) => inside(startTok + j))) continue;
+      const start = toks[startTok].start;
       const end = toks[endTok].end;
+      // the clause must not itself be one direct quote
       if (direct.some((q) => q.start <= start && q.end >= end)) continue;
       const att = subjectOfCue(doc, owners, i, inside);
       let speaker = att.speaker;
       if (!speaker && att.viaStatement) speaker = directSpeakerBefore(start) ?? lastSpeaker;
       out.push({ start, end, text: doc.text.slice(start, end), speaker, kind: 'indirect', cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text } });
       if (speaker) lastSpeaker = speaker;
-      break;
+      // a clause without its own quote marks may hold the next cue: "said X but denied that Y"
+      if (!clause) break;
+      i = Math.max(i, startTok - 1);
     }
     // "according to X, CLAUSE" / "CLAUSE, according to X" with no direct quote in the sentence
     const acc = accordingToPhrase(doc, owners, sIdx, inside);
