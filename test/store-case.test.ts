@@ -19,7 +19,7 @@ test('dates and places agree by precision and by contained words', () => {
 });
 
 test('a captivity relation gives a held status when no abduction is dated', () => {
-  const held: RelationView = { type: 'held_by', role: 'hostage', side: 'subject', other: { id: 3, name: 'Hamas', type: 'ORG' }, sources: [{ ...src, sentence: 'Siegel, held by Hamas, …' }] };
+  const held: RelationView = { type: 'held_by', role: 'hostage', side: 'subject', other: { id: 3, name: 'Hamas', type: 'ORG' }, sources: [{ ...src, sentence: 'Siegel, held by Hamas, …', copies: [] }] };
   const release = row({ event_id: 2, type: 'RETREAT', mode: 'release', trigger_text: 'released', date_value: '2025-02-01' });
   const c = buildCase(entity, [release], [], [held]);
   assert.deepEqual(c.status.map((s) => [s.status, s.from, s.to]), [['held', null, '2025-02-01'], ['released', '2025-02-01', '2025-02-01']]);

@@ -1,8 +1,9 @@
 /**
  * Batch ingestion: documents are read ahead, extracted by N worker threads (or in-process),
  * and written by one writer, the main thread, in input order, so document ids follow the
- * input and a store never sees two writers from one run. Near-duplicates are linked as each
- * new document is stored; the journal records finished origins for --resume.
+ * input and a store never sees two writers from one run. The store links each new document to
+ * the first copy of its story when it is a near-duplicate (in the same transaction); the
+ * journal records finished origins for --resume.
  */
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
@@ -19,6 +20,7 @@ export interface BatchOptions {
   /** worker threads for extraction; 0 extracts in the main thread */
   jobs?: number;
   journal?: Journal | null;
+  /** @deprecated the store links near-duplicates as it stores them; this is no longer used */
   duplicates?: DuplicateLinks | null;
   progress?: Progress | null;
   /** per-document lines ("+ a.html: document 3 …"); omit for quiet */
@@ -83,7 +85,7 @@ interface Task {
 }
 
 export async function runIngest(items: AsyncIterable<InputItem>, options: BatchOptions): Promise<BatchSummary> {
-  const { store, journal, duplicates, progress } = options;
+  const { store, journal, progress } = options;
   const jobs = options.jobs ?? 0;
   const log = options.log ?? (() => undefined);
   const error = options.error ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -130,17 +132,9 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
       let note = '';
       if (out.status === 'added') {
         s.added++;
-        if (duplicates) {
-          // the document is stored: a failure to link it is reported, not counted as a failed document
-          try {
-            const link = await duplicates.record(out.id, task.doc.text);
-            if (link.duplicate_of !== null) {
-              s.duplicates++;
-              note = `, near-duplicate of document ${link.duplicate_of} (${Math.round((link.similarity ?? 0) * 100)}%)`;
-            }
-          } catch (err) {
-            note = ` (near-duplicate check failed: ${(err as Error).message})`;
-          }
+        if (out.duplicate_of !== null) {
+          s.duplicates++;
+          note = `, near-duplicate of document ${out.duplicate_of} (${Math.round((out.similarity ?? 0) * 100)}%)`;
         }
         say(`  + ${task.origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${note}`, log);
       } else {

@@ -6,7 +6,8 @@
  *    most that long, then it is retried by another worker, so nothing is lost;
  *  - storing is idempotent (the store keys documents by content hash, under an advisory
  *    lock), so a job retried after its document was stored, but before the job was marked
- *    complete, stores nothing twice: every document ends up stored exactly once.
+ *    complete, stores nothing twice: every document ends up stored exactly once;
+ *  - near-duplicates are linked by the store in the same transaction, across workers.
  */
 import { createHash } from 'node:crypto';
 // a type import only: pg-boss is loaded when a queue is opened, not on every CLI start
@@ -87,6 +88,7 @@ export async function pending(boss: PgBoss): Promise<number> {
 export interface WorkerOptions {
   boss: PgBoss;
   store: Store;
+  /** @deprecated the store links near-duplicates as it stores them; this is no longer used */
   duplicates?: DuplicateLinks | null;
   /** jobs at once; above 1, extraction runs in that many worker threads */
   concurrency?: number;
@@ -100,17 +102,19 @@ export interface WorkerOptions {
 
 export interface WorkerSummary {
   stored: number;
+  /** of those stored, near-duplicates linked to an earlier copy */
+  duplicates: number;
   unchanged: number;
   failed: number;
 }
 
 /** Take jobs until stopped (or until the queue is empty), then stop pg-boss; returns what this worker did. */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
-  const { boss, store, duplicates } = options;
+  const { boss, store } = options;
   const concurrency = options.concurrency ?? 1;
   const log = options.log ?? (() => undefined);
   const pool = concurrency > 1 ? new ExtractPool(concurrency) : null;
-  const summary: WorkerSummary = { stored: 0, unchanged: 0, failed: 0 };
+  const summary: WorkerSummary = { stored: 0, duplicates: 0, unchanged: 0, failed: 0 };
   const extractOne = (doc: DocInput): Promise<Result> => (pool ? pool.extract(doc) : new Promise((resolve) => resolve(extract(doc))));
 
   const handle = async (jobs: PgBoss.Job<JobData>[]): Promise<void> => {
@@ -127,12 +131,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         const out = await store.ingest(await extractOne(doc));
         if (out.status === 'added') {
           summary.stored++;
-          // stored: a failure to link it must not fail (and so retry) the job
-          const link = duplicates ? await duplicates.record(out.id, doc.text).catch((err: Error) => {
-            log(`  ! ${origin}: near-duplicate check failed: ${err.message}`);
-            return null;
-          }) : null;
-          log(`  + ${origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${link?.duplicate_of ? `, near-duplicate of document ${link.duplicate_of}` : ''}`);
+          if (out.duplicate_of !== null) summary.duplicates++;
+          log(`  + ${origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${out.duplicate_of !== null ? `, near-duplicate of document ${out.duplicate_of}` : ''}`);
         } else {
           summary.unchanged++;
           log(`  = ${origin}: already stored as document ${out.id}`);

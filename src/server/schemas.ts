@@ -24,9 +24,19 @@ export const sourceRef = {
   properties: { document_id: int, title: nstr, source: nstr, published: nstr, url: nstr },
 } as const;
 
+/** near-duplicate copies of a source: listed under it, not counted as further sources */
+const copies = { type: 'array', description: 'near-duplicate copies (syndicated or lightly edited) of this source', items: sourceRef } as const;
+
 const sourceWithSentence = {
   type: 'object',
-  properties: { ...sourceRef.properties, sentence: str },
+  properties: { ...sourceRef.properties, sentence: str, copies },
+} as const;
+
+/** the first copy of the story a near-duplicate repeats */
+export const duplicateRef = {
+  type: ['object', 'null'],
+  description: 'set when this document is a near-duplicate of an earlier one (its first copy); its facts are not counted again',
+  properties: { id: int, title: nstr, similarity: { type: ['number', 'null'], description: 'estimated Jaccard similarity of word 5-shingles' } },
 } as const;
 
 export const documentSummary = {
@@ -34,6 +44,22 @@ export const documentSummary = {
   properties: {
     id: int, external_id: nstr, title: nstr, source: nstr, url: nstr, published: nstr, ingested_at: str,
     entity_count: int, event_count: int, quote_count: int,
+    duplicate_of: duplicateRef,
+    copy_count: { type: 'integer', description: 'near-duplicates linked to this document as their first copy' },
+  },
+} as const;
+
+export const copyView = {
+  type: 'object',
+  properties: { id: int, title: nstr, source: nstr, published: nstr, url: nstr, similarity: { type: ['number', 'null'] } },
+} as const;
+
+export const ingestOutcome = {
+  type: 'object',
+  properties: {
+    id: int, status: { type: 'string', enum: ['added', 'unchanged'] }, entities: int, events: int,
+    duplicate_of: { type: ['integer', 'null'], description: 'the first copy of the story when this document is a near-duplicate' },
+    similarity: { type: ['number', 'null'] },
   },
 } as const;
 
@@ -42,7 +68,8 @@ export const entitySummary = {
   properties: {
     id: int, name: str, type: str,
     aliases: { type: 'array', items: str },
-    document_count: int, mention_count: int,
+    document_count: { type: 'integer', description: 'stories naming it: a near-duplicate and its first copy count once' },
+    mention_count: { type: 'integer', description: 'mentions, the copies of one story counted once' },
   },
 } as const;
 
@@ -60,6 +87,7 @@ const quoteView = {
   properties: {
     ...sourceRef.properties, quote_id: int, text: str, kind: str, start: int, end: int,
     speaker: { type: ['object', 'null'], properties: { id: nint, name: str } },
+    copies,
   },
 } as const;
 
@@ -70,7 +98,7 @@ export const entityProfile = {
     members: {
       type: 'array',
       description: 'the document entities grouped into this identity, with the evidence for each link',
-      items: { type: 'object', properties: { ...sourceRef.properties, member_id: int, name: str, confidence: { type: ['number', 'null'] }, method: nstr, evidence: nstr } },
+      items: { type: 'object', properties: { ...sourceRef.properties, member_id: int, name: str, confidence: { type: ['number', 'null'] }, method: nstr, evidence: nstr, duplicate_of: nint } },
     },
     relations: { type: 'array', items: relationView },
     quotes: { type: 'object', properties: { by: { type: 'array', items: quoteView }, about: { type: 'array', items: quoteView } } },
@@ -81,7 +109,7 @@ const eventSource = {
   type: 'object',
   properties: {
     ...sourceRef.properties, event_id: int, sentence: str, trigger: str, trigger_start: int, trigger_end: int,
-    date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr,
+    date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr, copies,
   },
 } as const;
 
@@ -118,8 +146,27 @@ export const caseFile = {
 export const searchHits = {
   type: 'object',
   properties: {
-    documents: { type: 'array', items: { type: 'object', properties: { id: int, title: nstr, published: nstr, source: nstr, snippet: str } } },
-    quotes: { type: 'array', items: { type: 'object', properties: { id: int, document_id: int, title: nstr, text: str, speaker: { type: ['object', 'null'], properties: { id: nint, name: str } } } } },
+    documents: {
+      type: 'array',
+      description: 'one hit per story: a near-duplicate found with its first copy is listed in that hit\'s copies; others are marked duplicate_of',
+      items: {
+        type: 'object',
+        properties: {
+          id: int, title: nstr, published: nstr, source: nstr, snippet: str, duplicate_of: duplicateRef,
+          copies: { type: 'array', items: { type: 'object', properties: { id: int, title: nstr, source: nstr } } },
+        },
+      },
+    },
+    quotes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: int, document_id: int, title: nstr, text: str, speaker: { type: ['object', 'null'], properties: { id: nint, name: str } },
+          copies: { type: 'array', items: { type: 'object', properties: { document_id: int, title: nstr } } },
+        },
+      },
+    },
     entities: { type: 'array', items: entitySummary },
   },
 } as const;

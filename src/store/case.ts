@@ -3,6 +3,10 @@
  * several sources is one item citing each of them, a status over time derived from event
  * modes (abducted → held → released; killed), and conflicts where sources disagree on the date,
  * place or outcome of an event that happens once (an abduction, a release, a death).
+ * A near-duplicate copy of an article (syndicated, lightly edited) is not a second source: its
+ * events are listed under the first copy's as `copies`, so they add no timeline entry, no
+ * source count and no claim — even when the copy, published a day later, resolved "Saturday"
+ * to another date.
  */
 import { foldName } from './names.js';
 import type { EventRow, ParticipantRow } from './store.js';
@@ -38,6 +42,11 @@ export function placesAgree(a: string, b: string): boolean {
   return small.every((w) => big.includes(w));
 }
 
+/** Text compared across copies: case, spacing and punctuation do not matter. */
+export function normalText(s: string): string {
+  return (s.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
 function sortKey(date: string | null): string {
   return date ?? '9999';
 }
@@ -57,6 +66,8 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     e.roles.add(r.entity_role);
     perEvent.set(id, e);
   }
+  const copiesOf = foldCopyEvents([...perEvent.values()]);
+  for (const id of copiesOf.absorbed) perEvent.delete(id);
 
   // the same event told by several sources: same type, mode, role, negation and agreeing date
   const items: TimelineItem[] = [];
@@ -66,7 +77,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     const negated = Boolean(Number(row.negated));
     const src: EventSource = {
       ...source(row), event_id: Number(row.event_id), sentence: row.sentence, trigger: row.trigger_text, trigger_start: Number(row.trigger_start), trigger_end: Number(row.trigger_end),
-      date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality,
+      date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality, copies: copiesOf.copies.get(Number(row.event_id)) ?? [],
     };
     const st = statusOf(row.type, row.mode);
     // the same event in another source; within one article only a once-only event (a release
@@ -108,7 +119,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
   const conflicts: Conflict[] = [];
   const claim = (value: string, its: TimelineItem[]): Claim => ({
     value,
-    sources: its.flatMap((it) => it.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url, sentence: s.sentence }))),
+    sources: its.flatMap((it) => it.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url, sentence: s.sentence, copies: s.copies }))),
   });
   for (const [status, its] of once) {
     const dated = its.filter((it) => it.date !== null);
@@ -157,6 +168,61 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     status.unshift({ status: 'held', from: null, to: end?.from ?? null, sources });
   }
   return { entity, events: items, status, conflicts, relations };
+}
+
+interface PerEvent {
+  row: EventRow;
+  roles: Set<string>;
+}
+
+/**
+ * Events of near-duplicate copies matched to the events of their story's first document
+ * (the lowest id among the story's documents present): same type, mode, negation and roles
+ * of this entity, and the same sentence, or failing that the same trigger word (with an
+ * agreeing date first). Each event of the first document takes at most one event per copy.
+ * A copy's event with no match is new content (a local paragraph) and stays an event.
+ */
+function foldCopyEvents(events: PerEvent[]): { copies: Map<number, SourceRef[]>; absorbed: Set<number> } {
+  const copies = new Map<number, SourceRef[]>();
+  const absorbed = new Set<number>();
+  const byStory = new Map<number, PerEvent[]>();
+  for (const e of events) {
+    const story = Number(e.row.story_id ?? e.row.document_id);
+    if (!byStory.has(story)) byStory.set(story, []);
+    byStory.get(story)!.push(e);
+  }
+  for (const list of byStory.values()) {
+    const docs = new Set(list.map((e) => Number(e.row.document_id)));
+    if (docs.size < 2) continue;
+    list.sort((a, b) => Number(a.row.document_id) - Number(b.row.document_id) || Number(a.row.trigger_start) - Number(b.row.trigger_start));
+    const lead = Number(list[0].row.document_id);
+    const accepted: Array<{ e: PerEvent; takenFrom: Set<number> }> = list.filter((e) => Number(e.row.document_id) === lead).map((e) => ({ e, takenFrom: new Set<number>() }));
+    for (const e of list) {
+      const doc = Number(e.row.document_id);
+      if (doc === lead) continue;
+      const roles = [...e.roles].sort().join();
+      let best: { a: (typeof accepted)[number]; score: number } | null = null;
+      for (const a of accepted) {
+        const r = a.e.row;
+        if (a.takenFrom.has(doc) || Number(r.document_id) === doc) continue;
+        if (r.type !== e.row.type || r.mode !== e.row.mode || Boolean(Number(r.negated)) !== Boolean(Number(e.row.negated)) || [...a.e.roles].sort().join() !== roles) continue;
+        const score = normalText(r.sentence) === normalText(e.row.sentence) ? 3
+          : r.trigger_text.toLowerCase() !== e.row.trigger_text.toLowerCase() ? 0
+          : r.date_value === null || e.row.date_value === null || datesAgree(r.date_value, e.row.date_value) ? 2 : 1;
+        if (score > 0 && (!best || score > best.score)) best = { a, score };
+      }
+      if (!best) {
+        accepted.push({ e, takenFrom: new Set<number>() });
+        continue;
+      }
+      best.a.takenFrom.add(doc);
+      const leadId = Number(best.a.e.row.event_id);
+      if (!copies.has(leadId)) copies.set(leadId, []);
+      copies.get(leadId)!.push(source(e.row));
+      absorbed.add(Number(e.row.event_id));
+    }
+  }
+  return { copies, absorbed };
 }
 
 /** abducted 2023-10-07 → held → released 2025-02-15, from the once-only events. */

@@ -6,7 +6,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
 
-export type SqlValue = string | number | null;
+/** bound parameter values; bytes are a BLOB in SQLite and a bytea in PostgreSQL */
+export type SqlValue = string | number | null | Uint8Array;
 export type Row = Record<string, unknown>;
 
 export interface Sql {

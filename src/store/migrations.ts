@@ -3,7 +3,7 @@
  * own transaction, and is recorded in schema_migrations; a database newer than this code is
  * refused rather than guessed at.
  */
-import type { Db } from './db.js';
+import type { Db, Sql } from './db.js';
 
 interface Migration {
   version: number;
@@ -12,10 +12,34 @@ interface Migration {
   common: string[];
   sqlite: string[];
   postgres: string[];
+  /** work that depends on what the database already has (run after the statements) */
+  after?: (tx: Sql) => Promise<void>;
 }
 
 const ID = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };
 const BIG = { sqlite: 'INTEGER', postgres: 'BIGINT' };
+
+/** The near-duplicate table, as openDuplicateLinks also makes it (see src/ingest/duplicates.ts). */
+export const NEAR_DUPLICATES_TABLE = {
+  sqlite: `CREATE TABLE IF NOT EXISTS near_duplicates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL UNIQUE,
+    signature BLOB NOT NULL,
+    shingles INTEGER,
+    duplicate_of INTEGER,
+    similarity REAL,
+    created_at TEXT NOT NULL
+  )`,
+  postgres: `CREATE TABLE IF NOT EXISTS near_duplicates (
+    seq BIGSERIAL PRIMARY KEY,
+    document_id BIGINT NOT NULL UNIQUE,
+    signature BYTEA NOT NULL,
+    shingles INTEGER,
+    duplicate_of BIGINT,
+    similarity REAL,
+    created_at TEXT NOT NULL
+  )`,
+};
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -187,28 +211,49 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [],
     postgres: [],
   },
+  {
+    version: 5,
+    name: 'near-duplicate links kept by the store: a copy of a story points at its first copy',
+    // the table may exist already: openDuplicateLinks made it beside the store before it was
+    // part of the schema (same columns)
+    common: [],
+    sqlite: [NEAR_DUPLICATES_TABLE.sqlite, 'CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)'],
+    postgres: [NEAR_DUPLICATES_TABLE.postgres, 'ALTER TABLE near_duplicates ADD COLUMN IF NOT EXISTS shingles INTEGER', 'CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)'],
+    after: async (tx) => {
+      if (tx.dialect !== 'sqlite') return;
+      // a table made before shingle counts were kept
+      const cols = await tx.all<{ name: string }>('PRAGMA table_info(near_duplicates)');
+      if (!cols.some((c) => c.name === 'shingles')) await tx.exec('ALTER TABLE near_duplicates ADD COLUMN shingles INTEGER');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
+/**
+ * Bring the schema up to date in one transaction. Processes opening one empty database at once
+ * (workers started together) take turns: SQLite's BEGIN IMMEDIATE, and on PostgreSQL an
+ * advisory lock per schema, so the second finds the work done instead of racing the first.
+ */
 export async function migrate(db: Db): Promise<number> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const row = await db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
-  const current = row?.v === null || row?.v === undefined ? 0 : Number(row.v);
-  if (current > SCHEMA_VERSION) throw new Error(`the database schema is version ${current}, newer than this chronicle (${SCHEMA_VERSION}); upgrade chronicle`);
-  let applied = 0;
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
-    await db.transaction(async (tx) => {
-      // another process may have migrated meanwhile
-      const again = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations WHERE version = ?', [m.version]);
-      if (again && Number(again.n) > 0) return;
-      for (const stmt of [...m.common, ...(db.dialect === 'sqlite' ? m.sqlite : m.postgres)]) {
-        await tx.exec(stmt.replaceAll('{{ID}}', ID[db.dialect]).replaceAll('{{BIG}}', BIG[db.dialect]));
+  return db.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.exec(PG_MIGRATE_LOCK);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const row = await tx.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
+    const current = row?.v === null || row?.v === undefined ? 0 : Number(row.v);
+    if (current > SCHEMA_VERSION) throw new Error(`the database schema is version ${current}, newer than this chronicle (${SCHEMA_VERSION}); upgrade chronicle`);
+    let applied = 0;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      for (const stmt of [...m.common, ...(tx.dialect === 'sqlite' ? m.sqlite : m.postgres)]) {
+        await tx.exec(stmt.replaceAll('{{ID}}', ID[tx.dialect]).replaceAll('{{BIG}}', BIG[tx.dialect]));
       }
+      await m.after?.(tx);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
       applied++;
-    });
-  }
-  return applied;
+    }
+    return applied;
+  });
 }
+
+const PG_MIGRATE_LOCK = 'SELECT pg_advisory_xact_lock(7406003, hashtext(current_schema()))';

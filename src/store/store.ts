@@ -10,10 +10,11 @@ import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
 import { migrate } from './migrations.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
-import { buildCase } from './case.js';
+import { buildCase, normalText } from './case.js';
+import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from '../ingest/dedup.js';
 import type {
-  CaseFile, DocumentSummary, DocumentView, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
-  RelationView, SearchHits, SourceRef, Store,
+  CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
+  RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats,
 } from './types.js';
 
 export const DEFAULT_DB = './chronicle.db';
@@ -26,6 +27,8 @@ export function contentHash(doc: { text: string; title?: string | null; publishe
 export interface OpenOptions {
   /** PostgreSQL schema to use (created if missing); tests use one each */
   pgSchema?: string;
+  /** estimated Jaccard similarity at or above which a new document is a copy of a stored one */
+  duplicateThreshold?: number;
 }
 
 /** Open (and migrate) a store: a SQLite path (default ./chronicle.db) or a postgres:// URL. */
@@ -37,7 +40,7 @@ export async function openStore(url: string = DEFAULT_DB, options: OpenOptions =
     await db.close();
     throw err;
   }
-  return new SqlStore(db);
+  return new SqlStore(db, options.duplicateThreshold);
 }
 
 interface DocEntityRow {
@@ -68,8 +71,11 @@ export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
   private resolver: Resolver | null = null;
   private resolverGeneration = -1;
+  /** signatures of every stored document, loaded at the first ingest and kept in step with near_duplicates */
+  private duplicates: NearDuplicateIndex | null = null;
+  private duplicatesSeq = 0;
 
-  constructor(private readonly db: Db) {
+  constructor(private readonly db: Db, private readonly duplicateThreshold = DEFAULT_THRESHOLD) {
     this.kind = db.dialect;
   }
 
@@ -84,14 +90,26 @@ export class SqlStore implements Store {
 
   // ---------------------------------------------------------------- ingest
 
-  async ingest(result: Result): Promise<IngestOutcome> {
+  /**
+   * Store one result. In the same transaction the document is checked against every stored
+   * one and, when it is a near-duplicate (a syndicated or lightly edited copy), linked to the
+   * first copy of the story, whichever path it came by (CLI, API, queue worker). `textSketch`
+   * lets a caller that already computed the MinHash sketch of `result.text` (in a worker
+   * thread) spare the writer the work.
+   */
+  async ingest(result: Result, textSketch?: Sketch): Promise<IngestOutcome> {
     const hash = contentHash(result);
+    const sk = textSketch ?? sketch(result.text);
     try {
       return await this.db.transaction(async (tx) => {
         if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
-        const existing = await tx.get<{ id: number }>('SELECT id FROM documents WHERE content_hash = ?', [hash]);
-        if (existing) return { id: Number(existing.id), status: 'unchanged' as const, entities: 0, events: 0 };
+        const existing = await tx.get<{ id: number; duplicate_of: number | null; similarity: number | null }>(
+          'SELECT d.id, nd.duplicate_of, nd.similarity FROM documents d LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE d.content_hash = ?', [hash]);
+        if (existing) {
+          return { id: Number(existing.id), status: 'unchanged' as const, entities: 0, events: 0, duplicate_of: existing.duplicate_of === null ? null : Number(existing.duplicate_of), similarity: existing.similarity === null ? null : Number(existing.similarity) };
+        }
         const resolver = await this.loadResolver(tx);
+        const index = await this.loadDuplicates(tx);
         const { result: stored } = { result: { ...result, tokens: undefined } };
         delete (stored as { tokens?: unknown }).tokens;
         const doc = await tx.run(
@@ -101,6 +119,13 @@ export class SqlStore implements Store {
         );
         const docId = Number(doc.id);
         if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title, result.text]);
+        // the first copy of the story this document repeats, if any (before the counts below)
+        const match = index.add(String(docId), sk.sig, undefined, sk.size);
+        const duplicateOf = match ? Number(match.of) : null;
+        const similarity = match ? Math.round(match.similarity * 1000) / 1000 : null;
+        const seq = await tx.run('INSERT INTO near_duplicates (document_id, signature, shingles, duplicate_of, similarity, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq AS id',
+          [docId, signatureToBuffer(sk.sig), sk.size, duplicateOf, similarity, now()]);
+        this.duplicatesSeq = Math.max(this.duplicatesSeq, Number(seq.id));
 
         // entities: one multi-row insert; ids come back with their local ids
         const local = new Map<string, number>();
@@ -180,15 +205,38 @@ export class SqlStore implements Store {
         await insertMany(tx, 'event_roles', ['event_id', 'doc_entity_id', 'role'], roleRows);
 
         resolver.addDocument(members);
-        await this.writeLinks(tx, resolver, members);
+        await this.writeLinks(tx, resolver, (d) => Number(index.rootOfDocument(String(d)) ?? d), members);
         await this.bumpGeneration(tx);
-        return { id: docId, status: 'added' as const, entities: members.length, events: result.events.length };
+        return { id: docId, status: 'added' as const, entities: members.length, events: result.events.length, duplicate_of: duplicateOf, similarity };
       });
     } catch (err) {
-      // the in-memory identities may hold what the rolled-back transaction did
+      // the in-memory identities and signatures may hold what the rolled-back transaction did
       this.resolver = null;
+      this.duplicates = null;
       throw err;
     }
+  }
+
+  /** The signature index, caught up with documents other writers stored (we hold the write lock). */
+  private async loadDuplicates(tx: Sql): Promise<NearDuplicateIndex> {
+    if (!this.duplicates) {
+      this.duplicates = new NearDuplicateIndex(this.duplicateThreshold);
+      this.duplicatesSeq = 0;
+    }
+    const rows = await tx.all<{ seq: number; document_id: number; signature: Uint8Array; shingles: number | null; duplicate_of: number | null }>(
+      'SELECT seq, document_id, signature, shingles, duplicate_of FROM near_duplicates WHERE seq > ? ORDER BY seq', [this.duplicatesSeq]);
+    for (const r of rows) {
+      this.duplicates.add(String(r.document_id), signatureFromBuffer(r.signature), r.duplicate_of === null ? null : String(r.duplicate_of), r.shingles === null ? undefined : Number(r.shingles));
+      this.duplicatesSeq = Math.max(this.duplicatesSeq, Number(r.seq));
+    }
+    return this.duplicates;
+  }
+
+  /** document id → the first copy of its story (itself unless it is a near-duplicate) */
+  private async storyMap(tx: Sql): Promise<(doc: number) => number> {
+    const rows = await tx.all<{ document_id: number; duplicate_of: number }>('SELECT document_id, duplicate_of FROM near_duplicates WHERE duplicate_of IS NOT NULL');
+    const map = new Map(rows.map((r) => [Number(r.document_id), Number(r.duplicate_of)]));
+    return (doc) => map.get(doc) ?? doc;
   }
 
   private async generation(tx: Sql): Promise<number> {
@@ -237,7 +285,7 @@ export class SqlStore implements Store {
   }
 
   /** Write the resolver's new links: create identities for new clusters, refresh touched ones. */
-  private async writeLinks(tx: Sql, resolver: Resolver, fresh?: Member[]): Promise<void> {
+  private async writeLinks(tx: Sql, resolver: Resolver, storyOf: (doc: number) => number, fresh?: Member[]): Promise<void> {
     const { links, removed } = resolver.drain();
     // new identities: one insert; a temporary name_fold ("temp:-3", never a folded name) tells which row is which cluster
     const temps = [...new Set(links.map((l) => l.cluster).filter((c) => c < 0))];
@@ -259,14 +307,14 @@ export class SqlStore implements Store {
     const freshIds = new Set((fresh ?? []).map((m) => m.id));
     if (fresh && removed.length === 0 && links.every((l) => freshIds.has(l.member))) {
       // the common case, a new document: identities only gained members
-      await this.refreshGrown(tx, [...touched], resolver, fresh);
+      await this.refreshGrown(tx, [...touched], resolver, storyOf, fresh);
     } else {
-      for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+      for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id), storyOf);
     }
   }
 
   /** Identities that only gained members: counts and name in one update, new names in one insert. */
-  private async refreshGrown(tx: Sql, ids: number[], resolver: Resolver, fresh: Member[]): Promise<void> {
+  private async refreshGrown(tx: Sql, ids: number[], resolver: Resolver, storyOf: (doc: number) => number, fresh: Member[]): Promise<void> {
     const rows: SqlValue[][] = [];
     for (const id of ids) {
       const members = resolver.membersOf(id);
@@ -274,7 +322,8 @@ export class SqlStore implements Store {
       const types = new Map<string, number>();
       for (const m of members) types.set(m.type, (types.get(m.type) ?? 0) + m.mentions);
       const type = [...types].sort((a, b) => b[1] - a[1])[0][0];
-      rows.push([id, name, foldName(name), type, new Set(members.map((m) => m.document)).size, members.reduce((n, m) => n + m.mentions, 0)]);
+      const counts = storyCounts(members, storyOf);
+      rows.push([id, name, foldName(name), type, counts.documents, counts.mentions]);
     }
     for (let i = 0; i < rows.length; i += 300) {
       const chunk = rows.slice(i, i + 300);
@@ -296,7 +345,7 @@ export class SqlStore implements Store {
   }
 
   /** Recompute an identity's display name, counts and searchable names from its members. */
-  private async refreshEntity(tx: Sql, id: number, members: Member[]): Promise<void> {
+  private async refreshEntity(tx: Sql, id: number, members: Member[], storyOf: (doc: number) => number): Promise<void> {
     if (members.length === 0) {
       await tx.run('DELETE FROM entities WHERE id = ?', [id]);
       return;
@@ -305,8 +354,7 @@ export class SqlStore implements Store {
     const types = new Map<string, number>();
     for (const m of members) types.set(m.type, (types.get(m.type) ?? 0) + m.mentions);
     const type = [...types].sort((a, b) => b[1] - a[1])[0][0];
-    const docs = new Set(members.map((m) => m.document)).size;
-    const mentions = members.reduce((s, m) => s + m.mentions, 0);
+    const { documents: docs, mentions } = storyCounts(members, storyOf);
     await tx.run('UPDATE entities SET name = ?, name_fold = ?, type = ?, document_count = ?, mention_count = ? WHERE id = ?', [name, foldName(name), type, docs, mentions, id]);
     const names = new Set<string>();
     for (const m of members) for (const n of [m.name, ...m.aliases]) names.add(n.trim());
@@ -381,7 +429,8 @@ export class SqlStore implements Store {
       updates.push([l.member, cluster, l.confidence, l.method, l.evidence]);
     }
     await updateLinks(tx, updates);
-    for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id));
+    const storyOf = await this.storyMap(tx);
+    for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id), storyOf);
     this.resolver = resolver;
     await this.bumpGeneration(tx);
   }
@@ -427,34 +476,51 @@ export class SqlStore implements Store {
 
   // ---------------------------------------------------------------- reading
 
-  async stats(): Promise<{ documents: number; entities: number; events: number; quotes: number }> {
-    const one = async (table: string) => Number((await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
-    return { documents: await one('documents'), entities: await one('entities'), events: await one('events'), quotes: await one('quotes') };
+  async stats(): Promise<StoreStats> {
+    const one = async (sql: string) => Number((await this.db.get<{ n: number }>(sql))!.n);
+    // a copy's events and quotes are the first copy's again: not counted twice
+    const original = (table: string) => `SELECT COUNT(*) AS n FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM near_duplicates nd WHERE nd.document_id = x.document_id AND nd.duplicate_of IS NOT NULL)`;
+    return {
+      documents: await one('SELECT COUNT(*) AS n FROM documents'),
+      copies: await one('SELECT COUNT(*) AS n FROM near_duplicates WHERE duplicate_of IS NOT NULL'),
+      entities: await one('SELECT COUNT(*) AS n FROM entities'),
+      events: await one(original('events')),
+      quotes: await one(original('quotes')),
+    };
   }
 
   private summarySql = `SELECT d.id, d.external_id, d.title, d.source, d.url, d.published, d.ingested_at,
       (SELECT COUNT(*) FROM doc_entities x WHERE x.document_id = d.id) AS entity_count,
       (SELECT COUNT(*) FROM events x WHERE x.document_id = d.id) AS event_count,
-      (SELECT COUNT(*) FROM quotes x WHERE x.document_id = d.id) AS quote_count
-    FROM documents d`;
+      (SELECT COUNT(*) FROM quotes x WHERE x.document_id = d.id) AS quote_count,
+      nd.duplicate_of AS dup_id, nd.similarity AS dup_similarity, r.title AS dup_title,
+      (SELECT COUNT(*) FROM near_duplicates c WHERE c.duplicate_of = d.id) AS copy_count
+    FROM documents d LEFT JOIN near_duplicates nd ON nd.document_id = d.id LEFT JOIN documents r ON r.id = nd.duplicate_of`;
 
   async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: DocumentSummary[] }> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
     const offset = Math.max(options.offset ?? 0, 0);
     const total = Number((await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM documents'))!.n);
-    const rows = await this.db.all<DocumentSummary>(`${this.summarySql} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?`, [limit, offset]);
+    const rows = await this.db.all<SummaryRow>(`${this.summarySql} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?`, [limit, offset]);
     return { total, items: rows.map(numSummary) };
   }
 
   async getDocument(id: number): Promise<DocumentView | null> {
-    const row = await this.db.get<DocumentSummary & { text: string; result: string }>(`${this.summarySql.replace('d.ingested_at,', 'd.ingested_at, d.text, d.result,')} WHERE d.id = ?`, [id]);
+    const row = await this.db.get<SummaryRow & { text: string; result: string }>(`${this.summarySql.replace('d.ingested_at,', 'd.ingested_at, d.text, d.result,')} WHERE d.id = ?`, [id]);
     if (!row) return null;
     const links = await this.db.all<{ local_id: string; entity_id: number | null; name: string; type: string }>(
       'SELECT de.local_id, de.entity_id, e.name, e.type FROM doc_entities de LEFT JOIN entities e ON e.id = de.entity_id WHERE de.document_id = ?', [id]);
     const identities: DocumentView['identities'] = {};
     for (const l of links) identities[l.local_id] = l.entity_id === null ? undefined : { id: Number(l.entity_id), name: l.name, type: l.type };
+    const copies = await this.db.all<CopyView>(
+      `SELECT d.id, d.title, d.source, d.published, d.url, nd.similarity FROM near_duplicates nd JOIN documents d ON d.id = nd.document_id
+       WHERE nd.duplicate_of = ? ORDER BY d.id`, [id]);
     const { text, result, ...summary } = row;
-    return { ...numSummary(summary), text, result: JSON.parse(result) as Result, identities };
+    return {
+      ...numSummary(summary),
+      copies: copies.map((c) => ({ ...c, id: Number(c.id), similarity: c.similarity === null ? null : Number(c.similarity) })),
+      text, result: JSON.parse(result) as Result, identities,
+    };
   }
 
   private async aliases(ids: number[]): Promise<Map<number, string[]>> {
@@ -510,11 +576,14 @@ export class SqlStore implements Store {
     const entity = await this.entityRow(id);
     if (!entity) return null;
     const members = await this.db.all<MemberView>(
-      `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url
-       FROM doc_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]);
+      `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url, nd.duplicate_of
+       FROM doc_entities de JOIN documents d ON d.id = de.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]);
     return {
       ...entity,
-      members: members.map((m) => ({ ...m, member_id: Number(m.member_id), document_id: Number(m.document_id), confidence: m.confidence === null ? null : Number(m.confidence) })),
+      members: members.map((m) => ({
+        ...m, member_id: Number(m.member_id), document_id: Number(m.document_id), confidence: m.confidence === null ? null : Number(m.confidence),
+        duplicate_of: m.duplicate_of === null || m.duplicate_of === undefined ? null : Number(m.duplicate_of),
+      })),
       relations: await this.relations(id),
       quotes: await this.quotes(id),
     };
@@ -523,47 +592,56 @@ export class SqlStore implements Store {
   private async relations(id: number): Promise<RelationView[]> {
     const rows = await this.db.all<{
       type: string; role: string | null; side: string; other_entity: number | null; other_name: string; other_type: string; entity_name: string | null; entity_type: string | null;
-      document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; text_start: number | null; text_end: number | null; sentence: string;
+      document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; text_start: number | null; text_end: number | null; sentence: string;
     }>(
       `SELECT r.type, r.role, 'subject' AS side, o.entity_id AS other_entity, o.name AS other_name, o.type AS other_type, oe.name AS entity_name, oe.type AS entity_type,
-              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
+              d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
        FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities oe ON oe.id = o.entity_id JOIN documents d ON d.id = r.document_id
+            LEFT JOIN near_duplicates nd ON nd.document_id = d.id
        WHERE s.entity_id = ?
        UNION ALL
        SELECT r.type, r.role, 'object' AS side, s.entity_id AS other_entity, s.name AS other_name, s.type AS other_type, se.name AS entity_name, se.type AS entity_type,
-              d.id AS document_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
+              d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url, r.start_offset AS text_start, r.end_offset AS text_end, COALESCE(r.span_text, substr(d.text, r.start_offset + 1, r.end_offset - r.start_offset)) AS sentence
        FROM relations r JOIN doc_entities s ON s.id = r.subject_id JOIN doc_entities o ON o.id = r.object_id LEFT JOIN entities se ON se.id = s.entity_id JOIN documents d ON d.id = r.document_id
-       WHERE o.entity_id = ?`, [id, id]);
-    const grouped = new Map<string, RelationView>();
+            LEFT JOIN near_duplicates nd ON nd.document_id = d.id
+       WHERE o.entity_id = ?
+       ORDER BY document_id`, [id, id]);
+    const grouped = new Map<string, { view: RelationView; rows: Array<SourceRef & { sentence: string; story_id: number }> }>();
     for (const r of rows) {
       const otherId = r.other_entity === null ? null : Number(r.other_entity);
       const key = `${r.type}|${(r.role ?? '').toLowerCase()}|${r.side}|${otherId ?? r.other_name}`;
       let g = grouped.get(key);
       if (!g) {
-        g = { type: r.type, role: r.role, side: r.side === 'subject' ? 'subject' : 'object', other: { id: otherId, name: r.entity_name ?? r.other_name, type: r.entity_type ?? r.other_type }, sources: [] };
+        g = { view: { type: r.type, role: r.role, side: r.side === 'subject' ? 'subject' : 'object', other: { id: otherId, name: r.entity_name ?? r.other_name, type: r.entity_type ?? r.other_type }, sources: [] }, rows: [] };
         grouped.set(key, g);
       }
-      g.sources.push({ document_id: Number(r.document_id), title: r.title, source: r.source, published: r.published, url: r.url, sentence: r.sentence });
+      g.rows.push({ document_id: Number(r.document_id), story_id: Number(r.story_id), title: r.title, source: r.source, published: r.published, url: r.url, sentence: r.sentence });
     }
-    return [...grouped.values()].sort((a, b) => b.sources.length - a.sources.length || a.type.localeCompare(b.type));
+    // a relation told again by a near-duplicate copy is one source, with the copy listed under it
+    for (const g of grouped.values()) g.view.sources = foldCopies(g.rows, () => '');
+    return [...grouped.values()].map((g) => g.view).sort((a, b) => b.sources.length - a.sources.length || a.type.localeCompare(b.type));
   }
 
   private async quotes(id: number): Promise<{ by: QuoteView[]; about: QuoteView[] }> {
-    const cols = `q.id AS quote_id, q.text, q.kind, q.start_offset AS start, q.end_offset AS "end", d.id AS document_id, d.title, d.source, d.published, d.url,
+    const cols = `q.id AS quote_id, q.text, q.kind, q.start_offset AS start, q.end_offset AS "end", d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
       sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name`;
-    const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
-    type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null };
+    const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
+      LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
+    type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null };
     const by = await this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]);
     const about = await this.db.all<Q>(
       `SELECT ${cols} ${from} WHERE (sp.entity_id IS NULL OR sp.entity_id <> ?) AND EXISTS (
          SELECT 1 FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
          WHERE m.document_id = q.document_id AND de.entity_id = ? AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
        ORDER BY d.published, q.id LIMIT 200`, [id, id]);
-    const view = (q: Q): QuoteView => ({
-      quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), title: q.title, source: q.source, published: q.published, url: q.url,
+    const view = (q: Q) => ({
+      quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), story_id: Number(q.story_id),
+      title: q.title, source: q.source, published: q.published, url: q.url,
       speaker: q.speaker_name === null ? null : { id: q.speaker_entity === null ? null : Number(q.speaker_entity), name: q.speaker_name },
     });
-    return { by: by.map(view), about: about.map(view) };
+    // the same words in a near-duplicate copy are one quote, with the copy listed under it
+    const fold = (qs: Q[]): QuoteView[] => foldCopies(qs.map(view), (q) => normalText(q.text));
+    return { by: fold(by), about: fold(about) };
   }
 
   async timeline(id: number): Promise<CaseFile | null> {
@@ -572,10 +650,10 @@ export class SqlStore implements Store {
     const events = await this.db.all<EventRow>(
       `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
-              d.id AS document_id, d.title, d.source, d.published, d.url,
+              d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
               COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
-            LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id
+            LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
        WHERE de.entity_id = ?`, [id]);
     // everyone else in those events, by a join on the entity (not a long IN list)
     const participants = await this.db.all<ParticipantRow>(
@@ -587,8 +665,8 @@ export class SqlStore implements Store {
   }
 
   /** Documents mentioning these identities, newest first, each with its first naming mention as snippet. */
-  private async documentsNaming(ids: number[], limit: number): Promise<SearchHits['documents']> {
-    const out: SearchHits['documents'] = [];
+  private async documentsNaming(ids: number[], limit: number): Promise<DocHit[]> {
+    const out: DocHit[] = [];
     const seen = new Set<number>();
     for (const id of ids) {
       const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
@@ -621,7 +699,7 @@ export class SqlStore implements Store {
   async search(q: string, options: { limit?: number } = {}): Promise<SearchHits> {
     const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
     const entities = await this.searchEntities({ q, limit: 10 });
-    let documents: SearchHits['documents'] = [];
+    let documents: DocHit[] = [];
     let quoteRows: Array<{ id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null }> = [];
     if (this.kind === 'sqlite') {
       const expr = ftsQuery(q);
@@ -653,18 +731,71 @@ export class SqlStore implements Store {
     const byIdentity = await this.documentsNaming(entities.filter((e) => e.name.length > 0).slice(0, 3).map((e) => e.id), limit);
     const seen = new Set(byIdentity.map((d) => d.id));
     documents = [...byIdentity, ...documents.map((d) => ({ ...d, id: Number(d.id) })).filter((d) => !seen.has(d.id))].slice(0, limit);
-    return {
-      documents,
-      quotes: quoteRows.map((r) => ({ id: Number(r.id), document_id: Number(r.document_id), title: r.title, text: r.text, speaker: r.speaker_name === null ? null : { id: r.speaker_entity === null ? null : Number(r.speaker_entity), name: r.speaker_name } })),
-      entities,
-    };
+    const links = await this.linksOf([...documents.map((d) => d.id), ...quoteRows.map((r) => Number(r.document_id))]);
+    const storyOf = (id: number) => links.get(id)?.id ?? id;
+
+    // one hit per story: a copy found with its first copy (or with another copy) is listed under it
+    const docHits: SearchHits['documents'] = [];
+    const docAt = new Map<number, number>();
+    for (const d of documents) {
+      const story = storyOf(d.id);
+      const at = docAt.get(story);
+      const hit = { ...d, duplicate_of: links.get(d.id) ?? null, copies: [] as SearchHits['documents'][number]['copies'] };
+      if (at === undefined) {
+        docAt.set(story, docHits.length);
+        docHits.push(hit);
+        continue;
+      }
+      const held = docHits[at];
+      if (d.id === story) {
+        // the first copy leads, in the place of the best-ranked copy of its story
+        hit.copies = [{ id: held.id, title: held.title, source: held.source }, ...held.copies];
+        docHits[at] = hit;
+      } else held.copies.push({ id: d.id, title: d.title, source: d.source });
+    }
+    const quotes: SearchHits['quotes'] = [];
+    const quoteAt = new Map<string, number>();
+    for (const r of quoteRows) {
+      const docId = Number(r.document_id);
+      const key = `${storyOf(docId)}\u0000${normalText(r.text)}`;
+      const at = quoteAt.get(key);
+      if (at !== undefined && quotes[at].document_id !== docId) {
+        quotes[at].copies.push({ document_id: docId, title: r.title });
+        continue;
+      }
+      quoteAt.set(key, quotes.length);
+      quotes.push({
+        id: Number(r.id), document_id: docId, title: r.title, text: r.text, copies: [],
+        speaker: r.speaker_name === null ? null : { id: r.speaker_entity === null ? null : Number(r.speaker_entity), name: r.speaker_name },
+      });
+    }
+    return { documents: docHits, quotes, entities };
+  }
+
+  /** For the documents among `ids` that are near-duplicates: the first copy each repeats. */
+  private async linksOf(ids: number[]): Promise<Map<number, DuplicateRef>> {
+    const out = new Map<number, DuplicateRef>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 400) {
+      const chunk = unique.slice(i, i + 400);
+      const rows = await this.db.all<{ document_id: number; duplicate_of: number; similarity: number | null; title: string | null }>(
+        `SELECT nd.document_id, nd.duplicate_of, nd.similarity, r.title FROM near_duplicates nd JOIN documents r ON r.id = nd.duplicate_of
+         WHERE nd.duplicate_of IS NOT NULL AND nd.document_id IN (${inList(chunk.length)})`, chunk);
+      for (const r of rows) out.set(Number(r.document_id), duplicateRef(r.duplicate_of, r.title, r.similarity)!);
+    }
+    return out;
   }
 }
+
+/** A document hit before near-duplicates are folded. */
+type DocHit = Omit<SearchHits['documents'][number], 'duplicate_of' | 'copies'>;
 
 export interface EventRow {
   event_id: number; type: string; mode: string | null; cameo: string | null; trigger_text: string; trigger_start: number; trigger_end: number;
   date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null; entity_role: string; location: string | null;
   document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
+  /** the first copy of the document's story (the document itself unless it is a near-duplicate) */
+  story_id?: number;
 }
 
 export interface ParticipantRow {
@@ -709,11 +840,70 @@ function escapeLike(s: string): string {
   return s.replace(/[%_\\]/g, '');
 }
 
-function numSummary<T extends DocumentSummary>(r: T): T {
-  return { ...r, id: Number(r.id), entity_count: Number(r.entity_count), event_count: Number(r.event_count), quote_count: Number(r.quote_count) };
+type SummaryRow = Omit<DocumentSummary, 'duplicate_of'> & { dup_id: number | null; dup_similarity: number | null; dup_title: string | null };
+
+function numSummary(r: SummaryRow): DocumentSummary {
+  const { dup_id, dup_similarity, dup_title, ...rest } = r;
+  return {
+    ...rest, id: Number(r.id), entity_count: Number(r.entity_count), event_count: Number(r.event_count), quote_count: Number(r.quote_count),
+    duplicate_of: duplicateRef(dup_id, dup_title, dup_similarity), copy_count: Number(r.copy_count),
+  };
 }
 
+function duplicateRef(id: number | string | null, title: string | null, similarity: number | null): DuplicateRef | null {
+  return id === null || id === undefined ? null : { id: Number(id), title, similarity: similarity === null ? null : Number(similarity) };
+}
+
+/**
+ * Fold near-duplicate copies into one entry per story: items of the same story with the same
+ * key (a quote's words, a relation) become `copies` of the first copy's item. Order is kept.
+ */
+export function foldCopies<T extends SourceRef & { story_id?: number }>(items: T[], key: (t: T) => string): Array<Omit<T, 'story_id'> & SourceWithCopies> {
+  const out: Array<Omit<T, 'story_id'> & SourceWithCopies> = [];
+  const byKey = new Map<string, number>();
+  const ref = (t: SourceRef): SourceRef => ({ document_id: t.document_id, title: t.title, source: t.source, published: t.published, url: t.url });
+  for (const item of items) {
+    const { story_id, ...rest } = item;
+    const story = story_id === undefined || story_id === null ? item.document_id : Number(story_id);
+    const k = `${story}\u0000${key(item)}`;
+    const at = byKey.get(k);
+    if (at === undefined) {
+      byKey.set(k, out.length);
+      out.push({ ...rest, copies: [] } as Omit<T, 'story_id'> & SourceWithCopies);
+      continue;
+    }
+    const held = out[at];
+    if (held.document_id === item.document_id) {
+      // the same document twice (a quote repeated in one article) is not a copy
+      out.push({ ...rest, copies: [] } as Omit<T, 'story_id'> & SourceWithCopies);
+    } else if (item.document_id === story && held.document_id !== story) {
+      // the first copy of the story leads, whatever the order the rows came in
+      out[at] = { ...rest, copies: [ref(held), ...held.copies] } as Omit<T, 'story_id'> & SourceWithCopies;
+    } else held.copies.push(ref(item));
+  }
+  return out;
+}
+
+
+
 /** The name to show for an identity: the most used of its fullest names. */
+/**
+ * An identity's counts with near-duplicates folded: documents are stories (a copy and its
+ * first copy are one), mentions are each story's largest count among its copies.
+ */
+export function storyCounts(members: Member[], storyOf: (doc: number) => number): { documents: number; mentions: number } {
+  const perDoc = new Map<number, number>();
+  for (const m of members) perDoc.set(m.document, (perDoc.get(m.document) ?? 0) + m.mentions);
+  const perStory = new Map<number, number>();
+  for (const [doc, n] of perDoc) {
+    const story = storyOf(doc);
+    perStory.set(story, Math.max(perStory.get(story) ?? 0, n));
+  }
+  let mentions = 0;
+  for (const n of perStory.values()) mentions += n;
+  return { documents: perStory.size, mentions };
+}
+
 export function displayName(members: Member[]): string {
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);

@@ -7,6 +7,17 @@ export interface IngestOutcome {
   status: 'added' | 'unchanged';
   entities: number;
   events: number;
+  /** the first copy of the story when this document is a near-duplicate (syndicated copy) of it */
+  duplicate_of: number | null;
+  /** estimated Jaccard similarity of the two texts' word shingles, when linked */
+  similarity: number | null;
+}
+
+/** The first copy of a story, as a copy points at it. */
+export interface DuplicateRef {
+  id: number;
+  title: string | null;
+  similarity: number | null;
 }
 
 export interface DocumentSummary {
@@ -20,9 +31,25 @@ export interface DocumentSummary {
   entity_count: number;
   event_count: number;
   quote_count: number;
+  /** set when this document is a near-duplicate of an earlier one: its facts are not counted again */
+  duplicate_of: DuplicateRef | null;
+  /** near-duplicates linked to this document as their first copy */
+  copy_count: number;
+}
+
+/** A near-duplicate of a document. */
+export interface CopyView {
+  id: number;
+  title: string | null;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+  similarity: number | null;
 }
 
 export interface DocumentView extends DocumentSummary {
+  /** the near-duplicates of this document, when it is the first copy of a story */
+  copies: CopyView[];
   text: string;
   result: Result;
   /** document entity id → identity (global entity) */
@@ -34,7 +61,9 @@ export interface EntitySummary {
   name: string;
   type: string;
   aliases: string[];
+  /** stories naming it: a near-duplicate copy and its first copy count once */
   document_count: number;
+  /** mentions, a story's copies counted once (the most mentions any copy of it has) */
   mention_count: number;
 }
 
@@ -46,8 +75,15 @@ export interface SourceRef {
   url: string | null;
 }
 
+/** A source with the near-duplicate copies of it that tell the same thing (listed, not counted). */
+export interface SourceWithCopies extends SourceRef {
+  copies: SourceRef[];
+}
+
 export interface MemberView extends SourceRef {
   member_id: number;
+  /** the first copy of the story when this member's document is a near-duplicate */
+  duplicate_of: number | null;
   name: string;
   confidence: number | null;
   method: string | null;
@@ -60,10 +96,11 @@ export interface RelationView {
   /** 'subject' when this entity is the relation's subject ("X is the mother of Y" → X) */
   side: 'subject' | 'object';
   other: { id: number | null; name: string; type: string };
-  sources: Array<SourceRef & { sentence: string }>;
+  /** one per story: copies of a source are listed under it */
+  sources: Array<SourceWithCopies & { sentence: string }>;
 }
 
-export interface QuoteView extends SourceRef {
+export interface QuoteView extends SourceWithCopies {
   quote_id: number;
   text: string;
   kind: string;
@@ -84,7 +121,7 @@ export interface Participant {
   role: 'actor' | 'recipient';
 }
 
-export interface EventSource extends SourceRef {
+export interface EventSource extends SourceWithCopies {
   event_id: number;
   sentence: string;
   trigger: string;
@@ -118,7 +155,8 @@ export interface StatusSpan {
 
 export interface Claim {
   value: string;
-  sources: Array<SourceRef & { sentence: string }>;
+  /** one per story: a syndicated copy does not make a second source of a claim */
+  sources: Array<SourceWithCopies & { sentence: string }>;
 }
 
 export interface Conflict {
@@ -137,9 +175,24 @@ export interface CaseFile {
 }
 
 export interface SearchHits {
-  documents: Array<{ id: number; title: string | null; published: string | null; source: string | null; snippet: string }>;
-  quotes: Array<{ id: number; document_id: number; title: string | null; text: string; speaker: { id: number | null; name: string } | null }>;
+  /** a copy found together with its first copy is folded into it (`copies`); others are marked `duplicate_of` */
+  documents: Array<{
+    id: number; title: string | null; published: string | null; source: string | null; snippet: string;
+    duplicate_of: DuplicateRef | null; copies: Array<{ id: number; title: string | null; source: string | null }>;
+  }>;
+  quotes: Array<{
+    id: number; document_id: number; title: string | null; text: string; speaker: { id: number | null; name: string } | null;
+    copies: Array<{ document_id: number; title: string | null }>;
+  }>;
   entities: EntitySummary[];
+}
+
+export interface StoreStats {
+  documents: number;
+  copies: number;
+  entities: number;
+  events: number;
+  quotes: number;
 }
 
 export interface Store {
@@ -160,6 +213,7 @@ export interface Store {
   split(id: number, members: number[], note?: string): Promise<number>;
   /** recompute every identity from scratch, applying the manual decisions */
   resolveAll(): Promise<void>;
-  stats(): Promise<{ documents: number; entities: number; events: number; quotes: number }>;
+  /** documents (copies included), copies (near-duplicates), identities, events and quotes (copies' not counted) */
+  stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

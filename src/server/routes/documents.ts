@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { extract } from '../../extract.js';
 import { InputError, toDocInput } from '../../ingest/input.js';
-import { documentInput, documentSummary, errorSchema, idParams } from '../schemas.js';
+import { copyView, documentInput, documentSummary, errorSchema, idParams, ingestOutcome } from '../schemas.js';
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { limit?: number; offset?: number } }>('/documents', {
@@ -18,7 +18,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: number } }>('/documents/:id', {
     schema: {
-      summary: 'One document: text, extraction result and the identity of each of its entities',
+      summary: 'One document: text, extraction result, the identity of each of its entities, and its near-duplicate links',
       tags: ['documents'],
       params: idParams,
       response: {
@@ -26,6 +26,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           properties: {
             ...documentSummary.properties,
+            copies: { type: 'array', items: copyView, description: 'near-duplicates of this document (when it is the first copy of a story)' },
             text: { type: 'string' },
             result: { type: 'object', additionalProperties: true, description: 'the extraction result (see the result JSON schema)' },
             identities: { type: 'object', additionalProperties: true, description: 'document entity id → {id, name, type} of its identity' },
@@ -43,14 +44,14 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Record<string, unknown> }>('/documents', {
     preHandler: app.requireWrite,
     schema: {
-      summary: 'Extract one article and store it (the same content twice is stored once)',
+      summary: 'Extract one article and store it (the same content twice is stored once; a near-duplicate is linked to its first copy)',
       description: 'Body as for `chronicle extract`: {id?, text, published?, title?, source?, url?}. Needs a bearer token when the server has one.',
       tags: ['documents'],
       security: [{ bearer: [] }],
       body: documentInput,
       response: {
-        200: { type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, entities: { type: 'integer' }, events: { type: 'integer' } } },
-        201: { type: 'object', properties: { id: { type: 'integer' }, status: { type: 'string' }, entities: { type: 'integer' }, events: { type: 'integer' } } },
+        200: ingestOutcome,
+        201: ingestOutcome,
         400: errorSchema,
         401: errorSchema,
       },
@@ -64,7 +65,10 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       throw err;
     }
     const known = await app.store.findByContent(input);
-    if (known !== null) return reply.code(200).send({ id: known, status: 'unchanged', entities: 0, events: 0 });
+    if (known !== null) {
+      const doc = await app.store.getDocument(known);
+      return reply.code(200).send({ id: known, status: 'unchanged', entities: 0, events: 0, duplicate_of: doc?.duplicate_of?.id ?? null, similarity: doc?.duplicate_of?.similarity ?? null });
+    }
     const out = await app.store.ingest(extract(input));
     return reply.code(out.status === 'added' ? 201 : 200).send(out);
   });
