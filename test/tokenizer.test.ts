@@ -31,6 +31,13 @@ test('sentences: abbreviations do not split, quotes close sentences, line breaks
   assert.deepEqual(doc.sentences.map((s) => s.paragraph), [0, 0, 0, 0, 1]);
 });
 
+test('a wire dateline opening a line is a sentence of its own', () => {
+  const text = 'KYIV, Ukraine (Reuters) - Russia fired missiles overnight.\n\nGAZA CITY — Strikes hit the north.\n\nSmith — the former minister — said no.\n\nUS-Iran talks - what we know';
+  const doc = createPipeline().process({ text });
+  const sents = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+  assert.deepEqual(sents, ['KYIV, Ukraine (Reuters) -', 'Russia fired missiles overnight.', 'GAZA CITY —', 'Strikes hit the north.', 'Smith — the former minister — said no.', 'US-Iran talks - what we know']);
+});
+
 test('never throws on odd input and keeps offsets valid', () => {
   const inputs = ['', '   ', '😀 🇺🇦 emoji', 'مرحبا بالعالم', '\ud800 lone surrogate', 'x'.repeat(5000), '.'.repeat(300), 'a\u0301\u200b b'];
   for (const text of inputs) {

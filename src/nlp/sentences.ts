@@ -19,6 +19,29 @@ function endsWithAbbreviation(t: RawToken): boolean {
   return t.text.length > 1 && t.text.endsWith('.');
 }
 
+const DASHES = new Set(['—', '–', '--', '-', '―']);
+
+/**
+ * A wire dateline opening a line — "BAMAKO —", "KYIV, Ukraine (Reuters) -", "GAZA CITY --" — is
+ * not part of the first sentence: parsed with it, the place becomes the verb's subject. Returns
+ * the index of the dash ending the dateline, or -1.
+ */
+function datelineEnd(tokens: RawToken[], from: number): number {
+  const first = tokens[from];
+  if (!first) return -1;
+  let agency = false;
+  for (let k = from; k < Math.min(tokens.length - 1, from + 10); k++) {
+    const w = tokens[k].text;
+    if (DASHES.has(w)) {
+      const allCaps = /^\p{Lu}[\p{Lu}.'’-]+$/u.test(first.text);
+      return k > from && (allCaps || agency) && /^[\p{L}\p{N}"“‘']/u.test(tokens[k + 1].text) ? k : -1;
+    }
+    if (w === ')' && k >= from + 2 && tokens[k - 2].text === '(') agency = true;
+    else if (!/^(?:\p{Lu}[\p{L}.'’-]*|[,.()]|\d{1,2})$/u.test(w)) return -1; // "(AP)", "Ukraine", "D.C.", "Aug. 5"
+  }
+  return -1;
+}
+
 /**
  * Sentence boundaries over a token list: terminal punctuation (with any closing quotes or
  * brackets) followed by a capitalised or quoted token, and hard breaks at newlines.
@@ -32,6 +55,14 @@ export function sentenceStarts(text: string, tokens: RawToken[]): number[] {
     const t = tokens[i];
     const next = tokens[i + 1];
     const gap = text.slice(t.end, next.start);
+    if (i === starts[starts.length - 1] && (i === 0 || text.slice(tokens[i - 1].end, t.start).includes('\n'))) {
+      const dash = datelineEnd(tokens, i);
+      if (dash >= 0) {
+        starts.push(dash + 1);
+        i = dash;
+        continue;
+      }
+    }
     // a line break ends a sentence (headlines, bylines, paragraphs)
     if (gap.includes('\n')) {
       starts.push(i + 1);
