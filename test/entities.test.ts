@@ -86,3 +86,10 @@ test('a pronoun fixes a person\'s gender; a possessor gives way to the noun it q
   const q = r.quotes.find((x) => x.text === 'We never gave up');
   assert.equal(q && nameOf(r, q.speaker), 'Dana');
 });
+
+test('the subject pronoun of a dependent clause takes the governing clause\'s subject', () => {
+  const r = run('Peter Holm was arrested at the Ahmed Ben Bella airport in March as he tried to board a flight to Oslo.');
+  const holm = entity(r, 'Peter Holm');
+  assert.ok(holm);
+  assert.ok(holm.mentions.some((m) => m.kind === 'pronoun' && m.text === 'he'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+});

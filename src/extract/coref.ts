@@ -190,6 +190,21 @@ function isPossessor(doc: Doc, m: Mention): boolean {
   return next !== undefined && next.start === m.end && /^['’]s?$/.test(next.text);
 }
 
+const DEPENDENT_CLAUSE = new Set(['advcl', 'ccomp', 'conj', 'xcomp', 'parataxis']);
+
+/** For a pronoun that is the subject of a dependent clause, the token heading its governing clause's subject; else -1. */
+function governingSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  if (!/^nsubj/.test(toks[i].deprel ?? '')) return -1;
+  const verb = toks[i].head ?? -1;
+  if (verb < 0 || !DEPENDENT_CLAUSE.has((toks[verb].deprel ?? '').split(':')[0])) return -1;
+  const gov = toks[verb].head ?? -1;
+  if (gov < 0) return -1;
+  const sent = doc.sentences[toks[i].sentence];
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === gov && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+  return -1;
+}
+
 export function resolvePronouns(doc: Doc): void {
   const genders = GENDERS.get(doc) ?? new Map<string, Gender>();
   const toks = doc.tokens;
@@ -208,6 +223,10 @@ export function resolvePronouns(doc: Doc): void {
       ? e.type === 'PERSON' && (genderOf(e, genders) === 'x' || genderOf(e, genders) === p.gender)
       : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC');
     let chosen: Entity | undefined;
+    // the subject of a dependent clause is most often the subject of the clause it hangs on:
+    // "Farahani was arrested at Imam Khomeini airport as he tried to board"
+    const governing = governingSubject(doc, i);
+    if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
     // this sentence, nearest first
     const here = index.bySentence.get(sent) ?? [];
     for (let k = here.length - 1; k >= 0 && !chosen; k--) {
