@@ -70,3 +70,8 @@ test('"X said CLAUSE" without "that" comes from the parse; a conjoined cue share
   assert.ok(fired, JSON.stringify(ind.map((q) => q.text)));
   assert.equal(nameOf(r, fired.speaker), 'Karim Haddad');
 });
+
+test('a possessor is not the speaker: "…, his lawyer said" is not said by him', () => {
+  const r = run('Police arrested Omar Saleh at the border crossing. Saleh has been moved to a prison in the capital, his lawyer said on Monday.');
+  for (const q of r.quotes) assert.notEqual(nameOf(r, q.speaker), 'Omar Saleh', JSON.stringify(q));
+});

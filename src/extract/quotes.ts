@@ -148,6 +148,21 @@ function isReportingVerb(t: Token): boolean {
   return t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && t.upos === 'VERB' : REPORTING.has(lw(t));
 }
 
+const POSSESSIVE_WORDS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
+/**
+ * The token stands for a possessor ("his lawyer", "Leila Farahani's father"): the one who owns
+ * the noun, not the one who speaks.
+ */
+function isPossessor(doc: Doc, owners: (string | undefined)[], k: number): boolean {
+  const toks = doc.tokens;
+  if (POSSESSIVE_WORDS.has(lw(toks[k]))) return true;
+  let j = k;
+  while (j + 1 < toks.length && owners[j + 1] !== undefined && owners[j + 1] === owners[k]) j++;
+  const next = toks[j + 1];
+  return next !== undefined && next.start === toks[j].end && /^['’]s?$/.test(next.text);
+}
+
 function hasSubject(doc: Doc, idx: number): boolean {
   const sent = doc.sentences[doc.tokens[idx].sentence];
   for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (doc.tokens[i].head === idx && /^nsubj/.test(doc.tokens[i].deprel ?? '')) return true;
@@ -216,7 +231,14 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
           for (let j = sent.tokenStart; j < sent.tokenEnd; j++) if (toks[j].head === i && !inside(j)) children.push(j);
           const appos = children.find((j) => /^(appos|flat)/.test(toks[j].deprel ?? '') && owners[j]);
           who = appos !== undefined ? owners[appos]! : null;
-          if (!who) for (const j of children) who ??= ownerAt(doc, owners, j);
+          // a name inside the phrase ("Kremlin spokesperson Peskov"), never its possessor ("his
+          // lawyer") or a nationality ("the British Foreign Office")
+          if (!who) {
+            for (const j of children) {
+              const o = ownerAt(doc, owners, j);
+              if (o && !who && toks[j].deprel !== 'nmod:poss' && !isPossessor(doc, owners, j) && speakerRank(doc, o) > 0) who = o;
+            }
+          }
         }
         if (who) return { speaker: who, cue, viaStatement: false };
       }
@@ -229,7 +251,7 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
     if (t.text === ',' && k < cueIdx - 1) break;
     if (STATEMENT_NOUNS.has(lw(t)) && !owners[k]) return { speaker: null, cue, viaStatement: true };
     const who = owners[k];
-    if (who && speakerRank(doc, who) > 0) return { speaker: who, cue, viaStatement: false };
+    if (who && speakerRank(doc, who) > 0 && !isPossessor(doc, owners, k)) return { speaker: who, cue, viaStatement: false };
   }
   // inverted: "…,” said Peskov"
   for (let k = cueIdx + 1; k < Math.min(doc.sentences[cue.sentence].tokenEnd, cueIdx + 6); k++) {
@@ -389,7 +411,7 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
   let speaker: string | null = null;
   for (let k = comma + 1; k <= last; k++) {
     const o = owners[k];
-    if (o && speakerRank(doc, o) > 0 && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
+    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
   }
   if (!speaker) return null;
   return { speaker, cue, clauseEnd: comma - 1 };
