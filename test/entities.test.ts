@@ -93,3 +93,13 @@ test('the subject pronoun of a dependent clause takes the governing clause\'s su
   assert.ok(holm);
   assert.ok(holm.mentions.some((m) => m.kind === 'pronoun' && m.text === 'he'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
 });
+
+test('a bare surname shared by a family goes to the person the story already calls by it', () => {
+  const r = run('Rami Aziz, 45, was detained in March. Aziz was moved to a military prison in May.\n\nAziz\'s wife, Noor Aziz, has campaigned for his release. Officials accused Aziz of spying.');
+  const rami = entity(r, 'Rami Aziz');
+  const noor = entity(r, 'Noor Aziz');
+  assert.ok(rami && noor);
+  const last = r.text.lastIndexOf('Aziz');
+  assert.ok(rami.mentions.some((m) => m.start === last), 'the last "Aziz" is Rami');
+  assert.ok(!noor.mentions.some((m) => m.start === last));
+});

@@ -116,9 +116,13 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
     let owner: Cluster | undefined;
     if (owners.length === 1) owner = owners[0];
     else if (owners.length > 1) {
-      // several people share the word (a family): prefer the one whose surname it is, then the most recently named
+      // several people share the word (a family): prefer the one whose surname it is; among those,
+      // the one the story already calls by that word alone (news names relatives in full, then by
+      // given name, and keeps the bare surname for its main subject), then the most recently named
       const bySurname = owners.filter((c) => c.last === w);
-      const pool = bySurname.length ? bySurname : owners;
+      let pool = bySurname.length ? bySurname : owners;
+      const established = pool.filter((c) => c.mentions.some((x) => x.start < m.start && nameTokens(x.text).length === 1 && nameTokens(x.text)[0] === w));
+      if (established.length) pool = established;
       owner = pool.slice().sort((a, b) => lastBefore(b, m.start) - lastBefore(a, m.start))[0];
     }
     if (owner) {
