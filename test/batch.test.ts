@@ -113,10 +113,10 @@ test('pool: a worker that dies fails only its own document and is replaced', asy
   const pool = new ExtractPool(1, new URL('../../test/fixtures/crashing-worker.mjs', import.meta.url));
   try {
     const before = await pool.extract({ id: 'a', text: 'fine' });
-    assert.equal((before as unknown as { text: string }).text, 'FINE');
+    assert.equal((before.result as unknown as { text: string }).text, 'FINE');
     await assert.rejects(pool.extract({ id: 'b', text: 'crash' }), /extraction worker exited \(code 3\)/);
     const after = await pool.extract({ id: 'c', text: 'still fine' });
-    assert.equal((after as unknown as { text: string }).text, 'STILL FINE');
+    assert.equal((after.result as unknown as { text: string }).text, 'STILL FINE');
   } finally {
     await pool.close();
   }

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, before as before_, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NearDuplicateIndex, signature, similarity, jaccard, signatureFromBuffer, signatureToBuffer, sketch, containment } from '../src/ingest/dedup.js';
 import { openDuplicateLinks } from '../src/ingest/duplicates.js';
+import type { CaseFile, EntitySummary, Store, StoreStats } from '../src/store/index.js';
+import { article, backends, caseArticles, releaseReport } from './store-fixtures.js';
 
 const stories = JSON.parse(readFileSync(fileURLToPath(new URL('../../test/fixtures/pages/same-event-stories.json', import.meta.url)), 'utf8')) as Record<string, { articleBody: string }>;
 const byPrefix = (p: string) => Object.entries(stories).find(([k]) => k.startsWith(p))![1].articleBody;
@@ -107,3 +109,152 @@ test('links on PostgreSQL', { skip: process.env.CHRONICLE_TEST_PG ? false : 'CHR
     await c.end();
   }
 });
+
+/**
+ * A syndicated copy of the World Israel News report: a dateline, the same paragraphs, a credit
+ * line instead of the last paragraph, another title and outlet, published a week later — so its
+ * extractor resolved "on Saturday" to a later Saturday. It must add no second timeline entry,
+ * claim, mention or document count, while its own facts stay readable on its page.
+ */
+const syndicatedRelease = article({
+  id: 'syndicated-trufanov', title: 'Freed hostage meets Russian envoy', published: '2025-02-23', source: 'Example Aggregator', url: 'https://example.org/agg/trufanov',
+  paragraphs: [
+    'TEL AVIV (WIN) - Russian Ambassador to Israel Anatoly Viktorov met with former Islamic Jihad hostage Alexander “Sasha” Trufanov just hours after his release from captivity on Saturday.',
+    'The ambassador “sincerely welcomed the release of our compatriot,” the Russian Embassy in Israel wrote.',
+    'Trufanov was kidnapped along with his mother, Yelena, grandmother, Irena, and girlfriend Sapir Cohen from his parents’ home in Kibbutz Nahal Oz on October 7th.',
+    'Distributed by World Israel News.',
+  ],
+  entities: [
+    { id: 'e1', type: 'PERSON', name: 'Anatoly Viktorov', mentions: ['Anatoly Viktorov', 'The ambassador'] },
+    { id: 'e2', type: 'PERSON', name: 'Alexander “Sasha” Trufanov', mentions: ['Alexander “Sasha” Trufanov', 'Trufanov', 'his'] },
+    { id: 'e3', type: 'ORG', name: 'Islamic Jihad', mentions: ['Islamic Jihad'] },
+    { id: 'e4', type: 'ORG', name: 'Russian Embassy in Israel', mentions: ['Russian Embassy in Israel'] },
+    { id: 'e5', type: 'PERSON', name: 'Yelena', mentions: ['Yelena'] },
+    { id: 'e6', type: 'PERSON', name: 'Irena', mentions: ['Irena'] },
+    { id: 'e7', type: 'PERSON', name: 'Sapir Cohen', mentions: ['Sapir Cohen'] },
+    { id: 'e8', type: 'GPE', name: 'Kibbutz Nahal Oz', mentions: ['Kibbutz Nahal Oz'] },
+    { id: 'e10', type: 'GPE', name: 'Israel', mentions: ['Israel'] },
+  ],
+  quotes: [{ text: 'sincerely welcomed the release of our compatriot,', speaker: 'e4' }],
+  relations: [
+    { type: 'family', role: 'mother', subject: 'e5', object: 'e2', near: 'his mother, Yelena' },
+    { type: 'family', role: 'grandmother', subject: 'e6', object: 'e2', near: 'grandmother, Irena' },
+  ],
+  events: [
+    { id: 'v1', type: 'CONSULT', mode: 'meet', cameo: '040', trigger: 'met', actor: ['e1'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
+    { id: 'v2', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: 'release', actor: ['e3'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
+    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8' },
+  ],
+});
+
+for (const backend of backends()) {
+  describe(`near-duplicates in the store (${backend.name})`, { skip: backend.skip }, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let rootId: number;
+    let copyId: number;
+    let before: { sasha: EntitySummary; mother: EntitySummary; timeline: CaseFile; stats: StoreStats; mothersQuotes: number };
+    before_(async () => {
+      ({ store, cleanup } = await backend.open());
+      for (const a of caseArticles) {
+        const out = await store.ingest(a);
+        assert.equal(out.duplicate_of, null, `${a.id} is a story of its own`);
+        if (a === releaseReport) rootId = out.id;
+      }
+      const [sasha] = await store.searchEntities({ q: 'Sasha Trufanov' });
+      const [mother] = await store.searchEntities({ q: 'Elena Trufanova' });
+      before = { sasha, mother, timeline: (await store.timeline(sasha.id))!, stats: await store.stats(), mothersQuotes: (await store.getEntity(mother.id))!.quotes.by.length };
+      const out = await store.ingest(syndicatedRelease);
+      copyId = out.id;
+      assert.equal(out.status, 'added');
+      assert.equal(out.duplicate_of, rootId, 'linked to the first copy');
+      assert.ok(out.similarity! > 0.5 && out.similarity! < 1, `similarity ${out.similarity}`);
+    });
+    after(async () => {
+      await store?.close();
+      await cleanup?.();
+    });
+
+    test('the same content again reports the link; another outlet’s own report stays a story of its own', async () => {
+      const again = await store.ingest(syndicatedRelease);
+      assert.deepEqual([again.status, again.id, again.duplicate_of], ['unchanged', copyId, rootId]);
+      const wire = (await store.listDocuments({ limit: 10 })).items.find((d) => d.source === 'Example Wire')!;
+      assert.equal(wire.duplicate_of, null);
+    });
+
+    test('identity counts: the copy adds no document and no mention', async () => {
+      const [sasha] = await store.searchEntities({ q: 'Sasha Trufanov' });
+      assert.equal(sasha.id, before.sasha.id);
+      assert.equal(sasha.document_count, before.sasha.document_count);
+      assert.equal(sasha.mention_count, before.sasha.mention_count);
+      // Sapir Cohen is named only by the World Israel News story: one document, copy or not
+      const [sapir] = await store.searchEntities({ q: 'Sapir Cohen' });
+      assert.equal(sapir.document_count, 1);
+      // the copy's entity is still linked, so its page shows who is who
+      const profile = (await store.getEntity(sasha.id))!;
+      const copyMember = profile.members.find((m) => m.document_id === copyId);
+      assert.ok(copyMember, 'the copy’s mention of him is a member of his identity');
+      assert.equal(copyMember.duplicate_of, rootId);
+      // recomputing every identity keeps the folded counts
+      await store.resolveAll();
+      const [again] = await store.searchEntities({ q: 'Sasha Trufanov' });
+      assert.deepEqual([again.document_count, again.mention_count], [before.sasha.document_count, before.sasha.mention_count]);
+    });
+
+    test('timeline: no second entry, no second source, no conflict from the copy’s later “Saturday”', async () => {
+      const tl = (await store.timeline(before.sasha.id))!;
+      assert.equal(tl.events.length, before.timeline.events.length);
+      assert.ok(!tl.events.some((e) => e.date === '2025-02-22'), JSON.stringify(tl.events.map((e) => [e.mode, e.date])));
+      const release = tl.events.find((e) => e.mode === 'release' && e.date === '2025-02-15')!;
+      assert.equal(release.sources.length, 2);
+      const win = release.sources.find((s) => s.document_id === rootId)!;
+      assert.deepEqual(win.copies.map((c) => [c.document_id, c.source]), [[copyId, 'Example Aggregator']], 'the copy is listed under the source it repeats');
+      assert.deepEqual(release.sources.find((s) => s.document_id !== rootId)!.copies, []);
+      // conflicts are the same claims with the same number of sources
+      const shape = (c: CaseFile) => c.conflicts.map((x) => `${x.kind}:${x.claims.map((cl) => `${cl.value}=${cl.sources.length}`).sort().join(',')}`).sort();
+      assert.deepEqual(shape(tl), shape(before.timeline));
+      const place = tl.conflicts.find((c) => c.kind === 'place')!;
+      assert.ok(place.claims.find((c) => c.value === 'Kibbutz Nahal Oz')!.sources[0].copies.some((c) => c.document_id === copyId));
+      assert.deepEqual(tl.status.map((s) => [s.status, s.from, s.sources.length]), before.timeline.status.map((s) => [s.status, s.from, s.sources.length]));
+      // a relation told again by the copy: one source, the copy under it
+      const grandmother = tl.relations.find((r) => r.role === 'grandmother')!;
+      assert.equal(grandmother.sources.length, before.timeline.relations.find((r) => r.role === 'grandmother')!.sources.length);
+      assert.ok(grandmother.sources.some((s) => s.copies.some((c) => c.document_id === copyId)));
+    });
+
+    test('quotes and statistics count the copy once', async () => {
+      const embassy = (await store.searchEntities({ q: 'Russian Embassy' }))[0];
+      const quotes = (await store.getEntity(embassy.id))!.quotes.by;
+      assert.equal(quotes.length, 1);
+      assert.deepEqual(quotes[0].copies.map((c) => c.document_id), [copyId]);
+      assert.equal((await store.getEntity(before.mother.id))!.quotes.by.length, before.mothersQuotes);
+      const stats = await store.stats();
+      assert.deepEqual(stats, { ...before.stats, documents: before.stats.documents + 1, copies: 1 });
+    });
+
+    test('documents: the copy points at its first copy, which lists it; its own facts stay on its page', async () => {
+      const copy = (await store.getDocument(copyId))!;
+      assert.deepEqual(copy.duplicate_of, { id: rootId, title: releaseReport.title, similarity: copy.duplicate_of!.similarity });
+      assert.ok(copy.duplicate_of!.similarity! > 0.5);
+      assert.equal(copy.result.events.length, 3);
+      assert.ok(Object.values(copy.identities).some((i) => i?.id === before.sasha.id));
+      const root = (await store.getDocument(rootId))!;
+      assert.equal(root.duplicate_of, null);
+      assert.deepEqual(root.copies.map((c) => [c.id, c.title, c.source]), [[copyId, syndicatedRelease.title, 'Example Aggregator']]);
+      assert.equal(root.copy_count, 1);
+      const list = (await store.listDocuments({ limit: 10 })).items;
+      assert.equal(list.find((d) => d.id === copyId)!.duplicate_of!.id, rootId);
+      assert.equal(list.find((d) => d.id === rootId)!.copy_count, 1);
+    });
+
+    test('search: one hit per story, the copy listed under its first copy', async () => {
+      const hits = await store.search('ambassador compatriot');
+      const ids = hits.documents.map((d) => d.id);
+      assert.ok(ids.includes(rootId) && !ids.includes(copyId), JSON.stringify(hits.documents));
+      assert.deepEqual(hits.documents.find((d) => d.id === rootId)!.copies.map((c) => c.id), [copyId]);
+      const quote = (await store.search('welcomed compatriot')).quotes;
+      assert.equal(quote.length, 1);
+      assert.deepEqual(quote[0].copies.map((c) => c.document_id), [copyId]);
+    });
+  });
+}

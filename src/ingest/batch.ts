@@ -12,7 +12,8 @@ import type { Store } from '../store/index.js';
 import type { InputItem } from './input.js';
 import type { DuplicateLinks } from './duplicates.js';
 import type { Journal } from './journal.js';
-import { ExtractPool } from './pool.js';
+import { sketch } from './dedup.js';
+import { ExtractPool, type Extracted } from './pool.js';
 import type { Progress } from './progress.js';
 
 export interface BatchOptions {
@@ -81,7 +82,7 @@ class ReadAhead<T> {
 interface Task {
   origin: string;
   doc: DocInput;
-  result: Promise<Result>;
+  result: Promise<Extracted>;
 }
 
 export async function runIngest(items: AsyncIterable<InputItem>, options: BatchOptions): Promise<BatchSummary> {
@@ -120,15 +121,18 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
   })();
 
   const pool = jobs > 0 ? new ExtractPool(jobs) : null;
-  const extractOne = (doc: DocInput): Promise<Result> => (pool ? pool.extract(doc) : new Promise((resolve) => resolve(extract(doc))));
+  const extractOne = (doc: DocInput): Promise<Extracted> => (pool ? pool.extract(doc) : new Promise((resolve) => {
+    const result = extract(doc);
+    resolve({ result, sketch: sketch(result.text) });
+  }));
   const inflight: Task[] = [];
   const maxInflight = Math.max(1, jobs * 2);
 
   const writeNext = async (): Promise<void> => {
     const task = inflight.shift()!;
     try {
-      const result = await task.result;
-      const out = await store.ingest(result);
+      const { result, sketch: textSketch } = await task.result;
+      const out = await store.ingest(result, textSketch);
       let note = '';
       if (out.status === 'added') {
         s.added++;

@@ -6,10 +6,17 @@
 import { Worker } from 'node:worker_threads';
 import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
+import type { Sketch } from './dedup.js';
 import type { WorkerReply } from './extract-worker.js';
 
+/** A document's extraction and the MinHash sketch of its text (made in the worker too). */
+export interface Extracted {
+  result: Result;
+  sketch: Sketch;
+}
+
 interface Pending {
-  resolve: (r: Result) => void;
+  resolve: (r: Extracted) => void;
   reject: (e: Error) => void;
 }
 
@@ -37,7 +44,7 @@ export class ExtractPool {
       const p = slot.pending.get(msg.seq);
       if (!p) return;
       slot.pending.delete(msg.seq);
-      if (msg.ok) p.resolve(msg.result as Result);
+      if (msg.ok) p.resolve({ result: msg.result as Result, sketch: msg.sketch });
       else p.reject(new Error(msg.error));
     });
     const fail = (err: Error) => {
@@ -59,11 +66,11 @@ export class ExtractPool {
     return this.slots.reduce((n, s) => n + s.pending.size, 0);
   }
 
-  extract(doc: DocInput): Promise<Result> {
+  extract(doc: DocInput): Promise<Extracted> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
     const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const seq = ++this.seq;
-    return new Promise<Result>((resolve, reject) => {
+    return new Promise<Extracted>((resolve, reject) => {
       slot.pending.set(seq, { resolve, reject });
       slot.worker.postMessage({ seq, doc });
     });

@@ -17,7 +17,8 @@ import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
 import type { Store } from '../store/index.js';
 import type { DuplicateLinks } from './duplicates.js';
-import { ExtractPool } from './pool.js';
+import { sketch } from './dedup.js';
+import { ExtractPool, type Extracted } from './pool.js';
 
 export const QUEUE = 'chronicle-extract';
 export const DEAD_LETTER = 'chronicle-extract-dead';
@@ -115,7 +116,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const log = options.log ?? (() => undefined);
   const pool = concurrency > 1 ? new ExtractPool(concurrency) : null;
   const summary: WorkerSummary = { stored: 0, duplicates: 0, unchanged: 0, failed: 0 };
-  const extractOne = (doc: DocInput): Promise<Result> => (pool ? pool.extract(doc) : new Promise((resolve) => resolve(extract(doc))));
+  const extractOne = (doc: DocInput): Promise<Extracted> => (pool ? pool.extract(doc) : new Promise((resolve) => {
+    const result = extract(doc);
+    resolve({ result, sketch: sketch(result.text) });
+  }));
 
   const handle = async (jobs: PgBoss.Job<JobData>[]): Promise<void> => {
     for (const job of jobs) {
@@ -128,7 +132,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
           log(`  = ${origin}: already stored as document ${known}`);
           continue;
         }
-        const out = await store.ingest(await extractOne(doc));
+        const { result, sketch: textSketch } = await extractOne(doc);
+        const out = await store.ingest(result, textSketch);
         if (out.status === 'added') {
           summary.stored++;
           if (out.duplicate_of !== null) summary.duplicates++;

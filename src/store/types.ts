@@ -197,8 +197,12 @@ export interface StoreStats {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** store one extraction result; the same content twice is stored once */
-  ingest(result: Result): Promise<IngestOutcome>;
+  /**
+   * store one result; the same content twice is stored once; a near-duplicate of a stored
+   * document is linked to the first copy of its story (`textSketch`: the MinHash sketch of
+   * result.text when the caller made it already, in a worker thread)
+   */
+  ingest(result: Result, textSketch?: { sig: Uint32Array; size: number }): Promise<IngestOutcome>;
   /** the stored document with this content, if any (checked before extracting again) */
   findByContent(doc: { text: string; title?: string | null; published?: string | null }): Promise<number | null>;
   listDocuments(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: DocumentSummary[] }>;
