@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
-import { extract } from '../src/extract.js';
+import { createPipeline, extract } from '../src/extract.js';
+import { Pipeline, type Stage } from '../src/pipeline.js';
 
 interface Article { id: string; text: string; published?: string | null }
 
@@ -61,3 +62,52 @@ console.log(`chronicle extract: ${totalSentences.toLocaleString('en')} sentences
 console.log(`ratio chronicle / compromise: ${(oursWps / theirsWps).toFixed(2)}`);
 const mem = process.memoryUsage();
 console.log(`memory: rss ${(mem.rss / 1048576).toFixed(0)} MB, heap ${(mem.heapUsed / 1048576).toFixed(0)} MB`);
+
+/**
+ * The cost of the who's-who stages (issue 4 target: "NER + coreference + relations add at most
+ * 30% to the time of extract"). Two measurements of the real pipeline:
+ *  - per stage, inside the full pipeline: each stage's run() is timed as it runs with everything
+ *    else, so quotes and events do their real work (they read entities: quote speakers, event
+ *    actors). "adds X%" = time of ner+names+entities+actors+relations ÷ time of all other stages.
+ *    This is the headline: it charges the who's-who stages exactly their own time.
+ *  - the pipeline without those five stages, timed as a whole, as a cross-check. It is not the
+ *    headline because without entities the downstream stages do different (less or more) work:
+ *    quotes find no named speakers, events no actors, so the difference mixes NER cost with
+ *    changes in the quotes/events stages.
+ */
+const WHO_STAGES = ['ner', 'names', 'entities', 'actors', 'relations'];
+const stageMs = new Map<string, number>();
+const timed = new Pipeline(createPipeline().stages.map((s): Stage => ({
+  name: s.name,
+  run(doc) {
+    const t = performance.now();
+    s.run(doc);
+    stageMs.set(s.name, (stageMs.get(s.name) ?? 0) + performance.now() - t);
+  },
+})));
+let without = createPipeline();
+for (const name of WHO_STAGES) without = without.without(name);
+const runAll = (p: Pipeline) => () => {
+  for (const d of docs) p.process({ id: d.id, text: d.text, published: d.published ?? null });
+};
+// interleave the two so machine noise hits both alike
+let withMs = 0;
+let withoutMs = 0;
+runAll(timed)();
+runAll(without)();
+stageMs.clear();
+for (let r = 0; r < rounds; r++) {
+  let t = performance.now();
+  runAll(timed)();
+  withMs += (performance.now() - t) / rounds;
+  t = performance.now();
+  runAll(without)();
+  withoutMs += (performance.now() - t) / rounds;
+}
+const perStage = [...stageMs].map(([name, ms]) => [name, ms / rounds] as const);
+const whoMs = perStage.filter(([n]) => WHO_STAGES.includes(n)).reduce((a, [, ms]) => a + ms, 0);
+const allMs = perStage.reduce((a, [, ms]) => a + ms, 0);
+console.log('\nper stage (ms/round inside the full pipeline):');
+for (const [name, ms] of perStage) console.log(`  ${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms  ${(100 * ms / allMs).toFixed(1).padStart(5)}%${WHO_STAGES.includes(name) ? '  *' : ''}`);
+console.log(`NER + coreference + relations add ${(100 * whoMs / (allMs - whoMs)).toFixed(1)}% to extract (stages marked *: ${whoMs.toFixed(0)} ms of ${allMs.toFixed(0)} ms per round)`);
+console.log(`cross-check, whole pipeline with vs without those stages: ${withMs.toFixed(0)} ms vs ${withoutMs.toFixed(0)} ms per round (+${(100 * (withMs - withoutMs) / withoutMs).toFixed(1)}%; quotes/events work differently without entities)`);

@@ -1,8 +1,15 @@
 /**
  * Features for the named-entity recogniser, shared by training (train/ner.ts) and run time
- * (src/extract/ner.ts) so the two can never drift apart. A token's features are strings
- * ("l=putin", "sh=Xx", "gz=GPE:B"); the model maps them to weight rows.
+ * (src/extract/ner.ts) so the two can never drift apart. Features are 32-bit integer keys
+ * mixed from a template id and per-word hashes (src/nlp/features.ts), as the tagger's are:
+ * strings are hashed once per word type (WordInfo, cached), never per token.
  */
+import { f1, f2, f3, hashString } from '../nlp/features.js';
+
+/** Id of a gazetteer feature such as "GPE:U" (category and position in the phrase). */
+function gazId(feature: string): number {
+  return hashString(feature);
+}
 
 /** Multi-word gazetteer: lower-cased token sequences → category, matched longest first. */
 export interface GazetteerData {
@@ -13,10 +20,12 @@ export interface GazetteerData {
 interface TrieNode {
   next: Map<string, TrieNode>;
   cats: string[] | null;
+  /** feature ids of this phrase's categories by position: single word, begin, inside, last */
+  ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
 }
 
 export class Gazetteer {
-  private readonly root: TrieNode = { next: new Map(), cats: null };
+  private readonly root: TrieNode = { next: new Map(), cats: null, ids: null };
   private maxLen = 1;
 
   constructor(data: GazetteerData) {
@@ -30,13 +39,15 @@ export class Gazetteer {
     for (const w of words) {
       let n = node.next.get(w);
       if (!n) {
-        n = { next: new Map(), cats: null };
+        n = { next: new Map(), cats: null, ids: null };
         node.next.set(w, n);
       }
       node = n;
     }
     node.cats ??= [];
     if (!node.cats.includes(cat)) node.cats.push(cat);
+    const cats = node.cats;
+    node.ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
     this.maxLen = Math.max(this.maxLen, words.length);
   }
 
@@ -75,7 +86,39 @@ export class Gazetteer {
     }
     return out;
   }
+
+  /**
+   * annotate() as feature ids (the features' hashes), for run time: no strings built, and
+   * tokens without any gazetteer phrase share one empty list.
+   */
+  annotateIds(lower: readonly string[]): number[][] {
+    const n = lower.length;
+    const out = new Array<number[]>(n).fill(NO_IDS);
+    const push = (i: number, ids: number[]) => {
+      if (out[i] === NO_IDS) out[i] = ids.slice();
+      else for (const x of ids) out[i].push(x);
+    };
+    for (let i = 0; i < n; i++) {
+      let node: TrieNode | undefined = this.root.next.get(lower[i]);
+      for (let j = i; node; ) {
+        const ids = node.ids;
+        if (ids) {
+          if (j === i) push(i, ids.U);
+          else {
+            push(i, ids.B);
+            for (let k = i + 1; k < j; k++) push(k, ids.I);
+            push(j, ids.L);
+          }
+        }
+        if (++j >= n || j - i >= this.maxLen) break;
+        node = node.next.get(lower[j]);
+      }
+    }
+    return out;
+  }
 }
+
+const NO_IDS: number[] = [];
 
 /** Closed word classes: cheap, hand-listed cues that generalise beyond the training data. */
 export const PERSON_TITLES = new Set([
@@ -169,6 +212,7 @@ export function shape(word: string): string {
 
 /** Coarse capitalisation class. */
 function capClass(word: string): string {
+  // (run once per word type: WordInfo caches it)
   if (/^\p{Lu}[\p{Ll}’'.-]*$/u.test(word)) return 'Init';
   if (/^\p{Lu}+$/u.test(word)) return word.length === 1 ? 'One' : 'All';
   if (/^[\p{Lu}.]+$/u.test(word) && word.includes('.')) return 'Abbr';
@@ -207,31 +251,113 @@ export interface FeatureContext {
   lexicon: CapLexicon;
 }
 
+/** Everything the features need to know about one word type, hashed once. */
+export interface WordInfo {
+  /** lower-cased, digits → 0 */
+  lower: string;
+  /** lower-cased as written (the DocCaps key) */
+  plainLower: string;
+  hLower: number;
+  hExact: number;
+  hShape: number;
+  cap: number;
+  cb: number;
+  cls: number;
+  /** prefix/suffix hashes (0 when the word is 3 characters or shorter) */
+  p3: number; s2: number; s3: number; s4: number;
+  /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
+  vec?: Float32Array;
+}
+
+const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct', 'oth'];
+const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
+const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
+
+function makeInfo(w: string, lex: CapLexicon | null): WordInfo {
+  const pad = w === PAD_BEFORE || w === PAD_AFTER;
+  const l = pad ? w : norm(w.toLowerCase());
+  const long = !pad && l.length > 3;
+  return {
+    lower: l,
+    plainLower: w.toLowerCase(),
+    hLower: hashString(l),
+    hExact: hashString(w),
+    hShape: pad ? hashString(w) : hashString(shape(w)),
+    cap: pad ? 9 : CAP_CLASSES.indexOf(capClass(w)),
+    cb: pad || !lex ? 6 : CB_BUCKETS.indexOf(capBucket(lex, l)),
+    cls: pad ? 8 : WORD_CLASSES.indexOf(wordClass(l)),
+    p3: long ? hashString(l.slice(0, 3)) : 0,
+    s2: long ? hashString(l.slice(-2)) : 0,
+    s3: long ? hashString(l.slice(-3)) : 0,
+    s4: long ? hashString(l.slice(-4)) : 0,
+    vec: undefined,
+  };
+}
+
 /** Padding "words" outside the sentence. */
 export const PAD_BEFORE = '<s>';
 export const PAD_AFTER = '</s>';
 /** Neighbour offsets whose features depend on the neighbour word alone. */
 export const OFFSETS = [-2, -1, 1, 2] as const;
 
-/** Features of a word that depend on nothing else (cacheable per word). */
-export function selfFeatures(w: string, ctx: FeatureContext): string[] {
-  const l = norm(w.toLowerCase());
-  const f = ['b', 'w=' + w, 'l=' + l, 'sh=' + shape(w), 'cap=' + capClass(w), 'cb=' + capBucket(ctx.lexicon, l)];
-  if (l.length > 3) f.push('p3=' + l.slice(0, 3), 's3=' + l.slice(-3), 's4=' + l.slice(-4), 's2=' + l.slice(-2));
-  const c = wordClass(l);
-  if (c) f.push('c=' + c);
-  return f;
+/**
+ * Per-model cache of WordInfo by word (news vocabulary is Zipfian, so nearly every token is
+ * a hit). Bounded: cleared when it grows past `limit` entries.
+ */
+export class WordCache {
+  private readonly map = new Map<string, WordInfo>();
+  readonly padBefore: WordInfo;
+  readonly padAfter: WordInfo;
+  constructor(private readonly ctx: FeatureContext, private readonly limit = 200_000) {
+    this.padBefore = makeInfo(PAD_BEFORE, null);
+    this.padAfter = makeInfo(PAD_AFTER, null);
+  }
+  get(w: string): WordInfo {
+    let info = this.map.get(w);
+    if (!info) {
+      if (this.map.size >= this.limit) this.map.clear();
+      info = makeInfo(w, this.ctx.lexicon);
+      this.map.set(w, info);
+    }
+    return info;
+  }
 }
 
-/** Features a neighbour word at `offset` contributes (cacheable per word and offset). */
-export function neighbourFeatures(w: string, offset: number): string[] {
-  const pad = w === PAD_BEFORE || w === PAD_AFTER;
-  const l = pad ? w : norm(w.toLowerCase());
-  const tag = offset < 0 ? String(offset) : '+' + offset;
-  const f = ['l' + tag + '=' + l];
-  const c = pad ? w : wordClass(l);
-  if (c && offset !== -2) f.push('c' + tag + '=' + c);
-  return f;
+// template ids
+const T = {
+  bias: 1, exact: 2, lower: 3, shape: 4, cap: 5, cb: 6, p3: 7, s3: 8, s4: 9, s2: 10, cls: 11,
+  nLower: 12, nCls: 16, nShape: 20,
+  firstCap: 30, firstCb: 31, docCaps: 32, bigramL: 33, bigramR: 34, shape3: 35, cbL: 36, cbR: 37,
+  capL: 38, capR: 39, gaz: 40, gazCap: 41, gazL: 42, gazR: 43,
+} as const;
+
+/** Most keys one token can have (self + neighbours + context, with a generous gazetteer share). */
+export const MAX_KEYS = 160;
+
+/** Keys of the word-only features of `w` (cacheable per word). Returns the new count. */
+export function selfKeys(w: WordInfo, out: Uint32Array, n: number): number {
+  out[n++] = f1(T.bias, 0);
+  out[n++] = f1(T.exact, w.hExact);
+  out[n++] = f1(T.lower, w.hLower);
+  out[n++] = f1(T.shape, w.hShape);
+  out[n++] = f1(T.cap, w.cap);
+  out[n++] = f1(T.cb, w.cb);
+  if (w.p3) {
+    out[n++] = f1(T.p3, w.p3);
+    out[n++] = f1(T.s3, w.s3);
+    out[n++] = f1(T.s4, w.s4);
+    out[n++] = f1(T.s2, w.s2);
+  }
+  if (w.cls) out[n++] = f1(T.cls, w.cls);
+  return n;
+}
+
+/** Keys a neighbour word at OFFSETS[k] contributes (cacheable per word and offset). */
+export function neighbourKeys(w: WordInfo, k: number, out: Uint32Array, n: number): number {
+  out[n++] = f1(T.nLower + k, w.hLower);
+  if (w.cls && OFFSETS[k] !== -2) out[n++] = f1(T.nCls + k, w.cls);
+  if (OFFSETS[k] === -1 || OFFSETS[k] === 1) out[n++] = f1(T.nShape + k, w.hShape);
+  return n;
 }
 
 /**
@@ -240,6 +366,8 @@ export function neighbourFeatures(w: string, offset: number): string[] {
  * seen mid-sentence elsewhere) from "Despite" (never seen capitalised mid-sentence).
  */
 export type DocCaps = Map<string, number>;
+
+const OPENERS = new Set(['"', '“', '‘', "'", '(', ':', '-']);
 
 export function docCaps(sentences: readonly (readonly string[])[]): DocCaps {
   const out: DocCaps = new Map();
@@ -253,57 +381,112 @@ export function docCaps(sentences: readonly (readonly string[])[]): DocCaps {
       const l = w.toLowerCase();
       let bits = out.get(l) ?? 0;
       if (isLower) bits |= 2;
-      else if (i > 0 && !/^["“‘'(:-]$/.test(words[i - 1])) bits |= 1;
+      else if (i > 0 && !OPENERS.has(words[i - 1])) bits |= 1;
       out.set(l, bits);
     }
   }
   return out;
 }
 
-/** Features that depend on position and pairs of words (not cacheable). */
-export function contextFeatures(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): string[][] {
+
+/** Sentence-level data the context keys read: word infos, gazetteer ids, document caps. */
+export interface SentenceView {
+  infos: WordInfo[];
+  gaz: number[][];
+  /** document capitalisation bits per token (-1 when unknown) */
+  dc: Int32Array;
+}
+
+export function sentenceView(words: readonly string[], cache: WordCache, ctx: FeatureContext, doc?: DocCaps): SentenceView {
   const n = words.length;
-  const lower = words.map((w) => norm(w.toLowerCase()));
-  const shapes = words.map(shape);
-  const caps = words.map(capClass);
-  const cb = lower.map((l) => capBucket(ctx.lexicon, l));
-  const gaz = ctx.gazetteer.annotate(lower);
-  const get = <T>(arr: T[], i: number, pad: T): T => (i >= 0 && i < n ? arr[i] : pad);
-  const out: string[][] = [];
+  const infos = new Array<WordInfo>(n);
+  const lower = new Array<string>(n);
+  const dc = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const l = lower[i];
-    const f: string[] = [];
-    if (i === 0) f.push('first|' + caps[i], 'first|cb=' + cb[i]);
+    infos[i] = cache.get(words[i]);
+    lower[i] = infos[i].lower;
     if (doc) {
-      const bits = doc.get(words[i].toLowerCase());
-      if (bits !== undefined) f.push('dc=' + bits + '|' + caps[i] + (i === 0 ? '|0' : ''));
+      const bits = doc.get(infos[i].plainLower);
+      if (bits !== undefined) dc[i] = bits;
     }
-    f.push('l-1|l=' + get(lower, i - 1, PAD_BEFORE) + '|' + l, 'l|l+1=' + l + '|' + get(lower, i + 1, PAD_AFTER));
-    const sp = get(shapes, i - 1, PAD_BEFORE);
-    const sn = get(shapes, i + 1, PAD_AFTER);
-    f.push('sh-1=' + sp, 'sh+1=' + sn, 'sh-1|sh|sh+1=' + sp + '|' + shapes[i] + '|' + sn);
-    f.push('cb-1|cb=' + get(cb, i - 1, PAD_BEFORE) + '|' + cb[i], 'cb|cb+1=' + cb[i] + '|' + get(cb, i + 1, PAD_AFTER));
-    f.push('cap-1|cap=' + get(caps, i - 1, PAD_BEFORE) + '|' + caps[i], 'cap|cap+1=' + caps[i] + '|' + get(caps, i + 1, PAD_AFTER));
-    for (const g of gaz[i]) f.push('gz=' + g, 'gz|cap=' + g + '|' + caps[i]);
-    if (i > 0) for (const g of gaz[i - 1]) f.push('gz-1=' + g);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push('gz+1=' + g);
-    out.push(f);
   }
-  return out;
+  const gaz = ctx.gazetteer.annotateIds(lower);
+  return { infos, gaz, dc };
 }
 
-/** Word at position i + offset, or padding. */
-export function wordAt(words: readonly string[], i: number): string {
-  return i < 0 ? PAD_BEFORE : i >= words.length ? PAD_AFTER : words[i];
+/**
+ * Context keys from templates with few possible values (capitalisation classes, lexicon
+ * buckets, document caps, gazetteer marks): a model can keep their score vectors in a small
+ * dense memo instead of probing its big table. Returns the new count.
+ */
+export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  const { infos, gaz, dc } = v;
+  const len = infos.length;
+  const w = infos[i];
+  const prev = i > 0 ? infos[i - 1] : null;
+  const next = i + 1 < len ? infos[i + 1] : null;
+  const pcap = prev ? prev.cap : 9;
+  const ncap = next ? next.cap : 10;
+  const pcb = prev ? prev.cb : 7;
+  const ncb = next ? next.cb : 8;
+  if (i === 0) {
+    out[n++] = f1(T.firstCap, w.cap);
+    out[n++] = f1(T.firstCb, w.cb);
+  }
+  if (dc[i] >= 0) out[n++] = f3(T.docCaps, dc[i], w.cap, i === 0 ? 1 : 0);
+  out[n++] = f2(T.cbL, pcb, w.cb);
+  out[n++] = f2(T.cbR, w.cb, ncb);
+  out[n++] = f2(T.capL, pcap, w.cap);
+  out[n++] = f2(T.capR, w.cap, ncap);
+  const limit = MAX_KEYS - 4;
+  for (const g of gaz[i]) {
+    if (n >= limit) break;
+    out[n++] = f1(T.gaz, g);
+    out[n++] = f2(T.gazCap, g, w.cap);
+  }
+  if (i > 0) for (const g of gaz[i - 1]) if (n < limit) out[n++] = f1(T.gazL, g);
+  if (i + 1 < len) for (const g of gaz[i + 1]) if (n < limit) out[n++] = f1(T.gazR, g);
+  return n;
 }
 
-/** All features for every token of one sentence (training; run time caches the word parts). */
-export function sentenceFeatures(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): string[][] {
-  const pos = contextFeatures(words, ctx, doc);
-  return words.map((w, i) => {
-    const f = selfFeatures(w, ctx);
-    for (const o of OFFSETS) f.push(...neighbourFeatures(wordAt(words, i + o), o));
-    f.push(...pos[i]);
-    return f;
-  });
+/** Context keys over word pairs and triples (open-ended: looked up in the model's table). */
+export function wideContextKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  const { infos } = v;
+  const len = infos.length;
+  const w = infos[i];
+  const prev = i > 0 ? infos[i - 1] : null;
+  const next = i + 1 < len ? infos[i + 1] : null;
+  out[n++] = f2(T.bigramL, prev ? prev.hLower : 1, w.hLower);
+  out[n++] = f2(T.bigramR, w.hLower, next ? next.hLower : 2);
+  out[n++] = f3(T.shape3, prev ? prev.hShape : 1, w.hShape, next ? next.hShape : 2);
+  return n;
 }
+
+/** All keys that depend on position and pairs of words (not cacheable per word). */
+export function contextKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  return wideContextKeys(v, i, out, smallContextKeys(v, i, out, n));
+}
+
+/** Word at position i + offset as an info, or padding. */
+export function infoAt(v: SentenceView, cache: WordCache, i: number): WordInfo {
+  return i < 0 ? cache.padBefore : i >= v.infos.length ? cache.padAfter : v.infos[i];
+}
+
+/** All keys for every token of one sentence (training): flat keys with per-token offsets. */
+export function sentenceKeys(words: readonly string[], cache: WordCache, ctx: FeatureContext, doc?: DocCaps): { keys: Uint32Array; offs: Int32Array } {
+  const v = sentenceView(words, cache, ctx, doc);
+  const n = words.length;
+  const buf = new Uint32Array(MAX_KEYS);
+  const all: number[] = [];
+  const offs = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offs[i] = all.length;
+    let k = selfKeys(v.infos[i], buf, 0);
+    for (let o = 0; o < OFFSETS.length; o++) k = neighbourKeys(infoAt(v, cache, i + OFFSETS[o]), o, buf, k);
+    k = contextKeys(v, i, buf, k);
+    for (let j = 0; j < k; j++) all.push(buf[j]);
+  }
+  offs[n] = all.length;
+  return { keys: Uint32Array.from(all), offs };
+}
+

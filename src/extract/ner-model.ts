@@ -1,5 +1,5 @@
 /**
- * The named-entity model: a linear scorer over string features with BIO tags and a
+ * The named-entity model: a linear scorer over hashed integer features with BIO tags and a
  * first-order transition matrix, decoded with Viterbi (a structured perceptron, after
  * Collins 2002). Training lives in train/ner.ts; this file holds what run time needs:
  * the tag set, the weights, decoding and the on-disk format.
@@ -8,7 +8,12 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { EntityType } from '../doc.js';
-import { Gazetteer, OFFSETS, contextFeatures, neighbourFeatures, selfFeatures, wordAt, type CapLexicon, type DocCaps, type FeatureContext, type GazetteerData } from './ner-features.js';
+import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
+import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
+import {
+  Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, neighbourKeys, selfKeys, sentenceView, smallContextKeys, wideContextKeys,
+  type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
+} from './ner-features.js';
 
 export const NER_TYPES: readonly EntityType[] = [
   'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
@@ -35,112 +40,187 @@ export function allowed(prev: number, cur: number): boolean {
   return prev >= 0 && prev !== 0 && tagType(prev) === tagType(cur);
 }
 
-/** Weights: one row of N_TAGS per feature, plus transitions and start scores. */
+/**
+ * Weights: a perceptron over hashed feature keys (N_TAGS classes; frozen and sparse at run
+ * time, see src/nlp/perceptron.ts), plus transition and start scores.
+ */
 export class NerWeights {
   constructor(
-    readonly index: Map<string, number>,
-    readonly rows: Float32Array,
+    readonly scorer: Scorer,
     readonly trans: Float32Array,
     readonly start: Float32Array,
   ) {}
 
-  private readonly selfCache = new Map<string, Float32Array>();
-  private readonly neighbourCache = OFFSETS.map(() => new Map<string, Float32Array>());
+  private readonly keys = new Uint32Array(MAX_KEYS);
+  private readonly tmp = new Float64Array(N_TAGS);
+  /** dense score rows of the small-domain context keys (a few hundred distinct keys in all) */
+  private readonly memo = new FeatureTable(1 << 10);
+  private memoRows = new Float32Array(N_TAGS * 256);
+  private memoSize = 0;
 
-  private sumRows(features: string[]): Float32Array {
-    const v = new Float32Array(N_TAGS);
-    for (const f of features) {
-      const r = this.index.get(f);
-      if (r === undefined) continue;
-      const off = r * N_TAGS;
-      for (let t = 0; t < N_TAGS; t++) v[t] += this.rows[off + t];
+  /** Row offset of `key`'s scores in memoRows, scoring it on first sight. */
+  private memoRow(key: number): number {
+    let r = this.memo.get(key);
+    if (r < 0) {
+      r = this.memo.getOrAdd(key, this.memoSize++);
+      if (this.memoSize * N_TAGS > this.memoRows.length) {
+        const grown = new Float32Array(this.memoRows.length * 2);
+        grown.set(this.memoRows);
+        this.memoRows = grown;
+      }
+      this.keys[MAX_KEYS - 1] = key;
+      this.scorer.score(this.keys.subarray(MAX_KEYS - 1), 1, this.tmp);
+      for (let t = 0; t < N_TAGS; t++) this.memoRows[r * N_TAGS + t] = this.tmp[t];
     }
-    return v;
+    return r * N_TAGS;
+  }
+
+  /** Scores of the word-only features of `w`: self, then one block per neighbour offset. */
+  private wordVec(w: WordInfo): Float32Array {
+    const T = N_TAGS;
+    const vec = new Float32Array(T * (1 + OFFSETS.length));
+    const n = selfKeys(w, this.keys, 0);
+    this.scorer.score(this.keys, n, this.tmp);
+    for (let t = 0; t < T; t++) vec[t] = this.tmp[t];
+    for (let k = 0; k < OFFSETS.length; k++) {
+      const m = neighbourKeys(w, k, this.keys, 0);
+      this.scorer.score(this.keys, m, this.tmp);
+      for (let t = 0; t < T; t++) vec[(k + 1) * T + t] = this.tmp[t];
+    }
+    return vec;
   }
 
   /**
-   * Emission scores for a sentence, caching the score vectors of word-only features per word
-   * (and per neighbour offset): the same sums as `emissions(sentenceFeatures(...))`, faster.
+   * Emission scores (n × N_TAGS) for a sentence. The word-only parts are summed once per word
+   * type and kept on its WordInfo (frozen weights only: the cache belongs to this model), so a
+   * token costs five vector adds plus one table pass over its ~20 context keys.
    */
-  emissionsFor(words: readonly string[], ctx: FeatureContext, doc?: DocCaps): Float32Array {
-    const n = words.length;
-    const out = new Float32Array(n * N_TAGS);
-    const pos = contextFeatures(words, ctx, doc);
-    if (this.selfCache.size > 200_000) {
-      this.selfCache.clear();
-      for (const c of this.neighbourCache) c.clear();
-    }
-    const rows = this.rows;
-    for (let i = 0; i < n; i++) {
-      const base = i * N_TAGS;
-      const w = words[i];
-      let v = this.selfCache.get(w);
-      if (!v) this.selfCache.set(w, (v = this.sumRows(selfFeatures(w, ctx))));
-      for (let t = 0; t < N_TAGS; t++) out[base + t] += v[t];
-      for (let k = 0; k < OFFSETS.length; k++) {
-        const o = OFFSETS[k];
-        const nw = wordAt(words, i + o);
-        const cache = this.neighbourCache[k];
-        let nv = cache.get(nw);
-        if (!nv) cache.set(nw, (nv = this.sumRows(neighbourFeatures(nw, o))));
-        for (let t = 0; t < N_TAGS; t++) out[base + t] += nv[t];
+  emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean): Float32Array {
+    const T = N_TAGS;
+    const n = v.infos.length;
+    const out = new Float32Array(n * T);
+    const keys = this.keys;
+    const tmp = this.tmp;
+    if (!cacheVectors) {
+      for (let i = 0; i < n; i++) {
+        let m = selfKeys(v.infos[i], keys, 0);
+        for (let k = 0; k < OFFSETS.length; k++) m = neighbourKeys(infoAt(v, cache, i + OFFSETS[k]), k, keys, m);
+        m = contextKeys(v, i, keys, m);
+        this.scorer.score(keys, m, tmp);
+        for (let t = 0; t < T; t++) out[i * T + t] = tmp[t];
       }
-      const feats = pos[i];
-      for (let q = 0; q < feats.length; q++) {
-        const r = this.index.get(feats[q]);
-        if (r === undefined) continue;
-        const off = r * N_TAGS;
-        for (let t = 0; t < N_TAGS; t++) out[base + t] += rows[off + t];
-      }
+      return out;
     }
-    return out;
-  }
-
-  /** Emission scores (n × N_TAGS) for a sentence's feature lists. */
-  emissions(features: string[][]): Float32Array {
-    const n = features.length;
-    const out = new Float32Array(n * N_TAGS);
+    // word vectors of the sentence with two pads each side: vecs[i + 2] belongs to token i
+    const vecs = new Array<Float32Array>(n + 4);
+    vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
+    vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
     for (let i = 0; i < n; i++) {
-      const base = i * N_TAGS;
-      for (const f of features[i]) {
-        const r = this.index.get(f);
-        if (r === undefined) continue;
-        const off = r * N_TAGS;
-        for (let t = 0; t < N_TAGS; t++) out[base + t] += this.rows[off + t];
+      const w = v.infos[i];
+      vecs[i + 2] = w.vec ??= this.wordVec(w);
+    }
+    const T2 = 2 * T;
+    const T3 = 3 * T;
+    const T4 = 4 * T;
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      // self, then the neighbours at -2, -1, +1, +2 (OFFSETS order)
+      const s0 = vecs[i + 2];
+      const a = vecs[i];
+      const b = vecs[i + 1];
+      const c = vecs[i + 3];
+      const d = vecs[i + 4];
+      const m = wideContextKeys(v, i, keys, 0);
+      this.scorer.score(keys, m, tmp);
+      for (let t = 0; t < T; t++) out[base + t] = s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t];
+      // the small-domain keys from the memo (keys[] is reused: read them out first)
+      const ms = smallContextKeys(v, i, keys, 0);
+      for (let q = 0; q < ms; q++) {
+        const off = this.memoRow(keys[q]);
+        const rows = this.memoRows;
+        for (let t = 0; t < T; t++) out[base + t] += rows[off + t];
       }
     }
     return out;
   }
 }
 
-/** ALLOWED[p * N_TAGS + t] = 1 when tag t may follow tag p; START_ALLOWED[t] at sentence start. */
-const ALLOWED = new Uint8Array(N_TAGS * N_TAGS);
+/** START_ALLOWED[t] = 1 when tag t may start a sentence; PREV[PREV_AT[t]..PREV_AT[t+1]) the tags that may precede t. */
 const START_ALLOWED = new Uint8Array(N_TAGS);
+const PREV_AT = new Int32Array(N_TAGS + 1);
+const PREV: number[] = [];
 for (let t = 0; t < N_TAGS; t++) {
   START_ALLOWED[t] = allowed(-1, t) ? 1 : 0;
-  for (let p = 0; p < N_TAGS; p++) ALLOWED[p * N_TAGS + t] = allowed(p, t) ? 1 : 0;
+  PREV_AT[t] = PREV.length;
+  for (let p = 0; p < N_TAGS; p++) if (allowed(p, t)) PREV.push(p);
+}
+PREV_AT[N_TAGS] = PREV.length;
+const PREV_TAGS = Int32Array.from(PREV);
+
+/** Spread of the transition scores: bounds how far behind a predecessor may be and still win. */
+const spreadCache = new WeakMap<Float32Array, number>();
+function transSpread(trans: Float32Array): number {
+  let spread = spreadCache.get(trans);
+  if (spread === undefined) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let t = 0; t < N_TAGS; t++) {
+      for (let j = PREV_AT[t]; j < PREV_AT[t + 1]; j++) {
+        const x = trans[PREV_TAGS[j] * N_TAGS + t];
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+    spreadCache.set(trans, (spread = hi - lo));
+  }
+  return spread;
 }
 
-/** Best tag sequence under emissions + transitions, honouring the BIO constraints. */
+/**
+ * Best tag sequence under emissions + transitions, honouring the BIO constraints. Exact, with
+ * one shortcut: a predecessor whose score trails the best one by more than the spread of the
+ * transition scores can never win, so only the few close ones are tried (usually 1–3 of 23).
+ */
 export function viterbi(em: Float32Array, n: number, trans: Float32Array, start: Float32Array): Int32Array {
   const T = N_TAGS;
   const best = new Int32Array(n);
   if (n === 0) return best;
+  const spread = transSpread(trans);
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
+  const live = new Int32Array(T);
   for (let t = 0; t < T; t++) score[t] = START_ALLOWED[t] ? start[t] + em[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * T;
     const base = i * T;
+    let top = -Infinity;
+    for (let p = 0; p < T; p++) if (score[prevBase + p] > top) top = score[prevBase + p];
+    let nLive = 0;
+    for (let p = 0; p < T; p++) {
+      const ok = score[prevBase + p] >= top - spread;
+      if (ok) live[nLive++] = p;
+    }
     for (let t = 0; t < T; t++) {
       let bestScore = -Infinity;
       let bestPrev = 0;
-      for (let p = 0; p < T; p++) {
-        if (ALLOWED[p * T + t] === 0) continue;
-        const sc = score[prevBase + p] + trans[p * T + t];
-        if (sc > bestScore) {
-          bestScore = sc;
-          bestPrev = p;
+      if (isInside(t)) {
+        // only B-x and I-x of the same type (ascending, as in the full scan)
+        for (let j = PREV_AT[t], end = PREV_AT[t + 1]; j < end; j++) {
+          const p = PREV_TAGS[j];
+          const sc = score[prevBase + p] + trans[p * T + t];
+          if (sc > bestScore) {
+            bestScore = sc;
+            bestPrev = p;
+          }
+        }
+      } else {
+        for (let j = 0; j < nLive; j++) {
+          const p = live[j];
+          const sc = score[prevBase + p] + trans[p * T + t];
+          if (sc > bestScore) {
+            bestScore = sc;
+            bestPrev = p;
+          }
         }
       }
       score[base + t] = bestScore + em[base + t];
@@ -180,68 +260,52 @@ export interface NerModel {
   weights: NerWeights;
   gazetteer: Gazetteer;
   lexicon: CapLexicon;
+  /** word features hashed once per word type (and, for frozen weights, their summed scores) */
+  cache: WordCache;
+  /** true when weights never change, so per-word score vectors may be cached */
+  frozen: boolean;
+}
+
+export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean): NerModel {
+  return { weights, gazetteer, lexicon, cache: new WordCache({ gazetteer, lexicon }), frozen };
+}
+
+/** Emission scores of one sentence under `model`. */
+export function emissions(model: NerModel, words: readonly string[], doc?: DocCaps): Float32Array {
+  const v = sentenceView(words, model.cache, model, doc);
+  return model.weights.emissionsFor(v, model.cache, model.frozen);
 }
 
 /** File names inside a model directory. */
 export const MODEL_FILES = {
-  weights: 'weights.tsv.gz',
+  weights: 'weights.bin.gz',
   gazetteer: 'gazetteer.json.gz',
   lexicon: 'lexicon.tsv.gz',
   manifest: 'manifest.json',
 } as const;
 
+/** Bumped whenever the feature templates change: a model trained on other features is refused. */
+export const FEATURE_VERSION = 2;
+
 /**
- * Weights file: gzip'd text. Line 1 "tags\t<tag list>"; line 2 "scale\t<s>"; "S\t" start
- * scores; "T\t" transition matrix (row-major, from × to); then one line per feature:
- * "<feature>\t<tag>:<int> <tag>:<int> ..." with weights quantised to integers (÷ scale).
+ * Weights file (src/nlp/model-io.ts container): header {tags, featureVersion}; arrays "start"
+ * and "trans" (float32, trans row-major from × to) and the frozen perceptron under "w".
  */
-export function parseWeights(text: string): NerWeights {
-  const lines = text.split('\n');
-  let scale = 1;
-  const index = new Map<string, number>();
-  let start = new Float32Array(N_TAGS);
-  let trans = new Float32Array(N_TAGS * N_TAGS);
-  const featLines: string[] = [];
-  for (const line of lines) {
-    if (!line) continue;
-    const tab = line.lastIndexOf('\t');
-    const key = line.slice(0, tab);
-    const val = line.slice(tab + 1);
-    if (key === 'tags') {
-      if (val !== TAGS.join(' ')) throw new Error('NER model tag set does not match this build');
-    } else if (key === 'scale') scale = Number(val);
-    else if (key === '#S') start = Float32Array.from(val.split(' ').map(Number));
-    else if (key === '#T') trans = Float32Array.from(val.split(' ').map(Number));
-    else featLines.push(line);
-  }
-  const rows = new Float32Array(featLines.length * N_TAGS);
-  featLines.forEach((line, r) => {
-    const tab = line.lastIndexOf('\t');
-    index.set(line.slice(0, tab), r);
-    for (const pair of line.slice(tab + 1).split(' ')) {
-      const colon = pair.indexOf(':');
-      rows[r * N_TAGS + Number(pair.slice(0, colon))] = Number(pair.slice(colon + 1)) / scale;
-    }
-  });
-  for (let i = 0; i < start.length; i++) start[i] /= scale;
-  for (let i = 0; i < trans.length; i++) trans[i] /= scale;
-  return new NerWeights(index, rows, trans, start);
+export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array): Buffer {
+  const arrays: Record<string, TypedArrayAny> = { start, trans };
+  putPerceptron(arrays, 'w', scorer);
+  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION }, arrays });
 }
 
-export function serializeWeights(w: NerWeights, scale: number, minAbs: number): string {
-  const q = (x: number) => Math.round(x * scale);
-  const lines = ['tags\t' + TAGS.join(' '), 'scale\t' + scale];
-  lines.push('#S\t' + Array.from(w.start, q).join(' '));
-  lines.push('#T\t' + Array.from(w.trans, q).join(' '));
-  for (const [feat, r] of w.index) {
-    const pairs: string[] = [];
-    for (let t = 0; t < N_TAGS; t++) {
-      const v = w.rows[r * N_TAGS + t];
-      if (Math.abs(v) >= minAbs && q(v) !== 0) pairs.push(t + ':' + q(v));
-    }
-    if (pairs.length && !feat.includes('\n') && !feat.includes('\t')) lines.push(feat + '\t' + pairs.join(' '));
-  }
-  return lines.join('\n') + '\n';
+export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
+  const file = decodeModel(gz, origin);
+  const tags = file.header.tags as string[] | undefined;
+  if (!tags || tags.join(' ') !== TAGS.join(' ')) throw new Error(`${origin}: tag set does not match this build`);
+  if (file.header.featureVersion !== FEATURE_VERSION) throw new Error(`${origin}: features version ${String(file.header.featureVersion)}, this build needs ${FEATURE_VERSION} (retrain with npm run train:ner)`);
+  const start = file.arrays.start as Float32Array;
+  const trans = file.arrays.trans as Float32Array;
+  if (start?.length !== N_TAGS || trans?.length !== N_TAGS * N_TAGS) throw new Error(`${origin}: transition tables have the wrong size`);
+  return new NerWeights(getPerceptron(file, 'w', N_TAGS), trans, start);
 }
 
 export function parseLexicon(text: string): CapLexicon {
@@ -255,8 +319,8 @@ export function parseLexicon(text: string): CapLexicon {
 
 export function loadNerModel(dir: string): NerModel {
   const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-  const weights = parseWeights(read(MODEL_FILES.weights));
+  const weights = decodeWeights(readFileSync(join(dir, MODEL_FILES.weights)), join(dir, MODEL_FILES.weights));
   const gazetteer = new Gazetteer(JSON.parse(read(MODEL_FILES.gazetteer)) as GazetteerData);
   const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
-  return { weights, gazetteer, lexicon };
+  return makeNerModel(weights, gazetteer, lexicon, true);
 }

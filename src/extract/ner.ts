@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
-import { loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
+import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -30,7 +30,7 @@ const PUNCT = /^[\p{P}\p{S}]+$/u;
  */
 export function recognise(model: NerModel, words: readonly string[], doc?: DocCaps): NameSpan[] {
   if (words.length === 0) return [];
-  const em = model.weights.emissionsFor(words, model, doc ?? docCaps([words]));
+  const em = emissions(model, words, doc ?? docCaps([words]));
   const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
   const out: NameSpan[] = [];
   for (const s of tagsToSpans(tags)) {
@@ -234,6 +234,14 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
   });
   for (const w of otherMulti) personParts.delete(w);
   if (personParts.size === 0 && phrases.size === 0) return out;
+  // first word of each recurring phrase → the phrase lengths starting with it
+  const firstWords = new Map<string, number[]>();
+  for (const p of phrases.keys()) {
+    const parts = p.split(' ');
+    const lens = firstWords.get(parts[0]) ?? [];
+    if (!lens.includes(parts.length)) lens.push(parts.length);
+    firstWords.set(parts[0], lens);
+  }
   sentences.forEach((words, k) => {
     const spans = out[k];
     const covered = new Int32Array(words.length).fill(-1);
@@ -249,7 +257,9 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
       if (covered[i] >= 0) continue;
       // recurring multi-word names first (longest match up to 6 tokens)
       let matched = false;
-      for (let j = Math.min(words.length, i + 6); j > i; j--) {
+      const lens = firstWords.get(words[i]);
+      for (let j = Math.min(words.length, i + 6); lens && j > i; j--) {
+        if (!lens.includes(j - i)) continue;
         let free = true;
         for (let x = i; x < j; x++) if (covered[x] >= 0) free = false;
         if (!free) continue;
