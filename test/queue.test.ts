@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +117,30 @@ test('a job that keeps failing is retried with backoff, then dead-lettered', { s
       assert.deepEqual(dead.rows.map((r) => r.origin), ['doomed.json']);
     } finally {
       await c.end();
+    }
+  });
+});
+
+test('a worker links a near-duplicate to the first copy, as ingest and the API do', { skip: PG ? false : 'CHRONICLE_TEST_PG is not set', timeout: 120_000 }, async () => {
+  await withDatabase(async (url) => {
+    const original = JSON.parse(readFileSync(join(ROOT, 'examples', 'wikinews', 'wikinews-news-crane.json'), 'utf8')) as { id: string; title: string; text: string; published: string };
+    const copy = { id: 'crane-copy', title: 'Crane collapse: the wire story', published: original.published, text: `(Wire) - ${original.text.trim().replace(/[^.]+\.$/, '')}\n\nReporting by the wire desk.` };
+    const boss = await openQueue({ url, maintenanceInterval: 1 });
+    assert.equal(await enqueue(boss, 'crane.json', original), true);
+    assert.equal(await enqueue(boss, 'crane-copy.json', copy), true);
+    const store = await openStore(url);
+    try {
+      const lines: string[] = [];
+      // one job at a time, so the original is stored first
+      const summary = await runWorker({ boss, store, exitWhenEmpty: true, pollingIntervalSeconds: 0.5, log: (l) => lines.push(l) });
+      assert.deepEqual([summary.stored, summary.duplicates, summary.failed], [2, 1, 0], lines.join('\n'));
+      const docs = (await store.listDocuments()).items;
+      const first = docs.find((d) => d.external_id === original.id)!;
+      const second = docs.find((d) => d.external_id === 'crane-copy')!;
+      assert.equal(second.duplicate_of?.id, first.id);
+      assert.match(lines.join('\n'), new RegExp(`crane-copy\\.json: document ${second.id}.*near-duplicate of document ${first.id}`));
+    } finally {
+      await store.close();
     }
   });
 });

@@ -5,6 +5,11 @@ import { buildServer, isLoopback } from '../src/server/index.js';
 import { startServer } from '../src/cli/commands/serve.js';
 import type { Store } from '../src/store/index.js';
 import { backends, caseArticles } from './store-fixtures.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 for (const backend of backends()) {
   describe(`server (${backend.name})`, { skip: backend.skip }, () => {
@@ -127,6 +132,40 @@ for (const backend of backends()) {
       const after = (await get('/api/entities?q=Elena%20Trufanova')).body[0];
       assert.equal(after.id, before.id);
       assert.deepEqual(after.aliases, before.aliases);
+    });
+
+    test('documents posted to the API are checked for near-duplicates and the link is shown', async () => {
+      const original = JSON.parse(readFileSync(join(ROOT, 'examples', 'wikinews', 'wikinews-news-flag.json'), 'utf8')) as { title: string; text: string; published: string };
+      const auth = { authorization: 'Bearer s3cret' };
+      const first = await app.inject({ method: 'POST', url: '/api/documents', payload: { text: original.text, title: original.title, published: original.published, source: 'Wikinews' }, headers: auth });
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal(first.json().duplicate_of, null);
+      // a syndicated copy: a dateline, the last sentence cut, a credit line, another title and outlet, a day later
+      const copyText = `WELLINGTON (Wire) - ${original.text.trim().replace(/[^.]+\.$/, '')}\n\nDistributed by Example Wire.`;
+      const second = await app.inject({ method: 'POST', url: '/api/documents', payload: { text: copyText, title: 'New Zealand to vote on its flag', published: '2015-05-13', source: 'Example Wire' }, headers: auth });
+      assert.equal(second.statusCode, 201, second.body);
+      const firstId = first.json().id;
+      const copyId = second.json().id;
+      assert.equal(second.json().duplicate_of, firstId);
+      // posting the copy again: unchanged, and still says what it copies
+      const again = await app.inject({ method: 'POST', url: '/api/documents', payload: { text: copyText, title: 'New Zealand to vote on its flag', published: '2015-05-13', source: 'Example Wire' }, headers: auth });
+      assert.deepEqual([again.statusCode, again.json().status, again.json().duplicate_of], [200, 'unchanged', firstId]);
+      const copy = (await get(`/api/documents/${copyId}`)).body;
+      assert.equal(copy.duplicate_of.id, firstId);
+      assert.equal(copy.duplicate_of.title, original.title);
+      assert.ok(copy.duplicate_of.similarity > 0.5);
+      const root = (await get(`/api/documents/${firstId}`)).body;
+      assert.equal(root.duplicate_of, null);
+      assert.deepEqual(root.copies.map((c: { id: number; source: string }) => [c.id, c.source]), [[copyId, 'Example Wire']]);
+      const list = (await get('/api/documents?limit=50')).body.items;
+      assert.equal(list.find((d: { id: number }) => d.id === copyId).duplicate_of.id, firstId);
+      assert.equal(list.find((d: { id: number }) => d.id === firstId).copy_count, 1);
+      const hits = (await get('/api/search?q=national%20flag%20designs')).body.documents;
+      const hit = hits.find((d: { id: number }) => d.id === firstId);
+      assert.ok(hit && !hits.some((d: { id: number }) => d.id === copyId), JSON.stringify(hits));
+      assert.deepEqual(hit.copies.map((c: { id: number }) => c.id), [copyId]);
+      const openapi = (await get('/openapi.json')).body;
+      assert.ok(openapi.paths['/api/documents/{id}'].get.responses['200'].content['application/json'].schema.properties.duplicate_of);
     });
 
     test('a read-only server refuses writes', async () => {
