@@ -103,3 +103,22 @@ test('a bare surname shared by a family goes to the person the story already cal
   assert.ok(rami.mentions.some((m) => m.start === last), 'the last "Aziz" is Rami');
   assert.ok(!noor.mentions.some((m) => m.start === last));
 });
+
+test('acronyms join the names they stand for, by brackets or initials', () => {
+  const r = run('Fighters from Harakat Tahrir al-Watan (HTW) seized the town. HTW said it held 40 prisoners.\n\nThe International Committee of the Red Cross asked for access. An ICRC team waited at the border.');
+  const htw = r.entities.find((e) => e.name === 'Harakat Tahrir al-Watan');
+  assert.ok(htw, JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+  assert.equal(htw.type, 'ORG');
+  assert.equal(htw.mentions.filter((m) => m.text === 'HTW').length, 2, 'the bracket and the later use');
+  const icrc = entity(r, 'International Committee of the Red Cross');
+  assert.ok(icrc && icrc.mentions.some((m) => m.text === 'ICRC'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  assert.ok(!r.entities.some((e) => e.name === 'ICRC' || e.name === 'HTW'));
+});
+
+test('"the group" is the organisation the story is about, not the last one named', () => {
+  const r = run('The Northern Liberation Front, an armed group, seized the dam on Friday. A Front commander told Reuters the group would hold it.\n\nNear the village of Tarma, the agency said, food ran out.');
+  const front = entity(r, 'Northern Liberation Front');
+  assert.ok(front && front.mentions.some((m) => m.text === 'the group'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  assert.ok(!entity(r, 'Reuters')?.mentions.some((m) => m.text === 'the group'));
+  assert.ok(!r.entities.some((e) => e.type !== 'ORG' && e.mentions.some((m) => /agency/.test(m.text))), 'a place is never "the agency"');
+});

@@ -11,9 +11,13 @@ import type { Doc, Entity, Mention, Token } from '../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
+/** Verbs that make a preceding noun phrase their subject when no parse is available. */
+const SAY_WORDS = new Set(['said', 'says', 'told', 'added', 'reported', 'announced', 'stated', 'confirmed', 'denied', 'claimed']);
 const APPOS_SEP = new Set([',', '–', '—', '(']);
 const FEMALE_ROLES = new Set(['spokeswoman', 'chairwoman', 'congresswoman', 'queen', 'princess', 'actress', 'widow', 'businesswoman']);
 const MALE_ROLES = new Set(['spokesman', 'chairman', 'congressman', 'king', 'prince', 'actor', 'widower', 'businessman', 'sheikh']);
+/** Nouns that, with "the", stand for the organisation just named ("the group said"). */
+const GENERIC_ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'agency', 'charity', 'company', 'firm']);
 /** Generic nouns an organisation is described by in apposition ("Hamas, the militant group"). */
 const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'faction', 'party', 'agency', 'company', 'firm', 'network', 'body', 'ministry', 'embassy', 'government', 'administration', 'army', 'force', 'forces', 'outlet', 'newspaper', 'broadcaster', 'charity', 'coalition', 'alliance', 'council', 'committee']);
 
@@ -97,7 +101,10 @@ export function resolveNominals(doc: Doc): void {
       // up to two modifiers before the head noun
       for (let h = after + 2; h <= after + 4 && h < toks.length; h++) {
         const noun = lw(toks[h]);
-        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) : ORG_NOUNS.has(noun) && e.type !== 'NORP';
+        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) : ORG_NOUNS.has(noun) && e.type === 'ORG';
+        // "near the town of Kutum, the agency said": a noun phrase followed by its verb is a subject, not an apposition
+        const verbAfter = toks[h + 1] !== undefined && (toks[h + 1].upos === 'VERB' || toks[h + 1].upos === 'AUX' || SAY_WORDS.has(lw(toks[h + 1])));
+        if (fits && verbAfter) break;
         if (fits) {
           if (owners[h]) break;
           if (e.type === 'PERSON') noteGender(genders, e, noun);
@@ -142,9 +149,29 @@ export function resolveNominals(doc: Doc): void {
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
     } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
       target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun));
+      // "the group", "the agency": the organisation the last few sentences are about — most
+      // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
+      // then the most recent; not merely the last named ("told Reuters the group would …")
+      if (!target && GENERIC_ORG_NOUNS.has(noun)) target = salientOrganisation(doc, index, toks[i], noun);
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
   }
+}
+
+function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: string): Entity | undefined {
+  const score = new Map<Entity, number>();
+  const last = new Map<Entity, number>();
+  for (let s = at.sentence; s >= Math.max(0, at.sentence - 3); s--) {
+    for (const x of index.bySentence.get(s) ?? []) {
+      if (x.e.type !== 'ORG' || x.m.end > at.start) continue;
+      const called = x.m.kind === 'nominal' && x.m.text.toLowerCase().split(/\s+/).pop() === noun;
+      score.set(x.e, (score.get(x.e) ?? 0) + (called ? 3 : 1));
+      last.set(x.e, Math.max(last.get(x.e) ?? -1, x.m.start));
+    }
+  }
+  let best: Entity | undefined;
+  for (const [e, v] of score) if (!best || v > score.get(best)! || (v === score.get(best)! && last.get(e)! > last.get(best)!)) best = e;
+  return best;
 }
 
 /** Mentions in text order with their sentences, for backward searches that stay cheap on long documents. */

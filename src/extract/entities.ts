@@ -147,6 +147,103 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
   return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || (c.best >= 0.3 && supported(c)) || c.mentions.some((m) => m.roles?.length));
 }
 
+/** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
+const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'wal', 'el', '&']);
+const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
+
+/** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter). */
+function initials(name: string): string {
+  let out = '';
+  for (const raw of name.split(/\s+/)) {
+    const w = raw.replace(/^[“”"‘’']+/, ''); // an apostrophe inside a word (Jama'at) does not split it
+    if (!w || ACRONYM_SKIP.has(w.toLowerCase())) continue;
+    const core = w.replace(/^(?:al|el|ad|as|an|ar|at)-/i, '');
+    const c = core.charAt(0);
+    if (/\p{Lu}/u.test(c)) out += c;
+    else if (/\p{L}/u.test(c)) return ''; // a lower-case word inside: not a name an acronym abbreviates
+  }
+  return out;
+}
+
+/**
+ * Acronyms join the name they stand for: one written in brackets after a name ("Jama'at Nasr
+ * al-Islam wal Muslimin (JNIM)") or matching a multi-word name's initials elsewhere in the text
+ * ("the World Food Programme … the WFP"). An acronym defined in brackets is also found where no
+ * recogniser marked it ("JNIM is still holding …"). An acronym names an organisation, so a name
+ * with one is an ORG unless it is a place.
+ */
+function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
+  const toks = doc.tokens;
+  const clusterOf = new Map<Mention, Cluster>();
+  for (const c of clusters) for (const m of c.mentions) clusterOf.set(m, c);
+  const byAcronym = new Map<string, Cluster>();
+  // "Jama'at Nasr al-Islam wal Muslimin (JNIM)": the words whose initials the bracket spells are
+  // one name, even where a recogniser cut it short or missed it
+  for (let k = 2; k + 2 < toks.length; k++) {
+    if (toks[k].text !== '(' || toks[k + 2].text !== ')' || !ACRONYM.test(toks[k + 1].text)) continue;
+    const acr = toks[k + 1].text.replace(/\./g, '');
+    let from = -1;
+    for (let j = k - 1; j >= Math.max(0, k - 12) && toks[j].sentence === toks[k].sentence; j--) {
+      const w = toks[j].text;
+      if (!/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && !/^(?:al|el)-\p{Lu}/u.test(w)) break;
+      if (/^\p{Lu}/u.test(w) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
+    }
+    if (from < 0 || from === k - 1) continue;
+    const start = toks[from].start;
+    const end = toks[k - 1].end;
+    const inside = clusters.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start < end && m.end > start);
+    if (inside.length === 1) {
+      const { c, m } = inside[0];
+      m.start = Math.min(m.start, start);
+      m.end = Math.max(m.end, end);
+      m.text = doc.text.slice(m.start, m.end);
+      if (c.type === 'PERSON') c.type = 'ORG';
+    } else if (inside.length === 0) {
+      clusters.push({ type: 'ORG', mentions: [{ start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', source: 'acronym', score: 0.8 }], tokens: new Set(nameTokens(doc.text.slice(start, end))), last: '', best: 0.8 });
+    }
+  }
+  // bracketed definitions first: they are explicit
+  for (const c of clusters) {
+    for (const m of c.mentions) {
+      if (nameTokens(m.text).length < 2) continue;
+      const k = doc.tokenAt(m.end);
+      if (toks[k]?.text !== '(' || toks[k + 2]?.text !== ')') continue;
+      const acr = toks[k + 1].text;
+      if (ACRONYM.test(acr) && !byAcronym.has(acr.replace(/\./g, ''))) byAcronym.set(acr.replace(/\./g, ''), c);
+    }
+  }
+  for (const c of clusters) {
+    if (c.type === 'PERSON' && c.mentions.every((m) => nameTokens(m.text).length < 2)) continue;
+    for (const m of c.mentions) {
+      const ini = nameTokens(m.text).length >= 2 ? initials(m.text) : '';
+      if (ini.length >= 2 && !byAcronym.has(ini)) byAcronym.set(ini, c);
+    }
+  }
+  if (byAcronym.size === 0) return clusters;
+  const merged = new Set<Cluster>();
+  for (const c of clusters) {
+    if (merged.has(c) || c.mentions.some((m) => nameTokens(m.text).length !== 1)) continue;
+    const acr = c.mentions[0].text.replace(/\./g, '');
+    const full = byAcronym.get(acr);
+    if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
+    full.mentions.push(...c.mentions);
+    full.best = Math.max(full.best, c.best);
+    if (full.type === 'PERSON' || c.type === 'ORG') full.type = full.type === 'GPE' || full.type === 'LOC' ? full.type : 'ORG';
+    merged.add(c);
+  }
+  // occurrences of a bracket-defined acronym that no recogniser marked
+  const taken = new Uint8Array(toks.length);
+  for (const c of clusters) for (const m of c.mentions) for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) taken[k] = 1;
+  for (let k = 0; k < toks.length; k++) {
+    if (taken[k] || !ACRONYM.test(toks[k].text)) continue;
+    const c = byAcronym.get(toks[k].text.replace(/\./g, ''));
+    if (!c || merged.has(c) || !c.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === toks[k].text)) continue;
+    c.mentions.push({ start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best });
+    if (c.type === 'PERSON') c.type = 'ORG';
+  }
+  return clusters.filter((c) => !merged.has(c));
+}
+
 function lastBefore(c: Cluster, pos: number): number {
   let best = -1;
   for (const m of c.mentions) if (m.start < pos && m.start > best) best = m.start;
@@ -166,7 +263,7 @@ export const entitiesStage: Stage = {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
     const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE)));
-    const clusters = clusterNames(names);
+    const clusters = linkAcronyms(doc, clusterNames(names));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
     doc.entities = clusters.map((c, i): Entity => {
