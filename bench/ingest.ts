@@ -104,14 +104,51 @@ interface Run {
   peakMb: number;
   /** 1-minute load average when the run started and ended */
   load: [number, number];
+  /** CPU seconds of the main thread (reading, the one writer) and of the other threads (extraction workers, GC), Linux only */
+  threads: { main: number; other: number } | null;
 }
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
+/**
+ * Per-thread CPU of a running process from /proc (sampled, so the last ~200 ms may be
+ * missing): the main thread has the process id; the rest are worker threads and V8 helpers.
+ */
+function threadSampler(pid: number): { stop: () => { main: number; other: number } | null } {
+  const ticks = new Map<number, number>();
+  const sample = () => {
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks.set(Number(tid), Number(f[11]) + Number(f[12]));
+      }
+    } catch {
+      // the process (or a thread) ended between listing and reading
+    }
+  };
+  const timer = setInterval(sample, 200);
+  sample();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      if (ticks.size === 0) return null;
+      let main = 0;
+      let other = 0;
+      for (const [tid, t] of ticks) {
+        if (tid === pid) main += t / 100;
+        else other += t / 100;
+      }
+      return { main, other };
+    },
+  };
+}
+
+function run(args: string[]): Promise<{ code: number | null; stderr: string; threads: { main: number; other: number } | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const sampler = threadSampler(child.pid!);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stderr }));
+    child.on('exit', (code) => resolve({ code, stderr, threads: sampler.stop() }));
   });
 }
 
@@ -126,7 +163,7 @@ async function sqliteRun(docsDir: string, n: number, jobs: number): Promise<Run>
     const r = await run(['ingest', '--db', join(dir, 'b.db'), '--quiet', '--jobs', String(jobs), docsDir]);
     const seconds = (performance.now() - t0) / 1000;
     if (r.code !== 0 || !new RegExp(`\\b${n} added`).test(r.stderr)) throw new Error(`ingest --jobs ${jobs} did not store all ${n} documents: ${r.stderr.slice(-800)}`);
-    return { label: jobs === 0 ? 'ingest (in-process)' : `ingest --jobs ${jobs}`, docs: n, seconds, cpu: cpuOf(r.stderr), peakMb: peak(r.stderr), load: [load0, loadavg()[0]] };
+    return { label: jobs === 0 ? 'ingest (in-process)' : `ingest --jobs ${jobs}`, docs: n, seconds, cpu: cpuOf(r.stderr), peakMb: peak(r.stderr), load: [load0, loadavg()[0]], threads: r.threads };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -159,6 +196,7 @@ async function pgRun(docsDir: string, n: number, workers: number): Promise<Run> 
     return {
       label: `${workers} worker${workers > 1 ? 's' : ''} (PostgreSQL)`, docs: n, seconds, cpu: results.reduce((a, r) => a + cpuOf(r.stderr), 0),
       peakMb: Math.max(...results.map((r) => peak(r.stderr))), load: [load0, loadavg()[0]],
+      threads: results.every((r) => r.threads) ? { main: results.reduce((a, r) => a + r.threads!.main, 0), other: results.reduce((a, r) => a + r.threads!.other, 0) } : null,
     };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
@@ -176,7 +214,8 @@ try {
   const runs: Run[] = [];
   // CPU/wall says how many cores a run actually got: on a busy machine it stays near 1 whatever --jobs is
   const show = (r: Run) =>
-    console.log(`${r.label.padEnd(24)} ${(r.docs / r.seconds).toFixed(2).padStart(6)} docs/s  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpu.toFixed(1).padStart(6)} s CPU (${(r.cpu / r.seconds).toFixed(2)} cores)  ${(r.docs / Math.max(r.cpu, 1e-9)).toFixed(2)} docs/CPU-s  peak ${r.peakMb} MB  load ${r.load[0].toFixed(2)}→${r.load[1].toFixed(2)}`);
+    console.log(`${r.label.padEnd(24)} ${(r.docs / r.seconds).toFixed(2).padStart(6)} docs/s  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpu.toFixed(1).padStart(6)} s CPU (${(r.cpu / r.seconds).toFixed(2)} cores)  ${(r.docs / Math.max(r.cpu, 1e-9)).toFixed(2)} docs/CPU-s  peak ${r.peakMb} MB  load ${r.load[0].toFixed(2)}→${r.load[1].toFixed(2)}` +
+      (r.threads ? `  [main thread ${r.threads.main.toFixed(1)} s, other threads ${r.threads.other.toFixed(1)} s]` : ''));
   const rate = (label: string) => {
     const r = runs.find((x) => x.label === label)!;
     return r.docs / r.seconds;

@@ -16,7 +16,7 @@ interface EventSpec {
   id: string; type: string; mode?: string | null; cameo?: string | null; trigger: string; actor?: string[]; recipient?: string[];
   date?: string | null; dateText?: string; location?: string | null; negated?: boolean;
 }
-interface ArticleSpec {
+export interface ArticleSpec {
   id: string; title: string; published: string; source: string; url?: string;
   paragraphs: string[];
   entities: EntitySpec[];
@@ -203,6 +203,45 @@ export const chessReport = article({
 });
 
 export const caseArticles = [releaseReport, wireReport, motherReport, chessReport];
+
+/**
+ * A syndicated copy of the World Israel News report: a dateline, the same paragraphs, a credit
+ * line instead of the last paragraph, another title and outlet, published a week later — so its
+ * extractor resolved "on Saturday" to a later Saturday. It must add no second timeline entry,
+ * claim, mention or document count, while its own facts stay readable on its page.
+ */
+export const syndicatedReleaseSpec: ArticleSpec = {
+  id: 'syndicated-trufanov', title: 'Freed hostage meets Russian envoy', published: '2025-02-23', source: 'Example Aggregator', url: 'https://example.org/agg/trufanov',
+  paragraphs: [
+    'TEL AVIV (WIN) - Russian Ambassador to Israel Anatoly Viktorov met with former Islamic Jihad hostage Alexander “Sasha” Trufanov just hours after his release from captivity on Saturday.',
+    'The ambassador “sincerely welcomed the release of our compatriot,” the Russian Embassy in Israel wrote.',
+    'Trufanov was kidnapped along with his mother, Yelena, grandmother, Irena, and girlfriend Sapir Cohen from his parents’ home in Kibbutz Nahal Oz on October 7th.',
+    'Distributed by World Israel News.',
+  ],
+  entities: [
+    { id: 'e1', type: 'PERSON', name: 'Anatoly Viktorov', mentions: ['Anatoly Viktorov', 'The ambassador'] },
+    { id: 'e2', type: 'PERSON', name: 'Alexander “Sasha” Trufanov', mentions: ['Alexander “Sasha” Trufanov', 'Trufanov', 'his'] },
+    { id: 'e3', type: 'ORG', name: 'Islamic Jihad', mentions: ['Islamic Jihad'] },
+    { id: 'e4', type: 'ORG', name: 'Russian Embassy in Israel', mentions: ['Russian Embassy in Israel'] },
+    { id: 'e5', type: 'PERSON', name: 'Yelena', mentions: ['Yelena'] },
+    { id: 'e6', type: 'PERSON', name: 'Irena', mentions: ['Irena'] },
+    { id: 'e7', type: 'PERSON', name: 'Sapir Cohen', mentions: ['Sapir Cohen'] },
+    { id: 'e8', type: 'GPE', name: 'Kibbutz Nahal Oz', mentions: ['Kibbutz Nahal Oz'] },
+    { id: 'e10', type: 'GPE', name: 'Israel', mentions: ['Israel'] },
+  ],
+  quotes: [{ text: 'sincerely welcomed the release of our compatriot,', speaker: 'e4' }],
+  relations: [
+    { type: 'family', role: 'mother', subject: 'e5', object: 'e2', near: 'his mother, Yelena' },
+    { type: 'family', role: 'grandmother', subject: 'e6', object: 'e2', near: 'grandmother, Irena' },
+  ],
+  events: [
+    { id: 'v1', type: 'CONSULT', mode: 'meet', cameo: '040', trigger: 'met', actor: ['e1'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
+    { id: 'v2', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: 'release', actor: ['e3'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
+    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8' },
+  ],
+};
+export const syndicatedRelease = article(syndicatedReleaseSpec);
+
 
 /** The same behaviour is required of both databases. */
 export function backends(): Array<{ name: string; skip: string | false; open: () => Promise<{ store: Store; url: string; cleanup: () => Promise<void> }> }> {

@@ -12,9 +12,17 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, browserSkip, launchChromium } from './support/browser.js';
 import { startServer } from '../src/cli/commands/serve.js';
 import { openStore, type Store } from '../src/store/index.js';
-import { article, caseArticles } from './store-fixtures.js';
+import { article, caseArticles, releaseReport, syndicatedReleaseSpec } from './store-fixtures.js';
 
 const skip = browserSkip('browser tests');
+
+/** A syndicated copy of the release report (without the mother, whom the split test below moves). */
+const copy = article({
+  ...syndicatedReleaseSpec,
+  entities: syndicatedReleaseSpec.entities.filter((e) => e.id !== 'e5'),
+  relations: syndicatedReleaseSpec.relations!.filter((r) => r.subject !== 'e5'),
+  events: syndicatedReleaseSpec.events!.map((v) => ({ ...v, recipient: v.recipient?.filter((x) => x !== 'e5') })),
+});
 
 /** An article whose text tries to inject markup: it must show as text. */
 const hostile = article({
@@ -35,7 +43,7 @@ describe('web app in headless Chromium', { skip }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'chronicle-web-'));
     store = await openStore(join(dir, 'web.db'));
-    for (const a of [...caseArticles, hostile]) await store.ingest(a);
+    for (const a of [...caseArticles, hostile, copy]) await store.ingest(a);
     server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -74,7 +82,10 @@ describe('web app in headless Chromium', { skip }, () => {
     const events = page.getByTestId('timeline-event');
     assert.ok(await events.count() >= 3);
     const release = events.filter({ has: page.locator('.headline strong', { hasText: /^release$/ }) }).first();
+    // two sources; the syndicated copy is listed under the one it copies, not as a third
     assert.equal(await release.getByTestId('source-link').count(), 2);
+    assert.equal(await release.getByTestId('copy-link').count(), 1);
+    assert.match(await release.getByTestId('copy-link').innerText(), /Example Aggregator/);
     assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
     await page.screenshot({ path: join(ARTIFACTS, '3-entity.png'), fullPage: true });
 
@@ -123,10 +134,33 @@ describe('web app in headless Chromium', { skip }, () => {
 
   test('all articles, a page at a time', async () => {
     await page.goto(server.url);
-    await page.getByRole('link', { name: /All 5 articles/ }).click();
+    await page.getByRole('link', { name: /All 6 articles/ }).click();
     await page.getByTestId('all-docs').waitFor();
-    assert.equal(await page.getByTestId('all-docs').locator('li').count(), 5);
-    assert.match(await page.getByTestId('all-docs').innerText(), /1–5 of 5/);
+    assert.equal(await page.getByTestId('all-docs').locator('li').count(), 6);
+    assert.match(await page.getByTestId('all-docs').innerText(), /1–6 of 6/);
+    // the copy is marked in the list, and its first copy says it has one
+    const copyItem = page.getByTestId('all-docs').locator('li').filter({ hasText: copy.title! });
+    assert.match(await copyItem.getByTestId('duplicate-badge').innerText(), /copy of “Russian ambassador meets freed hostage Trufanov”/);
+    assert.match(await page.getByTestId('all-docs').locator('li').filter({ has: page.getByRole('link', { name: releaseReport.title!, exact: true }) }).innerText(), /\+1 copy/);
+  });
+
+  test('a near-duplicate shows a “copy of …” badge leading to the first copy, which lists its copies', async () => {
+    const copyId = (await store.listDocuments({ limit: 10 })).items.find((d) => d.title === copy.title)!.id;
+    await page.goto(`${server.url}#/doc/${copyId}`);
+    await page.getByTestId('article-text').waitFor();
+    const badge = page.getByTestId('duplicate-badge');
+    assert.match(await badge.innerText(), /^copy of “Russian ambassador meets freed hostage Trufanov”$/);
+    // its own facts are still shown on its page
+    assert.ok(await page.getByTestId('article-text').locator('.hl-event').count() >= 3);
+    await page.screenshot({ path: join(ARTIFACTS, '6-copy.png'), fullPage: false });
+    await badge.click();
+    await page.waitForFunction(() => /Russian ambassador meets freed hostage/.test(document.querySelector('[data-testid=doc-title]')?.textContent ?? ''));
+    assert.equal(await page.getByTestId('duplicate-badge').count(), 0, 'the first copy is not a copy');
+    const copies = page.getByTestId('copies');
+    assert.match(await copies.innerText(), /Copies of this story \(1\)[\s\S]*Freed hostage meets Russian envoy[\s\S]*Example Aggregator/);
+    await copies.getByTestId('copy-link').click();
+    await page.waitForFunction((t) => document.querySelector('[data-testid=doc-title]')?.textContent === t, copy.title);
+    assert.deepEqual(errors, []);
   });
 
   test('text from articles is shown as text, never run as markup', async () => {

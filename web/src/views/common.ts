@@ -1,5 +1,5 @@
 import { h } from '../dom.js';
-import type { EntitySummary, SourceRef } from '../api.js';
+import type { DuplicateRef, EntitySummary, SourceRef } from '../api.js';
 
 export const TYPE_LABEL: Record<string, string> = {
   PERSON: 'person', ORG: 'organisation', GPE: 'place', LOC: 'location', FAC: 'facility', NORP: 'group',
@@ -20,6 +20,25 @@ export function entityCard(e: EntitySummary): HTMLElement {
 export function sourceLink(s: SourceRef, extra = ''): HTMLElement {
   const label = [s.source, s.published].filter(Boolean).join(', ');
   return h('a', { class: 'source', href: `#/doc/${s.document_id}${extra}`, title: s.title ?? '', 'data-testid': 'source-link' }, label || s.title || `document ${s.document_id}`);
+}
+
+/** "also copied by: X, Y": near-duplicates of a source, linked but not counted as sources */
+export function copiesNote(copies: SourceRef[]): HTMLElement | null {
+  if (!copies.length) return null;
+  return h('span', { class: 'copies-note', 'data-testid': 'copies-note' }, ` (also copied by `,
+    copies.flatMap((c, i) => {
+      const label = [c.source, c.published].filter(Boolean).join(', ') || c.title || `document ${c.document_id}`;
+      const link = h('a', { class: 'copy-link', href: `#/doc/${c.document_id}`, title: c.title ?? '', 'data-testid': 'copy-link' }, label);
+      return i ? [', ', link] : [link];
+    }), ')');
+}
+
+/** A near-duplicate's mark in article lists: "copy of …", linking to the first copy. */
+export function duplicateBadge(d: DuplicateRef | null, testid = 'duplicate-badge'): HTMLElement | null {
+  if (!d) return null;
+  const title = d.title ?? `document ${d.id}`;
+  return h('a', { class: 'badge dup', href: `#/doc/${d.id}`, title: `a near-duplicate (syndicated or lightly edited copy) of “${title}”${d.similarity !== null ? `, ${Math.round(d.similarity * 100)}% similar` : ''}; its facts are counted once, with the first copy`, 'data-testid': testid },
+    `copy of “${title.length > 60 ? `${title.slice(0, 58)}…` : title}”`);
 }
 
 export function date(value: string | null): string {

@@ -1,6 +1,6 @@
 import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } from '../api.js';
 import { h } from '../dom.js';
-import { date, empty, section, sourceLink, typeBadge } from './common.js';
+import { copiesNote, date, empty, section, sourceLink, typeBadge } from './common.js';
 import { relationGraph } from './graph.js';
 
 const STATUS_LABEL: Record<string, string> = { abducted: 'abducted', detained: 'detained', held: 'held', released: 'released', killed: 'killed' };
@@ -37,7 +37,7 @@ function timeline(c: CaseFile): HTMLElement {
           e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null),
         actors.length || recipients.length ? h('div', { class: 'who' }, actors.length ? ['by ', ...join(actors)] : null, actors.length && recipients.length ? '; ' : null, recipients.length ? ['to ', ...join(recipients)] : null) : null,
         h('ul', { class: 'sources' }, e.sources.map((s) => h('li', {},
-          sourceLink(s, `?at=${s.trigger_start}-${s.trigger_end}`), ': ',
+          sourceLink(s, `?at=${s.trigger_start}-${s.trigger_end}`), copiesNote(s.copies), ': ',
           h('q', {}, s.sentence))))));
   }));
 }
@@ -48,7 +48,7 @@ function conflicts(c: CaseFile): HTMLElement | null {
     h('h3', {}, x.about),
     h('div', { class: 'claims' }, x.claims.map((cl) => h('div', { class: 'claim' },
       h('div', { class: 'claim-value' }, x.kind === 'date' ? date(cl.value) : cl.value),
-      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), ': ', h('q', {}, s.sentence))))))))));
+      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), copiesNote(s.copies), ': ', h('q', {}, s.sentence))))))))));
 }
 
 function relationsList(p: EntityProfile): HTMLElement {
@@ -58,13 +58,13 @@ function relationsList(p: EntityProfile): HTMLElement {
     h('ul', { class: 'relations' }, p.relations.map((r) => h('li', {},
       r.side === 'subject' ? [p.name, ` — ${r.role ?? r.type} of → `] : [`${r.role ?? r.type}: `],
       r.other.id ? h('a', { href: `#/entity/${r.other.id}` }, r.other.name) : r.other.name,
-      h('span', { class: 'meta' }, ` (${r.type}; `, ...r.sources.flatMap((s, i) => (i ? [', ', sourceLink(s)] : [sourceLink(s)])), ')')))));
+      h('span', { class: 'meta' }, ` (${r.type}; `, ...r.sources.flatMap((s, i) => (i ? [', ', sourceLink(s), copiesNote(s.copies)] : [sourceLink(s), copiesNote(s.copies)])), ')')))));
 }
 
 function quotes(p: EntityProfile): HTMLElement {
   const item = (q: EntityProfile['quotes']['by'][number], showSpeaker: boolean) => h('li', {},
     h('blockquote', {}, q.text),
-    h('div', { class: 'meta' }, showSpeaker ? ['— ', q.speaker ? (q.speaker.id ? h('a', { href: `#/entity/${q.speaker.id}` }, q.speaker.name) : q.speaker.name) : 'unattributed', ', '] : null, sourceLink(q)));
+    h('div', { class: 'meta' }, showSpeaker ? ['— ', q.speaker ? (q.speaker.id ? h('a', { href: `#/entity/${q.speaker.id}` }, q.speaker.name) : q.speaker.name) : 'unattributed', ', '] : null, sourceLink(q), copiesNote(q.copies)));
   return h('div', { class: 'quotes' },
     h('h3', {}, `Said by ${p.name} (${p.quotes.by.length})`),
     p.quotes.by.length ? h('ul', { class: 'quote-list' }, p.quotes.by.map((q) => item(q, false))) : empty('No quotes attributed.'),
@@ -98,7 +98,7 @@ function identity(p: EntityProfile, reload: () => void): HTMLElement {
         const box = h('input', { type: 'checkbox', 'aria-label': `select ${m.name}` });
         boxes.push([box, m.member_id]);
         return h('tr', {},
-          h('td', {}, box), h('td', {}, m.name), h('td', {}, sourceLink(m)),
+          h('td', {}, box), h('td', {}, m.name), h('td', {}, sourceLink(m), m.duplicate_of ? h('span', { class: 'badge dup', title: `a near-duplicate of document ${m.duplicate_of}` }, 'copy') : null),
           h('td', {}, m.method ?? '', m.confidence !== null && m.method !== 'new' ? ` ${(m.confidence * 100).toFixed(0)}%` : ''),
           h('td', { class: 'evidence' }, m.evidence ?? ''));
       }))),

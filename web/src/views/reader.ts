@@ -1,7 +1,7 @@
 import { api, type DocumentView } from '../api.js';
 import { h } from '../dom.js';
 import { withTip } from '../tooltip.js';
-import { date, section, typeBadge, TYPE_LABEL } from './common.js';
+import { date, duplicateBadge, section, typeBadge, TYPE_LABEL } from './common.js';
 
 type Layer =
   | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
@@ -108,11 +108,16 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
       h('h1', { 'data-testid': 'doc-title' }, doc.title ?? untitled(doc.text, doc.id)),
       h('div', { class: 'meta' }, [doc.source, date(doc.published)].filter(Boolean).join(' · '),
         doc.url ? [' · ', h('a', { href: doc.url, rel: 'noopener noreferrer' }, 'original')] : null),
+      doc.duplicate_of ? h('p', { class: 'dup-note' }, duplicateBadge(doc.duplicate_of),
+        ' A near-duplicate of an earlier article: its facts are shown here but counted once, with the first copy, in timelines and counts.') : null,
       h('div', { class: 'legend' }, h('span', { class: 'hl-mention t-PERSON' }, 'person'), h('span', { class: 'hl-mention t-ORG' }, 'organisation'),
         h('span', { class: 'hl-mention t-GPE' }, 'place'), h('span', { class: 'hl-quote' }, 'quote'), h('span', { class: 'hl-event' }, 'event'), h('span', { class: 'hint' }, 'hover for details, click a name for its case'))),
     h('div', { class: 'reader-body' },
       renderText(doc, focus),
       h('aside', {},
+        doc.copies.length ? section(`Copies of this story (${doc.copies.length})`, 'copies', h('ul', { class: 'side-list' }, doc.copies.map((c) => h('li', {},
+          h('a', { href: `#/doc/${c.id}`, 'data-testid': 'copy-link' }, c.title ?? `document ${c.id}`),
+          h('span', { class: 'meta' }, ` ${[c.source, date(c.published), c.similarity !== null ? `${Math.round(c.similarity * 100)}% similar` : null].filter(Boolean).join(' · ')}`))))) : null,
         section('In this article', 'doc-entities', h('ul', { class: 'side-list' }, people.slice(0, 30).map((e) => h('li', {},
           h('a', { href: `#/entity/${doc.identities[e.id]!.id}` }, e.name), ' ', typeBadge(e.type), h('span', { class: 'meta' }, ` ×${e.mentions.length}`))))),
         r.events.length ? section('Events', 'doc-events', h('ul', { class: 'side-list' }, r.events.map((ev) => h('li', {},
