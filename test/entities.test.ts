@@ -122,3 +122,11 @@ test('"the group" is the organisation the story is about, not the last one named
   assert.ok(!entity(r, 'Reuters')?.mentions.some((m) => m.text === 'the group'));
   assert.ok(!r.entities.some((e) => e.type !== 'ORG' && e.mentions.some((m) => /agency/.test(m.text))), 'a place is never "the agency"');
 });
+
+test('context overrules a person reading: "the town of X", "the X area", "X airport"', () => {
+  const r = run('Gunmen struck near the town of Kidal on Sunday. Aid reached the Umm Badda area later. Mr. Lind was arrested at Imam Reza airport.');
+  const type = (name: string) => r.entities.find((e) => e.name === name)?.type;
+  assert.equal(type('Kidal'), 'GPE', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+  assert.equal(type('Umm Badda'), 'GPE');
+  assert.equal(type('Imam Reza airport'), 'FAC');
+});

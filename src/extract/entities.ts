@@ -147,6 +147,51 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
   return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || (c.best >= 0.3 && supported(c)) || c.mentions.some((m) => m.roles?.length));
 }
 
+/** Nouns that say the name before them is a place ("the town of Gao", "the El Fasher area"). */
+const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'state', 'county', 'island', 'port', 'capital', 'governorate', 'municipality', 'neighbourhood', 'neighborhood', 'suburb', 'kibbutz']);
+const PLACE_AFTER = new Set(['area', 'region', 'district', 'province', 'governorate', 'neighbourhood', 'neighborhood', 'valley', 'border', 'county']);
+/** Lower-case facility nouns after a name: "Imam Khomeini airport", "Evin prison". */
+const FACILITY_AFTER = new Set(['airport', 'prison', 'jail', 'hospital', 'camp', 'stadium', 'mosque', 'church', 'synagogue', 'bridge', 'square', 'crossing', 'checkpoint', 'base', 'airbase', 'barracks', 'compound', 'hotel', 'school', 'university']);
+
+/**
+ * The words around a name overrule a recogniser that took a place or facility for a person: "the
+ * town of Gao" and "the El Fasher area" are places; "Imam Khomeini airport" is a facility, named
+ * with its noun. Only names typed PERSON are retyped: a place before a facility noun is usually a
+ * modifier ("a Tehran hospital").
+ */
+function retypeByContext(doc: Doc, names: Mention[]): void {
+  const toks = doc.tokens;
+  // "the town of Kidal" where no recogniser saw a name: the capitalised words are a place
+  const covered = new Uint8Array(toks.length);
+  for (const m of names) for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) covered[k] = 1;
+  for (let k = 2; k < toks.length; k++) {
+    if (covered[k] || toks[k - 1].text !== 'of' || !PLACE_OF.has(toks[k - 2].text.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(toks[k].text)) continue;
+    let e = k;
+    while (e + 1 < toks.length && !covered[e + 1] && toks[e + 1].sentence === toks[k].sentence && /^\p{Lu}\p{Ll}/u.test(toks[e + 1].text) && e - k < 3) e++;
+    names.push({ start: toks[k].start, end: toks[e].end, text: doc.text.slice(toks[k].start, toks[e].end), kind: 'name', type: 'GPE', source: 'context', score: 0.8 });
+  }
+  names.sort((a, b) => a.start - b.start);
+  for (const m of names) {
+    if (m.type === 'GPE' || m.type === 'LOC' || m.type === 'FAC') continue;
+    const first = doc.tokenAt(m.start);
+    const after = doc.tokenAt(m.end);
+    const next = toks[after];
+    const nextWord = next && next.start >= m.end && next.sentence === toks[first].sentence ? next.text : '';
+    const before2 = first >= 2 ? toks[first - 2].text.toLowerCase() : '';
+    if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) m.type = 'GPE';
+    else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) m.type = 'GPE';
+    else if (FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
+      m.type = 'FAC';
+      m.end = next.end;
+      // a title the person recogniser set apart belongs to the facility's name: "Imam Khomeini airport"
+      let k = first - 1;
+      while (k >= 0 && toks[k].sentence === toks[first].sentence && /^\p{Lu}\p{Ll}+$/u.test(toks[k].text) && !names.some((o) => o !== m && o.start <= toks[k].start && o.end > toks[k].start)) k--;
+      m.start = toks[k + 1].start;
+      m.text = doc.text.slice(m.start, m.end);
+    }
+  }
+}
+
 /** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
 const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'wal', 'el', '&']);
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
@@ -263,6 +308,7 @@ export const entitiesStage: Stage = {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
     const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE)));
+    retypeByContext(doc, names);
     const clusters = linkAcronyms(doc, clusterNames(names));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
