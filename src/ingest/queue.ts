@@ -121,50 +121,91 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     resolve({ result, sketch: sketch(result.text) });
   }));
 
-  const handle = async (jobs: PgBoss.Job<JobData>[]): Promise<void> => {
-    for (const job of jobs) {
-      const { origin, doc } = job.data;
-      log(`  > ${origin}: job ${job.id}`);
-      try {
-        const known = await store.findByContent(doc);
-        if (known !== null) {
-          summary.unchanged++;
-          log(`  = ${origin}: already stored as document ${known}`);
-          continue;
-        }
-        const { result, sketch: textSketch } = await extractOne(doc);
-        const out = await store.ingest(result, textSketch);
-        if (out.status === 'added') {
-          summary.stored++;
-          if (out.duplicate_of !== null) summary.duplicates++;
-          log(`  + ${origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${out.duplicate_of !== null ? `, near-duplicate of document ${out.duplicate_of}` : ''}`);
-        } else {
-          summary.unchanged++;
-          log(`  = ${origin}: already stored as document ${out.id}`);
-        }
-      } catch (err) {
-        summary.failed++;
-        log(`  ! ${origin}: ${(err as Error).message} (will be retried, then dead-lettered)`);
-        throw err;
+  /** one job: stored, found stored already, or thrown (pg-boss then retries it, then dead-letters it) */
+  const handle = async (job: PgBoss.Job<JobData>): Promise<void> => {
+    const { origin, doc } = job.data;
+    log(`  > ${origin}: job ${job.id}`);
+    try {
+      const known = await store.findByContent(doc);
+      if (known !== null) {
+        summary.unchanged++;
+        log(`  = ${origin}: already stored as document ${known}`);
+        return;
       }
+      const { result, sketch: textSketch } = await extractOne(doc);
+      const out = await store.ingest(result, textSketch);
+      if (out.status === 'added') {
+        summary.stored++;
+        if (out.duplicate_of !== null) summary.duplicates++;
+        log(`  + ${origin}: document ${out.id}, ${out.entities} entities, ${out.events} events${out.duplicate_of !== null ? `, near-duplicate of document ${out.duplicate_of}` : ''}`);
+      } else {
+        summary.unchanged++;
+        log(`  = ${origin}: already stored as document ${out.id}`);
+      }
+    } catch (err) {
+      summary.failed++;
+      log(`  ! ${origin}: ${(err as Error).message} (will be retried, then dead-lettered)`);
+      throw err;
     }
   };
 
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
-  try {
-    for (let i = 0; i < concurrency; i++) await boss.work<JobData>(QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle);
-    const stopped = options.stop ?? new Promise<void>(() => undefined);
-    if (options.exitWhenEmpty) {
-      let done = false;
-      void stopped.then(() => (done = true));
-      // two empty looks in a row, so a job between fetch and start is not missed
-      let empty = 0;
-      while (!done && empty < 2) {
-        await new Promise((r) => setTimeout(r, pollingIntervalSeconds * 1000));
-        empty = (await pending(boss)) === 0 ? empty + 1 : 0;
+  let stopping = false;
+  let wake: () => void = () => undefined;
+  void (options.stop ?? new Promise<void>(() => undefined)).then(() => {
+    stopping = true;
+    wake();
+  });
+  const pause = (seconds: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  let emptyLooks = 0;
+  /**
+   * One job loop. It fetches the next job as soon as one is done: pg-boss's work() waits out
+   * its polling interval after every fetch, which capped a worker at one document a second
+   * whatever the machine. The polling interval applies only when the queue is empty.
+   */
+  const loop = async (): Promise<void> => {
+    while (!stopping) {
+      let jobs: PgBoss.Job<JobData>[];
+      try {
+        jobs = await boss.fetch<JobData>(QUEUE, { batchSize: 1 });
+      } catch (err) {
+        log(`  ! fetching a job failed: ${(err as Error).message}`);
+        await pause(pollingIntervalSeconds);
+        continue;
       }
-    } else await stopped;
-    // graceful: jobs in hand are finished before the connection closes
+      if (jobs.length === 0) {
+        if (options.exitWhenEmpty) {
+          // nothing waiting, retrying or running anywhere, twice in a row: a job between fetch and start is not missed
+          emptyLooks = (await pending(boss).catch(() => 1)) === 0 ? emptyLooks + 1 : 0;
+          if (emptyLooks >= 2) {
+            stopping = true;
+            break;
+          }
+        }
+        await pause(pollingIntervalSeconds);
+        continue;
+      }
+      emptyLooks = 0;
+      for (const job of jobs) {
+        try {
+          await handle(job);
+          await boss.complete(QUEUE, job.id);
+        } catch (err) {
+          // the job's failure (or a failure to complete it) is pg-boss's to retry; a job left active expires and is retried
+          await boss.fail(QUEUE, job.id, { message: (err as Error).message }).catch((e: Error) => log(`  ! marking job ${job.id} failed: ${e.message}`));
+        }
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, () => loop()));
     await boss.stop({ graceful: true, wait: true, timeout: 120_000 });
   } finally {
     await pool?.close();
