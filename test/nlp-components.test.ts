@@ -61,6 +61,34 @@ test('averaged perceptron learns a separable problem and survives freezing and t
   assert.deepEqual(Array.from(scores), [0, 0, 0]);
 });
 
+test('pruning drops the small weights and keeps the decisions they did not make', () => {
+  const p = new TrainablePerceptron(3);
+  const feats = new Uint32Array(2);
+  const scores = new Float64Array(3);
+  for (let it = 0; it < 5; it++) {
+    for (let i = 0; i < 300; i++) {
+      const gold = i % 3;
+      feats[0] = f1(1, 100 + gold);
+      feats[1] = f2(2, i % 7, 0);
+      p.score(feats, 2, scores);
+      p.update(gold, argmax(scores, 3), feats, 2);
+      p.tick();
+    }
+  }
+  const frozen = p.freeze();
+  const pruned = frozen.pruned(0.3);
+  assert.ok(pruned.vals.length < frozen.vals.length, `${pruned.vals.length} of ${frozen.vals.length} weights kept`);
+  let maxAbs = 0;
+  for (const v of frozen.vals) maxAbs = Math.max(maxAbs, Math.abs(v));
+  for (const v of pruned.vals) assert.ok(Math.abs(v) >= 0.3 * maxAbs);
+  for (let gold = 0; gold < 3; gold++) {
+    feats[0] = f1(1, 100 + gold);
+    feats[1] = f2(2, 5, 0);
+    pruned.score(feats, 2, scores);
+    assert.equal(argmax(scores, 3), gold);
+  }
+});
+
 test('typographic quotes and dashes look like the ASCII spellings EWT uses', () => {
   assert.equal(normaliseForm('’s'), "'s");
   assert.equal(normaliseForm('“'), '"');

@@ -17,7 +17,7 @@ import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
 import { decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
-import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
+import { Tagger, trainTagger, type TaggedSentence, type TaggerTraining } from '../src/nlp/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
 
 const { values } = parseArgs({
@@ -46,7 +46,11 @@ const hyper = {
   seed,
   tagdict: { minCount: 20, minShare: 0.97 },
   lemmatizer: { minTypes: 2, ewtWeight: 3 },
+  // weights below this share of a model's largest |weight| are dropped after training
+  // (FrozenPerceptron.pruned): the many-class models score about twice as fast; chosen on EWT dev
+  prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
 };
+const pruneTagger = (t: TaggerTraining): TaggerTraining => ({ ...t, xpos: t.xpos.pruned(hyper.prune.tagger), upos: t.upos.pruned(hyper.prune.upos) });
 
 const ewt = join(dataDir, 'ud-ewt');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -62,7 +66,7 @@ const tagged = (s: ConlluSentence): TaggedSentence => ({ forms: s.words.map((w) 
 const taggedTrain = train.map(tagged);
 
 // 1. tagger
-const tagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log });
+const tagger = pruneTagger(trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log }));
 const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos);
 const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
 const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
@@ -79,7 +83,7 @@ if (hyper.jackknife > 1) {
   const K = hyper.jackknife;
   for (let k = 0; k < K; k++) {
     const fold = taggedTrain.filter((_, i) => i % K !== k);
-    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1 });
+    const tk = pruneTagger(trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1 }));
     const tm = new Tagger(tk.data, tk.xpos, tk.upos);
     let right = 0;
     let all = 0;
@@ -114,7 +118,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
+const trained = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
   iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {
@@ -123,6 +127,7 @@ const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.lengt
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
   } : undefined,
 });
+const parser = { ...trained, moves: hyper.prune.moves > 0 ? trained.moves.pruned(hyper.prune.moves) : trained.moves, labeler: trained.labeler.pruned(hyper.prune.labeler) };
 void taggerModel;
 
 // 4. write, reload from the bytes (what users get), score

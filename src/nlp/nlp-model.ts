@@ -9,7 +9,7 @@ import { lexeme } from './features.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
-import type { FrozenPerceptron } from './perceptron.js';
+import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
@@ -59,6 +59,25 @@ export interface NlpModelParts {
   lemmatizer: LemmatizerData;
   parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[] };
   meta: Record<string, unknown>;
+}
+
+function frozen(s: Scorer, name: string): FrozenPerceptron {
+  if (!(s instanceof FrozenPerceptron)) throw new Error(`${name} is not a frozen model`);
+  return s;
+}
+
+/** The parts of a loaded model, for writing it again (e.g. with new metadata or row usage). */
+export function partsOf(model: NlpModel): NlpModelParts {
+  const { tagger, parser } = model;
+  return {
+    tagger: {
+      xpos: frozen(tagger.model, 'tagger.xpos'), upos: frozen(tagger.uposModel, 'tagger.upos'),
+      xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag,
+    },
+    lemmatizer: model.lemmatizer.data,
+    parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels },
+    meta: model.meta,
+  };
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

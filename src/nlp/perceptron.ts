@@ -140,9 +140,19 @@ export class TrainablePerceptron implements Scorer {
     return this.nRows;
   }
 
-  /** Averages the weights and stores non-negligible ones sparsely. */
-  freeze(threshold = 1e-3): FrozenPerceptron {
+  /**
+   * Averages the weights and stores non-negligible ones sparsely: weights below `threshold`
+   * or below `relative` × the largest |weight| are dropped (see FrozenPerceptron.pruned).
+   */
+  freeze(threshold = 1e-3, relative = 0): FrozenPerceptron {
     const C = this.nClasses;
+    if (relative > 0) {
+      let maxAbs = 0;
+      for (let r = 0; r < this.nRows; r++) {
+        for (let c = 0; c < C; c++) maxAbs = Math.max(maxAbs, Math.abs(this.w[r * C + c] - this.u[r * C + c] / this.counter));
+      }
+      threshold = Math.max(threshold, relative * maxAbs);
+    }
     const keys: number[] = [];
     const starts: number[] = [0];
     const cls: number[] = [];
@@ -234,6 +244,36 @@ export class FrozenPerceptron implements Scorer {
     this.weights16 = weights16;
     this.slots32 = slots32;
     this.entries = entries;
+  }
+
+  /**
+   * A copy without the weights below `relative` × the largest |weight|, and without rows left
+   * empty. Many-class models (tagger, labeler) carry long tails of tiny weights on their
+   * frequent features; every lookup of such a row walks all of them, so dropping them makes
+   * scoring about twice as fast, and at 0.03 costs nothing measurable on EWT dev.
+   */
+  pruned(relative: number): FrozenPerceptron {
+    let maxAbs = 0;
+    for (let j = 0; j < this.vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(this.vals[j]));
+    const threshold = relative * maxAbs;
+    const keys: number[] = [];
+    const starts: number[] = [0];
+    const cls: number[] = [];
+    const vals: number[] = [];
+    for (let r = 0; r < this.keys.length; r++) {
+      const before = cls.length;
+      for (let j = this.starts[r]; j < this.starts[r + 1]; j++) {
+        if (Math.abs(this.vals[j]) >= threshold) {
+          cls.push(this.cls[j]);
+          vals.push(this.vals[j]);
+        }
+      }
+      if (cls.length > before) {
+        keys.push(this.keys[r]);
+        starts.push(cls.length);
+      }
+    }
+    return new FrozenPerceptron(this.nClasses, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
   }
 
   private homes = new Int32Array(256);
