@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, isLoopback } from '../src/server/index.js';
 import { startServer } from '../src/cli/commands/serve.js';
-import type { Store } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { backends, caseArticles } from './store-fixtures.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -193,4 +193,63 @@ test('serve listens on loopback and answers over HTTP', async () => {
   } finally {
     await server.stop();
   }
+});
+
+describe('request errors say what is wrong', () => {
+  let store: Store;
+  before(async () => {
+    store = await openStore(':memory:');
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  test('a body field of the wrong JSON type is refused by name, not coerced', async () => {
+    const app = await buildServer({ store, webRoot: null });
+    try {
+      const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+      const number = await post('/api/documents', { text: 42 });
+      assert.equal(number.statusCode, 400);
+      assert.deepEqual(number.json(), { statusCode: 400, error: 'Bad Request', message: 'body/text must be string, got number' });
+      assert.match((await post('/api/documents', { text: 'Talks resumed in Geneva.', title: ['a'] })).json().message, /body\/title must be string or null, got array/);
+      assert.match((await post('/api/entities/1/split', { members: ['3'] })).json().message, /body\/members\/0 must be integer, got string/);
+      assert.match((await post('/api/entities/1/merge', { other: '2' })).json().message, /body\/other must be integer, got string/);
+      assert.equal((await store.stats()).documents, 0);
+      // query strings are text by nature: still read as numbers
+      assert.equal((await app.inject({ method: 'GET', url: '/api/documents?limit=5' })).statusCode, 200);
+      const ok = await post('/api/documents', { text: 'Talks resumed in Geneva on Monday, officials said.', published: '2025-02-03', title: null });
+      assert.equal(ok.statusCode, 201, ok.body);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('413 and 429 carry their own reason phrase', async () => {
+    const small = await buildServer({ store, webRoot: null, bodyLimit: 200 });
+    try {
+      const big = await small.inject({ method: 'POST', url: '/api/documents', payload: { text: 'x '.repeat(500) } });
+      assert.equal(big.statusCode, 413);
+      assert.equal(big.json().error, 'Payload Too Large');
+    } finally {
+      await small.close();
+    }
+    const saved = process.env.CHRONICLE_WRITE_RATE;
+    process.env.CHRONICLE_WRITE_RATE = '2';
+    const limited = await buildServer({ store, webRoot: null });
+    try {
+      const codes: number[] = [];
+      let last;
+      for (let i = 0; i < 3; i++) {
+        last = await limited.inject({ method: 'POST', url: '/api/documents', payload: { text: 17 } });
+        codes.push(last.statusCode);
+      }
+      assert.deepEqual(codes, [400, 400, 429]);
+      assert.equal(last!.json().error, 'Too Many Requests');
+      assert.match(last!.json().message, /too many write requests/);
+    } finally {
+      if (saved === undefined) delete process.env.CHRONICLE_WRITE_RATE;
+      else process.env.CHRONICLE_WRITE_RATE = saved;
+      await limited.close();
+    }
+  });
 });

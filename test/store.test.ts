@@ -1,6 +1,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { MIGRATIONS as SCHEMA_MIGRATIONS } from '../src/store/migrations.js';
 import { extract } from '../src/extract.js';
 import { article, backends, caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
 
@@ -213,3 +214,33 @@ for (const backend of backends()) {
     });
   });
 }
+
+test('processes opening one empty PostgreSQL database at once take turns to create the schema', { skip: process.env.CHRONICLE_TEST_PG ? false : 'CHRONICLE_TEST_PG is not set' }, async () => {
+  const url = process.env.CHRONICLE_TEST_PG!;
+  const schema = `race_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const { default: pgmod } = await import('pg');
+  const stores: Store[] = [];
+  try {
+    // separate pools, as separate worker processes would have
+    const opened = await Promise.allSettled(Array.from({ length: 4 }, () => openStore(url, { pgSchema: schema })));
+    for (const o of opened) if (o.status === 'fulfilled') stores.push(o.value);
+    assert.deepEqual(opened.map((o) => o.status === 'rejected' ? String(o.reason) : 'ok'), ['ok', 'ok', 'ok', 'ok']);
+    const c = new pgmod.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const rows = await c.query<{ version: number; n: string }>(`SELECT version, COUNT(*) AS n FROM ${schema}.schema_migrations GROUP BY version ORDER BY version`);
+      assert.deepEqual(rows.rows.map((r) => [r.version, Number(r.n)]), SCHEMA_MIGRATIONS.map((m) => [m.version, 1]));
+    } finally {
+      await c.end();
+    }
+    // and every one of them works
+    const outs = await Promise.all(stores.map((s, i) => s.ingest({ ...chessReport, id: `chess-${i}`, title: `${chessReport.title} ${i}`, text: `${chessReport.text} Round ${i} ended.` })));
+    assert.equal(new Set(outs.map((o) => o.id)).size, 4);
+  } finally {
+    for (const s of stores) await s.close();
+    const c = new pgmod.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+  }
+});

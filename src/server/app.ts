@@ -4,6 +4,7 @@
  * document at /openapi.json is generated from the same schemas.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (err instanceof BadRequest) return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: err.message });
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) req.log.error(err);
-    return reply.code(status).send({ statusCode: status, error: status >= 500 ? 'Internal Server Error' : 'Bad Request', message: status >= 500 ? 'internal error' : err.message });
+    // the reason phrase of the status: 413 Payload Too Large, 429 Too Many Requests, …
+    const error = status >= 500 ? 'Internal Server Error' : STATUS_CODES[status] === 'Content Too Large' ? 'Payload Too Large' : STATUS_CODES[status] ?? 'Bad Request';
+    return reply.code(status).send({ statusCode: status, error, message: status >= 500 ? 'internal error' : err.message });
+  });
+
+  // request bodies are taken as sent: {"text": 42} is refused by name, not coerced to "42"
+  // (coercion stays on for query strings and path parameters, which are text by nature)
+  app.addHook('preValidation', async (req, reply) => {
+    const schema = req.routeOptions.schema?.body as BodySchema | undefined;
+    const problem = schema ? wrongBodyType(req.body, schema) : null;
+    if (problem) {
+      await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problem });
+      return reply;
+    }
   });
 
   // the web app renders text with textContent only; the policy is a second line of defence
@@ -103,6 +117,41 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   return app;
+}
+
+interface BodySchema {
+  type?: string | string[];
+  properties?: Record<string, BodySchema>;
+  items?: BodySchema;
+}
+
+/** JSON Schema type names a JSON value satisfies. */
+function jsonTypes(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number') return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}
+
+/**
+ * The first body field whose JSON type the route's schema does not allow ("body/text must be
+ * string, got number"), before Ajv would coerce it; null when every declared field is right.
+ */
+export function wrongBodyType(body: unknown, schema: BodySchema): string | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !schema.properties) return null;
+  for (const [key, prop] of Object.entries(schema.properties)) {
+    const value = (body as Record<string, unknown>)[key];
+    if (value === undefined || prop.type === undefined) continue;
+    const allowed = Array.isArray(prop.type) ? prop.type : [prop.type];
+    const got = jsonTypes(value);
+    if (!got.some((t) => allowed.includes(t))) return `body/${key} must be ${allowed.join(' or ')}, got ${got[got.length - 1]}`;
+    if (Array.isArray(value) && prop.items?.type !== undefined) {
+      const itemTypes = Array.isArray(prop.items.type) ? prop.items.type : [prop.items.type];
+      const i = value.findIndex((v) => !jsonTypes(v).some((t) => itemTypes.includes(t)));
+      if (i >= 0) return `body/${key}/${i} must be ${itemTypes.join(' or ')}, got ${jsonTypes(value[i]).pop()}`;
+    }
+  }
+  return null;
 }
 
 /** 127.0.0.1, ::1, localhost: a server only this machine can reach. */

@@ -178,7 +178,10 @@ export async function openDb(url: string, options_: { pgSchema?: string } = {}):
       const c = new pgmod.Client({ connectionString: url });
       await c.connect();
       try {
-        await c.query(`CREATE SCHEMA IF NOT EXISTS ${options_.pgSchema}`);
+        await c.query(`CREATE SCHEMA IF NOT EXISTS ${options_.pgSchema}`).catch((err: { code?: string }) => {
+          // another process created it at the same moment (IF NOT EXISTS does not cover the race)
+          if (err.code !== '23505' && err.code !== '42P06') throw err;
+        });
       } finally {
         await c.end();
       }
