@@ -79,6 +79,8 @@ export interface Quote {
   text: string;
   /** entity id, or null when no speaker was found */
   speaker: string | null;
+  /** the words naming a speaker no entity stands for: "police", "the French presidency", "officials" */
+  speaker_text?: string;
   kind: 'direct' | 'indirect';
   /** the cue that attributes it ("wrote", "said", "according to"), when found */
   cue?: { start: number; end: number; text: string };

@@ -75,3 +75,15 @@ test('a possessor is not the speaker: "…, his lawyer said" is not said by him'
   const r = run('Police arrested Omar Saleh at the border crossing. Saleh has been moved to a prison in the capital, his lawyer said on Monday.');
   for (const q of r.quotes) assert.notEqual(nameOf(r, q.speaker), 'Omar Saleh', JSON.stringify(q));
 });
+
+test('a speaker no entity stands for keeps its words: "police said", "said a senior official"', () => {
+  const r = run('Three men were arrested near the port, police said on Friday. The ship will stay in dock, said a senior official. "We are looking into it," the transport ministry spokesman told reporters.');
+  const byText = (t: string) => r.quotes.find((q) => q.text.startsWith(t));
+  const a = byText('Three men were arrested');
+  assert.ok(a, JSON.stringify(r.quotes));
+  assert.equal(a.speaker, null);
+  assert.equal(a.speaker_text, 'police');
+  assert.equal(byText('The ship will stay')?.speaker_text, 'a senior official');
+  assert.equal(byText('We are looking')?.speaker_text, 'the transport ministry spokesman');
+  assert.ok(!r.quotes.some((q) => q.speaker !== null && q.speaker_text !== undefined), 'words only stand in for a missing entity');
+});

@@ -142,6 +142,36 @@ interface Attribution {
   cue: Token;
   /** the subject is a statement noun standing for its author */
   viaStatement: boolean;
+  /** the subject's words when no entity stands for it ("police", "the French presidency") */
+  words?: string;
+}
+
+const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'that', 'this', 'one', 'someone', 'everyone', 'nobody']);
+
+/** "the French presidency", "police", "a senior official": a short noun phrase headed by token i, as written. */
+function subjectWords(doc: Doc, i: number): string | undefined {
+  const toks = doc.tokens;
+  const t = toks[i];
+  if (PRONOUN_WORDS.has(lw(t)) || !/^(?:NOUN|PROPN)$/.test(t.upos ?? 'NOUN')) return undefined;
+  let from = i;
+  const sent = doc.sentences[t.sentence];
+  for (let k = i - 1; k >= Math.max(sent.tokenStart, i - 5); k--) {
+    // the words of the noun phrase by their tags (the parse of a phrase after a quote is shaky)
+    const u = toks[k].upos ?? '';
+    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(u) && !POSSESSIVE_WORDS.has(lw(toks[k]))) break;
+    from = k;
+    if (u === 'DET' || POSSESSIVE_WORDS.has(lw(toks[k]))) break;
+  }
+  return doc.text.slice(toks[from].start, t.end);
+}
+
+/** Words between two token indices as a speaker description: a short phrase of words, no pronoun alone. */
+function phraseWords(doc: Doc, from: number, to: number): string | undefined {
+  if (to < from || to - from > 5) return undefined;
+  const toks = doc.tokens;
+  for (let k = from; k <= to; k++) if (!/^[\p{L}'’.-]+$/u.test(toks[k].text)) return undefined;
+  if (from === to && PRONOUN_WORDS.has(lw(toks[from]))) return undefined;
+  return doc.text.slice(toks[from].start, toks[to].end);
 }
 
 function isReportingVerb(t: Token): boolean {
@@ -241,6 +271,8 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
           }
         }
         if (who) return { speaker: who, cue, viaStatement: false };
+        const words = subjectWords(doc, i);
+        if (words) return { speaker: null, cue, viaStatement: false, words };
       }
     }
   }
@@ -321,6 +353,7 @@ export const quotesStage: Stage = {
       // "according to X"
       let speaker: string | null = att?.speaker ?? null;
       if (!speaker) speaker = accordingTo(doc, owners, firstSent, insideAny);
+      const speakerText = !speaker && att?.words ? att.words : undefined;
       const paragraph = doc.sentences[firstSent].paragraph;
       // once per paragraph, not per quote: a long paragraph of many quotes stays linear
       let paraChars = paraCharCount.get(paragraph);
@@ -337,7 +370,7 @@ export const quotesStage: Stage = {
       const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
       if (!att && words.length >= 2 && capitalised / words.length >= 0.6 && !/[.!?]$/.test(doc.text.slice(s, e))) continue;
       quotes.push({
-        start: s, end: e, text: doc.text.slice(s, e), speaker, kind: 'direct', group: q.group,
+        start: s, end: e, text: doc.text.slice(s, e), speaker, ...(speakerText ? { speaker_text: speakerText } : {}), kind: 'direct', group: q.group,
         viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
         ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
       });
@@ -345,12 +378,12 @@ export const quotesStage: Stage = {
     // segments of one multi-paragraph quote share the speaker found for any of them
     const byGroup = new Map<number, string>();
     for (const q of quotes) if (q.speaker) byGroup.set(q.group, q.speaker);
-    for (const q of quotes) if (!q.speaker && byGroup.has(q.group)) q.speaker = byGroup.get(q.group)!;
+    for (const q of quotes) if (!q.speaker && !q.speaker_text && byGroup.has(q.group)) q.speaker = byGroup.get(q.group)!;
     // a quote with no cue continues the previous speaker in its paragraph, or the previous
     // paragraph's when it stands alone; a statement noun stands for the last speaker
     let last: { speaker: string; paragraph: number } | null = null;
     for (const q of quotes) {
-      if (!q.speaker && last && (q.viaStatement || (!q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) q.speaker = last.speaker;
+      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (!q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) q.speaker = last.speaker;
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
@@ -393,7 +426,7 @@ function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, ins
  * "CLAUSE, X said." / "CLAUSE, said X." at a sentence end: the clause is X's claim. The
  * attribution (at most eight tokens after the last comma) must hold a reporting verb and a speaker.
  */
-function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string; cue: number; clauseEnd: number } | null {
+function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; cue: number; clauseEnd: number } | null {
   const sent = doc.sentences[sIdx];
   const toks = doc.tokens;
   let last = sent.tokenEnd - 1;
@@ -413,7 +446,14 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
     const o = owners[k];
     if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
   }
-  if (!speaker) return null;
+  if (!speaker) {
+    // ", police said." / ", said a senior official.": the words name a speaker no entity stands for
+    // (the inverted order only after "said"/"says"/"added": ", denied any involvement" names no one)
+    const words = cue > comma + 1 ? phraseWords(doc, comma + 1, cue - 1)
+      : /^(?:said|says|added)$/i.test(toks[cue].text) ? phraseWords(doc, cue + 1, last) : undefined;
+    if (!words) return null;
+    return { speaker: null, words, cue, clauseEnd: comma - 1 };
+  }
   return { speaker, cue, clauseEnd: comma - 1 };
 }
 
@@ -434,7 +474,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     if (trailing && !direct.some((q) => q.start < toks[trailing.clauseEnd].end && q.end > sent.start)) {
       const start = sent.start;
       const end = toks[trailing.clauseEnd].end;
-      out.push({ start, end, text: doc.text.slice(start, end), speaker: trailing.speaker, kind: 'indirect', cue: { start: toks[trailing.cue].start, end: toks[trailing.cue].end, text: toks[trailing.cue].text } });
+      out.push({ start, end, text: doc.text.slice(start, end), speaker: trailing.speaker, ...(trailing.words ? { speaker_text: trailing.words } : {}), kind: 'indirect', cue: { start: toks[trailing.cue].start, end: toks[trailing.cue].end, text: toks[trailing.cue].text } });
       if (trailing.speaker) lastSpeaker = trailing.speaker;
       continue;
     }
@@ -466,7 +506,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
       const att = subjectOfCue(doc, owners, i, inside);
       let speaker = att.speaker;
       if (!speaker && att.viaStatement) speaker = directSpeakerBefore(start) ?? lastSpeaker;
-      out.push({ start, end, text: doc.text.slice(start, end), speaker, kind: 'indirect', cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text } });
+      out.push({ start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind: 'indirect', cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text } });
       if (speaker) lastSpeaker = speaker;
       // a clause without its own quote marks may hold the next cue: "said X but denied that Y"
       if (!clause) break;

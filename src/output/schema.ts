@@ -29,6 +29,7 @@ export const QuoteSchema = z.object({
   ...offsets,
   text: z.string(),
   speaker: z.string().nullable(),
+  speaker_text: z.string().optional(),
   kind: z.enum(['direct', 'indirect']),
   cue: z.object({ ...offsets, text: z.string() }).optional(),
 });
