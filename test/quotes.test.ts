@@ -86,4 +86,8 @@ test('a speaker no entity stands for keeps its words: "police said", "said a sen
   assert.equal(byText('The ship will stay')?.speaker_text, 'a senior official');
   assert.equal(byText('We are looking')?.speaker_text, 'the transport ministry spokesman');
   assert.ok(!r.quotes.some((q) => q.speaker !== null && q.speaker_text !== undefined), 'words only stand in for a missing entity');
+  const acc = run('The convoy was hit by two rockets, according to local officials.').quotes;
+  assert.equal(acc.length, 1);
+  assert.equal(acc[0].text, 'The convoy was hit by two rockets');
+  assert.equal(acc[0].speaker_text, 'local officials');
 });

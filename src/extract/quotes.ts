@@ -403,7 +403,7 @@ function speakerRank(doc: Doc, id: string): number {
  * best-ranked entity in it (a person over an organisation over a place, never a nationality).
  * Returns the speaker and the token range of the whole "according to X" phrase.
  */
-function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string; from: number; to: number } | null {
+function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; from: number; to: number } | null {
   const sent = doc.sentences[sIdx];
   for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
     if (lw(doc.tokens[i]) !== 'according' || lw(doc.tokens[i + 1]) !== 'to' || inside(i)) continue;
@@ -414,6 +414,9 @@ function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: numbe
       if (o && speakerRank(doc, o) > 0 && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
     }
     if (best) return { speaker: best, from: i, to: k };
+    // "according to officials", "according to local media": the words, when no entity stands for them
+    const words = phraseWords(doc, i + 2, k - 1);
+    if (words) return { speaker: null, words, from: i, to: k };
   }
   return null;
 }
@@ -524,7 +527,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
       if (b >= a) {
         const start = toks[a].start;
         const end = toks[b].end;
-        out.push({ start, end, text: doc.text.slice(start, end), speaker: acc.speaker, kind: 'indirect', cue: { start: toks[acc.from].start, end: toks[acc.from + 1].end, text: doc.text.slice(toks[acc.from].start, toks[acc.from + 1].end) } });
+        out.push({ start, end, text: doc.text.slice(start, end), speaker: acc.speaker, ...(acc.words ? { speaker_text: acc.words } : {}), kind: 'indirect', cue: { start: toks[acc.from].start, end: toks[acc.from + 1].end, text: doc.text.slice(toks[acc.from].start, toks[acc.from + 1].end) } });
       }
     }
   }
