@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { openStore, type Store } from '../src/store/index.js';
 import { MIGRATIONS as SCHEMA_MIGRATIONS } from '../src/store/migrations.js';
 import { extract } from '../src/extract.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { article, backends, caseArticles, chessReport, motherReport, releaseReport, wireReport } from './store-fixtures.js';
 
 for (const backend of backends()) {
@@ -238,6 +241,64 @@ test('processes opening one empty PostgreSQL database at once take turns to crea
     assert.equal(new Set(outs.map((o) => o.id)).size, 4);
   } finally {
     for (const s of stores) await s.close();
+    const c = new pgmod.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await c.end();
+  }
+});
+
+/** Two writers on one database (two processes, two workers), taking turns document by document. */
+async function twoWriters(open: () => Promise<Store>): Promise<void> {
+  const a = await open();
+  const b = await open();
+  try {
+    // warm both, then alternate: each must catch up with what the other stored
+    await a.stats();
+    for (const [i, doc] of caseArticles.entries()) await (i % 2 ? b : a).ingest(doc);
+    for (const s of [a, b]) {
+      const sasha = (await s.searchEntities({ q: 'Trufanow', type: 'PERSON' })).find((e) => e.aliases.includes('Alexander Trufanow') || e.name === 'Alexander Trufanow');
+      assert.ok(sasha, 'one identity for the hostage across the two writers');
+      assert.equal(sasha.document_count, 3);
+      const mother = (await s.searchEntities({ q: 'Elena', type: 'PERSON' })).find((e) => e.name === 'Elena Trufanova')!;
+      assert.ok(mother.aliases.includes('Yelena'), `aliases: ${mother.aliases}`);
+      assert.equal(mother.document_count, 3);
+    }
+    // a manual merge by one writer: the other rebuilds rather than catching up, and still links new documents right
+    const [dmitry] = await a.searchEntities({ q: 'Dmitry Trufanov' });
+    const [sasha] = await a.searchEntities({ q: 'Sasha Trufanov' });
+    await a.split(sasha.id, (await a.getEntity(sasha.id))!.members.filter((m) => m.name === 'Sasha Trufanov').map((m) => m.member_id));
+    const out = await b.ingest(article({
+      id: 'later', title: 'Freed hostage speaks', published: '2025-03-01', source: 'Example Daily',
+      paragraphs: ['Sasha Trufanov spoke to reporters in Tel Aviv on Saturday.'],
+      entities: [{ id: 'e1', type: 'PERSON', name: 'Sasha Trufanov', mentions: ['Sasha Trufanov'] }],
+    }));
+    const later = (await b.getDocument(out.id))!;
+    const split = (await b.searchEntities({ q: 'Sasha Trufanov' })).find((e) => e.name === 'Sasha Trufanov')!;
+    assert.equal(later.identities.e1!.id, split.id, 'the new mention joins the identity split off by the other writer');
+    assert.notEqual(split.id, dmitry.id);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
+test('two writers on one SQLite file keep one set of identities', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-writers-'));
+  try {
+    await twoWriters(() => openStore(join(dir, 'two.db')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('two writers on one PostgreSQL schema keep one set of identities', { skip: process.env.CHRONICLE_TEST_PG ? false : 'CHRONICLE_TEST_PG is not set' }, async () => {
+  const url = process.env.CHRONICLE_TEST_PG!;
+  const schema = `writers_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    await twoWriters(() => openStore(url, { pgSchema: schema }));
+  } finally {
+    const { default: pgmod } = await import('pg');
     const c = new pgmod.Client({ connectionString: url });
     await c.connect();
     await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -118,6 +118,11 @@ export class Resolver {
   }
 
   /** Rebuild co-occurrence and relation indexes after restore() calls. */
+  /** Index the context of documents whose members were just restored (another writer's new documents). */
+  indexDocuments(lists: Member[][]): void {
+    for (const list of lists) this.indexContext(list);
+  }
+
   reindex(): void {
     const byDoc = new Map<number, Member[]>();
     for (const m of this.members.values()) {

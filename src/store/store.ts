@@ -71,6 +71,9 @@ export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
   private resolver: Resolver | null = null;
   private resolverGeneration = -1;
+  /** the 'relinked' count the in-memory identities reflect, and the last document entity they hold */
+  private resolverRelinked = -1;
+  private resolverMaxMember = 0;
   /** signatures of every stored document, loaded at the first ingest and kept in step with near_duplicates */
   private duplicates: NearDuplicateIndex | null = null;
   private duplicatesSeq = 0;
@@ -239,15 +242,29 @@ export class SqlStore implements Store {
     return (doc) => map.get(doc) ?? doc;
   }
 
-  private async generation(tx: Sql): Promise<number> {
-    const row = await tx.get<{ value: string }>("SELECT value FROM store_meta WHERE key = 'generation'");
+  /**
+   * Two counters in store_meta: 'generation' moves with every write of identities;
+   * 'relinked' only when a write changed the links of entities already stored (merge, split,
+   * recompute, an ingest that re-grouped identities). While 'relinked' stands still, another
+   * writer only added documents, and the in-memory identities catch up with those alone.
+   */
+  private async counter(tx: Sql, key: 'generation' | 'relinked'): Promise<number> {
+    const row = await tx.get<{ value: string }>('SELECT value FROM store_meta WHERE key = ?', [key]);
     return row ? Number(row.value) : 0;
   }
 
-  private async bumpGeneration(tx: Sql): Promise<void> {
+  private async bump(tx: Sql, key: 'generation' | 'relinked'): Promise<number> {
     const row = await tx.get<{ value: string }>(
-      "INSERT INTO store_meta (key, value) VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(store_meta.value AS INTEGER) + 1 AS TEXT) RETURNING value");
-    this.resolverGeneration = Number(row!.value);
+      "INSERT INTO store_meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(store_meta.value AS INTEGER) + 1 AS TEXT) RETURNING value", [key]);
+    return Number(row!.value);
+  }
+
+  private async bumpGeneration(tx: Sql): Promise<void> {
+    this.resolverGeneration = await this.bump(tx, 'generation');
+  }
+
+  private async bumpRelinked(tx: Sql): Promise<void> {
+    this.resolverRelinked = await this.bump(tx, 'relinked');
   }
 
   private async decisions(tx: Sql): Promise<Decision[]> {
@@ -255,9 +272,11 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ kind: r.kind === 'merge' ? 'merge' : 'split', a: r.ref_a, b: r.ref_b }));
   }
 
-  private async members(tx: Sql, where = '', params: SqlValue[] = []): Promise<Array<Member & { entity_id: number | null }>> {
-    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes FROM doc_entities ${where} ORDER BY document_id, id`, params);
-    const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations');
+  /** Document entities (all, or those after `after`) with their relations, as the resolver takes them. */
+  private async members(tx: Sql, after = 0): Promise<Array<Member & { entity_id: number | null }>> {
+    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes FROM doc_entities WHERE id > ? ORDER BY document_id, id`, [after]);
+    // a relation joins two entities of one document, so new entities have only new relations
+    const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations WHERE subject_id > ? OR object_id > ?', [after, after]);
     const byId = new Map<number, Member & { entity_id: number | null }>();
     for (const r of rows) {
       byId.set(Number(r.id), {
@@ -272,15 +291,40 @@ export class SqlStore implements Store {
     return [...byId.values()];
   }
 
-  /** The identity index, rebuilt from the database when another writer changed it. */
+  /**
+   * The identity index, kept in step with other writers: when they only added documents, their
+   * entities are added to it (a worker among several no longer reloads every identity before
+   * each document it stores); when they re-linked stored entities, it is rebuilt.
+   */
   private async loadResolver(tx: Sql): Promise<Resolver> {
-    const g = await this.generation(tx);
+    const g = await this.counter(tx, 'generation');
     if (this.resolver && g === this.resolverGeneration) return this.resolver;
+    const relinked = await this.counter(tx, 'relinked');
+    if (this.resolver && relinked === this.resolverRelinked) {
+      const fresh = await this.members(tx, this.resolverMaxMember);
+      const byDoc = new Map<number, Member[]>();
+      for (const m of fresh) {
+        this.resolverMaxMember = Math.max(this.resolverMaxMember, m.id);
+        if (m.entity_id === null) continue;
+        this.resolver.restore(m, m.entity_id);
+        if (!byDoc.has(m.document)) byDoc.set(m.document, []);
+        byDoc.get(m.document)!.push(m);
+      }
+      this.resolver.indexDocuments([...byDoc.values()]);
+      this.resolverGeneration = g;
+      return this.resolver;
+    }
     const resolver = new Resolver(await this.decisions(tx));
-    for (const m of await this.members(tx)) if (m.entity_id !== null) resolver.restore(m, m.entity_id);
+    let max = 0;
+    for (const m of await this.members(tx)) {
+      max = Math.max(max, m.id);
+      if (m.entity_id !== null) resolver.restore(m, m.entity_id);
+    }
     resolver.reindex();
     this.resolver = resolver;
     this.resolverGeneration = g;
+    this.resolverRelinked = relinked;
+    this.resolverMaxMember = max;
     return resolver;
   }
 
@@ -305,11 +349,14 @@ export class SqlStore implements Store {
       touched.delete(id);
     }
     const freshIds = new Set((fresh ?? []).map((m) => m.id));
+    for (const id of freshIds) this.resolverMaxMember = Math.max(this.resolverMaxMember, id);
     if (fresh && removed.length === 0 && links.every((l) => freshIds.has(l.member))) {
       // the common case, a new document: identities only gained members
       await this.refreshGrown(tx, [...touched], resolver, storyOf, fresh);
     } else {
       for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id), storyOf);
+      // stored entities changed identity: other writers must rebuild, not only catch up
+      if (fresh) await this.bumpRelinked(tx);
     }
   }
 
@@ -432,6 +479,8 @@ export class SqlStore implements Store {
     const storyOf = await this.storyMap(tx);
     for (const id of touched) await this.refreshEntity(tx, id, resolver.membersOf(id), storyOf);
     this.resolver = resolver;
+    this.resolverMaxMember = all.reduce((n, m) => Math.max(n, m.id), 0);
+    await this.bumpRelinked(tx);
     await this.bumpGeneration(tx);
   }
 
