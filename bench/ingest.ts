@@ -105,14 +105,21 @@ interface Run {
   /** 1-minute load average when the run started and ended */
   load: [number, number];
   /** CPU seconds of the main thread (reading, the one writer) and of the other threads (extraction workers, GC), Linux only */
-  threads: { main: number; other: number } | null;
+  threads: Threads | null;
+}
+
+/** CPU seconds by thread: the main thread, all others, and the busiest single thread */
+interface Threads {
+  main: number;
+  other: number;
+  busiest: number;
 }
 
 /**
  * Per-thread CPU of a running process from /proc (sampled, so the last ~200 ms may be
  * missing): the main thread has the process id; the rest are worker threads and V8 helpers.
  */
-function threadSampler(pid: number): { stop: () => { main: number; other: number } | null } {
+function threadSampler(pid: number): { stop: () => Threads | null } {
   const ticks = new Map<number, number>();
   const sample = () => {
     try {
@@ -133,16 +140,18 @@ function threadSampler(pid: number): { stop: () => { main: number; other: number
       if (ticks.size === 0) return null;
       let main = 0;
       let other = 0;
+      let busiest = 0;
       for (const [tid, t] of ticks) {
         if (tid === pid) main += t / 100;
         else other += t / 100;
+        busiest = Math.max(busiest, t / 100);
       }
-      return { main, other };
+      return { main, other, busiest };
     },
   };
 }
 
-function run(args: string[]): Promise<{ code: number | null; stderr: string; threads: { main: number; other: number } | null }> {
+function run(args: string[]): Promise<{ code: number | null; stderr: string; threads: Threads | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     const sampler = threadSampler(child.pid!);
@@ -196,7 +205,9 @@ async function pgRun(docsDir: string, n: number, workers: number): Promise<Run> 
     return {
       label: `${workers} worker${workers > 1 ? 's' : ''} (PostgreSQL)`, docs: n, seconds, cpu: results.reduce((a, r) => a + cpuOf(r.stderr), 0),
       peakMb: Math.max(...results.map((r) => peak(r.stderr))), load: [load0, loadavg()[0]],
-      threads: results.every((r) => r.threads) ? { main: results.reduce((a, r) => a + r.threads!.main, 0), other: results.reduce((a, r) => a + r.threads!.other, 0) } : null,
+      threads: results.every((r) => r.threads)
+        ? { main: results.reduce((a, r) => a + r.threads!.main, 0), other: results.reduce((a, r) => a + r.threads!.other, 0), busiest: Math.max(...results.map((r) => r.threads!.busiest)) }
+        : null,
     };
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
@@ -215,7 +226,21 @@ try {
   // CPU/wall says how many cores a run actually got: on a busy machine it stays near 1 whatever --jobs is
   const show = (r: Run) =>
     console.log(`${r.label.padEnd(24)} ${(r.docs / r.seconds).toFixed(2).padStart(6)} docs/s  ${r.seconds.toFixed(1).padStart(6)} s wall  ${r.cpu.toFixed(1).padStart(6)} s CPU (${(r.cpu / r.seconds).toFixed(2)} cores)  ${(r.docs / Math.max(r.cpu, 1e-9)).toFixed(2)} docs/CPU-s  peak ${r.peakMb} MB  load ${r.load[0].toFixed(2)}→${r.load[1].toFixed(2)}` +
-      (r.threads ? `  [main thread ${r.threads.main.toFixed(1)} s, other threads ${r.threads.other.toFixed(1)} s]` : ''));
+      (r.threads ? `  [main thread ${r.threads.main.toFixed(1)} s, other threads ${r.threads.other.toFixed(1)} s, busiest ${r.threads.busiest.toFixed(1)} s]` : ''));
+  /**
+   * What the CPU times predict for an idle machine with this many cores: no run can finish
+   * before its busiest thread, nor before its total CPU spread over every core. On a shared
+   * machine (other sessions' jobs; Linux autogroups give each session a fair share, however
+   * many threads it runs) the wall-clock ratio says more about the neighbours.
+   */
+  const projected = (label: string) => {
+    const r = runs.find((x) => x.label === label)!;
+    return r.threads ? r.docs / Math.max(r.threads.busiest, r.cpu / cpus().length) : NaN;
+  };
+  const projection = (a: string, b: string) => {
+    const p = projected(a) / projected(b);
+    return Number.isFinite(p) ? `; projected from CPU time for ${cpus().length} idle cores: ${projected(a).toFixed(1)} vs ${projected(b).toFixed(1)} docs/s, ratio ${p.toFixed(2)}` : '';
+  };
   const rate = (label: string) => {
     const r = runs.find((x) => x.label === label)!;
     return r.docs / r.seconds;
@@ -230,7 +255,8 @@ try {
       runs.push(r);
       show(r);
     }
-    console.log(`ratio --jobs 2 / --jobs 1: ${(rate('ingest --jobs 2') / rate('ingest --jobs 1')).toFixed(2)} (cores obtained ${cores('ingest --jobs 2').toFixed(2)} vs ${cores('ingest --jobs 1').toFixed(2)}); --jobs 2 / in-process: ${(rate('ingest --jobs 2') / rate('ingest (in-process)')).toFixed(2)}`);
+    console.log(`ratio --jobs 2 / --jobs 1: ${(rate('ingest --jobs 2') / rate('ingest --jobs 1')).toFixed(2)} (cores obtained ${cores('ingest --jobs 2').toFixed(2)} vs ${cores('ingest --jobs 1').toFixed(2)}); --jobs 2 / in-process: ${(rate('ingest --jobs 2') / rate('ingest (in-process)')).toFixed(2)}` +
+      projection('ingest --jobs 2', 'ingest --jobs 1'));
   }
   if (ONLY !== 'sqlite') {
     if (PG) {
@@ -239,7 +265,8 @@ try {
         runs.push(r);
         show(r);
       }
-      console.log(`ratio 2 workers / 1 worker: ${(rate('2 workers (PostgreSQL)') / rate('1 worker (PostgreSQL)')).toFixed(2)} (cores obtained ${cores('2 workers (PostgreSQL)').toFixed(2)} vs ${cores('1 worker (PostgreSQL)').toFixed(2)})`);
+      console.log(`ratio 2 workers / 1 worker: ${(rate('2 workers (PostgreSQL)') / rate('1 worker (PostgreSQL)')).toFixed(2)} (cores obtained ${cores('2 workers (PostgreSQL)').toFixed(2)} vs ${cores('1 worker (PostgreSQL)').toFixed(2)})` +
+        projection('2 workers (PostgreSQL)', '1 worker (PostgreSQL)'));
     } else console.log('PostgreSQL runs skipped: set CHRONICLE_BENCH_PG (or CHRONICLE_TEST_PG) to postgres://user@host/db');
   }
   console.log(`load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
