@@ -18,3 +18,15 @@ test('through the whole pipeline: a gerund after a name takes it as actor; "hour
   assert.ok(release, 'a RETREAT event for "his release"');
   assert.equal(release.date?.value, '2024-05-18');
 });
+
+test('a headline drops the auxiliary: "X freed by Y" is a passive, "Residents fled" is not', () => {
+  const r = extract({
+    id: 'h',
+    published: '2024-05-20',
+    text: 'Journalist Tomas Lind freed after 300 days in captivity\n\nThe Arakan Army released Lind on Sunday.',
+  });
+  const freed = r.events.find((e) => e.trigger.text === 'freed');
+  assert.ok(freed, JSON.stringify(r.events.map((e) => e.trigger.text)));
+  assert.deepEqual(freed.recipient.map((id) => nameOf(r, id)), ['Tomas Lind']);
+  assert.ok(!freed.actor.some((id) => nameOf(r, id) === 'Tomas Lind'), 'the freed man is not the one who frees');
+});

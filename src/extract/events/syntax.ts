@@ -2,7 +2,28 @@
  * A read-only view of the dependency parse that the event coder walks: children lists, clause
  * windows (a predicate's subtree without its embedded clauses) and voice.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Doc, Token } from '../../doc.js';
+
+let transitivity: Record<string, number> | null = null;
+
+/** Share of a verb's treebank uses with an object or in the passive (models/events/transitive-verbs.json). */
+function transitiveShare(lemma: string): number {
+  if (!transitivity) {
+    transitivity = {};
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+      const file = join(dir, 'models', 'events', 'transitive-verbs.json');
+      if (existsSync(file)) {
+        transitivity = (JSON.parse(readFileSync(file, 'utf8')) as { transitive: Record<string, number> }).transitive;
+        break;
+      }
+    }
+  }
+  return transitivity[lemma] ?? 0;
+}
 
 /** Dependents that open a clause of their own: their words belong to another predicate. */
 const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'csubj:pass', 'list']);
@@ -78,12 +99,31 @@ export class ParseView {
     const xpos = this.tokens[i].xpos ?? '';
     // reduced relatives and participial modifiers: "hostages kidnapped by Hamas", "the kidnapped hostages"
     if ((r === 'acl' || r === 'amod') && xpos === 'VBN') return true;
+    // headline style drops the auxiliary: "Aid worker freed after eight months", "Two journalists
+    // killed in strike". A verb that usually takes an object, written with a subject and no
+    // object or auxiliary in a headline, is a passive (a past form needs a stronger habit than a
+    // participle: "Residents fled" stays active)
+    if (this.isHeadline(i) && this.kids(i, ['nsubj']).length > 0 && this.kids(i, ['obj', 'aux', 'ccomp', 'xcomp', 'expl']).length === 0) {
+      const share = transitiveShare(this.lemma(i));
+      if ((xpos === 'VBN' && share >= 0.6) || (xpos === 'VBD' && share >= 0.85)) return true;
+    }
     // "was kidnapped and killed": the second conjunct shares the voice
     if (r === 'conj' && xpos === 'VBN' && this.kids(i, ['nsubj', 'aux']).length === 0) {
       const h = this.head(i);
       if (h >= 0 && depth < 8 && this.isPassive(h, depth + 1)) return true;
     }
     return false;
+  }
+
+  /** A headline: the document's first sentence or one standing alone as a line, with no final punctuation. */
+  isHeadline(i: number): boolean {
+    const sIdx = this.tokens[i]?.sentence;
+    const sent = sIdx === undefined ? undefined : this.doc.sentences[sIdx];
+    if (!sent || sent.tokenEnd - sent.tokenStart > 20) return false;
+    if (/[.!?:;"”’)]$/.test(this.tokens[sent.tokenEnd - 1].text)) return false;
+    const before = this.doc.text.slice(Math.max(0, sent.start - 2), sent.start);
+    const after = this.doc.text.slice(sent.end, sent.end + 2);
+    return sIdx === 0 || ((before === '' || before.endsWith('\n')) && (after === '' || after.startsWith('\n')));
   }
 
   /** Tokens of i's subtree, in order, leaving out embedded clauses (and, when i is a verb, verbal conjuncts). */
