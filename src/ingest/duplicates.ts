@@ -1,11 +1,13 @@
 /**
- * Near-duplicate links kept beside the store, in one table of the same database:
+ * Near-duplicate links, read beside the store, in one table of the same database:
  *   near_duplicates(seq, document_id, signature, shingles, duplicate_of, similarity, created_at)
  * Every stored document gets a row with its MinHash signature; a copy's `duplicate_of` is the
- * store id of the first copy of the story (NULL for a first copy). Linking is serialised
- * across processes (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock) and each writer
- * first catches up with rows other writers added, so two workers ingesting two copies at the
- * same moment still link the second to the first.
+ * store id of the first copy of the story (NULL for a first copy). The store writes these rows
+ * itself, in the transaction that stores the document (src/store/store.ts), so every path in
+ * (CLI, API, queue worker) is linked; this module reads them (get, copiesOf, stats) and can
+ * link documents stored before the store did so (record). Its linking is serialised across
+ * processes (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock) and each writer first
+ * catches up with rows other writers added.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
