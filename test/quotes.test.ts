@@ -91,3 +91,16 @@ test('a speaker no entity stands for keeps its words: "police said", "said a sen
   assert.equal(acc[0].text, 'The convoy was hit by two rockets');
   assert.equal(acc[0].speaker_text, 'local officials');
 });
+
+test('inside a speaker\'s own quote, "he" is someone else; a cue with its own clause is no trailing attribution', () => {
+  const r = run('Ahmed Farid has been held since March. His brother, Karim Farid, spoke to reporters. "We do not even know whether he is alive," Karim said.\n\nCanada\'s foreign minister, Anne Leduc, said Ottawa was in contact with the authorities.');
+  const ahmed = r.entities.find((e) => e.name === 'Ahmed Farid');
+  const karim = r.entities.find((e) => e.name === 'Karim Farid');
+  assert.ok(ahmed && karim);
+  const he = r.text.indexOf('he is alive');
+  assert.ok(ahmed.mentions.some((m) => m.start === he), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text + '@' + m.start)])));
+  assert.ok(!karim.mentions.some((m) => m.start === he));
+  const ottawa = r.quotes.find((q) => q.text === 'Ottawa was in contact with the authorities');
+  assert.equal(ottawa && nameOf(r, ottawa.speaker), 'Anne Leduc');
+  assert.ok(!r.quotes.some((q) => q.text.includes('Anne Leduc')), JSON.stringify(r.quotes.map((q) => q.text)));
+});

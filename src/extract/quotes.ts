@@ -11,7 +11,7 @@
  * statement noted") stands for the last speaker; a paragraph that is only a quote continues the
  * previous speaker.
  */
-import type { Doc, Quote, Token } from '../doc.js';
+import type { Doc, Entity, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
 
@@ -387,10 +387,45 @@ export const quotesStage: Stage = {
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
+    relinkSpeakerPronouns(doc, direct);
     const indirect = findIndirect(doc, owners, insideAny, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
   },
 };
+
+const THIRD_PERSON: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+
+/**
+ * Inside a speaker's own quote, "he" and "she" are someone else: a speaker says "I". Coreference
+ * runs before speakers are known, so a pronoun it gave the speaker moves here to the person last
+ * named before it whose pronouns agree ("Karim said: 'We do not know whether he is alive'").
+ */
+function relinkSpeakerPronouns(doc: Doc, direct: Quote[]): void {
+  for (const q of direct) {
+    const speaker = q.speaker ? doc.entityById(q.speaker) : undefined;
+    if (!speaker || speaker.type !== 'PERSON') continue;
+    const inside = speaker.mentions.filter((m) => m.kind === 'pronoun' && m.start >= q.start && m.end <= q.end && THIRD_PERSON[m.text.toLowerCase()]);
+    for (const m of inside) {
+      const gender = THIRD_PERSON[m.text.toLowerCase()];
+      speaker.mentions.splice(speaker.mentions.indexOf(m), 1);
+      let best: { e: Entity; at: number } | undefined;
+      for (const e of doc.entities) {
+        if (e === speaker || e.type !== 'PERSON') continue;
+        if (e.mentions.some((x) => x.kind === 'pronoun' && THIRD_PERSON[x.text.toLowerCase()] !== undefined && THIRD_PERSON[x.text.toLowerCase()] !== gender)) continue;
+        let at = -1;
+        for (const x of e.mentions) if (x.end <= m.start && x.start > at) at = x.start;
+        if (at >= 0 && (!best || at > best.at)) best = { e, at };
+      }
+      if (best) {
+        m.entity = best.e.id;
+        best.e.mentions.push(m);
+        best.e.mentions.sort((a, b) => a.start - b.start);
+      } else {
+        doc.mentions.splice(doc.mentions.indexOf(m), 1);
+      }
+    }
+  }
+}
 
 /** Speaker rank: people and organisations speak; a nationality or a place rarely does. */
 function speakerRank(doc: Doc, id: string): number {
@@ -444,6 +479,8 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
     if (reporting) { cue = k; break; }
   }
   if (cue < 0 || negated(doc, cue)) return null;
+  // "Joly, said Ottawa was in contact …": a cue with its own clause after it reports that clause
+  if (doc.tokens.slice(cue + 1, last + 1).some((t) => t.head === cue && t.deprel === 'ccomp')) return null;
   let speaker: string | null = null;
   for (let k = comma + 1; k <= last; k++) {
     const o = owners[k];
