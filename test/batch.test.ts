@@ -121,3 +121,35 @@ test('pool: a worker that dies fails only its own document and is replaced', asy
     await pool.close();
   }
 });
+
+test('JSONL on standard input, in-process and with --jobs: a near-duplicate is linked to the first copy either way', async () => {
+  const w = workdir();
+  try {
+    const first = JSON.parse(readFileSync(join(w.docs, `1-${SMALL[0]}.json`), 'utf8')) as { id: string; text: string; title: string; published: string };
+    const other = JSON.parse(readFileSync(join(w.docs, `2-${SMALL[1]}.json`), 'utf8')) as { id: string; text: string; title: string; published: string };
+    const copy = { id: 'wire-copy', title: 'Wire: ancient worship ruled legal', published: first.published, text: `(Wire) - ${first.text.trim().replace(/[^.]+\.$/, '')}\n\nDistributed by Wire.` };
+    const lines = [first, other, copy].map((d) => JSON.stringify(d)).join('\n') + '\n';
+    const bin = join(ROOT, 'bin', 'chronicle');
+    for (const jobs of ['0', '2']) {
+      const db = join(w.dir, `stdin-${jobs}.db`);
+      const run = spawnSync(process.execPath, [bin, 'ingest', '--db', db, '--jobs', jobs, '-'], { input: lines, encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /3 added, .*1 near-duplicates linked/);
+      assert.match(run.stderr, /stdin:3: document 3, .*near-duplicate of document 1 \(\d+%\)/);
+      // the copy's events are not counted again in the store's totals
+      assert.match(run.stderr, /holds 3 documents \(1 near-duplicate copies\)/);
+      const store = await openStore(db);
+      try {
+        const docs = (await store.listDocuments()).items;
+        const root = docs.find((d) => d.external_id === first.id)!;
+        assert.equal(docs.find((d) => d.external_id === 'wire-copy')!.duplicate_of?.id, root.id, `--jobs ${jobs}`);
+        assert.equal(docs.find((d) => d.external_id === other.id)!.duplicate_of, null);
+        assert.equal(root.copy_count, 1);
+      } finally {
+        await store.close();
+      }
+    }
+  } finally {
+    w.cleanup();
+  }
+});
