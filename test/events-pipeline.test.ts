@@ -30,3 +30,10 @@ test('a headline drops the auxiliary: "X freed by Y" is a passive, "Residents fl
   assert.deepEqual(freed.recipient.map((id) => nameOf(r, id)), ['Tomas Lind']);
   assert.ok(!freed.actor.some((id) => nameOf(r, id) === 'Tomas Lind'), 'the freed man is not the one who frees');
 });
+
+test('the words of a date are no pattern nouns: "held since March" is no march; "held in prison" is a detention', () => {
+  const r = extract({ id: 'm', published: '2025-04-02', text: 'Rami Saleh has been held by the army since March. Nadia Haddad has been held in Tora prison since 2023.' });
+  assert.ok(!r.events.some((e) => e.type === 'PROTEST'), JSON.stringify(r.events.map((e) => [e.type, e.cameo, e.trigger.text])));
+  const held = r.events.find((e) => e.trigger.text === 'held' && e.recipient.some((id) => nameOf(r, id) === 'Nadia Haddad'));
+  assert.equal(held?.cameo, '173', JSON.stringify(r.events.map((e) => [e.type, e.cameo, e.trigger.text])));
+});

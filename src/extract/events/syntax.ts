@@ -33,6 +33,8 @@ export class ParseView {
   readonly children: number[][];
   readonly upper: string[];
   readonly lemmaUpper: string[];
+  /** 1 for tokens inside a time expression: "since March" is a month, not the noun of "hold a march" */
+  readonly inTime: Uint8Array;
 
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
@@ -47,6 +49,8 @@ export class ParseView {
       this.upper[i] = t.text.toUpperCase();
       this.lemmaUpper[i] = (t.lemma ?? t.text).toUpperCase();
     }
+    this.inTime = new Uint8Array(n);
+    for (const t of doc.times) for (let k = doc.tokenAt(t.start); k < n && this.tokens[k].start < t.end; k++) this.inTime[k] = 1;
   }
 
   static parsed(doc: Doc): boolean {
