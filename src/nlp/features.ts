@@ -90,6 +90,8 @@ export function shape(form: string): string {
 /** Per-token string hashes computed once per sentence and shared by all feature templates. */
 export interface Lexeme {
   norm: string;
+  /** norm lower-cased */
+  lower: string;
   /** hash of the lower-cased, number-classed form */
   word: number;
   /** hash of the exact normalised form (keeps case) */
@@ -119,6 +121,7 @@ export function lexeme(form: string): Lexeme {
   if (/[^\x00-\x7f]/.test(norm)) flags |= 16;
   const lx: Lexeme = {
     norm,
+    lower,
     word: hashString(key),
     exact: hashString(norm),
     shape: hashString(shape(norm)),

@@ -366,8 +366,12 @@ export class Parser {
         this.moves.score(this.feats, nf, this.scores);
         for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m) && (best < 0 || this.scores[m] > this.scores[best])) best = m;
       }
-      const arc = st.arcOf(best);
-      st.apply(best, arc ? this.label(arc[0], arc[1]) : 0);
+      let label = 0;
+      if (best !== SHIFT) {
+        const s0 = st.stack[st.sp - 1];
+        label = this.label(best === RIGHT ? st.stack[st.sp - 2] : st.b0, s0);
+      }
+      st.apply(best, label);
     }
     const heads = new Int32Array(n);
     const labels = new Int32Array(n);

@@ -12,7 +12,7 @@ const START2 = hashString('-START2-');
 const END = hashString('-END-');
 const END2 = hashString('-END2-');
 const PAD: Lexeme = {
-  norm: '', word: START, exact: START, shape: START, suf1: START, suf2: START, suf3: START, suf4: START,
+  norm: '', lower: '', word: START, exact: START, shape: START, suf1: START, suf2: START, suf3: START, suf4: START,
   pre1: START, pre2: START, pre3: START, flags: 0,
 };
 const PAD2: Lexeme = { ...PAD, word: START2, exact: START2, shape: START2, suf3: START2 };
@@ -116,7 +116,7 @@ export function lowerTags(lex: Lexeme[], lowerTag: Map<string, number> | undefin
   const out = new Int32Array(lex.length);
   if (!lowerTag) return out;
   for (let i = 0; i < lex.length; i++) {
-    const t = lowerTag.get(lex[i].norm.toLowerCase());
+    const t = lowerTag.get(lex[i].lower);
     out[i] = t === undefined ? 0 : t + 1;
   }
   return out;
@@ -271,7 +271,7 @@ export function trainTagger(
   const lowerCounts = new Map<string, Int32Array>();
   for (const s of sents) {
     s.forms.forEach((f, i) => {
-      const key = lexeme(f).norm.toLowerCase();
+      const key = lexeme(f).lower;
       let c = lowerCounts.get(key);
       if (!c) lowerCounts.set(key, (c = new Int32Array(xposTags.length)));
       c[xIndex.get(s.xpos[i])!]++;
@@ -290,7 +290,7 @@ export function trainTagger(
   const lexes = sents.map((s) => s.forms.map(lexeme));
   const golds = sents.map((s) => Int32Array.from(s.xpos, (t) => xIndex.get(t)!));
   const lcs = lexes.map((lex, si) => Int32Array.from(lex, (lx, i) => {
-    const c = lowerCounts.get(lx.norm.toLowerCase())!;
+    const c = lowerCounts.get(lx.lower)!;
     const best = argmaxInt(c, golds[si][i]);
     return best < 0 ? 0 : best + 1;
   }));
