@@ -130,3 +130,13 @@ test('context overrules a person reading: "the town of X", "the X area", "X airp
   assert.equal(type('Umm Badda'), 'GPE');
   assert.equal(type('Imam Reza airport'), 'FAC');
 });
+
+test('"The wife of jailed activist X, Y," makes Y the wife of X, and "his" after it is X', () => {
+  const r = run('The wife of jailed Egyptian activist Omar Nabil, Hana Fathy, appealed on Tuesday to the United Nations to press for his release.');
+  const rel = r.relations.find((x) => x.type === 'family' && x.role === 'wife');
+  assert.ok(rel, JSON.stringify(r.relations));
+  assert.equal(nameOf(r, rel.subject), 'Hana Fathy');
+  assert.equal(nameOf(r, rel.object), 'Omar Nabil');
+  const omar = r.entities.find((e) => e.name === 'Omar Nabil');
+  assert.ok(omar?.mentions.some((m) => m.text === 'his'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+});

@@ -90,6 +90,29 @@ export function resolveNominals(doc: Doc): void {
     }
   }
 
+  // "The wife of jailed activist Ahmed Samir, Mona Khalil,": a kinship noun with "of" and another
+  // person, then the name in apposition
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    for (const m of e.mentions.filter((x) => x.kind === 'name')) {
+      const first = doc.tokenAt(m.start);
+      if (toks[first - 1]?.text !== ',') continue;
+      const other = owners[first - 2];
+      if (!other || other === e || other.type !== 'PERSON') continue;
+      let k = first - 2;
+      while (k > 0 && owners[k - 1] === other) k--;
+      // up to four modifiers between "of" and the other name: "of jailed Egyptian activist"
+      let j = k - 1;
+      for (let n = 0; n < 4 && j > 0 && lw(toks[j]) !== 'of' && /^[\p{Ll}-]+$|^\p{Lu}\p{Ll}+$/u.test(toks[j].text) && (!owners[j] || owners[j]!.type === 'NORP'); n++) j--;
+      if (lw(toks[j]) !== 'of' || j < 1) continue;
+      const noun = lw(toks[j - 1]);
+      if (KINSHIP[noun] === undefined || covered[j - 1]) continue;
+      noteGender(genders, e, noun);
+      addMention(doc, e, toks[j - 1].start, toks[j - 1].end, 'nominal', covered);
+      (m.roles ??= []).includes(noun) || m.roles.push(noun);
+    }
+  }
+
   // Apposition after a name: "Cohen, his girlfriend,", "Islamic Jihad – the group which …", "Viktorov, the ambassador".
   for (const e of doc.entities) {
     for (const m of e.mentions.filter((x) => x.kind === 'name')) {

@@ -316,11 +316,13 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
       while (j < to && DETS.has(lower(doc.tokens[j]))) j++;
       let ref: MentionRef | null = null;
       let nat: Nationality | null = null;
-      for (let q = j; q < to && !ref; q++) {
+      for (let q = j; q < to && (!ref || ref.entity.type === 'NORP'); q++) {
         const r = idx.at(q);
-        if (r && r.entity.id !== exclude && r.mention.kind !== 'pronoun') ref = r;
-        else if (r && r.mention.kind === 'pronoun' && r.entity.id !== exclude) ref = r;
         if (PREPS.has(lower(doc.tokens[q])) && q > j) break;
+        // a nationality is a modifier of the entity that follows it: "of jailed Egyptian activist Ahmed Samir"
+        if (ref && r === ref) continue;
+        if (r && r.entity.id !== exclude && r.mention.kind !== 'pronoun') ref = r;
+        else if (r && r.mention.kind === 'pronoun' && r.entity.id !== exclude && !ref) ref = r;
       }
       if (!ref) nat = j < to ? tokenNationality(doc, j) : null;
       if (ref && !nat) {
@@ -612,7 +614,16 @@ export function describe(doc: Doc): Description[] {
       const owner = idx.at(from - 2);
       if (owner && owner.entity.id !== ref.entity.id) from = owner.first;
     }
-    const p = analysePhrase(doc, idx, from, ref.last, ref.entity.id);
+    // and an "of" complement naming another person after it: "the wife of jailed activist Ahmed Samir"
+    let to = ref.last;
+    if (lower(doc.tokens[to]) === 'of') {
+      for (let j = to + 1; j < Math.min(doc.tokens.length, to + 6) && doc.tokens[j].sentence === doc.tokens[ref.first].sentence; j++) {
+        const other = idx.at(j);
+        if (other && other.mention.kind === 'name' && other.entity.type === 'PERSON' && other.entity.id !== ref.entity.id) { to = other.last; break; }
+        if (other && other.entity.type !== 'NORP') break;
+      }
+    }
+    const p = analysePhrase(doc, idx, from, to, ref.entity.id);
     if (useful(p)) push(makeDescription(doc, ref.entity.id, null, p, 'nominal'));
   }
 
