@@ -34,3 +34,25 @@ test('released and killed with no later killing is a status conflict; a negated 
   const notKilled = row({ event_id: 4, mode: 'kill', trigger_text: 'killed', date_value: '2024-01-01', negated: 1, document_id: 2 });
   assert.equal(buildCase(entity, [release, notKilled], [], []).conflicts.length, 0);
 });
+
+test('a near-duplicate copy’s events fold into its first copy’s; what only the copy tells stays an event', () => {
+  const root = { document_id: 1, story_id: 1, source: 'Wire', published: '2025-02-02' };
+  const copy = { document_id: 5, story_id: 1, source: 'Aggregator', title: 'copy', published: '2025-02-09' };
+  const other = { document_id: 3, story_id: 3, source: 'Daily', title: 'own report', published: '2025-02-03' };
+  const release = row({ ...root, event_id: 10, type: 'RETREAT', mode: 'release', trigger_text: 'freed', date_value: '2025-02-01', sentence: 'Keith Siegel was freed on Saturday.' });
+  // the copy, a week later, read "Saturday" as 8 February: same sentence, so the same event
+  const copied = row({ ...copy, event_id: 50, type: 'RETREAT', mode: 'release', trigger_text: 'freed', date_value: '2025-02-08', sentence: 'Keith Siegel was freed on Saturday.' });
+  // a paragraph only the copy has
+  const extra = row({ ...copy, event_id: 51, type: 'CONSULT', mode: 'meet', trigger_text: 'met', date_value: '2025-02-08', sentence: 'He met his family on Saturday.' });
+  // another outlet's own report of the release is a second source, not a copy
+  const own = row({ ...other, event_id: 30, type: 'RETREAT', mode: 'release', trigger_text: 'released', date_value: '2025-02-01', sentence: 'Hamas released Siegel on 1 February.' });
+  const c = buildCase(entity, [copied, extra, release, own], [], []);
+  const releases = c.events.filter((e) => e.mode === 'release');
+  assert.equal(releases.length, 1, JSON.stringify(c.events));
+  assert.deepEqual(releases[0].sources.map((s) => [s.document_id, s.copies.map((x) => x.document_id)]), [[1, [5]], [3, []]]);
+  assert.equal(c.conflicts.length, 0, 'the copy’s later date is no claim');
+  assert.deepEqual(c.events.filter((e) => e.mode === 'meet').map((e) => e.sources.map((s) => s.document_id)), [[5]]);
+  // without the link the copy is a source of its own, and its date a conflicting claim
+  const unlinked = buildCase(entity, [{ ...copied, story_id: 5 }, release, own], [], []);
+  assert.equal(unlinked.conflicts.filter((x) => x.kind === 'date').length, 1);
+});
