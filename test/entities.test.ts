@@ -140,3 +140,11 @@ test('"The wife of jailed activist X, Y," makes Y the wife of X, and "his" after
   const omar = r.entities.find((e) => e.name === 'Omar Nabil');
   assert.ok(omar?.mentions.some((m) => m.text === 'his'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
 });
+
+test('a copula after a pronoun describes its person: "He is a member of the X Party"', () => {
+  const r = run('Omar Nabil has been held since March. He is a member of the Free Workers Party.');
+  const rel = r.relations.find((x) => x.type === 'membership');
+  assert.ok(rel, JSON.stringify(r.relations));
+  assert.equal(nameOf(r, rel.subject), 'Omar Nabil');
+  assert.equal(nameOf(r, rel.object), 'Free Workers Party');
+});

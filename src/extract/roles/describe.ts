@@ -531,8 +531,31 @@ export function describe(doc: Doc): Description[] {
     out.push(d);
   };
 
+  // copula after the name or a pronoun for it: "Yelena is Trufanov's mother", "X, who was a member
+  // of Hamas", "He is a member of the Social Democratic Party"
+  const copulaAfter = (ref: MentionRef, target: string, sEnd: number) => {
+    let c = ref.last;
+    if (c < sEnd && doc.tokens[c].text === ',' && lower(doc.tokens[c + 1]) === 'who') c += 2;
+    else if (c < sEnd && lower(doc.tokens[c]) === 'who') c += 1;
+    if (c < sEnd && COPULAS.has(lower(doc.tokens[c])) && lower(doc.tokens[c]) !== "'s") {
+      let from = c + 1;
+      if (from < sEnd && /^(also|still|now|not)$/.test(lower(doc.tokens[from]))) from++;
+      const to = appositionEnd(doc, from, sEnd);
+      if (to > from && npStartOk(doc, idx, from, to)) {
+        const p = analysePhrase(doc, idx, from, to, target);
+        if (p.head && !otherPersonHeads(doc, idx, from, to, target)) {
+          push(makeDescription(doc, target, ref, p, 'copula'));
+        }
+      }
+    }
+  };
+
   for (const ref of idx.refs) {
     // titles, appositions and copulas describe people; organisations get theirs from their names
+    if (ref.mention.kind === 'pronoun' && ref.entity.type === 'PERSON' && /^(he|she)$/i.test(ref.mention.text)) {
+      copulaAfter(ref, ref.entity.id, sentenceRange(doc, ref.first)[1]);
+      continue;
+    }
     if (ref.mention.kind !== 'name' || ref.entity.type !== 'PERSON') continue;
     const target = ref.entity.id;
     const [sStart, sEnd] = sentenceRange(doc, ref.first);
@@ -583,21 +606,8 @@ export function describe(doc: Doc): Description[] {
       push(makeDescription(doc, target, ref, p, 'appos'));
       k = to;
     }
-    // 4. copula after the name: "Yelena is Trufanov's mother", "X, who was a member of Hamas"
-    let c = ref.last;
-    if (c < sEnd && doc.tokens[c].text === ',' && lower(doc.tokens[c + 1]) === 'who') c += 2;
-    else if (c < sEnd && lower(doc.tokens[c]) === 'who') c += 1;
-    if (c < sEnd && COPULAS.has(lower(doc.tokens[c])) && lower(doc.tokens[c]) !== "'s") {
-      let from = c + 1;
-      if (from < sEnd && /^(also|still|now|not)$/.test(lower(doc.tokens[from]))) from++;
-      const to = appositionEnd(doc, from, sEnd);
-      if (to > from && npStartOk(doc, idx, from, to)) {
-        const p = analysePhrase(doc, idx, from, to, target);
-        if (p.head && !otherPersonHeads(doc, idx, from, to, target)) {
-          push(makeDescription(doc, target, ref, p, 'copula'));
-        }
-      }
-    }
+    // 4. copula after the name
+    copulaAfter(ref, target, sEnd);
   }
 
   // 5. the parse: appos / nsubj+cop between a name and a role noun the surface patterns missed
