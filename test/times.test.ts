@@ -46,6 +46,11 @@ test('a weekday takes the tense of its clause (published Sunday 2025-02-16)', ()
   assert.match(evidenceOf('The ambassador met the hostage on Saturday.', 'Saturday'), /past tense \("met"\)/);
 });
 
+
+test('a participle modifying a noun tells of something done (published Sunday 2025-02-16)', () => {
+  assert.equal(valueOf('The statement issued on Tuesday says the talks continue.', 'Tuesday'), '2025-02-11');
+  assert.equal(valueOf('A letter written on Friday asks for his release.', 'Friday'), '2025-02-14');
+});
 test('a clock time after the weekday keeps the weekday (published Sunday 2025-02-16)', () => {
   assert.equal(valueOf('Talks will resume on Monday at 14:00 in Geneva.', 'Monday at 14:00'), '2025-02-17T14:00');
   assert.equal(valueOf('The two men met at 14:00 on Friday.', '14:00 on Friday'), '2025-02-14T14:00');

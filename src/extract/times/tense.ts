@@ -160,5 +160,7 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
   }
   if (verb.xpos === 'VBD') return { tense: 'past', cue: verb.text };
   if (verb.xpos === 'VBZ' || verb.xpos === 'VBP') return { tense: 'present', cue: verb.text };
+  // a participle modifying a noun tells of something done: "a video released on Sunday shows …"
+  if (verb.xpos === 'VBN' && auxes.length === 0 && /^(acl|amod)/.test(verb.deprel ?? '')) return { tense: 'past', cue: verb.text };
   return null; // participle or infinitive: let the word-list reading decide
 }
