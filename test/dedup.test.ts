@@ -63,6 +63,31 @@ test('a truncated copy (the first paragraphs and "read more") is linked by conta
   assert.ok(Math.abs(containment(0.5, 100, 100) - 2 / 3) < 1e-9);
 });
 
+test('the index stays exact as it grows: every copy found, no unrelated text matched', () => {
+  // deterministic pseudo-random texts over a 3,000-word vocabulary, 250 words each
+  let x = 12345;
+  const rand = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const text = () => Array.from({ length: 250 }, () => `w${Math.floor(rand() * 3000)}`).join(' ');
+  const index = new NearDuplicateIndex();
+  const originals: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const t = text();
+    originals.push(t);
+    const sk = sketch(t);
+    assert.equal(index.add(`d${i}`, sk.sig, undefined, sk.size), null, `d${i} matched an unrelated text`);
+  }
+  assert.equal(index.size, 1500);
+  // copies of early and late documents, with a few words changed at the start and the end
+  for (const i of [0, 1, 255, 256, 511, 777, 1499]) {
+    const words = originals[i].split(' ');
+    const copy = ['Reuters', 'reports', ...words.slice(3, -4), 'more', 'at', 'eleven'].join(' ');
+    const sk = sketch(copy);
+    const m = index.add(`copy-of-d${i}`, sk.sig, undefined, sk.size);
+    assert.equal(m?.of, `d${i}`);
+    assert.ok(Math.abs(m!.similarity - jaccard(copy, originals[i])) < 0.15);
+  }
+});
+
 test('links persist in the store database and are restored on reopening (SQLite)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-dedup-'));
   const url = join(dir, 'store.db');

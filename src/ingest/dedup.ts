@@ -143,47 +143,108 @@ export interface DuplicateMatch {
   containment: number;
 }
 
-/** In-memory LSH index of signatures; keys are document ids. */
+/**
+ * In-memory LSH index of signatures; keys are document ids. Kept compact, since every writer
+ * holds one for the whole store: documents are numbered slots; signatures live in one growing
+ * Uint32Array; each band is a chained hash table in typed arrays — a 30-bit hash of the band's
+ * rows per slot, the next slot with the same bucket, and a head per bucket. A hash collision
+ * only adds a candidate, which the similarity check rejects. 1.6–2.6 KB per document, with the
+ * arrays' headroom (string band keys in Maps took 9.5 KB).
+ */
 export class NearDuplicateIndex {
-  private readonly bands: Map<string, string[]>[] = Array.from({ length: BANDS }, () => new Map());
-  private readonly signatures = new Map<string, Uint32Array>();
-  /** shingle counts, when known */
-  private readonly sizes = new Map<string, number>();
+  private capacity = 256;
+  private sigs = new Uint32Array(NUM_HASHES * this.capacity);
+  /** shingle counts by slot, -1 when unknown */
+  private sizes = new Int32Array(this.capacity);
+  /** band hash of each slot, band-major: hashes[b * capacity + slot] */
+  private hashes = new Int32Array(BANDS * this.capacity);
+  /** next slot in the same bucket (-1: none), band-major like hashes */
+  private next = new Int32Array(BANDS * this.capacity);
+  /** first slot of each bucket (-1: empty), band-major: heads[b * buckets + (hash & mask)] */
+  private buckets = 512;
+  private heads = new Int32Array(BANDS * this.buckets).fill(-1);
+  private readonly ids: string[] = [];
+  private readonly slotOf = new Map<string, number>();
   /** copy → root, for documents added as duplicates */
   private readonly rootOf = new Map<string, string>();
 
   constructor(readonly threshold = DEFAULT_THRESHOLD) {}
 
   get size(): number {
-    return this.signatures.size;
+    return this.ids.length;
   }
 
-  private bandKey(sig: Uint32Array, band: number): string {
-    const o = band * ROWS;
-    let key = '';
-    for (let r = 0; r < ROWS; r++) key += sig[o + r].toString(36) + ',';
-    return key;
+  private bandKey(sig: Uint32Array, band: number): number {
+    let h = 0x9e3779b9 ^ band;
+    for (let r = 0, o = band * ROWS; r < ROWS; r++) {
+      h = Math.imul(h ^ sig[o + r], 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h & 0x3fffffff;
+  }
+
+  private similarityTo(sig: Uint32Array, slot: number): number {
+    const base = slot * NUM_HASHES;
+    let same = 0;
+    for (let i = 0; i < NUM_HASHES; i++) if (sig[i] === this.sigs[base + i]) same++;
+    return same / NUM_HASHES;
   }
 
   /** The best earlier document this one duplicates, if any (does not add it). */
   find(sig: Uint32Array, exclude?: string, size?: number): DuplicateMatch | null {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     let best: DuplicateMatch | null = null;
+    const mask = this.buckets - 1;
     for (let b = 0; b < BANDS; b++) {
-      const bucket = this.bands[b].get(this.bandKey(sig, b));
-      if (!bucket) continue;
-      for (const id of bucket) {
-        if (seen.has(id) || id === exclude) continue;
-        seen.add(id);
-        const s = similarity(sig, this.signatures.get(id)!);
-        const other = this.sizes.get(id);
-        const c = size !== undefined && other !== undefined ? containment(s, size, other) : NaN;
-        const contained = c >= CONTAINMENT_THRESHOLD && Math.min(size ?? 0, other ?? 0) >= MIN_CONTAINED_SHINGLES;
+      const key = this.bandKey(sig, b);
+      for (let slot = this.heads[b * this.buckets + (key & mask)]; slot >= 0; slot = this.next[b * this.capacity + slot]) {
+        if (this.hashes[b * this.capacity + slot] !== key || seen.has(slot)) continue;
+        seen.add(slot);
+        const id = this.ids[slot];
+        if (id === exclude) continue;
+        const s = this.similarityTo(sig, slot);
+        const other = this.sizes[slot];
+        const c = size !== undefined && other >= 0 ? containment(s, size, other) : NaN;
+        const contained = c >= CONTAINMENT_THRESHOLD && Math.min(size ?? 0, other >= 0 ? other : 0) >= MIN_CONTAINED_SHINGLES;
         if ((s >= this.threshold || contained) && (!best || s > best.similarity)) best = { of: id, similarity: s, containment: c };
       }
     }
-    if (best) best = { ...best, of: this.rootOf.get(best.of) ?? best.of };
-    return best;
+    const found = best as DuplicateMatch | null;
+    return found ? { ...found, of: this.rootOf.get(found.of) ?? found.of } : null;
+  }
+
+  /** Double the slots (signatures, sizes, band hashes and chains keep their places). */
+  private grow(): void {
+    const cap = this.capacity * 2;
+    const sigs = new Uint32Array(NUM_HASHES * cap);
+    sigs.set(this.sigs);
+    const sizes = new Int32Array(cap);
+    sizes.set(this.sizes);
+    const hashes = new Int32Array(BANDS * cap);
+    const next = new Int32Array(BANDS * cap);
+    for (let b = 0; b < BANDS; b++) {
+      hashes.set(this.hashes.subarray(b * this.capacity, (b + 1) * this.capacity), b * cap);
+      next.set(this.next.subarray(b * this.capacity, (b + 1) * this.capacity), b * cap);
+    }
+    Object.assign(this, { sigs, sizes, hashes, next, capacity: cap });
+  }
+
+  /** Twice the buckets: the chains are rebuilt from the stored band hashes. */
+  private rehash(): void {
+    const buckets = this.buckets * 2;
+    const mask = buckets - 1;
+    const heads = new Int32Array(BANDS * buckets).fill(-1);
+    for (let b = 0; b < BANDS; b++) {
+      for (let slot = 0; slot < this.ids.length; slot++) {
+        const at = b * buckets + (this.hashes[b * this.capacity + slot] & mask);
+        this.next[b * this.capacity + slot] = heads[at];
+        heads[at] = slot;
+      }
+    }
+    this.heads = heads;
+    this.buckets = buckets;
   }
 
   /**
@@ -192,14 +253,23 @@ export class NearDuplicateIndex {
    */
   add(id: string, sig: Uint32Array, knownRoot?: string | null, size?: number): DuplicateMatch | null {
     const match = knownRoot === undefined ? this.find(sig, id, size) : knownRoot === null ? null : { of: knownRoot, similarity: NaN, containment: NaN };
-    this.signatures.set(id, sig);
-    if (size !== undefined) this.sizes.set(id, size);
     if (match) this.rootOf.set(id, match.of);
+    // the same document again (a retried write): its signature is indexed already
+    if (this.slotOf.has(id)) return match;
+    const slot = this.ids.length;
+    if (slot >= this.capacity) this.grow();
+    if (slot >= this.buckets / 2) this.rehash();
+    this.sigs.set(sig.subarray(0, NUM_HASHES), slot * NUM_HASHES);
+    this.sizes[slot] = size ?? -1;
+    this.ids.push(id);
+    this.slotOf.set(id, slot);
+    const mask = this.buckets - 1;
     for (let b = 0; b < BANDS; b++) {
       const key = this.bandKey(sig, b);
-      const bucket = this.bands[b].get(key);
-      if (bucket) bucket.push(id);
-      else this.bands[b].set(key, [id]);
+      const at = b * this.buckets + (key & mask);
+      this.hashes[b * this.capacity + slot] = key;
+      this.next[b * this.capacity + slot] = this.heads[at];
+      this.heads[at] = slot;
     }
     return match;
   }
