@@ -129,6 +129,8 @@ test('context overrules a person reading: "the town of X", "the X area", "X airp
   assert.equal(type('Kidal'), 'GPE', JSON.stringify(r.entities.map((e) => [e.name, e.type])));
   assert.equal(type('Umm Badda'), 'GPE');
   assert.equal(type('Imam Reza airport'), 'FAC');
+  const r2 = run('His employer, the newspaper Het Dagblad, said he was alive.');
+  assert.equal(r2.entities.find((e) => e.name === 'Het Dagblad')?.type, 'ORG', JSON.stringify(r2.entities.map((e) => [e.name, e.type])));
 });
 
 test('"The wife of jailed activist X, Y," makes Y the wife of X, and "his" after it is X', () => {

@@ -150,6 +150,9 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
 /** Nouns that say the name before them is a place ("the town of Gao", "the El Fasher area"). */
 const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'state', 'county', 'island', 'port', 'capital', 'governorate', 'municipality', 'neighbourhood', 'neighborhood', 'suburb', 'kibbutz']);
 const PLACE_AFTER = new Set(['area', 'region', 'district', 'province', 'governorate', 'neighbourhood', 'neighborhood', 'valley', 'border', 'county']);
+/** Nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner". */
+const ORG_BEFORE = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company', 'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel', 'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo']);
+
 /** Lower-case facility nouns after a name: "Imam Khomeini airport", "Evin prison". */
 const FACILITY_AFTER = new Set(['airport', 'prison', 'jail', 'hospital', 'camp', 'stadium', 'mosque', 'church', 'synagogue', 'bridge', 'square', 'crossing', 'checkpoint', 'base', 'airbase', 'barracks', 'compound', 'hotel', 'school', 'university']);
 
@@ -179,6 +182,8 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
     const nextWord = next && next.start >= m.end && next.sentence === toks[first].sentence ? next.text : '';
     const before2 = first >= 2 ? toks[first - 2].text.toLowerCase() : '';
     if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) m.type = 'GPE';
+    // "the newspaper Het Dagblad": a noun naming a kind of organisation right before the name
+    else if (first >= 1 && m.type === 'PERSON' && ORG_BEFORE.has(toks[first - 1].text) && (first < 2 || /^(?:the|a|an|its|their|his|her|local|state|independent|private|daily)$/i.test(before2))) m.type = 'ORG';
     else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) m.type = 'GPE';
     else if (FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
       m.type = 'FAC';
