@@ -109,7 +109,7 @@ export function putPerceptron(arrays: Record<string, TypedArrayAny>, prefix: str
   arrays[`${prefix}.vals`] = bf16;
 }
 
-export function getPerceptron(file: ModelFile, prefix: string, nClasses: number): FrozenPerceptron {
+export function getPerceptron(file: ModelFile, prefix: string, nClasses: number, options: { compact?: boolean } = {}): FrozenPerceptron {
   const a = file.arrays;
   const need = [`${prefix}.keys`, `${prefix}.lengths`, `${prefix}.cls`, `${prefix}.vals`];
   for (const n of need) if (!a[n]) throw new Error(`model file lacks array ${n}`);
@@ -136,5 +136,5 @@ export function getPerceptron(file: ModelFile, prefix: string, nClasses: number)
   const bf16 = a[need[3]] as Uint16Array;
   const bits = new Uint32Array(bf16.length);
   for (let j = 0; j < bf16.length; j++) bits[j] = bf16[j] << 16;
-  return new FrozenPerceptron(nClasses, keys, starts, a[need[2]] as Uint8Array, new Float32Array(bits.buffer));
+  return new FrozenPerceptron(nClasses, keys, starts, a[need[2]] as Uint8Array, new Float32Array(bits.buffer), options);
 }

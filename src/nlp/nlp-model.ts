@@ -98,6 +98,9 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
   return encodeModel({ header, arrays });
 }
 
+/** the tagger and labeler use FrozenPerceptron's compact layout (one cache line per lookup) */
+const COMPACT = { compact: true };
+
 export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
   const file = decodeModel(buf, origin);
   const h = file.header as {
@@ -111,13 +114,13 @@ export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
   const { xposTags, uposTags } = h.tagger;
   const tagger = new Tagger(
     { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined },
-    getPerceptron(file, 'tagger.xpos', xposTags.length),
-    getPerceptron(file, 'tagger.upos', uposTags.length),
+    getPerceptron(file, 'tagger.xpos', xposTags.length, COMPACT),
+    getPerceptron(file, 'tagger.upos', uposTags.length, COMPACT),
   );
   const parser = new Parser(
     { labels: h.parser.labels, nXpos: xposTags.length },
     getPerceptron(file, 'parser.moves', 3),
-    getPerceptron(file, 'parser.labeler', h.parser.labels.length),
+    getPerceptron(file, 'parser.labeler', h.parser.labels.length, COMPACT),
   );
   return new NlpModel(tagger, new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
