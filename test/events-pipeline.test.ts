@@ -37,3 +37,13 @@ test('the words of a date are no pattern nouns: "held since March" is no march; 
   const held = r.events.find((e) => e.trigger.text === 'held' && e.recipient.some((id) => nameOf(r, id) === 'Nadia Haddad'));
   assert.equal(held?.cameo, '173', JSON.stringify(r.events.map((e) => [e.type, e.cameo, e.trigger.text])));
 });
+
+test('an apposition with a nationality and a reduced relative: "X, the Dutch journalist kidnapped in Niger in February,"', () => {
+  const r = extract({ id: 'a', published: '2024-06-03', text: 'A video shows Jan Visser, the Dutch journalist kidnapped in Niger in February, asking for help.' });
+  const jan = r.entities.find((e) => e.name === 'Jan Visser');
+  assert.ok(jan?.mentions.some((m) => m.kind === 'nominal' && m.text === 'journalist'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  const kidnap = r.events.find((e) => e.trigger.text === 'kidnapped');
+  assert.ok(kidnap, JSON.stringify(r.events.map((e) => e.trigger.text)));
+  assert.deepEqual(kidnap.recipient.map((id) => nameOf(r, id)), ['Jan Visser']);
+  assert.equal(kidnap.date?.value, '2024-02');
+});

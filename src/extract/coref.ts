@@ -126,16 +126,21 @@ export function resolveNominals(doc: Doc): void {
         const noun = lw(toks[h]);
         const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) : ORG_NOUNS.has(noun) && e.type === 'ORG';
         // "near the town of Kutum, the agency said": a noun phrase followed by its verb is a subject, not an apposition
-        const verbAfter = toks[h + 1] !== undefined && (toks[h + 1].upos === 'VERB' || toks[h + 1].upos === 'AUX' || SAY_WORDS.has(lw(toks[h + 1])));
+        // (a participle is a reduced relative instead: "Pieter de Groot, the Dutch journalist kidnapped in Niger")
+        const next = toks[h + 1];
+        const verbAfter = next !== undefined && next.xpos !== 'VBN' && next.xpos !== 'VBG' && (next.upos === 'VERB' || next.upos === 'AUX' || SAY_WORDS.has(lw(next)));
         if (fits && verbAfter) break;
         if (fits) {
           if (owners[h]) break;
           if (e.type === 'PERSON') noteGender(genders, e, noun);
-          addMention(doc, e, POSSESSIVES.has(lw(det)) ? toks[after + 2].start : det.start, toks[h].end, 'nominal', covered);
+          // a nationality inside stays its own mention: "the Dutch | journalist"
+          let from = POSSESSIVES.has(lw(det)) ? after + 2 : after + 1;
+          for (let k = from; k < h; k++) if (covered[k]) from = k + 1;
+          addMention(doc, e, toks[from].start, toks[h].end, 'nominal', covered);
           if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
           break;
         }
-        if (!/^[\p{Ll}-]+$/u.test(toks[h].text) || POSSESSIVES.has(noun)) break;
+        if (!(/^[\p{Ll}-]+$/u.test(toks[h].text) || owners[h]?.type === 'NORP') || POSSESSIVES.has(noun)) break;
       }
       // age in apposition: "Cohen, 29,"
       if (e.type === 'PERSON' && /^\d{1,3}$/.test(det.text) && toks[after + 2]?.text === ',') (e.attributes ??= {}).age = det.text;
