@@ -52,8 +52,8 @@ test('accuracy on the first 400 sentences of EWT test stays above the floors', {
   for (const s of system) annotateConllu(model, s);
   const scores = scoreConllu(gold, parseConllu(writeConllu(system)));
   assert.ok(scores.words > 4000);
-  // floors sit about one point under what the committed model scores on this slice
-  // (UPOS 96.67, XPOS 95.77, lemma 97.45, UAS 85.08, LAS 81.60 on 6,305 words)
+  // floors sit about half a point under what the committed model scores on this slice
+  // (UPOS 96.56, XPOS 95.65, lemma 97.38, UAS 84.89, LAS 81.41 on 6,305 words)
   assert.ok(scores.upos >= FLOORS.upos, `UPOS ${scores.upos}`);
   assert.ok(scores.xpos >= FLOORS.xpos, `XPOS ${scores.xpos}`);
   assert.ok(scores.lemma >= FLOORS.lemma, `lemma ${scores.lemma}`);
@@ -61,7 +61,7 @@ test('accuracy on the first 400 sentences of EWT test stays above the floors', {
   assert.ok(scores.las >= FLOORS.las, `LAS ${scores.las}`);
 });
 
-const FLOORS = { upos: 95.7, xpos: 94.8, lemma: 96.5, uas: 84.0, las: 80.6 };
+const FLOORS = { upos: 96.0, xpos: 95.1, lemma: 96.9, uas: 84.4, las: 80.9 };
 
 test('subject and object of a news sentence', () => {
   const doc = analyse('The rebels freed two hostages on Monday after talks in Doha.');
