@@ -647,6 +647,11 @@ export function describe(doc: Doc): Description[] {
 /** Appositions and copulas from the dependency parse (UD): name —appos→ role, role —nsubj→ name + cop. */
 function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Description) => void): void {
   const tokens = doc.tokens;
+  // heads and dependents share a sentence: look only there, so long documents stay linear
+  const inSentence = (i: number): Token[] => {
+    const s = doc.sentences[tokens[i].sentence];
+    return s ? tokens.slice(s.tokenStart, s.tokenEnd) : [];
+  };
   for (const t of tokens) {
     if (t.head === undefined || t.head < 0) continue;
     let nameTok: number;
@@ -663,7 +668,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
         roleTok = t.head;
       } else continue;
       via = 'parse';
-    } else if (t.deprel === 'nsubj' && tokens.some((c) => c.head === t.head && c.deprel === 'cop')) {
+    } else if (t.deprel === 'nsubj' && inSentence(t.i).some((c) => c.head === t.head && c.deprel === 'cop')) {
       const a = idx.at(t.i);
       if (!a || a.mention.kind !== 'name' || a.entity.type !== 'PERSON') continue;
       nameTok = t.i;
@@ -674,7 +679,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     // the role noun's phrase: its contiguous left dependents and right 'nmod' subtree
     let from = roleTok;
     let to = roleTok + 1;
-    for (const c of tokens) {
+    for (const c of inSentence(roleTok)) {
       if (c.head !== roleTok || c.i === nameTok) continue;
       if (!NP_DEPRELS.has(c.deprel ?? '')) continue;
       const [lo, hi] = subtreeSpan(tokens, c.i);
