@@ -118,8 +118,7 @@ export function tagSpans(tags: string[]): Span[] {
 }
 
 /** Score the model on gold-tokenised documents (token spans; names made consistent per document). */
-export function evaluateNer(model: NerModel, docs: LabeledSentence[][]): Scores {
-  const scorer = new SpanScorer();
+export function evaluateNer(model: NerModel, docs: LabeledSentence[][], scorer = new SpanScorer()): Scores {
   for (const doc of docs) {
     const pred = recogniseDoc(model, doc.map((s) => s.words));
     doc.forEach((s, k) => scorer.add(tagSpans(s.tags), pred[k]));

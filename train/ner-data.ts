@@ -247,11 +247,13 @@ function nameSpan(m: GumMention, toks: GumToken[], mentions: GumMention[]): [num
   }
   if (head < 0) return null;
   if (!NAME_TAGS.has(toks[head].xpos)) {
-    // "musician Tiziano Lugli": a common-noun head with the name attached as flat dependents
+    // "musician Tiziano Lugli": a common-noun head with the name attached as flat dependents,
+    // directly or chained ("captain Andreas Granqvist": Granqvist is flat under Andreas)
     let a = -1;
     let b = -1;
     for (let i = head + 1; i < m.end; i++) {
-      if (toks[i].head === head && toks[i].deprel === 'flat' && NAME_TAGS.has(toks[i].xpos)) {
+      const h = toks[i].head;
+      if ((h === head || (a >= 0 && h >= a && h < b)) && toks[i].deprel === 'flat' && NAME_TAGS.has(toks[i].xpos)) {
         if (a < 0) a = i;
         b = i + 1;
       } else if (a >= 0) break;

@@ -8,14 +8,16 @@
  *
  * Options: --epochs N (default 10), --out DIR (default models/ner), --data DIR (default
  * ../shared/data or $CHRONICLE_DATA), --seeds N,M,… (shuffle seeds of the runs whose weights
- * are averaged; default 13,2), --gum-weight N (default 2), --min-count N (features seen fewer
- * times are dropped; default 2).
+ * are averaged; default 13), --gum-weight N (default 4), --min-count N (features seen fewer
+ * times are dropped; default 2), --o-bias X (default: chosen by 3-fold cross-validation first).
  *
  * --dev: model selection without touching the held-out documents. A second set of GUM
  * news + interview documents (every 4th from index 1, DEV_DOCS below) is removed from the
  * training data and scored after every epoch; nothing is written unless --out is given.
  * Choices (features, epochs, weights) are made on this split; the held-out documents are only
  * ever scored to report.
+ * --cv K: K-fold cross-validation over all GUM training news + interview documents (each fold
+ * trained without its documents); prints the pooled scores. Steadier than one split.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -26,7 +28,7 @@ import { FEATURE_VERSION, MODEL_FILES, NerWeights, N_TAGS, TAG_INDEX, TAGS, deco
 import { FrozenPerceptron, TrainablePerceptron } from '../src/nlp/perceptron.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { GUM_HELDOUT, heldOutList, readConlluWords, readGum, readUner, type LabeledSentence } from './ner-data.js';
-import { evaluateNer, formatScores } from '../eval/ner-score.js';
+import { SpanScorer, evaluateNer, formatScores } from '../eval/ner-score.js';
 
 interface Options {
   epochs: number;
@@ -36,6 +38,9 @@ interface Options {
   gumWeight: number;
   minCount: number;
   dev: boolean;
+  cv: number;
+  /** O bias to store in the model (with --cv: the one to report; default: the best found) */
+  oBias: number | null;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -43,10 +48,12 @@ function parseArgs(argv: string[]): Options {
     epochs: 10,
     out: null,
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),
-    seeds: [13, 2],
-    gumWeight: 2,
+    seeds: [13],
+    gumWeight: 4,
     minCount: 2,
     dev: false,
+    cv: 0,
+    oBias: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,9 +65,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--gum-weight') opts.gumWeight = Number(v), i++;
     else if (a === '--min-count') opts.minCount = Number(v), i++;
     else if (a === '--dev') opts.dev = true;
+    else if (a === '--cv') opts.cv = Number(v), i++;
+    else if (a === '--o-bias') opts.oBias = Number(v), i++;
     else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --dev)`);
   }
-  if (!opts.dev) opts.out ??= 'models/ner';
+  if (!opts.dev && !opts.cv) opts.out ??= 'models/ner';
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
 }
@@ -108,8 +117,7 @@ interface Instance {
 
 /** GUM news + interview training documents used as the development split with --dev. */
 export function devDocs(gumDir: string): string[] {
-  const all = readdirSync(gumDir).filter((f) => /^GUM_(news|interview)_.*\.conllu$/.test(f)).map((f) => f.replace(/\.conllu$/, '')).sort();
-  return all.filter((_, i) => i % 4 === 1);
+  return newsInterviewIds(gumDir).filter((_, i) => i % 4 === 1);
 }
 
 /** Mean of several frozen perceptrons (missing weights count as 0). */
@@ -142,11 +150,68 @@ function log(msg: string): void {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
-  const t0 = Date.now();
   const gumDir = join(opts.data, 'gum', 'dep');
   const heldOut = heldOutList(gumDir);
   if (heldOut.join() !== GUM_HELDOUT.join()) throw new Error('held-out list drifted from GUM_HELDOUT: ' + heldOut.join());
-  const devIds = opts.dev ? devDocs(gumDir) : [];
+  // the O bias is chosen by cross-validation on the training documents (never the held-out ones)
+  let cv: CvResult | null = null;
+  if (opts.cv > 0 || (!opts.dev && opts.oBias === null)) {
+    cv = crossValidate(opts, gumDir, opts.cv > 0 ? opts.cv : 3);
+    if (opts.cv > 0) return;
+    opts.oBias = cv.oBias;
+  }
+  trainAndScore(opts, opts.dev ? devDocs(gumDir) : [], null, cv);
+}
+
+interface CvResult {
+  folds: number;
+  documents: string[];
+  oBias: number;
+  scores: ReturnType<SpanScorer['scores']>;
+  byBias: [number, number][];
+}
+
+/**
+ * K-fold cross-validation over the training news + interview documents: every fold's
+ * documents are removed from training in turn and scored; the counts add up over folds.
+ * Each fold is scored under every O bias in DECODE_GRID; the best pooled coarse F1 wins.
+ */
+function crossValidate(opts: Options, gumDir: string, folds: number): CvResult {
+  const pool = newsInterviewIds(gumDir).filter((id) => !GUM_HELDOUT.includes(id));
+  const totals = DECODE_GRID.map(() => new SpanScorer());
+  for (let f = 0; f < folds; f++) trainAndScore(opts, pool.filter((_, i) => i % folds === f), totals, null);
+  const all = totals.map((t) => t.scores());
+  const k = opts.oBias === null ? bestSetting(all) : Math.max(0, DECODE_GRID.indexOf(opts.oBias));
+  const oBias = DECODE_GRID[k];
+  log(`\ncross-validation, ${folds} folds over ${pool.length} GUM training news + interview documents, gold tokens, O bias ${oBias}:\n` + formatScores(all[k]));
+  log('coarse F1 by O bias: ' + DECODE_GRID.map((b, i) => `${b}: ${all[i].coarse.f1}`).join(', '));
+  const result: CvResult = { folds, documents: pool, oBias, scores: all[k], byBias: DECODE_GRID.map((b, i) => [b, all[i].coarse.f1]) };
+  if (opts.cv > 0) process.stdout.write(JSON.stringify({ cv: folds, oBias, coarse: all[k].coarse, byCoarse: all[k].byCoarse, all: all[k].all, grid: result.byBias }) + '\n');
+  return result;
+}
+
+/** O biases tried in cross-validation (see NerWeights.oBias). */
+const DECODE_GRID = [0, 4, 8, 10, 12, 14, 16, 20];
+
+function bestSetting(scores: { coarse: { f1: number } }[]): number {
+  let k = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i].coarse.f1 > scores[k].coarse.f1) k = i;
+  return k;
+}
+
+/** Sorted ids of GUM's news and interview documents. */
+function newsInterviewIds(gumDir: string): string[] {
+  return readdirSync(gumDir).filter((f) => /^GUM_(news|interview)_.*\.conllu$/.test(f)).map((f) => f.replace(/\.conllu$/, '')).sort();
+}
+
+/**
+ * Train on UNER + GUM minus the held-out documents and minus `devIds`; score on `devIds`
+ * (adding to `cvScorer` when cross-validating), or on the held-out documents and write the model.
+ */
+function trainAndScore(opts: Options, devIds: string[], cvScorers: SpanScorer[] | null, cv: CvResult | null): void {
+  const t0 = Date.now();
+  const gumDir = join(opts.data, 'gum', 'dep');
+  const quiet = cvScorers !== null;
 
   log('building gazetteer from PETRARCH2 Phoenix dictionaries…');
   const gazData = buildGazetteer(join(opts.data, 'petrarch2'));
@@ -157,7 +222,7 @@ function main(): void {
   const gumDocs = readGum(gumDir, gazetteer);
   const gumTrain = gumDocs.filter((d) => !GUM_HELDOUT.includes(d.id) && !devIds.includes(d.id));
   // scored after each epoch: the dev split with --dev, else the held-out documents (report only)
-  const gumDev = gumDocs.filter((d) => (opts.dev ? devIds : GUM_HELDOUT).includes(d.id));
+  const gumDev = gumDocs.filter((d) => (devIds.length ? devIds : GUM_HELDOUT).includes(d.id));
   // GUM is closer to news than web-forum EWT: it is seen `gumWeight` times per epoch
   const gumSents = gumTrain.flatMap((d) => d.sentences);
   const train: LabeledSentence[] = [...uner];
@@ -279,7 +344,7 @@ function main(): void {
         }
         perc.tick();
       }
-      const shouldScore = opts.dev || epoch === opts.epochs;
+      const shouldScore = (opts.dev && !quiet) || epoch === opts.epochs;
       const scoreText = shouldScore
         ? (() => {
             const av = averaged();
@@ -297,10 +362,27 @@ function main(): void {
   const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
     Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
   const scorer = averageFrozen(runs.map((r) => r.scorer));
-  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start));
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias ?? 0);
 
   // scores with the weights as written (quantised), so the manifest tells the truth
   const reloaded = makeNerModel(decodeWeights(weightsFile), gazetteer, lexicon, true);
+  if (cvScorers) {
+    DECODE_GRID.forEach((b, i) => {
+      reloaded.weights.oBias = b;
+      evaluateNer(reloaded, dev, cvScorers[i]);
+    });
+    if (opts.out && opts.cv > 0) {
+      // with --cv --out DIR: keep each fold's model for error analysis (DIR/<first dev doc>)
+      const dir = join(opts.out, gumDev[0]?.id ?? 'fold');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, MODEL_FILES.weights), weightsFile);
+      writeFileSync(join(dir, MODEL_FILES.gazetteer), gzipSync(JSON.stringify(gazData)));
+      writeFileSync(join(dir, MODEL_FILES.lexicon), gzipSync([...lexicon].map(([k, v]) => `${k}\t${v}`).join('\n') + '\n'));
+      writeFileSync(join(dir, 'dev-docs.txt'), gumDev.map((d) => d.id).join('\n') + '\n');
+    }
+    log(`fold done: ${gumDev.map((d) => d.id).join(' ')} [${((Date.now() - t0) / 1000).toFixed(0)}s]`);
+    return;
+  }
   const devScores = evaluateNer(reloaded, dev);
   const newsDev = gumDev.filter((d) => d.genre === 'news').map((d) => d.sentences);
   const newsScores = evaluateNer(reloaded, newsDev);
@@ -328,7 +410,7 @@ function main(): void {
     created_by: 'train/ner.ts (npm run train:ner)',
     tags: TAGS,
     feature_version: FEATURE_VERSION,
-    hyperparameters: { epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, feature_min_count: opts.minCount, feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times', freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2 },
+    hyperparameters: { epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias ?? 0, feature_min_count: opts.minCount, feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times', freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2 },
     data: {
       train: [
         { name: 'UNER English EWT train (en_ewt-ud-train.iob2)', sentences: uner.length, licence: 'CC BY-SA 4.0' },
@@ -338,6 +420,15 @@ function main(): void {
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
       dev_split: { name: 'GUM training news + interview documents held back with --dev for model choices', documents: devDocs(gumDir) },
       heldout: { name: 'GUM held-out news + interview documents (reported, never used for choices)', documents: GUM_HELDOUT, sentences: dev.flat().length },
+    },
+    cross_validation: cv && {
+      how: `${cv.folds}-fold cross-validation over the GUM training news + interview documents (train/ner.ts --cv), gold tokens; chooses the O bias`,
+      documents: cv.documents.length,
+      o_bias: cv.oBias,
+      coarse: cv.scores.coarse,
+      by_coarse: cv.scores.byCoarse,
+      by_type: cv.scores.byType,
+      coarse_f1_by_o_bias: cv.byBias,
     },
     features: kept,
     weights_kept: scorer.keys.length,

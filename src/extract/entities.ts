@@ -153,6 +153,17 @@ const PLACE_AFTER = new Set(['area', 'region', 'district', 'province', 'governor
 /** Nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner". */
 const ORG_BEFORE = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company', 'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel', 'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo']);
 
+/** "the town of X", "the X area": the words around a mention say it is a place. */
+function placeContext(doc: Doc, m: Mention): boolean {
+  const toks = doc.tokens;
+  const first = doc.tokenAt(m.start);
+  const next = toks[doc.tokenAt(m.end)];
+  if (first < 1) return false;
+  const nextWord = next && next.start >= m.end && next.sentence === toks[first].sentence ? next.text : '';
+  if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(toks[first - 2].text.toLowerCase())) return true;
+  return PLACE_AFTER.has(nextWord) && /^(?:the|this|that)$/i.test(toks[first - 1].text);
+}
+
 /** Lower-case facility nouns after a name: "Imam Khomeini airport", "Evin prison". */
 const FACILITY_AFTER = new Set(['airport', 'prison', 'jail', 'hospital', 'camp', 'stadium', 'mosque', 'church', 'synagogue', 'bridge', 'square', 'crossing', 'checkpoint', 'base', 'airbase', 'barracks', 'compound', 'hotel', 'school', 'university']);
 
@@ -181,10 +192,11 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
     const next = toks[after];
     const nextWord = next && next.start >= m.end && next.sentence === toks[first].sentence ? next.text : '';
     const before2 = first >= 2 ? toks[first - 2].text.toLowerCase() : '';
-    if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) m.type = 'GPE';
+    // the context is evidence in itself: a weak guess it retypes stands on its own (score ≥ 0.8)
+    if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
     // "the newspaper Het Dagblad": a noun naming a kind of organisation right before the name
     else if (first >= 1 && m.type === 'PERSON' && ORG_BEFORE.has(toks[first - 1].text) && (first < 2 || /^(?:the|a|an|its|their|his|her|local|state|independent|private|daily)$/i.test(before2))) m.type = 'ORG';
-    else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) m.type = 'GPE';
+    else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
     else if (FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
       m.type = 'FAC';
       m.end = next.end;
@@ -312,7 +324,8 @@ export const entitiesStage: Stage = {
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
-    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE)));
+    // a weak rule guess the model did not confirm is kept only with place context ("the Umm Badda area")
+    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE && !placeContext(doc, m))));
     retypeByContext(doc, names);
     const clusters = linkAcronyms(doc, clusterNames(names));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));

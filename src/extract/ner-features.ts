@@ -329,6 +329,7 @@ const T = {
   nLower: 12, nCls: 16, nShape: 20,
   firstCap: 30, firstCb: 31, docCaps: 32, bigramL: 33, bigramR: 34, shape3: 35, cbL: 36, cbR: 37,
   capL: 38, capR: 39, gaz: 40, gazCap: 41, gazL: 42, gazR: 43,
+  prevCap: 44, nextCap: 45, runEnd: 46, runEndCls: 47, runBefore: 48, runPos: 49,
 } as const;
 
 /** Most keys one token can have (self + neighbours + context, with a generous gazetteer share). */
@@ -388,13 +389,47 @@ export function docCaps(sentences: readonly (readonly string[])[]): DocCaps {
   return out;
 }
 
-
 /** Sentence-level data the context keys read: word infos, gazetteer ids, document caps. */
 export interface SentenceView {
   infos: WordInfo[];
   gaz: number[][];
   /** document capitalisation bits per token (-1 when unknown) */
   dc: Int32Array;
+  /** capitalised run of each token: [runStart, runEnd) (-1 outside runs) */
+  runStart: Int32Array;
+  runEnd: Int32Array;
+}
+
+/** Capitalisation classes that make a token part of a capitalised run (Init, One, All, Abbr, Mix). */
+function isCapClass(cap: number): boolean {
+  return cap <= 3 || cap === 5;
+}
+const RUN_GLUE = new Set(['&', 'de', 'von', 'van', 'der', 'del', 'al', 'la', 'le', 'du', 'da', 'di']);
+
+/**
+ * Capitalised runs ("New People Party", "Bank of America"): names span them, and a run's last
+ * word and the word before it say much about the type of every word inside.
+ */
+function capitalisedRuns(infos: WordInfo[], runStart: Int32Array, runEnd: Int32Array): void {
+  const n = infos.length;
+  let i = 0;
+  while (i < n) {
+    if (!isCapClass(infos[i].cap)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < n && isCapClass(infos[j].cap)) j++;
+      else if (j + 1 < n && RUN_GLUE.has(infos[j].lower) && isCapClass(infos[j + 1].cap)) j += 2;
+      else break;
+    }
+    for (let k = i; k < j; k++) {
+      runStart[k] = i;
+      runEnd[k] = j;
+    }
+    i = j;
+  }
 }
 
 export function sentenceView(words: readonly string[], cache: WordCache, ctx: FeatureContext, doc?: DocCaps): SentenceView {
@@ -411,7 +446,10 @@ export function sentenceView(words: readonly string[], cache: WordCache, ctx: Fe
     }
   }
   const gaz = ctx.gazetteer.annotateIds(lower);
-  return { infos, gaz, dc };
+  const runStart = new Int32Array(n).fill(-1);
+  const runEnd = new Int32Array(n).fill(-1);
+  capitalisedRuns(infos, runStart, runEnd);
+  return { infos, gaz, dc, runStart, runEnd };
 }
 
 /**
@@ -446,6 +484,14 @@ export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n
   }
   if (i > 0) for (const g of gaz[i - 1]) if (n < limit) out[n++] = f1(T.gazL, g);
   if (i + 1 < len) for (const g of gaz[i + 1]) if (n < limit) out[n++] = f1(T.gazR, g);
+  const rs = v.runStart[i];
+  if (rs >= 0) {
+    const re = v.runEnd[i];
+    // position in the run (single / first / inside / last) × the class of its last word
+    const pos = re - rs === 1 ? 0 : i === rs ? 1 : i === re - 1 ? 3 : 2;
+    out[n++] = f2(T.runPos, pos, Math.min(re - rs, 5));
+    out[n++] = f2(T.runEndCls, infos[re - 1].cls, pos);
+  }
   return n;
 }
 
@@ -459,6 +505,16 @@ export function wideContextKeys(v: SentenceView, i: number, out: Uint32Array, n:
   out[n++] = f2(T.bigramL, prev ? prev.hLower : 1, w.hLower);
   out[n++] = f2(T.bigramR, w.hLower, next ? next.hLower : 2);
   out[n++] = f3(T.shape3, prev ? prev.hShape : 1, w.hShape, next ? next.hShape : 2);
+  const rs = v.runStart[i];
+  if (rs >= 0) {
+    // a capitalised word: the words around it with its capitalisation ("of X", "X 's"), and
+    // its run's last word and the word before the run ("the … Office", "at … University")
+    const re = v.runEnd[i];
+    out[n++] = f2(T.prevCap, prev ? prev.hLower : 1, w.cap);
+    out[n++] = f2(T.nextCap, next ? next.hLower : 2, w.cap);
+    if (re - rs > 1) out[n++] = f2(T.runEnd, infos[re - 1].hLower, i === re - 1 ? 1 : 0);
+    out[n++] = f2(T.runBefore, rs > 0 ? infos[rs - 1].hLower : 1, i === rs ? 1 : 0);
+  }
   return n;
 }
 

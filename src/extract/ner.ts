@@ -28,9 +28,9 @@ const PUNCT = /^[\p{P}\p{S}]+$/u;
  * spans made only of day/month words are dropped (dates are the times stage's job), and
  * punctuation is trimmed from the edges.
  */
-export function recognise(model: NerModel, words: readonly string[], doc?: DocCaps): NameSpan[] {
+export function recognise(model: NerModel, words: readonly string[], doc?: DocCaps, em?: Float32Array): NameSpan[] {
   if (words.length === 0) return [];
-  const em = emissions(model, words, doc ?? docCaps([words]));
+  em ??= emissions(model, words, doc ?? docCaps([words]));
   const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
   const out: NameSpan[] = [];
   for (const s of tagsToSpans(tags)) {
@@ -48,6 +48,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     out.push({ start, end, type: disciplineType(words, start, end, s.type) });
   }
   extendToGazetteer(model, words, out);
+  dropFragments(words, out);
+  addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
   addAcronyms(words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
@@ -118,6 +120,47 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
   });
 }
 
+/**
+ * "his father, Vitaly," / "her sister Maya": capitalised words in apposition to a kinship noun
+ * name a person, even where the model saw too little to tag them.
+ */
+function addKinNames(words: readonly string[], spans: NameSpan[]): void {
+  const tagged = new Uint8Array(words.length + 1);
+  for (const s of spans) for (let i = s.start; i < s.end; i++) tagged[i] = 1;
+  for (let k = 1; k < words.length; k++) {
+    if (!KINSHIP.has(words[k].toLowerCase())) continue;
+    const a = words[k + 1] === ',' ? k + 2 : k + 1;
+    let b = a;
+    while (b < words.length && b - a < 3 && !tagged[b] && nameWordAt(words, b)) b++;
+    if (b > a) spans.push({ start: a, end: b, type: 'PERSON' });
+  }
+}
+
+/** A capitalised word that could continue a name (not a title, date word or sentence opener). */
+function nameWordAt(words: readonly string[], i: number): boolean {
+  const w = words[i];
+  if (!w || !/^\p{Lu}\p{Ll}/u.test(w)) return false;
+  const l = w.toLowerCase();
+  return !PERSON_TITLES.has(l) && !DATE_WORDS.has(l);
+}
+
+/**
+ * A one-word person name wedged between untagged capitalised words ("World [Israel] News
+ * Staff") is a piece of a longer name the model failed to delimit, not a person: dropped, so
+ * the longer name can come from elsewhere (the rule-based recogniser, coreference).
+ */
+function dropFragments(words: readonly string[], spans: NameSpan[]): void {
+  const tagged = new Uint8Array(words.length);
+  for (const s of spans) for (let i = s.start; i < s.end; i++) tagged[i] = 1;
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const s = spans[k];
+    if (s.type !== 'PERSON' || s.end - s.start !== 1 || s.start === 0) continue;
+    const before = s.start - 1;
+    const after = s.end;
+    if (before > 0 && !tagged[before] && !tagged[after] && nameWordAt(words, before) && nameWordAt(words, after)) spans.splice(k, 1);
+  }
+}
+
 function gazCats(model: NerModel, words: readonly string[], a: number, b: number): string[] {
   return model.gazetteer.lookup(words.slice(a, b).map((w) => w.toLowerCase())) ?? [];
 }
@@ -144,7 +187,9 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
         if (!head.includes('GPE') || head.includes('PER')) continue;
         const restIsPerson = gazCats(model, words, k, s.end).includes('PER');
         // "Israel Katz" is a person: a country that is also a given name needs a full name after it
-        if (head.includes('FIRST') ? restIsPerson && s.end - k >= 2 : restIsPerson || (gazCats(model, words, k, k + 1).includes('FIRST') && s.end - k >= 2)) {
+        // …but "Israel Anatoly Viktorov" is a country before a full name (given name + surname)
+        const fullNameAfter = gazCats(model, words, k, k + 1).includes('FIRST') && s.end - k >= 2;
+        if (head.includes('FIRST') ? (restIsPerson && s.end - k >= 2) || fullNameAfter : restIsPerson || fullNameAfter) {
           extra.push({ start: s.start, end: k, type: 'GPE' });
           s.start = k;
           break;
@@ -212,7 +257,8 @@ function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
  */
 export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
   const caps = docCaps(sentences);
-  const out = sentences.map((words) => recognise(model, words, caps));
+  const ems = sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
+  const out = sentences.map((words, k) => recognise(model, words, caps, ems[k]));
   const personParts = new Set<string>();
   const otherMulti = new Set<string>();
   const phrases = new Map<string, EntityType>();
@@ -278,7 +324,9 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
         // extend over adjacent known parts ("Dan Savage" later written in full without a tag)
         let j = i + 1;
         while (j < words.length && covered[j] < 0 && personParts.has(words[j])) j++;
-        added.push({ start: i, end: j, type: 'PERSON' });
+        // not a piece of a longer untagged name ("World Israel News" once "Israel Katz" is known)
+        const wedged = i > 1 && covered[i - 1] < 0 && covered[j] < 0 && nameWordAt(words, i - 1) && nameWordAt(words, j);
+        if (!wedged) added.push({ start: i, end: j, type: 'PERSON' });
         i = j - 1;
       }
     }
