@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from '../src/extract.js';
+import { Doc } from '../src/doc.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { ParseView } from '../src/extract/events/syntax.js';
+import { inOtherRelative } from '../src/extract/events/dates.js';
 
 const nameOf = (r: ReturnType<typeof extract>, id: string) => r.entities.find((e) => e.id === id)?.name;
 
@@ -46,4 +50,18 @@ test('an apposition with a nationality and a reduced relative: "X, the Dutch jou
   assert.ok(kidnap, JSON.stringify(r.events.map((e) => e.trigger.text)));
   assert.deepEqual(kidnap.recipient.map((id) => nameOf(r, id)), ['Jan Visser']);
   assert.equal(kidnap.date?.value, '2024-02');
+});
+
+test('a time inside a relative clause dates that clause, not the main verb', () => {
+  // a hand-set parse, so the test checks the rule and not the parser
+  const doc = new Doc({ id: 'rel', text: 'Berg, who was kidnapped in February, appealed for help.', published: '2024-06-03' });
+  tokenizeStage.run(doc);
+  const heads: [number, string][] = [[8, 'nsubj'], [0, 'punct'], [4, 'nsubj:pass'], [4, 'aux:pass'], [0, 'acl:relcl'], [6, 'case'], [4, 'obl'], [0, 'punct'], [-1, 'root'], [10, 'case'], [8, 'obl'], [8, 'punct']];
+  assert.equal(doc.tokens.length, heads.length, doc.tokens.map((t) => t.text).join('|'));
+  doc.tokens.forEach((t, k) => { t.head = heads[k][0]; t.deprel = heads[k][1]; t.upos = k === 4 || k === 8 ? 'VERB' : 'X'; });
+  const feb = doc.text.indexOf('February');
+  doc.times.push({ start: feb, end: feb + 8, text: 'February', value: '2024-02' });
+  const view = new ParseView(doc);
+  assert.equal(inOtherRelative(view, doc.times[0], 8), true, '"appealed" is not dated by the relative clause');
+  assert.equal(inOtherRelative(view, doc.times[0], 4), false, '"kidnapped" is');
 });

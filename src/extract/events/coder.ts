@@ -8,7 +8,7 @@
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex } from './arguments.js';
 import { isNegated, modalityOf, nominalModality, reporterOf } from './context.js';
-import { indexTimes, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
+import { indexTimes, inOtherRelative, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
 import { nominalEvent, type NominalEvent } from './nominals.js';
@@ -360,7 +360,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
     const ante = antecedent(earlier, (e) => e.type === type, who);
     if (ante?.date?.value) return { value: ante.date.value, ...(ante.date.text ? { text: ante.date.text } : {}), basis: 'antecedent' };
   }
-  const inSentence = p.kind === 'verb' ? nearestInSentence(doc, times, p.i) : null;
+  const inSentence = p.kind === 'verb' ? nearestInSentence(doc, times, p.i, (t) => !inOtherRelative(view, t, p.i)) : null;
   if (inSentence) return fromTime(inSentence, 'sentence');
   // the same event told again: same type, a shared participant, dated earlier in the story
   const type = earlier.length ? toPlover(lex.plover, p.code)?.type : undefined;

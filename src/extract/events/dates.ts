@@ -45,13 +45,39 @@ export function timeInWindow(times: TimeIndex, window: number[], i: number): Tim
   return best;
 }
 
-export function nearestInSentence(doc: Doc, times: TimeIndex, i: number): TimeExpression | null {
+export function nearestInSentence(doc: Doc, times: TimeIndex, i: number, ok: (t: TimeExpression) => boolean = () => true): TimeExpression | null {
   const list = times.bySentence.get(doc.tokens[i].sentence);
   if (!list) return null;
   const pos = doc.tokens[i].start;
   let best: TimeExpression | null = null;
-  for (const t of list) if (!best || Math.abs(t.start - pos) < Math.abs(best.start - pos)) best = t;
+  for (const t of list) if (ok(t) && (!best || Math.abs(t.start - pos) < Math.abs(best.start - pos))) best = t;
   return best;
+}
+
+const RELATIVE = new Set(['acl', 'acl:relcl']);
+
+/**
+ * A time inside a clause that modifies a noun ("the journalist kidnapped in February", "who was
+ * abducted last October") dates that clause's event, not another predicate of the sentence —
+ * unless the predicate sits inside that same clause.
+ */
+export function inOtherRelative(view: ParseView, t: TimeExpression, i: number): boolean {
+  const doc = view.doc;
+  let k = doc.tokenAt(t.start);
+  for (let steps = 0; steps < 12 && k >= 0; steps++) {
+    if (k === i) return false;
+    if (RELATIVE.has(view.rel(k))) {
+      // is i inside the subtree of this relative clause?
+      let j = i;
+      for (let up = 0; up < 24 && j >= 0; up++) {
+        if (j === k) return false;
+        j = view.head(j);
+      }
+      return true;
+    }
+    k = view.head(k);
+  }
+  return false;
 }
 
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside', 'outside', 'outside of', 'within', 'into', 'across', 'throughout', 'on']);
