@@ -17,7 +17,7 @@ export interface GazetteerData {
   [category: string]: string[];
 }
 
-interface TrieNode {
+export interface TrieNode {
   next: Map<string, TrieNode>;
   cats: string[] | null;
   /** feature ids of this phrase's categories by position: single word, begin, inside, last */
@@ -49,6 +49,11 @@ export class Gazetteer {
     const cats = node.cats;
     node.ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
     this.maxLen = Math.max(this.maxLen, words.length);
+  }
+
+  /** The trie node of phrases starting with `word` (lower-cased), or null. */
+  firstNode(word: string): TrieNode | null {
+    return this.root.next.get(word) ?? null;
   }
 
   /** Categories of the exact phrase, or null. */
@@ -91,7 +96,7 @@ export class Gazetteer {
    * annotate() as feature ids (the features' hashes), for run time: no strings built, and
    * tokens without any gazetteer phrase share one empty list.
    */
-  annotateIds(lower: readonly string[]): number[][] {
+  annotateIds(lower: readonly string[], firstNodes?: readonly (TrieNode | null)[]): number[][] {
     const n = lower.length;
     const out = new Array<number[]>(n).fill(NO_IDS);
     const push = (i: number, ids: number[]) => {
@@ -99,7 +104,7 @@ export class Gazetteer {
       else for (const x of ids) out[i].push(x);
     };
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | undefined = this.root.next.get(lower[i]);
+      let node: TrieNode | null | undefined = firstNodes ? firstNodes[i] : this.root.next.get(lower[i]);
       for (let j = i; node; ) {
         const ids = node.ids;
         if (ids) {
@@ -267,6 +272,8 @@ export interface WordInfo {
   p3: number; s2: number; s3: number; s4: number;
   /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
   vec?: Float32Array;
+  /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
+  gaz?: TrieNode | null;
 }
 
 const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct', 'oth'];
@@ -291,6 +298,7 @@ function makeInfo(w: string, lex: CapLexicon | null): WordInfo {
     s3: long ? hashString(l.slice(-3)) : 0,
     s4: long ? hashString(l.slice(-4)) : 0,
     vec: undefined,
+    gaz: undefined,
   };
 }
 
@@ -445,7 +453,9 @@ export function sentenceView(words: readonly string[], cache: WordCache, ctx: Fe
       if (bits !== undefined) dc[i] = bits;
     }
   }
-  const gaz = ctx.gazetteer.annotateIds(lower);
+  const first = new Array<TrieNode | null>(n);
+  for (let i = 0; i < n; i++) first[i] = infos[i].gaz ??= ctx.gazetteer.firstNode(lower[i]);
+  const gaz = ctx.gazetteer.annotateIds(lower, first);
   const runStart = new Int32Array(n).fill(-1);
   const runEnd = new Int32Array(n).fill(-1);
   capitalisedRuns(infos, runStart, runEnd);
@@ -453,12 +463,26 @@ export function sentenceView(words: readonly string[], cache: WordCache, ctx: Fe
 }
 
 /**
- * Context keys from templates with few possible values (capitalisation classes, lexicon
- * buckets, document caps, gazetteer marks): a model can keep their score vectors in a small
- * dense memo instead of probing its big table. Returns the new count.
+ * The values the plain small-domain keys depend on (first position, capitalisation classes
+ * and lexicon buckets of the word and its neighbours, document caps), packed into one
+ * number: a model can keep the summed scores of those keys per combination (few thousand
+ * occur) instead of looking each key up.
  */
-export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
-  const { infos, gaz, dc } = v;
+export function plainComboKey(v: SentenceView, i: number): number {
+  const infos = v.infos;
+  const len = infos.length;
+  const w = infos[i];
+  const pcap = i > 0 ? infos[i - 1].cap : 9;
+  const ncap = i + 1 < len ? infos[i + 1].cap : 10;
+  const pcb = i > 0 ? infos[i - 1].cb : 7;
+  const ncb = i + 1 < len ? infos[i + 1].cb : 8;
+  // each field < 16; dc + 1 < 8
+  return (((((((i === 0 ? 1 : 0) * 16 + pcap) * 16 + w.cap) * 16 + ncap) * 16 + pcb) * 16 + w.cb) * 16 + ncb) * 8 + (v.dc[i] + 1) + 1;
+}
+
+/** Plain small-domain keys: capitalisation classes, lexicon buckets, document caps. */
+export function plainSmallKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  const { infos, dc } = v;
   const len = infos.length;
   const w = infos[i];
   const prev = i > 0 ? infos[i - 1] : null;
@@ -476,6 +500,14 @@ export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n
   out[n++] = f2(T.cbR, w.cb, ncb);
   out[n++] = f2(T.capL, pcap, w.cap);
   out[n++] = f2(T.capR, w.cap, ncap);
+  return n;
+}
+
+/** Small-domain keys of gazetteer marks and capitalised runs (present on few tokens). */
+export function markKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  const { infos, gaz } = v;
+  const len = infos.length;
+  const w = infos[i];
   const limit = MAX_KEYS - 4;
   for (const g of gaz[i]) {
     if (n >= limit) break;
@@ -493,6 +525,11 @@ export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n
     out[n++] = f2(T.runEndCls, infos[re - 1].cls, pos);
   }
   return n;
+}
+
+/** All small-domain context keys (training uses them one by one). */
+export function smallContextKeys(v: SentenceView, i: number, out: Uint32Array, n: number): number {
+  return markKeys(v, i, out, plainSmallKeys(v, i, out, n));
 }
 
 /** Context keys over word pairs and triples (open-ended: looked up in the model's table). */

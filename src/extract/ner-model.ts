@@ -11,7 +11,7 @@ import type { EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
 import {
-  Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, neighbourKeys, selfKeys, sentenceView, smallContextKeys, wideContextKeys,
+  Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
 } from './ner-features.js';
 
@@ -62,6 +62,34 @@ export class NerWeights {
   private readonly memo = new FeatureTable(1 << 10);
   private memoRows = new Float32Array(N_TAGS * 256);
   private memoSize = 0;
+
+  private readonly combo = new FeatureTable(1 << 12);
+  private comboRows = new Float32Array(N_TAGS * 1024);
+  private comboSize = 0;
+
+  /** Row offset in comboRows of the summed plain small-domain keys of token i. */
+  private comboRow(v: SentenceView, i: number): number {
+    const key = plainComboKey(v, i);
+    let r = this.combo.get(key);
+    if (r < 0) {
+      if (this.comboSize >= 1 << 16) {
+        // a runaway variety of combinations (never seen in news): start afresh
+        this.combo.keys.fill(0);
+        this.combo.size = 0;
+        this.comboSize = 0;
+      }
+      r = this.combo.getOrAdd(key, this.comboSize++);
+      if (this.comboSize * N_TAGS > this.comboRows.length) {
+        const grown = new Float32Array(this.comboRows.length * 2);
+        grown.set(this.comboRows);
+        this.comboRows = grown;
+      }
+      const n = plainSmallKeys(v, i, this.keys, 0);
+      this.scorer.score(this.keys, n, this.tmp);
+      for (let t = 0; t < N_TAGS; t++) this.comboRows[r * N_TAGS + t] = this.tmp[t];
+    }
+    return r * N_TAGS;
+  }
 
   /** Row offset of `key`'s scores in memoRows, scoring it on first sight. */
   private memoRow(key: number): number {
@@ -139,8 +167,12 @@ export class NerWeights {
       const m = wideContextKeys(v, i, keys, 0);
       this.scorer.score(keys, m, tmp);
       for (let t = 0; t < T; t++) out[base + t] = s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t];
-      // the small-domain keys from the memo (keys[] is reused: read them out first)
-      const ms = smallContextKeys(v, i, keys, 0);
+      // the plain small-domain keys as one summed row per combination of their values
+      const off0 = this.comboRow(v, i);
+      const combo = this.comboRows;
+      for (let t = 0; t < T; t++) out[base + t] += combo[off0 + t];
+      // gazetteer and run keys from the per-key memo (keys[] is reused: read them out first)
+      const ms = markKeys(v, i, keys, 0);
       for (let q = 0; q < ms; q++) {
         const off = this.memoRow(keys[q]);
         const rows = this.memoRows;
@@ -163,6 +195,10 @@ for (let t = 0; t < N_TAGS; t++) {
 }
 PREV_AT[N_TAGS] = PREV.length;
 const PREV_TAGS = Int32Array.from(PREV);
+
+let scratchScore = new Float64Array(64 * N_TAGS);
+let scratchBack = new Int32Array(64 * N_TAGS);
+const scratchLive = new Int32Array(N_TAGS);
 
 /** Spread of the transition scores: bounds how far behind a predecessor may be and still win. */
 const spreadCache = new WeakMap<Float32Array, number>();
@@ -193,9 +229,14 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, start:
   const best = new Int32Array(n);
   if (n === 0) return best;
   const spread = transSpread(trans);
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
-  const live = new Int32Array(T);
+  if (scratchScore.length < n * T) {
+    scratchScore = new Float64Array(n * T * 2);
+    scratchBack = new Int32Array(n * T * 2);
+  }
+  // scratch tables reused across calls (every cell read below is written first)
+  const score = scratchScore;
+  const back = scratchBack;
+  const live = scratchLive;
   for (let t = 0; t < T; t++) score[t] = START_ALLOWED[t] ? start[t] + em[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * T;
