@@ -1,6 +1,5 @@
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { runIngest } from '../../ingest/batch.js';
-import { openDuplicateLinks } from '../../ingest/duplicates.js';
 import { Journal, defaultJournalPath } from '../../ingest/journal.js';
 import { Progress } from '../../ingest/progress.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
@@ -78,25 +77,22 @@ Examples:
     const log = (line: string) => { if (!values.quiet) process.stderr.write(line + '\n'); };
     let failed = 0;
     const journal = Journal.open(values.journal ?? defaultJournalPath(url), { resume: values.resume });
-    const duplicates = await openDuplicateLinks(url);
     try {
       const items = readDocuments(positionals, {
         published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'],
         skipOrigin: values.resume ? (origin) => journal.has(origin) : undefined,
       });
-      const s = await runIngest(items, { store, jobs, journal, duplicates, progress: new Progress(process.stderr), log });
+      const s = await runIngest(items, { store, jobs, journal, progress: new Progress(process.stderr), log });
       failed = s.failed;
       const stats = await store.stats();
-      const links = await duplicates.stats();
       process.stderr.write(
         `chronicle ingest: ${s.added} added, ${s.unchanged} already stored, ${s.failed} failed` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''}${s.resumed ? `, ${s.resumed} finished earlier (--resume)` : ''}${s.duplicates ? `, ${s.duplicates} near-duplicates linked` : ''}` +
         ` in ${s.seconds.toFixed(1)} s${s.added ? ` (${(s.added / s.seconds).toFixed(1)} docs/s${jobs ? ` with ${jobs} job${jobs > 1 ? 's' : ''}` : ''})` : ''}; CPU ${s.cpuSeconds.toFixed(1)} s, peak memory ${s.peakRssMb} MB; ` +
-        `${redactUrl(url)} now holds ${stats.documents} documents (${links.duplicates} near-duplicate copies), ${stats.entities} identities, ${stats.events} events\n`,
+        `${redactUrl(url)} now holds ${stats.documents} documents (${stats.copies} near-duplicate copies), ${stats.entities} identities, ${stats.events} events\n`,
       );
     } finally {
       journal.close();
-      await duplicates.close();
       await store.close();
     }
     return failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;

@@ -1,5 +1,4 @@
 import { openStore } from '../../store/index.js';
-import { openDuplicateLinks } from '../../ingest/duplicates.js';
 import { openQueue, runWorker, DEFAULTS, QUEUE } from '../../ingest/queue.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
@@ -71,7 +70,6 @@ Examples:
       process.stderr.write(`chronicle worker: cannot open ${redactUrl(url)}: ${(err as Error).message}\n`);
       return EXIT.USAGE;
     }
-    const duplicates = await openDuplicateLinks(url);
     let stop: () => void = () => undefined;
     const stopped = new Promise<void>((r) => (stop = r));
     const onSignal = (sig: string) => {
@@ -84,13 +82,12 @@ Examples:
     process.stderr.write(`chronicle worker ${process.pid}: taking jobs from ${QUEUE} in ${redactUrl(url)} (concurrency ${concurrency})\n`);
     try {
       const s = await runWorker({
-        boss, store, duplicates, concurrency, stop: stopped, exitWhenEmpty: values['exit-when-empty'],
+        boss, store, concurrency, stop: stopped, exitWhenEmpty: values['exit-when-empty'],
         log: values.quiet ? undefined : (line) => process.stderr.write(line + '\n'),
       });
       const secs = (performance.now() - started) / 1000;
-      process.stderr.write(`chronicle worker ${process.pid}: ${s.stored} stored, ${s.unchanged} already stored, ${s.failed} failed attempts in ${secs.toFixed(1)} s; CPU ${(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+      process.stderr.write(`chronicle worker ${process.pid}: ${s.stored} stored (${s.duplicates} near-duplicates linked), ${s.unchanged} already stored, ${s.failed} failed attempts in ${secs.toFixed(1)} s; CPU ${(process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6).toFixed(1)} s, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     } finally {
-      await duplicates.close();
       await store.close();
     }
     return EXIT.OK;
