@@ -8,7 +8,8 @@ import { getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
 import { decodeWeights, emissions, encodeWeights, makeNerModel, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { GUM_HELDOUT, readGumDoc } from '../train/ner-data.js';
-import { evaluateNer, toTextDoc } from '../eval/ner-score.js';
+import { SpanScorer, evaluateNer, toTextDoc } from '../eval/ner-score.js';
+import { chronicleNer } from '../eval/entities.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -143,17 +144,26 @@ test('BIO decoding and the weights format round-trip', () => {
   assert.ok(nonzero > a.length / 2);
 });
 
-test('held-out GUM news: coarse exact-span F1 stays above the floor', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
+test('held-out GUM news + interview: exact-span F1 end to end stays above the floor', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
   const model = getNerModel()!;
-  const news = GUM_HELDOUT.filter((id) => id.startsWith('GUM_news_')).map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
-  const scores = evaluateNer(model, news.map((d) => d.sentences));
-  // achieved (docs/entities-ner.md): coarse 0.865, PER 0.882, LOC 0.915, ORG 0.808 on gold tokens;
-  // floors sit ~3 points below so retraining noise passes and real regressions do not
+  const docs = GUM_HELDOUT.map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
+  // raw text through our tokenizer and the ner stage, scored on character spans (npm run eval:entities)
+  const scorer = new SpanScorer();
+  for (const d of docs) {
+    const td = toTextDoc(d.id, d.sentences);
+    const pred = chronicleNer.run(td.text);
+    scorer.add(td.gold, pred);
+    for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), 'gold spans survive the trip to raw text');
+  }
+  const scores = scorer.scores();
+  // achieved (docs/entities-ner.md): coarse 0.856, PER 0.911, LOC 0.872, ORG 0.780;
+  // floors sit 2–3 points below so retraining noise passes and real regressions do not
   assert.ok(scores.coarse.f1 >= 0.83, `coarse F1 ${scores.coarse.f1}`);
-  assert.ok(scores.byCoarse.PER.f1 >= 0.84, `PER F1 ${scores.byCoarse.PER.f1}`);
-  assert.ok(scores.byCoarse.LOC.f1 >= 0.88, `LOC F1 ${scores.byCoarse.LOC.f1}`);
-  assert.ok(scores.byCoarse.ORG.f1 >= 0.76, `ORG F1 ${scores.byCoarse.ORG.f1}`);
-  // and the gold spans survive the trip to raw text
-  const td = toTextDoc(news[0].id, news[0].sentences);
-  for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)));
+  assert.ok(scores.byCoarse.PER.f1 >= 0.88, `PER F1 ${scores.byCoarse.PER.f1}`);
+  assert.ok(scores.byCoarse.LOC.f1 >= 0.85, `LOC F1 ${scores.byCoarse.LOC.f1}`);
+  assert.ok(scores.byCoarse.ORG.f1 >= 0.75, `ORG F1 ${scores.byCoarse.ORG.f1}`);
+  // and on gold tokens (the figure training prints), news documents only
+  const news = docs.filter((d) => d.genre === 'news');
+  const gold = evaluateNer(model, news.map((d) => d.sentences));
+  assert.ok(gold.coarse.f1 >= 0.81, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.839)`);
 });
