@@ -226,6 +226,13 @@ export const MIGRATIONS: Migration[] = [
       if (!cols.some((c) => c.name === 'shingles')) await tx.exec('ALTER TABLE near_duplicates ADD COLUMN shingles INTEGER');
     },
   },
+  {
+    version: 6,
+    name: 'the words naming a quote\'s speaker when no entity stands for it ("police", "a senior official")',
+    common: ['ALTER TABLE quotes ADD COLUMN speaker_text TEXT'],
+    sqlite: [],
+    postgres: [],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

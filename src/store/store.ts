@@ -159,8 +159,8 @@ export class SqlStore implements Store {
         await insertMany(tx, 'mentions', ['document_id', 'doc_entity_id', 'start_offset', 'end_offset', 'text', 'kind'], mentionRows);
         const entityRow = (localId: string | null | undefined): number | null => (localId ? local.get(localId) ?? null : null);
 
-        await insertMany(tx, 'quotes', ['document_id', 'start_offset', 'end_offset', 'text', 'kind', 'speaker_id', 'cue'],
-          result.quotes.map((q) => [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.cue?.text ?? null]));
+        await insertMany(tx, 'quotes', ['document_id', 'start_offset', 'end_offset', 'text', 'kind', 'speaker_id', 'speaker_text', 'cue'],
+          result.quotes.map((q) => [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.speaker_text ?? null, q.cue?.text ?? null]));
         if (tx.dialect === 'sqlite' && result.quotes.length) await tx.run('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE document_id = ?', [docId]);
 
         const byId = new Map(members.map((m) => [m.id, m]));
@@ -673,7 +673,7 @@ export class SqlStore implements Store {
 
   private async quotes(id: number): Promise<{ by: QuoteView[]; about: QuoteView[] }> {
     const cols = `q.id AS quote_id, q.text, q.kind, q.start_offset AS start, q.end_offset AS "end", d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
-      sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name`;
+      sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name`;
     const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
       LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
     type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null };
@@ -760,7 +760,7 @@ export class SqlStore implements Store {
            WHERE documents_fts MATCH ? AND documents_fts.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?)
            ORDER BY rank`, [expr, expr, limit]);
         quoteRows = await this.db.all(
-          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name
+          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
            FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
            LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
            WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
@@ -771,7 +771,7 @@ export class SqlStore implements Store {
                 ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
          FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]);
       quoteRows = await this.db.all(
-        `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name) AS speaker_name
+        `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
          FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
          WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]);
     }
