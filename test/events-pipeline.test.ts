@@ -65,3 +65,13 @@ test('a time inside a relative clause dates that clause, not the main verb', () 
   assert.equal(inOtherRelative(view, doc.times[0], 8), true, '"appealed" is not dated by the relative clause');
   assert.equal(inOtherRelative(view, doc.times[0], 4), false, '"kidnapped" is');
 });
+
+test('what a denial denies is negated: "denied that it had struck", "denied attacking"', () => {
+  const r = extract({ id: 'deny', published: '2025-03-12', text: 'The Ruritanian army denied on Tuesday that it had struck the Red Cross convoy. Hamas denied attacking the Erez crossing.' });
+  const struck = r.events.find((e) => e.trigger.text === 'struck');
+  assert.ok(struck, JSON.stringify(r.events.map((e) => e.trigger.text)));
+  assert.equal(struck.negated, true);
+  const attack = r.events.find((e) => e.trigger.text === 'attacking');
+  assert.ok(attack, JSON.stringify(r.events.map((e) => e.trigger.text)));
+  assert.equal(attack.negated, true);
+});

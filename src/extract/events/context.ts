@@ -8,6 +8,8 @@ import type { ParseView } from './syntax.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 /** "failed to mention", "was unable to receive", "refused to release": the complement did not happen */
+/** reporting verbs that deny their complement */
+const DENYING_HEADS = new Set(['deny', 'refute', 'dismiss', 'disavow']);
 const NEGATING_HEADS = new Set(['fail', 'unable', 'refuse', 'decline', 'neglect', 'forget', 'avoid', 'omit', 'cease', 'stop']);
 const FUTURE_AUX = new Set(['will', 'shall', "'ll", 'wo']);
 const HYPOTHETICAL_AUX = new Set(['would', 'could', 'might', 'may', 'can', 'should', 'must', 'ought', "'d", 'ca']);
@@ -28,6 +30,8 @@ export function isNegated(view: ParseView, i: number): boolean {
   }
   // the complement of a negating head, or of a negated control verb ("did not agree to release")
   const h = view.head(i);
+  // what a denial denies: "denied that it had struck the school", "denied attacking the convoy"
+  if (h >= 0 && (view.rel(i) === 'ccomp' || view.rel(i) === 'xcomp' || view.rel(i) === 'advcl') && DENYING_HEADS.has(view.lemma(h)) && !isNegatedDirect(view, h)) return true;
   if (h >= 0 && (view.rel(i) === 'xcomp' || view.rel(i) === 'ccomp' && view.tokens[h].upos === 'ADJ')) {
     if (NEGATING_HEADS.has(view.lemma(h))) return true;
     if (view.rel(i) === 'xcomp' && view.lemma(h) !== 'say' && isNegatedDirect(view, h)) return true;
