@@ -310,13 +310,14 @@ export const OFFSETS = [-2, -1, 1, 2] as const;
 
 /**
  * Per-model cache of WordInfo by word (news vocabulary is Zipfian, so nearly every token is
- * a hit). Bounded: cleared when it grows past `limit` entries.
+ * a hit). Bounded: cleared when it grows past `limit` entries (at run time each entry carries
+ * ~0.6 KB of cached scores, so 50,000 words ≈ 30 MB at most).
  */
 export class WordCache {
   private readonly map = new Map<string, WordInfo>();
   readonly padBefore: WordInfo;
   readonly padAfter: WordInfo;
-  constructor(private readonly ctx: FeatureContext, private readonly limit = 200_000) {
+  constructor(private readonly ctx: FeatureContext, private readonly limit = 50_000) {
     this.padBefore = makeInfo(PAD_BEFORE, null);
     this.padAfter = makeInfo(PAD_AFTER, null);
   }
