@@ -75,3 +75,10 @@ test('what a denial denies is negated: "denied that it had struck", "denied atta
   assert.ok(attack, JSON.stringify(r.events.map((e) => e.trigger.text)));
   assert.equal(attack.negated, true);
 });
+
+test('"urged" is a request (CAMEO 2.0 has no URGE)', () => {
+  const r = extract({ id: 'urge', published: '2025-03-12', text: 'Qatar urged Israel to return to the negotiating table.' });
+  const urge = r.events.find((e) => e.trigger.text === 'urged');
+  assert.equal(urge?.type, 'REQUEST', JSON.stringify(r.events));
+  assert.deepEqual(urge?.recipient.map((id) => nameOf(r, id)), ['Israel']);
+});
