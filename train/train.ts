@@ -15,10 +15,11 @@ import { execSync } from 'node:child_process';
 import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel } from '../src/nlp/nlp-model.js';
+import { decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
-import { Tagger, trainTagger, type TaggedSentence, type TaggerTraining } from '../src/nlp/tagger.js';
+import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
+import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,9 +49,9 @@ const hyper = {
   lemmatizer: { minTypes: 2, ewtWeight: 3 },
   // weights below this share of a model's largest |weight| are dropped after training
   // (FrozenPerceptron.pruned): the many-class models score about twice as fast; chosen on EWT dev
+  // (applied to the bfloat16 weights of the written model; the jackknife taggers are not pruned)
   prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
 };
-const pruneTagger = (t: TaggerTraining): TaggerTraining => ({ ...t, xpos: t.xpos.pruned(hyper.prune.tagger), upos: t.upos.pruned(hyper.prune.upos) });
 
 const ewt = join(dataDir, 'ud-ewt');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -66,7 +67,7 @@ const tagged = (s: ConlluSentence): TaggedSentence => ({ forms: s.words.map((w) 
 const taggedTrain = train.map(tagged);
 
 // 1. tagger
-const tagger = pruneTagger(trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log }));
+const tagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log });
 const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos);
 const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
 const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
@@ -83,7 +84,7 @@ if (hyper.jackknife > 1) {
   const K = hyper.jackknife;
   for (let k = 0; k < K; k++) {
     const fold = taggedTrain.filter((_, i) => i % K !== k);
-    const tk = pruneTagger(trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1 }));
+    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1 });
     const tm = new Tagger(tk.data, tk.xpos, tk.upos);
     let right = 0;
     let all = 0;
@@ -118,7 +119,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const trained = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
+const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
   iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {
@@ -127,7 +128,6 @@ const trained = trainParser(examples, { labels, nXpos: tagger.data.xposTags.leng
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
   } : undefined,
 });
-const parser = { ...trained, moves: hyper.prune.moves > 0 ? trained.moves.pruned(hyper.prune.moves) : trained.moves, labeler: trained.labeler.pruned(hyper.prune.labeler) };
 void taggerModel;
 
 // 4. write, reload from the bytes (what users get), score
@@ -141,11 +141,18 @@ const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
-const bytes = encodeNlpModel({
+const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
   parser: { moves: parser.moves, labeler: parser.labeler, labels },
   meta,
+})));
+// prune the stored (bfloat16) weights: the many-class models score about twice as fast
+const { prune } = hyper;
+const bytes = encodeNlpModel({
+  ...full,
+  tagger: { ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos) },
+  parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
 });
 mkdirSync(outDir, { recursive: true });
 const modelPath = join(outDir, MODEL_FILE);
@@ -153,7 +160,7 @@ writeFileSync(modelPath, bytes);
 const loadStart = performance.now();
 const model = decodeNlpModel(bytes);
 const loadMs = Math.round(performance.now() - loadStart);
-log(`wrote ${modelPath}: ${(bytes.length / 1e6).toFixed(2)} MB (load ${loadMs} ms); tagger ${tagger.xpos.keys.length}+${tagger.upos.keys.length} rows, parser ${parser.moves.keys.length}+${parser.labeler.keys.length} rows`);
+log(`wrote ${modelPath}: ${(bytes.length / 1e6).toFixed(2)} MB (load ${loadMs} ms); tagger ${model.tagger.data.xposTags.length} XPOS tags; feature rows after pruning: tagger ${(model.tagger.model as FrozenPerceptron).keys.length}+${(model.tagger.uposModel as FrozenPerceptron).keys.length}, parser ${(model.parser.moves as FrozenPerceptron).keys.length}+${(model.parser.labeler as FrozenPerceptron).keys.length}`);
 const devScores = evaluate(model, dev);
 log(formatScores('EWT dev', devScores));
 const testScores = evaluate(model, test);
