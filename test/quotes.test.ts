@@ -104,3 +104,9 @@ test('inside a speaker\'s own quote, "he" is someone else; a cue with its own cl
   assert.equal(ottawa && nameOf(r, ottawa.speaker), 'Anne Leduc');
   assert.ok(!r.quotes.some((q) => q.text.includes('Anne Leduc')), JSON.stringify(r.quotes.map((q) => q.text)));
 });
+
+test('the cue of a direct quote reports that quote only: no indirect quote from its inverted subject', () => {
+  const r = run('"I just want to hug my son," said Karin Lund, whose son Erik was among those freed.');
+  assert.deepEqual(r.quotes.map((q) => [q.kind, q.text]), [['direct', 'I just want to hug my son']]);
+  assert.equal(nameOf(r, r.quotes[0].speaker), 'Karin Lund');
+});

@@ -210,6 +210,10 @@ function reportedClause(doc: Doc, cueIdx: number): { from: number; to: number } 
   let comp = -1;
   for (let i = cueIdx + 1; i < sent.tokenEnd; i++) if (toks[i].head === cueIdx && toks[i].deprel === 'ccomp') { comp = i; break; }
   if (comp < 0) return null;
+  // a clause has a verb or a subject: "said Karin Holm, whose son …" is an inverted subject the parse took for one
+  const ct = toks[comp];
+  const clauseLike = ct.upos === 'VERB' || ct.upos === 'AUX' || toks.slice(sent.tokenStart, sent.tokenEnd).some((t) => t.head === comp && /^(nsubj|cop|aux)/.test(t.deprel ?? ''));
+  if (!clauseLike) return null;
   // the complement's subtree: walk heads up to the complement (trees are shallow; bounded walk),
   // leaving out a conjoined cue verb's own clause ("… helped negotiate the release but denied that …")
   let from = comp;
@@ -501,6 +505,8 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
 function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: number) => boolean, direct: Quote[]): Quote[] {
   const out: Quote[] = [];
   let lastSpeaker: string | null = null;
+  // a cue that introduces a direct quote reports that quote, not a clause of its own
+  const usedCues = new Set(direct.map((q) => q.cue?.start).filter((x): x is number => x !== undefined));
   const directSpeakerBefore = (pos: number) => {
     let s: string | null = null;
     for (const q of direct) if (q.start < pos && q.speaker) s = q.speaker;
@@ -521,7 +527,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
       if (inside(i)) continue;
       const w = lw(toks[i]);
-      if (!isReportingVerb(toks[i]) || negated(doc, i)) continue;
+      if (!isReportingVerb(toks[i]) || negated(doc, i) || usedCues.has(toks[i].start)) continue;
       let startTok: number;
       let endTok: number;
       const clause = toks[i].deprel !== undefined ? reportedClause(doc, i) : null;
