@@ -11,6 +11,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
+import { NEAR_DUPLICATES_TABLE } from '../store/migrations.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 
 export interface DuplicateLink {
@@ -82,15 +83,7 @@ class SqliteLinks extends LinksBase {
     super(threshold);
     db.pragma('journal_mode = WAL');
     db.pragma('busy_timeout = 10000');
-    db.exec(`CREATE TABLE IF NOT EXISTS near_duplicates (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      document_id INTEGER NOT NULL UNIQUE,
-      signature BLOB NOT NULL,
-      shingles INTEGER,
-      duplicate_of INTEGER,
-      similarity REAL,
-      created_at TEXT NOT NULL
-    )`);
+    db.exec(NEAR_DUPLICATES_TABLE.sqlite);
     db.exec('CREATE INDEX IF NOT EXISTS near_duplicates_of ON near_duplicates (duplicate_of)');
     // tables made before shingle counts were kept
     const cols = db.prepare('PRAGMA table_info(near_duplicates)').all() as { name: string }[];
@@ -141,15 +134,7 @@ class PgLinks extends LinksBase {
   }
 
   async init(): Promise<void> {
-    await this.pool.query(`CREATE TABLE IF NOT EXISTS near_duplicates (
-      seq BIGSERIAL PRIMARY KEY,
-      document_id BIGINT NOT NULL UNIQUE,
-      signature BYTEA NOT NULL,
-      shingles INTEGER,
-      duplicate_of BIGINT,
-      similarity REAL,
-      created_at TEXT NOT NULL
-    )`).catch((err: { code?: string }) => {
+    await this.pool.query(NEAR_DUPLICATES_TABLE.postgres).catch((err: { code?: string }) => {
       // two processes creating the table at once: the loser sees a unique violation
       if (err.code !== '23505' && err.code !== '42P07') throw err;
     });
