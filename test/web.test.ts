@@ -122,8 +122,10 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match(await page.getByTestId('entity-name').innerText(), /^Yelena/);
     const yelenaId = Number(/entity\/(\d+)/.exec(page.url())![1]);
     await page.screenshot({ path: join(ARTIFACTS, '5-after-split.png'), fullPage: false });
-    // the mother's page no longer has the alias; merge it back from there
+    // the mother's page no longer has the alias; merge it back from there (a hash change keeps
+    // the previous entity's page until the new one renders: wait for the mother's name)
     await page.goto(`${server.url}#/entity/${mother.id}`);
+    await page.waitForFunction((name) => (document.querySelector('[data-testid=entity-name]')?.textContent ?? '').startsWith(name), mother.name);
     await page.getByTestId('identity').waitFor();
     assert.doesNotMatch(await page.locator('.entity-head').innerText(), /Yelena/);
     await page.getByLabel('id of the entity to merge in').fill(String(yelenaId));
@@ -166,6 +168,8 @@ describe('web app in headless Chromium', { skip }, () => {
   test('text from articles is shown as text, never run as markup', async () => {
     const [doc] = (await store.search('Mallory')).documents;
     await page.goto(`${server.url}#/doc/${doc.id}`);
+    // the previous test ends on another article's page: wait for this one's title
+    await page.waitForFunction(() => /<img src=x onerror=/.test(document.querySelector('[data-testid=doc-title]')?.textContent ?? ''));
     await page.getByTestId('article-text').waitFor();
     assert.match(await page.getByTestId('doc-title').innerText(), /<img src=x onerror=/);
     assert.match(await page.getByTestId('article-text').innerText(), /Mallory <b>Bold<\/b> wrote <img/);
