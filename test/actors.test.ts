@@ -173,3 +173,12 @@ test('organisation names: composed codes and state institutions', () => {
   const got = names.map((_, i) => (found.get(`o${i}`) ?? [])[0]?.code);
   assert.deepEqual(got, ['ISRMIL', 'RUSGOV', 'PSEGOV', 'USAGOV', 'ISRCOP', 'NGOHLHIRC']);
 });
+
+test('a dictionary namesake whose country the article contradicts loses its code', async () => {
+  const { extract } = await import('../src/extract.js');
+  const r = extract({ id: 'diop', published: '2024-06-12', text: 'The Malian foreign minister, Abdoulaye Diop, met the French ambassador in Bamako on Monday.' });
+  const diop = r.entities.find((e) => e.name === 'Abdoulaye Diop');
+  const codes = (diop?.codes ?? []).map((c) => c.code);
+  assert.ok(codes.includes('MLIGOV'), JSON.stringify(codes));
+  assert.ok(!codes.some((c) => c.startsWith('SEN')), `the Senegalese namesake's code stays out: ${JSON.stringify(codes)}`);
+});

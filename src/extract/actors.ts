@@ -315,6 +315,16 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
     const m = e.mentions.find((x) => x.kind === 'name' && isVerbSubject(doc, x));
     if (m) cands.get(e.id)!.push({ code: place.code + 'GOV', source: `"${m.text}" as the subject of a verb stands for the government (${place.source})`, rank: 2 });
   }
+  // a dictionary name whose country the article contradicts is a namesake: "The Malian foreign
+  // minister, Abdoulaye Diop" is not the Senegalese Abdoulaye Diop of the Phoenix dictionary
+  const countryOf = (code: string) => (index.country(code.slice(0, 3)) ? code.slice(0, 3) : null);
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const list = cands.get(e.id)!;
+    const stated = new Set(list.filter((c) => c.rank === 1 && !c.bare).map((c) => countryOf(c.code)).filter((x): x is string => x !== null));
+    if (stated.size === 0) continue;
+    cands.set(e.id, list.filter((c) => c.rank !== 0 || countryOf(c.code) === null || stated.has(countryOf(c.code)!)));
+  }
   const out = new Map<string, ActorCode[]>();
   for (const [id, list] of cands) {
     const f = finalise(list);
