@@ -150,3 +150,14 @@ test('a copula after a pronoun describes its person: "He is a member of the X Pa
   assert.equal(nameOf(r, rel.subject), 'Omar Nabil');
   assert.equal(nameOf(r, rel.object), 'Free Workers Party');
 });
+
+test('an acronym spelling a named organisation\'s initials is found even where no recogniser marked it; "commanded by" gives a position', () => {
+  const r = run('The Northern Defence Forces, a paramilitary group, denied the attack. The army accused the NDF of shelling the market. The NDF, commanded by Gen. Omar Tarek, controls the north.');
+  const ndf = entity(r, 'Northern Defence Forces');
+  assert.ok(ndf, JSON.stringify(r.entities.map((e) => e.name)));
+  assert.equal(ndf.mentions.filter((m) => m.text === 'NDF').length, 2, JSON.stringify(ndf.mentions.map((m) => m.text)));
+  const pos = r.relations.find((x) => x.type === 'position' && x.role === 'commander');
+  assert.ok(pos, JSON.stringify(r.relations));
+  assert.equal(nameOf(r, pos.subject), 'Omar Tarek');
+  assert.equal(nameOf(r, pos.object), 'Northern Defence Forces');
+});

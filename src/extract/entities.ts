@@ -298,8 +298,14 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   for (const c of clusters) for (const m of c.mentions) for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) taken[k] = 1;
   for (let k = 0; k < toks.length; k++) {
     if (taken[k] || !ACRONYM.test(toks[k].text)) continue;
-    const c = byAcronym.get(toks[k].text.replace(/\./g, ''));
-    if (!c || merged.has(c) || !c.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === toks[k].text)) continue;
+    const acr = toks[k].text.replace(/\./g, '');
+    const c = byAcronym.get(acr);
+    if (!c || merged.has(c)) continue;
+    // defined in brackets, or (three letters or more, or dotted: "U.N.") the initials of an
+    // organisation or place named in full: "the Rapid Support Forces … the RSF"
+    const defined = c.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === toks[k].text);
+    const byInitials = c.type !== 'PERSON' && (acr.length >= 3 || toks[k].text.includes('.')) && c.mentions.some((m) => nameTokens(m.text).length >= 2 && initials(m.text) === acr);
+    if (!defined && !byInitials) continue;
     c.mentions.push({ start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best });
     if (c.type === 'PERSON') c.type = 'ORG';
   }

@@ -9,7 +9,7 @@ import type { Doc } from '../../doc.js';
 import { MentionIndex, nationalityCode, tokenLower as lower, type MentionRef } from '../roles/describe.js';
 
 export interface PatternFact {
-  type: 'held_by' | 'citizenship' | 'residence' | 'membership';
+  type: 'held_by' | 'citizenship' | 'residence' | 'membership' | 'position';
   role: string | null;
   subject: string;
   /** an entity id, or a country code (citizenship) to be mapped onto an entity */
@@ -64,6 +64,9 @@ function parsedSubject(doc: Doc, idx: MentionIndex, verb: number): MentionRef | 
   return undefined;
 }
 
+/** "led by X": the role X holds */
+const LEADER_VERBS: Record<string, string> = { led: 'leader', commanded: 'commander', headed: 'head', chaired: 'chair', founded: 'founder', run: 'head' };
+
 export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
   const out: PatternFact[] = [];
   const tokens = doc.tokens;
@@ -97,6 +100,21 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
             out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captor.first, i), captive.last) });
           }
         }
+      }
+    }
+
+    // position: ORG[,] led|commanded|headed|chaired|founded by [title words] PERSON
+    // ("the RSF, commanded by Mohammed Hamdan Dagalo", "a militia led by Gen. Khalifa Haftar")
+    if (w === 'by' && sameSentence(i - 1) && LEADER_VERBS[lower(tokens[i - 1])]) {
+      let o = i - 2;
+      if (sameSentence(o) && tokens[o].text === ',') o--;
+      const org = sameSentence(o) ? idx.at(o) : undefined;
+      let p = i + 1;
+      // titles before the name: "Gen.", "President", "former commander"
+      while (sameSentence(p) && p < i + 5 && !idx.at(p) && /^(?:\p{Lu}[\p{L}.]*|former|then|the)$/u.test(tokens[p].text)) p++;
+      const leader = personAt(idx, p);
+      if (org && leader && (org.entity.type === 'ORG' || org.entity.type === 'NORP') && org.entity.id !== leader.entity.id && leader.first === p) {
+        out.push({ type: 'position', role: LEADER_VERBS[lower(tokens[i - 1])], subject: leader.entity.id, object: { entity: org.entity.id }, ...span(org.first, leader.last) });
       }
     }
 
