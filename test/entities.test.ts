@@ -161,3 +161,11 @@ test('an acronym spelling a named organisation\'s initials is found even where n
   assert.equal(nameOf(r, pos.subject), 'Omar Tarek');
   assert.equal(nameOf(r, pos.object), 'Northern Defence Forces');
 });
+
+test('one word read as a person in one sentence and an organisation in another is one organisation', () => {
+  const r = run('The rights group Vesta said 16 prisoners were freed. Vesta\'s head, Anna Lis, said in a statement that more remain in jail.');
+  const vesta = r.entities.filter((e) => e.name === 'Vesta');
+  assert.equal(vesta.length, 1, JSON.stringify(r.entities.map((e) => [e.name, e.type])));
+  assert.equal(vesta[0].type, 'ORG');
+  assert.equal(vesta[0].mentions.filter((m) => m.kind === 'name').length, 2);
+});

@@ -312,6 +312,31 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   return clusters.filter((c) => !merged.has(c));
 }
 
+/**
+ * One word typed a person in one sentence and an organisation in another is one organisation:
+ * "human rights group Viasna said … Viasna's head, Ales Bialiatski" (a possessive makes a name
+ * look like a person's). Places are left alone: "Jordan" the country and "Jordan" the person
+ * can meet in one story.
+ */
+function mergeSameName(clusters: Cluster[]): Cluster[] {
+  const orgs = new Map<string, Cluster>();
+  for (const c of clusters) {
+    if (c.type !== 'ORG') continue;
+    for (const m of c.mentions) orgs.set(nameTokens(m.text).join(' ').replace(/^the /, ''), c);
+  }
+  if (orgs.size === 0) return clusters;
+  const merged = new Set<Cluster>();
+  for (const c of clusters) {
+    if (c.type !== 'PERSON' || c.mentions.some((m) => nameTokens(m.text).length !== 1)) continue;
+    const org = orgs.get(nameTokens(c.mentions[0].text)[0]);
+    if (!org || c.mentions.some((m) => m.roles?.length)) continue;
+    org.mentions.push(...c.mentions);
+    org.best = Math.max(org.best, c.best);
+    merged.add(c);
+  }
+  return merged.size ? clusters.filter((c) => !merged.has(c)) : clusters;
+}
+
 function lastBefore(c: Cluster, pos: number): number {
   let best = -1;
   for (const m of c.mentions) if (m.start < pos && m.start > best) best = m.start;
@@ -333,7 +358,7 @@ export const entitiesStage: Stage = {
     // a weak rule guess the model did not confirm is kept only with place context ("the Umm Badda area")
     const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE && !placeContext(doc, m))));
     retypeByContext(doc, names);
-    const clusters = linkAcronyms(doc, clusterNames(names));
+    const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
     doc.entities = clusters.map((c, i): Entity => {
