@@ -26,8 +26,8 @@ test('lemmatizer generalises suffix rules to unseen words and keeps learnt excep
   assert.equal(lem.lemma('', 'NN'), '');
 });
 
-test('averaged perceptron learns a separable problem and survives freezing and the model file', () => {
-  // class = which of three "words" appears; plus a noise feature shared by all
+/** A perceptron trained on a separable problem: class = which of three "words" appears, plus a noise feature shared by all. */
+function trainSeparable(): TrainablePerceptron {
   const p = new TrainablePerceptron(3);
   const feats = new Uint32Array(2);
   const scores = new Float64Array(3);
@@ -41,6 +41,13 @@ test('averaged perceptron learns a separable problem and survives freezing and t
       p.tick();
     }
   }
+  return p;
+}
+
+test('averaged perceptron learns a separable problem and survives freezing and the model file', () => {
+  const p = trainSeparable();
+  const feats = new Uint32Array(2);
+  const scores = new Float64Array(3);
   const frozen = p.freeze();
   const arrays: Record<string, TypedArrayAny> = {};
   putPerceptron(arrays, 'm', frozen);
@@ -62,19 +69,9 @@ test('averaged perceptron learns a separable problem and survives freezing and t
 });
 
 test('pruning drops the small weights and keeps the decisions they did not make', () => {
-  const p = new TrainablePerceptron(3);
+  const p = trainSeparable();
   const feats = new Uint32Array(2);
   const scores = new Float64Array(3);
-  for (let it = 0; it < 5; it++) {
-    for (let i = 0; i < 300; i++) {
-      const gold = i % 3;
-      feats[0] = f1(1, 100 + gold);
-      feats[1] = f2(2, i % 7, 0);
-      p.score(feats, 2, scores);
-      p.update(gold, argmax(scores, 3), feats, 2);
-      p.tick();
-    }
-  }
   const frozen = p.freeze();
   const pruned = frozen.pruned(0.3);
   assert.ok(pruned.vals.length < frozen.vals.length, `${pruned.vals.length} of ${frozen.vals.length} weights kept`);
