@@ -4,23 +4,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Doc, Token } from '../../doc.js';
+import { lexiconPath } from './lexicon.js';
 
 let transitivity: Record<string, number> | null = null;
 
 /** Share of a verb's treebank uses with an object or in the passive (models/events/transitive-verbs.json). */
 function transitiveShare(lemma: string): number {
   if (!transitivity) {
-    transitivity = {};
-    let dir = dirname(fileURLToPath(import.meta.url));
-    for (let i = 0; i < 6; i++, dir = dirname(dir)) {
-      const file = join(dir, 'models', 'events', 'transitive-verbs.json');
-      if (existsSync(file)) {
-        transitivity = (JSON.parse(readFileSync(file, 'utf8')) as { transitive: Record<string, number> }).transitive;
-        break;
-      }
-    }
+    // it ships beside the CAMEO lexicon in models/events/
+    const file = join(dirname(lexiconPath()), 'transitive-verbs.json');
+    transitivity = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { transitive: Record<string, number> }).transitive : {};
   }
   return transitivity[lemma] ?? 0;
 }
