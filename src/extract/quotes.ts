@@ -13,7 +13,7 @@
  */
 import type { Doc, Entity, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
+import { PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -175,7 +175,7 @@ function phraseWords(doc: Doc, from: number, to: number): string | undefined {
 }
 
 function isReportingVerb(t: Token): boolean {
-  return t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && t.upos === 'VERB' : REPORTING.has(lw(t));
+  return t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB') : REPORTING.has(lw(t));
 }
 
 const POSSESSIVE_WORDS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
@@ -397,7 +397,11 @@ export const quotesStage: Stage = {
   },
 };
 
-const THIRD_PERSON: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+/** 'm' or 'f' for he/him/his/she/her…, else undefined */
+function personalGender(word: string): 'm' | 'f' | undefined {
+  const g = PRONOUNS[word.toLowerCase()]?.gender;
+  return g === 'm' || g === 'f' ? g : undefined;
+}
 
 /**
  * Inside a speaker's own quote, "he" and "she" are someone else: a speaker says "I". Coreference
@@ -408,14 +412,14 @@ function relinkSpeakerPronouns(doc: Doc, direct: Quote[]): void {
   for (const q of direct) {
     const speaker = q.speaker ? doc.entityById(q.speaker) : undefined;
     if (!speaker || speaker.type !== 'PERSON') continue;
-    const inside = speaker.mentions.filter((m) => m.kind === 'pronoun' && m.start >= q.start && m.end <= q.end && THIRD_PERSON[m.text.toLowerCase()]);
+    const inside = speaker.mentions.filter((m) => m.kind === 'pronoun' && m.start >= q.start && m.end <= q.end && personalGender(m.text));
     for (const m of inside) {
-      const gender = THIRD_PERSON[m.text.toLowerCase()];
+      const gender = personalGender(m.text);
       speaker.mentions.splice(speaker.mentions.indexOf(m), 1);
       let best: { e: Entity; at: number } | undefined;
       for (const e of doc.entities) {
         if (e === speaker || e.type !== 'PERSON') continue;
-        if (e.mentions.some((x) => x.kind === 'pronoun' && THIRD_PERSON[x.text.toLowerCase()] !== undefined && THIRD_PERSON[x.text.toLowerCase()] !== gender)) continue;
+        if (e.mentions.some((x) => x.kind === 'pronoun' && (personalGender(x.text) ?? gender) !== gender)) continue;
         let at = -1;
         for (const x of e.mentions) if (x.end <= m.start && x.start > at) at = x.start;
         if (at >= 0 && (!best || at > best.at)) best = { e, at };
@@ -478,9 +482,7 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
   if (comma < sent.tokenStart + 3 || inside(comma)) return null;
   let cue = -1;
   for (let k = comma + 1; k <= last; k++) {
-    const t = toks[k];
-    const reporting = t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB') : REPORTING.has(lw(t));
-    if (reporting) { cue = k; break; }
+    if (isReportingVerb(toks[k])) { cue = k; break; }
   }
   if (cue < 0 || negated(doc, cue)) return null;
   // "Joly, said Ottawa was in contact …": a cue with its own clause after it reports that clause
