@@ -236,8 +236,13 @@ function initials(name: string): string {
  */
 function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   const toks = doc.tokens;
-  const clusterOf = new Map<Mention, Cluster>();
-  for (const c of clusters) for (const m of c.mentions) clusterOf.set(m, c);
+  // which name mention covers each token (the bracket step below looks runs up in it)
+  const atToken: ({ c: Cluster; m: Mention } | undefined)[] = new Array(toks.length);
+  const mark = (c: Cluster, m: Mention) => {
+    const ref = { c, m };
+    for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) atToken[k] = ref;
+  };
+  for (const c of clusters) for (const m of c.mentions) mark(c, m);
   const byAcronym = new Map<string, Cluster>();
   // "Jama'at Nasr al-Islam wal Muslimin (JNIM)": the words whose initials the bracket spells are
   // one name, even where a recogniser cut it short or missed it
@@ -253,15 +258,19 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     if (from < 0 || from === k - 1) continue;
     const start = toks[from].start;
     const end = toks[k - 1].end;
-    const inside = clusters.flatMap((c) => c.mentions.map((m) => ({ c, m }))).filter(({ m }) => m.start < end && m.end > start);
+    const inside = [...new Set(atToken.slice(from, k).filter((x) => x !== undefined))];
     if (inside.length === 1) {
       const { c, m } = inside[0];
       m.start = Math.min(m.start, start);
       m.end = Math.max(m.end, end);
       m.text = doc.text.slice(m.start, m.end);
       if (c.type === 'PERSON') c.type = 'ORG';
+      mark(c, m);
     } else if (inside.length === 0) {
-      clusters.push({ type: 'ORG', mentions: [{ start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', source: 'acronym', score: 0.8 }], tokens: new Set(nameTokens(doc.text.slice(start, end))), last: '', best: 0.8 });
+      const m: Mention = { start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', source: 'acronym', score: 0.8 };
+      const c: Cluster = { type: 'ORG', mentions: [m], tokens: new Set(nameTokens(m.text)), last: '', best: 0.8 };
+      clusters.push(c);
+      mark(c, m);
     }
   }
   // bracketed definitions first: they are explicit
