@@ -121,6 +121,8 @@ test('"the group" is the organisation the story is about, not the last one named
   assert.ok(front && front.mentions.some((m) => m.text === 'the group'), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
   assert.ok(!entity(r, 'Reuters')?.mentions.some((m) => m.text === 'the group'));
   assert.ok(!r.entities.some((e) => e.type !== 'ORG' && e.mentions.some((m) => /agency/.test(m.text))), 'a place is never "the agency"');
+  const r2 = run('The Northern Liberation Front seized the dam. A nurse who worked for the charity Mercy Relief was taken.');
+  assert.ok(!entity(r2, 'Northern Liberation Front')?.mentions.some((m) => m.text === 'the charity'), '"the charity" before a name introduces that name');
 });
 
 test('context overrules a person reading: "the town of X", "the X area", "X airport"', () => {

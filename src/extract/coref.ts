@@ -180,7 +180,8 @@ export function resolveNominals(doc: Doc): void {
       // "the group", "the agency": the organisation the last few sentences are about — most
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
-      if (!target && GENERIC_ORG_NOUNS.has(noun)) target = salientOrganisation(doc, index, toks[i], noun);
+      // (not when a name follows: "the charity Action Against Hunger" introduces that name)
+      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) target = salientOrganisation(doc, index, toks[i], noun);
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
   }
