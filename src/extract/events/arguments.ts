@@ -8,6 +8,9 @@ import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
 
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
+const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'several', 'few', 'one', 'none', 'each', 'both', 'dozens', 'hundreds', 'thousands', 'scores', 'half', 'majority', 'rest']);
 const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'ours', 'myself', 'ourselves']);
 const THIRD_PERSON = new Set(['it', 'they', 'he', 'she']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -80,8 +83,24 @@ export class EntityIndex {
     if (seen.has(i) || seen.size > 40) return out;
     seen.add(i);
     let k = i;
-    // "the group which held Trufanov": the relative pronoun stands for the noun it modifies
-    if (RELATIVE.has(v.lemma(k)) && v.rel(v.head(k)) === 'acl:relcl') k = v.head(v.head(k));
+    // "the group which held Trufanov": the relative pronoun stands for the noun it modifies (also
+    // when the parse made the clause a conjunct or a plain modifier of that noun: "Evan Marsh, who
+    // had been detained …")
+    if (RELATIVE.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
+      const h = v.head(k);
+      const hh = v.head(h);
+      if (v.rel(h) === 'acl:relcl' || (hh >= 0 && hh < h && ['conj', 'acl'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? ''))) k = hh;
+    }
+    // "Among those freed … were X and Y": a demonstrative subject of a predicate noun is that noun
+    if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
+      const h = v.head(k);
+      if (h >= 0 && v.kids(h, ['cop']).length > 0 && NOMINAL.has(v.tokens[h].upos ?? '')) return this.resolve(h, seen);
+    }
+    // "two of her colleagues", "some of the hostages": a share stands for the group it is taken from
+    if ((v.tokens[k].upos === 'NUM' || QUANTIFIERS.has(v.lemma(k))) && !this.at(k)) {
+      for (const c of v.kids(k, ['nmod'])) if (v.caseOf(c) === 'of') for (const id of this.resolve(c, seen)) add(id);
+      if (out.length) return out;
+    }
     const direct = this.at(k);
     const next = k + 1 < v.tokens.length ? this.at(k + 1) : undefined;
     if (direct) add(direct);
@@ -156,6 +175,11 @@ const GROUP_NOUNS = new Set([
   'group', 'party', 'media', 'agency', 'court', 'prosecutor', 'prosecutors', 'navy', 'command', 'negotiator', 'negotiators',
   'citizen', 'citizens', 'national', 'nationals', 'worker', 'workers', 'activist', 'activists', 'protester', 'protesters',
   'team', 'side', 'state', 'counterpart', 'counterparts', 'allies', 'ally', 'coalition', 'militia', 'militias', 'unit', 'units',
+  'colleague', 'colleagues', 'staff', 'employee', 'employees', 'journalist', 'journalists', 'reporter', 'reporters', 'crew',
+  'guard', 'guards', 'agent', 'agents', 'detainee', 'detainees', 'inmate', 'inmates', 'sailor', 'sailors', 'tourist', 'tourists',
+  'student', 'students', 'pupil', 'pupils', 'doctor', 'doctors', 'nurse', 'nurses', 'teacher', 'teachers', 'volunteer', 'volunteers',
+  'passenger', 'passengers', 'fisherman', 'fishermen', 'pilgrim', 'pilgrims', 'villager', 'villagers', 'resident', 'residents',
+  'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
 ]);
 
 /** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */

@@ -49,8 +49,20 @@ const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
 const CONTROL_OBJECT_HEADS = new Set(['ask', 'urge', 'order', 'force', 'persuade', 'tell', 'call', 'press', 'allow', 'permit', 'help', 'invite', 'encourage', 'compel', 'instruct']);
 
 function subjects(view: ParseView, i: number, depth = 0): number[] {
+  // "Fatima, whose son Omar was arrested, said …": the first verb after "whose N" has N as its
+  // subject, however the parse hung the clause (it often makes the antecedent the subject)
+  if (depth === 0) {
+    const possessed = whoseSubject(view, i);
+    if (possessed >= 0) return [possessed];
+  }
   const direct = view.kids(i, SUBJ);
   if (direct.length || depth > 4) return direct;
+  if (depth === 0) {
+    // a clause-initial name the parse left outside the clause ("Holmqvist, 41, a reporter, was
+    // arrested", with the name read as an interjection): the subject of a verb that has none
+    const orphan = orphanSubject(view, i);
+    if (orphan >= 0) return [orphan];
+  }
   const r = view.rel(i);
   const h = view.head(i);
   if (h < 0) return [];
@@ -64,6 +76,39 @@ function subjects(view: ParseView, i: number, depth = 0): number[] {
   if (r === 'advcl' && view.kids(i, ['mark']).length === 0) return subjects(view, h, depth + 1);
   if (r === 'acl' || r === 'amod') return [h];
   return [];
+}
+
+/** The noun after "whose" when verb i is the first verb of that relative clause; else -1. */
+function whoseSubject(view: ParseView, i: number): number {
+  const sent = view.doc.sentences[view.tokens[i].sentence];
+  for (let w = i - 1; w >= sent.tokenStart; w--) {
+    const t = view.tokens[w];
+    if (view.isVerb(w) && w !== i) return -1;
+    if (t.text === ',' || t.text === ';') return -1; // the relative clause closed before this verb
+    if (t.text.toLowerCase() !== 'whose') continue;
+    // the possessed noun: the last noun of the phrase right after "whose", or the name in apposition to it
+    let n = -1;
+    for (let k = w + 1; k < i; k++) {
+      const u = view.tokens[k].upos ?? '';
+      if (u === 'NOUN' || u === 'PROPN') n = k;
+      else if (u !== 'ADJ' && u !== 'NUM' && u !== 'DET') break;
+    }
+    return n;
+  }
+  return -1;
+}
+
+const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
+
+/** A name opening the sentence that the parse attached to verb i outside any argument slot; else -1. */
+function orphanSubject(view: ParseView, i: number): number {
+  const sent = view.doc.sentences[view.tokens[i].sentence];
+  const k = sent.tokenStart;
+  if (k >= i || view.head(k) !== i || !CLAUSE_EXTERNAL.has(view.rel(k))) return -1;
+  const text = view.tokens[k].text;
+  // a dateline ("TEHRAN, June 12 -") is no subject
+  if (!/^\p{Lu}/u.test(text) || text === text.toUpperCase() || view.tokens[k].upos === 'PRON') return -1;
+  return k;
 }
 
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined): { actor: number[]; recipient: number[] } {
@@ -98,10 +143,12 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
     // last resort, as PETRARCH does: the first participant named after the verb in its clause
     // ("criticized the closure of guest houses in Bree"), unless it is the event's place
     const actorIds = new Set([...subj, ...companions].flatMap((k) => ents.resolve(k)));
+    // a war or a law is no participant: "the largest swap since the Cold War"
+    const notParticipant = (id: string) => NON_PARTICIPANT_TYPES.has(ents.types.get(id) ?? '');
     for (const k of view.window(i)) {
       if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
       const id = ents.at(k);
-      if (!id || actorIds.has(id)) continue;
+      if (!id || actorIds.has(id) || notParticipant(id)) continue;
       const t = ents.types.get(id);
       if (t === 'GPE' || t === 'LOC' || t === 'FAC') {
         const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
@@ -118,8 +165,12 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         const t = view.tokens[k];
         if (t.text === ';' || t.upos === 'SCONJ' || (view.isVerb(k) && view.kids(k, SUBJ).length > 0)) break;
         if (t.upos === 'PRON' && SUBJ.includes(view.rel(k)) && view.head(k) !== i) break; // "…, he was taken": the next clause
+        // a relative clause ("a video in which Dubois appealed") or a second predicate of the same
+        // subject ("met a delegation and promised to raise it with Damascus") has participants of its own
+        if (t.xpos === 'WDT' || t.xpos === 'WP' || t.xpos === 'WP$') break;
+        if (view.isVerb(k) && view.rel(k) === 'conj' && view.head(k) === i && unnamedPeopleObject(view, i)) break;
         const id = ents.at(k);
-        if (!id || actorIds.has(id)) continue;
+        if (!id || actorIds.has(id) || notParticipant(id)) continue;
         const type = ents.types.get(id);
         if ((type === 'GPE' || type === 'LOC' || type === 'FAC') && k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1))) continue;
         recipient = [k];
@@ -130,6 +181,14 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   return { actor: [...subj, ...companions], recipient };
 }
 
+/** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
+function unnamedPeopleObject(view: ParseView, i: number): boolean {
+  return view.kids(i, ['obj']).some((o) => PEOPLE_NOUNS.has(view.lemma(o).replace(/s$/, '')) || GROUP_OBJECTS.has(view.lemma(o)));
+}
+const GROUP_OBJECTS = new Set(['delegation', 'family', 'families', 'relative', 'relatives', 'group', 'crowd', 'representative', 'representatives', 'member', 'members', 'leader', 'leaders', 'survivor', 'survivors', 'victim', 'victims']);
+
+/** Entities that are no participants of an act: wars, laws, works and the like name a time or a topic. */
+const NON_PARTICIPANT_TYPES = new Set(['EVENT', 'LAW', 'WORK_OF_ART', 'PRODUCT', 'DATE', 'TIME', 'MONEY', 'QUANTITY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'LANGUAGE']);
 const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for', 'by']);
 
 /** Prepositional modifiers inside an object noun phrase that name the target, nearest first. */
@@ -166,9 +225,12 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
   return { actor, recipient };
 }
 
-function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[]): string {
+/** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
+const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
+
+function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
   // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
-  if (code === '084' || code === '080') {
+  if (code === '084' || (code === '080' && RELEASE_LEMMAS.has(lemma))) {
     const people = recipients.some((id) => ents.types.get(id) === 'PERSON') ||
       recipientTokens.some((k) => PEOPLE_NOUNS.has(view.lemma(k).replace(/s$/, '')));
     if (people) return '0841';
@@ -208,6 +270,13 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
       // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
       if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i))) continue;
+      // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
+      if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
+      // "is expected to free", "was set to meet": the complement is the event, the raising verb none
+      if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) continue;
+      // a meeting told as done is a consultation: CAMEO's "meet … at/for talks" patterns code an
+      // intent to meet (036), which fits "will meet at the summit", not "met Krasin at the airport"
+      if (coding.code === '036' && MEET_BLOCKS.has(coding.block) && view.rel(i) !== 'xcomp' && !['future', 'hypothetical'].includes(modalityOf(view, i, false) ?? '')) coding.code = '040';
       for (const k of coding.used) used.add(k);
       // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
       if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
@@ -216,7 +285,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const roles = verbRoles(view, ents, i, coding.targetPrep);
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
       if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
-      if (consultDefault && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
+      // (a mediator alone is news: "the deal was brokered by Qatar")
+      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
@@ -234,7 +304,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
       // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
       if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
-      const code = refineCode(p.code, view, ents, p.recipientTokens, recipient);
+      const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
       const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
       if (!plover) continue;
       const mode = plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null;
@@ -269,6 +339,13 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
+const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
+/** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */
+const MEDIATION_CODES = new Set(['045', '046']);
+/** Objects that make a light verb an idiom with no participant: "take place", "take effect", "make sure". */
+const IDIOM_OBJECTS = new Set(['place', 'effect', 'part', 'note', 'care', 'time', 'shape', 'sure', 'sense', 'way', 'turn', 'turns', 'hold', 'root', 'stock', 'heart', 'advantage', 'aim', 'notice', 'account', 'effort', 'use']);
+/** Verbs whose passive raises the subject of their complement: "Hamas is expected to free …". */
+const RAISING_VERBS = new Set(['expect', 'suppose', 'believe', 'think', 'say', 'report', 'set', 'schedule', 'due', 'understand', 'rumour', 'rumor', 'know', 'consider', 'estimate', 'feared', 'fear', 'likely']);
 const INTENT_VERBS = new Set(['agree', 'promise', 'pledge', 'offer', 'commit', 'undertake', 'volunteer']);
 const CONTEST_VERBS = new Set(['defeat', 'beat', 'crush', 'trounce', 'rout', 'oust', 'unseat', 'topple']);
 const ELECTORAL_WORDS = new Set(['election', 'elections', 'vote', 'votes', 'voter', 'voters', 'constituency', 'seat', 'seats', 'poll', 'polls', 'ballot', 'ballots', 'candidate', 'candidates', 'primary', 'runoff', 'match', 'game', 'final', 'tournament', 'championship', 'league', 'cup', 'race']);

@@ -50,12 +50,14 @@ function wordIs(view: ParseView, k: number, w: string): boolean {
 }
 
 /** Match items in order against seq (token indices); returns the tokens used or null. */
-function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], seq: number[], anchoredStart: boolean): { used: number[]; targetPrep?: string } | null {
+function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], seq: number[], anchoredStart: boolean, ownCode = false): { used: number[]; targetPrep?: string } | null {
   const used: number[] = [];
   let pos = 0;
   let targetPrep: string | undefined;
   let first = true;
-  for (const it of items) {
+  let lastWord = -1;
+  items.forEach((it, j) => { if (!('mark' in it)) lastWord = j; });
+  for (const [j, it] of items.entries()) {
     if ('mark' in it) {
       if (it.mark === '+' && it.prep) targetPrep = it.prep.toLowerCase();
       continue;
@@ -64,19 +66,25 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
     let found = -1;
     let len = 1;
     for (let k = mustBeAt >= 0 ? mustBeAt : pos; k < seq.length; k++) {
+      let hitLen = 0;
       if ('w' in it) {
-        if (wordIs(view, seq[k], it.w)) { found = k; break; }
+        if (wordIs(view, seq[k], it.w)) hitLen = 1;
       } else {
         const words = lex.synsetWords[it.syn];
-        if (words && (words.has(view.upper[seq[k]]) || words.has(view.lemmaUpper[seq[k]]))) { found = k; break; }
-        const phrases = lex.verbs.synsets[it.syn] ?? [];
-        let hit = false;
-        for (const p of phrases) {
-          if (p.length < 2 || k + p.length > seq.length) continue;
-          if (p.every((w, j) => wordIs(view, seq[k + j], w))) { hit = true; len = p.length; break; }
+        if (words && (words.has(view.upper[seq[k]]) || words.has(view.lemmaUpper[seq[k]]))) hitLen = 1;
+        else {
+          for (const p of lex.verbs.synsets[it.syn] ?? []) {
+            if (p.length < 2 || k + p.length > seq.length) continue;
+            if (p.every((w, x) => wordIs(view, seq[k + x], w))) { hitLen = p.length; break; }
+          }
         }
-        if (hit) { found = k; break; }
       }
+      // the pattern's last noun names the thing acted on, not a modifier of another noun: "freed
+      // an aid worker" is no aid (CAMEO's "* AID")
+      // nor, for a verb with a code of its own, the place of the act, unless the pattern names the
+      // preposition: "arrested at the airport" seizes no airport (the block's "* AIRPORT", written
+      // for "seize"), while "held in prison" is a detention (HOLD has no code but its patterns)
+      if (hitLen && !(j === lastWord && (isNounModifier(view, seq[k + hitLen - 1]) || (ownCode && placePhrase(view, seq[k], used))))) { found = k; len = hitLen; break; }
       if (mustBeAt >= 0) break;
     }
     if (found < 0) return null;
@@ -85,6 +93,33 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
     first = false;
   }
   return { used, targetPrep };
+}
+
+const PLACE_PREPS = new Set(['at', 'in', 'near', 'inside', 'outside', 'from', 'around', 'across', 'throughout', 'during']);
+
+/** Token k heads a phrase of place or time whose preposition the pattern did not match. */
+function placePhrase(view: ParseView, k: number, used: number[]): boolean {
+  return view.kids(k, ['case']).some((c) => PLACE_PREPS.has(view.lemma(c)) && !used.includes(c));
+}
+
+/** Heads naming people or bodies of people (besides the -ist, -ian, -man words). */
+const PERSON_HEADS = new Set([
+  'worker', 'official', 'staff', 'people', 'group', 'team', 'crew', 'agency', 'organisation', 'organization', 'envoy',
+  'chief', 'personnel', 'volunteer', 'delegate', 'delegation', 'expert', 'agent', 'negotiator', 'reporter', 'fighter',
+  'leader', 'officer', 'guard', 'soldier', 'doctor', 'nurse', 'teacher', 'student', 'lawyer', 'employee', 'member',
+  'supporter', 'minister', 'spokesperson', 'coordinator', 'monitor', 'inspector', 'investigator', 'mediator', 'campaigner',
+]);
+
+/**
+ * A noun modifying a noun for people after it ("aid" in "aid worker", "hostage" in "hostage
+ * negotiator"): it says what the person does, not what the verb acts on. A modifier of a thing
+ * still counts ("artillery shells", "aid convoy").
+ */
+function isNounModifier(view: ParseView, k: number): boolean {
+  const h = view.head(k);
+  if (view.rel(k) !== 'compound' || h <= k || view.tokens[h].upos !== 'NOUN') return false;
+  const head = view.lemma(h);
+  return PERSON_HEADS.has(head) || PERSON_HEADS.has(head.replace(/s$/, '')) || /(?:ist|ian|man|men|woman|women|person)s?$/.test(head);
 }
 
 function adjacentWords(view: ParseView, i: number, words: string[], dir: 1 | -1): number[] | null {
@@ -126,11 +161,12 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
     if (seen.has(entry.block)) continue;
     seen.add(entry.block);
     const block = lex.verbs.blocks[entry.block];
+    const ownCode = entry.code !== undefined && entry.code !== null;
     for (const p of block.patterns) {
       if (best && p.weight <= best.weight) break; // sorted by weight: nothing better in this block
-      const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false) : { used: [] as number[] };
+      const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false, ownCode) : { used: [] as number[] };
       if (!a) continue;
-      const b = p.post.length ? matchItems(lex, view, p.post, post, true) : { used: [] as number[] };
+      const b = p.post.length ? matchItems(lex, view, p.post, post, true, ownCode) : { used: [] as number[] };
       if (!b) continue;
       best = { code: p.code, weight: p.weight, used: [...a.used, ...b.used], targetPrep: b.targetPrep, block: block.name };
       break;
