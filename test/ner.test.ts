@@ -167,3 +167,36 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
   const gold = evaluateNer(model, news.map((d) => d.sentences));
   assert.ok(gold.coarse.f1 >= 0.81, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.839)`);
 });
+
+test('GUM names as training gold: titles and descriptors stripped, hyphenated given names whole, countries as written', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
+  const gaz = getNerModel()!.gazetteer;
+  const spans = (id: string) => {
+    const out: string[] = [];
+    for (const s of readGumDoc(join(gumDir, id + '.conllu'), gaz).sentences) {
+      for (const sp of tagsToSpans(s.tags.map((t) => TAG_INDEX.get(t) ?? 0))) out.push(s.words.slice(sp.start, sp.end).join(' ') + '/' + sp.type);
+    }
+    return out;
+  };
+  const lanterns = spans('GUM_news_lanterns');
+  assert.ok(lanterns.includes('Hau Lung - bin/PERSON'), 'the flat name runs over the hyphen');
+  const hackers = spans('GUM_news_hackers');
+  assert.ok(hackers.includes('Tom Cruise/PERSON') && !hackers.some((s) => s.startsWith('Scientologist ')), 'a descriptor is not part of the name');
+  const taxes = spans('GUM_news_taxes');
+  assert.ok(taxes.includes('Toccafondi/PERSON') && !taxes.includes('Undersecretary/PERSON'), 'a title head hands over to its apposed name');
+  // "Sweden defeated South Korea": GUM's organisation reading of a country is tagged as written
+  const soccer = spans('GUM_news_soccer');
+  assert.ok(soccer.includes('Sweden/GPE') && !soccer.includes('Sweden/ORG'));
+});
+
+test('span discipline: "or" splits two names, a title\'s place is not part of its holder, cups are events', () => {
+  const a = names('Visitors can walk from NTU Hospital Station or Shandao Station to the square.');
+  assert.ok(find(a, 'NTU Hospital Station') && find(a, 'Shandao Station'), JSON.stringify(a.map((m) => m.text)));
+  const b = names('According to the Ambassador to the United States Hamdullah Mohib, the team was safe.');
+  assert.equal(find(b, 'United States')?.type, 'GPE', JSON.stringify(b.map((m) => m.text)));
+  assert.equal(find(b, 'Hamdullah Mohib')?.type, 'PERSON');
+  // …but an organisation named after the country stays whole
+  const c = names('He wrote to the Ambassador to the United States Postal Service board.');
+  assert.ok(!find(c, 'Postal Service'), JSON.stringify(c.map((m) => m.text)));
+  const d = names('Spain won the 2010 World Cup in South Africa.');
+  assert.equal(find(d, 'World Cup')?.type, 'EVENT');
+});

@@ -204,6 +204,10 @@ const ROLE_WORDS = new Set(['assistant', 'associate', 'professor', 'manager', 't
   'media', 'communications', 'and']);
 const CONNECTORS = new Set(['of', 'the', 'and', '&', '-', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'del', 'da', 'di', 'al', 'bin', 'for', 'on']);
 
+function isTitleWord(form: string): boolean {
+  return PERSON_TITLES.has(form.toLowerCase());
+}
+
 function parseEntityField(value: string, tok: number, open: (GumMention & { id: string })[], done: GumMention[]): void {
   let pos = 0;
   while (pos < value.length) {
@@ -246,6 +250,15 @@ function nameSpan(m: GumMention, toks: GumToken[], mentions: GumMention[]): [num
     }
   }
   if (head < 0) return null;
+  // "Undersecretary for Education Mr. Toccafondi": a title head with the name as its apposition
+  if (m.etype === 'person' && isTitleWord(toks[head].form)) {
+    for (let i = head + 1; i < m.end; i++) {
+      if (toks[i].head === head && toks[i].deprel === 'appos' && NAME_TAGS.has(toks[i].xpos)) {
+        head = i;
+        break;
+      }
+    }
+  }
   if (!NAME_TAGS.has(toks[head].xpos)) {
     // "musician Tiziano Lugli": a common-noun head with the name attached as flat dependents,
     // directly or chained ("captain Andreas Granqvist": Granqvist is flat under Andreas)
@@ -256,9 +269,13 @@ function nameSpan(m: GumMention, toks: GumToken[], mentions: GumMention[]): [num
       if ((h === head || (a >= 0 && h >= a && h < b)) && toks[i].deprel === 'flat' && NAME_TAGS.has(toks[i].xpos)) {
         if (a < 0) a = i;
         b = i + 1;
+      } else if (a >= 0 && toks[i].xpos === 'HYPH' && i + 1 < m.end && toks[i + 1].deprel === 'flat' && NAME_TAGS.has(toks[i + 1].xpos)) {
+        // a hyphenated given name ("Hau Lung - bin") continues the run
+        continue;
       } else if (a >= 0) break;
     }
-    return a >= 0 ? [a, b] : null;
+    if (a < 0) return null;
+    return m.etype === 'person' ? stripTitles(toks, a, b, b) : [a, b];
   }
   // tokens belonging to nested mentions that do not contain the head: a person name stops there
   const blocked = new Uint8Array(toks.length);
@@ -291,8 +308,20 @@ function nameSpan(m: GumMention, toks: GumToken[], mentions: GumMention[]): [num
       else break;
     }
   }
-  if (m.etype === 'person') {
-    while (b - a > 1 && PERSON_TITLES.has(toks[a].form.toLowerCase())) a++;
+  return m.etype === 'person' ? stripTitles(toks, a, b, head) : [a, b];
+}
+
+/**
+ * Titles and descriptors before a person's name are not part of it: "Mr.", "General",
+ * "Scientologist Tom Cruise". GUM marks descriptors nmod:desc; one is kept when stripping it
+ * would leave one word or start on "de", as GUM also marks given names so ("Dean Kamen",
+ * "Marquis de Lafayette").
+ */
+function stripTitles(toks: GumToken[], a: number, b: number, head: number): [number, number] {
+  for (;;) {
+    if (b - a > 1 && isTitleWord(toks[a].form)) a++;
+    else if (b - a > 2 && toks[a].deprel === 'nmod:desc' && a < head && /^\p{Lu}/u.test(toks[a + 1].form)) a++;
+    else break;
   }
   return [a, b];
 }
@@ -303,7 +332,9 @@ function gumType(m: GumMention, lower: string[], italic: boolean, gaz: Gazetteer
     case 'person':
       return 'PERSON';
     case 'organization':
-      return 'ORG';
+      // "Sweden won", "South Korea says": GUM types a country or city acting as a team or a
+      // government as an organisation; we tag names as written (a country name is a GPE)
+      return gaz.lookup(lower)?.includes('GPE') ? 'GPE' : 'ORG';
     case 'place':
       return placeType(lower, gaz);
     case 'event':

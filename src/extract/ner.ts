@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { DATE_WORDS, FAC_TRIGGERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
+import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 
 export interface NameSpan {
@@ -33,7 +33,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   em ??= emissions(model, words, doc ?? docCaps([words]));
   const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
   const out: NameSpan[] = [];
-  for (const s of tagsToSpans(tags)) {
+  for (const s of splitAtOr(words, tagsToSpans(tags))) {
     let { start, end } = s;
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
@@ -52,7 +52,26 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
   addAcronyms(words, out);
+  addClassNamed(words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
+}
+
+/**
+ * "NTU Hospital Station or Shandao Station": a lower-case "or" inside a span joins two names
+ * (names almost never contain it, unlike "and": "Bosnia and Herzegovina"), so the span splits.
+ */
+function splitAtOr(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const s of spans) {
+    let a = s.start;
+    for (let i = s.start + 1; i < s.end - 1; i++) {
+      if (words[i] !== 'or') continue;
+      if (i > a) out.push({ start: a, end: i, type: s.type });
+      a = i + 1;
+    }
+    out.push(a === s.start ? s : { start: a, end: s.end, type: s.type });
+  }
+  return out;
 }
 
 /** First words that make a name a settlement ("Kibbutz Nir Oz", "Moshav Ein Yahav"). */
@@ -63,11 +82,13 @@ const SETTLEMENT_WORDS = new Set(['kibbutz', 'moshav', 'village', 'town', 'city'
  * facility or organisation, "Kibbutz Nir Oz" a place, never a person.
  */
 function disciplineType(words: readonly string[], start: number, end: number, type: EntityType): EntityType {
-  if (type !== 'PERSON' && type !== 'ORG') return type;
+  if (type === 'NORP' || type === 'EVENT') return type;
   const first = words[start].toLowerCase();
   const last = words[end - 1].toLowerCase();
-  // "Winter Olympics", "Paralympic Games", "Vietnam War": events, not people or organisations
+  // "Winter Olympics", "Paralympic Games", "Vietnam War", "World Cup": events, not people,
+  // organisations or places
   if (EVENT_HEADS.has(last) && (end - start > 1 || last === 'olympics' || last === 'paralympics')) return 'EVENT';
+  if (type !== 'PERSON' && type !== 'ORG') return type;
   if (type === 'PERSON') {
     if (end - start > 1 && SETTLEMENT_WORDS.has(first)) return 'GPE';
     if (ORG_TRIGGERS.has(last)) return 'ORG';
@@ -206,12 +227,36 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
       continue;
     }
     if (s.end - s.start < 2) continue; // (person spans were handled above)
+    // "(former) Pennsylvania Senator": a title after a known place is not part of the place's name
+    if (PERSON_TITLES.has(words[s.end - 1].toLowerCase()) && !['general', 'justice'].includes(words[s.end - 1].toLowerCase())) {
+      const cats = gazCats(model, words, s.start, s.end - 1);
+      if (cats.includes('GPE') || cats.includes('LOC')) {
+        s.end--;
+        s.type = cats.includes('GPE') ? 'GPE' : 'LOC';
+        continue;
+      }
+    }
+    // "Washington State University Simon Ličen": an organisation's head word, then a given name
+    // and a surname, is the organisation followed by a person
+    if (s.type === 'ORG' || s.type === 'GPE') {
+      let split = false;
+      for (let k = Math.max(s.start + 1, s.end - 3); k + 1 < s.end; k++) {
+        if (!ORG_TRIGGERS.has(words[k - 1].toLowerCase()) || !gazCats(model, words, k, k + 1).includes('FIRST')) continue;
+        if (words.slice(k, s.end).some((w) => !/^\p{Lu}\p{Ll}/u.test(w) || ORG_TRIGGERS.has(w.toLowerCase()))) continue;
+        extra.push({ start: k, end: s.end, type: 'PERSON' });
+        s.end = k;
+        s.type = 'ORG';
+        split = true;
+        break;
+      }
+      if (split) continue;
+    }
     for (let k = s.start + 1; k < s.end; k++) {
       const head = gazCats(model, words, s.start, k);
       if (!head.includes('GPE')) continue;
       const rest = gazCats(model, words, k, s.end);
       const given = gazCats(model, words, k, k + 1);
-      if (rest.includes('PER') || (given.includes('FIRST') && s.end - k >= 2)) {
+      if (rest.includes('PER') || (given.includes('FIRST') && s.end - k >= 2) || titledPersonAfterPlace(model, words, s.start, k, s.end)) {
         extra.push({ start: k, end: s.end, type: 'PERSON' });
         s.end = k;
         s.type = 'GPE';
@@ -237,16 +282,93 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
   }
 }
 
-/** "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name. */
+/**
+ * "Ambassador to the United States Hamdullah Mohib", "President of Kenya William Ruto": after a
+ * title that names a place ("… to/of [the] PLACE"), two or three further capitalised words that
+ * are no known name and hold no organisation, facility or place word are the office holder.
+ */
+function titledPersonAfterPlace(model: NerModel, words: readonly string[], start: number, k: number, end: number): boolean {
+  if (end - k < 2 || end - k > 3) return false;
+  let t = start - 1;
+  if (words[t]?.toLowerCase() === 'the') t--;
+  if (!['of', 'to', 'for'].includes(words[t]?.toLowerCase() ?? '')) return false;
+  if (!PERSON_TITLES.has(words[t - 1]?.toLowerCase() ?? '')) return false;
+  for (let i = k; i < end; i++) {
+    const l = words[i].toLowerCase();
+    if (!/^\p{Lu}\p{Ll}/u.test(words[i]) || ORG_TRIGGERS.has(l) || FAC_TRIGGERS.has(l) || LOC_TRIGGERS.has(l)) return false;
+    if (gazCats(model, words, i, i + 1).some((c) => c === 'GPE' || c === 'ORG' || c === 'LOC' || c === 'NORP')) return false;
+  }
+  return true;
+}
+
+const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u;
+/** Small words an acronym leaves out ("Council on American-Islamic Relations" → CAIR). */
+const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', '&', '-']);
+
+/**
+ * "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name.
+ * "CEI ( Italian Episcopal Conference )": a bracketed run of capitalised words whose initials
+ * spell the acronym before it is that acronym's name (an organisation unless one was typed).
+ */
 function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
   const extra: NameSpan[] = [];
+  const coveredBy = (i: number) => spans.find((o) => o.start <= i && o.end > i);
   for (const s of spans) {
     const i = s.end;
-    if (words[i] === '(' && words[i + 2] === ')' && /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u.test(words[i + 1] ?? '')) {
-      if (!spans.some((o) => o.start <= i + 1 && o.end > i + 1)) extra.push({ start: i + 1, end: i + 2, type: s.type });
+    if (words[i] === '(' && words[i + 2] === ')' && ACRONYM_WORD.test(words[i + 1] ?? '')) {
+      if (!coveredBy(i + 1)) extra.push({ start: i + 1, end: i + 2, type: s.type });
     }
   }
+  for (let i = 0; i + 3 < words.length; i++) {
+    if (!ACRONYM_WORD.test(words[i]) || words[i + 1] !== '(') continue;
+    const close = words.indexOf(')', i + 2);
+    if (close < 0 || close - (i + 2) < 2 || close - (i + 2) > 8) continue;
+    let letters = '';
+    let ok = true;
+    for (let k = i + 2; k < close && ok; k++) {
+      const w = words[k];
+      if (ACRONYM_SKIP.has(w.toLowerCase())) continue;
+      if (/^\p{Lu}/u.test(w)) letters += w[0];
+      else ok = false;
+    }
+    if (!ok || letters !== words[i].replace(/\./g, '')) continue;
+    const acr = coveredBy(i);
+    const inside = spans.filter((o) => o.start < close && o.end > i + 2);
+    if (inside.some((o) => o.start < i + 2 || o.end > close)) continue;
+    for (const o of inside) spans.splice(spans.indexOf(o), 1);
+    const type = acr?.type ?? inside[0]?.type ?? 'ORG';
+    extra.push({ start: i + 2, end: close, type });
+    if (!acr) extra.push({ start: i, end: i + 1, type });
+  }
   spans.push(...extra);
+}
+
+/** Nouns that say what the name right after them is: "the magazine MicroMega", "the militia Wagner". */
+export const ORG_CLASS_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company',
+  'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel',
+  'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo', 'startup',
+  'broadcaster', 'tabloid', 'paper', 'station', 'retailer', 'manufacturer', 'conglomerate', 'union']);
+
+/**
+ * "the secularist magazine MicroMega", "the militant group Al-Shabaab": capitalised words right
+ * after a determiner (and adjectives) and a noun naming a kind of organisation are that
+ * organisation's name, whatever the model thought of them alone.
+ */
+function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (!ORG_CLASS_NOUNS.has(words[k]) || !/^\p{Lu}/u.test(words[k + 1])) continue;
+    let d = k - 1;
+    while (d > 0 && /^\p{Ll}+$/u.test(words[d]) && !/^(?:the|a|an|its|their|his|her)$/.test(words[d]) && k - d < 3) d--;
+    if (!/^(?:the|a|an|its|their|his|her)$/i.test(words[d])) continue;
+    const at = spans.find((o) => o.start <= k + 1 && o.end > k + 1);
+    if (at) {
+      if (at.start === k + 1 && (at.type === 'PERSON' || at.type === 'GPE' || at.type === 'ORG')) at.type = 'ORG';
+      continue;
+    }
+    let e = k + 1;
+    while (e < words.length && e - k <= 4 && /^\p{Lu}/u.test(words[e]) && !spans.some((o) => o.start === e)) e++;
+    if (!DATE_WORDS.has(words[k + 1].toLowerCase())) spans.push({ start: k + 1, end: e, type: 'ORG' });
+  }
 }
 
 /**
@@ -259,6 +381,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
   const caps = docCaps(sentences);
   const ems = sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
   const out = sentences.map((words, k) => recognise(model, words, caps, ems[k]));
+  addCapitalTheNames(model, sentences, out);
   const personParts = new Set<string>();
   const otherMulti = new Set<string>();
   const phrases = new Map<string, EntityType>();
@@ -333,6 +456,63 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
     if (added.length) out[k] = mergeAdjacent([...spans, ...added].sort((a, b) => a.start - b.start), words);
   });
   return out;
+}
+
+const OPENER = /^[“”"‘’'(:—–-]$/;
+
+/**
+ * "writes for The Onion", "told The Brooklyn Paper": mid-sentence, a capitalised "The" belongs
+ * to the name after it, the way publications, bands and titles are written. Such an untagged
+ * run is an organisation (or the place the gazetteer knows: "The Hague"), and every other
+ * "The X" of the document, sentence starts and headlines included, is the same name. Skipped in
+ * title-case lines, where every word is capitalised anyway.
+ */
+function addCapitalTheNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][]): void {
+  const found = new Map<string, EntityType>();
+  const titleCase = (words: readonly string[]) => {
+    let cap = 0;
+    let alpha = 0;
+    for (const w of words) {
+      if (!/^\p{L}/u.test(w)) continue;
+      alpha++;
+      if (/^\p{Lu}/u.test(w)) cap++;
+    }
+    return cap * 2 >= alpha;
+  };
+  const runAfter = (words: readonly string[], spans: NameSpan[], i: number): number => {
+    let e = i + 1;
+    while (e < words.length && e - i <= 3 && /^\p{Lu}\p{Ll}/u.test(words[e]) && !spans.some((o) => o.start <= e && o.end > e)) e++;
+    return e;
+  };
+  sentences.forEach((words, k) => {
+    if (titleCase(words)) return;
+    for (let i = 1; i + 1 < words.length; i++) {
+      if (words[i] !== 'The' || OPENER.test(words[i - 1]) || /[.!?]$/.test(words[i - 1])) continue;
+      const e = runAfter(words, out[k], i);
+      if (e === i + 1) continue;
+      const run = words.slice(i + 1, e);
+      const lower = run.map((w) => w.toLowerCase());
+      if (lower.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) continue;
+      const cats = model.gazetteer.lookup(lower) ?? [];
+      found.set(run.join(' '), cats.includes('GPE') ? 'GPE' : cats.includes('LOC') ? 'LOC' : 'ORG');
+    }
+  });
+  if (found.size === 0) return;
+  sentences.forEach((words, k) => {
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (words[i] !== 'The') continue;
+      const e = runAfter(words, out[k], i);
+      // the longest known run from here
+      for (let j = e; j > i + 1; j--) {
+        const type = found.get(words.slice(i + 1, j).join(' '));
+        if (type) {
+          out[k].push({ start: i + 1, end: j, type });
+          out[k].sort((a, b) => a.start - b.start);
+          break;
+        }
+      }
+    }
+  });
 }
 
 /**
