@@ -117,3 +117,29 @@ test('events: the place of an arrest is not the object of a pattern ("arrested a
 });
 
 
+// ---- quotes ----
+
+function quoteWith(r: Result, words: string) {
+  const q = r.quotes.find((x) => x.text.includes(words));
+  assert.ok(q, `no quote with "${words}": ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return q;
+}
+
+test('quotes: a nationality before a title is not the speaker ("Kenyan Foreign Minister X said")', () => {
+  const r = run('Kenyan Foreign Minister Musalia Mudavadi said the two pilots would be flown home on Sunday.');
+  assert.equal(nameOf(r, quoteWith(r, 'pilots would be flown home').speaker), 'Musalia Mudavadi');
+});
+
+test('quotes: "according to a spokesman for his office" — the possessor is not the speaker', () => {
+  const r = run('Envoy Martin Griffiths met the families on Friday, according to a spokesman for his office.');
+  const q = quoteWith(r, 'met the families');
+  assert.equal(q.speaker, null);
+  assert.match(q.speaker_text ?? '', /spokesman/);
+});
+
+test('quotes: an attribution followed by a participial tail ("…, an official said, speaking on condition of anonymity")', () => {
+  const r = run('The prisoners were moved to a military base near the border, a senior security official said, speaking on condition of anonymity.');
+  const q = quoteWith(r, 'prisoners were moved');
+  assert.match(q.speaker_text ?? '', /official/);
+  assert.equal(q.kind, 'indirect');
+});

@@ -253,6 +253,7 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
         if (outer.speaker || outer.viaStatement) return { ...outer, cue };
       }
     }
+    let nationalityOnly: string | null = null;
     for (let i = toks[cueIdx].sentence === undefined ? 0 : doc.sentences[cue.sentence].tokenStart; i < doc.sentences[cue.sentence].tokenEnd; i++) {
       if (toks[i].head === cueIdx && /^nsubj/.test(toks[i].deprel ?? '') && !inside(i)) {
         if (STATEMENT_NOUNS.has(lw(toks[i]))) return { speaker: null, cue, viaStatement: true };
@@ -274,11 +275,22 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
             }
           }
         }
-        if (who) return { speaker: who, cue, viaStatement: false };
+        // a nationality heading the subject is the parse's slip over a title: "Lebanese Interior
+        // Minister Bassam Mawlawi said" — the person named in the subject phrase speaks
+        if ((!who || speakerRank(doc, who) === 0) && i < cueIdx) {
+          const named = bestInSpan(doc, owners, i, cueIdx - 1, inside);
+          if (named) who = named;
+        }
+        if (who) {
+          if (speakerRank(doc, who) > 0) return { speaker: who, cue, viaStatement: false };
+          nationalityOnly ??= who;
+          continue;
+        }
         const words = subjectWords(doc, i);
         if (words) return { speaker: null, cue, viaStatement: false, words };
       }
     }
+    if (nationalityOnly) return { speaker: nationalityOnly, cue, viaStatement: false };
   }
   // before the verb: up to 8 tokens, stopping at a quote mark or clause punctuation
   for (let k = cueIdx - 1; k >= Math.max(doc.sentences[cue.sentence].tokenStart, cueIdx - 8); k--) {
@@ -296,6 +308,20 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
     if (who) return { speaker: who, cue, viaStatement: false };
   }
   return { speaker: null, cue, viaStatement: false };
+}
+
+/**
+ * The best-ranked speaker named in tokens from..to, a run of words with no clause break: a
+ * person over an organisation over a place; never a possessor ("his lawyer") or a nationality.
+ */
+function bestInSpan(doc: Doc, owners: (string | undefined)[], from: number, to: number, inside: (i: number) => boolean): string | null {
+  let best: string | null = null;
+  for (let k = from; k <= to; k++) {
+    if (inside(k) || /^[,;:“”"„«»()–—-]$/.test(doc.tokens[k].text) || isReportingVerb(doc.tokens[k])) return best;
+    const o = owners[k];
+    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!best || speakerRank(doc, o) > speakerRank(doc, best))) best = o;
+  }
+  return best;
 }
 
 function isNickname(doc: Doc, q: RawQuote): boolean {
@@ -454,7 +480,8 @@ function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: numbe
     let k = i + 2;
     for (; k < sent.tokenEnd && !/^[,;:.!?]$/.test(doc.tokens[k].text); k++) {
       const o = owners[k];
-      if (o && speakerRank(doc, o) > 0 && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
+      // "according to a spokesperson for his office": the possessor owns the office, the spokesperson speaks
+      if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
     }
     if (best) return { speaker: best, from: i, to: k };
     // "according to officials", "according to local media": the words, when no entity stands for them
@@ -479,6 +506,13 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
   while (last > sent.tokenStart && /^[.!?]$/.test(toks[last].text)) last--;
   let comma = -1;
   for (let k = last; k > Math.max(sent.tokenStart, last - 9); k--) if (toks[k].text === ',') { comma = k; break; }
+  // a participial tail after the attribution belongs to it: "…, an official told reporters,
+  // speaking on condition of anonymity." — the attribution is the segment before the tail
+  if (comma > sent.tokenStart && /^VB[GN]$/.test(toks[comma + 1]?.xpos ?? '') && !isReportingVerb(toks[comma + 1])) {
+    let prev = -1;
+    for (let k = comma - 1; k > Math.max(sent.tokenStart, comma - 10); k--) if (toks[k].text === ',') { prev = k; break; }
+    if (prev > 0) { last = comma - 1; comma = prev; }
+  }
   if (comma < sent.tokenStart + 3 || inside(comma)) return null;
   let cue = -1;
   for (let k = comma + 1; k <= last; k++) {
