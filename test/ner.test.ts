@@ -200,3 +200,23 @@ test('span discipline: "or" splits two names, a title\'s place is not part of it
   const d = names('Spain won the 2010 World Cup in South Africa.');
   assert.equal(find(d, 'World Cup')?.type, 'EVENT');
 });
+
+test('names an acronym spells, names after class nouns and a mid-sentence "The", facilities named after people', () => {
+  const a = names('Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).');
+  assert.equal(find(a, 'Movimento 5 Stelle')?.type, 'ORG', JSON.stringify(a.map((m) => m.text)));
+  assert.equal(find(a, 'M5S')?.type, 'ORG');
+  assert.equal(find(a, 'Democratic Forces for the Liberation of Rwanda')?.type, 'ORG');
+  const b = names('A spokesman for the ICRC (International Committee of the Red Cross) said the convoy was hit.');
+  assert.equal(find(b, 'International Committee of the Red Cross')?.type, 'ORG', JSON.stringify(b.map((m) => m.text)));
+  const c = names('The secularist magazine MicroMega called it historic, and the militant group Al-Shabaab denied it.');
+  assert.equal(find(c, 'MicroMega')?.type, 'ORG', JSON.stringify(c.map((m) => m.text)));
+  assert.equal(find(c, 'Al-Shabaab')?.type, 'ORG');
+  // a capitalised "The" inside a sentence opens a name; the same name at a sentence start follows
+  const d = names('The Onion: an interview. Nobody goes out in The Onion without a joke ready.');
+  assert.equal(d.filter((m) => m.text === 'Onion' && m.type === 'ORG').length, 2, JSON.stringify(d.map((m) => m.text)));
+  const e = names('Thousands crowded onto the Chiang Kai Shek Memorial near downtown Taipei.');
+  assert.equal(find(e, 'Chiang Kai Shek Memorial')?.type, 'FAC', JSON.stringify(e.map((m) => m.text)));
+  const f = names('Comments by former Pennsylvania Senator Rick Santorum, and Washington State University Simon Ličen.');
+  assert.equal(find(f, 'Pennsylvania')?.type, 'GPE', JSON.stringify(f.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(f, 'Simon Ličen')?.type, 'PERSON');
+});

@@ -160,6 +160,7 @@ export const FAC_TRIGGERS = new Set([
   'park', 'gate', 'castle', 'fort', 'base', 'port', 'harbour', 'harbor', 'dam', 'canal', 'tunnel', 'mall',
   'market', 'plaza', 'house', 'church', 'chapel', 'abbey', 'gallery', 'zoo', 'garden', 'gardens', 'pier',
   'crossing', 'checkpoint', 'terminal', 'line', 'lane', 'way', 'drive', 'court', 'embassy', 'consulate',
+  'memorial', 'monument',
 ]);
 
 export const LOC_TRIGGERS = new Set([

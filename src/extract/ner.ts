@@ -48,6 +48,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     out.push({ start, end, type: disciplineType(words, start, end, s.type) });
   }
   extendToGazetteer(model, words, out);
+  extendToFacility(words, out);
   dropFragments(words, out);
   addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
@@ -88,6 +89,8 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   // "Winter Olympics", "Paralympic Games", "Vietnam War", "World Cup": events, not people,
   // organisations or places
   if (EVENT_HEADS.has(last) && (end - start > 1 || last === 'olympics' || last === 'paralympics')) return 'EVENT';
+  // "Brooklyn Paper", "Kabul Bank": a place name ending in an organisation word is the organisation
+  if ((type === 'GPE' || type === 'LOC') && end - start > 1 && ORG_TRIGGERS.has(last) && !FAC_TRIGGERS.has(last) && !LOC_TRIGGERS.has(last)) return 'ORG';
   if (type !== 'PERSON' && type !== 'ORG') return type;
   if (type === 'PERSON') {
     if (end - start > 1 && SETTLEMENT_WORDS.has(first)) return 'GPE';
@@ -95,6 +98,23 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
     if (FAC_TRIGGERS.has(last) && end - start > 1) return 'FAC';
   }
   return type;
+}
+
+/**
+ * "Chiang Kai Shek Memorial", "Ben Gurion Airport": a capitalised facility word right after a
+ * name the model closed early makes the whole a facility (an organisation when the word also
+ * names one and the name is no person: "Tel Aviv District Court").
+ */
+function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
+  for (const s of spans) {
+    if (s.type !== 'PERSON' && s.type !== 'GPE') continue;
+    const next = words[s.end];
+    if (!next || !/^\p{Lu}\p{Ll}/u.test(next) || spans.some((o) => o.start === s.end)) continue;
+    const l = next.toLowerCase();
+    if (!FAC_TRIGGERS.has(l)) continue;
+    s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
+    s.end++;
+  }
 }
 
 const KINSHIP = new Set(['mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother',
@@ -195,6 +215,12 @@ function gazCats(model: NerModel, words: readonly string[], a: number, b: number
 function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   const extra: NameSpan[] = [];
   for (const s of spans) {
+    // "Sweden won", "Pennsylvania Senator": a country or city acting as a team or a government is
+    // tagged as written, a place (the training data follows the same rule: train/ner-data.ts)
+    if (s.type === 'ORG') {
+      const cats = gazCats(model, words, s.start, s.end);
+      if (cats.includes('GPE') && !cats.includes('ORG')) s.type = 'GPE';
+    }
     if (s.type === 'PERSON') {
       // "Kremlin spokesperson Dmitry Peskov": a known organisation or place is not a person
       const cats = gazCats(model, words, s.start, s.end);
@@ -318,6 +344,27 @@ function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
     if (words[i] === '(' && words[i + 2] === ')' && ACRONYM_WORD.test(words[i + 1] ?? '')) {
       if (!coveredBy(i + 1)) extra.push({ start: i + 1, end: i + 2, type: s.type });
     }
+  }
+  // "Movimento 5 Stelle ( M5S )", "Democratic Forces for the Liberation of Rwanda ( FDLR )": the
+  // words before the bracket whose initials spell the acronym are its name, tagged or not
+  for (let i = 2; i + 1 < words.length; i++) {
+    if (words[i - 1] !== '(' || words[i + 1] !== ')' || !ACRONYM_WORD.test(words[i]) || coveredBy(i)) continue;
+    const want = words[i].replace(/\./g, '');
+    let letters = '';
+    let a = i - 1;
+    for (let k = i - 2; k >= 0 && i - 1 - k <= 10 && letters.length < want.length; k--) {
+      const w = words[k];
+      if (ACRONYM_SKIP.has(w.toLowerCase())) continue;
+      if (!/^[\p{Lu}\d]/u.test(w)) break;
+      letters = w[0] + letters;
+      a = k;
+    }
+    if (letters !== want || a === i - 1) continue;
+    const inside = spans.filter((o) => o.start < i - 1 && o.end > a);
+    if (inside.some((o) => o.start < a || o.end > i - 1)) continue;
+    for (const o of inside) spans.splice(spans.indexOf(o), 1);
+    const type = inside.length === 1 && inside[0].start === a && inside[0].end === i - 1 ? inside[0].type : 'ORG';
+    extra.push({ start: a, end: i - 1, type }, { start: i, end: i + 1, type });
   }
   for (let i = 0; i + 3 < words.length; i++) {
     if (!ACRONYM_WORD.test(words[i]) || words[i + 1] !== '(') continue;
