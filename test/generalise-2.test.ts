@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nameOf, run } from './helpers.js';
+import { entity, nameOf, run } from './helpers.js';
 import type { Result } from '../src/output/schema.js';
 
 type Ev = Result['events'][number];
@@ -142,4 +142,35 @@ test('quotes: an attribution followed by a participial tail ("…, an official s
   const q = quoteWith(r, 'prisoners were moved');
   assert.match(q.speaker_text ?? '', /official/);
   assert.equal(q.kind, 'indirect');
+});
+// ---- relations ----
+
+function relation(r: Result, type: string, subject: string) {
+  return r.relations.filter((x) => x.type === type && nameOf(r, x.subject) === subject).map((x) => ({ role: x.role, object: nameOf(r, x.object) }));
+}
+
+test('relations: "X, whose brother Y" makes Y the brother of X', () => {
+  const r = run('The appeal was filed by Leila Darwish, whose brother Karim was abducted in Idlib in 2015.');
+  assert.deepEqual(relation(r, 'family', 'Karim'), [{ role: 'brother', object: 'Leila Darwish' }]);
+});
+
+test('relations: a nationality before a person\'s role is citizenship ("Danish aid worker Mette Holm")', () => {
+  const r = run('Danish aid worker Mette Holm was released on Tuesday, Denmark\'s foreign ministry said.');
+  assert.deepEqual(relation(r, 'citizenship', 'Mette Holm').map((x) => x.object), ['Denmark']);
+});
+
+test('relations: demonyms the Phoenix dictionary lacks still name their country ("Swedish diplomat")', () => {
+  const r = run('Swedish diplomat Lars Nilsson met Taliban officials in Kabul on Monday. Sweden closed its embassy in 2021.');
+  assert.deepEqual(relation(r, 'citizenship', 'Lars Nilsson').map((x) => x.object), ['Sweden']);
+  assert.ok(entity(r, 'Swedish')?.codes?.some((c) => c.code === 'SWE'), JSON.stringify(entity(r, 'Swedish')));
+});
+
+test('relations: a courtesy title between the title and the name ("Foreign Minister Sheikh X")', () => {
+  const r = run('Emirati Foreign Minister Sheikh Abdullah bin Zayed thanked the mediators.');
+  assert.deepEqual(relation(r, 'position', 'Abdullah bin Zayed').map((x) => x.role), ['Foreign Minister']);
+});
+
+test('relations: a city modifying the employer noun is not the employer ("a reporter for the Kazan daily …")', () => {
+  const r = run('Ivan Petrov, a reporter for the Kazan daily Vechernyaya, was detained on Friday.');
+  assert.deepEqual(relation(r, 'position', 'Ivan Petrov').filter((x) => x.object === 'Kazan'), []);
 });

@@ -113,8 +113,16 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
     }
     return;
   }
-  if (isPerson && head.cls !== 'captive') {
-    for (const n of p.nationalities) if (n.token < head.from && adjectival(n.text)) attr(d.entity, 'nationality', n.text);
+  if (isPerson) {
+    // "Swedish journalist Karin Holm", "an American hostage": a nationality the text gives the
+    // person (not one inside an organisation's name: "Russian Embassy spokesman") is citizenship
+    for (const n of p.nationalities) {
+      if (n.token >= head.from || !adjectival(n.text)) continue;
+      if (p.modifiers.some((m) => m.entity.type !== 'NORP' && n.token >= m.first && n.token < m.last)) continue;
+      if (head.cls !== 'captive') attr(d.entity, 'nationality', n.text);
+      const country = byCountry(n.code);
+      if (country && country !== d.entity && !p.former) emit({ type: 'citizenship', role: null, subject: d.entity, object: country, ...ev });
+    }
   }
   const comp = p.complement;
   const compRef = comp?.ref ?? null;
@@ -141,7 +149,10 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
       } else if (comp && !compRef && comp.nationality && (comp.prep === 'of' || comp.prep === 'for')) {
         object = byCountry(comp.nationality.code);
       }
-      if (!object) {
+      // "a reporter for the Gothenburg daily X" with X unrecognised: the employer is named but not
+      // known, so neither a nationality nor a place before the role stands in for it
+      const employerUnnamed = comp !== null && !compRef && !comp.nationality && /^(for|at|with)$/.test(comp.prep);
+      if (!object && !employerUnnamed) {
         const mod = lastModifier(ORGISH);
         if (mod) {
           if (mod.entity.type === 'NORP') {
@@ -150,7 +161,7 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
           } else object = mod.entity.id;
         }
       }
-      if (!object) {
+      if (!object && !employerUnnamed) {
         const nat = p.nationalities.find((n) => n.token < head.from);
         if (nat) object = byCountry(nat.code);
       }

@@ -51,6 +51,13 @@ export function dateNumber(iso: string | null | undefined): number {
   return d.getUTCFullYear() * 10000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
+/** Country adjectives missing from the Phoenix dictionary, each naming one country only. */
+const DEMONYMS: [string, string][] = [
+  ['SWEDISH', 'SWE'], ['ICELANDIC', 'ISL'], ['SLOVENIAN', 'SVN'], ['SLOVENE', 'SVN'], ['LUXEMBOURGISH', 'LUX'], ['KAZAKH', 'KAZ'],
+  ['KAZAKHSTANI', 'KAZ'], ['AZERI', 'AZE'], ['DJIBOUTIAN', 'DJI'], ['MALDIVIAN', 'MDV'], ['COMORIAN', 'COM'], ['SAMOAN', 'WSM'],
+  ['BOTSWANAN', 'BWA'], ['SRI LANKAN', 'LKA'], ['NEPALI', 'NPL'],
+];
+
 export class ActorIndex {
   readonly records: ActorRecordView[] = [];
   private readonly byKey = new Map<string, number[]>();
@@ -85,6 +92,13 @@ export class ActorIndex {
           if (cur === undefined || this.records[cur].synonyms.length < synonyms.length) this.countryRecord.set(code, id);
         }
       }
+    }
+    // demonyms the Phoenix country entries lack ("Swedish", "Kazakh"): synonyms of the country's own entry
+    for (const [word, code] of DEMONYMS) {
+      const id = this.countryRecord.get(code);
+      if (id === undefined || this.byKey.has(word)) continue;
+      this.byKey.set(word, [id]);
+      this.records[id].synonyms.push(word);
     }
     this.maxWords = Math.min(maxWords, 12);
     for (const [pattern, code, prefix] of compiled.agents) {

@@ -240,7 +240,12 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
   let i = from;
   // possessor: "his …", "Trufanov's …"
   const w0 = lower(doc.tokens[i]);
-  if (POSSESSIVE_PRONOUNS[w0] && i < to) {
+  if (w0 === 'whose' && i < to) {
+    // "Fatima al-Hassan, whose son Omar …": the relative possessor is the name the clause follows
+    const ante = idx.at(doc.tokens[i - 1]?.text === ',' ? i - 2 : i - 1);
+    out.possessor = { entity: ante && ante.entity.id !== exclude ? ante.entity.id : null, token: i };
+    i++;
+  } else if (POSSESSIVE_PRONOUNS[w0] && i < to) {
     const ref = idx.at(i);
     out.possessor = { entity: ref && ref.entity.id !== exclude ? ref.entity.id : null, token: i, pronoun: w0 };
     i++;
@@ -316,7 +321,11 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
       while (j < to && DETS.has(lower(doc.tokens[j]))) j++;
       let ref: MentionRef | null = null;
       let nat: Nationality | null = null;
-      for (let q = j; q < to && (!ref || ref.entity.type === 'NORP'); q++) {
+      // a place naming a noun after it is that noun's modifier ("for the Gothenburg daily X",
+      // "at the Moscow office of Y"): read on for the entity the phrase is about
+      const modifiesNoun = (r: MentionRef) => (r.entity.type === 'GPE' || r.entity.type === 'LOC') && r.last < to &&
+        /^\p{Ll}/u.test(doc.tokens[r.last].text) && !PREPS.has(lower(doc.tokens[r.last])) && !/^(and|or|but)$/.test(lower(doc.tokens[r.last]));
+      for (let q = j; q < to && (!ref || ref.entity.type === 'NORP' || modifiesNoun(ref)); q++) {
         const r = idx.at(q);
         if (PREPS.has(lower(doc.tokens[q])) && q > j) break;
         // a nationality is a modifier of the entity that follows it: "of jailed Egyptian activist Ahmed Samir"
@@ -324,7 +333,9 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
         if (r && r.entity.id !== exclude && r.mention.kind !== 'pronoun') ref = r;
         else if (r && r.mention.kind === 'pronoun' && r.entity.id !== exclude && !ref) ref = r;
       }
-      if (!ref) nat = j < to ? tokenNationality(doc, j) : null;
+      const placeModifier = ref !== null && modifiesNoun(ref);
+      if (placeModifier) ref = null;
+      if (!ref && !placeModifier) nat = j < to ? tokenNationality(doc, j) : null;
       if (ref && !nat) {
         for (let q = ref.first; q < ref.last && !nat; q++) nat = tokenNationality(doc, q);
       }
@@ -378,7 +389,7 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       }
       break;
     }
-    if (POSSESSIVE_PRONOUNS[lw]) {
+    if (POSSESSIVE_PRONOUNS[lw] || lw === 'whose') {
       L = k;
       break;
     }
@@ -436,6 +447,9 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
   if (L >= end || (!sawRole && !sawAge)) return null;
   return L;
 }
+
+/** Courtesy titles that stand between a title and a name and are no role of their own. */
+const HONORIFICS = new Set(['sheikh', 'sheik', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'prof', 'professor', 'haji', 'hajji', 'mullah', 'ayatollah', 'sayyed', 'sayed', 'rabbi', 'imam', 'monsignor']);
 
 function sentenceRange(doc: Doc, tokenIndex: number): [number, number] {
   const s = doc.sentences[doc.tokens[tokenIndex].sentence];
@@ -559,10 +573,14 @@ export function describe(doc: Doc): Description[] {
     if (ref.mention.kind !== 'name' || ref.entity.type !== 'PERSON') continue;
     const target = ref.entity.id;
     const [sStart, sEnd] = sentenceRange(doc, ref.first);
-    // 1. title right before the name: "Russian Ambassador to Israel Anatoly Viktorov"
-    const L = titleStart(doc, idx, ref.first, sStart, target);
+    // 1. title right before the name: "Russian Ambassador to Israel Anatoly Viktorov", also over a
+    // courtesy title the name does not include ("Qatari Prime Minister Sheikh Mohammed …", "Foreign Secretary Dr X")
+    let titleEnd = ref.first;
+    while (titleEnd - 1 > sStart && HONORIFICS.has(lower(doc.tokens[titleEnd - 1]).replace(/\.$/, ''))) titleEnd--;
+    let L = titleEnd < ref.first ? titleStart(doc, idx, titleEnd, sStart, target) : null;
+    if (L === null) { titleEnd = ref.first; L = titleStart(doc, idx, ref.first, sStart, target); } // "Rabbi X": the word is the title
     if (L !== null) {
-      const p = analysePhrase(doc, idx, L, ref.first, target);
+      const p = analysePhrase(doc, idx, L, titleEnd, target);
       if (useful(p)) {
         push(makeDescription(doc, target, ref, p, 'title'));
         // a plural title covers every name of the list it heads: "Hamas leaders Yahya Sinwar and Mohammed Deif"
@@ -619,7 +637,7 @@ export function describe(doc: Doc): Description[] {
     // include a possessor written just before the mention: "his | mother", "Trufanov's | mother"
     let from = ref.first;
     const prev = lower(doc.tokens[from - 1]);
-    if (POSSESSIVE_PRONOUNS[prev]) from--;
+    if (POSSESSIVE_PRONOUNS[prev] || prev === 'whose') from--;
     else if (POSS_CLITIC.has(prev)) {
       const owner = idx.at(from - 2);
       if (owner && owner.entity.id !== ref.entity.id) from = owner.first;
