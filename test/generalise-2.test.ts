@@ -174,3 +174,23 @@ test('relations: a city modifying the employer noun is not the employer ("a repo
   const r = run('Ivan Petrov, a reporter for the Kazan daily Vechernyaya, was detained on Friday.');
   assert.deepEqual(relation(r, 'position', 'Ivan Petrov').filter((x) => x.object === 'Kazan'), []);
 });
+// ---- times ----
+
+function timeOf(r: Result, text: string): string | undefined {
+  return r.times.find((t) => t.text === text)?.value;
+}
+
+test('times: a day and month written with its year earlier is the same date told again', () => {
+  const r = run('The journalist was arrested on May 2, 2022, in Minsk.\n\nHer trial opened last month.\n\nShe denies the charges.\n\nShe has been held since her May 2 arrest.', '2024-02-10');
+  assert.equal(timeOf(r, 'May 2'), '2022-05-02');
+});
+
+test('times: a past date within a month of publication outweighs an older narrative year in another paragraph', () => {
+  const r = run('The war began on February 24, 2022.\n\nThe ceasefire, which took effect on February 1, has largely held.', '2024-02-10');
+  assert.equal(timeOf(r, 'February 1'), '2024-02-01');
+});
+
+test('times: "would" in reported speech is a future seen from the report ("said the exchange would take place on Thursday")', () => {
+  const r = run('The minister said the next exchange would take place on Thursday.', '2024-02-12');
+  assert.equal(timeOf(r, 'Thursday'), '2024-02-15');
+});

@@ -611,6 +611,18 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
       if (weekdayOf({ year, month: r.month, day: r.day }) === r.weekday) { s.score += 8; s.plus.push(`${MONTH_NAMES[r.month - 1]} ${r.day} is a ${WEEKDAY_NAMES[r.weekday]} in ${year}`); }
       else { s.score -= 3; s.minus.push(`${MONTH_NAMES[r.month - 1]} ${r.day} is not a ${WEEKDAY_NAMES[r.weekday]} in ${year}`); }
     }
+    // the same day and month written with its year earlier in the article is the same date told
+    // again: "… captured on October 7, 2023 … killed in the October 7 attack"
+    if (r.day !== undefined && r.month !== undefined && restated(items, it, r) === year) {
+      s.score += 4;
+      s.plus.push(`${MONTH_NAMES[r.month - 1]} ${r.day} was written with ${year} earlier in the article`);
+    }
+    // news tells of the last weeks without a year: a past date within a month before publication
+    // (a future one within a month after) outweighs an older narrative year further back
+    if (anchor && r.day !== undefined && !(narrative && narrative.paragraph)) {
+      const recent = (tense.tense === 'past' && hi <= refDay && refDay - lo <= 31) || (tense.tense === 'future' && lo >= refDay && lo - refDay <= 31);
+      if (recent) { s.score += 1; s.plus.push(`within a month ${tense.tense === 'past' ? 'before' : 'after'} ${anchor.basis}`); }
+    }
     if (narrative && narrative.year === year) {
       s.score += narrative.paragraph ? 1.5 : 0.75;
       s.plus.push(`the narrative is in ${year} (${describe(doc, narrative.at)}${narrative.paragraph ? ', same paragraph' : ''})`);
@@ -638,6 +650,15 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   for (const rv of rivals) parts.push(`${rv.year} rejected: ${rv.minus.join('; ')}`);
   if (nearest && nearest.year !== win.year && !rivals.includes(nearest)) parts.push(`${nearest.year} is nearer but scores lower`);
   setValue(it, win.value, parts.join('; '));
+}
+
+/** The year an earlier expression wrote out with the same month and day, if one did. */
+function restated(items: Item[], it: Item, r: RawTime): number | undefined {
+  for (let i = it.index - 1; i >= 0; i--) {
+    const p = items[i].raw;
+    if (p.year !== undefined && p.month === r.month && p.day === r.day) return p.year;
+  }
+  return undefined;
 }
 
 /** "that year", "the next day", "two years later": counted from the latest date written before. */

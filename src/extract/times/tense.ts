@@ -147,6 +147,11 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
     const w = a.text.toLowerCase();
     if (a.xpos === 'MD') {
       if (FUTURE_WORDS.has(w)) return { tense: 'future', cue: `${a.text} ${verb.text}` };
+      // reported speech moves "will" to "would": "said the exchange would take place on Thursday"
+      // is a future seen from the report (not "would have taken", a past conditional)
+      if ((w === 'would' || w === "'d" || w === '’d') && verb.deprel === 'ccomp' && !auxes.some((x) => (x.lemma ?? x.text).toLowerCase() === 'have')) {
+        return { tense: 'future', cue: `${a.text} ${verb.text}` };
+      }
       return { tense: 'unknown', cue: `${a.text} ${verb.text}` };
     }
   }
