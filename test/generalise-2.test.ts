@@ -194,3 +194,17 @@ test('times: "would" in reported speech is a future seen from the report ("said 
   const r = run('The minister said the next exchange would take place on Thursday.', '2024-02-12');
   assert.equal(timeOf(r, 'Thursday'), '2024-02-15');
 });
+// ---- coreference ----
+
+test('coref: "her lawyer said" before "her lawyer, Amir Farhadi" is the same person (the one lawyer named)', () => {
+  const r = run('The trial was held behind closed doors, her lawyer said on Monday. "This was not justice," said her lawyer, Amir Farhadi, after the hearing.');
+  assert.equal(nameOf(r, quoteWith(r, 'behind closed doors').speaker), 'Amir Farhadi');
+});
+
+test('coref: "its" after an unnamed organisation noun in its sentence is not an organisation named before', () => {
+  const r = run('Ukraine thanked Turkey for its help on Monday. The charity said it had closed its office in Kharkiv.');
+  const second = r.text.lastIndexOf('its office');
+  for (const e of r.entities) assert.ok(!e.mentions.some((m) => m.start === second), `${e.name} took "its office"`);
+  // the "its" with the organisation in its own sentence still resolves
+  assert.ok(entity(r, 'Turkey')?.mentions.some((m) => m.text === 'its'));
+});

@@ -164,14 +164,34 @@ export function resolveNominals(doc: Doc): void {
     }
     return r;
   };
+  // the one person the article gives a role noun with a name ("her lawyer, Reza Mostafavi"): an
+  // earlier "her lawyer said" or "the lawyer" before the name is introduced is that person too
+  const soleHolder = (noun: string): Entity | undefined => {
+    let found: Entity | undefined;
+    for (const e of doc.entities) {
+      if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && m.roles?.includes(noun))) continue;
+      if (found) return undefined;
+      found = e;
+    }
+    return found;
+  };
   for (let i = 0; i < toks.length - 1; i++) {
-    if (lw(toks[i]) !== 'the' || owners[i + 1]) continue;
+    const det = lw(toks[i]);
+    const possessive = POSSESSIVES.has(det) && det !== 'its';
+    if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
     if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
     const noun = lw(toks[h]);
-    if (owners[h]) continue;
+    if (owners[h] || covered[h]) continue;
+    // "his lawyer" is only this kind of reference: a role noun, not followed by the name it introduces
+    if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;
-    if (ROLE_NOUNS.has(noun)) target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
+    if (ROLE_NOUNS.has(noun)) {
+      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
+      target ??= soleHolder(noun);
+      // a possessive keeps its own pronoun mention: the nominal is the role word alone
+      if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered); continue; }
+    }
     else if (/^\d{1,3}-year-old$/.test(noun)) {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON');
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
@@ -240,6 +260,18 @@ function nameHead(name: string): string {
   return core[core.length - 1];
 }
 
+/** A definite organisation noun ("the charity", "the ministry") that no entity owns, before token i in its sentence. */
+function unnamedOrganisationBefore(doc: Doc, owners: (Entity | undefined)[], i: number): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[i].sentence];
+  for (let k = sent.tokenStart + 1; k < i; k++) {
+    if (!ORG_NOUNS.has(lw(toks[k])) || owners[k]) continue;
+    const before = lw(toks[k - 1]);
+    if (before === 'the' || (k >= sent.tokenStart + 2 && lw(toks[k - 2]) === 'the' && /^\p{Ll}/u.test(toks[k - 1].text) && !owners[k - 1])) return true;
+  }
+  return false;
+}
+
 /** "Dubois's" in "Dubois's wife": the mention is followed by a possessive 's. */
 function isPossessor(doc: Doc, m: Mention): boolean {
   const next = doc.tokens[doc.tokenAt(m.end)];
@@ -289,6 +321,9 @@ export function resolvePronouns(doc: Doc): void {
       const x = here[k];
       if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e)) chosen = x.e;
     }
+    // "The charity said it had suspended its operations": an organisation noun no entity stands for
+    // earlier in the sentence is what "its" refers to; an organisation named sentences before is not
+    if (!wantPerson && !chosen && unnamedOrganisationBefore(doc, owners, i)) continue;
     // earlier sentences, the most recent first, each read from its start (subjects come first);
     // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
     for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
