@@ -208,3 +208,15 @@ test('coref: "its" after an unnamed organisation noun in its sentence is not an 
   // the "its" with the organisation in its own sentence still resolves
   assert.ok(entity(r, 'Turkey')?.mentions.some((m) => m.text === 'its'));
 });
+
+test('relations: a capital ending in -i is no country adjective ("Tbilisi" does not stand for Georgia)', () => {
+  const r = run('He was detained outside his home in Tbilisi on February 23. Georgian Prime Minister Irakli Kobakhidze rejected the criticism.');
+  const objects = r.relations.filter((x) => nameOf(r, x.subject) === 'Irakli Kobakhidze').map((x) => nameOf(r, x.object));
+  assert.ok(objects.length > 0, JSON.stringify(r.relations));
+  assert.ok(!objects.includes('Tbilisi'), JSON.stringify(objects));
+});
+
+test('times: a year naming an event ("the 2019 protests") does not pull a later yearless date of a dated story back to it', () => {
+  const r = run('Melia was convicted two weeks ago of organising mass unrest during the 2019 protests. He was detained by police outside his home on February 23 and has been held since then.', '2024-10-03');
+  assert.equal(timeOf(r, 'February 23'), '2024-02-23');
+});

@@ -159,7 +159,9 @@ function lookupNationality(word: string): string | null {
 export function sharesStem(key: string, rec: { primary: string; synonyms: string[] }): boolean {
   if (key === rec.primary || key.length < 4) return true;
   const stem = key.slice(0, 4);
-  const adjectives = rec.synonyms.filter((s) => !s.includes(' ') && /(AN|ISH|ESE|I|IC|CH)$/.test(s));
+  // (a key ending in -i vouches for itself only through the primary: "ISRAELI" ~ ISRAEL, but the
+  // capital "TBILISI" is no adjective of GEORGIA; "FRENCH" stays an adjective of FRANCE)
+  const adjectives = rec.synonyms.filter((s) => !(s === key && /I$/.test(s)) && !s.includes(' ') && /(AN|ISH|ESE|I|IC|CH)$/.test(s));
   return [rec.primary, ...adjectives].some((n) => n.split(' ').some((w) => w.startsWith(stem)));
 }
 

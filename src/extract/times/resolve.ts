@@ -540,6 +540,19 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
   return span ? { value, span } : null;
 }
 
+/**
+ * A bare year naming an event in a noun phrase ("during the 2019 protests", "the 2022 election"):
+ * in a dated news story it dates that event, not the narrative around it.
+ */
+function attributiveYear(p: Item): boolean {
+  if (p.raw.month !== undefined || p.raw.day !== undefined || p.tokTo - p.tokFrom !== 1) return false;
+  const before = p.tokens[p.tokFrom - 1];
+  const after = p.tokens[p.tokTo];
+  if (!before || !after) return false;
+  const det = /^(?:the|a|an|its|his|her|their|this|that|last|next)$/i.test(before.text) || /^['’]s$/.test(before.text);
+  return det && (after.upos === 'NOUN' || after.upos === 'ADJ' || (after.upos === undefined && /^\p{Ll}+$/u.test(after.text)));
+}
+
 /** The most recent year written out before this expression (the year the narrative is in). */
 function narrativeYear(doc: Doc, it: Item, items: Item[], anchor: Anchor | null): { year: number; paragraph: boolean; near: boolean; span: [number, number] | null; at: Item } | null {
   let best: Item | null = null;
@@ -552,7 +565,8 @@ function narrativeYear(doc: Doc, it: Item, items: Item[], anchor: Anchor | null)
   }
   if (!best) return null;
   const para = (i: Item) => doc.sentences[i.sentence]?.paragraph ?? -1;
-  const near = para(it) - para(best) <= 1;
+  // a year naming an event ("the 2019 protests") may set the scene but does not pull other dates to it
+  const near = para(it) - para(best) <= 1 && !(anchor && attributiveYear(best));
   return { year: best.raw.year!, paragraph: para(best) === para(it), near, span: spanOfValue(fmtYear(best.raw.year!)), at: best };
 }
 
