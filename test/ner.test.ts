@@ -7,7 +7,7 @@ import { tokenizeStage } from '../src/nlp/sentences.js';
 import { getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
 import { decodeWeights, emissions, encodeWeights, makeNerModel, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
-import { GUM_HELDOUT, readGumDoc } from '../train/ner-data.js';
+import { GUM_HELDOUT, readGumDoc, retokenize } from '../train/ner-data.js';
 import { SpanScorer, evaluateNer, toTextDoc } from '../eval/ner-score.js';
 import { chronicleNer } from '../eval/entities.js';
 
@@ -219,4 +219,15 @@ test('names an acronym spells, names after class nouns and a mid-sentence "The",
   const f = names('Comments by former Pennsylvania Senator Rick Santorum, and Washington State University Simon Ličen.');
   assert.equal(find(f, 'Pennsylvania')?.type, 'GPE', JSON.stringify(f.map((m) => `${m.text}/${m.type}`)));
   assert.equal(find(f, 'Simon Ličen')?.type, 'PERSON');
+});
+
+test('retokenize carries corpus names onto our tokens and drops names that end inside a token', () => {
+  const s = retokenize({
+    words: ['Shaikh', 'Abdullah', 'al', '-', 'Ani', 'backed', 'a', 'pro', '-', 'Beijing', 'list', '.'],
+    tags: ['O', 'B-PERSON', 'I-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'B-GPE', 'O', 'O'],
+    text: 'Shaikh Abdullah al-Ani backed a pro-Beijing list.',
+    newPar: false,
+  });
+  assert.deepEqual(s.words, ['Shaikh', 'Abdullah', 'al-Ani', 'backed', 'a', 'pro-Beijing', 'list', '.']);
+  assert.deepEqual(s.tags, ['O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O']);
 });

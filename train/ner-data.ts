@@ -19,6 +19,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAC_TRIGGERS, LOC_TRIGGERS, PERSON_TITLES, type Gazetteer } from '../src/extract/ner-features.js';
 import type { EntityType } from '../src/doc.js';
+import { tokenize } from '../src/nlp/tokenizer.js';
 
 export interface LabeledSentence {
   words: string[];
@@ -115,6 +116,35 @@ export function alignWords(text: string, words: string[]): number[] {
     }
   }
   return out;
+}
+
+/**
+ * The sentence as our tokenizer splits its text, with the gold names carried over by character
+ * offsets. The corpora split hyphenated words ("al - Ani", "Cheuk - yan", "Coca - Cola") where
+ * our tokenizer keeps them whole, so a model trained on the corpus tokens would meet unseen
+ * tokens at run time. A name that ends inside one of our tokens ("pro-[Beijing]") cannot be
+ * tagged on our tokens and is left out. Sentences whose words cannot be aligned stay as they are.
+ */
+export function retokenize(s: LabeledSentence): LabeledSentence {
+  const at = alignWords(s.text, s.words);
+  if (at.some((x) => x < 0)) return s;
+  const toks = tokenize(s.text);
+  if (toks.length === s.words.length && toks.every((t, i) => t.text === s.words[i])) return s;
+  const tags = toks.map(() => 'O');
+  for (let i = 0; i < s.tags.length; i++) {
+    if (!s.tags[i].startsWith('B-')) continue;
+    let j = i + 1;
+    while (j < s.tags.length && s.tags[j] === 'I-' + s.tags[i].slice(2)) j++;
+    const start = at[i];
+    const end = at[j - 1] + s.words[j - 1].length;
+    const a = toks.findIndex((t) => t.end > start);
+    let b = a;
+    while (b < toks.length && toks[b].start < end) b++;
+    if (a < 0 || toks[a].start !== start || toks[b - 1].end !== end) continue;
+    tags[a] = s.tags[i];
+    for (let k = a + 1; k < b; k++) tags[k] = 'I-' + s.tags[i].slice(2);
+  }
+  return { ...s, words: toks.map((t) => t.text), tags };
 }
 
 // ---------------------------------------------------------------- UNER
