@@ -220,3 +220,15 @@ test('times: a year naming an event ("the 2019 protests") does not pull a later 
   const r = run('Melia was convicted two weeks ago of organising mass unrest during the 2019 protests. He was detained by police outside his home on February 23 and has been held since then.', '2024-10-03');
   assert.equal(timeOf(r, 'February 23'), '2024-02-23');
 });
+
+test('events: a nationality parsed as the head of a title phrase still lets the titled person act', () => {
+  const r = run('Georgian Prime Minister Irakli Kobakhidze rejected the criticism last Tuesday.');
+  const [e] = events(r, 'rejected');
+  assert.ok(e);
+  assert.ok(names(r, e.actor).includes('Irakli Kobakhidze'), JSON.stringify(names(r, e.actor)));
+});
+
+test('events: "called the verdict a setback" names the verdict; it is no call for anything', () => {
+  const r = run('EU foreign policy chief Josep Borrell called the verdict a "serious setback" for Georgia\'s bid to join the bloc.');
+  assert.deepEqual(events(r, 'called'), []);
+});

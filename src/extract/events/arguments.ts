@@ -75,6 +75,20 @@ export class EntityIndex {
     return null;
   }
 
+  /** The person named at the end of a title phrase that starts at token k ("Georgian Prime Minister Irakli Kobakhidze"). */
+  private titledPerson(k: number): string | undefined {
+    const v = this.view;
+    const sent = v.tokens[k].sentence;
+    const nat = this.at(k);
+    for (let j = k + 1; j < v.tokens.length && j <= k + 8 && v.tokens[j].sentence === sent; j++) {
+      const id = this.at(j);
+      if (id && id !== nat) return this.types.get(id) === 'PERSON' && this.startsMention(j) && v.dominates(k, j) ? id : undefined;
+      // only title words between: "Prime Minister", "Foreign Minister Sheikh"
+      if (!/^\p{Lu}/u.test(v.tokens[j].text) || v.tokens[j].upos === 'VERB') return undefined;
+    }
+    return undefined;
+  }
+
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
   resolve(i: number, seen = new Set<number>()): string[] {
     const out: string[] = [];
@@ -103,8 +117,12 @@ export class EntityIndex {
     }
     const direct = this.at(k);
     const next = k + 1 < v.tokens.length ? this.at(k + 1) : undefined;
-    if (direct) add(direct);
-    else if (v.tokens[k].upos === 'NOUN' && next && this.types.get(next) === 'PERSON' && this.startsMention(k + 1)) {
+    if (direct) {
+      add(direct);
+      // "Georgian Prime Minister Irakli Kobakhidze rejected …" parsed with the nationality as the
+      // head: the person the title phrase names acts too
+      if (this.types.get(direct) === 'NORP') { const person = this.titledPerson(k); if (person) add(person); }
+    } else if (v.tokens[k].upos === 'NOUN' && next && this.types.get(next) === 'PERSON' && this.startsMention(k + 1)) {
       // a role noun followed by a name is that person: "former hostage Alexander Trufanov"
       add(next);
     } else if (v.tokens[k].upos === 'NOUN' && this.nominalOwner(v.lemma(k))) {

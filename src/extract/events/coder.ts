@@ -272,6 +272,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i))) continue;
       // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
       if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
+      // "called the verdict a setback": naming, not a call for something (CAMEO's "call … (for)")
+      if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) continue;
       // "is expected to free", "was set to meet": the complement is the event, the raising verb none
       if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) continue;
       // a meeting told as done is a consultation: CAMEO's "meet … at/for talks" patterns code an
@@ -340,6 +342,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
 const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
+/** Verbs that name their object as something ("called it a setback", "termed the deal a betrayal"). */
+const NAMING_VERBS = new Set(['call', 'term', 'deem', 'dub', 'name']);
 /** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */
 const MEDIATION_CODES = new Set(['045', '046']);
 /** Objects that make a light verb an idiom with no participant: "take place", "take effect", "make sure". */
