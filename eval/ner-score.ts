@@ -3,7 +3,9 @@
  * coarse PER / ORG / LOC classes (GPE, LOC and FAC → LOC), both on gold tokens (used while
  * training) and on raw text through any recogniser that returns character spans.
  */
-import { recogniseDoc } from '../src/extract/ner.js';
+import { Doc } from '../src/doc.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { nameMentions, recogniseDoc } from '../src/extract/ner.js';
 import type { NerModel } from '../src/extract/ner-model.js';
 import { alignWords, type LabeledSentence } from '../train/ner-data.js';
 
@@ -122,6 +124,20 @@ export function evaluateNer(model: NerModel, docs: LabeledSentence[][], scorer =
   for (const doc of docs) {
     const pred = recogniseDoc(model, doc.map((s) => s.words));
     doc.forEach((s, k) => scorer.add(tagSpans(s.tags), pred[k]));
+  }
+  return scorer.scores();
+}
+
+/**
+ * Score the model end to end: each document's raw text through our tokenizer and the model's
+ * document pass, character spans against the gold ones (as `npm run eval:entities` does with
+ * the shipped model).
+ */
+export function evaluateNerText(model: NerModel, docs: TextDoc[], scorer = new SpanScorer()): Scores {
+  for (const d of docs) {
+    const doc = new Doc({ text: d.text });
+    tokenizeStage.run(doc);
+    scorer.add(d.gold, nameMentions(model, doc).map((m) => ({ start: m.start, end: m.end, type: m.type })));
   }
   return scorer.scores();
 }

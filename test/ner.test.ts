@@ -231,3 +231,16 @@ test('retokenize carries corpus names onto our tokens and drops names that end i
   assert.deepEqual(s.words, ['Shaikh', 'Abdullah', 'al-Ani', 'backed', 'a', 'pro-Beijing', 'list', '.']);
   assert.deepEqual(s.tags, ['O', 'B-PERSON', 'I-PERSON', 'O', 'O', 'O', 'O', 'O']);
 });
+
+test('a place before a comma and its state or country, organisations over "for"/"on", titles over "of"', () => {
+  const a = names('Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school.');
+  assert.equal(find(a, 'Irving')?.type, 'GPE', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  const b = names('Polaroids were donated by the Andy Warhol Foundation for the Visual Arts and studied at the Council on Foreign Relations.');
+  assert.equal(find(b, 'Andy Warhol Foundation for the Visual Arts')?.type, 'ORG', JSON.stringify(b.map((m) => m.text)));
+  assert.equal(find(b, 'Council on Foreign Relations')?.type, 'ORG');
+  const c = names('John Kerry, the Secretary of State, contacted the foreign minister.');
+  assert.ok(!find(c, 'Secretary of State'), JSON.stringify(c.map((m) => m.text)));
+  // a person followed by a country's possessive is no place
+  const d = names('He met Mohib, Afghanistan\'s ambassador, on Monday.');
+  assert.notEqual(find(d, 'Mohib')?.type, 'GPE');
+});

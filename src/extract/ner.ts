@@ -54,6 +54,9 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   splitPlaceAndPerson(model, words, out);
   addAcronyms(words, out);
   addClassNamed(words, out);
+  extendOrgComplement(words, out);
+  dropTitleOffices(out, words);
+  addPlaceBeforeRegion(model, words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -419,6 +422,72 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
 }
 
 /**
+ * "Andy Warhol Foundation for the Visual Arts", "Council on Foreign Relations", "Institute for
+ * the Study of War": an organisation that ends in its head word continues over "for" / "on"
+ * (and "the") when capitalised words follow, with "and" / "of" between them.
+ */
+function extendOrgComplement(words: readonly string[], spans: NameSpan[]): void {
+  for (const s of spans) {
+    if (s.type !== 'ORG' || !ORG_TRIGGERS.has(words[s.end - 1].toLowerCase())) continue;
+    const prep = words[s.end];
+    if (prep !== 'for' && prep !== 'on') continue;
+    let k = s.end + 1;
+    if (words[k] === 'the') k++;
+    let e = k;
+    while (e < words.length && (/^\p{Lu}/u.test(words[e]) || ((words[e] === 'and' || words[e] === 'of' || words[e] === 'the') && /^\p{Lu}/u.test(words[e + 1] ?? '')))) e++;
+    if (e === k || !/^\p{Lu}/u.test(words[e - 1]) || spans.some((o) => o !== s && o.start < e && o.end > s.end && o.type !== 'NORP' && o.type !== 'GPE')) continue;
+    for (let j = spans.length - 1; j >= 0; j--) if (spans[j] !== s && spans[j].start >= s.end && spans[j].end <= e) spans.splice(j, 1);
+    s.end = e;
+  }
+}
+
+/** "the Secretary of State", "Chief of Staff": a title over "of" is an office, not an organisation. */
+function dropTitleOffices(spans: NameSpan[], words: readonly string[]): void {
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    if (s.type !== 'ORG' || s.end - s.start < 3) continue;
+    const first = words[s.start].toLowerCase();
+    if (!PERSON_TITLES.has(first) || first === 'general' || words[s.start + 1] !== 'of') continue;
+    if (words.slice(s.start, s.end).some((w) => ORG_TRIGGERS.has(w.toLowerCase()) || FAC_TRIGGERS.has(w.toLowerCase()))) continue;
+    spans.splice(j, 1);
+  }
+}
+
+/**
+ * "Irving, Texas", "Preston, Victoria, Australia", "Gao, Mali": capitalised words right before a
+ * comma and a known state or country name a place in it, even where the model saw no name.
+ */
+function addPlaceBeforeRegion(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const extra: NameSpan[] = [];
+  const sorted = [...spans].sort((a, b) => b.start - a.start);
+  for (const s of sorted) {
+    if (s.type !== 'GPE' || words[s.start - 1] !== ',' || !gazCats(model, words, s.start, s.end).includes('GPE')) continue;
+    // the region closes the phrase: "Irving, Texas, was", not "Mohib, Afghanistan's envoy"
+    if (s.end < words.length && !/^[,.;:)—–]$/.test(words[s.end])) continue;
+    const e = s.start - 1;
+    let a = e;
+    while (a > 0 && e - a < 3 && nameWordAt(words, a - 1) && !covers(spans, a - 1) && !covers(extra, a - 1)) a--;
+    if (a === e) {
+      // the word before the comma was tagged: a person or organisation there is a place in this pattern
+      const prev = spans.find((o) => o.end === e);
+      // (a given name only after a place preposition: "a boy from Irving, Texas")
+      const locative = /^(?:in|from|at|near|outside|to)$/.test(words[e - 2] ?? '');
+      const known = prev ? gazCats(model, words, prev.start, prev.end) : [];
+      if (prev && prev.type !== 'GPE' && prev.type !== 'LOC' && prev.end - prev.start === 1 && !known.some((c) => c === 'PER' || c === 'ORG' || (c === 'FIRST' && !locative))) prev.type = 'GPE';
+      continue;
+    }
+    // a sentence-initial word is a place only in a dateline ("Preston, Victoria, Australia —")
+    if (a === 0 && !words.slice(s.end).some((w) => w === '—' || w === '–' || w === '-')) continue;
+    extra.push({ start: a, end: e, type: 'GPE' });
+  }
+  spans.push(...extra);
+}
+
+function covers(spans: NameSpan[], i: number): boolean {
+  return spans.some((o) => o.start <= i && o.end > i);
+}
+
+/**
  * Tag every sentence of a document, then make names consistent across it, as a reader does:
  * once "Dan Savage" is a person, a later capitalised "Savage" is the same person (even where
  * the sentence alone looked like a place), and a multi-word name seen with one type keeps that
@@ -604,6 +673,21 @@ export function nerModelError(): string | null {
   return loadError;
 }
 
+/** The names `model` finds in a tokenized Doc, as mentions with character offsets. */
+export function nameMentions(model: NerModel, doc: Doc): Mention[] {
+  const mentions: Mention[] = [];
+  const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
+  const spans = recogniseDoc(model, sentTokens.map((toks) => toks.map((t) => t.text)));
+  sentTokens.forEach((toks, k) => {
+    for (const span of spans[k]) {
+      const start = toks[span.start].start;
+      const end = toks[span.end - 1].end;
+      mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'name', type: span.type, source: 'model' });
+    }
+  });
+  return mentions;
+}
+
 export const nerStage: Stage = {
   name: 'ner',
   run(doc: Doc) {
@@ -613,17 +697,7 @@ export const nerStage: Stage = {
       return;
     }
     try {
-      const mentions: Mention[] = [];
-      const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
-      const spans = recogniseDoc(model, sentTokens.map((toks) => toks.map((t) => t.text)));
-      sentTokens.forEach((toks, k) => {
-        for (const span of spans[k]) {
-          const start = toks[span.start].start;
-          const end = toks[span.end - 1].end;
-          mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'name', type: span.type, source: 'model' });
-        }
-      });
-      doc.mentions.push(...mentions);
+      doc.mentions.push(...nameMentions(model, doc));
     } catch (err) {
       doc.notes.set('ner.error', err instanceof Error ? err.message : String(err));
     }
