@@ -232,3 +232,38 @@ test('events: "called the verdict a setback" names the verdict; it is no call fo
   const r = run('EU foreign policy chief Josep Borrell called the verdict a "serious setback" for Georgia\'s bid to join the bloc.');
   assert.deepEqual(events(r, 'called'), []);
 });
+
+test('events: "mediate" codes a mediation, and a participle with its own agent in an oblique gives no recipient', () => {
+  const r = run('Armenia and Azerbaijan swapped 32 prisoners on Wednesday in a deal mediated by the United Arab Emirates.');
+  const [swap] = events(r, 'swapped');
+  assert.ok(swap);
+  assert.deepEqual(names(r, swap.recipient), []);
+  const [m] = events(r, 'mediated');
+  assert.ok(m);
+  assert.equal(m.type, 'CONSULT');
+  assert.deepEqual(names(r, m.actor), ['United Arab Emirates']);
+});
+
+test('events: "remain in custody" is no refusal by the detainees (CAMEO\'s ENDURE pattern reversed the roles)', () => {
+  const r = run('More than 300 Nigerians remain in Libyan custody.');
+  assert.deepEqual(events(r, 'remain'), []);
+});
+
+test('events: people returned are released; a place after "in the … region" is no recipient; a prenominal -ing is an adjective', () => {
+  const r = run('Turkey\'s Foreign Ministry said 12 Swedish citizens had been returned to Stockholm.');
+  const [e] = events(r, 'returned');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'RETREAT');
+  assert.equal(e.mode, 'release');
+  const k = run('A court in Kharkiv sentenced a Russian soldier to life in prison for killing a civilian in the Sumy region in 2022.');
+  for (const x of k.events) assert.ok(!names(k, x.recipient).some((n) => /Sumy/.test(n ?? '')), JSON.stringify(x));
+  const s = run('Aid convoys reached the surrounding villages of Kidal on Friday.');
+  assert.deepEqual(events(s, 'surrounding'), []);
+});
+
+test('quotes: "X said CLAUSE" parsed with the cue hanging on the reported verb still reports the clause', () => {
+  const r = run('Turkey\'s Foreign Ministry said 12 Swedish citizens had been returned to Stockholm.');
+  const q = quoteWith(r, 'citizens had been returned');
+  assert.equal(q.kind, 'indirect');
+  assert.match(nameOf(r, q.speaker) ?? '', /Foreign Ministry/);
+});

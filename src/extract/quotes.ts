@@ -209,7 +209,18 @@ function reportedClause(doc: Doc, cueIdx: number): { from: number; to: number } 
   const sent = doc.sentences[toks[cueIdx].sentence];
   let comp = -1;
   for (let i = cueIdx + 1; i < sent.tokenEnd; i++) if (toks[i].head === cueIdx && toks[i].deprel === 'ccomp') { comp = i; break; }
-  if (comp < 0) return null;
+  if (comp < 0) {
+    // "Turkey's Foreign Ministry said 12 citizens had been returned", parsed with the cue hanging
+    // on the reported verb after it: the rest of the sentence is the clause
+    const h = toks[cueIdx].head ?? -1;
+    if (toks[cueIdx].deprel !== 'parataxis' || h <= cueIdx || h >= sent.tokenEnd || (toks[h].upos !== 'VERB' && toks[h].upos !== 'AUX')) return null;
+    if (!toks.slice(sent.tokenStart, cueIdx).some((t) => t.head === cueIdx && /^nsubj/.test(t.deprel ?? ''))) return null;
+    let from = cueIdx + 1;
+    let to = sent.tokenEnd - 1;
+    if (lw(toks[from]) === 'that') from++;
+    while (to > from && /^[.!?,;:”"]$/.test(toks[to].text)) to--;
+    return to > from ? { from, to } : null;
+  }
   // a clause has a verb or a subject: "said Karin Holm, whose son …" is an inverted subject the parse took for one
   const ct = toks[comp];
   const clauseLike = ct.upos === 'VERB' || ct.upos === 'AUX' || toks.slice(sent.tokenStart, sent.tokenEnd).some((t) => t.head === comp && /^(nsubj|cop|aux)/.test(t.deprel ?? ''));
@@ -282,6 +293,8 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
           if (named) who = named;
         }
         if (who) {
+          // "Russia's Defence Ministry said", parsed with both as subjects: the possessor is not the speaker
+          if (isPossessor(doc, owners, i) && speakerRank(doc, who) > 0) { nationalityOnly ??= who; continue; }
           if (speakerRank(doc, who) > 0) return { speaker: who, cue, viaStatement: false };
           nationalityOnly ??= who;
           continue;

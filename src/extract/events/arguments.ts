@@ -197,6 +197,7 @@ const GROUP_NOUNS = new Set([
   'guard', 'guards', 'agent', 'agents', 'detainee', 'detainees', 'inmate', 'inmates', 'sailor', 'sailors', 'tourist', 'tourists',
   'student', 'students', 'pupil', 'pupils', 'doctor', 'doctors', 'nurse', 'nurses', 'teacher', 'teachers', 'volunteer', 'volunteers',
   'passenger', 'passengers', 'fisherman', 'fishermen', 'pilgrim', 'pilgrims', 'villager', 'villagers', 'resident', 'residents',
+  'serviceman', 'servicemen', 'servicewoman', 'servicewomen', 'marine', 'marines', 'defender', 'defenders',
   'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
 ]);
 

@@ -149,11 +149,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
       const id = ents.at(k);
       if (!id || actorIds.has(id) || notParticipant(id)) continue;
-      const t = ents.types.get(id);
-      if (t === 'GPE' || t === 'LOC' || t === 'FAC') {
-        const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
-        if (['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around'].includes(c)) continue;
-      }
+      if (placeInPhrase(view, ents, k, id)) continue;
       recipient = [k];
       break;
     }
@@ -169,16 +165,34 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         // subject ("met a delegation and promised to raise it with Damascus") has participants of its own
         if (t.xpos === 'WDT' || t.xpos === 'WP' || t.xpos === 'WP$') break;
         if (view.isVerb(k) && view.rel(k) === 'conj' && view.head(k) === i && unnamedPeopleObject(view, i)) break;
+        // a participle with its own agent ("a deal mediated by the UAE") acts with it, not on ours
+        // (one describing the object itself keeps it: "welcomed memos sent by Bree" is toward Bree)
+        if (k !== i && view.isVerb(k) && view.tokens[k].xpos === 'VBN' && view.lemma(k + 1) === 'by' && !(view.rel(view.head(k)) === 'obj' && view.head(view.head(k)) === i)) break;
         const id = ents.at(k);
         if (!id || actorIds.has(id) || notParticipant(id)) continue;
-        const type = ents.types.get(id);
-        if ((type === 'GPE' || type === 'LOC' || type === 'FAC') && k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1))) continue;
+        if (placeInPhrase(view, ents, k, id)) continue;
         recipient = [k];
         break;
       }
     }
   }
   return { actor: [...subj, ...companions], recipient };
+}
+
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
+
+/** Token k of place entity `id` stands in a phrase of place ("in the Chernihiv region"): the act's place, not its target. */
+function placeInPhrase(view: ParseView, ents: EntityIndex, k: number, id: string): boolean {
+  const t = ents.types.get(id);
+  if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') return false;
+  // the preposition hangs on the name's head word, or stands before the phrase's determiner
+  let hk = k;
+  for (let n = 0; n < 4 && view.head(hk) > hk && ents.at(view.head(hk)) === id; n++) hk = view.head(hk);
+  if (view.kids(hk, ['case']).some((x) => PLACE_PREPS.has(view.lemma(x)))) return true;
+  let b = k - 1;
+  while (b >= 0 && ents.at(b) === id) b--;
+  while (b >= 0 && ['DET', 'ADJ'].includes(view.tokens[b].upos ?? '')) b--;
+  return b >= 0 && PLACE_PREPS.has(view.lemma(b));
 }
 
 /** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
@@ -257,12 +271,17 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // auxiliaries and copulas are no events; a content verb the parse mislabelled "aux" ("will abandon") still is
       if (!verbal || ((r === 'aux' || r === 'aux:pass' || r === 'cop') && (t.upos === 'AUX' || AUX_LEMMAS.has(view.lemma(i))))) continue;
       if (inName(ents, doc, i)) continue; // "United" in "United States"
+      // a present participle before its noun is an adjective: "the surrounding area", "the remaining hostages"
+      if (r === 'amod' && t.xpos === 'VBG' && view.head(i) > i) continue;
       if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
       if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
       const coding = codeVerb(lex, view, i);
+      // returning or handing people over is freeing them ("servicemen had been returned from
+      // territory held by Kyiv"), not CAMEO's "return from" a visit
+      if (coding && RETURNING_BLOCKS.has(coding.block) && view.kids(i, view.isPassive(i) ? ['nsubj:pass'] : ['obj']).some((k) => isPeople(view, ents, k))) coding.code = '0841';
       if (!coding || !coding.code) continue;
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
@@ -342,6 +361,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
 const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
+const RETURNING_BLOCKS = new Set(['RETURN']);
 /** Verbs that name their object as something ("called it a setback", "termed the deal a betrayal"). */
 const NAMING_VERBS = new Set(['call', 'term', 'deem', 'dub', 'name']);
 /** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */

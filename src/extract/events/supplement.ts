@@ -122,6 +122,22 @@ EXPRESS
 - * ALARM [110]
 - * OBJECTIONS [110]
 
+--- MEDIATE2 [045] ---
+MEDIATE [045]
+BROKER [045]
+
+--- REMAIN2 [---] ---
+REMAIN
+STAY
+- * (IN CUSTODY) [---]
+- * (IN CAPTIVITY) [---]
+- * (IN DETENTION) [---]
+- * (IN PRISON) [---]
+- * (IN JAIL) [---]
+- * DETAINED [---]
+- * JAILED [---]
+- * MISSING [---]
+
 --- URGE2 [020] ---
 URGE {URGES URGED URGING} [020]
 IMPLORE [020]

@@ -97,6 +97,8 @@ export class ParseView {
     const xpos = this.tokens[i].xpos ?? '';
     // reduced relatives and participial modifiers: "hostages kidnapped by Hamas", "the kidnapped hostages"
     if ((r === 'acl' || r === 'amod') && xpos === 'VBN') return true;
+    // a bare participle with its own agent: "territory controlled by Kyiv" hung as an adverbial clause
+    if (xpos === 'VBN' && this.kids(i, ['obl:agent']).length > 0 && !this.kids(i, ['aux']).some((c) => this.lemma(c) === 'have')) return true;
     // headline style drops the auxiliary: "Aid worker freed after eight months", "Two journalists
     // killed in strike". A verb that usually takes an object, written with a subject and no
     // object or auxiliary in a headline, is a passive (a past form needs a stronger habit than a
