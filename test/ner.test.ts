@@ -244,3 +244,14 @@ test('a place before a comma and its state or country, organisations over "for"/
   const d = names('He met Mohib, Afghanistan\'s ambassador, on Monday.');
   assert.notEqual(find(d, 'Mohib')?.type, 'GPE');
 });
+
+test('list items are alike; plural class nouns name each coordinated name; institution words open organisations', () => {
+  const a = names('The story ran in The Brooklyn Paper, The New York Times, Jezebel, Metro.us, EDGE on the Net, and Instinct Magazine.');
+  for (const n of ['Jezebel', 'Metro.us', 'EDGE on the Net']) assert.equal(find(a, n)?.type, 'ORG', `${n}: ${JSON.stringify(a.map((m) => `${m.text}/${m.type}`))}`);
+  // a list of places with one unknown member is not forced when the types are mixed
+  const b = names('The court ruled that the religious schools Santo Spirito and Immacolata in Livorno must pay.');
+  assert.equal(find(b, 'Santo Spirito')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(b, 'Immacolata')?.type, 'ORG');
+  const c = names('Instituto Gonzaga, a catholic school in Milan, and fighters of Jaish al-Adl were named.');
+  assert.equal(find(c, 'Instituto Gonzaga')?.type, 'ORG', JSON.stringify(c.map((m) => `${m.text}/${m.type}`)));
+});

@@ -138,6 +138,19 @@ export const PERSON_TITLES = new Set([
   'sultan', 'emir', 'hon.', 'undersecretary', 'under-secretary', 'dept.', 'attorney', 'inspector', 'detective', 'agent', 'nurse', 'mrs', 'miss',
 ]);
 
+/**
+ * Words that open an organisation's name ("University of …", "Instituto Gonzaga", "Jaish
+ * al-Adl"), English and as written in the languages of much international news. A name that
+ * starts with one is no person.
+ */
+export const ORG_OPENERS = new Set([
+  'university', 'institute', 'ministry', 'bank', 'party', 'church', 'college', 'school', 'academy', 'council',
+  'instituto', 'istituto', 'institut', 'universidad', 'università', 'universität', 'université', 'universidade',
+  'banco', 'banca', 'partido', 'partito', 'parti', 'movimiento', 'movimento', 'mouvement', 'frente', 'fronte',
+  'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'école', 'ministerio', 'ministero', 'ministère',
+  'asociación', 'associazione', 'fundación', 'fondazione', 'sociedad', 'società', 'société', 'compagnie',
+  'hizb', 'jamaat', 'jama\'at', 'harakat', 'jaish', 'liwa', 'kataib', 'ansar', 'tanzim', 'tehreek', 'tehrik',
+]);
 export const ORG_TRIGGERS = new Set([
   'ministry', 'university', 'college', 'school', 'institute', 'institution', 'academy', 'party', 'council',
   'committee', 'commission', 'company', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'ltd', 'ltd.', 'llc',
@@ -151,7 +164,9 @@ export const ORG_TRIGGERS = new Set([
   // publications
   'paper', 'weekly', 'magazine', 'daily', 'herald', 'tribune', 'gazette', 'review', 'monitor', 'observer',
   'chronicle', 'telegraph', 'examiner', 'inquirer', 'courier', 'mail', 'globe', 'reporter', 'wire', 'today',
+  ...ORG_OPENERS,
 ]);
+
 
 export const FAC_TRIGGERS = new Set([
   'airport', 'hospital', 'bridge', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'highway',

@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
+import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 
 export interface NameSpan {
@@ -57,6 +57,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   extendOrgComplement(words, out);
   dropTitleOffices(out, words);
   addPlaceBeforeRegion(model, words, out);
+  fillLists(model, words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -97,6 +98,8 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   if (type !== 'PERSON' && type !== 'ORG') return type;
   if (type === 'PERSON') {
     if (end - start > 1 && SETTLEMENT_WORDS.has(first)) return 'GPE';
+    // "Instituto Gonzaga", "University Hospital": a name opened by an institution word
+    if (end - start > 1 && ORG_OPENERS.has(first)) return 'ORG';
     if (ORG_TRIGGERS.has(last)) return 'ORG';
     if (FAC_TRIGGERS.has(last) && end - start > 1) return 'FAC';
   }
@@ -397,7 +400,8 @@ function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
 export const ORG_CLASS_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company',
   'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel',
   'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo', 'startup',
-  'broadcaster', 'tabloid', 'paper', 'station', 'retailer', 'manufacturer', 'conglomerate', 'union']);
+  'tabloid', 'paper', 'station', 'retailer', 'manufacturer', 'conglomerate', 'union', 'school', 'university',
+  'college', 'institute', 'hospital', 'faction', 'coalition', 'alliance']);
 
 /**
  * "the secularist magazine MicroMega", "the militant group Al-Shabaab": capitalised words right
@@ -405,19 +409,29 @@ export const ORG_CLASS_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'broadca
  * organisation's name, whatever the model thought of them alone.
  */
 function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
+  const classNoun = (w: string) => ORG_CLASS_NOUNS.has(w) || (w.endsWith('s') && ORG_CLASS_NOUNS.has(w.slice(0, -1))) || (w.endsWith('ies') && ORG_CLASS_NOUNS.has(w.slice(0, -3) + 'y'));
   for (let k = 1; k + 1 < words.length; k++) {
-    if (!ORG_CLASS_NOUNS.has(words[k]) || !/^\p{Lu}/u.test(words[k + 1])) continue;
+    if (!classNoun(words[k]) || !/^\p{Lu}/u.test(words[k + 1])) continue;
     let d = k - 1;
     while (d > 0 && /^\p{Ll}+$/u.test(words[d]) && !/^(?:the|a|an|its|their|his|her)$/.test(words[d]) && k - d < 3) d--;
     if (!/^(?:the|a|an|its|their|his|her)$/i.test(words[d])) continue;
-    const at = spans.find((o) => o.start <= k + 1 && o.end > k + 1);
-    if (at) {
-      if (at.start === k + 1 && (at.type === 'PERSON' || at.type === 'GPE' || at.type === 'ORG')) at.type = 'ORG';
-      continue;
+    // the name, and after a plural noun the names coordinated with it ("the schools X and Y")
+    const plural = !ORG_CLASS_NOUNS.has(words[k]);
+    for (let i = k + 1; i < words.length && /^\p{Lu}/u.test(words[i]); ) {
+      const at = spans.find((o) => o.start <= i && o.end > i);
+      let e: number;
+      if (at) {
+        if (at.start === i && (at.type === 'PERSON' || at.type === 'GPE' || at.type === 'ORG')) at.type = 'ORG';
+        e = at.end;
+      } else {
+        e = i + 1;
+        while (e < words.length && e - i < 4 && /^\p{Lu}/u.test(words[e]) && !spans.some((o) => o.start === e)) e++;
+        if (!DATE_WORDS.has(words[i].toLowerCase())) spans.push({ start: i, end: e, type: 'ORG' });
+      }
+      if (!plural || !(words[e] === 'and' || words[e] === ',')) break;
+      i = e + 1;
+      if (words[i] === 'and') i++;
     }
-    let e = k + 1;
-    while (e < words.length && e - k <= 4 && /^\p{Lu}/u.test(words[e]) && !spans.some((o) => o.start === e)) e++;
-    if (!DATE_WORDS.has(words[k + 1].toLowerCase())) spans.push({ start: k + 1, end: e, type: 'ORG' });
   }
 }
 
@@ -481,6 +495,63 @@ function addPlaceBeforeRegion(model: NerModel, words: readonly string[], spans: 
     extra.push({ start: a, end: e, type: 'GPE' });
   }
   spans.push(...extra);
+}
+
+/**
+ * "The Brooklyn Paper, The New York Times, Jezebel, Metro.us and Instinct Magazine": the items
+ * of a list of three or more capitalised names are alike, so an untagged item takes the type
+ * its tagged neighbours share (when they share one).
+ */
+function fillLists(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const n = words.length;
+  let i = 0;
+  while (i < n) {
+    // items: capitalised runs (with "of"/"on"/"the"/"&" inside) separated by "," / ", and" / "and"
+    const items: [number, number][] = [];
+    let k = i;
+    for (;;) {
+      if (!/^\p{Lu}/u.test(words[k] ?? '')) break;
+      let e = k + 1;
+      const glue = (j: number): boolean => /^(?:of|on|the|&)$/.test(words[j] ?? '') && (/^\p{Lu}/u.test(words[j + 1] ?? '') || glue(j + 1));
+      while (e < n && (/^\p{Lu}/u.test(words[e]) || glue(e))) e++;
+      items.push([k, e]);
+      if (words[e] === ',' && (words[e + 1] === 'and' || words[e + 1] === 'or')) k = e + 2;
+      else if (words[e] === ',' || words[e] === 'and' || words[e] === 'or') k = e + 1;
+      else break;
+    }
+    if (items.length >= 3) {
+      const counts = new Map<EntityType, number>();
+      const untagged: [number, number][] = [];
+      const tagged: NameSpan[] = [];
+      for (const [a, b] of items) {
+        const exact = spans.find((o) => (o.start === a || (words[a] === 'The' && o.start === a + 1)) && o.end === b);
+        if (exact) {
+          counts.set(exact.type, (counts.get(exact.type) ?? 0) + 1);
+          tagged.push(exact);
+        } else if (!spans.some((o) => o.start < b && o.end > a)) untagged.push([a, b]);
+      }
+      // the type most items have: at least two of them, more than all other types together,
+      // and no fewer than the untagged items
+      const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+      const best = ranked[0];
+      const others = ranked.slice(1).reduce((sum, [, c]) => sum + c, 0);
+      if (best && best[1] >= 2 && best[1] > others && untagged.length > 0 && untagged.length <= best[1]) {
+        const type = best[0];
+        for (const [a, b] of untagged) {
+          if (DATE_WORDS.has(words[a].toLowerCase())) continue;
+          spans.push({ start: words[a] === 'The' && b - a > 1 ? a + 1 : a, end: b, type });
+        }
+      }
+      // a lone odd one out among three or more alike, which no gazetteer knows, is alike too
+      if (best && best[1] >= 3 && others === 1) {
+        for (const o of tagged) {
+          if (o.type !== best[0] && o.end - o.start === 1 && gazCats(model, words, o.start, o.end).length === 0) o.type = best[0];
+        }
+      }
+    }
+    i = Math.max(i + 1, k);
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
