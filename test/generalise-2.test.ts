@@ -267,3 +267,12 @@ test('quotes: "X said CLAUSE" parsed with the cue hanging on the reported verb s
   assert.equal(q.kind, 'indirect');
   assert.match(nameOf(r, q.speaker) ?? '', /Foreign Ministry/);
 });
+
+test('quotes: ", it said." after a body\'s statement continues that body; a person\'s earlier quote does not take it', () => {
+  const r = run('"We are relieved," President Ana Ruiz said. The interior ministry said 40 detainees had been freed. The detainees were flown to the capital, it said.');
+  const q = quoteWith(r, 'flown to the capital');
+  assert.equal(q.speaker, null);
+  assert.match(q.speaker_text ?? '', /interior ministry/);
+  const named = run('"We are relieved," President Ana Ruiz said. Egypt\'s Foreign Ministry said 40 detainees had been freed. The detainees were flown to Cairo, it said.');
+  assert.match(nameOf(named, quoteWith(named, 'flown to Cairo').speaker) ?? '', /Foreign Ministry/);
+});

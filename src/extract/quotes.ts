@@ -512,7 +512,7 @@ function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, ins
  * "CLAUSE, X said." / "CLAUSE, said X." at a sentence end: the clause is X's claim. The
  * attribution (at most eight tokens after the last comma) must hold a reporting verb and a speaker.
  */
-function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; cue: number; clauseEnd: number } | null {
+function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; pronoun?: string; cue: number; clauseEnd: number } | null {
   const sent = doc.sentences[sIdx];
   const toks = doc.tokens;
   let last = sent.tokenEnd - 1;
@@ -544,6 +544,8 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
     // (the inverted order only after "said"/"says"/"added": ", denied any involvement" names no one)
     const words = cue > comma + 1 ? phraseWords(doc, comma + 1, cue - 1)
       : /^(?:said|says|added)$/i.test(toks[cue].text) ? phraseWords(doc, cue + 1, last) : undefined;
+    // ", it said." / ", he added.": a pronoun the caller resolves to the speaker just reported
+    if (!words && cue === comma + 2 && /^(?:it|they|he|she)$/i.test(toks[comma + 1].text)) return { speaker: null, pronoun: lw(toks[comma + 1]), cue, clauseEnd: comma - 1 };
     if (!words) return null;
     return { speaker: null, words, cue, clauseEnd: comma - 1 };
   }
@@ -569,6 +571,17 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     if (trailing && !direct.some((q) => q.start < toks[trailing.clauseEnd].end && q.end > sent.start)) {
       const start = sent.start;
       const end = toks[trailing.clauseEnd].end;
+      if (trailing.pronoun) {
+        // the pronoun stands for the last speaker if its kind fits: "it"/"they" a body, "he"/"she" a person
+        let prior: Quote | null = null;
+        for (const q of [...direct, ...out]) if ((q.speaker || q.speaker_text) && q.start < start && (!prior || q.start > prior.start)) prior = q;
+        const type = prior?.speaker ? doc.entityById(prior.speaker)?.type : undefined;
+        const personal = /^(?:he|she)$/.test(trailing.pronoun);
+        if (prior?.speaker && type !== undefined && (personal ? type === 'PERSON' : type !== 'PERSON')) trailing.speaker = prior.speaker;
+        // "the interior ministry said … , it said": the same unnamed body
+        else if (prior && !prior.speaker && prior.speaker_text && !personal) trailing.words = prior.speaker_text;
+        else continue;
+      }
       out.push({ start, end, text: doc.text.slice(start, end), speaker: trailing.speaker, ...(trailing.words ? { speaker_text: trailing.words } : {}), kind: 'indirect', cue: { start: toks[trailing.cue].start, end: toks[trailing.cue].end, text: toks[trailing.cue].text } });
       if (trailing.speaker) lastSpeaker = trailing.speaker;
       continue;
