@@ -255,3 +255,9 @@ test('list items are alike; plural class nouns name each coordinated name; insti
   const c = names('Instituto Gonzaga, a catholic school in Milan, and fighters of Jaish al-Adl were named.');
   assert.equal(find(c, 'Instituto Gonzaga')?.type, 'ORG', JSON.stringify(c.map((m) => `${m.text}/${m.type}`)));
 });
+
+test('a middle initial sits inside a person name', () => {
+  const a = names('The church was founded by science fiction writer L. Ron Hubbard, and the bar is co-owned by John-Christian G. Rauschenberg.');
+  assert.ok(find(a, 'L. Ron Hubbard'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(find(a, 'John-Christian G. Rauschenberg'));
+});

@@ -49,6 +49,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   }
   extendToGazetteer(model, words, out);
   extendToFacility(words, out);
+  extendOverInitials(words, out);
   dropFragments(words, out);
   addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
@@ -120,6 +121,23 @@ function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
     if (!FAC_TRIGGERS.has(l)) continue;
     s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
     s.end++;
+  }
+}
+
+const INITIAL = /^\p{Lu}\.$/u;
+
+/**
+ * "L. Ron [Hubbard]", "John-Christian [G. Rauschenberg]": a middle initial sits inside a name,
+ * so a person span that ends on one takes the capitalised word after it, and one that starts on
+ * one takes the capitalised word before it.
+ */
+function extendOverInitials(words: readonly string[], spans: NameSpan[]): void {
+  const free = (i: number) => i >= 0 && i < words.length && !spans.some((o) => o.start <= i && o.end > i);
+  for (const s of spans) {
+    if (s.type !== 'PERSON') continue;
+    const last = words[s.end - 1];
+    if ((INITIAL.test(last) || (s.end - s.start >= 2 && INITIAL.test(words[s.end - 2]))) && free(s.end) && nameWordAt(words, s.end)) s.end++;
+    if (INITIAL.test(words[s.start]) && s.start > 1 && free(s.start - 1) && nameWordAt(words, s.start - 1)) s.start--;
   }
 }
 
