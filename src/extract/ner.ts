@@ -110,7 +110,8 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
 /**
  * "Chiang Kai Shek Memorial", "Ben Gurion Airport": a capitalised facility word right after a
  * name the model closed early makes the whole a facility (an organisation when the word also
- * names one and the name is no person: "Tel Aviv District Court").
+ * names one and the name is no person: "Tel Aviv District Court"); a place followed by an
+ * organisation word is that organisation ("US Weekly").
  */
 function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
   for (const s of spans) {
@@ -118,8 +119,10 @@ function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
     const next = words[s.end];
     if (!next || !/^\p{Lu}\p{Ll}/u.test(next) || spans.some((o) => o.start === s.end)) continue;
     const l = next.toLowerCase();
-    if (!FAC_TRIGGERS.has(l)) continue;
-    s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
+    if (FAC_TRIGGERS.has(l)) s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
+    // "US Weekly", "Qatar Airways", "Israel Police": a place, then an organisation word
+    else if (s.type === 'GPE' && ORG_TRIGGERS.has(l) && !LOC_TRIGGERS.has(l)) s.type = 'ORG';
+    else continue;
     s.end++;
   }
 }
