@@ -276,3 +276,36 @@ test('quotes: ", it said." after a body\'s statement continues that body; a pers
   const named = run('"We are relieved," President Ana Ruiz said. Egypt\'s Foreign Ministry said 40 detainees had been freed. The detainees were flown to Cairo, it said.');
   assert.match(nameOf(named, quoteWith(named, 'flown to Cairo').speaker) ?? '', /Foreign Ministry/);
 });
+
+test('coref: a pronoun chain carries on ("he asked Macron …" then "His daughter" is his, not Macron\'s)', () => {
+  const r = run('Pierre Laval was released on Monday. In a video last year, he asked Emmanuel Macron to negotiate with the kidnappers. His daughter, Anne Laval, said the family was relieved.');
+  assert.deepEqual(relation(r, 'family', 'Anne Laval'), [{ role: 'daughter', object: 'Pierre Laval' }]);
+});
+
+test('events: a person seized by gunmen is abducted, by police arrested', () => {
+  const r = run('Olivier Dubreuil was seized by gunmen from the Islamic State in Menaka in April 2021.');
+  const [e] = events(r, 'seized');
+  assert.ok(e);
+  assert.equal(e.type, 'ASSAULT');
+  assert.equal(e.mode, 'abduct');
+  assert.deepEqual(names(r, e.recipient), ['Olivier Dubreuil']);
+  const p = run('Police seized the journalist Ana Lima at her home in Luanda.');
+  const [f] = events(p, 'seized');
+  assert.ok(f);
+  assert.equal(f.type, 'COERCE');
+  assert.equal(f.mode, 'arrest');
+});
+
+test('events: the speaker of a trailing attribution is no participant ("France did not pay a ransom, Foreign Minister X insisted")', () => {
+  const r = run('France did not pay a ransom, Foreign Minister Catherine Colonna insisted on Tuesday.');
+  for (const e of r.events) assert.ok(!names(r, e.recipient).includes('Catherine Colonna'), JSON.stringify(e));
+});
+
+test('quotes: "according to an official in Niamey" — the place locates the speaker, it does not speak', () => {
+  const r = run('Niger\'s President Mohamed Bazoum had personally followed the case, according to an official in Niamey.');
+  const q = quoteWith(r, 'followed the case');
+  assert.equal(q.speaker, null);
+  assert.equal(q.speaker_text, 'an official in Niamey');
+  const s = run('The talks collapsed on Friday, Doha said.');
+  assert.equal(nameOf(s, quoteWith(s, 'talks collapsed').speaker), 'Doha');
+});

@@ -235,6 +235,25 @@ class MentionIndex {
       else this.bySentence.set(x.sentence, [x]);
     }
   }
+  /** Register a mention found after the index was built (mentions arrive in text order). */
+  add(m: Mention, e: Entity, sentence: number): void {
+    const x = { m, e, sentence };
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].m.start <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, x);
+    const list = this.bySentence.get(sentence);
+    if (list) {
+      let k = list.length;
+      while (k > 0 && list[k - 1].m.start > m.start) k--;
+      list.splice(k, 0, x);
+    } else this.bySentence.set(sentence, [x]);
+  }
+
   /** The entity of the closest mention ending before `pos` that satisfies `ok` (looks back at most `limit` mentions). */
   mostRecent(pos: number, ok: (e: Entity) => boolean, limit = 400): Entity | undefined {
     let lo = 0;
@@ -334,8 +353,11 @@ export function resolvePronouns(doc: Doc): void {
     if (chosen) {
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
-      chosen.mentions.push({ start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' });
+      const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' };
+      chosen.mentions.push(m);
       owners[i] = chosen;
+      // later pronouns follow the chain: "he asked Macron …" then "His daughter" is his, not Macron's
+      index.add(m, chosen, sent);
     }
   }
 }

@@ -474,6 +474,22 @@ function relinkSpeakerPronouns(doc: Doc, direct: Quote[]): void {
   }
 }
 
+/**
+ * Token k names a place that only locates a speaker described by a noun before it: "an official
+ * in Niamey", "a source in Kabul" (the phrase starts at `from`). A place alone still speaks ("Kyiv said").
+ */
+function placeOfSpeaker(doc: Doc, owners: (string | undefined)[], k: number, from: number): boolean {
+  const type = doc.entityById(owners[k]!)?.type;
+  if (type !== 'GPE' && type !== 'LOC' && type !== 'FAC') return false;
+  let b = k - 1;
+  while (b >= from && owners[b] === owners[k]) b--;
+  while (b >= from && /^(?:the|a|an)$/i.test(doc.tokens[b].text)) b--;
+  if (b < from || !/^(?:in|at|from|near|inside|outside|based)$/i.test(doc.tokens[b].text)) return false;
+  // a noun of its own before the preposition: the speaker is that noun
+  for (let j = from; j < b; j++) if (/^(?:NOUN|PROPN)$/.test(doc.tokens[j].upos ?? 'NOUN') && !owners[j]) return true;
+  return false;
+}
+
 /** Speaker rank: people and organisations speak; a nationality or a place rarely does. */
 function speakerRank(doc: Doc, id: string): number {
   const type = doc.entityById(id)?.type;
@@ -493,8 +509,9 @@ function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: numbe
     let k = i + 2;
     for (; k < sent.tokenEnd && !/^[,;:.!?]$/.test(doc.tokens[k].text); k++) {
       const o = owners[k];
-      // "according to a spokesperson for his office": the possessor owns the office, the spokesperson speaks
-      if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
+      // "according to a spokesperson for his office": the possessor owns the office, the spokesperson
+      // speaks; "an official in Niamey": the place is where the official is
+      if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && !placeOfSpeaker(doc, owners, k, i + 2) && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
     }
     if (best) return { speaker: best, from: i, to: k };
     // "according to officials", "according to local media": the words, when no entity stands for them
@@ -537,7 +554,7 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
   let speaker: string | null = null;
   for (let k = comma + 1; k <= last; k++) {
     const o = owners[k];
-    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
+    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && !placeOfSpeaker(doc, owners, k, comma + 1) && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
   }
   if (!speaker) {
     // ", police said." / ", said a senior official.": the words name a speaker no entity stands for

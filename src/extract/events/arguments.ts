@@ -157,6 +157,14 @@ export class EntityIndex {
         }
         if (out.length) break;
       }
+      // "gunmen from the Islamic State", "fighters of Hamas": a group noun names the organisation it is from
+      if (!out.length && GROUP_NOUNS.has(v.lemma(k)) || !out.length && GROUP_NOUNS.has(v.tokens[k].text.toLowerCase())) {
+        for (const c of v.kids(k, ['nmod'])) {
+          if (!['from', 'of'].includes(v.caseOf(c))) continue;
+          const id = this.at(c);
+          if (id && this.types.get(id) === 'ORG') { add(id); break; }
+        }
+      }
       // a title the parse made the head of its own name ("Ambassador to Israel Anatoly Viktorov",
       // with the name as an nmod): the person among its dependents
       if (!out.length && ROLE_NOUNS.has(v.tokens[k].text.toLowerCase())) {

@@ -7,7 +7,7 @@
  */
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex } from './arguments.js';
-import { isNegated, modalityOf, nominalModality, reporterOf } from './context.js';
+import { isNegated, modalityOf, nominalModality, reporterOf, REPORTING_VERBS } from './context.js';
 import { indexTimes, inOtherRelative, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
@@ -164,6 +164,8 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         // a relative clause ("a video in which Dubois appealed") or a second predicate of the same
         // subject ("met a delegation and promised to raise it with Damascus") has participants of its own
         if (t.xpos === 'WDT' || t.xpos === 'WP' || t.xpos === 'WP$') break;
+        // inside another predicate with a subject of its own (", Foreign Minister X insisted"): its words, not ours
+        if (inOtherClause(view, k, i)) break;
         if (view.isVerb(k) && view.rel(k) === 'conj' && view.head(k) === i && unnamedPeopleObject(view, i)) break;
         // a participle with its own agent ("a deal mediated by the UAE") acts with it, not on ours
         // (one describing the object itself keeps it: "welcomed memos sent by Bree" is toward Bree)
@@ -193,6 +195,19 @@ function placeInPhrase(view: ParseView, ents: EntityIndex, k: number, id: string
   while (b >= 0 && ents.at(b) === id) b--;
   while (b >= 0 && ['DET', 'ADJ'].includes(view.tokens[b].upos ?? '')) b--;
   return b >= 0 && PLACE_PREPS.has(view.lemma(b));
+}
+
+/**
+ * Token k hangs, through its heads, on an attribution with a subject of its own (", Foreign
+ * Minister X insisted", ", a senior official said"): the speaker is no participant. Other clauses
+ * stay open to the search, which exists for clauses the parse split ("believes Dagolath can cope").
+ */
+function inOtherClause(view: ParseView, k: number, i: number): boolean {
+  for (let h = view.head(k), n = 0; h >= 0 && h !== i && n < 12; h = view.head(h), n++) {
+    if (!view.isVerb(h) || view.kids(h, SUBJ).length === 0) continue;
+    if (STATEMENT_VERBS.has(view.lemma(h)) || REPORTING_VERBS.has(view.lemma(h))) return true;
+  }
+  return false;
 }
 
 /** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
@@ -304,6 +319,11 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep);
+      // seizing a person is no seizure of property: armed groups abduct (181), forces of a state arrest (173)
+      if (SEIZING_CODES.has(coding.code) && roles.recipient.some((k) => isPerson(ents, k))) {
+        const captor = capturerKind(view, ents, roles.actor);
+        if (captor) coding.code = captor === 'armed group' ? '181' : '173';
+      }
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
       if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
       // (a mediator alone is news: "the deal was brokered by Qatar")
@@ -361,6 +381,29 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);
 const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
+/** CAMEO 171 seize possession, 192 occupy: said of people they are abductions or arrests. */
+const SEIZING_CODES = new Set(['171', '192']);
+const ARMED_GROUP_NOUNS = new Set(['gunman', 'gunmen', 'militant', 'militants', 'kidnapper', 'kidnappers', 'jihadist', 'jihadists', 'rebel', 'rebels', 'insurgent', 'insurgents', 'pirate', 'pirates', 'bandit', 'bandits', 'abductor', 'abductors', 'captor', 'captors', 'terrorist', 'terrorists', 'fighter', 'fighters', 'extremist', 'extremists', 'assailant', 'assailants', 'attacker', 'attackers']);
+const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'agent', 'agents', 'authorities', 'security', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'guard', 'guards', 'services', 'service', 'intelligence']);
+
+function isPerson(ents: EntityIndex, k: number): boolean {
+  return ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON');
+}
+
+/** Who seized someone: an armed group (gunmen, a rebel organisation) or a state's forces (police, troops); null when unsaid. */
+function capturerKind(view: ParseView, ents: EntityIndex, actorTokens: number[]): 'armed group' | 'state' | null {
+  for (const k of actorTokens) {
+    const w = view.tokens[k].text.toLowerCase();
+    if (ARMED_GROUP_NOUNS.has(w)) return 'armed group';
+    if (STATE_FORCE_NOUNS.has(w)) return 'state';
+    for (const id of ents.resolve(k)) {
+      const codes = ents.doc.entityById(id)?.codes ?? [];
+      if (codes.some((c) => /(?:REB|INS|SEP|UAF|RAD)/.test(c.code))) return 'armed group';
+      if (codes.some((c) => /(?:COP|MIL|GOV|SPY|JUD)/.test(c.code))) return 'state';
+    }
+  }
+  return null;
+}
 const RETURNING_BLOCKS = new Set(['RETURN']);
 /** Verbs that name their object as something ("called it a setback", "termed the deal a betrayal"). */
 const NAMING_VERBS = new Set(['call', 'term', 'deem', 'dub', 'name']);
