@@ -216,6 +216,9 @@ test('names an acronym spells, names after class nouns and a mid-sentence "The",
   assert.equal(d.filter((m) => m.text === 'Onion' && m.type === 'ORG').length, 2, JSON.stringify(d.map((m) => m.text)));
   const e = names('Thousands crowded onto the Chiang Kai Shek Memorial near downtown Taipei.');
   assert.equal(find(e, 'Chiang Kai Shek Memorial')?.type, 'FAC', JSON.stringify(e.map((m) => m.text)));
+  const g = names('The story ran in everything from US Weekly to Time Magazine, and Qatar Airways denied it.');
+  assert.equal(find(g, 'US Weekly')?.type, 'ORG', JSON.stringify(g.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(g, 'Qatar Airways')?.type, 'ORG');
   const f = names('Comments by former Pennsylvania Senator Rick Santorum, and Washington State University Simon Ličen.');
   assert.equal(find(f, 'Pennsylvania')?.type, 'GPE', JSON.stringify(f.map((m) => `${m.text}/${m.type}`)));
   assert.equal(find(f, 'Simon Ličen')?.type, 'PERSON');
