@@ -59,6 +59,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   dropTitleOffices(out, words);
   addPlaceBeforeRegion(model, words, out);
   fillLists(model, words, out);
+  addPlaceBeforeTitle(model, words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -573,6 +574,26 @@ function fillLists(model: NerModel, words: readonly string[], spans: NameSpan[])
     i = Math.max(i + 1, k);
   }
   spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "former Pennsylvania Senator Rick Santorum", "the Texas Governor": a known place right before a
+ * capitalised title is the place the office belongs to, tagged even where the model left it.
+ */
+function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  for (let k = 1; k < words.length; k++) {
+    if (!PERSON_TITLES.has(words[k].toLowerCase()) || !/^\p{Lu}/u.test(words[k]) || covers(spans, k - 1)) continue;
+    for (let a = Math.max(0, k - 3); a < k; a++) {
+      if (!/^\p{Lu}/u.test(words[a]) || (a > 0 && covers(spans, a - 1) && spans.some((o) => o.end === a))) continue;
+      let ok = true;
+      for (let i = a; i < k; i++) if (covers(spans, i)) ok = false;
+      if (ok && gazCats(model, words, a, k).includes('GPE')) {
+        spans.push({ start: a, end: k, type: 'GPE' });
+        break;
+      }
+    }
+  }
+  spans.sort((x, y) => x.start - y.start);
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
