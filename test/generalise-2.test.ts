@@ -309,3 +309,36 @@ test('quotes: "according to an official in Niamey" — the place locates the spe
   const s = run('The talks collapsed on Friday, Doha said.');
   assert.equal(nameOf(s, quoteWith(s, 'talks collapsed').speaker), 'Doha');
 });
+
+test('events: a person "taken by" militants is abducted (a light verb with a person taken by an armed group); "taken to hospital" is nothing', () => {
+  const r = run('Rachel Levy, whose son Dan was taken by Hamas militants on October 7, 2023, spoke at the United Nations. The boy was taken to hospital.');
+  const taken = events(r, 'taken');
+  assert.equal(taken.length, 1, JSON.stringify(taken));
+  assert.equal(taken[0].mode, 'abduct');
+  assert.deepEqual(names(r, taken[0].recipient), ['Dan']);
+  assert.deepEqual(names(r, taken[0].actor), ['Hamas']);
+});
+
+test('events: words of a trailing attribution are no pattern nouns ("…, the Prisoners\' Society said" holds no prisoners)', () => {
+  const r = run('Israeli forces detained 15 Palestinians in overnight raids in the city of Jenin, the Palestinian Prisoners\' Society said.');
+  const [e] = events(r, 'detained');
+  assert.ok(e);
+  assert.equal(e.type, 'COERCE');
+  assert.equal(e.mode, 'arrest');
+});
+
+test('relations: "X was taken by Hamas militants" is a passive, not a description of X as a militant', () => {
+  const r = run('Rachel Levy, whose son Dan was taken by Hamas militants on October 7, 2023, spoke at the United Nations.');
+  assert.deepEqual(relation(r, 'membership', 'Dan'), []);
+});
+
+test('quotes: a short full sentence after a quote in its paragraph is more of the quote', () => {
+  const r = run('Rachel Levy spoke in New York. "Dan has been held for 404 days," she told the council. "Every day matters."');
+  const q = quoteWith(r, 'Every day matters');
+  assert.equal(nameOf(r, q.speaker), 'Rachel Levy');
+});
+
+test('times: "later" inside the clause orders the date after the one before ("was later seen in a video in April")', () => {
+  const r = run('Dan was abducted on October 7, 2023.\n\nHe was later seen in a video published in April.', '2024-11-14');
+  assert.equal(timeOf(r, 'April'), '2024-04');
+});

@@ -9,6 +9,7 @@
  */
 import type { Doc, Entity, Mention, Token } from '../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
+import { findQuoteSpans } from './quotes.js';
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -317,6 +318,9 @@ export function resolvePronouns(doc: Doc): void {
   const toks = doc.tokens;
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
+  // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
+  const quoted = findQuoteSpans(doc.text);
+  const quoteOf = (pos: number) => quoted.findIndex((q) => q.start <= pos && pos < q.end);
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     const p = PRONOUNS[w];
@@ -336,9 +340,10 @@ export function resolvePronouns(doc: Doc): void {
     if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
     // this sentence, nearest first
     const here = index.bySentence.get(sent) ?? [];
+    const myQuote = quoted.length ? quoteOf(toks[i].start) : -1;
     for (let k = here.length - 1; k >= 0 && !chosen; k--) {
       const x = here[k];
-      if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e)) chosen = x.e;
+      if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
     }
     // "The charity said it had suspended its operations": an organisation noun no entity stands for
     // earlier in the sentence is what "its" refers to; an organisation named sentences before is not

@@ -407,7 +407,9 @@ export const quotesStage: Stage = {
       }
       const onlyQuote = paraChars <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
       // scare quotes, titles and terms ("free content") have no speaker and are no utterance
-      if (!att && wordCount < 4 && !onlyQuote) continue;
+      // (a short full sentence after a quote in the same paragraph is more of it: '… she told the council. "Every day matters."')
+      const continues = /^\p{Lu}/u.test(doc.text.slice(s, e)) && /[.!?]$/.test(doc.text.slice(s, e)) && /\s\p{Ll}{2,}/u.test(doc.text.slice(s, e)) && wordCount >= 2 && quotes.some((x) => x.paragraph === paragraph);
+      if (!att && wordCount < 4 && !onlyQuote && !continues) continue;
       // a quoted title ("Scarne on Card Tricks", "Anon Declares War on …"): mostly capitalised words, no sentence end
       const words = doc.text.slice(s, e).split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;

@@ -303,7 +303,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
       if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
       // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
-      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i))) continue;
+      // (but "Hersh was taken by Hamas militants": a person taken by armed men or police is seized)
+      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) continue;
       // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
       if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
       // "called the verdict a setback": naming, not a call for something (CAMEO's "call … (for)")
@@ -388,6 +389,13 @@ const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer'
 
 function isPerson(ents: EntityIndex, k: number): boolean {
   return ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON');
+}
+
+/** A passive whose subject is a person and whose agent is an armed group or a state's forces. */
+function personTakenBy(view: ParseView, ents: EntityIndex, i: number): boolean {
+  if (!view.isPassive(i)) return false;
+  const agents = view.kids(i, ['obl:agent', 'obl'], true).filter((o) => view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by');
+  return subjects(view, i).some((k) => isPerson(ents, k)) && capturerKind(view, ents, agents) !== null;
 }
 
 /** Who seized someone: an armed group (gunmen, a rebel organisation) or a state's forces (police, troops); null when unsaid. */

@@ -7,6 +7,7 @@
 import type { EventLexicon } from './lexicon.js';
 import type { PatternItem, VerbEntry } from './petrarch.js';
 import type { ParseView } from './syntax.js';
+import { REPORTING_VERBS } from './context.js';
 
 export interface VerbCoding {
   code: string | null;
@@ -122,6 +123,14 @@ function isNounModifier(view: ParseView, k: number): boolean {
   return PERSON_HEADS.has(head) || PERSON_HEADS.has(head.replace(/s$/, '')) || /(?:ist|ian|man|men|woman|women|person)s?$/.test(head);
 }
 
+/** Tokens [from, to) of "…, X said" when the verb i is the clause that X's reporting verb (after i) reports; else [Infinity, Infinity). */
+function attributionSpan(view: ParseView, i: number): [number, number] {
+  const h = view.head(i);
+  if (h <= i || !REPORTING_VERBS.has(view.lemma(h))) return [Infinity, Infinity];
+  for (let k = h - 1; k > i; k--) if (view.tokens[k].text === ',') return [k, h + 1];
+  return [Infinity, Infinity];
+}
+
 function adjacentWords(view: ParseView, i: number, words: string[], dir: 1 | -1): number[] | null {
   const out: number[] = [];
   const sent = view.tokens[i].sentence;
@@ -150,7 +159,9 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
   const candidates = [...fitting, ...plain];
   if (candidates.length === 0) return null;
 
-  const win = view.window(i).filter((k) => view.tokens[k].upos !== 'PUNCT');
+  // a trailing attribution the parse hung inside the clause (", the Prisoners' Society said") is no pattern material
+  const [attrFrom, attrTo] = attributionSpan(view, i);
+  const win = view.window(i).filter((k) => view.tokens[k].upos !== 'PUNCT' && (k < attrFrom || k >= attrTo));
   const pre = win.filter((k) => k < i);
   const particles = new Set(candidates[0].particles);
   const post = win.filter((k) => k > i && !particles.has(k));
@@ -178,7 +189,11 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
     // follow the verb in its sentence, as TABARI's shallow matching did
     const sent = view.tokens[i].sentence;
     const linear: number[] = [];
-    for (let k = i + 1; k < view.tokens.length && view.tokens[k].sentence === sent; k++) if (view.tokens[k].upos !== 'PUNCT' && !particles.has(k)) linear.push(k);
+    for (let k = i + 1; k < view.tokens.length && view.tokens[k].sentence === sent; k++) {
+      // not into the clause above ("… detained 15 Palestinians, the Prisoners' Society said")
+      if ((!view.dominates(i, k) && view.head(i) >= 0 && view.dominates(view.head(i), k)) || k >= attrFrom) break;
+      if (view.tokens[k].upos !== 'PUNCT' && !particles.has(k)) linear.push(k);
+    }
     const seenLinear = new Set<number>();
     for (const { entry } of candidates) {
       if (seenLinear.has(entry.block)) continue;

@@ -556,6 +556,9 @@ export function describe(doc: Doc): Description[] {
     if (c < sEnd && COPULAS.has(lower(doc.tokens[c])) && lower(doc.tokens[c]) !== "'s") {
       let from = c + 1;
       if (from < sEnd && /^(also|still|now|not)$/.test(lower(doc.tokens[from]))) from++;
+      // "Hersh was taken by Hamas militants": a passive, whose agent is no description of the subject
+      const t = doc.tokens[from];
+      if (t && (t.xpos === 'VBN' || t.xpos === 'VBG' || (t.upos === 'VERB' && /(?:ed|en)$/i.test(t.text)) || lower(t) === 'being')) return;
       const to = appositionEnd(doc, from, sEnd);
       if (to > from && npStartOk(doc, idx, from, to)) {
         const p = analysePhrase(doc, idx, from, to, target);

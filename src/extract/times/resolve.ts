@@ -470,7 +470,9 @@ function constraintsFor(doc: Doc, it: Item, items: Item[]): Constraint[] {
   const sent = doc.sentences[it.sentence];
   if (sent) {
     const head = doc.text.slice(sent.start, Math.min(sent.end, sent.start + 40));
-    const opener = LATER_OPENERS.test(head) ? 'after' : EARLIER_OPENERS.test(head) ? 'before' : null;
+    let opener: 'after' | 'before' | null = LATER_OPENERS.test(head) ? 'after' : EARLIER_OPENERS.test(head) ? 'before' : null;
+    // inside the clause too: "He was later seen in a video published in April"
+    if (!opener && it.tokens.some((t, k) => (k < it.tokFrom || k >= it.tokTo) && t.upos === 'ADV' && /^(?:later|subsequently|afterwards|afterward)$/i.test(t.text) && !/^than$/i.test(it.tokens[k + 1]?.text ?? ''))) opener = 'after';
     if (opener) {
       const prev = valued.filter((p) => p.sentence < it.sentence).pop();
       if (prev) out.push({ partner: prev, order: opener, weight: 5, why: `the sentence opens with "${head.trim().split(/[\s,]+/).slice(0, 2).join(' ')}"` });
