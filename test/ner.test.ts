@@ -264,3 +264,10 @@ test('a middle initial sits inside a person name', () => {
   assert.ok(find(a, 'L. Ron Hubbard'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
   assert.ok(find(a, 'John-Christian G. Rauschenberg'));
 });
+
+test('a quoted nickname sits inside a person name; a known place after a place preposition is tagged', () => {
+  const a = names('Joaquín "El Chapo" Guzmán was flown to New York, and Alexander “Sasha” Trufanov thanked the doctors in Jerusalem.');
+  assert.ok(find(a, 'Joaquín "El Chapo" Guzmán'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(find(a, 'Alexander “Sasha” Trufanov'));
+  assert.equal(find(a, 'Jerusalem')?.type, 'GPE');
+});

@@ -60,6 +60,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   addPlaceBeforeRegion(model, words, out);
   fillLists(model, words, out);
   addPlaceBeforeTitle(model, words, out);
+  addKnownPlaces(model, words, out);
+  joinNicknames(words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -594,6 +596,59 @@ function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: N
     }
   }
   spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "in Jerusalem", "from Moscow": a capitalised name the gazetteer knows only as a place, right
+ * after a place preposition, is that place, tagged even where the model left it.
+ */
+function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  for (let k = 1; k < words.length; k++) {
+    if (!/^(?:in|from|to|at|near|outside|across|into)$/.test(words[k - 1]) || !/^\p{Lu}\p{Ll}/u.test(words[k]) || covers(spans, k)) continue;
+    for (let e = Math.min(words.length, k + 3); e > k; e--) {
+      let free = true;
+      for (let i = k; i < e; i++) if (covers(spans, i) || !/^\p{Lu}/u.test(words[i])) free = false;
+      if (!free) continue;
+      if (e < words.length && /^\p{Lu}/u.test(words[e])) continue; // part of a longer name
+      const cats = gazCats(model, words, k, e);
+      if (cats.includes('GPE') && !cats.some((c) => c === 'PER' || c === 'FIRST' || c === 'ORG')) {
+        spans.push({ start: k, end: e, type: 'GPE' });
+        break;
+      }
+    }
+  }
+  spans.sort((x, y) => x.start - y.start);
+}
+
+const OPEN_QUOTE = /^[“"‘']$/;
+const CLOSE_QUOTE = /^[”"’']$/;
+
+/**
+ * 'Alexander "Sasha" Trufanov', 'Joaquín "El Chapo" Guzmán': a nickname in quotes between a
+ * given name and a surname is inside one person's name.
+ */
+function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
+  for (const s of spans) {
+    // the model took nickname and surname but left the given name: 'Joaquín ["El Chapo" Guzmán]'
+    if (s.type !== 'PERSON' || s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1])) continue;
+    let inner = false;
+    for (let i = s.start + 1; i < s.end - 1; i++) if (CLOSE_QUOTE.test(words[i])) inner = true;
+    if (inner && nameWordAt(words, s.start - 2) && !covers(spans, s.start - 2)) s.start -= 2;
+  }
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j];
+    if (s.type !== 'PERSON' || !OPEN_QUOTE.test(words[s.end] ?? '')) continue;
+    let q = s.end + 1;
+    while (q < words.length && q - s.end <= 3 && /^\p{Lu}/u.test(words[q])) q++;
+    if (q === s.end + 1 || !CLOSE_QUOTE.test(words[q] ?? '') || !nameWordAt(words, q + 1)) continue;
+    // the surname: a person span starting there, or one capitalised word
+    const next = spans.find((o) => o.start === q + 1);
+    if (next && next.type !== 'PERSON') continue;
+    if (spans.some((o) => o !== next && o.start > s.end && o.start <= q)) continue;
+    const end = next ? next.end : q + 2;
+    if (next) spans.splice(spans.indexOf(next), 1);
+    s.end = end;
+  }
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
