@@ -271,3 +271,11 @@ test('a quoted nickname sits inside a person name; a known place after a place p
   assert.ok(find(a, 'Alexander “Sasha” Trufanov'));
   assert.equal(find(a, 'Jerusalem')?.type, 'GPE');
 });
+
+test('an acronym tied to a person by "of" or a possessive is their organisation', () => {
+  const a = names('Leung Kwok-hung of LSD and Wong Kwok-kin of the FTU were re-elected, while DAB\'s Ben Chan lost; John Smith of the UK watched.');
+  assert.equal(find(a, 'LSD')?.type, 'ORG', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(a, 'FTU')?.type, 'ORG');
+  assert.equal(find(a, 'DAB')?.type, 'ORG');
+  assert.equal(find(a, 'UK')?.type, 'GPE');
+});

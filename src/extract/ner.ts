@@ -62,6 +62,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   addPlaceBeforeTitle(model, words, out);
   addKnownPlaces(model, words, out);
   joinNicknames(words, out);
+  addAffiliationAcronyms(model, words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -649,6 +650,25 @@ function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
     if (next) spans.splice(spans.indexOf(next), 1);
     s.end = end;
   }
+}
+
+const CAPS_ACRONYM = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
+
+/**
+ * "Leung Kwok-hung of LSD", "Wong Kwok-kin of the FTU", "DAB's Ben Chan": an acronym tied to a
+ * person by "of" or a possessive is the organisation the person belongs to (a known place
+ * acronym — "US", "UK" — stays a place).
+ */
+function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const personEndingAt = (i: number) => spans.some((o) => o.type === 'PERSON' && o.end === i);
+  const personStartingAt = (i: number) => spans.some((o) => o.type === 'PERSON' && o.start === i);
+  for (let k = 0; k < words.length; k++) {
+    if (!CAPS_ACRONYM.test(words[k]) || covers(spans, k) || gazCats(model, words, k, k + 1).some((c) => c === 'GPE' || c === 'LOC' || c === 'NORP')) continue;
+    const ofPerson = (words[k - 1] === 'of' && personEndingAt(k - 1)) || (words[k - 1] === 'the' && words[k - 2] === 'of' && personEndingAt(k - 2));
+    const possessor = /^['’]s$/.test(words[k + 1] ?? '') && personStartingAt(k + 2);
+    if (ofPerson || possessor) spans.push({ start: k, end: k + 1, type: 'ORG' });
+  }
+  spans.sort((x, y) => x.start - y.start);
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
