@@ -211,6 +211,9 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
       else if (toks.length > 0) org.add(toks.join(' '));
     }
   }
+  // undated entries of the group files: organisations, or individuals coded with their group
+  // ("OSAMA_BIN_LADEN [IMGMUSALQ]"), told apart below once the given names are known
+  const undated: string[][] = [];
   for (const file of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt']) {
     for (const b of readBlocks(join(dict, file))) {
       const dated = b.codes.some((c) => /\d{6}/.test(c));
@@ -218,16 +221,24 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
         const toks = phraseTokens(p.raw);
         const hasOrgWord = toks.some((t) => ORG_WORDS.has(t));
         if (dated && !hasOrgWord && toks.length >= 2) personRaw.push(toks);
+        else if (!hasOrgWord && toks.length >= 2) undated.push(toks);
         else if (toks.length > 0) org.add(toks.join(' '));
       }
     }
   }
   const first = new Set<string>();
-  for (const toks of personRaw) {
+  const addPerson = (toks: string[]) => {
     const name = stripTitles(toks, norp, gpe);
-    if (name.length === 0) continue;
+    if (name.length === 0) return;
     per.add(name.join(' '));
     if (name.length >= 2 && name[0].length > 1 && !name[0].endsWith('.')) first.add(name[0]);
+  };
+  for (const toks of personRaw) addPerson(toks);
+  // an undated entry is a person when a patronymic particle joins its names ("osama bin laden",
+  // "bin laden"); other undated entries are groups ("abu sayyaf", "al shabaab")
+  for (const toks of undated) {
+    if (toks.slice(0, -1).some((t) => t === 'bin' || t === 'ibn')) addPerson(toks);
+    else org.add(toks.join(' '));
   }
   // keep ORG free of entries that are really places or nationality words
   for (const w of org) if (gpe.has(w) || norp.has(w) || w.length < 2) org.delete(w);

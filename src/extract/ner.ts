@@ -33,7 +33,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   em ??= emissions(model, words, doc ?? docCaps([words]));
   const tags = viterbi(em, words.length, model.weights.trans, model.weights.start);
   const out: NameSpan[] = [];
-  for (const s of splitAtOr(words, tagsToSpans(tags))) {
+  for (const s of splitAtLowerCase(words, tagsToSpans(tags))) {
     let { start, end } = s;
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
@@ -66,16 +66,24 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
+/** Lower-case words names are made with ("Bank of America", "Osama bin Laden", "Leonardo da Vinci"). */
+const NAME_INNER = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'les',
+  'von', 'van', 'der', 'den', 'del', 'della', 'da', 'di', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'y',
+  'e', '&', 'et', 'zu', 'ter', 'ten', 'op']);
+
 /**
- * "NTU Hospital Station or Shandao Station": a lower-case "or" inside a span joins two names
- * (names almost never contain it, unlike "and": "Bosnia and Herzegovina"), so the span splits.
+ * "NTU Hospital Station or Shandao Station", "Junius Ho defeating Lee Cheuk-yan": a lower-case
+ * "or", or any lower-case word names are not made with, inside a span joins two names (names
+ * almost never contain them, unlike "and": "Bosnia and Herzegovina"), so the span splits there.
  */
-function splitAtOr(words: readonly string[], spans: NameSpan[]): NameSpan[] {
+function splitAtLowerCase(words: readonly string[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
   for (const s of spans) {
     let a = s.start;
     for (let i = s.start + 1; i < s.end - 1; i++) {
-      if (words[i] !== 'or') continue;
+      const w = words[i];
+      const splits = w === 'or' || (/^\p{Ll}+$/u.test(w) && !NAME_INNER.has(w));
+      if (!splits) continue;
       if (i > a) out.push({ start: a, end: i, type: s.type });
       a = i + 1;
     }
