@@ -342,3 +342,34 @@ test('times: "later" inside the clause orders the date after the one before ("wa
   const r = run('Dan was abducted on October 7, 2023.\n\nHe was later seen in a video published in April.', '2024-11-14');
   assert.equal(timeOf(r, 'April'), '2024-04');
 });
+
+test('events + coref: "X, Colombia\'s largest group, admitted that one of its units had abducted Y" — its is X\'s; the statement verb is no event', () => {
+  const r = run('The National Liberation Army, Colombia\'s largest guerrilla group, admitted last week that one of its units had abducted Luis Manuel Diaz from his home in Barrancas.');
+  assert.deepEqual(events(r, 'admitted'), []);
+  const [e] = events(r, 'abducted');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.deepEqual(names(r, e.actor), ['National Liberation Army']);
+  assert.deepEqual(names(r, e.recipient), ['Luis Manuel Diaz']);
+  const q = quoteWith(r, 'had abducted');
+  assert.ok(q.text.startsWith('one of its units had abducted'), q.text);
+});
+
+test('events: being flown somewhere is no visit by the one carried', () => {
+  const r = run('Diaz was released on Thursday. He was flown by helicopter to the city of Valledupar.');
+  assert.deepEqual(events(r, 'flown'), []);
+});
+
+test('coref: "the footballer" is the person the article called "footballer X"; an unnamed person subject keeps "his" in its sentence', () => {
+  const r = run('Police found the car of Liverpool footballer Luis Diaz on Friday. The footballer had appealed for his father\'s release on Sunday.');
+  const diaz = entity(r, 'Luis Diaz');
+  assert.ok(diaz?.mentions.some((m) => m.text === 'The footballer'), JSON.stringify(diaz?.mentions));
+  const s = run('Pablo Beltran said the talks would go on. The footballer had appealed for his father\'s release.');
+  assert.ok(!entity(s, 'Pablo Beltran')?.mentions.some((m) => m.text === 'his'));
+});
+
+test('quotes: "X said …, according to a statement" is one claim by X, not a second one by the statement', () => {
+  const r = run('The ELN\'s chief negotiator, Pablo Beltran, said the group would suspend kidnappings, according to a statement published on Saturday.');
+  assert.equal(r.quotes.length, 1, JSON.stringify(r.quotes));
+  assert.equal(nameOf(r, r.quotes[0].speaker), 'Pablo Beltran');
+  assert.equal(r.quotes[0].text, 'the group would suspend kidnappings');
+});

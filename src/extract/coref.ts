@@ -10,6 +10,13 @@
 import type { Doc, Entity, Mention, Token } from '../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
 import { findQuoteSpans } from './quotes.js';
+import { roleOf } from './roles/lexicon.js';
+
+/** A singular noun for a person by occupation, office or plight ("footballer", "journalist", "hostage"). */
+function personNoun(noun: string): boolean {
+  const r = roleOf(noun);
+  return r !== null && !r.plural && ['occupation', 'position', 'captive', 'member', 'kin'].includes(r.cls);
+}
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -83,7 +90,11 @@ export function resolveNominals(doc: Doc): void {
       const det = toks[k - 1];
       const possessed = det !== undefined && POSSESSIVES.has(lw(det));
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
-      if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) continue;
+      if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) {
+        // a title word right before the name ("Liverpool footballer Luis Diaz") is remembered for "the footballer" later
+        if (personNoun(noun) && toks[k + 1] && doc.tokenAt(m.start) === k + 1) (m.roles ??= []).includes(noun) || m.roles.push(noun);
+        continue;
+      }
       noteGender(genders, e, noun);
       // a possessive stays out of the nominal so that it resolves as a pronoun of its own
       addMention(doc, e, toks[k].start, toks[k].end, 'nominal', covered);
@@ -187,7 +198,7 @@ export function resolveNominals(doc: Doc): void {
     // "his lawyer" is only this kind of reference: a role noun, not followed by the name it introduces
     if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;
-    if (ROLE_NOUNS.has(noun)) {
+    if (ROLE_NOUNS.has(noun) || (!possessive && personNoun(noun))) {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
       target ??= soleHolder(noun);
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
@@ -280,6 +291,17 @@ function nameHead(name: string): string {
   return core[core.length - 1];
 }
 
+/** A definite person noun no entity owns ("the footballer", "the hostage") as a subject before token i in its sentence. */
+function unnamedPersonSubjectBefore(doc: Doc, owners: (Entity | undefined)[], i: number): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[i].sentence];
+  for (let k = sent.tokenStart + 1; k < i; k++) {
+    if (owners[k] || !/^nsubj/.test(toks[k].deprel ?? '') || !personNoun(lw(toks[k]))) continue;
+    if (/^(?:the|a|an|this|that)$/.test(lw(toks[k - 1])) || (k >= sent.tokenStart + 2 && lw(toks[k - 2]) === 'the' && !owners[k - 1])) return true;
+  }
+  return false;
+}
+
 /** A definite organisation noun ("the charity", "the ministry") that no entity owns, before token i in its sentence. */
 function unnamedOrganisationBefore(doc: Doc, owners: (Entity | undefined)[], i: number): boolean {
   const toks = doc.tokens;
@@ -341,13 +363,20 @@ export function resolvePronouns(doc: Doc): void {
     // this sentence, nearest first
     const here = index.bySentence.get(sent) ?? [];
     const myQuote = quoted.length ? quoteOf(toks[i].start) : -1;
-    for (let k = here.length - 1; k >= 0 && !chosen; k--) {
-      const x = here[k];
-      if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
+    // (a possessor gives way to the noun it qualifies: "the ELN, Colombia's largest group, admitted that
+    // one of its units …" — its is the ELN's)
+    for (const skipPossessors of [true, false]) {
+      for (let k = here.length - 1; k >= 0 && !chosen; k--) {
+        const x = here[k];
+        if (skipPossessors && isPossessor(doc, x.m)) continue;
+        if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
+      }
     }
     // "The charity said it had suspended its operations": an organisation noun no entity stands for
     // earlier in the sentence is what "its" refers to; an organisation named sentences before is not
     if (!wantPerson && !chosen && unnamedOrganisationBefore(doc, owners, i)) continue;
+    // likewise "The footballer had appealed for his father's release": an unnamed person as subject
+    if (wantPerson && !chosen && unnamedPersonSubjectBefore(doc, owners, i)) continue;
     // earlier sentences, the most recent first, each read from its start (subjects come first);
     // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
     for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {

@@ -241,6 +241,8 @@ function reportedClause(doc: Doc, cueIdx: number): { from: number; to: number } 
   while (to > from && (toks[to].deprel === 'cc' || toks[to].deprel === 'punct')) to--;
   while (from < to && (toks[from].deprel === 'mark' || /^[,:"“]$/.test(toks[from].text))) from++;
   while (to > from && /^[.!?,;:”"]$/.test(toks[to].text)) to--;
+  // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead
+  if (!toks.slice(from, to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) return null;
   return { from, to };
 }
 
@@ -625,6 +627,11 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
         endTok = sent.tokenEnd - 1;
         while (endTok > k + 1 && /^[.!?”"]$/.test(toks[endTok].text)) endTok--;
       }
+      // "said the group would …, according to a statement": the attribution of the attribution stays out
+      for (let j = startTok + 1; j < endTok; j++) {
+        if (lw(toks[j]) === 'according' && lw(toks[j + 1]) === 'to') { endTok = j - 1; break; }
+      }
+      while (endTok > startTok && /^[,;:]$/.test(toks[endTok].text)) endTok--;
       if (endTok < startTok || toks.slice(startTok, endTok + 1).some((_, j) => inside(startTok + j))) continue;
       const start = toks[startTok].start;
       const end = toks[endTok].end;
@@ -641,7 +648,8 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     }
     // "according to X, CLAUSE" / "CLAUSE, according to X" with no direct quote in the sentence
     const acc = accordingToPhrase(doc, owners, sIdx, inside);
-    if (acc && !direct.some((q) => q.start >= sent.start && q.end <= sent.end)) {
+    // (not over a claim a cue in the sentence already reports: "X said …, according to a statement")
+    if (acc && !direct.some((q) => q.start >= sent.start && q.end <= sent.end) && !out.some((q) => q.cue && q.cue.start >= sent.start && q.cue.end <= sent.end)) {
       // the claim is the sentence without the attribution phrase and its comma
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;

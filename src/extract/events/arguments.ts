@@ -103,7 +103,7 @@ export class EntityIndex {
     if (RELATIVE.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
       const h = v.head(k);
       const hh = v.head(h);
-      if (v.rel(h) === 'acl:relcl' || (hh >= 0 && hh < h && ['conj', 'acl'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? ''))) k = hh;
+      if (v.rel(h) === 'acl:relcl' || (hh >= 0 && hh < h && ['conj', 'acl', 'parataxis', 'appos'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? ''))) k = hh;
     }
     // "Among those freed … were X and Y": a demonstrative subject of a predicate noun is that noun
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
@@ -210,4 +210,4 @@ const GROUP_NOUNS = new Set([
 ]);
 
 /** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */
-const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing']);
+const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing', 'unit', 'units', 'cell', 'cells', 'fighters', 'militants', 'members', 'commanders', 'negotiators']);

@@ -210,6 +210,11 @@ function inOtherClause(view: ParseView, k: number, i: number): boolean {
   return false;
 }
 
+/** A gerund used as a noun: it has a determiner or possessive of its own ("the kidnapping", "his abducting"). */
+function gerundNoun(view: ParseView, i: number): boolean {
+  return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its'].includes(view.tokens[d].text.toLowerCase()));
+}
+
 /** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
 function unnamedPeopleObject(view: ParseView, i: number): boolean {
   return view.kids(i, ['obj']).some((o) => PEOPLE_NOUNS.has(view.lemma(o).replace(/s$/, '')) || GROUP_OBJECTS.has(view.lemma(o)));
@@ -288,6 +293,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (inName(ents, doc, i)) continue; // "United" in "United States"
       // a present participle before its noun is an adjective: "the surrounding area", "the remaining hostages"
       if (r === 'amod' && t.xpos === 'VBG' && view.head(i) > i) continue;
+      // a gerund with a determiner is a noun ("called the kidnapping a mistake"): the nominal pass reads it
+      if (t.xpos === 'VBG' && gerundNoun(view, i)) continue;
       if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
@@ -307,6 +314,10 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) continue;
       // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
       if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
+      // being flown, sent or brought somewhere is no visit or meeting of the one carried ("He was flown
+      // to Valledupar"); a meeting told in the passive has its agent ("was met by the ambassador")
+      if (/^0[34]/.test(coding.code) && view.isPassive(i) && !MEET_BLOCKS.has(coding.block) &&
+        !view.kids(i, ['obl:agent', 'obl'], true).some((o) => (view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by') && (ents.resolve(o).length > 0 || isPeople(view, ents, o)))) continue;
       // "called the verdict a setback": naming, not a call for something (CAMEO's "call … (for)")
       if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) continue;
       // "is expected to free", "was set to meet": the complement is the event, the raising verb none
@@ -333,7 +344,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
-      if (t.upos !== 'NOUN' || used.has(i)) continue;
+      if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
       const nom = nominalEvent(view.lemma(i));
       if (!nom) continue;
       const roles = nounRoles(view, i, nom);
@@ -444,7 +455,7 @@ const LIGHT_VERBS = new Set([
   'favor', 'favour', 'ensure', 'buy', 'call', 'catch', 'disconnect', 'increase', 'remove', 'end', 'open', 'close', 'change',
 ]);
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
-const STATEMENT_VERBS = new Set(['say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
+const STATEMENT_VERBS = new Set(['admit', 'allege', 'testify', 'recount', 'say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
 
 /** Token i lies inside a name mention (part of a name, not a predicate). */
 function inName(ents: EntityIndex, doc: Doc, i: number): boolean {

@@ -67,7 +67,7 @@ export class ParseView {
   /** Children with one of the given relations (exact, or the base before ':' when `base`). */
   kids(i: number, rels: readonly string[], base = false): number[] {
     const out: number[] = [];
-    for (const c of this.children[i]) {
+    for (const c of this.children[i] ?? []) {
       const r = this.rel(c);
       if (rels.includes(r) || (base && rels.includes(r.split(':')[0]))) out.push(c);
     }
@@ -92,7 +92,10 @@ export class ParseView {
   }
 
   isPassive(i: number, depth = 0): boolean {
-    if (this.kids(i, ['aux:pass', 'nsubj:pass', 'csubj:pass']).length > 0) return true;
+    // (a "subject of a passive" beside a direct object and no passive auxiliary is the parser's slip:
+    // "one of its units had abducted him")
+    if (this.kids(i, ['aux:pass']).length > 0) return true;
+    if (this.kids(i, ['nsubj:pass', 'csubj:pass']).length > 0 && this.kids(i, ['obj']).length === 0) return true;
     const r = this.rel(i);
     const xpos = this.tokens[i].xpos ?? '';
     // reduced relatives and participial modifiers: "hostages kidnapped by Hamas", "the kidnapped hostages"
