@@ -373,3 +373,14 @@ test('quotes: "X said …, according to a statement" is one claim by X, not a se
   assert.equal(nameOf(r, r.quotes[0].speaker), 'Pablo Beltran');
   assert.equal(r.quotes[0].text, 'the group would suspend kidnappings');
 });
+
+test('events: an infinitive the tagger read as an adjective ("urged Caracas to free X", "refused to free Y") is still coded, with its controller as actor', () => {
+  const r = run('Spokesman Matthew Miller urged Caracas to free Joseph Cristella without delay. Hamas refused to free Arbel Yehud.');
+  const frees = events(r, 'free');
+  assert.equal(frees.length, 2, JSON.stringify(r.events));
+  assert.deepEqual(names(r, frees[0].actor), ['Caracas']);
+  assert.deepEqual(names(r, frees[0].recipient), ['Joseph Cristella']);
+  assert.equal(frees[0].modality, 'hypothetical');
+  assert.deepEqual(names(r, frees[1].actor), ['Hamas']);
+  assert.equal(frees[1].negated, true);
+});

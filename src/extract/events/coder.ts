@@ -37,6 +37,9 @@ interface Predicate {
   recipientTokens: number[];
   nominal?: NominalEvent;
   window: number[];
+  /** set when the parse could not give them: an infinitive the tagger read as an adjective */
+  modality?: EventRecord['modality'];
+  negated?: boolean;
 }
 
 /** Objects-by-preposition that name a verb's target, in order of preference. */
@@ -210,6 +213,37 @@ function inOtherClause(view: ParseView, k: number, i: number): boolean {
   return false;
 }
 
+const FUTURE_GOVERNORS = new Set(['expect', 'plan', 'agree', 'promise', 'pledge', 'vow', 'set', 'schedule', 'due', 'prepare', 'intend', 'decide', 'threaten']);
+const HYPOTHETICAL_GOVERNORS = new Set(['urge', 'ask', 'call', 'demand', 'press', 'want', 'hope', 'seek', 'try', 'attempt', 'offer', 'propose', 'appeal', 'implore', 'beg', 'need', 'push', 'encourage']);
+const REFUSING_GOVERNORS = new Set(['refuse', 'decline', 'fail', 'reject']);
+
+/** Token i is an adjective-tagged word after infinitival "to" that opens a noun phrase: "to free him", "to free 33 hostages". */
+function infinitiveAdjective(view: ParseView, i: number): boolean {
+  const t = view.tokens[i];
+  const next = view.tokens[i + 1];
+  if (t.upos !== 'ADJ' || i < 1 || view.tokens[i - 1].text.toLowerCase() !== 'to' || !next || next.sentence !== t.sentence) return false;
+  return ['PRON', 'DET', 'NUM', 'PROPN', 'NOUN'].includes(next.upos ?? '') && !/^(?:of|from|to)$/i.test(next.text);
+}
+
+/** The verb an infinitive at i depends on: the nearest content verb before its "to". */
+function governingVerb(view: ParseView, i: number): number {
+  const sent = view.tokens[i].sentence;
+  for (let k = i - 2; k >= 0 && view.tokens[k].sentence === sent && k >= i - 8; k--) if (view.isVerb(k)) return k;
+  return -1;
+}
+
+/** Participants of such an infinitive: the controller (an object of "urge", "ask"; else the subject) acts on the phrase after it. */
+function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: number): { actor: number[]; recipient: number[] } {
+  const objs = view.kids(gov, ['obj']).filter((o) => o < i);
+  const actor = objs.length && CONTROL_OBJECT_HEADS.has(view.lemma(gov)) ? objs : subjects(view, gov);
+  let recipient: number[] = [];
+  const next = i + 1;
+  if (['PRON', 'PROPN'].includes(view.tokens[next].upos ?? '')) recipient = [next, ...view.kids(next, ['conj'])];
+  else if (view.rel(i) === 'amod' && view.head(i) > i) recipient = [view.head(i)];
+  else for (let k = next; k < Math.min(view.tokens.length, next + 5) && !recipient.length; k++) if (['NOUN', 'PROPN'].includes(view.tokens[k].upos ?? '')) recipient = [k];
+  return { actor, recipient: recipient.filter((k) => !actor.includes(k)) };
+}
+
 /** A gerund used as a noun: it has a determiner or possessive of its own ("the kidnapping", "his abducting"). */
 function gerundNoun(view: ParseView, i: number): boolean {
   return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its'].includes(view.tokens[d].text.toLowerCase()));
@@ -287,6 +321,22 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = doc.tokens[i];
       const r = t.deprel ?? '';
+      // "urged Caracas to free him", "is expected to free 33 hostages": the tagger often reads the
+      // infinitive "free" as an adjective; a coded verb right after infinitival "to" is one
+      const infinitive = infinitiveAdjective(view, i) ? codeVerb(lex, view, i) : null;
+      if (infinitive?.code) {
+        const gov = governingVerb(view, i);
+        if (gov >= 0) {
+          const roles = infinitiveRoles(view, ents, i, gov);
+          const lemma = view.lemma(gov);
+          preds.push({
+            i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient],
+            modality: FUTURE_GOVERNORS.has(lemma) ? 'future' : HYPOTHETICAL_GOVERNORS.has(lemma) ? 'hypothetical' : null,
+            negated: REFUSING_GOVERNORS.has(lemma) || isNegated(view, gov),
+          });
+          continue;
+        }
+      }
       const verbal = view.isVerb(i) || (r === 'amod' && t.xpos === 'VBN');
       // auxiliaries and copulas are no events; a content verb the parse mislabelled "aux" ("will abandon") still is
       if (!verbal || ((r === 'aux' || r === 'aux:pass' || r === 'cop') && (t.upos === 'AUX' || AUX_LEMMAS.has(view.lemma(i))))) continue;
@@ -374,8 +424,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         recipient,
         date: null,
         location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
-        negated: isNegated(view, p.i),
-        modality: p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : nominalModality(view, p.i),
+        negated: p.negated ?? isNegated(view, p.i),
+        modality: p.modality !== undefined ? p.modality : p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : nominalModality(view, p.i),
         reported_by: reported,
         sentence: s,
       };
