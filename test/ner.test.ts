@@ -156,16 +156,16 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
     for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), 'gold spans survive the trip to raw text');
   }
   const scores = scorer.scores();
-  // achieved (docs/entities-ner.md): coarse 0.893, PER 0.957, LOC 0.909, ORG 0.809;
+  // achieved (docs/entities-ner.md): coarse 0.897, PER 0.935, LOC 0.933, ORG 0.828;
   // floors sit 2–3 points below so retraining noise passes and real regressions do not
   assert.ok(scores.coarse.f1 >= 0.87, `coarse F1 ${scores.coarse.f1}`);
-  assert.ok(scores.byCoarse.PER.f1 >= 0.93, `PER F1 ${scores.byCoarse.PER.f1}`);
-  assert.ok(scores.byCoarse.LOC.f1 >= 0.88, `LOC F1 ${scores.byCoarse.LOC.f1}`);
-  assert.ok(scores.byCoarse.ORG.f1 >= 0.78, `ORG F1 ${scores.byCoarse.ORG.f1}`);
+  assert.ok(scores.byCoarse.PER.f1 >= 0.91, `PER F1 ${scores.byCoarse.PER.f1}`);
+  assert.ok(scores.byCoarse.LOC.f1 >= 0.90, `LOC F1 ${scores.byCoarse.LOC.f1}`);
+  assert.ok(scores.byCoarse.ORG.f1 >= 0.80, `ORG F1 ${scores.byCoarse.ORG.f1}`);
   // and on gold tokens (the figure training prints), news documents only
   const news = docs.filter((d) => d.genre === 'news');
   const gold = evaluateNer(model, news.map((d) => d.sentences));
-  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.877)`);
+  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.883)`);
 });
 
 test('GUM names as training gold: titles and descriptors stripped, hyphenated given names whole, countries as written', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
@@ -278,4 +278,12 @@ test('an acronym tied to a person by "of" or a possessive is their organisation'
   assert.equal(find(a, 'FTU')?.type, 'ORG');
   assert.equal(find(a, 'DAB')?.type, 'ORG');
   assert.equal(find(a, 'UK')?.type, 'GPE');
+});
+
+test('a verb inside a span splits it; a bin/ibn name from the group dictionaries is a person', () => {
+  const a = names('The camp lost seats, with Junius Ho defeating Lee Cheuk-yan by around five thousand votes.');
+  assert.ok(find(a, 'Junius Ho') && find(a, 'Lee Cheuk-yan'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  const b = names('A video of Osama bin Laden was shown, and Bank of America and Leonardo da Vinci kept their particles.');
+  assert.equal(find(b, 'Osama bin Laden')?.type, 'PERSON', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(find(b, 'Bank of America') && find(b, 'Leonardo da Vinci'));
 });
