@@ -384,3 +384,10 @@ test('events: an infinitive the tagger read as an adjective ("urged Caracas to f
   assert.deepEqual(names(r, frees[1].actor), ['Hamas']);
   assert.equal(frees[1].negated, true);
 });
+
+test('entities: a bare surname shared by relatives goes to the person the story named first (its subject)', () => {
+  const r = run('Joseph Cristella, 38, was arrested in Caracas in November. "We are living a nightmare," his sister Amanda Cristella said.\n\nThe State Department has designated Cristella as wrongfully detained.');
+  const joseph = entity(r, 'Joseph Cristella');
+  const bare = r.text.lastIndexOf('Cristella');
+  assert.ok(joseph?.mentions.some((m) => m.start === bare), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.start)])));
+});

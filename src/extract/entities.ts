@@ -123,6 +123,12 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       let pool = bySurname.length ? bySurname : owners;
       const established = pool.filter((c) => c.mentions.some((x) => x.start < m.start && nameTokens(x.text).length === 1 && nameTokens(x.text)[0] === w));
       if (established.length) pool = established;
+      // else the one the story named first (its subject: relatives are named after), when named
+      // before this mention
+      else if (pool.some((c) => lastBefore(c, m.start) >= 0)) {
+        const first = pool.filter((c) => lastBefore(c, m.start) >= 0).sort((a, b) => firstStart(a) - firstStart(b))[0];
+        pool = [first];
+      }
       owner = pool.slice().sort((a, b) => lastBefore(b, m.start) - lastBefore(a, m.start))[0];
     }
     if (owner) {
@@ -344,6 +350,10 @@ function mergeSameName(clusters: Cluster[]): Cluster[] {
     merged.add(c);
   }
   return merged.size ? clusters.filter((c) => !merged.has(c)) : clusters;
+}
+
+function firstStart(c: Cluster): number {
+  return Math.min(...c.mentions.map((m) => m.start));
 }
 
 function lastBefore(c: Cluster, pos: number): number {
