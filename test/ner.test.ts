@@ -287,3 +287,16 @@ test('a verb inside a span splits it; a bin/ibn name from the group dictionaries
   assert.equal(find(b, 'Osama bin Laden')?.type, 'PERSON', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
   assert.ok(find(b, 'Bank of America') && find(b, 'Leonardo da Vinci'));
 });
+
+test('a place after "near", a country that is also a given name, a newspaper after its city', () => {
+  const a = names('Marie Dubois was abducted by gunmen near Gao on June 9.');
+  assert.equal(find(a, 'Gao')?.type, 'GPE', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  const b = names('Borrell called the verdict a serious setback for Georgia\'s bid to join the bloc.');
+  assert.equal(find(b, 'Georgia')?.type, 'GPE', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  // beside a surname the given name is the person's; alone it is the country
+  const c = names('Israel Katz said Israel would respond. Katz spoke later.');
+  assert.equal(find(c, 'Israel Katz')?.type, 'PERSON');
+  assert.equal(c.find((m) => m.text === 'Israel')?.type, 'GPE', JSON.stringify(c.map((m) => `${m.text}/${m.type}`)));
+  const d = names('Holmqvist, a freelance reporter for the Gothenburg daily Vastra Posten, was arrested.');
+  assert.equal(find(d, 'Vastra Posten')?.type, 'ORG', JSON.stringify(d.map((m) => `${m.text}/${m.type}`)));
+});

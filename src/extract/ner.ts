@@ -446,7 +446,9 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
   for (let k = 1; k + 1 < words.length; k++) {
     if (!classNoun(words[k]) || !/^\p{Lu}/u.test(words[k + 1])) continue;
     let d = k - 1;
-    while (d > 0 && /^\p{Ll}+$/u.test(words[d]) && !/^(?:the|a|an|its|their|his|her)$/.test(words[d]) && k - d < 3) d--;
+    // adjectives, or a place or nationality ("the Gothenburg daily X", "the Kenyan newspaper X")
+    const modifier = (i: number) => /^\p{Ll}+$/u.test(words[i]) || spans.some((o) => o.start <= i && o.end > i && (o.type === 'GPE' || o.type === 'NORP'));
+    while (d > 0 && modifier(d) && !/^(?:the|a|an|its|their|his|her)$/.test(words[d]) && k - d < 4) d--;
     if (!/^(?:the|a|an|its|their|his|her)$/i.test(words[d])) continue;
     // the name, and after a plural noun the names coordinated with it ("the schools X and Y")
     const plural = !ORG_CLASS_NOUNS.has(words[k]);
@@ -609,9 +611,16 @@ function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: N
 
 /**
  * "in Jerusalem", "from Moscow": a capitalised name the gazetteer knows only as a place, right
- * after a place preposition, is that place, tagged even where the model left it.
+ * after a place preposition, is that place, tagged even where the model left it; and after
+ * "near" / "outside" a lone name the model took for a person is a place ("near Gao").
  */
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
+  for (const s of spans) {
+    if (s.type !== 'PERSON' || s.end - s.start !== 1 || !/^(?:near|outside)$/.test(words[s.start - 1] ?? '')) continue;
+    if (/^['’]s$/.test(words[s.end] ?? '') || gazCats(model, words, s.start, s.end).includes('PER')) continue;
+    s.type = 'GPE';
+  }
   for (let k = 1; k < words.length; k++) {
     if (!/^(?:in|from|to|at|near|outside|across|into)$/.test(words[k - 1]) || !/^\p{Lu}\p{Ll}/u.test(words[k]) || covers(spans, k)) continue;
     for (let e = Math.min(words.length, k + 3); e > k; e--) {
@@ -695,6 +704,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
   const out = sentences.map((words, k) => recognise(model, words, caps, ems[k]));
   addCapitalTheNames(model, sentences, out);
   const personParts = new Set<string>();
+  const surnames = new Set<string>();
   const otherMulti = new Set<string>();
   const phrases = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
@@ -707,6 +717,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
       }
       if (s.type === 'PERSON') {
         for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase())) personParts.add(w);
+        surnames.add(ws[ws.length - 1]);
       } else {
         for (const w of ws) otherMulti.add(w);
         phrases.set(ws.join(' '), s.type);
@@ -714,6 +725,21 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
     }
   });
   for (const w of otherMulti) personParts.delete(w);
+  // a given name that is also a place ("Israel" of "Israel Katz") names the person only with
+  // the surname: alone it stays the place
+  for (const w of personParts) {
+    if (!surnames.has(w) && model.gazetteer.lookup([w.toLowerCase()])?.includes('GPE')) personParts.delete(w);
+  }
+  // "for Georgia's bid": a lone "person" the gazetteer knows as a country or city, and that no
+  // full name of the article contains, is the place (a given name that is also a country —
+  // Georgia, Israel, Jordan — is a person only beside a surname)
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      if (s.type !== 'PERSON' || s.end - s.start !== 1 || personParts.has(words[s.start])) continue;
+      const cats = model.gazetteer.lookup([words[s.start].toLowerCase()]) ?? [];
+      if (cats.includes('GPE') && !cats.includes('PER')) s.type = 'GPE';
+    }
+  });
   if (personParts.size === 0 && phrases.size === 0) return out;
   // first word of each recurring phrase → the phrase lengths starting with it
   const firstWords = new Map<string, number[]>();
