@@ -391,3 +391,12 @@ test('entities: a bare surname shared by relatives goes to the person the story 
   const bare = r.text.lastIndexOf('Cristella');
   assert.ok(joseph?.mentions.some((m) => m.start === bare), JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.start)])));
 });
+
+test('events: the date of a relative clause the parse hung as a conjunct is not the main verb\'s ("freed … X, who had been detained in March 2023")', () => {
+  const r = run('Among those freed by Moscow were American journalist Evan Marsh, who had been detained in Yekaterinburg in March 2023, and Paul Whitfield.', '2024-08-02');
+  const [freed] = events(r, 'freed');
+  assert.ok(freed);
+  assert.notEqual(freed.date?.value, '2023-03');
+  const [det] = events(r, 'detained');
+  assert.equal(det?.date?.value, '2023-03');
+});

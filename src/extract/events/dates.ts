@@ -66,7 +66,8 @@ export function inOtherRelative(view: ParseView, t: TimeExpression, i: number): 
   let k = doc.tokenAt(t.start);
   for (let steps = 0; steps < 12 && k >= 0; steps++) {
     if (k === i) return false;
-    if (RELATIVE.has(view.rel(k))) {
+    // (also a clause opened by a relative pronoun the parse hung as a conjunct: "X, who had been detained in March")
+    if (RELATIVE.has(view.rel(k)) || (k !== i && view.isVerb(k) && view.kids(k, ['nsubj', 'nsubj:pass']).some((c) => c < k && /^(?:who|which|whom)$/i.test(view.tokens[c].text)))) {
       // is i inside the subtree of this relative clause?
       let j = i;
       for (let up = 0; up < 24 && j >= 0; up++) {
