@@ -206,6 +206,11 @@ test('names an acronym spells, names after class nouns and a mid-sentence "The",
   assert.equal(find(a, 'Movimento 5 Stelle')?.type, 'ORG', JSON.stringify(a.map((m) => m.text)));
   assert.equal(find(a, 'M5S')?.type, 'ORG');
   assert.equal(find(a, 'Democratic Forces for the Liberation of Rwanda')?.type, 'ORG');
+  const jnim = names('A statement came from the Jama\'at Nusrat al-Islam wal-Muslimin (JNIM), and the Hay\'at Tahrir al-Sham (HTS) group denied it.');
+  assert.equal(find(jnim, 'Jama\'at Nusrat al-Islam wal-Muslimin')?.type, 'ORG', JSON.stringify(jnim.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(jnim, 'JNIM')?.type, 'ORG');
+  assert.equal(jnim.filter((m) => m.text === 'HTS').length, 1, 'one acronym mention');
+  assert.equal(find(jnim, 'HTS')?.type, 'ORG');
   const b = names('A spokesman for the ICRC (International Committee of the Red Cross) said the convoy was hit.');
   assert.equal(find(b, 'International Committee of the Red Cross')?.type, 'ORG', JSON.stringify(b.map((m) => m.text)));
   const c = names('The secularist magazine MicroMega called it historic, and the militant group Al-Shabaab denied it.');

@@ -150,6 +150,7 @@ export const ORG_OPENERS = new Set([
   'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'école', 'ministerio', 'ministero', 'ministère',
   'asociación', 'associazione', 'fundación', 'fondazione', 'sociedad', 'società', 'société', 'compagnie',
   'hizb', 'jamaat', 'jama\'at', 'harakat', 'jaish', 'liwa', 'kataib', 'ansar', 'tanzim', 'tehreek', 'tehrik',
+  'jabhat', 'katibat', 'hay\'at', 'hayat', 'saraya', 'lashkar', 'jund', 'ahrar',
 ]);
 export const ORG_TRIGGERS = new Set([
   'ministry', 'university', 'college', 'school', 'institute', 'institution', 'academy', 'party', 'council',

@@ -387,12 +387,13 @@ function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
   // "Movimento 5 Stelle ( M5S )", "Democratic Forces for the Liberation of Rwanda ( FDLR )": the
   // words before the bracket whose initials spell the acronym are its name, tagged or not
   for (let i = 2; i + 1 < words.length; i++) {
-    if (words[i - 1] !== '(' || words[i + 1] !== ')' || !ACRONYM_WORD.test(words[i]) || coveredBy(i)) continue;
+    if (words[i - 1] !== '(' || words[i + 1] !== ')' || !ACRONYM_WORD.test(words[i]) || coveredBy(i) || extra.some((o) => o.start === i)) continue;
     const want = words[i].replace(/\./g, '');
     let letters = '';
     let a = i - 1;
     for (let k = i - 2; k >= 0 && i - 1 - k <= 10 && letters.length < want.length; k--) {
-      const w = words[k];
+      // an Arabic article gives the next letter: "Nusrat al-Islam wal-Muslimin" → N, I, M
+      const w = words[k].replace(/^(?:al|el|wal|wa|ad|as|an|ar|at|ash)-(?=\p{Lu})/u, '');
       if (ACRONYM_SKIP.has(w.toLowerCase())) continue;
       if (!/^[\p{Lu}\d]/u.test(w)) break;
       letters = w[0] + letters;
