@@ -400,3 +400,8 @@ test('events: the date of a relative clause the parse hung as a conjunct is not 
   const [det] = events(r, 'detained');
   assert.equal(det?.date?.value, '2023-03');
 });
+
+test('relations: a rank word stays in the title ("Iran\'s deputy foreign minister, X")', () => {
+  const r = run('Iran\'s deputy foreign minister, Ali Bagheri Kani, met the negotiators in Muscat last week.');
+  assert.deepEqual(relation(r, 'position', 'Ali Bagheri Kani'), [{ role: 'deputy foreign minister', object: 'Iran' }]);
+});

@@ -286,8 +286,9 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     }
     const role = roleStartingAt(doc, k, to);
     if (role) {
-      // keep the right-most role before a preposition ("Hamas militant", "girlfriend")
-      head = role;
+      // keep the right-most role before a preposition ("Hamas militant", "girlfriend"); a rank word
+      // right before it stays in the title ("deputy foreign minister", "acting director")
+      head = head && head.to === role.from && RANK_WORDS.has(lower(doc.tokens[head.to - 1])) ? { ...role, from: head.from } : role;
       k = role.to;
       continue;
     }
@@ -449,6 +450,9 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
   if (L >= end || (!sawRole && !sawAge)) return null;
   return L;
 }
+
+/** Rank words that qualify the role after them and belong to its title. */
+const RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'acting', 'associate', 'under', 'interim', 'chief']);
 
 /** Courtesy titles that stand between a title and a name and are no role of their own. */
 const HONORIFICS = new Set(['sheikh', 'sheik', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'prof', 'professor', 'haji', 'hajji', 'mullah', 'ayatollah', 'sayyed', 'sayed', 'rabbi', 'imam', 'monsignor']);
