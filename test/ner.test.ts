@@ -305,3 +305,11 @@ test('a place after "near", a country that is also a given name, a newspaper aft
   const d = names('Holmqvist, a freelance reporter for the Gothenburg daily Vastra Posten, was arrested.');
   assert.equal(find(d, 'Vastra Posten')?.type, 'ORG', JSON.stringify(d.map((m) => `${m.text}/${m.type}`)));
 });
+
+test('a capitalised run ending in an organisation word is one; a person\'s name before an organisation joins it', () => {
+  const a = names('The Hostages and Missing Families Forum thanked the envoy on Sunday.');
+  assert.equal(find(a, 'Hostages and Missing Families Forum')?.type, 'ORG', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  const b = names('Abu Obeida, the spokesman of the Izz ad-Din al-Qassam Brigades, said the group would free three captives.');
+  assert.equal(find(b, 'Izz ad-Din al-Qassam Brigades')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(b, 'Abu Obeida')?.type, 'PERSON');
+});

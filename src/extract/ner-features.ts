@@ -161,7 +161,7 @@ export const ORG_TRIGGERS = new Set([
   'society', 'club', 'times', 'news', 'post', 'press', 'network', 'service', 'services', 'authority',
   'board', 'brigades', 'brigade', 'movement', 'front', 'jihad', 'team', 'fc', 'united', 'airlines',
   'airways', 'systems', 'technologies', 'media', 'labs', 'hospital', 'centre', 'center', 'cabinet',
-  'administration', 'directorate', 'guard', 'corps', 'network', 'channel', 'tv', 'radio', 'journal',
+  'administration', 'directorate', 'guard', 'corps', 'network', 'channel', 'tv', 'radio', 'journal', 'forum',
   // publications
   'paper', 'weekly', 'magazine', 'daily', 'herald', 'tribune', 'gazette', 'review', 'monitor', 'observer',
   'chronicle', 'telegraph', 'examiner', 'inquirer', 'courier', 'mail', 'globe', 'reporter', 'wire', 'today',

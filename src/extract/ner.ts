@@ -63,6 +63,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   addKnownPlaces(model, words, out);
   joinNicknames(words, out);
   addAffiliationAcronyms(model, words, out);
+  addHeadedNames(words, out);
+  joinPersonIntoName(out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -687,6 +689,52 @@ function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans
     if (ofPerson || possessor) spans.push({ start: k, end: k + 1, type: 'ORG' });
   }
   spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "The Hostages and Missing Families Forum thanked …": an untagged run of capitalised words
+ * (with "of", "for", "and", "the", "&" between them) that ends in an organisation's or a
+ * facility's head word is that organisation or facility, wherever the model saw nothing.
+ */
+function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
+  const n = words.length;
+  let i = 0;
+  while (i < n) {
+    if (!/^\p{Lu}\p{Ll}/u.test(words[i]) || covers(spans, i)) {
+      i++;
+      continue;
+    }
+    let e = i + 1;
+    for (;;) {
+      if (e < n && /^\p{Lu}/u.test(words[e]) && !covers(spans, e)) e++;
+      else if (e + 1 < n && /^(?:of|for|and|the|&)$/.test(words[e]) && /^\p{Lu}/u.test(words[e + 1]) && !covers(spans, e + 1)) e += 2;
+      else break;
+    }
+    let a = i;
+    if (words[a] === 'The') a++;
+    const last = words[e - 1].toLowerCase();
+    const inside = words.slice(a, e).map((w) => w.toLowerCase());
+    if (e - a >= 2 && (ORG_TRIGGERS.has(last) || FAC_TRIGGERS.has(last)) && !inside.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) {
+      spans.push({ start: a, end: e, type: ORG_TRIGGERS.has(last) ? 'ORG' : 'FAC' });
+    }
+    i = e;
+  }
+  spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "Izz ad-Din al-Qassam Brigades", "Andy Warhol Foundation": a person's name right before an
+ * organisation or facility span, with nothing between, is part of that name.
+ */
+function joinPersonIntoName(spans: NameSpan[]): void {
+  for (let j = spans.length - 2; j >= 0; j--) {
+    const a = spans[j];
+    const b = spans[j + 1];
+    if (a.type === 'PERSON' && a.end === b.start && (b.type === 'ORG' || b.type === 'FAC')) {
+      b.start = a.start;
+      spans.splice(j, 1);
+    }
+  }
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
