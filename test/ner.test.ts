@@ -313,3 +313,11 @@ test('a capitalised run ending in an organisation word is one; a person\'s name 
   assert.equal(find(b, 'Izz ad-Din al-Qassam Brigades')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
   assert.equal(find(b, 'Abu Obeida')?.type, 'PERSON');
 });
+
+test('military ranks in abbreviation leave the name; a hyphenated Arabic article matches the dictionaries', () => {
+  const a = names('Army spokesman Brig. Gen. Onyema Nwachukwu said the captives were safe.');
+  assert.ok(find(a, 'Onyema Nwachukwu'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(!a.some((m) => /Brig/.test(m.text)));
+  const b = names('Al-Shabaab militants stormed a hotel in Mogadishu on Friday night.');
+  assert.equal(find(b, 'Al-Shabaab')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+});

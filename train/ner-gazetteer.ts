@@ -244,6 +244,14 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
   for (const w of org) if (gpe.has(w) || norp.has(w) || w.length < 2) org.delete(w);
   for (const w of per) if (gpe.has(w) || norp.has(w) || org.has(w)) per.delete(w);
   for (const w of gpe) if (norp.has(w)) gpe.delete(w);
+  // "al shabaab" is written "Al-Shabaab" as often, which our tokenizer keeps as one word: each
+  // phrase with a separate Arabic article also goes in with the article hyphenated
+  for (const set of [org, per, gpe, loc]) {
+    for (const p of [...set]) {
+      const joined = p.replace(/(^| )(al|el|ad|ash) (?=\S)/g, '$1$2-');
+      if (joined !== p) set.add(joined);
+    }
+  }
   const sorted = (s: Set<string>) => [...s].filter((w) => w.length > 0).sort();
   return { GPE: sorted(gpe), NORP: sorted(norp), LOC: sorted(loc), PER: sorted(per), FIRST: sorted(first), ORG: sorted(org) };
 }

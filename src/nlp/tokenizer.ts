@@ -16,6 +16,7 @@ export interface RawToken {
 export const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'maj', 'capt', 'cpt', 'sgt', 'cpl',
   'pvt', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'amb', 'atty', 'messrs', 'mme',
+  'brig', 'lt.-gen', 'maj.-gen', 'lieut', 'sgt.-maj', 'cmdt', 'cdr',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
   'inc', 'ltd', 'co', 'corp', 'bros', 'llc', 'plc', 'dept', 'univ', 'assn', 'est',
