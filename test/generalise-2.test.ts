@@ -405,3 +405,11 @@ test('relations: a rank word stays in the title ("Iran\'s deputy foreign ministe
   const r = run('Iran\'s deputy foreign minister, Ali Bagheri Kani, met the negotiators in Muscat last week.');
   assert.deepEqual(relation(r, 'position', 'Ali Bagheri Kani'), [{ role: 'deputy foreign minister', object: 'Iran' }]);
 });
+
+test('relations: detention by a state or group, a relative "who was held by", and an active "is holding" are captivity', () => {
+  assert.deepEqual(relation(run('Evan Marsh has been detained by Russia since March 2023.'), 'held_by', 'Evan Marsh').map((x) => x.object), ['Russia']);
+  assert.deepEqual(relation(run('Hamas is holding Arbel Yehud, the army said.'), 'held_by', 'Arbel Yehud').map((x) => x.object), ['Hamas']);
+  assert.deepEqual(relation(run('The Taliban detained Peter Brandt in Kabul.'), 'held_by', 'Peter Brandt').map((x) => x.object), ['Taliban']);
+  const r = run('Olivier Dubreuil, who was held by Ansar al-Din for two years, was freed on Monday.');
+  assert.deepEqual(relation(r, 'held_by', 'Olivier Dubreuil').map((x) => x.object), ['Ansar al-Din']);
+});

@@ -18,8 +18,8 @@ export interface PatternFact {
   end: number;
 }
 
-const CAPTIVITY_VERBS = new Set(['held', 'holds', 'hold', 'holding', 'kidnapped', 'kidnap', 'kidnaps', 'abducted', 'abduct', 'abducts', 'captured', 'capture', 'seized', 'took', 'taken', 'kept', 'keeping', 'keeps']);
-const PASSIVE_CAPTIVITY = new Set(['held', 'kidnapped', 'abducted', 'captured', 'seized', 'taken', 'kept']);
+const CAPTIVITY_VERBS = new Set(['held', 'holds', 'hold', 'holding', 'kidnapped', 'kidnap', 'kidnaps', 'abducted', 'abduct', 'abducts', 'captured', 'capture', 'seized', 'took', 'taken', 'kept', 'keeping', 'keeps', 'detained', 'detains', 'detaining', 'imprisoned', 'jailed']);
+const PASSIVE_CAPTIVITY = new Set(['held', 'kidnapped', 'abducted', 'captured', 'seized', 'taken', 'kept', 'detained', 'imprisoned', 'jailed']);
 const AUX = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'still', 'also', 'reportedly', 'allegedly', 'being', 'then', 'later']);
 const REL_PRON = new Set(['which', 'that', 'who']);
 const GROUP_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'groups', 'organizations', 'organisations', 'terror', 'terrorist', 'militant', 'armed', 'islamist', 'jihadist', 'the', 'a', 'an']);
@@ -126,7 +126,8 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
         const captor = idx.at(i + 1 < tokens.length && /^(the|a)$/.test(lower(tokens[i + 1])) ? i + 2 : i + 1);
         // the captive: the subject before the auxiliaries, or the name the participle modifies
         let s = v - 1;
-        while (sameSentence(s) && (AUX.has(lower(tokens[s])) || tokens[s].text === ',')) s--;
+        // (a relative pronoun stands for the name before it: "Dubreuil, who was held by ISGS")
+        while (sameSentence(s) && (AUX.has(lower(tokens[s])) || tokens[s].text === ',' || /^(?:who|whom)$/.test(lower(tokens[s])))) s--;
         const captive = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, v);
         if (captor && captive && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.id !== captive.entity.id) {
           out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captive.first, v), captor.last) });
@@ -136,13 +137,14 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
 
     // held_by (c): CAPTOR held|kidnapped CAPTIVE (hostage)
     if (CAPTIVITY_VERBS.has(w) && !PASSIVE_CAPTIVITY.has(lower(tokens[i - 1] ?? tokens[i])) && w !== 'taken') {
-      const prevAux = sameSentence(i - 1) && /^(was|were|been|being|is|are|be)$/.test(lower(tokens[i - 1]));
+      // (a passive auxiliary before a participle; "is holding" is active)
+      const prevAux = sameSentence(i - 1) && /^(was|were|been|being|is|are|be)$/.test(lower(tokens[i - 1])) && !/ing$/.test(w);
       const captive = personAt(idx, i + 1);
       let s = i - 1;
       while (sameSentence(s) && /^(has|have|had|is|are|was|were|still|reportedly|allegedly|also)$/.test(lower(tokens[s]))) s--;
       const captor = sameSentence(s) ? idx.at(s) : undefined;
       const hostageWord = captive && sameSentence(captive.last) && /^(hostage|captive|prisoner)$/.test(lower(tokens[captive.last]));
-      const kidnapVerb = /^(kidnapped|kidnap|kidnaps|abducted|abduct|abducts)$/.test(w);
+      const kidnapVerb = /^(kidnapped|kidnap|kidnaps|abducted|abduct|abducts|detained|detains|detaining|imprisoned|jailed)$/.test(w);
       if (!prevAux && captive && captor && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.type !== 'PERSON' && captor.entity.id !== captive.entity.id && (hostageWord || kidnapVerb || /^hold/.test(w))) {
         out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(captor.first, hostageWord ? captive.last + 1 : captive.last) });
       }
