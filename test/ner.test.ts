@@ -321,3 +321,12 @@ test('military ranks in abbreviation leave the name; a hyphenated Arabic article
   const b = names('Al-Shabaab militants stormed a hotel in Mogadishu on Friday night.');
   assert.equal(find(b, 'Al-Shabaab')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
 });
+
+test('a nationality or place before a title, a place before a party word, "Chair" as a title', () => {
+  const a = names('Tesla chief Elon Musk met German Chancellor Olaf Scholz, Fed Chair Jerome Powell and Sen. Elizabeth Warren, a Massachusetts Democrat.');
+  assert.equal(find(a, 'German')?.type, 'NORP', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(!a.some((m) => /Chancellor|Chair /.test(m.text)));
+  assert.ok(find(a, 'Jerome Powell'));
+  assert.equal(find(a, 'Massachusetts')?.type, 'GPE');
+  assert.equal(find(a, 'Democrat')?.type, 'NORP');
+});

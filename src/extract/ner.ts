@@ -294,12 +294,19 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
       continue;
     }
     if (s.end - s.start < 2) continue; // (person spans were handled above)
-    // "(former) Pennsylvania Senator": a title after a known place is not part of the place's name
-    if (PERSON_TITLES.has(words[s.end - 1].toLowerCase()) && !['general', 'justice'].includes(words[s.end - 1].toLowerCase())) {
+    // "(former) Pennsylvania Senator", "German Chancellor": a title after a known place or
+    // nationality is not part of a name; "Massachusetts Democrat": a party word after a place is
+    // its own (NORP) name
+    const lastWord = words[s.end - 1].toLowerCase();
+    const lastCats = gazCats(model, words, s.end - 1, s.end);
+    const isTitle = PERSON_TITLES.has(lastWord) && lastWord !== 'general' && lastWord !== 'justice';
+    if (isTitle || (lastCats.includes('NORP') && !lastCats.includes('GPE'))) {
       const cats = gazCats(model, words, s.start, s.end - 1);
-      if (cats.includes('GPE') || cats.includes('LOC')) {
+      const type: EntityType | null = cats.includes('GPE') ? 'GPE' : cats.includes('LOC') ? 'LOC' : cats.includes('NORP') ? 'NORP' : null;
+      if (type) {
+        if (!isTitle) extra.push({ start: s.end - 1, end: s.end, type: 'NORP' });
         s.end--;
-        s.type = cats.includes('GPE') ? 'GPE' : 'LOC';
+        s.type = type;
         continue;
       }
     }
