@@ -283,6 +283,9 @@ test('an acronym tied to a person by "of" or a possessive is their organisation'
   assert.equal(find(a, 'FTU')?.type, 'ORG');
   assert.equal(find(a, 'DAB')?.type, 'ORG');
   assert.equal(find(a, 'UK')?.type, 'GPE');
+  const b = names('The soldiers were handed over in Darfur, the RSF said in a statement; the CEO said nothing.');
+  assert.equal(find(b, 'RSF')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  assert.ok(!find(b, 'CEO'));
 });
 
 test('a verb inside a span splits it; a bin/ibn name from the group dictionaries is a person', () => {

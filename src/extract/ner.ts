@@ -680,11 +680,15 @@ function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
 }
 
 const CAPS_ACRONYM = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
+/** Verbs of saying and of the acts news reports bodies doing. */
+const ACTING_VERBS = new Set(['said', 'says', 'claimed', 'denied', 'announced', 'added', 'reported', 'confirmed',
+  'stated', 'accused', 'warned', 'told', 'urged', 'demanded', 'released', 'freed', 'attacked', 'seized', 'killed',
+  'captured', 'kidnapped', 'abducted', 'holds', 'held', 'launched', 'rejected', 'agreed', 'refused']);
 
 /**
  * "Leung Kwok-hung of LSD", "Wong Kwok-kin of the FTU", "DAB's Ben Chan": an acronym tied to a
- * person by "of" or a possessive is the organisation the person belongs to (a known place
- * acronym — "US", "UK" — stays a place).
+ * person by "of" or a possessive is the organisation the person belongs to, and "the RSF said":
+ * one that speaks or acts is a body too (a known place acronym — "US", "UK" — stays a place).
  */
 function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   const personEndingAt = (i: number) => spans.some((o) => o.type === 'PERSON' && o.end === i);
@@ -693,7 +697,9 @@ function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans
     if (!CAPS_ACRONYM.test(words[k]) || covers(spans, k) || gazCats(model, words, k, k + 1).some((c) => c === 'GPE' || c === 'LOC' || c === 'NORP')) continue;
     const ofPerson = (words[k - 1] === 'of' && personEndingAt(k - 1)) || (words[k - 1] === 'the' && words[k - 2] === 'of' && personEndingAt(k - 2));
     const possessor = /^['’]s$/.test(words[k + 1] ?? '') && personStartingAt(k + 2);
-    if (ofPerson || possessor) spans.push({ start: k, end: k + 1, type: 'ORG' });
+    // "the RSF said", "the IDF denied": an acronym with "the" that speaks or acts is a body
+    const actor = /^the$/i.test(words[k - 1] ?? '') && ACTING_VERBS.has(words[k + 1] ?? '') && !PERSON_TITLES.has(words[k].toLowerCase());
+    if (ofPerson || possessor || actor) spans.push({ start: k, end: k + 1, type: 'ORG' });
   }
   spans.sort((x, y) => x.start - y.start);
 }
