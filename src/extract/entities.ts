@@ -7,6 +7,8 @@
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { resolveNominals, resolvePronouns } from './coref.js';
+// nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner"
+import { ORG_CLASS_NOUNS } from './ner.js';
 
 /** Score for a model mention when the model gives none. */
 const MODEL_DEFAULT_SCORE = 0.75;
@@ -156,8 +158,6 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
 /** Nouns that say the name before them is a place ("the town of Gao", "the El Fasher area"). */
 const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'state', 'county', 'island', 'port', 'capital', 'governorate', 'municipality', 'neighbourhood', 'neighborhood', 'suburb', 'kibbutz']);
 const PLACE_AFTER = new Set(['area', 'region', 'district', 'province', 'governorate', 'neighbourhood', 'neighborhood', 'valley', 'border', 'county']);
-/** Nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner". */
-const ORG_BEFORE = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company', 'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel', 'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo']);
 
 /** "the town of X", "the X area": the words around a mention say it is a place. */
 function placeContext(doc: Doc, m: Mention): boolean {
@@ -201,7 +201,7 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
     // the context is evidence in itself: a weak guess it retypes stands on its own (score ≥ 0.8)
     if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
     // "the newspaper Het Dagblad": a noun naming a kind of organisation right before the name
-    else if (first >= 1 && m.type === 'PERSON' && ORG_BEFORE.has(toks[first - 1].text) && (first < 2 || /^(?:the|a|an|its|their|his|her|local|state|independent|private|daily)$/i.test(before2))) m.type = 'ORG';
+    else if (first >= 1 && m.type === 'PERSON' && ORG_CLASS_NOUNS.has(toks[first - 1].text) && (first < 2 || /^(?:the|a|an|its|their|his|her|local|state|independent|private|daily)$/i.test(before2))) m.type = 'ORG';
     else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
     else if (FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
       m.type = 'FAC';
