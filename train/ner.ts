@@ -188,7 +188,7 @@ function crossValidate(opts: Options, gumDir: string, folds: number): CvResult {
   const k = opts.oBias === null ? bestSetting(all) : Math.max(0, DECODE_GRID.indexOf(opts.oBias));
   const oBias = DECODE_GRID[k];
   log(`\ncross-validation, ${folds} folds over ${pool.length} GUM training news + interview documents, raw text end to end, O bias ${oBias}:\n` + formatScores(all[k]));
-  log('coarse F1 by O bias: ' + DECODE_GRID.map((b, i) => `${b}: ${all[i].coarse.f1}`).join(', '));
+  log('coarse F1 by O bias: ' + DECODE_GRID.map((b, i) => `${b}: ${all[i].coarse.f1} (${all[i].coarse.tp}/${all[i].coarse.fp}/${all[i].coarse.fn})`).join(', '));
   const result: CvResult = { folds, documents: pool, oBias, scores: all[k], byBias: DECODE_GRID.map((b, i) => [b, all[i].coarse.f1]) };
   if (opts.cv > 0) process.stdout.write(JSON.stringify({ cv: folds, oBias, coarse: all[k].coarse, byCoarse: all[k].byCoarse, all: all[k].all, grid: result.byBias }) + '\n');
   return result;
@@ -197,9 +197,11 @@ function crossValidate(opts: Options, gumDir: string, folds: number): CvResult {
 /** O biases tried in cross-validation (see NerWeights.oBias). */
 const DECODE_GRID = [0, 4, 8, 10, 12, 14, 16, 20];
 
-function bestSetting(scores: { coarse: { f1: number } }[]): number {
+/** The setting with the best pooled coarse F1, from the counts (the printed F1 is rounded, and ties there are common). */
+function bestSetting(scores: { coarse: { tp: number; fp: number; fn: number } }[]): number {
+  const f1 = (c: { tp: number; fp: number; fn: number }) => (2 * c.tp) / (2 * c.tp + c.fp + c.fn || 1);
   let k = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i].coarse.f1 > scores[k].coarse.f1) k = i;
+  for (let i = 1; i < scores.length; i++) if (f1(scores[i].coarse) > f1(scores[k].coarse)) k = i;
   return k;
 }
 
