@@ -540,6 +540,8 @@ function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: num
   while (last > sent.tokenStart && /^[.!?]$/.test(toks[last].text)) last--;
   let comma = -1;
   for (let k = last; k > Math.max(sent.tokenStart, last - 9); k--) if (toks[k].text === ',') { comma = k; break; }
+  // (a participial tail may be longer: ", blaming the paramilitary Rapid Support Forces (RSF).")
+  if (comma < 0) for (let k = last; k > Math.max(sent.tokenStart, last - 16); k--) if (toks[k].text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) { comma = k; break; }
   // a participial tail after the attribution belongs to it: "…, an official told reporters,
   // speaking on condition of anonymity." — the attribution is the segment before the tail
   if (comma > sent.tokenStart && /^VB[GN]$/.test(toks[comma + 1]?.xpos ?? '') && !isReportingVerb(toks[comma + 1])) {

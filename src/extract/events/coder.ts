@@ -8,7 +8,7 @@
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex } from './arguments.js';
 import { isNegated, modalityOf, nominalModality, reporterOf, REPORTING_VERBS } from './context.js';
-import { indexTimes, inOtherRelative, locationOf, nearestInSentence, timeInWindow, type TimeIndex } from './dates.js';
+import { indexTimes, inOtherRelative, locationOf, nearestInSentence, PLACE_NOUNS, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
 import { nominalEvent, type NominalEvent } from './nominals.js';
@@ -114,7 +114,10 @@ function orphanSubject(view: ParseView, i: number): number {
   return k;
 }
 
-function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined): { actor: number[]; recipient: number[] } {
+function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
+  // an attack on what stands in a place is on that place, as PETRARCH codes it ("struck a market in
+  // the city of El Fasher"); for other acts the place is only where they happened
+  const placeOnly = (k: number, id: string) => attack ? placeToken(view, ents, k, id) : placeInPhrase(view, ents, k, id);
   const passive = view.isPassive(i);
   const subj = subjects(view, i);
   const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
@@ -138,7 +141,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   if (!recipient.length) {
     // the target named inside the object: "restore ties with Gondor", "welcomed the release of our compatriot"
     for (const o of view.kids(i, ['obj'])) {
-      const inner = objectTarget(view, ents, o, 0);
+      const inner = objectTarget(view, ents, o, 0, attack);
       if (inner.length) { recipient = inner; break; }
     }
   }
@@ -152,7 +155,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
       const id = ents.at(k);
       if (!id || actorIds.has(id) || notParticipant(id)) continue;
-      if (placeInPhrase(view, ents, k, id)) continue;
+      if (placeOnly(k, id)) continue;
       recipient = [k];
       break;
     }
@@ -175,7 +178,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         if (k !== i && view.isVerb(k) && view.tokens[k].xpos === 'VBN' && view.lemma(k + 1) === 'by' && !(view.rel(view.head(k)) === 'obj' && view.head(view.head(k)) === i)) break;
         const id = ents.at(k);
         if (!id || actorIds.has(id) || notParticipant(id)) continue;
-        if (placeInPhrase(view, ents, k, id)) continue;
+        if (placeOnly(k, id)) continue;
         recipient = [k];
         break;
       }
@@ -186,16 +189,31 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
 
+/** The single place token k right after in/at/near/from (the reading before multi-word names were followed). */
+function placeToken(view: ParseView, ents: EntityIndex, k: number, id: string): boolean {
+  const t = ents.types.get(id);
+  if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') return false;
+  const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
+  return PLACE_PREPS.has(c) || (k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1)));
+}
+
 /** Token k of place entity `id` stands in a phrase of place ("in the Chernihiv region"): the act's place, not its target. */
 function placeInPhrase(view: ParseView, ents: EntityIndex, k: number, id: string): boolean {
   const t = ents.types.get(id);
   if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') return false;
-  // the preposition hangs on the name's head word, or stands before the phrase's determiner
+  // the preposition hangs on the name's head word (the one whose head lies outside the name), or
+  // stands before the phrase's determiner
+  let first = k;
+  let last = k;
+  while (first > 0 && ents.at(first - 1) === id) first--;
+  while (last + 1 < view.tokens.length && ents.at(last + 1) === id) last++;
   let hk = k;
-  for (let n = 0; n < 4 && view.head(hk) > hk && ents.at(view.head(hk)) === id; n++) hk = view.head(hk);
+  for (let j = first; j <= last; j++) if (view.head(j) < first || view.head(j) > last) { hk = j; break; }
   if (view.kids(hk, ['case']).some((x) => PLACE_PREPS.has(view.lemma(x)))) return true;
-  let b = k - 1;
-  while (b >= 0 && ents.at(b) === id) b--;
+  // "in the city of El Fasher": the preposition is the place noun's
+  const h = view.head(hk);
+  if (view.caseOf(hk) === 'of' && h >= 0 && PLACE_NOUNS.has(view.lemma(h)) && view.kids(h, ['case']).some((x) => PLACE_PREPS.has(view.lemma(x)))) return true;
+  let b = first - 1;
   while (b >= 0 && ['DET', 'ADJ'].includes(view.tokens[b].upos ?? '')) b--;
   return b >= 0 && PLACE_PREPS.has(view.lemma(b));
 }
@@ -260,13 +278,16 @@ const NON_PARTICIPANT_TYPES = new Set(['EVENT', 'LAW', 'WORK_OF_ART', 'PRODUCT',
 const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for', 'by']);
 
 /** Prepositional modifiers inside an object noun phrase that name the target, nearest first. */
-function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: number): number[] {
+function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: number, attack = false): number[] {
   if (depth > 2) return [];
   for (const n of view.kids(o, ['nmod'], true)) {
     if (view.rel(n) === 'nmod:poss') continue;
     if (!INNER_PREPS.has(view.caseOf(n))) continue;
+    // a place the object is in is where it happened, not the target: "struck a market in the city of El Fasher"
+    const id = ents.at(n);
+    if (id && !attack && placeInPhrase(view, ents, n, id)) continue;
     if (ents.resolve(n).length) return [n];
-    const deeper = objectTarget(view, ents, n, depth + 1);
+    const deeper = objectTarget(view, ents, n, depth + 1, attack);
     if (deeper.length) return deeper;
   }
   return [];
@@ -380,7 +401,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
-      const roles = verbRoles(view, ents, i, coding.targetPrep);
+      const roles = verbRoles(view, ents, i, coding.targetPrep, /^(?:18|19|20)/.test(coding.code));
       // seizing a person is no seizure of property: armed groups abduct (181), forces of a state arrest (173)
       if (SEIZING_CODES.has(coding.code) && roles.recipient.some((k) => isPerson(ents, k))) {
         const captor = capturerKind(view, ents, roles.actor);

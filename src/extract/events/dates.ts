@@ -81,6 +81,9 @@ export function inOtherRelative(view: ParseView, t: TimeExpression, i: number): 
   return false;
 }
 
+/** Nouns that name their place with "of": "the city of El Fasher", "the province of Cesar". */
+export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'region', 'province', 'district', 'state', 'area', 'county', 'governorate', 'municipality', 'island', 'port', 'capital', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'camp']);
+
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside', 'outside', 'outside of', 'within', 'into', 'across', 'throughout', 'on']);
 
 /** A place for the predicate at token i: locative phrases of its clause, then their own modifiers. */
@@ -100,12 +103,12 @@ export function locationOf(view: ParseView, ents: EntityIndex, i: number, window
   for (const o of obls) {
     const prep = view.caseOf(o);
     if (!LOCATIVE.has(prep)) continue;
-    const direct = placeOf(o, prep);
-    if (direct) return direct;
-    // "from his parents' home in Kibbutz Nahal Oz"
+    const direct = placeOf(o, prep) ?? (PLACE_NOUNS.has(view.lemma(o)) ? view.kids(o, ['compound']).map((c) => placeOf(c, prep)).find((x) => x) ?? null : null);
+    if (direct) return direct; // (also "in the Sumy region": the place noun's name)
+    // "from his parents' home in Kibbutz Nahal Oz"; "in the city of El Fasher" (a place noun and its name)
     for (const n of view.kids(o, ['nmod'])) {
       const p2 = view.caseOf(n);
-      if (!LOCATIVE.has(p2)) continue;
+      if (!LOCATIVE.has(p2) && !(p2 === 'of' && PLACE_NOUNS.has(view.lemma(o)))) continue;
       const nested = placeOf(n, p2);
       if (nested) return nested;
     }
@@ -117,6 +120,13 @@ export function locationOf(view: ParseView, ents: EntityIndex, i: number, window
     if (!LOCATIVE.has(prep) || prep === 'on') continue;
     const id = placeOf(view.head(k), prep);
     if (id) return id;
+    // "in the city of El Fasher"
+    if (PLACE_NOUNS.has(view.lemma(view.head(k)))) {
+      for (const n of view.kids(view.head(k), ['nmod'])) {
+        const named = view.caseOf(n) === 'of' ? placeOf(n, prep) : null;
+        if (named) return named;
+      }
+    }
   }
   return null;
 }

@@ -44,6 +44,7 @@ export function verbEntries(lex: EventLexicon, view: ParseView, i: number): { le
 
 function wordIs(view: ParseView, k: number, w: string): boolean {
   if (view.inTime[k]) return false; // a date's words are no pattern nouns ("held since March" is no march)
+  if (view.rel(k) === 'case' && view.inTime[view.head(k)]) return false; // nor their preposition ("fighting … since April")
   const up = view.upper[k];
   if (up === w || view.lemmaUpper[k] === w) return true;
   if (up.length > w.length + 3 || up.length <= w.length) return false;
