@@ -430,3 +430,8 @@ test('events: a preposition of a date is no pattern word ("has been fighting the
   assert.ok(e, JSON.stringify(r.events));
   assert.equal(e.type, 'ASSAULT');
 });
+
+test('relations: "the United Nations humanitarian coordinator for Sudan, X" works for the UN; Sudan is the remit', () => {
+  const r = run('The United Nations humanitarian coordinator for Sudan, Clementine Nkweta-Salami, condemned the strike.');
+  assert.deepEqual(relation(r, 'position', 'Clementine Nkweta-Salami').map((x) => x.object), ['United Nations']);
+});

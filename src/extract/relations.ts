@@ -143,7 +143,12 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
       if (isPerson && (head.cls === 'position' || head.cls === 'occupation')) attr(d.entity, 'occupation', head.role);
       let object: string | null = null;
       let atLater = false;
-      if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
+      // "the United Nations humanitarian coordinator for Sudan": the organisation before the role
+      // employs; the country after "for"/"to" is the remit
+      const orgBefore = lastModifier(new Set(['ORG']));
+      if (orgBefore && comp && /^(for|to|in)$/.test(comp.prep) && compRef && PLACES.has(compRef.entity.type)) {
+        object = orgBefore.entity.id;
+      } else if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
         object = compRef.entity.type === 'NORP' ? (comp.nationality ? byCountry(comp.nationality.code) : null) ?? compRef.entity.id : compRef.entity.id;
         if (comp.prep === 'in' && !PLACES.has(compRef.entity.type) && compRef.entity.type !== 'ORG') object = null;
       } else if (comp && !compRef && comp.nationality && (comp.prep === 'of' || comp.prep === 'for')) {

@@ -420,6 +420,12 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       k--;
       continue;
     }
+    // an adjective of the office ("the UN humanitarian coordinator", "the EU special envoy")
+    if (sawRole && t.upos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && k - 1 >= sentStart && idx.at(k - 1)?.mention.kind === 'name' && idx.at(k - 1)!.entity.type === 'ORG') {
+      L = k;
+      k--;
+      continue;
+    }
     if (PREPS.has(lw) && lw !== 'by' && lw !== 'with' && lw !== 'on' && L === k + 1 && k - 1 >= sentStart) {
       // inside a title only between a role and its complement ("Ambassador to Israel", not "Yankee in")
       if (roleEndingAt(doc, sentStart, k - 1)) {
