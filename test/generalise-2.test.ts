@@ -435,3 +435,10 @@ test('relations: "the United Nations humanitarian coordinator for Sudan, X" work
   const r = run('The United Nations humanitarian coordinator for Sudan, Clementine Nkweta-Salami, condemned the strike.');
   assert.deepEqual(relation(r, 'position', 'Clementine Nkweta-Salami').map((x) => x.object), ['United Nations']);
 });
+
+test('quotes: an organisation heading a title phrase gives way to the person it titles ("Hamas official Osama Hamdan told …")', () => {
+  const r = run('Hamas official Osama Hamdan told Al Jazeera that the group had received Israel\'s response and was studying it.');
+  assert.equal(nameOf(r, quoteWith(r, 'studying it').speaker), 'Osama Hamdan');
+  const s = run('The Kremlin said Moscow would respond.');
+  assert.equal(nameOf(s, quoteWith(s, 'Moscow would respond').speaker), 'Kremlin');
+});

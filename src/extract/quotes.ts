@@ -293,6 +293,10 @@ function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, 
         if ((!who || speakerRank(doc, who) === 0) && i < cueIdx) {
           const named = bestInSpan(doc, owners, i, cueIdx - 1, inside);
           if (named) who = named;
+        } else if (who && doc.entityById(who)?.type !== 'PERSON' && i < cueIdx && !isPossessor(doc, owners, i)) {
+          // "Hamas official Osama Hamdan told …" parsed with the organisation as subject: the titled person speaks
+          const named = bestInSpan(doc, owners, i, cueIdx - 1, inside);
+          if (named && doc.entityById(named)?.type === 'PERSON') who = named;
         }
         if (who) {
           // "Russia's Defence Ministry said", parsed with both as subjects: the possessor is not the speaker
