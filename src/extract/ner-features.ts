@@ -134,7 +134,7 @@ export const PERSON_TITLES = new Set([
   'sgt.', 'admiral', 'commander', 'officer', 'corporal', 'private', 'king', 'queen', 'prince', 'princess',
   'emperor', 'sheikh', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'ayatollah', 'father',
   'reverend', 'rev.', 'judge', 'justice', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'director',
-  'chairman', 'chairwoman', 'chair', 'chairperson', 'ceo', 'coach', 'professor', 'doctor', 'saint', 'st.', 'pastor', 'deputy',
+  'chairman', 'chairwoman', 'ceo', 'coach', 'professor', 'doctor', 'saint', 'st.', 'pastor', 'deputy',
   'sultan', 'emir', 'hon.', 'undersecretary', 'under-secretary', 'brig.', 'brigadier', 'lieut.', 'cmdr.', 'adm.', 'dept.', 'attorney', 'inspector', 'detective', 'agent', 'nurse', 'mrs', 'miss',
 ]);
 

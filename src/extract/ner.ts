@@ -23,6 +23,15 @@ export interface NameSpan {
 const PUNCT = /^[\p{P}\p{S}]+$/u;
 
 /**
+ * Titles left off a person's name: the feature list, and "Chair" ("Fed Chair Jerome Powell"),
+ * which as a feature class cost cross-validated F1 (the common noun "chair" shares it).
+ */
+function isTitle(word: string): boolean {
+  const l = word.toLowerCase();
+  return PERSON_TITLES.has(l) || l === 'chair' || l === 'chairperson';
+}
+
+/**
  * Tag one sentence (its token texts) and return the name spans, after light clean-up that
  * keeps type discipline: person names lose leading titles ("President Putin" → "Putin"),
  * spans made only of day/month words are dropped (dates are the times stage's job), and
@@ -38,8 +47,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
     if (s.type === 'PERSON') {
-      while (end - start > 1 && PERSON_TITLES.has(words[start].toLowerCase())) start++;
-      if (end - start === 1 && PERSON_TITLES.has(words[start].toLowerCase())) continue;
+      while (end - start > 1 && isTitle(words[start])) start++;
+      if (end - start === 1 && isTitle(words[start])) continue;
     }
     if (end <= start) continue;
     let allDate = true;
