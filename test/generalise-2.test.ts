@@ -442,3 +442,11 @@ test('quotes: an organisation heading a title phrase gives way to the person it 
   const s = run('The Kremlin said Moscow would respond.');
   assert.equal(nameOf(s, quoteWith(s, 'Moscow would respond').speaker), 'Kremlin');
 });
+
+test('events: an organisation heading a title phrase lets the titled person act too ("Hamas official X accused Israel")', () => {
+  const r = run('Hamas official Osama Hamdan accused Israel of stalling the talks.');
+  const [e] = events(r, 'accused');
+  assert.ok(e);
+  assert.ok(names(r, e.actor).includes('Osama Hamdan'), JSON.stringify(names(r, e.actor)));
+  assert.deepEqual(names(r, e.recipient), ['Israel']);
+});

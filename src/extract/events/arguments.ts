@@ -84,7 +84,7 @@ export class EntityIndex {
       const id = this.at(j);
       if (id && id !== nat) return this.types.get(id) === 'PERSON' && this.startsMention(j) && v.dominates(k, j) ? id : undefined;
       // only title words between: "Prime Minister", "Foreign Minister Sheikh"
-      if (!/^\p{Lu}/u.test(v.tokens[j].text) || v.tokens[j].upos === 'VERB') return undefined;
+      if ((!/^\p{Lu}/u.test(v.tokens[j].text) && !ROLE_NOUNS.has(v.tokens[j].text.toLowerCase())) || v.tokens[j].upos === 'VERB') return undefined;
     }
     return undefined;
   }
@@ -121,7 +121,7 @@ export class EntityIndex {
       add(direct);
       // "Georgian Prime Minister Irakli Kobakhidze rejected …" parsed with the nationality as the
       // head: the person the title phrase names acts too
-      if (this.types.get(direct) === 'NORP') { const person = this.titledPerson(k); if (person) add(person); }
+      if (['NORP', 'ORG', 'GPE'].includes(this.types.get(direct) ?? '')) { const person = this.titledPerson(k); if (person) add(person); }
     } else if (v.tokens[k].upos === 'NOUN' && next && this.types.get(next) === 'PERSON' && this.startsMention(k + 1)) {
       // a role noun followed by a name is that person: "former hostage Alexander Trufanov"
       add(next);
