@@ -156,7 +156,7 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
     for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), 'gold spans survive the trip to raw text');
   }
   const scores = scorer.scores();
-  // achieved (docs/entities-ner.md): coarse 0.897, PER 0.935, LOC 0.933, ORG 0.828;
+  // achieved (docs/entities-ner.md): coarse 0.902, PER 0.957, LOC 0.927, ORG 0.821;
   // floors sit 2–3 points below so retraining noise passes and real regressions do not
   assert.ok(scores.coarse.f1 >= 0.87, `coarse F1 ${scores.coarse.f1}`);
   assert.ok(scores.byCoarse.PER.f1 >= 0.91, `PER F1 ${scores.byCoarse.PER.f1}`);
@@ -165,7 +165,7 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
   // and on gold tokens (the figure training prints), news documents only
   const news = docs.filter((d) => d.genre === 'news');
   const gold = evaluateNer(model, news.map((d) => d.sentences));
-  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.883)`);
+  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.879)`);
 });
 
 test('GUM names as training gold: titles and descriptors stripped, hyphenated given names whole, countries as written', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
@@ -332,4 +332,9 @@ test('a nationality or place before a title, a place before a party word, "Chair
   assert.ok(find(a, 'Jerome Powell'));
   assert.equal(find(a, 'Massachusetts')?.type, 'GPE');
   assert.equal(find(a, 'Democrat')?.type, 'NORP');
+});
+
+test('two known organisations joined by "and" are two names', () => {
+  const a = names('The European Union and Human Rights Watch said the trial was unfair.');
+  assert.ok(find(a, 'European Union') && find(a, 'Human Rights Watch'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
 });

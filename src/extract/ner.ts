@@ -56,6 +56,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     if (allDate) continue;
     out.push({ start, end, type: disciplineType(words, start, end, s.type) });
   }
+  splitKnownCoordination(model, words, out);
   extendToGazetteer(model, words, out);
   extendToFacility(words, out);
   extendOverInitials(words, out);
@@ -70,11 +71,38 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   fillLists(model, words, out);
   addPlaceBeforeTitle(model, words, out);
   addKnownPlaces(model, words, out);
+  addKnownOrganisations(model, words, out);
   joinNicknames(words, out);
   addAffiliationAcronyms(model, words, out);
   addHeadedNames(words, out);
   joinPersonIntoName(out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
+}
+
+/**
+ * "The European Union and Human Rights Watch said": a span joining two names the gazetteer
+ * knows, one of them an organisation, with "and" is two names (a name with "and" inside is
+ * itself in the gazetteer, or joins places: "Bosnia and Herzegovina", and stays whole).
+ */
+function splitKnownCoordination(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const extra: NameSpan[] = [];
+  for (const s of spans) {
+    if (gazCats(model, words, s.start, s.end).length > 0) continue;
+    for (let i = s.start + 1; i < s.end - 1; i++) {
+      if (words[i] !== 'and' && words[i] !== '&') continue;
+      const left = gazCats(model, words, s.start, i);
+      const right = gazCats(model, words, i + 1, s.end);
+      // (two known places stay one: "Trinidad and Tobago" may be missing from the gazetteer)
+      if (left.length === 0 || right.length === 0 || !(left.includes('ORG') || right.includes('ORG'))) continue;
+      const typeOf = (cats: string[]): EntityType => (cats.includes('ORG') ? 'ORG' : cats.includes('GPE') ? 'GPE' : cats.includes('PER') ? 'PERSON' : cats.includes('LOC') ? 'LOC' : s.type);
+      extra.push({ start: i + 1, end: s.end, type: typeOf(right) });
+      s.end = i;
+      s.type = typeOf(left);
+      break;
+    }
+  }
+  spans.push(...extra);
+  spans.sort((a, b) => a.start - b.start);
 }
 
 /** Lower-case words names are made with ("Bank of America", "Osama bin Laden", "Leonardo da Vinci"). */
@@ -614,7 +642,9 @@ function fillLists(model: NerModel, words: readonly string[], spans: NameSpan[])
  */
 function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   for (let k = 1; k < words.length; k++) {
-    if (!PERSON_TITLES.has(words[k].toLowerCase()) || !/^\p{Lu}/u.test(words[k]) || covers(spans, k - 1)) continue;
+    // a title, or a party word ("a Massachusetts Democrat")
+    const partyWord = spans.some((o) => o.start === k && o.end === k + 1 && o.type === 'NORP');
+    if (!(PERSON_TITLES.has(words[k].toLowerCase()) || partyWord) || !/^\p{Lu}/u.test(words[k]) || covers(spans, k - 1)) continue;
     for (let a = Math.max(0, k - 3); a < k; a++) {
       if (!/^\p{Lu}/u.test(words[a]) || (a > 0 && covers(spans, a - 1) && spans.some((o) => o.end === a))) continue;
       let ok = true;
@@ -633,6 +663,30 @@ function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: N
  * after a place preposition, is that place, tagged even where the model left it; and after
  * "near" / "outside" a lone name the model took for a person is a place ("near Gao").
  */
+/**
+ * "Al-Shabaab militants stormed …": a hyphenated or multi-word capitalised name the gazetteer
+ * knows only as an organisation is one, tagged even where the model left it.
+ */
+function addKnownOrganisations(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  for (let k = 0; k < words.length; k++) {
+    // (not an office the dictionaries list as a body: "Secretary of State")
+    if (!/^\p{Lu}/u.test(words[k]) || covers(spans, k) || PERSON_TITLES.has(words[k].toLowerCase())) continue;
+    for (let e = Math.min(words.length, k + 5); e > k; e--) {
+      if (e - k === 1 && !/\p{L}-\p{L}/u.test(words[k])) continue;
+      let ok = true;
+      for (let i = k; i < e; i++) if (covers(spans, i) || !(/^\p{Lu}/u.test(words[i]) || NAME_INNER.has(words[i]))) ok = false;
+      if (!ok || !/^\p{Lu}/u.test(words[e - 1])) continue;
+      const cats = gazCats(model, words, k, e);
+      if (cats.includes('ORG') && !cats.some((c) => c === 'PER' || c === 'FIRST' || c === 'GPE' || c === 'NORP')) {
+        spans.push({ start: k, end: e, type: 'ORG' });
+        k = e - 1;
+        break;
+      }
+    }
+  }
+  spans.sort((x, y) => x.start - y.start);
+}
+
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
   for (const s of spans) {
