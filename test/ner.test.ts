@@ -338,3 +338,11 @@ test('two known organisations joined by "and" are two names', () => {
   const a = names('The European Union and Human Rights Watch said the trial was unfair.');
   assert.ok(find(a, 'European Union') && find(a, 'Human Rights Watch'), JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
 });
+
+test('an unknown word closing a place phrase after "in" is a place; an organisation head before "for/of" names the whole', () => {
+  const a = names('He had been held in a detention centre in Taganrog. He played in Batman: The Animated Series.');
+  assert.equal(find(a, 'Taganrog')?.type, 'GPE', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.notEqual(find(a, 'Batman')?.type, 'GPE');
+  const b = names('The exchange was the 55th, according to Ukraine\'s Coordination Headquarters for the Treatment of Prisoners of War.');
+  assert.equal(find(b, 'Coordination Headquarters for the Treatment of Prisoners of War')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+});

@@ -65,7 +65,6 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   splitPlaceAndPerson(model, words, out);
   addAcronyms(words, out);
   addClassNamed(words, out);
-  extendOrgComplement(words, out);
   dropTitleOffices(out, words);
   addPlaceBeforeRegion(model, words, out);
   fillLists(model, words, out);
@@ -76,6 +75,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   addAffiliationAcronyms(model, words, out);
   addHeadedNames(words, out);
   joinPersonIntoName(out);
+  extendOrgComplement(words, out);
   return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
 }
 
@@ -524,7 +524,7 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
  */
 function extendOrgComplement(words: readonly string[], spans: NameSpan[]): void {
   for (const s of spans) {
-    if (s.type !== 'ORG' || !ORG_TRIGGERS.has(words[s.end - 1].toLowerCase())) continue;
+    if (s.type !== 'ORG' || !isOrgHead(words[s.end - 1].toLowerCase())) continue;
     const prep = words[s.end];
     if (prep !== 'for' && prep !== 'on') continue;
     let k = s.end + 1;
@@ -687,6 +687,10 @@ function addKnownOrganisations(model: NerModel, words: readonly string[], spans:
   spans.sort((x, y) => x.start - y.start);
 }
 
+/** Words that may follow a place phrase ("in Gao on Sunday", "in Kidal last week"). */
+const PHRASE_CLOSERS = new Set(['on', 'in', 'at', 'and', 'or', 'last', 'this', 'since', 'after', 'before', 'where', 'when',
+  'to', 'for', 'with', 'from', 'by', 'during', 'until', 'near', 'earlier', 'late', 'early']);
+
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
   for (const s of spans) {
@@ -696,6 +700,13 @@ function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSp
   }
   for (let k = 1; k < words.length; k++) {
     if (!/^(?:in|from|to|at|near|outside|across|into)$/.test(words[k - 1]) || !/^\p{Lu}\p{Ll}/u.test(words[k]) || covers(spans, k)) continue;
+    // "held in Taganrog.": after "in"/"near"/"outside", a lone capitalised word our lexicon has
+    // never seen, closing the phrase, is a place too
+    if (/^(?:in|near|outside)$/.test(words[k - 1]) && !model.lexicon.has(words[k].toLowerCase()) && gazCats(model, words, k, k + 1).length === 0
+      && (k + 1 === words.length || /^[.,;)]$/.test(words[k + 1]) || PHRASE_CLOSERS.has(words[k + 1]))) {
+      spans.push({ start: k, end: k + 1, type: 'GPE' });
+      continue;
+    }
     for (let e = Math.min(words.length, k + 3); e > k; e--) {
       let free = true;
       for (let i = k; i < e; i++) if (covers(spans, i) || !/^\p{Lu}/u.test(words[i])) free = false;
@@ -772,6 +783,13 @@ function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans
  * (with "of", "for", "and", "the", "&" between them) that ends in an organisation's or a
  * facility's head word is that organisation or facility, wherever the model saw nothing.
  */
+/**
+ * Organisation head words the rules know beyond the feature list (added after the model was
+ * trained; the feature list stays as trained).
+ */
+const RULE_ORG_HEADS = new Set(['headquarters', 'secretariat', 'taskforce', 'ombudsman', 'mission', 'tribunal', 'prosecutor\'s']);
+const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l);
+
 function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
   const n = words.length;
   let i = 0;
@@ -790,8 +808,12 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     if (words[a] === 'The') a++;
     const last = words[e - 1].toLowerCase();
     const inside = words.slice(a, e).map((w) => w.toLowerCase());
-    if (e - a >= 2 && (ORG_TRIGGERS.has(last) || FAC_TRIGGERS.has(last)) && !inside.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) {
-      spans.push({ start: a, end: e, type: ORG_TRIGGERS.has(last) ? 'ORG' : 'FAC' });
+    // the head may come before "for/of …": "Coordination Headquarters for the Treatment of …"
+    let head = e - 1;
+    for (let j = a + 1; j < e; j++) if ((words[j] === 'for' || words[j] === 'of') && isOrgHead(words[j - 1].toLowerCase())) { head = j - 1; break; }
+    const headWord = words[head].toLowerCase();
+    if (e - a >= 2 && (isOrgHead(headWord) || FAC_TRIGGERS.has(headWord)) && !inside.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) {
+      spans.push({ start: a, end: e, type: isOrgHead(headWord) ? 'ORG' : 'FAC' });
     }
     i = e;
   }
