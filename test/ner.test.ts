@@ -221,6 +221,8 @@ test('names an acronym spells, names after class nouns and a mid-sentence "The",
   assert.equal(d.filter((m) => m.text === 'Onion' && m.type === 'ORG').length, 2, JSON.stringify(d.map((m) => m.text)));
   const e = names('Thousands crowded onto the Chiang Kai Shek Memorial near downtown Taipei.');
   assert.equal(find(e, 'Chiang Kai Shek Memorial')?.type, 'FAC', JSON.stringify(e.map((m) => m.text)));
+  const h = names('President Joe Biden welcomed the released Americans at Andrews Air Force Base late on Thursday.');
+  assert.equal(find(h, 'Andrews Air Force Base')?.type, 'FAC', JSON.stringify(h.map((m) => `${m.text}/${m.type}`)));
   const g = names('The story ran in everything from US Weekly to Time Magazine, and Qatar Airways denied it.');
   assert.equal(find(g, 'US Weekly')?.type, 'ORG', JSON.stringify(g.map((m) => `${m.text}/${m.type}`)));
   assert.equal(find(g, 'Qatar Airways')?.type, 'ORG');

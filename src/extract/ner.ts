@@ -166,10 +166,11 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
  */
 function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
   for (const s of spans) {
-    if (s.type !== 'PERSON' && s.type !== 'GPE') continue;
+    if (s.type !== 'PERSON' && s.type !== 'GPE' && s.type !== 'ORG') continue;
     const next = words[s.end];
     if (!next || !/^\p{Lu}\p{Ll}/u.test(next) || spans.some((o) => o.start === s.end)) continue;
     const l = next.toLowerCase();
+    // ("Andrews Air Force" + "Base": an organisation's name with a facility word is the facility)
     if (FAC_TRIGGERS.has(l)) s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
     // "US Weekly", "Qatar Airways", "Israel Police": a place, then an organisation word
     else if (s.type === 'GPE' && ORG_TRIGGERS.has(l) && !LOC_TRIGGERS.has(l)) s.type = 'ORG';
