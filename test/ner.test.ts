@@ -158,8 +158,8 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
   const scores = scorer.scores();
   // achieved (docs/entities-ner.md): coarse 0.902, PER 0.957, LOC 0.927, ORG 0.821;
   // floors sit 2–3 points below so retraining noise passes and real regressions do not
-  assert.ok(scores.coarse.f1 >= 0.87, `coarse F1 ${scores.coarse.f1}`);
-  assert.ok(scores.byCoarse.PER.f1 >= 0.91, `PER F1 ${scores.byCoarse.PER.f1}`);
+  assert.ok(scores.coarse.f1 >= 0.88, `coarse F1 ${scores.coarse.f1}`);
+  assert.ok(scores.byCoarse.PER.f1 >= 0.93, `PER F1 ${scores.byCoarse.PER.f1}`);
   assert.ok(scores.byCoarse.LOC.f1 >= 0.90, `LOC F1 ${scores.byCoarse.LOC.f1}`);
   assert.ok(scores.byCoarse.ORG.f1 >= 0.80, `ORG F1 ${scores.byCoarse.ORG.f1}`);
   // and on gold tokens (the figure training prints), news documents only
