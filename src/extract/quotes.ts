@@ -438,11 +438,44 @@ export const quotesStage: Stage = {
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
+    direct.push(...interviewAnswers(doc, direct));
+    direct.sort((a, b) => a.start - b.start);
     relinkSpeakerPronouns(doc, direct);
     const indirect = findIndirect(doc, owners, insideAny, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
   },
 };
+
+/**
+ * An interview transcript ("Q: How did it happen?" / "A: Slowly."): each answer is the interviewee
+ * speaking, the person the introduction before the first question is most about.
+ */
+function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
+  const lines: { start: number; end: number; label: number; q: boolean }[] = [];
+  const re = /^[ \t]*(Q|A|Question|Answer)[ \t]*[:.\-–—][ \t]*(\S[^\n]*)$/gmu;
+  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+    const start = m.index + m[0].length - m[2].length;
+    lines.push({ start, end: start + m[2].trimEnd().length, label: m.index, q: m[1].startsWith('Q') });
+  }
+  const firstQ = lines.find((l) => l.q);
+  if (!firstQ || !lines.some((l) => !l.q && l.label > firstQ.label)) return [];
+  // the interviewee: the person named most often before the first question (first named on a tie)
+  const count = new Map<string, { n: number; first: number }>();
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const before = e.mentions.filter((m) => m.end <= firstQ.label);
+    if (before.length) count.set(e.id, { n: before.length, first: Math.min(...before.map((m) => m.start)) });
+  }
+  const speaker = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
+  const out: Quote[] = [];
+  for (const l of lines) {
+    if (l.q || l.label < firstQ.label || l.end <= l.start) continue;
+    // a quotation inside the answer is already a quote of its own
+    if (direct.some((d) => d.start < l.end && d.end > l.start)) continue;
+    out.push({ start: l.start, end: l.end, text: doc.text.slice(l.start, l.end), speaker, kind: 'direct', cue: { start: l.label, end: l.start, text: doc.text.slice(l.label, l.start).trim() } });
+  }
+  return out;
+}
 
 /** 'm' or 'f' for he/him/his/she/her…, else undefined */
 function personalGender(word: string): 'm' | 'f' | undefined {

@@ -89,6 +89,24 @@ export class EntityIndex {
     return undefined;
   }
 
+  /** The n people named (by name) in the sentence holding token k before k, else in the sentence before; [] unless exactly n. */
+  private listedPeople(k: number, n: number): string[] {
+    const sent = this.view.tokens[k].sentence;
+    for (const s of [sent, sent - 1]) {
+      if (s < 0) continue;
+      const ids: string[] = [];
+      for (let j = 0; j < this.view.tokens.length; j++) {
+        const t = this.view.tokens[j];
+        if (t.sentence !== s || (s === sent && j >= k)) continue;
+        const id = this.at(j);
+        if (id && this.types.get(id) === 'PERSON' && this.startsMention(j) && !ids.includes(id)) ids.push(id);
+      }
+      if (ids.length === n) return ids;
+      if (ids.length) return [];
+    }
+    return [];
+  }
+
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
   resolve(i: number, seen = new Set<number>()): string[] {
     const out: string[] = [];
@@ -109,11 +127,22 @@ export class EntityIndex {
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
       const h = v.head(k);
       if (h >= 0 && v.kids(h, ['cop']).length > 0 && NOMINAL.has(v.tokens[h].upos ?? '')) return this.resolve(h, seen);
+      // "Those released from Insein prison included X and Y": the group is the people it includes
+      if (h >= 0 && INCLUDE_VERBS.has(v.lemma(h))) {
+        for (const o of v.kids(h, ['obj'])) for (const id of this.resolve(o, seen)) add(id);
+        if (out.length) return out;
+      }
     }
     // "two of her colleagues", "some of the hostages": a share stands for the group it is taken from
     if ((v.tokens[k].upos === 'NUM' || QUANTIFIERS.has(v.lemma(k))) && !this.at(k)) {
       for (const c of v.kids(k, ['nmod'])) if (v.caseOf(c) === 'of') for (const id of this.resolve(c, seen)) add(id);
       if (out.length) return out;
+    }
+    // "… named the three as A, B and C. All three were abducted …": a bare number stands for the
+    // group of exactly that many people the sentence before it (or its own) lists
+    if (!this.at(k) && NUMBER_WORDS[v.lemma(k).toLowerCase()] && v.kids(k, ['nmod']).length === 0 && !NOMINAL.has(v.tokens[k + 1]?.upos ?? '')) {
+      const group = this.listedPeople(k, NUMBER_WORDS[v.lemma(k).toLowerCase()]);
+      if (group.length) return group;
     }
     const direct = this.at(k);
     const next = k + 1 < v.tokens.length ? this.at(k + 1) : undefined;
@@ -209,5 +238,11 @@ const GROUP_NOUNS = new Set([
   'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
 ]);
 
+/** Verbs whose subject is the group its object's members belong to: "those freed included X". */
+const INCLUDE_VERBS = new Set(['include', 'comprise']);
+
 /** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */
 const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing', 'unit', 'units', 'cell', 'cells', 'fighters', 'militants', 'members', 'commanders', 'negotiators']);
+
+/** Number words that can stand alone for a group of people: "all three", "the two". */
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, '2': 2, '3': 3, '4': 4, '5': 5 };

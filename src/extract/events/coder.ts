@@ -114,6 +114,26 @@ function orphanSubject(view: ParseView, i: number): number {
   return k;
 }
 
+/** The noun after "was/were" when participle i is fronted ("Also freed was X", "Released on Monday were X and Y"), else -1. */
+function invertedPatient(view: ParseView, i: number): number {
+  const t = view.tokens[i];
+  if (t.xpos !== 'VBN' && t.xpos !== 'VBD') return -1;
+  const sent = t.sentence;
+  // only adverbs before it in its sentence ("Also freed", "Later released")
+  for (let k = i - 1; k >= 0 && view.tokens[k].sentence === sent; k--) if (view.tokens[k].upos !== 'ADV') return -1;
+  for (let k = i + 1; k < view.tokens.length && k <= i + 8 && view.tokens[k].sentence === sent; k++) {
+    if (view.lemma(k) === 'be' && ['AUX', 'VERB'].includes(view.tokens[k].upos ?? '')) {
+      const h = view.head(k);
+      if (h > k && NOMINAL_TAGS.has(view.tokens[h].upos ?? '')) return h;
+      return -1;
+    }
+    // the participle's own phrases ("freed on Monday from Evin prison") may stand between
+    if (view.tokens[k].upos === 'VERB' || view.tokens[k].text === ';') return -1;
+  }
+  return -1;
+}
+const NOMINAL_TAGS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
   // an attack on what stands in a place is on that place, as PETRARCH codes it ("struck a market in
   // the city of El Fasher"); for other acts the place is only where they happened
@@ -123,6 +143,10 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
   const companions = obls.filter((o) => COMPANION_PREPS.has(view.caseOf(o)) || (passive && view.caseOf(o) === 'with'));
   const resolves = (k: number) => ents.resolve(k).length > 0;
+  // "Also freed was the filmmaker Toru Kubota": a participle fronted before "was" is a passive
+  // whose patient follows (the parse makes the participle the root and the noun its complement)
+  const inverted = invertedPatient(view, i);
+  if (inverted >= 0 && !subj.length) return { actor: obls.filter((o) => view.caseOf(o) === 'by'), recipient: [inverted] };
   if (passive) {
     const agents = obls.filter((o) => view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by');
     // a reduced relative ("hostages kidnapped by Hamas") or participle: the modified noun is the patient

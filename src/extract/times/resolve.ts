@@ -742,8 +742,12 @@ function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null):
   const para = doc.sentences[it.sentence]?.paragraph ?? -1;
   const isDay = (p: Item) => p !== it && p.value !== undefined && /^\d{4}-\d{2}-\d{2}/.test(p.value);
   let host: Item | undefined;
+  // a live-blog stamp opening its paragraph ("16:02 GMT - Hamas said it would free four more on
+  // Saturday") times the entry, not the day its sentence goes on to name
+  const lineStart = doc.text.lastIndexOf('\n', it.raw.start - 1) + 1;
+  const stamp = doc.text.slice(lineStart, it.raw.start).trim() === '' && /^\s*[-–—:|]/.test(doc.text.slice(it.raw.end, it.raw.end + 4));
   // a day in the same sentence, else the latest one earlier in the paragraph
-  for (let i = it.index + 1; i < items.length && items[i].sentence === it.sentence && !host; i++) if (isDay(items[i])) host = items[i];
+  for (let i = it.index + 1; !stamp && i < items.length && items[i].sentence === it.sentence && !host; i++) if (isDay(items[i])) host = items[i];
   for (let i = it.index - 1; i >= 0 && !host; i--) {
     const p = items[i];
     if (p.sentence === it.sentence) { if (isDay(p)) host = p; continue; }

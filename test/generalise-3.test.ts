@@ -1,0 +1,87 @@
+/**
+ * Generalisation checks, round 2: found by reading the extraction of new stories in styles the
+ * first round did not cover (test/fixtures/articles-3/: a live blog stamped "14:05 GMT - ", a Q:/A:
+ * interview transcript, a wire story listing freed prisoners with ages). Each test is a sentence of
+ * its own, from neither the seed nor those stories.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameOf, run } from './helpers.js';
+import type { Result } from '../src/output/schema.js';
+
+type Ev = Result['events'][number];
+
+function events(r: Result, trigger: string): Ev[] {
+  return r.events.filter((e) => e.trigger.text.toLowerCase() === trigger.toLowerCase());
+}
+
+function names(r: Result, ids: string[]): string[] {
+  return ids.map((id) => nameOf(r, id) ?? id);
+}
+
+// ---- events ----
+
+test('events: a participle fronted before "was" is a passive whose patient follows ("Also freed was X")', () => {
+  const r = run('Also freed was the French engineer Anneke Visser, who had been held since May.');
+  const [e] = events(r, 'freed');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'RETREAT');
+  assert.equal(e.mode, 'release');
+  assert.deepEqual(names(r, e.recipient), ['Anneke Visser']);
+  // an ordinary active clause is untouched
+  const s = run('Rebels freed Anneke Visser on Monday.');
+  assert.deepEqual(names(s, events(s, 'freed')[0]?.recipient ?? []), ['Anneke Visser']);
+});
+
+test('events: "those freed … included X and Y" makes X and Y the ones freed', () => {
+  const r = run('Those freed from Evin prison on Sunday included Reza Tabrizi, 58, a retired teacher, and Leila Ahmadi, 33, a student.');
+  const [e] = events(r, 'freed');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(names(r, e.recipient).sort(), ['Leila Ahmadi', 'Reza Tabrizi']);
+});
+
+test('events: "remains under house arrest" is a state, no event by the detainee', () => {
+  const r = run('Maria Kolesnikova remains under house arrest in Minsk, according to a source close to her family.');
+  assert.deepEqual(events(r, 'remains'), [], JSON.stringify(r.events));
+  const s = run('Ahmed Said remains behind bars in Cairo, according to a source close to his family.');
+  assert.deepEqual(events(s, 'remains'), [], JSON.stringify(s.events));
+});
+
+test('events: "the two", "all three" stand for the group of exactly that many people just named', () => {
+  const r = run('Police identified the pair as Omar Haddad and Sami Khoury. The two were kidnapped near Tripoli in June.');
+  const [e] = events(r, 'kidnapped');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.deepEqual(names(r, e.recipient).sort(), ['Omar Haddad', 'Sami Khoury']);
+  // a count that matches no list names no one
+  const s = run('Omar Haddad spoke to reporters. Three were kidnapped near Tripoli in June.');
+  assert.ok(events(s, 'kidnapped').every((x) => x.recipient.length === 0), JSON.stringify(s.events));
+});
+
+// ---- times ----
+
+test('times: a live-blog stamp opening its entry times the entry, not the day the entry goes on to name', () => {
+  const r = run('Live: border crossing\n\n09:15 GMT - The army said the crossing would reopen on Friday.', '2024-03-12');
+  const stamp = r.times.find((t) => t.text.startsWith('09:15'));
+  assert.equal(stamp?.value, '2024-03-12T09:15');
+  assert.equal(r.times.find((t) => t.text === 'Friday')?.value, '2024-03-15');
+  // a clock time inside a sentence still takes the day written with it
+  const s = run('The convoy crossed at 09:15 GMT on Friday.', '2024-03-12');
+  assert.equal(s.times.find((t) => t.text.includes('09:15'))?.value, '2024-03-08T09:15');
+});
+
+// ---- quotes ----
+
+test('quotes: in a Q:/A: transcript each answer is the interviewee speaking; questions are not quotes', () => {
+  const text = 'Aisha Bello has led the Chibok families group since 2014. She spoke to us in Abuja.\n\n' +
+    'Q: What do the families want?\n\nA: They want their daughters back, and they want answers.\n\n' +
+    'Q: Has the government listened?\n\nA: Not enough. We have written to three presidents.';
+  const r = run(text);
+  const answers = r.quotes.filter((q) => q.text.startsWith('They want') || q.text.startsWith('Not enough'));
+  assert.equal(answers.length, 2, JSON.stringify(r.quotes));
+  for (const q of answers) assert.equal(nameOf(r, q.speaker), 'Aisha Bello');
+  assert.ok(!r.quotes.some((q) => q.text.includes('What do the families want')));
+  // a lone "A:" line outside a transcript is no quote
+  const s = run('Plan A: reopen the crossing.\n\nThe army agreed.');
+  assert.equal(s.quotes.length, 0, JSON.stringify(s.quotes));
+});
