@@ -58,6 +58,49 @@ test('events: "the two", "all three" stand for the group of exactly that many pe
   assert.ok(events(s, 'kidnapped').every((x) => x.recipient.length === 0), JSON.stringify(s.events));
 });
 
+test('events: a non-finite clause after "before/after/while" shares its head\'s subject ("held … before being handed over")', () => {
+  const r = run('Ali Hassan was held for two years before being handed over to Turkish officials in Ankara.');
+  const [e] = events(r, 'handed over');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(names(r, e.recipient), ['Ali Hassan']);
+});
+
+test('events: people released under an occupation noun ("two Dutch nurses") are a release of people (0841)', () => {
+  const r = run('Two Dutch nurses were released on Monday.');
+  const [e] = events(r, 'released');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.mode, 'release');
+  assert.equal(e.cameo, '0841');
+});
+
+test('events: negotiating is consulting (CAMEO 046), and a negotiator alone makes the event', () => {
+  const r = run('The deal was negotiated by Egypt.');
+  const [e] = events(r, 'negotiated');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'CONSULT');
+  assert.deepEqual(names(r, e.actor), ['Egypt']);
+});
+
+test('events: the words of a trailing "according to X" are no pattern material', () => {
+  const r = run('Israeli troops arrested Ahmed Said in Jenin, according to the Palestinian Prisoners\' Society.');
+  const [e] = events(r, 'arrested');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'COERCE');
+  assert.equal(e.mode, 'arrest');
+  assert.deepEqual(names(r, e.recipient), ['Ahmed Said']);
+});
+
+test('events: "A, 44, and B, 39, were seized" names both; a following "They" continues the pair', () => {
+  const r = run('Marta Kowalska, 52, and Ivan Petrov, 47, were abducted near Goma in May. They were held for a year before being handed over to Red Cross officials.');
+  const [a] = events(r, 'abducted');
+  assert.ok(a, JSON.stringify(r.events));
+  assert.deepEqual(names(r, a.recipient).sort(), ['Ivan Petrov', 'Marta Kowalska']);
+  const [h] = events(r, 'handed over');
+  assert.ok(h, JSON.stringify(r.events));
+  assert.deepEqual(names(r, h.recipient).sort(), ['Ivan Petrov', 'Marta Kowalska']);
+});
+
 // ---- times ----
 
 test('times: a live-blog stamp opening its entry times the entry, not the day the entry goes on to name', () => {

@@ -107,6 +107,12 @@ export class EntityIndex {
     return [];
   }
 
+  /** Conjuncts of k, including a name the parse hung as a "list" item with its own "and" ("A, 44, and B, 39, were seized"). */
+  private conjuncts(k: number): number[] {
+    const v = this.view;
+    return [...v.kids(k, ['conj']), ...v.kids(k, ['list']).filter((c) => v.tokens[c].upos === 'PROPN' && v.kids(c, ['cc']).some((x) => ['and', 'or'].includes(v.lemma(x))))];
+  }
+
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
   resolve(i: number, seen = new Set<number>()): string[] {
     const out: string[] = [];
@@ -168,6 +174,16 @@ export class EntityIndex {
         if (h >= 0 && v.rel(h) === 'ccomp') {
           for (const s of v.kids(v.head(h), ['nsubj'])) for (const id of this.resolve(s, seen)) add(id);
         }
+        // "A and B were seized … . They were held …": a sentence-initial "they" continues the
+        // coordinated people who were the subject of the sentence before
+        const sent = v.tokens[k].sentence;
+        if (!out.length && v.lemma(k) === 'they' && k > 0 && v.tokens[k - 1].sentence === sent - 1) {
+          for (let j = k - 1; j >= 0 && v.tokens[j].sentence === sent - 1; j--) {
+            if (!v.rel(j).startsWith('nsubj') || v.tokens[j].upos === 'PRON') continue;
+            const ids = this.resolve(j, new Set(seen));
+            if (ids.length >= 2 && ids.every((id) => this.types.get(id) === 'PERSON')) { for (const id of ids) add(id); break; }
+          }
+        }
       }
     } else {
       for (const rel of ['appos', 'flat', 'compound', 'amod', 'nmod:poss'] as const) {
@@ -203,7 +219,7 @@ export class EntityIndex {
         }
       }
     }
-    for (const c of v.kids(k, ['conj'])) for (const id of this.resolve(c, seen)) add(id);
+    for (const c of this.conjuncts(k)) for (const id of this.resolve(c, seen)) add(id);
     // a first conjunct the parse lost ("Fornost and Gondor welcomed", with Fornost left as an adverb):
     // the name just before this conjunct's "and" belongs to the coordination
     if (v.rel(k) !== 'conj') {
@@ -213,6 +229,12 @@ export class EntityIndex {
         const hk = v.head(c - 1);
         if (before && v.tokens[c - 1].upos !== 'PRON' && hk !== k && !v.dominates(k, c - 1)) out.unshift(...(out.includes(before) ? [] : [before]));
       }
+    }
+    // "Marta Kowalska, 52, and Ivan Petrov, 47, were abducted" with the first name left outside the
+    // clause: a name, its age and "and" just before this one are one list of people
+    if (v.rel(k) !== 'conj' && k >= 5 && v.lemma(k - 1) === 'and' && v.tokens[k - 2].text === ',' && v.tokens[k - 3].upos === 'NUM' && v.tokens[k - 4].text === ',') {
+      const before = this.at(k - 5);
+      if (before && this.types.get(before) === 'PERSON' && this.types.get(this.at(k) ?? '') === 'PERSON' && !out.includes(before)) out.unshift(before);
     }
     // appositions of an already-resolved head can name further coordinated people
     for (const c of v.kids(k, ['appos'])) for (const g of v.kids(c, ['conj'])) for (const id of this.resolve(g, seen)) add(id);

@@ -47,7 +47,12 @@ const TARGET_PREPS = ['with', 'against', 'to', 'toward', 'towards', 'on', 'upon'
 const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
 const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
 const EPISODE_NOUNS = new Set(['incident', 'violence', 'fighting', 'clashes', 'clash', 'raid', 'massacre', 'operation', 'assault', 'onslaught']);
-const PEOPLE_NOUNS = new Set(['hostage', 'prisoner', 'captive', 'detainee', 'people', 'civilian', 'woman', 'man', 'child', 'citizen', 'national', 'soldier', 'journalist', 'worker', 'activist', 'person', 'compatriot', 'refugee', 'migrant', 'student', 'member', 'official']);
+const PEOPLE_NOUNS = new Set(['hostage', 'prisoner', 'captive', 'detainee', 'people', 'civilian', 'woman', 'man', 'child', 'citizen', 'national', 'soldier', 'journalist', 'worker', 'activist', 'person', 'compatriot', 'refugee', 'migrant', 'student', 'member', 'official',
+  // occupations hostage and detention stories name their captives by
+  'engineer', 'nurse', 'doctor', 'sailor', 'seafarer', 'teacher', 'priest', 'nun', 'missionary', 'tourist', 'filmmaker', 'reporter',
+  'photographer', 'contractor', 'pilot', 'fisherman', 'fishermen', 'volunteer', 'employee', 'lawmaker', 'dissident', 'protester',
+  'blogger', 'lawyer', 'researcher', 'academic', 'businessman', 'businesswoman', 'athlete', 'villager', 'pupil', 'girl', 'boy',
+  'passenger', 'marine', 'serviceman', 'servicemen', 'veteran', 'crew', 'staff', 'opponent', 'opposition figure', 'inmate']);
 const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
 const CONTROL_OBJECT_HEADS = new Set(['ask', 'urge', 'order', 'force', 'persuade', 'tell', 'call', 'press', 'allow', 'permit', 'help', 'invite', 'encourage', 'compel', 'instruct']);
 
@@ -77,6 +82,9 @@ function subjects(view: ParseView, i: number, depth = 0): number[] {
   }
   if (r === 'conj') return subjects(view, h, depth + 1);
   if (r === 'advcl' && view.kids(i, ['mark']).length === 0) return subjects(view, h, depth + 1);
+  // a non-finite clause after "before/after/while …" shares its head's subject: "were held for nine
+  // months before being handed over", "was shot while trying to flee"
+  if (r === 'advcl' && ['VBG', 'VBN'].includes(view.tokens[i].xpos ?? '') && view.kids(i, ['mark']).every((m) => NONFINITE_MARKS.has(view.lemma(m))) && !view.kids(i, ['aux']).some((a) => !['VBG', 'VBN', 'TO'].includes(view.tokens[a].xpos ?? ''))) return subjects(view, h, depth + 1);
   if (r === 'acl' || r === 'amod') return [h];
   return [];
 }
@@ -100,6 +108,8 @@ function whoseSubject(view: ParseView, i: number): number {
   }
   return -1;
 }
+
+const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until']);
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
 

@@ -124,8 +124,17 @@ function isNounModifier(view: ParseView, k: number): boolean {
   return PERSON_HEADS.has(head) || PERSON_HEADS.has(head.replace(/s$/, '')) || /(?:ist|ian|man|men|woman|women|person)s?$/.test(head);
 }
 
-/** Tokens [from, to) of "…, X said" when the verb i is the clause that X's reporting verb (after i) reports; else [Infinity, Infinity). */
+/** Tokens [from, to) of "…, according to X" after verb i, or of "…, X said" when the verb i is the clause that X's reporting verb (after i) reports; else [Infinity, Infinity). */
 function attributionSpan(view: ParseView, i: number): [number, number] {
+  // "…, according to a person familiar with the talks": the source phrase to the end of the sentence
+  const sent = view.tokens[i].sentence;
+  for (let k = i + 1; k + 1 < view.tokens.length && view.tokens[k + 1].sentence === sent; k++) {
+    if (view.tokens[k].text.toLowerCase() === 'according' && view.tokens[k + 1].text.toLowerCase() === 'to' && view.tokens[k - 1].text === ',') {
+      let end = k + 1;
+      while (end < view.tokens.length && view.tokens[end].sentence === sent) end++;
+      return [k - 1, end];
+    }
+  }
   const h = view.head(i);
   if (h <= i || !REPORTING_VERBS.has(view.lemma(h))) return [Infinity, Infinity];
   for (let k = h - 1; k > i; k--) if (view.tokens[k].text === ',') return [k, h + 1];
