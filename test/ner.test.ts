@@ -348,3 +348,14 @@ test('an unknown word closing a place phrase after "in" is a place; an organisat
   const b = names('The exchange was the 55th, according to Ukraine\'s Coordination Headquarters for the Treatment of Prisoners of War.');
   assert.equal(find(b, 'Coordination Headquarters for the Treatment of Prisoners of War')?.type, 'ORG', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
 });
+
+test('names joined by particles or ending on an "al-" word are one person; group names from the dictionaries', () => {
+  const a = names('Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa.');
+  assert.equal(find(a, 'Pieter van der Berg')?.type, 'PERSON', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(a, 'Jan de Vries')?.type, 'PERSON');
+  assert.ok(!find(a, 'Berg') && find(a, 'Houthi')?.type !== 'PERSON');
+  const b = names('Abdul-Malik al-Houthi, the group\'s leader, praised Ayman al-Zawahiri, and she flew to Rio de Janeiro.');
+  assert.equal(find(b, 'Abdul-Malik al-Houthi')?.type, 'PERSON', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  assert.equal(find(b, 'Ayman al-Zawahiri')?.type, 'PERSON');
+  assert.equal(find(b, 'Rio de Janeiro')?.type, 'GPE');
+});

@@ -36,6 +36,7 @@ arabian latin hispanic latino latina caribbean scandinavian nordic balkan baltic
 kurdish kurd pashtun tamil sinhalese uighur uyghur tibetan chechen dagestani basque catalan flemish walloon
 bavarian sicilian texan californian floridian new-yorker londoner parisian muscovite berliner hawaiian alaskan
 navajo cherokee maori aboriginal inuit bedouin druze yazidi hutu tutsi zulu xhosa berber tuareg hmong roma
+houthi fulani amhara tigrayan oromo baloch rohingya hazara
 muslim christian jewish jew catholic protestant orthodox sunni shia shiite shi'ite alawite hindu buddhist sikh
 jain mormon evangelical anglican lutheran methodist baptist presbyterian islamic islamist jihadist salafist zionist
 democrat democratic republican conservative liberal socialist communist marxist maoist leninist nationalist
@@ -152,7 +153,7 @@ function readBlocks(path: string): Block[] {
   return blocks;
 }
 
-const ORG_WORDS = new Set([...ORG_TRIGGERS, 'ministry', 'of', 'forces', 'army', 'front', 'brigade', 'movement']);
+const ORG_WORDS = new Set([...ORG_TRIGGERS, 'ministry', 'of', 'forces', 'army', 'front', 'brigade', 'movement', 'battalion', 'battalions', 'regiment', 'division', 'cell']);
 
 const TITLE_EXTRA = new Set(['of', 'the', 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'minister',
   'party', 'chief', 'leader', 'opposition', 'state', 'national', 'security', ',']);
@@ -235,9 +236,13 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
   };
   for (const toks of personRaw) addPerson(toks);
   // an undated entry is a person when a patronymic particle joins its names ("osama bin laden",
-  // "bin laden"); other undated entries are groups ("abu sayyaf", "al shabaab")
+  // "bin laden") or a known given name precedes the Arabic article ("ayman al zawahiri"); other
+  // undated entries are groups ("abu sayyaf", "al shabaab")
   for (const toks of undated) {
-    if (toks.slice(0, -1).some((t) => t === 'bin' || t === 'ibn')) addPerson(toks);
+    const particle = toks.slice(0, -1).some((t) => t === 'bin' || t === 'ibn');
+    // "ayman al zawahiri": a known given name, then the Arabic article
+    const givenThenArticle = toks.length >= 3 && (toks[1] === 'al' || toks[1] === 'el') && first.has(toks[0]) && !['al', 'el', 'abu', 'ansar', 'jaish'].includes(toks[0]);
+    if (particle || givenThenArticle) addPerson(toks);
     else org.add(toks.join(' '));
   }
   // keep ORG free of entries that are really places or nationality words

@@ -60,6 +60,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   extendToGazetteer(model, words, out);
   extendToFacility(words, out);
   extendOverInitials(words, out);
+  addParticleNames(model, words, out);
   dropFragments(words, out);
   addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
@@ -194,6 +195,42 @@ function extendOverInitials(words: readonly string[], spans: NameSpan[]): void {
     if ((INITIAL.test(last) || (s.end - s.start >= 2 && INITIAL.test(words[s.end - 2]))) && free(s.end) && nameWordAt(words, s.end)) s.end++;
     if (INITIAL.test(words[s.start]) && s.start > 1 && free(s.start - 1) && nameWordAt(words, s.start - 1)) s.start--;
   }
+}
+
+/** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'bint', 'ter', 'ten', 'le', 'la']);
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as)-\p{Lu}/u;
+
+/**
+ * "Pieter van der Berg", "Abdul-Malik al-Houthi": capitalised words joined by name particles or
+ * ending on an "al-" word are one person's name, whatever pieces the model tagged, unless the
+ * gazetteer knows the whole as a place or an organisation ("Rio de Janeiro").
+ */
+function addParticleNames(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!nameWordAt(words, i) || ARABIC_ARTICLE_NAME.test(words[i])) continue;
+    let j = i + 1;
+    while (j < words.length && nameWordAt(words, j) && !ARABIC_ARTICLE_NAME.test(words[j])) j++;
+    // particles, then the surname
+    let k = j;
+    let particles = 0;
+    while (k < words.length && NAME_PARTICLES.has(words[k])) k++, particles++;
+    let end = -1;
+    if (particles > 0 && nameWordAt(words, k)) end = k + 1;
+    else if (particles === 0 && k < words.length && ARABIC_ARTICLE_NAME.test(words[k])) end = k + 1;
+    if (end < 0 || end - i > 6) continue;
+    const cats = gazCats(model, words, i, end);
+    if (cats.some((c) => c === 'GPE' || c === 'ORG' || c === 'LOC')) continue;
+    // a place, organisation or title word inside makes it something else ("Institute of al-Azhar")
+    if (words.slice(i, end).some((w) => { const l = w.toLowerCase(); return ORG_TRIGGERS.has(l) || FAC_TRIGGERS.has(l) || LOC_TRIGGERS.has(l) || PERSON_TITLES.has(l); })) continue;
+    // the pieces the model tagged inside give way, unless one is an organisation or place reaching out
+    const inside = spans.filter((o) => o.start < end && o.end > i);
+    if (inside.some((o) => o.start < i || o.end > end)) continue;
+    for (const o of inside) spans.splice(spans.indexOf(o), 1);
+    spans.push({ start: i, end, type: 'PERSON' });
+    i = end - 1;
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
 
 const KINSHIP = new Set(['mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother',
