@@ -101,6 +101,16 @@ test('events: "A, 44, and B, 39, were seized" names both; a following "They" con
   assert.deepEqual(names(r, h.recipient).sort(), ['Ivan Petrov', 'Marta Kowalska']);
 });
 
+test('events: "secured/won the freedom of X" is a release of X; demanding or campaigning for it is not, nor "freedom of speech"', () => {
+  const r = run('In March the bishop secured the freedom of the Kenyan nun Mary Wanjiru.');
+  const [e] = events(r, 'freedom');
+  assert.ok(e, JSON.stringify(r.events));
+  assert.equal(e.type, 'RETREAT');
+  assert.deepEqual(names(r, e.recipient), ['Mary Wanjiru']);
+  const s = run('Ana Ruiz campaigned for the freedom of Mary Wanjiru. Students demanded freedom of speech.');
+  assert.deepEqual(events(s, 'freedom'), [], JSON.stringify(s.events));
+});
+
 // ---- times ----
 
 test('times: a live-blog stamp opening its entry times the entry, not the day the entry goes on to name', () => {

@@ -109,6 +109,9 @@ function whoseSubject(view: ParseView, i: number): number {
   return -1;
 }
 
+/** Verbs whose object "freedom" has been obtained: "secured the freedom of X", "won his freedom". */
+const FREEDOM_GAINED = new Set(['secure', 'win', 'gain', 'regain', 'obtain', 'earn', 'negotiate', 'welcome', 'celebrate', 'announce', 'confirm']);
+
 const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until']);
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
@@ -452,6 +455,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
       const nom = nominalEvent(view.lemma(i));
       if (!nom) continue;
+      // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
+      if (nom.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) continue;
       const roles = nounRoles(view, i, nom);
       preds.push({ i, kind: 'noun', code: nom.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, nominal: nom, window: view.subtree(i) });
     }
@@ -460,6 +465,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
     for (const p of preds) {
       const actor = dedupe(p.actorTokens.flatMap((k) => ents.resolve(k)));
       const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
+      if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) continue;
       // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
       if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
       const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);

@@ -12,6 +12,8 @@ export interface NominalEvent {
   of: 'actor' | 'recipient';
   /** symmetric events name their parties together ("an agreement between A and B") */
   symmetric?: true;
+  /** an event only when its participants are people ("the freedom of X", not "freedom of speech", "the freedom of Palestine") */
+  people?: true;
 }
 
 const patient = (code: string): NominalEvent => ({ code, poss: 'recipient', of: 'recipient' });
@@ -22,6 +24,7 @@ export const NOMINAL_EVENTS: Record<string, NominalEvent> = {
   release: patient('0841'),
   liberation: patient('0841'),
   repatriation: patient('0841'),
+  freedom: { ...patient('0841'), people: true },
   abduction: patient('181'),
   kidnapping: patient('181'),
   kidnap: patient('181'),
