@@ -111,6 +111,16 @@ test('events: "secured/won the freedom of X" is a release of X; demanding or cam
   assert.deepEqual(events(s, 'freedom'), [], JSON.stringify(s.events));
 });
 
+// ---- relations ----
+
+test('relations: an organisation before a role employs also when the remit after "for" names no entity', () => {
+  const r = run('Anna Berg, the UN High Commissioner for Human Rights, said the talks had failed.');
+  const rel = r.relations.find((x) => x.type === 'position' && nameOf(r, x.subject) === 'Anna Berg');
+  assert.ok(rel, JSON.stringify(r.relations));
+  assert.equal(nameOf(r, rel.object), 'UN');
+  assert.match(rel.role ?? '', /Commissioner/);
+});
+
 // ---- times ----
 
 test('times: a live-blog stamp opening its entry times the entry, not the day the entry goes on to name', () => {

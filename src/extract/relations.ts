@@ -146,7 +146,8 @@ function fromDescription(doc: Doc, idx: MentionIndex, d: Description, emit: (r: 
       // "the United Nations humanitarian coordinator for Sudan": the organisation before the role
       // employs; the country after "for"/"to" is the remit
       const orgBefore = lastModifier(new Set(['ORG']));
-      if (orgBefore && comp && /^(for|to|in)$/.test(comp.prep) && compRef && PLACES.has(compRef.entity.type)) {
+      // (also when the remit names no entity: "the UN High Commissioner for Human Rights")
+      if (orgBefore && comp && /^(for|to|in)$/.test(comp.prep) && ((compRef && PLACES.has(compRef.entity.type)) || (!compRef && !comp.nationality))) {
         object = orgBefore.entity.id;
       } else if (compRef && comp && /^(of|for|at|with|in)$/.test(comp.prep) && (ORGISH.has(compRef.entity.type) || (comp.prep !== 'in' && compRef.entity.type === 'PERSON'))) {
         object = compRef.entity.type === 'NORP' ? (comp.nationality ? byCountry(comp.nationality.code) : null) ?? compRef.entity.id : compRef.entity.id;
