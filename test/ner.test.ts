@@ -156,7 +156,7 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
     for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), 'gold spans survive the trip to raw text');
   }
   const scores = scorer.scores();
-  // achieved (docs/entities-ner.md): coarse 0.902, PER 0.957, LOC 0.927, ORG 0.821;
+  // achieved (docs/entities-ner.md): coarse 0.894, PER 0.945, LOC 0.914, ORG 0.823;
   // floors sit 2–3 points below so retraining noise passes and real regressions do not
   assert.ok(scores.coarse.f1 >= 0.88, `coarse F1 ${scores.coarse.f1}`);
   assert.ok(scores.byCoarse.PER.f1 >= 0.93, `PER F1 ${scores.byCoarse.PER.f1}`);
@@ -165,7 +165,7 @@ test('held-out GUM news + interview: exact-span F1 end to end stays above the fl
   // and on gold tokens (the figure training prints), news documents only
   const news = docs.filter((d) => d.genre === 'news');
   const gold = evaluateNer(model, news.map((d) => d.sentences));
-  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.879)`);
+  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.902)`);
 });
 
 test('GUM names as training gold: titles and descriptors stripped, hyphenated given names whole, countries as written', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {

@@ -49,6 +49,15 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     if (s.type === 'PERSON') {
       while (end - start > 1 && isTitle(words[start])) start++;
       if (end - start === 1 && isTitle(words[start])) continue;
+      // "Fed Chair Jerome Powell": a title inside the span ends what comes before the name
+      for (let k = end - 2; k > start; k--) {
+        if (!isTitle(words[k]) || NAME_PARTICLES.has(words[k])) continue;
+        const before = gazCats(model, words, start, k);
+        const type: EntityType | null = before.includes('ORG') ? 'ORG' : before.includes('GPE') ? 'GPE' : before.includes('NORP') ? 'NORP' : null;
+        if (type) out.push({ start, end: k, type });
+        start = k + 1;
+        break;
+      }
     }
     if (end <= start) continue;
     let allDate = true;
