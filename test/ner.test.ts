@@ -359,3 +359,12 @@ test('names joined by particles or ending on an "al-" word are one person; group
   assert.equal(find(b, 'Ayman al-Zawahiri')?.type, 'PERSON');
   assert.equal(find(b, 'Rio de Janeiro')?.type, 'GPE');
 });
+
+test('an apposition says a person or a place; a lower-case "al-" organisation from the dictionaries', () => {
+  const a = names('Volker Turk, the UN High Commissioner for Human Rights, said the releases were not enough.');
+  assert.equal(find(a, 'Volker Turk')?.type, 'PERSON', JSON.stringify(a.map((m) => `${m.text}/${m.type}`)));
+  const b = names('Ramat Gan, a city near Tel Aviv, was hit by a rocket.');
+  assert.equal(find(b, 'Ramat Gan')?.type, 'GPE', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
+  const c = names('He had been held by an al-Qaeda affiliate in Mali.');
+  assert.equal(find(c, 'al-Qaeda')?.type, 'ORG', JSON.stringify(c.map((m) => `${m.text}/${m.type}`)));
+});

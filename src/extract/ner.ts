@@ -70,6 +70,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   extendToFacility(words, out);
   extendOverInitials(words, out);
   addParticleNames(model, words, out);
+  personByApposition(model, words, out);
   dropFragments(words, out);
   addKinNames(words, out);
   splitPlaceAndPerson(model, words, out);
@@ -205,6 +206,41 @@ function extendOverInitials(words: readonly string[], spans: NameSpan[]): void {
     if (INITIAL.test(words[s.start]) && s.start > 1 && free(s.start - 1) && nameWordAt(words, s.start - 1)) s.start--;
   }
 }
+
+/** Nouns for what people are or do, beyond titles ("the UN High Commissioner", "a lawyer"). */
+const PERSON_ROLE_NOUNS = new Set(['commissioner', 'lawyer', 'journalist', 'reporter', 'activist', 'leader', 'head',
+  'founder', 'official', 'negotiator', 'mediator', 'researcher', 'worker', 'doctor', 'engineer', 'filmmaker',
+  'photographer', 'teacher', 'student', 'writer', 'author', 'poet', 'blogger', 'businessman', 'businesswoman',
+  'politician', 'diplomat', 'analyst', 'economist', 'scientist', 'professor', 'spokesman', 'spokeswoman', 'coordinator',
+  'rapporteur', 'citizen', 'national', 'resident', 'veteran', 'soldier', 'pilot', 'sailor', 'priest', 'missionary']);
+
+/**
+ * "Volker Turk, the UN High Commissioner for Human Rights, said": a name followed by an
+ * apposition that says what a person is ("the …commissioner", "a lawyer") is a person, whatever
+ * type the model gave its words, and one whose apposition says what a place is ("Ramat Gan, a
+ * city near Tel Aviv") is a place (unless the gazetteer knows the whole name).
+ */
+function personByApposition(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  for (const s of spans) {
+    if (s.type === 'NORP' || s.end - s.start > 3) continue;
+    if (words[s.end] !== ',' || !/^(?:the|a|an)$/i.test(words[s.end + 1] ?? '')) continue;
+    if (gazCats(model, words, s.start, s.end).length > 0) continue;
+    for (let k = s.end + 2; k < Math.min(words.length, s.end + 9); k++) {
+      const w = words[k].toLowerCase();
+      if (w === ',' || w === '.' || w === 'of' || w === 'for' || w === 'at' || w === 'who' || w === 'near' || w === 'in') {
+        const head = words[k - 1].toLowerCase();
+        const person = PERSON_TITLES.has(head) || PERSON_ROLE_NOUNS.has(head) || KINSHIP.has(head);
+        // "Ramat Gan, a city near Tel Aviv": a place noun says it is a place
+        if (person && s.type !== 'PERSON' && s.end - s.start >= 2) s.type = 'PERSON';
+        else if (APPOSED_PLACE_NOUNS.has(head) && s.type === 'PERSON') s.type = 'GPE';
+        break;
+      }
+    }
+  }
+}
+
+const APPOSED_PLACE_NOUNS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'neighbourhood',
+  'neighborhood', 'suburb', 'port', 'capital', 'state', 'county', 'settlement', 'kibbutz', 'municipality', 'island']);
 
 /** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'bint', 'ter', 'ten', 'le', 'la']);
@@ -717,14 +753,17 @@ function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: N
 function addKnownOrganisations(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   for (let k = 0; k < words.length; k++) {
     // (not an office the dictionaries list as a body: "Secretary of State")
-    if (!/^\p{Lu}/u.test(words[k]) || covers(spans, k) || PERSON_TITLES.has(words[k].toLowerCase())) continue;
+    if (!(/^\p{Lu}/u.test(words[k]) || ARABIC_ARTICLE_NAME.test(words[k])) || covers(spans, k) || PERSON_TITLES.has(words[k].toLowerCase())) continue;
     for (let e = Math.min(words.length, k + 5); e > k; e--) {
       if (e - k === 1 && !/\p{L}-\p{L}/u.test(words[k])) continue;
       let ok = true;
-      for (let i = k; i < e; i++) if (covers(spans, i) || !(/^\p{Lu}/u.test(words[i]) || NAME_INNER.has(words[i]))) ok = false;
-      if (!ok || !/^\p{Lu}/u.test(words[e - 1])) continue;
+      const capitalised = (w: string) => /^\p{Lu}/u.test(w) || ARABIC_ARTICLE_NAME.test(w);
+      for (let i = k; i < e; i++) if (covers(spans, i) || !(capitalised(words[i]) || NAME_INNER.has(words[i]))) ok = false;
+      if (!ok || !capitalised(words[e - 1])) continue;
       const cats = gazCats(model, words, k, e);
-      if (cats.includes('ORG') && !cats.some((c) => c === 'PER' || c === 'FIRST' || c === 'GPE' || c === 'NORP')) {
+      // (a "first name" entry means nothing for an "al-" word: "al-qaeda" opens some person entries)
+      const firstOk = e - k === 1 && ARABIC_ARTICLE_NAME.test(words[k]);
+      if (cats.includes('ORG') && !cats.some((c) => c === 'PER' || (c === 'FIRST' && !firstOk) || c === 'GPE' || c === 'NORP')) {
         spans.push({ start: k, end: e, type: 'ORG' });
         k = e - 1;
         break;
