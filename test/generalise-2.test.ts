@@ -6,28 +6,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { entity, nameOf, run } from './helpers.js';
+import { entity, eventsWith, nameOf, namesOf, run } from './helpers.js';
 import type { Result } from '../src/output/schema.js';
-
-type Ev = Result['events'][number];
-
-function events(r: Result, trigger: string): Ev[] {
-  return r.events.filter((e) => e.trigger.text === trigger);
-}
-
-function names(r: Result, ids: string[]): string[] {
-  return ids.map((id) => nameOf(r, id) ?? id);
-}
 
 // ---- events ----
 
 test('events: a noun modifying a noun for people is no pattern object ("freed an aid worker" is a release, not aid)', () => {
   const r = run('Government troops freed a British aid worker, Tom Hale, in Mogadishu on Friday.');
-  const [e] = events(r, 'freed');
+  const [e] = eventsWith(r, 'freed');
   assert.ok(e, JSON.stringify(r.events));
   assert.equal(e.type, 'RETREAT');
   assert.equal(e.mode, 'release');
-  assert.deepEqual(names(r, e.recipient), ['Tom Hale']);
+  assert.deepEqual(namesOf(r, e.recipient), ['Tom Hale']);
 });
 
 test('events: releasing a video is publishing, not freeing; a relative clause is not searched for the recipient', () => {
@@ -37,70 +27,70 @@ test('events: releasing a video is publishing, not freeing; a relative clause is
 
 test('events: a meeting told as done is a consultation, not an intent to meet (CAMEO "meet … at" = 036)', () => {
   const r = run('Prime Minister Ana Ruiz met Pope Francis at the Vatican on Tuesday.');
-  const [e] = events(r, 'met');
+  const [e] = eventsWith(r, 'met');
   assert.ok(e);
   assert.equal(e.type, 'CONSULT');
-  assert.deepEqual(names(r, e.actor), ['Ana Ruiz']);
+  assert.deepEqual(namesOf(r, e.actor), ['Ana Ruiz']);
   // a meeting still to come keeps the intent
   const f = run('Prime Minister Ana Ruiz will meet Pope Francis at the Vatican on Tuesday.');
-  assert.equal(events(f, 'meet')[0]?.type, 'AGREE');
+  assert.equal(eventsWith(f, 'meet')[0]?.type, 'AGREE');
 });
 
 test('events: a light verb with an idiom noun is no event ("took place at the airbase")', () => {
   const r = run('The handover took place at Bagram airbase in Afghanistan.');
-  assert.deepEqual(events(r, 'took'), []);
+  assert.deepEqual(eventsWith(r, 'took'), []);
 });
 
 test('events: a mediator alone makes a mediation event', () => {
   const r = run('The deal was brokered by Oman.');
-  const [e] = events(r, 'brokered');
+  const [e] = eventsWith(r, 'brokered');
   assert.ok(e);
   assert.equal(e.type, 'CONSULT');
-  assert.deepEqual(names(r, e.actor), ['Oman']);
+  assert.deepEqual(namesOf(r, e.actor), ['Oman']);
 });
 
 test('events: "is expected to V" codes V, not the raising verb', () => {
   const r = run('The rebels are expected to release Tom Hale next week.');
-  assert.deepEqual(events(r, 'expected'), []);
-  const [e] = events(r, 'release');
+  assert.deepEqual(eventsWith(r, 'expected'), []);
+  const [e] = eventsWith(r, 'release');
   assert.ok(e);
   assert.equal(e.modality, 'future');
 });
 
 test('events: a war is no recipient ("the biggest swap since the Second World War")', () => {
   const r = run('Moscow and Kyiv exchanged 90 prisoners in the biggest swap since the Second World War.');
-  const [e] = events(r, 'exchanged');
+  const [e] = eventsWith(r, 'exchanged');
   assert.ok(e);
-  assert.deepEqual(names(r, e.recipient), []);
-  assert.deepEqual(names(r, e.actor), ['Moscow', 'Kyiv']);
+  assert.deepEqual(namesOf(r, e.recipient), []);
+  assert.deepEqual(namesOf(r, e.actor), ['Moscow', 'Kyiv']);
 });
 
 test('events: an unnamed group met is the recipient; the next predicate\'s target does not leak into it', () => {
   const r = run('Envoy Hans Grundberg met a group of relatives on Sunday and promised to raise their case with Sanaa.');
-  for (const e of events(r, 'met')) assert.ok(!names(r, e.recipient).includes('Sanaa'), JSON.stringify(e));
+  for (const e of eventsWith(r, 'met')) assert.ok(!namesOf(r, e.recipient).includes('Sanaa'), JSON.stringify(e));
 });
 
 test('events: "X, whose husband Y was detained" — Y is detained, not X', () => {
   const r = run('Maryam Nouri, whose husband Reza was detained in Tabriz in 2021, said she had not seen him since.');
-  const [e] = events(r, 'detained');
+  const [e] = eventsWith(r, 'detained');
   assert.ok(e);
-  assert.deepEqual(names(r, e.recipient), ['Reza']);
+  assert.deepEqual(namesOf(r, e.recipient), ['Reza']);
   assert.equal(e.date?.value, '2021');
 });
 
 test('events: a share of a group stands for the group ("three of the Nepali students were killed")', () => {
   const r = run('Three of the Nepali students were killed in the raid.');
-  const [e] = events(r, 'killed');
+  const [e] = eventsWith(r, 'killed');
   assert.ok(e);
-  assert.deepEqual(names(r, e.recipient), ['Nepali']);
+  assert.deepEqual(namesOf(r, e.recipient), ['Nepali']);
 });
 
 test('events: "Among those released … were X" — the demonstrative stands for the predicate noun', () => {
   const r = run('Among those released by the Taliban were Austrian tourist Peter Brandt and his guide.');
-  const [e] = events(r, 'released');
+  const [e] = eventsWith(r, 'released');
   assert.ok(e);
-  assert.ok(names(r, e.recipient).includes('Peter Brandt'), JSON.stringify(e));
-  assert.deepEqual(names(r, e.actor), ['Taliban']);
+  assert.ok(namesOf(r, e.recipient).includes('Peter Brandt'), JSON.stringify(e));
+  assert.deepEqual(namesOf(r, e.actor), ['Taliban']);
 });
 
 test('events: being allowed to do something is no release', () => {
@@ -110,7 +100,7 @@ test('events: being allowed to do something is no release', () => {
 
 test('events: the place of an arrest is not the object of a pattern ("arrested at the airport" seizes no airport)', () => {
   const r = run('Nilufar Karimova was arrested at Tashkent airport in May.');
-  const [e] = events(r, 'arrested');
+  const [e] = eventsWith(r, 'arrested');
   assert.ok(e);
   assert.equal(e.type, 'COERCE');
   assert.equal(e.mode, 'arrest');
@@ -223,43 +213,43 @@ test('times: a year naming an event ("the 2019 protests") does not pull a later 
 
 test('events: a nationality parsed as the head of a title phrase still lets the titled person act', () => {
   const r = run('Georgian Prime Minister Irakli Kobakhidze rejected the criticism last Tuesday.');
-  const [e] = events(r, 'rejected');
+  const [e] = eventsWith(r, 'rejected');
   assert.ok(e);
-  assert.ok(names(r, e.actor).includes('Irakli Kobakhidze'), JSON.stringify(names(r, e.actor)));
+  assert.ok(namesOf(r, e.actor).includes('Irakli Kobakhidze'), JSON.stringify(namesOf(r, e.actor)));
 });
 
 test('events: "called the verdict a setback" names the verdict; it is no call for anything', () => {
   const r = run('EU foreign policy chief Josep Borrell called the verdict a "serious setback" for Georgia\'s bid to join the bloc.');
-  assert.deepEqual(events(r, 'called'), []);
+  assert.deepEqual(eventsWith(r, 'called'), []);
 });
 
 test('events: "mediate" codes a mediation, and a participle with its own agent in an oblique gives no recipient', () => {
   const r = run('Armenia and Azerbaijan swapped 32 prisoners on Wednesday in a deal mediated by the United Arab Emirates.');
-  const [swap] = events(r, 'swapped');
+  const [swap] = eventsWith(r, 'swapped');
   assert.ok(swap);
-  assert.deepEqual(names(r, swap.recipient), []);
-  const [m] = events(r, 'mediated');
+  assert.deepEqual(namesOf(r, swap.recipient), []);
+  const [m] = eventsWith(r, 'mediated');
   assert.ok(m);
   assert.equal(m.type, 'CONSULT');
-  assert.deepEqual(names(r, m.actor), ['United Arab Emirates']);
+  assert.deepEqual(namesOf(r, m.actor), ['United Arab Emirates']);
 });
 
 test('events: "remain in custody" is no refusal by the detainees (CAMEO\'s ENDURE pattern reversed the roles)', () => {
   const r = run('More than 300 Nigerians remain in Libyan custody.');
-  assert.deepEqual(events(r, 'remain'), []);
+  assert.deepEqual(eventsWith(r, 'remain'), []);
 });
 
 test('events: people returned are released; a place after "in the … region" is no recipient of a non-attack; a prenominal -ing is an adjective', () => {
   const r = run('Turkey\'s Foreign Ministry said 12 Swedish citizens had been returned to Stockholm.');
-  const [e] = events(r, 'returned');
+  const [e] = eventsWith(r, 'returned');
   assert.ok(e, JSON.stringify(r.events));
   assert.equal(e.type, 'RETREAT');
   assert.equal(e.mode, 'release');
   // outside attacks (which PETRARCH codes against the place) a place after "in the … region" is only the place
   const k = run('The charity Mercy Corps suspended its operations in the Sumy region on Friday.');
-  for (const x of k.events) assert.ok(!names(k, x.recipient).some((n) => /Sumy/.test(n ?? '')), JSON.stringify(x));
+  for (const x of k.events) assert.ok(!namesOf(k, x.recipient).some((n) => /Sumy/.test(n ?? '')), JSON.stringify(x));
   const s = run('Aid convoys reached the surrounding villages of Kidal on Friday.');
-  assert.deepEqual(events(s, 'surrounding'), []);
+  assert.deepEqual(eventsWith(s, 'surrounding'), []);
 });
 
 test('quotes: "X said CLAUSE" parsed with the cue hanging on the reported verb still reports the clause', () => {
@@ -285,13 +275,13 @@ test('coref: a pronoun chain carries on ("he asked Macron …" then "His daughte
 
 test('events: a person seized by gunmen is abducted, by police arrested', () => {
   const r = run('Olivier Dubreuil was seized by gunmen from the Islamic State in Menaka in April 2021.');
-  const [e] = events(r, 'seized');
+  const [e] = eventsWith(r, 'seized');
   assert.ok(e);
   assert.equal(e.type, 'ASSAULT');
   assert.equal(e.mode, 'abduct');
-  assert.deepEqual(names(r, e.recipient), ['Olivier Dubreuil']);
+  assert.deepEqual(namesOf(r, e.recipient), ['Olivier Dubreuil']);
   const p = run('Police seized the journalist Ana Lima at her home in Luanda.');
-  const [f] = events(p, 'seized');
+  const [f] = eventsWith(p, 'seized');
   assert.ok(f);
   assert.equal(f.type, 'COERCE');
   assert.equal(f.mode, 'arrest');
@@ -299,7 +289,7 @@ test('events: a person seized by gunmen is abducted, by police arrested', () => 
 
 test('events: the speaker of a trailing attribution is no participant ("France did not pay a ransom, Foreign Minister X insisted")', () => {
   const r = run('France did not pay a ransom, Foreign Minister Catherine Colonna insisted on Tuesday.');
-  for (const e of r.events) assert.ok(!names(r, e.recipient).includes('Catherine Colonna'), JSON.stringify(e));
+  for (const e of r.events) assert.ok(!namesOf(r, e.recipient).includes('Catherine Colonna'), JSON.stringify(e));
 });
 
 test('quotes: "according to an official in Niamey" — the place locates the speaker, it does not speak', () => {
@@ -313,16 +303,16 @@ test('quotes: "according to an official in Niamey" — the place locates the spe
 
 test('events: a person "taken by" militants is abducted (a light verb with a person taken by an armed group); "taken to hospital" is nothing', () => {
   const r = run('Rachel Levy, whose son Dan was taken by Hamas militants on October 7, 2023, spoke at the United Nations. The boy was taken to hospital.');
-  const taken = events(r, 'taken');
+  const taken = eventsWith(r, 'taken');
   assert.equal(taken.length, 1, JSON.stringify(taken));
   assert.equal(taken[0].mode, 'abduct');
-  assert.deepEqual(names(r, taken[0].recipient), ['Dan']);
-  assert.deepEqual(names(r, taken[0].actor), ['Hamas']);
+  assert.deepEqual(namesOf(r, taken[0].recipient), ['Dan']);
+  assert.deepEqual(namesOf(r, taken[0].actor), ['Hamas']);
 });
 
 test('events: words of a trailing attribution are no pattern nouns ("…, the Prisoners\' Society said" holds no prisoners)', () => {
   const r = run('Israeli forces detained 15 Palestinians in overnight raids in the city of Jenin, the Palestinian Prisoners\' Society said.');
-  const [e] = events(r, 'detained');
+  const [e] = eventsWith(r, 'detained');
   assert.ok(e);
   assert.equal(e.type, 'COERCE');
   assert.equal(e.mode, 'arrest');
@@ -346,18 +336,18 @@ test('times: "later" inside the clause orders the date after the one before ("wa
 
 test('events + coref: "X, Colombia\'s largest group, admitted that one of its units had abducted Y" — its is X\'s; the statement verb is no event', () => {
   const r = run('The National Liberation Army, Colombia\'s largest guerrilla group, admitted last week that one of its units had abducted Luis Manuel Diaz from his home in Barrancas.');
-  assert.deepEqual(events(r, 'admitted'), []);
-  const [e] = events(r, 'abducted');
+  assert.deepEqual(eventsWith(r, 'admitted'), []);
+  const [e] = eventsWith(r, 'abducted');
   assert.ok(e, JSON.stringify(r.events));
-  assert.deepEqual(names(r, e.actor), ['National Liberation Army']);
-  assert.deepEqual(names(r, e.recipient), ['Luis Manuel Diaz']);
+  assert.deepEqual(namesOf(r, e.actor), ['National Liberation Army']);
+  assert.deepEqual(namesOf(r, e.recipient), ['Luis Manuel Diaz']);
   const q = quoteWith(r, 'had abducted');
   assert.ok(q.text.startsWith('one of its units had abducted'), q.text);
 });
 
 test('events: being flown somewhere is no visit by the one carried', () => {
   const r = run('Diaz was released on Thursday. He was flown by helicopter to the city of Valledupar.');
-  assert.deepEqual(events(r, 'flown'), []);
+  assert.deepEqual(eventsWith(r, 'flown'), []);
 });
 
 test('coref: "the footballer" is the person the article called "footballer X"; an unnamed person subject keeps "his" in its sentence', () => {
@@ -377,12 +367,12 @@ test('quotes: "X said …, according to a statement" is one claim by X, not a se
 
 test('events: an infinitive the tagger read as an adjective ("urged Caracas to free X", "refused to free Y") is still coded, with its controller as actor', () => {
   const r = run('Spokesman Matthew Miller urged Caracas to free Joseph Cristella without delay. Hamas refused to free Arbel Yehud.');
-  const frees = events(r, 'free');
+  const frees = eventsWith(r, 'free');
   assert.equal(frees.length, 2, JSON.stringify(r.events));
-  assert.deepEqual(names(r, frees[0].actor), ['Caracas']);
-  assert.deepEqual(names(r, frees[0].recipient), ['Joseph Cristella']);
+  assert.deepEqual(namesOf(r, frees[0].actor), ['Caracas']);
+  assert.deepEqual(namesOf(r, frees[0].recipient), ['Joseph Cristella']);
   assert.equal(frees[0].modality, 'hypothetical');
-  assert.deepEqual(names(r, frees[1].actor), ['Hamas']);
+  assert.deepEqual(namesOf(r, frees[1].actor), ['Hamas']);
   assert.equal(frees[1].negated, true);
 });
 
@@ -395,10 +385,10 @@ test('entities: a bare surname shared by relatives goes to the person the story 
 
 test('events: the date of a relative clause the parse hung as a conjunct is not the main verb\'s ("freed … X, who had been detained in March 2023")', () => {
   const r = run('Among those freed by Moscow were American journalist Evan Marsh, who had been detained in Yekaterinburg in March 2023, and Paul Whitfield.', '2024-08-02');
-  const [freed] = events(r, 'freed');
+  const [freed] = eventsWith(r, 'freed');
   assert.ok(freed);
   assert.notEqual(freed.date?.value, '2023-03');
-  const [det] = events(r, 'detained');
+  const [det] = eventsWith(r, 'detained');
   assert.equal(det?.date?.value, '2023-03');
 });
 
@@ -417,7 +407,7 @@ test('relations: detention by a state or group, a relative "who was held by", an
 
 test('events: the place named with its noun ("in the city of El Fasher") is the event\'s location; a trailing attribution may carry a long participial tail', () => {
   const r = run('At least 23 people were killed when a drone struck a market in the city of El Fasher on Sunday, local activists said, blaming the paramilitary Rapid Support Forces (RSF).');
-  const [e] = events(r, 'struck');
+  const [e] = eventsWith(r, 'struck');
   assert.ok(e, JSON.stringify(r.events));
   assert.equal(nameOf(r, e.location), 'El Fasher');
   const q = quoteWith(r, 'drone struck a market');
@@ -426,7 +416,7 @@ test('events: the place named with its noun ("in the city of El Fasher") is the 
 
 test('events: a preposition of a date is no pattern word ("has been fighting the RSF since April 2023")', () => {
   const r = run('The army has been fighting the Rapid Support Forces since April 2023.');
-  const [e] = events(r, 'fighting');
+  const [e] = eventsWith(r, 'fighting');
   assert.ok(e, JSON.stringify(r.events));
   assert.equal(e.type, 'ASSAULT');
 });
@@ -445,8 +435,8 @@ test('quotes: an organisation heading a title phrase gives way to the person it 
 
 test('events: an organisation heading a title phrase lets the titled person act too ("Hamas official X accused Israel")', () => {
   const r = run('Hamas official Osama Hamdan accused Israel of stalling the talks.');
-  const [e] = events(r, 'accused');
+  const [e] = eventsWith(r, 'accused');
   assert.ok(e);
-  assert.ok(names(r, e.actor).includes('Osama Hamdan'), JSON.stringify(names(r, e.actor)));
-  assert.deepEqual(names(r, e.recipient), ['Israel']);
+  assert.ok(namesOf(r, e.actor).includes('Osama Hamdan'), JSON.stringify(namesOf(r, e.actor)));
+  assert.deepEqual(namesOf(r, e.recipient), ['Israel']);
 });

@@ -14,3 +14,14 @@ export function entity(r: Result, text: string) {
 export function nameOf(r: Result, id: string | null): string | null {
   return id ? r.entities.find((e) => e.id === id)?.name ?? null : null;
 }
+
+/** The events whose trigger is `trigger` (exact text; `caseless` ignores letter case). */
+export function eventsWith(r: Result, trigger: string, caseless = false): Result['events'] {
+  const want = caseless ? trigger.toLowerCase() : trigger;
+  return r.events.filter((e) => (caseless ? e.trigger.text.toLowerCase() : e.trigger.text) === want);
+}
+
+/** The names of entity ids (the id itself where an entity has no name). */
+export function namesOf(r: Result, ids: string[]): string[] {
+  return ids.map((id) => nameOf(r, id) ?? id);
+}
