@@ -171,3 +171,8 @@ test('one word read as a person in one sentence and an organisation in another i
   assert.equal(vesta[0].type, 'ORG');
   assert.equal(vesta[0].mentions.filter((m) => m.kind === 'name').length, 2);
 });
+
+test('a nationality or place that modifies an organisation named around it gives way to the organisation', () => {
+  const r = run('Ana Melia was released hours later, according to the Georgian Young Lawyers\' Association.');
+  assert.equal(entity(r, 'Georgian Young Lawyers\' Association')?.type, 'ORG', JSON.stringify(r.entities.map((e) => `${e.name}/${e.type}`)));
+});

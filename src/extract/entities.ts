@@ -33,6 +33,15 @@ function nameTokens(text: string): string[] {
 /** Keep the best of overlapping name mentions: higher score, then longer span. */
 export function settleMentions(mentions: Mention[]): Mention[] {
   const scored = mentions.map((m) => ({ ...m, score: m.score ?? (m.source === 'model' ? MODEL_DEFAULT_SCORE : 0.5) }));
+  // "Georgian Young Lawyers' Association", "Kabul University": a place or nationality that only
+  // modifies an organisation, facility or event named around it loses to that longer name,
+  // however sure its own recogniser was of it
+  const containers = scored.filter((m) => m.type === 'ORG' || m.type === 'FAC' || m.type === 'EVENT');
+  for (const m of scored) {
+    if (m.type !== 'NORP' && m.type !== 'GPE' && m.type !== 'LOC') continue;
+    const around = containers.find((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start && c.start === m.start);
+    if (around) m.score = Math.min(m.score, around.score - 0.01);
+  }
   scored.sort((a, b) => (b.score - a.score) || ((b.end - b.start) - (a.end - a.start)) || (a.start - b.start));
   // which kept mention owns each character (mentions are short, so marking spans stays linear)
   const owner = new Map<number, Mention>();
