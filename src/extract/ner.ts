@@ -12,6 +12,7 @@ import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
+import { roleOf } from './roles/lexicon.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -116,10 +117,12 @@ function splitKnownCoordination(model: NerModel, words: readonly string[], spans
   spans.sort((a, b) => a.start - b.start);
 }
 
+/** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'bint', 'ter', 'ten', 'le', 'la']);
+
 /** Lower-case words names are made with ("Bank of America", "Osama bin Laden", "Leonardo da Vinci"). */
-const NAME_INNER = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'les',
-  'von', 'van', 'der', 'den', 'del', 'della', 'da', 'di', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'y',
-  'e', '&', 'et', 'zu', 'ter', 'ten', 'op']);
+const NAME_INNER = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'des', 'les', 'al', 'el', 'abu',
+  'y', 'e', 'et', 'zu', 'op', ...NAME_PARTICLES]);
 
 /**
  * "NTU Hospital Station or Shandao Station", "Junius Ho defeating Lee Cheuk-yan": a lower-case
@@ -207,13 +210,6 @@ function extendOverInitials(words: readonly string[], spans: NameSpan[]): void {
   }
 }
 
-/** Nouns for what people are or do, beyond titles ("the UN High Commissioner", "a lawyer"). */
-const PERSON_ROLE_NOUNS = new Set(['commissioner', 'lawyer', 'journalist', 'reporter', 'activist', 'leader', 'head',
-  'founder', 'official', 'negotiator', 'mediator', 'researcher', 'worker', 'doctor', 'engineer', 'filmmaker',
-  'photographer', 'teacher', 'student', 'writer', 'author', 'poet', 'blogger', 'businessman', 'businesswoman',
-  'politician', 'diplomat', 'analyst', 'economist', 'scientist', 'professor', 'spokesman', 'spokeswoman', 'coordinator',
-  'rapporteur', 'citizen', 'national', 'resident', 'veteran', 'soldier', 'pilot', 'sailor', 'priest', 'missionary']);
-
 /**
  * "Volker Turk, the UN High Commissioner for Human Rights, said": a name followed by an
  * apposition that says what a person is ("the …commissioner", "a lawyer") is a person, whatever
@@ -229,7 +225,8 @@ function personByApposition(model: NerModel, words: readonly string[], spans: Na
       const w = words[k].toLowerCase();
       if (w === ',' || w === '.' || w === 'of' || w === 'for' || w === 'at' || w === 'who' || w === 'near' || w === 'in') {
         const head = words[k - 1].toLowerCase();
-        const person = PERSON_TITLES.has(head) || PERSON_ROLE_NOUNS.has(head) || KINSHIP.has(head);
+        // (the role lexicon relations and coreference use: titles, kin, occupations …)
+        const person = PERSON_TITLES.has(head) || roleOf(head) !== null;
         // "Ramat Gan, a city near Tel Aviv": a place noun says it is a place
         if (person && s.type !== 'PERSON' && s.end - s.start >= 2) s.type = 'PERSON';
         else if (APPOSED_PLACE_NOUNS.has(head) && s.type === 'PERSON') s.type = 'GPE';
@@ -242,8 +239,6 @@ function personByApposition(model: NerModel, words: readonly string[], spans: Na
 const APPOSED_PLACE_NOUNS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'neighbourhood',
   'neighborhood', 'suburb', 'port', 'capital', 'state', 'county', 'settlement', 'kibbutz', 'municipality', 'island']);
 
-/** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'bint', 'ter', 'ten', 'le', 'la']);
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as)-\p{Lu}/u;
 
 /**
@@ -754,6 +749,8 @@ function addKnownOrganisations(model: NerModel, words: readonly string[], spans:
   for (let k = 0; k < words.length; k++) {
     // (not an office the dictionaries list as a body: "Secretary of State")
     if (!(/^\p{Lu}/u.test(words[k]) || ARABIC_ARTICLE_NAME.test(words[k])) || covers(spans, k) || PERSON_TITLES.has(words[k].toLowerCase())) continue;
+    // (no gazetteer phrase starts with this word: nothing to look up)
+    if (!model.gazetteer.firstNode(words[k].toLowerCase())) continue;
     for (let e = Math.min(words.length, k + 5); e > k; e--) {
       if (e - k === 1 && !/\p{L}-\p{L}/u.test(words[k])) continue;
       let ok = true;
@@ -793,6 +790,7 @@ function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSp
       spans.push({ start: k, end: k + 1, type: 'GPE' });
       continue;
     }
+    if (!model.gazetteer.firstNode(words[k].toLowerCase())) continue;
     for (let e = Math.min(words.length, k + 3); e > k; e--) {
       let free = true;
       for (let i = k; i < e; i++) if (covers(spans, i) || !/^\p{Lu}/u.test(words[i])) free = false;

@@ -62,6 +62,7 @@ const OCCUPATIONS = [
   'nun', 'police officer', 'policeman', 'policewoman', 'firefighter', 'medic', 'athlete', 'footballer', 'blogger', 'dancer',
   'architect', 'chef', 'accountant', 'programmer', 'designer', 'veteran', 'pensioner', 'retiree', 'mechanic', 'electrician',
   'carpenter', 'plumber', 'shopkeeper', 'merchant', 'trader', 'banker', 'investor', 'billionaire', 'tycoon', 'model',
+  'politician', 'sailor', 'missionary', 'rapporteur',
 ];
 
 const TABLE = new Map<string, RoleInfo>();
