@@ -135,7 +135,7 @@ function splitAtLowerCase(words: readonly string[], spans: NameSpan[]): NameSpan
     let a = s.start;
     for (let i = s.start + 1; i < s.end - 1; i++) {
       const w = words[i];
-      const splits = w === 'or' || (/^\p{Ll}+$/u.test(w) && !NAME_INNER.has(w));
+      const splits = /^\p{Ll}+$/u.test(w) && !NAME_INNER.has(w); // ("or" among them)
       if (!splits) continue;
       if (i > a) out.push({ start: a, end: i, type: s.type });
       a = i + 1;
