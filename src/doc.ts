@@ -4,6 +4,8 @@
  * Every offset is a JavaScript string index into `doc.text` (UTF-16 code units).
  */
 
+import type { RuleFiring } from './rules/registry.js';
+
 export type EntityType =
   | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC'
   | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW' | 'LANGUAGE';
@@ -156,6 +158,8 @@ export class Doc {
   times: TimeExpression[] = [];
   relations: Relation[] = [];
   events: EventRecord[] = [];
+  /** the registered rules that changed this document, in order (src/rules/registry.ts) */
+  firings: RuleFiring[] = [];
   /** stages may leave notes for later stages or for debugging */
   readonly notes: Map<string, unknown> = new Map();
 

@@ -1,4 +1,5 @@
 import { Doc, type DocInput } from './doc.js';
+import { tracing } from './rules/registry.js';
 
 /** One pipeline component: reads the Doc and adds one layer. */
 export interface Stage {
@@ -32,7 +33,9 @@ export class Pipeline {
 
   process(input: DocInput | Doc): Doc {
     const doc = input instanceof Doc ? input : new Doc(input);
-    for (const stage of this.stages) stage.run(doc);
+    tracing(doc, () => {
+      for (const stage of this.stages) stage.run(doc);
+    });
     return doc;
   }
 }

@@ -10,7 +10,7 @@
 import type { Doc, Entity, Mention, Token } from '../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
 import { findQuoteSpans } from './quotes.js';
-import { roleOf } from './roles/lexicon.js';
+import { roleOf } from '../lexicon/index.js';
 
 /** A singular noun for a person by occupation, office or plight ("footballer", "journalist", "hostage"). */
 function personNoun(noun: string): boolean {

@@ -7,6 +7,63 @@
  */
 import type { Doc } from '../../doc.js';
 import { MentionIndex, nationalityCode, tokenLower as lower, type MentionRef } from '../roles/describe.js';
+import { defineRule, type Rule } from '../../rules/registry.js';
+
+const SOURCE = 'src/extract/relations/patterns.ts';
+const heldByRelative = defineRule({
+  id: 'relations.held-by-relative', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'CAPTOR (– the group) which|that|who held|kidnapped CAPTIVE: a held_by relation',
+  fires: ['Hamas, the group which kidnapped Alexander Trufanov in 2023, released him on Saturday.'],
+  spares: ['The office which employed Alexander Trufanov in 2023 closed on Saturday.'],
+});
+const positionLedBy = defineRule({
+  id: 'relations.position-led-by', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'ORG[,] led|commanded|headed|chaired|founded by PERSON: the person holds that position in the organisation',
+  fires: ['The Rapid Support Forces, commanded by Mohamed Hamdan Dagalo, seized the city.'],
+  spares: ['The Rapid Support Forces, praised by Mohamed Hamdan Dagalo, seized the city.'],
+});
+const heldByPassive = defineRule({
+  id: 'relations.held-by-passive', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'CAPTIVE (was) held|kidnapped|abducted (hostage) by CAPTOR: a held_by relation',
+  fires: ['Maria Lopez was kidnapped by the Sinaloa Cartel in March.'],
+  spares: ['Maria Lopez was interviewed by the BBC in March.'],
+});
+const heldByActive = defineRule({
+  id: 'relations.held-by-active', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'CAPTOR (non-person) kidnapped|held CAPTIVE (hostage): a held_by relation',
+  fires: ['Boko Haram kidnapped Alice Ndong near the border.'],
+  spares: ['Boko Haram praised Alice Ndong near the border.'],
+});
+const heldByCaptivity = defineRule({
+  id: 'relations.held-by-captivity', stage: 'relations', action: 'label', source: SOURCE,
+  summary: '"in CAPTOR captivity" with a person earlier in the sentence: a held_by relation',
+  fires: ['Omer Shem Tov spent 505 days in Hamas captivity.'],
+  spares: ['Omer Shem Tov spent 505 days in Hamas territory.'],
+});
+const citizenshipPassport = defineRule({
+  id: 'relations.citizenship-passport', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'NAT passport|citizenship to|for PERSON, gave PERSON a NAT passport, PERSON received a NAT passport: citizenship',
+  fires: ['Moscow granted a Russian passport to Alexander Trufanov last year.'],
+  spares: ['Moscow showed a Russian film to Alexander Trufanov last year.'],
+});
+const residenceLives = defineRule({
+  id: 'relations.residence-lives-in', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'PERSON lives|lived|resides in PLACE: residence',
+  fires: ['Doron Steinbrecher lives in Kfar Aza with her parents.'],
+  spares: ['Doron Steinbrecher works in Kfar Aza with her parents.'],
+});
+const residenceHome = defineRule({
+  id: 'relations.residence-home-in', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'POSSESSIVE home|house|apartment in PLACE ("his home in Kfar Aza"): residence of the pronoun\'s person',
+  fires: ['Ahmed Karimi is a teacher. Police searched his home in Herat on Monday.'],
+  spares: ['Ahmed Karimi is a teacher. Police searched his school in Herat on Monday.'],
+});
+const membershipJoined = defineRule({
+  id: 'relations.membership-joined', stage: 'relations', action: 'label', source: SOURCE,
+  summary: 'PERSON joined ORG: membership',
+  fires: ['In 2019 Sarah Klein joined Amnesty International as a researcher.'],
+  spares: ['In 2019 Sarah Klein criticised Amnesty International as a researcher.'],
+});
 
 export interface PatternFact {
   type: 'held_by' | 'citizenship' | 'residence' | 'membership' | 'position';
@@ -71,6 +128,10 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
   const out: PatternFact[] = [];
   const tokens = doc.tokens;
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end });
+  const emit = (rule: Rule, fact: PatternFact) => {
+    out.push(fact);
+    rule.fired(fact.start, fact.end);
+  };
 
   for (let i = 0; i < tokens.length; i++) {
     const w = lower(tokens[i]);
@@ -78,7 +139,7 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
     const sameSentence = (j: number) => j >= 0 && j < tokens.length && tokens[j].sentence === sent;
 
     // held_by (a): CAPTOR [–,] (the group) which|that held CAPTIVE
-    if (REL_PRON.has(w)) {
+    if (heldByRelative.enabled && REL_PRON.has(w)) {
       let v = i + 1;
       while (sameSentence(v) && AUX.has(lower(tokens[v]))) v++;
       if (sameSentence(v) && CAPTIVITY_VERBS.has(lower(tokens[v]))) {
@@ -97,7 +158,7 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
             if (named && CAPTOR_TYPES.has(named.entity.type) && named.entity.id !== captive.entity.id) captor = named;
           }
           if (captor && (captor.entity.type !== 'PERSON' || w === 'who')) {
-            out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captor.first, i), captive.last) });
+            emit(heldByRelative, { type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captor.first, i), captive.last) });
           }
         }
       }
@@ -105,7 +166,7 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
 
     // position: ORG[,] led|commanded|headed|chaired|founded by [title words] PERSON
     // ("the RSF, commanded by Mohammed Hamdan Dagalo", "a militia led by Gen. Khalifa Haftar")
-    if (w === 'by' && sameSentence(i - 1) && LEADER_VERBS[lower(tokens[i - 1])]) {
+    if (positionLedBy.enabled && w === 'by' && sameSentence(i - 1) && LEADER_VERBS[lower(tokens[i - 1])]) {
       let o = i - 2;
       if (sameSentence(o) && tokens[o].text === ',') o--;
       const org = sameSentence(o) ? idx.at(o) : undefined;
@@ -114,12 +175,12 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
       while (sameSentence(p) && p < i + 5 && !idx.at(p) && /^(?:\p{Lu}[\p{L}.]*|former|then|the)$/u.test(tokens[p].text)) p++;
       const leader = personAt(idx, p);
       if (org && leader && (org.entity.type === 'ORG' || org.entity.type === 'NORP') && org.entity.id !== leader.entity.id && leader.first === p) {
-        out.push({ type: 'position', role: LEADER_VERBS[lower(tokens[i - 1])], subject: leader.entity.id, object: { entity: org.entity.id }, ...span(org.first, leader.last) });
+        emit(positionLedBy, { type: 'position', role: LEADER_VERBS[lower(tokens[i - 1])], subject: leader.entity.id, object: { entity: org.entity.id }, ...span(org.first, leader.last) });
       }
     }
 
     // held_by (b): CAPTIVE (was) held|kidnapped|abducted (hostage) by CAPTOR
-    if (w === 'by' && sameSentence(i - 1)) {
+    if (heldByPassive.enabled && w === 'by' && sameSentence(i - 1)) {
       let v = i - 1;
       if (/^(hostage|captive|prisoner|captives|hostages)$/.test(lower(tokens[v]))) v--;
       if (PASSIVE_CAPTIVITY.has(lower(tokens[v]))) {
@@ -130,13 +191,13 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
         while (sameSentence(s) && (AUX.has(lower(tokens[s])) || tokens[s].text === ',' || /^(?:who|whom)$/.test(lower(tokens[s])))) s--;
         const captive = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, v);
         if (captor && captive && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.id !== captive.entity.id) {
-          out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captive.first, v), captor.last) });
+          emit(heldByPassive, { type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captive.first, v), captor.last) });
         }
       }
     }
 
     // held_by (c): CAPTOR held|kidnapped CAPTIVE (hostage)
-    if (CAPTIVITY_VERBS.has(w) && !PASSIVE_CAPTIVITY.has(lower(tokens[i - 1] ?? tokens[i])) && w !== 'taken') {
+    if (heldByActive.enabled && CAPTIVITY_VERBS.has(w) && !PASSIVE_CAPTIVITY.has(lower(tokens[i - 1] ?? tokens[i])) && w !== 'taken') {
       // (a passive auxiliary before a participle; "is holding" is active)
       const prevAux = sameSentence(i - 1) && /^(was|were|been|being|is|are|be)$/.test(lower(tokens[i - 1])) && !/ing$/.test(w);
       const captive = personAt(idx, i + 1);
@@ -146,22 +207,22 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
       const hostageWord = captive && sameSentence(captive.last) && /^(hostage|captive|prisoner)$/.test(lower(tokens[captive.last]));
       const kidnapVerb = /^(kidnapped|kidnap|kidnaps|abducted|abduct|abducts|detained|detains|detaining|imprisoned|jailed)$/.test(w);
       if (!prevAux && captive && captor && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.type !== 'PERSON' && captor.entity.id !== captive.entity.id && (hostageWord || kidnapVerb || /^hold/.test(w))) {
-        out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(captor.first, hostageWord ? captive.last + 1 : captive.last) });
+        emit(heldByActive, { type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(captor.first, hostageWord ? captive.last + 1 : captive.last) });
       }
     }
 
     // held_by (d): "captive of CAPTOR", "in CAPTOR captivity" with the sentence's person subject
-    if (w === 'captivity' && sameSentence(i - 1)) {
+    if (heldByCaptivity.enabled && w === 'captivity' && sameSentence(i - 1)) {
       const captor = idx.at(i - 1);
       if (captor && captor.entity.type !== 'PERSON' && CAPTOR_TYPES.has(captor.entity.type)) {
         const s0 = doc.sentences[sent].tokenStart;
         const subj = idx.refs.find((r) => r.first >= s0 && r.first < captor.first && r.entity.type === 'PERSON');
-        if (subj) out.push({ type: 'held_by', role: null, subject: subj.entity.id, object: { entity: captor.entity.id }, ...span(subj.first, i + 1) });
+        if (subj) emit(heldByCaptivity, { type: 'held_by', role: null, subject: subj.entity.id, object: { entity: captor.entity.id }, ...span(subj.first, i + 1) });
       }
     }
 
     // citizenship (a): NAT passport|citizenship to|for PERSON;  (b) gave PERSON (with) a NAT passport
-    if (CITIZENSHIP_NOUNS.test(w)) {
+    if (citizenshipPassport.enabled && CITIZENSHIP_NOUNS.test(w)) {
       let natTok = -1;
       for (let j = i - 1; j >= i - 3 && sameSentence(j); j--) {
         if (nationalityCode(tokens[j].text)) {
@@ -201,12 +262,12 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
             }
           }
         }
-        if (holder) out.push({ type: 'citizenship', role: w.startsWith('passport') ? 'passport' : w, subject: holder.entity.id, object, start: tokens[Math.min(a, natTok)].start, end: tokens[Math.max(b, i + 1) - 1].end });
+        if (holder) emit(citizenshipPassport, { type: 'citizenship', role: w.startsWith('passport') ? 'passport' : w, subject: holder.entity.id, object, start: tokens[Math.min(a, natTok)].start, end: tokens[Math.max(b, i + 1) - 1].end });
       }
     }
 
     // residence (a): PERSON lives|lived in PLACE
-    if (RESIDE_VERBS.test(tokens[i].text) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
+    if (residenceLives.enabled && RESIDE_VERBS.test(tokens[i].text) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
       let s = i - 1;
       while (sameSentence(s) && /^(who|still|now|,|has|had|have|also)$/.test(lower(tokens[s]))) s--;
       const person = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, i);
@@ -214,27 +275,27 @@ export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
       while (sameSentence(p) && /^(the|a)$/.test(lower(tokens[p]))) p++;
       const place = idx.at(p);
       if (person && place && PLACE_TYPES.has(place.entity.type)) {
-        out.push({ type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(Math.min(person.first, i), place.last) });
+        emit(residenceLives, { type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(Math.min(person.first, i), place.last) });
       }
     }
 
     // residence (b): POSS home in PLACE ("his home in Kfar Aza"); not "his parents' home"
-    if (HOME_NOUNS.test(w) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
+    if (residenceHome.enabled && HOME_NOUNS.test(w) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
       const owner = idx.at(i - 1);
       const place = idx.at(i + 2) ?? idx.at(i + 3);
       if (owner && owner.entity.type === 'PERSON' && place && PLACE_TYPES.has(place.entity.type)) {
-        out.push({ type: 'residence', role: w, subject: owner.entity.id, object: { entity: place.entity.id }, ...span(i - 1, place.last) });
+        emit(residenceHome, { type: 'residence', role: w, subject: owner.entity.id, object: { entity: place.entity.id }, ...span(i - 1, place.last) });
       }
     }
 
     // membership: PERSON joined ORG
-    if (JOIN_VERBS.test(w)) {
+    if (membershipJoined.enabled && JOIN_VERBS.test(w)) {
       const person = personAt(idx, i - 1);
       let o = i + 1;
       while (sameSentence(o) && /^(the|a)$/.test(lower(tokens[o]))) o++;
       const org = idx.at(o);
       if (person && org && org.entity.type === 'ORG') {
-        out.push({ type: 'membership', role: 'member', subject: person.entity.id, object: { entity: org.entity.id }, ...span(person.first, org.last) });
+        emit(membershipJoined, { type: 'membership', role: 'member', subject: person.entity.id, object: { entity: org.entity.id }, ...span(person.first, org.last) });
       }
     }
   }

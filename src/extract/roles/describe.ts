@@ -11,7 +11,15 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
-import { roleOf, mayEndRole, MAX_ROLE_WORDS, POSSESSIVE_PRONOUNS, TITLE_MODIFIERS, TITLE_STOPS, type RoleInfo } from './lexicon.js';
+import { roleOf, mayEndRole, maxRoleWords, possessives, set, type RoleInfo } from '../../lexicon/index.js';
+
+const MAX_ROLE_WORDS = maxRoleWords();
+/** possessive determiners and the gender/number they carry */
+const POSSESSIVE = possessives();
+/** modifiers that may sit inside a title before the head role noun */
+const TITLE_MODIFIERS = set('title-modifiers');
+/** words that are never part of a title and stop the leftward walk */
+const TITLE_STOPS = set('title-stops');
 
 export interface MentionRef {
   entity: Entity;
@@ -247,7 +255,7 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     const ante = idx.at(doc.tokens[i - 1]?.text === ',' ? i - 2 : i - 1);
     out.possessor = { entity: ante && ante.entity.id !== exclude ? ante.entity.id : null, token: i };
     i++;
-  } else if (POSSESSIVE_PRONOUNS[w0] && i < to) {
+  } else if (POSSESSIVE.get(w0) && i < to) {
     const ref = idx.at(i);
     out.possessor = { entity: ref && ref.entity.id !== exclude ? ref.entity.id : null, token: i, pronoun: w0 };
     i++;
@@ -392,7 +400,7 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       }
       break;
     }
-    if (POSSESSIVE_PRONOUNS[lw] || lw === 'whose') {
+    if (POSSESSIVE.get(lw) || lw === 'whose') {
       L = k;
       break;
     }
@@ -519,7 +527,7 @@ function npStartOk(doc: Doc, idx: MentionIndex, i: number, end: number): boolean
   const t = doc.tokens[i];
   if (!t) return false;
   const lw = lower(t);
-  if (DETS.has(lw) || POSSESSIVE_PRONOUNS[lw] || lw === 'of' || lw === 'from' || lw === 'aged' || lw === 'now') return true;
+  if (DETS.has(lw) || POSSESSIVE.get(lw) || lw === 'of' || lw === 'from' || lw === 'aged' || lw === 'now') return true;
   if (/^\d/.test(t.text)) return true;
   const ref = idx.at(i);
   if (ref && ref.mention.kind === 'name') return true;
@@ -652,7 +660,7 @@ export function describe(doc: Doc): Description[] {
     // include a possessor written just before the mention: "his | mother", "Trufanov's | mother"
     let from = ref.first;
     const prev = lower(doc.tokens[from - 1]);
-    if (POSSESSIVE_PRONOUNS[prev] || prev === 'whose') from--;
+    if (POSSESSIVE.get(prev) || prev === 'whose') from--;
     else if (POSS_CLITIC.has(prev)) {
       const owner = idx.at(from - 2);
       if (owner && owner.entity.id !== ref.entity.id) from = owner.first;
@@ -783,7 +791,7 @@ function resolvePronounPossessors(doc: Doc, idx: MentionIndex, list: Description
   for (const d of list) {
     const p = d.phrase.possessor;
     if (!p || p.entity || !p.pronoun) continue;
-    const want = POSSESSIVE_PRONOUNS[p.pronoun];
+    const want = POSSESSIVE.get(p.pronoun);
     if (want === 'p' && p.pronoun !== 'their') continue; // my/our/your: the speaker, not resolvable here
     const sent = doc.tokens[p.token].sentence;
     let found: string | null = null;
