@@ -11,10 +11,11 @@
 import { has, lookup, mapOf, set } from './store.js';
 
 export {
-  assertFrozen, checksum, checksums, drift, entries, has, lexiconDir, list, listNames, lookup, mapOf, parseList,
+  assertFrozen, checksum, checksums, drift, entries, has, isCaseSensitive, lexiconDir, list, listNames, lookup, mapOf, parseList,
   parseSelector, resetLexicon, set, type LexEntry, type Where,
 } from './store.js';
 export { kinship, mayEndRole, maxRoleWords, roleOf, type RoleClass, type RoleInfo } from './roles.js';
+export { formsOf, verbForms, VERB_FORMS, type VerbForm } from './verbs.js';
 
 /** The subset of a shared list one reader uses (its `uses` tag), or the whole list. */
 const use = (tag?: string) => (tag ? { uses: tag } : undefined);

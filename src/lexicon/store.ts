@@ -169,6 +169,11 @@ export function set(name: string, where?: Where): ReadonlySet<string> {
   return s;
 }
 
+/** Does the list compare words with their case (its `#@ case=sensitive` directive)? */
+export function isCaseSensitive(name: string): boolean {
+  return load(name).caseSensitive;
+}
+
 /** Is `word` in the list (case-insensitively unless the list says otherwise)? */
 export function has(name: string, word: string, where?: Where): boolean {
   const l = load(name);
