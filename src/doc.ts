@@ -6,13 +6,24 @@
 
 import type { RuleFiring } from './rules/registry.js';
 
-export type EntityType =
-  | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC'
-  | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW' | 'LANGUAGE';
+/** The entity types (OntoNotes' names), with what each covers. */
+export const ENTITY_TYPE_INFO = {
+  PERSON: 'people, real or fictional',
+  NORP: 'nationalities, religious and political groups',
+  FAC: 'buildings, airports, prisons, bridges, crossings',
+  ORG: 'companies, agencies, armed groups, institutions',
+  GPE: 'countries, cities, states',
+  LOC: 'other places: regions, seas, mountains',
+  PRODUCT: 'objects, vehicles, weapons',
+  EVENT: 'named wars, attacks, games',
+  WORK_OF_ART: 'titles of books, films, songs',
+  LAW: 'named laws and treaties',
+  LANGUAGE: 'named languages',
+} as const;
 
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
-];
+export type EntityType = keyof typeof ENTITY_TYPE_INFO;
+
+export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_INFO) as readonly EntityType[];
 
 export type MentionKind = 'name' | 'nominal' | 'pronoun';
 

@@ -112,12 +112,44 @@ export class SequencePattern {
   }
 }
 
+/**
+ * Per token list: where each token's sentence starts and ends, and each token's children (built
+ * once, O(n); the children when a dependency pattern first asks, so after the parse).
+ */
+interface Layout {
+  start: Int32Array;
+  end: Int32Array;
+  children: number[][] | null;
+}
+const layouts = new WeakMap<readonly Token[], Layout>();
+
+function layout(tokens: readonly Token[]): Layout {
+  let l = layouts.get(tokens);
+  if (!l || l.start.length !== tokens.length) {
+    const n = tokens.length;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    for (let i = 0; i < n; i++) start[i] = i > 0 && tokens[i - 1].sentence === tokens[i].sentence ? start[i - 1] : i;
+    for (let i = n - 1; i >= 0; i--) end[i] = i + 1 < n && tokens[i + 1].sentence === tokens[i].sentence ? end[i + 1] : i + 1;
+    l = { start, end, children: null };
+    layouts.set(tokens, l);
+  }
+  return l;
+}
+
 function sentenceEnd(tokens: readonly Token[], i: number): number {
-  if (i >= tokens.length) return tokens.length;
-  const s = tokens[i].sentence;
-  let j = i;
-  while (j < tokens.length && tokens[j].sentence === s) j++;
-  return j;
+  return i >= tokens.length ? tokens.length : layout(tokens).end[i];
+}
+
+function childrenOf(tokens: readonly Token[]): number[][] {
+  const l = layout(tokens);
+  if (!l.children) {
+    l.children = tokens.map(() => []);
+    tokens.forEach((t, i) => {
+      if (t.head !== undefined && t.head >= 0 && t.head < tokens.length) l.children![t.head].push(i);
+    });
+  }
+  return l.children;
 }
 
 interface CompiledNode {
@@ -127,7 +159,8 @@ interface CompiledNode {
   test: TokenPredicate;
 }
 
-const RELS = new Set<DepRel>(['>', '<', '>>', '<<', '.', ';', '.*', ';*', '$+', '$-']);
+/** child, head, descendant, ancestor, right after, right before, anywhere after, anywhere before, next and previous sibling */
+const RELS: Record<DepRel, true> = { '>': true, '<': true, '>>': true, '<<': true, '.': true, ';': true, '.*': true, ';*': true, '$+': true, '$-': true };
 
 /** A compiled dependency pattern. Needs a parse (token.head); without one it matches nothing. */
 export class DependencyPattern {
@@ -141,7 +174,7 @@ export class DependencyPattern {
       let of = -1;
       if (k > 0) {
         if (n.of === undefined || !ids.has(n.of)) throw new Error(`${name}: node '${n.id}' must name an earlier node in 'of'`);
-        if (!n.rel || !RELS.has(n.rel)) throw new Error(`${name}: node '${n.id}' has unknown relation '${n.rel}'`);
+        if (!n.rel || !Object.hasOwn(RELS, n.rel)) throw new Error(`${name}: node '${n.id}' has unknown relation '${n.rel}'`);
         of = ids.get(n.of)!;
       }
       ids.set(n.id, k);
@@ -179,25 +212,27 @@ export class DependencyPattern {
 
 /** Tokens standing in `rel` to token a, within a's sentence. */
 function* candidates(tokens: readonly Token[], a: number, rel: DepRel): Generator<number> {
-  const sent = tokens[a].sentence;
-  let lo = a;
-  while (lo > 0 && tokens[lo - 1].sentence === sent) lo--;
-  const hi = sentenceEnd(tokens, a);
+  const l = layout(tokens);
+  const lo = l.start[a];
+  const hi = l.end[a];
   const head = (j: number) => tokens[j].head ?? -1;
-  const dominates = (anc: number, j: number) => {
-    for (let h = head(j), n = 0; h >= 0 && n < hi - lo; h = head(h), n++) if (h === anc) return true;
-    return false;
-  };
   switch (rel) {
     case '>':
-      for (let j = lo; j < hi; j++) if (head(j) === a) yield j;
+      yield* childrenOf(tokens)[a];
       return;
     case '<':
       if (head(a) >= 0) yield head(a);
       return;
-    case '>>':
-      for (let j = lo; j < hi; j++) if (j !== a && dominates(a, j)) yield j;
+    case '>>': {
+      // breadth-first over the children: each token once, however deep the tree
+      const kids = childrenOf(tokens);
+      const queue = [...kids[a]];
+      for (let q = 0; q < queue.length && q < hi - lo; q++) {
+        yield queue[q];
+        queue.push(...kids[queue[q]]);
+      }
       return;
+    }
     case '<<':
       for (let h = head(a), n = 0; h >= 0 && n < hi - lo; h = head(h), n++) yield h;
       return;

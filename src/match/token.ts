@@ -50,7 +50,11 @@ export interface MatchContext {
 
 export type TokenPredicate = (ctx: MatchContext, i: number) => boolean;
 
-const KEYS = new Set(['text', 'lower', 'lemma', 'upos', 'xpos', 'dep', 'ent', 'list', 'notList', 'shape', 'verb', 'verbForm', 'is']);
+/** the attributes a token test may name (typed against TokenTest, so the two cannot drift apart) */
+const KEYS: Record<keyof TokenTest, true> = {
+  text: true, lower: true, lemma: true, upos: true, xpos: true, dep: true, ent: true,
+  list: true, notList: true, shape: true, verb: true, verbForm: true, is: true,
+};
 
 const predicates = new Map<string, (t: Token) => boolean>();
 
@@ -116,7 +120,7 @@ const SHAPES: Record<NonNullable<TokenTest['shape']>, (s: string) => boolean> = 
 
 /** Compile a token test into a predicate (lists and regexes built once). */
 export function compileTokenTest(test: TokenTest, where = 'token test'): TokenPredicate {
-  for (const k of Object.keys(test)) if (!KEYS.has(k)) throw new Error(`${where}: unknown token attribute '${k}'`);
+  for (const k of Object.keys(test)) if (!Object.hasOwn(KEYS, k)) throw new Error(`${where}: unknown token attribute '${k}'`);
   const checks: TokenPredicate[] = [];
   const attr = (key: 'text' | 'lower' | 'lemma' | 'upos' | 'xpos' | 'dep', get: (t: Token) => string) => {
     const v = test[key];

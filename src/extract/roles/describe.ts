@@ -11,13 +11,13 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
-import { roleOf, mayEndRole, maxRoleWords, possessives, set, type RoleInfo } from '../../lexicon/index.js';
+import { maxRoleWords, mayEndRole, possessives, roleOf, set, type RoleInfo } from '../../lexicon/index.js';
 
 const MAX_ROLE_WORDS = maxRoleWords();
 /** possessive determiners and the gender/number they carry */
 const POSSESSIVE = possessives();
 /** modifiers that may sit inside a title before the head role noun */
-const TITLE_MODIFIERS = set('title-modifiers');
+const TITLE_MODIFIERS = set('title-modifiers', { uses: 'modifier' });
 /** words that are never part of a title and stop the leftward walk */
 const TITLE_STOPS = set('title-stops');
 
@@ -122,11 +122,11 @@ export interface Description {
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase().replace(/[’‘]/g, "'") : '');
 const isCap = (t: Token | undefined) => Boolean(t && /^\p{Lu}/u.test(t.text));
-const PREPS = new Set(['of', 'to', 'for', 'at', 'in', 'from', 'with', 'by', 'on']);
+const PREPS = set('function-words', { uses: 'describe-prep' });
 const DETS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'another']);
-const COPULAS = new Set(['is', 'was', 'are', 'were', 'became', 'becomes', 'remains', 'remained', "'s"]);
+const COPULAS = set('function-words', { uses: 'describe-copula' });
 const DELIMS = new Set([',', ';', '.', ':', '(', ')', '–', '—', '-', '"', '“', '”', '?', '!', '[', ']']);
-const CLAUSE_STOPS = new Set(['who', 'which', 'whom', 'whose', 'that', 'said', 'says', 'told', 'and', 'or', 'but', 'when', 'while', 'after', 'before', 'because', 'as', 'where', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does']);
+const CLAUSE_STOPS = set('function-words', { uses: 'describe-clause-stop' });
 const POSS_CLITIC = new Set(["'s", "'", '’s', '’']);
 
 /** Country code for a nationality or country word ("Russian", "Russians", "Israel"), via the Phoenix country entries. */
@@ -466,10 +466,10 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
 }
 
 /** Rank words that qualify the role after them and belong to its title. */
-const RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'acting', 'associate', 'under', 'interim', 'chief']);
+const RANK_WORDS = set('title-modifiers', { uses: 'rank' });
 
 /** Courtesy titles that stand between a title and a name and are no role of their own. */
-const HONORIFICS = new Set(['sheikh', 'sheik', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'prof', 'professor', 'haji', 'hajji', 'mullah', 'ayatollah', 'sayyed', 'sayed', 'rabbi', 'imam', 'monsignor']);
+const HONORIFICS = set('titles', { uses: 'describe' });
 
 function sentenceRange(doc: Doc, tokenIndex: number): [number, number] {
   const s = doc.sentences[doc.tokens[tokenIndex].sentence];
@@ -722,7 +722,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     let to = roleTok + 1;
     for (const c of inSentence(roleTok)) {
       if (c.head !== roleTok || c.i === nameTok) continue;
-      if (!NP_DEPRELS.has(c.deprel ?? '')) continue;
+      if (!NP_DEPREL.test(c.deprel ?? '')) continue;
       const [lo, hi] = subtreeSpan(tokens, c.i);
       if (lo < from) from = lo;
       if (hi > to) to = hi;
@@ -734,7 +734,8 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
 }
 
 /** Dependents that belong to a noun phrase (UD). */
-const NP_DEPRELS = new Set(['det', 'det:poss', 'amod', 'compound', 'nmod', 'nmod:poss', 'nmod:npmod', 'nummod', 'flat', 'flat:name']);
+/** dependents that belong to a noun phrase: determiners, modifiers, compounds, nominal modifiers, numbers, flat names */
+const NP_DEPREL = /^(?:det(?::poss)?|amod|compound|nmod(?::poss|:npmod)?|nummod|flat(?::name)?)$/;
 
 function subtreeSpan(tokens: Token[], i: number): [number, number] {
   let lo = i;
