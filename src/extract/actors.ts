@@ -336,6 +336,7 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
 
 export const actorsStage: Stage = {
   name: 'actors',
+  requires: ['entities'], uses: ['coref', 'tags', 'parse'], provides: ['codes'],
   run(doc: Doc): void {
     if (doc.entities.length === 0) return;
     const codes = findActorCodes(doc);

@@ -381,6 +381,7 @@ function fullestName(mentions: Mention[]): string {
 
 export const entitiesStage: Stage = {
   name: 'entities',
+  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities', 'coref'],
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');

@@ -1143,6 +1143,7 @@ export function nameMentions(model: NerModel, doc: Doc): Mention[] {
 
 export const nerStage: Stage = {
   name: 'ner',
+  requires: ['tokens', 'sentences'], provides: ['mentions.model'],
   run(doc: Doc) {
     const model = getNerModel();
     if (!model) {

@@ -86,6 +86,7 @@ function sentenceViews(doc: Doc): SentenceView[] {
 
 export const timesStage: Stage = {
   name: 'times',
+  requires: ['tokens', 'sentences'], uses: ['tags', 'parse'], provides: ['times'],
   run(doc: Doc): void {
     try {
       doc.times = findTimes(doc);

@@ -107,6 +107,7 @@ export function sentenceStarts(text: string, tokens: RawToken[]): number[] {
 /** Tokenizes the text and splits it into sentences and paragraphs (blank-line separated). */
 export const tokenizeStage: Stage = {
   name: 'tokenize',
+  requires: [], provides: ['tokens', 'sentences'],
   run(doc: Doc) {
     const raw = tokenize(doc.text);
     const starts = sentenceStarts(doc.text, raw);
