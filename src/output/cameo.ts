@@ -39,6 +39,7 @@ const COLUMNS = {
   PloverMode: (c: RowContext) => c.ev.mode ?? '',
   IsNegated: (c: RowContext) => (c.ev.negated ? '1' : '0'),
   Modality: (c: RowContext) => c.ev.modality ?? '',
+  Factuality: (c: RowContext) => c.ev.factuality,
   ActionGeo: (c: RowContext) => c.location?.name ?? '',
   Trigger: (c: RowContext) => c.ev.trigger.text,
   SentenceStart: (c: RowContext) => String(c.sentence?.start ?? ''),
