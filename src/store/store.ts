@@ -11,7 +11,7 @@ import { memberRef, Resolver, type Decision, type Member } from './identity.js';
 import { migrate } from './migrations.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
-import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from '../ingest/dedup.js';
+import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 import type {
   CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
   RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats,
