@@ -160,7 +160,7 @@ export function validateEventSet(dir = DEFAULT_DIR): string[] {
       if (span.start < from || span.end > to || span.start >= span.end) { problems.push(`${at}: ${name} [${span.start}, ${span.end}) lies outside [${from}, ${to})`); return; }
       const got = text.slice(span.start, span.end);
       if (got !== span.text) problems.push(`${at}: ${name} text "${span.text}" but the document has "${got}" there`);
-      if ((isWordChar(span.text[0]) && isWordChar(text[span.start - 1])) || (isWordChar(span.text[span.text.length - 1]) && isWordChar(text[span.end])))
+      if ((isWordChar(span.text[0]) && isWordChar(text[span.start - 1])) || (isWordChar(span.text[span.text.length - 1]) && isWordChar(text[span.end]) && !/^n['’]t\b/.test(text.slice(span.end, span.end + 4))))
         problems.push(`${at}: ${name} "${span.text}" cuts a word`);
     };
     const t = p.trigger;

@@ -25,7 +25,7 @@ function find(text, needle, n, from, to) {
     const i = text.indexOf(needle, at);
     if (i < 0 || i + needle.length > to) return -1;
     const okStart = !isWord(needle[0]) || !isWord(text[i - 1]);
-    const okEnd = !isWord(needle[needle.length - 1]) || !isWord(text[i + needle.length]);
+    const okEnd = !isWord(needle[needle.length - 1]) || !isWord(text[i + needle.length]) || /^n['’]t\b/.test(text.slice(i + needle.length)); // have|n't
     if (okStart && okEnd && ++seen === n) return i;
     at = i + 1;
   }
