@@ -88,7 +88,22 @@ export interface PredicateLabel {
   actor_ref?: CharSpan;
   recipient_ref?: CharSpan;
   factuality: Factuality | null;
+  /**
+   * The category a PLOVER coder would output for this label, by the manual's reductions: future
+   * CONSULT/SUPPORT/COOPERATE/AID → AGREE, future RETREAT → CONCEDE, any threatened act → THREATEN;
+   * otherwise `type`. Null for non-events.
+   */
+  plover_type: PloverType | null;
   note?: string;
+}
+
+/** The manual's reductions from a label's own type and factuality to the PLOVER category. */
+export function ploverTypeOf(type: PloverType | null, factuality: Factuality | null): PloverType | null {
+  if (type === null) return null;
+  if (factuality === 'threatened') return 'THREATEN';
+  if (factuality === 'future' && (type === 'CONSULT' || type === 'SUPPORT' || type === 'COOPERATE' || type === 'AID')) return 'AGREE';
+  if (factuality === 'future' && type === 'RETREAT') return 'CONCEDE';
+  return type;
 }
 
 export interface EventSet { docs: EventDoc[]; predicates: PredicateLabel[] }
@@ -186,11 +201,12 @@ export function validateEventSet(dir = DEFAULT_DIR): string[] {
       for (const role of ['actor', 'recipient', 'location'] as const) if (p[role] !== null) checkSpan(role, p[role], s.start, s.end);
       if (p.actor_ref !== undefined) checkSpan('actor_ref', p.actor_ref, 0, text.length);
       if (p.recipient_ref !== undefined) checkSpan('recipient_ref', p.recipient_ref, 0, text.length);
+      if (p.plover_type !== ploverTypeOf(p.type, p.factuality)) problems.push(`${at}: plover_type must be ${ploverTypeOf(p.type, p.factuality)}`);
       if (p.actor_ref && !p.actor) problems.push(`${at}: actor_ref without an actor`);
       if (p.recipient_ref && !p.recipient) problems.push(`${at}: recipient_ref without a recipient`);
     } else {
       if (!NON_EVENT_REASONS.includes(p.reason as NonEventReason)) problems.push(`${at}: a non-event needs a reason (${NON_EVENT_REASONS.join(', ')})`);
-      for (const f of ['type', 'mode', 'cameo', 'actor', 'recipient', 'location', 'factuality'] as const)
+      for (const f of ['type', 'mode', 'cameo', 'actor', 'recipient', 'location', 'factuality', 'plover_type'] as const)
         if (p[f] !== null) problems.push(`${at}: a non-event has no ${f}`);
     }
   }
@@ -227,6 +243,8 @@ export function describeEventSet(set: EventSet): string {
     table('PLOVER type', countBy(events, (p) => p.type ?? '?')),
     '',
     table('factuality', countBy(events, (p) => p.factuality ?? '?')),
+    '',
+    table('PLOVER category after the manual\'s reductions (plover_type)', countBy(events, (p) => p.plover_type ?? '?')),
     '',
     table('non-event reason', countBy(set.predicates.filter((p) => !p.event), (p) => p.reason ?? '?')),
   ].join('\n');

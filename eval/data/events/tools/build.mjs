@@ -16,6 +16,15 @@ const TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'A
 const REASONS = new Set(['ordinary', 'statement', 'accident', 'outcome', 'figurative', 'modifier', 'name', 'boilerplate', 'light', 'same-event', 'background', 'generic', 'crime', 'not-predicate']);
 const FACT = new Set(['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied']);
 
+/** The category a PLOVER coder outputs for the label (manual: future cooperation is AGREE, an
+ *  announced retreat is CONCEDE, an act threatened is THREATEN); null for non-events. */
+const ploverType = (r) => {
+  if (!r.event) return null;
+  if (r.factuality === 'threatened') return 'THREATEN';
+  if (r.factuality === 'future' && ['CONSULT', 'SUPPORT', 'COOPERATE', 'AID'].includes(r.type)) return 'AGREE';
+  if (r.factuality === 'future' && r.type === 'RETREAT') return 'CONCEDE';
+  return r.type;
+};
 const isWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** n-th occurrence of `needle` in text[from, to) that does not start or end inside a word. */
 function find(text, needle, n, from, to) {
@@ -94,6 +103,7 @@ for (const file of readdirSync(join(here, 'ann')).filter((f) => f.endsWith('.ann
           else throw new Error(`unknown field "${key}"`);
         }
       }
+      rec.plover_type = ploverType(rec);
       if (note) rec.note = note;
       out.push(rec);
     } catch (e) {
