@@ -25,6 +25,20 @@ export type EntityType = keyof typeof ENTITY_TYPE_INFO;
 
 export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_INFO) as readonly EntityType[];
 
+/** How the text reports an event (src/extract/events/factuality.ts). */
+export const FACTUALITY_INFO = {
+  asserted: 'reported as having happened',
+  negated: 'reported as not having happened',
+  future: 'planned, scheduled or expected',
+  hypothetical: 'possible, wanted, conditional',
+  threatened: 'threatened',
+  alleged: 'said to have happened, not established ("allegedly", "accused of")',
+  attempted: 'tried ("efforts to free")',
+  denied: 'denied, disputed or rejected by someone in the text',
+} as const;
+
+export type Factuality = keyof typeof FACTUALITY_INFO;
+
 export type MentionKind = 'name' | 'nominal' | 'pronoun';
 
 export interface Token {
@@ -129,7 +143,7 @@ export interface EventRecord {
   date: { value: string | null; text?: string; basis: string } | null;
   location: string | null;
   /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */
-  factuality: 'asserted' | 'negated' | 'future' | 'hypothetical' | 'threatened' | 'alleged' | 'attempted' | 'denied';
+  factuality: Factuality;
   /** factuality is negated or denied (kept for schema 1.0 readers) */
   negated: boolean;
   /** PLOVER auxiliary mode: future, hypothetical (also threatened and attempted events) or historical */
