@@ -64,6 +64,8 @@ export interface EventDoc {
   url: string | null;
   published: string | null;
   title: string;
+  /** cross-validation fold (0–4), fixed per document: FNV-1a of the id modulo 5 */
+  fold: number;
   /** the title, a blank line, then the body; all offsets point into this string */
   text: string;
   note?: string;
@@ -147,6 +149,7 @@ export function validateEventSet(dir = DEFAULT_DIR): string[] {
     if (d.url !== null && typeof d.url !== 'string') problems.push(`${at}: url must be a string or null`);
     if (d.source !== 'team' && !d.url) problems.push(`${at}: a published source needs its url`);
     if (d.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(d.published))) problems.push(`${at}: published must be YYYY-MM-DD or null`);
+    if (!Number.isInteger(d.fold) || d.fold < 0 || d.fold > 4) problems.push(`${at}: fold must be 0 to 4`);
     if (typeof d.text !== 'string' || !d.text.trim()) problems.push(`${at}: empty text`);
     else if (typeof d.title !== 'string' || !d.text.startsWith(d.title)) problems.push(`${at}: the text must start with the title`);
     docs.set(d.id, d);

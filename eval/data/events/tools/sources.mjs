@@ -47,6 +47,9 @@ if (existsSync(teamDir)) {
     });
   }
 }
+// A fixed five-way split by document for cross-validation: FNV-1a of the id, modulo 5.
+const fold = (id) => { let h = 0x811c9dc5; for (const ch of Buffer.from(id, 'utf8')) { h ^= ch; h = Math.imul(h, 0x01000193) >>> 0; } return h % 5; };
+for (const d of docs) d.fold = fold(d.id);
 const ids = new Set();
 for (const d of docs) { if (ids.has(d.id)) throw new Error(`duplicate ${d.id}`); ids.add(d.id); }
 writeFileSync(join(here, 'docs.jsonl'), docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
