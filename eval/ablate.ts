@@ -5,8 +5,8 @@
  *
  * Usage: npm run ablate -- --task relations [--stage relations | --rules id,id] [--figure REGEX]
  *                          [--markdown] [-- ARGS FOR THE EVAL]
- *   --task     entities | events | relations | quotes | times | any eval/<task>.ts, or seed: the
- *              facts of ../shared/fixtures/seed (figure: facts passed)
+ *   --task     entities | events | relations | quotes | times | facts (our own articles' fact
+ *              files: a sanity check) | any eval/<task>.ts, or seed: the seed article's facts
  *   --stage    only the rules of this pipeline stage (default: all registered rules)
  *   --rules    only these rule ids
  *   --figure   a regular expression whose first group is the headline number (defaults per task)
@@ -28,6 +28,7 @@ const HEADLINE: Record<string, RegExp> = {
   quotes: /news\+interview: direct quotes .*F1 ([\d.]+)/,
   times: /^ALL\s+\d+\s+\d+\s+[\d.]+\/[\d.]+\/([\d.]+)/m,
   seed: /facts: (\d+)\/\d+ passed/,
+  facts: /facts: (\d+)\/\d+ passed/,
 };
 
 /** Lines that report speed or load, which move between runs without any rule changing. */
