@@ -92,6 +92,8 @@ export interface TimeExpression {
   text: string;
   /** ISO/TIMEX3 value at the text's precision: 2025-02-15, 2023-11, 2023, P3M, ... */
   value: string;
+  /** TIMEX3 type: a calendar DATE, a TIME of day, a DURATION, or a recurring SET */
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
   /** why this value: the anchor and the reasoning, for a reviewer */
   evidence?: string;
 }
