@@ -12,6 +12,7 @@ import { fmtDay, parseIsoDay, isValidDate } from './times/calendar.js';
 import { findInSentence } from './times/grammar.js';
 import { resolveTimes, type Anchor, type Located } from './times/resolve.js';
 import { untrustedBecause } from '../ingest/published.js';
+import { ablated } from './times/rules.js';
 
 /** Sentences searched for a dateline ("Friday, July 21, 2017") when no publication date is given. */
 const DATELINE_SENTENCES = 3;
@@ -79,6 +80,7 @@ const NAMING_WORDS = /\b(?:called|named|titled|entitled|dubbed|show|programme|pr
  * not that the date is a name.
  */
 function partOfName(doc: Doc, start: number, end: number): boolean {
+  if (ablated('times.names')) return false;
   if (!/^\p{Lu}/u.test(doc.text.slice(start, start + 1))) return false;
   if (NAMING_WORDS.test(doc.text.slice(Math.max(0, start - 16), start))) return true;
   const capitalisedNeighbour = (from: number, to: number) => {

@@ -6,6 +6,7 @@
  * publication date and choosing missing years is done later (see resolve.ts).
  */
 import * as chrono from 'chrono-node';
+import { ablated, type TimesRule } from './rules.js';
 
 export type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'decade' | 'century' | 'weekend';
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
@@ -184,6 +185,7 @@ function isClockTime(sentence: string, start: number, text: string): boolean {
  * Lopez News Today'). Weekdays and months are always capitalised, so this is for the others.
  */
 export function writtenAsName(sentence: string, at: number, text: string): boolean {
+  if (ablated('times.names')) return false;
   const word = text.split(/\s+/)[0];
   if (!/^\p{Lu}/u.test(word)) return false;
   const letters = sentence.replace(/[^\p{L}]/gu, '');
@@ -400,6 +402,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
 // ---------------------------------------------------------------- own patterns
 
 interface Pattern {
+  /** the switch that turns the pattern off for an ablation (rules.ts) */
+  rule?: TimesRule;
   /** a cheap test that the pattern can match at all: most sentences fail it, skipping `re` */
   hint: RegExp;
   re: RegExp;
@@ -411,6 +415,7 @@ const at = (m: RegExpExecArray, group: number): number => m.index + m[0].indexOf
 const PATTERNS: Pattern[] = [
   // the present, the past and the future in general (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF)
   {
+    rule: 'times.refs',
     hint: /\b(?:now|current|present|recent|lately|past|future|these days)/i,
     re: /\b(?:(now|nowadays|currently|presently|at present|these days)|(recently|lately|the past)|(the(?:\s+(?:near|distant|foreseeable))?\s+future))\b/gi,
     make(m, s) {
@@ -435,6 +440,7 @@ const PATTERNS: Pattern[] = [
   },
   // frequencies: daily, every week, twice a year, per day (TIMEX3 SET)
   {
+    rule: 'times.sets',
     hint: /\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biannually|every|each|per|times|once|twice)\b/i,
     re: new RegExp(`\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?:(once|twice|thrice|${NUM}\\s+times)\\s+(?:a|an|per|each|every)|(every|each|per))\\s+(?:(other)\\s+|(${NUM})\\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?|mornings?|evenings?|nights?|afternoons?|weekends?))\\b`, 'gi'),
     make(m, s) {
@@ -466,6 +472,7 @@ const PATTERNS: Pattern[] = [
   },
   // halves of the year: the first half of 2024, second-half profit
   {
+    rule: 'times.periods',
     hint: /\bhalf\b/i,
     re: /\b(?:the\s+)?(first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year|(the\s+year)))?\b/gi,
     make(m, s) {
@@ -482,6 +489,7 @@ const PATTERNS: Pattern[] = [
   },
   // fiscal years: fiscal 1998, fiscal year 2019, the fiscal year, FY2020 (TIMEX3 FY1998)
   {
+    rule: 'times.periods',
     hint: /\bfiscal\b|\bFY\s?\d/i,
     re: /\b(?:(?:(this|last|next|the\s+current|the\s+previous|the)\s+)?fiscal(?:\s+year)?(?:\s+(\d{4}|['’]\d{2}))?|FY\s?(\d{4}|\d{2}))\b/gi,
     make(m, s) {
@@ -503,6 +511,7 @@ const PATTERNS: Pattern[] = [
   },
   // the year-ago quarter, the year-earlier period: the quarter the text is about, a year before
   {
+    rule: 'times.periods',
     hint: /year[\s-](?:ago|earlier)/i,
     re: /\b(?:the|a)\s+year[\s-](?:ago|earlier)\s+(quarter|period|half)\b/gi,
     make(m) {
@@ -964,7 +973,7 @@ const QUANTIFIERS: Array<[RegExp, string]> = [
  */
 function widen(sentence: string, t: RawTime): void {
   const dayLike = t.weekday !== undefined && t.month === undefined || (t.day !== undefined && t.month !== undefined) || (t.rel?.unit === 'day' && !t.part);
-  if (dayLike && t.hour === undefined && !t.set) {
+  if (dayLike && t.hour === undefined && !t.set && !ablated('times.day-parts')) {
     const after = /^\s+(morning|afternoon|evening|night)\b/i.exec(sentence.slice(t.end, t.end + 12));
     // "Saturday Night Live", "Sunday Morning Breakfast": a capitalised part of the day opens a name
     if (after && !/^\p{Lu}/u.test(after[1])) {
@@ -986,7 +995,7 @@ function widen(sentence: string, t: RawTime): void {
     }
   }
   const counted = (t.fixed !== undefined && /^P(?!AST)/.test(t.fixed) && /\d/.test(t.fixed)) || (t.hour !== undefined && /^\d/.test(sentence.slice(t.start, t.start + 1))) || (t.rel !== undefined && /\bago$/.test(t.reading));
-  if (counted && !t.tmod) {
+  if (counted && !t.tmod && !ablated('times.quantifiers')) {
     const head = sentence.slice(Math.max(0, t.start - 24), t.start);
     for (const [re, mod] of QUANTIFIERS) {
       const q = re.exec(head);
@@ -1012,7 +1021,7 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
   if (!MAYBE_TIME.test(sentence)) return [];
   const found: RawTime[] = [];
   for (const p of PATTERNS) {
-    if (!p.hint.test(sentence)) continue;
+    if (!p.hint.test(sentence) || (p.rule && ablated(p.rule))) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       if (m[0].length === 0) { p.re.lastIndex++; continue; }

@@ -14,6 +14,7 @@ import {
 } from './calendar.js';
 import type { RawTime } from './grammar.js';
 import { tenseAt, type TenseReading } from './tense.js';
+import { ablated } from './rules.js';
 
 export interface Anchor {
   date: Ymd;
@@ -242,7 +243,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
     if (it.value === undefined) continue;
     const r = it.raw;
     // a part of the day written with its day: "Friday morning" → 2000-01-28TMO
-    if (r.part && r.hour === undefined && /^[0-9X]{4}-[0-9X]{2}-[0-9X]{2}$/.test(it.value)) it.value += `T${PART_CODES[r.part] ?? 'DT'}`;
+    if (r.part && r.hour === undefined && /^(?:[0-9X]{4}-[0-9X]{2}-[0-9X]{2}|XXXX-WXX-[1-7])$/.test(it.value) && !ablated('times.day-parts')) it.value += `T${PART_CODES[r.part] ?? 'DT'}`;
     const text = doc.text.slice(r.start, r.end);
     const t: TimeExpression = { start: r.start, end: r.end, text, value: it.value, type: timexType(r, it.value), evidence: it.evidence };
     const mod = r.tmod ?? (r.mod ? MODS[r.mod] : undefined);
@@ -435,7 +436,7 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
  * publication date), when there is one; else from the publication date as usual.
  */
 function spokenDays(doc: Doc, items: Item[], anchor: Anchor | null): void {
-  if (!anchor) return;
+  if (!anchor || ablated('times.quoted-days')) return;
   const pub = dayNumber(anchor.date);
   for (const it of items) {
     const rel = it.raw.rel;

@@ -4,6 +4,7 @@
  * tagger/parser stage has filled them, and falls back to word lists around the expression.
  */
 import type { Token } from '../../doc.js';
+import { ablated } from './rules.js';
 
 export type Tense = 'past' | 'future' | 'present' | 'unknown';
 
@@ -58,7 +59,7 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
   const p = prev?.text.toLowerCase() ?? '';
   // tagger/parser layers first
   if (t.xpos) {
-    if (PLANNING_FORMS.has(w) && t.xpos === 'VBN' && /^(?:is|are|am|been|'s|’s|'re|’re)$/.test(p)) return { tense: 'future', strength: 3 };
+    if (PLANNING_FORMS.has(w) && !ablated('times.plans') && t.xpos === 'VBN' && /^(?:is|are|am|been|'s|’s|'re|’re)$/.test(p)) return { tense: 'future', strength: 3 };
     if (t.xpos === 'MD') {
       if (w === 'will' || w === "'ll" || w === '’ll' || w === 'shall' || w === 'wo') return { tense: 'future', strength: 3 };
       return null;
@@ -78,7 +79,7 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
   }
   if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: w === 'will' || w === 'shall' || w.endsWith('ll') || w === 'wo' ? 3 : 2 };
   // "has been scheduled", "are planned": a plan in force now points ahead ("were scheduled" tells a past plan)
-  if (PLANNING_FORMS.has(w) && /^(?:is|are|am|has|have|been|'s|’s|'re|’re)$/.test(p) && !(p === 'been' && /^(?:had)$/i.test(prev?.text ?? ''))) return { tense: 'future', strength: 3 };
+  if (PLANNING_FORMS.has(w) && !ablated('times.plans') && /^(?:is|are|am|has|have|been|'s|’s|'re|’re)$/.test(p) && !(p === 'been' && /^(?:had)$/i.test(prev?.text ?? ''))) return { tense: 'future', strength: 3 };
   // headline style "Talks to resume Monday": a bare "to" + verb after a short subject at the start
   // of the sentence is a plan; the weakest of markers, used only when the sentence has no other
   if (w === 'to' && next && /^[a-z]{3,}$/.test(next.text) && prev && /^\p{Lu}|s$/u.test(prev.text) && !NOT_PLAN_BEFORE_TO.has(p)) {
@@ -156,7 +157,7 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
   // "has been scheduled for November": the plan's date lies ahead (a plan verb in the past tense
   // with a date that is clearly past, "planned on Monday", is left to the scoring of years)
   const lemma = (verb.lemma ?? verb.text).toLowerCase();
-  if ((PLANNING_FORMS.has(verb.text.toLowerCase()) || PLANNING_VERBS.has(lemma)) && verb.xpos === 'VBN') {
+  if ((PLANNING_FORMS.has(verb.text.toLowerCase()) || PLANNING_VERBS.has(lemma)) && verb.xpos === 'VBN' && !ablated('times.plans')) {
     const aux = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
     // in force now: "is scheduled", "has been planned"; not "was scheduled", "had been planned"
     if (aux.length > 0 && aux.every((a) => a.xpos !== 'VBD' && a.xpos !== 'MD') && aux.some((a) => a.xpos === 'VBZ' || a.xpos === 'VBP')) return { tense: 'future', cue: `${aux.map((a) => a.text).join(' ')} ${verb.text}` };
