@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readGum } from './times.js';
+import { readGum } from './gum-dates.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** eval/data/times in the source tree (this file runs from dist/eval) */

@@ -166,8 +166,8 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
 }
 
 /** Nouns that say the name before them is a place ("the town of Gao", "the El Fasher area"). */
-const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'state', 'county', 'island', 'port', 'capital', 'governorate', 'municipality', 'neighbourhood', 'neighborhood', 'suburb', 'kibbutz']);
-const PLACE_AFTER = new Set(['area', 'region', 'district', 'province', 'governorate', 'neighbourhood', 'neighborhood', 'valley', 'border', 'county']);
+const PLACE_OF = set('place-nouns', { uses: 'entities-place-of' });
+const PLACE_AFTER = set('place-nouns', { uses: 'entities-place-after' });
 
 /** "the town of X", "the X area": the words around a mention say it is a place. */
 function placeContext(doc: Doc, m: Mention): boolean {
@@ -181,7 +181,7 @@ function placeContext(doc: Doc, m: Mention): boolean {
 }
 
 /** Lower-case facility nouns after a name: "Imam Khomeini airport", "Evin prison". */
-const FACILITY_AFTER = new Set(['airport', 'prison', 'jail', 'hospital', 'camp', 'stadium', 'mosque', 'church', 'synagogue', 'bridge', 'square', 'crossing', 'checkpoint', 'base', 'airbase', 'barracks', 'compound', 'hotel', 'school', 'university']);
+const FACILITY_AFTER = set('place-nouns', { uses: 'entities-facility-after' });
 
 /**
  * The words around a name overrule a recogniser that took a place or facility for a person: "the

@@ -10,13 +10,14 @@ import type { Doc, EntityType, Mention, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { gazetteer, nameKey } from './gazetteer.js';
 import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLEMENT_WORDS, TITLES } from './gazetteer-lists.js';
+import { readerSet, set } from '../lexicon/index.js';
 
 /** Words that join capitalised words inside one name ("Bank of England", "Osama bin Laden"). */
-const INNER = new Set(['de', 'del', 'della', 'da', 'di', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'le', 'la', 'du', 'ben', 'abu', 'bint', '&']);
+const INNER = readerSet('name-particles', 'names');
 /** Prepositions that join a head noun to its complement ("Embassy in Israel", "Ministry of Defence", "President of Russia"). */
 const LINKING = new Set(['of', 'in', 'for', 'to', 'on']);
 /** Heads that make a capitalised name an event ("Paralympic Games", "Lantern Festival"). */
-const EVENT_HEADS = new Set(['festival', 'games', 'olympics', 'paralympics', 'championship', 'championships', 'cup', 'war', 'summit', 'conference', 'election', 'elections', 'awards', 'prize', 'marathon', 'tournament', 'expo', 'fair', 'revolution', 'uprising', 'massacre', 'crisis', 'week', 'day']);
+const EVENT_HEADS = set('event-heads', { uses: 'names' });
 /** Heads whose "in" phrase belongs to the name: "Russian Embassy in Israel". */
 const IN_HEADS = new Set(['embassy', 'consulate', 'mission', 'delegation', 'office', 'bureau', 'representation']);
 const TRAILING_ROLES = new Set(['staff', 'reporter', 'reporters', 'correspondent', 'editor', 'writer', 'contributor']);

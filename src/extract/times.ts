@@ -12,7 +12,7 @@ import { fmtDay, parseIsoDay, isValidDate } from './times/calendar.js';
 import { findInSentence } from './times/grammar.js';
 import { resolveTimes, type Anchor, type Located } from './times/resolve.js';
 import { untrustedBecause } from '../ingest/published.js';
-import { ablated } from './times/rules.js';
+import { ablated, timesRule } from './times/rules.js';
 
 /** Sentences searched for a dateline ("Friday, July 21, 2017") when no publication date is given. */
 const DATELINE_SENTENCES = 3;
@@ -67,7 +67,9 @@ function readTimes(doc: Doc): { times: TimeExpression[]; anchor: Anchor | null }
       anchor = { date, basis: `dateline ${fmtDay(date)}`, start: dateline.raw.start };
     }
   }
-  return { times: resolveTimes(doc, found.filter((f) => !partOfName(doc, f.raw.start, f.raw.end)), anchor), anchor };
+  const kept = found.filter((f) => !partOfName(doc, f.raw.start, f.raw.end));
+  for (const f of kept) for (const id of f.raw.rules ?? []) timesRule(id).fired(f.raw.start, f.raw.end);
+  return { times: resolveTimes(doc, kept, anchor), anchor };
 }
 
 /** Nouns that introduce a title or a name ("the show Good Morning America", "a charity called Tuesday's Child"). */
@@ -80,7 +82,12 @@ const NAMING_WORDS = /\b(?:called|named|titled|entitled|dubbed|show|programme|pr
  * not that the date is a name.
  */
 function partOfName(doc: Doc, start: number, end: number): boolean {
-  if (ablated('times.names')) return false;
+  if (ablated('times.names') || !insideName(doc, start, end)) return false;
+  timesRule('times.names').fired(start, end);
+  return true;
+}
+
+function insideName(doc: Doc, start: number, end: number): boolean {
   if (!/^\p{Lu}/u.test(doc.text.slice(start, start + 1))) return false;
   if (NAMING_WORDS.test(doc.text.slice(Math.max(0, start - 16), start))) return true;
   const capitalisedNeighbour = (from: number, to: number) => {

@@ -33,6 +33,8 @@ function roles(): RoleTable {
   const lastWords = new Set<string>();
   let maxWords = 1;
   for (const e of entries('roles')) {
+    // a row without a class is no role: it is there for the readers its `uses` names
+    if (e.attrs.class === undefined) continue;
     const cls = e.attrs.class as RoleClass;
     if (!CLASSES.has(cls)) throw new Error(`lexicon roles: '${e.word}' has unknown class '${e.attrs.class}'`);
     const g = e.attrs.gender;

@@ -2,6 +2,7 @@
  * Calendar arithmetic on plain UTC day numbers and TIMEX3 value formatting. Dates are kept as
  * {year, month, day} triples; no time zones are involved because news dates are calendar days.
  */
+import { list } from '../../lexicon/index.js';
 
 export interface Ymd {
   year: number;
@@ -85,7 +86,6 @@ export function monthsApart(a: Ymd, b: Ymd): number {
   return Math.abs(dayNumber(a) - dayNumber(b)) / 30.44;
 }
 
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTH_NAMES = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-];
+/** Weekday names by JavaScript's day number (Sunday 0) and month names by month number less one. */
+export const WEEKDAY_NAMES: readonly string[] = list('calendar', { class: 'weekday' });
+export const MONTH_NAMES: readonly string[] = list('calendar', { class: 'month' });

@@ -6,7 +6,8 @@
  * publication date and choosing missing years is done later (see resolve.ts).
  */
 import * as chrono from 'chrono-node';
-import { ablated, type TimesRule } from './rules.js';
+import { ablated, timesRule, type TimesRule } from './rules.js';
+import { set } from '../../lexicon/index.js';
 
 export type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'decade' | 'century' | 'weekend';
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
@@ -59,11 +60,17 @@ export interface RawTime {
   from: 'chrono' | 'pattern';
   /** short description of the grammar reading, for the evidence string */
   reading: string;
+  /** the registered rules that made or widened this reading (reported by the stage as firings) */
+  rules?: TimesRule[];
 }
 
 // ---------------------------------------------------------------- chrono, trimmed
 
-/** Parsers whose readings we replace with our own (relative and duration phrases, "now"). */
+/**
+ * Parsers whose readings we replace with our own (relative and duration phrases, "now"). Kept in
+ * code (count-wordlists counts it): the class names of chrono-node's parsers configure that library;
+ * they are no words of the language.
+ */
 const DROPPED_PARSERS = new Set([
   'ENTimeUnitWithinFormatParser', 'ENTimeUnitAgoFormatParser', 'ENTimeUnitLaterFormatParser',
   'ENRelativeDateFormatParser', 'ENTimeUnitCasualRelativeFormatParser', 'ENCasualDateParser',
@@ -148,16 +155,14 @@ export function durationValue(n: number | 'X', unit: Unit | 'fortnight'): string
 // ---------------------------------------------------------------- guards
 
 /** prepositions that let a bare month name ("in May") or season count as a date */
-const MONTH_PREPS = new Set([
-  'in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'before', 'after', 'of', 'early', 'late', 'mid',
-  'last', 'next', 'this', 'between', 'to', 'and', 'or', 'each', 'every', 'throughout', 'until', 'around', 'that',
-  'for', 'mid-', 'into', 'the', 'late-', 'early-', 'following', 'previous', 'past', 'coming', 'than',
-]);
+const MONTH_PREPS = set('times-cues', { class: 'month-prep' });
 /** prepositions that let a bare season name count as a time ("in summer", "during the winter") */
-const SEASON_PREPS = new Set(['in', 'during', 'since', 'until', 'till', 'by', 'through', 'throughout', 'over', 'early', 'late', 'mid', 'each', 'every', 'the', 'this', 'last', 'next']);
+const SEASON_PREPS = set('times-cues', { class: 'season-prep' });
 const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Star|Tribune|Independent|Sport|People|Age|Business|Prayers?|Service|School|Mass|Edition|Magazine|Review|World|Live)\b/;
 /** words that make a weekday part of a name: "Good Friday", "Black Friday", "Man Friday" */
-const WEEKDAY_NAME_WORDS = new Set(['good', 'black', 'holy', 'ash', 'maundy', 'cyber', 'man', 'girl', 'super', 'bloody', 'easter', 'palm', 'shrove', 'small', 'giving']);
+/** words before a bare number that make it a year: "in 1999", "fiscal 2020", "class of 1985" */
+const YEAR_CUES = set('times-cues', { class: 'year-cue' });
+const WEEKDAY_NAME_WORDS = set('times-cues', { class: 'weekday-name' });
 
 const TIME_WORDS = /\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
 const CLOCK = /\d{1,2}[:.]\d{2}/;
@@ -185,7 +190,12 @@ function isClockTime(sentence: string, start: number, text: string): boolean {
  * Lopez News Today'). Weekdays and months are always capitalised, so this is for the others.
  */
 export function writtenAsName(sentence: string, at: number, text: string): boolean {
-  if (ablated('times.names')) return false;
+  if (ablated('times.names') || !looksLikeName(sentence, at, text)) return false;
+  timesRule('times.names').fired();
+  return true;
+}
+
+function looksLikeName(sentence: string, at: number, text: string): boolean {
   const word = text.split(/\s+/)[0];
   if (!/^\p{Lu}/u.test(word)) return false;
   const letters = sentence.replace(/[^\p{L}]/gu, '');
@@ -898,7 +908,7 @@ const PATTERNS: Pattern[] = [
       if (/^\s*(?:,\s*)?\d/.test(after) && !/^\s*(?:,|and|or)\s*(?:1[5-9]|20)\d\d\b/.test(after)) return null; // part of a longer figure
       // years far from the present need a cue that they are years
       const recent = year >= 1900 && year <= 2099;
-      const yearCue = MONTH_PREPS.has(prevWord) || ['in', 'since', 'of', 'year', 'from', 'by', 'c.', 'circa', 'ca.', 'until', 'before', 'after', 'around', 'between', 'and', 'to', 'fiscal', 'season', 'class', 'spring', 'summer', 'autumn', 'fall', 'winter', 'ad', 'a.d.', 'during', 'as', 'at'].includes(prevWord)
+      const yearCue = MONTH_PREPS.has(prevWord) || YEAR_CUES.has(prevWord)
         || /^[’']s\b/.test(after) || /^\s*\)/.test(after) || /\(\s*$/.test(before) || /^\s*,/.test(after) || /^\s*(?:BC|BCE|AD|CE)\b/.test(after)
         || /^\s*[-–]\s*\d{4}\b/.test(after) || /\d{4}\s*[-–]\s*$/.test(before) || (/,\s*$/.test(before) && /^\s*[.;]/.test(after));
       if (!recent && !yearCue) return null;
@@ -979,11 +989,13 @@ function widen(sentence: string, t: RawTime): void {
     if (after && !/^\p{Lu}/u.test(after[1])) {
       t.part = after[1].toLowerCase();
       t.end += after[0].length;
+      (t.rules ??= []).push('times.day-parts');
     } else {
       const before = /\b(?:the\s+)?(morning|afternoon|evening|night)\s+of\s+$/i.exec(sentence.slice(Math.max(0, t.start - 24), t.start));
       if (before) {
         t.part = before[1].toLowerCase();
         t.start -= before[0].length;
+        (t.rules ??= []).push('times.day-parts');
       }
     }
   }
@@ -1005,6 +1017,7 @@ function widen(sentence: string, t: RawTime): void {
       t.start -= q[1].length;
       // "more than a year ago" lies before the date it names; "less than …ago" after it
       t.tmod = t.rel ? (mod === 'MORE_THAN' || mod === 'EQUAL_OR_MORE' ? 'BEFORE' : mod === 'APPROX' ? 'APPROX' : 'AFTER') : mod;
+      (t.rules ??= []).push('times.quantifiers');
       break;
     }
   }
@@ -1026,7 +1039,9 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       if (m[0].length === 0) { p.re.lastIndex++; continue; }
       const t = p.make(m, sentence);
-      if (t && t.end > t.start) found.push(t);
+      if (!t || t.end <= t.start) continue;
+      if (p.rule) (t.rules ??= []).push(p.rule);
+      found.push(t);
     }
   }
   if (/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|noon|midnight)/i.test(sentence)) {

@@ -14,7 +14,8 @@ import {
 } from './calendar.js';
 import type { RawTime } from './grammar.js';
 import { tenseAt, type TenseReading } from './tense.js';
-import { ablated } from './rules.js';
+import { ablated, timesRule } from './rules.js';
+import { set } from '../../lexicon/index.js';
 
 export interface Anchor {
   date: Ymd;
@@ -160,17 +161,9 @@ function storySteps(tokens: readonly Token[], from: number, to: number): StorySt
   return [...best.values()];
 }
 
-const KIN = new Set([
-  'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather',
-  'girlfriend', 'boyfriend', 'partner', 'uncle', 'aunt', 'cousin', 'family', 'parents', 'children', 'hostage', 'hostages',
-  'captive', 'captives', 'prisoner', 'prisoners', 'suspect', 'suspects', 'defendant',
-]);
+const KIN = set('times-cues', { class: 'participant' });
 const NOT_PARTICIPANT = new Set([
-  ...MONTH_NAMES.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES.map((d) => d.toLowerCase()),
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'his', 'her', 'their', 'its', 'in', 'on', 'at', 'but', 'and',
-  'this', 'that', 'mr', 'mrs', 'ms', 'dr', 'after', 'before', 'when', 'while', 'as', 'for', 'with', 'by', 'from', 'if',
-  'there', 'these', 'those', 'some', 'many', 'one', 'two', 'last', 'earlier', 'later', 'according', 'however', 'meanwhile',
-  'also', 'yet', 'still', 'since', 'during', 'who', 'what', 'why', 'how', 'our', 'we', 'you', 'not', 'then', 'both',
+  ...MONTH_NAMES.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES.map((d) => d.toLowerCase()), ...set('times-cues', { class: 'not-participant' }),
 ]);
 
 function participants(tokens: readonly Token[]): Set<string> {
@@ -455,6 +448,7 @@ function spokenDays(doc: Doc, items: Item[], anchor: Anchor | null): void {
     const day = dayNumber({ year: +base.value.slice(0, 4), month: +base.value.slice(5, 7), day: +base.value.slice(8, 10) });
     if (day >= pub || pub - day > 14) continue;
     setValue(it, fmtDay(fromDayNumber(day + rel.n)), `"${it.raw.reading}" in quoted speech: counted from the day the narrative gives before the quote, ${describe(doc, base)}`);
+    timesRule('times.quoted-days').fired(it.raw.start, it.raw.end);
     it.anchorUsed = textAnchor(base);
   }
 }

@@ -4,7 +4,8 @@
  * tagger/parser stage has filled them, and falls back to word lists around the expression.
  */
 import type { Token } from '../../doc.js';
-import { ablated } from './rules.js';
+import { ablated, timesRule } from './rules.js';
+import { readerSet, set } from '../../lexicon/index.js';
 
 export type Tense = 'past' | 'future' | 'present' | 'unknown';
 
@@ -14,52 +15,43 @@ export interface TenseReading {
   cue: string | null;
 }
 
-const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'tomorrow', 'upcoming', 'forthcoming']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'ago', 'yesterday', 'previously', 'formerly']);
+const FUTURE_WORDS = set('times-cues', { class: 'future' });
+const PAST_AUX = set('times-cues', { class: 'past-aux' });
 // "'s" is left out: far more often a possessive than "is"
-const PRESENT_AUX = new Set(['is', 'are', 'am', "'re", "'m", '’re', 'does', 'do', 'has', 'have', "'ve", '’ve']);
+const PRESENT_AUX = set('times-cues', { class: 'present-aux' });
 /** verbs that announce a plan: "is due to", "is set to", "plans to", "expected to" */
-const PLAN_WORDS = new Set(['due', 'set', 'scheduled', 'slated', 'expected', 'plans', 'plan', 'intends', 'aims', 'poised', 'going']);
+const PLAN_WORDS = set('times-cues', { class: 'plan' });
 
 /**
  * Verbs that put what they govern in the future whatever their own tense: a trial "has been
  * scheduled for November", events "have been planned until December", a vote "was postponed
  * to May" — the date is when the plan is for, not when it was made.
  */
-const PLANNING_VERBS = new Set(['schedule', 'reschedule', 'plan', 'slate', 'postpone', 'adjourn', 'delay', 'defer', 'book', 'expect', 'set', 'due', 'intend', 'propose', 'announce', 'agree', 'pledge', 'promise', 'vow', 'aim']);
-const PLANNING_FORMS = new Set(['scheduled', 'rescheduled', 'planned', 'slated', 'postponed', 'adjourned', 'deferred', 'booked']);
+const PLANNING_VERBS = set('times-cues', { class: 'planning-verb' });
+const PLANNING_FORMS = set('times-cues', { class: 'planning-form' });
 
 /** Common irregular past forms (simple past; past participles that differ are listed too). */
-const IRREGULAR_PAST = new Set(
-  ('said told met gave given took taken went gone came became began begun brought bought built caught chose chosen ' +
-    'did done drew drawn drove driven ate fell fallen felt fought found fled flew flown forgot forgiven froze got gotten ' +
-    'grew grown held heard hid hit hurt kept knew known laid led left lent let lost made meant paid put quit ran rang ' +
-    'read rode rose risen saw seen sought sold sent set shot shut sang sank sat slept spoke spoken spent split spread ' +
-    'stood stole struck swore swept swam taught tore thought threw thrown understood woke won wore written wrote withdrew ' +
-    'withheld overthrew overtook undertook upheld arose awoke bore born beat bit bled blew broke broken bent bound burnt ' +
-    'dealt dug dreamt fed forbade forgave hung knelt leapt lit mistook overcame rebuilt rethought sped spun stuck stung ' +
-    'strove swung underwent withstood wound').split(' '),
-);
+const IRREGULAR_PAST = set('times-cues', { class: 'irregular-past' });
 /** -ed words that are not past verbs */
-const NOT_PAST_ED = new Set([
-  'need', 'red', 'bed', 'seed', 'speed', 'feed', 'weed', 'breed', 'greed', 'creed', 'deed', 'indeed', 'hundred',
-  'embed', 'shed', 'bled', 'fled', 'led', 'wed', 'sled', 'naked', 'wicked', 'sacred', 'kindred', 'ragged', 'rugged',
-  'crooked', 'beloved', 'learned', 'aged', 'based', 'related', 'united', 'limited', 'detailed', 'advanced', 'supposed',
-  'used', 'alleged', 'so-called', 'armed', 'red', 'tired', 'interested', 'concerned', 'married', 'wounded', 'injured',
-  'speed', 'proceed', 'succeed', 'exceed', 'ed', 'ted', 'fred', 'ned', 'mohammed', 'muhammad', 'ahmed', 'mahmoud',
-]);
+const NOT_PAST_ED = set('times-cues', { class: 'not-past-ed' });
 /** attribution verbs after the expression: "…on Wednesday, officials said" tells when it was said, not when it happens */
-const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'noted', 'wrote', 'writes', 'reported', 'reports', 'according', 'claimed', 'claims', 'insisted', 'explained']);
+const REPORTING = readerSet('speech-verbs', 'times');
 /** words before "to" that do not make "to" + verb a plan ("went to", "due to", "according to") */
-const NOT_PLAN_BEFORE_TO = new Set(['went', 'goes', 'go', 'came', 'come', 'due', 'according', 'next', 'close', 'up', 'back', 'prior', 'thanks', 'owing', 'similar', 'contrary', 'addition', 'order', 'as', 'is', 'are', 'was', 'were']);
-const CLAUSE_BREAK = new Set([';', ':', '—', '–', '“', '”', '"', '(', ')', 'but', 'while', 'whereas', 'although', 'though']);
+const NOT_PLAN_BEFORE_TO = set('times-cues', { class: 'not-plan-before-to' });
+const CLAUSE_BREAK = set('times-cues', { class: 'clause-break' });
+
+/** A plan in force ("has been scheduled"): the rule times.plans fired on this word. */
+function planInForce(t: Token, strength: number): { tense: Tense; strength: number } {
+  timesRule('times.plans').fired(t.start, t.end);
+  return { tense: 'future', strength };
+}
 
 function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): { tense: Tense; strength: number } | null {
   const w = t.text.toLowerCase();
   const p = prev?.text.toLowerCase() ?? '';
   // tagger/parser layers first
   if (t.xpos) {
-    if (PLANNING_FORMS.has(w) && !ablated('times.plans') && t.xpos === 'VBN' && /^(?:is|are|am|been|'s|’s|'re|’re)$/.test(p)) return { tense: 'future', strength: 3 };
+    if (PLANNING_FORMS.has(w) && !ablated('times.plans') && t.xpos === 'VBN' && /^(?:is|are|am|been|'s|’s|'re|’re)$/.test(p)) return planInForce(t, 3);
     if (t.xpos === 'MD') {
       if (w === 'will' || w === "'ll" || w === '’ll' || w === 'shall' || w === 'wo') return { tense: 'future', strength: 3 };
       return null;
@@ -79,7 +71,7 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
   }
   if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: w === 'will' || w === 'shall' || w.endsWith('ll') || w === 'wo' ? 3 : 2 };
   // "has been scheduled", "are planned": a plan in force now points ahead ("were scheduled" tells a past plan)
-  if (PLANNING_FORMS.has(w) && !ablated('times.plans') && /^(?:is|are|am|has|have|been|'s|’s|'re|’re)$/.test(p) && !(p === 'been' && /^(?:had)$/i.test(prev?.text ?? ''))) return { tense: 'future', strength: 3 };
+  if (PLANNING_FORMS.has(w) && !ablated('times.plans') && /^(?:is|are|am|has|have|been|'s|’s|'re|’re)$/.test(p) && !(p === 'been' && /^(?:had)$/i.test(prev?.text ?? ''))) return planInForce(t, 3);
   // headline style "Talks to resume Monday": a bare "to" + verb after a short subject at the start
   // of the sentence is a plan; the weakest of markers, used only when the sentence has no other
   if (w === 'to' && next && /^[a-z]{3,}$/.test(next.text) && prev && /^\p{Lu}|s$/u.test(prev.text) && !NOT_PLAN_BEFORE_TO.has(p)) {
@@ -160,7 +152,10 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
   if ((PLANNING_FORMS.has(verb.text.toLowerCase()) || PLANNING_VERBS.has(lemma)) && verb.xpos === 'VBN' && !ablated('times.plans')) {
     const aux = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
     // in force now: "is scheduled", "has been planned"; not "was scheduled", "had been planned"
-    if (aux.length > 0 && aux.every((a) => a.xpos !== 'VBD' && a.xpos !== 'MD') && aux.some((a) => a.xpos === 'VBZ' || a.xpos === 'VBP')) return { tense: 'future', cue: `${aux.map((a) => a.text).join(' ')} ${verb.text}` };
+    if (aux.length > 0 && aux.every((a) => a.xpos !== 'VBD' && a.xpos !== 'MD') && aux.some((a) => a.xpos === 'VBZ' || a.xpos === 'VBP')) {
+      timesRule('times.plans').fired(verb.start, verb.end);
+      return { tense: 'future', cue: `${aux.map((a) => a.text).join(' ')} ${verb.text}` };
+    }
   }
   const auxes = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass' || t.deprel === 'cop'));
   for (const a of auxes) {
