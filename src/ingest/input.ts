@@ -16,6 +16,7 @@ import { fetchUrl, gunzipCapped, isGzip, isUrl, DEFAULT_MAX_GUNZIP_BYTES, type F
 import { parseFeed, looksLikeFeed, type FeedEntry } from './feed.js';
 import { extractArticle } from './html.js';
 import { detectLanguage } from './language.js';
+import { failureReason } from './limits.js';
 import { readCapped, sniffJsonLines } from './sniff.js';
 
 export { InputError } from './errors.js';
@@ -133,8 +134,7 @@ async function* readJsonLines(stream: Readable, origin: string, options: ReadOpt
       }
       yield { ok: true, origin: where, doc: toDocInput(parsed, `${idFromPath(origin)}-${line}`, options) };
     } catch (err) {
-      if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-      else throw err;
+      yield { ok: false, origin: where, error: failureReason(err) };
     }
   }
 }
@@ -162,8 +162,7 @@ function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', opti
         try {
           yield { ok: true, origin: where, doc: toDocInput(list[i], Array.isArray(parsed) ? `${idFromPath(origin)}-${i}` : idFromPath(origin), options) };
         } catch (err) {
-          if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-          else throw err;
+          yield { ok: false, origin: where, error: failureReason(err) };
         }
       }
     } else {
@@ -171,8 +170,7 @@ function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', opti
       yield { ok: true, origin, doc: { id: idFromPath(origin), text, published: normalisePublished(options.published ?? null), title: null, source: origin === '-' ? null : origin, url: null } };
     }
   } catch (err) {
-    if (err instanceof InputError) yield { ok: false, origin, error: err.message };
-    else throw err;
+    yield { ok: false, origin, error: failureReason(err) };
   }
 }
 
@@ -245,8 +243,7 @@ function pageItem(html: string, origin: string, id: string, url: string | null, 
       },
     };
   } catch (err) {
-    if (err instanceof InputError) return { ok: false, origin, error: err.message };
-    throw err;
+    return { ok: false, origin, error: failureReason(err) };
   }
 }
 
@@ -256,17 +253,15 @@ async function* feedItems(xml: string, origin: string, options: ReadOptions): As
   try {
     entries = parseFeed(xml).entries;
   } catch (err) {
-    if (err instanceof InputError) {
-      yield { ok: false, origin, error: err.message };
-      return;
-    }
-    throw err;
+    yield { ok: false, origin, error: failureReason(err) };
+    return;
   }
   if (entries.length === 0) yield { ok: false, origin, error: 'feed has no entries' };
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const where = `${origin}#${i + 1}`;
     try {
+      if (e.error) throw new InputError(e.error);
       let text = e.text;
       let title = e.title;
       let url = e.link;
@@ -287,8 +282,7 @@ async function* feedItems(xml: string, origin: string, options: ReadOptions): As
         doc: { id: e.id ?? e.link ?? `${idFromPath(origin)}-${i + 1}`, text, published: e.published ?? normalisePublished(options.published ?? null), title, source: origin, url },
       };
     } catch (err) {
-      if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-      else throw err;
+      yield { ok: false, origin: where, error: failureReason(err) };
     }
   }
 }
@@ -299,11 +293,8 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
   try {
     fetched = await fetchUrl(url, { maxBytes: options.maxRawBytes, ...options.fetch });
   } catch (err) {
-    if (err instanceof InputError) {
-      yield { ok: false, origin: url, error: err.message };
-      return;
-    }
-    throw err;
+    yield { ok: false, origin: url, error: failureReason(err) };
+    return;
   }
   const type = fetched.contentType;
   try {
@@ -322,8 +313,7 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
     if (options.feed || /rss|atom/.test(type) || looksLikeFeed(text)) yield* feedItems(text, url, options);
     else yield pageItem(text, url, url, fetched.url, options);
   } catch (err) {
-    if (err instanceof InputError) yield { ok: false, origin: url, error: err.message };
-    else throw err;
+    yield { ok: false, origin: url, error: failureReason(err) };
   }
 }
 
@@ -347,16 +337,14 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
       try {
         bytes = await readCapped(sniffed?.stream ?? stdin, Math.max(maxRaw, max * 2 + 65536));
       } catch (err) {
-        if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
-        else throw err;
+        yield { ok: false, origin: 'stdin', error: failureReason(err) };
         continue;
       }
       if (options.feed) {
         try {
           yield* feedItems(decodeText(bytes), 'stdin', options);
         } catch (err) {
-          if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
-          else throw err;
+          yield { ok: false, origin: 'stdin', error: failureReason(err) };
         }
         continue;
       }
@@ -367,7 +355,13 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
         yield* readJsonLines(Readable.from([bytes]), 'stdin', options);
       } else if (head.startsWith('<')) {
         // markup on stdin: a feed or a page
-        const text = decodeHtml(bytes);
+        let text: string;
+        try {
+          text = decodeHtml(bytes);
+        } catch (err) {
+          yield { ok: false, origin: 'stdin', error: failureReason(err) };
+          continue;
+        }
         if (looksLikeFeed(text)) yield* feedItems(text, 'stdin', options);
         else yield pageItem(text, 'stdin', 'stdin', null, options);
       } else yield* parseBuffer(bytes, 'stdin', head.startsWith('{') || head.startsWith('[') ? 'json' : 'text', options);
@@ -427,11 +421,8 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
       try {
         text = decodeHtml(bytes);
       } catch (err) {
-        if (err instanceof InputError) {
-          yield { ok: false, origin: path, error: err.message };
-          continue;
-        }
-        throw err;
+        yield { ok: false, origin: path, error: failureReason(err) };
+        continue;
       }
       if (options.feed || (FEED_EXT.has(ext) && !HTML_EXT.has(ext)) || looksLikeFeed(text)) yield* feedItems(text, path, options);
       else yield pageItem(text, path, idFromPath(path), null, options);

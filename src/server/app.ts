@@ -15,7 +15,7 @@ import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
-import { securityPlugin } from './security.js';
+import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
   store: Store;
@@ -28,6 +28,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** largest request body, bytes */
   bodyLimit?: number;
+  /** Host names the server answers for besides loopback ones (--allowed-host); any other Host gets 421 */
+  allowedHosts?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -51,6 +53,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimit ?? 12 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+    // errors Fastify answers before any route or hook (a malformed URL such as /%c0%ae, a bad
+    // content type): the same error shape and the same security headers as every other answer
+    frameworkErrors: (err, req, reply) => {
+      const r = reply as unknown as FastifyReply;
+      securityHeaders(r, req.url ?? '');
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      void r.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Bad Request', message: err.message });
+    },
   });
   app.decorate('store', options.store);
   app.decorate('requireWrite', async (req: FastifyRequest, reply: FastifyReply) => {
@@ -94,15 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  // the web app renders text with textContent only; the policy is a second line of defence
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-    return payload;
-  });
-
-  await app.register(securityPlugin, { tokenRequired: Boolean(options.token) });
+  await app.register(securityPlugin, { tokenRequired: Boolean(options.token), allowedHosts: options.allowedHosts });
   await app.register(openApiPlugin);
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(entityRoutes, { prefix: '/api' });
