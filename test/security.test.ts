@@ -121,11 +121,11 @@ describe('server security', { skip: sqlite.skip }, () => {
     // same origin passes the check (and reaches validation)
     const same = await open.inject({ method: 'POST', url: '/api/entities/1/merge', payload: { other: 'x' }, headers: { origin: 'http://127.0.0.1:8787', host: '127.0.0.1:8787' } });
     assert.equal(same.statusCode, 400);
-    // no token: a Host that is not loopback means a rebound domain
+    // a Host that is not loopback (nor allowed) means a rebound domain: refused for writes and reads alike
     const rebound = await open.inject({ method: 'POST', url: '/api/documents', payload: doc, headers: { host: 'attacker.example' } });
-    assert.equal(rebound.statusCode, 403);
-    assert.match(rebound.json().message, /loopback Host/);
-    assert.equal((await open.inject({ method: 'GET', url: '/api/documents', headers: { host: 'attacker.example' } })).statusCode, 200);
+    assert.equal(rebound.statusCode, 421);
+    assert.match(rebound.json().message, /does not answer for the host/);
+    assert.equal((await open.inject({ method: 'GET', url: '/api/documents', headers: { host: 'attacker.example' } })).statusCode, 421);
     for (const h of ['localhost', 'localhost:8787', '127.0.0.1:1', '[::1]:8787', 'app.localhost']) assert.ok(isLoopbackHostHeader(h), h);
     for (const h of ['127.0.0.1.evil.example', 'localhost.evil.example', 'example.com', '10.0.0.1:80', '', undefined]) assert.ok(!isLoopbackHostHeader(h), String(h));
   });

@@ -65,16 +65,16 @@ export const MIN_BUDGET_SECONDS = 30;
  * How long one document may take to extract: `secondsPerMb` per megabyte of text, never less
  * than MIN_BUDGET_SECONDS (a small document on a busy machine). 0 or Infinity: no budget.
  */
-export function timeBudgetMs(textLength: number, secondsPerMb = DEFAULT_SECONDS_PER_MB): number {
+export function timeBudgetMs(textLength: number, secondsPerMb = DEFAULT_SECONDS_PER_MB, minSeconds = MIN_BUDGET_SECONDS): number {
   if (!(secondsPerMb > 0) || secondsPerMb === Infinity) return Infinity;
-  return Math.max(MIN_BUDGET_SECONDS, (secondsPerMb * textLength) / 1048576) * 1000;
+  return Math.max(minSeconds, (secondsPerMb * textLength) / 1048576) * 1000;
 }
 
 /** A document that took longer than its time budget. */
 export class BudgetError extends InputError {}
 
-export function budgetMessage(ms: number, secondsPerMb: number): string {
-  return `extraction stopped after ${Math.round(ms / 1000)} s, over its time budget (${secondsPerMb} s per MB of text, at least ${MIN_BUDGET_SECONDS} s; --time-budget)`;
+export function budgetMessage(ms: number, secondsPerMb: number, minSeconds = MIN_BUDGET_SECONDS): string {
+  return `extraction stopped after ${+(ms / 1000).toFixed(1)} s, over its time budget (${secondsPerMb} s per MB of text, at least ${minSeconds} s; --time-budget)`;
 }
 
 /** A clear one-line reason for an unexpected failure on one document (never a stack trace). */

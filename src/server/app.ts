@@ -11,10 +11,12 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { BadRequest, NotFound, type Store } from '../store/index.js';
+import { ExtractPool } from '../ingest/pool.js';
 import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
+import { displayReplacer } from './display.js';
 import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
@@ -30,11 +32,15 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Host names the server answers for besides loopback ones (--allowed-host); any other Host gets 421 */
   allowedHosts?: readonly string[];
+  /** seconds of extraction allowed per MB of a posted document (limits.ts; 0: no budget) */
+  secondsPerMb?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** extraction off the request thread: one worker thread, made at the first POST, with the time budget */
+    extractor: () => ExtractPool;
     /** preHandler for routes that change the store */
     requireWrite: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
@@ -63,6 +69,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   app.decorate('store', options.store);
+  let pool: ExtractPool | null = null;
+  app.decorate('extractor', () => (pool ??= new ExtractPool(1, { secondsPerMb: options.secondsPerMb })));
+  app.addHook('onClose', async () => {
+    await pool?.close();
+  });
   app.decorate('requireWrite', async (req: FastifyRequest, reply: FastifyReply) => {
     if (options.readOnly) {
       await reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'this server is read-only' });
@@ -81,7 +92,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // the store returns objects already in the documented shape; plain JSON.stringify is faster
   // than compiled serialisers on large, nullable-heavy case files (response schemas still
   // document the API in /openapi.json)
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // (the replacer takes bidirectional controls out of names and titles: displayText)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data, displayReplacer));
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: err.message });
@@ -101,6 +113,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (problem) {
       await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problem });
       return reply;
+    }
+  });
+
+  // Ajv coerces "Infinity" and "1e400" in a path or query to Infinity and then skips its
+  // minimum/maximum checks for non-finite numbers: refuse them here, before any handler
+  app.addHook('preHandler', async (req, reply) => {
+    for (const [where, values] of [['params', req.params], ['querystring', req.query]] as const) {
+      if (!values || typeof values !== 'object') continue;
+      for (const [key, v] of Object.entries(values as Record<string, unknown>)) {
+        if (typeof v === 'number' && !Number.isFinite(v)) {
+          await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${where}/${key} must be a finite number` });
+          return reply;
+        }
+      }
     }
   });
 

@@ -5,7 +5,7 @@ import { extract } from '../../extract.js';
 import { readDocuments } from '../../ingest/input.js';
 import { buildServer, isLoopback } from '../../server/index.js';
 import { openStore, type Store } from '../../store/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, timeBudget } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { dbUrl, redactUrl } from './ingest.js';
 
@@ -52,6 +52,8 @@ export interface ServeOptions {
   logger?: boolean;
   /** Host names the server answers for besides loopback ones (--allowed-host) */
   allowedHosts?: string[];
+  /** seconds of extraction allowed per MB of a posted document (--time-budget) */
+  secondsPerMb?: number;
 }
 
 /** Start the API and web app; resolves once listening, returns a stop function. */
@@ -62,7 +64,7 @@ export async function startServer(o: ServeOptions, store?: Store): Promise<{ url
   const own = store ?? await openStore(o.db);
   // a server bound to one address answers for that address too (not for 0.0.0.0 or ::, which name no host)
   const bound = !isLoopback(o.host) && o.host !== '0.0.0.0' && o.host !== '::' ? [o.host] : [];
-  const app = await buildServer({ store: own, token: o.token, readOnly: o.readOnly, logger: o.logger, allowedHosts: [...bound, ...(o.allowedHosts ?? [])] });
+  const app = await buildServer({ store: own, token: o.token, readOnly: o.readOnly, logger: o.logger, allowedHosts: [...bound, ...(o.allowedHosts ?? [])], secondsPerMb: o.secondsPerMb });
   try {
     await app.listen({ port: o.port, host: o.host });
   } catch (err) {
@@ -109,6 +111,9 @@ Options:
                  also answer requests whose Host is NAME (or NAME:PORT); repeatable.
                  Loopback names (localhost, 127.0.0.1, [::1]) are always allowed; any
                  other Host gets 421 (DNS rebinding: docs/security.md)
+  --time-budget S
+                 seconds of extraction allowed per MB of a posted document, at least
+                 30 s (default 30; 0: none); over it, POST /api/documents answers 422
   --log          log each request
   -h, --help     this help
 
@@ -128,6 +133,7 @@ Examples:
       examples: { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
       'allowed-host': { type: 'string', multiple: true },
+      'time-budget': { type: 'string' },
     });
     const db = dbUrl(values.db);
     const token = process.env.CHRONICLE_TOKEN || null;
@@ -142,7 +148,7 @@ Examples:
         const stats = await store.stats();
         process.stderr.write(`chronicle serve: ${out.added ? `stored ${out.added} example articles in ${((performance.now() - started) / 1000).toFixed(1)} s; ` : ''}${stats.documents} articles, ${stats.entities} entities in ${redactUrl(db)}${out.failed ? ` (${out.failed} failed)` : ''}\n`);
       }
-      server = await startServer({ db, port, host: values.host!, token, readOnly: values['read-only']!, logger: values.log, allowedHosts: values['allowed-host'] ?? [] }, store);
+      server = await startServer({ db, port, host: values.host!, token, readOnly: values['read-only']!, logger: values.log, allowedHosts: values['allowed-host'] ?? [], secondsPerMb: timeBudget(values['time-budget']) }, store);
       if (store) {
         const stop = server.stop;
         const own = store;
