@@ -13,7 +13,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ import { startServer } from '../src/cli/commands/serve.js';
 import type { Store } from '../src/store/index.js';
 import { backends, caseArticles } from './store-fixtures.js';
 import { adversarial } from './support/adversarial.js';
+import { browserSkip, launchChromium } from './support/browser.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/chronicle');
@@ -206,6 +207,42 @@ describe('the server', () => {
       assert.equal((await get(`127.0.0.1:${port}`)).status, 200);
     } finally {
       await server.stop();
+    }
+  });
+
+  test('DNS rebinding in Chromium: a page whose domain now resolves to 127.0.0.1 reads nothing', { skip: browserSkip('the DNS rebinding browser test') }, async () => {
+    // the attacker's page is served on a port; then its name points at 127.0.0.1 and Chronicle
+    // answers on that port: the page's same-origin fetch reaches Chronicle with its own Host
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html', connection: 'close' }).end('<!DOCTYPE html><title>innocent</title><p>hello</p>'));
+    await new Promise<void>((resolve) => attacker.listen(port, '127.0.0.1', () => resolve()));
+    const browser = await launchChromium(['--host-resolver-rules=MAP attacker.example 127.0.0.1']);
+    let server: { stop: () => Promise<void> } | null = null;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://attacker.example:${port}/`);
+      assert.equal(await page.title(), 'innocent');
+      attacker.closeAllConnections();
+      await new Promise<void>((resolve) => attacker.close(() => resolve()));
+      server = await startServer({ db: '', port, host: '127.0.0.1', token: null, readOnly: false }, store);
+      const got = await page.evaluate(async () => {
+        const res = await fetch('/api/documents', { cache: 'no-store' });
+        return { status: res.status, body: await res.text() };
+      });
+      assert.equal(got.status, 421, got.body);
+      assert.doesNotMatch(got.body, /"items"|Trufanov/);
+      // the same server still answers its own name
+      const local = await page.evaluate(async (p) => (await fetch(`http://127.0.0.1:${p}/api/health`, { mode: 'no-cors' })).type, port);
+      assert.equal(local, 'opaque', 'another origin gets nothing readable either (no CORS)');
+    } finally {
+      await browser.close();
+      await server?.stop();
+      attacker.close();
     }
   });
 

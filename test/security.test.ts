@@ -16,17 +16,17 @@ import { startServer } from '../src/cli/commands/serve.js';
 import type { Store } from '../src/store/index.js';
 import { backends, caseArticles } from './store-fixtures.js';
 
-const [sqlite] = backends();
 const TOKEN = 'correct-horse-battery-staple';
 const doc = { text: 'Mallory Example met the Example Council in Paris on Monday.', title: 'A meeting', published: '2024-03-04' };
 
-describe('server security', { skip: sqlite.skip }, () => {
+// the same expectations on both stores (PostgreSQL when CHRONICLE_TEST_PG is set, as in CI)
+for (const backend of backends()) describe(`server security (${backend.name})`, { skip: backend.skip }, () => {
   let store: Store;
   let cleanup: () => Promise<void>;
   let app: FastifyInstance;
   let open: FastifyInstance;
   before(async () => {
-    ({ store, cleanup } = await sqlite.open());
+    ({ store, cleanup } = await backend.open());
     for (const a of caseArticles) await store.ingest(a);
     app = await buildServer({ store, token: TOKEN, webRoot: null });
     open = await buildServer({ store, token: null, webRoot: null });
