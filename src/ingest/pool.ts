@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';
-import type { Sketch } from './dedup.js';
+import type { Sketch } from '../store/dedup.js';
 import type { WorkerReply, WorkerRequest } from './extract-worker.js';
 import { BudgetError, budgetMessage, DEFAULT_SECONDS_PER_MB, MIN_BUDGET_SECONDS, timeBudgetMs } from './limits.js';
 
