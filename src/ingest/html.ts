@@ -9,6 +9,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import * as chrono from 'chrono-node';
+import { list } from '../lexicon/index.js';
 import { checkMarkupDepth } from './limits.js';
 import { choosePublished, datelineDate, urlDate, type DateCandidate, type PublishedSource } from './published.js';
 
@@ -41,6 +42,11 @@ type El = Element;
 
 // ---------------------------------------------------------------- metadata
 
+/**
+ * Meta properties that carry a page's publication date, in the order they are trusted. Kept in code
+ * (count-wordlists counts it): publishers' metadata property names are a protocol table read
+ * in order, not words of the language.
+ */
 const DATE_META_KEYS = [
   'article:published_time', 'og:published_time', 'published_time', 'article:published', 'datepublished',
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created',
@@ -223,6 +229,11 @@ function readMetadata(document: Document, url: string | null): Omit<HtmlArticle,
 
 // ---------------------------------------------------------------- body text
 
+/*
+ * Element names: which elements break text into blocks and which hold no readable text. Kept in
+ * code (count-wordlists counts both): they are the HTML standard's rendering rules, part of the
+ * text extraction algorithm, not words of the language.
+ */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
@@ -380,22 +391,7 @@ function isDateLine(text: string): boolean {
 }
 
 /** short calls to action and widget labels; matched against a whole short block */
-const CALL_TO_ACTION = new RegExp(
-  '^(?:' +
-    [
-      'advert(?:isement)?', 'sponsored(?: content)?', 'skip to (?:main )?content', 'continue reading(?: below)?', 'read more\\b.*', 'related\\b.*', 'see also\\b.*',
-      'more:?', 'more from\\b.*', 'more great\\b.*', 'you (?:may|might) also like\\b.*', 'recommended(?: for you)?', 'most (?:read|popular|viewed)\\b.*', 'also on \\S+\\b.*', 'also read\\b.*',
-      '(?:sign|log) ?(?:in|up|out)\\b.*', 'subscribe\\b.*', 'get (?:the|our) .*newsletter.*', '.*\\bnewsletters?\\b.*\\b(?:sign up|subscribe|inbox)\\b.*', '.*\\b(?:sign up|subscribe)\\b.*\\bnewsletters?\\b.*',
-      'share(?: this)?(?: (?:story|article|post|on \\w+))?', 'share it with a friend.*', 'like this (?:story|article)\\?.*', 'tweet', 'email', 'print', 'comments?', 'post comment.*', '\\d+ comments?',
-      'tell us what you think.*', 'leave a (?:comment|reply)', 'click here\\b.*', '.*\\bby clicking here', 'follow (?:us|me|him|her|them)\\b.*', 'have a tip\\?.*',
-      'view (?:author )?archive', 'email the author', 'image \\d+ of \\d*.*', 'caption', 'close', 'hide caption', 'toggle caption', 'enlarge this image', 'photo:.*', 'image:.*', '\\(image:.*', 'credit:.*',
-      'file photo:.*', 'this (?:website|site) uses cookies\\b.*', 'we use cookies\\b.*', 'this post may contain affiliate.*', 'this slideshow requires javascript.*', 'watch:.*', 'listen to this article.*',
-      '.*\\bappeared first on\\b.*', 'continue reading\\b.*', 'read the (?:full|rest of the) (?:story|article)\\b.*',
-      'breaking news(?: emails)?', 'latest news', 'home', 'next article', 'previous article', 'back to top',
-    ].join('|') +
-    ')$',
-  'i',
-);
+const CALL_TO_ACTION = new RegExp(`^(?:${list('calls-to-action').join('|')})$`, 'i');
 const CREDIT = /(?:getty images|shutterstock|ap photo|afp|reuters|associated press|epa|alamy|istock|bloomberg)\s*\)?$/i;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 

@@ -49,7 +49,10 @@ export type InputItem =
   | { ok: true; origin: string; doc: DocInput }
   | { ok: false; origin: string; error: string; skipped?: boolean; reason?: 'language' | 'resume' };
 
-/** File extensions read from directories (also with .gz). */
+/**
+ * File extensions read from directories (also with .gz). Kept in code (count-wordlists counts it):
+ * the file formats the readers below parse, a table of code paths, not words.
+ */
 export const SUPPORTED_EXTENSIONS = ['.txt', '.text', '.md', '.json', '.jsonl', '.ndjson', '.html', '.htm', '.xhtml', '.xml', '.rss', '.atom'];
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const FEED_EXT = new Set(['.xml', '.rss', '.atom']);
