@@ -11,6 +11,10 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DEMONYMS, EXTRA_GPE, EXTRA_LOC } from '../src/extract/gazetteer-lists.js';
+import { assertFrozen, checksums } from '../src/lexicon/index.js';
+
+/** The lexicon lists the build adds (lexicon/en/gazetteer-extra.tsv), frozen in the manifest. */
+const LISTS = ['gazetteer-extra[class=demonym]', 'gazetteer-extra[class=gpe]', 'gazetteer-extra[class=loc]'];
 
 const DATA = process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data');
 const DICT = join(DATA, 'petrarch2/dictionaries');
@@ -102,6 +106,15 @@ function wordCaseCounts(): Map<string, { lower: number; upper: number }> {
 }
 
 function main(): void {
+  // built from other lists than the manifest names only when asked: `npm run build:gazetteer -- --relist`
+  if (!process.argv.includes('--relist')) {
+    try {
+      assertFrozen((JSON.parse(readFileSync('models/gazetteer/manifest.json', 'utf8')) as { lexicon?: Record<string, string> }).lexicon, 'models/gazetteer');
+    } catch (err) {
+      console.error(`${err instanceof Error ? err.message : String(err)}\n(rebuild with the new lists on purpose: npm run build:gazetteer -- --relist)`);
+      process.exit(1);
+    }
+  }
   const gpe = new Set<string>();
   const norp = new Set<string>(DEMONYMS.map((d) => d.toLowerCase()));
   const person = new Set<string>();
@@ -195,6 +208,7 @@ function main(): void {
     counts: { GPE: out.GPE.length, NORP: out.NORP.length, PERSON: out.PERSON.length, ORG: out.ORG.length, given: out.given.length },
     sources: ['petrarch2 commit 676801cd (MIT)', 'UNER English-EWT train 0c7ce0d (CC BY-SA 4.0)', 'GUM train commit 72ce5ac (CC BY 4.0)'],
     command: 'npm run build:gazetteer',
+    lexicon: checksums(LISTS),
   };
   writeFileSync('models/gazetteer/manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   console.log(manifest.counts);
