@@ -6,6 +6,8 @@
  * so vowel differences (e/i, o/a) and feminine -a endings vanish.
  */
 
+import { getBrownClusters } from '../nlp/representations.js';
+
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'fr', 'father',
   'sister', 'brother', 'president', 'prime', 'minister', 'ambassador', 'senator', 'sen', 'rep', 'representative',
@@ -15,6 +17,29 @@ const TITLES = new Set([
   'hostage', 'officer', 'st', 'saint',
 ]);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+
+/** A folded word that is a title, not part of a name ("president", "gen", "dr"). */
+export function isTitleWord(word: string): boolean {
+  return TITLES.has(word);
+}
+
+/**
+ * A common word of English, not only a name: its lower-case form is in the vocabulary of the
+ * Brown clusters (models/representations: words seen ≥ 30 times in 26 M words of news and
+ * encyclopedia text). "brown", "marine", "church", "parliament" are; "trufanov", "karl",
+ * "obama" are not. Without the cluster file, no word counts as common.
+ */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  let v = commonCache.get(w);
+  if (v === undefined) {
+    v = (getBrownClusters()?.exactClusterOf(w) ?? -1) >= 0;
+    if (commonCache.size > 50000) commonCache.clear();
+    commonCache.set(w, v);
+  }
+  return v;
+}
+const commonCache = new Map<string, boolean>();
 const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bar']);
 
 /** Lower case, accents and apostrophes removed, quotes and punctuation to spaces. */
@@ -195,4 +220,36 @@ function shortFormOf(short: string, full: string): boolean {
 export function givenNamesAgree(a: string, b: string): boolean {
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   return sameNameToken(a, b) || shortFormOf(a, b) || shortFormOf(b, a);
+}
+
+/**
+ * Close enough for a lone name to be the surname of a full name: the same spelling after
+ * transliteration (Trufanow/Trufanov), a feminine ending (Trufanova), or one letter apart in a
+ * long name (Zelensky/Zelenskyy). Looser matches (Karl/Carrol, Marine/Maroni) are not.
+ */
+export function closeSurname(single: string, surname: string): boolean {
+  const a = translit(single);
+  const b = translit(surname);
+  if (a === b || a === `${b}a` || b === `${a}a`) return true;
+  return Math.min(a.length, b.length) >= 6 && skeleton(single) === skeleton(surname) && editDistance(a, b) <= 1;
+}
+
+/** Personal pronouns: never an entity's name ("I" is no organisation). Moves to lexicon/en with src/lexicon. */
+const PRONOUNS = new Set([
+  'i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourself', 'yourselves',
+  'he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'they', 'them', 'their', 'theirs', 'themselves',
+]);
+
+/** A name that is only a pronoun, as written ("I", "They"); the newspaper "i", in lower case, is not. */
+export function isPronounName(name: string): boolean {
+  const t = name.trim();
+  const f = foldName(t);
+  if (!PRONOUNS.has(f)) return false;
+  // a pronoun is written lower case, or capitalised ("He", "I"); a lower-case "i" is a name
+  return !(f === 'i' && t === 'i');
+}
+
+/** Two spellings of one name in words: "Trufanow and Trufanov are spellings of one name". */
+export function spellingNote(a: string, b: string): string {
+  return `“${a}” and “${b}” are spellings of one name`;
 }

@@ -8,8 +8,9 @@ import type { Result } from '../output/schema.js';
 import type { Db, Row, Sql, SqlValue } from './db.js';
 import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
+import { entityContexts, type EntityContext } from './context.js';
 import { migrate } from './migrations.js';
-import { foldName, nameKey, parsePersonName } from './names.js';
+import { foldName, isPronounName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from '../ingest/dedup.js';
 import { trustedDay } from '../ingest/published.js';
@@ -54,6 +55,7 @@ interface DocEntityRow {
   mention_count: number;
   entity_id: number | null;
   attributes: string | null;
+  context: string | null;
 }
 
 const now = () => new Date().toISOString();
@@ -137,25 +139,30 @@ export class SqlStore implements Store {
         const members: Member[] = [];
         const seenRefs = new Set<string>();
         const entityRows: SqlValue[][] = [];
-        const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string> }>();
-        for (const e of result.entities) {
+        const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string>; context?: EntityContext }>();
+        const contexts = entityContexts(result);
+        // an entity named only by a pronoun ("I" taken for an organisation) is no entity of its own
+        const entities = result.entities.filter((e) => !isPronounName(e.name));
+        for (const e of entities) {
           if (info.has(e.id)) continue;
           const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
           let ref = memberRef(hash, e.type, e.name);
           if (seenRefs.has(ref)) ref += `#${e.id}`;
           seenRefs.add(ref);
           const attributes = e.attributes && Object.keys(e.attributes).length ? e.attributes : undefined;
-          info.set(e.id, { ref, aliases, attributes });
-          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length, attributes ? JSON.stringify(attributes) : null]);
+          const ctx = contexts.get(e.id);
+          const context = ctx && Object.keys(ctx).length ? ctx : undefined;
+          info.set(e.id, { ref, aliases, attributes, context });
+          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length, attributes ? JSON.stringify(attributes) : null, context ? JSON.stringify(context) : null]);
         }
-        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count', 'attributes'], entityRows, 'id, local_id')) {
+        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count', 'attributes', 'context'], entityRows, 'id, local_id')) {
           local.set(r.local_id, Number(r.id));
         }
         const mentionRows: SqlValue[][] = [];
-        for (const e of result.entities) {
+        for (const e of entities) {
           const id = local.get(e.id)!;
-          const { ref, aliases, attributes } = info.get(e.id)!;
-          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes });
+          const { ref, aliases, attributes, context } = info.get(e.id)!;
+          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes, context });
           for (const m of e.mentions) mentionRows.push([docId, id, m.start, m.end, m.text, m.kind]);
         }
         await insertMany(tx, 'mentions', ['document_id', 'doc_entity_id', 'start_offset', 'end_offset', 'text', 'kind'], mentionRows);
@@ -276,14 +283,15 @@ export class SqlStore implements Store {
 
   /** Document entities (all, or those after `after`) with their relations, as the resolver takes them. */
   private async members(tx: Sql, after = 0): Promise<Array<Member & { entity_id: number | null }>> {
-    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes FROM doc_entities WHERE id > ? ORDER BY document_id, id`, [after]);
+    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes, context FROM doc_entities WHERE id > ? ORDER BY document_id, id`, [after]);
     // a relation joins two entities of one document, so new entities have only new relations
     const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations WHERE subject_id > ? OR object_id > ?', [after, after]);
     const byId = new Map<number, Member & { entity_id: number | null }>();
     for (const r of rows) {
       byId.set(Number(r.id), {
         id: Number(r.id), document: Number(r.document_id), ref: r.ref, type: r.type, name: r.name,
-        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string> : undefined, entity_id: r.entity_id === null ? null : Number(r.entity_id),
+        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string> : undefined,
+        context: r.context ? JSON.parse(r.context) as EntityContext : undefined, entity_id: r.entity_id === null ? null : Number(r.entity_id),
       });
     }
     for (const r of rels) {
