@@ -5,18 +5,13 @@
  * `translit` folds spelling conventions, `skeleton` keeps the first letter and the consonants,
  * so vowel differences (e/i, o/a) and feminine -a endings vanish.
  */
+import { set } from '../lexicon/index.js';
 
 import { getBrownClusters } from '../nlp/representations.js';
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'fr', 'father',
-  'sister', 'brother', 'president', 'prime', 'minister', 'ambassador', 'senator', 'sen', 'rep', 'representative',
-  'gov', 'governor', 'general', 'gen', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'sergeant', 'major', 'king',
-  'queen', 'prince', 'princess', 'pope', 'sheikh', 'rabbi', 'imam', 'judge', 'justice', 'chancellor', 'mayor',
-  'former', 'late', 'chairman', 'secretary', 'commander', 'deputy', 'vice', 'spokesman', 'spokeswoman', 'spokesperson',
-  'hostage', 'officer', 'st', 'saint',
-]);
+const TITLES = set('titles', { uses: 'store' });
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+const PARTICLES = set('name-particles', { uses: 'store' });
 
 /** A folded word that is a title, not part of a name ("president", "gen", "dr"). */
 export function isTitleWord(word: string): boolean {
@@ -40,7 +35,6 @@ export function isCommonWord(word: string): boolean {
   return v;
 }
 const commonCache = new Map<string, boolean>();
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bar']);
 
 /** Lower case, accents and apostrophes removed, quotes and punctuation to spaces. */
 export function foldName(name: string): string {
@@ -195,7 +189,7 @@ export function givenVariants(token: string): string[] {
 }
 const variantCache = new Map<string, string[]>();
 
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&']);
+const SMALL_WORDS = set('function-words', { uses: 'store-small' });
 
 /** "U.S.", "UN", "BBC" as written: the letters, lower case; null when not an acronym. */
 export function acronymOf(name: string): string | null {
@@ -234,22 +228,16 @@ export function closeSurname(single: string, surname: string): boolean {
   return Math.min(a.length, b.length) >= 6 && skeleton(single) === skeleton(surname) && editDistance(a, b) <= 1;
 }
 
-/** Personal pronouns: never an entity's name ("I" is no organisation). Moves to lexicon/en with src/lexicon. */
-const PRONOUNS = new Set([
-  'i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourself', 'yourselves',
-  'he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'they', 'them', 'their', 'theirs', 'themselves',
-]);
+/** Personal pronouns (lexicon/en/function-words.tsv, uses store-pronoun): never an entity's name ("I" is no organisation). */
+const PRONOUNS = set('function-words', { uses: 'store-pronoun' });
 
 /** A name that is only a pronoun, as written ("I", "They"); the newspaper "i", in lower case, is not. */
 export function isPronounName(name: string): boolean {
   const t = name.trim();
   const f = foldName(t);
   if (!PRONOUNS.has(f)) return false;
-  // a pronoun is written lower case, or capitalised ("He", "I"); a lower-case "i" is a name
-  return !(f === 'i' && t === 'i');
-}
-
-/** Two spellings of one name in words: "Trufanow and Trufanov are spellings of one name". */
-export function spellingNote(a: string, b: string): string {
-  return `“${a}” and “${b}” are spellings of one name`;
+  // a pronoun is written lower case or capitalised ("he", "He", "I"); "US" and "IT" in capitals
+  // are names, and so is the newspaper "i" in lower case
+  if (t === 'I') return true;
+  return t !== 'i' && /^\p{L}\p{Ll}*$/u.test(t);
 }
