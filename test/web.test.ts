@@ -85,6 +85,9 @@ describe('web app in headless Chromium', { skip }, () => {
     // two sources; the syndicated copy is listed under the one it copies, not as a third
     assert.equal(await release.getByTestId('source-link').count(), 2);
     assert.equal(await release.getByTestId('copy-link').count(), 1);
+    // every timeline event says how the sources report it
+    assert.equal(await page.getByTestId('timeline').getByTestId('factuality').count(), await events.count());
+    assert.equal(await release.getByTestId('factuality').innerText(), 'asserted');
     assert.match(await release.getByTestId('copy-link').innerText(), /Example Aggregator/);
     assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
     await page.screenshot({ path: join(ARTIFACTS, '3-entity.png'), fullPage: true });
@@ -94,6 +97,11 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match(await page.getByTestId('doc-title').innerText(), /Russian ambassador meets freed hostage/);
     const focus = page.locator('.hl-focus');
     assert.equal(await focus.first().innerText(), 'release');
+    // the side panel: every event with its factuality, each a link to its sentence
+    const sideEvents = page.getByTestId('doc-events').getByTestId('doc-event');
+    assert.ok(await sideEvents.count() >= 3);
+    assert.equal(await page.getByTestId('doc-events').getByTestId('factuality').count(), await sideEvents.count());
+    assert.match(await sideEvents.first().getAttribute('href') ?? '', /^#\/doc\/\d+\?at=\d+-\d+$/);
     // hover an event trigger: the tooltip names the event and its participants
     await page.locator('.hl-event', { hasText: 'kidnapped' }).hover();
     const tip = await page.getByTestId('tooltip').innerText();

@@ -251,6 +251,23 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 8,
+    name: 'the factuality of each event (asserted, negated, alleged, future …), shown wherever the event is',
+    common: ['ALTER TABLE events ADD COLUMN factuality TEXT'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read it from their stored results
+    after: async (tx) => {
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        const events = (JSON.parse(d.result) as { events?: Array<{ id: string; factuality?: string }> }).events ?? [];
+        for (const e of events) {
+          if (e.factuality) await tx.run('UPDATE events SET factuality = ? WHERE document_id = ? AND local_id = ?', [e.factuality, d.id, e.id]);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

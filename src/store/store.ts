@@ -197,7 +197,7 @@ export class SqlStore implements Store {
             document_id: docId, local_id: e.id, type: e.type, mode: e.mode, cameo: e.cameo,
             trigger_text: e.trigger.text, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
             date_value: e.date?.value ?? null, date_text: e.date?.text ?? null, date_basis: e.date?.basis ?? null,
-            location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality,
+            location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality, factuality: e.factuality,
             reported_by_id: entityRow(e.reported_by), sentence_index: e.sentence, sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null,
             sentence_text: sentence ? result.text.slice(sentence.start, sentence.end) : null,
           });
@@ -713,7 +713,7 @@ export class SqlStore implements Store {
     const entity = await this.entityRow(id);
     if (!entity) return null;
     const events = await this.db.all<EventRow>(
-      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality,
+      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
               d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
               COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
@@ -857,7 +857,9 @@ type DocHit = Omit<SearchHits['documents'][number], 'duplicate_of' | 'copies'>;
 
 export interface EventRow {
   event_id: number; type: string; mode: string | null; cameo: string | null; trigger_text: string; trigger_start: number; trigger_end: number;
-  date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null; entity_role: string; location: string | null;
+  date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null;
+  /** asserted, negated, alleged, future … (null for events stored before it was kept: see factualityOf) */
+  factuality?: string | null; entity_role: string; location: string | null;
   document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
   /** the first copy of the document's story (the document itself unless it is a near-duplicate) */
   story_id?: number;

@@ -1,6 +1,6 @@
 import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } from '../api.js';
 import { h } from '../dom.js';
-import { copiesNote, date, empty, section, sourceLink, typeBadge } from './common.js';
+import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge } from './common.js';
 import { relationGraph } from './graph.js';
 
 const STATUS_LABEL: Record<string, string> = { abducted: 'abducted', detained: 'detained', held: 'held', released: 'released', killed: 'killed' };
@@ -18,7 +18,7 @@ function statusStrip(c: CaseFile): HTMLElement | null {
 
 function eventTitle(e: TimelineItem): string {
   const what = e.mode ? `${e.mode}` : e.type.toLowerCase();
-  return `${e.negated ? 'not ' : ''}${what}`;
+  return `${e.factuality === 'negated' || e.factuality === 'denied' ? 'not ' : ''}${what}`;
 }
 
 function timeline(c: CaseFile): HTMLElement {
@@ -32,13 +32,13 @@ function timeline(c: CaseFile): HTMLElement {
       h('div', { class: 'when' }, date(e.date)),
       h('div', { class: 'what' },
         h('div', { class: 'headline' },
-          h('strong', {}, eventTitle(e)), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
+          h('strong', {}, eventTitle(e)), ' ', factualityBadge(e.factuality), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
           h('span', { class: 'roles' }, ` as ${e.roles.join(' and ')}`),
           e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null),
         actors.length || recipients.length ? h('div', { class: 'who' }, actors.length ? ['by ', ...join(actors)] : null, actors.length && recipients.length ? '; ' : null, recipients.length ? ['to ', ...join(recipients)] : null) : null,
         h('ul', { class: 'sources' }, e.sources.map((s) => h('li', {},
           sourceLink(s, `?at=${s.trigger_start}-${s.trigger_end}`), copiesNote(s.copies), ': ',
-          h('q', {}, s.sentence))))));
+          sentence(s.sentence))))));
   }));
 }
 
@@ -48,7 +48,7 @@ function conflicts(c: CaseFile): HTMLElement | null {
     h('h3', {}, x.about),
     h('div', { class: 'claims' }, x.claims.map((cl) => h('div', { class: 'claim' },
       h('div', { class: 'claim-value' }, x.kind === 'date' ? date(cl.value) : cl.value),
-      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), copiesNote(s.copies), ': ', h('q', {}, s.sentence))))))))));
+      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), copiesNote(s.copies), ': ', sentence(s.sentence))))))))));
 }
 
 function relationsList(p: EntityProfile): HTMLElement {
