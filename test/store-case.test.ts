@@ -96,3 +96,13 @@ test('an alleged event and an asserted one of the same kind are two timeline ite
   const c = buildCase(entity, [a, b], [], []);
   assert.deepEqual(c.events.map((e) => e.factuality).sort(), ['alleged', 'asserted']);
 });
+
+test('a coarse date that fits two disagreeing claims supports neither', () => {
+  const a = row({ event_id: 40, date_value: '2024-03-03', document_id: 1, source: 'A' });
+  const b = row({ event_id: 41, date_value: '2024-03-04', document_id: 2, source: 'B' });
+  const coarse = row({ event_id: 42, date_value: '2024-03', document_id: 3, source: 'C' });
+  const c = buildCase(entity, [coarse, a, b], [], []);
+  const dates = c.conflicts.filter((x) => x.kind === 'date');
+  assert.equal(dates.length, 1);
+  assert.deepEqual(dates[0].claims.map((cl) => [cl.value, cl.sources.map((s) => s.source)]), [['2024-03-03', ['A']], ['2024-03-04', ['B']]]);
+});

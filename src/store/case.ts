@@ -94,7 +94,9 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
   const items: TimelineItem[] = [];
   const once = new Map<string, TimelineItem[]>();
   const defs = new Map<string, StatusDef>();
-  for (const { row, roles } of [...perEvent.values()].sort((a, b) => sortKey(a.row.date_value).localeCompare(sortKey(b.row.date_value)))) {
+  // precise dates first, so a coarse one ("last month") can see every item it would fit
+  const byPrecision = (a: PerEvent, b: PerEvent) => (b.row.date_value?.length ?? 0) - (a.row.date_value?.length ?? 0) || sortKey(a.row.date_value).localeCompare(sortKey(b.row.date_value));
+  for (const { row, roles } of [...perEvent.values()].sort(byPrecision)) {
     const roleList = [...roles].sort();
     const negated = Boolean(Number(row.negated));
     const factuality = factualityOf(row);
@@ -106,11 +108,13 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     const st = takesStatus(entity.type) ? statusOf(row.type, row.mode, row.cameo) : null;
     // the same event in another source; within one article only a once-only event (a release
     // mentioned three times) is folded, other events of one type and day stay distinct
-    const match = items.find((it) =>
+    const matches = items.filter((it) =>
       (st !== null || !it.sources.some((x) => x.document_id === Number(row.document_id))) &&
       it.type === row.type && it.mode === row.mode && it.factuality === factuality && it.roles.join() === roleList.join() &&
       (it.date === null || row.date_value === null ? it.date === row.date_value || st !== null : datesAgree(it.date, row.date_value)) &&
       (it.location === null || row.location === null || placesAgree(it.location, row.location)));
+    // a coarse date that fits items of different days belongs to none of them
+    const match = new Set(matches.map((m) => m.date)).size > 1 ? undefined : matches[0];
     const people = (byEvent.get(Number(row.event_id)) ?? []).filter((p) => p.entity_id === null || Number(p.entity_id) !== entity.id);
     if (match) {
       match.sources.push(src);
@@ -147,14 +151,14 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     sources: its.flatMap((it) => it.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url, sentence: s.sentence, copies: s.copies }))),
   });
   for (const [status, its] of once) {
-    const dated = its.filter((it) => it.date !== null);
+    // the most precise dates first: a coarse date ("last month") that agrees with two claims
+    // (3 and 4 March) supports neither
+    const dated = its.filter((it) => it.date !== null).sort((a, b) => b.date!.length - a.date!.length);
     const dateGroups: Array<{ value: string; items: TimelineItem[] }> = [];
     for (const it of dated) {
-      const g = dateGroups.find((x) => datesAgree(x.value, it.date!));
-      if (g) {
-        g.items.push(it);
-        if (it.date!.length > g.value.length) g.value = it.date!;
-      } else dateGroups.push({ value: it.date!, items: [it] });
+      const fits = dateGroups.filter((x) => datesAgree(x.value, it.date!));
+      if (fits.length === 1) fits[0].items.push(it);
+      else if (fits.length === 0) dateGroups.push({ value: it.date!, items: [it] });
     }
     if (dateGroups.length > 1) conflicts.push({ kind: 'date', about: `date ${entity.name} was ${status}`, claims: dateGroups.map((g) => claim(g.value, g.items)) });
     const placeGroups: Array<{ value: string; items: TimelineItem[] }> = [];

@@ -3,9 +3,13 @@ import { h } from '../dom.js';
 import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge } from './common.js';
 import { relationGraph } from './graph.js';
 
+/** Links below this confidence are flagged for checking (the same threshold as src/store/identity.ts LOW_CONFIDENCE). */
+const LOW_CONFIDENCE = 0.8;
+
 const STATUS_LABEL: Record<string, string> = { abducted: 'abducted', detained: 'detained', held: 'held', released: 'released', killed: 'killed' };
 
-function statusStrip(c: CaseFile): HTMLElement | null {
+/** abducted → held → released, each with its date. */
+export function statusStrip(c: CaseFile): HTMLElement | null {
   if (!c.status.length) return null;
   const steps: HTMLElement[] = [];
   c.status.forEach((s, i) => {
@@ -99,7 +103,10 @@ function identity(p: EntityProfile, reload: () => void): HTMLElement {
         boxes.push([box, m.member_id]);
         return h('tr', {},
           h('td', {}, box), h('td', {}, m.name), h('td', {}, sourceLink(m), m.duplicate_of ? h('span', { class: 'badge dup', title: `a near-duplicate of document ${m.duplicate_of}` }, 'copy') : null),
-          h('td', {}, m.method ?? '', m.confidence !== null && m.method !== 'new' ? ` ${(m.confidence * 100).toFixed(0)}%` : ''),
+          h('td', {}, m.method ?? '', m.confidence !== null && m.method !== 'new' ? ` ${(m.confidence * 100).toFixed(0)}%` : '',
+            // a weak link (below 80%) is flagged: check it, and split it off if it is someone else
+            m.confidence !== null && m.method !== 'new' && m.method !== 'manual' && m.confidence < LOW_CONFIDENCE
+              ? [' ', h('span', { class: 'badge check', title: 'a weak link: check the evidence, split it off if this is someone else', 'data-testid': 'low-confidence' }, 'check')] : null),
           h('td', { class: 'evidence' }, m.evidence ?? ''));
       }))),
     h('div', { class: 'actions' },
