@@ -259,8 +259,8 @@ function statusSpans(once: Map<string, TimelineItem[]>, defs: Map<string, Status
   const points: Array<{ status: string; date: string | null; starts?: string; sources: SourceRef[] }> = [];
   for (const [status, its] of once) {
     const def = defs.get(status)!;
-    // the best-supported date of this status
-    const dated = its.filter((i) => i.date).sort((a, b) => b.sources.length - a.sources.length || (b.date!.length - a.date!.length));
+    // the best-supported date of this status; between equally supported ones (a conflict), the earliest
+    const dated = its.filter((i) => i.date).sort((a, b) => b.sources.length - a.sources.length || (b.date!.length - a.date!.length) || a.date!.localeCompare(b.date!));
     const date = dated[0]?.date ?? null;
     const sources = its.flatMap((i) => i.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url })));
     const seen = new Set<number>();
