@@ -40,3 +40,26 @@ test('a store from before migrations 7 and 8 gets entity context and event factu
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an entity named only by a pronoun is not stored: not as an entity, not in the stored result, not as a speaker', async () => {
+  const { article } = await import('./store-fixtures.js');
+  const interview = article({
+    id: 'interview', title: 'An interview', published: '2024-01-02', source: 'Example',
+    paragraphs: ['Frank Messina: I write poems about baseball, and I read them at the ballpark.'],
+    entities: [{ id: 'e1', type: 'PERSON', name: 'Frank Messina', mentions: ['Frank Messina'] }, { id: 'e2', type: 'ORG', name: 'I', mentions: ['I'] }],
+    quotes: [{ text: 'I write poems about baseball', speaker: 'e2' }],
+  });
+  assert.equal(interview.entities.length, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-pronoun-'));
+  try {
+    const store = await openStore(join(dir, 'p.db'));
+    const { id } = await store.ingest(interview);
+    const doc = (await store.getDocument(id))!;
+    assert.deepEqual(doc.result.entities.map((e) => e.name), ['Frank Messina']);
+    assert.equal(doc.result.quotes[0].speaker, null);
+    assert.deepEqual((await store.searchEntities({ limit: 50 })).map((e) => e.name), ['Frank Messina']);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

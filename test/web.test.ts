@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, browserSkip, launchChromium } from './support/browser.js';
-import { startServer } from '../src/cli/commands/serve.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserSkip, openApp } from './support/browser.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article, caseArticles, releaseReport, syndicatedReleaseSpec } from './store-fixtures.js';
 
@@ -32,27 +31,24 @@ const hostile = article({
 });
 
 describe('web app in headless Chromium', { skip }, () => {
-  let browser: Browser;
+  let app: Awaited<ReturnType<typeof openApp>>;
   let page: Page;
-  let server: { url: string; stop: () => Promise<void> };
+  let server: { url: string };
   let store: Store;
   let dir: string;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'chronicle-web-'));
     store = await openStore(join(dir, 'web.db'));
     for (const a of [...caseArticles, hostile, copy]) await store.ingest(a);
-    server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    app = await openApp(store);
+    ({ page, errors } = app);
+    server = { url: app.url };
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
     await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -15,7 +15,7 @@
  */
 import type { Result } from '../output/schema.js';
 import { actorIndex, dateNumber, normWords, type ActorIndex } from '../extract/actors/index.js';
-import { foldName, isCommonWord, isTitleWord } from './names.js';
+import { foldName, isCommonWord, isPronounName, isTitleWord } from './names.js';
 
 export interface EntityContext {
   /** CAMEO country code → the words that tie the entity to it, as written ("Pakistan's") */
@@ -209,4 +209,26 @@ export function entityContexts(result: Result, idx: ActorIndex = actorIndex()): 
     ctx.sameAs = fuller[0].name;
   }
   return out;
+}
+
+/**
+ * The result without entities named only by a pronoun ("I" taken for an organisation): they
+ * are no entities of their own. What pointed at them (a quote's speaker, an event's actor,
+ * recipient, place or source, a relation) no longer does; the stored result is this one, so
+ * the reader shows no such entity either.
+ */
+export function withoutPronounEntities(result: Result): Result {
+  const gone = new Set(result.entities.filter((e) => isPronounName(e.name)).map((e) => e.id));
+  if (gone.size === 0) return result;
+  const keep = (id: string | null) => (id !== null && gone.has(id) ? null : id);
+  return {
+    ...result,
+    entities: result.entities.filter((e) => !gone.has(e.id)),
+    quotes: result.quotes.map((q) => (q.speaker !== null && gone.has(q.speaker) ? { ...q, speaker: null } : q)),
+    relations: result.relations.filter((r) => !gone.has(r.subject) && !gone.has(r.object)),
+    events: result.events.map((e) => ({
+      ...e, actor: e.actor.filter((x) => !gone.has(x)), recipient: e.recipient.filter((x) => !gone.has(x)),
+      location: keep(e.location), reported_by: keep(e.reported_by),
+    })),
+  };
 }

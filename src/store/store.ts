@@ -8,9 +8,9 @@ import type { Result } from '../output/schema.js';
 import type { Db, Row, Sql, SqlValue } from './db.js';
 import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
-import { entityContexts, type EntityContext } from './context.js';
+import { entityContexts, withoutPronounEntities, type EntityContext } from './context.js';
 import { migrate } from './migrations.js';
-import { foldName, isPronounName, nameKey, parsePersonName } from './names.js';
+import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 import { trustedDay } from '../ingest/published.js';
@@ -103,7 +103,9 @@ export class SqlStore implements Store {
    * lets a caller that already computed the MinHash sketch of `result.text` (in a worker
    * thread) spare the writer the work.
    */
-  async ingest(result: Result, textSketch?: Sketch): Promise<IngestOutcome> {
+  async ingest(given: Result, textSketch?: Sketch): Promise<IngestOutcome> {
+    // an entity named only by a pronoun ("I" taken for an organisation) is no entity of its own
+    const result = withoutPronounEntities(given);
     const hash = contentHash(result);
     const sk = textSketch ?? sketch(result.text);
     try {
@@ -141,8 +143,7 @@ export class SqlStore implements Store {
         const entityRows: Values[] = [];
         const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string>; context?: EntityContext }>();
         const contexts = entityContexts(result);
-        // an entity named only by a pronoun ("I" taken for an organisation) is no entity of its own
-        const entities = result.entities.filter((e) => !isPronounName(e.name));
+        const entities = result.entities;
         for (const e of entities) {
           if (info.has(e.id)) continue;
           const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
