@@ -509,8 +509,8 @@ export class Resolver {
           const ctx = this.personContext(m, doc, c);
           score = ctx.strong.length ? 0.85 : 0.7;
           evidence = `“${m.name}” and “${theirs}”: an initial for the given name${ctx.strong.length ? `; ${ctx.strong.slice(0, 2).join('; ')}` : ''}`;
-        } else if (!givenNamesAgree(f.given!, p.given!)) evidence = `“${m.name}” and “${theirs}”: “${p.given}” is a name this person goes by`;
-        else if (!sameNameToken(f.given!, p.given!)) evidence = `“${m.name}” and “${theirs}”: ${p.given} is a short form of ${f.given} (or the reverse)`;
+        } else if (!givenNamesAgree(f.given!, p.given!)) evidence = `“${m.name}” and “${theirs}”: “${capital(p.given!)}” is a name this person goes by`;
+        else if (!sameNameToken(f.given!, p.given!)) evidence = `“${m.name}” and “${theirs}”: ${capital(p.given!)} is a short form of ${capital(f.given!)} (or the reverse)`;
         else evidence = `“${m.name}” and “${theirs}” are spellings of one name`;
         if (!best || score > best.score) best = { c, score, evidence };
       }
@@ -626,6 +626,11 @@ function namesOf(m: Member): string[] {
 function lastToken(s: string): string {
   const parts = s.split(' ');
   return parts[parts.length - 1];
+}
+
+/** A folded name word as a name is written: "sasha" → "Sasha". */
+function capital(word: string): string {
+  return word.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** An identity in words: its first full name as written, else its first member's name. */
