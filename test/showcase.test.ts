@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserSkip, openApp } from './support/browser.js';
+import { ARTIFACTS, browserSkip, openApp, overlappingLabels } from './support/browser.js';
 import { EXAMPLES_DIR, ingestExamples } from '../src/cli/commands/serve.js';
 import { openStore, type Store } from '../src/store/index.js';
 
@@ -117,6 +117,14 @@ describe('the showcase case in headless Chromium', { skip }, () => {
     await page.waitForFunction(() => /Obama/.test(document.querySelector('[data-testid=entity-name]')?.textContent ?? ''));
     await page.getByTestId('identity').waitFor();
     assert.equal(await page.getByTestId('identity').getByTestId('low-confidence').count(), 1);
+
+    // the seed hostage's relation graph (six related people and groups): no label over another
+    const hostage = (await store.searchEntities({ q: 'Trufanov', type: 'PERSON' }))[0];
+    await page.goto(`${server.url}#/entity/${hostage.id}`);
+    await page.waitForFunction(() => /Trufanov/.test(document.querySelector('[data-testid=entity-name]')?.textContent ?? ''));
+    await page.getByTestId('relation-graph').waitFor();
+    assert.deepEqual(await overlappingLabels(page.getByTestId('relation-graph')), []);
+    await page.getByTestId('relations').screenshot({ path: join(ARTIFACTS, 'showcase-5-graph.png') });
     assert.deepEqual(errors, []);
   });
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, browserSkip, openApp } from './support/browser.js';
+import { ARTIFACTS, browserSkip, openApp, overlappingLabels } from './support/browser.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article, caseArticles, releaseReport, syndicatedReleaseSpec } from './store-fixtures.js';
 
@@ -86,6 +86,8 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.equal(await release.getByTestId('factuality').innerText(), 'asserted');
     assert.match(await release.getByTestId('copy-link').innerText(), /Example Aggregator/);
     assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
+    // no two labels of the relation graph overlap
+    assert.deepEqual(await overlappingLabels(page.getByTestId('relation-graph')), []);
     await page.screenshot({ path: join(ARTIFACTS, '3-entity.png'), fullPage: true });
 
     await release.getByTestId('source-link').filter({ hasText: 'World Israel News' }).click();

@@ -47,7 +47,8 @@ export function relationGraph(name: string, relations: RelationView[]): SVGEleme
       circles.append(a);
     } else circles.append(node);
   });
-  circles.append(svg('g', { class: 'node centre' }, svg('circle', { cx, cy, r: 14 }), svg('text', { x: cx, y: cy + 32, 'text-anchor': 'middle' }, name)));
+  // the centre is the entity whose page this is: named on hover, not in text that would sit on the edges
+  circles.append(svg('g', { class: 'node centre' }, svg('circle', { cx, cy, r: 14 }, svg('title', {}, name))));
   root.append(edges, labels, circles);
   return root;
 }
