@@ -6,7 +6,7 @@
  * reports it, date and place.
  */
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
-import { EntityIndex } from './arguments.js';
+import { EntityIndex, GROUP_NOUNS } from './arguments.js';
 import { historicalByWords, reporterOf, REPORTING_VERBS } from './context.js';
 import { factualityOf, irrealis, modalFactuality, modalityOfFactuality, negatedOf } from './factuality.js';
 import { indexTimes, inOtherRelative, locationOf, nearestInSentence, PLACE_NOUNS, timeInWindow, type TimeIndex } from './dates.js';
@@ -16,6 +16,7 @@ import { nominalEvent, type NominalEvent } from './nominals.js';
 import { toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
+import { boilerplateSentences } from '../../ingest/boilerplate.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -150,9 +151,11 @@ function invertedPatient(view: ParseView, i: number): number {
 const NOMINAL_TAGS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
-  // an attack on what stands in a place is on that place, as PETRARCH codes it ("struck a market in
-  // the city of El Fasher"); for other acts the place is only where they happened
-  const placeOnly = (k: number, id: string) => attack ? placeToken(view, ents, k, id) : placeInPhrase(view, ents, k, id);
+  // a place named in a phrase of place is where the act happened, never its target ("imposed its
+  // will in the South China Sea", "struck a market in the city of El Fasher"); only an act done to
+  // the place itself makes it the recipient ("shelled Kharkiv", "an attack on Kyiv")
+  const placeOnly = (k: number, id: string) => placeInPhrase(view, ents, k, id);
+  const notPlace = (k: number) => { const id = ents.at(k); return !id || !placeInPhrase(view, ents, k, id); };
   const passive = view.isPassive(i);
   const subj = subjects(view, i);
   const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
@@ -169,8 +172,8 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   }
   let recipient: number[] = [];
   if (targetPrep) recipient = obls.filter((o) => view.caseOf(o) === targetPrep);
-  if (!recipient.length) recipient = view.kids(i, ['obj']).filter(resolves);
-  if (!recipient.length) recipient = view.kids(i, ['iobj']).filter(resolves);
+  if (!recipient.length) recipient = view.kids(i, ['obj']).filter((k) => resolves(k) && notPlace(k));
+  if (!recipient.length) recipient = view.kids(i, ['iobj']).filter((k) => resolves(k) && notPlace(k));
   if (!recipient.length) {
     for (const p of TARGET_PREPS) {
       const hit = obls.filter((o) => view.caseOf(o) === p && resolves(o));
@@ -194,7 +197,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
       const id = ents.at(k);
       if (!id || actorIds.has(id) || notParticipant(id)) continue;
-      if (placeOnly(k, id)) continue;
+      if (placeOnly(k, id) || modifiesThing(view, ents, k)) continue;
       recipient = [k];
       break;
     }
@@ -217,7 +220,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         if (k !== i && view.isVerb(k) && view.tokens[k].xpos === 'VBN' && view.lemma(k + 1) === 'by' && !(view.rel(view.head(k)) === 'obj' && view.head(view.head(k)) === i)) break;
         const id = ents.at(k);
         if (!id || actorIds.has(id) || notParticipant(id)) continue;
-        if (placeOnly(k, id)) continue;
+        if (placeOnly(k, id) || modifiesThing(view, ents, k)) continue;
         recipient = [k];
         break;
       }
@@ -228,12 +231,27 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
 
-/** The single place token k right after in/at/near/from (the reading before multi-word names were followed). */
-function placeToken(view: ParseView, ents: EntityIndex, k: number, id: string): boolean {
-  const t = ents.types.get(id);
-  if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') return false;
-  const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
-  return PLACE_PREPS.has(c) || (k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1)));
+const WHERE_PREPS = new Set([...PLACE_PREPS, 'to', 'toward', 'towards', 'into', 'onto', 'within']);
+
+/**
+ * Token k names something only as a modifier of a thing: a place that says where the thing is
+ * ("the Brooklyn detention center"), or any name inside a phrase of place or destination
+ * ("taking his family to the U.N. headquarters"): it says where, not to whom. A group noun is the
+ * group it names ("handed over to Israeli troops").
+ */
+function modifiesThing(view: ParseView, ents: EntityIndex, k: number): boolean {
+  const id = ents.at(k);
+  let last = k;
+  while (last + 1 < view.tokens.length && ents.at(last + 1) === id) last++;
+  const h = view.head(last);
+  const r = view.rel(last);
+  if (h <= last || (r !== 'compound' && r !== 'amod')) return false;
+  if (ents.at(h) !== undefined || view.tokens[h].upos !== 'NOUN') return false;
+  if (GROUP_NOUNS.has(view.lemma(h)) || PEOPLE_NOUNS.has(view.lemma(h).replace(/s$/, ''))) return false;
+  // a place naming where a thing is ("inspected the Brooklyn detention center", "hit a Kyiv power plant")
+  const t = id ? ents.types.get(id) : undefined;
+  if (r === 'compound' && (t === 'GPE' || t === 'LOC' || t === 'FAC')) return true;
+  return view.kids(h, ['case']).some((c) => WHERE_PREPS.has(view.lemma(c)));
 }
 
 /** Token k of place entity `id` stands in a phrase of place ("in the Chernihiv region"): the act's place, not its target. */
@@ -380,7 +398,10 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   const out: EventRecord[] = [];
   const lemmaOf = new Map<EventRecord, string>();
 
+  // credits, bylines, captions and related links are not prose: "Contributing: X" is no aid
+  const furniture = boilerplateSentences(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
+    if (furniture[s]) continue;
     const sent = doc.sentences[s];
     const preds: Predicate[] = [];
     const used = new Set<number>();
@@ -460,6 +481,9 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       }
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
       if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
+      // killing, abducting and arresting are done to people: "execute the sentence", "killed the
+      // bill", "arrested the decline" name a thing as the patient
+      if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) continue;
       // (a mediator alone is news: "the deal was brokered by Qatar")
       if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
@@ -469,6 +493,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
       const nom = nominalEvent(view.lemma(i));
       if (!nom) continue;
+      // a noun modifying another names a kind of thing, not an event: "detention center", "release date"
+      if (view.rel(i) === 'compound' && view.head(i) > i) continue;
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
       if (nom.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) continue;
       const roles = nounRoles(view, i, nom);
@@ -524,6 +550,25 @@ const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
 const SEIZING_CODES = new Set(['171', '192']);
 const ARMED_GROUP_NOUNS = new Set(['gunman', 'gunmen', 'militant', 'militants', 'kidnapper', 'kidnappers', 'jihadist', 'jihadists', 'rebel', 'rebels', 'insurgent', 'insurgents', 'pirate', 'pirates', 'bandit', 'bandits', 'abductor', 'abductors', 'captor', 'captors', 'terrorist', 'terrorists', 'fighter', 'fighters', 'extremist', 'extremists', 'assailant', 'assailants', 'attacker', 'attackers']);
 const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'agent', 'agents', 'authorities', 'security', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'guard', 'guards', 'services', 'service', 'intelligence']);
+
+/** CAMEO codes of acts done to people: abduct (181), physical assault, torture, kill (182x), assassinate (186), arrest (173). */
+const PEOPLE_ACTS = /^(?:181|182|186|173)/;
+/** Verbs of those codes whose patient may well be a thing: "hijacked a plane". */
+const THING_ACTS = new Set(['hijack', 'seize', 'capture', 'take']);
+const SHARE_NOUNS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores', 'number', 'group', 'majority', 'rest', 'handful', 'crowd', 'family', 'members', 'member', 'some', 'many', 'most', 'all']);
+
+/** The verb's patient (its object, or its subject in the passive) is a thing: no person, group, pronoun or number. */
+function thingPatient(view: ParseView, ents: EntityIndex, i: number): boolean {
+  const patients = view.kids(i, view.isPassive(i) ? ['nsubj:pass', 'nsubj'] : ['obj']);
+  if (!patients.length) return false;
+  return patients.every((k) => {
+    const t = view.tokens[k];
+    if (t.upos !== 'NOUN' || ents.resolve(k).length || isPeople(view, ents, k)) return false;
+    if (GROUP_NOUNS.has(view.lemma(k)) || GROUP_NOUNS.has(t.text.toLowerCase())) return false;
+    // "dozens of protesters", "a group of journalists": the share stands for people
+    return !(SHARE_NOUNS.has(view.lemma(k)) && view.kids(k, ['nmod']).some((c) => isPeople(view, ents, c) || GROUP_NOUNS.has(view.lemma(c))));
+  });
+}
 
 function isPerson(ents: EntityIndex, k: number): boolean {
   return ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON');
