@@ -60,7 +60,8 @@ const actors = indexPhrases(parseActorDictionary(readFileSync(join(petr, 'dictio
 const agents = indexPhrases(parseAgentDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.agents.txt'), 'utf8')));
 // event-level agreement counts every event; triple-level counts dyads only, as PETRARCH's require_dyad
 // as PETRARCH: verbs only (no event nouns), statements coded, the validation dictionary's own codes kept
-const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true, nominalEvents: args.includes('--nominals') });
+// the rule coder: the learned detector knows the CAMEO 2.0 dictionary, not the fictional validation one
+const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true, nominalEvents: args.includes('--nominals'), detector: null });
 
 /** PLOVER type of a code, or the code's root when PLOVER has none (the validation dictionary uses WEIS-era codes like 903). */
 const ploverLabel = (code: string) => toPlover(lex.plover, code)?.type ?? `root:${cameoRoot(code)}`;

@@ -8,7 +8,8 @@ import { ENTITY_TYPES } from '../doc.js';
  * 1.1: events carry `factuality` (asserted, negated, future, hypothetical, threatened, alleged,
  * attempted, denied). `negated` and `modality` stay and are derived from it: negated ⇔
  * factuality is negated or denied; modality is future for future events, hypothetical for
- * hypothetical, threatened and attempted ones, else historical or null.
+ * hypothetical, threatened and attempted ones, else historical or null. Events also carry a
+ * calibrated `confidence` (0–1, null when no model scored the event).
  */
 export const SCHEMA_VERSION = '1.1';
 
@@ -68,6 +69,8 @@ export const EventSchema = z.object({
   location: z.string().nullable(),
   /** whether the text reports the event as having happened; only asserted events make case statuses */
   factuality: z.enum(FACTUALITY_VALUES),
+  /** calibrated probability that the event is real and of this type (null: no model scored it) */
+  confidence: z.number().min(0).max(1).nullable(),
   /** derived: factuality is negated or denied */
   negated: z.boolean(),
   /** derived PLOVER auxiliary mode: future, hypothetical (also threatened, attempted) or historical */

@@ -29,10 +29,16 @@ export interface CoderOptions {
   nominalEvents?: boolean;
 }
 
-interface Predicate {
+export interface Predicate {
   i: number;
   kind: 'verb' | 'noun';
-  code: string;
+  /** CAMEO code the dictionaries give (null: none) */
+  code: string | null;
+  /** the rule that drops it in the rule coder, null when none does */
+  veto: string | null;
+  /** the dictionary block that coded it, and how many words its pattern matched */
+  block: string | null;
+  patternWords: number;
   lemma: string;
   tokens: number[];
   actorTokens: number[];
@@ -380,7 +386,7 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
 /** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
 const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
 
-function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
+export function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
   // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
   if (code === '084' || (code === '080' && RELEASE_LEMMAS.has(lemma))) {
     const people = recipients.some((id) => ents.types.get(id) === 'PERSON') ||
@@ -390,20 +396,21 @@ function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientT
   return code;
 }
 
-export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions = {}): EventRecord[] {
-  if (!ParseView.parsed(doc)) return [];
-  const view = new ParseView(doc);
-  const ents = new EntityIndex(doc, view);
-  const times = indexTimes(doc);
-  const out: EventRecord[] = [];
-  const lemmaOf = new Map<EventRecord, string>();
-
+/**
+ * Every candidate predicate of the document with what the dictionaries and the parse say about
+ * it: its CAMEO code (null when the dictionaries have none), its participants' tokens, and the
+ * rule that would drop it (`veto`). The rule coder keeps the candidates no rule drops; the
+ * learned detector (detector.ts) reads them all, the vetoes as features.
+ */
+export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex, lex: EventLexicon, options: CoderOptions = {}, all = false, extraNouns?: ReadonlySet<string>): Predicate[][] {
+  const bySentence: Predicate[][] = [];
   // credits, bylines, captions and related links are not prose: "Contributing: X" is no aid
   const furniture = boilerplateSentences(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
+    const preds: Predicate[] = [];
+    bySentence.push(preds);
     if (furniture[s]) continue;
     const sent = doc.sentences[s];
-    const preds: Predicate[] = [];
     const used = new Set<number>();
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = doc.tokens[i];
@@ -415,7 +422,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         const modal = modalBefore(view, i);
         if (modal >= 0) {
           const roles = infinitiveRoles(view, ents, i, -1, modal);
-          preds.push({ i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient], modal });
+          preds.push({ i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient], modal, veto: null, block: infinitive.block, patternWords: infinitive.used.length });
           continue;
         }
         const gov = governingVerb(view, i);
@@ -425,7 +432,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
           const noun = view.tokens[i - 2]?.upos === 'NOUN' && view.tokens[i - 2].sentence === t.sentence ? i - 2 : -1;
           preds.push({
             i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient],
-            governor: noun >= 0 ? { head: noun, rel: 'acl' } : { head: gov, rel: 'xcomp' },
+            governor: noun >= 0 ? { head: noun, rel: 'acl' } : { head: gov, rel: 'xcomp' }, veto: null, block: infinitive.block, patternWords: infinitive.used.length,
           });
           continue;
         }
@@ -441,36 +448,46 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
+      let veto: string | null = null;
+      const drop = (why: string) => { veto ??= why; };
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
-      if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
+      if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
+        if (!all) continue;
+        drop('statement');
+      }
       const coding = codeVerb(lex, view, i);
       // returning or handing people over is freeing them ("servicemen had been returned from
       // territory held by Kyiv"), not CAMEO's "return from" a visit
       if (coding && RETURNING_BLOCKS.has(coding.block) && view.kids(i, view.isPassive(i) ? ['nsubj:pass'] : ['obj']).some((k) => isPeople(view, ents, k))) coding.code = '0841';
-      if (!coding || !coding.code) continue;
+      if (!coding || !coding.code) {
+        if (!all) continue;
+        const roles = verbRoles(view, ents, i, undefined, false);
+        preds.push({ i, kind: 'verb', code: null, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto: veto ?? (coding ? 'null-pattern' : 'no-code'), block: coding?.block ?? null, patternWords: 0 });
+        continue;
+      }
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
       // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
-      if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
+      if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) drop('movement');
       // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
       // (but "Hersh was taken by Hamas militants": a person taken by armed men or police is seized)
-      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) continue;
+      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) drop('light');
       // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
-      if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
+      if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) drop('idiom');
       // being flown, sent or brought somewhere is no visit or meeting of the one carried ("He was flown
       // to Valledupar"); a meeting told in the passive has its agent ("was met by the ambassador")
       if (/^0[34]/.test(coding.code) && view.isPassive(i) && !MEET_BLOCKS.has(coding.block) &&
-        !view.kids(i, ['obl:agent', 'obl'], true).some((o) => (view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by') && (ents.resolve(o).length > 0 || isPeople(view, ents, o)))) continue;
+        !view.kids(i, ['obl:agent', 'obl'], true).some((o) => (view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by') && (ents.resolve(o).length > 0 || isPeople(view, ents, o)))) drop('carried');
       // "called the verdict a setback": naming, not a call for something (CAMEO's "call … (for)")
-      if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) continue;
+      if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) drop('naming');
       // "is expected to free", "was set to meet": the complement is the event, the raising verb none
-      if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) continue;
+      if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) drop('raising');
       // a meeting told as done is a consultation: CAMEO's "meet … at/for talks" patterns code an
       // intent to meet (036), which fits "will meet at the summit", not "met Krasin at the airport"
       if (coding.code === '036' && MEET_BLOCKS.has(coding.block) && view.rel(i) !== 'xcomp' && !['future', 'hypothetical'].includes(factualityOf(view, i, false).factuality)) coding.code = '040';
-      for (const k of coding.used) used.add(k);
+      if (veto === null) for (const k of coding.used) used.add(k);
       // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
-      if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
+      if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) drop('contest');
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep, /^(?:18|19|20)/.test(coding.code));
@@ -480,65 +497,140 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         if (captor) coding.code = captor === 'armed group' ? '181' : '173';
       }
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
-      if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
+      if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) drop('expel-thing');
       // killing, abducting and arresting are done to people: "execute the sentence", "killed the
       // bill", "arrested the decline" name a thing as the patient
-      if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) continue;
+      if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) drop('thing-patient');
       // (a mediator alone is news: "the deal was brokered by Qatar")
-      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
-      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
+      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
+      if (veto !== null && !all) continue;
+      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto, block: coding.block, patternWords: coding.used.length });
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
       if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
-      const nom = nominalEvent(view.lemma(i));
-      if (!nom) continue;
+      const lemma = view.lemma(i);
+      const nom = nominalEvent(lemma);
+      if (!nom && !extraNouns?.has(lemma)) continue;
+      let veto: string | null = nom ? null : 'no-code';
       // a noun modifying another names a kind of thing, not an event: "detention center", "release date"
-      if (view.rel(i) === 'compound' && view.head(i) > i) continue;
+      if (view.rel(i) === 'compound' && view.head(i) > i) veto ??= 'modifier';
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
-      if (nom.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) continue;
-      const roles = nounRoles(view, i, nom);
-      preds.push({ i, kind: 'noun', code: nom.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, nominal: nom, window: view.subtree(i) });
+      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) veto ??= 'freedom';
+      if (veto !== null && !all) continue;
+      const roles = nom ? nounRoles(view, i, nom) : nounRoles(view, i, UNKNOWN_NOUN);
+      preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0 });
     }
     preds.sort((a, b) => a.i - b.i);
+  }
+  return bySentence;
+}
 
-    for (const p of preds) {
+/** Roles of an event noun no table knows: its possessor acts, its of-phrase undergoes ("the regime's crackdown on protesters"). */
+const UNKNOWN_NOUN: NominalEvent = { code: '', poss: 'actor', of: 'recipient' };
+
+/** What the decision step makes of one candidate: its PLOVER type, CAMEO code, mode and confidence; null drops it. */
+export interface Verdict {
+  type: string;
+  code: string;
+  mode: string | null;
+  /** calibrated probability that the event is real and of this type; null when no model scored it */
+  confidence: number | null;
+}
+
+/** A decision over candidates: the rule coder's (rules.ts) or the learned detector's. */
+export interface Decider {
+  decide(p: Predicate, ctx: DecisionContext): Verdict | null;
+  /** nouns it reads as candidates besides the event nouns of nominals.ts */
+  readonly nouns?: ReadonlySet<string>;
+}
+
+export interface DecisionContext {
+  doc: Doc;
+  view: ParseView;
+  ents: EntityIndex;
+  lex: EventLexicon;
+  actor: string[];
+  recipient: string[];
+  sentence: number;
+  factuality: EventRecord['factuality'];
+}
+
+/** The rule coder: a candidate no rule vetoes, with a dictionary code PLOVER maps and a participant. */
+export function ruleVerdict(p: Predicate, ctx: DecisionContext, options: CoderOptions = {}): Verdict | null {
+  if (p.veto !== null || p.code === null) return null;
+  const { actor, recipient, ents, view, lex } = ctx;
+  if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) return null;
+  // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
+  if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) return null;
+  const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
+  const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
+  if (!plover) return null;
+  return { type: plover.type, code, mode: plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null, confidence: null };
+}
+
+/** A candidate with everything the decision reads: its participants' entities, its factuality, its trigger's characters. */
+export interface DescribedCandidate {
+  p: Predicate;
+  ctx: DecisionContext;
+  start: number;
+  end: number;
+  reported: string | null;
+}
+
+/** Every candidate of a parsed document with its decision context (`all`: also those a rule vetoes). */
+export function describeCandidates(doc: Doc, lex: EventLexicon, options: CoderOptions = {}, all = false, nouns?: ReadonlySet<string>): { view: ParseView; ents: EntityIndex; candidates: DescribedCandidate[] } {
+  const view = new ParseView(doc);
+  const ents = new EntityIndex(doc, view);
+  const out: DescribedCandidate[] = [];
+  const bySentence = candidatePredicates(doc, view, ents, lex, options, all, nouns);
+  for (let s = 0; s < bySentence.length; s++) {
+    for (const p of bySentence[s]) {
       const actor = dedupe(p.actorTokens.flatMap((k) => ents.resolve(k)));
       const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
-      if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) continue;
-      // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
-      if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
-      const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
-      const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
-      if (!plover) continue;
-      const mode = plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null;
-      const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
-      const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
       const reported = reporterOf(view, ents, p.i);
       const { factuality } = p.modal !== undefined ? modalFactuality(view, p.modal, reported !== null) : factualityOf(view, p.i, reported !== null, undefined, p.governor);
-      const ev: EventRecord = {
-        id: '',
-        type: plover.type,
-        mode,
-        cameo: code,
-        trigger: { start, end, text: doc.text.slice(start, end) },
-        actor,
-        recipient,
-        date: null,
-        location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
-        factuality,
-        negated: negatedOf(factuality),
-        modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
-        reported_by: reported,
-        sentence: s,
-      };
-      ev.date = dateOf(doc, view, ents, times, lex, p, out, irrealis(factuality), lemmaOf);
-      lemmaOf.set(ev, p.lemma);
-      if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
-        ev.modality = 'historical';
-      }
-      out.push(ev);
+      const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
+      const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
+      out.push({ p, ctx: { doc, view, ents, lex, actor, recipient, sentence: s, factuality }, start, end, reported });
     }
+  }
+  return { view, ents, candidates: out };
+}
+
+export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions = {}, decider?: Decider): EventRecord[] {
+  if (!ParseView.parsed(doc)) return [];
+  const times = indexTimes(doc);
+  const out: EventRecord[] = [];
+  const lemmaOf = new Map<EventRecord, string>();
+  const { view, ents, candidates } = describeCandidates(doc, lex, options, decider !== undefined, decider?.nouns);
+  for (const { p, ctx, start, end, reported } of candidates) {
+    const verdict = decider ? decider.decide(p, ctx) : ruleVerdict(p, ctx, options);
+    if (!verdict) continue;
+    const { factuality, actor, recipient, sentence: s } = ctx;
+    const ev: EventRecord = {
+      id: '',
+      type: verdict.type,
+      mode: verdict.mode,
+      cameo: verdict.code,
+      trigger: { start, end, text: doc.text.slice(start, end) },
+      actor,
+      recipient,
+      date: null,
+      location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
+      factuality,
+      confidence: verdict.confidence,
+      negated: negatedOf(factuality),
+      modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
+      reported_by: reported,
+      sentence: s,
+    };
+    ev.date = dateOf(doc, view, ents, times, lex, { ...p, code: verdict.code }, out, irrealis(factuality), lemmaOf);
+    lemmaOf.set(ev, p.lemma);
+    if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
+      ev.modality = 'historical';
+    }
+    out.push(ev);
   }
   out.forEach((e, k) => { e.id = `ev${k + 1}`; });
   return out;
