@@ -9,59 +9,36 @@
  * precision: the candidates are every verb and every listed event noun, and annotators added any
  * event the list missed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc } from '../src/doc.js';
+import { DEFAULT_DIR, loadEventSet, type EventDoc, type PredicateLabel } from './events-data.js';
 
 export interface Span { start: number; end: number; text?: string }
 
-export interface SetDoc {
-  id: string;
-  source: string;
-  published: string | null;
-  title: string;
-  text: string;
-}
+export type SetDoc = EventDoc;
+export type Label = PredicateLabel;
 
-export interface Label {
-  id: string;
-  doc: string;
-  sentence: { index: number; start: number; end: number };
-  trigger: Span & { lemma: string; pos: string; added?: boolean };
-  event: boolean;
-  reason: string | null;
-  type: string | null;
-  mode: string | null;
-  actor: Span | null;
-  recipient: Span | null;
-  actor_ref?: Span | null;
-  recipient_ref?: Span | null;
-  location: Span | null;
-  factuality: string | null;
-}
-
-export interface EventSet {
+export interface IndexedSet {
   docs: SetDoc[];
   labels: Label[];
+  /** labels of each document, in text order */
   byDoc: Map<string, Label[]>;
 }
 
-export const DEFAULT_SET_DIR = new URL('../../eval/data/events/', import.meta.url).pathname;
+export const DEFAULT_SET_DIR = DEFAULT_DIR;
 
-export function loadSet(dir = DEFAULT_SET_DIR): EventSet {
-  const read = <T>(f: string): T[] => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l, k) => {
-    try { return JSON.parse(l) as T; } catch (e) { throw new Error(`${join(dir, f)}:${k + 1}: ${(e as Error).message}`); }
-  });
+/** The annotated set (eval/events-data.ts reads and validates it), indexed by document. */
+export function loadSet(dir = DEFAULT_SET_DIR): IndexedSet {
   if (!existsSync(join(dir, 'predicates.jsonl'))) throw new Error(`events: no annotated set in ${dir} (predicates.jsonl)`);
-  const docs = read<SetDoc>('docs.jsonl');
-  const labels = read<Label>('predicates.jsonl');
+  const { docs, predicates } = loadEventSet(dir);
   const byDoc = new Map<string, Label[]>();
-  for (const l of labels) {
+  for (const l of predicates) {
     if (!byDoc.has(l.doc)) byDoc.set(l.doc, []);
     byDoc.get(l.doc)!.push(l);
   }
   for (const list of byDoc.values()) list.sort((a, b) => a.trigger.start - b.trigger.start);
-  return { docs, labels, byDoc };
+  return { docs, labels: predicates, byDoc };
 }
 
 /** The label whose trigger the span [start, end) overlaps (the one starting inside it first), or null. */

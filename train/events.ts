@@ -14,15 +14,14 @@ import { gzipSync } from 'node:zlib';
 import type { Doc } from '../src/doc.js';
 import { createPipeline } from '../src/extract.js';
 import { describeCandidates, ruleVerdict, type DescribedCandidate } from '../src/extract/events/coder.js';
-import { NONE, calibrate, verdictFor, detectorPath, type DetectorModel } from '../src/extract/events/detector.js';
+import { NONE, brownLookup, calibrate, detectorPath, type DetectorModel } from '../src/extract/events/detector.js';
+import type { ClusterLookup } from '../src/extract/events/features.js';
+import { getBrownClusters } from '../src/nlp/representations.js';
 import { candidateFeatures } from '../src/extract/events/features.js';
 import { defaultLexicon } from '../src/extract/events/lexicon.js';
-import { DEFAULT_SET_DIR, labelAt, loadSet, newTally, report, scores, tallyDoc, type Label, type Predicted, type SetDoc, type Span, type Tally } from '../eval/events-set.js';
+import { PLOVER_TYPES } from '../eval/events-data.js';
+import { DEFAULT_SET_DIR, labelAt, loadSet, newTally, report, scores, tallyDoc, type IndexedSet, type Label, type Predicted, type SetDoc, type Span, type Tally } from '../eval/events-set.js';
 
-export const PLOVER_TYPES = [
-  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
-  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
-] as const;
 export const CLASSES = [NONE, ...PLOVER_TYPES];
 
 export interface TrainOptions {
@@ -127,7 +126,7 @@ function predicted(c: DescribedCandidate, type: string, confidence?: number): Pr
   };
 }
 
-interface Scored { x: Instance; pEvent: number; best: number; pType: number }
+interface Scored { x: Instance; pEvent: number; best: number; pType: number; probs: Float64Array; rule: number }
 
 function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance): Scored {
   const C = model.classes.length;
@@ -141,18 +140,27 @@ function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance): 
   let best = 1;
   for (let c = 2; c < C; c++) if (p[c] > p[best]) best = c;
   const pEvent = 1 - p[0];
-  return { x, pEvent, best, pType: pEvent > 0 ? p[best] / pEvent : 0 };
+  const rule = ruleVerdict(x.cand.p, x.cand.ctx);
+  return { x, pEvent, best, pType: pEvent > 0 ? p[best] / pEvent : 0, probs: p, rule: rule ? CLASSES.indexOf(rule.type) : -1 };
 }
 
-const emitted = (s: Scored, t: number, t0: number) => s.pEvent >= (s.x.cand.ctx.actor.length + s.x.cand.ctx.recipient.length ? t : t0);
+export interface Thresholds { t: number; t0: number; tr: number }
 
-function tallyScored(scored: Scored[], docs: SetDoc[], labelsOf: (d: SetDoc) => Label[], t: number, t0: number, keep: (d: SetDoc) => boolean, cal?: DetectorModel['calibration']): Tally {
+/** The class a scored candidate is reported as under the thresholds (as EventDetector.decide), or -1; and the raw score of that class. */
+function decision(s: Scored, th: Thresholds): { cls: number; raw: number } {
+  if (s.pEvent >= (s.x.cand.ctx.actor.length + s.x.cand.ctx.recipient.length ? th.t : th.t0)) return { cls: s.best, raw: s.pEvent * s.pType };
+  if (s.rule > 0 && s.pEvent >= th.tr) return { cls: s.rule, raw: s.probs[s.rule] };
+  return { cls: -1, raw: 0 };
+}
+
+function tallyScored(scored: Scored[], docs: SetDoc[], labelsOf: (d: SetDoc) => Label[], th: Thresholds, keep: (d: SetDoc) => boolean, cal?: DetectorModel['calibration']): Tally {
   const tally = newTally();
   const byDoc = new Map<number, Predicted[]>();
   for (const s of scored) {
-    if (!emitted(s, t, t0)) continue;
+    const d = decision(s, th);
+    if (d.cls < 0) continue;
     const list = byDoc.get(s.x.doc) ?? [];
-    list.push(predicted(s.x.cand, CLASSES[s.best], cal ? calibrate(cal, s.pEvent * s.pType) : undefined));
+    list.push(predicted(s.x.cand, CLASSES[d.cls], cal ? calibrate(cal, d.raw) : undefined));
     byDoc.set(s.x.doc, list);
   }
   docs.forEach((d, k) => { if (keep(d)) tallyDoc(tally, labelsOf(d), byDoc.get(k) ?? []); });
@@ -163,24 +171,27 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string, def: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
-  const dir = opt('--set', DEFAULT_SET_DIR);
-  const folds = Number(opt('--folds', '5'));
-  const o: TrainOptions = { ...DEFAULTS, epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), l2: Number(opt('--l2', String(DEFAULTS.l2))), rate: Number(opt('--rate', String(DEFAULTS.rate))) };
-  const out = opt('--out', detectorPath());
+/** The annotated set parsed once through the real pipeline (raw text in), with candidates' instances built on demand. */
+export interface Prepared {
+  set: IndexedSet;
+  parsed: Doc[];
+  labelsOf: (d: SetDoc) => Label[];
+  instancesOf: (docIdx: number[], nouns: ReadonlySet<string>) => Instance[];
+  clusters: ClusterLookup | null;
+}
+
+export function prepare(dir = DEFAULT_SET_DIR, useClusters = true, progress = false): Prepared {
   const set = loadSet(dir);
   const lex = defaultLexicon();
+  const clusters = useClusters ? brownLookup() : null;
   const labelsOf = (d: SetDoc) => set.byDoc.get(d.id) ?? [];
   const t0 = performance.now();
   const pipeline = createPipeline().without('events');
   const parsed = set.docs.map((d, k) => {
-    if (k % 10 === 0) process.stderr.write(`\rparsing ${k}/${set.docs.length}`);
+    if (progress && k % 10 === 0) process.stderr.write(`\rparsing ${k}/${set.docs.length}`);
     return pipeline.process({ id: d.id, text: d.text, published: d.published, title: d.title });
   });
-  process.stderr.write(`\rparsed ${set.docs.length} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-
+  if (progress) process.stderr.write(`\rparsed ${set.docs.length} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   const instancesOf = (docIdx: number[], nouns: ReadonlySet<string>): Instance[] => {
     const xs: Instance[] = [];
     for (const k of docIdx) {
@@ -190,85 +201,145 @@ async function main(): Promise<void> {
         const l = labelAt(labels, cand.start, cand.end);
         let gold = 0;
         if (l && l.event && l.type && !taken.has(l)) { gold = CLASSES.indexOf(l.type); taken.add(l); }
-        xs.push({ doc: k, features: candidateFeatures(cand.p, cand.ctx), gold: Math.max(0, gold), cand });
+        xs.push({ doc: k, features: candidateFeatures(cand.p, cand.ctx, clusters ?? undefined), gold: Math.max(0, gold), cand });
       }
     }
     return xs;
   };
+  return { set, parsed, labelsOf, instancesOf, clusters };
+}
 
-  // the rule coder on the same documents: the "before" figure
-  const rules = newTally(), rulesWn = newTally();
-  set.docs.forEach((d, k) => {
+export interface CrossValidation {
+  thresholds: Thresholds;
+  calibration: DetectorModel['calibration'];
+  rules: Tally;
+  rulesWikinews: Tally;
+  all: Tally;
+  wikinews: Tally;
+  reliability: { from: number; to: number; n: number; mean: number; right: number }[];
+  lines: string[];
+}
+
+/** The rule coder on the set's documents: the figure before the detector. */
+function ruleTallies(prep: Prepared): { all: Tally; wikinews: Tally } {
+  const lex = defaultLexicon();
+  const all = newTally(), wikinews = newTally();
+  prep.set.docs.forEach((d, k) => {
     const preds: Predicted[] = [];
-    for (const c of describeCandidates(parsed[k], lex, {}, false).candidates) {
+    for (const c of describeCandidates(prep.parsed[k], lex, {}, false).candidates) {
       const v = ruleVerdict(c.p, c.ctx);
       if (v) preds.push(predicted(c, v.type));
     }
-    tallyDoc(rules, labelsOf(d), preds);
-    if (d.source === 'wikinews') tallyDoc(rulesWn, labelsOf(d), preds);
+    tallyDoc(all, prep.labelsOf(d), preds);
+    if (d.source === 'wikinews') tallyDoc(wikinews, prep.labelsOf(d), preds);
   });
+  return { all, wikinews };
+}
 
-  // cross-validation by whole documents (folds by a hash of the document id, so adding documents moves few)
-  const foldOf = set.docs.map((d) => parseInt(createHash('sha1').update(d.id).digest('hex').slice(0, 8), 16) % folds);
-  const cv: Scored[] = [];
-  for (let f = 0; f < folds; f++) {
+/**
+ * Cross-validation by whole documents on the set's fixed folds (docs.jsonl `fold`): each fold's
+ * model is trained on the other folds (candidate nouns too), its documents scored; the thresholds
+ * (best typed F1) and the confidence calibration are then chosen on the pooled predictions.
+ */
+export function crossValidation(prep: Prepared, o: TrainOptions = DEFAULTS, folds = 5, tune = false): CrossValidation {
+  const { set, labelsOf } = prep;
+  const foldOf = set.docs.map((d) => d.fold % folds);
+  const foldData = Array.from({ length: folds }, (_, f) => {
     const trainIdx = set.docs.map((_, k) => k).filter((k) => foldOf[k] !== f);
     const testIdx = set.docs.map((_, k) => k).filter((k) => foldOf[k] === f);
     const nouns = new Set(candidateNouns(trainIdx.flatMap((k) => labelsOf(set.docs[k]))));
-    const weights = trainSoftmax(instancesOf(trainIdx, nouns), CLASSES, o);
-    for (const x of instancesOf(testIdx, nouns)) cv.push(score({ classes: CLASSES, weights }, x));
-    process.stderr.write(`\rfold ${f + 1}/${folds}`);
+    return { train: prep.instancesOf(trainIdx, nouns), test: prep.instancesOf(testIdx, nouns) };
+  });
+  const run = (opts: TrainOptions): Scored[] => {
+    const scored: Scored[] = [];
+    for (const { train, test } of foldData) {
+      const weights = trainSoftmax(train, CLASSES, opts);
+      for (const x of test) scored.push(score({ classes: CLASSES, weights }, x));
+    }
+    return scored;
+  };
+  if (tune) {
+    // a small grid over regularisation, epochs and the feature count cut, by typed F1 at fixed thresholds
+    for (const l2 of [1e-5, 1e-4, 3e-4, 1e-3]) {
+      for (const epochs of [6, 12, 20]) {
+        for (const minCount of [1, 2, 3]) {
+          const s = scores(tallyScored(run({ ...o, l2, epochs, minCount }), set.docs, labelsOf, { t: 0.5, t0: 0.6, tr: 1.01 }, () => true));
+          console.log(`l2 ${l2} epochs ${epochs} minCount ${minCount}: typed P ${s.typedPrecision.toFixed(3)} R ${s.typedRecall.toFixed(3)} F1 ${(2 * s.typedPrecision * s.typedRecall / (s.typedPrecision + s.typedRecall)).toFixed(3)}`);
+        }
+      }
+    }
   }
-  process.stderr.write('\n');
-
-  // thresholds: best F1 of typed events (type and detection right) over the cross-validated predictions
-  let bestT = 0.5, bestT0 = 1.01, bestF = -1;
+  const cv = run(o);
+  let best: Thresholds = { t: 0.5, t0: 1.01, tr: 1.01 };
+  let bestF = -1;
   for (let t = 0.2; t <= 0.9001; t += 0.05) {
     for (const t0 of [t, t + 0.1, t + 0.2, t + 0.3, 1.01]) {
-      const s = scores(tallyScored(cv, set.docs, labelsOf, t, t0, () => true));
-      const f1 = s.typedPrecision + s.typedRecall ? (2 * s.typedPrecision * s.typedRecall) / (s.typedPrecision + s.typedRecall) : 0;
-      if (f1 > bestF) { bestF = f1; bestT = t; bestT0 = t0; }
+      for (const tr of [0.02, 0.05, 0.1, 0.2, 1.01]) {
+        const s = scores(tallyScored(cv, set.docs, labelsOf, { t, t0, tr }, () => true));
+        const f1 = s.typedPrecision + s.typedRecall ? (2 * s.typedPrecision * s.typedRecall) / (s.typedPrecision + s.typedRecall) : 0;
+        if (f1 > bestF + 1e-9) { bestF = f1; best = { t: Math.round(t * 100) / 100, t0: Math.round(t0 * 100) / 100, tr }; }
+      }
     }
   }
   // confidence: isotonic fit of "a real event of this type" on the score of the events reported
   const calPoints: { x: number; y: number }[] = [];
   for (const s of cv) {
-    if (!emitted(s, bestT, bestT0)) continue;
-    calPoints.push({ x: s.pEvent * s.pType, y: s.x.gold === s.best ? 1 : 0 });
+    const d = decision(s, best);
+    if (d.cls < 0) continue;
+    calPoints.push({ x: d.raw, y: s.x.gold === d.cls ? 1 : 0 });
   }
   const calibration = isotonic(calPoints);
-  const cvAll = tallyScored(cv, set.docs, labelsOf, bestT, bestT0, () => true, calibration);
-  const cvWn = tallyScored(cv, set.docs, labelsOf, bestT, bestT0, (d) => d.source === 'wikinews', calibration);
-  // reliability of the calibrated confidence on the cross-validated events: mean confidence vs share right, by bin
-  const bins = [0, 0.2, 0.4, 0.6, 0.8, 1.0001].map((b) => Math.round(b * 10) / 10);
-  const reliability = bins.slice(0, -1).map((lo, k) => {
-    const inBin = calPoints.filter((p) => { const c = calibrate(calibration, p.x); return c >= lo && c < bins[k + 1]; });
-    return { from: lo, to: Math.min(1, bins[k + 1]), n: inBin.length, mean: inBin.length ? inBin.reduce((a, p) => a + calibrate(calibration, p.x), 0) / inBin.length : 0, right: inBin.length ? inBin.reduce((a, p) => a + p.y, 0) / inBin.length : 0 };
+  const all = tallyScored(cv, set.docs, labelsOf, best, () => true, calibration);
+  const wikinews = tallyScored(cv, set.docs, labelsOf, best, (d) => d.source === 'wikinews', calibration);
+  // reliability of the calibrated confidence: mean confidence against the share right, by bin
+  const edges = [0, 0.2, 0.4, 0.6, 0.8, 1.0001];
+  const reliability = edges.slice(0, -1).map((lo, k) => {
+    const inBin = calPoints.filter((p) => { const c = calibrate(calibration, p.x); return c >= lo && c < edges[k + 1]; });
+    const mean = inBin.length ? inBin.reduce((a, p) => a + calibrate(calibration, p.x), 0) / inBin.length : 0;
+    return { from: lo, to: Math.min(1, edges[k + 1]), n: inBin.length, mean: +mean.toFixed(3), right: inBin.length ? +(inBin.reduce((a, p) => a + p.y, 0) / inBin.length).toFixed(3) : 0 };
   });
-
+  const rules = ruleTallies(prep);
+  const never = (x: number) => (x > 1 ? 'never' : x.toFixed(2));
   const lines = [
-    `annotated set: ${set.docs.length} documents, ${set.labels.length} labelled candidates; ${folds}-fold cross-validation by document; thresholds ${bestT.toFixed(2)} (with a participant) / ${bestT0 > 1 ? 'never' : bestT0.toFixed(2)} (without)`,
+    `annotated set: ${set.docs.length} documents, ${set.labels.length} labelled candidates; ${folds}-fold cross-validation by whole document, raw text through the pipeline; thresholds ${best.t.toFixed(2)} (with a participant) / ${never(best.t0)} (without) / ${never(best.tr)} (what the rules code)`,
     '',
     'BEFORE — the rule coder (dictionaries and vetoes):',
-    ...report('  all documents', rules, false),
-    ...report('  wikinews documents', rulesWn),
+    ...report('  all documents', rules.all, false),
+    ...report('  wikinews documents', rules.wikinews),
     '',
     'AFTER — the learned detector, cross-validated:',
-    ...report('  all documents', cvAll, false),
-    ...report('  wikinews documents', cvWn),
+    ...report('  all documents', all, false),
+    ...report('  wikinews documents', wikinews),
     '',
     'confidence reliability (cross-validated events): ' + reliability.map((r) => `[${r.from.toFixed(1)},${r.to.toFixed(1)}) n=${r.n} mean ${r.mean.toFixed(2)} right ${r.right.toFixed(2)}`).join('; '),
   ];
-  console.log(lines.join('\n'));
+  return { thresholds: best, calibration, rules: rules.all, rulesWikinews: rules.wikinews, all, wikinews, reliability, lines };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string, def: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
+  const dir = opt('--set', DEFAULT_SET_DIR);
+  const folds = Number(opt('--folds', '5'));
+  const o: TrainOptions = { ...DEFAULTS, epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), l2: Number(opt('--l2', String(DEFAULTS.l2))), rate: Number(opt('--rate', String(DEFAULTS.rate))), minCount: Number(opt('--min-count', String(DEFAULTS.minCount))) };
+  const out = opt('--out', detectorPath());
+  const prep = prepare(dir, !args.includes('--no-clusters'), true);
+  const { set } = prep;
+  const lex = defaultLexicon();
+  const cvr = crossValidation(prep, o, folds, args.includes('--tune'));
+  const { thresholds: best, calibration, rules: rules, rulesWikinews: rulesWn, all: cvAll, wikinews: cvWn, reliability } = cvr;
+  const bestT = best.t, bestT0 = best.t0;
+  const clusters = prep.clusters;
+  console.log(cvr.lines.join('\n'));
   if (args.includes('--cv-only')) return;
 
   // the shipped model: every document
   const allIdx = set.docs.map((_, k) => k);
   const nouns = candidateNouns(set.labels);
-  const weights = trainSoftmax(instancesOf(allIdx, new Set(nouns)), CLASSES, o);
+  const weights = trainSoftmax(prep.instancesOf(allIdx, new Set(nouns)), CLASSES, o);
   const codeCounts = new Map<string, Map<string, number>>();
   for (const l of set.labels) {
-    const code = (l as Label & { cameo?: string | null }).cameo;
+    const code = l.cameo;
     if (!l.event || !l.type || !code) continue;
     const m = codeCounts.get(l.type) ?? new Map<string, number>();
     m.set(code, (m.get(code) ?? 0) + 1);
@@ -280,7 +351,7 @@ async function main(): Promise<void> {
     const fromTable = Object.entries(lex.plover).filter(([c, v]) => v.type === type && c.length === 3).map(([c]) => c).sort()[0];
     typeCodes[type] = m ? [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] : fromTable ?? '';
   }
-  const model: DetectorModel = { format: 'chronicle-event-detector/1', classes: CLASSES, weights, threshold: bestT, noParticipantThreshold: bestT0, typeCodes, nouns, calibration };
+  const model: DetectorModel = { format: 'chronicle-event-detector/1', classes: CLASSES, weights, threshold: bestT, noParticipantThreshold: bestT0, ruleFloor: best.tr, typeCodes, nouns, calibration, clusters: clusters ? getBrownClusters()?.sha256 ?? null : null };
   const bytes = gzipSync(JSON.stringify(model), { level: 9 });
   writeFileSync(out, bytes);
   const s = (t: Tally) => { const x = scores(t); return { precision: +x.precision.toFixed(3), recall: +x.recall.toFixed(3), typed_precision: +x.typedPrecision.toFixed(3), typed_recall: +x.typedRecall.toFixed(3), type_accuracy: +x.typeAccuracy.toFixed(3), actor_accuracy: +x.actorAccuracy.toFixed(3), recipient_accuracy: +x.recipientAccuracy.toFixed(3), factuality_accuracy: +x.factualityAccuracy.toFixed(3), labelled_events: x.gold, predicted: x.predicted }; };
@@ -289,7 +360,7 @@ async function main(): Promise<void> {
     built: new Date().toISOString(),
     by: 'train/events.ts (npm run train:events)',
     model: 'multinomial logistic regression (AdaGrad), classes NONE + 16 PLOVER types, over candidate predicates of src/extract/events/coder.ts with the features of src/extract/events/features.ts',
-    hyperparameters: { ...o, folds, threshold: bestT, no_participant_threshold: bestT0 > 1 ? null : bestT0 },
+    hyperparameters: { ...o, folds, threshold: bestT, no_participant_threshold: bestT0 > 1 ? null : bestT0, rule_floor: best.tr > 1 ? null : best.tr, brown_clusters: model.clusters ? `models/representations/brown.tsv.gz sha256 ${model.clusters} (CC BY-SA 3.0, see its manifest)` : null },
     data: {
       set: 'eval/data/events (docs.jsonl, predicates.jsonl; see its README.md)',
       sha256: { 'docs.jsonl': sha256(join(dir, 'docs.jsonl')), 'predicates.jsonl': sha256(join(dir, 'predicates.jsonl')) },

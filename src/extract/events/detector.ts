@@ -13,11 +13,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Decider, DecisionContext, Predicate, Verdict } from './coder.js';
-import { refineCode } from './coder.js';
+import { refineCode, ruleVerdict } from './coder.js';
 import { candidateFeatures, type ClusterLookup } from './features.js';
 import { lexiconPath } from './lexicon.js';
 import { toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
+import { getBrownClusters } from '../../nlp/representations.js';
 
 export const NONE = 'NONE';
 
@@ -29,12 +30,36 @@ export interface DetectorModel {
   /** P(event) needed to report an event with a participant the entity layer knows, and one without */
   threshold: number;
   noParticipantThreshold: number;
+  /** P(event) enough for a candidate the rule coder keeps (its dictionary code, no veto, a participant) */
+  ruleFloor: number;
   /** CAMEO code for a type the dictionary did not give (the type's most frequent code in training) */
   typeCodes: Record<string, string>;
   /** nouns read as candidates besides nominals.ts (the annotated set's candidate nouns) */
   nouns: string[];
   /** isotonic calibration of the raw score: knots (x ascending) and their calibrated values */
   calibration: { x: number[]; y: number[] };
+  /** sha256 of the Brown cluster file the features used (models/representations/), null when none */
+  clusters: string | null;
+}
+
+/** Cluster path prefixes the features use (of the shared Brown clusters, src/nlp/representations.ts). */
+const CLUSTER_PREFIXES = [4, 6, 10];
+
+/** The shared Brown clusters as a feature lookup: a word's path prefixes, [] for an unknown word; null when the clusters are missing. */
+export function brownLookup(): ClusterLookup | null {
+  const brown = getBrownClusters();
+  if (!brown) return null;
+  const memo = new Map<string, readonly string[]>();
+  return (word: string) => {
+    let hit = memo.get(word);
+    if (!hit) {
+      const path = brown.path(word);
+      hit = path ? CLUSTER_PREFIXES.filter((n) => n <= path.length).map((n) => path.slice(0, n)) : [];
+      if (memo.size > 100_000) memo.clear();
+      memo.set(word, hit);
+    }
+    return hit;
+  };
 }
 
 /** Softmax scores of one feature list. */
@@ -72,6 +97,8 @@ export interface Reading {
   pType: number;
   /** the raw score calibrated: how likely the event is real and of this type */
   confidence: number;
+  /** P(type) of every class (NONE first) */
+  probs: Float64Array;
 }
 
 export class EventDetector implements Decider {
@@ -89,14 +116,18 @@ export class EventDetector implements Decider {
     let best = 1;
     for (let c = 2; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
     const pType = pEvent > 0 ? probs[best] / pEvent : 0;
-    return { pEvent, type: this.model.classes[best], pType, confidence: calibrate(this.model.calibration, pEvent * pType) };
+    return { pEvent, type: this.model.classes[best], pType, confidence: calibrate(this.model.calibration, pEvent * pType), probs };
   }
 
   decide(p: Predicate, ctx: DecisionContext): Verdict | null {
     const r = this.read(p, ctx);
     const participants = ctx.actor.length + ctx.recipient.length;
-    if (r.pEvent < (participants ? this.model.threshold : this.model.noParticipantThreshold)) return null;
-    return verdictFor(p, ctx, r.type, r.confidence, this.model.typeCodes);
+    if (r.pEvent >= (participants ? this.model.threshold : this.model.noParticipantThreshold)) return verdictFor(p, ctx, r.type, r.confidence, this.model.typeCodes);
+    // what the dictionaries and rules code, the model may let pass on weaker evidence
+    const rule = ruleVerdict(p, ctx);
+    if (!rule || r.pEvent < this.model.ruleFloor) return null;
+    const k = this.model.classes.indexOf(rule.type);
+    return { ...rule, confidence: calibrate(this.model.calibration, k > 0 ? r.probs[k] : 0) };
   }
 }
 
@@ -128,7 +159,7 @@ let shared: EventDetector | null | undefined;
 export function defaultDetector(): EventDetector | null {
   if (shared === undefined) {
     const model = readDetectorModel();
-    shared = model ? new EventDetector(model) : null;
+    shared = model ? new EventDetector(model, model.clusters ? brownLookup() ?? undefined : undefined) : null;
   }
   return shared;
 }
