@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reducedPloverType } from '../src/extract/events/plover.js';
 
 export const PLOVER_TYPES = [
   'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
@@ -101,11 +102,7 @@ export interface PredicateLabel {
 
 /** The manual's reductions from a label's own type and factuality to the PLOVER category. */
 export function ploverTypeOf(type: PloverType | null, factuality: Factuality | null): PloverType | null {
-  if (type === null) return null;
-  if (factuality === 'threatened') return 'THREATEN';
-  if (factuality === 'future' && (type === 'CONSULT' || type === 'SUPPORT' || type === 'COOPERATE' || type === 'AID')) return 'AGREE';
-  if (factuality === 'future' && type === 'RETREAT') return 'CONCEDE';
-  return type;
+  return type === null ? null : (reducedPloverType(type, factuality) as PloverType);
 }
 
 export interface EventSet { docs: EventDoc[]; predicates: PredicateLabel[] }

@@ -94,12 +94,14 @@ export interface Tally {
   recipientGold: number;
   recipientRight: number;
   factRight: number;
+  /** detected events right in everything labelled: type, factuality and each labelled participant */
+  allRight: number;
   byType: Map<string, { gold: number; predicted: number; right: number }>;
   factuality: Map<string, number>;
 }
 
 export function newTally(): Tally {
-  return { gold: 0, predicted: 0, detected: 0, typed: 0, unlabelled: 0, actorGold: 0, actorRight: 0, recipientGold: 0, recipientRight: 0, factRight: 0, byType: new Map(), factuality: new Map() };
+  return { gold: 0, predicted: 0, detected: 0, typed: 0, unlabelled: 0, actorGold: 0, actorRight: 0, recipientGold: 0, recipientRight: 0, factRight: 0, allRight: 0, byType: new Map(), factuality: new Map() };
 }
 
 function typeRow(t: Tally, type: string) {
@@ -110,7 +112,7 @@ function typeRow(t: Tally, type: string) {
 
 /** Add one document's predictions to the tally. */
 export function tallyDoc(t: Tally, labels: Label[], preds: Predicted[]): void {
-  for (const l of labels) if (l.event && l.type) { t.gold++; typeRow(t, l.type).gold++; }
+  for (const l of labels) if (l.event && l.type) { t.gold++; typeRow(t, l.plover_type ?? l.type).gold++; }
   const seen = new Set<Label>();
   for (const p of preds) {
     t.predicted++;
@@ -121,10 +123,15 @@ export function tallyDoc(t: Tally, labels: Label[], preds: Predicted[]): void {
     if (!l.event || seen.has(l)) continue; // a second prediction on one event counts against precision
     seen.add(l);
     t.detected++;
-    if (p.type === l.type) { t.typed++; typeRow(t, p.type).right++; }
+    // PLOVER's category after the manual's reductions ("will meet" is AGREE), as a PLOVER coder reports it
+    const typed = p.type === (l.plover_type ?? l.type);
+    if (typed) { t.typed++; typeRow(t, p.type).right++; }
     if (p.factuality === l.factuality) t.factRight++;
-    if (l.actor) { t.actorGold++; if (participantRight(p.actor, l.actor, l.actor_ref)) t.actorRight++; }
-    if (l.recipient) { t.recipientGold++; if (participantRight(p.recipient, l.recipient, l.recipient_ref)) t.recipientRight++; }
+    const actorRight = participantRight(p.actor, l.actor, l.actor_ref);
+    const recipientRight = participantRight(p.recipient, l.recipient, l.recipient_ref);
+    if (l.actor) { t.actorGold++; if (actorRight) t.actorRight++; }
+    if (l.recipient) { t.recipientGold++; if (recipientRight) t.recipientRight++; }
+    if (typed && p.factuality === l.factuality && (!l.actor || actorRight) && (!l.recipient || recipientRight)) t.allRight++;
   }
 }
 
@@ -140,6 +147,8 @@ export interface Scores {
   actorAccuracy: number;
   recipientAccuracy: number;
   factualityAccuracy: number;
+  /** share of predicted events right in type, factuality and every labelled participant */
+  allRightPrecision: number;
   gold: number;
   predicted: number;
 }
@@ -153,6 +162,7 @@ export function scores(t: Tally): Scores {
     typeAccuracy: ratio(t.typed, t.detected),
     actorAccuracy: ratio(t.actorRight, t.actorGold), recipientAccuracy: ratio(t.recipientRight, t.recipientGold),
     factualityAccuracy: ratio(t.factRight, t.detected),
+    allRightPrecision: ratio(t.allRight, t.predicted),
     gold: t.gold, predicted: t.predicted,
   };
 }
@@ -167,6 +177,7 @@ export function report(name: string, t: Tally, perType = true): string[] {
     `  detection  P ${f3(s.precision)}  R ${f3(s.recall)}  F1 ${f3(s.f1)}`,
     `  with type  P ${f3(s.typedPrecision)}  R ${f3(s.typedRecall)}  type accuracy (detected events) ${f3(s.typeAccuracy)}`,
     `  actor accuracy ${f3(s.actorAccuracy)} (${t.actorGold} labelled actors)  recipient accuracy ${f3(s.recipientAccuracy)} (${t.recipientGold})  factuality accuracy ${f3(s.factualityAccuracy)}`,
+    `  right in everything labelled (type, factuality, participants): ${t.allRight} of ${s.predicted} predicted (${f3(s.allRightPrecision)})`,
   ];
   if (perType) {
     out.push('  by PLOVER type (typed):   gold  pred  right   P      R');

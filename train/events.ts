@@ -13,12 +13,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Doc } from '../src/doc.js';
 import { createPipeline } from '../src/extract.js';
-import { describeCandidates, ruleVerdict, type DescribedCandidate } from '../src/extract/events/coder.js';
-import { NONE, brownLookup, calibrate, detectorPath, type DetectorModel } from '../src/extract/events/detector.js';
+import { describeCandidates, ruleVerdict, type CoderOptions, type DescribedCandidate } from '../src/extract/events/coder.js';
+import { NONE, barVetoedType, brownLookup, calibrate, detectorPath, reportedType, type DetectorModel } from '../src/extract/events/detector.js';
 import type { ClusterLookup } from '../src/extract/events/features.js';
 import { getBrownClusters } from '../src/nlp/representations.js';
 import { candidateFeatures } from '../src/extract/events/features.js';
 import { defaultLexicon } from '../src/extract/events/lexicon.js';
+import { reducedPloverType } from '../src/extract/events/plover.js';
 import { PLOVER_TYPES } from '../eval/events-data.js';
 import { DEFAULT_SET_DIR, labelAt, loadSet, newTally, report, scores, tallyDoc, type IndexedSet, type Label, type Predicted, type SetDoc, type Span, type Tally } from '../eval/events-set.js';
 
@@ -30,9 +31,11 @@ export interface TrainOptions {
   l2: number;
   minCount: number;
   seed: number;
+  /** a rule's veto bars the dictionary's type (detector.ts barVetoedType) */
+  hardVetoes: boolean;
 }
 
-export const DEFAULTS: TrainOptions = { epochs: 12, rate: 0.15, l2: 1e-5, minCount: 2, seed: 1 };
+export const DEFAULTS: TrainOptions = { epochs: 12, rate: 0.15, l2: 1e-5, minCount: 2, seed: 1, hardVetoes: false };
 
 /** One candidate as a training or test instance. */
 export interface Instance {
@@ -128,7 +131,7 @@ function predicted(c: DescribedCandidate, type: string, confidence?: number): Pr
 
 interface Scored { x: Instance; pEvent: number; best: number; pType: number; probs: Float64Array; rule: number }
 
-function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance): Scored {
+function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance, hardVetoes: boolean): Scored {
   const C = model.classes.length;
   const p = new Float64Array(C);
   for (const f of x.features) for (const [c, w] of model.weights[f] ?? []) p[c] += w;
@@ -137,6 +140,7 @@ function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance): 
   let z = 0;
   for (let c = 0; c < C; c++) { p[c] = Math.exp(p[c] - max); z += p[c]; }
   for (let c = 0; c < C; c++) p[c] /= z;
+  if (hardVetoes) barVetoedType(x.cand.p, x.cand.ctx, model.classes, p);
   let best = 1;
   for (let c = 2; c < C; c++) if (p[c] > p[best]) best = c;
   const pEvent = 1 - p[0];
@@ -144,13 +148,15 @@ function score(model: Pick<DetectorModel, 'classes' | 'weights'>, x: Instance): 
   return { x, pEvent, best, pType: pEvent > 0 ? p[best] / pEvent : 0, probs: p, rule: rule ? CLASSES.indexOf(rule.type) : -1 };
 }
 
-export interface Thresholds { t: number; t0: number; tr: number }
+/** Decision thresholds: P(event) with a participant, without one, and for what the rules code (alone, and with an actor and a recipient). */
+export interface Thresholds { t: number; t0: number; tr: number; trd: number }
 
 /** The class a scored candidate is reported as under the thresholds (as EventDetector.decide), or -1; and the raw score of that class. */
-function decision(s: Scored, th: Thresholds): { cls: number; raw: number } {
-  if (s.pEvent >= (s.x.cand.ctx.actor.length + s.x.cand.ctx.recipient.length ? th.t : th.t0)) return { cls: s.best, raw: s.pEvent * s.pType };
-  if (s.rule > 0 && s.pEvent >= th.tr) return { cls: s.rule, raw: s.probs[s.rule] };
-  return { cls: -1, raw: 0 };
+function decision(s: Scored, th: Thresholds): { cls: number; raw: number; byRule: boolean } {
+  if (s.pEvent >= (s.x.cand.ctx.actor.length + s.x.cand.ctx.recipient.length ? th.t : th.t0)) return { cls: s.best, raw: s.pEvent * s.pType, byRule: false };
+  const dyad = s.x.cand.ctx.actor.length > 0 && s.x.cand.ctx.recipient.length > 0;
+  if (s.rule > 0 && s.pEvent >= (dyad ? th.trd : th.tr)) return { cls: s.rule, raw: s.probs[s.rule], byRule: true };
+  return { cls: -1, raw: 0, byRule: false };
 }
 
 function tallyScored(scored: Scored[], docs: SetDoc[], labelsOf: (d: SetDoc) => Label[], th: Thresholds, keep: (d: SetDoc) => boolean, cal?: DetectorModel['calibration']): Tally {
@@ -160,7 +166,9 @@ function tallyScored(scored: Scored[], docs: SetDoc[], labelsOf: (d: SetDoc) => 
     const d = decision(s, th);
     if (d.cls < 0) continue;
     const list = byDoc.get(s.x.doc) ?? [];
-    list.push(predicted(s.x.cand, CLASSES[d.cls], cal ? calibrate(cal, d.raw) : undefined));
+    // the model names the act's own type; reported, it is PLOVER's category after the manual's reductions
+    const type = d.byRule ? reducedPloverType(CLASSES[d.cls], s.x.cand.ctx.factuality) : reportedType(s.x.cand.p, s.x.cand.ctx, CLASSES[d.cls]);
+    list.push(predicted(s.x.cand, type, cal ? calibrate(cal, d.raw) : undefined));
     byDoc.set(s.x.doc, list);
   }
   docs.forEach((d, k) => { if (keep(d)) tallyDoc(tally, labelsOf(d), byDoc.get(k) ?? []); });
@@ -178,26 +186,42 @@ export interface Prepared {
   labelsOf: (d: SetDoc) => Label[];
   instancesOf: (docIdx: number[], nouns: ReadonlySet<string>) => Instance[];
   clusters: ClusterLookup | null;
+  /** the coder's options the candidates were read with (veto rules switched off for ablation) */
+  coder: CoderOptions;
 }
 
-export function prepare(dir = DEFAULT_SET_DIR, useClusters = true, progress = false): Prepared {
-  const set = loadSet(dir);
+export interface PrepareOptions {
+  /** use the shared Brown clusters as features (default true) */
+  clusters?: boolean;
+  progress?: boolean;
+  /** coder options (ablation: `without` veto rules) */
+  coder?: CoderOptions;
+  /** run the pipeline without these stages (ablation: 'boilerplate') */
+  withoutStages?: string[];
+  /** reuse these parsed documents of the same set (when only the coder's options change) */
+  reuse?: Prepared;
+}
+
+export function prepare(dir = DEFAULT_SET_DIR, options: PrepareOptions = {}): Prepared {
+  const { progress = false, coder = {} } = options;
+  const set = options.reuse?.set ?? loadSet(dir);
   const lex = defaultLexicon();
-  const clusters = useClusters ? brownLookup() : null;
+  const clusters = options.clusters === false ? null : brownLookup();
   const labelsOf = (d: SetDoc) => set.byDoc.get(d.id) ?? [];
   const t0 = performance.now();
-  const pipeline = createPipeline().without('events');
-  const parsed = set.docs.map((d, k) => {
+  let pipeline = createPipeline().without('events');
+  for (const stage of options.withoutStages ?? []) pipeline = pipeline.without(stage);
+  const parsed = options.reuse?.parsed ?? set.docs.map((d, k) => {
     if (progress && k % 10 === 0) process.stderr.write(`\rparsing ${k}/${set.docs.length}`);
     return pipeline.process({ id: d.id, text: d.text, published: d.published, title: d.title });
   });
-  if (progress) process.stderr.write(`\rparsed ${set.docs.length} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  if (progress && !options.reuse) process.stderr.write(`\rparsed ${set.docs.length} documents in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
   const instancesOf = (docIdx: number[], nouns: ReadonlySet<string>): Instance[] => {
     const xs: Instance[] = [];
     for (const k of docIdx) {
       const labels = labelsOf(set.docs[k]);
       const taken = new Set<Label>();
-      for (const cand of describeCandidates(parsed[k], lex, {}, true, nouns).candidates) {
+      for (const cand of describeCandidates(parsed[k], lex, coder, true, nouns).candidates) {
         const l = labelAt(labels, cand.start, cand.end);
         let gold = 0;
         if (l && l.event && l.type && !taken.has(l)) { gold = CLASSES.indexOf(l.type); taken.add(l); }
@@ -206,7 +230,7 @@ export function prepare(dir = DEFAULT_SET_DIR, useClusters = true, progress = fa
     }
     return xs;
   };
-  return { set, parsed, labelsOf, instancesOf, clusters };
+  return { set, parsed, labelsOf, instancesOf, clusters, coder };
 }
 
 export interface CrossValidation {
@@ -226,9 +250,9 @@ function ruleTallies(prep: Prepared): { all: Tally; wikinews: Tally } {
   const all = newTally(), wikinews = newTally();
   prep.set.docs.forEach((d, k) => {
     const preds: Predicted[] = [];
-    for (const c of describeCandidates(prep.parsed[k], lex, {}, false).candidates) {
-      const v = ruleVerdict(c.p, c.ctx);
-      if (v) preds.push(predicted(c, v.type));
+    for (const c of describeCandidates(prep.parsed[k], lex, prep.coder, false).candidates) {
+      const v = ruleVerdict(c.p, c.ctx, prep.coder);
+      if (v) preds.push(predicted(c, reducedPloverType(v.type, c.ctx.factuality)));
     }
     tallyDoc(all, prep.labelsOf(d), preds);
     if (d.source === 'wikinews') tallyDoc(wikinews, prep.labelsOf(d), preds);
@@ -254,7 +278,7 @@ export function crossValidation(prep: Prepared, o: TrainOptions = DEFAULTS, fold
     const scored: Scored[] = [];
     for (const { train, test } of foldData) {
       const weights = trainSoftmax(train, CLASSES, opts);
-      for (const x of test) scored.push(score({ classes: CLASSES, weights }, x));
+      for (const x of test) scored.push(score({ classes: CLASSES, weights }, x, opts.hardVetoes));
     }
     return scored;
   };
@@ -263,21 +287,23 @@ export function crossValidation(prep: Prepared, o: TrainOptions = DEFAULTS, fold
     for (const l2 of [1e-5, 1e-4, 3e-4, 1e-3]) {
       for (const epochs of [6, 12, 20]) {
         for (const minCount of [1, 2, 3]) {
-          const s = scores(tallyScored(run({ ...o, l2, epochs, minCount }), set.docs, labelsOf, { t: 0.5, t0: 0.6, tr: 1.01 }, () => true));
+          const s = scores(tallyScored(run({ ...o, l2, epochs, minCount }), set.docs, labelsOf, { t: 0.5, t0: 0.6, tr: 1.01, trd: 1.01 }, () => true));
           console.log(`l2 ${l2} epochs ${epochs} minCount ${minCount}: typed P ${s.typedPrecision.toFixed(3)} R ${s.typedRecall.toFixed(3)} F1 ${(2 * s.typedPrecision * s.typedRecall / (s.typedPrecision + s.typedRecall)).toFixed(3)}`);
         }
       }
     }
   }
   const cv = run(o);
-  let best: Thresholds = { t: 0.5, t0: 1.01, tr: 1.01 };
+  let best: Thresholds = { t: 0.5, t0: 1.01, tr: 1.01, trd: 1.01 };
   let bestF = -1;
   for (let t = 0.2; t <= 0.9001; t += 0.05) {
     for (const t0 of [t, t + 0.1, t + 0.2, t + 0.3, 1.01]) {
       for (const tr of [0.02, 0.05, 0.1, 0.2, 1.01]) {
-        const s = scores(tallyScored(cv, set.docs, labelsOf, { t, t0, tr }, () => true));
-        const f1 = s.typedPrecision + s.typedRecall ? (2 * s.typedPrecision * s.typedRecall) / (s.typedPrecision + s.typedRecall) : 0;
-        if (f1 > bestF + 1e-9) { bestF = f1; best = { t: Math.round(t * 100) / 100, t0: Math.round(t0 * 100) / 100, tr }; }
+        for (const trd of [0, 0.02, 0.05, 0.1, 0.2, 1.01].filter((x) => x <= tr)) {
+          const s = scores(tallyScored(cv, set.docs, labelsOf, { t, t0, tr, trd }, () => true));
+          const f1 = s.typedPrecision + s.typedRecall ? (2 * s.typedPrecision * s.typedRecall) / (s.typedPrecision + s.typedRecall) : 0;
+          if (f1 > bestF + 1e-9) { bestF = f1; best = { t: Math.round(t * 100) / 100, t0: Math.round(t0 * 100) / 100, tr, trd }; }
+        }
       }
     }
   }
@@ -301,7 +327,7 @@ export function crossValidation(prep: Prepared, o: TrainOptions = DEFAULTS, fold
   const rules = ruleTallies(prep);
   const never = (x: number) => (x > 1 ? 'never' : x.toFixed(2));
   const lines = [
-    `annotated set: ${set.docs.length} documents, ${set.labels.length} labelled candidates; ${folds}-fold cross-validation by whole document, raw text through the pipeline; thresholds ${best.t.toFixed(2)} (with a participant) / ${never(best.t0)} (without) / ${never(best.tr)} (what the rules code)`,
+    `annotated set: ${set.docs.length} documents, ${set.labels.length} labelled candidates; ${folds}-fold cross-validation by whole document, raw text through the pipeline; thresholds ${best.t.toFixed(2)} (with a participant) / ${never(best.t0)} (without) / ${never(best.tr)} (what the rules code) / ${never(best.trd)} (… with an actor and a recipient)`,
     '',
     'BEFORE — the rule coder (dictionaries and vetoes):',
     ...report('  all documents', rules.all, false),
@@ -321,9 +347,9 @@ async function main(): Promise<void> {
   const opt = (name: string, def: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);
   const dir = opt('--set', DEFAULT_SET_DIR);
   const folds = Number(opt('--folds', '5'));
-  const o: TrainOptions = { ...DEFAULTS, epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), l2: Number(opt('--l2', String(DEFAULTS.l2))), rate: Number(opt('--rate', String(DEFAULTS.rate))), minCount: Number(opt('--min-count', String(DEFAULTS.minCount))) };
+  const o: TrainOptions = { ...DEFAULTS, epochs: Number(opt('--epochs', String(DEFAULTS.epochs))), l2: Number(opt('--l2', String(DEFAULTS.l2))), rate: Number(opt('--rate', String(DEFAULTS.rate))), minCount: Number(opt('--min-count', String(DEFAULTS.minCount))), hardVetoes: args.includes('--hard-vetoes') };
   const out = opt('--out', detectorPath());
-  const prep = prepare(dir, !args.includes('--no-clusters'), true);
+  const prep = prepare(dir, { clusters: !args.includes('--no-clusters'), progress: true });
   const { set } = prep;
   const lex = defaultLexicon();
   const cvr = crossValidation(prep, o, folds, args.includes('--tune'));
@@ -340,10 +366,11 @@ async function main(): Promise<void> {
   const codeCounts = new Map<string, Map<string, number>>();
   for (const l of set.labels) {
     const code = l.cameo;
-    if (!l.event || !l.type || !code) continue;
-    const m = codeCounts.get(l.type) ?? new Map<string, number>();
+    const type = l.plover_type ?? l.type;
+    if (!l.event || !type || !code) continue;
+    const m = codeCounts.get(type) ?? new Map<string, number>();
     m.set(code, (m.get(code) ?? 0) + 1);
-    codeCounts.set(l.type, m);
+    codeCounts.set(type, m);
   }
   const typeCodes: Record<string, string> = {};
   for (const type of PLOVER_TYPES) {
@@ -351,16 +378,16 @@ async function main(): Promise<void> {
     const fromTable = Object.entries(lex.plover).filter(([c, v]) => v.type === type && c.length === 3).map(([c]) => c).sort()[0];
     typeCodes[type] = m ? [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0] : fromTable ?? '';
   }
-  const model: DetectorModel = { format: 'chronicle-event-detector/1', classes: CLASSES, weights, threshold: bestT, noParticipantThreshold: bestT0, ruleFloor: best.tr, typeCodes, nouns, calibration, clusters: clusters ? getBrownClusters()?.sha256 ?? null : null };
+  const model: DetectorModel = { format: 'chronicle-event-detector/1', classes: CLASSES, weights, threshold: bestT, noParticipantThreshold: bestT0, ruleFloor: best.tr, dyadRuleFloor: best.trd, hardVetoes: o.hardVetoes, typeCodes, nouns, calibration, clusters: clusters ? getBrownClusters()?.sha256 ?? null : null };
   const bytes = gzipSync(JSON.stringify(model), { level: 9 });
   writeFileSync(out, bytes);
-  const s = (t: Tally) => { const x = scores(t); return { precision: +x.precision.toFixed(3), recall: +x.recall.toFixed(3), typed_precision: +x.typedPrecision.toFixed(3), typed_recall: +x.typedRecall.toFixed(3), type_accuracy: +x.typeAccuracy.toFixed(3), actor_accuracy: +x.actorAccuracy.toFixed(3), recipient_accuracy: +x.recipientAccuracy.toFixed(3), factuality_accuracy: +x.factualityAccuracy.toFixed(3), labelled_events: x.gold, predicted: x.predicted }; };
+  const s = (t: Tally) => { const x = scores(t); return { precision: +x.precision.toFixed(3), recall: +x.recall.toFixed(3), typed_precision: +x.typedPrecision.toFixed(3), typed_recall: +x.typedRecall.toFixed(3), type_accuracy: +x.typeAccuracy.toFixed(3), actor_accuracy: +x.actorAccuracy.toFixed(3), recipient_accuracy: +x.recipientAccuracy.toFixed(3), factuality_accuracy: +x.factualityAccuracy.toFixed(3), all_right_precision: +x.allRightPrecision.toFixed(3), labelled_events: x.gold, predicted: x.predicted }; };
   const manifest = {
     file: 'detector.json.gz',
     built: new Date().toISOString(),
     by: 'train/events.ts (npm run train:events)',
     model: 'multinomial logistic regression (AdaGrad), classes NONE + 16 PLOVER types, over candidate predicates of src/extract/events/coder.ts with the features of src/extract/events/features.ts',
-    hyperparameters: { ...o, folds, threshold: bestT, no_participant_threshold: bestT0 > 1 ? null : bestT0, rule_floor: best.tr > 1 ? null : best.tr, brown_clusters: model.clusters ? `models/representations/brown.tsv.gz sha256 ${model.clusters} (CC BY-SA 3.0, see its manifest)` : null },
+    hyperparameters: { ...o, folds, threshold: bestT, no_participant_threshold: bestT0 > 1 ? null : bestT0, rule_floor: best.tr > 1 ? null : best.tr, dyad_rule_floor: best.trd > 1 ? null : best.trd, brown_clusters: model.clusters ? `models/representations/brown.tsv.gz sha256 ${model.clusters} (CC BY-SA 3.0, see its manifest)` : null },
     data: {
       set: 'eval/data/events (docs.jsonl, predicates.jsonl; see its README.md)',
       sha256: { 'docs.jsonl': sha256(join(dir, 'docs.jsonl')), 'predicates.jsonl': sha256(join(dir, 'predicates.jsonl')) },

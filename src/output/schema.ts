@@ -8,12 +8,12 @@ import { ENTITY_TYPES } from '../doc.js';
  * 1.1: events carry `factuality` (asserted, negated, future, hypothetical, threatened, alleged,
  * attempted, denied). `negated` and `modality` stay and are derived from it: negated ⇔
  * factuality is negated or denied; modality is future for future events, hypothetical for
- * hypothetical, threatened and attempted ones, else historical or null. Events also carry a
- * calibrated `confidence` (0–1, null when no model scored the event).
+ * hypothetical, threatened and attempted ones, else historical or null.
  */
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
 // 1.2: times carry their TIMEX3 `type`, `mod` and the `anchor` they were counted from; the
 //      document says where its publication date was read (`published_source`)
+// 1.3: events carry a calibrated `confidence` (0–1; null when no model scored the event)
 
 export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
 

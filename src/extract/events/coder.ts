@@ -13,7 +13,7 @@ import { indexTimes, inOtherRelative, locationOf, nearestInSentence, PLACE_NOUNS
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
 import { nominalEvent, type NominalEvent } from './nominals.js';
-import { toPlover } from './plover.js';
+import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
@@ -27,7 +27,17 @@ export interface CoderOptions {
   codeStatements?: boolean;
   /** code event nouns ("his release", "the attack"); on by default, PETRARCH codes verbs only */
   nominalEvents?: boolean;
+  /** veto rules switched off, by name (VETO_RULES), for ablation */
+  without?: ReadonlySet<string>;
 }
+
+/**
+ * The rules that veto a candidate (the rule coder drops it; the detector reads the veto as a
+ * feature), by the name a Predicate's `veto` carries. docs/events.md gives each one's measured gain.
+ */
+export const VETO_RULES = [
+  'statement', 'movement', 'light', 'idiom', 'carried', 'naming', 'raising', 'contest', 'expel-thing', 'thing-patient', 'nobody-met', 'modifier', 'freedom',
+] as const;
 
 export interface Predicate {
   i: number;
@@ -36,6 +46,8 @@ export interface Predicate {
   code: string | null;
   /** the rule that drops it in the rule coder, null when none does */
   veto: string | null;
+  /** a rule that recoded the dictionary's code from who acts ('captor': seized by an armed group → abduct, by a state's forces → arrest) */
+  recode?: string;
   /** the dictionary block that coded it, and how many words its pattern matched */
   block: string | null;
   patternWords: number;
@@ -449,9 +461,9 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
       let veto: string | null = null;
-      const drop = (why: string) => { veto ??= why; };
+      const drop = (why: string) => { if (!options.without?.has(why)) veto ??= why; };
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
-      if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
+      if (!options.codeStatements && !options.without?.has('statement') && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
         if (!all) continue;
         drop('statement');
       }
@@ -491,10 +503,12 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep, /^(?:18|19|20)/.test(coding.code));
+      let recode: string | undefined;
       // seizing a person is no seizure of property: armed groups abduct (181), forces of a state arrest (173)
-      if (SEIZING_CODES.has(coding.code) && roles.recipient.some((k) => isPerson(ents, k))) {
+      // (a verb of seizing the dictionary already codes as an arrest or abduction gets the same test)
+      if ((SEIZING_CODES.has(coding.code) || (/^(?:173|181)/.test(coding.code) && THING_ACTS.has(view.lemma(i)))) && roles.recipient.some((k) => isPerson(ents, k))) {
         const captor = capturerKind(view, ents, roles.actor);
-        if (captor) coding.code = captor === 'armed group' ? '181' : '173';
+        if (captor) { coding.code = captor === 'armed group' ? '181' : '173'; recode = 'captor'; }
       }
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
       if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) drop('expel-thing');
@@ -504,7 +518,7 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // (a mediator alone is news: "the deal was brokered by Qatar")
       if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
       if (veto !== null && !all) continue;
-      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto, block: coding.block, patternWords: coding.used.length });
+      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto, block: coding.block, patternWords: coding.used.length, ...(recode ? { recode } : {}) });
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
@@ -514,9 +528,9 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       if (!nom && !extraNouns?.has(lemma)) continue;
       let veto: string | null = nom ? null : 'no-code';
       // a noun modifying another names a kind of thing, not an event: "detention center", "release date"
-      if (view.rel(i) === 'compound' && view.head(i) > i) veto ??= 'modifier';
+      if (view.rel(i) === 'compound' && view.head(i) > i && !options.without?.has('modifier')) veto ??= 'modifier';
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
-      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) veto ??= 'freedom';
+      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i))) && !options.without?.has('freedom')) veto ??= 'freedom';
       if (veto !== null && !all) continue;
       const roles = nom ? nounRoles(view, i, nom) : nounRoles(view, i, UNKNOWN_NOUN);
       preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0 });
@@ -610,7 +624,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
     const { factuality, actor, recipient, sentence: s } = ctx;
     const ev: EventRecord = {
       id: '',
-      type: verdict.type,
+      type: reducedPloverType(verdict.type, factuality), // PLOVER reports a promised meeting as AGREE, any threat as THREATEN
       mode: verdict.mode,
       cameo: verdict.code,
       trigger: { start, end, text: doc.text.slice(start, end) },

@@ -13,10 +13,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Decider, DecisionContext, Predicate, Verdict } from './coder.js';
-import { refineCode, ruleVerdict } from './coder.js';
+import { VETO_RULES, refineCode, ruleVerdict } from './coder.js';
 import { candidateFeatures, type ClusterLookup } from './features.js';
 import { lexiconPath } from './lexicon.js';
-import { toPlover } from './plover.js';
+import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { getBrownClusters } from '../../nlp/representations.js';
 
@@ -32,12 +32,16 @@ export interface DetectorModel {
   noParticipantThreshold: number;
   /** P(event) enough for a candidate the rule coder keeps (its dictionary code, no veto, a participant) */
   ruleFloor: number;
+  /** the same for a rule verdict with both an actor and a recipient (absent in older models: ruleFloor) */
+  dyadRuleFloor?: number;
   /** CAMEO code for a type the dictionary did not give (the type's most frequent code in training) */
   typeCodes: Record<string, string>;
   /** nouns read as candidates besides nominals.ts (the annotated set's candidate nouns) */
   nouns: string[];
   /** isotonic calibration of the raw score: knots (x ascending) and their calibrated values */
   calibration: { x: number[]; y: number[] };
+  /** a rule's veto bars the dictionary's type (barVetoedType) */
+  hardVetoes?: boolean;
   /** sha256 of the Brown cluster file the features used (models/representations/), null when none */
   clusters: string | null;
 }
@@ -101,6 +105,17 @@ export interface Reading {
   probs: Float64Array;
 }
 
+/**
+ * A rule's veto bars the type the dictionary gave ("called the verdict a setback" is no REQUEST,
+ * "execute the sentence" no killing): that class's probability goes to nothing, so the candidate
+ * is an event only if the model sees another type in it (a condemning name is an accusation).
+ */
+export function barVetoedType(p: Predicate, ctx: DecisionContext, classes: readonly string[], probs: Float64Array): void {
+  if (p.veto === null || !p.code || !(VETO_RULES as readonly string[]).includes(p.veto)) return;
+  const k = classes.indexOf(toPlover(ctx.lex.plover, p.code)?.type ?? '');
+  if (k > 0) probs[k] = 0;
+}
+
 export class EventDetector implements Decider {
   readonly nouns: ReadonlySet<string>;
   private readonly buffer: Float64Array<ArrayBuffer>;
@@ -112,6 +127,7 @@ export class EventDetector implements Decider {
 
   read(p: Predicate, ctx: DecisionContext): Reading {
     const probs = classProbabilities(this.model, candidateFeatures(p, ctx, this.clusters), this.buffer);
+    if (this.model.hardVetoes) barVetoedType(p, ctx, this.model.classes, probs);
     const pEvent = 1 - probs[0];
     let best = 1;
     for (let c = 2; c < probs.length; c++) if (probs[c] > probs[best]) best = c;
@@ -125,20 +141,40 @@ export class EventDetector implements Decider {
     if (r.pEvent >= (participants ? this.model.threshold : this.model.noParticipantThreshold)) return verdictFor(p, ctx, r.type, r.confidence, this.model.typeCodes);
     // what the dictionaries and rules code, the model may let pass on weaker evidence
     const rule = ruleVerdict(p, ctx);
-    if (!rule || r.pEvent < this.model.ruleFloor) return null;
+    if (!rule || r.pEvent < (ctx.actor.length && ctx.recipient.length ? this.model.dyadRuleFloor ?? this.model.ruleFloor : this.model.ruleFloor)) return null;
     const k = this.model.classes.indexOf(rule.type);
     return { ...rule, confidence: calibrate(this.model.calibration, k > 0 ? r.probs[k] : 0) };
   }
 }
 
-/** Code and mode for a predicate judged an event of `type`: the dictionary's when it agrees, else the type's usual code. */
+/**
+ * The PLOVER category reported for a candidate the model judged an act of `type`: a seizure whose
+ * captor the coder recognised is an abduction (armed group) or an arrest (state forces) whatever
+ * the model's pick between ASSAULT and COERCE; then the manual's reductions by factuality.
+ */
+export function reportedType(p: Predicate, ctx: DecisionContext, type: string): string {
+  return reducedPloverType(ownType(p, ctx, type), ctx.factuality);
+}
+
+function ownType(p: Predicate, ctx: DecisionContext, type: string): string {
+  if (p.recode === 'captor' && p.code && (type === 'ASSAULT' || type === 'COERCE')) return toPlover(ctx.lex.plover, p.code)?.type ?? type;
+  return type;
+}
+
+/**
+ * Code and mode for a predicate judged an event of `type` (its own act): the dictionary's code and
+ * mode when they name that act, else the act's usual code; reported as the PLOVER category after
+ * the manual's reductions by factuality ("will meet" is AGREE, a promised release CONCEDE).
+ */
 export function verdictFor(p: Predicate, ctx: DecisionContext, type: string, confidence: number, typeCodes: Record<string, string>): Verdict {
+  const own = ownType(p, ctx, type);
+  const plover = reducedPloverType(own, ctx.factuality);
   if (p.code) {
     const code = refineCode(p.code, ctx.view, ctx.ents, p.recipientTokens, ctx.recipient, p.lemma);
-    const plover = toPlover(ctx.lex.plover, code);
-    if (plover?.type === type) return { type, code, mode: plover.mode ?? LEMMA_MODES[type]?.[p.lemma] ?? null, confidence };
+    const coded = toPlover(ctx.lex.plover, code);
+    if (coded?.type === own || coded?.type === plover) return { type: plover, code, mode: coded.mode ?? LEMMA_MODES[own]?.[p.lemma] ?? null, confidence };
   }
-  return { type, code: typeCodes[type] ?? '', mode: LEMMA_MODES[type]?.[p.lemma] ?? null, confidence };
+  return { type: plover, code: typeCodes[plover] ?? '', mode: LEMMA_MODES[own]?.[p.lemma] ?? LEMMA_MODES[plover]?.[p.lemma] ?? null, confidence };
 }
 
 /** models/events/detector.json.gz beside the CAMEO lexicon, or null when it is not there. */
