@@ -23,6 +23,7 @@ export function createEventsStage(options: EventsStageOptions = {}): Stage {
   let detector: Decider | null | undefined = options.detector;
   return {
     name: 'events',
+    requires: ['tokens', 'sentences', 'tags', 'parse'], uses: ['boilerplate', 'entities', 'coref', 'codes', 'times', 'quotes'], provides: ['events'],
     run(doc: Doc): void {
       lexicon ??= defaultLexicon();
       if (detector === undefined) detector = defaultDetector();

@@ -221,6 +221,8 @@ export function boilerplateSentences(doc: Doc): Uint8Array {
 /** Pipeline stage 'boilerplate': marks the layer so later stages can skip what is not prose. */
 export const boilerplateStage: Stage = {
   name: 'boilerplate',
+  requires: ['tokens', 'sentences'],
+  provides: ['boilerplate'],
   run(doc: Doc): void {
     doc.notes.delete(NOTE);
     boilerplateOf(doc);
