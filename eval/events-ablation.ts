@@ -10,7 +10,7 @@
  */
 import { VETO_RULES } from '../src/extract/events/coder.js';
 import { crossValidation, prepare, type Prepared } from '../train/events.js';
-import { DEFAULT_SET_DIR, scores, type Tally } from './events-set.js';
+import { DEFAULT_SET_DIR, scores, type Tally } from '../train/events-set.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, def: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : def);

@@ -27,7 +27,7 @@ import { parseActorDictionary, parseAgentDictionary } from '../src/extract/event
 import { cameoRoot, toPlover } from '../src/extract/events/plover.js';
 import { codeActors, indexPhrases } from './petrarch-actors.js';
 import { crossValidation, prepare } from '../train/events.js';
-import { DEFAULT_SET_DIR } from './events-set.js';
+import { DEFAULT_SET_DIR } from '../train/events-set.js';
 
 const args = process.argv.slice(2);
 const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : '/work/shared/data';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crossValidation, prepare } from '../train/events.js';
-import { scores } from '../eval/events-set.js';
+import { scores } from '../train/events-set.js';
 import { readDetectorModel } from '../src/extract/events/detector.js';
 
 test('the shipped detector model loads with its thresholds and a monotone calibration', () => {

@@ -263,6 +263,9 @@ export const GROUP_NOUNS = new Set([
   'passenger', 'passengers', 'fisherman', 'fishermen', 'pilgrim', 'pilgrims', 'villager', 'villagers', 'resident', 'residents',
   'serviceman', 'servicemen', 'servicewoman', 'servicewomen', 'marine', 'marines', 'defender', 'defenders',
   'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
+  'member', 'members', 'pirate', 'pirates', 'kidnapper', 'kidnappers', 'terrorist', 'terrorists', 'insurgent', 'insurgents',
+  'jihadist', 'jihadists', 'extremist', 'extremists', 'separatist', 'separatists', 'attacker', 'attackers', 'hijacker', 'hijackers',
+  'demonstrator', 'demonstrators',
 ]);
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */

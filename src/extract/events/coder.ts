@@ -17,6 +17,7 @@ import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
+import { lookup, set } from '../../lexicon/index.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -48,6 +49,8 @@ export interface Predicate {
   veto: string | null;
   /** a rule that recoded the dictionary's code from who acts ('captor': seized by an armed group → abduct, by a state's forces → arrest) */
   recode?: string;
+  /** a noun a coded verb's pattern used ("launched an attack"): the verb codes the event too */
+  inPattern?: boolean;
   /** the dictionary block that coded it, and how many words its pattern matched */
   block: string | null;
   patternWords: number;
@@ -133,7 +136,8 @@ function whoseSubject(view: ParseView, i: number): number {
 /** Verbs whose object "freedom" has been obtained: "secured the freedom of X", "won his freedom". */
 const FREEDOM_GAINED = new Set(['secure', 'win', 'gain', 'regain', 'obtain', 'earn', 'negotiate', 'welcome', 'celebrate', 'announce', 'confirm']);
 
-const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until']);
+// ("was forceful in blaming Iran", "responded by shelling the town": the same subject acts)
+const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until', 'in', 'by']);
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
 
@@ -395,6 +399,59 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
   return { actor, recipient };
 }
 
+/**
+ * Roles of an event noun: its own dependents ("Russia's attack on Kyiv"), else the verb that
+ * governs it ("Russia launched an offensive against Ukraine": the support verb's subject acts and
+ * its target phrase undergoes; "an attack was carried out by X": its agent) or a participle on it
+ * ("the attack, conducted by the Taliban", "an attack blamed on Hamas").
+ */
+function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: NominalEvent): { actor: number[]; recipient: number[] } {
+  const own = nounRoles(view, i, nom);
+  // an adjective names a participant only as an entity ("an Israeli strike"), not "a complete withdrawal"
+  own.actor = own.actor.filter((k) => view.tokens[k].upos !== 'ADJ' || ents.resolve(k).length > 0);
+  own.recipient = own.recipient.filter((k) => view.tokens[k].upos !== 'ADJ' || ents.resolve(k).length > 0);
+  if (own.actor.length && own.recipient.length) return own;
+  const actor: number[] = [];
+  const recipient: number[] = [];
+  const v = view.head(i);
+  const r = view.rel(i);
+  const support = v >= 0 && view.isVerb(v) && (r === 'obj' || r === 'nsubj:pass') ? lookup('event-support-verbs', view.lemma(v)) : undefined;
+  if (support) {
+    // "launched an attack": the subject; "an attack was carried out by X" / "was blamed on X": the agent phrase
+    const agentPrep = support.attrs.agent ?? 'by';
+    const isAgent = (o: number) => view.caseOf(o) === agentPrep || (agentPrep === 'by' && view.rel(o) === 'obl:agent');
+    const obls = view.kids(v, ['obl', 'obl:agent', 'obl:arg'], true);
+    if (r === 'obj' && !view.isPassive(v)) actor.push(...subjects(view, v));
+    else actor.push(...obls.filter(isAgent));
+    recipient.push(...obls.filter((o) => !isAgent(o) && NOUN_TARGET_PREPS.has(view.caseOf(o))));
+  }
+  for (const c of view.kids(i, ['acl'])) {
+    if (view.tokens[c].xpos !== 'VBN') continue;
+    const row = lookup('event-support-verbs', view.lemma(c));
+    if (!row) continue;
+    const prep = row.attrs.agent ?? 'by';
+    actor.push(...view.kids(c, ['obl:agent', 'obl'], true).filter((o) => view.caseOf(o) === prep || (prep === 'by' && view.rel(o) === 'obl:agent')));
+  }
+  return { actor: own.actor.length ? own.actor : actor, recipient: own.recipient.length ? own.recipient : recipient };
+}
+
+/** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
+const NOUN_TARGET_PREPS = new Set(['against', 'on', 'upon', 'with', 'to', 'toward', 'towards', 'into']);
+
+/**
+ * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
+ * Hamas, killed 12" — Hamas killed. Other subjects stay.
+ */
+function actsThroughNouns(view: ParseView, ents: EntityIndex, actor: number[], extraNouns?: ReadonlySet<string>): number[] {
+  return actor.flatMap((k) => {
+    if (view.tokens[k].upos !== 'NOUN' || ents.resolve(k).length) return [k];
+    const nom = nominalEvent(view.lemma(k)) ?? (extraNouns?.has(view.lemma(k)) ? UNKNOWN_NOUN : undefined);
+    if (!nom || nom.poss !== 'actor') return [k];
+    const agents = nominalRoles(view, ents, k, nom).actor;
+    return agents.length ? agents : [k];
+  });
+}
+
 /** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
 const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
 
@@ -474,6 +531,7 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       if (!coding || !coding.code) {
         if (!all) continue;
         const roles = verbRoles(view, ents, i, undefined, false);
+        roles.actor = actsThroughNouns(view, ents, roles.actor, extraNouns);
         preds.push({ i, kind: 'verb', code: null, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto: veto ?? (coding ? 'null-pattern' : 'no-code'), block: coding?.block ?? null, patternWords: 0 });
         continue;
       }
@@ -503,6 +561,7 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep, /^(?:18|19|20)/.test(coding.code));
+      roles.actor = actsThroughNouns(view, ents, roles.actor, extraNouns);
       let recode: string | undefined;
       // seizing a person is no seizure of property: armed groups abduct (181), forces of a state arrest (173)
       // (a verb of seizing the dictionary already codes as an arrest or abduction gets the same test)
@@ -522,7 +581,9 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
-      if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
+      // a noun a verb's pattern used ("launched an attack") is the rule coder's through the verb; the
+      // detector reads it too, since the annotation puts the event on the noun of a light verb
+      if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || (used.has(i) && !all)) continue;
       const lemma = view.lemma(i);
       const nom = nominalEvent(lemma);
       if (!nom && !extraNouns?.has(lemma)) continue;
@@ -532,8 +593,8 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
       if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i))) && !options.without?.has('freedom')) veto ??= 'freedom';
       if (veto !== null && !all) continue;
-      const roles = nom ? nounRoles(view, i, nom) : nounRoles(view, i, UNKNOWN_NOUN);
-      preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0 });
+      const roles = nominalRoles(view, ents, i, nom ?? UNKNOWN_NOUN);
+      preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0, ...(used.has(i) ? { inPattern: true } : {}) });
     }
     preds.sort((a, b) => a.i - b.i);
   }

@@ -50,6 +50,7 @@ export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?:
   if (p.block) f.push(`blk=${p.block}`);
   f.push(`pat=${p.patternWords > 0 ? 'y' : 'n'}`, `pat+dt=${p.patternWords > 0 ? 'y' : 'n'}|${dictType}`);
   if (p.nominal) f.push('nominal-table');
+  if (p.inPattern) f.push('in-verb-pattern');
   if (p.governor) f.push('infinitive-adj');
   if (p.modal !== undefined) f.push('modal-adj');
 
