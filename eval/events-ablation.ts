@@ -1,14 +1,15 @@
 /**
  * npm run ablate:events — what each rule of the event coder is worth, measured on the annotated
  * set (eval/data/events/) by 5-fold cross-validation over whole documents, raw text through the
- * real pipeline: the full system, then boilerplate marking switched off (the pipeline without its
- * 'boilerplate' stage) and each veto rule (coder.ts VETO_RULES) switched off in turn. Each row
+ * real pipeline: the full system, then each registered rule of the coder switched off in turn
+ * (src/extract/events/rules.ts: boilerplate skipping and the veto rules). Each row
  * gives the rule coder alone and the learned detector (retrained in every fold, thresholds chosen
  * again), on the Wikinews documents. The table goes in docs/events.md.
  *
  * usage: npm run ablate:events [-- --set DIR] [--only name,name] [--all-docs]
  */
-import { VETO_RULES } from '../src/extract/events/coder.js';
+import { VETO_RULES } from '../src/extract/events/rules.js';
+import { withoutRules } from '../src/rules/registry.js';
 import { crossValidation, prepare, type Prepared } from '../train/events.js';
 import { DEFAULT_SET_DIR, scores, type Tally } from '../train/events-set.js';
 
@@ -40,10 +41,19 @@ function cells(t: Tally, base: Tally, withAll: boolean): string[] {
 
 const full = prepare(dir, { progress: true });
 const rows: Row[] = [measure('full system', full)];
-if (!only || only.has('boilerplate')) rows.push(measure('without boilerplate marking', prepare(dir, { withoutStages: ['boilerplate'] })));
+/** One row with rules switched off (the registry's ablation switch); the documents are parsed again only when asked. */
+function without(name: string, ids: string[], reparse: boolean): Row {
+  const restore = withoutRules(ids);
+  try {
+    return measure(name, reparse ? prepare(dir) : prepare(dir, { reuse: full }));
+  } finally {
+    restore();
+  }
+}
+if (!only || only.has('boilerplate')) rows.push(without('without boilerplate skipping (`events.skip-boilerplate`)', ['events.skip-boilerplate'], false));
 for (const veto of VETO_RULES) {
   if (only && !only.has(veto)) continue;
-  rows.push(measure(`without veto \`${veto}\``, prepare(dir, { reuse: full, coder: { without: new Set([veto]) } })));
+  rows.push(without(`without \`events.veto-${veto}\``, [`events.veto-${veto}`], false));
 }
 
 const base = rows[0];

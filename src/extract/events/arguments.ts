@@ -8,6 +8,7 @@ import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
 import { inBoilerplate } from '../../ingest/boilerplate.js';
+import { SKIP_BOILERPLATE } from './rules.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
@@ -31,7 +32,7 @@ export class EntityIndex {
     for (const e of doc.entities) {
       this.types.set(e.id, e.type);
       const named = e.mentions.filter((m) => m.kind !== 'pronoun');
-      if (named.length && named.every((m) => inBoilerplate(doc, m.start, m.end))) this.furniture.add(e.id);
+      if (SKIP_BOILERPLATE.enabled && named.length && named.every((m) => inBoilerplate(doc, m.start, m.end))) this.furniture.add(e.id);
       for (const m of e.mentions) {
         const len = m.end - m.start;
         for (let k = doc.tokenAt(m.start); k < n && doc.tokens[k].start < m.end; k++) {

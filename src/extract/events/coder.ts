@@ -18,6 +18,7 @@ import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
 import { lookup, set } from '../../lexicon/index.js';
+import { SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -28,17 +29,7 @@ export interface CoderOptions {
   codeStatements?: boolean;
   /** code event nouns ("his release", "the attack"); on by default, PETRARCH codes verbs only */
   nominalEvents?: boolean;
-  /** veto rules switched off, by name (VETO_RULES), for ablation */
-  without?: ReadonlySet<string>;
 }
-
-/**
- * The rules that veto a candidate (the rule coder drops it; the detector reads the veto as a
- * feature), by the name a Predicate's `veto` carries. docs/events.md gives each one's measured gain.
- */
-export const VETO_RULES = [
-  'statement', 'movement', 'light', 'idiom', 'carried', 'naming', 'raising', 'contest', 'expel-thing', 'thing-patient', 'nobody-met', 'modifier', 'freedom',
-] as const;
 
 export interface Predicate {
   i: number;
@@ -478,7 +469,10 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
   for (let s = 0; s < doc.sentences.length; s++) {
     const preds: Predicate[] = [];
     bySentence.push(preds);
-    if (furniture[s]) continue;
+    if (furniture[s] && SKIP_BOILERPLATE.enabled) {
+      SKIP_BOILERPLATE.fired(doc.sentences[s].start, doc.sentences[s].end);
+      continue;
+    }
     const sent = doc.sentences[s];
     const used = new Set<number>();
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
@@ -518,10 +512,15 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
       let veto: string | null = null;
-      const drop = (why: string) => { if (!options.without?.has(why)) veto ??= why; };
+      const drop = (why: string) => {
+        const rule = VETO[why];
+        if (!rule.enabled) return;
+        veto ??= why;
+        rule.fired(t.start, t.end);
+      };
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
-      if (!options.codeStatements && !options.without?.has('statement') && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
-        if (!all) continue;
+      if (!options.codeStatements && VETO.statement.enabled && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
+        if (!all) { VETO.statement.fired(t.start, t.end); continue; }
         drop('statement');
       }
       const coding = codeVerb(lex, view, i);
@@ -589,9 +588,9 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       if (!nom && !extraNouns?.has(lemma)) continue;
       let veto: string | null = nom ? null : 'no-code';
       // a noun modifying another names a kind of thing, not an event: "detention center", "release date"
-      if (view.rel(i) === 'compound' && view.head(i) > i && !options.without?.has('modifier')) veto ??= 'modifier';
+      if (view.rel(i) === 'compound' && view.head(i) > i && VETO.modifier.enabled) { veto ??= 'modifier'; VETO.modifier.fired(t.start, t.end); }
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
-      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i))) && !options.without?.has('freedom')) veto ??= 'freedom';
+      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i))) && VETO.freedom.enabled) { veto ??= 'freedom'; VETO.freedom.fired(t.start, t.end); }
       if (veto !== null && !all) continue;
       const roles = nominalRoles(view, ents, i, nom ?? UNKNOWN_NOUN);
       preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0, ...(used.has(i) ? { inPattern: true } : {}) });
