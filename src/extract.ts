@@ -6,6 +6,7 @@ import { timesStage } from './extract/times.js';
 import { nerStage } from './extract/ner.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
+import { corefStage } from './extract/coref.js';
 import { actorsStage } from './extract/actors.js';
 import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
@@ -25,6 +26,7 @@ export function createPipeline(): Pipeline {
     nerStage,
     namesStage,
     entitiesStage,
+    corefStage,
     actorsStage,
     relationsStage,
     quotesStage,
