@@ -4,13 +4,40 @@
  * Every offset is a JavaScript string index into `doc.text` (UTF-16 code units).
  */
 
-export type EntityType =
-  | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC'
-  | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW' | 'LANGUAGE';
+import type { RuleFiring } from './rules/registry.js';
 
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
-];
+/** The entity types (OntoNotes' names), with what each covers. */
+export const ENTITY_TYPE_INFO = {
+  PERSON: 'people, real or fictional',
+  NORP: 'nationalities, religious and political groups',
+  FAC: 'buildings, airports, prisons, bridges, crossings',
+  ORG: 'companies, agencies, armed groups, institutions',
+  GPE: 'countries, cities, states',
+  LOC: 'other places: regions, seas, mountains',
+  PRODUCT: 'objects, vehicles, weapons',
+  EVENT: 'named wars, attacks, games',
+  WORK_OF_ART: 'titles of books, films, songs',
+  LAW: 'named laws and treaties',
+  LANGUAGE: 'named languages',
+} as const;
+
+export type EntityType = keyof typeof ENTITY_TYPE_INFO;
+
+export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_INFO) as readonly EntityType[];
+
+/** How the text reports an event (src/extract/events/factuality.ts). */
+export const FACTUALITY_INFO = {
+  asserted: 'reported as having happened',
+  negated: 'reported as not having happened',
+  future: 'planned, scheduled or expected',
+  hypothetical: 'possible, wanted, conditional',
+  threatened: 'threatened',
+  alleged: 'said to have happened, not established ("allegedly", "accused of")',
+  attempted: 'tried ("efforts to free")',
+  denied: 'denied, disputed or rejected by someone in the text',
+} as const;
+
+export type Factuality = keyof typeof FACTUALITY_INFO;
 
 export type MentionKind = 'name' | 'nominal' | 'pronoun';
 
@@ -88,12 +115,27 @@ export interface Quote {
   cue?: { start: number; end: number; text: string };
 }
 
+export interface TimeAnchor {
+  kind: 'publication' | 'dateline' | 'text';
+  /** the anchor's own TIMEX3 value */
+  value: string;
+  /** where the anchoring time is written (dateline, or the earlier expression) */
+  start?: number;
+  end?: number;
+}
+
 export interface TimeExpression {
   start: number;
   end: number;
   text: string;
   /** ISO/TIMEX3 value at the text's precision: 2025-02-15, 2023-11, 2023, P3M, ... */
   value: string;
+  /** TIMEX3 type: a calendar DATE, a TIME of day, a DURATION, or a recurring SET */
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE */
+  mod?: string;
+  /** what a relative value was counted from: the publication date, the dateline, or an earlier time in the text */
+  anchor?: TimeAnchor;
   /** why this value: the anchor and the reasoning, for a reviewer */
   evidence?: string;
 }
@@ -118,7 +160,7 @@ export interface EventRecord {
   date: { value: string | null; text?: string; basis: string } | null;
   location: string | null;
   /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */
-  factuality: 'asserted' | 'negated' | 'future' | 'hypothetical' | 'threatened' | 'alleged' | 'attempted' | 'denied';
+  factuality: Factuality;
   /** factuality is negated or denied (kept for schema 1.0 readers) */
   negated: boolean;
   /** PLOVER auxiliary mode: future, hypothetical (also threatened and attempted events) or historical */
@@ -139,6 +181,8 @@ export interface DocInput {
   meta?: PageMeta;
   text: string;
   published?: string | null;
+  /** where the publication date was read: input, json-ld, meta, microdata, time, url, dateline, feed */
+  publishedSource?: string | null;
   title?: string | null;
   source?: string | null;
   url?: string | null;
@@ -147,7 +191,10 @@ export interface DocInput {
 export class Doc {
   readonly id: string;
   readonly text: string;
-  readonly published: string | null;
+  /** the publication date (YYYY-MM-DD); the times stage clears one that cannot be true (before 1900, after now, a placeholder) */
+  published: string | null;
+  /** where `published` was read (see DocInput); 'dateline' when the times stage read it from the text */
+  publishedSource: string | null;
   readonly title: string | null;
   readonly source: string | null;
   readonly url: string | null;
@@ -162,6 +209,8 @@ export class Doc {
   times: TimeExpression[] = [];
   relations: Relation[] = [];
   events: EventRecord[] = [];
+  /** the registered rules that changed this document, in order (src/rules/registry.ts) */
+  firings: RuleFiring[] = [];
   /** stages may leave notes for later stages or for debugging */
   readonly notes: Map<string, unknown> = new Map();
 
@@ -169,6 +218,7 @@ export class Doc {
     this.text = input.text;
     this.id = input.id ?? '';
     this.published = input.published ?? null;
+    this.publishedSource = input.publishedSource ?? (this.published ? 'input' : null);
     this.title = input.title ?? null;
     this.source = input.source ?? null;
     this.url = input.url ?? null;

@@ -11,6 +11,7 @@
  */
 import type { Doc, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { set } from '../lexicon/index.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
 import { addMention, lw, tokenOwners } from './coref/rules.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
@@ -19,7 +20,7 @@ import { corefModel, softmax, type CorefModel, type LinkKind } from './coref/mod
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
-const SAY_WORDS = new Set(['said', 'says', 'told', 'added', 'reported', 'announced', 'stated', 'confirmed', 'denied', 'claimed']);
+const SAY_WORDS = set('speech-verbs', { uses: 'coref' });
 const APPOS_SEP = new Set([',', '–', '—', '(']);
 
 /** Appositions and role nouns beside a name become nominal mentions of its entity (rules). */
@@ -149,6 +150,7 @@ export function rank(model: CorefModel, inst: RankingInstance): Choice {
 
 export const corefStage: Stage = {
   name: 'coref',
+  requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times'], provides: ['coref', 'attributes.age'],
   run(doc: Doc) {
     resolveNominals(doc);
     resolveAnaphora(doc);

@@ -8,6 +8,7 @@ import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 // nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner"
 import { ORG_CLASS_NOUNS } from './ner.js';
+import { set } from '../lexicon/index.js';
 
 /** Score for a model mention when the model gives none. */
 const MODEL_DEFAULT_SCORE = 0.75;
@@ -224,7 +225,7 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
 }
 
 /** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
-const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'wal', 'el', '&']);
+const ACRONYM_SKIP = set('function-words', { uses: 'entities-acronym' });
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
 
 /** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter). */
@@ -379,6 +380,7 @@ function fullestName(mentions: Mention[]): string {
 
 export const entitiesStage: Stage = {
   name: 'entities',
+  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities'],
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');

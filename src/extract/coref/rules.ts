@@ -12,12 +12,11 @@
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
+import { lookup, roleOf, set } from '../../lexicon/index.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './words.js';
 
-const FEMALE_ROLES = new Set(['spokeswoman', 'chairwoman', 'congresswoman', 'queen', 'princess', 'actress', 'widow', 'businesswoman']);
-const MALE_ROLES = new Set(['spokesman', 'chairman', 'congressman', 'king', 'prince', 'actor', 'widower', 'businessman', 'sheikh']);
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
-const GENERIC_ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'agency', 'charity', 'company', 'firm']);
+const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 
 type Gender = 'f' | 'm' | 'x';
 
@@ -53,7 +52,7 @@ function genderOf(e: Entity, genders: Map<string, Gender>): Gender {
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
-  const g = KINSHIP[word] ?? (FEMALE_ROLES.has(word) ? 'f' : MALE_ROLES.has(word) ? 'm' : undefined);
+  const g = KINSHIP[word] ?? roleOf(word)?.gender ?? lookup('titles', word)?.attrs.gender;
   if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
 }
 

@@ -4,7 +4,7 @@
  * resolver.
  */
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
-import { roleOf } from '../roles/lexicon.js';
+import { lookup, roleOf, set } from '../../lexicon/index.js';
 
 export type Gender = 'm' | 'f';
 
@@ -62,7 +62,7 @@ export function titleNoun(noun: string): boolean {
 export const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 
 /** Generic nouns an organisation is described by ("Hamas, the militant group"; "the charity said it …"). */
-export const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'faction', 'party', 'agency', 'company', 'firm', 'network', 'body', 'ministry', 'embassy', 'government', 'administration', 'army', 'force', 'forces', 'outlet', 'newspaper', 'broadcaster', 'charity', 'coalition', 'alliance', 'council', 'committee']);
+export const ORG_NOUNS = set('org-nouns', { uses: 'coref' });
 
 /** The class of a role noun, for features: kin, position, member, captive, occupation … */
 export function roleClass(noun: string): string | null {
@@ -73,12 +73,8 @@ export function roleClass(noun: string): string | null {
   return ROLE_NOUNS.has(w) ? 'position' : null;
 }
 
-/** Titles written before a name that fix a gender: "Mr.", "Mrs.", "Ms.", "Sir", "Queen" … */
-const TITLE_GENDER = new Map<string, Gender>([
-  ['mr', 'm'], ['mr.', 'm'], ['sir', 'm'], ['lord', 'm'], ['king', 'm'], ['prince', 'm'], ['sheikh', 'm'], ['father', 'm'], ['brother', 'm'],
-  ['mrs', 'f'], ['mrs.', 'f'], ['ms', 'f'], ['ms.', 'f'], ['miss', 'f'], ['madam', 'f'], ['dame', 'f'], ['lady', 'f'], ['queen', 'f'], ['princess', 'f'], ['sister', 'f'],
-]);
-
+/** The gender a title written before a name fixes ("Mr.", "Mrs.", "Sir", "Queen"), from the lexicon's titles. */
 export function titleGender(word: string): Gender | null {
-  return TITLE_GENDER.get(word.toLowerCase()) ?? null;
+  const g = lookup('titles', word.toLowerCase())?.attrs.gender;
+  return g === 'm' || g === 'f' ? g : null;
 }
