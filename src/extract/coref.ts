@@ -13,10 +13,10 @@ import type { Doc, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
-import { addMention, lw, tokenOwners } from './coref/rules.js';
+import { addMention, applyRules, lw, tokenOwners } from './coref/rules.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
-import { corefModel, softmax, type CorefModel, type LinkKind } from './coref/model.js';
+import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -148,12 +148,23 @@ export function rank(model: CorefModel, inst: RankingInstance): Choice {
   return { choice: best - 1, probability: p[best] };
 }
 
+/**
+ * Which resolver links pronouns and descriptions: the hand-written rules (the default: the
+ * ranker does not yet pay on our own articles' facts, docs/coref.md), or the trained ranker when a
+ * model is set with `useCorefModel` (cross-validation) or CHRONICLE_COREF=model asks for the shipped one.
+ */
+function rankerModel(): CorefModel | null {
+  return hasCorefOverride() || process.env.CHRONICLE_COREF === 'model' ? corefModel() : null;
+}
+
 export const corefStage: Stage = {
   name: 'coref',
   requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times'], provides: ['coref', 'attributes.age'],
   run(doc: Doc) {
     resolveNominals(doc);
-    resolveAnaphora(doc);
+    const model = rankerModel();
+    if (model) resolveAnaphora(doc, model);
+    else applyRules(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

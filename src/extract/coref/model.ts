@@ -64,6 +64,11 @@ export function corefModel(): CorefModel | null {
   return shipped;
 }
 
+/** A model was set by `useCorefModel` (cross-validation, tests). */
+export function hasCorefOverride(): boolean {
+  return override !== undefined;
+}
+
 /** Run the pipeline with this model (cross-validation, tests); undefined restores the shipped one. */
 export function useCorefModel(model: CorefModel | null | undefined): void {
   override = model;

@@ -302,6 +302,13 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>): void {
 }
 
 
+/** Link descriptions and pronouns by the rules, in the document itself (the stage without the ranker). */
+export function applyRules(doc: Doc): void {
+  const genders = new Map<string, Gender>();
+  ruleDescriptions(doc, genders);
+  rulePronouns(doc, genders);
+}
+
 /**
  * What the rules link each token to: token index → entity id, for every token of a pronoun or
  * description the rules would add. The document is left as it was.
@@ -309,9 +316,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>): void {
 export function ruleLinks(doc: Doc): Map<number, string> {
   const copy = Object.assign(Object.create(Object.getPrototypeOf(doc) as object) as Doc, doc);
   copy.entities = doc.entities.map((e) => ({ ...e, attributes: e.attributes ? { ...e.attributes } : undefined, mentions: e.mentions.map((m) => ({ ...m })) }));
-  const genders = new Map<string, Gender>();
-  ruleDescriptions(copy, genders);
-  rulePronouns(copy, genders);
+  applyRules(copy);
   const out = new Map<number, string>();
   for (const e of copy.entities) {
     for (const m of e.mentions) {
