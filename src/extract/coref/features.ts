@@ -9,7 +9,7 @@ import type { DocView, Markable } from './markables.js';
 import { roleClass } from './words.js';
 
 /** Bumped when features change: a model trained on other features is refused. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export function anaphorClass(a: Markable): string {
   return a.kind === 'pronoun' ? a.pronoun ?? 'it' : 'desc';
@@ -69,7 +69,19 @@ export function pairFeatures(view: DocView, a: Markable, c: Cluster, ctx: Candid
   if (sd <= 1) f.push(`par|${A}|${a.role}|${last.role}|${sd}`);
   if (c.headline) f.push(`hl|${A}`);
   const gb = genderBin(c);
-  if (A === 'he' || A === 'she') f.push(`g|${A}|${gb}`, `gt|${A}|${T}|${gb}`);
+  if (A === 'he' || A === 'she') {
+    f.push(`g|${A}|${gb}`, `gt|${A}|${T}|${gb}`);
+    // each kind of evidence on its own: pronouns already linked (a "he" in the chain all but rules out "she"),
+    // kinship and role nouns and titles, the given name
+    const same = A === 'he' ? c.pronM : c.pronF;
+    const opposite = A === 'he' ? c.pronF : c.pronM;
+    f.push(`pg|${A}|${same > 0 ? 'S' : '-'}${opposite > 0 ? 'O' : '-'}`);
+    const nounSame = A === 'he' ? c.nounM : c.nounF;
+    const nounOpposite = A === 'he' ? c.nounF : c.nounM;
+    f.push(`ng|${A}|${nounSame > 0 ? 'S' : '-'}${nounOpposite > 0 ? 'O' : '-'}`);
+    const name = A === 'he' ? -c.nameLogOdds : c.nameLogOdds;
+    f.push(`nmg|${A}|${name >= 1.5 ? 'S' : name > 0.3 ? 's' : name <= -1.5 ? 'O' : name < -0.3 ? 'o' : '?'}`);
+  }
   else f.push(`g|${A}|${gb === '?' ? '?' : 'g'}`);
   f.push(`pl|${A}|${T}|${c.plural}`);
   if (c.pronIt) f.push(`pit|${A}`);
