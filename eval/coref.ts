@@ -25,7 +25,7 @@ import { extractDoc } from '../src/extract.js';
 import { gumCorefDocuments, type GoldDoc } from '../train/coref-data.js';
 import { addClusterCounts, documentClusterCounts, emptyClusterCounts, formatClusterScores, systemMentions } from '../train/coref-metrics.js';
 import { addScores, documentRecords, emptyScores, formatScores, tally } from '../train/coref-score.js';
-import { DEFAULT_TRAIN, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
+import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,8 +70,10 @@ function main(): void {
     return;
   }
   const prepared = prepare(golds, folds);
-  const cv = crossValidate(prepared, folds, { ...DEFAULT_TRAIN, epochs: arg('epochs', DEFAULT_TRAIN.epochs) });
+  const sources = parseSources(args[args.indexOf('--sources') + 1] && args.includes('--sources') ? args[args.indexOf('--sources') + 1] : undefined);
+  const cv = crossValidate(prepared, folds, { ...DEFAULT_TRAIN, epochs: arg('epochs', DEFAULT_TRAIN.epochs) }, () => {}, sources);
   console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, ${folds}-fold cross-validation by document, precision target ${precision}; CPU ${cpu()} s`);
+  console.log(`resolver by kind: ${Object.entries(sources).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const groups: [string, (g: string) => boolean][] = [['news + interview', newsInterview], ['all genres', () => true]];
   if (args.includes('--by-genre')) for (const g of genres) groups.push([g, (x) => x === g]);
   for (const [name, keep] of groups) {

@@ -15,7 +15,7 @@ import { Pipeline } from '../src/pipeline.js';
 import { resolveNominals } from '../src/extract/coref.js';
 import { buildMarkables, docView, type Markable } from '../src/extract/coref/markables.js';
 import { resolveMarkables, type RankingInstance } from '../src/extract/coref/resolver.js';
-import { CorefModel, useCorefModel, type LinkKind } from '../src/extract/coref/model.js';
+import { CorefModel, DEFAULT_SOURCES, useCorefModel, type LinkKind, type LinkSource } from '../src/extract/coref/model.js';
 import { createPipeline, extractDoc } from '../src/extract.js';
 import type { GoldDoc } from './coref-data.js';
 import { addClusterCounts, documentClusterCounts, emptyClusterCounts, systemMentions, type ClusterCounts, type SystemMention } from './coref-metrics.js';
@@ -192,13 +192,25 @@ export interface CvResult {
   outputs: CvOutput[];
 }
 
-export function crossValidate(prepared: PreparedDoc[], k: number, options: TrainOptions = DEFAULT_TRAIN, log: (s: string) => void = () => {}): CvResult {
+/** "he/she=model,description=rules" → sources (the others keep DEFAULT_SOURCES). */
+export function parseSources(spec: string | undefined): Record<LinkKind, LinkSource> {
+  const out = { ...DEFAULT_SOURCES };
+  for (const part of (spec ?? '').split(',').filter(Boolean)) {
+    const [kind, source] = part.split('=');
+    if (!(LINK_KINDS as string[]).includes(kind) || (source !== 'model' && source !== 'rules')) throw new Error(`--sources: "${part}" is not KIND=model|rules (kinds: ${LINK_KINDS.join(', ')})`);
+    out[kind as LinkKind] = source;
+  }
+  return out;
+}
+
+export function crossValidate(prepared: PreparedDoc[], k: number, options: TrainOptions = DEFAULT_TRAIN, log: (s: string) => void = () => {}, sources: Record<LinkKind, LinkSource> = { ...DEFAULT_SOURCES }): CvResult {
   const instances = prepared.map((p) => instancesOf(p));
   const out: CvRecord[] = [];
   const outputs: CvOutput[] = [];
   for (let fold = 0; fold < k; fold++) {
     const train = instances.filter((_, i) => prepared[i].fold !== fold).flat();
-    const model = trainRanker(train, options);
+    const trained = trainRanker(train, options);
+    const model = new CorefModel(trained.weights, trained.thresholds, sources);
     useCorefModel(model);
     try {
       for (const p of prepared) {

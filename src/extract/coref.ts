@@ -119,7 +119,8 @@ export function resolveAnaphora(doc: Doc, model: CorefModel | null = corefModel(
     const e = r.cluster?.entity;
     if (!e) continue;
     const a = r.anaphor;
-    if (r.probability < model.thresholds[linkKind(a)]) continue;
+    const kind = linkKind(a);
+    if (model.sources[kind] !== 'model' || r.probability < model.thresholds[kind]) continue;
     const start = toks[a.first].start;
     const end = toks[a.last].end;
     const m: Mention = {
@@ -163,8 +164,13 @@ export const corefStage: Stage = {
   run(doc: Doc) {
     resolveNominals(doc);
     const model = rankerModel();
-    if (model) resolveAnaphora(doc, model);
-    else applyRules(doc);
+    if (!model) applyRules(doc);
+    else {
+      // the rules' descriptions first (the ranker reads them as its entities' mentions), the rules' pronouns last
+      applyRules(doc, (k) => k === 'description' && model.sources[k] === 'rules');
+      resolveAnaphora(doc, model);
+      applyRules(doc, (k) => k !== 'description' && model.sources[k] === 'rules');
+    }
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

@@ -12,21 +12,29 @@ import { corefModelDir } from './files.js';
 /** Output kinds, as scored: he/she, it, they, description. */
 export type LinkKind = 'he/she' | 'it' | 'they' | 'description';
 
+/** Which resolver links each kind: the ranker, or the hand-written rules (src/extract/coref/rules.ts). */
+export type LinkSource = 'model' | 'rules';
+
+/** The kinds where the ranker pays on cross-validation (docs/coref.md); the rules keep the others. */
+export const DEFAULT_SOURCES: Readonly<Record<LinkKind, LinkSource>> = { 'he/she': 'model', it: 'rules', they: 'model', description: 'rules' };
+
 export interface CorefModelFile {
   featureVersion: number;
   weights: Record<string, number>;
   /** minimum probability for a link to be written, by kind */
   thresholds: Record<LinkKind, number>;
+  /** which resolver links each kind (absent: DEFAULT_SOURCES) */
+  sources?: Record<LinkKind, LinkSource>;
 }
 
 export class CorefModel {
-  constructor(readonly weights: Map<string, number>, readonly thresholds: Record<LinkKind, number>) {}
+  constructor(readonly weights: Map<string, number>, readonly thresholds: Record<LinkKind, number>, readonly sources: Record<LinkKind, LinkSource> = { ...DEFAULT_SOURCES }) {}
 
   static fromFile(file: CorefModelFile, origin = 'coref model'): CorefModel {
     if (file.featureVersion !== FEATURE_VERSION) {
       throw new Error(`${origin}: trained on coreference features version ${file.featureVersion}, the code has ${FEATURE_VERSION} (run \`npm run train:coref\`)`);
     }
-    return new CorefModel(new Map(Object.entries(file.weights)), file.thresholds);
+    return new CorefModel(new Map(Object.entries(file.weights)), file.thresholds, file.sources ?? { ...DEFAULT_SOURCES });
   }
 
   score(features: readonly string[]): number {
@@ -38,7 +46,7 @@ export class CorefModel {
   toFile(): CorefModelFile {
     const weights: Record<string, number> = {};
     for (const [k, v] of [...this.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 1e-4) weights[k] = Math.round(v * 1e4) / 1e4;
-    return { featureVersion: FEATURE_VERSION, weights, thresholds: this.thresholds };
+    return { featureVersion: FEATURE_VERSION, weights, thresholds: this.thresholds, sources: this.sources };
   }
 }
 

@@ -13,6 +13,7 @@ import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { lookup, roleOf, set } from '../../lexicon/index.js';
+import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './words.js';
 
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
@@ -56,14 +57,20 @@ function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void
   if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
 }
 
+/** Genders the document's role words and nominals give its entities ("his mother, Yelena"; "Viktorov, the ambassador"). */
+function knownGenders(doc: Doc): Map<string, Gender> {
+  const genders = new Map<string, Gender>();
+  for (const e of doc.entities) for (const m of e.mentions) for (const r of m.roles ?? []) noteGender(genders, e, r);
+  for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
+  return genders;
+}
+
 /** Definite descriptions by rule: "the ambassador", "the Russian ambassador", "the embassy", "the 29-year-old". */
-function ruleDescriptions(doc: Doc, genders: Map<string, Gender>): void {
+function ruleDescriptions(doc: Doc): void {
   const owners = tokenOwners(doc);
   const toks = doc.tokens;
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
-  for (const e of doc.entities) for (const m of e.mentions) for (const r of m.roles ?? []) noteGender(genders, e, r);
-  for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
   const index = new MentionIndex(doc);
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
@@ -241,7 +248,7 @@ function governingSubject(doc: Doc, i: number): number {
 }
 
 
-function rulePronouns(doc: Doc, genders: Map<string, Gender>): void {
+function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKind) => boolean): void {
   const toks = doc.tokens;
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
@@ -254,6 +261,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>): void {
     if (!p || p.number !== 's' || owners[i]) continue;
     if (w === 'it') continue;
     const wantPerson = p.gender === 'm' || p.gender === 'f';
+    if (!own(wantPerson ? 'he/she' : 'it')) continue;
     const sent = toks[i].sentence;
     // "her sister" / "Ana Lopez, her sister": the possessor is not the person the noun names
     const possessed = owners[i + 1];
@@ -302,11 +310,10 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>): void {
 }
 
 
-/** Link descriptions and pronouns by the rules, in the document itself (the stage without the ranker). */
-export function applyRules(doc: Doc): void {
-  const genders = new Map<string, Gender>();
-  ruleDescriptions(doc, genders);
-  rulePronouns(doc, genders);
+/** Link descriptions and pronouns by the rules, in the document itself: the kinds `own` gives them (all by default). */
+export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => true): void {
+  if (own('description')) ruleDescriptions(doc);
+  if (own('he/she') || own('it')) rulePronouns(doc, knownGenders(doc), own);
 }
 
 /**
