@@ -17,6 +17,7 @@ import { buildMarkables, docView, type Markable } from '../src/extract/coref/mar
 import { resolveMarkables, type RankingInstance } from '../src/extract/coref/resolver.js';
 import { CorefModel, DEFAULT_SOURCES, useCorefModel, type LinkKind, type LinkSource } from '../src/extract/coref/model.js';
 import { createPipeline, extractDoc } from '../src/extract.js';
+import { rng } from '../src/nlp/tagger.js';
 import type { GoldDoc } from './coref-data.js';
 import { addClusterCounts, documentClusterCounts, emptyClusterCounts, systemMentions, type ClusterCounts, type SystemMention } from './coref-metrics.js';
 import { GoldIndex, addScores, documentRecords, emptyScores, entityGroups, tally, type LinkRecord, type Scores } from './coref-score.js';
@@ -97,18 +98,6 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 12, rate: 0.2, l2: 1e-5, seed: 1 };
-
-/** Deterministic shuffling (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** AdaGrad on the log-probability of the right options; the weights averaged over all steps. */
 export function trainRanker(instances: Instance[], options: TrainOptions = DEFAULT_TRAIN): CorefModel {

@@ -7,7 +7,7 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { findQuoteSpans } from '../quotes.js';
-import { ruleLinks } from './rules.js';
+import { ruleLinks, spanAt } from './rules.js';
 import { nounGender, personNoun, pronounClass, pronounForm, type Gender, type PronounClass } from './words.js';
 
 export type MarkableKind = 'name' | 'nominal' | 'pronoun' | 'description' | 'np';
@@ -102,15 +102,7 @@ export function docView(doc: Doc): DocView {
 
 /** Index of the quotation holding character `pos`, or -1 (the spans are sorted and disjoint). */
 export function quoteAt(view: DocView, pos: number): number {
-  const q = view.quotes;
-  let lo = 0;
-  let hi = q.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (q[mid].start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && pos < q[lo - 1].end ? lo - 1 : -1;
+  return spanAt(view.quotes, pos);
 }
 
 /** Sentences that credit a writer or a picture: "By Jane Roe", "Image: David Shankbone." */

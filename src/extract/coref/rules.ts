@@ -21,6 +21,18 @@ const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 
 type Gender = 'f' | 'm' | 'x';
 
+/** Index of the span holding character `pos` among sorted, disjoint spans (quotations), or -1. */
+export function spanAt(spans: readonly { start: number; end: number }[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < spans[lo - 1].end ? lo - 1 : -1;
+}
+
 export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
@@ -269,16 +281,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
   const quoted = findQuoteSpans(doc.text);
   // the spans are in text order and do not overlap: a binary search, not a scan per pronoun
-  const quoteOf = (pos: number) => {
-    let lo = 0;
-    let hi = quoted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quoted[mid].start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < quoted[lo - 1].end ? lo - 1 : -1;
-  };
+  const quoteOf = (pos: number) => spanAt(quoted, pos);
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     const p = PRONOUNS[w];
