@@ -10,6 +10,7 @@ import { corefStage } from './extract/coref.js';
 import { actorsStage } from './extract/actors.js';
 import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
+import { corefSpeechStage } from './extract/coref/speech.js';
 import { eventsStage } from './extract/events.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
@@ -31,6 +32,7 @@ export function createPipeline(): Pipeline {
     actorsStage,
     relationsStage,
     quotesStage,
+    corefSpeechStage,
     eventsStage,
   ]);
 }

@@ -93,3 +93,12 @@ test('floors on GUM news and interview documents (training split), raw text thro
   const desc = scores.description;
   assert.ok(desc.right / desc.gold >= 0.2, `description accuracy ${desc.right}/${desc.gold}`);
 });
+
+test('first person inside a quote is its speaker: "I" a person\'s, "we" an organisation\'s; never outside quotes', () => {
+  const d = doc('By Laura Becker\n\nI spoke to the family on Monday. "I was held in a cell for 400 days," said Mariam Tahir, a teacher. "We will keep working for her release," the Foreign Ministry said. "We never gave up," Tahir\'s brother Yusuf Tahir said.');
+  assert.equal(linkOf(d, 'I was held'), 'Mariam Tahir');
+  assert.equal(linkOf(d, 'We will'), 'Foreign Ministry');
+  // a person's "we" is their side, not them; the writer's own "I" is nobody's in the story
+  assert.equal(linkOf(d, 'We never'), '');
+  assert.equal(linkOf(d, 'I spoke'), '');
+});
