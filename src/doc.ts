@@ -83,6 +83,8 @@ export interface Mention {
   score?: number;
   /** role or title words written next to the name ("ambassador", "spokesperson", "mother") */
   roles?: string[];
+  /** for a pronoun or description joined to its entity by coreference: how sure the link is (0–1) */
+  corefScore?: number;
 }
 
 export interface ActorCode {

@@ -7,9 +7,11 @@ import { timesStage } from './extract/times.js';
 import { nerStage } from './extract/ner.js';
 import { namesStage } from './extract/names.js';
 import { entitiesStage } from './extract/entities.js';
+import { corefStage } from './extract/coref.js';
 import { actorsStage } from './extract/actors.js';
 import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
+import { corefSpeechStage } from './extract/coref/speech.js';
 import { eventsStage } from './extract/events.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
@@ -28,9 +30,11 @@ export function createPipeline(): Pipeline {
     // after the recognisers: a time word inside a name they found ("Fox News Sunday") is no time
     timesStage,
     entitiesStage,
+    corefStage,
     actorsStage,
     relationsStage,
     quotesStage,
+    corefSpeechStage,
     eventsStage,
   ]);
 }

@@ -16,7 +16,7 @@ test('contracts: a missing layer, two writers, a layer provided too late or unkn
   assert.deepEqual(contractProblems(createPipeline().stages), []);
   assert.throws(() => createPipeline().without('entities'), (e: Error) => e instanceof PipelineError && /stage 'actors' requires 'entities', which no stage provides/.test(e.message));
   assert.throws(() => createPipeline().without('parse'), /stage 'events' requires 'tags'/);
-  assert.doesNotThrow(() => createPipeline().without('ner', 'names', 'entities', 'actors', 'relations'), 'quotes and events only use entities when present');
+  assert.doesNotThrow(() => createPipeline().without('ner', 'names', 'entities', 'coref', 'actors', 'relations'), 'quotes and events only use entities when present');
   assert.throws(() => createPipeline().with(stub('ner2', ['tokens'], ['mentions.model']), 'ner'), /stages 'ner' and 'ner2' both write 'mentions.model'/);
   const tokenize = createPipeline().stages[0];
   assert.throws(() => new Pipeline([stub('early', ['entities'], ['quotes']), tokenize, stub('ents', ['tokens'], ['entities'])]), /stage 'early' requires 'entities', which 'ents' provides only after it/);
@@ -32,11 +32,11 @@ const FIELDS: { layers: Layer[]; print: (d: Doc) => unknown }[] = [
   { layers: ['tags'], print: (d) => d.tokens.filter((t) => t.upos !== undefined).map((t) => [t.i, t.upos, t.xpos, t.lemma]) },
   { layers: ['parse'], print: (d) => d.tokens.filter((t) => t.head !== undefined).map((t) => [t.i, t.head, t.deprel]) },
   { layers: ['times'], print: (d) => d.times },
-  { layers: ['mentions.model', 'mentions.rules', 'entities'], print: (d) => d.mentions.map((m) => [m.start, m.end, m.type, m.source]) },
+  { layers: ['mentions.model', 'mentions.rules', 'entities', 'coref', 'coref.speech'], print: (d) => d.mentions.map((m) => [m.start, m.end, m.type, m.source]) },
   { layers: ['entities'], print: (d) => d.entities.map((e) => [e.id, e.type]) },
-  { layers: ['entities', 'coref', 'coref.in-quotes'], print: (d) => d.entities.map((e) => e.mentions.map((m) => [m.start, m.end, m.kind])) },
+  { layers: ['entities', 'coref', 'coref.in-quotes', 'coref.speech'], print: (d) => d.entities.map((e) => e.mentions.map((m) => [m.start, m.end, m.kind])) },
   { layers: ['codes', 'codes.citizenship'], print: (d) => d.entities.filter((e) => e.codes?.length).map((e) => [e.id, e.codes]) },
-  { layers: ['attributes'], print: (d) => d.entities.filter((e) => e.attributes).map((e) => [e.id, e.attributes]) },
+  { layers: ['attributes', 'attributes.age'], print: (d) => d.entities.filter((e) => e.attributes).map((e) => [e.id, e.attributes]) },
   { layers: ['relations'], print: (d) => d.relations },
   { layers: ['quotes'], print: (d) => d.quotes },
   { layers: ['events'], print: (d) => d.events },

@@ -1,12 +1,11 @@
 /**
  * Entities: settles overlapping name mentions from the recognisers (rules, trained model),
  * groups name variants into one entity per real-world referent (Trufanov → Alexander “Sasha”
- * Trufanov), then lets coreference add nominal and pronoun mentions. Each entity's `name` is
- * its fullest name.
+ * Trufanov). Each entity's `name` is its fullest name. Coreference (the next stage, coref.ts)
+ * adds nominal and pronoun mentions.
  */
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { resolveNominals, resolvePronouns } from './coref.js';
 // nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner"
 import { ORG_CLASS_NOUNS } from './ner.js';
 import { set } from '../lexicon/index.js';
@@ -446,7 +445,7 @@ function fullestName(mentions: Mention[]): string {
 
 export const entitiesStage: Stage = {
   name: 'entities',
-  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities', 'coref'],
+  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities'],
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
@@ -461,12 +460,6 @@ export const entitiesStage: Stage = {
       const mentions = c.mentions.sort((a, b) => a.start - b.start).map((m) => ({ ...m, type: c.type, entity: id }));
       return { id, type: c.type, name: fullestName(mentions), mentions };
     });
-    resolveNominals(doc);
-    resolvePronouns(doc);
-    for (const e of doc.entities) {
-      e.mentions.sort((a, b) => a.start - b.start);
-      e.name = fullestName(e.mentions);
-    }
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },
 };

@@ -1,0 +1,77 @@
+/**
+ * Given-name gender: how often a first name goes with he/his or she/her in open prose
+ * (models/coref/given-names.tsv.gz, built by `npm run build:coref-genders`). Names the table does
+ * not hold are read by their ending ("-a", "-ine", "-son") as the table's names are.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { corefModelDir } from './files.js';
+
+export interface NameGender {
+  /** estimated probability that a person with this given name is referred to as she */
+  female: number;
+  /** how much evidence: weighted count for a known name, a smaller figure for an ending */
+  evidence: number;
+}
+
+class GivenNames {
+  private readonly names = new Map<string, { m: number; f: number }>();
+  private readonly endings = new Map<string, { m: number; f: number }>();
+  /** the table's overall share of she */
+  readonly base: number;
+
+  constructor(tsv: string) {
+    let m = 0;
+    let f = 0;
+    for (const line of tsv.split('\n').slice(1)) {
+      const [name, male, female] = line.split('\t');
+      if (!name) continue;
+      const c = { m: Number(male), f: Number(female) };
+      this.names.set(name.toLowerCase(), c);
+      m += c.m;
+      f += c.f;
+    }
+    this.base = f / Math.max(1, m + f);
+    // endings from names whose evidence is decisive: "Maria" teaches "-ia", "Robert" "-rt"
+    for (const [name, c] of this.names) {
+      const n = c.m + c.f;
+      if (n < 3 || (c.m > 0.2 * n && c.f > 0.2 * n)) continue;
+      const g = c.f > c.m ? { m: 0, f: 1 } : { m: 1, f: 0 };
+      for (const k of [2, 3]) {
+        if (name.length <= k) continue;
+        const key = `${k}:${name.slice(-k)}`;
+        const e = this.endings.get(key) ?? { m: 0, f: 0 };
+        e.m += g.m;
+        e.f += g.f;
+        this.endings.set(key, e);
+      }
+    }
+  }
+
+  lookup(given: string): NameGender | null {
+    const w = given.toLowerCase();
+    const c = this.names.get(w);
+    if (c) return { female: (c.f + this.base) / (c.m + c.f + 1), evidence: c.m + c.f };
+    for (const k of [3, 2]) {
+      const e = this.endings.get(`${k}:${w.slice(-k)}`);
+      if (e && e.m + e.f >= 4 && w.length > k) return { female: (e.f + 0.5) / (e.m + e.f + 1), evidence: Math.min(3, (e.m + e.f) / 4) };
+    }
+    return null;
+  }
+}
+
+let shared: GivenNames | null | undefined;
+
+function table(): GivenNames | null {
+  if (shared !== undefined) return shared;
+  const path = join(corefModelDir(), 'given-names.tsv.gz');
+  shared = existsSync(path) ? new GivenNames(gunzipSync(readFileSync(path)).toString('utf8')) : null;
+  return shared;
+}
+
+/** The gender evidence a given name carries, or null when neither the name nor its ending is known. */
+export function givenNameGender(given: string): NameGender | null {
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(given)) return null;
+  return table()?.lookup(given) ?? null;
+}

@@ -1,0 +1,144 @@
+/**
+ * GUM's coreference layer as character spans over a document rebuilt from its sentences.
+ *
+ * GUM (../shared/data/gum/dep, training split only) marks every referring expression in MISC:
+ * `Entity=(12-person-giv:act-ssnnn-cf1-1,2-coref-Michael_Tien` opens a mention of entity group 12
+ * (fields: group, type, information status, salience, centering, min-span token numbers, link
+ * type, Wikipedia identity), `12)` closes it, `(12-…)` is a one-token mention. Mentions of one
+ * group corefer.
+ *
+ * Text: each sentence's `# text`, sentences joined by a space, paragraphs (`# newpar`) by a blank
+ * line — raw text as a reader sees it, so offsets are exact. Interview turns (`# speaker`) carry no
+ * label in GUM's text; `speakerLabels` writes one before each turn ("Wikinews: …", "Shimon Peres:
+ * …"), as transcripts on web pages do, to measure both forms.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseConllu } from '../src/nlp/conllu.js';
+
+/** What kind of anaphor a mention is, for scoring. */
+export type GoldKind =
+  | 'he/she' | 'it' | 'they' // third-person pronouns (singular personal, singular neuter, plural)
+  | 'description' // a definite noun phrase headed by a common noun: "the ambassador", "the agency"
+  | 'first/second' // I, we, you … inside a quote or an interview turn
+  | 'name' | 'other';
+
+export interface GoldMention {
+  start: number;
+  end: number;
+  /** character span of the mention's head (its first token whose syntactic head lies outside it) */
+  headStart: number;
+  headEnd: number;
+  group: string;
+  etype: string;
+  kind: GoldKind;
+  text: string;
+  /** inside a <quote> or an interview turn */
+  inSpeech: boolean;
+}
+
+export interface GoldDoc {
+  id: string;
+  genre: string;
+  text: string;
+  mentions: GoldMention[];
+  /** groups that name a person, organisation or place (a mention headed by a proper noun) */
+  named: Set<string>;
+}
+
+const HE_SHE = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+const IT = new Set(['it', 'its', 'itself']);
+const THEY = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+const FIRST_SECOND = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'our', 'ours', 'ourselves', 'you', 'your', 'yours', 'yourself', 'yourselves']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const NAMED_TYPES = new Set(['person', 'organization', 'place']);
+
+interface Tok { start: number; end: number; form: string; upos: string; xpos: string; inSpeech: boolean; /** index of the syntactic head in the document's tokens, -1 for a root */ head: number }
+
+function camelWords(who: string): string {
+  return who.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+/** Read one GUM .conllu file (one document). */
+export function readGumCoref(path: string, options: { speakerLabels?: boolean } = {}): GoldDoc {
+  const sentences = parseConllu(readFileSync(path, 'utf8'));
+  let id = '';
+  let text = '';
+  const toks: Tok[] = [];
+  const open = new Map<string, { tok: number; group: string; etype: string; minspan: number[] }[]>();
+  const raw: { first: number; last: number; group: string; etype: string; minspan: number[] }[] = [];
+  let quoteDepth = 0;
+  for (const s of sentences) {
+    const comment = (key: string) => s.comments.find((c) => c.startsWith(`# ${key}`));
+    const newdoc = comment('newdoc id');
+    if (newdoc) id = newdoc.split('=')[1].trim();
+    const sentText = comment('text =')?.slice('# text ='.length).trim() ?? s.words.map((w) => w.form).join(' ');
+    const speaker = comment('speaker =')?.split('=')[1].trim();
+    const block = comment('newpar_block') ?? '';
+    if (text) text += comment('newpar') ? '\n\n' : ' ';
+    if (options.speakerLabels && /\bsp who:::"([^"]+)"/.test(block)) text += `${camelWords(/\bsp who:::"([^"]+)"/.exec(block)![1])}: `;
+    const base = text.length;
+    text += sentText;
+    let cursor = 0;
+    const sentenceBase = toks.length;
+    for (const w of s.words) {
+      const at = sentText.indexOf(w.form, cursor);
+      const from = at >= 0 ? at : cursor;
+      cursor = at >= 0 ? from + w.form.length : cursor;
+      const xml = /(?:^|\|)XML=([^|]*)/.exec(w.misc)?.[1] ?? '';
+      quoteDepth += (xml.match(/<quote\b/g) ?? []).length;
+      toks.push({ start: base + from, end: base + cursor, form: w.form, upos: w.upos, xpos: w.xpos, inSpeech: quoteDepth > 0 || speaker !== undefined, head: w.head > 0 ? sentenceBase + w.head - 1 : -1 });
+      quoteDepth = Math.max(0, quoteDepth - (xml.match(/<\/quote>/g) ?? []).length);
+      const ent = /(?:^|\|)Entity=([^|]*)/.exec(w.misc)?.[1];
+      if (!ent) continue;
+      // openers "(12-person-…" (a ")" right after the attributes closes a one-token mention), closers "12)"
+      const tokIndex = toks.length - 1;
+      for (const part of ent.match(/\([^()]*\)?|\d+\)/g) ?? []) {
+        if (part.startsWith('(')) {
+          const f = part.replace(/^\(|\)$/g, '').split('-');
+          const rec = { tok: tokIndex, group: f[0], etype: f[1] ?? '', minspan: f[5] ? f[5].split(',').map(Number) : [] };
+          if (part.endsWith(')')) raw.push({ first: tokIndex, last: tokIndex, group: rec.group, etype: rec.etype, minspan: rec.minspan });
+          else {
+            const list = open.get(rec.group);
+            if (list) list.push(rec);
+            else open.set(rec.group, [rec]);
+          }
+        } else {
+          const o = open.get(part.slice(0, -1))?.pop();
+          if (o) raw.push({ first: o.tok, last: tokIndex, group: o.group, etype: o.etype, minspan: o.minspan });
+        }
+      }
+    }
+  }
+  const named = new Set<string>();
+  const mentions: GoldMention[] = raw.map((r) => {
+    const span = toks.slice(r.first, r.last + 1);
+    // the head: the first token whose syntactic head lies outside the mention
+    const head = span.find((t) => t.head < r.first || t.head > r.last) ?? span[span.length - 1];
+    const lower = span.length === 1 ? span[0].form.toLowerCase() : '';
+    let kind: GoldKind = 'other';
+    if (head.upos === 'PROPN') kind = 'name';
+    else if (span.length === 1 && HE_SHE.has(lower)) kind = 'he/she';
+    else if (span.length === 1 && IT.has(lower)) kind = 'it';
+    else if (span.length === 1 && THEY.has(lower)) kind = 'they';
+    else if (span.length === 1 && FIRST_SECOND.has(lower)) kind = span[0].inSpeech ? 'first/second' : 'other';
+    else if (head.upos === 'NOUN' && DEFINITE.has(span[0].form.toLowerCase()) && span.every((t) => t.upos !== 'PROPN')) kind = 'description';
+    // a coordination of names ("Michael Tien, Ben Chan and Alice Mak") is a group, not a named entity
+    if (kind === 'name' && NAMED_TYPES.has(r.etype) && !span.some((t) => t.upos === 'CCONJ')) named.add(r.group);
+    return {
+      start: span[0].start, end: span[span.length - 1].end, headStart: head.start, headEnd: head.end,
+      group: r.group, etype: r.etype, kind, text: text.slice(span[0].start, span[span.length - 1].end), inSpeech: span[0].inSpeech,
+    };
+  });
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { id, genre: id.split('_')[1] ?? '', text, mentions, named };
+}
+
+export const GUM_DIR = join(process.cwd(), '..', 'shared', 'data', 'gum', 'dep');
+
+/** All GUM training documents of the given genres (all when none given). */
+export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: boolean } = {}): GoldDoc[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
+    .filter((f) => !genres || genres.includes(f.split('_')[1]))
+    .map((f) => readGumCoref(join(dir, f), options));
+}
