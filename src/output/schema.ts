@@ -30,8 +30,10 @@ export const QuoteSchema = z.object({
   text: z.string(),
   speaker: z.string().nullable(),
   speaker_text: z.string().optional(),
-  kind: z.enum(['direct', 'indirect']),
+  kind: z.enum(['direct', 'indirect', 'mixed', 'belief']),
   cue: z.object({ ...offsets, text: z.string() }).optional(),
+  /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.1 */
+  source: z.object({ ...offsets, text: z.string() }).optional(),
 });
 
 export const TimeSchema = z.object({
