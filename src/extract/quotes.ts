@@ -140,7 +140,7 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
   // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
   const inside = new Uint8Array(doc.tokens.length);
   for (const q of raws) for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) if (doc.tokens[i].start >= q.start) inside[i] = 1;
-  return { doc, owners, ownerKind, inside: (i: number) => inside[i] === 1, children: buildChildren(doc), gender: knownGenders(doc) };
+  return { doc, owners, ownerKind, inside: (i: number) => inside[i] === 1, children: buildChildren(doc), gender: knownGenders(doc), reassigned: new Set() };
 }
 
 /** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */
@@ -179,7 +179,7 @@ function cuesTiedTo(doc: Doc, q: RawQuote, cands: number[]): Set<number> {
     // a word of the quotation hangs outside it: climb to the first cue (a few steps)
     for (let k = h, n = 0; k >= 0 && n < 4; k = doc.tokens[k].head ?? -1, n++) {
       if (cset.has(k)) { out.add(k); break; }
-      if (!/^(?:conj|obl|nmod|obj|xcomp|ccomp|advcl|acl|appos)$/.test(doc.tokens[k].deprel ?? '')) break;
+      if (!/^(?:conj|obl|nmod|obj|xcomp|ccomp|advcl|acl|appos)(?::|$)/.test(doc.tokens[k].deprel ?? '')) break;
     }
   }
   for (const c of cands) {
@@ -253,6 +253,11 @@ export const quotesStage: Stage = {
       let att: Attribution | null = null;
       let attTied = false;
       const sentRange = [lastSent, firstSent].filter((v, i, a) => a.indexOf(v) === i);
+      // '"And who pays?" said Hill.' — a quotation closing on ? or ! ends its sentence; the cue opens the next
+      const after = lastSent + 1 < doc.sentences.length ? doc.sentences[lastSent + 1] : undefined;
+      if (after && /[?!]["”]?\s*$/.test(doc.text.slice(q.outerStart, q.outerEnd).trimEnd()) && doc.sentences[lastSent].end <= q.outerEnd + 1 && doc.sentences[lastSent].paragraph === after.paragraph) {
+        if (cueAt(doc, after.tokenStart) || cueAt(doc, after.tokenStart + 1) || cueAt(doc, after.tokenStart + 2)) sentRange.unshift(lastSent + 1);
+      }
       for (const sIdx of sentRange) {
         const sent = doc.sentences[sIdx];
         const cands: number[] = [];
@@ -437,7 +442,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
     const sent = doc.sentences[sIdx];
     let found = 0;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
-      if (ctx.inside(i) || usedCues.has(toks[i].start)) continue;
+      if (ctx.inside(i)) continue;
       const cue = cueAt(doc, i);
       if (!cue || negated(doc, i)) continue;
       if (cue.frames.size === 1 && cue.frames.has('quote')) continue;
@@ -446,10 +451,21 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
       const src = sourceOfCue(ctx, i);
       const span = reportedContent(ctx, i, cue, src);
       if (!span) continue;
+      // the source is never part of what it said ('"…," she said' read as one clause)
+      if (src && src.from <= span.to && src.to >= span.from) {
+        if (src.from > span.from) span.to = src.from - 1;
+        else span.from = src.to + 1;
+        while (span.to > span.from && /^[,;:—–]$/.test(toks[span.to].text)) span.to--;
+        if (span.to < span.from) continue;
+      }
       const start = toks[span.from].start;
       const end = toks[span.to].end;
-      // the content is one direct quote: the quote is the attribution; a lone pronoun ("denied it") says nothing
+      // the content is one direct quote: the quote is the attribution; a cue that introduces a
+      // direct quote reports more only as a paraphrase holding it (mixed); a lone pronoun ("denied it") says nothing
       if (quoteOf(start, end)) continue;
+      // nothing but a quotation and its marks: the quotation is the attribution
+      if (!toks.slice(span.from, span.to + 1).some((t, k) => !ctx.inside(span.from + k) && /[\p{L}\p{N}]/u.test(t.text))) continue;
+      if (usedCues.has(toks[i].start) && !toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k))) continue;
       if (span.from === span.to && toks[span.from].upos === 'PRON') continue;
       const hasQuoted = toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k));
       const att = src && !ctx.inside(src.head) ? fromSpeaker(toks[i], speakerOf(ctx, src, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;

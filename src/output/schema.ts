@@ -3,9 +3,13 @@ import { ENTITY_TYPES } from '../doc.js';
 
 /**
  * The extraction result, one JSON object per document. Versioned: a change that removes or
- * renames a field bumps the major version; adding optional fields bumps the minor.
+ * renames a field bumps the major version; adding optional fields or values bumps the minor.
+ *
+ * 1.1: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief`
+ *      (a belief or expectation attributed to the source); `quotes[].source` gives the words
+ *      naming the source in that attribution ("Hill", "she", "a senior official").
  */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -48,6 +48,13 @@ function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan
   let { from, to } = r;
   to = Math.min(to, sentEnd - 1);
   while (from < to && (/^(?:that|:|,|—|–)$/i.test(toks[from].text) && deprel(toks[from]) !== 'nsubj')) from++;
+  // "said in a statement that …", "told reporters on Friday that …": the circumstances stay out
+  for (let j = from; j <= Math.min(to, from + 8); j++) {
+    if (lw(toks[j]) === 'that' && (deprel(toks[j]) === 'mark' || toks[from].upos === 'ADP')) {
+      if (j > from && toks.slice(from, j).every((t) => !/^(?:VERB|AUX)$/.test(t.upos ?? ''))) from = j + 1;
+      break;
+    }
+  }
   while (to > from && /^[.!?,;:—–]$/.test(toks[to].text)) to--;
   // "…, according to X" is the attribution of an attribution: it stays out
   for (let j = from + 1; j < to; j++) if (lw(toks[j]) === 'according' && lw(toks[j + 1]) === 'to') { to = j - 1; break; }
@@ -83,6 +90,17 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
       const frame = mark ? COMPLEMENT_CASES[mark] : undefined;
       if (frame && f.has(frame)) { picked.push(c); complement = true; }
       else if (d === 'advcl' && f.has('clause') && ctx.children[c].some((x) => lw(toks[x]) === 'that')) { picked.push(c); complement = true; }
+    }
+  }
+  // "accused the government of hiding …" parsed with the complement on the object
+  if (!complement) {
+    for (const c of picked) {
+      if (!/^(?:obj|iobj)$/.test(deprel(toks[c]))) continue;
+      for (const x of ctx.children[c]) {
+        if (x < c || !/^(?:nmod|acl|advcl)$/.test(deprel(toks[x]))) continue;
+        const mark = ctx.children[x].map((y) => lw(toks[y])).find((w) => COMPLEMENT_CASES[w] !== undefined);
+        if (mark && f.has(COMPLEMENT_CASES[mark])) complement = true;
+      }
     }
   }
   // a bare object counts only for verbs that take one: "denied the claim", not "added two members"

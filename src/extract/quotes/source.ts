@@ -40,6 +40,8 @@ export interface QuoteContext {
   children: number[][];
   /** gender each person entity is known by (from coreference's pronouns and role nouns) */
   gender: Map<string, 'm' | 'f'>;
+  /** pronouns (by offset) this stage gave another speaker than coreference did: no evidence of gender */
+  reassigned: Set<number>;
 }
 
 export interface SourcePhrase {
@@ -124,7 +126,7 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
   let a = head;
   while (a > from && a - 1 >= sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[a - 1].text) && toks[a - 1].upos !== 'VERB' && !ctx.inside(a - 1)) a--;
   let b = head;
-  while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1)) b++;
+  while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
   return { from: a, to: b };
 }
 
@@ -161,7 +163,10 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     while (j > Math.max(sent.tokenStart, k - 8) && toks[j].text !== '(') j--;
     if (toks[j].text === '(') k = j - 1;
   }
-  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || /^[“”"]$/.test(toks[k].text)) return null;
+  const nameApposition = skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) ? { from: skipped[0] + 1, to: skipped[1] - 1 } : null;
+  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || /^[“”"]$/.test(toks[k].text)) {
+    return nameApposition ? { ...nameApposition, head: phraseHead(ctx, nameApposition.from, nameApposition.to), how: 'surface', skipped: null } : null;
+  }
   const end = k;
   // walk left over the noun phrase: nouns, names, adjectives, determiners, possessives, and a
   // prepositional phrase inside a title ("Former US Ambassador to the United Nations Nikki Haley")
@@ -243,6 +248,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // the parse hung a long apposition wrongly ("Carrie Lam, the chief executive of Hong Kong,
     // announced": subject "Hong Kong"): the words say the subject stands before the apposition
     if (surface?.skipped && subj > surface.skipped[0] && subj < cue) return surface;
+    // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
+    if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
     // "Conservative MP Philip Hammond commented"): one phrase, its head read off the words
     const before = subjects.filter((c) => c < cue);
@@ -254,7 +261,10 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
-  if (depth < 4 && t.head !== undefined && t.head >= 0) {
+  // a subject written right before the cue outranks one shared through a conjunction the parse
+  // may have drawn wrongly ("…," Rosa Lindgren, Marketview's director …, said": "said" hung on the quote)
+  if (surface && deprel(t) === 'conj') return surface;
+  if (depth < 4 && t.head !== undefined && t.head >= 0 && !ctx.inside(t.head)) {
     const d = deprel(t);
     let h = t.head;
     // conjoined verbs share the subject: "… and urged vigilant locals …"; the parse may hang the
@@ -285,6 +295,9 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
   if (k === from) return null;
+  // the inverted subject closes the clause ("…," said Hill. / "…," said Hill, who …); "urged both sides to …" has an object
+  if (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text)) return null;
+  if (toks.slice(from, k).some((t) => lw(t) === 'to' || finite(t))) return null;
   const to = k - 1;
   if (!toks.slice(from, to + 1).some((t) => isNounish(t))) return null;
   return { from, to, head: phraseHead(ctx, from, to), how: 'inverted' };
@@ -308,19 +321,49 @@ function isPossessor(ctx: QuoteContext, k: number): boolean {
   return next !== undefined && next.start === toks[j].end && /^['’]s?$/.test(next.text);
 }
 
-function entityGender(ctx: QuoteContext, id: string): 'm' | 'f' | undefined {
-  return ctx.gender.get(id);
+/**
+ * The gender an entity is known by: its role nouns ("spokeswoman", "his brother") count double,
+ * its pronouns once, leaving out the pronoun being resolved (coreference's own guess proves nothing).
+ */
+function entityGender(ctx: QuoteContext, id: string, exceptAt?: number): 'm' | 'f' | undefined {
+  if (exceptAt === undefined) return ctx.gender.get(id);
+  const e = ctx.doc.entityById(id);
+  return e ? genderOf(e, exceptAt, ctx.doc, ctx.reassigned) : undefined;
+}
+
+function genderOf(e: Entity, exceptAt = -1, doc?: Doc, reassigned?: ReadonlySet<number>): 'm' | 'f' | undefined {
+  let m = 0;
+  let f = 0;
+  for (const x of e.mentions) {
+    if (x.start === exceptAt || reassigned?.has(x.start)) continue;
+    // a gendered title or role written right before a name: "spokeswoman Helen Ward", "Mrs Ward"
+    if (doc && x.kind === 'name') {
+      const before = doc.text.slice(Math.max(0, x.start - 24), x.start).toLowerCase().match(/([a-z-]+)\.?\s+$/)?.[1];
+      const g = before ? (TITLE_GENDER[before] ?? roleOf(before)?.gender) : undefined;
+      if (g === 'm') m += 2;
+      else if (g === 'f') f += 2;
+    }
+    const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
+    if (g === 'm') m++;
+    else if (g === 'f') f++;
+    for (const r of x.roles ?? []) {
+      const rg = roleOf(r)?.gender;
+      if (rg === 'm') m += 2;
+      else if (rg === 'f') f += 2;
+    }
+  }
+  return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
 /** Does a pronoun agree with an entity: he/she a person of that gender (or unknown), they/it a body. */
-export function agrees(ctx: QuoteContext, pronoun: string, id: string): boolean {
+export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: number): boolean {
   const e = ctx.doc.entityById(id);
   if (!e) return false;
   const p = PRONOUNS[pronoun];
   if (!p) return true;
   if (p.gender === 'm' || p.gender === 'f') {
     if (e.type !== 'PERSON') return false;
-    const g = entityGender(ctx, id);
+    const g = entityGender(ctx, id, at);
     return g === undefined || g === p.gender;
   }
   if (pronoun === 'it' || pronoun === 'its') return e.type === 'ORG' || e.type === 'GPE';
@@ -365,6 +408,8 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   return best?.id ?? null;
 }
 
+const TITLE_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lady: 'f', lord: 'm' };
+
 const RANK_WORDS = new Set(['deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'interim', 'outgoing', 'late']);
 
 /**
@@ -381,9 +426,12 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   // 1. the head names an entity: "Hill", "the Russian Embassy", "Defence Secretary Lorenzana"
   let own = ctx.owners[head];
   if (own && ctx.ownerKind[head] === 'name' && !isPossessor(ctx, head)) {
-    // a title phrase ending in a person: "Hamas official Osama Hamdan", "US Ambassador … Nikki Haley"
-    const last = ctx.owners[to];
-    if (doc.entityById(own)?.type !== 'PERSON' && last && ctx.ownerKind[to] === 'name' && doc.entityById(last)?.type === 'PERSON') own = last;
+    // a title phrase holding a person: "Hamas official Osama Hamdan", "US Ambassador … Nikki Haley",
+    // "Member of Parliament (MP) Yvette Cooper of the Labour Party"
+    if (doc.entityById(own)?.type !== 'PERSON') {
+      const person = personInPhrase(ctx, from, to);
+      if (person) own = person;
+    }
     if (named(own)) return { entity: own, span };
   }
   // 2. a person named in the phrase or in apposition to its role noun: "spokesman Mariusz Ciarka",
@@ -397,15 +445,27 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return { entity: o, span };
   }
   const w = lw(toks[head]);
+  // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
+  // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
+  if (!PERSONAL.has(w) && !RELATIVE.has(w)) {
+    const person = personInPhrase(ctx, from, to);
+    if (person) return { entity: person, span };
+  }
   // 3. a pronoun: coreference's answer when it agrees, else the latest speaker or person that does
   if (PERSONAL.has(w)) {
-    if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own)) return { entity: own, span, via: 'coreference' };
+    const at = toks[head].start;
+    // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
+    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
+      const sure = knownAgreeingNearby(ctx, w, at, own);
+      if (sure) { ctx.reassigned.add(at); return { entity: sure, span, via: 'agreement' }; }
+    }
+    if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity)) return { entity: r.entity, span, via: 'agreement' };
+      if (r.entity && agrees(ctx, w, r.entity, at)) return { entity: r.entity, span, via: 'agreement' };
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return { entity: null, text: r.text, span, via: 'agreement' };
     }
-    const near = latestAgreeing(ctx, w, toks[from].start);
+    const near = latestAgreeing(ctx, w, at);
     return near ? { entity: near, span, via: 'agreement' } : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
@@ -413,12 +473,18 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   //    office", "the Home Office letter"; unnamed, for the last speaker
   if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
     const author = authorOf(ctx, from, to, head);
-    if (author) return { entity: author, span, via: 'author' };
+    if (author?.entity) return { entity: author.entity, span, via: 'author' };
+    if (author?.text) return { entity: null, text: author.text, span, via: 'author' };
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
+  // an organisation named as a modifier of the head: "the M5S party", "NATO guidelines"
+  for (let j = head - 1; j >= from; j--) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
+  }
   // 6. a definite role description: "the foreign minister" → the person written with that role
   const byRole = personByRole(ctx, from, head);
   const text = phraseText(ctx, from, to);
@@ -434,34 +500,62 @@ const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|ju
  * inside it ("the Home Office letter"), a by-phrase ("a statement released by the ministry"), or
  * the subject of the verb that issued it ("Facebook released a statement which read").
  */
-function authorOf(ctx: QuoteContext, from: number, to: number, head: number): string | null {
+function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { entity?: string; text?: string } | null {
   const toks = ctx.doc.tokens;
   const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
   // before the head: possessors and compounds
-  for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return o; }
-  // after it: only a by-phrase or an of-phrase naming a body ("a statement by …", "the summary of …" is not)
+  for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return { entity: o }; }
+  // after it: only a by-phrase naming a body ("a statement by …", "a poll published by NBC News")
   for (let j = head + 1; j < to; j++) {
-    if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return o; }
+    if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return { entity: o }; }
   }
-  // the verb whose object the statement is: "X released a statement which read …"
-  let h = head;
-  if (deprel(toks[h]) === 'obj' && (toks[h].head ?? -1) >= 0) {
-    const v = toks[h].head!;
-    const subj = child(ctx, v, /^nsubj$/);
-    if (subj >= 0) {
-      const np = nounPhrase(ctx, subj);
-      for (let j = np.to; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return o; }
+  // the verb whose object the statement is: "X released a statement which read …", "experts signed an open letter urging …"
+  if (deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) {
+    const v = toks[head].head!;
+    if (/^(?:release|issue|publish|post|send|sign|launch|file|write|deliver|put|make)$/.test((toks[v].lemma ?? '').toLowerCase())) {
+      const subj = child(ctx, v, /^nsubj$/);
+      if (subj >= 0) {
+        const np = nounPhrase(ctx, subj);
+        for (let j = np.to; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
+        if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
+      }
     }
-    h = v;
   }
   return null;
+}
+
+/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
+function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
+  const toks = ctx.doc.tokens;
+  for (let j = from; j <= to; j++) {
+    const o = ctx.owners[j];
+    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j)) continue;
+    let a = j;
+    while (a > from && ctx.owners[a - 1] === o) a--;
+    if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
+    return o;
+  }
+  return null;
+}
+
+/** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
+function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
+  const sIdx = ctx.doc.sentenceAt(pos);
+  const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
+  const want = pronoun === 'he' ? 'm' : 'f';
+  let best: { id: string; at: number } | null = null;
+  for (const e of ctx.doc.entities) {
+    if (e.id === not || e.type !== 'PERSON' || entityGender(ctx, e.id, pos) !== want) continue;
+    for (const m of e.mentions) if (m.start >= from && m.end <= pos && m.kind === 'name' && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
+  }
+  return best?.id ?? null;
 }
 
 /** The latest person (he/she) or body (they/it) named before `pos` that agrees with the pronoun. */
 function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string | null {
   let best: { id: string; at: number } | null = null;
   for (const e of ctx.doc.entities) {
-    if (!agrees(ctx, pronoun, e.id) || speakerRank(ctx.doc, e.id) === 0) continue;
+    if (!agrees(ctx, pronoun, e.id, pos) || speakerRank(ctx.doc, e.id) === 0) continue;
     for (const m of e.mentions) if (m.end <= pos && m.kind !== 'pronoun' && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
   }
   return best?.id ?? null;
@@ -470,22 +564,10 @@ function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string
 /** Genders of person entities, from the pronouns and role nouns coreference gave them. */
 export function knownGenders(doc: Doc): Map<string, 'm' | 'f'> {
   const out = new Map<string, 'm' | 'f'>();
-  for (const e of doc.entities as Entity[]) {
+  for (const e of doc.entities) {
     if (e.type !== 'PERSON') continue;
-    let m = 0;
-    let f = 0;
-    for (const x of e.mentions) {
-      const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
-      if (g === 'm') m++;
-      else if (g === 'f') f++;
-      for (const r of x.roles ?? []) {
-        const rg = roleOf(r)?.gender;
-        if (rg === 'm') m += 2;
-        else if (rg === 'f') f += 2;
-      }
-    }
-    if (m > f) out.set(e.id, 'm');
-    else if (f > m) out.set(e.id, 'f');
+    const g = genderOf(e, -1, doc);
+    if (g) out.set(e.id, g);
   }
   return out;
 }
