@@ -3,13 +3,19 @@ import { ENTITY_TYPES } from '../doc.js';
 
 /**
  * The extraction result, one JSON object per document. Versioned: a change that removes or
- * renames a field bumps the major version; adding optional fields or values bumps the minor.
+ * renames a field bumps the major version; adding fields or values bumps the minor.
  *
- * 1.1: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief`
- *      (a belief or expectation attributed to the source); `quotes[].source` gives the words
- *      naming the source in that attribution ("Hill", "she", "a senior official").
+ * 1.1: events carry `factuality` (asserted, negated, future, hypothetical, threatened, alleged,
+ * attempted, denied). `negated` and `modality` stay and are derived from it: negated ⇔
+ * factuality is negated or denied; modality is future for future events, hypothetical for
+ * hypothetical, threatened and attempted ones, else historical or null.
+ * 1.2: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief` (a
+ * belief or expectation attributed to the source); `quotes[].source` gives the words naming the
+ * source in that attribution ("Hill", "she", "a senior official").
  */
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
+
+export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
 
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -36,7 +42,7 @@ export const QuoteSchema = z.object({
   speaker_text: z.string().optional(),
   kind: z.enum(['direct', 'indirect', 'mixed', 'belief']),
   cue: z.object({ ...offsets, text: z.string() }).optional(),
-  /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.1 */
+  /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.2 */
   source: z.object({ ...offsets, text: z.string() }).optional(),
 });
 
@@ -65,7 +71,11 @@ export const EventSchema = z.object({
   recipient: z.array(z.string()),
   date: z.object({ value: z.string().nullable(), text: z.string().optional(), basis: z.string() }).nullable(),
   location: z.string().nullable(),
+  /** whether the text reports the event as having happened; only asserted events make case statuses */
+  factuality: z.enum(FACTUALITY_VALUES),
+  /** derived: factuality is negated or denied */
   negated: z.boolean(),
+  /** derived PLOVER auxiliary mode: future, hypothetical (also threatened, attempted) or historical */
   modality: z.string().nullable(),
   reported_by: z.string().nullable(),
   sentence: z.number().int(),
