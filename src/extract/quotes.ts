@@ -270,11 +270,15 @@ export const quotesStage: Stage = {
           const db = (tied.has(b) ? 0 : 2e6) + (doc.tokens[b].start >= q.outerEnd ? doc.tokens[b].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[b].end);
           return da - db;
         });
+        let tiedAtt: Attribution | null = null;
         for (const c of cands) {
           const a = attributeCue(ctx, c, trail);
+          if (tied.has(c)) tiedAtt ??= a;
           if (a.speaker || a.viaStatement || a.words) { att = a; attTied = tied.has(c); break; }
           if (!att) { att = a; attTied = tied.has(c); }
         }
+        // a short quotation belongs to the cue that governs it, found speaker or not
+        if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
       }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands

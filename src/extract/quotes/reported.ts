@@ -105,7 +105,16 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
   }
   // a bare object counts only for verbs that take one: "denied the claim", not "added two members"
   const hasObject = picked.some((c) => /^(?:obj|iobj)$/.test(deprel(toks[c])));
-  if (hasObject && !complement && !f.has('object')) return ccompBefore !== undefined ? trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd) : thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  if (hasObject && !complement && !f.has('object')) {
+    if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
+    // "The SDF said hundreds of fighters escaped …" parsed with "hundreds" as the object: a finite
+    // verb after it says the object is the subject of the reported clause
+    const obj = picked.find((c) => /^(?:obj|iobj)$/.test(deprel(toks[c])))!;
+    if (f.has('clause') && !f.has('addressee') && toks.slice(obj + 1, sent.tokenEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.xpos ?? '') && !ctx.inside(t.i))) {
+      return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);
+    }
+    return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  }
   if (!picked.length) {
     // "…, police said": the clause before the cue
     if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
