@@ -20,7 +20,7 @@ import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { defaultModelDir, getNerModel, nerModelError, nerStage } from '../src/extract/ner.js';
 import { GUM_HELDOUT, readGumDoc, readUner, type LabeledSentence } from '../train/ner-data.js';
-import { SpanScorer, formatScores, toTextDoc, type Scores, type Span, type TextDoc } from './ner-score.js';
+import { SpanScorer, formatScores, toTextDoc, type Scores, type Span, type TextDoc } from '../train/ner-score.js';
 
 interface Recogniser {
   name: string;

@@ -13,7 +13,7 @@ import { nerStage, getNerModel } from '../src/extract/ner.js';
 import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
 import { GUM_HELDOUT, readGumDoc } from '../train/ner-data.js';
-import { SpanScorer, formatScores, toTextDoc, type Span, type TextDoc } from './ner-score.js';
+import { SpanScorer, formatScores, toTextDoc, type Span, type TextDoc } from '../train/ner-score.js';
 
 function spansOf(stages: Stage[], useEntities: boolean, filter?: (source: string | undefined) => boolean) {
   const pipeline = new Pipeline(stages);

@@ -8,7 +8,7 @@ import { getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
 import { decodeWeights, emissions, encodeWeights, makeNerModel, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { GUM_HELDOUT, readGumDoc, retokenize } from '../train/ner-data.js';
-import { SpanScorer, evaluateNer, toTextDoc } from '../eval/ner-score.js';
+import { SpanScorer, evaluateNer, toTextDoc } from '../train/ner-score.js';
 import { chronicleNer } from '../eval/entities.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');

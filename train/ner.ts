@@ -28,7 +28,7 @@ import { FEATURE_VERSION, MODEL_FILES, NerWeights, N_TAGS, TAG_INDEX, TAGS, deco
 import { FrozenPerceptron, TrainablePerceptron } from '../src/nlp/perceptron.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { GUM_HELDOUT, heldOutList, readConlluWords, readGum, readUner, retokenize, type LabeledSentence } from './ner-data.js';
-import { SpanScorer, evaluateNer, evaluateNerText, formatScores, toTextDoc } from '../eval/ner-score.js';
+import { SpanScorer, evaluateNer, evaluateNerText, formatScores, toTextDoc } from './ner-score.js';
 
 interface Options {
   epochs: number;

@@ -225,6 +225,7 @@ function fromSpeaker(cue: Token, sp: Speaker): Attribution {
 
 export const quotesStage: Stage = {
   name: 'quotes',
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes', 'coref.in-quotes'],
   run(doc: Doc) {
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
     const ctx = buildContext(doc, raws);

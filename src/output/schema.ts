@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '../doc.js';
+import { ENTITY_TYPES, FACTUALITY_INFO, type Factuality } from '../doc.js';
 
 /**
  * The extraction result, one JSON object per document. Versioned: a change that removes or
@@ -17,7 +17,7 @@ import { ENTITY_TYPES } from '../doc.js';
  */
 export const SCHEMA_VERSION = '1.3';
 
-export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
+export const FACTUALITY_VALUES = Object.keys(FACTUALITY_INFO) as [Factuality, ...Factuality[]];
 
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
