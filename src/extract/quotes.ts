@@ -6,7 +6,7 @@
  * paragraph that opens with a quote mark). A quoted nickname inside a name (Alexander “Sasha”
  * Trufanov) is not a quote, nor is a quoted title or term with no cue.
  *
- * Reported speech: every attribution cue the lexicon knows (lexicon/en/attribution-frames.tsv:
+ * Reported speech: every attribution cue the lexicon knows (lexicon/en/speech-verbs.tsv, its `frames`:
  * say, tell, accuse, criticise, argue, claim, deny, warn, insist, acknowledge, describe … as,
  * call for …, believe, fear …) with the content the parse gives it (a clause, an object and its
  * complement, or the clause before a trailing "…, police said"), and "according to X".
@@ -225,7 +225,7 @@ function fromSpeaker(cue: Token, sp: Speaker): Attribution {
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes', 'coref.in-quotes'],
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes'],
   run(doc: Doc) {
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
     const ctx = buildContext(doc, raws);

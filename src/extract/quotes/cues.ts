@@ -2,11 +2,11 @@
  * Attribution cues: which verbs attribute speech, a claim or a belief, and how each takes what is
  * attributed (a clause, an object, "X as Y", "X of Y", "for X", "to do X").
  *
- * The words live in the lexicon (lexicon/en/speech-verbs.tsv, rows tagged `quotes`), with a
- * `frame` for each: the complements that carry the content. A verb with no frame for a bare object
+ * The words live in the lexicon (lexicon/en/speech-verbs.tsv, rows tagged `quotes`), with their
+ * `frames`: the complements that carry the content. A verb with no frame for a bare object
  * ("add", "write", "post") attributes only a clause or a quotation: "added two members" is no claim.
  */
-import { cueFrames } from './cue-lexicon.js';
+import { entries, formsOf, lookup, speechVerbForm } from '../../lexicon/index.js';
 import type { Token } from '../../doc.js';
 
 /** How a cue verb takes its content. */
@@ -22,6 +22,26 @@ export type Frame =
   | 'quote' // only a quotation: "continued", "quipped", "read"
   | 'belief' // a belief or expectation, not speech: "believe", "fear", "expect"
   | 'addressee'; // the first object is the one spoken to: "told reporters that …"
+
+const frameCache = new Map<string, ReadonlySet<Frame> | undefined>();
+
+/** The frames of a cue verb lemma (a base row of speech-verbs tagged `quotes`), or undefined when it is no cue. */
+export function cueFrames(lemma: string): ReadonlySet<Frame> | undefined {
+  if (frameCache.has(lemma)) return frameCache.get(lemma);
+  const e = lookup('speech-verbs', lemma);
+  const ok = e && e.attrs.tense === 'base' && e.attrs.lemma === undefined && e.attrs.frames && (e.attrs.uses ?? '').split(',').includes('quotes');
+  const frames = ok ? new Set(e.attrs.frames!.split(',').map((f) => f.trim()) as Frame[]) : undefined;
+  frameCache.set(lemma, frames);
+  return frames;
+}
+
+let cueForms: Map<string, string> | null = null;
+
+/** The cue lemma of a verb form ("argues", "warned" → warn), from the lexicon's inflection rules, or null. */
+function cueLemmaOfForm(form: string): string | null {
+  cueForms ??= formsOf(entries('speech-verbs').filter((e) => e.attrs.frames && e.attrs.tense === 'base').map((e) => e.word));
+  return cueForms.get(form) ?? speechVerbForm(form, 'quotes');
+}
 
 export interface Cue {
   lemma: string;
@@ -45,7 +65,7 @@ export function mistaggedCue(t: Token, prev: Token | undefined, next: Token | un
   if (/^(?:DET|ADJ|ADP|PRON)$/.test(prev.upos ?? '') || /^(?:the|a|an|his|her|its|their|our)$/i.test(prev.text)) return null;
   if (!/^(?:that|:)$/i.test(next.text)) return null;
   const form = t.text.toLowerCase();
-  const lemma = form.replace(/(?:ed|s)$/, '');
-  const frames = cueFrames(form) ?? cueFrames(lemma) ?? cueFrames(form.replace(/d$/, ''));
+  const lemma = cueLemmaOfForm(form) ?? form;
+  const frames = cueFrames(lemma);
   return frames && frames.has('clause') ? { lemma, frames } : null;
 }

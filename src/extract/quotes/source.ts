@@ -25,7 +25,7 @@
  */
 import type { Doc, Entity, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
-import { roleOf } from '../roles/lexicon.js';
+import { roleOf } from '../../lexicon/index.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
