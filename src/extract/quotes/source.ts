@@ -25,7 +25,7 @@
  */
 import type { Doc, Entity, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
-import { roleOf } from '../../lexicon/index.js';
+import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -68,12 +68,12 @@ export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
 }
 
-const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
-const PERSONAL = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'him', 'her', 'them']);
-const POSSESSIVE_DET = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+const RELATIVE = set('function-words', { uses: 'quotes-relative' });
+const PERSONAL = set('function-words', { uses: 'quotes-pronoun' });
+const POSSESSIVE_DET = possessives();
 /** Words that may stand between a subject and its verb without ending the subject ("X also said", "X has repeatedly argued"). */
 const BETWEEN = /^(?:also|further|later|then|again|repeatedly|publicly|reportedly|previously|earlier|recently|subsequently|already|still|consistently|even|only|privately|separately|has|have|had|will|would|could|did|does|do|was|were|is|are|had|since|both|just|initially|eventually|first)$/;
-const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'to', 'on', 'with', 'within', 'inside']);
+const PREPOSITIONS = set('function-words', { uses: 'quotes-prep' });
 
 function deprel(t: Token | undefined): string {
   return t?.deprel ?? '';
@@ -339,7 +339,7 @@ function genderOf(e: Entity, exceptAt = -1, doc?: Doc, reassigned?: ReadonlySet<
     // a gendered title or role written right before a name: "spokeswoman Helen Ward", "Mrs Ward"
     if (doc && x.kind === 'name') {
       const before = doc.text.slice(Math.max(0, x.start - 24), x.start).toLowerCase().match(/([a-z-]+)\.?\s+$/)?.[1];
-      const g = before ? (TITLE_GENDER[before] ?? roleOf(before)?.gender) : undefined;
+      const g = before ? (honorificGender(before) ?? roleOf(before)?.gender) : undefined;
       if (g === 'm') m += 2;
       else if (g === 'f') f += 2;
     }
@@ -408,9 +408,15 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   return best?.id ?? null;
 }
 
-const TITLE_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', dame: 'f', lady: 'f', lord: 'm' };
+/** The gender an honorific gives ("Mrs" → f), from the lexicon's titles. */
+function honorificGender(word: string): 'm' | 'f' | undefined {
+  const e = lookup('titles', word);
+  const g = e?.attrs.class === 'honorific' ? e.attrs.gender : undefined;
+  return g === 'm' || g === 'f' ? g : undefined;
+}
 
-const RANK_WORDS = new Set(['deputy', 'vice', 'former', 'acting', 'assistant', 'ex', 'interim', 'outgoing', 'late']);
+/** Words that make a title another office than the bare role ("deputy foreign minister"). */
+const RANK_WORDS = set('title-modifiers', { uses: 'office' });
 
 /**
  * The speaker a source phrase names. `recent` lists the speakers of earlier attributions, latest
