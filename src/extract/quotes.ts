@@ -23,6 +23,7 @@ import type { Doc, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
+import * as rule from './quotes/rules.js';
 import { buildChildren, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 
 const OPEN = new Set(['“', '„', '«']);
@@ -146,7 +147,13 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
 /** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */
 function cueAt(doc: Doc, i: number): Cue | null {
   const t = doc.tokens[i];
-  return cueOf(t) ?? mistaggedCue(t, doc.tokens[i - 1], doc.tokens[i + 1]);
+  return cueOf(t) ?? (rule.mistaggedCue.enabled ? mistaggedCue(t, doc.tokens[i - 1], doc.tokens[i + 1]) : null);
+}
+
+/** Record the rules a quote's cue rests on (a mistagged cue). */
+function noteCue(doc: Doc, cue: { start: number; end: number }): void {
+  const i = doc.tokenAt(cue.start);
+  if (i >= 0 && i < doc.tokens.length && doc.tokens[i].start === cue.start && !cueOf(doc.tokens[i]) && cueAt(doc, i)) rule.mistaggedCue.fired(cue.start, cue.end);
 }
 
 interface Attribution {
@@ -256,7 +263,7 @@ export const quotesStage: Stage = {
       const sentRange = [lastSent, firstSent].filter((v, i, a) => a.indexOf(v) === i);
       // '"And who pays?" said Hill.' — a quotation closing on ? or ! ends its sentence; the cue opens the next
       const after = lastSent + 1 < doc.sentences.length ? doc.sentences[lastSent + 1] : undefined;
-      if (after && /[?!]["”]?\s*$/.test(doc.text.slice(q.outerStart, q.outerEnd).trimEnd()) && doc.sentences[lastSent].end <= q.outerEnd + 1 && doc.sentences[lastSent].paragraph === after.paragraph) {
+      if (rule.nextSentenceCue.enabled && after && /[?!]["”]?\s*$/.test(doc.text.slice(q.outerStart, q.outerEnd).trimEnd()) && doc.sentences[lastSent].end <= q.outerEnd + 1 && doc.sentences[lastSent].paragraph === after.paragraph) {
         if (cueAt(doc, after.tokenStart) || cueAt(doc, after.tokenStart + 1) || cueAt(doc, after.tokenStart + 2)) sentRange.unshift(lastSent + 1);
       }
       for (const sIdx of sentRange) {
@@ -287,16 +294,20 @@ export const quotesStage: Stage = {
       const inner = doc.text.slice(s, e);
       const innerWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const titleLike = innerWords.length >= 1 && innerWords.filter((w) => /^\p{Lu}/u.test(w)).length / innerWords.length >= 0.6 && !/[.!?]$/.test(inner);
-      if (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) att = null;
-      if (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false) att = null;
+      if (rule.shortQuoteNeedsCue.enabled) {
+        const veto = (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) || (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false);
+        if (veto) { att = null; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
+      }
       // "according to X"
       if (!att || (!att.speaker && !att.words && !att.viaStatement)) {
         const acc = accordingTo(ctx, firstSent, trail);
-        if (acc) att = acc.att;
+        if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
       }
       const speaker: string | null = att?.speaker ?? null;
       const speakerText = !speaker && att?.words ? att.words : undefined;
       if (att?.found) trail.add(att.cue.start, att.found);
+      if (att && doc.sentenceAt(att.cue.start) > lastSent) rule.nextSentenceCue.fired(q.start, q.end);
+      if (att) noteCue(doc, att.cue);
       const paragraph = doc.sentences[firstSent].paragraph;
       // once per paragraph, not per quote: a long paragraph of many quotes stays linear
       let paraChars = paraCharCount.get(paragraph);
@@ -323,17 +334,21 @@ export const quotesStage: Stage = {
     }
     // segments of one multi-paragraph quote share the speaker found for any of them
     const byGroup = new Map<number, string>();
+    const continues = rule.continuesSpeaker.enabled;
     for (const q of quotes) if (q.speaker) byGroup.set(q.group, q.speaker);
-    for (const q of quotes) if (!q.speaker && !q.speaker_text && byGroup.has(q.group)) q.speaker = byGroup.get(q.group)!;
+    for (const q of quotes) if (continues && !q.speaker && !q.speaker_text && byGroup.has(q.group)) { q.speaker = byGroup.get(q.group)!; rule.continuesSpeaker.fired(q.start, q.end); }
     // a quote with no cue continues the previous speaker in its paragraph, or the previous
     // paragraph's when it stands alone; a statement noun stands for the last speaker
     let last: { speaker: string; paragraph: number } | null = null;
     for (const q of quotes) {
-      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (!q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) q.speaker = last.speaker;
+      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
+        q.speaker = last.speaker;
+        if (!q.viaStatement) rule.continuesSpeaker.fired(q.start, q.end);
+      }
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
-    direct.push(...interviewAnswers(doc, direct));
+    if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
     const indirect = findIndirect(ctx, trail, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
@@ -363,6 +378,7 @@ function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
     // a quotation inside the answer is already a quote of its own
     if (direct.some((d) => d.start < l.end && d.end > l.start)) continue;
     out.push({ start: l.start, end: l.end, text: doc.text.slice(l.start, l.end), speaker, kind: 'direct', cue: { start: l.label, end: l.start, text: doc.text.slice(l.label, l.start).trim() } });
+    rule.interviewAnswers.fired(l.start, l.end);
   }
   return out;
 }
@@ -377,6 +393,7 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
   const { doc } = ctx;
   const toks = doc.tokens;
   const sent = doc.sentences[sIdx];
+  if (!rule.accordingTo.enabled) return null;
   for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
     if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || ctx.inside(i)) continue;
     let k = i + 2;
@@ -446,11 +463,12 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
   for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
     const sent = doc.sentences[sIdx];
     let found = 0;
-    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+    for (let i = sent.tokenStart; i < sent.tokenEnd && rule.reportedSpeech.enabled; i++) {
       if (ctx.inside(i)) continue;
       const cue = cueAt(doc, i);
       if (!cue || negated(doc, i)) continue;
       if (cue.frames.size === 1 && cue.frames.has('quote')) continue;
+      if (cue.frames.has('belief') && !rule.belief.enabled) continue;
       // "identified only as Ivan", "had been denied visas": a passive with no one saying it
       if (passiveWithoutAgent(ctx, i)) continue;
       const src = sourceOfCue(ctx, i);
@@ -482,6 +500,11 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
         start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind,
         cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text }, ...(att.source ? { source: att.source } : {}),
       });
+      rule.reportedSpeech.fired(start, end);
+      if (kind === 'belief') rule.belief.fired(start, end);
+      if (span.complement) rule.objectComplement.fired(start, end);
+      if (span.trailing) rule.trailingAttribution.fired(start, end);
+      noteCue(doc, toks[i]);
       found++;
     }
     // "according to X, CLAUSE" / "CLAUSE, according to X" (a cue in the sentence already reports its claim otherwise)
@@ -503,6 +526,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
           kind: toks.slice(a, b + 1).some((_, k) => ctx.inside(a + k)) ? 'mixed' : 'indirect',
           cue: { start: acc.att.cue.start, end: acc.att.cue.end, text: acc.att.cue.text }, ...(acc.att.source ? { source: acc.att.source } : {}),
         });
+        rule.accordingTo.fired(start, end);
       }
     }
   }

@@ -9,11 +9,16 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
+import { objectComplement, trailingAttribution } from './rules.js';
 
 export interface ReportedSpan {
   /** token range, inclusive */
   from: number;
   to: number;
+  /** read with a complement after the object ("accused X of Y"): rule quotes.object-complement */
+  complement?: boolean;
+  /** the clause before a trailing cue ("…, police said"): rule quotes.trailing-attribution */
+  trailing?: boolean;
 }
 
 const COMPLEMENT_CASES: Record<string, Frame> = { as: 'as', of: 'of', for: 'for', on: 'on' };
@@ -72,6 +77,9 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
   const picked: number[] = [];
   let objects = 0;
   let complement = false;
+  /** a complement after the object, by the cue's frame (as, of, for, on, to, name) */
+  let extra = false;
+  const withComplement = objectComplement.enabled;
   const ccompBefore = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'ccomp');
   for (const c of kids) {
     if (c < cueIdx) continue;
@@ -84,22 +92,22 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
       if (f.has('addressee') && objects === 0) { objects++; continue; }
       objects++;
       picked.push(c);
-    } else if (d === 'xcomp' && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; }
+    } else if (d === 'xcomp' && withComplement && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; extra = true; }
     else if (/^(?:obl|advcl|nmod)$/.test(d)) {
       const mark = ctx.children[c].map((x) => lw(toks[x])).find((w) => COMPLEMENT_CASES[w] !== undefined);
       const frame = mark ? COMPLEMENT_CASES[mark] : undefined;
-      if (frame && f.has(frame)) { picked.push(c); complement = true; }
+      if (frame && f.has(frame) && withComplement) { picked.push(c); complement = true; extra = true; }
       else if (d === 'advcl' && f.has('clause') && ctx.children[c].some((x) => lw(toks[x]) === 'that')) { picked.push(c); complement = true; }
     }
   }
   // "accused the government of hiding …" parsed with the complement on the object
-  if (!complement) {
+  if (!complement && withComplement) {
     for (const c of picked) {
       if (!/^(?:obj|iobj)$/.test(deprel(toks[c]))) continue;
       for (const x of ctx.children[c]) {
         if (x < c || !/^(?:nmod|acl|advcl)$/.test(deprel(toks[x]))) continue;
         const mark = ctx.children[x].map((y) => lw(toks[y])).find((w) => COMPLEMENT_CASES[w] !== undefined);
-        if (mark && f.has(COMPLEMENT_CASES[mark])) complement = true;
+        if (mark && f.has(COMPLEMENT_CASES[mark])) { complement = true; extra = true; }
       }
     }
   }
@@ -134,7 +142,8 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
     to = Math.max(to, r.to);
   }
   if (from <= cueIdx) from = cueIdx + 1;
-  const span = trim(ctx, { from, to }, sent.tokenEnd);
+  const trimmed = trim(ctx, { from, to }, sent.tokenEnd);
+  const span = trimmed && extra ? { ...trimmed, complement: true } : trimmed;
   // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead
   if (span && picked.every((c) => deprel(toks[c]) === 'ccomp') && !toks.slice(span.from, span.to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
     return thatClause(ctx, cueIdx, cue, sent.tokenEnd) ?? span;
@@ -144,12 +153,14 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
 
 /** The clause before a trailing attribution, without the attribution itself. */
 function trailing(ctx: QuoteContext, clause: number, cueIdx: number, sentEnd: number): ReportedSpan | null {
+  if (!trailingAttribution.enabled) return null;
   const r = subtree(ctx, clause, cueIdx);
   const to = Math.min(r.to, cueIdx - 1);
   // the subject of the cue and anything after the last comma before it stay out
   let end = to;
   for (let j = to; j > r.from; j--) if (ctx.doc.tokens[j].text === ',' && !ctx.inside(j)) { end = j - 1; break; }
-  return trim(ctx, { from: r.from, to: end }, sentEnd);
+  const span = trim(ctx, { from: r.from, to: end }, sentEnd);
+  return span && { ...span, trailing: true };
 }
 
 /**
@@ -158,7 +169,7 @@ function trailing(ctx: QuoteContext, clause: number, cueIdx: number, sentEnd: nu
  * tail may follow: "…, local activists said, blaming the RSF").
  */
 function surfaceTrailing(ctx: QuoteContext, cueIdx: number, cue: Cue, sentStart: number, sentEnd: number): ReportedSpan | null {
-  if (!cue.frames.has('clause')) return null;
+  if (!cue.frames.has('clause') || !trailingAttribution.enabled) return null;
   const toks = ctx.doc.tokens;
   let comma = -1;
   for (let k = cueIdx - 1; k > Math.max(sentStart, cueIdx - 10); k--) {
@@ -173,7 +184,8 @@ function surfaceTrailing(ctx: QuoteContext, cueIdx: number, cue: Cue, sentStart:
     if (t.text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) break;
     if (t.upos === 'VERB' || t.upos === 'AUX' || lw(t) === 'that' || ctx.inside(k)) return null;
   }
-  return trim(ctx, { from: sentStart, to: comma - 1 }, sentEnd);
+  const span = trim(ctx, { from: sentStart, to: comma - 1 }, sentEnd);
+  return span && { ...span, trailing: true };
 }
 
 /** Without a parse (or when it gives nothing): "said (on Sunday) that …" up to the sentence end. */

@@ -26,6 +26,7 @@
 import type { Doc, Entity, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
+import * as rule from './rules.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -62,6 +63,12 @@ export interface Speaker {
   statement?: boolean;
   /** how the entity was reached when not by a name in the phrase */
   via?: 'coreference' | 'agreement' | 'role' | 'author';
+}
+
+/** Record that a rule decided this answer (at the source phrase's position when it has one) and pass the answer on. */
+function fired<T extends { span?: { start: number; end: number } } | { from: number; to: number } | null>(r: { fired(start?: number, end?: number): void }, x: T): T {
+  if (x) r.fired();
+  return x;
 }
 
 export function lw(t: Token | undefined): string {
@@ -233,21 +240,26 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   if (t.deprel === undefined) return surfaceSubject(ctx, cue) ?? invertedSurface(ctx, cue);
   const phrase = (head: number, how: SourcePhrase['how']): SourcePhrase => ({ ...nounPhrase(ctx, head), head, how });
   // a passive cue names its source in the by-phrase: "he was told by Emergencies Minister Zinichev"
-  const agent = child(ctx, cue, /^obl:agent$/);
-  if (agent >= 0) return phrase(agent, 'agent');
-  if (child(ctx, cue, /^aux:pass$/) >= 0) {
+  const agent = rule.passiveAgent.enabled ? child(ctx, cue, /^obl:agent$/) : -1;
+  if (agent >= 0) return fired(rule.passiveAgent, phrase(agent, 'agent'));
+  if (rule.passiveAgent.enabled && child(ctx, cue, /^aux:pass$/) >= 0) {
     for (const c of ctx.children[cue]) {
-      if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return phrase(c, 'agent');
+      if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return fired(rule.passiveAgent, phrase(c, 'agent'));
     }
   }
   const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c));
   const surface = surfaceSubject(ctx, cue);
   if (subjects.length) {
     const subj = subjects[0];
-    if (RELATIVE.has(lw(toks[subj])) && /^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0) return phrase(t.head, 'relative');
+    if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
+      if (/^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0 && t.head < subj) return fired(rule.relativeClauseCue, phrase(t.head, 'relative'));
+      // the parse did not hang the clause on its antecedent: the noun phrase before ", who"
+      const ante = antecedentBefore(ctx, subj);
+      if (ante) return fired(rule.relativeClauseCue, ante);
+    }
     // the parse hung a long apposition wrongly ("Carrie Lam, the chief executive of Hong Kong,
     // announced": subject "Hong Kong"): the words say the subject stands before the apposition
-    if (surface?.skipped && subj > surface.skipped[0] && subj < cue) return surface;
+    if (rule.subjectOverApposition.enabled && surface?.skipped && subj > surface.skipped[0] && subj < cue) return fired(rule.subjectOverApposition, surface);
     // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
     if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
@@ -264,7 +276,7 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   // a subject written right before the cue outranks one shared through a conjunction the parse
   // may have drawn wrongly ("…," Rosa Lindgren, Marketview's director …, said": "said" hung on the quote)
   if (surface && deprel(t) === 'conj') return surface;
-  if (depth < 4 && t.head !== undefined && t.head >= 0 && !ctx.inside(t.head)) {
+  if (rule.controllerSubject.enabled && depth < 4 && t.head !== undefined && t.head >= 0 && !ctx.inside(t.head)) {
     const d = deprel(t);
     let h = t.head;
     // conjoined verbs share the subject: "… and urged vigilant locals …"; the parse may hang the
@@ -272,21 +284,33 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // ("warned that camps were full and said …"): the subject is then the first cue's
     if (d === 'conj') {
       if (deprel(toks[h]) === 'advmod' && !/^(?:VERB|AUX)$/.test(toks[h].upos ?? '')) h = toks[h].head ?? -1;
-      if (h >= 0 && deprel(toks[h]) === 'ccomp' && (toks[h].head ?? -1) >= 0 && child(ctx, h, /^nsubj$/) >= 0) return sourceOfCue(ctx, toks[h].head!, depth + 1);
-      if (h >= 0) return sourceOfCue(ctx, h, depth + 1);
+      if (h >= 0 && deprel(toks[h]) === 'ccomp' && (toks[h].head ?? -1) >= 0 && child(ctx, h, /^nsubj$/) >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
+      if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
-    if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return sourceOfCue(ctx, t.head, depth + 1);
+    if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
-    if (/^acl$/.test(d) && isNounish(head)) return phrase(t.head, 'controller');
-    if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return phrase(t.head, 'controller');
+    if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
+    if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
 }
 
+/** The antecedent of a relative pronoun read off the words: the noun phrase ending right before it (a comma between). */
+function antecedentBefore(ctx: QuoteContext, rel: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[rel].sentence];
+  let k = rel - 1;
+  if (k >= sent.tokenStart && toks[k].text === ',') k--;
+  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || toks[k].upos === 'PRON') return null;
+  const np = nounPhrase(ctx, k);
+  return { from: np.from, to: k, head: phraseHead(ctx, np.from, k), how: 'relative' };
+}
+
 /** "…," said Hill / "…, said a senior official." — the phrase right after the cue. */
 function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  if (!rule.invertedSubject.enabled) return null;
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cue].sentence];
   const before = toks[cue - 1];
@@ -300,7 +324,7 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   if (toks.slice(from, k).some((t) => lw(t) === 'to' || finite(t))) return null;
   const to = k - 1;
   if (!toks.slice(from, to + 1).some((t) => isNounish(t))) return null;
-  return { from, to, head: phraseHead(ctx, from, to), how: 'inverted' };
+  return fired(rule.invertedSubject, { from, to, head: phraseHead(ctx, from, to), how: 'inverted' });
 }
 
 // ---- the speaker a source phrase names ------------------------------------------------------
@@ -434,53 +458,59 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   if (own && ctx.ownerKind[head] === 'name' && !isPossessor(ctx, head)) {
     // a title phrase holding a person: "Hamas official Osama Hamdan", "US Ambassador … Nikki Haley",
     // "Member of Parliament (MP) Yvette Cooper of the Labour Party"
-    if (doc.entityById(own)?.type !== 'PERSON') {
+    if (doc.entityById(own)?.type !== 'PERSON' && rule.personInTitle.enabled) {
       const person = personInPhrase(ctx, from, to);
-      if (person) own = person;
+      if (person) return fired(rule.personInTitle, { entity: person, span });
     }
     if (named(own)) return { entity: own, span };
   }
   // 2. a person named in the phrase or in apposition to its role noun: "spokesman Mariusz Ciarka",
   //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
-  for (const c of ctx.children[head]) {
-    if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return { entity: ctx.owners[c]!, span };
-  }
-  for (let j = head + 1; j <= to; j++) {
-    if (PREPOSITIONS.has(lw(toks[j]))) break;
-    const o = ctx.owners[j];
-    if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return { entity: o, span };
-  }
   const w = lw(toks[head]);
-  // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
-  // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
-  if (!PERSONAL.has(w) && !RELATIVE.has(w)) {
-    const person = personInPhrase(ctx, from, to);
-    if (person) return { entity: person, span };
+  if (rule.personInTitle.enabled) {
+    for (const c of ctx.children[head]) {
+      if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
+    }
+    for (let j = head + 1; j <= to; j++) {
+      if (PREPOSITIONS.has(lw(toks[j]))) break;
+      const o = ctx.owners[j];
+      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
+    }
+    // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
+    // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
+    if (!PERSONAL.has(w) && !RELATIVE.has(w)) {
+      const person = personInPhrase(ctx, from, to);
+      if (person) return fired(rule.personInTitle, { entity: person, span });
+    }
   }
   // 3. a pronoun: coreference's answer when it agrees, else the latest speaker or person that does
   if (PERSONAL.has(w)) {
     const at = toks[head].start;
+    if (!rule.pronounAgreement.enabled) {
+      if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
+      return { entity: null, span };
+    }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
       const sure = knownAgreeingNearby(ctx, w, at, own);
-      if (sure) { ctx.reassigned.add(at); return { entity: sure, span, via: 'agreement' }; }
+      if (sure) { ctx.reassigned.add(at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
     }
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity, at)) return { entity: r.entity, span, via: 'agreement' };
-      if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return { entity: null, text: r.text, span, via: 'agreement' };
+      if (r.entity && agrees(ctx, w, r.entity, at)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
+      if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
     const near = latestAgreeing(ctx, w, at);
-    return near ? { entity: near, span, via: 'agreement' } : { entity: null, span };
+    return near ? fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' }) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
   if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
-    const author = authorOf(ctx, from, to, head);
-    if (author?.entity) return { entity: author.entity, span, via: 'author' };
-    if (author?.text) return { entity: null, text: author.text, span, via: 'author' };
+    const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
+    if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
+    if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
   }
@@ -492,9 +522,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
   }
   // 6. a definite role description: "the foreign minister" → the person written with that role
-  const byRole = personByRole(ctx, from, head);
+  const byRole = rule.roleDescription.enabled ? personByRole(ctx, from, head) : null;
   const text = phraseText(ctx, from, to);
-  if (byRole) return { entity: byRole, text, span, via: 'role' };
+  if (byRole) return fired(rule.roleDescription, { entity: byRole, text, span, via: 'role' });
   if (!isNounish(toks[head])) head = to;
   return { entity: null, text, span };
 }
