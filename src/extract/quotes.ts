@@ -202,19 +202,39 @@ function nextTo(doc: Doc, cue: Token, q: RawQuote): boolean {
   return between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4;
 }
 
-/** Speakers found so far, in text order, for pronouns coreference left alone. */
+/**
+ * Speakers found so far, in text order, for pronouns coreference left alone. Each pass (direct
+ * quotes, then reported speech) adds in nearly rising order to a run of its own; a question looks
+ * each run up by binary search, so a document of thousands of attributions stays linear.
+ */
 class SpeakerTrail {
-  private readonly items: { pos: number; sp: Speaker }[] = [];
+  private readonly runs: { pos: number; sp: Speaker }[][] = [[]];
+  /** start a new run (a new pass over the text) */
+  pass(): void {
+    this.runs.push([]);
+  }
   add(pos: number, sp: Speaker): void {
     if (!sp.entity && !sp.text) return;
-    let i = this.items.length;
-    while (i > 0 && this.items[i - 1].pos > pos) i--;
-    this.items.splice(i, 0, { pos, sp });
+    const items = this.runs[this.runs.length - 1];
+    let i = items.length;
+    while (i > 0 && items[i - 1].pos > pos) i--;
+    if (i === items.length) items.push({ pos, sp });
+    else items.splice(i, 0, { pos, sp });
   }
+  /** the last four speakers before pos, in text order */
   before(pos: number): Speaker[] {
-    let i = this.items.length;
-    while (i > 0 && this.items[i - 1].pos >= pos) i--;
-    return this.items.slice(Math.max(0, i - 4), i).map((x) => x.sp);
+    const near: { pos: number; sp: Speaker }[] = [];
+    for (const items of this.runs) {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (items[mid].pos < pos) lo = mid + 1;
+        else hi = mid;
+      }
+      near.push(...items.slice(Math.max(0, lo - 4), lo));
+    }
+    return near.sort((a, b) => a.pos - b.pos).slice(-4).map((x) => x.sp);
   }
 }
 
@@ -247,6 +267,7 @@ export const quotesStage: Stage = {
     });
     const paraCharCount = new Map<number, number>();
     const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
+    const quotedParagraphs = new Set<number>();
     for (const q of raws) {
       // trim the content: spaces and the comma that hands over to the attribution
       let s = q.start;
@@ -319,7 +340,7 @@ export const quotesStage: Stage = {
       const onlyQuote = paraChars <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
       // scare quotes, titles and terms ("free content") have no speaker and are no utterance
       // (a short full sentence after a quote in the same paragraph is more of it: '… she told the council. "Every day matters."')
-      const continues = /^\p{Lu}/u.test(doc.text.slice(s, e)) && /[.!?]$/.test(doc.text.slice(s, e)) && /\s\p{Ll}{2,}/u.test(doc.text.slice(s, e)) && wordCount >= 2 && quotes.some((x) => x.paragraph === paragraph);
+      const continues = /^\p{Lu}/u.test(doc.text.slice(s, e)) && /[.!?]$/.test(doc.text.slice(s, e)) && /\s\p{Ll}{2,}/u.test(doc.text.slice(s, e)) && wordCount >= 2 && quotedParagraphs.has(paragraph);
       if (!att && wordCount < 4 && !onlyQuote && !continues) continue;
       // a quoted title ("Scarne on Card Tricks", "Anon Declares War on …"): mostly capitalised words, no sentence end
       const words = doc.text.slice(s, e).split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -331,6 +352,7 @@ export const quotesStage: Stage = {
         ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
         ...(att?.source ? { source: att.source } : {}),
       });
+      quotedParagraphs.add(paragraph);
     }
     // segments of one multi-paragraph quote share the speaker found for any of them
     const byGroup = new Map<number, string>();
@@ -350,6 +372,7 @@ export const quotesStage: Stage = {
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
+    trail.pass();
     const indirect = findIndirect(ctx, trail, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
   },
@@ -369,14 +392,15 @@ function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
   for (const e of doc.entities) {
     if (e.type !== 'PERSON') continue;
     const before = e.mentions.filter((m) => m.end <= firstQ.label);
-    if (before.length) count.set(e.id, { n: before.length, first: Math.min(...before.map((m) => m.start)) });
+    if (before.length) count.set(e.id, { n: before.length, first: before.reduce((min, m) => Math.min(min, m.start), Infinity) });
   }
   const speaker = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
   const out: Quote[] = [];
+  const quoted = new SpanLookup(direct);
   for (const l of lines) {
     if (l.q || l.label < firstQ.label || l.end <= l.start) continue;
     // a quotation inside the answer is already a quote of its own
-    if (direct.some((d) => d.start < l.end && d.end > l.start)) continue;
+    if (quoted.overlaps(l.start, l.end)) continue;
     out.push({ start: l.start, end: l.end, text: doc.text.slice(l.start, l.end), speaker, kind: 'direct', cue: { start: l.label, end: l.start, text: doc.text.slice(l.label, l.start).trim() } });
     rule.interviewAnswers.fired(l.start, l.end);
   }
@@ -436,6 +460,59 @@ function headOfPhrase(ctx: QuoteContext, from: number, to: number): number {
   return to;
 }
 
+/**
+ * Quotes in text order, asked whether any of them overlaps, holds or lies inside a range, in
+ * logarithmic time (the passes below ask once per sentence or cue; a scan each time would make
+ * them quadratic in a long document).
+ */
+class SpanLookup {
+  private readonly starts: number[];
+  /** the largest end among the spans up to each index */
+  private readonly maxEnd: number[];
+  /** the smallest end among the spans from each index on */
+  private readonly minEnd: number[];
+
+  constructor(private readonly spans: readonly { start: number; end: number }[]) {
+    this.starts = spans.map((q) => q.start);
+    this.maxEnd = [];
+    let max = -Infinity;
+    for (const q of spans) this.maxEnd.push((max = Math.max(max, q.end)));
+    this.minEnd = new Array(spans.length);
+    let min = Infinity;
+    for (let i = spans.length - 1; i >= 0; i--) this.minEnd[i] = min = Math.min(min, spans[i].end);
+  }
+
+  /** how many spans start before `pos` (or at it, with `orAt`) */
+  countBefore(pos: number, orAt = false): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < pos || (orAt && this.starts[mid] === pos)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** some span has start < end and its end > start */
+  overlaps(start: number, end: number): boolean {
+    const n = this.countBefore(end);
+    return n > 0 && this.maxEnd[n - 1] > start;
+  }
+
+  /** some span holds [start, end] */
+  holds(start: number, end: number): boolean {
+    const n = this.countBefore(start, true);
+    return n > 0 && this.maxEnd[n - 1] >= end;
+  }
+
+  /** some span lies inside [start, end] */
+  within(start: number, end: number): boolean {
+    const i = this.countBefore(start);
+    return i < this.spans.length && this.minEnd[i] <= end;
+  }
+}
+
 /** A passive cue nobody is named as saying: "a boy, identified only as Ivan", "they were denied visas". */
 function passiveWithoutAgent(ctx: QuoteContext, i: number): boolean {
   const t = ctx.doc.tokens[i];
@@ -453,13 +530,22 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
   const out: Quote[] = [];
   // a cue that introduces a direct quote reports that quote, not a claim of its own
   const usedCues = new Set(direct.map((q) => q.cue?.start).filter((x): x is number => x !== undefined));
-  const lastSpeakerBefore = (pos: number) => {
-    let s: string | null = null;
-    let at = -1;
-    for (const q of [...direct, ...out]) if (q.start < pos && q.speaker && q.start > at) { s = q.speaker; at = q.start; }
-    return s;
+  // what the passes ask of the direct quotes (in text order) is looked up, not scanned, per cue
+  const quoted = new SpanLookup(direct);
+  const directSpeakerAt: { start: number; end: number; speaker: string }[] = [];
+  for (const q of direct) if (q.speaker) directSpeakerAt.push({ start: q.start, end: q.end, speaker: q.speaker });
+  const spokenDirect = new SpanLookup(directSpeakerAt);
+  /** indirect quotes with a speaker, in the order found (sentence by sentence) */
+  const spoken: { start: number; speaker: string }[] = [];
+  const lastSpeakerBefore = (pos: number): string | null => {
+    const n = spokenDirect.countBefore(pos);
+    const d = n > 0 ? directSpeakerAt[n - 1] : null;
+    // only indirect quotes of this sentence can start at or after pos: step back over them
+    let k = spoken.length - 1;
+    while (k >= 0 && spoken[k].start >= pos) k--;
+    const o = k >= 0 ? spoken[k] : null;
+    return (o && (!d || o.start > d.start) ? o : d)?.speaker ?? null;
   };
-  const quoteOf = (start: number, end: number) => direct.find((q) => q.kind === 'direct' && q.start <= start && q.end >= end);
   for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
     const sent = doc.sentences[sIdx];
     let found = 0;
@@ -485,7 +571,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
       const end = toks[span.to].end;
       // the content is one direct quote: the quote is the attribution; a cue that introduces a
       // direct quote reports more only as a paraphrase holding it (mixed); a lone pronoun ("denied it") says nothing
-      if (quoteOf(start, end)) continue;
+      if (quoted.holds(start, end)) continue;
       // nothing but a quotation and its marks: the quotation is the attribution
       if (!toks.slice(span.from, span.to + 1).some((t, k) => !ctx.inside(span.from + k) && /[\p{L}\p{N}]/u.test(t.text))) continue;
       if (usedCues.has(toks[i].start) && !toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k))) continue;
@@ -500,6 +586,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
         start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind,
         cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text }, ...(att.source ? { source: att.source } : {}),
       });
+      if (speaker) spoken.push({ start, speaker });
       rule.reportedSpeech.fired(start, end);
       if (kind === 'belief') rule.belief.fired(start, end);
       if (span.complement) rule.objectComplement.fired(start, end);
@@ -509,7 +596,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
     }
     // "according to X, CLAUSE" / "CLAUSE, according to X" (a cue in the sentence already reports its claim otherwise)
     const acc = accordingTo(ctx, sIdx, trail);
-    if (acc && !direct.some((q) => q.start >= sent.start && q.end <= sent.end) && !found) {
+    if (acc && !quoted.within(sent.start, sent.end) && !found) {
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"
@@ -526,6 +613,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
           kind: toks.slice(a, b + 1).some((_, k) => ctx.inside(a + k)) ? 'mixed' : 'indirect',
           cue: { start: acc.att.cue.start, end: acc.att.cue.end, text: acc.att.cue.text }, ...(acc.att.source ? { source: acc.att.source } : {}),
         });
+        if (speaker) spoken.push({ start, speaker });
         rule.accordingTo.fired(start, end);
       }
     }

@@ -23,7 +23,7 @@
  * number agreement, and the link is recorded on the quote only: coreference's mentions are
  * read, never edited.
  */
-import type { Doc, Entity, MentionKind, Token } from '../../doc.js';
+import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
@@ -351,30 +351,80 @@ function isPossessor(ctx: QuoteContext, k: number): boolean {
  */
 function entityGender(ctx: QuoteContext, id: string, exceptAt?: number): 'm' | 'f' | undefined {
   if (exceptAt === undefined) return ctx.gender.get(id);
-  const e = ctx.doc.entityById(id);
-  return e ? genderOf(e, exceptAt, ctx.doc, ctx.reassigned) : undefined;
+  const c = genderCounts(ctx).get(id);
+  if (!c) return undefined;
+  const x = c.byStart.get(exceptAt);
+  const m = c.m - (x?.m ?? 0);
+  const f = c.f - (x?.f ?? 0);
+  return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
-function genderOf(e: Entity, exceptAt = -1, doc?: Doc, reassigned?: ReadonlySet<number>): 'm' | 'f' | undefined {
+interface GenderCount { m: number; f: number; byStart: Map<number, { m: number; f: number }> }
+
+/** Each person's gender evidence, counted once per document with each mention's share (so one can be left out). */
+function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
+  const cached = genderCache.get(ctx);
+  if (cached) return cached;
+  const out = new Map<string, GenderCount>();
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const c: GenderCount = { m: 0, f: 0, byStart: new Map() };
+    for (const x of e.mentions) {
+      const g = mentionGender(ctx.doc, x);
+      if (!g.m && !g.f) continue;
+      c.m += g.m;
+      c.f += g.f;
+      const prev = c.byStart.get(x.start);
+      c.byStart.set(x.start, prev ? { m: prev.m + g.m, f: prev.f + g.f } : g);
+    }
+    out.set(e.id, c);
+  }
+  genderCache.set(ctx, out);
+  return out;
+}
+const genderCache = new WeakMap<QuoteContext, Map<string, GenderCount>>();
+
+/** This stage gave the pronoun at `at` another speaker than coreference did: it is no evidence of its entity's gender any more. */
+function reassign(ctx: QuoteContext, at: number): void {
+  ctx.reassigned.add(at);
+  for (const c of genderCounts(ctx).values()) {
+    const x = c.byStart.get(at);
+    if (!x) continue;
+    c.m -= x.m;
+    c.f -= x.f;
+    c.byStart.delete(at);
+  }
+}
+
+/** What one mention says of its entity's gender: a gendered title or role before a name or on it counts 2, a pronoun 1. */
+function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number } {
+  let m = 0;
+  let f = 0;
+  // a gendered title or role written right before a name: "spokeswoman Helen Ward", "Mrs Ward"
+  if (doc && x.kind === 'name') {
+    const before = doc.text.slice(Math.max(0, x.start - 24), x.start).toLowerCase().match(/([a-z-]+)\.?\s+$/)?.[1];
+    const g = before ? (honorificGender(before) ?? roleOf(before)?.gender) : undefined;
+    if (g === 'm') m += 2;
+    else if (g === 'f') f += 2;
+  }
+  const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
+  if (g === 'm') m++;
+  else if (g === 'f') f++;
+  for (const r of x.roles ?? []) {
+    const rg = roleOf(r)?.gender;
+    if (rg === 'm') m += 2;
+    else if (rg === 'f') f += 2;
+  }
+  return { m, f };
+}
+
+function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
   let m = 0;
   let f = 0;
   for (const x of e.mentions) {
-    if (x.start === exceptAt || reassigned?.has(x.start)) continue;
-    // a gendered title or role written right before a name: "spokeswoman Helen Ward", "Mrs Ward"
-    if (doc && x.kind === 'name') {
-      const before = doc.text.slice(Math.max(0, x.start - 24), x.start).toLowerCase().match(/([a-z-]+)\.?\s+$/)?.[1];
-      const g = before ? (honorificGender(before) ?? roleOf(before)?.gender) : undefined;
-      if (g === 'm') m += 2;
-      else if (g === 'f') f += 2;
-    }
-    const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
-    if (g === 'm') m++;
-    else if (g === 'f') f++;
-    for (const r of x.roles ?? []) {
-      const rg = roleOf(r)?.gender;
-      if (rg === 'm') m += 2;
-      else if (rg === 'f') f += 2;
-    }
+    const g = mentionGender(doc, x);
+    m += g.m;
+    f += g.f;
   }
   return m > f ? 'm' : f > m ? 'f' : undefined;
 }
@@ -415,21 +465,58 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
   const pos = toks[from].start;
   let best: { id: string; score: number; rank: number } | null = null;
-  for (const e of ctx.doc.entities) {
-    if (e.type !== 'PERSON') continue;
-    const roles = new Set(e.mentions.flatMap((m) => (m.roles ?? []).map((r) => r.toLowerCase())));
-    if (!roles.size) continue;
+  for (const { id, roles, starts, ends } of rolePersons(ctx)) {
     // a deputy or a former holder is not "the governor"
     if ([...RANK_WORDS].some((r) => roles.has(r) && !words.has(r))) continue;
     let score = roles.has(headWord) ? 2 : 0;
     for (const w of words) if (w !== headWord && roles.has(w)) score++;
     if (score < 1 || (!roles.has(headWord) && role.cls !== 'position')) continue;
     // the latest mention before the phrase; a person named only after it ranks below everyone before
-    const before = e.mentions.filter((m) => m.end <= pos).map((m) => m.start);
-    const rank = before.length ? Math.max(...before) : -1 - Math.min(...e.mentions.map((m) => m.start));
-    if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { id: e.id, score, rank };
+    let latest = -1;
+    for (let k = 0; k < ends.length; k++) if (ends[k] <= pos && starts[k] > latest) latest = starts[k];
+    const rank = latest >= 0 ? latest : -1 - starts[0];
+    if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { id, score, rank };
   }
   return best?.id ?? null;
+}
+
+/** Persons with role words on their mentions, read once per document (the few a role description can name). */
+function rolePersons(ctx: QuoteContext): { id: string; roles: Set<string>; starts: number[]; ends: number[] }[] {
+  let list = rolePersonCache.get(ctx);
+  if (list) return list;
+  list = [];
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const roles = new Set(e.mentions.flatMap((m) => (m.roles ?? []).map((r) => r.toLowerCase())));
+    if (!roles.size) continue;
+    const ms = [...e.mentions].sort((a, b) => a.start - b.start);
+    list.push({ id: e.id, roles, starts: ms.map((m) => m.start), ends: ms.map((m) => m.end) });
+  }
+  rolePersonCache.set(ctx, list);
+  return list;
+}
+const rolePersonCache = new WeakMap<QuoteContext, { id: string; roles: Set<string>; starts: number[]; ends: number[] }[]>();
+
+/** Every mention of every entity in text order, read once per document, for looking back from a position. */
+function mentionIndex(ctx: QuoteContext): Mention[] {
+  let list = mentionCache.get(ctx);
+  if (list) return list;
+  list = ctx.doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  mentionCache.set(ctx, list);
+  return list;
+}
+const mentionCache = new WeakMap<QuoteContext, Mention[]>();
+
+/** How many mentions of the index start before pos. */
+function mentionsBefore(list: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The gender an honorific gives ("Mrs" → f), from the lexicon's titles. */
@@ -493,7 +580,7 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
       const sure = knownAgreeingNearby(ctx, w, at, own);
-      if (sure) { ctx.reassigned.add(at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
+      if (sure) { reassign(ctx, at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
     }
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
@@ -579,22 +666,30 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
   const sIdx = ctx.doc.sentenceAt(pos);
   const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
   const want = pronoun === 'he' ? 'm' : 'f';
-  let best: { id: string; at: number } | null = null;
-  for (const e of ctx.doc.entities) {
-    if (e.id === not || e.type !== 'PERSON' || entityGender(ctx, e.id, pos) !== want) continue;
-    for (const m of e.mentions) if (m.start >= from && m.end <= pos && m.kind === 'name' && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
+  const list = mentionIndex(ctx);
+  for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
+    const m = list[k];
+    if (m.kind !== 'name' || m.end > pos || !m.entity || m.entity === not) continue;
+    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && entityGender(ctx, m.entity, pos) === want) return m.entity;
   }
-  return best?.id ?? null;
+  return null;
 }
+
+/** How many mentions back a pronoun looks for the latest agreeing person or body (a bound, so a long document stays linear). */
+const AGREEMENT_WINDOW = 400;
 
 /** The latest person (he/she) or body (they/it) named before `pos` that agrees with the pronoun. */
 function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string | null {
-  let best: { id: string; at: number } | null = null;
-  for (const e of ctx.doc.entities) {
-    if (!agrees(ctx, pronoun, e.id, pos) || speakerRank(ctx.doc, e.id) === 0) continue;
-    for (const m of e.mentions) if (m.end <= pos && m.kind !== 'pronoun' && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
+  const list = mentionIndex(ctx);
+  const verdict = new Map<string, boolean>();
+  for (let k = mentionsBefore(list, pos) - 1, n = 0; k >= 0 && n < AGREEMENT_WINDOW; k--, n++) {
+    const m = list[k];
+    if (m.kind === 'pronoun' || m.end > pos || !m.entity) continue;
+    let ok = verdict.get(m.entity);
+    if (ok === undefined) verdict.set(m.entity, (ok = agrees(ctx, pronoun, m.entity, pos) && speakerRank(ctx.doc, m.entity) > 0));
+    if (ok) return m.entity;
   }
-  return best?.id ?? null;
+  return null;
 }
 
 /** Genders of person entities, from the pronouns and role nouns coreference gave them. */
@@ -602,7 +697,7 @@ export function knownGenders(doc: Doc): Map<string, 'm' | 'f'> {
   const out = new Map<string, 'm' | 'f'>();
   for (const e of doc.entities) {
     if (e.type !== 'PERSON') continue;
-    const g = genderOf(e, -1, doc);
+    const g = genderOf(e, doc);
     if (g) out.set(e.id, g);
   }
   return out;
