@@ -14,7 +14,10 @@
  * - speaker accuracy among the attributions found: the predicted speaker is right when its
  *   entity carries the gold name (or, for a name in the text, a mention at the gold source), or
  *   when its words match the gold description; an empty speaker is wrong;
+ * - attributed right: the attributions found with the right speaker, as P (over all predicted
+ *   quotes), R (over gold) and F1 — one figure for ablations (`npm run ablate -- --task quotes`);
  * - speaker errors by construction, with the construction read off the gold spans.
+ * `--no-gum` leaves out the GUM figure (an ablation runs the eval once per rule).
  * Held-out documents are scored but never listed (`--errors` lists dev and own documents only).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -307,6 +310,10 @@ export function report(label: string, c: Counts): string[] {
   out.push(`  all attributions   R ${pct(c.allFound, c.allGold)} (${c.allFound}/${c.allGold})  P ${pct(c.allPredOk, c.allPred)} (${c.allPredOk}/${c.allPred})   belief R ${pct(c.beliefFound, c.beliefGold)} (${c.beliefFound}/${c.beliefGold})`);
   out.push(`  recall by kind     ${Object.entries(c.byKind).map(([k, v]) => `${k} ${pct(v.found, v.gold)} (${v.found}/${v.gold})`).join('  ')}`);
   out.push(`  speaker accuracy   direct ${pct(c.speakerDirect.right, c.speakerDirect.n)} (${c.speakerDirect.right}/${c.speakerDirect.n})  all ${pct(c.speakerAll.right, c.speakerAll.n)} (${c.speakerAll.right}/${c.speakerAll.n}; wrong ${c.speakerAll.wrong}, empty ${c.speakerAll.empty})`);
+  // one figure for ablations: attributions found with the right speaker, over gold and over predicted
+  const rp = c.allPred ? c.speakerAll.right / c.allPred : 0;
+  const rr = c.allGold ? c.speakerAll.right / c.allGold : 0;
+  out.push(`  attributed right   P ${(100 * rp).toFixed(1)} R ${(100 * rr).toFixed(1)} F1 ${(rp + rr ? (200 * rp * rr) / (rp + rr) : 0).toFixed(1)} (found with the right speaker: ${c.speakerAll.right})`);
   out.push('  speakers by construction (attributions found; right / wrong / empty; recall of the construction):');
   for (const [k, v] of Object.entries(c.byConstruction).sort((a, b) => b[1].n - a[1].n)) {
     out.push(`    ${k.padEnd(32)} ${String(v.n).padStart(4)}  acc ${pct(v.right, v.n).padStart(5)}  ${v.right}/${v.wrong}/${v.empty}  recall ${pct(v.n, v.gold)} (${v.n}/${v.gold})`);
@@ -316,6 +323,8 @@ export function report(label: string, c: Counts): string[] {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const showErrors = process.argv.includes('--errors');
+  // --no-gum: our development set only (ablations run the eval once per rule)
+  const withGum = !process.argv.includes('--no-gum');
   const [dev, held, own, news] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
   scoreDevSet(loadGold(), (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : [own]));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
@@ -324,7 +333,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (showErrors) for (const e of [...dev.errors, ...own.errors]) console.log(e);
   const dir = join(process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data'), 'gum/dep');
-  for (const [label, filter] of [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {
+  for (const [label, filter] of !withGum ? [] : [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {
     const s = scoreQuotes(gumDocuments(dir, filter));
     console.log(`GUM ${label}: direct quotes P ${(s.precision * 100).toFixed(1)} R ${(s.recall * 100).toFixed(1)} F1 ${(s.f1 * 100).toFixed(1)} (${s.gold} gold <quote> spans, ${s.predicted} predicted)`);
   }
