@@ -24,7 +24,7 @@ import type { Stage } from '../pipeline.js';
 import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
-import { buildChildren, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
+import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -577,7 +577,8 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
       if (usedCues.has(toks[i].start) && !toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k))) continue;
       if (span.from === span.to && toks[span.from].upos === 'PRON') continue;
       const hasQuoted = toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k));
-      const att = src && !ctx.inside(src.head) ? fromSpeaker(toks[i], speakerOf(ctx, src, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;
+      const srcOrSubject = (span.trailing && src && clauseSubjectForPronoun(ctx, src.head, span)) || src;
+      const att = srcOrSubject && !ctx.inside(srcOrSubject.head) ? fromSpeaker(toks[i], speakerOf(ctx, srcOrSubject, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;
       if (att.found) trail.add(toks[i].start, att.found);
       let speaker = att.speaker;
       if (!speaker && att.viaStatement) speaker = lastSpeakerBefore(start);

@@ -138,6 +138,13 @@ export const pronounAgreement = defineRule({
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
+export const trailingPronounSubject = defineRule({
+  id: 'quotes.trailing-pronoun-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a pronoun source of a trailing attribution stands for the subject of the clause it closes when they agree ("Prosecutors charged him, they said")',
+  fires: ['The mayor spoke on Monday. State prosecutors charged the suspect with murder, they said on Sunday.'],
+  spares: ['The mayor spoke on Monday. The suspect was charged with murder, she said on Sunday.'],
+});
+
 export const continuesSpeaker = defineRule({
   id: 'quotes.continues-speaker', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue continues the previous speaker in its paragraph (or the previous paragraph\'s when it stands alone), and the paragraphs of one running quotation share a speaker',

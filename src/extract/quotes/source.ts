@@ -120,6 +120,8 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
       const d = deprel(toks[c]);
       if (/^(?:det|amod|compound|flat|nmod:poss|nummod|case|nmod:desc|nmod|fixed|goeswith|cc|conj|advmod)/.test(d) && !ctx.inside(c)) {
         if (d.startsWith('conj') && !isNounish(toks[c])) continue;
+        // the head's own preposition or conjunction is not part of the phrase ("to police", "and posts")
+        if (depth === 0 && /^(?:case|cc)$/.test(d)) continue;
         if (d === 'advmod' && c > head) continue;
         if (d === 'nmod' && c < head) continue;
         if (c < from) from = c;
@@ -295,6 +297,35 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
+}
+
+/**
+ * "State prosecutors charged the suspect with murder, they said": a pronoun source of a trailing
+ * attribution stands for the subject of the clause it closes, when that subject agrees with it
+ * (they: a plural noun or a body; he/she: a person known to be of that gender; it: a body). The subject's
+ * phrase, or null.
+ */
+export function clauseSubjectForPronoun(ctx: QuoteContext, pronoun: number, span: { from: number; to: number }): SourcePhrase | null {
+  if (!rule.trailingPronounSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const w = lw(toks[pronoun]);
+  if (!PERSONAL.has(w) || w === 'i' || w === 'we') return null;
+  for (let j = span.from; j <= span.to; j++) {
+    const t = toks[j];
+    if (!/^nsubj/.test(deprel(t)) || ctx.inside(j) || t.head === undefined || t.head < span.from || t.head > span.to) continue;
+    // the subject of the clause's own verb, not of a clause inside it
+    const h = toks[t.head];
+    if (h.head !== undefined && h.head >= span.from && h.head <= span.to && !/^(?:conj|parataxis)$/.test(deprel(h))) continue;
+    if (PERSONAL.has(lw(t)) || RELATIVE.has(lw(t))) return null;
+    const owner = ctx.owners[j];
+    const type = owner ? ctx.doc.entityById(owner)?.type : undefined;
+    const plural = /^NNP?S$/.test(t.xpos ?? '');
+    const ok = w === 'they' ? plural || type === 'ORG' || type === 'GPE' : w === 'it' ? !plural && (type === 'ORG' || type === 'GPE') : type === 'PERSON' && !!owner && entityGender(ctx, owner, toks[pronoun].start) === (w === 'she' || w === 'her' ? 'f' : 'm');
+    if (!ok) return null;
+    const np = nounPhrase(ctx, j);
+    return fired(rule.trailingPronounSubject, { from: np.from, to: np.to, head: j, how: 'subject' });
+  }
+  return null;
 }
 
 /** The antecedent of a relative pronoun read off the words: the noun phrase ending right before it (a comma between). */
