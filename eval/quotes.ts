@@ -1,13 +1,30 @@
 /**
- * Direct-quote detection against GUM's <quote> markup (npm run eval:quotes).
- * Each GUM document (news, interview, bio, voyage, academic, court) is rebuilt from its tokens
- * (SpaceAfter, paragraphs at <p> starts), run through the pipeline, and our direct quotes are
- * matched to gold <quote> spans: a match shares at least half of the shorter span's characters.
- * GUM marks no speakers, so only detection is scored here.
+ * Quote attribution scored on our development set (eval/data/quotes) and direct-quote detection
+ * on GUM's <quote> markup (npm run eval:quotes).
+ *
+ * Each document goes through the whole pipeline as raw text. A predicted quote matches a gold
+ * attribution when their contents share at least half of the shorter span's characters; gold
+ * attributions are paired one to one with predictions (closest spans first), so a prediction
+ * serves one attribution. Figures:
+ * - direct quotes: the gold quotations (direct contents, and the quoted words inside mixed
+ *   contents) found by a predicted direct quote (recall), and the predicted direct quotes that
+ *   cover a gold quotation or attribution (precision);
+ * - all attributions (direct, mixed, indirect; belief shown apart): recall one to one, precision
+ *   as the predicted quotes of any kind that cover some gold attribution;
+ * - speaker accuracy among the attributions found: the predicted speaker is right when its
+ *   entity carries the gold name (or, for a name in the text, a mention at the gold source), or
+ *   when its words match the gold description; an empty speaker is wrong;
+ * - attributed right: the attributions found with the right speaker, as P (over all predicted
+ *   quotes), R (over gold) and F1 — one figure for ablations (`npm run ablate -- --task quotes`);
+ * - speaker errors by construction, with the construction read off the gold spans.
+ * `--no-gum` leaves out the GUM figure (an ablation runs the eval once per rule).
+ * Held-out documents are scored but never listed (`--errors` lists dev and own documents only).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDoc } from '../src/extract.js';
+import type { Doc, Quote } from '../src/doc.js';
+import { loadGold, type GoldAttribution, type GoldQuoteDoc, type Span } from './quotes-gold.js';
 
 interface GoldDoc { name: string; text: string; quotes: [number, number][] }
 
@@ -48,6 +65,11 @@ function overlap(a: [number, number], b: [number, number]): number {
   return Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
 }
 
+/** Two spans match when they share at least half of the shorter one. */
+function matches(a: [number, number], b: [number, number]): boolean {
+  return overlap(a, b) * 2 >= Math.min(a[1] - a[0], b[1] - b[0]) && overlap(a, b) > 0;
+}
+
 export function scoreQuotes(docs: GoldDoc[]): { precision: number; recall: number; f1: number; gold: number; predicted: number } {
   let gold = 0;
   let predicted = 0;
@@ -56,7 +78,6 @@ export function scoreQuotes(docs: GoldDoc[]): { precision: number; recall: numbe
   for (const d of docs) {
     const doc = extractDoc({ id: d.name, text: d.text, published: null });
     const pred = doc.quotes.filter((q) => q.kind === 'direct').map((q) => [q.start, q.end] as [number, number]);
-    const matches = (a: [number, number], b: [number, number]) => overlap(a, b) * 2 >= Math.min(a[1] - a[0], b[1] - b[0]);
     gold += d.quotes.length;
     predicted += pred.length;
     tpGold += d.quotes.filter((g) => pred.some((p) => matches(g, p))).length;
@@ -67,9 +88,252 @@ export function scoreQuotes(docs: GoldDoc[]): { precision: number; recall: numbe
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, gold, predicted };
 }
 
+// ---- our development set -------------------------------------------------------------------
+
+const PRONOUN = /^(?:he|she|they|it|we|i|you|who|which|that|him|her|them)$/i;
+const span = (s: Span | { start: number; end: number }): [number, number] => [s.start, s.end];
+
+/** Words of a name or description, for comparing: lower case, no accents, no articles or possessive marks. */
+function words(s: string): string[] {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u).filter((w) => w && !/^(?:the|a|an|of|and|mr|mrs|ms|dr)$/.test(w));
+}
+
+/** "Trump" ~ "Donald Trump", "Erdogan" ~ "Recep Tayyip Erdoğan": one name's words inside the other's, same last word. */
+function sameName(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (!x.length || !y.length) return false;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.every((w) => long.includes(w)) && (short[short.length - 1] === long[long.length - 1] || short.length >= 2);
+}
+
+/** The head word of a description, roughly: the last word before a preposition, comma or relative ("a woman in Kiruma" → woman). */
+function headWord(s: string): string | undefined {
+  const core = s.split(/,|\(|\b(?:from|in|of|at|for|with|who|which|that|including|across)\b/i)[0];
+  const w = words(core);
+  return w[w.length - 1];
+}
+
+/**
+ * A description matches when half of the words of both together are shared ("a senior official" ~
+ * "a senior official in Bamako"), or when the predicted words are some of the gold words with its
+ * head ("critics" ~ "Critics from across Britain's political spectrum").
+ */
+function sameDescription(gold: string, pred: string): boolean {
+  const x = new Set(words(gold));
+  const y = new Set(words(pred));
+  if (!x.size || !y.size) return false;
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  if (both / new Set([...x, ...y]).size >= 0.5) return true;
+  const head = headWord(gold);
+  return head !== undefined && y.has(head) && [...y].every((w) => x.has(w));
+}
+
+export type SpeakerVerdict = 'right' | 'wrong' | 'empty';
+
+export function judgeSpeaker(doc: Doc, g: GoldAttribution, q: Quote): SpeakerVerdict {
+  const entity = q.speaker ? doc.entityById(q.speaker) : undefined;
+  if (!entity && !q.speaker_text) return 'empty';
+  const sp = g.speaker;
+  if (!sp) return 'wrong';
+  const namedSource = g.source && !PRONOUN.test(g.source.text) && /^\p{Lu}/u.test(g.source.text);
+  if (entity) {
+    const names = [entity.name, ...entity.mentions.filter((m) => m.kind === 'name').map((m) => m.text)];
+    if ('names' in sp && sp.names.some((n) => names.some((m) => sameName(n, m)))) return 'right';
+    if ('text' in sp && names.some((m) => sameDescription(sp.text, m))) return 'right';
+    // the entity holds the very words naming the source (not a pronoun: that is coreference's guess)
+    if (g.source && (namedSource || 'text' in sp) && !PRONOUN.test(g.source.text) && entity.mentions.some((m) => matches([m.start, m.end], span(g.source!)))) return 'right';
+    return 'wrong';
+  }
+  const text = q.speaker_text!;
+  if ('names' in sp) return sp.names.some((n) => sameName(n, text)) ? 'right' : 'wrong';
+  return sameDescription(sp.text, text) || (g.source && !PRONOUN.test(g.source.text) && sameDescription(g.source.text, text)) ? 'right' : 'wrong';
+}
+
+/** How the attribution is built, read off the gold spans: the constructions speakers go wrong on. */
+export function constructions(d: GoldQuoteDoc, g: GoldAttribution): string[] {
+  const t = d.text;
+  const out: string[] = [];
+  const { source, cue, content } = g;
+  if (cue && /according/i.test(cue.text)) out.push('according to');
+  if (!source) out.push('run-on / no cue');
+  else if (PRONOUN.test(source.text)) out.push('pronoun speaker');
+  if (g.speaker && 'text' in g.speaker) out.push('description/group speaker');
+  else if (source && !PRONOUN.test(source.text) && (/^\p{Ll}/u.test(source.text) || /^(?:The|A|An|One|Some|Several)\b/.test(source.text))) out.push('named speaker, described');
+  if (cue && cue.start >= content.end) out.push('cue after quote');
+  if (cue && source && cue.end <= source.start && !/according/i.test(cue.text)) out.push('inverted "said X"');
+  if (cue && source && source.end <= cue.start) {
+    const between = t.slice(source.end, cue.start);
+    if (/,\s*(?:who|which|whose)\b/.test(between)) out.push('cue in relative clause');
+    else if (/,/.test(between) && between.length > 2) out.push('apposition before cue');
+  }
+  if (cue && /^tell|^told/i.test(cue.text) && !/^\s*(?:that\b|["“:,])/.test(t.slice(cue.end, cue.end + 6))) out.push('indirect object ("told X")');
+  const near = t.slice(Math.max(0, (cue ?? content).start - 60), (cue ?? content).end + 60);
+  if (/\bin (?:a|an|the|its|his|her|their) (?:\w+ ){0,2}(?:statement|interview|press release|letter|post|tweet)/i.test(near)) out.push('"in a statement/interview"');
+  if (source && /\b(?:statement|report|letter|motion|filing|ruling|release|document|decision|summary)\b/i.test(source.text)) out.push('document as source');
+  if (d.attributions.some((o) => o !== g && o.content.start <= content.start && o.content.end >= content.end && o.content.end - o.content.start > content.end - content.start)) out.push('nested in another attribution');
+  if (cue && content && d.text.slice(Math.min(cue.end, content.end), Math.max(cue.start, content.start)).includes('\n\n')) out.push('run-on / no cue');
+  return [...new Set(out)];
+}
+
+/** The quoted stretches inside a mixed content ("… a "dastardly act"" → dastardly act). */
+function quotedParts(text: string, s: Span): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /["“]([^"“”]+)["”]|(?<![\p{L}])['‘]([^'‘’]+)['’](?![\p{L}])/gu;
+  for (const m of text.slice(s.start, s.end).matchAll(re)) out.push([s.start + m.index! + 1, s.start + m.index! + m[0].length - 1]);
+  // a quotation opened in the content and closed after it
+  if (!out.length) {
+    const open = text.slice(s.start, s.end).search(/["“]/);
+    if (open >= 0) out.push([s.start + open + 1, s.end]);
+  }
+  return out;
+}
+
+export interface Counts {
+  docs: number;
+  directGold: number; directFound: number; directPred: number; directPredOk: number;
+  allGold: number; allFound: number; allPred: number; allPredOk: number;
+  beliefGold: number; beliefFound: number;
+  byKind: Record<string, { gold: number; found: number; right: number }>;
+  speakerDirect: { n: number; right: number };
+  speakerAll: { n: number; right: number; wrong: number; empty: number };
+  byConstruction: Record<string, { n: number; right: number; wrong: number; empty: number; gold: number }>;
+  errors: string[];
+}
+
+export function emptyCounts(): Counts {
+  return {
+    docs: 0, directGold: 0, directFound: 0, directPred: 0, directPredOk: 0, allGold: 0, allFound: 0, allPred: 0, allPredOk: 0,
+    beliefGold: 0, beliefFound: 0, byKind: {}, speakerDirect: { n: 0, right: 0 }, speakerAll: { n: 0, right: 0, wrong: 0, empty: 0 }, byConstruction: {}, errors: [],
+  };
+}
+
+/** Pair gold spans with predicted spans one to one, the closest pairs first (overlap over union). */
+function pairUp(gold: [number, number][], pred: [number, number][]): Map<number, number> {
+  const pairs: [number, number, number][] = [];
+  gold.forEach((g, i) => pred.forEach((p, j) => {
+    if (matches(g, p)) pairs.push([i, j, overlap(g, p) / (Math.max(g[1], p[1]) - Math.min(g[0], p[0]))]);
+  }));
+  pairs.sort((a, b) => b[2] - a[2]);
+  const out = new Map<number, number>();
+  const used = new Set<number>();
+  for (const [i, j] of pairs) if (!out.has(i) && !used.has(j)) { out.set(i, j); used.add(j); }
+  return out;
+}
+
+function speakerLabel(doc: Doc, q: Quote): string {
+  return q.speaker ? `${doc.entityById(q.speaker)?.name ?? q.speaker}` : q.speaker_text ? `~${q.speaker_text}` : '∅';
+}
+
+/** Score documents into one set of counts, or each document into several (a split and all news). */
+export function scoreDevSet(docs: GoldQuoteDoc[], countsFor: (d: GoldQuoteDoc) => Counts[] = () => [emptyCounts()]): Counts[] {
+  const seen = new Set<Counts>();
+  for (const d of docs) for (const counts of countsFor(d)) { seen.add(counts); scoreInto(d, counts, extracted(d)); }
+  return [...seen];
+}
+
+const cache = new Map<string, Doc>();
+function extracted(d: GoldQuoteDoc): Doc {
+  let doc = cache.get(d.id);
+  if (!doc) {
+    doc = extractDoc({ id: d.id, text: d.text, published: d.date, title: d.title });
+    cache.clear();
+    cache.set(d.id, doc);
+  }
+  return doc;
+}
+
+function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
+  {
+    counts.docs++;
+    const quotes = doc.quotes;
+    const speech = d.attributions.filter((a) => a.kind !== 'belief');
+    // direct quotations: direct contents and the quoted words of mixed contents
+    const directGold: [number, number][] = [];
+    for (const a of speech) {
+      if (a.kind === 'direct') directGold.push(span(a.content));
+      else if (a.kind === 'mixed') directGold.push(...quotedParts(d.text, a.content));
+    }
+    const directPred = quotes.filter((q) => q.kind === 'direct');
+    const dp = pairUp(directGold, directPred.map(span));
+    counts.directGold += directGold.length;
+    counts.directFound += dp.size;
+    counts.directPred += directPred.length;
+    const anyGold = [...directGold, ...d.attributions.map((a) => span(a.content))];
+    counts.directPredOk += directPred.filter((q) => anyGold.some((g) => matches(g, span(q)))).length;
+    // all attributions (belief scored apart)
+    const ap = pairUp(d.attributions.map((a) => span(a.content)), quotes.map(span));
+    counts.allPred += quotes.length;
+    counts.allPredOk += quotes.filter((q) => anyGold.some((g) => matches(g, span(q)))).length;
+    d.attributions.forEach((g, i) => {
+      const k = (counts.byKind[g.kind] ??= { gold: 0, found: 0, right: 0 });
+      k.gold++;
+      const cons = constructions(d, g);
+      for (const c of cons) (counts.byConstruction[c] ??= { n: 0, right: 0, wrong: 0, empty: 0, gold: 0 }).gold++;
+      if (g.kind === 'belief') counts.beliefGold++;
+      else counts.allGold++;
+      const j = ap.get(i);
+      if (j === undefined) {
+        if (d.split !== 'heldout' && g.kind !== 'belief') counts.errors.push(`MISSED   ${g.id} ${g.kind} [${cons.join(', ')}] ${g.source?.text ?? '-'} <${g.cue?.text ?? '-'}> ${g.content.text.slice(0, 90)}`);
+        return;
+      }
+      if (g.kind === 'belief') counts.beliefFound++;
+      else counts.allFound++;
+      k.found++;
+      const q = quotes[j];
+      const verdict = judgeSpeaker(doc, g, q);
+      if (verdict === 'right') k.right++;
+      if (g.kind !== 'belief') {
+        counts.speakerAll.n++;
+        counts.speakerAll[verdict]++;
+        if (g.kind === 'direct') { counts.speakerDirect.n++; if (verdict === 'right') counts.speakerDirect.right++; }
+      }
+      for (const c of cons) { const b = counts.byConstruction[c]; b.n++; b[verdict]++; }
+      if (verdict !== 'right' && d.split !== 'heldout') {
+        const want = g.speaker ? ('names' in g.speaker ? g.speaker.names.join('/') : `~${g.speaker.text}`) : '-';
+        counts.errors.push(`SPEAKER  ${g.id} ${verdict} [${cons.join(', ')}] want ${want} (${g.source?.text ?? '-'}), got ${speakerLabel(doc, q)}: ${g.content.text.slice(0, 70)}`);
+      }
+    });
+    if (d.split !== 'heldout') {
+      for (const q of quotes) if (!anyGold.some((g) => matches(g, span(q)))) counts.errors.push(`SPURIOUS ${d.slug} ${q.kind} ${speakerLabel(doc, q)}: ${q.text.slice(0, 90)}`);
+    }
+  }
+}
+
+const pct = (a: number, b: number) => (b ? (100 * a / b).toFixed(1) : '—');
+
+export function report(label: string, c: Counts): string[] {
+  const out = [`${label}: ${c.docs} documents`];
+  out.push(`  direct quotes      R ${pct(c.directFound, c.directGold)} (${c.directFound}/${c.directGold})  P ${pct(c.directPredOk, c.directPred)} (${c.directPredOk}/${c.directPred})`);
+  out.push(`  all attributions   R ${pct(c.allFound, c.allGold)} (${c.allFound}/${c.allGold})  P ${pct(c.allPredOk, c.allPred)} (${c.allPredOk}/${c.allPred})   belief R ${pct(c.beliefFound, c.beliefGold)} (${c.beliefFound}/${c.beliefGold})`);
+  out.push(`  recall by kind     ${Object.entries(c.byKind).map(([k, v]) => `${k} ${pct(v.found, v.gold)} (${v.found}/${v.gold})`).join('  ')}`);
+  out.push(`  speaker accuracy   direct ${pct(c.speakerDirect.right, c.speakerDirect.n)} (${c.speakerDirect.right}/${c.speakerDirect.n})  all ${pct(c.speakerAll.right, c.speakerAll.n)} (${c.speakerAll.right}/${c.speakerAll.n}; wrong ${c.speakerAll.wrong}, empty ${c.speakerAll.empty})`);
+  // one figure for ablations: attributions found with the right speaker, over gold and over predicted
+  const rp = c.allPred ? c.speakerAll.right / c.allPred : 0;
+  const rr = c.allGold ? c.speakerAll.right / c.allGold : 0;
+  out.push(`  attributed right   P ${(100 * rp).toFixed(1)} R ${(100 * rr).toFixed(1)} F1 ${(rp + rr ? (200 * rp * rr) / (rp + rr) : 0).toFixed(1)} (found with the right speaker: ${c.speakerAll.right})`);
+  out.push('  speakers by construction (attributions found; right / wrong / empty; recall of the construction):');
+  for (const [k, v] of Object.entries(c.byConstruction).sort((a, b) => b[1].n - a[1].n)) {
+    out.push(`    ${k.padEnd(32)} ${String(v.n).padStart(4)}  acc ${pct(v.right, v.n).padStart(5)}  ${v.right}/${v.wrong}/${v.empty}  recall ${pct(v.n, v.gold)} (${v.n}/${v.gold})`);
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const showErrors = process.argv.includes('--errors');
+  // --no-gum: our development set only (ablations run the eval once per rule)
+  const withGum = !process.argv.includes('--no-gum');
+  const [dev, held, own, news] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
+  scoreDevSet(loadGold(), (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : [own]));
+  console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
+  console.log(report('Quote attribution, held-out (news, not looked at)', held).join('\n'));
+  console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
+  console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
+  if (showErrors) for (const e of [...dev.errors, ...own.errors]) console.log(e);
   const dir = join(process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data'), 'gum/dep');
-  for (const [label, filter] of [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {
+  for (const [label, filter] of !withGum ? [] : [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {
     const s = scoreQuotes(gumDocuments(dir, filter));
     console.log(`GUM ${label}: direct quotes P ${(s.precision * 100).toFixed(1)} R ${(s.recall * 100).toFixed(1)} F1 ${(s.f1 * 100).toFixed(1)} (${s.gold} gold <quote> spans, ${s.predicted} predicted)`);
   }

@@ -110,9 +110,15 @@ export interface Quote {
   speaker: string | null;
   /** the words naming a speaker no entity stands for: "police", "the French presidency", "officials" */
   speaker_text?: string;
-  kind: 'direct' | 'indirect';
+  /**
+   * direct: all in quote marks; mixed: a paraphrase holding quoted words; indirect: reported
+   * speech; belief: a belief or expectation attributed to the source ("fears that …")
+   */
+  kind: 'direct' | 'indirect' | 'mixed' | 'belief';
   /** the cue that attributes it ("wrote", "said", "according to"), when found */
   cue?: { start: number; end: number; text: string };
+  /** the words naming the source in this attribution ("Hill", "he", "a senior official") */
+  source?: { start: number; end: number; text: string };
 }
 
 export interface TimeAnchor {

@@ -18,7 +18,6 @@ export const LAYERS = {
   'mentions.rules': 'name mentions the rule-based recogniser proposes (doc.mentions)',
   entities: 'doc.entities and the settled doc.mentions, one type per entity',
   coref: 'nominal and pronoun mentions joined to entities (entity.mentions, and doc.mentions rebuilt with them)',
-  'coref.in-quotes': 'first-person pronouns inside a quote moved to its speaker (quotes stage; issue 18 asks it to read coreference only)',
   'coref.speech': 'first-person pronouns inside a direct quote joined to its speaker (coref-speech stage, after quotes)',
   codes: 'entity.codes: actor codes from names, roles and usage',
   'codes.citizenship': 'entity.codes added from citizenship relations',

@@ -34,7 +34,7 @@ const FIELDS: { layers: Layer[]; print: (d: Doc) => unknown }[] = [
   { layers: ['times'], print: (d) => d.times },
   { layers: ['mentions.model', 'mentions.rules', 'entities', 'coref', 'coref.speech'], print: (d) => d.mentions.map((m) => [m.start, m.end, m.type, m.source]) },
   { layers: ['entities'], print: (d) => d.entities.map((e) => [e.id, e.type]) },
-  { layers: ['entities', 'coref', 'coref.in-quotes', 'coref.speech'], print: (d) => d.entities.map((e) => e.mentions.map((m) => [m.start, m.end, m.kind])) },
+  { layers: ['entities', 'coref', 'coref.speech'], print: (d) => d.entities.map((e) => e.mentions.map((m) => [m.start, m.end, m.kind])) },
   { layers: ['codes', 'codes.citizenship'], print: (d) => d.entities.filter((e) => e.codes?.length).map((e) => [e.id, e.codes]) },
   { layers: ['attributes', 'attributes.age'], print: (d) => d.entities.filter((e) => e.attributes).map((e) => [e.id, e.attributes]) },
   { layers: ['relations'], print: (d) => d.relations },
@@ -48,7 +48,7 @@ test('every stage of the default pipeline writes only the layers it provides', (
     JSON.parse(readFileSync(new URL('../../test/fixtures/articles-2/prisoner-swap.json', import.meta.url), 'utf8')),
     JSON.parse(readFileSync(new URL('../../test/fixtures/articles-3/passive-particles.json', import.meta.url), 'utf8')),
   ];
-  // a speaker's quote naming someone else as "he": quotes moves the pronoun (coref.in-quotes)
+  // a speaker's quote naming someone else as "he": quotes reads coreference and leaves the mentions alone
   articles.push({ text: 'Omar Haddad was kidnapped in May. Karim Haddad, his brother, was angry. "He is a good man and he did nothing wrong," Karim said.', published: '2025-02-16' });
   const seen = new Set<string>();
   for (const a of articles) {

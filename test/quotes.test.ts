@@ -110,3 +110,123 @@ test('the cue of a direct quote reports that quote only: no indirect quote from 
   assert.deepEqual(r.quotes.map((q) => [q.kind, q.text]), [['direct', 'I just want to hug my son']]);
   assert.equal(nameOf(r, r.quotes[0].speaker), 'Karin Lund');
 });
+
+// ---- issue 22: speakers from the structure of attribution ------------------------------------
+
+const speakerOf = (r: ReturnType<typeof run>, start: string) => {
+  const q = r.quotes.find((x) => x.text.startsWith(start));
+  assert.ok(q, `no quote starting "${start}": ${JSON.stringify(r.quotes.map((x) => x.text))}`);
+  return { q, name: nameOf(r, q.speaker), text: q.speaker_text };
+};
+
+test('a long apposition between speaker and cue keeps the link: "X, Y\'s director of …, said in a statement"', () => {
+  const r = run('"Demand for small trucks has never been this weak," Rosa Lindgren, Marketview\'s senior director of market forecasting for Northern Europe, said in a statement.');
+  assert.equal(speakerOf(r, 'Demand for small trucks').name, 'Rosa Lindgren');
+  const s = run('Omar Haddad, the chief executive of the Port Authority of Aqaba, announced that the terminal would reopen.');
+  assert.equal(speakerOf(s, 'the terminal would reopen').name, 'Omar Haddad');
+});
+
+test('inverted "said X" after a quotation and a cue after the quote', () => {
+  const r = run('Mayor Tomas Brandt spoke first. "And who pays for it?" said Brandt. "Nobody has told us," the mayor\'s deputy, Ines Vogt, said.');
+  assert.equal(speakerOf(r, 'And who pays').name, 'Tomas Brandt');
+  assert.equal(speakerOf(r, 'Nobody has told us').name, 'Ines Vogt');
+});
+
+test('a cue inside a relative clause: "X, who told reporters that …, insisted …"', () => {
+  const r = run('Senator Clara Moss, who told reporters that the vote was "a farce", insisted that the count be repeated.');
+  assert.equal(speakerOf(r, 'the vote was').name, 'Clara Moss');
+  assert.equal(speakerOf(r, 'the count be repeated').name, 'Clara Moss');
+});
+
+test('an indirect object is never the speaker: "a source told Reuters", "told reporters"', () => {
+  const r = run('A rebel commander told Agence France-Presse that the convoy had been released. Minister Paul Okoro told Reuters that talks would resume.');
+  const a = speakerOf(r, 'the convoy had been released');
+  assert.notEqual(a.name, 'Agence France-Presse');
+  assert.equal(a.text, 'A rebel commander');
+  assert.equal(speakerOf(r, 'talks would resume').name, 'Paul Okoro');
+});
+
+test('a quotation running over paragraphs keeps its speaker until another is named', () => {
+  const text = 'Farmer Jonas Keller described the drought.\n\n"We lost the first harvest in June," Keller said. "Then the wells ran dry.\n\n"Now we buy water by the truck."\n\n"It is the same for everyone here," said his neighbour, Marta Fuchs.';
+  const r = run(text);
+  assert.equal(speakerOf(r, 'Then the wells').name, 'Jonas Keller');
+  assert.equal(speakerOf(r, 'Now we buy water').name, 'Jonas Keller');
+  assert.equal(speakerOf(r, 'It is the same').name, 'Marta Fuchs');
+});
+
+test('the agent of a passive cue and the controller of a participle are the speakers', () => {
+  const r = run('The governor was told by Fire Chief Alan Reyes of "at least 30 homes destroyed". Senator Lucy Hart posted a message on Twitter blaming the utility, saying there was "no excuse for this".');
+  assert.equal(speakerOf(r, 'at least 30 homes').name, 'Alan Reyes');
+  assert.equal(speakerOf(r, 'no excuse for this').name, 'Lucy Hart');
+});
+
+// ---- issue 22: reported speech beyond "say" --------------------------------------------------
+
+test('reported speech: accuse, criticise, argue, deny, warn, insist, acknowledge, with their content spans', () => {
+  const r = run('Opposition leader Nadia Fares accused the government of hiding the death toll. Interior Minister Karl Brenner denied the allegation. He insisted that every figure had been published. Fares argued that independent monitors should count the dead. Brenner acknowledged that two reports had been delayed. Aid groups warned that the camps were running out of water. The senator criticised the plan as reckless.');
+  const byText = (t: string) => r.quotes.find((q) => q.text === t);
+  const cases: [string, string, string][] = [
+    ['the government of hiding the death toll', 'accused', 'Nadia Fares'],
+    ['the allegation', 'denied', 'Karl Brenner'],
+    ['every figure had been published', 'insisted', 'Karl Brenner'],
+    ['independent monitors should count the dead', 'argued', 'Nadia Fares'],
+    ['two reports had been delayed', 'acknowledged', 'Karl Brenner'],
+  ];
+  for (const [text, cue, who] of cases) {
+    const q = byText(text);
+    assert.ok(q, `${cue}: ${JSON.stringify(r.quotes.map((x) => [x.text, x.cue?.text]))}`);
+    assert.equal(q.kind, 'indirect');
+    assert.equal(q.cue?.text, cue);
+    assert.equal(nameOf(r, q.speaker), who, cue);
+  }
+  const warn = byText('the camps were running out of water');
+  assert.equal(warn?.speaker_text, 'Aid groups');
+  assert.equal(byText('the plan as reckless')?.cue?.text, 'criticised');
+});
+
+test('"according to", "in a statement", "in an interview": the source, not the outlet', () => {
+  const r = run('Exports fell by a third in March, according to InfoNation, a research firm. In an interview with the Daily Courier, trade minister Lena Park said the figures were temporary. The Harbour Authority said in a statement that cranes had been repaired.');
+  const a = speakerOf(r, 'Exports fell by a third');
+  assert.ok(a.name === 'InfoNation' || a.text === 'InfoNation', JSON.stringify(a));
+  assert.equal(speakerOf(r, 'the figures were temporary').name, 'Lena Park');
+  assert.equal(speakerOf(r, 'cranes had been repaired').name, 'Harbour Authority');
+});
+
+test('kind: mixed for a paraphrase holding quoted words, belief for believe/fear/expect', () => {
+  const r = run('The prime minister, Ahmed Saleh, described the blockade as "a crime against children". Doctors in the city fear that the outbreak will spread.');
+  const mixed = r.quotes.find((q) => q.kind === 'mixed');
+  assert.ok(mixed && mixed.text.startsWith('the blockade as'), JSON.stringify(r.quotes));
+  assert.equal(nameOf(r, mixed.speaker), 'Ahmed Saleh');
+  assert.ok(r.quotes.some((q) => q.kind === 'direct' && q.text === 'a crime against children'));
+  const belief = r.quotes.find((q) => q.kind === 'belief');
+  assert.equal(belief?.text, 'the outbreak will spread');
+  assert.equal(belief?.speaker_text, 'Doctors in the city');
+});
+
+// ---- issue 22: speakers that are not names ----------------------------------------------------
+
+test('descriptions and groups stay as speaker_text: "Wall Street analysts", "a senior official", "the bank\'s critics"', () => {
+  const r = run('Wall Street analysts said the merger would close in May. "The board has not decided," a senior official said. The bank\'s critics argue that its fees are unfair.');
+  assert.equal(speakerOf(r, 'the merger would close').text, 'Wall Street analysts');
+  assert.equal(speakerOf(r, 'The board has not decided').text, 'a senior official');
+  const c = speakerOf(r, 'its fees are unfair');
+  assert.equal(c.q.speaker, null);
+  assert.equal(c.text, "The bank's critics");
+});
+
+test('pronoun speakers agree in gender: "she" after a man and a woman (a spokeswoman) were named', () => {
+  const r = run('Judge Martin Cole and court spokeswoman Helen Ward met the families on Monday. "We owe them an answer," she said. "The trial will start in June," he added.');
+  assert.equal(speakerOf(r, 'We owe them').name, 'Helen Ward');
+  assert.equal(speakerOf(r, 'The trial will start').name, 'Martin Cole');
+});
+
+test('the quotes stage reads coreference\'s mentions and never edits them', async () => {
+  const { createPipeline } = await import('../src/extract.js');
+  const text = 'Karim Farid has been held since March. His sister, Leila Farid, spoke to reporters. "We do not know whether he is alive," Leila said.';
+  const pipeline = createPipeline();
+  const before = pipeline.without('quotes').without('events').process({ id: 'a', text, published: '2024-03-10' });
+  const after = pipeline.without('events').process({ id: 'a', text, published: '2024-03-10' });
+  const mentions = (d: typeof before) => JSON.stringify(d.entities.map((e) => [e.id, e.mentions.map((m) => [m.start, m.end, m.kind])]));
+  assert.equal(mentions(after), mentions(before));
+  assert.ok(after.quotes.length > 0);
+});

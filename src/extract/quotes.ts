@@ -1,25 +1,33 @@
 /**
- * Quotes and their speakers.
+ * Quotes, reported speech and who said so.
+ *
  * Direct quotes: text between paired quote marks (curly or straight), partial quotes inside
  * narration, and quotes running over several paragraphs (an unclosed quote continued by a
  * paragraph that opens with a quote mark). A quoted nickname inside a name (Alexander “Sasha”
- * Trufanov) is not a quote.
- * Indirect quotes: "X said (that) …", "according to X, …".
- * Speakers: the subject of a cue verb (said, told, wrote, added, noted, …) before, inside or after
- * the quote — from the parse when there is one, else from the nearest mention — resolved to its
- * entity through coreference ("the embassy added" → the Russian Embassy); a statement noun ("the
- * statement noted") stands for the last speaker; a paragraph that is only a quote continues the
- * previous speaker.
+ * Trufanov) is not a quote, nor is a quoted title or term with no cue.
+ *
+ * Reported speech: every attribution cue the lexicon knows (lexicon/en/speech-verbs.tsv, its `frames`:
+ * say, tell, accuse, criticise, argue, claim, deny, warn, insist, acknowledge, describe … as,
+ * call for …, believe, fear …) with the content the parse gives it (a clause, an object and its
+ * complement, or the clause before a trailing "…, police said"), and "according to X".
+ * `kind`: `direct` (all in quote marks), `mixed` (a paraphrase holding quoted words), `indirect`,
+ * `belief` (believe, think, fear, expect …).
+ *
+ * Speakers come from the structure of the attribution (quotes/source.ts): the subject of the cue,
+ * inverted or not, across an apposition or a relative clause, the agent of a passive, the
+ * controller of a participle; never an addressee. A quote with no cue continues the previous
+ * speaker; a multi-paragraph quote keeps its speaker. Coreference's mentions are read, never
+ * edited: links coreference lacks (a pronoun, a role description) are recorded on the quote.
  */
-import type { Doc, Entity, Mention, Quote, Token } from '../doc.js';
+import type { Doc, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
+import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
+import { reportedContent } from './quotes/reported.js';
+import * as rule from './quotes/rules.js';
+import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
-/** Cue verbs that can introduce a reported (indirect) claim. */
-const REPORTING = new Set([...SPEECH_VERBS].filter((v) => !/^(thank|welcome|accuse|ask|shout|cry|quip|urge|describe|thought|think|continue|respond|reply|recall)/.test(v)));
-const NEGATORS = new Set(['not', "n't", 'never', 'failed', 'refused', 'declined', 'no']);
 
 interface RawQuote {
   /** offsets of the content, without the quote marks */
@@ -32,7 +40,6 @@ interface RawQuote {
   group: number;
 }
 
-/** Find quote spans paragraph by paragraph. */
 /**
  * How a straight quote mark works where it stands: an opener follows a space or bracket and
  * precedes a word; a closer follows a word and precedes a space or punctuation.
@@ -100,15 +107,16 @@ export function findQuoteSpans(text: string): RawQuote[] {
   return out;
 }
 
-function lw(t: Token | undefined): string {
-  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+/** A quoted nickname inside a name: Alexander “Sasha” Trufanov. */
+function isNickname(doc: Doc, q: RawQuote): boolean {
+  const inner = doc.text.slice(q.start, q.end);
+  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?$/u.test(inner)) return false;
+  const before = doc.text.slice(Math.max(0, q.outerStart - 30), q.outerStart);
+  const after = doc.text.slice(q.outerEnd, q.outerEnd + 30);
+  return /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) && /^\s+\p{Lu}/u.test(after);
 }
 
-function isCue(t: Token | undefined): boolean {
-  if (!t) return false;
-  if (t.lemma) return SPEECH_VERBS.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB');
-  return SPEECH_VERBS.has(lw(t));
-}
+const NEGATORS = new Set(['not', "n't", 'never', 'failed', 'refused', 'declined', 'no']);
 
 function negated(doc: Doc, cueIdx: number): boolean {
   for (let k = cueIdx - 1; k >= Math.max(0, cueIdx - 3); k--) {
@@ -119,248 +127,137 @@ function negated(doc: Doc, cueIdx: number): boolean {
   return false;
 }
 
-/** Entity id owning the token, or the token's noun-phrase head's owner. */
-function ownerAt(doc: Doc, owners: (string | undefined)[], idx: number): string | null {
-  return owners[idx] ?? null;
-}
-
-function tokenOwners(doc: Doc): (string | undefined)[] {
+/** Read what the stage needs from earlier layers once: token owners (names over nominals and pronouns), quotes, parse children. */
+function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
   const owners: (string | undefined)[] = new Array(doc.tokens.length);
+  const ownerKind: QuoteContext['ownerKind'] = new Array(doc.tokens.length);
   for (const e of doc.entities) {
     for (const m of e.mentions) {
       for (let i = doc.tokenAt(m.start); i < doc.tokens.length && doc.tokens[i].start < m.end; i++) {
-        // a name outranks a nominal or pronoun over the same token
-        if (owners[i] === undefined || m.kind === 'name') owners[i] = e.id;
+        if (owners[i] === undefined || (m.kind === 'name' && ownerKind[i] !== 'name')) { owners[i] = e.id; ownerKind[i] = m.kind; }
       }
     }
   }
-  return owners;
+  // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
+  const inside = new Uint8Array(doc.tokens.length);
+  for (const q of raws) for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) if (doc.tokens[i].start >= q.start) inside[i] = 1;
+  return { doc, owners, ownerKind, inside: (i: number) => inside[i] === 1, children: buildChildren(doc), gender: knownGenders(doc), reassigned: new Set() };
+}
+
+/** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */
+function cueAt(doc: Doc, i: number): Cue | null {
+  const t = doc.tokens[i];
+  return cueOf(t) ?? (rule.mistaggedCue.enabled ? mistaggedCue(t, doc.tokens[i - 1], doc.tokens[i + 1]) : null);
+}
+
+/** Record the rules a quote's cue rests on (a mistagged cue). */
+function noteCue(doc: Doc, cue: { start: number; end: number }): void {
+  const i = doc.tokenAt(cue.start);
+  if (i >= 0 && i < doc.tokens.length && doc.tokens[i].start === cue.start && !cueOf(doc.tokens[i]) && cueAt(doc, i)) rule.mistaggedCue.fired(cue.start, cue.end);
 }
 
 interface Attribution {
   speaker: string | null;
   cue: Token;
-  /** the subject is a statement noun standing for its author */
+  /** the subject is a statement noun standing for its author, who is the last speaker */
   viaStatement: boolean;
   /** the subject's words when no entity stands for it ("police", "the French presidency") */
   words?: string;
-}
-
-const PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'that', 'this', 'one', 'someone', 'everyone', 'nobody']);
-
-/** "the French presidency", "police", "a senior official": a short noun phrase headed by token i, as written. */
-function subjectWords(doc: Doc, i: number): string | undefined {
-  const toks = doc.tokens;
-  const t = toks[i];
-  if (PRONOUN_WORDS.has(lw(t)) || !/^(?:NOUN|PROPN)$/.test(t.upos ?? 'NOUN')) return undefined;
-  let from = i;
-  const sent = doc.sentences[t.sentence];
-  for (let k = i - 1; k >= Math.max(sent.tokenStart, i - 5); k--) {
-    // the words of the noun phrase by their tags (the parse of a phrase after a quote is shaky)
-    const u = toks[k].upos ?? '';
-    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(u) && !POSSESSIVE_WORDS.has(lw(toks[k]))) break;
-    from = k;
-    if (u === 'DET' || POSSESSIVE_WORDS.has(lw(toks[k]))) break;
-  }
-  return doc.text.slice(toks[from].start, t.end);
-}
-
-/** Words between two token indices as a speaker description: a short phrase of words, no pronoun alone. */
-function phraseWords(doc: Doc, from: number, to: number): string | undefined {
-  if (to < from || to - from > 5) return undefined;
-  const toks = doc.tokens;
-  for (let k = from; k <= to; k++) if (!/^[\p{L}'’.-]+$/u.test(toks[k].text)) return undefined;
-  if (from === to && PRONOUN_WORDS.has(lw(toks[from]))) return undefined;
-  return doc.text.slice(toks[from].start, toks[to].end);
-}
-
-function isReportingVerb(t: Token): boolean {
-  return t.lemma ? REPORTING.has(t.lemma.toLowerCase()) && (t.upos === undefined || t.upos === 'VERB') : REPORTING.has(lw(t));
-}
-
-const POSSESSIVE_WORDS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
-
-/**
- * The token stands for a possessor ("his lawyer", "Leila Farahani's father"): the one who owns
- * the noun, not the one who speaks.
- */
-function isPossessor(doc: Doc, owners: (string | undefined)[], k: number): boolean {
-  const toks = doc.tokens;
-  if (POSSESSIVE_WORDS.has(lw(toks[k]))) return true;
-  let j = k;
-  while (j + 1 < toks.length && owners[j + 1] !== undefined && owners[j + 1] === owners[k]) j++;
-  const next = toks[j + 1];
-  return next !== undefined && next.start === toks[j].end && /^['’]s?$/.test(next.text);
-}
-
-function hasSubject(doc: Doc, idx: number): boolean {
-  const sent = doc.sentences[doc.tokens[idx].sentence];
-  for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (doc.tokens[i].head === idx && /^nsubj/.test(doc.tokens[i].deprel ?? '')) return true;
-  return false;
+  /** the source phrase as written */
+  source?: { start: number; end: number; text: string };
+  found?: Speaker;
 }
 
 /**
- * The reported clause of a cue verb from the parse: its clausal complement after it ("said Mali
- * had helped", "told reporters that she …"), as token indices [from, to] without the "that"
- * and trailing punctuation; null when the parse gives none.
+ * The cues among `cands` the parse ties to a quotation: a word of the quotation depends on the
+ * cue ("said: "…"", "called the move a "smash and grab"") or the cue depends on a word of it
+ * (""…," she said" parsed with "said" hanging on the quoted verb).
  */
-function reportedClause(doc: Doc, cueIdx: number): { from: number; to: number } | null {
-  const toks = doc.tokens;
-  const sent = doc.sentences[toks[cueIdx].sentence];
-  let comp = -1;
-  for (let i = cueIdx + 1; i < sent.tokenEnd; i++) if (toks[i].head === cueIdx && toks[i].deprel === 'ccomp') { comp = i; break; }
-  if (comp < 0) {
-    // "Turkey's Foreign Ministry said 12 citizens had been returned", parsed with the cue hanging
-    // on the reported verb after it: the rest of the sentence is the clause
-    const h = toks[cueIdx].head ?? -1;
-    if (toks[cueIdx].deprel !== 'parataxis' || h <= cueIdx || h >= sent.tokenEnd || (toks[h].upos !== 'VERB' && toks[h].upos !== 'AUX')) return null;
-    if (!toks.slice(sent.tokenStart, cueIdx).some((t) => t.head === cueIdx && /^nsubj/.test(t.deprel ?? ''))) return null;
-    let from = cueIdx + 1;
-    let to = sent.tokenEnd - 1;
-    if (lw(toks[from]) === 'that') from++;
-    while (to > from && /^[.!?,;:”"]$/.test(toks[to].text)) to--;
-    return to > from ? { from, to } : null;
-  }
-  // a clause has a verb or a subject: "said Karin Holm, whose son …" is an inverted subject the parse took for one
-  const ct = toks[comp];
-  const clauseLike = ct.upos === 'VERB' || ct.upos === 'AUX' || toks.slice(sent.tokenStart, sent.tokenEnd).some((t) => t.head === comp && /^(nsubj|cop|aux)/.test(t.deprel ?? ''));
-  if (!clauseLike) return null;
-  // the complement's subtree: walk heads up to the complement (trees are shallow; bounded walk),
-  // leaving out a conjoined cue verb's own clause ("… helped negotiate the release but denied that …")
-  let from = comp;
-  let to = comp;
-  for (let i = cueIdx + 1; i < sent.tokenEnd; i++) {
-    let h = i;
-    let nestedCue = false;
-    for (let steps = 0; h !== comp && h >= 0 && steps < 64; steps++) {
-      if (toks[h].deprel === 'conj' && isReportingVerb(toks[h])) nestedCue = true;
-      h = toks[h].head ?? -1;
+function cuesTiedTo(doc: Doc, q: RawQuote, cands: number[]): Set<number> {
+  const out = new Set<number>();
+  if (!cands.length || doc.tokens[cands[0]].deprel === undefined) return out;
+  const first = doc.tokenAt(q.start);
+  const within = (i: number) => doc.tokens[i].start >= q.start && doc.tokens[i].end <= q.end;
+  const cset = new Set(cands);
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) {
+    if (!within(i)) continue;
+    const h = doc.tokens[i].head ?? -1;
+    if (h < 0 || within(h)) continue;
+    // a word of the quotation hangs outside it: climb to the first cue (a few steps)
+    for (let k = h, n = 0; k >= 0 && n < 4; k = doc.tokens[k].head ?? -1, n++) {
+      if (cset.has(k)) { out.add(k); break; }
+      if (!/^(?:conj|obl|nmod|obj|xcomp|ccomp|advcl|acl|appos)(?::|$)/.test(doc.tokens[k].deprel ?? '')) break;
     }
-    if (h === comp && !nestedCue) { from = Math.min(from, i); to = Math.max(to, i); }
   }
-  while (to > from && (toks[to].deprel === 'cc' || toks[to].deprel === 'punct')) to--;
-  while (from < to && (toks[from].deprel === 'mark' || /^[,:"“]$/.test(toks[from].text))) from++;
-  while (to > from && /^[.!?,;:”"]$/.test(toks[to].text)) to--;
-  // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead
-  if (!toks.slice(from, to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) return null;
-  return { from, to };
+  for (const c of cands) {
+    const h = doc.tokens[c].head ?? -1;
+    if (h >= 0 && within(h)) out.add(c);
+  }
+  return out;
+}
+
+/** The cue stands right before or after the quotation (a comma and a word or two away at most). */
+function nextTo(doc: Doc, cue: Token, q: RawQuote): boolean {
+  const between = cue.start >= q.outerEnd ? doc.text.slice(q.outerEnd, cue.start) : doc.text.slice(cue.end, q.outerStart);
+  return between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4;
 }
 
 /**
- * Subject of a cue verb: the parse's nsubj when there is one; else the nearest mention
- * before the verb (within the clause) or, for "said X", right after it.
+ * Speakers found so far, in text order, for pronouns coreference left alone. Each pass (direct
+ * quotes, then reported speech) adds in nearly rising order to a run of its own; a question looks
+ * each run up by binary search, so a document of thousands of attributions stays linear.
  */
-function subjectOfCue(doc: Doc, owners: (string | undefined)[], cueIdx: number, inside: (i: number) => boolean, depth = 0): Attribution {
-  const toks = doc.tokens;
-  const cue = toks[cueIdx];
-  if (cue.deprel !== undefined) {
-    // "X said … and added that …": a conjoined verb without a subject of its own shares its head's
-    if (cue.deprel === 'conj' && cue.head !== undefined && cue.head >= 0 && depth < 4 && !hasSubject(doc, cueIdx)) {
-      const shared = subjectOfCue(doc, owners, cue.head, inside, depth + 1);
-      if (shared.speaker || shared.viaStatement) return { ...shared, cue };
-      // "X said the border would reopen but denied that …": the parse often hangs the second cue on
-      // the reported verb, whose subject cannot speak; the speaker is then the outer cue's
-      const head = toks[cue.head];
-      if (head.deprel === 'ccomp' && head.head !== undefined && head.head >= 0 && isReportingVerb(toks[head.head])) {
-        const outer = subjectOfCue(doc, owners, head.head, inside, depth + 1);
-        if (outer.speaker || outer.viaStatement) return { ...outer, cue };
+class SpeakerTrail {
+  private readonly runs: { pos: number; sp: Speaker }[][] = [[]];
+  /** start a new run (a new pass over the text) */
+  pass(): void {
+    this.runs.push([]);
+  }
+  add(pos: number, sp: Speaker): void {
+    if (!sp.entity && !sp.text) return;
+    const items = this.runs[this.runs.length - 1];
+    let i = items.length;
+    while (i > 0 && items[i - 1].pos > pos) i--;
+    if (i === items.length) items.push({ pos, sp });
+    else items.splice(i, 0, { pos, sp });
+  }
+  /** the last four speakers before pos, in text order */
+  before(pos: number): Speaker[] {
+    const near: { pos: number; sp: Speaker }[] = [];
+    for (const items of this.runs) {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (items[mid].pos < pos) lo = mid + 1;
+        else hi = mid;
       }
+      near.push(...items.slice(Math.max(0, lo - 4), lo));
     }
-    let nationalityOnly: string | null = null;
-    for (let i = toks[cueIdx].sentence === undefined ? 0 : doc.sentences[cue.sentence].tokenStart; i < doc.sentences[cue.sentence].tokenEnd; i++) {
-      if (toks[i].head === cueIdx && /^nsubj/.test(toks[i].deprel ?? '') && !inside(i)) {
-        if (STATEMENT_NOUNS.has(lw(toks[i]))) return { speaker: null, cue, viaStatement: true };
-        // the subject's own token; else, for a role noun ("Kremlin spokesperson Dmitry Peskov"),
-        // the name in apposition, then any name inside its phrase
-        let who = ownerAt(doc, owners, i);
-        if (!who) {
-          const sent = doc.sentences[cue.sentence];
-          const children: number[] = [];
-          for (let j = sent.tokenStart; j < sent.tokenEnd; j++) if (toks[j].head === i && !inside(j)) children.push(j);
-          const appos = children.find((j) => /^(appos|flat)/.test(toks[j].deprel ?? '') && owners[j]);
-          who = appos !== undefined ? owners[appos]! : null;
-          // a name inside the phrase ("Kremlin spokesperson Peskov"), never its possessor ("his
-          // lawyer") or a nationality ("the British Foreign Office")
-          if (!who) {
-            for (const j of children) {
-              const o = ownerAt(doc, owners, j);
-              if (o && !who && toks[j].deprel !== 'nmod:poss' && !isPossessor(doc, owners, j) && speakerRank(doc, o) > 0) who = o;
-            }
-          }
-        }
-        // a nationality heading the subject is the parse's slip over a title: "Lebanese Interior
-        // Minister Bassam Mawlawi said" — the person named in the subject phrase speaks
-        if ((!who || speakerRank(doc, who) === 0) && i < cueIdx) {
-          const named = bestInSpan(doc, owners, i, cueIdx - 1, inside);
-          if (named) who = named;
-        } else if (who && doc.entityById(who)?.type !== 'PERSON' && i < cueIdx && !isPossessor(doc, owners, i)) {
-          // "Hamas official Osama Hamdan told …" parsed with the organisation as subject: the titled person speaks
-          const named = bestInSpan(doc, owners, i, cueIdx - 1, inside);
-          if (named && doc.entityById(named)?.type === 'PERSON') who = named;
-        }
-        if (who) {
-          // "Russia's Defence Ministry said", parsed with both as subjects: the possessor is not the speaker
-          if (isPossessor(doc, owners, i) && speakerRank(doc, who) > 0) { nationalityOnly ??= who; continue; }
-          if (speakerRank(doc, who) > 0) return { speaker: who, cue, viaStatement: false };
-          nationalityOnly ??= who;
-          continue;
-        }
-        const words = subjectWords(doc, i);
-        if (words) return { speaker: null, cue, viaStatement: false, words };
-      }
-    }
-    if (nationalityOnly) return { speaker: nationalityOnly, cue, viaStatement: false };
+    return near.sort((a, b) => a.pos - b.pos).slice(-4).map((x) => x.sp);
   }
-  // before the verb: up to 8 tokens, stopping at a quote mark or clause punctuation
-  for (let k = cueIdx - 1; k >= Math.max(doc.sentences[cue.sentence].tokenStart, cueIdx - 8); k--) {
-    const t = toks[k];
-    if (inside(k) || /^[“”"„«»;:]$/.test(t.text)) break;
-    if (t.text === ',' && k < cueIdx - 1) break;
-    if (STATEMENT_NOUNS.has(lw(t)) && !owners[k]) return { speaker: null, cue, viaStatement: true };
-    const who = owners[k];
-    if (who && speakerRank(doc, who) > 0 && !isPossessor(doc, owners, k)) return { speaker: who, cue, viaStatement: false };
-  }
-  // inverted: "…,” said Peskov"
-  for (let k = cueIdx + 1; k < Math.min(doc.sentences[cue.sentence].tokenEnd, cueIdx + 6); k++) {
-    if (inside(k) || /^[“”"„«»,;:.]$/.test(toks[k].text)) break;
-    const who = owners[k];
-    if (who) return { speaker: who, cue, viaStatement: false };
-  }
-  return { speaker: null, cue, viaStatement: false };
 }
 
-/**
- * The best-ranked speaker named in tokens from..to, a run of words with no clause break: a
- * person over an organisation over a place; never a possessor ("his lawyer") or a nationality.
- */
-function bestInSpan(doc: Doc, owners: (string | undefined)[], from: number, to: number, inside: (i: number) => boolean): string | null {
-  let best: string | null = null;
-  for (let k = from; k <= to; k++) {
-    if (inside(k) || /^[,;:“”"„«»()–—-]$/.test(doc.tokens[k].text) || isReportingVerb(doc.tokens[k])) return best;
-    const o = owners[k];
-    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && (!best || speakerRank(doc, o) > speakerRank(doc, best))) best = o;
-  }
-  return best;
+/** The source of a cue verb read from the structure of its clause, and the speaker it names. */
+function attributeCue(ctx: QuoteContext, cueIdx: number, trail: SpeakerTrail): Attribution {
+  const cue = ctx.doc.tokens[cueIdx];
+  const src = sourceOfCue(ctx, cueIdx);
+  if (!src || ctx.inside(src.head)) return { speaker: null, cue, viaStatement: false };
+  return fromSpeaker(cue, speakerOf(ctx, src, trail.before(cue.start)));
 }
 
-function isNickname(doc: Doc, q: RawQuote): boolean {
-  const inner = doc.text.slice(q.start, q.end);
-  if (!/^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?$/u.test(inner)) return false;
-  const before = doc.text.slice(Math.max(0, q.outerStart - 30), q.outerStart);
-  const after = doc.text.slice(q.outerEnd, q.outerEnd + 30);
-  return /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before) && /^\s+\p{Lu}/u.test(after);
+function fromSpeaker(cue: Token, sp: Speaker): Attribution {
+  return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes', 'coref.in-quotes'],
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes'],
   run(doc: Doc) {
-    const owners = tokenOwners(doc);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
-    // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
-    const inside = new Uint8Array(doc.tokens.length);
-    for (const q of raws) for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) if (doc.tokens[i].start >= q.start) inside[i] = 1;
-    const insideAny = (i: number) => inside[i] === 1;
+    const ctx = buildContext(doc, raws);
+    const insideAny = ctx.inside;
+    const trail = new SpeakerTrail();
     // paragraph → [first sentence, last sentence]
     const paraRange = new Map<number, [number, number]>();
     doc.sentences.forEach((x, i) => {
@@ -383,28 +280,55 @@ export const quotesStage: Stage = {
       const wordCount = doc.text.slice(s, e).split(/\s+/).length;
       // look for a cue verb outside the quote in the sentences the quote touches
       let att: Attribution | null = null;
+      let attTied = false;
       const sentRange = [lastSent, firstSent].filter((v, i, a) => a.indexOf(v) === i);
+      // '"And who pays?" said Hill.' — a quotation closing on ? or ! ends its sentence; the cue opens the next
+      const after = lastSent + 1 < doc.sentences.length ? doc.sentences[lastSent + 1] : undefined;
+      if (rule.nextSentenceCue.enabled && after && /[?!]["”]?\s*$/.test(doc.text.slice(q.outerStart, q.outerEnd).trimEnd()) && doc.sentences[lastSent].end <= q.outerEnd + 1 && doc.sentences[lastSent].paragraph === after.paragraph) {
+        if (cueAt(doc, after.tokenStart) || cueAt(doc, after.tokenStart + 1) || cueAt(doc, after.tokenStart + 2)) sentRange.unshift(lastSent + 1);
+      }
       for (const sIdx of sentRange) {
         const sent = doc.sentences[sIdx];
         const cands: number[] = [];
-        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!insideAny(i) && isCue(doc.tokens[i]) && !negated(doc, i)) cands.push(i);
-        // prefer a cue after the quote, then the nearest before it
+        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!insideAny(i) && cueAt(doc, i) && !negated(doc, i)) cands.push(i);
+        // prefer a cue the parse ties to the quote (the quote is its complement, or it hangs on the
+        // quote's verb), then a cue after the quote, then the nearest before it
+        const tied = cuesTiedTo(doc, q, cands);
         cands.sort((a, b) => {
-          const da = doc.tokens[a].start >= q.outerEnd ? doc.tokens[a].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[a].end;
-          const db = doc.tokens[b].start >= q.outerEnd ? doc.tokens[b].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[b].end;
+          const da = (tied.has(a) ? 0 : 2e6) + (doc.tokens[a].start >= q.outerEnd ? doc.tokens[a].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[a].end);
+          const db = (tied.has(b) ? 0 : 2e6) + (doc.tokens[b].start >= q.outerEnd ? doc.tokens[b].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[b].end);
           return da - db;
         });
+        let tiedAtt: Attribution | null = null;
         for (const c of cands) {
-          const a = subjectOfCue(doc, owners, c, insideAny);
-          if (a.speaker || a.viaStatement) { att = a; break; }
-          att ??= a;
+          const a = attributeCue(ctx, c, trail);
+          if (tied.has(c)) tiedAtt ??= a;
+          if (a.speaker || a.viaStatement || a.words) { att = a; attTied = tied.has(c); break; }
+          if (!att) { att = a; attTied = tied.has(c); }
         }
-        if (att && (att.speaker || att.viaStatement)) break;
+        // a short quotation belongs to the cue that governs it, found speaker or not
+        if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
+        if (att && (att.speaker || att.viaStatement || att.words)) break;
+      }
+      // a short quotation or a quoted title is an utterance only when its cue governs it or stands
+      // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere
+      const inner = doc.text.slice(s, e);
+      const innerWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+      const titleLike = innerWords.length >= 1 && innerWords.filter((w) => /^\p{Lu}/u.test(w)).length / innerWords.length >= 0.6 && !/[.!?]$/.test(inner);
+      if (rule.shortQuoteNeedsCue.enabled) {
+        const veto = (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) || (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false);
+        if (veto) { att = null; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
       }
       // "according to X"
-      let speaker: string | null = att?.speaker ?? null;
-      if (!speaker) speaker = accordingTo(doc, owners, firstSent, insideAny);
+      if (!att || (!att.speaker && !att.words && !att.viaStatement)) {
+        const acc = accordingTo(ctx, firstSent, trail);
+        if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
+      }
+      const speaker: string | null = att?.speaker ?? null;
       const speakerText = !speaker && att?.words ? att.words : undefined;
+      if (att?.found) trail.add(att.cue.start, att.found);
+      if (att && doc.sentenceAt(att.cue.start) > lastSent) rule.nextSentenceCue.fired(q.start, q.end);
+      if (att) noteCue(doc, att.cue);
       const paragraph = doc.sentences[firstSent].paragraph;
       // once per paragraph, not per quote: a long paragraph of many quotes stays linear
       let paraChars = paraCharCount.get(paragraph);
@@ -426,33 +350,34 @@ export const quotesStage: Stage = {
         start: s, end: e, text: doc.text.slice(s, e), speaker, ...(speakerText ? { speaker_text: speakerText } : {}), kind: 'direct', group: q.group,
         viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
         ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
+        ...(att?.source ? { source: att.source } : {}),
       });
       quotedParagraphs.add(paragraph);
     }
     // segments of one multi-paragraph quote share the speaker found for any of them
     const byGroup = new Map<number, string>();
+    const continues = rule.continuesSpeaker.enabled;
     for (const q of quotes) if (q.speaker) byGroup.set(q.group, q.speaker);
-    for (const q of quotes) if (!q.speaker && !q.speaker_text && byGroup.has(q.group)) q.speaker = byGroup.get(q.group)!;
+    for (const q of quotes) if (continues && !q.speaker && !q.speaker_text && byGroup.has(q.group)) { q.speaker = byGroup.get(q.group)!; rule.continuesSpeaker.fired(q.start, q.end); }
     // a quote with no cue continues the previous speaker in its paragraph, or the previous
     // paragraph's when it stands alone; a statement noun stands for the last speaker
     let last: { speaker: string; paragraph: number } | null = null;
     for (const q of quotes) {
-      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (!q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) q.speaker = last.speaker;
+      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
+        q.speaker = last.speaker;
+        if (!q.viaStatement) rule.continuesSpeaker.fired(q.start, q.end);
+      }
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
-    direct.push(...interviewAnswers(doc, direct));
+    if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
-    relinkSpeakerPronouns(doc, direct);
-    const indirect = findIndirect(doc, owners, insideAny, direct);
+    trail.pass();
+    const indirect = findIndirect(ctx, trail, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
   },
 };
 
-/**
- * An interview transcript ("Q: How did it happen?" / "A: Slowly."): each answer is the interviewee
- * speaking, the person the introduction before the first question is most about.
- */
 function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
   const lines: { start: number; end: number; label: number; q: boolean }[] = [];
   const re = /^[ \t]*(Q|A|Question|Answer)[ \t]*[:.\-–—][ \t]*(\S[^\n]*)$/gmu;
@@ -477,98 +402,63 @@ function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
     // a quotation inside the answer is already a quote of its own
     if (quoted.overlaps(l.start, l.end)) continue;
     out.push({ start: l.start, end: l.end, text: doc.text.slice(l.start, l.end), speaker, kind: 'direct', cue: { start: l.label, end: l.start, text: doc.text.slice(l.label, l.start).trim() } });
+    rule.interviewAnswers.fired(l.start, l.end);
   }
   return out;
 }
 
-/** 'm' or 'f' for he/him/his/she/her…, else undefined */
-function personalGender(word: string): 'm' | 'f' | undefined {
-  const g = PRONOUNS[word.toLowerCase()]?.gender;
-  return g === 'm' || g === 'f' ? g : undefined;
-}
 
 /**
- * Inside a speaker's own quote, "he" and "she" are someone else: a speaker says "I". Coreference
- * runs before speakers are known, so a pronoun it gave the speaker moves here to the person last
- * named before it whose pronouns agree ("Karim said: 'We do not know whether he is alive'").
+ * "according to X, CLAUSE" / "CLAUSE, according to X": the phrase X runs to the next comma or the
+ * sentence end ("according to Afghan Ambassador to the United States Hamdullah Mohib"); a name in
+ * apposition after it names the source ("according to the team's coach, Alireza Mehraban,").
  */
-function relinkSpeakerPronouns(doc: Doc, direct: Quote[]): void {
-  // Linear: each person's gendered pronouns and every person mention are indexed once; a quote
-  // finds its pronouns by offset and a pronoun looks back over a window of person mentions.
-  // Who holds a mention is read from mention.entity, which a move updates.
-  const pronounsOf = new Map<Entity, Mention[]>();
-  const genders = new Map<Entity, { m: number; f: number }>();
-  const order = new Map<Entity, number>();
-  const all: Mention[] = [];
-  for (const e of doc.entities) {
-    if (e.type !== 'PERSON') continue;
-    order.set(e, order.size);
-    const count = { m: 0, f: 0 };
-    const list: Mention[] = [];
-    for (const x of e.mentions) {
-      all.push(x);
-      const g = x.kind === 'pronoun' ? personalGender(x.text) : undefined;
-      if (g) (count[g]++, list.push(x));
-    }
-    genders.set(e, count);
-    pronounsOf.set(e, list.sort((a, b) => a.start - b.start));
-  }
-  all.sort((a, b) => a.start - b.start);
-  const firstFrom = (list: Mention[], pos: number) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const dropped = new Set<Mention>();
-  const touched = new Set<Entity>();
-  for (const q of direct) {
-    const speaker = q.speaker ? doc.entityById(q.speaker) : undefined;
-    if (!speaker || speaker.type !== 'PERSON') continue;
-    const own = pronounsOf.get(speaker)!;
-    const inside: Mention[] = [];
-    for (let k = firstFrom(own, q.start); k < own.length && own[k].start < q.end; k++) {
-      const m = own[k];
-      if (m.end <= q.end && m.entity === speaker.id && !dropped.has(m)) inside.push(m);
-    }
-    for (const m of inside) {
-      const gender = personalGender(m.text)!;
-      const other = gender === 'm' ? 'f' : 'm';
-      genders.get(speaker)![gender]--;
-      touched.add(speaker);
-      // the person last named before it whose pronouns agree (the nearest PERSON_WINDOW mentions)
-      let best: Entity | undefined;
-      let at = -1;
-      for (let k = firstFrom(all, m.start) - 1, n = 0; k >= 0 && n < PERSON_WINDOW; k--, n++) {
-        const x = all[k];
-        if (best && x.start < at) break;
-        if (x.end > m.start || dropped.has(x)) continue;
-        const e = x.entity ? doc.entityById(x.entity) : undefined;
-        if (!e || e === speaker || e.type !== 'PERSON' || genders.get(e)![other] > 0) continue;
-        if (!best || order.get(e)! < order.get(best)!) (best = e), (at = x.start);
+function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { att: Attribution; from: number; to: number } | null {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const sent = doc.sentences[sIdx];
+  if (!rule.accordingTo.enabled) return null;
+  for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
+    if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || ctx.inside(i)) continue;
+    let k = i + 2;
+    while (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text) && !ctx.inside(k)) k++;
+    if (k === i + 2) return null;
+    // "According to Rathbun the property was returned …" (no comma): the phrase ends with its noun phrase
+    if (toks.slice(i + 2, k).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
+      let j = i + 2;
+      let sawNoun = false;
+      while (j < k && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX' && !(sawNoun && /^(?:the|a|an|this|these|its|his|her|their)$/i.test(toks[j].text))) {
+        if (/^(?:NOUN|PROPN)$/.test(toks[j].upos ?? '')) sawNoun = true;
+        j++;
       }
-      if (best) {
-        m.entity = best.id;
-        best.mentions.push(m);
-        genders.get(best)![gender]++;
-        touched.add(best);
-      } else dropped.add(m);
+      if (j > i + 2 && j < k) k = j;
     }
+    let from = i + 2;
+    let to = k - 1;
+    // ", NAME," after a role phrase names the source
+    if (toks[k]?.text === ',') {
+      let j = k + 1;
+      while (j < sent.tokenEnd && ctx.owners[j] !== undefined && ctx.owners[j] === ctx.owners[k + 1]) j++;
+      const o = ctx.owners[k + 1];
+      if (o && ctx.ownerKind[k + 1] === 'name' && j > k + 1 && toks[j]?.text === ',' && doc.entityById(o)?.type === 'PERSON') { from = k + 1; to = j - 1; k = j; }
+    }
+    const head = headOfPhrase(ctx, from, to);
+    const src: SourcePhrase = { from, to, head, how: 'according' };
+    const sp = speakerOf(ctx, src, trail.before(toks[i].start));
+    const cue: Token = { ...toks[i], end: toks[i + 1].end, text: doc.text.slice(toks[i].start, toks[i + 1].end) };
+    return { att: fromSpeaker(cue, sp), from: i, to: k };
   }
-  for (const e of touched) {
-    const keep = e.mentions.filter((x) => x.entity === e.id && !dropped.has(x)).sort((a, b) => a.start - b.start);
-    e.mentions.length = 0;
-    for (const x of keep) e.mentions.push(x);
-  }
-  if (dropped.size) doc.mentions = doc.mentions.filter((x) => !dropped.has(x));
+  return null;
 }
 
-/** How far back (person mentions) a pronoun inside a speaker's quote looks for its person. */
-const PERSON_WINDOW = 2000;
+/** The head of a phrase: a person named at its end, else the noun before its first preposition, else its last word. */
+function headOfPhrase(ctx: QuoteContext, from: number, to: number): number {
+  const toks = ctx.doc.tokens;
+  const o = ctx.owners[to];
+  if (o && ctx.ownerKind[to] === 'name' && ctx.doc.entityById(o)?.type === 'PERSON') return to;
+  for (let j = from + 1; j < to; j++) if (/^(?:of|for|from|in|at|with|by)$/.test(lw(toks[j]))) return j - 1;
+  return to;
+}
 
 /**
  * Quotes in text order, asked whether any of them overlaps, holds or lies inside a range, in
@@ -623,205 +513,109 @@ class SpanLookup {
   }
 }
 
-/**
- * Token k names a place that only locates a speaker described by a noun before it: "an official
- * in Niamey", "a source in Kabul" (the phrase starts at `from`). A place alone still speaks ("Kyiv said").
- */
-function placeOfSpeaker(doc: Doc, owners: (string | undefined)[], k: number, from: number): boolean {
-  const type = doc.entityById(owners[k]!)?.type;
-  if (type !== 'GPE' && type !== 'LOC' && type !== 'FAC') return false;
-  let b = k - 1;
-  while (b >= from && owners[b] === owners[k]) b--;
-  while (b >= from && /^(?:the|a|an)$/i.test(doc.tokens[b].text)) b--;
-  if (b < from || !/^(?:in|at|from|near|inside|outside|based)$/i.test(doc.tokens[b].text)) return false;
-  // a noun of its own before the preposition: the speaker is that noun
-  for (let j = from; j < b; j++) if (/^(?:NOUN|PROPN)$/.test(doc.tokens[j].upos ?? 'NOUN') && !owners[j]) return true;
-  return false;
+/** A passive cue nobody is named as saying: "a boy, identified only as Ivan", "they were denied visas". */
+function passiveWithoutAgent(ctx: QuoteContext, i: number): boolean {
+  const t = ctx.doc.tokens[i];
+  if (t.xpos !== 'VBN' || t.deprel === undefined) return false;
+  const kids = ctx.children[i];
+  const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(ctx.doc.tokens[c].deprel ?? '')) || /^(?:acl|amod)$/.test(t.deprel);
+  if (!passive) return false;
+  return !kids.some((c) => ctx.doc.tokens[c].deprel === 'obl:agent' || ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'by'));
 }
 
-/** Speaker rank: people and organisations speak; a nationality or a place rarely does. */
-function speakerRank(doc: Doc, id: string): number {
-  const type = doc.entityById(id)?.type;
-  return type === 'PERSON' ? 3 : type === 'ORG' ? 2 : type === 'NORP' ? 0 : 1;
-}
-
-/**
- * "according to X": the phrase X runs to the next comma or the sentence end; its speaker is the
- * best-ranked entity in it (a person over an organisation over a place, never a nationality).
- * Returns the speaker and the token range of the whole "according to X" phrase.
- */
-function accordingToPhrase(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; from: number; to: number } | null {
-  const sent = doc.sentences[sIdx];
-  for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
-    if (lw(doc.tokens[i]) !== 'according' || lw(doc.tokens[i + 1]) !== 'to' || inside(i)) continue;
-    let best: string | null = null;
-    let k = i + 2;
-    for (; k < sent.tokenEnd && !/^[,;:.!?]$/.test(doc.tokens[k].text); k++) {
-      const o = owners[k];
-      // "according to a spokesperson for his office": the possessor owns the office, the spokesperson
-      // speaks; "an official in Niamey": the place is where the official is
-      if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && !placeOfSpeaker(doc, owners, k, i + 2) && (!best || speakerRank(doc, o) >= speakerRank(doc, best))) best = o;
-    }
-    if (best) return { speaker: best, from: i, to: k };
-    // "according to officials", "according to local media": the words, when no entity stands for them
-    const words = phraseWords(doc, i + 2, k - 1);
-    if (words) return { speaker: null, words, from: i, to: k };
-  }
-  return null;
-}
-
-function accordingTo(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): string | null {
-  return accordingToPhrase(doc, owners, sIdx, inside)?.speaker ?? null;
-}
-
-/**
- * "CLAUSE, X said." / "CLAUSE, said X." at a sentence end: the clause is X's claim. The
- * attribution (at most eight tokens after the last comma) must hold a reporting verb and a speaker.
- */
-function trailingAttribution(doc: Doc, owners: (string | undefined)[], sIdx: number, inside: (i: number) => boolean): { speaker: string | null; words?: string; pronoun?: string; cue: number; clauseEnd: number } | null {
-  const sent = doc.sentences[sIdx];
+/** Reported speech: every cue outside the quotations with the content the parse gives it, and "according to X". */
+function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): Quote[] {
+  const { doc } = ctx;
   const toks = doc.tokens;
-  let last = sent.tokenEnd - 1;
-  while (last > sent.tokenStart && /^[.!?]$/.test(toks[last].text)) last--;
-  let comma = -1;
-  for (let k = last; k > Math.max(sent.tokenStart, last - 9); k--) if (toks[k].text === ',') { comma = k; break; }
-  // (a participial tail may be longer: ", blaming the paramilitary Rapid Support Forces (RSF).")
-  if (comma < 0) for (let k = last; k > Math.max(sent.tokenStart, last - 16); k--) if (toks[k].text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) { comma = k; break; }
-  // a participial tail after the attribution belongs to it: "…, an official told reporters,
-  // speaking on condition of anonymity." — the attribution is the segment before the tail
-  if (comma > sent.tokenStart && /^VB[GN]$/.test(toks[comma + 1]?.xpos ?? '') && !isReportingVerb(toks[comma + 1])) {
-    let prev = -1;
-    for (let k = comma - 1; k > Math.max(sent.tokenStart, comma - 10); k--) if (toks[k].text === ',') { prev = k; break; }
-    if (prev > 0) { last = comma - 1; comma = prev; }
-  }
-  if (comma < sent.tokenStart + 3 || inside(comma)) return null;
-  let cue = -1;
-  for (let k = comma + 1; k <= last; k++) {
-    if (isReportingVerb(toks[k])) { cue = k; break; }
-  }
-  if (cue < 0 || negated(doc, cue)) return null;
-  // "Joly, said Ottawa was in contact …": a cue with its own clause after it reports that clause
-  if (doc.tokens.slice(cue + 1, last + 1).some((t) => t.head === cue && t.deprel === 'ccomp')) return null;
-  let speaker: string | null = null;
-  for (let k = comma + 1; k <= last; k++) {
-    const o = owners[k];
-    if (o && speakerRank(doc, o) > 0 && !isPossessor(doc, owners, k) && !placeOfSpeaker(doc, owners, k, comma + 1) && (!speaker || speakerRank(doc, o) > speakerRank(doc, speaker))) speaker = o;
-  }
-  if (!speaker) {
-    // ", police said." / ", said a senior official.": the words name a speaker no entity stands for
-    // (the inverted order only after "said"/"says"/"added": ", denied any involvement" names no one)
-    const words = cue > comma + 1 ? phraseWords(doc, comma + 1, cue - 1)
-      : /^(?:said|says|added)$/i.test(toks[cue].text) ? phraseWords(doc, cue + 1, last) : undefined;
-    // ", it said." / ", he added.": a pronoun the caller resolves to the speaker just reported
-    if (!words && cue === comma + 2 && /^(?:it|they|he|she)$/i.test(toks[comma + 1].text)) return { speaker: null, pronoun: lw(toks[comma + 1]), cue, clauseEnd: comma - 1 };
-    if (!words) return null;
-    return { speaker: null, words, cue, clauseEnd: comma - 1 };
-  }
-  return { speaker, cue, clauseEnd: comma - 1 };
-}
-
-/** "X said (that) CLAUSE" and "according to X, CLAUSE" outside direct quotes. */
-function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: number) => boolean, direct: Quote[]): Quote[] {
   const out: Quote[] = [];
-  let lastSpeaker: string | null = null;
-  // a cue that introduces a direct quote reports that quote, not a clause of its own
+  // a cue that introduces a direct quote reports that quote, not a claim of its own
   const usedCues = new Set(direct.map((q) => q.cue?.start).filter((x): x is number => x !== undefined));
-  // (direct is in text order: what the passes ask of it is looked up, not scanned, per sentence)
+  // what the passes ask of the direct quotes (in text order) is looked up, not scanned, per cue
   const quoted = new SpanLookup(direct);
-  const lastSpeakerAt: (string | null)[] = [];
-  const lastAttributedAt: (Quote | null)[] = [];
-  for (const q of direct) {
-    lastSpeakerAt.push(q.speaker ?? lastSpeakerAt[lastSpeakerAt.length - 1] ?? null);
-    const prev = lastAttributedAt[lastAttributedAt.length - 1] ?? null;
-    lastAttributedAt.push((q.speaker || q.speaker_text) && (!prev || q.start > prev.start) ? q : prev);
-  }
-  const directSpeakerBefore = (pos: number) => {
-    const n = quoted.countBefore(pos);
-    return n > 0 ? lastSpeakerAt[n - 1] : null;
+  const directSpeakerAt: { start: number; end: number; speaker: string }[] = [];
+  for (const q of direct) if (q.speaker) directSpeakerAt.push({ start: q.start, end: q.end, speaker: q.speaker });
+  const spokenDirect = new SpanLookup(directSpeakerAt);
+  /** indirect quotes with a speaker, in the order found (sentence by sentence) */
+  const spoken: { start: number; speaker: string }[] = [];
+  const lastSpeakerBefore = (pos: number): string | null => {
+    const n = spokenDirect.countBefore(pos);
+    const d = n > 0 ? directSpeakerAt[n - 1] : null;
+    // only indirect quotes of this sentence can start at or after pos: step back over them
+    let k = spoken.length - 1;
+    while (k >= 0 && spoken[k].start >= pos) k--;
+    const o = k >= 0 ? spoken[k] : null;
+    return (o && (!d || o.start > d.start) ? o : d)?.speaker ?? null;
   };
-  // the attributed indirect quote found so far that starts last (the first of equals)
-  let lastAttributedOut: Quote | null = null;
-  let outBefore = 0;
   for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
     const sent = doc.sentences[sIdx];
-    const toks = doc.tokens;
-    for (let k = outBefore; k < out.length; k++) if ((out[k].speaker || out[k].speaker_text) && (!lastAttributedOut || out[k].start > lastAttributedOut.start)) lastAttributedOut = out[k];
-    outBefore = out.length;
-    // "CLAUSE, the ministry said." — attribution after the claim, no quote marks
-    const trailing = trailingAttribution(doc, owners, sIdx, inside);
-    if (trailing && !quoted.overlaps(sent.start, toks[trailing.clauseEnd].end)) {
-      const start = sent.start;
-      const end = toks[trailing.clauseEnd].end;
-      if (trailing.pronoun) {
-        // the pronoun stands for the last speaker if its kind fits: "it"/"they" a body, "he"/"she" a person
-        // (every indirect quote so far lies in an earlier sentence, so before `start`)
-        const n = quoted.countBefore(start);
-        const fromDirect = n > 0 ? lastAttributedAt[n - 1] : null;
-        const prior: Quote | null = lastAttributedOut && (!fromDirect || lastAttributedOut.start > fromDirect.start) ? lastAttributedOut : fromDirect;
-        const type = prior?.speaker ? doc.entityById(prior.speaker)?.type : undefined;
-        const personal = /^(?:he|she)$/.test(trailing.pronoun);
-        if (prior?.speaker && type !== undefined && (personal ? type === 'PERSON' : type !== 'PERSON')) trailing.speaker = prior.speaker;
-        // "the interior ministry said … , it said": the same unnamed body
-        else if (prior && !prior.speaker && prior.speaker_text && !personal) trailing.words = prior.speaker_text;
-        else continue;
+    let found = 0;
+    for (let i = sent.tokenStart; i < sent.tokenEnd && rule.reportedSpeech.enabled; i++) {
+      if (ctx.inside(i)) continue;
+      const cue = cueAt(doc, i);
+      if (!cue || negated(doc, i)) continue;
+      if (cue.frames.size === 1 && cue.frames.has('quote')) continue;
+      if (cue.frames.has('belief') && !rule.belief.enabled) continue;
+      // "identified only as Ivan", "had been denied visas": a passive with no one saying it
+      if (passiveWithoutAgent(ctx, i)) continue;
+      const src = sourceOfCue(ctx, i);
+      const span = reportedContent(ctx, i, cue, src);
+      if (!span) continue;
+      // the source is never part of what it said ('"…," she said' read as one clause)
+      if (src && src.from <= span.to && src.to >= span.from) {
+        if (src.from > span.from) span.to = src.from - 1;
+        else span.from = src.to + 1;
+        while (span.to > span.from && /^[,;:—–]$/.test(toks[span.to].text)) span.to--;
+        if (span.to < span.from) continue;
       }
-      out.push({ start, end, text: doc.text.slice(start, end), speaker: trailing.speaker, ...(trailing.words ? { speaker_text: trailing.words } : {}), kind: 'indirect', cue: { start: toks[trailing.cue].start, end: toks[trailing.cue].end, text: toks[trailing.cue].text } });
-      if (trailing.speaker) lastSpeaker = trailing.speaker;
-      continue;
-    }
-    for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
-      if (inside(i)) continue;
-      const w = lw(toks[i]);
-      if (!isReportingVerb(toks[i]) || negated(doc, i) || usedCues.has(toks[i].start)) continue;
-      let startTok: number;
-      let endTok: number;
-      const clause = toks[i].deprel !== undefined ? reportedClause(doc, i) : null;
-      if (clause) {
-        // the parse gives the clause, with or without "that": "said Mali had helped … but denied that …"
-        startTok = clause.from;
-        endTok = clause.to;
-      } else {
-        // "told reporters that", "said on Sunday that": allow a few words before "that"
-        let k = i + 1;
-        while (k < Math.min(sent.tokenEnd, i + 5) && lw(toks[k]) !== 'that') k++;
-        if (lw(toks[k]) !== 'that' || k + 1 >= sent.tokenEnd) continue;
-        startTok = k + 1;
-        endTok = sent.tokenEnd - 1;
-        while (endTok > k + 1 && /^[.!?”"]$/.test(toks[endTok].text)) endTok--;
-      }
-      // "said the group would …, according to a statement": the attribution of the attribution stays out
-      for (let j = startTok + 1; j < endTok; j++) {
-        if (lw(toks[j]) === 'according' && lw(toks[j + 1]) === 'to') { endTok = j - 1; break; }
-      }
-      while (endTok > startTok && /^[,;:]$/.test(toks[endTok].text)) endTok--;
-      if (endTok < startTok || toks.slice(startTok, endTok + 1).some((_, j) => inside(startTok + j))) continue;
-      const start = toks[startTok].start;
-      const end = toks[endTok].end;
-      // the clause must not itself be one direct quote
+      const start = toks[span.from].start;
+      const end = toks[span.to].end;
+      // the content is one direct quote: the quote is the attribution; a cue that introduces a
+      // direct quote reports more only as a paraphrase holding it (mixed); a lone pronoun ("denied it") says nothing
       if (quoted.holds(start, end)) continue;
-      const att = subjectOfCue(doc, owners, i, inside);
+      // nothing but a quotation and its marks: the quotation is the attribution
+      if (!toks.slice(span.from, span.to + 1).some((t, k) => !ctx.inside(span.from + k) && /[\p{L}\p{N}]/u.test(t.text))) continue;
+      if (usedCues.has(toks[i].start) && !toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k))) continue;
+      if (span.from === span.to && toks[span.from].upos === 'PRON') continue;
+      const hasQuoted = toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k));
+      const srcOrSubject = (span.trailing && src && clauseSubjectForPronoun(ctx, src.head, span)) || src;
+      const att = srcOrSubject && !ctx.inside(srcOrSubject.head) ? fromSpeaker(toks[i], speakerOf(ctx, srcOrSubject, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;
+      if (att.found) trail.add(toks[i].start, att.found);
       let speaker = att.speaker;
-      if (!speaker && att.viaStatement) speaker = directSpeakerBefore(start) ?? lastSpeaker;
-      out.push({ start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind: 'indirect', cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text } });
-      if (speaker) lastSpeaker = speaker;
-      // a clause without its own quote marks may hold the next cue: "said X but denied that Y"
-      if (!clause) break;
-      i = Math.max(i, startTok - 1);
+      if (!speaker && att.viaStatement) speaker = lastSpeakerBefore(start);
+      const kind: Quote['kind'] = cue.frames.has('belief') ? 'belief' : hasQuoted ? 'mixed' : 'indirect';
+      out.push({
+        start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind,
+        cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text }, ...(att.source ? { source: att.source } : {}),
+      });
+      if (speaker) spoken.push({ start, speaker });
+      rule.reportedSpeech.fired(start, end);
+      if (kind === 'belief') rule.belief.fired(start, end);
+      if (span.complement) rule.objectComplement.fired(start, end);
+      if (span.trailing) rule.trailingAttribution.fired(start, end);
+      noteCue(doc, toks[i]);
+      found++;
     }
-    // "according to X, CLAUSE" / "CLAUSE, according to X" with no direct quote in the sentence
-    const acc = accordingToPhrase(doc, owners, sIdx, inside);
-    // (not over a claim a cue in the sentence already reports: "X said …, according to a statement")
-    if (acc && !quoted.within(sent.start, sent.end) && !out.slice(outBefore).some((q) => q.cue && q.cue.start >= sent.start && q.cue.end <= sent.end)) {
-      // the claim is the sentence without the attribution phrase and its comma
+    // "according to X, CLAUSE" / "CLAUSE, according to X" (a cue in the sentence already reports its claim otherwise)
+    const acc = accordingTo(ctx, sIdx, trail);
+    if (acc && !quoted.within(sent.start, sent.end) && !found) {
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"
       else b = acc.from - 1; // "…, according to X."
+      while (a < b && /^[,;:]$/.test(toks[a].text)) a++;
       while (b > a && /^[,.!?;:]$/.test(toks[b].text)) b--;
       if (b >= a) {
         const start = toks[a].start;
         const end = toks[b].end;
-        out.push({ start, end, text: doc.text.slice(start, end), speaker: acc.speaker, ...(acc.words ? { speaker_text: acc.words } : {}), kind: 'indirect', cue: { start: toks[acc.from].start, end: toks[acc.from + 1].end, text: doc.text.slice(toks[acc.from].start, toks[acc.from + 1].end) } });
+        let speaker = acc.att.speaker;
+        if (!speaker && acc.att.viaStatement) speaker = lastSpeakerBefore(start);
+        out.push({
+          start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && acc.att.words ? { speaker_text: acc.att.words } : {}),
+          kind: toks.slice(a, b + 1).some((_, k) => ctx.inside(a + k)) ? 'mixed' : 'indirect',
+          cue: { start: acc.att.cue.start, end: acc.att.cue.end, text: acc.att.cue.text }, ...(acc.att.source ? { source: acc.att.source } : {}),
+        });
+        if (speaker) spoken.push({ start, speaker });
+        rule.accordingTo.fired(start, end);
       }
     }
   }

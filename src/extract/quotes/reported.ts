@@ -1,0 +1,199 @@
+/**
+ * What an attribution cue attributes, from the parse: the reported clause ("said (that) the border
+ * would reopen"), the object and its complement ("accused Johnson of misleading the Queen",
+ * "described the attack as 'designed to intimidate'", "urged the embassy to reconsider",
+ * "called for …"), or, when the attribution follows, the clause before it ("…, police said").
+ * An addressee ("told reporters", "told AFP") is never part of it, and neither are the
+ * circumstances of saying ("on Friday", "in a statement", "via Twitter").
+ */
+import type { Token } from '../../doc.js';
+import { cueOf, type Cue, type Frame } from './cues.js';
+import { lw, type QuoteContext } from './source.js';
+import { objectComplement, trailingAttribution } from './rules.js';
+
+export interface ReportedSpan {
+  /** token range, inclusive */
+  from: number;
+  to: number;
+  /** read with a complement after the object ("accused X of Y"): rule quotes.object-complement */
+  complement?: boolean;
+  /** the clause before a trailing cue ("…, police said"): rule quotes.trailing-attribution */
+  trailing?: boolean;
+}
+
+const COMPLEMENT_CASES: Record<string, Frame> = { as: 'as', of: 'of', for: 'for', on: 'on' };
+
+function deprel(t: Token | undefined): string {
+  return t?.deprel ?? '';
+}
+
+/** The range a token's subtree spans, leaving out clauses headed by another cue conjoined to it ("… but denied that …"). */
+function subtree(ctx: QuoteContext, h: number, cue: number): ReportedSpan {
+  const toks = ctx.doc.tokens;
+  let from = h;
+  let to = h;
+  const stack = [h];
+  let guard = 0;
+  while (stack.length && guard++ < 400) {
+    const k = stack.pop()!;
+    for (const c of ctx.children[k]) {
+      if (c === cue) continue;
+      // a conjoined cue verb reports a claim of its own
+      if (deprel(toks[c]) === 'conj' && cueOf(toks[c]) && toks[c].upos === 'VERB') continue;
+      if (c < from) from = c;
+      if (c > to) to = c;
+      stack.push(c);
+    }
+  }
+  return { from, to };
+}
+
+function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan | null {
+  const toks = ctx.doc.tokens;
+  let { from, to } = r;
+  to = Math.min(to, sentEnd - 1);
+  while (from < to && (/^(?:that|:|,|—|–)$/i.test(toks[from].text) && deprel(toks[from]) !== 'nsubj')) from++;
+  // "said in a statement that …", "told reporters on Friday that …": the circumstances stay out
+  for (let j = from; j <= Math.min(to, from + 8); j++) {
+    if (lw(toks[j]) === 'that' && (deprel(toks[j]) === 'mark' || toks[from].upos === 'ADP')) {
+      if (j > from && toks.slice(from, j).every((t) => !/^(?:VERB|AUX)$/.test(t.upos ?? ''))) from = j + 1;
+      break;
+    }
+  }
+  while (to > from && /^[.!?,;:—–]$/.test(toks[to].text)) to--;
+  // "…, according to X" is the attribution of an attribution: it stays out
+  for (let j = from + 1; j < to; j++) if (lw(toks[j]) === 'according' && lw(toks[j + 1]) === 'to') { to = j - 1; break; }
+  while (to > from && /^[.!?,;:—–(]$/.test(toks[to].text)) to--;
+  return to >= from ? { from, to } : null;
+}
+
+/** The content a cue verb attributes, as a token range, or null when the parse gives none. */
+export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null = null): ReportedSpan | null {
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cueIdx].sentence];
+  if (toks[cueIdx].deprel === undefined) return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  const f = cue.frames;
+  const kids = ctx.children[cueIdx];
+  const picked: number[] = [];
+  let objects = 0;
+  let complement = false;
+  /** a complement after the object, by the cue's frame (as, of, for, on, to, name) */
+  let extra = false;
+  const withComplement = objectComplement.enabled;
+  const ccompBefore = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'ccomp');
+  for (const c of kids) {
+    if (c < cueIdx) continue;
+    // an inverted subject the parse took for an object (", reported officials") is the source
+    if (source && c >= source.from && c <= source.to) continue;
+    const d = deprel(toks[c]);
+    if (d === 'ccomp' && (f.has('clause') || f.has('belief'))) { picked.push(c); complement = true; }
+    else if (/^(?:obj|iobj)$/.test(d)) {
+      // an addressee is never content: "told reporters that …", "warned the Saudis that …"
+      if (f.has('addressee') && objects === 0) { objects++; continue; }
+      objects++;
+      picked.push(c);
+    } else if (d === 'xcomp' && withComplement && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; extra = true; }
+    else if (/^(?:obl|advcl|nmod)$/.test(d)) {
+      const mark = ctx.children[c].map((x) => lw(toks[x])).find((w) => COMPLEMENT_CASES[w] !== undefined);
+      const frame = mark ? COMPLEMENT_CASES[mark] : undefined;
+      if (frame && f.has(frame) && withComplement) { picked.push(c); complement = true; extra = true; }
+      else if (d === 'advcl' && f.has('clause') && ctx.children[c].some((x) => lw(toks[x]) === 'that')) { picked.push(c); complement = true; }
+    }
+  }
+  // "accused the government of hiding …" parsed with the complement on the object
+  if (!complement && withComplement) {
+    for (const c of picked) {
+      if (!/^(?:obj|iobj)$/.test(deprel(toks[c]))) continue;
+      for (const x of ctx.children[c]) {
+        if (x < c || !/^(?:nmod|acl|advcl)$/.test(deprel(toks[x]))) continue;
+        const mark = ctx.children[x].map((y) => lw(toks[y])).find((w) => COMPLEMENT_CASES[w] !== undefined);
+        if (mark && f.has(COMPLEMENT_CASES[mark])) { complement = true; extra = true; }
+      }
+    }
+  }
+  // a bare object counts only for verbs that take one: "denied the claim", not "added two members"
+  const hasObject = picked.some((c) => /^(?:obj|iobj)$/.test(deprel(toks[c])));
+  if (hasObject && !complement && !f.has('object')) {
+    if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
+    // "The SDF said hundreds of fighters escaped …" parsed with "hundreds" as the object: a finite
+    // verb after it says the object is the subject of the reported clause
+    const obj = picked.find((c) => /^(?:obj|iobj)$/.test(deprel(toks[c])))!;
+    if (f.has('clause') && !f.has('addressee') && toks.slice(obj + 1, sent.tokenEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.xpos ?? '') && !ctx.inside(t.i))) {
+      return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);
+    }
+    return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  }
+  if (!picked.length) {
+    // "…, police said": the clause before the cue
+    if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
+    const h = toks[cueIdx].head ?? -1;
+    if (f.has('clause') && deprel(toks[cueIdx]) === 'parataxis' && h >= 0 && /^(?:VERB|AUX|ADJ|NOUN)$/.test(toks[h].upos ?? '')) {
+      if (h < cueIdx) return trailing(ctx, h, cueIdx, sent.tokenEnd);
+      // "Turkey's Foreign Ministry said 12 citizens had been returned", parsed with the cue hanging on the reported verb
+      if (ctx.children[cueIdx].some((c) => c < cueIdx && /^nsubj/.test(deprel(toks[c])))) return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);
+    }
+    return surfaceTrailing(ctx, cueIdx, cue, sent.tokenStart, sent.tokenEnd) ?? thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  }
+  let from = Infinity;
+  let to = -1;
+  for (const c of picked) {
+    const r = subtree(ctx, c, cueIdx);
+    from = Math.min(from, r.from);
+    to = Math.max(to, r.to);
+  }
+  if (from <= cueIdx) from = cueIdx + 1;
+  const trimmed = trim(ctx, { from, to }, sent.tokenEnd);
+  const span = trimmed && extra ? { ...trimmed, complement: true } : trimmed;
+  // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead
+  if (span && picked.every((c) => deprel(toks[c]) === 'ccomp') && !toks.slice(span.from, span.to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
+    return thatClause(ctx, cueIdx, cue, sent.tokenEnd) ?? span;
+  }
+  return span;
+}
+
+/** The clause before a trailing attribution, without the attribution itself. */
+function trailing(ctx: QuoteContext, clause: number, cueIdx: number, sentEnd: number): ReportedSpan | null {
+  if (!trailingAttribution.enabled) return null;
+  const r = subtree(ctx, clause, cueIdx);
+  const to = Math.min(r.to, cueIdx - 1);
+  // the subject of the cue and anything after the last comma before it stay out
+  let end = to;
+  for (let j = to; j > r.from; j--) if (ctx.doc.tokens[j].text === ',' && !ctx.inside(j)) { end = j - 1; break; }
+  const span = trim(ctx, { from: r.from, to: end }, sentEnd);
+  return span && { ...span, trailing: true };
+}
+
+/**
+ * "CLAUSE, [a subject] CUE [when]." / "CLAUSE, CUE [a subject]." read off the words, when the parse
+ * gives the cue no clause: the attribution closes the sentence after its last comma (a participial
+ * tail may follow: "…, local activists said, blaming the RSF").
+ */
+function surfaceTrailing(ctx: QuoteContext, cueIdx: number, cue: Cue, sentStart: number, sentEnd: number): ReportedSpan | null {
+  if (!cue.frames.has('clause') || !trailingAttribution.enabled) return null;
+  const toks = ctx.doc.tokens;
+  let comma = -1;
+  for (let k = cueIdx - 1; k > Math.max(sentStart, cueIdx - 10); k--) {
+    if (toks[k].text === ',') { comma = k; break; }
+    if (toks[k].upos === 'VERB' || /^[;:“”"]$/.test(toks[k].text) || ctx.inside(k)) return null;
+  }
+  if (comma < sentStart + 3) return null;
+  // after the cue: a subject, a time or a place, up to the end or a participial tail
+  for (let k = cueIdx + 1; k < sentEnd; k++) {
+    const t = toks[k];
+    if (/^[.!?]$/.test(t.text)) break;
+    if (t.text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) break;
+    if (t.upos === 'VERB' || t.upos === 'AUX' || lw(t) === 'that' || ctx.inside(k)) return null;
+  }
+  const span = trim(ctx, { from: sentStart, to: comma - 1 }, sentEnd);
+  return span && { ...span, trailing: true };
+}
+
+/** Without a parse (or when it gives nothing): "said (on Sunday) that …" up to the sentence end. */
+function thatClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number): ReportedSpan | null {
+  if (!cue.frames.has('clause') && !cue.frames.has('belief')) return null;
+  const toks = ctx.doc.tokens;
+  let k = cueIdx + 1;
+  while (k < Math.min(sentEnd, cueIdx + 5) && lw(toks[k]) !== 'that') k++;
+  if (k >= sentEnd || lw(toks[k]) !== 'that' || k + 1 >= sentEnd) return null;
+  return trim(ctx, { from: k + 1, to: sentEnd - 1 }, sentEnd);
+}

@@ -1,0 +1,153 @@
+/**
+ * The quotes stage's rules, registered with examples and ablation switches (docs/rules.md,
+ * docs/quotes.md keeps their measured gains). Each rule is one mechanism of attribution the stage
+ * applies where it is written (quotes.ts, quotes/source.ts, quotes/reported.ts); switched off
+ * (`CHRONICLE_WITHOUT=quotes.x`), the stage does without it.
+ */
+import { defineRule } from '../../rules/registry.js';
+
+const src = 'src/extract/quotes';
+
+// ---- what is attributed ---------------------------------------------------------------------
+
+export const reportedSpeech = defineRule({
+  id: 'quotes.reported-speech', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a cue verb outside quotation marks attributes the content its frame gives (a clause, an object): an indirect quote',
+  fires: ['Defence Minister Yoav Stern said that the operation would continue.'],
+  spares: ['Defence Minister Yoav Stern visited the troops on Monday.'],
+});
+
+export const objectComplement = defineRule({
+  id: 'quotes.object-complement', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a cue whose frame takes a complement after its object attributes both: "accused X of Y", "described X as Y", "urged X to Y"',
+  fires: ['Opposition leader Mara Fares accused the government of hiding the death toll.'],
+  spares: ['Opposition leader Mara Fares said the government was hiding the death toll.'],
+});
+
+export const trailingAttribution = defineRule({
+  id: 'quotes.trailing-attribution', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a cue that closes its sentence ("…, police said") attributes the clause before it',
+  fires: ['Twelve people were arrested in the capital overnight, police said.'],
+  spares: ['Police said twelve people were arrested in the capital overnight.'],
+});
+
+export const accordingTo = defineRule({
+  id: 'quotes.according-to', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"according to X" attributes its clause (or the quotation beside it) to X',
+  fires: ['According to the Red Cross, 40 people were evacuated from the valley.'],
+  spares: ['The Red Cross evacuated 40 people from the valley.'],
+});
+
+export const belief = defineRule({
+  id: 'quotes.belief', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a cue of belief or expectation (believe, fear, expect) attributes its clause as kind "belief"',
+  fires: ['Doctors in the region fear that the outbreak will spread to the coast.'],
+  spares: ['Doctors in the region said that the outbreak will spread to the coast.'],
+});
+
+export const mistaggedCue = defineRule({
+  id: 'quotes.mistagged-cue', stage: 'quotes', action: 'label', source: `${src}/cues.ts`,
+  summary: 'a cue form the tagger took for a noun is a cue when "that" or a colon follows it ("Critics argue that …")',
+  fires: ['Experts caution that the data are incomplete.'],
+  spares: ['The caution of experts about the data was ignored.'],
+});
+
+export const shortQuoteNeedsCue = defineRule({
+  id: 'quotes.short-quote-needs-cue', stage: 'quotes', action: 'veto', source: `${src}.ts`,
+  summary: 'a quotation of fewer than four words or a quoted title is an utterance only when its cue governs it or stands right by it',
+  fires: ['The minister said on Monday that the students had built a robot they named "Robo Gee" for the contest.'],
+  spares: ['The minister called the plan "a non-starter" on Monday.'],
+});
+
+export const interviewAnswers = defineRule({
+  id: 'quotes.interview-answers', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'in a Q/A interview, each answer line is a direct quote of the person the introduction names most',
+  fires: ['Reporter Ana Silva spoke to the farmer Tomas Berg about the drought. Tomas Berg has farmed here for thirty years.\n\nQ: How bad is it?\n\nA: The worst I have seen in my life.'],
+  spares: ['Reporter Ana Silva spoke to the farmer Tomas Berg about the drought.\n\nThe worst is yet to come, officials warned.'],
+});
+
+// ---- who said it ----------------------------------------------------------------------------
+
+export const invertedSubject = defineRule({
+  id: 'quotes.inverted-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue right after a quotation or comma takes the phrase after it as its subject ("…," said Hill.) when the parse gives none',
+  fires: ['"We are ready," insisted the coach.'],
+  spares: ['"We are ready," the coach insisted.'],
+});
+
+export const nextSentenceCue = defineRule({
+  id: 'quotes.next-sentence-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation closing on ? or ! ends its sentence; a cue opening the next sentence of the paragraph attributes it',
+  fires: ['"Who pays for all of this?" asked Senator Lena Moss at the hearing.'],
+  spares: ['"Who pays for all of this?" The question hung over the hearing.'],
+});
+
+export const subjectOverApposition = defineRule({
+  id: 'quotes.subject-over-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a subject written before an apposition between commas is the speaker where the parse took a noun of the apposition for the subject',
+  fires: ['Carrie Lam, the chief executive of Hong Kong, announced that the bill would be withdrawn.'],
+  spares: ['Carrie Lam announced that the bill would be withdrawn.'],
+});
+
+export const relativeClauseCue = defineRule({
+  id: 'quotes.relative-clause-cue', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue in a relative clause ("X, who told reporters …") takes the antecedent of the relative pronoun as its source (from the parse, else the noun phrase before ", who")',
+  fires: ['The talks were led by Senator Paula Moss, who told reporters on Monday that a deal was close.', 'The report was written by Anna Berg, who said the data were incomplete.'],
+  spares: ['The talks were led by Senator Paula Moss. She told reporters that a deal was close.'],
+});
+
+export const passiveAgent = defineRule({
+  id: 'quotes.passive-agent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a passive cue names its source in the by-phrase ("he was told by Minister Zinichev that …")',
+  fires: ['The families were told by Interior Minister Karl Weber that the search would go on.'],
+  spares: ['Interior Minister Karl Weber told the families that the search would go on.'],
+});
+
+export const controllerSubject = defineRule({
+  id: 'quotes.controller-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle or infinitive cue, or a cue conjoined to another verb, shares its controller\'s subject ("Pompeo posted a message, saying …")',
+  fires: ['Secretary of State Mike Pompeo posted a message on Twitter on Sunday, saying that the attack was unacceptable.'],
+  spares: ['Secretary of State Mike Pompeo said on Sunday that the attack was unacceptable.'],
+});
+
+export const personInTitle = defineRule({
+  id: 'quotes.person-in-title', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a person named inside or in apposition to a title phrase is the speaker, not the body or place in the title ("Hamas official Osama Hamdan")',
+  fires: ['Hamas official Osama Hamdan said the group would not disarm.'],
+  spares: ['A Hamas official said the group would not disarm.'],
+});
+
+export const statementAuthor = defineRule({
+  id: 'quotes.statement-author', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement or document stands for its author: its possessor, a by-phrase, or the subject of the verb that issued it',
+  fires: ["The Interior Ministry's statement said that the border would reopen on Monday."],
+  spares: ['The Interior Ministry said that the border would reopen on Monday.'],
+});
+
+export const roleDescription = defineRule({
+  id: 'quotes.role-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite role description ("the foreign minister") is the person written with those role words before',
+  fires: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. The foreign minister said that trade would grow.'],
+  spares: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. A deputy minister said that trade would grow.'],
+});
+
+export const pronounAgreement = defineRule({
+  id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
+  fires: ['The Red Cross said the convoy was attacked on Monday. They said two drivers were hurt.'],
+  spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
+});
+
+export const trailingPronounSubject = defineRule({
+  id: 'quotes.trailing-pronoun-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a pronoun source of a trailing attribution stands for the subject of the clause it closes when they agree ("Prosecutors charged him, they said")',
+  fires: ['The mayor spoke on Monday. State prosecutors charged the suspect with murder, they said on Sunday.'],
+  spares: ['The mayor spoke on Monday. The suspect was charged with murder, she said on Sunday.'],
+});
+
+export const continuesSpeaker = defineRule({
+  id: 'quotes.continues-speaker', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation with no cue continues the previous speaker in its paragraph (or the previous paragraph\'s when it stands alone), and the paragraphs of one running quotation share a speaker',
+  fires: ['"We heard the water before we saw it," Mayor Elena Ruiz said. "Then the lights went out."'],
+  spares: ['"We heard the water before we saw it," Mayor Elena Ruiz said.'],
+});

@@ -1,0 +1,735 @@
+/**
+ * Who is the source of an attribution: found from the structure of the clause around the cue,
+ * not from the nearest name.
+ *
+ *  - the subject of the cue verb, before it ("Hill said") or after it ("said Hill");
+ *  - a long apposition or relative clause between subject and cue does not break the link
+ *    ("Jessica Caldwell, Edmunds' executive director of industry analysis, said");
+ *  - the antecedent of a relative pronoun ("Senator Brandt, who told reporters …");
+ *  - the agent of a passive cue ("he was told by Emergencies Minister Zinichev of …");
+ *  - the controller of a participle or infinitive ("Pompeo posted a message …, saying …",
+ *    "went on to say"), and the subject shared by conjoined verbs ("… and urged");
+ *  - never an object or an indirect object ("told AFP", "told reporters"), never a place in
+ *    "in an interview with Dawn".
+ *
+ * The parse is used where it is sure of itself; a surface reading of the words before the cue
+ * (noun phrase, apposition skipped between commas, adverbs and auxiliaries skipped) corrects it
+ * where the parse hangs a long apposition wrongly.
+ *
+ * Then the speaker of that phrase: the entity named by its head (a name, or a title and a name:
+ * "US Ambassador to the UN Nikki Haley"); the name in apposition to a role noun; the entity
+ * coreference gives the phrase; for a statement ("the summary of the decision read"), its author.
+ * Pronouns and descriptions coreference left unresolved are resolved here, with gender and
+ * number agreement, and the link is recorded on the quote only: coreference's mentions are
+ * read, never edited.
+ */
+import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
+import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
+import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
+import * as rule from './rules.js';
+
+/** What the quotes stage knows about the document, built once per run. */
+export interface QuoteContext {
+  doc: Doc;
+  /** entity id per token (a name outranks a nominal or pronoun over the same token) */
+  owners: (string | undefined)[];
+  /** the kind of the mention that gave the owner */
+  ownerKind: (MentionKind | undefined)[];
+  /** token inside a direct quotation */
+  inside: (i: number) => boolean;
+  /** dependents of each token, in order (from the parse) */
+  children: number[][];
+  /** gender each person entity is known by (from coreference's pronouns and role nouns) */
+  gender: Map<string, 'm' | 'f'>;
+  /** pronouns (by offset) this stage gave another speaker than coreference did: no evidence of gender */
+  reassigned: Set<number>;
+}
+
+export interface SourcePhrase {
+  /** token range of the phrase as written, inclusive */
+  from: number;
+  to: number;
+  head: number;
+  how: 'subject' | 'inverted' | 'agent' | 'relative' | 'controller' | 'surface' | 'according';
+}
+
+export interface Speaker {
+  entity: string | null;
+  /** the words of a source no entity stands for ("Wall Street analysts", "a senior official") */
+  text?: string;
+  /** the source phrase as written */
+  span?: { start: number; end: number; text: string };
+  /** the source is a statement standing for its author, who is not named in it */
+  statement?: boolean;
+  /** how the entity was reached when not by a name in the phrase */
+  via?: 'coreference' | 'agreement' | 'role' | 'author';
+}
+
+/** Record that a rule decided this answer (at the source phrase's position when it has one) and pass the answer on. */
+function fired<T extends { span?: { start: number; end: number } } | { from: number; to: number } | null>(r: { fired(start?: number, end?: number): void }, x: T): T {
+  if (x) r.fired();
+  return x;
+}
+
+export function lw(t: Token | undefined): string {
+  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+}
+
+const RELATIVE = set('function-words', { uses: 'quotes-relative' });
+const PERSONAL = set('function-words', { uses: 'quotes-pronoun' });
+const POSSESSIVE_DET = possessives();
+/** Words that may stand between a subject and its verb without ending the subject ("X also said", "X has repeatedly argued"). */
+const BETWEEN = /^(?:also|further|later|then|again|repeatedly|publicly|reportedly|previously|earlier|recently|subsequently|already|still|consistently|even|only|privately|separately|has|have|had|will|would|could|did|does|do|was|were|is|are|had|since|both|just|initially|eventually|first)$/;
+const PREPOSITIONS = set('function-words', { uses: 'quotes-prep' });
+
+function deprel(t: Token | undefined): string {
+  return t?.deprel ?? '';
+}
+
+export function buildChildren(doc: Doc): number[][] {
+  const children: number[][] = Array.from({ length: doc.tokens.length }, () => []);
+  for (const t of doc.tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
+  return children;
+}
+
+function child(ctx: QuoteContext, i: number, re: RegExp): number {
+  for (const c of ctx.children[i]) if (re.test(deprel(ctx.doc.tokens[c])) && !ctx.inside(c)) return c;
+  return -1;
+}
+
+function isNounish(t: Token): boolean {
+  return /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.upos ?? '') || /^(?:NN|PRP|CD)/.test(t.xpos ?? '');
+}
+
+function finite(t: Token): boolean {
+  return /^(?:VBD|VBZ|VBP|MD)$/.test(t.xpos ?? '');
+}
+
+/**
+ * The noun phrase a head token heads, as written: the head with its determiners, modifiers,
+ * compounds, possessors and a prepositional phrase after it ("a spokesman for the rebel
+ * alliance"), never a relative clause or an apposition. Contiguous, inside one sentence.
+ */
+export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to: number } {
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[head].sentence];
+  let from = head;
+  let to = head;
+  const inPhrase = (i: number, depth: number): void => {
+    for (const c of ctx.children[i]) {
+      const d = deprel(toks[c]);
+      if (/^(?:det|amod|compound|flat|nmod:poss|nummod|case|nmod:desc|nmod|fixed|goeswith|cc|conj|advmod)/.test(d) && !ctx.inside(c)) {
+        if (d.startsWith('conj') && !isNounish(toks[c])) continue;
+        // the head's own preposition or conjunction is not part of the phrase ("to police", "and posts")
+        if (depth === 0 && /^(?:case|cc)$/.test(d)) continue;
+        if (d === 'advmod' && c > head) continue;
+        if (d === 'nmod' && c < head) continue;
+        if (c < from) from = c;
+        if (c > to) to = c;
+        if (depth < 6) inPhrase(c, depth + 1);
+      }
+    }
+  };
+  inPhrase(head, 0);
+  // keep it contiguous and within the sentence: stop at a comma, a quote mark or a verb
+  let a = head;
+  while (a > from && a - 1 >= sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[a - 1].text) && toks[a - 1].upos !== 'VERB' && !ctx.inside(a - 1)) a--;
+  let b = head;
+  while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+  return { from: a, to: b };
+}
+
+/**
+ * The subject read off the words before the cue: skip adverbs and auxiliaries, then an
+ * apposition or relative clause set off by commas, then take the noun phrase that ends there.
+ */
+function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipped: [number, number] | null }) | null {
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cue].sentence];
+  let k = cue - 1;
+  while (k >= sent.tokenStart && BETWEEN.test(lw(toks[k])) && !ctx.inside(k)) k--;
+  let skipped: [number, number] | null = null;
+  if (k > sent.tokenStart && toks[k].text === ',' && !ctx.inside(k)) {
+    // ", APPOSITION ," — find the opening comma; the segment holds no finite verb of its own
+    // unless it is a relative clause ("who told reporters …") or a participle ("speaking to BBC")
+    for (let j = k - 1; j > Math.max(sent.tokenStart, k - 30); j--) {
+      if (ctx.inside(j) && !ctx.inside(k - 1)) break;
+      if (toks[j].text === ',' && !ctx.inside(j)) {
+        const seg = toks.slice(j + 1, k);
+        const relative = seg.length > 0 && (RELATIVE.has(lw(seg[0])) || lw(seg[0]) === 'whose');
+        const participle = seg.length > 0 && /^VB[GN]$/.test(seg[0].xpos ?? '');
+        const verbless = !seg.some((t) => finite(t) && !ctx.inside(t.i));
+        if (relative || participle || verbless) { skipped = [j, k]; k = j - 1; }
+        break;
+      }
+      if (/^[;:.!?]$/.test(toks[j].text)) break;
+    }
+    if (!skipped) return null;
+  }
+  // "the Syrian Democratic Forces (SDF) announced": the bracket belongs to the phrase
+  if (k > sent.tokenStart && toks[k].text === ')' && !ctx.inside(k)) {
+    let j = k - 1;
+    while (j > Math.max(sent.tokenStart, k - 8) && toks[j].text !== '(') j--;
+    if (toks[j].text === '(') k = j - 1;
+  }
+  const nameApposition = skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) ? { from: skipped[0] + 1, to: skipped[1] - 1 } : null;
+  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || /^[“”"]$/.test(toks[k].text)) {
+    return nameApposition ? { ...nameApposition, head: phraseHead(ctx, nameApposition.from, nameApposition.to), how: 'surface', skipped: null } : null;
+  }
+  const end = k;
+  // walk left over the noun phrase: nouns, names, adjectives, determiners, possessives, and a
+  // prepositional phrase inside a title ("Former US Ambassador to the United Nations Nikki Haley")
+  let from = end;
+  for (let j = end - 1; j >= sent.tokenStart && end - j < 14; j--) {
+    const t = toks[j];
+    if (ctx.inside(j)) break;
+    const u = t.upos ?? '';
+    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.') { from = j; continue; }
+    if (u === 'ADP' && PREPOSITIONS.has(lw(t)) && j > sent.tokenStart && /^(?:NOUN|PROPN)$/.test(toks[j - 1].upos ?? '')) { from = j; continue; }
+    if (u === 'CCONJ' && lw(t) === 'and' && j > sent.tokenStart && toks[j - 1].upos === 'PROPN' && toks[j + 1]?.upos === 'PROPN') { from = j; continue; }
+    break;
+  }
+  // a phrase cannot start with a preposition or a conjunction
+  while (from < end && /^(?:ADP|CCONJ)$/.test(toks[from].upos ?? '')) from++;
+  // a phrase right after a verb or preposition is its object, not a subject ("the judge presiding over the case, X, said")
+  const prev = toks[from - 1];
+  const objectLike = prev !== undefined && from > sent.tokenStart && (/^(?:VERB|ADP)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? ''));
+  // "X, NAME, said": the name in apposition names the speaker when X names nobody
+  if (skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) && !namedPhrase(ctx, from, end)) {
+    const a = skipped[0] + 1;
+    const b = skipped[1] - 1;
+    return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'surface', skipped: null };
+  }
+  if (objectLike) return null;
+  return { from, to: end, head: phraseHead(ctx, from, end), how: 'surface', skipped };
+}
+
+/** Tokens a..b are one name (of a person or organisation) and nothing else. */
+function nameSegment(ctx: QuoteContext, a: number, b: number): boolean {
+  if (b < a) return false;
+  const o = ctx.owners[a];
+  if (!o || ctx.ownerKind[a] !== 'name' || speakerRank(ctx.doc, o) < 2) return false;
+  for (let j = a; j <= b; j++) if (ctx.owners[j] !== o && !/^[(),]$/.test(ctx.doc.tokens[j].text) && !(ctx.doc.tokens[j].upos === 'DET')) return false;
+  return true;
+}
+
+/** Some token of the phrase belongs to a named person or organisation (not as a possessor). */
+function namedPhrase(ctx: QuoteContext, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) >= 2 && !isPossessor(ctx, j)) return true;
+  }
+  return false;
+}
+
+/**
+ * The head of a phrase read off the words: a person named at its end ("… Ambassador to the United
+ * Nations Nikki Haley"); else the noun before its first preposition ("a report from ABC
+ * Australia", "Doug Collins of Georgia"); else the last word.
+ */
+function phraseHead(ctx: QuoteContext, from: number, to: number): number {
+  const toks = ctx.doc.tokens;
+  const last = ctx.owners[to];
+  if (last && ctx.doc.entityById(last)?.type === 'PERSON' && ctx.ownerKind[to] === 'name') return to;
+  for (let j = from + 1; j < to; j++) if (toks[j].upos === 'ADP' && PREPOSITIONS.has(lw(toks[j]))) return j - 1;
+  return to;
+}
+
+/** The source phrase of a cue verb (token index), or null. */
+export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  const t = toks[cue];
+  if (t.deprel === undefined) return surfaceSubject(ctx, cue) ?? invertedSurface(ctx, cue);
+  const phrase = (head: number, how: SourcePhrase['how']): SourcePhrase => ({ ...nounPhrase(ctx, head), head, how });
+  // a passive cue names its source in the by-phrase: "he was told by Emergencies Minister Zinichev"
+  const agent = rule.passiveAgent.enabled ? child(ctx, cue, /^obl:agent$/) : -1;
+  if (agent >= 0) return fired(rule.passiveAgent, phrase(agent, 'agent'));
+  if (rule.passiveAgent.enabled && child(ctx, cue, /^aux:pass$/) >= 0) {
+    for (const c of ctx.children[cue]) {
+      if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return fired(rule.passiveAgent, phrase(c, 'agent'));
+    }
+  }
+  const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c));
+  const surface = surfaceSubject(ctx, cue);
+  if (subjects.length) {
+    const subj = subjects[0];
+    if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
+      if (/^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0 && t.head < subj) return fired(rule.relativeClauseCue, phrase(t.head, 'relative'));
+      // the parse did not hang the clause on its antecedent: the noun phrase before ", who"
+      const ante = antecedentBefore(ctx, subj);
+      if (ante) return fired(rule.relativeClauseCue, ante);
+    }
+    // the parse hung a long apposition wrongly ("Carrie Lam, the chief executive of Hong Kong,
+    // announced": subject "Hong Kong"): the words say the subject stands before the apposition
+    if (rule.subjectOverApposition.enabled && surface?.skipped && subj > surface.skipped[0] && subj < cue) return fired(rule.subjectOverApposition, surface);
+    // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
+    if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
+    // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
+    // "Conservative MP Philip Hammond commented"): one phrase, its head read off the words
+    const before = subjects.filter((c) => c < cue);
+    if (before.length > 1) {
+      const a = Math.min(...before.map((c) => nounPhrase(ctx, c).from));
+      const b = Math.max(...before.map((c) => nounPhrase(ctx, c).to));
+      return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'subject' };
+    }
+    return phrase(subj, subj > cue ? 'inverted' : 'subject');
+  }
+  if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
+  // a subject written right before the cue outranks one shared through a conjunction the parse
+  // may have drawn wrongly ("…," Rosa Lindgren, Marketview's director …, said": "said" hung on the quote)
+  if (surface && deprel(t) === 'conj') return surface;
+  if (rule.controllerSubject.enabled && depth < 4 && t.head !== undefined && t.head >= 0 && !ctx.inside(t.head)) {
+    const d = deprel(t);
+    let h = t.head;
+    // conjoined verbs share the subject: "… and urged vigilant locals …"; the parse may hang the
+    // conjunct on an adverb ("however, and vowed") or on the reported clause of the first cue
+    // ("warned that camps were full and said …"): the subject is then the first cue's
+    if (d === 'conj') {
+      if (deprel(toks[h]) === 'advmod' && !/^(?:VERB|AUX)$/.test(toks[h].upos ?? '')) h = toks[h].head ?? -1;
+      if (h >= 0 && deprel(toks[h]) === 'ccomp' && (toks[h].head ?? -1) >= 0 && child(ctx, h, /^nsubj$/) >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
+      if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
+    }
+    const head = toks[t.head];
+    // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
+    if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
+    // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
+    if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
+    if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
+  }
+  return surface ?? invertedSurface(ctx, cue);
+}
+
+/**
+ * "State prosecutors charged the suspect with murder, they said": a pronoun source of a trailing
+ * attribution stands for the subject of the clause it closes, when that subject agrees with it
+ * (they: a plural noun or a body; he/she: a person known to be of that gender; it: a body). The subject's
+ * phrase, or null.
+ */
+export function clauseSubjectForPronoun(ctx: QuoteContext, pronoun: number, span: { from: number; to: number }): SourcePhrase | null {
+  if (!rule.trailingPronounSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const w = lw(toks[pronoun]);
+  if (!PERSONAL.has(w) || w === 'i' || w === 'we') return null;
+  for (let j = span.from; j <= span.to; j++) {
+    const t = toks[j];
+    if (!/^nsubj/.test(deprel(t)) || ctx.inside(j) || t.head === undefined || t.head < span.from || t.head > span.to) continue;
+    // the subject of the clause's own verb, not of a clause inside it
+    const h = toks[t.head];
+    if (h.head !== undefined && h.head >= span.from && h.head <= span.to && !/^(?:conj|parataxis)$/.test(deprel(h))) continue;
+    if (PERSONAL.has(lw(t)) || RELATIVE.has(lw(t))) return null;
+    const owner = ctx.owners[j];
+    const type = owner ? ctx.doc.entityById(owner)?.type : undefined;
+    const plural = /^NNP?S$/.test(t.xpos ?? '');
+    const ok = w === 'they' ? plural || type === 'ORG' || type === 'GPE' : w === 'it' ? !plural && (type === 'ORG' || type === 'GPE') : type === 'PERSON' && !!owner && entityGender(ctx, owner, toks[pronoun].start) === (w === 'she' || w === 'her' ? 'f' : 'm');
+    if (!ok) return null;
+    const np = nounPhrase(ctx, j);
+    return fired(rule.trailingPronounSubject, { from: np.from, to: np.to, head: j, how: 'subject' });
+  }
+  return null;
+}
+
+/** The antecedent of a relative pronoun read off the words: the noun phrase ending right before it (a comma between). */
+function antecedentBefore(ctx: QuoteContext, rel: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[rel].sentence];
+  let k = rel - 1;
+  if (k >= sent.tokenStart && toks[k].text === ',') k--;
+  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || toks[k].upos === 'PRON') return null;
+  const np = nounPhrase(ctx, k);
+  return { from: np.from, to: k, head: phraseHead(ctx, np.from, k), how: 'relative' };
+}
+
+/** "…," said Hill / "…, said a senior official." — the phrase right after the cue. */
+function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  if (!rule.invertedSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cue].sentence];
+  const before = toks[cue - 1];
+  if (!before || !/^[,”"]$/.test(before.text)) return null;
+  let k = cue + 1;
+  const from = k;
+  while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
+  if (k === from) return null;
+  // the inverted subject closes the clause ("…," said Hill. / "…," said Hill, who …); "urged both sides to …" has an object
+  if (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text)) return null;
+  if (toks.slice(from, k).some((t) => lw(t) === 'to' || finite(t))) return null;
+  const to = k - 1;
+  if (!toks.slice(from, to + 1).some((t) => isNounish(t))) return null;
+  return fired(rule.invertedSubject, { from, to, head: phraseHead(ctx, from, to), how: 'inverted' });
+}
+
+// ---- the speaker a source phrase names ------------------------------------------------------
+
+export function speakerRank(doc: Doc, id: string): number {
+  const type = doc.entityById(id)?.type;
+  return type === 'PERSON' ? 3 : type === 'ORG' ? 2 : type === 'NORP' ? 0 : 1;
+}
+
+/** The token owns a noun it modifies: "his lawyer", "Leila's father", "Tesco's CEO". */
+function isPossessor(ctx: QuoteContext, k: number): boolean {
+  const toks = ctx.doc.tokens;
+  if (POSSESSIVE_DET.has(lw(toks[k]))) return true;
+  if (deprel(toks[k]) === 'nmod:poss') return true;
+  let j = k;
+  while (j + 1 < toks.length && ctx.owners[j + 1] !== undefined && ctx.owners[j + 1] === ctx.owners[k]) j++;
+  const next = toks[j + 1];
+  return next !== undefined && next.start === toks[j].end && /^['’]s?$/.test(next.text);
+}
+
+/**
+ * The gender an entity is known by: its role nouns ("spokeswoman", "his brother") count double,
+ * its pronouns once, leaving out the pronoun being resolved (coreference's own guess proves nothing).
+ */
+function entityGender(ctx: QuoteContext, id: string, exceptAt?: number): 'm' | 'f' | undefined {
+  if (exceptAt === undefined) return ctx.gender.get(id);
+  const c = genderCounts(ctx).get(id);
+  if (!c) return undefined;
+  const x = c.byStart.get(exceptAt);
+  const m = c.m - (x?.m ?? 0);
+  const f = c.f - (x?.f ?? 0);
+  return m > f ? 'm' : f > m ? 'f' : undefined;
+}
+
+interface GenderCount { m: number; f: number; byStart: Map<number, { m: number; f: number }> }
+
+/** Each person's gender evidence, counted once per document with each mention's share (so one can be left out). */
+function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
+  const cached = genderCache.get(ctx);
+  if (cached) return cached;
+  const out = new Map<string, GenderCount>();
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const c: GenderCount = { m: 0, f: 0, byStart: new Map() };
+    for (const x of e.mentions) {
+      const g = mentionGender(ctx.doc, x);
+      if (!g.m && !g.f) continue;
+      c.m += g.m;
+      c.f += g.f;
+      const prev = c.byStart.get(x.start);
+      c.byStart.set(x.start, prev ? { m: prev.m + g.m, f: prev.f + g.f } : g);
+    }
+    out.set(e.id, c);
+  }
+  genderCache.set(ctx, out);
+  return out;
+}
+const genderCache = new WeakMap<QuoteContext, Map<string, GenderCount>>();
+
+/** This stage gave the pronoun at `at` another speaker than coreference did: it is no evidence of its entity's gender any more. */
+function reassign(ctx: QuoteContext, at: number): void {
+  ctx.reassigned.add(at);
+  for (const c of genderCounts(ctx).values()) {
+    const x = c.byStart.get(at);
+    if (!x) continue;
+    c.m -= x.m;
+    c.f -= x.f;
+    c.byStart.delete(at);
+  }
+}
+
+/** What one mention says of its entity's gender: a gendered title or role before a name or on it counts 2, a pronoun 1. */
+function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number } {
+  let m = 0;
+  let f = 0;
+  // a gendered title or role written right before a name: "spokeswoman Helen Ward", "Mrs Ward"
+  if (doc && x.kind === 'name') {
+    const before = doc.text.slice(Math.max(0, x.start - 24), x.start).toLowerCase().match(/([a-z-]+)\.?\s+$/)?.[1];
+    const g = before ? (honorificGender(before) ?? roleOf(before)?.gender) : undefined;
+    if (g === 'm') m += 2;
+    else if (g === 'f') f += 2;
+  }
+  const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
+  if (g === 'm') m++;
+  else if (g === 'f') f++;
+  for (const r of x.roles ?? []) {
+    const rg = roleOf(r)?.gender;
+    if (rg === 'm') m += 2;
+    else if (rg === 'f') f += 2;
+  }
+  return { m, f };
+}
+
+function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
+  let m = 0;
+  let f = 0;
+  for (const x of e.mentions) {
+    const g = mentionGender(doc, x);
+    m += g.m;
+    f += g.f;
+  }
+  return m > f ? 'm' : f > m ? 'f' : undefined;
+}
+
+/** Does a pronoun agree with an entity: he/she a person of that gender (or unknown), they/it a body. */
+export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: number): boolean {
+  const e = ctx.doc.entityById(id);
+  if (!e) return false;
+  const p = PRONOUNS[pronoun];
+  if (!p) return true;
+  if (p.gender === 'm' || p.gender === 'f') {
+    if (e.type !== 'PERSON') return false;
+    const g = entityGender(ctx, id, at);
+    return g === undefined || g === p.gender;
+  }
+  if (pronoun === 'it' || pronoun === 'its') return e.type === 'ORG' || e.type === 'GPE';
+  // they: a body or a group, or several people
+  return e.type !== 'PERSON';
+}
+
+/** The words of a phrase as written, for speaker_text: at most ten words, no trailing punctuation. */
+function phraseText(ctx: QuoteContext, from: number, to: number): string {
+  const toks = ctx.doc.tokens;
+  let b = to;
+  while (b > from && /^[,.;:]$/.test(toks[b].text)) b--;
+  if (b - from > 9) b = from + 9;
+  return ctx.doc.text.slice(toks[from].start, toks[b].end);
+}
+
+/** The entity a role description stands for: "the foreign minister" → the person written with those role words before. */
+function personByRole(ctx: QuoteContext, from: number, head: number): string | null {
+  const toks = ctx.doc.tokens;
+  const headWord = lw(toks[head]);
+  const role = roleOf(headWord);
+  if (!role || role.plural) return null;
+  // a definite description only: "the commissioner", "Chelyabinsk's governor", not "a senior official"
+  if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return null;
+  const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
+  const pos = toks[from].start;
+  let best: { id: string; score: number; rank: number } | null = null;
+  for (const { id, roles, starts, ends } of rolePersons(ctx)) {
+    // a deputy or a former holder is not "the governor"
+    if ([...RANK_WORDS].some((r) => roles.has(r) && !words.has(r))) continue;
+    let score = roles.has(headWord) ? 2 : 0;
+    for (const w of words) if (w !== headWord && roles.has(w)) score++;
+    if (score < 1 || (!roles.has(headWord) && role.cls !== 'position')) continue;
+    // the latest mention before the phrase; a person named only after it ranks below everyone before
+    let latest = -1;
+    for (let k = 0; k < ends.length; k++) if (ends[k] <= pos && starts[k] > latest) latest = starts[k];
+    const rank = latest >= 0 ? latest : -1 - starts[0];
+    if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { id, score, rank };
+  }
+  return best?.id ?? null;
+}
+
+/** Persons with role words on their mentions, read once per document (the few a role description can name). */
+function rolePersons(ctx: QuoteContext): { id: string; roles: Set<string>; starts: number[]; ends: number[] }[] {
+  let list = rolePersonCache.get(ctx);
+  if (list) return list;
+  list = [];
+  for (const e of ctx.doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const roles = new Set(e.mentions.flatMap((m) => (m.roles ?? []).map((r) => r.toLowerCase())));
+    if (!roles.size) continue;
+    const ms = [...e.mentions].sort((a, b) => a.start - b.start);
+    list.push({ id: e.id, roles, starts: ms.map((m) => m.start), ends: ms.map((m) => m.end) });
+  }
+  rolePersonCache.set(ctx, list);
+  return list;
+}
+const rolePersonCache = new WeakMap<QuoteContext, { id: string; roles: Set<string>; starts: number[]; ends: number[] }[]>();
+
+/** Every mention of every entity in text order, read once per document, for looking back from a position. */
+function mentionIndex(ctx: QuoteContext): Mention[] {
+  let list = mentionCache.get(ctx);
+  if (list) return list;
+  list = ctx.doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  mentionCache.set(ctx, list);
+  return list;
+}
+const mentionCache = new WeakMap<QuoteContext, Mention[]>();
+
+/** How many mentions of the index start before pos. */
+function mentionsBefore(list: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The gender an honorific gives ("Mrs" → f), from the lexicon's titles. */
+function honorificGender(word: string): 'm' | 'f' | undefined {
+  const e = lookup('titles', word);
+  const g = e?.attrs.class === 'honorific' ? e.attrs.gender : undefined;
+  return g === 'm' || g === 'f' ? g : undefined;
+}
+
+/** Words that make a title another office than the bare role ("deputy foreign minister"). */
+const RANK_WORDS = set('title-modifiers', { uses: 'office' });
+
+/**
+ * The speaker a source phrase names. `recent` lists the speakers of earlier attributions, latest
+ * last, for pronouns coreference left alone.
+ */
+export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const { from, to } = src;
+  let head = src.head;
+  const span = { start: toks[from].start, end: toks[to].end, text: doc.text.slice(toks[from].start, toks[to].end) };
+  const named = (id: string | undefined): boolean => !!id && speakerRank(doc, id) > 0;
+  // 1. the head names an entity: "Hill", "the Russian Embassy", "Defence Secretary Lorenzana"
+  let own = ctx.owners[head];
+  if (own && ctx.ownerKind[head] === 'name' && !isPossessor(ctx, head)) {
+    // a title phrase holding a person: "Hamas official Osama Hamdan", "US Ambassador … Nikki Haley",
+    // "Member of Parliament (MP) Yvette Cooper of the Labour Party"
+    if (doc.entityById(own)?.type !== 'PERSON' && rule.personInTitle.enabled) {
+      const person = personInPhrase(ctx, from, to);
+      if (person) return fired(rule.personInTitle, { entity: person, span });
+    }
+    if (named(own)) return { entity: own, span };
+  }
+  // 2. a person named in the phrase or in apposition to its role noun: "spokesman Mariusz Ciarka",
+  //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
+  const w = lw(toks[head]);
+  if (rule.personInTitle.enabled) {
+    for (const c of ctx.children[head]) {
+      if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
+    }
+    for (let j = head + 1; j <= to; j++) {
+      if (PREPOSITIONS.has(lw(toks[j]))) break;
+      const o = ctx.owners[j];
+      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
+    }
+    // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
+    // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
+    if (!PERSONAL.has(w) && !RELATIVE.has(w)) {
+      const person = personInPhrase(ctx, from, to);
+      if (person) return fired(rule.personInTitle, { entity: person, span });
+    }
+  }
+  // 3. a pronoun: coreference's answer when it agrees, else the latest speaker or person that does
+  if (PERSONAL.has(w)) {
+    const at = toks[head].start;
+    if (!rule.pronounAgreement.enabled) {
+      if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
+      return { entity: null, span };
+    }
+    // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
+    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
+      const sure = knownAgreeingNearby(ctx, w, at, own);
+      if (sure) { reassign(ctx, at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
+    }
+    if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
+    for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
+      const r = recent[k];
+      if (r.entity && agrees(ctx, w, r.entity, at)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
+      if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
+    }
+    const near = latestAgreeing(ctx, w, at);
+    return near ? fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' }) : { entity: null, span };
+  }
+  if (RELATIVE.has(w)) return { entity: null, span };
+  // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
+  //    office", "the Home Office letter"; unnamed, for the last speaker
+  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
+    const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
+    if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
+    if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
+    // "the statement said" after "X said in a statement": the last speaker, found by the caller
+    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
+  }
+  // 5. coreference made the phrase a mention of an entity ("the embassy added")
+  if (own && named(own)) return { entity: own, span, via: 'coreference' };
+  // an organisation named as a modifier of the head: "the M5S party", "NATO guidelines"
+  for (let j = head - 1; j >= from; j--) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
+  }
+  // 6. a definite role description: "the foreign minister" → the person written with that role
+  const byRole = rule.roleDescription.enabled ? personByRole(ctx, from, head) : null;
+  const text = phraseText(ctx, from, to);
+  if (byRole) return fired(rule.roleDescription, { entity: byRole, text, span, via: 'role' });
+  if (!isNounish(toks[head])) head = to;
+  return { entity: null, text, span };
+}
+
+const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
+
+/**
+ * Who wrote a statement: its possessor ("Judge Miller's statement", "Erdogan's office"), a name
+ * inside it ("the Home Office letter"), a by-phrase ("a statement released by the ministry"), or
+ * the subject of the verb that issued it ("Facebook released a statement which read").
+ */
+function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
+  // before the head: possessors and compounds
+  for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return { entity: o }; }
+  // after it: only a by-phrase naming a body ("a statement by …", "a poll published by NBC News")
+  for (let j = head + 1; j < to; j++) {
+    if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return { entity: o }; }
+  }
+  // the verb whose object the statement is: "X released a statement which read …", "experts signed an open letter urging …"
+  if (deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) {
+    const v = toks[head].head!;
+    if (/^(?:release|issue|publish|post|send|sign|launch|file|write|deliver|put|make)$/.test((toks[v].lemma ?? '').toLowerCase())) {
+      const subj = child(ctx, v, /^nsubj$/);
+      if (subj >= 0) {
+        const np = nounPhrase(ctx, subj);
+        for (let j = np.to; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
+        if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
+      }
+    }
+  }
+  return null;
+}
+
+/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
+function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
+  const toks = ctx.doc.tokens;
+  for (let j = from; j <= to; j++) {
+    const o = ctx.owners[j];
+    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j)) continue;
+    let a = j;
+    while (a > from && ctx.owners[a - 1] === o) a--;
+    if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
+    return o;
+  }
+  return null;
+}
+
+/** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
+function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
+  const sIdx = ctx.doc.sentenceAt(pos);
+  const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
+  const want = pronoun === 'he' ? 'm' : 'f';
+  const list = mentionIndex(ctx);
+  for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
+    const m = list[k];
+    if (m.kind !== 'name' || m.end > pos || !m.entity || m.entity === not) continue;
+    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && entityGender(ctx, m.entity, pos) === want) return m.entity;
+  }
+  return null;
+}
+
+/** How many mentions back a pronoun looks for the latest agreeing person or body (a bound, so a long document stays linear). */
+const AGREEMENT_WINDOW = 400;
+
+/** The latest person (he/she) or body (they/it) named before `pos` that agrees with the pronoun. */
+function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string | null {
+  const list = mentionIndex(ctx);
+  const verdict = new Map<string, boolean>();
+  for (let k = mentionsBefore(list, pos) - 1, n = 0; k >= 0 && n < AGREEMENT_WINDOW; k--, n++) {
+    const m = list[k];
+    if (m.kind === 'pronoun' || m.end > pos || !m.entity) continue;
+    let ok = verdict.get(m.entity);
+    if (ok === undefined) verdict.set(m.entity, (ok = agrees(ctx, pronoun, m.entity, pos) && speakerRank(ctx.doc, m.entity) > 0));
+    if (ok) return m.entity;
+  }
+  return null;
+}
+
+/** Genders of person entities, from the pronouns and role nouns coreference gave them. */
+export function knownGenders(doc: Doc): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>();
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const g = genderOf(e, doc);
+    if (g) out.set(e.id, g);
+  }
+  return out;
+}
