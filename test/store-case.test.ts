@@ -106,3 +106,11 @@ test('a coarse date that fits two disagreeing claims supports neither', () => {
   assert.equal(dates.length, 1);
   assert.deepEqual(dates[0].claims.map((cl) => [cl.value, cl.sources.map((s) => s.source)]), [['2024-03-03', ['A']], ['2024-03-04', ['B']]]);
 });
+
+test('a captivity told vaguely beside one dated to the day is one captivity, not two', () => {
+  const abducted = row({ event_id: 50, date_value: '2024-03-04', document_id: 1 });
+  const heldSince = row({ event_id: 51, type: 'COERCE', mode: null, cameo: '173', trigger_text: 'held', date_value: '2024-03', document_id: 2, source: 'B' });
+  const released = row({ event_id: 52, type: 'RETREAT', mode: 'release', cameo: '0841', trigger_text: 'released', date_value: '2024-06-14', document_id: 3, source: 'C' });
+  const c = buildCase(entity, [abducted, heldSince, released], [], []);
+  assert.deepEqual(c.status.map((s) => [s.status, s.from, s.to]), [['abducted', '2024-03-04', '2024-03-04'], ['held', '2024-03-04', '2024-06-14'], ['released', '2024-06-14', '2024-06-14']]);
+});

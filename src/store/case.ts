@@ -266,6 +266,13 @@ function statusSpans(once: Map<string, TimelineItem[]>, defs: Map<string, Status
     const seen = new Set<number>();
     points.push({ status, date, starts: def.starts, sources: sources.filter((s) => !seen.has(s.document_id) && seen.add(s.document_id)) });
   }
+  // a captivity told vaguely ("held since March", coded as a detention) beside one dated to the
+  // day (abducted on 4 March) is the same captivity, not a second one
+  const vague = (p: (typeof points)[number]) => p.starts !== undefined && p.date !== null &&
+    points.some((q) => q !== p && q.starts === p.starts && q.date !== null && q.date.length > p.date!.length && datesAgree(q.date, p.date!));
+  const kept = points.filter((p) => !vague(p));
+  points.length = 0;
+  points.push(...kept);
   points.sort((a, b) => sortKey(a.date).localeCompare(sortKey(b.date)));
   const spans: StatusSpan[] = [];
   for (let i = 0; i < points.length; i++) {
