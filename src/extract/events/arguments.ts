@@ -149,7 +149,8 @@ export class EntityIndex {
     if (RELATIVE.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
       const h = v.head(k);
       const hh = v.head(h);
-      if (v.rel(h) === 'acl:relcl' || (hh >= 0 && hh < h && ['conj', 'acl', 'parataxis', 'appos'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? ''))) k = hh;
+      // (a clause whose head is the root modifies nothing: the pronoun stays itself)
+      if (hh >= 0 && (v.rel(h) === 'acl:relcl' || (hh < h && ['conj', 'acl', 'parataxis', 'appos'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? '')))) k = hh;
     }
     // "Among those freed … were X and Y": a demonstrative subject of a predicate noun is that noun
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
