@@ -1,32 +1,44 @@
 /**
- * `npm run eval:entities`: named-entity figures, end to end on raw text.
+ * `npm run eval:entities`: named-entity figures, cross-validated, end to end on raw text.
  *
- * Each evaluation document is rebuilt as running text (sentences joined, paragraphs separated
- * by blank lines), run through our tokenizer and the 'ner' stage, and scored on exact character
- * spans against the gold names:
- *   1. GUM held-out news + interview documents (train/ner-data.ts GUM_HELDOUT), all types and
- *      coarse PER / ORG / LOC (GPE, LOC, FAC → LOC); news documents alone as well;
- *   2. UNER English EWT dev (PER / ORG / LOC, coarse only: UNER has no finer types);
- *   3. compromise's people() / places() / organizations() on the same GUM documents, coarse.
- * Also prints the speed of each on the GUM documents (sentences per CPU second, warm).
+ * Headline: K-fold cross-validation (default 5) over every GUM news + interview document and
+ * every UNER English EWT dev document, as whole documents. For each fold a model is trained the
+ * way `npm run train:ner` trains the shipped one (train/ner-train.ts), without the fold's
+ * documents; the fold's documents are then rebuilt as raw text and run through the real
+ * tokenizer and pipeline, and scored on exact character spans:
+ *   - pipeline: tokenize → parse → times → ner → names → entities, the entities' name mentions
+ *     with their entity type (what a user gets);
+ *   - ner stage: tokenize → ner, the recogniser alone (model + its rules).
+ * Classes: PER, ORG, place (GPE, LOC, FAC), pooled over GUM and UNER; the other OntoNotes types
+ * (NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE) on GUM only (UNER has none).
+ * compromise's people() / places() / organizations() run on the same documents for reference.
  *
- * Options: --data DIR (default ../shared/data or $CHRONICLE_DATA), --json (machine-readable),
- * --update-manifest (write the figures into models/ner/manifest.json as eval_end_to_end).
+ * Options: --folds K (default 5), --data DIR (default ../shared/data or $CHRONICLE_DATA),
+ * --o-bias X (default: the shipped model's), --json, --update-manifest (record the figures in
+ * models/ner/manifest.json as cross_validation), --quick (2 folds, 4 epochs: a smoke run, not a figure),
+ * --no-brown / --epochs N (train the fold models without cluster features / for N epochs: ablations).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
 import { Doc } from '../src/doc.js';
+import { Pipeline } from '../src/pipeline.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
-import { defaultModelDir, getNerModel, nerModelError, nerStage } from '../src/extract/ner.js';
-import { GUM_HELDOUT, readGumDoc, readUner, type LabeledSentence } from '../train/ner-data.js';
-import { SpanScorer, formatScores, toTextDoc, type Scores, type Span, type TextDoc } from './ner-score.js';
+import { parseStage } from '../src/nlp/parse-stage.js';
+import { timesStage } from '../src/extract/times.js';
+import { defaultModelDir, nerStage, useNerModel } from '../src/extract/ner.js';
+import { namesStage } from '../src/extract/names.js';
+import { entitiesStage } from '../src/extract/entities.js';
+import { MODEL_FILES } from '../src/extract/ner-model.js';
+import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, cvPool, poolText, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { SpanScorer, formatPRF, type PRF, type Scores, type Span, type TextDoc } from './ner-score.js';
 
-interface Recogniser {
+export interface Recogniser {
   name: string;
   run(text: string): Span[];
 }
 
+/** The ner stage alone on raw text, with the current model (see useNerModel). */
 export const chronicleNer: Recogniser = {
   name: 'chronicle ner',
   run(text: string): Span[] {
@@ -34,6 +46,17 @@ export const chronicleNer: Recogniser = {
     tokenizeStage.run(doc);
     nerStage.run(doc);
     return doc.mentions.filter((m) => m.source === 'model').map((m) => ({ start: m.start, end: m.end, type: m.type }));
+  },
+};
+
+const entityPipeline = new Pipeline([tokenizeStage, parseStage, timesStage, nerStage, namesStage, entitiesStage]);
+
+/** The pipeline up to entities: every name mention of every entity, typed as its entity. */
+export const chroniclePipeline: Recogniser = {
+  name: 'chronicle pipeline',
+  run(text: string): Span[] {
+    const doc = entityPipeline.process({ text });
+    return doc.entities.flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, type: e.type })));
   },
 };
 
@@ -63,66 +86,130 @@ export const compromiseNer: Recogniser = {
   },
 };
 
-export interface EvalReport {
-  gum: Scores;
-  gumNews: Scores;
-  uner: Scores;
-  compromiseGum: Scores;
-  compromiseGumNews: Scores;
-  speed: Record<string, number>;
+/** Tallies of one recogniser over the pool: pooled, GUM only, UNER only. */
+export class PoolScorer {
+  readonly all = new SpanScorer();
+  readonly gum = new SpanScorer();
+  readonly uner = new SpanScorer();
+  seconds = 0;
+  add(doc: TextDoc, pred: Span[]): void {
+    const isGum = !doc.id.startsWith('uner-');
+    // fine types only where the gold has them (GUM); coarse classes everywhere
+    this.all.add(doc.gold, pred, isGum);
+    (isGum ? this.gum : this.uner).add(doc.gold, pred, isGum);
+  }
 }
 
-function score(docs: TextDoc[], rec: Recogniser, fine: boolean): { scores: Scores; seconds: number } {
-  const scorer = new SpanScorer();
-  // CPU time, not wall time: the measuring machine is shared, CPU time is what the work costs
+export function scoreDocs(docs: TextDoc[], rec: Recogniser, into: PoolScorer): void {
+  // CPU time, not wall time: the measuring machine is shared
   const c0 = process.cpuUsage();
   const preds = docs.map((d) => rec.run(d.text));
   const cpu = process.cpuUsage(c0);
-  const seconds = (cpu.user + cpu.system) / 1e6;
-  docs.forEach((d, k) => scorer.add(d.gold, preds[k], fine));
-  return { scores: scorer.scores(), seconds };
+  into.seconds += (cpu.user + cpu.system) / 1e6;
+  docs.forEach((d, k) => into.add(d, preds[k]));
 }
 
-function groupByDoc(sentences: LabeledSentence[]): LabeledSentence[][] {
-  const out: LabeledSentence[][] = [];
-  for (const s of sentences) {
-    if (out.length === 0 || s.newPar) out.push([]);
-    out[out.length - 1].push(s);
+/** F1 over the types outside PER / ORG / place (NORP, EVENT, PRODUCT, WORK_OF_ART, LAW, LANGUAGE). */
+export function otherTypes(s: Scores): PRF {
+  let tp = 0, fp = 0, fn = 0;
+  for (const [t, v] of Object.entries(s.byType)) {
+    if (['PERSON', 'ORG', 'GPE', 'LOC', 'FAC'].includes(t)) continue;
+    tp += v.tp;
+    fp += v.fp;
+    fn += v.fn;
   }
-  return out;
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return { tp, fp, fn, p: round(p), r: round(r), f1: round(p + r ? (2 * p * r) / (p + r) : 0) };
 }
 
-export function runEval(dataDir: string): EvalReport {
-  const model = getNerModel();
-  if (!model) throw new Error(nerModelError() ?? 'NER model unavailable');
-  const gaz = model.gazetteer;
-  const gumDocs = GUM_HELDOUT.map((id) => readGumDoc(join(dataDir, 'gum', 'dep', id + '.conllu'), gaz));
-  const gumText = gumDocs.map((d) => toTextDoc(d.id, d.sentences));
-  const newsText = gumText.filter((d) => d.id.startsWith('GUM_news_'));
-  const unerDocs = groupByDoc(readUner(join(dataDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'), gaz));
-  const unerText = unerDocs.map((sents, k) => toTextDoc('uner-' + k, sents, true));
+export interface CvReport {
+  folds: number;
+  documents: { gum: number; uner: number };
+  oBias: number;
+  train: Omit<NerTrainOptions, 'log'>;
+  recognisers: Record<string, { all: Scores; gum: Scores; uner: Scores; other: PRF; seconds: number }>;
+}
 
-  const sentences = gumDocs.reduce((n, d) => n + d.sentences.length, 0);
-  // warm up: model load and JIT, so both recognisers are timed warm
-  for (const d of gumText.slice(0, 2)) chronicleNer.run(d.text);
-  const ours = score(gumText, chronicleNer, true);
-  const oursNews = score(newsText, chronicleNer, true);
-  const uner = score(unerText, chronicleNer, false);
-  for (const d of gumText.slice(0, 2)) compromiseNer.run(d.text);
-  const comp = score(gumText, compromiseNer, false);
-  const compNews = score(newsText, compromiseNer, false);
-  return {
-    gum: ours.scores,
-    gumNews: oursNews.scores,
-    uner: uner.scores,
-    compromiseGum: comp.scores,
-    compromiseGumNews: compNews.scores,
-    speed: {
-      gum_sentences: sentences,
-      chronicle_sentences_per_second: Math.round(sentences / ours.seconds),
-      compromise_sentences_per_second: Math.round(sentences / comp.seconds),
-    },
-  };
+function shippedOBias(): number {
+  try {
+    const m = JSON.parse(readFileSync(join(defaultModelDir(), MODEL_FILES.manifest), 'utf8')) as { hyperparameters?: { o_bias?: number } };
+    return m.hyperparameters?.o_bias ?? 8;
+  } catch {
+    return 8;
+  }
+}
+
+/**
+ * Cross-validate the recogniser and the pipeline (see the file comment), under each O bias of
+ * `grid` (default: the shipped model's): one report per bias, in grid order.
+ */
+export function runCrossValidation(dataDir: string, folds: number, opts: Partial<NerTrainOptions> = {}, grid?: number[]): CvReport[] {
+  const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const corpus = readNerCorpus(dataDir);
+  const biases = grid ?? [opts.oBias ?? shippedOBias()];
+  const trainOpts: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...opts, oBias: biases[0], log };
+  const recognisers: [string, Recogniser][] = [['pipeline', chroniclePipeline], ['ner stage', chronicleNer]];
+  const scorers = biases.map(() => new Map(recognisers.map(([name]) => [name, new PoolScorer()])));
+  const comp = new PoolScorer();
+  const pool = cvPool(corpus);
+  try {
+    crossValidateNer(corpus, folds, trainOpts, ({ documents, trained }) => {
+      const texts = documents.map(poolText);
+      useNerModel(trained.model);
+      biases.forEach((bias, k) => {
+        trained.model.weights.oBias = bias;
+        for (const [name, rec] of recognisers) {
+          // warm the model's word cache on the first document, so folds are timed alike
+          if (k === 0) rec.run(texts[0].text);
+          scoreDocs(texts, rec, scorers[k].get(name)!);
+        }
+      });
+      scoreDocs(texts, compromiseNer, comp);
+    });
+  } finally {
+    useNerModel(null);
+  }
+  const { log: _omit, ...train } = trainOpts;
+  const summary = (s: PoolScorer) => ({ all: s.all.scores(), gum: s.gum.scores(), uner: s.uner.scores(), other: otherTypes(s.gum.scores()), seconds: Math.round(s.seconds * 10) / 10 });
+  return biases.map((oBias, k) => ({
+    folds,
+    documents: { gum: pool.filter((d) => d.genre !== 'uner').length, uner: pool.filter((d) => d.genre === 'uner').length },
+    oBias,
+    train: { ...train, oBias },
+    recognisers: { ...Object.fromEntries([...scorers[k]].map(([name, s]) => [name, summary(s)])), compromise: summary(comp) },
+  }));
+}
+
+/** The headline table: PER, ORG, place, PER+ORG+place, other types; pooled, GUM, UNER. */
+export function formatReport(r: CvReport): string {
+  const out: string[] = [];
+  out.push(`Named entities: ${r.folds}-fold cross-validation over ${r.documents.gum} GUM news + interview and ${r.documents.uner} UNER EWT dev documents,`);
+  out.push(`raw text through the real tokenizer and pipeline, exact character spans (O bias ${r.oBias}, ${r.train.epochs} epochs, GUM weight ${r.train.gumWeight}).`);
+  const pct = (x: PRF | undefined) => (x ? (100 * x.f1).toFixed(1).padStart(5) : '    –');
+  out.push('');
+  out.push(`${'recogniser'.padEnd(20)}${'data'.padEnd(8)}  ${'PER'.padStart(5)}  ${'ORG'.padStart(5)}  ${'place'.padStart(5)}  | ${'F1'.padStart(5)}  ${'P'.padStart(5)}  ${'R'.padStart(5)}  | other`);
+  for (const [name, s] of Object.entries(r.recognisers)) {
+    for (const [label, sc, other] of [['pooled', s.all, s.other], ['GUM', s.gum, s.other], ['UNER', s.uner, undefined]] as [string, Scores, PRF | undefined][]) {
+      const c = sc.coarse;
+      out.push(`${(label === 'pooled' ? name : '').padEnd(20)}${label.padEnd(8)}  ${pct(sc.byCoarse.PER)}  ${pct(sc.byCoarse.ORG)}  ${pct(sc.byCoarse.LOC)}  | ${pct(c)}  ${(100 * c.p).toFixed(1).padStart(5)}  ${(100 * c.r).toFixed(1).padStart(5)}  | ${label === 'UNER' ? '' : pct(other)}`);
+    }
+  }
+  const head = r.recognisers.pipeline;
+  if (head) {
+    out.push('');
+    out.push(`HEADLINE (pipeline, pooled): F1 ${(100 * head.all.coarse.f1).toFixed(1)} — PER ${pct(head.all.byCoarse.PER).trim()}, ORG ${pct(head.all.byCoarse.ORG).trim()}, place ${pct(head.all.byCoarse.LOC).trim()}; other types (GUM) ${pct(head.other).trim()}`);
+    out.push('');
+    out.push('pipeline, pooled, per class:');
+    for (const [t, v] of Object.entries(head.all.byCoarse)) out.push('  ' + formatPRF(t === 'LOC' ? 'place' : t, v));
+    out.push('  ' + formatPRF('PER+ORG+place', head.all.coarse));
+    out.push('pipeline, GUM, per type:');
+    for (const [t, v] of Object.entries(head.gum.byType)) out.push('  ' + formatPRF(t, v));
+  }
+  out.push('');
+  out.push('CPU seconds to run each over all folds\' documents: ' + Object.entries(r.recognisers).map(([n, s]) => `${n} ${s.seconds}`).join(', '));
+  return out.join('\n');
 }
 
 function main(): void {
@@ -130,49 +217,41 @@ function main(): void {
   let data = process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data');
   let json = false;
   let updateManifest = false;
+  let folds = 5;
+  const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--data') data = args[++i];
-    else if (args[i] === '--json') json = true;
-    else if (args[i] === '--update-manifest') updateManifest = true;
-    else throw new Error(`unknown option ${args[i]} (use --data DIR, --json, --update-manifest)`);
+    const a = args[i];
+    if (a === '--data') data = args[++i];
+    else if (a === '--json') json = true;
+    else if (a === '--update-manifest') updateManifest = true;
+    else if (a === '--folds') folds = Number(args[++i]);
+    else if (a === '--o-bias') opts.oBias = Number(args[++i]);
+    else if (a === '--no-brown') opts.brown = false;
+    else if (a === '--epochs') opts.epochs = Number(args[++i]);
+    else if (a === '--quick') {
+      folds = 2;
+      opts.epochs = 4;
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --json, --update-manifest, --quick)`);
   }
-  const r = runEval(data);
+  if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
+  const [r] = runCrossValidation(data, folds, opts);
   if (updateManifest) {
-    // record the end-to-end figures next to the training-time ones
-    const path = join(defaultModelDir(), 'manifest.json');
+    const path = join(defaultModelDir(), MODEL_FILES.manifest);
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    const brief = (s: Scores) => ({ all: s.all, coarse: s.coarse, by_coarse: s.byCoarse });
-    manifest.eval_end_to_end = {
-      how: 'npm run eval:entities: raw text → tokenizer → ner stage, exact character spans',
-      gum_heldout: { ...brief(r.gum), by_type: r.gum.byType },
-      gum_heldout_news: brief(r.gumNews),
-      uner_ewt_dev: { coarse: r.uner.coarse, by_coarse: r.uner.byCoarse },
-      compromise_gum_heldout: { coarse: r.compromiseGum.coarse, by_coarse: r.compromiseGum.byCoarse },
-      compromise_gum_heldout_news: { coarse: r.compromiseGumNews.coarse, by_coarse: r.compromiseGumNews.byCoarse },
+    const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
+    manifest.cross_validation = {
+      how: `npm run eval:entities: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans`,
+      folds: r.folds,
+      documents: r.documents,
+      o_bias: r.oBias,
+      pipeline: brief(r.recognisers.pipeline),
+      ner_stage: brief(r.recognisers['ner stage']),
+      compromise: brief(r.recognisers.compromise),
     };
     writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
     process.stderr.write(`updated ${path}\n`);
   }
-  if (json) {
-    process.stdout.write(JSON.stringify(r, null, 2) + '\n');
-    return;
-  }
-  const out: string[] = [];
-  out.push(`Named entities, exact character spans, raw text through tokenizer + ner stage`);
-  out.push(`\nGUM held-out news + interview (${GUM_HELDOUT.length} documents), chronicle:`);
-  out.push(formatScores(r.gum));
-  out.push(`\nGUM held-out news only, chronicle:`);
-  out.push(formatScores(r.gumNews));
-  out.push(`\nGUM held-out news + interview, compromise people/places/organizations (places → LOC):`);
-  out.push(formatScores(r.compromiseGum, false));
-  out.push(`\nGUM held-out news only, compromise:`);
-  out.push(formatScores(r.compromiseGumNews, false));
-  out.push(`\nUNER English EWT dev (PER / ORG / LOC), chronicle:`);
-  out.push(formatScores(r.uner, false));
-  out.push(`\nSpeed on the GUM documents (${r.speed.gum_sentences} sentences, one process, warm, CPU time):`);
-  out.push(`  chronicle tokenize + ner: ${r.speed.chronicle_sentences_per_second} sentences/s`);
-  out.push(`  compromise (three lookups): ${r.speed.compromise_sentences_per_second} sentences/s`);
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r) + '\n');
 }
 
 const invoked = process.argv[1] ?? '';
@@ -180,7 +259,7 @@ if (invoked.endsWith('/eval/entities.js')) {
   try {
     main();
   } catch (err) {
-    process.stderr.write(`eval:entities failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`eval:entities failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
     process.exitCode = 1;
   }
 }

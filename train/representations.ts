@@ -12,7 +12,7 @@
  * one word a line) and manifest.json (data, sha256, licences, hyperparameters, size, time).
  * Deterministic: the same data and options give a byte-identical file.
  *
- * Options: --clusters C (default 1000), --min-count N (weighted count a word needs; default 12),
+ * Options: --clusters C (default 500), --min-count N (weighted count a word needs; default 30),
  * --news-weight W (default 10), --treebank-weight W (default 5), --data DIR, --out DIR,
  * --limit-docs N (first N unlabelled documents only: for quick trials).
  */
@@ -37,8 +37,8 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
-    clusters: 1000,
-    minCount: 12,
+    clusters: 500,
+    minCount: 30,
     newsWeight: 10,
     treebankWeight: 5,
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),

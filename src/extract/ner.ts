@@ -1111,8 +1111,19 @@ export function defaultModelDir(): string {
   return process.env.CHRONICLE_NER_MODEL || fileURLToPath(new URL('../../../models/ner/', import.meta.url));
 }
 
+let override: NerModel | null = null;
+
+/**
+ * Run the ner stage with `model` instead of the shipped one in this process (cross-validation
+ * scores the whole pipeline with each fold's model); null goes back to the shipped model.
+ */
+export function useNerModel(model: NerModel | null): void {
+  override = model;
+}
+
 /** The model, loaded on first use; null (with the reason in nerModelError()) when unavailable. */
 export function getNerModel(): NerModel | null {
+  if (override) return override;
   if (cached || loadError) return cached;
   try {
     cached = loadNerModel(defaultModelDir());
