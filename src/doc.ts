@@ -115,7 +115,11 @@ export interface EventRecord {
   recipient: string[];
   date: { value: string | null; text?: string; basis: string } | null;
   location: string | null;
+  /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */
+  factuality: 'asserted' | 'negated' | 'future' | 'hypothetical' | 'threatened' | 'alleged' | 'attempted' | 'denied';
+  /** factuality is negated or denied (kept for schema 1.0 readers) */
   negated: boolean;
+  /** PLOVER auxiliary mode: future, hypothetical (also threatened and attempted events) or historical */
   modality: string | null;
   reported_by: string | null;
   sentence: number;

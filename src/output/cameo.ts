@@ -9,7 +9,7 @@ import type { Result } from './schema.js';
 
 export const CAMEO_COLUMNS = [
   'EventID', 'SQLDATE', 'DateBasis', 'Actor1Code', 'Actor1Name', 'Actor1Type', 'Actor2Code', 'Actor2Name', 'Actor2Type',
-  'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'PloverType', 'PloverMode', 'IsNegated', 'Modality',
+  'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'PloverType', 'PloverMode', 'IsNegated', 'Modality', 'Factuality',
   'ActionGeo', 'Trigger', 'SentenceStart', 'SentenceEnd', 'SourceDoc', 'SOURCEURL',
 ] as const;
 
@@ -45,7 +45,7 @@ export function cameoRows(result: Result): string[][] {
           ea?.codes?.[0]?.code ?? '', ea?.name ?? '', ea?.type ?? '',
           er?.codes?.[0]?.code ?? '', er?.name ?? '', er?.type ?? '',
           ev.cameo, ev.cameo.slice(0, 3), cameoRoot(ev.cameo), String(quadClass(ev.cameo)),
-          ev.type, ev.mode ?? '', ev.negated ? '1' : '0', ev.modality ?? '',
+          ev.type, ev.mode ?? '', ev.negated ? '1' : '0', ev.modality ?? '', ev.factuality,
           loc?.name ?? '', ev.trigger.text, String(sent?.start ?? ''), String(sent?.end ?? ''), result.id, result.url ?? '',
         ].map(cell));
       }

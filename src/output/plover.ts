@@ -2,7 +2,7 @@
  * PLOVER-style event records (one JSON object per event, JSONL), following the field names of
  * the PLOVER manual's "PLOVER JSON" table: id, date, actor/recipient entity objects (code,
  * sector, entity_text), event, mode, context (with the auxiliary modes), event_loc, event_text,
- * quad_code, text, text_info, cite_info. Chronicle adds cameo, negated, modality, reported_by
+ * quad_code, text, text_info, cite_info. Chronicle adds cameo, factuality, negated, modality, reported_by
  * and date_basis, and every record points back to the characters it came from.
  */
 import { defaultLexicon } from '../extract/events/lexicon.js';
@@ -29,6 +29,7 @@ export interface PloverRecord {
   context: string[];
   cameo: string | null;
   quad_code: number | null;
+  factuality: string;
   negated: boolean;
   modality: string | null;
   reported_by: PloverEntity | null;
@@ -67,6 +68,8 @@ export function toPloverRecords(result: Result): PloverRecord[] {
     if (pc?.context) for (const c of pc.context.split(';')) if (c.trim()) context.push(c.trim());
     if (ev.modality) context.push(ev.modality);
     if (ev.negated) context.push('negation');
+    // Chronicle's finer factuality, where PLOVER's auxiliary modes have no word for it
+    if (['threatened', 'alleged', 'attempted', 'denied'].includes(ev.factuality)) context.push(ev.factuality);
     const sent = result.sentences[ev.sentence] ?? { start: ev.trigger.start, end: ev.trigger.end };
     const loc = ev.location ? byId.get(ev.location) : undefined;
     return {
@@ -81,6 +84,7 @@ export function toPloverRecords(result: Result): PloverRecord[] {
       context,
       cameo: ev.cameo,
       quad_code: ev.cameo ? quadClass(ev.cameo) : null,
+      factuality: ev.factuality,
       negated: ev.negated,
       modality: ev.modality,
       reported_by: ev.reported_by ? entity(ev.reported_by) : null,

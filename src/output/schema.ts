@@ -3,9 +3,16 @@ import { ENTITY_TYPES } from '../doc.js';
 
 /**
  * The extraction result, one JSON object per document. Versioned: a change that removes or
- * renames a field bumps the major version; adding optional fields bumps the minor.
+ * renames a field bumps the major version; adding fields bumps the minor.
+ *
+ * 1.1: events carry `factuality` (asserted, negated, future, hypothetical, threatened, alleged,
+ * attempted, denied). `negated` and `modality` stay and are derived from it: negated ⇔
+ * factuality is negated or denied; modality is future for future events, hypothetical for
+ * hypothetical, threatened and attempted ones, else historical or null.
  */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
+
+export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
 
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -59,7 +66,11 @@ export const EventSchema = z.object({
   recipient: z.array(z.string()),
   date: z.object({ value: z.string().nullable(), text: z.string().optional(), basis: z.string() }).nullable(),
   location: z.string().nullable(),
+  /** whether the text reports the event as having happened; only asserted events make case statuses */
+  factuality: z.enum(FACTUALITY_VALUES),
+  /** derived: factuality is negated or denied */
   negated: z.boolean(),
+  /** derived PLOVER auxiliary mode: future, hypothetical (also threatened, attempted) or historical */
   modality: z.string().nullable(),
   reported_by: z.string().nullable(),
   sentence: z.number().int(),

@@ -7,7 +7,8 @@
  */
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex } from './arguments.js';
-import { isNegated, modalityOf, nominalModality, reporterOf, REPORTING_VERBS } from './context.js';
+import { historicalByWords, reporterOf, REPORTING_VERBS } from './context.js';
+import { factualityOf, irrealis, modalFactuality, modalityOfFactuality, negatedOf } from './factuality.js';
 import { indexTimes, inOtherRelative, locationOf, nearestInSentence, PLACE_NOUNS, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
@@ -37,9 +38,10 @@ interface Predicate {
   recipientTokens: number[];
   nominal?: NominalEvent;
   window: number[];
-  /** set when the parse could not give them: an infinitive the tagger read as an adjective */
-  modality?: EventRecord['modality'];
-  negated?: boolean;
+  /** the word it depends on, when the parse could not give it: an infinitive the tagger read as an adjective ("efforts to free/ADJ X") */
+  governor?: { head: number; rel: string };
+  /** the modal it follows when the parse did not make it the verb's auxiliary */
+  modal?: number;
 }
 
 /** Objects-by-preposition that name a verb's target, in order of preference. */
@@ -268,16 +270,22 @@ function inOtherClause(view: ParseView, k: number, i: number): boolean {
   return false;
 }
 
-const FUTURE_GOVERNORS = new Set(['expect', 'plan', 'agree', 'promise', 'pledge', 'vow', 'set', 'schedule', 'due', 'prepare', 'intend', 'decide', 'threaten']);
-const HYPOTHETICAL_GOVERNORS = new Set(['urge', 'ask', 'call', 'demand', 'press', 'want', 'hope', 'seek', 'try', 'attempt', 'offer', 'propose', 'appeal', 'implore', 'beg', 'need', 'push', 'encourage']);
-const REFUSING_GOVERNORS = new Set(['refuse', 'decline', 'fail', 'reject']);
 
 /** Token i is an adjective-tagged word after infinitival "to" that opens a noun phrase: "to free him", "to free 33 hostages". */
 function infinitiveAdjective(view: ParseView, i: number): boolean {
   const t = view.tokens[i];
   const next = view.tokens[i + 1];
-  if (t.upos !== 'ADJ' || i < 1 || view.tokens[i - 1].text.toLowerCase() !== 'to' || !next || next.sentence !== t.sentence) return false;
+  if (t.upos !== 'ADJ' || i < 1 || !next || next.sentence !== t.sentence) return false;
+  if (view.tokens[i - 1].text.toLowerCase() !== 'to' && modalBefore(view, i) < 0) return false;
   return ['PRON', 'DET', 'NUM', 'PROPN', 'NOUN'].includes(next.upos ?? '') && !/^(?:of|from|to)$/i.test(next.text);
+}
+
+/** The modal right before an adjective-tagged verb ("will free/ADJ Noa Levi", "would not free"), else -1. */
+function modalBefore(view: ParseView, i: number): number {
+  const sent = view.tokens[i].sentence;
+  let m = i - 1;
+  if (m >= 0 && /^(?:not|n't|never)$/i.test(view.tokens[m].text)) m--;
+  return m >= 0 && view.tokens[m].sentence === sent && view.tokens[m].xpos === 'MD' ? m : -1;
 }
 
 /** The verb an infinitive at i depends on: the nearest content verb before its "to". */
@@ -287,10 +295,10 @@ function governingVerb(view: ParseView, i: number): number {
   return -1;
 }
 
-/** Participants of such an infinitive: the controller (an object of "urge", "ask"; else the subject) acts on the phrase after it. */
-function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: number): { actor: number[]; recipient: number[] } {
-  const objs = view.kids(gov, ['obj']).filter((o) => o < i);
-  const actor = objs.length && CONTROL_OBJECT_HEADS.has(view.lemma(gov)) ? objs : subjects(view, gov);
+/** Participants of such an infinitive: the controller (an object of "urge", "ask"; else the subject; after a modal, the name before it) acts on the phrase after it. */
+function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: number, modal = -1): { actor: number[]; recipient: number[] } {
+  const objs = gov >= 0 ? view.kids(gov, ['obj']).filter((o) => o < i) : [];
+  const actor = gov < 0 ? (modal > 0 && ents.at(modal - 1) ? [modal - 1] : []) : objs.length && CONTROL_OBJECT_HEADS.has(view.lemma(gov)) ? objs : subjects(view, gov);
   let recipient: number[] = [];
   const next = i + 1;
   if (['PRON', 'PROPN'].includes(view.tokens[next].upos ?? '')) recipient = [next, ...view.kids(next, ['conj'])];
@@ -383,14 +391,20 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       // infinitive "free" as an adjective; a coded verb right after infinitival "to" is one
       const infinitive = infinitiveAdjective(view, i) ? codeVerb(lex, view, i) : null;
       if (infinitive?.code) {
+        const modal = modalBefore(view, i);
+        if (modal >= 0) {
+          const roles = infinitiveRoles(view, ents, i, -1, modal);
+          preds.push({ i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient], modal });
+          continue;
+        }
         const gov = governingVerb(view, i);
         if (gov >= 0) {
           const roles = infinitiveRoles(view, ents, i, gov);
-          const lemma = view.lemma(gov);
+          // it depends on the noun right before its "to" ("efforts to free X"), else on that verb
+          const noun = view.tokens[i - 2]?.upos === 'NOUN' && view.tokens[i - 2].sentence === t.sentence ? i - 2 : -1;
           preds.push({
             i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient],
-            modality: FUTURE_GOVERNORS.has(lemma) ? 'future' : HYPOTHETICAL_GOVERNORS.has(lemma) ? 'hypothetical' : null,
-            negated: REFUSING_GOVERNORS.has(lemma) || isNegated(view, gov),
+            governor: noun >= 0 ? { head: noun, rel: 'acl' } : { head: gov, rel: 'xcomp' },
           });
           continue;
         }
@@ -432,7 +446,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) continue;
       // a meeting told as done is a consultation: CAMEO's "meet … at/for talks" patterns code an
       // intent to meet (036), which fits "will meet at the summit", not "met Krasin at the airport"
-      if (coding.code === '036' && MEET_BLOCKS.has(coding.block) && view.rel(i) !== 'xcomp' && !['future', 'hypothetical'].includes(modalityOf(view, i, false) ?? '')) coding.code = '040';
+      if (coding.code === '036' && MEET_BLOCKS.has(coding.block) && view.rel(i) !== 'xcomp' && !['future', 'hypothetical'].includes(factualityOf(view, i, false).factuality)) coding.code = '040';
       for (const k of coding.used) used.add(k);
       // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
       if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
@@ -475,6 +489,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
       const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
       const reported = reporterOf(view, ents, p.i);
+      const { factuality } = p.modal !== undefined ? modalFactuality(view, p.modal, reported !== null) : factualityOf(view, p.i, reported !== null, undefined, p.governor);
       const ev: EventRecord = {
         id: '',
         type: plover.type,
@@ -485,14 +500,15 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         recipient,
         date: null,
         location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
-        negated: p.negated ?? isNegated(view, p.i),
-        modality: p.modality !== undefined ? p.modality : p.kind === 'verb' ? modalityOf(view, p.i, reported !== null) : nominalModality(view, p.i),
+        factuality,
+        negated: negatedOf(factuality),
+        modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
         reported_by: reported,
         sentence: s,
       };
-      ev.date = dateOf(doc, view, ents, times, lex, p, out, ev.modality === 'future' || ev.modality === 'hypothetical', lemmaOf);
+      ev.date = dateOf(doc, view, ents, times, lex, p, out, irrealis(factuality), lemmaOf);
       lemmaOf.set(ev, p.lemma);
-      if (!ev.modality && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
+      if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
         ev.modality = 'historical';
       }
       out.push(ev);
@@ -600,11 +616,11 @@ function fromTime(t: TimeExpression, basis: string): EventRecord['date'] {
   return { value: t.value, text: t.text, basis };
 }
 
-function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], irrealis: boolean, lemmaOf: Map<EventRecord, string>): EventRecord['date'] {
+function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], notHappened: boolean, lemmaOf: Map<EventRecord, string>): EventRecord['date'] {
   const own = timeInWindow(times, p.window, p.i);
   if (own) return fromTime(own, 'clause');
   // only events that happened date later mentions of them
-  const earlier = allEarlier.filter((e) => !e.negated && e.modality !== 'future' && e.modality !== 'hypothetical');
+  const earlier = allEarlier.filter((e) => !irrealis(e.factuality));
   if (p.kind === 'verb') {
     // the clause this one depends on ("freed on Friday, returning home")
     for (let k = p.i, depth = 0; depth < 4; depth++) {
@@ -621,7 +637,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
     const t = timeInWindow(times, view.window(h), h) ?? nearestInSentence(doc, times, h);
     if (t) return fromTime(t, 'governing');
   }
-  if (irrealis) return null;
+  if (notHappened) return null;
   // "during the attack", "during his abduction": the date of the event referred back to
   // anywhere in the clause: the parse may hang "during the attack" on the agent ("by terrorists during the attack")
   const refs = p.window.filter((k) => k !== p.i && ['obl', 'nmod'].includes(view.rel(k).split(':')[0]));
