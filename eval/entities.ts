@@ -30,7 +30,7 @@ import { defaultModelDir, nerStage, useNerModel } from '../src/extract/ner.js';
 import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
-import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, cvPool, poolText, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, cvFold, cvPool, featuriseCorpus, trainNer, poolText, readNerCorpus, type FeaturisedCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { SpanScorer, formatPRF, type PRF, type Scores, type Span, type TextDoc } from './ner-score.js';
 
 export interface Recogniser {
@@ -145,9 +145,10 @@ function shippedOBias(): number {
  * Cross-validate the recogniser and the pipeline (see the file comment), under each O bias of
  * `grid` (default: the shipped model's): one report per bias, in grid order.
  */
-export function runCrossValidation(dataDir: string, folds: number, opts: Partial<NerTrainOptions> = {}, grid?: number[]): CvReport[] {
+export function runCrossValidation(data: string | FeaturisedCorpus, folds: number, opts: Partial<NerTrainOptions> = {}, grid?: number[]): CvReport[] {
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const corpus = readNerCorpus(dataDir);
+  const fc = typeof data === 'string' ? featuriseCorpus(readNerCorpus(data), opts.brown ?? DEFAULT_TRAIN_OPTIONS.brown, log) : data;
+  const corpus = fc.corpus;
   const biases = grid ?? [opts.oBias ?? shippedOBias()];
   const trainOpts: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...opts, oBias: biases[0], log };
   const recognisers: [string, Recogniser][] = [['pipeline', chroniclePipeline], ['ner stage', chronicleNer]];
@@ -155,7 +156,7 @@ export function runCrossValidation(dataDir: string, folds: number, opts: Partial
   const comp = new PoolScorer();
   const pool = cvPool(corpus);
   try {
-    crossValidateNer(corpus, folds, trainOpts, ({ documents, trained }) => {
+    crossValidateNer(fc, folds, trainOpts, ({ documents, trained }) => {
       const texts = documents.map(poolText);
       useNerModel(trained.model);
       biases.forEach((bias, k) => {
@@ -180,6 +181,36 @@ export function runCrossValidation(dataDir: string, folds: number, opts: Partial
     train: { ...train, oBias },
     recognisers: { ...Object.fromEntries([...scorers[k]].map(([name, s]) => [name, summary(s)])), compromise: summary(comp) },
   }));
+}
+
+/**
+ * Learning curve: the same K folds, the ner stage scored after every epoch (weights averaged so
+ * far), pooled PER/ORG/place F1 per epoch count — one run says how many epochs pay.
+ */
+export function runEpochCurve(fc: FeaturisedCorpus, folds: number, opts: Partial<NerTrainOptions> = {}): { epoch: number; ner: PRF }[] {
+  const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
+  const epochs = opts.epochs ?? DEFAULT_TRAIN_OPTIONS.epochs;
+  const scorers = Array.from({ length: epochs }, () => new PoolScorer());
+  let texts: TextDoc[] = [];
+  const trainOpts: NerTrainOptions = {
+    ...DEFAULT_TRAIN_OPTIONS, ...opts, oBias: opts.oBias ?? shippedOBias(), log,
+    onEpoch: (epoch, model) => {
+      useNerModel(model);
+      scoreDocs(texts, chronicleNer, scorers[epoch - 1]);
+    },
+  };
+  const pool = cvPool(fc.corpus);
+  try {
+    for (let k = 0; k < folds; k++) {
+      const docs = cvFold(pool, k, folds);
+      texts = docs.map(poolText);
+      trainNer(fc, new Set(docs.map((d) => d.id)), trainOpts);
+      log(`fold ${k + 1}/${folds}: ` + scorers.map((s, e) => `${e + 1}: ${(100 * s.all.scores().coarse.f1).toFixed(1)}`).join(' '));
+    }
+  } finally {
+    useNerModel(null);
+  }
+  return scorers.map((s, e) => ({ epoch: e + 1, ner: s.all.scores().coarse }));
 }
 
 /** The headline table: PER, ORG, place, PER+ORG+place, other types; pooled, GUM, UNER. */
@@ -218,6 +249,7 @@ function main(): void {
   let json = false;
   let updateManifest = false;
   let folds = 5;
+  let curve = false;
   const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -228,12 +260,18 @@ function main(): void {
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
+    else if (a === '--epoch-curve') curve = true;
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
     } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --json, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
+  if (curve) {
+    const fc = featuriseCorpus(readNerCorpus(data), opts.brown ?? DEFAULT_TRAIN_OPTIONS.brown);
+    for (const { epoch, ner } of runEpochCurve(fc, folds, opts)) process.stdout.write(formatPRF(`ner stage after ${epoch} epochs`, ner) + '\n');
+    return;
+  }
   const [r] = runCrossValidation(data, folds, opts);
   if (updateManifest) {
     const path = join(defaultModelDir(), MODEL_FILES.manifest);

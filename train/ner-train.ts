@@ -10,9 +10,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type DocCaps, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
+import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
 import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
-import { FrozenPerceptron, TrainablePerceptron } from '../src/nlp/perceptron.js';
+import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { getBrownClusters, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
@@ -94,6 +94,8 @@ export interface NerTrainOptions {
   /** Brown cluster features (from corpus.brown) */
   brown: boolean;
   log?: (msg: string) => void;
+  /** called after every epoch of the first seed with the weights averaged so far (learning curves) */
+  onEpoch?: (epoch: number, model: NerModel) => void;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true };
@@ -143,12 +145,6 @@ export function buildLexicon(sentences: string[][], minCount: number): CapLexico
   return lex;
 }
 
-interface Instance {
-  keys: Uint32Array; // flattened feature keys
-  offs: Int32Array; // token i's keys are keys[offs[i]..offs[i+1])
-  gold: Int32Array;
-}
-
 /** Mean of several frozen perceptrons (missing weights count as 0). */
 function averageFrozen(ps: FrozenPerceptron[]): FrozenPerceptron {
   if (ps.length === 1) return ps[0];
@@ -173,91 +169,211 @@ function averageFrozen(ps: FrozenPerceptron[]): FrozenPerceptron {
   return new FrozenPerceptron(C, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
 }
 
+/** One training sentence, featurised once and shared by every fold. */
+interface Unit {
+  /** document id: "uner-train:<id>", "uner-dev:<id>" or a GUM document id */
+  doc: string;
+  source: 'uner' | 'uner-dev' | 'gum';
+  /** dense feature ids (see FeaturisedCorpus.keyOf), token i's at ids[offs[i]..offs[i+1]) */
+  ids: Uint32Array;
+  offs: Int32Array;
+  gold: Int32Array;
+}
+
 /**
- * Train a model on everything in `corpus` except the documents whose ids are in `exclude`.
- * Seeded and deterministic: the same data and options give byte-identical weights.
+ * Every training sentence featurised once. Nothing here depends on the fold: the gazetteer,
+ * the Brown clusters and the capitalisation lexicon (UD EWT train + the GUM documents outside
+ * the cross-validation pool) are fixed, and document capitalisation is per document. So K folds
+ * cost one featurising pass; a fold only picks its units and prunes rare features.
  */
-export function trainNer(corpus: NerCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
-  const log = opts.log ?? (() => {});
+export interface FeaturisedCorpus {
+  corpus: NerCorpus;
+  lexicon: CapLexicon;
+  brown: BrownClusters | null;
+  units: Unit[];
+  /** dense feature id → hashed feature key */
+  keyOf: Uint32Array;
+  seconds: number;
+}
+
+/** Lexicon text: UD EWT train and the GUM documents outside the cross-validation pool (so no fold sees its own test text). */
+export function lexiconSentences(corpus: NerCorpus): string[][] {
+  const pool = new Set(cvPool(corpus).map((d) => d.id));
+  return [...corpus.ewtWords, ...corpus.gum.filter((d) => !pool.has(d.id)).flatMap((d) => d.sentences.map((s) => s.words))];
+}
+
+export function featuriseCorpus(corpus: NerCorpus, brownOn: boolean, log: (msg: string) => void = () => {}): FeaturisedCorpus {
   const t0 = Date.now();
-  const { gazetteer } = corpus;
-  const gumTrain = corpus.gum.filter((d) => !exclude.has(d.id));
-  const unerDevTrain = corpus.unerDev.filter((d) => !exclude.has(d.id));
-  const gumSents = gumTrain.flatMap((d) => d.sentences);
-  const unerDevSents = unerDevTrain.flatMap((d) => d.sentences);
-  const train: LabeledSentence[] = [...corpus.unerTrain, ...unerDevSents];
-  for (let k = 0; k < opts.gumWeight; k++) train.push(...gumSents);
-
-  // unlabelled statistics: UD EWT train text + the GUM training documents
-  const lexicon = buildLexicon([...corpus.ewtWords, ...gumTrain.flatMap((d) => d.sentences.map((s) => s.words))], 2);
-  if (opts.brown && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
-  const brown = opts.brown ? corpus.brown : null;
-  const ctx: FeatureContext = { gazetteer, lexicon, brown };
+  const lexicon = buildLexicon(lexiconSentences(corpus), 2);
+  if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
+  const brown = brownOn ? corpus.brown : null;
+  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown };
   const cache = new WordCache(ctx, 1 << 30);
-
-  // document-level capitalisation: UNER documents by newdoc id, GUM documents as read
-  const sentDoc = new Map<LabeledSentence, DocCaps>();
+  const dense = new Map<number, number>();
+  const keyOf: number[] = [];
+  const units: Unit[] = [];
+  const add = (sents: readonly LabeledSentence[], doc: string, source: Unit['source']) => {
+    // document-level capitalisation over the document's sentences
+    const caps = docCaps(sents.map((s) => s.words));
+    for (const s of sents) {
+      const { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      const ids = new Uint32Array(keys.length);
+      for (let j = 0; j < keys.length; j++) {
+        let id = dense.get(keys[j]);
+        if (id === undefined) {
+          id = keyOf.length;
+          dense.set(keys[j], id);
+          keyOf.push(keys[j]);
+        }
+        ids[j] = id;
+      }
+      const gold = Int32Array.from(s.tags, (t) => {
+        const g = TAG_INDEX.get(t);
+        if (g === undefined) throw new Error(`unknown tag ${t} in ${doc}`);
+        return g;
+      });
+      units.push({ doc, source, ids, offs, gold });
+    }
+  };
+  // UNER train documents by newdoc id, in file order
   const unerDocs = new Map<string, LabeledSentence[]>();
-  for (const s of [...corpus.unerTrain, ...unerDevSents]) {
+  for (const s of corpus.unerTrain) {
     const key = s.doc ?? '';
     const list = unerDocs.get(key) ?? [];
     list.push(s);
     unerDocs.set(key, list);
   }
-  for (const sents of unerDocs.values()) {
-    const caps = docCaps(sents.map((s) => s.words));
-    for (const s of sents) sentDoc.set(s, caps);
+  for (const [id, sents] of unerDocs) add(sents, 'uner-train:' + id, 'uner');
+  for (const d of corpus.unerDev) add(d.sentences, d.id, 'uner-dev');
+  for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
+  const seconds = (Date.now() - t0) / 1000;
+  log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
+  return { corpus, lexicon, brown, units, keyOf: Uint32Array.from(keyOf), seconds };
+}
+
+/**
+ * Averaged perceptron over dense feature ids (training only: the fold's features are known in
+ * advance, so rows are array offsets, no hashing). Weights w, and u = Σ counter × update, so the
+ * averaged weight is w − u / counter (Daumé's trick).
+ */
+class DensePerceptron {
+  readonly w: Float32Array;
+  readonly u: Float64Array;
+  counter = 1;
+  constructor(readonly nFeatures: number, readonly nClasses: number) {
+    this.w = new Float32Array(nFeatures * nClasses);
+    this.u = new Float64Array(nFeatures * nClasses);
   }
-  for (const d of gumTrain) {
-    const caps = docCaps(d.sentences.map((s) => s.words));
-    for (const s of d.sentences) sentDoc.set(s, caps);
-  }
-  // featurise; keep keys seen at least minCount times
-  const raw = train.map((s) => sentenceKeys(s.words, cache, ctx, sentDoc.get(s)));
-  const counts = new Map<number, number>();
-  for (const r of raw) for (const k of r.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  let kept = 0;
-  for (const c of counts.values()) if (c >= opts.minCount) kept++;
-  const instances: Instance[] = train.map((s, k) => {
-    const { keys, offs } = raw[k];
-    const out: number[] = [];
-    const newOffs = new Int32Array(offs.length);
-    for (let i = 0; i + 1 < offs.length; i++) {
-      newOffs[i] = out.length;
-      for (let j = offs[i]; j < offs[i + 1]; j++) if ((counts.get(keys[j]) ?? 0) >= opts.minCount) out.push(keys[j]);
+  score(ids: Uint32Array, a: number, b: number, out: Float32Array, at: number): void {
+    const C = this.nClasses;
+    const w = this.w;
+    for (let c = 0; c < C; c++) out[at + c] = 0;
+    for (let k = a; k < b; k++) {
+      const base = ids[k] * C;
+      for (let c = 0; c < C; c++) out[at + c] += w[base + c];
     }
-    newOffs[offs.length - 1] = out.length;
-    const gold = Int32Array.from(s.tags, (t) => {
-      const g = TAG_INDEX.get(t);
-      if (g === undefined) throw new Error('unknown tag ' + t);
-      return g;
-    });
-    return { keys: Uint32Array.from(out), offs: newOffs, gold };
-  });
-  raw.length = 0;
-  counts.clear();
-  log(`train: ${train.length} sentences (UNER ${corpus.unerTrain.length} + dev ${unerDevSents.length}, GUM ${gumSents.length} × ${opts.gumWeight}); ${kept} features seen ≥ ${opts.minCount} times; featurised in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  update(truth: number, guess: number, ids: Uint32Array, a: number, b: number): void {
+    const C = this.nClasses;
+    const cnt = this.counter;
+    for (let k = a; k < b; k++) {
+      const base = ids[k] * C;
+      this.w[base + truth] += 1;
+      this.u[base + truth] += cnt;
+      this.w[base + guess] -= 1;
+      this.u[base + guess] -= cnt;
+    }
+  }
+  /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys. */
+  freeze(keyOf: Uint32Array, threshold: number): FrozenPerceptron {
+    const C = this.nClasses;
+    const keys: number[] = [];
+    const starts: number[] = [0];
+    const cls: number[] = [];
+    const vals: number[] = [];
+    for (let f = 0; f < this.nFeatures; f++) {
+      const before = cls.length;
+      for (let c = 0; c < C; c++) {
+        const v = this.w[f * C + c] - this.u[f * C + c] / this.counter;
+        if (Math.abs(v) >= threshold) {
+          cls.push(c);
+          vals.push(v);
+        }
+      }
+      if (cls.length > before) {
+        keys.push(keyOf[f]);
+        starts.push(cls.length);
+      }
+    }
+    return new FrozenPerceptron(C, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
+  }
+}
+
+interface Instance {
+  /** fold-local dense feature ids; token i's at ids[offs[i]..offs[i+1]) */
+  ids: Uint32Array;
+  offs: Int32Array;
+  gold: Int32Array;
+}
+
+/**
+ * Train a model on everything in the featurised corpus except the documents whose ids are in
+ * `exclude`. Seeded and deterministic: the same data and options give byte-identical weights.
+ */
+export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
+  const log = opts.log ?? (() => {});
+  const t0 = Date.now();
+  if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
+  // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
+  const uner = fc.units.filter((u) => u.source === 'uner');
+  const unerDev = fc.units.filter((u) => u.source === 'uner-dev' && !exclude.has(u.doc));
+  const gum = fc.units.filter((u) => u.source === 'gum' && !exclude.has(u.doc));
+  const weightOf = (u: Unit) => (u.source === 'gum' ? opts.gumWeight : 1);
+  // features seen at least minCount times in the training list
+  const G = fc.keyOf.length;
+  const counts = new Int32Array(G);
+  for (const list of [uner, unerDev, gum]) for (const u of list) {
+    const w = weightOf(u);
+    for (let j = 0; j < u.ids.length; j++) counts[u.ids[j]] += w;
+  }
+  const local = new Int32Array(G).fill(-1);
+  const localKeys: number[] = [];
+  for (let g = 0; g < G; g++) if (counts[g] >= opts.minCount) {
+    local[g] = localKeys.length;
+    localKeys.push(fc.keyOf[g]);
+  }
+  const keyOf = Uint32Array.from(localKeys);
+  const toInstance = (u: Unit): Instance => {
+    const out = new Uint32Array(u.ids.length);
+    const offs = new Int32Array(u.offs.length);
+    let m = 0;
+    for (let i = 0; i + 1 < u.offs.length; i++) {
+      offs[i] = m;
+      for (let j = u.offs[i]; j < u.offs[i + 1]; j++) {
+        const l = local[u.ids[j]];
+        if (l >= 0) out[m++] = l;
+      }
+    }
+    offs[u.offs.length - 1] = m;
+    return { ids: out.slice(0, m), offs, gold: u.gold };
+  };
+  const gumInst = gum.map(toInstance);
+  const instances: Instance[] = [...uner.map(toInstance), ...unerDev.map(toInstance)];
+  for (let k = 0; k < opts.gumWeight; k++) instances.push(...gumInst);
+  const gumDocs = new Set(gum.map((u) => u.doc));
+  log(`train: ${instances.length} sentences (UNER ${uner.length} + dev ${unerDev.length}, GUM ${gum.length} × ${opts.gumWeight}); ${keyOf.length} features seen ≥ ${opts.minCount} times`);
 
   /** One averaged-perceptron run over the shuffled training set. */
   const trainOnce = (seed: number): { scorer: FrozenPerceptron; trans: Float32Array; start: Float32Array } => {
     const T = N_TAGS;
-    const perc = new TrainablePerceptron(T);
+    const perc = new DensePerceptron(keyOf.length, T);
     const trans = new Float32Array(T * T);
     const transU = new Float64Array(T * T);
     const start = new Float32Array(T);
     const startU = new Float64Array(T);
     const random = rng(seed);
     const order = instances.map((_, i) => i);
-    const tmp = new Float64Array(T);
-    const emissions = (inst: Instance, n: number) => {
-      const em = new Float32Array(n * T);
-      for (let i = 0; i < n; i++) {
-        const a = inst.offs[i];
-        perc.score(inst.keys.subarray(a, inst.offs[i + 1]), inst.offs[i + 1] - a, tmp);
-        for (let t = 0; t < T; t++) em[i * T + t] = tmp[t];
-      }
-      return em;
-    };
+    let em = new Float32Array(256 * T);
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
@@ -269,15 +385,16 @@ export function trainNer(corpus: NerCorpus, exclude: ReadonlySet<string>, opts: 
         const inst = instances[k];
         const n = inst.gold.length;
         tokens += n;
-        const pred = viterbi(emissions(inst, n), n, trans, start);
+        if (em.length < n * T) em = new Float32Array(n * T * 2);
+        for (let i = 0; i < n; i++) perc.score(inst.ids, inst.offs[i], inst.offs[i + 1], em, i * T);
+        const pred = viterbi(em, n, trans, start);
         const c = perc.counter;
         for (let i = 0; i < n; i++) {
           const g = inst.gold[i];
           const p = pred[i];
           if (g !== p) {
             errors++;
-            const a = inst.offs[i];
-            perc.update(g, p, inst.keys.subarray(a, inst.offs[i + 1]), inst.offs[i + 1] - a);
+            perc.update(g, p, inst.ids, inst.offs[i], inst.offs[i + 1]);
           }
           const gp = i === 0 ? -1 : inst.gold[i - 1];
           const pp = i === 0 ? -1 : pred[i - 1];
@@ -295,13 +412,19 @@ export function trainNer(corpus: NerCorpus, exclude: ReadonlySet<string>, opts: 
             }
           }
         }
-        perc.tick();
+        perc.counter++;
       }
       log(`  seed ${seed} epoch ${epoch}/${opts.epochs}: train token errors ${(100 * errors / tokens).toFixed(2)}% [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+      if (opts.onEpoch && seed === opts.seeds[0]) {
+        const cnt = perc.counter;
+        const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null);
+        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown));
+      }
     }
     const c = perc.counter;
     const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
-    return { scorer: perc.freeze(1e-3), trans: avg(trans, transU), start: avg(start, startU) };
+    return { scorer: perc.freeze(keyOf, 1e-3), trans: avg(trans, transU), start: avg(start, startU) };
   };
 
   // several runs with different shuffles, weights averaged
@@ -309,16 +432,16 @@ export function trainNer(corpus: NerCorpus, exclude: ReadonlySet<string>, opts: 
   const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
     Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
   const scorer = averageFrozen(runs.map((r) => r.scorer));
-  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, brown ? brown.sha256 : null);
-  // the model as written (quantised), so every score tells the truth about the file
-  const model = makeNerModel(decodeWeights(weightsFile), gazetteer, lexicon, true, brown);
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null);
+  // the model as written (quantised weights), so every score tells the truth about the file
+  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown);
   return {
     weightsFile,
     model,
-    lexicon,
-    features: kept,
+    lexicon: fc.lexicon,
+    features: keyOf.length,
     weightsKept: scorer.keys.length,
-    sentences: { uner: corpus.unerTrain.length, unerDev: unerDevSents.length, gum: gumSents.length, gumDocuments: gumTrain.length },
+    sentences: { uner: uner.length, unerDev: unerDev.length, gum: gum.length, gumDocuments: gumDocs.size },
   };
 }
 
@@ -338,12 +461,12 @@ export interface FoldResult {
  * fold's documents and handed to `score` (which runs the fold's documents through whatever
  * pipeline is being measured and adds to its own tallies).
  */
-export function crossValidateNer(corpus: NerCorpus, folds: number, opts: NerTrainOptions, score: (r: FoldResult) => void): void {
-  const pool = cvPool(corpus);
+export function crossValidateNer(fc: FeaturisedCorpus, folds: number, opts: NerTrainOptions, score: (r: FoldResult) => void): void {
+  const pool = cvPool(fc.corpus);
   for (let k = 0; k < folds; k++) {
     const docs = cvFold(pool, k, folds);
     const t0 = Date.now();
-    const trained = trainNer(corpus, new Set(docs.map((d) => d.id)), opts);
+    const trained = trainNer(fc, new Set(docs.map((d) => d.id)), opts);
     score({ fold: k, documents: docs, trained });
     opts.log?.(`fold ${k + 1}/${folds}: ${docs.length} documents scored [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
   }

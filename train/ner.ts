@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FEATURE_VERSION, MODEL_FILES, TAGS } from '../src/extract/ner-model.js';
-import { DEFAULT_TRAIN_OPTIONS, cvPool, readNerCorpus, trainNer, type NerTrainOptions } from './ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer, type NerTrainOptions } from './ner-train.js';
 import { formatReport, runCrossValidation, type CvReport } from '../eval/entities.js';
 
 interface Options extends Omit<NerTrainOptions, 'oBias'> {
@@ -85,10 +85,12 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
   const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, log };
+  const fc = featuriseCorpus(readNerCorpus(opts.data), opts.brown, log);
+  const corpus = fc.corpus;
   let cv: CvReport | null = null;
   let grid: { o_bias: number; pipeline_f1: number; ner_stage_f1: number }[] = [];
   if (opts.oBias === null || opts.cvOnly) {
-    const reports = runCrossValidation(opts.data, opts.folds, train, opts.oBias === null ? DECODE_GRID : [opts.oBias]);
+    const reports = runCrossValidation(fc, opts.folds, train, opts.oBias === null ? DECODE_GRID : [opts.oBias]);
     grid = reports.map((r) => ({ o_bias: r.oBias, pipeline_f1: r.recognisers.pipeline.all.coarse.f1, ner_stage_f1: r.recognisers['ner stage'].all.coarse.f1 }));
     cv = reports.reduce((best, r) => (pipelineF1(r) > pipelineF1(best) ? r : best));
     log('\n' + formatReport(cv));
@@ -100,8 +102,7 @@ function main(): void {
     opts.oBias = cv.oBias;
   }
 
-  const corpus = readNerCorpus(opts.data);
-  const trained = trainNer(corpus, new Set(), { ...train, oBias: opts.oBias! });
+  const trained = trainNer(fc, new Set(), { ...train, oBias: opts.oBias! });
   mkdirSync(opts.out, { recursive: true });
   const files: Record<string, Buffer> = {
     [MODEL_FILES.weights]: trained.weightsFile,
@@ -130,7 +131,7 @@ function main(): void {
         { name: 'UNER English EWT dev (en_ewt-ud-dev.iob2)', sentences: trained.sentences.unerDev, licence: 'CC BY-SA 4.0' },
         { name: 'GUM dep/*.conllu entity layer, all six genres', documents: trained.sentences.gumDocuments, sentences: trained.sentences.gum, weight: opts.gumWeight, licence: 'CC BY 4.0 (annotations); texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0' },
       ],
-      lexicon: 'capitalisation ratios from UD EWT train text + GUM documents (UD EWT: CC BY-SA 4.0)',
+      lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)',
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
       cross_validation_pool: { gum_news_interview: pool.filter((d) => d.genre !== 'uner').map((d) => d.id), uner_dev_documents: pool.filter((d) => d.genre === 'uner').length },
     },
