@@ -86,12 +86,27 @@ export interface Quote {
   cue?: { start: number; end: number; text: string };
 }
 
+export interface TimeAnchor {
+  kind: 'publication' | 'dateline' | 'text';
+  /** the anchor's own TIMEX3 value */
+  value: string;
+  /** where the anchoring time is written (dateline, or the earlier expression) */
+  start?: number;
+  end?: number;
+}
+
 export interface TimeExpression {
   start: number;
   end: number;
   text: string;
   /** ISO/TIMEX3 value at the text's precision: 2025-02-15, 2023-11, 2023, P3M, ... */
   value: string;
+  /** TIMEX3 type: a calendar DATE, a TIME of day, a DURATION, or a recurring SET */
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE */
+  mod?: string;
+  /** what a relative value was counted from: the publication date, the dateline, or an earlier time in the text */
+  anchor?: TimeAnchor;
   /** why this value: the anchor and the reasoning, for a reviewer */
   evidence?: string;
 }
@@ -137,6 +152,8 @@ export interface DocInput {
   meta?: PageMeta;
   text: string;
   published?: string | null;
+  /** where the publication date was read: input, json-ld, meta, microdata, time, url, dateline, feed */
+  publishedSource?: string | null;
   title?: string | null;
   source?: string | null;
   url?: string | null;
@@ -145,7 +162,10 @@ export interface DocInput {
 export class Doc {
   readonly id: string;
   readonly text: string;
-  readonly published: string | null;
+  /** the publication date (YYYY-MM-DD); the times stage clears one that cannot be true (before 1900, after now, a placeholder) */
+  published: string | null;
+  /** where `published` was read (see DocInput); 'dateline' when the times stage read it from the text */
+  publishedSource: string | null;
   readonly title: string | null;
   readonly source: string | null;
   readonly url: string | null;
@@ -167,6 +187,7 @@ export class Doc {
     this.text = input.text;
     this.id = input.id ?? '';
     this.published = input.published ?? null;
+    this.publishedSource = input.publishedSource ?? (this.published ? 'input' : null);
     this.title = input.title ?? null;
     this.source = input.source ?? null;
     this.url = input.url ?? null;

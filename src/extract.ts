@@ -14,16 +14,17 @@ import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
 /**
- * The default pipeline, in order: tokens and sentences → tags and parse → times →
- * entity mentions → coreference → quotes → relations → events. Each stage adds one layer.
+ * The default pipeline, in order: tokens and sentences → tags and parse → name mentions →
+ * times → entities and coreference → quotes → relations → events. Each stage adds one layer.
  */
 export function createPipeline(): Pipeline {
   return new Pipeline([
     tokenizeStage,
     parseStage,
-    timesStage,
     nerStage,
     namesStage,
+    // after the recognisers: a time word inside a name they found ("Fox News Sunday") is no time
+    timesStage,
     entitiesStage,
     actorsStage,
     relationsStage,

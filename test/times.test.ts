@@ -242,13 +242,15 @@ test('never throws, on odd text and bad dates', () => {
   }), { numRuns: 150 });
 });
 
-test('the default pipeline runs times after tokens and parse, before the entity stages', async () => {
+test('the default pipeline runs times after tokens, parse and the name recognisers, before the entity stages', async () => {
   const { createPipeline } = await import('../src/extract.js');
   const names = createPipeline().names();
   const at = names.indexOf('times');
   assert.ok(at > names.indexOf('tokenize'), names.join(' '));
   if (names.includes('parse')) assert.ok(at > names.indexOf('parse'), names.join(' '));
-  for (const later of ['names', 'entities', 'quotes', 'relations', 'events']) {
+  // the recognisers' mentions tell a time word inside a name ("Fox News Sunday")
+  for (const earlier of ['ner', 'names']) if (names.includes(earlier)) assert.ok(at > names.indexOf(earlier), `times before ${earlier}: ${names.join(' ')}`);
+  for (const later of ['entities', 'quotes', 'relations', 'events']) {
     if (names.includes(later)) assert.ok(at < names.indexOf(later), `${later} before times: ${names.join(' ')}`);
   }
 });

@@ -11,6 +11,8 @@ import type { Stage } from '../pipeline.js';
 import { fmtDay, parseIsoDay, isValidDate } from './times/calendar.js';
 import { findInSentence } from './times/grammar.js';
 import { resolveTimes, type Anchor, type Located } from './times/resolve.js';
+import { untrustedBecause } from '../ingest/published.js';
+import { ablated } from './times/rules.js';
 
 /** Sentences searched for a dateline ("Friday, July 21, 2017") when no publication date is given. */
 const DATELINE_SENTENCES = 3;
@@ -23,7 +25,12 @@ interface SentenceView {
 
 /** Finds and normalises the time expressions of a document. Never throws. */
 export function findTimes(doc: Doc): TimeExpression[] {
-  if (!doc.text) return [];
+  return readTimes(doc).times;
+}
+
+/** The time expressions and the anchor they were counted from (the publication date or the text's dateline). */
+function readTimes(doc: Doc): { times: TimeExpression[]; anchor: Anchor | null } {
+  if (!doc.text) return { times: [], anchor: null };
   const sentences = sentenceViews(doc);
   const published = parseIsoDay(doc.published);
   const ref = published ? new Date(Date.UTC(published.year, published.month - 1, published.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
@@ -48,6 +55,7 @@ export function findTimes(doc: Doc): TimeExpression[] {
     const dateline = found.find((f) => {
       if (f.sentence >= DATELINE_SENTENCES || f.raw.year === undefined || f.raw.month === undefined || f.raw.day === undefined) return false;
       if (!isValidDate(f.raw.year, f.raw.month, f.raw.day)) return false;
+      if (untrustedBecause(fmtDay({ year: f.raw.year, month: f.raw.month, day: f.raw.day })) !== null) return false;
       const sent = sentences[f.sentence];
       const rest = doc.text.slice(sent.start, f.raw.start) + doc.text.slice(f.raw.end, sent.end);
       if (rest.replace(/[^\p{L}]/gu, '').length <= 25) return true;
@@ -59,7 +67,42 @@ export function findTimes(doc: Doc): TimeExpression[] {
       anchor = { date, basis: `dateline ${fmtDay(date)}`, start: dateline.raw.start };
     }
   }
-  return resolveTimes(doc, found, anchor);
+  return { times: resolveTimes(doc, found.filter((f) => !partOfName(doc, f.raw.start, f.raw.end)), anchor), anchor };
+}
+
+/** Nouns that introduce a title or a name ("the show Good Morning America", "a charity called Tuesday's Child"). */
+const NAMING_WORDS = /\b(?:called|named|titled|entitled|dubbed|show|programme|program|series|film|movie|documentary|song|album|band|book|novel|play|musical|newspaper|paper|magazine|tabloid|daily|weekly|column|channel|station|charity|brand|campaign)\s+$/i;
+
+/**
+ * A time word inside a name: a mention the recognisers found runs on from it in capitalised words
+ * ("Fox News Sunday", "USA TODAY"), or a naming word stands before it ("the film Tuesday's
+ * Child"). Lower-case words inside a mention ("USA TODAY on Monday") mean the mention overran,
+ * not that the date is a name.
+ */
+function partOfName(doc: Doc, start: number, end: number): boolean {
+  if (ablated('times.names')) return false;
+  if (!/^\p{Lu}/u.test(doc.text.slice(start, start + 1))) return false;
+  if (NAMING_WORDS.test(doc.text.slice(Math.max(0, start - 16), start))) return true;
+  const capitalisedNeighbour = (from: number, to: number) => {
+    const gap = doc.text.slice(from, to);
+    return /^[\s'’s]*$/u.test(gap.replace(/[\p{Lu}][\p{L}.&-]*/gu, '')) && /\p{Lu}/u.test(gap);
+  };
+  for (const m of doc.mentions) {
+    if (m.kind !== 'name' || m.type === 'PERSON' || m.type === 'GPE' || m.type === 'LOC' || m.type === 'NORP') continue;
+    // the mention holds the time and more, and what it adds next to the time is capitalised
+    if (m.start <= start && m.end >= end && (m.start < start || m.end > end)) {
+      const left = m.start < start ? doc.text.slice(m.start, start) : '';
+      const right = m.end > end ? doc.text.slice(end, m.end) : '';
+      const leftOk = !left || /\p{Lu}[\p{L}.&'’-]*\s*$/u.test(left) && !/\b\p{Ll}+\s*$/u.test(left);
+      const rightOk = !right || /^(?:['’]s)?\s*\p{Lu}/u.test(right);
+      if (leftOk && rightOk) return true;
+    }
+    // a name that ends right before a one-word time that ends the capitalised run: "Fox News
+    // Sunday." (a full date after a headline, "… Magicians Wednesday, October 9, 2013", is a dateline)
+    if (m.end <= start && start - m.end === 1 && /^\S+$/.test(doc.text.slice(start, end)) && capitalisedNeighbour(m.end, start + 1)
+      && !/^\s*(?:\p{Ll}|,|\d)/u.test(doc.text.slice(end, end + 3))) return true;
+  }
+  return false;
 }
 
 /** The doc's sentences with their tokens; a rough split when the tokenizer has not run. */
@@ -88,7 +131,20 @@ export const timesStage: Stage = {
   name: 'times',
   run(doc: Doc): void {
     try {
-      doc.times = findTimes(doc);
+      // a publication date that cannot be true (a placeholder 0001-01-01, a day before 1900 or
+      // after now) anchors nothing: relative dates then count from the dateline, or stay X
+      const why = doc.published ? untrustedBecause(doc.published.slice(0, 10)) : null;
+      if (why) {
+        doc.notes.set('times.published', `publication date ${doc.published} set aside: ${why}`);
+        doc.published = null;
+        doc.publishedSource = null;
+      }
+      const { times, anchor } = readTimes(doc);
+      doc.times = times;
+      if (!doc.published && anchor && anchor.start !== undefined) {
+        doc.published = fmtDay(anchor.date);
+        doc.publishedSource = 'dateline';
+      }
     } catch (err) {
       // a time layer is never worth losing the document over: record why and go on
       doc.times = [];

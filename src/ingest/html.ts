@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import * as chrono from 'chrono-node';
 import { checkMarkupDepth } from './limits.js';
+import { choosePublished, datelineDate, urlDate, type DateCandidate, type PublishedSource } from './published.js';
 
 export interface HtmlArticle {
   /** article body: paragraphs separated by a blank line */
@@ -19,6 +20,8 @@ export interface HtmlArticle {
   published: string | null;
   /** the publication timestamp exactly as the page gives it */
   publishedRaw: string | null;
+  /** where `published` was read (json-ld, meta, microdata, time, url, dateline); null when no candidate could be trusted */
+  publishedSource: PublishedSource | null;
   byline: string | null;
   canonicalUrl: string | null;
   siteName: string | null;
@@ -158,29 +161,41 @@ function resolveUrl(href: string | null | undefined, base: string | null | undef
   }
 }
 
-function readMetadata(document: Document, url: string | null): Omit<HtmlArticle, 'text'> {
+/**
+ * Every publication date the page states, in the order we trust them: JSON-LD, meta tags,
+ * microdata, <time>, the URL path. The choice among them (and the dateline of the text, once it
+ * is extracted) is made by choosePublished (published.ts).
+ */
+function dateCandidates(document: Document, meta: Map<string, string>, article: Record<string, unknown> | undefined, url: string | null, canonical: string | null): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  const add = (raw: unknown, source: PublishedSource) => {
+    if (typeof raw !== 'string' || !raw.trim()) return;
+    const day = toDay(raw);
+    if (day) out.push({ day, source, raw: raw.trim().slice(0, 80) });
+  };
+  if (article) add(article.datePublished, 'json-ld');
+  // one meta tag per name: the first key that gives a day speaks for the page
+  const metaKey = DATE_META_KEYS.find((k) => { const v = meta.get(k); return v !== undefined && toDay(v) !== null; });
+  if (metaKey) add(meta.get(metaKey), 'meta');
+  const el = document.querySelector('[itemprop="datePublished"]');
+  add(el?.getAttribute('datetime') ?? el?.getAttribute('content'), 'microdata');
+  // a <time pubdate>, else the first <time datetime> on the page (usually the dateline)
+  const times = Array.from(document.querySelectorAll('time[datetime]'));
+  add((times.find((t) => t.hasAttribute('pubdate')) ?? times[0])?.getAttribute('datetime'), 'time');
+  if (article && !out.some((c) => c.source === 'json-ld')) add(article.dateCreated, 'json-ld');
+  const fromUrl = urlDate(url) ?? urlDate(canonical);
+  if (fromUrl) out.push(fromUrl);
+  return out;
+}
+
+function readMetadata(document: Document, url: string | null): Omit<HtmlArticle, 'text'> & { dateCandidates: DateCandidate[] } {
   const meta = metaValues(document);
   const ld = jsonLdObjects(document);
   const article = ld.find((o) => ldTypes(o).some((t) => ARTICLE_TYPES.test(t) && t !== 'WebPage')) ?? ld.find((o) => ldTypes(o).includes('WebPage'));
-
-  let publishedRaw: string | null = null;
-  if (article && typeof article.datePublished === 'string') publishedRaw = article.datePublished;
-  for (const k of DATE_META_KEYS) {
-    if (publishedRaw) break;
-    const v = meta.get(k);
-    if (v && toDay(v)) publishedRaw = v;
-  }
-  if (!publishedRaw) {
-    const el = document.querySelector('[itemprop="datePublished"]');
-    publishedRaw = el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null;
-  }
-  if (!publishedRaw) {
-    // a <time pubdate>, else the first <time datetime> on the page (usually the dateline)
-    const times = Array.from(document.querySelectorAll('time[datetime]'));
-    const el = times.find((t) => t.hasAttribute('pubdate')) ?? times[0];
-    publishedRaw = el?.getAttribute('datetime') ?? null;
-  }
-  if (!publishedRaw && article && typeof article.dateCreated === 'string') publishedRaw = article.dateCreated;
+  const canonicalHrefForDate = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta.get('og:url') ?? null;
+  const candidates = dateCandidates(document, meta, article, url, resolveUrl(canonicalHrefForDate, url));
+  const choice = choosePublished(candidates);
+  const publishedRaw = choice.published ? candidates.find((c) => c.day === choice.published && c.source === choice.source)?.raw ?? null : null;
 
   const h1 = clean(document.querySelector('h1')?.textContent);
   const docTitle = clean(document.querySelector('title')?.textContent);
@@ -203,7 +218,7 @@ function readMetadata(document: Document, url: string | null): Omit<HtmlArticle,
   const lang = langRaw ? langRaw.toLowerCase().replace(/_/g, '-') : null;
 
   const description = clean(meta.get('description')) ?? clean(meta.get('og:description')) ?? null;
-  return { title, published: toDay(publishedRaw), publishedRaw: clean(publishedRaw), byline, canonicalUrl, siteName, lang, description };
+  return { title, published: choice.published, publishedRaw: clean(publishedRaw), publishedSource: choice.source, byline, canonicalUrl, siteName, lang, description, dateCandidates: candidates };
 }
 
 // ---------------------------------------------------------------- body text
@@ -278,14 +293,27 @@ export function extractArticle(html: string, options: HtmlOptions = {}): HtmlArt
   const reader = new Readability<El>(document as unknown as Document, { serializer: (n: Node) => n as El, charThreshold: 400 });
   const parsed = reader.parse();
   let blocks: Block[] = parsed?.content ? blocksOf(parsed.content) : [];
+  // the dateline is read before the boilerplate rules drop date lines as page furniture
+  const opening = blocks.slice(0, 6).map((b) => b.text).join('\n');
   if (!options.raw) blocks = dropBoilerplate(blocks, meta);
   const text = blocks.map((b) => b.text).join('\n\n');
+  // the text's own dateline and Readability's reading are candidates too: the choice is remade
+  // with them, so that a placeholder in the metadata gives way to the date the article prints
+  const { dateCandidates: candidates, ...pageMeta } = meta;
+  const more = [...candidates];
+  const fromReadability = toDay(parsed?.publishedTime);
+  if (fromReadability && !candidates.length) more.push({ day: fromReadability, source: 'meta', raw: String(parsed?.publishedTime).slice(0, 80) });
+  const dateline = datelineDate(opening);
+  if (dateline) more.push(dateline);
+  const choice = choosePublished(more);
   return {
-    ...meta,
+    ...pageMeta,
     title: meta.title ?? clean(parsed?.title),
     byline: cleanByline(meta.byline) ?? cleanByline(parsed?.byline),
     siteName: meta.siteName ?? clean(parsed?.siteName),
-    published: meta.published ?? toDay(parsed?.publishedTime),
+    published: choice.published,
+    publishedSource: choice.source,
+    publishedRaw: choice.published === meta.published ? meta.publishedRaw : more.find((c) => c.day === choice.published)?.raw ?? null,
     text,
   };
 }
@@ -437,6 +465,6 @@ export function htmlFragmentToText(fragment: string): string {
   removeFurniture(document as unknown as Document);
   const body = (document as unknown as Document).body;
   if (!body) return '';
-  const none = { title: null, published: null, publishedRaw: null, byline: null, canonicalUrl: null, siteName: null, lang: null, description: null };
+  const none = { title: null, published: null, publishedRaw: null, publishedSource: null, byline: null, canonicalUrl: null, siteName: null, lang: null, description: null };
   return dropBoilerplate(blocksOf(body), none).map((b) => b.text).join('\n\n');
 }

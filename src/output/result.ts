@@ -14,6 +14,7 @@ export function toResult(doc: Doc, options: ResultOptions = {}): Result {
     url: doc.url,
     title: doc.title,
     published: doc.published,
+    published_source: doc.publishedSource,
     ...(doc.meta ? { meta: { byline: doc.meta.byline ?? null, site_name: doc.meta.siteName ?? null, language: doc.meta.language ?? null } } : {}),
     text: doc.text,
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),

@@ -10,7 +10,9 @@ import { ENTITY_TYPES } from '../doc.js';
  * factuality is negated or denied; modality is future for future events, hypothetical for
  * hypothetical, threatened and attempted ones, else historical or null.
  */
-export const SCHEMA_VERSION = '1.1';
+export const SCHEMA_VERSION = '1.2';
+// 1.2: times carry their TIMEX3 `type`, `mod` and the `anchor` they were counted from; the
+//      document says where its publication date was read (`published_source`)
 
 export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
 
@@ -44,7 +46,14 @@ export const QuoteSchema = z.object({
 export const TimeSchema = z.object({
   ...offsets,
   text: z.string(),
+  /** TIMEX3 value: 2025-02-15, 2025-W07, 2025-Q3, 2025-H1, 2025-SU, 2025-02-14TMO, FY2025, P3M, PXY, PRESENT_REF, XXXX-10-07 … */
   value: z.string(),
+  /** TIMEX3 type */
+  type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']).optional(),
+  /** TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE … */
+  mod: z.string().optional(),
+  /** what a relative value was counted from: the publication date, the dateline, or an earlier time in the text (its offsets) */
+  anchor: z.object({ kind: z.enum(['publication', 'dateline', 'text']), value: z.string(), start: z.number().int().optional(), end: z.number().int().optional() }).optional(),
   evidence: z.string().optional(),
 });
 
@@ -94,6 +103,8 @@ export const ResultSchema = z.object({
   url: z.string().nullable(),
   title: z.string().nullable(),
   published: isoDate.nullable(),
+  /** where the publication date was read: input, json-ld, meta, microdata, time, url, dateline, feed (null: none trustworthy) */
+  published_source: z.string().nullable().optional(),
   /** page metadata, for documents read from HTML */
   meta: z.object({ byline: z.string().nullable(), site_name: z.string().nullable(), language: z.string().nullable() }).optional(),
   text: z.string(),

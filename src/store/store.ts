@@ -12,6 +12,7 @@ import { migrate } from './migrations.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from '../ingest/dedup.js';
+import { trustedDay } from '../ingest/published.js';
 import type {
   CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
   RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats,
@@ -118,7 +119,8 @@ export class SqlStore implements Store {
         const doc = await tx.run(
           `INSERT INTO documents (content_hash, external_id, title, source, url, published, text, result, pipeline, ingested_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-          [hash, result.id || null, result.title, result.source, result.url, result.published, result.text, JSON.stringify(stored), result.schema, now()],
+          // no document is stored dated before 1900, after its ingest, or on a placeholder day (published.ts)
+          [hash, result.id || null, result.title, result.source, result.url, trustedDay(result.published), result.text, JSON.stringify(stored), result.schema, now()],
         );
         const docId = Number(doc.id);
         if (tx.dialect === 'sqlite') await tx.run('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)', [docId, result.title, result.text]);

@@ -6,6 +6,7 @@
  * publication date and choosing missing years is done later (see resolve.ts).
  */
 import * as chrono from 'chrono-node';
+import { ablated, type TimesRule } from './rules.js';
 
 export type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'decade' | 'century' | 'weekend';
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
@@ -40,8 +41,16 @@ export interface RawTime {
   rangeWith?: RawTime;
   /** a recurring time: "every Wednesday", "on Sundays" (TIMEX3 set) */
   set?: boolean;
-  /** part of the day for "tonight", "this morning" (kept for evidence; the value stays a date) */
+  /** part of the day: "tonight", "this morning", "Friday evening" (TIMEX3 TMO, TAF, TEV, TNI) */
   part?: string;
+  /** a half of the year: "the first half of 2024" (TIMEX3 2024-H1) */
+  half?: 1 | 2;
+  /** a fiscal year: "fiscal 1998", "the fiscal year" (TIMEX3 FY1998) */
+  fiscal?: boolean;
+  /** a TIMEX3 mod the words around the expression give: APPROX, MORE_THAN, EQUAL_OR_MORE, BEFORE … */
+  tmod?: string;
+  /** counted from the narrative at the base's own precision ("the year-ago quarter" → 1997-Q3) */
+  keepPrecision?: boolean;
   /** value fixed by the grammar alone: durations (P3M), decades (198X), vague spans (PXM) */
   fixed?: string;
   /** a modifier the span includes ("early", "late", "mid") */
@@ -168,6 +177,24 @@ function isClockTime(sentence: string, start: number, text: string): boolean {
   if (/^\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs|hours|h\b|local time|[AP]M\b)/i.test(after)) return true;
   if (/^\s*(?:into|left|remaining|of|in the|to go)\b/i.test(after)) return false;
   return m[0].includes(':') && /\b(?:at|by|until|till|from|before|after|around|about|since|between|and|to)\s+$/i.test(before);
+}
+
+/**
+ * A relative time word written as a name: in capitals inside a sentence that is not itself in
+ * capitals ('USA TODAY'), or capitalised where no clause starts ('appeared on Today', 'Jennifer
+ * Lopez News Today'). Weekdays and months are always capitalised, so this is for the others.
+ */
+export function writtenAsName(sentence: string, at: number, text: string): boolean {
+  if (ablated('times.names')) return false;
+  const word = text.split(/\s+/)[0];
+  if (!/^\p{Lu}/u.test(word)) return false;
+  const letters = sentence.replace(/[^\p{L}]/gu, '');
+  const capsShare = letters.replace(/[^\p{Lu}]/gu, '').length / Math.max(1, letters.length);
+  if (capsShare >= 0.6) return false; // a headline or a shouted line
+  if (word.length > 2 && word === word.toUpperCase()) return true;
+  const before = sentence.slice(0, at).replace(/[ \t]+$/, '');
+  const clauseStart = before === '' || /[.!?:;"“”‘'(\[—–\n-]$/.test(before);
+  return !clauseStart;
 }
 
 function wordBefore(s: string, at: number): string {
@@ -375,6 +402,8 @@ function fromChronoPart(sentence: string, p: ChronoPart): RawTime | null {
 // ---------------------------------------------------------------- own patterns
 
 interface Pattern {
+  /** the switch that turns the pattern off for an ablation (rules.ts) */
+  rule?: TimesRule;
   /** a cheap test that the pattern can match at all: most sentences fail it, skipping `re` */
   hint: RegExp;
   re: RegExp;
@@ -384,11 +413,129 @@ interface Pattern {
 const at = (m: RegExpExecArray, group: number): number => m.index + m[0].indexOf(m[group]);
 
 const PATTERNS: Pattern[] = [
+  // the present, the past and the future in general (TIMEX3 PRESENT_REF, PAST_REF, FUTURE_REF)
+  {
+    rule: 'times.refs',
+    hint: /\b(?:now|current|present|recent|lately|past|future|these days)/i,
+    re: /\b(?:(now|nowadays|currently|presently|at present|these days)|(recently|lately|the past)|(the(?:\s+(?:near|distant|foreseeable))?\s+future))\b/gi,
+    make(m, s) {
+      const after = s.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const before = s.slice(Math.max(0, m.index - 12), m.index);
+      const w = m[0].toLowerCase();
+      // "now-defunct", "the past-due": part of a compound adjective
+      if (/^-\p{L}/u.test(after)) return null;
+      // "Future Shock", "the Past Masters": capitalised mid-sentence is a name
+      if (/\p{Lu}/u.test(m[0].slice(1)) && !/^[A-Z]+$/.test(m[0])) return null;
+      if (writtenAsName(s, m.index, m[0])) return null;
+      if (w === 'the past') {
+        // "the past" alone, not a determiner of a span ("the past few days", "the past 30 years": longer readings win)
+        if (/^\s+(?:\d|few|several|couple|many|decade|year|month|week|day|hour|two|three|four|five|six|seven|eight|nine|ten|twelve)/i.test(after)) return null;
+        if (!/\b(?:in|of|from|into|to|like|than|with|for)\s+$/i.test(before) && !/^\s*[,.;:)]/.test(after)) return null;
+      }
+      // "now that …", "just now" are still the present; "now" as a discourse marker opening a
+      // quoted turn is not worth a guard
+      const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
+      return { start: m.index, end: m.index + m[0].length, fixed: value, from: 'pattern', reading: `${value === 'PRESENT_REF' ? 'the present' : value === 'PAST_REF' ? 'the past' : 'the future'} in general` };
+    },
+  },
+  // frequencies: daily, every week, twice a year, per day (TIMEX3 SET)
+  {
+    rule: 'times.sets',
+    hint: /\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biannually|every|each|per|times|once|twice)\b/i,
+    re: new RegExp(`\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly)|(?:(once|twice|thrice|${NUM}\\s+times)\\s+(?:a|an|per|each|every)|(every|each|per))\\s+(?:(other)\\s+|(${NUM})\\s+)?(days?|weeks?|months?|years?|hours?|minutes?|decades?|quarters?|mornings?|evenings?|nights?|afternoons?|weekends?))\\b`, 'gi'),
+    make(m, s) {
+      const before = s.slice(Math.max(0, m.index - 12), m.index);
+      const after = s.slice(m.index + m[0].length, m.index + m[0].length + 20);
+      if (m[1]) {
+        const w = m[1].toLowerCase();
+        // "Daily Mail", "the New York Daily News": names; "the daily Kommersant": a newspaper
+        if (/^\p{Lu}/u.test(m[1]) && !/(?:^|[.!?:"“]\s*)$/.test(s.slice(0, m.index))) return null;
+        if (/\bthe\s+$/i.test(before) && /^\s+\p{Lu}/u.test(after)) return null;
+        const values: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', quarterly: 'P3M' };
+        const t: RawTime = { start: m.index, end: m.index + m[0].length, fixed: values[w], set: true, from: 'pattern', reading: `frequency (${w})` };
+        if (w === 'nightly') t.fixed = 'XXXX-XX-XXTNI';
+        return t;
+      }
+      const unitWord = m[6].toLowerCase().replace(/s$/, '');
+      // "each day of the trial", "every year since": still a frequency; "per" needs a count before it
+      if (m[3] && m[3].toLowerCase() === 'per' && !/\d|\b(?:hours?|minutes?|times|once|twice|miles?|km|kilometres?|dollars?|cents?)\s*$/i.test(before)) return null;
+      const n = m[4] ? 2 : m[5] ? parseCount(m[5]) : 1;
+      if (n === null || n <= 0) return null;
+      const parts: Record<string, string> = { morning: 'TMO', evening: 'TEV', night: 'TNI', afternoon: 'TAF' };
+      let value: string;
+      if (unitWord in parts) value = `XXXX-XX-XX${parts[unitWord]}`;
+      else if (unitWord === 'weekend') value = 'XXXX-WXX-WE';
+      else if (unitWord === 'quarter') value = `P${3 * n}M`;
+      else value = durationValue(n, unitOf(unitWord));
+      return { start: m.index, end: m.index + m[0].length, fixed: value, set: true, from: 'pattern', reading: `frequency (${m[0].toLowerCase()})` };
+    },
+  },
+  // halves of the year: the first half of 2024, second-half profit
+  {
+    rule: 'times.periods',
+    hint: /\bhalf\b/i,
+    re: /\b(?:the\s+)?(first|second|1st|2nd)[\s-]half(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year|(the\s+year)))?\b/gi,
+    make(m, s) {
+      const h = /^(?:first|1st)$/i.test(m[1]) ? 1 : 2;
+      const after = s.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      // a half of a match or a season is no calendar half: only with a year, or before a financial word
+      const financial = /^[\s-]+(?:profits?|earnings|revenues?|sales|results|loss(?:es)?|net|income|growth|deficit|figures|output|GDP|operating|dividend)\b/i.test(after);
+      if (!m[2] && !m[3] && !m[4] && !financial) return null;
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, half: h, from: 'pattern', reading: 'half year' };
+      if (m[2]) t.year = Number(m[2]);
+      else if (m[3]) t.rel = { unit: 'year', n: m[3].toLowerCase() === 'last' ? -1 : m[3].toLowerCase() === 'next' ? 1 : 0 };
+      return t;
+    },
+  },
+  // fiscal years: fiscal 1998, fiscal year 2019, the fiscal year, FY2020 (TIMEX3 FY1998)
+  {
+    rule: 'times.periods',
+    hint: /\bfiscal\b|\bFY\s?\d/i,
+    re: /\b(?:(?:(this|last|next|the\s+current|the\s+previous|the)\s+)?fiscal(?:\s+year)?(?:\s+(\d{4}|['’]\d{2}))?|FY\s?(\d{4}|\d{2}))\b/gi,
+    make(m, s) {
+      const yearText = m[2] ?? m[3];
+      const t: RawTime = { start: m.index, end: m.index + m[0].length, fiscal: true, from: 'pattern', reading: 'fiscal year' };
+      if (yearText) {
+        const digits = yearText.replace(/^['’]/, '');
+        t.year = digits.length === 2 ? (Number(digits) > 50 ? 1900 : 2000) + Number(digits) : Number(digits);
+        return t;
+      }
+      // "fiscal" alone needs "year": "fiscal policy" is no time
+      if (!/year$/i.test(m[0])) return null;
+      // "fiscal year" inside "the fiscal year ending June 30" still names the year it is in
+      const w = (m[1] ?? '').toLowerCase();
+      if (!w && !/\b(?:in|for|during|of)\s+$/i.test(s.slice(Math.max(0, m.index - 8), m.index))) return null;
+      t.rel = { unit: 'year', n: w === 'last' || w === 'the previous' ? -1 : w === 'next' ? 1 : 0 };
+      return t;
+    },
+  },
+  // the year-ago quarter, the year-earlier period: the quarter the text is about, a year before
+  {
+    rule: 'times.periods',
+    hint: /year[\s-](?:ago|earlier)/i,
+    re: /\b(?:the|a)\s+year[\s-](?:ago|earlier)\s+(quarter|period|half)\b/gi,
+    make(m) {
+      return { start: m.index, end: m.index + m[0].length, narr: { unit: 'year', n: -1 }, keepPrecision: true, from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
+  // three weeks from now, two years hence
+  {
+    hint: /\bfrom now\b|\bhence\b/i,
+    re: new RegExp(`\\b(${NUM})[\\s-]+(${UNIT_RE})\\s+(?:from\\s+now|hence)\\b`, 'gi'),
+    make(m) {
+      const n = parseCount(m[1]);
+      if (n === null || n <= 0 || n > 5000) return null;
+      const unit = unitOf(m[2]);
+      return { start: m.index, end: m.index + m[0].length, rel: unit === 'fortnight' ? { unit: 'week', n: 2 * n } : { unit, n }, from: 'pattern', reading: m[0].toLowerCase() };
+    },
+  },
   // today, tonight, yesterday, tomorrow, the day before yesterday
   {
     hint: /today|tonight|yesterday|tomorrow/i,
     re: /\b(?:the day (before yesterday|after tomorrow)|(today|tonight|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?)\b/gi,
-    make(m) {
+    make(m, s) {
+      // a masthead or a programme: "USA TODAY", "appeared on Today"
+      if (writtenAsName(s, m.index, m[0])) return null;
       const w = (m[1] ?? m[2]).toLowerCase();
       const n = w === 'before yesterday' ? -2 : w === 'after tomorrow' ? 2 : w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       return { start: m.index, end: m.index + m[0].length, rel: { unit: 'day', n }, from: 'pattern', reading: m[0].toLowerCase(), part: m[3] ?? (w === 'tonight' ? 'night' : undefined) };
@@ -473,7 +620,7 @@ const PATTERNS: Pattern[] = [
   // quarters: the third quarter of 2024, Q1 2025, the first quarter
   {
     hint: /quarter|\bQ[1-4]\b/i,
-    re: /\b(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?|Q([1-4])(?:\s+|\s*-\s*|\s*')?(\d{4}|\d{2})?)\b/gi,
+    re: /\b(?:(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+quarter(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year))?|Q([1-4])(?:\s+|\s*-\s*|\s*')?(\d{4}|\d{2})?)\b/gi,
     make(m) {
       const word = (m[1] ?? '').toLowerCase();
       const q = m[4] ? Number(m[4]) : ({ first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 } as Record<string, number>)[word];
@@ -619,8 +766,8 @@ const PATTERNS: Pattern[] = [
   },
   // for years, for decades
   {
-    hint: /(?:year|month|week|decade|day)s/i,
-    re: /\b(?:for|over|in)\s+(years|months|weeks|decades|days)\b(?!\s+(?:ago|later|earlier|after|before|old|of\b))/gi,
+    hint: /(?:year|month|week|decade|day|hour|centurie)s/i,
+    re: /\b(?:for|over|in|within|after|spanning|lasting|took|takes|take)\s+(years|months|weeks|decades|days|hours|centuries)\b(?!\s+(?:ago|later|earlier|after|before|old|of\b))/gi,
     make(m) {
       const unit = unitOf(m[1]);
       const start = at(m, 1);
@@ -671,8 +818,9 @@ const PATTERNS: Pattern[] = [
       if ((word === 'a' || word === 'an') && unit === 'second') return null; // "a second interest"
       if (/^\d{4}$/.test(word) && n >= 1000 && n <= 2099) return null; // "the 2018 day five": a year
       if (word === 'one' && unit === 'day' && !m[1] && !/\b(?:for|within|in|after|than|just|only)\s+$/i.test(before)) return null;
-      // "the first day of", "the next day" are dates relative to something else
-      if (m[1] && /first|previous/i.test(m[1])) return null;
+      // "the first day of", "the next day" are dates relative to something else; "the first nine
+      // months" (of a financial year) is a duration
+      if (m[1] && (/previous/i.test(m[1]) || (/first/i.test(m[1]) && n <= 1))) return null;
       if (m[1] && /^(?:the\s+)?next$/i.test(m[1]) && word === 'a') return null;
       // the 24 in "24/7" or a score is not a count of units
       if (/\d[/:]$/.test(before)) return null;
@@ -734,6 +882,7 @@ const PATTERNS: Pattern[] = [
       const plausible = (a: number, b: number) => b > a && b - a <= 150;
       if ((rangeAfter && !plausible(year, Number(rangeAfter[1]))) || (rangeBefore && !plausible(Number(rangeBefore[1]), year))) return null;
       if (/^\s*\+/.test(s.slice(yStart + 4, yStart + 7))) return null; // "the 1000+ admins"
+      if (/^-\p{L}/u.test(s.slice(yStart + 4, yStart + 6))) return null; // a name or code: "2019-nCoV", "1000-Yard"
       const after = s.slice(yStart + 4, yStart + 40);
       const before = s.slice(Math.max(0, yStart - 25), yStart);
       const prevWord = wordBefore(s, yStart).toLowerCase();
@@ -806,8 +955,63 @@ function recentCue(before: string): boolean {
   return /\b(?:in|since|of|from|by|until|before|after|during)\s+$/i.test(before);
 }
 
+const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
+/** words before a count or a clock time that TIMEX3 keeps in the expression as its `mod` */
+const QUANTIFIERS: Array<[RegExp, string]> = [
+  [/(?:^|\s)((?:about|around|approximately|roughly|some|circa|an estimated|almost|nearly)\s+)$/i, 'APPROX'],
+  [/(?:^|\s)((?:at least|no less than|not less than)\s+)$/i, 'EQUAL_OR_MORE'],
+  [/(?:^|\s)((?:more than|over|upwards of|in excess of|just over|well over)\s+)$/i, 'MORE_THAN'],
+  [/(?:^|\s)((?:less than|under|fewer than|just under)\s+)$/i, 'LESS_THAN'],
+  [/(?:^|\s)((?:at most|up to|no more than|not more than|a maximum of)\s+)$/i, 'EQUAL_OR_LESS'],
+];
+
+/**
+ * The words TIMEX3 keeps with an expression that our readings leave outside it: the part of the
+ * day after a day ("Friday morning", "the night of June 21"), "early/late today", and the
+ * quantifier before a count or clock time ("about three years", "at least 23 hours", "around
+ * 3:30am"), which becomes the `mod`.
+ */
+function widen(sentence: string, t: RawTime): void {
+  const dayLike = t.weekday !== undefined && t.month === undefined || (t.day !== undefined && t.month !== undefined) || (t.rel?.unit === 'day' && !t.part);
+  if (dayLike && t.hour === undefined && !t.set && !ablated('times.day-parts')) {
+    const after = /^\s+(morning|afternoon|evening|night)\b/i.exec(sentence.slice(t.end, t.end + 12));
+    // "Saturday Night Live", "Sunday Morning Breakfast": a capitalised part of the day opens a name
+    if (after && !/^\p{Lu}/u.test(after[1])) {
+      t.part = after[1].toLowerCase();
+      t.end += after[0].length;
+    } else {
+      const before = /\b(?:the\s+)?(morning|afternoon|evening|night)\s+of\s+$/i.exec(sentence.slice(Math.max(0, t.start - 24), t.start));
+      if (before) {
+        t.part = before[1].toLowerCase();
+        t.start -= before[0].length;
+      }
+    }
+  }
+  if (t.rel?.unit === 'day' && t.rel.n === 0 && !t.part) {
+    const early = /\b(early|late)\s+$/i.exec(sentence.slice(Math.max(0, t.start - 7), t.start));
+    if (early) {
+      t.mod = early[1].toLowerCase();
+      t.start -= early[0].length;
+    }
+  }
+  const counted = (t.fixed !== undefined && /^P(?!AST)/.test(t.fixed) && /\d/.test(t.fixed)) || (t.hour !== undefined && /^\d/.test(sentence.slice(t.start, t.start + 1))) || (t.rel !== undefined && /\bago$/.test(t.reading));
+  if (counted && !t.tmod && !ablated('times.quantifiers')) {
+    const head = sentence.slice(Math.max(0, t.start - 24), t.start);
+    for (const [re, mod] of QUANTIFIERS) {
+      const q = re.exec(head);
+      if (!q) continue;
+      // "over three days" is as often "during" as "more than": only before a number
+      if (/^over|^under/i.test(q[1]) && !/^\d/.test(sentence.slice(t.start, t.start + 1))) break;
+      t.start -= q[1].length;
+      // "more than a year ago" lies before the date it names; "less than …ago" after it
+      t.tmod = t.rel ? (mod === 'MORE_THAN' || mod === 'EQUAL_OR_MORE' ? 'BEFORE' : mod === 'APPROX' ? 'APPROX' : 'AFTER') : mod;
+      break;
+    }
+  }
+}
+
 /** A cheap test that a sentence may hold a time expression, so chrono runs only where needed. */
-const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|half|christmas|easter|thanksgiving|new year|valentine|halloween|boxing|bastille|quarter)/i;
+const MAYBE_TIME = /\d|\b(?:now|current|present|lately|future|daily|weekly|monthly|annual|yearly|hourly|nightly|every|each|per|times|once|twice|fiscal|FY|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|this|past|recent|year|month|week|day|hour|minute|decade|centur|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|midnight|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|half|christmas|easter|thanksgiving|new year|valentine|halloween|boxing|bastille|quarter)/i;
 
 /**
  * Every time expression the sentence writes, with sentence-relative offsets, overlaps resolved
@@ -817,7 +1021,7 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
   if (!MAYBE_TIME.test(sentence)) return [];
   const found: RawTime[] = [];
   for (const p of PATTERNS) {
-    if (!p.hint.test(sentence)) continue;
+    if (!p.hint.test(sentence) || (p.rule && ablated(p.rule))) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(sentence); m; m = p.re.exec(sentence)) {
       if (m[0].length === 0) { p.re.lastIndex++; continue; }
@@ -829,6 +1033,7 @@ export function findInSentence(sentence: string, ref: Date): RawTime[] {
     found.push(...chronoReadings(sentence, ref));
   }
   attachYears(sentence, found);
+  for (const t of found) widen(sentence, t);
   // keep the longest of overlapping readings
   found.sort((a, b) => (b.end - b.start) - (a.end - a.start) || (a.from === 'chrono' ? -1 : 1));
   const kept: RawTime[] = [];

@@ -7,13 +7,14 @@
  * of events in a story (kidnapped → released, arrested → sentenced), the year the narrative is
  * in — with the reasons written into `evidence`.
  */
-import type { Doc, TimeExpression, Token } from '../../doc.js';
+import type { Doc, TimeAnchor, TimeExpression, Token } from '../../doc.js';
 import {
   addDays, addMonths, dayNumber, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, fromDayNumber, isValidDate,
   MONTH_NAMES, monthsApart, WEEKDAY_NAMES, weekdayOf, type Ymd,
 } from './calendar.js';
 import type { RawTime } from './grammar.js';
 import { tenseAt, type TenseReading } from './tense.js';
+import { ablated } from './rules.js';
 
 export interface Anchor {
   date: Ymd;
@@ -41,6 +42,8 @@ interface Item extends Located {
   /** calendar span of the value, in day numbers, for ordering constraints */
   span?: [number, number];
   tense?: TenseReading;
+  /** what the value was counted from, when it was counted */
+  anchorUsed?: TimeAnchor;
   /** memoised: story verbs near the expression, and the sentence's participants */
   steps?: StoryStep[];
   who?: Set<string>;
@@ -73,6 +76,11 @@ export function spanOfValue(value: string): [number, number] | null {
   if (m) {
     const y = +m[1], q = +m[2];
     return [dayNumber({ year: y, month: q * 3 - 2, day: 1 }), dayNumber({ year: y, month: q * 3, day: daysInMonth(y, q * 3) })];
+  }
+  m = /^(\d{4})-H([12])$/.exec(value);
+  if (m) {
+    const y = +m[1], h = +m[2];
+    return [dayNumber({ year: y, month: h * 6 - 5, day: 1 }), dayNumber({ year: y, month: h * 6, day: daysInMonth(y, h * 6) })];
   }
   m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
   if (m) {
@@ -203,6 +211,7 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
 
   // pass A: values the text and the anchor fix on their own
   for (const it of items) resolveDirect(it, anchor, tenseOf);
+  spokenDays(doc, items, anchor);
   // pass B: in text order, each seeing the ones already valued: dates without a year, and
   // expressions counted from the narrative's last date ("that year", "two days later")
   for (const it of items) {
@@ -232,15 +241,54 @@ export function resolveTimes(doc: Doc, found: Located[], anchor: Anchor | null):
   const out: TimeExpression[] = [];
   for (const it of items) {
     if (it.value === undefined) continue;
-    const text = doc.text.slice(it.raw.start, it.raw.end);
-    out.push({ start: it.raw.start, end: it.raw.end, text, value: it.value, evidence: it.evidence });
+    const r = it.raw;
+    // a part of the day written with its day: "Friday morning" → 2000-01-28TMO
+    if (r.part && r.hour === undefined && /^(?:[0-9X]{4}-[0-9X]{2}-[0-9X]{2}|XXXX-WXX-[1-7])$/.test(it.value) && !ablated('times.day-parts')) it.value += `T${PART_CODES[r.part] ?? 'DT'}`;
+    const text = doc.text.slice(r.start, r.end);
+    const t: TimeExpression = { start: r.start, end: r.end, text, value: it.value, type: timexType(r, it.value), evidence: it.evidence };
+    const mod = r.tmod ?? (r.mod ? MODS[r.mod] : undefined);
+    if (mod) t.mod = mod;
+    if (it.anchorUsed) t.anchor = it.anchorUsed;
+    out.push(t);
   }
   return out;
 }
 
+const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
+/** our modifier words as TIMEX3 mods */
+const MODS: Record<string, string> = { early: 'START', start: 'START', mid: 'MID', late: 'END', end: 'END' };
+
+/** TIMEX3 type of a value: SET for frequencies, DURATION for spans, TIME with a clock or part of the day. */
+export function timexType(r: RawTime, value: string): 'DATE' | 'TIME' | 'DURATION' | 'SET' {
+  if (r.set) return 'SET';
+  if (/^P/.test(value) && !value.endsWith('_REF')) return 'DURATION';
+  if (/T(?:\d|MO|AF|EV|NI|DT)/.test(value)) return 'TIME';
+  return 'DATE';
+}
+
+/** The anchor a value was counted from, as the output records it. */
+function anchorOf(anchor: Anchor): TimeAnchor {
+  const a: TimeAnchor = { kind: anchor.start !== undefined ? 'dateline' : 'publication', value: fmtDay(anchor.date) };
+  if (anchor.start !== undefined) a.start = anchor.start;
+  return a;
+}
+
+function textAnchor(p: Item): TimeAnchor {
+  return { kind: 'text', value: p.value ?? '', start: p.raw.start, end: p.raw.end };
+}
+
+/** The part of a year-less value after the year: "10", "SU", "Q3", "H1". */
+function unknownYearPart(r: RawTime): string {
+  if (r.month !== undefined) return String(r.month).padStart(2, '0');
+  if (r.season !== undefined) return r.season;
+  if (r.quarter !== undefined) return `Q${r.quarter}`;
+  if (r.half !== undefined) return `H${r.half}`;
+  return 'XX';
+}
+
 function isYearless(r: RawTime): boolean {
   return r.year === undefined && r.fixed === undefined && r.rel === undefined && r.narr === undefined && !r.set
-    && (r.month !== undefined || r.season !== undefined || r.quarter !== undefined || r.holiday !== undefined) && r.shift === undefined;
+    && (r.month !== undefined || r.season !== undefined || r.quarter !== undefined || r.half !== undefined || r.holiday !== undefined) && r.shift === undefined;
 }
 
 function setValue(it: Item, value: string, evidence: string): void {
@@ -270,6 +318,10 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
       setValue(it, `${fmtYear(r.year)}-${r.season}`, `season and year written${modNote}`);
     } else if (r.quarter !== undefined) {
       setValue(it, `${fmtYear(r.year)}-Q${r.quarter}`, 'quarter and year written');
+    } else if (r.half !== undefined) {
+      setValue(it, `${fmtYear(r.year)}-H${r.half}`, 'half year and year written');
+    } else if (r.fiscal) {
+      setValue(it, `FY${fmtYear(r.year)}`, 'fiscal year written');
     } else if (r.holiday !== undefined) {
       setValue(it, fmtDay(holidayDate(r.holiday, r.year)), `${r.reading}, year written`);
     } else {
@@ -295,6 +347,7 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
     // first that has not begun; "this summer": the anchor's. A winter (YYYY-WI) runs December YYYY
     // to February YYYY+1, so in January "this winter" is last year's.
     const a = anchor.date;
+    it.anchorUsed = anchorOf(anchor);
     const [startMonth, endMonth] = SEASON_MONTHS[r.season];
     let year: number;
     if (r.season === 'WI') {
@@ -310,6 +363,7 @@ function resolveDirect(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => T
   if (r.month !== undefined && r.shift !== undefined && r.day === undefined) {
     if (!anchor) { setValue(it, `XXXX-${String(r.month).padStart(2, '0')}`, 'no publication date or dateline to count from'); return; }
     const a = anchor.date;
+    it.anchorUsed = anchorOf(anchor);
     let year = a.year;
     if (r.shift === -1) year = r.month < a.month ? a.year : a.year - 1;
     else if (r.shift === 1) year = r.month > a.month ? a.year : a.year + 1;
@@ -331,6 +385,7 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
     return;
   }
   const a = anchor.date;
+  it.anchorUsed = anchorOf(anchor);
   const from = `counted from ${anchor.basis}`;
   const what = `"${r.reading}"`;
   switch (rel.unit) {
@@ -361,7 +416,7 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
       setValue(it, fmtMonth(addMonths(a, rel.n).year, addMonths(a, rel.n).month), `${what} ${from}`);
       return;
     case 'year':
-      setValue(it, fmtYear(a.year + rel.n) + (r.quarter ? `-Q${r.quarter}` : ''), `${what} ${from}`);
+      setValue(it, (r.fiscal ? 'FY' : '') + fmtYear(a.year + rel.n) + (r.quarter ? `-Q${r.quarter}` : r.half ? `-H${r.half}` : ''), `${what} ${from}`);
       return;
     case 'decade':
       if (r.reading.endsWith('ago')) setValue(it, fmtYear(a.year + 10 * rel.n), `${what} ${from}, at year precision`);
@@ -372,6 +427,45 @@ function resolveRelative(it: Item, anchor: Anchor | null, tenseOf: (it: Item) =>
       else setValue(it, `${String(Math.floor(a.year / 100) + rel.n).padStart(2, '0')}XX`, `${what} ${from}`);
       return;
   }
+}
+
+/**
+ * Quoted speech keeps the day it was spoken: in "On Monday, Sanders said: "Today, I am asking …""
+ * published on Wednesday, "Today" is the Monday. A "today/yesterday/tomorrow" inside quotation
+ * marks counts from the latest full date the narrative gave before the quote (not after the
+ * publication date), when there is one; else from the publication date as usual.
+ */
+function spokenDays(doc: Doc, items: Item[], anchor: Anchor | null): void {
+  if (!anchor || ablated('times.quoted-days')) return;
+  const pub = dayNumber(anchor.date);
+  for (const it of items) {
+    const rel = it.raw.rel;
+    if (!rel || rel.unit !== 'day' || it.value === undefined || it.value === 'PRESENT_REF' || !insideQuote(doc, it.raw.start)) continue;
+    let base: Item | undefined;
+    for (let i = it.index - 1; i >= 0; i--) {
+      const p = items[i];
+      if (p.value && /^\d{4}-\d{2}-\d{2}/.test(p.value) && !insideQuote(doc, p.raw.start)) {
+        // the dateline (a printed publication date) is not a day the narrative tells of
+        if (anchor.start !== undefined && p.raw.start === anchor.start) continue;
+        base = p;
+        break;
+      }
+    }
+    if (!base || !base.value) continue;
+    const day = dayNumber({ year: +base.value.slice(0, 4), month: +base.value.slice(5, 7), day: +base.value.slice(8, 10) });
+    if (day >= pub || pub - day > 14) continue;
+    setValue(it, fmtDay(fromDayNumber(day + rel.n)), `"${it.raw.reading}" in quoted speech: counted from the day the narrative gives before the quote, ${describe(doc, base)}`);
+    it.anchorUsed = textAnchor(base);
+  }
+}
+
+/** Whether a position lies inside quotation marks opened in its paragraph. */
+function insideQuote(doc: Doc, pos: number): boolean {
+  const para = Math.max(doc.text.lastIndexOf('\n', pos - 1), 0);
+  const before = doc.text.slice(para, pos);
+  const open = before.lastIndexOf('“');
+  if (open >= 0 && before.lastIndexOf('”') < open) return true;
+  return ((before.match(/"/g) ?? []).length % 2) === 1;
 }
 
 /**
@@ -400,6 +494,7 @@ function resolveWeekday(it: Item, anchor: Anchor | null, tenseOf: (it: Item) => 
     return;
   }
   const a = anchor.date;
+  it.anchorUsed = anchorOf(anchor);
   const back = (weekdayOf(a) - wd + 7) % 7; // days back to the same weekday (0 = the anchor itself)
   const fwd = (wd - weekdayOf(a) + 7) % 7;
   let offset: number;
@@ -536,6 +631,7 @@ function candidateValue(r: RawTime, year: number): { value: string; span: [numbe
   } else if (r.month !== undefined) value = fmtMonth(year, r.month);
   else if (r.season !== undefined) value = `${fmtYear(year)}-${r.season}`;
   else if (r.quarter !== undefined) value = `${fmtYear(year)}-Q${r.quarter}`;
+  else if (r.half !== undefined) value = `${fmtYear(year)}-H${r.half}`;
   else if (r.holiday !== undefined) value = fmtDay(holidayDate(r.holiday, year));
   else return null;
   const span = spanOfValue(value);
@@ -580,14 +676,14 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   const years = new Set<number>();
   const base = anchor?.date.year ?? narrative?.year;
   if (base === undefined && constraints.length === 0) {
-    const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
+    const mm = unknownYearPart(r);
     setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, 'year not written; no publication date, dateline or dated event to take it from');
     return;
   }
   // with no publication date, only a past-tense report belongs to the narrative's years; anything
   // else is a time of year in general: "in January it is about 24°C", "rains occur from July"
   if (!anchor && tense.tense !== 'past' && constraints.length === 0 && !(narrative && narrative.paragraph)) {
-    const mm = r.month !== undefined ? String(r.month).padStart(2, '0') : r.season!;
+    const mm = unknownYearPart(r);
     setValue(it, r.day !== undefined ? `XXXX-${mm}-${String(r.day).padStart(2, '0')}${timeSuffix(r)}` : `XXXX-${mm}`, `year not written; ${tense.tense === 'unknown' ? 'no tense' : `${tense.tense} tense ("${tense.cue}")`} and no publication date: a recurring time of year`);
     return;
   }
@@ -666,6 +762,8 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   for (const rv of rivals) parts.push(`${rv.year} rejected: ${rv.minus.join('; ')}`);
   if (nearest && nearest.year !== win.year && !rivals.includes(nearest)) parts.push(`${nearest.year} is nearer but scores lower`);
   setValue(it, win.value, parts.join('; '));
+  if (anchor) it.anchorUsed = anchorOf(anchor);
+  else if (narrative) it.anchorUsed = textAnchor(narrative.at);
 }
 
 /** The year an earlier expression wrote out with the same month and day, if one did. */
@@ -680,7 +778,7 @@ function restated(items: Item[], it: Item, r: RawTime): number | undefined {
 /** "that year", "the next day", "two years later": counted from the latest date written before. */
 function resolveNarrative(doc: Doc, it: Item, items: Item[], valueFirst: (p: Item) => void): void {
   const { unit, n } = it.raw.narr!;
-  const needs = unit === 'year' ? /^\d{4}/ : unit === 'month' ? /^\d{4}-\d{2}/ : unit === 'week' ? /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/ : /^\d{4}-\d{2}-\d{2}/;
+  const needs = it.raw.keepPrecision ? /^(?:\d{4}-[QH]\d|FY\d{4})$/ : unit === 'year' ? /^\d{4}/ : unit === 'month' ? /^\d{4}-\d{2}/ : unit === 'week' ? /^\d{4}-(?:\d{2}-\d{2}|W\d{2})/ : /^\d{4}-\d{2}-\d{2}/;
   let base: Item | null = null;
   let how = 'the last date written before it';
   if (it.raw.event) {
@@ -697,6 +795,13 @@ function resolveNarrative(doc: Doc, it: Item, items: Item[], valueFirst: (p: Ite
   }
   if (!base || !base.value) return; // nothing to count from: leave it out rather than guess
   const v = base.value;
+  it.anchorUsed = textAnchor(base);
+  if (it.raw.keepPrecision) {
+    const fy = /^FY(\d{4})$/.exec(v);
+    const shifted = fy ? `FY${fmtYear(Number(fy[1]) + n)}` : `${fmtYear(Number(v.slice(0, 4)) + n)}${v.slice(4)}`;
+    setValue(it, shifted, `"${it.raw.reading}": the period of ${describe(doc, base)}, ${Math.abs(n)} year${Math.abs(n) > 1 ? 's' : ''} ${n < 0 ? 'before' : 'after'}`);
+    return;
+  }
   const y = Number(v.slice(0, 4));
   let value: string;
   if (unit === 'year') value = it.raw.season ? `${fmtYear(y + n)}-${it.raw.season}` : fmtYear(y + n);
@@ -757,9 +862,11 @@ function resolveClock(doc: Doc, it: Item, items: Item[], anchor: Anchor | null):
   const hhmm = timeSuffix(it.raw);
   if (host) {
     setValue(it, host.value!.slice(0, 10) + hhmm, `clock time on the day of ${describe(doc, host)}`);
+    it.anchorUsed = textAnchor(host);
     return;
   }
   if (anchor) {
+    it.anchorUsed = anchorOf(anchor);
     setValue(it, fmtDay(anchor.date) + hhmm, `clock time with no day written nearby: taken as the day of ${anchor.basis}`);
     return;
   }

@@ -4,6 +4,7 @@
  * tagger/parser stage has filled them, and falls back to word lists around the expression.
  */
 import type { Token } from '../../doc.js';
+import { ablated } from './rules.js';
 
 export type Tense = 'past' | 'future' | 'present' | 'unknown';
 
@@ -19,6 +20,14 @@ const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'ago', 'yesterday',
 const PRESENT_AUX = new Set(['is', 'are', 'am', "'re", "'m", '’re', 'does', 'do', 'has', 'have', "'ve", '’ve']);
 /** verbs that announce a plan: "is due to", "is set to", "plans to", "expected to" */
 const PLAN_WORDS = new Set(['due', 'set', 'scheduled', 'slated', 'expected', 'plans', 'plan', 'intends', 'aims', 'poised', 'going']);
+
+/**
+ * Verbs that put what they govern in the future whatever their own tense: a trial "has been
+ * scheduled for November", events "have been planned until December", a vote "was postponed
+ * to May" — the date is when the plan is for, not when it was made.
+ */
+const PLANNING_VERBS = new Set(['schedule', 'reschedule', 'plan', 'slate', 'postpone', 'adjourn', 'delay', 'defer', 'book', 'expect', 'set', 'due', 'intend', 'propose', 'announce', 'agree', 'pledge', 'promise', 'vow', 'aim']);
+const PLANNING_FORMS = new Set(['scheduled', 'rescheduled', 'planned', 'slated', 'postponed', 'adjourned', 'deferred', 'booked']);
 
 /** Common irregular past forms (simple past; past participles that differ are listed too). */
 const IRREGULAR_PAST = new Set(
@@ -50,6 +59,7 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
   const p = prev?.text.toLowerCase() ?? '';
   // tagger/parser layers first
   if (t.xpos) {
+    if (PLANNING_FORMS.has(w) && !ablated('times.plans') && t.xpos === 'VBN' && /^(?:is|are|am|been|'s|’s|'re|’re)$/.test(p)) return { tense: 'future', strength: 3 };
     if (t.xpos === 'MD') {
       if (w === 'will' || w === "'ll" || w === '’ll' || w === 'shall' || w === 'wo') return { tense: 'future', strength: 3 };
       return null;
@@ -68,6 +78,8 @@ function markerOf(t: Token, next: Token | undefined, prev: Token | undefined): {
     return null;
   }
   if (FUTURE_WORDS.has(w)) return { tense: 'future', strength: w === 'will' || w === 'shall' || w.endsWith('ll') || w === 'wo' ? 3 : 2 };
+  // "has been scheduled", "are planned": a plan in force now points ahead ("were scheduled" tells a past plan)
+  if (PLANNING_FORMS.has(w) && !ablated('times.plans') && /^(?:is|are|am|has|have|been|'s|’s|'re|’re)$/.test(p) && !(p === 'been' && /^(?:had)$/i.test(prev?.text ?? ''))) return { tense: 'future', strength: 3 };
   // headline style "Talks to resume Monday": a bare "to" + verb after a short subject at the start
   // of the sentence is a plan; the weakest of markers, used only when the sentence has no other
   if (w === 'to' && next && /^[a-z]{3,}$/.test(next.text) && prev && /^\p{Lu}|s$/u.test(prev.text) && !NOT_PLAN_BEFORE_TO.has(p)) {
@@ -142,6 +154,14 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
   }
   const verb = tokens[cur];
   if (verb.upos !== 'VERB' && verb.upos !== 'AUX') return null;
+  // "has been scheduled for November": the plan's date lies ahead (a plan verb in the past tense
+  // with a date that is clearly past, "planned on Monday", is left to the scoring of years)
+  const lemma = (verb.lemma ?? verb.text).toLowerCase();
+  if ((PLANNING_FORMS.has(verb.text.toLowerCase()) || PLANNING_VERBS.has(lemma)) && verb.xpos === 'VBN' && !ablated('times.plans')) {
+    const aux = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass'));
+    // in force now: "is scheduled", "has been planned"; not "was scheduled", "had been planned"
+    if (aux.length > 0 && aux.every((a) => a.xpos !== 'VBD' && a.xpos !== 'MD') && aux.some((a) => a.xpos === 'VBZ' || a.xpos === 'VBP')) return { tense: 'future', cue: `${aux.map((a) => a.text).join(' ')} ${verb.text}` };
+  }
   const auxes = tokens.filter((t) => t.head === verb.i && (t.deprel === 'aux' || t.deprel === 'aux:pass' || t.deprel === 'cop'));
   for (const a of auxes) {
     const w = a.text.toLowerCase();
