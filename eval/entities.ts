@@ -14,7 +14,7 @@
  * compromise's people() / places() / organizations() run on the same documents for reference.
  *
  * Options: --folds K (default 5), --data DIR (default ../shared/data or $CHRONICLE_DATA),
- * --o-bias X (default: the shipped model's), --json, --update-manifest (record the figures in
+ * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table), --update-manifest (record the figures in
  * models/ner/manifest.json as cross_validation), --quick (2 folds, 4 epochs: a smoke run, not a figure),
  * --no-brown / --epochs N (train the fold models without cluster features / for N epochs: ablations).
  */
@@ -132,7 +132,13 @@ export interface CvReport {
   recognisers: Record<string, { all: Scores; gum: Scores; uner: Scores; other: PRF; seconds: number }>;
 }
 
-function shippedOBias(): number {
+/** One recogniser's figures over the pool, as a report holds them. */
+export function summarise(s: PoolScorer): CvReport['recognisers'][string] {
+  return { all: s.all.scores(), gum: s.gum.scores(), uner: s.uner.scores(), other: otherTypes(s.gum.scores()), seconds: Math.round(s.seconds * 10) / 10 };
+}
+
+/** The O bias the shipped model was trained with (8 when there is no manifest). */
+export function shippedOBias(): number {
   try {
     const m = JSON.parse(readFileSync(join(defaultModelDir(), MODEL_FILES.manifest), 'utf8')) as { hyperparameters?: { o_bias?: number } };
     return m.hyperparameters?.o_bias ?? 8;
@@ -173,13 +179,12 @@ export function runCrossValidation(data: string | FeaturisedCorpus, folds: numbe
     useNerModel(null);
   }
   const { log: _omit, ...train } = trainOpts;
-  const summary = (s: PoolScorer) => ({ all: s.all.scores(), gum: s.gum.scores(), uner: s.uner.scores(), other: otherTypes(s.gum.scores()), seconds: Math.round(s.seconds * 10) / 10 });
   return biases.map((oBias, k) => ({
     folds,
     documents: { gum: pool.filter((d) => d.genre !== 'uner').length, uner: pool.filter((d) => d.genre === 'uner').length },
     oBias,
     train: { ...train, oBias },
-    recognisers: { ...Object.fromEntries([...scorers[k]].map(([name, s]) => [name, summary(s)])), compromise: summary(comp) },
+    recognisers: { ...Object.fromEntries([...scorers[k]].map(([name, s]) => [name, summarise(s)])), compromise: summarise(comp) },
   }));
 }
 
@@ -250,11 +255,13 @@ function main(): void {
   let updateManifest = false;
   let folds = 5;
   let curve = false;
+  let jsonOut: string | null = null;
   const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--data') data = args[++i];
     else if (a === '--json') json = true;
+    else if (a === '--json-out') jsonOut = args[++i];
     else if (a === '--update-manifest') updateManifest = true;
     else if (a === '--folds') folds = Number(args[++i]);
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
@@ -264,7 +271,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --json, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
@@ -289,6 +296,7 @@ function main(): void {
     writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
     process.stderr.write(`updated ${path}\n`);
   }
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 2) + '\n');
   process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r) + '\n');
 }
 
