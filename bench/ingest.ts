@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { NearDuplicateIndex, sketch } from '../src/ingest/dedup.js';
+import { NearDuplicateIndex, sketch } from '../src/store/dedup.js';
 import { detectLanguage } from '../src/ingest/language.js';
 
 const ROOT = process.cwd();

@@ -31,7 +31,7 @@ import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
 import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, cvFold, cvPool, featuriseCorpus, trainNer, poolText, readNerCorpus, type FeaturisedCorpus, type NerTrainOptions } from '../train/ner-train.js';
-import { SpanScorer, formatPRF, type PRF, type Scores, type Span, type TextDoc } from './ner-score.js';
+import { SpanScorer, formatPRF, type PRF, type Scores, type Span, type TextDoc } from '../train/ner-score.js';
 
 export interface Recogniser {
   name: string;

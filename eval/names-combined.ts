@@ -15,7 +15,7 @@ import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
 import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, featuriseCorpus, poolText, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { PoolScorer, formatReport, scoreDocs, shippedOBias, summarise, type CvReport, type Recogniser } from './entities.js';
-import type { Span } from './ner-score.js';
+import type { Span } from '../train/ner-score.js';
 
 function setup(name: string, stages: Stage[], useEntities: boolean, filter?: (source: string | undefined) => boolean): Recogniser {
   const pipeline = new Pipeline(stages);

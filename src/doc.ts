@@ -4,13 +4,40 @@
  * Every offset is a JavaScript string index into `doc.text` (UTF-16 code units).
  */
 
-export type EntityType =
-  | 'PERSON' | 'NORP' | 'FAC' | 'ORG' | 'GPE' | 'LOC'
-  | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW' | 'LANGUAGE';
+import type { RuleFiring } from './rules/registry.js';
 
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
-];
+/** The entity types (OntoNotes' names), with what each covers. */
+export const ENTITY_TYPE_INFO = {
+  PERSON: 'people, real or fictional',
+  NORP: 'nationalities, religious and political groups',
+  FAC: 'buildings, airports, prisons, bridges, crossings',
+  ORG: 'companies, agencies, armed groups, institutions',
+  GPE: 'countries, cities, states',
+  LOC: 'other places: regions, seas, mountains',
+  PRODUCT: 'objects, vehicles, weapons',
+  EVENT: 'named wars, attacks, games',
+  WORK_OF_ART: 'titles of books, films, songs',
+  LAW: 'named laws and treaties',
+  LANGUAGE: 'named languages',
+} as const;
+
+export type EntityType = keyof typeof ENTITY_TYPE_INFO;
+
+export const ENTITY_TYPES = Object.keys(ENTITY_TYPE_INFO) as readonly EntityType[];
+
+/** How the text reports an event (src/extract/events/factuality.ts). */
+export const FACTUALITY_INFO = {
+  asserted: 'reported as having happened',
+  negated: 'reported as not having happened',
+  future: 'planned, scheduled or expected',
+  hypothetical: 'possible, wanted, conditional',
+  threatened: 'threatened',
+  alleged: 'said to have happened, not established ("allegedly", "accused of")',
+  attempted: 'tried ("efforts to free")',
+  denied: 'denied, disputed or rejected by someone in the text',
+} as const;
+
+export type Factuality = keyof typeof FACTUALITY_INFO;
 
 export type MentionKind = 'name' | 'nominal' | 'pronoun';
 
@@ -131,7 +158,7 @@ export interface EventRecord {
   date: { value: string | null; text?: string; basis: string } | null;
   location: string | null;
   /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */
-  factuality: 'asserted' | 'negated' | 'future' | 'hypothetical' | 'threatened' | 'alleged' | 'attempted' | 'denied';
+  factuality: Factuality;
   /** factuality is negated or denied (kept for schema 1.0 readers) */
   negated: boolean;
   /** PLOVER auxiliary mode: future, hypothetical (also threatened and attempted events) or historical */
@@ -180,6 +207,8 @@ export class Doc {
   times: TimeExpression[] = [];
   relations: Relation[] = [];
   events: EventRecord[] = [];
+  /** the registered rules that changed this document, in order (src/rules/registry.ts) */
+  firings: RuleFiring[] = [];
   /** stages may leave notes for later stages or for debugging */
   readonly notes: Map<string, unknown> = new Map();
 

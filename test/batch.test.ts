@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/index.js';
 import { readDocuments } from '../src/ingest/input.js';
 import { runIngest } from '../src/ingest/batch.js';
-import { openDuplicateLinks } from '../src/ingest/duplicates.js';
+import { openDuplicateLinks } from '../src/store/duplicates.js';
 import { Journal } from '../src/ingest/journal.js';
 import { Progress, formatDuration } from '../src/ingest/progress.js';
 import { Writable } from 'node:stream';

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NearDuplicateIndex, signature, similarity, jaccard, signatureFromBuffer, signatureToBuffer, sketch, containment } from '../src/ingest/dedup.js';
-import { openDuplicateLinks } from '../src/ingest/duplicates.js';
+import { NearDuplicateIndex, signature, similarity, jaccard, signatureFromBuffer, signatureToBuffer, sketch, containment } from '../src/store/dedup.js';
+import { openDuplicateLinks } from '../src/store/duplicates.js';
 import type { CaseFile, EntitySummary, Store, StoreStats } from '../src/store/index.js';
 import { backends, caseArticles, releaseReport, syndicatedRelease } from './store-fixtures.js';
 

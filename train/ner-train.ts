@@ -16,7 +16,7 @@ import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { getBrownClusters, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
-import { toTextDoc, type TextDoc } from '../eval/ner-score.js';
+import { toTextDoc, type TextDoc } from './ner-score.js';
 
 export interface NerCorpus {
   dataDir: string;

@@ -18,6 +18,7 @@ import type { ActorCode, Doc, Entity, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { actorIndex, dateNumber, normWords, type ActorIndex } from './actors/index.js';
 import { describe, sharesStem, type Description } from './roles/describe.js';
+import { set } from '../lexicon/index.js';
 
 interface Candidate extends ActorCode {
   /** 0: the name itself, 1: a role or title, 2: usage (metonymy) */
@@ -36,13 +37,13 @@ interface NameCode {
 }
 
 /** Roles that speak or act for their organisation: they inherit its code, and GOV for a bare state. */
-const AFFILIATION = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative', 'official', 'leader', 'chief', 'head', 'member', 'delegate', 'negotiator', 'aide', 'adviser', 'advisor', 'staffer']);
+const AFFILIATION = set('roles', { represents: 'yes' });
 /** Agents the Phoenix file lacks, in its format (documented in docs/relations.md). */
 const SUPPLEMENT: Record<string, string> = { MINISTER: 'GOV', MINISTERS: 'GOV', OFFICIAL: 'GOV', OFFICIALS: 'GOV', GENERAL: 'MIL', GENERALS: 'MIL', SPOKESPERSON: 'GOV' };
 const PREPOSITIONS = new Set(['OF', 'IN', 'TO', 'FOR', 'AT', 'ON', 'FROM']);
-const FUNCTION_WORDS = new Set(['THE', 'AND', 'FOR', 'FROM', 'WITH', 'OF', 'IN', 'NATIONAL', 'COUNCIL', 'PARTY', 'FRONT', 'ARMY', 'GROUP', 'UNION', 'MOVEMENT', 'GOVERNMENT', 'MINISTRY', 'PEOPLE', 'PEOPLES', 'FREE', 'NEW', 'UNITED', 'DEMOCRATIC', 'REPUBLIC', 'ISLAMIC']);
-const PREP_LOWER = new Set(['in', 'at', 'to', 'from', 'of', 'near', 'outside', 'inside', 'into', 'across', 'around', 'toward', 'towards', 'by', 'with', 'for', 'the', 'a', 'an', 'and', 'or']);
-const NON_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'as', 'and', 'or', 'in', 'on', 'at', 'of', 'to', 'for', 'news', 'times', 'post', 'its', 'city', 'region', 'residents', 'its']);
+const FUNCTION_WORDS = new Set([...set('org-name-stopwords')].map((w) => w.toUpperCase()));
+const PREP_LOWER = set('function-words', { uses: 'actors-before' });
+const NON_VERBS = set('function-words', { uses: 'actors-non-verb' });
 
 function isNonStateFile(file: string): boolean {
   return file !== 'Phoenix.Countries.actors.txt';
@@ -335,6 +336,7 @@ export function findActorCodes(doc: Doc, index: ActorIndex = actorIndex()): Map<
 
 export const actorsStage: Stage = {
   name: 'actors',
+  requires: ['entities'], uses: ['coref', 'tags', 'parse'], provides: ['codes'],
   run(doc: Doc): void {
     if (doc.entities.length === 0) return;
     const codes = findActorCodes(doc);

@@ -10,7 +10,7 @@
 import type { Doc, Entity, Mention, Token } from '../doc.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from './gazetteer-lists.js';
 import { findQuoteSpans } from './quotes.js';
-import { roleOf } from './roles/lexicon.js';
+import { lookup, roleOf, set } from '../lexicon/index.js';
 
 /** A singular noun for a person by occupation, office or plight ("footballer", "journalist", "hostage"). */
 function personNoun(noun: string): boolean {
@@ -20,14 +20,12 @@ function personNoun(noun: string): boolean {
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
-const SAY_WORDS = new Set(['said', 'says', 'told', 'added', 'reported', 'announced', 'stated', 'confirmed', 'denied', 'claimed']);
+const SAY_WORDS = set('speech-verbs', { uses: 'coref' });
 const APPOS_SEP = new Set([',', '–', '—', '(']);
-const FEMALE_ROLES = new Set(['spokeswoman', 'chairwoman', 'congresswoman', 'queen', 'princess', 'actress', 'widow', 'businesswoman']);
-const MALE_ROLES = new Set(['spokesman', 'chairman', 'congressman', 'king', 'prince', 'actor', 'widower', 'businessman', 'sheikh']);
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
-const GENERIC_ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'agency', 'charity', 'company', 'firm']);
+const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 /** Generic nouns an organisation is described by in apposition ("Hamas, the militant group"). */
-const ORG_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'militia', 'faction', 'party', 'agency', 'company', 'firm', 'network', 'body', 'ministry', 'embassy', 'government', 'administration', 'army', 'force', 'forces', 'outlet', 'newspaper', 'broadcaster', 'charity', 'coalition', 'alliance', 'council', 'committee']);
+const ORG_NOUNS = set('org-nouns', { uses: 'coref' });
 
 type Gender = 'f' | 'm' | 'x';
 
@@ -63,7 +61,7 @@ function genderOf(e: Entity, genders: Map<string, Gender>): Gender {
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
-  const g = KINSHIP[word] ?? (FEMALE_ROLES.has(word) ? 'f' : MALE_ROLES.has(word) ? 'm' : undefined);
+  const g = KINSHIP[word] ?? roleOf(word)?.gender ?? lookup('titles', word)?.attrs.gender;
   if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
 }
 

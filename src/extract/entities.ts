@@ -9,6 +9,7 @@ import type { Stage } from '../pipeline.js';
 import { resolveNominals, resolvePronouns } from './coref.js';
 // nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner"
 import { ORG_CLASS_NOUNS } from './ner.js';
+import { set } from '../lexicon/index.js';
 
 /** Score for a model mention when the model gives none. */
 const MODEL_DEFAULT_SCORE = 0.75;
@@ -225,7 +226,7 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
 }
 
 /** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
-const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'in', 'on', 'to', 'de', 'du', 'des', 'la', 'le', 'wal', 'el', '&']);
+const ACRONYM_SKIP = set('function-words', { uses: 'entities-acronym' });
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
 
 /** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter). */
@@ -380,6 +381,7 @@ function fullestName(mentions: Mention[]): string {
 
 export const entitiesStage: Stage = {
   name: 'entities',
+  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities', 'coref'],
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');

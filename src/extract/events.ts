@@ -17,6 +17,7 @@ export function createEventsStage(options: EventsStageOptions = {}): Stage {
   let lexicon = options.lexicon ?? null;
   return {
     name: 'events',
+    requires: ['tokens', 'sentences', 'tags', 'parse'], uses: ['entities', 'coref', 'codes', 'times', 'quotes'], provides: ['events'],
     run(doc: Doc): void {
       lexicon ??= defaultLexicon();
       doc.events = codeDocument(doc, lexicon, options);

@@ -250,6 +250,7 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
 /** Adds rule-based name mentions (source 'rules') to doc.mentions. */
 export const namesStage: Stage = {
   name: 'names',
+  requires: ['tokens', 'sentences'], provides: ['mentions.rules'],
   run(doc: Doc) {
     const lowerVocab = lowercaseVocabulary(doc);
     for (let s = 0; s < doc.sentences.length; s++) {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { EntityType } from '../doc.js';
+import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
 import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
@@ -16,9 +16,8 @@ import {
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
 } from './ner-features.js';
 
-export const NER_TYPES: readonly EntityType[] = [
-  'PERSON', 'NORP', 'FAC', 'ORG', 'GPE', 'LOC', 'PRODUCT', 'EVENT', 'WORK_OF_ART', 'LAW', 'LANGUAGE',
-];
+/** The entity types in the order of the model's tags (a model file with another order is refused at load). */
+export const NER_TYPES: readonly EntityType[] = ENTITY_TYPES;
 
 /** Tags: 0 = O, then B-T and I-T for each type in NER_TYPES order. */
 export const TAGS: readonly string[] = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];

@@ -12,7 +12,7 @@ import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
-import { roleOf } from './roles/lexicon.js';
+import { roleOf } from '../lexicon/index.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -1154,6 +1154,7 @@ export function nameMentions(model: NerModel, doc: Doc): Mention[] {
 
 export const nerStage: Stage = {
   name: 'ner',
+  requires: ['tokens', 'sentences'], provides: ['mentions.model'],
   run(doc: Doc) {
     const model = getNerModel();
     if (!model) {

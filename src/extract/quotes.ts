@@ -353,6 +353,7 @@ function isNickname(doc: Doc, q: RawQuote): boolean {
 
 export const quotesStage: Stage = {
   name: 'quotes',
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes', 'coref.in-quotes'],
   run(doc: Doc) {
     const owners = tokenOwners(doc);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));

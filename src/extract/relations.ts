@@ -265,6 +265,7 @@ export function findRelations(doc: Doc): { relations: Relation[]; attributes: Ma
 
 export const relationsStage: Stage = {
   name: 'relations',
+  requires: ['entities'], uses: ['coref', 'codes', 'tags', 'parse'], provides: ['relations', 'attributes', 'codes.citizenship'],
   run(doc: Doc): void {
     const { relations, attributes } = findRelations(doc);
     doc.relations = relations;

@@ -129,6 +129,7 @@ function sentenceViews(doc: Doc): SentenceView[] {
 
 export const timesStage: Stage = {
   name: 'times',
+  requires: ['tokens', 'sentences'], uses: ['tags', 'parse'], provides: ['times'],
   run(doc: Doc): void {
     try {
       // a publication date that cannot be true (a placeholder 0001-01-01, a day before 1900 or

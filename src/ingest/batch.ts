@@ -10,9 +10,9 @@ import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
 import type { Store } from '../store/index.js';
 import type { InputItem } from './input.js';
-import type { DuplicateLinks } from './duplicates.js';
+import type { DuplicateLinks } from '../store/duplicates.js';
 import type { Journal } from './journal.js';
-import { sketch } from './dedup.js';
+import { sketch } from '../store/dedup.js';
 import { ExtractPool, type Extracted } from './pool.js';
 import type { Progress } from './progress.js';
 

@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
-import { sketch } from './dedup.js';
+import { sketch } from '../store/dedup.js';
 
 export interface WorkerRequest {
   seq: number;

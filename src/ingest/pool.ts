@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
-import type { Sketch } from './dedup.js';
+import type { Sketch } from '../store/dedup.js';
 import type { WorkerReply } from './extract-worker.js';
 
 /** A document's extraction and the MinHash sketch of its text (made in the worker too). */

@@ -16,8 +16,8 @@ import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
 import type { Result } from '../output/schema.js';
 import type { Store } from '../store/index.js';
-import type { DuplicateLinks } from './duplicates.js';
-import { sketch } from './dedup.js';
+import type { DuplicateLinks } from '../store/duplicates.js';
+import { sketch } from '../store/dedup.js';
 import { ExtractPool, type Extracted } from './pool.js';
 
 export const QUEUE = 'chronicle-extract';

@@ -49,6 +49,7 @@ function firstRoot(doc: Doc, from: number): number {
 
 export const parseStage: Stage = {
   name: 'parse',
+  requires: ['tokens', 'sentences'], provides: ['tags', 'parse'],
   run(doc: Doc) {
     parseDoc(doc);
   },

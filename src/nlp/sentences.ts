@@ -1,14 +1,15 @@
 import type { Doc, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { set } from '../lexicon/index.js';
 import { ABBREVIATIONS, tokenize, type RawToken } from './tokenizer.js';
 
 const TERMINAL = /^(?:[.!?]+|…|\.\.\.+)$/;
 const CLOSING = new Set(['"', '”', '’', "'", ')', ']', '»']);
 /** Abbreviations that usually precede a name or number, so never end a sentence. */
-const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'maj', 'capt', 'sgt', 'gov', 'sen', 'rep', 'rev', 'hon', 'no', 'vs', 'v', 'amb', 'messrs', 'mme', 'pres', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'e.g', 'i.e', 'cf']);
+const TITLE_ABBR = set('abbreviations', { before: 'yes' });
 
 /** Words that start sentences often enough to break after an ambiguous abbreviation ("in the U.S. The …"). */
-const SENTENCE_STARTERS = new Set(['the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'but', 'and', 'this', 'that', 'in', 'on', 'at', 'his', 'her', 'their', 'its', 'there', 'after', 'when', 'while', 'however', 'meanwhile', 'as', 'if', 'for', 'some', 'many', 'most', 'one', 'two', 'what', 'who', 'why', 'how', 'you', 'our', 'my', 'these', 'those', 'last', 'earlier', 'later', 'then', 'so', 'yet', 'still', 'also', 'since', 'according', 'no', 'not']);
+const SENTENCE_STARTERS = set('sentence-starters');
 
 function startsUpper(t: RawToken | undefined): boolean {
   if (!t) return true;
@@ -106,6 +107,7 @@ export function sentenceStarts(text: string, tokens: RawToken[]): number[] {
 /** Tokenizes the text and splits it into sentences and paragraphs (blank-line separated). */
 export const tokenizeStage: Stage = {
   name: 'tokenize',
+  requires: [], provides: ['tokens', 'sentences'],
   run(doc: Doc) {
     const raw = tokenize(doc.text);
     const starts = sentenceStarts(doc.text, raw);

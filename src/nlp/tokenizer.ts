@@ -5,6 +5,8 @@
  * addresses and hyphenated words stay whole.
  */
 
+import { set } from '../lexicon/index.js';
+
 export interface RawToken {
   start: number;
   end: number;
@@ -12,20 +14,8 @@ export interface RawToken {
   spaceAfter: boolean;
 }
 
-/** Abbreviations that keep their final period (lower-cased, without the period). */
-export const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'maj', 'capt', 'cpt', 'sgt', 'cpl',
-  'pvt', 'adm', 'cmdr', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'amb', 'atty', 'messrs', 'mme',
-  'brig', 'lt.-gen', 'maj.-gen', 'lieut', 'sgt.-maj', 'cmdt', 'cdr',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-  'inc', 'ltd', 'co', 'corp', 'bros', 'llc', 'plc', 'dept', 'univ', 'assn', 'est',
-  'vs', 'v', 'etc', 'al', 'approx', 'cf', 'ca', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'ed', 'eds',
-  'a.m', 'p.m', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'u.s.a', 'ph.d', 'b.a', 'm.a', 'b.c', 'a.d',
-  'ave', 'blvd', 'rd', 'hwy', 'ariz', 'calif', 'colo', 'conn', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md',
-  'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt',
-  'wash', 'wis', 'wyo', 'jr', 'esq', 'min', 'max', 'misc', 'dept', 'govt', 'intl', 'natl',
-]);
+/** Abbreviations that keep their final period (lower-cased, without the period): lexicon/en/abbreviations.tsv. */
+export const ABBREVIATIONS = set('abbreviations');
 
 /** Words that never end with an abbreviation period when followed by a capital: handled by sentence split. */
 
@@ -38,8 +28,8 @@ const EMAIL_RE = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 const NUMBER_RE = /^[-+]?[$€£¥]?\d+(?:[.,:/]\d+)*(?:%|[a-z]{1,2})?$/i;
 const INITIALS_RE = /^(?:\p{L}\.){1,}\p{L}?\.?$/u; // U.S. / J.R.R. / e.g. / a.m.
 const APOS = "'’";
-/** clitics split off the end of a word, longest first */
-const CLITICS = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "'S", "'RE", "'VE", "'LL", "'D", "'M", "N'T"];
+/** clitics split off the end of a word (compared in lower case), longest first */
+const CLITICS = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
 function isLetter(ch: string): boolean {
   return /\p{L}/u.test(ch);

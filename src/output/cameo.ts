@@ -7,14 +7,52 @@
 import { cameoRoot, quadClass } from '../extract/events/plover.js';
 import type { Result } from './schema.js';
 
-export const CAMEO_COLUMNS = [
-  'EventID', 'SQLDATE', 'DateBasis', 'Actor1Code', 'Actor1Name', 'Actor1Type', 'Actor2Code', 'Actor2Name', 'Actor2Type',
-  'EventCode', 'EventBaseCode', 'EventRootCode', 'QuadClass', 'PloverType', 'PloverMode', 'IsNegated', 'Modality', 'Factuality',
-  'ActionGeo', 'Trigger', 'SentenceStart', 'SentenceEnd', 'SourceDoc', 'SOURCEURL',
-] as const;
+/** One row's inputs: the event, its actor and recipient (one pair of the dyad), and the document. */
+interface RowContext {
+  result: Result;
+  ev: Result['events'][number];
+  id: string;
+  actor?: Result['entities'][number];
+  recipient?: Result['entities'][number];
+  location?: Result['entities'][number];
+  sentence?: Result['sentences'][number];
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** The columns in order, each with how its cell is made: the header and the rows come from this one table. */
+const COLUMNS = {
+  EventID: (c: RowContext) => c.id,
+  SQLDATE: (c: RowContext) => sqlDate(c.ev.date?.value),
+  DateBasis: (c: RowContext) => c.ev.date?.basis ?? '',
+  Actor1Code: (c: RowContext) => c.actor?.codes?.[0]?.code ?? '',
+  Actor1Name: (c: RowContext) => c.actor?.name ?? '',
+  Actor1Type: (c: RowContext) => c.actor?.type ?? '',
+  Actor2Code: (c: RowContext) => c.recipient?.codes?.[0]?.code ?? '',
+  Actor2Name: (c: RowContext) => c.recipient?.name ?? '',
+  Actor2Type: (c: RowContext) => c.recipient?.type ?? '',
+  EventCode: (c: RowContext) => c.ev.cameo,
+  EventBaseCode: (c: RowContext) => c.ev.cameo?.slice(0, 3),
+  EventRootCode: (c: RowContext) => (c.ev.cameo ? cameoRoot(c.ev.cameo) : ''),
+  QuadClass: (c: RowContext) => (c.ev.cameo ? String(quadClass(c.ev.cameo)) : ''),
+  PloverType: (c: RowContext) => c.ev.type,
+  PloverMode: (c: RowContext) => c.ev.mode ?? '',
+  IsNegated: (c: RowContext) => (c.ev.negated ? '1' : '0'),
+  Modality: (c: RowContext) => c.ev.modality ?? '',
+  Factuality: (c: RowContext) => c.ev.factuality,
+  ActionGeo: (c: RowContext) => c.location?.name ?? '',
+  Trigger: (c: RowContext) => c.ev.trigger.text,
+  SentenceStart: (c: RowContext) => String(c.sentence?.start ?? ''),
+  SentenceEnd: (c: RowContext) => String(c.sentence?.end ?? ''),
+  SourceDoc: (c: RowContext) => c.result.id,
+  SOURCEURL: (c: RowContext) => c.result.url ?? '',
+} satisfies Record<string, (c: RowContext) => Cell>;
+
+export type CameoColumn = keyof typeof COLUMNS;
+export const CAMEO_COLUMNS = Object.keys(COLUMNS) as readonly CameoColumn[];
 
 /** Tabs, newlines and carriage returns would break a row: replace them by spaces. */
-function cell(v: string | number | boolean | null | undefined): string {
+function cell(v: Cell): string {
   if (v === null || v === undefined) return '';
   return String(v).replace(/[\t\r\n]+/g, ' ');
 }
@@ -31,23 +69,14 @@ export function cameoRows(result: Result): string[][] {
     if (!ev.cameo) continue;
     const actors: (string | null)[] = ev.actor.length ? ev.actor : [null];
     const recipients: (string | null)[] = ev.recipient.length ? ev.recipient : [null];
-    const sent = result.sentences[ev.sentence];
+    const sentence = result.sentences[ev.sentence];
+    const location = ev.location ? byId.get(ev.location) : undefined;
     let n = 0;
     for (const a of actors) {
       for (const r of recipients) {
-        const ea = a ? byId.get(a) : undefined;
-        const er = r ? byId.get(r) : undefined;
-        const loc = ev.location ? byId.get(ev.location) : undefined;
-        rows.push([
-          `${result.id || 'doc'}-${ev.id}${actors.length * recipients.length > 1 ? `.${++n}` : ''}`,
-          sqlDate(ev.date?.value),
-          ev.date?.basis ?? '',
-          ea?.codes?.[0]?.code ?? '', ea?.name ?? '', ea?.type ?? '',
-          er?.codes?.[0]?.code ?? '', er?.name ?? '', er?.type ?? '',
-          ev.cameo, ev.cameo.slice(0, 3), cameoRoot(ev.cameo), String(quadClass(ev.cameo)),
-          ev.type, ev.mode ?? '', ev.negated ? '1' : '0', ev.modality ?? '', ev.factuality,
-          loc?.name ?? '', ev.trigger.text, String(sent?.start ?? ''), String(sent?.end ?? ''), result.id, result.url ?? '',
-        ].map(cell));
+        const id = `${result.id || 'doc'}-${ev.id}${actors.length * recipients.length > 1 ? `.${++n}` : ''}`;
+        const ctx: RowContext = { result, ev, id, actor: a ? byId.get(a) : undefined, recipient: r ? byId.get(r) : undefined, location, sentence };
+        rows.push(CAMEO_COLUMNS.map((col) => cell(COLUMNS[col](ctx))));
       }
     }
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTITY_TYPES } from '../doc.js';
+import { ENTITY_TYPES, FACTUALITY_INFO, type Factuality } from '../doc.js';
 
 /**
  * The extraction result, one JSON object per document. Versioned: a change that removes or
@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = '1.2';
 // 1.2: times carry their TIMEX3 `type`, `mod` and the `anchor` they were counted from; the
 //      document says where its publication date was read (`published_source`)
 
-export const FACTUALITY_VALUES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
+export const FACTUALITY_VALUES = Object.keys(FACTUALITY_INFO) as [Factuality, ...Factuality[]];
 
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

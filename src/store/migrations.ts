@@ -19,7 +19,7 @@ interface Migration {
 const ID = { sqlite: 'INTEGER PRIMARY KEY AUTOINCREMENT', postgres: 'BIGSERIAL PRIMARY KEY' };
 const BIG = { sqlite: 'INTEGER', postgres: 'BIGINT' };
 
-/** The near-duplicate table, as openDuplicateLinks also makes it (see src/ingest/duplicates.ts). */
+/** The near-duplicate table, as openDuplicateLinks also makes it (see src/store/duplicates.ts). */
 export const NEAR_DUPLICATES_TABLE = {
   sqlite: `CREATE TABLE IF NOT EXISTS near_duplicates (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

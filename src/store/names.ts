@@ -5,17 +5,11 @@
  * `translit` folds spelling conventions, `skeleton` keeps the first letter and the consonants,
  * so vowel differences (e/i, o/a) and feminine -a endings vanish.
  */
+import { set } from '../lexicon/index.js';
 
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'fr', 'father',
-  'sister', 'brother', 'president', 'prime', 'minister', 'ambassador', 'senator', 'sen', 'rep', 'representative',
-  'gov', 'governor', 'general', 'gen', 'col', 'colonel', 'capt', 'captain', 'lt', 'sgt', 'sergeant', 'major', 'king',
-  'queen', 'prince', 'princess', 'pope', 'sheikh', 'rabbi', 'imam', 'judge', 'justice', 'chancellor', 'mayor',
-  'former', 'late', 'chairman', 'secretary', 'commander', 'deputy', 'vice', 'spokesman', 'spokeswoman', 'spokesperson',
-  'hostage', 'officer', 'st', 'saint',
-]);
+const TITLES = set('titles', { uses: 'store' });
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'di', 'du', 'al', 'el', 'bin', 'ben', 'ibn', 'abu', 'bar']);
+const PARTICLES = set('name-particles', { uses: 'store' });
 
 /** Lower case, accents and apostrophes removed, quotes and punctuation to spaces. */
 export function foldName(name: string): string {
@@ -170,7 +164,7 @@ export function givenVariants(token: string): string[] {
 }
 const variantCache = new Map<string, string[]>();
 
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'des', 'du', 'la', 'le', 'a', 'an', '&']);
+const SMALL_WORDS = set('function-words', { uses: 'store-small' });
 
 /** "U.S.", "UN", "BBC" as written: the letters, lower case; null when not an acronym. */
 export function acronymOf(name: string): string | null {

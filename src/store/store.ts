@@ -11,7 +11,7 @@ import { memberRef, Resolver, type Decision, type Member } from './identity.js';
 import { migrate } from './migrations.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
-import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from '../ingest/dedup.js';
+import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 import { trustedDay } from '../ingest/published.js';
 import type {
   CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
@@ -136,7 +136,7 @@ export class SqlStore implements Store {
         const local = new Map<string, number>();
         const members: Member[] = [];
         const seenRefs = new Set<string>();
-        const entityRows: SqlValue[][] = [];
+        const entityRows: Values[] = [];
         const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string> }>();
         for (const e of result.entities) {
           if (info.has(e.id)) continue;
@@ -146,54 +146,60 @@ export class SqlStore implements Store {
           seenRefs.add(ref);
           const attributes = e.attributes && Object.keys(e.attributes).length ? e.attributes : undefined;
           info.set(e.id, { ref, aliases, attributes });
-          entityRows.push([docId, e.id, ref, e.type, e.name, JSON.stringify(aliases), e.mentions.length, attributes ? JSON.stringify(attributes) : null]);
+          entityRows.push({ document_id: docId, local_id: e.id, ref, type: e.type, name: e.name, aliases: JSON.stringify(aliases), mention_count: e.mentions.length, attributes: attributes ? JSON.stringify(attributes) : null });
         }
-        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'doc_entities', ['document_id', 'local_id', 'ref', 'type', 'name', 'aliases', 'mention_count', 'attributes'], entityRows, 'id, local_id')) {
+        for (const r of await insertRows<{ id: number; local_id: string }>(tx, 'doc_entities', entityRows, 'id, local_id')) {
           local.set(r.local_id, Number(r.id));
         }
-        const mentionRows: SqlValue[][] = [];
+        const mentionRows: Values[] = [];
         for (const e of result.entities) {
           const id = local.get(e.id)!;
           const { ref, aliases, attributes } = info.get(e.id)!;
           if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes });
-          for (const m of e.mentions) mentionRows.push([docId, id, m.start, m.end, m.text, m.kind]);
+          for (const m of e.mentions) mentionRows.push({ document_id: docId, doc_entity_id: id, start_offset: m.start, end_offset: m.end, text: m.text, kind: m.kind });
         }
-        await insertMany(tx, 'mentions', ['document_id', 'doc_entity_id', 'start_offset', 'end_offset', 'text', 'kind'], mentionRows);
+        await insertRows(tx, 'mentions', mentionRows);
         const entityRow = (localId: string | null | undefined): number | null => (localId ? local.get(localId) ?? null : null);
 
-        await insertMany(tx, 'quotes', ['document_id', 'start_offset', 'end_offset', 'text', 'kind', 'speaker_id', 'speaker_text', 'cue'],
-          result.quotes.map((q) => [docId, q.start, q.end, q.text, q.kind, entityRow(q.speaker), q.speaker_text ?? null, q.cue?.text ?? null]));
+        await insertRows(tx, 'quotes', result.quotes.map((q) => ({
+          document_id: docId, start_offset: q.start, end_offset: q.end, text: q.text, kind: q.kind,
+          speaker_id: entityRow(q.speaker), speaker_text: q.speaker_text ?? null, cue: q.cue?.text ?? null,
+        })));
         if (tx.dialect === 'sqlite' && result.quotes.length) await tx.run('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE document_id = ?', [docId]);
 
         const byId = new Map(members.map((m) => [m.id, m]));
-        const relationRows: SqlValue[][] = [];
+        const relationRows: Values[] = [];
         for (const r of result.relations) {
           const s = entityRow(r.subject);
           const o = entityRow(r.object);
           if (s === null || o === null) continue;
-          relationRows.push([docId, r.type, r.role ?? null, s, o, r.start, r.end, result.text.slice(r.start, r.end)]);
+          relationRows.push({ document_id: docId, type: r.type, role: r.role ?? null, subject_id: s, object_id: o, start_offset: r.start, end_offset: r.end, span_text: result.text.slice(r.start, r.end) });
           byId.get(s)!.relations.push({ type: r.type, role: r.role ?? null, partner: o, side: 'subject' });
           byId.get(o)!.relations.push({ type: r.type, role: r.role ?? null, partner: s, side: 'object' });
         }
-        await insertMany(tx, 'relations', ['document_id', 'type', 'role', 'subject_id', 'object_id', 'start_offset', 'end_offset', 'span_text'], relationRows);
+        await insertRows(tx, 'relations', relationRows);
 
-        const eventRows: SqlValue[][] = [];
+        const eventRows: Values[] = [];
         const seenEvents = new Set<string>();
         for (const e of result.events) {
           if (seenEvents.has(e.id)) continue;
           seenEvents.add(e.id);
           const sentence = result.sentences[e.sentence];
           const locId = entityRow(e.location);
-          eventRows.push([docId, e.id, e.type, e.mode, e.cameo, e.trigger.text, e.trigger.start, e.trigger.end, e.date?.value ?? null, e.date?.text ?? null, e.date?.basis ?? null,
-            locId, locId === null ? e.location : null, e.negated ? 1 : 0, e.modality, entityRow(e.reported_by), e.sentence, sentence?.start ?? null, sentence?.end ?? null,
-            sentence ? result.text.slice(sentence.start, sentence.end) : null]);
+          eventRows.push({
+            document_id: docId, local_id: e.id, type: e.type, mode: e.mode, cameo: e.cameo,
+            trigger_text: e.trigger.text, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
+            date_value: e.date?.value ?? null, date_text: e.date?.text ?? null, date_basis: e.date?.basis ?? null,
+            location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality,
+            reported_by_id: entityRow(e.reported_by), sentence_index: e.sentence, sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null,
+            sentence_text: sentence ? result.text.slice(sentence.start, sentence.end) : null,
+          });
         }
         const eventIds = new Map<string, number>();
-        for (const r of await insertMany<{ id: number; local_id: string }>(tx, 'events', ['document_id', 'local_id', 'type', 'mode', 'cameo', 'trigger_text', 'trigger_start', 'trigger_end', 'date_value', 'date_text', 'date_basis',
-          'location_id', 'location_text', 'negated', 'modality', 'reported_by_id', 'sentence_index', 'sentence_start', 'sentence_end', 'sentence_text'], eventRows, 'id, local_id')) {
+        for (const r of await insertRows<{ id: number; local_id: string }>(tx, 'events', eventRows, 'id, local_id')) {
           eventIds.set(r.local_id, Number(r.id));
         }
-        const roleRows: SqlValue[][] = [];
+        const roleRows: Values[] = [];
         const roles = new Set<string>();
         for (const e of result.events) {
           const eventId = eventIds.get(e.id)!;
@@ -203,11 +209,11 @@ export class SqlStore implements Store {
               const key = `${eventId}:${role}:${id}`;
               if (id === null || roles.has(key)) continue;
               roles.add(key);
-              roleRows.push([eventId, id, role]);
+              roleRows.push({ event_id: eventId, doc_entity_id: id, role });
             }
           }
         }
-        await insertMany(tx, 'event_roles', ['event_id', 'doc_entity_id', 'role'], roleRows);
+        await insertRows(tx, 'event_roles', roleRows);
 
         resolver.addDocument(members);
         await this.writeLinks(tx, resolver, (d) => Number(index.rootOfDocument(String(d)) ?? d), members);
@@ -335,8 +341,8 @@ export class SqlStore implements Store {
     const { links, removed } = resolver.drain();
     // new identities: one insert; a temporary name_fold ("temp:-3", never a folded name) tells which row is which cluster
     const temps = [...new Set(links.map((l) => l.cluster).filter((c) => c < 0))];
-    const created = await insertMany<{ id: number; name_fold: string }>(tx, 'entities', ['type', 'name', 'name_fold'],
-      temps.map((t) => { const m = resolver.membersOf(t)[0]; return [m.type, m.name, `temp:${t}`]; }), 'id, name_fold');
+    const created = await insertRows<{ id: number; name_fold: string }>(tx, 'entities',
+      temps.map((t) => { const m = resolver.membersOf(t)[0]; return { type: m.type, name: m.name, name_fold: `temp:${t}` }; }), 'id, name_fold');
     for (const row of created) resolver.renameCluster(Number(row.name_fold.slice(5)), Number(row.id));
     const touched = new Set<number>();
     const updates: SqlValue[][] = [];
@@ -860,8 +866,15 @@ export interface ParticipantRow {
  * One multi-row INSERT per chunk (a round trip per table, not per row: this is what makes
  * PostgreSQL ingest fast); RETURNING columns when asked.
  */
-async function insertMany<T = Row>(tx: Sql, table: string, columns: string[], rows: SqlValue[][], returning?: string): Promise<T[]> {
+/** A row to insert: column name → value. Every row of one insert names the same columns. */
+type Values = Record<string, SqlValue>;
+
+/** Insert rows in multi-row statements (chunked under the drivers' parameter limits). */
+async function insertRows<T = Row>(tx: Sql, table: string, values: readonly Values[], returning?: string): Promise<T[]> {
   const out: T[] = [];
+  if (values.length === 0) return out;
+  const columns = Object.keys(values[0]);
+  const rows = values.map((v) => columns.map((c) => v[c]));
   const perChunk = Math.max(1, Math.floor(2000 / columns.length));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += perChunk) {

@@ -11,10 +11,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FACTUALITY_INFO, type Factuality } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 
-export const FACTUALITIES = ['asserted', 'negated', 'future', 'hypothetical', 'threatened', 'alleged', 'attempted', 'denied'] as const;
-export type Factuality = (typeof FACTUALITIES)[number];
+export const FACTUALITIES = Object.keys(FACTUALITY_INFO) as readonly Factuality[];
+export type { Factuality };
 
 type Cued = Exclude<Factuality, 'asserted'>;
 

@@ -1,11 +1,18 @@
 /**
- * Verb and preposition patterns for relations that are not written as a description of the
- * person: captivity ("the group which held X", "X was held by Y", "Y kidnapped X"),
- * citizenship by passport ("a new Russian passport to X", "presented him with a Russian
- * passport"), residence ("X lives in Y", "his home in Y") and membership ("X joined Y").
- * They read tokens and the mention index only, so they work with or without a parse.
+ * Relations that are not written as a description of the person: captivity ("the group which
+ * held X", "X was held by Y", "Y kidnapped X"), leadership ("a militia led by X"), citizenship
+ * by passport ("a new Russian passport to X"), residence ("X lives in Y", "his home in Y") and
+ * membership ("X joined Y").
+ *
+ * The patterns are data (lexicon/en/patterns/relations.json, run by src/match): each finds the
+ * verb or noun that says the relation and the entities after it. This module finds what lies
+ * before it — the subject, over auxiliaries and adverbs (lexicon/en/subject-gap.tsv) or from the
+ * parse when there is one — checks the entities' types, and writes the facts.
  */
 import type { Doc } from '../../doc.js';
+import { formsOf, list, set } from '../../lexicon/index.js';
+import { definePredicate, type Match, type MatchContext } from '../../match/matcher.js';
+import { patternRule, type PatternRule } from '../../match/rules.js';
 import { MentionIndex, nationalityCode, tokenLower as lower, type MentionRef } from '../roles/describe.js';
 
 export interface PatternFact {
@@ -18,19 +25,32 @@ export interface PatternFact {
   end: number;
 }
 
-const CAPTIVITY_VERBS = new Set(['held', 'holds', 'hold', 'holding', 'kidnapped', 'kidnap', 'kidnaps', 'abducted', 'abduct', 'abducts', 'captured', 'capture', 'seized', 'took', 'taken', 'kept', 'keeping', 'keeps', 'detained', 'detains', 'detaining', 'imprisoned', 'jailed']);
-const PASSIVE_CAPTIVITY = new Set(['held', 'kidnapped', 'abducted', 'captured', 'seized', 'taken', 'kept', 'detained', 'imprisoned', 'jailed']);
-const AUX = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'still', 'also', 'reportedly', 'allegedly', 'being', 'then', 'later']);
-const REL_PRON = new Set(['which', 'that', 'who']);
-const GROUP_NOUNS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia', 'groups', 'organizations', 'organisations', 'terror', 'terrorist', 'militant', 'armed', 'islamist', 'jihadist', 'the', 'a', 'an']);
-const CAPTOR_TYPES = new Set(['ORG', 'PERSON', 'NORP', 'GPE']);
-const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
-const GIVE_VERBS = /^(gave|give|gives|giving|granted|grant|grants|granting|issued|issue|issues|issuing|presented|present|presents|presenting|handed|hand|handing|awarded|offered|received|receive|receives|obtained|obtain|holds|hold|held|has|had|have|acquired|got|gets)$/;
-const CITIZENSHIP_NOUNS = /^(passport|passports|citizenship|nationality)$/;
-const RESIDE_VERBS = /^(lives|lived|live|living|resides|resided|reside|residing)$/;
-const HOME_NOUNS = /^(home|house|apartment|flat|residence)$/;
-const JOIN_VERBS = /^(joined|joins|join|joining)$/;
+definePredicate('nationality', (t) => nationalityCode(t.text) !== null);
 
+const FILE = 'relations';
+const rule = (id: string) => patternRule(FILE, `relations.${id}`);
+const heldByRelative = rule('held-by-relative');
+const positionLedBy = rule('position-led-by');
+const heldByPassive = rule('held-by-passive');
+const heldByActive = rule('held-by-active');
+const heldByCaptivity = rule('held-by-captivity');
+const citizenshipTo = rule('citizenship-passport-to');
+const citizenshipGiven = rule('citizenship-given-passport');
+const citizenshipReceived = rule('citizenship-received-passport');
+const residenceLives = rule('residence-lives-in');
+const residenceHome = rule('residence-home-in');
+const membershipJoined = rule('membership-joined');
+
+const SUBJECT_GAP = set('subject-gap');
+/** "kidnapped and held X": a captivity participle before the verb makes it no active clause */
+const CAPTIVITY_PARTICIPLES = formsOf(list('captivity-verbs'), ['participle']);
+const CAPTOR_TYPES = new Set(['ORG', 'PERSON', 'NORP', 'GPE']);
+const LEADER_ROLES = (positionLedBy.data.roles ?? {}) as Record<string, string>;
+const LEADER_VERBS = formsOf(Object.keys(LEADER_ROLES), ['participle']);
+/** words between a relative pronoun's antecedent and the pronoun: "Hamas – the armed group – which" */
+const ANTECEDENT_GAP = set('relative-antecedent-gap');
+
+/** The person mention covering token i. */
 function personAt(idx: MentionIndex, i: number): MentionRef | undefined {
   const r = idx.at(i);
   return r && r.entity.type === 'PERSON' ? r : undefined;
@@ -64,179 +84,135 @@ function parsedSubject(doc: Doc, idx: MentionIndex, verb: number): MentionRef | 
   return undefined;
 }
 
-/** "led by X": the role X holds */
-const LEADER_VERBS: Record<string, string> = { led: 'leader', commanded: 'commander', headed: 'head', chaired: 'chair', founded: 'founder', run: 'head' };
+/** The token before `i` once auxiliaries, adverbs, relative pronouns and commas are passed, or -1. */
+function beforeGap(doc: Doc, i: number): number {
+  const sent = doc.tokens[i].sentence;
+  let s = i - 1;
+  while (s >= 0 && doc.tokens[s].sentence === sent && SUBJECT_GAP.has(lower(doc.tokens[s]))) s--;
+  return s >= 0 && doc.tokens[s].sentence === sent ? s : -1;
+}
+
+/** The subject of the verb at `verb`: the person written before it, else the parse's. */
+function subjectOf(doc: Doc, idx: MentionIndex, verb: number): MentionRef | undefined {
+  const s = beforeGap(doc, verb);
+  return (s >= 0 ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, verb);
+}
 
 export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
   const out: PatternFact[] = [];
   const tokens = doc.tokens;
+  const ctx: MatchContext = { tokens, entityType: (i) => idx.at(i)?.entity.type };
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end });
+  const at = (m: Match, name: string) => m.captures[name]?.start ?? -1;
+  const emit = (r: PatternRule, fact: PatternFact) => {
+    out.push(fact);
+    r.fired(fact.start, fact.end);
+  };
+  const heldBy = (r: PatternRule, captive: MentionRef, captor: MentionRef, a: number, b: number) =>
+    emit(r, { type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(a, b) });
 
-  for (let i = 0; i < tokens.length; i++) {
-    const w = lower(tokens[i]);
+  // CAPTOR [–,] (the group) which|that|who held CAPTIVE
+  for (const m of heldByRelative.findAll(ctx)) {
+    const i = at(m, 'pronoun');
+    const captive = personAt(idx, at(m, 'captive'))!;
     const sent = tokens[i].sentence;
-    const sameSentence = (j: number) => j >= 0 && j < tokens.length && tokens[j].sentence === sent;
-
-    // held_by (a): CAPTOR [–,] (the group) which|that held CAPTIVE
-    if (REL_PRON.has(w)) {
-      let v = i + 1;
-      while (sameSentence(v) && AUX.has(lower(tokens[v]))) v++;
-      if (sameSentence(v) && CAPTIVITY_VERBS.has(lower(tokens[v]))) {
-        const captive = personAt(idx, v + 1);
-        if (captive) {
-          // the relative pronoun's antecedent: a mention of the nominal right before it, else the
-          // named entity before an optional "– the group"
-          let j = i - 1;
-          let captor: MentionRef | undefined;
-          const direct = idx.at(j);
-          if (direct && CAPTOR_TYPES.has(direct.entity.type) && direct.entity.id !== captive.entity.id) captor = direct;
-          if (!captor || (captor.mention.kind === 'nominal' && !captor.entity.mentions.some((m) => m.kind === 'name'))) {
-            while (sameSentence(j) && GROUP_NOUNS.has(lower(tokens[j]))) j--;
-            while (sameSentence(j) && /^[–—,-]$/.test(tokens[j].text)) j--;
-            const named = idx.at(j);
-            if (named && CAPTOR_TYPES.has(named.entity.type) && named.entity.id !== captive.entity.id) captor = named;
-          }
-          if (captor && (captor.entity.type !== 'PERSON' || w === 'who')) {
-            out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captor.first, i), captive.last) });
-          }
-        }
-      }
+    const sameSentence = (j: number) => j >= 0 && tokens[j].sentence === sent;
+    // the pronoun's antecedent: a mention of the nominal right before it, else the named entity
+    // before an optional "– the group"
+    let j = i - 1;
+    let captor: MentionRef | undefined;
+    const direct = idx.at(j);
+    if (direct && CAPTOR_TYPES.has(direct.entity.type) && direct.entity.id !== captive.entity.id) captor = direct;
+    if (!captor || (captor.mention.kind === 'nominal' && !captor.entity.mentions.some((x) => x.kind === 'name'))) {
+      while (sameSentence(j) && ANTECEDENT_GAP.has(lower(tokens[j]))) j--;
+      while (sameSentence(j) && /^[–—,-]$/.test(tokens[j].text)) j--;
+      const named = idx.at(j);
+      if (named && CAPTOR_TYPES.has(named.entity.type) && named.entity.id !== captive.entity.id) captor = named;
     }
+    if (captor && (captor.entity.type !== 'PERSON' || lower(tokens[i]) === 'who')) heldBy(heldByRelative, captive, captor, Math.min(captor.first, i), captive.last);
+  }
 
-    // position: ORG[,] led|commanded|headed|chaired|founded by [title words] PERSON
-    // ("the RSF, commanded by Mohammed Hamdan Dagalo", "a militia led by Gen. Khalifa Haftar")
-    if (w === 'by' && sameSentence(i - 1) && LEADER_VERBS[lower(tokens[i - 1])]) {
-      let o = i - 2;
-      if (sameSentence(o) && tokens[o].text === ',') o--;
-      const org = sameSentence(o) ? idx.at(o) : undefined;
-      let p = i + 1;
-      // titles before the name: "Gen.", "President", "former commander"
-      while (sameSentence(p) && p < i + 5 && !idx.at(p) && /^(?:\p{Lu}[\p{L}.]*|former|then|the)$/u.test(tokens[p].text)) p++;
-      const leader = personAt(idx, p);
-      if (org && leader && (org.entity.type === 'ORG' || org.entity.type === 'NORP') && org.entity.id !== leader.entity.id && leader.first === p) {
-        out.push({ type: 'position', role: LEADER_VERBS[lower(tokens[i - 1])], subject: leader.entity.id, object: { entity: org.entity.id }, ...span(org.first, leader.last) });
-      }
-    }
-
-    // held_by (b): CAPTIVE (was) held|kidnapped|abducted (hostage) by CAPTOR
-    if (w === 'by' && sameSentence(i - 1)) {
-      let v = i - 1;
-      if (/^(hostage|captive|prisoner|captives|hostages)$/.test(lower(tokens[v]))) v--;
-      if (PASSIVE_CAPTIVITY.has(lower(tokens[v]))) {
-        const captor = idx.at(i + 1 < tokens.length && /^(the|a)$/.test(lower(tokens[i + 1])) ? i + 2 : i + 1);
-        // the captive: the subject before the auxiliaries, or the name the participle modifies
-        let s = v - 1;
-        // (a relative pronoun stands for the name before it: "Dubreuil, who was held by ISGS")
-        while (sameSentence(s) && (AUX.has(lower(tokens[s])) || tokens[s].text === ',' || /^(?:who|whom)$/.test(lower(tokens[s])))) s--;
-        const captive = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, v);
-        if (captor && captive && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.id !== captive.entity.id) {
-          out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(Math.min(captive.first, v), captor.last) });
-        }
-      }
-    }
-
-    // held_by (c): CAPTOR held|kidnapped CAPTIVE (hostage)
-    if (CAPTIVITY_VERBS.has(w) && !PASSIVE_CAPTIVITY.has(lower(tokens[i - 1] ?? tokens[i])) && w !== 'taken') {
-      // (a passive auxiliary before a participle; "is holding" is active)
-      const prevAux = sameSentence(i - 1) && /^(was|were|been|being|is|are|be)$/.test(lower(tokens[i - 1])) && !/ing$/.test(w);
-      const captive = personAt(idx, i + 1);
-      let s = i - 1;
-      while (sameSentence(s) && /^(has|have|had|is|are|was|were|still|reportedly|allegedly|also)$/.test(lower(tokens[s]))) s--;
-      const captor = sameSentence(s) ? idx.at(s) : undefined;
-      const hostageWord = captive && sameSentence(captive.last) && /^(hostage|captive|prisoner)$/.test(lower(tokens[captive.last]));
-      const kidnapVerb = /^(kidnapped|kidnap|kidnaps|abducted|abduct|abducts|detained|detains|detaining|imprisoned|jailed)$/.test(w);
-      if (!prevAux && captive && captor && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.type !== 'PERSON' && captor.entity.id !== captive.entity.id && (hostageWord || kidnapVerb || /^hold/.test(w))) {
-        out.push({ type: 'held_by', role: null, subject: captive.entity.id, object: { entity: captor.entity.id }, ...span(captor.first, hostageWord ? captive.last + 1 : captive.last) });
-      }
-    }
-
-    // held_by (d): "captive of CAPTOR", "in CAPTOR captivity" with the sentence's person subject
-    if (w === 'captivity' && sameSentence(i - 1)) {
-      const captor = idx.at(i - 1);
-      if (captor && captor.entity.type !== 'PERSON' && CAPTOR_TYPES.has(captor.entity.type)) {
-        const s0 = doc.sentences[sent].tokenStart;
-        const subj = idx.refs.find((r) => r.first >= s0 && r.first < captor.first && r.entity.type === 'PERSON');
-        if (subj) out.push({ type: 'held_by', role: null, subject: subj.entity.id, object: { entity: captor.entity.id }, ...span(subj.first, i + 1) });
-      }
-    }
-
-    // citizenship (a): NAT passport|citizenship to|for PERSON;  (b) gave PERSON (with) a NAT passport
-    if (CITIZENSHIP_NOUNS.test(w)) {
-      let natTok = -1;
-      for (let j = i - 1; j >= i - 3 && sameSentence(j); j--) {
-        if (nationalityCode(tokens[j].text)) {
-          natTok = j;
-          break;
-        }
-      }
-      if (natTok >= 0) {
-        const code = nationalityCode(tokens[natTok].text)!;
-        const object = { country: code, text: tokens[natTok].text, token: natTok };
-        let holder: MentionRef | undefined;
-        let a = i;
-        let b = i + 1;
-        if (sameSentence(i + 1) && /^(to|for)$/.test(lower(tokens[i + 1]))) {
-          holder = personAt(idx, i + 2);
-          if (holder) b = holder.last;
-        }
-        if (!holder) {
-          // look left: VERB PERSON (with) (a) (new) NAT passport | PERSON's NAT passport | PERSON holds a NAT passport
-          let j = natTok - 1;
-          while (sameSentence(j) && /^(a|an|the|new|dual|his|her|their|valid|own|with)$/.test(lower(tokens[j]))) j--;
-          const possessive = sameSentence(j) && /^['’]s?$/.test(lower(tokens[j]));
-          if (possessive) j--;
-          const p = sameSentence(j) ? personAt(idx, j) : undefined;
-          const given = p !== undefined && sameSentence(p.first - 1) && GIVE_VERBS.test(lower(tokens[p.first - 1]));
-          if (p && (given || possessive)) {
-            holder = p;
-            a = p.first - 1;
-          } else if (sameSentence(j) && GIVE_VERBS.test(lower(tokens[j]))) {
-            // "X received a Russian passport": the subject before the verb
-            let s = j - 1;
-            while (sameSentence(s) && /^(has|have|had|was|were|is|also|recently|finally|then|who|,)$/.test(lower(tokens[s]))) s--;
-            const subj = sameSentence(s) ? personAt(idx, s) : undefined;
-            if (subj && /^(received|receive|receives|obtained|obtain|holds|hold|held|has|had|have|acquired|got|gets|granted|given)$/.test(lower(tokens[j]))) {
-              holder = subj;
-              a = subj.first;
-            }
-          }
-        }
-        if (holder) out.push({ type: 'citizenship', role: w.startsWith('passport') ? 'passport' : w, subject: holder.entity.id, object, start: tokens[Math.min(a, natTok)].start, end: tokens[Math.max(b, i + 1) - 1].end });
-      }
-    }
-
-    // residence (a): PERSON lives|lived in PLACE
-    if (RESIDE_VERBS.test(tokens[i].text) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
-      let s = i - 1;
-      while (sameSentence(s) && /^(who|still|now|,|has|had|have|also)$/.test(lower(tokens[s]))) s--;
-      const person = (sameSentence(s) ? personAt(idx, s) : undefined) ?? parsedSubject(doc, idx, i);
-      let p = i + 2;
-      while (sameSentence(p) && /^(the|a)$/.test(lower(tokens[p]))) p++;
-      const place = idx.at(p);
-      if (person && place && PLACE_TYPES.has(place.entity.type)) {
-        out.push({ type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(Math.min(person.first, i), place.last) });
-      }
-    }
-
-    // residence (b): POSS home in PLACE ("his home in Kfar Aza"); not "his parents' home"
-    if (HOME_NOUNS.test(w) && sameSentence(i + 1) && lower(tokens[i + 1]) === 'in') {
-      const owner = idx.at(i - 1);
-      const place = idx.at(i + 2) ?? idx.at(i + 3);
-      if (owner && owner.entity.type === 'PERSON' && place && PLACE_TYPES.has(place.entity.type)) {
-        out.push({ type: 'residence', role: w, subject: owner.entity.id, object: { entity: place.entity.id }, ...span(i - 1, place.last) });
-      }
-    }
-
-    // membership: PERSON joined ORG
-    if (JOIN_VERBS.test(w)) {
-      const person = personAt(idx, i - 1);
-      let o = i + 1;
-      while (sameSentence(o) && /^(the|a)$/.test(lower(tokens[o]))) o++;
-      const org = idx.at(o);
-      if (person && org && org.entity.type === 'ORG') {
-        out.push({ type: 'membership', role: 'member', subject: person.entity.id, object: { entity: org.entity.id }, ...span(person.first, org.last) });
-      }
+  // ORG[,] led|commanded|headed by (titles) PERSON
+  for (const m of positionLedBy.findAll(ctx)) {
+    const org = idx.at(at(m, 'org'))!;
+    const leader = personAt(idx, at(m, 'leader'))!;
+    const role = LEADER_ROLES[LEADER_VERBS.get(lower(tokens[at(m, 'verb')])) ?? ''];
+    if (role && org.entity.id !== leader.entity.id && leader.first === at(m, 'leader')) {
+      emit(positionLedBy, { type: 'position', role, subject: leader.entity.id, object: { entity: org.entity.id }, ...span(org.first, leader.last) });
     }
   }
-  return out;
+
+  // CAPTIVE (was) held|kidnapped (hostage) by CAPTOR
+  for (const m of heldByPassive.findAll(ctx)) {
+    const v = at(m, 'verb');
+    const captor = idx.at(at(m, 'captor'))!;
+    const captive = subjectOf(doc, idx, v);
+    if (captive && captor.entity.id !== captive.entity.id) heldBy(heldByPassive, captive, captor, Math.min(captive.first, v), captor.last);
+  }
+
+  // CAPTOR kidnapped|holds CAPTIVE; took|seized CAPTIVE hostage
+  for (const m of heldByActive.findAll(ctx)) {
+    const v = at(m, 'verb');
+    const prev = v > 0 && tokens[v - 1].sentence === tokens[v].sentence ? tokens[v - 1] : undefined;
+    // a passive (an auxiliary before a participle; "is holding" is active), or "kidnapped and held"
+    if (prev && /^(was|were|been|being|is|are|be)$/.test(lower(prev)) && !/ing$/.test(lower(tokens[v]))) continue;
+    if (prev && CAPTIVITY_PARTICIPLES.has(lower(prev))) continue;
+    const captive = personAt(idx, at(m, 'captive'))!;
+    const s = beforeGap(doc, v);
+    const captor = s >= 0 ? idx.at(s) : undefined;
+    if (captor && CAPTOR_TYPES.has(captor.entity.type) && captor.entity.type !== 'PERSON' && captor.entity.id !== captive.entity.id) {
+      heldBy(heldByActive, captive, captor, captor.first, m.captures.hostage ? m.end : captive.last);
+    }
+  }
+
+  // "in CAPTOR captivity": the sentence's person before it
+  for (const m of heldByCaptivity.findAll(ctx)) {
+    const captor = idx.at(at(m, 'captor'))!;
+    const s0 = doc.sentences[tokens[m.start].sentence].tokenStart;
+    const subj = idx.refs.find((r) => r.first >= s0 && r.first < captor.first && r.entity.type === 'PERSON');
+    if (subj) heldBy(heldByCaptivity, subj, captor, subj.first, m.end);
+  }
+
+  // citizenship: one fact per noun, the first rule that finds a holder wins
+  const nouns = new Set<number>();
+  const citizenship = (r: PatternRule, m: Match, holder: MentionRef | undefined) => {
+    const noun = at(m, 'noun');
+    const nat = at(m, 'nationality');
+    if (!holder || nouns.has(noun)) return;
+    nouns.add(noun);
+    const w = lower(tokens[noun]);
+    const object = { country: nationalityCode(tokens[nat].text)!, text: tokens[nat].text, token: nat };
+    emit(r, { type: 'citizenship', role: w.startsWith('passport') ? 'passport' : w, subject: holder.entity.id, object, ...span(Math.min(m.start, holder.first), Math.max(m.end, holder.last)) });
+  };
+  for (const m of citizenshipTo.findAll(ctx)) citizenship(citizenshipTo, m, personAt(idx, at(m, 'holder')));
+  for (const m of citizenshipGiven.findAll(ctx)) citizenship(citizenshipGiven, m, personAt(idx, at(m, 'holder')));
+  for (const m of citizenshipReceived.findAll(ctx)) {
+    const s = beforeGap(doc, at(m, 'verb'));
+    citizenship(citizenshipReceived, m, s >= 0 ? personAt(idx, s) : undefined);
+  }
+
+  // PERSON lives|lived in PLACE
+  for (const m of residenceLives.findAll(ctx)) {
+    const v = at(m, 'verb');
+    const person = subjectOf(doc, idx, v);
+    const place = idx.at(at(m, 'place'))!;
+    if (person) emit(residenceLives, { type: 'residence', role: null, subject: person.entity.id, object: { entity: place.entity.id }, ...span(Math.min(person.first, v), place.last) });
+  }
+
+  // POSS home in PLACE ("his home in Kfar Aza")
+  for (const m of residenceHome.findAll(ctx)) {
+    const owner = idx.at(at(m, 'owner'))!;
+    const place = idx.at(at(m, 'place'))!;
+    const home = lower(tokens[at(m, 'home')]);
+    emit(residenceHome, { type: 'residence', role: home, subject: owner.entity.id, object: { entity: place.entity.id }, ...span(at(m, 'owner'), place.last) });
+  }
+
+  // PERSON joined ORG
+  for (const m of membershipJoined.findAll(ctx)) {
+    const person = idx.at(at(m, 'person'))!;
+    const org = idx.at(at(m, 'org'))!;
+    emit(membershipJoined, { type: 'membership', role: 'member', subject: person.entity.id, object: { entity: org.entity.id }, ...span(person.first, org.last) });
+  }
+
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -11,7 +11,15 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
-import { roleOf, mayEndRole, MAX_ROLE_WORDS, POSSESSIVE_PRONOUNS, TITLE_MODIFIERS, TITLE_STOPS, type RoleInfo } from './lexicon.js';
+import { maxRoleWords, mayEndRole, possessives, roleOf, set, type RoleInfo } from '../../lexicon/index.js';
+
+const MAX_ROLE_WORDS = maxRoleWords();
+/** possessive determiners and the gender/number they carry */
+const POSSESSIVE = possessives();
+/** modifiers that may sit inside a title before the head role noun */
+const TITLE_MODIFIERS = set('title-modifiers', { uses: 'modifier' });
+/** words that are never part of a title and stop the leftward walk */
+const TITLE_STOPS = set('title-stops');
 
 export interface MentionRef {
   entity: Entity;
@@ -114,11 +122,11 @@ export interface Description {
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase().replace(/[’‘]/g, "'") : '');
 const isCap = (t: Token | undefined) => Boolean(t && /^\p{Lu}/u.test(t.text));
-const PREPS = new Set(['of', 'to', 'for', 'at', 'in', 'from', 'with', 'by', 'on']);
+const PREPS = set('function-words', { uses: 'describe-prep' });
 const DETS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'another']);
-const COPULAS = new Set(['is', 'was', 'are', 'were', 'became', 'becomes', 'remains', 'remained', "'s"]);
+const COPULAS = set('function-words', { uses: 'describe-copula' });
 const DELIMS = new Set([',', ';', '.', ':', '(', ')', '–', '—', '-', '"', '“', '”', '?', '!', '[', ']']);
-const CLAUSE_STOPS = new Set(['who', 'which', 'whom', 'whose', 'that', 'said', 'says', 'told', 'and', 'or', 'but', 'when', 'while', 'after', 'before', 'because', 'as', 'where', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'did', 'does']);
+const CLAUSE_STOPS = set('function-words', { uses: 'describe-clause-stop' });
 const POSS_CLITIC = new Set(["'s", "'", '’s', '’']);
 
 /** Country code for a nationality or country word ("Russian", "Russians", "Israel"), via the Phoenix country entries. */
@@ -247,7 +255,7 @@ export function analysePhrase(doc: Doc, idx: MentionIndex, from: number, to: num
     const ante = idx.at(doc.tokens[i - 1]?.text === ',' ? i - 2 : i - 1);
     out.possessor = { entity: ante && ante.entity.id !== exclude ? ante.entity.id : null, token: i };
     i++;
-  } else if (POSSESSIVE_PRONOUNS[w0] && i < to) {
+  } else if (POSSESSIVE.get(w0) && i < to) {
     const ref = idx.at(i);
     out.possessor = { entity: ref && ref.entity.id !== exclude ? ref.entity.id : null, token: i, pronoun: w0 };
     i++;
@@ -392,7 +400,7 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       }
       break;
     }
-    if (POSSESSIVE_PRONOUNS[lw] || lw === 'whose') {
+    if (POSSESSIVE.get(lw) || lw === 'whose') {
       L = k;
       break;
     }
@@ -458,10 +466,10 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
 }
 
 /** Rank words that qualify the role after them and belong to its title. */
-const RANK_WORDS = new Set(['deputy', 'vice', 'assistant', 'acting', 'associate', 'under', 'interim', 'chief']);
+const RANK_WORDS = set('title-modifiers', { uses: 'rank' });
 
 /** Courtesy titles that stand between a title and a name and are no role of their own. */
-const HONORIFICS = new Set(['sheikh', 'sheik', 'dr', 'mr', 'mrs', 'ms', 'sir', 'dame', 'lord', 'lady', 'rev', 'reverend', 'prof', 'professor', 'haji', 'hajji', 'mullah', 'ayatollah', 'sayyed', 'sayed', 'rabbi', 'imam', 'monsignor']);
+const HONORIFICS = set('titles', { uses: 'describe' });
 
 function sentenceRange(doc: Doc, tokenIndex: number): [number, number] {
   const s = doc.sentences[doc.tokens[tokenIndex].sentence];
@@ -519,7 +527,7 @@ function npStartOk(doc: Doc, idx: MentionIndex, i: number, end: number): boolean
   const t = doc.tokens[i];
   if (!t) return false;
   const lw = lower(t);
-  if (DETS.has(lw) || POSSESSIVE_PRONOUNS[lw] || lw === 'of' || lw === 'from' || lw === 'aged' || lw === 'now') return true;
+  if (DETS.has(lw) || POSSESSIVE.get(lw) || lw === 'of' || lw === 'from' || lw === 'aged' || lw === 'now') return true;
   if (/^\d/.test(t.text)) return true;
   const ref = idx.at(i);
   if (ref && ref.mention.kind === 'name') return true;
@@ -652,7 +660,7 @@ export function describe(doc: Doc): Description[] {
     // include a possessor written just before the mention: "his | mother", "Trufanov's | mother"
     let from = ref.first;
     const prev = lower(doc.tokens[from - 1]);
-    if (POSSESSIVE_PRONOUNS[prev] || prev === 'whose') from--;
+    if (POSSESSIVE.get(prev) || prev === 'whose') from--;
     else if (POSS_CLITIC.has(prev)) {
       const owner = idx.at(from - 2);
       if (owner && owner.entity.id !== ref.entity.id) from = owner.first;
@@ -714,7 +722,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     let to = roleTok + 1;
     for (const c of inSentence(roleTok)) {
       if (c.head !== roleTok || c.i === nameTok) continue;
-      if (!NP_DEPRELS.has(c.deprel ?? '')) continue;
+      if (!NP_DEPREL.test(c.deprel ?? '')) continue;
       const [lo, hi] = subtreeSpan(tokens, c.i);
       if (lo < from) from = lo;
       if (hi > to) to = hi;
@@ -726,7 +734,8 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
 }
 
 /** Dependents that belong to a noun phrase (UD). */
-const NP_DEPRELS = new Set(['det', 'det:poss', 'amod', 'compound', 'nmod', 'nmod:poss', 'nmod:npmod', 'nummod', 'flat', 'flat:name']);
+/** dependents that belong to a noun phrase: determiners, modifiers, compounds, nominal modifiers, numbers, flat names */
+const NP_DEPREL = /^(?:det(?::poss)?|amod|compound|nmod(?::poss|:npmod)?|nummod|flat(?::name)?)$/;
 
 function subtreeSpan(tokens: Token[], i: number): [number, number] {
   let lo = i;
@@ -783,7 +792,7 @@ function resolvePronounPossessors(doc: Doc, idx: MentionIndex, list: Description
   for (const d of list) {
     const p = d.phrase.possessor;
     if (!p || p.entity || !p.pronoun) continue;
-    const want = POSSESSIVE_PRONOUNS[p.pronoun];
+    const want = POSSESSIVE.get(p.pronoun);
     if (want === 'p' && p.pronoun !== 'their') continue; // my/our/your: the speaker, not resolvable here
     const sent = doc.tokens[p.token].sentence;
     let found: string | null = null;

@@ -11,7 +11,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import { NEAR_DUPLICATES_TABLE } from '../store/migrations.js';
+import { NEAR_DUPLICATES_TABLE } from './migrations.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 
 export interface DuplicateLink {

@@ -7,7 +7,7 @@ import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { nameMentions, recogniseDoc } from '../src/extract/ner.js';
 import type { NerModel } from '../src/extract/ner-model.js';
-import { alignWords, type LabeledSentence } from '../train/ner-data.js';
+import { alignWords, type LabeledSentence } from './ner-data.js';
 
 export interface PRF {
   tp: number;
