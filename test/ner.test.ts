@@ -127,9 +127,9 @@ test('BIO decoding and the weights format round-trip', () => {
   const model = getNerModel()!;
   const w = model.weights;
   assert.ok(w.scorer instanceof FrozenPerceptron);
-  const again = decodeWeights(encodeWeights(w.scorer, w.trans, w.start, w.oBias));
+  const again = decodeWeights(encodeWeights(w.scorer, w.trans, w.start, w.oBias, model.brown?.sha256 ?? null));
   // the reloaded weights, scored without the per-word vector cache, give the same emissions
-  const plain = makeNerModel(again, model.gazetteer, model.lexicon, false);
+  const plain = makeNerModel(again, model.gazetteer, model.lexicon, false, model.brown);
   const words = 'Putin met Anatoly Viktorov in Moscow on Monday , the Kremlin said .'.split(' ');
   const a = emissions(model, words);
   const b = emissions(plain, words);

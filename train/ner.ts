@@ -35,7 +35,7 @@ interface Options extends Omit<NerTrainOptions, 'oBias'> {
 }
 
 /** O biases tried by the cross-validation (see NerWeights.oBias). */
-const DECODE_GRID = [4, 8, 12, 16];
+const DECODE_GRID = [0, 2, 4, 8, 12];
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
@@ -133,6 +133,9 @@ function main(): void {
       ],
       lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)',
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
+      representations: fc.brown
+        ? { file: 'models/representations/brown.tsv.gz (see its manifest.json)', sha256: fc.brown.sha256, features: 'Brown cluster path prefixes of 4, 6, 10, 20 bits of the word and 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
+        : null,
       cross_validation_pool: { gum_news_interview: pool.filter((d) => d.genre !== 'uner').map((d) => d.id), uner_dev_documents: pool.filter((d) => d.genre === 'uner').length },
     },
     cross_validation: cv && {
@@ -154,6 +157,7 @@ function main(): void {
       GUM: 'CC BY 4.0 annotations (Zeldes 2017, https://gucorpling.org/gum/)',
       PETRARCH2: 'MIT (© 2014 Open Event Data Alliance)',
       'UD English EWT': 'CC BY-SA 4.0 (lexicon statistics)',
+      'Brown clusters': 'models/representations/manifest.json: Wikinews CC BY 2.5, Wikipedia CC BY-SA 3.0, GUM CC BY, UD EWT CC BY-SA 4.0',
     },
   };
   writeFileSync(join(opts.out, MODEL_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');

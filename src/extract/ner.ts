@@ -12,7 +12,7 @@ import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
-import { roleOf } from '../lexicon/index.js';
+import { roleOf, set } from '../lexicon/index.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -27,6 +27,9 @@ const PUNCT = /^[\p{P}\p{S}]+$/u;
  * Titles left off a person's name: the feature list, and "Chair" ("Fed Chair Jerome Powell"),
  * which as a feature class cost cross-validated F1 (the common noun "chair" shares it).
  */
+/** Lower-case words that tie a title to its complement: never the first word of a person's name. */
+const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
+
 function isTitle(word: string): boolean {
   const l = word.toLowerCase();
   return PERSON_TITLES.has(l) || l === 'chair' || l === 'chairperson';
@@ -48,7 +51,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
     if (s.type === 'PERSON') {
-      while (end - start > 1 && isTitle(words[start])) start++;
+      // titles and the prepositions of a title's complement ("Prime Minister of Israel …") are not the name
+      while (end - start > 1 && (isTitle(words[start]) || TITLE_LINKS.has(words[start]))) start++;
       if (end - start === 1 && isTitle(words[start])) continue;
       // "Fed Chair Jerome Powell": a title inside the span ends what comes before the name
       for (let k = end - 2; k > start; k--) {
@@ -609,7 +613,8 @@ function extendOrgComplement(words: readonly string[], spans: NameSpan[]): void 
     if (words[k] === 'the') k++;
     let e = k;
     while (e < words.length && (/^\p{Lu}/u.test(words[e]) || ((words[e] === 'and' || words[e] === 'of' || words[e] === 'the') && /^\p{Lu}/u.test(words[e + 1] ?? '')))) e++;
-    if (e === k || !/^\p{Lu}/u.test(words[e - 1]) || spans.some((o) => o !== s && o.start < e && o.end > s.end && o.type !== 'NORP' && o.type !== 'GPE')) continue;
+    // names the model found inside the complement are part of it ("Democratic Forces for the Liberation of Rwanda")
+    if (e === k || !/^\p{Lu}/u.test(words[e - 1]) || spans.some((o) => o !== s && o.start < e && o.end > s.end && (o.start < k || o.end > e))) continue;
     for (let j = spans.length - 1; j >= 0; j--) if (spans[j] !== s && spans[j].start >= s.end && spans[j].end <= e) spans.splice(j, 1);
     s.end = e;
   }
@@ -814,6 +819,18 @@ const CLOSE_QUOTE = /^[”"’']$/;
  * given name and a surname is inside one person's name.
  */
 function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
+  // the model took the quoted nickname alone: 'Joaquín ["El Chapo"] [Guzmán]' → one name
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    if (s.type !== 'PERSON' || s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1]) || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
+    if (!nameWordAt(words, s.start - 2) || spans.some((o) => o.start <= s.start - 2 && o.end > s.start - 2 && o.type !== 'PERSON')) continue;
+    const next = spans.find((o) => o.start === s.end + 1);
+    if (next ? next.type !== 'PERSON' : !nameWordAt(words, s.end + 1) || covers(spans, s.end + 1)) continue;
+    const before = spans.find((o) => o.end === s.start - 1 && o.type === 'PERSON');
+    s.start = before ? before.start : s.start - 2;
+    s.end = next ? next.end : s.end + 2;
+    for (let k = spans.length - 1; k >= 0; k--) if (spans[k] === before || spans[k] === next) spans.splice(k, 1);
+  }
   for (const s of spans) {
     // the model took nickname and surname but left the given name: 'Joaquín ["El Chapo" Guzmán]'
     if (s.type !== 'PERSON' || s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1])) continue;
@@ -886,6 +903,8 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     for (;;) {
       if (e < n && /^\p{Lu}/u.test(words[e]) && !covers(spans, e)) e++;
       else if (e + 1 < n && /^(?:of|for|and|the|&)$/.test(words[e]) && /^\p{Lu}/u.test(words[e + 1]) && !covers(spans, e + 1)) e += 2;
+      // a plural possessive inside the name: "Young Lawyers' Association", "Workers' Party"
+      else if (e + 1 < n && /^['’]$/.test(words[e]) && /s$/.test(words[e - 1]) && /^\p{Lu}/u.test(words[e + 1]) && !covers(spans, e + 1)) e += 2;
       else break;
     }
     let a = i;
@@ -897,7 +916,11 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     for (let j = a + 1; j < e; j++) if ((words[j] === 'for' || words[j] === 'of') && isOrgHead(words[j - 1].toLowerCase())) { head = j - 1; break; }
     const headWord = words[head].toLowerCase();
     if (e - a >= 2 && (isOrgHead(headWord) || FAC_TRIGGERS.has(headWord)) && !inside.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) {
-      spans.push({ start: a, end: e, type: isOrgHead(headWord) ? 'ORG' : 'FAC' });
+      // a nationality right before the name opens it: "the Georgian Young Lawyers' Association"
+      const norp = a === i ? spans.findIndex((o) => o.end === a && o.end - o.start === 1 && o.type === 'NORP') : -1;
+      const start = norp >= 0 ? spans[norp].start : a;
+      if (norp >= 0) spans.splice(norp, 1);
+      spans.push({ start, end: e, type: isOrgHead(headWord) ? 'ORG' : 'FAC' });
     }
     i = e;
   }
