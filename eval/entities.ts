@@ -153,7 +153,7 @@ export function shippedOBias(): number {
  */
 export function runCrossValidation(data: string | FeaturisedCorpus, folds: number, opts: Partial<NerTrainOptions> = {}, grid?: number[]): CvReport[] {
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const fc = typeof data === 'string' ? featuriseCorpus(readNerCorpus(data), opts.brown ?? DEFAULT_TRAIN_OPTIONS.brown, log) : data;
+  const fc = typeof data === 'string' ? featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log) : data;
   const corpus = fc.corpus;
   const biases = grid ?? [opts.oBias ?? shippedOBias()];
   const trainOpts: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...opts, oBias: biases[0], log };
@@ -266,16 +266,18 @@ function main(): void {
     else if (a === '--folds') folds = Number(args[++i]);
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
+    else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
+    else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
     else if (a === '--epoch-curve') curve = true;
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
-    const fc = featuriseCorpus(readNerCorpus(data), opts.brown ?? DEFAULT_TRAIN_OPTIONS.brown);
+    const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
     for (const { epoch, ner } of runEpochCurve(fc, folds, opts)) process.stdout.write(formatPRF(`ner stage after ${epoch} epochs`, ner) + '\n');
     return;
   }

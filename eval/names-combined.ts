@@ -37,8 +37,7 @@ export const SETUPS: Recogniser[] = [
 
 export function compare(dataDir: string, folds: number, opts: Partial<NerTrainOptions>): CvReport {
   const log = (m: string) => process.stderr.write(m + '\n');
-  const brown = opts.brown ?? DEFAULT_TRAIN_OPTIONS.brown;
-  const fc = featuriseCorpus(readNerCorpus(dataDir), brown, log);
+  const fc = featuriseCorpus(readNerCorpus(dataDir), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log);
   const train: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, oBias: shippedOBias(), ...opts, log };
   const scorers = SETUPS.map(() => new PoolScorer());
   try {
@@ -67,6 +66,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--folds') folds = Number(args[++i]);
     else if (args[i] === '--no-brown') opts.brown = false;
+    else if (args[i] === '--unlabelled-caps') opts.unlabelledCaps = true;
+    else if (args[i] === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (args[i] === '--epochs') opts.epochs = Number(args[++i]);
     else throw new Error(`unknown option ${args[i]} (use --folds K, --no-brown, --epochs N)`);
   }

@@ -43,7 +43,7 @@ test('the manifest describes the shipped files and records cross-validated figur
 });
 
 test('one cross-validation fold, trained as shipped, scored on raw text through the pipeline: F1 stays above the floors', { skip: !haveData && 'shared data not found', timeout: 20 * 60_000 }, (t) => {
-  const fc = featuriseCorpus(readNerCorpus(dataDir), true);
+  const fc = featuriseCorpus(readNerCorpus(dataDir), DEFAULT_TRAIN_OPTIONS);
   const docs = cvFold(cvPool(fc.corpus), 0, 5);
   const ids = new Set(docs.map((d) => d.id));
   const trained = trainNer(fc, ids, { ...DEFAULT_TRAIN_OPTIONS, oBias: manifest.hyperparameters.o_bias });

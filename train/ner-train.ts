@@ -8,7 +8,8 @@
  * fold being scored. Cross-validation pool: all GUM news + interview documents and all UNER EWT
  * dev documents, as whole documents, scored on raw text through our tokenizer.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
 import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
@@ -93,12 +94,14 @@ export interface NerTrainOptions {
   oBias: number;
   /** Brown cluster features (from corpus.brown) */
   brown: boolean;
+  /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
+  unlabelledCaps: boolean;
   log?: (msg: string) => void;
   /** called after every epoch of the first seed with the weights averaged so far (learning curves) */
   onEpoch?: (epoch: number, model: NerModel) => void;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, unlabelledCaps: false };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -122,27 +125,76 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Capitalisation ratio of each word type in non-initial positions (see capBucket). */
-export function buildLexicon(sentences: string[][], minCount: number): CapLexicon {
-  const caps = new Map<string, [number, number]>();
-  for (const words of sentences) {
+/** How often each word type (lower-cased) is written capitalised in non-initial positions. */
+export class CapCounts {
+  readonly counts = new Map<string, [number, number]>();
+  add(words: readonly string[]): void {
     for (let i = 1; i < words.length; i++) {
       const w = words[i];
       if (!/^\p{L}/u.test(w)) continue;
       const prev = words[i - 1];
       if (/^[.!?:"“‘'(-]+$/.test(prev)) continue; // sentence-like starts after quotes/colons
       const l = w.toLowerCase();
-      const c = caps.get(l) ?? [0, 0];
+      let c = this.counts.get(l);
+      if (!c) this.counts.set(l, (c = [0, 0]));
       if (/^\p{Lu}/u.test(w)) c[0]++;
       c[1]++;
-      caps.set(l, c);
     }
   }
+}
+
+/**
+ * Capitalisation ratio of each word type seen at least `minCount` times in `base` (see capBucket),
+ * or, with `extra` counts (unlabelled text), at least `extraMinCount` times in both together.
+ */
+export function capLexicon(base: CapCounts, minCount: number, extra?: CapCounts, extraMinCount = Infinity): CapLexicon {
+  const words = new Set([...base.counts.keys(), ...(extra ? extra.counts.keys() : [])]);
   const lex: CapLexicon = new Map();
-  for (const [w, [c, n]] of [...caps].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (n >= minCount) lex.set(w, Math.round((c / n) * 100) / 100);
+  for (const w of [...words].sort()) {
+    const b = base.counts.get(w) ?? [0, 0];
+    const e = extra?.counts.get(w) ?? [0, 0];
+    const c = b[0] + e[0];
+    const n = b[1] + e[1];
+    if (b[1] >= minCount || n >= extraMinCount) lex.set(w, Math.round((c / n) * 100) / 100);
   }
   return lex;
+}
+
+/** Capitalisation ratio of each word type in non-initial positions (see capBucket). */
+export function buildLexicon(sentences: string[][], minCount: number): CapLexicon {
+  const counts = new CapCounts();
+  for (const words of sentences) counts.add(words);
+  return capLexicon(counts, minCount);
+}
+
+/** Words of a plain-text sentence, split simply: capitalisation statistics need no more. */
+const PLAIN_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
+
+/**
+ * Capitalisation counts over the Wikipedia part of ../shared/data/unlabelled (22.3 M words): the
+ * lexicon then knows how a word is written for far more words than the labelled corpora hold
+ * ("WeWork", "Jupiter", "deficiency"). The Wikinews part is left out, because GUM's news
+ * documents (in the cross-validation pool) are Wikinews articles.
+ */
+export function unlabelledCapCounts(dataDir: string, log: (msg: string) => void = () => {}): CapCounts {
+  const t0 = Date.now();
+  const counts = new CapCounts();
+  const text = gunzipSync(readFileSync(join(dataDir, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
+  let docs = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
+    const doc = JSON.parse(line) as { text: string };
+    docs++;
+    for (const par of doc.text.split('\n')) for (const sent of par.split(SENTENCE_BREAK)) counts.add(sent.match(PLAIN_WORD) ?? []);
+  }
+  log(`capitalisation counts from ${docs} unlabelled Wikipedia pages: ${counts.counts.size} word types, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return counts;
 }
 
 /** Mean of several frozen perceptrons (missing weights count as 0). */
@@ -190,11 +242,15 @@ export interface FeaturisedCorpus {
   corpus: NerCorpus;
   lexicon: CapLexicon;
   brown: BrownClusters | null;
+  unlabelledCaps: boolean;
   units: Unit[];
   /** dense feature id → hashed feature key */
   keyOf: Uint32Array;
   seconds: number;
 }
+
+/** A word known only from the unlabelled text enters the lexicon when seen this often. */
+export const UNLABELLED_MIN_COUNT = 10;
 
 /** Lexicon text: UD EWT train and the GUM documents outside the cross-validation pool (so no fold sees its own test text). */
 export function lexiconSentences(corpus: NerCorpus): string[][] {
@@ -202,9 +258,12 @@ export function lexiconSentences(corpus: NerCorpus): string[][] {
   return [...corpus.ewtWords, ...corpus.gum.filter((d) => !pool.has(d.id)).flatMap((d) => d.sentences.map((s) => s.words))];
 }
 
-export function featuriseCorpus(corpus: NerCorpus, brownOn: boolean, log: (msg: string) => void = () => {}): FeaturisedCorpus {
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}): FeaturisedCorpus {
   const t0 = Date.now();
-  const lexicon = buildLexicon(lexiconSentences(corpus), 2);
+  const brownOn = opts.brown;
+  const base = new CapCounts();
+  for (const words of lexiconSentences(corpus)) base.add(words);
+  const lexicon = opts.unlabelledCaps ? capLexicon(base, 2, unlabelledCapCounts(corpus.dataDir, log), UNLABELLED_MIN_COUNT) : capLexicon(base, 2);
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
   const brown = brownOn ? corpus.brown : null;
   const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown };
@@ -248,7 +307,7 @@ export function featuriseCorpus(corpus: NerCorpus, brownOn: boolean, log: (msg: 
   for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
   const seconds = (Date.now() - t0) / 1000;
   log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
-  return { corpus, lexicon, brown, units, keyOf: Uint32Array.from(keyOf), seconds };
+  return { corpus, lexicon, brown, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
 }
 
 /**
@@ -324,6 +383,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const log = opts.log ?? (() => {});
   const t0 = Date.now();
   if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
+  if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');
   const unerDev = fc.units.filter((u) => u.source === 'uner-dev' && !exclude.has(u.doc));

@@ -65,7 +65,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--folds') opts.folds = num();
     else if (a === '--cv') opts.cvOnly = true;
     else if (a === '--no-brown') opts.brown = false;
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --no-brown)`);
+    else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
+    else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --no-brown, --[no-]unlabelled-caps)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -84,8 +86,8 @@ function pipelineF1(r: CvReport): number {
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, log };
-  const fc = featuriseCorpus(readNerCorpus(opts.data), opts.brown, log);
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, unlabelledCaps: opts.unlabelledCaps, log };
+  const fc = featuriseCorpus(readNerCorpus(opts.data), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
   let grid: { o_bias: number; pipeline_f1: number; ner_stage_f1: number }[] = [];
@@ -121,7 +123,7 @@ function main(): void {
     tags: TAGS,
     feature_version: FEATURE_VERSION,
     hyperparameters: {
-      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount,
+      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',
       freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2,
     },
@@ -131,7 +133,7 @@ function main(): void {
         { name: 'UNER English EWT dev (en_ewt-ud-dev.iob2)', sentences: trained.sentences.unerDev, licence: 'CC BY-SA 4.0' },
         { name: 'GUM dep/*.conllu entity layer, all six genres', documents: trained.sentences.gumDocuments, sentences: trained.sentences.gum, weight: opts.gumWeight, licence: 'CC BY 4.0 (annotations); texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0' },
       ],
-      lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)',
+      lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)' + (opts.unlabelledCaps ? ' + the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (CC BY-SA 3.0; words seen there ≥ 10 times)' : ''),
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
       representations: fc.brown
         ? { file: 'models/representations/brown.tsv.gz (see its manifest.json)', sha256: fc.brown.sha256, features: 'Brown cluster path prefixes of 4, 6, 10, 20 bits of the word and 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
