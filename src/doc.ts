@@ -263,7 +263,19 @@ export class Doc {
     return this.tokens.slice(sent.tokenStart, sent.tokenEnd);
   }
 
+  /** The entity with this id. Indexed: stages call it once per mention, quote or event. */
   entityById(id: string): Entity | undefined {
-    return this.entities.find((e) => e.id === id);
+    // rebuilt when the list is replaced or grows; a stale hit is checked by its id
+    if (this.byIdOf !== this.entities || this.byIdSize !== this.entities.length) {
+      this.byId = new Map(this.entities.map((e) => [e.id, e]));
+      this.byIdOf = this.entities;
+      this.byIdSize = this.entities.length;
+    }
+    const e = this.byId.get(id);
+    return e && e.id === id ? e : e ? this.entities.find((x) => x.id === id) : undefined;
   }
+
+  private byId = new Map<string, Entity>();
+  private byIdOf: Entity[] | null = null;
+  private byIdSize = -1;
 }

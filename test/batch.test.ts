@@ -13,6 +13,7 @@ import { Journal } from '../src/ingest/journal.js';
 import { Progress, formatDuration } from '../src/ingest/progress.js';
 import { Writable } from 'node:stream';
 import { ExtractPool } from '../src/ingest/pool.js';
+import { backends } from './store-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples', 'wikinews');
@@ -35,31 +36,49 @@ class Sink extends Writable {
   }
 }
 
-test('two worker threads, one writer: input order kept, copies linked, bad input named, the rest stored', async () => {
+// the ingest suite's main case on both stores, with the same expectations (PostgreSQL when CHRONICLE_TEST_PG is set, as in CI)
+for (const backend of backends()) {
+  test(`two worker threads, one writer: input order kept, copies linked, bad input named, the rest stored (${backend.name})`, { skip: backend.skip }, async () => {
+    const w = workdir();
+    const { store, cleanup } = await backend.open();
+    try {
+      // a syndicated copy of the first article and a broken file, after the originals
+      const first = JSON.parse(readFileSync(join(w.docs, `1-${SMALL[0]}.json`), 'utf8')) as { text: string; title: string };
+      writeFileSync(join(w.docs, '6-copy.json'), JSON.stringify({ id: 'copy', title: 'Court: ancient worship legal', text: 'ATHENS (Wire) - ' + first.text.replace(/[^.]+\.\s*$/, '') + '\n\nDistributed by Wire.' }));
+      writeFileSync(join(w.docs, '7-broken.json'), '{"text": "unterminated');
+      const journal = Journal.open(join(w.dir, 'journal'));
+      const errors: string[] = [];
+      const progressOut = new Sink();
+      const s = await runIngest(readDocuments([w.docs]), { store, jobs: 2, journal, error: (l) => errors.push(l), progress: new Progress(progressOut, 'ingest', { tty: false }) });
+      assert.equal(s.added, 6);
+      assert.equal(s.failed, 1);
+      assert.equal(s.duplicates, 1);
+      assert.match(errors.join('\n'), /7-broken\.json: malformed JSON/);
+      const docs = (await store.listDocuments({ limit: 10 })).items.sort((a, b) => a.id - b.id);
+      assert.deepEqual(docs.map((d) => d.external_id), [...SMALL, 'copy'], 'stored in input order by the single writer');
+      assert.equal((await store.getDocument(docs[5].id))?.duplicate_of?.id, docs[0].id);
+      assert.match(progressOut.text, /7\/7 docs .* docs\/s .*1 failed/);
+      journal.close();
+      assert.equal(readFileSync(join(w.dir, 'journal'), 'utf8').trim().split('\n').length, 6, 'failures are not journalled, so --resume retries them');
+    } finally {
+      await store.close();
+      await cleanup();
+      w.cleanup();
+    }
+  });
+}
+
+test('the deprecated duplicate-link reader still reads what the store links', async () => {
   const w = workdir();
   try {
-    // a syndicated copy of the first article and a broken file, after the originals
-    const first = JSON.parse(readFileSync(join(w.docs, `1-${SMALL[0]}.json`), 'utf8')) as { text: string; title: string };
-    writeFileSync(join(w.docs, '6-copy.json'), JSON.stringify({ id: 'copy', title: 'Court: ancient worship legal', text: 'ATHENS (Wire) - ' + first.text.replace(/[^.]+\.\s*$/, '') + '\n\nDistributed by Wire.' }));
-    writeFileSync(join(w.docs, '7-broken.json'), '{"text": "unterminated');
     const url = join(w.dir, 'store.db');
     const store = await openStore(url);
+    const first = JSON.parse(readFileSync(join(w.docs, `1-${SMALL[0]}.json`), 'utf8')) as { text: string };
+    writeFileSync(join(w.docs, '6-copy.json'), JSON.stringify({ id: 'copy', text: 'ATHENS (Wire) - ' + first.text.replace(/[^.]+\.\s*$/, '') }));
     const duplicates = await openDuplicateLinks(url);
-    const journal = Journal.open(join(w.dir, 'journal'));
-    const errors: string[] = [];
-    const progressOut = new Sink();
-    const s = await runIngest(readDocuments([w.docs]), { store, jobs: 2, duplicates, journal, error: (l) => errors.push(l), progress: new Progress(progressOut, 'ingest', { tty: false }) });
-    assert.equal(s.added, 6);
-    assert.equal(s.failed, 1);
-    assert.equal(s.duplicates, 1);
-    assert.match(errors.join('\n'), /7-broken\.json: malformed JSON/);
+    await runIngest(readDocuments([w.docs]), { store, jobs: 0, duplicates, error: () => undefined });
     const docs = (await store.listDocuments({ limit: 10 })).items.sort((a, b) => a.id - b.id);
-    assert.deepEqual(docs.map((d) => d.external_id), [...SMALL, 'copy'], 'stored in input order by the single writer');
-    const copyLink = await duplicates.get(docs[5].id);
-    assert.equal(copyLink?.duplicate_of, docs[0].id);
-    assert.match(progressOut.text, /7\/7 docs .* docs\/s .*1 failed/);
-    journal.close();
-    assert.equal(readFileSync(join(w.dir, 'journal'), 'utf8').trim().split('\n').length, 6, 'failures are not journalled, so --resume retries them');
+    assert.equal((await duplicates.get(docs[5].id))?.duplicate_of, docs[0].id);
     await duplicates.close();
     await store.close();
   } finally {

@@ -15,6 +15,8 @@ import { extract } from '../src/extract.js';
 import { tokenize } from '../src/nlp/tokenizer.js';
 import { ResultSchema, type Result } from '../src/output/schema.js';
 import { extractArticle } from '../src/ingest/html.js';
+import { InputError } from '../src/ingest/errors.js';
+import { adversarial, TEXT_FAMILIES } from './support/adversarial.js';
 
 const TOTAL = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -126,4 +128,50 @@ test(`HTML cleaner: random markup never throws (${share(0.1)} runs)`, () => {
     const a = extractArticle(html);
     assert.equal(typeof a.text, 'string');
   }), { numRuns: share(0.1), seed: SEED + 3 });
+});
+
+/** An adversarial family at a random size and seed, cut at a random place, with nasty text spliced in. */
+const familyText = fc.record({
+  family: fc.constantFrom(...TEXT_FAMILIES),
+  size: fc.integer({ min: 200, max: 6000 }),
+  seed: fc.nat({ max: 1_000_000 }),
+  cut: fc.nat(),
+  splice: fc.array(fc.constantFrom(...NASTY, ...WORDS), { maxLength: 4 }),
+}).map(({ family, size, seed, cut, splice }) => {
+  const t = adversarial(family, size, seed);
+  const at = cut % (t.length + 1);
+  return t.slice(0, at) + splice.join(' ') + t.slice(at);
+});
+
+test(`extract: adversarial families (${share(0.01)} runs)`, () => {
+  fc.assert(fc.property(familyText, (text) => {
+    const r = extract({ id: 'fuzz', text, published: '2024-03-04' }, { tokens: true });
+    ResultSchema.parse(r);
+    checkSpans(r);
+  }), { numRuns: share(0.01), seed: SEED + 4 });
+});
+
+/** Markup built to walk around a depth check: self-closed non-void tags, comment tricks, raw-text lookalikes, deep nests. */
+const hostileMarkup = fc.record({
+  page: fc.integer({ min: 300, max: 4000 }).chain((size) => fc.record({ size: fc.constant(size), seed: fc.nat({ max: 1_000_000 }) })),
+  tricks: fc.array(fc.oneof(
+    fc.constantFrom('<div/>', '<div class=a/>', '<!-->', '<!--->', '<noembed>', '</noembed>', '<noscript>', '<template>', '<svg><g/>', '</svg>', '<math>', '<p>', '<li>', '<table><tr><td>', '<b>', '<i/>'),
+    fc.nat({ max: 400 }).map((n) => '<span>'.repeat(n)),
+    fc.nat({ max: 400 }).map((n) => '<div/>'.repeat(n)),
+  ), { maxLength: 12 }),
+}).map(({ page, tricks }) => {
+  const html = adversarial('markup', page.size, page.seed);
+  const at = html.indexOf('<article>') + 9;
+  return html.slice(0, at) + tricks.join('') + html.slice(at);
+});
+
+test(`HTML cleaner: markup built to evade the depth limit is parsed or refused, never a crash (${share(0.005)} runs)`, () => {
+  fc.assert(fc.property(hostileMarkup, (html) => {
+    try {
+      assert.equal(typeof extractArticle(html).text, 'string');
+    } catch (err) {
+      assert.ok(err instanceof InputError, String(err));
+      assert.match((err as Error).message, /nested more than/);
+    }
+  }), { numRuns: share(0.005), seed: SEED + 5 });
 });

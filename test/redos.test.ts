@@ -174,9 +174,11 @@ test('markup depth: real pages pass, deep pages are refused with a clear message
   const { InputError } = await import('../src/ingest/errors.js');
   assert.equal(markupDepth('<html><body><div><p>a<p>b<br><img src=x><span>c</span></div></body></html>'), 5);
   assert.equal(markupDepth('<ul><li>a<li>b<li>c</ul>'), 2, 'li closes an open li');
-  assert.equal(markupDepth('<div><script>if (a<b) { "<div><div><div>" }</script></div>'), 1, 'script content is not markup');
+  assert.equal(markupDepth('<div><script>if (a<b) { "<div><div><div>" }</script></div>'), 2, 'script content is not markup (the script is one element)');
   assert.equal(markupDepth('<div><!-- <div><div> --></div>'), 1, 'comments are not markup');
-  assert.equal(markupDepth('<div/><div/><x-y/>'), 0, 'self-closed tags do not nest');
+  // HTML has no self-closing non-void elements: each of these opens an element, as the parser builds them
+  assert.equal(markupDepth('<div/><div/><x-y/>'), 3, '"/>" does not close a div');
+  assert.equal(markupDepth('<br/><img src=x/><svg><g/><g/></svg>'), 2, 'void elements and foreign self-closed tags do not nest');
   assert.equal(markupDepth(`${'<div>'.repeat(50)}${'</div>'.repeat(50)}${'<div>'.repeat(50)}`), 50);
   assert.throws(() => checkMarkupDepth('<b>'.repeat(DEFAULT_MAX_MARKUP_DEPTH + 1)), (e: Error) => e instanceof InputError && /nested more than 256 elements deep/.test(e.message));
   checkMarkupDepth('<b>'.repeat(DEFAULT_MAX_MARKUP_DEPTH));

@@ -176,13 +176,20 @@ export function resolveNominals(doc: Doc): void {
   };
   // the one person the article gives a role noun with a name ("her lawyer, Reza Mostafavi"): an
   // earlier "her lawyer said" or "the lawyer" before the name is introduced is that person too
+  // (once per noun: the roles it reads are settled before the loop below, which calls it per token)
+  const holders = new Map<string, Entity | undefined>();
   const soleHolder = (noun: string): Entity | undefined => {
+    if (holders.has(noun)) return holders.get(noun);
     let found: Entity | undefined;
     for (const e of doc.entities) {
       if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && m.roles?.includes(noun))) continue;
-      if (found) return undefined;
+      if (found) {
+        found = undefined;
+        break;
+      }
       found = e;
     }
+    holders.set(noun, found);
     return found;
   };
   for (let i = 0; i < toks.length - 1; i++) {
@@ -233,10 +240,26 @@ function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: str
   return best;
 }
 
+type Indexed = { m: Mention; e: Entity; sentence: number };
+
+/** How many of the items (sorted by start) start before `pos`. */
+function countBefore(items: Indexed[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].m.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Mentions in text order with their sentences, for backward searches that stay cheap on long documents. */
 class MentionIndex {
-  readonly items: { m: Mention; e: Entity; sentence: number }[];
-  readonly bySentence: Map<number, { m: Mention; e: Entity; sentence: number }[]> = new Map();
+  readonly items: Indexed[];
+  /** mentions registered after the index was built, in text order (kept apart: inserting each into `items` would cost its length) */
+  private readonly added: Indexed[] = [];
+  readonly bySentence: Map<number, Indexed[]> = new Map();
   constructor(doc: Doc) {
     this.items = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e, sentence: doc.tokens[doc.tokenAt(m.start)]?.sentence ?? 0 }))).sort((a, b) => a.m.start - b.m.start);
     for (const x of this.items) {
@@ -248,14 +271,9 @@ class MentionIndex {
   /** Register a mention found after the index was built (mentions arrive in text order). */
   add(m: Mention, e: Entity, sentence: number): void {
     const x = { m, e, sentence };
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid].m.start <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    this.items.splice(lo, 0, x);
+    let k = this.added.length;
+    while (k > 0 && this.added[k - 1].m.start > m.start) k--;
+    this.added.splice(k, 0, x);
     const list = this.bySentence.get(sentence);
     if (list) {
       let k = list.length;
@@ -266,15 +284,11 @@ class MentionIndex {
 
   /** The entity of the closest mention ending before `pos` that satisfies `ok` (looks back at most `limit` mentions). */
   mostRecent(pos: number, ok: (e: Entity) => boolean, limit = 400): Entity | undefined {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid].m.start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo - 1, n = 0; k >= 0 && n < limit; k--, n++) {
-      const x = this.items[k];
+    // both lists walked back together, latest start first (a registered mention after an indexed one at the same start)
+    let i = countBefore(this.items, pos) - 1;
+    let j = countBefore(this.added, pos) - 1;
+    for (let n = 0; n < limit && (i >= 0 || j >= 0); n++) {
+      const x = j >= 0 && (i < 0 || this.added[j].m.start >= this.items[i].m.start) ? this.added[j--] : this.items[i--];
       if (x.m.end <= pos && ok(x.e)) return x.e;
     }
     return undefined;
@@ -340,7 +354,17 @@ export function resolvePronouns(doc: Doc): void {
   const index = new MentionIndex(doc);
   // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
   const quoted = findQuoteSpans(doc.text);
-  const quoteOf = (pos: number) => quoted.findIndex((q) => q.start <= pos && pos < q.end);
+  // the spans are in text order and do not overlap: a binary search, not a scan per pronoun
+  const quoteOf = (pos: number) => {
+    let lo = 0;
+    let hi = quoted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quoted[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < quoted[lo - 1].end ? lo - 1 : -1;
+  };
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     const p = PRONOUNS[w];

@@ -37,22 +37,32 @@ export function settleMentions(mentions: Mention[]): Mention[] {
   // "Georgian Young Lawyers' Association", "Kabul University": a place or nationality that only
   // modifies an organisation, facility or event named around it loses to that longer name,
   // however sure its own recogniser was of it
-  const containers = scored.filter((m) => m.type === 'ORG' || m.type === 'FAC' || m.type === 'EVENT');
+  // (containers are looked up by their start, so the pass stays linear in the mentions)
+  const containersAt = new Map<number, typeof scored>();
+  for (const c of scored) {
+    if (c.type !== 'ORG' && c.type !== 'FAC' && c.type !== 'EVENT') continue;
+    const list = containersAt.get(c.start);
+    if (list) list.push(c);
+    else containersAt.set(c.start, [c]);
+  }
   for (const m of scored) {
     if (m.type !== 'NORP' && m.type !== 'GPE' && m.type !== 'LOC') continue;
-    const around = containers.find((c) => c.start <= m.start && c.end >= m.end && c.end - c.start > m.end - m.start && c.start === m.start);
+    const around = containersAt.get(m.start)?.find((c) => c.end > m.end);
     if (around) m.score = Math.min(m.score, around.score - 0.01);
   }
   scored.sort((a, b) => (b.score - a.score) || ((b.end - b.start) - (a.end - a.start)) || (a.start - b.start));
-  // which kept mention owns each character (mentions are short, so marking spans stays linear)
-  const owner = new Map<number, Mention>();
+  // which kept mention owns each character, as 1 + its index in `kept` (mentions are short, so
+  // marking spans stays linear)
+  let size = 0;
+  for (const m of scored) if (m.end > size) size = m.end;
+  const owner = new Int32Array(size);
   const kept: Mention[] = [];
   for (const m of scored) {
     let clash: Mention | undefined;
-    for (let c = m.start; c < m.end && !clash; c++) clash = owner.get(c);
+    for (let c = m.start; c < m.end && !clash; c++) if (owner[c]) clash = kept[owner[c] - 1];
     if (!clash) {
       kept.push(m);
-      for (let c = m.start; c < m.end; c++) owner.set(c, m);
+      owner.fill(kept.length, m.start, m.end);
       continue;
     }
     // the same span from another recogniser: keep the roles it saw
@@ -74,6 +84,15 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster>();
   const bySurname = new Map<string, Cluster[]>();
+  // the first-made cluster under a surname that holds a word ("trufanov\0sasha"): the same
+  // person, found without scanning every cluster of a common surname
+  const bySurnameWord = new Map<string, Cluster>();
+  const made = new Map<Cluster, number>();
+  const noteWord = (c: Cluster, t: string) => {
+    const key = c.last + '\0' + t;
+    const had = bySurnameWord.get(key);
+    if (!had || made.get(had)! > made.get(c)!) bySurnameWord.set(key, c);
+  };
   // full names first, so a lone surname finds its owner wherever it appears
   const order = mentions.map((m, i) => ({ m, i, n: nameTokens(m.text).length })).sort((a, b) => (b.n - a.n) || (a.i - b.i));
   const pending: Mention[] = [];
@@ -84,15 +103,21 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       if (n >= 2) {
         const last = toks[toks.length - 1];
         const first = toks[0];
-        // same person: same surname and compatible given name
-        const match = (bySurname.get(last) ?? []).find((c) => c.tokens.has(first) || toks.every((t) => c.tokens.has(t)));
+        // same person: same surname and compatible given name (a cluster holding the given name)
+        const match = bySurnameWord.get(last + '\0' + first);
         if (match) {
           match.mentions.push(m);
-          toks.forEach((t) => match.tokens.add(t));
+          for (const t of toks) {
+            if (match.tokens.has(t)) continue;
+            match.tokens.add(t);
+            noteWord(match, t);
+          }
           match.best = Math.max(match.best, m.score ?? 0);
         } else {
           const c: Cluster = { type: 'PERSON', mentions: [m], tokens: new Set(toks), last, best: m.score ?? 0 };
+          made.set(c, clusters.length);
           clusters.push(c);
+          for (const t of c.tokens) noteWord(c, t);
           const list = bySurname.get(last);
           if (list) list.push(c);
           else bySurname.set(last, [c]);
@@ -121,6 +146,45 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       else fullByWord.set(t, [c]);
     }
   }
+  // Several people may share the word (a family): prefer those whose surname it is (the pool);
+  // among them, the one the story already calls by that word alone (news names relatives in
+  // full, then by given name, and keeps the bare surname for its main subject), else the one
+  // the story named first (its subject: relatives are named after) when named before this
+  // mention, else the first made. Lone words come in text order, so what each choice needs is
+  // kept up to date as they are given out, and no choice looks through every cluster or mention.
+  const pools = new Map<string, { pool: Cluster[]; members: (c: Cluster) => boolean; firstNamed: Cluster | null; calledBy: Cluster | null; earliestCalled: Cluster | null }>();
+  const firstFull = new Map<Cluster, number>();
+  for (const c of clusters) firstFull.set(c, c.mentions.reduce((min, x) => Math.min(min, x.start), Infinity));
+  const firstLone = new Map<Cluster, number>();
+  const firstOf = (c: Cluster) => Math.min(firstFull.get(c)!, firstLone.get(c) ?? Infinity);
+  const poolOf = (w: string) => {
+    let p = pools.get(w);
+    if (!p) {
+      const surnamed = bySurname.get(w) ?? [];
+      const pool = surnamed.length ? surnamed : fullByWord.get(w) ?? [];
+      let firstNamed: Cluster | null = null;
+      let earliestCalled: Cluster | null = null;
+      for (const c of pool) {
+        if (!firstNamed || firstFull.get(c)! < firstFull.get(firstNamed)!) firstNamed = c;
+        if (firstLone.has(c) && (!earliestCalled || firstOf(c) < firstOf(earliestCalled))) earliestCalled = c;
+      }
+      p = { pool, members: surnamed.length ? (c) => c.last === w : (c) => c.tokens.has(w), firstNamed, calledBy: null, earliestCalled };
+      pools.set(w, p);
+    }
+    return p;
+  };
+  const giveTo = (c: Cluster, m: Mention, w: string) => {
+    c.mentions.push(m);
+    const p = poolOf(w);
+    if (p.members(c)) p.calledBy ??= c;
+    if (firstLone.has(c)) return;
+    // the cluster's first lone word: it may now be the earliest named in each pool it is in
+    firstLone.set(c, m.start);
+    for (const t of c.tokens) {
+      const q = pools.get(t);
+      if (q && q.members(c) && (!q.earliestCalled || firstOf(c) < firstOf(q.earliestCalled))) q.earliestCalled = c;
+    }
+  };
   const singles = new Map<string, Cluster>();
   for (const m of pending.sort((a, b) => a.start - b.start)) {
     const w = nameTokens(m.text)[0];
@@ -128,23 +192,17 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
     let owner: Cluster | undefined;
     if (owners.length === 1) owner = owners[0];
     else if (owners.length > 1) {
-      // several people share the word (a family): prefer the one whose surname it is; among those,
-      // the one the story already calls by that word alone (news names relatives in full, then by
-      // given name, and keeps the bare surname for its main subject), then the most recently named
-      const bySurname = owners.filter((c) => c.last === w);
-      let pool = bySurname.length ? bySurname : owners;
-      const established = pool.filter((c) => c.mentions.some((x) => x.start < m.start && nameTokens(x.text).length === 1 && nameTokens(x.text)[0] === w));
-      if (established.length) pool = established;
-      // else the one the story named first (its subject: relatives are named after), when named
-      // before this mention
-      else if (pool.some((c) => lastBefore(c, m.start) >= 0)) {
-        const first = pool.filter((c) => lastBefore(c, m.start) >= 0).sort((a, b) => firstStart(a) - firstStart(b))[0];
-        pool = [first];
+      const p = poolOf(w);
+      if (p.calledBy) owner = p.calledBy;
+      else {
+        // named before this mention: in full (firstNamed), or by another lone word (earliestCalled)
+        const named = p.firstNamed && firstFull.get(p.firstNamed)! < m.start ? p.firstNamed : null;
+        const called = p.earliestCalled;
+        owner = named && called ? (firstOf(named) <= firstOf(called) ? named : called) : named ?? called ?? p.pool[0];
       }
-      owner = pool.slice().sort((a, b) => lastBefore(b, m.start) - lastBefore(a, m.start))[0];
     }
     if (owner) {
-      owner.mentions.push(m);
+      giveTo(owner, m, w);
       continue;
     }
     const same = singles.get(w);
@@ -313,7 +371,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const acr = c.mentions[0].text.replace(/\./g, '');
     const full = byAcronym.get(acr);
     if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
-    full.mentions.push(...c.mentions);
+    for (const m of c.mentions) full.mentions.push(m); // (a spread of a long list overflows the stack)
     full.best = Math.max(full.best, c.best);
     if (full.type === 'PERSON' || c.type === 'ORG') full.type = full.type === 'GPE' || full.type === 'LOC' ? full.type : 'ORG';
     merged.add(c);
@@ -321,6 +379,21 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   // occurrences of a bracket-defined acronym that no recogniser marked
   const taken = new Uint8Array(toks.length);
   for (const c of clusters) for (const m of c.mentions) for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) taken[k] = 1;
+  // per cluster, the word after the bracket following each mention and the initials of its
+  // full names, gathered once (an acronym used a thousand times must not rescan them each time)
+  const seen = new Map<Cluster, { bracketed: Set<string | undefined>; initials: Set<string> }>();
+  const seenOf = (c: Cluster) => {
+    let x = seen.get(c);
+    if (!x) {
+      x = { bracketed: new Set(), initials: new Set() };
+      for (const m of c.mentions) {
+        x.bracketed.add(toks[doc.tokenAt(m.end) + 1]?.text);
+        if (nameTokens(m.text).length >= 2) x.initials.add(initials(m.text));
+      }
+      seen.set(c, x);
+    }
+    return x;
+  };
   for (let k = 0; k < toks.length; k++) {
     if (taken[k] || !ACRONYM.test(toks[k].text)) continue;
     const acr = toks[k].text.replace(/\./g, '');
@@ -328,10 +401,12 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     if (!c || merged.has(c)) continue;
     // defined in brackets, or (three letters or more, or dotted: "U.N.") the initials of an
     // organisation or place named in full: "the Rapid Support Forces … the RSF"
-    const defined = c.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === toks[k].text);
-    const byInitials = c.type !== 'PERSON' && (acr.length >= 3 || toks[k].text.includes('.')) && c.mentions.some((m) => nameTokens(m.text).length >= 2 && initials(m.text) === acr);
+    const x = seenOf(c);
+    const defined = x.bracketed.has(toks[k].text);
+    const byInitials = c.type !== 'PERSON' && (acr.length >= 3 || toks[k].text.includes('.')) && x.initials.has(acr);
     if (!defined && !byInitials) continue;
     c.mentions.push({ start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best });
+    x.bracketed.add(toks[k + 2]?.text);
     if (c.type === 'PERSON') c.type = 'ORG';
   }
   return clusters.filter((c) => !merged.has(c));
@@ -355,21 +430,11 @@ function mergeSameName(clusters: Cluster[]): Cluster[] {
     if (c.type !== 'PERSON' || c.mentions.some((m) => nameTokens(m.text).length !== 1)) continue;
     const org = orgs.get(nameTokens(c.mentions[0].text)[0]);
     if (!org || c.mentions.some((m) => m.roles?.length)) continue;
-    org.mentions.push(...c.mentions);
+    for (const m of c.mentions) org.mentions.push(m);
     org.best = Math.max(org.best, c.best);
     merged.add(c);
   }
   return merged.size ? clusters.filter((c) => !merged.has(c)) : clusters;
-}
-
-function firstStart(c: Cluster): number {
-  return Math.min(...c.mentions.map((m) => m.start));
-}
-
-function lastBefore(c: Cluster, pos: number): number {
-  let best = -1;
-  for (const m of c.mentions) if (m.start < pos && m.start > best) best = m.start;
-  return best;
 }
 
 /** The fullest name: most name words, then the longest text. */

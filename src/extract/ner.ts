@@ -1185,7 +1185,7 @@ export const nerStage: Stage = {
       return;
     }
     try {
-      doc.mentions.push(...nameMentions(model, doc));
+      for (const m of nameMentions(model, doc)) doc.mentions.push(m); // (a spread of a 5 MB text's names overflows the stack)
     } catch (err) {
       doc.notes.set('ner.error', err instanceof Error ? err.message : String(err));
     }

@@ -11,7 +11,7 @@
  * statement noted") stands for the last speaker; a paragraph that is only a quote continues the
  * previous speaker.
  */
-import type { Doc, Entity, Quote, Token } from '../doc.js';
+import type { Doc, Entity, Mention, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS } from './gazetteer-lists.js';
 
@@ -370,6 +370,7 @@ export const quotesStage: Stage = {
     });
     const paraCharCount = new Map<number, number>();
     const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
+    const quotedParagraphs = new Set<number>();
     for (const q of raws) {
       // trim the content: spaces and the comma that hands over to the attribution
       let s = q.start;
@@ -415,7 +416,7 @@ export const quotesStage: Stage = {
       const onlyQuote = paraChars <= doc.text.slice(q.start, q.end).replace(/[“”"„«»\s]/g, '').length + 2;
       // scare quotes, titles and terms ("free content") have no speaker and are no utterance
       // (a short full sentence after a quote in the same paragraph is more of it: '… she told the council. "Every day matters."')
-      const continues = /^\p{Lu}/u.test(doc.text.slice(s, e)) && /[.!?]$/.test(doc.text.slice(s, e)) && /\s\p{Ll}{2,}/u.test(doc.text.slice(s, e)) && wordCount >= 2 && quotes.some((x) => x.paragraph === paragraph);
+      const continues = /^\p{Lu}/u.test(doc.text.slice(s, e)) && /[.!?]$/.test(doc.text.slice(s, e)) && /\s\p{Ll}{2,}/u.test(doc.text.slice(s, e)) && wordCount >= 2 && quotedParagraphs.has(paragraph);
       if (!att && wordCount < 4 && !onlyQuote && !continues) continue;
       // a quoted title ("Scarne on Card Tricks", "Anon Declares War on …"): mostly capitalised words, no sentence end
       const words = doc.text.slice(s, e).split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -426,6 +427,7 @@ export const quotesStage: Stage = {
         viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
         ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
       });
+      quotedParagraphs.add(paragraph);
     }
     // segments of one multi-paragraph quote share the speaker found for any of them
     const byGroup = new Map<number, string>();
@@ -465,14 +467,15 @@ function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
   for (const e of doc.entities) {
     if (e.type !== 'PERSON') continue;
     const before = e.mentions.filter((m) => m.end <= firstQ.label);
-    if (before.length) count.set(e.id, { n: before.length, first: Math.min(...before.map((m) => m.start)) });
+    if (before.length) count.set(e.id, { n: before.length, first: before.reduce((min, m) => Math.min(min, m.start), Infinity) });
   }
   const speaker = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)[0]?.[0] ?? null;
   const out: Quote[] = [];
+  const quoted = new SpanLookup(direct);
   for (const l of lines) {
     if (l.q || l.label < firstQ.label || l.end <= l.start) continue;
     // a quotation inside the answer is already a quote of its own
-    if (direct.some((d) => d.start < l.end && d.end > l.start)) continue;
+    if (quoted.overlaps(l.start, l.end)) continue;
     out.push({ start: l.start, end: l.end, text: doc.text.slice(l.start, l.end), speaker, kind: 'direct', cue: { start: l.label, end: l.start, text: doc.text.slice(l.label, l.start).trim() } });
   }
   return out;
@@ -490,29 +493,133 @@ function personalGender(word: string): 'm' | 'f' | undefined {
  * named before it whose pronouns agree ("Karim said: 'We do not know whether he is alive'").
  */
 function relinkSpeakerPronouns(doc: Doc, direct: Quote[]): void {
+  // Linear: each person's gendered pronouns and every person mention are indexed once; a quote
+  // finds its pronouns by offset and a pronoun looks back over a window of person mentions.
+  // Who holds a mention is read from mention.entity, which a move updates.
+  const pronounsOf = new Map<Entity, Mention[]>();
+  const genders = new Map<Entity, { m: number; f: number }>();
+  const order = new Map<Entity, number>();
+  const all: Mention[] = [];
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    order.set(e, order.size);
+    const count = { m: 0, f: 0 };
+    const list: Mention[] = [];
+    for (const x of e.mentions) {
+      all.push(x);
+      const g = x.kind === 'pronoun' ? personalGender(x.text) : undefined;
+      if (g) (count[g]++, list.push(x));
+    }
+    genders.set(e, count);
+    pronounsOf.set(e, list.sort((a, b) => a.start - b.start));
+  }
+  all.sort((a, b) => a.start - b.start);
+  const firstFrom = (list: Mention[], pos: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const dropped = new Set<Mention>();
+  const touched = new Set<Entity>();
   for (const q of direct) {
     const speaker = q.speaker ? doc.entityById(q.speaker) : undefined;
     if (!speaker || speaker.type !== 'PERSON') continue;
-    const inside = speaker.mentions.filter((m) => m.kind === 'pronoun' && m.start >= q.start && m.end <= q.end && personalGender(m.text));
+    const own = pronounsOf.get(speaker)!;
+    const inside: Mention[] = [];
+    for (let k = firstFrom(own, q.start); k < own.length && own[k].start < q.end; k++) {
+      const m = own[k];
+      if (m.end <= q.end && m.entity === speaker.id && !dropped.has(m)) inside.push(m);
+    }
     for (const m of inside) {
-      const gender = personalGender(m.text);
-      speaker.mentions.splice(speaker.mentions.indexOf(m), 1);
-      let best: { e: Entity; at: number } | undefined;
-      for (const e of doc.entities) {
-        if (e === speaker || e.type !== 'PERSON') continue;
-        if (e.mentions.some((x) => x.kind === 'pronoun' && (personalGender(x.text) ?? gender) !== gender)) continue;
-        let at = -1;
-        for (const x of e.mentions) if (x.end <= m.start && x.start > at) at = x.start;
-        if (at >= 0 && (!best || at > best.at)) best = { e, at };
+      const gender = personalGender(m.text)!;
+      const other = gender === 'm' ? 'f' : 'm';
+      genders.get(speaker)![gender]--;
+      touched.add(speaker);
+      // the person last named before it whose pronouns agree (the nearest PERSON_WINDOW mentions)
+      let best: Entity | undefined;
+      let at = -1;
+      for (let k = firstFrom(all, m.start) - 1, n = 0; k >= 0 && n < PERSON_WINDOW; k--, n++) {
+        const x = all[k];
+        if (best && x.start < at) break;
+        if (x.end > m.start || dropped.has(x)) continue;
+        const e = x.entity ? doc.entityById(x.entity) : undefined;
+        if (!e || e === speaker || e.type !== 'PERSON' || genders.get(e)![other] > 0) continue;
+        if (!best || order.get(e)! < order.get(best)!) (best = e), (at = x.start);
       }
       if (best) {
-        m.entity = best.e.id;
-        best.e.mentions.push(m);
-        best.e.mentions.sort((a, b) => a.start - b.start);
-      } else {
-        doc.mentions.splice(doc.mentions.indexOf(m), 1);
-      }
+        m.entity = best.id;
+        best.mentions.push(m);
+        genders.get(best)![gender]++;
+        touched.add(best);
+      } else dropped.add(m);
     }
+  }
+  for (const e of touched) {
+    const keep = e.mentions.filter((x) => x.entity === e.id && !dropped.has(x)).sort((a, b) => a.start - b.start);
+    e.mentions.length = 0;
+    for (const x of keep) e.mentions.push(x);
+  }
+  if (dropped.size) doc.mentions = doc.mentions.filter((x) => !dropped.has(x));
+}
+
+/** How far back (person mentions) a pronoun inside a speaker's quote looks for its person. */
+const PERSON_WINDOW = 2000;
+
+/**
+ * Quotes in text order, asked whether any of them overlaps, holds or lies inside a range, in
+ * logarithmic time (the passes below ask once per sentence or cue; a scan each time would make
+ * them quadratic in a long document).
+ */
+class SpanLookup {
+  private readonly starts: number[];
+  /** the largest end among the spans up to each index */
+  private readonly maxEnd: number[];
+  /** the smallest end among the spans from each index on */
+  private readonly minEnd: number[];
+
+  constructor(private readonly spans: readonly { start: number; end: number }[]) {
+    this.starts = spans.map((q) => q.start);
+    this.maxEnd = [];
+    let max = -Infinity;
+    for (const q of spans) this.maxEnd.push((max = Math.max(max, q.end)));
+    this.minEnd = new Array(spans.length);
+    let min = Infinity;
+    for (let i = spans.length - 1; i >= 0; i--) this.minEnd[i] = min = Math.min(min, spans[i].end);
+  }
+
+  /** how many spans start before `pos` (or at it, with `orAt`) */
+  countBefore(pos: number, orAt = false): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < pos || (orAt && this.starts[mid] === pos)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** some span has start < end and its end > start */
+  overlaps(start: number, end: number): boolean {
+    const n = this.countBefore(end);
+    return n > 0 && this.maxEnd[n - 1] > start;
+  }
+
+  /** some span holds [start, end] */
+  holds(start: number, end: number): boolean {
+    const n = this.countBefore(start, true);
+    return n > 0 && this.maxEnd[n - 1] >= end;
+  }
+
+  /** some span lies inside [start, end] */
+  within(start: number, end: number): boolean {
+    const i = this.countBefore(start);
+    return i < this.spans.length && this.minEnd[i] <= end;
   }
 }
 
@@ -619,23 +726,38 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
   let lastSpeaker: string | null = null;
   // a cue that introduces a direct quote reports that quote, not a clause of its own
   const usedCues = new Set(direct.map((q) => q.cue?.start).filter((x): x is number => x !== undefined));
+  // (direct is in text order: what the passes ask of it is looked up, not scanned, per sentence)
+  const quoted = new SpanLookup(direct);
+  const lastSpeakerAt: (string | null)[] = [];
+  const lastAttributedAt: (Quote | null)[] = [];
+  for (const q of direct) {
+    lastSpeakerAt.push(q.speaker ?? lastSpeakerAt[lastSpeakerAt.length - 1] ?? null);
+    const prev = lastAttributedAt[lastAttributedAt.length - 1] ?? null;
+    lastAttributedAt.push((q.speaker || q.speaker_text) && (!prev || q.start > prev.start) ? q : prev);
+  }
   const directSpeakerBefore = (pos: number) => {
-    let s: string | null = null;
-    for (const q of direct) if (q.start < pos && q.speaker) s = q.speaker;
-    return s;
+    const n = quoted.countBefore(pos);
+    return n > 0 ? lastSpeakerAt[n - 1] : null;
   };
+  // the attributed indirect quote found so far that starts last (the first of equals)
+  let lastAttributedOut: Quote | null = null;
+  let outBefore = 0;
   for (let sIdx = 0; sIdx < doc.sentences.length; sIdx++) {
     const sent = doc.sentences[sIdx];
     const toks = doc.tokens;
+    for (let k = outBefore; k < out.length; k++) if ((out[k].speaker || out[k].speaker_text) && (!lastAttributedOut || out[k].start > lastAttributedOut.start)) lastAttributedOut = out[k];
+    outBefore = out.length;
     // "CLAUSE, the ministry said." — attribution after the claim, no quote marks
     const trailing = trailingAttribution(doc, owners, sIdx, inside);
-    if (trailing && !direct.some((q) => q.start < toks[trailing.clauseEnd].end && q.end > sent.start)) {
+    if (trailing && !quoted.overlaps(sent.start, toks[trailing.clauseEnd].end)) {
       const start = sent.start;
       const end = toks[trailing.clauseEnd].end;
       if (trailing.pronoun) {
         // the pronoun stands for the last speaker if its kind fits: "it"/"they" a body, "he"/"she" a person
-        let prior: Quote | null = null;
-        for (const q of [...direct, ...out]) if ((q.speaker || q.speaker_text) && q.start < start && (!prior || q.start > prior.start)) prior = q;
+        // (every indirect quote so far lies in an earlier sentence, so before `start`)
+        const n = quoted.countBefore(start);
+        const fromDirect = n > 0 ? lastAttributedAt[n - 1] : null;
+        const prior: Quote | null = lastAttributedOut && (!fromDirect || lastAttributedOut.start > fromDirect.start) ? lastAttributedOut : fromDirect;
         const type = prior?.speaker ? doc.entityById(prior.speaker)?.type : undefined;
         const personal = /^(?:he|she)$/.test(trailing.pronoun);
         if (prior?.speaker && type !== undefined && (personal ? type === 'PERSON' : type !== 'PERSON')) trailing.speaker = prior.speaker;
@@ -676,7 +798,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
       const start = toks[startTok].start;
       const end = toks[endTok].end;
       // the clause must not itself be one direct quote
-      if (direct.some((q) => q.start <= start && q.end >= end)) continue;
+      if (quoted.holds(start, end)) continue;
       const att = subjectOfCue(doc, owners, i, inside);
       let speaker = att.speaker;
       if (!speaker && att.viaStatement) speaker = directSpeakerBefore(start) ?? lastSpeaker;
@@ -689,7 +811,7 @@ function findIndirect(doc: Doc, owners: (string | undefined)[], inside: (i: numb
     // "according to X, CLAUSE" / "CLAUSE, according to X" with no direct quote in the sentence
     const acc = accordingToPhrase(doc, owners, sIdx, inside);
     // (not over a claim a cue in the sentence already reports: "X said …, according to a statement")
-    if (acc && !direct.some((q) => q.start >= sent.start && q.end <= sent.end) && !out.some((q) => q.cue && q.cue.start >= sent.start && q.cue.end <= sent.end)) {
+    if (acc && !quoted.within(sent.start, sent.end) && !out.slice(outBefore).some((q) => q.cue && q.cue.start >= sent.start && q.cue.end <= sent.end)) {
       // the claim is the sentence without the attribution phrase and its comma
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;

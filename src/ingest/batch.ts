@@ -30,6 +30,8 @@ export interface BatchOptions {
   error?: (line: string) => void;
   /** documents read ahead of the writer (bounds memory) */
   readAhead?: number;
+  /** with jobs > 0: seconds of extraction allowed per MB of text (limits.ts; 0: no budget) */
+  secondsPerMb?: number;
 }
 
 export interface BatchSummary {
@@ -120,7 +122,7 @@ export async function runIngest(items: AsyncIterable<InputItem>, options: BatchO
     }
   })();
 
-  const pool = jobs > 0 ? new ExtractPool(jobs) : null;
+  const pool = jobs > 0 ? new ExtractPool(jobs, { secondsPerMb: options.secondsPerMb }) : null;
   const extractOne = (doc: DocInput): Promise<Extracted> => (pool ? pool.extract(doc) : new Promise((resolve) => {
     const result = extract(doc);
     resolve({ result, sketch: sketch(result.text) });

@@ -5,6 +5,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { InputError } from './errors.js';
+import { failureReason } from './limits.js';
 import { decodeEntities, htmlFragmentToText, toDay } from './html.js';
 
 export interface FeedEntry {
@@ -19,6 +20,8 @@ export interface FeedEntry {
   text: string;
   /** true when the text is the entry's full content, false for a summary */
   full: boolean;
+  /** why the entry's content could not be read (markup nested too deep, say): this entry fails alone */
+  error?: string;
 }
 
 export interface Feed {
@@ -95,9 +98,17 @@ function atomLink(links: X): string | null {
   return str(pick);
 }
 
+/** Content and summary as text, or why they could not be read (so that one entry fails, not the feed). */
+function contents(content: X, summary: X): { full: string; summary: string; error?: string } {
+  try {
+    return { full: contentText(content), summary: contentText(summary) };
+  } catch (err) {
+    return { full: '', summary: '', error: failureReason(err) };
+  }
+}
+
 function entryFromRss(item: XObj): FeedEntry {
-  const full = contentText(item['content:encoded']);
-  const summary = contentText(item.description);
+  const { full, summary, error } = contents(item['content:encoded'], item.description);
   const guid = str(item.guid);
   const guidIsLink = typeof item.guid === 'object' && item.guid !== null && !Array.isArray(item.guid) && item.guid['@_isPermaLink'] !== 'false' && /^https?:/i.test(guid ?? '');
   const link = str(item.link) ?? (guidIsLink ? guid : null);
@@ -109,12 +120,12 @@ function entryFromRss(item: XObj): FeedEntry {
     author: plain(item['dc:creator']) ?? plain(item.author),
     text: full || summary,
     full: full !== '',
+    ...(error ? { error } : {}),
   };
 }
 
 function entryFromAtom(entry: XObj): FeedEntry {
-  const full = contentText(entry.content);
-  const summary = contentText(entry.summary);
+  const { full, summary, error } = contents(entry.content, entry.summary);
   const link = atomLink(entry.link);
   const author = entry.author;
   const authorName = author && typeof author === 'object' && !Array.isArray(author) ? plain(author.name) : plain(author);
@@ -126,6 +137,7 @@ function entryFromAtom(entry: XObj): FeedEntry {
     author: authorName,
     text: full || summary,
     full: full !== '',
+    ...(error ? { error } : {}),
   };
 }
 

@@ -285,9 +285,10 @@ export function blocksOf(root: El): Block[] {
 
 /** Parse a page and return its article: body text plus metadata. */
 export function extractArticle(html: string, options: HtmlOptions = {}): HtmlArticle {
-  checkMarkupDepth(html); // deep nesting overflows the DOM library's recursion (limits.ts)
   // linkedom needs an <html> element to hang head and body on; fragments and junk get one
-  const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  checkMarkupDepth(page); // deep nesting overflows the DOM library's recursion (limits.ts)
+  const { document } = parseHTML(page);
   const meta = readMetadata(document as unknown as Document, options.url ?? null);
   if (!options.raw) removeFurniture(document as unknown as Document);
   const reader = new Readability<El>(document as unknown as Document, { serializer: (n: Node) => n as El, charThreshold: 400 });
@@ -460,8 +461,9 @@ function dropBoilerplate(blocks: Block[], meta: Omit<HtmlArticle, 'text'>): Bloc
  * fragment is already the article, so only the furniture and boilerplate rules apply.
  */
 export function htmlFragmentToText(fragment: string): string {
-  checkMarkupDepth(fragment);
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`);
+  const page = `<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`;
+  checkMarkupDepth(page);
+  const { document } = parseHTML(page);
   removeFurniture(document as unknown as Document);
   const body = (document as unknown as Document).body;
   if (!body) return '';

@@ -8,7 +8,6 @@
  */
 import { createReadStream, promises as fs } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { DocInput } from '../doc.js';
 import { InputError } from './errors.js';
@@ -16,6 +15,7 @@ import { fetchUrl, gunzipCapped, isGzip, isUrl, DEFAULT_MAX_GUNZIP_BYTES, type F
 import { parseFeed, looksLikeFeed, type FeedEntry } from './feed.js';
 import { extractArticle } from './html.js';
 import { detectLanguage } from './language.js';
+import { failureReason } from './limits.js';
 import { readCapped, sniffJsonLines } from './sniff.js';
 
 export { InputError } from './errors.js';
@@ -56,6 +56,8 @@ const FEED_EXT = new Set(['.xml', '.rss', '.atom']);
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** (ignoreBOM: a byte-order mark is kept, and removed from the first line by hand) */
+const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Decode bytes as UTF-8, refusing binary data and invalid sequences with a clear reason. */
 export function decodeText(bytes: Uint8Array): string {
@@ -71,20 +73,47 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** Normalise a publication date: accepts YYYY-MM-DD or a full ISO timestamp. */
+/** Is YYYY-MM-DD a day of the calendar? (Date.parse takes 2024-02-30 for March 1.) */
+export function isCalendarDay(day: string): boolean {
+  const m = DATE_RE.exec(day) ? day.split('-').map(Number) : null;
+  if (!m) return false;
+  const [y, mo, d] = m;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Normalise a publication date: accepts YYYY-MM-DD or a full ISO timestamp; refuses days the calendar has not (2024-02-30). */
 export function normalisePublished(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string') throw new InputError('"published" must be a string (YYYY-MM-DD)');
   const day = value.slice(0, 10);
   if (!DATE_RE.test(day) || Number.isNaN(Date.parse(day))) throw new InputError(`"published" is not a date: ${JSON.stringify(value).slice(0, 40)}`);
+  if (!isCalendarDay(day)) throw new InputError(`"published" is not a day of the calendar: ${JSON.stringify(day)}`);
   return day;
+}
+
+/**
+ * NUL characters become U+FFFD (one UTF-16 unit for one, so offsets hold): no store keeps a NUL
+ * in text (PostgreSQL refuses it), and both stores then hold the same document.
+ */
+function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '\ufffd') : s;
 }
 
 function optionalString(obj: Record<string, unknown>, key: string): string | null {
   const v = obj[key];
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string') throw new InputError(`"${key}" must be a string`);
-  return v;
+  return withoutNul(v);
+}
+
+/** A document id: a string, or a number written as one ({…} or [..] is refused, not "[object Object]"). */
+function documentId(v: unknown, fallback: string): string {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v === 'string') return withoutNul(v);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  throw new InputError(`"id" must be a string or a number, not ${Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v === 'number' ? String(v) : `a ${typeof v}`}`);
 }
 
 /** Validate a parsed JSON object as a document. */
@@ -93,10 +122,10 @@ export function toDocInput(value: unknown, fallbackId: string, options: ReadOpti
   const obj = value as Record<string, unknown>;
   if (typeof obj.text !== 'string') throw new InputError('missing "text" (a string)');
   checkText(obj.text, options);
-  const id = obj.id === undefined || obj.id === null ? fallbackId : String(obj.id);
+  const id = documentId(obj.id, fallbackId);
   return {
     id,
-    text: obj.text,
+    text: withoutNul(obj.text),
     published: normalisePublished(obj.published ?? options.published ?? null),
     title: optionalString(obj, 'title'),
     source: optionalString(obj, 'source'),
@@ -117,11 +146,42 @@ function idFromPath(path: string): string {
   return basename(path).replace(/\.gz$/i, '').replace(/\.(txt|json|jsonl|ndjson|text|md|html?|xhtml|xml|rss|atom)$/i, '');
 }
 
+/**
+ * The lines of a byte stream, as bytes ("\n" or "\r\n" ends one), in bounded memory: each line is
+ * decoded on its own, so invalid UTF-8 is reported by line instead of silently replaced.
+ */
+export async function* byteLines(stream: Readable): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  for await (const c of stream) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+    let from = 0;
+    for (let nl = chunk.indexOf(10, from); nl !== -1; nl = chunk.indexOf(10, from)) {
+      parts.push(chunk.subarray(from, nl));
+      const line = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+      parts = [];
+      yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+      from = nl + 1;
+    }
+    if (from < chunk.length) parts.push(chunk.subarray(from));
+  }
+  if (parts.length) {
+    const line = Buffer.concat(parts);
+    yield line.length && line[line.length - 1] === 13 ? line.subarray(0, line.length - 1) : line;
+  }
+}
+
 async function* readJsonLines(stream: Readable, origin: string, options: ReadOptions): AsyncGenerator<InputItem> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
-  for await (const raw of rl) {
+  for await (const bytes of byteLines(stream)) {
     line++;
+    let raw: string;
+    try {
+      raw = lineDecoder.decode(bytes);
+    } catch {
+      yield { ok: false, origin: `${origin}:${line}`, error: 'invalid UTF-8 (the line is not valid UTF-8 text; re-encode the file as UTF-8)' };
+      continue;
+    }
+    if (line === 1 && raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     if (raw.trim() === '') continue;
     const where = `${origin}:${line}`;
     try {
@@ -133,8 +193,7 @@ async function* readJsonLines(stream: Readable, origin: string, options: ReadOpt
       }
       yield { ok: true, origin: where, doc: toDocInput(parsed, `${idFromPath(origin)}-${line}`, options) };
     } catch (err) {
-      if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-      else throw err;
+      yield { ok: false, origin: where, error: failureReason(err) };
     }
   }
 }
@@ -162,8 +221,7 @@ function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', opti
         try {
           yield { ok: true, origin: where, doc: toDocInput(list[i], Array.isArray(parsed) ? `${idFromPath(origin)}-${i}` : idFromPath(origin), options) };
         } catch (err) {
-          if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-          else throw err;
+          yield { ok: false, origin: where, error: failureReason(err) };
         }
       }
     } else {
@@ -171,8 +229,7 @@ function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', opti
       yield { ok: true, origin, doc: { id: idFromPath(origin), text, published: normalisePublished(options.published ?? null), title: null, source: origin === '-' ? null : origin, url: null } };
     }
   } catch (err) {
-    if (err instanceof InputError) yield { ok: false, origin, error: err.message };
-    else throw err;
+    yield { ok: false, origin, error: failureReason(err) };
   }
 }
 
@@ -246,8 +303,7 @@ function pageItem(html: string, origin: string, id: string, url: string | null, 
       },
     };
   } catch (err) {
-    if (err instanceof InputError) return { ok: false, origin, error: err.message };
-    throw err;
+    return { ok: false, origin, error: failureReason(err) };
   }
 }
 
@@ -257,17 +313,15 @@ async function* feedItems(xml: string, origin: string, options: ReadOptions): As
   try {
     entries = parseFeed(xml).entries;
   } catch (err) {
-    if (err instanceof InputError) {
-      yield { ok: false, origin, error: err.message };
-      return;
-    }
-    throw err;
+    yield { ok: false, origin, error: failureReason(err) };
+    return;
   }
   if (entries.length === 0) yield { ok: false, origin, error: 'feed has no entries' };
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     const where = `${origin}#${i + 1}`;
     try {
+      if (e.error) throw new InputError(e.error);
       let text = e.text;
       let title = e.title;
       let url = e.link;
@@ -288,8 +342,7 @@ async function* feedItems(xml: string, origin: string, options: ReadOptions): As
         doc: { id: e.id ?? e.link ?? `${idFromPath(origin)}-${i + 1}`, text, published: e.published ?? normalisePublished(options.published ?? null), title, source: origin, url },
       };
     } catch (err) {
-      if (err instanceof InputError) yield { ok: false, origin: where, error: err.message };
-      else throw err;
+      yield { ok: false, origin: where, error: failureReason(err) };
     }
   }
 }
@@ -300,11 +353,8 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
   try {
     fetched = await fetchUrl(url, { maxBytes: options.maxRawBytes, ...options.fetch });
   } catch (err) {
-    if (err instanceof InputError) {
-      yield { ok: false, origin: url, error: err.message };
-      return;
-    }
-    throw err;
+    yield { ok: false, origin: url, error: failureReason(err) };
+    return;
   }
   const type = fetched.contentType;
   try {
@@ -323,8 +373,7 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
     if (options.feed || /rss|atom/.test(type) || looksLikeFeed(text)) yield* feedItems(text, url, options);
     else yield pageItem(text, url, url, fetched.url, options);
   } catch (err) {
-    if (err instanceof InputError) yield { ok: false, origin: url, error: err.message };
-    else throw err;
+    yield { ok: false, origin: url, error: failureReason(err) };
   }
 }
 
@@ -348,16 +397,14 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
       try {
         bytes = await readCapped(sniffed?.stream ?? stdin, Math.max(maxRaw, max * 2 + 65536));
       } catch (err) {
-        if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
-        else throw err;
+        yield { ok: false, origin: 'stdin', error: failureReason(err) };
         continue;
       }
       if (options.feed) {
         try {
           yield* feedItems(decodeText(bytes), 'stdin', options);
         } catch (err) {
-          if (err instanceof InputError) yield { ok: false, origin: 'stdin', error: err.message };
-          else throw err;
+          yield { ok: false, origin: 'stdin', error: failureReason(err) };
         }
         continue;
       }
@@ -368,7 +415,13 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
         yield* readJsonLines(Readable.from([bytes]), 'stdin', options);
       } else if (head.startsWith('<')) {
         // markup on stdin: a feed or a page
-        const text = decodeHtml(bytes);
+        let text: string;
+        try {
+          text = decodeHtml(bytes);
+        } catch (err) {
+          yield { ok: false, origin: 'stdin', error: failureReason(err) };
+          continue;
+        }
         if (looksLikeFeed(text)) yield* feedItems(text, 'stdin', options);
         else yield pageItem(text, 'stdin', 'stdin', null, options);
       } else yield* parseBuffer(bytes, 'stdin', head.startsWith('{') || head.startsWith('[') ? 'json' : 'text', options);
@@ -428,11 +481,8 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
       try {
         text = decodeHtml(bytes);
       } catch (err) {
-        if (err instanceof InputError) {
-          yield { ok: false, origin: path, error: err.message };
-          continue;
-        }
-        throw err;
+        yield { ok: false, origin: path, error: failureReason(err) };
+        continue;
       }
       if (options.feed || (FEED_EXT.has(ext) && !HTML_EXT.has(ext)) || looksLikeFeed(text)) yield* feedItems(text, path, options);
       else yield pageItem(text, path, idFromPath(path), null, options);

@@ -5,68 +5,48 @@
  * ancestors of every node, so a page nested a few thousand levels deep overflows the stack
  * and a few hundred levels already costs seconds (250 levels ≈ 2 s, 500 ≈ 11 s, 1,000 ≈ 65 s
  * measured on this machine). Real article pages nest 10–60 levels; a page deeper than the
- * limit is refused with a clear error before it is parsed. The depth is estimated with a
- * linear scan that follows what an HTML parser does closely enough: void elements, self-closed
- * tags, comments and raw text (script, style) do not nest, a close tag closes up to its open
- * tag, and p, li, td and the like close an open sibling of the same name.
+ * limit is refused with a clear error before it is parsed.
+ *
+ * The depth is measured with the parser that builds the tree: linkedom builds its DOM from
+ * htmlparser2's events (an element is entered at its open tag and left at its close tag, with
+ * htmlparser2's own rules for void elements, implied end tags, comments, raw text and foreign
+ * content), so counting the same events with the same options gives the depth of the tree
+ * linkedom will build, not an estimate a page can walk around ("<div/>" opens a div in HTML;
+ * "<!-->" is a comment; "<noembed>" holds markup). The count stops at the limit.
  */
+import { Parser } from 'htmlparser2';
 import { InputError } from './errors.js';
 
 export const DEFAULT_MAX_MARKUP_DEPTH = 256;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'basefont', 'bgsound', 'frame', 'keygen', 'image']);
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
-/** elements whose start closes an open element of the same name (an approximation of the spec's implied end tags) */
-const SIBLING_CLOSES = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rt', 'rp']);
-const TAG_START = /<(\/?)([A-Za-z][A-Za-z0-9:_-]*)/y;
+/** Thrown out of the parser's callback to stop reading once the limit is passed. */
+class TooDeep extends Error {}
 
-/** The deepest element nesting in a page (stops counting once past `stopAbove`). Linear in the length. */
+/** The deepest element nesting of the tree a page parses to (stops counting once past `stopAbove`). Linear in the length. */
 export function markupDepth(html: string, stopAbove = Infinity): number {
-  const stack: string[] = [];
+  let depth = 0;
   let max = 0;
-  let i = 0;
-  let nextGt = -1;
-  while ((i = html.indexOf('<', i)) !== -1) {
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      if (end === -1) break;
-      i = end + 3;
-      continue;
-    }
-    TAG_START.lastIndex = i;
-    const m = TAG_START.exec(html);
-    if (!m) {
-      i++;
-      continue;
-    }
-    const close = m[1] === '/';
-    const name = m[2].toLowerCase();
-    i += m[0].length;
-    // the tag's end: one forward-moving search for '>', so runs of unclosed '<' stay linear
-    if (nextGt < i) nextGt = html.indexOf('>', i);
-    if (nextGt === -1) break;
-    const selfClosed = html.charCodeAt(nextGt - 1) === 47; // '/'
-    i = nextGt + 1;
-    if (close) {
-      const at = stack.lastIndexOf(name);
-      if (at !== -1) stack.length = at;
-      continue;
-    }
-    if (VOID.has(name) || selfClosed) continue;
-    if (RAW_TEXT.has(name)) {
-      const endTag = new RegExp(`</${name}`, 'gi');
-      endTag.lastIndex = i;
-      const e = endTag.exec(html);
-      if (!e) break;
-      i = e.index;
-      continue;
-    }
-    if (SIBLING_CLOSES.has(name) && stack[stack.length - 1] === name) stack.pop();
-    stack.push(name);
-    if (stack.length > max) {
-      max = stack.length;
-      if (max > stopAbove) return max;
-    }
+  const parser = new Parser(
+    {
+      onopentag() {
+        depth++;
+        if (depth > max) {
+          max = depth;
+          if (max > stopAbove) throw new TooDeep();
+        }
+      },
+      onclosetag() {
+        if (depth > 0) depth--;
+      },
+    },
+    // the options linkedom parses HTML with (node_modules/linkedom/esm/shared/parse-from-string.js)
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+  );
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
   }
   return max;
 }
@@ -75,4 +55,32 @@ export function markupDepth(html: string, stopAbove = Infinity): number {
 export function checkMarkupDepth(html: string, limit = DEFAULT_MAX_MARKUP_DEPTH): void {
   const depth = markupDepth(html, limit);
   if (depth > limit) throw new InputError(`page markup is nested more than ${limit} elements deep; refused (a real article page nests fewer than 100)`);
+}
+
+/** Seconds of extraction allowed per megabyte of text, and at least, by default. */
+export const DEFAULT_SECONDS_PER_MB = 30;
+export const MIN_BUDGET_SECONDS = 30;
+
+/**
+ * How long one document may take to extract: `secondsPerMb` per megabyte of text, never less
+ * than MIN_BUDGET_SECONDS (a small document on a busy machine). 0 or Infinity: no budget.
+ */
+export function timeBudgetMs(textLength: number, secondsPerMb = DEFAULT_SECONDS_PER_MB, minSeconds = MIN_BUDGET_SECONDS): number {
+  if (!(secondsPerMb > 0) || secondsPerMb === Infinity) return Infinity;
+  return Math.max(minSeconds, (secondsPerMb * textLength) / 1048576) * 1000;
+}
+
+/** A document that took longer than its time budget. */
+export class BudgetError extends InputError {}
+
+export function budgetMessage(ms: number, secondsPerMb: number, minSeconds = MIN_BUDGET_SECONDS): string {
+  return `extraction stopped after ${+(ms / 1000).toFixed(1)} s, over its time budget (${secondsPerMb} s per MB of text, at least ${minSeconds} s; --time-budget)`;
+}
+
+/** A clear one-line reason for an unexpected failure on one document (never a stack trace). */
+export function failureReason(err: unknown): string {
+  if (err instanceof InputError) return err.message;
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return 'too deeply nested to process (stack overflow); refused';
+  const e = err as Error;
+  return `could not be processed: ${e?.name ?? 'Error'}: ${String(e?.message ?? err).split('\n')[0].slice(0, 200)}`;
 }

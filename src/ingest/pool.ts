@@ -1,58 +1,101 @@
 /**
  * A pool of extraction worker threads. Each document goes to the least busy worker; a worker
- * that dies (out of memory, a native crash) fails only its in-flight documents, by name, and
- * is replaced, so the rest of the batch goes on.
+ * that dies (out of memory, a native crash) fails only the document it was extracting, by
+ * name, and is replaced, so the rest of the batch goes on.
+ *
+ * Time budget: each document may take `timeBudgetMs(text length)` once its worker starts it
+ * (30 s per MB, at least 30 s, by default; limits.ts). A document over it is stopped (its
+ * worker is terminated, since a running extraction cannot be interrupted from inside) and fails
+ * with a BudgetError; the documents queued behind it on that worker go to a fresh one.
  */
 import { Worker } from 'node:worker_threads';
 import type { DocInput } from '../doc.js';
+import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';
 import type { Sketch } from '../store/dedup.js';
-import type { WorkerReply } from './extract-worker.js';
+import type { WorkerReply, WorkerRequest } from './extract-worker.js';
+import { BudgetError, budgetMessage, DEFAULT_SECONDS_PER_MB, MIN_BUDGET_SECONDS, timeBudgetMs } from './limits.js';
 
-/** A document's extraction and the MinHash sketch of its text (made in the worker too). */
+/** A document's extraction and the MinHash sketch of its text (made in the worker too, unless not asked). */
 export interface Extracted {
   result: Result;
   sketch: Sketch;
 }
 
+export interface PoolOptions {
+  /** seconds of extraction allowed per MB of text (at least `minSeconds`); 0: no budget */
+  secondsPerMb?: number;
+  /** the least any document is allowed (default MIN_BUDGET_SECONDS) */
+  minSeconds?: number;
+  /** the worker script (tests) */
+  script?: URL;
+}
+
+export interface ExtractOptions extends ResultOptions {
+  /** compute the text's sketch for near-duplicate linking (default true) */
+  sketch?: boolean;
+}
+
 interface Pending {
+  request: WorkerRequest;
   resolve: (r: Extracted) => void;
   reject: (e: Error) => void;
+  timer?: NodeJS.Timeout;
+  /** a worker already died with this document in it once */
+  retried?: boolean;
 }
 
 interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** stopped on purpose (budget): its exit is not a crash */
+  retired: boolean;
 }
 
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
   private closed = false;
+  private readonly secondsPerMb: number;
+  private readonly minSeconds: number;
+  private readonly script: URL;
 
-  constructor(
-    readonly size: number,
-    private readonly script: URL = new URL('./extract-worker.js', import.meta.url),
-  ) {
+  constructor(readonly size: number, options: PoolOptions | URL = {}) {
     if (!Number.isInteger(size) || size < 1) throw new Error('the pool needs at least one worker');
+    const o = options instanceof URL ? { script: options } : options;
+    this.script = o.script ?? new URL('./extract-worker.js', import.meta.url);
+    this.secondsPerMb = o.secondsPerMb ?? DEFAULT_SECONDS_PER_MB;
+    this.minSeconds = o.minSeconds ?? MIN_BUDGET_SECONDS;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script), pending: new Map() };
+    const slot: Slot = { worker: new Worker(this.script), pending: new Map(), retired: false };
     slot.worker.on('message', (msg: WorkerReply) => {
       const p = slot.pending.get(msg.seq);
       if (!p) return;
+      if ('started' in msg) {
+        const budget = timeBudgetMs(p.request.doc.text.length, this.secondsPerMb, this.minSeconds);
+        if (budget !== Infinity) p.timer = setTimeout(() => this.overBudget(slot, msg.seq, budget), budget);
+        return;
+      }
       slot.pending.delete(msg.seq);
-      if (msg.ok) p.resolve({ result: msg.result as Result, sketch: msg.sketch });
+      if (p.timer) clearTimeout(p.timer);
+      if (msg.ok) p.resolve({ result: msg.result as Result, sketch: msg.sketch as Sketch });
       else p.reject(new Error(msg.error));
     });
     const fail = (err: Error) => {
-      for (const p of slot.pending.values()) p.reject(err);
+      if (slot.retired) return;
+      slot.retired = true;
+      // the document being extracted fails; those queued behind it get one more try elsewhere
+      const stuck = [...slot.pending.values()];
       slot.pending.clear();
-      if (this.closed) return;
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots[i] = this.spawn();
+      this.replace(slot);
+      stuck.forEach((p, i) => {
+        if (p.timer) clearTimeout(p.timer);
+        if (i === 0 || p.retried || this.closed) p.reject(err);
+        else this.resubmit({ ...p, retried: true });
+      });
     };
     slot.worker.on('error', (err) => fail(new Error(`extraction worker failed: ${err.message}`)));
     slot.worker.on('exit', (code) => {
@@ -61,23 +104,54 @@ export class ExtractPool {
     return slot;
   }
 
+  private replace(slot: Slot): void {
+    if (this.closed) return;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots[i] = this.spawn();
+  }
+
+  /** A document over its budget: stop its worker; the others waiting on it move to a fresh one. */
+  private overBudget(slot: Slot, seq: number, budget: number): void {
+    const p = slot.pending.get(seq);
+    if (!p || slot.retired) return;
+    slot.retired = true;
+    slot.pending.delete(seq);
+    const waiting = [...slot.pending.values()];
+    slot.pending.clear();
+    void slot.worker.terminate();
+    this.replace(slot);
+    p.reject(new BudgetError(budgetMessage(budget, this.secondsPerMb, this.minSeconds)));
+    for (const w of waiting) {
+      if (w.timer) clearTimeout(w.timer);
+      this.resubmit(w);
+    }
+  }
+
+  private resubmit(p: Pending): void {
+    if (this.closed) return p.reject(new Error('the extraction pool is closed'));
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const seq = ++this.seq;
+    const request = { ...p.request, seq };
+    slot.pending.set(seq, { ...p, request, timer: undefined });
+    slot.worker.postMessage(request);
+  }
+
   /** documents being extracted right now */
   get busy(): number {
     return this.slots.reduce((n, s) => n + s.pending.size, 0);
   }
 
-  extract(doc: DocInput): Promise<Extracted> {
+  extract(doc: DocInput, options: ExtractOptions = {}): Promise<Extracted> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const seq = ++this.seq;
+    const { sketch, ...resultOptions } = options;
     return new Promise<Extracted>((resolve, reject) => {
-      slot.pending.set(seq, { resolve, reject });
-      slot.worker.postMessage({ seq, doc });
+      this.resubmit({ request: { seq: 0, doc, options: resultOptions, sketch: sketch !== false }, resolve, reject });
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const s of this.slots) for (const p of s.pending.values()) if (p.timer) clearTimeout(p.timer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -11,11 +11,13 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { BadRequest, NotFound, type Store } from '../store/index.js';
+import { ExtractPool } from '../ingest/pool.js';
 import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
-import { securityPlugin } from './security.js';
+import { displayReplacer } from './display.js';
+import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
   store: Store;
@@ -28,11 +30,17 @@ export interface ServerOptions {
   logger?: boolean;
   /** largest request body, bytes */
   bodyLimit?: number;
+  /** Host names the server answers for besides loopback ones (--allowed-host); any other Host gets 421 */
+  allowedHosts?: readonly string[];
+  /** seconds of extraction allowed per MB of a posted document (limits.ts; 0: no budget) */
+  secondsPerMb?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
+    /** extraction off the request thread: one worker thread, made at the first POST, with the time budget */
+    extractor: () => ExtractPool;
     /** preHandler for routes that change the store */
     requireWrite: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
@@ -51,8 +59,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimit ?? 12 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+    // errors Fastify answers before any route or hook (a malformed URL such as /%c0%ae, a bad
+    // content type): the same error shape and the same security headers as every other answer
+    frameworkErrors: (err, req, reply) => {
+      const r = reply as unknown as FastifyReply;
+      securityHeaders(r, req.url ?? '');
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      void r.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Bad Request', message: err.message });
+    },
   });
   app.decorate('store', options.store);
+  let pool: ExtractPool | null = null;
+  app.decorate('extractor', () => (pool ??= new ExtractPool(1, { secondsPerMb: options.secondsPerMb })));
+  app.addHook('onClose', async () => {
+    await pool?.close();
+  });
   app.decorate('requireWrite', async (req: FastifyRequest, reply: FastifyReply) => {
     if (options.readOnly) {
       await reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: 'this server is read-only' });
@@ -71,7 +92,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // the store returns objects already in the documented shape; plain JSON.stringify is faster
   // than compiled serialisers on large, nullable-heavy case files (response schemas still
   // document the API in /openapi.json)
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // (the replacer takes bidirectional controls out of names and titles: displayText)
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data, displayReplacer));
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: err.message });
@@ -94,15 +116,21 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  // the web app renders text with textContent only; the policy is a second line of defence
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-    return payload;
+  // Ajv coerces "Infinity" and "1e400" in a path or query to Infinity and then skips its
+  // minimum/maximum checks for non-finite numbers: refuse them here, before any handler
+  app.addHook('preHandler', async (req, reply) => {
+    for (const [where, values] of [['params', req.params], ['querystring', req.query]] as const) {
+      if (!values || typeof values !== 'object') continue;
+      for (const [key, v] of Object.entries(values as Record<string, unknown>)) {
+        if (typeof v === 'number' && !Number.isFinite(v)) {
+          await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${where}/${key} must be a finite number` });
+          return reply;
+        }
+      }
+    }
   });
 
-  await app.register(securityPlugin, { tokenRequired: Boolean(options.token) });
+  await app.register(securityPlugin, { tokenRequired: Boolean(options.token), allowedHosts: options.allowedHosts });
   await app.register(openApiPlugin);
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(entityRoutes, { prefix: '/api' });

@@ -8,11 +8,20 @@ const nstr = { type: ['string', 'null'] } as const;
 const int = { type: 'integer' } as const;
 const nint = { type: ['integer', 'null'] } as const;
 
+/**
+ * A row id on either store: 1 to 2^53 − 1. Larger, fractional or infinite values are refused
+ * here with 400 (they are no row on SQLite and an error on PostgreSQL's BIGINT).
+ */
+export const rowId = { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } as const;
+
 export const idParams = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'integer', minimum: 1, description: 'numeric id' } },
+  properties: { id: { ...rowId, description: 'numeric id' } },
 } as const;
+
+/** Paging offset: any whole number a page can start at (beyond the store gives an empty page). */
+export const offsetParam = { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 } as const;
 
 export const errorSchema = {
   type: 'object',

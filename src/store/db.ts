@@ -25,6 +25,20 @@ export interface Db extends Sql {
   close(): Promise<void>;
 }
 
+/**
+ * Parameters as both stores take them alike: PostgreSQL refuses a NUL character in text (a raw
+ * driver error where SQLite stores it), so U+0000 is encoded as U+FFFD on both, one UTF-16
+ * unit for one, and every stored offset still points at the same characters.
+ */
+export function bound(params: SqlValue[]): SqlValue[] {
+  let out: SqlValue[] | null = null;
+  for (let i = 0; i < params.length; i++) {
+    const v = params[i];
+    if (typeof v === 'string' && v.includes('\u0000')) (out ??= params.slice())[i] = v.replace(/\u0000/g, '\ufffd');
+  }
+  return out ?? params;
+}
+
 /** A promise queue: better-sqlite3 has one connection, so transactions must not interleave. */
 class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
@@ -59,14 +73,15 @@ export class SqliteDb implements Db {
   }
 
   async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return this.stmt(sql).all(...params) as T[];
+    return this.stmt(sql).all(...bound(params)) as T[];
   }
 
   async get<T>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
-    return this.stmt(sql).get(...params) as T | undefined;
+    return this.stmt(sql).get(...bound(params)) as T | undefined;
   }
 
-  async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; id?: number }> {
+  async run(sql: string, params_: SqlValue[] = []): Promise<{ changes: number; id?: number }> {
+    const params = bound(params_);
     const s = this.stmt(sql);
     if (s.reader) {
       const row = s.get(...params) as { id?: number } | undefined;
@@ -122,7 +137,7 @@ class PgSql implements Sql {
   constructor(protected readonly client: pg.Pool | pg.PoolClient) {}
 
   async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    const res = await this.client.query(numbered(sql), params);
+    const res = await this.client.query(numbered(sql), bound(params));
     return res.rows.map((r) => fixRow<T>(r));
   }
 
@@ -131,7 +146,7 @@ class PgSql implements Sql {
   }
 
   async run(sql: string, params: SqlValue[] = []): Promise<{ changes: number; id?: number }> {
-    const res = await this.client.query(numbered(sql), params);
+    const res = await this.client.query(numbered(sql), bound(params));
     const id = res.rows?.[0]?.id;
     return { changes: res.rowCount ?? 0, id: id === undefined ? undefined : Number(id) };
   }

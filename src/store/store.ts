@@ -493,6 +493,7 @@ export class SqlStore implements Store {
   }
 
   async merge(a: number, b: number, note?: string): Promise<number> {
+    if (!isRowId(a) || !isRowId(b)) throw new NotFound(`no identity ${isRowId(a) ? b : a}`);
     if (a === b) return a;
     return this.db.transaction(async (tx) => {
       if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
@@ -511,6 +512,8 @@ export class SqlStore implements Store {
   }
 
   async split(id: number, memberIds: number[], note?: string): Promise<number> {
+    if (!isRowId(id)) throw new NotFound(`no identity ${id}`);
+    if (!memberIds.every(isRowId)) throw new BadRequest('members must be document entities of this identity');
     return this.db.transaction(async (tx) => {
       if (tx.dialect === 'postgres') await tx.exec(PG_WRITE_LOCK);
       const rows = await tx.all<{ id: number; ref: string }>('SELECT id, ref FROM doc_entities WHERE entity_id = ? ORDER BY id', [id]);
@@ -555,14 +558,16 @@ export class SqlStore implements Store {
     FROM documents d LEFT JOIN near_duplicates nd ON nd.document_id = d.id LEFT JOIN documents r ON r.id = nd.duplicate_of`;
 
   async listDocuments(options: { limit?: number; offset?: number } = {}): Promise<{ total: number; items: DocumentSummary[] }> {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-    const offset = Math.max(options.offset ?? 0, 0);
+    const limit = clampCount(options.limit, 50, 500);
+    // (an offset past any store is an empty page on both stores, never a driver error)
+    const offset = clampCount(options.offset, 0, MAX_OFFSET, 0);
     const total = Number((await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM documents'))!.n);
     const rows = await this.db.all<SummaryRow>(`${this.summarySql} ORDER BY d.published DESC, d.id DESC LIMIT ? OFFSET ?`, [limit, offset]);
     return { total, items: rows.map(numSummary) };
   }
 
   async getDocument(id: number): Promise<DocumentView | null> {
+    if (!isRowId(id)) return null;
     const row = await this.db.get<SummaryRow & { text: string; result: string }>(`${this.summarySql.replace('d.ingested_at,', 'd.ingested_at, d.text, d.result,')} WHERE d.id = ?`, [id]);
     if (!row) return null;
     const links = await this.db.all<{ local_id: string; entity_id: number | null; name: string; type: string }>(
@@ -602,7 +607,7 @@ export class SqlStore implements Store {
   }
 
   async searchEntities(options: { q?: string; type?: string; limit?: number }): Promise<EntitySummary[]> {
-    const limit = Math.min(Math.max(options.limit ?? 20, 1), 200);
+    const limit = clampCount(options.limit, 20, 200);
     const where: string[] = [];
     const params: SqlValue[] = [];
     const q = options.q?.trim();
@@ -625,6 +630,7 @@ export class SqlStore implements Store {
   }
 
   private async entityRow(id: number): Promise<EntitySummary | null> {
+    if (!isRowId(id)) return null;
     const row = await this.db.get<{ id: number; name: string; type: string; document_count: number; mention_count: number }>('SELECT id, name, type, document_count, mention_count FROM entities WHERE id = ?', [id]);
     return row ? (await this.summaries([row]))[0] : null;
   }
@@ -754,7 +760,7 @@ export class SqlStore implements Store {
   }
 
   async search(q: string, options: { limit?: number } = {}): Promise<SearchHits> {
-    const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+    const limit = clampCount(options.limit, 20, 100);
     const entities = await this.searchEntities({ q, limit: 10 });
     let documents: DocHit[] = [];
     let quoteRows: Array<{ id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null }> = [];
@@ -899,6 +905,23 @@ async function updateLinks(tx: Sql, rows: SqlValue[][]): Promise<void> {
 
 export class NotFound extends Error {}
 export class BadRequest extends Error {}
+
+/**
+ * A value that can be a row id on both stores: a whole number from 1 to 2^53 − 1 (SQLite's
+ * INTEGER and PostgreSQL's BIGINT hold it; a larger, fractional or infinite one is no row on
+ * either store, rather than an error from one of them).
+ */
+export function isRowId(id: unknown): id is number {
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 1;
+}
+
+const MAX_OFFSET = 1_000_000_000;
+
+/** A count or offset for SQL: whole, within [min, max]; the fallback for anything not a finite number. */
+function clampCount(value: number | undefined, fallback: number, max: number, min = 1): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(Math.max(Math.floor(value), min), max);
+}
 
 function escapeLike(s: string): string {
   return s.replace(/[%_\\]/g, '');

@@ -27,6 +27,6 @@ export function browserSkip(what: string): string | false {
 }
 
 /** Chromium with the flags this workplace needs (no sandbox as root, no background network). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: executable!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: executable!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs] });
 }

@@ -1,6 +1,7 @@
-import { extract } from '../../extract.js';
+import { ExtractPool } from '../../ingest/pool.js';
+import { BudgetError, DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
-import { parseCommandArgs, documentLimits } from '../args.js';
+import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { formatPreamble, formatResult, parseOutputFormat } from '../../output/formats.js';
 
@@ -24,6 +25,9 @@ Options:
   --feed                  read each FILE or URL as an RSS/Atom feed (one document per entry)
   --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
   --any-language          keep documents not detected as English
+  --time-budget S         seconds of extraction allowed per MB of text, at least 30 s a
+                          document (default ${DEFAULT_SECONDS_PER_MB}; 0: none); a document over
+                          it fails by name and the others go on
   -h, --help              this help
 
 Exit codes: 0 all documents done, 1 some documents failed (each named on stderr), 2 usage error.
@@ -44,8 +48,10 @@ Examples:
       feed: { type: 'boolean', default: false },
       'fetch-articles': { type: 'boolean', default: false },
       'any-language': { type: 'boolean', default: false },
+      'time-budget': { type: 'string' },
     });
     const { published, maxTextBytes } = documentLimits(values);
+    const secondsPerMb = timeBudget(values['time-budget']);
 
     let failed = 0;
     let done = 0;
@@ -54,27 +60,35 @@ Examples:
     const format = (() => { try { return parseOutputFormat(values.format); } catch (err) { throw new UsageError((err as Error).message); } })();
     process.stdout.write(formatPreamble(format));
     const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
-    for await (const item of readDocuments(positionals, readOptions)) {
-      if (!item.ok && item.skipped) {
-        skipped++;
-        process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
-        continue;
+    // extraction runs in a worker thread, so that a document over its time budget can be stopped
+    // and the others go on (limits.ts); the worker is made when the first document needs it
+    let pool: ExtractPool | null = null;
+    try {
+      for await (const item of readDocuments(positionals, readOptions)) {
+        if (!item.ok && item.skipped) {
+          skipped++;
+          process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
+          continue;
+        }
+        if (!item.ok) {
+          failed++;
+          process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
+          continue;
+        }
+        try {
+          pool ??= new ExtractPool(1, { secondsPerMb });
+          const { result } = await pool.extract(item.doc, { tokens: values.tokens, sketch: false });
+          if (format !== 'json') { if (!process.stdout.write(formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
+          else if (values.pretty) pretty.push(result);
+          else if (!process.stdout.write(JSON.stringify(result) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
+          done++;
+        } catch (err) {
+          failed++;
+          process.stderr.write(`chronicle extract: ${item.origin}: ${err instanceof BudgetError ? '' : 'extraction failed: '}${(err as Error).message}\n`);
+        }
       }
-      if (!item.ok) {
-        failed++;
-        process.stderr.write(`chronicle extract: ${item.origin}: ${item.error}\n`);
-        continue;
-      }
-      try {
-        const result = extract(item.doc, { tokens: values.tokens });
-        if (format !== 'json') { if (!process.stdout.write(formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
-        else if (values.pretty) pretty.push(result);
-        else if (!process.stdout.write(JSON.stringify(result) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
-        done++;
-      } catch (err) {
-        failed++;
-        process.stderr.write(`chronicle extract: ${item.origin}: extraction failed: ${(err as Error).message}\n`);
-      }
+    } finally {
+      await pool?.close();
     }
     if (values.pretty) process.stdout.write(JSON.stringify(pretty.length === 1 ? pretty[0] : pretty, null, 2) + '\n');
     if (done === 0 && failed === 0 && skipped === 0) process.stderr.write('chronicle extract: no documents\n');

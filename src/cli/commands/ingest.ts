@@ -3,7 +3,8 @@ import { runIngest } from '../../ingest/batch.js';
 import { Journal, defaultJournalPath } from '../../ingest/journal.js';
 import { Progress } from '../../ingest/progress.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
-import { parseCommandArgs, documentLimits } from '../args.js';
+import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
+import { DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export function dbUrl(value: string | undefined): string {
@@ -32,7 +33,10 @@ Options:
   --published YYYY-MM-DD  publication date for plain text (and JSON without "published")
   --max-bytes N           largest accepted document text (default ${DEFAULT_MAX_TEXT_BYTES})
   --quiet                 no per-document lines, only the summary
-  --jobs N                extract in N worker threads (one writer); default 0, in-process
+  --jobs N                extract in N worker threads (one writer); default 1; 0 extracts
+                          in-process (no time budget)
+  --time-budget S         seconds of extraction allowed per MB of text, at least 30 s a
+                          document (default ${DEFAULT_SECONDS_PER_MB}; 0: none); a document over it fails by name
   --resume                skip documents a previous (interrupted) run finished
   --journal FILE          where finished documents are recorded (default: beside the SQLite file)
   --feed                  read each FILE or URL as an RSS/Atom feed
@@ -56,13 +60,15 @@ Examples:
       'max-bytes': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       jobs: { type: 'string' },
+      'time-budget': { type: 'string' },
       resume: { type: 'boolean', default: false },
       journal: { type: 'string' },
       feed: { type: 'boolean', default: false },
       'fetch-articles': { type: 'boolean', default: false },
       'any-language': { type: 'boolean', default: false },
     });
-    const jobs = values.jobs === undefined ? 0 : Number(values.jobs);
+    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    const secondsPerMb = timeBudget(values['time-budget']);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError('--jobs must be a whole number from 0 to 256');
     const { published, maxTextBytes } = documentLimits(values);
     if (positionals.length === 0 && process.stdin.isTTY) throw new UsageError('give FILE… or - for standard input');
@@ -82,7 +88,7 @@ Examples:
         published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'],
         skipOrigin: values.resume ? (origin) => journal.has(origin) : undefined,
       });
-      const s = await runIngest(items, { store, jobs, journal, progress: new Progress(process.stderr), log });
+      const s = await runIngest(items, { store, jobs, journal, progress: new Progress(process.stderr), log, secondsPerMb });
       failed = s.failed;
       const stats = await store.stats();
       process.stderr.write(

@@ -5,7 +5,7 @@ import { extract } from '../../extract.js';
 import { readDocuments } from '../../ingest/input.js';
 import { buildServer, isLoopback } from '../../server/index.js';
 import { openStore, type Store } from '../../store/index.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, timeBudget } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { dbUrl, redactUrl } from './ingest.js';
 
@@ -50,6 +50,10 @@ export interface ServeOptions {
   token: string | null;
   readOnly: boolean;
   logger?: boolean;
+  /** Host names the server answers for besides loopback ones (--allowed-host) */
+  allowedHosts?: string[];
+  /** seconds of extraction allowed per MB of a posted document (--time-budget) */
+  secondsPerMb?: number;
 }
 
 /** Start the API and web app; resolves once listening, returns a stop function. */
@@ -58,7 +62,9 @@ export async function startServer(o: ServeOptions, store?: Store): Promise<{ url
     throw new UsageError(`refusing to serve write routes on ${o.host} without a token: set CHRONICLE_TOKEN, or pass --read-only, or use --host 127.0.0.1`);
   }
   const own = store ?? await openStore(o.db);
-  const app = await buildServer({ store: own, token: o.token, readOnly: o.readOnly, logger: o.logger });
+  // a server bound to one address answers for that address too (not for 0.0.0.0 or ::, which name no host)
+  const bound = !isLoopback(o.host) && o.host !== '0.0.0.0' && o.host !== '::' ? [o.host] : [];
+  const app = await buildServer({ store: own, token: o.token, readOnly: o.readOnly, logger: o.logger, allowedHosts: [...bound, ...(o.allowedHosts ?? [])], secondsPerMb: o.secondsPerMb });
   try {
     await app.listen({ port: o.port, host: o.host });
   } catch (err) {
@@ -101,6 +107,13 @@ Options:
   --host H       address to listen on (default 127.0.0.1)
   --examples     first store the bundled example articles not yet in the store (npm start)
   --read-only    refuse write routes (POST /api/documents, merge, split)
+  --allowed-host NAME
+                 also answer requests whose Host is NAME (or NAME:PORT); repeatable.
+                 Loopback names (localhost, 127.0.0.1, [::1]) are always allowed; any
+                 other Host gets 421 (DNS rebinding: docs/security.md)
+  --time-budget S
+                 seconds of extraction allowed per MB of a posted document, at least
+                 30 s (default 30; 0: none); over it, POST /api/documents answers 422
   --log          log each request
   -h, --help     this help
 
@@ -110,7 +123,7 @@ open and no token.
 
 Examples:
   chronicle serve
-  CHRONICLE_TOKEN=s3cret chronicle serve --host 0.0.0.0 --port 8080 --db postgres://chronicle@db/chronicle`,
+  CHRONICLE_TOKEN=s3cret chronicle serve --host 0.0.0.0 --port 8080 --allowed-host chronicle.example.org --db postgres://chronicle@db/chronicle`,
   async run(argv) {
     const { values } = parseCommandArgs(argv, {
       db: { type: 'string' },
@@ -119,6 +132,8 @@ Examples:
       'read-only': { type: 'boolean', default: false },
       examples: { type: 'boolean', default: false },
       log: { type: 'boolean', default: false },
+      'allowed-host': { type: 'string', multiple: true },
+      'time-budget': { type: 'string' },
     });
     const db = dbUrl(values.db);
     const token = process.env.CHRONICLE_TOKEN || null;
@@ -133,7 +148,7 @@ Examples:
         const stats = await store.stats();
         process.stderr.write(`chronicle serve: ${out.added ? `stored ${out.added} example articles in ${((performance.now() - started) / 1000).toFixed(1)} s; ` : ''}${stats.documents} articles, ${stats.entities} entities in ${redactUrl(db)}${out.failed ? ` (${out.failed} failed)` : ''}\n`);
       }
-      server = await startServer({ db, port, host: values.host!, token, readOnly: values['read-only']!, logger: values.log }, store);
+      server = await startServer({ db, port, host: values.host!, token, readOnly: values['read-only']!, logger: values.log, allowedHosts: values['allowed-host'] ?? [], secondsPerMb: timeBudget(values['time-budget']) }, store);
       if (store) {
         const stop = server.stop;
         const own = store;

@@ -69,8 +69,22 @@ export class EntityIndex {
     return this.owners.get(noun) ?? undefined;
   }
 
+  private quoteSpeakers?: (string | undefined)[];
+
   /** The speaker of the direct quote holding character offset `pos`, if any. */
   quoteSpeakerAt(pos: number): string | null {
+    // indexed by token once (asked per event argument: a scan of every quote each time was quadratic)
+    if (!this.quoteSpeakers) {
+      this.quoteSpeakers = new Array(this.doc.tokens.length);
+      for (const q of this.doc.quotes) {
+        if (!q.speaker) continue;
+        for (let k = this.doc.tokenAt(q.start); k < this.doc.tokens.length && this.doc.tokens[k].start < q.end; k++) {
+          if (this.doc.tokens[k].start >= q.start) this.quoteSpeakers[k] ??= q.speaker;
+        }
+      }
+    }
+    const k = this.doc.tokenAt(pos);
+    if (this.doc.tokens[k]?.start === pos) return this.quoteSpeakers[k] ?? null;
     for (const q of this.doc.quotes) if (q.start <= pos && pos < q.end && q.speaker) return q.speaker;
     return null;
   }
@@ -95,7 +109,9 @@ export class EntityIndex {
     for (const s of [sent, sent - 1]) {
       if (s < 0) continue;
       const ids: string[] = [];
-      for (let j = 0; j < this.view.tokens.length; j++) {
+      // (the sentence's own tokens, not every token of the document)
+      const { tokenStart, tokenEnd } = this.doc.sentences[s];
+      for (let j = tokenStart; j < tokenEnd; j++) {
         const t = this.view.tokens[j];
         if (t.sentence !== s || (s === sent && j >= k)) continue;
         const id = this.at(j);

@@ -588,14 +588,38 @@ const STATEMENT_VERBS = new Set(['admit', 'allege', 'testify', 'recount', 'say',
 function inName(ents: EntityIndex, doc: Doc, i: number): boolean {
   const id = ents.at(i);
   if (!id) return false;
-  const t = doc.tokens[i];
-  return doc.entityById(id)?.mentions.some((m) => m.kind === 'name' && m.start <= t.start && t.end <= m.end) ?? false;
+  return tokenMarks(doc).names[i]?.includes(id) ?? false;
 }
 
 /** Token i is the cue verb of a quote ("…," the embassy wrote). */
 function quoteCue(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i];
-  return doc.quotes.some((q) => q.cue !== undefined && q.cue.start <= t.start && t.end <= q.cue.end);
+  return tokenMarks(doc).cues[i] === 1;
+}
+
+/**
+ * Per token, the entities with a name mention holding it and whether a quote cue holds it:
+ * marked once per document (asked per verb, a scan of every mention or quote each time made
+ * the pass quadratic in a long document).
+ */
+const marks = new WeakMap<Doc, { names: (string[] | undefined)[]; cues: Uint8Array }>();
+function tokenMarks(doc: Doc): { names: (string[] | undefined)[]; cues: Uint8Array } {
+  let m = marks.get(doc);
+  if (m) return m;
+  const toks = doc.tokens;
+  const names: (string[] | undefined)[] = new Array(toks.length);
+  const cues = new Uint8Array(toks.length);
+  const each = (start: number, end: number, mark: (k: number) => void) => {
+    for (let k = doc.tokenAt(start); k < toks.length && toks[k].start < end; k++) if (toks[k].start >= start && toks[k].end <= end) mark(k);
+  };
+  for (const e of doc.entities) {
+    for (const x of e.mentions) {
+      if (x.kind === 'name') each(x.start, x.end, (k) => { const list = (names[k] ??= []); if (!list.includes(e.id)) list.push(e.id); });
+    }
+  }
+  for (const q of doc.quotes) if (q.cue) each(q.cue.start, q.cue.end, (k) => (cues[k] = 1));
+  m = { names, cues };
+  marks.set(doc, m);
+  return m;
 }
 
 function dedupe(ids: string[]): string[] {
@@ -619,8 +643,9 @@ function fromTime(t: TimeExpression, basis: string): EventRecord['date'] {
 function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, lex: EventLexicon, p: Predicate, allEarlier: EventRecord[], notHappened: boolean, lemmaOf: Map<EventRecord, string>): EventRecord['date'] {
   const own = timeInWindow(times, p.window, p.i);
   if (own) return fromTime(own, 'clause');
-  // only events that happened date later mentions of them
-  const earlier = allEarlier.filter((e) => !irrealis(e.factuality));
+  // only events that happened date later mentions of them (among the last ANTECEDENT_WINDOW events:
+  // filtering every earlier event for every event made the pass quadratic in a long document)
+  const earlier = allEarlier.slice(-ANTECEDENT_WINDOW).filter((e) => !irrealis(e.factuality));
   if (p.kind === 'verb') {
     // the clause this one depends on ("freed on Friday, returning home")
     for (let k = p.i, depth = 0; depth < 4; depth++) {
@@ -665,6 +690,9 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
   if (p.kind === 'verb' && doc.published && presentTense(view, p.i)) return { value: doc.published, basis: 'publication' };
   return null;
 }
+
+/** How many earlier events a later mention of one may refer back to (a news story has far fewer). */
+const ANTECEDENT_WINDOW = 250;
 
 const NEAR_WORDS = new Set(['hour', 'hours', 'minute', 'minutes', 'moment', 'moments', 'shortly', 'immediately', 'soon', 'right']);
 const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);

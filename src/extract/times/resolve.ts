@@ -766,13 +766,36 @@ function resolveYearless(doc: Doc, it: Item, items: Item[], anchor: Anchor | nul
   else if (narrative) it.anchorUsed = textAnchor(narrative.at);
 }
 
+/** Indices of the items that write a year, by month and day, in text order: built once per list. */
+const withYearByDay = new WeakMap<Item[], Map<string, number[]>>();
+
 /** The year an earlier expression wrote out with the same month and day, if one did. */
 function restated(items: Item[], it: Item, r: RawTime): number | undefined {
-  for (let i = it.index - 1; i >= 0; i--) {
-    const p = items[i].raw;
-    if (p.year !== undefined && p.month === r.month && p.day === r.day) return p.year;
+  // (looked up, not scanned back: a scan per yearless date made the times stage quadratic)
+  let index = withYearByDay.get(items);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i].raw;
+      if (p.year === undefined) continue;
+      const key = `${p.month}/${p.day}`;
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+    withYearByDay.set(items, index);
   }
-  return undefined;
+  const list = index.get(`${r.month}/${r.day}`);
+  if (!list) return undefined;
+  // the last one before this expression
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < it.index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? items[list[lo - 1]].raw.year : undefined;
 }
 
 /** "that year", "the next day", "two years later": counted from the latest date written before. */

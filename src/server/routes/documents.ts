@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { extract } from '../../extract.js';
+import { BudgetError } from '../../ingest/limits.js';
 import { InputError, toDocInput } from '../../ingest/input.js';
-import { copyView, documentInput, documentSummary, errorSchema, idParams, ingestOutcome } from '../schemas.js';
+import { displayNotes } from '../display.js';
+import { copyView, documentInput, documentSummary, errorSchema, idParams, ingestOutcome, offsetParam } from '../schemas.js';
 
 export async function documentRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { limit?: number; offset?: number } }>('/documents', {
@@ -10,7 +11,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       tags: ['documents'],
       querystring: {
         type: 'object',
-        properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: { type: 'integer', minimum: 0, default: 0 } },
+        properties: { limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, offset: offsetParam },
       },
       response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: documentSummary } } } },
     },
@@ -30,6 +31,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
             text: { type: 'string' },
             result: { type: 'object', additionalProperties: true, description: 'the extraction result (see the result JSON schema)' },
             identities: { type: 'object', additionalProperties: true, description: 'document entity id → {id, name, type} of its identity' },
+            notes: { type: 'array', items: { type: 'string' }, description: 'what was changed for display (bidirectional control characters removed from the title or names)' },
           },
         },
         404: errorSchema,
@@ -38,7 +40,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const doc = await app.store.getDocument(req.params.id);
     if (!doc) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no document ${req.params.id}` });
-    return doc;
+    return { ...doc, notes: displayNotes(doc) };
   });
 
   app.post<{ Body: Record<string, unknown> }>('/documents', {
@@ -54,6 +56,7 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
         201: ingestOutcome,
         400: errorSchema,
         401: errorSchema,
+        422: errorSchema,
       },
     },
   }, async (req, reply) => {
@@ -69,7 +72,16 @@ export async function documentRoutes(app: FastifyInstance): Promise<void> {
       const doc = await app.store.getDocument(known);
       return reply.code(200).send({ id: known, status: 'unchanged', entities: 0, events: 0, duplicate_of: doc?.duplicate_of?.id ?? null, similarity: doc?.duplicate_of?.similarity ?? null });
     }
-    const out = await app.store.ingest(extract(input));
+    // extracted in a worker thread: reads go on while a large document is extracted, and one
+    // over its time budget is stopped (422) instead of holding the server
+    let extracted;
+    try {
+      extracted = await app.extractor().extract(input);
+    } catch (err) {
+      if (err instanceof BudgetError) return reply.code(422).send({ statusCode: 422, error: 'Unprocessable Entity', message: err.message });
+      throw err;
+    }
+    const out = await app.store.ingest(extracted.result, extracted.sketch);
     return reply.code(out.status === 'added' ? 201 : 200).send(out);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ENTITY_TYPES } from '../../doc.js';
-import { caseFile, entityProfile, entitySummary, errorSchema, idParams } from '../schemas.js';
+import { caseFile, entityProfile, entitySummary, errorSchema, idParams, rowId } from '../schemas.js';
 
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { q?: string; type?: string; limit?: number } }>('/entities', {
@@ -52,7 +52,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       tags: ['entities'],
       security: [{ bearer: [] }],
       params: idParams,
-      body: { type: 'object', required: ['other'], additionalProperties: false, properties: { other: { type: 'integer', minimum: 1 }, note: { type: 'string', maxLength: 1000 } } },
+      body: { type: 'object', required: ['other'], additionalProperties: false, properties: { other: rowId, note: { type: 'string', maxLength: 1000 } } },
       response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
   }, async (req) => ({ id: await app.store.merge(req.params.id, req.body.other, req.body.note) }));
@@ -66,7 +66,7 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       params: idParams,
       body: {
         type: 'object', required: ['members'], additionalProperties: false,
-        properties: { members: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'integer', minimum: 1 } }, note: { type: 'string', maxLength: 1000 } },
+        properties: { members: { type: 'array', minItems: 1, maxItems: 10000, items: rowId }, note: { type: 'string', maxLength: 1000 } },
       },
       response: { 200: { type: 'object', properties: { id: { type: 'integer' } } }, 400: errorSchema, 401: errorSchema, 404: errorSchema },
     },
