@@ -101,7 +101,7 @@ export interface NerTrainOptions {
   onEpoch?: (epoch: number, model: NerModel) => void;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, unlabelledCaps: false };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, unlabelledCaps: true };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -258,12 +258,20 @@ export function lexiconSentences(corpus: NerCorpus): string[][] {
   return [...corpus.ewtWords, ...corpus.gum.filter((d) => !pool.has(d.id)).flatMap((d) => d.sentences.map((s) => s.words))];
 }
 
-export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}): FeaturisedCorpus {
-  const t0 = Date.now();
-  const brownOn = opts.brown;
+/** The capitalisation lexicon of the recipe: labelled text outside the pool (+ unlabelled Wikipedia text). */
+export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'unlabelledCaps'>, log: (msg: string) => void = () => {}): CapLexicon {
   const base = new CapCounts();
   for (const words of lexiconSentences(corpus)) base.add(words);
-  const lexicon = opts.unlabelledCaps ? capLexicon(base, 2, unlabelledCapCounts(corpus.dataDir, log), UNLABELLED_MIN_COUNT) : capLexicon(base, 2);
+  return opts.unlabelledCaps ? capLexicon(base, 2, unlabelledCapCounts(corpus.dataDir, log), UNLABELLED_MIN_COUNT) : capLexicon(base, 2);
+}
+
+/**
+ * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
+ * it does not depend on the fold), to skip counting the unlabelled text.
+ */
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+  const t0 = Date.now();
+  const brownOn = opts.brown;
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
   const brown = brownOn ? corpus.brown : null;
   const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown };

@@ -64,6 +64,23 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
         break;
       }
     }
+    if (s.type === 'ORG') {
+      // "the UN High Commissioner for Human Rights": a title after a known organisation or
+      // place begins an office, not part of the organisation's name
+      for (let k = start + 1; k < end; k++) {
+        if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
+        // the office may open with capitalised modifiers ("High Commissioner", "Deputy Secretary"):
+        // the longest known organisation or place (or an acronym) before the title is the name
+        for (let o = k; o > start; o--) {
+          const before = gazCats(model, words, start, o);
+          if (before.includes('ORG') || before.includes('GPE') || (o === start + 1 && CAPS_ACRONYM.test(words[start]))) {
+            end = o;
+            break;
+          }
+        }
+        break;
+      }
+    }
     if (end <= start) continue;
     let allDate = true;
     for (let i = start; i < end; i++) if (!DATE_WORDS.has(words[i].toLowerCase())) allDate = false;
@@ -586,6 +603,8 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
       let e: number;
       if (at) {
         if (at.start === i && (at.type === 'PERSON' || at.type === 'GPE' || at.type === 'ORG')) at.type = 'ORG';
+        // "the militant group Ansar al-Din": an "al-" word closes the name
+        if (at.type === 'ORG' && ARABIC_ARTICLE_NAME.test(words[at.end] ?? '') && !covers(spans, at.end)) at.end++;
         e = at.end;
       } else {
         e = i + 1;
@@ -820,16 +839,32 @@ const CLOSE_QUOTE = /^[”"’']$/;
  */
 function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
   // the model took the quoted nickname alone: 'Joaquín ["El Chapo"] [Guzmán]' → one name
+  // (whatever type it was given: a quoted nickname between a given name and a surname is a person's)
   for (let j = spans.length - 1; j >= 0; j--) {
     const s = spans[j];
-    if (s.type !== 'PERSON' || s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1]) || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
+    if (s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1]) || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
     if (!nameWordAt(words, s.start - 2) || spans.some((o) => o.start <= s.start - 2 && o.end > s.start - 2 && o.type !== 'PERSON')) continue;
     const next = spans.find((o) => o.start === s.end + 1);
     if (next ? next.type !== 'PERSON' : !nameWordAt(words, s.end + 1) || covers(spans, s.end + 1)) continue;
     const before = spans.find((o) => o.end === s.start - 1 && o.type === 'PERSON');
+    if (s.type !== 'PERSON' && !before && !next) continue;
     s.start = before ? before.start : s.start - 2;
     s.end = next ? next.end : s.end + 2;
+    s.type = 'PERSON';
     for (let k = spans.length - 1; k >= 0; k--) if (spans[k] === before || spans[k] === next) spans.splice(k, 1);
+  }
+  // 'Alexander [“Sasha] ” [Trufanov]': a person span that opens a quote it does not close runs
+  // over the closing quote to the surname after it
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    if (s.type !== 'PERSON' || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
+    let open = -1;
+    for (let i = s.start + 1; i < s.end; i++) if (OPEN_QUOTE.test(words[i])) open = i;
+    if (open < 0 || !/^\p{Lu}/u.test(words[open + 1] ?? '')) continue;
+    const next = spans.find((o) => o.start === s.end + 1);
+    if (next ? next.type !== 'PERSON' : !nameWordAt(words, s.end + 1) || covers(spans, s.end + 1)) continue;
+    s.end = next ? next.end : s.end + 2;
+    if (next) spans.splice(spans.indexOf(next), 1);
   }
   for (const s of spans) {
     // the model took nickname and surname but left the given name: 'Joaquín ["El Chapo" Guzmán]'
