@@ -1,7 +1,7 @@
 /**
  * `npm run eval:names`: which recogniser set-up gives the best name mentions, end to end on raw
- * text — the trained model alone, the rules alone, and the pipeline's entities (rules and model
- * settled by score, then clustered). Same K-fold cross-validation as eval:entities (every GUM
+ * text — the trained model alone, the rules alone, the pipeline's entities (rules and model
+ * settled by score, then clustered), and the pipeline without the rule-based names stage. Same K-fold cross-validation as eval:entities (every GUM
  * news + interview and UNER EWT dev document, scored by a model trained without it), so the
  * figures compare directly. Options: --folds K (default 5), --no-brown, --epochs N.
  */
@@ -33,6 +33,7 @@ export const SETUPS: Recogniser[] = [
   setup('model alone', [tokenizeStage, nerStage], false, (s) => s === 'model'),
   setup('rules alone', [tokenizeStage, parseStage, namesStage], false, (s) => s === 'rules'),
   setup('pipeline', [tokenizeStage, parseStage, nerStage, namesStage, entitiesStage], true),
+  setup('pipeline without names', [tokenizeStage, parseStage, nerStage, entitiesStage], true),
 ];
 
 export function compare(dataDir: string, folds: number, opts: Partial<NerTrainOptions>): CvReport {
