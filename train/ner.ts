@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FEATURE_VERSION, MODEL_FILES, TAGS } from '../src/extract/ner-model.js';
 import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer, type NerTrainOptions } from './ner-train.js';
-import { formatReport, runCrossValidation, type CvReport } from '../eval/entities.js';
+import { formatReport, runCrossValidation, type CvReport } from './ner-cv.js';
 
 interface Options extends Omit<NerTrainOptions, 'oBias'> {
   oBias: number | null;
