@@ -461,7 +461,11 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
       }
       if (split) continue;
     }
-    for (let k = s.start + 1; k < s.end; k++) {
+    // "U.S. Supreme Court": a name ending in an organisation's or facility's head word is not a
+    // place followed by a person, whatever the words between ("Supreme" may be a given name)
+    const headWord = words[s.end - 1].toLowerCase();
+    const endsInHead = ORG_TRIGGERS.has(headWord) || FAC_TRIGGERS.has(headWord);
+    for (let k = s.start + 1; !endsInHead && k < s.end; k++) {
       const head = gazCats(model, words, s.start, k);
       if (!head.includes('GPE')) continue;
       const rest = gazCats(model, words, k, s.end);
