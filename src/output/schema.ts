@@ -10,9 +10,10 @@ import { ENTITY_TYPES, FACTUALITY_INFO, type Factuality } from '../doc.js';
  * factuality is negated or denied; modality is future for future events, hypothetical for
  * hypothetical, threatened and attempted ones, else historical or null.
  */
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
 // 1.2: times carry their TIMEX3 `type`, `mod` and the `anchor` they were counted from; the
 //      document says where its publication date was read (`published_source`)
+// 1.3: events carry a calibrated `confidence` (0–1; null when no model scored the event)
 
 export const FACTUALITY_VALUES = Object.keys(FACTUALITY_INFO) as [Factuality, ...Factuality[]];
 
@@ -77,6 +78,8 @@ export const EventSchema = z.object({
   location: z.string().nullable(),
   /** whether the text reports the event as having happened; only asserted events make case statuses */
   factuality: z.enum(FACTUALITY_VALUES),
+  /** calibrated probability that the event is real and of this type (null: no model scored it) */
+  confidence: z.number().min(0).max(1).nullable(),
   /** derived: factuality is negated or denied */
   negated: z.boolean(),
   /** derived PLOVER auxiliary mode: future, hypothetical (also threatened, attempted) or historical */
