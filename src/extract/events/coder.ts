@@ -17,7 +17,7 @@ import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
-import { lookup, set } from '../../lexicon/index.js';
+import { list, lookup, readerSet, set } from '../../lexicon/index.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -36,6 +36,7 @@ export interface CoderOptions {
  * The rules that veto a candidate (the rule coder drops it; the detector reads the veto as a
  * feature), by the name a Predicate's `veto` carries. docs/events.md gives each one's measured gain.
  */
+// Kept in code (count-wordlists counts it): the names of code paths below, not words.
 export const VETO_RULES = [
   'statement', 'movement', 'light', 'idiom', 'carried', 'naming', 'raising', 'contest', 'expel-thing', 'thing-patient', 'nobody-met', 'modifier', 'freedom',
 ] as const;
@@ -67,18 +68,13 @@ export interface Predicate {
 }
 
 /** Objects-by-preposition that name a verb's target, in order of preference. */
-const TARGET_PREPS = ['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'at', 'into', 'over'];
+const TARGET_PREPS = list('event-words', { uses: 'events-target-preps' });
 const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
 const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
-const EPISODE_NOUNS = new Set(['incident', 'violence', 'fighting', 'clashes', 'clash', 'raid', 'massacre', 'operation', 'assault', 'onslaught']);
-const PEOPLE_NOUNS = new Set(['hostage', 'prisoner', 'captive', 'detainee', 'people', 'civilian', 'woman', 'man', 'child', 'citizen', 'national', 'soldier', 'journalist', 'worker', 'activist', 'person', 'compatriot', 'refugee', 'migrant', 'student', 'member', 'official',
-  // occupations hostage and detention stories name their captives by
-  'engineer', 'nurse', 'doctor', 'sailor', 'seafarer', 'teacher', 'priest', 'nun', 'missionary', 'tourist', 'filmmaker', 'reporter',
-  'photographer', 'contractor', 'pilot', 'fisherman', 'fishermen', 'volunteer', 'employee', 'lawmaker', 'dissident', 'protester',
-  'blogger', 'lawyer', 'researcher', 'academic', 'businessman', 'businesswoman', 'athlete', 'villager', 'pupil', 'girl', 'boy',
-  'passenger', 'marine', 'serviceman', 'servicemen', 'veteran', 'crew', 'staff', 'opponent', 'opposition figure', 'inmate']);
+const EPISODE_NOUNS = set('event-words', { uses: 'events-episode-nouns' });
+const PEOPLE_NOUNS = set('event-words', { uses: 'events-people-nouns' });
 const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
-const CONTROL_OBJECT_HEADS = new Set(['ask', 'urge', 'order', 'force', 'persuade', 'tell', 'call', 'press', 'allow', 'permit', 'help', 'invite', 'encourage', 'compel', 'instruct']);
+const CONTROL_OBJECT_HEADS = set('event-words', { uses: 'events-control-object-heads' });
 
 function subjects(view: ParseView, i: number, depth = 0): number[] {
   // "Fatima, whose son Omar was arrested, said …": the first verb after "whose N" has N as its
@@ -134,10 +130,10 @@ function whoseSubject(view: ParseView, i: number): number {
 }
 
 /** Verbs whose object "freedom" has been obtained: "secured the freedom of X", "won his freedom". */
-const FREEDOM_GAINED = new Set(['secure', 'win', 'gain', 'regain', 'obtain', 'earn', 'negotiate', 'welcome', 'celebrate', 'announce', 'confirm']);
+const FREEDOM_GAINED = set('event-words', { uses: 'events-freedom-gained' });
 
 // ("was forceful in blaming Iran", "responded by shelling the town": the same subject acts)
-const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until', 'in', 'by']);
+const NONFINITE_MARKS = set('event-words', { uses: 'events-nonfinite-marks' });
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
 
@@ -251,7 +247,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   return { actor: [...subj, ...companions], recipient };
 }
 
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
+const PLACE_PREPS = set('event-words', { uses: 'events-coder-place-preps' });
 
 const WHERE_PREPS = new Set([...PLACE_PREPS, 'to', 'toward', 'towards', 'into', 'onto', 'within']);
 
@@ -347,18 +343,23 @@ function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: num
   return { actor, recipient: recipient.filter((k) => !actor.includes(k)) };
 }
 
+const GERUND_DETERMINERS = set('event-words', { uses: 'events-gerund-determiners' });
+
 /** A gerund used as a noun: it has a determiner or possessive of its own ("the kidnapping", "his abducting"). */
 function gerundNoun(view: ParseView, i: number): boolean {
-  return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its'].includes(view.tokens[d].text.toLowerCase()));
+  return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && GERUND_DETERMINERS.has(view.tokens[d].text.toLowerCase()));
 }
 
 /** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
 function unnamedPeopleObject(view: ParseView, i: number): boolean {
   return view.kids(i, ['obj']).some((o) => PEOPLE_NOUNS.has(view.lemma(o).replace(/s$/, '')) || GROUP_OBJECTS.has(view.lemma(o)));
 }
-const GROUP_OBJECTS = new Set(['delegation', 'family', 'families', 'relative', 'relatives', 'group', 'crowd', 'representative', 'representatives', 'member', 'members', 'leader', 'leaders', 'survivor', 'survivors', 'victim', 'victims']);
+const GROUP_OBJECTS = set('event-words', { uses: 'events-group-objects' });
 
-/** Entities that are no participants of an act: wars, laws, works and the like name a time or a topic. */
+/**
+ * Entities that are no participants of an act: wars, laws, works and the like name a time or a topic.
+ * Kept in code (count-wordlists counts it): entity type labels of src/doc.ts, not words.
+ */
 const NON_PARTICIPANT_TYPES = new Set(['EVENT', 'LAW', 'WORK_OF_ART', 'PRODUCT', 'DATE', 'TIME', 'MONEY', 'QUANTITY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'LANGUAGE']);
 const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for', 'by']);
 
@@ -436,7 +437,7 @@ function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: Nomina
 }
 
 /** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
-const NOUN_TARGET_PREPS = new Set(['against', 'on', 'upon', 'with', 'to', 'toward', 'towards', 'into']);
+const NOUN_TARGET_PREPS = set('event-words', { uses: 'events-noun-target-preps' });
 
 /**
  * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
@@ -453,7 +454,7 @@ function actsThroughNouns(view: ParseView, ents: EntityIndex, actor: number[], e
 }
 
 /** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
-const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
+const RELEASE_LEMMAS = set('event-words', { uses: 'events-release-lemmas' });
 
 export function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
   // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
@@ -715,14 +716,14 @@ const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER
 const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
 /** CAMEO 171 seize possession, 192 occupy: said of people they are abductions or arrests. */
 const SEIZING_CODES = new Set(['171', '192']);
-const ARMED_GROUP_NOUNS = new Set(['gunman', 'gunmen', 'militant', 'militants', 'kidnapper', 'kidnappers', 'jihadist', 'jihadists', 'rebel', 'rebels', 'insurgent', 'insurgents', 'pirate', 'pirates', 'bandit', 'bandits', 'abductor', 'abductors', 'captor', 'captors', 'terrorist', 'terrorists', 'fighter', 'fighters', 'extremist', 'extremists', 'assailant', 'assailants', 'attacker', 'attackers']);
-const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'agent', 'agents', 'authorities', 'security', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'guard', 'guards', 'services', 'service', 'intelligence']);
+const ARMED_GROUP_NOUNS = set('event-words', { uses: 'events-armed-group-nouns' });
+const STATE_FORCE_NOUNS = set('event-words', { uses: 'events-state-force-nouns' });
 
 /** CAMEO codes of acts done to people: abduct (181), physical assault, torture, kill (182x), assassinate (186), arrest (173). */
 const PEOPLE_ACTS = /^(?:181|182|186|173)/;
 /** Verbs of those codes whose patient may well be a thing: "hijacked a plane". */
 const THING_ACTS = new Set(['hijack', 'seize', 'capture', 'take']);
-const SHARE_NOUNS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores', 'number', 'group', 'majority', 'rest', 'handful', 'crowd', 'family', 'members', 'member', 'some', 'many', 'most', 'all']);
+const SHARE_NOUNS = set('event-words', { uses: 'events-share-nouns' });
 
 /** The verb's patient (its object, or its subject in the passive) is a thing: no person, group, pronoun or number. */
 function thingPatient(view: ParseView, ents: EntityIndex, i: number): boolean {
@@ -768,14 +769,14 @@ const NAMING_VERBS = new Set(['call', 'term', 'deem', 'dub', 'name']);
 /** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */
 const MEDIATION_CODES = new Set(['045', '046']);
 /** Objects that make a light verb an idiom with no participant: "take place", "take effect", "make sure". */
-const IDIOM_OBJECTS = new Set(['place', 'effect', 'part', 'note', 'care', 'time', 'shape', 'sure', 'sense', 'way', 'turn', 'turns', 'hold', 'root', 'stock', 'heart', 'advantage', 'aim', 'notice', 'account', 'effort', 'use']);
+const IDIOM_OBJECTS = set('event-words', { uses: 'events-idiom-objects' });
 /** Verbs whose passive raises the subject of their complement: "Hamas is expected to free …". */
-const RAISING_VERBS = new Set(['expect', 'suppose', 'believe', 'think', 'say', 'report', 'set', 'schedule', 'due', 'understand', 'rumour', 'rumor', 'know', 'consider', 'estimate', 'feared', 'fear', 'likely']);
+const RAISING_VERBS = set('event-words', { uses: 'events-raising-verbs' });
 const INTENT_VERBS = new Set(['agree', 'promise', 'pledge', 'offer', 'commit', 'undertake', 'volunteer']);
-const CONTEST_VERBS = new Set(['defeat', 'beat', 'crush', 'trounce', 'rout', 'oust', 'unseat', 'topple']);
-const ELECTORAL_WORDS = new Set(['election', 'elections', 'vote', 'votes', 'voter', 'voters', 'constituency', 'seat', 'seats', 'poll', 'polls', 'ballot', 'ballots', 'candidate', 'candidates', 'primary', 'runoff', 'match', 'game', 'final', 'tournament', 'championship', 'league', 'cup', 'race']);
+const CONTEST_VERBS = set('event-words', { uses: 'events-contest-verbs' });
+const ELECTORAL_WORDS = set('event-words', { uses: 'events-electoral-words' });
 
-function sentenceHas(view: ParseView, from: number, to: number, words: Set<string>): boolean {
+function sentenceHas(view: ParseView, from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = from; k < to; k++) if (words.has(view.tokens[k].text.toLowerCase())) return true;
   return false;
 }
@@ -786,15 +787,10 @@ function isPeople(view: ParseView, ents: EntityIndex, k: number): boolean {
   return PEOPLE_NOUNS.has(view.lemma(k).replace(/s$/, '')) || view.tokens[k].upos === 'PRON';
 }
 
-const AUX_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'get', 'go', 'keep', 'ought', 'need', 'dare', 'use']);
-const LIGHT_VERBS = new Set([
-  'take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn',
-  'hold', 'add', 'look', 'see', 'have', 'do', 'give', 'want', 'mean', 'serve', 'die', 'start', 'begin', 'compete', 'face',
-  'decide', 'rule', 'hear', 'learn', 'use', 'lead', 'expand', 'improve', 'fill', 'study', 'search', 'retire', 'inspire',
-  'favor', 'favour', 'ensure', 'buy', 'call', 'catch', 'disconnect', 'increase', 'remove', 'end', 'open', 'close', 'change',
-]);
+const AUX_LEMMAS = set('event-words', { uses: 'events-aux-lemmas' });
+const LIGHT_VERBS = set('event-words', { uses: 'events-light-verbs' });
 const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
-const STATEMENT_VERBS = new Set(['admit', 'allege', 'testify', 'recount', 'say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
+const STATEMENT_VERBS = readerSet('speech-verbs', 'events-coder');
 
 /** Token i lies inside a name mention (part of a name, not a predicate). */
 function inName(ents: EntityIndex, doc: Doc, i: number): boolean {
@@ -906,7 +902,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
 /** How many earlier events a later mention of one may refer back to (a news story has far fewer). */
 const ANTECEDENT_WINDOW = 250;
 
-const NEAR_WORDS = new Set(['hour', 'hours', 'minute', 'minutes', 'moment', 'moments', 'shortly', 'immediately', 'soon', 'right']);
+const NEAR_WORDS = set('event-words', { uses: 'events-near-words' });
 const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
 
 /** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
@@ -941,11 +937,14 @@ function antecedent(earlier: EventRecord[], fits: (e: EventRecord) => boolean, w
   return fallback;
 }
 
+const NOT_PRESENT_AUX = set('event-words', { uses: 'events-not-present-aux' });
+const PRESENT_AUX = set('event-words', { uses: 'events-present-aux' });
+
 /** Present or present perfect: "frees", "has freed", "are holding". */
 function presentTense(view: ParseView, i: number): boolean {
   const x = view.tokens[i].xpos ?? '';
   const auxes = view.kids(i, ['aux', 'aux:pass']).map((c) => view.tokens[c].text.toLowerCase());
-  if (auxes.some((a) => ['will', 'would', 'could', 'might', 'may', 'had', 'was', 'were', 'did'].includes(a))) return false;
+  if (auxes.some((a) => NOT_PRESENT_AUX.has(a))) return false;
   if (x === 'VBZ' || x === 'VBP') return true;
-  return auxes.some((a) => ['has', 'have', 'is', 'are', 'am', "'s", "'re", "'ve"].includes(a));
+  return auxes.some((a) => PRESENT_AUX.has(a));
 }

@@ -5,13 +5,12 @@
  */
 import type { EntityIndex } from './arguments.js';
 import type { ParseView } from './syntax.js';
+import { readerSet, set } from '../../lexicon/index.js';
 
 const HISTORICAL_ADVERBS = new Set(['previously', 'formerly', 'earlier', 'once', 'already']);
-export const REPORTING_VERBS = new Set([
-  'say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'allege', 'insist', 'confirm',
-  'deny', 'explain', 'stress', 'warn', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think',
-  'acknowledge', 'admit', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'quote', 'cite', 'testify',
-]);
+export const REPORTING_VERBS = readerSet('speech-verbs', 'events-modality');
+/** Relations walked up from an event towards the verb of the one who reports it. */
+const REPORTER_PATH = set('deprels', { uses: 'events-reporter-path' });
 
 const HISTORICAL_ADJ = new Set(['previous', 'earlier', 'former', 'past', 'prior', 'last']);
 
@@ -51,7 +50,7 @@ export function reporterOf(view: ParseView, ents: EntityIndex, i: number): strin
       }
       return null;
     }
-    if (!['xcomp', 'conj', 'advcl', 'ccomp', 'obj', 'obl', 'nmod', 'acl'].includes(r.split(':')[0])) break;
+    if (!REPORTER_PATH.has(r.split(':')[0])) break;
     k = h;
   }
   return null;
