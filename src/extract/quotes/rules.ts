@@ -98,9 +98,9 @@ export const relativeClauseCue = defineRule({
 
 export const passiveAgent = defineRule({
   id: 'quotes.passive-agent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a passive cue names its source in the by-phrase ("he was told by Minister Zinichev that …")',
+  summary: 'a passive cue that still attributes (its subject was spoken to, or a clause or complement follows) names its source in the by-phrase ("he was told by Minister Zinichev that …")',
   fires: ['The families were told by Interior Minister Karl Weber that the search would go on.'],
-  spares: ['Interior Minister Karl Weber told the families that the search would go on.'],
+  spares: ['Interior Minister Karl Weber told the families that the search would go on.', 'The police believe the letter, written by the suspect, was posted on Friday. "It is a threat," said Chief Ana Costa.'],
 });
 
 export const controllerSubject = defineRule({

@@ -27,6 +27,7 @@ import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
+import { cueOf, type Frame } from './cues.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -235,6 +236,13 @@ function phraseHead(ctx: QuoteContext, from: number, to: number): number {
   return to;
 }
 
+/** A passive cue that still attributes something: its subject was spoken to, or a clause or complement follows it. */
+function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
+  const frames = cueOf(ctx.doc.tokens[cue])?.frames;
+  if (frames && ['addressee', 'as', 'of', 'to', 'name'].some((f) => frames.has(f as Frame))) return true;
+  return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -242,9 +250,13 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   if (t.deprel === undefined) return surfaceSubject(ctx, cue) ?? invertedSurface(ctx, cue);
   const phrase = (head: number, how: SourcePhrase['how']): SourcePhrase => ({ ...nounPhrase(ctx, head), head, how });
   // a passive cue names its source in the by-phrase: "he was told by Emergencies Minister Zinichev"
-  const agent = rule.passiveAgent.enabled ? child(ctx, cue, /^obl:agent$/) : -1;
+  // (only where the passive still attributes: its subject was spoken to, or a clause or complement
+  // follows — "was told by X that …", "was described by X as …"; "a manifesto written by the
+  // suspect" names an author, not a speaker)
+  const attributes = rule.passiveAgent.enabled && passiveAttributes(ctx, cue);
+  const agent = attributes ? child(ctx, cue, /^obl:agent$/) : -1;
   if (agent >= 0) return fired(rule.passiveAgent, phrase(agent, 'agent'));
-  if (rule.passiveAgent.enabled && child(ctx, cue, /^aux:pass$/) >= 0) {
+  if (attributes && child(ctx, cue, /^aux:pass$/) >= 0) {
     for (const c of ctx.children[cue]) {
       if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return fired(rule.passiveAgent, phrase(c, 'agent'));
     }
