@@ -131,6 +131,13 @@ export const roleDescription = defineRule({
   spares: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. A deputy minister said that trade would grow.'],
 });
 
+export const appositionRole = defineRule({
+  id: 'quotes.apposition-role', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a role noun in apposition after a name ("Gáspár Maróth, the government commissioner,") lets a later definite description ("the commissioner") name that person',
+  fires: ['The paper interviewed Gabor Marot, the government commissioner for defence, on Monday. The commissioner said the loan was secured.'],
+  spares: ['The paper interviewed Gabor Marot on Monday. The commissioner said the loan was secured.'],
+});
+
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
