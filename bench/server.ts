@@ -98,8 +98,8 @@ function syntheticArticle(n: number): Result {
     times: [],
     relations: [{ type: 'family', role, subject: 'e5', object: 'e2', ...spans.rel }],
     events: [
-      { id: 'v1', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: { ...spans.release, text: 'released' }, actor: ['e1'], recipient: ['e2'], date: { value: isoDay(freed), basis: 'explicit' }, location: null, factuality: 'asserted', negated: false, modality: null, reported_by: null, sentence: sentenceOf(spans.release.start) },
-      { id: 'v2', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: { ...spans.abduct, text: 'abducted' }, actor: [], recipient: ['e2'], date: { value: isoDay(taken), basis: 'explicit' }, location: 'e4', factuality: 'asserted', negated: false, modality: null, reported_by: null, sentence: sentenceOf(spans.abduct.start) },
+      { id: 'v1', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: { ...spans.release, text: 'released' }, actor: ['e1'], recipient: ['e2'], date: { value: isoDay(freed), basis: 'explicit' }, location: null, factuality: 'asserted', confidence: null, negated: false, modality: null, reported_by: null, sentence: sentenceOf(spans.release.start) },
+      { id: 'v2', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: { ...spans.abduct, text: 'abducted' }, actor: [], recipient: ['e2'], date: { value: isoDay(taken), basis: 'explicit' }, location: 'e4', factuality: 'asserted', confidence: null, negated: false, modality: null, reported_by: null, sentence: sentenceOf(spans.abduct.start) },
     ],
   };
 }

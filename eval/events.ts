@@ -1,6 +1,9 @@
 /**
- * npm run eval:events — event coding measured two ways:
+ * npm run eval:events — event coding measured three ways:
  *
+ * 0. The annotated set (eval/data/events/): the learned detector cross-validated by whole
+ *    document (raw text through the real pipeline), precision, recall and type accuracy by PLOVER
+ *    type, against the rule coder on the same documents (train/events.ts does the work).
  * 1. PETRARCH2's unit-test records (PETR.UnitTest.records.xml, 284 sentences): each sentence's
  *    text goes through OUR tokenizer and parser (not the records' Penn parses), noun phrases are
  *    actor-coded with the PETR.Validate actor/agent dictionaries (fictional actors), and events
@@ -9,7 +12,7 @@
  *    event alone and for the whole (source, target, event) triple, with precision.
  * 2. Speed of the whole extract pipeline (sentences/s on one core) on the Wikinews examples.
  *
- * usage: npm run eval:events [-- --data DIR] [--verbose] [--no-speed]
+ * usage: npm run eval:events [-- --data DIR] [--set DIR] [--no-cv] [--verbose] [--no-speed]
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +26,8 @@ import { compileLexicon, prepareLexicon } from '../src/extract/events/lexicon.js
 import { parseActorDictionary, parseAgentDictionary } from '../src/extract/events/petrarch.js';
 import { cameoRoot, toPlover } from '../src/extract/events/plover.js';
 import { codeActors, indexPhrases } from './petrarch-actors.js';
+import { crossValidation, prepare } from '../train/events.js';
+import { DEFAULT_SET_DIR } from '../train/events-set.js';
 
 const args = process.argv.slice(2);
 const dataDir = args.includes('--data') ? args[args.indexOf('--data') + 1] : '/work/shared/data';
@@ -60,10 +65,17 @@ const actors = indexPhrases(parseActorDictionary(readFileSync(join(petr, 'dictio
 const agents = indexPhrases(parseAgentDictionary(readFileSync(join(petr, 'dictionaries/PETR.Validate.agents.txt'), 'utf8')));
 // event-level agreement counts every event; triple-level counts dyads only, as PETRARCH's require_dyad
 // as PETRARCH: verbs only (no event nouns), statements coded, the validation dictionary's own codes kept
-const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true, nominalEvents: args.includes('--nominals') });
+// the rule coder: the learned detector knows the CAMEO 2.0 dictionary, not the fictional validation one
+const events = createEventsStage({ lexicon: lex, keepUnmapped: true, codeStatements: true, nominalEvents: args.includes('--nominals'), detector: null });
 
 /** PLOVER type of a code, or the code's root when PLOVER has none (the validation dictionary uses WEIS-era codes like 903). */
 const ploverLabel = (code: string) => toPlover(lex.plover, code)?.type ?? `root:${cameoRoot(code)}`;
+
+if (!args.includes('--no-cv')) {
+  const cv = crossValidation(prepare(args.includes('--set') ? args[args.indexOf('--set') + 1] : DEFAULT_SET_DIR));
+  console.log(cv.lines.join('\n'));
+  console.log('');
+}
 
 const records = readRecords(readFileSync(join(petr, 'text/PETR.UnitTest.records.xml'), 'utf8'));
 const levels = {

@@ -165,6 +165,8 @@ export interface EventRecord {
   location: string | null;
   /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */
   factuality: Factuality;
+  /** calibrated probability that the event is real and of this type (null when no model scored it) */
+  confidence: number | null;
   /** factuality is negated or denied (kept for schema 1.0 readers) */
   negated: boolean;
   /** PLOVER auxiliary mode: future, hypothetical (also threatened and attempted events) or historical */

@@ -1,6 +1,7 @@
 import type { Doc, DocInput } from './doc.js';
 import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
+import { boilerplateStage } from './ingest/boilerplate.js';
 import { parseStage } from './nlp/parse-stage.js';
 import { timesStage } from './extract/times.js';
 import { nerStage } from './extract/ner.js';
@@ -14,12 +15,13 @@ import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
 /**
- * The default pipeline, in order: tokens and sentences → tags and parse → name mentions →
- * times → entities and coreference → quotes → relations → events. Each stage adds one layer.
+ * The default pipeline, in order: tokens and sentences → boilerplate marks → tags and parse → name
+ * mentions → times → entities and coreference → quotes → relations → events. Each stage adds one layer.
  */
 export function createPipeline(): Pipeline {
   return new Pipeline([
     tokenizeStage,
+    boilerplateStage,
     parseStage,
     nerStage,
     namesStage,

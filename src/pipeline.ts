@@ -10,6 +10,7 @@ import { tracing } from './rules/registry.js';
 export const LAYERS = {
   tokens: 'doc.tokens: text and offsets',
   sentences: 'doc.sentences',
+  boilerplate: 'credits, bylines, captions, related links and calls to action marked as not prose (src/ingest/boilerplate.ts, in doc.notes)',
   tags: 'token.upos, token.xpos, token.lemma',
   parse: 'token.head, token.deprel',
   times: 'doc.times',

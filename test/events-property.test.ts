@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Doc } from '../src/doc.js';
-import { eventsStage } from '../src/extract/events.js';
+import { createEventsStage, eventsStage } from '../src/extract/events.js';
+
+const ruleCoder = createEventsStage({ detector: null });
 
 /** Arbitrary trees over news-like words: the coder must never throw, loop, or point outside the document. */
 const WORDS: [string, string, string][] = [
@@ -33,11 +35,14 @@ test('any parse, however malformed, yields well-formed events', () => {
           if (mentions.length) doc.entities.push({ id: name, type: name === 'Hamas' ? 'ORG' : 'GPE', name, mentions });
         }
         doc.times.push({ start: 0, end: 0, text: '', value: '2023-10-07' });
+        ruleCoder.run(doc);
+        const ruled = doc.events;
         eventsStage.run(doc);
+        for (const e of ruled) assert.ok(e.actor.length + e.recipient.length > 0, 'an event of the rule coder has a participant');
         for (const e of doc.events) {
+          assert.ok(e.confidence === null || (e.confidence >= 0 && e.confidence <= 1), 'a confidence is a probability');
           for (const id of [...e.actor, ...e.recipient, ...(e.location ? [e.location] : []), ...(e.reported_by ? [e.reported_by] : [])]) assert.ok(doc.entityById(id), `unknown entity ${id}`);
           assert.ok(e.trigger.start >= 0 && e.trigger.end <= text.length && e.trigger.text === text.slice(e.trigger.start, e.trigger.end));
-          assert.ok(e.actor.length + e.recipient.length > 0, 'an event has a participant');
           assert.ok(!e.actor.some((id) => e.recipient.includes(id)), 'nobody is both actor and recipient');
         }
       },

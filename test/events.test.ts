@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Doc, EventRecord } from '../src/doc.js';
-import { eventsStage } from '../src/extract/events.js';
+import { createEventsStage, eventsStage } from '../src/extract/events.js';
 import { addEntity, addQuote, addTime, docFromConllu } from './helpers/conllu-doc.js';
 
 /**
@@ -100,9 +100,14 @@ test('inside a quote: first person is the speaker, "will free" is future, the sp
 });
 
 test('no entities, no events: pronouns and bare nouns are never participants', () => {
+  // the rule coder needs a participant: with no entity there is no event
   const doc = docFromConllu(fixture('events-story.conllu'), { published: '2024-03-10' });
-  eventsStage.run(doc);
+  createEventsStage({ detector: null }).run(doc);
   assert.deepEqual(doc.events, []);
+  // the learned detector may report an event nobody is named in, but never with a pronoun or bare noun as participant
+  const learned = docFromConllu(fixture('events-story.conllu'), { published: '2024-03-10' });
+  eventsStage.run(learned);
+  for (const e of learned.events) assert.deepEqual([e.actor, e.recipient], [[], []], JSON.stringify(e));
 });
 
 test('gold EWT sentences: passive "was arrested by Thai authorities", "met with … in January 2000"', () => {
@@ -216,7 +221,8 @@ test('event nouns take their modality from their modifiers: "the planned release
   addEntity(doc, 'rebels', 'ORG', [{ text: 'rebels', kind: 'nominal' }]);
   eventsStage.run(doc);
   const release = bySentence(doc, 0, 'release');
-  assert.equal(release.type, 'RETREAT');
+  // PLOVER's reduction: a release to come is CONCEDE (the annotated set's plover_type)
+  assert.equal(release.type, 'CONCEDE');
   assert.deepEqual(release.recipient, ['driver']);
   assert.equal(release.modality, 'future');
   const attack = bySentence(doc, 0, 'attack');
@@ -241,7 +247,7 @@ test('"agreed to free the hostages": the commitment is AGREE, the release it pro
   assert.equal(agreed.type, 'AGREE');
   assert.deepEqual(agreed.actor, ['hamas']);
   const free = bySentence(doc, 0, 'free');
-  assert.equal(free.type, 'RETREAT');
+  assert.equal(free.type, 'CONCEDE'); // a promised release: PLOVER reduces future RETREAT to CONCEDE
   assert.equal(free.mode, 'release');
   assert.deepEqual(free.actor, ['hamas'], 'the controller of "to free" is its actor');
   assert.deepEqual(free.recipient, ['hostages']);

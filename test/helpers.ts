@@ -1,8 +1,18 @@
-import { extract } from '../src/extract.js';
+import { createPipeline, extract } from '../src/extract.js';
+import { createEventsStage } from '../src/extract/events.js';
+import { toResult } from '../src/output/result.js';
 import type { Result } from '../src/output/schema.js';
 
 export function run(text: string, published: string | null = '2024-03-10'): Result {
   return extract({ id: 't', text, published });
+}
+
+let ruleCoder: ReturnType<typeof createPipeline> | null = null;
+
+/** The default pipeline with the rule coder deciding events (no learned detector): for tests of the candidates' roles and codes. */
+export function runRules(text: string, published: string | null = '2024-03-10'): Result {
+  ruleCoder ??= createPipeline().with(createEventsStage({ detector: null }));
+  return toResult(ruleCoder.process({ id: 't', text, published }));
 }
 
 /** The entity (if any) whose name or one of whose mentions equals `text`. */

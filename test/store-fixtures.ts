@@ -14,7 +14,7 @@ import { openStore, type Store } from '../src/store/index.js';
 interface EntitySpec { id: string; type: string; name: string; mentions: string[] }
 interface EventSpec {
   id: string; type: string; mode?: string | null; cameo?: string | null; trigger: string; actor?: string[]; recipient?: string[];
-  date?: string | null; dateText?: string; location?: string | null; negated?: boolean; factuality?: Result['events'][number]['factuality'];
+  date?: string | null; dateText?: string; location?: string | null; negated?: boolean; factuality?: Result['events'][number]['factuality']; confidence?: number | null;
 }
 export interface ArticleSpec {
   id: string; title: string; published: string; source: string; url?: string;
@@ -89,7 +89,7 @@ export function article(spec: ArticleSpec): Result {
         trigger: { start: at, end: at + e.trigger.length, text: e.trigger },
         actor: e.actor ?? [], recipient: e.recipient ?? [],
         date: e.date === undefined ? null : { value: e.date, text: e.dateText, basis: e.dateText ? 'explicit' : 'publication' },
-        location: e.location ?? null, factuality: e.factuality ?? (e.negated ? 'negated' as const : 'asserted' as const), negated: e.negated ?? false, modality: null, reported_by: null, sentence: sentenceOf(at),
+        location: e.location ?? null, factuality: e.factuality ?? (e.negated ? 'negated' as const : 'asserted' as const), confidence: e.confidence ?? null, negated: e.negated ?? false, modality: null, reported_by: null, sentence: sentenceOf(at),
       };
     }),
   };

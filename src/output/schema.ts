@@ -11,11 +11,12 @@ import { ENTITY_TYPES, FACTUALITY_INFO, type Factuality } from '../doc.js';
  * hypothetical, threatened and attempted ones, else historical or null.
  * 1.2: times carry their TIMEX3 `type`, `mod` and the `anchor` they were counted from; the
  * document says where its publication date was read (`published_source`).
- * 1.3: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief` (a
+ * 1.3: events carry a calibrated `confidence` (0–1; null when no model scored the event).
+ * 1.4: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief` (a
  * belief or expectation attributed to the source); `quotes[].source` gives the words naming the
  * source in that attribution ("Hill", "she", "a senior official").
  */
-export const SCHEMA_VERSION = '1.3';
+export const SCHEMA_VERSION = '1.4';
 
 export const FACTUALITY_VALUES = Object.keys(FACTUALITY_INFO) as [Factuality, ...Factuality[]];
 
@@ -44,7 +45,7 @@ export const QuoteSchema = z.object({
   speaker_text: z.string().optional(),
   kind: z.enum(['direct', 'indirect', 'mixed', 'belief']),
   cue: z.object({ ...offsets, text: z.string() }).optional(),
-  /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.3 */
+  /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.4 */
   source: z.object({ ...offsets, text: z.string() }).optional(),
 });
 
@@ -82,6 +83,8 @@ export const EventSchema = z.object({
   location: z.string().nullable(),
   /** whether the text reports the event as having happened; only asserted events make case statuses */
   factuality: z.enum(FACTUALITY_VALUES),
+  /** calibrated probability that the event is real and of this type (null: no model scored it) */
+  confidence: z.number().min(0).max(1).nullable(),
   /** derived: factuality is negated or denied */
   negated: z.boolean(),
   /** derived PLOVER auxiliary mode: future, hypothetical (also threatened, attempted) or historical */

@@ -7,6 +7,7 @@
 import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
+import { inBoilerplate } from '../../ingest/boilerplate.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
@@ -20,6 +21,8 @@ export class EntityIndex {
   private readonly byToken: (string | undefined)[];
   private readonly span: number[];
   readonly types = new Map<string, EntityType>();
+  /** entities named only in boilerplate (a byline's author, a photographer): never a participant, even through a pronoun */
+  readonly furniture = new Set<string>();
 
   constructor(readonly doc: Doc, private readonly view: ParseView) {
     const n = doc.tokens.length;
@@ -27,6 +30,8 @@ export class EntityIndex {
     this.span = new Array(n).fill(Infinity);
     for (const e of doc.entities) {
       this.types.set(e.id, e.type);
+      const named = e.mentions.filter((m) => m.kind !== 'pronoun');
+      if (named.length && named.every((m) => inBoilerplate(doc, m.start, m.end))) this.furniture.add(e.id);
       for (const m of e.mentions) {
         const len = m.end - m.start;
         for (let k = doc.tokenAt(m.start); k < n && doc.tokens[k].start < m.end; k++) {
@@ -132,7 +137,7 @@ export class EntityIndex {
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
   resolve(i: number, seen = new Set<number>()): string[] {
     const out: string[] = [];
-    const add = (id: string | undefined | null) => { if (id && !out.includes(id)) out.push(id); };
+    const add = (id: string | undefined | null) => { if (id && !out.includes(id) && !this.furniture.has(id)) out.push(id); };
     const v = this.view;
     if (seen.has(i) || seen.size > 40) return out;
     seen.add(i);
@@ -259,7 +264,7 @@ export class EntityIndex {
 }
 
 /** Nouns for people or bodies that a modifying name or nationality identifies: "Israeli troops", "Hamas gunmen". */
-const GROUP_NOUNS = new Set([
+export const GROUP_NOUNS = new Set([
   'government', 'administration', 'army', 'military', 'force', 'forces', 'leadership', 'regime', 'authority', 'authorities',
   'troop', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson',
   'spokeswoman', 'wing', 'official', 'officials', 'diplomat', 'diplomats', 'soldier', 'soldiers', 'militant', 'militants',
@@ -274,6 +279,9 @@ const GROUP_NOUNS = new Set([
   'passenger', 'passengers', 'fisherman', 'fishermen', 'pilgrim', 'pilgrims', 'villager', 'villagers', 'resident', 'residents',
   'serviceman', 'servicemen', 'servicewoman', 'servicewomen', 'marine', 'marines', 'defender', 'defenders',
   'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
+  'member', 'members', 'pirate', 'pirates', 'kidnapper', 'kidnappers', 'terrorist', 'terrorists', 'insurgent', 'insurgents',
+  'jihadist', 'jihadists', 'extremist', 'extremists', 'separatist', 'separatists', 'attacker', 'attackers', 'hijacker', 'hijackers',
+  'demonstrator', 'demonstrators',
 ]);
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */

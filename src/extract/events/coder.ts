@@ -6,16 +6,18 @@
  * reports it, date and place.
  */
 import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
-import { EntityIndex } from './arguments.js';
+import { EntityIndex, GROUP_NOUNS } from './arguments.js';
 import { historicalByWords, reporterOf, REPORTING_VERBS } from './context.js';
 import { factualityOf, irrealis, modalFactuality, modalityOfFactuality, negatedOf } from './factuality.js';
 import { indexTimes, inOtherRelative, locationOf, nearestInSentence, PLACE_NOUNS, timeInWindow, type TimeIndex } from './dates.js';
 import type { EventLexicon } from './lexicon.js';
 import { codeVerb } from './match.js';
 import { nominalEvent, type NominalEvent } from './nominals.js';
-import { toPlover } from './plover.js';
+import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
+import { boilerplateSentences } from '../../ingest/boilerplate.js';
+import { lookup, set } from '../../lexicon/index.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -26,12 +28,32 @@ export interface CoderOptions {
   codeStatements?: boolean;
   /** code event nouns ("his release", "the attack"); on by default, PETRARCH codes verbs only */
   nominalEvents?: boolean;
+  /** veto rules switched off, by name (VETO_RULES), for ablation */
+  without?: ReadonlySet<string>;
 }
 
-interface Predicate {
+/**
+ * The rules that veto a candidate (the rule coder drops it; the detector reads the veto as a
+ * feature), by the name a Predicate's `veto` carries. docs/events.md gives each one's measured gain.
+ */
+export const VETO_RULES = [
+  'statement', 'movement', 'light', 'idiom', 'carried', 'naming', 'raising', 'contest', 'expel-thing', 'thing-patient', 'nobody-met', 'modifier', 'freedom',
+] as const;
+
+export interface Predicate {
   i: number;
   kind: 'verb' | 'noun';
-  code: string;
+  /** CAMEO code the dictionaries give (null: none) */
+  code: string | null;
+  /** the rule that drops it in the rule coder, null when none does */
+  veto: string | null;
+  /** a rule that recoded the dictionary's code from who acts ('captor': seized by an armed group → abduct, by a state's forces → arrest) */
+  recode?: string;
+  /** a noun a coded verb's pattern used ("launched an attack"): the verb codes the event too */
+  inPattern?: boolean;
+  /** the dictionary block that coded it, and how many words its pattern matched */
+  block: string | null;
+  patternWords: number;
   lemma: string;
   tokens: number[];
   actorTokens: number[];
@@ -114,7 +136,8 @@ function whoseSubject(view: ParseView, i: number): number {
 /** Verbs whose object "freedom" has been obtained: "secured the freedom of X", "won his freedom". */
 const FREEDOM_GAINED = new Set(['secure', 'win', 'gain', 'regain', 'obtain', 'earn', 'negotiate', 'welcome', 'celebrate', 'announce', 'confirm']);
 
-const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until']);
+// ("was forceful in blaming Iran", "responded by shelling the town": the same subject acts)
+const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until', 'in', 'by']);
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
 
@@ -150,9 +173,11 @@ function invertedPatient(view: ParseView, i: number): number {
 const NOMINAL_TAGS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
-  // an attack on what stands in a place is on that place, as PETRARCH codes it ("struck a market in
-  // the city of El Fasher"); for other acts the place is only where they happened
-  const placeOnly = (k: number, id: string) => attack ? placeToken(view, ents, k, id) : placeInPhrase(view, ents, k, id);
+  // a place named in a phrase of place is where the act happened, never its target ("imposed its
+  // will in the South China Sea", "struck a market in the city of El Fasher"); only an act done to
+  // the place itself makes it the recipient ("shelled Kharkiv", "an attack on Kyiv")
+  const placeOnly = (k: number, id: string) => placeInPhrase(view, ents, k, id);
+  const notPlace = (k: number) => { const id = ents.at(k); return !id || !placeInPhrase(view, ents, k, id); };
   const passive = view.isPassive(i);
   const subj = subjects(view, i);
   const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
@@ -169,8 +194,8 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   }
   let recipient: number[] = [];
   if (targetPrep) recipient = obls.filter((o) => view.caseOf(o) === targetPrep);
-  if (!recipient.length) recipient = view.kids(i, ['obj']).filter(resolves);
-  if (!recipient.length) recipient = view.kids(i, ['iobj']).filter(resolves);
+  if (!recipient.length) recipient = view.kids(i, ['obj']).filter((k) => resolves(k) && notPlace(k));
+  if (!recipient.length) recipient = view.kids(i, ['iobj']).filter((k) => resolves(k) && notPlace(k));
   if (!recipient.length) {
     for (const p of TARGET_PREPS) {
       const hit = obls.filter((o) => view.caseOf(o) === p && resolves(o));
@@ -194,7 +219,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
       if (k <= i || view.tokens[k].upos === 'PUNCT') continue;
       const id = ents.at(k);
       if (!id || actorIds.has(id) || notParticipant(id)) continue;
-      if (placeOnly(k, id)) continue;
+      if (placeOnly(k, id) || modifiesThing(view, ents, k)) continue;
       recipient = [k];
       break;
     }
@@ -217,7 +242,7 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
         if (k !== i && view.isVerb(k) && view.tokens[k].xpos === 'VBN' && view.lemma(k + 1) === 'by' && !(view.rel(view.head(k)) === 'obj' && view.head(view.head(k)) === i)) break;
         const id = ents.at(k);
         if (!id || actorIds.has(id) || notParticipant(id)) continue;
-        if (placeOnly(k, id)) continue;
+        if (placeOnly(k, id) || modifiesThing(view, ents, k)) continue;
         recipient = [k];
         break;
       }
@@ -228,12 +253,27 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
 
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
 
-/** The single place token k right after in/at/near/from (the reading before multi-word names were followed). */
-function placeToken(view: ParseView, ents: EntityIndex, k: number, id: string): boolean {
-  const t = ents.types.get(id);
-  if (t !== 'GPE' && t !== 'LOC' && t !== 'FAC') return false;
-  const c = view.kids(k, ['case']).map((x) => view.lemma(x))[0] ?? '';
-  return PLACE_PREPS.has(c) || (k > 0 && ['in', 'at', 'near', 'from'].includes(view.lemma(k - 1)));
+const WHERE_PREPS = new Set([...PLACE_PREPS, 'to', 'toward', 'towards', 'into', 'onto', 'within']);
+
+/**
+ * Token k names something only as a modifier of a thing: a place that says where the thing is
+ * ("the Brooklyn detention center"), or any name inside a phrase of place or destination
+ * ("taking his family to the U.N. headquarters"): it says where, not to whom. A group noun is the
+ * group it names ("handed over to Israeli troops").
+ */
+function modifiesThing(view: ParseView, ents: EntityIndex, k: number): boolean {
+  const id = ents.at(k);
+  let last = k;
+  while (last + 1 < view.tokens.length && ents.at(last + 1) === id) last++;
+  const h = view.head(last);
+  const r = view.rel(last);
+  if (h <= last || (r !== 'compound' && r !== 'amod')) return false;
+  if (ents.at(h) !== undefined || view.tokens[h].upos !== 'NOUN') return false;
+  if (GROUP_NOUNS.has(view.lemma(h)) || PEOPLE_NOUNS.has(view.lemma(h).replace(/s$/, ''))) return false;
+  // a place naming where a thing is ("inspected the Brooklyn detention center", "hit a Kyiv power plant")
+  const t = id ? ents.types.get(id) : undefined;
+  if (r === 'compound' && (t === 'GPE' || t === 'LOC' || t === 'FAC')) return true;
+  return view.kids(h, ['case']).some((c) => WHERE_PREPS.has(view.lemma(c)));
 }
 
 /** Token k of place entity `id` stands in a phrase of place ("in the Chernihiv region"): the act's place, not its target. */
@@ -359,10 +399,63 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
   return { actor, recipient };
 }
 
+/**
+ * Roles of an event noun: its own dependents ("Russia's attack on Kyiv"), else the verb that
+ * governs it ("Russia launched an offensive against Ukraine": the support verb's subject acts and
+ * its target phrase undergoes; "an attack was carried out by X": its agent) or a participle on it
+ * ("the attack, conducted by the Taliban", "an attack blamed on Hamas").
+ */
+function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: NominalEvent): { actor: number[]; recipient: number[] } {
+  const own = nounRoles(view, i, nom);
+  // an adjective names a participant only as an entity ("an Israeli strike"), not "a complete withdrawal"
+  own.actor = own.actor.filter((k) => view.tokens[k].upos !== 'ADJ' || ents.resolve(k).length > 0);
+  own.recipient = own.recipient.filter((k) => view.tokens[k].upos !== 'ADJ' || ents.resolve(k).length > 0);
+  if (own.actor.length && own.recipient.length) return own;
+  const actor: number[] = [];
+  const recipient: number[] = [];
+  const v = view.head(i);
+  const r = view.rel(i);
+  const support = v >= 0 && view.isVerb(v) && (r === 'obj' || r === 'nsubj:pass') ? lookup('event-support-verbs', view.lemma(v)) : undefined;
+  if (support) {
+    // "launched an attack": the subject; "an attack was carried out by X" / "was blamed on X": the agent phrase
+    const agentPrep = support.attrs.agent ?? 'by';
+    const isAgent = (o: number) => view.caseOf(o) === agentPrep || (agentPrep === 'by' && view.rel(o) === 'obl:agent');
+    const obls = view.kids(v, ['obl', 'obl:agent', 'obl:arg'], true);
+    if (r === 'obj' && !view.isPassive(v)) actor.push(...subjects(view, v));
+    else actor.push(...obls.filter(isAgent));
+    recipient.push(...obls.filter((o) => !isAgent(o) && NOUN_TARGET_PREPS.has(view.caseOf(o))));
+  }
+  for (const c of view.kids(i, ['acl'])) {
+    if (view.tokens[c].xpos !== 'VBN') continue;
+    const row = lookup('event-support-verbs', view.lemma(c));
+    if (!row) continue;
+    const prep = row.attrs.agent ?? 'by';
+    actor.push(...view.kids(c, ['obl:agent', 'obl'], true).filter((o) => view.caseOf(o) === prep || (prep === 'by' && view.rel(o) === 'obl:agent')));
+  }
+  return { actor: own.actor.length ? own.actor : actor, recipient: own.recipient.length ? own.recipient : recipient };
+}
+
+/** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
+const NOUN_TARGET_PREPS = new Set(['against', 'on', 'upon', 'with', 'to', 'toward', 'towards', 'into']);
+
+/**
+ * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
+ * Hamas, killed 12" — Hamas killed. Other subjects stay.
+ */
+function actsThroughNouns(view: ParseView, ents: EntityIndex, actor: number[], extraNouns?: ReadonlySet<string>): number[] {
+  return actor.flatMap((k) => {
+    if (view.tokens[k].upos !== 'NOUN' || ents.resolve(k).length) return [k];
+    const nom = nominalEvent(view.lemma(k)) ?? (extraNouns?.has(view.lemma(k)) ? UNKNOWN_NOUN : undefined);
+    if (!nom || nom.poss !== 'actor') return [k];
+    const agents = nominalRoles(view, ents, k, nom).actor;
+    return agents.length ? agents : [k];
+  });
+}
+
 /** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
 const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
 
-function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
+export function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
   // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
   if (code === '084' || (code === '080' && RELEASE_LEMMAS.has(lemma))) {
     const people = recipients.some((id) => ents.types.get(id) === 'PERSON') ||
@@ -372,17 +465,21 @@ function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientT
   return code;
 }
 
-export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions = {}): EventRecord[] {
-  if (!ParseView.parsed(doc)) return [];
-  const view = new ParseView(doc);
-  const ents = new EntityIndex(doc, view);
-  const times = indexTimes(doc);
-  const out: EventRecord[] = [];
-  const lemmaOf = new Map<EventRecord, string>();
-
+/**
+ * Every candidate predicate of the document with what the dictionaries and the parse say about
+ * it: its CAMEO code (null when the dictionaries have none), its participants' tokens, and the
+ * rule that would drop it (`veto`). The rule coder keeps the candidates no rule drops; the
+ * learned detector (detector.ts) reads them all, the vetoes as features.
+ */
+export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex, lex: EventLexicon, options: CoderOptions = {}, all = false, extraNouns?: ReadonlySet<string>): Predicate[][] {
+  const bySentence: Predicate[][] = [];
+  // credits, bylines, captions and related links are not prose: "Contributing: X" is no aid
+  const furniture = boilerplateSentences(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
-    const sent = doc.sentences[s];
     const preds: Predicate[] = [];
+    bySentence.push(preds);
+    if (furniture[s]) continue;
+    const sent = doc.sentences[s];
     const used = new Set<number>();
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = doc.tokens[i];
@@ -394,7 +491,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
         const modal = modalBefore(view, i);
         if (modal >= 0) {
           const roles = infinitiveRoles(view, ents, i, -1, modal);
-          preds.push({ i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient], modal });
+          preds.push({ i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient], modal, veto: null, block: infinitive.block, patternWords: infinitive.used.length });
           continue;
         }
         const gov = governingVerb(view, i);
@@ -404,7 +501,7 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
           const noun = view.tokens[i - 2]?.upos === 'NOUN' && view.tokens[i - 2].sentence === t.sentence ? i - 2 : -1;
           preds.push({
             i, kind: 'verb', code: infinitive.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: [i, ...roles.recipient],
-            governor: noun >= 0 ? { head: noun, rel: 'acl' } : { head: gov, rel: 'xcomp' },
+            governor: noun >= 0 ? { head: noun, rel: 'acl' } : { head: gov, rel: 'xcomp' }, veto: null, block: infinitive.block, patternWords: infinitive.used.length,
           });
           continue;
         }
@@ -420,99 +517,195 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       if (view.lemma(i) === 'accord' && view.lemma(i + 1) === 'to') continue; // "according to X" attributes
       // "failed to mention", "neglected to say": the complement carries the event (negated)
       if (ASPECTUAL_NEGATORS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) continue;
+      let veto: string | null = null;
+      const drop = (why: string) => { if (!options.without?.has(why)) veto ??= why; };
       // verbs of saying that introduce what was said are statements (CAMEO 01, not a PLOVER event)
-      if (!options.codeStatements && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) continue;
+      if (!options.codeStatements && !options.without?.has('statement') && STATEMENT_VERBS.has(view.lemma(i)) && (view.kids(i, ['ccomp', 'parataxis']).length > 0 || quoteCue(doc, i))) {
+        if (!all) continue;
+        drop('statement');
+      }
       const coding = codeVerb(lex, view, i);
       // returning or handing people over is freeing them ("servicemen had been returned from
       // territory held by Kyiv"), not CAMEO's "return from" a visit
       if (coding && RETURNING_BLOCKS.has(coding.block) && view.kids(i, view.isPassive(i) ? ['nsubj:pass'] : ['obj']).some((k) => isPeople(view, ents, k))) coding.code = '0841';
-      if (!coding || !coding.code) continue;
+      if (!coding || !coding.code) {
+        if (!all) continue;
+        const roles = verbRoles(view, ents, i, undefined, false);
+        roles.actor = actsThroughNouns(view, ents, roles.actor, extraNouns);
+        preds.push({ i, kind: 'verb', code: null, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto: veto ?? (coding ? 'null-pattern' : 'no-code'), block: coding?.block ?? null, patternWords: 0 });
+        continue;
+      }
       // a dictionary default (no pattern) for meeting-type verbs needs someone met: "left the ship" is no consultation
       const consultDefault = coding.used.length === 0 && coding.code.startsWith('04');
       // movement verbs ("left the church", "went home") are consultations only through a pattern ("arrived for talks")
-      if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) continue;
+      if (consultDefault && MOVEMENT_BLOCKS.has(coding.block)) drop('movement');
       // light verbs code an event only through a pattern ("took hostages", "issued a warning"), never by default
       // (but "Hersh was taken by Hamas militants": a person taken by armed men or police is seized)
-      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) continue;
+      if (coding.used.length === 0 && LIGHT_VERBS.has(view.lemma(i)) && !(SEIZING_CODES.has(coding.code) && personTakenBy(view, ents, i))) drop('light');
       // a light verb with the noun of an idiom says nothing of its own: "took place", "took effect", "make sure"
-      if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) continue;
+      if (LIGHT_VERBS.has(view.lemma(i)) && view.kids(i, ['obj']).some((o) => IDIOM_OBJECTS.has(view.lemma(o)) && view.kids(o, ['det', 'amod', 'nmod:poss']).length === 0)) drop('idiom');
       // being flown, sent or brought somewhere is no visit or meeting of the one carried ("He was flown
       // to Valledupar"); a meeting told in the passive has its agent ("was met by the ambassador")
       if (/^0[34]/.test(coding.code) && view.isPassive(i) && !MEET_BLOCKS.has(coding.block) &&
-        !view.kids(i, ['obl:agent', 'obl'], true).some((o) => (view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by') && (ents.resolve(o).length > 0 || isPeople(view, ents, o)))) continue;
+        !view.kids(i, ['obl:agent', 'obl'], true).some((o) => (view.rel(o) === 'obl:agent' || view.caseOf(o) === 'by') && (ents.resolve(o).length > 0 || isPeople(view, ents, o)))) drop('carried');
       // "called the verdict a setback": naming, not a call for something (CAMEO's "call … (for)")
-      if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) continue;
+      if (NAMING_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).some((k) => ['NOUN', 'ADJ', 'PROPN'].includes(view.tokens[k].upos ?? ''))) drop('naming');
       // "is expected to free", "was set to meet": the complement is the event, the raising verb none
-      if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) continue;
+      if (RAISING_VERBS.has(view.lemma(i)) && view.isPassive(i) && (view.kids(i, ['xcomp']).length > 0 || view.lemma(i + 1) === 'to')) drop('raising');
       // a meeting told as done is a consultation: CAMEO's "meet … at/for talks" patterns code an
       // intent to meet (036), which fits "will meet at the summit", not "met Krasin at the airport"
       if (coding.code === '036' && MEET_BLOCKS.has(coding.block) && view.rel(i) !== 'xcomp' && !['future', 'hypothetical'].includes(factualityOf(view, i, false).factuality)) coding.code = '040';
-      for (const k of coding.used) used.add(k);
+      if (veto === null) for (const k of coding.used) used.add(k);
       // "defeated in this constituency", "beat his rival by 10,694 votes": contests, not assaults
-      if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) continue;
+      if (CONTEST_VERBS.has(view.lemma(i)) && coding.code.startsWith('19') && sentenceHas(view, sent.tokenStart, sent.tokenEnd, ELECTORAL_WORDS)) drop('contest');
       // "agreed to release", "pledged to help": a commitment to act is PLOVER's AGREE (CAMEO 03)
       if (coding.used.length === 0 && INTENT_VERBS.has(view.lemma(i)) && view.kids(i, ['xcomp']).length > 0) coding.code = '030';
       const roles = verbRoles(view, ents, i, coding.targetPrep, /^(?:18|19|20)/.test(coding.code));
+      roles.actor = actsThroughNouns(view, ents, roles.actor, extraNouns);
+      let recode: string | undefined;
       // seizing a person is no seizure of property: armed groups abduct (181), forces of a state arrest (173)
-      if (SEIZING_CODES.has(coding.code) && roles.recipient.some((k) => isPerson(ents, k))) {
+      // (a verb of seizing the dictionary already codes as an arrest or abduction gets the same test)
+      if ((SEIZING_CODES.has(coding.code) || (/^(?:173|181)/.test(coding.code) && THING_ACTS.has(view.lemma(i)))) && roles.recipient.some((k) => isPerson(ents, k))) {
         const captor = capturerKind(view, ents, roles.actor);
-        if (captor) coding.code = captor === 'armed group' ? '181' : '173';
+        if (captor) { coding.code = captor === 'armed group' ? '181' : '173'; recode = 'captor'; }
       }
       // expelling and deporting happen to people: "remove a video" is not CAMEO 174
-      if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) continue;
+      if (coding.code.startsWith('174') && coding.used.length === 0 && !view.kids(i, ['obj', 'nsubj:pass']).some((k) => isPeople(view, ents, k))) drop('expel-thing');
+      // killing, abducting and arresting are done to people: "execute the sentence", "killed the
+      // bill", "arrested the decline" name a thing as the patient
+      if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) drop('thing-patient');
       // (a mediator alone is news: "the deal was brokered by Qatar")
-      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) continue;
-      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i) });
+      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
+      if (veto !== null && !all) continue;
+      preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto, block: coding.block, patternWords: coding.used.length, ...(recode ? { recode } : {}) });
     }
     for (let i = sent.tokenStart; i < sent.tokenEnd && options.nominalEvents !== false; i++) {
       const t = doc.tokens[i];
-      if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || used.has(i)) continue;
-      const nom = nominalEvent(view.lemma(i));
-      if (!nom) continue;
+      // a noun a verb's pattern used ("launched an attack") is the rule coder's through the verb; the
+      // detector reads it too, since the annotation puts the event on the noun of a light verb
+      if ((t.upos !== 'NOUN' && !(t.xpos === 'VBG' && gerundNoun(view, i))) || (used.has(i) && !all)) continue;
+      const lemma = view.lemma(i);
+      const nom = nominalEvent(lemma);
+      if (!nom && !extraNouns?.has(lemma)) continue;
+      let veto: string | null = nom ? null : 'no-code';
+      // a noun modifying another names a kind of thing, not an event: "detention center", "release date"
+      if (view.rel(i) === 'compound' && view.head(i) > i && !options.without?.has('modifier')) veto ??= 'modifier';
       // "secured the freedom of X" is a release; "demanded/campaigned for his freedom" is not
-      if (nom.people && !FREEDOM_GAINED.has(view.lemma(view.head(i)))) continue;
-      const roles = nounRoles(view, i, nom);
-      preds.push({ i, kind: 'noun', code: nom.code, lemma: view.lemma(i), tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, nominal: nom, window: view.subtree(i) });
+      if (nom?.people && !FREEDOM_GAINED.has(view.lemma(view.head(i))) && !options.without?.has('freedom')) veto ??= 'freedom';
+      if (veto !== null && !all) continue;
+      const roles = nominalRoles(view, ents, i, nom ?? UNKNOWN_NOUN);
+      preds.push({ i, kind: 'noun', code: nom?.code ?? null, lemma, tokens: [i], actorTokens: roles.actor, recipientTokens: roles.recipient, ...(nom ? { nominal: nom } : {}), window: view.subtree(i), veto, block: null, patternWords: 0, ...(used.has(i) ? { inPattern: true } : {}) });
     }
     preds.sort((a, b) => a.i - b.i);
+  }
+  return bySentence;
+}
 
-    for (const p of preds) {
+/** Roles of an event noun no table knows: its possessor acts, its of-phrase undergoes ("the regime's crackdown on protesters"). */
+const UNKNOWN_NOUN: NominalEvent = { code: '', poss: 'actor', of: 'recipient' };
+
+/** What the decision step makes of one candidate: its PLOVER type, CAMEO code, mode and confidence; null drops it. */
+export interface Verdict {
+  type: string;
+  code: string;
+  mode: string | null;
+  /** calibrated probability that the event is real and of this type; null when no model scored it */
+  confidence: number | null;
+}
+
+/** A decision over candidates: the rule coder's (rules.ts) or the learned detector's. */
+export interface Decider {
+  decide(p: Predicate, ctx: DecisionContext): Verdict | null;
+  /** nouns it reads as candidates besides the event nouns of nominals.ts */
+  readonly nouns?: ReadonlySet<string>;
+}
+
+export interface DecisionContext {
+  doc: Doc;
+  view: ParseView;
+  ents: EntityIndex;
+  lex: EventLexicon;
+  actor: string[];
+  recipient: string[];
+  sentence: number;
+  factuality: EventRecord['factuality'];
+}
+
+/** The rule coder: a candidate no rule vetoes, with a dictionary code PLOVER maps and a participant. */
+export function ruleVerdict(p: Predicate, ctx: DecisionContext, options: CoderOptions = {}): Verdict | null {
+  if (p.veto !== null || p.code === null) return null;
+  const { actor, recipient, ents, view, lex } = ctx;
+  if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) return null;
+  // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
+  if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) return null;
+  const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
+  const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
+  if (!plover) return null;
+  return { type: plover.type, code, mode: plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null, confidence: null };
+}
+
+/** A candidate with everything the decision reads: its participants' entities, its factuality, its trigger's characters. */
+export interface DescribedCandidate {
+  p: Predicate;
+  ctx: DecisionContext;
+  start: number;
+  end: number;
+  reported: string | null;
+}
+
+/** Every candidate of a parsed document with its decision context (`all`: also those a rule vetoes). */
+export function describeCandidates(doc: Doc, lex: EventLexicon, options: CoderOptions = {}, all = false, nouns?: ReadonlySet<string>): { view: ParseView; ents: EntityIndex; candidates: DescribedCandidate[] } {
+  const view = new ParseView(doc);
+  const ents = new EntityIndex(doc, view);
+  const out: DescribedCandidate[] = [];
+  const bySentence = candidatePredicates(doc, view, ents, lex, options, all, nouns);
+  for (let s = 0; s < bySentence.length; s++) {
+    for (const p of bySentence[s]) {
       const actor = dedupe(p.actorTokens.flatMap((k) => ents.resolve(k)));
       const recipient = dedupe(p.recipientTokens.flatMap((k) => ents.resolve(k))).filter((id) => !actor.includes(id));
-      if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) continue;
-      // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
-      if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) continue;
-      const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
-      const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
-      if (!plover) continue;
-      const mode = plover.mode ?? LEMMA_MODES[plover.type]?.[p.lemma] ?? null;
-      const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
-      const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
       const reported = reporterOf(view, ents, p.i);
       const { factuality } = p.modal !== undefined ? modalFactuality(view, p.modal, reported !== null) : factualityOf(view, p.i, reported !== null, undefined, p.governor);
-      const ev: EventRecord = {
-        id: '',
-        type: plover.type,
-        mode,
-        cameo: code,
-        trigger: { start, end, text: doc.text.slice(start, end) },
-        actor,
-        recipient,
-        date: null,
-        location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
-        factuality,
-        negated: negatedOf(factuality),
-        modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
-        reported_by: reported,
-        sentence: s,
-      };
-      ev.date = dateOf(doc, view, ents, times, lex, p, out, irrealis(factuality), lemmaOf);
-      lemmaOf.set(ev, p.lemma);
-      if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
-        ev.modality = 'historical';
-      }
-      out.push(ev);
+      const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
+      const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
+      out.push({ p, ctx: { doc, view, ents, lex, actor, recipient, sentence: s, factuality }, start, end, reported });
     }
+  }
+  return { view, ents, candidates: out };
+}
+
+export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions = {}, decider?: Decider): EventRecord[] {
+  if (!ParseView.parsed(doc)) return [];
+  const times = indexTimes(doc);
+  const out: EventRecord[] = [];
+  const lemmaOf = new Map<EventRecord, string>();
+  const { view, ents, candidates } = describeCandidates(doc, lex, options, decider !== undefined, decider?.nouns);
+  for (const { p, ctx, start, end, reported } of candidates) {
+    const verdict = decider ? decider.decide(p, ctx) : ruleVerdict(p, ctx, options);
+    if (!verdict) continue;
+    const { factuality, actor, recipient, sentence: s } = ctx;
+    const ev: EventRecord = {
+      id: '',
+      type: reducedPloverType(verdict.type, factuality), // PLOVER reports a promised meeting as AGREE, any threat as THREATEN
+      mode: verdict.mode,
+      cameo: verdict.code,
+      trigger: { start, end, text: doc.text.slice(start, end) },
+      actor,
+      recipient,
+      date: null,
+      location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
+      factuality,
+      confidence: verdict.confidence,
+      negated: negatedOf(factuality),
+      modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
+      reported_by: reported,
+      sentence: s,
+    };
+    ev.date = dateOf(doc, view, ents, times, lex, { ...p, code: verdict.code }, out, irrealis(factuality), lemmaOf);
+    lemmaOf.set(ev, p.lemma);
+    if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {
+      ev.modality = 'historical';
+    }
+    out.push(ev);
   }
   out.forEach((e, k) => { e.id = `ev${k + 1}`; });
   return out;
@@ -524,6 +717,25 @@ const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
 const SEIZING_CODES = new Set(['171', '192']);
 const ARMED_GROUP_NOUNS = new Set(['gunman', 'gunmen', 'militant', 'militants', 'kidnapper', 'kidnappers', 'jihadist', 'jihadists', 'rebel', 'rebels', 'insurgent', 'insurgents', 'pirate', 'pirates', 'bandit', 'bandits', 'abductor', 'abductors', 'captor', 'captors', 'terrorist', 'terrorists', 'fighter', 'fighters', 'extremist', 'extremists', 'assailant', 'assailants', 'attacker', 'attackers']);
 const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'agent', 'agents', 'authorities', 'security', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'guard', 'guards', 'services', 'service', 'intelligence']);
+
+/** CAMEO codes of acts done to people: abduct (181), physical assault, torture, kill (182x), assassinate (186), arrest (173). */
+const PEOPLE_ACTS = /^(?:181|182|186|173)/;
+/** Verbs of those codes whose patient may well be a thing: "hijacked a plane". */
+const THING_ACTS = new Set(['hijack', 'seize', 'capture', 'take']);
+const SHARE_NOUNS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores', 'number', 'group', 'majority', 'rest', 'handful', 'crowd', 'family', 'members', 'member', 'some', 'many', 'most', 'all']);
+
+/** The verb's patient (its object, or its subject in the passive) is a thing: no person, group, pronoun or number. */
+function thingPatient(view: ParseView, ents: EntityIndex, i: number): boolean {
+  const patients = view.kids(i, view.isPassive(i) ? ['nsubj:pass', 'nsubj'] : ['obj']);
+  if (!patients.length) return false;
+  return patients.every((k) => {
+    const t = view.tokens[k];
+    if (t.upos !== 'NOUN' || ents.resolve(k).length || isPeople(view, ents, k)) return false;
+    if (GROUP_NOUNS.has(view.lemma(k)) || GROUP_NOUNS.has(t.text.toLowerCase())) return false;
+    // "dozens of protesters", "a group of journalists": the share stands for people
+    return !(SHARE_NOUNS.has(view.lemma(k)) && view.kids(k, ['nmod']).some((c) => isPeople(view, ents, c) || GROUP_NOUNS.has(view.lemma(c))));
+  });
+}
 
 function isPerson(ents: EntityIndex, k: number): boolean {
   return ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON');

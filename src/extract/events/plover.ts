@@ -61,3 +61,15 @@ export function quadClass(code: string): number {
   if (root <= 13) return 3;
   return 4;
 }
+
+/**
+ * The PLOVER manual's reductions of an act's own type by its factuality: a promised meeting,
+ * support, cooperation or aid is AGREE; a promised withdrawal is CONCEDE; any threatened act is
+ * THREATEN. (The annotated set labels the act's own type and derives `plover_type` the same way.)
+ */
+export function reducedPloverType(type: string, factuality: string | null): string {
+  if (factuality === 'threatened') return 'THREATEN';
+  if (factuality === 'future' && (type === 'CONSULT' || type === 'SUPPORT' || type === 'COOPERATE' || type === 'AID')) return 'AGREE';
+  if (factuality === 'future' && type === 'RETREAT') return 'CONCEDE';
+  return type;
+}

@@ -99,7 +99,8 @@ export class ParseView {
     const r = this.rel(i);
     const xpos = this.tokens[i].xpos ?? '';
     // reduced relatives and participial modifiers: "hostages kidnapped by Hamas", "the kidnapped hostages"
-    if ((r === 'acl' || r === 'amod') && xpos === 'VBN') return true;
+    // (unless it has an object of its own: "Israeli troops struck/VBN a market" is the parser's slip for an active clause)
+    if ((r === 'acl' || r === 'amod') && xpos === 'VBN' && this.kids(i, ['obj']).length === 0) return true;
     // a bare participle with its own agent: "territory controlled by Kyiv" hung as an adverbial clause
     if (xpos === 'VBN' && this.kids(i, ['obl:agent']).length > 0 && !this.kids(i, ['aux']).some((c) => this.lemma(c) === 'have')) return true;
     // headline style drops the auxiliary: "Aid worker freed after eight months", "Two journalists
