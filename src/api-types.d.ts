@@ -136,6 +136,8 @@ export interface EventSource extends SourceWithCopies {
   date_basis: string | null;
   negated: boolean;
   modality: string | null;
+  /** asserted, negated, future, hypothetical, threatened, alleged, attempted, denied (doc.ts FACTUALITY_INFO) */
+  factuality: string;
 }
 
 export interface TimelineItem {
@@ -148,6 +150,8 @@ export interface TimelineItem {
   location: string | null;
   participants: Participant[];
   negated: boolean;
+  /** how the sources report it: only asserted events make statuses */
+  factuality: string;
   sources: EventSource[];
 }
 

@@ -9,7 +9,7 @@ const src = { document_id: 1, title: 'a', source: 'A', published: '2025-02-02', 
 function row(over: Partial<EventRow>): EventRow {
   return {
     event_id: 1, type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger_text: 'abducted', trigger_start: 0, trigger_end: 8, date_value: null, date_text: null, date_basis: null,
-    negated: 0, modality: null, entity_role: 'recipient', location: null, ...src, sentence: 'He was abducted.', ...over,
+    negated: 0, modality: null, factuality: null, entity_role: 'recipient', location: null, ...src, sentence: 'He was abducted.', ...over,
   };
 }
 
@@ -55,4 +55,62 @@ test('a near-duplicate copy’s events fold into its first copy’s; what only t
   // without the link the copy is a source of its own, and its date a conflicting claim
   const unlinked = buildCase(entity, [{ ...copied, story_id: 5 }, release, own], [], []);
   assert.equal(unlinked.conflicts.filter((x) => x.kind === 'date').length, 1);
+});
+
+test('statuses only for a person or group of people, as the recipient of an asserted event coded for it', () => {
+  const abducted = row({ event_id: 20, date_value: '2023-10-07' });
+  assert.deepEqual(buildCase(entity, [abducted], [], []).status.map((s) => s.status), ['abducted', 'held']);
+  // an institution or a country never takes one (a crane "killing" at Saudi Arabia, "execute the sentence")
+  for (const type of ['ORG', 'GPE', 'FAC']) {
+    const other = { ...entity, type };
+    const killed = row({ event_id: 21, mode: 'kill', cameo: '1823', trigger_text: 'killing' });
+    const c = buildCase(other, [abducted, killed], [], []);
+    assert.deepEqual(c.status, [], type);
+    assert.deepEqual(c.conflicts, [], type);
+    assert.equal(c.events.length, 2, 'the events stay on the timeline');
+  }
+  // a group of people does
+  assert.deepEqual(buildCase({ ...entity, type: 'NORP' }, [abducted], [], []).status.map((s) => s.status), ['abducted', 'held']);
+  // the status comes from the event's code, not a word in it: COERCE/seize ("taking his family to the U.N.")
+  const taking = row({ event_id: 22, type: 'COERCE', mode: 'seize', cameo: '171', trigger_text: 'taking' });
+  assert.deepEqual(buildCase(entity, [taking], [], []).status, []);
+  // only as the recipient, and only when the text asserts it
+  assert.deepEqual(buildCase(entity, [row({ event_id: 23, entity_role: 'actor' })], [], []).status, []);
+  for (const factuality of ['alleged', 'threatened', 'future', 'hypothetical', 'attempted', 'denied', 'negated']) {
+    const c = buildCase(entity, [row({ event_id: 24, factuality })], [], []);
+    assert.deepEqual(c.status, [], factuality);
+    assert.equal(c.events[0].factuality, factuality);
+    assert.equal(c.events[0].sources[0].factuality, factuality);
+  }
+  // rows stored before factuality was kept read it from negated/modality
+  assert.equal(buildCase(entity, [row({ event_id: 25, negated: 1 })], [], []).events[0].factuality, 'negated');
+  assert.equal(buildCase(entity, [row({ event_id: 26, modality: 'future' })], [], []).events[0].factuality, 'future');
+  // a captivity relation gives no institution a held status either
+  const held: RelationView = { type: 'held_by', role: 'hostage', side: 'subject', other: { id: 3, name: 'Hamas', type: 'ORG' }, sources: [{ ...src, sentence: '…', copies: [] }] };
+  assert.deepEqual(buildCase({ ...entity, type: 'ORG' }, [], [], [held]).status, []);
+});
+
+test('an alleged event and an asserted one of the same kind are two timeline items', () => {
+  const a = row({ event_id: 30, date_value: '2023-10-07' });
+  const b = row({ event_id: 31, date_value: '2023-10-07', factuality: 'alleged', document_id: 2, source: 'B' });
+  const c = buildCase(entity, [a, b], [], []);
+  assert.deepEqual(c.events.map((e) => e.factuality).sort(), ['alleged', 'asserted']);
+});
+
+test('a coarse date that fits two disagreeing claims supports neither', () => {
+  const a = row({ event_id: 40, date_value: '2024-03-03', document_id: 1, source: 'A' });
+  const b = row({ event_id: 41, date_value: '2024-03-04', document_id: 2, source: 'B' });
+  const coarse = row({ event_id: 42, date_value: '2024-03', document_id: 3, source: 'C' });
+  const c = buildCase(entity, [coarse, a, b], [], []);
+  const dates = c.conflicts.filter((x) => x.kind === 'date');
+  assert.equal(dates.length, 1);
+  assert.deepEqual(dates[0].claims.map((cl) => [cl.value, cl.sources.map((s) => s.source)]), [['2024-03-03', ['A']], ['2024-03-04', ['B']]]);
+});
+
+test('a captivity told vaguely beside one dated to the day is one captivity, not two', () => {
+  const abducted = row({ event_id: 50, date_value: '2024-03-04', document_id: 1 });
+  const heldSince = row({ event_id: 51, type: 'COERCE', mode: null, cameo: '173', trigger_text: 'held', date_value: '2024-03', document_id: 2, source: 'B' });
+  const released = row({ event_id: 52, type: 'RETREAT', mode: 'release', cameo: '0841', trigger_text: 'released', date_value: '2024-06-14', document_id: 3, source: 'C' });
+  const c = buildCase(entity, [abducted, heldSince, released], [], []);
+  assert.deepEqual(c.status.map((s) => [s.status, s.from, s.to]), [['abducted', '2024-03-04', '2024-03-04'], ['held', '2024-03-04', '2024-06-14'], ['released', '2024-06-14', '2024-06-14']]);
 });

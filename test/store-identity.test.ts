@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Resolver, type Member } from '../src/store/identity.js';
-import { nameKey, parsePersonName, sameNameToken, skeleton, givenNamesAgree } from '../src/store/names.js';
+import { isPronounName, nameKey, parsePersonName, sameNameToken, skeleton, givenNamesAgree } from '../src/store/names.js';
 
 let next = 1;
 function member(document: number, type: string, name: string, extra: Partial<Member> = {}): Member {
@@ -30,7 +30,7 @@ test('transliteration keys: spellings of one name agree, different names do not'
   assert.equal(parsePersonName('President Vladimir Putin').given, 'vladimir');
 });
 
-test('people sharing only a surname stay apart; a lone surname joins the one person known by it', () => {
+test('people sharing only a surname stay apart; a lone surname joins the one person known by it only with context', () => {
   const a = member(1, 'PERSON', 'Alexander Trufanov');
   const d = member(2, 'PERSON', 'Dmitry Trufanov');
   const lone = member(3, 'PERSON', 'Trufanov');
@@ -39,10 +39,16 @@ test('people sharing only a surname stay apart; a lone surname joins the one per
   // two candidates and no context: the lone surname is not guessed
   assert.notEqual(of(lone), of(a));
   assert.notEqual(of(lone), of(d));
+  // one person known by it, but nothing else in common: the name alone is not enough
   const a2 = member(4, 'PERSON', 'Alexander Trufanov');
   const lone2 = member(5, 'PERSON', 'Trufanov');
   const of2 = resolve([[a2], [lone2]]);
-  assert.equal(of2(lone2), of2(a2));
+  assert.notEqual(of2(lone2), of2(a2));
+  // with something besides the name in common (a nationality), it joins
+  const a3 = member(6, 'PERSON', 'Alexander Trufanov', { attributes: { nationality: 'Russian' } });
+  const lone3 = member(7, 'PERSON', 'Trufanov', { attributes: { nationality: 'Russian' } });
+  const of3 = resolve([[a3], [lone3]]);
+  assert.equal(of3(lone3), of3(a3));
 });
 
 test('a lone surname among several namesakes follows the shared context', () => {
@@ -113,4 +119,52 @@ test('two organisations or places of one document with the same name are one ide
   const p2 = member(52, 'PERSON', 'Alexander Trufanov', { ref: 'd52#PERSON#alexander trufanov#2' });
   const of2 = resolve([[p1, p2]]);
   assert.notEqual(of2(p1), of2(p2));
+});
+
+test('a generic institution name crosses documents only with a country in common; another country refuses it', () => {
+  const pk = member(60, 'ORG', 'Supreme Court', { context: { generic: true, countries: { PAK: 'Pakistan' } } });
+  const pk2 = member(61, 'ORG', 'Supreme Court', { context: { generic: true, docCountry: ['PAK', 'Pakistan'] } });
+  const us = member(62, 'ORG', 'Supreme Court', { context: { generic: true, countries: { USA: 'U.S.' } } });
+  const bare = member(63, 'ORG', 'Supreme Court', { context: { generic: true } });
+  const r = new Resolver();
+  for (const d of [[pk], [pk2], [us], [bare]]) r.addDocument(d);
+  const links = new Map(r.drain().links.map((l) => [l.member, l]));
+  assert.equal(r.clusterIdOf(pk2.id), r.clusterIdOf(pk.id));
+  assert.ok(links.get(pk2.id)!.confidence < 0.8, 'a merge on the article\'s main country alone is flagged for checking');
+  assert.notEqual(r.clusterIdOf(us.id), r.clusterIdOf(pk.id));
+  assert.match(links.get(us.id)!.evidence, /U\.S\..*Pakistan/);
+  assert.notEqual(r.clusterIdOf(bare.id), r.clusterIdOf(pk.id));
+  assert.notEqual(r.clusterIdOf(bare.id), r.clusterIdOf(us.id));
+  // a name that is not generic needs no country, but a different one written next to it refuses
+  const g1 = member(64, 'ORG', 'Google');
+  const g2 = member(65, 'ORG', 'Google');
+  const of = resolve([[g1], [g2]]);
+  assert.equal(of(g2), of(g1));
+});
+
+test('never on a first name alone or one common word; a title in common picks the namesake', () => {
+  const marx = member(70, 'PERSON', 'Karl Marx');
+  const karl = member(71, 'PERSON', 'Karl');
+  const maroni = member(72, 'PERSON', 'Roberto Maroni');
+  const marine = member(73, 'PERSON', 'Marine');
+  const of = resolve([[marx], [karl], [maroni], [marine]]);
+  assert.notEqual(of(karl), of(marx));
+  assert.notEqual(of(marine), of(maroni));
+  const gordon = member(74, 'PERSON', 'Gordon Brown');
+  const sherrod = member(75, 'PERSON', 'Sherrod Brown', { context: { titles: ['senator'] } });
+  const brown = member(76, 'PERSON', 'Brown', { context: { titles: ['senator'] } });
+  const lone = member(77, 'PERSON', 'Brown');
+  const r = new Resolver();
+  for (const d of [[gordon], [sherrod], [brown], [lone]]) r.addDocument(d);
+  const links = new Map(r.drain().links.map((l) => [l.member, l]));
+  assert.equal(r.clusterIdOf(brown.id), r.clusterIdOf(sherrod.id));
+  assert.match(links.get(brown.id)!.evidence, /title “senator” in both/);
+  assert.notEqual(r.clusterIdOf(lone.id), r.clusterIdOf(gordon.id));
+  assert.notEqual(r.clusterIdOf(lone.id), r.clusterIdOf(sherrod.id));
+  assert.match(links.get(lone.id)!.evidence, /common word/);
+});
+
+test('pronouns are no names: "I" or "They" is never an entity name, the newspaper "i" is', () => {
+  assert.ok(isPronounName('I') && isPronounName('They') && isPronounName('him'));
+  assert.ok(!isPronounName('i') && !isPronounName('Ian') && !isPronounName('Iran'));
 });

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, browserSkip, launchChromium } from './support/browser.js';
-import { startServer } from '../src/cli/commands/serve.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, browserSkip, openApp, overlappingLabels } from './support/browser.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article, caseArticles, releaseReport, syndicatedReleaseSpec } from './store-fixtures.js';
 
@@ -32,27 +31,24 @@ const hostile = article({
 });
 
 describe('web app in headless Chromium', { skip }, () => {
-  let browser: Browser;
+  let app: Awaited<ReturnType<typeof openApp>>;
   let page: Page;
-  let server: { url: string; stop: () => Promise<void> };
+  let server: { url: string };
   let store: Store;
   let dir: string;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   before(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'chronicle-web-'));
     store = await openStore(join(dir, 'web.db'));
     for (const a of [...caseArticles, hostile, copy]) await store.ingest(a);
-    server = await startServer({ db: '', port: 0, host: '127.0.0.1', token: null, readOnly: false }, store);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    app = await openApp(store);
+    ({ page, errors } = app);
+    server = { url: app.url };
   });
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await app?.close();
     await store?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -85,8 +81,13 @@ describe('web app in headless Chromium', { skip }, () => {
     // two sources; the syndicated copy is listed under the one it copies, not as a third
     assert.equal(await release.getByTestId('source-link').count(), 2);
     assert.equal(await release.getByTestId('copy-link').count(), 1);
+    // every timeline event says how the sources report it
+    assert.equal(await page.getByTestId('timeline').getByTestId('factuality').count(), await events.count());
+    assert.equal(await release.getByTestId('factuality').innerText(), 'asserted');
     assert.match(await release.getByTestId('copy-link').innerText(), /Example Aggregator/);
     assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
+    // no two labels of the relation graph overlap
+    assert.deepEqual(await overlappingLabels(page.getByTestId('relation-graph')), []);
     await page.screenshot({ path: join(ARTIFACTS, '3-entity.png'), fullPage: true });
 
     await release.getByTestId('source-link').filter({ hasText: 'World Israel News' }).click();
@@ -94,6 +95,11 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match(await page.getByTestId('doc-title').innerText(), /Russian ambassador meets freed hostage/);
     const focus = page.locator('.hl-focus');
     assert.equal(await focus.first().innerText(), 'release');
+    // the side panel: every event with its factuality, each a link to its sentence
+    const sideEvents = page.getByTestId('doc-events').getByTestId('doc-event');
+    assert.ok(await sideEvents.count() >= 3);
+    assert.equal(await page.getByTestId('doc-events').getByTestId('factuality').count(), await sideEvents.count());
+    assert.match(await sideEvents.first().getAttribute('href') ?? '', /^#\/doc\/\d+\?at=\d+-\d+$/);
     // hover an event trigger: the tooltip names the event and its participants
     await page.locator('.hl-event', { hasText: 'kidnapped' }).hover();
     const tip = await page.getByTestId('tooltip').innerText();

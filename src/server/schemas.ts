@@ -118,7 +118,7 @@ const eventSource = {
   type: 'object',
   properties: {
     ...sourceRef.properties, event_id: int, sentence: str, trigger: str, trigger_start: int, trigger_end: int,
-    date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr, copies,
+    date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr, factuality: str, copies,
   },
 } as const;
 
@@ -131,7 +131,7 @@ export const caseFile = {
       items: {
         type: 'object',
         properties: {
-          date: nstr, type: str, mode: nstr, cameo: nstr, roles: { type: 'array', items: str }, location: nstr, negated: { type: 'boolean' },
+          date: nstr, type: str, mode: nstr, cameo: nstr, roles: { type: 'array', items: str }, location: nstr, negated: { type: 'boolean' }, factuality: str,
           participants: { type: 'array', items: { type: 'object', properties: { id: nint, name: str, role: str } } },
           sources: { type: 'array', items: eventSource },
         },

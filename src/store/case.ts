@@ -8,21 +8,42 @@
  * source count and no claim — even when the copy, published a day later, resolved "Saturday"
  * to another date.
  */
+import { lookup } from '../lexicon/index.js';
 import { foldName } from './names.js';
 import type { EventRow, ParticipantRow } from './store.js';
 import type { CaseFile, Claim, Conflict, EntitySummary, EventSource, RelationView, SourceRef, StatusSpan, TimelineItem } from './types.js';
 
-/** Event modes (or types) that happen to a person once, so different dates or places conflict. */
-const ONCE: Array<{ re: RegExp; status: string; ends?: boolean; starts?: string }> = [
-  { re: /abduct|kidnap|hostage|captur|seiz/, status: 'abducted', starts: 'held' },
-  { re: /arrest|detain|imprison|jail/, status: 'detained', starts: 'held' },
-  { re: /releas|free|liberat|rescu/, status: 'released', ends: true },
-  { re: /kill|murder|assassinat|execut|die|death|dead/, status: 'killed', ends: true },
-];
+/**
+ * The status an event gives its recipient (lexicon/en/case-statuses.tsv): by PLOVER type and
+ * mode ("ASSAULT abduct" → abducted, then held), or failing that by CAMEO code. A status comes
+ * from the event's code, never from a word in it: "taking his family to the U.N." (COERCE
+ * seize) and a crane "killing" pilgrims are no abduction and no killing of an institution.
+ */
+interface StatusDef {
+  status: string;
+  starts?: string;
+  ends?: boolean;
+}
 
-function statusOf(type: string, mode: string | null): (typeof ONCE)[number] | null {
-  const text = `${mode ?? ''} ${mode ? '' : type}`.toLowerCase();
-  return ONCE.find((o) => o.re.test(text)) ?? null;
+function statusOf(type: string, mode: string | null, cameo: string | null = null): StatusDef | null {
+  const hit = (mode ? lookup('case-statuses', `${type} ${mode}`) : undefined) ?? (cameo ? lookup('case-statuses', `cameo ${cameo}`) : undefined);
+  if (!hit) return null;
+  return { status: hit.attrs.status, starts: hit.attrs.starts, ends: hit.attrs.ends === 'yes' };
+}
+
+/** Entity types that can be abducted, held, released or killed: a person, or a group of people. */
+const CAN_HAVE_STATUS = new Set(['PERSON', 'NORP']);
+
+/** Can this entity take statuses at all? */
+export function takesStatus(type: string): boolean {
+  return CAN_HAVE_STATUS.has(type);
+}
+
+/** An event row's factuality: the stored one, or (rows stored before it was kept) read from negated/modality. */
+export function factualityOf(r: Pick<EventRow, 'factuality' | 'negated' | 'modality'>): string {
+  if (r.factuality) return r.factuality;
+  if (Number(r.negated)) return 'negated';
+  return r.modality === 'future' || r.modality === 'hypothetical' ? r.modality : 'asserted';
 }
 
 function source(r: EventRow): SourceRef {
@@ -72,21 +93,28 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
   // the same event told by several sources: same type, mode, role, negation and agreeing date
   const items: TimelineItem[] = [];
   const once = new Map<string, TimelineItem[]>();
-  for (const { row, roles } of [...perEvent.values()].sort((a, b) => sortKey(a.row.date_value).localeCompare(sortKey(b.row.date_value)))) {
+  const defs = new Map<string, StatusDef>();
+  // precise dates first, so a coarse one ("last month") can see every item it would fit
+  const byPrecision = (a: PerEvent, b: PerEvent) => (b.row.date_value?.length ?? 0) - (a.row.date_value?.length ?? 0) || sortKey(a.row.date_value).localeCompare(sortKey(b.row.date_value));
+  for (const { row, roles } of [...perEvent.values()].sort(byPrecision)) {
     const roleList = [...roles].sort();
     const negated = Boolean(Number(row.negated));
+    const factuality = factualityOf(row);
     const src: EventSource = {
       ...source(row), event_id: Number(row.event_id), sentence: row.sentence, trigger: row.trigger_text, trigger_start: Number(row.trigger_start), trigger_end: Number(row.trigger_end),
-      date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality, copies: copiesOf.copies.get(Number(row.event_id)) ?? [],
+      date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality, factuality, copies: copiesOf.copies.get(Number(row.event_id)) ?? [],
     };
-    const st = statusOf(row.type, row.mode);
+    // only a person or a group of people takes a status, as the recipient of an asserted event
+    const st = takesStatus(entity.type) ? statusOf(row.type, row.mode, row.cameo) : null;
     // the same event in another source; within one article only a once-only event (a release
     // mentioned three times) is folded, other events of one type and day stay distinct
-    const match = items.find((it) =>
+    const matches = items.filter((it) =>
       (st !== null || !it.sources.some((x) => x.document_id === Number(row.document_id))) &&
-      it.type === row.type && it.mode === row.mode && it.negated === negated && it.roles.join() === roleList.join() &&
+      it.type === row.type && it.mode === row.mode && it.factuality === factuality && it.roles.join() === roleList.join() &&
       (it.date === null || row.date_value === null ? it.date === row.date_value || st !== null : datesAgree(it.date, row.date_value)) &&
       (it.location === null || row.location === null || placesAgree(it.location, row.location)));
+    // a coarse date that fits items of different days belongs to none of them
+    const match = new Set(matches.map((m) => m.date)).size > 1 ? undefined : matches[0];
     const people = (byEvent.get(Number(row.event_id)) ?? []).filter((p) => p.entity_id === null || Number(p.entity_id) !== entity.id);
     if (match) {
       match.sources.push(src);
@@ -100,14 +128,15 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     }
     const item: TimelineItem = {
       date: row.date_value, type: row.type, mode: row.mode, cameo: row.cameo, roles: roleList, location: row.location,
-      participants: [], negated, sources: [src],
+      participants: [], negated, factuality, sources: [src],
     };
     for (const p of people) {
       if (!item.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) item.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
     }
     items.push(item);
-    if (st && !negated && roleList.includes('recipient')) {
-      const k = `${st.status}`;
+    if (st && factuality === 'asserted' && roleList.includes('recipient')) {
+      const k = st.status;
+      defs.set(k, st);
       if (!once.has(k)) once.set(k, []);
       once.get(k)!.push(item);
     }
@@ -122,14 +151,14 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     sources: its.flatMap((it) => it.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url, sentence: s.sentence, copies: s.copies }))),
   });
   for (const [status, its] of once) {
-    const dated = its.filter((it) => it.date !== null);
+    // the most precise dates first: a coarse date ("last month") that agrees with two claims
+    // (3 and 4 March) supports neither
+    const dated = its.filter((it) => it.date !== null).sort((a, b) => b.date!.length - a.date!.length);
     const dateGroups: Array<{ value: string; items: TimelineItem[] }> = [];
     for (const it of dated) {
-      const g = dateGroups.find((x) => datesAgree(x.value, it.date!));
-      if (g) {
-        g.items.push(it);
-        if (it.date!.length > g.value.length) g.value = it.date!;
-      } else dateGroups.push({ value: it.date!, items: [it] });
+      const fits = dateGroups.filter((x) => datesAgree(x.value, it.date!));
+      if (fits.length === 1) fits[0].items.push(it);
+      else if (fits.length === 0) dateGroups.push({ value: it.date!, items: [it] });
     }
     if (dateGroups.length > 1) conflicts.push({ kind: 'date', about: `date ${entity.name} was ${status}`, claims: dateGroups.map((g) => claim(g.value, g.items)) });
     const placeGroups: Array<{ value: string; items: TimelineItem[] }> = [];
@@ -157,11 +186,11 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     }
   }
 
-  const status = statusSpans(once);
+  const status = statusSpans(once, defs);
   // a captivity relation ("held by Islamic Jihad") says the person was held even when no
   // article dated the abduction
   const captivity = relations.filter((r) => r.side === 'subject' && /held|captiv|hostage|prisoner|detain/i.test(`${r.type} ${r.role ?? ''}`));
-  if (captivity.length && !status.some((s) => s.status === 'held')) {
+  if (takesStatus(entity.type) && captivity.length && !status.some((s) => s.status === 'held')) {
     const seen = new Set<number>();
     const sources = captivity.flatMap((r) => r.sources).filter((x) => !seen.has(x.document_id) && seen.add(x.document_id)).map(({ sentence: _s, ...ref }) => ref);
     const end = status.find((s) => s.status === 'released' || s.status === 'killed');
@@ -205,7 +234,7 @@ function foldCopyEvents(events: PerEvent[]): { copies: Map<number, SourceRef[]>;
       for (const a of accepted) {
         const r = a.e.row;
         if (a.takenFrom.has(doc) || Number(r.document_id) === doc) continue;
-        if (r.type !== e.row.type || r.mode !== e.row.mode || Boolean(Number(r.negated)) !== Boolean(Number(e.row.negated)) || [...a.e.roles].sort().join() !== roles) continue;
+        if (r.type !== e.row.type || r.mode !== e.row.mode || factualityOf(r) !== factualityOf(e.row) || [...a.e.roles].sort().join() !== roles) continue;
         const score = normalText(r.sentence) === normalText(e.row.sentence) ? 3
           : r.trigger_text.toLowerCase() !== e.row.trigger_text.toLowerCase() ? 0
           : r.date_value === null || e.row.date_value === null || datesAgree(r.date_value, e.row.date_value) ? 2 : 1;
@@ -226,24 +255,31 @@ function foldCopyEvents(events: PerEvent[]): { copies: Map<number, SourceRef[]>;
 }
 
 /** abducted 2023-10-07 → held → released 2025-02-15, from the once-only events. */
-function statusSpans(once: Map<string, TimelineItem[]>): StatusSpan[] {
+function statusSpans(once: Map<string, TimelineItem[]>, defs: Map<string, StatusDef>): StatusSpan[] {
   const points: Array<{ status: string; date: string | null; starts?: string; sources: SourceRef[] }> = [];
   for (const [status, its] of once) {
-    const def = ONCE.find((o) => o.status === status)!;
-    // the best-supported date of this status
-    const dated = its.filter((i) => i.date).sort((a, b) => b.sources.length - a.sources.length || (b.date!.length - a.date!.length));
+    const def = defs.get(status)!;
+    // the best-supported date of this status; between equally supported ones (a conflict), the earliest
+    const dated = its.filter((i) => i.date).sort((a, b) => b.sources.length - a.sources.length || (b.date!.length - a.date!.length) || a.date!.localeCompare(b.date!));
     const date = dated[0]?.date ?? null;
     const sources = its.flatMap((i) => i.sources.map((s) => ({ document_id: s.document_id, title: s.title, source: s.source, published: s.published, url: s.url })));
     const seen = new Set<number>();
     points.push({ status, date, starts: def.starts, sources: sources.filter((s) => !seen.has(s.document_id) && seen.add(s.document_id)) });
   }
+  // a captivity told vaguely ("held since March", coded as a detention) beside one dated to the
+  // day (abducted on 4 March) is the same captivity, not a second one
+  const vague = (p: (typeof points)[number]) => p.starts !== undefined && p.date !== null &&
+    points.some((q) => q !== p && q.starts === p.starts && q.date !== null && q.date.length > p.date!.length && datesAgree(q.date, p.date!));
+  const kept = points.filter((p) => !vague(p));
+  points.length = 0;
+  points.push(...kept);
   points.sort((a, b) => sortKey(a.date).localeCompare(sortKey(b.date)));
   const spans: StatusSpan[] = [];
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
     spans.push({ status: p.status, from: p.date, to: p.date, sources: p.sources });
     if (p.starts) {
-      const next = points.slice(i + 1).find((q) => q.date !== null && ONCE.find((o) => o.status === q.status)?.ends);
+      const next = points.slice(i + 1).find((q) => q.date !== null && defs.get(q.status)?.ends);
       spans.push({ status: p.starts, from: p.date, to: next?.date ?? null, sources: p.sources });
     }
   }

@@ -233,6 +233,41 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [],
     postgres: [],
   },
+  {
+    version: 7,
+    name: 'what a document says about each entity for identity evidence: countries, parents, titles, generic names',
+    common: ['ALTER TABLE doc_entities ADD COLUMN context TEXT'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read the context from their stored results
+    after: async (tx) => {
+      const { entityContexts } = await import('./context.js');
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        const contexts = entityContexts(JSON.parse(d.result) as Parameters<typeof entityContexts>[0]);
+        for (const [local, ctx] of contexts) {
+          if (Object.keys(ctx).length) await tx.run('UPDATE doc_entities SET context = ? WHERE document_id = ? AND local_id = ?', [JSON.stringify(ctx), d.id, local]);
+        }
+      }
+    },
+  },
+  {
+    version: 8,
+    name: 'the factuality of each event (asserted, negated, alleged, future …), shown wherever the event is',
+    common: ['ALTER TABLE events ADD COLUMN factuality TEXT'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read it from their stored results
+    after: async (tx) => {
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        const events = (JSON.parse(d.result) as { events?: Array<{ id: string; factuality?: string }> }).events ?? [];
+        for (const e of events) {
+          if (e.factuality) await tx.run('UPDATE events SET factuality = ? WHERE document_id = ? AND local_id = ?', [e.factuality, d.id, e.id]);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

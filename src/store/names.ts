@@ -7,9 +7,34 @@
  */
 import { set } from '../lexicon/index.js';
 
+import { getBrownClusters } from '../nlp/representations.js';
+
 const TITLES = set('titles', { uses: 'store' });
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 const PARTICLES = set('name-particles', { uses: 'store' });
+
+/** A folded word that is a title, not part of a name ("president", "gen", "dr"). */
+export function isTitleWord(word: string): boolean {
+  return TITLES.has(word);
+}
+
+/**
+ * A common word of English, not only a name: its lower-case form is in the vocabulary of the
+ * Brown clusters (models/representations: words seen ≥ 30 times in 26 M words of news and
+ * encyclopedia text). "brown", "marine", "church", "parliament" are; "trufanov", "karl",
+ * "obama" are not. Without the cluster file, no word counts as common.
+ */
+export function isCommonWord(word: string): boolean {
+  const w = word.toLowerCase();
+  let v = commonCache.get(w);
+  if (v === undefined) {
+    v = (getBrownClusters()?.exactClusterOf(w) ?? -1) >= 0;
+    if (commonCache.size > 50000) commonCache.clear();
+    commonCache.set(w, v);
+  }
+  return v;
+}
+const commonCache = new Map<string, boolean>();
 
 /** Lower case, accents and apostrophes removed, quotes and punctuation to spaces. */
 export function foldName(name: string): string {
@@ -189,4 +214,30 @@ function shortFormOf(short: string, full: string): boolean {
 export function givenNamesAgree(a: string, b: string): boolean {
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   return sameNameToken(a, b) || shortFormOf(a, b) || shortFormOf(b, a);
+}
+
+/**
+ * Close enough for a lone name to be the surname of a full name: the same spelling after
+ * transliteration (Trufanow/Trufanov), a feminine ending (Trufanova), or one letter apart in a
+ * long name (Zelensky/Zelenskyy). Looser matches (Karl/Carrol, Marine/Maroni) are not.
+ */
+export function closeSurname(single: string, surname: string): boolean {
+  const a = translit(single);
+  const b = translit(surname);
+  if (a === b || a === `${b}a` || b === `${a}a`) return true;
+  return Math.min(a.length, b.length) >= 6 && skeleton(single) === skeleton(surname) && editDistance(a, b) <= 1;
+}
+
+/** Personal pronouns (lexicon/en/function-words.tsv, uses store-pronoun): never an entity's name ("I" is no organisation). */
+const PRONOUNS = set('function-words', { uses: 'store-pronoun' });
+
+/** A name that is only a pronoun, as written ("I", "They"); the newspaper "i", in lower case, is not. */
+export function isPronounName(name: string): boolean {
+  const t = name.trim();
+  const f = foldName(t);
+  if (!PRONOUNS.has(f)) return false;
+  // a pronoun is written lower case or capitalised ("he", "He", "I"); "US" and "IT" in capitals
+  // are names, and so is the newspaper "i" in lower case
+  if (t === 'I') return true;
+  return t !== 'i' && /^\p{L}\p{Ll}*$/u.test(t);
 }

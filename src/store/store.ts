@@ -8,6 +8,7 @@ import type { Result } from '../output/schema.js';
 import type { Db, Row, Sql, SqlValue } from './db.js';
 import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
+import { entityContexts, withoutPronounEntities, type EntityContext } from './context.js';
 import { migrate } from './migrations.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
@@ -54,6 +55,7 @@ interface DocEntityRow {
   mention_count: number;
   entity_id: number | null;
   attributes: string | null;
+  context: string | null;
 }
 
 const now = () => new Date().toISOString();
@@ -101,7 +103,9 @@ export class SqlStore implements Store {
    * lets a caller that already computed the MinHash sketch of `result.text` (in a worker
    * thread) spare the writer the work.
    */
-  async ingest(result: Result, textSketch?: Sketch): Promise<IngestOutcome> {
+  async ingest(given: Result, textSketch?: Sketch): Promise<IngestOutcome> {
+    // an entity named only by a pronoun ("I" taken for an organisation) is no entity of its own
+    const result = withoutPronounEntities(given);
     const hash = contentHash(result);
     const sk = textSketch ?? sketch(result.text);
     try {
@@ -137,25 +141,29 @@ export class SqlStore implements Store {
         const members: Member[] = [];
         const seenRefs = new Set<string>();
         const entityRows: Values[] = [];
-        const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string> }>();
-        for (const e of result.entities) {
+        const info = new Map<string, { ref: string; aliases: string[]; attributes?: Record<string, string>; context?: EntityContext }>();
+        const contexts = entityContexts(result);
+        const entities = result.entities;
+        for (const e of entities) {
           if (info.has(e.id)) continue;
           const aliases = [...new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => m.text).filter((t) => t !== e.name))];
           let ref = memberRef(hash, e.type, e.name);
           if (seenRefs.has(ref)) ref += `#${e.id}`;
           seenRefs.add(ref);
           const attributes = e.attributes && Object.keys(e.attributes).length ? e.attributes : undefined;
-          info.set(e.id, { ref, aliases, attributes });
-          entityRows.push({ document_id: docId, local_id: e.id, ref, type: e.type, name: e.name, aliases: JSON.stringify(aliases), mention_count: e.mentions.length, attributes: attributes ? JSON.stringify(attributes) : null });
+          const ctx = contexts.get(e.id);
+          const context = ctx && Object.keys(ctx).length ? ctx : undefined;
+          info.set(e.id, { ref, aliases, attributes, context });
+          entityRows.push({ document_id: docId, local_id: e.id, ref, type: e.type, name: e.name, aliases: JSON.stringify(aliases), mention_count: e.mentions.length, attributes: attributes ? JSON.stringify(attributes) : null, context: context ? JSON.stringify(context) : null });
         }
         for (const r of await insertRows<{ id: number; local_id: string }>(tx, 'doc_entities', entityRows, 'id, local_id')) {
           local.set(r.local_id, Number(r.id));
         }
         const mentionRows: Values[] = [];
-        for (const e of result.entities) {
+        for (const e of entities) {
           const id = local.get(e.id)!;
-          const { ref, aliases, attributes } = info.get(e.id)!;
-          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes });
+          const { ref, aliases, attributes, context } = info.get(e.id)!;
+          if (!members.some((m) => m.id === id)) members.push({ id, document: docId, ref, type: e.type, name: e.name, aliases, relations: [], mentions: e.mentions.length, attributes, context });
           for (const m of e.mentions) mentionRows.push({ document_id: docId, doc_entity_id: id, start_offset: m.start, end_offset: m.end, text: m.text, kind: m.kind });
         }
         await insertRows(tx, 'mentions', mentionRows);
@@ -190,7 +198,7 @@ export class SqlStore implements Store {
             document_id: docId, local_id: e.id, type: e.type, mode: e.mode, cameo: e.cameo,
             trigger_text: e.trigger.text, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
             date_value: e.date?.value ?? null, date_text: e.date?.text ?? null, date_basis: e.date?.basis ?? null,
-            location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality,
+            location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality, factuality: e.factuality,
             reported_by_id: entityRow(e.reported_by), sentence_index: e.sentence, sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null,
             sentence_text: sentence ? result.text.slice(sentence.start, sentence.end) : null,
           });
@@ -282,14 +290,15 @@ export class SqlStore implements Store {
 
   /** Document entities (all, or those after `after`) with their relations, as the resolver takes them. */
   private async members(tx: Sql, after = 0): Promise<Array<Member & { entity_id: number | null }>> {
-    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes FROM doc_entities WHERE id > ? ORDER BY document_id, id`, [after]);
+    const rows = await tx.all<DocEntityRow>(`SELECT id, document_id, ref, type, name, aliases, mention_count, entity_id, attributes, context FROM doc_entities WHERE id > ? ORDER BY document_id, id`, [after]);
     // a relation joins two entities of one document, so new entities have only new relations
     const rels = await tx.all<{ type: string; role: string | null; subject_id: number; object_id: number }>('SELECT type, role, subject_id, object_id FROM relations WHERE subject_id > ? OR object_id > ?', [after, after]);
     const byId = new Map<number, Member & { entity_id: number | null }>();
     for (const r of rows) {
       byId.set(Number(r.id), {
         id: Number(r.id), document: Number(r.document_id), ref: r.ref, type: r.type, name: r.name,
-        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string> : undefined, entity_id: r.entity_id === null ? null : Number(r.entity_id),
+        aliases: JSON.parse(r.aliases) as string[], relations: [], mentions: Number(r.mention_count), attributes: r.attributes ? JSON.parse(r.attributes) as Record<string, string> : undefined,
+        context: r.context ? JSON.parse(r.context) as EntityContext : undefined, entity_id: r.entity_id === null ? null : Number(r.entity_id),
       });
     }
     for (const r of rels) {
@@ -711,7 +720,7 @@ export class SqlStore implements Store {
     const entity = await this.entityRow(id);
     if (!entity) return null;
     const events = await this.db.all<EventRow>(
-      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality,
+      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
               d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
               COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
@@ -855,7 +864,9 @@ type DocHit = Omit<SearchHits['documents'][number], 'duplicate_of' | 'copies'>;
 
 export interface EventRow {
   event_id: number; type: string; mode: string | null; cameo: string | null; trigger_text: string; trigger_start: number; trigger_end: number;
-  date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null; entity_role: string; location: string | null;
+  date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null;
+  /** asserted, negated, alleged, future … (null for events stored before it was kept: see factualityOf) */
+  factuality?: string | null; entity_role: string; location: string | null;
   document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
   /** the first copy of the document's story (the document itself unless it is a near-duplicate) */
   story_id?: number;

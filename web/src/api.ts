@@ -17,6 +17,8 @@ export interface ResultQuote { start: number; end: number; text: string; speaker
 export interface ResultEvent {
   id: string; type: string; mode: string | null; cameo: string | null; trigger: { start: number; end: number; text: string };
   actor: string[]; recipient: string[]; date: { value: string | null; text?: string; basis: string } | null; location: string | null; negated: boolean; modality: string | null;
+  /** absent in results stored before schema 1.1 */
+  factuality?: string;
 }
 export interface ResultTime { start: number; end: number; text: string; value: string }
 export interface ReaderResult {

@@ -22,7 +22,7 @@ export function summarise(r: Result): string {
     ...r.quotes.map((q) => `    ${name(q.speaker)}: “${q.text.length > 90 ? q.text.slice(0, 87) + '…' : q.text}”`),
   ];
   if (r.relations.length) lines.push('  Relations:', ...r.relations.map((x) => `    ${name(x.subject)} —${x.type}${x.role ? `:${x.role}` : ''}→ ${name(x.object)}`));
-  if (r.events.length) lines.push('  Events:', ...r.events.map((e) => `    ${e.date?.value ?? '????'}  ${e.type}${e.mode ? `/${e.mode}` : ''}  ${e.actor.map(name).join(', ') || '—'} → ${e.recipient.map(name).join(', ') || '—'}  (“${e.trigger.text}”)${e.factuality !== 'asserted' ? `  [${e.factuality}]` : ''}`));
+  if (r.events.length) lines.push('  Events:', ...r.events.map((e) => `    ${e.date?.value ?? '????'}  ${e.type}${e.mode ? `/${e.mode}` : ''}  ${e.actor.map(name).join(', ') || '—'} → ${e.recipient.map(name).join(', ') || '—'}  (“${e.trigger.text}”)  [${e.factuality}]`));
   return lines.join('\n');
 }
 

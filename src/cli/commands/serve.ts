@@ -13,10 +13,10 @@ export const DEFAULT_PORT = 8787;
 
 export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 
-/** The bundled articles: examples/*.json and examples/wikinews/*.json. */
+/** The bundled articles: the showcase case (examples/showcase), examples/*.json and examples/wikinews/*.json. */
 export function exampleFiles(dir = EXAMPLES_DIR): string[] {
   const list = (d: string) => readdirSync(d).filter((f) => f.endsWith('.json')).sort().map((f) => join(d, f));
-  return [...list(dir), ...list(join(dir, 'wikinews'))];
+  return [...list(join(dir, 'showcase')), ...list(dir), ...list(join(dir, 'wikinews'))];
 }
 
 /** Ingest the bundled examples that are not stored yet; returns how many were added. */

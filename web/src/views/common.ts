@@ -17,6 +17,35 @@ export function entityCard(e: EntitySummary): HTMLElement {
     h('div', { class: 'meta' }, `${e.document_count} document${e.document_count === 1 ? '' : 's'} · ${e.mention_count} mentions`));
 }
 
+/** What each factuality means, for the badge's tooltip (the same words as src/doc.ts FACTUALITY_INFO). */
+const FACTUALITY_TIP: Record<string, string> = {
+  asserted: 'reported as having happened',
+  negated: 'reported as not having happened',
+  future: 'planned, scheduled or expected',
+  hypothetical: 'possible, wanted, conditional',
+  threatened: 'threatened',
+  alleged: 'said to have happened, not established',
+  attempted: 'tried',
+  denied: 'denied, disputed or rejected by someone in the text',
+};
+
+/** An event's factuality as its older results carried it (negated, modality) when the field is missing. */
+export function factualityOf(e: { factuality?: string | null; negated: boolean; modality: string | null }): string {
+  if (e.factuality) return e.factuality;
+  if (e.negated) return 'negated';
+  return e.modality === 'future' || e.modality === 'hypothetical' ? e.modality : 'asserted';
+}
+
+/** Every event shows how the text reports it: asserted, negated, alleged, future … */
+export function factualityBadge(f: string): HTMLElement {
+  return h('span', { class: `badge fact f-${f}`, title: FACTUALITY_TIP[f] ?? f, 'data-testid': 'factuality' }, f);
+}
+
+/** A source sentence exactly as written: no quote marks added around it (its own stay, once). */
+export function sentence(text: string): HTMLElement {
+  return h('span', { class: 'sentence', 'data-testid': 'sentence' }, text);
+}
+
 export function sourceLink(s: SourceRef, extra = ''): HTMLElement {
   const label = [s.source, s.published].filter(Boolean).join(', ');
   return h('a', { class: 'source', href: `#/doc/${s.document_id}${extra}`, title: s.title ?? '', 'data-testid': 'source-link' }, label || s.title || `document ${s.document_id}`);

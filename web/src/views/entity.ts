@@ -1,11 +1,15 @@
 import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } from '../api.js';
 import { h } from '../dom.js';
-import { copiesNote, date, empty, section, sourceLink, typeBadge } from './common.js';
+import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge } from './common.js';
 import { relationGraph } from './graph.js';
+
+/** Links below this confidence are flagged for checking (the same threshold as src/store/identity.ts LOW_CONFIDENCE). */
+const LOW_CONFIDENCE = 0.8;
 
 const STATUS_LABEL: Record<string, string> = { abducted: 'abducted', detained: 'detained', held: 'held', released: 'released', killed: 'killed' };
 
-function statusStrip(c: CaseFile): HTMLElement | null {
+/** abducted → held → released, each with its date. */
+export function statusStrip(c: CaseFile): HTMLElement | null {
   if (!c.status.length) return null;
   const steps: HTMLElement[] = [];
   c.status.forEach((s, i) => {
@@ -18,7 +22,7 @@ function statusStrip(c: CaseFile): HTMLElement | null {
 
 function eventTitle(e: TimelineItem): string {
   const what = e.mode ? `${e.mode}` : e.type.toLowerCase();
-  return `${e.negated ? 'not ' : ''}${what}`;
+  return `${e.factuality === 'negated' || e.factuality === 'denied' ? 'not ' : ''}${what}`;
 }
 
 function timeline(c: CaseFile): HTMLElement {
@@ -32,13 +36,13 @@ function timeline(c: CaseFile): HTMLElement {
       h('div', { class: 'when' }, date(e.date)),
       h('div', { class: 'what' },
         h('div', { class: 'headline' },
-          h('strong', {}, eventTitle(e)), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
+          h('strong', {}, eventTitle(e)), ' ', factualityBadge(e.factuality), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
           h('span', { class: 'roles' }, ` as ${e.roles.join(' and ')}`),
           e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null),
         actors.length || recipients.length ? h('div', { class: 'who' }, actors.length ? ['by ', ...join(actors)] : null, actors.length && recipients.length ? '; ' : null, recipients.length ? ['to ', ...join(recipients)] : null) : null,
         h('ul', { class: 'sources' }, e.sources.map((s) => h('li', {},
           sourceLink(s, `?at=${s.trigger_start}-${s.trigger_end}`), copiesNote(s.copies), ': ',
-          h('q', {}, s.sentence))))));
+          sentence(s.sentence))))));
   }));
 }
 
@@ -48,7 +52,7 @@ function conflicts(c: CaseFile): HTMLElement | null {
     h('h3', {}, x.about),
     h('div', { class: 'claims' }, x.claims.map((cl) => h('div', { class: 'claim' },
       h('div', { class: 'claim-value' }, x.kind === 'date' ? date(cl.value) : cl.value),
-      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), copiesNote(s.copies), ': ', h('q', {}, s.sentence))))))))));
+      h('ul', { class: 'sources' }, cl.sources.map((s) => h('li', {}, sourceLink(s), copiesNote(s.copies), ': ', sentence(s.sentence))))))))));
 }
 
 function relationsList(p: EntityProfile): HTMLElement {
@@ -99,7 +103,10 @@ function identity(p: EntityProfile, reload: () => void): HTMLElement {
         boxes.push([box, m.member_id]);
         return h('tr', {},
           h('td', {}, box), h('td', {}, m.name), h('td', {}, sourceLink(m), m.duplicate_of ? h('span', { class: 'badge dup', title: `a near-duplicate of document ${m.duplicate_of}` }, 'copy') : null),
-          h('td', {}, m.method ?? '', m.confidence !== null && m.method !== 'new' ? ` ${(m.confidence * 100).toFixed(0)}%` : ''),
+          h('td', {}, m.method ?? '', m.confidence !== null && m.method !== 'new' ? ` ${(m.confidence * 100).toFixed(0)}%` : '',
+            // a weak link (below 80%) is flagged: check it, and split it off if it is someone else
+            m.confidence !== null && m.method !== 'new' && m.method !== 'manual' && m.confidence < LOW_CONFIDENCE
+              ? [' ', h('span', { class: 'badge check', title: 'a weak link: check the evidence, split it off if this is someone else', 'data-testid': 'low-confidence' }, 'check')] : null),
           h('td', { class: 'evidence' }, m.evidence ?? ''));
       }))),
     h('div', { class: 'actions' },

@@ -1,7 +1,34 @@
 import { api } from '../api.js';
 import { h, snippet } from '../dom.js';
-import type { DocumentSummary } from '../api.js';
+import type { CaseFile, DocumentSummary, EntitySummary } from '../api.js';
 import { date, duplicateBadge, empty, entityCard, section } from './common.js';
+import { statusStrip } from './entity.js';
+
+/** How much a person's case file shows at first sight: statuses, sources that disagree, sources. */
+function caseWeight(c: CaseFile): number {
+  const sources = new Set(c.events.flatMap((e) => e.sources.map((s) => s.document_id))).size;
+  return c.status.length * 2 + c.conflicts.length * 3 + Math.min(sources, 10);
+}
+
+/**
+ * The home page leads with the richest case among the people most reported: a person with a
+ * status over time, several sources and, best, sources that disagree.
+ */
+async function leadCase(people: EntitySummary[]): Promise<HTMLElement | null> {
+  const cases = (await Promise.all(people.slice(0, 6).map((p) => api.timeline(p.id).catch(() => null)))).filter((c): c is CaseFile => c !== null && c.status.length > 0);
+  if (!cases.length) return null;
+  const c = cases.sort((a, b) => caseWeight(b) - caseWeight(a))[0];
+  const e = c.entity;
+  const sources = new Set(c.events.flatMap((x) => x.sources.map((s) => s.document_id))).size;
+  return h('section', { class: 'panel lead-case', 'data-testid': 'lead-case' },
+    h('h2', {}, 'Case: ', h('a', { href: `#/entity/${e.id}`, 'data-testid': 'lead-case-link' }, e.name)),
+    e.aliases.length ? h('p', { class: 'aliases' }, 'also written: ', e.aliases.filter((a) => a.includes(' ')).slice(0, 5).join(' · ') || e.aliases.slice(0, 5).join(' · ')) : null,
+    statusStrip(c),
+    h('p', { class: 'meta' }, `${c.events.length} events from ${sources} source${sources === 1 ? '' : 's'}`),
+    c.conflicts.length ? h('div', { class: 'lead-conflicts', 'data-testid': 'lead-conflicts' }, h('strong', {}, 'Sources disagree: '),
+      c.conflicts.map((x, i) => [i ? '; ' : '', `${x.about} — `, x.claims.map((cl) => `${x.kind === 'date' ? date(cl.value) : cl.value} (${[...new Set(cl.sources.map((s) => s.source ?? s.title))].join(', ')})`).join(' vs ')])) : null,
+    h('p', {}, h('a', { href: `#/entity/${e.id}` }, 'Open the case file →')));
+}
 
 /** One article in a list: title, outlet, date, counts, and its near-duplicate link either way. */
 function docItem(d: DocumentSummary): HTMLElement {
@@ -14,8 +41,10 @@ function docItem(d: DocumentSummary): HTMLElement {
 
 export async function homeView(): Promise<HTMLElement> {
   const [docs, people, orgs] = await Promise.all([api.documents(12), api.entities(undefined, 'PERSON', 12), api.entities(undefined, 'ORG', 8)]);
+  const lead = await leadCase(people);
   return h('div', { class: 'home' },
     h('p', { class: 'lede' }, `${docs.total} articles in the case file. Search a name in any spelling, a place or words of a quote.`),
+    lead,
     h('div', { class: 'columns' },
       section('People most reported', 'top-people', people.length ? h('div', { class: 'cards' }, people.map(entityCard)) : empty('No people yet.')),
       section('Organisations', 'top-orgs', orgs.length ? h('div', { class: 'cards' }, orgs.map(entityCard)) : empty('No organisations yet.'))),

@@ -1,12 +1,13 @@
 import { api, type DocumentView } from '../api.js';
 import { h } from '../dom.js';
 import { withTip } from '../tooltip.js';
-import { date, duplicateBadge, section, typeBadge, TYPE_LABEL } from './common.js';
+import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL } from './common.js';
 
 type Layer =
   | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
   | { kind: 'quote'; start: number; end: number; speaker: string }
-  | { kind: 'event'; start: number; end: number; lines: string[] };
+  | { kind: 'event'; start: number; end: number; lines: string[] }
+  | { kind: 'time'; start: number; end: number; value: string };
 
 function layers(doc: DocumentView): Layer[] {
   const r = doc.result;
@@ -21,15 +22,15 @@ function layers(doc: DocumentView): Layer[] {
   for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed' });
   for (const ev of r.events) {
     const lines = [
-      `Event: ${ev.negated ? 'not ' : ''}${ev.type}${ev.mode ? ` / ${ev.mode}` : ''}${ev.cameo ? ` (CAMEO ${ev.cameo})` : ''}`,
+      `Event: ${ev.type}${ev.mode ? ` / ${ev.mode}` : ''}${ev.cameo ? ` (CAMEO ${ev.cameo})` : ''} — ${factualityOf(ev)}`,
       ev.actor.length ? `actor: ${ev.actor.map(name).join(', ')}` : '',
       ev.recipient.length ? `recipient: ${ev.recipient.map(name).join(', ')}` : '',
       ev.date?.value ? `date: ${ev.date.value}${ev.date.text ? ` (“${ev.date.text}”)` : ''}` : '',
       ev.location ? `place: ${name(ev.location)}` : '',
-      ev.modality ? `modality: ${ev.modality}` : '',
     ].filter(Boolean);
     out.push({ kind: 'event', start: ev.trigger.start, end: ev.trigger.end, lines });
   }
+  for (const t of r.times ?? []) out.push({ kind: 'time', start: t.start, end: t.end, value: t.value });
   return out.filter((l) => l.end > l.start && l.end <= doc.text.length);
 }
 
@@ -78,6 +79,9 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
         } else if (l.kind === 'event') {
           classes.push('hl-event');
           lines.push(...l.lines);
+        } else if (l.kind === 'time') {
+          classes.push('hl-time');
+          lines.push(`Date: ${/^\d{4}/.test(l.value) ? `${date(l.value)} (${l.value})` : l.value}`);
         } else {
           classes.push('hl-mention', `t-${l.type}`);
           const ident = doc.identities[l.entity];
@@ -111,7 +115,7 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
       doc.duplicate_of ? h('p', { class: 'dup-note' }, duplicateBadge(doc.duplicate_of),
         ' A near-duplicate of an earlier article: its facts are shown here but counted once, with the first copy, in timelines and counts.') : null,
       h('div', { class: 'legend' }, h('span', { class: 'hl-mention t-PERSON' }, 'person'), h('span', { class: 'hl-mention t-ORG' }, 'organisation'),
-        h('span', { class: 'hl-mention t-GPE' }, 'place'), h('span', { class: 'hl-quote' }, 'quote'), h('span', { class: 'hl-event' }, 'event'), h('span', { class: 'hint' }, 'hover for details, click a name for its case'))),
+        h('span', { class: 'hl-mention t-GPE' }, 'place'), h('span', { class: 'hl-quote' }, 'quote'), h('span', { class: 'hl-event' }, 'event'), h('span', { class: 'hl-time' }, 'date'), h('span', { class: 'hint' }, 'hover for details, click a name for its case'))),
     h('div', { class: 'reader-body' },
       renderText(doc, focus),
       h('aside', {},
@@ -121,7 +125,10 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
         section('In this article', 'doc-entities', h('ul', { class: 'side-list' }, people.slice(0, 30).map((e) => h('li', {},
           h('a', { href: `#/entity/${doc.identities[e.id]!.id}` }, e.name), ' ', typeBadge(e.type), h('span', { class: 'meta' }, ` ×${e.mentions.length}`))))),
         r.events.length ? section('Events', 'doc-events', h('ul', { class: 'side-list' }, r.events.map((ev) => h('li', {},
-          h('strong', {}, ev.mode ?? ev.type), ` “${ev.trigger.text}”`, ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null)))) : null)));
+          // each event links to its sentence in the text
+          h('a', { href: `#/doc/${doc.id}?at=${ev.trigger.start}-${ev.trigger.end}`, 'data-testid': 'doc-event' }, h('strong', {}, ev.mode ?? ev.type), ` “${ev.trigger.text}”`),
+          ' ', factualityBadge(factualityOf(ev)),
+          ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null)))) : null)));
   if (focus) queueMicrotask(() => setTimeout(() => view.querySelector('.hl-focus')?.scrollIntoView({ block: 'center' }), 0));
   return view;
 }

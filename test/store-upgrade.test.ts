@@ -1,0 +1,65 @@
+/**
+ * Upgrading a store made before migrations 7 and 8: the identity context of each document
+ * entity and the factuality of each event are read back from the stored results.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../src/store/index.js';
+import { extract } from '../src/extract.js';
+
+const court = extract({
+  id: 'court', title: 'Court frees reporter', published: '2024-03-12', source: 'Example Wire',
+  text: "Pakistan's Supreme Court on Tuesday ordered the release of a detained reporter in Islamabad. Police said they would not free the other prisoners.",
+});
+test('a store from before migrations 7 and 8 gets entity context and event factuality from its stored results', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-upgrade-'));
+  const path = join(dir, 'old.db');
+  try {
+    const store = await openStore(path);
+    await store.ingest(court);
+    await store.close();
+    // make it look like a store written before the two columns existed
+    const db = new Database(path);
+    db.exec('ALTER TABLE doc_entities DROP COLUMN context; ALTER TABLE events DROP COLUMN factuality; DELETE FROM schema_migrations WHERE version >= 7');
+    db.close();
+    const reopened = await openStore(path);
+    await reopened.close();
+    const after = new Database(path, { readonly: true });
+    const ctx = after.prepare("SELECT context FROM doc_entities WHERE type = 'ORG' AND name LIKE 'Supreme Court%'").get() as { context: string | null };
+    assert.deepEqual(Object.keys(JSON.parse(ctx.context ?? '{}').countries ?? {}), ['PAK']);
+    assert.equal(JSON.parse(ctx.context ?? '{}').generic, true);
+    const stored = after.prepare('SELECT local_id, factuality FROM events ORDER BY id').all() as Array<{ local_id: string; factuality: string | null }>;
+    assert.ok(stored.length > 0);
+    assert.deepEqual(stored.map((e) => e.factuality), stored.map((e) => court.events.find((x) => x.id === e.local_id)!.factuality));
+    after.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an entity named only by a pronoun is not stored: not as an entity, not in the stored result, not as a speaker', async () => {
+  const { article } = await import('./store-fixtures.js');
+  const interview = article({
+    id: 'interview', title: 'An interview', published: '2024-01-02', source: 'Example',
+    paragraphs: ['Frank Messina: I write poems about baseball, and I read them at the ballpark.'],
+    entities: [{ id: 'e1', type: 'PERSON', name: 'Frank Messina', mentions: ['Frank Messina'] }, { id: 'e2', type: 'ORG', name: 'I', mentions: ['I'] }],
+    quotes: [{ text: 'I write poems about baseball', speaker: 'e2' }],
+  });
+  assert.equal(interview.entities.length, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-pronoun-'));
+  try {
+    const store = await openStore(join(dir, 'p.db'));
+    const { id } = await store.ingest(interview);
+    const doc = (await store.getDocument(id))!;
+    assert.deepEqual(doc.result.entities.map((e) => e.name), ['Frank Messina']);
+    assert.equal(doc.result.quotes[0].speaker, null);
+    assert.deepEqual((await store.searchEntities({ limit: 50 })).map((e) => e.name), ['Frank Messina']);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
