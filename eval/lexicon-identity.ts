@@ -14,9 +14,10 @@
  *   - the first N Wikinews articles of ../shared/data/unlabelled/news-en.jsonl.gz (--wikinews N, default 150)
  *   - test/fixtures/articles-{2,3}, test/fixtures/identity, examples/ (JSON articles), the seed article
  *   - ../shared/data/article-html-dev/html (60 pages) and test/fixtures/pages (HTML through src/ingest)
+ *   - eval/data/events/docs.jsonl (the events annotation set, 72 documents: the detector's training data)
  *
  * Usage: node dist/eval/lexicon-identity.js --write /tmp/ref.jsonl
- *        node dist/eval/lexicon-identity.js --check /tmp/ref.jsonl   [--wikinews 150] [--only gum,html,...]
+ *        node dist/eval/lexicon-identity.js --check /tmp/ref.jsonl   [--wikinews 150] [--only gum,wikinews,events,fixtures,html]
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,7 +38,7 @@ const checkAgainst = arg('--check');
 const wikinewsCount = Number(arg('--wikinews') ?? 150);
 const only = arg('--only')?.split(',');
 if (!writeTo && !checkAgainst) {
-  console.error('usage: lexicon-identity (--write FILE | --check FILE) [--wikinews N] [--only gum,wikinews,fixtures,html]');
+  console.error('usage: lexicon-identity (--write FILE | --check FILE) [--wikinews N] [--only gum,wikinews,events,fixtures,html]');
   process.exit(2);
 }
 
@@ -63,6 +64,13 @@ async function* corpus(): AsyncGenerator<{ key: string; input: DocInput }> {
       if (!j.id.startsWith('wikinews:')) continue;
       n++;
       yield { key: j.id, input: { id: j.id, title: j.title ?? null, published: j.date ?? null, text: j.text } };
+    }
+  }
+  if (want('events')) {
+    for (const line of readFileSync(join(root, 'eval/data/events/docs.jsonl'), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const j = JSON.parse(line) as { id: string; title?: string | null; published?: string | null; text: string };
+      yield { key: `events:${j.id}`, input: { id: j.id, title: j.title ?? null, published: j.published ?? null, text: j.text } };
     }
   }
   const files: string[] = [];
