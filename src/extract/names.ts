@@ -253,8 +253,8 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
 export const surnameRecurs = defineRule({
   id: 'names.surname-recurs', stage: 'names', action: 'label', source: 'src/extract/names.ts',
   summary: 'once an article names a person in full, a later capitalised surname no recogniser took is that person (news names in full once, then by surname)',
-  fires: ['Opposition leader Nadia Fares spoke first. Fares argued that monitors should count the dead.'],
-  spares: ['Opposition leader Nadia Fares spoke first. Bus fares rose again in March.'],
+  fires: ['Opposition leader Nadia Fares accused the government of hiding the death toll. Fares argued that independent monitors should count the dead.'],
+  spares: ['Opposition leader Nadia Fares accused the government of hiding the death toll. Bus fares rose again in March.'],
 });
 
 /**
