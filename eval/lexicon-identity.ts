@@ -20,7 +20,7 @@
  *        node dist/eval/lexicon-identity.js --check /tmp/ref.jsonl   [--wikinews 150] [--only gum,wikinews,events,fixtures,html]
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractDoc } from '../src/extract.js';
 import type { DocInput } from '../src/doc.js';
@@ -90,7 +90,8 @@ async function* corpus(): AsyncGenerator<{ key: string; input: DocInput }> {
     addDir(join(shared, 'data/article-html-dev/html'), (f) => f.endsWith('.html.gz'));
     addDir(join(root, 'test/fixtures/pages'), (f) => f.endsWith('.html.gz'));
   }
-  for await (const item of readDocuments(files)) {
+  // relative paths: a result's `source` names its file, and must not depend on where the checkout lives
+  for await (const item of readDocuments(files.map((f) => relative(root, f)))) {
     if (!item.ok) {
       yield { key: `error:${item.origin}`, input: { id: item.origin, text: `ERROR ${item.error}` } };
       continue;
