@@ -871,6 +871,17 @@ export class SqlStore implements Store {
     return { documents: docHits, quotes, entities };
   }
 
+  /** The countries events are placed in, with how many events each (for a country filter's choices). */
+  async eventCountries(options: { entity?: number } = {}): Promise<Array<{ country: string; events: number }>> {
+    const byEntity = options.entity !== undefined;
+    if (byEntity && !isRowId(options.entity!)) return [];
+    const rows = await this.db.all<{ country: string; events: number }>(
+      `SELECT ev.place_country AS country, COUNT(*) AS events FROM events ev
+       WHERE ev.place_country IS NOT NULL${byEntity ? ' AND ev.id IN (SELECT r.event_id FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id WHERE de.entity_id = ?)' : ''}
+       GROUP BY ev.place_country ORDER BY events DESC, country`, byEntity ? [options.entity!] : []);
+    return rows.map((r) => ({ country: r.country, events: Number(r.events) }));
+  }
+
   /** Ids of the documents that place an event or name a place in this country. */
   private async documentsInCountry(country: string): Promise<Set<number>> {
     const rows = await this.db.all<{ id: number }>(

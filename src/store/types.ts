@@ -33,6 +33,8 @@ export interface Store {
   search(q: string, options?: { limit?: number; country?: string | null }): Promise<SearchHits>;
   /** events placed in the world (for the map and GeoJSON), of one identity and/or in one country */
   eventPlaces(options?: { entity?: number; country?: string | null; limit?: number }): Promise<EventPlaceRow[]>;
+  /** the countries events are placed in (of one identity's events), with their event counts */
+  eventCountries(options?: { entity?: number }): Promise<Array<{ country: string; events: number }>>;
   /** merge identity b into a by hand; returns the surviving id */
   merge(a: number, b: number, note?: string): Promise<number>;
   /** split the given document entities (member ids) out of identity `id` into a new one */

@@ -23,6 +23,15 @@ export async function placeRoutes(app: FastifyInstance): Promise<void> {
     return reply.type('application/geo+json; charset=utf-8').send(eventsGeoJson(rows));
   });
 
+  app.get<{ Querystring: { entity?: number } }>('/places/countries', {
+    schema: {
+      summary: 'The countries events are placed in, with their event counts (of one identity\'s events with entity=ID): the choices of a country filter',
+      tags: ['places'],
+      querystring: { type: 'object', properties: { entity: rowId } },
+      response: { 200: { type: 'array', items: { type: 'object', properties: { country: { type: 'string' }, events: { type: 'integer' } } } } },
+    },
+  }, async (req) => app.store.eventCountries({ entity: req.query.entity }));
+
   app.get('/map/world', {
     schema: {
       summary: 'The offline world map: country outlines (Natural Earth 1:110m, world-atlas) as SVG paths in an equirectangular projection, with the projection to place markers',
