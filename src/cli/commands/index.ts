@@ -6,6 +6,7 @@ import { ingestCommand } from './ingest.js';
 import { parseCommand } from './parse.js';
 import { enqueueCommand } from './enqueue.js';
 import { workerCommand } from './worker.js';
+import { exportCommand } from './export.js';
 
 /** Every sub-command, in the order `chronicle --help` lists them. */
-export const commands: Command[] = [extractCommand, demoCommand, parseCommand, ingestCommand, enqueueCommand, workerCommand, serveCommand];
+export const commands: Command[] = [extractCommand, demoCommand, parseCommand, ingestCommand, enqueueCommand, workerCommand, exportCommand, serveCommand];

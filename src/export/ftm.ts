@@ -1,0 +1,265 @@
+/**
+ * FollowTheMoney (FtM) entities as JSON lines, the format Aleph and OpenSanctions load
+ * (`ftm import`, `alephclient write-entities`): `{"id", "schema", "properties": {name: [values]}}`.
+ *
+ * - identities: PERSON → Person, ORG → Organization, GPE/LOC/FAC → Address (with the country
+ *   and coordinates of their place resolution when there is one); other types are not FtM things
+ *   and are left out with the facts that need them;
+ * - each stored document → Article, and a Documentation link from it to every identity it names;
+ * - events → Event (PLOVER type and CAMEO code as keywords, date, place, country, the people and
+ *   organisations involved, the article as proof);
+ * - relations → Family, Membership, Employment, and UnknownLink for the others (citizenship,
+ *   residence, captivity), each with its sentence and source.
+ *
+ * Identities are written once, the first time a document refers to them (a set of ids is kept:
+ * memory grows with the identities, not with the documents); places are written at the end, with
+ * the first resolution a document gave them. Mapping and examples: docs/exports.md.
+ */
+import type { Result } from '../output/schema.js';
+import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
+import { entityPlace, eventPlace, type ExportPlace } from './place.js';
+import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
+
+export interface FtmEntity {
+  id: string;
+  schema: string;
+  properties: Record<string, string[]>;
+}
+
+type Doc = ExportDocument & { result: Result };
+
+/** The FtM schema of an identity of this entity type, or null when FtM has none for it. */
+export function ftmSchemaOf(type: string): 'Person' | 'Organization' | 'Address' | null {
+  if (type === 'PERSON') return 'Person';
+  if (type === 'ORG') return 'Organization';
+  if (type === 'GPE' || type === 'LOC' || type === 'FAC') return 'Address';
+  return null;
+}
+
+/** Ids: a Chronicle namespace, then what the id stands for. */
+export const ftmId = {
+  identity: (id: number) => `chronicle-entity-${id}`,
+  document: (id: number) => `chronicle-document-${id}`,
+  event: (doc: number, local: string) => `chronicle-event-${doc}-${local}`,
+  relation: (doc: number, index: number) => `chronicle-relation-${doc}-${index}`,
+  documentation: (doc: number, identity: number) => `chronicle-mention-${doc}-${identity}`,
+  place: (key: string) => `chronicle-place-${key.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120)}`,
+};
+
+/** FtM's largest value of each type (its model's maxLength): longer values are cut. */
+const MAX = { name: 384, string: 1024, address: 250, text: 65000, url: 4096 } as const;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** An entity without empty values (FtM values are non-empty strings). */
+function entity(id: string, schema: string, props: Record<string, ReadonlyArray<string | number | null | undefined> | string | number | null | undefined>): FtmEntity {
+  const properties: Record<string, string[]> = {};
+  for (const [k, raw] of Object.entries(props)) {
+    const list = (Array.isArray(raw) ? raw : [raw]) as Array<string | number | null | undefined>;
+    const values = [...new Set(list.filter((v): v is string | number => v !== null && v !== undefined && String(v).trim() !== '').map(String))];
+    if (values.length) properties[k] = values;
+  }
+  return { id, schema, properties };
+}
+
+/** A date FtM takes: 2025, 2025-02 or 2025-02-15 (TIMEX3 weeks, seasons and durations are not dates). */
+function ftmDate(v: string | null | undefined): string | null {
+  return v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null;
+}
+
+function ftmCountry(c: string | null): string | null {
+  return c ? c.toLowerCase() : null;
+}
+
+/** A name safe as a file name for Article.fileName (FtM requires one for documents). */
+function fileName(doc: Doc): string {
+  const base = (doc.external_id ?? `document-${doc.id}`).replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 200);
+  return `${base}.txt`;
+}
+
+function article(doc: Doc): FtmEntity {
+  return entity(ftmId.document(doc.id), 'Article', {
+    name: clip(doc.title ?? doc.external_id ?? `document ${doc.id}`, MAX.name),
+    title: doc.title ? clip(doc.title, MAX.string) : null,
+    fileName: fileName(doc),
+    mimeType: 'text/plain',
+    publishedAt: ftmDate(doc.published),
+    publisher: doc.source ? clip(doc.source, MAX.string) : null,
+    sourceUrl: doc.url,
+    bodyText: clip(doc.result.text, MAX.text),
+  });
+}
+
+function identityEntity(i: ExportIdentity, place: ExportPlace | null): FtmEntity | null {
+  const schema = ftmSchemaOf(i.type);
+  if (!schema) return null;
+  const aliases = i.aliases.map((a) => clip(a, MAX.name));
+  if (schema === 'Address') {
+    return entity(ftmId.identity(i.id), 'Address', {
+      name: clip(i.name, MAX.name), full: clip(place?.name ?? i.name, MAX.address), alias: aliases,
+      country: ftmCountry(place?.country ?? null), latitude: place?.lat, longitude: place?.lon,
+    });
+  }
+  return entity(ftmId.identity(i.id), schema, { name: clip(i.name, MAX.name), alias: aliases });
+}
+
+/** How a Chronicle relation reads in FtM, given the schemas of its two sides. */
+function relationEntity(doc: Doc, index: number, r: Result['relations'][number], subject: { id: number; schema: string }, object: { id: number; schema: string }): FtmEntity {
+  const id = ftmId.relation(doc.id, index);
+  const source = {
+    summary: clip(doc.result.text.slice(r.start, r.end), MAX.text),
+    sourceUrl: doc.url, publisher: doc.source ? clip(doc.source, MAX.string) : null, recordId: `${doc.id}:relation:${index}`,
+    description: `${r.type}${r.role ? ` (${r.role})` : ''}, from ${doc.title ? `"${clip(doc.title, 200)}"` : `document ${doc.id}`}${doc.published ? ` published ${doc.published}` : ''}`,
+  };
+  const s = ftmId.identity(subject.id);
+  const o = ftmId.identity(object.id);
+  const role = r.role ? clip(r.role, MAX.string) : null;
+  // "Yelena, his mother" is stored as subject Yelena, role mother, object him: the relative is the subject
+  if (r.type === 'family' && subject.schema === 'Person' && object.schema === 'Person') {
+    return entity(id, 'Family', { person: o, relative: s, relationship: role ?? 'family', ...source });
+  }
+  if (r.type === 'membership' && subject.schema !== 'Address' && object.schema === 'Organization') {
+    return entity(id, 'Membership', { member: s, organization: o, role, ...source });
+  }
+  if (r.type === 'position' && subject.schema === 'Person' && object.schema === 'Organization') {
+    return entity(id, 'Employment', { employee: s, employer: o, role, ...source });
+  }
+  return entity(id, 'UnknownLink', { subject: s, object: o, role: clip(`${r.type.replace(/_/g, ' ')}${r.role ? `: ${r.role}` : ''}`, MAX.string), ...source });
+}
+
+/** One FtM export; `write` gets each document's entities as a chunk of JSON lines. */
+class FtmWriter {
+  private readonly seen = new Set<number>();
+  /** place identities met, with the first resolution a document gave them */
+  private readonly places = new Map<number, ExportPlace | null>();
+  private readonly placeEntities = new Set<string>();
+  readonly counts = { documents: 0, identities: 0, events: 0, relations: 0, left_out: 0 };
+
+  constructor(private readonly reader: ExportReader, private readonly scope: ExportScope) {}
+
+  private schemaOf(doc: Doc, local: string | null | undefined): { id: number; schema: string } | null {
+    const i = local ? doc.identities.get(local) : undefined;
+    const schema = i ? ftmSchemaOf(i.type) : null;
+    return i && schema ? { id: i.id, schema } : null;
+  }
+
+  private wanted(id: number): boolean {
+    return this.scope.kind === 'store' || this.scope.identities.has(id);
+  }
+
+  async document(doc: Doc): Promise<string> {
+    const out: FtmEntity[] = [article(doc)];
+    this.counts.documents++;
+    const referenced = new Set<number>();
+    const byLocal = new Map(doc.result.entities.map((e) => [e.id, e]));
+    const typeOf = new Map([...doc.identities.values()].map((x) => [x.id, x.type]));
+    // place identities: the first resolution any document gives them
+    for (const e of doc.result.entities) {
+      const i = doc.identities.get(e.id);
+      if (!i || ftmSchemaOf(i.type) !== 'Address' || this.places.get(i.id)) continue;
+      const resolved = entityPlace(e);
+      if (resolved || !this.places.has(i.id)) this.places.set(i.id, resolved);
+    }
+    for (const [id, type] of typeOf) {
+      if (!ftmSchemaOf(type) || !this.wanted(id)) continue;
+      referenced.add(id);
+      out.push(entity(ftmId.documentation(doc.id, id), 'Documentation', {
+        document: ftmId.document(doc.id), entity: ftmId.identity(id), role: 'mentioned', date: ftmDate(doc.published),
+      }));
+    }
+    for (const ev of doc.result.events) {
+      const actors = identitiesOf(doc, ev.actor);
+      const recipients = identitiesOf(doc, ev.recipient);
+      const location = this.schemaOf(doc, ev.location);
+      if (!inScope(this.scope, [...actors, ...recipients, location?.id])) continue;
+      const legal = (ids: number[]) => ids.filter((id) => typeOf.get(id) === 'PERSON' || typeOf.get(id) === 'ORG');
+      const loc = ev.location ? byLocal.get(ev.location) : undefined;
+      const place = eventPlace(ev, loc, loc?.name ?? null);
+      let address: string | null = null;
+      if (location?.schema === 'Address') {
+        address = ftmId.identity(location.id);
+        referenced.add(location.id);
+      } else if (place.lat !== null || place.country) {
+        // a place the event has without an entity of its own (the dateline's)
+        address = ftmId.place(place.id ?? `${place.country ?? ''}-${place.name ?? ''}-${place.lat ?? ''}-${place.lon ?? ''}`);
+        if (!this.placeEntities.has(address)) {
+          this.placeEntities.add(address);
+          out.push(entity(address, 'Address', {
+            name: clip(place.name ?? place.country ?? 'place', MAX.name), full: clip(place.name ?? place.country ?? 'place', MAX.address),
+            country: ftmCountry(place.country), latitude: place.lat, longitude: place.lon,
+          }));
+        }
+      }
+      const involved = [...legal(actors), ...legal(recipients)];
+      for (const id of involved) referenced.add(id);
+      const name = (ids: string[]) => ids.map((l) => byLocal.get(l)?.name).filter(Boolean).join(', ');
+      this.counts.events++;
+      out.push(entity(ftmId.event(doc.id, ev.id), 'Event', {
+        name: clip(`${ev.type}${ev.mode ? ` (${ev.mode})` : ''}: ${ev.trigger.text}`, MAX.name),
+        date: ftmDate(ev.date?.value),
+        summary: clip(eventSentence(doc.result, ev), MAX.text),
+        description: clip([
+          ev.actor.length ? `actor: ${name(ev.actor)}` : '', ev.recipient.length ? `recipient: ${name(ev.recipient)}` : '',
+          `factuality: ${ev.factuality}`, ev.cameo ? `CAMEO ${ev.cameo}` : '', place.source ? `place from the ${place.source}` : '',
+        ].filter(Boolean).join('; '), MAX.text),
+        keywords: [`PLOVER:${ev.type}`, ev.mode ? `PLOVER:${ev.type}:${ev.mode}` : null, ev.cameo ? `CAMEO:${ev.cameo}` : null, ev.factuality],
+        involved: involved.map(ftmId.identity),
+        organizer: legal(actors).map(ftmId.identity),
+        location: place.name ? clip(place.name, MAX.address) : null,
+        country: ftmCountry(place.country),
+        addressEntity: address,
+        proof: ftmId.document(doc.id),
+        sourceUrl: doc.url,
+        publisher: doc.source ? clip(doc.source, MAX.string) : null,
+        recordId: `${doc.id}:${ev.id}`,
+      }));
+    }
+    doc.result.relations.forEach((r, index) => {
+      const s = this.schemaOf(doc, r.subject);
+      const o = this.schemaOf(doc, r.object);
+      if (!inScope(this.scope, [doc.identities.get(r.subject)?.id, doc.identities.get(r.object)?.id])) return;
+      if (!s || !o) {
+        // a side FtM has no thing for (a nationality, a work of art): nothing to link
+        this.counts.left_out++;
+        return;
+      }
+      referenced.add(s.id);
+      referenced.add(o.id);
+      this.counts.relations++;
+      out.push(relationEntity(doc, index, r, s, o));
+    });
+    // people and organisations the first time they are referred to; places at the end
+    const fresh = [...referenced].filter((id) => !this.seen.has(id));
+    for (const id of fresh) this.seen.add(id);
+    const people = fresh.filter((id) => ftmSchemaOf(typeOf.get(id) ?? '') !== 'Address');
+    const identities = people.length ? await this.reader.identities(people) : [];
+    const lines = identities.map((i) => identityEntity(i, null)).filter((e): e is FtmEntity => e !== null);
+    this.counts.identities += lines.length;
+    return [...lines, ...out].map((e) => JSON.stringify(e)).join('\n') + '\n';
+  }
+
+  /** The place identities referred to, with the resolution found for each. */
+  async finish(): Promise<string> {
+    const ids = [...this.seen].filter((id) => this.places.has(id));
+    let out = '';
+    for (let i = 0; i < ids.length; i += 400) {
+      for (const identity of await this.reader.identities(ids.slice(i, i + 400))) {
+        const e = identityEntity(identity, this.places.get(identity.id) ?? null);
+        if (!e) continue;
+        this.counts.identities++;
+        out += JSON.stringify(e) + '\n';
+      }
+    }
+    return out;
+  }
+}
+
+/** The whole export, a chunk of JSON lines per document. */
+export async function* exportFtm(reader: ExportReader, scope: ExportScope, hooks: ExportHooks = {}): AsyncGenerator<string> {
+  const writer = new FtmWriter(reader, scope);
+  for await (const doc of readableDocuments(reader, scope, hooks)) yield await writer.document(doc);
+  const tail = await writer.finish();
+  if (tail) yield tail;
+}
