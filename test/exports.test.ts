@@ -34,20 +34,25 @@ function placeReport(): Result {
   const r = article({
     id: 'sahel-menaka', title: 'Engineer seized near Menaka', published: '2024-03-05', source: 'Example Sahel', url: 'https://example.org/sahel/1?a=1,2',
     paragraphs: [
-      'Gunmen seized Alexander Trufanov near Menaka on Sunday.',
+      'Gunmen seized Alexander Trufanov, a citizen of Russia, near Menaka on Sunday.',
       'Acme Holdings said on Monday it had paid\nnothing to the kidnappers.',
     ],
     entities: [
       { id: 'e1', type: 'PERSON', name: 'Alexander Trufanov', mentions: ['Alexander Trufanov'] },
       { id: 'e2', type: 'GPE', name: 'Menaka', mentions: ['Menaka'] },
       { id: 'e3', type: 'ORG', name: HOSTILE_NAME, mentions: ['Acme Holdings'] },
+      { id: 'e4', type: 'GPE', name: 'Russia', mentions: ['Russia'] },
     ],
-    relations: [{ type: 'membership', subject: 'e1', object: 'e3', near: 'Alexander Trufanov' }],
+    relations: [
+      { type: 'membership', subject: 'e1', object: 'e3', near: 'Alexander Trufanov' },
+      { type: 'citizenship', subject: 'e1', object: 'e4', near: 'a citizen of Russia' },
+    ],
     events: [
       { id: 'v1', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'seized', recipient: ['e1'], date: '2024-03-03', dateText: 'Sunday', location: 'e2' },
       { id: 'v2', type: 'AID', cameo: '07', trigger: 'paid', actor: ['e3'], recipient: ['e1'], date: '2024-03-04', dateText: 'Monday' },
     ],
   });
+  Object.assign(r.entities[3], { place: { id: 'geonames:2017370', name: 'Russia', country: 'RU', lat: 60, lon: 100 } });
   Object.assign(r.entities[1], { place: { id: 'geonames:2454533', name: 'Ménaka', country: 'ML', admin1: 'Ménaka', lat: 15.9182, lon: 2.4022 } });
   Object.assign(r.events[0], { place: { name: 'Ménaka', country: 'ML', lat: 15.9182, lon: 2.4022 }, placeSource: 'sentence' });
   Object.assign(r.events[1], { place: { id: 'geonames:2460596', name: 'Bamako', country: 'ml', lat: 12.65, lon: -8 }, placeSource: 'dateline' });
@@ -166,6 +171,8 @@ for (const backend of backends()) {
       assert.equal(of('Event').length, articles.reduce((n, a) => n + a.events.length, 0));
       const p = entities.get(personId);
       assert.equal(p?.schema, 'Person');
+      assert.deepEqual(p.properties.citizenship, ['ru'], 'citizenship of a country the places stage resolved');
+      assert.ok(of('UnknownLink').some((l) => l.properties.subject[0] === personId && l.properties.role[0] === 'citizenship'), 'and the sourced claim');
       const family = of('Family').filter((f) => f.properties.person[0] === personId && f.properties.relationship[0] === 'mother');
       assert.ok(family.length >= 2, 'his mother, in the report and in its syndicated copy');
       assert.ok(family.every((f) => entities.get(f.properties.relative[0])?.schema === 'Person' && f.properties.publisher?.length === 1 && f.properties.summary?.length === 1));

@@ -11,9 +11,10 @@
  * - relations → Family, Membership, Employment, and UnknownLink for the others (citizenship,
  *   residence, captivity), each with its sentence and source.
  *
- * Identities are written once, the first time a document refers to them (a set of ids is kept:
- * memory grows with the identities, not with the documents); places are written at the end, with
- * the first resolution a document gave them. Mapping and examples: docs/exports.md.
+ * Documents and what they tell are written as they are read; the identities they refer to are
+ * written once each at the end, with what the documents said of them (a place's country and
+ * coordinates, a person's citizenship countries): memory grows with the identities, not with the
+ * documents. Mapping and examples: docs/exports.md.
  */
 import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
@@ -92,10 +93,14 @@ function article(doc: Doc): FtmEntity {
   });
 }
 
-function identityEntity(i: ExportIdentity, place: ExportPlace | null): FtmEntity | null {
+function identityEntity(i: ExportIdentity, known: { place: ExportPlace | null; citizenship: ReadonlySet<string> }): FtmEntity | null {
   const schema = ftmSchemaOf(i.type);
   if (!schema) return null;
   const aliases = i.aliases.map((a) => clip(a, MAX.name));
+  const place = known.place;
+  if (schema === 'Person') {
+    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship].map(ftmCountry) });
+  }
   if (schema === 'Address') {
     return entity(ftmId.identity(i.id), 'Address', {
       name: clip(i.name, MAX.name), full: clip(place?.name ?? i.name, MAX.address), alias: aliases,
@@ -129,13 +134,20 @@ function relationEntity(doc: Doc, index: number, r: Result['relations'][number],
   return entity(id, 'UnknownLink', { subject: s, object: o, role: clip(`${r.type.replace(/_/g, ' ')}${r.role ? `: ${r.role}` : ''}`, MAX.string), ...source });
 }
 
-/** One FtM export; `write` gets each document's entities as a chunk of JSON lines. */
+/** What the export learns about an identity from the documents, written with it at the end. */
+interface Known {
+  /** a place's first resolution in any document */
+  place: ExportPlace | null;
+  /** countries of its citizenship relations, from the resolution of the country named */
+  citizenship: Set<string>;
+}
+
+/** One FtM export: each document's entities as it is read, the identities they refer to at the end. */
 class FtmWriter {
-  private readonly seen = new Set<number>();
-  /** place identities met, with the first resolution a document gave them */
-  private readonly places = new Map<number, ExportPlace | null>();
+  /** identities referred to (memory grows with identities, not with documents) */
+  private readonly known = new Map<number, Known>();
+  /** places of events that have no entity of their own (the dateline's), written once */
   private readonly placeEntities = new Set<string>();
-  readonly counts = { documents: 0, identities: 0, events: 0, relations: 0, left_out: 0 };
 
   constructor(private readonly reader: ExportReader, private readonly scope: ExportScope) {}
 
@@ -149,38 +161,42 @@ class FtmWriter {
     return this.scope.kind === 'store' || this.scope.identities.has(id);
   }
 
-  async document(doc: Doc): Promise<string> {
+  private refer(id: number): Known {
+    let k = this.known.get(id);
+    if (!k) this.known.set(id, k = { place: null, citizenship: new Set() });
+    return k;
+  }
+
+  document(doc: Doc): string {
     const out: FtmEntity[] = [article(doc)];
-    this.counts.documents++;
-    const referenced = new Set<number>();
     const byLocal = new Map(doc.result.entities.map((e) => [e.id, e]));
     const typeOf = new Map([...doc.identities.values()].map((x) => [x.id, x.type]));
-    // place identities: the first resolution any document gives them
-    for (const e of doc.result.entities) {
-      const i = doc.identities.get(e.id);
-      if (!i || ftmSchemaOf(i.type) !== 'Address' || this.places.get(i.id)) continue;
-      const resolved = entityPlace(e);
-      if (resolved || !this.places.has(i.id)) this.places.set(i.id, resolved);
-    }
+    const placeOf = (local: string) => (ftmSchemaOf(byLocal.get(local)?.type ?? '') === 'Address' ? entityPlace(byLocal.get(local)) : null);
     for (const [id, type] of typeOf) {
       if (!ftmSchemaOf(type) || !this.wanted(id)) continue;
-      referenced.add(id);
+      this.refer(id);
       out.push(entity(ftmId.documentation(doc.id, id), 'Documentation', {
         document: ftmId.document(doc.id), entity: ftmId.identity(id), role: 'mentioned', date: ftmDate(doc.published),
       }));
     }
+    // places: the first resolution any document gives them
+    for (const [local, i] of doc.identities) {
+      const k = this.known.get(i.id);
+      if (k && !k.place && ftmSchemaOf(i.type) === 'Address') k.place = placeOf(local);
+    }
+    const legal = (ids: number[]) => ids.filter((id) => typeOf.get(id) === 'PERSON' || typeOf.get(id) === 'ORG');
     for (const ev of doc.result.events) {
       const actors = identitiesOf(doc, ev.actor);
       const recipients = identitiesOf(doc, ev.recipient);
       const location = this.schemaOf(doc, ev.location);
       if (!inScope(this.scope, [...actors, ...recipients, location?.id])) continue;
-      const legal = (ids: number[]) => ids.filter((id) => typeOf.get(id) === 'PERSON' || typeOf.get(id) === 'ORG');
       const loc = ev.location ? byLocal.get(ev.location) : undefined;
       const place = eventPlace(ev, loc, loc?.name ?? null);
       let address: string | null = null;
       if (location?.schema === 'Address') {
         address = ftmId.identity(location.id);
-        referenced.add(location.id);
+        const k = this.refer(location.id);
+        if (!k.place && ev.location) k.place = placeOf(ev.location);
       } else if (place.lat !== null || place.country) {
         // a place the event has without an entity of its own (the dateline's)
         address = ftmId.place(place.id ?? `${place.country ?? ''}-${place.name ?? ''}-${place.lat ?? ''}-${place.lon ?? ''}`);
@@ -193,9 +209,8 @@ class FtmWriter {
         }
       }
       const involved = [...legal(actors), ...legal(recipients)];
-      for (const id of involved) referenced.add(id);
+      for (const id of involved) this.refer(id);
       const name = (ids: string[]) => ids.map((l) => byLocal.get(l)?.name).filter(Boolean).join(', ');
-      this.counts.events++;
       out.push(entity(ftmId.event(doc.id, ev.id), 'Event', {
         name: clip(`${ev.type}${ev.mode ? ` (${ev.mode})` : ''}: ${ev.trigger.text}`, MAX.name),
         date: ftmDate(ev.date?.value),
@@ -220,46 +235,36 @@ class FtmWriter {
       const s = this.schemaOf(doc, r.subject);
       const o = this.schemaOf(doc, r.object);
       if (!inScope(this.scope, [doc.identities.get(r.subject)?.id, doc.identities.get(r.object)?.id])) return;
-      if (!s || !o) {
-        // a side FtM has no thing for (a nationality, a work of art): nothing to link
-        this.counts.left_out++;
-        return;
+      // a side FtM has no thing for (a nationality word, a work of art): nothing to link
+      if (!s || !o) return;
+      this.refer(s.id);
+      this.refer(o.id);
+      if (r.type === 'citizenship' && s.schema === 'Person') {
+        const country = placeOf(r.object)?.country;
+        if (country) this.refer(s.id).citizenship.add(country);
       }
-      referenced.add(s.id);
-      referenced.add(o.id);
-      this.counts.relations++;
       out.push(relationEntity(doc, index, r, s, o));
     });
-    // people and organisations the first time they are referred to; places at the end
-    const fresh = [...referenced].filter((id) => !this.seen.has(id));
-    for (const id of fresh) this.seen.add(id);
-    const people = fresh.filter((id) => ftmSchemaOf(typeOf.get(id) ?? '') !== 'Address');
-    const identities = people.length ? await this.reader.identities(people) : [];
-    const lines = identities.map((i) => identityEntity(i, null)).filter((e): e is FtmEntity => e !== null);
-    this.counts.identities += lines.length;
-    return [...lines, ...out].map((e) => JSON.stringify(e)).join('\n') + '\n';
+    return out.map((e) => JSON.stringify(e)).join('\n') + '\n';
   }
 
-  /** The place identities referred to, with the resolution found for each. */
-  async finish(): Promise<string> {
-    const ids = [...this.seen].filter((id) => this.places.has(id));
-    let out = '';
+  /** The identities referred to, a page at a time, with what the documents said of them. */
+  async *finish(): AsyncGenerator<string> {
+    const ids = [...this.known.keys()].sort((a, b) => a - b);
     for (let i = 0; i < ids.length; i += 400) {
+      let out = '';
       for (const identity of await this.reader.identities(ids.slice(i, i + 400))) {
-        const e = identityEntity(identity, this.places.get(identity.id) ?? null);
-        if (!e) continue;
-        this.counts.identities++;
-        out += JSON.stringify(e) + '\n';
+        const e = identityEntity(identity, this.known.get(identity.id)!);
+        if (e) out += JSON.stringify(e) + '\n';
       }
+      if (out) yield out;
     }
-    return out;
   }
 }
 
 /** The whole export, a chunk of JSON lines per document. */
 export async function* exportFtm(reader: ExportReader, scope: ExportScope, hooks: ExportHooks = {}): AsyncGenerator<string> {
   const writer = new FtmWriter(reader, scope);
-  for await (const doc of readableDocuments(reader, scope, hooks)) yield await writer.document(doc);
-  const tail = await writer.finish();
-  if (tail) yield tail;
+  for await (const doc of readableDocuments(reader, scope, hooks)) yield writer.document(doc);
+  yield* writer.finish();
 }
