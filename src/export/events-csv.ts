@@ -44,7 +44,7 @@ const COLUMNS = {
   cameo_root: (r: Row) => (r.ev.cameo ? cameoRoot(r.ev.cameo) : ''),
   quad_class: (r: Row) => (r.ev.cameo ? quadClass(r.ev.cameo) : ''),
   factuality: (r: Row) => r.ev.factuality,
-  confidence: (r: Row) => r.ev.confidence,
+  confidence: (r: Row) => (typeof r.ev.confidence === 'number' ? Math.round(r.ev.confidence * 1000) / 1000 : null),
   actor_names: (r: Row) => names(r, r.ev.actor),
   actor_codes: (r: Row) => codes(r, r.ev.actor),
   actor_ids: (r: Row) => ids(r, r.ev.actor),
