@@ -52,10 +52,15 @@ function placeReport(): Result {
       { id: 'v2', type: 'AID', cameo: '07', trigger: 'paid', actor: ['e3'], recipient: ['e1'], date: '2024-03-04', dateText: 'Monday' },
     ],
   });
-  Object.assign(r.entities[3], { place: { id: 'geonames:2017370', name: 'Russia', country: 'RU', lat: 60, lon: 100 } });
-  Object.assign(r.entities[1], { place: { id: 'geonames:2454533', name: 'Ménaka', country: 'ML', admin1: 'Ménaka', lat: 15.9182, lon: 2.4022 } });
-  Object.assign(r.events[0], { place: { name: 'Ménaka', country: 'ML', lat: 15.9182, lon: 2.4022 }, placeSource: 'sentence' });
-  Object.assign(r.events[1], { place: { id: 'geonames:2460596', name: 'Bamako', country: 'ml', lat: 12.65, lon: -8 }, placeSource: 'dateline' });
+  // the shapes of result schema 1.5 (src/extract/places): entities[].place, events[].place and place_source
+  const link = (id: string, name: string, feature: string, country: string, lat: number, lon: number) => ({
+    place: { id, name, feature, country, admin1: null, lat, lon, margin: 99, evidence: [{ rule: 'population', detail: 'test', weight: 1 }] },
+  });
+  Object.assign(r.entities[3], link('iso:RU', 'Russia', 'PCLI', 'RU', 60, 100));
+  Object.assign(r.entities[1], link('geonames:2454533', 'Ménaka', 'PPLA', 'ML', 15.9182, 2.4022));
+  Object.assign(r.events[0], { place: { entity: 'e2', name: 'Ménaka', id: 'geonames:2454533', country: 'ML', lat: 15.9182, lon: 2.4022 }, place_source: 'sentence' });
+  Object.assign(r.events[1], { place: { entity: null, name: 'Bamako', id: 'geonames:2460596', country: 'ML', lat: 12.65, lon: -8 }, place_source: 'dateline' });
+  for (const ev of r.events.slice(2)) Object.assign(ev, { place: null, place_source: 'none' });
   return r;
 }
 

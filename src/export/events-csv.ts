@@ -7,10 +7,10 @@
 import { cameoRoot, quadClass } from '../extract/events/plover.js';
 import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportReader, ExportScope } from '../store/export.js';
-import { eventPlace } from './place.js';
+import { eventPlace, eventPlaceEntity, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
 
-type Row = { doc: ExportDocument & { result: Result }; ev: Result['events'][number]; byId: Map<string, Result['entities'][number]> };
+type Row = { doc: ExportDocument & { result: Result }; ev: Result['events'][number]; byId: Map<string, Result['entities'][number]>; place: ExportPlace };
 type Cell = string | number | null | undefined;
 
 /** Several actors (or recipients) in one cell, in the same order in the names, codes and ids columns. */
@@ -25,10 +25,6 @@ function codes(r: Row, locals: string[]): string {
 function ids(r: Row, locals: string[]): string {
   return locals.map((l) => r.doc.identities.get(l)?.id ?? '').join(LIST_SEPARATOR);
 }
-const place = (r: Row) => {
-  const loc = r.ev.location ? r.byId.get(r.ev.location) : undefined;
-  return eventPlace(r.ev, loc, loc?.name ?? null);
-};
 
 /** The columns in order: the header and every row come from this one table. */
 const COLUMNS = {
@@ -51,11 +47,11 @@ const COLUMNS = {
   recipient_names: (r: Row) => names(r, r.ev.recipient),
   recipient_codes: (r: Row) => codes(r, r.ev.recipient),
   recipient_ids: (r: Row) => ids(r, r.ev.recipient),
-  location: (r: Row) => place(r).name,
-  country: (r: Row) => place(r).country,
-  latitude: (r: Row) => place(r).lat,
-  longitude: (r: Row) => place(r).lon,
-  place_source: (r: Row) => place(r).source,
+  location: (r: Row) => r.place.name,
+  country: (r: Row) => r.place.country,
+  latitude: (r: Row) => r.place.lat,
+  longitude: (r: Row) => r.place.lon,
+  place_source: (r: Row) => r.place.source,
   trigger: (r: Row) => r.ev.trigger.text,
   sentence: (r: Row) => eventSentence(r.doc.result, r.ev),
   published: (r: Row) => r.doc.published,
@@ -91,9 +87,11 @@ export function eventsCsvRows(doc: ExportDocument & { result: Result }, scope: E
   const byId = new Map(doc.result.entities.map((e) => [e.id, e]));
   let out = '';
   for (const ev of doc.result.events) {
-    const involved = [...identitiesOf(doc, [...ev.actor, ...ev.recipient]), ev.location ? doc.identities.get(ev.location)?.id : null];
+    const local = eventPlaceEntity(ev);
+    const involved = [...identitiesOf(doc, [...ev.actor, ...ev.recipient]), local ? doc.identities.get(local)?.id : null];
     if (!inScope(scope, involved)) continue;
-    const row: Row = { doc, ev, byId };
+    const loc = local ? byId.get(local) : undefined;
+    const row: Row = { doc, ev, byId, place: eventPlace(ev, loc, loc?.name ?? null) };
     out += csvLine(EVENTS_CSV_COLUMNS.map((c) => csvField(COLUMNS[c](row), FREE_TEXT.has(c))));
   }
   return out;

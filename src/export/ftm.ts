@@ -18,7 +18,7 @@
  */
 import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
-import { entityPlace, eventPlace, type ExportPlace } from './place.js';
+import { entityPlace, eventPlace, eventPlaceEntity, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
 
 export interface FtmEntity {
@@ -188,15 +188,16 @@ class FtmWriter {
     for (const ev of doc.result.events) {
       const actors = identitiesOf(doc, ev.actor);
       const recipients = identitiesOf(doc, ev.recipient);
-      const location = this.schemaOf(doc, ev.location);
+      const placeLocal = eventPlaceEntity(ev);
+      const location = this.schemaOf(doc, placeLocal);
       if (!inScope(this.scope, [...actors, ...recipients, location?.id])) continue;
-      const loc = ev.location ? byLocal.get(ev.location) : undefined;
+      const loc = placeLocal ? byLocal.get(placeLocal) : undefined;
       const place = eventPlace(ev, loc, loc?.name ?? null);
       let address: string | null = null;
       if (location?.schema === 'Address') {
         address = ftmId.identity(location.id);
         const k = this.refer(location.id);
-        if (!k.place && ev.location) k.place = placeOf(ev.location);
+        if (!k.place && placeLocal) k.place = placeOf(placeLocal);
       } else if (place.lat !== null || place.country) {
         // a place the event has without an entity of its own (the dateline's)
         address = ftmId.place(place.id ?? `${place.country ?? ''}-${place.name ?? ''}-${place.lat ?? ''}-${place.lon ?? ''}`);

@@ -1,7 +1,9 @@
 /**
  * Where an event happened, as the exports print it: the place resolution the extraction stored
- * on the event (or on its place entity), read defensively. A result without place resolution
- * (stored before it existed, or a place left unresolved) gives empty fields, never a guess.
+ * (result schema 1.5, src/extract/places: `events[].place` {entity, name, id, country, lat, lon},
+ * `events[].place_source`, `entities[].place` {id, name, feature, country, admin1, lat, lon, …}),
+ * read defensively so that results stored before it (or by other writers) give empty fields,
+ * never a guess or an error.
  */
 
 export interface ExportPlace {
@@ -90,4 +92,11 @@ export function entityPlace(entity: unknown): ExportPlace | null {
     id: r === entity ? null : text(first(r, ID)),
   };
   return p.country || p.lat !== null ? p : null;
+}
+
+/** The document entity standing for an event's place: its location, else the entity its resolved place came from (a dateline's). */
+export function eventPlaceEntity(event: { location?: string | null }): string | null {
+  if (event.location) return event.location;
+  const place = (event as Loose).place;
+  return isObject(place) && typeof place.entity === 'string' && place.entity ? place.entity : null;
 }
