@@ -7,28 +7,16 @@
  */
 import type { Result } from '../output/schema.js';
 import type { Sql, SqlValue } from './db.js';
+import type { DocumentSummary, EntitySummary } from './types.js';
 
 /** What an export covers: the whole store, or one case (an identity and everything linked to it). */
 export type ExportScope = { kind: 'store' } | { kind: 'case'; entity: number; identities: ReadonlySet<number> };
 
-/** An identity as the exports name it. */
-export interface ExportIdentity {
-  id: number;
-  name: string;
-  type: string;
-  aliases: string[];
-  document_count: number;
-  mention_count: number;
-}
+/** An identity as the exports name it: as the API summarises it (name, type, other names, counts). */
+export type ExportIdentity = EntitySummary;
 
 /** One stored document with its extraction result, read for an export. */
-export interface ExportDocument {
-  id: number;
-  external_id: string | null;
-  title: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
+export interface ExportDocument extends Pick<DocumentSummary, 'id' | 'external_id' | 'title' | 'source' | 'url' | 'published'> {
   /** the first copy of the document's story (itself unless it is a near-duplicate) */
   story_id: number;
   /** null when the stored result cannot be read; `error` says why */
