@@ -311,6 +311,9 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     const ok = run('--format', 'events-csv', '--entity', String(person));
     assert.equal(ok.status, 0, ok.stderr);
     assert.ok(csvRows(ok.stdout).length > 0);
+    const byName = run('--format', 'events-csv', '--entity', 'Dmitry Trufanov');
+    assert.equal(byName.status, 0, byName.stderr);
+    assert.match(byName.stderr, /the case of Dmitry Trufanov \(PERSON, identity \d+\)/);
     assert.match(ok.stderr, /export: \d+\/\d+ documents/, 'progress on stderr');
     assert.match(ok.stderr, new RegExp(`events-csv of identity ${person}`));
 
@@ -331,7 +334,8 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     for (const [args, message] of [
       [['--format', 'xlsx'], /--format: unknown export format "xlsx": use one of ftm, events-csv, graphml/],
       [[], /--format: give a format/],
-      [['--format', 'ftm', '--entity', 'trufanov'], /--entity must be an identity id/],
+      [['--format', 'ftm', '--entity', 'Trufanov'], /--entity 'Trufanov' fits several identities; give the id of one:\n(.|\n)*Dmitry Trufanov \(PERSON, 1 document\)/],
+      [['--format', 'ftm', '--entity', 'Nobody Atall'], /--entity: no identity is named 'Nobody Atall'/],
       [['--format', 'ftm', '--entity', '999999'], /--entity 999999: no such identity/],
     ] as const) {
       const r = run(...args);

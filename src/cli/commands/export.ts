@@ -37,6 +37,24 @@ class ExportProgress {
   }
 }
 
+/**
+ * The identity a name picks: the only one found, or the one whose name (or an alias) is the name
+ * given when no other is; otherwise a usage error listing the candidates with their ids.
+ */
+async function identityNamed(store: Store, name: string): Promise<number> {
+  const hits = await store.searchEntities({ q: name, limit: 10 });
+  if (hits.length === 0) throw new UsageError(`--entity: no identity is named '${name}'`);
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const exact = hits.filter((h) => [h.name, ...h.aliases].some((n) => fold(n) === fold(name)));
+  const pick = hits.length === 1 ? hits[0] : exact.length === 1 ? exact[0] : null;
+  if (pick) {
+    process.stderr.write(`chronicle export: the case of ${pick.name} (${pick.type}, identity ${pick.id})\n`);
+    return pick.id;
+  }
+  const list = (exact.length ? exact : hits).map((h) => `  ${h.id}  ${h.name} (${h.type}, ${h.document_count} document${h.document_count === 1 ? '' : 's'})`).join('\n');
+  throw new UsageError(`--entity '${name}' fits several identities; give the id of one:\n${list}`);
+}
+
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the case file, or one person\'s case, as FollowTheMoney JSON lines, an events CSV or GraphML',
@@ -45,15 +63,17 @@ export const exportCommand: Command = {
 Writes what the store holds in a format other tools load (docs/exports.md):
 ${EXPORT_FORMAT_NAMES.map((f) => `  ${f.padEnd(11)} ${EXPORT_FORMATS[f].description}`).join('\n')}
 
-The whole store by default; --entity ID exports one case: the identity ID (from the web app or
-GET /api/entities?q=NAME), the partners of its relations, everyone in its events and their
-places, and the documents naming it. Written as it is read (memory does not grow with the
+The whole store by default; --entity exports one case: the identity (its id, from the web app
+or GET /api/entities?q=NAME, or a name that picks one identity), the partners of its relations,
+everyone in its events and their places, and the documents naming it. Written as it is read (memory does not grow with the
 store); progress on stderr. A document whose stored result cannot be read is named on stderr
 and left out; the rest is written.
 
 Options:
   --format F      ${EXPORT_FORMAT_NAMES.join(' | ')} (required)
-  --entity ID     one case instead of the whole store
+  --entity ID|NAME
+                  one case instead of the whole store (a name that fits several identities
+                  lists them with their ids)
   --output FILE   write to FILE (replaced only when the export is complete; default: standard output)
   --db URL        SQLite file (default ./chronicle.db, or $CHRONICLE_DB) or postgres://user@host/db
   --quiet         no progress, only errors
@@ -64,6 +84,7 @@ Exit codes: 0 written, 1 some documents left out (each named on stderr), 2 usage
 Examples:
   chronicle export --format ftm --output case.ftm.jsonl        # then: ftm store write -i case.ftm.jsonl, or alephclient write-entities
   chronicle export --format events-csv --entity 12 > trufanov-events.csv
+  chronicle export --format graphml --entity "Sasha Trufanov" -o trufanov.graphml
   chronicle export --format graphml --output chronicle.graphml  # open in Gephi`,
   async run(argv) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -81,8 +102,10 @@ Examples:
       if (err instanceof ExportFormatError) throw new UsageError(`--format: ${err.message}`);
       throw err;
     }
-    const entity = values.entity === undefined ? null : Number(values.entity);
-    if (entity !== null && (!Number.isSafeInteger(entity) || entity < 1)) throw new UsageError(`--entity must be an identity id (a whole number from 1), not '${values.entity}'`);
+    const given = values.entity?.trim();
+    if (given === '') throw new UsageError('--entity needs an identity id or a name');
+    const entityId = given !== undefined && /^\d+$/.test(given) ? Number(given) : null;
+    if (entityId !== null && (!Number.isSafeInteger(entityId) || entityId < 1)) throw new UsageError(`--entity must be an identity id from 1 to ${Number.MAX_SAFE_INTEGER}, or a name, not '${given}'`);
     const url = dbUrl(values.db);
     // opening a SQLite path that does not exist would make an empty store and export nothing
     if (!/^postgres(ql)?:\/\//i.test(url) && !existsSync(url.replace(/^sqlite:(\/\/)?/i, ''))) {
@@ -95,15 +118,17 @@ Examples:
       process.stderr.write(`chronicle export: cannot open the store ${redactUrl(url)}: ${(err as Error).message}\n`);
       return EXIT.USAGE;
     }
-    const progress = new ExportProgress(process.stderr, !values.quiet);
+    // on a terminal that shows the export itself, a progress line would garble it
+    const progress = new ExportProgress(process.stderr, !values.quiet && !(process.stdout.isTTY && !values.output));
     let skipped = 0;
     const partial = values.output ? `${values.output}.partial` : null;
     try {
       const reader = store.exportReader();
       let scope: ExportScope = { kind: 'store' };
-      if (entity !== null) {
-        const found = await reader.caseScope(entity);
-        if (!found) throw new UsageError(`--entity ${entity}: no such identity in ${redactUrl(url)}`);
+      if (given !== undefined) {
+        const id = entityId ?? await identityNamed(store, given);
+        const found = await reader.caseScope(id);
+        if (!found) throw new UsageError(`--entity ${id}: no such identity in ${redactUrl(url)}`);
         scope = found;
       }
       const started = performance.now();
