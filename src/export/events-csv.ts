@@ -63,14 +63,15 @@ const COLUMNS = {
 export type EventsCsvColumn = keyof typeof COLUMNS;
 export const EVENTS_CSV_COLUMNS = Object.keys(COLUMNS) as readonly EventsCsvColumn[];
 
-/** Columns of words from the articles: a leading = + - @ is defused so spreadsheets don't run it as a formula. */
-const FREE_TEXT = new Set<EventsCsvColumn>(['actor_names', 'recipient_names', 'location', 'trigger', 'sentence', 'source', 'title', 'date_text']);
-
-/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function csvField(value: Cell, freeText = false): string {
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a quote or a line break; quotes doubled. A
+ * value starting with = + - @ (and not a number such as -8.0) gets a leading ' so that a
+ * spreadsheet does not run it as a formula (CSV injection).
+ */
+export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (freeText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -92,7 +93,7 @@ export function eventsCsvRows(doc: ExportDocument & { result: Result }, scope: E
     if (!inScope(scope, involved)) continue;
     const loc = local ? byId.get(local) : undefined;
     const row: Row = { doc, ev, byId, place: eventPlace(ev, loc, loc?.name ?? null) };
-    out += csvLine(EVENTS_CSV_COLUMNS.map((c) => csvField(COLUMNS[c](row), FREE_TEXT.has(c))));
+    out += csvLine(EVENTS_CSV_COLUMNS.map((c) => csvField(COLUMNS[c](row))));
   }
   return out;
 }
