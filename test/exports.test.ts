@@ -321,6 +321,9 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     const chess = docs.find((d) => d.external_id === 'chess-trufanov')!;
     const raw = new Database(db);
     raw.prepare('UPDATE documents SET result = ? WHERE id = ?').run('{"schema": "1.4", "text": ', chess.id);
+    // JSON, but not a result the exports can read
+    const wire = docs.find((d) => d.external_id === 'wire-trufanow')!;
+    raw.prepare('UPDATE documents SET result = ? WHERE id = ?').run('{"text": "…", "sentences": [], "entities": []}', wire.id);
     raw.close();
     const out = join(dir, 'all.ftm.jsonl');
     const partial = run('--format', 'ftm', '--output', out);
@@ -328,7 +331,8 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     assert.match(partial.stderr, new RegExp(`document ${chess.id} \\(chess-trufanov\\) "Moscow club wins rapid chess title": its stored result cannot be read: .*; left out`));
     const written = checkFtm(readFileSync(out, 'utf8'));
     assert.deepEqual(written.problems, []);
-    assert.equal([...written.entities.values()].filter((e) => e.schema === 'Article').length, docs.length - 1);
+    assert.match(partial.stderr, new RegExp(`document ${wire.id} \\(wire-trufanow\\) "Three hostages freed in sixth exchange": its stored result cannot be read: not an extraction result \\(no relations list\\); left out`));
+    assert.equal([...written.entities.values()].filter((e) => e.schema === 'Article').length, docs.length - 2);
     assert.ok(!existsSync(`${out}.partial`));
 
     for (const [args, message] of [

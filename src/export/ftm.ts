@@ -218,7 +218,7 @@ class FtmWriter {
         summary: clip(eventSentence(doc.result, ev), MAX.text),
         description: clip([
           ev.actor.length ? `actor: ${name(ev.actor)}` : '', ev.recipient.length ? `recipient: ${name(ev.recipient)}` : '',
-          `factuality: ${ev.factuality}`, ev.cameo ? `CAMEO ${ev.cameo}` : '', place.source ? `place from the ${place.source}` : '',
+          ev.factuality ? `factuality: ${ev.factuality}` : '', ev.cameo ? `CAMEO ${ev.cameo}` : '', place.source ? `place from the ${place.source}` : '',
         ].filter(Boolean).join('; '), MAX.text),
         keywords: [`PLOVER:${ev.type}`, ev.mode ? `PLOVER:${ev.type}:${ev.mode}` : null, ev.cameo ? `CAMEO:${ev.cameo}` : null, ev.factuality],
         involved: involved.map(ftmId.identity),

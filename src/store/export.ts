@@ -49,6 +49,17 @@ export interface ExportEvent {
 
 const inList = (n: number) => new Array(n).fill('?').join(',');
 
+/** Why a parsed stored result cannot be exported (null: it can): the layers the exports read must be there. */
+function resultProblem(result: unknown): string | null {
+  if (!result || typeof result !== 'object') return 'not an extraction result';
+  const r = result as Record<string, unknown>;
+  if (typeof r.text !== 'string') return 'not an extraction result (no text)';
+  for (const layer of ['sentences', 'entities', 'relations', 'events'] as const) {
+    if (!Array.isArray(r[layer])) return `not an extraction result (no ${layer} list)`;
+  }
+  return null;
+}
+
 export class ExportReader {
   constructor(private readonly db: Sql, private readonly pageSize = 200) {}
 
@@ -113,7 +124,8 @@ export class ExportReader {
       let error: string | undefined;
       try {
         result = JSON.parse(r.result) as Result;
-        if (!result || typeof result !== 'object' || !Array.isArray(result.entities)) throw new Error('not an extraction result');
+        const problem = resultProblem(result);
+        if (problem) throw new Error(problem);
       } catch (err) {
         result = null;
         error = `its stored result cannot be read: ${(err as Error).message}`;
