@@ -93,13 +93,13 @@ function article(doc: Doc): FtmEntity {
   });
 }
 
-function identityEntity(i: ExportIdentity, known: { place: ExportPlace | null; citizenship: ReadonlySet<string> }): FtmEntity | null {
+function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
   const schema = ftmSchemaOf(i.type);
   if (!schema) return null;
   const aliases = i.aliases.map((a) => clip(a, MAX.name));
   const place = known.place;
   if (schema === 'Person') {
-    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship].map(ftmCountry) });
+    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry) });
   }
   if (schema === 'Address') {
     return entity(ftmId.identity(i.id), 'Address', {
@@ -138,8 +138,8 @@ function relationEntity(doc: Doc, index: number, r: Result['relations'][number],
 interface Known {
   /** a place's first resolution in any document */
   place: ExportPlace | null;
-  /** countries of its citizenship relations, from the resolution of the country named */
-  citizenship: Set<string>;
+  /** countries of its citizenship relations, from the resolution of the country named (made when there is one) */
+  citizenship?: Set<string>;
 }
 
 /** One FtM export: each document's entities as it is read, the identities they refer to at the end. */
@@ -163,7 +163,7 @@ class FtmWriter {
 
   private refer(id: number): Known {
     let k = this.known.get(id);
-    if (!k) this.known.set(id, k = { place: null, citizenship: new Set() });
+    if (!k) this.known.set(id, k = { place: null });
     return k;
   }
 
@@ -242,7 +242,7 @@ class FtmWriter {
       this.refer(o.id);
       if (r.type === 'citizenship' && s.schema === 'Person') {
         const country = placeOf(r.object)?.country;
-        if (country) this.refer(s.id).citizenship.add(country);
+        if (country) (this.refer(s.id).citizenship ??= new Set()).add(country);
       }
       out.push(relationEntity(doc, index, r, s, o));
     });
