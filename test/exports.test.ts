@@ -64,7 +64,8 @@ function placeReport(): Result {
   return r;
 }
 
-const ARTICLES = (): Result[] => [...caseArticles, syndicatedRelease, placeReport()];
+/** The case articles (one with a locator that is not an http URL, as a feed may give), a syndicated copy and the placed report. */
+const ARTICLES = (): Result[] => [...caseArticles.map((a) => (a.id === 'chess-trufanov' ? { ...a, url: 'www.example.org/sport/chess' } : a)), syndicatedRelease, placeReport()];
 
 async function collect(chunks: AsyncGenerator<string>): Promise<string> {
   let s = '';

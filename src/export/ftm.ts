@@ -70,6 +70,17 @@ function ftmDate(v: string | null | undefined): string | null {
   return v && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v) ? v : null;
 }
 
+/** A URL FtM takes: http(s), well-formed, within its length (a document stored with another kind of locator gives none). */
+function ftmUrl(u: string | null): string | null {
+  if (!u || u.length > MAX.url || !/^https?:\/\//i.test(u)) return null;
+  try {
+    new URL(u);
+    return u;
+  } catch {
+    return null;
+  }
+}
+
 function ftmCountry(c: string | null): string | null {
   return c ? c.toLowerCase() : null;
 }
@@ -88,7 +99,7 @@ function article(doc: Doc): FtmEntity {
     mimeType: 'text/plain',
     publishedAt: ftmDate(doc.published),
     publisher: doc.source ? clip(doc.source, MAX.string) : null,
-    sourceUrl: doc.url,
+    sourceUrl: ftmUrl(doc.url),
     bodyText: clip(doc.result.text, MAX.text),
   });
 }
@@ -115,7 +126,7 @@ function relationEntity(doc: Doc, index: number, r: Result['relations'][number],
   const id = ftmId.relation(doc.id, index);
   const source = {
     summary: clip(doc.result.text.slice(r.start, r.end), MAX.text),
-    sourceUrl: doc.url, publisher: doc.source ? clip(doc.source, MAX.string) : null, recordId: `${doc.id}:relation:${index}`,
+    sourceUrl: ftmUrl(doc.url), publisher: doc.source ? clip(doc.source, MAX.string) : null, recordId: `${doc.id}:relation:${index}`,
     description: `${r.type}${r.role ? ` (${r.role})` : ''}, from ${doc.title ? `"${clip(doc.title, 200)}"` : `document ${doc.id}`}${doc.published ? ` published ${doc.published}` : ''}`,
   };
   const s = ftmId.identity(subject.id);
@@ -227,7 +238,7 @@ class FtmWriter {
         country: ftmCountry(place.country),
         addressEntity: address,
         proof: ftmId.document(doc.id),
-        sourceUrl: doc.url,
+        sourceUrl: ftmUrl(doc.url),
         publisher: doc.source ? clip(doc.source, MAX.string) : null,
         recordId: `${doc.id}:${ev.id}`,
       }));
