@@ -325,7 +325,17 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     // JSON, but not a result the exports can read
     const wire = docs.find((d) => d.external_id === 'wire-trufanow')!;
     raw.prepare('UPDATE documents SET result = ? WHERE id = ?').run('{"text": "…", "sentences": [], "entities": []}', wire.id);
+    // place resolution as the store keeps it for each document entity (doc_entities.place, from result schema 1.5)
+    if (!(raw.prepare("SELECT name FROM pragma_table_info('doc_entities')").all() as Array<{ name: string }>).some((c) => c.name === 'place')) {
+      raw.exec('ALTER TABLE doc_entities ADD COLUMN place TEXT');
+    }
+    const menakaDoc = docs.find((d) => d.external_id === 'sahel-menaka')!;
+    raw.prepare("UPDATE doc_entities SET place = ? WHERE document_id = ? AND local_id = 'e2'").run(JSON.stringify((placeReport().entities[1] as { place?: unknown }).place), menakaDoc.id);
     raw.close();
+    const graph = run('--format', 'graphml', '--quiet');
+    assert.equal(graph.status, 0, graph.stderr);
+    const menaka = [...readGraphml(graph.stdout).nodes.values()].find((n) => n.label === 'Menaka');
+    assert.deepEqual([menaka?.country, menaka?.latitude, menaka?.longitude], ['ML', '15.9182', '2.4022'], 'a place node carries its coordinates');
     const out = join(dir, 'all.ftm.jsonl');
     const partial = run('--format', 'ftm', '--output', out);
     assert.equal(partial.status, 1, partial.stderr);

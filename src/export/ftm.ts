@@ -18,7 +18,7 @@
  */
 import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
-import { entityPlace, eventPlace, eventPlaceEntity, type ExportPlace } from './place.js';
+import { entityPlace, eventPlace, eventPlaceEntity, PLACE_ENTITY_TYPES, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
 
 export interface FtmEntity {
@@ -33,7 +33,7 @@ type Doc = ExportDocument & { result: Result };
 export function ftmSchemaOf(type: string): 'Person' | 'Organization' | 'Address' | null {
   if (type === 'PERSON') return 'Person';
   if (type === 'ORG') return 'Organization';
-  if (type === 'GPE' || type === 'LOC' || type === 'FAC') return 'Address';
+  if (PLACE_ENTITY_TYPES.has(type)) return 'Address';
   return null;
 }
 

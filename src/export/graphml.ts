@@ -5,11 +5,14 @@
  * - `relation` edges: family, position, membership, citizenship, residence, captivity (held_by),
  *   subject → object, with the role;
  * - `event` edges: actor → recipient of PLOVER events of one type, with the most frequent CAMEO code.
+ * Place nodes carry the country, latitude and longitude of their place resolution (Gephi's Geo
+ * Layout reads them).
  * Nodes are written as identities are read, a page at a time; edges are summed in a map (one
  * entry per distinct link, not per row) and written at the end.
  */
 import type { ExportReader, ExportScope } from '../store/export.js';
 import type { ExportHooks } from './common.js';
+import { entityPlace, PLACE_ENTITY_TYPES } from './place.js';
 
 /** Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -25,6 +28,9 @@ export const GRAPHML_KEYS = [
   ['documents', 'node', 'documents', 'int'],
   ['mentions', 'node', 'mentions', 'int'],
   ['aliases', 'node', 'aliases', 'string'],
+  ['country', 'node', 'country', 'string'],
+  ['latitude', 'node', 'latitude', 'double'],
+  ['longitude', 'node', 'longitude', 'double'],
   ['kind', 'edge', 'kind', 'string'],
   ['etype', 'edge', 'type', 'string'],
   ['role', 'edge', 'role', 'string'],
@@ -67,9 +73,18 @@ export async function* exportGraphml(reader: ExportReader, scope: ExportScope, h
   let read = 0;
   for await (const page of reader.identityPages(scope)) {
     let chunk = '';
+    const places = await reader.placeLinks(page.filter((i) => PLACE_ENTITY_TYPES.has(i.type)).map((i) => i.id));
     for (const i of page) {
       nodes.add(i.id);
-      chunk += `    <node id="${nodeId(i.id)}">${data('label', i.name)}${data('type', i.type)}${data('documents', i.document_count)}${data('mentions', i.mention_count)}${i.aliases.length ? data('aliases', i.aliases.join('; ')) : ''}</node>\n`;
+      const link = places.get(i.id);
+      let place = null;
+      try {
+        place = link ? entityPlace({ place: JSON.parse(link) }) : null;
+      } catch {
+        // a place column that does not hold JSON: the node goes without coordinates
+      }
+      const where = `${place?.country ? data('country', place.country) : ''}${place && place.lat !== null && place.lon !== null ? data('latitude', place.lat) + data('longitude', place.lon) : ''}`;
+      chunk += `    <node id="${nodeId(i.id)}">${data('label', i.name)}${data('type', i.type)}${data('documents', i.document_count)}${data('mentions', i.mention_count)}${i.aliases.length ? data('aliases', i.aliases.join('; ')) : ''}${where}</node>\n`;
     }
     read += page.length;
     hooks.progress?.(read, null, 'rows');

@@ -21,6 +21,9 @@ export interface ExportPlace {
 
 type Loose = Record<string, unknown>;
 
+/** Entity types that name places in the world: the ones place resolution links to the gazetteer. */
+export const PLACE_ENTITY_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC', 'FAC']);
+
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function text(v: unknown): string | null {

@@ -182,6 +182,35 @@ export class ExportReader {
     }));
   }
 
+  /**
+   * The place resolution stored for each of these identities (the first of its document entities
+   * that has one), as JSON text: the `place` column of doc_entities that place resolution adds.
+   * Empty on a store without that column.
+   */
+  async placeLinks(ids: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    if (ids.length === 0 || !(await this.hasPlaceColumn())) return out;
+    for (let i = 0; i < ids.length; i += 400) {
+      const chunk = ids.slice(i, i + 400);
+      const rows = await this.db.all<{ entity_id: number; place: string }>(
+        `SELECT entity_id, place FROM doc_entities WHERE entity_id IN (${inList(chunk.length)}) AND place IS NOT NULL ORDER BY entity_id, id`, chunk);
+      for (const r of rows) if (!out.has(Number(r.entity_id))) out.set(Number(r.entity_id), r.place);
+    }
+    return out;
+  }
+
+  private placeColumn: Promise<boolean> | null = null;
+
+  private hasPlaceColumn(): Promise<boolean> {
+    this.placeColumn ??= (async () => {
+      const rows = this.db.dialect === 'sqlite'
+        ? await this.db.all<{ name: string }>('SELECT name FROM pragma_table_info(\'doc_entities\')')
+        : await this.db.all<{ name: string }>("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'doc_entities'");
+      return rows.some((r) => r.name === 'place');
+    })();
+    return this.placeColumn;
+  }
+
   /** Relations between identities, a page at a time (the case's: those with its identity on one side). */
   async *relationPages(scope: ExportScope): AsyncGenerator<ExportRelation[]> {
     let after = 0;
