@@ -60,8 +60,8 @@ export interface Predicate {
 /** Objects-by-preposition that name a verb's target, in order of preference. */
 /** Prepositions of a verb's target, tried in this order (the lexicon keeps the rows in it). */
 const TARGET_PREPS = list('event-words', { uses: 'events-target-preps' });
-const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
-const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
+const COMPANION_PREPS = set('event-words', { uses: 'events-companion-preps' });
+const DURING_PREPS = set('event-words', { uses: 'events-during-preps' });
 const EPISODE_NOUNS = set('event-cue-words', { class: 'episode' });
 const PEOPLE_NOUNS = set('event-participant-nouns', { class: 'people' });
 const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
@@ -901,7 +901,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
 const ANTECEDENT_WINDOW = 250;
 
 const NEAR_WORDS = set('event-words', { uses: 'events-near-words' });
-const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
+const TEMPORAL_PREPS = set('event-words', { uses: 'events-temporal-preps' });
 
 /** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
 /** The same reading from the words alone, when the parse hung the phrase elsewhere: "just hours after his release". */
