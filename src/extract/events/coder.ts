@@ -382,7 +382,7 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
     else if (p === 'by') put('actor', c);
     else if (p === 'between' || p === 'among') put('actor', c);
     else if (p === 'with') put('recipient', c); // "an agreement with Hamas", "talks with Moscow"
-    else if (['against', 'on', 'upon', 'to', 'toward', 'towards', 'into'].includes(p)) put('recipient', c);
+    else if (NOMINAL_RECIPIENT_PREPS.has(p)) put('recipient', c);
   }
   // a gerund right after a name has that name as its subject, however the parse hung it:
   // "images of Viktorov meeting with Trufanov"
@@ -428,6 +428,8 @@ function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: Nomina
 
 /** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
 const NOUN_TARGET_PREPS = set('event-words', { uses: 'events-noun-target-preps' });
+/** Prepositions of a modifier that names an event noun's recipient ("the attack on X"; "with" is read apart). */
+const NOMINAL_RECIPIENT_PREPS = set('event-words', { uses: 'events-nominal-recipient-preps' });
 
 /**
  * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
