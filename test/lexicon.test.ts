@@ -131,3 +131,11 @@ test('every model manifest that freezes lexicon lists still matches them', () =>
     assertFrozen(record, m);
   }
 });
+
+test("the recogniser's manifest freezes exactly the lists its features read", async () => {
+  // a list added to the features without retraining (or left in the manifest after it was dropped) fails here
+  const { NER_LEXICON_LISTS } = await import('../src/extract/ner-features.js');
+  const manifest = JSON.parse(readFileSync(join(lexiconDir(), '../../models/ner/manifest.json'), 'utf8')) as { lexicon?: Record<string, string> };
+  assert.ok(manifest.lexicon, 'models/ner/manifest.json has no lexicon record');
+  assert.deepEqual(Object.keys(manifest.lexicon).sort(), Object.values(NER_LEXICON_LISTS).sort());
+});

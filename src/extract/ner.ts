@@ -915,7 +915,7 @@ function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans
  * Organisation head words the rules know beyond the feature list (added after the model was
  * trained; the feature list stays as trained).
  */
-const RULE_ORG_HEADS = new Set(['headquarters', 'secretariat', 'taskforce', 'ombudsman', 'mission', 'tribunal', 'prosecutor\'s']);
+const RULE_ORG_HEADS = readerSet('org-heads', 'ner-rules');
 const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l);
 
 function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {

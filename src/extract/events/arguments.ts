@@ -12,11 +12,11 @@ import { SKIP_BOILERPLATE } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
-const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
+const DEMONSTRATIVES = set('function-words', { uses: 'events-demonstrative' });
 const QUANTIFIERS = set('event-words', { uses: 'events-quantifiers' });
 const FIRST_PERSON = set('function-words', { uses: 'events-first-person' });
-const THIRD_PERSON = new Set(['it', 'they', 'he', 'she']);
-const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const THIRD_PERSON = set('function-words', { uses: 'events-third-person' });
+const RELATIVE = set('function-words', { uses: 'events-relative' });
 
 export class EntityIndex {
   /** entity id of the shortest mention covering each token, or undefined */

@@ -60,8 +60,8 @@ export interface Predicate {
 /** Objects-by-preposition that name a verb's target, in order of preference. */
 /** Prepositions of a verb's target, tried in this order (the lexicon keeps the rows in it). */
 const TARGET_PREPS = list('event-words', { uses: 'events-target-preps' });
-const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
-const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
+const COMPANION_PREPS = set('event-words', { uses: 'events-companion-preps' });
+const DURING_PREPS = set('event-words', { uses: 'events-during-preps' });
 const EPISODE_NOUNS = set('event-cue-words', { class: 'episode' });
 const PEOPLE_NOUNS = set('event-participant-nouns', { class: 'people' });
 const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
@@ -382,7 +382,7 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
     else if (p === 'by') put('actor', c);
     else if (p === 'between' || p === 'among') put('actor', c);
     else if (p === 'with') put('recipient', c); // "an agreement with Hamas", "talks with Moscow"
-    else if (['against', 'on', 'upon', 'to', 'toward', 'towards', 'into'].includes(p)) put('recipient', c);
+    else if (NOMINAL_RECIPIENT_PREPS.has(p)) put('recipient', c);
   }
   // a gerund right after a name has that name as its subject, however the parse hung it:
   // "images of Viktorov meeting with Trufanov"
@@ -428,6 +428,8 @@ function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: Nomina
 
 /** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
 const NOUN_TARGET_PREPS = set('event-words', { uses: 'events-noun-target-preps' });
+/** Prepositions of a modifier that names an event noun's recipient ("the attack on X"; "with" is read apart). */
+const NOMINAL_RECIPIENT_PREPS = set('event-words', { uses: 'events-nominal-recipient-preps' });
 
 /**
  * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
@@ -901,7 +903,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
 const ANTECEDENT_WINDOW = 250;
 
 const NEAR_WORDS = set('event-words', { uses: 'events-near-words' });
-const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
+const TEMPORAL_PREPS = set('event-words', { uses: 'events-temporal-preps' });
 
 /** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
 /** The same reading from the words alone, when the parse hung the phrase elsewhere: "just hours after his release". */

@@ -7,12 +7,12 @@ import type { EntityIndex } from './arguments.js';
 import type { ParseView } from './syntax.js';
 import { set } from '../../lexicon/index.js';
 
-const HISTORICAL_ADVERBS = new Set(['previously', 'formerly', 'earlier', 'once', 'already']);
+const HISTORICAL_ADVERBS = set('event-words', { uses: 'events-historical-adverbs' });
 export const REPORTING_VERBS = set('speech-verbs', { uses: 'events-modality' });
 /** Relations walked up from an event towards the verb reporting it. */
 const REPORTER_PATH = set('deprels', { uses: 'events-reporter-path' });
 
-const HISTORICAL_ADJ = new Set(['previous', 'earlier', 'former', 'past', 'prior', 'last']);
+const HISTORICAL_ADJ = set('event-words', { uses: 'events-historical-adj' });
 
 /**
  * PLOVER's `historical` auxiliary mode from the words: a past perfect ("had freed"), "previously
