@@ -261,22 +261,32 @@ export const surnameRecurs = defineRule({
  * Surnames of the persons named in full (by either recogniser) that recur untagged after the
  * full name: "Fares argued …", where the sentence alone reads "Fares" as a common word.
  */
-function recurringSurnames(doc: Doc): Mention[] {
+function recurringSurnames(doc: Doc, lowerVocab: Set<string>): Mention[] {
+  const given = gazetteer().given;
   const firstFull = new Map<string, number>();
   for (const m of doc.mentions) {
     if (m.type !== 'PERSON' || m.kind !== 'name') continue;
     const words = m.text.split(/\s+/);
     const last = words[words.length - 1];
-    if (words.length < 2 || last.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(last) || NOT_NAMES.has(last.toLowerCase())) continue;
+    // a full name opens with a given name: a known one, or a word the article never writes in
+    // lower case ("Nadia Fares", not "Last Year" or "The Polaroids")
+    const first = words[0].toLowerCase();
+    if (words.length < 2 || (!given.has(first) && lowerVocab.has(first))) continue;
+    if (last.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(last) || NOT_NAMES.has(last.toLowerCase())) continue;
     firstFull.set(last, Math.min(firstFull.get(last) ?? Infinity, m.end));
   }
   if (firstFull.size === 0) return [];
   const covered = new Uint8Array(doc.text.length + 1);
   for (const m of doc.mentions) covered.fill(1, m.start, m.end);
   const out: Mention[] = [];
-  for (const t of doc.tokens) {
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     const after = firstFull.get(t.text);
     if (after === undefined || t.start < after || covered[t.start]) continue;
+    // not a word of a longer capitalised phrase or a numbered thing ("Day After Day", "Series 3")
+    const next = tokens[i + 1]?.text ?? '';
+    if (/^[\p{Lu}\d]/u.test(next)) continue;
     out.push({ start: t.start, end: t.end, text: t.text, kind: 'name', type: 'PERSON', source: 'rules', score: 0.7 });
   }
   return out;
@@ -305,7 +315,7 @@ export const namesStage: Stage = {
       }
     }
     if (surnameRecurs.enabled) {
-      for (const m of recurringSurnames(doc)) {
+      for (const m of recurringSurnames(doc, lowerVocab)) {
         doc.mentions.push(m);
         surnameRecurs.fired(m.start, m.end);
       }
