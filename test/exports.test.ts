@@ -280,6 +280,7 @@ test('API: GET /api/entities/:id/export streams one case as a download; a bad fo
     for (const [url, status, message] of [
       [`/api/entities/${person}/export?format=xlsx`, 400, /unknown export format "xlsx": use one of ftm, events-csv, graphml/],
       [`/api/entities/${person}/export`, 400, /give a format: one of ftm, events-csv, graphml/],
+      [`/api/entities/${person}/export?format=ftm&format=graphml`, 400, /format: give one format, not 2/],
       ['/api/entities/abc/export?format=ftm', 400, /params\/id must be integer/],
       ['/api/entities/999999/export?format=ftm', 404, /no entity 999999/],
     ] as const) {

@@ -33,6 +33,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
       const context = req.validationError.validationContext;
       if (context !== 'querystring') return bad(req.validationError.message);
     }
+    if (Array.isArray(req.query.format)) return bad(`format: give one format, not ${req.query.format.length}`);
     let format;
     try {
       format = parseExportFormat(typeof req.query.format === 'string' ? req.query.format : undefined);
