@@ -73,13 +73,13 @@ function main(): void {
       if (got) {
         t.answered++;
         if (inCountry) t.resolved++;
-        const right = got.country === gp.country;
+        const right = (got.country ?? '-') === gp.country;
         if (right) t.correct++;
         if (ambiguous) {
           t.ambiguousAnswered++;
           if (right) t.ambiguousCorrect++;
         }
-        if (!right && d.split === 'dev') errors.push(`WRONG  ${gp.text} → ${got.name} (${got.country}, ${got.id}) gold ${gp.country}  [${got.evidence.map((e) => `${e.rule.slice(7)} ${e.weight}`).join(', ')}]  ${d.id}`);
+        if (!right && d.split === 'dev') errors.push(`WRONG  ${gp.text} → ${got.name} (${got.country ?? 'no country'}, ${got.id}) gold ${gp.country}  [${got.evidence.map((e) => `${e.rule.slice(7)} ${e.weight}`).join(', ')}]  ${d.id}`);
       } else if (inCountry && d.split === 'dev') errors.push(`MISSED ${gp.text} gold ${gp.country}  ${entity ? `entity ${entity.type} '${entity.name}'` : 'not recognised as a place'}  ${countries.size ? `gazetteer: ${[...countries].join(',')}` : 'not in gazetteer'}  ${d.id}`);
     }
   }

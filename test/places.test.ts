@@ -76,6 +76,29 @@ test('"X, Y" apposition, US states and nationality words settle ambiguous names'
   assert.equal(placeOf(soldiers, 'Tripoli')?.country, 'LB');
 });
 
+test('seas, continents and regions across states resolve to no country; a small place "X, Region" to its region', () => {
+  const sea = extractDoc({ text: 'Pirates seized a cargo ship in the Red Sea and another in the Gulf of Aden, the navy said.' });
+  const red = placeOf(sea, 'Red Sea');
+  assert.equal(red?.country, null);
+  assert.equal(red?.feature, 'SEA');
+  assert.ok(Math.abs(red!.lat - 20) < 5);
+  const asia = extractDoc({ text: 'Governments in Asia have closed their borders to cruise ships.' });
+  assert.equal(placeOf(asia, 'Asia')?.feature, 'CONT', 'Asia is the continent, not a town of that name');
+  // Orléans is in France in the gazetteer; "Orléans, Ontario" is a suburb the gazetteer lacks: Ontario
+  const ontario = extractDoc({ text: 'A student was stabbed at a high school in Orléans, Ontario, last year.' });
+  assert.deepEqual([placeOf(ontario, 'Orléans')?.country, placeOf(ontario, 'Orléans')?.feature], ['CA', 'ADM1']);
+  // a list of states is no "X, Y" containment
+  const list = extractDoc({ text: 'Primaries were held in Arizona, Florida, Illinois and Ohio.' });
+  assert.deepEqual(['Arizona', 'Florida', 'Illinois'].map((n) => placeOf(list, n)?.id), ['admin1:US.AZ', 'admin1:US.FL', 'admin1:US.IL']);
+});
+
+test('a name matched by an entry\'s own name outweighs one matched by another of its names; a city over its region', () => {
+  // Dili (Timor-Leste) is also written "Delhi"; the capital bonus must not let it rival India's Delhi
+  assert.equal(placeOf(extractDoc({ text: 'Seventeen people died in a hotel fire in Delhi on Tuesday.' }), 'Delhi')?.country, 'IN');
+  const istanbul = placeOf(extractDoc({ text: 'Samir Haddad was arrested in Istanbul on Friday.' }), 'Istanbul');
+  assert.equal(istanbul?.feature, 'PPLA', 'the city, not the province of its name');
+});
+
 test('the prior alone picks the capital; without it, or for a place the gazetteer lacks, a place stays unresolved', () => {
   const thin = extractDoc({ text: 'Soldiers were deployed in Tripoli after the clashes, an army statement said.' });
   assert.equal(placeOf(thin, 'Tripoli')?.country, 'LY', 'the prior alone picks the capital');

@@ -9,19 +9,22 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-/** What a gazetteer entry is, coarsely: a country, a first-level region, or a town. */
-export type PlaceKind = 'country' | 'region' | 'town';
+/** What a gazetteer entry is, coarsely: an area in no one country (a sea, a continent), a country, a first-level region, or a town. */
+export type PlaceKind = 'area' | 'country' | 'region' | 'town';
+
+/** GeoNames feature codes of places in no one country. */
+const AREA_CODES = new Set(['CONT', 'OCN', 'SEA', 'RGN']);
 
 export interface Place {
-  /** stable id: `iso:LB` (a country), `admin1:LB.04` (a region), `geonames:276781` (a town) */
+  /** stable id: `iso:LB` (a country), `admin1:LB.04` (a region), `geonames:276781` (a town), `area:red-sea` (no country) */
   id: string;
   name: string;
   /** GeoNames feature code: PCLI (country), ADM1 (region), PPLC, PPLA, PPLA2, PPL … (towns) */
   code: string;
   kind: PlaceKind;
-  /** ISO 3166-1 alpha-2 */
+  /** ISO 3166-1 alpha-2; '' for an area in no one country */
   country: string;
-  /** GeoNames admin1 code within the country ("04"), '' for a country */
+  /** GeoNames admin1 code within the country ("04"), '' for a country or an area */
   admin1: string;
   lat: number;
   lon: number;
@@ -61,7 +64,7 @@ export class Gazetteer {
       }
       const f = line.split('\t');
       const code = f[2];
-      const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : 'town';
+      const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : AREA_CODES.has(code) ? 'area' : 'town';
       const i = this.places.length;
       const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
       if (f[9]) {
