@@ -69,9 +69,9 @@ test('"X, Y" apposition, US states and nationality words settle ambiguous names'
   assert.equal(placeOf(texas, 'Paris')?.admin1, 'Texas');
   assert.equal(placeOf(extractDoc({ text: 'The festival was held in Paris last weekend and drew thousands of visitors.' }), 'Paris')?.country, 'FR');
   assert.equal(placeOf(extractDoc({ text: 'Protesters marched in Hyderabad, Pakistan, on Sunday.' }), 'Hyderabad')?.country, 'PK');
-  const us = extractDoc({ text: "Georgia's governor signed the bill in Atlanta. Lawmakers in Texas and Florida passed similar bills." });
+  const us = extractDoc({ text: 'The governor of Georgia signed the bill in Atlanta. Lawmakers in Texas and Florida passed similar bills.' });
   assert.equal(placeOf(us, 'Georgia')?.country, 'US');
-  assert.equal(placeOf(extractDoc({ text: "Georgia's president met Armenian officials in Tbilisi on Monday." }), 'Georgia')?.country, 'GE');
+  assert.equal(placeOf(extractDoc({ text: 'The president of Georgia met Armenian officials in Tbilisi on Monday.' }), 'Georgia')?.country, 'GE');
   const soldiers = extractDoc({ text: 'Lebanese soldiers were deployed in Tripoli after the clashes, a Lebanese army statement said.' });
   assert.equal(placeOf(soldiers, 'Tripoli')?.country, 'LB');
 });

@@ -46,49 +46,61 @@ export function placeKey(name: string): string {
 }
 
 export class Gazetteer {
-  readonly places: Place[] = [];
-  private readonly byName = new Map<string, number[]>();
+  /** the entries' lines, parsed into Places on first use (loading stays quick: most are never asked for) */
+  private readonly lines: string[] = [];
+  private readonly parsed: (Place | undefined)[] = [];
+  /** name key → entry index, or indexes when several entries share it */
+  private readonly byName = new Map<string, number | number[]>();
   private readonly countryIndex = new Map<string, number>();
   private readonly regionIndex = new Map<string, number>();
   private readonly alpha3 = new Map<string, string>();
 
-  /** Parse the TSV the build writes (see train/places.ts). */
+  /** Read the TSV the build writes (see train/places.ts). */
   constructor(tsv: string) {
-    const lines = tsv.split('\n');
     let header = true;
-    for (const line of lines) {
+    for (const line of tsv.split('\n')) {
       if (!line || line.startsWith('#')) continue;
       if (header) {
         header = false;
         continue;
       }
       const f = line.split('\t');
-      const code = f[2];
-      const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : AREA_CODES.has(code) ? 'area' : 'town';
-      const i = this.places.length;
-      const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
-      if (f[9]) {
-        place.iso3 = f[9];
-        this.alpha3.set(f[9], f[3]);
-      }
-      this.places.push(place);
+      const i = this.lines.length;
+      this.lines.push(line);
       if (f[8]) for (const k of f[8].split('|')) this.index(k, i);
-      if (kind === 'country') this.countryIndex.set(f[3], i);
-      else if (kind === 'region') this.regionIndex.set(`${f[3]}.${f[4]}`, i);
+      if (f[2] === 'PCLI') {
+        this.countryIndex.set(f[3], i);
+        if (f[9]) this.alpha3.set(f[9], f[3]);
+      } else if (f[2] === 'ADM1') this.regionIndex.set(`${f[3]}.${f[4]}`, i);
     }
+    this.parsed.length = this.lines.length;
+  }
+
+  private place(i: number): Place {
+    const known = this.parsed[i];
+    if (known) return known;
+    const f = this.lines[i].split('\t');
+    const code = f[2];
+    const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : AREA_CODES.has(code) ? 'area' : 'town';
+    const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
+    if (f[9]) place.iso3 = f[9];
+    this.parsed[i] = place;
+    return place;
   }
 
   /** Index one key (already folded by placeKey when the gazetteer was built). */
   private index(k: string, i: number): void {
-    const list = this.byName.get(k);
-    if (!list) this.byName.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+    const at = this.byName.get(k);
+    if (at === undefined) this.byName.set(k, i);
+    else if (typeof at === 'number') {
+      if (at !== i) this.byName.set(k, [at, i]);
+    } else if (at[at.length - 1] !== i) at.push(i);
   }
 
   /** Every entry bearing this name (any spelling the index folds together). */
   lookup(name: string): Place[] {
-    const ids = this.byName.get(placeKey(name));
-    return ids ? ids.map((i) => this.places[i]) : [];
+    const at = this.byName.get(placeKey(name));
+    return at === undefined ? [] : typeof at === 'number' ? [this.place(at)] : at.map((i) => this.place(i));
   }
 
   has(name: string): boolean {
@@ -97,12 +109,12 @@ export class Gazetteer {
 
   country(cc: string): Place | undefined {
     const i = this.countryIndex.get(cc);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   region(cc: string, admin1: string): Place | undefined {
     const i = this.regionIndex.get(`${cc}.${admin1}`);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   /** The alpha-2 code of an ISO alpha-3 one ("LBN" → "LB"), as CAMEO actor codes begin. */
@@ -111,7 +123,7 @@ export class Gazetteer {
   }
 
   get size(): number {
-    return this.places.length;
+    return this.lines.length;
   }
 }
 
