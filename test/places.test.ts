@@ -20,9 +20,11 @@ test('the gazetteer is GeoNames, trimmed under 30 MB, with its licence and attri
   assert.equal(manifest.license, 'CC BY 4.0');
   assert.match(manifest.attribution, /GeoNames/);
   assert.ok(manifest.sources.every((s: { license: string }) => s.license));
-  assert.ok(statSync(new URL(manifest.file, dir)).size < 30e6);
+  const bytes = Object.keys(manifest.files).reduce((n, f) => n + statSync(new URL(f, dir)).size, 0);
+  assert.ok(bytes < 30e6, `${bytes} bytes`);
   const g = gazetteer();
   assert.ok(g.size > 100_000, `${g.size} entries`);
+  assert.equal(g.keyOutOfOrder(), null, 'names.tsv is sorted (a lookup is a binary search)');
   const tripoli = g.lookup('Tripoli').map((p) => p.country);
   assert.ok(tripoli.includes('LB') && tripoli.includes('LY'));
   // spellings fold together: accents, case, dashes
@@ -33,9 +35,13 @@ test('the gazetteer is GeoNames, trimmed under 30 MB, with its licence and attri
   assert.equal(g.alpha2('LBN'), 'LB');
 });
 
-test('a gazetteer file is read as the build writes it', () => {
-  const g = new Gazetteer('# test\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tkeys\tiso3\niso:ZZ\tZedland\tPCLI\tZZ\t\t1\t2\t3\tzedland|zed\tZZZ\ngeonames:1\tZed City\tPPLC\tZZ\t01\t1.5\t2.5\t1000\tzed city\t\n');
+test('the gazetteer files are read as the build writes them; keys out of order are found', () => {
+  const places = '# test\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tiso3\niso:ZZ\tZedland\tPCLI\tZZ\t\t1\t2\t3\tZZZ\ngeonames:1\tZed City\tPPLC\tZZ\t01\t1.5\t2.5\t1000\t\n';
+  const g = new Gazetteer(places, '# test\nkey\trows\nzed\t0\nzed city\t1\nzedland\t0\n');
   assert.equal(g.size, 2);
+  assert.equal(g.lookup('nowhere').length, 0);
+  assert.equal(g.keyOutOfOrder(), null);
+  assert.equal(new Gazetteer(places, 'key\trows\nzedland\t0\nzed\t0\n').keyOutOfOrder(), 'zed');
   assert.equal(g.lookup('ZED').at(0)?.kind, 'country');
   assert.equal(g.lookup('Zed City')[0].lat, 1.5);
   assert.equal(g.alpha2('ZZZ'), 'ZZ');
