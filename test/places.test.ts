@@ -75,6 +75,7 @@ test('"X, Y" apposition, US states and nationality words settle ambiguous names'
   assert.equal(placeOf(texas, 'Paris')?.admin1, 'Texas');
   assert.equal(placeOf(extractDoc({ text: 'The festival was held in Paris last weekend and drew thousands of visitors.' }), 'Paris')?.country, 'FR');
   assert.equal(placeOf(extractDoc({ text: 'Protesters marched in Hyderabad, Pakistan, on Sunday.' }), 'Hyderabad')?.country, 'PK');
+  // (the recogniser of issue 13 misses a sentence-initial "Georgia's": the sentence names it after "of")
   const us = extractDoc({ text: 'The governor of Georgia signed the bill in Atlanta. Lawmakers in Texas and Florida passed similar bills.' });
   assert.equal(placeOf(us, 'Georgia')?.country, 'US');
   assert.equal(placeOf(extractDoc({ text: 'The president of Georgia met Armenian officials in Tbilisi on Monday.' }), 'Georgia')?.country, 'GE');

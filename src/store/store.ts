@@ -15,6 +15,7 @@ import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 import { trustedDay } from '../ingest/published.js';
+import { ExportReader } from './export.js';
 import type {
   CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
   RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats, EventPlaceRow,
@@ -546,6 +547,10 @@ export class SqlStore implements Store {
   }
 
   // ---------------------------------------------------------------- reading
+
+  exportReader(): ExportReader {
+    return new ExportReader(this.db);
+  }
 
   async stats(): Promise<StoreStats> {
     const one = async (sql: string) => Number((await this.db.get<{ n: number }>(sql))!.n);

@@ -1,5 +1,6 @@
 /** What the store returns: documents, identities and case files, as the API serves them. */
 import type { Result } from '../output/schema.js';
+import type { ExportReader } from './export.js';
 
 import type { DocumentView as ApiDocumentView, IngestOutcome, DocumentSummary, EntitySummary, EntityProfile, CaseFile, SearchHits, StoreStats, EventPlaceRow } from '../api-types.js';
 
@@ -43,5 +44,7 @@ export interface Store {
   resolveAll(): Promise<void>;
   /** documents (copies included), copies (near-duplicates), identities, events and quotes (copies' not counted) */
   stats(): Promise<StoreStats>;
+  /** read-only keyset pages over the whole store for the exports (src/export) */
+  exportReader(): ExportReader;
   close(): Promise<void>;
 }
