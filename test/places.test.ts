@@ -99,6 +99,13 @@ test('seas, continents and regions across states resolve to no country; a small 
   assert.deepEqual(['Arizona', 'Florida', 'Illinois'].map((n) => placeOf(list, n)?.id), ['admin1:US.AZ', 'admin1:US.FL', 'admin1:US.IL']);
 });
 
+test('a place the gazetteer lacks is placed at the place the text puts it near, in that country only when "in"', () => {
+  const kibbutz = placeOf(extractDoc({ text: 'Rockets hit Kibbutz Nahal Oz, near the Gaza border, on Saturday morning.' }), 'Kibbutz Nahal Oz');
+  assert.ok(kibbutz && Math.abs(kibbutz.lat - 31.5) < 0.5 && Math.abs(kibbutz.lon - 34.45) < 0.5, JSON.stringify(kibbutz));
+  assert.equal(kibbutz?.country, null, 'near the border is no country');
+  assert.deepEqual(kibbutz?.evidence.map((e) => e.rule), ['places.near-place']);
+});
+
 test('a name matched by an entry\'s own name outweighs one matched by another of its names; a city over its region', () => {
   // Dili (Timor-Leste) is also written "Delhi"; the capital bonus must not let it rival India's Delhi
   assert.equal(placeOf(extractDoc({ text: 'Seventeen people died in a hotel fire in Delhi on Tuesday.' }), 'Delhi')?.country, 'IN');

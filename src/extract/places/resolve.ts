@@ -8,11 +8,11 @@
  * choice's evidence.
  */
 import type { Doc, Entity, Mention, PlaceEvidence, PlaceLink } from '../../doc.js';
-import { entries, set } from '../../lexicon/index.js';
+import { entries, readerSet, set } from '../../lexicon/index.js';
 import type { Rule } from '../../rules/registry.js';
 import { findDateline, type Dateline } from './dateline.js';
 import { gazetteer, placeKey, type Gazetteer, type Place } from './gazetteer.js';
-import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, priorRule } from './rules.js';
+import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, nearPlaceRule, priorRule } from './rules.js';
 
 export const PLACE_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -213,7 +213,52 @@ export class PlaceResolver {
       const r = this.resolve({ entity: e, names: namesOf(e), mentions: e.mentions }, candidates.get(e.id)!);
       if (r) out.set(e.id, r);
     }
+    // places the gazetteer lacks, placed near a resolved one ("Kibbutz Nahal Oz, near the Gaza border")
+    if (nearPlaceRule.enabled) {
+      for (const e of places) {
+        if (out.has(e.id) || candidates.get(e.id)!.places.length) continue;
+        const r = this.nearPlace(e, out);
+        if (r) out.set(e.id, r);
+      }
+    }
     return out;
+  }
+
+  /** ", near the Gaza border" after a mention of an unknown place: the resolved place within three words of the preposition. */
+  private nearPlace(e: Entity, resolved: Map<string, Resolution>): Resolution | null {
+    const locative = readerSet('function-words', 'places-locative');
+    const within = readerSet('function-words', 'places-within');
+    const doc = this.doc;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || doc.text[m.end] !== ',') continue;
+      const first = doc.tokenAt(m.end + 1);
+      let prep = '';
+      for (let k = first; k < Math.min(doc.tokens.length, first + 4); k++) {
+        const t = doc.tokens[k];
+        if (!prep) {
+          if (!locative.has(t.text.toLowerCase())) break;
+          prep = t.text.toLowerCase();
+          continue;
+        }
+        const other = this.mentionAt.get(t.start);
+        const at = other?.entity ? resolved.get(other.entity) : undefined;
+        if (at && other!.entity !== e.id) {
+          const p = at.place;
+          // "in X" puts it in X's country; "near X" only near it (a border place may be across the border)
+          const inside = within.has(prep);
+          return {
+            start: m.start,
+            end: m.end,
+            place: {
+              ...p, country: inside ? p.country : null, admin1: inside ? p.admin1 : null, margin: 99,
+              evidence: [{ rule: nearPlaceRule.id, detail: `${m.text}, ${doc.text.slice(doc.tokens[first].start, other!.end)}: a place the gazetteer lacks, placed at ${p.name}${inside ? '' : ' (its country not said)'}`, weight: 0 }],
+            },
+          };
+        }
+        if (!/^\p{Ll}/u.test(t.text)) break;
+      }
+    }
+    return null;
   }
 
   /**

@@ -105,3 +105,14 @@ export const sentenceLocativeRule = defineRule({
   spares: ['Officials in Mosul said on Monday that gunmen had abducted two engineers.', 'A judge sentenced a doctor based in Mosul to ten years in prison.'],
   source: 'src/extract/places/index.ts',
 });
+
+/** "Kibbutz Nahal Oz, near the Gaza border": a place the gazetteer lacks, placed at the place the text puts it near. */
+export const nearPlaceRule = defineRule({
+  id: 'places.near-place',
+  stage: 'places',
+  action: 'label',
+  summary: 'a place the gazetteer lacks, followed by a comma, a locative preposition and a resolved place within three words ("Kibbutz Nahal Oz, near the Gaza border"), is placed at that place; in its country only when the preposition says it lies inside ("in", not "near")',
+  fires: ['Rockets hit Kibbutz Nahal Oz, near the Gaza border, on Saturday morning.'],
+  spares: ['Rockets hit Kibbutz Nahal Oz on Saturday morning, the army in Gaza said.'],
+  source: 'src/extract/places/resolve.ts',
+});
