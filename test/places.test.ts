@@ -83,6 +83,17 @@ test('"X, Y" apposition, US states and nationality words settle ambiguous names'
   assert.equal(placeOf(soldiers, 'Tripoli')?.country, 'LB');
 });
 
+test('Cambridge and Santiago follow the article, not the biggest town of the name', () => {
+  const us = extractDoc({ text: 'Students marched through Cambridge on Friday. Police in Boston and across Massachusetts were on alert.' });
+  assert.equal(placeOf(us, 'Cambridge')?.country, 'US');
+  const gb = extractDoc({ text: 'Researchers in Cambridge and Oxford said the British study would be published in London next week.' });
+  assert.equal(placeOf(gb, 'Cambridge')?.country, 'GB');
+  assert.equal(placeOf(extractDoc({ text: 'Protesters filled the streets of Santiago on Sunday as Chilean police fired tear gas.' }), 'Santiago')?.country, 'CL');
+  // Spain's evidence is not enough to pick Santiago de Compostela over Chile's capital, but enough not to pick Chile
+  const spain = extractDoc({ text: 'Thousands of pilgrims reached Santiago after walking across Galicia and northern Spain.' });
+  assert.notEqual(placeOf(spain, 'Santiago')?.country, 'CL');
+});
+
 test('seas, continents and regions across states resolve to no country; a small place "X, Region" to its region', () => {
   const sea = extractDoc({ text: 'Pirates seized a cargo ship in the Red Sea and another in the Gulf of Aden, the navy said.' });
   const red = placeOf(sea, 'Red Sea');
