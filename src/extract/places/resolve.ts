@@ -2,7 +2,8 @@
  * Place resolution: which gazetteer entry a GPE, LOC or FAC entity names. Each entry bearing the
  * name starts from a prior (log population, plus a bonus for countries, regions and capitals);
  * the article's evidence is added to it: the dateline, an "X, Y" apposition, the countries of the
- * article's other places, its nationality words and its actors' codes. The best entry wins when it
+ * article's other places, its nationality words and its actors' codes (each a registered rule,
+ * src/extract/places/rules.ts; docs/places.md gives the weights and what each is worth). The best entry wins when it
  * beats every entry in another country by a margin and something beyond a village's population
  * speaks for it; otherwise the place stays unresolved. Every weight that counted is kept as the
  * choice's evidence.
@@ -124,7 +125,7 @@ function candidatesOf(g: Gazetteer, names: string[]): Candidates {
     if (words.length < 2) continue;
     if (heads.has(words[words.length - 1].toLowerCase())) add(g.lookup(words.slice(0, -1).join(' ')));
     else if (heads.has(words[0].toLowerCase())) add(g.lookup(words.slice(1).join(' ')));
-    if (places.length) return { places, head: words.length ? n : null, within };
+    if (places.length) return { places, head: n, within };
   }
   return { places, head: null, within };
 }
@@ -399,4 +400,3 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-export { placeKey };
