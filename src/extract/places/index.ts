@@ -4,11 +4,12 @@
  * at the article's dateline, else nowhere (`placeSource`). Runs after events; reads entities, actor
  * codes and mentions, writes `entity.place` and `event.place` / `event.placeSource`.
  */
-import type { Doc, EventPlace, PlaceLink } from '../../doc.js';
+import type { Doc, Entity, EventPlace, EventRecord, PlaceLink } from '../../doc.js';
+import { readerSet } from '../../lexicon/index.js';
 import type { Stage } from '../../pipeline.js';
 import { ruleById } from '../../rules/registry.js';
 import { PlaceResolver } from './resolve.js';
-import { eventDatelineRule } from './rules.js';
+import { eventDatelineRule, sentenceLocativeRule } from './rules.js';
 
 export { findDateline, type Dateline } from './dateline.js';
 export { gazetteer, Gazetteer, placeKey, type Place, type PlaceKind } from './gazetteer.js';
@@ -39,9 +40,14 @@ export function locatePlaces(doc: Doc): void {
   const dlPlace = resolver.evidence.datelinePlace;
   for (const ev of doc.events) {
     const loc = ev.location ? doc.entityById(ev.location) : undefined;
+    const governed = loc ? null : locativePlace(doc, ev);
     if (loc) {
       ev.place = toEventPlace(loc.id, loc.name, loc.place);
       ev.placeSource = 'sentence';
+    } else if (governed) {
+      ev.place = toEventPlace(governed.id, governed.name, governed.place);
+      ev.placeSource = 'sentence';
+      sentenceLocativeRule.fired(ev.trigger.start, ev.trigger.end);
     } else if (dl && dlPlace && eventDatelineRule.enabled) {
       const entity = doc.entities.find((e) => e.place && e.mentions.some((m) => m.start < dl.place.end && m.end > dl.place.start));
       ev.place = toEventPlace(entity?.id ?? null, entity?.name ?? dl.place.text, dlPlace);
@@ -54,10 +60,51 @@ export function locatePlaces(doc: Doc): void {
   }
 }
 
+/** How many heads up from the place's word the event's trigger may be ("kidnapped near the town of Gao"). */
+const MAX_STEPS = 3;
+
+/**
+ * A resolved place in the event's sentence that a locative preposition attaches to the trigger:
+ * "kidnapped near Gao" (Gao ← obl ← kidnapped), not "officials in Bamako said" (Bamako's head is
+ * "officials"). The nearest to the trigger when there are several. Needs the parse.
+ */
+function locativePlace(doc: Doc, ev: EventRecord): Entity | null {
+  if (!sentenceLocativeRule.enabled) return null;
+  const sent = doc.sentences[ev.sentence];
+  if (!sent) return null;
+  const trigger = doc.tokenAt(ev.trigger.start);
+  if (doc.tokens[trigger]?.head === undefined) return null;
+  const locative = readerSet('function-words', 'places-locative');
+  let best: { e: Entity; distance: number } | null = null;
+  for (const e of doc.entities) {
+    if (!e.place) continue;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || m.start < sent.start || m.end > sent.end) continue;
+      const toks = doc.tokensIn(m.start, m.end);
+      // the mention's head: its token whose head lies outside it
+      const head = toks.find((t) => t.head === undefined || t.head < toks[0].i || t.head > toks[toks.length - 1].i);
+      if (!head) continue;
+      const prep = doc.tokens.find((t, k) => k >= sent.tokenStart && k < sent.tokenEnd && t.head === head.i && t.deprel === 'case');
+      if (!prep || !locative.has(prep.text.toLowerCase())) continue;
+      let h = head.head ?? -1;
+      for (let step = 0; step < MAX_STEPS && h >= 0 && h !== trigger; step++) {
+        // a place inside a subject phrase or a clause of its own is theirs, not the event's:
+        // "officials in Bamako said", "a doctor based in Martinsville was sentenced"
+        if (/^(?:nsubj|acl)/.test(doc.tokens[h].deprel ?? '') || /^(?:acl)/.test(doc.tokens[head.head ?? -1]?.deprel ?? '')) break;
+        h = doc.tokens[h].head ?? -1;
+      }
+      if (h !== trigger) continue;
+      const distance = Math.abs(m.start - ev.trigger.start);
+      if (!best || distance < best.distance) best = { e, distance };
+    }
+  }
+  return best?.e ?? null;
+}
+
 export const placesStage: Stage = {
   name: 'places',
   requires: ['tokens', 'sentences'],
-  uses: ['entities', 'codes', 'codes.citizenship', 'coref', 'events'],
+  uses: ['entities', 'codes', 'codes.citizenship', 'coref', 'tags', 'parse', 'events'],
   provides: ['places', 'events.place'],
   run(doc: Doc): void {
     locatePlaces(doc);

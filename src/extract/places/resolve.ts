@@ -2,23 +2,25 @@
  * Place resolution: which gazetteer entry a GPE, LOC or FAC entity names. Each entry bearing the
  * name starts from a prior (log population, plus a bonus for countries, regions and capitals);
  * the article's evidence is added to it: the dateline, an "X, Y" apposition, the countries of the
- * article's other places, its nationality words and its actors' codes. The best entry wins when it
+ * article's other places, its nationality words and its actors' codes (each a registered rule,
+ * src/extract/places/rules.ts; docs/places.md gives the weights and what each is worth). The best entry wins when it
  * beats every entry in another country by a margin and something beyond a village's population
  * speaks for it; otherwise the place stays unresolved. Every weight that counted is kept as the
  * choice's evidence.
  */
 import type { Doc, Entity, Mention, PlaceEvidence, PlaceLink } from '../../doc.js';
-import { entries, set } from '../../lexicon/index.js';
+import { entries, readerSet, set } from '../../lexicon/index.js';
 import type { Rule } from '../../rules/registry.js';
 import { findDateline, type Dateline } from './dateline.js';
 import { gazetteer, placeKey, type Gazetteer, type Place } from './gazetteer.js';
-import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, priorRule } from './rules.js';
+import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, nearPlaceRule, priorRule } from './rules.js';
 
 export const PLACE_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC', 'FAC']);
 
 /** Weights, in log10-population points (a weight of 1 is a tenfold population). */
 export const WEIGHTS = {
-  /** feature-class bonus of the prior */
+  /** feature-class bonus of the prior (an area in no one country has no population: its bonus is its prior) */
+  area: 7,
   country: 2.5,
   region: 0.5,
   capital: 1.5,
@@ -40,6 +42,10 @@ export const WEIGHTS = {
   sure: 2,
   /** the best entry must beat the best in another country by this much */
   margin: 1,
+  /** an entry the name matches only by one of its alternate names ("Delhi" for Dili) */
+  alternate: 1,
+  /** a region's town of its own name stands for it when it holds this share of the region's people */
+  regionTown: 0.2,
   /** a town without other evidence needs this many people to be taken on its name alone */
   townAlone: 5000,
 } as const;
@@ -119,7 +125,7 @@ function candidatesOf(g: Gazetteer, names: string[]): Candidates {
     if (words.length < 2) continue;
     if (heads.has(words[words.length - 1].toLowerCase())) add(g.lookup(words.slice(0, -1).join(' ')));
     else if (heads.has(words[0].toLowerCase())) add(g.lookup(words.slice(1).join(' ')));
-    if (places.length) return { places, head: words.length ? n : null, within };
+    if (places.length) return { places, head: n, within };
   }
   return { places, head: null, within };
 }
@@ -138,9 +144,13 @@ function inside(p: Place, keys: Set<string>): boolean {
   return keys.has(p.country) || keys.has(`${p.country}.${p.admin1}`);
 }
 
-function prior(p: Place): { weight: number; detail: string } {
-  const bonus = p.kind === 'country' ? WEIGHTS.country : p.kind === 'region' ? WEIGHTS.region : p.code === 'PPLC' ? WEIGHTS.capital : p.code === 'PPLA' ? WEIGHTS.seat : 0;
-  return { weight: Math.log10(p.population + 10) + bonus, detail: `${p.code}, population ${p.population}` };
+function prior(p: Place, keys?: ReadonlySet<string>): { weight: number; detail: string } {
+  const alternate = keys !== undefined && !keys.has(placeKey(p.name));
+  const bonus = p.kind === 'area' ? WEIGHTS.area : p.kind === 'country' ? WEIGHTS.country : p.kind === 'region' ? WEIGHTS.region : p.code === 'PPLC' ? WEIGHTS.capital : p.code === 'PPLA' ? WEIGHTS.seat : 0;
+  return {
+    weight: Math.log10(p.population + 10) + bonus - (alternate ? WEIGHTS.alternate : 0),
+    detail: `${p.code}, population ${p.population}${alternate ? ', by another of its names' : ''}`,
+  };
 }
 
 export class PlaceResolver {
@@ -204,12 +214,86 @@ export class PlaceResolver {
       const r = this.resolve({ entity: e, names: namesOf(e), mentions: e.mentions }, candidates.get(e.id)!);
       if (r) out.set(e.id, r);
     }
+    // places the gazetteer lacks, placed near a resolved one ("Kibbutz Nahal Oz, near the Gaza border")
+    if (nearPlaceRule.enabled) {
+      for (const e of places) {
+        if (out.has(e.id) || candidates.get(e.id)!.places.length) continue;
+        const r = this.nearPlace(e, out);
+        if (r) out.set(e.id, r);
+      }
+    }
     return out;
+  }
+
+  /** ", near the Gaza border" after a mention of an unknown place: the resolved place within three words of the preposition. */
+  private nearPlace(e: Entity, resolved: Map<string, Resolution>): Resolution | null {
+    const locative = readerSet('function-words', 'places-locative');
+    const within = readerSet('function-words', 'places-within');
+    const doc = this.doc;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || doc.text[m.end] !== ',') continue;
+      const first = doc.tokenAt(m.end + 1);
+      let prep = '';
+      for (let k = first; k < Math.min(doc.tokens.length, first + 4); k++) {
+        const t = doc.tokens[k];
+        if (!prep) {
+          if (!locative.has(t.text.toLowerCase())) break;
+          prep = t.text.toLowerCase();
+          continue;
+        }
+        const other = this.mentionAt.get(t.start);
+        const at = other?.entity ? resolved.get(other.entity) : undefined;
+        if (at && other!.entity !== e.id) {
+          const p = at.place;
+          // "in X" puts it in X's country; "near X" only near it (a border place may be across the border)
+          const inside = within.has(prep);
+          return {
+            start: m.start,
+            end: m.end,
+            place: {
+              ...p, country: inside ? p.country : null, admin1: inside ? p.admin1 : null, margin: 99,
+              evidence: [{ rule: nearPlaceRule.id, detail: `${m.text}, ${doc.text.slice(doc.tokens[first].start, other!.end)}: a place the gazetteer lacks, placed at ${p.name}${inside ? '' : ' (its country not said)'}`, weight: 0 }],
+            },
+          };
+        }
+        if (!/^\p{Ll}/u.test(t.text)) break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A small place the gazetteer lacks, or holds only in other countries, written "X, Y" with Y a
+   * region or country ("Orléans, Ontario", "Karol Bagh, New Delhi"): placed at Y, since the text
+   * says it lies there. Not when X is itself a country or region, or has an entry in Y's country
+   * (a list: "Arizona, Florida", "France, Mexico").
+   */
+  private smallPlaceIn(target: Target, cands: Candidates, within: { keys: Set<string>; text: string; rule: Rule }[]): Resolution | null {
+    if (within.length === 0 || cands.places.some((p) => p.kind !== 'town')) return null;
+    for (const w of within) {
+      if (cands.places.some((p) => inside(p, w.keys))) return null;
+      const holders = this.g.lookup(w.text).filter((p) => (p.kind === 'country' || p.kind === 'region' ? w.keys.has(p.kind === 'country' ? p.country : `${p.country}.${p.admin1}`) : cands.places.length === 0 && p.kind === 'town'));
+      if (holders.length === 0) continue;
+      if (cands.places.some((p) => holders.some((h) => h.country === p.country))) return null;
+      const countries = new Set(holders.map((h) => h.country));
+      if (countries.size > 1) continue;
+      const at = holders.sort((a, b) => rank(b) - rank(a))[0];
+      const region = at.kind === 'town' ? this.g.region(at.country, at.admin1) : at.kind === 'region' ? at : undefined;
+      const m = target.mentions[0];
+      return {
+        start: m.start,
+        end: m.end,
+        place: {
+          id: at.id, name: at.name, feature: at.code, country: at.country || null, admin1: region ? region.name : null, lat: at.lat, lon: at.lon, margin: 99,
+          evidence: [{ rule: w.rule.id, detail: `${target.names[0]}, ${w.text}: a place the gazetteer ${cands.places.length ? 'holds only elsewhere' : 'lacks'}, placed at ${at.name}`, weight: WEIGHTS.apposition }],
+        },
+      };
+    }
+    return null;
   }
 
   /** Score a target's entries against the article's evidence; the choice, or null when too thin. */
   private resolve(target: Target, cands: Candidates): Resolution | null {
-    if (cands.places.length === 0) return null;
     const ev = this.evidence;
     const e = target.entity;
     // "X, Y" after any mention of the target; the dateline's "TRIPOLI, Lebanon"; "Paris, Texas" as one name
@@ -226,6 +310,9 @@ export class PlaceResolver {
         if (next && (next.type === 'GPE' || next.type === 'LOC') && !(e && next.entity === e.id)) within.push({ keys: containers(this.g, next.text), text: next.text, rule: appositionRule });
       }
     }
+    const inContainer = this.smallPlaceIn(target, cands, within);
+    if (inContainer) return inContainer;
+    if (cands.places.length === 0) return null;
     // the other places' countries (not the target's own), counted once per entity
     const article = new Map<string, string[]>();
     if (articleCountriesRule.enabled) {
@@ -235,12 +322,13 @@ export class PlaceResolver {
         if (other) push(article, cc, other.name);
       }
     }
+    const nameKeys = new Set(target.names.flatMap((n) => [placeKey(n), placeKey(n.split(', ')[0])]));
     let best: { p: Place; score: number; evidence: PlaceEvidence[] } | null = null;
     const scored: { p: Place; score: number; evidence: PlaceEvidence[] }[] = [];
     for (const p of cands.places) {
       const evidence: PlaceEvidence[] = [];
       if (priorRule.enabled) {
-        const pr = prior(p);
+        const pr = prior(p, nameKeys);
         evidence.push({ rule: priorRule.id, detail: pr.detail, weight: round(pr.weight) });
       }
       for (const w of within) if (inside(p, w.keys)) evidence.push({ rule: w.rule.id, detail: `${target.names[0]}, ${w.text}`, weight: WEIGHTS.apposition });
@@ -260,7 +348,8 @@ export class PlaceResolver {
     // a region and its town of one name ("Istanbul", "Kandahar"): the town, unless the name said region
     if (best.p.kind === 'region' && !cands.head) {
       const region = best.p;
-      const town = scored.filter((x) => x.p.kind === 'town' && x.p.country === region.country && x.p.admin1 === region.admin1).sort((a, b) => b.p.population - a.p.population)[0];
+      const town = scored.filter((x) => x.p.kind === 'town' && x.p.country === region.country && x.p.admin1 === region.admin1 && x.p.population >= WEIGHTS.regionTown * region.population)
+        .sort((a, b) => b.p.population - a.p.population)[0];
       if (town) best = { ...town, score: best.score, evidence: best.evidence.map((x) => (x.rule === priorRule.id ? { ...x, detail: `${x.detail}; the town of the region's name` } : x)) };
     }
     const rival = Math.max(-Infinity, ...scored.filter((s) => s.p.country !== best!.p.country).map((s) => s.score));
@@ -274,7 +363,7 @@ export class PlaceResolver {
       id: best.p.id,
       name: best.p.name,
       feature: best.p.code,
-      country: best.p.country,
+      country: best.p.country || null,
       admin1: region ? region.name : null,
       lat: best.p.lat,
       lon: best.p.lon,
@@ -291,13 +380,14 @@ function sureCountry(places: Place[]): string | null {
   const byCountry = new Map<string, number>();
   for (const p of places) byCountry.set(p.country, Math.max(byCountry.get(p.country) ?? -Infinity, prior(p).weight));
   const ranked = [...byCountry].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0) return null;
+  // an area in no one country (a sea, "the Middle East") says nothing of the others' countries
+  if (ranked.length === 0 || ranked[0][0] === '') return null;
   return ranked.length === 1 || ranked[0][1] - ranked[1][1] >= WEIGHTS.sure ? ranked[0][0] : null;
 }
 
 /** Prefer the higher-ranked entry on a tie: a country, a region, a capital, a seat, then population. */
 function rank(p: Place): number {
-  return (p.kind === 'country' ? 4e12 : p.kind === 'region' ? 3e12 : p.code === 'PPLC' ? 2e12 : p.code === 'PPLA' ? 1e12 : 0) + p.population;
+  return (p.kind === 'country' || p.kind === 'area' ? 4e12 : p.kind === 'region' ? 3e12 : p.code === 'PPLC' ? 2e12 : p.code === 'PPLA' ? 1e12 : 0) + p.population;
 }
 
 function round(x: number): number {
@@ -310,4 +400,3 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-export { placeKey };

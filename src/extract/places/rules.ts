@@ -34,7 +34,7 @@ export const appositionRule = defineRule({
   id: 'places.apposition',
   stage: 'places',
   action: 'label',
-  summary: 'a place name followed by a comma and the region or country holding it ("Paris, Texas", "Hyderabad, Pakistan") picks the entry inside it',
+  summary: 'a place name followed by a comma and the region or country holding it ("Paris, Texas", "Hyderabad, Pakistan") picks the entry inside it; a small place the gazetteer lacks there ("Orléans, Ontario") is placed at that region',
   fires: ['The festival was held in Paris, Texas, last weekend and drew thousands of visitors.'],
   spares: ['The festival was held in Paris last weekend and drew thousands of visitors.'],
   source,
@@ -93,4 +93,26 @@ export const eventDatelineRule = defineRule({
   fires: ['KABUL, Afghanistan — Gunmen kidnapped two aid workers on Monday, police said.'],
   spares: ['Gunmen kidnapped two aid workers in Kabul on Monday, police said.'],
   source: 'src/extract/places/index.ts',
+});
+
+/** An event the events stage gave no place takes a place its clause governs by a locative preposition. */
+export const sentenceLocativeRule = defineRule({
+  id: 'places.sentence-locative',
+  stage: 'places',
+  action: 'label',
+  summary: 'an event with no place from the events stage takes a resolved place attached to its trigger by a locative preposition ("the arrest of the journalist in Mosul"), not one inside a subject phrase or a clause of its own ("officials in Mosul said", "a doctor based in Mosul")',
+  fires: ['The arrest of the journalist in Mosul led to angry protests.'],
+  spares: ['Officials in Mosul said on Monday that gunmen had abducted two engineers.', 'A judge sentenced a doctor based in Mosul to ten years in prison.'],
+  source: 'src/extract/places/index.ts',
+});
+
+/** "Kibbutz Nahal Oz, near the Gaza border": a place the gazetteer lacks, placed at the place the text puts it near. */
+export const nearPlaceRule = defineRule({
+  id: 'places.near-place',
+  stage: 'places',
+  action: 'label',
+  summary: 'a place the gazetteer lacks, followed by a comma, a locative preposition and a resolved place within three words ("Kibbutz Nahal Oz, near the Gaza border"), is placed at that place; in its country only when the preposition says it lies inside ("in", not "near")',
+  fires: ['Rockets hit Kibbutz Nahal Oz, near the Gaza border, on Saturday morning.'],
+  spares: ['Rockets hit Kibbutz Nahal Oz on Saturday morning, the army in Gaza said.'],
+  source: 'src/extract/places/resolve.ts',
 });

@@ -75,7 +75,7 @@ function drawMap(map: WorldMap, geo: EventsGeoJson, country: string | undefined)
   if (country && points.length) {
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
-    const w = Math.max(40, (Math.max(...xs) - Math.min(...xs)) * 1.6, ((Math.max(...ys) - Math.min(...ys)) * 1.6 * map.width) / map.height);
+    const w = Math.max(80, (Math.max(...xs) - Math.min(...xs)) * 1.6, ((Math.max(...ys) - Math.min(...ys)) * 1.6 * map.width) / map.height);
     const hgt = (w * map.height) / map.width;
     const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
     const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
