@@ -63,6 +63,8 @@ for (const backend of backends()) {
       const triggers = lb.body.events.flatMap((e: { sources: { trigger: string; place: { country: string } }[] }) => e.sources.map((s) => s.trigger));
       assert.ok(triggers.includes('kidnapped') && !triggers.includes('arrested'), triggers.join());
       assert.ok(lb.body.events.every((e: { sources: { place: { country: string } }[] }) => e.sources.every((s) => s.place.country === 'LB')));
+      // the status over time stays the whole case's: a country filters the timeline only
+      assert.deepEqual(lb.body.status, JSON.parse(JSON.stringify(all!.status)));
       assert.equal((await get(`/api/entities/${haddad}/timeline?country=Lebanon`)).status, 400);
     });
 

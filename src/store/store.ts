@@ -730,7 +730,7 @@ export class SqlStore implements Store {
     return { by: fold(by), about: fold(about) };
   }
 
-  /** The case file; with `country` (ISO alpha-2), only the events placed in that country. */
+  /** The case file; with `country` (ISO alpha-2), its timeline keeps only the events placed in that country. */
   async timeline(id: number, options: { country?: string | null } = {}): Promise<CaseFile | null> {
     const entity = await this.entityRow(id);
     if (!entity) return null;
@@ -743,14 +743,21 @@ export class SqlStore implements Store {
               COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
-       WHERE de.entity_id = ?${country ? ' AND ev.place_country = ?' : ''}`, country ? [id, country] : [id]);
+       WHERE de.entity_id = ?`, [id]);
     // everyone else in those events, by a join on the entity (not a long IN list)
     const participants = await this.db.all<ParticipantRow>(
       `SELECT DISTINCT r2.event_id, r2.role, de2.entity_id, COALESCE(e.name, de2.name) AS name
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id
             JOIN event_roles r2 ON r2.event_id = r.event_id JOIN doc_entities de2 ON de2.id = r2.doc_entity_id LEFT JOIN entities e ON e.id = de2.entity_id
        WHERE de.entity_id = ?`, [id]);
-    return buildCase(entity, events, participants, await this.relations(id));
+    const c = buildCase(entity, events, participants, await this.relations(id));
+    if (!country) return c;
+    // the events placed in the country, each with its sources there; the status over time and the
+    // conflicts stay the whole case's (a country is a view of the timeline, not another case)
+    const events2 = c.events
+      .map((e) => ({ ...e, sources: e.sources.filter((x) => x.place?.country === country) }))
+      .filter((e) => e.sources.length > 0);
+    return { ...c, events: events2 };
   }
 
   /** Documents mentioning these identities, newest first, each with its first naming mention as snippet. */
