@@ -1,7 +1,6 @@
-/** A `chronicle` sub-command. `run` returns the process exit code. */
+/** A `chronicle` sub-command (its one-line summary is in commands/index.ts). `run` returns the process exit code. */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(argv: string[]): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { EXIT, UsageError, type Command } from './command.js';
+import { EXIT, UsageError } from './command.js';
 import { commands } from './commands/index.js';
 
 function help(): string {
@@ -25,11 +25,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write('chronicle 0.1.0\n');
     return EXIT.OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`chronicle: unknown command '${name}'\n\n${help()}\n`);
     return EXIT.USAGE;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(command.usage.trimEnd() + '\n');
     return EXIT.OK;

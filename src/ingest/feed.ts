@@ -8,6 +8,9 @@ import { InputError } from './errors.js';
 import { failureReason } from './limits.js';
 import { decodeEntities, htmlFragmentToText, toDay } from './html.js';
 
+/** Does this text look like a feed rather than a web page? (in sniff.ts, so input.ts asks without loading the XML parser) */
+export { looksLikeFeed } from './sniff.js';
+
 export interface FeedEntry {
   /** guid / Atom id, else the link */
   id: string | null;
@@ -45,12 +48,6 @@ const parser = new XMLParser({
   htmlEntities: true,
   trimValues: true,
 });
-
-/** Does this text look like a feed rather than a web page? */
-export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->|<\?xml-stylesheet[^>]*\?>/g, '').trimStart();
-  return /^<(rss|feed|rdf:RDF)\b/i.test(head);
-}
 
 function str(v: X): string | null {
   if (v === undefined || v === null) return null;

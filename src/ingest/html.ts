@@ -8,7 +8,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import * as chrono from 'chrono-node';
+// English only: the package's index also loads every other locale (3× the start-up cost)
+import * as chrono from 'chrono-node/en';
 import { list } from '../lexicon/index.js';
 import { checkMarkupDepth } from './limits.js';
 import { choosePublished, datelineDate, urlDate, type DateCandidate, type PublishedSource } from './published.js';

@@ -12,11 +12,17 @@ import { Readable } from 'node:stream';
 import type { DocInput } from '../doc.js';
 import { InputError } from './errors.js';
 import { fetchUrl, gunzipCapped, isGzip, isUrl, DEFAULT_MAX_GUNZIP_BYTES, type FetchOptions } from './fetch.js';
-import { parseFeed, looksLikeFeed, type FeedEntry } from './feed.js';
-import { extractArticle } from './html.js';
+import type { FeedEntry } from './feed.js';
 import { detectLanguage } from './language.js';
 import { failureReason } from './limits.js';
-import { readCapped, sniffJsonLines } from './sniff.js';
+import { looksLikeFeed, readCapped, sniffJsonLines } from './sniff.js';
+
+// the HTML and feed readers (linkedom, Readability, chrono, the XML parser) load only when a page
+// or a feed comes: plain text and JSON, the common case, start without them
+let htmlReader: Promise<typeof import('./html.js')> | null = null;
+const loadHtml = () => (htmlReader ??= import('./html.js'));
+let feedReader: Promise<typeof import('./feed.js')> | null = null;
+const loadFeed = () => (feedReader ??= import('./feed.js'));
 
 export { InputError } from './errors.js';
 
@@ -286,8 +292,9 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
 }
 
 /** An article page → one document. `source` names the file or URL it came from. */
-function pageItem(html: string, origin: string, id: string, url: string | null, options: ReadOptions): InputItem {
+async function pageItem(html: string, origin: string, id: string, url: string | null, options: ReadOptions): Promise<InputItem> {
   try {
+    const { extractArticle } = await loadHtml();
     const article = extractArticle(html, { url });
     if (article.text.trim() === '') throw new InputError('no article text found in the page');
     checkText(article.text, options);
@@ -314,7 +321,7 @@ function pageItem(html: string, origin: string, id: string, url: string | null, 
 async function* feedItems(xml: string, origin: string, options: ReadOptions): AsyncGenerator<InputItem> {
   let entries: FeedEntry[];
   try {
-    entries = parseFeed(xml).entries;
+    entries = (await loadFeed()).parseFeed(xml).entries;
   } catch (err) {
     yield { ok: false, origin, error: failureReason(err) };
     return;
@@ -330,7 +337,7 @@ async function* feedItems(xml: string, origin: string, options: ReadOptions): As
       let url = e.link;
       if (options.fetchArticles && !e.full && e.link && isUrl(e.link)) {
         const page = await fetchUrl(e.link, options.fetch);
-        const article = extractArticle(decodeHtml(page.bytes, page.contentType), { url: page.url });
+        const article = (await loadHtml()).extractArticle(decodeHtml(page.bytes, page.contentType), { url: page.url });
         if (article.text.trim()) {
           text = article.text;
           title = title ?? article.title;
@@ -374,7 +381,7 @@ async function* urlItems(url: string, options: ReadOptions): AsyncGenerator<Inpu
     }
     const text = decodeHtml(bytes, type);
     if (options.feed || /rss|atom/.test(type) || looksLikeFeed(text)) yield* feedItems(text, url, options);
-    else yield pageItem(text, url, url, fetched.url, options);
+    else yield await pageItem(text, url, url, fetched.url, options);
   } catch (err) {
     yield { ok: false, origin: url, error: failureReason(err) };
   }
@@ -426,7 +433,7 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
           continue;
         }
         if (looksLikeFeed(text)) yield* feedItems(text, 'stdin', options);
-        else yield pageItem(text, 'stdin', 'stdin', null, options);
+        else yield await pageItem(text, 'stdin', 'stdin', null, options);
       } else yield* parseBuffer(bytes, 'stdin', head.startsWith('{') || head.startsWith('[') ? 'json' : 'text', options);
       continue;
     }
@@ -488,7 +495,7 @@ async function* readSources(paths: string[], options: ReadOptions, stdin: Readab
         continue;
       }
       if (options.feed || (FEED_EXT.has(ext) && !HTML_EXT.has(ext)) || looksLikeFeed(text)) yield* feedItems(text, path, options);
-      else yield pageItem(text, path, idFromPath(path), null, options);
+      else yield await pageItem(text, path, idFromPath(path), null, options);
       continue;
     }
     yield* parseBuffer(bytes, path, ext === '.json' ? 'json' : 'text', options);

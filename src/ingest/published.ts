@@ -7,7 +7,9 @@
  * (JSON-LD and article meta tags) beats the page around it. The chosen source is recorded
  * (`published_source` in the result), so a reader can see why a document is dated as it is.
  */
-import * as chrono from 'chrono-node';
+// English only: the package's index also loads every other locale (3× the start-up cost)
+import * as chrono from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
 
 export type PublishedSource = 'input' | 'json-ld' | 'meta' | 'microdata' | 'time' | 'url' | 'dateline' | 'feed';
 
@@ -82,7 +84,7 @@ export function datelineDate(text: string): DateCandidate | null {
   for (const line of lines) {
     const l = line.trim();
     if (!l) continue;
-    let parsed: chrono.ParsedResult[];
+    let parsed: ParsedResult[];
     try {
       parsed = chrono.parse(l.slice(0, 120));
     } catch {

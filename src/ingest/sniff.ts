@@ -90,3 +90,9 @@ export async function readCapped(stream: Readable, limit: number, what = 'standa
   }
   return Buffer.concat(chunks);
 }
+
+/** Whether a text starts like an RSS, Atom or RDF feed (after an XML declaration or comments). */
+export function looksLikeFeed(text: string): boolean {
+  const head = text.slice(0, 2048).replace(/<\?xml[^>]*\?>|<!--[\s\S]*?-->|<\?xml-stylesheet[^>]*\?>/g, '').trimStart();
+  return /^<(rss|feed|rdf:RDF)\b/i.test(head);
+}

@@ -2,23 +2,45 @@
  * Compact model files: a JSON header (metadata, class lists, small dictionaries) followed by
  * named typed arrays, gzip-compressed. Layout after gunzip:
  *   "CHRNLP1\n" | u32 header byte length | header JSON (UTF-8) | zero padding to 8 | arrays…
- * Each array's kind, offset and length are in header.arrays, so loading is one gunzip and a
- * few copies (well under a second for the shipped models).
+ * Each array's kind, offset and length are in header.arrays (offsets from the end of the
+ * padded header, multiples of 8).
+ *
+ * The same layout uncompressed is the *load-ready* form (`readyModel`): built once from the
+ * compressed file, kept beside it (never in git), and loaded with one read and typed-array
+ * views into the file's bytes, with no decompression and no rebuilding of lookup tables.
  */
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync, gunzipSync } from 'node:zlib';
-import { FrozenPerceptron, PHI, PHI_INVERSE } from './perceptron.js';
+import { FrozenPerceptron, PHI, PHI_INVERSE, TABLE_LAYOUT, type FrozenTables } from './perceptron.js';
 
-type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'f32';
-export type TypedArrayAny = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+type ArrayKind = 'u8' | 'u16' | 'i16' | 'u32' | 'i32' | 'f32' | 'f64';
+export type TypedArrayAny = Uint8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 const MAGIC = 'CHRNLP1\n';
 
 function kindOf(a: TypedArrayAny): ArrayKind {
   if (a instanceof Uint8Array) return 'u8';
   if (a instanceof Uint16Array) return 'u16';
+  if (a instanceof Int16Array) return 'i16';
   if (a instanceof Uint32Array) return 'u32';
   if (a instanceof Int32Array) return 'i32';
+  if (a instanceof Float64Array) return 'f64';
   return 'f32';
+}
+
+const BYTES: Record<ArrayKind, number> = { u8: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4, f64: 8 };
+
+/** A typed array of `kind` over `length` elements of `buffer` from byte `offset` (no copy). */
+function view(kind: ArrayKind, buffer: ArrayBufferLike, offset: number, length: number): TypedArrayAny {
+  switch (kind) {
+    case 'u8': return new Uint8Array(buffer, offset, length);
+    case 'u16': return new Uint16Array(buffer, offset, length);
+    case 'i16': return new Int16Array(buffer, offset, length);
+    case 'u32': return new Uint32Array(buffer, offset, length);
+    case 'i32': return new Int32Array(buffer, offset, length);
+    case 'f64': return new Float64Array(buffer, offset, length);
+    default: return new Float32Array(buffer, offset, length);
+  }
 }
 
 export interface ModelFile {
@@ -26,7 +48,8 @@ export interface ModelFile {
   arrays: Record<string, TypedArrayAny>;
 }
 
-export function encodeModel(file: ModelFile): Buffer {
+/** The uncompressed container (the load-ready form); `encodeModel` gzips it. */
+export function encodeModelRaw(file: ModelFile): Buffer {
   const index: Record<string, { kind: ArrayKind; offset: number; length: number }> = {};
   let offset = 0;
   const names = Object.keys(file.arrays).sort();
@@ -45,26 +68,163 @@ export function encodeModel(file: ModelFile): Buffer {
     const a = file.arrays[name];
     Buffer.from(a.buffer, a.byteOffset, a.byteLength).copy(buf, headLen + index[name].offset);
   }
-  return gzipSync(buf, { level: 9 });
+  return buf;
 }
 
-export function decodeModel(gz: Buffer, origin = 'model'): ModelFile {
-  const buf = gunzipSync(gz);
-  if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${origin}: not a Chronicle model file`);
+export function encodeModel(file: ModelFile): Buffer {
+  return gzipSync(encodeModelRaw(file), { level: 9 });
+}
+
+/**
+ * Reads the uncompressed container. With `views`, the arrays are views into `bytes` (which must
+ * start 8-aligned in its buffer, as a fresh ArrayBuffer or SharedArrayBuffer does); otherwise
+ * each array is copied into a fresh, aligned buffer.
+ */
+export function decodeModelRaw(bytes: Uint8Array, origin = 'model', options: { views?: boolean } = {}): ModelFile {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${origin}: not a Chronicle model file`);
   const len = buf.readUInt32LE(MAGIC.length);
   const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + len)) as Record<string, unknown>;
   const headLen = Math.ceil((MAGIC.length + 4 + len) / 8) * 8;
   const index = header.arrays as Record<string, { kind: ArrayKind; offset: number; length: number }>;
+  const views = options.views === true;
+  if (views && bytes.byteOffset % 8 !== 0) throw new Error(`${origin}: load-ready bytes must be 8-aligned`);
   const arrays: Record<string, TypedArrayAny> = {};
   for (const [name, { kind, offset, length }] of Object.entries(index)) {
-    const start = headLen + offset;
-    const bytesPer = kind === 'u8' ? 1 : kind === 'u16' ? 2 : 4;
-    // copy into a fresh, aligned ArrayBuffer
-    const raw = buf.buffer.slice(buf.byteOffset + start, buf.byteOffset + start + length * bytesPer);
-    arrays[name] = kind === 'u8' ? new Uint8Array(raw) : kind === 'u16' ? new Uint16Array(raw) : kind === 'u32' ? new Uint32Array(raw) : kind === 'i32' ? new Int32Array(raw) : new Float32Array(raw);
+    const start = bytes.byteOffset + headLen + offset;
+    const byteLength = length * BYTES[kind];
+    if (headLen + offset + byteLength > bytes.byteLength) throw new Error(`${origin}: array ${name} runs past the end of the file (truncated?)`);
+    arrays[name] = views ? view(kind, bytes.buffer, start, length) : view(kind, (bytes.buffer as ArrayBuffer).slice(start, start + byteLength), 0, length);
   }
   delete header.arrays;
   return { header, arrays };
+}
+
+export function decodeModel(gz: Buffer, origin = 'model'): ModelFile {
+  return decodeModelRaw(gunzipSync(gz), origin);
+}
+
+/**
+ * Stores a frozen perceptron's lookup tables (its in-memory form) under `prefix`, for the
+ * load-ready file: loading them back is a few views, and scores are bit for bit the same.
+ */
+export function putTables(arrays: Record<string, TypedArrayAny>, header: Record<string, unknown>, prefix: string, p: FrozenPerceptron): void {
+  const t = p.tables();
+  header[prefix] = { nClasses: t.nClasses, rows: t.rows, cap: t.cap, layout: t.layout, scale: t.scale };
+  for (const k of ['slots', 'decode', 'slots32', 'entries', 'entries16', 'decode10'] as const) arrays[`${prefix}.${k}`] = t[k];
+}
+
+export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
+  const h = file.header[prefix] as Pick<FrozenTables, 'nClasses' | 'rows' | 'cap' | 'layout' | 'scale'> | undefined;
+  if (!h) throw new Error(`load-ready model lacks ${prefix}`);
+  const a = (k: string) => {
+    const arr = file.arrays[`${prefix}.${k}`];
+    if (!arr) throw new Error(`load-ready model lacks array ${prefix}.${k}`);
+    return arr;
+  };
+  const tables: FrozenTables = {
+    ...h,
+    slots: a('slots') as Int32Array, decode: a('decode') as Float64Array, slots32: a('slots32') as Uint32Array,
+    entries: a('entries') as Int32Array, entries16: a('entries16') as Uint16Array, decode10: a('decode10') as Float64Array,
+  };
+  const none = new Uint32Array(0);
+  return new FrozenPerceptron(h.nClasses, none, Uint32Array.of(0), new Uint8Array(0), new Float32Array(0), {}, tables);
+}
+
+/**
+ * What identifies a compressed model file's content cheaply: its size and, for gzip, the
+ * trailer (CRC-32 and length of the uncompressed bytes); read with one small read.
+ */
+function sourceStamp(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(8, size));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return `${size}:${tail.toString('hex')}`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The whole file in a fresh buffer (8-aligned; shared between threads when `shared`). */
+export function readAligned(path: string, shared = false): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, at);
+      if (n === 0) throw new Error(`${path}: file shrank while being read`);
+      at += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface ReadyOptions {
+  /** the load-ready file (default: the source path without .gz/.bin.gz, plus .ready.bin) */
+  readyPath?: string;
+  /** what the builder makes: a change rebuilds the load-ready file (the table layout is always included) */
+  version: string;
+  /** the load-ready bytes already in memory (e.g. a SharedArrayBuffer from the parent thread) */
+  bytes?: Uint8Array;
+}
+
+export function readyPathFor(source: string): string {
+  return source.replace(/(\.bin)?\.gz$/, '') + '.ready.bin';
+}
+
+/**
+ * The load-ready form of the compressed model file `source`: read with one read and viewed in
+ * place when it is present and was built from this very source by this build; otherwise built
+ * with `build` (from the compressed bytes) and written beside the source for the next process
+ * (atomically; a read-only install simply rebuilds in memory each time).
+ */
+export function readyModel(source: string, build: (compressed: Buffer) => ModelFile, options: ReadyOptions): { file: ModelFile; bytes: Uint8Array; built: boolean } {
+  const readyPath = options.readyPath ?? readyPathFor(source);
+  const stamp = `${sourceStamp(source)}|${options.version}|tables ${TABLE_LAYOUT}`;
+  const tryLoad = (bytes: Uint8Array) => {
+    try {
+      const file = decodeModelRaw(bytes, readyPath, { views: true });
+      return file.header.readyStamp === stamp ? file : null;
+    } catch {
+      return null;
+    }
+  };
+  if (options.bytes) {
+    const file = tryLoad(options.bytes);
+    if (file) return { file, bytes: options.bytes, built: false };
+  }
+  let bytes: Uint8Array | null = null;
+  try {
+    bytes = readAligned(readyPath);
+  } catch {
+    bytes = null;
+  }
+  const loaded = bytes && tryLoad(bytes);
+  if (bytes && loaded) return { file: loaded, bytes, built: false };
+  let compressed: Buffer;
+  try {
+    compressed = readFileSync(source);
+  } catch (err) {
+    throw new Error(`cannot read the model ${source}: ${(err as Error).message}`);
+  }
+  const made = build(compressed);
+  const raw = encodeModelRaw({ header: { ...made.header, readyStamp: stamp }, arrays: made.arrays });
+  const tmp = `${readyPath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(tmp, raw);
+    renameSync(tmp, readyPath);
+  } catch {
+    try { unlinkSync(tmp); } catch { /* never written */ }
+  }
+  const fresh = new Uint8Array(raw.byteLength);
+  fresh.set(raw);
+  return { file: decodeModelRaw(fresh, readyPath, { views: true }), bytes: fresh, built: true };
 }
 
 /**
@@ -73,6 +233,7 @@ export function decodeModel(gz: Buffer, origin = 'model'): ModelFile {
  * float32: 8-bit exponent, 7-bit mantissa, ample for perceptron weights).
  */
 export function putPerceptron(arrays: Record<string, TypedArrayAny>, prefix: string, p: FrozenPerceptron): void {
+  p.requireRows('putPerceptron');
   const rows = p.keys.length;
   const hashed = Uint32Array.from(p.keys, (k) => Math.imul(k, PHI) >>> 0);
   const order = Array.from({ length: rows }, (_, i) => i).sort((a, b) => hashed[a] - hashed[b]);

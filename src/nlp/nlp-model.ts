@@ -2,12 +2,12 @@
  * The trained English NLP core: tagger, lemmatizer and parser bundled in one model file
  * (models/nlp-en.bin.gz), loaded once per process.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexeme } from './features.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
-import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from './model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
@@ -101,28 +101,64 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
 /** the tagger and labeler use FrozenPerceptron's compact layout (one cache line per lookup) */
 const COMPACT = { compact: true };
 
-export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
-  const file = decodeModel(buf, origin);
-  const h = file.header as {
-    format: string;
-    meta: Record<string, unknown>;
-    tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]> };
-    lemmatizer: LemmatizerData;
-    parser: { labels: string[] };
-  };
+/** What the model header carries besides the weights. */
+interface NlpHeader {
+  format: string;
+  meta: Record<string, unknown>;
+  tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]> };
+  lemmatizer: LemmatizerData;
+  parser: { labels: string[] };
+}
+
+const PERCEPTRONS = ['tagger.xpos', 'tagger.upos', 'parser.moves', 'parser.labeler'] as const;
+type PerceptronName = (typeof PERCEPTRONS)[number];
+
+function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronName, nClasses: number) => FrozenPerceptron): NlpModel {
   if (h.format !== 'chronicle-nlp-en/1') throw new Error(`${origin}: unsupported model format ${String(h.format)}`);
   const { xposTags, uposTags } = h.tagger;
   const tagger = new Tagger(
     { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined },
-    getPerceptron(file, 'tagger.xpos', xposTags.length, COMPACT),
-    getPerceptron(file, 'tagger.upos', uposTags.length, COMPACT),
+    perceptron('tagger.xpos', xposTags.length),
+    perceptron('tagger.upos', uposTags.length),
   );
   const parser = new Parser(
     { labels: h.parser.labels, nXpos: xposTags.length },
-    getPerceptron(file, 'parser.moves', 3),
-    getPerceptron(file, 'parser.labeler', h.parser.labels.length, COMPACT),
+    perceptron('parser.moves', 3),
+    perceptron('parser.labeler', h.parser.labels.length),
   );
   return new NlpModel(tagger, new Lemmatizer(h.lemmatizer), parser, h.meta);
+}
+
+export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
+  const file = decodeModel(buf, origin);
+  // the moves model (3 classes) is always packed; the others use the compact layout
+  return assemble(file.header as unknown as NlpHeader, origin, (name, nClasses) => getPerceptron(file, name, nClasses, name === 'parser.moves' ? {} : COMPACT));
+}
+
+/** Version of the load-ready NLP file's contents (see model-io.ts readyModel). */
+const READY_VERSION = 'chronicle-nlp-en-ready/1';
+
+/** The load-ready form of a decoded model: its header and its perceptrons' lookup tables. */
+export function readyNlpFile(model: NlpModel): ModelFile {
+  const parts = partsOf(model);
+  const header: Record<string, unknown> = {
+    format: 'chronicle-nlp-en/1',
+    meta: parts.meta,
+    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict], lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag] : undefined },
+    lemmatizer: parts.lemmatizer,
+    parser: { labels: parts.parser.labels },
+  };
+  const arrays: Record<string, TypedArrayAny> = {};
+  const of: Record<PerceptronName, FrozenPerceptron> = {
+    'tagger.xpos': parts.tagger.xpos, 'tagger.upos': parts.tagger.upos, 'parser.moves': parts.parser.moves, 'parser.labeler': parts.parser.labeler,
+  };
+  for (const name of PERCEPTRONS) putTables(arrays, header, name, of[name]);
+  return { header, arrays };
+}
+
+/** A model from its load-ready file (arrays are views into the file's bytes). */
+export function nlpModelFromReady(file: ModelFile, origin: string): NlpModel {
+  return assemble(file.header as unknown as NlpHeader, origin, (name) => getTables(file, name));
 }
 
 /** models/ of this checkout: searched upwards from this module (works from src/ and dist/src/). */
@@ -140,20 +176,44 @@ export function defaultModelPath(): string {
   return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), MODEL_FILE);
 }
 
-export function loadNlpModel(path = defaultModelPath()): NlpModel {
-  let buf: Buffer;
+export interface LoadOptions {
+  /** load-ready bytes already read (a SharedArrayBuffer from the parent thread: one copy for all workers) */
+  readyBytes?: Uint8Array;
+}
+
+/**
+ * Loads a model file. The first load builds its load-ready form beside it (models/nlp-en.ready.bin,
+ * not in git; also made by `npm install`), and later loads read that with one read and views:
+ * no decompression, no table building. The weights and scores are the same bit for bit.
+ */
+export function loadNlpModel(path = defaultModelPath(), options: LoadOptions = {}): NlpModel {
+  return loadReadyNlp(path, options).model;
+}
+
+/** The model, the load-ready bytes it views (to share with worker threads) and whether they were built just now. */
+export function loadReadyNlp(path = defaultModelPath(), options: LoadOptions = {}): { model: NlpModel; bytes: Uint8Array; built: boolean } {
+  let ready: ReturnType<typeof readyModel>;
   try {
-    buf = readFileSync(path);
+    ready = readyModel(path, (gz) => readyNlpFile(decodeNlpModel(gz, path)), { version: READY_VERSION, bytes: options.readyBytes });
   } catch (err) {
     throw new Error(`cannot read the NLP model ${path}: ${(err as Error).message} (run \`npm run train\` to build it)`);
   }
-  return decodeNlpModel(buf, path);
+  return { model: nlpModelFromReady(ready.file, path), bytes: ready.bytes, built: ready.built };
 }
 
 let shared: NlpModel | null = null;
+let sharedBytes: Uint8Array | undefined;
+
+/**
+ * Load-ready bytes of the default model handed over by a parent thread (SharedArrayBuffer):
+ * the worker's nlpModel() then views them instead of reading its own copy.
+ */
+export function useSharedNlpBytes(bytes: Uint8Array | undefined): void {
+  sharedBytes = bytes;
+}
 
 /** The default model, loaded lazily once per process. */
 export function nlpModel(): NlpModel {
-  shared ??= loadNlpModel();
+  shared ??= loadNlpModel(defaultModelPath(), { readyBytes: sharedBytes });
   return shared;
 }

@@ -180,6 +180,27 @@ export class TrainablePerceptron implements Scorer {
 }
 
 /**
+ * Bumped whenever FrozenPerceptron's lookup tables change (layout, companding, hashing, load
+ * factors): load-ready model files built by another version are rebuilt, never misread.
+ */
+export const TABLE_LAYOUT = 1;
+
+/** FrozenPerceptron's lookup tables, as scoring reads them (see the class comment). */
+export interface FrozenTables {
+  nClasses: number;
+  rows: number;
+  cap: number;
+  layout: 'packed' | 'compact' | 'sparse';
+  scale: number;
+  slots: Int32Array;
+  decode: Float64Array;
+  slots32: Uint32Array;
+  entries: Int32Array;
+  entries16: Uint16Array;
+  decode10: Float64Array;
+}
+
+/**
  * Averaged, sparse, read-only weights: what ships in models/. Scoring is bound by memory
  * latency (hundreds of lookups per word into tables of megabytes), so the in-memory layout
  * is made small and each lookup touches as few cache lines as possible; rows live in
@@ -217,6 +238,8 @@ export class FrozenPerceptron implements Scorer {
   private readonly compact: boolean;
   private readonly entries16: Uint16Array;
   private readonly decode10: Float64Array;
+  /** feature rows (keys.length, unless built from load-ready tables, which carry no keys) */
+  readonly rows: number;
 
   constructor(
     readonly nClasses: number,
@@ -225,9 +248,27 @@ export class FrozenPerceptron implements Scorer {
     readonly cls: Uint8Array,
     readonly vals: Float32Array,
     options: { compact?: boolean } = {},
+    /** the lookup tables as `tables()` gave them (a load-ready model file): no rows are rebuilt */
+    tables?: FrozenTables,
   ) {
     if (nClasses > 256) throw new Error('FrozenPerceptron supports at most 256 classes');
+    if (tables) {
+      if (tables.nClasses !== nClasses) throw new Error(`load-ready tables have ${tables.nClasses} classes, the model ${nClasses}`);
+      this.rows = tables.rows;
+      this.cap = tables.cap;
+      this.packed = tables.layout === 'packed';
+      this.compact = tables.layout === 'compact';
+      this.scale = tables.scale;
+      this.slots = tables.slots;
+      this.decode = tables.decode;
+      this.slots32 = tables.slots32;
+      this.entries = tables.entries;
+      this.entries16 = tables.entries16;
+      this.decode10 = tables.decode10;
+      return;
+    }
     const rows = keys.length;
+    this.rows = rows;
     const packed = nClasses <= 3;
     const compact = !packed && options.compact === true && nClasses <= 64;
     this.compact = compact;
@@ -307,6 +348,7 @@ export class FrozenPerceptron implements Scorer {
    * scoring about twice as fast, and at 0.03 costs nothing measurable on EWT dev.
    */
   pruned(relative: number): FrozenPerceptron {
+    this.requireRows('pruned');
     let maxAbs = 0;
     for (let j = 0; j < this.vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(this.vals[j]));
     const threshold = relative * maxAbs;
@@ -328,6 +370,25 @@ export class FrozenPerceptron implements Scorer {
       }
     }
     return new FrozenPerceptron(this.nClasses, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
+  }
+
+  /** The lookup tables exactly as scoring reads them, for a load-ready model file (model-io.ts). */
+  tables(): FrozenTables {
+    return {
+      nClasses: this.nClasses, rows: this.rows, cap: this.cap,
+      layout: this.packed ? 'packed' : this.compact ? 'compact' : 'sparse', scale: this.scale,
+      slots: this.slots, decode: this.decode, slots32: this.slots32, entries: this.entries, entries16: this.entries16, decode10: this.decode10,
+    };
+  }
+
+  /** Whether the sparse rows (keys, starts, cls, vals) are here, as they are unless built from tables. */
+  get hasRows(): boolean {
+    return this.keys.length === this.rows;
+  }
+
+  /** @throws when the rows are not here (a model built from load-ready tables cannot be re-encoded or pruned) */
+  requireRows(what: string): void {
+    if (!this.hasRows) throw new Error(`${what}: this perceptron was loaded from its lookup tables and has no rows; decode the compressed model file instead`);
   }
 
   private homes = new Int32Array(256);

@@ -16,6 +16,7 @@ import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
+import { placeRoutes } from './routes/places.js';
 import { exportRoutes } from './routes/exports.js';
 import { displayReplacer } from './display.js';
 import { securityHeaders, securityPlugin } from './security.js';
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(entityRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(placeRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, store: options.store.kind }));
 

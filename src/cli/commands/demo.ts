@@ -28,7 +28,6 @@ export function summarise(r: Result): string {
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'extract the bundled example articles and print a readable summary (npm start)',
   usage: `Usage: chronicle demo
 
 Runs extraction on the example articles in examples/ and prints, for each, its people,

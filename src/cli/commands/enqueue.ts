@@ -6,7 +6,6 @@ import { dbUrl, redactUrl } from './ingest.js';
 
 export const enqueueCommand: Command = {
   name: 'enqueue',
-  summary: 'put articles on the PostgreSQL job queue for `chronicle worker` processes (distributed ingest)',
   usage: `Usage: chronicle enqueue FILE…|URL… --db postgres://… [options]
 
 Reads articles as \`chronicle ingest\` does (files, directories, pages, feeds, URLs, '-') and

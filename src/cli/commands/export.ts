@@ -57,7 +57,6 @@ async function identityNamed(store: Store, name: string): Promise<number> {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the case file, or one person\'s case, as FollowTheMoney JSON lines, an events CSV or GraphML',
   usage: `Usage: chronicle export --format FORMAT [options]
 
 Writes what the store holds in a format other tools load (docs/exports.md):

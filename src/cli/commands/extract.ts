@@ -7,7 +7,6 @@ import { formatPreamble, formatResult, parseOutputFormat } from '../../output/fo
 
 export const extractCommand: Command = {
   name: 'extract',
-  summary: 'extract entities, quotes, dates, relations and events from articles (JSONL out)',
   usage: `Usage: chronicle extract [FILE…|-] [options]
 
 Reads .txt, .json ({id, text, published?, title?, source?, url?} or an array of them),
@@ -61,8 +60,9 @@ Examples:
     process.stdout.write(formatPreamble(format));
     const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
     // extraction runs in a worker thread, so that a document over its time budget can be stopped
-    // and the others go on (limits.ts); the worker is made when the first document needs it
-    let pool: ExtractPool | null = null;
+    // and the others go on (limits.ts); the worker starts now, loading its models while the
+    // input is read, so a short run waits for the slower of the two, not for both
+    const pool = new ExtractPool(1, { secondsPerMb });
     try {
       for await (const item of readDocuments(positionals, readOptions)) {
         if (!item.ok && item.skipped) {
@@ -76,7 +76,6 @@ Examples:
           continue;
         }
         try {
-          pool ??= new ExtractPool(1, { secondsPerMb });
           const { result } = await pool.extract(item.doc, { tokens: values.tokens, sketch: false });
           if (format !== 'json') { if (!process.stdout.write(formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
           else if (values.pretty) pretty.push(result);
@@ -88,7 +87,7 @@ Examples:
         }
       }
     } finally {
-      await pool?.close();
+      await pool.close();
     }
     if (values.pretty) process.stdout.write(JSON.stringify(pretty.length === 1 ? pretty[0] : pretty, null, 2) + '\n');
     if (done === 0 && failed === 0 && skipped === 0) process.stderr.write('chronicle extract: no documents\n');

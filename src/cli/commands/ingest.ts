@@ -18,7 +18,6 @@ export function redactUrl(url: string): string {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'extract articles and store them with their facts in the case file (SQLite or PostgreSQL)',
   usage: `Usage: chronicle ingest FILE… [options]
 
 Reads articles as \`chronicle extract\` does (.txt, .json, .jsonl, .html pages, RSS/Atom

@@ -58,7 +58,6 @@ function blocks(text: string): Array<{ text: string; line: number }> {
 
 export const parseCommand: Command = {
   name: 'parse',
-  summary: 'POS-tag, lemmatize and dependency-parse text or CoNLL-U (CoNLL-U out)',
   usage: `Usage: chronicle parse [FILE.txt|-]            tokenize plain text and parse it
        chronicle parse --conllu FILE|-            parse pre-tokenized CoNLL-U
 

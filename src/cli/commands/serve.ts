@@ -95,7 +95,6 @@ export function parsePort(value: string | undefined, fallback: number): number {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the REST API (OpenAPI at /openapi.json) and the web app over a store',
   usage: `Usage: chronicle serve [options]
 
 Serves the case file: a REST API (documents, identities, timelines, search; the OpenAPI

@@ -21,7 +21,6 @@ async function openWithRetry<T>(open: () => Promise<T>, attempts = 4): Promise<T
 
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'take jobs queued by `chronicle enqueue`, extract and store them (run on any number of machines)',
   usage: `Usage: chronicle worker --db postgres://… [options]
 
 Takes jobs from the PostgreSQL queue, extracts each document and stores it in the same

@@ -5,7 +5,9 @@
  * from the patterns below. The output says only what the text states; anchoring to the
  * publication date and choosing missing years is done later (see resolve.ts).
  */
-import * as chrono from 'chrono-node';
+// English only: the package's index also loads every other locale (3× the start-up cost)
+import * as chrono from 'chrono-node/en';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { ablated, timesRule, type TimesRule } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
@@ -80,7 +82,7 @@ const DROPPED_PARSERS = new Set([
 let parser: chrono.Chrono | null = null;
 function chronoParser(): chrono.Chrono {
   if (parser) return parser;
-  const cfg = chrono.en.configuration.createCasualConfiguration();
+  const cfg = chrono.configuration.createCasualConfiguration();
   cfg.parsers = cfg.parsers.filter((p) => !DROPPED_PARSERS.has(p.constructor.name));
   parser = new chrono.Chrono(cfg);
   return parser;
@@ -229,7 +231,7 @@ interface ChronoPart {
 
 function chronoReadings(sentence: string, ref: Date): RawTime[] {
   const out: RawTime[] = [];
-  let results: chrono.ParsedResult[];
+  let results: ParsedResult[];
   try {
     results = chronoParser().parse(sentence, ref);
   } catch {
@@ -276,7 +278,7 @@ function chronoReadings(sentence: string, ref: Date): RawTime[] {
   return out;
 }
 
-function knownOf(c: chrono.ParsedComponents): Record<string, number> {
+function knownOf(c: ParsedComponents): Record<string, number> {
   const k: Record<string, number> = {};
   for (const f of ['year', 'month', 'day', 'weekday', 'hour', 'minute'] as const) {
     if (c.isCertain(f)) {

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ENTITY_TYPES } from '../../doc.js';
 import { caseFile, entityProfile, entitySummary, errorSchema, idParams, rowId } from '../schemas.js';
 
+const country = { type: 'string', pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code: only identities with a place or an event there' } as const;
+
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { q?: string; type?: string; limit?: number } }>('/entities', {
+  app.get<{ Querystring: { q?: string; type?: string; limit?: number; country?: string } }>('/entities', {
     schema: {
       summary: 'Identities by name (any spelling or alias) and type, most documented first',
       tags: ['entities'],
@@ -13,11 +15,12 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
           q: { type: 'string', maxLength: 200, description: 'a name, alias or spelling variant (Trufanow finds Trufanov)' },
           type: { type: 'string', enum: [...ENTITY_TYPES] },
           limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+          country,
         },
       },
       response: { 200: { type: 'array', items: entitySummary } },
     },
-  }, async (req) => app.store.searchEntities({ q: req.query.q, type: req.query.type, limit: req.query.limit }));
+  }, async (req) => app.store.searchEntities({ q: req.query.q, type: req.query.type, limit: req.query.limit, country: req.query.country }));
 
   app.get<{ Params: { id: number } }>('/entities/:id', {
     schema: {
@@ -32,15 +35,16 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
     return e;
   });
 
-  app.get<{ Params: { id: number } }>('/entities/:id/timeline', {
+  app.get<{ Params: { id: number }; Querystring: { country?: string } }>('/entities/:id/timeline', {
     schema: {
-      summary: 'The case file: events by date with sources, status over time, conflicts between sources, relations',
+      summary: 'The case file: events by date with sources, status over time, conflicts between sources, relations; with country, only the events placed there',
       tags: ['entities'],
       params: idParams,
+      querystring: { type: 'object', properties: { country } },
       response: { 200: caseFile, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const c = await app.store.timeline(req.params.id);
+    const c = await app.store.timeline(req.params.id, { country: req.query.country });
     if (!c) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
     return c;
   });

@@ -1,0 +1,118 @@
+/**
+ * The load-ready NLP model (models/nlp-en.ready.bin, built from the compressed file on first use)
+ * must give the very tags, lemmas, heads and labels the compressed model gives, be rebuilt when
+ * it does not match its source, and never be misread when damaged.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Doc } from '../src/doc.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { decodeNlpModel, defaultModelPath, loadReadyNlp, type NlpModel } from '../src/nlp/nlp-model.js';
+import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
+import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
+
+/** Sentences of the bundled example articles (news prose of several styles), as word forms. */
+function exampleSentences(limit: number): string[][] {
+  const root = join(process.cwd(), 'examples');
+  const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).sort();
+  const out: string[][] = [];
+  for (const f of files) {
+    const { text } = JSON.parse(readFileSync(join(root, f), 'utf8')) as { text: string };
+    const doc = new Doc({ text });
+    tokenizeStage.run(doc);
+    for (let s = 0; s < doc.sentences.length && out.length < limit; s++) out.push(doc.sentenceTokens(s).map((t) => t.text));
+  }
+  return out;
+}
+
+function analyses(model: NlpModel, sents: string[][]) {
+  return sents.map((forms) => {
+    const a = model.analyse(forms);
+    return { upos: a.upos, xpos: a.xpos, lemma: a.lemma, head: Array.from(a.head), deprel: a.deprel };
+  });
+}
+
+const perceptrons = (m: NlpModel): FrozenPerceptron[] =>
+  [m.tagger.model, m.tagger.uposModel, m.parser.moves, m.parser.labeler] as FrozenPerceptron[];
+
+test('the load-ready model gives the same tags, lemmas, heads and labels as the compressed one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const gzPath = join(dir, 'nlp-en.bin.gz');
+    copyFileSync(defaultModelPath(), gzPath);
+    const reference = decodeNlpModel(readFileSync(gzPath), gzPath);
+    const first = loadReadyNlp(gzPath);
+    assert.equal(first.built, true, 'the first load builds the load-ready file');
+    assert.ok(statSync(readyPathFor(gzPath)).size > 1_000_000);
+    const second = loadReadyNlp(gzPath);
+    assert.equal(second.built, false, 'the second load reads it');
+    // the lookup tables are the same bytes
+    perceptrons(reference).forEach((p, i) => {
+      const a = p.tables();
+      const b = perceptrons(second.model)[i].tables();
+      for (const k of ['slots', 'decode', 'slots32', 'entries', 'entries16', 'decode10'] as const) {
+        assert.deepEqual(Buffer.from(b[k].buffer, b[k].byteOffset, b[k].byteLength), Buffer.from(a[k].buffer, a[k].byteOffset, a[k].byteLength), `${i}.${k}`);
+      }
+      assert.equal(b.cap, a.cap);
+      assert.equal(b.scale, a.scale);
+    });
+    const sents = [
+      ['The', 'hostages', 'were', 'released', 'on', 'Saturday', ',', 'officials', 'said', '.'],
+      ['"', 'We', 'will', 'not', 'negotiate', ',', '"', 'she', 'told', 'Reuters', '.'],
+      ['Gunmen', 'abducted', 'three', 'aid', 'workers', 'near', 'Gao', 'in', 'March', '2024', '.'],
+      ...exampleSentences(400),
+    ];
+    assert.ok(sents.length > 300);
+    const want = analyses(reference, sents);
+    assert.deepEqual(analyses(first.model, sents), want);
+    assert.deepEqual(analyses(second.model, sents), want);
+    // bytes handed over by a parent thread (SharedArrayBuffer) are used as they are
+    const shared = readAligned(readyPathFor(gzPath), true);
+    const fromShared = loadReadyNlp(gzPath, { readyBytes: shared });
+    assert.equal(fromShared.built, false);
+    assert.equal(fromShared.bytes, shared);
+    assert.deepEqual(analyses(fromShared.model, sents.slice(0, 50)), want.slice(0, 50));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a load-ready file that does not match its source, or is damaged, is rebuilt, never misread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const gzPath = join(dir, 'nlp-en.bin.gz');
+    copyFileSync(defaultModelPath(), gzPath);
+    const readyPath = readyPathFor(gzPath);
+    assert.equal(loadReadyNlp(gzPath).built, true);
+    const sents = [['Talks', 'resumed', 'in', 'Geneva', 'on', 'Monday', '.']];
+    const want = analyses(decodeNlpModel(readFileSync(gzPath)), sents);
+    // truncated
+    const bytes = readFileSync(readyPath);
+    writeFileSync(readyPath, bytes.subarray(0, bytes.length >> 1));
+    let again = loadReadyNlp(gzPath);
+    assert.equal(again.built, true);
+    assert.deepEqual(analyses(again.model, sents), want);
+    // not a model file at all
+    writeFileSync(readyPath, 'hello');
+    again = loadReadyNlp(gzPath);
+    assert.equal(again.built, true);
+    assert.deepEqual(analyses(again.model, sents), want);
+    assert.equal(loadReadyNlp(gzPath).built, false);
+    // the source changed (here: the same weights compressed otherwise)
+    writeFileSync(gzPath, gzipSync(gunzipSync(readFileSync(gzPath)), { level: 1 }));
+    again = loadReadyNlp(gzPath);
+    assert.equal(again.built, true, 'a different source file is noticed');
+    assert.deepEqual(analyses(again.model, sents), want);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a model loaded from its tables says so when asked for what only the compressed file has', () => {
+  const { model } = loadReadyNlp();
+  assert.throws(() => perceptrons(model)[0].pruned(0.1), /loaded from its lookup tables/);
+});
