@@ -20,6 +20,7 @@ import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
 import { entityPlace, eventPlace, eventPlaceEntity, PLACE_ENTITY_TYPES, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
+import { gazetteer } from '../extract/places/gazetteer.js';
 
 export interface FtmEntity {
   id: string;
@@ -109,8 +110,10 @@ function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
   if (!schema) return null;
   const aliases = i.aliases.map((a) => clip(a, MAX.name));
   const place = known.place;
+  // the country an actor code names (RUS → ru); IGO, MIL and other non-country prefixes name none
+  const countries = [...known.actorCountries ?? []].map((c) => ftmCountry(gazetteer().alpha2(c) ?? null));
   if (schema === 'Person') {
-    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry) });
+    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry), country: countries });
   }
   if (schema === 'Address') {
     return entity(ftmId.identity(i.id), 'Address', {
@@ -118,7 +121,7 @@ function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
       country: ftmCountry(place?.country ?? null), latitude: place?.lat, longitude: place?.lon,
     });
   }
-  return entity(ftmId.identity(i.id), schema, { name: clip(i.name, MAX.name), alias: aliases });
+  return entity(ftmId.identity(i.id), schema, { name: clip(i.name, MAX.name), alias: aliases, country: countries });
 }
 
 /** How a Chronicle relation reads in FtM, given the schemas of its two sides. */
@@ -151,6 +154,8 @@ interface Known {
   place: ExportPlace | null;
   /** countries of its citizenship relations, from the resolution of the country named (made when there is one) */
   citizenship?: Set<string>;
+  /** the countries its CAMEO actor codes begin with (ISO alpha-3: RUSCVL → RUS), when it has codes */
+  actorCountries?: Set<string>;
 }
 
 /** One FtM export: each document's entities as it is read, the identities they refer to at the end. */
@@ -189,6 +194,13 @@ class FtmWriter {
       out.push(entity(ftmId.documentation(doc.id, id), 'Documentation', {
         document: ftmId.document(doc.id), entity: ftmId.identity(id), role: 'mentioned', date: ftmDate(doc.published),
       }));
+    }
+    // the countries of people's and organisations' actor codes
+    for (const e of doc.result.entities) {
+      const i = doc.identities.get(e.id);
+      const k = i ? this.known.get(i.id) : undefined;
+      if (!k || !e.codes?.length || ftmSchemaOf(i!.type) === 'Address') continue;
+      for (const c of e.codes) if (/^[A-Z]{3}/.test(c.code)) (k.actorCountries ??= new Set()).add(c.code.slice(0, 3));
     }
     // places: the first resolution any document gives them
     for (const [local, i] of doc.identities) {
