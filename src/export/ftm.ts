@@ -20,7 +20,7 @@ import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
 import { entityPlace, eventPlace, eventPlaceEntity, PLACE_ENTITY_TYPES, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
-import { gazetteer } from '../extract/places/gazetteer.js';
+import { countryAlpha2Table } from '../extract/places/gazetteer.js';
 
 export interface FtmEntity {
   id: string;
@@ -105,13 +105,13 @@ function article(doc: Doc): FtmEntity {
   });
 }
 
-function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
+function identityEntity(i: ExportIdentity, known: Known, alpha2: ReadonlyMap<string, string>): FtmEntity | null {
   const schema = ftmSchemaOf(i.type);
   if (!schema) return null;
   const aliases = i.aliases.map((a) => clip(a, MAX.name));
   const place = known.place;
   // the country an actor code names (RUS → ru); IGO, MIL and other non-country prefixes name none
-  const countries = [...known.actorCountries ?? []].map((c) => ftmCountry(gazetteer().alpha2(c) ?? null));
+  const countries = [...known.actorCountries ?? []].map((c) => ftmCountry(alpha2.get(c) ?? null));
   if (schema === 'Person') {
     return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry), country: countries });
   }
@@ -275,10 +275,12 @@ class FtmWriter {
   /** The identities referred to, a page at a time, with what the documents said of them. */
   async *finish(): AsyncGenerator<string> {
     const ids = [...this.known.keys()].sort((a, b) => a - b);
+    const withCodes = [...this.known.values()].some((k) => k.actorCountries);
+    const alpha2 = withCodes ? await countryAlpha2Table() : new Map<string, string>();
     for (let i = 0; i < ids.length; i += 400) {
       let out = '';
       for (const identity of await this.reader.identities(ids.slice(i, i + 400))) {
-        const e = identityEntity(identity, this.known.get(identity.id)!);
+        const e = identityEntity(identity, this.known.get(identity.id)!, alpha2);
         if (e) out += JSON.stringify(e) + '\n';
       }
       if (out) yield out;

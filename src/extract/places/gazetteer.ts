@@ -4,10 +4,11 @@
  * coordinates and population. Loaded on the first question and kept for the life of the process;
  * names are indexed by `placeKey` (case, accents, dots and dashes folded).
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 
 /** What a gazetteer entry is, coarsely: a country, a first-level region, or a town. */
 export type PlaceKind = 'country' | 'region' | 'town';
@@ -116,12 +117,49 @@ const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../mod
 
 let shared: Gazetteer | null = null;
 
+const gazetteerFile = () => process.env.CHRONICLE_PLACES ?? join(MODEL_DIR, 'places.tsv.gz');
+
 /** The committed gazetteer, read on first use (CHRONICLE_PLACES=FILE points at another TSV, gzip or plain). */
 export function gazetteer(): Gazetteer {
   if (!shared) {
-    const file = process.env.CHRONICLE_PLACES ?? join(MODEL_DIR, 'places.tsv.gz');
+    const file = gazetteerFile();
     const raw = readFileSync(file);
     shared = new Gazetteer((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
   }
   return shared;
+}
+
+let alpha3: Promise<ReadonlyMap<string, string>> | null = null;
+
+/**
+ * ISO alpha-3 → alpha-2 of the gazetteer's countries ("RUS" → "RU"), as CAMEO actor codes begin,
+ * for readers that need no more (the exports): the countries head the file, so it is streamed and
+ * left after them, instead of building the whole gazetteer (seconds and its memory); the whole
+ * one answers when it is loaded already. Added by the exports engineer (issue 21 item 4).
+ */
+export function countryAlpha2Table(): Promise<ReadonlyMap<string, string>> {
+  alpha3 ??= (async () => {
+    const out = new Map<string, string>();
+    if (shared) {
+      for (const p of shared.places) if (p.kind === 'country' && p.iso3) out.set(p.iso3, p.country);
+      return out;
+    }
+    const file = gazetteerFile();
+    const raw = createReadStream(file);
+    const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+    try {
+      for await (const line of lines) {
+        if (!line || line.startsWith('#')) continue;
+        const f = line.split('\t', 10);
+        if (f[2] === 'PCLI') {
+          if (f[9]) out.set(f[9], f[3]);
+        } else if (out.size > 0) break;
+      }
+    } finally {
+      lines.close();
+      raw.destroy();
+    }
+    return out;
+  })();
+  return alpha3;
 }
