@@ -56,6 +56,9 @@ function placeReport(): Result {
   const link = (id: string, name: string, feature: string, country: string, lat: number, lon: number) => ({
     place: { id, name, feature, country, admin1: null, lat, lon, margin: 99, evidence: [{ rule: 'population', detail: 'test', weight: 1 }] },
   });
+  // actor codes as the actors stage gives them: a country prefix (RUS, MLI) or none (IGO)
+  Object.assign(r.entities[0], { codes: [{ code: 'RUSCVL', source: 'test' }] });
+  Object.assign(r.entities[2], { codes: [{ code: 'MLIBUS', source: 'test' }, { code: 'IGOUNO', source: 'test' }] });
   Object.assign(r.entities[3], link('iso:RU', 'Russia', 'PCLI', 'RU', 60, 100));
   Object.assign(r.entities[1], link('geonames:2454533', 'Ménaka', 'PPLA', 'ML', 15.9182, 2.4022));
   Object.assign(r.events[0], { place: { entity: 'e2', name: 'Ménaka', id: 'geonames:2454533', country: 'ML', lat: 15.9182, lon: 2.4022 }, place_source: 'sentence' });
@@ -184,7 +187,10 @@ for (const backend of backends()) {
       assert.ok(family.every((f) => entities.get(f.properties.relative[0])?.schema === 'Person' && f.properties.publisher?.length === 1 && f.properties.summary?.length === 1));
       const member = of('Membership').find((m) => m.properties.member[0] === personId);
       assert.ok(member, 'membership of an organisation');
-      assert.equal(entities.get(member.properties.organization[0])?.properties.name[0], HOSTILE_NAME);
+      const acme = entities.get(member.properties.organization[0])!;
+      assert.equal(acme.properties.name[0], HOSTILE_NAME);
+      assert.deepEqual(acme.properties.country, ['ml'], 'the country of its actor code (MLIBUS), none for IGOUNO');
+      assert.deepEqual(p.properties.country, ['ru'], 'the country of his actor code (RUSCVL)');
       assert.ok(of('UnknownLink').some((l) => l.properties.role[0] === 'position: ambassador'), 'a position held in a country, not an organisation');
       // places: the event's own resolution, the place entity's coordinates, the dateline's place
       const events = (recordId: string) => of('Event').find((e) => e.properties.recordId?.[0]?.endsWith(recordId))!;

@@ -20,6 +20,7 @@ import type { Result } from '../output/schema.js';
 import type { ExportDocument, ExportIdentity, ExportReader, ExportScope } from '../store/export.js';
 import { entityPlace, eventPlace, eventPlaceEntity, PLACE_ENTITY_TYPES, type ExportPlace } from './place.js';
 import { eventSentence, identitiesOf, inScope, readableDocuments, type ExportHooks } from './common.js';
+import { countryAlpha2Table } from '../extract/places/gazetteer.js';
 
 export interface FtmEntity {
   id: string;
@@ -104,13 +105,15 @@ function article(doc: Doc): FtmEntity {
   });
 }
 
-function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
+function identityEntity(i: ExportIdentity, known: Known, alpha2: ReadonlyMap<string, string>): FtmEntity | null {
   const schema = ftmSchemaOf(i.type);
   if (!schema) return null;
   const aliases = i.aliases.map((a) => clip(a, MAX.name));
   const place = known.place;
+  // the country an actor code names (RUS → ru); IGO, MIL and other non-country prefixes name none
+  const countries = [...known.actorCountries ?? []].map((c) => ftmCountry(alpha2.get(c) ?? null));
   if (schema === 'Person') {
-    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry) });
+    return entity(ftmId.identity(i.id), 'Person', { name: clip(i.name, MAX.name), alias: aliases, citizenship: [...known.citizenship ?? []].map(ftmCountry), country: countries });
   }
   if (schema === 'Address') {
     return entity(ftmId.identity(i.id), 'Address', {
@@ -118,7 +121,7 @@ function identityEntity(i: ExportIdentity, known: Known): FtmEntity | null {
       country: ftmCountry(place?.country ?? null), latitude: place?.lat, longitude: place?.lon,
     });
   }
-  return entity(ftmId.identity(i.id), schema, { name: clip(i.name, MAX.name), alias: aliases });
+  return entity(ftmId.identity(i.id), schema, { name: clip(i.name, MAX.name), alias: aliases, country: countries });
 }
 
 /** How a Chronicle relation reads in FtM, given the schemas of its two sides. */
@@ -151,6 +154,8 @@ interface Known {
   place: ExportPlace | null;
   /** countries of its citizenship relations, from the resolution of the country named (made when there is one) */
   citizenship?: Set<string>;
+  /** the countries its CAMEO actor codes begin with (ISO alpha-3: RUSCVL → RUS), when it has codes */
+  actorCountries?: Set<string>;
 }
 
 /** One FtM export: each document's entities as it is read, the identities they refer to at the end. */
@@ -189,6 +194,13 @@ class FtmWriter {
       out.push(entity(ftmId.documentation(doc.id, id), 'Documentation', {
         document: ftmId.document(doc.id), entity: ftmId.identity(id), role: 'mentioned', date: ftmDate(doc.published),
       }));
+    }
+    // the countries of people's and organisations' actor codes
+    for (const e of doc.result.entities) {
+      const i = doc.identities.get(e.id);
+      const k = i ? this.known.get(i.id) : undefined;
+      if (!k || !e.codes?.length || ftmSchemaOf(i!.type) === 'Address') continue;
+      for (const c of e.codes) if (/^[A-Z]{3}/.test(c.code)) (k.actorCountries ??= new Set()).add(c.code.slice(0, 3));
     }
     // places: the first resolution any document gives them
     for (const [local, i] of doc.identities) {
@@ -263,10 +275,12 @@ class FtmWriter {
   /** The identities referred to, a page at a time, with what the documents said of them. */
   async *finish(): AsyncGenerator<string> {
     const ids = [...this.known.keys()].sort((a, b) => a - b);
+    const withCodes = [...this.known.values()].some((k) => k.actorCountries);
+    const alpha2 = withCodes ? await countryAlpha2Table() : new Map<string, string>();
     for (let i = 0; i < ids.length; i += 400) {
       let out = '';
       for (const identity of await this.reader.identities(ids.slice(i, i + 400))) {
-        const e = identityEntity(identity, this.known.get(identity.id)!);
+        const e = identityEntity(identity, this.known.get(identity.id)!, alpha2);
         if (e) out += JSON.stringify(e) + '\n';
       }
       if (out) yield out;

@@ -146,6 +146,11 @@ export class Gazetteer {
     return this.alpha3.get(iso3);
   }
 
+  /** ISO alpha-3 → alpha-2 of every country ("RUS" → "RU"). */
+  alpha2Table(): ReadonlyMap<string, string> {
+    return this.alpha3;
+  }
+
   /** The first name key out of order (none in a build's output; test/places.test.ts checks the committed one). */
   keyOutOfOrder(): string | null {
     let prev = '';
@@ -174,4 +179,14 @@ export function gazetteer(): Gazetteer {
     shared = new Gazetteer(readFileSync(join(dir, 'places.tsv'), 'utf8'), readFileSync(join(dir, 'names.tsv'), 'utf8'));
   }
   return shared;
+}
+
+/**
+ * ISO alpha-3 → alpha-2 of the gazetteer's countries, as CAMEO actor codes begin, for readers that
+ * need no more (the exports). The gazetteer is two files searched in place, so loading it for this
+ * costs a fraction of a second (the exports engineer first streamed the country rows of the older
+ * gzip build instead).
+ */
+export async function countryAlpha2Table(): Promise<ReadonlyMap<string, string>> {
+  return gazetteer().alpha2Table();
 }
