@@ -9,6 +9,7 @@ import nlp from 'compromise';
 import datesPlugin from 'compromise-dates';
 import { createPipeline, extract } from '../src/extract.js';
 import { Pipeline, type Stage } from '../src/pipeline.js';
+import { startupReport } from './startup.js';
 
 interface Article { id: string; text: string; published?: string | null }
 
@@ -110,3 +111,6 @@ console.log('\nper stage (ms/round inside the full pipeline):');
 for (const [name, ms] of perStage) console.log(`  ${name.padEnd(10)} ${ms.toFixed(1).padStart(8)} ms  ${(100 * ms / allMs).toFixed(1).padStart(5)}%${WHO_STAGES.includes(name) ? '  *' : ''}`);
 console.log(`NER + coreference + relations add ${(100 * whoMs / (allMs - whoMs)).toFixed(1)}% to extract (stages marked *: ${whoMs.toFixed(0)} ms of ${allMs.toFixed(0)} ms per round)`);
 console.log(`cross-check, whole pipeline with vs without those stages: ${withMs.toFixed(0)} ms vs ${withoutMs.toFixed(0)} ms per round (+${(100 * (withMs - withoutMs) / withoutMs).toFixed(1)}%; quotes/events work differently without entities)`);
+
+// whole-process start-up on a tiny document, beside compromise and wink, in the same run (issue 20)
+if (process.env.BENCH_STARTUP !== '0') for (const line of startupReport(Number(process.env.BENCH_STARTUP_ROUNDS ?? 3))) console.log(line);

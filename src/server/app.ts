@@ -17,6 +17,7 @@ import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
 import { displayReplacer } from './display.js';
+import { ResponseCache } from './cache.js';
 import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
@@ -43,6 +44,13 @@ declare module 'fastify' {
     extractor: () => ExtractPool;
     /** preHandler for routes that change the store */
     requireWrite: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** answers of read routes, kept while the store's generation stands (cache.ts) */
+    readCache: ResponseCache;
+    /**
+     * Sends the JSON answer for `key` from the read cache, or builds it with `build` (null: not
+     * found; then nothing is sent and null is returned, for the route to answer 404).
+     */
+    sendCached: (reply: FastifyReply, key: string, build: () => Promise<unknown>) => Promise<FastifyReply | null>;
   }
 }
 
@@ -93,7 +101,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // than compiled serialisers on large, nullable-heavy case files (response schemas still
   // document the API in /openapi.json)
   // (the replacer takes bidirectional controls out of names and titles: displayText)
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data, displayReplacer));
+  const serialize = (data: unknown) => JSON.stringify(data, displayReplacer);
+  app.setSerializerCompiler(() => serialize);
+  app.decorate('readCache', new ResponseCache());
+  app.decorate('sendCached', async (reply: FastifyReply, key: string, build: () => Promise<unknown>) => {
+    const body = await app.readCache.get(key, await options.store.generation(), async () => {
+      const value = await build();
+      return value === null || value === undefined ? null : serialize(value);
+    });
+    if (body === null) return null;
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: err.message });

@@ -13,5 +13,5 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       },
       response: { 200: searchHits },
     },
-  }, async (req) => app.store.search(req.query.q, { limit: req.query.limit }));
+  }, async (req, reply) => app.sendCached(reply, `search?${JSON.stringify([req.query.q, req.query.limit ?? null])}`, () => app.store.search(req.query.q, { limit: req.query.limit })));
 }
