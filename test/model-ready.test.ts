@@ -1,7 +1,8 @@
 /**
- * The load-ready NLP model (models/nlp-en.ready.bin, built from the compressed file on first use)
- * must give the very tags, lemmas, heads and labels the compressed model gives, be rebuilt when
- * it does not match its source, and never be misread when damaged.
+ * The load-ready models (built beside the compressed files on first use or at npm install) must
+ * answer exactly as the compressed ones do — the NLP model's tags, lemmas, heads and labels, the
+ * actor index's records and keys —, be rebuilt when they do not match their source, and never be
+ * misread when damaged.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,8 @@ import { tokenizeStage } from '../src/nlp/sentences.js';
 import { decodeNlpModel, defaultModelPath, loadReadyNlp, type NlpModel } from '../src/nlp/nlp-model.js';
 import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
+import type { CompiledActors } from '../src/extract/actors/dictionary.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -115,4 +118,36 @@ test('a load-ready file that does not match its source, or is damaged, is rebuil
 test('a model loaded from its tables says so when asked for what only the compressed file has', () => {
   const { model } = loadReadyNlp();
   assert.throws(() => perceptrons(model)[0].pruned(0.1), /loaded from its lookup tables/);
+});
+
+test('the load-ready actor index answers as the compiled dictionary it is built from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const source = join(dir, 'phoenix.json.gz');
+    copyFileSync(DEFAULT_ACTOR_MODEL, source);
+    const compiled = JSON.parse(gunzipSync(readFileSync(source)).toString('utf8')) as CompiledActors;
+    const built = ActorIndex.fromFile(source);
+    const read = ActorIndex.fromFile(source);
+    assert.ok(statSync(readyPathFor(source)).size > 100_000, 'the load-ready file was written');
+    const inMemory = new ActorIndex(compiled);
+    assert.equal(read.size, compiled.actors.length);
+    compiled.actors.forEach(([primary, , fallback, rules, synonyms], id) => {
+      for (const key of [primary, ...synonyms]) assert.ok(read.lookup(key).includes(id), `${key} → ${id}`);
+      const r = read.record(id);
+      assert.equal(r.primary, primary);
+      assert.equal(r.fallback, fallback);
+      assert.deepEqual(r.rules, rules);
+      assert.deepEqual(r.synonyms.slice(0, synonyms.length), synonyms);
+    });
+    assert.deepEqual(read.lookup('NO SUCH ACTOR PHRASE'), []);
+    // a demonym the dictionary lacks points at the country's own entry
+    assert.equal(read.country('SWE')!.id, read.lookup('SWEDISH')[0]);
+    for (const key of ['ISLAMIC JIHAD', 'ARMY', 'POLICE', 'UNITED NATIONS', 'HAMAS']) {
+      assert.deepEqual(read.longerForms(key), inMemory.longerForms(key), key);
+      assert.deepEqual(built.longerForms(key), inMemory.longerForms(key), key);
+    }
+    assert.deepEqual(read.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']), inMemory.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
