@@ -127,6 +127,8 @@ async function measure(name: string, base: string, paths: string[]): Promise<{ r
     url: base,
     connections: 10,
     duration: SECONDS,
+    // as a browser asks (the web app's fetch): large answers come gzipped (src/server/cache.ts)
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: paths.map((path) => ({ method: 'GET', path })),
   });
   return { route: name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };

@@ -5,6 +5,7 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/index.js';
 import { ResponseCache } from '../src/server/cache.js';
@@ -74,6 +75,18 @@ for (const backend of backends()) {
       assert.equal((await app.inject({ method: 'GET', url: '/api/entities/999999/timeline' })).statusCode, 404);
     });
 
+    test('a client that accepts gzip gets the same answer gzipped', async () => {
+      const [sasha] = (await get('/api/entities?q=Sasha%20Trufanov')).body;
+      const plain = await get(`/api/entities/${sasha.id}/timeline`);
+      const res = await app.inject({ method: 'GET', url: `/api/entities/${sasha.id}/timeline`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+      assert.equal(res.headers['content-encoding'], 'gzip');
+      assert.match(String(res.headers.vary), /accept-encoding/);
+      assert.equal(gunzipSync(res.rawPayload).toString('utf8'), plain.text);
+      const refused = await app.inject({ method: 'GET', url: `/api/entities/${sasha.id}/timeline`, headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+      assert.equal(refused.headers['content-encoding'], undefined);
+      assert.equal(refused.body, plain.text);
+    });
+
     test('a write by another process sharing the store is seen by the next request', async () => {
       const [sasha] = (await get('/api/entities?q=Sasha%20Trufanov')).body;
       const before = await get(`/api/entities/${sasha.id}/timeline`);
@@ -113,18 +126,19 @@ describe('ResponseCache', () => {
     const cache = new ResponseCache(10, 6);
     let builds = 0;
     const make = (s: string) => async () => { builds++; return s; };
-    assert.equal(await cache.get('a', 1, make('aaaa')), 'aaaa');
-    assert.equal(await cache.get('a', 1, make('xxxx')), 'aaaa');
+    const get = async (key: string, generation: number, build: () => Promise<string | null>) => (await cache.get(key, generation, build))?.body.toString('utf8') ?? null;
+    assert.equal(await get('a', 1, make('aaaa')), 'aaaa');
+    assert.equal(await get('a', 1, make('xxxx')), 'aaaa');
     assert.equal(builds, 1);
-    assert.equal(await cache.get('b', 1, make('bbbb')), 'bbbb');
-    await cache.get('a', 1, make('never'));
-    assert.equal(await cache.get('c', 1, make('cccc')), 'cccc'); // over 10: b (least recent) goes
+    assert.equal(await get('b', 1, make('bbbb')), 'bbbb');
+    await get('a', 1, make('never'));
+    assert.equal(await get('c', 1, make('cccc')), 'cccc'); // over 10 bytes: b (least recent) goes
     assert.equal(cache.size, 2);
-    assert.equal(await cache.get('b', 1, make('b2')), 'b2');
-    assert.equal(await cache.get('big', 1, make('0123456789')), '0123456789'); // over maxEntry: not kept
-    assert.equal(await cache.get('big', 1, make('again')), 'again');
+    assert.equal(await get('b', 1, make('b2')), 'b2');
+    assert.equal(await get('big', 1, make('0123456789')), '0123456789'); // over maxEntry: not kept
+    assert.equal(await get('big', 1, make('again')), 'again');
     // a new generation empties it
-    assert.equal(await cache.get('a', 2, make('a2')), 'a2');
+    assert.equal(await get('a', 2, make('a2')), 'a2');
   });
 
   test('one build for concurrent requests; not-found and failures are not kept', async () => {
@@ -135,11 +149,11 @@ describe('ResponseCache', () => {
     const slow = async () => { builds++; await gate; return 'x'; };
     const both = Promise.all([cache.get('k', 1, slow), cache.get('k', 1, slow)]);
     release();
-    assert.deepEqual(await both, ['x', 'x']);
+    assert.deepEqual((await both).map((b) => b?.body.toString()), ['x', 'x']);
     assert.equal(builds, 1);
     assert.equal(await cache.get('missing', 1, async () => null), null);
-    assert.equal(await cache.get('missing', 1, async () => 'now'), 'now');
+    assert.equal((await cache.get('missing', 1, async () => 'now'))?.body.toString(), 'now');
     await assert.rejects(cache.get('bad', 1, async () => { throw new Error('boom'); }), /boom/);
-    assert.equal(await cache.get('bad', 1, async () => 'ok'), 'ok');
+    assert.equal((await cache.get('bad', 1, async () => 'ok'))?.body.toString(), 'ok');
   });
 });

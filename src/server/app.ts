@@ -105,12 +105,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setSerializerCompiler(() => serialize);
   app.decorate('readCache', new ResponseCache());
   app.decorate('sendCached', async (reply: FastifyReply, key: string, build: () => Promise<unknown>) => {
-    const body = await app.readCache.get(key, await options.store.generation(), async () => {
+    const answer = await app.readCache.get(key, await options.store.generation(), async () => {
       const value = await build();
       return value === null || value === undefined ? null : serialize(value);
     });
-    if (body === null) return null;
-    return reply.type('application/json; charset=utf-8').send(body);
+    if (answer === null) return null;
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const gz = acceptsGzip(reply.request.headers['accept-encoding']) ? app.readCache.gzipOf(answer) : null;
+    return gz ? reply.header('content-encoding', 'gzip').send(gz) : reply.send(answer.body);
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
@@ -198,6 +200,17 @@ export function wrongBodyType(body: unknown, schema: BodySchema): string | null 
     }
   }
   return null;
+}
+
+/** Whether an Accept-Encoding header admits gzip ("gzip, deflate, br"; not "gzip;q=0"). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header ?? '';
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
 }
 
 /** 127.0.0.1, ::1, localhost: a server only this machine can reach. */
