@@ -22,7 +22,7 @@ import { registeredRules, unknownRuleIds } from '../src/rules/registry.js';
 
 /** Headline figure per eval: the first capture group of the first matching line. */
 const HEADLINE: Record<string, RegExp> = {
-  entities: /COARSE\s+P\s+[\d.]+\s+R\s+[\d.]+\s+F1\s+([\d.]+)/,
+  entities: /HEADLINE \(pipeline, pooled\): F1 ([\d.]+)/,
   events: /PLOVER type\s+([\d.]+)/,
   relations: /gold parse .*F1 ([\d.]+)/,
   quotes: /attributed right .*F1 ([\d.]+)/, // the first report: dev

@@ -40,6 +40,8 @@ export interface IdentityReport {
   refused: MergeRow[];
   /** identities spanning several documents: their names as written, by document */
   groups: Array<{ identity: number; type: string; names: Array<{ document: string; name: string; method: string; confidence: number }> }>;
+  /** Every entity of every document, by name: what the single-document entities were called. */
+  named: Array<{ identity: number; type: string; name: string; document: string }>;
 }
 
 /** Ingest the articles into a fresh SQLite store and read back what identity did. */
@@ -77,7 +79,8 @@ export async function identityReport(files: string[]): Promise<IdentityReport> {
       const names = rows.filter((r) => r.entity_id === id).map((r) => ({ document: r.doc, name: r.name, method: r.method, confidence: Number(r.confidence) }));
       groups.push({ identity: id, type: rows.find((r) => r.entity_id === id)!.type, names });
     }
-    return { documents, entities: rows.length, identities: docsOf.size, crossDocument: groups.length, merges, refused, groups };
+    const named = rows.map((r) => ({ identity: r.entity_id, type: r.type, name: r.name, document: r.doc }));
+    return { documents, entities: rows.length, identities: docsOf.size, crossDocument: groups.length, merges, refused, groups, named };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

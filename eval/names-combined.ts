@@ -1,53 +1,77 @@
 /**
  * `npm run eval:names`: which recogniser set-up gives the best name mentions, end to end on raw
- * text — the trained model alone, the rules alone, and the pipeline's entities (rules and model
- * settled by score, then clustered). Same held-out GUM documents and exact-span scoring as
- * eval:entities, so the figures compare directly.
+ * text — the trained model alone, the rules alone, the pipeline's entities (rules and model
+ * settled by score, then clustered), and the pipeline without the rule-based names stage. Same K-fold cross-validation as eval:entities (every GUM
+ * news + interview and UNER EWT dev document, scored by a model trained without it), so the
+ * figures compare directly. Options: --folds K (default 5), --no-brown, --epochs N.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Doc } from '../src/doc.js';
 import { Pipeline, type Stage } from '../src/pipeline.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseStage } from '../src/nlp/parse-stage.js';
-import { nerStage, getNerModel } from '../src/extract/ner.js';
+import { nerStage, useNerModel } from '../src/extract/ner.js';
 import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
-import { GUM_HELDOUT, readGumDoc } from '../train/ner-data.js';
-import { SpanScorer, formatScores, toTextDoc, type Span, type TextDoc } from '../train/ner-score.js';
+import { DEFAULT_TRAIN_OPTIONS, crossValidateNer, featuriseCorpus, poolText, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { PoolScorer, formatReport, scoreDocs, shippedOBias, summarise, type CvReport, type Recogniser } from './entities.js';
+import type { Span } from '../train/ner-score.js';
 
-function spansOf(stages: Stage[], useEntities: boolean, filter?: (source: string | undefined) => boolean) {
+function setup(name: string, stages: Stage[], useEntities: boolean, filter?: (source: string | undefined) => boolean): Recogniser {
   const pipeline = new Pipeline(stages);
-  return (text: string): Span[] => {
-    const doc: Doc = pipeline.process({ text });
-    if (useEntities) return doc.entities.flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, type: e.type })));
-    return doc.mentions.filter((m) => m.kind === 'name' && (!filter || filter(m.source))).map((m) => ({ start: m.start, end: m.end, type: m.type }));
+  return {
+    name,
+    run(text: string): Span[] {
+      const doc: Doc = pipeline.process({ text });
+      if (useEntities) return doc.entities.flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, type: e.type })));
+      return doc.mentions.filter((m) => m.kind === 'name' && (!filter || filter(m.source))).map((m) => ({ start: m.start, end: m.end, type: m.type }));
+    },
   };
 }
 
-export function compare(dataDir: string): Record<string, string> {
-  const model = getNerModel();
-  if (!model) throw new Error('NER model unavailable');
-  const docs: TextDoc[] = GUM_HELDOUT.map((id) => readGumDoc(join(dataDir, 'gum', 'dep', id + '.conllu'), model.gazetteer)).map((d) => toTextDoc(d.id, d.sentences));
-  const setups: [string, (text: string) => Span[]][] = [
-    ['model alone', spansOf([tokenizeStage, nerStage], false, (s) => s === 'model')],
-    ['rules alone', spansOf([tokenizeStage, parseStage, namesStage], false, (s) => s === 'rules')],
-    ['pipeline entities (rules + model)', spansOf([tokenizeStage, parseStage, nerStage, namesStage, entitiesStage], true)],
-  ];
-  const out: Record<string, string> = {};
-  for (const [name, run] of setups) {
-    const fine = new SpanScorer();
-    const coarse = new SpanScorer();
-    for (const d of docs) {
-      const pred = run(d.text);
-      fine.add(d.gold, pred, true);
-      coarse.add(d.gold, pred, false);
-    }
-    out[name] = `${formatScores(coarse.scores(), false)}\n${formatScores(fine.scores(), true)}`;
+export const SETUPS: Recogniser[] = [
+  setup('model alone', [tokenizeStage, nerStage], false, (s) => s === 'model'),
+  setup('rules alone', [tokenizeStage, parseStage, namesStage], false, (s) => s === 'rules'),
+  setup('pipeline', [tokenizeStage, parseStage, nerStage, namesStage, entitiesStage], true),
+  setup('pipeline without names', [tokenizeStage, parseStage, nerStage, entitiesStage], true),
+];
+
+export function compare(dataDir: string, folds: number, opts: Partial<NerTrainOptions>): CvReport {
+  const log = (m: string) => process.stderr.write(m + '\n');
+  const fc = featuriseCorpus(readNerCorpus(dataDir), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log);
+  const train: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, oBias: shippedOBias(), ...opts, log };
+  const scorers = SETUPS.map(() => new PoolScorer());
+  try {
+    crossValidateNer(fc, folds, train, ({ documents, trained }) => {
+      useNerModel(trained.model);
+      const texts = documents.map(poolText);
+      SETUPS.forEach((rec, k) => scoreDocs(texts, rec, scorers[k]));
+    });
+  } finally {
+    useNerModel(null);
   }
-  return out;
+  const { log: _omit, ...rest } = train;
+  return {
+    folds,
+    documents: { gum: fc.corpus.gum.filter((d) => d.genre === 'news' || d.genre === 'interview').length, uner: fc.corpus.unerDev.length },
+    oBias: train.oBias,
+    train: rest,
+    recognisers: Object.fromEntries(SETUPS.map((r, k) => [r.name, summarise(scorers[k])])),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  let folds = 5;
+  const opts: Partial<NerTrainOptions> = {};
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--folds') folds = Number(args[++i]);
+    else if (args[i] === '--no-brown') opts.brown = false;
+    else if (args[i] === '--unlabelled-caps') opts.unlabelledCaps = true;
+    else if (args[i] === '--no-unlabelled-caps') opts.unlabelledCaps = false;
+    else if (args[i] === '--epochs') opts.epochs = Number(args[++i]);
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --no-brown, --epochs N)`);
+  }
   const data = process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data');
-  for (const [name, table] of Object.entries(compare(data))) console.log(`== ${name} (GUM held-out news + interview)\n${table}\n`);
+  console.log(formatReport(compare(data, folds, opts)));
 }

@@ -7,9 +7,7 @@ import { tokenizeStage } from '../src/nlp/sentences.js';
 import { getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
 import { decodeWeights, emissions, encodeWeights, makeNerModel, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
-import { GUM_HELDOUT, readGumDoc, retokenize } from '../train/ner-data.js';
-import { SpanScorer, evaluateNer, toTextDoc } from '../train/ner-score.js';
-import { chronicleNer } from '../eval/entities.js';
+import { readGumDoc, retokenize } from '../train/ner-data.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -129,9 +127,9 @@ test('BIO decoding and the weights format round-trip', () => {
   const model = getNerModel()!;
   const w = model.weights;
   assert.ok(w.scorer instanceof FrozenPerceptron);
-  const again = decodeWeights(encodeWeights(w.scorer, w.trans, w.start, w.oBias));
+  const again = decodeWeights(encodeWeights(w.scorer, w.trans, w.start, w.oBias, model.brown?.sha256 ?? null));
   // the reloaded weights, scored without the per-word vector cache, give the same emissions
-  const plain = makeNerModel(again, model.gazetteer, model.lexicon, false);
+  const plain = makeNerModel(again, model.gazetteer, model.lexicon, false, model.brown);
   const words = 'Putin met Anatoly Viktorov in Moscow on Monday , the Kremlin said .'.split(' ');
   const a = emissions(model, words);
   const b = emissions(plain, words);
@@ -142,30 +140,6 @@ test('BIO decoding and the weights format round-trip', () => {
     if (a[i] !== 0) nonzero++;
   }
   assert.ok(nonzero > a.length / 2);
-});
-
-test('held-out GUM news + interview: exact-span F1 end to end stays above the floor', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {
-  const model = getNerModel()!;
-  const docs = GUM_HELDOUT.map((id) => readGumDoc(join(gumDir, id + '.conllu'), model.gazetteer));
-  // raw text through our tokenizer and the ner stage, scored on character spans (npm run eval:entities)
-  const scorer = new SpanScorer();
-  for (const d of docs) {
-    const td = toTextDoc(d.id, d.sentences);
-    const pred = chronicleNer.run(td.text);
-    scorer.add(td.gold, pred);
-    for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), 'gold spans survive the trip to raw text');
-  }
-  const scores = scorer.scores();
-  // achieved (docs/entities-ner.md): coarse 0.894, PER 0.945, LOC 0.914, ORG 0.823;
-  // floors sit 2–3 points below so retraining noise passes and real regressions do not
-  assert.ok(scores.coarse.f1 >= 0.88, `coarse F1 ${scores.coarse.f1}`);
-  assert.ok(scores.byCoarse.PER.f1 >= 0.93, `PER F1 ${scores.byCoarse.PER.f1}`);
-  assert.ok(scores.byCoarse.LOC.f1 >= 0.90, `LOC F1 ${scores.byCoarse.LOC.f1}`);
-  assert.ok(scores.byCoarse.ORG.f1 >= 0.80, `ORG F1 ${scores.byCoarse.ORG.f1}`);
-  // and on gold tokens (the figure training prints), news documents only
-  const news = docs.filter((d) => d.genre === 'news');
-  const gold = evaluateNer(model, news.map((d) => d.sentences));
-  assert.ok(gold.coarse.f1 >= 0.85, `news gold-token coarse F1 ${gold.coarse.f1} (achieved 0.902)`);
 });
 
 test('GUM names as training gold: titles and descriptors stripped, hyphenated given names whole, countries as written', { skip: !existsSync(gumDir) && 'GUM not found' }, () => {

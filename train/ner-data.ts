@@ -39,23 +39,6 @@ export interface LabeledDoc {
   sentences: LabeledSentence[];
 }
 
-/**
- * GUM news + interview documents held out as the development set, never trained on:
- * every 4th document (index 3, 7, 11, …) of the alphabetically sorted news+interview list.
- */
-export const GUM_HELDOUT = [
-  'GUM_interview_cocktail', 'GUM_interview_licen', 'GUM_interview_onion',
-  'GUM_news_afghan', 'GUM_news_defector', 'GUM_news_hackers', 'GUM_news_lanterns', 'GUM_news_taxes',
-];
-
-export function heldOutList(gumDir: string): string[] {
-  const ids = readdirSync(gumDir)
-    .filter((f) => /^GUM_(news|interview)_.*\.conllu$/.test(f))
-    .map((f) => f.replace(/\.conllu$/, ''))
-    .sort();
-  return ids.filter((_, i) => i % 4 === 3);
-}
-
 const LAW_WORDS = new Set(['act', 'law', 'constitution', 'treaty', 'convention', 'amendment', 'accord', 'accords',
   'agreement', 'protocol', 'charter', 'bill', 'code', 'directive', 'resolution', 'statute', 'declaration']);
 const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'italian', 'russian', 'arabic', 'hebrew',

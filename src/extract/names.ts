@@ -11,6 +11,7 @@ import type { Stage } from '../pipeline.js';
 import { gazetteer, nameKey } from './gazetteer.js';
 import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLEMENT_WORDS, TITLES } from './gazetteer-lists.js';
 import { readerSet, set } from '../lexicon/index.js';
+import { defineRule } from '../rules/registry.js';
 
 /** Words that join capitalised words inside one name ("Bank of England", "Osama bin Laden"). */
 const INNER = readerSet('name-particles', 'names');
@@ -249,9 +250,41 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
 }
 
 /** Adds rule-based name mentions (source 'rules') to doc.mentions. */
+export const surnameRecurs = defineRule({
+  id: 'names.surname-recurs', stage: 'names', action: 'label', source: 'src/extract/names.ts',
+  summary: 'once an article names a person in full, a later capitalised surname no recogniser took is that person (news names in full once, then by surname)',
+  fires: ['Opposition leader Nadia Fares accused the government of hiding the death toll. Fares argued that independent monitors should count the dead.'],
+  spares: ['Opposition leader Nadia Fares accused the government of hiding the death toll. Bus fares rose again in March.'],
+});
+
+/**
+ * Surnames of the persons named in full (by either recogniser) that recur untagged after the
+ * full name: "Fares argued …", where the sentence alone reads "Fares" as a common word.
+ */
+function recurringSurnames(doc: Doc): Mention[] {
+  const firstFull = new Map<string, number>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'PERSON' || m.kind !== 'name') continue;
+    const words = m.text.split(/\s+/);
+    const last = words[words.length - 1];
+    if (words.length < 2 || last.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(last) || NOT_NAMES.has(last.toLowerCase())) continue;
+    firstFull.set(last, Math.min(firstFull.get(last) ?? Infinity, m.end));
+  }
+  if (firstFull.size === 0) return [];
+  const covered = new Uint8Array(doc.text.length + 1);
+  for (const m of doc.mentions) covered.fill(1, m.start, m.end);
+  const out: Mention[] = [];
+  for (const t of doc.tokens) {
+    const after = firstFull.get(t.text);
+    if (after === undefined || t.start < after || covered[t.start]) continue;
+    out.push({ start: t.start, end: t.end, text: t.text, kind: 'name', type: 'PERSON', source: 'rules', score: 0.7 });
+  }
+  return out;
+}
+
 export const namesStage: Stage = {
   name: 'names',
-  requires: ['tokens', 'sentences'], provides: ['mentions.rules'],
+  requires: ['tokens', 'sentences'], uses: ['mentions.model'], provides: ['mentions.rules'],
   run(doc: Doc) {
     const lowerVocab = lowercaseVocabulary(doc);
     for (let s = 0; s < doc.sentences.length; s++) {
@@ -269,6 +302,12 @@ export const namesStage: Stage = {
           if (c.roles.length) m.roles = c.roles;
           doc.mentions.push(m);
         }
+      }
+    }
+    if (surnameRecurs.enabled) {
+      for (const m of recurringSurnames(doc)) {
+        doc.mentions.push(m);
+        surnameRecurs.fired(m.start, m.end);
       }
     }
   },

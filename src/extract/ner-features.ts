@@ -5,6 +5,7 @@
  * strings are hashed once per word type (WordInfo, cached), never per token.
  */
 import { f1, f2, f3, hashString } from '../nlp/features.js';
+import type { BrownClusters } from '../nlp/representations.js';
 
 /** Id of a gazetteer feature such as "GPE:U" (category and position in the phrase). */
 function gazId(feature: string): number {
@@ -271,6 +272,8 @@ function norm(lower: string): string {
 export interface FeatureContext {
   gazetteer: Gazetteer;
   lexicon: CapLexicon;
+  /** Brown clusters (src/nlp/representations.ts), when the model uses them */
+  brown?: BrownClusters | null;
 }
 
 /** Everything the features need to know about one word type, hashed once. */
@@ -287,6 +290,8 @@ export interface WordInfo {
   cls: number;
   /** prefix/suffix hashes (0 when the word is 3 characters or shorter) */
   p3: number; s2: number; s3: number; s4: number;
+  /** Brown cluster path prefixes of 4, 6, 10 and 20 bits (0: unknown word, or no clusters) */
+  b4: number; b6: number; b10: number; b20: number;
   /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
   vec?: Float32Array;
   /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
@@ -297,10 +302,11 @@ const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct',
 const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
 const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
 
-function makeInfo(w: string, lex: CapLexicon | null): WordInfo {
+function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null): WordInfo {
   const pad = w === PAD_BEFORE || w === PAD_AFTER;
   const l = pad ? w : norm(w.toLowerCase());
   const long = !pad && l.length > 3;
+  const c = brown && !pad ? brown.clusterOf(w) : -1;
   return {
     lower: l,
     plainLower: w.toLowerCase(),
@@ -314,6 +320,10 @@ function makeInfo(w: string, lex: CapLexicon | null): WordInfo {
     s2: long ? hashString(l.slice(-2)) : 0,
     s3: long ? hashString(l.slice(-3)) : 0,
     s4: long ? hashString(l.slice(-4)) : 0,
+    b4: brown ? brown.prefix(c, 0) : 0,
+    b6: brown ? brown.prefix(c, 1) : 0,
+    b10: brown ? brown.prefix(c, 2) : 0,
+    b20: brown ? brown.prefix(c, 3) : 0,
     vec: undefined,
     gaz: undefined,
   };
@@ -335,14 +345,14 @@ export class WordCache {
   readonly padBefore: WordInfo;
   readonly padAfter: WordInfo;
   constructor(private readonly ctx: FeatureContext, private readonly limit = 50_000) {
-    this.padBefore = makeInfo(PAD_BEFORE, null);
-    this.padAfter = makeInfo(PAD_AFTER, null);
+    this.padBefore = makeInfo(PAD_BEFORE, null, null);
+    this.padAfter = makeInfo(PAD_AFTER, null, null);
   }
   get(w: string): WordInfo {
     let info = this.map.get(w);
     if (!info) {
       if (this.map.size >= this.limit) this.map.clear();
-      info = makeInfo(w, this.ctx.lexicon);
+      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null);
       this.map.set(w, info);
     }
     return info;
@@ -356,6 +366,7 @@ const T = {
   firstCap: 30, firstCb: 31, docCaps: 32, bigramL: 33, bigramR: 34, shape3: 35, cbL: 36, cbR: 37,
   capL: 38, capR: 39, gaz: 40, gazCap: 41, gazL: 42, gazR: 43,
   prevCap: 44, nextCap: 45, runEnd: 46, runEndCls: 47, runBefore: 48, runPos: 49,
+  b4: 50, b6: 51, b10: 52, b20: 53, nB4: 54, nB6: 58, nB10: 62,
 } as const;
 
 /** Most keys one token can have (self + neighbours + context, with a generous gazetteer share). */
@@ -376,6 +387,13 @@ export function selfKeys(w: WordInfo, out: Uint32Array, n: number): number {
     out[n++] = f1(T.s2, w.s2);
   }
   if (w.cls) out[n++] = f1(T.cls, w.cls);
+  if (w.b4) {
+    // Brown cluster path prefixes (Ratinov & Roth 2009): words the unlabelled text uses alike
+    out[n++] = f1(T.b4, w.b4);
+    out[n++] = f1(T.b6, w.b6);
+    out[n++] = f1(T.b10, w.b10);
+    out[n++] = f1(T.b20, w.b20);
+  }
   return n;
 }
 
@@ -384,6 +402,11 @@ export function neighbourKeys(w: WordInfo, k: number, out: Uint32Array, n: numbe
   out[n++] = f1(T.nLower + k, w.hLower);
   if (w.cls && OFFSETS[k] !== -2) out[n++] = f1(T.nCls + k, w.cls);
   if (OFFSETS[k] === -1 || OFFSETS[k] === 1) out[n++] = f1(T.nShape + k, w.hShape);
+  if (w.b4) {
+    out[n++] = f1(T.nB4 + k, w.b4);
+    out[n++] = f1(T.nB6 + k, w.b6);
+    out[n++] = f1(T.nB10 + k, w.b10);
+  }
   return n;
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
+import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
   Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
@@ -54,6 +55,9 @@ export class NerWeights {
      */
     public oBias = 0,
   ) {}
+
+  /** sha256 of the Brown cluster file the features were computed with (null: no cluster features) */
+  brownSha256: string | null = null;
 
   private readonly keys = new Uint32Array(MAX_KEYS);
   private readonly tmp = new Float64Array(N_TAGS);
@@ -307,14 +311,16 @@ export interface NerModel {
   weights: NerWeights;
   gazetteer: Gazetteer;
   lexicon: CapLexicon;
+  /** the Brown clusters the weights were trained with, or null */
+  brown: BrownClusters | null;
   /** word features hashed once per word type (and, for frozen weights, their summed scores) */
   cache: WordCache;
   /** true when weights never change, so per-word score vectors may be cached */
   frozen: boolean;
 }
 
-export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean): NerModel {
-  return { weights, gazetteer, lexicon, cache: new WordCache({ gazetteer, lexicon }), frozen };
+export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null): NerModel {
+  return { weights, gazetteer, lexicon, brown, cache: new WordCache({ gazetteer, lexicon, brown }), frozen };
 }
 
 /** Emission scores of one sentence under `model`. */
@@ -332,16 +338,16 @@ export const MODEL_FILES = {
 } as const;
 
 /** Bumped whenever the feature templates change: a model trained on other features is refused. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /**
  * Weights file (src/nlp/model-io.ts container): header {tags, featureVersion}; arrays "start"
  * and "trans" (float32, trans row-major from × to) and the frozen perceptron under "w".
  */
-export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0): Buffer {
+export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null): Buffer {
   const arrays: Record<string, TypedArrayAny> = { start, trans };
   putPerceptron(arrays, 'w', scorer);
-  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION, oBias }, arrays });
+  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256 }, arrays });
 }
 
 export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
@@ -353,7 +359,9 @@ export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   const trans = file.arrays.trans as Float32Array;
   if (start?.length !== N_TAGS || trans?.length !== N_TAGS * N_TAGS) throw new Error(`${origin}: transition tables have the wrong size`);
   const oBias = typeof file.header.oBias === 'number' ? file.header.oBias : 0;
-  return new NerWeights(getPerceptron(file, 'w', N_TAGS), trans, start, oBias);
+  const weights = new NerWeights(getPerceptron(file, 'w', N_TAGS), trans, start, oBias);
+  weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
+  return weights;
 }
 
 export function parseLexicon(text: string): CapLexicon {
@@ -370,5 +378,11 @@ export function loadNerModel(dir: string): NerModel {
   const weights = decodeWeights(readFileSync(join(dir, MODEL_FILES.weights)), join(dir, MODEL_FILES.weights));
   const gazetteer = new Gazetteer(JSON.parse(read(MODEL_FILES.gazetteer)) as GazetteerData);
   const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
-  return makeNerModel(weights, gazetteer, lexicon, true);
+  let brown: BrownClusters | null = null;
+  if (weights.brownSha256) {
+    brown = getBrownClusters();
+    if (!brown) throw new Error(`the weights need the word representations: ${representationsLoadError() ?? 'not found'}`);
+    if (brown.sha256 !== weights.brownSha256) throw new Error(`the weights were trained with other Brown clusters (sha256 ${weights.brownSha256.slice(0, 12)}…, found ${brown.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
+  }
+  return makeNerModel(weights, gazetteer, lexicon, true, brown);
 }

@@ -12,7 +12,7 @@ import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
-import { roleOf } from '../lexicon/index.js';
+import { roleOf, set } from '../lexicon/index.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -27,6 +27,9 @@ const PUNCT = /^[\p{P}\p{S}]+$/u;
  * Titles left off a person's name: the feature list, and "Chair" ("Fed Chair Jerome Powell"),
  * which as a feature class cost cross-validated F1 (the common noun "chair" shares it).
  */
+/** Lower-case words that tie a title to its complement: never the first word of a person's name. */
+const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
+
 function isTitle(word: string): boolean {
   const l = word.toLowerCase();
   return PERSON_TITLES.has(l) || l === 'chair' || l === 'chairperson';
@@ -48,7 +51,8 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
     if (s.type === 'PERSON') {
-      while (end - start > 1 && isTitle(words[start])) start++;
+      // titles and the prepositions of a title's complement ("Prime Minister of Israel …") are not the name
+      while (end - start > 1 && (isTitle(words[start]) || TITLE_LINKS.has(words[start]))) start++;
       if (end - start === 1 && isTitle(words[start])) continue;
       // "Fed Chair Jerome Powell": a title inside the span ends what comes before the name
       for (let k = end - 2; k > start; k--) {
@@ -57,6 +61,23 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
         const type: EntityType | null = before.includes('ORG') ? 'ORG' : before.includes('GPE') ? 'GPE' : before.includes('NORP') ? 'NORP' : null;
         if (type) out.push({ start, end: k, type });
         start = k + 1;
+        break;
+      }
+    }
+    if (s.type === 'ORG') {
+      // "the UN High Commissioner for Human Rights": a title after a known organisation or
+      // place begins an office, not part of the organisation's name
+      for (let k = start + 1; k < end; k++) {
+        if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
+        // the office may open with capitalised modifiers ("High Commissioner", "Deputy Secretary"):
+        // the longest known organisation or place (or an acronym) before the title is the name
+        for (let o = k; o > start; o--) {
+          const before = gazCats(model, words, start, o);
+          if (before.includes('ORG') || before.includes('GPE') || (o === start + 1 && CAPS_ACRONYM.test(words[start]))) {
+            end = o;
+            break;
+          }
+        }
         break;
       }
     }
@@ -440,7 +461,11 @@ function splitPlaceAndPerson(model: NerModel, words: readonly string[], spans: N
       }
       if (split) continue;
     }
-    for (let k = s.start + 1; k < s.end; k++) {
+    // "U.S. Supreme Court": a name ending in an organisation's or facility's head word is not a
+    // place followed by a person, whatever the words between ("Supreme" may be a given name)
+    const headWord = words[s.end - 1].toLowerCase();
+    const endsInHead = ORG_TRIGGERS.has(headWord) || FAC_TRIGGERS.has(headWord);
+    for (let k = s.start + 1; !endsInHead && k < s.end; k++) {
       const head = gazCats(model, words, s.start, k);
       if (!head.includes('GPE')) continue;
       const rest = gazCats(model, words, k, s.end);
@@ -582,6 +607,8 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
       let e: number;
       if (at) {
         if (at.start === i && (at.type === 'PERSON' || at.type === 'GPE' || at.type === 'ORG')) at.type = 'ORG';
+        // "the militant group Ansar al-Din": an "al-" word closes the name
+        if (at.type === 'ORG' && ARABIC_ARTICLE_NAME.test(words[at.end] ?? '') && !covers(spans, at.end)) at.end++;
         e = at.end;
       } else {
         e = i + 1;
@@ -609,7 +636,8 @@ function extendOrgComplement(words: readonly string[], spans: NameSpan[]): void 
     if (words[k] === 'the') k++;
     let e = k;
     while (e < words.length && (/^\p{Lu}/u.test(words[e]) || ((words[e] === 'and' || words[e] === 'of' || words[e] === 'the') && /^\p{Lu}/u.test(words[e + 1] ?? '')))) e++;
-    if (e === k || !/^\p{Lu}/u.test(words[e - 1]) || spans.some((o) => o !== s && o.start < e && o.end > s.end && o.type !== 'NORP' && o.type !== 'GPE')) continue;
+    // names the model found inside the complement are part of it ("Democratic Forces for the Liberation of Rwanda")
+    if (e === k || !/^\p{Lu}/u.test(words[e - 1]) || spans.some((o) => o !== s && o.start < e && o.end > s.end && (o.start < k || o.end > e))) continue;
     for (let j = spans.length - 1; j >= 0; j--) if (spans[j] !== s && spans[j].start >= s.end && spans[j].end <= e) spans.splice(j, 1);
     s.end = e;
   }
@@ -814,6 +842,34 @@ const CLOSE_QUOTE = /^[”"’']$/;
  * given name and a surname is inside one person's name.
  */
 function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
+  // the model took the quoted nickname alone: 'Joaquín ["El Chapo"] [Guzmán]' → one name
+  // (whatever type it was given: a quoted nickname between a given name and a surname is a person's)
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    if (s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1]) || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
+    if (!nameWordAt(words, s.start - 2) || spans.some((o) => o.start <= s.start - 2 && o.end > s.start - 2 && o.type !== 'PERSON')) continue;
+    const next = spans.find((o) => o.start === s.end + 1);
+    if (next ? next.type !== 'PERSON' : !nameWordAt(words, s.end + 1) || covers(spans, s.end + 1)) continue;
+    const before = spans.find((o) => o.end === s.start - 1 && o.type === 'PERSON');
+    if (s.type !== 'PERSON' && !before && !next) continue;
+    s.start = before ? before.start : s.start - 2;
+    s.end = next ? next.end : s.end + 2;
+    s.type = 'PERSON';
+    for (let k = spans.length - 1; k >= 0; k--) if (spans[k] === before || spans[k] === next) spans.splice(k, 1);
+  }
+  // 'Alexander [“Sasha] ” [Trufanov]': a person span that opens a quote it does not close runs
+  // over the closing quote to the surname after it
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    if (s.type !== 'PERSON' || !CLOSE_QUOTE.test(words[s.end] ?? '')) continue;
+    let open = -1;
+    for (let i = s.start + 1; i < s.end; i++) if (OPEN_QUOTE.test(words[i])) open = i;
+    if (open < 0 || !/^\p{Lu}/u.test(words[open + 1] ?? '')) continue;
+    const next = spans.find((o) => o.start === s.end + 1);
+    if (next ? next.type !== 'PERSON' : !nameWordAt(words, s.end + 1) || covers(spans, s.end + 1)) continue;
+    s.end = next ? next.end : s.end + 2;
+    if (next) spans.splice(spans.indexOf(next), 1);
+  }
   for (const s of spans) {
     // the model took nickname and surname but left the given name: 'Joaquín ["El Chapo" Guzmán]'
     if (s.type !== 'PERSON' || s.start < 2 || !OPEN_QUOTE.test(words[s.start - 1])) continue;
@@ -886,6 +942,8 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     for (;;) {
       if (e < n && /^\p{Lu}/u.test(words[e]) && !covers(spans, e)) e++;
       else if (e + 1 < n && /^(?:of|for|and|the|&)$/.test(words[e]) && /^\p{Lu}/u.test(words[e + 1]) && !covers(spans, e + 1)) e += 2;
+      // a plural possessive inside the name: "Young Lawyers' Association", "Workers' Party"
+      else if (e + 1 < n && /^['’]$/.test(words[e]) && /s$/.test(words[e - 1]) && /^\p{Lu}/u.test(words[e + 1]) && !covers(spans, e + 1)) e += 2;
       else break;
     }
     let a = i;
@@ -897,7 +955,11 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     for (let j = a + 1; j < e; j++) if ((words[j] === 'for' || words[j] === 'of') && isOrgHead(words[j - 1].toLowerCase())) { head = j - 1; break; }
     const headWord = words[head].toLowerCase();
     if (e - a >= 2 && (isOrgHead(headWord) || FAC_TRIGGERS.has(headWord)) && !inside.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) {
-      spans.push({ start: a, end: e, type: isOrgHead(headWord) ? 'ORG' : 'FAC' });
+      // a nationality right before the name opens it: "the Georgian Young Lawyers' Association"
+      const norp = a === i ? spans.findIndex((o) => o.end === a && o.end - o.start === 1 && o.type === 'NORP') : -1;
+      const start = norp >= 0 ? spans[norp].start : a;
+      if (norp >= 0) spans.splice(norp, 1);
+      spans.push({ start, end: e, type: isOrgHead(headWord) ? 'ORG' : 'FAC' });
     }
     i = e;
   }
@@ -1111,8 +1173,19 @@ export function defaultModelDir(): string {
   return process.env.CHRONICLE_NER_MODEL || fileURLToPath(new URL('../../../models/ner/', import.meta.url));
 }
 
+let override: NerModel | null = null;
+
+/**
+ * Run the ner stage with `model` instead of the shipped one in this process (cross-validation
+ * scores the whole pipeline with each fold's model); null goes back to the shipped model.
+ */
+export function useNerModel(model: NerModel | null): void {
+  override = model;
+}
+
 /** The model, loaded on first use; null (with the reason in nerModelError()) when unavailable. */
 export function getNerModel(): NerModel | null {
+  if (override) return override;
   if (cached || loadError) return cached;
   try {
     cached = loadNerModel(defaultModelDir());

@@ -9,9 +9,9 @@
  *
  * The phrases are data: lexicon/en/boilerplate.json.
  */
+import { lexiconDir } from '../lexicon/index.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 
@@ -73,14 +73,11 @@ function compile(f: PhraseFile): Patterns {
   };
 }
 
+/** lexicon/en/boilerplate.json, beside the lexicon's word lists. */
 function dataPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'lexicon', 'en', 'boilerplate.json');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('boilerplate: lexicon/en/boilerplate.json not found');
+  const file = join(lexiconDir(), 'boilerplate.json');
+  if (!existsSync(file)) throw new Error(`boilerplate: ${file} not found`);
+  return file;
 }
 
 let shared: Patterns | null = null;

@@ -9,6 +9,7 @@ import type { ParseView } from './syntax.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
 import { inBoilerplate } from '../../ingest/boilerplate.js';
 import { SKIP_BOILERPLATE } from './rules.js';
+import { set } from '../../lexicon/index.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
@@ -266,31 +267,13 @@ export class EntityIndex {
 }
 
 /** Nouns for people or bodies that a modifying name or nationality identifies: "Israeli troops", "Hamas gunmen". */
-export const GROUP_NOUNS = new Set([
-  'government', 'administration', 'army', 'military', 'force', 'forces', 'leadership', 'regime', 'authority', 'authorities',
-  'troop', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson',
-  'spokeswoman', 'wing', 'official', 'officials', 'diplomat', 'diplomats', 'soldier', 'soldiers', 'militant', 'militants',
-  'gunman', 'gunmen', 'fighter', 'fighters', 'prisoner', 'prisoners', 'hostage', 'hostages', 'captive', 'captives',
-  'civilian', 'civilians', 'people', 'leader', 'leaders', 'minister', 'president', 'delegation', 'envoy', 'rebel', 'rebels',
-  'group', 'party', 'media', 'agency', 'court', 'prosecutor', 'prosecutors', 'navy', 'command', 'negotiator', 'negotiators',
-  'citizen', 'citizens', 'national', 'nationals', 'worker', 'workers', 'activist', 'activists', 'protester', 'protesters',
-  'team', 'side', 'state', 'counterpart', 'counterparts', 'allies', 'ally', 'coalition', 'militia', 'militias', 'unit', 'units',
-  'colleague', 'colleagues', 'staff', 'employee', 'employees', 'journalist', 'journalists', 'reporter', 'reporters', 'crew',
-  'guard', 'guards', 'agent', 'agents', 'detainee', 'detainees', 'inmate', 'inmates', 'sailor', 'sailors', 'tourist', 'tourists',
-  'student', 'students', 'pupil', 'pupils', 'doctor', 'doctors', 'nurse', 'nurses', 'teacher', 'teachers', 'volunteer', 'volunteers',
-  'passenger', 'passengers', 'fisherman', 'fishermen', 'pilgrim', 'pilgrims', 'villager', 'villagers', 'resident', 'residents',
-  'serviceman', 'servicemen', 'servicewoman', 'servicewomen', 'marine', 'marines', 'defender', 'defenders',
-  'farmer', 'farmers', 'miner', 'miners', 'engineer', 'engineers', 'contractor', 'contractors', 'peacekeeper', 'peacekeepers',
-  'member', 'members', 'pirate', 'pirates', 'kidnapper', 'kidnappers', 'terrorist', 'terrorists', 'insurgent', 'insurgents',
-  'jihadist', 'jihadists', 'extremist', 'extremists', 'separatist', 'separatists', 'attacker', 'attackers', 'hijacker', 'hijackers',
-  'demonstrator', 'demonstrators',
-]);
+export const GROUP_NOUNS = set('event-participant-nouns', { class: 'group' });
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */
 const INCLUDE_VERBS = new Set(['include', 'comprise']);
 
 /** Heads whose possessor is the actor itself: "Russia's government", "Hamas's administration". */
-const ORG_PARTS = new Set(['government', 'administration', 'army', 'military', 'forces', 'force', 'leadership', 'regime', 'authorities', 'authority', 'troops', 'police', 'ministry', 'cabinet', 'parliament', 'embassy', 'office', 'spokesman', 'spokesperson', 'spokeswoman', 'wing', 'unit', 'units', 'cell', 'cells', 'fighters', 'militants', 'members', 'commanders', 'negotiators']);
+const ORG_PARTS = set('event-participant-nouns', { class: 'org-part' });
 
 /** Number words that can stand alone for a group of people: "all three", "the two". */
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, '2': 2, '3': 3, '4': 4, '5': 5 };

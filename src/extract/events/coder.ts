@@ -61,15 +61,10 @@ export interface Predicate {
 const TARGET_PREPS = ['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'at', 'into', 'over'];
 const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
 const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
-const EPISODE_NOUNS = new Set(['incident', 'violence', 'fighting', 'clashes', 'clash', 'raid', 'massacre', 'operation', 'assault', 'onslaught']);
-const PEOPLE_NOUNS = new Set(['hostage', 'prisoner', 'captive', 'detainee', 'people', 'civilian', 'woman', 'man', 'child', 'citizen', 'national', 'soldier', 'journalist', 'worker', 'activist', 'person', 'compatriot', 'refugee', 'migrant', 'student', 'member', 'official',
-  // occupations hostage and detention stories name their captives by
-  'engineer', 'nurse', 'doctor', 'sailor', 'seafarer', 'teacher', 'priest', 'nun', 'missionary', 'tourist', 'filmmaker', 'reporter',
-  'photographer', 'contractor', 'pilot', 'fisherman', 'fishermen', 'volunteer', 'employee', 'lawmaker', 'dissident', 'protester',
-  'blogger', 'lawyer', 'researcher', 'academic', 'businessman', 'businesswoman', 'athlete', 'villager', 'pupil', 'girl', 'boy',
-  'passenger', 'marine', 'serviceman', 'servicemen', 'veteran', 'crew', 'staff', 'opponent', 'opposition figure', 'inmate']);
+const EPISODE_NOUNS = set('event-cue-words', { class: 'episode' });
+const PEOPLE_NOUNS = set('event-participant-nouns', { class: 'people' });
 const SUBJ = ['nsubj', 'nsubj:pass', 'csubj', 'nsubj:outer'];
-const CONTROL_OBJECT_HEADS = new Set(['ask', 'urge', 'order', 'force', 'persuade', 'tell', 'call', 'press', 'allow', 'permit', 'help', 'invite', 'encourage', 'compel', 'instruct']);
+const CONTROL_OBJECT_HEADS = set('event-cue-words', { class: 'control-object' });
 
 function subjects(view: ParseView, i: number, depth = 0): number[] {
   // "Fatima, whose son Omar was arrested, said …": the first verb after "whose N" has N as its
@@ -125,7 +120,7 @@ function whoseSubject(view: ParseView, i: number): number {
 }
 
 /** Verbs whose object "freedom" has been obtained: "secured the freedom of X", "won his freedom". */
-const FREEDOM_GAINED = new Set(['secure', 'win', 'gain', 'regain', 'obtain', 'earn', 'negotiate', 'welcome', 'celebrate', 'announce', 'confirm']);
+const FREEDOM_GAINED = set('event-cue-words', { class: 'freedom-gained' });
 
 // ("was forceful in blaming Iran", "responded by shelling the town": the same subject acts)
 const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until', 'in', 'by']);
@@ -347,7 +342,7 @@ function gerundNoun(view: ParseView, i: number): boolean {
 function unnamedPeopleObject(view: ParseView, i: number): boolean {
   return view.kids(i, ['obj']).some((o) => PEOPLE_NOUNS.has(view.lemma(o).replace(/s$/, '')) || GROUP_OBJECTS.has(view.lemma(o)));
 }
-const GROUP_OBJECTS = new Set(['delegation', 'family', 'families', 'relative', 'relatives', 'group', 'crowd', 'representative', 'representatives', 'member', 'members', 'leader', 'leaders', 'survivor', 'survivors', 'victim', 'victims']);
+const GROUP_OBJECTS = set('event-participant-nouns', { class: 'group-object' });
 
 /** Entities that are no participants of an act: wars, laws, works and the like name a time or a topic. */
 const NON_PARTICIPANT_TYPES = new Set(['EVENT', 'LAW', 'WORK_OF_ART', 'PRODUCT', 'DATE', 'TIME', 'MONEY', 'QUANTITY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'LANGUAGE']);
@@ -444,7 +439,7 @@ function actsThroughNouns(view: ParseView, ents: EntityIndex, actor: number[], e
 }
 
 /** Verbs of setting free: a yield (080) done to people by one of these is a release (0841); "allowed him to see" is not. */
-const RELEASE_LEMMAS = new Set(['free', 'release', 'liberate', 'rescue', 'hand', 'unshackle', 'emancipate', 'pardon', 'parole', 'exchange', 'swap', 'repatriate']);
+const RELEASE_LEMMAS = set('event-cue-words', { class: 'release' });
 
 export function refineCode(code: string, view: ParseView, ents: EntityIndex, recipientTokens: number[], recipients: string[], lemma: string): string {
   // CAMEO 084 "return, release": 0841 when people are released, 0842 for property
@@ -714,14 +709,14 @@ const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER
 const MEET_BLOCKS = new Set(['MEET_PEOPLE', 'MEET2']);
 /** CAMEO 171 seize possession, 192 occupy: said of people they are abductions or arrests. */
 const SEIZING_CODES = new Set(['171', '192']);
-const ARMED_GROUP_NOUNS = new Set(['gunman', 'gunmen', 'militant', 'militants', 'kidnapper', 'kidnappers', 'jihadist', 'jihadists', 'rebel', 'rebels', 'insurgent', 'insurgents', 'pirate', 'pirates', 'bandit', 'bandits', 'abductor', 'abductors', 'captor', 'captors', 'terrorist', 'terrorists', 'fighter', 'fighters', 'extremist', 'extremists', 'assailant', 'assailants', 'attacker', 'attackers']);
-const STATE_FORCE_NOUNS = new Set(['police', 'policeman', 'policemen', 'officer', 'officers', 'agent', 'agents', 'authorities', 'security', 'forces', 'force', 'troops', 'soldiers', 'army', 'military', 'guard', 'guards', 'services', 'service', 'intelligence']);
+const ARMED_GROUP_NOUNS = set('event-participant-nouns', { class: 'armed' });
+const STATE_FORCE_NOUNS = set('event-participant-nouns', { class: 'state-force' });
 
 /** CAMEO codes of acts done to people: abduct (181), physical assault, torture, kill (182x), assassinate (186), arrest (173). */
 const PEOPLE_ACTS = /^(?:181|182|186|173)/;
 /** Verbs of those codes whose patient may well be a thing: "hijacked a plane". */
-const THING_ACTS = new Set(['hijack', 'seize', 'capture', 'take']);
-const SHARE_NOUNS = new Set(['dozen', 'dozens', 'hundred', 'hundreds', 'thousand', 'thousands', 'score', 'scores', 'number', 'group', 'majority', 'rest', 'handful', 'crowd', 'family', 'members', 'member', 'some', 'many', 'most', 'all']);
+const THING_ACTS = set('event-cue-words', { class: 'thing-act' });
+const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
 
 /** The verb's patient (its object, or its subject in the passive) is a thing: no person, group, pronoun or number. */
 function thingPatient(view: ParseView, ents: EntityIndex, i: number): boolean {
@@ -763,18 +758,18 @@ function capturerKind(view: ParseView, ents: EntityIndex, actorTokens: number[])
 }
 const RETURNING_BLOCKS = new Set(['RETURN']);
 /** Verbs that name their object as something ("called it a setback", "termed the deal a betrayal"). */
-const NAMING_VERBS = new Set(['call', 'term', 'deem', 'dub', 'name']);
+const NAMING_VERBS = set('event-cue-words', { class: 'naming' });
 /** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */
 const MEDIATION_CODES = new Set(['045', '046']);
 /** Objects that make a light verb an idiom with no participant: "take place", "take effect", "make sure". */
-const IDIOM_OBJECTS = new Set(['place', 'effect', 'part', 'note', 'care', 'time', 'shape', 'sure', 'sense', 'way', 'turn', 'turns', 'hold', 'root', 'stock', 'heart', 'advantage', 'aim', 'notice', 'account', 'effort', 'use']);
+const IDIOM_OBJECTS = set('event-cue-words', { class: 'idiom-object' });
 /** Verbs whose passive raises the subject of their complement: "Hamas is expected to free …". */
-const RAISING_VERBS = new Set(['expect', 'suppose', 'believe', 'think', 'say', 'report', 'set', 'schedule', 'due', 'understand', 'rumour', 'rumor', 'know', 'consider', 'estimate', 'feared', 'fear', 'likely']);
-const INTENT_VERBS = new Set(['agree', 'promise', 'pledge', 'offer', 'commit', 'undertake', 'volunteer']);
-const CONTEST_VERBS = new Set(['defeat', 'beat', 'crush', 'trounce', 'rout', 'oust', 'unseat', 'topple']);
-const ELECTORAL_WORDS = new Set(['election', 'elections', 'vote', 'votes', 'voter', 'voters', 'constituency', 'seat', 'seats', 'poll', 'polls', 'ballot', 'ballots', 'candidate', 'candidates', 'primary', 'runoff', 'match', 'game', 'final', 'tournament', 'championship', 'league', 'cup', 'race']);
+const RAISING_VERBS = set('event-cue-words', { class: 'raising' });
+const INTENT_VERBS = set('event-cue-words', { class: 'intent' });
+const CONTEST_VERBS = set('event-cue-words', { class: 'contest' });
+const ELECTORAL_WORDS = set('event-cue-words', { class: 'electoral' });
 
-function sentenceHas(view: ParseView, from: number, to: number, words: Set<string>): boolean {
+function sentenceHas(view: ParseView, from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = from; k < to; k++) if (words.has(view.tokens[k].text.toLowerCase())) return true;
   return false;
 }
@@ -785,15 +780,10 @@ function isPeople(view: ParseView, ents: EntityIndex, k: number): boolean {
   return PEOPLE_NOUNS.has(view.lemma(k).replace(/s$/, '')) || view.tokens[k].upos === 'PRON';
 }
 
-const AUX_LEMMAS = new Set(['be', 'have', 'do', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'get', 'go', 'keep', 'ought', 'need', 'dare', 'use']);
-const LIGHT_VERBS = new Set([
-  'take', 'found', 'issue', 'come', 'go', 'leave', 'get', 'make', 'put', 'set', 'keep', 'bring', 'carry', 'run', 'turn',
-  'hold', 'add', 'look', 'see', 'have', 'do', 'give', 'want', 'mean', 'serve', 'die', 'start', 'begin', 'compete', 'face',
-  'decide', 'rule', 'hear', 'learn', 'use', 'lead', 'expand', 'improve', 'fill', 'study', 'search', 'retire', 'inspire',
-  'favor', 'favour', 'ensure', 'buy', 'call', 'catch', 'disconnect', 'increase', 'remove', 'end', 'open', 'close', 'change',
-]);
-const ASPECTUAL_NEGATORS = new Set(['fail', 'neglect', 'forget', 'omit']);
-const STATEMENT_VERBS = new Set(['admit', 'allege', 'testify', 'recount', 'say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'insist', 'confirm', 'explain', 'stress', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think', 'acknowledge', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'reply', 'respond', 'comment', 'recall', 'say']);
+const AUX_LEMMAS = set('event-cue-words', { class: 'aux' });
+const LIGHT_VERBS = set('event-cue-words', { class: 'light' });
+const ASPECTUAL_NEGATORS = set('event-cue-words', { class: 'aspectual-negator' });
+const STATEMENT_VERBS = set('speech-verbs', { uses: 'events-coder' });
 
 /** Token i lies inside a name mention (part of a name, not a predicate). */
 function inName(ents: EntityIndex, doc: Doc, i: number): boolean {

@@ -5,13 +5,10 @@
  */
 import type { EntityIndex } from './arguments.js';
 import type { ParseView } from './syntax.js';
+import { set } from '../../lexicon/index.js';
 
 const HISTORICAL_ADVERBS = new Set(['previously', 'formerly', 'earlier', 'once', 'already']);
-export const REPORTING_VERBS = new Set([
-  'say', 'tell', 'state', 'claim', 'report', 'announce', 'add', 'write', 'note', 'allege', 'insist', 'confirm',
-  'deny', 'explain', 'stress', 'warn', 'mention', 'reveal', 'declare', 'argue', 'suggest', 'believe', 'think',
-  'acknowledge', 'admit', 'assert', 'maintain', 'indicate', 'tweet', 'post', 'quote', 'cite', 'testify',
-]);
+export const REPORTING_VERBS = set('speech-verbs', { uses: 'events-modality' });
 
 const HISTORICAL_ADJ = new Set(['previous', 'earlier', 'former', 'past', 'prior', 'last']);
 

@@ -13,6 +13,7 @@
 import type { Doc, TimeExpression } from '../../doc.js';
 import type { EntityIndex } from './arguments.js';
 import type { ParseView } from './syntax.js';
+import { set } from '../../lexicon/index.js';
 
 export interface TimeIndex {
   /** time expression covering each token (date-like values only) */
@@ -82,9 +83,9 @@ export function inOtherRelative(view: ParseView, t: TimeExpression, i: number): 
 }
 
 /** Nouns that name their place with "of": "the city of El Fasher", "the province of Cesar". */
-export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'region', 'province', 'district', 'state', 'area', 'county', 'governorate', 'municipality', 'island', 'port', 'capital', 'outskirts', 'suburb', 'neighbourhood', 'neighborhood', 'camp']);
+export const PLACE_NOUNS = set('event-words', {uses: 'events-place-nouns'});
 
-const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'inside', 'outside', 'outside of', 'within', 'into', 'across', 'throughout', 'on']);
+const LOCATIVE = set('event-words', {uses: 'events-locative'});
 
 /** A place for the predicate at token i: locative phrases of its clause, then their own modifiers. */
 export function locationOf(view: ParseView, ents: EntityIndex, i: number, window: number[]): string | null {

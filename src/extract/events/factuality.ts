@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FACTUALITY_INFO, type Factuality } from '../../doc.js';
 import type { ParseView } from './syntax.js';
+import { set } from '../../lexicon/index.js';
 
 export const FACTUALITIES = Object.keys(FACTUALITY_INFO) as readonly Factuality[];
 export type { Factuality };
@@ -104,7 +105,7 @@ export interface FactualityReading {
 const ASSERTED: FactualityReading = { factuality: 'asserted', cue: -1 };
 
 /** Relations through which a governor's cue reaches the event it governs. */
-const COMPLEMENT = new Set(['xcomp', 'ccomp', 'advcl', 'acl', 'obj', 'obl', 'nmod', 'csubj']);
+const COMPLEMENT = set('deprels', { uses: 'events-factuality-complement' });
 
 function negator(view: ParseView, cues: FactualityCues, c: number): boolean {
   const r = view.rel(c);

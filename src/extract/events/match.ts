@@ -8,6 +8,7 @@ import type { EventLexicon } from './lexicon.js';
 import type { PatternItem, VerbEntry } from './petrarch.js';
 import type { ParseView } from './syntax.js';
 import { REPORTING_VERBS } from './context.js';
+import { set } from '../../lexicon/index.js';
 
 export interface VerbCoding {
   code: string | null;
@@ -97,7 +98,7 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
   return { used, targetPrep };
 }
 
-const PLACE_PREPS = new Set(['at', 'in', 'near', 'inside', 'outside', 'from', 'around', 'across', 'throughout', 'during']);
+const PLACE_PREPS = set('event-words', {uses: 'events-match-place-preps'});
 
 /** Token k heads a phrase of place or time whose preposition the pattern did not match. */
 function placePhrase(view: ParseView, k: number, used: number[]): boolean {
@@ -105,12 +106,7 @@ function placePhrase(view: ParseView, k: number, used: number[]): boolean {
 }
 
 /** Heads naming people or bodies of people (besides the -ist, -ian, -man words). */
-const PERSON_HEADS = new Set([
-  'worker', 'official', 'staff', 'people', 'group', 'team', 'crew', 'agency', 'organisation', 'organization', 'envoy',
-  'chief', 'personnel', 'volunteer', 'delegate', 'delegation', 'expert', 'agent', 'negotiator', 'reporter', 'fighter',
-  'leader', 'officer', 'guard', 'soldier', 'doctor', 'nurse', 'teacher', 'student', 'lawyer', 'employee', 'member',
-  'supporter', 'minister', 'spokesperson', 'coordinator', 'monitor', 'inspector', 'investigator', 'mediator', 'campaigner',
-]);
+const PERSON_HEADS = set('event-words', {uses: 'events-person-heads'});
 
 /**
  * A noun modifying a noun for people after it ("aid" in "aid worker", "hostage" in "hostage

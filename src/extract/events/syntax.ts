@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Doc, Token } from '../../doc.js';
 import { lexiconPath } from './lexicon.js';
+import { set } from '../../lexicon/index.js';
 
 let transitivity: Record<string, number> | null = null;
 
@@ -20,7 +21,7 @@ function transitiveShare(lemma: string): number {
 }
 
 /** Dependents that open a clause of their own: their words belong to another predicate. */
-const CLAUSAL = new Set(['ccomp', 'xcomp', 'advcl', 'acl', 'acl:relcl', 'parataxis', 'csubj', 'csubj:pass', 'list']);
+const CLAUSAL = set('deprels', { uses: 'events-clausal' });
 
 export class ParseView {
   readonly tokens: Token[];

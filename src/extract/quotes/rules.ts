@@ -98,9 +98,9 @@ export const relativeClauseCue = defineRule({
 
 export const passiveAgent = defineRule({
   id: 'quotes.passive-agent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a passive cue names its source in the by-phrase ("he was told by Minister Zinichev that …")',
+  summary: 'a passive cue that still attributes (its subject was spoken to, or a clause or complement follows) names its source in the by-phrase ("he was told by Minister Zinichev that …")',
   fires: ['The families were told by Interior Minister Karl Weber that the search would go on.'],
-  spares: ['Interior Minister Karl Weber told the families that the search would go on.'],
+  spares: ['Interior Minister Karl Weber told the families that the search would go on.', 'The police believe the letter, written by the suspect, was posted on Friday. "It is a threat," said Chief Ana Costa.'],
 });
 
 export const controllerSubject = defineRule({
@@ -129,6 +129,13 @@ export const roleDescription = defineRule({
   summary: 'a definite role description ("the foreign minister") is the person written with those role words before',
   fires: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. The foreign minister said that trade would grow.'],
   spares: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. A deputy minister said that trade would grow.'],
+});
+
+export const appositionRole = defineRule({
+  id: 'quotes.apposition-role', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a role noun in apposition after a name ("Gáspár Maróth, the government commissioner,") lets a later definite description ("the commissioner") name that person',
+  fires: ['The paper interviewed Gabor Marot, the government commissioner for defence, on Monday. The commissioner said the loan was secured.'],
+  spares: ['The paper interviewed Gabor Marot on Monday. The commissioner said the loan was secured.'],
 });
 
 export const pronounAgreement = defineRule({

@@ -27,6 +27,7 @@ import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
+import { cueOf, type Frame } from './cues.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -235,6 +236,13 @@ function phraseHead(ctx: QuoteContext, from: number, to: number): number {
   return to;
 }
 
+/** A passive cue that still attributes something: its subject was spoken to, or a clause or complement follows it. */
+function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
+  const frames = cueOf(ctx.doc.tokens[cue])?.frames;
+  if (frames && ['addressee', 'as', 'of', 'to', 'name'].some((f) => frames.has(f as Frame))) return true;
+  return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -242,9 +250,13 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   if (t.deprel === undefined) return surfaceSubject(ctx, cue) ?? invertedSurface(ctx, cue);
   const phrase = (head: number, how: SourcePhrase['how']): SourcePhrase => ({ ...nounPhrase(ctx, head), head, how });
   // a passive cue names its source in the by-phrase: "he was told by Emergencies Minister Zinichev"
-  const agent = rule.passiveAgent.enabled ? child(ctx, cue, /^obl:agent$/) : -1;
+  // (only where the passive still attributes: its subject was spoken to, or a clause or complement
+  // follows — "was told by X that …", "was described by X as …"; "a manifesto written by the
+  // suspect" names an author, not a speaker)
+  const attributes = rule.passiveAgent.enabled && passiveAttributes(ctx, cue);
+  const agent = attributes ? child(ctx, cue, /^obl:agent$/) : -1;
   if (agent >= 0) return fired(rule.passiveAgent, phrase(agent, 'agent'));
-  if (rule.passiveAgent.enabled && child(ctx, cue, /^aux:pass$/) >= 0) {
+  if (attributes && child(ctx, cue, /^aux:pass$/) >= 0) {
     for (const c of ctx.children[cue]) {
       if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return fired(rule.passiveAgent, phrase(c, 'agent'));
     }
@@ -495,8 +507,8 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return null;
   const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
   const pos = toks[from].start;
-  let best: { id: string; score: number; rank: number } | null = null;
-  for (const { id, roles, starts, ends } of rolePersons(ctx)) {
+  let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
+  for (const { id, roles, appos, starts, ends } of rolePersons(ctx)) {
     // a deputy or a former holder is not "the governor"
     if ([...RANK_WORDS].some((r) => roles.has(r) && !words.has(r))) continue;
     let score = roles.has(headWord) ? 2 : 0;
@@ -506,27 +518,72 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
     let latest = -1;
     for (let k = 0; k < ends.length; k++) if (ends[k] <= pos && starts[k] > latest) latest = starts[k];
     const rank = latest >= 0 ? latest : -1 - starts[0];
-    if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { id, score, rank };
+    if (!best || score > best.score || (score === best.score && rank > best.rank)) best = { id, score, rank, byAppos: [...words].some((w) => appos.has(w)) };
   }
+  if (best?.byAppos) rule.appositionRole.fired(toks[from].start, toks[head].end);
   return best?.id ?? null;
 }
 
+/**
+ * The role words of an apposition after a name, from the parse: "Gáspár Maróth, the Hungarian
+ * Government commissioner responsible for defence" → commissioner, government, hungarian. Only a
+ * role noun heads it (roles.tsv); its own modifiers come along, for "the government commissioner".
+ */
+function appositionRoles(ctx: QuoteContext, m: Mention): string[] {
+  if (!rule.appositionRole.enabled) return [];
+  const toks = ctx.doc.tokens;
+  const out: string[] = [];
+  let last = ctx.doc.tokenAt(m.start);
+  for (let i = last; i < toks.length && toks[i].start < m.end; i++) {
+    last = i;
+    for (const c of ctx.children[i]) {
+      if (deprel(toks[c]) !== 'appos' || toks[c].upos !== 'NOUN' || !roleOf(lw(toks[c]))) continue;
+      out.push(lw(toks[c]));
+      for (const x of ctx.children[c]) if (x < c && /^(?:amod|compound)$/.test(deprel(toks[x]))) out.push(lw(toks[x]));
+    }
+  }
+  // the parse may not mark it: ", (the|a) [modifiers] ROLE" right after the name, read off the words
+  if (!out.length && toks[last + 1]?.text === ',') {
+    let k = last + 2;
+    if (toks[k]?.upos === 'DET') k++;
+    const words: number[] = [];
+    while (k < toks.length && words.length < 6 && /^(?:ADJ|NOUN|PROPN)$/.test(toks[k].upos ?? '') && !ctx.inside(k)) words.push(k++);
+    // the head is the last noun of the run ("commissioner" in "the Hungarian Government commissioner responsible for …")
+    let h = words.length - 1;
+    while (h >= 0 && toks[words[h]].upos !== 'NOUN') h--;
+    if (h >= 0 && roleOf(lw(toks[words[h]]))) out.push(...words.slice(0, h + 1).map((w) => lw(toks[w])));
+  }
+  return out;
+}
+
 /** Persons with role words on their mentions, read once per document (the few a role description can name). */
-function rolePersons(ctx: QuoteContext): { id: string; roles: Set<string>; starts: number[]; ends: number[] }[] {
+function rolePersons(ctx: QuoteContext): RolePerson[] {
   let list = rolePersonCache.get(ctx);
   if (list) return list;
   list = [];
   for (const e of ctx.doc.entities) {
     if (e.type !== 'PERSON') continue;
     const roles = new Set(e.mentions.flatMap((m) => (m.roles ?? []).map((r) => r.toLowerCase())));
+    const appos = new Set<string>();
+    for (const m of e.mentions) if (m.kind === 'name') for (const r of appositionRoles(ctx, m)) if (!roles.has(r)) appos.add(r);
+    for (const r of appos) roles.add(r);
     if (!roles.size) continue;
     const ms = [...e.mentions].sort((a, b) => a.start - b.start);
-    list.push({ id: e.id, roles, starts: ms.map((m) => m.start), ends: ms.map((m) => m.end) });
+    list.push({ id: e.id, roles, appos, starts: ms.map((m) => m.start), ends: ms.map((m) => m.end) });
   }
   rolePersonCache.set(ctx, list);
   return list;
 }
-const rolePersonCache = new WeakMap<QuoteContext, { id: string; roles: Set<string>; starts: number[]; ends: number[] }[]>();
+const rolePersonCache = new WeakMap<QuoteContext, RolePerson[]>();
+
+interface RolePerson {
+  id: string;
+  roles: Set<string>;
+  /** the role words only an apposition after a name gave (rule quotes.apposition-role) */
+  appos: Set<string>;
+  starts: number[];
+  ends: number[];
+}
 
 /** Every mention of every entity in text order, read once per document, for looking back from a position. */
 function mentionIndex(ctx: QuoteContext): Mention[] {

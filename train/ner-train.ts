@@ -1,0 +1,543 @@
+/**
+ * The recogniser's training and cross-validation, shared by `npm run train:ner` (train/ner.ts)
+ * and `npm run eval:entities` (eval/entities.ts), so the model that is shipped and the models
+ * that are cross-validated are made the same way.
+ *
+ * Training data: UNER English EWT train, the UNER EWT dev documents and every GUM document
+ * (all six genres; GUM sentences seen `gumWeight` times per epoch), minus the documents of the
+ * fold being scored. Cross-validation pool: all GUM news + interview documents and all UNER EWT
+ * dev documents, as whole documents, scored on raw text through our tokenizer.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
+import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
+import { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { getBrownClusters, type BrownClusters } from '../src/nlp/representations.js';
+import { buildGazetteer } from './ner-gazetteer.js';
+import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
+import { toTextDoc, type TextDoc } from './ner-score.js';
+
+export interface NerCorpus {
+  dataDir: string;
+  gazData: GazetteerData;
+  gazetteer: Gazetteer;
+  /** UNER English EWT train sentences (documents marked by `doc`) */
+  unerTrain: LabeledSentence[];
+  /** UNER English EWT dev, one LabeledDoc per newdoc id ("uner-dev:<id>", genre "uner") */
+  unerDev: LabeledDoc[];
+  /** every GUM document in ../shared/data/gum/dep */
+  gum: LabeledDoc[];
+  /** UD English EWT train words (capitalisation statistics) */
+  ewtWords: string[][];
+  /** the shipped word representations (models/representations/), or null when missing */
+  brown: BrownClusters | null;
+}
+
+export function readNerCorpus(dataDir: string): NerCorpus {
+  const gazData = buildGazetteer(join(dataDir, 'petrarch2'));
+  const gazetteer = new Gazetteer(gazData);
+  const unerTrain = readUner(join(dataDir, 'uner-ewt', 'en_ewt-ud-train.iob2'), gazetteer);
+  const unerDev: LabeledDoc[] = [];
+  for (const s of readUner(join(dataDir, 'uner-ewt', 'en_ewt-ud-dev.iob2'), gazetteer)) {
+    const id = 'uner-dev:' + (s.doc ?? '');
+    if (unerDev.length === 0 || unerDev[unerDev.length - 1].id !== id) unerDev.push({ id, genre: 'uner', sentences: [] });
+    unerDev[unerDev.length - 1].sentences.push(s);
+  }
+  const gum = readGum(join(dataDir, 'gum', 'dep'), gazetteer);
+  const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
+  return { dataDir, gazData, gazetteer, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters() };
+}
+
+/** Ids of GUM's news and interview documents, sorted. */
+export function newsInterviewIds(gumDir: string): string[] {
+  return readdirSync(gumDir).filter((f) => /^GUM_(news|interview)_.*\.conllu$/.test(f)).map((f) => f.replace(/\.conllu$/, '')).sort();
+}
+
+/** The cross-validation pool: GUM news + interview documents, then UNER EWT dev documents. */
+export function cvPool(corpus: NerCorpus): LabeledDoc[] {
+  const gum = corpus.gum.filter((d) => d.genre === 'news' || d.genre === 'interview').sort((a, b) => (a.id < b.id ? -1 : 1));
+  return [...gum, ...corpus.unerDev];
+}
+
+/** Fold k of K: every K-th document of each source (so each fold mixes news, interviews and web text). */
+export function cvFold(pool: readonly LabeledDoc[], k: number, folds: number): LabeledDoc[] {
+  const bySource = new Map<string, LabeledDoc[]>();
+  for (const d of pool) {
+    const src = d.genre === 'uner' ? 'uner' : d.genre;
+    const list = bySource.get(src) ?? [];
+    list.push(d);
+    bySource.set(src, list);
+  }
+  const out: LabeledDoc[] = [];
+  let offset = 0;
+  for (const list of bySource.values()) {
+    // the offset rotates between sources so that small sources do not all land in fold 0
+    list.forEach((d, i) => {
+      if ((i + offset) % folds === k) out.push(d);
+    });
+    offset += list.length;
+  }
+  return out;
+}
+
+export interface NerTrainOptions {
+  epochs: number;
+  /** shuffle seeds of the runs whose weights are averaged */
+  seeds: number[];
+  /** times each GUM sentence is seen per epoch */
+  gumWeight: number;
+  /** features seen fewer times are dropped */
+  minCount: number;
+  /** O bias stored with the weights */
+  oBias: number;
+  /** Brown cluster features (from corpus.brown) */
+  brown: boolean;
+  /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
+  unlabelledCaps: boolean;
+  log?: (msg: string) => void;
+  /** called after every epoch of the first seed with the weights averaged so far (learning curves) */
+  onEpoch?: (epoch: number, model: NerModel) => void;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, unlabelledCaps: true };
+
+export interface TrainedNer {
+  weightsFile: Buffer;
+  /** the model as written (quantised weights), frozen */
+  model: NerModel;
+  lexicon: CapLexicon;
+  features: number;
+  weightsKept: number;
+  sentences: { uner: number; unerDev: number; gum: number; gumDocuments: number };
+}
+
+/** Small seeded PRNG (mulberry32) so shuffles are reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** How often each word type (lower-cased) is written capitalised in non-initial positions. */
+export class CapCounts {
+  readonly counts = new Map<string, [number, number]>();
+  add(words: readonly string[]): void {
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i];
+      if (!/^\p{L}/u.test(w)) continue;
+      const prev = words[i - 1];
+      if (/^[.!?:"“‘'(-]+$/.test(prev)) continue; // sentence-like starts after quotes/colons
+      const l = w.toLowerCase();
+      let c = this.counts.get(l);
+      if (!c) this.counts.set(l, (c = [0, 0]));
+      if (/^\p{Lu}/u.test(w)) c[0]++;
+      c[1]++;
+    }
+  }
+}
+
+/**
+ * Capitalisation ratio of each word type seen at least `minCount` times in `base` (see capBucket),
+ * or, with `extra` counts (unlabelled text), at least `extraMinCount` times in both together.
+ */
+export function capLexicon(base: CapCounts, minCount: number, extra?: CapCounts, extraMinCount = Infinity): CapLexicon {
+  const words = new Set([...base.counts.keys(), ...(extra ? extra.counts.keys() : [])]);
+  const lex: CapLexicon = new Map();
+  for (const w of [...words].sort()) {
+    const b = base.counts.get(w) ?? [0, 0];
+    const e = extra?.counts.get(w) ?? [0, 0];
+    const c = b[0] + e[0];
+    const n = b[1] + e[1];
+    if (b[1] >= minCount || n >= extraMinCount) lex.set(w, Math.round((c / n) * 100) / 100);
+  }
+  return lex;
+}
+
+/** Capitalisation ratio of each word type in non-initial positions (see capBucket). */
+export function buildLexicon(sentences: string[][], minCount: number): CapLexicon {
+  const counts = new CapCounts();
+  for (const words of sentences) counts.add(words);
+  return capLexicon(counts, minCount);
+}
+
+/** Words of a plain-text sentence, split simply: capitalisation statistics need no more. */
+const PLAIN_WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
+
+/**
+ * Capitalisation counts over the Wikipedia part of ../shared/data/unlabelled (22.3 M words): the
+ * lexicon then knows how a word is written for far more words than the labelled corpora hold
+ * ("WeWork", "Jupiter", "deficiency"). The Wikinews part is left out, because GUM's news
+ * documents (in the cross-validation pool) are Wikinews articles.
+ */
+export function unlabelledCapCounts(dataDir: string, log: (msg: string) => void = () => {}): CapCounts {
+  const t0 = Date.now();
+  const counts = new CapCounts();
+  const text = gunzipSync(readFileSync(join(dataDir, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
+  let docs = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
+    const doc = JSON.parse(line) as { text: string };
+    docs++;
+    for (const par of doc.text.split('\n')) for (const sent of par.split(SENTENCE_BREAK)) counts.add(sent.match(PLAIN_WORD) ?? []);
+  }
+  log(`capitalisation counts from ${docs} unlabelled Wikipedia pages: ${counts.counts.size} word types, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return counts;
+}
+
+/** Mean of several frozen perceptrons (missing weights count as 0). */
+function averageFrozen(ps: FrozenPerceptron[]): FrozenPerceptron {
+  if (ps.length === 1) return ps[0];
+  const C = N_TAGS;
+  const rows = new Map<number, Float32Array>();
+  for (const p of ps) {
+    for (let r = 0; r < p.keys.length; r++) {
+      let row = rows.get(p.keys[r]);
+      if (!row) rows.set(p.keys[r], (row = new Float32Array(C)));
+      for (let j = p.starts[r]; j < p.starts[r + 1]; j++) row[p.cls[j]] += p.vals[j] / ps.length;
+    }
+  }
+  const keys: number[] = [];
+  const starts: number[] = [0];
+  const cls: number[] = [];
+  const vals: number[] = [];
+  for (const [k, row] of rows) {
+    for (let c = 0; c < C; c++) if (row[c] !== 0) (cls.push(c), vals.push(row[c]));
+    keys.push(k);
+    starts.push(cls.length);
+  }
+  return new FrozenPerceptron(C, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
+}
+
+/** One training sentence, featurised once and shared by every fold. */
+interface Unit {
+  /** document id: "uner-train:<id>", "uner-dev:<id>" or a GUM document id */
+  doc: string;
+  source: 'uner' | 'uner-dev' | 'gum';
+  /** dense feature ids (see FeaturisedCorpus.keyOf), token i's at ids[offs[i]..offs[i+1]) */
+  ids: Uint32Array;
+  offs: Int32Array;
+  gold: Int32Array;
+}
+
+/**
+ * Every training sentence featurised once. Nothing here depends on the fold: the gazetteer,
+ * the Brown clusters and the capitalisation lexicon (UD EWT train + the GUM documents outside
+ * the cross-validation pool) are fixed, and document capitalisation is per document. So K folds
+ * cost one featurising pass; a fold only picks its units and prunes rare features.
+ */
+export interface FeaturisedCorpus {
+  corpus: NerCorpus;
+  lexicon: CapLexicon;
+  brown: BrownClusters | null;
+  unlabelledCaps: boolean;
+  units: Unit[];
+  /** dense feature id → hashed feature key */
+  keyOf: Uint32Array;
+  seconds: number;
+}
+
+/** A word known only from the unlabelled text enters the lexicon when seen this often. */
+export const UNLABELLED_MIN_COUNT = 10;
+
+/** Lexicon text: UD EWT train and the GUM documents outside the cross-validation pool (so no fold sees its own test text). */
+export function lexiconSentences(corpus: NerCorpus): string[][] {
+  const pool = new Set(cvPool(corpus).map((d) => d.id));
+  return [...corpus.ewtWords, ...corpus.gum.filter((d) => !pool.has(d.id)).flatMap((d) => d.sentences.map((s) => s.words))];
+}
+
+/** The capitalisation lexicon of the recipe: labelled text outside the pool (+ unlabelled Wikipedia text). */
+export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'unlabelledCaps'>, log: (msg: string) => void = () => {}): CapLexicon {
+  const base = new CapCounts();
+  for (const words of lexiconSentences(corpus)) base.add(words);
+  return opts.unlabelledCaps ? capLexicon(base, 2, unlabelledCapCounts(corpus.dataDir, log), UNLABELLED_MIN_COUNT) : capLexicon(base, 2);
+}
+
+/**
+ * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
+ * it does not depend on the fold), to skip counting the unlabelled text.
+ */
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+  const t0 = Date.now();
+  const brownOn = opts.brown;
+  if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
+  const brown = brownOn ? corpus.brown : null;
+  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown };
+  const cache = new WordCache(ctx, 1 << 30);
+  const dense = new Map<number, number>();
+  const keyOf: number[] = [];
+  const units: Unit[] = [];
+  const add = (sents: readonly LabeledSentence[], doc: string, source: Unit['source']) => {
+    // document-level capitalisation over the document's sentences
+    const caps = docCaps(sents.map((s) => s.words));
+    for (const s of sents) {
+      const { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      const ids = new Uint32Array(keys.length);
+      for (let j = 0; j < keys.length; j++) {
+        let id = dense.get(keys[j]);
+        if (id === undefined) {
+          id = keyOf.length;
+          dense.set(keys[j], id);
+          keyOf.push(keys[j]);
+        }
+        ids[j] = id;
+      }
+      const gold = Int32Array.from(s.tags, (t) => {
+        const g = TAG_INDEX.get(t);
+        if (g === undefined) throw new Error(`unknown tag ${t} in ${doc}`);
+        return g;
+      });
+      units.push({ doc, source, ids, offs, gold });
+    }
+  };
+  // UNER train documents by newdoc id, in file order
+  const unerDocs = new Map<string, LabeledSentence[]>();
+  for (const s of corpus.unerTrain) {
+    const key = s.doc ?? '';
+    const list = unerDocs.get(key) ?? [];
+    list.push(s);
+    unerDocs.set(key, list);
+  }
+  for (const [id, sents] of unerDocs) add(sents, 'uner-train:' + id, 'uner');
+  for (const d of corpus.unerDev) add(d.sentences, d.id, 'uner-dev');
+  for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
+  const seconds = (Date.now() - t0) / 1000;
+  log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
+  return { corpus, lexicon, brown, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
+}
+
+/**
+ * Averaged perceptron over dense feature ids (training only: the fold's features are known in
+ * advance, so rows are array offsets, no hashing). Weights w, and u = Σ counter × update, so the
+ * averaged weight is w − u / counter (Daumé's trick).
+ */
+class DensePerceptron {
+  readonly w: Float32Array;
+  readonly u: Float64Array;
+  counter = 1;
+  constructor(readonly nFeatures: number, readonly nClasses: number) {
+    this.w = new Float32Array(nFeatures * nClasses);
+    this.u = new Float64Array(nFeatures * nClasses);
+  }
+  score(ids: Uint32Array, a: number, b: number, out: Float32Array, at: number): void {
+    const C = this.nClasses;
+    const w = this.w;
+    for (let c = 0; c < C; c++) out[at + c] = 0;
+    for (let k = a; k < b; k++) {
+      const base = ids[k] * C;
+      for (let c = 0; c < C; c++) out[at + c] += w[base + c];
+    }
+  }
+  update(truth: number, guess: number, ids: Uint32Array, a: number, b: number): void {
+    const C = this.nClasses;
+    const cnt = this.counter;
+    for (let k = a; k < b; k++) {
+      const base = ids[k] * C;
+      this.w[base + truth] += 1;
+      this.u[base + truth] += cnt;
+      this.w[base + guess] -= 1;
+      this.u[base + guess] -= cnt;
+    }
+  }
+  /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys. */
+  freeze(keyOf: Uint32Array, threshold: number): FrozenPerceptron {
+    const C = this.nClasses;
+    const keys: number[] = [];
+    const starts: number[] = [0];
+    const cls: number[] = [];
+    const vals: number[] = [];
+    for (let f = 0; f < this.nFeatures; f++) {
+      const before = cls.length;
+      for (let c = 0; c < C; c++) {
+        const v = this.w[f * C + c] - this.u[f * C + c] / this.counter;
+        if (Math.abs(v) >= threshold) {
+          cls.push(c);
+          vals.push(v);
+        }
+      }
+      if (cls.length > before) {
+        keys.push(keyOf[f]);
+        starts.push(cls.length);
+      }
+    }
+    return new FrozenPerceptron(C, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
+  }
+}
+
+interface Instance {
+  /** fold-local dense feature ids; token i's at ids[offs[i]..offs[i+1]) */
+  ids: Uint32Array;
+  offs: Int32Array;
+  gold: Int32Array;
+}
+
+/**
+ * Train a model on everything in the featurised corpus except the documents whose ids are in
+ * `exclude`. Seeded and deterministic: the same data and options give byte-identical weights.
+ */
+export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
+  const log = opts.log ?? (() => {});
+  const t0 = Date.now();
+  if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
+  if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
+  // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
+  const uner = fc.units.filter((u) => u.source === 'uner');
+  const unerDev = fc.units.filter((u) => u.source === 'uner-dev' && !exclude.has(u.doc));
+  const gum = fc.units.filter((u) => u.source === 'gum' && !exclude.has(u.doc));
+  const weightOf = (u: Unit) => (u.source === 'gum' ? opts.gumWeight : 1);
+  // features seen at least minCount times in the training list
+  const G = fc.keyOf.length;
+  const counts = new Int32Array(G);
+  for (const list of [uner, unerDev, gum]) for (const u of list) {
+    const w = weightOf(u);
+    for (let j = 0; j < u.ids.length; j++) counts[u.ids[j]] += w;
+  }
+  const local = new Int32Array(G).fill(-1);
+  const localKeys: number[] = [];
+  for (let g = 0; g < G; g++) if (counts[g] >= opts.minCount) {
+    local[g] = localKeys.length;
+    localKeys.push(fc.keyOf[g]);
+  }
+  const keyOf = Uint32Array.from(localKeys);
+  const toInstance = (u: Unit): Instance => {
+    const out = new Uint32Array(u.ids.length);
+    const offs = new Int32Array(u.offs.length);
+    let m = 0;
+    for (let i = 0; i + 1 < u.offs.length; i++) {
+      offs[i] = m;
+      for (let j = u.offs[i]; j < u.offs[i + 1]; j++) {
+        const l = local[u.ids[j]];
+        if (l >= 0) out[m++] = l;
+      }
+    }
+    offs[u.offs.length - 1] = m;
+    return { ids: out.slice(0, m), offs, gold: u.gold };
+  };
+  const gumInst = gum.map(toInstance);
+  const instances: Instance[] = [...uner.map(toInstance), ...unerDev.map(toInstance)];
+  for (let k = 0; k < opts.gumWeight; k++) instances.push(...gumInst);
+  const gumDocs = new Set(gum.map((u) => u.doc));
+  log(`train: ${instances.length} sentences (UNER ${uner.length} + dev ${unerDev.length}, GUM ${gum.length} × ${opts.gumWeight}); ${keyOf.length} features seen ≥ ${opts.minCount} times`);
+
+  /** One averaged-perceptron run over the shuffled training set. */
+  const trainOnce = (seed: number): { scorer: FrozenPerceptron; trans: Float32Array; start: Float32Array } => {
+    const T = N_TAGS;
+    const perc = new DensePerceptron(keyOf.length, T);
+    const trans = new Float32Array(T * T);
+    const transU = new Float64Array(T * T);
+    const start = new Float32Array(T);
+    const startU = new Float64Array(T);
+    const random = rng(seed);
+    const order = instances.map((_, i) => i);
+    let em = new Float32Array(256 * T);
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      let errors = 0;
+      let tokens = 0;
+      for (const k of order) {
+        const inst = instances[k];
+        const n = inst.gold.length;
+        tokens += n;
+        if (em.length < n * T) em = new Float32Array(n * T * 2);
+        for (let i = 0; i < n; i++) perc.score(inst.ids, inst.offs[i], inst.offs[i + 1], em, i * T);
+        const pred = viterbi(em, n, trans, start);
+        const c = perc.counter;
+        for (let i = 0; i < n; i++) {
+          const g = inst.gold[i];
+          const p = pred[i];
+          if (g !== p) {
+            errors++;
+            perc.update(g, p, inst.ids, inst.offs[i], inst.offs[i + 1]);
+          }
+          const gp = i === 0 ? -1 : inst.gold[i - 1];
+          const pp = i === 0 ? -1 : pred[i - 1];
+          if (gp !== pp || g !== p) {
+            if (i === 0) {
+              start[g] += 1;
+              startU[g] += c;
+              start[p] -= 1;
+              startU[p] -= c;
+            } else {
+              trans[gp * T + g] += 1;
+              transU[gp * T + g] += c;
+              trans[pp * T + p] -= 1;
+              transU[pp * T + p] -= c;
+            }
+          }
+        }
+        perc.counter++;
+      }
+      log(`  seed ${seed} epoch ${epoch}/${opts.epochs}: train token errors ${(100 * errors / tokens).toFixed(2)}% [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+      if (opts.onEpoch && seed === opts.seeds[0]) {
+        const cnt = perc.counter;
+        const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null);
+        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown));
+      }
+    }
+    const c = perc.counter;
+    const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
+    return { scorer: perc.freeze(keyOf, 1e-3), trans: avg(trans, transU), start: avg(start, startU) };
+  };
+
+  // several runs with different shuffles, weights averaged
+  const runs = opts.seeds.map((seed) => trainOnce(seed));
+  const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
+    Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
+  const scorer = averageFrozen(runs.map((r) => r.scorer));
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null);
+  // the model as written (quantised weights), so every score tells the truth about the file
+  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown);
+  return {
+    weightsFile,
+    model,
+    lexicon: fc.lexicon,
+    features: keyOf.length,
+    weightsKept: scorer.keys.length,
+    sentences: { uner: uner.length, unerDev: unerDev.length, gum: gum.length, gumDocuments: gumDocs.size },
+  };
+}
+
+/** A pool document as raw text with gold character spans; UNER web text one sentence a line. */
+export function poolText(d: LabeledDoc): TextDoc {
+  return toTextDoc(d.id, d.sentences, d.genre === 'uner');
+}
+
+export interface FoldResult {
+  fold: number;
+  documents: LabeledDoc[];
+  trained: TrainedNer;
+}
+
+/**
+ * K-fold cross-validation over cvPool(corpus): for each fold a model is trained without the
+ * fold's documents and handed to `score` (which runs the fold's documents through whatever
+ * pipeline is being measured and adds to its own tallies).
+ */
+export function crossValidateNer(fc: FeaturisedCorpus, folds: number, opts: NerTrainOptions, score: (r: FoldResult) => void): void {
+  const pool = cvPool(fc.corpus);
+  for (let k = 0; k < folds; k++) {
+    const docs = cvFold(pool, k, folds);
+    const t0 = Date.now();
+    const trained = trainNer(fc, new Set(docs.map((d) => d.id)), opts);
+    score({ fold: k, documents: docs, trained });
+    opts.log?.(`fold ${k + 1}/${folds}: ${docs.length} documents scored [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
+  }
+}
+
+export { NerWeights };
