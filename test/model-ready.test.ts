@@ -17,6 +17,8 @@ import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
+import { decodeWeights, loadWeights, MODEL_FILES } from '../src/extract/ner-model.js';
+import { defaultModelDir } from '../src/extract/ner.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -147,6 +149,35 @@ test('the load-ready actor index answers as the compiled dictionary it is built 
       assert.deepEqual(built.longerForms(key), inMemory.longerForms(key), key);
     }
     assert.deepEqual(read.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']), inMemory.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready NER weights score as the compressed ones, bit for bit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const source = join(defaultModelDir(), MODEL_FILES.weights);
+    const copy = join(dir, MODEL_FILES.weights);
+    copyFileSync(source, copy);
+    const reference = decodeWeights(readFileSync(copy), copy);
+    loadWeights(copy);
+    const ready = loadWeights(copy);
+    assert.deepEqual(Array.from(ready.start), Array.from(reference.start));
+    assert.deepEqual(Array.from(ready.trans), Array.from(reference.trans));
+    assert.equal(ready.oBias, reference.oBias);
+    assert.equal(ready.brownSha256, reference.brownSha256);
+    const a = (reference.scorer as FrozenPerceptron).tables();
+    const b = (ready.scorer as FrozenPerceptron).tables();
+    for (const k of ['slots', 'decode', 'slots32', 'entries', 'entries16', 'decode10'] as const) {
+      assert.deepEqual(Buffer.from(b[k].buffer, b[k].byteOffset, b[k].byteLength), Buffer.from(a[k].buffer, a[k].byteOffset, a[k].byteLength), k);
+    }
+    const feats = Uint32Array.from({ length: 64 }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) >>> 0) || 1);
+    const s1 = new Float64Array(32);
+    const s2 = new Float64Array(32);
+    reference.scorer.score(feats, feats.length, s1);
+    ready.scorer.score(feats, feats.length, s2);
+    assert.deepEqual(s2, s1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

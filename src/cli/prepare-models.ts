@@ -3,7 +3,10 @@
  * src/nlp/model-io.ts readyModel), so the first `chronicle` command starts as fast as the later
  * ones. A model that cannot be built now is built on first use instead; this never fails the install.
  */
+import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
+import { defaultModelDir } from '../extract/ner.js';
+import { loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 
 const t0 = performance.now();
@@ -11,6 +14,7 @@ const made: string[] = [];
 for (const [name, build] of [
   ['NLP model', () => loadReadyNlp(defaultModelPath())],
   ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
+  ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
 ] as const) {
   try {
     build();

@@ -25,9 +25,18 @@ export interface TrieNode {
   ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
 }
 
+/**
+ * The `next` of every leaf: one shared empty map, never written (add() gives a node its own map
+ * before its first child). Most of the 44,000 phrase nodes are leaves, and a map each was most of
+ * the gazetteer's load time.
+ */
+const NO_NEXT: ReadonlyMap<string, TrieNode> = new Map();
+
 export class Gazetteer {
   private readonly root: TrieNode = { next: new Map(), cats: null, ids: null };
   private maxLen = 1;
+  /** feature ids by category list: the same few lists recur on thousands of nodes */
+  private readonly idsByCats = new Map<string, NonNullable<TrieNode['ids']>>();
 
   constructor(data: GazetteerData) {
     for (const [cat, phrases] of Object.entries(data)) {
@@ -40,7 +49,8 @@ export class Gazetteer {
     for (const w of words) {
       let n = node.next.get(w);
       if (!n) {
-        n = { next: new Map(), cats: null, ids: null };
+        n = { next: NO_NEXT as Map<string, TrieNode>, cats: null, ids: null };
+        if (node.next === NO_NEXT) node.next = new Map();
         node.next.set(w, n);
       }
       node = n;
@@ -48,7 +58,13 @@ export class Gazetteer {
     node.cats ??= [];
     if (!node.cats.includes(cat)) node.cats.push(cat);
     const cats = node.cats;
-    node.ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
+    const key = cats.join('\t');
+    let ids = this.idsByCats.get(key);
+    if (!ids) {
+      ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
+      this.idsByCats.set(key, ids);
+    }
+    node.ids = ids;
     this.maxLen = Math.max(this.maxLen, words.length);
   }
 

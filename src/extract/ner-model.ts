@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
-import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, type TypedArrayAny } from '../nlp/model-io.js';
 import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
   Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
@@ -373,9 +373,29 @@ export function parseLexicon(text: string): CapLexicon {
   return lex;
 }
 
+/** Version of the load-ready weights (weights.ready.bin beside weights.bin.gz: the scorer's lookup tables). */
+const READY_WEIGHTS = 'chronicle-ner-weights-ready/1';
+
+/**
+ * The weights from their load-ready form (model-io.ts readyModel): one read and typed-array views,
+ * no decompression and no rebuilding of the perceptron's tables; the same scores bit for bit.
+ */
+export function loadWeights(path: string): NerWeights {
+  const { file } = readyModel(path, (gz) => {
+    const w = decodeWeights(gz, path);
+    const header: Record<string, unknown> = { oBias: w.oBias, brown: w.brownSha256 };
+    const arrays: Record<string, TypedArrayAny> = { start: w.start, trans: w.trans };
+    putTables(arrays, header, 'w', w.scorer as FrozenPerceptron);
+    return { header, arrays };
+  }, { version: `${READY_WEIGHTS} features ${FEATURE_VERSION} tags ${TAGS.join(' ')}` });
+  const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number);
+  weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
+  return weights;
+}
+
 export function loadNerModel(dir: string): NerModel {
   const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-  const weights = decodeWeights(readFileSync(join(dir, MODEL_FILES.weights)), join(dir, MODEL_FILES.weights));
+  const weights = loadWeights(join(dir, MODEL_FILES.weights));
   const gazetteer = new Gazetteer(JSON.parse(read(MODEL_FILES.gazetteer)) as GazetteerData);
   const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
   let brown: BrownClusters | null = null;
