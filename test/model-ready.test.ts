@@ -17,7 +17,8 @@ import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
-import { decodeWeights, loadWeights, MODEL_FILES } from '../src/extract/ner-model.js';
+import { decodeWeights, loadGazetteer, loadWeights, MODEL_FILES } from '../src/extract/ner-model.js';
+import type { GazetteerData } from '../src/extract/ner-features.js';
 import { defaultModelDir } from '../src/extract/ner.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
@@ -178,6 +179,45 @@ test('the load-ready NER weights score as the compressed ones, bit for bit', () 
     reference.scorer.score(feats, feats.length, s1);
     ready.scorer.score(feats, feats.length, s2);
     assert.deepEqual(s2, s1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready gazetteer finds every phrase with its categories, and only whole phrases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const copy = join(dir, MODEL_FILES.gazetteer);
+    copyFileSync(join(defaultModelDir(), MODEL_FILES.gazetteer), copy);
+    const data = JSON.parse(gunzipSync(readFileSync(copy)).toString('utf8')) as GazetteerData;
+    loadGazetteer(copy);
+    const g = loadGazetteer(copy);
+    assert.ok(statSync(readyPathFor(copy)).size > 100_000);
+    const want = new Map<string, string[]>();
+    for (const [cat, phrases] of Object.entries(data)) {
+      for (const p of phrases) {
+        const list = want.get(p) ?? [];
+        if (!list.includes(cat)) list.push(cat);
+        want.set(p, list);
+      }
+    }
+    for (const [p, cats] of want) {
+      const words = p.split(' ');
+      assert.deepEqual(g.lookup(words), cats, p);
+      assert.ok(g.firstNode(words[0]), p);
+      if (!want.has(`${p} zzqx`)) assert.equal(g.lookup([...words, 'zzqx']), null);
+    }
+    // a phrase's prefix is a node; it has categories only when it is a phrase itself
+    const [sample] = [...want.keys()].filter((p) => p.split(' ').length === 3 && !want.has(p.split(' ').slice(0, 2).join(' ')));
+    if (sample) assert.equal(g.lookup(sample.split(' ').slice(0, 2)), null);
+    // features: a two-word phrase marks its words B and L, its categories in the data's order
+    const [two, cats] = [...want].find(([p]) => p.split(' ').length === 2)!;
+    const marks = g.annotate(['xqzv', ...two.split(' '), 'xqzv']);
+    for (const c of cats) {
+      assert.ok(marks[1].includes(`${c}:B`), two);
+      assert.ok(marks[2].includes(`${c}:L`), two);
+    }
+    assert.deepEqual(marks[0], []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
 import { defaultModelDir } from '../extract/ner.js';
-import { loadWeights, MODEL_FILES } from '../extract/ner-model.js';
+import { loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 
 const t0 = performance.now();
@@ -15,6 +15,7 @@ for (const [name, build] of [
   ['NLP model', () => loadReadyNlp(defaultModelPath())],
   ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
   ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
+  ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
 ] as const) {
   try {
     build();

@@ -18,66 +18,156 @@ export interface GazetteerData {
   [category: string]: string[];
 }
 
+/** A prefix of gazetteer phrases (a node of the phrase trie). */
 export interface TrieNode {
-  next: Map<string, TrieNode>;
-  cats: string[] | null;
+  /** the node one word further, or null when no phrase continues with `word` */
+  child(word: string): TrieNode | null;
+  /** categories of the phrase that ends here, or null */
+  readonly cats: string[] | null;
   /** feature ids of this phrase's categories by position: single word, begin, inside, last */
-  ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
+  readonly ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
 }
 
 /**
- * The `next` of every leaf: one shared empty map, never written (add() gives a node its own map
- * before its first child). Most of the 44,000 phrase nodes are leaves, and a map each was most of
- * the gazetteer's load time.
+ * The gazetteer in the form it is read: its phrases sorted, one line each ("phrase\tCAT,CAT\n",
+ * categories in the order the data gives them), and the longest phrase's length in words.
+ * Built once from the data (`compactGazetteer`) and kept beside gazetteer.json.gz as
+ * gazetteer.json.ready.bin; loading it is one read and one scan for line starts.
  */
-const NO_NEXT: ReadonlyMap<string, TrieNode> = new Map();
+export interface CompactGazetteer {
+  lines: string;
+  maxLen: number;
+}
 
-export class Gazetteer {
-  private readonly root: TrieNode = { next: new Map(), cats: null, ids: null };
-  private maxLen = 1;
-  /** feature ids by category list: the same few lists recur on thousands of nodes */
-  private readonly idsByCats = new Map<string, NonNullable<TrieNode['ids']>>();
-
-  constructor(data: GazetteerData) {
-    for (const [cat, phrases] of Object.entries(data)) {
-      for (const p of phrases) this.add(p.split(' '), cat);
+export function compactGazetteer(data: GazetteerData): CompactGazetteer {
+  const cats = new Map<string, string[]>();
+  let maxLen = 1;
+  for (const [cat, phrases] of Object.entries(data)) {
+    if (/[\t\n,]/.test(cat)) throw new Error(`gazetteer category with a tab, line break or comma: ${JSON.stringify(cat)}`);
+    for (const p of phrases) {
+      if (/[\t\n]/.test(p)) throw new Error(`gazetteer phrase with a tab or line break: ${JSON.stringify(p)}`);
+      const list = cats.get(p);
+      if (!list) cats.set(p, [cat]);
+      else if (!list.includes(cat)) list.push(cat);
+      maxLen = Math.max(maxLen, p.split(' ').length);
     }
   }
+  const phrases = [...cats.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { lines: phrases.map((p) => `${p}\t${cats.get(p)!.join(',')}\n`).join(''), maxLen };
+}
 
-  private add(words: string[], cat: string): void {
-    let node = this.root;
-    for (const w of words) {
-      let n = node.next.get(w);
-      if (!n) {
-        n = { next: NO_NEXT as Map<string, TrieNode>, cats: null, ids: null };
-        if (node.next === NO_NEXT) node.next = new Map();
-        node.next.set(w, n);
-      }
-      node = n;
+/**
+ * Compares `word` with the word of `text` that starts at `at` (ended by a space or the tab
+ * before the categories): < 0, 0 or > 0 as the word sorts before, equals or sorts after it.
+ * Consistent with the lines' order because a space and a tab sort before every word character.
+ */
+function compareWord(word: string, text: string, at: number): number {
+  for (let k = 0; ; k++) {
+    const c = text.charCodeAt(at + k);
+    const end = c === 32 || c === 9;
+    if (k === word.length) return end ? 0 : -1;
+    if (end) return 1;
+    const d = word.charCodeAt(k) - c;
+    if (d !== 0) return d;
+  }
+}
+
+class GazNode implements TrieNode {
+  private children: Map<string, GazNode | null> | null = null;
+
+  constructor(
+    private readonly g: Gazetteer,
+    /** lines [lo, hi) hold the phrases that continue this prefix by one more word */
+    private readonly lo: number,
+    private readonly hi: number,
+    /** characters of the prefix, its trailing space included */
+    private readonly at: number,
+    readonly cats: string[] | null,
+    readonly ids: TrieNode['ids'],
+  ) {}
+
+  child(word: string): GazNode | null {
+    const hit = this.children?.get(word);
+    if (hit !== undefined) return hit;
+    const node = this.g.extend(this.lo, this.hi, this.at, word);
+    (this.children ??= new Map()).set(word, node);
+    return node;
+  }
+}
+
+export class Gazetteer {
+  private readonly text: string;
+  private readonly starts: Uint32Array;
+  private readonly maxLen: number;
+  private readonly root: GazNode;
+  /** feature ids by category list: the same few lists recur on thousands of phrases */
+  private readonly idsByCats = new Map<string, NonNullable<TrieNode['ids']>>();
+
+  constructor(data: GazetteerData | CompactGazetteer) {
+    const c = typeof (data as CompactGazetteer).lines === 'string' && typeof (data as CompactGazetteer).maxLen === 'number' ? data as CompactGazetteer : compactGazetteer(data as GazetteerData);
+    this.text = c.lines;
+    this.maxLen = c.maxLen;
+    let n = 0;
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) n++;
+    this.starts = new Uint32Array(n + 1);
+    for (let k = 0, i = 0; k < n; k++) {
+      this.starts[k] = i;
+      i = this.text.indexOf('\n', i) + 1;
     }
-    node.cats ??= [];
-    if (!node.cats.includes(cat)) node.cats.push(cat);
-    const cats = node.cats;
-    const key = cats.join('\t');
+    this.starts[n] = this.text.length;
+    this.root = new GazNode(this, 0, n, 0, null, null);
+  }
+
+  /** First line in [lo, hi) whose word at `at` is not before `word` (with `orAfter`: after it). */
+  private bound(lo: number, hi: number, at: number, word: string, orAfter: boolean): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareWord(word, this.text, this.starts[mid] + at);
+      if (orAfter ? c >= 0 : c > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The node for the prefix (lines [lo, hi) at `at`) one word further, or null. */
+  extend(lo: number, hi: number, at: number, word: string): GazNode | null {
+    if (word.length === 0 || /[\t\n]/.test(word)) return null;
+    const a = this.bound(lo, hi, at, word, false);
+    const b = this.bound(a, hi, at, word, true);
+    if (a === b) return null;
+    // the phrase that ends with this word sorts first (a tab before the categories)
+    const end = this.starts[a] + at + word.length;
+    let cats: string[] | null = null;
+    let ids: TrieNode['ids'] = null;
+    let from = a;
+    if (this.text.charCodeAt(end) === 9) {
+      const key = this.text.slice(end + 1, this.starts[a + 1] - 1);
+      cats = key.split(',');
+      ids = this.idsOf(key, cats);
+      from = a + 1;
+    }
+    return new GazNode(this, from, b, at + word.length + 1, cats, ids);
+  }
+
+  private idsOf(key: string, cats: string[]): NonNullable<TrieNode['ids']> {
     let ids = this.idsByCats.get(key);
     if (!ids) {
       ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
       this.idsByCats.set(key, ids);
     }
-    node.ids = ids;
-    this.maxLen = Math.max(this.maxLen, words.length);
+    return ids;
   }
 
   /** The trie node of phrases starting with `word` (lower-cased), or null. */
   firstNode(word: string): TrieNode | null {
-    return this.root.next.get(word) ?? null;
+    return this.root.child(word);
   }
 
   /** Categories of the exact phrase, or null. */
   lookup(words: string[]): string[] | null {
-    let node: TrieNode | undefined = this.root;
+    let node: TrieNode | null = this.root;
     for (const w of words) {
-      node = node.next.get(w);
+      node = node.child(w);
       if (!node) return null;
     }
     return node.cats;
@@ -90,9 +180,9 @@ export class Gazetteer {
   annotate(lower: string[]): string[][] {
     const out: string[][] = lower.map(() => []);
     for (let i = 0; i < lower.length; i++) {
-      let node: TrieNode | undefined = this.root;
+      let node: TrieNode | null = this.root;
       for (let j = i; j < lower.length && j - i < this.maxLen; j++) {
-        node = node.next.get(lower[j]);
+        node = node.child(lower[j]);
         if (!node) break;
         if (node.cats) {
           for (const c of node.cats) {
@@ -121,7 +211,7 @@ export class Gazetteer {
       else for (const x of ids) out[i].push(x);
     };
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | null | undefined = firstNodes ? firstNodes[i] : this.root.next.get(lower[i]);
+      let node: TrieNode | null = firstNodes ? firstNodes[i] : this.root.child(lower[i]);
       for (let j = i; node; ) {
         const ids = node.ids;
         if (ids) {
@@ -133,7 +223,7 @@ export class Gazetteer {
           }
         }
         if (++j >= n || j - i >= this.maxLen) break;
-        node = node.next.get(lower[j]);
+        node = node.child(lower[j]);
       }
     }
     return out;

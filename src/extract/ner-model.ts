@@ -12,7 +12,7 @@ import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.j
 import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, type TypedArrayAny } from '../nlp/model-io.js';
 import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
-  Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
+  Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
 } from './ner-features.js';
 
@@ -393,10 +393,23 @@ export function loadWeights(path: string): NerWeights {
   return weights;
 }
 
+/** Version of the load-ready gazetteer (gazetteer.json.ready.bin: sorted phrase lines, ner-features.ts). */
+const READY_GAZETTEER = 'chronicle-ner-gazetteer-ready/1';
+
+/** The gazetteer from its load-ready form: one read, no trie built (nodes are made as words ask for them). */
+export function loadGazetteer(path: string): Gazetteer {
+  const { file } = readyModel(path, (gz) => {
+    const c = compactGazetteer(JSON.parse(gunzipSync(gz).toString('utf8')) as GazetteerData);
+    return { header: { maxLen: c.maxLen }, arrays: { lines: Buffer.from(c.lines, 'utf8') } };
+  }, { version: READY_GAZETTEER });
+  const lines = file.arrays.lines as Uint8Array;
+  return new Gazetteer({ lines: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8'), maxLen: file.header.maxLen as number });
+}
+
 export function loadNerModel(dir: string): NerModel {
   const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
   const weights = loadWeights(join(dir, MODEL_FILES.weights));
-  const gazetteer = new Gazetteer(JSON.parse(read(MODEL_FILES.gazetteer)) as GazetteerData);
+  const gazetteer = loadGazetteer(join(dir, MODEL_FILES.gazetteer));
   const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
   let brown: BrownClusters | null = null;
   if (weights.brownSha256) {
