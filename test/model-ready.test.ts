@@ -19,6 +19,8 @@ import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js'
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
 import { decodeWeights, loadGazetteer, loadWeights, MODEL_FILES } from '../src/extract/ner-model.js';
 import type { GazetteerData } from '../src/extract/ner-features.js';
+import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from '../src/nlp/representations.js';
+import { createHash } from 'node:crypto';
 import { defaultModelDir } from '../src/extract/ner.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
@@ -220,5 +222,20 @@ test('the load-ready gazetteer finds every phrase with its categories, and only 
     assert.deepEqual(marks[0], []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready Brown clusters give every word the cluster the cluster file gives it', () => {
+  const gz = readFileSync(join(representationsDir(), BROWN_FILE));
+  const text = gunzipSync(gz).toString('utf8');
+  const reference = BrownClusters.parse(text);
+  const ready = getBrownClusters()!;
+  assert.equal(ready.sha256, createHash('sha256').update(gz).digest('hex'));
+  assert.equal(ready.vocabularySize, reference.vocabularySize);
+  assert.deepEqual(ready.paths, reference.paths);
+  const words = text.split('\n').filter(Boolean).map((l) => l.split('\t')[1]);
+  for (const w of [...words, ...words.slice(0, 2000).map((x) => x.toUpperCase()), 'qzxv', '', 'NATO', '1987']) {
+    assert.equal(ready.clusterOf(w), reference.clusterOf(w), w);
+    assert.equal(ready.exactClusterOf(w), reference.exactClusterOf(w), w);
   }
 });

@@ -299,3 +299,66 @@ export function getPerceptron(file: ModelFile, prefix: string, nClasses: number,
   for (let j = 0; j < bf16.length; j++) bits[j] = bf16[j] << 16;
   return new FrozenPerceptron(nClasses, keys, starts, a[need[2]] as Uint8Array, new Float32Array(bits.buffer), options);
 }
+
+/**
+ * A string → string table in its load-ready form: "key\tvalue\n" lines sorted by key, looked up
+ * by binary search in place, so loading it is one scan for line starts instead of building a map
+ * of tens of thousands of entries. Keys hold no tab or line break.
+ */
+export class SortedTable {
+  private readonly starts: Uint32Array;
+
+  constructor(readonly text: string) {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    this.starts = new Uint32Array(n + 1);
+    for (let k = 0, i = 0; k < n; k++) {
+      this.starts[k] = i;
+      i = text.indexOf('\n', i) + 1;
+    }
+    this.starts[n] = text.length;
+  }
+
+  /** The lines of a table (the last value of a repeated key wins, as in a map). */
+  static build(entries: Iterable<readonly [string, string]>): string {
+    const map = new Map<string, string>();
+    for (const [k, v] of entries) {
+      if (/[\t\n]/.test(k) || v.includes('\n')) throw new Error(`table key or value with a tab or line break: ${JSON.stringify(k)}`);
+      map.set(k, v);
+    }
+    return [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => `${k}\t${map.get(k)}\n`).join('');
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  get(key: string): string | undefined {
+    const text = this.text;
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.starts[mid];
+      // compare key with the line's key (ended by its tab, which sorts before every character)
+      let d = 0;
+      for (let k = 0; ; k++) {
+        const c = text.charCodeAt(at + k);
+        if (k === key.length) {
+          d = c === 9 ? 0 : -1;
+          break;
+        }
+        if (c === 9) {
+          d = 1;
+          break;
+        }
+        d = key.charCodeAt(k) - c;
+        if (d !== 0) break;
+      }
+      if (d === 0) return text.slice(at + key.length + 1, this.starts[mid + 1] - 1);
+      if (d < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return undefined;
+  }
+}
