@@ -108,9 +108,16 @@ function syntheticArticle(n: number): Result {
 /** Search queries built from the articles' vocabulary, all different. */
 function distinctQueries(n: number): string[] {
   const words = ['waited', 'days', 'moment', 'abducted', 'released', 'talks', 'report', 'archive', 'freed', ...PLACES.flatMap((p) => p.split(' ')), ...ORGS.flatMap((o) => o.split(' ')), ...SURNAME, ...GIVEN];
-  const out = new Set<string>();
-  while (out.size < n) out.add(`${pick(words)} ${pick(words)} ${pick(words)}`);
-  return [...out];
+  const vocab = [...new Set(words)];
+  const total = vocab.length ** 3;
+  // k ↦ k·P mod total visits distinct triples (P prime, not a factor of total), spread over the vocabulary
+  const P = 1_000_003;
+  const out: string[] = [];
+  for (let k = 0; k < Math.min(n, total); k++) {
+    const i = (k * P) % total;
+    out.push(`${vocab[i % vocab.length]} ${vocab[Math.floor(i / vocab.length) % vocab.length]} ${vocab[Math.floor(i / vocab.length ** 2)]}`);
+  }
+  return out;
 }
 
 async function ingestAll(store: Store, docs: Result[]): Promise<number> {
