@@ -17,7 +17,7 @@ import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
-import { decodeWeights, loadGazetteer, loadWeights, MODEL_FILES } from '../src/extract/ner-model.js';
+import { decodeWeights, loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES, parseLexicon } from '../src/extract/ner-model.js';
 import type { GazetteerData } from '../src/extract/ner-features.js';
 import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from '../src/nlp/representations.js';
 import { createHash } from 'node:crypto';
@@ -237,5 +237,25 @@ test('the load-ready Brown clusters give every word the cluster the cluster file
   for (const w of [...words, ...words.slice(0, 2000).map((x) => x.toUpperCase()), 'qzxv', '', 'NATO', '1987']) {
     assert.equal(ready.clusterOf(w), reference.clusterOf(w), w);
     assert.equal(ready.exactClusterOf(w), reference.exactClusterOf(w), w);
+  }
+});
+
+test('the load-ready capitalisation lexicon holds the same ratio for every word, and nothing else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const copy = join(dir, MODEL_FILES.lexicon);
+    copyFileSync(join(defaultModelDir(), MODEL_FILES.lexicon), copy);
+    const reference = parseLexicon(gunzipSync(readFileSync(copy)).toString('utf8'));
+    loadCapLexicon(copy);
+    const table = loadCapLexicon(copy);
+    assert.equal(table.size, reference.size);
+    for (const [word, ratio] of reference) {
+      assert.equal(table.get(word), ratio, word);
+      assert.equal(table.get(`${word}qzx`), reference.get(`${word}qzx`));
+    }
+    assert.equal(table.has('qzxv-not-a-word'), false);
+    assert.deepEqual(new Map(table), reference);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

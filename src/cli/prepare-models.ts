@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
 import { defaultModelDir } from '../extract/ner.js';
-import { loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
+import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
 
@@ -17,6 +17,7 @@ for (const [name, build] of [
   ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
   ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
   ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
+  ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
   ['Brown clusters', () => getBrownClusters()],
 ] as const) {
   try {

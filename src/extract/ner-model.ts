@@ -9,10 +9,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
-import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, type TypedArrayAny } from '../nlp/model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, SortedTable, type TypedArrayAny } from '../nlp/model-io.js';
 import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
-  Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
+  CapTable, Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
 } from './ner-features.js';
 
@@ -364,8 +364,8 @@ export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   return weights;
 }
 
-export function parseLexicon(text: string): CapLexicon {
-  const lex: CapLexicon = new Map();
+export function parseLexicon(text: string): Map<string, number> {
+  const lex = new Map<string, number>();
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab > 0) lex.set(line.slice(0, tab), Number(line.slice(tab + 1)));
@@ -406,11 +406,21 @@ export function loadGazetteer(path: string): Gazetteer {
   return new Gazetteer({ lines: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8'), maxLen: file.header.maxLen as number });
 }
 
+/** The capitalisation lexicon from its load-ready form (lexicon.ready.bin: sorted "word\tratio" lines; the same numbers). */
+export function loadCapLexicon(path: string): CapTable {
+  const { file } = readyModel(path, (gz) => {
+    const lex = parseLexicon(gunzipSync(gz).toString('utf8'));
+    return { header: {}, arrays: { lines: Buffer.from(SortedTable.build([...lex].map(([k, v]) => [k, String(v)])), 'utf8') } };
+  }, { version: 'chronicle-ner-lexicon-ready/1' });
+  const lines = file.arrays.lines as Uint8Array;
+  return new CapTable(new SortedTable(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8')));
+}
+
 export function loadNerModel(dir: string): NerModel {
   const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
   const weights = loadWeights(join(dir, MODEL_FILES.weights));
   const gazetteer = loadGazetteer(join(dir, MODEL_FILES.gazetteer));
-  const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
+  const lexicon = loadCapLexicon(join(dir, MODEL_FILES.lexicon));
   let brown: BrownClusters | null = null;
   if (weights.brownSha256) {
     brown = getBrownClusters();
