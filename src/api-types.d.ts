@@ -138,6 +138,19 @@ export interface EventSource extends SourceWithCopies {
   modality: string | null;
   /** asserted, negated, future, hypothetical, threatened, alleged, attempted, denied (doc.ts FACTUALITY_INFO) */
   factuality: string;
+  /** where in the world this source places the event (null: nowhere, or stored before places were kept) */
+  place: EventSourcePlace | null;
+}
+
+/** An event's place on the map: the named place (or the dateline) with its country and coordinates. */
+export interface EventSourcePlace {
+  name: string | null;
+  /** ISO 3166-1 alpha-2 */
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** which rule placed it: a place in the sentence, or the article's dateline */
+  source: 'sentence' | 'dateline' | 'none';
 }
 
 export interface TimelineItem {
@@ -202,4 +215,14 @@ export interface StoreStats {
   entities: number;
   events: number;
   quotes: number;
+}
+
+/** One event placed in the world, as the map and GET /api/events.geojson give it. */
+export interface EventPlaceRow {
+  event_id: number; type: string; mode: string | null; cameo: string | null; trigger: string; trigger_start: number; trigger_end: number;
+  date: string | null; factuality: string | null;
+  place_id: string | null; place_name: string | null; place_country: string | null; place_lat: number; place_lon: number;
+  /** sentence or dateline */
+  place_source: string | null;
+  document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
 }

@@ -92,6 +92,31 @@ export interface ActorCode {
   source: string;
 }
 
+/** One piece of evidence for a place's choice: the rule that gave it, what it saw, and its weight. */
+export interface PlaceEvidence {
+  rule: string;
+  detail: string;
+  weight: number;
+}
+
+/** The gazetteer entry a GPE, LOC or FAC entity names (places stage, src/extract/places/). */
+export interface PlaceLink {
+  /** gazetteer id: `iso:LB`, `admin1:LB.04`, `geonames:266826` */
+  id: string;
+  name: string;
+  /** GeoNames feature code: PCLI (country), ADM1 (first-level region), PPLC, PPLA, PPL … */
+  feature: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+  /** first-level region (name), when the entry lies in one */
+  admin1: string | null;
+  lat: number;
+  lon: number;
+  /** the chosen entry's score minus the best entry in another country's (how sure the choice is) */
+  margin: number;
+  evidence: PlaceEvidence[];
+}
+
 export interface Entity {
   id: string;
   type: EntityType;
@@ -100,7 +125,24 @@ export interface Entity {
   mentions: Mention[];
   codes?: ActorCode[];
   attributes?: Record<string, string>;
+  /** where in the world a GPE, LOC or FAC entity is, when the places stage resolved it */
+  place?: PlaceLink;
 }
+
+/** Where an event happened, in the world: from its sentence's place, or the article's dateline. */
+export interface EventPlace {
+  /** the place entity (null for a dateline no entity stands for) */
+  entity: string | null;
+  name: string;
+  /** gazetteer id, or null when the place is named but unresolved */
+  id: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Which rule gave an event its place: a place in its sentence, the dateline, or none. */
+export type PlaceSource = 'sentence' | 'dateline' | 'none';
 
 export interface Quote {
   start: number;
@@ -175,6 +217,9 @@ export interface EventRecord {
   modality: string | null;
   reported_by: string | null;
   sentence: number;
+  /** where in the world (places stage); absent before it runs */
+  place?: EventPlace | null;
+  placeSource?: PlaceSource;
 }
 
 /** What a web page says about itself besides its text (HTML input only). */

@@ -13,12 +13,14 @@ import { relationsStage } from './extract/relations.js';
 import { quotesStage } from './extract/quotes.js';
 import { corefSpeechStage } from './extract/coref/speech.js';
 import { eventsStage } from './extract/events.js';
+import { placesStage } from './extract/places/index.js';
 import { toResult, type ResultOptions } from './output/result.js';
 import type { Result } from './output/schema.js';
 
 /**
  * The default pipeline, in order: tokens and sentences → boilerplate marks → tags and parse → name
- * mentions → times → entities and coreference → quotes → relations → events. Each stage adds one layer.
+ * mentions → times → entities and coreference → quotes → relations → events → places (entities and
+ * events in the world). Each stage adds one layer.
  */
 export function createPipeline(): Pipeline {
   return new Pipeline([
@@ -36,6 +38,7 @@ export function createPipeline(): Pipeline {
     quotesStage,
     corefSpeechStage,
     eventsStage,
+    placesStage,
   ]);
 }
 

@@ -26,6 +26,8 @@ export const LAYERS = {
   'attributes.age': 'entity.attributes.age from an apposition ("Cohen, 29,") or "the 29-year-old" (coref stage)',
   quotes: 'doc.quotes and their speakers',
   events: 'doc.events',
+  places: 'entity.place: the gazetteer entry (id, country, region, coordinates) a GPE, LOC or FAC entity names, with the evidence for the choice (src/extract/places/)',
+  'events.place': "event.place and event.placeSource: an event's coordinates and country, from its sentence's place or the dateline (places stage)",
 } as const;
 
 export type Layer = keyof typeof LAYERS;

@@ -39,7 +39,9 @@ const FIELDS: { layers: Layer[]; print: (d: Doc) => unknown }[] = [
   { layers: ['attributes', 'attributes.age'], print: (d) => d.entities.filter((e) => e.attributes).map((e) => [e.id, e.attributes]) },
   { layers: ['relations'], print: (d) => d.relations },
   { layers: ['quotes'], print: (d) => d.quotes },
-  { layers: ['events'], print: (d) => d.events },
+  { layers: ['events'], print: (d) => d.events.map(({ place: _p, placeSource: _s, ...rest }) => rest) },
+  { layers: ['events.place'], print: (d) => d.events.filter((e) => e.placeSource !== undefined).map((e) => [e.id, e.place, e.placeSource]) },
+  { layers: ['places'], print: (d) => d.entities.filter((e) => e.place).map((e) => [e.id, e.place]) },
 ];
 
 test('every stage of the default pipeline writes only the layers it provides', () => {

@@ -35,9 +35,9 @@ for (const backend of backends()) {
       const { status, body } = await get('/openapi.json');
       assert.equal(status, 200);
       assert.equal(body.openapi, '3.1.0');
-      for (const p of ['/api/documents', '/api/documents/{id}', '/api/entities', '/api/entities/{id}', '/api/entities/{id}/timeline', '/api/search']) assert.ok(body.paths[p], `missing ${p}`);
+      for (const p of ['/api/documents', '/api/documents/{id}', '/api/entities', '/api/entities/{id}', '/api/entities/{id}/timeline', '/api/search', '/api/events.geojson', '/api/map/world']) assert.ok(body.paths[p], `missing ${p}`);
       assert.ok(body.paths['/api/documents'].post.requestBody);
-      assert.deepEqual(body.paths['/api/entities'].get.parameters.map((x: { name: string }) => x.name).sort(), ['limit', 'q', 'type']);
+      assert.deepEqual(body.paths['/api/entities'].get.parameters.map((x: { name: string }) => x.name).sort(), ['country', 'limit', 'q', 'type']);
     });
 
     test('entity search by spelling variant, with aliases and document counts', async () => {

@@ -1,6 +1,6 @@
 /**
- * Upgrading a store made before migrations 7 and 8: the identity context of each document
- * entity and the factuality of each event are read back from the stored results.
+ * Upgrading a store made before migrations 7, 8 and 9: the identity context of each document
+ * entity, the factuality of each event and each event's place are read back from the stored results.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ const court = extract({
   id: 'court', title: 'Court frees reporter', published: '2024-03-12', source: 'Example Wire',
   text: "Pakistan's Supreme Court on Tuesday ordered the release of a detained reporter in Islamabad. Police said they would not free the other prisoners.",
 });
-test('a store from before migrations 7 and 8 gets entity context and event factuality from its stored results', async () => {
+test('a store from before migrations 7, 8 and 9 gets entity context, event factuality and places from its stored results', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-upgrade-'));
   const path = join(dir, 'old.db');
   try {
@@ -25,6 +25,8 @@ test('a store from before migrations 7 and 8 gets entity context and event factu
     // make it look like a store written before the two columns existed
     const db = new Database(path);
     db.exec('ALTER TABLE doc_entities DROP COLUMN context; ALTER TABLE events DROP COLUMN factuality; DELETE FROM schema_migrations WHERE version >= 7');
+    db.exec('DROP INDEX events_place_country; DROP INDEX doc_entities_place_country; ALTER TABLE doc_entities DROP COLUMN place; ALTER TABLE doc_entities DROP COLUMN place_country');
+    for (const c of ['id', 'name', 'country', 'lat', 'lon', 'source']) db.exec(`ALTER TABLE events DROP COLUMN place_${c}`);
     db.close();
     const reopened = await openStore(path);
     await reopened.close();
@@ -35,6 +37,14 @@ test('a store from before migrations 7 and 8 gets entity context and event factu
     const stored = after.prepare('SELECT local_id, factuality FROM events ORDER BY id').all() as Array<{ local_id: string; factuality: string | null }>;
     assert.ok(stored.length > 0);
     assert.deepEqual(stored.map((e) => e.factuality), stored.map((e) => court.events.find((x) => x.id === e.local_id)!.factuality));
+    const placed = after.prepare('SELECT local_id, place_country, place_source FROM events ORDER BY id').all() as Array<{ local_id: string; place_country: string | null; place_source: string | null }>;
+    assert.deepEqual(placed.map((e) => [e.place_country, e.place_source]), placed.map((e) => {
+      const ev = court.events.find((x) => x.id === e.local_id)!;
+      return [ev.place?.country ?? null, ev.place_source ?? null];
+    }));
+    assert.ok(placed.some((e) => e.place_country === 'PK'), 'the release ordered in Islamabad is placed in Pakistan');
+    const islamabad = after.prepare("SELECT place_country FROM doc_entities WHERE name = 'Islamabad'").get() as { place_country: string | null };
+    assert.equal(islamabad.place_country, 'PK');
     after.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });

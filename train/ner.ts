@@ -19,10 +19,12 @@
  * --cv (cross-validation only: print the figures per O bias, write nothing).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FEATURE_VERSION, MODEL_FILES, TAGS } from '../src/extract/ner-model.js';
+import { NER_LEXICON_LISTS } from '../src/extract/ner-features.js';
+import { assertFrozen, checksums } from '../src/lexicon/index.js';
 import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer, type NerTrainOptions } from './ner-train.js';
 import { formatReport, runCrossValidation, type CvReport } from './ner-cv.js';
 
@@ -32,6 +34,8 @@ interface Options extends Omit<NerTrainOptions, 'oBias'> {
   data: string;
   folds: number;
   cvOnly: boolean;
+  /** train on lexicon lists that changed since the model's manifest froze them (and record the new ones) */
+  relist: boolean;
 }
 
 /** O biases tried by the cross-validation (see NerWeights.oBias). */
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]): Options {
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),
     folds: 5,
     cvOnly: false,
+    relist: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -64,10 +69,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--o-bias') opts.oBias = num();
     else if (a === '--folds') opts.folds = num();
     else if (a === '--cv') opts.cvOnly = true;
+    else if (a === '--relist') opts.relist = true;
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --no-brown, --[no-]unlabelled-caps)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --relist, --no-brown, --[no-]unlabelled-caps)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -85,6 +91,11 @@ function pipelineF1(r: CvReport): number {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
+  // the features read lexicon lists: train on the ones the shipped model's manifest froze, unless asked
+  const shipped = join(opts.out, MODEL_FILES.manifest);
+  if (!opts.relist && existsSync(shipped)) {
+    assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
+  }
   const t0 = Date.now();
   const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, unlabelledCaps: opts.unlabelledCaps, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data), opts, log);
@@ -122,6 +133,7 @@ function main(): void {
     created_by: 'train/ner.ts (npm run train:ner); recipe in train/ner-train.ts',
     tags: TAGS,
     feature_version: FEATURE_VERSION,
+    lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {
       epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',

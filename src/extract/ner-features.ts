@@ -7,6 +7,7 @@
 import { f1, f2, f3, hashString } from '../nlp/features.js';
 import type { BrownClusters } from '../nlp/representations.js';
 import type { SortedTable } from '../nlp/model-io.js';
+import { parseSelector, set } from '../lexicon/index.js';
 
 /** Id of a gazetteer feature such as "GPE:U" (category and position in the phrase). */
 function gazId(feature: string): number {
@@ -233,79 +234,49 @@ export class Gazetteer {
 
 const NO_IDS: number[] = [];
 
-/** Closed word classes: cheap, hand-listed cues that generalise beyond the training data. */
-export const PERSON_TITLES = new Set([
-  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady',
-  'president', 'vice', 'prime', 'minister', 'chancellor', 'premier', 'governor', 'gov.', 'senator', 'sen.',
-  'representative', 'rep.', 'congressman', 'congresswoman', 'mayor', 'ambassador', 'envoy', 'secretary',
-  'general', 'gen.', 'colonel', 'col.', 'lieutenant', 'lt.', 'major', 'maj.', 'captain', 'capt.', 'sergeant',
-  'sgt.', 'admiral', 'commander', 'officer', 'corporal', 'private', 'king', 'queen', 'prince', 'princess',
-  'emperor', 'sheikh', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam', 'ayatollah', 'father',
-  'reverend', 'rev.', 'judge', 'justice', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'director',
-  'chairman', 'chairwoman', 'ceo', 'coach', 'professor', 'doctor', 'saint', 'st.', 'pastor', 'deputy',
-  'sultan', 'emir', 'hon.', 'undersecretary', 'under-secretary', 'brig.', 'brigadier', 'lieut.', 'cmdr.', 'adm.', 'dept.', 'attorney', 'inspector', 'detective', 'agent', 'nurse', 'mrs', 'miss',
-]);
+/**
+ * Closed word classes: cheap, hand-listed cues that generalise beyond the training data. They are
+ * lexicon lists (lexicon/en/*.tsv, each one reader's subset of a shared list).
+ * A trained model's manifest records their checksums (`lexicon`): train/ner.ts refuses to train
+ * on changed lists unless run with --relist, and test/lexicon.test.ts fails when a list drifts
+ * from the shipped model's record. The sets below are read through these selectors, so the
+ * manifest names exactly what the features see.
+ */
+export const NER_LEXICON_LISTS = {
+  PERSON_TITLES: 'titles[uses=ner]',
+  ORG_OPENERS: 'org-heads[class=opener]',
+  ORG_TRIGGERS: 'org-heads[uses=ner]',
+  FAC_TRIGGERS: 'place-nouns[uses=ner-fac]',
+  LOC_TRIGGERS: 'place-nouns[uses=ner-loc]',
+  DATE_WORDS: 'ner-words[uses=ner-date]',
+  FUNCTION_WORDS: 'function-words[uses=ner-features]',
+  RUN_GLUE: 'name-particles[uses=ner-features]',
+} as const;
+
+/** The cached set of lower-case words one of the frozen selectors yields. */
+function frozenList(key: keyof typeof NER_LEXICON_LISTS): ReadonlySet<string> {
+  const { name, where } = parseSelector(NER_LEXICON_LISTS[key]);
+  return set(name, where);
+}
+
+/** Titles before a person's name ("mr.", "gen.", "ambassador"). */
+export const PERSON_TITLES = frozenList('PERSON_TITLES');
 
 /**
  * Words that open an organisation's name ("University of …", "Instituto Gonzaga", "Jaish
  * al-Adl"), English and as written in the languages of much international news. A name that
  * starts with one is no person.
  */
-export const ORG_OPENERS = new Set([
-  'university', 'institute', 'ministry', 'bank', 'party', 'church', 'college', 'school', 'academy', 'council',
-  'instituto', 'istituto', 'institut', 'universidad', 'università', 'universität', 'université', 'universidade',
-  'banco', 'banca', 'partido', 'partito', 'parti', 'movimiento', 'movimento', 'mouvement', 'frente', 'fronte',
-  'liceo', 'colegio', 'collegio', 'escuela', 'scuola', 'école', 'ministerio', 'ministero', 'ministère',
-  'asociación', 'associazione', 'fundación', 'fondazione', 'sociedad', 'società', 'société', 'compagnie',
-  'hizb', 'jamaat', 'jama\'at', 'harakat', 'jaish', 'liwa', 'kataib', 'ansar', 'tanzim', 'tehreek', 'tehrik',
-  'jabhat', 'katibat', 'hay\'at', 'hayat', 'saraya', 'lashkar', 'jund', 'ahrar',
-]);
-export const ORG_TRIGGERS = new Set([
-  'ministry', 'university', 'college', 'school', 'institute', 'institution', 'academy', 'party', 'council',
-  'committee', 'commission', 'company', 'corporation', 'corp', 'corp.', 'inc', 'inc.', 'ltd', 'ltd.', 'llc',
-  'plc', 'co.', 'group', 'agency', 'association', 'federation', 'foundation', 'fund', 'bank', 'union',
-  'league', 'organization', 'organisation', 'army', 'navy', 'force', 'forces', 'police', 'department',
-  'office', 'bureau', 'court', 'parliament', 'congress', 'senate', 'assembly', 'government', 'church',
-  'society', 'club', 'times', 'news', 'post', 'press', 'network', 'service', 'services', 'authority',
-  'board', 'brigades', 'brigade', 'movement', 'front', 'jihad', 'team', 'fc', 'united', 'airlines',
-  'airways', 'systems', 'technologies', 'media', 'labs', 'hospital', 'centre', 'center', 'cabinet',
-  'administration', 'directorate', 'guard', 'corps', 'network', 'channel', 'tv', 'radio', 'journal', 'forum',
-  // publications
-  'paper', 'weekly', 'magazine', 'daily', 'herald', 'tribune', 'gazette', 'review', 'monitor', 'observer',
-  'chronicle', 'telegraph', 'examiner', 'inquirer', 'courier', 'mail', 'globe', 'reporter', 'wire', 'today',
-  ...ORG_OPENERS,
-]);
-
-
-export const FAC_TRIGGERS = new Set([
-  'airport', 'hospital', 'bridge', 'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'highway',
-  'square', 'stadium', 'arena', 'tower', 'towers', 'building', 'palace', 'hall', 'museum', 'station',
-  'prison', 'jail', 'cathedral', 'mosque', 'temple', 'synagogue', 'hotel', 'theatre', 'theater', 'library',
-  'park', 'gate', 'castle', 'fort', 'base', 'port', 'harbour', 'harbor', 'dam', 'canal', 'tunnel', 'mall',
-  'market', 'plaza', 'house', 'church', 'chapel', 'abbey', 'gallery', 'zoo', 'garden', 'gardens', 'pier',
-  'crossing', 'checkpoint', 'terminal', 'line', 'lane', 'way', 'drive', 'court', 'embassy', 'consulate',
-  'memorial', 'monument',
-]);
-
-export const LOC_TRIGGERS = new Set([
-  'river', 'lake', 'sea', 'ocean', 'mountain', 'mountains', 'mount', 'mt', 'mt.', 'valley', 'island',
-  'islands', 'desert', 'gulf', 'bay', 'strait', 'coast', 'peninsula', 'strip', 'bank', 'hills', 'hill',
-  'forest', 'plain', 'plains', 'region', 'basin', 'canyon', 'beach', 'cape', 'channel', 'creek', 'falls',
-  'glacier', 'heights', 'range', 'reef', 'volcano', 'delta', 'continent', 'pole', 'sahara', 'alps',
-]);
-
-export const DATE_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'jan.', 'feb', 'feb.', 'mar.', 'apr', 'apr.', 'jun.', 'jul.', 'aug',
-  'aug.', 'sep', 'sep.', 'sept', 'sept.', 'oct', 'oct.', 'nov', 'nov.', 'dec', 'dec.', 'mon', 'tue', 'wed',
-  'thu', 'fri', 'sat', 'sun', 'today', 'yesterday', 'tomorrow', 'tonight',
-]);
-
-const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'de', 'la',
-  'le', 'von', 'van', 'der', 'del', 'al', 'el', 'bin', 'ibn', 'da', 'di', 'du', '&', "'s", '’s',
-]);
+export const ORG_OPENERS = frozenList('ORG_OPENERS');
+/** Words that make a name ending in them an organisation (openers included, publications too). */
+export const ORG_TRIGGERS = frozenList('ORG_TRIGGERS');
+/** Facility heads ("airport", "checkpoint"). */
+export const FAC_TRIGGERS = frozenList('FAC_TRIGGERS');
+/** Heads of geographic features ("river", "strip"). */
+export const LOC_TRIGGERS = frozenList('LOC_TRIGGERS');
+/** Weekdays, months and their abbreviations, "today". */
+export const DATE_WORDS = frozenList('DATE_WORDS');
+const FUNCTION_WORDS = frozenList('FUNCTION_WORDS');
 
 /** Word class cue of one lower-cased word (or '' when none). */
 function wordClass(lower: string): string {
@@ -436,6 +407,8 @@ export interface WordInfo {
   gaz?: TrieNode | null;
 }
 
+// The feature values' names (kept in code, count-wordlists counts both: they name the feature
+// template's own classes and are no words of the language).
 const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct', 'oth'];
 const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
 const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
@@ -591,7 +564,7 @@ export interface SentenceView {
 function isCapClass(cap: number): boolean {
   return cap <= 3 || cap === 5;
 }
-const RUN_GLUE = new Set(['&', 'de', 'von', 'van', 'der', 'del', 'al', 'la', 'le', 'du', 'da', 'di']);
+const RUN_GLUE = frozenList('RUN_GLUE');
 
 /**
  * Capitalised runs ("New People Party", "Bank of America"): names span them, and a run's last

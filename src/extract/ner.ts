@@ -12,7 +12,7 @@ import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
-import { roleOf, set } from '../lexicon/index.js';
+import { readerSet, roleOf, set } from '../lexicon/index.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -139,11 +139,10 @@ function splitKnownCoordination(model: NerModel, words: readonly string[], spans
 }
 
 /** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
-const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'dos', 'das', 'du', 'bin', 'ibn', 'bint', 'ter', 'ten', 'le', 'la']);
+const NAME_PARTICLES = readerSet('name-particles', 'ner');
 
 /** Lower-case words names are made with ("Bank of America", "Osama bin Laden", "Leonardo da Vinci"). */
-const NAME_INNER = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', '&', 'des', 'les', 'al', 'el', 'abu',
-  'y', 'e', 'et', 'zu', 'op', ...NAME_PARTICLES]);
+const NAME_INNER = readerSet('name-particles', 'ner-inner');
 
 /**
  * "NTU Hospital Station or Shandao Station", "Junius Ho defeating Lee Cheuk-yan": a lower-case
@@ -167,7 +166,7 @@ function splitAtLowerCase(words: readonly string[], spans: NameSpan[]): NameSpan
 }
 
 /** First words that make a name a settlement ("Kibbutz Nir Oz", "Moshav Ein Yahav"). */
-const SETTLEMENT_WORDS = new Set(['kibbutz', 'moshav', 'village', 'town', 'city', 'county', 'province', 'district', 'oblast', 'governorate']);
+const SETTLEMENT_WORDS = set('place-nouns', { uses: 'ner-settlement' });
 
 /**
  * Head words overrule the model where a person reading is impossible: "Sheba Hospital" is a
@@ -257,8 +256,7 @@ function personByApposition(model: NerModel, words: readonly string[], spans: Na
   }
 }
 
-const APPOSED_PLACE_NOUNS = new Set(['city', 'town', 'village', 'district', 'province', 'region', 'neighbourhood',
-  'neighborhood', 'suburb', 'port', 'capital', 'state', 'county', 'settlement', 'kibbutz', 'municipality', 'island']);
+const APPOSED_PLACE_NOUNS = set('place-nouns', { uses: 'ner-apposed-place' });
 
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as)-\p{Lu}/u;
 
@@ -294,12 +292,9 @@ function addParticleNames(model: NerModel, words: readonly string[], spans: Name
   spans.sort((a, b) => a.start - b.start);
 }
 
-const KINSHIP = new Set(['mother', 'father', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother',
-  'grandfather', 'grandson', 'granddaughter', 'girlfriend', 'boyfriend', 'partner', 'fiancé', 'fiancée', 'fiance',
-  'fiancee', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'mom', 'dad', 'widow', 'stepfather', 'stepmother']);
+const KINSHIP = set('roles', { uses: 'ner-kin' });
 
-const EVENT_HEADS = new Set(['olympics', 'paralympics', 'games', 'war', 'festival', 'championship', 'championships',
-  'cup', 'summit', 'awards', 'expo', 'marathon', 'uprising', 'intifada', 'massacre', 'olympiad', 'grand prix']);
+const EVENT_HEADS = set('event-heads', { uses: 'ner' });
 
 const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PERSON', LOC: 'LOC' };
 
@@ -517,7 +512,7 @@ function titledPersonAfterPlace(model: NerModel, words: readonly string[], start
 
 const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u;
 /** Small words an acronym leaves out ("Council on American-Islamic Relations" → CAIR). */
-const ACRONYM_SKIP = new Set(['of', 'the', 'for', 'and', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', '&', '-']);
+const ACRONYM_SKIP = set('function-words', { uses: 'ner-acronym' });
 
 /**
  * "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name.
@@ -580,11 +575,7 @@ function addAcronyms(words: readonly string[], spans: NameSpan[]): void {
 }
 
 /** Nouns that say what the name right after them is: "the magazine MicroMega", "the militia Wagner". */
-export const ORG_CLASS_NOUNS = new Set(['newspaper', 'daily', 'weekly', 'broadcaster', 'magazine', 'agency', 'company',
-  'firm', 'group', 'party', 'charity', 'organisation', 'organization', 'militia', 'movement', 'network', 'channel',
-  'website', 'airline', 'bank', 'club', 'band', 'outlet', 'publisher', 'insurer', 'carrier', 'ngo', 'startup',
-  'tabloid', 'paper', 'station', 'retailer', 'manufacturer', 'conglomerate', 'union', 'school', 'university',
-  'college', 'institute', 'hospital', 'faction', 'coalition', 'alliance']);
+export const ORG_CLASS_NOUNS = set('org-nouns', { uses: 'ner-class' });
 
 /**
  * "the secularist magazine MicroMega", "the militant group Al-Shabaab": capitalised words right
@@ -799,8 +790,7 @@ function addKnownOrganisations(model: NerModel, words: readonly string[], spans:
 }
 
 /** Words that may follow a place phrase ("in Gao on Sunday", "in Kidal last week"). */
-const PHRASE_CLOSERS = new Set(['on', 'in', 'at', 'and', 'or', 'last', 'this', 'since', 'after', 'before', 'where', 'when',
-  'to', 'for', 'with', 'from', 'by', 'during', 'until', 'near', 'earlier', 'late', 'early']);
+const PHRASE_CLOSERS = set('function-words', { uses: 'ner-phrase-closer' });
 
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
@@ -895,9 +885,7 @@ function joinNicknames(words: readonly string[], spans: NameSpan[]): void {
 
 const CAPS_ACRONYM = /^\p{Lu}[\p{Lu}\d&]{1,6}$/u;
 /** Verbs of saying and of the acts news reports bodies doing. */
-const ACTING_VERBS = new Set(['said', 'says', 'claimed', 'denied', 'announced', 'added', 'reported', 'confirmed',
-  'stated', 'accused', 'warned', 'told', 'urged', 'demanded', 'released', 'freed', 'attacked', 'seized', 'killed',
-  'captured', 'kidnapped', 'abducted', 'holds', 'held', 'launched', 'rejected', 'agreed', 'refused']);
+const ACTING_VERBS = set('ner-words', { uses: 'ner-acting-verbs' });
 
 /**
  * "Leung Kwok-hung of LSD", "Wong Kwok-kin of the FTU", "DAB's Ben Chan": an acronym tied to a
@@ -1163,7 +1151,7 @@ export function mergeAdjacent(spans: NameSpan[], words: readonly string[]): Name
 }
 
 /** Lower-case particles inside names that say nothing about who is meant. */
-const NAME_GLUE = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'al', 'bin', 'ibn', 'abu', 'mr.', 'mrs.', 'ms.', 'dr.']);
+const NAME_GLUE = set('name-particles', { uses: 'ner-glue' });
 
 let cached: NerModel | null = null;
 let loadError: string | null = null;

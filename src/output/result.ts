@@ -26,11 +26,12 @@ export function toResult(doc: Doc, options: ResultOptions = {}): Result {
       mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
       ...(e.codes && e.codes.length ? { codes: e.codes } : {}),
       ...(e.attributes && Object.keys(e.attributes).length ? { attributes: e.attributes } : {}),
+      ...(e.place ? { place: { ...e.place, evidence: e.place.evidence.map((x) => ({ ...x })) } } : {}),
     })),
     quotes: doc.quotes.map((q) => ({ ...q })),
     times: doc.times.map((t) => ({ ...t })),
     relations: doc.relations.map((r) => ({ ...r })),
-    events: doc.events.map((e) => ({ ...e })),
+    events: doc.events.map(({ place, placeSource, ...e }) => ({ ...e, place: place ? { ...place } : null, place_source: placeSource ?? 'none' })),
   };
   if (options.tokens) {
     result.tokens = doc.tokens.map((t) => ({

@@ -16,6 +16,23 @@ export const MentionSchema = z.object({
   kind: z.enum(['name', 'nominal', 'pronoun']),
 });
 
+/** The gazetteer entry a place entity names, since 1.5 (src/extract/places). */
+export const PlaceLinkSchema = z.object({
+  /** gazetteer id: iso:LB (a country), admin1:LB.09 (a first-level region), geonames:266826 (a town) */
+  id: z.string(),
+  name: z.string(),
+  /** GeoNames feature code: PCLI, ADM1, PPLC, PPLA, PPL … */
+  feature: z.string(),
+  /** ISO 3166-1 alpha-2 */
+  country: z.string(),
+  admin1: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
+  /** the chosen entry's score minus the best entry's in another country (99: no other country) */
+  margin: z.number(),
+  evidence: z.array(z.object({ rule: z.string(), detail: z.string(), weight: z.number() })),
+});
+
 export const EntitySchema = z.object({
   id: z.string(),
   type: z.enum(ENTITY_TYPES as [string, ...string[]]),
@@ -23,7 +40,21 @@ export const EntitySchema = z.object({
   mentions: z.array(MentionSchema),
   codes: z.array(z.object({ code: z.string(), source: z.string() })).optional(),
   attributes: z.record(z.string(), z.string()).optional(),
+  /** where in the world a GPE, LOC or FAC entity is, when resolved (since 1.5) */
+  place: PlaceLinkSchema.optional(),
 });
+
+/** An event's place in the world, since 1.5: the place entity (or the dateline) and its coordinates. */
+export const EventPlaceSchema = z.object({
+  entity: z.string().nullable(),
+  name: z.string(),
+  id: z.string().nullable(),
+  country: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+});
+
+export const PLACE_SOURCES = ['sentence', 'dateline', 'none'] as const;
 
 export const QuoteSchema = z.object({
   ...offsets,
@@ -78,6 +109,10 @@ export const EventSchema = z.object({
   modality: z.string().nullable(),
   reported_by: z.string().nullable(),
   sentence: z.number().int(),
+  /** where in the world (since 1.5; null when nothing places it) */
+  place: EventPlaceSchema.nullable().optional(),
+  /** which rule placed it: a place in its sentence, the dateline, or none (since 1.5) */
+  place_source: z.enum(PLACE_SOURCES).optional(),
 });
 
 export const TokenSchema = z.object({
@@ -117,3 +152,5 @@ export type EntityOut = z.infer<typeof EntitySchema>;
 export type QuoteOut = z.infer<typeof QuoteSchema>;
 export type EventOut = z.infer<typeof EventSchema>;
 export type RelationOut = z.infer<typeof RelationSchema>;
+export type PlaceLinkOut = z.infer<typeof PlaceLinkSchema>;
+export type EventPlaceOut = z.infer<typeof EventPlaceSchema>;

@@ -12,5 +12,11 @@
  * 1.4: `quotes[].kind` may also be `mixed` (a paraphrase holding quoted words) or `belief` (a
  * belief or expectation attributed to the source); `quotes[].source` gives the words naming the
  * source in that attribution ("Hill", "she", "a senior official").
+ * 1.5: places in the world. `entities[].place` links a GPE, LOC or FAC entity to its gazetteer
+ * entry (GeoNames id, name, feature code, country, first-level region, latitude, longitude) with
+ * the evidence for the choice; `events[].place` gives the event's coordinates and country and
+ * `events[].place_source` says which rule placed it: `sentence` (a place in its sentence),
+ * `dateline` (the article's dateline) or `none`. Both are always written from 1.5 on; readers of
+ * older results find them absent.
  */
-export const SCHEMA_VERSION = '1.4';
+export const SCHEMA_VERSION = '1.5';

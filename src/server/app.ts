@@ -16,6 +16,8 @@ import { openApiPlugin } from './openapi.js';
 import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { searchRoutes } from './routes/search.js';
+import { placeRoutes } from './routes/places.js';
+import { exportRoutes } from './routes/exports.js';
 import { displayReplacer } from './display.js';
 import { ResponseCache } from './cache.js';
 import { securityHeaders, securityPlugin } from './security.js';
@@ -155,6 +157,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(documentRoutes, { prefix: '/api' });
   await app.register(entityRoutes, { prefix: '/api' });
   await app.register(searchRoutes, { prefix: '/api' });
+  await app.register(placeRoutes, { prefix: '/api' });
+  await app.register(exportRoutes, { prefix: '/api' });
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, store: options.store.kind }));
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

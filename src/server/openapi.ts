@@ -29,7 +29,10 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
       ...Object.entries(schema.querystring?.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: schema.querystring?.required?.includes(name) ?? false, schema: s })),
     ];
     const responses: Record<string, object> = {};
-    for (const [code, s] of Object.entries(schema.response ?? { 200: {} })) responses[code] = { description: code.startsWith('2') ? 'OK' : 'error', content: { 'application/json': { schema: s } } };
+    for (const [code, s] of Object.entries(schema.response ?? { 200: {} })) {
+      // a response that names its media types (a CSV or GraphML download) is described as it is
+      responses[code] = 'content' in s ? { description: code.startsWith('2') ? 'OK' : 'error', ...s } : { description: code.startsWith('2') ? 'OK' : 'error', content: { 'application/json': { schema: s } } };
+    }
     for (const method of methods) {
       paths[path] ??= {};
       paths[path][method.toLowerCase()] = {

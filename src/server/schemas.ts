@@ -119,6 +119,10 @@ const eventSource = {
   properties: {
     ...sourceRef.properties, event_id: int, sentence: str, trigger: str, trigger_start: int, trigger_end: int,
     date_text: nstr, date_basis: nstr, negated: { type: 'boolean' }, modality: nstr, factuality: str, copies,
+    place: {
+      type: ['object', 'null'],
+      properties: { name: nstr, country: nstr, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, source: str },
+    },
   },
 } as const;
 

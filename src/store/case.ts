@@ -72,6 +72,13 @@ function sortKey(date: string | null): string {
   return date ?? '9999';
 }
 
+/** The event's place as one source gives it (places stage, schema 1.5; null before). */
+function placeOfRow(row: EventRow): EventSource['place'] {
+  if (!row.place_source || row.place_source === 'none') return null;
+  const num = (x: number | null | undefined) => (x === null || x === undefined ? null : Number(x));
+  return { name: row.place_name ?? null, country: row.place_country ?? null, lat: num(row.place_lat), lon: num(row.place_lon), source: row.place_source === 'dateline' ? 'dateline' : 'sentence' };
+}
+
 export function buildCase(entity: EntitySummary, rows: EventRow[], participants: ParticipantRow[], relations: RelationView[]): CaseFile {
   const byEvent = new Map<number, ParticipantRow[]>();
   for (const p of participants) {
@@ -103,6 +110,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     const src: EventSource = {
       ...source(row), event_id: Number(row.event_id), sentence: row.sentence, trigger: row.trigger_text, trigger_start: Number(row.trigger_start), trigger_end: Number(row.trigger_end),
       date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality, factuality, copies: copiesOf.copies.get(Number(row.event_id)) ?? [],
+      place: placeOfRow(row),
     };
     // only a person or a group of people takes a status, as the recipient of an asserted event
     const st = takesStatus(entity.type) ? statusOf(row.type, row.mode, row.cameo) : null;

@@ -268,6 +268,38 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 9,
+    name: 'places in the world: each event\'s coordinates, country and the rule that placed it; each place entity\'s gazetteer entry',
+    common: [
+      ...Object.entries({ place_id: 'TEXT', place_name: 'TEXT', place_country: 'TEXT', place_lat: 'REAL', place_lon: 'REAL', place_source: 'TEXT' })
+        .map(([column, type]) => `ALTER TABLE events ADD COLUMN ${column} ${type}`),
+      'CREATE INDEX IF NOT EXISTS events_place_country ON events (place_country)',
+      'ALTER TABLE doc_entities ADD COLUMN place TEXT',
+      'ALTER TABLE doc_entities ADD COLUMN place_country TEXT',
+      'CREATE INDEX IF NOT EXISTS doc_entities_place_country ON doc_entities (place_country)',
+    ],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read the places from their stored results (absent before schema 1.5)
+    after: async (tx) => {
+      const { placeColumns } = await import('./places.js');
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        const result = JSON.parse(d.result) as { events?: (Parameters<typeof placeColumns>[0] & { id: string })[]; entities?: { id: string; place?: { country: string } }[] };
+        for (const e of result.events ?? []) {
+          const c = placeColumns(e);
+          if (c.place_source !== null) {
+            await tx.run('UPDATE events SET place_id = ?, place_name = ?, place_country = ?, place_lat = ?, place_lon = ?, place_source = ? WHERE document_id = ? AND local_id = ?',
+              [c.place_id, c.place_name, c.place_country, c.place_lat, c.place_lon, c.place_source, d.id, e.id]);
+          }
+        }
+        for (const e of result.entities ?? []) {
+          if (e.place) await tx.run('UPDATE doc_entities SET place = ?, place_country = ? WHERE document_id = ? AND local_id = ?', [JSON.stringify(e.place), e.place.country, d.id, e.id]);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -10,13 +10,15 @@ import { openDb } from './db.js';
 import { memberRef, Resolver, type Decision, type Member } from './identity.js';
 import { entityContexts, withoutPronounEntities, type EntityContext } from './context.js';
 import { migrate } from './migrations.js';
+import { countryFilter, placeColumns } from './places.js';
 import { foldName, nameKey, parsePersonName } from './names.js';
 import { buildCase, normalText } from './case.js';
 import { NearDuplicateIndex, sketch, signatureFromBuffer, signatureToBuffer, DEFAULT_THRESHOLD, type Sketch } from './dedup.js';
 import { trustedDay } from '../ingest/published.js';
+import { ExportReader } from './export.js';
 import type {
   CaseFile, CopyView, DocumentSummary, DocumentView, DuplicateRef, EntityProfile, EntitySummary, IngestOutcome, MemberView, QuoteView,
-  RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats,
+  RelationView, SearchHits, SourceRef, SourceWithCopies, Store, StoreStats, EventPlaceRow,
 } from './types.js';
 
 export const DEFAULT_DB = './chronicle.db';
@@ -154,7 +156,7 @@ export class SqlStore implements Store {
           const ctx = contexts.get(e.id);
           const context = ctx && Object.keys(ctx).length ? ctx : undefined;
           info.set(e.id, { ref, aliases, attributes, context });
-          entityRows.push({ document_id: docId, local_id: e.id, ref, type: e.type, name: e.name, aliases: JSON.stringify(aliases), mention_count: e.mentions.length, attributes: attributes ? JSON.stringify(attributes) : null, context: context ? JSON.stringify(context) : null });
+          entityRows.push({ document_id: docId, local_id: e.id, ref, type: e.type, name: e.name, aliases: JSON.stringify(aliases), mention_count: e.mentions.length, attributes: attributes ? JSON.stringify(attributes) : null, context: context ? JSON.stringify(context) : null, place: e.place ? JSON.stringify(e.place) : null, place_country: e.place?.country ?? null });
         }
         for (const r of await insertRows<{ id: number; local_id: string }>(tx, 'doc_entities', entityRows, 'id, local_id')) {
           local.set(r.local_id, Number(r.id));
@@ -201,6 +203,7 @@ export class SqlStore implements Store {
             location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality, factuality: e.factuality,
             reported_by_id: entityRow(e.reported_by), sentence_index: e.sentence, sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null,
             sentence_text: sentence ? result.text.slice(sentence.start, sentence.end) : null,
+            ...placeColumns(e),
           });
         }
         const eventIds = new Map<string, number>();
@@ -550,6 +553,10 @@ export class SqlStore implements Store {
     return row ? Number(row.value) : 0;
   }
 
+  exportReader(): ExportReader {
+    return new ExportReader(this.db);
+  }
+
   async stats(): Promise<StoreStats> {
     const one = async (sql: string) => Number((await this.db.get<{ n: number }>(sql))!.n);
     // a copy's events and quotes are the first copy's again: not counted twice
@@ -620,10 +627,17 @@ export class SqlStore implements Store {
     }));
   }
 
-  async searchEntities(options: { q?: string; type?: string; limit?: number }): Promise<EntitySummary[]> {
+  async searchEntities(options: { q?: string; type?: string; limit?: number; country?: string | null }): Promise<EntitySummary[]> {
     const limit = clampCount(options.limit, 20, 200);
     const where: string[] = [];
     const params: SqlValue[] = [];
+    const country = countryFilter(options.country);
+    if (country) {
+      // a place in the country, or anyone or anything taking part in an event placed there
+      where.push(`e.id IN (SELECT entity_id FROM doc_entities WHERE place_country = ? AND entity_id IS NOT NULL
+        UNION SELECT de.entity_id FROM events ev JOIN event_roles r ON r.event_id = ev.id JOIN doc_entities de ON de.id = r.doc_entity_id WHERE ev.place_country = ? AND de.entity_id IS NOT NULL)`);
+      params.push(country, country);
+    }
     const q = options.q?.trim();
     if (q) {
       const fold = foldName(q);
@@ -721,17 +735,20 @@ export class SqlStore implements Store {
     return { by: fold(by), about: fold(about) };
   }
 
-  async timeline(id: number): Promise<CaseFile | null> {
+  /** The case file; with `country` (ISO alpha-2), only the events placed in that country. */
+  async timeline(id: number, options: { country?: string | null } = {}): Promise<CaseFile | null> {
     const entity = await this.entityRow(id);
     if (!entity) return null;
+    const country = countryFilter(options.country);
     const events = await this.db.all<EventRow>(
       `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality,
+              ev.place_name, ev.place_country, ev.place_lat, ev.place_lon, ev.place_source,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
               d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
               COALESCE(ev.sentence_text, CASE WHEN ev.sentence_start IS NULL THEN ev.trigger_text ELSE substr(d.text, ev.sentence_start + 1, ev.sentence_end - ev.sentence_start) END) AS sentence
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id JOIN events ev ON ev.id = r.event_id JOIN documents d ON d.id = ev.document_id
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
-       WHERE de.entity_id = ?`, [id]);
+       WHERE de.entity_id = ?${country ? ' AND ev.place_country = ?' : ''}`, country ? [id, country] : [id]);
     // everyone else in those events, by a join on the entity (not a long IN list)
     const participants = await this.db.all<ParticipantRow>(
       `SELECT DISTINCT r2.event_id, r2.role, de2.entity_id, COALESCE(e.name, de2.name) AS name
@@ -773,7 +790,22 @@ export class SqlStore implements Store {
     return out;
   }
 
-  async search(q: string, options: { limit?: number } = {}): Promise<SearchHits> {
+  /**
+   * Search; with `country` (ISO alpha-2), only documents that place an event or name a place in
+   * that country, their quotes, and identities with a place or an event there.
+   */
+  async search(q: string, options: { limit?: number; country?: string | null } = {}): Promise<SearchHits> {
+    const country = countryFilter(options.country);
+    if (country) {
+      const inCountry = await this.documentsInCountry(country);
+      const hits = await this.search(q, { limit: 100 });
+      const limit = clampCount(options.limit, 20, 100);
+      return {
+        documents: hits.documents.filter((d) => inCountry.has(d.id)).slice(0, limit),
+        quotes: hits.quotes.filter((x) => inCountry.has(x.document_id)).slice(0, limit),
+        entities: await this.searchEntities({ q, limit: 10, country }),
+      };
+    }
     const limit = clampCount(options.limit, 20, 100);
     const entities = await this.searchEntities({ q, limit: 10 });
     let documents: DocHit[] = [];
@@ -853,6 +885,52 @@ export class SqlStore implements Store {
     return { documents: docHits, quotes, entities };
   }
 
+  /** The countries events are placed in, with how many events each (for a country filter's choices). */
+  async eventCountries(options: { entity?: number } = {}): Promise<Array<{ country: string; events: number }>> {
+    const byEntity = options.entity !== undefined;
+    if (byEntity && !isRowId(options.entity!)) return [];
+    const rows = await this.db.all<{ country: string; events: number }>(
+      `SELECT ev.place_country AS country, COUNT(*) AS events FROM events ev
+       WHERE ev.place_country IS NOT NULL${byEntity ? ' AND ev.id IN (SELECT r.event_id FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id WHERE de.entity_id = ?)' : ''}
+       GROUP BY ev.place_country ORDER BY events DESC, country`, byEntity ? [options.entity!] : []);
+    return rows.map((r) => ({ country: r.country, events: Number(r.events) }));
+  }
+
+  /** Ids of the documents that place an event or name a place in this country. */
+  private async documentsInCountry(country: string): Promise<Set<number>> {
+    const rows = await this.db.all<{ id: number }>(
+      'SELECT document_id AS id FROM events WHERE place_country = ? UNION SELECT document_id AS id FROM doc_entities WHERE place_country = ?', [country, country]);
+    return new Set(rows.map((r) => Number(r.id)));
+  }
+
+  /**
+   * Events placed in the world, for a map: those of one identity (as actor or recipient) and/or
+   * in one country, newest documents first, each with its sentence and document.
+   */
+  async eventPlaces(options: { entity?: number; country?: string | null; limit?: number } = {}): Promise<EventPlaceRow[]> {
+    const limit = clampCount(options.limit, 500, 5000);
+    const country = countryFilter(options.country);
+    const where = ['ev.place_lat IS NOT NULL', 'ev.place_lon IS NOT NULL'];
+    const params: SqlValue[] = [];
+    if (options.entity !== undefined) {
+      if (!isRowId(options.entity)) return [];
+      where.push('ev.id IN (SELECT r.event_id FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id WHERE de.entity_id = ?)');
+      params.push(options.entity);
+    }
+    if (country) {
+      where.push('ev.place_country = ?');
+      params.push(country);
+    }
+    const rows = await this.db.all<EventPlaceRow>(
+      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text AS trigger, ev.trigger_start, ev.trigger_end, ev.date_value AS date, ev.factuality,
+              ev.place_id, ev.place_name, ev.place_country, ev.place_lat, ev.place_lon, ev.place_source,
+              d.id AS document_id, d.title, d.source, d.published, d.url,
+              COALESCE(ev.sentence_text, ev.trigger_text) AS sentence
+       FROM events ev JOIN documents d ON d.id = ev.document_id
+       WHERE ${where.join(' AND ')} ORDER BY d.published DESC, d.id DESC, ev.id LIMIT ?`, [...params, limit]);
+    return rows.map((r) => ({ ...r, event_id: Number(r.event_id), document_id: Number(r.document_id), trigger_start: Number(r.trigger_start), trigger_end: Number(r.trigger_end), place_lat: Number(r.place_lat), place_lon: Number(r.place_lon) }));
+  }
+
   /** For the documents among `ids` that are near-duplicates: the first copy each repeats. */
   private async linksOf(ids: number[]): Promise<Map<number, DuplicateRef>> {
     const out = new Map<number, DuplicateRef>();
@@ -876,6 +954,8 @@ export interface EventRow {
   date_value: string | null; date_text: string | null; date_basis: string | null; negated: number; modality: string | null;
   /** asserted, negated, alleged, future … (null for events stored before it was kept: see factualityOf) */
   factuality?: string | null; entity_role: string; location: string | null;
+  /** where in the world (null for events stored before places, or placed nowhere) */
+  place_name?: string | null; place_country?: string | null; place_lat?: number | null; place_lon?: number | null; place_source?: string | null;
   document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
   /** the first copy of the document's story (the document itself unless it is a near-duplicate) */
   story_id?: number;

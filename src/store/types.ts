@@ -1,13 +1,14 @@
 /** What the store returns: documents, identities and case files, as the API serves them. */
 import type { Result } from '../output/schema.js';
+import type { ExportReader } from './export.js';
 
-import type { DocumentView as ApiDocumentView, IngestOutcome, DocumentSummary, EntitySummary, EntityProfile, CaseFile, SearchHits, StoreStats } from '../api-types.js';
+import type { DocumentView as ApiDocumentView, IngestOutcome, DocumentSummary, EntitySummary, EntityProfile, CaseFile, SearchHits, StoreStats, EventPlaceRow } from '../api-types.js';
 
 export type {
   IngestOutcome, DuplicateRef, DocumentSummary, CopyView, EntitySummary, SourceRef,
   SourceWithCopies, MemberView, RelationView, QuoteView, EntityProfile, Participant,
   EventSource, TimelineItem, StatusSpan, Claim, Conflict, CaseFile,
-  SearchHits, StoreStats,
+  SearchHits, StoreStats, EventPlaceRow, EventSourcePlace,
 } from '../api-types.js';
 
 /** A stored document with its full extraction result. */
@@ -25,10 +26,16 @@ export interface Store {
   findByContent(doc: { text: string; title?: string | null; published?: string | null }): Promise<number | null>;
   listDocuments(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: DocumentSummary[] }>;
   getDocument(id: number): Promise<DocumentView | null>;
-  searchEntities(options: { q?: string; type?: string; limit?: number }): Promise<EntitySummary[]>;
+  /** `country` (ISO alpha-2): only identities with a place or an event placed there */
+  searchEntities(options: { q?: string; type?: string; limit?: number; country?: string | null }): Promise<EntitySummary[]>;
   getEntity(id: number): Promise<EntityProfile | null>;
-  timeline(id: number): Promise<CaseFile | null>;
-  search(q: string, options?: { limit?: number }): Promise<SearchHits>;
+  /** `country`: only the events placed in that country */
+  timeline(id: number, options?: { country?: string | null }): Promise<CaseFile | null>;
+  search(q: string, options?: { limit?: number; country?: string | null }): Promise<SearchHits>;
+  /** events placed in the world (for the map and GeoJSON), of one identity and/or in one country */
+  eventPlaces(options?: { entity?: number; country?: string | null; limit?: number }): Promise<EventPlaceRow[]>;
+  /** the countries events are placed in (of one identity's events), with their event counts */
+  eventCountries(options?: { entity?: number }): Promise<Array<{ country: string; events: number }>>;
   /** merge identity b into a by hand; returns the surviving id */
   merge(a: number, b: number, note?: string): Promise<number>;
   /** split the given document entities (member ids) out of identity `id` into a new one */
@@ -42,5 +49,7 @@ export interface Store {
    * split, recompute), by any process sharing the store: readers cache answers under it
    */
   generation(): Promise<number>;
+  /** read-only keyset pages over the whole store for the exports (src/export) */
+  exportReader(): ExportReader;
   close(): Promise<void>;
 }

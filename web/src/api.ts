@@ -1,14 +1,29 @@
 /** Typed calls to the Chronicle REST API (same origin). */
 
 import type {
-  CaseFile, DocumentSummary, DocumentView as ApiDocumentView, EntityProfile, EntitySummary, SearchHits,
+  CaseFile, DocumentSummary, DocumentView as ApiDocumentView, EntityProfile, EntitySummary, EventPlaceRow, SearchHits,
 } from '../../src/api-types.js';
 
 /** The API's shapes, written once in src/api-types.d.ts (the store returns them, the server serves them). */
 export type {
   CaseFile, CopyView, DocumentSummary, DuplicateRef, EntityProfile, EntitySummary, EventSource, MemberView, QuoteView,
-  RelationView, SearchHits, SourceRef, SourceWithCopies, TimelineItem,
+  RelationView, SearchHits, SourceRef, SourceWithCopies, TimelineItem, EventPlaceRow, EventSourcePlace,
 } from '../../src/api-types.js';
+
+/** GET /api/events.geojson: one Point per placed event. */
+export interface EventsGeoJson {
+  type: 'FeatureCollection';
+  features: Array<{ type: 'Feature'; id: number; geometry: { type: 'Point'; coordinates: [number, number] }; properties: Omit<EventPlaceRow, 'place_lat' | 'place_lon'> }>;
+}
+
+/** GET /api/map/world: country outlines as SVG paths and the equirectangular projection that drew them. */
+export interface WorldMap {
+  width: number;
+  height: number;
+  projection: { kind: 'equirectangular'; scale: number; translate: [number, number] };
+  countries: Array<{ id: string; name: string; d: string }>;
+  attribution: string;
+}
 
 /** The part of a document's extraction result the reader shows (the full shape: src/output/schema.ts). */
 export interface Mention { start: number; end: number; text: string; kind: string }
@@ -48,8 +63,11 @@ export const api = {
   document: (id: number) => call<DocumentView>(`/api/documents/${id}`),
   entities: (q?: string, type?: string, limit = 20) => call<EntitySummary[]>(`/api/entities?${qs({ q, type, limit })}`),
   entity: (id: number) => call<EntityProfile>(`/api/entities/${id}`),
-  timeline: (id: number) => call<CaseFile>(`/api/entities/${id}/timeline`),
-  search: (q: string) => call<SearchHits>(`/api/search?${qs({ q })}`),
+  timeline: (id: number, country?: string) => call<CaseFile>(`/api/entities/${id}/timeline?${qs({ country })}`),
+  search: (q: string, country?: string) => call<SearchHits>(`/api/search?${qs({ q, country })}`),
+  eventsGeo: (entity: number, country?: string) => call<EventsGeoJson>(`/api/events.geojson?${qs({ entity, country })}`),
+  countries: (entity?: number) => call<Array<{ country: string; events: number }>>(`/api/places/countries?${qs({ entity })}`),
+  worldMap: () => call<WorldMap>('/api/map/world'),
   split: (id: number, members: number[], token: string | null) => call<{ id: number }>(`/api/entities/${id}/split`, write({ members }, token)),
   merge: (id: number, other: number, token: string | null) => call<{ id: number }>(`/api/entities/${id}/merge`, write({ other }, token)),
 };

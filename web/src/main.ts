@@ -1,8 +1,9 @@
 /**
  * Chronicle web app: hash routes over the REST API.
  *   #/                 home: people, organisations, latest articles
- *   #/search?q=…       entities, articles and quotes
- *   #/entity/ID        case file: status, conflicts, timeline, relations, quotes, identity
+ *   #/search?q=…[&country=CC]   entities, articles and quotes (in one country)
+ *   #/entity/ID[?country=CC]    case file: status, conflicts, timeline (of one country's events), relations, quotes, identity
+ *   #/entity/ID/map[?country=CC]  the entity's events on a world map, coloured by PLOVER type
  *   #/docs?offset=N    every article, newest first
  *   #/doc/ID?at=S-E    article reader with highlights (S-E: a span to bring into view)
  */
@@ -12,6 +13,7 @@ import { hideTip } from './tooltip.js';
 import { entityView } from './views/entity.js';
 import { documentsView, homeView, searchView } from './views/home.js';
 import { readerView } from './views/reader.js';
+import { mapView } from './views/map.js';
 
 const main = document.getElementById('main')!;
 const form = document.getElementById('search-form') as HTMLFormElement;
@@ -34,12 +36,16 @@ async function route(): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   let view: HTMLElement;
   try {
+    const country = /^[A-Z]{2}$/.test(params.get('country') ?? '') ? params.get('country')! : undefined;
     if (parts[0] === 'search' && params.get('q')) {
       input.value = params.get('q')!;
-      view = await searchView(params.get('q')!);
+      view = await searchView(params.get('q')!, country);
       document.title = `${params.get('q')} — Chronicle`;
+    } else if (parts[0] === 'entity' && /^\d+$/.test(parts[1] ?? '') && parts[2] === 'map') {
+      view = await mapView(Number(parts[1]), country);
+      document.title = `Map: ${view.querySelector('h1')?.firstChild?.textContent ?? 'Entity'} — Chronicle`;
     } else if (parts[0] === 'entity' && /^\d+$/.test(parts[1] ?? '')) {
-      view = await entityView(Number(parts[1]), () => void route());
+      view = await entityView(Number(parts[1]), () => void route(), country);
       document.title = `${view.querySelector('h1')?.firstChild?.textContent ?? 'Entity'} — Chronicle`;
     } else if (parts[0] === 'docs') {
       view = await documentsView(Math.max(0, Number(params.get('offset') ?? 0) || 0));

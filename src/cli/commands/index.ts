@@ -15,5 +15,6 @@ export const commands: CommandEntry[] = [
   { name: 'ingest', summary: 'extract articles and store them with their facts in the case file (SQLite or PostgreSQL)', load: async () => (await import('./ingest.js')).ingestCommand },
   { name: 'enqueue', summary: 'put articles on the PostgreSQL job queue for `chronicle worker` processes (distributed ingest)', load: async () => (await import('./enqueue.js')).enqueueCommand },
   { name: 'worker', summary: 'take jobs queued by `chronicle enqueue`, extract and store them (run on any number of machines)', load: async () => (await import('./worker.js')).workerCommand },
+  { name: 'export', summary: 'write the case file, or one person\'s case, as FollowTheMoney JSON lines, an events CSV or GraphML', load: async () => (await import('./export.js')).exportCommand },
   { name: 'serve', summary: 'serve the REST API (OpenAPI at /openapi.json) and the web app over a store', load: async () => (await import('./serve.js')).serveCommand },
 ];

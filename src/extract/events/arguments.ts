@@ -13,8 +13,8 @@ import { set } from '../../lexicon/index.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const DEMONSTRATIVES = new Set(['those', 'these', 'that', 'this']);
-const QUANTIFIERS = new Set(['some', 'many', 'most', 'all', 'several', 'few', 'one', 'none', 'each', 'both', 'dozens', 'hundreds', 'thousands', 'scores', 'half', 'majority', 'rest']);
-const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', 'ours', 'myself', 'ourselves']);
+const QUANTIFIERS = set('event-words', { uses: 'events-quantifiers' });
+const FIRST_PERSON = set('function-words', { uses: 'events-first-person' });
 const THIRD_PERSON = new Set(['it', 'they', 'he', 'she']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 

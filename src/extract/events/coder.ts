@@ -17,7 +17,7 @@ import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
-import { lookup, set } from '../../lexicon/index.js';
+import { list, lookup, set } from '../../lexicon/index.js';
 import { SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
@@ -58,7 +58,8 @@ export interface Predicate {
 }
 
 /** Objects-by-preposition that name a verb's target, in order of preference. */
-const TARGET_PREPS = ['with', 'against', 'to', 'toward', 'towards', 'on', 'upon', 'at', 'into', 'over'];
+/** Prepositions of a verb's target, tried in this order (the lexicon keeps the rows in it). */
+const TARGET_PREPS = list('event-words', { uses: 'events-target-preps' });
 const COMPANION_PREPS = new Set(['along with', 'together with', 'alongside', 'along']);
 const DURING_PREPS = new Set(['during', 'in', 'amid', 'amidst', 'at', 'throughout']);
 const EPISODE_NOUNS = set('event-cue-words', { class: 'episode' });
@@ -123,7 +124,7 @@ function whoseSubject(view: ParseView, i: number): number {
 const FREEDOM_GAINED = set('event-cue-words', { class: 'freedom-gained' });
 
 // ("was forceful in blaming Iran", "responded by shelling the town": the same subject acts)
-const NONFINITE_MARKS = new Set(['before', 'after', 'while', 'since', 'upon', 'without', 'when', 'until', 'in', 'by']);
+const NONFINITE_MARKS = set('event-words', { uses: 'events-nonfinite-marks' });
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
 
@@ -237,9 +238,9 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   return { actor: [...subj, ...companions], recipient };
 }
 
-const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'inside', 'outside', 'across', 'throughout', 'around']);
+const PLACE_PREPS = set('event-words', { uses: 'events-coder-place-preps' });
 
-const WHERE_PREPS = new Set([...PLACE_PREPS, 'to', 'toward', 'towards', 'into', 'onto', 'within']);
+const WHERE_PREPS = set('event-words', { uses: 'events-where-preps' });
 
 /**
  * Token k names something only as a modifier of a thing: a place that says where the thing is
@@ -333,9 +334,10 @@ function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: num
   return { actor, recipient: recipient.filter((k) => !actor.includes(k)) };
 }
 
+const GERUND_DETERMINERS = set('function-words', { uses: 'events-gerund-det' });
 /** A gerund used as a noun: it has a determiner or possessive of its own ("the kidnapping", "his abducting"). */
 function gerundNoun(view: ParseView, i: number): boolean {
-  return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its'].includes(view.tokens[d].text.toLowerCase()));
+  return view.kids(i, ['det', 'nmod:poss']).some((d) => d < i && GERUND_DETERMINERS.has(view.tokens[d].text.toLowerCase()));
 }
 
 /** The verb's object is people left unnamed ("met a delegation of the families"): the one acted on, though no entity. */
@@ -344,9 +346,12 @@ function unnamedPeopleObject(view: ParseView, i: number): boolean {
 }
 const GROUP_OBJECTS = set('event-participant-nouns', { class: 'group-object' });
 
-/** Entities that are no participants of an act: wars, laws, works and the like name a time or a topic. */
+/**
+ * Entities that are no participants of an act: wars, laws, works and the like name a time or a topic.
+ * Kept in code (count-wordlists counts it): entity type labels of src/doc.ts, not words of the language.
+ */
 const NON_PARTICIPANT_TYPES = new Set(['EVENT', 'LAW', 'WORK_OF_ART', 'PRODUCT', 'DATE', 'TIME', 'MONEY', 'QUANTITY', 'PERCENT', 'CARDINAL', 'ORDINAL', 'LANGUAGE']);
-const INNER_PREPS = new Set([...TARGET_PREPS, 'between', 'of', 'for', 'by']);
+const INNER_PREPS = set('event-words', { uses: 'events-inner-preps' });
 
 /** Prepositional modifiers inside an object noun phrase that name the target, nearest first. */
 function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: number, attack = false): number[] {
@@ -422,7 +427,7 @@ function nominalRoles(view: ParseView, ents: EntityIndex, i: number, nom: Nomina
 }
 
 /** Prepositions of a support verb's phrase that name the event noun's target: "launched an offensive against Ukraine". */
-const NOUN_TARGET_PREPS = new Set(['against', 'on', 'upon', 'with', 'to', 'toward', 'towards', 'into']);
+const NOUN_TARGET_PREPS = set('event-words', { uses: 'events-noun-target-preps' });
 
 /**
  * An event noun as a verb's subject stands for whoever did that act: "the attack, claimed by
@@ -895,7 +900,7 @@ function dateOf(doc: Doc, view: ParseView, ents: EntityIndex, times: TimeIndex, 
 /** How many earlier events a later mention of one may refer back to (a news story has far fewer). */
 const ANTECEDENT_WINDOW = 250;
 
-const NEAR_WORDS = new Set(['hour', 'hours', 'minute', 'minutes', 'moment', 'moments', 'shortly', 'immediately', 'soon', 'right']);
+const NEAR_WORDS = set('event-words', { uses: 'events-near-words' });
 const TEMPORAL_PREPS = new Set(['after', 'before', 'following', 'upon', 'on']);
 
 /** A nominal event placed right next to its governing clause in time: "(just) hours after his release". */
@@ -930,11 +935,13 @@ function antecedent(earlier: EventRecord[], fits: (e: EventRecord) => boolean, w
   return fallback;
 }
 
+const NON_PRESENT_AUX = set('function-words', { uses: 'events-nonpresent-aux' });
+const PRESENT_AUX = set('function-words', { uses: 'events-present-aux' });
 /** Present or present perfect: "frees", "has freed", "are holding". */
 function presentTense(view: ParseView, i: number): boolean {
   const x = view.tokens[i].xpos ?? '';
   const auxes = view.kids(i, ['aux', 'aux:pass']).map((c) => view.tokens[c].text.toLowerCase());
-  if (auxes.some((a) => ['will', 'would', 'could', 'might', 'may', 'had', 'was', 'were', 'did'].includes(a))) return false;
+  if (auxes.some((a) => NON_PRESENT_AUX.has(a))) return false;
   if (x === 'VBZ' || x === 'VBP') return true;
-  return auxes.some((a) => ['has', 'have', 'is', 'are', 'am', "'s", "'re", "'ve"].includes(a));
+  return auxes.some((a) => PRESENT_AUX.has(a));
 }

@@ -9,6 +9,8 @@ import { set } from '../../lexicon/index.js';
 
 const HISTORICAL_ADVERBS = new Set(['previously', 'formerly', 'earlier', 'once', 'already']);
 export const REPORTING_VERBS = set('speech-verbs', { uses: 'events-modality' });
+/** Relations walked up from an event towards the verb reporting it. */
+const REPORTER_PATH = set('deprels', { uses: 'events-reporter-path' });
 
 const HISTORICAL_ADJ = new Set(['previous', 'earlier', 'former', 'past', 'prior', 'last']);
 
@@ -48,7 +50,7 @@ export function reporterOf(view: ParseView, ents: EntityIndex, i: number): strin
       }
       return null;
     }
-    if (!['xcomp', 'conj', 'advcl', 'ccomp', 'obj', 'obl', 'nmod', 'acl'].includes(r.split(':')[0])) break;
+    if (!REPORTER_PATH.has(r.split(':')[0])) break;
     k = h;
   }
   return null;

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ENTITY_TYPES } from '../../doc.js';
 import { caseFile, entityProfile, entitySummary, errorSchema, idParams, rowId } from '../schemas.js';
 
+const country = { type: 'string', pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code: only identities with a place or an event there' } as const;
+
 export async function entityRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { q?: string; type?: string; limit?: number } }>('/entities', {
+  app.get<{ Querystring: { q?: string; type?: string; limit?: number; country?: string } }>('/entities', {
     schema: {
       summary: 'Identities by name (any spelling or alias) and type, most documented first',
       tags: ['entities'],
@@ -13,13 +15,14 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
           q: { type: 'string', maxLength: 200, description: 'a name, alias or spelling variant (Trufanow finds Trufanov)' },
           type: { type: 'string', enum: [...ENTITY_TYPES] },
           limit: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
+          country,
         },
       },
       response: { 200: { type: 'array', items: entitySummary } },
     },
   }, async (req, reply) => {
-    const { q, type, limit } = req.query;
-    return app.sendCached(reply, `entities?${JSON.stringify([q ?? null, type ?? null, limit ?? null])}`, () => app.store.searchEntities({ q, type, limit }));
+    const { q, type, limit, country } = req.query;
+    return app.sendCached(reply, `entities?${JSON.stringify([q ?? null, type ?? null, limit ?? null, country ?? null])}`, () => app.store.searchEntities({ q, type, limit, country }));
   });
 
   app.get<{ Params: { id: number } }>('/entities/:id', {
@@ -34,16 +37,18 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
     return sent ?? reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
   });
 
-  app.get<{ Params: { id: number } }>('/entities/:id/timeline', {
+  app.get<{ Params: { id: number }; Querystring: { country?: string } }>('/entities/:id/timeline', {
     schema: {
-      summary: 'The case file: events by date with sources, status over time, conflicts between sources, relations',
+      summary: 'The case file: events by date with sources, status over time, conflicts between sources, relations; with country, only the events placed there',
       tags: ['entities'],
       params: idParams,
+      querystring: { type: 'object', properties: { country } },
       response: { 200: caseFile, 404: errorSchema },
     },
   }, async (req, reply) => {
     // built once per change of the store, however often it is asked for (cache.ts)
-    const sent = await app.sendCached(reply, `timeline ${req.params.id}`, () => app.store.timeline(req.params.id));
+    const country = req.query.country;
+    const sent = await app.sendCached(reply, `timeline ${req.params.id} ${country ?? ''}`, () => app.store.timeline(req.params.id, { country }));
     return sent ?? reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
   });
 

@@ -2,6 +2,7 @@ import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } f
 import { h } from '../dom.js';
 import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge } from './common.js';
 import { relationGraph } from './graph.js';
+import { countryName, countrySelect } from './map.js';
 
 /** Links below this confidence are flagged for checking (the same threshold as src/store/identity.ts LOW_CONFIDENCE). */
 const LOW_CONFIDENCE = 0.8;
@@ -38,12 +39,23 @@ function timeline(c: CaseFile): HTMLElement {
         h('div', { class: 'headline' },
           h('strong', {}, eventTitle(e)), ' ', factualityBadge(e.factuality), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
           h('span', { class: 'roles' }, ` as ${e.roles.join(' and ')}`),
-          e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null),
+          e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null,
+          placeNote(e)),
         actors.length || recipients.length ? h('div', { class: 'who' }, actors.length ? ['by ', ...join(actors)] : null, actors.length && recipients.length ? '; ' : null, recipients.length ? ['to ', ...join(recipients)] : null) : null,
         h('ul', { class: 'sources' }, e.sources.map((s) => h('li', {},
           sourceLink(s, `?at=${s.trigger_start}-${s.trigger_end}`), copiesNote(s.copies), ': ',
           sentence(s.sentence))))));
   }));
+}
+
+/** The country an event's sources place it in ("Lebanon", or "Lebanon, by the dateline"). */
+function placeNote(e: TimelineItem): HTMLElement | null {
+  const placed = e.sources.map((s) => s.place).filter((p): p is NonNullable<typeof p> => Boolean(p && p.country));
+  if (!placed.length) return null;
+  const countries = [...new Set(placed.map((p) => p.country!))];
+  const byDateline = placed.every((p) => p.source === 'dateline');
+  return h('span', { class: 'where', 'data-testid': 'event-country', title: byDateline ? 'the sentence names no place; the article\'s dateline does' : 'the place named in the sentence' },
+    ` · ${countries.map(countryName).join(' / ')}${byDateline ? ' (dateline)' : ''}`);
 }
 
 function conflicts(c: CaseFile): HTMLElement | null {
@@ -124,8 +136,11 @@ function identity(p: EntityProfile, reload: () => void): HTMLElement {
     message);
 }
 
-export async function entityView(id: number, reload: () => void): Promise<HTMLElement> {
-  const [p, c] = await Promise.all([api.entity(id), api.timeline(id)]);
+export async function entityView(id: number, reload: () => void, country?: string): Promise<HTMLElement> {
+  const [p, c, choices] = await Promise.all([api.entity(id), api.timeline(id, country), api.countries(id).catch(() => [])]);
+  const go = (cc: string) => {
+    location.hash = `#/entity/${id}${cc ? `?country=${cc}` : ''}`;
+  };
   return h('div', { class: 'entity' },
     h('header', { class: 'entity-head' },
       h('h1', { 'data-testid': 'entity-name' }, p.name, ' ', typeBadge(p.type)),
@@ -133,7 +148,12 @@ export async function entityView(id: number, reload: () => void): Promise<HTMLEl
       h('div', { class: 'meta' }, `In ${p.document_count} article${p.document_count === 1 ? '' : 's'} · ${p.mention_count} mentions · entity #${p.id}`),
       statusStrip(c)),
     conflicts(c),
-    section('Case timeline', 'timeline-panel', timeline(c)),
+    section('Case timeline', 'timeline-panel',
+      h('div', { class: 'timeline-tools' },
+        choices.length || country ? countrySelect(choices, country, go, 'timeline-country') : null, ' ',
+        h('a', { href: `#/entity/${id}/map${country ? `?country=${country}` : ''}`, 'data-testid': 'map-link' }, 'Map of these events →')),
+      country ? h('p', { class: 'meta' }, `Only the events placed in ${countryName(country)}.`) : null,
+      timeline(c)),
     h('div', { class: 'columns' },
       section('Relations', 'relations', relationsList(p)),
       section('Quotes', 'quotes', quotes(p))),

@@ -3,6 +3,7 @@ import { h, snippet } from '../dom.js';
 import type { CaseFile, DocumentSummary, EntitySummary } from '../api.js';
 import { date, duplicateBadge, empty, entityCard, section } from './common.js';
 import { statusStrip } from './entity.js';
+import { countryName, countrySelect } from './map.js';
 
 /** How much a person's case file shows at first sight: statuses, sources that disagree, sources. */
 function caseWeight(c: CaseFile): number {
@@ -53,10 +54,14 @@ export async function homeView(): Promise<HTMLElement> {
       : empty('No articles yet: run chronicle ingest FILE…')));
 }
 
-export async function searchView(q: string): Promise<HTMLElement> {
-  const hits = await api.search(q);
+export async function searchView(q: string, country?: string): Promise<HTMLElement> {
+  const [hits, choices] = await Promise.all([api.search(q, country), api.countries().catch(() => [])]);
+  const go = (cc: string) => {
+    location.hash = `#/search?${new URLSearchParams(cc ? { q, country: cc } : { q })}`;
+  };
   return h('div', { class: 'search' },
-    h('h1', {}, 'Results for “', q, '”'),
+    h('h1', {}, 'Results for “', q, '”', country ? ` in ${countryName(country)}` : ''),
+    choices.length || country ? h('div', { class: 'search-tools' }, countrySelect(choices, country, go, 'search-country')) : null,
     section('People, organisations and places', 'entity-results', hits.entities.length ? h('div', { class: 'cards' }, hits.entities.map(entityCard)) : empty('No entity has this name.')),
     section('Articles', 'document-results', hits.documents.length
       ? h('ul', { class: 'doc-list' }, hits.documents.map((d) => h('li', {},
