@@ -21,6 +21,7 @@ import { decodeWeights, loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES,
 import type { GazetteerData } from '../src/extract/ner-features.js';
 import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from '../src/nlp/representations.js';
 import { createHash } from 'node:crypto';
+import { Gazetteer as PlacesGazetteer, gazetteer as placesGazetteer } from '../src/extract/places/gazetteer.js';
 import { defaultModelDir } from '../src/extract/ner.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
@@ -258,4 +259,20 @@ test('the load-ready capitalisation lexicon holds the same ratio for every word,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the load-ready places gazetteer finds the entries the TSV lists under every key', () => {
+  const tsv = gunzipSync(readFileSync(join(process.cwd(), 'models', 'places', 'places.tsv.gz'))).toString('utf8');
+  const ready = placesGazetteer();
+  const reference = new PlacesGazetteer(tsv);
+  assert.equal(ready.size, reference.size);
+  const lines = tsv.split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+  for (let i = 0; i < lines.length; i += 37) {
+    const f = lines[i].split('\t');
+    for (const k of [f[1], ...(f[8] ? f[8].split('|') : [])]) assert.deepEqual(ready.lookup(k), reference.lookup(k), k);
+    assert.deepEqual(ready.country(f[3]), reference.country(f[3]));
+    if (f[2] === 'ADM1') assert.deepEqual(ready.region(f[3], f[4]), reference.region(f[3], f[4]));
+  }
+  assert.deepEqual(ready.lookup('Qzxville Nowhere'), []);
+  assert.equal(ready.alpha2('LBN'), 'LB');
 });

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
+import { gazetteer as placesGazetteer } from '../extract/places/gazetteer.js';
 import { defaultModelDir } from '../extract/ner.js';
 import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
@@ -19,6 +20,7 @@ for (const [name, build] of [
   ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
   ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
   ['Brown clusters', () => getBrownClusters()],
+  ['places gazetteer', () => placesGazetteer()],
 ] as const) {
   try {
     build();

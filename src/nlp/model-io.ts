@@ -10,6 +10,7 @@
  * views into the file's bytes, with no decompression and no rebuilding of lookup tables.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { FrozenPerceptron, PHI, PHI_INVERSE, TABLE_LAYOUT, type FrozenTables } from './perceptron.js';
 
@@ -133,12 +134,17 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
 
 /**
  * What identifies a compressed model file's content cheaply: its size and, for gzip, the
- * trailer (CRC-32 and length of the uncompressed bytes); read with one small read.
+ * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
+ * by a hash of its content.
  */
 function sourceStamp(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(2, size));
+    readSync(fd, head, 0, head.length, 0);
+    // not gzip (a plain file given by an environment variable): its whole content
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return `${size}:sha1 ${createHash('sha1').update(readFileSync(path)).digest('hex')}`;
     const tail = Buffer.alloc(Math.min(8, size));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     return `${size}:${tail.toString('hex')}`;
@@ -306,17 +312,11 @@ export function getPerceptron(file: ModelFile, prefix: string, nClasses: number,
  * of tens of thousands of entries. Keys hold no tab or line break.
  */
 export class SortedTable {
-  private readonly starts: Uint32Array;
+  readonly starts: Uint32Array;
 
-  constructor(readonly text: string) {
-    let n = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-    this.starts = new Uint32Array(n + 1);
-    for (let k = 0, i = 0; k < n; k++) {
-      this.starts[k] = i;
-      i = text.indexOf('\n', i) + 1;
-    }
-    this.starts[n] = text.length;
+  /** `starts`: the line starts as `lineStarts(text)` gives them, when a load-ready file kept them */
+  constructor(readonly text: string, starts?: Uint32Array) {
+    this.starts = starts ?? lineStarts(text);
   }
 
   /** The lines of a table (the last value of a repeated key wins, as in a map). */
@@ -361,4 +361,17 @@ export class SortedTable {
     }
     return undefined;
   }
+}
+
+/** Offsets of the lines of `text` (each ended by \n), and its length last. */
+export function lineStarts(text: string): Uint32Array {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Uint32Array(n + 1);
+  for (let k = 0, i = 0; k < n; k++) {
+    starts[k] = i;
+    i = text.indexOf('\n', i) + 1;
+  }
+  starts[n] = text.length;
+  return starts;
 }

@@ -4,10 +4,10 @@
  * coordinates and population. Loaded on the first question and kept for the life of the process;
  * names are indexed by `placeKey` (case, accents, dots and dashes folded).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { lineStarts, readyModel, SortedTable } from '../../nlp/model-io.js';
 
 /** What a gazetteer entry is, coarsely: a country, a first-level region, or a town. */
 export type PlaceKind = 'country' | 'region' | 'town';
@@ -42,64 +42,104 @@ export function placeKey(name: string): string {
     .trim();
 }
 
-export class Gazetteer {
-  readonly places: Place[] = [];
-  private readonly byName = new Map<string, number[]>();
-  private readonly countryIndex = new Map<string, number>();
-  private readonly regionIndex = new Map<string, number>();
-  private readonly alpha3 = new Map<string, string>();
+/**
+ * The gazetteer in the form it is read (load-ready, places.tsv.ready.bin beside places.tsv.gz):
+ * its name keys as sorted "key\tid id …" lines searched in place, the entries as their TSV lines
+ * parsed when first asked for, and the small country, region and alpha-3 indexes. 123,000
+ * entries under 400,000 keys made a map and an object each at start-up: a second of CPU.
+ */
+export interface CompactPlaces {
+  keys: string;
+  /** one TSV data line per entry, in id order */
+  lines: string;
+  countries: Array<[string, number]>;
+  regions: Array<[string, number]>;
+  alpha3: Array<[string, string]>;
+}
 
-  /** Parse the TSV the build writes (see train/places.ts). */
-  constructor(tsv: string) {
-    const lines = tsv.split('\n');
-    let header = true;
-    for (const line of lines) {
-      if (!line || line.startsWith('#')) continue;
-      if (header) {
-        header = false;
-        continue;
-      }
-      const f = line.split('\t');
-      const code = f[2];
-      const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : 'town';
-      const i = this.places.length;
-      const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
-      if (f[9]) {
-        place.iso3 = f[9];
-        this.alpha3.set(f[9], f[3]);
-      }
-      this.places.push(place);
-      if (f[8]) for (const k of f[8].split('|')) this.index(k, i);
-      if (kind === 'country') this.countryIndex.set(f[3], i);
-      else if (kind === 'region') this.regionIndex.set(`${f[3]}.${f[4]}`, i);
+/** The compact form of the TSV the build writes (see train/places.ts). */
+export function compactPlaces(tsv: string): CompactPlaces {
+  const byName = new Map<string, number[]>();
+  const lines: string[] = [];
+  const countries: Array<[string, number]> = [];
+  const regions: Array<[string, number]> = [];
+  const alpha3: Array<[string, string]> = [];
+  let header = true;
+  for (const line of tsv.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
     }
+    const f = line.split('\t');
+    const i = lines.length;
+    lines.push(line);
+    if (f[9]) alpha3.push([f[9], f[3]]);
+    if (f[8]) {
+      for (const k of f[8].split('|')) {
+        const list = byName.get(k);
+        if (!list) byName.set(k, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+    if (f[2] === 'PCLI') countries.push([f[3], i]);
+    else if (f[2] === 'ADM1') regions.push([`${f[3]}.${f[4]}`, i]);
+  }
+  return { keys: SortedTable.build([...byName].map(([k, ids]) => [k, ids.join(' ')])), lines: lines.join('\n') + '\n', countries, regions, alpha3 };
+}
+
+export class Gazetteer {
+  private readonly keys: SortedTable;
+  private readonly lineText: string;
+  private readonly lineStarts: Uint32Array;
+  private readonly cache: Array<Place | undefined>;
+  private readonly countryIndex: Map<string, number>;
+  private readonly regionIndex: Map<string, number>;
+  private readonly alpha3: Map<string, string>;
+
+  /** The TSV the build writes (see train/places.ts), or its compact form (with the line starts a load-ready file keeps). */
+  constructor(source: string | CompactPlaces, starts?: { keys: Uint32Array; lines: Uint32Array }) {
+    const c = typeof source === 'string' ? compactPlaces(source) : source;
+    this.keys = new SortedTable(c.keys, starts?.keys);
+    this.lineText = c.lines;
+    this.lineStarts = starts?.lines ?? lineStarts(c.lines);
+    this.cache = new Array(this.lineStarts.length - 1);
+    this.countryIndex = new Map(c.countries);
+    this.regionIndex = new Map(c.regions);
+    this.alpha3 = new Map(c.alpha3);
   }
 
-  /** Index one key (already folded by placeKey when the gazetteer was built). */
-  private index(k: string, i: number): void {
-    const list = this.byName.get(k);
-    if (!list) this.byName.set(k, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
+  /** Entry `i`, parsed from its line on first use. */
+  private place(i: number): Place {
+    const hit = this.cache[i];
+    if (hit) return hit;
+    const f = this.lineText.slice(this.lineStarts[i], this.lineStarts[i + 1] - 1).split('\t');
+    const code = f[2];
+    const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : 'town';
+    const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
+    if (f[9]) place.iso3 = f[9];
+    this.cache[i] = place;
+    return place;
   }
 
   /** Every entry bearing this name (any spelling the index folds together). */
   lookup(name: string): Place[] {
-    const ids = this.byName.get(placeKey(name));
-    return ids ? ids.map((i) => this.places[i]) : [];
+    const ids = this.keys.get(placeKey(name));
+    return ids ? ids.split(' ').map((i) => this.place(Number(i))) : [];
   }
 
   has(name: string): boolean {
-    return this.byName.has(placeKey(name));
+    return this.keys.get(placeKey(name)) !== undefined;
   }
 
   country(cc: string): Place | undefined {
     const i = this.countryIndex.get(cc);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   region(cc: string, admin1: string): Place | undefined {
     const i = this.regionIndex.get(`${cc}.${admin1}`);
-    return i === undefined ? undefined : this.places[i];
+    return i === undefined ? undefined : this.place(i);
   }
 
   /** The alpha-2 code of an ISO alpha-3 one ("LBN" → "LB"), as CAMEO actor codes begin. */
@@ -108,7 +148,7 @@ export class Gazetteer {
   }
 
   get size(): number {
-    return this.places.length;
+    return this.cache.length;
   }
 }
 
@@ -120,8 +160,17 @@ let shared: Gazetteer | null = null;
 export function gazetteer(): Gazetteer {
   if (!shared) {
     const file = process.env.CHRONICLE_PLACES ?? join(MODEL_DIR, 'places.tsv.gz');
-    const raw = readFileSync(file);
-    shared = new Gazetteer((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+    // the load-ready form (model-io.ts readyModel), built from the file on first use
+    const { file: ready } = readyModel(file, (raw) => {
+      const c = compactPlaces((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+      return {
+        header: { countries: c.countries, regions: c.regions, alpha3: c.alpha3 },
+        arrays: { keys: Buffer.from(c.keys, 'utf8'), lines: Buffer.from(c.lines, 'utf8'), keyStarts: lineStarts(c.keys), lineStarts: lineStarts(c.lines) },
+      };
+    }, { version: 'chronicle-places-ready/2' });
+    const text = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength).toString('utf8');
+    const h = ready.header as Pick<CompactPlaces, 'countries' | 'regions' | 'alpha3'>;
+    shared = new Gazetteer({ ...h, keys: text(ready.arrays.keys), lines: text(ready.arrays.lines) }, { keys: ready.arrays.keyStarts as Uint32Array, lines: ready.arrays.lineStarts as Uint32Array });
   }
   return shared;
 }
