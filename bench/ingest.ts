@@ -20,6 +20,7 @@ import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { NearDuplicateIndex, sketch } from '../src/store/dedup.js';
 import { detectLanguage } from '../src/ingest/language.js';
+import { startupReport } from './startup.js';
 
 const ROOT = process.cwd();
 const BIN = join(ROOT, 'bin', 'chronicle');
@@ -273,3 +274,6 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+// whole-process start-up on a tiny document, beside compromise and wink, in the same run (issue 20)
+if (process.env.BENCH_STARTUP !== '0') for (const line of startupReport(Number(process.env.BENCH_STARTUP_ROUNDS ?? 3))) console.log(line);

@@ -16,6 +16,7 @@ import { loadNlpModel } from '../src/nlp/nlp-model.js';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseDoc } from '../src/nlp/parse-stage.js';
+import { startupReport } from './startup.js';
 
 const { values } = parseArgs({ options: { data: { type: 'string' }, seconds: { type: 'string', default: '3' } } });
 const dataDir = resolve(values.data ?? process.env.CHRONICLE_DATA ?? '../shared/data');
@@ -92,3 +93,6 @@ row('chronicle tokenize+tag+lemma+parse (raw text)', oursRaw, pipelineTokens);
 row('wink-nlp tokenize+sbd+pos (raw text)', wink, winkTokens);
 console.log(`ratio chronicle tag+parse / wink-nlp pos: ${((ours.wall * goldTokens) / (wink.wall * winkTokens)).toFixed(2)}× wall, ${((ours.cpu * goldTokens) / (wink.cpu * winkTokens)).toFixed(2)}× CPU`);
 console.log(`ratio chronicle full parse stage / wink-nlp pos: ${((oursRaw.wall * pipelineTokens) / (wink.wall * winkTokens)).toFixed(2)}× wall, ${((oursRaw.cpu * pipelineTokens) / (wink.cpu * winkTokens)).toFixed(2)}× CPU`);
+
+// whole-process start-up on a tiny document, beside compromise and wink, in the same run (issue 20)
+if (process.env.BENCH_STARTUP !== '0') for (const line of startupReport(Number(process.env.BENCH_STARTUP_ROUNDS ?? 3))) console.log(line);

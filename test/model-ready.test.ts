@@ -1,7 +1,8 @@
 /**
- * The load-ready NLP model (models/nlp-en.ready.bin, built from the compressed file on first use)
- * must give the very tags, lemmas, heads and labels the compressed model gives, be rebuilt when
- * it does not match its source, and never be misread when damaged.
+ * The load-ready models (built beside the compressed files on first use or at npm install) must
+ * answer exactly as the compressed ones do — the NLP model's tags, lemmas, heads and labels, the
+ * actor index's records and keys —, be rebuilt when they do not match their source, and never be
+ * misread when damaged.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +15,13 @@ import { tokenizeStage } from '../src/nlp/sentences.js';
 import { decodeNlpModel, defaultModelPath, loadReadyNlp, type NlpModel } from '../src/nlp/nlp-model.js';
 import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
+import type { CompiledActors } from '../src/extract/actors/dictionary.js';
+import { decodeWeights, loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES, parseLexicon } from '../src/extract/ner-model.js';
+import type { GazetteerData } from '../src/extract/ner-features.js';
+import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from '../src/nlp/representations.js';
+import { createHash } from 'node:crypto';
+import { defaultModelDir } from '../src/extract/ner.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -116,3 +124,139 @@ test('a model loaded from its tables says so when asked for what only the compre
   const { model } = loadReadyNlp();
   assert.throws(() => perceptrons(model)[0].pruned(0.1), /loaded from its lookup tables/);
 });
+
+test('the load-ready actor index answers as the compiled dictionary it is built from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const source = join(dir, 'phoenix.json.gz');
+    copyFileSync(DEFAULT_ACTOR_MODEL, source);
+    const compiled = JSON.parse(gunzipSync(readFileSync(source)).toString('utf8')) as CompiledActors;
+    const built = ActorIndex.fromFile(source);
+    const read = ActorIndex.fromFile(source);
+    assert.ok(statSync(readyPathFor(source)).size > 100_000, 'the load-ready file was written');
+    const inMemory = new ActorIndex(compiled);
+    assert.equal(read.size, compiled.actors.length);
+    compiled.actors.forEach(([primary, , fallback, rules, synonyms], id) => {
+      for (const key of [primary, ...synonyms]) assert.ok(read.lookup(key).includes(id), `${key} → ${id}`);
+      const r = read.record(id);
+      assert.equal(r.primary, primary);
+      assert.equal(r.fallback, fallback);
+      assert.deepEqual(r.rules, rules);
+      assert.deepEqual(r.synonyms.slice(0, synonyms.length), synonyms);
+    });
+    assert.deepEqual(read.lookup('NO SUCH ACTOR PHRASE'), []);
+    // a demonym the dictionary lacks points at the country's own entry
+    assert.equal(read.country('SWE')!.id, read.lookup('SWEDISH')[0]);
+    for (const key of ['ISLAMIC JIHAD', 'ARMY', 'POLICE', 'UNITED NATIONS', 'HAMAS']) {
+      assert.deepEqual(read.longerForms(key), inMemory.longerForms(key), key);
+      assert.deepEqual(built.longerForms(key), inMemory.longerForms(key), key);
+    }
+    assert.deepEqual(read.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']), inMemory.scan(['THE', 'UNITED', 'NATIONS', 'AND', 'HAMAS']));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready NER weights score as the compressed ones, bit for bit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const source = join(defaultModelDir(), MODEL_FILES.weights);
+    const copy = join(dir, MODEL_FILES.weights);
+    copyFileSync(source, copy);
+    const reference = decodeWeights(readFileSync(copy), copy);
+    loadWeights(copy);
+    const ready = loadWeights(copy);
+    assert.deepEqual(Array.from(ready.start), Array.from(reference.start));
+    assert.deepEqual(Array.from(ready.trans), Array.from(reference.trans));
+    assert.equal(ready.oBias, reference.oBias);
+    assert.equal(ready.brownSha256, reference.brownSha256);
+    const a = (reference.scorer as FrozenPerceptron).tables();
+    const b = (ready.scorer as FrozenPerceptron).tables();
+    for (const k of ['slots', 'decode', 'slots32', 'entries', 'entries16', 'decode10'] as const) {
+      assert.deepEqual(Buffer.from(b[k].buffer, b[k].byteOffset, b[k].byteLength), Buffer.from(a[k].buffer, a[k].byteOffset, a[k].byteLength), k);
+    }
+    const feats = Uint32Array.from({ length: 64 }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) >>> 0) || 1);
+    const s1 = new Float64Array(32);
+    const s2 = new Float64Array(32);
+    reference.scorer.score(feats, feats.length, s1);
+    ready.scorer.score(feats, feats.length, s2);
+    assert.deepEqual(s2, s1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready gazetteer finds every phrase with its categories, and only whole phrases', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const copy = join(dir, MODEL_FILES.gazetteer);
+    copyFileSync(join(defaultModelDir(), MODEL_FILES.gazetteer), copy);
+    const data = JSON.parse(gunzipSync(readFileSync(copy)).toString('utf8')) as GazetteerData;
+    loadGazetteer(copy);
+    const g = loadGazetteer(copy);
+    assert.ok(statSync(readyPathFor(copy)).size > 100_000);
+    const want = new Map<string, string[]>();
+    for (const [cat, phrases] of Object.entries(data)) {
+      for (const p of phrases) {
+        const list = want.get(p) ?? [];
+        if (!list.includes(cat)) list.push(cat);
+        want.set(p, list);
+      }
+    }
+    for (const [p, cats] of want) {
+      const words = p.split(' ');
+      assert.deepEqual(g.lookup(words), cats, p);
+      assert.ok(g.firstNode(words[0]), p);
+      if (!want.has(`${p} zzqx`)) assert.equal(g.lookup([...words, 'zzqx']), null);
+    }
+    // a phrase's prefix is a node; it has categories only when it is a phrase itself
+    const [sample] = [...want.keys()].filter((p) => p.split(' ').length === 3 && !want.has(p.split(' ').slice(0, 2).join(' ')));
+    if (sample) assert.equal(g.lookup(sample.split(' ').slice(0, 2)), null);
+    // features: a two-word phrase marks its words B and L, its categories in the data's order
+    const [two, cats] = [...want].find(([p]) => p.split(' ').length === 2)!;
+    const marks = g.annotate(['xqzv', ...two.split(' '), 'xqzv']);
+    for (const c of cats) {
+      assert.ok(marks[1].includes(`${c}:B`), two);
+      assert.ok(marks[2].includes(`${c}:L`), two);
+    }
+    assert.deepEqual(marks[0], []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready Brown clusters give every word the cluster the cluster file gives it', () => {
+  const gz = readFileSync(join(representationsDir(), BROWN_FILE));
+  const text = gunzipSync(gz).toString('utf8');
+  const reference = BrownClusters.parse(text);
+  const ready = getBrownClusters()!;
+  assert.equal(ready.sha256, createHash('sha256').update(gz).digest('hex'));
+  assert.equal(ready.vocabularySize, reference.vocabularySize);
+  assert.deepEqual(ready.paths, reference.paths);
+  const words = text.split('\n').filter(Boolean).map((l) => l.split('\t')[1]);
+  for (const w of [...words, ...words.slice(0, 2000).map((x) => x.toUpperCase()), 'qzxv', '', 'NATO', '1987']) {
+    assert.equal(ready.clusterOf(w), reference.clusterOf(w), w);
+    assert.equal(ready.exactClusterOf(w), reference.exactClusterOf(w), w);
+  }
+});
+
+test('the load-ready capitalisation lexicon holds the same ratio for every word, and nothing else', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const copy = join(dir, MODEL_FILES.lexicon);
+    copyFileSync(join(defaultModelDir(), MODEL_FILES.lexicon), copy);
+    const reference = parseLexicon(gunzipSync(readFileSync(copy)).toString('utf8'));
+    loadCapLexicon(copy);
+    const table = loadCapLexicon(copy);
+    assert.equal(table.size, reference.size);
+    for (const [word, ratio] of reference) {
+      assert.equal(table.get(word), ratio, word);
+      assert.equal(table.get(`${word}qzx`), reference.get(`${word}qzx`));
+    }
+    assert.equal(table.has('qzxv-not-a-word'), false);
+    assert.deepEqual(new Map(table), reference);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+

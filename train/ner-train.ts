@@ -149,7 +149,7 @@ export class CapCounts {
  */
 export function capLexicon(base: CapCounts, minCount: number, extra?: CapCounts, extraMinCount = Infinity): CapLexicon {
   const words = new Set([...base.counts.keys(), ...(extra ? extra.counts.keys() : [])]);
-  const lex: CapLexicon = new Map();
+  const lex = new Map<string, number>();
   for (const w of [...words].sort()) {
     const b = base.counts.get(w) ?? [0, 0];
     const e = extra?.counts.get(w) ?? [0, 0];

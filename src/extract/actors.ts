@@ -94,21 +94,21 @@ function pickRecord(index: ActorIndex, key: string, records: number[], docWords:
   const ranked = records
     .filter((id) => index.codeAt(id, date))
     .sort((a, b) => {
-      const fa = index.records[a].file === 'Phoenix.Countries.actors.txt' ? 0 : 1;
-      const fb = index.records[b].file === 'Phoenix.Countries.actors.txt' ? 0 : 1;
+      const fa = index.record(a).file === 'Phoenix.Countries.actors.txt' ? 0 : 1;
+      const fb = index.record(b).file === 'Phoenix.Countries.actors.txt' ? 0 : 1;
       return preferCountries ? fa - fb : 0;
     });
   const exact = ranked[0] ?? null;
   // the longer form wins only when the article does not also name the exact entry's country
   // ("Islamic Jihad" + "Palestinian", no Lebanon → PIJ; "White House" + "Russian" + "U.S." → USA)
   // and never against a state institution of the countries file ("White House" stays USAGOV)
-  const exactIsState = exact !== null && index.records[exact].file === 'Phoenix.Countries.actors.txt';
+  const exactIsState = exact !== null && index.record(exact).file === 'Phoenix.Countries.actors.txt';
   if (longer.length && (exact === null || (!exactIsState && !docWords.country(index, index.codeAt(exact, date)!)))) return longer[0].records[0];
   return exact;
 }
 
 function describeRecord(index: ActorIndex, id: number, key: string, date: number): string {
-  const r = index.records[id];
+  const r = index.record(id);
   return `${r.file}: ${key}${key !== r.primary ? ` (= ${r.primary})` : ''} [${index.ruleAt(id, date)}]`;
 }
 
@@ -138,7 +138,7 @@ function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: DocWord
       const id = pickRecord(index, k, recs, docWords, e.type, date);
       if (id === null) continue;
       const code = index.codeAt(id, date)!;
-      const rec = index.records[id];
+      const rec = index.record(id);
       if (e.type === 'PERSON' && /^[A-Z]{3}$/.test(code)) continue; // a place or a country, not this person
       if (e.type === 'PERSON' && words.length === 1 && !rec.primary.endsWith(' ' + k) && rec.primary !== k) continue;
       const countryEntry = index.countryCodeOf(id) !== null;
@@ -158,14 +158,14 @@ function nameCodes(index: ActorIndex, e: Entity, date: number, docWords: DocWord
     for (const hit of index.scan(agent ? pre.slice(0, agent.start) : pre)) {
       const id = pickRecord(index, hit.key, hit.records, docWords, 'ORG', date);
       if (id === null) continue;
-      base = { code: index.codeAt(id, date)!, source: describeRecord(index, id, hit.key, date), nonState: isNonStateFile(index.records[id].file) };
+      base = { code: index.codeAt(id, date)!, source: describeRecord(index, id, hit.key, date), nonState: isNonStateFile(index.record(id).file) };
       break;
     }
     if (!base && words[cut] === 'OF') {
       for (const hit of index.scan(words.slice(cut + 1))) {
         const id = pickRecord(index, hit.key, hit.records, docWords, 'ORG', date);
         if (id === null) continue;
-        base = { code: index.codeAt(id, date)!, source: describeRecord(index, id, hit.key, date), nonState: isNonStateFile(index.records[id].file) };
+        base = { code: index.codeAt(id, date)!, source: describeRecord(index, id, hit.key, date), nonState: isNonStateFile(index.record(id).file) };
         break;
       }
     }

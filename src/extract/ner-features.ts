@@ -6,6 +6,7 @@
  */
 import { f1, f2, f3, hashString } from '../nlp/features.js';
 import type { BrownClusters } from '../nlp/representations.js';
+import type { SortedTable } from '../nlp/model-io.js';
 import { parseSelector, set } from '../lexicon/index.js';
 
 /** Id of a gazetteer feature such as "GPE:U" (category and position in the phrase). */
@@ -19,50 +20,156 @@ export interface GazetteerData {
   [category: string]: string[];
 }
 
+/** A prefix of gazetteer phrases (a node of the phrase trie). */
 export interface TrieNode {
-  next: Map<string, TrieNode>;
-  cats: string[] | null;
+  /** the node one word further, or null when no phrase continues with `word` */
+  child(word: string): TrieNode | null;
+  /** categories of the phrase that ends here, or null */
+  readonly cats: string[] | null;
   /** feature ids of this phrase's categories by position: single word, begin, inside, last */
-  ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
+  readonly ids: { U: number[]; B: number[]; I: number[]; L: number[] } | null;
+}
+
+/**
+ * The gazetteer in the form it is read: its phrases sorted, one line each ("phrase\tCAT,CAT\n",
+ * categories in the order the data gives them), and the longest phrase's length in words.
+ * Built once from the data (`compactGazetteer`) and kept beside gazetteer.json.gz as
+ * gazetteer.json.ready.bin; loading it is one read and one scan for line starts.
+ */
+export interface CompactGazetteer {
+  lines: string;
+  maxLen: number;
+}
+
+export function compactGazetteer(data: GazetteerData): CompactGazetteer {
+  const cats = new Map<string, string[]>();
+  let maxLen = 1;
+  for (const [cat, phrases] of Object.entries(data)) {
+    if (/[\t\n,]/.test(cat)) throw new Error(`gazetteer category with a tab, line break or comma: ${JSON.stringify(cat)}`);
+    for (const p of phrases) {
+      if (/[\t\n]/.test(p)) throw new Error(`gazetteer phrase with a tab or line break: ${JSON.stringify(p)}`);
+      const list = cats.get(p);
+      if (!list) cats.set(p, [cat]);
+      else if (!list.includes(cat)) list.push(cat);
+      maxLen = Math.max(maxLen, p.split(' ').length);
+    }
+  }
+  const phrases = [...cats.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { lines: phrases.map((p) => `${p}\t${cats.get(p)!.join(',')}\n`).join(''), maxLen };
+}
+
+/**
+ * Compares `word` with the word of `text` that starts at `at` (ended by a space or the tab
+ * before the categories): < 0, 0 or > 0 as the word sorts before, equals or sorts after it.
+ * Consistent with the lines' order because a space and a tab sort before every word character.
+ */
+function compareWord(word: string, text: string, at: number): number {
+  for (let k = 0; ; k++) {
+    const c = text.charCodeAt(at + k);
+    const end = c === 32 || c === 9;
+    if (k === word.length) return end ? 0 : -1;
+    if (end) return 1;
+    const d = word.charCodeAt(k) - c;
+    if (d !== 0) return d;
+  }
+}
+
+class GazNode implements TrieNode {
+  private children: Map<string, GazNode | null> | null = null;
+
+  constructor(
+    private readonly g: Gazetteer,
+    /** lines [lo, hi) hold the phrases that continue this prefix by one more word */
+    private readonly lo: number,
+    private readonly hi: number,
+    /** characters of the prefix, its trailing space included */
+    private readonly at: number,
+    readonly cats: string[] | null,
+    readonly ids: TrieNode['ids'],
+  ) {}
+
+  child(word: string): GazNode | null {
+    const hit = this.children?.get(word);
+    if (hit !== undefined) return hit;
+    const node = this.g.extend(this.lo, this.hi, this.at, word);
+    (this.children ??= new Map()).set(word, node);
+    return node;
+  }
 }
 
 export class Gazetteer {
-  private readonly root: TrieNode = { next: new Map(), cats: null, ids: null };
-  private maxLen = 1;
+  private readonly text: string;
+  private readonly starts: Uint32Array;
+  private readonly maxLen: number;
+  private readonly root: GazNode;
+  /** feature ids by category list: the same few lists recur on thousands of phrases */
+  private readonly idsByCats = new Map<string, NonNullable<TrieNode['ids']>>();
 
-  constructor(data: GazetteerData) {
-    for (const [cat, phrases] of Object.entries(data)) {
-      for (const p of phrases) this.add(p.split(' '), cat);
+  constructor(data: GazetteerData | CompactGazetteer) {
+    const c = typeof (data as CompactGazetteer).lines === 'string' && typeof (data as CompactGazetteer).maxLen === 'number' ? data as CompactGazetteer : compactGazetteer(data as GazetteerData);
+    this.text = c.lines;
+    this.maxLen = c.maxLen;
+    let n = 0;
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) n++;
+    this.starts = new Uint32Array(n + 1);
+    for (let k = 0, i = 0; k < n; k++) {
+      this.starts[k] = i;
+      i = this.text.indexOf('\n', i) + 1;
     }
+    this.starts[n] = this.text.length;
+    this.root = new GazNode(this, 0, n, 0, null, null);
   }
 
-  private add(words: string[], cat: string): void {
-    let node = this.root;
-    for (const w of words) {
-      let n = node.next.get(w);
-      if (!n) {
-        n = { next: new Map(), cats: null, ids: null };
-        node.next.set(w, n);
-      }
-      node = n;
+  /** First line in [lo, hi) whose word at `at` is not before `word` (with `orAfter`: after it). */
+  private bound(lo: number, hi: number, at: number, word: string, orAfter: boolean): number {
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareWord(word, this.text, this.starts[mid] + at);
+      if (orAfter ? c >= 0 : c > 0) lo = mid + 1;
+      else hi = mid;
     }
-    node.cats ??= [];
-    if (!node.cats.includes(cat)) node.cats.push(cat);
-    const cats = node.cats;
-    node.ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
-    this.maxLen = Math.max(this.maxLen, words.length);
+    return lo;
+  }
+
+  /** The node for the prefix (lines [lo, hi) at `at`) one word further, or null. */
+  extend(lo: number, hi: number, at: number, word: string): GazNode | null {
+    if (word.length === 0 || /[\t\n]/.test(word)) return null;
+    const a = this.bound(lo, hi, at, word, false);
+    const b = this.bound(a, hi, at, word, true);
+    if (a === b) return null;
+    // the phrase that ends with this word sorts first (a tab before the categories)
+    const end = this.starts[a] + at + word.length;
+    let cats: string[] | null = null;
+    let ids: TrieNode['ids'] = null;
+    let from = a;
+    if (this.text.charCodeAt(end) === 9) {
+      const key = this.text.slice(end + 1, this.starts[a + 1] - 1);
+      cats = key.split(',');
+      ids = this.idsOf(key, cats);
+      from = a + 1;
+    }
+    return new GazNode(this, from, b, at + word.length + 1, cats, ids);
+  }
+
+  private idsOf(key: string, cats: string[]): NonNullable<TrieNode['ids']> {
+    let ids = this.idsByCats.get(key);
+    if (!ids) {
+      ids = { U: cats.map((c) => gazId(c + ':U')), B: cats.map((c) => gazId(c + ':B')), I: cats.map((c) => gazId(c + ':I')), L: cats.map((c) => gazId(c + ':L')) };
+      this.idsByCats.set(key, ids);
+    }
+    return ids;
   }
 
   /** The trie node of phrases starting with `word` (lower-cased), or null. */
   firstNode(word: string): TrieNode | null {
-    return this.root.next.get(word) ?? null;
+    return this.root.child(word);
   }
 
   /** Categories of the exact phrase, or null. */
   lookup(words: string[]): string[] | null {
-    let node: TrieNode | undefined = this.root;
+    let node: TrieNode | null = this.root;
     for (const w of words) {
-      node = node.next.get(w);
+      node = node.child(w);
       if (!node) return null;
     }
     return node.cats;
@@ -75,9 +182,9 @@ export class Gazetteer {
   annotate(lower: string[]): string[][] {
     const out: string[][] = lower.map(() => []);
     for (let i = 0; i < lower.length; i++) {
-      let node: TrieNode | undefined = this.root;
+      let node: TrieNode | null = this.root;
       for (let j = i; j < lower.length && j - i < this.maxLen; j++) {
-        node = node.next.get(lower[j]);
+        node = node.child(lower[j]);
         if (!node) break;
         if (node.cats) {
           for (const c of node.cats) {
@@ -106,7 +213,7 @@ export class Gazetteer {
       else for (const x of ids) out[i].push(x);
     };
     for (let i = 0; i < n; i++) {
-      let node: TrieNode | null | undefined = firstNodes ? firstNodes[i] : this.root.next.get(lower[i]);
+      let node: TrieNode | null = firstNodes ? firstNodes[i] : this.root.child(lower[i]);
       for (let j = i; node; ) {
         const ids = node.ids;
         if (ids) {
@@ -118,7 +225,7 @@ export class Gazetteer {
           }
         }
         if (++j >= n || j - i >= this.maxLen) break;
-        node = node.next.get(lower[j]);
+        node = node.child(lower[j]);
       }
     }
     return out;
@@ -222,7 +329,38 @@ function capClass(word: string): string {
  * when not sentence-initial. A cheap stand-in for word clusters: "saturday" and "russia"
  * are always capitalised, "president" usually not, "the" never.
  */
-export type CapLexicon = Map<string, number>;
+export interface CapLexicon extends Iterable<[string, number]> {
+  get(word: string): number | undefined;
+  has(word: string): boolean;
+}
+
+/**
+ * The capitalisation lexicon in its load-ready form: "word\tratio" lines sorted by word, looked
+ * up in place (a map of its 56,000 words was a third of the recogniser's load time).
+ */
+export class CapTable implements CapLexicon {
+  constructor(private readonly table: SortedTable) {}
+
+  get(word: string): number | undefined {
+    const v = this.table.get(word);
+    return v === undefined ? undefined : Number(v);
+  }
+
+  has(word: string): boolean {
+    return this.table.get(word) !== undefined;
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, number]> {
+    for (const line of this.table.text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) yield [line.slice(0, tab), Number(line.slice(tab + 1))];
+    }
+  }
+}
 
 /** Bucket of a capitalisation ratio (0..1) stored in the lexicon. */
 export function capBucket(lex: CapLexicon, lower: string): string {

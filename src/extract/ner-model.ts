@@ -9,10 +9,10 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
-import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../nlp/model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, SortedTable, type TypedArrayAny } from '../nlp/model-io.js';
 import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
-  Gazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
+  CapTable, Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
 } from './ner-features.js';
 
@@ -364,8 +364,8 @@ export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   return weights;
 }
 
-export function parseLexicon(text: string): CapLexicon {
-  const lex: CapLexicon = new Map();
+export function parseLexicon(text: string): Map<string, number> {
+  const lex = new Map<string, number>();
   for (const line of text.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab > 0) lex.set(line.slice(0, tab), Number(line.slice(tab + 1)));
@@ -373,11 +373,54 @@ export function parseLexicon(text: string): CapLexicon {
   return lex;
 }
 
+/** Version of the load-ready weights (weights.ready.bin beside weights.bin.gz: the scorer's lookup tables). */
+const READY_WEIGHTS = 'chronicle-ner-weights-ready/1';
+
+/**
+ * The weights from their load-ready form (model-io.ts readyModel): one read and typed-array views,
+ * no decompression and no rebuilding of the perceptron's tables; the same scores bit for bit.
+ */
+export function loadWeights(path: string): NerWeights {
+  const { file } = readyModel(path, (gz) => {
+    const w = decodeWeights(gz, path);
+    const header: Record<string, unknown> = { oBias: w.oBias, brown: w.brownSha256 };
+    const arrays: Record<string, TypedArrayAny> = { start: w.start, trans: w.trans };
+    putTables(arrays, header, 'w', w.scorer as FrozenPerceptron);
+    return { header, arrays };
+  }, { version: `${READY_WEIGHTS} features ${FEATURE_VERSION} tags ${TAGS.join(' ')}` });
+  const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number);
+  weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
+  return weights;
+}
+
+/** Version of the load-ready gazetteer (gazetteer.json.ready.bin: sorted phrase lines, ner-features.ts). */
+const READY_GAZETTEER = 'chronicle-ner-gazetteer-ready/1';
+
+/** The gazetteer from its load-ready form: one read, no trie built (nodes are made as words ask for them). */
+export function loadGazetteer(path: string): Gazetteer {
+  const { file } = readyModel(path, (gz) => {
+    const c = compactGazetteer(JSON.parse(gunzipSync(gz).toString('utf8')) as GazetteerData);
+    return { header: { maxLen: c.maxLen }, arrays: { lines: Buffer.from(c.lines, 'utf8') } };
+  }, { version: READY_GAZETTEER });
+  const lines = file.arrays.lines as Uint8Array;
+  return new Gazetteer({ lines: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8'), maxLen: file.header.maxLen as number });
+}
+
+/** The capitalisation lexicon from its load-ready form (lexicon.ready.bin: sorted "word\tratio" lines; the same numbers). */
+export function loadCapLexicon(path: string): CapTable {
+  const { file } = readyModel(path, (gz) => {
+    const lex = parseLexicon(gunzipSync(gz).toString('utf8'));
+    return { header: {}, arrays: { lines: Buffer.from(SortedTable.build([...lex].map(([k, v]) => [k, String(v)])), 'utf8') } };
+  }, { version: 'chronicle-ner-lexicon-ready/1' });
+  const lines = file.arrays.lines as Uint8Array;
+  return new CapTable(new SortedTable(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8')));
+}
+
 export function loadNerModel(dir: string): NerModel {
   const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-  const weights = decodeWeights(readFileSync(join(dir, MODEL_FILES.weights)), join(dir, MODEL_FILES.weights));
-  const gazetteer = new Gazetteer(JSON.parse(read(MODEL_FILES.gazetteer)) as GazetteerData);
-  const lexicon = parseLexicon(read(MODEL_FILES.lexicon));
+  const weights = loadWeights(join(dir, MODEL_FILES.weights));
+  const gazetteer = loadGazetteer(join(dir, MODEL_FILES.gazetteer));
+  const lexicon = loadCapLexicon(join(dir, MODEL_FILES.lexicon));
   let brown: BrownClusters | null = null;
   if (weights.brownSha256) {
     brown = getBrownClusters();

@@ -39,7 +39,7 @@ function findCountryEntity(doc: Doc, code: string): Entity | null {
     // by name only: a city coded with its country ("Aceh" → IDN) does not stand for the country
     const hit = names.some((n) => {
       const key = normKey(n.replace(/^the\s+/i, ''));
-      return nationalityCode(key) === code && idx.lookup(key).some((id) => idx.countryCodeOf(id) === code && sharesStem(key, idx.records[id]));
+      return nationalityCode(key) === code && idx.lookup(key).some((id) => idx.countryCodeOf(id) === code && sharesStem(key, idx.record(id)));
     });
     if (!hit) continue;
     if (e.type === 'GPE') return e;

@@ -14,8 +14,14 @@
  * linkedom will build, not an estimate a page can walk around ("<div/>" opens a div in HTML;
  * "<!-->" is a comment; "<noembed>" holds markup). The count stops at the limit.
  */
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type { Parser as HtmlParser } from 'htmlparser2';
 import { InputError } from './errors.js';
+
+// htmlparser2 loads when a page is first measured: the extraction pool and the CLI import this
+// module for its budgets, and plain text or JSON input never needs a markup parser
+let ParserClass: typeof HtmlParser | null = null;
+const htmlParser = (): typeof HtmlParser => (ParserClass ??= (createRequire(import.meta.url)('htmlparser2') as { Parser: typeof HtmlParser }).Parser);
 
 export const DEFAULT_MAX_MARKUP_DEPTH = 256;
 
@@ -26,6 +32,7 @@ class TooDeep extends Error {}
 export function markupDepth(html: string, stopAbove = Infinity): number {
   let depth = 0;
   let max = 0;
+  const Parser = htmlParser();
   const parser = new Parser(
     {
       onopentag() {

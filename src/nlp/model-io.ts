@@ -10,6 +10,7 @@
  * views into the file's bytes, with no decompression and no rebuilding of lookup tables.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { FrozenPerceptron, PHI, PHI_INVERSE, TABLE_LAYOUT, type FrozenTables } from './perceptron.js';
 
@@ -133,12 +134,17 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
 
 /**
  * What identifies a compressed model file's content cheaply: its size and, for gzip, the
- * trailer (CRC-32 and length of the uncompressed bytes); read with one small read.
+ * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
+ * by a hash of its content.
  */
 function sourceStamp(path: string): string {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(2, size));
+    readSync(fd, head, 0, head.length, 0);
+    // not gzip (a plain file given by an environment variable): its whole content
+    if (head[0] !== 0x1f || head[1] !== 0x8b) return `${size}:sha1 ${createHash('sha1').update(readFileSync(path)).digest('hex')}`;
     const tail = Buffer.alloc(Math.min(8, size));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     return `${size}:${tail.toString('hex')}`;
@@ -298,4 +304,74 @@ export function getPerceptron(file: ModelFile, prefix: string, nClasses: number,
   const bits = new Uint32Array(bf16.length);
   for (let j = 0; j < bf16.length; j++) bits[j] = bf16[j] << 16;
   return new FrozenPerceptron(nClasses, keys, starts, a[need[2]] as Uint8Array, new Float32Array(bits.buffer), options);
+}
+
+/**
+ * A string → string table in its load-ready form: "key\tvalue\n" lines sorted by key, looked up
+ * by binary search in place, so loading it is one scan for line starts instead of building a map
+ * of tens of thousands of entries. Keys hold no tab or line break.
+ */
+export class SortedTable {
+  readonly starts: Uint32Array;
+
+  /** `starts`: the line starts as `lineStarts(text)` gives them, when a load-ready file kept them */
+  constructor(readonly text: string, starts?: Uint32Array) {
+    this.starts = starts ?? lineStarts(text);
+  }
+
+  /** The lines of a table (the last value of a repeated key wins, as in a map). */
+  static build(entries: Iterable<readonly [string, string]>): string {
+    const map = new Map<string, string>();
+    for (const [k, v] of entries) {
+      if (/[\t\n]/.test(k) || v.includes('\n')) throw new Error(`table key or value with a tab or line break: ${JSON.stringify(k)}`);
+      map.set(k, v);
+    }
+    return [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => `${k}\t${map.get(k)}\n`).join('');
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  get(key: string): string | undefined {
+    const text = this.text;
+    let lo = 0;
+    let hi = this.starts.length - 2;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.starts[mid];
+      // compare key with the line's key (ended by its tab, which sorts before every character)
+      let d = 0;
+      for (let k = 0; ; k++) {
+        const c = text.charCodeAt(at + k);
+        if (k === key.length) {
+          d = c === 9 ? 0 : -1;
+          break;
+        }
+        if (c === 9) {
+          d = 1;
+          break;
+        }
+        d = key.charCodeAt(k) - c;
+        if (d !== 0) break;
+      }
+      if (d === 0) return text.slice(at + key.length + 1, this.starts[mid + 1] - 1);
+      if (d < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return undefined;
+  }
+}
+
+/** Offsets of the lines of `text` (each ended by \n), and its length last. */
+export function lineStarts(text: string): Uint32Array {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Uint32Array(n + 1);
+  for (let k = 0, i = 0; k < n; k++) {
+    starts[k] = i;
+    i = text.indexOf('\n', i) + 1;
+  }
+  starts[n] = text.length;
+  return starts;
 }

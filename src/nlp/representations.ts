@@ -14,11 +14,12 @@
  * ```
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { normaliseForm } from './features.js';
+import { readyModel, SortedTable } from './model-io.js';
 
 /** The prefix lengths features use, in bits; prefix(c, k) is the id of PREFIX_LENGTHS[k]. */
 export const PREFIX_LENGTHS = [4, 6, 10, 20] as const;
@@ -51,24 +52,31 @@ export class BrownClusters {
   readonly paths: readonly string[];
   /** prefix ids, PREFIX_LENGTHS.length per cluster */
   private readonly prefixes: Int32Array;
-  private readonly byWord: Map<string, number>;
+  /** word → cluster id: a map, or (loaded from the load-ready file) a sorted table of "word\tid" lines */
+  private readonly byWord: Map<string, number> | SortedTable;
   private readonly memo = new Map<string, number>();
   /** sha256 of the file the clusters were read from ('' when built in memory): models that use them record it */
   sha256 = '';
 
-  /** `entries`: [path, word] pairs, as in Liang's `paths` file (path, word, count). */
-  constructor(entries: Iterable<readonly [string, string]>) {
-    const ids = new Map<string, number>();
-    const paths: string[] = [];
-    this.byWord = new Map();
-    for (const [path, word] of entries) {
-      let id = ids.get(path);
-      if (id === undefined) {
-        id = paths.length;
-        ids.set(path, id);
-        paths.push(path);
+  /** `entries`: [path, word] pairs, as in Liang's `paths` file (path, word, count); or the load-ready table and paths. */
+  constructor(entries: Iterable<readonly [string, string]> | { table: SortedTable; paths: string[] }) {
+    let paths: string[] = [];
+    if ('table' in entries) {
+      this.byWord = entries.table;
+      paths = entries.paths;
+    } else {
+      const ids = new Map<string, number>();
+      const byWord = new Map<string, number>();
+      for (const [path, word] of entries) {
+        let id = ids.get(path);
+        if (id === undefined) {
+          id = paths.length;
+          ids.set(path, id);
+          paths.push(path);
+        }
+        byWord.set(word, id);
       }
-      this.byWord.set(word, id);
+      this.byWord = byWord;
     }
     this.paths = paths;
     this.prefixes = new Int32Array(paths.length * PREFIX_LENGTHS.length);
@@ -97,9 +105,21 @@ export class BrownClusters {
     return this.byWord.size;
   }
 
+  private idOf(word: string): number | undefined {
+    if (this.byWord instanceof Map) return this.byWord.get(word);
+    const v = this.byWord.get(word);
+    return v === undefined ? undefined : Number(v);
+  }
+
+  /** The load-ready form: word → id lines and the paths. */
+  readyForm(): { table: string; paths: readonly string[] } {
+    const byWord = this.byWord;
+    return { table: byWord instanceof Map ? SortedTable.build([...byWord].map(([w, id]) => [w, String(id)])) : byWord.text, paths: this.paths };
+  }
+
   /** Cluster of the exact form (after representationKey), or -1. */
   exactClusterOf(form: string): number {
-    return this.byWord.get(representationKey(form)) ?? -1;
+    return this.idOf(representationKey(form)) ?? -1;
   }
 
   /**
@@ -110,11 +130,11 @@ export class BrownClusters {
     const hit = this.memo.get(form);
     if (hit !== undefined) return hit;
     const key = representationKey(form);
-    let c = this.byWord.get(key);
+    let c = this.idOf(key);
     if (c === undefined) {
       const lower = key.toLowerCase();
-      c = this.byWord.get(lower);
-      if (c === undefined && lower !== key) c = this.byWord.get(titleCase(key));
+      c = this.idOf(lower);
+      if (c === undefined && lower !== key) c = this.idOf(titleCase(key));
     }
     const id = c ?? -1;
     if (this.memo.size > 200_000) this.memo.clear();
@@ -154,9 +174,15 @@ export function getBrownClusters(): BrownClusters | null {
   if (cached !== undefined) return cached;
   const file = join(representationsDir(), BROWN_FILE);
   try {
-    const gz = readFileSync(file);
-    cached = BrownClusters.parse(gunzipSync(gz).toString('utf8'));
-    cached.sha256 = createHash('sha256').update(gz).digest('hex');
+    // the load-ready form (model-io.ts readyModel): sorted word lines, no map of 37,000 words to build
+    const { file: ready } = readyModel(file, (gz) => {
+      const clusters = BrownClusters.parse(gunzipSync(gz).toString('utf8'));
+      const { table, paths } = clusters.readyForm();
+      return { header: { paths, sha256: createHash('sha256').update(gz).digest('hex') }, arrays: { words: Buffer.from(table, 'utf8') } };
+    }, { version: 'chronicle-brown-ready/1' });
+    const words = ready.arrays.words as Uint8Array;
+    cached = new BrownClusters({ table: new SortedTable(Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('utf8')), paths: ready.header.paths as string[] });
+    cached.sha256 = ready.header.sha256 as string;
   } catch (err) {
     loadError = `${file}: ${(err as Error).message}`;
     cached = null;

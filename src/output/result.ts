@@ -1,5 +1,6 @@
 import type { Doc } from '../doc.js';
-import { SCHEMA_VERSION, type Result } from './schema.js';
+import type { Result } from './schema.js';
+import { SCHEMA_VERSION } from './version.js';
 
 export interface ResultOptions {
   tokens?: boolean;

@@ -19,6 +19,7 @@ import { searchRoutes } from './routes/search.js';
 import { placeRoutes } from './routes/places.js';
 import { exportRoutes } from './routes/exports.js';
 import { displayReplacer } from './display.js';
+import { ResponseCache } from './cache.js';
 import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
@@ -45,6 +46,13 @@ declare module 'fastify' {
     extractor: () => ExtractPool;
     /** preHandler for routes that change the store */
     requireWrite: (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** answers of read routes, kept while the store's generation stands (cache.ts) */
+    readCache: ResponseCache;
+    /**
+     * Sends the JSON answer for `key` from the read cache, or builds it with `build` (null: not
+     * found; then nothing is sent and null is returned, for the route to answer 404).
+     */
+    sendCached: (reply: FastifyReply, key: string, build: () => Promise<unknown>) => Promise<FastifyReply | null>;
   }
 }
 
@@ -95,7 +103,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // than compiled serialisers on large, nullable-heavy case files (response schemas still
   // document the API in /openapi.json)
   // (the replacer takes bidirectional controls out of names and titles: displayText)
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data, displayReplacer));
+  const serialize = (data: unknown) => JSON.stringify(data, displayReplacer);
+  app.setSerializerCompiler(() => serialize);
+  app.decorate('readCache', new ResponseCache());
+  app.decorate('sendCached', async (reply: FastifyReply, key: string, build: () => Promise<unknown>) => {
+    const answer = await app.readCache.get(key, await options.store.generation(), async () => {
+      const value = await build();
+      return value === null || value === undefined ? null : serialize(value);
+    });
+    if (answer === null) return null;
+    reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+    const gz = acceptsGzip(reply.request.headers['accept-encoding']) ? app.readCache.gzipOf(answer) : null;
+    return gz ? reply.header('content-encoding', 'gzip').send(gz) : reply.send(answer.body);
+  });
 
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err instanceof NotFound) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: err.message });
@@ -184,6 +204,17 @@ export function wrongBodyType(body: unknown, schema: BodySchema): string | null 
     }
   }
   return null;
+}
+
+/** Whether an Accept-Encoding header admits gzip ("gzip, deflate, br"; not "gzip;q=0"). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header ?? '';
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
 }
 
 /** 127.0.0.1, ::1, localhost: a server only this machine can reach. */

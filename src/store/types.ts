@@ -44,6 +44,11 @@ export interface Store {
   resolveAll(): Promise<void>;
   /** documents (copies included), copies (near-duplicates), identities, events and quotes (copies' not counted) */
   stats(): Promise<StoreStats>;
+  /**
+   * a number that changes with every write that can change what a read returns (ingest, merge,
+   * split, recompute), by any process sharing the store: readers cache answers under it
+   */
+  generation(): Promise<number>;
   /** read-only keyset pages over the whole store for the exports (src/export) */
   exportReader(): ExportReader;
   close(): Promise<void>;

@@ -4,10 +4,13 @@
  * normalised phrase. Codes are resolved against a date (the article's publication date),
  * so "Putin" is RUSGOV in 2025 and RUSELI in 1995.
  */
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { normWords, type CodeRule, type CompiledActors } from './dictionary.js';
+import { readyModel } from '../../nlp/model-io.js';
+
+/** Version of the load-ready actor index (phoenix.ready.bin beside phoenix.json.gz). */
+const READY_VERSION = 'chronicle-actors-ready/2';
 
 export interface ActorRecordView {
   id: number;
@@ -58,50 +61,111 @@ const DEMONYMS: [string, string][] = [
   ['BOTSWANAN', 'BWA'], ['SRI LANKAN', 'LKA'], ['NEPALI', 'NPL'],
 ];
 
+/**
+ * The index in the form it is read: keys sorted, one line each ("KEY\tid id …"), and records one
+ * JSON line each, so loading is one read and one scan for line starts; a key is found by binary
+ * search and a record is parsed the first time it is asked for (a document asks for a few dozen of
+ * 27,000). Built once from the compiled dictionary (`compactActors`) and kept beside it as
+ * phoenix.ready.bin (model-io.ts readyModel).
+ */
+export interface CompactActors {
+  /** sorted "KEY\tid id …\trank\n" lines (ids ascending: dictionary order; rank: the key's place in that order) */
+  keys: string;
+  /** one JSON line per record: [primary, file, fallback, rules, synonyms] (demonyms added) */
+  records: string;
+  files: string[];
+  agents: CompiledActors['agents'];
+  /** [country code, record id] */
+  countries: [string, number][];
+  maxWords: number;
+}
+
+/** The compact index of a compiled dictionary: the keys, country entries and demonyms worked out once. */
+export function compactActors(compiled: CompiledActors): CompactActors {
+  const byKey = new Map<string, number[]>();
+  const synonyms = compiled.actors.map((a) => a[4].slice());
+  const countryRecord = new Map<string, number>();
+  let maxWords = 1;
+  compiled.actors.forEach(([primary, file, fallback, rules], id) => {
+    for (const key of [primary, ...synonyms[id]]) {
+      const list = byKey.get(key);
+      if (list) list.push(id);
+      else byKey.set(key, [id]);
+      maxWords = Math.max(maxWords, key.split(' ').length);
+    }
+    // a country's own entry: the largest record of the countries file carrying a bare 3-letter code
+    // (as default or as a dated rule: UKRAINE is USRUKR before 1991, UKR after)
+    if (file === 0) {
+      const bare = [fallback, ...rules.map((r) => r[0])].filter((c): c is string => Boolean(c && /^[A-Z]{3}$/.test(c)));
+      const code = bare.at(-1);
+      if (code) {
+        const cur = countryRecord.get(code);
+        if (cur === undefined || synonyms[cur].length < synonyms[id].length) countryRecord.set(code, id);
+      }
+    }
+  });
+  // demonyms the Phoenix country entries lack ("Swedish", "Kazakh"): synonyms of the country's own entry
+  for (const [word, code] of DEMONYMS) {
+    const id = countryRecord.get(code);
+    if (id === undefined || byKey.has(word)) continue;
+    byKey.set(word, [id]);
+    synonyms[id].push(word);
+  }
+  for (const key of byKey.keys()) if (key.includes('\t') || key.includes('\n')) throw new Error(`actor key with a tab or line break: ${JSON.stringify(key)}`);
+  const rank = new Map([...byKey.keys()].map((k, i) => [k, i]));
+  const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    keys: keys.map((k) => `${k}\t${byKey.get(k)!.join(' ')}\t${rank.get(k)}\n`).join(''),
+    records: compiled.actors.map(([primary, file, fallback, rules], id) => JSON.stringify([primary, file, fallback, rules, synonyms[id]]) + '\n').join(''),
+    files: compiled.files,
+    agents: compiled.agents,
+    countries: [...countryRecord],
+    maxWords: Math.min(maxWords, 12),
+  };
+}
+
+/** Offsets of the lines of `text` (each line ends with \n). */
+function lineStarts(text: string): Uint32Array {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; k < n; k++) {
+    starts[k] = i;
+    i = text.indexOf('\n', i) + 1;
+  }
+  starts[n] = text.length;
+  return starts;
+}
+
 export class ActorIndex {
-  readonly records: ActorRecordView[] = [];
-  private readonly byKey = new Map<string, number[]>();
+  private readonly keyText: string;
+  private readonly keyStarts: Uint32Array;
+  private readonly recordText: string;
+  private readonly recordStarts: Uint32Array;
+  private readonly recordCache: Array<ActorRecordView | undefined>;
+  private readonly files: string[];
+  private readonly found = new Map<string, number[]>();
   private readonly agentsByLast = new Map<string, AgentPattern[]>();
   private readonly longerCache = new Map<string, { key: string; records: number[] }[]>();
   private byLastWord: Map<string, string[]> | null = null;
   /** country code (3 letters) → record id of the country's own entry */
-  private readonly countryRecord = new Map<string, number>();
+  private readonly countryRecord: Map<string, number>;
   readonly maxWords: number;
   readonly loadMs: number;
 
-  constructor(compiled: CompiledActors, loadMs = 0) {
+  constructor(source: CompiledActors | CompactActors, loadMs = 0) {
     const t0 = performance.now();
-    let maxWords = 1;
-    for (const [primary, file, fallback, rules, synonyms] of compiled.actors) {
-      const id = this.records.length;
-      this.records.push({ id, primary, file: compiled.files[file], fallback, rules, synonyms });
-      for (const key of [primary, ...synonyms]) {
-        const list = this.byKey.get(key);
-        if (list) list.push(id);
-        else this.byKey.set(key, [id]);
-        const n = key.split(' ').length;
-        if (n > maxWords) maxWords = n;
-      }
-      // a country's own entry: the largest record of the countries file carrying a bare 3-letter code
-      // (as default or as a dated rule: UKRAINE is USRUKR before 1991, UKR after)
-      if (file === 0) {
-        const bare = [fallback, ...rules.map((r) => r[0])].filter((c): c is string => Boolean(c && /^[A-Z]{3}$/.test(c)));
-        const code = bare.at(-1);
-        if (code) {
-          const cur = this.countryRecord.get(code);
-          if (cur === undefined || this.records[cur].synonyms.length < synonyms.length) this.countryRecord.set(code, id);
-        }
-      }
-    }
-    // demonyms the Phoenix country entries lack ("Swedish", "Kazakh"): synonyms of the country's own entry
-    for (const [word, code] of DEMONYMS) {
-      const id = this.countryRecord.get(code);
-      if (id === undefined || this.byKey.has(word)) continue;
-      this.byKey.set(word, [id]);
-      this.records[id].synonyms.push(word);
-    }
-    this.maxWords = Math.min(maxWords, 12);
-    for (const [pattern, code, prefix] of compiled.agents) {
+    const c = 'actors' in source ? compactActors(source) : source;
+    this.keyText = c.keys;
+    this.keyStarts = lineStarts(c.keys);
+    this.recordText = c.records;
+    this.recordStarts = lineStarts(c.records);
+    this.recordCache = new Array(this.recordStarts.length - 1);
+    this.files = c.files;
+    this.countryRecord = new Map(c.countries);
+    this.maxWords = c.maxWords;
+    for (const [pattern, code, prefix] of c.agents) {
       const segments = pattern.split('|').map((s) => s.split(' '));
       const last = segments[segments.length - 1];
       const agent: AgentPattern = { pattern, segments, code, prefix: prefix === 1, words: segments.reduce((n, s) => n + s.length, 0) };
@@ -115,23 +179,74 @@ export class ActorIndex {
 
   static fromFile(path: string = DEFAULT_ACTOR_MODEL): ActorIndex {
     const t0 = performance.now();
-    let compiled: CompiledActors;
+    let compact: CompactActors;
     try {
-      compiled = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as CompiledActors;
+      const { file } = readyModel(path, (gz) => {
+        const compiled = JSON.parse(gunzipSync(gz).toString('utf8')) as CompiledActors;
+        if (compiled.format !== 'chronicle-actors/1') throw new Error(`${path}: unknown actor index format ${String(compiled.format)}`);
+        const c = compactActors(compiled);
+        return {
+          header: { format: 'chronicle-actors-compact/1', files: c.files, agents: c.agents, countries: c.countries, maxWords: c.maxWords },
+          arrays: { keys: Buffer.from(c.keys, 'utf8'), records: Buffer.from(c.records, 'utf8') },
+        };
+      }, { version: READY_VERSION });
+      const h = file.header as Omit<CompactActors, 'keys' | 'records'>;
+      const text = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength).toString('utf8');
+      compact = { ...h, keys: text(file.arrays.keys), records: text(file.arrays.records) };
     } catch (err) {
       throw new Error(`cannot load the actor dictionary ${path}: ${(err as Error).message} (run npm run build:actors)`);
     }
-    if (compiled.format !== 'chronicle-actors/1') throw new Error(`${path}: unknown actor index format ${String(compiled.format)}`);
-    return new ActorIndex(compiled, performance.now() - t0);
+    return new ActorIndex(compact, performance.now() - t0);
   }
 
+  /** Number of records. */
+  get size(): number {
+    return this.recordCache.length;
+  }
+
+  /** A record by id (parsed on first use). */
+  record(id: number): ActorRecordView {
+    const hit = this.recordCache[id];
+    if (hit) return hit;
+    if (!(id >= 0 && id < this.recordCache.length)) throw new RangeError(`no actor record ${id}`);
+    const [primary, file, fallback, rules, synonyms] = JSON.parse(this.recordText.slice(this.recordStarts[id], this.recordStarts[id + 1] - 1)) as CompiledActors['actors'][number];
+    const view: ActorRecordView = { id, primary, file: this.files[file], fallback, rules, synonyms };
+    this.recordCache[id] = view;
+    return view;
+  }
+
+  /** The key of line `i` of the sorted key table. */
+  private keyAt(i: number): string {
+    const a = this.keyStarts[i];
+    return this.keyText.slice(a, this.keyText.indexOf('\t', a));
+  }
+
+  /** Record ids of a key, by binary search over the sorted key lines; [] when absent. */
   lookup(key: string): number[] {
-    return this.byKey.get(key) ?? [];
+    const hit = this.found.get(key);
+    if (hit) return hit;
+    let lo = 0;
+    let hi = this.keyStarts.length - 2;
+    let ids: number[] = [];
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keyAt(mid);
+      if (k === key) {
+        const a = this.keyStarts[mid] + k.length + 1;
+        ids = this.keyText.slice(a, this.keyText.indexOf('\t', a)).split(' ').map(Number);
+        break;
+      }
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (this.found.size > 100_000) this.found.clear();
+    this.found.set(key, ids);
+    return ids;
   }
 
   /** The record's code at `date` (yyyymmdd): the first dated rule that covers it, else the default. */
   codeAt(id: number, date: number): string | null {
-    const r = this.records[id];
+    const r = this.record(id);
     for (const [code, from, to] of r.rules) {
       if ((from === 0 || date >= from) && (to === 0 || date <= to)) return code === '---' ? null : code;
     }
@@ -140,7 +255,7 @@ export class ActorIndex {
 
   /** Which rule or default decided the code, for the `source` field. */
   ruleAt(id: number, date: number): string {
-    const r = this.records[id];
+    const r = this.record(id);
     for (const [code, from, to] of r.rules) {
       if ((from === 0 || date >= from) && (to === 0 || date <= to)) {
         return `${code} ${from ? from : ''}${from && to ? '-' : from ? '-' : '<'}${to ? to : ''}`.trim();
@@ -151,7 +266,7 @@ export class ActorIndex {
 
   /** The bare country code a record is the country entry of, or null. */
   countryCodeOf(id: number): string | null {
-    const r = this.records[id];
+    const r = this.record(id);
     for (const c of [...r.rules.map((x) => x[0]).reverse(), r.fallback]) {
       if (c && /^[A-Z]{3}$/.test(c) && this.countryRecord.get(c) === id) return c;
     }
@@ -161,7 +276,7 @@ export class ActorIndex {
   /** Record of the country whose bare code is `code` (e.g. RUS → RUSSIAN FEDERATION). */
   country(code: string): ActorRecordView | undefined {
     const id = this.countryRecord.get(code.slice(0, 3));
-    return id === undefined ? undefined : this.records[id];
+    return id === undefined ? undefined : this.record(id);
   }
 
   /** Longer dictionary phrases that end with `key` ("ISLAMIC JIHAD" → "PALESTINIAN ISLAMIC JIHAD"); cached per key. */
@@ -169,12 +284,18 @@ export class ActorIndex {
     const hit = this.longerCache.get(key);
     if (hit) return hit;
     if (!this.byLastWord) {
-      // multi-word phrases by their last word, built on first use
+      // multi-word phrases by their last word, in dictionary order, built on first use
+      const multi: Array<[rank: number, key: string]> = [];
+      for (let i = 0; i + 1 < this.keyStarts.length; i++) {
+        const k = this.keyAt(i);
+        if (!k.includes(' ')) continue;
+        const end = this.keyStarts[i + 1] - 1;
+        multi.push([Number(this.keyText.slice(this.keyText.lastIndexOf('\t', end) + 1, end)), k]);
+      }
+      multi.sort((a, b) => a[0] - b[0]);
       this.byLastWord = new Map();
-      for (const k of this.byKey.keys()) {
-        const sp = k.lastIndexOf(' ');
-        if (sp < 0) continue;
-        const w = k.slice(sp + 1);
+      for (const [, k] of multi) {
+        const w = k.slice(k.lastIndexOf(' ') + 1);
         const list = this.byLastWord.get(w);
         if (list) list.push(k);
         else this.byLastWord.set(w, [k]);
@@ -183,7 +304,7 @@ export class ActorIndex {
     const out: { key: string; records: number[] }[] = [];
     const suffix = ' ' + key;
     for (const k of this.byLastWord.get(key.slice(key.lastIndexOf(' ') + 1)) ?? []) {
-      if (k.endsWith(suffix)) out.push({ key: k, records: this.byKey.get(k)! });
+      if (k.endsWith(suffix)) out.push({ key: k, records: this.lookup(k) });
     }
     this.longerCache.set(key, out);
     return out;
@@ -196,8 +317,8 @@ export class ActorIndex {
       let best: PhraseHit | null = null;
       for (let n = Math.min(this.maxWords, words.length - i); n >= 1; n--) {
         const key = words.slice(i, i + n).join(' ');
-        const recs = this.byKey.get(key);
-        if (recs) {
+        const recs = this.lookup(key);
+        if (recs.length) {
           best = { start: i, end: i + n, key, records: recs };
           break;
         }

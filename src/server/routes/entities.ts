@@ -20,7 +20,10 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       },
       response: { 200: { type: 'array', items: entitySummary } },
     },
-  }, async (req) => app.store.searchEntities({ q: req.query.q, type: req.query.type, limit: req.query.limit, country: req.query.country }));
+  }, async (req, reply) => {
+    const { q, type, limit, country } = req.query;
+    return app.sendCached(reply, `entities?${JSON.stringify([q ?? null, type ?? null, limit ?? null, country ?? null])}`, () => app.store.searchEntities({ q, type, limit, country }));
+  });
 
   app.get<{ Params: { id: number } }>('/entities/:id', {
     schema: {
@@ -30,9 +33,8 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: entityProfile, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const e = await app.store.getEntity(req.params.id);
-    if (!e) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
-    return e;
+    const sent = await app.sendCached(reply, `entity ${req.params.id}`, () => app.store.getEntity(req.params.id));
+    return sent ?? reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
   });
 
   app.get<{ Params: { id: number }; Querystring: { country?: string } }>('/entities/:id/timeline', {
@@ -44,9 +46,10 @@ export async function entityRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: caseFile, 404: errorSchema },
     },
   }, async (req, reply) => {
-    const c = await app.store.timeline(req.params.id, { country: req.query.country });
-    if (!c) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
-    return c;
+    // built once per change of the store, however often it is asked for (cache.ts)
+    const country = req.query.country;
+    const sent = await app.sendCached(reply, `timeline ${req.params.id} ${country ?? ''}`, () => app.store.timeline(req.params.id, { country }));
+    return sent ?? reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no entity ${req.params.id}` });
   });
 
   app.post<{ Params: { id: number }; Body: { other: number; note?: string } }>('/entities/:id/merge', {

@@ -16,5 +16,8 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       },
       response: { 200: searchHits },
     },
-  }, async (req) => app.store.search(req.query.q, { limit: req.query.limit, country: req.query.country }));
+  }, async (req, reply) => {
+    const { q, limit, country } = req.query;
+    return app.sendCached(reply, `search?${JSON.stringify([q, limit ?? null, country ?? null])}`, () => app.store.search(q, { limit, country }));
+  });
 }

@@ -1,0 +1,30 @@
+/**
+ * `npm install` (prepare) builds the load-ready form of the compressed models in models/ (see
+ * src/nlp/model-io.ts readyModel), so the first `chronicle` command starts as fast as the later
+ * ones. A model that cannot be built now is built on first use instead; this never fails the install.
+ */
+import { join } from 'node:path';
+import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
+import { defaultModelDir } from '../extract/ner.js';
+import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
+import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
+import { getBrownClusters } from '../nlp/representations.js';
+
+const t0 = performance.now();
+const made: string[] = [];
+for (const [name, build] of [
+  ['NLP model', () => loadReadyNlp(defaultModelPath())],
+  ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
+  ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
+  ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
+  ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
+  ['Brown clusters', () => getBrownClusters()],
+] as const) {
+  try {
+    build();
+    made.push(name);
+  } catch (err) {
+    process.stderr.write(`chronicle: the load-ready ${name} was not built now (${(err as Error).message}); it will be on first use\n`);
+  }
+}
+process.stdout.write(`chronicle: load-ready ${made.join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
