@@ -64,9 +64,9 @@ ${EXPORT_FORMAT_NAMES.map((f) => `  ${f.padEnd(11)} ${EXPORT_FORMATS[f].descript
 
 The whole store by default; --entity exports one case: the identity (its id, from the web app
 or GET /api/entities?q=NAME, or a name that picks one identity), the partners of its relations,
-everyone in its events and their places, and the documents naming it. Written as it is read (memory does not grow with the
-store); progress on stderr. A document whose stored result cannot be read is named on stderr
-and left out; the rest is written.
+everyone in its events and their places, and the documents naming it. Written as it is read
+(memory does not grow with the store); progress on stderr. A document whose stored result
+cannot be read is named on stderr and left out; the rest is written.
 
 Options:
   --format F      ${EXPORT_FORMAT_NAMES.join(' | ')} (required)
