@@ -18,6 +18,7 @@ import { getBrownClusters, type BrownClusters } from '../src/nlp/representations
 import { buildGazetteer } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
+import { seededRandom } from '../src/nlp/random.js';
 
 export interface NerCorpus {
   dataDir: string;
@@ -113,17 +114,7 @@ export interface TrainedNer {
   sentences: { uner: number; unerDev: number; gum: number; gumDocuments: number };
 }
 
-/** Small seeded PRNG (mulberry32) so shuffles are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** How often each word type (lower-cased) is written capitalised in non-initial positions. */
 export class CapCounts {

@@ -18,17 +18,9 @@ export const TEXT_FAMILIES = ['org-place', 'lists', 'quotes', 'titles', 'dates',
 export const FAMILIES = [...TEXT_FAMILIES, 'markup'] as const;
 export type Family = (typeof FAMILIES)[number];
 
-/** A small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../src/nlp/random.js';
+/** A small deterministic generator (mulberry32; src/nlp/random.ts). */
+export { rng };
 
 const GIVEN = ['Anna', 'Boris', 'Elena', 'Yusuf', 'Maria', 'Ahmed', 'Sasha', 'Fatima', 'David', 'Irina', 'Omar', 'Leila', 'Pieter', 'Chen', 'Amadou', 'Noa'];
 const SURNAMES = ['Petrova', 'Ivanov', 'Trufanov', 'Haddad', 'Kovacs', 'Mansour', 'Cohen', 'Diallo', 'van der Berg', 'Nguyen', 'Okafor', 'Rahman'];
