@@ -90,19 +90,24 @@ export function compactPlaces(tsv: string): CompactPlaces {
 
 export class Gazetteer {
   private readonly keys: SortedTable;
-  private readonly lineText: string;
+  /** the entries' lines as UTF-8 bytes (decoded one line at a time: most are never asked for) */
+  private readonly lineBytes: Buffer;
+  /** byte offset of each line, and the length last */
   private readonly lineStarts: Uint32Array;
   private readonly cache: Array<Place | undefined>;
   private readonly countryIndex: Map<string, number>;
   private readonly regionIndex: Map<string, number>;
   private readonly alpha3: Map<string, string>;
 
-  /** The TSV the build writes (see train/places.ts), or its compact form (with the line starts a load-ready file keeps). */
-  constructor(source: string | CompactPlaces, starts?: { keys: Uint32Array; lines: Uint32Array }) {
+  /**
+   * The TSV the build writes (see train/places.ts), or its compact form; a load-ready file gives the
+   * entry lines as bytes with their byte offsets, and the key lines' starts.
+   */
+  constructor(source: string | Omit<CompactPlaces, 'lines'> & { lines: string | Buffer }, starts?: { keys: Uint32Array; lines: Uint32Array }) {
     const c = typeof source === 'string' ? compactPlaces(source) : source;
     this.keys = new SortedTable(c.keys, starts?.keys);
-    this.lineText = c.lines;
-    this.lineStarts = starts?.lines ?? lineStarts(c.lines);
+    this.lineBytes = typeof c.lines === 'string' ? Buffer.from(c.lines, 'utf8') : c.lines;
+    this.lineStarts = starts?.lines ?? byteLineStarts(this.lineBytes);
     this.cache = new Array(this.lineStarts.length - 1);
     this.countryIndex = new Map(c.countries);
     this.regionIndex = new Map(c.regions);
@@ -113,7 +118,7 @@ export class Gazetteer {
   private place(i: number): Place {
     const hit = this.cache[i];
     if (hit) return hit;
-    const f = this.lineText.slice(this.lineStarts[i], this.lineStarts[i + 1] - 1).split('\t');
+    const f = this.lineBytes.toString('utf8', this.lineStarts[i], this.lineStarts[i + 1] - 1).split('\t');
     const code = f[2];
     const kind: PlaceKind = code === 'PCLI' ? 'country' : code === 'ADM1' ? 'region' : 'town';
     const place: Place = { id: f[0], name: f[1], code, kind, country: f[3], admin1: f[4], lat: Number(f[5]), lon: Number(f[6]), population: Number(f[7]) || 0 };
@@ -152,6 +157,19 @@ export class Gazetteer {
   }
 }
 
+/** Byte offsets of the lines of UTF-8 `bytes` (each ended by \n), and the length last. */
+function byteLineStarts(bytes: Buffer): Uint32Array {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  const starts = new Uint32Array(n + 1);
+  for (let k = 0, i = 0; k < n; k++) {
+    starts[k] = i;
+    i = bytes.indexOf(10, i) + 1;
+  }
+  starts[n] = bytes.length;
+  return starts;
+}
+
 const MODEL_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../../models/places');
 
 let shared: Gazetteer | null = null;
@@ -163,14 +181,15 @@ export function gazetteer(): Gazetteer {
     // the load-ready form (model-io.ts readyModel), built from the file on first use
     const { file: ready } = readyModel(file, (raw) => {
       const c = compactPlaces((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+      const lines = Buffer.from(c.lines, 'utf8');
       return {
         header: { countries: c.countries, regions: c.regions, alpha3: c.alpha3 },
-        arrays: { keys: Buffer.from(c.keys, 'utf8'), lines: Buffer.from(c.lines, 'utf8'), keyStarts: lineStarts(c.keys), lineStarts: lineStarts(c.lines) },
+        arrays: { keys: Buffer.from(c.keys, 'utf8'), lines, keyStarts: lineStarts(c.keys), lineStarts: byteLineStarts(lines) },
       };
-    }, { version: 'chronicle-places-ready/2' });
-    const text = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength).toString('utf8');
+    }, { version: 'chronicle-places-ready/3' });
+    const bytes = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength);
     const h = ready.header as Pick<CompactPlaces, 'countries' | 'regions' | 'alpha3'>;
-    shared = new Gazetteer({ ...h, keys: text(ready.arrays.keys), lines: text(ready.arrays.lines) }, { keys: ready.arrays.keyStarts as Uint32Array, lines: ready.arrays.lineStarts as Uint32Array });
+    shared = new Gazetteer({ ...h, keys: bytes(ready.arrays.keys).toString('utf8'), lines: bytes(ready.arrays.lines) }, { keys: ready.arrays.keyStarts as Uint32Array, lines: ready.arrays.lineStarts as Uint32Array });
   }
   return shared;
 }
