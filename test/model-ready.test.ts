@@ -13,7 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { decodeNlpModel, defaultModelPath, loadReadyNlp, type NlpModel } from '../src/nlp/nlp-model.js';
-import { readAligned, readyPathFor } from '../src/nlp/model-io.js';
+import { readAligned, readSharedReady, readyPathFor, useSharedReady } from '../src/nlp/model-io.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
@@ -260,3 +260,20 @@ test('the load-ready capitalisation lexicon holds the same ratio for every word,
   }
 });
 
+test('load-ready files read into shared memory by a parent are used by a worker as they are', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  try {
+    const gzPath = join(dir, 'nlp-en.bin.gz');
+    copyFileSync(defaultModelPath(), gzPath);
+    loadReadyNlp(gzPath);
+    const shared = readSharedReady(dir);
+    const bytes = shared.get(readyPathFor(gzPath));
+    assert.ok(bytes && bytes.buffer instanceof SharedArrayBuffer);
+    useSharedReady(shared);
+    const loaded = loadReadyNlp(gzPath);
+    assert.equal(loaded.bytes, bytes, 'the shared bytes, not a copy');
+    assert.deepEqual(loaded.model.analyse(['Talks', 'resumed', 'in', 'Geneva', '.']), decodeNlpModel(readFileSync(gzPath)).analyse(['Talks', 'resumed', 'in', 'Geneva', '.']));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

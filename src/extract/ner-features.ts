@@ -6,7 +6,7 @@
  */
 import { f1, f2, f3, hashString } from '../nlp/features.js';
 import type { BrownClusters } from '../nlp/representations.js';
-import type { SortedTable } from '../nlp/model-io.js';
+import { lineStarts, type SortedTable } from '../nlp/model-io.js';
 import { parseSelector, set } from '../lexicon/index.js';
 
 /** Id of a gazetteer feature such as "GPE:U" (category and position in the phrase). */
@@ -109,15 +109,8 @@ export class Gazetteer {
     const c = typeof (data as CompactGazetteer).lines === 'string' && typeof (data as CompactGazetteer).maxLen === 'number' ? data as CompactGazetteer : compactGazetteer(data as GazetteerData);
     this.text = c.lines;
     this.maxLen = c.maxLen;
-    let n = 0;
-    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) n++;
-    this.starts = new Uint32Array(n + 1);
-    for (let k = 0, i = 0; k < n; k++) {
-      this.starts[k] = i;
-      i = this.text.indexOf('\n', i) + 1;
-    }
-    this.starts[n] = this.text.length;
-    this.root = new GazNode(this, 0, n, 0, null, null);
+    this.starts = lineStarts(this.text);
+    this.root = new GazNode(this, 0, this.starts.length - 1, 0, null, null);
   }
 
   /** First line in [lo, hi) whose word at `at` is not before `word` (with `orAfter`: after it). */

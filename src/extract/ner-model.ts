@@ -4,7 +4,6 @@
  * Collins 2002). Training lives in train/ner.ts; this file holds what run time needs:
  * the tag set, the weights, decoding and the on-disk format.
  */
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
@@ -417,7 +416,6 @@ export function loadCapLexicon(path: string): CapTable {
 }
 
 export function loadNerModel(dir: string): NerModel {
-  const read = (name: string) => gunzipSync(readFileSync(join(dir, name))).toString('utf8');
   const weights = loadWeights(join(dir, MODEL_FILES.weights));
   const gazetteer = loadGazetteer(join(dir, MODEL_FILES.gazetteer));
   const lexicon = loadCapLexicon(join(dir, MODEL_FILES.lexicon));

@@ -5,7 +5,8 @@
  * worker loads its own models once, before its first document, so a document's time budget
  * counts its own extraction only; the main thread stays the only writer to the store.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useSharedReady } from '../nlp/model-io.js';
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
@@ -26,6 +27,8 @@ export type WorkerReply =
 
 if (!parentPort) throw new Error('extract-worker.js runs as a worker thread');
 const port = parentPort;
+// the models' load-ready tables the pool read once for all workers (when it runs two or more)
+useSharedReady((workerData as { ready?: Map<string, Uint8Array> } | null)?.ready);
 // load the models now: the first document's budget should not pay for them
 extract({ id: 'warm-up', text: 'Talks resumed in Geneva on Monday.', published: '2024-01-01' });
 port.on('message', (msg: WorkerRequest) => {

@@ -8,7 +8,9 @@
  * worker is terminated, since a running extraction cannot be interrupted from inside) and fails
  * with a BudgetError; the documents queued behind it on that worker go to a fresh one.
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { readSharedReady } from '../nlp/model-io.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';
@@ -52,6 +54,9 @@ interface Slot {
   retired: boolean;
 }
 
+/** models/ of this checkout (dist/src/ingest → the root) */
+const MODELS_DIR = new URL('../../../models/', import.meta.url);
+
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   private seq = 0;
@@ -66,11 +71,21 @@ export class ExtractPool {
     this.script = o.script ?? new URL('./extract-worker.js', import.meta.url);
     this.secondsPerMb = o.secondsPerMb ?? DEFAULT_SECONDS_PER_MB;
     this.minSeconds = o.minSeconds ?? MIN_BUDGET_SECONDS;
+    // two workers or more share one copy of the models' load-ready tables (SharedArrayBuffers)
+    if (size >= 2) {
+      try {
+        this.sharedModels = readSharedReady(fileURLToPath(MODELS_DIR));
+      } catch {
+        this.sharedModels = undefined;
+      }
+    }
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
+  private readonly sharedModels: Map<string, Uint8Array> | undefined;
+
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script), pending: new Map(), retired: false };
+    const slot: Slot = { worker: new Worker(this.script, { workerData: { ready: this.sharedModels } }), pending: new Map(), retired: false };
     slot.worker.on('message', (msg: WorkerReply) => {
       const p = slot.pending.get(msg.seq);
       if (!p) return;

@@ -9,7 +9,8 @@
  * compressed file, kept beside it (never in git), and loaded with one read and typed-array
  * views into the file's bytes, with no decompression and no rebuilding of lookup tables.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { FrozenPerceptron, PHI, PHI_INVERSE, TABLE_LAYOUT, type FrozenTables } from './perceptron.js';
@@ -171,6 +172,32 @@ export function readAligned(path: string, shared = false): Uint8Array {
   }
 }
 
+/** Load-ready files a parent thread read into shared memory, by absolute path (readyModel looks here first). */
+const sharedReady = new Map<string, Uint8Array>();
+
+/** In a worker thread: use these load-ready files (read by the parent into SharedArrayBuffers) instead of reading its own copies. */
+export function useSharedReady(files: ReadonlyMap<string, Uint8Array> | undefined): void {
+  for (const [path, bytes] of files ?? []) sharedReady.set(resolve(path), bytes);
+}
+
+/**
+ * Every load-ready file under `dir` (recursively), read into SharedArrayBuffers: one copy of the
+ * models' tables for all worker threads. A file a worker finds stale it reads or rebuilds itself.
+ */
+export function readSharedReady(dir: string): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    if (!name.endsWith('.ready.bin')) continue;
+    const path = resolve(dir, name);
+    try {
+      out.set(path, readAligned(path, true));
+    } catch {
+      // gone or unreadable: the workers read their own
+    }
+  }
+  return out;
+}
+
 export interface ReadyOptions {
   /** the load-ready file (default: the source path without .gz/.bin.gz, plus .ready.bin) */
   readyPath?: string;
@@ -201,9 +228,10 @@ export function readyModel(source: string, build: (compressed: Buffer) => ModelF
       return null;
     }
   };
-  if (options.bytes) {
-    const file = tryLoad(options.bytes);
-    if (file) return { file, bytes: options.bytes, built: false };
+  const given = options.bytes ?? sharedReady.get(resolve(readyPath));
+  if (given) {
+    const file = tryLoad(given);
+    if (file) return { file, bytes: given, built: false };
   }
   let bytes: Uint8Array | null = null;
   try {

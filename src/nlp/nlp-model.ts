@@ -202,18 +202,9 @@ export function loadReadyNlp(path = defaultModelPath(), options: LoadOptions = {
 }
 
 let shared: NlpModel | null = null;
-let sharedBytes: Uint8Array | undefined;
 
-/**
- * Load-ready bytes of the default model handed over by a parent thread (SharedArrayBuffer):
- * the worker's nlpModel() then views them instead of reading its own copy.
- */
-export function useSharedNlpBytes(bytes: Uint8Array | undefined): void {
-  sharedBytes = bytes;
-}
-
-/** The default model, loaded lazily once per process. */
+/** The default model, loaded lazily once per process (from shared memory in a worker given it: model-io.ts useSharedReady). */
 export function nlpModel(): NlpModel {
-  shared ??= loadNlpModel(defaultModelPath(), { readyBytes: sharedBytes });
+  shared ??= loadNlpModel(defaultModelPath());
   return shared;
 }

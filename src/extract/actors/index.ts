@@ -7,7 +7,7 @@
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { normWords, type CodeRule, type CompiledActors } from './dictionary.js';
-import { readyModel } from '../../nlp/model-io.js';
+import { lineStarts, readyModel } from '../../nlp/model-io.js';
 
 /** Version of the load-ready actor index (phoenix.ready.bin beside phoenix.json.gz). */
 const READY_VERSION = 'chronicle-actors-ready/2';
@@ -122,20 +122,6 @@ export function compactActors(compiled: CompiledActors): CompactActors {
     countries: [...countryRecord],
     maxWords: Math.min(maxWords, 12),
   };
-}
-
-/** Offsets of the lines of `text` (each line ends with \n). */
-function lineStarts(text: string): Uint32Array {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  const starts = new Uint32Array(n + 1);
-  let k = 0;
-  for (let i = 0; k < n; k++) {
-    starts[k] = i;
-    i = text.indexOf('\n', i) + 1;
-  }
-  starts[n] = text.length;
-  return starts;
 }
 
 export class ActorIndex {
