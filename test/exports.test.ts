@@ -17,6 +17,7 @@ import { checkFtm, ftmModel, type FtmLine } from './support/ftm-schema.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, exportFtm, parseExportFormat, type ExportFormat } from '../src/export/index.js';
 import { EVENTS_CSV_COLUMNS } from '../src/export/events-csv.js';
 import { ftmId } from '../src/export/ftm.js';
+import { writesInPlace } from '../src/cli/commands/export.js';
 import { openStore, type ExportScope, type Store } from '../src/store/index.js';
 import type { Result } from '../src/output/schema.js';
 import { buildServer } from '../src/server/index.js';
@@ -352,6 +353,12 @@ test('CLI: chronicle export writes the file only when complete, names an unreada
     assert.match(partial.stderr, new RegExp(`document ${wire.id} \\(wire-trufanow\\) "Three hostages freed in sixth exchange": its stored result cannot be read: not an extraction result \\(no relations list\\); left out`));
     assert.equal([...written.entities.values()].filter((e) => e.schema === 'Article').length, docs.length - 2);
     assert.ok(!existsSync(`${out}.partial`));
+    // a device or pipe is written directly, never renamed over (that would replace /dev/null with a file)
+    assert.equal(writesInPlace(out), false, 'a regular file is written beside itself, then renamed');
+    assert.equal(writesInPlace(join(dir, 'new.csv')), false);
+    assert.equal(writesInPlace('/dev/null'), true);
+    const fifo = join(dir, 'export.fifo');
+    if (spawnSync('mkfifo', [fifo]).status === 0) assert.equal(writesInPlace(fifo), true);
 
     for (const [args, message] of [
       [['--format', 'xlsx'], /--format: unknown export format "xlsx": use one of ftm, events-csv, graphml/],

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, ExportFormatError, parseExportFormat } from '../../export/index.js';
@@ -53,6 +53,14 @@ async function identityNamed(store: Store, name: string): Promise<number> {
   }
   const list = (exact.length ? exact : hits).map((h) => `  ${h.id}  ${h.name} (${h.type}, ${h.document_count} document${h.document_count === 1 ? '' : 's'})`).join('\n');
   throw new UsageError(`--entity '${name}' fits several identities; give the id of one:\n${list}`);
+}
+
+/**
+ * An output that is written directly, not beside itself and renamed when whole: a device or pipe
+ * (/dev/null, /dev/stdout, a FIFO). Renaming over one would replace it with a plain file.
+ */
+export function writesInPlace(path: string): boolean {
+  return existsSync(path) && !statSync(path).isFile();
 }
 
 export const exportCommand: Command = {
@@ -120,7 +128,8 @@ Examples:
     // on a terminal that shows the export itself, a progress line would garble it
     const progress = new ExportProgress(process.stderr, !values.quiet && !(process.stdout.isTTY && !values.output));
     let skipped = 0;
-    const partial = values.output ? `${values.output}.partial` : null;
+    const direct = values.output !== undefined && writesInPlace(values.output);
+    const partial = values.output && !direct ? `${values.output}.partial` : null;
     try {
       const reader = store.exportReader();
       let scope: ExportScope = { kind: 'store' };
@@ -146,9 +155,9 @@ Examples:
           yield c;
         }
       };
-      const out: Writable = partial ? createWriteStream(partial) : process.stdout;
+      const out: Writable = partial ? createWriteStream(partial) : direct ? createWriteStream(values.output!) : process.stdout;
       try {
-        await pipeline(Readable.from(counted()), out, { end: !!partial });
+        await pipeline(Readable.from(counted()), out, { end: out !== process.stdout });
       } catch (err) {
         if (partial) rmSync(partial, { force: true });
         // the reader of standard output went away (| head): not an error of the export
