@@ -284,9 +284,12 @@ function recurringSurnames(doc: Doc, lowerVocab: Set<string>): Mention[] {
     const t = tokens[i];
     const after = firstFull.get(t.text);
     if (after === undefined || t.start < after || covered[t.start]) continue;
-    // not a word of a longer capitalised phrase or a numbered thing ("Day After Day", "Series 3")
+    // not a word of a longer capitalised phrase or a numbered thing ("Day After Day", "Series 3"),
+    // nor a noun after an article ("The Polaroids were donated": the full "name" was a thing's)
     const next = tokens[i + 1]?.text ?? '';
     if (/^[\p{Lu}\d]/u.test(next)) continue;
+    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+    if (prev === 'the' || prev === 'a' || prev === 'an') continue;
     out.push({ start: t.start, end: t.end, text: t.text, kind: 'name', type: 'PERSON', source: 'rules', score: 0.7 });
   }
   return out;
