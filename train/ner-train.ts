@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
 import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
-import { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { getBrownClusters, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
@@ -350,15 +350,7 @@ class DensePerceptron {
     const cls: number[] = [];
     const vals: number[] = [];
     for (let f = 0; f < this.nFeatures; f++) {
-      const before = cls.length;
-      for (let c = 0; c < C; c++) {
-        const v = this.w[f * C + c] - this.u[f * C + c] / this.counter;
-        if (Math.abs(v) >= threshold) {
-          cls.push(c);
-          vals.push(v);
-        }
-      }
-      if (cls.length > before) {
+      if (pushAveragedRow(this.w, this.u, this.counter, f * C, C, threshold, cls, vals)) {
         keys.push(keyOf[f]);
         starts.push(cls.length);
       }

@@ -161,16 +161,7 @@ export class TrainablePerceptron implements Scorer {
     const tr = this.table.rows;
     for (let i = 0; i < tk.length; i++) {
       if (tk[i] === 0) continue;
-      const base = tr[i] * C;
-      const before = cls.length;
-      for (let c = 0; c < C; c++) {
-        const v = this.w[base + c] - this.u[base + c] / this.counter;
-        if (Math.abs(v) >= threshold) {
-          cls.push(c);
-          vals.push(v);
-        }
-      }
-      if (cls.length > before) {
+      if (pushAveragedRow(this.w, this.u, this.counter, tr[i] * C, C, threshold, cls, vals)) {
         keys.push(tk[i]);
         starts.push(cls.length);
       }
@@ -536,4 +527,20 @@ export function argmax(scores: Float64Array, n: number): number {
     }
   }
   return best;
+}
+
+/**
+ * Append one row's averaged weights (w − u / counter) of magnitude ≥ threshold to a sparse
+ * freeze's class and value lists; true when any was kept. Shared by the perceptrons' freezes.
+ */
+export function pushAveragedRow(w: Float32Array | Float64Array, u: Float32Array | Float64Array, counter: number, base: number, C: number, threshold: number, cls: number[], vals: number[]): boolean {
+  const before = cls.length;
+  for (let c = 0; c < C; c++) {
+    const v = w[base + c] - u[base + c] / counter;
+    if (Math.abs(v) >= threshold) {
+      cls.push(c);
+      vals.push(v);
+    }
+  }
+  return cls.length > before;
 }
