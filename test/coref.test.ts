@@ -104,3 +104,38 @@ test('first person inside a quote is its speaker: "I" a person\'s, "we" an organ
   assert.equal(linkOf(d, 'We never'), '');
   assert.equal(linkOf(d, 'I spoke'), '');
 });
+
+test('an interview written as labelled turns: "I" is the turn\'s speaker, "you" in the interviewer\'s turns the interviewee', () => {
+  const d = doc([
+    'Lena Varga has run the shelter in Pécs since 2012. She spoke to us in March.',
+    'Reporter: You opened the shelter alone. Why?',
+    'Lena Varga: I had no choice. My brother had left, and when you are alone you just start.',
+    'Reporter: What do you need most now?',
+    'Lena Varga: Money, as always. I ask every week.',
+  ].join('\n\n'));
+  assert.equal(linkOf(d, 'I had'), 'Lena Varga');
+  assert.equal(linkOf(d, 'My brother'), 'Lena Varga');
+  assert.equal(linkOf(d, 'I ask'), 'Lena Varga');
+  assert.equal(linkOf(d, 'You opened'), 'Lena Varga');
+  assert.equal(linkOf(d, 'you need'), 'Lena Varga');
+  // "you" in an answer is anyone, not the interviewer or the interviewee
+  assert.equal(linkOf(d, 'you are alone'), '');
+  // the narrator's "us" before the first turn is nobody's in the interview
+  assert.equal(linkOf(d, 'us in March'), '');
+});
+
+test('labelled turns: two interviewees leave "you" unlinked; one caption line makes no interview', () => {
+  const two = doc([
+    'Reporter: How did you two meet?',
+    'Tomas Berg: I met Ines Koller at a lecture in Graz.',
+    'Reporter: And then?',
+    'Ines Koller: I asked him for his notes.',
+    'Reporter: Do you still work together?',
+    'Tomas Berg: Every day.',
+  ].join('\n\n'));
+  assert.equal(linkOf(two, 'I met'), 'Tomas Berg');
+  assert.equal(linkOf(two, 'I asked'), 'Ines Koller');
+  assert.equal(linkOf(two, 'you two'), '');
+  const caption = doc('Image: Ruth Adler at the rally.\n\nRuth Adler told the crowd she would run. I was there with my sister.');
+  assert.equal(linkOf(caption, 'I was'), '');
+});
