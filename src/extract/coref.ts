@@ -14,7 +14,7 @@ import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
-import { addMention, applyRules, lw, tokenOwners } from './coref/rules.js';
+import { addMention, applyRules, lw, notApposed, tokenOwners } from './coref/rules.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
@@ -58,6 +58,7 @@ export function resolveNominals(doc: Doc): void {
       const closes = toks[doc.tokenAt(m.end)];
       if (toks[k + 1].text === ',' && appositionNameRule.enabled && closes && !APPOS_CLOSE.has(closes.text) && closes.sentence === toks[k].sentence) {
         appositionNameRule.fired(m.start, m.end);
+        notApposed.add(m);
         continue;
       }
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")

@@ -6,6 +6,7 @@
  */
 import type { Entity } from '../../doc.js';
 import { givenNameGender } from './genders.js';
+import { notApposed } from './rules.js';
 import type { DocView, Markable } from './markables.js';
 import { nounGender, titleGender, type Gender } from './words.js';
 
@@ -61,7 +62,7 @@ function describeEntity(c: Cluster, e: Entity, view: DocView): void {
     if (m.kind !== 'name') continue;
     const words = m.text.split(/\s+/);
     for (const w of words) c.nameWords.add(w.toLowerCase().replace(/[’']s$/, ''));
-    for (const r of m.roles ?? []) {
+    for (const r of notApposed.has(m) ? [] : m.roles ?? []) {
       c.heads.add(r);
       const g = nounGender(r);
       if (g === 'f') c.nounF++;

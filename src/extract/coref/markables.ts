@@ -7,7 +7,7 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { findQuoteSpans } from '../quotes.js';
-import { ruleLinks, spanAt } from './rules.js';
+import { creditSentences, ruleLinks, spanAt } from './rules.js';
 import { nounGender, personNoun, pronounClass, pronounForm, type Gender, type PronounClass } from './words.js';
 
 export type MarkableKind = 'name' | 'nominal' | 'pronoun' | 'description' | 'np';
@@ -103,18 +103,6 @@ export function docView(doc: Doc): DocView {
 /** Index of the quotation holding character `pos`, or -1 (the spans are sorted and disjoint). */
 export function quoteAt(view: DocView, pos: number): number {
   return spanAt(view.quotes, pos);
-}
-
-/** Sentences that credit a writer or a picture: "By Jane Roe", "Image: David Shankbone." */
-function creditSentences(doc: Doc): Uint8Array {
-  const out = new Uint8Array(doc.sentences.length);
-  doc.sentences.forEach((s, k) => {
-    const n = s.tokenEnd - s.tokenStart;
-    const w0 = doc.tokens[s.tokenStart]?.text ?? '';
-    const text = doc.text.slice(s.start, s.end);
-    if ((w0 === 'By' && n <= 12) || /\b(?:Image|Photo|Picture|Credit|Photograph)s?\s*:/.test(text) || /^(?:Reporting|Written|Edited) by\b/.test(text)) out[k] = 1;
-  });
-  return out;
 }
 
 /** The token inside [first, last] whose head lies outside it (the phrase's head), else the last. */

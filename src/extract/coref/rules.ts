@@ -18,6 +18,72 @@ import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { defineRule } from '../../rules/registry.js';
 
+export const creditRule = defineRule({
+  id: 'coref.credit-not-antecedent',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a person named only in a byline or a picture credit ("By Jane Roe", "Image: Mark Rathbun.") is no antecedent of the story\'s pronouns',
+  fires: ['Daniel Ortiz was arrested on Friday. Image: Mark Tolland.\n\nHe was released on bail.'],
+  spares: ['Daniel Ortiz was arrested on Friday. Mark Tolland took the picture.\n\nHe was released on bail.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const labelRule = defineRule({
+  id: 'coref.turn-label-not-antecedent',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a name that labels an interview turn ("Lena Varga: …" at a line start) is no antecedent of a third-person pronoun: the speaker calls herself I',
+  fires: ['Reporter: Who taught you?\n\nLena Varga: My father. He ran the shelter before me.'],
+  spares: ['Reporter: Who taught you?\n\nThe answer came from Lena Varga. She ran the shelter before me.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** A name inside a line's leading label ("Lena Varga:", one to four capitalised words and a colon): an interview turn's label. */
+function isTurnLabel(text: string, m: Mention): boolean {
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  const label = /^[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*:/u.exec(text.slice(lineStart, lineStart + 100));
+  return label !== null && m.end <= lineStart + label[0].length;
+}
+
+export const itRule = defineRule({
+  id: 'coref.it-subject-only',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"it" and "its" link only to an organisation or place that is the subject of their own sentence ("Microsoft has launched its campaign"); a named thing sentences back is most often not what "its" means',
+  fires: ['The show opened at the Lincoln Center in May. It is now in its fourth season.'],
+  spares: ['Microsoft has launched its new campaign in Europe.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The sentence holds "it", "its" or "itself". */
+function sentenceHasIt(doc: Doc, s: number): boolean {
+  const sentence = doc.sentences[s];
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) if (/^(?:it|its|itself)$/i.test(doc.tokens[k].text)) return true;
+  return false;
+}
+
+/** Token i lies in its sentence's subject (its head chain reaches a subject before the root). */
+function inSubject(doc: Doc, i: number): boolean {
+  for (let k = i, n = 0; k >= 0 && n < 6; n++) {
+    const d = doc.tokens[k].deprel ?? '';
+    if (/^nsubj/.test(d)) return true;
+    if (d === 'root') return false;
+    k = doc.tokens[k].head ?? -1;
+  }
+  return false;
+}
+
+/** The mention's head is a subject: its first token whose head lies outside it has a subject relation. */
+function isSubject(doc: Doc, m: Mention): boolean {
+  const first = doc.tokenAt(m.start);
+  for (let k = first; k < doc.tokens.length && doc.tokens[k].start < m.end; k++) {
+    const h = doc.tokens[k].head ?? -1;
+    if (h >= 0 && doc.tokens[h].start >= m.start && doc.tokens[h].start < m.end) continue;
+    return /^nsubj/.test(doc.tokens[k].deprel ?? '');
+  }
+  return false;
+}
+
 export const givenNameRule = defineRule({
   id: 'coref.given-name-gender',
   stage: 'coref',
@@ -70,6 +136,18 @@ export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+/** Sentences that credit a writer or a picture: "By Jane Roe", "Image: David Shankbone." */
+export function creditSentences(doc: Doc): Uint8Array {
+  const out = new Uint8Array(doc.sentences.length);
+  doc.sentences.forEach((s, k) => {
+    const n = s.tokenEnd - s.tokenStart;
+    const w0 = doc.tokens[s.tokenStart]?.text ?? '';
+    const text = doc.text.slice(s.start, s.end);
+    if ((w0 === 'By' && n <= 12) || /\b(?:Image|Photo|Picture|Credit|Photograph)s?\s*:/.test(text) || /^(?:Reporting|Written|Edited) by\b/.test(text)) out[k] = 1;
+  });
+  return out;
+}
+
 /** Map each token index to the entity whose mention covers it. */
 export function tokenOwners(doc: Doc): (Entity | undefined)[] {
   const owners: (Entity | undefined)[] = new Array(doc.tokens.length);
@@ -98,10 +176,16 @@ function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void
   if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
 }
 
+/**
+ * Name mentions whose role word the names stage read from a phrase that is no apposition ("to reach
+ * his mother, Montalvo called": `mother` is not Montalvo's): coreference reads no gender from them.
+ */
+export const notApposed = new WeakSet<Mention>();
+
 /** Genders the document's role words and nominals give its entities ("his mother, Yelena"; "Viktorov, the ambassador"). */
 function knownGenders(doc: Doc): Map<string, Gender> {
   const genders = new Map<string, Gender>();
-  for (const e of doc.entities) for (const m of e.mentions) for (const r of m.roles ?? []) noteGender(genders, e, r);
+  for (const e of doc.entities) for (const m of e.mentions) if (!notApposed.has(m)) for (const r of m.roles ?? []) noteGender(genders, e, r);
   for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
   return genders;
 }
@@ -121,7 +205,7 @@ function ruleDescriptions(doc: Doc): void {
     if (!r) {
       r = new Set<string>();
       for (const m of e.mentions) {
-        for (const x of m.roles ?? []) r.add(x);
+        if (!notApposed.has(m)) for (const x of m.roles ?? []) r.add(x);
         if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
       }
       roleCache.set(e, r);
@@ -136,7 +220,7 @@ function ruleDescriptions(doc: Doc): void {
     if (holders.has(noun)) return holders.get(noun);
     let found: Entity | undefined;
     for (const e of doc.entities) {
-      if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && m.roles?.includes(noun))) continue;
+      if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && !notApposed.has(m) && m.roles?.includes(noun))) continue;
       if (found) {
         found = undefined;
         break;
@@ -319,10 +403,15 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
+  // a byline's or a picture credit's name is not what the story's pronouns refer to ("Image: Mark Rathbun.")
+  const credits = creditRule.enabled ? creditSentences(doc) : new Uint8Array(doc.sentences.length);
   // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
   const quoted = findQuoteSpans(doc.text);
   // the spans are in text order and do not overlap: a binary search, not a scan per pronoun
   const quoteOf = (pos: number) => spanAt(quoted, pos);
+  // entities named only in credits
+  const creditedOnly = new Set<Entity>();
+  for (const e of doc.entities) if (e.mentions.length && e.mentions.every((m) => credits[toks[doc.tokenAt(m.start)]?.sentence ?? 0] === 1)) creditedOnly.add(e);
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     const p = PRONOUNS[w];
@@ -336,6 +425,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     // first with the genders the given names suggest, then (no one found) with the text's own evidence
     // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
+    let chosenHere: Mention | undefined;
     let stop = false;
     let vetoed = false;
     for (const byGivenName of byName.size ? [true, false] : [false]) {
@@ -344,9 +434,21 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (g !== 'x' && g !== p.gender && !genders.has(e.id)) vetoed = true;
         return g;
       };
-      const compatible = (e: Entity) => e !== possessed && (wantPerson
-        ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender)
-        : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC');
+      // an interview turn's label ("Shimon Peres: …") names who speaks, not whom "he" in the turn means
+      const usable = (x: Indexed) => {
+        if (!labelRule.enabled || !isTurnLabel(doc.text, x.m)) return true;
+        labelRule.fired(x.m.start, x.m.end);
+        return false;
+      };
+      const compatible = (e: Entity) => {
+        if (e === possessed) return false;
+        const fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+        if (fits && creditedOnly.has(e)) {
+          creditRule.fired(toks[i].start, toks[i].end);
+          return false;
+        }
+        return fits;
+      };
       // the subject of a dependent clause is most often the subject of the clause it hangs on:
       // "Farahani was arrested at Imam Khomeini airport as he tried to board"
       const governing = governingSubject(doc, i);
@@ -360,7 +462,26 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         for (let k = here.length - 1; k >= 0 && !chosen; k--) {
           const x = here[k];
           if (skipPossessors && isPossessor(doc, x.m)) continue;
-          if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
+          if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && usable(x) && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) { chosen = x.e; chosenHere = x.m; }
+        }
+      }
+      // "it" and "its" are most often a thing no name stands for ("the show is in its fourteenth season"):
+      // only the subject of its own sentence, an organisation or a place, is sure enough
+      // ("Microsoft has launched its campaign")
+      if (!wantPerson && itRule.enabled) {
+        // or, for "its" that opens its sentence's subject, the one organisation or place of the sentence
+        // before ("The protest was organised by the Caesar Families Association. Its director, …")
+        // (not when that sentence spoke of an "it" of its own: "It is registered as a World Heritage Site. Its splendour …")
+        if (!chosen && sent > 0 && inSubject(doc, i) && !sentenceHasIt(doc, sent - 1)) {
+          const before = new Set((index.bySentence.get(sent - 1) ?? []).filter((x) => x.m.kind === 'name' && usable(x) && compatible(x.e)).map((x) => x.e));
+          if (before.size === 1) [chosen] = before;
+          if (chosen) break;
+        }
+        if (!chosen || !chosenHere || !isSubject(doc, chosenHere)) {
+          if (chosen || !unnamedOrganisationBefore(doc, owners, i)) itRule.fired(toks[i].start, toks[i].end);
+          stop = true;
+          chosen = undefined;
+          break;
         }
       }
       // "The charity said it had suspended its operations": an organisation noun no entity stands for
@@ -370,10 +491,12 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       if (wantPerson && !chosen && unnamedPersonSubjectBefore(doc, owners, i)) { stop = true; break; }
       // earlier sentences, the most recent first, each read from its start (subjects come first);
       // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
-      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
+      // (without the names' genders, only this sentence: "Nika Melia … his sentence"; a man named
+      // sentences back is no better than no one for "her")
+      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && (byGivenName || !byName.size); s--) {
         const inSentence = index.bySentence.get(s) ?? [];
-        for (const x of inSentence) if (!isPossessor(doc, x.m) && compatible(x.e)) { chosen = x.e; break; }
-        for (const x of inSentence) if (!chosen && compatible(x.e)) { chosen = x.e; break; }
+        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && compatible(x.e)) { chosen = x.e; break; }
+        for (const x of inSentence) if (!chosen && usable(x) && compatible(x.e)) { chosen = x.e; break; }
       }
       if (chosen) {
         // a candidate was passed over for its given name alone
