@@ -84,6 +84,23 @@ function isSubject(doc: Doc, m: Mention): boolean {
   return false;
 }
 
+export const nounHeadRule = defineRule({
+  id: 'coref.description-noun-head',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a definite description stands for a named organisation, place or event only when its word is a noun heading its phrase: "the first place" and "the festival grounds" are neither FIRST nor the festival',
+  fires: ['Tourists crowded the Taipei Lantern Festival on Friday. The festival grounds were full by noon.'],
+  spares: ['Tourists crowded the Taipei Lantern Festival on Friday. The festival was full by noon.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The token is a common noun and no noun follows it in its phrase ("the festival" yes, "the festival grounds" no). */
+function isPhraseHeadNoun(toks: Token[], h: number): boolean {
+  if (toks[h].upos !== undefined && toks[h].upos !== 'NOUN') return false;
+  const next = toks[h + 1];
+  return !(next && next.sentence === toks[h].sentence && (next.upos === 'NOUN' || next.upos === 'PROPN'));
+}
+
 export const givenNameRule = defineRule({
   id: 'coref.given-name-gender',
   stage: 'coref',
@@ -252,6 +269,10 @@ function ruleDescriptions(doc: Doc): void {
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
     } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
       target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun));
+      if (target && nounHeadRule.enabled && !isPhraseHeadNoun(toks, h)) {
+        nounHeadRule.fired(toks[h].start, toks[h].end);
+        continue;
+      }
       // "the group", "the agency": the organisation the last few sentences are about — most
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
