@@ -15,7 +15,7 @@ import { corefSpeechStage } from './extract/coref/speech.js';
 import { eventsStage } from './extract/events.js';
 import { placesStage } from './extract/places/index.js';
 import { toResult, type ResultOptions } from './output/result.js';
-import { extractBySections } from './extract/sections.js';
+import { extractBySections } from './output/sections.js';
 import type { Result } from './output/schema.js';
 
 /**
@@ -53,7 +53,7 @@ export function extractDoc(input: DocInput): Doc {
 
 /**
  * Run the default pipeline and return the versioned JSON result. A text longer than SECTION_CHARS
- * goes through by sections, joined into one result (src/extract/sections.ts), so memory follows the
+ * goes through by sections, joined into one result (src/output/sections.ts), so memory follows the
  * section, not the document.
  */
 export function extract(input: DocInput, options: ResultOptions = {}): Result {

@@ -1,12 +1,12 @@
 /**
- * Long documents by sections (src/extract/sections.ts): where the text is cut, and that the joined
+ * Long documents by sections (src/output/sections.ts): where the text is cut, and that the joined
  * result reads like one document's — offsets point at their text, ids are one document's, a person
  * named in full in one section and by surname in another is one entity.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract, extractDoc } from '../src/extract.js';
-import { extractBySections, sectionStarts } from '../src/extract/sections.js';
+import { extractBySections, sectionStarts } from '../src/output/sections.js';
 import { toResult } from '../src/output/result.js';
 import { ResultSchema } from '../src/output/schema.js';
 

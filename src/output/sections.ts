@@ -13,7 +13,7 @@
  * speaker is named in the section before.
  */
 import type { DocInput } from '../doc.js';
-import type { Result } from '../output/schema.js';
+import type { Result } from './schema.js';
 
 /** Sections are at most this long (characters); shorter documents are processed whole. */
 export const SECTION_CHARS = 200_000;
