@@ -84,6 +84,16 @@ export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?:
   const rType = r ? ents.types.get(ctx.recipient[0]) ?? 'ENT' : 'none';
   f.push(`at=${aType}`, `rt=${rType}`, `dt+rt=${dictType}|${rType}`, `dt+at=${dictType}|${aType}`);
 
+  // groups no entity stands for ("police", "protesters"), by role, with their CAMEO agent sector
+  if (ctx.groups.length) {
+    let ga = '-', gr = '-';
+    for (const g of ctx.groups) {
+      if (g.role === 'actor') ga = 'A'; else gr = 'R';
+      f.push(`g${g.role === 'actor' ? 'a' : 'r'}=${g.code ?? 'none'}`);
+    }
+    f.push(`groups=${ga}${gr}`, `groups+dt=${ga}${gr}|${dictType}`);
+  }
+
   // factuality and where the sentence stands
   f.push(`fact=${ctx.factuality}`);
   const sIdx = ctx.sentence;
