@@ -54,7 +54,10 @@ test('extract by sections: one result whose offsets, ids and indexes hold across
     const s = joined.sentences[ev.sentence];
     assert.ok(s.start <= ev.trigger.start && ev.trigger.end <= s.end, 'an event sits in its sentence');
     for (const a of [...ev.actor, ...ev.recipient]) assert.ok(ids.has(a), `event role ${a} is an entity`);
+    for (const g of ev.groups ?? []) assert.equal(ARTICLE.slice(g.start, g.end), g.text, 'a group participant points at its words');
   }
+  const arrest = joined.events.find((e) => e.trigger.text === 'arrested');
+  assert.ok(arrest?.groups?.some((g) => g.text === 'Police' && g.start > ARTICLE.indexOf('Police') - 1), "a later section's group participant is shifted with it");
   assert.deepEqual(joined.events.map((e) => e.id), joined.events.map((_, k) => `ev${k + 1}`));
   for (const q of joined.quotes) {
     assert.equal(ARTICLE.slice(q.start, q.end), q.text);

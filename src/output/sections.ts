@@ -114,6 +114,7 @@ export class SectionJoiner {
         trigger: span(ev.trigger),
         actor: ev.actor.map((a) => id(a) ?? a),
         recipient: ev.recipient.map((a) => id(a) ?? a),
+        ...(ev.groups ? { groups: ev.groups.map(span) } : {}),
         location: id(ev.location),
         reported_by: id(ev.reported_by),
         sentence: ev.sentence + sentenceBase,
