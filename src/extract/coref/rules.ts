@@ -38,11 +38,12 @@ export const labelRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
-/** A name inside a line's leading label ("Lena Varga:", one to four capitalised words and a colon): an interview turn's label. */
-function isTurnLabel(text: string, m: Mention): boolean {
-  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-  const label = /^[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*:/u.exec(text.slice(lineStart, lineStart + 100));
-  return label !== null && m.end <= lineStart + label[0].length;
+/** The leading labels of the text's lines ("Lena Varga:", one to four capitalised words and a colon), in text order. */
+function turnLabels(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /^[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*:/gmu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 export const itRule = defineRule({
@@ -424,6 +425,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
+  const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   // a byline's or a picture credit's name is not what the story's pronouns refer to ("Image: Mark Rathbun.")
   const credits = creditRule.enabled ? creditSentences(doc) : new Uint8Array(doc.sentences.length);
   // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
@@ -457,7 +459,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       // an interview turn's label ("Shimon Peres: …") names who speaks, not whom "he" in the turn means
       const usable = (x: Indexed) => {
-        if (!labelRule.enabled || !isTurnLabel(doc.text, x.m)) return true;
+        if (!labelRule.enabled || spanAt(labels, x.m.start) < 0) return true;
         labelRule.fired(x.m.start, x.m.end);
         return false;
       };

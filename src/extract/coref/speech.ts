@@ -81,6 +81,8 @@ export function interviewTurns(doc: Doc): Turn[] {
 /** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
 function labelSpeakers(doc: Doc): (label: string, from: number, to: number) => Entity | undefined {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  // one answer per label: a transcript repeats a few labels many times
+  const memo = new Map<string, Entity | undefined>();
   const named = (label: string): Entity | undefined => {
     const lower = label.toLowerCase();
     const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower));
@@ -100,7 +102,8 @@ function labelSpeakers(doc: Doc): (label: string, from: number, to: number) => E
     }
     if (/^(?:Q|Question)$/.test(label)) return undefined;
     // the person the label names, else the entity the recogniser read the label's own words as
-    return named(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
+    if (!memo.has(label)) memo.set(label, named(label));
+    return memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
   };
 }
 
