@@ -18,7 +18,7 @@ import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
 import { list, lookup, set } from '../../lexicon/index.js';
-import { GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
+import { CLAUSE_CONTROL, GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -93,6 +93,30 @@ function subjects(view: ParseView, i: number, depth = 0): number[] {
   }
   if (r === 'conj') return subjects(view, h, depth + 1);
   if (r === 'advcl' && view.kids(i, ['mark']).length === 0) return subjects(view, h, depth + 1);
+  // control the parse shows as an adverbial clause (rule events.clause-control): "urged the
+  // government to release …", "called on both sides to respect …" (an object-control verb's object
+  // or on/to-phrase acts); "accused Anonymous of plotting", "charged X with beating", "blamed X for
+  // attacking" (a gerund after of/with/for: the object acts); else the head's own subject ("police
+  // fired tear gas to disperse them", "the guard is accused of striking")
+  if (r === 'advcl' && CLAUSE_CONTROL.enabled) {
+    const marks = view.kids(i, ['mark']);
+    const mark = marks.length === 1 ? view.lemma(marks[0]).toLowerCase() : '';
+    const xpos = view.tokens[i].xpos ?? '';
+    const infinitive = mark === 'to' && xpos === 'VB';
+    const gerund = GERUND_CONTROL_MARKS.has(mark) && xpos === 'VBG';
+    if (infinitive || gerund) {
+      const objs = view.kids(h, ['obj', 'iobj']).filter((o) => o < i);
+      if (infinitive && CONTROL_OBJECT_HEADS.has(view.lemma(h))) {
+        if (objs.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return objs; }
+        const addressee = view.kids(h, ['obl', 'obl:arg'], true).filter((o) => o < i && CONTROL_ADDRESSEE_PREPS.has(view.caseOf(o)));
+        if (addressee.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return addressee; }
+      }
+      if (gerund && objs.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return objs; }
+      const own = subjects(view, h, depth + 1);
+      if (own.length) CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end);
+      return own;
+    }
+  }
   // a non-finite clause after "before/after/while …" shares its head's subject: "were held for nine
   // months before being handed over", "was shot while trying to flee"
   if (r === 'advcl' && ['VBG', 'VBN'].includes(view.tokens[i].xpos ?? '') && view.kids(i, ['mark']).every((m) => NONFINITE_MARKS.has(view.lemma(m))) && !view.kids(i, ['aux']).some((a) => !['VBG', 'VBN', 'TO'].includes(view.tokens[a].xpos ?? ''))) return subjects(view, h, depth + 1);
@@ -158,6 +182,10 @@ function invertedPatient(view: ParseView, i: number): number {
   return -1;
 }
 const NOMINAL_TAGS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Marks of a gerund clause whose subject is its head's object: "accused X of …", "charged X with …", "blamed X for …". */
+const GERUND_CONTROL_MARKS = set('event-words', { uses: 'events-gerund-control-marks' });
+/** Prepositions of the addressee an object-control verb's infinitive is done by: "called on X to …", "appealed to X to …". */
+const CONTROL_ADDRESSEE_PREPS = set('event-words', { uses: 'events-control-addressee-preps' });
 
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
   // a place named in a phrase of place is where the act happened, never its target ("imposed its

@@ -69,3 +69,16 @@ export const GROUP_ACTORS = defineRule({
   spares: ['Egyptian police arrested Ahmed Samir in Cairo on Monday.'],
   source: 'src/extract/events/arguments.ts',
 });
+
+/**
+ * Control the parse shows as an adverbial clause: the infinitive of an object-control verb is done
+ * by its object or addressee ("urged the government to release"), a gerund after of/with/for by
+ * the head's object ("accused Anonymous of plotting"), any other such clause by the head's subject.
+ */
+export const CLAUSE_CONTROL = defineRule({
+  id: 'events.clause-control', stage: 'events', action: 'extend',
+  summary: 'an infinitive or of/with/for-gerund clause without a subject takes its controller: the head\'s object for control verbs and accusations, else its subject',
+  fires: ['Washington urged the government to release the protesters.', 'The guard is accused of striking an inmate.'],
+  spares: ['The Kremlin attacked Ukraine on Monday.'],
+  source: 'src/extract/events/coder.ts',
+});
