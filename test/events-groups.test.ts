@@ -113,3 +113,11 @@ test('exports: a group is a PLOVER entity with its agent as the sector and no id
   const col = (name: string) => row[CAMEO_COLUMNS.indexOf(name as (typeof CAMEO_COLUMNS)[number])];
   assert.deepEqual([col('Actor1Code'), col('Actor1Name'), col('Actor1Type'), col('Actor2Code'), col('Actor2Name')], ['COP', 'Police', 'GROUP', 'OPP', 'three protesters']);
 });
+
+test('a killing an accident or disaster caused is no act of anyone (events.veto-accident); a killing by gunmen stays', () => {
+  for (const text of ['A crane accident killed 107 people in Mecca.', 'At least 345 pilgrims were killed in a stampede near Mecca.']) {
+    for (const r of [run(text), runRules(text)]) assert.ok(!r.events.some((e) => e.type === 'ASSAULT'), show(r));
+  }
+  const g = run('Gunmen killed 12 pilgrims near Mecca.');
+  assert.deepEqual(role(g, only(g, 'killed'), 'actor'), ['Gunmen'], show(g));
+});

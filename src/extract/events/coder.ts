@@ -607,6 +607,8 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // killing, abducting and arresting are done to people: "execute the sentence", "killed the
       // bill", "arrested the decline" name a thing as the patient
       if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) drop('thing-patient');
+      // an accident or disaster killed or injured them: no act of anyone ("killed in a stampede", "a crane accident killed")
+      if (PEOPLE_ACTS.test(coding.code) && accidentCue(view, i, view.kids(i, SUBJ)[0] ?? -1)) drop('accident');
       // (a mediator alone is news: "the deal was brokered by Qatar")
       if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
       if (veto !== null && !all) continue;
@@ -841,6 +843,48 @@ const ELECTORAL_WORDS = set('event-cue-words', { class: 'electoral' });
 function sentenceHas(view: ParseView, from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = from; k < to; k++) if (words.has(view.tokens[k].text.toLowerCase())) return true;
   return false;
+}
+
+const ACCIDENT_NOUNS = set('event-cue-words', { class: 'accident' });
+const CAUSE_PREPS = set('event-words', { uses: 'events-cause-preps' });
+
+/** An accident noun among a token's words: itself or its compounds ("crane accident"). */
+function accidentWord(view: ParseView, k: number): boolean {
+  return ACCIDENT_NOUNS.has(view.lemma(k)) || view.kids(k, ['compound']).some((c) => ACCIDENT_NOUNS.has(view.lemma(c)));
+}
+
+/** An accident or disaster is the predicate's subject or cause, or the subject of the clause it depends on. */
+export function accidentCue(view: ParseView, i: number, subj: number): boolean {
+  if (subj >= 0 && accidentWord(view, subj)) return true;
+  for (const o of view.kids(i, ['obl', 'obl:agent', 'nmod'], true)) if (CAUSE_PREPS.has(view.caseOf(o)) && accidentWord(view, o)) return true;
+  // up through the clauses it depends on: "a storm caused a crane to fall …, killing 107"
+  for (let k = i, n = 0; n < 3 && ['advcl', 'conj', 'xcomp'].includes(view.rel(k)); n++) {
+    k = view.head(k);
+    if (k < 0) break;
+    for (const a of view.kids(k, [...SUBJ, 'obj', 'iobj'])) if (accidentWord(view, a)) return true;
+  }
+  return false;
+}
+
+/** What kind of participant token k is: an entity type, a pronoun, a number, or a plain noun. */
+function argKind(view: ParseView, ents: EntityIndex, k: number): string {
+  const ids = ents.resolve(k);
+  if (ids.length) return ents.types.get(ids[0]) ?? 'ENT';
+  const t = view.tokens[k];
+  if (t.upos === 'PRON') return 'PRON';
+  if (t.upos === 'NUM') return 'NUM';
+  if (t.upos === 'PROPN') return 'PROPN';
+  return 'NOUN';
+}
+
+/** The predicate's subject and object tokens as the parse gives them (-1 when none). */
+function coreArgs(view: ParseView, p: Predicate): { subj: number; obj: number } {
+  if (p.kind === 'noun') {
+    const poss = view.kids(p.i, ['nmod:poss'])[0] ?? -1;
+    const of = view.kids(p.i, ['nmod']).find((c) => view.caseOf(c) === 'of') ?? -1;
+    return { subj: poss, obj: of };
+  }
+  return { subj: view.kids(p.i, SUBJ)[0] ?? -1, obj: view.kids(p.i, ['obj'])[0] ?? -1 };
 }
 
 /** A person or group of people: a PERSON/NORP entity or a people noun ("prisoners", "migrants"). */

@@ -37,6 +37,8 @@ export const VETO: Readonly<Record<string, Rule>> = {
     ['The minister visited the hospital on Friday.'], ['The minister visited Emmanuel Macron in Paris on Friday.']),
   modifier: veto('modifier', 'an event noun modifying a noun names a kind of thing: "detention center", "release date"',
     ['He was held at the Brooklyn detention center for a year.'], ['His detention lasted a year.']),
+  accident: veto('accident', 'a killing or injury an accident or disaster caused is no act of anyone: "killed in a stampede", "a crane accident killed"',
+    ['A crane accident killed 107 people in Mecca.', 'At least 345 pilgrims were killed in a stampede near Mecca.'], ['Gunmen killed 12 pilgrims near Mecca.']),
   freedom: veto('freedom', '"freedom" is a release only when gained ("secured the freedom of X"), not when demanded',
     ['Activists campaigned for the freedom of Ana Lima.'], ['Diplomats secured the freedom of Ana Lima.']),
 };
