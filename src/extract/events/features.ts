@@ -38,7 +38,7 @@ function coreArgs(view: ParseView, p: Predicate): { subj: number; obj: number } 
 }
 
 export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?: ClusterLookup): string[] {
-  const { view, ents, lex, doc } = ctx;
+  const { view, ents, lex } = ctx;
   const f: string[] = ['bias'];
   const lemma = p.lemma;
   const t = view.tokens[p.i];
@@ -99,8 +99,7 @@ export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?:
   const sIdx = ctx.sentence;
   f.push(`sent=${sIdx === 0 ? 'title' : sIdx < 3 ? 'lead' : 'body'}`);
   if (view.isHeadline(p.i)) f.push('headline');
-  const pos = t.start;
-  if (doc.quotes.some((q) => q.start <= pos && pos < q.end)) f.push('in-quote');
+  if (view.inQuote(p.i)) f.push('in-quote');
 
   // an accident or disaster as the cause: its subject, an in/by/during/from/after phrase, or the
   // clause it depends on ("killed in a stampede", "a storm caused a crane to fall, killing 107")
