@@ -866,27 +866,6 @@ export function accidentCue(view: ParseView, i: number, subj: number): boolean {
   return false;
 }
 
-/** What kind of participant token k is: an entity type, a pronoun, a number, or a plain noun. */
-function argKind(view: ParseView, ents: EntityIndex, k: number): string {
-  const ids = ents.resolve(k);
-  if (ids.length) return ents.types.get(ids[0]) ?? 'ENT';
-  const t = view.tokens[k];
-  if (t.upos === 'PRON') return 'PRON';
-  if (t.upos === 'NUM') return 'NUM';
-  if (t.upos === 'PROPN') return 'PROPN';
-  return 'NOUN';
-}
-
-/** The predicate's subject and object tokens as the parse gives them (-1 when none). */
-function coreArgs(view: ParseView, p: Predicate): { subj: number; obj: number } {
-  if (p.kind === 'noun') {
-    const poss = view.kids(p.i, ['nmod:poss'])[0] ?? -1;
-    const of = view.kids(p.i, ['nmod']).find((c) => view.caseOf(c) === 'of') ?? -1;
-    return { subj: poss, obj: of };
-  }
-  return { subj: view.kids(p.i, SUBJ)[0] ?? -1, obj: view.kids(p.i, ['obj'])[0] ?? -1 };
-}
-
 /** A person or group of people: a PERSON/NORP entity or a people noun ("prisoners", "migrants"). */
 function isPeople(view: ParseView, ents: EntityIndex, k: number): boolean {
   if (ents.resolve(k).some((id) => ents.types.get(id) === 'PERSON' || ents.types.get(id) === 'NORP')) return true;
