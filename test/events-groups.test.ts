@@ -64,6 +64,11 @@ test('shares and relative pronouns stand for their group; a pronoun is never a g
   const detained = only(r, 'detained');
   assert.ok(role(r, detained, 'recipient').some((x) => /protesters/.test(x)), show(r));
   assert.deepEqual(role(r, detained, 'actor'), ['police'], show(r));
+  // a share noun with no of-phrase is a noun like any other, and collective nouns act
+  const held = runRules('Three aid workers were abducted by an armed group in northern Mali.');
+  assert.deepEqual(role(held, only(held, 'abducted'), 'actor'), ['armed group'], show(held));
+  const powers = runRules('The minister said foreign powers attacked the port.');
+  assert.deepEqual(role(powers, only(powers, 'attacked'), 'actor'), ['foreign powers'], show(powers));
   const they = runRules('They arrested the journalists on Friday.');
   for (const e of they.events) assert.ok(!(e.groups ?? []).some((g) => /^they$/i.test(g.text)), show(they));
 });

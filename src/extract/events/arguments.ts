@@ -186,6 +186,9 @@ export class EntityIndex {
         const inner = this.findGroup(c, depth + 1);
         if (inner) return { ...inner, start: Math.min(inner.start, this.phraseStart(k)), text: this.doc.text.slice(Math.min(inner.start, this.phraseStart(k)), inner.end) };
       }
+      // with no of-phrase a share noun is a noun like any other: "an armed group", "the crowd"
+      const named = t.upos === 'NOUN' ? this.nounGroup(k) : null;
+      if (named) return named;
       // a bare number or share as a verb's core argument stands for that many people: "killed twelve
       // and injured twelve more", "wounded 110", "kills dozens" (not a year, not "one")
       if (depth === 0 && v.kids(k, ['nmod']).length === 0 && CORE_ARGUMENT_RELS.has(v.rel(k)) && !/^(?:1[5-9]|20)\d\d$/.test(t.text) && !/^(?:one|1)$/i.test(t.text)) {
@@ -196,6 +199,14 @@ export class EntityIndex {
       return null;
     }
     if (t.upos !== 'NOUN' && !(t.upos === 'PROPN' && /^\p{Lu}[\p{Ll}-]+$/u.test(t.text))) return null;
+    return this.nounGroup(k);
+  }
+
+  /** A noun the Phoenix agent dictionary codes or the participant nouns list, with its own words ("security forces"). */
+  private nounGroup(k: number): GroupRef | null {
+    const v = this.view;
+    const t = v.tokens[k];
+    const lemma = v.lemma(k).toLowerCase();
     const from = this.phraseStart(k);
     const words: string[] = [];
     for (let j = from; j <= k; j++) if (v.tokens[j].upos !== 'DET') words.push(...v.tokens[j].text.toUpperCase().split(/\s+/));
