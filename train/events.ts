@@ -39,6 +39,9 @@ export interface TrainOptions {
 
 // the rule floor is fixed at 0.05, not the typed-F1 optimum 0.2: detection F1 is the same (0.721 on the Wikinews
 // documents) and what the dictionaries code keeps its recall on our own articles (issue 14: it must not drop)
+/** Typed F1 within this of the best counts as the same (the plateau the most precise thresholds are taken from). */
+const PLATEAU = 0.002;
+
 export const DEFAULTS: TrainOptions = { epochs: 12, rate: 0.15, l2: 1e-5, minCount: 2, seed: 1, hardVetoes: false, ruleFloor: 0.05 };
 
 /** One candidate as a training or test instance. */
@@ -311,19 +314,22 @@ export function crossValidation(prep: Prepared, o: TrainOptions = DEFAULTS, fold
     }
   }
   const cv = run(o);
-  let best: Thresholds = { t: 0.5, t0: 1.01, tr: 1.01, trd: 1.01 };
-  let bestF = -1;
+  // best typed F1; on its plateau (within PLATEAU of the best) the most precise thresholds: typed F1
+  // is flat across neighbouring thresholds, and a retrain would otherwise swing between them
+  const tried: { th: Thresholds; f1: number; precision: number }[] = [];
   for (let t = 0.2; t <= 0.9001; t += 0.05) {
     for (const t0 of [t, t + 0.1, t + 0.2, t + 0.3, 1.01]) {
       for (const tr of o.ruleFloor !== undefined ? [o.ruleFloor] : [0.02, 0.05, 0.1, 0.2, 1.01]) {
         for (const trd of [0, 0.02, 0.05, 0.1, 0.2, 1.01].filter((x) => x <= tr)) {
           const s = scores(tallyScored(cv, set.docs, labelsOf, { t, t0, tr, trd }, () => true));
           const f1 = s.typedPrecision + s.typedRecall ? (2 * s.typedPrecision * s.typedRecall) / (s.typedPrecision + s.typedRecall) : 0;
-          if (f1 > bestF + 1e-9) { bestF = f1; best = { t: Math.round(t * 100) / 100, t0: Math.round(t0 * 100) / 100, tr, trd }; }
+          tried.push({ th: { t: Math.round(t * 100) / 100, t0: Math.round(t0 * 100) / 100, tr, trd }, f1, precision: s.typedPrecision });
         }
       }
     }
   }
+  const bestF = Math.max(...tried.map((x) => x.f1));
+  const best = tried.filter((x) => x.f1 >= bestF - PLATEAU).reduce((a, b) => (b.precision > a.precision + 1e-9 ? b : a)).th;
   // confidence: isotonic fit of "a real event of this type" on the score of the events reported
   const calPoints: { x: number; y: number }[] = [];
   for (const s of cv) {

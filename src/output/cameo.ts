@@ -8,12 +8,15 @@ import { cameoRoot, quadClass } from '../extract/events/plover.js';
 import type { Result } from './schema.js';
 
 /** One row's inputs: the event, its actor and recipient (one pair of the dyad), and the document. */
+/** One side of the dyad: an entity, or a group no entity stands for ("police": code COP, type GROUP). */
+interface Side { code: string; name: string; type: string }
+
 interface RowContext {
   result: Result;
   ev: Result['events'][number];
   id: string;
-  actor?: Result['entities'][number];
-  recipient?: Result['entities'][number];
+  actor?: Side;
+  recipient?: Side;
   location?: Result['entities'][number];
   sentence?: Result['sentences'][number];
 }
@@ -25,10 +28,10 @@ const COLUMNS = {
   EventID: (c: RowContext) => c.id,
   SQLDATE: (c: RowContext) => sqlDate(c.ev.date?.value),
   DateBasis: (c: RowContext) => c.ev.date?.basis ?? '',
-  Actor1Code: (c: RowContext) => c.actor?.codes?.[0]?.code ?? '',
+  Actor1Code: (c: RowContext) => c.actor?.code ?? '',
   Actor1Name: (c: RowContext) => c.actor?.name ?? '',
   Actor1Type: (c: RowContext) => c.actor?.type ?? '',
-  Actor2Code: (c: RowContext) => c.recipient?.codes?.[0]?.code ?? '',
+  Actor2Code: (c: RowContext) => c.recipient?.code ?? '',
   Actor2Name: (c: RowContext) => c.recipient?.name ?? '',
   Actor2Type: (c: RowContext) => c.recipient?.type ?? '',
   EventCode: (c: RowContext) => c.ev.cameo,
@@ -67,15 +70,24 @@ export function cameoRows(result: Result): string[][] {
   const rows: string[][] = [];
   for (const ev of result.events) {
     if (!ev.cameo) continue;
-    const actors: (string | null)[] = ev.actor.length ? ev.actor : [null];
-    const recipients: (string | null)[] = ev.recipient.length ? ev.recipient : [null];
+    const sides = (ids: string[], role: 'actor' | 'recipient'): (Side | undefined)[] => {
+      const out: Side[] = [];
+      for (const id of ids) {
+        const e = byId.get(id);
+        if (e) out.push({ code: e.codes?.[0]?.code ?? '', name: e.name, type: e.type });
+      }
+      for (const g of ev.groups ?? []) if (g.role === role) out.push({ code: g.code ?? '', name: g.text, type: 'GROUP' });
+      return out.length ? out : [undefined];
+    };
+    const actors = sides(ev.actor, 'actor');
+    const recipients = sides(ev.recipient, 'recipient');
     const sentence = result.sentences[ev.sentence];
     const location = ev.location ? byId.get(ev.location) : undefined;
     let n = 0;
     for (const a of actors) {
       for (const r of recipients) {
         const id = `${result.id || 'doc'}-${ev.id}${actors.length * recipients.length > 1 ? `.${++n}` : ''}`;
-        const ctx: RowContext = { result, ev, id, actor: a ? byId.get(a) : undefined, recipient: r ? byId.get(r) : undefined, location, sentence };
+        const ctx: RowContext = { result, ev, id, actor: a, recipient: r, location, sentence };
         rows.push(CAMEO_COLUMNS.map((col) => cell(COLUMNS[col](ctx))));
       }
     }

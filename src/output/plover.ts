@@ -13,8 +13,15 @@ export interface PloverEntity {
   code: string | null;
   sector: string | null;
   entity_text: string;
-  identifier_id: string;
+  /** the entity's id; null for a group no entity stands for ("police") */
+  identifier_id: string | null;
+  /** the entity type, or GROUP for a group named by a common noun */
   type: string;
+}
+
+/** A participant no entity stands for as PLOVER's entity object: no country code, its CAMEO agent as the sector. */
+export function ploverGroup(g: NonNullable<EventOut['groups']>[number]): PloverEntity {
+  return { code: null, sector: g.code, entity_text: g.text, identifier_id: null, type: 'GROUP' };
 }
 
 export interface PloverRecord {
@@ -77,8 +84,8 @@ export function toPloverRecords(result: Result): PloverRecord[] {
       has_event: true,
       date: ev.date?.value ?? null,
       date_basis: ev.date?.basis ?? null,
-      actor: list(ev.actor),
-      recipient: list(ev.recipient),
+      actor: [...list(ev.actor), ...(ev.groups ?? []).filter((g) => g.role === 'actor').map(ploverGroup)],
+      recipient: [...list(ev.recipient), ...(ev.groups ?? []).filter((g) => g.role === 'recipient').map(ploverGroup)],
       event: [ev.type],
       mode: ev.mode ? [ev.mode] : [],
       context,

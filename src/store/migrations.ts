@@ -258,15 +258,7 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [],
     postgres: [],
     // documents stored before: read it from their stored results
-    after: async (tx) => {
-      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
-      for (const d of docs) {
-        const events = (JSON.parse(d.result) as { events?: Array<{ id: string; factuality?: string }> }).events ?? [];
-        for (const e of events) {
-          if (e.factuality) await tx.run('UPDATE events SET factuality = ? WHERE document_id = ? AND local_id = ?', [e.factuality, d.id, e.id]);
-        }
-      }
-    },
+    after: (tx) => fillEventColumn(tx, 'factuality', (e) => (typeof e.factuality === 'string' && e.factuality ? e.factuality : null)),
   },
   {
     version: 9,
@@ -307,19 +299,23 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [],
     postgres: [],
     // documents stored before: read them from their stored results (absent before result schema 1.6)
-    after: async (tx) => {
-      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
-      for (const d of docs) {
-        const events = (JSON.parse(d.result) as { events?: Array<{ id: string; groups?: unknown[] }> }).events ?? [];
-        for (const e of events) {
-          if (e.groups?.length) await tx.run('UPDATE events SET groups = ? WHERE document_id = ? AND local_id = ?', [JSON.stringify(e.groups), d.id, e.id]);
-        }
-      }
-    },
+    after: (tx) => fillEventColumn(tx, 'groups', (e) => (Array.isArray(e.groups) && e.groups.length ? JSON.stringify(e.groups) : null)),
   },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Fill a column added to `events` from the documents' stored results (the value of each result event; null leaves it). */
+async function fillEventColumn(tx: Sql, column: 'factuality' | 'groups', value: (e: Record<string, unknown>) => string | null): Promise<void> {
+  const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+  for (const d of docs) {
+    const events = (JSON.parse(d.result) as { events?: Array<Record<string, unknown> & { id: string }> }).events ?? [];
+    for (const e of events) {
+      const v = value(e);
+      if (v !== null) await tx.run(`UPDATE events SET ${column} = ? WHERE document_id = ? AND local_id = ?`, [v, d.id, e.id]);
+    }
+  }
+}
 
 /**
  * Bring the schema up to date in one transaction. Processes opening one empty database at once

@@ -34,6 +34,8 @@ export interface ResultEvent {
   actor: string[]; recipient: string[]; date: { value: string | null; text?: string; basis: string } | null; location: string | null; negated: boolean; modality: string | null;
   /** absent in results stored before schema 1.1 */
   factuality?: string;
+  /** participants no entity stands for ("police", "protesters"); schema 1.6, absent when none */
+  groups?: { role: 'actor' | 'recipient'; text: string; start: number; end: number; code: string | null }[];
 }
 export interface ResultTime { start: number; end: number; text: string; value: string }
 export interface ReaderResult {

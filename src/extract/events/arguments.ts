@@ -34,6 +34,8 @@ export interface GroupRef {
   code: string | null;
 }
 
+/** Relations of a verb's core arguments: a bare number there is a number of people ("killed twelve"). */
+const CORE_ARGUMENT_RELS = new Set(['obj', 'nsubj', 'nsubj:pass', 'conj']);
 /** Dependents that belong to a group's words: "the two Somali pirates", "security forces". */
 const GROUP_PHRASE_RELS = new Set(['det', 'amod', 'compound', 'nummod']);
 
@@ -184,9 +186,27 @@ export class EntityIndex {
         const inner = this.findGroup(c, depth + 1);
         if (inner) return { ...inner, start: Math.min(inner.start, this.phraseStart(k)), text: this.doc.text.slice(Math.min(inner.start, this.phraseStart(k)), inner.end) };
       }
+      // with no of-phrase a share noun is a noun like any other: "an armed group", "the crowd"
+      const named = t.upos === 'NOUN' ? this.nounGroup(k) : null;
+      if (named) return named;
+      // a bare number or share as a verb's core argument stands for that many people: "killed twelve
+      // and injured twelve more", "wounded 110", "kills dozens" (not a year, not "one")
+      if (depth === 0 && v.kids(k, ['nmod']).length === 0 && CORE_ARGUMENT_RELS.has(v.rel(k)) && !/^(?:1[5-9]|20)\d\d$/.test(t.text) && !/^(?:one|1)$/i.test(t.text)) {
+        const start = v.tokens[this.phraseStart(k)].start;
+        const end = Math.max(t.end, ...v.kids(k, ['advmod', 'amod']).filter((c) => c > k && c <= k + 1).map((c) => v.tokens[c].end));
+        return { token: k, start, end, text: this.doc.text.slice(start, end), code: null };
+      }
       return null;
     }
     if (t.upos !== 'NOUN' && !(t.upos === 'PROPN' && /^\p{Lu}[\p{Ll}-]+$/u.test(t.text))) return null;
+    return this.nounGroup(k);
+  }
+
+  /** A noun the Phoenix agent dictionary codes or the participant nouns list, with its own words ("security forces"). */
+  private nounGroup(k: number): GroupRef | null {
+    const v = this.view;
+    const t = v.tokens[k];
+    const lemma = v.lemma(k).toLowerCase();
     const from = this.phraseStart(k);
     const words: string[] = [];
     for (let j = from; j <= k; j++) if (v.tokens[j].upos !== 'DET') words.push(...v.tokens[j].text.toUpperCase().split(/\s+/));
@@ -220,8 +240,10 @@ export class EntityIndex {
     const v = this.view;
     let k = i;
     if (RELATIVE.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
+      // (as resolve: also a relative clause the parse made a conjunct or plain modifier of the noun)
       const h = v.head(k);
-      if (h >= 0 && v.rel(h) === 'acl:relcl' && v.head(h) >= 0) k = v.head(h);
+      const hh = h >= 0 ? v.head(h) : -1;
+      if (hh >= 0 && (v.rel(h) === 'acl:relcl' || (hh < h && ['conj', 'acl', 'parataxis', 'appos'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? '')))) k = hh;
     }
     const out: GroupRef[] = [];
     const seen = new Set<number>();
@@ -374,7 +396,7 @@ export class EntityIndex {
 export const GROUP_NOUNS = set('event-participant-nouns', { class: 'group' });
 
 /** Nouns for people and groups as participants of their own (the coder's lists): "hostages", "gunmen", "officials". */
-const PARTICIPANT_GROUPS = new Set([...GROUP_NOUNS, ...set('event-participant-nouns', { class: 'people' }), ...set('event-participant-nouns', { class: 'armed' }), ...set('event-participant-nouns', { class: 'state-force' })]);
+const PARTICIPANT_GROUPS = new Set(['group', 'people', 'armed', 'state-force', 'participant'].flatMap((cls) => [...set('event-participant-nouns', { class: cls })]));
 /** A share of a group: "dozens of protesters", "a group of gunmen". */
 const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
 

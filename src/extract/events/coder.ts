@@ -18,7 +18,7 @@ import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
 import { list, lookup, set } from '../../lexicon/index.js';
-import { GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
+import { CLAUSE_CONTROL, GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -93,6 +93,30 @@ function subjects(view: ParseView, i: number, depth = 0): number[] {
   }
   if (r === 'conj') return subjects(view, h, depth + 1);
   if (r === 'advcl' && view.kids(i, ['mark']).length === 0) return subjects(view, h, depth + 1);
+  // control the parse shows as an adverbial clause (rule events.clause-control): "urged the
+  // government to release …", "called on both sides to respect …" (an object-control verb's object
+  // or on/to-phrase acts); "accused Anonymous of plotting", "charged X with beating", "blamed X for
+  // attacking" (a gerund after of/with/for: the object acts); else the head's own subject ("police
+  // fired tear gas to disperse them", "the guard is accused of striking")
+  if (r === 'advcl' && CLAUSE_CONTROL.enabled) {
+    const marks = view.kids(i, ['mark']);
+    const mark = marks.length === 1 ? view.lemma(marks[0]).toLowerCase() : '';
+    const xpos = view.tokens[i].xpos ?? '';
+    const infinitive = mark === 'to' && xpos === 'VB';
+    const gerund = GERUND_CONTROL_MARKS.has(mark) && xpos === 'VBG';
+    if (infinitive || gerund) {
+      const objs = view.kids(h, ['obj', 'iobj']).filter((o) => o < i);
+      if (infinitive && CONTROL_OBJECT_HEADS.has(view.lemma(h))) {
+        if (objs.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return objs; }
+        const addressee = view.kids(h, ['obl', 'obl:arg'], true).filter((o) => o < i && CONTROL_ADDRESSEE_PREPS.has(view.caseOf(o)));
+        if (addressee.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return addressee; }
+      }
+      if (gerund && objs.length) { CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end); return objs; }
+      const own = subjects(view, h, depth + 1);
+      if (own.length) CLAUSE_CONTROL.fired(view.tokens[i].start, view.tokens[i].end);
+      return own;
+    }
+  }
   // a non-finite clause after "before/after/while …" shares its head's subject: "were held for nine
   // months before being handed over", "was shot while trying to flee"
   if (r === 'advcl' && ['VBG', 'VBN'].includes(view.tokens[i].xpos ?? '') && view.kids(i, ['mark']).every((m) => NONFINITE_MARKS.has(view.lemma(m))) && !view.kids(i, ['aux']).some((a) => !['VBG', 'VBN', 'TO'].includes(view.tokens[a].xpos ?? ''))) return subjects(view, h, depth + 1);
@@ -158,6 +182,10 @@ function invertedPatient(view: ParseView, i: number): number {
   return -1;
 }
 const NOMINAL_TAGS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Marks of a gerund clause whose subject is its head's object: "accused X of …", "charged X with …", "blamed X for …". */
+const GERUND_CONTROL_MARKS = set('event-words', { uses: 'events-gerund-control-marks' });
+/** Prepositions of the addressee an object-control verb's infinitive is done by: "called on X to …", "appealed to X to …". */
+const CONTROL_ADDRESSEE_PREPS = set('event-words', { uses: 'events-control-addressee-preps' });
 
 function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: string | undefined, attack = false): { actor: number[]; recipient: number[] } {
   // a place named in a phrase of place is where the act happened, never its target ("imposed its
@@ -579,6 +607,8 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // killing, abducting and arresting are done to people: "execute the sentence", "killed the
       // bill", "arrested the decline" name a thing as the patient
       if (PEOPLE_ACTS.test(coding.code) && coding.used.length === 0 && !THING_ACTS.has(view.lemma(i)) && thingPatient(view, ents, i)) drop('thing-patient');
+      // an accident or disaster killed or injured them: no act of anyone ("killed in a stampede", "a crane accident killed")
+      if (PEOPLE_ACTS.test(coding.code) && accidentCue(view, i, view.kids(i, SUBJ)[0] ?? -1)) drop('accident');
       // (a mediator alone is news: "the deal was brokered by Qatar")
       if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
       if (veto !== null && !all) continue;
@@ -812,6 +842,27 @@ const ELECTORAL_WORDS = set('event-cue-words', { class: 'electoral' });
 
 function sentenceHas(view: ParseView, from: number, to: number, words: ReadonlySet<string>): boolean {
   for (let k = from; k < to; k++) if (words.has(view.tokens[k].text.toLowerCase())) return true;
+  return false;
+}
+
+const ACCIDENT_NOUNS = set('event-cue-words', { class: 'accident' });
+const CAUSE_PREPS = set('event-words', { uses: 'events-cause-preps' });
+
+/** An accident noun among a token's words: itself or its compounds ("crane accident"). */
+function accidentWord(view: ParseView, k: number): boolean {
+  return ACCIDENT_NOUNS.has(view.lemma(k)) || view.kids(k, ['compound']).some((c) => ACCIDENT_NOUNS.has(view.lemma(c)));
+}
+
+/** An accident or disaster is the predicate's subject or cause, or the subject of the clause it depends on. */
+export function accidentCue(view: ParseView, i: number, subj: number): boolean {
+  if (subj >= 0 && accidentWord(view, subj)) return true;
+  for (const o of view.kids(i, ['obl', 'obl:agent', 'nmod'], true)) if (CAUSE_PREPS.has(view.caseOf(o)) && accidentWord(view, o)) return true;
+  // up through the clauses it depends on: "a storm caused a crane to fall …, killing 107"
+  for (let k = i, n = 0; n < 3 && ['advcl', 'conj', 'xcomp'].includes(view.rel(k)); n++) {
+    k = view.head(k);
+    if (k < 0) break;
+    for (const a of view.kids(k, [...SUBJ, 'obj', 'iobj'])) if (accidentWord(view, a)) return true;
+  }
   return false;
 }
 

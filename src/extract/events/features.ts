@@ -6,7 +6,7 @@
  * as the patient of an act done to people, an inanimate subject). Word representations (Brown
  * clusters) stand in for lemmas the training set has not seen.
  */
-import type { Predicate, DecisionContext } from './coder.js';
+import { accidentCue, type Predicate, type DecisionContext } from './coder.js';
 import { toPlover } from './plover.js';
 import type { ParseView } from './syntax.js';
 import type { EntityIndex } from './arguments.js';
@@ -100,6 +100,10 @@ export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?:
   f.push(`sent=${sIdx === 0 ? 'title' : sIdx < 3 ? 'lead' : 'body'}`);
   if (view.isHeadline(p.i)) f.push('headline');
   if (view.inQuote(p.i)) f.push('in-quote');
+
+  // an accident or disaster as the cause: its subject, an in/by/during/from/after phrase, or the
+  // clause it depends on ("killed in a stampede", "a storm caused a crane to fall, killing 107")
+  if (accidentCue(view, p.i, subj)) f.push('accident', `accident+dt=${dictType}`);
 
   // figurative signals: an inanimate subject acting ("a crane accident killed"), an act on a thing
   if (subj >= 0 && subjKind === 'NOUN') f.push(`subj-thing+dt=${dictType}`);

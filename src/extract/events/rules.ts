@@ -37,6 +37,8 @@ export const VETO: Readonly<Record<string, Rule>> = {
     ['The minister visited the hospital on Friday.'], ['The minister visited Emmanuel Macron in Paris on Friday.']),
   modifier: veto('modifier', 'an event noun modifying a noun names a kind of thing: "detention center", "release date"',
     ['He was held at the Brooklyn detention center for a year.'], ['His detention lasted a year.']),
+  accident: veto('accident', 'a killing or injury an accident or disaster caused is no act of anyone: "killed in a stampede", "a crane accident killed"',
+    ['A crane accident killed 107 people in Mecca.', 'At least 345 pilgrims were killed in a stampede near Mecca.'], ['Gunmen killed 12 pilgrims near Mecca.']),
   freedom: veto('freedom', '"freedom" is a release only when gained ("secured the freedom of X"), not when demanded',
     ['Activists campaigned for the freedom of Ana Lima.'], ['Diplomats secured the freedom of Ana Lima.']),
 };
@@ -68,4 +70,17 @@ export const GROUP_ACTORS = defineRule({
   fires: ['Police arrested three protesters in Cairo on Monday.'],
   spares: ['Egyptian police arrested Ahmed Samir in Cairo on Monday.'],
   source: 'src/extract/events/arguments.ts',
+});
+
+/**
+ * Control the parse shows as an adverbial clause: the infinitive of an object-control verb is done
+ * by its object or addressee ("urged the government to release"), a gerund after of/with/for by
+ * the head's object ("accused Anonymous of plotting"), any other such clause by the head's subject.
+ */
+export const CLAUSE_CONTROL = defineRule({
+  id: 'events.clause-control', stage: 'events', action: 'extend',
+  summary: 'an infinitive or of/with/for-gerund clause without a subject takes its controller: the head\'s object for control verbs and accusations, else its subject',
+  fires: ['Washington urged the government to release the protesters.', 'The guard is accused of striking an inmate.'],
+  spares: ['The Kremlin attacked Ukraine on Monday.'],
+  source: 'src/extract/events/coder.ts',
 });

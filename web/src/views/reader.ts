@@ -21,10 +21,14 @@ function layers(doc: DocumentView): Layer[] {
   }
   for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed' });
   for (const ev of r.events) {
+    // entities by name, then the groups no entity stands for by their words ("police")
+    const who = (ids: string[], role: 'actor' | 'recipient') => [...ids.map(name), ...(ev.groups ?? []).filter((g) => g.role === role).map((g) => g.text)];
+    const actors = who(ev.actor, 'actor');
+    const recipients = who(ev.recipient, 'recipient');
     const lines = [
       `Event: ${ev.type}${ev.mode ? ` / ${ev.mode}` : ''}${ev.cameo ? ` (CAMEO ${ev.cameo})` : ''} — ${factualityOf(ev)}`,
-      ev.actor.length ? `actor: ${ev.actor.map(name).join(', ')}` : '',
-      ev.recipient.length ? `recipient: ${ev.recipient.map(name).join(', ')}` : '',
+      actors.length ? `actor: ${actors.join(', ')}` : '',
+      recipients.length ? `recipient: ${recipients.join(', ')}` : '',
       ev.date?.value ? `date: ${ev.date.value}${ev.date.text ? ` (“${ev.date.text}”)` : ''}` : '',
       ev.location ? `place: ${name(ev.location)}` : '',
     ].filter(Boolean);
