@@ -29,7 +29,7 @@ import { MODEL_FILES, loadNerModel, type NerModel } from '../src/extract/ner-mod
 import { registeredRules, tracing, withoutRules } from '../src/rules/registry.js';
 import type { Stage } from '../src/pipeline.js';
 import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, poolText, readNerCorpus, trainNer, type NerCorpus, type NerTrainOptions } from '../train/ner-train.js';
-import { SpanScorer, type PRF, type Span, type TextDoc } from '../train/ner-score.js';
+import { SpanScorer, coarseType, type PRF, type Span, type TextDoc } from '../train/ner-score.js';
 import { shippedOBias } from '../train/ner-cv.js';
 
 export interface Variant {
@@ -101,6 +101,39 @@ function foldModels(corpus: NerCorpus, folds: number, dir: string | null, log: (
   return models;
 }
 
+/**
+ * Error kinds of the first variant, counted per coarse class (no sentence is shown: counts say
+ * which mechanism to work on without reading the documents the figure is measured on):
+ * a gold name missed entirely / found with the right span but another class / overlapped by a
+ * prediction with other bounds; a predicted name that is no name at all / another class / a
+ * boundary error.
+ */
+export const ERROR_KINDS = new Map<string, number>();
+
+function countErrors(gold: Span[], pred: Span[]): void {
+  const bump = (k: string) => ERROR_KINDS.set(k, (ERROR_KINDS.get(k) ?? 0) + 1);
+  const cls = (t: string) => coarseType(t);
+  const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  for (const g of gold) {
+    const gc = cls(g.type);
+    if (!gc) continue;
+    const same = pred.find((p) => p.start === g.start && p.end === g.end);
+    if (same && cls(same.type) === gc) continue;
+    if (same) bump(`gold ${gc}: right span, typed ${cls(same.type) ?? same.type}`);
+    else if (pred.some((p) => overlaps(p, g))) bump(`gold ${gc}: other bounds`);
+    else bump(`gold ${gc}: missed`);
+  }
+  for (const p of pred) {
+    const pc = cls(p.type);
+    if (!pc) continue;
+    const same = gold.find((g) => g.start === p.start && g.end === p.end);
+    if (same && cls(same.type) === pc) continue;
+    if (same) bump(`pred ${pc}: right span, gold ${cls(same.type) ?? same.type}`);
+    else if (gold.some((g) => overlaps(p, g))) bump(`pred ${pc}: other bounds`);
+    else bump(`pred ${pc}: no name there`);
+  }
+}
+
 export interface AblationRow {
   variant: string;
   f1: PRF;
@@ -127,6 +160,7 @@ export function ablate(dataDir: string, folds: number, variants: Variant[], mode
           try {
             const { spans, fired } = runVariant(prepared, v, i === 0);
             scorers[i].add(t.gold, spans, !t.id.startsWith('uner-'));
+            if (i === 0) countErrors(t.gold, spans);
             for (const [r, n] of fired) firedCount[i].set(r, (firedCount[i].get(r) ?? 0) + n);
           } finally {
             restore();
@@ -207,6 +241,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = ablate(data, folds, variants, models, (m) => process.stderr.write(m + '\n'), train);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2) + '\n');
   console.log(formatAblation(rows, markdown));
+  console.log('\nerrors of the first variant, by kind:');
+  for (const [k, n] of [...ERROR_KINDS].sort()) console.log(`  ${k.padEnd(40)} ${n}`);
   console.log('\nwhere each rule fired (up to three sentences, every rule on):');
   for (const [rule, list] of [...FIRING_EXAMPLES].sort()) for (const t of list) console.log(`  ${rule}: ${t.replace(/\s+/g, ' ').slice(0, 300)}`);
 }
