@@ -112,26 +112,21 @@ export const ERROR_KINDS = new Map<string, number>();
 
 function countErrors(gold: Span[], pred: Span[]): void {
   const bump = (k: string) => ERROR_KINDS.set(k, (ERROR_KINDS.get(k) ?? 0) + 1);
-  const cls = (t: string) => coarseType(t);
   const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
-  for (const g of gold) {
-    const gc = cls(g.type);
-    if (!gc) continue;
-    const same = pred.find((p) => p.start === g.start && p.end === g.end);
-    if (same && cls(same.type) === gc) continue;
-    if (same) bump(`gold ${gc}: right span, typed ${cls(same.type) ?? same.type}`);
-    else if (pred.some((p) => overlaps(p, g))) bump(`gold ${gc}: other bounds`);
-    else bump(`gold ${gc}: missed`);
-  }
-  for (const p of pred) {
-    const pc = cls(p.type);
-    if (!pc) continue;
-    const same = gold.find((g) => g.start === p.start && g.end === p.end);
-    if (same && cls(same.type) === pc) continue;
-    if (same) bump(`pred ${pc}: right span, gold ${cls(same.type) ?? same.type}`);
-    else if (gold.some((g) => overlaps(p, g))) bump(`pred ${pc}: other bounds`);
-    else bump(`pred ${pc}: no name there`);
-  }
+  // one side's spans against the other's: right / other class / other bounds / nothing there
+  const side = (mine: Span[], theirs: Span[], label: string, other: string, nothing: string) => {
+    for (const x of mine) {
+      const c = coarseType(x.type);
+      if (!c) continue;
+      const same = theirs.find((y) => y.start === x.start && y.end === x.end);
+      if (same && coarseType(same.type) === c) continue;
+      if (same) bump(`${label} ${c}: right span, ${other} ${coarseType(same.type) ?? same.type}`);
+      else if (theirs.some((y) => overlaps(x, y))) bump(`${label} ${c}: other bounds`);
+      else bump(`${label} ${c}: ${nothing}`);
+    }
+  };
+  side(gold, pred, 'gold', 'typed', 'missed');
+  side(pred, gold, 'pred', 'gold', 'no name there');
 }
 
 export interface AblationRow {
