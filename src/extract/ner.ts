@@ -35,7 +35,6 @@ const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
 const nerRule = (id: string, action: 'label' | 'retype' | 'split' | 'extend' | 'veto', summary: string, fires: string[]): Rule =>
   defineRule({ id: `ner.${id}`, stage: 'ner', action, summary, fires, spares: [], source: 'src/extract/ner.ts' });
 const R_TITLE_STRIP = nerRule("title-strip", "split", "titles and their linking words leave a person name (\"Sheikh Mohammed bin Abdulrahman Al Thani\" → \"Mohammed bin Abdulrahman Al Thani\")", ["Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said the next exchange would take place on Thursday."]);
-const R_TITLE_INSIDE_PERSON = nerRule("title-inside-person", "split", "a title inside a person span ends what comes before the name (\"Fed Chair Jerome Powell\")", ["Mahmoud Zahar, Hamas 's leader declared the cease fire after Israel killed its former leader, Muhammed Sheikh Khalil ."]);
 const R_OFFICE_AFTER_ORG = nerRule("office-after-org", "split", "a title after a known organisation or place ends the organisation (\"the UN High Commissioner for Human Rights\")", ["Volker Turk, the UN High Commissioner for Human Rights, said the releases were not enough."]);
 const R_DISCIPLINE_TYPE = nerRule("discipline-type", "retype", "head words overrule the model where a person or place reading is impossible (\"Sheba Hospital\", \"Kibbutz Nir Oz\", \"World Cup\")", ["They watched the Tallert Cup final."]);
 const R_SPLIT_KNOWN_COORDINATION = nerRule("split-known-coordination", "split", "two known names, one an organisation, joined by \"and\" are two names", ["The European Union and Human Rights Watch said the trial was unfair."]);
@@ -55,7 +54,6 @@ const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyp
 const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits inside a name (Joaquín \"El Chapo\" Guzmán)", ["Joaquín \"El Chapo\" Guzmán was flown to New York."]);
 const R_AFFILIATION_ACRONYMS = nerRule("affiliation-acronyms", "label", "acronyms that speak or belong are organisations (\"the RSF said\", \"Leung Kwok-hung of LSD\")", ["The soldiers were handed over in Darfur, the RSF said in a statement."]);
 const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run ending in an organisation head is one organisation, also before \"for/of\" (\"The Hostages and Missing Families Forum\")", ["The Hostages and Missing Families Forum thanked the envoy on Sunday."]);
-const R_PERSON_INTO_NAME = nerRule("person-into-name", "extend", "a person name right before an organisation joins it (\"Izz ad-Din al-Qassam Brigades\")", ["Traci Warner Enron Broadband Services, Inc. Phone (713) 853-3242"]);
 const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", ["She joined the Tallert Foundation for the Arts in 2001."]);
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
@@ -120,18 +118,6 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
         continue;
       }
     }
-    if (s.type === 'PERSON' && R_TITLE_INSIDE_PERSON.enabled) {
-      // "Fed Chair Jerome Powell": a title inside the span ends what comes before the name
-      for (let k = end - 2; k > start; k--) {
-        if (!isTitle(words[k]) || NAME_PARTICLES.has(words[k])) continue;
-        const before = gazCats(model, words, start, k);
-        const type: EntityType | null = before.includes('ORG') ? 'ORG' : before.includes('GPE') ? 'GPE' : before.includes('NORP') ? 'NORP' : null;
-        if (type) out.push({ start, end: k, type });
-        start = k + 1;
-        fire(R_TITLE_INSIDE_PERSON);
-        break;
-      }
-    }
     if (s.type === 'ORG' && R_OFFICE_AFTER_ORG.enabled) {
       // "the UN High Commissioner for Human Rights": a title after a known organisation or
       // place begins an office, not part of the organisation's name
@@ -175,7 +161,6 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
   applyRule(R_NICKNAMES, out, () => joinNicknames(words, out));
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
-  applyRule(R_PERSON_INTO_NAME, out, () => joinPersonIntoName(out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
   out.sort((a, b) => a.start - b.start);
   if (!R_MERGE_ADJACENT.enabled) return out;
@@ -970,21 +955,6 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     i = e;
   }
   spans.sort((x, y) => x.start - y.start);
-}
-
-/**
- * "Izz ad-Din al-Qassam Brigades", "Andy Warhol Foundation": a person's name right before an
- * organisation or facility span, with nothing between, is part of that name.
- */
-function joinPersonIntoName(spans: NameSpan[]): void {
-  for (let j = spans.length - 2; j >= 0; j--) {
-    const a = spans[j];
-    const b = spans[j + 1];
-    if (a.type === 'PERSON' && a.end === b.start && (b.type === 'ORG' || b.type === 'FAC')) {
-      b.start = a.start;
-      spans.splice(j, 1);
-    }
-  }
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
