@@ -27,7 +27,7 @@ interface Manifest {
 }
 
 /** Floors for fold 1 of 5 (see the test): about two points under what it measured. */
-const FLOOR = { all: 0.725, PER: 0.78, ORG: 0.64, LOC: 0.70 };
+const FLOOR = { all: 0.75, PER: 0.81, ORG: 0.64, LOC: 0.74 };
 
 const manifest = JSON.parse(readFileSync(join(defaultModelDir(), MODEL_FILES.manifest), 'utf8')) as Manifest;
 
@@ -62,8 +62,9 @@ test('one cross-validation fold, trained as shipped, scored on raw text through 
   const s = scorer.all.scores();
   const pct = (x: number) => (100 * x).toFixed(1);
   t.diagnostic(`fold 1/5 (${docs.length} documents, ${s.coarse.tp + s.coarse.fn} names): F1 ${pct(s.coarse.f1)}, PER ${pct(s.byCoarse.PER.f1)}, ORG ${pct(s.byCoarse.ORG.f1)}, place ${pct(s.byCoarse.LOC.f1)}; GUM ${pct(scorer.gum.scores().coarse.f1)}, UNER ${pct(scorer.uner.scores().coarse.f1)}`);
-  // measured on this fold with the shipped recipe (docs/entities-ner.md): F1 74.7, PER 80.5, ORG 67.8,
-  // place 73.3 (496 names); the floors sit two to four points below, past retraining noise
+  // measured on this fold with the shipped recipe and the rules of 5 Dec afternoon (docs/entities-ner.md):
+  // F1 77.2, PER 84.0, ORG 66.7, place 77.0 (496 names; before that round 74.7, 80.5, 67.8, 73.3); the
+  // floors sit two to three points below, past retraining noise
   assert.ok(s.coarse.f1 >= FLOOR.all, `PER+ORG+place F1 ${s.coarse.f1}`);
   assert.ok(s.byCoarse.PER.f1 >= FLOOR.PER, `PER F1 ${s.byCoarse.PER.f1}`);
   assert.ok(s.byCoarse.ORG.f1 >= FLOOR.ORG, `ORG F1 ${s.byCoarse.ORG.f1}`);

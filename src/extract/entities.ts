@@ -6,9 +6,43 @@
  */
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-// nouns that name what the following name is: "the newspaper Het Dagblad", "the militia Wagner"
-import { ORG_CLASS_NOUNS } from './ner.js';
 import { set } from '../lexicon/index.js';
+import { defineRule, type Rule } from '../rules/registry.js';
+
+/*
+ * The entities stage's own evidence, each piece registered so that `npm run ablate:names`
+ * measures it (cross-validated, with and without; table in docs/entities-ner.md).
+ */
+const entitiesRule = (id: string, action: 'label' | 'retype' | 'extend' | 'veto', summary: string, fires: string[], spares: string[]): Rule =>
+  defineRule({ id: `entities.${id}`, stage: 'entities', action, summary, fires, spares, source: 'src/extract/entities.ts' });
+
+export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
+  'a rule mention surer than the model (gazetteer 0.8–0.9, head word with a complement 0.8) wins an overlap with the model\'s mention; without it the model\'s span and type win every overlap and rules only fill gaps',
+  ['Mr Rahimov flew to Kibbutz Nir Oz on Monday.'], ['The talks ended on Monday.']);
+export const placeContextGuess = entitiesRule('place-context-guess', 'label',
+  'a weak rule guess the model did not confirm is kept when a place noun frames it ("the town of X", "the X area")',
+  ['Fighting reached the Umm Badda area on Sunday.'], ['Fighting stopped on Sunday.']);
+export const placeOfRetype = entitiesRule('place-of', 'retype',
+  '"the town of X": capitalised words after a place noun and "of" are a place (added where no recogniser saw them, retyped where one typed them otherwise)',
+  ['Fighters entered the town of Kidal on Sunday.'], ['Fighters entered the town on Sunday.']);
+export const placeAfterRetype = entitiesRule('place-after', 'retype',
+  '"the X area", "this X region": a name between a determiner and a place noun is a place',
+  ['Shelling hit the Kidal area overnight.'], ['Shelling hit the area overnight.']);
+export const facilityAfter = entitiesRule('facility-after', 'extend',
+  'a person-typed name before a lower-case facility noun is the facility, named with its noun ("Evin prison")',
+  ['She was held in Evin prison for a year.'], ['She was held in prison for a year.']);
+export const bracketAcronym = entitiesRule('bracket-acronym', 'extend',
+  'the words whose initials a bracketed acronym spells are one organisation name, and the acronym joins it ("Jama\'at Nusrat al-Islam wal-Muslimin (JNIM)")',
+  ['According to the World Conservation Union (IUCN), the year 2003 has been bad news for plants.'], ['The programme said aid had stopped.']);
+export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
+  'an acronym elsewhere in the text that spells a multi-word organisation\'s initials joins it ("the Rapid Support Forces … the RSF")',
+  ['The Rapid Support Forces attacked the camp. The RSF denied it.'], ['The forces attacked the camp.']);
+export const sameNameOrg = entitiesRule('same-name-org', 'retype',
+  'one word typed a person in one sentence and an organisation in another is one organisation ("group Viasna said … Viasna\'s head")',
+  ['The rights group Viasna said eleven people were held. Viasna\'s head, Ales Bialiatski, is in prison.'], ['Viasna said eleven people were held.']);
+export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
+  'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
+  ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
 
 /** Score for a model mention when the model gives none. */
 const MODEL_DEFAULT_SCORE = 0.75;
@@ -33,22 +67,8 @@ function nameTokens(text: string): string[] {
 /** Keep the best of overlapping name mentions: higher score, then longer span. */
 export function settleMentions(mentions: Mention[]): Mention[] {
   const scored = mentions.map((m) => ({ ...m, score: m.score ?? (m.source === 'model' ? MODEL_DEFAULT_SCORE : 0.5) }));
-  // "Georgian Young Lawyers' Association", "Kabul University": a place or nationality that only
-  // modifies an organisation, facility or event named around it loses to that longer name,
-  // however sure its own recogniser was of it
-  // (containers are looked up by their start, so the pass stays linear in the mentions)
-  const containersAt = new Map<number, typeof scored>();
-  for (const c of scored) {
-    if (c.type !== 'ORG' && c.type !== 'FAC' && c.type !== 'EVENT') continue;
-    const list = containersAt.get(c.start);
-    if (list) list.push(c);
-    else containersAt.set(c.start, [c]);
-  }
-  for (const m of scored) {
-    if (m.type !== 'NORP' && m.type !== 'GPE' && m.type !== 'LOC') continue;
-    const around = containersAt.get(m.start)?.find((c) => c.end > m.end);
-    if (around) m.score = Math.min(m.score, around.score - 0.01);
-  }
+  // without rules-outrank-model, the model's mentions win every overlap (rules fill gaps)
+  if (!rulesOutrankModel.enabled) for (const m of scored) if (m.source === 'model') m.score = Math.max(m.score, 1);
   scored.sort((a, b) => (b.score - a.score) || ((b.end - b.start) - (a.end - a.start)) || (a.start - b.start));
   // which kept mention owns each character, as 1 + its index in `kept` (mentions are short, so
   // marking spans stays linear)
@@ -64,6 +84,7 @@ export function settleMentions(mentions: Mention[]): Mention[] {
       owner.fill(kept.length, m.start, m.end);
       continue;
     }
+    if (m.source === 'model' && clash.source !== 'model') rulesOutrankModel.fired(m.start, m.end);
     // the same span from another recogniser: keep the roles it saw
     if (clash.start === m.start && clash.end === m.end && m.roles && !clash.roles) clash.roles = m.roles;
   }
@@ -219,7 +240,12 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
   const supported = (c: Cluster) => c.type === 'PERSON'
     ? c.mentions.some((m) => nameTokens(m.text).length >= 2) && c.mentions.some((m) => nameTokens(m.text).length === 1)
     : c.mentions.length >= 2;
-  return clusters.filter((c) => c.best >= MIN_STANDALONE_SCORE || (c.best >= 0.3 && supported(c)) || c.mentions.some((m) => m.roles?.length));
+  return clusters.filter((c) => {
+    if (c.best >= MIN_STANDALONE_SCORE || !weakNeedsSupport.enabled) return true;
+    if ((c.best >= 0.3 && supported(c)) || c.mentions.some((m) => m.roles?.length)) return true;
+    weakNeedsSupport.fired(c.mentions[0].start, c.mentions[0].end);
+    return false;
+  });
 }
 
 /** Nouns that say the name before them is a place ("the town of Gao", "the El Fasher area"). */
@@ -251,11 +277,12 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
   // "the town of Kidal" where no recogniser saw a name: the capitalised words are a place
   const covered = new Uint8Array(toks.length);
   for (const m of names) for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) covered[k] = 1;
-  for (let k = 2; k < toks.length; k++) {
+  for (let k = 2; k < toks.length && placeOfRetype.enabled; k++) {
     if (covered[k] || toks[k - 1].text !== 'of' || !PLACE_OF.has(toks[k - 2].text.toLowerCase()) || !/^\p{Lu}\p{Ll}/u.test(toks[k].text)) continue;
     let e = k;
     while (e + 1 < toks.length && !covered[e + 1] && toks[e + 1].sentence === toks[k].sentence && /^\p{Lu}\p{Ll}/u.test(toks[e + 1].text) && e - k < 3) e++;
     names.push({ start: toks[k].start, end: toks[e].end, text: doc.text.slice(toks[k].start, toks[e].end), kind: 'name', type: 'GPE', source: 'context', score: 0.8 });
+    placeOfRetype.fired(toks[k].start, toks[e].end);
   }
   names.sort((a, b) => a.start - b.start);
   for (const m of names) {
@@ -266,11 +293,16 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
     const nextWord = next && next.start >= m.end && next.sentence === toks[first].sentence ? next.text : '';
     const before2 = first >= 2 ? toks[first - 2].text.toLowerCase() : '';
     // the context is evidence in itself: a weak guess it retypes stands on its own (score ≥ 0.8)
-    if (first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
-    // "the newspaper Het Dagblad": a noun naming a kind of organisation right before the name
-    else if (first >= 1 && m.type === 'PERSON' && ORG_CLASS_NOUNS.has(toks[first - 1].text) && (first < 2 || /^(?:the|a|an|its|their|his|her|local|state|independent|private|daily)$/i.test(before2))) m.type = 'ORG';
-    else if (PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
-    else if (FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
+    if (placeOfRetype.enabled && first >= 2 && toks[first - 1].text.toLowerCase() === 'of' && PLACE_OF.has(before2)) {
+      (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
+      placeOfRetype.fired(m.start, m.end);
+    }
+    // ("the newspaper Het Dagblad" is the ner stage's: ner.class-named)
+    else if (placeAfterRetype.enabled && PLACE_AFTER.has(nextWord) && first >= 1 && /^(?:the|this|that)$/i.test(toks[first - 1].text)) {
+      (m.type = 'GPE'), (m.score = Math.max(m.score ?? 0, 0.8));
+      placeAfterRetype.fired(m.start, m.end);
+    } else if (facilityAfter.enabled && FACILITY_AFTER.has(nextWord) && m.type === 'PERSON') {
+      facilityAfter.fired(m.start, next.end);
       m.type = 'FAC';
       m.end = next.end;
       // a title the person recogniser set apart belongs to the facility's name: "Imam Khomeini airport"
@@ -319,7 +351,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   const byAcronym = new Map<string, Cluster>();
   // "Jama'at Nasr al-Islam wal Muslimin (JNIM)": the words whose initials the bracket spells are
   // one name, even where a recogniser cut it short or missed it
-  for (let k = 2; k + 2 < toks.length; k++) {
+  for (let k = 2; k + 2 < toks.length && bracketAcronym.enabled; k++) {
     if (toks[k].text !== '(' || toks[k + 2].text !== ')' || !ACRONYM.test(toks[k + 1].text)) continue;
     const acr = toks[k + 1].text.replace(/\./g, '');
     let from = -1;
@@ -339,15 +371,18 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       m.text = doc.text.slice(m.start, m.end);
       if (c.type === 'PERSON') c.type = 'ORG';
       mark(c, m);
+      bracketAcronym.fired(m.start, m.end);
     } else if (inside.length === 0) {
       const m: Mention = { start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', source: 'acronym', score: 0.8 };
       const c: Cluster = { type: 'ORG', mentions: [m], tokens: new Set(nameTokens(m.text)), last: '', best: 0.8 };
       clusters.push(c);
       mark(c, m);
+      bracketAcronym.fired(start, end);
     }
   }
   // bracketed definitions first: they are explicit
   for (const c of clusters) {
+    if (!bracketAcronym.enabled) break;
     for (const m of c.mentions) {
       if (nameTokens(m.text).length < 2) continue;
       const k = doc.tokenAt(m.end);
@@ -357,6 +392,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     }
   }
   for (const c of clusters) {
+    if (!initialsAcronym.enabled) break;
     if (c.type === 'PERSON' && c.mentions.every((m) => nameTokens(m.text).length < 2)) continue;
     for (const m of c.mentions) {
       const ini = nameTokens(m.text).length >= 2 ? initials(m.text) : '';
@@ -371,6 +407,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const full = byAcronym.get(acr);
     if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
     for (const m of c.mentions) full.mentions.push(m); // (a spread of a long list overflows the stack)
+    (full.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === c.mentions[0].text) ? bracketAcronym : initialsAcronym).fired(c.mentions[0].start, c.mentions[0].end);
     full.best = Math.max(full.best, c.best);
     if (full.type === 'PERSON' || c.type === 'ORG') full.type = full.type === 'GPE' || full.type === 'LOC' ? full.type : 'ORG';
     merged.add(c);
@@ -405,6 +442,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const byInitials = c.type !== 'PERSON' && (acr.length >= 3 || toks[k].text.includes('.')) && x.initials.has(acr);
     if (!defined && !byInitials) continue;
     c.mentions.push({ start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best });
+    (defined ? bracketAcronym : initialsAcronym).fired(toks[k].start, toks[k].end);
     x.bracketed.add(toks[k + 2]?.text);
     if (c.type === 'PERSON') c.type = 'ORG';
   }
@@ -418,6 +456,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
  * can meet in one story.
  */
 function mergeSameName(clusters: Cluster[]): Cluster[] {
+  if (!sameNameOrg.enabled) return clusters;
   const orgs = new Map<string, Cluster>();
   for (const c of clusters) {
     if (c.type !== 'ORG') continue;
@@ -432,6 +471,7 @@ function mergeSameName(clusters: Cluster[]): Cluster[] {
     for (const m of c.mentions) org.mentions.push(m);
     org.best = Math.max(org.best, c.best);
     merged.add(c);
+    sameNameOrg.fired(c.mentions[0].start, c.mentions[0].end);
   }
   return merged.size ? clusters.filter((c) => !merged.has(c)) : clusters;
 }
@@ -450,7 +490,14 @@ export const entitiesStage: Stage = {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
     // a weak rule guess the model did not confirm is kept only with place context ("the Umm Badda area")
-    const names = settleMentions(doc.mentions.filter((m) => m.kind === 'name' && !(modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE && !placeContext(doc, m))));
+    const weakRuleGuess = (m: Mention) => modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE;
+    const names = settleMentions(doc.mentions.filter((m) => {
+      if (m.kind !== 'name') return false;
+      if (!weakRuleGuess(m)) return true;
+      if (!placeContextGuess.enabled || !placeContext(doc, m)) return false;
+      placeContextGuess.fired(m.start, m.end);
+      return true;
+    }));
     retypeByContext(doc, names);
     const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));

@@ -7,6 +7,7 @@
  * to confirm or overrule.
  */
 import type { Doc, EntityType, Mention, Token } from '../doc.js';
+import type { Rule } from '../rules/registry.js';
 import type { Stage } from '../pipeline.js';
 import { gazetteer, nameKey } from './gazetteer.js';
 import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLEMENT_WORDS, TITLES } from './gazetteer-lists.js';
@@ -31,7 +32,67 @@ export interface NameCandidate {
   type: EntityType;
   score: number;
   roles: string[];
+  /** the piece of evidence that made it (each can be switched off: CHRONICLE_WITHOUT=names.x) */
+  rule: Rule;
 }
+
+/*
+ * The pieces of evidence the names stage types a capitalised chunk by, each registered so that
+ * `npm run ablate:names` can measure it (cross-validated, with and without) and the table in
+ * docs/entities-ner.md says what it is worth. Candidates below MIN_STANDALONE_SCORE in
+ * entities.ts (0.5) are dropped there when the trained model ran, unless a place noun backs them.
+ */
+const SOURCE = 'src/extract/names.ts';
+
+/*
+ * Scores below the model's (0.75 in entities.ts) make a candidate fill a gap the model left and
+ * lose every overlap with a model mention. Gazetteer places and titled or kin persons were 0.9 and
+ * 0.8 (they overruled the model's longer spans: "Kabul" in a name, "Patrizia" of "Prof. Patrizia
+ * d'Ettorre"); at 0.7 the cross-validated F1 rose from 78.2 to 79.4 (PER +1.2, place +2.7, ORG
+ * −0.4; `npm run ablate:names`, docs/entities-ner.md). Organisation evidence (actor lists, head
+ * words) still overrules the model: it pays for ORG.
+ */
+const GAZETTEER_PLACE_SCORE = 0.7;
+const TITLE_OR_KIN_SCORE = 0.8;
+const namesRule = (id: string, action: 'label' | 'retype', summary: string, fires: string[], spares: string[]): Rule =>
+  defineRule({ id: `names.${id}`, stage: 'names', action, summary, fires, spares, source: SOURCE });
+
+export const gazetteerPlace = namesRule('gazetteer-place', 'label',
+  'a capitalised chunk the gazetteer lists as a country, city, region or nationality is that place or group (score 0.9)',
+  ['Officials in Moscow denied the report.'], ['officials denied the report.']);
+export const gazetteerActor = namesRule('gazetteer-actor', 'label',
+  'a capitalised chunk the gazetteer lists as a person or organisation (Phoenix actors) is one (score 0.8)',
+  ['Hamas denied the report.'], ['The officials denied the report.']);
+export const settlementName = namesRule('settlement', 'label',
+  'a name opened by a settlement word is a place ("Kibbutz Nir Oz")',
+  ['He was abducted from Kibbutz Nir Oz in October.'], ['He was abducted from his home in October.']);
+export const headWordName = namesRule('head-word', 'label',
+  'a capitalised chunk ending in an organisation, facility, place or event head word is that kind of name ("Sheba Hospital", "Ministry of Defence")',
+  ['He was taken to Sheba Hospital on Sunday.'], ['He was taken to hospital on Sunday.']);
+export const nicknameName = namesRule('nickname', 'label',
+  'a name with a quoted nickname inside is one person ("Alexander “Sasha” Trufanov")',
+  ['Alexander “Sasha” Trufanov was released on Sunday.'], ['Alexander Trufanov was released on Sunday.']);
+export const givenNameFirst = namesRule('given-name', 'label',
+  'a capitalised chunk opened by a known given name is a person (score 0.7)',
+  ['The report was written by Maria Kowalczyk last year.'], ['The report was written last year.']);
+export const titleOrKin = namesRule('title-or-kin', 'label',
+  'a name-shaped chunk after a title, role or kinship noun is a person ("his father, Vitaly")',
+  ['His father, Vitaly, was not home.'], ['His father was not home.']);
+export const ageApposition = namesRule('age-apposition', 'label',
+  'a name-shaped chunk followed by ", 29," (an age in apposition) is a person',
+  ['Trufanovski, 29, was taken from his home.'], ['In 2019, 29 people were taken from their homes.']);
+export const acronymGuess = namesRule('acronym', 'label',
+  'a lone all-capitals word is a weak organisation guess (0.4: kept only with support)',
+  ['The XJQ denied the report.'], ['The group denied the report.']);
+export const loneWordGuess = namesRule('lone-word', 'label',
+  'a lone capitalised word with no other evidence is a weak person guess (0.3: kept only with support)',
+  ['They asked Brakowicz about it.'], ['They asked him about it.']);
+export const nameShapedGuess = namesRule('name-shaped', 'label',
+  'a run of two to four name-shaped words with no other evidence is a weak person guess (0.45: kept only with support)',
+  ['They asked Brakowicz Tallert about it.'], ['They asked him about it.']);
+export const otherOrgGuess = namesRule('other-org', 'label',
+  'any other capitalised chunk (not name-shaped: digits, inner capitals) is a weak organisation guess (0.35)',
+  ['They met at the XJQ Tallert offices.'], ['They met at the offices.']);
 
 function isCapWord(t: Token): boolean {
   return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text) && t.text !== 'I';
@@ -145,16 +206,18 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   let gzType = gz.names.get(key);
   // an actor list may file "Red Crescent" under a person; the head word knows better
   if (gzType === 'PERSON' && chunkHead(chunk)) gzType = undefined;
-  // places and nationalities from the gazetteer are near certain; listed actors less so (namesakes)
-  if (gzType) return { tokens: chunk, type: gzType, score: gzType === 'GPE' || gzType === 'NORP' || gzType === 'LOC' ? 0.9 : 0.8, roles: context.roles };
+  if (gzType) {
+    const place = gzType === 'GPE' || gzType === 'NORP' || gzType === 'LOC';
+    return { tokens: chunk, type: gzType, score: place ? GAZETTEER_PLACE_SCORE : 0.8, roles: context.roles, rule: place ? gazetteerPlace : gazetteerActor };
+  }
   const first = lower(chunk[0]);
   const last = lower(chunk[chunk.length - 1]);
   const head = chunkHead(chunk);
-  if (chunk.length >= 2 && SETTLEMENT_WORDS.has(first) && head !== 'ORG' && head !== 'FAC' && head !== 'EVENT') return { tokens: chunk, type: 'GPE', score: 0.85, roles: [] };
+  if (chunk.length >= 2 && SETTLEMENT_WORDS.has(first) && head !== 'ORG' && head !== 'FAC' && head !== 'EVENT') return { tokens: chunk, type: 'GPE', score: 0.85, roles: [], rule: settlementName };
   // a head word with its own complement ("Embassy in Israel", "Ministry of Defence") is a structure a
   // tagger often cuts short; a bare head word ("Sheba Hospital") is weaker evidence
   const linked = chunk.some((t, i) => i > 0 && LINKING.has(lower(t)));
-  if (head && chunk.length >= 2) return { tokens: chunk, type: head, score: linked && head === 'ORG' ? 0.8 : 0.65, roles: [] };
+  if (head && chunk.length >= 2) return { tokens: chunk, type: head, score: linked && head === 'ORG' ? 0.8 : 0.65, roles: [], rule: headWordName };
   if (head && chunk.length === 1) return null; // a lone "Embassy" or "Hospital" is a common noun
   // "Minister", "Department Spokesperson", "International President": a role, not a name
   if (TITLES.has(last) || ROLE_NOUNS.has(last) || chunk.every((t) => TITLES.has(lower(t)))) return null;
@@ -162,28 +225,28 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   const nameShaped = chunk.every((t) => /^\p{Lu}[\p{Ll}'’\-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || OPEN_Q.has(t.text) || CLOSE_Q.has(t.text) || INNER.has(lower(t)));
   // a quoted nickname inside a name (Alexander “Sasha” Trufanov) is a person, whole
   const nickname = chunk.length >= 5 && chunk.some((t, i) => i > 0 && i < chunk.length - 1 && OPEN_Q.has(t.text));
-  if (nickname && nameShaped) return { tokens: chunk, type: 'PERSON', score: 0.85, roles: context.roles };
-  if (gz.given.has(first) && chunk.length >= 2) return { tokens: chunk, type: 'PERSON', score: 0.7, roles: context.roles };
+  if (nickname && nameShaped) return { tokens: chunk, type: 'PERSON', score: 0.85, roles: context.roles, rule: nicknameName };
+  if (gz.given.has(first) && chunk.length >= 2) return { tokens: chunk, type: 'PERSON', score: 0.7, roles: context.roles, rule: givenNameFirst };
   // a kinship noun or title right before the name ("his father, Vitaly", "Colonel Amal Haddad");
   // "Minister of Education Stefania Giannini": the name starts at the given name
   if (personContext && nameShaped) {
     const g = chunk.findIndex((t, i) => i > 0 && gz.given.has(lower(t)));
     const person = chunk.length >= 3 && !gz.given.has(first) && g > 0 ? chunk.slice(g) : chunk;
-    return { tokens: person, type: 'PERSON', score: 0.8, roles: context.roles };
+    return { tokens: person, type: 'PERSON', score: TITLE_OR_KIN_SCORE, roles: context.roles, rule: titleOrKin };
   }
   // "Cohen, 29," — an age in apposition
-  if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.6, roles: context.roles };
+  if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.6, roles: context.roles, rule: ageApposition };
   if (chunk.length === 1) {
     const t = chunk[0].text;
-    if (/^\p{Lu}{2,6}$/u.test(t)) return { tokens: chunk, type: 'ORG', score: 0.4, roles: [] }; // acronym
+    if (/^\p{Lu}{2,6}$/u.test(t)) return { tokens: chunk, type: 'ORG', score: 0.4, roles: [], rule: acronymGuess }; // acronym
     if (context.sentenceStart && (context.lowerVocab.has(t.toLowerCase()) || chunk[0].upos && chunk[0].upos !== 'PROPN')) return null;
     if (t.length < 2) return null;
-    return { tokens: chunk, type: 'PERSON', score: 0.3, roles: context.roles };
+    return { tokens: chunk, type: 'PERSON', score: 0.3, roles: context.roles, rule: loneWordGuess };
   }
   // name-shaped but nothing says person: a weak guess that needs support (a later surname-only
   // mention, a speech verb, the trained model) to survive
-  if (nameShaped && chunk.length <= 4) return { tokens: chunk, type: 'PERSON', score: 0.45, roles: context.roles };
-  return { tokens: chunk, type: 'ORG', score: 0.35, roles: [] };
+  if (nameShaped && chunk.length <= 4) return { tokens: chunk, type: 'PERSON', score: 0.45, roles: context.roles, rule: nameShapedGuess };
+  return { tokens: chunk, type: 'ORG', score: 0.35, roles: [], rule: otherOrgGuess };
 }
 
 /** Segment one capitalised run into typed name candidates. */
@@ -226,7 +289,8 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
       // a place or nationality in front of a title or name is its own mention
       const matched = run.slice(k, k + gm.len);
       if (gm.len === rest.length || gm.type !== 'PERSON') {
-        out.push({ tokens: matched, type: gm.type, score: 0.9, roles: [] });
+        const place = gm.type === 'GPE' || gm.type === 'NORP' || gm.type === 'LOC';
+        out.push({ tokens: matched, type: gm.type, score: place ? GAZETTEER_PLACE_SCORE : 0.9, roles: [], rule: place ? gazetteerPlace : gazetteerActor });
         k += gm.len;
         while (k < end && LINKING.has(lower(run[k]))) k++;
         continue;
@@ -304,6 +368,7 @@ export const namesStage: Stage = {
       const sent = doc.sentenceTokens(s);
       for (const run of capitalisedRuns(sent)) {
         for (const c of segmentRun(run, sent, lowerVocab)) {
+          if (!c.rule.enabled) continue;
           // trim quote marks that end up at the edges
           let toks = c.tokens;
           while (toks.length && (OPEN_Q.has(toks[0].text) || CLOSE_Q.has(toks[0].text))) toks = toks.slice(1);
@@ -314,6 +379,7 @@ export const namesStage: Stage = {
           const m: Mention = { start, end, text: doc.text.slice(start, end), kind: 'name', type: c.type, source: 'rules', score: c.score };
           if (c.roles.length) m.roles = c.roles;
           doc.mentions.push(m);
+          c.rule.fired(start, end);
         }
       }
     }

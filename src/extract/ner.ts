@@ -13,6 +13,7 @@ import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
+import { defineRule, type Rule } from '../rules/registry.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -23,12 +24,69 @@ export interface NameSpan {
 
 const PUNCT = /^[\p{P}\p{S}]+$/u;
 
+/** Lower-case words that tie a title to its complement: never the first word of a person's name. */
+const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
+
+/*
+ * The span and type rules around the model, each registered (CHRONICLE_WITHOUT=ner.x switches
+ * one off) so that `npm run ablate:names` measures it cross-validated; docs/entities-ner.md
+ * keeps the table. A rule that changes the spans of a sentence records a firing.
+ */
+const nerRule = (id: string, action: 'label' | 'retype' | 'split' | 'extend' | 'veto', summary: string, fires: string[]): Rule =>
+  defineRule({ id: `ner.${id}`, stage: 'ner', action, summary, fires, spares: [], source: 'src/extract/ner.ts' });
+const R_TITLE_STRIP = nerRule("title-strip", "split", "titles and their linking words leave a person name (\"Sheikh Mohammed bin Abdulrahman Al Thani\" → \"Mohammed bin Abdulrahman Al Thani\")", ["Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said the next exchange would take place on Thursday."]);
+const R_OFFICE_AFTER_ORG = nerRule("office-after-org", "split", "a title after a known organisation or place ends the organisation (\"the UN High Commissioner for Human Rights\")", ["Volker Turk, the UN High Commissioner for Human Rights, said the releases were not enough."]);
+const R_DISCIPLINE_TYPE = nerRule("discipline-type", "retype", "head words overrule the model where a person or place reading is impossible (\"Sheba Hospital\", \"Kibbutz Nir Oz\", \"World Cup\")", ["They watched the Tallert Cup final."]);
+const R_SPLIT_KNOWN_COORDINATION = nerRule("split-known-coordination", "split", "two known names, one an organisation, joined by \"and\" are two names", ["The European Union and Human Rights Watch said the trial was unfair."]);
+const R_EXTEND_TO_GAZETTEER = nerRule("extend-to-gazetteer", "extend", "a span cut short inside a longer capitalised gazetteer name grows to it (\"Islamic\" → \"Islamic Jihad\")", ["Alexander Trufanov was abducted by Islamic Jihad militants from Kibbutz Nir Oz."]);
+const R_PARTICLE_NAMES = nerRule("particle-names", "label", "names joined by particles or ending on an \"al-\" word are one person (\"Pieter van der Berg\")", ["Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa."]);
+const R_APPOSITION = nerRule("apposition", "label", "an apposition says person or place (\"Ramat Gan, a city near Tel Aviv\")", ["Ramat Gan, a city near Tel Aviv, was hit by a rocket."]);
+const R_KIN_NAMES = nerRule("kin-names", "label", "capitalised words in apposition to a kinship noun are a person (\"his father, Vitaly,\")", ["His father, Vitaly, was not home."]);
+const R_SPLIT_PLACE_PERSON = nerRule("split-place-person", "split", "a span opening with a known country before a title or a person is split (\"President of Russia Vladimir Putin\")", ["In 2007, Paris left the ship after a confrontation with the ship's management."]);
+const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", ["Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR)."]);
+const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
+const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", ["The Minister of Health announced the plan."]);
+const R_PLACE_BEFORE_REGION = nerRule("place-before-region", "label", "capitalised words before \", State/Country\" closing the phrase are a place (\"from Irving, Texas,\")", ["Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school."]);
+const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
+const R_PLACE_BEFORE_TITLE = nerRule("place-before-title", "label", "a known place before a title or a party word is tagged (\"Pennsylvania Senator\", \"a Massachusetts Democrat\")", ["Elizabeth Warren, a Massachusetts Democrat, spoke."]);
+const R_KNOWN_PLACES = nerRule("known-places", "label", "a gazetteer place after a place preposition, and an unknown word closing a place phrase after \"in\", are places", ["He had been held in a detention centre in Taganrog."]);
+const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyphenated or multi-word organisations the model left are tagged (\"Al-Shabaab\", \"an al-Qaeda affiliate\")", ["He had been held by an al-Qaeda affiliate in Mali."]);
+const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits inside a name (Joaquín \"El Chapo\" Guzmán)", ["Joaquín \"El Chapo\" Guzmán was flown to New York."]);
+const R_AFFILIATION_ACRONYMS = nerRule("affiliation-acronyms", "label", "acronyms that speak or belong are organisations (\"the RSF said\", \"Leung Kwok-hung of LSD\")", ["The soldiers were handed over in Darfur, the RSF said in a statement."]);
+const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run ending in an organisation head is one organisation, also before \"for/of\" (\"The Hostages and Missing Families Forum\")", ["The Hostages and Missing Families Forum thanked the envoy on Sunday."]);
+const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", ["She joined the Tallert Foundation for the Arts in 2001."]);
+const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
+const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
+const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
+const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
+
+/** A cheap fingerprint of a sentence's spans, to tell whether a rule changed them. */
+function spanPrint(spans: readonly NameSpan[]): number {
+  let h = spans.length;
+  for (const s of spans) h = (Math.imul(h, 31) + s.start * 977 + s.end * 131 + s.type.length * 7 + s.type.charCodeAt(0)) | 0;
+  return h;
+}
+
+/** Character range of the sentence being recognised, when the caller knows it (firings point at it). */
+let sentenceRange: readonly [number, number] | undefined;
+
+function fire(rule: Rule): void {
+  if (sentenceRange) rule.fired(sentenceRange[0], sentenceRange[1]);
+  else rule.fired();
+}
+
+/** Run one registered span rule over a sentence's spans (unless switched off), noting when it changed them. */
+function applyRule(rule: Rule, spans: NameSpan[], f: () => void): void {
+  if (!rule.enabled) return;
+  const before = spanPrint(spans);
+  f();
+  if (spanPrint(spans) !== before) fire(rule);
+}
+
 /**
  * Titles left off a person's name: the feature list, and "Chair" ("Fed Chair Jerome Powell"),
  * which as a feature class cost cross-validated F1 (the common noun "chair" shares it).
  */
-/** Lower-case words that tie a title to its complement: never the first word of a person's name. */
-const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
 
 function isTitle(word: string): boolean {
   const l = word.toLowerCase();
@@ -50,21 +108,17 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     let { start, end } = s;
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
-    if (s.type === 'PERSON') {
+    if (s.type === 'PERSON' && R_TITLE_STRIP.enabled) {
       // titles and the prepositions of a title's complement ("Prime Minister of Israel …") are not the name
+      const was = start;
       while (end - start > 1 && (isTitle(words[start]) || TITLE_LINKS.has(words[start]))) start++;
-      if (end - start === 1 && isTitle(words[start])) continue;
-      // "Fed Chair Jerome Powell": a title inside the span ends what comes before the name
-      for (let k = end - 2; k > start; k--) {
-        if (!isTitle(words[k]) || NAME_PARTICLES.has(words[k])) continue;
-        const before = gazCats(model, words, start, k);
-        const type: EntityType | null = before.includes('ORG') ? 'ORG' : before.includes('GPE') ? 'GPE' : before.includes('NORP') ? 'NORP' : null;
-        if (type) out.push({ start, end: k, type });
-        start = k + 1;
-        break;
+      if (start !== was) fire(R_TITLE_STRIP);
+      if (end - start === 1 && isTitle(words[start])) {
+        fire(R_TITLE_STRIP);
+        continue;
       }
     }
-    if (s.type === 'ORG') {
+    if (s.type === 'ORG' && R_OFFICE_AFTER_ORG.enabled) {
       // "the UN High Commissioner for Human Rights": a title after a known organisation or
       // place begins an office, not part of the organisation's name
       for (let k = start + 1; k < end; k++) {
@@ -75,6 +129,7 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
           const before = gazCats(model, words, start, o);
           if (before.includes('ORG') || before.includes('GPE') || (o === start + 1 && CAPS_ACRONYM.test(words[start]))) {
             end = o;
+            fire(R_OFFICE_AFTER_ORG);
             break;
           }
         }
@@ -85,31 +140,33 @@ export function recognise(model: NerModel, words: readonly string[], doc?: DocCa
     let allDate = true;
     for (let i = start; i < end; i++) if (!DATE_WORDS.has(words[i].toLowerCase())) allDate = false;
     if (allDate) continue;
-    out.push({ start, end, type: disciplineType(words, start, end, s.type) });
+    const type = R_DISCIPLINE_TYPE.enabled ? disciplineType(words, start, end, s.type) : s.type;
+    if (type !== s.type) fire(R_DISCIPLINE_TYPE);
+    out.push({ start, end, type });
   }
-  splitKnownCoordination(model, words, out);
-  extendToGazetteer(model, words, out);
-  extendToFacility(words, out);
-  extendOverInitials(words, out);
-  addParticleNames(model, words, out);
-  personByApposition(model, words, out);
-  dropFragments(words, out);
-  addKinNames(words, out);
-  splitPlaceAndPerson(model, words, out);
-  addAcronyms(words, out);
-  addClassNamed(words, out);
-  dropTitleOffices(out, words);
-  addPlaceBeforeRegion(model, words, out);
-  fillLists(model, words, out);
-  addPlaceBeforeTitle(model, words, out);
-  addKnownPlaces(model, words, out);
-  addKnownOrganisations(model, words, out);
-  joinNicknames(words, out);
-  addAffiliationAcronyms(model, words, out);
-  addHeadedNames(words, out);
-  joinPersonIntoName(out);
-  extendOrgComplement(words, out);
-  return mergeAdjacent(out.sort((a, b) => a.start - b.start), words);
+  applyRule(R_SPLIT_KNOWN_COORDINATION, out, () => splitKnownCoordination(model, words, out));
+  applyRule(R_EXTEND_TO_GAZETTEER, out, () => extendToGazetteer(model, words, out));
+  applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
+  applyRule(R_APPOSITION, out, () => personByApposition(model, words, out));
+  applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
+  applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
+  applyRule(R_ACRONYMS, out, () => addAcronyms(words, out));
+  applyRule(R_CLASS_NAMED, out, () => addClassNamed(words, out));
+  applyRule(R_TITLE_OFFICES, out, () => dropTitleOffices(out, words));
+  applyRule(R_PLACE_BEFORE_REGION, out, () => addPlaceBeforeRegion(model, words, out));
+  applyRule(R_FILL_LISTS, out, () => fillLists(model, words, out));
+  applyRule(R_PLACE_BEFORE_TITLE, out, () => addPlaceBeforeTitle(model, words, out));
+  applyRule(R_KNOWN_PLACES, out, () => addKnownPlaces(model, words, out));
+  applyRule(R_KNOWN_ORGANISATIONS, out, () => addKnownOrganisations(model, words, out));
+  applyRule(R_NICKNAMES, out, () => joinNicknames(words, out));
+  applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
+  applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
+  applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
+  out.sort((a, b) => a.start - b.start);
+  if (!R_MERGE_ADJACENT.enabled) return out;
+  const merged = mergeAdjacent(out, words);
+  if (merged.length !== out.length) fire(R_MERGE_ADJACENT);
+  return merged;
 }
 
 /**
@@ -192,43 +249,6 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   return type;
 }
 
-/**
- * "Chiang Kai Shek Memorial", "Ben Gurion Airport": a capitalised facility word right after a
- * name the model closed early makes the whole a facility (an organisation when the word also
- * names one and the name is no person: "Tel Aviv District Court"); a place followed by an
- * organisation word is that organisation ("US Weekly").
- */
-function extendToFacility(words: readonly string[], spans: NameSpan[]): void {
-  for (const s of spans) {
-    if (s.type !== 'PERSON' && s.type !== 'GPE' && s.type !== 'ORG') continue;
-    const next = words[s.end];
-    if (!next || !/^\p{Lu}\p{Ll}/u.test(next) || spans.some((o) => o.start === s.end)) continue;
-    const l = next.toLowerCase();
-    // ("Andrews Air Force" + "Base": an organisation's name with a facility word is the facility)
-    if (FAC_TRIGGERS.has(l)) s.type = ORG_TRIGGERS.has(l) && s.type !== 'PERSON' ? 'ORG' : 'FAC';
-    // "US Weekly", "Qatar Airways", "Israel Police": a place, then an organisation word
-    else if (s.type === 'GPE' && ORG_TRIGGERS.has(l) && !LOC_TRIGGERS.has(l)) s.type = 'ORG';
-    else continue;
-    s.end++;
-  }
-}
-
-const INITIAL = /^\p{Lu}\.$/u;
-
-/**
- * "L. Ron [Hubbard]", "John-Christian [G. Rauschenberg]": a middle initial sits inside a name,
- * so a person span that ends on one takes the capitalised word after it, and one that starts on
- * one takes the capitalised word before it.
- */
-function extendOverInitials(words: readonly string[], spans: NameSpan[]): void {
-  const free = (i: number) => i >= 0 && i < words.length && !spans.some((o) => o.start <= i && o.end > i);
-  for (const s of spans) {
-    if (s.type !== 'PERSON') continue;
-    const last = words[s.end - 1];
-    if ((INITIAL.test(last) || (s.end - s.start >= 2 && INITIAL.test(words[s.end - 2]))) && free(s.end) && nameWordAt(words, s.end)) s.end++;
-    if (INITIAL.test(words[s.start]) && s.start > 1 && free(s.start - 1) && nameWordAt(words, s.start - 1)) s.start--;
-  }
-}
 
 /**
  * "Volker Turk, the UN High Commissioner for Human Rights, said": a name followed by an
@@ -355,23 +375,6 @@ function nameWordAt(words: readonly string[], i: number): boolean {
   if (!w || !/^\p{Lu}\p{Ll}/u.test(w)) return false;
   const l = w.toLowerCase();
   return !PERSON_TITLES.has(l) && !DATE_WORDS.has(l);
-}
-
-/**
- * A one-word person name wedged between untagged capitalised words ("World [Israel] News
- * Staff") is a piece of a longer name the model failed to delimit, not a person: dropped, so
- * the longer name can come from elsewhere (the rule-based recogniser, coreference).
- */
-function dropFragments(words: readonly string[], spans: NameSpan[]): void {
-  const tagged = new Uint8Array(words.length);
-  for (const s of spans) for (let i = s.start; i < s.end; i++) tagged[i] = 1;
-  for (let k = spans.length - 1; k >= 0; k--) {
-    const s = spans[k];
-    if (s.type !== 'PERSON' || s.end - s.start !== 1 || s.start === 0) continue;
-    const before = s.start - 1;
-    const after = s.end;
-    if (before > 0 && !tagged[before] && !tagged[after] && nameWordAt(words, before) && nameWordAt(words, after)) spans.splice(k, 1);
-  }
 }
 
 function gazCats(model: NerModel, words: readonly string[], a: number, b: number): string[] {
@@ -954,21 +957,6 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
   spans.sort((x, y) => x.start - y.start);
 }
 
-/**
- * "Izz ad-Din al-Qassam Brigades", "Andy Warhol Foundation": a person's name right before an
- * organisation or facility span, with nothing between, is part of that name.
- */
-function joinPersonIntoName(spans: NameSpan[]): void {
-  for (let j = spans.length - 2; j >= 0; j--) {
-    const a = spans[j];
-    const b = spans[j + 1];
-    if (a.type === 'PERSON' && a.end === b.start && (b.type === 'ORG' || b.type === 'FAC')) {
-      b.start = a.start;
-      spans.splice(j, 1);
-    }
-  }
-}
-
 function covers(spans: NameSpan[], i: number): boolean {
   return spans.some((o) => o.start <= i && o.end > i);
 }
@@ -979,29 +967,37 @@ function covers(spans: NameSpan[], i: number): boolean {
  * the sentence alone looked like a place), and a multi-word name seen with one type keeps that
  * type when it recurs untagged.
  */
-export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[]): NameSpan[][] {
+export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
+  try {
+    return recogniseDocIn(model, sentences, ranges);
+  } finally {
+    sentenceRange = undefined;
+  }
+}
+
+function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
   const caps = docCaps(sentences);
   const ems = sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
-  const out = sentences.map((words, k) => recognise(model, words, caps, ems[k]));
-  addCapitalTheNames(model, sentences, out);
+  const out = sentences.map((words, k) => {
+    sentenceRange = ranges?.[k];
+    return recognise(model, words, caps, ems[k]);
+  });
+  sentenceRange = undefined;
+  if (R_CAPITAL_THE.enabled) addCapitalTheNames(model, sentences, out, ranges);
   const personParts = new Set<string>();
   const surnames = new Set<string>();
   const otherMulti = new Set<string>();
-  const phrases = new Map<string, EntityType>();
+  // (a multi-word name or acronym seen once with a type was also carried to its untagged
+  // recurrences: in cross-validation that rule ("ner.doc-phrases") cost ORG 0.4 F1, and was removed)
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
+      if (s.end - s.start < 2) continue;
       const ws = words.slice(s.start, s.end);
-      // single-token names recur only when they are acronyms ("CEI", "UAAR")
-      if (s.end - s.start < 2) {
-        if (/^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(ws[0]) && s.type !== 'NORP') phrases.set(ws[0], s.type);
-        continue;
-      }
       if (s.type === 'PERSON') {
         for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase())) personParts.add(w);
         surnames.add(ws[ws.length - 1]);
       } else {
         for (const w of ws) otherMulti.add(w);
-        phrases.set(ws.join(' '), s.type);
       }
     }
   });
@@ -1015,22 +1011,19 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
   // full name of the article contains, is the place (a given name that is also a country —
   // Georgia, Israel, Jordan — is a person only beside a surname)
   sentences.forEach((words, k) => {
+    sentenceRange = ranges?.[k];
     for (const s of out[k]) {
       if (s.type !== 'PERSON' || s.end - s.start !== 1 || personParts.has(words[s.start])) continue;
       const cats = model.gazetteer.lookup([words[s.start].toLowerCase()]) ?? [];
-      if (cats.includes('GPE') && !cats.includes('PER')) s.type = 'GPE';
+      if (cats.includes('GPE') && !cats.includes('PER') && R_LONE_PLACE_PERSON.enabled) {
+        s.type = 'GPE';
+        fire(R_LONE_PLACE_PERSON);
+      }
     }
   });
-  if (personParts.size === 0 && phrases.size === 0) return out;
-  // first word of each recurring phrase → the phrase lengths starting with it
-  const firstWords = new Map<string, number[]>();
-  for (const p of phrases.keys()) {
-    const parts = p.split(' ');
-    const lens = firstWords.get(parts[0]) ?? [];
-    if (!lens.includes(parts.length)) lens.push(parts.length);
-    firstWords.set(parts[0], lens);
-  }
+  if (!R_DOC_PERSON_PARTS.enabled || personParts.size === 0) return out;
   sentences.forEach((words, k) => {
+    sentenceRange = ranges?.[k];
     const spans = out[k];
     const covered = new Int32Array(words.length).fill(-1);
     spans.forEach((s, j) => {
@@ -1038,29 +1031,14 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
     });
     // retype single-token spans that are known parts of a person's name
     for (const s of spans) {
-      if (s.end - s.start === 1 && s.type !== 'PERSON' && personParts.has(words[s.start])) s.type = 'PERSON';
+      if (s.end - s.start === 1 && s.type !== 'PERSON' && personParts.has(words[s.start])) {
+        s.type = 'PERSON';
+        fire(R_DOC_PERSON_PARTS);
+      }
     }
     const added: NameSpan[] = [];
     for (let i = 0; i < words.length; i++) {
       if (covered[i] >= 0) continue;
-      // recurring multi-word names first (longest match up to 6 tokens)
-      let matched = false;
-      const lens = firstWords.get(words[i]);
-      for (let j = Math.min(words.length, i + 6); lens && j > i; j--) {
-        if (!lens.includes(j - i)) continue;
-        let free = true;
-        for (let x = i; x < j; x++) if (covered[x] >= 0) free = false;
-        if (!free) continue;
-        const type = phrases.get(words.slice(i, j).join(' '));
-        if (type) {
-          added.push({ start: i, end: j, type });
-          for (let x = i; x < j; x++) covered[x] = 1;
-          i = j - 1;
-          matched = true;
-          break;
-        }
-      }
-      if (matched) continue;
       const w = words[i];
       if (personParts.has(w) && !DATE_WORDS.has(w.toLowerCase())) {
         // extend over adjacent known parts ("Dan Savage" later written in full without a tag)
@@ -1068,7 +1046,10 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
         while (j < words.length && covered[j] < 0 && personParts.has(words[j])) j++;
         // not a piece of a longer untagged name ("World Israel News" once "Israel Katz" is known)
         const wedged = i > 1 && covered[i - 1] < 0 && covered[j] < 0 && nameWordAt(words, i - 1) && nameWordAt(words, j);
-        if (!wedged) added.push({ start: i, end: j, type: 'PERSON' });
+        if (!wedged) {
+          added.push({ start: i, end: j, type: 'PERSON' });
+          fire(R_DOC_PERSON_PARTS);
+        }
         i = j - 1;
       }
     }
@@ -1086,7 +1067,7 @@ const OPENER = /^[“”"‘’'(:—–-]$/;
  * "The X" of the document, sentence starts and headlines included, is the same name. Skipped in
  * title-case lines, where every word is capitalised anyway.
  */
-function addCapitalTheNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][]): void {
+function addCapitalTheNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
   const found = new Map<string, EntityType>();
   const titleCase = (words: readonly string[]) => {
     let cap = 0;
@@ -1125,6 +1106,8 @@ function addCapitalTheNames(model: NerModel, sentences: readonly (readonly strin
       for (let j = e; j > i + 1; j--) {
         const type = found.get(words.slice(i + 1, j).join(' '));
         if (type) {
+          sentenceRange = ranges?.[k];
+          fire(R_CAPITAL_THE);
           out[k].push({ start: i + 1, end: j, type });
           out[k].sort((a, b) => a.start - b.start);
           break;
@@ -1191,7 +1174,8 @@ export function nerModelError(): string | null {
 export function nameMentions(model: NerModel, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
-  const spans = recogniseDoc(model, sentTokens.map((toks) => toks.map((t) => t.text)));
+  const ranges = sentTokens.map((toks): [number, number] => (toks.length ? [toks[0].start, toks[toks.length - 1].end] : [0, 0]));
+  const spans = recogniseDoc(model, sentTokens.map((toks) => toks.map((t) => t.text)), ranges);
   sentTokens.forEach((toks, k) => {
     for (const span of spans[k]) {
       const start = toks[span.start].start;
