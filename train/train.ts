@@ -37,6 +37,7 @@ const { values } = parseArgs({
     // ablation: train without the Brown-cluster features
     'no-clusters': { type: 'boolean', default: false },
     'no-hide-treebank-clusters': { type: 'boolean', default: false },
+    'no-parser-clusters': { type: 'boolean', default: false },
     'no-second-pass': { type: 'boolean', default: false },
     'no-label-sets': { type: 'boolean', default: false },
     // experiments: score EWT dev only (tuning never looks at test)
@@ -67,6 +68,8 @@ const hyper = {
   clusters: !values['no-clusters'],
   // training treats words clustered only thanks to the treebank text as unknown (as new text's rare words are)
   hideTreebankClusters: !values['no-hide-treebank-clusters'],
+  // the parser's features read the clusters too (else only the tagger's do)
+  parserClusters: !values['no-parser-clusters'],
   // second tagger pass over the first pass's right-hand tags (learnt from cross-tagged tags: needs jackknife > 1)
   // the parser's move features include the label sets of the dependents so far
   labelSets: !values['no-label-sets'],
@@ -199,12 +202,12 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: trainingClusters, labelSets: hyper.labelSets }, {
+const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? trainingClusters : undefined, labelSets: hyper.labelSets }, {
   iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {
     if (it % devEvery !== 0) return;
-    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length, clusters, labelSets: hyper.labelSets }, mv.freeze(), lb.freeze()));
+    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, mv.freeze(), lb.freeze()));
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
   } : undefined,
 });
@@ -224,7 +227,7 @@ const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperpar
 const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined },
   clusters,
   meta,
 })));

@@ -70,7 +70,8 @@ export interface NlpModelParts {
     second?: FrozenPerceptron;
   };
   lemmatizer: LemmatizerData;
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean };
+  /** noClusters: the parser's features do not read the clusters (the tagger's may) */
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean };
   /** word clusters both the tagger's and the parser's features read (one set for both) */
   clusters?: WordClusters;
   meta: Record<string, unknown>;
@@ -91,7 +92,8 @@ export function partsOf(model: NlpModel): NlpModelParts {
       xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag,
     },
     lemmatizer: model.lemmatizer.data,
-    parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets },
+    parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
+      noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
     clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
@@ -114,7 +116,7 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
       lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined, secondPass: parts.tagger.second ? true : undefined,
     },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
     clusters: parts.clusters?.header(),
   };
   return encodeModel({ header, arrays });
@@ -129,7 +131,7 @@ interface NlpHeader {
   meta: Record<string, unknown>;
   tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[]; labelSets?: boolean };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean };
   clusters?: ClusterHeader;
 }
 
@@ -147,7 +149,7 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
   const parser = new Parser(
-    { labels: h.parser.labels, nXpos: xposTags.length, clusters, labelSets: h.parser.labelSets },
+    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets },
     perceptron('parser.moves', 3),
     perceptron('parser.labeler', h.parser.labels.length),
   );
@@ -174,7 +176,7 @@ export function readyNlpFile(model: NlpModel): ModelFile {
       lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag] : undefined, secondPass: parts.tagger.second ? true : undefined,
     },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
     clusters: parts.clusters?.header(),
   };
   const arrays: Record<string, TypedArrayAny> = {};

@@ -418,9 +418,10 @@ export class Parser {
   }
 
   /** `cl`: the words' cluster prefixes if already computed (the tagger's). */
-  parse(lex: Lexeme[], xpos: Int32Array, upos: Int32Array, cl: Int32Array | null = this.data.clusters ? this.data.clusters.of(lex) : null): ParseResult {
+  parse(lex: Lexeme[], xpos: Int32Array, upos: Int32Array, cl?: Int32Array | null): ParseResult {
     const st = this.st;
-    st.reset(lex, xpos, upos, this.data.nXpos + 1, cl);
+    const clusters = this.data.clusters;
+    st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
     st.labelSets = this.data.labelSets === true;
     const n = lex.length;
     while (!st.terminal()) {

@@ -190,7 +190,9 @@ export class Tagger {
   }
 
   /** Predicted XPOS ids for the lexemes (greedy, left to right); `cl`: their cluster prefixes if already computed. */
-  xposIds(lex: Lexeme[], cl: Int32Array | null = this.data.clusters ? this.data.clusters.of(lex) : null): Int32Array {
+  xposIds(lex: Lexeme[], clusterIds?: Int32Array | null): Int32Array {
+    const clusters = this.data.clusters;
+    const cl = clusters ? (clusterIds ?? clusters.of(lex)) : null;
     const lc = lowerTags(lex, this.data.lowerTag);
     const first = this.pass(lex, lc, cl, this.model, null);
     return this.secondModel ? this.pass(lex, lc, cl, this.secondModel, first) : first;
