@@ -20,8 +20,7 @@ import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
 import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
-import { gunzipSync } from 'node:zlib';
-import { BROWN_FILE, getBrownClusters, representationKey, representationsDir, representationsLoadError } from '../src/nlp/representations.js';
+import { getBrownClusters, representationsLoadError } from '../src/nlp/representations.js';
 import { WordClusters } from '../src/nlp/clusters.js';
 
 const { values } = parseArgs({
@@ -36,7 +35,6 @@ const { values } = parseArgs({
     'dev-every': { type: 'string', default: '0' },
     // ablation: train without the Brown-cluster features
     'no-clusters': { type: 'boolean', default: false },
-    'no-hide-treebank-clusters': { type: 'boolean', default: false },
     'no-parser-clusters': { type: 'boolean', default: false },
     'no-second-pass': { type: 'boolean', default: false },
     'no-label-sets': { type: 'boolean', default: false },
@@ -66,8 +64,6 @@ const hyper = {
   prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
   // Brown-cluster prefix features in the tagger and the parser (models/representations/, copied into the model file)
   clusters: !values['no-clusters'],
-  // training treats words clustered only thanks to the treebank text as unknown (as new text's rare words are)
-  hideTreebankClusters: !values['no-hide-treebank-clusters'],
   // the parser's features read the clusters too (else only the tagger's do)
   parserClusters: !values['no-parser-clusters'],
   // second tagger pass over the first pass's right-hand tags (learnt from cross-tagged tags: needs jackknife > 1)
@@ -77,8 +73,6 @@ const hyper = {
 };
 
 let clusters: WordClusters | undefined;
-/** the clusters as training sees them: see treebankOnlyWords */
-let trainingClusters: WordClusters | undefined;
 if (hyper.clusters) {
   const brown = getBrownClusters();
   if (!brown) throw new Error(`word clusters missing (${representationsLoadError()}); run \`npm run train:representations\` or pass --no-clusters`);
@@ -95,39 +89,11 @@ const dev = await readConlluFiles([join(ewt, 'en_ewt-ud-dev.conllu')]);
 const test = await readConlluFiles([join(ewt, 'en_ewt-ud-test.conllu')]);
 log(`read ${train.length} training sentences (${train.reduce((n, s) => n + s.words.length, 0)} words) from ${trainFiles.length} files`);
 
-/**
- * Words that have a cluster only because the treebank text itself was in the cluster corpus
- * (weighted ×treebankWeight there): without it their weighted count would fall under the
- * corpus's minimum. New text's rare words have no cluster, so training must see its own rare
- * words without one too (as jackknifing does for tags).
- */
-function treebankOnlyWords(): Set<string> {
-  const rep = JSON.parse(readFileSync(join(representationsDir(), 'manifest.json'), 'utf8')) as { hyperparameters: { min_weighted_count: number; treebank_weight: number } };
-  const { min_weighted_count: minCount, treebank_weight: weight } = rep.hyperparameters;
-  const inTreebank = new Map<string, number>();
-  for (const s of train) for (const w of s.words) {
-    const k = representationKey(w.form);
-    inTreebank.set(k, (inTreebank.get(k) ?? 0) + 1);
-  }
-  const hidden = new Set<string>();
-  for (const line of gunzipSync(readFileSync(join(representationsDir(), BROWN_FILE))).toString('utf8').split('\n')) {
-    const [, word, count] = line.split('\t');
-    if (!word) continue;
-    const tb = inTreebank.get(word) ?? 0;
-    if (tb > 0 && Number(count) - weight * tb < minCount) hidden.add(word);
-  }
-  return hidden;
-}
-if (clusters) {
-  trainingClusters = hyper.hideTreebankClusters ? new WordClusters(clusters.brown, treebankOnlyWords()) : clusters;
-  log(`word clusters: ${clusters.brown.vocabularySize} words; ${trainingClusters.hidden?.size ?? 0} hidden in training (clustered only thanks to the treebank text)`);
-}
-
 const tagged = (s: ConlluSentence): TaggedSentence => ({ forms: s.words.map((w) => w.form), xpos: s.words.map((w) => w.xpos), upos: s.words.map((w) => w.upos) });
 const taggedTrain = train.map(tagged);
 
 // 1. tagger, first pass
-const firstTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters: trainingClusters });
+const firstTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters });
 const xIndex = new Map(firstTagger.data.xposTags.map((t, i) => [t, i]));
 const uIndex = new Map(firstTagger.data.uposTags.map((t, i) => [t, i]));
 
@@ -137,7 +103,7 @@ if (hyper.jackknife > 1) {
   const K = hyper.jackknife;
   for (let k = 0; k < K; k++) {
     const fold = taggedTrain.filter((_, i) => i % K !== k);
-    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1, clusters: trainingClusters });
+    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1, clusters });
     const tm = new Tagger(tk.data, tk.xpos, tk.upos);
     let right = 0;
     let all = 0;
@@ -163,10 +129,9 @@ if (hyper.jackknife > 1) {
 let secondTagger: ReturnType<typeof trainTagger> | null = null;
 if (hyper.secondPass) {
   if (hyper.jackknife <= 1) throw new Error('--second-pass needs --jackknife K > 1 (it learns from cross-tagged first-pass tags)');
-  secondTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters: trainingClusters, firstPass: predicted.map((p) => p!.xpos) });
+  secondTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters, firstPass: predicted.map((p) => p!.xpos) });
 }
-// run time: every clustered word keeps its cluster
-const tagger = { data: { ...firstTagger.data, clusters }, xpos: firstTagger.xpos, upos: (secondTagger ?? firstTagger).upos, second: secondTagger?.xpos };
+const tagger = { data: firstTagger.data, xpos: firstTagger.xpos, upos: (secondTagger ?? firstTagger).upos, second: secondTagger?.xpos };
 const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos, tagger.second ?? null);
 if (values['tagger-only']) {
   let words = 0, xr = 0, ur = 0;
@@ -202,7 +167,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? trainingClusters : undefined, labelSets: hyper.labelSets }, {
+const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, {
   iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {

@@ -6,7 +6,7 @@
  */
 import type { Lexeme } from './features.js';
 import { SortedTable } from './model-io.js';
-import { BrownClusters, PREFIX_LENGTHS, representationKey } from './representations.js';
+import { BrownClusters, PREFIX_LENGTHS } from './representations.js';
 
 /** Prefix ids per word: PREFIX_LENGTHS.length of them, in that order. */
 export const CLUSTER_STRIDE = PREFIX_LENGTHS.length;
@@ -21,12 +21,7 @@ export interface ClusterHeader {
 }
 
 export class WordClusters {
-  /**
-   * `hidden`: vocabulary entries (representation keys) treated as unknown. Training hides the
-   * words that have a cluster only because the treebank's own text was in the cluster corpus:
-   * a rare word of new text has none, and the models must learn from words in that state.
-   */
-  constructor(readonly brown: BrownClusters, readonly hidden: ReadonlySet<string> | null = null) {}
+  constructor(readonly brown: BrownClusters) {}
 
   static fromHeader(h: ClusterHeader): WordClusters {
     const brown = new BrownClusters({ table: new SortedTable(h.table), paths: h.paths });
@@ -39,22 +34,13 @@ export class WordClusters {
     return { sha256: this.brown.sha256, paths: [...paths], table };
   }
 
-  /** Whether the vocabulary entry clusterOf uses for this form is hidden (exact, lower-case, title-case, as clusterOf looks). */
-  private isHidden(norm: string): boolean {
-    const key = representationKey(norm);
-    if (this.brown.exactClusterOf(key) >= 0) return this.hidden!.has(key);
-    const lower = key.toLowerCase();
-    if (this.brown.exactClusterOf(lower) >= 0) return this.hidden!.has(lower);
-    return this.hidden!.has(lower.charAt(0).toUpperCase() + lower.slice(1));
-  }
-
   /** Prefix ids of every word (CLUSTER_STRIDE per word; 0 = no cluster). */
   of(lex: readonly Lexeme[]): Int32Array {
     const out = new Int32Array(lex.length * CLUSTER_STRIDE);
     const brown = this.brown;
     for (let i = 0; i < lex.length; i++) {
       const c = brown.clusterOf(lex[i].norm);
-      if (c < 0 || (this.hidden && this.isHidden(lex[i].norm))) continue;
+      if (c < 0) continue;
       for (let k = 0; k < CLUSTER_STRIDE; k++) out[i * CLUSTER_STRIDE + k] = brown.prefix(c, k);
     }
     return out;
