@@ -35,7 +35,7 @@ function arg(name: string, fallback: number): number {
 const newsInterview = (genre: string) => genre === 'news' || genre === 'interview';
 
 /** The pipeline as it stands, every document, no training. */
-function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean): void {
+function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, errors: boolean): void {
   const groups: [string, (g: string) => boolean][] = [['news + interview', newsInterview], ['all genres', () => true]];
   if (byGenre) for (const g of genres) groups.push([g, (x) => x === g]);
   const outputs = golds.map((gold) => {
@@ -53,6 +53,9 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean): vo
     console.log(formatClusterScores(clusters, `${name}: chains of named entities`));
     console.log(formatScores(scores, `${name}: by mention kind`));
   }
+  if (errors) {
+    for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
+  }
 }
 
 function main(): void {
@@ -65,7 +68,7 @@ function main(): void {
   const genres = [...new Set(golds.map((g) => g.genre))].sort();
   const cpu = () => { const c = process.cpuUsage(t0); return ((c.user + c.system) / 1e6).toFixed(0); };
   if (args.includes('--pipeline')) {
-    scorePipeline(golds, genres, args.includes('--by-genre'));
+    scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'));
     console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, the pipeline as it stands; CPU ${cpu()} s`);
     return;
   }

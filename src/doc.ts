@@ -197,6 +197,20 @@ export interface Relation {
   end: number;
 }
 
+/**
+ * A participant of an event that no entity stands for, named by a common noun: a group of people
+ * or a body ("police", "protesters", "two soldiers", "security forces") or an unnamed person ("a
+ * man"). Its words as written, where they are, and its CAMEO agent code (police → COP, protesters
+ * → OPP, gunmen → UAF) when the Phoenix agent dictionary has one.
+ */
+export interface EventGroup {
+  role: 'actor' | 'recipient';
+  text: string;
+  start: number;
+  end: number;
+  code: string | null;
+}
+
 export interface EventRecord {
   id: string;
   type: string;
@@ -205,6 +219,8 @@ export interface EventRecord {
   trigger: { start: number; end: number; text: string };
   actor: string[];
   recipient: string[];
+  /** participants no entity stands for ("police", "protesters"); absent when there are none (schema 1.6) */
+  groups?: EventGroup[];
   date: { value: string | null; text?: string; basis: string } | null;
   location: string | null;
   /** whether the text reports the event as having happened (src/extract/events/factuality.ts) */

@@ -15,6 +15,7 @@ import { corefSpeechStage } from './extract/coref/speech.js';
 import { eventsStage } from './extract/events.js';
 import { placesStage } from './extract/places/index.js';
 import { toResult, type ResultOptions } from './output/result.js';
+import { extractBySections } from './output/sections.js';
 import type { Result } from './output/schema.js';
 
 /**
@@ -50,7 +51,11 @@ export function extractDoc(input: DocInput): Doc {
   return shared.process(input);
 }
 
-/** Run the default pipeline and return the versioned JSON result. */
+/**
+ * Run the default pipeline and return the versioned JSON result. A text longer than SECTION_CHARS
+ * goes through by sections, joined into one result (src/output/sections.ts), so memory follows the
+ * section, not the document.
+ */
 export function extract(input: DocInput, options: ResultOptions = {}): Result {
-  return toResult(extractDoc(input), options);
+  return extractBySections(input, (section) => toResult(extractDoc(section), options));
 }

@@ -155,7 +155,7 @@ test('events take their sentence\'s place, else the dateline\'s, else none', () 
 test(`the JSON result (schema ${SCHEMA_VERSION}) carries places on entities and events and validates`, () => {
   const r = extract({ text: 'TRIPOLI, Lebanon — Gunmen kidnapped the aid worker Samir Haddad on Monday, police said.', published: '2025-03-04' });
   ResultSchema.parse(r);
-  assert.equal(r.schema, '1.5');
+  assert.ok(Number(r.schema.split('.')[1]) >= 5, `places are in results from schema 1.5 on (${r.schema})`);
   const tripoli = r.entities.find((e) => e.name === 'TRIPOLI');
   assert.equal(tripoli?.place?.feature, 'PPLA');
   assert.equal(tripoli?.place?.country, 'LB');

@@ -114,3 +114,16 @@ test('a captivity told vaguely beside one dated to the day is one captivity, not
   const c = buildCase(entity, [abducted, heldSince, released], [], []);
   assert.deepEqual(c.status.map((s) => [s.status, s.from, s.to]), [['abducted', '2024-03-04', '2024-03-04'], ['held', '2024-03-04', '2024-06-14'], ['released', '2024-06-14', '2024-06-14']]);
 });
+
+test('a participant no entity stands for ("gunmen") joins the timeline item by its words, without an identity', () => {
+  const groups = JSON.stringify([{ role: 'actor', text: 'gunmen', start: 20, end: 26, code: 'UAF' }, { role: 'recipient', text: 'two soldiers', start: 40, end: 52, code: 'MIL' }]);
+  const abduction = row({ event_id: 9, date_value: '2025-01-20', groups });
+  const c = buildCase(entity, [abduction], [{ event_id: 9, role: 'actor', entity_id: 3, name: 'Hamas' }], []);
+  assert.deepEqual(c.events[0].participants, [
+    { id: 3, name: 'Hamas', role: 'actor' },
+    { id: null, name: 'gunmen', role: 'actor' },
+    { id: null, name: 'two soldiers', role: 'recipient' },
+  ]);
+  // a malformed column (a store written by hand) gives no participants, not an error
+  assert.deepEqual(buildCase(entity, [row({ event_id: 9, groups: '{' })], [], []).events[0].participants, []);
+});

@@ -53,11 +53,14 @@ const FIRST_SECOND = new Set(['i', 'me', 'my', 'mine', 'myself', 'we', 'us', 'ou
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const NAMED_TYPES = new Set(['person', 'organization', 'place']);
 
-interface Tok { start: number; end: number; form: string; upos: string; xpos: string; inSpeech: boolean; /** index of the syntactic head in the document's tokens, -1 for a root */ head: number }
+interface Tok { start: number; end: number; form: string; upos: string; xpos: string; inSpeech: boolean; /** the interview turn's speaker id (`# speaker`) */ speaker?: string; /** index of the syntactic head in the document's tokens, -1 for a root */ head: number }
 
+/** "#HughMcGuire" → "Hugh McGuire": a speaker id written as the name a transcript would print. */
 function camelWords(who: string): string {
-  return who.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2');
+  return who.replace(/^#/, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\bMc (?=[A-Z])/g, 'Mc');
 }
+
+const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
 
 /** Read one GUM .conllu file (one document). */
 export function readGumCoref(path: string, options: { speakerLabels?: boolean } = {}): GoldDoc {
@@ -68,6 +71,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
   const open = new Map<string, { tok: number; group: string; etype: string; minspan: number[] }[]>();
   const raw: { first: number; last: number; group: string; etype: string; minspan: number[] }[] = [];
   let quoteDepth = 0;
+  const labels: { start: number; end: number; who: string }[] = [];
   for (const s of sentences) {
     const comment = (key: string) => s.comments.find((c) => c.startsWith(`# ${key}`));
     const newdoc = comment('newdoc id');
@@ -76,7 +80,12 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
     const speaker = comment('speaker =')?.split('=')[1].trim();
     const block = comment('newpar_block') ?? '';
     if (text) text += comment('newpar') ? '\n\n' : ' ';
-    if (options.speakerLabels && /\bsp who:::"([^"]+)"/.test(block)) text += `${camelWords(/\bsp who:::"([^"]+)"/.exec(block)![1])}: `;
+    if (options.speakerLabels && /\bsp who:::"([^"]+)"/.test(block)) {
+      const who = /\bsp who:::"([^"]+)"/.exec(block)![1];
+      const label = camelWords(who);
+      labels.push({ start: text.length, end: text.length + label.length, who: who.replace(/^#/, '') });
+      text += `${label}: `;
+    }
     const base = text.length;
     text += sentText;
     let cursor = 0;
@@ -87,7 +96,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
       cursor = at >= 0 ? from + w.form.length : cursor;
       const xml = /(?:^|\|)XML=([^|]*)/.exec(w.misc)?.[1] ?? '';
       quoteDepth += (xml.match(/<quote\b/g) ?? []).length;
-      toks.push({ start: base + from, end: base + cursor, form: w.form, upos: w.upos, xpos: w.xpos, inSpeech: quoteDepth > 0 || speaker !== undefined, head: w.head > 0 ? sentenceBase + w.head - 1 : -1 });
+      toks.push({ start: base + from, end: base + cursor, form: w.form, upos: w.upos, xpos: w.xpos, inSpeech: quoteDepth > 0 || speaker !== undefined, speaker, head: w.head > 0 ? sentenceBase + w.head - 1 : -1 });
       quoteDepth = Math.max(0, quoteDepth - (xml.match(/<\/quote>/g) ?? []).length);
       const ent = /(?:^|\|)Entity=([^|]*)/.exec(w.misc)?.[1];
       if (!ent) continue;
@@ -130,6 +139,27 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
       group: r.group, etype: r.etype, kind, text: text.slice(span[0].start, span[span.length - 1].end), inSpeech: span[0].inSpeech,
     };
   });
+  // a speaker label we wrote names the speaker: it is a name mention of the entity the speaker's
+  // own "I" belongs to in GUM (the group most of the first-singular pronouns of their turns are in)
+  if (labels.length) {
+    const votes = new Map<string, Map<string, number>>();
+    raw.forEach((r, k) => {
+      const t = toks[r.first];
+      if (r.first !== r.last || !t.speaker || !FIRST_SINGULAR.has(t.form.toLowerCase())) return;
+      const v = votes.get(t.speaker) ?? new Map<string, number>();
+      v.set(mentions[k].group, (v.get(mentions[k].group) ?? 0) + 1);
+      votes.set(t.speaker, v);
+    });
+    const etypeOf = new Map(mentions.map((m) => [m.group, m.etype]));
+    for (const l of labels) {
+      const v = [...(votes.get(l.who) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]);
+      if (!v.length || (v.length > 1 && v[1][1] === v[0][1])) continue;
+      const group = v[0][0];
+      const etype = etypeOf.get(group) ?? 'person';
+      mentions.push({ start: l.start, end: l.end, headStart: l.start, headEnd: l.end, group, etype, kind: 'name', text: text.slice(l.start, l.end), inSpeech: false });
+      if (NAMED_TYPES.has(etype)) named.add(group);
+    }
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { id, genre: id.split('_')[1] ?? '', text, mentions, named };
 }

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Doc } from '../src/doc.js';
+import type { Doc, EventGroup } from '../src/doc.js';
 import { DEFAULT_DIR, loadEventSet, type EventDoc, type PredicateLabel } from './events-data.js';
 
 export interface Span { start: number; end: number; text?: string }
@@ -63,12 +63,17 @@ export interface Predicted {
   confidence?: number;
 }
 
+/** The spans of an event's groups in one role (participants no entity stands for), one participant each. */
+export function groupSpans(groups: readonly EventGroup[] | undefined, role: EventGroup['role']): Span[][] {
+  return (groups ?? []).filter((g) => g.role === role).map((g) => [{ start: g.start, end: g.end }]);
+}
+
 /** The events of a processed Doc as scored predictions. */
 export function predictionsOf(doc: Doc): Predicted[] {
   const spans = (ids: string[]) => ids.map((id) => (doc.entityById(id)?.mentions ?? []).map((m) => ({ start: m.start, end: m.end })));
   return doc.events.map((e) => ({
     start: e.trigger.start, end: e.trigger.end, type: e.type, factuality: e.factuality,
-    actor: spans(e.actor), recipient: spans(e.recipient),
+    actor: [...spans(e.actor), ...groupSpans(e.groups, 'actor')], recipient: [...spans(e.recipient), ...groupSpans(e.groups, 'recipient')],
     ...(typeof (e as { confidence?: number }).confidence === 'number' ? { confidence: (e as { confidence?: number }).confidence } : {}),
   }));
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Doc } from '../src/doc.js';
 import { createPipeline } from '../src/extract.js';
-import { describeCandidates, ruleVerdict, type CoderOptions, type DescribedCandidate } from '../src/extract/events/coder.js';
+import { describeCandidates, roleCounts, ruleVerdict, type CoderOptions, type DescribedCandidate } from '../src/extract/events/coder.js';
 import { NONE, barVetoedType, brownLookup, calibrate, detectorPath, reportedType, type DetectorModel } from '../src/extract/events/detector.js';
 import type { ClusterLookup } from '../src/extract/events/features.js';
 import { getBrownClusters } from '../src/nlp/representations.js';
@@ -21,7 +21,7 @@ import { candidateFeatures } from '../src/extract/events/features.js';
 import { defaultLexicon } from '../src/extract/events/lexicon.js';
 import { reducedPloverType } from '../src/extract/events/plover.js';
 import { PLOVER_TYPES } from './events-data.js';
-import { DEFAULT_SET_DIR, labelAt, loadSet, newTally, report, scores, tallyDoc, type IndexedSet, type Label, type Predicted, type SetDoc, type Span, type Tally } from './events-set.js';
+import { DEFAULT_SET_DIR, groupSpans, labelAt, loadSet, newTally, report, scores, tallyDoc, type IndexedSet, type Label, type Predicted, type SetDoc, type Span, type Tally } from './events-set.js';
 
 export const CLASSES = [NONE, ...PLOVER_TYPES];
 
@@ -128,7 +128,8 @@ function spansOf(doc: Doc, ids: string[]): Span[][] {
 function predicted(c: DescribedCandidate, type: string, confidence?: number): Predicted {
   return {
     start: c.start, end: c.end, type, factuality: c.ctx.factuality,
-    actor: spansOf(c.ctx.doc, c.ctx.actor), recipient: spansOf(c.ctx.doc, c.ctx.recipient),
+    actor: [...spansOf(c.ctx.doc, c.ctx.actor), ...groupSpans(c.ctx.groups, 'actor')],
+    recipient: [...spansOf(c.ctx.doc, c.ctx.recipient), ...groupSpans(c.ctx.groups, 'recipient')],
     ...(confidence !== undefined ? { confidence } : {}),
   };
 }
@@ -157,8 +158,9 @@ export interface Thresholds { t: number; t0: number; tr: number; trd: number }
 
 /** The class a scored candidate is reported as under the thresholds (as EventDetector.decide), or -1; and the raw score of that class. */
 function decision(s: Scored, th: Thresholds): { cls: number; raw: number; byRule: boolean } {
-  if (s.pEvent >= (s.x.cand.ctx.actor.length + s.x.cand.ctx.recipient.length ? th.t : th.t0)) return { cls: s.best, raw: s.pEvent * s.pType, byRule: false };
-  const dyad = s.x.cand.ctx.actor.length > 0 && s.x.cand.ctx.recipient.length > 0;
+  const { actors, recipients } = roleCounts(s.x.cand.ctx);
+  if (s.pEvent >= (actors + recipients ? th.t : th.t0)) return { cls: s.best, raw: s.pEvent * s.pType, byRule: false };
+  const dyad = actors > 0 && recipients > 0;
   if (s.rule > 0 && s.pEvent >= (dyad ? th.trd : th.tr)) return { cls: s.rule, raw: s.probs[s.rule], byRule: true };
   return { cls: -1, raw: 0, byRule: false };
 }

@@ -12,6 +12,7 @@
 import type { Doc, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
+import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
 import { addMention, applyRules, lw, tokenOwners } from './coref/rules.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
@@ -22,6 +23,18 @@ import { resolveMarkables, type Choice, type RankingInstance } from './coref/res
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
 const SAY_WORDS = set('speech-verbs', { uses: 'coref' });
 const APPOS_SEP = new Set([',', '–', '—', '(']);
+/** What may follow a name in apposition: the punctuation that closes it. */
+const APPOS_CLOSE = new Set([',', '.', ';', ':', ')', '!', '?', '"', '”', '’', "'", '–', '—']);
+
+const appositionNameRule = defineRule({
+  id: 'coref.kin-comma-name-closes',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a kinship or role noun, a comma, then a name is an apposition only when the name\'s phrase closes there ("his mother, Yelena, said"); a name going on to its verb starts a clause ("to reach his mother, Montalvo called")',
+  fires: ['After failing to reach his mother, Daniel Ruiz called the embassy.'],
+  spares: ['Police spoke to his mother, Elena Ruiz, on Friday.'],
+  source: 'src/extract/coref.ts',
+});
 
 /** Appositions and role nouns beside a name become nominal mentions of its entity (rules). */
 export function resolveNominals(doc: Doc): void {
@@ -40,6 +53,13 @@ export function resolveNominals(doc: Doc): void {
       const noun = lw(toks[k]);
       const det = toks[k - 1];
       const possessed = det !== undefined && POSSESSIVES.has(lw(det));
+      // "to speak with his mother, Montalvo was put through": a name that goes on to its verb opens a
+      // clause of its own; an apposition closes ("his mother, Yelena, said", "… his mother, Yelena.")
+      const closes = toks[doc.tokenAt(m.end)];
+      if (toks[k + 1].text === ',' && appositionNameRule.enabled && closes && !APPOS_CLOSE.has(closes.text) && closes.sentence === toks[k].sentence) {
+        appositionNameRule.fired(m.start, m.end);
+        continue;
+      }
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
       if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) {
         // a title word right before the name ("Liverpool footballer Luis Diaz") is remembered for "the footballer" later

@@ -31,7 +31,17 @@ export interface PoolOptions {
   minSeconds?: number;
   /** the worker script (tests) */
   script?: URL;
+  /** each worker's V8 old-generation limit, MB (default WORKER_HEAP_MB) */
+  maxHeapMb?: number;
 }
+
+/**
+ * A worker's heap limit. V8 lets garbage pile up in proportion to the limit before it collects:
+ * under the default (about 4 GB on this machine) a 5 MB document peaked at 830 MB RSS though what
+ * it kept alive was under 250 MB; at 1 GB it collects sooner. A document that truly needs more fails
+ * alone, by name (the worker is replaced), and long texts go by sections (src/output/sections.ts).
+ */
+export const WORKER_HEAP_MB = 1024;
 
 export interface ExtractOptions extends ResultOptions {
   /** compute the text's sketch for near-duplicate linking (default true) */
@@ -64,6 +74,7 @@ export class ExtractPool {
   private readonly secondsPerMb: number;
   private readonly minSeconds: number;
   private readonly script: URL;
+  private readonly maxHeapMb: number;
 
   constructor(readonly size: number, options: PoolOptions | URL = {}) {
     if (!Number.isInteger(size) || size < 1) throw new Error('the pool needs at least one worker');
@@ -71,6 +82,7 @@ export class ExtractPool {
     this.script = o.script ?? new URL('./extract-worker.js', import.meta.url);
     this.secondsPerMb = o.secondsPerMb ?? DEFAULT_SECONDS_PER_MB;
     this.minSeconds = o.minSeconds ?? MIN_BUDGET_SECONDS;
+    this.maxHeapMb = o.maxHeapMb ?? WORKER_HEAP_MB;
     // two workers or more share one copy of the models' load-ready tables (SharedArrayBuffers)
     if (size >= 2) {
       try {
@@ -85,7 +97,7 @@ export class ExtractPool {
   private readonly sharedModels: Map<string, Uint8Array> | undefined;
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: { ready: this.sharedModels } }), pending: new Map(), retired: false };
+    const slot: Slot = { worker: new Worker(this.script, { workerData: { ready: this.sharedModels }, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } }), pending: new Map(), retired: false };
     slot.worker.on('message', (msg: WorkerReply) => {
       const p = slot.pending.get(msg.seq);
       if (!p) return;

@@ -97,6 +97,8 @@ export const EventSchema = z.object({
   trigger: z.object({ ...offsets, text: z.string() }),
   actor: z.array(z.string()),
   recipient: z.array(z.string()),
+  /** participants no entity stands for, named by a common noun ("police", "protesters"), with their CAMEO agent code (since 1.6; absent when none) */
+  groups: z.array(z.object({ role: z.enum(['actor', 'recipient']), text: z.string(), ...offsets, code: z.string().nullable() })).optional(),
   date: z.object({ value: z.string().nullable(), text: z.string().optional(), basis: z.string() }).nullable(),
   location: z.string().nullable(),
   /** whether the text reports the event as having happened; only asserted events make case statuses */

@@ -18,5 +18,9 @@
  * `events[].place_source` says which rule placed it: `sentence` (a place in its sentence),
  * `dateline` (the article's dateline) or `none`. Both are always written from 1.5 on; readers of
  * older results find them absent.
+ * 1.6: `events[].groups` lists participants no entity stands for, named by a common noun ("police",
+ * "protesters", "two soldiers"): `role` (actor or recipient), `text`, `start`, `end` and the CAMEO
+ * agent `code` (COP, OPP, MIL … or null). Absent when an event has none; `actor` and `recipient`
+ * keep listing entity ids only.
  */
-export const SCHEMA_VERSION = '1.5';
+export const SCHEMA_VERSION = '1.6';

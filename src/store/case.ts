@@ -79,6 +79,17 @@ function placeOfRow(row: EventRow): EventSource['place'] {
   return { name: row.place_name ?? null, country: row.place_country ?? null, lat: num(row.place_lat), lon: num(row.place_lon), source: row.place_source === 'dateline' ? 'dateline' : 'sentence' };
 }
 
+/** An event's participants no entity stands for ("police", "protesters"), as participants without an identity. */
+function groupParticipants(row: EventRow): ParticipantRow[] {
+  if (!row.groups) return [];
+  try {
+    const groups = JSON.parse(row.groups) as Array<{ role?: string; text?: string }>;
+    return groups.filter((g) => typeof g.text === 'string').map((g) => ({ event_id: Number(row.event_id), role: g.role === 'actor' ? 'actor' : 'recipient', entity_id: null, name: g.text! }));
+  } catch {
+    return [];
+  }
+}
+
 export function buildCase(entity: EntitySummary, rows: EventRow[], participants: ParticipantRow[], relations: RelationView[]): CaseFile {
   const byEvent = new Map<number, ParticipantRow[]>();
   for (const p of participants) {
@@ -123,7 +134,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
       (it.location === null || row.location === null || placesAgree(it.location, row.location)));
     // a coarse date that fits items of different days belongs to none of them
     const match = new Set(matches.map((m) => m.date)).size > 1 ? undefined : matches[0];
-    const people = (byEvent.get(Number(row.event_id)) ?? []).filter((p) => p.entity_id === null || Number(p.entity_id) !== entity.id);
+    const people = [...(byEvent.get(Number(row.event_id)) ?? []).filter((p) => p.entity_id === null || Number(p.entity_id) !== entity.id), ...groupParticipants(row)];
     if (match) {
       match.sources.push(src);
       // keep the more precise date and the fuller place

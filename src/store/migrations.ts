@@ -300,6 +300,23 @@ export const MIGRATIONS: Migration[] = [
       }
     },
   },
+  {
+    version: 10,
+    name: 'event participants no entity stands for ("police", "protesters"): their words, offsets, role and CAMEO agent code (JSON)',
+    common: ['ALTER TABLE events ADD COLUMN groups TEXT'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read them from their stored results (absent before result schema 1.6)
+    after: async (tx) => {
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        const events = (JSON.parse(d.result) as { events?: Array<{ id: string; groups?: unknown[] }> }).events ?? [];
+        for (const e of events) {
+          if (e.groups?.length) await tx.run('UPDATE events SET groups = ? WHERE document_id = ? AND local_id = ?', [JSON.stringify(e.groups), d.id, e.id]);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

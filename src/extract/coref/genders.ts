@@ -1,7 +1,10 @@
 /**
- * Given-name gender: how often a first name goes with he/his or she/her in open prose
- * (models/coref/given-names.tsv.gz, built by `npm run build:coref-genders`). Names the table does
- * not hold are read by their ending ("-a", "-ine", "-son") as the table's names are.
+ * Given-name gender from two tables: the share of US births recorded as female for the name
+ * (models/coref/ssa-given-names.tsv.gz, `npm run build:coref-ssa-names`, 40,000 names), worth
+ * SSA_WEIGHT observations, and how often the name goes with he/his or she/her in open news prose
+ * (models/coref/given-names.tsv.gz, `npm run build:coref-genders`), which corrects the US prior
+ * where news usage differs. Names neither table holds are read by their ending ("-a", "-ine", "-son")
+ * as the prose table's names are.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +52,11 @@ class GivenNames {
     }
   }
 
+  /** The prose counts of a name the table holds (no guess from its ending). */
+  lookupName(given: string): { m: number; f: number } | null {
+    return this.names.get(given.toLowerCase()) ?? null;
+  }
+
   lookup(given: string): NameGender | null {
     const w = given.toLowerCase();
     const c = this.names.get(w);
@@ -61,6 +69,25 @@ class GivenNames {
   }
 }
 
+/** How many observations the US birth share counts for beside the prose counts. */
+const SSA_WEIGHT = 10;
+
+/** name → share of births recorded female, for names of 100 births or more. */
+function readSsa(): Map<string, number> | null {
+  const path = join(corefModelDir(), 'ssa-given-names.tsv.gz');
+  if (!existsSync(path)) return null;
+  const out = new Map<string, number>();
+  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n').slice(1)) {
+    const [name, male, female] = line.split('\t');
+    if (!name) continue;
+    const m = Number(male);
+    const f = Number(female);
+    out.set(name, f / (m + f));
+  }
+  return out;
+}
+
+let ssa: Map<string, number> | null | undefined;
 let shared: GivenNames | null | undefined;
 
 function table(): GivenNames | null {
@@ -73,5 +100,11 @@ function table(): GivenNames | null {
 /** The gender evidence a given name carries, or null when neither the name nor its ending is known. */
 export function givenNameGender(given: string): NameGender | null {
   if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(given)) return null;
-  return table()?.lookup(given) ?? null;
+  if (ssa === undefined) ssa = readSsa();
+  const share = ssa?.get(given.toLowerCase());
+  const prose = table()?.lookupName(given) ?? null;
+  if (share === undefined) return table()?.lookup(given) ?? null;
+  const m = prose?.m ?? 0;
+  const f = prose?.f ?? 0;
+  return { female: (share * SSA_WEIGHT + f) / (SSA_WEIGHT + m + f), evidence: SSA_WEIGHT + m + f };
 }

@@ -14,7 +14,40 @@ import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
-import { ORG_NOUNS, POSSESSIVES, titleNoun } from './words.js';
+import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
+import { givenNameGender } from './genders.js';
+import { defineRule } from '../../rules/registry.js';
+
+export const givenNameRule = defineRule({
+  id: 'coref.given-name-gender',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a person whose given name is all but always a woman\'s or a man\'s in open prose (models/coref/given-names.tsv.gz) takes only pronouns of that gender',
+  fires: ['Andrew Pike built the museum in 1990. Curator Kristin Vale showed the prints, and he had signed each one.'],
+  spares: ['Andrew Pike built the museum in 1990. Curator Robert Vale showed the prints, and he had signed each one.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** How sure a given name's gender must be (share of one gender, and weighted count) to decide a pronoun. */
+const GIVEN_NAME_SHARE = 0.9;
+const GIVEN_NAME_EVIDENCE = 3;
+
+/** The gender a person's given name fixes ("Kristin Wilkins" → f), when the table is all but sure of it. */
+export function givenNameOf(e: Entity): Gender | null {
+  if (e.type !== 'PERSON') return null;
+  for (const m of e.mentions) {
+    if (m.kind !== 'name') continue;
+    const words = m.text.split(/\s+/);
+    const skip = titleGender(words[0]) ? 1 : 0;
+    if (words.length - skip < 2) continue;
+    const g = givenNameGender(words[skip]);
+    if (!g || g.evidence < GIVEN_NAME_EVIDENCE) continue;
+    if (g.female >= GIVEN_NAME_SHARE) return 'f';
+    if (g.female <= 1 - GIVEN_NAME_SHARE) return 'm';
+    return null;
+  }
+  return null;
+}
 
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
 const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
@@ -58,10 +91,6 @@ export function addMention(doc: Doc, e: Entity, start: number, end: number, kind
   }
   for (let i = first; i <= last; i++) covered[i] = 2;
   e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref' });
-}
-
-function genderOf(e: Entity, genders: Map<string, Gender>): Gender {
-  return genders.get(e.id) ?? 'x';
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
@@ -274,10 +303,22 @@ function governingSubject(doc: Doc, i: number): number {
 }
 
 
+/** Genders the given names suggest (models/coref/ssa-given-names.tsv.gz): a preference, which the text overrides. */
+function nameGenders(doc: Doc): Map<string, Gender> {
+  const out = new Map<string, Gender>();
+  if (!givenNameRule.enabled) return out;
+  for (const e of doc.entities) {
+    const g = givenNameOf(e);
+    if (g) out.set(e.id, g);
+  }
+  return out;
+}
+
 function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKind) => boolean): void {
   const toks = doc.tokens;
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
+  const byName = nameGenders(doc);
   // '"Dan has been held for 404 days," she told': a name inside the quote is what she speaks of, not who she is
   const quoted = findQuoteSpans(doc.text);
   // the spans are in text order and do not overlap: a binary search, not a scan per pronoun
@@ -292,38 +333,55 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     const sent = toks[i].sentence;
     // "her sister" / "Ana Lopez, her sister": the possessor is not the person the noun names
     const possessed = owners[i + 1];
-    const compatible = (e: Entity) => e !== possessed && (wantPerson
-      ? e.type === 'PERSON' && (genderOf(e, genders) === 'x' || genderOf(e, genders) === p.gender)
-      : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC');
+    // first with the genders the given names suggest, then (no one found) with the text's own evidence
+    // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
-    // the subject of a dependent clause is most often the subject of the clause it hangs on:
-    // "Farahani was arrested at Imam Khomeini airport as he tried to board"
-    const governing = governingSubject(doc, i);
-    if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
-    // this sentence, nearest first
-    const here = index.bySentence.get(sent) ?? [];
-    const myQuote = quoted.length ? quoteOf(toks[i].start) : -1;
-    // (a possessor gives way to the noun it qualifies: "the ELN, Colombia's largest group, admitted that
-    // one of its units …" — its is the ELN's)
-    for (const skipPossessors of [true, false]) {
-      for (let k = here.length - 1; k >= 0 && !chosen; k--) {
-        const x = here[k];
-        if (skipPossessors && isPossessor(doc, x.m)) continue;
-        if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
+    let stop = false;
+    let vetoed = false;
+    for (const byGivenName of byName.size ? [true, false] : [false]) {
+      const genderOf = (e: Entity): Gender => {
+        const g = genders.get(e.id) ?? (byGivenName ? byName.get(e.id) : undefined) ?? 'x';
+        if (g !== 'x' && g !== p.gender && !genders.has(e.id)) vetoed = true;
+        return g;
+      };
+      const compatible = (e: Entity) => e !== possessed && (wantPerson
+        ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender)
+        : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC');
+      // the subject of a dependent clause is most often the subject of the clause it hangs on:
+      // "Farahani was arrested at Imam Khomeini airport as he tried to board"
+      const governing = governingSubject(doc, i);
+      if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
+      // this sentence, nearest first
+      const here = index.bySentence.get(sent) ?? [];
+      const myQuote = quoted.length ? quoteOf(toks[i].start) : -1;
+      // (a possessor gives way to the noun it qualifies: "the ELN, Colombia's largest group, admitted that
+      // one of its units …" — its is the ELN's)
+      for (const skipPossessors of [true, false]) {
+        for (let k = here.length - 1; k >= 0 && !chosen; k--) {
+          const x = here[k];
+          if (skipPossessors && isPossessor(doc, x.m)) continue;
+          if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) chosen = x.e;
+        }
+      }
+      // "The charity said it had suspended its operations": an organisation noun no entity stands for
+      // earlier in the sentence is what "its" refers to; an organisation named sentences before is not
+      if (!wantPerson && !chosen && unnamedOrganisationBefore(doc, owners, i)) { stop = true; break; }
+      // likewise "The footballer had appealed for his father's release": an unnamed person as subject
+      if (wantPerson && !chosen && unnamedPersonSubjectBefore(doc, owners, i)) { stop = true; break; }
+      // earlier sentences, the most recent first, each read from its start (subjects come first);
+      // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
+      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
+        const inSentence = index.bySentence.get(s) ?? [];
+        for (const x of inSentence) if (!isPossessor(doc, x.m) && compatible(x.e)) { chosen = x.e; break; }
+        for (const x of inSentence) if (!chosen && compatible(x.e)) { chosen = x.e; break; }
+      }
+      if (chosen) {
+        // a candidate was passed over for its given name alone
+        if (byGivenName && vetoed) givenNameRule.fired(toks[i].start, toks[i].end);
+        break;
       }
     }
-    // "The charity said it had suspended its operations": an organisation noun no entity stands for
-    // earlier in the sentence is what "its" refers to; an organisation named sentences before is not
-    if (!wantPerson && !chosen && unnamedOrganisationBefore(doc, owners, i)) continue;
-    // likewise "The footballer had appealed for his father's release": an unnamed person as subject
-    if (wantPerson && !chosen && unnamedPersonSubjectBefore(doc, owners, i)) continue;
-    // earlier sentences, the most recent first, each read from its start (subjects come first);
-    // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
-    for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen; s--) {
-      const inSentence = index.bySentence.get(s) ?? [];
-      for (const x of inSentence) if (!isPossessor(doc, x.m) && compatible(x.e)) { chosen = x.e; break; }
-      for (const x of inSentence) if (!chosen && compatible(x.e)) { chosen = x.e; break; }
-    }
+    if (stop) continue;
     if (chosen) {
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
@@ -335,7 +393,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     }
   }
 }
-
 
 /** Link descriptions and pronouns by the rules, in the document itself: the kinds `own` gives them (all by default). */
 export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => true): void {

@@ -1,43 +1,182 @@
 /**
- * First person inside quotes (stage `coref-speech`, after quotes, issue 23 item 2): in a direct
- * quote whose speaker is known, "I", "me", "my", "myself" are the speaker when the speaker is a
- * person; "we", "us", "our" are the speaker when the speaker is an organisation or a government
- * ("We will not negotiate," the ministry said). A person's "we" is their side, not them, and "you" is
- * whoever they address: both stay unlinked. Nothing outside a quote is touched, so a byline's author
- * never gains the story's "I".
+ * First and second person in speech (stage `coref-speech`, after quotes, issue 23 item 2):
+ *  - in a direct quote whose speaker is known, "I", "me", "my", "myself" are the speaker when the
+ *    speaker is a person; "we", "us", "our" are the speaker when the speaker is an organisation or
+ *    a government ("We will not negotiate," the ministry said). A person's "we" (their side) stays
+ *    unlinked;
+ *  - in an interview written as labelled turns ("Shimon Peres: I think …", "Wikinews: Do you …",
+ *    "Q:" / "A:"), "I" in a turn is the turn's speaker, and "you" in the interviewer's turns is
+ *    the interviewee when there is one. "you" in an answer is most often anyone ("when you look at
+ *    history") and stays unlinked.
+ * Nothing outside a quote or a turn is touched, so a byline's author never gains the story's "I".
  */
-import type { Doc, Mention } from '../../doc.js';
+import type { Doc, Entity, Mention } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
+import { defineRule } from '../../rules/registry.js';
+import { findQuoteSpans } from '../quotes.js';
+import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
+
+const source = 'src/extract/coref/speech.ts';
+
+export const quoteFirstPerson = defineRule({
+  id: 'coref-speech.quote-first-person',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in a direct quote with a known speaker, I/me/my is the speaker (a person) and we/us/our the speaker (an organisation or a government)',
+  fires: ['"I will appeal the ruling," Daniel Okoro said on Friday.'],
+  spares: ['"The ruling will be appealed," Daniel Okoro said on Friday.'],
+  source,
+});
+
+export const turnFirstPerson = defineRule({
+  id: 'coref-speech.turn-first-person',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in an interview written as labelled turns ("Name: …"), I/me/my in a turn is the turn\'s speaker',
+  fires: ['Reporter: When did the clinic open?\n\nGrace Mwangi: I opened it in 2015 with two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Grace Mwangi opened the clinic in 2015.\n\nI visited it last week with two nurses.'],
+  source,
+});
+
+export const questionYou = defineRule({
+  id: 'coref-speech.question-you',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in an interview written as labelled turns, you/your in the interviewer\'s turns (the label whose turns ask) is the one interviewee',
+  fires: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: In 2015, with two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
+  spares: ['Reporter: When did the clinic open?\n\nGrace Mwangi: In 2015. When you have two nurses, you can open.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
+  source,
+});
+
+/** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
+export interface Turn {
+  label: string;
+  labelStart: number;
+  /** the spoken text: from after the label to the next turn's label (or the end) */
+  start: number;
+  end: number;
+  speaker: Entity | undefined;
+}
+
+/** A speaker label at the start of a line: one to four capitalised words ("Shimon Peres", "Wikinews", "Q") and a colon. */
+const LABEL = /^[ \t]*(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
+
+/**
+ * The labelled turns of an interview, or none: a document is an interview when at least two labels
+ * each open two lines or more (a caption "Image: …" or one "Update: …" line makes no interview).
+ */
+export function interviewTurns(doc: Doc): Turn[] {
+  const found: { label: string; labelStart: number; start: number }[] = [];
+  for (let m = LABEL.exec(doc.text); m; m = LABEL.exec(doc.text)) {
+    found.push({ label: m[1].replace(/\s+/g, ' '), labelStart: m.index + m[0].length - m[0].trimStart().length, start: m.index + m[0].length });
+  }
+  const count = new Map<string, number>();
+  for (const f of found) count.set(f.label, (count.get(f.label) ?? 0) + 1);
+  if ([...count.values()].filter((n) => n >= 2).length < 2) return [];
+  const speakerOf = labelSpeakers(doc);
+  return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
+}
+
+/** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
+function labelSpeakers(doc: Doc): (label: string, from: number, to: number) => Entity | undefined {
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const named = (label: string): Entity | undefined => {
+    const lower = label.toLowerCase();
+    const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower));
+    // a person of that name first ("Ines Koller:" read on its own as a place is still the Ines Koller named in the text)
+    const persons = exact.filter((e) => e.type === 'PERSON');
+    if (persons.length === 1) return persons[0];
+    if (exact.length === 1) return exact[0];
+    // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
+    if (label.includes(' ')) return undefined;
+    const bearers = doc.entities.filter((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower)));
+    return bearers.length === 1 ? bearers[0] : undefined;
+  };
+  return (label, from, to) => {
+    if (/^(?:A|Answer)$/.test(label)) {
+      const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
+      return q?.speaker ? byId.get(q.speaker) : undefined;
+    }
+    if (/^(?:Q|Question)$/.test(label)) return undefined;
+    // the person the label names, else the entity the recogniser read the label's own words as
+    return named(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
+  };
+}
 
 export function resolveSpeech(doc: Doc): number {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const taken = new Set<number>();
   for (const e of doc.entities) for (const m of e.mentions) taken.add(m.start);
   let added = 0;
-  for (const q of doc.quotes) {
-    if (q.kind !== 'direct' || !q.speaker) continue;
-    const speaker = byId.get(q.speaker);
-    if (!speaker) continue;
-    const person = speaker.type === 'PERSON';
-    const body = speaker.type === 'ORG' || speaker.type === 'GPE';
-    if (!person && !body) continue;
-    for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
-      const t = doc.tokens[i];
-      if (t.start < q.start || taken.has(t.start)) continue;
-      const who = speechPerson(t.text);
-      if (!((who === 'I' && person) || (who === 'we' && body))) continue;
-      const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', type: speaker.type, entity: speaker.id, source: 'coref-speech' };
-      speaker.mentions.push(m);
-      taken.add(t.start);
-      added++;
+  const link = (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => {
+    const t = doc.tokens[i];
+    const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', type: speaker.type, entity: speaker.id, source: 'coref-speech' };
+    speaker.mentions.push(m);
+    taken.add(t.start);
+    rule.fired(t.start, t.end);
+    added++;
+  };
+  if (quoteFirstPerson.enabled) {
+    for (const q of doc.quotes) {
+      if (q.kind !== 'direct' || !q.speaker) continue;
+      const speaker = byId.get(q.speaker);
+      if (!speaker) continue;
+      const person = speaker.type === 'PERSON';
+      const body = speaker.type === 'ORG' || speaker.type === 'GPE';
+      if (!person && !body) continue;
+      for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
+        const t = doc.tokens[i];
+        if (t.start < q.start || taken.has(t.start)) continue;
+        const who = speechPerson(t.text);
+        if ((who === 'I' && person) || (who === 'we' && body)) link(speaker, i, quoteFirstPerson);
+      }
     }
   }
+  if (turnFirstPerson.enabled || questionYou.enabled) resolveTurns(doc, taken, link);
   if (added) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   }
   return added;
+}
+
+/**
+ * I/we in each turn → its speaker; you in the interviewer's turns → the one interviewee. The
+ * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
+ * may be either or both, and stays unlinked.
+ */
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => void): void {
+  const turns = interviewTurns(doc);
+  if (!turns.length) return;
+  const asks = new Map<string, { turns: number; questions: number }>();
+  for (const t of turns) {
+    const a = asks.get(t.label) ?? { turns: 0, questions: 0 };
+    a.turns++;
+    if (doc.text.slice(t.start, t.end).includes('?')) a.questions++;
+    asks.set(t.label, a);
+  }
+  const interviewer = (label: string) => { const a = asks.get(label)!; return a.questions * 2 >= a.turns; };
+  const interviewees = new Set(turns.filter((t) => !interviewer(t.label)).map((t) => t.speaker ?? t.label));
+  const [interviewee] = interviewees;
+  const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
+  // a quotation inside a turn is someone else's words ("he told me, 'I …'")
+  const quoted = findQuoteSpans(doc.text);
+  for (const turn of turns) {
+    const speaker = turn.speaker;
+    const asking = interviewer(turn.label);
+    for (let i = doc.tokenAt(turn.start); i < doc.tokens.length && doc.tokens[i].start < turn.end; i++) {
+      const t = doc.tokens[i];
+      if (taken.has(t.start) || spanAt(quoted, t.start) >= 0) continue;
+      const who = speechPerson(t.text);
+      if (!who) continue;
+      if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
+        link(speaker, i, turnFirstPerson);
+      } else if (questionYou.enabled && who === 'you' && asking && addressee && addressee !== speaker && addressee.type === 'PERSON') {
+        link(addressee, i, questionYou);
+      }
+    }
+  }
 }
 
 export const corefSpeechStage: Stage = {

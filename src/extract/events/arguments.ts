@@ -8,8 +8,9 @@ import type { Doc, EntityType } from '../../doc.js';
 import type { ParseView } from './syntax.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
 import { inBoilerplate } from '../../ingest/boilerplate.js';
-import { SKIP_BOILERPLATE } from './rules.js';
+import { GROUP_ACTORS, SKIP_BOILERPLATE } from './rules.js';
 import { set } from '../../lexicon/index.js';
+import { actorIndex } from '../actors/index.js';
 
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const DEMONSTRATIVES = set('function-words', { uses: 'events-demonstrative' });
@@ -17,6 +18,24 @@ const QUANTIFIERS = set('event-words', { uses: 'events-quantifiers' });
 const FIRST_PERSON = set('function-words', { uses: 'events-first-person' });
 const THIRD_PERSON = set('function-words', { uses: 'events-third-person' });
 const RELATIVE = set('function-words', { uses: 'events-relative' });
+
+/**
+ * A participant no entity stands for, named by a common noun: a group of people or a body
+ * ("police", "two soldiers", "the protesters", "security forces") or an unnamed person ("a
+ * man"). `code` is its CAMEO agent code from the Phoenix agent dictionary (police → COP,
+ * protesters → OPP), null when the dictionary has none.
+ */
+export interface GroupRef {
+  /** the noun that heads it */
+  token: number;
+  start: number;
+  end: number;
+  text: string;
+  code: string | null;
+}
+
+/** Dependents that belong to a group's words: "the two Somali pirates", "security forces". */
+const GROUP_PHRASE_RELS = new Set(['det', 'amod', 'compound', 'nummod']);
 
 export class EntityIndex {
   /** entity id of the shortest mention covering each token, or undefined */
@@ -134,6 +153,91 @@ export class EntityIndex {
   private conjuncts(k: number): number[] {
     const v = this.view;
     return [...v.kids(k, ['conj']), ...v.kids(k, ['list']).filter((c) => v.tokens[c].upos === 'PROPN' && v.kids(c, ['cc']).some((x) => ['and', 'or'].includes(v.lemma(x))))];
+  }
+
+  private readonly groupCache = new Map<number, GroupRef | null>();
+
+  /**
+   * The group token k names when no entity stands for it (rule events.group-actors): a noun the
+   * Phoenix agent dictionary codes ("police", "protesters", "gunmen") or one the coder's
+   * participant nouns list as people or groups; a share of one ("dozens of protesters") is that
+   * group. Never inside boilerplate.
+   */
+  groupAt(k: number): GroupRef | null {
+    let hit = this.groupCache.get(k);
+    if (hit === undefined) {
+      hit = GROUP_ACTORS.enabled ? this.findGroup(k, 0) : null;
+      this.groupCache.set(k, hit);
+    }
+    return hit;
+  }
+
+  private findGroup(k: number, depth: number): GroupRef | null {
+    const v = this.view;
+    const t = v.tokens[k];
+    if (!t || this.at(k) !== undefined || depth > 2) return null;
+    const lemma = v.lemma(k).toLowerCase();
+    // "dozens of protesters", "two of the soldiers", "a group of gunmen": the share is the group
+    if (t.upos === 'NUM' || SHARE_NOUNS.has(lemma) || QUANTIFIERS.has(lemma)) {
+      for (const c of v.kids(k, ['nmod'])) {
+        if (v.caseOf(c) !== 'of') continue;
+        const inner = this.findGroup(c, depth + 1);
+        if (inner) return { ...inner, start: Math.min(inner.start, this.phraseStart(k)), text: this.doc.text.slice(Math.min(inner.start, this.phraseStart(k)), inner.end) };
+      }
+      return null;
+    }
+    if (t.upos !== 'NOUN' && !(t.upos === 'PROPN' && /^\p{Lu}[\p{Ll}-]+$/u.test(t.text))) return null;
+    const from = this.phraseStart(k);
+    const words: string[] = [];
+    for (let j = from; j <= k; j++) if (v.tokens[j].upos !== 'DET') words.push(...v.tokens[j].text.toUpperCase().split(/\s+/));
+    const agent = actorIndex().agent(words);
+    const listed = PARTICIPANT_GROUPS.has(lemma) || PARTICIPANT_GROUPS.has(t.text.toLowerCase());
+    if ((!agent || agent.end !== words.length) && !listed) return null;
+    const start = v.tokens[from].start;
+    return { token: k, start, end: t.end, text: this.doc.text.slice(start, t.end), code: agent && agent.end === words.length ? agent.agent.code : null };
+  }
+
+  /** First token of k's own words: determiners, numbers, adjectives and compounds right before it. */
+  private phraseStart(k: number): number {
+    const v = this.view;
+    let from = k;
+    for (let j = k - 1; j >= 0 && v.tokens[j].sentence === v.tokens[k].sentence; j--) {
+      if (v.dominates(k, j) && GROUP_PHRASE_RELS.has(v.rel(j).split(':')[0])) from = j;
+      else break;
+    }
+    // the determiner is no part of the group's name ("the army" → "army")
+    while (from < k && v.tokens[from].upos === 'DET') from++;
+    return from;
+  }
+
+  /**
+   * Groups an argument token names, over its conjuncts ("police and soldiers", "Hamas and
+   * gunmen" → gunmen): each conjunct that no entity stands for. A relative pronoun stands for
+   * the noun its clause modifies ("protesters who stormed the building").
+   */
+  groupsOf(i: number): GroupRef[] {
+    if (!GROUP_ACTORS.enabled) return [];
+    const v = this.view;
+    let k = i;
+    if (RELATIVE.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
+      const h = v.head(k);
+      if (h >= 0 && v.rel(h) === 'acl:relcl' && v.head(h) >= 0) k = v.head(h);
+    }
+    const out: GroupRef[] = [];
+    const seen = new Set<number>();
+    const visit = (t: number) => {
+      if (seen.has(t) || seen.size > 20) return;
+      seen.add(t);
+      const conj = this.conjuncts(t);
+      // the token's own entities, not its conjuncts' ("police and Hamas": police is still a group)
+      if (this.resolve(t, new Set(conj)).length === 0) {
+        const g = this.groupAt(t);
+        if (g && !out.some((x) => x.start === g.start)) out.push(g);
+      }
+      for (const c of conj) visit(c);
+    };
+    visit(k);
+    return out;
   }
 
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
@@ -268,6 +372,11 @@ export class EntityIndex {
 
 /** Nouns for people or bodies that a modifying name or nationality identifies: "Israeli troops", "Hamas gunmen". */
 export const GROUP_NOUNS = set('event-participant-nouns', { class: 'group' });
+
+/** Nouns for people and groups as participants of their own (the coder's lists): "hostages", "gunmen", "officials". */
+const PARTICIPANT_GROUPS = new Set([...GROUP_NOUNS, ...set('event-participant-nouns', { class: 'people' }), ...set('event-participant-nouns', { class: 'armed' }), ...set('event-participant-nouns', { class: 'state-force' })]);
+/** A share of a group: "dozens of protesters", "a group of gunmen". */
+const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */
 const INCLUDE_VERBS = new Set(['include', 'comprise']);

@@ -5,7 +5,7 @@
  * targets, possessors and of-phrases) resolved to entities; then negation, modality, who
  * reports it, date and place.
  */
-import type { Doc, EventRecord, TimeExpression } from '../../doc.js';
+import type { Doc, EventGroup, EventRecord, TimeExpression } from '../../doc.js';
 import { EntityIndex, GROUP_NOUNS } from './arguments.js';
 import { historicalByWords, reporterOf, REPORTING_VERBS } from './context.js';
 import { factualityOf, irrealis, modalFactuality, modalityOfFactuality, negatedOf } from './factuality.js';
@@ -18,7 +18,7 @@ import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
 import { list, lookup, set } from '../../lexicon/index.js';
-import { SKIP_BOILERPLATE, VETO } from './rules.js';
+import { GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -169,7 +169,8 @@ function verbRoles(view: ParseView, ents: EntityIndex, i: number, targetPrep: st
   const subj = subjects(view, i);
   const obls = view.kids(i, ['obl', 'obl:agent', 'obl:arg', 'nmod'], true);
   const companions = obls.filter((o) => COMPANION_PREPS.has(view.caseOf(o)) || (passive && view.caseOf(o) === 'with'));
-  const resolves = (k: number) => ents.resolve(k).length > 0;
+  // an entity, or a group no entity stands for ("arrested three protesters", "clashed with police")
+  const resolves = (k: number) => ents.resolve(k).length > 0 || ents.groupsOf(k).length > 0;
   // "Also freed was the filmmaker Toru Kubota": a participle fronted before "was" is a passive
   // whose patient follows (the parse makes the participle the root and the noun its complement)
   const inverted = invertedPatient(view, i);
@@ -362,7 +363,7 @@ function objectTarget(view: ParseView, ents: EntityIndex, o: number, depth: numb
     // a place the object is in is where it happened, not the target: "struck a market in the city of El Fasher"
     const id = ents.at(n);
     if (id && !attack && placeInPhrase(view, ents, n, id)) continue;
-    if (ents.resolve(n).length) return [n];
+    if (ents.resolve(n).length || ents.groupsOf(n).length) return [n];
     const deeper = objectTarget(view, ents, n, depth + 1, attack);
     if (deeper.length) return deeper;
   }
@@ -378,8 +379,11 @@ function nounRoles(view: ParseView, i: number, nom: NominalEvent): { actor: numb
   for (const c of view.kids(i, ['nmod', 'acl'], true)) {
     if (view.rel(c) === 'acl' || view.rel(c) === 'acl:relcl') continue;
     const p = view.caseOf(c);
-    if (p === 'of') put(nom.of, c);
-    else if (p === 'by') put('actor', c);
+    if (p === 'of') {
+      put(nom.of, c);
+      // "the arrest of the activist by police", with the by-phrase hung on the of-phrase's noun
+      if (nom.of === 'recipient') for (const b of view.kids(c, ['nmod'])) if (view.caseOf(b) === 'by') put('actor', b);
+    } else if (p === 'by') put('actor', c);
     else if (p === 'between' || p === 'among') put('actor', c);
     else if (p === 'with') put('recipient', c); // "an agreement with Hamas", "talks with Moscow"
     else if (NOMINAL_RECIPIENT_PREPS.has(p)) put('recipient', c);
@@ -628,8 +632,32 @@ export interface DecisionContext {
   lex: EventLexicon;
   actor: string[];
   recipient: string[];
+  /** participants no entity stands for ("police", "protesters"), each with its role */
+  groups: EventGroup[];
   sentence: number;
   factuality: EventRecord['factuality'];
+}
+
+/** How many actors and recipients a candidate has: entities and groups no entity stands for. */
+export function roleCounts(ctx: Pick<DecisionContext, 'actor' | 'recipient' | 'groups'>): { actors: number; recipients: number } {
+  let actors = ctx.actor.length;
+  let recipients = ctx.recipient.length;
+  for (const g of ctx.groups) if (g.role === 'actor') actors++; else recipients++;
+  return { actors, recipients };
+}
+
+/** Actor and recipient groups of a candidate's argument tokens: those no entity fills (rule events.group-actors). */
+function groupsOfRoles(ents: EntityIndex, p: Predicate): EventGroup[] {
+  const out: EventGroup[] = [];
+  for (const [role, tokens] of [['actor', p.actorTokens], ['recipient', p.recipientTokens]] as const) {
+    for (const k of tokens) {
+      for (const g of ents.groupsOf(k)) {
+        if (out.some((x) => x.start === g.start)) continue;
+        out.push({ role, text: g.text, start: g.start, end: g.end, code: g.code });
+      }
+    }
+  }
+  return out;
 }
 
 /** The rule coder: a candidate no rule vetoes, with a dictionary code PLOVER maps and a participant. */
@@ -638,7 +666,8 @@ export function ruleVerdict(p: Predicate, ctx: DecisionContext, options: CoderOp
   const { actor, recipient, ents, view, lex } = ctx;
   if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) return null;
   // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
-  if (options.requireDyad ? !((actor.length && recipient.length) || actor.length > 1) : !(actor.length || recipient.length)) return null;
+  const { actors, recipients } = roleCounts(ctx);
+  if (options.requireDyad ? !((actors && recipients) || actors > 1) : !(actors || recipients)) return null;
   const code = refineCode(p.code, view, ents, p.recipientTokens, recipient, p.lemma);
   const plover = toPlover(lex.plover, code) ?? (options.keepUnmapped ? { type: `CAMEO:${code.slice(0, 2)}`, mode: null, context: null } : null);
   if (!plover) return null;
@@ -668,7 +697,8 @@ export function describeCandidates(doc: Doc, lex: EventLexicon, options: CoderOp
       const { factuality } = p.modal !== undefined ? modalFactuality(view, p.modal, reported !== null) : factualityOf(view, p.i, reported !== null, undefined, p.governor);
       const start = Math.min(...p.tokens.map((k) => doc.tokens[k].start));
       const end = Math.max(...p.tokens.map((k) => doc.tokens[k].end));
-      out.push({ p, ctx: { doc, view, ents, lex, actor, recipient, sentence: s, factuality }, start, end, reported });
+      const groups = groupsOfRoles(ents, p);
+      out.push({ p, ctx: { doc, view, ents, lex, actor, recipient, groups, sentence: s, factuality }, start, end, reported });
     }
   }
   return { view, ents, candidates: out };
@@ -701,6 +731,10 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       reported_by: reported,
       sentence: s,
     };
+    if (ctx.groups.length) {
+      ev.groups = ctx.groups.map((g) => ({ ...g }));
+      for (const g of ctx.groups) GROUP_ACTORS.fired(g.start, g.end);
+    }
     ev.date = dateOf(doc, view, ents, times, lex, { ...p, code: verdict.code }, out, irrealis(factuality), lemmaOf);
     lemmaOf.set(ev, p.lemma);
     if (!ev.modality && !irrealis(factuality) && ev.date?.value && doc.published && ev.date.basis !== 'publication' && monthsBefore(ev.date.value, doc.published) >= 2) {

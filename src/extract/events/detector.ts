@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Decider, DecisionContext, Predicate, Verdict } from './coder.js';
-import { refineCode, ruleVerdict } from './coder.js';
+import { refineCode, roleCounts, ruleVerdict } from './coder.js';
 import { VETO_RULES } from './rules.js';
 import { candidateFeatures, type ClusterLookup } from './features.js';
 import { lexiconPath } from './lexicon.js';
@@ -138,11 +138,11 @@ export class EventDetector implements Decider {
 
   decide(p: Predicate, ctx: DecisionContext): Verdict | null {
     const r = this.read(p, ctx);
-    const participants = ctx.actor.length + ctx.recipient.length;
-    if (r.pEvent >= (participants ? this.model.threshold : this.model.noParticipantThreshold)) return verdictFor(p, ctx, r.type, r.confidence, this.model.typeCodes);
+    const { actors, recipients } = roleCounts(ctx);
+    if (r.pEvent >= (actors + recipients ? this.model.threshold : this.model.noParticipantThreshold)) return verdictFor(p, ctx, r.type, r.confidence, this.model.typeCodes);
     // what the dictionaries and rules code, the model may let pass on weaker evidence
     const rule = ruleVerdict(p, ctx);
-    if (!rule || r.pEvent < (ctx.actor.length && ctx.recipient.length ? this.model.dyadRuleFloor ?? this.model.ruleFloor : this.model.ruleFloor)) return null;
+    if (!rule || r.pEvent < (actors && recipients ? this.model.dyadRuleFloor ?? this.model.ruleFloor : this.model.ruleFloor)) return null;
     const k = this.model.classes.indexOf(rule.type);
     return { ...rule, confidence: calibrate(this.model.calibration, k > 0 ? r.probs[k] : 0) };
   }

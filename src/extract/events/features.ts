@@ -38,7 +38,7 @@ function coreArgs(view: ParseView, p: Predicate): { subj: number; obj: number } 
 }
 
 export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?: ClusterLookup): string[] {
-  const { view, ents, lex, doc } = ctx;
+  const { view, ents, lex } = ctx;
   const f: string[] = ['bias'];
   const lemma = p.lemma;
   const t = view.tokens[p.i];
@@ -84,13 +84,22 @@ export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?:
   const rType = r ? ents.types.get(ctx.recipient[0]) ?? 'ENT' : 'none';
   f.push(`at=${aType}`, `rt=${rType}`, `dt+rt=${dictType}|${rType}`, `dt+at=${dictType}|${aType}`);
 
+  // groups no entity stands for ("police", "protesters"), by role, with their CAMEO agent sector
+  if (ctx.groups.length) {
+    let ga = '-', gr = '-';
+    for (const g of ctx.groups) {
+      if (g.role === 'actor') ga = 'A'; else gr = 'R';
+      f.push(`g${g.role === 'actor' ? 'a' : 'r'}=${g.code ?? 'none'}`);
+    }
+    f.push(`groups=${ga}${gr}`, `groups+dt=${ga}${gr}|${dictType}`);
+  }
+
   // factuality and where the sentence stands
   f.push(`fact=${ctx.factuality}`);
   const sIdx = ctx.sentence;
   f.push(`sent=${sIdx === 0 ? 'title' : sIdx < 3 ? 'lead' : 'body'}`);
   if (view.isHeadline(p.i)) f.push('headline');
-  const pos = t.start;
-  if (doc.quotes.some((q) => q.start <= pos && pos < q.end)) f.push('in-quote');
+  if (view.inQuote(p.i)) f.push('in-quote');
 
   // figurative signals: an inanimate subject acting ("a crane accident killed"), an act on a thing
   if (subj >= 0 && subjKind === 'NOUN') f.push(`subj-thing+dt=${dictType}`);

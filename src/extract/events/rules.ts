@@ -56,3 +56,16 @@ export const SKIP_BOILERPLATE = defineRule({
   spares: ['Ana Lima was freed on Monday by Kristine Phillips.'],
   source: SOURCE,
 });
+
+/**
+ * A participant no entity stands for, named by a common noun: "police", "protesters", "the army",
+ * "two soldiers" (the Phoenix agent dictionary's nouns and the coder's participant nouns). It fills
+ * the role with its words and CAMEO agent code (EventRecord.groups) when no entity does.
+ */
+export const GROUP_ACTORS = defineRule({
+  id: 'events.group-actors', stage: 'events', action: 'extend',
+  summary: 'a group of people named by a common noun ("police", "protesters", "the army") fills a role no entity fills, with its words and CAMEO agent code',
+  fires: ['Police arrested three protesters in Cairo on Monday.'],
+  spares: ['Egyptian police arrested Ahmed Samir in Cairo on Monday.'],
+  source: 'src/extract/events/arguments.ts',
+});

@@ -48,6 +48,20 @@ export class ParseView {
     for (const t of doc.times) for (let k = doc.tokenAt(t.start); k < n && this.tokens[k].start < t.end; k++) this.inTime[k] = 1;
   }
 
+  private quoted: Uint8Array | null = null;
+
+  /** Whether token i starts inside one of the document's quotes (built once per document, on first use). */
+  inQuote(i: number): boolean {
+    if (!this.quoted) {
+      const n = this.tokens.length;
+      this.quoted = new Uint8Array(n);
+      for (const q of this.doc.quotes) {
+        for (let k = this.doc.tokenAt(q.start); k < n && this.tokens[k].start < q.end; k++) if (this.tokens[k].start >= q.start) this.quoted[k] = 1;
+      }
+    }
+    return this.quoted[i] === 1;
+  }
+
   static parsed(doc: Doc): boolean {
     return doc.tokens.length > 0 && doc.tokens.some((t) => t.deprel !== undefined && t.head !== undefined);
   }
