@@ -4,6 +4,12 @@ import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
 import { argmax, TrainablePerceptron } from '../src/nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
 import { f1, f2, lexeme, normaliseForm, wordKey } from '../src/nlp/features.js';
+import { decodeModelRaw, encodeModelRaw } from '../src/nlp/model-io.js';
+import { BrownClusters } from '../src/nlp/representations.js';
+import { WordClusters } from '../src/nlp/clusters.js';
+import { Tagger, trainTagger } from '../src/nlp/tagger.js';
+import { Parser, trainParser } from '../src/nlp/parser.js';
+import { decodeNlpModel, encodeNlpModel, NlpModel, nlpModelFromReady, partsOf, readyNlpFile } from '../src/nlp/nlp-model.js';
 
 test('lemmatizer generalises suffix rules to unseen words and keeps learnt exceptions', () => {
   const ex = [
@@ -94,4 +100,56 @@ test('typographic quotes and dashes look like the ASCII spellings EWT uses', () 
   assert.equal(wordKey('1,200'), '!DIGITS');
   assert.equal(wordKey('2025'), '!YEAR');
   assert.equal(wordKey('Hostages'), 'hostages');
+});
+
+test('word clusters, the second tagger pass and label sets: learnt, carried inside the model file, read back the same', () => {
+  // a toy language where only the clusters tell nouns from verbs: same shape, unrelated suffixes
+  const nouns = ['blor', 'quim', 'snet', 'vrak', 'plim'];
+  const verbs = ['drat', 'frim', 'glop', 'krun', 'stam'];
+  const brown = new BrownClusters([
+    ...nouns.map((w) => ['0101', w] as const), ['0101', 'zorb'],
+    ...verbs.map((w) => ['1101', w] as const), ['1101', 'trax'],
+    ['00', 'the'], ['111', '.'],
+  ]);
+  const clusters = new WordClusters(brown);
+  const sents: Array<{ forms: string[]; xpos: string[]; upos: string[]; heads: number[]; labels: string[] }> = [];
+  for (let k = 0; k < 40; k++) {
+    const n = nouns[k % 5];
+    const v = verbs[(k * 3) % 5];
+    sents.push({ forms: ['the', n, v, '.'], xpos: ['DT', 'NN', 'VBZ', '.'], upos: ['DET', 'NOUN', 'VERB', 'PUNCT'], heads: [1, 2, 4, 2], labels: ['det', 'nsubj', 'root', 'punct'] });
+    sents.push({ forms: [n, '.'], xpos: ['NN', '.'], upos: ['NOUN', 'PUNCT'], heads: [2, 0], labels: ['root', 'punct'] });
+    sents.push({ forms: [v, '.'], xpos: ['VB', '.'], upos: ['VERB', 'PUNCT'], heads: [2, 0], labels: ['root', 'punct'] });
+  }
+  const first = trainTagger(sents, { iterations: 4, seed: 1, clusters });
+  const firstModel = new Tagger(first.data, first.xpos, first.upos);
+  const firstPass = sents.map((s) => firstModel.firstPassIds(s.forms.map(lexeme)));
+  const second = trainTagger(sents, { iterations: 4, seed: 1, clusters, firstPass });
+  const labels = ['det', 'nsubj', 'punct', 'root'];
+  const xIndex = new Map(first.data.xposTags.map((t, i) => [t, i]));
+  const uIndex = new Map(first.data.uposTags.map((t, i) => [t, i]));
+  const examples = sents.map((s) => ({
+    lex: s.forms.map(lexeme),
+    xpos: Int32Array.from(s.xpos, (t) => xIndex.get(t)!),
+    upos: Int32Array.from(s.upos, (t) => uIndex.get(t)!),
+    heads: Int32Array.from(s.heads, (h) => h), // the toy trees give the root (n) directly
+    labels: Int32Array.from(s.labels, (l) => labels.indexOf(l)),
+  }));
+  const parser = trainParser(examples, { labels, nXpos: first.data.xposTags.length, clusters, labelSets: true }, { iterations: 4, seed: 1 });
+  const model = new NlpModel(
+    new Tagger(first.data, first.xpos, second.upos, second.xpos),
+    trainLemmatizer([{ form: 'blor', xpos: 'NN', lemma: 'blor' }]),
+    new Parser({ labels, nXpos: first.data.xposTags.length, clusters, labelSets: true }, parser.moves, parser.labeler),
+  );
+  // unseen words take their cluster's tag
+  assert.deepEqual(model.analyse(['zorb', '.']).xpos, ['NN', '.']);
+  assert.deepEqual(model.analyse(['trax', '.']).xpos, ['VB', '.']);
+  const bytes = encodeNlpModel(partsOf(model));
+  const decoded = decodeNlpModel(bytes);
+  const ready = nlpModelFromReady(decodeModelRaw(encodeModelRaw(readyNlpFile(decoded))), 'test');
+  assert.ok(decoded.tagger.secondModel && decoded.tagger.data.clusters && decoded.parser.data.labelSets);
+  for (const forms of [['the', 'zorb', 'trax', '.'], ['trax', '.'], ['the', 'blor', 'glop', '.']]) {
+    const want = model.analyse(forms);
+    for (const m of [decoded, ready]) assert.deepEqual(m.analyse(forms), want);
+  }
+  assert.deepEqual(model.analyse(['the', 'zorb', 'trax', '.']).deprel, ['det', 'nsubj', 'root', 'punct']);
 });

@@ -20,6 +20,8 @@ import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
 import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { getBrownClusters, representationsLoadError } from '../src/nlp/representations.js';
+import { WordClusters } from '../src/nlp/clusters.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,15 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'models' },
     seed: { type: 'string', default: '1' },
     'dev-every': { type: 'string', default: '0' },
+    // ablation: train without the Brown-cluster features
+    'no-clusters': { type: 'boolean', default: false },
+    'no-parser-clusters': { type: 'boolean', default: false },
+    'no-second-pass': { type: 'boolean', default: false },
+    'no-label-sets': { type: 'boolean', default: false },
+    // experiments: score EWT dev only (tuning never looks at test)
+    'skip-test': { type: 'boolean', default: false },
+    // experiments: train the tagger, print its EWT dev accuracy and stop
+    'tagger-only': { type: 'boolean', default: false },
   },
 });
 
@@ -51,7 +62,22 @@ const hyper = {
   // (FrozenPerceptron.pruned): the many-class models score about twice as fast; chosen on EWT dev
   // (applied to the bfloat16 weights of the written model; the jackknife taggers are not pruned)
   prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
+  // Brown-cluster prefix features in the tagger and the parser (models/representations/, copied into the model file)
+  clusters: !values['no-clusters'],
+  // the parser's features read the clusters too (else only the tagger's do)
+  parserClusters: !values['no-parser-clusters'],
+  // second tagger pass over the first pass's right-hand tags (learnt from cross-tagged tags: needs jackknife > 1)
+  // the parser's move features include the label sets of the dependents so far
+  labelSets: !values['no-label-sets'],
+  secondPass: !values['no-second-pass'] && Number(values.jackknife ?? (values.quick ? 0 : 5)) > 1,
 };
+
+let clusters: WordClusters | undefined;
+if (hyper.clusters) {
+  const brown = getBrownClusters();
+  if (!brown) throw new Error(`word clusters missing (${representationsLoadError()}); run \`npm run train:representations\` or pass --no-clusters`);
+  clusters = new WordClusters(brown);
+}
 
 const ewt = join(dataDir, 'ud-ewt');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -66,25 +92,18 @@ log(`read ${train.length} training sentences (${train.reduce((n, s) => n + s.wor
 const tagged = (s: ConlluSentence): TaggedSentence => ({ forms: s.words.map((w) => w.form), xpos: s.words.map((w) => w.xpos), upos: s.words.map((w) => w.upos) });
 const taggedTrain = train.map(tagged);
 
-// 1. tagger
-const tagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log });
-const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos);
-const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
-const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
+// 1. tagger, first pass
+const firstTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters });
+const xIndex = new Map(firstTagger.data.xposTags.map((t, i) => [t, i]));
+const uIndex = new Map(firstTagger.data.uposTags.map((t, i) => [t, i]));
 
-// 2. lemmatizer
-// EWT's lemma conventions win where GUM differs ("people" → people, not person): we are scored on EWT
-const lemmaExamples = train.flatMap((s, i) => s.words.map((w) => ({ form: w.form, xpos: w.xpos, lemma: w.lemma, weight: i < ewtTrain.length ? hyper.lemmatizer.ewtWeight : 1 })));
-const lemmatizer = trainLemmatizer(lemmaExamples, hyper.lemmatizer.minTypes);
-log(`lemmatizer: ${Object.keys(lemmatizer.data.rules).length} suffix rules, ${Object.keys(lemmatizer.data.exceptions).length} exceptions`);
-
-// 3. parser input tags: K-fold cross-tagged so the parser learns from realistic tag errors
+// 2. K-fold cross-tagging: realistic first-pass tags for the second pass and the parser to learn from
 const predicted: Array<{ xpos: Int32Array; upos: Int32Array } | null> = train.map(() => null);
 if (hyper.jackknife > 1) {
   const K = hyper.jackknife;
   for (let k = 0; k < K; k++) {
     const fold = taggedTrain.filter((_, i) => i % K !== k);
-    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1 });
+    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1, clusters });
     const tm = new Tagger(tk.data, tk.xpos, tk.upos);
     let right = 0;
     let all = 0;
@@ -106,6 +125,35 @@ if (hyper.jackknife > 1) {
   }
 }
 
+// 3. tagger, second pass: reads the cross-tagged first-pass tags to the right of each word
+let secondTagger: ReturnType<typeof trainTagger> | null = null;
+if (hyper.secondPass) {
+  if (hyper.jackknife <= 1) throw new Error('--second-pass needs --jackknife K > 1 (it learns from cross-tagged first-pass tags)');
+  secondTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters, firstPass: predicted.map((p) => p!.xpos) });
+}
+const tagger = { data: firstTagger.data, xpos: firstTagger.xpos, upos: (secondTagger ?? firstTagger).upos, second: secondTagger?.xpos };
+const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos, tagger.second ?? null);
+if (values['tagger-only']) {
+  let words = 0, xr = 0, ur = 0;
+  for (const s of dev) {
+    const r = taggerModel.tag(s.words.map((w) => w.form));
+    s.words.forEach((w, i) => {
+      words++;
+      if (r.xpos[i] === w.xpos) xr++;
+      if (r.upos[i] === w.upos) ur++;
+    });
+  }
+  log(`EWT dev tagger only: XPOS ${(100 * xr / words).toFixed(2)} UPOS ${(100 * ur / words).toFixed(2)}`);
+  process.exit(0);
+}
+
+// 4. lemmatizer
+// EWT's lemma conventions win where GUM differs ("people" → people, not person): we are scored on EWT
+const lemmaExamples = train.flatMap((s, i) => s.words.map((w) => ({ form: w.form, xpos: w.xpos, lemma: w.lemma, weight: i < ewtTrain.length ? hyper.lemmatizer.ewtWeight : 1 })));
+const lemmatizer = trainLemmatizer(lemmaExamples, hyper.lemmatizer.minTypes);
+log(`lemmatizer: ${Object.keys(lemmatizer.data.rules).length} suffix rules, ${Object.keys(lemmatizer.data.exceptions).length} exceptions`);
+
+// 5. parser, on the cross-tagged tags (first pass: the parser sees slightly more tag errors than at run time)
 const labels = [...new Set(train.flatMap((s) => s.words.map((w) => w.deprel)))].sort();
 const lIndex = new Map(labels.map((l, i) => [l, i]));
 const examples: ParseExample[] = train.map((s, i) => {
@@ -119,12 +167,12 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length }, {
+const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, {
   iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {
     if (it % devEvery !== 0) return;
-    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length }, mv.freeze(), lb.freeze()));
+    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, mv.freeze(), lb.freeze()));
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
   } : undefined,
 });
@@ -142,16 +190,20 @@ const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
 const full = partsOf(decodeNlpModel(encodeNlpModel({
-  tagger: { xpos: tagger.xpos, upos: tagger.upos, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
+  tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined },
+  clusters,
   meta,
 })));
 // prune the stored (bfloat16) weights: the many-class models score about twice as fast
 const { prune } = hyper;
 const bytes = encodeNlpModel({
   ...full,
-  tagger: { ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos) },
+  tagger: {
+    ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
+    second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
+  },
   parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
 });
 mkdirSync(outDir, { recursive: true });
@@ -163,6 +215,10 @@ const loadMs = Math.round(performance.now() - loadStart);
 log(`wrote ${modelPath}: ${(bytes.length / 1e6).toFixed(2)} MB (load ${loadMs} ms); tagger ${model.tagger.data.xposTags.length} XPOS tags; feature rows after pruning: tagger ${(model.tagger.model as FrozenPerceptron).keys.length}+${(model.tagger.uposModel as FrozenPerceptron).keys.length}, parser ${(model.parser.moves as FrozenPerceptron).keys.length}+${(model.parser.labeler as FrozenPerceptron).keys.length}`);
 const devScores = evaluate(model, dev);
 log(formatScores('EWT dev', devScores));
+if (values['skip-test']) {
+  log('--skip-test: no test score, no manifest');
+  process.exit(0);
+}
 const testScores = evaluate(model, test);
 log(formatScores('EWT test', testScores));
 
@@ -171,7 +227,7 @@ const manifest = {
   model: MODEL_FILE,
   sha256: sha256(modelPath),
   bytes: bytes.length,
-  description: 'English POS tagger (XPOS + UPOS), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle), trained in TypeScript by train/train.ts',
+  description: 'English POS tagger (XPOS + UPOS, two passes), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle), with Brown-cluster features, trained in TypeScript by train/train.ts',
   command: 'npm run train',
   code: { commit, script: 'train/train.ts' },
   trainedAt: meta.trainedAt,
@@ -185,6 +241,9 @@ const manifest = {
       { name: 'UD English EWT v2.16 train', file: 'ud-ewt/en_ewt-ud-train.conllu', repository: 'UniversalDependencies/UD_English-EWT', commit: '15d613d8447b3478787d4c278730a1e48a945efb', sha256: sha256(trainFiles[0]) },
       { name: 'GUM dep/*.conllu, train split (academic, bio, court, interview, news, voyage)', files: gumFiles.length, repository: 'amir-zeldes/gum', commit: '72ce5ac14978a324c2fd18d49484e65292cbe316' },
     ],
+    representations: clusters
+      ? { file: 'models/representations/brown.tsv.gz', sha256: clusters.brown.sha256, clusters: clusters.brown.size, words: clusters.brown.vocabularySize, note: 'copied into the model file (header.clusters), so retraining the representations does not change this model' }
+      : null,
     sentences: train.length,
     words: train.reduce((n, s) => n + s.words.length, 0),
     tuning: 'ud-ewt/en_ewt-ud-dev.conllu',
@@ -200,8 +259,9 @@ const manifest = {
     attribution: [
       'Universal Dependencies English Web Treebank v2.16, © Stanford University and contributors; annotations licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Texts from the LDC English Web Treebank; portions © 2012 Google Inc., © 2011 Yahoo! Inc., © 2012 Trustees of the University of Pennsylvania and/or other original authors. https://github.com/UniversalDependencies/UD_English-EWT',
       'GUM corpus (Zeldes 2017, https://gucorpling.org/gum/), annotations CC BY 4.0; texts: academic and court CC BY 4.0, news and interview (Wikinews) CC BY 2.5, bio (Wikipedia) and voyage (Wikivoyage) CC BY-SA 3.0. https://github.com/amir-zeldes/gum',
+      ...(clusters ? ['Word clusters (header.clusters) from models/representations/brown.tsv.gz: learnt from English Wikipedia (CC BY-SA 3.0) and Wikinews (CC BY 2.5) text, GUM and UD EWT training text; see models/representations/manifest.json'] : []),
     ],
-    changes: 'The corpora were not redistributed; the model holds feature weights, tag lists, a tag dictionary and lemma exception lists learnt from them.',
+    changes: 'The corpora were not redistributed; the model holds feature weights, tag lists, a tag dictionary, lemma exception lists and a word → cluster table learnt from them.',
   },
 };
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -11,6 +11,7 @@ import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putT
 import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
+import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
 
@@ -34,13 +35,14 @@ export class NlpModel {
   /** Tags, lemmatizes and parses one sentence given as word forms. */
   analyse(forms: string[]): Analysis {
     const lex = forms.map(lexeme);
-    const xposIds = this.tagger.xposIds(lex);
+    const cl = this.clusterIds(lex);
+    const xposIds = this.tagger.xposIds(lex, cl);
     const uposIds = this.tagger.uposIds(lex, xposIds);
     const { xposTags, uposTags } = this.tagger.data;
     const xpos = Array.from(xposIds, (t) => xposTags[t]);
     const upos = Array.from(uposIds, (t) => uposTags[t]);
     const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i]));
-    const { heads, labels } = this.parser.parse(lex, xposIds, uposIds);
+    const { heads, labels } = this.parser.parse(lex, xposIds, uposIds, cl);
     const names = this.parser.data.labels;
     return { upos, xpos, lemma, head: heads, deprel: Array.from(labels, (l) => names[l] ?? 'dep') };
   }
@@ -48,16 +50,30 @@ export class NlpModel {
   /** Tags and parses only (no lemmas): what the speed benchmark measures. */
   tagAndParse(forms: string[]): Int32Array {
     const lex = forms.map(lexeme);
-    const x = this.tagger.xposIds(lex);
+    const cl = this.clusterIds(lex);
+    const x = this.tagger.xposIds(lex, cl);
     const u = this.tagger.uposIds(lex, x);
-    return this.parser.parse(lex, x, u).heads;
+    return this.parser.parse(lex, x, u, cl).heads;
+  }
+
+  /** The words' cluster prefixes, computed once for the tagger and the parser (null: no clusters in the model). */
+  private clusterIds(lex: Parameters<WordClusters['of']>[0]): Int32Array | null {
+    const clusters = this.tagger.data.clusters ?? this.parser.data.clusters;
+    return clusters ? clusters.of(lex) : null;
   }
 }
 
 export interface NlpModelParts {
-  tagger: { xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number>; lowerTag?: Map<string, number> };
+  tagger: {
+    xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number>; lowerTag?: Map<string, number>;
+    /** the second XPOS pass (reads the first pass's right-hand tags), if the model has one */
+    second?: FrozenPerceptron;
+  };
   lemmatizer: LemmatizerData;
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[] };
+  /** noClusters: the parser's features do not read the clusters (the tagger's may) */
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean };
+  /** word clusters both the tagger's and the parser's features read (one set for both) */
+  clusters?: WordClusters;
   meta: Record<string, unknown>;
 }
 
@@ -72,10 +88,13 @@ export function partsOf(model: NlpModel): NlpModelParts {
   return {
     tagger: {
       xpos: frozen(tagger.model, 'tagger.xpos'), upos: frozen(tagger.uposModel, 'tagger.upos'),
+      second: tagger.secondModel ? frozen(tagger.secondModel, 'tagger.second') : undefined,
       xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag,
     },
     lemmatizer: model.lemmatizer.data,
-    parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels },
+    parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
+      noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
+    clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
 }
@@ -86,14 +105,19 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
   const arrays: Record<string, TypedArrayAny> = {};
   putPerceptron(arrays, 'tagger.xpos', parts.tagger.xpos);
   putPerceptron(arrays, 'tagger.upos', parts.tagger.upos);
+  if (parts.tagger.second) putPerceptron(arrays, 'tagger.second', parts.tagger.second);
   putPerceptron(arrays, 'parser.moves', parts.parser.moves);
   putPerceptron(arrays, 'parser.labeler', parts.parser.labeler);
   const header = {
     format: 'chronicle-nlp-en/1',
     meta: parts.meta,
-    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey), lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined },
+    tagger: {
+      xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey),
+      lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined, secondPass: parts.tagger.second ? true : undefined,
+    },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
+    clusters: parts.clusters?.header(),
   };
   return encodeModel({ header, arrays });
 }
@@ -105,24 +129,27 @@ const COMPACT = { compact: true };
 interface NlpHeader {
   format: string;
   meta: Record<string, unknown>;
-  tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]> };
+  tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[] };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean };
+  clusters?: ClusterHeader;
 }
 
-const PERCEPTRONS = ['tagger.xpos', 'tagger.upos', 'parser.moves', 'parser.labeler'] as const;
+const PERCEPTRONS = ['tagger.xpos', 'tagger.upos', 'tagger.second', 'parser.moves', 'parser.labeler'] as const;
 type PerceptronName = (typeof PERCEPTRONS)[number];
 
 function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronName, nClasses: number) => FrozenPerceptron): NlpModel {
   if (h.format !== 'chronicle-nlp-en/1') throw new Error(`${origin}: unsupported model format ${String(h.format)}`);
   const { xposTags, uposTags } = h.tagger;
+  const clusters = h.clusters ? WordClusters.fromHeader(h.clusters) : undefined;
   const tagger = new Tagger(
-    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined },
+    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined, clusters },
     perceptron('tagger.xpos', xposTags.length),
     perceptron('tagger.upos', uposTags.length),
+    h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
   const parser = new Parser(
-    { labels: h.parser.labels, nXpos: xposTags.length },
+    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets },
     perceptron('parser.moves', 3),
     perceptron('parser.labeler', h.parser.labels.length),
   );
@@ -144,15 +171,23 @@ export function readyNlpFile(model: NlpModel): ModelFile {
   const header: Record<string, unknown> = {
     format: 'chronicle-nlp-en/1',
     meta: parts.meta,
-    tagger: { xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict], lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag] : undefined },
+    tagger: {
+      xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict],
+      lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag] : undefined, secondPass: parts.tagger.second ? true : undefined,
+    },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
+    clusters: parts.clusters?.header(),
   };
   const arrays: Record<string, TypedArrayAny> = {};
-  const of: Record<PerceptronName, FrozenPerceptron> = {
-    'tagger.xpos': parts.tagger.xpos, 'tagger.upos': parts.tagger.upos, 'parser.moves': parts.parser.moves, 'parser.labeler': parts.parser.labeler,
+  const of: Record<PerceptronName, FrozenPerceptron | undefined> = {
+    'tagger.xpos': parts.tagger.xpos, 'tagger.upos': parts.tagger.upos, 'tagger.second': parts.tagger.second,
+    'parser.moves': parts.parser.moves, 'parser.labeler': parts.parser.labeler,
   };
-  for (const name of PERCEPTRONS) putTables(arrays, header, name, of[name]);
+  for (const name of PERCEPTRONS) {
+    const p = of[name];
+    if (p) putTables(arrays, header, name, p);
+  }
   return { header, arrays };
 }
 

@@ -9,6 +9,7 @@
 import { f1, f2, f3, f4, hashString, type Lexeme } from './features.js';
 import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
 import { rng, shuffle } from './tagger.js';
+import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
 
 export const SHIFT = 0;
 export const RIGHT = 1;
@@ -32,16 +33,24 @@ class State {
   rc2 = new Int32Array(0);
   nl = new Int32Array(0);
   nr = new Int32Array(0);
+  /** sets of the labels of each word's left and right dependents, as bit sets (label id mod 31) */
+  ls = new Int32Array(0);
+  rs = new Int32Array(0);
   inStack = new Uint8Array(0);
   /** per-position word hashes, XPOS ids + 1 and UPOS ids + 1 (root at index n) */
   W = new Int32Array(0);
   T = new Int32Array(0);
   U = new Int32Array(0);
   S3 = new Int32Array(0);
+  /** the words' cluster prefixes (WordClusters.of), null when the model has none */
+  cl: Int32Array | null = null;
+  /** whether the features read the dependents' label sets (ParserData.labelSets) */
+  labelSets = false;
 
-  reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number): void {
+  reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
     this.n = n;
+    this.cl = cl;
     if (n + 1 > this.cap) {
       const cap = Math.max(n + 1, this.cap * 2, 64);
       this.cap = cap;
@@ -54,6 +63,8 @@ class State {
       this.rc2 = new Int32Array(cap);
       this.nl = new Int32Array(cap);
       this.nr = new Int32Array(cap);
+      this.ls = new Int32Array(cap);
+      this.rs = new Int32Array(cap);
       this.inStack = new Uint8Array(cap);
       this.W = new Int32Array(cap);
       this.T = new Int32Array(cap);
@@ -78,6 +89,8 @@ class State {
     this.rc2.fill(-1, 0, n + 1);
     this.nl.fill(0, 0, n + 1);
     this.nr.fill(0, 0, n + 1);
+    this.ls.fill(0, 0, n + 1);
+    this.rs.fill(0, 0, n + 1);
     this.inStack.fill(0, 0, n + 1);
     this.sp = 0;
     this.b0 = 0;
@@ -101,12 +114,14 @@ class State {
     this.labels[dep] = label + 1;
     if (dep < head) {
       this.nl[head]++;
+      this.ls[head] |= 1 << (label % 31);
       if (this.lc1[head] === -1 || dep < this.lc1[head]) {
         this.lc2[head] = this.lc1[head];
         this.lc1[head] = dep;
       } else if (this.lc2[head] === -1 || dep < this.lc2[head]) this.lc2[head] = dep;
     } else {
       this.nr[head]++;
+      this.rs[head] |= 1 << (label % 31);
       if (this.rc1[head] === -1 || dep > this.rc1[head]) {
         this.rc2[head] = this.rc1[head];
         this.rc1[head] = dep;
@@ -134,12 +149,17 @@ class State {
   }
 }
 
+/** Cluster prefix id k (0–3: 4, 6, 10, 20 bits) at position i: -1 for none, -2 for the root. */
+function clusterAt(st: State, i: number, k: number): number {
+  return i < 0 ? -1 : i >= st.n ? -2 : st.cl![i * CLUSTER_STRIDE + k];
+}
+
 function dist(a: number, b: number): number {
   const d = b > a ? b - a : a - b;
   return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7;
 }
 
-export const MAX_PARSE_FEATURES = 112;
+export const MAX_PARSE_FEATURES = 136;
 
 /** Transition features of the current state. */
 function parseFeatures(st: State, out: Uint32Array): number {
@@ -266,6 +286,39 @@ function parseFeatures(st: State, out: Uint32Array): number {
   out[n++] = f3(115, s0u, u(s0L1), u(s0R1));
   out[n++] = f3(116, b0u, u(b0L1), b1u);
   out[n++] = f4(117, s1u, s0u, u(s1R1), l(s1R1));
+  if (st.labelSets) {
+    // the label sets of the dependents so far (Zhang & Nivre 2011): a verb with an nsubj and an obj
+    // already is unlikely to take another
+    const s0ls = s0 >= 0 ? st.ls[s0] : -1, s0rs = s0 >= 0 ? st.rs[s0] : -1, b0ls = b0 >= 0 ? st.ls[b0] : -1;
+    out[n++] = f2(120, s0w, s0ls);
+    out[n++] = f2(121, s0t, s0ls);
+    out[n++] = f2(122, s0w, s0rs);
+    out[n++] = f2(123, s0t, s0rs);
+    out[n++] = f2(124, b0w, b0ls);
+    out[n++] = f2(125, b0t, b0ls);
+    out[n++] = f4(126, s0t, s0ls, b0t, b0ls);
+  }
+  if (st.cl) {
+    // cluster prefixes beside words and tags (Koo, Carreras & Collins 2008): 20 bits is nearly the
+    // word, 6 bits a coarse class finer than the tag
+    const c = (i: number, k: number) => clusterAt(st, i, k);
+    const s0c = c(s0, 3), b0c = c(b0, 3), s1c = c(s1, 3), b1c = c(b1, 3);
+    const s06 = c(s0, 1), b06 = c(b0, 1), s16 = c(s1, 1);
+    out[n++] = f1(130, s0c);
+    out[n++] = f1(131, b0c);
+    out[n++] = f1(132, s1c);
+    out[n++] = f1(133, b1c);
+    out[n++] = f2(134, s06, b06);
+    out[n++] = f3(135, s0c, b0t, d);
+    out[n++] = f3(136, s0t, b0c, d);
+    out[n++] = f2(137, s16, s06);
+    out[n++] = f3(138, s1c, s0t, ds);
+    out[n++] = f3(139, s1t, s0c, ds);
+    out[n++] = f3(140, c(s0, 0), c(b0, 0), c(b1, 0));
+    out[n++] = f3(141, s06, b06, c(b1, 1));
+    out[n++] = f3(142, s06, c(s0L1, 1), c(s0R1, 1));
+    out[n++] = f2(143, b06, c(b0L1, 1));
+  }
   return n;
 }
 
@@ -318,11 +371,22 @@ function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): 
   out[n++] = f4(229, hu, du, dd, dir);
   out[n++] = f3(230, dt, W[dL1 >= 0 ? dL1 : n1], dir);
   out[n++] = f3(231, hw, du, l(hSib));
+  if (st.cl) {
+    out[n++] = f2(240, clusterAt(st, dep, 3), dir);
+    out[n++] = f2(241, clusterAt(st, head, 3), dir);
+    out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
+    out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
+    out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
+  }
   return n;
 }
 
 export interface ParserData {
   labels: string[];
+  /** word clusters the features read (absent: a model trained without them) */
+  clusters?: WordClusters;
+  /** the move features include the dependents' label sets (models trained since issue 19) */
+  labelSets?: boolean;
   /** XPOS tag count (tags are ids + 1; the root's tag is nXpos + 1) */
   nXpos: number;
 }
@@ -353,9 +417,12 @@ export class Parser {
     return argmax(this.lscores, this.data.labels.length);
   }
 
-  parse(lex: Lexeme[], xpos: Int32Array, upos: Int32Array): ParseResult {
+  /** `cl`: the words' cluster prefixes if already computed (the tagger's). */
+  parse(lex: Lexeme[], xpos: Int32Array, upos: Int32Array, cl?: Int32Array | null): ParseResult {
     const st = this.st;
-    st.reset(lex, xpos, upos, this.data.nXpos + 1);
+    const clusters = this.data.clusters;
+    st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
+    st.labelSets = this.data.labelSets === true;
     const n = lex.length;
     while (!st.terminal()) {
       const valid = st.valid();
@@ -439,6 +506,7 @@ export function trainParser(
   const rand = rng(opts.seed);
   const explore = opts.explore ?? 0.9;
   const order = examples.map((_, i) => i);
+  const cls = examples.map((ex) => (data.clusters ? data.clusters.of(ex.lex) : null));
   const kidsOf = examples.map((ex) => {
     const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
     ex.heads.forEach((h, d) => lists[h].push(d));
@@ -452,7 +520,8 @@ export function trainParser(
     for (const ei of order) {
       const ex = examples[ei];
       const kids = kidsOf[ei];
-      st.reset(ex.lex, ex.xpos, ex.upos, data.nXpos + 1);
+      st.reset(ex.lex, ex.xpos, ex.upos, data.nXpos + 1, cls[ei]);
+      st.labelSets = data.labelSets === true;
       while (!st.terminal()) {
         const valid = st.valid();
         const nf = parseFeatures(st, feats);

@@ -6,6 +6,7 @@
  */
 import { f1, f2, f3, hashString, lexeme, type Lexeme } from './features.js';
 import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
+import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
 
 const START = hashString('-START-');
 const START2 = hashString('-START2-');
@@ -19,10 +20,18 @@ const PAD2: Lexeme = { ...PAD, word: START2, exact: START2, shape: START2, suf3:
 const PADE: Lexeme = { ...PAD, word: END, exact: END, shape: END, suf3: END };
 const PADE2: Lexeme = { ...PAD, word: END2, exact: END2, shape: END2, suf3: END2 };
 
-export const MAX_TAG_FEATURES = 48;
+export const MAX_TAG_FEATURES = 80;
 
-/** Features for token i given the two previous predicted tags (tag ids + 1; 0 = start). */
-export function tagFeatures(lex: Lexeme[], lc: Int32Array, i: number, p1: number, p2: number, out: Uint32Array): number {
+/** Cluster prefix id k of word i; -1 before the sentence, -2 after it. */
+function clusterAt(cl: Int32Array, len: number, i: number, k: number): number {
+  return i < 0 ? -1 : i >= len ? -2 : cl[i * CLUSTER_STRIDE + k];
+}
+
+/**
+ * Features for token i given the two previous predicted tags (tag ids + 1; 0 = start);
+ * `cl`: the words' cluster prefixes (WordClusters.of) when the model uses them.
+ */
+export function tagFeatures(lex: Lexeme[], lc: Int32Array, cl: Int32Array | null, i: number, p1: number, p2: number, out: Uint32Array): number {
   const w = lex[i];
   const wm1 = i > 0 ? lex[i - 1] : PAD;
   const wm2 = i > 1 ? lex[i - 2] : i > 0 ? PAD : PAD2;
@@ -71,6 +80,46 @@ export function tagFeatures(lex: Lexeme[], lc: Int32Array, i: number, p1: number
   out[n++] = f2(41, lc0, p1);
   out[n++] = f3(42, lc0, w.suf3, w.flags & 1);
   out[n++] = f3(43, lc0, lc1, w.flags & 1);
+  if (cl) {
+    // Brown-cluster prefixes of the word and its neighbours, learnt from unlabelled text: they
+    // carry what the treebank never saw ("Kharkiv" is a place name, "defunded" a verb form)
+    const len = lex.length;
+    const c = (j: number, k: number) => clusterAt(cl, len, j, k);
+    out[n++] = f1(50, c(i, 0));
+    out[n++] = f1(51, c(i, 1));
+    out[n++] = f1(52, c(i, 2));
+    out[n++] = f1(53, c(i, 3));
+    out[n++] = f2(54, c(i, 3), w.flags & 3);
+    out[n++] = f2(55, c(i, 2), p1);
+    out[n++] = f1(56, c(i + 1, 2));
+    out[n++] = f1(57, c(i - 1, 2));
+    out[n++] = f2(58, c(i, 1), c(i + 1, 1));
+    out[n++] = f1(59, c(i + 2, 1));
+    out[n++] = f3(60, c(i, 1), w.suf3, w.flags & 1);
+  }
+  return n;
+}
+
+/**
+ * Second-pass features, appended to tagFeatures' `n`: the first pass's tags of this word and
+ * of the two words to its right (ids + 1; 0 = outside the sentence), so the decision sees
+ * right-hand context ("that" before a verb, a capitalised word before a common noun).
+ */
+export function rightFeatures(lex: Lexeme[], lc: Int32Array, first: Int32Array, i: number, p1: number, out: Uint32Array, n: number): number {
+  const len = lex.length;
+  const w = lex[i];
+  const r0 = first[i] + 1;
+  const r1 = i + 1 < len ? first[i + 1] + 1 : 0;
+  const r2 = i + 2 < len ? first[i + 2] + 1 : 0;
+  out[n++] = f1(70, r1);
+  out[n++] = f2(71, r1, r2);
+  out[n++] = f2(72, r1, w.word);
+  out[n++] = f2(73, p1, r1);
+  out[n++] = f1(74, r0);
+  out[n++] = f2(75, r0, r1);
+  out[n++] = f2(76, r1, w.suf3);
+  out[n++] = f3(77, r1, lc[i], w.flags & 1);
+  out[n++] = f3(78, p1, r0, r1);
   return n;
 }
 
@@ -109,6 +158,8 @@ export interface TaggerData {
   tagdict: Map<string, number>;
   /** lower-cased normalised form → its most frequent xpos id in training */
   lowerTag?: Map<string, number>;
+  /** word clusters the features read (absent: a model trained without them) */
+  clusters?: WordClusters;
 }
 
 /** Per-token (most frequent tag of the lower-cased form) + 1, 0 when the form is unknown. */
@@ -131,25 +182,40 @@ export class Tagger {
     readonly data: TaggerData,
     readonly model: Scorer,
     readonly uposModel: Scorer,
+    /** second left-to-right pass that also reads the first pass's tags to the right (null: one pass) */
+    readonly secondModel: Scorer | null = null,
   ) {
     this.scores = new Float64Array(data.xposTags.length);
     this.uscores = new Float64Array(data.uposTags.length);
   }
 
-  /** Predicted XPOS ids for the lexemes (greedy, left to right). */
-  xposIds(lex: Lexeme[]): Int32Array {
+  /** Predicted XPOS ids for the lexemes (greedy, left to right); `cl`: their cluster prefixes if already computed. */
+  xposIds(lex: Lexeme[], clusterIds?: Int32Array | null): Int32Array {
+    const clusters = this.data.clusters;
+    const cl = clusters ? (clusterIds ?? clusters.of(lex)) : null;
+    const lc = lowerTags(lex, this.data.lowerTag);
+    const first = this.pass(lex, lc, cl, this.model, null);
+    return this.secondModel ? this.pass(lex, lc, cl, this.secondModel, first) : first;
+  }
+
+  /** First-pass XPOS ids only (what a second pass is trained on). */
+  firstPassIds(lex: Lexeme[]): Int32Array {
+    return this.pass(lex, lowerTags(lex, this.data.lowerTag), this.data.clusters ? this.data.clusters.of(lex) : null, this.model, null);
+  }
+
+  private pass(lex: Lexeme[], lc: Int32Array, cl: Int32Array | null, model: Scorer, first: Int32Array | null): Int32Array {
     const out = new Int32Array(lex.length);
     let p1 = 0;
     let p2 = 0;
     const C = this.data.xposTags.length;
-    const lc = lowerTags(lex, this.data.lowerTag);
     for (let i = 0; i < lex.length; i++) {
       const fixed = this.data.tagdict.get(lex[i].norm);
       let t: number;
       if (fixed !== undefined) t = fixed;
       else {
-        const n = tagFeatures(lex, lc, i, p1, p2, this.feats);
-        this.model.score(this.feats, n, this.scores);
+        let n = tagFeatures(lex, lc, cl, i, p1, p2, this.feats);
+        if (first) n = rightFeatures(lex, lc, first, i, p1, this.feats, n);
+        model.score(this.feats, n, this.scores);
         t = argmax(this.scores, C);
       }
       out[i] = t;
@@ -259,7 +325,14 @@ export interface TaggerTraining {
 /** Trains the XPOS tagger and the UPOS pass. Deterministic for a given seed. */
 export function trainTagger(
   sents: TaggedSentence[],
-  opts: { iterations: number; seed: number; log?: (msg: string) => void },
+  opts: {
+    iterations: number; seed: number; log?: (msg: string) => void; clusters?: WordClusters;
+    /**
+     * first-pass XPOS ids per sentence (cross-tagged, so they carry realistic errors): the XPOS
+     * model learnt is then a second pass that also reads them (rightFeatures)
+     */
+    firstPass?: Int32Array[];
+  },
 ): TaggerTraining {
   const xposTags = [...new Set(sents.flatMap((s) => s.xpos))].sort();
   const uposTags = [...new Set(sents.flatMap((s) => s.upos))].sort();
@@ -279,7 +352,7 @@ export function trainTagger(
   }
   const lowerTag = new Map<string, number>();
   for (const [k, c] of lowerCounts) lowerTag.set(k, argmaxInt(c, -1));
-  const data: TaggerData = { xposTags, uposTags, tagdict, lowerTag };
+  const data: TaggerData = { xposTags, uposTags, tagdict, lowerTag, clusters: opts.clusters };
   const model = new TrainablePerceptron(xposTags.length);
   const umodel = new TrainablePerceptron(uposTags.length);
   const feats = new Uint32Array(MAX_TAG_FEATURES);
@@ -295,6 +368,7 @@ export function trainTagger(
     return best < 0 ? 0 : best + 1;
   }));
   const ugolds = sents.map((s) => Int32Array.from(s.upos, (t) => uIndex.get(t)!));
+  const cls = lexes.map((lex) => (opts.clusters ? opts.clusters.of(lex) : null));
   for (let it = 0; it < opts.iterations; it++) {
     shuffle(order, rand);
     let correct = 0;
@@ -311,7 +385,8 @@ export function trainTagger(
         let guess: number;
         if (fixed !== undefined) guess = fixed;
         else {
-          const n = tagFeatures(lex, lcs[si], i, p1, p2, feats);
+          let n = tagFeatures(lex, lcs[si], cls[si], i, p1, p2, feats);
+          if (opts.firstPass) n = rightFeatures(lex, lcs[si], opts.firstPass[si], i, p1, feats, n);
           model.score(feats, n, scores);
           guess = argmax(scores, xposTags.length);
           model.update(gold[i], guess, feats, n);
