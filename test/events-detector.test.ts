@@ -21,12 +21,16 @@ test('cross-validated on the annotated set, the detector beats the rule coder an
   const cv = crossValidation(prepare());
   const after = scores(cv.wikinews), before = scores(cv.rulesWikinews);
   // figures (docs/events.md): rules P 0.560 R 0.288 type 0.662; detector P 0.722 R 0.726 type 0.827
-  // (with the retrained recogniser of issue 13: P 0.740 → 0.722, R 0.703 → 0.726, same F1)
+  // (with the retrained recogniser of issue 13: P 0.740 → 0.722, R 0.703 → 0.726, same F1;
+  // with group participants and the retrained detector: P 0.715 R 0.731 type 0.832 all right 0.343)
   assert.ok(after.precision >= 0.70, `event precision ${after.precision.toFixed(3)}`);
   assert.ok(after.recall >= 0.58, `event recall ${after.recall.toFixed(3)}`);
   assert.ok(after.typeAccuracy >= 0.8, `type accuracy ${after.typeAccuracy.toFixed(3)}`);
   assert.ok(after.factualityAccuracy >= 0.8, `factuality accuracy ${after.factualityAccuracy.toFixed(3)}`);
-  assert.ok(after.allRightPrecision >= 0.26, `all right ${after.allRightPrecision.toFixed(3)}`);
+  assert.ok(after.allRightPrecision >= 0.30, `all right ${after.allRightPrecision.toFixed(3)}`);
+  // roles (issue 14 item 3; group participants, clause control): actor 0.470 → 0.619, recipient 0.437 → 0.629
+  assert.ok(after.actorAccuracy >= 0.58, `actor accuracy ${after.actorAccuracy.toFixed(3)}`);
+  assert.ok(after.recipientAccuracy >= 0.58, `recipient accuracy ${after.recipientAccuracy.toFixed(3)}`);
   assert.ok(after.precision > before.precision && after.recall > before.recall, 'the detector must beat the rule coder');
   // confidence is calibrated: in each well-filled bin the share right is near the mean confidence
   for (const bin of cv.reliability) if (bin.n >= 50) assert.ok(Math.abs(bin.mean - bin.right) < 0.1, JSON.stringify(bin));
