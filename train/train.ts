@@ -6,6 +6,10 @@
  * Options: --tagger-iterations N  --parser-iterations N  --jackknife K (train the parser on
  * tags predicted by K-fold cross-tagging; 0 = gold tags)  --quick (few iterations)
  * --data DIR (default ../shared/data or $CHRONICLE_DATA)  --out DIR (default models)
+ * Issue 19's additions (off by default; docs/nlp.md "Round two"): --clusters (Brown-cluster
+ * features; --no-parser-clusters keeps them to the tagger)  --second-pass (tagger pass over
+ * right-hand tags; needs --jackknife > 1)  --label-sets (parser).  Experiments: --skip-test,
+ * --tagger-only, --dev-every N.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -33,11 +37,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'models' },
     seed: { type: 'string', default: '1' },
     'dev-every': { type: 'string', default: '0' },
-    // ablation: train without the Brown-cluster features
-    'no-clusters': { type: 'boolean', default: false },
+    // issue 19's additions, off by default so that `npm run train` reproduces the shipped model
+    // (they raise EWT dev but lost downstream facts: docs/nlp.md "Round two")
+    clusters: { type: 'boolean', default: false },
     'no-parser-clusters': { type: 'boolean', default: false },
-    'no-second-pass': { type: 'boolean', default: false },
-    'no-label-sets': { type: 'boolean', default: false },
+    'second-pass': { type: 'boolean', default: false },
+    'label-sets': { type: 'boolean', default: false },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -63,19 +68,19 @@ const hyper = {
   // (applied to the bfloat16 weights of the written model; the jackknife taggers are not pruned)
   prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
   // Brown-cluster prefix features in the tagger and the parser (models/representations/, copied into the model file)
-  clusters: !values['no-clusters'],
+  clusters: values.clusters === true,
   // the parser's features read the clusters too (else only the tagger's do)
   parserClusters: !values['no-parser-clusters'],
   // second tagger pass over the first pass's right-hand tags (learnt from cross-tagged tags: needs jackknife > 1)
   // the parser's move features include the label sets of the dependents so far
-  labelSets: !values['no-label-sets'],
-  secondPass: !values['no-second-pass'] && Number(values.jackknife ?? (values.quick ? 0 : 5)) > 1,
+  labelSets: values['label-sets'] === true,
+  secondPass: values['second-pass'] === true,
 };
 
 let clusters: WordClusters | undefined;
 if (hyper.clusters) {
   const brown = getBrownClusters();
-  if (!brown) throw new Error(`word clusters missing (${representationsLoadError()}); run \`npm run train:representations\` or pass --no-clusters`);
+  if (!brown) throw new Error(`word clusters missing (${representationsLoadError()}); run \`npm run train:representations\` or drop --clusters`);
   clusters = new WordClusters(brown);
 }
 
