@@ -50,9 +50,9 @@ export const itRule = defineRule({
   id: 'coref.it-subject-only',
   stage: 'coref',
   action: 'veto',
-  summary: '"it" and "its" link only to an organisation or place that is the subject of their own sentence ("Microsoft has launched its campaign"); a named thing sentences back is most often not what "its" means',
+  summary: '"it" and "its" link only to an organisation or place that is the subject of their own sentence ("Microsoft has launched its campaign") or the object of the verb governing them ("Ukraine thanked Turkey for its help"); a named thing sentences back is most often not what "its" means',
   fires: ['The show opened at the Lincoln Center in May. It is now in its fourth season.'],
-  spares: ['Microsoft has launched its new campaign in Europe.'],
+  spares: ['Microsoft has launched its new campaign in Europe.', 'Ukraine thanked Turkey for its help on Monday.'],
   source: 'src/extract/coref/rules.ts',
 });
 
@@ -74,14 +74,32 @@ function inSubject(doc: Doc, i: number): boolean {
   return false;
 }
 
-/** The mention's head is a subject: its first token whose head lies outside it has a subject relation. */
-function isSubject(doc: Doc, m: Mention): boolean {
+/** The mention's head token: its first token whose head lies outside it (-1 when none). */
+function mentionHead(doc: Doc, m: Mention): number {
   const first = doc.tokenAt(m.start);
   for (let k = first; k < doc.tokens.length && doc.tokens[k].start < m.end; k++) {
     const h = doc.tokens[k].head ?? -1;
     if (h >= 0 && doc.tokens[h].start >= m.start && doc.tokens[h].start < m.end) continue;
-    return /^nsubj/.test(doc.tokens[k].deprel ?? '');
+    return k;
   }
+  return -1;
+}
+
+/** The mention's head is a subject. */
+function isSubject(doc: Doc, m: Mention): boolean {
+  const k = mentionHead(doc, m);
+  return k >= 0 && /^nsubj/.test(doc.tokens[k].deprel ?? '');
+}
+
+/**
+ * The mention is the object of a verb that governs the pronoun at token i within three steps:
+ * "Ukraine thanked Turkey for its help" (Turkey ← obj ← thanked → obl → help → its).
+ */
+function isObjectOverPronoun(doc: Doc, m: Mention, i: number): boolean {
+  const k = mentionHead(doc, m);
+  if (k < 0 || doc.tokens[k].deprel !== 'obj') return false;
+  const verb = doc.tokens[k].head ?? -1;
+  for (let h = doc.tokens[i].head ?? -1, n = 0; h >= 0 && n < 3; n++, h = doc.tokens[h].head ?? -1) if (h === verb) return true;
   return false;
 }
 
@@ -490,7 +508,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       }
       // "it" and "its" are most often a thing no name stands for ("the show is in its fourteenth season"):
       // only the subject of its own sentence, an organisation or a place, is sure enough
-      // ("Microsoft has launched its campaign")
+      // ("Microsoft has launched its campaign"), or the object of the verb that governs the pronoun
+      // ("Ukraine thanked Turkey for its help")
       if (!wantPerson && itRule.enabled) {
         // or, for "its" that opens its sentence's subject, the one organisation or place of the sentence
         // before ("The protest was organised by the Caesar Families Association. Its director, …")
@@ -500,7 +519,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           if (before.size === 1) [chosen] = before;
           if (chosen) break;
         }
-        if (!chosen || !chosenHere || !isSubject(doc, chosenHere)) {
+        if (!chosen || !chosenHere || !(isSubject(doc, chosenHere) || isObjectOverPronoun(doc, chosenHere, i))) {
           if (chosen || !unnamedOrganisationBefore(doc, owners, i)) itRule.fired(toks[i].start, toks[i].end);
           stop = true;
           chosen = undefined;
