@@ -128,8 +128,8 @@ export const releaseReport = article({
   events: [
     { id: 'v1', type: 'CONSULT', mode: 'meet', cameo: '040', trigger: 'met', actor: ['e1'], recipient: ['e2'], date: '2025-02-15', dateText: 'Saturday' },
     { id: 'v2', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: 'release', actor: ['e3'], recipient: ['e2'], date: '2025-02-15', dateText: 'Saturday' },
-    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8' },
-    { id: 'v4', type: 'ASSAULT', mode: 'kill', cameo: '186', trigger: 'murdered', recipient: ['e9'], date: '2023-10-07' },
+    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8', confidence: 0.91 },
+    { id: 'v4', type: 'ASSAULT', mode: 'kill', cameo: '186', trigger: 'murdered', recipient: ['e9'], date: '2023-10-07', confidence: 0.38 },
   ],
 });
 
@@ -237,7 +237,7 @@ export const syndicatedReleaseSpec: ArticleSpec = {
   events: [
     { id: 'v1', type: 'CONSULT', mode: 'meet', cameo: '040', trigger: 'met', actor: ['e1'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
     { id: 'v2', type: 'RETREAT', mode: 'release', cameo: '0841', trigger: 'release', actor: ['e3'], recipient: ['e2'], date: '2025-02-22', dateText: 'Saturday' },
-    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8' },
+    { id: 'v3', type: 'ASSAULT', mode: 'abduct', cameo: '181', trigger: 'kidnapped', recipient: ['e2', 'e5', 'e6', 'e7'], date: '2023-10-07', dateText: 'October 7th', location: 'e8', confidence: 0.91 },
   ],
 };
 export const syndicatedRelease = article(syndicatedReleaseSpec);

@@ -105,6 +105,13 @@ describe('web app in headless Chromium', { skip }, () => {
     const tip = await page.getByTestId('tooltip').innerText();
     assert.match(tip, /ASSAULT \/ abduct/);
     assert.match(tip, /2023-10-07/);
+    // its calibrated confidence; events the detector is unsure of are dimmed and marked in the side list
+    assert.match(tip, /confidence: \d+%/);
+    assert.equal(await page.getByTestId('doc-events').getByTestId('unsure').count(), await page.getByTestId('doc-events').locator('li.unsure').count());
+    // (the fixture's "murdered" is scored 0.38, its "kidnapped" 0.91)
+    assert.equal(await page.locator('.hl-unsure', { hasText: 'murdered' }).count(), 1);
+    assert.equal(await page.locator('.hl-unsure', { hasText: 'kidnapped' }).count(), 0);
+    for (const el of await page.locator('.hl-unsure').all()) assert.ok(Number(await el.evaluate((x) => getComputedStyle(x).opacity)) < 1);
     await page.screenshot({ path: join(ARTIFACTS, '4-article.png'), fullPage: false });
     // hover a quote: the speaker
     await page.getByTestId('article-text').locator('.hl-quote').first().hover();

@@ -36,6 +36,8 @@ export interface ResultEvent {
   factuality?: string;
   /** participants no entity stands for ("police", "protesters"); schema 1.6, absent when none */
   groups?: { role: 'actor' | 'recipient'; text: string; start: number; end: number; code: string | null }[];
+  /** calibrated probability that the event is real and of its type; absent before schema 1.3, null when no model scored it */
+  confidence?: number | null;
 }
 export interface ResultTime { start: number; end: number; text: string; value: string }
 export interface ReaderResult {

@@ -6,8 +6,13 @@ import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge
 type Layer =
   | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
   | { kind: 'quote'; start: number; end: number; speaker: string }
-  | { kind: 'event'; start: number; end: number; lines: string[] }
+  | { kind: 'event'; start: number; end: number; lines: string[]; unsure: boolean }
   | { kind: 'time'; start: number; end: number; value: string };
+
+/** Events the detector is less sure of than this (calibrated confidence) are shown dimmed, marked "unsure". */
+const UNSURE_EVENT = 0.5;
+
+const unsure = (ev: { confidence?: number | null }): boolean => ev.confidence != null && ev.confidence < UNSURE_EVENT;
 
 function layers(doc: DocumentView): Layer[] {
   const r = doc.result;
@@ -31,8 +36,9 @@ function layers(doc: DocumentView): Layer[] {
       recipients.length ? `recipient: ${recipients.join(', ')}` : '',
       ev.date?.value ? `date: ${ev.date.value}${ev.date.text ? ` (“${ev.date.text}”)` : ''}` : '',
       ev.location ? `place: ${name(ev.location)}` : '',
+      ev.confidence != null ? `confidence: ${Math.round(ev.confidence * 100)}%${unsure(ev) ? ' (unsure)' : ''}` : '',
     ].filter(Boolean);
-    out.push({ kind: 'event', start: ev.trigger.start, end: ev.trigger.end, lines });
+    out.push({ kind: 'event', start: ev.trigger.start, end: ev.trigger.end, lines, unsure: unsure(ev) });
   }
   for (const t of r.times ?? []) out.push({ kind: 'time', start: t.start, end: t.end, value: t.value });
   return out.filter((l) => l.end > l.start && l.end <= doc.text.length);
@@ -82,6 +88,7 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
           lines.push(`Quote — speaker: ${l.speaker}`);
         } else if (l.kind === 'event') {
           classes.push('hl-event');
+          if (l.unsure) classes.push('hl-unsure');
           lines.push(...l.lines);
         } else if (l.kind === 'time') {
           classes.push('hl-time');
@@ -128,11 +135,12 @@ export async function readerView(id: number, params: URLSearchParams): Promise<H
           h('span', { class: 'meta' }, ` ${[c.source, date(c.published), c.similarity !== null ? `${Math.round(c.similarity * 100)}% similar` : null].filter(Boolean).join(' · ')}`))))) : null,
         section('In this article', 'doc-entities', h('ul', { class: 'side-list' }, people.slice(0, 30).map((e) => h('li', {},
           h('a', { href: `#/entity/${doc.identities[e.id]!.id}` }, e.name), ' ', typeBadge(e.type), h('span', { class: 'meta' }, ` ×${e.mentions.length}`))))),
-        r.events.length ? section('Events', 'doc-events', h('ul', { class: 'side-list' }, r.events.map((ev) => h('li', {},
+        r.events.length ? section('Events', 'doc-events', h('ul', { class: 'side-list' }, r.events.map((ev) => h('li', unsure(ev) ? { class: 'unsure', title: `confidence ${Math.round((ev.confidence ?? 0) * 100)}%: the detector is unsure this is an event` } : {},
           // each event links to its sentence in the text
           h('a', { href: `#/doc/${doc.id}?at=${ev.trigger.start}-${ev.trigger.end}`, 'data-testid': 'doc-event' }, h('strong', {}, ev.mode ?? ev.type), ` “${ev.trigger.text}”`),
           ' ', factualityBadge(factualityOf(ev)),
-          ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null)))) : null)));
+          ev.date?.value ? h('span', { class: 'meta' }, ` ${date(ev.date.value)}`) : null,
+          unsure(ev) ? h('span', { class: 'meta', 'data-testid': 'unsure' }, ' unsure') : null)))) : null)));
   if (focus) queueMicrotask(() => setTimeout(() => view.querySelector('.hl-focus')?.scrollIntoView({ block: 'center' }), 0));
   return view;
 }
