@@ -124,6 +124,20 @@ export const statementAuthor = defineRule({
   spares: ['The Interior Ministry said that the border would reopen on Monday.'],
 });
 
+export const describedPossessor = defineRule({
+  id: 'quotes.described-possessor', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement whose possessor is a definite role description ("the judge\'s statement") stands for the person written with that role; a part of a statement ("Part of the statement") for the statement\'s author',
+  fires: ['Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. The judge\'s statement said "the law cannot stand as written."'],
+  spares: ['Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. A statement said "the law cannot stand as written."'],
+});
+
+export const documentAntecedent = defineRule({
+  id: 'quotes.document-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite document noun with no author of its own ("the filing", "the ruling") stands for the author of the same document written before',
+  fires: ['Microsoft Corporation said in a filing on Monday that profits fell by a third. According to the filing, the company will cut 300 jobs in Seattle.'],
+  spares: ['Microsoft Corporation said on Monday that profits fell by a third. According to the filing, the company will cut 300 jobs in Seattle.'],
+});
+
 export const roleDescription = defineRule({
   id: 'quotes.role-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a definite role description ("the foreign minister") is the person written with those role words before',

@@ -682,10 +682,23 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   if (RELATIVE.has(w)) return { entity: null, span };
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
+  // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
+  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.test(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
+    for (const c of ctx.children[head]) {
+      const cw = lw(toks[c]);
+      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.test(cw))) {
+        const author = authorOf(ctx, head + 2, to, c);
+        if (author?.entity) return fired(rule.describedPossessor, { entity: author.entity, span, via: 'author' });
+      }
+    }
+  }
   if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
+    // "the filing", "the ruling" with no author of its own: the author of the document written before
+    const earlier = rule.documentAntecedent.enabled ? earlierDocumentAuthor(ctx, from, to, head) : null;
+    if (earlier) return fired(rule.documentAntecedent, { entity: earlier, span, via: 'author' });
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
   }
@@ -711,11 +724,19 @@ const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|ju
  * inside it ("the Home Office letter"), a by-phrase ("a statement released by the ministry"), or
  * the subject of the verb that issued it ("Facebook released a statement which read").
  */
-function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { entity?: string; text?: string } | null {
+function authorOf(ctx: QuoteContext, from: number, to: number, head: number, describedOk = true): { entity?: string; text?: string } | null {
   const toks = ctx.doc.tokens;
   const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
   // before the head: possessors and compounds
   for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return { entity: o }; }
+  // a possessor that is a role description: "the judge's statement" → the person written as the judge
+  if (rule.describedPossessor.enabled && describedOk) {
+    for (let j = from + 1; j < head; j++) {
+      if (!/^['’]s?$/.test(toks[j].text) || toks[j].start !== toks[j - 1].end) continue;
+      const who = personByRole(ctx, from, j - 1);
+      if (who) { rule.describedPossessor.fired(); return { entity: who }; }
+    }
+  }
   // after it: only a by-phrase naming a body ("a statement by …", "a poll published by NBC News")
   for (let j = head + 1; j < to; j++) {
     if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return { entity: o }; }
@@ -734,6 +755,61 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
   }
   return null;
 }
+
+/** How many earlier mentions of a document noun are looked at for its author (a bound, so a long document stays linear). */
+const DOCUMENT_LOOKBACK = 40;
+
+/**
+ * The author of a definite document or statement noun that names none ("the filing", "the ruling",
+ * "the statement"): the author of the latest earlier phrase with the same noun that has one — its
+ * possessor or a name inside it, the subject of the verb that issued it ("the Supreme Court issued
+ * a ruling"), or the subject of the cue it was said in ("Ford said in a financial filing").
+ */
+function earlierDocumentAuthor(ctx: QuoteContext, from: number, to: number, head: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (!/^(?:the|this|that|its|their)$/.test(lw(toks[from]))) return null;
+  // the head noun of the document: "the summary of the decision" is the decision's
+  const nouns = [lw(toks[head])];
+  for (let j = head + 1; j <= to; j++) if (lw(toks[j - 1]) === 'of' && toks[j].upos === 'NOUN') nouns.push(lw(toks[j]));
+  const occurrences = documentNounIndex(ctx);
+  let seen = 0;
+  for (const noun of nouns) {
+    const list = occurrences.get(noun) ?? [];
+    for (let k = list.length - 1; k >= 0 && seen < DOCUMENT_LOOKBACK; k--) {
+      const j = list[k];
+      if (j >= from) continue;
+      seen++;
+      const np = nounPhrase(ctx, j);
+      const a = authorOf(ctx, np.from, np.to, j, false);
+      if (a?.entity) return a.entity;
+      // "X said in a filing": the cue's subject
+      const v = toks[j].head ?? -1;
+      if (deprel(toks[j]) === 'obl' && v >= 0 && cueOf(toks[v])) {
+        const subj = child(ctx, v, /^nsubj$/);
+        const o = subj >= 0 ? ctx.owners[subj] : undefined;
+        if (o && ctx.ownerKind[subj] === 'name' && speakerRank(ctx.doc, o) >= 2) return o;
+      }
+    }
+  }
+  return null;
+}
+
+/** Token positions of each statement or document noun outside quotations, read once per document. */
+function documentNounIndex(ctx: QuoteContext): Map<string, number[]> {
+  let index = documentNounCache.get(ctx);
+  if (index) return index;
+  index = new Map();
+  for (const t of ctx.doc.tokens) {
+    const w = lw(t);
+    if (t.upos !== 'NOUN' || ctx.inside(t.i) || !(STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w))) continue;
+    let l = index.get(w);
+    if (!l) index.set(w, (l = []));
+    l.push(t.i);
+  }
+  documentNounCache.set(ctx, index);
+  return index;
+}
+const documentNounCache = new WeakMap<QuoteContext, Map<string, number[]>>();
 
 /** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
 function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
