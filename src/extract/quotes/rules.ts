@@ -131,11 +131,11 @@ export const describedPossessor = defineRule({
   spares: ['Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. A statement said "the law cannot stand as written."'],
 });
 
-export const documentAntecedent = defineRule({
-  id: 'quotes.document-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a definite document noun with no author of its own ("the filing", "the ruling") stands for the author of the same document written before',
-  fires: ['Microsoft Corporation said in a filing on Monday that profits fell by a third. According to the filing, the company will cut 300 jobs in Seattle.'],
-  spares: ['Microsoft Corporation said on Monday that profits fell by a third. According to the filing, the company will cut 300 jobs in Seattle.'],
+export const pronounNotCoArgument = defineRule({
+  id: 'quotes.pronoun-not-co-argument', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker is never an entity named among its own cue\'s objects and obliques ("In an interview with Dawn, she said"): coreference\'s answer is set aside',
+  fires: ['Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families.'],
+  spares: ['Maria Costa founded the charity in 2010. In an interview, she said that the charity had helped 400 families.'],
 });
 
 export const roleDescription = defineRule({

@@ -661,6 +661,12 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   // 3. a pronoun: coreference's answer when it agrees, else the latest speaker or person that does
   if (PERSONAL.has(w)) {
     const at = toks[head].start;
+    // a pronoun subject is none of its own verb's other arguments: "In an interview with Dawn, she said"
+    const coArgs = rule.pronounNotCoArgument.enabled ? coArguments(ctx, head) : null;
+    if (coArgs && own && coArgs.has(own)) {
+      rule.pronounNotCoArgument.fired(at, toks[head].end);
+      own = undefined;
+    }
     if (!rule.pronounAgreement.enabled) {
       if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
       return { entity: null, span };
@@ -673,10 +679,10 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity, at)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
+      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
-    const near = latestAgreeing(ctx, w, at);
+    const near = latestAgreeing(ctx, w, at, coArgs);
     return near ? fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' }) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
@@ -696,9 +702,6 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
-    // "the filing", "the ruling" with no author of its own: the author of the document written before
-    const earlier = rule.documentAntecedent.enabled ? earlierDocumentAuthor(ctx, from, to, head) : null;
-    if (earlier) return fired(rule.documentAntecedent, { entity: earlier, span, via: 'author' });
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
   }
@@ -724,13 +727,13 @@ const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|ju
  * inside it ("the Home Office letter"), a by-phrase ("a statement released by the ministry"), or
  * the subject of the verb that issued it ("Facebook released a statement which read").
  */
-function authorOf(ctx: QuoteContext, from: number, to: number, head: number, describedOk = true): { entity?: string; text?: string } | null {
+function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { entity?: string; text?: string } | null {
   const toks = ctx.doc.tokens;
   const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
   // before the head: possessors and compounds
   for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return { entity: o }; }
   // a possessor that is a role description: "the judge's statement" → the person written as the judge
-  if (rule.describedPossessor.enabled && describedOk) {
+  if (rule.describedPossessor.enabled) {
     for (let j = from + 1; j < head; j++) {
       if (!/^['’]s?$/.test(toks[j].text) || toks[j].start !== toks[j - 1].end) continue;
       const who = personByRole(ctx, from, j - 1);
@@ -756,60 +759,24 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number, des
   return null;
 }
 
-/** How many earlier mentions of a document noun are looked at for its author (a bound, so a long document stays linear). */
-const DOCUMENT_LOOKBACK = 40;
-
 /**
- * The author of a definite document or statement noun that names none ("the filing", "the ruling",
- * "the statement"): the author of the latest earlier phrase with the same noun that has one — its
- * possessor or a name inside it, the subject of the verb that issued it ("the Supreme Court issued
- * a ruling"), or the subject of the cue it was said in ("Ford said in a financial filing").
+ * The entities named among the other arguments of a pronoun subject's verb — its objects and
+ * obliques and the nouns inside them ("told Reuters", "in an interview with Dawn"): a pronoun
+ * cannot stand for its own verb's co-argument. Null when the pronoun is no subject.
  */
-function earlierDocumentAuthor(ctx: QuoteContext, from: number, to: number, head: number): string | null {
+function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
   const toks = ctx.doc.tokens;
-  if (!/^(?:the|this|that|its|their)$/.test(lw(toks[from]))) return null;
-  // the head noun of the document: "the summary of the decision" is the decision's
-  const nouns = [lw(toks[head])];
-  for (let j = head + 1; j <= to; j++) if (lw(toks[j - 1]) === 'of' && toks[j].upos === 'NOUN') nouns.push(lw(toks[j]));
-  const occurrences = documentNounIndex(ctx);
-  let seen = 0;
-  for (const noun of nouns) {
-    const list = occurrences.get(noun) ?? [];
-    for (let k = list.length - 1; k >= 0 && seen < DOCUMENT_LOOKBACK; k--) {
-      const j = list[k];
-      if (j >= from) continue;
-      seen++;
-      const np = nounPhrase(ctx, j);
-      const a = authorOf(ctx, np.from, np.to, j, false);
-      if (a?.entity) return a.entity;
-      // "X said in a filing": the cue's subject
-      const v = toks[j].head ?? -1;
-      if (deprel(toks[j]) === 'obl' && v >= 0 && cueOf(toks[v])) {
-        const subj = child(ctx, v, /^nsubj$/);
-        const o = subj >= 0 ? ctx.owners[subj] : undefined;
-        if (o && ctx.ownerKind[subj] === 'name' && speakerRank(ctx.doc, o) >= 2) return o;
-      }
-    }
-  }
-  return null;
+  const v = toks[pronoun].head ?? -1;
+  if (v < 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  const out = new Set<string>();
+  const walk = (i: number, depth: number): void => {
+    const o = ctx.owners[i];
+    if (o && ctx.ownerKind[i] === 'name') out.add(o);
+    if (depth < 3) for (const c of ctx.children[i]) if (!ctx.inside(c) && /^(?:nmod|compound|flat|appos)/.test(deprel(toks[c]))) walk(c, depth + 1);
+  };
+  for (const c of ctx.children[v]) if (c !== pronoun && !ctx.inside(c) && /^(?:obj|iobj|obl)/.test(deprel(toks[c]))) walk(c, 0);
+  return out;
 }
-
-/** Token positions of each statement or document noun outside quotations, read once per document. */
-function documentNounIndex(ctx: QuoteContext): Map<string, number[]> {
-  let index = documentNounCache.get(ctx);
-  if (index) return index;
-  index = new Map();
-  for (const t of ctx.doc.tokens) {
-    const w = lw(t);
-    if (t.upos !== 'NOUN' || ctx.inside(t.i) || !(STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w))) continue;
-    let l = index.get(w);
-    if (!l) index.set(w, (l = []));
-    l.push(t.i);
-  }
-  documentNounCache.set(ctx, index);
-  return index;
-}
-const documentNounCache = new WeakMap<QuoteContext, Map<string, number[]>>();
 
 /** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
 function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
@@ -843,12 +810,12 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
 const AGREEMENT_WINDOW = 400;
 
 /** The latest person (he/she) or body (they/it) named before `pos` that agrees with the pronoun. */
-function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string | null {
+function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number, not?: Set<string> | null): string | null {
   const list = mentionIndex(ctx);
   const verdict = new Map<string, boolean>();
   for (let k = mentionsBefore(list, pos) - 1, n = 0; k >= 0 && n < AGREEMENT_WINDOW; k--, n++) {
     const m = list[k];
-    if (m.kind === 'pronoun' || m.end > pos || !m.entity) continue;
+    if (m.kind === 'pronoun' || m.end > pos || !m.entity || not?.has(m.entity)) continue;
     let ok = verdict.get(m.entity);
     if (ok === undefined) verdict.set(m.entity, (ok = agrees(ctx, pronoun, m.entity, pos) && speakerRank(ctx.doc, m.entity) > 0));
     if (ok) return m.entity;
