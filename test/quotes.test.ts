@@ -247,3 +247,8 @@ test('a pronoun speaker is none of its own cue\'s co-arguments: "In an interview
   const s = run('Maria Costa founded the charity in 2010. Dawn Fraser joined it in 2012. She said that the charity had helped 400 families.');
   assert.equal(speakerOf(s, 'the charity had helped').name, 'Dawn Fraser');
 });
+
+test('a statement issued by a body stands for it: "A report issued by the Interior Ministry said"', () => {
+  const r = run('The Interior Ministry said on Monday that the border would reopen. A report issued by the Interior Ministry said that 300 people crossed.');
+  assert.equal(speakerOf(r, '300 people crossed').name, 'Interior Ministry');
+});

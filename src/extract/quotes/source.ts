@@ -744,6 +744,17 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
   for (let j = head + 1; j < to; j++) {
     if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return { entity: o }; }
   }
+  // a participle after it: "a statement released by Erdogan's office", "a report issued by the ministry"
+  if (rule.statementAuthor.enabled) {
+    for (const c of ctx.children[head]) {
+      if (c < head || deprel(toks[c]) !== 'acl' || toks[c].xpos !== 'VBN' || ctx.inside(c)) continue;
+      for (const a of ctx.children[c]) {
+        if (!/^obl/.test(deprel(toks[a])) || !ctx.children[a].some((x) => lw(toks[x]) === 'by')) continue;
+        const np = nounPhrase(ctx, a);
+        for (let j = np.from; j <= np.to; j++) { const o = named(j); if (o) return { entity: o }; }
+      }
+    }
+  }
   // the verb whose object the statement is: "X released a statement which read …", "experts signed an open letter urging …"
   if (deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) {
     const v = toks[head].head!;
