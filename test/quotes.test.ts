@@ -243,6 +243,10 @@ test('a statement whose possessor is a role description stands for the person wi
 test('a pronoun speaker is none of its own cue\'s co-arguments: "In an interview with X, she said"', () => {
   const r = run('Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families.');
   assert.equal(speakerOf(r, 'the charity had helped').name, 'Maria Costa');
+  // the pronouns coreference chained to the interviewer just after follow the speaker found instead
+  const c = run('Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families. She said that donations had doubled since 2020.');
+  assert.equal(speakerOf(c, 'the charity had helped').name, 'Maria Costa');
+  assert.equal(speakerOf(c, 'donations had doubled').name, 'Maria Costa');
   // without the interviewer among the cue's arguments, the latest agreeing person stands
   const s = run('Maria Costa founded the charity in 2010. Dawn Fraser joined it in 2012. She said that the charity had helped 400 families.');
   assert.equal(speakerOf(s, 'the charity had helped').name, 'Dawn Fraser');

@@ -663,10 +663,27 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     const at = toks[head].start;
     // a pronoun subject is none of its own verb's other arguments: "In an interview with Dawn, she said"
     const coArgs = rule.pronounNotCoArgument.enabled ? coArguments(ctx, head) : null;
-    if (coArgs && own && coArgs.has(own)) {
+    const setAside = coArgs && own && coArgs.has(own) ? own : undefined;
+    if (setAside) {
       rule.pronounNotCoArgument.fired(at, toks[head].end);
       own = undefined;
+    } else if (own && rule.pronounNotCoArgument.enabled) {
+      // the pronouns coreference chained to the co-argument just after it ("She said …" in the next
+      // sentences) follow the speaker found instead
+      const moved = setAsideCache.get(ctx)?.get(own);
+      if (moved && toks[head].sentence - moved.sentence <= 2 && agrees(ctx, w, moved.to, at)) {
+        rule.pronounNotCoArgument.fired(at, toks[head].end);
+        return { entity: moved.to, span, via: 'agreement' };
+      }
     }
+    const note = (sp: Speaker): Speaker => {
+      if (setAside && sp.entity) {
+        let m = setAsideCache.get(ctx);
+        if (!m) setAsideCache.set(ctx, (m = new Map()));
+        m.set(setAside, { to: sp.entity, sentence: toks[head].sentence });
+      }
+      return sp;
+    };
     if (!rule.pronounAgreement.enabled) {
       if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
       return { entity: null, span };
@@ -679,11 +696,11 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
+      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
     const near = latestAgreeing(ctx, w, at, coArgs);
-    return near ? fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' }) : { entity: null, span };
+    return near ? note(fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' })) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
@@ -769,6 +786,9 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
   }
   return null;
 }
+
+/** Per document: an entity set aside as a pronoun's co-argument → the speaker found instead, and where. */
+const setAsideCache = new WeakMap<QuoteContext, Map<string, { to: string; sentence: number }>>();
 
 /**
  * The entities named among the other arguments of a pronoun subject's verb — its objects and
