@@ -231,3 +231,28 @@ test('the quotes stage reads coreference\'s mentions and never edits them', asyn
   assert.equal(mentions(after), mentions(before));
   assert.ok(after.quotes.length > 0);
 });
+
+// ---- issue 22, second round: described possessors, pronouns and co-arguments ---------------------
+
+test('a statement whose possessor is a role description stands for the person with that role', () => {
+  const r = run('Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. The judge\'s statement said "the law cannot stand as written." Part of the judge\'s statement reads "the state must pay the costs."');
+  assert.equal(speakerOf(r, 'the law cannot stand').name, 'Maria Lopez');
+  assert.equal(speakerOf(r, 'the state must pay').name, 'Maria Lopez');
+});
+
+test('a pronoun speaker is none of its own cue\'s co-arguments: "In an interview with X, she said"', () => {
+  const r = run('Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families.');
+  assert.equal(speakerOf(r, 'the charity had helped').name, 'Maria Costa');
+  // the pronouns coreference chained to the interviewer just after follow the speaker found instead
+  const c = run('Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families. She said that donations had doubled since 2020.');
+  assert.equal(speakerOf(c, 'the charity had helped').name, 'Maria Costa');
+  assert.equal(speakerOf(c, 'donations had doubled').name, 'Maria Costa');
+  // without the interviewer among the cue's arguments, the latest agreeing person stands
+  const s = run('Maria Costa founded the charity in 2010. Dawn Fraser joined it in 2012. She said that the charity had helped 400 families.');
+  assert.equal(speakerOf(s, 'the charity had helped').name, 'Dawn Fraser');
+});
+
+test('a statement issued by a body stands for it: "A report issued by the Interior Ministry said"', () => {
+  const r = run('The Interior Ministry said on Monday that the border would reopen. A report issued by the Interior Ministry said that 300 people crossed.');
+  assert.equal(speakerOf(r, '300 people crossed').name, 'Interior Ministry');
+});

@@ -124,6 +124,20 @@ export const statementAuthor = defineRule({
   spares: ['The Interior Ministry said that the border would reopen on Monday.'],
 });
 
+export const describedPossessor = defineRule({
+  id: 'quotes.described-possessor', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement whose possessor is a definite role description ("the judge\'s statement") stands for the person written with that role; a part of a statement ("Part of the statement") for the statement\'s author',
+  fires: ['Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. The judge\'s statement said "the law cannot stand as written."'],
+  spares: ['Judge Maria Lopez, who was appointed in 2015, struck down the law in Austin on Friday. A statement said "the law cannot stand as written."'],
+});
+
+export const pronounNotCoArgument = defineRule({
+  id: 'quotes.pronoun-not-co-argument', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker is never an entity named among its own cue\'s objects and obliques ("In an interview with Dawn, she said"): coreference\'s answer is set aside',
+  fires: ['Maria Costa founded the charity in 2010. In an interview with Dawn Fraser, she said that the charity had helped 400 families.'],
+  spares: ['Maria Costa founded the charity in 2010. In an interview, she said that the charity had helped 400 families.'],
+});
+
 export const roleDescription = defineRule({
   id: 'quotes.role-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a definite role description ("the foreign minister") is the person written with those role words before',

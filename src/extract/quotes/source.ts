@@ -661,6 +661,29 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   // 3. a pronoun: coreference's answer when it agrees, else the latest speaker or person that does
   if (PERSONAL.has(w)) {
     const at = toks[head].start;
+    // a pronoun subject is none of its own verb's other arguments: "In an interview with Dawn, she said"
+    const coArgs = rule.pronounNotCoArgument.enabled ? coArguments(ctx, head) : null;
+    const setAside = coArgs && own && coArgs.has(own) ? own : undefined;
+    if (setAside) {
+      rule.pronounNotCoArgument.fired(at, toks[head].end);
+      own = undefined;
+    } else if (own && rule.pronounNotCoArgument.enabled) {
+      // the pronouns coreference chained to the co-argument just after it ("She said …" in the next
+      // sentences) follow the speaker found instead
+      const moved = setAsideCache.get(ctx)?.get(own);
+      if (moved && toks[head].sentence - moved.sentence <= 2 && agrees(ctx, w, moved.to, at)) {
+        rule.pronounNotCoArgument.fired(at, toks[head].end);
+        return { entity: moved.to, span, via: 'agreement' };
+      }
+    }
+    const note = (sp: Speaker): Speaker => {
+      if (setAside && sp.entity) {
+        let m = setAsideCache.get(ctx);
+        if (!m) setAsideCache.set(ctx, (m = new Map()));
+        m.set(setAside, { to: sp.entity, sentence: toks[head].sentence });
+      }
+      return sp;
+    };
     if (!rule.pronounAgreement.enabled) {
       if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
       return { entity: null, span };
@@ -673,15 +696,25 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity, at)) return fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' });
+      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
-    const near = latestAgreeing(ctx, w, at);
-    return near ? fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' }) : { entity: null, span };
+    const near = latestAgreeing(ctx, w, at, coArgs);
+    return near ? note(fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' })) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
+  // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
+  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.test(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
+    for (const c of ctx.children[head]) {
+      const cw = lw(toks[c]);
+      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.test(cw))) {
+        const author = authorOf(ctx, head + 2, to, c);
+        if (author?.entity) return fired(rule.describedPossessor, { entity: author.entity, span, via: 'author' });
+      }
+    }
+  }
   if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
@@ -716,9 +749,28 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
   const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
   // before the head: possessors and compounds
   for (let j = head - 1; j >= from; j--) { const o = named(j); if (o) return { entity: o }; }
+  // a possessor that is a role description: "the judge's statement" → the person written as the judge
+  if (rule.describedPossessor.enabled) {
+    for (let j = from + 1; j < head; j++) {
+      if (!/^['’]s?$/.test(toks[j].text) || toks[j].start !== toks[j - 1].end) continue;
+      const who = personByRole(ctx, from, j - 1);
+      if (who) { rule.describedPossessor.fired(); return { entity: who }; }
+    }
+  }
   // after it: only a by-phrase naming a body ("a statement by …", "a poll published by NBC News")
   for (let j = head + 1; j < to; j++) {
     if (/^(?:by|from)$/.test(lw(toks[j]))) for (let k = j + 1; k <= to; k++) { const o = named(k); if (o) return { entity: o }; }
+  }
+  // a participle after it: "a statement released by Erdogan's office", "a report issued by the ministry"
+  if (rule.statementAuthor.enabled) {
+    for (const c of ctx.children[head]) {
+      if (c < head || deprel(toks[c]) !== 'acl' || toks[c].xpos !== 'VBN' || ctx.inside(c)) continue;
+      for (const a of ctx.children[c]) {
+        if (!/^obl/.test(deprel(toks[a])) || !ctx.children[a].some((x) => lw(toks[x]) === 'by')) continue;
+        const np = nounPhrase(ctx, a);
+        for (let j = np.from; j <= np.to; j++) { const o = named(j); if (o) return { entity: o }; }
+      }
+    }
   }
   // the verb whose object the statement is: "X released a statement which read …", "experts signed an open letter urging …"
   if (deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) {
@@ -733,6 +785,28 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
     }
   }
   return null;
+}
+
+/** Per document: an entity set aside as a pronoun's co-argument → the speaker found instead, and where. */
+const setAsideCache = new WeakMap<QuoteContext, Map<string, { to: string; sentence: number }>>();
+
+/**
+ * The entities named among the other arguments of a pronoun subject's verb — its objects and
+ * obliques and the nouns inside them ("told Reuters", "in an interview with Dawn"): a pronoun
+ * cannot stand for its own verb's co-argument. Null when the pronoun is no subject.
+ */
+function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
+  const toks = ctx.doc.tokens;
+  const v = toks[pronoun].head ?? -1;
+  if (v < 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  const out = new Set<string>();
+  const walk = (i: number, depth: number): void => {
+    const o = ctx.owners[i];
+    if (o && ctx.ownerKind[i] === 'name') out.add(o);
+    if (depth < 3) for (const c of ctx.children[i]) if (!ctx.inside(c) && /^(?:nmod|compound|flat|appos)/.test(deprel(toks[c]))) walk(c, depth + 1);
+  };
+  for (const c of ctx.children[v]) if (c !== pronoun && !ctx.inside(c) && /^(?:obj|iobj|obl)/.test(deprel(toks[c]))) walk(c, 0);
+  return out;
 }
 
 /** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
@@ -767,12 +841,12 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
 const AGREEMENT_WINDOW = 400;
 
 /** The latest person (he/she) or body (they/it) named before `pos` that agrees with the pronoun. */
-function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number): string | null {
+function latestAgreeing(ctx: QuoteContext, pronoun: string, pos: number, not?: Set<string> | null): string | null {
   const list = mentionIndex(ctx);
   const verdict = new Map<string, boolean>();
   for (let k = mentionsBefore(list, pos) - 1, n = 0; k >= 0 && n < AGREEMENT_WINDOW; k--, n++) {
     const m = list[k];
-    if (m.kind === 'pronoun' || m.end > pos || !m.entity) continue;
+    if (m.kind === 'pronoun' || m.end > pos || !m.entity || not?.has(m.entity)) continue;
     let ok = verdict.get(m.entity);
     if (ok === undefined) verdict.set(m.entity, (ok = agrees(ctx, pronoun, m.entity, pos) && speakerRank(ctx.doc, m.entity) > 0));
     if (ok) return m.entity;
