@@ -74,6 +74,20 @@ export class Lemmatizer {
    */
   lemma(form: string, xpos: string): string {
     if (!form) return form;
+    // a pure function of (form, xpos): news vocabulary is Zipfian, so a memo saves the ~10 keys built per token
+    let byForm = this.memo.get(xpos);
+    if (byForm === undefined) this.memo.set(xpos, (byForm = new Map()));
+    const hit = byForm.get(form);
+    if (hit !== undefined) return hit;
+    const out = this.lemmaOf(form, xpos);
+    if (byForm.size > 100_000) byForm.clear();
+    byForm.set(form, out);
+    return out;
+  }
+
+  private readonly memo = new Map<string, Map<string, string>>();
+
+  private lemmaOf(form: string, xpos: string): string {
     const hit = this.exception(form, xpos);
     if (hit !== undefined) return hit;
     const norm = normaliseForm(form);
