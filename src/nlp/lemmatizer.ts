@@ -80,12 +80,14 @@ export class Lemmatizer {
     const hit = byForm.get(form);
     if (hit !== undefined) return hit;
     const out = this.lemmaOf(form, xpos);
-    if (byForm.size > 100_000) byForm.clear();
+    // bounded over all tags together (a long document's vocabulary must not grow the heap for good)
+    if (++this.memoSize > 200_000) { this.memo.clear(); this.memoSize = 1; this.memo.set(xpos, (byForm = new Map())); }
     byForm.set(form, out);
     return out;
   }
 
   private readonly memo = new Map<string, Map<string, string>>();
+  private memoSize = 0;
 
   private lemmaOf(form: string, xpos: string): string {
     const hit = this.exception(form, xpos);
