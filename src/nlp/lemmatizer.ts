@@ -74,6 +74,22 @@ export class Lemmatizer {
    */
   lemma(form: string, xpos: string): string {
     if (!form) return form;
+    // a pure function of (form, xpos): news vocabulary is Zipfian, so a memo saves the ~10 keys built per token
+    let byForm = this.memo.get(xpos);
+    if (byForm === undefined) this.memo.set(xpos, (byForm = new Map()));
+    const hit = byForm.get(form);
+    if (hit !== undefined) return hit;
+    const out = this.lemmaOf(form, xpos);
+    // bounded over all tags together (a long document's vocabulary must not grow the heap for good)
+    if (++this.memoSize > 200_000) { this.memo.clear(); this.memoSize = 1; this.memo.set(xpos, (byForm = new Map())); }
+    byForm.set(form, out);
+    return out;
+  }
+
+  private readonly memo = new Map<string, Map<string, string>>();
+  private memoSize = 0;
+
+  private lemmaOf(form: string, xpos: string): string {
     const hit = this.exception(form, xpos);
     if (hit !== undefined) return hit;
     const norm = normaliseForm(form);

@@ -263,7 +263,17 @@ export class EntityIndex {
   }
 
   /** Entity ids an argument token stands for, spreading over its conjuncts. */
-  resolve(i: number, seen = new Set<number>()): string[] {
+  resolve(i: number, seen?: Set<number>): string[] {
+    if (seen !== undefined) return this.resolveFrom(i, seen);
+    // a fresh walk from i depends on nothing but the (fixed) parse and entities: made once per token
+    let hit = this.resolved.get(i);
+    if (hit === undefined) this.resolved.set(i, (hit = this.resolveFrom(i, new Set<number>())));
+    return hit.slice();
+  }
+
+  private readonly resolved = new Map<number, readonly string[]>();
+
+  private resolveFrom(i: number, seen: Set<number>): string[] {
     const out: string[] = [];
     const add = (id: string | undefined | null) => { if (id && !out.includes(id) && !this.furniture.has(id)) out.push(id); };
     const v = this.view;

@@ -83,6 +83,43 @@ export function classProbabilities(model: Pick<DetectorModel, "classes" | "weigh
   return out;
 }
 
+/** A weight row packed at load: class indexes and weights in the model file's order. */
+export interface PackedRow { cls: Uint8Array; w: Float64Array }
+
+/**
+ * The sparse weights as a Map from feature to typed-array row (a plain object of ~10⁵ string keys
+ * is a slow dictionary; pairs of pairs cost an iterator and a destructuring per weight). The sums
+ * run in the same order as classProbabilities, so the probabilities are bit-identical.
+ */
+export function packWeights(weights: DetectorModel['weights']): Map<string, PackedRow> {
+  const packed = new Map<string, PackedRow>();
+  for (const f of Object.keys(weights)) {
+    const row = weights[f];
+    const cls = new Uint8Array(row.length);
+    const w = new Float64Array(row.length);
+    for (let j = 0; j < row.length; j++) { cls[j] = row[j][0]; w[j] = row[j][1]; }
+    packed.set(f, { cls, w });
+  }
+  return packed;
+}
+
+/** classProbabilities over packed rows. */
+export function packedProbabilities(rows: ReadonlyMap<string, PackedRow>, features: readonly string[], out: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  out.fill(0);
+  for (let i = 0; i < features.length; i++) {
+    const row = rows.get(features[i]);
+    if (row === undefined) continue;
+    const { cls, w } = row;
+    for (let j = 0; j < cls.length; j++) out[cls[j]] += w[j];
+  }
+  let max = -Infinity;
+  for (let c = 0; c < out.length; c++) if (out[c] > max) max = out[c];
+  let z = 0;
+  for (let c = 0; c < out.length; c++) { out[c] = Math.exp(out[c] - max); z += out[c]; }
+  for (let c = 0; c < out.length; c++) out[c] /= z;
+  return out;
+}
+
 /** Piecewise-linear interpolation through isotonic knots. */
 export function calibrate(cal: DetectorModel['calibration'], x: number): number {
   const { x: xs, y: ys } = cal;
@@ -124,10 +161,13 @@ export class EventDetector implements Decider {
   constructor(readonly model: DetectorModel, private readonly clusters?: ClusterLookup) {
     this.nouns = new Set(model.nouns);
     this.buffer = new Float64Array(model.classes.length);
+    this.rows = packWeights(model.weights);
   }
 
+  private readonly rows: Map<string, PackedRow>;
+
   read(p: Predicate, ctx: DecisionContext): Reading {
-    const probs = classProbabilities(this.model, candidateFeatures(p, ctx, this.clusters), this.buffer);
+    const probs = packedProbabilities(this.rows, candidateFeatures(p, ctx, this.clusters), this.buffer);
     if (this.model.hardVetoes) barVetoedType(p, ctx, this.model.classes, probs);
     const pEvent = 1 - probs[0];
     let best = 1;

@@ -59,8 +59,9 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
   let targetPrep: string | undefined;
   let first = true;
   let lastWord = -1;
-  items.forEach((it, j) => { if (!('mark' in it)) lastWord = j; });
-  for (const [j, it] of items.entries()) {
+  for (let j = 0; j < items.length; j++) if (!('mark' in items[j])) lastWord = j;
+  for (let j = 0; j < items.length; j++) {
+    const it = items[j];
     if ('mark' in it) {
       if (it.mark === '+' && it.prep) targetPrep = it.prep.toLowerCase();
       continue;

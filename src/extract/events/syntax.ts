@@ -36,6 +36,10 @@ export class ParseView {
     const n = this.tokens.length;
     this.children = Array.from({ length: n }, () => []);
     this.upper = new Array(n);
+    this.lemmas = new Array(n);
+    this.cases = new Array(n);
+    this.windows = new Array(n);
+    this.headlines = new Uint8Array(doc.sentences.length);
     this.lemmaUpper = new Array(n);
     for (let i = 0; i < n; i++) {
       const t = this.tokens[i];
@@ -74,23 +78,50 @@ export class ParseView {
     return this.tokens[i]?.head ?? -1;
   }
 
+  /** lower-cased lemmas, made on first use (the coder asks for each many times per candidate) */
+  private readonly lemmas: (string | undefined)[];
+  /** caseOf per token, made on first use */
+  private readonly cases: (string | undefined)[];
+  /** window per token, made on first use (handed out as copies) */
+  private readonly windows: (readonly number[] | undefined)[];
+  /** per sentence: 0 not yet asked, 1 a headline, 2 not */
+  private readonly headlines: Uint8Array;
+
   lemma(i: number): string {
+    const hit = this.lemmas[i];
+    if (hit !== undefined) return hit;
     const t = this.tokens[i];
-    return t ? (t.lemma ?? t.text).toLowerCase() : '';
+    if (!t) return '';
+    return (this.lemmas[i] = (t.lemma ?? t.text).toLowerCase());
   }
 
   /** Children with one of the given relations (exact, or the base before ':' when `base`). */
   kids(i: number, rels: readonly string[], base = false): number[] {
     const out: number[] = [];
-    for (const c of this.children[i] ?? []) {
+    const children = this.children[i];
+    if (children === undefined) return out;
+    for (let j = 0; j < children.length; j++) {
+      const c = children[j];
       const r = this.rel(c);
-      if (rels.includes(r) || (base && rels.includes(r.split(':')[0]))) out.push(c);
+      if (rels.includes(r)) out.push(c);
+      else if (base) {
+        const colon = r.indexOf(':');
+        if (rels.includes(colon < 0 ? r : r.slice(0, colon))) out.push(c);
+      }
     }
     return out;
   }
 
   /** The preposition(s) of an oblique or nominal modifier, lower-cased and joined ("along with"). */
   caseOf(i: number): string {
+    const hit = this.cases[i];
+    if (hit !== undefined) return hit;
+    const found = this.caseWords(i);
+    if (i >= 0 && i < this.tokens.length) this.cases[i] = found;
+    return found;
+  }
+
+  private caseWords(i: number): string {
     const cs = this.kids(i, ['case', 'fixed']).filter((c) => c < i);
     if (cs.length === 0) return '';
     const words: string[] = [];
@@ -137,6 +168,12 @@ export class ParseView {
   /** A headline: the document's first sentence or one standing alone as a line, with no final punctuation. */
   isHeadline(i: number): boolean {
     const sIdx = this.tokens[i]?.sentence;
+    if (sIdx === undefined || !Number.isInteger(sIdx) || sIdx < 0 || sIdx >= this.headlines.length) return this.headline(sIdx);
+    if (this.headlines[sIdx] === 0) this.headlines[sIdx] = this.headline(sIdx) ? 1 : 2;
+    return this.headlines[sIdx] === 1;
+  }
+
+  private headline(sIdx: number | undefined): boolean {
     const sent = sIdx === undefined ? undefined : this.doc.sentences[sIdx];
     if (!sent || sent.tokenEnd - sent.tokenStart > 20) return false;
     if (/[.!?:;"”’)]$/.test(this.tokens[sent.tokenEnd - 1].text)) return false;
@@ -147,6 +184,14 @@ export class ParseView {
 
   /** Tokens of i's subtree, in order, leaving out embedded clauses (and, when i is a verb, verbal conjuncts). */
   window(i: number): number[] {
+    const hit = this.windows[i];
+    if (hit !== undefined) return hit.slice();
+    const found = this.clauseWindow(i);
+    if (i >= 0 && i < this.tokens.length) this.windows[i] = found.slice();
+    return found;
+  }
+
+  private clauseWindow(i: number): number[] {
     const out: number[] = [];
     const stack = [i];
     const seen = new Set<number>([i]); // a malformed (cyclic) parse must not loop forever
