@@ -82,6 +82,12 @@ test('statuses only for a person or group of people, as the recipient of an asse
     assert.equal(c.events[0].factuality, factuality);
     assert.equal(c.events[0].sources[0].factuality, factuality);
   }
+  // and only from an event the detector is sure enough of (calibrated confidence ≥ 0.5); no confidence bars nothing
+  const unsure = buildCase(entity, [row({ event_id: 27, confidence: 0.3 })], [], []);
+  assert.deepEqual(unsure.status, []);
+  assert.equal(unsure.events.length, 1, 'the unsure event stays on the timeline');
+  assert.deepEqual(buildCase(entity, [row({ event_id: 28, confidence: 0.8 })], [], []).status.map((s) => s.status), ['abducted', 'held']);
+  assert.deepEqual(buildCase(entity, [row({ event_id: 29, confidence: null })], [], []).status.map((s) => s.status), ['abducted', 'held']);
   // rows stored before factuality was kept read it from negated/modality
   assert.equal(buildCase(entity, [row({ event_id: 25, negated: 1 })], [], []).events[0].factuality, 'negated');
   assert.equal(buildCase(entity, [row({ event_id: 26, modality: 'future' })], [], []).events[0].factuality, 'future');

@@ -15,7 +15,7 @@ const court = extract({
   id: 'court', title: 'Court frees reporter', published: '2024-03-12', source: 'Example Wire',
   text: "Pakistan's Supreme Court on Tuesday ordered the release of a detained reporter in Islamabad. Police said they would not free the other prisoners.",
 });
-test('a store from before migrations 7 to 10 gets entity context, event factuality, places and event groups from its stored results', async () => {
+test('a store from before migrations 7 to 11 gets entity context, event factuality, places, event groups and confidence from its stored results', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-upgrade-'));
   const path = join(dir, 'old.db');
   try {
@@ -27,7 +27,7 @@ test('a store from before migrations 7 to 10 gets entity context, event factuali
     db.exec('ALTER TABLE doc_entities DROP COLUMN context; ALTER TABLE events DROP COLUMN factuality; DELETE FROM schema_migrations WHERE version >= 7');
     db.exec('DROP INDEX events_place_country; DROP INDEX doc_entities_place_country; ALTER TABLE doc_entities DROP COLUMN place; ALTER TABLE doc_entities DROP COLUMN place_country');
     for (const c of ['id', 'name', 'country', 'lat', 'lon', 'source']) db.exec(`ALTER TABLE events DROP COLUMN place_${c}`);
-    db.exec('ALTER TABLE events DROP COLUMN groups');
+    db.exec('ALTER TABLE events DROP COLUMN groups; ALTER TABLE events DROP COLUMN confidence');
     db.close();
     const reopened = await openStore(path);
     await reopened.close();
@@ -48,6 +48,10 @@ test('a store from before migrations 7 to 10 gets entity context, event factuali
     const grouped = after.prepare('SELECT local_id, groups FROM events ORDER BY id').all() as Array<{ local_id: string; groups: string | null }>;
     assert.deepEqual(grouped.map((e) => (e.groups ? JSON.parse(e.groups) : [])), grouped.map((e) => court.events.find((x) => x.id === e.local_id)!.groups ?? []));
     assert.ok(grouped.some((e) => e.groups !== null), 'the police and the prisoners are kept as groups');
+    // migration 11: each event's calibrated confidence
+    const scored = after.prepare('SELECT local_id, confidence FROM events ORDER BY id').all() as Array<{ local_id: string; confidence: number | null }>;
+    assert.deepEqual(scored.map((e) => e.confidence), scored.map((e) => court.events.find((x) => x.id === e.local_id)!.confidence ?? null));
+    assert.ok(scored.some((e) => e.confidence !== null));
     const islamabad = after.prepare("SELECT place_country FROM doc_entities WHERE name = 'Islamabad'").get() as { place_country: string | null };
     assert.equal(islamabad.place_country, 'PK');
     after.close();

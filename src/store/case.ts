@@ -39,6 +39,14 @@ export function takesStatus(type: string): boolean {
   return CAN_HAVE_STATUS.has(type);
 }
 
+/** A status (abducted, held, released, killed) needs an event the detector is at least this sure of (issue 14). */
+export const MIN_STATUS_CONFIDENCE = 0.5;
+
+/** No confidence (no model scored it, or stored before it was kept) does not bar a status; a low one does. */
+function confidentEnough(confidence: number | null | undefined): boolean {
+  return confidence === null || confidence === undefined || Number(confidence) >= MIN_STATUS_CONFIDENCE;
+}
+
 /** An event row's factuality: the stored one, or (rows stored before it was kept) read from negated/modality. */
 export function factualityOf(r: Pick<EventRow, 'factuality' | 'negated' | 'modality'>): string {
   if (r.factuality) return r.factuality;
@@ -153,7 +161,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
       if (!item.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) item.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
     }
     items.push(item);
-    if (st && factuality === 'asserted' && roleList.includes('recipient')) {
+    if (st && factuality === 'asserted' && roleList.includes('recipient') && confidentEnough(row.confidence)) {
       const k = st.status;
       defs.set(k, st);
       if (!once.has(k)) once.set(k, []);

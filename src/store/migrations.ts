@@ -301,12 +301,21 @@ export const MIGRATIONS: Migration[] = [
     // documents stored before: read them from their stored results (absent before result schema 1.6)
     after: (tx) => fillEventColumn(tx, 'groups', (e) => (Array.isArray(e.groups) && e.groups.length ? JSON.stringify(e.groups) : null)),
   },
+  {
+    version: 11,
+    name: "events' calibrated confidence (a status needs a confident event)",
+    common: ['ALTER TABLE events ADD COLUMN confidence REAL'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read it from their stored results (absent before result schema 1.3)
+    after: (tx) => fillEventColumn(tx, 'confidence', (e) => (typeof e.confidence === 'number' ? e.confidence : null)),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Fill a column added to `events` from the documents' stored results (the value of each result event; null leaves it). */
-async function fillEventColumn(tx: Sql, column: 'factuality' | 'groups', value: (e: Record<string, unknown>) => string | null): Promise<void> {
+async function fillEventColumn(tx: Sql, column: 'factuality' | 'groups' | 'confidence', value: (e: Record<string, unknown>) => string | number | null): Promise<void> {
   const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
   for (const d of docs) {
     const events = (JSON.parse(d.result) as { events?: Array<Record<string, unknown> & { id: string }> }).events ?? [];

@@ -201,7 +201,7 @@ export class SqlStore implements Store {
             trigger_text: e.trigger.text, trigger_start: e.trigger.start, trigger_end: e.trigger.end,
             date_value: e.date?.value ?? null, date_text: e.date?.text ?? null, date_basis: e.date?.basis ?? null,
             location_id: locId, location_text: locId === null ? e.location : null, negated: e.negated ? 1 : 0, modality: e.modality, factuality: e.factuality,
-            groups: e.groups?.length ? JSON.stringify(e.groups) : null,
+            groups: e.groups?.length ? JSON.stringify(e.groups) : null, confidence: e.confidence ?? null,
             reported_by_id: entityRow(e.reported_by), sentence_index: e.sentence, sentence_start: sentence?.start ?? null, sentence_end: sentence?.end ?? null,
             sentence_text: sentence ? result.text.slice(sentence.start, sentence.end) : null,
             ...placeColumns(e),
@@ -742,7 +742,7 @@ export class SqlStore implements Store {
     if (!entity) return null;
     const country = countryFilter(options.country);
     const events = await this.db.all<EventRow>(
-      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality, ev.groups,
+      `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality, ev.groups, ev.confidence,
               ev.place_name, ev.place_country, ev.place_lat, ev.place_lon, ev.place_source,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
               d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
@@ -964,6 +964,8 @@ export interface EventRow {
   factuality?: string | null; entity_role: string; location: string | null;
   /** JSON list of the event's participants no entity stands for ({role, text, start, end, code}; null when none) */
   groups?: string | null;
+  /** the detector's calibrated confidence (null: no model scored it, or stored before migration 11) */
+  confidence?: number | null;
   /** where in the world (null for events stored before places, or placed nowhere) */
   place_name?: string | null; place_country?: string | null; place_lat?: number | null; place_lon?: number | null; place_source?: string | null;
   document_id: number; title: string | null; source: string | null; published: string | null; url: string | null; sentence: string;
