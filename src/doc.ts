@@ -320,6 +320,18 @@ export class Doc {
     return lo;
   }
 
+  /**
+   * The syntactic head of tokens first..last (inclusive): the first whose parse head lies outside
+   * them (or that has none); the last when every head lies inside.
+   */
+  spanHead(first: number, last: number): number {
+    for (let i = first; i <= last; i++) {
+      const h = this.tokens[i].head ?? -1;
+      if (h < first || h > last) return i;
+    }
+    return last;
+  }
+
   /** Tokens lying inside [start, end). */
   tokensIn(start: number, end: number): Token[] {
     const out: Token[] = [];

@@ -105,15 +105,6 @@ export function quoteAt(view: DocView, pos: number): number {
   return spanAt(view.quotes, pos);
 }
 
-/** The token inside [first, last] whose head lies outside it (the phrase's head), else the last. */
-function spanHead(toks: Token[], first: number, last: number): number {
-  for (let i = first; i <= last; i++) {
-    const h = toks[i].head ?? -1;
-    if (h < first || h > last) return i;
-  }
-  return last;
-}
-
 export function buildMarkables(view: DocView): Markable[] {
   const { doc, tokens: toks, children, owner, ownerEntity } = view;
   const credits = creditSentences(doc);
@@ -137,7 +128,7 @@ export function buildMarkables(view: DocView): Markable[] {
       const first = i;
       let last = i;
       while (last + 1 < toks.length && owner[last + 1] === m) last++;
-      const head = spanHead(toks, first, last);
+      const head = doc.spanHead(first, last);
       const mk = base(head, first, last, m.kind === 'name' ? 'name' : 'nominal');
       mk.entity = ownerEntity[i];
       mk.mention = m;

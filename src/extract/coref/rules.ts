@@ -74,15 +74,12 @@ function inSubject(doc: Doc, i: number): boolean {
   return false;
 }
 
-/** The mention's head token: its first token whose head lies outside it (-1 when none). */
+/** The mention's head token (-1 when no token lies in it). */
 function mentionHead(doc: Doc, m: Mention): number {
   const first = doc.tokenAt(m.start);
-  for (let k = first; k < doc.tokens.length && doc.tokens[k].start < m.end; k++) {
-    const h = doc.tokens[k].head ?? -1;
-    if (h >= 0 && doc.tokens[h].start >= m.start && doc.tokens[h].start < m.end) continue;
-    return k;
-  }
-  return -1;
+  let last = first - 1;
+  while (last + 1 < doc.tokens.length && doc.tokens[last + 1].start < m.end) last++;
+  return last < first ? -1 : doc.spanHead(first, last);
 }
 
 /** The mention's head is a subject. */

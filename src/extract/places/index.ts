@@ -106,9 +106,8 @@ function locativePlace(doc: Doc, ev: EventRecord, placed: readonly PlacedName[])
   for (const { e, m } of placed) {
     if (m.start < sent.start || m.end > sent.end) continue;
     const toks = doc.tokensIn(m.start, m.end);
-    // the mention's head: its token whose head lies outside it
-    const head = toks.find((t) => t.head === undefined || t.head < toks[0].i || t.head > toks[toks.length - 1].i);
-    if (!head) continue;
+    if (!toks.length) continue;
+    const head = doc.tokens[doc.spanHead(toks[0].i, toks[toks.length - 1].i)];
     const prep = sentTokens.find((t) => t.head === head.i && t.deprel === 'case');
     if (!prep || !locative.has(prep.text.toLowerCase())) continue;
     let h = head.head ?? -1;
