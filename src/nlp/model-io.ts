@@ -138,9 +138,13 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
  * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
  * by a hash of its content.
  */
-function sourceStamp(path: string): string {
+function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
   const fd = openSync(path, 'r');
   try {
+    if (by === 'stat') {
+      const st = fstatSync(fd, { bigint: true });
+      return `${st.size}:mtime ${st.mtimeNs}`;
+    }
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(2, size));
     readSync(fd, head, 0, head.length, 0);
@@ -205,6 +209,12 @@ export interface ReadyOptions {
   version: string;
   /** the load-ready bytes already in memory (e.g. a SharedArrayBuffer from the parent thread) */
   bytes?: Uint8Array;
+  /**
+   * how the source is recognised: 'content' (default; a gzip file by its trailer, any other by a
+   * hash of its bytes) or 'stat' (size and modification time: for a large plain file that the
+   * loader searches in place and never reads whole)
+   */
+  stamp?: 'content' | 'stat';
 }
 
 export function readyPathFor(source: string): string {
@@ -219,7 +229,7 @@ export function readyPathFor(source: string): string {
  */
 export function readyModel(source: string, build: (compressed: Buffer) => ModelFile, options: ReadyOptions): { file: ModelFile; bytes: Uint8Array; built: boolean } {
   const readyPath = options.readyPath ?? readyPathFor(source);
-  const stamp = `${sourceStamp(source)}|${options.version}|tables ${TABLE_LAYOUT}`;
+  const stamp = `${sourceStamp(source, options.stamp)}|${options.version}|tables ${TABLE_LAYOUT}`;
   const tryLoad = (bytes: Uint8Array) => {
     try {
       const file = decodeModelRaw(bytes, readyPath, { views: true });
