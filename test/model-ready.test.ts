@@ -23,6 +23,7 @@ import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from 
 import { createHash } from 'node:crypto';
 import { defaultModelDir } from '../src/extract/ner.js';
 import { Gazetteer as PlacesGazetteer, openGazetteer } from '../src/extract/places/gazetteer.js';
+import { packWeights, readDetectorModel, readReadyDetector } from '../src/extract/events/detector.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -311,5 +312,21 @@ test('the places gazetteer read in place answers as the files read whole; its in
     assert.deepEqual(second.lookup('Tripoli'), whole.lookup('Tripoli'));
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready event detector holds the compressed model: every weight row, bit for bit, and its other fields', () => {
+  const model = readDetectorModel();
+  const ready = readReadyDetector();
+  assert.ok(model && ready);
+  const { weights, ...rest } = model;
+  assert.deepEqual(ready.model, { ...rest, weights: {} });
+  const packed = packWeights(weights);
+  assert.equal(ready.rows.size, packed.size);
+  for (const [f, row] of packed) {
+    const got = ready.rows.get(f);
+    assert.ok(got, f);
+    assert.deepEqual([...got.cls], [...row.cls], f);
+    assert.deepEqual([...got.w], [...row.w], f);
   }
 });

@@ -10,6 +10,7 @@ import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extr
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
 import { gazetteer } from '../extract/places/gazetteer.js';
+import { readReadyDetector } from '../extract/events/detector.js';
 
 const t0 = performance.now();
 const made: string[] = [];
@@ -21,6 +22,7 @@ for (const [name, build] of [
   ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
   ['Brown clusters', () => getBrownClusters()],
   ['places index', () => gazetteer()],
+  ['event detector', () => readReadyDetector()],
 ] as const) {
   try {
     build();
