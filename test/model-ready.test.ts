@@ -24,6 +24,8 @@ import { createHash } from 'node:crypto';
 import { defaultModelDir } from '../src/extract/ner.js';
 import { Gazetteer as PlacesGazetteer, openGazetteer } from '../src/extract/places/gazetteer.js';
 import { packWeights, readDetectorModel, readReadyDetector } from '../src/extract/events/detector.js';
+import { gazetteer as nameGazetteer, GAZETTEER_PATH, parseGazetteer } from '../src/extract/gazetteer.js';
+import { KeyedTable, TableMap } from '../src/nlp/model-io.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -329,4 +331,28 @@ test('the load-ready event detector holds the compressed model: every weight row
     assert.deepEqual([...got.cls], [...row.cls], f);
     assert.deepEqual([...got.w], [...row.w], f);
   }
+});
+
+test('a sorted table answers any key as the map it is built from: tabs, accents, astral and lone surrogates, misses', () => {
+  const entries: [string, string][] = [['NN\tus', 'we'], ['NN\tus\tl', 'us'], ['café', 'é'], ['𝔸x', 'astral'], ['\ud800', 'lone'], ['', 'empty'], ['a', '1'], ['ab', '2'], ['b', '']];
+  const table = KeyedTable.build(entries);
+  const arrays = {};
+  table.put(arrays, 't');
+  const back = KeyedTable.get({ header: {}, arrays }, 't');
+  const lazy = new TableMap(back, (v) => v);
+  for (const [k, v] of entries) assert.equal(lazy.get(k), v, JSON.stringify(k));
+  for (const k of ['NN', 'NN\t', 'cafe', 'aa', '\ud801', 'c', '𝔸']) assert.equal(lazy.get(k), undefined, JSON.stringify(k));
+  assert.equal(lazy.has('ab'), true);
+  assert.equal(lazy.size, entries.length);
+  assert.deepEqual([...lazy].sort(), [...new Map(entries)].sort());
+});
+
+test('the load-ready name gazetteer gives every name the type the JSON gives it', () => {
+  const whole = parseGazetteer(readFileSync(GAZETTEER_PATH, 'utf8'));
+  const ready = nameGazetteer();
+  assert.equal(ready.maxWords, whole.maxWords);
+  assert.deepEqual([...ready.given].sort(), [...whole.given].sort());
+  for (const [name, type] of whole.names) assert.equal(ready.names.get(name), type, name);
+  assert.equal(ready.names.get('no such name anywhere'), undefined);
+  assert.equal(ready.names.size, whole.names.size);
 });

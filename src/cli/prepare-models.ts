@@ -11,6 +11,7 @@ import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
 import { gazetteer } from '../extract/places/gazetteer.js';
 import { readReadyDetector } from '../extract/events/detector.js';
+import { gazetteer as nameGazetteer } from '../extract/gazetteer.js';
 
 const t0 = performance.now();
 const made: string[] = [];
@@ -23,6 +24,7 @@ for (const [name, build] of [
   ['Brown clusters', () => getBrownClusters()],
   ['places index', () => gazetteer()],
   ['event detector', () => readReadyDetector()],
+  ['name gazetteer', () => nameGazetteer()],
 ] as const) {
   try {
     build();
