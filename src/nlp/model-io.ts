@@ -500,32 +500,41 @@ export class KeyedTable {
   }
 }
 
+/** What a TableMap keeps for a key the table lacks (one map look-up answers hits and misses alike). */
+const ABSENT: unique symbol = Symbol('absent');
+
 /**
  * A Map over a KeyedTable, filled as it is asked: a key is searched in the table the first time
- * (found or not) and answered from the map after, so a hot path pays a map look-up as before and
- * loading pays nothing. Sized or iterated, it reads the whole table first; misses remembered are
- * bounded (a long document's unknown words must not grow the heap for good).
+ * (found or not) and answered from the map after, so a hot path pays one map look-up as before and
+ * loading pays nothing. Sized or iterated, it reads the whole table first. Misses are remembered
+ * in the same map, bounded (a long document's unknown words must not grow the heap for good).
  */
 export class TableMap<V> extends Map<string, V> {
   private complete = false;
-  private readonly misses = new Set<string>();
+  private absent = 0;
 
   constructor(private readonly table: KeyedTable, private readonly decode: (value: string) => V) {
     super();
   }
 
   override get(key: string): V | undefined {
-    const hit = super.get(key);
-    if (hit !== undefined || this.complete || this.misses.has(key)) return hit;
+    const hit = super.get(key) as V | typeof ABSENT | undefined;
+    if (hit !== undefined) return hit === ABSENT ? undefined : hit;
+    if (this.complete) return undefined;
     const i = this.table.find(key);
     if (i < 0) {
-      if (this.misses.size >= 100_000) this.misses.clear();
-      this.misses.add(key);
+      if (++this.absent > 100_000) this.forgetAbsent();
+      super.set(key, ABSENT as V);
       return undefined;
     }
     const v = this.decode(this.table.value(i));
     super.set(key, v);
     return v;
+  }
+
+  private forgetAbsent(): void {
+    for (const [k, v] of super.entries()) if ((v as V | typeof ABSENT) === ABSENT) super.delete(k);
+    this.absent = 1;
   }
 
   override has(key: string): boolean {
@@ -534,6 +543,8 @@ export class TableMap<V> extends Map<string, V> {
 
   private fill(): void {
     if (this.complete) return;
+    this.forgetAbsent();
+    this.absent = 0;
     for (let i = 0; i < this.table.size; i++) {
       const k = this.table.key(i);
       if (!super.has(k)) super.set(k, this.decode(this.table.value(i)));
