@@ -26,6 +26,7 @@ import { Gazetteer as PlacesGazetteer, openGazetteer } from '../src/extract/plac
 import { packWeights, readDetectorModel, readReadyDetector } from '../src/extract/events/detector.js';
 import { gazetteer as nameGazetteer, GAZETTEER_PATH, parseGazetteer } from '../src/extract/gazetteer.js';
 import { KeyedTable, TableMap } from '../src/nlp/model-io.js';
+import { defaultLexicon, lexiconPath, prepareLexicon } from '../src/extract/events/lexicon.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -355,4 +356,12 @@ test('the load-ready name gazetteer gives every name the type the JSON gives it'
   for (const [name, type] of whole.names) assert.equal(ready.names.get(name), type, name);
   assert.equal(ready.names.get('no such name anywhere'), undefined);
   assert.equal(ready.names.size, whole.names.size);
+});
+
+test('the load-ready event lexicon is the prepared lexicon: every verb, form, synset, PLOVER row and pattern block', () => {
+  const fresh = prepareLexicon(JSON.parse(readFileSync(lexiconPath(), 'utf8')));
+  const ready = defaultLexicon();
+  assert.equal(ready.verbs.blocks.length, fresh.verbs.blocks.length);
+  assert.deepStrictEqual(ready.verbs.blocks[7], fresh.verbs.blocks[7]);
+  assert.deepStrictEqual({ ...ready, verbs: { ...ready.verbs, blocks: [...ready.verbs.blocks] } }, fresh);
 });

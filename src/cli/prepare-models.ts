@@ -12,6 +12,7 @@ import { getBrownClusters } from '../nlp/representations.js';
 import { gazetteer } from '../extract/places/gazetteer.js';
 import { readReadyDetector } from '../extract/events/detector.js';
 import { gazetteer as nameGazetteer } from '../extract/gazetteer.js';
+import { defaultLexicon } from '../extract/events/lexicon.js';
 
 const t0 = performance.now();
 const made: string[] = [];
@@ -25,6 +26,7 @@ for (const [name, build] of [
   ['places index', () => gazetteer()],
   ['event detector', () => readReadyDetector()],
   ['name gazetteer', () => nameGazetteer()],
+  ['event lexicon', () => defaultLexicon()],
 ] as const) {
   try {
     build();

@@ -6,7 +6,7 @@
  * counts its own extraction only; the main thread stays the only writer to the store.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { useSharedReady } from '../nlp/model-io.js';
+import { useSharedReady } from '../nlp/ready-files.js';
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';

@@ -10,7 +10,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readSharedReady } from '../nlp/model-io.js';
+import { readSharedReady } from '../nlp/ready-files.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';

@@ -9,11 +9,11 @@
  * compressed file, kept beside it (never in git), and loaded with one read and typed-array
  * views into the file's bytes, with no decompression and no rebuilding of lookup tables.
  */
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { FrozenPerceptron, PHI, PHI_INVERSE, TABLE_LAYOUT, type FrozenTables } from './perceptron.js';
+import { readAligned, sharedReadyFile } from './ready-files.js';
 
 type ArrayKind = 'u8' | 'u16' | 'i16' | 'u32' | 'i32' | 'f32' | 'f64';
 export type TypedArrayAny = Uint8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
@@ -158,49 +158,7 @@ function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
   }
 }
 
-/** The whole file in a fresh buffer (8-aligned; shared between threads when `shared`). */
-export function readAligned(path: string, shared = false): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, bytes, at, size - at, at);
-      if (n === 0) throw new Error(`${path}: file shrank while being read`);
-      at += n;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Load-ready files a parent thread read into shared memory, by absolute path (readyModel looks here first). */
-const sharedReady = new Map<string, Uint8Array>();
-
-/** In a worker thread: use these load-ready files (read by the parent into SharedArrayBuffers) instead of reading its own copies. */
-export function useSharedReady(files: ReadonlyMap<string, Uint8Array> | undefined): void {
-  for (const [path, bytes] of files ?? []) sharedReady.set(resolve(path), bytes);
-}
-
-/**
- * Every load-ready file under `dir` (recursively), read into SharedArrayBuffers: one copy of the
- * models' tables for all worker threads. A file a worker finds stale it reads or rebuilds itself.
- */
-export function readSharedReady(dir: string): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
-    if (!name.endsWith('.ready.bin')) continue;
-    const path = resolve(dir, name);
-    try {
-      out.set(path, readAligned(path, true));
-    } catch {
-      // gone or unreadable: the workers read their own
-    }
-  }
-  return out;
-}
+export { readAligned, readSharedReady, useSharedReady } from './ready-files.js';
 
 export interface ReadyOptions {
   /** the load-ready file (default: the source path without .gz/.bin.gz, plus .ready.bin) */
@@ -238,7 +196,7 @@ export function readyModel(source: string, build: (compressed: Buffer) => ModelF
       return null;
     }
   };
-  const given = options.bytes ?? sharedReady.get(resolve(readyPath));
+  const given = options.bytes ?? sharedReadyFile(readyPath);
   if (given) {
     const file = tryLoad(given);
     if (file) return { file, bytes: given, built: false };

@@ -3,7 +3,6 @@ import { BudgetError, DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
-import { formatPreamble, formatResult, parseOutputFormat } from '../../output/formats.js';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -56,8 +55,10 @@ Examples:
     let done = 0;
     let skipped = 0;
     const pretty: unknown[] = [];
-    const format = (() => { try { return parseOutputFormat(values.format); } catch (err) { throw new UsageError((err as Error).message); } })();
-    process.stdout.write(formatPreamble(format));
+    // the PLOVER and CAMEO writers (and the event lexicon they read) load only when asked for
+    const formats = (values.format ?? 'json').toLowerCase() === 'json' ? null : await import('../../output/formats.js');
+    const format = (() => { try { return formats ? formats.parseOutputFormat(values.format) : 'json'; } catch (err) { throw new UsageError((err as Error).message); } })();
+    if (formats) process.stdout.write(formats.formatPreamble(format));
     const readOptions = { published, maxTextBytes, feed: values.feed, fetchArticles: values['fetch-articles'], anyLanguage: values['any-language'] };
     // extraction runs in a worker thread, so that a document over its time budget can be stopped
     // and the others go on (limits.ts); the worker starts now, loading its models while the
@@ -77,7 +78,7 @@ Examples:
         }
         try {
           const { result } = await pool.extract(item.doc, { tokens: values.tokens, sketch: false });
-          if (format !== 'json') { if (!process.stdout.write(formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
+          if (formats && format !== 'json') { if (!process.stdout.write(formats.formatResult(result, format))) await new Promise((r) => process.stdout.once('drain', r)); }
           else if (values.pretty) pretty.push(result);
           else if (!process.stdout.write(JSON.stringify(result) + '\n')) await new Promise((r) => process.stdout.once('drain', r));
           done++;

@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseVerbDictionary, type VerbLexicon, type VerbEntry, type VerbPattern } from './petrarch.js';
+import { createHash } from 'node:crypto';
+import { parseVerbDictionary, type VerbBlock, type VerbLexicon, type VerbEntry, type VerbPattern } from './petrarch.js';
+import { readyModel } from '../../nlp/model-io.js';
 import { parseCameoToPlover, type CameoToPlover } from './plover.js';
 import { SUPPLEMENT_VERBS } from './supplement.js';
 
@@ -51,8 +53,16 @@ export function compileLexicon(verbDictionary: string, cameoToPlover: string, ab
 /** Add the run-time indexes (synset word sets) and the supplement to a compiled lexicon. */
 export function prepareLexicon(compiled: CompiledLexicon, withSupplement = true): EventLexicon {
   const verbs = withSupplement ? mergeVerbLexicons(compiled.verbs, parseVerbDictionary(SUPPLEMENT_VERBS)) : compiled.verbs;
+  const synsetWords = synsetWordsOf(verbs.synsets);
+  // patterns are tried most specific first
+  for (const b of verbs.blocks) b.patterns.sort((x: VerbPattern, y: VerbPattern) => y.weight - x.weight);
+  return { ...compiled, verbs, synsetWords };
+}
+
+/** Synset name → its single words, with the regular plurals PETRARCH generates. */
+function synsetWordsOf(synsets: VerbLexicon['synsets']): Record<string, Set<string>> {
   const synsetWords: Record<string, Set<string>> = {};
-  for (const [name, phrases] of Object.entries(verbs.synsets)) {
+  for (const [name, phrases] of Object.entries(synsets)) {
     const set = new Set<string>();
     for (const p of phrases) {
       if (p.length !== 1) continue;
@@ -63,9 +73,7 @@ export function prepareLexicon(compiled: CompiledLexicon, withSupplement = true)
     }
     synsetWords[name] = set;
   }
-  // patterns are tried most specific first
-  for (const b of verbs.blocks) b.patterns.sort((x: VerbPattern, y: VerbPattern) => y.weight - x.weight);
-  return { ...compiled, verbs, synsetWords };
+  return synsetWords;
 }
 
 /** Where the compiled lexicon lives: models/events/ at the repository root. */
@@ -81,8 +89,61 @@ export function lexiconPath(): string {
 
 let shared: EventLexicon | null = null;
 
+/**
+ * What the load-ready lexicon is made by: the parser, the merge and the supplement are code, so
+ * their compiled modules' bytes stamp it (an edit to any of them rebuilds it).
+ */
+function builderStamp(): string {
+  const hash = createHash('sha1');
+  for (const m of ['./lexicon.js', './petrarch.js', './supplement.js']) hash.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+  return `event lexicon 2, builder ${hash.digest('hex')}`;
+}
+
+/**
+ * The default lexicon in its load-ready form (cameo-lexicon.json.ready.bin, built at `npm install`
+ * or on first use): the prepared lexicon (supplement merged, patterns sorted) with its ~400
+ * pattern blocks kept as JSON texts, each parsed the first time the coder asks for it — a few
+ * blocks for a short document, instead of parsing 420 KB of JSON and the supplement at every start.
+ */
+function readyLexicon(): EventLexicon {
+  const { file } = readyModel(
+    lexiconPath(),
+    (json) => {
+      const lex = prepareLexicon(JSON.parse(json.toString('utf8')) as CompiledLexicon);
+      const texts = lex.verbs.blocks.map((b) => JSON.stringify(b));
+      const ends = new Uint32Array(texts.length);
+      let at = 0;
+      texts.forEach((t, i) => (ends[i] = at += t.length));
+      const { blocks: _blocks, ...verbs } = lex.verbs;
+      const all = texts.join('');
+      // one byte a character when the text is ASCII (it is: CAMEO words and codes), else UTF-16 units (exact for any text)
+      const encoding = /^[\x00-\x7f]*$/.test(all) ? 'latin1' : 'utf16le';
+      return { header: { about: lex.about, plover: lex.plover, verbs, encoding }, arrays: { blocks: Buffer.from(all, encoding), blockEnds: ends } };
+    },
+    { version: builderStamp(), stamp: 'stat' },
+  );
+  const h = file.header as { about: string; plover: CameoToPlover; verbs: Omit<VerbLexicon, 'blocks'>; encoding: 'latin1' | 'utf16le' };
+  const raw = file.arrays.blocks as Uint8Array;
+  const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString(h.encoding);
+  const ends = file.arrays.blockEnds as Uint32Array;
+  const parsed = new Array<VerbBlock>(ends.length);
+  // an array whose blocks are parsed as they are read (the coder reads blocks[entry.block]; iterating reads them all)
+  const blocks = new Proxy(parsed, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string') {
+        const i = prop.length < 10 ? Number(prop) : NaN;
+        if (Number.isInteger(i) && i >= 0 && i < ends.length && String(i) === prop) {
+          return (target[i] ??= JSON.parse(text.slice(i === 0 ? 0 : ends[i - 1], ends[i])) as VerbBlock);
+        }
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  return { about: h.about, plover: h.plover, verbs: { ...h.verbs, blocks }, synsetWords: synsetWordsOf(h.verbs.synsets) };
+}
+
 /** The default lexicon (CAMEO 2.0 + supplement + PLOVER table), loaded once. */
 export function defaultLexicon(): EventLexicon {
-  shared ??= prepareLexicon(JSON.parse(readFileSync(lexiconPath(), 'utf8')) as CompiledLexicon);
+  shared ??= readyLexicon();
   return shared;
 }
