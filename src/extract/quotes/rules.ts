@@ -172,3 +172,17 @@ export const continuesSpeaker = defineRule({
   fires: ['"We heard the water before we saw it," Mayor Elena Ruiz said. "Then the lights went out."'],
   spares: ['"We heard the water before we saw it," Mayor Elena Ruiz said.'],
 });
+
+export const givenNameGender = defineRule({
+  id: 'quotes.given-name-gender', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a person\'s given name is evidence of gender for pronoun agreement (coreference\'s given-name table): "she" is not the man named David Rios',
+  fires: ['David Rios met Anna Weber at the station. She said the trains would run again on Monday.'],
+  spares: ['Rios met Weber at the station. She said the trains would run again on Monday.'],
+});
+
+export const subjectAntecedent = defineRule({
+  id: 'quotes.subject-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a "they" or "it" speaker coreference left alone stands for the nearest subject before it in its sentence, else the main subject of the sentence before, when number and kind agree ("Union officials went to the station, where they claimed …")',
+  fires: ['Union officials went to the Harbour Road police station, where they claimed the files had been stolen.'],
+  spares: ['Union officials went to the Harbour Road police station. The files had been stolen, the clerk claimed.'],
+});
