@@ -186,3 +186,17 @@ export const subjectAntecedent = defineRule({
   fires: ['Union officials went to the Harbour Road police station, where they claimed the files had been stolen.'],
   spares: ['Union officials went to the Harbour Road police station. The files had been stolen, the clerk claimed.'],
 });
+
+export const relativeObjectCue = defineRule({
+  id: 'quotes.relative-object-cue', stage: 'quotes', action: 'veto', source: `${src}.ts`,
+  summary: 'a cue whose object is a relative pronoun ("which the BBC noted as unusual") has its content and attributes no quotation beside it',
+  fires: ['Speaker Ana Holm commented on the vote — which the Herald noted as a rare move — "This house will not be silenced."'],
+  spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
+});
+
+export const ownClauseCue = defineRule({
+  id: 'quotes.own-clause-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a cue after a quotation that opens a clause of its own ("…", while X indicated …) is not the quotation\'s cue when a cue before it is',
+  fires: ['The mayor was told by Fire Chief Ivan Petrov of "at least 30 people under the debris", while Deputy Governor Oleg Sarin indicated 60 were missing.'],
+  spares: ['"At least 30 people are under the debris," Deputy Governor Oleg Sarin indicated on Monday.'],
+});

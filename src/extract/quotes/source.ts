@@ -137,7 +137,18 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
   let a = head;
   while (a > from && a - 1 >= sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[a - 1].text) && toks[a - 1].upos !== 'VERB' && !ctx.inside(a - 1)) a--;
   let b = head;
-  while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+  for (;;) {
+    while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+    // a bracketed abbreviation inside the phrase: "Member of Parliament (MP) Yvette Cooper"
+    // (the name after it hangs on the title as an apposition: the phrase runs over it)
+    const close = toks[b + 1]?.text === '(' && b + 1 < sent.tokenEnd ? toks.slice(b + 2, Math.min(sent.tokenEnd, b + 5)).findIndex((t) => t.text === ')') : -1;
+    if (close < 1 || toks.slice(b + 2, b + 2 + close).some((t) => !/^(?:PROPN|NOUN)$/.test(t.upos ?? ''))) break;
+    const after = b + 3 + close;
+    if (after >= sent.tokenEnd || toks[after].upos !== 'PROPN' || ctx.inside(after)) break;
+    b = after;
+    while (b + 1 < sent.tokenEnd && toks[b + 1].upos === 'PROPN' && !ctx.inside(b + 1)) b++;
+    to = Math.max(to, b);
+  }
   return { from: a, to: b };
 }
 
@@ -716,7 +727,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   // 2. a person named in the phrase or in apposition to its role noun: "spokesman Mariusz Ciarka",
   //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
   const w = lw(toks[head]);
-  if (rule.personInTitle.enabled) {
+  // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled;
+  if (rule.personInTitle.enabled && !documentHead) {
     for (const c of ctx.children[head]) {
       if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
     }
