@@ -155,7 +155,7 @@ export const appositionRole = defineRule({
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
-  fires: ['The Red Cross said the convoy was attacked on Monday. They said two drivers were hurt.'],
+  fires: ['The Red Cross said the convoy was attacked on Monday. The convoy was carrying food and medicine. They said two drivers were hurt.'],
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
