@@ -44,7 +44,7 @@ test('a cue whose object is a relative pronoun leaves the quotation to the cue b
   assert.equal(nameOf(r, q.speaker), 'Ana Holm');
 });
 
-test('a cue after the quotation in a clause of its own does not take it ("…", while X indicated …)', () => {
+test('a quotation hanging on a passive agent goes to that cue, not to a cue after it in another clause', () => {
   const r = run('The mayor was told by Fire Chief Ivan Petrov of "at least 30 people under the debris", while Deputy Governor Oleg Sarin indicated 60 were missing.');
   const q = r.quotes.find((x) => x.kind === 'direct');
   assert.ok(q);
@@ -59,4 +59,11 @@ test('a title with a bracketed abbreviation before the name: the person is the s
   const q = r.quotes.find((x) => x.kind === 'direct');
   assert.ok(q);
   assert.equal(nameOf(r, q.speaker), 'Clara Voss');
+});
+
+test('a car the recogniser took for a person is no antecedent of "she"', () => {
+  const r = run('Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.');
+  const q = r.quotes.find((x) => x.cue?.text === 'told');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Anne Mercer');
 });

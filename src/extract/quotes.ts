@@ -209,19 +209,6 @@ function relativeObject(ctx: QuoteContext, i: number): boolean {
   return false;
 }
 
-/** A cue after a quotation that opens a clause of its own: a subordinator ("while", "as") after the quotation marks it. */
-function ownClauseAfter(ctx: QuoteContext, c: number, quoteEnd: number): boolean {
-  if (!rule.ownClauseCue.enabled) return false;
-  const toks = ctx.doc.tokens;
-  for (const k of ctx.children[c]) {
-    if (k < c && toks[k].start >= quoteEnd && toks[k].deprel === 'mark' && toks[k].upos === 'SCONJ') {
-      rule.ownClauseCue.fired(toks[c].start, toks[c].end);
-      return true;
-    }
-  }
-  return false;
-}
-
 /** The cue stands right before or after the quotation (a comma and a word or two away at most). */
 function nextTo(doc: Doc, cue: Token, q: RawQuote): boolean {
   const between = cue.start >= q.outerEnd ? doc.text.slice(q.outerEnd, cue.start) : doc.text.slice(cue.end, q.outerStart);
@@ -320,12 +307,9 @@ export const quotesStage: Stage = {
         // prefer a cue the parse ties to the quote (the quote is its complement, or it hangs on the
         // quote's verb), then a cue after the quote, then the nearest before it
         const tied = cuesTiedTo(doc, q, cands);
-        // a cue after the quotation heading a clause of its own ("…", while X indicated …) ranks with the cues before it
         const rank = (c: number): number => {
           const t = doc.tokens[c];
-          const base = tied.has(c) ? 0 : 2e6;
-          if (t.start < q.outerEnd) return base + 1e6 + q.outerStart - t.end;
-          return base + (ownClauseAfter(ctx, c, q.outerEnd) ? 1e6 : 0) + t.start - q.outerEnd;
+          return (tied.has(c) ? 0 : 2e6) + (t.start >= q.outerEnd ? t.start - q.outerEnd : 1e6 + q.outerStart - t.end);
         };
         cands.sort((a, b) => rank(a) - rank(b));
         let tiedAtt: Attribution | null = null;

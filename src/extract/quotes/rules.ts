@@ -194,9 +194,9 @@ export const relativeObjectCue = defineRule({
   spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
 });
 
-export const ownClauseCue = defineRule({
-  id: 'quotes.own-clause-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
-  summary: 'a cue after a quotation that opens a clause of its own ("…", while X indicated …) is not the quotation\'s cue when a cue before it is',
-  fires: ['The mayor was told by Fire Chief Ivan Petrov of "at least 30 people under the debris", while Deputy Governor Oleg Sarin indicated 60 were missing.'],
-  spares: ['"At least 30 people are under the debris," Deputy Governor Oleg Sarin indicated on Monday.'],
+export const unlikePerson = defineRule({
+  id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
+  fires: ['Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
+  spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
 });

@@ -557,6 +557,32 @@ function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
   return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
+/**
+ * A "person" only the recogniser says is one, written as no person is: every name of it one word
+ * after an article ("the Volvo") or a plural noun ("High Commissioner for Refugees"). No he or she
+ * stands for it.
+ */
+function unlikePerson(ctx: QuoteContext, e: Entity): boolean {
+  if (!rule.unlikePerson.enabled) return false;
+  const cached = unlikeCache.get(ctx)?.get(e.id);
+  if (cached !== undefined) return cached;
+  const toks = ctx.doc.tokens;
+  const names = e.mentions.filter((m) => m.kind === 'name');
+  let verdict = names.length > 0 && !e.mentions.some((m) => m.kind === 'nominal' || (m.roles ?? []).length > 0);
+  for (const m of names) {
+    if (!verdict) break;
+    const i = ctx.doc.tokenAt(m.start);
+    const single = i < toks.length && toks[i].end >= m.end;
+    verdict = single && (/^(?:the|a|an)$/.test(lw(toks[i - 1])) || /^NNP?S$/.test(toks[i].xpos ?? ''));
+  }
+  let m = unlikeCache.get(ctx);
+  if (!m) unlikeCache.set(ctx, (m = new Map()));
+  m.set(e.id, verdict);
+  if (verdict) rule.unlikePerson.fired(names[0].start, names[0].end);
+  return verdict;
+}
+const unlikeCache = new WeakMap<QuoteContext, Map<string, boolean>>();
+
 /** Does a pronoun agree with an entity: he/she a person of that gender (or unknown), they/it a body. */
 export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: number): boolean {
   const e = ctx.doc.entityById(id);
@@ -564,7 +590,7 @@ export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: numb
   const p = PRONOUNS[pronoun];
   if (!p) return true;
   if (p.gender === 'm' || p.gender === 'f') {
-    if (e.type !== 'PERSON') return false;
+    if (e.type !== 'PERSON' || unlikePerson(ctx, e)) return false;
     const g = entityGender(ctx, id, at);
     return g === undefined || g === p.gender;
   }
