@@ -67,3 +67,37 @@ test('a car the recogniser took for a person is no antecedent of "she"', () => {
   assert.ok(q);
   assert.equal(nameOf(r, q.speaker), 'Anne Mercer');
 });
+
+test('two clauses joined by ", but" are not one subject phrase', () => {
+  const r = run('The first reports spoke of drone attacks, but the Saudi government said the attack included cruise missiles.');
+  const q = r.quotes.find((x) => x.text.includes('cruise missiles'));
+  assert.ok(q);
+  assert.equal(q.speaker_text, 'the Saudi government');
+});
+
+test('a participial adjective and a bracketed abbreviation stay in the subject read off the words', () => {
+  const r = run('Late on Friday, the Kurdish-led Northern Unity Front (NUF) announced it had signed a truce with the army.');
+  const q = r.quotes.find((x) => x.text.includes('signed a truce'));
+  assert.ok(q);
+  assert.ok(q.speaker !== null || q.speaker_text, 'a speaker is found');
+  assert.match(q.source?.text ?? '', /Northern Unity Front/);
+});
+
+test('a statement described by its origin is not the last speaker\'s', () => {
+  const r = run('According to the BBC, the border was closed on Monday. The Greek statement called for talks to resume.');
+  const q = r.quotes.find((x) => x.cue?.text === 'called');
+  assert.ok(q);
+  assert.equal(q.speaker, null);
+  assert.equal(q.speaker_text, 'The Greek statement');
+});
+
+test('the issuer of a document is the head of the subject, not a place in its prepositional phrase', () => {
+  const r = run('Farmers and landowners from the border state of Arizona filed a motion claiming the order was unlawful.');
+  const q = r.quotes.find((x) => x.cue?.text === 'claiming');
+  assert.ok(q);
+  assert.equal(q.speaker, null);
+  const p = run('US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.');
+  const b = p.quotes.find((x) => x.cue?.text === 'blaming');
+  assert.ok(b);
+  assert.equal(nameOf(p, b.speaker), 'Mike Pompeo');
+});

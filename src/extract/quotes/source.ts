@@ -197,7 +197,7 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     const t = toks[j];
     if (ctx.inside(j)) break;
     const u = t.upos ?? '';
-    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.') { from = j; continue; }
+    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
     if (u === 'ADP' && PREPOSITIONS.has(lw(t)) && j > sent.tokenStart && /^(?:NOUN|PROPN)$/.test(toks[j - 1].upos ?? '')) { from = j; continue; }
     if (u === 'CCONJ' && lw(t) === 'and' && j > sent.tokenStart && toks[j - 1].upos === 'PROPN' && toks[j + 1]?.upos === 'PROPN') { from = j; continue; }
     break;
@@ -294,7 +294,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (before.length > 1) {
       const a = Math.min(...before.map((c) => nounPhrase(ctx, c).from));
       const b = Math.max(...before.map((c) => nounPhrase(ctx, c).to));
-      return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'subject' };
+      // not two clauses: "The initial reports were of drone attacks, but the Saudi government said"
+      const split = toks.slice(a, b + 1).some((x, k) => finite(x) || (x.text === ',' && toks[a + k + 1]?.upos === 'CCONJ'));
+      if (!split) return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'subject' };
+      const last = Math.max(...before);
+      return phrase(last, 'subject');
     }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
@@ -839,7 +843,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
-    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
+    // (a statement described as someone's — "The Turkish statement", "The chain's press release" — is not the last speaker's)
+    const described = toks.slice(from + 1, head).some((x) => x.upos === 'PROPN' || /^NNP/.test(x.xpos ?? '') || /^['’]s?$/.test(x.text) || ctx.owners[x.i] !== undefined);
+    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) && !described };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
@@ -898,7 +904,12 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
       const subj = child(ctx, v, /^nsubj$/);
       if (subj >= 0) {
         const np = nounPhrase(ctx, subj);
-        for (let j = np.to; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
+        // a name heading the subject, not one inside its prepositional phrase ("owners from the border state of Texas")
+        const person = personInPhrase(ctx, np.from, np.to);
+        if (person) return { entity: person };
+        let end = np.to;
+        for (let j = subj + 1; j <= np.to; j++) if (PREPOSITIONS.has(lw(toks[j]))) { end = j - 1; break; }
+        for (let j = end; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
         if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
       }
     }
