@@ -195,3 +195,12 @@ test('descriptions: a misread one-word name, a capitalised modifier, an "of" com
   const t = doc('Wikinews: Ana Ruiz, what do you build?\n\nAna Ruiz: Engines, mostly. The group pays well.\n\nWikinews: Do you like the work?\n\nAna Ruiz: Yes, I do.');
   assert.equal(linkOf(t, 'The group'), '');
 });
+
+test('place descriptions: "the city", "the country" to the one place of that kind named just before; two leave it unlinked', () => {
+  assert.equal(linkOf(doc('Protesters marched through Lyon on Saturday. The city was calm by evening.'), 'The city'), 'Lyon');
+  assert.equal(linkOf(doc('Protesters marched through Lyon and Marseille on Saturday. The city was calm by evening.'), 'The city'), '');
+  // a country is no city, and a city no country: the kind of place must fit
+  const d = doc('Floods hit Portugal in March. Officials in Porto said the country needed help.');
+  assert.equal(linkOf(d, 'the country'), 'Portugal');
+  assert.equal(linkOf(doc('Floods hit Portugal in March. The city council met on Monday.'), 'The city'), '');
+});

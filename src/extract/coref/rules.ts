@@ -10,12 +10,14 @@
  *    organisation or place.
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
+import type { PlaceKind } from '../places/gazetteer.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
+import { placeKinds, placeNounKind } from './places.js';
 import { defineRule } from '../../rules/registry.js';
 import { getNerModel } from '../ner.js';
 
@@ -390,11 +392,42 @@ function ruleDescriptions(doc: Doc): void {
       // then the most recent; not merely the last named ("told Reuters the group would …")
       // (not when a name follows: "the charity Action Against Hunger" introduces that name)
       if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+      // "the city", "the country": the one place of that kind named in the last few sentences
+      if (!target && placeRule.enabled && !possessive && isPhraseHeadNoun(toks, h)) {
+        const kind = placeNounKind(noun);
+        if (kind) {
+          target = soleRecentPlace(index, toks[i], kind);
+          if (target) placeRule.fired(toks[i].start, toks[h].end);
+        }
+      }
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
   }
 }
 
+
+export const placeRule = defineRule({
+  id: 'coref.place-description',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the city", "the country", "the capital": the one place of the kind the noun describes (learned from appositions in prose, models/coref/place-nouns.tsv.gz, and the places gazetteer) named in the last five sentences; two such places leave it unlinked',
+  fires: ['Protesters marched through Lyon on Saturday. The city was calm by evening.'],
+  spares: ['Protesters marched through Lyon and Marseille on Saturday. The city was calm by evening.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The one GPE or LOC entity of the kind named in the five sentences up to `at` (none when two are). */
+function soleRecentPlace(index: MentionIndex, at: Token, kind: PlaceKind): Entity | undefined {
+  let found: Entity | undefined;
+  for (let s = at.sentence; s >= Math.max(0, at.sentence - 4); s--) {
+    for (const x of index.bySentence.get(s) ?? []) {
+      if (x.m.end > at.start || x.e === found || !placeKinds(x.e).has(kind)) continue;
+      if (found) return undefined;
+      found = x.e;
+    }
+  }
+  return found;
+}
 
 function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: string, ok: (e: Entity) => boolean): Entity | undefined {
   const score = new Map<Entity, number>();
