@@ -204,3 +204,11 @@ test('place descriptions: "the city", "the country" to the one place of that kin
   assert.equal(linkOf(d, 'the country'), 'Portugal');
   assert.equal(linkOf(doc('Floods hit Portugal in March. The city council met on Monday.'), 'The city'), '');
 });
+
+test('inside a quote, he and she are never the quote\'s own speaker', () => {
+  const d = doc('Tomas Berger met the senator in May. "When he was winning, I offered help," Berger said.');
+  assert.equal(linkOf(d, 'he was winning'), '');
+  assert.equal(linkOf(d, 'I offered'), 'Tomas Berger');
+  // outside the quote the speaker stays "he"
+  assert.equal(linkOf(doc('Tomas Berger won the race in May. "I offered help to everyone," Berger said before he left.'), 'he left'), 'Tomas Berger');
+});
