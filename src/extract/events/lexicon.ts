@@ -95,7 +95,12 @@ let shared: EventLexicon | null = null;
  */
 function builderStamp(): string {
   const hash = createHash('sha1');
-  for (const m of ['./lexicon.js', './petrarch.js', './supplement.js']) hash.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+  try {
+    for (const m of ['./lexicon.js', './petrarch.js', './supplement.js']) hash.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+  } catch {
+    // modules not readable as files (a bundle): a stamp no file carries, so the lexicon is built afresh
+    return `event lexicon 2, builder unknown ${process.pid} ${performance.now()}`;
+  }
   return `event lexicon 2, builder ${hash.digest('hex')}`;
 }
 
