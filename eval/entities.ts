@@ -34,6 +34,10 @@ function main(): void {
     else if (a === '--folds') folds = Number(args[++i]);
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
+    else if (a === '--vectors') opts.vectors = true;
+    else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
+    else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
+    else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
@@ -41,7 +45,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
