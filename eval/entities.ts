@@ -4,7 +4,8 @@
  * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table),
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
- * --no-brown, --[no-]unlabelled-caps, --epochs N.
+ * --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
+ * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed: mean and spread).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ function main(): void {
   let folds = 5;
   let curve = false;
   let jsonOut: string | null = null;
+  let repeatSeeds: number[] | null = null;
   const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -34,6 +36,11 @@ function main(): void {
     else if (a === '--folds') folds = Number(args[++i]);
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
+    else if (a === '--vectors') opts.vectors = true;
+    else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
+    else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
+    else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map(Number);
+    else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
@@ -41,12 +48,19 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
     const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
     for (const { epoch, ner } of runEpochCurve(fc, folds, opts)) process.stdout.write(formatPRF(`ner stage after ${epoch} epochs`, ner) + '\n');
+    return;
+  }
+  if (repeatSeeds) {
+    // the same cross-validation once per shuffle seed: the spread a single run's figure carries
+    const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
+    const runs = repeatSeeds.map((seed) => runCrossValidation(fc, folds, { ...opts, seeds: [seed] })[0]);
+    process.stdout.write(formatSeedSpread(repeatSeeds, runs) + '\n');
     return;
   }
   const [r] = runCrossValidation(data, folds, opts);
@@ -68,6 +82,29 @@ function main(): void {
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 2) + '\n');
   process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r) + '\n');
+}
+
+/** Headline F1 by class for each seed, then their mean and standard deviation. */
+export function formatSeedSpread(seeds: readonly number[], runs: readonly CvReport[]): string {
+  const cols: [string, (r: CvReport) => number][] = [
+    ['F1', (r) => r.recognisers.pipeline.all.coarse.f1],
+    ['PER', (r) => r.recognisers.pipeline.all.byCoarse.PER?.f1 ?? 0],
+    ['ORG', (r) => r.recognisers.pipeline.all.byCoarse.ORG?.f1 ?? 0],
+    ['place', (r) => r.recognisers.pipeline.all.byCoarse.LOC?.f1 ?? 0],
+    ['ner stage', (r) => r.recognisers['ner stage'].all.coarse.f1],
+  ];
+  const row = (label: string, xs: string[]) => label.padEnd(10) + xs.map((x) => x.padStart(10)).join('');
+  const out = [row('seed', cols.map(([c]) => c))];
+  runs.forEach((r, k) => out.push(row(String(seeds[k]), cols.map(([, f]) => (100 * f(r)).toFixed(1)))));
+  const stats = cols.map(([, f]) => {
+    const xs = runs.map((r) => 100 * f(r));
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+    return [mean, sd];
+  });
+  out.push(row('mean', stats.map(([m]) => m.toFixed(1))));
+  out.push(row('sd', stats.map(([, sd]) => sd.toFixed(2))));
+  return `pipeline pooled F1 by shuffle seed (${runs[0]?.folds ?? 0}-fold cross-validation each)\n` + out.join('\n');
 }
 
 const invoked = process.argv[1] ?? '';

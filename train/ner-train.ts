@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
 import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
-import { getBrownClusters, type BrownClusters } from '../src/nlp/representations.js';
+import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
@@ -34,6 +34,8 @@ export interface NerCorpus {
   ewtWords: string[][];
   /** the shipped word representations (models/representations/), or null when missing */
   brown: BrownClusters | null;
+  /** the word-vector clusters (models/representations/vectors.tsv.gz), loaded when a recipe asks for them */
+  vectors: BrownClusters | null;
 }
 
 export function readNerCorpus(dataDir: string): NerCorpus {
@@ -48,7 +50,7 @@ export function readNerCorpus(dataDir: string): NerCorpus {
   }
   const gum = readGum(join(dataDir, 'gum', 'dep'), gazetteer);
   const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
-  return { dataDir, gazData, gazetteer, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters() };
+  return { dataDir, gazData, gazetteer, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters(), vectors: null };
 }
 
 /** Ids of GUM's news and interview documents, sorted. */
@@ -95,14 +97,22 @@ export interface NerTrainOptions {
   oBias: number;
   /** Brown cluster features (from corpus.brown) */
   brown: boolean;
+  /** word-vector cluster features (from corpus.vectors) */
+  vectors: boolean;
   /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
   unlabelledCaps: boolean;
+  /**
+   * Word dropout: in training, each token's own word-identity features (exact and lower-case
+   * form) are left out with this probability, so the model also learns to tag words as if it
+   * had never seen them (as most names in new text are) from their shape, clusters and context.
+   */
+  identityDropout?: number;
   log?: (msg: string) => void;
   /** called after every epoch of the first seed with the weights averaged so far (learning curves) */
   onEpoch?: (epoch: number, model: NerModel) => void;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, unlabelledCaps: true };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -233,6 +243,7 @@ export interface FeaturisedCorpus {
   corpus: NerCorpus;
   lexicon: CapLexicon;
   brown: BrownClusters | null;
+  vectors: BrownClusters | null;
   unlabelledCaps: boolean;
   units: Unit[];
   /** dense feature id → hashed feature key */
@@ -260,12 +271,15 @@ export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
  * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
  * it does not depend on the fold), to skip counting the unlabelled text.
  */
-export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
   const t0 = Date.now();
   const brownOn = opts.brown;
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
   const brown = brownOn ? corpus.brown : null;
-  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown };
+  if (opts.vectors) corpus.vectors ??= getVectorClusters();
+  if (opts.vectors && !corpus.vectors) throw new Error(`word-vector cluster features need models/representations/vectors.tsv.gz (npm run train:vectors): ${representationsLoadError(VECTORS_FILE)}`);
+  const vectors = opts.vectors ? corpus.vectors : null;
+  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown, vectors };
   const cache = new WordCache(ctx, 1 << 30);
   const dense = new Map<number, number>();
   const keyOf: number[] = [];
@@ -306,7 +320,7 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
   const seconds = (Date.now() - t0) / 1000;
   log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
-  return { corpus, lexicon, brown, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
+  return { corpus, lexicon, brown, vectors, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
 }
 
 /**
@@ -342,14 +356,14 @@ class DensePerceptron {
       this.u[base + guess] -= cnt;
     }
   }
-  /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys. */
+  /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys (rows past keyOf are scratch). */
   freeze(keyOf: Uint32Array, threshold: number): FrozenPerceptron {
     const C = this.nClasses;
     const keys: number[] = [];
     const starts: number[] = [0];
     const cls: number[] = [];
     const vals: number[] = [];
-    for (let f = 0; f < this.nFeatures; f++) {
+    for (let f = 0; f < keyOf.length; f++) {
       if (pushAveragedRow(this.w, this.u, this.counter, f * C, C, threshold, cls, vals)) {
         keys.push(keyOf[f]);
         starts.push(cls.length);
@@ -364,6 +378,8 @@ interface Instance {
   ids: Uint32Array;
   offs: Int32Array;
   gold: Int32Array;
+  /** positions in ids of token i's exact and lower-case word features (2i, 2i + 1; -1 when pruned) */
+  ident: Int32Array;
 }
 
 /**
@@ -374,6 +390,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const log = opts.log ?? (() => {});
   const t0 = Date.now();
   if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
+  if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
   if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');
@@ -397,16 +414,21 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const toInstance = (u: Unit): Instance => {
     const out = new Uint32Array(u.ids.length);
     const offs = new Int32Array(u.offs.length);
+    const ident = new Int32Array(2 * (u.offs.length - 1)).fill(-1);
     let m = 0;
     for (let i = 0; i + 1 < u.offs.length; i++) {
       offs[i] = m;
       for (let j = u.offs[i]; j < u.offs[i + 1]; j++) {
         const l = local[u.ids[j]];
-        if (l >= 0) out[m++] = l;
+        if (l < 0) continue;
+        // selfKeys writes the bias, then the exact and the lower-case form
+        const k = j - u.offs[i];
+        if (k === 1 || k === 2) ident[2 * i + k - 1] = m;
+        out[m++] = l;
       }
     }
     offs[u.offs.length - 1] = m;
-    return { ids: out.slice(0, m), offs, gold: u.gold };
+    return { ids: out.slice(0, m), offs, gold: u.gold, ident };
   };
   const gumInst = gum.map(toInstance);
   const instances: Instance[] = [...uner.map(toInstance), ...unerDev.map(toInstance)];
@@ -417,7 +439,12 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   /** One averaged-perceptron run over the shuffled training set. */
   const trainOnce = (seed: number): { scorer: FrozenPerceptron; trans: Float32Array; start: Float32Array } => {
     const T = N_TAGS;
-    const perc = new DensePerceptron(keyOf.length, T);
+    // one scratch row past the features: word dropout points dropped features there, and it is zeroed after each sentence
+    const perc = new DensePerceptron(keyOf.length + 1, T);
+    const scratch = keyOf.length;
+    const dropout = opts.identityDropout ?? 0;
+    const droppedAt: number[] = [];
+    const droppedId: number[] = [];
     const trans = new Float32Array(T * T);
     const transU = new Float64Array(T * T);
     const start = new Float32Array(T);
@@ -436,6 +463,18 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
         const inst = instances[k];
         const n = inst.gold.length;
         tokens += n;
+        if (dropout > 0) {
+          for (let i = 0; i < n; i++) {
+            if (random() >= dropout) continue;
+            for (let q = 0; q < 2; q++) {
+              const at = inst.ident[2 * i + q];
+              if (at < 0) continue;
+              droppedAt.push(at);
+              droppedId.push(inst.ids[at]);
+              inst.ids[at] = scratch;
+            }
+          }
+        }
         if (em.length < n * T) em = new Float32Array(n * T * 2);
         for (let i = 0; i < n; i++) perc.score(inst.ids, inst.offs[i], inst.offs[i + 1], em, i * T);
         const pred = viterbi(em, n, trans, start);
@@ -464,13 +503,20 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
           }
         }
         perc.counter++;
+        if (droppedAt.length) {
+          for (let j = 0; j < droppedAt.length; j++) inst.ids[droppedAt[j]] = droppedId[j];
+          droppedAt.length = 0;
+          droppedId.length = 0;
+          perc.w.fill(0, scratch * T, scratch * T + T);
+          perc.u.fill(0, scratch * T, scratch * T + T);
+        }
       }
       log(`  seed ${seed} epoch ${epoch}/${opts.epochs}: train token errors ${(100 * errors / tokens).toFixed(2)}% [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
       if (opts.onEpoch && seed === opts.seeds[0]) {
         const cnt = perc.counter;
         const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
-        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null);
-        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown));
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null);
+        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors));
       }
     }
     const c = perc.counter;
@@ -483,9 +529,9 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
     Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
   const scorer = averageFrozen(runs.map((r) => r.scorer));
-  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null);
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null);
   // the model as written (quantised weights), so every score tells the truth about the file
-  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown);
+  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors);
   return {
     weightsFile,
     model,

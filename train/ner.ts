@@ -71,9 +71,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--cv') opts.cvOnly = true;
     else if (a === '--relist') opts.relist = true;
     else if (a === '--no-brown') opts.brown = false;
+    else if (a === '--vectors') opts.vectors = true;
+    else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --relist, --no-brown, --[no-]unlabelled-caps)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -97,7 +99,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, unlabelledCaps: opts.unlabelledCaps, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -135,7 +137,7 @@ function main(): void {
     feature_version: FEATURE_VERSION,
     lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {
-      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, unlabelled_caps: opts.unlabelledCaps,
+      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',
       freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2,
     },
@@ -149,6 +151,9 @@ function main(): void {
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
       representations: fc.brown
         ? { file: 'models/representations/brown.tsv.gz (see its manifest.json)', sha256: fc.brown.sha256, features: 'Brown cluster path prefixes of 4, 6, 10, 20 bits of the word and 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
+        : null,
+      vector_clusters: fc.vectors
+        ? { file: 'models/representations/vectors.tsv.gz (see vectors.json beside it)', sha256: fc.vectors.sha256, features: 'word-vector cluster path prefixes of 4, 6, 10, 20 bits of the word (and the 10-bit prefix with its capitalisation class), 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
         : null,
       cross_validation_pool: { gum_news_interview: pool.filter((d) => d.genre !== 'uner').map((d) => d.id), uner_dev_documents: pool.filter((d) => d.genre === 'uner').length },
     },

@@ -376,6 +376,8 @@ export interface FeatureContext {
   lexicon: CapLexicon;
   /** Brown clusters (src/nlp/representations.ts), when the model uses them */
   brown?: BrownClusters | null;
+  /** clusters of skip-gram word vectors (same form as Brown's), when the model uses them */
+  vectors?: BrownClusters | null;
 }
 
 /** Everything the features need to know about one word type, hashed once. */
@@ -394,6 +396,8 @@ export interface WordInfo {
   p3: number; s2: number; s3: number; s4: number;
   /** Brown cluster path prefixes of 4, 6, 10 and 20 bits (0: unknown word, or no clusters) */
   b4: number; b6: number; b10: number; b20: number;
+  /** word-vector cluster path prefixes of 4, 6, 10 and 20 bits (0: unknown word, or no vector clusters) */
+  v4: number; v6: number; v10: number; v20: number;
   /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
   vec?: Float32Array;
   /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
@@ -406,11 +410,12 @@ const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct',
 const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
 const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
 
-function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null): WordInfo {
+function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null, vectors: BrownClusters | null = null): WordInfo {
   const pad = w === PAD_BEFORE || w === PAD_AFTER;
   const l = pad ? w : norm(w.toLowerCase());
   const long = !pad && l.length > 3;
   const c = brown && !pad ? brown.clusterOf(w) : -1;
+  const vc = vectors && !pad ? vectors.clusterOf(w) : -1;
   return {
     lower: l,
     plainLower: w.toLowerCase(),
@@ -428,6 +433,10 @@ function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null
     b6: brown ? brown.prefix(c, 1) : 0,
     b10: brown ? brown.prefix(c, 2) : 0,
     b20: brown ? brown.prefix(c, 3) : 0,
+    v4: vectors ? vectors.prefix(vc, 0) : 0,
+    v6: vectors ? vectors.prefix(vc, 1) : 0,
+    v10: vectors ? vectors.prefix(vc, 2) : 0,
+    v20: vectors ? vectors.prefix(vc, 3) : 0,
     vec: undefined,
     gaz: undefined,
   };
@@ -456,7 +465,7 @@ export class WordCache {
     let info = this.map.get(w);
     if (!info) {
       if (this.map.size >= this.limit) this.map.clear();
-      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null);
+      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null);
       this.map.set(w, info);
     }
     return info;
@@ -471,6 +480,7 @@ const T = {
   capL: 38, capR: 39, gaz: 40, gazCap: 41, gazL: 42, gazR: 43,
   prevCap: 44, nextCap: 45, runEnd: 46, runEndCls: 47, runBefore: 48, runPos: 49,
   b4: 50, b6: 51, b10: 52, b20: 53, nB4: 54, nB6: 58, nB10: 62,
+  v4: 66, v6: 67, v10: 68, v20: 69, nV4: 70, nV6: 74, nV10: 78, vCap: 82,
 } as const;
 
 /** Most keys one token can have (self + neighbours + context, with a generous gazetteer share). */
@@ -498,6 +508,14 @@ export function selfKeys(w: WordInfo, out: Uint32Array, n: number): number {
     out[n++] = f1(T.b10, w.b10);
     out[n++] = f1(T.b20, w.b20);
   }
+  if (w.v4) {
+    // word-vector cluster path prefixes: words used in like contexts (±5 words) of the unlabelled text
+    out[n++] = f1(T.v4, w.v4);
+    out[n++] = f1(T.v6, w.v6);
+    out[n++] = f1(T.v10, w.v10);
+    out[n++] = f1(T.v20, w.v20);
+    out[n++] = f2(T.vCap, w.v10, w.cap);
+  }
   return n;
 }
 
@@ -510,6 +528,11 @@ export function neighbourKeys(w: WordInfo, k: number, out: Uint32Array, n: numbe
     out[n++] = f1(T.nB4 + k, w.b4);
     out[n++] = f1(T.nB6 + k, w.b6);
     out[n++] = f1(T.nB10 + k, w.b10);
+  }
+  if (w.v4) {
+    out[n++] = f1(T.nV4 + k, w.v4);
+    out[n++] = f1(T.nV6 + k, w.v6);
+    out[n++] = f1(T.nV10 + k, w.v10);
   }
   return n;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
 import { FeatureTable, FrozenPerceptron, type Scorer } from '../nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, SortedTable, type TypedArrayAny } from '../nlp/model-io.js';
-import { getBrownClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
+import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
   CapTable, Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
   type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
@@ -57,6 +57,8 @@ export class NerWeights {
 
   /** sha256 of the Brown cluster file the features were computed with (null: no cluster features) */
   brownSha256: string | null = null;
+  /** sha256 of the word-vector cluster file the features were computed with (null: no such features) */
+  vectorsSha256: string | null = null;
 
   private readonly keys = new Uint32Array(MAX_KEYS);
   private readonly tmp = new Float64Array(N_TAGS);
@@ -312,14 +314,16 @@ export interface NerModel {
   lexicon: CapLexicon;
   /** the Brown clusters the weights were trained with, or null */
   brown: BrownClusters | null;
+  /** the word-vector clusters the weights were trained with, or null */
+  vectors: BrownClusters | null;
   /** word features hashed once per word type (and, for frozen weights, their summed scores) */
   cache: WordCache;
   /** true when weights never change, so per-word score vectors may be cached */
   frozen: boolean;
 }
 
-export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null): NerModel {
-  return { weights, gazetteer, lexicon, brown, cache: new WordCache({ gazetteer, lexicon, brown }), frozen };
+export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null, vectors: BrownClusters | null = null): NerModel {
+  return { weights, gazetteer, lexicon, brown, vectors, cache: new WordCache({ gazetteer, lexicon, brown, vectors }), frozen };
 }
 
 /** Emission scores of one sentence under `model`. */
@@ -343,10 +347,10 @@ export const FEATURE_VERSION = 4;
  * Weights file (src/nlp/model-io.ts container): header {tags, featureVersion}; arrays "start"
  * and "trans" (float32, trans row-major from × to) and the frozen perceptron under "w".
  */
-export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null): Buffer {
+export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null, vectorsSha256: string | null = null): Buffer {
   const arrays: Record<string, TypedArrayAny> = { start, trans };
   putPerceptron(arrays, 'w', scorer);
-  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256 }, arrays });
+  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256, ...(vectorsSha256 ? { vectors: vectorsSha256 } : {}) }, arrays });
 }
 
 export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
@@ -360,6 +364,7 @@ export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   const oBias = typeof file.header.oBias === 'number' ? file.header.oBias : 0;
   const weights = new NerWeights(getPerceptron(file, 'w', N_TAGS), trans, start, oBias);
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
+  weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
   return weights;
 }
 
@@ -382,13 +387,14 @@ const READY_WEIGHTS = 'chronicle-ner-weights-ready/1';
 export function loadWeights(path: string): NerWeights {
   const { file } = readyModel(path, (gz) => {
     const w = decodeWeights(gz, path);
-    const header: Record<string, unknown> = { oBias: w.oBias, brown: w.brownSha256 };
+    const header: Record<string, unknown> = { oBias: w.oBias, brown: w.brownSha256, ...(w.vectorsSha256 ? { vectors: w.vectorsSha256 } : {}) };
     const arrays: Record<string, TypedArrayAny> = { start: w.start, trans: w.trans };
     putTables(arrays, header, 'w', w.scorer as FrozenPerceptron);
     return { header, arrays };
   }, { version: `${READY_WEIGHTS} features ${FEATURE_VERSION} tags ${TAGS.join(' ')}` });
   const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number);
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
+  weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
   return weights;
 }
 
@@ -425,5 +431,11 @@ export function loadNerModel(dir: string): NerModel {
     if (!brown) throw new Error(`the weights need the word representations: ${representationsLoadError() ?? 'not found'}`);
     if (brown.sha256 !== weights.brownSha256) throw new Error(`the weights were trained with other Brown clusters (sha256 ${weights.brownSha256.slice(0, 12)}…, found ${brown.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
   }
-  return makeNerModel(weights, gazetteer, lexicon, true, brown);
+  let vectors: BrownClusters | null = null;
+  if (weights.vectorsSha256) {
+    vectors = getVectorClusters();
+    if (!vectors) throw new Error(`the weights need the word-vector clusters: ${representationsLoadError(VECTORS_FILE) ?? 'not found'}`);
+    if (vectors.sha256 !== weights.vectorsSha256) throw new Error(`the weights were trained with other word-vector clusters (sha256 ${weights.vectorsSha256.slice(0, 12)}…, found ${vectors.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
+  }
+  return makeNerModel(weights, gazetteer, lexicon, true, brown, vectors);
 }

@@ -25,6 +25,8 @@ import { readyModel, SortedTable } from './model-io.js';
 export const PREFIX_LENGTHS = [4, 6, 10, 20] as const;
 
 export const BROWN_FILE = 'brown.tsv.gz';
+/** Clusters of skip-gram word vectors (train/vectors.ts), in the same paths format. */
+export const VECTORS_FILE = 'vectors.tsv.gz';
 
 /**
  * The form clusters are learned and looked up on: typographic quotes and dashes as ASCII
@@ -166,31 +168,44 @@ export function representationsDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../../models/representations');
 }
 
-let cached: BrownClusters | null | undefined;
-let loadError: string | null = null;
+const cachedByFile = new Map<string, BrownClusters | null>();
+const loadErrors = new Map<string, string>();
 
-/** The shipped Brown clusters, loaded once per process (null, with loadError(), if missing). */
-export function getBrownClusters(): BrownClusters | null {
-  if (cached !== undefined) return cached;
-  const file = join(representationsDir(), BROWN_FILE);
+/** A cluster file of models/representations/, loaded once per process (null, with representationsLoadError(name), if missing). */
+function loadClusters(name: string): BrownClusters | null {
+  const hit = cachedByFile.get(name);
+  if (hit !== undefined) return hit;
+  const file = join(representationsDir(), name);
+  let loaded: BrownClusters | null;
   try {
-    // the load-ready form (model-io.ts readyModel): sorted word lines, no map of 37,000 words to build
+    // the load-ready form (model-io.ts readyModel): sorted word lines, no map of the words to build
     const { file: ready } = readyModel(file, (gz) => {
       const clusters = BrownClusters.parse(gunzipSync(gz).toString('utf8'));
       const { table, paths } = clusters.readyForm();
       return { header: { paths, sha256: createHash('sha256').update(gz).digest('hex') }, arrays: { words: Buffer.from(table, 'utf8') } };
     }, { version: 'chronicle-brown-ready/1' });
     const words = ready.arrays.words as Uint8Array;
-    cached = new BrownClusters({ table: new SortedTable(Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('utf8')), paths: ready.header.paths as string[] });
-    cached.sha256 = ready.header.sha256 as string;
+    loaded = new BrownClusters({ table: new SortedTable(Buffer.from(words.buffer, words.byteOffset, words.byteLength).toString('utf8')), paths: ready.header.paths as string[] });
+    loaded.sha256 = ready.header.sha256 as string;
   } catch (err) {
-    loadError = `${file}: ${(err as Error).message}`;
-    cached = null;
+    loadErrors.set(name, `${file}: ${(err as Error).message}`);
+    loaded = null;
   }
-  return cached;
+  cachedByFile.set(name, loaded);
+  return loaded;
 }
 
-/** Why getBrownClusters() returned null, if it did. */
-export function representationsLoadError(): string | null {
-  return loadError;
+/** The shipped Brown clusters, loaded once per process (null, with representationsLoadError(), if missing). */
+export function getBrownClusters(): BrownClusters | null {
+  return loadClusters(BROWN_FILE);
+}
+
+/** The shipped word-vector clusters (same form as Brown's), loaded once per process; null if missing. */
+export function getVectorClusters(): BrownClusters | null {
+  return loadClusters(VECTORS_FILE);
+}
+
+/** Why getBrownClusters() (or, given VECTORS_FILE, getVectorClusters()) returned null, if it did. */
+export function representationsLoadError(name: string = BROWN_FILE): string | null {
+  return loadErrors.get(name) ?? null;
 }
