@@ -101,3 +101,13 @@ test('the issuer of a document is the head of the subject, not a place in its pr
   assert.ok(b);
   assert.equal(nameOf(p, b.speaker), 'Mike Pompeo');
 });
+
+test('kind: a naming cue with a quotation after its object gives a mixed quote beside the direct one', () => {
+  const r = run('Shop owners called the demand "unprecedented" last week.');
+  const mixed = r.quotes.find((x) => x.kind === 'mixed');
+  assert.ok(mixed);
+  assert.equal(mixed.text, 'the demand "unprecedented"');
+  assert.ok(r.quotes.some((x) => x.kind === 'direct' && x.text === 'unprecedented'));
+  const none = run('Shop owners called the police last week.');
+  assert.equal(none.quotes.length, 0);
+});

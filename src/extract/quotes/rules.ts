@@ -200,3 +200,10 @@ export const unlikePerson = defineRule({
   fires: ['Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
   spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
 });
+
+export const quotedName = defineRule({
+  id: 'quotes.quoted-name', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a naming cue (call, term, dub) whose object a quotation follows attributes both, as a mixed quote, however the parse hung the quotation ("called the demand "unprecedented"")',
+  fires: ['Shop owners called the demand "unprecedented" last week.'],
+  spares: ['Shop owners called the police last week.'],
+});
