@@ -111,3 +111,16 @@ test('kind: a naming cue with a quotation after its object gives a mixed quote b
   const none = run('Shop owners called the police last week.');
   assert.equal(none.quotes.length, 0);
 });
+
+test('a lead that introduces its actor by description: the one person named later with that role', () => {
+  const r = run('A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, Judge Karen Holt wrote that the lines had been drawn to dilute votes.');
+  const q = r.quotes.find((x) => x.text.includes('county map'));
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Karen Holt');
+  // no one named later with the role: the description stays words
+  const s = run('A senior official in Bamako said on Friday that the convoy had been ambushed.\n\nThe army sent reinforcements to the north.');
+  const o = s.quotes.find((x) => x.text.includes('convoy'));
+  assert.ok(o);
+  assert.equal(o.speaker, null);
+  assert.equal(o.speaker_text, 'A senior official in Bamako');
+});

@@ -207,3 +207,10 @@ export const quotedName = defineRule({
   fires: ['Shop owners called the demand "unprecedented" last week.'],
   spares: ['Shop owners called the police last week.'],
 });
+
+export const leadDescription = defineRule({
+  id: 'quotes.lead-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'an indefinite role description in the first paragraph ("A federal judge ruled …") is the one person the article later names with that role word',
+  fires: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, Judge Karen Holt wrote that the lines had been drawn to dilute votes.'],
+  spares: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, the court wrote that the lines had been drawn to dilute votes.'],
+});

@@ -619,7 +619,7 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   const role = roleOf(headWord);
   if (!role || role.plural) return null;
   // a definite description only: "the commissioner", "Chelyabinsk's governor", not "a senior official"
-  if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return null;
+  if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return leadDescription(ctx, from, head);
   const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
   const pos = toks[from].start;
   let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
@@ -637,6 +637,24 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   }
   if (best?.byAppos) rule.appositionRole.fired(toks[from].start, toks[head].end);
   return best?.id ?? null;
+}
+
+/**
+ * A news lead introduces its actor by description and names them after: "A federal judge in Texas
+ * ruled …" in the first paragraph, "U.S. District Judge Gray Miller" below. An indefinite role
+ * description in the first paragraph is the one person the document later names with that role
+ * word, when there is exactly one and none was named before.
+ */
+function leadDescription(ctx: QuoteContext, from: number, head: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (!rule.leadDescription.enabled || !/^(?:a|an)$/.test(lw(toks[from]))) return null;
+  if (ctx.doc.sentences[toks[from].sentence].paragraph !== ctx.doc.sentences[0].paragraph) return null;
+  const headWord = lw(toks[head]);
+  const pos = toks[from].start;
+  const holders = rolePersons(ctx).filter((p) => p.roles.has(headWord));
+  if (holders.length !== 1 || holders[0].starts[0] < pos) return null;
+  rule.leadDescription.fired(toks[from].start, toks[head].end);
+  return holders[0].id;
 }
 
 /**
