@@ -22,7 +22,7 @@ test('"It" opening a sentence stands for the body that was the subject of the se
   assert.equal(nameOf(r, q.speaker), 'Farmers Alliance');
 });
 
-test('a pronoun speaker agrees in gender with a given name', () => {
+test('a "she" speaker is the woman, not the man, named in the sentence before', () => {
   const r = run('David Rios met Anna Weber at the station on Monday. She said the trains would run again by Friday.');
   const q = r.quotes.find((x) => x.text.includes('trains would run'));
   assert.ok(q);

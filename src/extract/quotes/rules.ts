@@ -173,13 +173,6 @@ export const continuesSpeaker = defineRule({
   spares: ['"We heard the water before we saw it," Mayor Elena Ruiz said.'],
 });
 
-export const givenNameGender = defineRule({
-  id: 'quotes.given-name-gender', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a person\'s given name is evidence of gender for pronoun agreement (coreference\'s given-name table): "she" is not the man named David Rios',
-  fires: ['David Rios met Anna Weber at the station. She said the trains would run again on Monday.'],
-  spares: ['Rios met Weber at the station. She said the trains would run again on Monday.'],
-});
-
 export const subjectAntecedent = defineRule({
   id: 'quotes.subject-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a "they" or "it" speaker coreference left alone stands for the nearest subject before it in its sentence, else the main subject of the sentence before, when number and kind agree ("Union officials went to the station, where they claimed …")',
