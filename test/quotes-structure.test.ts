@@ -124,3 +124,20 @@ test('a lead that introduces its actor by description: the one person named late
   assert.equal(o.speaker, null);
   assert.equal(o.speaker_text, 'A senior official in Bamako');
 });
+
+test('"According to X, CLAUSE." frames its sentence even when a cue inside the clause reports a claim', () => {
+  const r = run('According to the ministry, rebels said the bridge had been destroyed.');
+  const outer = r.quotes.find((x) => x.cue?.text === 'According to');
+  assert.ok(outer);
+  assert.equal(outer.text, 'rebels said the bridge had been destroyed');
+  assert.equal(outer.speaker_text ?? nameOf(r, outer.speaker), 'the ministry');
+  assert.ok(r.quotes.some((x) => x.cue?.text === 'said' && x.text === 'the bridge had been destroyed'));
+});
+
+test('a date\'s comma stays inside the "according to" phrase', () => {
+  const r = run('According to a March 14, 2019 NATO press release, Hungary spent 1.15% of its GDP on defence in 2018.');
+  const q = r.quotes.find((x) => x.cue?.text === 'According to');
+  assert.ok(q);
+  assert.equal(q.source?.text, 'a March 14, 2019 NATO press release');
+  assert.equal(nameOf(r, q.speaker), 'NATO');
+});

@@ -207,3 +207,10 @@ export const leadDescription = defineRule({
   fires: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, Judge Karen Holt wrote that the lines had been drawn to dilute votes.'],
   spares: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, the court wrote that the lines had been drawn to dilute votes.'],
 });
+
+export const accordingFrames = defineRule({
+  id: 'quotes.according-frames', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"According to X, CLAUSE." opening or closing its sentence attributes the clause to X even when a cue inside the clause reports a claim of its own (nested)',
+  fires: ['According to the ministry, rebels said the bridge had been destroyed.'],
+  spares: ['Rebels said on Monday, according to the ministry, that the bridge had been destroyed.'],
+});
