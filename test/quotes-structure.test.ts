@@ -141,3 +141,12 @@ test('a date\'s comma stays inside the "according to" phrase', () => {
   assert.equal(q.source?.text, 'a March 14, 2019 NATO press release');
   assert.equal(nameOf(r, q.speaker), 'NATO');
 });
+
+test('a participial cue after a comma closes the reported clause before it', () => {
+  const r = run('Governor Ana Ruiz claimed she made the decision alone, insisting she was never pressured by anyone.');
+  const q = r.quotes.find((x) => x.cue?.text === 'claimed');
+  assert.ok(q);
+  assert.equal(q.text, 'she made the decision alone');
+  const s = run('Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.');
+  assert.ok(s.quotes.some((x) => x.cue?.text === 'claimed' && x.text.includes('leaving the capital')));
+});

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { objectComplement, quotedName, trailingAttribution } from './rules.js';
+import { objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
 
 export interface ReportedSpan {
   /** token range, inclusive */
@@ -161,6 +161,12 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
   }
   if (from <= cueIdx) from = cueIdx + 1;
   if (nameTo > to) to = nameTo;
+  // "…, insisting she was never pressured": a participial cue after a comma reports a claim of its own
+  if (participleCue.enabled) {
+    for (let j = from + 2; j <= to; j++) {
+      if (toks[j - 1].text === ',' && toks[j].xpos === 'VBG' && cueOf(toks[j]) && !ctx.inside(j)) { to = j - 2; participleCue.fired(toks[j].start, toks[j].end); break; }
+    }
+  }
   const trimmed = trim(ctx, { from, to }, sent.tokenEnd);
   const span = trimmed && extra ? { ...trimmed, complement: true } : trimmed;
   // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead

@@ -214,3 +214,10 @@ export const accordingFrames = defineRule({
   fires: ['According to the ministry, rebels said the bridge had been destroyed.'],
   spares: ['Rebels said on Monday, according to the ministry, that the bridge had been destroyed.'],
 });
+
+export const participleCue = defineRule({
+  id: 'quotes.participle-cue', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a participial cue after a comma inside a reported clause ("…, insisting she was never pressured") closes the content before it: it reports a claim of its own',
+  fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was never pressured by anyone.'],
+  spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
+});
