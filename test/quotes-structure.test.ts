@@ -150,3 +150,14 @@ test('a participial cue after a comma closes the reported clause before it', () 
   const s = run('Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.');
   assert.ok(s.quotes.some((x) => x.cue?.text === 'claimed' && x.text.includes('leaving the capital')));
 });
+
+test('a paragraph closing on a cue and a colon introduces the quotation opening the next paragraph', () => {
+  const r = run('In her ruling, Judge Ana Ruiz wrote:\n\n"The state has offered no reason for the delay. The order is lifted."');
+  const q = r.quotes.find((x) => x.kind === 'direct');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Ana Ruiz');
+  const s = run('In her ruling, Judge Ana Ruiz lifted the order.\n\n"The state has offered no reason for the delay. The order is lifted."');
+  const o = s.quotes.find((x) => x.kind === 'direct');
+  assert.ok(o);
+  assert.equal(o.cue, undefined);
+});

@@ -323,6 +323,19 @@ export const quotesStage: Stage = {
         if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
       }
+      // a paragraph closing on "Rathbun stated," or "…:" introduces the quotation that opens the next one
+      if (!att && rule.introducedBlock.enabled) {
+        const lead = /([:,])\s*\n\s*\n\s*$/.exec(doc.text.slice(Math.max(0, q.outerStart - 40), q.outerStart));
+        if (lead) {
+          const at = q.outerStart - lead[0].length;
+          const sent = doc.sentences[doc.sentenceAt(at)];
+          for (let i = sent.tokenEnd - 1; i >= sent.tokenStart && !att; i--) {
+            if (insideAny(i) || !cueAt(doc, i) || negated(doc, i)) continue;
+            const a = attributeCue(ctx, i, trail);
+            if (a.speaker || a.words) { att = a; attTied = true; rule.introducedBlock.fired(q.start, q.end); }
+          }
+        }
+      }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands
       // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere
       const inner = doc.text.slice(s, e);

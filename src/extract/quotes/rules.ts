@@ -221,3 +221,10 @@ export const participleCue = defineRule({
   fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was never pressured by anyone.'],
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
 });
+
+export const introducedBlock = defineRule({
+  id: 'quotes.introduced-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a paragraph closing on a cue and a colon or comma ("Judge Ana Ruiz wrote:") introduces the quotation that opens the next paragraph',
+  fires: ['In her ruling, Judge Ana Ruiz wrote:\n\n"The state has offered no reason for the delay. The order is lifted."'],
+  spares: ['In her ruling, Judge Ana Ruiz lifted the order.\n\n"The state has offered no reason for the delay. The order is lifted."'],
+});
