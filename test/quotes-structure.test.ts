@@ -161,3 +161,10 @@ test('a paragraph closing on a cue and a colon introduces the quotation opening 
   assert.ok(o);
   assert.equal(o.cue, undefined);
 });
+
+test('the phrase between a clause-taking cue and a finite cue is the inner speaker', () => {
+  const r = run('The website further reported its source said that the tenant had moved in the day before.');
+  const inner = r.quotes.find((x) => x.cue?.text === 'said');
+  assert.ok(inner);
+  assert.equal(inner.speaker_text, 'its source');
+});

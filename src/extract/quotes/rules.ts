@@ -228,3 +228,10 @@ export const introducedBlock = defineRule({
   fires: ['In her ruling, Judge Ana Ruiz wrote:\n\n"The state has offered no reason for the delay. The order is lifted."'],
   spares: ['In her ruling, Judge Ana Ruiz lifted the order.\n\n"The state has offered no reason for the delay. The order is lifted."'],
 });
+
+export const embeddedSubject = defineRule({
+  id: 'quotes.embedded-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a phrase between a clause-taking cue and a finite cue is the subject of the reported clause, not an object ("The website reported its source said that …")',
+  fires: ['The website further reported its source said that the tenant had moved in the day before.'],
+  spares: ['The website further reported the fire, and a neighbour said that the tenant had moved in the day before.'],
+});

@@ -205,7 +205,11 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
   while (from < end && /^(?:ADP|CCONJ)$/.test(toks[from].upos ?? '')) from++;
   // a phrase right after a verb or preposition is its object, not a subject ("the judge presiding over the case, X, said")
   const prev = toks[from - 1];
-  const objectLike = prev !== undefined && from > sent.tokenStart && (/^(?:VERB|ADP)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? ''));
+  // (after a cue that takes a clause, a phrase before a finite cue is the subject of the reported clause:
+  // "Znak.com reported its source said that …")
+  const embedded = rule.embeddedSubject.enabled && prev !== undefined && !!cueOf(prev)?.frames.has('clause') && finite(toks[cue]);
+  const objectLike = prev !== undefined && from > sent.tokenStart && (/^(?:VERB|ADP)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? '')) && !embedded;
+  if (embedded && (/^(?:VERB)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? ''))) rule.embeddedSubject.fired(toks[from].start, toks[end].end);
   // "X, NAME, said": the name in apposition names the speaker when X names nobody
   if (skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) && !namedPhrase(ctx, from, end)) {
     const a = skipped[0] + 1;
