@@ -19,6 +19,7 @@
  *   npm run eval:coref -- --labels        interview turns written with their speaker's label
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
+ *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
 import { extractDoc } from '../src/extract.js';
@@ -35,7 +36,7 @@ function arg(name: string, fallback: number): number {
 const newsInterview = (genre: string) => genre === 'news' || genre === 'interview';
 
 /** The pipeline as it stands, every document, no training. */
-function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, errors: boolean): void {
+function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, errors: boolean, links = false): void {
   const groups: [string, (g: string) => boolean][] = [['news + interview', newsInterview], ['all genres', () => true]];
   if (byGenre) for (const g of genres) groups.push([g, (x) => x === g]);
   const outputs = golds.map((gold) => {
@@ -56,6 +57,7 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, err
   if (errors) {
     for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
   }
+  if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}`);
 }
 
 function main(): void {
@@ -68,7 +70,7 @@ function main(): void {
   const genres = [...new Set(golds.map((g) => g.genre))].sort();
   const cpu = () => { const c = process.cpuUsage(t0); return ((c.user + c.system) / 1e6).toFixed(0); };
   if (args.includes('--pipeline')) {
-    scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'));
+    scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'), args.includes('--links'));
     console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, the pipeline as it stands; CPU ${cpu()} s`);
     return;
   }

@@ -179,3 +179,36 @@ test('a credit line or an interview label is no antecedent of "he"', () => {
   const b = doc('Reporter: Who taught you?\n\nLena Varga: My father. He ran the shelter before me.\n\nReporter: And now?\n\nLena Varga: Now I do.');
   assert.equal(linkOf(b, 'He ran'), '');
 });
+
+test('descriptions: a misread one-word name, a capitalised modifier, an "of" complement and two organisations leave them unlinked', () => {
+  // "Match" from "Player of the Match" is no organisation "the match" stands for (prose writes "match" in lower case)
+  const a = doc('Dorfman won the Player of the Match award. The match was played in rain.');
+  assert.equal(linkOf(a, 'The match'), '');
+  // a capitalised modifier names another organisation; the named one's own word keeps the link
+  assert.equal(linkOf(doc('Orbis Labs signed a deal with the city on Monday. The Riverside company said the deal was unfair.'), 'The Riverside company'), '');
+  assert.equal(linkOf(doc('Orbis Labs signed a deal with the city on Monday. The Orbis company said the deal was fair.'), 'The Orbis company'), 'Orbis Labs');
+  // "in the company of other engineers" is no reference to the company just named
+  assert.equal(linkOf(doc('Orbis Labs hired Ana Ruiz in May. She is now in the company of other famous engineers.'), 'the company'), '');
+  // two organisations as present as each other: "the company" stays unlinked
+  assert.equal(linkOf(doc('Orbis Labs and Tarrow Bank signed the deal on Monday. The company said it was pleased.'), 'The company'), '');
+  // an interview's label names who asks, not what "the group" is
+  const t = doc('Wikinews: Ana Ruiz, what do you build?\n\nAna Ruiz: Engines, mostly. The group pays well.\n\nWikinews: Do you like the work?\n\nAna Ruiz: Yes, I do.');
+  assert.equal(linkOf(t, 'The group'), '');
+});
+
+test('place descriptions: "the city", "the country" to the one place of that kind named just before; two leave it unlinked', () => {
+  assert.equal(linkOf(doc('Protesters marched through Lyon on Saturday. The city was calm by evening.'), 'The city'), 'Lyon');
+  assert.equal(linkOf(doc('Protesters marched through Lyon and Marseille on Saturday. The city was calm by evening.'), 'The city'), '');
+  // a country is no city, and a city no country: the kind of place must fit
+  const d = doc('Floods hit Portugal in March. Officials in Porto said the country needed help.');
+  assert.equal(linkOf(d, 'the country'), 'Portugal');
+  assert.equal(linkOf(doc('Floods hit Portugal in March. The city council met on Monday.'), 'The city'), '');
+});
+
+test('inside a quote, he and she are never the quote\'s own speaker', () => {
+  const d = doc('Tomas Berger met the senator in May. "When he was winning, I offered help," Berger said.');
+  assert.equal(linkOf(d, 'he was winning'), '');
+  assert.equal(linkOf(d, 'I offered'), 'Tomas Berger');
+  // outside the quote the speaker stays "he"
+  assert.equal(linkOf(doc('Tomas Berger won the race in May. "I offered help to everyone," Berger said before he left.'), 'he left'), 'Tomas Berger');
+});

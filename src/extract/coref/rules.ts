@@ -10,13 +10,16 @@
  *    organisation or place.
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
+import type { PlaceKind } from '../places/gazetteer.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
+import { placeKinds, placeNounKind } from './places.js';
 import { defineRule } from '../../rules/registry.js';
+import { getNerModel } from '../ner.js';
 
 export const creditRule = defineRule({
   id: 'coref.credit-not-antecedent',
@@ -32,7 +35,7 @@ export const labelRule = defineRule({
   id: 'coref.turn-label-not-antecedent',
   stage: 'coref',
   action: 'veto',
-  summary: 'a name that labels an interview turn ("Lena Varga: …" at a line start) is no antecedent of a third-person pronoun: the speaker calls herself I',
+  summary: 'a name that labels an interview turn ("Lena Varga: …" at a line start) is no antecedent of a third-person pronoun (the speaker calls herself I) nor of a description ("the group")',
   fires: ['Reporter: Who taught you?\n\nLena Varga: My father. He ran the shelter before me.'],
   spares: ['Reporter: Who taught you?\n\nThe answer came from Lena Varga. She ran the shelter before me.'],
   source: 'src/extract/coref/rules.ts',
@@ -148,6 +151,82 @@ export function givenNameOf(e: Entity): Gender | null {
   return null;
 }
 
+export const commonNounNameRule = defineRule({
+  id: 'coref.common-noun-name',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'an entity whose every name is one word that prose mostly writes in lower case mid-sentence (the recogniser\'s capitalisation lexicon: "Match" 0.02, "Flag" 0.14, "Refugees" 0.06; "Parliament" 0.69) is likely a common noun the recogniser misread: no antecedent of a description by its head word, nor of he/she',
+  fires: ['Dorfman won the Player of the Match award. The match was played in rain.'],
+  spares: ['Dorfman won the Player of the Match award at Hartfield Stadium. The stadium was full.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** Below this share of capitalised mid-sentence occurrences, a one-word name reads as a common noun. */
+const COMMON_NOUN_CAP_SHARE = 0.5;
+
+/**
+ * Every name of the entity is one word that unlabelled prose writes in lower case more often than
+ * not (models/ner lexicon): "Match" from "Man of the Match", "Refugees" from a headline.
+ */
+export function commonNounName(e: Entity): boolean {
+  let v = commonNounNames.get(e);
+  if (v === undefined) commonNounNames.set(e, (v = readsAsCommonNoun(e)));
+  return v;
+}
+const commonNounNames = new WeakMap<Entity, boolean>();
+
+function readsAsCommonNoun(e: Entity): boolean {
+  const lexicon = getNerModel()?.lexicon;
+  if (!lexicon) return false;
+  let names = 0;
+  for (const m of e.mentions) {
+    if (m.kind !== 'name') continue;
+    const written = m.text.trim().replace(/['’]s?$/, '');
+    // an acronym ("FIRST", "NATO") is written so on purpose
+    if (/\s/.test(written) || (written.length > 1 && written === written.toUpperCase())) return false;
+    const word = written.toLowerCase();
+    const share = lexicon.get(word);
+    if (share === undefined || share >= COMMON_NOUN_CAP_SHARE) return false;
+    names++;
+  }
+  return names > 0;
+}
+
+export const namedModifierRule = defineRule({
+  id: 'coref.description-named-modifier',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a description with a capitalised modifier ("the Scientology organization", "the Paralympic movement") stands only for an organisation or place whose name holds that word',
+  fires: ['Orbis Labs signed a deal with the city on Monday. The Riverside company said the deal was unfair.'],
+  spares: ['Orbis Labs signed a deal with the city on Monday. The Orbis company said the deal was fair.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const ofComplementRule = defineRule({
+  id: 'coref.description-of-complement',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a description of an organisation or place followed by "of" names its own referent ("the company of other photographers", "the city of Basra"): it does not point back to a name',
+  fires: ['Orbis Labs hired Ana Ruiz in May. She is now in the company of other famous engineers.'],
+  spares: ['Orbis Labs hired Ana Ruiz in May. She said the company treated her well.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const majorityRule = defineRule({
+  id: 'coref.generic-org-majority',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the group", "the company" stand for the organisation that holds most of the organisation mentions of the last four sentences, the called-so counting thrice; when the others together weigh as much, it stays unlinked',
+  fires: ['Orbis Labs and Tarrow Bank signed the deal. The company said it was pleased.'],
+  spares: ['Orbis Labs signed the deal, Orbis Labs said. The company was pleased.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** A name mention of the entity holds the word (lower case). */
+function nameHolds(e: Entity, word: string): boolean {
+  return e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/[\s-]+/).includes(word));
+}
+
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
 const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 
@@ -229,7 +308,9 @@ function ruleDescriptions(doc: Doc): void {
   const toks = doc.tokens;
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
-  const index = new MentionIndex(doc);
+  // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
+  const labels = labelRule.enabled ? turnLabels(doc.text) : [];
+  const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
   const roleCache = new Map<Entity, Set<string>>();
@@ -271,6 +352,19 @@ function ruleDescriptions(doc: Doc): void {
     if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
     const noun = lw(toks[h]);
     if (owners[h] || covered[h]) continue;
+    // "the Scientology organization": for an organisation or place, the capitalised word must be in its name
+    const modifier = h > i + 1 && namedModifierRule.enabled ? lw(toks[i + 1]) : '';
+    const namedOk = (e: Entity) => {
+      if (!modifier || nameHolds(e, modifier)) return true;
+      namedModifierRule.fired(toks[i].start, toks[h].end);
+      return false;
+    };
+    const commonOk = (e: Entity) => {
+      if (!commonNounNameRule.enabled || !commonNounName(e)) return true;
+      commonNounNameRule.fired(toks[i].start, toks[h].end);
+      return false;
+    };
+    const ofAfter = lw(toks[h + 1]) === 'of' && toks[h + 1].sentence === toks[h].sentence;
     // "his lawyer" is only this kind of reference: a role noun, not followed by the name it introduces
     if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;
@@ -284,7 +378,11 @@ function ruleDescriptions(doc: Doc): void {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON');
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
     } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
-      target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun));
+      if (ofAfter && ofComplementRule.enabled) {
+        if (index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun)) || GENERIC_ORG_NOUNS.has(noun)) ofComplementRule.fired(toks[i].start, toks[h + 1].end);
+        continue;
+      }
+      target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun) && namedOk(e) && commonOk(e));
       if (target && nounHeadRule.enabled && !isPhraseHeadNoun(toks, h)) {
         nounHeadRule.fired(toks[h].start, toks[h].end);
         continue;
@@ -293,19 +391,50 @@ function ruleDescriptions(doc: Doc): void {
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
       // (not when a name follows: "the charity Action Against Hunger" introduces that name)
-      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) target = salientOrganisation(doc, index, toks[i], noun);
+      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+      // "the city", "the country": the one place of that kind named in the last few sentences
+      if (!target && placeRule.enabled && !possessive && isPhraseHeadNoun(toks, h)) {
+        const kind = placeNounKind(noun);
+        if (kind) {
+          target = soleRecentPlace(index, toks[i], kind);
+          if (target) placeRule.fired(toks[i].start, toks[h].end);
+        }
+      }
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
   }
 }
 
 
-function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: string): Entity | undefined {
+export const placeRule = defineRule({
+  id: 'coref.place-description',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the city", "the country", "the capital": the one place of the kind the noun describes (learned from appositions in prose, models/coref/place-nouns.tsv.gz, and the places gazetteer) named in the last five sentences; two such places leave it unlinked',
+  fires: ['Protesters marched through Lyon on Saturday. The city was calm by evening.'],
+  spares: ['Protesters marched through Lyon and Marseille on Saturday. The city was calm by evening.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The one GPE or LOC entity of the kind named in the five sentences up to `at` (none when two are). */
+function soleRecentPlace(index: MentionIndex, at: Token, kind: PlaceKind): Entity | undefined {
+  let found: Entity | undefined;
+  for (let s = at.sentence; s >= Math.max(0, at.sentence - 4); s--) {
+    for (const x of index.bySentence.get(s) ?? []) {
+      if (x.m.end > at.start || x.e === found || !placeKinds(x.e).has(kind)) continue;
+      if (found) return undefined;
+      found = x.e;
+    }
+  }
+  return found;
+}
+
+function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: string, ok: (e: Entity) => boolean): Entity | undefined {
   const score = new Map<Entity, number>();
   const last = new Map<Entity, number>();
   for (let s = at.sentence; s >= Math.max(0, at.sentence - 3); s--) {
     for (const x of index.bySentence.get(s) ?? []) {
-      if (x.e.type !== 'ORG' || x.m.end > at.start) continue;
+      if (x.e.type !== 'ORG' || x.m.end > at.start || !ok(x.e)) continue;
       const called = x.m.kind === 'nominal' && x.m.text.toLowerCase().split(/\s+/).pop() === noun;
       score.set(x.e, (score.get(x.e) ?? 0) + (called ? 3 : 1));
       last.set(x.e, Math.max(last.get(x.e) ?? -1, x.m.start));
@@ -313,6 +442,15 @@ function salientOrganisation(doc: Doc, index: MentionIndex, at: Token, noun: str
   }
   let best: Entity | undefined;
   for (const [e, v] of score) if (!best || v > score.get(best)! || (v === score.get(best)! && last.get(e)! > last.get(best)!)) best = e;
+  // unsure when the others, together, are mentioned as much: "the organization" after Scientology and LA Weekly once each
+  if (best && majorityRule.enabled) {
+    let others = 0;
+    for (const [e, v] of score) if (e !== best) others += v;
+    if (others >= score.get(best)!) {
+      majorityRule.fired(at.start, at.end);
+      return undefined;
+    }
+  }
   return best;
 }
 
@@ -336,8 +474,9 @@ class MentionIndex {
   /** mentions registered after the index was built, in text order (kept apart: inserting each into `items` would cost its length) */
   private readonly added: Indexed[] = [];
   readonly bySentence: Map<number, Indexed[]> = new Map();
-  constructor(doc: Doc) {
-    this.items = doc.entities.flatMap((e) => e.mentions.map((m) => ({ m, e, sentence: doc.tokens[doc.tokenAt(m.start)]?.sentence ?? 0 }))).sort((a, b) => a.m.start - b.m.start);
+  /** `keep` leaves mentions out of the index (a turn's label) */
+  constructor(doc: Doc, keep?: (m: Mention) => boolean) {
+    this.items = doc.entities.flatMap((e) => (keep ? e.mentions.filter(keep) : e.mentions).map((m) => ({ m, e, sentence: doc.tokens[doc.tokenAt(m.start)]?.sentence ?? 0 }))).sort((a, b) => a.m.start - b.m.start);
     for (const x of this.items) {
       const list = this.bySentence.get(x.sentence);
       if (list) list.push(x);
@@ -480,7 +619,12 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       const compatible = (e: Entity) => {
         if (e === possessed) return false;
-        const fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+        let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+        // "Refugees" read as a person from a headline is no antecedent of "she"
+        if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e)) {
+          commonNounNameRule.fired(toks[i].start, toks[i].end);
+          fits = false;
+        }
         if (fits && creditedOnly.has(e)) {
           creditRule.fired(toks[i].start, toks[i].end);
           return false;

@@ -18,6 +18,7 @@ import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 
 const source = 'src/extract/coref/speech.ts';
+const HE_SHE = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
 
 export const quoteFirstPerson = defineRule({
   id: 'coref-speech.quote-first-person',
@@ -46,6 +47,16 @@ export const questionYou = defineRule({
   summary: 'in an interview written as labelled turns, you/your in the interviewer\'s turns (the label whose turns ask) is the one interviewee',
   fires: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: In 2015, with two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
   spares: ['Reporter: When did the clinic open?\n\nGrace Mwangi: In 2015. When you have two nurses, you can open.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
+  source,
+});
+
+export const speakerNotHe = defineRule({
+  id: 'coref-speech.speaker-not-third-person',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'inside a direct quote, he/him/his/she/her is never the quote\'s own speaker (a speaker says I): such a link made before the speaker was known is taken back',
+  fires: ['Tomas Berger met the senator in May. "When he was winning, I offered help," Berger said.'],
+  spares: ['Tomas Berger won the race in May. "I offered help to everyone," Berger said before he left.'],
   source,
 });
 
@@ -120,6 +131,21 @@ export function resolveSpeech(doc: Doc): number {
     rule.fired(t.start, t.end);
     added++;
   };
+  let removed = 0;
+  if (speakerNotHe.enabled) {
+    for (const q of doc.quotes) {
+      if (q.kind !== 'direct' || !q.speaker) continue;
+      const speaker = byId.get(q.speaker);
+      if (!speaker || speaker.type !== 'PERSON') continue;
+      const before = speaker.mentions.length;
+      speaker.mentions = speaker.mentions.filter((m) => {
+        const third = m.kind === 'pronoun' && m.source === 'coref' && m.start >= q.start && m.end <= q.end && HE_SHE.test(m.text);
+        if (third) speakerNotHe.fired(m.start, m.end);
+        return !third;
+      });
+      removed += before - speaker.mentions.length;
+    }
+  }
   if (quoteFirstPerson.enabled) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
@@ -137,7 +163,7 @@ export function resolveSpeech(doc: Doc): number {
     }
   }
   if (turnFirstPerson.enabled || questionYou.enabled) resolveTurns(doc, taken, link);
-  if (added) {
+  if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   }

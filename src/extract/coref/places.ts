@@ -1,0 +1,60 @@
+/**
+ * Place descriptions ("the city", "the country", "the capital"): which kind of place a noun
+ * describes, from models/coref/place-nouns.tsv.gz (`npm run build:coref-place-nouns`: how often
+ * prose apposes the noun to a name the gazetteer knows as a country, a region, a town or an area),
+ * and which kinds an entity's name is in the places gazetteer (models/places).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Entity } from '../../doc.js';
+import { gazetteer, type PlaceKind } from '../places/gazetteer.js';
+import { corefModelDir } from './files.js';
+
+/** A noun describes places when at least this share of the names it is apposed to are places … */
+const PLACE_SHARE = 0.5;
+/** … of which one kind holds at least this share */
+const KIND_SHARE = 0.6;
+const KINDS: PlaceKind[] = ['country', 'region', 'town', 'area'];
+
+let table: Map<string, PlaceKind> | null = null;
+
+/** noun → the kind of place it describes, for the nouns the table is sure of. */
+function placeNouns(): Map<string, PlaceKind> {
+  if (table) return table;
+  table = new Map();
+  const path = join(corefModelDir(), 'place-nouns.tsv.gz');
+  if (!existsSync(path)) return table;
+  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n').slice(1)) {
+    const f = line.split('\t');
+    if (f.length < 6) continue;
+    const apposed = Number(f[1]);
+    const byKind = KINDS.map((_, k) => Number(f[2 + k]));
+    const places = byKind.reduce((a, b) => a + b, 0);
+    if (places < PLACE_SHARE * apposed) continue;
+    const best = byKind.indexOf(Math.max(...byKind));
+    if (byKind[best] >= KIND_SHARE * places) table.set(f[0], KINDS[best]);
+  }
+  return table;
+}
+
+/** The kind of place "the NOUN" describes ("city" → town, "country" → country), or null. */
+export function placeNounKind(noun: string): PlaceKind | null {
+  return placeNouns().get(noun) ?? null;
+}
+
+const entityKinds = new WeakMap<Entity, Set<PlaceKind>>();
+
+/** The kinds of place the entity's names are in the gazetteer ("Taipei" → town; "New York" → region, town; a country's name → country only). */
+export function placeKinds(e: Entity): Set<PlaceKind> {
+  let kinds = entityKinds.get(e);
+  if (kinds) return kinds;
+  kinds = new Set();
+  if (e.type === 'GPE' || e.type === 'LOC') {
+    for (const m of e.mentions) if (m.kind === 'name') for (const p of gazetteer().lookup(m.text.replace(/['’]s?$/, ''))) kinds.add(p.kind);
+    // a country's name is the country's, whatever towns also bear it ("Denmark", a town in Australia)
+    if (kinds.has('country')) kinds = new Set(['country']);
+  }
+  entityKinds.set(e, kinds);
+  return kinds;
+}
