@@ -168,3 +168,15 @@ test('the phrase between a clause-taking cue and a finite cue is the inner speak
   assert.ok(inner);
   assert.equal(inner.speaker_text, 'its source');
 });
+
+test('"they" skips a plural subject that names no people ("Results"), and a described lead speaker must share its modifier', () => {
+  const r = run('The researchers watched the flies for a month. Results showed the flies hovered over both animals, but over zebras they did not slow down. They said the stripes confused the flies.');
+  const q = r.quotes.find((x) => x.text.includes('stripes confused'));
+  assert.ok(q);
+  assert.notEqual(q.speaker_text, 'Results');
+  const s = run('The minister suffered two deep wounds in the attack, according to a hospital spokesperson.\n\nPolice spokesperson Dedi Prasetyo said the attacker had been detained.');
+  const o = s.quotes.find((x) => x.cue?.text === 'according to');
+  assert.ok(o);
+  assert.equal(o.speaker, null);
+  assert.equal(o.speaker_text, 'a hospital spokesperson');
+});

@@ -345,7 +345,10 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     const o = ctx.owners[j];
     const type = o ? doc.entityById(o)?.type : undefined;
     const plural = /^NNP?S$/.test(t.xpos ?? '');
-    if (w === 'they') return plural ? type !== 'PERSON' || ctx.ownerKind[j] !== 'name' : type === 'ORG';
+    // (a plural noun only when it names people or a body: "officials", "residents", not "results")
+    const lemma = (t.lemma ?? lw(t)).toLowerCase();
+    const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
+    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG';
     return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
@@ -616,6 +619,10 @@ function leadDescription(ctx: QuoteContext, from: number, head: number): string 
   const pos = toks[from].start;
   const holders = rolePersons(ctx).filter((p) => p.roles.has(headWord));
   if (holders.length !== 1 || holders[0].starts[0] < pos) return null;
+  // "a hospital spokesperson" is not the "police spokesperson" named later: a noun modifier must be among their role words
+  const mods = new Set(toks.slice(from + 1, head).filter((t) => /^(?:NOUN|PROPN)$/.test(t.upos ?? '')).map(lw));
+  const theirs = [...holders[0].roles].filter((r) => r !== headWord);
+  if (mods.size && !theirs.some((r) => mods.has(r))) return null;
   rule.leadDescription.fired(toks[from].start, toks[head].end);
   return holders[0].id;
 }
@@ -796,7 +803,10 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     const subj = subjectAntecedent(ctx, head, w);
     if (subj) {
       const sp = speakerOf(ctx, subj, recent);
-      if (sp.entity || sp.text) return fired(rule.subjectAntecedent, { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' });
+      if (sp.entity || sp.text) {
+        rule.subjectAntecedent.fired(at, toks[head].end);
+        return { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' };
+      }
     }
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
