@@ -199,6 +199,8 @@ export interface Counts {
   byKind: Record<string, { gold: number; found: number; right: number }>;
   speakerDirect: { n: number; right: number };
   speakerAll: { n: number; right: number; wrong: number; empty: number };
+  /** the predicted kind against the gold kind, among the attributions found ("gold>predicted" → count) */
+  kinds: Record<string, number>;
   byConstruction: Record<string, { n: number; right: number; wrong: number; empty: number; gold: number }>;
   errors: string[];
 }
@@ -206,7 +208,7 @@ export interface Counts {
 export function emptyCounts(): Counts {
   return {
     docs: 0, directGold: 0, directFound: 0, directPred: 0, directPredOk: 0, allGold: 0, allFound: 0, allPred: 0, allPredOk: 0,
-    beliefGold: 0, beliefFound: 0, byKind: {}, speakerDirect: { n: 0, right: 0 }, speakerAll: { n: 0, right: 0, wrong: 0, empty: 0 }, byConstruction: {}, errors: [],
+    beliefGold: 0, beliefFound: 0, byKind: {}, speakerDirect: { n: 0, right: 0 }, speakerAll: { n: 0, right: 0, wrong: 0, empty: 0 }, kinds: {}, byConstruction: {}, errors: [],
   };
 }
 
@@ -283,6 +285,8 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
       else counts.allFound++;
       k.found++;
       const q = quotes[j];
+      counts.kinds[`${g.kind}>${q.kind}`] = (counts.kinds[`${g.kind}>${q.kind}`] ?? 0) + 1;
+      if (g.kind !== q.kind && d.split !== 'heldout') counts.errors.push(`KIND     ${g.id} ${g.kind}→${q.kind}: gold ${g.content.text.slice(0, 80)} | predicted ${q.text.slice(0, 80)}`);
       const verdict = judgeSpeaker(doc, g, q);
       if (verdict === 'right') k.right++;
       if (g.kind !== 'belief') {
@@ -309,6 +313,10 @@ export function report(label: string, c: Counts): string[] {
   out.push(`  direct quotes      R ${pct(c.directFound, c.directGold)} (${c.directFound}/${c.directGold})  P ${pct(c.directPredOk, c.directPred)} (${c.directPredOk}/${c.directPred})`);
   out.push(`  all attributions   R ${pct(c.allFound, c.allGold)} (${c.allFound}/${c.allGold})  P ${pct(c.allPredOk, c.allPred)} (${c.allPredOk}/${c.allPred})   belief R ${pct(c.beliefFound, c.beliefGold)} (${c.beliefFound}/${c.beliefGold})`);
   out.push(`  recall by kind     ${Object.entries(c.byKind).map(([k, v]) => `${k} ${pct(v.found, v.gold)} (${v.found}/${v.gold})`).join('  ')}`);
+  const kindN = Object.values(c.kinds).reduce((a, b) => a + b, 0);
+  const kindRight = Object.entries(c.kinds).filter(([k]) => k.split('>')[0] === k.split('>')[1]).reduce((a, [, v]) => a + v, 0);
+  const confused = Object.entries(c.kinds).filter(([k]) => k.split('>')[0] !== k.split('>')[1]).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.replace('>', '→')} ${v}`).join(', ');
+  out.push(`  kind right         ${pct(kindRight, kindN)} (${kindRight}/${kindN})${confused ? `; gold→predicted: ${confused}` : ''}`);
   out.push(`  speaker accuracy   direct ${pct(c.speakerDirect.right, c.speakerDirect.n)} (${c.speakerDirect.right}/${c.speakerDirect.n})  all ${pct(c.speakerAll.right, c.speakerAll.n)} (${c.speakerAll.right}/${c.speakerAll.n}; wrong ${c.speakerAll.wrong}, empty ${c.speakerAll.empty})`);
   // one figure for ablations: attributions found with the right speaker, over gold and over predicted
   const rp = c.allPred ? c.speakerAll.right / c.allPred : 0;

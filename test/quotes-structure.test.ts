@@ -22,7 +22,7 @@ test('"It" opening a sentence stands for the body that was the subject of the se
   assert.equal(nameOf(r, q.speaker), 'Farmers Alliance');
 });
 
-test('a pronoun speaker agrees in gender with a given name', () => {
+test('a "she" speaker is the woman, not the man, named in the sentence before', () => {
   const r = run('David Rios met Anna Weber at the station on Monday. She said the trains would run again by Friday.');
   const q = r.quotes.find((x) => x.text.includes('trains would run'));
   assert.ok(q);
@@ -100,4 +100,83 @@ test('the issuer of a document is the head of the subject, not a place in its pr
   const b = p.quotes.find((x) => x.cue?.text === 'blaming');
   assert.ok(b);
   assert.equal(nameOf(p, b.speaker), 'Mike Pompeo');
+});
+
+test('kind: a naming cue with a quotation after its object gives a mixed quote beside the direct one', () => {
+  const r = run('Shop owners called the demand "unprecedented" last week.');
+  const mixed = r.quotes.find((x) => x.kind === 'mixed');
+  assert.ok(mixed);
+  assert.equal(mixed.text, 'the demand "unprecedented"');
+  assert.ok(r.quotes.some((x) => x.kind === 'direct' && x.text === 'unprecedented'));
+  const none = run('Shop owners called the police last week.');
+  assert.equal(none.quotes.length, 0);
+});
+
+test('a lead that introduces its actor by description: the one person named later with that role', () => {
+  const r = run('A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, Judge Karen Holt wrote that the lines had been drawn to dilute votes.');
+  const q = r.quotes.find((x) => x.text.includes('county map'));
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Karen Holt');
+  // no one named later with the role: the description stays words
+  const s = run('A senior official in Bamako said on Friday that the convoy had been ambushed.\n\nThe army sent reinforcements to the north.');
+  const o = s.quotes.find((x) => x.text.includes('convoy'));
+  assert.ok(o);
+  assert.equal(o.speaker, null);
+  assert.equal(o.speaker_text, 'A senior official in Bamako');
+});
+
+test('"According to X, CLAUSE." frames its sentence even when a cue inside the clause reports a claim', () => {
+  const r = run('According to the ministry, rebels said the bridge had been destroyed.');
+  const outer = r.quotes.find((x) => x.cue?.text === 'According to');
+  assert.ok(outer);
+  assert.equal(outer.text, 'rebels said the bridge had been destroyed');
+  assert.equal(outer.speaker_text ?? nameOf(r, outer.speaker), 'the ministry');
+  assert.ok(r.quotes.some((x) => x.cue?.text === 'said' && x.text === 'the bridge had been destroyed'));
+});
+
+test('a date\'s comma stays inside the "according to" phrase', () => {
+  const r = run('According to a March 14, 2019 NATO press release, Hungary spent 1.15% of its GDP on defence in 2018.');
+  const q = r.quotes.find((x) => x.cue?.text === 'According to');
+  assert.ok(q);
+  assert.equal(q.source?.text, 'a March 14, 2019 NATO press release');
+  assert.equal(nameOf(r, q.speaker), 'NATO');
+});
+
+test('a participial cue after a comma closes the reported clause before it', () => {
+  const r = run('Governor Ana Ruiz claimed she made the decision alone, insisting she was never pressured by anyone.');
+  const q = r.quotes.find((x) => x.cue?.text === 'claimed');
+  assert.ok(q);
+  assert.equal(q.text, 'she made the decision alone');
+  const s = run('Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.');
+  assert.ok(s.quotes.some((x) => x.cue?.text === 'claimed' && x.text.includes('leaving the capital')));
+});
+
+test('a paragraph closing on a cue and a colon introduces the quotation opening the next paragraph', () => {
+  const r = run('In her ruling, Judge Ana Ruiz wrote:\n\n"The state has offered no reason for the delay. The order is lifted."');
+  const q = r.quotes.find((x) => x.kind === 'direct');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Ana Ruiz');
+  const s = run('In her ruling, Judge Ana Ruiz lifted the order.\n\n"The state has offered no reason for the delay. The order is lifted."');
+  const o = s.quotes.find((x) => x.kind === 'direct');
+  assert.ok(o);
+  assert.equal(o.cue, undefined);
+});
+
+test('the phrase between a clause-taking cue and a finite cue is the inner speaker', () => {
+  const r = run('The website further reported its source said that the tenant had moved in the day before.');
+  const inner = r.quotes.find((x) => x.cue?.text === 'said');
+  assert.ok(inner);
+  assert.equal(inner.speaker_text, 'its source');
+});
+
+test('"they" skips a plural subject that names no people ("Results"), and a described lead speaker must share its modifier', () => {
+  const r = run('The researchers watched the flies for a month. Results showed the flies hovered over both animals, but over zebras they did not slow down. They said the stripes confused the flies.');
+  const q = r.quotes.find((x) => x.text.includes('stripes confused'));
+  assert.ok(q);
+  assert.notEqual(q.speaker_text, 'Results');
+  const s = run('The minister suffered two deep wounds in the attack, according to a hospital spokesperson.\n\nPolice spokesperson Dedi Prasetyo said the attacker had been detained.');
+  const o = s.quotes.find((x) => x.cue?.text === 'according to');
+  assert.ok(o);
+  assert.equal(o.speaker, null);
+  assert.equal(o.speaker_text, 'a hospital spokesperson');
 });

@@ -323,6 +323,19 @@ export const quotesStage: Stage = {
         if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
       }
+      // a paragraph closing on "Rathbun stated," or "…:" introduces the quotation that opens the next one
+      if (!att && rule.introducedBlock.enabled) {
+        const lead = /([:,])\s*\n\s*\n\s*$/.exec(doc.text.slice(Math.max(0, q.outerStart - 40), q.outerStart));
+        if (lead) {
+          const at = q.outerStart - lead[0].length;
+          const sent = doc.sentences[doc.sentenceAt(at)];
+          for (let i = sent.tokenEnd - 1; i >= sent.tokenStart && !att; i--) {
+            if (insideAny(i) || !cueAt(doc, i) || negated(doc, i)) continue;
+            const a = attributeCue(ctx, i, trail);
+            if (a.speaker || a.words) { att = a; attTied = true; rule.introducedBlock.fired(q.start, q.end); }
+          }
+        }
+      }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands
       // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere
       const inner = doc.text.slice(s, e);
@@ -434,7 +447,9 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
   for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
     if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || ctx.inside(i)) continue;
     let k = i + 2;
-    while (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text) && !ctx.inside(k)) k++;
+    // (a date's comma stays inside: "according to a March 14, 2019 NATO press release")
+    const dateComma = (j: number) => toks[j].text === ',' && /^\d{1,2}$/.test(toks[j - 1]?.text ?? '') && /^(?:1[89]|20)\d\d$/.test(toks[j + 1]?.text ?? '');
+    while (k < sent.tokenEnd && (!/^[,;:.!?“”"]$/.test(toks[k].text) || dateComma(k)) && !ctx.inside(k)) k++;
     if (k === i + 2) return null;
     // "According to Rathbun the property was returned …" (no comma): the phrase ends with its noun phrase
     if (toks.slice(i + 2, k).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
@@ -610,7 +625,10 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
     }
     // "according to X, CLAUSE" / "CLAUSE, according to X" (a cue in the sentence already reports its claim otherwise)
     const acc = accordingTo(ctx, sIdx, trail);
-    if (acc && !quoted.within(sent.start, sent.end) && !found) {
+    // "According to X, CLAUSE." frames the whole sentence: the cues inside the clause are nested in X's claim
+    const frames = acc && rule.accordingFrames.enabled && (acc.from === sent.tokenStart || acc.to >= sent.tokenEnd - 2);
+    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames)) {
+      if (found) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { objectComplement, trailingAttribution } from './rules.js';
+import { objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
 
 export interface ReportedSpan {
   /** token range, inclusive */
@@ -111,6 +111,24 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
       }
     }
   }
+  // "called the move a "smash and grab"", "called the demand "unprecedented"": a quotation right after
+  // the object is the name the cue gives it, however the parse hung it
+  let nameTo = -1;
+  if (!complement && f.has('name') && quotedName.enabled) {
+    const obj = picked.find((c) => deprel(toks[c]) === 'obj');
+    if (obj !== undefined && !ctx.inside(obj)) {
+      const r = subtree(ctx, obj, cueIdx);
+      let k = r.to + 1;
+      while (k < r.to + 3 && k < sent.tokenEnd && /^(?:a|an|the)$/.test(lw(toks[k]))) k++;
+      if (k < sent.tokenEnd && /^[“"]$/.test(toks[k].text) && ctx.inside(k + 1)) {
+        let e = k + 1;
+        while (e + 1 < sent.tokenEnd && ctx.inside(e + 1)) e++;
+        if (e + 1 < sent.tokenEnd && /^[”"]$/.test(toks[e + 1].text)) e++;
+        nameTo = e;
+      } else if (toks.slice(r.from, r.to + 1).some((t) => ctx.inside(t.i)) && toks.slice(obj + 1, r.to + 1).some((t) => ctx.inside(t.i))) nameTo = r.to;
+      if (nameTo >= 0) { complement = true; extra = true; quotedName.fired(toks[obj].start, toks[nameTo].end); }
+    }
+  }
   // a bare object counts only for verbs that take one: "denied the claim", not "added two members"
   const hasObject = picked.some((c) => /^(?:obj|iobj)$/.test(deprel(toks[c])));
   if (hasObject && !complement && !f.has('object')) {
@@ -142,6 +160,13 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
     to = Math.max(to, r.to);
   }
   if (from <= cueIdx) from = cueIdx + 1;
+  if (nameTo > to) to = nameTo;
+  // "…, insisting she was never pressured": a participial cue after a comma reports a claim of its own
+  if (participleCue.enabled) {
+    for (let j = from + 2; j <= to; j++) {
+      if (toks[j - 1].text === ',' && toks[j].xpos === 'VBG' && cueOf(toks[j]) && !ctx.inside(j)) { to = j - 2; participleCue.fired(toks[j].start, toks[j].end); break; }
+    }
+  }
   const trimmed = trim(ctx, { from, to }, sent.tokenEnd);
   const span = trimmed && extra ? { ...trimmed, complement: true } : trimmed;
   // a "clause" without a verb is a fragment of a broken parse ("that one of its units"): read the words instead

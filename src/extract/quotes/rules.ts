@@ -173,13 +173,6 @@ export const continuesSpeaker = defineRule({
   spares: ['"We heard the water before we saw it," Mayor Elena Ruiz said.'],
 });
 
-export const givenNameGender = defineRule({
-  id: 'quotes.given-name-gender', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a person\'s given name is evidence of gender for pronoun agreement (coreference\'s given-name table): "she" is not the man named David Rios',
-  fires: ['David Rios met Anna Weber at the station. She said the trains would run again on Monday.'],
-  spares: ['Rios met Weber at the station. She said the trains would run again on Monday.'],
-});
-
 export const subjectAntecedent = defineRule({
   id: 'quotes.subject-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a "they" or "it" speaker coreference left alone stands for the nearest subject before it in its sentence, else the main subject of the sentence before, when number and kind agree ("Union officials went to the station, where they claimed …")',
@@ -199,4 +192,46 @@ export const unlikePerson = defineRule({
   summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
   fires: ['Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
   spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
+});
+
+export const quotedName = defineRule({
+  id: 'quotes.quoted-name', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a naming cue (call, term, dub) whose object a quotation follows attributes both, as a mixed quote, however the parse hung the quotation ("called the demand "unprecedented"")',
+  fires: ['Shop owners called the demand "unprecedented" last week.'],
+  spares: ['Shop owners called the police last week.'],
+});
+
+export const leadDescription = defineRule({
+  id: 'quotes.lead-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'an indefinite role description in the first paragraph ("A federal judge ruled …") is the one person the article later names with that role word',
+  fires: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, Judge Karen Holt wrote that the lines had been drawn to dilute votes.'],
+  spares: ['A federal judge in Ohio ruled on Friday that the county map was unlawful.\n\nIn a 40-page opinion, the court wrote that the lines had been drawn to dilute votes.'],
+});
+
+export const accordingFrames = defineRule({
+  id: 'quotes.according-frames', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"According to X, CLAUSE." opening or closing its sentence attributes the clause to X even when a cue inside the clause reports a claim of its own (nested)',
+  fires: ['According to the ministry, rebels said the bridge had been destroyed.'],
+  spares: ['Rebels said on Monday, according to the ministry, that the bridge had been destroyed.'],
+});
+
+export const participleCue = defineRule({
+  id: 'quotes.participle-cue', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a participial cue after a comma inside a reported clause ("…, insisting she was never pressured") closes the content before it: it reports a claim of its own',
+  fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was never pressured by anyone.'],
+  spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
+});
+
+export const introducedBlock = defineRule({
+  id: 'quotes.introduced-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a paragraph closing on a cue and a colon or comma ("Judge Ana Ruiz wrote:") introduces the quotation that opens the next paragraph',
+  fires: ['In her ruling, Judge Ana Ruiz wrote:\n\n"The state has offered no reason for the delay. The order is lifted."'],
+  spares: ['In her ruling, Judge Ana Ruiz lifted the order.\n\n"The state has offered no reason for the delay. The order is lifted."'],
+});
+
+export const embeddedSubject = defineRule({
+  id: 'quotes.embedded-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a phrase between a clause-taking cue and a finite cue is the subject of the reported clause, not an object ("The website reported its source said that …")',
+  fires: ['The website further reported its source said that the tenant had moved in the day before.'],
+  spares: ['The website further reported the fire, and a neighbour said that the tenant had moved in the day before.'],
 });

@@ -28,7 +28,6 @@ import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
-import { givenNameGender as nameGender } from '../coref/genders.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -206,7 +205,11 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
   while (from < end && /^(?:ADP|CCONJ)$/.test(toks[from].upos ?? '')) from++;
   // a phrase right after a verb or preposition is its object, not a subject ("the judge presiding over the case, X, said")
   const prev = toks[from - 1];
-  const objectLike = prev !== undefined && from > sent.tokenStart && (/^(?:VERB|ADP)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? ''));
+  // (after a cue that takes a clause, a phrase before a finite cue is the subject of the reported clause:
+  // "Znak.com reported its source said that …")
+  const embedded = rule.embeddedSubject.enabled && prev !== undefined && !!cueOf(prev)?.frames.has('clause') && finite(toks[cue]);
+  const objectLike = prev !== undefined && from > sent.tokenStart && (/^(?:VERB|ADP)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? '')) && !embedded;
+  if (embedded && (/^(?:VERB)$/.test(prev.upos ?? '') || /^VB/.test(prev.xpos ?? ''))) rule.embeddedSubject.fired(toks[from].start, toks[end].end);
   // "X, NAME, said": the name in apposition names the speaker when X names nobody
   if (skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) && !namedPhrase(ctx, from, end)) {
     const a = skipped[0] + 1;
@@ -342,7 +345,10 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     const o = ctx.owners[j];
     const type = o ? doc.entityById(o)?.type : undefined;
     const plural = /^NNP?S$/.test(t.xpos ?? '');
-    if (w === 'they') return plural ? type !== 'PERSON' || ctx.ownerKind[j] !== 'name' : type === 'ORG';
+    // (a plural noun only when it names people or a body: "officials", "residents", not "results")
+    const lemma = (t.lemma ?? lw(t)).toLowerCase();
+    const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
+    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG';
     return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
@@ -441,17 +447,17 @@ function isPossessor(ctx: QuoteContext, k: number): boolean {
  * The gender an entity is known by: its role nouns ("spokeswoman", "his brother") count double,
  * its pronouns once, leaving out the pronoun being resolved (coreference's own guess proves nothing).
  */
-function entityGender(ctx: QuoteContext, id: string, exceptAt?: number, withoutGivenName = false): 'm' | 'f' | undefined {
+function entityGender(ctx: QuoteContext, id: string, exceptAt?: number): 'm' | 'f' | undefined {
   if (exceptAt === undefined) return ctx.gender.get(id);
   const c = genderCounts(ctx).get(id);
   if (!c) return undefined;
   const x = c.byStart.get(exceptAt);
-  const m = c.m - (x?.m ?? 0) - (withoutGivenName ? c.given.m : 0);
-  const f = c.f - (x?.f ?? 0) - (withoutGivenName ? c.given.f : 0);
+  const m = c.m - (x?.m ?? 0);
+  const f = c.f - (x?.f ?? 0);
   return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
-interface GenderCount { m: number; f: number; given: { m: number; f: number }; byStart: Map<number, { m: number; f: number }> }
+interface GenderCount { m: number; f: number; byStart: Map<number, { m: number; f: number }> }
 
 /** Each person's gender evidence, counted once per document with each mention's share (so one can be left out). */
 function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
@@ -460,8 +466,7 @@ function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
   const out = new Map<string, GenderCount>();
   for (const e of ctx.doc.entities) {
     if (e.type !== 'PERSON') continue;
-    const given = givenNameEvidence(e);
-    const c: GenderCount = { m: given.m, f: given.f, given, byStart: new Map() };
+    const c: GenderCount = { m: 0, f: 0, byStart: new Map() };
     for (const x of e.mentions) {
       const g = mentionGender(ctx.doc, x);
       if (!g.m && !g.f) continue;
@@ -489,25 +494,6 @@ function reassign(ctx: QuoteContext, at: number): void {
   }
 }
 
-/**
- * The gender a person's name, titles and role nouns say, leaving out pronouns (coreference's own
- * chaining: a company typed PERSON gathers "she"s that prove nothing).
- */
-function namedGender(ctx: QuoteContext, id: string): 'm' | 'f' | undefined {
-  const e = ctx.doc.entityById(id);
-  if (!e || e.type !== 'PERSON') return undefined;
-  const given = givenNameEvidence(e);
-  let m = given.m;
-  let f = given.f;
-  for (const x of e.mentions) {
-    if (x.kind === 'pronoun') continue;
-    const g = mentionGender(ctx.doc, x);
-    m += g.m;
-    f += g.f;
-  }
-  return m > f ? 'm' : f > m ? 'f' : undefined;
-}
-
 /** What one mention says of its entity's gender: a gendered title or role before a name or on it counts 2, a pronoun 1. */
 function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number } {
   let m = 0;
@@ -530,29 +516,9 @@ function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number
   return { m, f };
 }
 
-/**
- * What a person's given name says of gender (coreference's given-name table): the first word of a
- * name of two words or more, after titles, counted like a gendered title when the table is sure.
- */
-function givenNameEvidence(e: Entity): { m: number; f: number } {
-  if (!rule.givenNameGender.enabled || e.type !== 'PERSON') return { m: 0, f: 0 };
-  for (const x of e.mentions) {
-    if (x.kind !== 'name') continue;
-    const words = x.text.split(/\s+/);
-    while (words.length > 2 && lookup('titles', words[0].replace(/\.$/, ''))) words.shift();
-    if (words.length < 2) continue;
-    const g = nameGender(words[0]);
-    if (!g || g.evidence < 10) return { m: 0, f: 0 };
-    rule.givenNameGender.fired(x.start, x.end);
-    return g.female >= 0.9 ? { m: 0, f: 2 } : g.female <= 0.1 ? { m: 2, f: 0 } : { m: 0, f: 0 };
-  }
-  return { m: 0, f: 0 };
-}
-
 function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
-  const given = givenNameEvidence(e);
-  let m = given.m;
-  let f = given.f;
+  let m = 0;
+  let f = 0;
   for (const x of e.mentions) {
     const g = mentionGender(doc, x);
     m += g.m;
@@ -619,7 +585,7 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   const role = roleOf(headWord);
   if (!role || role.plural) return null;
   // a definite description only: "the commissioner", "Chelyabinsk's governor", not "a senior official"
-  if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return null;
+  if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return leadDescription(ctx, from, head);
   const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
   const pos = toks[from].start;
   let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
@@ -637,6 +603,28 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   }
   if (best?.byAppos) rule.appositionRole.fired(toks[from].start, toks[head].end);
   return best?.id ?? null;
+}
+
+/**
+ * A news lead introduces its actor by description and names them after: "A federal judge in Texas
+ * ruled …" in the first paragraph, "U.S. District Judge Gray Miller" below. An indefinite role
+ * description in the first paragraph is the one person the document later names with that role
+ * word, when there is exactly one and none was named before.
+ */
+function leadDescription(ctx: QuoteContext, from: number, head: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (!rule.leadDescription.enabled || !/^(?:a|an)$/.test(lw(toks[from]))) return null;
+  if (ctx.doc.sentences[toks[from].sentence].paragraph !== ctx.doc.sentences[0].paragraph) return null;
+  const headWord = lw(toks[head]);
+  const pos = toks[from].start;
+  const holders = rolePersons(ctx).filter((p) => p.roles.has(headWord));
+  if (holders.length !== 1 || holders[0].starts[0] < pos) return null;
+  // "a hospital spokesperson" is not the "police spokesperson" named later: a noun modifier must be among their role words
+  const mods = new Set(toks.slice(from + 1, head).filter((t) => /^(?:NOUN|PROPN)$/.test(t.upos ?? '')).map(lw));
+  const theirs = [...holders[0].roles].filter((r) => r !== headWord);
+  if (mods.size && !theirs.some((r) => mods.has(r))) return null;
+  rule.leadDescription.fired(toks[from].start, toks[head].end);
+  return holders[0].id;
 }
 
 /**
@@ -806,8 +794,8 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
       return { entity: null, span };
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
-    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && (entityGender(ctx, own, at) === undefined || (rule.givenNameGender.enabled && namedGender(ctx, own) === undefined))) {
-      const sure = knownAgreeingNearby(ctx, w, at, own, entityGender(ctx, own, at) !== undefined);
+    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
+      const sure = knownAgreeingNearby(ctx, w, at, own);
       if (sure) { reassign(ctx, at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
     }
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
@@ -815,7 +803,10 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     const subj = subjectAntecedent(ctx, head, w);
     if (subj) {
       const sp = speakerOf(ctx, subj, recent);
-      if (sp.entity || sp.text) return fired(rule.subjectAntecedent, { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' });
+      if (sp.entity || sp.text) {
+        rule.subjectAntecedent.fired(at, toks[head].end);
+        return { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' };
+      }
     }
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
@@ -954,7 +945,7 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
 }
 
 /** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
-function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string, byName = false): string | null {
+function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
   const sIdx = ctx.doc.sentenceAt(pos);
   const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
   const want = pronoun === 'he' ? 'm' : 'f';
@@ -962,8 +953,7 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
   for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
     const m = list[k];
     if (m.kind !== 'name' || m.end > pos || !m.entity || m.entity === not) continue;
-    // against coreference's person of pronoun-only gender, only a person whose name, title or role says the gender
-    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && (byName ? namedGender(ctx, m.entity) === want : entityGender(ctx, m.entity, pos, true) === want)) return m.entity;
+    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && entityGender(ctx, m.entity, pos) === want) return m.entity;
   }
   return null;
 }
