@@ -99,14 +99,17 @@ test('floors on GUM news and interview documents (training split), raw text thro
     addClusterCounts(clusters, documentClusterCounts(systemMentions(d), g));
   }
   // docs/coref.md: main at the start of coref2 (5 Dec): CoNLL 57.8, he/she 0.66 / 0.64, descriptions 0.26 / 0.56;
-  // coref2's rules (given names, appositions, credits, labels): he/she 0.86 / 0.83 (npm run eval:coref -- --pipeline)
+  // coref2's rules (given names, appositions, credits, labels): he/she 0.86 / 0.83; coref3 (description
+  // precision, place descriptions, quote speakers): he/she 0.87 / 0.85, descriptions 0.32 / 0.85
+  // (npm run eval:coref -- --pipeline; floors leave room for the recogniser's changes)
   const s = conllScores(clusters);
   assert.ok(s.conll >= 0.54, `CoNLL F1 ${s.conll}`);
   const hs = scores['he/she'];
   assert.ok(hs.right / hs.gold >= 0.82, `he/she accuracy ${hs.right}/${hs.gold}`);
-  assert.ok(hs.linkedRight / hs.linked >= 0.79, `he/she precision ${hs.linkedRight}/${hs.linked}`);
+  assert.ok(hs.linkedRight / hs.linked >= 0.8, `he/she precision ${hs.linkedRight}/${hs.linked}`);
   const desc = scores.description;
-  assert.ok(desc.right / desc.gold >= 0.2, `description accuracy ${desc.right}/${desc.gold}`);
+  assert.ok(desc.right / desc.gold >= 0.27, `description accuracy ${desc.right}/${desc.gold}`);
+  assert.ok(desc.linkedRight / desc.linked >= 0.78, `description precision ${desc.linkedRight}/${desc.linked}`);
 });
 
 test('floors on GUM interviews written as labelled turns: I/we/you in speech', { skip: !gumHere && 'no ../shared/data/gum' }, () => {
