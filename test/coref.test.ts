@@ -215,3 +215,11 @@ test('inside a quote, he and she are never the quote\'s own speaker', () => {
   // outside the quote the speaker stays "he"
   assert.equal(linkOf(doc('Tomas Berger won the race in May. "I offered help to everyone," Berger said before he left.'), 'he left'), 'Tomas Berger');
 });
+
+test('a quotation that addresses a person by name: "you" in it is that person, only when one person bears the name', () => {
+  const d = doc('Maria Okafor runs the shelter. A boy wrote to her: "Maria, thank you for your kindness."');
+  assert.equal(linkOf(d, 'you for'), 'Maria Okafor');
+  assert.equal(linkOf(d, 'your kindness'), 'Maria Okafor');
+  assert.equal(linkOf(doc('Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'), 'you for'), '');
+  assert.equal(linkOf(doc('Maria Okafor and Maria Lindqvist run the shelter. A boy wrote: "Maria, thank you."'), 'you.'), '');
+});

@@ -60,6 +60,52 @@ export const speakerNotHe = defineRule({
   source,
 });
 
+export const vocativeYou = defineRule({
+  id: 'coref-speech.vocative-you',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a quotation that opens by addressing a person by name (\'"Frank, thank you …"\') speaks to that person: you/your in it is them, when one person of the article bears the name',
+  fires: ['Maria Okafor runs the shelter. A boy wrote to her: "Maria, thank you for your kindness."'],
+  spares: ['Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'],
+  source,
+});
+
+/** The one person whose name, or one word of it, is `name` ("Frank" → Frank Messina). */
+function personNamed(doc: Doc, name: string): Entity | undefined {
+  const lower = name.toLowerCase();
+  const words = lower.split(/\s+/);
+  let found: Entity | undefined;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const bears = e.mentions.some((m) => m.kind === 'name' && (m.text.toLowerCase() === lower || (words.length === 1 && m.text.toLowerCase().split(/\s+/).includes(lower))));
+    if (!bears || e === found) continue;
+    if (found) return undefined;
+    found = e;
+  }
+  return found;
+}
+
+/** A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. */
+const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
+const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
+
+/** you/your in a quotation that addresses a person by name → that person. */
+function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => void): void {
+  for (const m of doc.text.matchAll(VOCATIVE)) {
+    const person = personNamed(doc, m[1]);
+    if (!person) continue;
+    const from = m.index + m[0].length;
+    const rest = doc.text.slice(from, from + 400);
+    const close = rest.search(CLOSING);
+    const to = from + (close < 0 ? rest.length : close);
+    for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
+      const t = doc.tokens[i];
+      if (t.start < from || taken.has(t.start)) continue;
+      if (speechPerson(t.text) === 'you') link(person, i, vocativeYou);
+    }
+  }
+}
+
 /** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
 export interface Turn {
   label: string;
@@ -162,6 +208,7 @@ export function resolveSpeech(doc: Doc): number {
       }
     }
   }
+  if (vocativeYou.enabled) resolveVocatives(doc, taken, link);
   if (turnFirstPerson.enabled || questionYou.enabled) resolveTurns(doc, taken, link);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
