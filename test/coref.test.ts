@@ -5,6 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { placeNounKind } from '../src/extract/coref/places.js';
 import { extractDoc } from '../src/extract.js';
 import type { Doc } from '../src/doc.js';
 import { FEATURE_VERSION } from '../src/extract/coref/features.js';
@@ -222,4 +224,17 @@ test('a quotation that addresses a person by name: "you" in it is that person, o
   assert.equal(linkOf(d, 'your kindness'), 'Maria Okafor');
   assert.equal(linkOf(doc('Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'), 'you for'), '');
   assert.equal(linkOf(doc('Maria Okafor and Maria Lindqvist run the shelter. A boy wrote: "Maria, thank you."'), 'you.'), '');
+});
+
+test('the learned place-noun table is committed with its manifest, and reads "city" as a town and "country" as a country', () => {
+  const dir = corefModelDir();
+  const manifest = JSON.parse(readFileSync(`${dir}/place-nouns.manifest.json`, 'utf8')) as { file: string; sha256: string; licence: string; data: { licence: string }[] };
+  assert.equal(createHash('sha256').update(readFileSync(`${dir}/${manifest.file}`)).digest('hex'), manifest.sha256, 'rebuild with npm run build:coref-place-nouns');
+  assert.match(manifest.licence, /CC BY-SA/);
+  assert.ok(manifest.data.some((d) => /GeoNames/.test(d.licence)));
+  assert.equal(placeNounKind('city'), 'town');
+  assert.equal(placeNounKind('country'), 'country');
+  // a noun prose seldom apposes to places describes none
+  assert.equal(placeNounKind('son'), null);
+  assert.equal(placeNounKind('company'), null);
 });
