@@ -238,3 +238,9 @@ test('the learned place-noun table is committed with its manifest, and reads "ci
   assert.equal(placeNounKind('son'), null);
   assert.equal(placeNounKind('company'), null);
 });
+
+test('his/her outside the subject goes to its clause\'s subject before a nearer person in a prepositional phrase', () => {
+  assert.equal(linkOf(doc('Tomas Reyes sat down with Paul Hart for an interview in his office in Madrid.'), 'his office'), 'Tomas Reyes');
+  // a possessive in the subject of a sentence of its own is not this case
+  assert.equal(linkOf(doc('Anna Weiss met with Laura Kent. Her office was closed on Monday.'), 'Her office'), 'Anna Weiss');
+});
