@@ -140,6 +140,8 @@ export interface EventSource extends SourceWithCopies {
   factuality: string;
   /** where in the world this source places the event (null: nowhere, or stored before places were kept) */
   place: EventSourcePlace | null;
+  /** the detector's calibrated confidence that this sentence tells an event of this type (null: no model scored it) */
+  confidence: number | null;
 }
 
 /** An event's place on the map: the named place (or the dateline) with its country and coordinates. */
@@ -165,6 +167,8 @@ export interface TimelineItem {
   negated: boolean;
   /** how the sources report it: only asserted events make statuses */
   factuality: string;
+  /** the highest confidence of its sources (null when none was scored); below 0.5 it makes no status and the app marks it unsure */
+  confidence: number | null;
   sources: EventSource[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The load-ready models (built beside the compressed files on first use or at npm install) must
  * answer exactly as the compressed ones do — the NLP model's tags, lemmas, heads and labels, the
- * actor index's records and keys —, be rebuilt when they do not match their source, and never be
+ * actor index's records and keys, the places gazetteer's entries —, be rebuilt when they do not match their source, and never be
  * misread when damaged.
  */
 import { test } from 'node:test';
@@ -22,6 +22,10 @@ import type { GazetteerData } from '../src/extract/ner-features.js';
 import { BROWN_FILE, BrownClusters, getBrownClusters, representationsDir } from '../src/nlp/representations.js';
 import { createHash } from 'node:crypto';
 import { defaultModelDir } from '../src/extract/ner.js';
+import { Gazetteer as PlacesGazetteer, openGazetteer } from '../src/extract/places/gazetteer.js';
+import { packWeights, readDetectorModel, readReadyDetector } from '../src/extract/events/detector.js';
+import { gazetteer as nameGazetteer, GAZETTEER_PATH, parseGazetteer } from '../src/extract/gazetteer.js';
+import { KeyedTable, TableMap } from '../src/nlp/model-io.js';
 
 /** Sentences of the bundled example articles (news prose of several styles), as word forms. */
 function exampleSentences(limit: number): string[][] {
@@ -276,4 +280,79 @@ test('load-ready files read into shared memory by a parent are used by a worker 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the places gazetteer read in place answers as the files read whole; its index is rebuilt when places.tsv changes', () => {
+  const dir = join(process.cwd(), 'models', 'places');
+  const placesTsv = readFileSync(join(dir, 'places.tsv'));
+  const namesTsv = readFileSync(join(dir, 'names.tsv'));
+  const whole = new PlacesGazetteer(placesTsv, namesTsv);
+  const inPlace = openGazetteer(dir);
+  assert.equal(inPlace.size, whole.size);
+  // every 25th name key (11,000 keys, spread over the whole file), and a few not there
+  const keys = namesTsv.toString('utf8').split('\n').slice(2).filter((_, i) => i % 25 === 0).map((l) => l.slice(0, l.indexOf('\t')));
+  keys.push('', 'zzzz nowhere', 'a', '\u0645\u0635\u0631');
+  for (const k of keys) assert.deepEqual(inPlace.lookup(k), whole.lookup(k), k);
+  for (const p of whole.lookup('Tripoli').concat(whole.lookup('Springfield'))) {
+    assert.deepEqual(inPlace.region(p.country, p.admin1), whole.region(p.country, p.admin1));
+    assert.deepEqual(inPlace.country(p.country), whole.country(p.country));
+  }
+  assert.deepEqual([...inPlace.alpha2Table()].sort(), [...whole.alpha2Table()].sort());
+  assert.ok(inPlace.alpha2Table().size > 200);
+  assert.equal(inPlace.alpha2('LBN'), 'LB');
+  // a changed places.tsv (here: one entry fewer) gets a fresh index, never a misread
+  const tmp = mkdtempSync(join(tmpdir(), 'chronicle-places-'));
+  try {
+    writeFileSync(join(tmp, 'names.tsv'), namesTsv);
+    writeFileSync(join(tmp, 'places.tsv'), placesTsv);
+    const first = openGazetteer(tmp);
+    assert.deepEqual(first.lookup('Tripoli'), whole.lookup('Tripoli'));
+    const cut = placesTsv.subarray(0, placesTsv.lastIndexOf(10, placesTsv.length - 2) + 1);
+    writeFileSync(join(tmp, 'places.tsv'), cut);
+    const second = openGazetteer(tmp);
+    assert.equal(second.size, whole.size - 1);
+    assert.deepEqual(second.lookup('Tripoli'), whole.lookup('Tripoli'));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('the load-ready event detector holds the compressed model: every weight row, bit for bit, and its other fields', () => {
+  const model = readDetectorModel();
+  const ready = readReadyDetector();
+  assert.ok(model && ready);
+  const { weights, ...rest } = model;
+  assert.deepEqual(ready.model, { ...rest, weights: {} });
+  const packed = packWeights(weights);
+  assert.equal(ready.rows.size, packed.size);
+  for (const [f, row] of packed) {
+    const got = ready.rows.get(f);
+    assert.ok(got, f);
+    assert.deepEqual([...got.cls], [...row.cls], f);
+    assert.deepEqual([...got.w], [...row.w], f);
+  }
+});
+
+test('a sorted table answers any key as the map it is built from: tabs, accents, astral and lone surrogates, misses', () => {
+  const entries: [string, string][] = [['NN\tus', 'we'], ['NN\tus\tl', 'us'], ['café', 'é'], ['𝔸x', 'astral'], ['\ud800', 'lone'], ['', 'empty'], ['a', '1'], ['ab', '2'], ['b', '']];
+  const table = KeyedTable.build(entries);
+  const arrays = {};
+  table.put(arrays, 't');
+  const back = KeyedTable.get({ header: {}, arrays }, 't');
+  const lazy = new TableMap(back, (v) => v);
+  for (const [k, v] of entries) assert.equal(lazy.get(k), v, JSON.stringify(k));
+  for (const k of ['NN', 'NN\t', 'cafe', 'aa', '\ud801', 'c', '𝔸']) assert.equal(lazy.get(k), undefined, JSON.stringify(k));
+  assert.equal(lazy.has('ab'), true);
+  assert.equal(lazy.size, entries.length);
+  assert.deepEqual([...lazy].sort(), [...new Map(entries)].sort());
+});
+
+test('the load-ready name gazetteer gives every name the type the JSON gives it', () => {
+  const whole = parseGazetteer(readFileSync(GAZETTEER_PATH, 'utf8'));
+  const ready = nameGazetteer();
+  assert.equal(ready.maxWords, whole.maxWords);
+  assert.deepEqual([...ready.given].sort(), [...whole.given].sort());
+  for (const [name, type] of whole.names) assert.equal(ready.names.get(name), type, name);
+  assert.equal(ready.names.get('no such name anywhere'), undefined);
+  assert.equal(ready.names.size, whole.names.size);
 });

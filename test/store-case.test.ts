@@ -86,6 +86,15 @@ test('statuses only for a person or group of people, as the recipient of an asse
   const unsure = buildCase(entity, [row({ event_id: 27, confidence: 0.3 })], [], []);
   assert.deepEqual(unsure.status, []);
   assert.equal(unsure.events.length, 1, 'the unsure event stays on the timeline');
+  assert.equal(unsure.events[0].confidence, 0.3, 'with its confidence, for the app to mark it unsure');
+  assert.equal(unsure.events[0].sources[0].confidence, 0.3);
+  // told by two sources, the item is as sure as its surest source; a source no model scored adds nothing
+  const told = buildCase(entity, [row({ event_id: 27, confidence: 0.3 }), row({ event_id: 30, document_id: 2, story_id: 2, confidence: 0.7 }), row({ event_id: 31, document_id: 3, story_id: 3, confidence: null })], [], []);
+  assert.equal(told.events.length, 1);
+  assert.equal(told.events[0].sources.length, 3);
+  assert.equal(told.events[0].confidence, 0.7);
+  assert.equal(buildCase(entity, [row({ event_id: 29, confidence: '0.25' as unknown as number })], [], []).events[0].confidence, 0.25, 'a stored numeric string reads as a number');
+  assert.equal(buildCase(entity, [row({ event_id: 29, confidence: null })], [], []).events[0].confidence, null);
   assert.deepEqual(buildCase(entity, [row({ event_id: 28, confidence: 0.8 })], [], []).status.map((s) => s.status), ['abducted', 'held']);
   assert.deepEqual(buildCase(entity, [row({ event_id: 29, confidence: null })], [], []).status.map((s) => s.status), ['abducted', 'held']);
   // rows stored before factuality was kept read it from negated/modality

@@ -85,6 +85,9 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.equal(await page.getByTestId('timeline').getByTestId('factuality').count(), await events.count());
     assert.equal(await release.getByTestId('factuality').innerText(), 'asserted');
     assert.match(await release.getByTestId('copy-link').innerText(), /Example Aggregator/);
+    // an event the detector is unsure of is marked on the timeline too (it makes no status); the release is sure
+    assert.equal(await page.getByTestId('timeline').getByTestId('unsure').count(), await page.getByTestId('timeline').locator('li.unsure').count());
+    assert.equal(await release.getByTestId('unsure').count(), 0);
     assert.equal(await page.getByTestId('relation-graph').locator('text').filter({ hasText: 'Elena Trufanova' }).count(), 1);
     // no two labels of the relation graph overlap
     assert.deepEqual(await overlappingLabels(page.getByTestId('relation-graph')), []);

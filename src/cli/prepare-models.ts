@@ -9,6 +9,9 @@ import { defaultModelDir } from '../extract/ner.js';
 import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { defaultModelPath, loadReadyNlp } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
+import { gazetteer } from '../extract/places/gazetteer.js';
+import { readReadyDetector } from '../extract/events/detector.js';
+import { gazetteer as nameGazetteer } from '../extract/gazetteer.js';
 
 const t0 = performance.now();
 const made: string[] = [];
@@ -19,6 +22,9 @@ for (const [name, build] of [
   ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
   ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
   ['Brown clusters', () => getBrownClusters()],
+  ['places index', () => gazetteer()],
+  ['event detector', () => readReadyDetector()],
+  ['name gazetteer', () => nameGazetteer()],
 ] as const) {
   try {
     build();

@@ -186,7 +186,7 @@ function cuesTiedTo(doc: Doc, q: RawQuote, cands: number[]): Set<number> {
     // a word of the quotation hangs outside it: climb to the first cue (a few steps)
     for (let k = h, n = 0; k >= 0 && n < 4; k = doc.tokens[k].head ?? -1, n++) {
       if (cset.has(k)) { out.add(k); break; }
-      if (!/^(?:conj|obl|nmod|obj|xcomp|ccomp|advcl|acl|appos)(?::|$)/.test(doc.tokens[k].deprel ?? '')) break;
+      if (!/^(?:conj|obl|nmod|obj|xcomp|ccomp|advcl|acl|appos|flat)(?::|$)/.test(doc.tokens[k].deprel ?? '')) break;
     }
   }
   for (const c of cands) {
@@ -194,6 +194,19 @@ function cuesTiedTo(doc: Doc, q: RawQuote, cands: number[]): Set<number> {
     if (h >= 0 && within(h)) out.add(c);
   }
   return out;
+}
+
+/** "which the BBC noted as …": a cue whose object is a relative pronoun before it has its content and reports no quotation. */
+function relativeObject(ctx: QuoteContext, i: number): boolean {
+  if (!rule.relativeObjectCue.enabled) return false;
+  const toks = ctx.doc.tokens;
+  for (const c of ctx.children[i]) {
+    if (c < i && /^(?:obj|ccomp)$/.test(toks[c].deprel ?? '') && /^(?:which|that|what)$/.test(lw(toks[c])) && toks[c].upos === 'PRON') {
+      rule.relativeObjectCue.fired(toks[i].start, toks[i].end);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The cue stands right before or after the quotation (a comma and a word or two away at most). */
@@ -290,15 +303,15 @@ export const quotesStage: Stage = {
       for (const sIdx of sentRange) {
         const sent = doc.sentences[sIdx];
         const cands: number[] = [];
-        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!insideAny(i) && cueAt(doc, i) && !negated(doc, i)) cands.push(i);
+        for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!insideAny(i) && cueAt(doc, i) && !negated(doc, i) && !relativeObject(ctx, i)) cands.push(i);
         // prefer a cue the parse ties to the quote (the quote is its complement, or it hangs on the
         // quote's verb), then a cue after the quote, then the nearest before it
         const tied = cuesTiedTo(doc, q, cands);
-        cands.sort((a, b) => {
-          const da = (tied.has(a) ? 0 : 2e6) + (doc.tokens[a].start >= q.outerEnd ? doc.tokens[a].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[a].end);
-          const db = (tied.has(b) ? 0 : 2e6) + (doc.tokens[b].start >= q.outerEnd ? doc.tokens[b].start - q.outerEnd : 1e6 + q.outerStart - doc.tokens[b].end);
-          return da - db;
-        });
+        const rank = (c: number): number => {
+          const t = doc.tokens[c];
+          return (tied.has(c) ? 0 : 2e6) + (t.start >= q.outerEnd ? t.start - q.outerEnd : 1e6 + q.outerStart - t.end);
+        };
+        cands.sort((a, b) => rank(a) - rank(b));
         let tiedAtt: Attribution | null = null;
         for (const c of cands) {
           const a = attributeCue(ctx, c, trail);

@@ -43,12 +43,23 @@ export interface LemmatizerData {
 }
 
 export class Lemmatizer {
-  private readonly exceptions: Map<string, string>;
-  private readonly rules: Map<string, Rule>;
+  private readonly exceptions: ReadonlyMap<string, string>;
+  private readonly rules: ReadonlyMap<string, Rule>;
+  private readonly given: LemmatizerData | null;
 
-  constructor(readonly data: LemmatizerData) {
-    this.exceptions = new Map(Object.entries(data.exceptions));
-    this.rules = new Map(Object.entries(data.rules));
+  /**
+   * From the model's data, or from its two look-ups already made (`tables`: a load-ready model's,
+   * filled as they are asked, model-io.ts TableMap; `data` is then made from them when asked for).
+   */
+  constructor(data: LemmatizerData | null, tables?: { exceptions: ReadonlyMap<string, string>; rules: ReadonlyMap<string, Rule> }) {
+    if (!data && !tables) throw new Error('a lemmatizer needs its data or its tables');
+    this.given = data;
+    this.exceptions = tables?.exceptions ?? new Map(Object.entries(data!.exceptions));
+    this.rules = tables?.rules ?? new Map(Object.entries(data!.rules));
+  }
+
+  get data(): LemmatizerData {
+    return this.given ?? { exceptions: Object.fromEntries(this.exceptions), rules: Object.fromEntries(this.rules) };
   }
 
   /** Lemma by the suffix rules alone. */

@@ -138,9 +138,13 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
  * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
  * by a hash of its content.
  */
-function sourceStamp(path: string): string {
+function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
   const fd = openSync(path, 'r');
   try {
+    if (by === 'stat') {
+      const st = fstatSync(fd, { bigint: true });
+      return `${st.size}:mtime ${st.mtimeNs}`;
+    }
     const size = fstatSync(fd).size;
     const head = Buffer.alloc(Math.min(2, size));
     readSync(fd, head, 0, head.length, 0);
@@ -205,6 +209,12 @@ export interface ReadyOptions {
   version: string;
   /** the load-ready bytes already in memory (e.g. a SharedArrayBuffer from the parent thread) */
   bytes?: Uint8Array;
+  /**
+   * how the source is recognised: 'content' (default; a gzip file by its trailer, any other by a
+   * hash of its bytes) or 'stat' (size and modification time: for a large plain file that the
+   * loader searches in place and never reads whole)
+   */
+  stamp?: 'content' | 'stat';
 }
 
 export function readyPathFor(source: string): string {
@@ -219,7 +229,7 @@ export function readyPathFor(source: string): string {
  */
 export function readyModel(source: string, build: (compressed: Buffer) => ModelFile, options: ReadyOptions): { file: ModelFile; bytes: Uint8Array; built: boolean } {
   const readyPath = options.readyPath ?? readyPathFor(source);
-  const stamp = `${sourceStamp(source)}|${options.version}|tables ${TABLE_LAYOUT}`;
+  const stamp = `${sourceStamp(source, options.stamp)}|${options.version}|tables ${TABLE_LAYOUT}`;
   const tryLoad = (bytes: Uint8Array) => {
     try {
       const file = decodeModelRaw(bytes, readyPath, { views: true });
@@ -402,4 +412,172 @@ export function lineStarts(text: string): Uint32Array {
   }
   starts[n] = text.length;
   return starts;
+}
+
+/**
+ * A string → string table of any keys, sorted in UTF-16 order and searched in place: keys and
+ * values are two strings with the end of each entry, stored in a load-ready file as UTF-16 code
+ * units (exact for any string) and offset arrays, so loading it is two decodes and no map of tens
+ * of thousands of entries.
+ */
+export class KeyedTable {
+  constructor(readonly keys: string, readonly keyEnds: Uint32Array, readonly values: string, readonly valueEnds: Uint32Array) {}
+
+  static build(entries: Iterable<readonly [string, string]>): KeyedTable {
+    const map = new Map<string, string>();
+    for (const [k, v] of entries) map.set(k, v);
+    const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const keyEnds = new Uint32Array(keys.length);
+    const valueEnds = new Uint32Array(keys.length);
+    let kAt = 0;
+    let vAt = 0;
+    keys.forEach((k, i) => {
+      keyEnds[i] = kAt += k.length;
+      valueEnds[i] = vAt += map.get(k)!.length;
+    });
+    return new KeyedTable(keys.join(''), keyEnds, keys.map((k) => map.get(k)!).join(''), valueEnds);
+  }
+
+  /** Its arrays for a model file, under `prefix`. */
+  put(arrays: Record<string, TypedArrayAny>, prefix: string): void {
+    const units = (s: string) => {
+      const out = new Uint16Array(s.length);
+      for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+      return out;
+    };
+    arrays[`${prefix}.keys`] = units(this.keys);
+    arrays[`${prefix}.keyEnds`] = this.keyEnds;
+    arrays[`${prefix}.values`] = units(this.values);
+    arrays[`${prefix}.valueEnds`] = this.valueEnds;
+  }
+
+  static get(file: ModelFile, prefix: string): KeyedTable {
+    const a = (k: string) => {
+      const arr = file.arrays[`${prefix}.${k}`];
+      if (!arr) throw new Error(`load-ready model lacks array ${prefix}.${k}`);
+      return arr;
+    };
+    const text = (u: TypedArrayAny) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le');
+    return new KeyedTable(text(a('keys')), a('keyEnds') as Uint32Array, text(a('values')), a('valueEnds') as Uint32Array);
+  }
+
+  get size(): number {
+    return this.keyEnds.length;
+  }
+
+  /** The entry's index, or -1. */
+  find(key: string): number {
+    const keys = this.keys;
+    const ends = this.keyEnds;
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const from = mid === 0 ? 0 : ends[mid - 1];
+      const len = ends[mid] - from;
+      const n = Math.min(len, key.length);
+      let d = 0;
+      for (let k = 0; k < n && d === 0; k++) d = key.charCodeAt(k) - keys.charCodeAt(from + k);
+      if (d === 0) d = key.length - len;
+      if (d === 0) return mid;
+      if (d < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  key(i: number): string {
+    return this.keys.slice(i === 0 ? 0 : this.keyEnds[i - 1], this.keyEnds[i]);
+  }
+
+  value(i: number): string {
+    return this.values.slice(i === 0 ? 0 : this.valueEnds[i - 1], this.valueEnds[i]);
+  }
+
+  get(key: string): string | undefined {
+    const i = this.find(key);
+    return i < 0 ? undefined : this.value(i);
+  }
+}
+
+/** What a TableMap keeps for a key the table lacks (one map look-up answers hits and misses alike). */
+const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * A Map over a KeyedTable, filled as it is asked: a key is searched in the table the first time
+ * (found or not) and answered from the map after, so a hot path pays one map look-up as before and
+ * loading pays nothing. Sized or iterated, it reads the whole table first. Misses are remembered
+ * in the same map, bounded (a long document's unknown words must not grow the heap for good).
+ */
+export class TableMap<V> extends Map<string, V> {
+  private complete = false;
+  private absent = 0;
+
+  constructor(private readonly table: KeyedTable, private readonly decode: (value: string) => V) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const hit = super.get(key) as V | typeof ABSENT | undefined;
+    if (hit !== undefined) return hit === ABSENT ? undefined : hit;
+    if (this.complete) return undefined;
+    const i = this.table.find(key);
+    if (i < 0) {
+      if (++this.absent > 100_000) this.forgetAbsent();
+      super.set(key, ABSENT as V);
+      return undefined;
+    }
+    const v = this.decode(this.table.value(i));
+    super.set(key, v);
+    return v;
+  }
+
+  private forgetAbsent(): void {
+    for (const [k, v] of super.entries()) if ((v as V | typeof ABSENT) === ABSENT) super.delete(k);
+    this.absent = 1;
+  }
+
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private fill(): void {
+    if (this.complete) return;
+    this.forgetAbsent();
+    this.absent = 0;
+    for (let i = 0; i < this.table.size; i++) {
+      const k = this.table.key(i);
+      if (!super.has(k)) super.set(k, this.decode(this.table.value(i)));
+    }
+    this.complete = true;
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+
+  override entries(): MapIterator<[string, V]> {
+    this.fill();
+    return super.entries();
+  }
+
+  override keys(): MapIterator<string> {
+    this.fill();
+    return super.keys();
+  }
+
+  override values(): MapIterator<V> {
+    this.fill();
+    return super.values();
+  }
+
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
 }

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexeme } from './features.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
-import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putTables, readyModel, type ModelFile, type TypedArrayAny } from './model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
@@ -138,12 +138,19 @@ interface NlpHeader {
 const PERCEPTRONS = ['tagger.xpos', 'tagger.upos', 'tagger.second', 'parser.moves', 'parser.labeler'] as const;
 type PerceptronName = (typeof PERCEPTRONS)[number];
 
-function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronName, nClasses: number) => FrozenPerceptron): NlpModel {
+/** The tagger's and lemmatizer's look-ups of a load-ready model, read from its tables as they are asked (model-io.ts TableMap). */
+interface ReadyLookups {
+  lowerTag?: Map<string, number>;
+  exceptions: ReadonlyMap<string, string>;
+  rules: ReadonlyMap<string, string>;
+}
+
+function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronName, nClasses: number) => FrozenPerceptron, lookups?: ReadyLookups): NlpModel {
   if (h.format !== 'chronicle-nlp-en/1') throw new Error(`${origin}: unsupported model format ${String(h.format)}`);
   const { xposTags, uposTags } = h.tagger;
   const clusters = h.clusters ? WordClusters.fromHeader(h.clusters) : undefined;
   const tagger = new Tagger(
-    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined, clusters },
+    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: lookups ? lookups.lowerTag : h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined, clusters },
     perceptron('tagger.xpos', xposTags.length),
     perceptron('tagger.upos', uposTags.length),
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
@@ -153,7 +160,7 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     perceptron('parser.moves', 3),
     perceptron('parser.labeler', h.parser.labels.length),
   );
-  return new NlpModel(tagger, new Lemmatizer(h.lemmatizer), parser, h.meta);
+  return new NlpModel(tagger, lookups ? new Lemmatizer(null, lookups) : new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
 
 export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
@@ -163,7 +170,7 @@ export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
 }
 
 /** Version of the load-ready NLP file's contents (see model-io.ts readyModel). */
-const READY_VERSION = 'chronicle-nlp-en-ready/1';
+const READY_VERSION = 'chronicle-nlp-en-ready/2';
 
 /** The load-ready form of a decoded model: its header and its perceptrons' lookup tables. */
 export function readyNlpFile(model: NlpModel): ModelFile {
@@ -173,13 +180,17 @@ export function readyNlpFile(model: NlpModel): ModelFile {
     meta: parts.meta,
     tagger: {
       xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict],
-      lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag] : undefined, secondPass: parts.tagger.second ? true : undefined,
+      lowerTagTable: parts.tagger.lowerTag ? true : undefined, secondPass: parts.tagger.second ? true : undefined,
     },
-    lemmatizer: parts.lemmatizer,
+    // the lemmatizer's and the lower-case tag look-ups (~40,000 entries) as tables searched in place: no JSON, no maps to build
+    lemmatizer: 'tables',
     parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
     clusters: parts.clusters?.header(),
   };
   const arrays: Record<string, TypedArrayAny> = {};
+  if (parts.tagger.lowerTag) KeyedTable.build([...parts.tagger.lowerTag].map(([k, v]) => [k, String(v)] as const)).put(arrays, 'lookup.lowerTag');
+  KeyedTable.build(Object.entries(parts.lemmatizer.exceptions)).put(arrays, 'lookup.exceptions');
+  KeyedTable.build(Object.entries(parts.lemmatizer.rules)).put(arrays, 'lookup.rules');
   const of: Record<PerceptronName, FrozenPerceptron | undefined> = {
     'tagger.xpos': parts.tagger.xpos, 'tagger.upos': parts.tagger.upos, 'tagger.second': parts.tagger.second,
     'parser.moves': parts.parser.moves, 'parser.labeler': parts.parser.labeler,
@@ -193,7 +204,13 @@ export function readyNlpFile(model: NlpModel): ModelFile {
 
 /** A model from its load-ready file (arrays are views into the file's bytes). */
 export function nlpModelFromReady(file: ModelFile, origin: string): NlpModel {
-  return assemble(file.header as unknown as NlpHeader, origin, (name) => getTables(file, name));
+  const h = file.header as unknown as NlpHeader & { tagger: { lowerTagTable?: boolean } };
+  const lookups: ReadyLookups = {
+    lowerTag: h.tagger.lowerTagTable ? new TableMap(KeyedTable.get(file, 'lookup.lowerTag'), Number) : undefined,
+    exceptions: new TableMap(KeyedTable.get(file, 'lookup.exceptions'), String),
+    rules: new TableMap(KeyedTable.get(file, 'lookup.rules'), String),
+  };
+  return assemble(h, origin, (name) => getTables(file, name), lookups);
 }
 
 /** models/ of this checkout: searched upwards from this module (works from src/ and dist/src/). */

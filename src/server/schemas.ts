@@ -123,6 +123,7 @@ const eventSource = {
       type: ['object', 'null'],
       properties: { name: nstr, country: nstr, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] }, source: str },
     },
+    confidence: { type: ['number', 'null'] },
   },
 } as const;
 
@@ -136,6 +137,7 @@ export const caseFile = {
         type: 'object',
         properties: {
           date: nstr, type: str, mode: nstr, cameo: nstr, roles: { type: 'array', items: str }, location: nstr, negated: { type: 'boolean' }, factuality: str,
+          confidence: { type: ['number', 'null'] },
           participants: { type: 'array', items: { type: 'object', properties: { id: nint, name: str, role: str } } },
           sources: { type: 'array', items: eventSource },
         },

@@ -42,6 +42,11 @@ export function takesStatus(type: string): boolean {
 /** A status (abducted, held, released, killed) needs an event the detector is at least this sure of (issue 14). */
 export const MIN_STATUS_CONFIDENCE = 0.5;
 
+/** A stored confidence as a number (PostgreSQL may hand back a string), null when none was kept. */
+function confidenceOf(confidence: number | string | null | undefined): number | null {
+  return confidence === null || confidence === undefined ? null : Number(confidence);
+}
+
 /** No confidence (no model scored it, or stored before it was kept) does not bar a status; a low one does. */
 function confidentEnough(confidence: number | null | undefined): boolean {
   return confidence === null || confidence === undefined || Number(confidence) >= MIN_STATUS_CONFIDENCE;
@@ -129,7 +134,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     const src: EventSource = {
       ...source(row), event_id: Number(row.event_id), sentence: row.sentence, trigger: row.trigger_text, trigger_start: Number(row.trigger_start), trigger_end: Number(row.trigger_end),
       date_text: row.date_text, date_basis: row.date_basis, negated, modality: row.modality, factuality, copies: copiesOf.copies.get(Number(row.event_id)) ?? [],
-      place: placeOfRow(row),
+      place: placeOfRow(row), confidence: confidenceOf(row.confidence),
     };
     // only a person or a group of people takes a status, as the recipient of an asserted event
     const st = takesStatus(entity.type) ? statusOf(row.type, row.mode, row.cameo) : null;
@@ -148,6 +153,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
       // keep the more precise date and the fuller place
       if (row.date_value && (!match.date || row.date_value.length > match.date.length)) match.date = row.date_value;
       if (row.location && (!match.location || row.location.length > match.location.length)) match.location = row.location;
+      if (src.confidence !== null && (match.confidence === null || src.confidence > match.confidence)) match.confidence = src.confidence;
       for (const p of people) {
         if (!match.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) match.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
       }
@@ -155,7 +161,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
     }
     const item: TimelineItem = {
       date: row.date_value, type: row.type, mode: row.mode, cameo: row.cameo, roles: roleList, location: row.location,
-      participants: [], negated, factuality, sources: [src],
+      participants: [], negated, factuality, confidence: src.confidence, sources: [src],
     };
     for (const p of people) {
       if (!item.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) item.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });

@@ -9,8 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { normWords, type CodeRule, type CompiledActors } from './dictionary.js';
 import { lineStarts, readyModel } from '../../nlp/model-io.js';
 
+/** Offsets of the lines of UTF-8 `bytes` (each ended by \n), and its length last (lineStarts for bytes). */
+function byteLineStarts(bytes: Uint8Array): Uint32Array {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) n++;
+  const starts = new Uint32Array(n + 1);
+  for (let i = 0, k = 1; i < bytes.length; i++) if (bytes[i] === 10) starts[k++] = i + 1;
+  starts[n] = bytes.length;
+  return starts;
+}
+
 /** Version of the load-ready actor index (phoenix.ready.bin beside phoenix.json.gz). */
-const READY_VERSION = 'chronicle-actors-ready/2';
+const READY_VERSION = 'chronicle-actors-ready/3';
 
 export interface ActorRecordView {
   id: number;
@@ -124,15 +134,32 @@ export function compactActors(compiled: CompiledActors): CompactActors {
   };
 }
 
+/**
+ * The index as the load-ready file holds it: the sorted key lines and their starts, the records
+ * as UTF-8 bytes with their line starts (a record is decoded and parsed when asked for), and the
+ * agent patterns as JSON parsed on the first agent question.
+ */
+interface ReadyActors {
+  keys: string;
+  keyStarts: Uint32Array;
+  records: Uint8Array;
+  recordStarts: Uint32Array;
+  files: string[];
+  agents: () => CompiledActors['agents'];
+  countries: [string, number][];
+  maxWords: number;
+}
+
 export class ActorIndex {
   private readonly keyText: string;
   private readonly keyStarts: Uint32Array;
-  private readonly recordText: string;
-  private readonly recordStarts: Uint32Array;
+  /** record `id`'s JSON line, and how many there are */
+  private readonly recordLine: (id: number) => string;
   private readonly recordCache: Array<ActorRecordView | undefined>;
   private readonly files: string[];
   private readonly found = new Map<string, number[]>();
-  private readonly agentsByLast = new Map<string, AgentPattern[]>();
+  private readonly agentSource: () => CompiledActors['agents'];
+  private agentIndex: Map<string, AgentPattern[]> | null = null;
   private readonly longerCache = new Map<string, { key: string; records: number[] }[]>();
   private byLastWord: Map<string, string[]> | null = null;
   /** country code (3 letters) → record id of the country's own entry */
@@ -140,49 +167,80 @@ export class ActorIndex {
   readonly maxWords: number;
   readonly loadMs: number;
 
-  constructor(source: CompiledActors | CompactActors, loadMs = 0) {
+  constructor(source: CompiledActors | CompactActors | ReadyActors, loadMs = 0) {
     const t0 = performance.now();
     const c = 'actors' in source ? compactActors(source) : source;
     this.keyText = c.keys;
-    this.keyStarts = lineStarts(c.keys);
-    this.recordText = c.records;
-    this.recordStarts = lineStarts(c.records);
-    this.recordCache = new Array(this.recordStarts.length - 1);
+    if ('recordStarts' in c) {
+      this.keyStarts = c.keyStarts;
+      const bytes = Buffer.from(c.records.buffer, c.records.byteOffset, c.records.byteLength);
+      const starts = c.recordStarts;
+      this.recordLine = (id) => bytes.toString('utf8', starts[id], starts[id + 1] - 1);
+      this.recordCache = new Array(starts.length - 1);
+      this.agentSource = c.agents;
+    } else {
+      this.keyStarts = lineStarts(c.keys);
+      const records = c.records;
+      const starts = lineStarts(records);
+      this.recordLine = (id) => records.slice(starts[id], starts[id + 1] - 1);
+      this.recordCache = new Array(starts.length - 1);
+      this.agentSource = () => c.agents;
+    }
     this.files = c.files;
     this.countryRecord = new Map(c.countries);
     this.maxWords = c.maxWords;
-    for (const [pattern, code, prefix] of c.agents) {
+    this.loadMs = loadMs + (performance.now() - t0);
+  }
+
+  /** Agent patterns by the last word of their last segment, built on the first agent question. */
+  private get agentsByLast(): Map<string, AgentPattern[]> {
+    if (this.agentIndex) return this.agentIndex;
+    const byLast = new Map<string, AgentPattern[]>();
+    for (const [pattern, code, prefix] of this.agentSource()) {
       const segments = pattern.split('|').map((s) => s.split(' '));
       const last = segments[segments.length - 1];
       const agent: AgentPattern = { pattern, segments, code, prefix: prefix === 1, words: segments.reduce((n, s) => n + s.length, 0) };
       const lw = last[last.length - 1];
-      const list = this.agentsByLast.get(lw);
+      const list = byLast.get(lw);
       if (list) list.push(agent);
-      else this.agentsByLast.set(lw, [agent]);
+      else byLast.set(lw, [agent]);
     }
-    this.loadMs = loadMs + (performance.now() - t0);
+    this.agentIndex = byLast;
+    return byLast;
   }
 
   static fromFile(path: string = DEFAULT_ACTOR_MODEL): ActorIndex {
     const t0 = performance.now();
-    let compact: CompactActors;
+    let ready: ReadyActors;
     try {
       const { file } = readyModel(path, (gz) => {
         const compiled = JSON.parse(gunzipSync(gz).toString('utf8')) as CompiledActors;
         if (compiled.format !== 'chronicle-actors/1') throw new Error(`${path}: unknown actor index format ${String(compiled.format)}`);
         const c = compactActors(compiled);
         return {
-          header: { format: 'chronicle-actors-compact/1', files: c.files, agents: c.agents, countries: c.countries, maxWords: c.maxWords },
-          arrays: { keys: Buffer.from(c.keys, 'utf8'), records: Buffer.from(c.records, 'utf8') },
+          header: { format: 'chronicle-actors-compact/2', files: c.files, countries: c.countries, maxWords: c.maxWords },
+          arrays: {
+            keys: Buffer.from(c.keys, 'utf8'), keyStarts: lineStarts(c.keys),
+            records: Buffer.from(c.records, 'utf8'), recordStarts: byteLineStarts(Buffer.from(c.records, 'utf8')),
+            agents: Buffer.from(JSON.stringify(c.agents), 'utf8'),
+          },
         };
       }, { version: READY_VERSION });
-      const h = file.header as Omit<CompactActors, 'keys' | 'records'>;
-      const text = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength).toString('utf8');
-      compact = { ...h, keys: text(file.arrays.keys), records: text(file.arrays.records) };
+      const h = file.header as Pick<ReadyActors, 'files' | 'countries' | 'maxWords'>;
+      const bytes = (a: unknown) => Buffer.from((a as Uint8Array).buffer, (a as Uint8Array).byteOffset, (a as Uint8Array).byteLength);
+      const agents = bytes(file.arrays.agents);
+      ready = {
+        ...h,
+        keys: bytes(file.arrays.keys).toString('utf8'),
+        keyStarts: file.arrays.keyStarts as Uint32Array,
+        records: file.arrays.records as Uint8Array,
+        recordStarts: file.arrays.recordStarts as Uint32Array,
+        agents: () => JSON.parse(agents.toString('utf8')) as CompiledActors['agents'],
+      };
     } catch (err) {
       throw new Error(`cannot load the actor dictionary ${path}: ${(err as Error).message} (run npm run build:actors)`);
     }
-    return new ActorIndex(compact, performance.now() - t0);
+    return new ActorIndex(ready, performance.now() - t0);
   }
 
   /** Number of records. */
@@ -195,7 +253,7 @@ export class ActorIndex {
     const hit = this.recordCache[id];
     if (hit) return hit;
     if (!(id >= 0 && id < this.recordCache.length)) throw new RangeError(`no actor record ${id}`);
-    const [primary, file, fallback, rules, synonyms] = JSON.parse(this.recordText.slice(this.recordStarts[id], this.recordStarts[id + 1] - 1)) as CompiledActors['actors'][number];
+    const [primary, file, fallback, rules, synonyms] = JSON.parse(this.recordLine(id)) as CompiledActors['actors'][number];
     const view: ActorRecordView = { id, primary, file: this.files[file], fallback, rules, synonyms };
     this.recordCache[id] = view;
     return view;

@@ -20,6 +20,7 @@ import { lexiconPath } from './lexicon.js';
 import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { getBrownClusters } from '../../nlp/representations.js';
+import { readyModel } from '../../nlp/model-io.js';
 
 export const NONE = 'NONE';
 
@@ -158,10 +159,11 @@ export class EventDetector implements Decider {
   readonly nouns: ReadonlySet<string>;
   private readonly buffer: Float64Array<ArrayBuffer>;
 
-  constructor(readonly model: DetectorModel, private readonly clusters?: ClusterLookup) {
+  /** `rows`: the weights already packed (a load-ready model, whose `model.weights` is then left empty) */
+  constructor(readonly model: DetectorModel, private readonly clusters?: ClusterLookup, rows?: Map<string, PackedRow>) {
     this.nouns = new Set(model.nouns);
     this.buffer = new Float64Array(model.classes.length);
-    this.rows = packWeights(model.weights);
+    this.rows = rows ?? packWeights(model.weights);
   }
 
   private readonly rows: Map<string, PackedRow>;
@@ -230,13 +232,62 @@ export function readDetectorModel(path = detectorPath()): DetectorModel | null {
   return model;
 }
 
+/** What the load-ready detector holds (src/nlp/model-io.ts readyModel): a change of layout rebuilds it. */
+const READY_VERSION = 'event detector rows 1';
+
+/**
+ * The detector model in its load-ready form (models/events/detector.json.ready.bin, built at
+ * `npm install` or on first use): the model's small fields as the header; the weights as one text
+ * of the feature names with their ends, and the rows' class indexes and weights as typed arrays
+ * (the JSON's doubles, so the sums are bit-identical). Loading is one read, no gunzip and no parse
+ * of 1.5 MB of JSON; null when the model file is missing.
+ */
+export function readReadyDetector(path = detectorPath()): { model: DetectorModel; rows: Map<string, PackedRow> } | null {
+  if (!existsSync(path)) return null;
+  const { file } = readyModel(
+    path,
+    (gz) => {
+      const model = JSON.parse(gunzipSync(gz).toString('utf8')) as DetectorModel;
+      if (model.format !== 'chronicle-event-detector/1') throw new Error(`events: ${path} is not an event detector model (format ${String(model.format)})`);
+      const { weights, ...rest } = model;
+      const features = Object.keys(weights);
+      const keyEnds = new Uint32Array(features.length);
+      const rowEnds = new Uint32Array(features.length);
+      let chars = 0;
+      let cells = 0;
+      features.forEach((f, i) => {
+        keyEnds[i] = chars += f.length;
+        rowEnds[i] = cells += weights[f].length;
+      });
+      const cls = new Uint8Array(cells);
+      const w = new Float64Array(cells);
+      let at = 0;
+      for (const f of features) for (const [c, v] of weights[f]) { cls[at] = c; w[at++] = v; }
+      return { header: { model: rest }, arrays: { keys: Buffer.from(features.join(''), 'utf8'), keyEnds, rowEnds, cls, w } };
+    },
+    { version: READY_VERSION },
+  );
+  const a = file.arrays;
+  const keyBytes = a.keys as Uint8Array;
+  const keys = Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).toString('utf8');
+  const keyEnds = a.keyEnds as Uint32Array;
+  const rowEnds = a.rowEnds as Uint32Array;
+  const cls = a.cls as Uint8Array;
+  const w = a.w as Float64Array;
+  const rows = new Map<string, PackedRow>();
+  for (let i = 0, k = 0, r = 0; i < keyEnds.length; k = keyEnds[i], r = rowEnds[i], i++) {
+    rows.set(keys.slice(k, keyEnds[i]), { cls: cls.subarray(r, rowEnds[i]), w: w.subarray(r, rowEnds[i]) });
+  }
+  return { model: { ...(file.header.model as Omit<DetectorModel, 'weights'>), weights: {} }, rows };
+}
+
 let shared: EventDetector | null | undefined;
 
-/** The shipped detector, loaded once (null when the model file is missing: the rule coder runs alone). */
+/** The shipped detector, loaded once from its load-ready form (null when the model file is missing: the rule coder runs alone). */
 export function defaultDetector(): EventDetector | null {
   if (shared === undefined) {
-    const model = readDetectorModel();
-    shared = model ? new EventDetector(model, model.clusters ? brownLookup() ?? undefined : undefined) : null;
+    const ready = readReadyDetector();
+    shared = ready ? new EventDetector(ready.model, ready.model.clusters ? brownLookup() ?? undefined : undefined, ready.rows) : null;
   }
   return shared;
 }

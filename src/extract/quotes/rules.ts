@@ -155,7 +155,7 @@ export const appositionRole = defineRule({
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
-  fires: ['The Red Cross said the convoy was attacked on Monday. They said two drivers were hurt.'],
+  fires: ['The Red Cross said the convoy was attacked on Monday. The convoy was carrying food and medicine. They said two drivers were hurt.'],
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
@@ -171,4 +171,32 @@ export const continuesSpeaker = defineRule({
   summary: 'a quotation with no cue continues the previous speaker in its paragraph (or the previous paragraph\'s when it stands alone), and the paragraphs of one running quotation share a speaker',
   fires: ['"We heard the water before we saw it," Mayor Elena Ruiz said. "Then the lights went out."'],
   spares: ['"We heard the water before we saw it," Mayor Elena Ruiz said.'],
+});
+
+export const givenNameGender = defineRule({
+  id: 'quotes.given-name-gender', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a person\'s given name is evidence of gender for pronoun agreement (coreference\'s given-name table): "she" is not the man named David Rios',
+  fires: ['David Rios met Anna Weber at the station. She said the trains would run again on Monday.'],
+  spares: ['Rios met Weber at the station. She said the trains would run again on Monday.'],
+});
+
+export const subjectAntecedent = defineRule({
+  id: 'quotes.subject-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a "they" or "it" speaker coreference left alone stands for the nearest subject before it in its sentence, else the main subject of the sentence before, when number and kind agree ("Union officials went to the station, where they claimed …")',
+  fires: ['Union officials went to the Harbour Road police station, where they claimed the files had been stolen.'],
+  spares: ['Union officials went to the Harbour Road police station. The files had been stolen, the clerk claimed.'],
+});
+
+export const relativeObjectCue = defineRule({
+  id: 'quotes.relative-object-cue', stage: 'quotes', action: 'veto', source: `${src}.ts`,
+  summary: 'a cue whose object is a relative pronoun ("which the BBC noted as unusual") has its content and attributes no quotation beside it',
+  fires: ['Speaker Ana Holm commented on the vote — which the Herald noted as a rare move — "This house will not be silenced."'],
+  spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
+});
+
+export const unlikePerson = defineRule({
+  id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
+  fires: ['Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
+  spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
 });

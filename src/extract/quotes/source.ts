@@ -28,6 +28,7 @@ import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
+import { givenNameGender as nameGender } from '../coref/genders.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -136,7 +137,18 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
   let a = head;
   while (a > from && a - 1 >= sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[a - 1].text) && toks[a - 1].upos !== 'VERB' && !ctx.inside(a - 1)) a--;
   let b = head;
-  while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+  for (;;) {
+    while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+    // a bracketed abbreviation inside the phrase: "Member of Parliament (MP) Yvette Cooper"
+    // (the name after it hangs on the title as an apposition: the phrase runs over it)
+    const close = toks[b + 1]?.text === '(' && b + 1 < sent.tokenEnd ? toks.slice(b + 2, Math.min(sent.tokenEnd, b + 5)).findIndex((t) => t.text === ')') : -1;
+    if (close < 1 || toks.slice(b + 2, b + 2 + close).some((t) => !/^(?:PROPN|NOUN)$/.test(t.upos ?? ''))) break;
+    const after = b + 3 + close;
+    if (after >= sent.tokenEnd || toks[after].upos !== 'PROPN' || ctx.inside(after)) break;
+    b = after;
+    while (b + 1 < sent.tokenEnd && toks[b + 1].upos === 'PROPN' && !ctx.inside(b + 1)) b++;
+    to = Math.max(to, b);
+  }
   return { from: a, to: b };
 }
 
@@ -185,7 +197,7 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     const t = toks[j];
     if (ctx.inside(j)) break;
     const u = t.upos ?? '';
-    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.') { from = j; continue; }
+    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
     if (u === 'ADP' && PREPOSITIONS.has(lw(t)) && j > sent.tokenStart && /^(?:NOUN|PROPN)$/.test(toks[j - 1].upos ?? '')) { from = j; continue; }
     if (u === 'CCONJ' && lw(t) === 'and' && j > sent.tokenStart && toks[j - 1].upos === 'PROPN' && toks[j + 1]?.upos === 'PROPN') { from = j; continue; }
     break;
@@ -282,7 +294,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (before.length > 1) {
       const a = Math.min(...before.map((c) => nounPhrase(ctx, c).from));
       const b = Math.max(...before.map((c) => nounPhrase(ctx, c).to));
-      return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'subject' };
+      // not two clauses: "The initial reports were of drone attacks, but the Saudi government said"
+      const split = toks.slice(a, b + 1).some((x, k) => finite(x) || (x.text === ',' && toks[a + k + 1]?.upos === 'CCONJ'));
+      if (!split) return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'subject' };
+      const last = Math.max(...before);
+      return phrase(last, 'subject');
     }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
@@ -309,6 +325,39 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
+}
+
+/**
+ * The antecedent of a "they" or "it" speaker coreference did not resolve, by subject preference:
+ * the nearest subject before the pronoun in its sentence, else the main subject of the sentence
+ * before, when it agrees — they: a plural noun or a body; it: a body or a statement. Its phrase, or null.
+ */
+function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): SourcePhrase | null {
+  if (!rule.subjectAntecedent.enabled || (w !== 'they' && w !== 'it') || !/^nsubj/.test(deprel(ctx.doc.tokens[pronoun]))) return null;
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const agreeing = (j: number): boolean => {
+    const t = toks[j];
+    if (!/^nsubj/.test(deprel(t)) || ctx.inside(j) || !isNounish(t) || t.upos === 'PRON' || t.upos === 'NUM') return false;
+    const o = ctx.owners[j];
+    const type = o ? doc.entityById(o)?.type : undefined;
+    const plural = /^NNP?S$/.test(t.xpos ?? '');
+    if (w === 'they') return plural ? type !== 'PERSON' || ctx.ownerKind[j] !== 'name' : type === 'ORG';
+    return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
+  };
+  const sIdx = toks[pronoun].sentence;
+  const sent = doc.sentences[sIdx];
+  let found = -1;
+  for (let j = pronoun - 1; j >= sent.tokenStart && found < 0; j--) if (agreeing(j)) found = j;
+  if (found < 0 && sIdx > 0) {
+    const prev = doc.sentences[sIdx - 1];
+    for (let j = prev.tokenStart; j < prev.tokenEnd && found < 0; j++) {
+      const h = toks[j].head ?? -1;
+      if (h >= 0 && toks[h].deprel === 'root' && agreeing(j)) found = j;
+    }
+  }
+  if (found < 0) return null;
+  return { ...nounPhrase(ctx, found), head: found, how: 'subject' };
 }
 
 /**
@@ -392,17 +441,17 @@ function isPossessor(ctx: QuoteContext, k: number): boolean {
  * The gender an entity is known by: its role nouns ("spokeswoman", "his brother") count double,
  * its pronouns once, leaving out the pronoun being resolved (coreference's own guess proves nothing).
  */
-function entityGender(ctx: QuoteContext, id: string, exceptAt?: number): 'm' | 'f' | undefined {
+function entityGender(ctx: QuoteContext, id: string, exceptAt?: number, withoutGivenName = false): 'm' | 'f' | undefined {
   if (exceptAt === undefined) return ctx.gender.get(id);
   const c = genderCounts(ctx).get(id);
   if (!c) return undefined;
   const x = c.byStart.get(exceptAt);
-  const m = c.m - (x?.m ?? 0);
-  const f = c.f - (x?.f ?? 0);
+  const m = c.m - (x?.m ?? 0) - (withoutGivenName ? c.given.m : 0);
+  const f = c.f - (x?.f ?? 0) - (withoutGivenName ? c.given.f : 0);
   return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
-interface GenderCount { m: number; f: number; byStart: Map<number, { m: number; f: number }> }
+interface GenderCount { m: number; f: number; given: { m: number; f: number }; byStart: Map<number, { m: number; f: number }> }
 
 /** Each person's gender evidence, counted once per document with each mention's share (so one can be left out). */
 function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
@@ -411,7 +460,8 @@ function genderCounts(ctx: QuoteContext): Map<string, GenderCount> {
   const out = new Map<string, GenderCount>();
   for (const e of ctx.doc.entities) {
     if (e.type !== 'PERSON') continue;
-    const c: GenderCount = { m: 0, f: 0, byStart: new Map() };
+    const given = givenNameEvidence(e);
+    const c: GenderCount = { m: given.m, f: given.f, given, byStart: new Map() };
     for (const x of e.mentions) {
       const g = mentionGender(ctx.doc, x);
       if (!g.m && !g.f) continue;
@@ -439,6 +489,25 @@ function reassign(ctx: QuoteContext, at: number): void {
   }
 }
 
+/**
+ * The gender a person's name, titles and role nouns say, leaving out pronouns (coreference's own
+ * chaining: a company typed PERSON gathers "she"s that prove nothing).
+ */
+function namedGender(ctx: QuoteContext, id: string): 'm' | 'f' | undefined {
+  const e = ctx.doc.entityById(id);
+  if (!e || e.type !== 'PERSON') return undefined;
+  const given = givenNameEvidence(e);
+  let m = given.m;
+  let f = given.f;
+  for (const x of e.mentions) {
+    if (x.kind === 'pronoun') continue;
+    const g = mentionGender(ctx.doc, x);
+    m += g.m;
+    f += g.f;
+  }
+  return m > f ? 'm' : f > m ? 'f' : undefined;
+}
+
 /** What one mention says of its entity's gender: a gendered title or role before a name or on it counts 2, a pronoun 1. */
 function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number } {
   let m = 0;
@@ -461,9 +530,29 @@ function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number
   return { m, f };
 }
 
+/**
+ * What a person's given name says of gender (coreference's given-name table): the first word of a
+ * name of two words or more, after titles, counted like a gendered title when the table is sure.
+ */
+function givenNameEvidence(e: Entity): { m: number; f: number } {
+  if (!rule.givenNameGender.enabled || e.type !== 'PERSON') return { m: 0, f: 0 };
+  for (const x of e.mentions) {
+    if (x.kind !== 'name') continue;
+    const words = x.text.split(/\s+/);
+    while (words.length > 2 && lookup('titles', words[0].replace(/\.$/, ''))) words.shift();
+    if (words.length < 2) continue;
+    const g = nameGender(words[0]);
+    if (!g || g.evidence < 10) return { m: 0, f: 0 };
+    rule.givenNameGender.fired(x.start, x.end);
+    return g.female >= 0.9 ? { m: 0, f: 2 } : g.female <= 0.1 ? { m: 2, f: 0 } : { m: 0, f: 0 };
+  }
+  return { m: 0, f: 0 };
+}
+
 function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
-  let m = 0;
-  let f = 0;
+  const given = givenNameEvidence(e);
+  let m = given.m;
+  let f = given.f;
   for (const x of e.mentions) {
     const g = mentionGender(doc, x);
     m += g.m;
@@ -472,6 +561,32 @@ function genderOf(e: Entity, doc?: Doc): 'm' | 'f' | undefined {
   return m > f ? 'm' : f > m ? 'f' : undefined;
 }
 
+/**
+ * A "person" only the recogniser says is one, written as no person is: every name of it one word
+ * after an article ("the Volvo") or a plural noun ("High Commissioner for Refugees"). No he or she
+ * stands for it.
+ */
+function unlikePerson(ctx: QuoteContext, e: Entity): boolean {
+  if (!rule.unlikePerson.enabled) return false;
+  const cached = unlikeCache.get(ctx)?.get(e.id);
+  if (cached !== undefined) return cached;
+  const toks = ctx.doc.tokens;
+  const names = e.mentions.filter((m) => m.kind === 'name');
+  let verdict = names.length > 0 && !e.mentions.some((m) => m.kind === 'nominal' || (m.roles ?? []).length > 0);
+  for (const m of names) {
+    if (!verdict) break;
+    const i = ctx.doc.tokenAt(m.start);
+    const single = i < toks.length && toks[i].end >= m.end;
+    verdict = single && (/^(?:the|a|an)$/.test(lw(toks[i - 1])) || /^NNP?S$/.test(toks[i].xpos ?? ''));
+  }
+  let m = unlikeCache.get(ctx);
+  if (!m) unlikeCache.set(ctx, (m = new Map()));
+  m.set(e.id, verdict);
+  if (verdict) rule.unlikePerson.fired(names[0].start, names[0].end);
+  return verdict;
+}
+const unlikeCache = new WeakMap<QuoteContext, Map<string, boolean>>();
+
 /** Does a pronoun agree with an entity: he/she a person of that gender (or unknown), they/it a body. */
 export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: number): boolean {
   const e = ctx.doc.entityById(id);
@@ -479,7 +594,7 @@ export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: numb
   const p = PRONOUNS[pronoun];
   if (!p) return true;
   if (p.gender === 'm' || p.gender === 'f') {
-    if (e.type !== 'PERSON') return false;
+    if (e.type !== 'PERSON' || unlikePerson(ctx, e)) return false;
     const g = entityGender(ctx, id, at);
     return g === undefined || g === p.gender;
   }
@@ -642,7 +757,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   // 2. a person named in the phrase or in apposition to its role noun: "spokesman Mariusz Ciarka",
   //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
   const w = lw(toks[head]);
-  if (rule.personInTitle.enabled) {
+  // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled;
+  if (rule.personInTitle.enabled && !documentHead) {
     for (const c of ctx.children[head]) {
       if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
     }
@@ -689,11 +806,17 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
       return { entity: null, span };
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
-    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
-      const sure = knownAgreeingNearby(ctx, w, at, own);
+    if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && (entityGender(ctx, own, at) === undefined || (rule.givenNameGender.enabled && namedGender(ctx, own) === undefined))) {
+      const sure = knownAgreeingNearby(ctx, w, at, own, entityGender(ctx, own, at) !== undefined);
       if (sure) { reassign(ctx, at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
     }
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
+    // they/it coreference left alone: the nearest agreeing subject before it ("officials went …, where they claimed")
+    const subj = subjectAntecedent(ctx, head, w);
+    if (subj) {
+      const sp = speakerOf(ctx, subj, recent);
+      if (sp.entity || sp.text) return fired(rule.subjectAntecedent, { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' });
+    }
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
       if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
@@ -720,7 +843,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
-    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) };
+    // (a statement described as someone's — "The Turkish statement", "The chain's press release" — is not the last speaker's)
+    const described = toks.slice(from + 1, head).some((x) => x.upos === 'PROPN' || /^NNP/.test(x.xpos ?? '') || /^['’]s?$/.test(x.text) || ctx.owners[x.i] !== undefined);
+    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) && !described };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
@@ -779,7 +904,12 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
       const subj = child(ctx, v, /^nsubj$/);
       if (subj >= 0) {
         const np = nounPhrase(ctx, subj);
-        for (let j = np.to; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
+        // a name heading the subject, not one inside its prepositional phrase ("owners from the border state of Texas")
+        const person = personInPhrase(ctx, np.from, np.to);
+        if (person) return { entity: person };
+        let end = np.to;
+        for (let j = subj + 1; j <= np.to; j++) if (PREPOSITIONS.has(lw(toks[j]))) { end = j - 1; break; }
+        for (let j = end; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
         if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
       }
     }
@@ -824,7 +954,7 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
 }
 
 /** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
-function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
+function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string, byName = false): string | null {
   const sIdx = ctx.doc.sentenceAt(pos);
   const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
   const want = pronoun === 'he' ? 'm' : 'f';
@@ -832,7 +962,8 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
   for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
     const m = list[k];
     if (m.kind !== 'name' || m.end > pos || !m.entity || m.entity === not) continue;
-    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && entityGender(ctx, m.entity, pos) === want) return m.entity;
+    // against coreference's person of pronoun-only gender, only a person whose name, title or role says the gender
+    if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && (byName ? namedGender(ctx, m.entity) === want : entityGender(ctx, m.entity, pos, true) === want)) return m.entity;
   }
   return null;
 }

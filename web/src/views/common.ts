@@ -30,6 +30,12 @@ const FACTUALITY_TIP: Record<string, string> = {
 };
 
 /** An event's factuality as its older results carried it (negated, modality) when the field is missing. */
+/** Events the detector is less sure of than this (calibrated confidence) are shown dimmed, marked "unsure"
+ * (the same threshold as src/store/case.ts MIN_STATUS_CONFIDENCE: such an event makes no status). */
+export const UNSURE_EVENT = 0.5;
+
+export const unsureEvent = (ev: { confidence?: number | null }): boolean => ev.confidence != null && ev.confidence < UNSURE_EVENT;
+
 export function factualityOf(e: { factuality?: string | null; negated: boolean; modality: string | null }): string {
   if (e.factuality) return e.factuality;
   if (e.negated) return 'negated';

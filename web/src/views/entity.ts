@@ -1,6 +1,6 @@
 import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } from '../api.js';
 import { h } from '../dom.js';
-import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge } from './common.js';
+import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge, unsureEvent } from './common.js';
 import { relationGraph } from './graph.js';
 import { countryName, countrySelect } from './map.js';
 
@@ -33,11 +33,16 @@ function timeline(c: CaseFile): HTMLElement {
     const recipients = e.participants.filter((p) => p.role === 'recipient');
     const person = (p: { id: number | null; name: string }) => (p.id ? h('a', { href: `#/entity/${p.id}` }, p.name) : h('span', {}, p.name));
     const join = (ps: Array<{ id: number | null; name: string }>) => ps.flatMap((p, i) => (i ? [', ', person(p)] : [person(p)]));
-    return h('li', { class: `event ev-${e.type}`, 'data-testid': 'timeline-event' },
+    const unsure = unsureEvent(e);
+    return h('li', {
+      class: `event ev-${e.type}${unsure ? ' unsure' : ''}`, 'data-testid': 'timeline-event',
+      ...(unsure ? { title: `confidence ${Math.round((e.confidence ?? 0) * 100)}%: the detector is unsure this is an event; it makes no status` } : {}),
+    },
       h('div', { class: 'when' }, date(e.date)),
       h('div', { class: 'what' },
         h('div', { class: 'headline' },
-          h('strong', {}, eventTitle(e)), ' ', factualityBadge(e.factuality), ' ', h('span', { class: 'badge ev' }, e.type), e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
+          h('strong', {}, eventTitle(e)), ' ', factualityBadge(e.factuality), ' ', h('span', { class: 'badge ev' }, e.type),
+          unsure ? h('span', { class: 'badge unsure', 'data-testid': 'unsure' }, 'unsure') : null, e.cameo ? h('span', { class: 'cameo', title: 'CAMEO code' }, e.cameo) : null,
           h('span', { class: 'roles' }, ` as ${e.roles.join(' and ')}`),
           e.location ? h('span', { class: 'where' }, ` · ${e.location}`) : null,
           placeNote(e)),

@@ -1,18 +1,13 @@
 import { api, type DocumentView } from '../api.js';
 import { h } from '../dom.js';
 import { withTip } from '../tooltip.js';
-import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL } from './common.js';
+import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL, unsureEvent as unsure } from './common.js';
 
 type Layer =
   | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
   | { kind: 'quote'; start: number; end: number; speaker: string }
   | { kind: 'event'; start: number; end: number; lines: string[]; unsure: boolean }
   | { kind: 'time'; start: number; end: number; value: string };
-
-/** Events the detector is less sure of than this (calibrated confidence) are shown dimmed, marked "unsure". */
-const UNSURE_EVENT = 0.5;
-
-const unsure = (ev: { confidence?: number | null }): boolean => ev.confidence != null && ev.confidence < UNSURE_EVENT;
 
 function layers(doc: DocumentView): Layer[] {
   const r = doc.result;
