@@ -244,3 +244,12 @@ test('his/her outside the subject goes to its clause\'s subject before a nearer 
   // a possessive in the subject of a sentence of its own is not this case
   assert.equal(linkOf(doc('Anna Weiss met with Laura Kent. Her office was closed on Monday.'), 'Her office'), 'Anna Weiss');
 });
+
+test('an interviewee who answers with questions of their own: the interviewer is the label that asks most', () => {
+  const d = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.');
+  assert.equal(linkOf(d, 'you fear'), 'Irena Vasic');
+  assert.equal(linkOf(d, 'your party'), 'Irena Vasic');
+  // two labels that ask as much as each other: nobody is "you"
+  const t = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows?');
+  assert.equal(linkOf(t, 'you fear'), '');
+});

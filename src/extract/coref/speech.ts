@@ -106,6 +106,16 @@ function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, 
   }
 }
 
+export const askerRule = defineRule({
+  id: 'coref-speech.interviewer-asks-most',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'when every label of an interview mostly asks (the interviewee answers with questions of their own), the interviewer is the label whose turns ask most; "you" in its turns is the other',
+  fires: ['Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.'],
+  spares: ['Reporter: Do you fear the vote?\n\nIrena Vasic: No. We have the numbers.\n\nReporter: Will you run again?\n\nIrena Vasic: Yes, in May.'],
+  source,
+});
+
 /** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
 export interface Turn {
   label: string;
@@ -232,7 +242,13 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
     if (doc.text.slice(t.start, t.end).includes('?')) a.questions++;
     asks.set(t.label, a);
   }
-  const interviewer = (label: string) => { const a = asks.get(label)!; return a.questions * 2 >= a.turns; };
+  const asking = (label: string) => { const a = asks.get(label)!; return a.questions * 2 >= a.turns; };
+  // when every label mostly asks (an interviewee answering with questions of their own: "why should we even be
+  // debating NATO?"), the interviewer is the one that asks most
+  const share = (label: string) => { const a = asks.get(label)!; return a.questions / a.turns; };
+  const everyoneAsks = [...asks.keys()].every(asking);
+  const most = Math.max(...[...asks.keys()].map(share));
+  const interviewer = (label: string) => asking(label) && (!everyoneAsks || !askerRule.enabled || share(label) === most);
   const interviewees = new Set(turns.filter((t) => !interviewer(t.label)).map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
@@ -240,7 +256,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const quoted = findQuoteSpans(doc.text);
   for (const turn of turns) {
     const speaker = turn.speaker;
-    const asking = interviewer(turn.label);
+    const inQuestions = interviewer(turn.label);
     for (let i = doc.tokenAt(turn.start); i < doc.tokens.length && doc.tokens[i].start < turn.end; i++) {
       const t = doc.tokens[i];
       if (taken.has(t.start) || spanAt(quoted, t.start) >= 0) continue;
@@ -248,8 +264,9 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       if (!who) continue;
       if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
         link(speaker, i, turnFirstPerson);
-      } else if (questionYou.enabled && who === 'you' && asking && addressee && addressee !== speaker && addressee.type === 'PERSON') {
+      } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
+        if (everyoneAsks) askerRule.fired(t.start, t.end);
       }
     }
   }
