@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { placeNounKind } from '../src/extract/coref/places.js';
+import { withoutRules } from '../src/rules/registry.js';
 import { extractDoc } from '../src/extract.js';
 import type { Doc } from '../src/doc.js';
 import { FEATURE_VERSION } from '../src/extract/coref/features.js';
@@ -249,7 +250,14 @@ test('an interviewee who answers with questions of their own: the interviewer is
   const d = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.');
   assert.equal(linkOf(d, 'you fear'), 'Irena Vasic');
   assert.equal(linkOf(d, 'your party'), 'Irena Vasic');
-  // two labels that ask as much as each other: nobody is "you"
+  // two labels that ask as much as each other: the one that opens the interview asks
   const t = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows?');
-  assert.equal(linkOf(t, 'you fear'), '');
+  assert.equal(linkOf(t, 'you fear'), 'Irena Vasic');
+  // switched off, neither label is the interviewer and "you" stays unlinked
+  const restore = withoutRules(['coref-speech.interviewer-asks-most']);
+  try {
+    assert.equal(linkOf(doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows?'), 'you fear'), '');
+  } finally {
+    restore();
+  }
 });

@@ -110,7 +110,7 @@ export const askerRule = defineRule({
   id: 'coref-speech.interviewer-asks-most',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'when every label of an interview mostly asks (the interviewee answers with questions of their own), the interviewer is the label whose turns ask most; "you" in its turns is the other',
+  summary: 'when every label of an interview mostly asks (the interviewee answers with questions of their own), the interviewer is the label whose turns ask most (on a tie, the one that speaks first); "you" in its turns is the other',
   fires: ['Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.'],
   spares: ['Reporter: Do you fear the vote?\n\nIrena Vasic: No. We have the numbers.\n\nReporter: Will you run again?\n\nIrena Vasic: Yes, in May.'],
   source,
@@ -248,7 +248,10 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const share = (label: string) => { const a = asks.get(label)!; return a.questions / a.turns; };
   const everyoneAsks = [...asks.keys()].every(asking);
   const most = Math.max(...[...asks.keys()].map(share));
-  const interviewer = (label: string) => asking(label) && (!everyoneAsks || !askerRule.enabled || share(label) === most);
+  // (a tie goes to the label that opens the interview: the interviewer speaks first)
+  const top = [...asks.keys()].filter((l) => share(l) === most);
+  const chief = top.length === 1 ? top[0] : (turns.find((t) => top.includes(t.label))?.label ?? '');
+  const interviewer = (label: string) => asking(label) && (!everyoneAsks || !askerRule.enabled || label === chief);
   const interviewees = new Set(turns.filter((t) => !interviewer(t.label)).map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
