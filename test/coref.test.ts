@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { placeNounKind } from '../src/extract/coref/places.js';
+import { withoutRules } from '../src/rules/registry.js';
 import { extractDoc } from '../src/extract.js';
 import type { Doc } from '../src/doc.js';
 import { FEATURE_VERSION } from '../src/extract/coref/features.js';
@@ -99,14 +102,17 @@ test('floors on GUM news and interview documents (training split), raw text thro
     addClusterCounts(clusters, documentClusterCounts(systemMentions(d), g));
   }
   // docs/coref.md: main at the start of coref2 (5 Dec): CoNLL 57.8, he/she 0.66 / 0.64, descriptions 0.26 / 0.56;
-  // coref2's rules (given names, appositions, credits, labels): he/she 0.86 / 0.83 (npm run eval:coref -- --pipeline)
+  // coref2's rules (given names, appositions, credits, labels): he/she 0.86 / 0.83; coref3 (description
+  // precision, place descriptions, quote speakers): he/she 0.87 / 0.85, descriptions 0.32 / 0.85
+  // (npm run eval:coref -- --pipeline; floors leave room for the recogniser's changes)
   const s = conllScores(clusters);
   assert.ok(s.conll >= 0.54, `CoNLL F1 ${s.conll}`);
   const hs = scores['he/she'];
   assert.ok(hs.right / hs.gold >= 0.82, `he/she accuracy ${hs.right}/${hs.gold}`);
-  assert.ok(hs.linkedRight / hs.linked >= 0.79, `he/she precision ${hs.linkedRight}/${hs.linked}`);
+  assert.ok(hs.linkedRight / hs.linked >= 0.8, `he/she precision ${hs.linkedRight}/${hs.linked}`);
   const desc = scores.description;
-  assert.ok(desc.right / desc.gold >= 0.2, `description accuracy ${desc.right}/${desc.gold}`);
+  assert.ok(desc.right / desc.gold >= 0.27, `description accuracy ${desc.right}/${desc.gold}`);
+  assert.ok(desc.linkedRight / desc.linked >= 0.78, `description precision ${desc.linkedRight}/${desc.linked}`);
 });
 
 test('floors on GUM interviews written as labelled turns: I/we/you in speech', { skip: !gumHere && 'no ../shared/data/gum' }, () => {
@@ -211,4 +217,47 @@ test('inside a quote, he and she are never the quote\'s own speaker', () => {
   assert.equal(linkOf(d, 'I offered'), 'Tomas Berger');
   // outside the quote the speaker stays "he"
   assert.equal(linkOf(doc('Tomas Berger won the race in May. "I offered help to everyone," Berger said before he left.'), 'he left'), 'Tomas Berger');
+});
+
+test('a quotation that addresses a person by name: "you" in it is that person, only when one person bears the name', () => {
+  const d = doc('Maria Okafor runs the shelter. A boy wrote to her: "Maria, thank you for your kindness."');
+  assert.equal(linkOf(d, 'you for'), 'Maria Okafor');
+  assert.equal(linkOf(d, 'your kindness'), 'Maria Okafor');
+  assert.equal(linkOf(doc('Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'), 'you for'), '');
+  assert.equal(linkOf(doc('Maria Okafor and Maria Lindqvist run the shelter. A boy wrote: "Maria, thank you."'), 'you.'), '');
+});
+
+test('the learned place-noun table is committed with its manifest, and reads "city" as a town and "country" as a country', () => {
+  const dir = corefModelDir();
+  const manifest = JSON.parse(readFileSync(`${dir}/place-nouns.manifest.json`, 'utf8')) as { file: string; sha256: string; licence: string; data: { licence: string }[] };
+  assert.equal(createHash('sha256').update(readFileSync(`${dir}/${manifest.file}`)).digest('hex'), manifest.sha256, 'rebuild with npm run build:coref-place-nouns');
+  assert.match(manifest.licence, /CC BY-SA/);
+  assert.ok(manifest.data.some((d) => /GeoNames/.test(d.licence)));
+  assert.equal(placeNounKind('city'), 'town');
+  assert.equal(placeNounKind('country'), 'country');
+  // a noun prose seldom apposes to places describes none
+  assert.equal(placeNounKind('son'), null);
+  assert.equal(placeNounKind('company'), null);
+});
+
+test('his/her outside the subject goes to its clause\'s subject before a nearer person in a prepositional phrase', () => {
+  assert.equal(linkOf(doc('Tomas Reyes sat down with Paul Hart for an interview in his office in Madrid.'), 'his office'), 'Tomas Reyes');
+  // a possessive in the subject of a sentence of its own is not this case
+  assert.equal(linkOf(doc('Anna Weiss met with Laura Kent. Her office was closed on Monday.'), 'Her office'), 'Anna Weiss');
+});
+
+test('an interviewee who answers with questions of their own: the interviewer is the label that asks most', () => {
+  const d = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.');
+  assert.equal(linkOf(d, 'you fear'), 'Irena Vasic');
+  assert.equal(linkOf(d, 'your party'), 'Irena Vasic');
+  // two labels that ask as much as each other: the one that opens the interview asks
+  const t = doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows?');
+  assert.equal(linkOf(t, 'you fear'), 'Irena Vasic');
+  // switched off, neither label is the interviewer and "you" stays unlinked
+  const restore = withoutRules(['coref-speech.interviewer-asks-most']);
+  try {
+    assert.equal(linkOf(doc('Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows?'), 'you fear'), '');
+  } finally {
+    restore();
+  }
 });

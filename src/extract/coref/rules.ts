@@ -227,6 +227,27 @@ function nameHolds(e: Entity, word: string): boolean {
   return e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/[\s-]+/).includes(word));
 }
 
+export const clauseSubjectRule = defineRule({
+  id: 'coref.possessive-clause-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: 'his/her outside its clause\'s subject goes to that clause\'s subject (a person of its gender) before a nearer person in a prepositional phrase ("Chomsky sat down with Dranove in his office")',
+  fires: ['Anna Weiss met with Laura Kent for an hour in her office on Monday.'],
+  spares: ['Anna Weiss met with Laura Kent. Her office was closed on Monday.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The subject of the clause whose verb governs token i (first verb up its head chain, at most six steps), or -1. */
+function clauseSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  let v = toks[i].head ?? -1;
+  for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
+  if (v < 0 || toks[v].upos !== 'VERB') return -1;
+  const sent = doc.sentences[toks[i].sentence];
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+  return -1;
+}
+
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
 const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 
@@ -635,6 +656,15 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // "Farahani was arrested at Imam Khomeini airport as he tried to board"
       const governing = governingSubject(doc, i);
       if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
+      // "Chomsky sat down with Dranove for an interview in his office": a possessive outside the subject
+      // belongs to its own clause's subject before the nearer object of a preposition
+      if (!chosen && clauseSubjectRule.enabled && w === (p.gender === 'f' ? 'her' : 'his') && !inSubject(doc, i)) {
+        const subj = clauseSubject(doc, i);
+        if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+          chosen = owners[subj];
+          clauseSubjectRule.fired(toks[i].start, toks[i].end);
+        }
+      }
       // this sentence, nearest first
       const here = index.bySentence.get(sent) ?? [];
       const myQuote = quoted.length ? quoteOf(toks[i].start) : -1;

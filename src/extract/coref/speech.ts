@@ -60,6 +60,62 @@ export const speakerNotHe = defineRule({
   source,
 });
 
+export const vocativeYou = defineRule({
+  id: 'coref-speech.vocative-you',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a quotation that opens by addressing a person by name (\'"Frank, thank you …"\') speaks to that person: you/your in it is them, when one person of the article bears the name',
+  fires: ['Maria Okafor runs the shelter. A boy wrote to her: "Maria, thank you for your kindness."'],
+  spares: ['Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'],
+  source,
+});
+
+/** The one person whose name, or one word of it, is `name` ("Frank" → Frank Messina). */
+function personNamed(doc: Doc, name: string): Entity | undefined {
+  const lower = name.toLowerCase();
+  const words = lower.split(/\s+/);
+  let found: Entity | undefined;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    const bears = e.mentions.some((m) => m.kind === 'name' && (m.text.toLowerCase() === lower || (words.length === 1 && m.text.toLowerCase().split(/\s+/).includes(lower))));
+    if (!bears || e === found) continue;
+    if (found) return undefined;
+    found = e;
+  }
+  return found;
+}
+
+/** A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. */
+const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
+const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
+
+/** you/your in a quotation that addresses a person by name → that person. */
+function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => void): void {
+  for (const m of doc.text.matchAll(VOCATIVE)) {
+    const person = personNamed(doc, m[1]);
+    if (!person) continue;
+    const from = m.index + m[0].length;
+    const rest = doc.text.slice(from, from + 400);
+    const close = rest.search(CLOSING);
+    const to = from + (close < 0 ? rest.length : close);
+    for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
+      const t = doc.tokens[i];
+      if (t.start < from || taken.has(t.start)) continue;
+      if (speechPerson(t.text) === 'you') link(person, i, vocativeYou);
+    }
+  }
+}
+
+export const askerRule = defineRule({
+  id: 'coref-speech.interviewer-asks-most',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'when every label of an interview mostly asks (the interviewee answers with questions of their own), the interviewer is the label whose turns ask most (on a tie, the one that speaks first); "you" in its turns is the other',
+  fires: ['Reporter: Do you fear the vote?\n\nIrena Vasic: Why should I? Who would stop us?\n\nReporter: Will you run again?\n\nIrena Vasic: Who knows? Ask me in May.\n\nReporter: And your party?\n\nIrena Vasic: It will decide.'],
+  spares: ['Reporter: Do you fear the vote?\n\nIrena Vasic: No. We have the numbers.\n\nReporter: Will you run again?\n\nIrena Vasic: Yes, in May.'],
+  source,
+});
+
 /** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
 export interface Turn {
   label: string;
@@ -162,6 +218,7 @@ export function resolveSpeech(doc: Doc): number {
       }
     }
   }
+  if (vocativeYou.enabled) resolveVocatives(doc, taken, link);
   if (turnFirstPerson.enabled || questionYou.enabled) resolveTurns(doc, taken, link);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
@@ -185,7 +242,16 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
     if (doc.text.slice(t.start, t.end).includes('?')) a.questions++;
     asks.set(t.label, a);
   }
-  const interviewer = (label: string) => { const a = asks.get(label)!; return a.questions * 2 >= a.turns; };
+  const asking = (label: string) => { const a = asks.get(label)!; return a.questions * 2 >= a.turns; };
+  // when every label mostly asks (an interviewee answering with questions of their own: "why should we even be
+  // debating NATO?"), the interviewer is the one that asks most
+  const share = (label: string) => { const a = asks.get(label)!; return a.questions / a.turns; };
+  const everyoneAsks = [...asks.keys()].every(asking);
+  const most = Math.max(...[...asks.keys()].map(share));
+  // (a tie goes to the label that opens the interview: the interviewer speaks first)
+  const top = [...asks.keys()].filter((l) => share(l) === most);
+  const chief = top.length === 1 ? top[0] : (turns.find((t) => top.includes(t.label))?.label ?? '');
+  const interviewer = (label: string) => asking(label) && (!everyoneAsks || !askerRule.enabled || label === chief);
   const interviewees = new Set(turns.filter((t) => !interviewer(t.label)).map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
@@ -193,7 +259,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const quoted = findQuoteSpans(doc.text);
   for (const turn of turns) {
     const speaker = turn.speaker;
-    const asking = interviewer(turn.label);
+    const inQuestions = interviewer(turn.label);
     for (let i = doc.tokenAt(turn.start); i < doc.tokens.length && doc.tokens[i].start < turn.end; i++) {
       const t = doc.tokens[i];
       if (taken.has(t.start) || spanAt(quoted, t.start) >= 0) continue;
@@ -201,8 +267,9 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       if (!who) continue;
       if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
         link(speaker, i, turnFirstPerson);
-      } else if (questionYou.enabled && who === 'you' && asking && addressee && addressee !== speaker && addressee.type === 'PERSON') {
+      } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
+        if (everyoneAsks) askerRule.fired(t.start, t.end);
       }
     }
   }
