@@ -245,6 +245,19 @@ export interface PageMeta {
   language?: string | null;
 }
 
+/**
+ * A clear error for input that is no document (library callers in JavaScript, parsed JSON): it
+ * names the document, instead of a TypeError deep inside a stage.
+ */
+export function assertDocInput(input: unknown): asserts input is DocInput {
+  const doc = input as Partial<DocInput> | null | undefined;
+  if (typeof doc !== 'object' || doc === null) throw new TypeError(`a document must be an object with a text, got ${doc === null ? 'null' : typeof doc}`);
+  if (typeof doc.text !== 'string') {
+    const id = typeof doc.id === 'string' && doc.id ? `document ${JSON.stringify(doc.id)}` : 'a document';
+    throw new TypeError(`${id} has no text: "text" must be a string, got ${doc.text === null ? 'null' : typeof doc.text}`);
+  }
+}
+
 export interface DocInput {
   id?: string;
   meta?: PageMeta;
@@ -284,6 +297,7 @@ export class Doc {
   readonly notes: Map<string, unknown> = new Map();
 
   constructor(input: DocInput) {
+    assertDocInput(input);
     this.text = input.text;
     this.id = input.id ?? '';
     this.published = input.published ?? null;

@@ -1,4 +1,4 @@
-import type { Doc, DocInput } from './doc.js';
+import { assertDocInput, type Doc, type DocInput } from './doc.js';
 import { Pipeline } from './pipeline.js';
 import { tokenizeStage } from './nlp/sentences.js';
 import { boilerplateStage } from './ingest/boilerplate.js';
@@ -57,5 +57,6 @@ export function extractDoc(input: DocInput): Doc {
  * section, not the document.
  */
 export function extract(input: DocInput, options: ResultOptions = {}): Result {
+  assertDocInput(input);
   return extractBySections(input, (section) => toResult(extractDoc(section), options));
 }

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createPipeline } from '../src/extract.js';
+import { createPipeline, extract } from '../src/extract.js';
 import { Doc } from '../src/doc.js';
 import { contractProblems, Pipeline, PipelineError, type Layer, type Stage } from '../src/pipeline.js';
 
@@ -66,4 +66,14 @@ test('every stage of the default pipeline writes only the layers it provides', (
     }
   }
   assert.ok(seen.size >= 10, `the articles exercised ${[...seen].join(', ')}`);
+});
+
+test('input that is no document gets an error naming it, not a TypeError from inside a stage', () => {
+  const bad = (input: unknown) => () => extract(input as Parameters<typeof extract>[0]);
+  assert.throws(bad({ id: 'a7', text: 5 }), /^TypeError: document "a7" has no text: "text" must be a string, got number$/);
+  assert.throws(bad({}), /a document has no text/);
+  assert.throws(bad(null), /a document must be an object with a text, got null/);
+  assert.throws(() => new Doc({ text: undefined } as unknown as { text: string }), /has no text/);
+  // and the pipeline goes on with the next one
+  assert.ok(extract({ id: 'a8', text: 'Hostages were freed in Gaza on Sunday.' }).entities.length > 0);
 });

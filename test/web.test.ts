@@ -119,6 +119,12 @@ describe('web app in headless Chromium', { skip }, () => {
     // hover a quote: the speaker
     await page.getByTestId('article-text').locator('.hl-quote').first().hover();
     assert.match(await page.getByTestId('tooltip').innerText(), /speaker: Russian Embassy in Israel/);
+    // hover a description or pronoun: the name coreference linked it to, said as a link to check
+    await page.locator('.hl-coref', { hasText: 'The ambassador' }).first().hover();
+    assert.match(await page.getByTestId('tooltip').innerText(), /“The ambassador” is person: Anatoly Viktorov \(description linked by coreference\)/);
+    await page.locator('.hl-coref', { hasText: /^his$/i }).first().hover();
+    assert.match(await page.getByTestId('tooltip').innerText(), /“[Hh]is” is person: Alexander .*Trufanov.* \(pronoun linked by coreference\)/);
+    assert.equal(await page.locator('.hl-coref', { hasText: 'Viktorov' }).count(), 0, 'a name is no coreference link');
     // a highlighted name leads to its entity
     await page.locator('a.hl-mention', { hasText: 'Yelena' }).click();
     await page.getByTestId('entity-name').waitFor();

@@ -4,7 +4,7 @@ import { withTip } from '../tooltip.js';
 import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL, unsureEvent as unsure } from './common.js';
 
 type Layer =
-  | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string }
+  | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string; how: string }
   | { kind: 'quote'; start: number; end: number; speaker: string }
   | { kind: 'event'; start: number; end: number; lines: string[]; unsure: boolean }
   | { kind: 'time'; start: number; end: number; value: string };
@@ -17,7 +17,7 @@ function layers(doc: DocumentView): Layer[] {
   };
   const out: Layer[] = [];
   for (const e of r.entities) {
-    for (const m of e.mentions) out.push({ kind: 'mention', start: m.start, end: m.end, entity: e.id, type: e.type, label: e.name });
+    for (const m of e.mentions) out.push({ kind: 'mention', start: m.start, end: m.end, entity: e.id, type: e.type, label: e.name, how: m.kind });
   }
   for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed' });
   for (const ev of r.events) {
@@ -91,7 +91,11 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
         } else {
           classes.push('hl-mention', `t-${l.type}`);
           const ident = doc.identities[l.entity];
-          lines.unshift(`${TYPE_LABEL[l.type] ?? l.type}: ${ident?.name ?? l.label}`);
+          const who = `${TYPE_LABEL[l.type] ?? l.type}: ${ident?.name ?? l.label}`;
+          // a pronoun or a description: say which name coreference linked it to, so a reader can check it
+          const linked = l.how === 'pronoun' || l.how === 'nominal';
+          if (linked) classes.push('hl-coref');
+          lines.unshift(linked ? `“${doc.text.slice(l.start, l.end)}” is ${who} (${l.how === 'pronoun' ? 'pronoun' : 'description'} linked by coreference)` : who);
           if (ident) link = `#/entity/${ident.id}`;
         }
       }
