@@ -189,13 +189,35 @@ export function resolveSpeech(doc: Doc): number {
   };
   let removed = 0;
   if (speakerNotHe.enabled) {
+    // each speaker's direct quotes, then one pass over that speaker's mentions (not one per quote:
+    // a transcript quoting one person hundreds of times would make it quadratic)
+    const spansOf = new Map<Entity, Array<[number, number]>>();
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
       const speaker = byId.get(q.speaker);
       if (!speaker || speaker.type !== 'PERSON') continue;
+      let spans = spansOf.get(speaker);
+      if (!spans) spansOf.set(speaker, (spans = []));
+      spans.push([q.start, q.end]);
+    }
+    for (const [speaker, spans] of spansOf) {
+      spans.sort((a, b) => a[0] - b[0]);
+      // the quote ending furthest among those starting at or before each quote: containment by one search
+      const reach = new Float64Array(spans.length);
+      for (let k = 0; k < spans.length; k++) reach[k] = Math.max(spans[k][1], k ? reach[k - 1] : -1);
+      const inside = (m: Mention): boolean => {
+        let lo = 0;
+        let hi = spans.length - 1;
+        let at = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          if (spans[mid][0] <= m.start) { at = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return at >= 0 && m.end <= reach[at];
+      };
       const before = speaker.mentions.length;
       speaker.mentions = speaker.mentions.filter((m) => {
-        const third = m.kind === 'pronoun' && m.source === 'coref' && m.start >= q.start && m.end <= q.end && HE_SHE.test(m.text);
+        const third = m.kind === 'pronoun' && m.source === 'coref' && HE_SHE.test(m.text) && inside(m);
         if (third) speakerNotHe.fired(m.start, m.end);
         return !third;
       });
