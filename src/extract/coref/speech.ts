@@ -191,29 +191,27 @@ export function resolveSpeech(doc: Doc): number {
   if (speakerNotHe.enabled) {
     // each speaker's direct quotes, then one pass over that speaker's mentions (not one per quote:
     // a transcript quoting one person hundreds of times would make it quadratic)
-    const spansOf = new Map<Entity, Array<[number, number]>>();
+    const spansOf = new Map<Entity, Array<{ start: number; end: number }>>();
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
       const speaker = byId.get(q.speaker);
       if (!speaker || speaker.type !== 'PERSON') continue;
       let spans = spansOf.get(speaker);
       if (!spans) spansOf.set(speaker, (spans = []));
-      spans.push([q.start, q.end]);
+      spans.push({ start: q.start, end: q.end });
     }
     for (const [speaker, spans] of spansOf) {
-      spans.sort((a, b) => a[0] - b[0]);
-      // the quote ending furthest among those starting at or before each quote: containment by one search
-      const reach = new Float64Array(spans.length);
-      for (let k = 0; k < spans.length; k++) reach[k] = Math.max(spans[k][1], k ? reach[k - 1] : -1);
+      // sorted and a nested quotation merged into the one holding it, so spanAt's search applies
+      spans.sort((a, b) => a.start - b.start);
+      const merged: Array<{ start: number; end: number }> = [];
+      for (const x of spans) {
+        const last = merged[merged.length - 1];
+        if (last && x.start < last.end) last.end = Math.max(last.end, x.end);
+        else merged.push({ ...x });
+      }
       const inside = (m: Mention): boolean => {
-        let lo = 0;
-        let hi = spans.length - 1;
-        let at = -1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          if (spans[mid][0] <= m.start) { at = mid; lo = mid + 1; } else hi = mid - 1;
-        }
-        return at >= 0 && m.end <= reach[at];
+        const k = spanAt(merged, m.start);
+        return k >= 0 && m.end <= merged[k].end;
       };
       const before = speaker.mentions.length;
       speaker.mentions = speaker.mentions.filter((m) => {
