@@ -48,8 +48,8 @@ function confidenceOf(confidence: number | string | null | undefined): number | 
 }
 
 /** No confidence (no model scored it, or stored before it was kept) does not bar a status; a low one does. */
-function confidentEnough(confidence: number | null | undefined): boolean {
-  return confidence === null || confidence === undefined || Number(confidence) >= MIN_STATUS_CONFIDENCE;
+function confidentEnough(confidence: number | null): boolean {
+  return confidence === null || confidence >= MIN_STATUS_CONFIDENCE;
 }
 
 /** An event row's factuality: the stored one, or (rows stored before it was kept) read from negated/modality. */
@@ -167,7 +167,7 @@ export function buildCase(entity: EntitySummary, rows: EventRow[], participants:
       if (!item.participants.some((x) => (x.id !== null && x.id === Number(p.entity_id)) || x.name === p.name)) item.participants.push({ id: p.entity_id === null ? null : Number(p.entity_id), name: p.name, role: p.role === 'actor' ? 'actor' : 'recipient' });
     }
     items.push(item);
-    if (st && factuality === 'asserted' && roleList.includes('recipient') && confidentEnough(row.confidence)) {
+    if (st && factuality === 'asserted' && roleList.includes('recipient') && confidentEnough(src.confidence)) {
       const k = st.status;
       defs.set(k, st);
       if (!once.has(k)) once.set(k, []);
