@@ -5,14 +5,15 @@
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
  * --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
- * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed: mean and spread).
+ * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
+ * as one element: the weights of those shuffles averaged in that run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultModelDir } from '../src/extract/ner.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
 import { DEFAULT_TRAIN_OPTIONS, featuriseCorpus, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
-import { formatPRF } from '../train/ner-score.js';
+import { formatPRF, type PRF } from '../train/ner-score.js';
 import { formatReport, runCrossValidation, runEpochCurve, type CvReport } from '../train/ner-cv.js';
 
 export * from '../train/ner-cv.js';
@@ -25,7 +26,7 @@ function main(): void {
   let folds = 5;
   let curve = false;
   let jsonOut: string | null = null;
-  let repeatSeeds: number[] | null = null;
+  let repeatSeeds: number[][] | null = null;
   const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -37,9 +38,10 @@ function main(): void {
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--vectors') opts.vectors = true;
+    else if (a === '--doc-context') opts.docContext = true;
     else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
-    else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map(Number);
+    else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
@@ -48,7 +50,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --doc-context, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
@@ -59,8 +61,9 @@ function main(): void {
   if (repeatSeeds) {
     // the same cross-validation once per shuffle seed: the spread a single run's figure carries
     const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
-    const runs = repeatSeeds.map((seed) => runCrossValidation(fc, folds, { ...opts, seeds: [seed] })[0]);
-    process.stdout.write(formatSeedSpread(repeatSeeds, runs) + '\n');
+    const runs = repeatSeeds.map((seeds) => runCrossValidation(fc, folds, { ...opts, seeds }, undefined, false)[0]);
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify(runs, null, 2) + '\n');
+    process.stdout.write(formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs) + '\n');
     return;
   }
   const [r] = runCrossValidation(data, folds, opts);
@@ -85,7 +88,7 @@ function main(): void {
 }
 
 /** Headline F1 by class for each seed, then their mean and standard deviation. */
-export function formatSeedSpread(seeds: readonly number[], runs: readonly CvReport[]): string {
+export function formatSeedSpread(seeds: readonly (number | string)[], runs: readonly CvReport[]): string {
   const cols: [string, (r: CvReport) => number][] = [
     ['F1', (r) => r.recognisers.pipeline.all.coarse.f1],
     ['PER', (r) => r.recognisers.pipeline.all.byCoarse.PER?.f1 ?? 0],
@@ -104,6 +107,15 @@ export function formatSeedSpread(seeds: readonly number[], runs: readonly CvRepo
   });
   out.push(row('mean', stats.map(([m]) => m.toFixed(1))));
   out.push(row('sd', stats.map(([, sd]) => sd.toFixed(2))));
+  // precision and recall by class, mean over the seeds
+  const mean = (f: (r: CvReport) => number) => (100 * runs.reduce((a, r) => a + f(r), 0)) / Math.max(1, runs.length);
+  const classes: [string, (r: CvReport) => PRF | undefined][] = [
+    ['PER', (r) => r.recognisers.pipeline.all.byCoarse.PER],
+    ['ORG', (r) => r.recognisers.pipeline.all.byCoarse.ORG],
+    ['place', (r) => r.recognisers.pipeline.all.byCoarse.LOC],
+    ['all', (r) => r.recognisers.pipeline.all.coarse],
+  ];
+  out.push('mean P / R by class: ' + classes.map(([c, f]) => `${c} ${mean((r) => f(r)?.p ?? 0).toFixed(1)} / ${mean((r) => f(r)?.r ?? 0).toFixed(1)}`).join(', '));
   return `pipeline pooled F1 by shuffle seed (${runs[0]?.folds ?? 0}-fold cross-validation each)\n` + out.join('\n');
 }
 
