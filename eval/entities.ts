@@ -38,7 +38,6 @@ function main(): void {
     else if (a === '--o-bias') opts.oBias = Number(args[++i]);
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--vectors') opts.vectors = true;
-    else if (a === '--doc-context') opts.docContext = true;
     else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
@@ -50,7 +49,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --doc-context, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
@@ -61,7 +60,12 @@ function main(): void {
   if (repeatSeeds) {
     // the same cross-validation once per shuffle seed: the spread a single run's figure carries
     const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
-    const runs = repeatSeeds.map((seeds) => runCrossValidation(fc, folds, { ...opts, seeds }, undefined, false)[0]);
+    const runs = repeatSeeds.map((seeds) => {
+      const [r] = runCrossValidation(fc, folds, { ...opts, seeds }, undefined, false);
+      const p = r.recognisers.pipeline.all;
+      process.stderr.write(`seeds ${seeds.join('+')}: F1 ${(100 * p.coarse.f1).toFixed(1)}, PER ${(100 * (p.byCoarse.PER?.f1 ?? 0)).toFixed(1)}, ORG ${(100 * (p.byCoarse.ORG?.f1 ?? 0)).toFixed(1)}, place ${(100 * (p.byCoarse.LOC?.f1 ?? 0)).toFixed(1)}\n`);
+      return r;
+    });
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(runs, null, 2) + '\n');
     process.stdout.write(formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs) + '\n');
     return;
