@@ -8,8 +8,10 @@
  * --data DIR (default ../shared/data or $CHRONICLE_DATA)  --out DIR (default models)
  * Issue 19's additions (off by default; docs/nlp.md "Round two"): --clusters (Brown-cluster
  * features; --no-parser-clusters keeps them to the tagger)  --second-pass (tagger pass over
- * right-hand tags; needs --jackknife > 1)  --label-sets (parser).  Experiments: --skip-test,
- * --tagger-only, --dev-every N.
+ * right-hand tags; needs --jackknife > 1)  --label-sets (parser).  parser3's: --ensemble K (the
+ * parser is the mean of K parsers trained with seeds --parser-seed … + K − 1)  --prune-tagger X.
+ * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
+ * between runs), --unpruned-out FILE.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -50,10 +52,6 @@ const { values } = parseArgs({
     'no-parser-clusters': { type: 'boolean', default: false },
     'second-pass': { type: 'boolean', default: false },
     'label-sets': { type: 'boolean', default: false },
-    // parser3: spelling classes for unclustered words; punctuation/verbs between an arc's words
-    signatures: { type: 'boolean', default: false },
-    between: { type: 'boolean', default: false },
-    'cluster-pairs': { type: 'boolean', default: false },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -93,12 +91,6 @@ const hyper = {
   // the parser's move features include the label sets of the dependents so far
   labelSets: values['label-sets'] === true,
   secondPass: values['second-pass'] === true,
-  // the parser's cluster features give unclustered words a spelling class (capitalised, digits, hyphen…)
-  signatures: values.signatures === true,
-  // the parser's features count the punctuation and verbs between the words an arc would join
-  between: values.between === true,
-  // the parser's features pair one word with the other word's cluster (Koo et al. 2008's hybrid templates)
-  clusterPairs: values['cluster-pairs'] === true,
 };
 
 let clusters: WordClusters | undefined;
@@ -254,11 +246,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parserData: ParserData = {
-  labels, nXpos: tagger.data.xposTags.length, uposTags: tagger.data.uposTags, clusters: hyper.parserClusters ? clusters : undefined,
-  labelSets: hyper.labelSets, signatures: hyper.signatures && hyper.parserClusters && clusters ? true : undefined, between: hyper.between || undefined,
-  clusterPairs: hyper.clusterPairs && hyper.parserClusters && clusters ? true : undefined,
-};
+const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets };
 const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
   iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
@@ -288,7 +276,7 @@ const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperpar
 const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined, signatures: parserData.signatures, between: parserData.between, clusterPairs: parserData.clusterPairs },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined },
   clusters,
   meta,
 })));

@@ -71,7 +71,7 @@ export interface NlpModelParts {
   };
   lemmatizer: LemmatizerData;
   /** noClusters: the parser's features do not read the clusters (the tagger's may) */
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; signatures?: boolean; between?: boolean; clusterPairs?: boolean };
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean };
   /** word clusters both the tagger's and the parser's features read (one set for both) */
   clusters?: WordClusters;
   meta: Record<string, unknown>;
@@ -93,7 +93,7 @@ export function partsOf(model: NlpModel): NlpModelParts {
     },
     lemmatizer: model.lemmatizer.data,
     parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
-      noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined, signatures: parser.data.signatures, between: parser.data.between, clusterPairs: parser.data.clusterPairs },
+      noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
     clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
@@ -116,7 +116,7 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
       lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined, secondPass: parts.tagger.second ? true : undefined,
     },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters, signatures: parts.parser.signatures, between: parts.parser.between, clusterPairs: parts.parser.clusterPairs },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
     clusters: parts.clusters?.header(),
   };
   return encodeModel({ header, arrays });
@@ -131,7 +131,7 @@ interface NlpHeader {
   meta: Record<string, unknown>;
   tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; signatures?: boolean; between?: boolean; clusterPairs?: boolean };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean };
   clusters?: ClusterHeader;
 }
 
@@ -156,10 +156,7 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
   const parser = new Parser(
-    {
-      labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets,
-      signatures: h.parser.signatures, between: h.parser.between, clusterPairs: h.parser.clusterPairs, uposTags,
-    },
+    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets },
     perceptron('parser.moves', 3),
     perceptron('parser.labeler', h.parser.labels.length),
   );
@@ -187,7 +184,7 @@ export function readyNlpFile(model: NlpModel): ModelFile {
     },
     // the lemmatizer's and the lower-case tag look-ups (~40,000 entries) as tables searched in place: no JSON, no maps to build
     lemmatizer: 'tables',
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters, signatures: parts.parser.signatures, between: parts.parser.between, clusterPairs: parts.parser.clusterPairs },
+    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
     clusters: parts.clusters?.header(),
   };
   const arrays: Record<string, TypedArrayAny> = {};

@@ -46,13 +46,6 @@ class State {
   cl: Int32Array | null = null;
   /** whether the features read the dependents' label sets (ParserData.labelSets) */
   labelSets = false;
-  /** unclustered words' cluster prefixes replaced by a spelling signature (ParserData.signatures) */
-  sig: Int32Array | null = null;
-  /** hybrid word × cluster features (ParserData.clusterPairs) */
-  clusterPairs = false;
-  /** prefix counts of punctuation and verbs (ParserData.between), null when the model has none */
-  pc: Int32Array | null = null;
-  vc: Int32Array | null = null;
 
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
@@ -102,42 +95,6 @@ class State {
     this.sp = 0;
     this.b0 = 0;
   }
-
-  /** The options of `data` that shape the features: label sets, signatures, words between. */
-  configure(data: ParserData, lex: Lexeme[], upos: Int32Array): void {
-    const n = lex.length;
-    this.labelSets = data.labelSets === true;
-    this.clusterPairs = data.clusterPairs === true && this.cl !== null;
-    this.sig = null;
-    this.pc = this.vc = null;
-    if (data.signatures && this.cl) {
-      if (this.sigBuf.length < n) this.sigBuf = new Int32Array(this.cap);
-      for (let i = 0; i < n; i++) this.sigBuf[i] = signatureOf(lex[i]);
-      this.sig = this.sigBuf;
-    }
-    if (data.between) {
-      const tags = data.uposTags;
-      if (!tags) throw new Error('ParserData.between needs uposTags');
-      const punct = tags.indexOf('PUNCT'), verb = tags.indexOf('VERB'), aux = tags.indexOf('AUX');
-      if (this.pcBuf.length < n + 1) {
-        this.pcBuf = new Int32Array(this.cap + 1);
-        this.vcBuf = new Int32Array(this.cap + 1);
-      }
-      const pc = this.pcBuf, vc = this.vcBuf;
-      pc[0] = vc[0] = 0;
-      for (let i = 0; i < n; i++) {
-        const u = upos[i];
-        pc[i + 1] = pc[i] + (u === punct ? 1 : 0);
-        vc[i + 1] = vc[i] + (u === verb || u === aux ? 1 : 0);
-      }
-      this.pc = pc;
-      this.vc = vc;
-    }
-  }
-
-  private sigBuf = new Int32Array(0);
-  private pcBuf = new Int32Array(0);
-  private vcBuf = new Int32Array(0);
 
   terminal(): boolean {
     return this.b0 >= this.n && this.sp === 0;
@@ -192,28 +149,9 @@ class State {
   }
 }
 
-/**
- * Cluster prefix id k (0–3: 4, 6, 10, 20 bits) at position i: -1 for none, -2 for the root; an
- * unclustered word has 0, or with signatures its spelling class (below -2).
- */
+/** Cluster prefix id k (0–3: 4, 6, 10, 20 bits) at position i: -1 for none, -2 for the root. */
 function clusterAt(st: State, i: number, k: number): number {
-  if (i < 0) return -1;
-  if (i >= st.n) return -2;
-  const c = st.cl![i * CLUSTER_STRIDE + k];
-  return c === 0 && st.sig ? st.sig[i] : c;
-}
-
-/** A spelling class for words without a cluster: capitalised, all capitals, digits, hyphen, non-ASCII (Lexeme.flags). */
-export function signatureOf(lx: Lexeme): number {
-  return -3 - (lx.flags & 31);
-}
-
-/** Words of a class strictly between positions a < b, from prefix counts (capped at 2). */
-function between(pc: Int32Array, a: number, b: number): number {
-  if (a < 0 || b < 0) return 3;
-  const lo = a < b ? a : b, hi = a < b ? b : a;
-  const c = pc[hi] - pc[lo + 1];
-  return c < 2 ? c : 2;
+  return i < 0 ? -1 : i >= st.n ? -2 : st.cl![i * CLUSTER_STRIDE + k];
 }
 
 function dist(a: number, b: number): number {
@@ -221,7 +159,7 @@ function dist(a: number, b: number): number {
   return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7;
 }
 
-export const MAX_PARSE_FEATURES = 170;
+export const MAX_PARSE_FEATURES = 136;
 
 /** Transition features of the current state. */
 function parseFeatures(st: State, out: Uint32Array): number {
@@ -380,33 +318,6 @@ function parseFeatures(st: State, out: Uint32Array): number {
     out[n++] = f3(141, s06, b06, c(b1, 1));
     out[n++] = f3(142, s06, c(s0L1, 1), c(s0R1, 1));
     out[n++] = f2(143, b06, c(b0L1, 1));
-    if (st.clusterPairs) {
-      // a word beside the other word's coarse cluster (Koo et al.'s hybrid bilexical templates):
-      // "released … from" generalises over the 64 or 1,024 classes of the other side
-      const s010 = c(s0, 2), b010 = c(b0, 2);
-      out[n++] = f3(160, s0w, b06, d);
-      out[n++] = f3(161, s06, b0w, d);
-      out[n++] = f2(162, s0w, b010);
-      out[n++] = f2(163, s010, b0w);
-      out[n++] = f4(164, s06, b06, s0t, b0t);
-      out[n++] = f3(165, s1w, s06, ds);
-      out[n++] = f3(166, s16, s0w, ds);
-      out[n++] = f3(167, s010, b010, c(b1, 1));
-      out[n++] = f4(168, s06, l(s0L1), l(s0R1), b06);
-      out[n++] = f3(169, b06, l(b0L1), c(b0L1, 1));
-    }
-  }
-  if (st.pc) {
-    // punctuation and verbs between the words an arc would join: a comma or a verb in between
-    // separates clauses, appositions and conjuncts
-    const pb = between(st.pc, s0, b0), vb = between(st.vc!, s0, b0);
-    const pb1 = between(st.pc, s1, s0), vb1 = between(st.vc!, s1, s0);
-    out[n++] = f4(150, s0t, b0t, pb, vb);
-    out[n++] = f4(151, s1t, s0t, pb1, vb1);
-    out[n++] = f3(152, s0w, pb, vb);
-    out[n++] = f3(153, b0w, pb, vb);
-    out[n++] = f3(154, s0w, pb1, vb1);
-    out[n++] = f4(155, s0u, b0u, pb1, pb);
   }
   return n;
 }
@@ -466,16 +377,6 @@ function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): 
     out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
     out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
     out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
-    if (st.clusterPairs) {
-      out[n++] = f3(245, hw, clusterAt(st, dep, 1), dir);
-      out[n++] = f3(246, clusterAt(st, head, 1), dw, dir);
-      out[n++] = f4(247, clusterAt(st, head, 2), clusterAt(st, dep, 2), dir, dd);
-    }
-  }
-  if (st.pc) {
-    const pb = between(st.pc, head, dep), vb = between(st.vc!, head, dep);
-    out[n++] = f4(250, ht, dt, pb, vb);
-    out[n++] = f4(251, dw, dir, pb, vb);
   }
   return n;
 }
@@ -486,14 +387,6 @@ export interface ParserData {
   clusters?: WordClusters;
   /** the move features include the dependents' label sets (models trained since issue 19) */
   labelSets?: boolean;
-  /** unclustered words get a spelling class for a cluster (needs clusters; parser3) */
-  signatures?: boolean;
-  /** word × cluster and cluster-pair features besides the clusters' own (needs clusters; parser3) */
-  clusterPairs?: boolean;
-  /** features count the punctuation and verbs between the words an arc would join (parser3) */
-  between?: boolean;
-  /** UPOS tag names (needed by `between`) */
-  uposTags?: string[];
   /** XPOS tag count (tags are ids + 1; the root's tag is nXpos + 1) */
   nXpos: number;
 }
@@ -529,7 +422,7 @@ export class Parser {
     const st = this.st;
     const clusters = this.data.clusters;
     st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
-    st.configure(this.data, lex, upos);
+    st.labelSets = this.data.labelSets === true;
     const n = lex.length;
     while (!st.terminal()) {
       const valid = st.valid();
@@ -628,7 +521,7 @@ export function trainParser(
       const ex = examples[ei];
       const kids = kidsOf[ei];
       st.reset(ex.lex, ex.xpos, ex.upos, data.nXpos + 1, cls[ei]);
-      st.configure(data, ex.lex, ex.upos);
+      st.labelSets = data.labelSets === true;
       while (!st.terminal()) {
         const valid = st.valid();
         const nf = parseFeatures(st, feats);
