@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { argmax, TrainablePerceptron } from '../src/nlp/perceptron.js';
+import { argmax, FrozenPerceptron, TrainablePerceptron } from '../src/nlp/perceptron.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
 import { f1, f2, lexeme, normaliseForm, wordKey } from '../src/nlp/features.js';
 import { decodeModelRaw, encodeModelRaw } from '../src/nlp/model-io.js';
@@ -72,6 +72,37 @@ test('averaged perceptron learns a separable problem and survives freezing and t
   feats[0] = f1(9, 12345);
   loaded.score(feats, 1, scores);
   assert.deepEqual(Array.from(scores), [0, 0, 0]);
+});
+
+test('the mean of perceptrons scores as the mean of their scores, over the features either has', () => {
+  const a = new TrainablePerceptron(5);
+  const b = new TrainablePerceptron(5);
+  const feats = new Uint32Array(3);
+  // a knows features 1 and 2, b features 2 and 3: the mean keeps all three (5 classes: int16 weights, not the 3-class 7-bit codes)
+  feats[0] = f1(1, 1);
+  feats[1] = f1(2, 2);
+  a.update(0, 1, feats, 2);
+  a.update(0, 2, feats, 1);
+  feats[0] = f1(3, 3);
+  b.update(2, 0, feats, 2);
+  for (let t = 0; t < 3; t++) {
+    a.tick();
+    b.tick();
+  }
+  const [fa, fb] = [a.freeze(), b.freeze()];
+  const mean = FrozenPerceptron.mean([fa, fb]);
+  assert.equal(mean.keys.length, 3);
+  const sa = new Float64Array(5), sb = new Float64Array(5), sm = new Float64Array(5);
+  for (const probe of [[f1(1, 1)], [f1(2, 2)], [f1(3, 3)], [f1(1, 1), f1(3, 3)], [f1(1, 1), f1(2, 2), f1(3, 3)]]) {
+    const x = Uint32Array.from(probe);
+    fa.score(x, x.length, sa);
+    fb.score(x, x.length, sb);
+    mean.score(x, x.length, sm);
+    for (let c = 0; c < 5; c++) assert.ok(Math.abs(sm[c] - (sa[c] + sb[c]) / 2) < 1e-3, `class ${c}: ${sm[c]} vs ${(sa[c] + sb[c]) / 2}`);
+  }
+  // a model averaged with itself is itself
+  const self = FrozenPerceptron.mean([fa, fa]);
+  assert.deepEqual(Array.from(self.vals), Array.from(fa.vals));
 });
 
 test('pruning drops the small weights and keeps the decisions they did not make', () => {

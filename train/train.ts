@@ -8,11 +8,13 @@
  * --data DIR (default ../shared/data or $CHRONICLE_DATA)  --out DIR (default models)
  * Issue 19's additions (off by default; docs/nlp.md "Round two"): --clusters (Brown-cluster
  * features; --no-parser-clusters keeps them to the tagger)  --second-pass (tagger pass over
- * right-hand tags; needs --jackknife > 1)  --label-sets (parser).  Experiments: --skip-test,
- * --tagger-only, --dev-every N.
+ * right-hand tags; needs --jackknife > 1)  --label-sets (parser).  parser3's: --ensemble K (the
+ * parser is the mean of K parsers trained with seeds --parser-seed … + K − 1)  --prune-tagger X.
+ * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
+ * between runs), --unpruned-out FILE.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
@@ -20,10 +22,11 @@ import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
 import { decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
-import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
-import { Tagger, trainTagger, type TaggedSentence } from '../src/nlp/tagger.js';
+import { Parser, trainParser, type ParseExample, type ParserData } from '../src/nlp/parser.js';
+import { Tagger, trainTagger, type TaggedSentence, type TaggerData } from '../src/nlp/tagger.js';
+import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
-import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { getBrownClusters, representationsLoadError } from '../src/nlp/representations.js';
 import { WordClusters } from '../src/nlp/clusters.js';
 
@@ -36,6 +39,12 @@ const { values } = parseArgs({
     data: { type: 'string' },
     out: { type: 'string', default: 'models' },
     seed: { type: 'string', default: '1' },
+    // the parser's shuffling and exploration seed (default: --seed); the tagger keeps --seed
+    'parser-seed': { type: 'string' },
+    // parsers trained with seeds parser-seed … parser-seed + K − 1, weights averaged (an ensemble at one model's speed)
+    ensemble: { type: 'string', default: '1' },
+    // the share of the largest |weight| below which the tagger's weights are dropped (default 0.03)
+    'prune-tagger': { type: 'string', default: '0.03' },
     'dev-every': { type: 'string', default: '0' },
     // issue 19's additions, off by default so that `npm run train` reproduces the shipped model
     // (they raise EWT dev but lost downstream facts: docs/nlp.md "Round two")
@@ -47,6 +56,10 @@ const { values } = parseArgs({
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
     'tagger-only': { type: 'boolean', default: false },
+    // experiments on the parser: keep the tagger stage (steps 1–3) in this file between runs
+    'tagger-cache': { type: 'string' },
+    // experiments on pruning: also write the model before pruning to this file
+    'unpruned-out': { type: 'string' },
   },
 });
 
@@ -61,12 +74,15 @@ const hyper = {
   jackknife: Number(values.jackknife ?? (values.quick ? 0 : 5)),
   explore: 0.9,
   seed,
+  parserSeed: Number(values['parser-seed'] ?? seed),
+  // the shipped parser is the mean of this many parsers trained with successive seeds
+  ensemble: Number(values.ensemble),
   tagdict: { minCount: 20, minShare: 0.97 },
   lemmatizer: { minTypes: 2, ewtWeight: 3 },
   // weights below this share of a model's largest |weight| are dropped after training
   // (FrozenPerceptron.pruned): the many-class models score about twice as fast; chosen on EWT dev
   // (applied to the bfloat16 weights of the written model; the jackknife taggers are not pruned)
-  prune: { tagger: 0.03, upos: 0.03, labeler: 0.03, moves: 0 },
+  prune: { tagger: Number(values['prune-tagger']), upos: Number(values['prune-tagger']), labeler: 0.03, moves: 0 },
   // Brown-cluster prefix features in the tagger and the parser (models/representations/, copied into the model file)
   clusters: values.clusters === true,
   // the parser's features read the clusters too (else only the tagger's do)
@@ -97,47 +113,105 @@ log(`read ${train.length} training sentences (${train.reduce((n, s) => n + s.wor
 const tagged = (s: ConlluSentence): TaggedSentence => ({ forms: s.words.map((w) => w.form), xpos: s.words.map((w) => w.xpos), upos: s.words.map((w) => w.upos) });
 const taggedTrain = train.map(tagged);
 
-// 1. tagger, first pass
-const firstTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters });
-const xIndex = new Map(firstTagger.data.xposTags.map((t, i) => [t, i]));
-const uIndex = new Map(firstTagger.data.uposTags.map((t, i) => [t, i]));
+interface TaggerStage {
+  tagger: { data: TaggerData; xpos: FrozenPerceptron; upos: FrozenPerceptron; second?: FrozenPerceptron };
+  /** cross-tagged (jackknifed) first-pass tags of every training sentence, null without --jackknife */
+  predicted: Array<{ xpos: Int32Array; upos: Int32Array } | null>;
+}
 
-// 2. K-fold cross-tagging: realistic first-pass tags for the second pass and the parser to learn from
-const predicted: Array<{ xpos: Int32Array; upos: Int32Array } | null> = train.map(() => null);
-if (hyper.jackknife > 1) {
-  const K = hyper.jackknife;
-  for (let k = 0; k < K; k++) {
-    const fold = taggedTrain.filter((_, i) => i % K !== k);
-    const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1, clusters });
-    const tm = new Tagger(tk.data, tk.xpos, tk.upos);
-    let right = 0;
-    let all = 0;
-    train.forEach((s, i) => {
-      if (i % K !== k) return;
-      const lex = s.words.map((w) => lexeme(w.form));
-      const x = tm.xposIds(lex);
-      const u = tm.uposIds(lex, x);
-      // re-map fold tag ids onto the full tagger's tag ids
-      const xs = Int32Array.from(x, (t) => xIndex.get(tk.data.xposTags[t]) ?? 0);
-      const us = Int32Array.from(u, (t) => uIndex.get(tk.data.uposTags[t]) ?? 0);
-      s.words.forEach((w, j) => {
-        all++;
-        if (tk.data.xposTags[x[j]] === w.xpos) right++;
+/** Steps 1–3: the tagger (both passes) and the cross-tagged training tags the parser learns from. */
+function trainTaggerStage(): TaggerStage {
+  // 1. tagger, first pass
+  const firstTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters });
+  const xIndex = new Map(firstTagger.data.xposTags.map((t, i) => [t, i]));
+  const uIndex = new Map(firstTagger.data.uposTags.map((t, i) => [t, i]));
+
+  // 2. K-fold cross-tagging: realistic first-pass tags for the second pass and the parser to learn from
+  const predicted: Array<{ xpos: Int32Array; upos: Int32Array } | null> = train.map(() => null);
+  if (hyper.jackknife > 1) {
+    const K = hyper.jackknife;
+    for (let k = 0; k < K; k++) {
+      const fold = taggedTrain.filter((_, i) => i % K !== k);
+      const tk = trainTagger(fold, { iterations: hyper.taggerIterations, seed: seed + k + 1, clusters });
+      const tm = new Tagger(tk.data, tk.xpos, tk.upos);
+      let right = 0;
+      let all = 0;
+      train.forEach((s, i) => {
+        if (i % K !== k) return;
+        const lex = s.words.map((w) => lexeme(w.form));
+        const x = tm.xposIds(lex);
+        const u = tm.uposIds(lex, x);
+        // re-map fold tag ids onto the full tagger's tag ids
+        const xs = Int32Array.from(x, (t) => xIndex.get(tk.data.xposTags[t]) ?? 0);
+        const us = Int32Array.from(u, (t) => uIndex.get(tk.data.uposTags[t]) ?? 0);
+        s.words.forEach((w, j) => {
+          all++;
+          if (tk.data.xposTags[x[j]] === w.xpos) right++;
+        });
+        predicted[i] = { xpos: xs, upos: us };
       });
-      predicted[i] = { xpos: xs, upos: us };
-    });
-    log(`jackknife fold ${k + 1}/${K}: held-out XPOS ${(100 * right / all).toFixed(2)}%`);
+      log(`jackknife fold ${k + 1}/${K}: held-out XPOS ${(100 * right / all).toFixed(2)}%`);
+    }
   }
+
+  // 3. tagger, second pass: reads the cross-tagged first-pass tags to the right of each word
+  let secondTagger: ReturnType<typeof trainTagger> | null = null;
+  if (hyper.secondPass) {
+    if (hyper.jackknife <= 1) throw new Error('--second-pass needs --jackknife K > 1 (it learns from cross-tagged first-pass tags)');
+    secondTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters, firstPass: predicted.map((p) => p!.xpos) });
+  }
+  const tagger = { data: firstTagger.data, xpos: firstTagger.xpos, upos: (secondTagger ?? firstTagger).upos, second: secondTagger?.xpos };
+  return { tagger, predicted };
 }
 
-// 3. tagger, second pass: reads the cross-tagged first-pass tags to the right of each word
-let secondTagger: ReturnType<typeof trainTagger> | null = null;
-if (hyper.secondPass) {
-  if (hyper.jackknife <= 1) throw new Error('--second-pass needs --jackknife K > 1 (it learns from cross-tagged first-pass tags)');
-  secondTagger = trainTagger(taggedTrain, { iterations: hyper.taggerIterations, seed, log, clusters, firstPass: predicted.map((p) => p!.xpos) });
-}
-const tagger = { data: firstTagger.data, xpos: firstTagger.xpos, upos: (secondTagger ?? firstTagger).upos, second: secondTagger?.xpos };
+// --tagger-cache FILE (experiments on the parser): steps 1–3 are read from FILE when it exists, else
+// computed and written there; its key is the options that shape them
+const cacheKey = JSON.stringify([hyper.taggerIterations, hyper.jackknife, hyper.clusters, hyper.secondPass, seed, clusters?.brown.sha256 ?? null]);
+const { tagger, predicted } = values['tagger-cache'] ? cachedTaggerStage(values['tagger-cache'], cacheKey) : trainTaggerStage();
+const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
+const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
 const taggerModel = new Tagger(tagger.data, tagger.xpos, tagger.upos, tagger.second ?? null);
+
+function cachedTaggerStage(path: string, key: string): TaggerStage {
+  if (existsSync(path)) {
+    const file = decodeModel(readFileSync(path), path);
+    const h = file.header as { key: string; tagger: TaggerData & { tagdict: Array<[string, number]>; lowerTag: Array<[string, number]> }; second: boolean; predicted: number[] };
+    if (h.key !== key) throw new Error(`${path} was made with other options (${h.key}, not ${key}); delete it`);
+    const nx = h.tagger.xposTags.length;
+    const data: TaggerData = { ...h.tagger, tagdict: new Map(h.tagger.tagdict), lowerTag: new Map(h.tagger.lowerTag), clusters };
+    const flat = file.arrays['predicted'] as Int32Array;
+    let at = 0;
+    const predicted = h.predicted.map((n) => {
+      if (n < 0) return null;
+      const p = { xpos: flat.slice(at, at + n), upos: flat.slice(at + n, at + 2 * n) };
+      at += 2 * n;
+      return p;
+    });
+    log(`tagger and cross-tagged training tags read from ${path}`);
+    return {
+      tagger: { data, xpos: getPerceptron(file, 'xpos', nx), upos: getPerceptron(file, 'upos', h.tagger.uposTags.length), second: h.second ? getPerceptron(file, 'second', nx) : undefined },
+      predicted,
+    };
+  }
+  const stage = trainTaggerStage();
+  const { data, xpos, upos, second } = stage.tagger;
+  const arrays: Record<string, TypedArrayAny> = {};
+  putPerceptron(arrays, 'xpos', xpos);
+  putPerceptron(arrays, 'upos', upos);
+  if (second) putPerceptron(arrays, 'second', second);
+  const parts = stage.predicted.flatMap((p) => (p ? [p.xpos, p.upos] : []));
+  const flat = new Int32Array(parts.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of parts) { flat.set(a, at); at += a.length; }
+  arrays['predicted'] = flat;
+  const header = {
+    key, second: second !== undefined, predicted: stage.predicted.map((p) => (p ? p.xpos.length : -1)),
+    tagger: { xposTags: data.xposTags, uposTags: data.uposTags, tagdict: [...data.tagdict], lowerTag: [...(data.lowerTag ?? [])] },
+  };
+  writeFileSync(path, encodeModel({ header, arrays }));
+  log(`tagger and cross-tagged training tags written to ${path}`);
+  return stage;
+}
 if (values['tagger-only']) {
   let words = 0, xr = 0, ur = 0;
   for (const s of dev) {
@@ -172,15 +246,20 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parser = trainParser(examples, { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, {
-  iterations: hyper.parserIterations, seed, explore: hyper.explore, log,
+const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets };
+const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
+  iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
   onIteration: devEvery > 0 ? (it, mv, lb) => {
     if (it % devEvery !== 0) return;
-    const probe = new NlpModel(taggerModel, lemmatizer, new Parser({ labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets }, mv.freeze(), lb.freeze()));
+    const probe = new NlpModel(taggerModel, lemmatizer, new Parser(parserData, mv.freeze(), lb.freeze()));
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
   } : undefined,
-});
+}));
+const parser = parsers.length === 1 ? parsers[0] : {
+  moves: FrozenPerceptron.mean(parsers.map((p) => p.moves)), labeler: FrozenPerceptron.mean(parsers.map((p) => p.labeler)), data: parserData,
+};
+if (parsers.length > 1) log(`parser: mean of ${parsers.length} parsers (seeds ${hyper.parserSeed}–${hyper.parserSeed + parsers.length - 1}), ${parser.moves.keys.length} + ${parser.labeler.keys.length} feature rows`);
 void taggerModel;
 
 // 4. write, reload from the bytes (what users get), score
@@ -202,6 +281,7 @@ const full = partsOf(decodeNlpModel(encodeNlpModel({
   meta,
 })));
 // prune the stored (bfloat16) weights: the many-class models score about twice as fast
+if (values['unpruned-out']) writeFileSync(values['unpruned-out'], encodeNlpModel(full));
 const { prune } = hyper;
 const bytes = encodeNlpModel({
   ...full,

@@ -363,6 +363,48 @@ export class FrozenPerceptron implements Scorer {
     return new FrozenPerceptron(this.nClasses, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
   }
 
+  /**
+   * The mean of models over the same features and classes (parsers trained with different seeds):
+   * for a linear model, scoring with the mean weights is scoring with the ensemble, at the cost of
+   * one model's lookups (only the tables grow, by the rows the models do not share).
+   */
+  static mean(models: readonly FrozenPerceptron[]): FrozenPerceptron {
+    if (models.length === 0) throw new Error('FrozenPerceptron.mean: no models');
+    const C = models[0].nClasses;
+    const table = new FeatureTable(1 << 20);
+    let rows = 0;
+    let acc = new Float64Array(C << 20);
+    const share = 1 / models.length;
+    for (const m of models) {
+      m.requireRows('FrozenPerceptron.mean');
+      if (m.nClasses !== C) throw new Error(`FrozenPerceptron.mean: ${m.nClasses} classes, not ${C}`);
+      for (let r = 0; r < m.keys.length; r++) {
+        const row = table.getOrAdd(m.keys[r], rows);
+        if (row === rows && ++rows * C > acc.length) {
+          const grown = new Float64Array(acc.length * 2);
+          grown.set(acc);
+          acc = grown;
+        }
+        for (let j = m.starts[r]; j < m.starts[r + 1]; j++) acc[row * C + m.cls[j]] += m.vals[j] * share;
+      }
+    }
+    const keys = new Uint32Array(rows);
+    for (let i = 0; i < table.keys.length; i++) if (table.keys[i] !== 0) keys[table.rows[i]] = table.keys[i];
+    const starts = new Uint32Array(rows + 1);
+    const cls: number[] = [];
+    const vals: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < C; c++) {
+        if (acc[r * C + c] !== 0) {
+          cls.push(c);
+          vals.push(acc[r * C + c]);
+        }
+      }
+      starts[r + 1] = cls.length;
+    }
+    return new FrozenPerceptron(C, keys, starts, Uint8Array.from(cls), Float32Array.from(vals));
+  }
+
   /** The lookup tables exactly as scoring reads them, for a load-ready model file (model-io.ts). */
   tables(): FrozenTables {
     return {
