@@ -818,11 +818,15 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     // the latest speaker or person that agrees only when it was written in the last few sentences:
     // a person last named further back is a guess, and a wrong speaker is worse than none
     const sentence = toks[head].sentence;
-    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && sentence - doc.sentenceAt(pos) > REACH_SENTENCES;
+    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || sentence - doc.sentenceAt(pos) > REACH_SENTENCES);
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.span && outOfReach(r.span.start)) { rule.antecedentInReach.fired(at, toks[head].end); continue; }
-      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
+      const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity);
+      if (r.span && outOfReach(r.span.start)) {
+        if (agreeing) rule.antecedentInReach.fired(at, toks[head].end);
+        continue;
+      }
+      if (agreeing && r.entity) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
     let near = latestAgreeing(ctx, w, at, coArgs);
@@ -980,7 +984,8 @@ const REACH_SENTENCES = 3;
 /** Where an entity was last mentioned before `pos` (-1: never). */
 function lastMentionBefore(ctx: QuoteContext, id: string, pos: number): number {
   const list = mentionIndex(ctx);
-  for (let k = mentionsBefore(list, pos) - 1; k >= 0 && k >= mentionsBefore(list, pos) - AGREEMENT_WINDOW; k--) if (list[k].entity === id && list[k].end <= pos) return list[k].start;
+  const n = mentionsBefore(list, pos);
+  for (let k = n - 1; k >= 0 && k >= n - AGREEMENT_WINDOW; k--) if (list[k].entity === id && list[k].end <= pos) return list[k].start;
   return -1;
 }
 
