@@ -30,3 +30,14 @@ test('he and she speakers still fall back to the latest person who agrees', () =
   assert.ok(q);
   assert.equal(nameOf(r, q.speaker), 'Clara Dunn');
 });
+
+test('a she speaker coreference leaves alone does not reach back past three sentences to the last woman named', () => {
+  const far = run('Mrs Clara Dunn opened the bakery on Mill Street in 1990. The shop was sold last year. The new owners have kept its name. A woman who has lived on the street for forty years was waiting outside on Monday. She said the bread was not what it used to be.');
+  const q = far.quotes.find((x) => x.text.includes('bread was not'));
+  assert.ok(q);
+  assert.equal(q.speaker, null);
+  const near = run('Mrs Clara Dunn opened the bakery on Mill Street in 1990. The shop was sold last year. She said the bread was not what it used to be.');
+  const n = near.quotes.find((x) => x.text.includes('bread was not'));
+  assert.ok(n);
+  assert.equal(nameOf(near, n.speaker), 'Clara Dunn');
+});

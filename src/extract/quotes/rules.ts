@@ -194,6 +194,13 @@ export const theyNeedsAntecedent = defineRule({
   spares: ['The Red Cross said the convoy was attacked on Monday. Aid agencies reported the road closed. They said two drivers were hurt.'],
 });
 
+export const antecedentInReach = defineRule({
+  id: 'quotes.antecedent-in-reach', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker coreference did not settle takes the latest speaker or person that agrees only when they were written in the three sentences before; else it stays empty',
+  fires: ['Mrs Clara Dunn opened the bakery on Mill Street in 1990. The shop was sold last year. The new owners have kept its name. A woman who has lived on the street for forty years was waiting outside on Monday. She said the bread was not what it used to be.'],
+  spares: ['Mrs Clara Dunn opened the bakery on Mill Street in 1990. The shop was sold last year. She said the bread was not what it used to be.'],
+});
+
 export const unlikePerson = defineRule({
   id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',

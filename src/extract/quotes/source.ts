@@ -815,12 +815,25 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
       if (recent.some((r) => r.entity && agrees(ctx, w, r.entity, at)) || latestAgreeing(ctx, w, at, coArgs)) rule.theyNeedsAntecedent.fired(at, toks[head].end);
       return { entity: null, span };
     }
+    // the latest speaker or person that agrees only when it was written in the last few sentences:
+    // a person last named further back is a guess, and a wrong speaker is worse than none
+    const sentence = toks[head].sentence;
+    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || sentence - doc.sentenceAt(pos) > REACH_SENTENCES);
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
+      const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity);
+      if (r.span && outOfReach(r.span.start)) {
+        if (agreeing) rule.antecedentInReach.fired(at, toks[head].end);
+        continue;
+      }
+      if (agreeing && r.entity) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
-    const near = latestAgreeing(ctx, w, at, coArgs);
+    let near = latestAgreeing(ctx, w, at, coArgs);
+    if (near && outOfReach(lastMentionBefore(ctx, near, at))) {
+      rule.antecedentInReach.fired(at, toks[head].end);
+      near = null;
+    }
     return near ? note(fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' })) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
@@ -963,6 +976,17 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
     if (ctx.doc.entityById(m.entity)?.type === 'PERSON' && entityGender(ctx, m.entity, pos) === want) return m.entity;
   }
   return null;
+}
+
+/** How many sentences back a pronoun speaker's fallback antecedent may last have been written. */
+const REACH_SENTENCES = 3;
+
+/** Where an entity was last mentioned before `pos` (-1: never). */
+function lastMentionBefore(ctx: QuoteContext, id: string, pos: number): number {
+  const list = mentionIndex(ctx);
+  const n = mentionsBefore(list, pos);
+  for (let k = n - 1; k >= 0 && k >= n - AGREEMENT_WINDOW; k--) if (list[k].entity === id && list[k].end <= pos) return list[k].start;
+  return -1;
 }
 
 /** How many mentions back a pronoun looks for the latest agreeing person or body (a bound, so a long document stays linear). */
