@@ -16,7 +16,7 @@
  */
 import type { Doc } from '../src/doc.js';
 import type { GoldDoc } from './coref-data.js';
-import { GoldIndex, systemKind, type ScoredKind } from './coref-score.js';
+import { GoldIndex, rankerScore, systemKind, type ScoredKind } from './coref-score.js';
 
 /** One mention of our output, with what the thresholding needs. */
 export interface SystemMention {
@@ -33,7 +33,7 @@ export function systemMentions(doc: Doc): SystemMention[] {
   const out: SystemMention[] = [];
   for (const e of doc.entities) {
     if (!RESPONSE_TYPES.has(e.type)) continue;
-    for (const m of e.mentions) out.push({ entity: e.id, start: m.start, end: m.end, kind: m.kind === 'name' ? null : systemKind(m), score: m.corefScore });
+    for (const m of e.mentions) out.push({ entity: e.id, start: m.start, end: m.end, kind: m.kind === 'name' ? null : systemKind(m), score: rankerScore(m) });
   }
   return out;
 }

@@ -119,7 +119,7 @@ export interface LinkRecord {
 }
 
 /** The ranker's confidence in a link, for thresholds; a rule's calibrated confidence is no threshold's business. */
-function rankerScore(m: Mention): number | undefined {
+export function rankerScore(m: Mention): number | undefined {
   return m.corefBasis === undefined || m.corefBasis === MODEL_BASIS ? m.corefScore : undefined;
 }
 

@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Entity } from '../../doc.js';
 import { gazetteer, type PlaceKind } from '../places/gazetteer.js';
 import { corefModelDir } from './files.js';
+import { lookup } from '../../lexicon/index.js';
 
 /** A noun describes places when at least this share of the names it is apposed to are places … */
 const PLACE_SHARE = 0.5;
@@ -41,6 +42,18 @@ function placeNouns(): Map<string, PlaceKind> {
 /** The kind of place "the NOUN" describes ("city" → town, "country" → country), or null. */
 export function placeNounKind(noun: string): PlaceKind | null {
   return placeNouns().get(noun) ?? null;
+}
+
+/**
+ * The kinds of place "the NOUN" describes: the learned table's, else the lexicon's for nouns prose
+ * apposes too seldom or too mixedly to learn ("the nation" → country, "the region" → region or area).
+ */
+export function placeNounKinds(noun: string, lexicon = true): PlaceKind[] {
+  const learned = placeNounKind(noun);
+  if (learned) return [learned];
+  if (!lexicon) return [];
+  const e = lookup('coref-descriptions', noun);
+  return e?.attrs.class === 'place' && e.attrs.kind ? (e.attrs.kind.split(',') as PlaceKind[]) : [];
 }
 
 const entityKinds = new WeakMap<Entity, Set<PlaceKind>>();

@@ -1,0 +1,50 @@
+/**
+ * Issue 23, descriptions (coref4): "the nation", "the region" through the lexicon's place nouns, and
+ * gendered person nouns ("the boy", "the young woman", "the actress"). Sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractDoc } from '../src/extract.js';
+import type { Doc } from '../src/doc.js';
+import { withoutRules } from '../src/rules/registry.js';
+
+const doc = (text: string) => extractDoc({ id: 't', text, published: '2025-03-01' });
+
+/** The name of the entity a non-name mention starting at `words` belongs to ('' when none). */
+function linkOf(d: Doc, words: string): string {
+  const at = d.text.indexOf(words);
+  assert.ok(at >= 0, `"${words}" not in the text`);
+  for (const e of d.entities) if (e.mentions.some((m) => m.start === at && m.kind !== 'name')) return e.name;
+  return '';
+}
+
+/** linkOf with one rule switched off. */
+function linkWithout(rule: string, text: string, words: string): string {
+  const restore = withoutRules([rule]);
+  try {
+    return linkOf(doc(text), words);
+  } finally {
+    restore();
+  }
+}
+
+test('"the nation" is the one country named in the last sentences; two countries leave it open', () => {
+  assert.equal(linkOf(doc('Floods hit Bangladesh on Monday. The nation asked its neighbours for help.'), 'The nation'), 'Bangladesh');
+  assert.equal(linkOf(doc('Floods hit Bangladesh and Nepal on Monday. The nation asked its neighbours for help.'), 'The nation'), '');
+  // a town is no nation
+  assert.equal(linkOf(doc('Floods hit Lyon on Monday. The nation asked its neighbours for help.'), 'The nation'), '');
+  assert.equal(linkWithout('coref.place-description-lexicon', 'Floods hit Bangladesh on Monday. The nation asked its neighbours for help.', 'The nation'), '');
+});
+
+test('"the boy", "the young woman", "the actress" are the one person of that gender nearby', () => {
+  assert.equal(linkOf(doc('Police found Daniel Ortiz near the river on Monday. The boy had been missing for two days.'), 'The boy'), 'Daniel Ortiz');
+  assert.equal(linkOf(doc('Daniel Ortiz met Maria Lopez in Quito. The young woman had travelled from Lima.'), 'The young woman'), 'Maria Lopez');
+  assert.equal(linkOf(doc('Daniel Ortiz met Maria Lopez in Quito. The actress had travelled from Lima.'), 'The actress'), 'Maria Lopez');
+  // two people of the gender, or the wrong gender, or a person whose gender nothing tells: unlinked
+  assert.equal(linkOf(doc('Police found Daniel Ortiz and Luis Vega near the river. The boy had been missing for two days.'), 'The boy'), '');
+  assert.equal(linkOf(doc('Police found Anna Ortiz near the river on Monday. The boy had been missing for two days.'), 'The boy'), '');
+  assert.equal(linkOf(doc('Police found Daniel Ortiz with Kim Vega near the river. The boy had been missing for two days.'), 'The boy'), '');
+  // "the man of the house" names its own referent
+  assert.equal(linkOf(doc('Police spoke to Daniel Ortiz on Monday. The man of the house was away.'), 'The man'), '');
+  assert.equal(linkWithout('coref.description-gendered-person', 'Police found Daniel Ortiz near the river on Monday. The boy had been missing for two days.', 'The boy'), '');
+});
