@@ -1,6 +1,6 @@
 /**
- * Issue 23, descriptions (coref4): "the nation", "the region" through the lexicon's place nouns, and
- * gendered person nouns ("the boy", "the young woman", "the actress"). Sentences of our own.
+ * Issue 23, descriptions (coref4): "the nation", "the region" through the lexicon's place nouns.
+ * Sentences of our own. (The gendered person nouns' rule is held back: docs/coref.md.)
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,17 +34,4 @@ test('"the nation" is the one country named in the last sentences; two countries
   // a town is no nation
   assert.equal(linkOf(doc('Floods hit Lyon on Monday. The nation asked its neighbours for help.'), 'The nation'), '');
   assert.equal(linkWithout('coref.place-description-lexicon', 'Floods hit Bangladesh on Monday. The nation asked its neighbours for help.', 'The nation'), '');
-});
-
-test('"the boy", "the young woman", "the actress" are the one person of that gender nearby', () => {
-  assert.equal(linkOf(doc('Police found Daniel Ortiz near the river on Monday. The boy had been missing for two days.'), 'The boy'), 'Daniel Ortiz');
-  assert.equal(linkOf(doc('Daniel Ortiz met Maria Lopez in Quito. The young woman had travelled from Lima.'), 'The young woman'), 'Maria Lopez');
-  assert.equal(linkOf(doc('Daniel Ortiz met Maria Lopez in Quito. The actress had travelled from Lima.'), 'The actress'), 'Maria Lopez');
-  // two people of the gender, or the wrong gender, or a person whose gender nothing tells: unlinked
-  assert.equal(linkOf(doc('Police found Daniel Ortiz and Luis Vega near the river. The boy had been missing for two days.'), 'The boy'), '');
-  assert.equal(linkOf(doc('Police found Anna Ortiz near the river on Monday. The boy had been missing for two days.'), 'The boy'), '');
-  assert.equal(linkOf(doc('Police found Daniel Ortiz with Kim Vega near the river. The boy had been missing for two days.'), 'The boy'), '');
-  // "the man of the house" names its own referent
-  assert.equal(linkOf(doc('Police spoke to Daniel Ortiz on Monday. The man of the house was away.'), 'The man'), '');
-  assert.equal(linkWithout('coref.description-gendered-person', 'Police found Daniel Ortiz near the river on Monday. The boy had been missing for two days.', 'The boy'), '');
 });

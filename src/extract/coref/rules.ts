@@ -348,7 +348,6 @@ function ruleDescriptions(doc: Doc): void {
   // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
-  let genders: Map<string, Gender> | undefined;
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
   const roleCache = new Map<Entity, Set<string>>();
@@ -447,75 +446,8 @@ function ruleDescriptions(doc: Doc): void {
         }
       }
     }
-    // "the boy", "the young woman", "the actress": the one person of the noun's gender in the last sentences
-    if (!target && !possessive && personRule.enabled) {
-      const ph = personNounAt(toks, owners, h);
-      if (ph >= 0 && !covered[ph] && lw(toks[ph + 1]) !== 'of') {
-        genders ??= describedGenders(doc);
-        const person = soleGenderedPerson(index, toks[i], genderedNoun(lw(toks[ph]))!, genders);
-        if (person) {
-          personRule.fired(toks[i].start, toks[ph].end);
-          addMention(doc, person, toks[i].start, toks[ph].end, 'nominal', covered, personRule.id);
-        }
-        continue;
-      }
-    }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
-}
-
-
-export const personRule = defineRule({
-  id: 'coref.description-gendered-person',
-  stage: 'coref',
-  action: 'label',
-  summary: '"the boy", "the young woman", "the actress": a person noun whose gender the lexicon fixes (lexicon/en/roles.tsv gender, lexicon/en/coref-descriptions.tsv class person) stands for the one person of that gender (the text\'s role words, else the given name) mentioned in its sentence or the two before, when no person of unknown gender is mentioned there',
-  fires: ['Police found Daniel Ortiz near the river on Monday. The boy had been missing for two days.'],
-  spares: ['Police found Daniel Ortiz and Luis Vega near the river on Monday. The boy had been missing for two days.', 'Police found Anna Ortiz near the river on Monday. The boy had been missing for two days.'],
-  source: 'src/extract/coref/rules.ts',
-});
-
-/** The gender a person noun fixes: a role's (lexicon/en/roles.tsv, not kinship) or the coref lexicon's person rows ("boy" → m). */
-function genderedNoun(noun: string): 'f' | 'm' | undefined {
-  const e = lookup('coref-descriptions', noun);
-  if (e?.attrs.class === 'person') return e.attrs.gender === 'f' ? 'f' : e.attrs.gender === 'm' ? 'm' : undefined;
-  const r = roleOf(noun);
-  if (!r || r.plural || r.cls === 'kin') return undefined;
-  return r.gender === 'f' || r.gender === 'm' ? r.gender : undefined;
-}
-
-/** The token of a gendered person noun heading the phrase at h, after at most two lower-case adjectives ("the young man"), or -1. */
-function personNounAt(toks: Token[], owners: (Entity | undefined)[], h: number): number {
-  for (let k = h; k <= h + 2 && k < toks.length && toks[k].sentence === toks[h].sentence && !owners[k]; k++) {
-    if (genderedNoun(lw(toks[k])) && isPhraseHeadNoun(toks, k)) return k;
-    if (toks[k].upos !== 'ADJ' || toks[k].text !== toks[k].text.toLowerCase()) return -1;
-  }
-  return -1;
-}
-
-/** Genders the text's role words give, else the given names (for the person-noun rule, which runs before the pronouns). */
-function describedGenders(doc: Doc): Map<string, Gender> {
-  const out = nameGenders(doc);
-  for (const [id, g] of knownGenders(doc)) out.set(id, g);
-  return out;
-}
-
-/** The one person of the gender mentioned in the sentence up to `at` and the two before, when every person there has a known gender. */
-function soleGenderedPerson(index: MentionIndex, at: Token, gender: 'f' | 'm', genders: Map<string, Gender>): Entity | undefined {
-  let found: Entity | undefined;
-  const seen = new Set<Entity>();
-  for (let s = at.sentence; s >= Math.max(0, at.sentence - 2); s--) {
-    for (const x of index.bySentence.get(s) ?? []) {
-      if (x.e.type !== 'PERSON' || x.m.end > at.start || seen.has(x.e)) continue;
-      seen.add(x.e);
-      const g = genders.get(x.e.id);
-      if (g === undefined || g === 'x') return undefined;
-      if (g !== gender) continue;
-      if (found) return undefined;
-      found = x.e;
-    }
-  }
-  return found;
 }
 
 
