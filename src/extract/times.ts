@@ -6,7 +6,7 @@
  *   tense.ts    the tense of the clause around an expression
  *   resolve.ts  anchoring, weekday direction, year choice from the article's evidence
  */
-import type { Doc, Token, TimeExpression } from '../doc.js';
+import type { Doc, Mention, Token, TimeExpression } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { fmtDay, parseIsoDay, isValidDate } from './times/calendar.js';
 import { findInSentence } from './times/grammar.js';
@@ -67,7 +67,8 @@ function readTimes(doc: Doc): { times: TimeExpression[]; anchor: Anchor | null }
       anchor = { date, basis: `dateline ${fmtDay(date)}`, start: dateline.raw.start };
     }
   }
-  const kept = found.filter((f) => !partOfName(doc, f.raw.start, f.raw.end));
+  const names = nameSpans(doc);
+  const kept = found.filter((f) => !partOfName(doc, names, f.raw.start, f.raw.end));
   for (const f of kept) for (const id of f.raw.rules ?? []) timesRule(id).fired(f.raw.start, f.raw.end);
   return { times: resolveTimes(doc, kept, anchor), anchor };
 }
@@ -81,21 +82,42 @@ const NAMING_WORDS = /\b(?:called|named|titled|entitled|dubbed|show|programme|pr
  * Child"). Lower-case words inside a mention ("USA TODAY on Monday") mean the mention overran,
  * not that the date is a name.
  */
-function partOfName(doc: Doc, start: number, end: number): boolean {
-  if (ablated('times.names') || !insideName(doc, start, end)) return false;
+function partOfName(doc: Doc, names: NameSpans, start: number, end: number): boolean {
+  if (ablated('times.names') || !insideName(doc, names, start, end)) return false;
   timesRule('times.names').fired(start, end);
   return true;
 }
 
-function insideName(doc: Doc, start: number, end: number): boolean {
+/**
+ * The name mentions a time may sit in or follow (not persons or places), by start, with the greatest
+ * end so far: a search goes back from the time only while some earlier mention still reaches it, so
+ * a document's times cost a few mentions each, not all of them (quadratic on a long text).
+ */
+interface NameSpans { mentions: Mention[]; reach: Int32Array }
+
+function nameSpans(doc: Doc): NameSpans {
+  const mentions = doc.mentions
+    .filter((m) => !(m.kind !== 'name' || m.type === 'PERSON' || m.type === 'GPE' || m.type === 'LOC' || m.type === 'NORP'))
+    .sort((a, b) => a.start - b.start);
+  const reach = new Int32Array(mentions.length);
+  let far = -1;
+  for (let k = 0; k < mentions.length; k++) reach[k] = far = Math.max(far, mentions[k].end);
+  return { mentions, reach };
+}
+
+function insideName(doc: Doc, names: NameSpans, start: number, end: number): boolean {
   if (!/^\p{Lu}/u.test(doc.text.slice(start, start + 1))) return false;
   if (NAMING_WORDS.test(doc.text.slice(Math.max(0, start - 16), start))) return true;
   const capitalisedNeighbour = (from: number, to: number) => {
     const gap = doc.text.slice(from, to);
     return /^[\s'’s]*$/u.test(gap.replace(/[\p{Lu}][\p{L}.&-]*/gu, '')) && /\p{Lu}/u.test(gap);
   };
-  for (const m of doc.mentions) {
-    if (m.kind !== 'name' || m.type === 'PERSON' || m.type === 'GPE' || m.type === 'LOC' || m.type === 'NORP') continue;
+  const { mentions, reach } = names;
+  // the last mention starting at or before the time; none after it can hold the time or end before it
+  let lo = 0, hi = mentions.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid].start <= start) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0 && reach[k] >= start - 1; k--) {
+    const m = mentions[k];
     // the mention holds the time and more, and what it adds next to the time is capitalised
     if (m.start <= start && m.end >= end && (m.start < start || m.end > end)) {
       const left = m.start < start ? doc.text.slice(m.start, start) : '';
