@@ -20,12 +20,17 @@
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
+ *   npm run eval:coref -- --pipeline --labels --calibrate   write each rule's link confidence (models/coref/link-confidence.json)
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
 import { extractDoc } from '../src/extract.js';
 import { gumCorefDocuments, type GoldDoc } from '../train/coref-data.js';
 import { addClusterCounts, documentClusterCounts, emptyClusterCounts, formatClusterScores, systemMentions } from '../train/coref-metrics.js';
-import { addScores, documentRecords, emptyScores, formatScores, tally } from '../train/coref-score.js';
+import { addScores, byBasis, documentRecords, emptyScores, formatScores, tally } from '../train/coref-score.js';
+import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../src/extract/coref/confidence.js';
+import { corefModelDir } from '../src/extract/coref/files.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
 
 function arg(name: string, fallback: number): number {
@@ -36,7 +41,7 @@ function arg(name: string, fallback: number): number {
 const newsInterview = (genre: string) => genre === 'news' || genre === 'interview';
 
 /** The pipeline as it stands, every document, no training. */
-function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, errors: boolean, links = false): void {
+function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, errors: boolean, links = false, calibrate = false): void {
   const groups: [string, (g: string) => boolean][] = [['news + interview', newsInterview], ['all genres', () => true]];
   if (byGenre) for (const g of genres) groups.push([g, (x) => x === g]);
   const outputs = golds.map((gold) => {
@@ -54,10 +59,40 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, err
     console.log(formatClusterScores(clusters, `${name}: chains of named entities`));
     console.log(formatScores(scores, `${name}: by mention kind`));
   }
+  const basisTables = ([['news + interview', newsInterview], ['all genres', () => true]] as [string, (g: string) => boolean][]).map(([name, keep]) => {
+    const table = byBasis(outputs.filter((o) => keep(o.gold.genre)).flatMap((o) => o.records));
+    console.log(`${name}: links by basis (the calibration of models/coref/${CALIBRATION_FILE})`);
+    for (const [basis, c] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${basis.padEnd(38)} ${String(c.links).padStart(5)} ${(c.right / c.links).toFixed(2).padStart(6)}  → ${smoothedPrecision(c.right, c.links).toFixed(3)}`);
+    return table;
+  });
+  if (calibrate) writeCalibration(basisTables[0], basisTables[1], golds.filter((g) => newsInterview(g.genre)).length);
   if (errors) {
     for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
   }
   if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}`);
+}
+
+/**
+ * models/coref/link-confidence.json: each basis's smoothed precision on the news and interview
+ * documents (the genres Chronicle reads), the all-genre counts beside it for reference.
+ */
+function writeCalibration(newsInt: Map<string, { links: number; right: number }>, all: Map<string, { links: number; right: number }>, documents: number): void {
+  const bases: LinkCalibration['bases'] = {};
+  for (const [basis, c] of [...newsInt].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (basis === '(none)') continue;
+    bases[basis] = { links: c.links, right: c.right, confidence: smoothedPrecision(c.right, c.links) };
+  }
+  const allGenres: Record<string, { links: number; right: number }> = {};
+  for (const [basis, c] of [...all].sort((a, b) => a[0].localeCompare(b[0]))) if (basis !== '(none)') allGenres[basis] = c;
+  const out: LinkCalibration & { all_genres: typeof allGenres } = {
+    source: `npm run eval:coref -- --pipeline --labels --calibrate: GUM training split (../shared/data/gum/dep, CC BY 4.0 annotations), the ${documents} news and interview documents as raw text through the pipeline, interview turns labelled; a link is right when GUM puts the mention in the chain of the entity's names`,
+    smoothing: '(right + 1) / (links + 2)',
+    bases,
+    all_genres: allGenres,
+  };
+  const path = join(corefModelDir(), CALIBRATION_FILE);
+  writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
+  console.log(`wrote ${path}`);
 }
 
 function main(): void {
@@ -70,7 +105,7 @@ function main(): void {
   const genres = [...new Set(golds.map((g) => g.genre))].sort();
   const cpu = () => { const c = process.cpuUsage(t0); return ((c.user + c.system) / 1e6).toFixed(0); };
   if (args.includes('--pipeline')) {
-    scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'), args.includes('--links'));
+    scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'), args.includes('--links'), args.includes('--calibrate'));
     console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, the pipeline as it stands; CPU ${cpu()} s`);
     return;
   }

@@ -317,7 +317,7 @@ export function report(label: string, c: Counts): string[] {
   const kindRight = Object.entries(c.kinds).filter(([k]) => k.split('>')[0] === k.split('>')[1]).reduce((a, [, v]) => a + v, 0);
   const confused = Object.entries(c.kinds).filter(([k]) => k.split('>')[0] !== k.split('>')[1]).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k.replace('>', '→')} ${v}`).join(', ');
   out.push(`  kind right         ${pct(kindRight, kindN)} (${kindRight}/${kindN})${confused ? `; gold→predicted: ${confused}` : ''}`);
-  out.push(`  speaker accuracy   direct ${pct(c.speakerDirect.right, c.speakerDirect.n)} (${c.speakerDirect.right}/${c.speakerDirect.n})  all ${pct(c.speakerAll.right, c.speakerAll.n)} (${c.speakerAll.right}/${c.speakerAll.n}; wrong ${c.speakerAll.wrong}, empty ${c.speakerAll.empty})`);
+  out.push(`  speaker accuracy   direct ${pct(c.speakerDirect.right, c.speakerDirect.n)} (${c.speakerDirect.right}/${c.speakerDirect.n})  all ${pct(c.speakerAll.right, c.speakerAll.n)} (${c.speakerAll.right}/${c.speakerAll.n}; wrong ${c.speakerAll.wrong}, empty ${c.speakerAll.empty})  right when given ${pct(c.speakerAll.right, c.speakerAll.right + c.speakerAll.wrong)}`);
   // one figure for ablations: attributions found with the right speaker, over gold and over predicted
   const rp = c.allPred ? c.speakerAll.right / c.allPred : 0;
   const rr = c.allGold ? c.speakerAll.right / c.allGold : 0;

@@ -85,6 +85,8 @@ export interface Mention {
   roles?: string[];
   /** for a pronoun or description joined to its entity by coreference: how sure the link is (0–1) */
   corefScore?: number;
+  /** which coreference rule (or the ranker) made the link: the key of its calibrated confidence (models/coref/link-confidence.json) */
+  corefBasis?: string;
 }
 
 export interface ActorCode {
@@ -161,6 +163,8 @@ export interface Quote {
   cue?: { start: number; end: number; text: string };
   /** the words naming the source in this attribution ("Hill", "he", "a senior official") */
   source?: { start: number; end: number; text: string };
+  /** how sure the speaker is when the attribution reaches it through a pronoun or description (the coreference link's confidence); absent when it names the speaker */
+  confidence?: number;
 }
 
 export interface TimeAnchor {
@@ -195,6 +199,8 @@ export interface Relation {
   object: string;
   start: number;
   end: number;
+  /** how sure the participants are when one is reached through a pronoun or description ("his mother, Yelena"): the product of the coreference links' confidences; absent when both are named */
+  confidence?: number;
 }
 
 /**

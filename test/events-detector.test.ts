@@ -35,3 +35,29 @@ test('cross-validated on the annotated set, the detector beats the rule coder an
   // confidence is calibrated: in each well-filled bin the share right is near the mean confidence
   for (const bin of cv.reliability) if (bin.n >= 50) assert.ok(Math.abs(bin.mean - bin.right) < 0.1, JSON.stringify(bin));
 });
+
+test('the detector scores a candidate from its hashed features exactly as from their names', async () => {
+  const { createPipeline } = await import('../src/extract.js');
+  const { describeCandidates } = await import('../src/extract/events/coder.js');
+  const { defaultLexicon } = await import('../src/extract/events/lexicon.js');
+  const { candidateFeatures } = await import('../src/extract/events/features.js');
+  const { barVetoedType, brownLookup, classProbabilities, defaultDetector } = await import('../src/extract/events/detector.js');
+  const detector = defaultDetector();
+  const model = readDetectorModel();
+  assert.ok(detector && model);
+  const doc = createPipeline().without('events').process({
+    id: 'hashed', published: '2024-03-02',
+    text: 'Rebels abducted two engineers near the border on Monday. The army said it had arrested three suspects, ' +
+      'and the minister condemned the attack. Talks between the two governments will resume next week.',
+  });
+  const { candidates } = describeCandidates(doc, defaultLexicon(), {}, true, detector.nouns);
+  assert.ok(candidates.length >= 4, `candidates: ${candidates.length}`);
+  const clusters = model.clusters ? brownLookup() ?? undefined : undefined;
+  for (const { p, ctx } of candidates) {
+    const names = candidateFeatures(p, ctx, clusters);
+    const expected = classProbabilities(model, names);
+    if (model.hardVetoes) barVetoedType(p, ctx, model.classes, expected);
+    const got: Float64Array = detector.read(p, ctx).probs;
+    assert.deepEqual([...got], [...expected], `${p.lemma}: ${names.length} features`);
+  }
+});

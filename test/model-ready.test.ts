@@ -327,7 +327,7 @@ test('the load-ready event detector holds the compressed model: every weight row
   const packed = packWeights(weights);
   assert.equal(ready.rows.size, packed.size);
   for (const [f, row] of packed) {
-    const got = ready.rows.get(f);
+    const got = ready.rows.rowOf(f);
     assert.ok(got, f);
     assert.deepEqual([...got.cls], [...row.cls], f);
     assert.deepEqual([...got.w], [...row.w], f);

@@ -13,6 +13,7 @@
  * Each decision is kept as a record with the link's confidence, so thresholds can be tried on
  * one run (`tally`).
  */
+import { MODEL_BASIS } from '../src/extract/coref/confidence.js';
 import type { Doc, Mention } from '../src/doc.js';
 import type { GoldDoc, GoldKind, GoldMention } from './coref-data.js';
 
@@ -111,8 +112,15 @@ export interface LinkRecord {
   /** the gold group's first name mention, or null when it has none */
   gold: string | null;
   right: boolean;
-  /** the link's confidence (undefined: a rule's link, always kept) */
+  /** the ranker's confidence in the link (undefined: a rule's link, always kept) */
   score?: number;
+  /** which rule (or the ranker) made the link (Mention.corefBasis) */
+  basis?: string;
+}
+
+/** The ranker's confidence in a link, for thresholds; a rule's calibrated confidence is no threshold's business. */
+function rankerScore(m: Mention): number | undefined {
+  return m.corefBasis === undefined || m.corefBasis === MODEL_BASIS ? m.corefScore : undefined;
 }
 
 /** Every scored decision of one document. */
@@ -130,16 +138,16 @@ export function documentRecords(doc: Doc, gold: GoldDoc): LinkRecord[] {
       if (!kind) continue;
       const g = index.align(m.start, m.end);
       const right = g !== undefined && groupOf.get(e.id) === g.group;
-      records.push({ what: 'link', kind, text: m.text, start: m.start, linked: e.name, gold: g ? firstName.get(g.group) ?? null : null, right, score: m.corefScore });
+      records.push({ what: 'link', kind, text: m.text, start: m.start, linked: e.name, gold: g ? firstName.get(g.group) ?? null : null, right, score: rankerScore(m), basis: m.corefBasis });
       const prior = g && linkAt.get(g);
-      if (g && (!prior || (prior.m.corefScore ?? 1) < (m.corefScore ?? 1))) linkAt.set(g, { m, entity: e.id });
+      if (g && (!prior || (rankerScore(prior.m) ?? 1) < (rankerScore(m) ?? 1))) linkAt.set(g, { m, entity: e.id });
     }
   }
   for (const g of gold.mentions) {
     if (!gold.named.has(g.group) || !isScored(g.kind)) continue;
     const link = linkAt.get(g);
     const right = link !== undefined && groupOf.get(link.entity) === g.group;
-    records.push({ what: 'gold', kind: g.kind, text: g.text, start: g.start, linked: link ? byId.get(link.entity)?.name ?? null : null, gold: firstName.get(g.group) ?? null, right, score: link?.m.corefScore });
+    records.push({ what: 'gold', kind: g.kind, text: g.text, start: g.start, linked: link ? byId.get(link.entity)?.name ?? null : null, gold: firstName.get(g.group) ?? null, right, score: link && rankerScore(link.m) });
   }
   return records;
 }
@@ -179,4 +187,18 @@ export function formatScores(s: Scores, title: string): string {
   const lines = [title, `  ${'mentions'.padEnd(18)} ${'gold'.padStart(5)} ${'accuracy'.padStart(8)} ${'linked'.padStart(7)} ${'precision'.padStart(9)}`];
   for (const [name, c] of rows) lines.push(`  ${name.padEnd(18)} ${String(c.gold).padStart(5)} ${pct(c.right, c.gold).padStart(8)} ${String(c.linked).padStart(7)} ${pct(c.linkedRight, c.linked).padStart(9)}`);
   return lines.join('\n');
+}
+
+/** Links made and right, by the basis that made them (Mention.corefBasis): the calibration of each rule's confidence. */
+export function byBasis(records: readonly LinkRecord[]): Map<string, { links: number; right: number }> {
+  const out = new Map<string, { links: number; right: number }>();
+  for (const r of records) {
+    if (r.what !== 'link') continue;
+    const key = r.basis ?? '(none)';
+    const c = out.get(key) ?? { links: 0, right: 0 };
+    c.links++;
+    if (r.right) c.right++;
+    out.set(key, c);
+  }
+  return out;
 }

@@ -14,7 +14,8 @@ import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
-import { addMention, applyRules, lw, notApposed, tokenOwners } from './coref/rules.js';
+import { addMention, applyRules, BASIS, lw, notApposed, tokenOwners } from './coref/rules.js';
+import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
@@ -68,7 +69,7 @@ export function resolveNominals(doc: Doc): void {
         continue;
       }
       // a possessive stays out of the nominal so that it resolves as a pronoun of its own
-      addMention(doc, e, toks[k].start, toks[k].end, 'nominal', covered);
+      addMention(doc, e, toks[k].start, toks[k].end, 'nominal', covered, BASIS.apposition);
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
     }
   }
@@ -90,7 +91,7 @@ export function resolveNominals(doc: Doc): void {
       if (lw(toks[j]) !== 'of' || j < 1) continue;
       const noun = lw(toks[j - 1]);
       if (KINSHIP[noun] === undefined || covered[j - 1]) continue;
-      addMention(doc, e, toks[j - 1].start, toks[j - 1].end, 'nominal', covered);
+      addMention(doc, e, toks[j - 1].start, toks[j - 1].end, 'nominal', covered, BASIS.apposition);
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
     }
   }
@@ -117,7 +118,7 @@ export function resolveNominals(doc: Doc): void {
           // a nationality inside stays its own mention: "the Dutch | journalist"
           let from = POSSESSIVES.has(lw(det)) ? after + 2 : after + 1;
           for (let k = from; k < h; k++) if (covered[k]) from = k + 1;
-          addMention(doc, e, toks[from].start, toks[h].end, 'nominal', covered);
+          addMention(doc, e, toks[from].start, toks[h].end, 'nominal', covered, BASIS.apposition);
           if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
           break;
         }
@@ -146,7 +147,7 @@ export function resolveAnaphora(doc: Doc, model: CorefModel | null = corefModel(
     const end = toks[a.last].end;
     const m: Mention = {
       start, end, text: doc.text.slice(start, end), kind: a.kind === 'pronoun' ? 'pronoun' : 'nominal', type: e.type, entity: e.id,
-      source: 'coref', corefScore: Math.round(r.probability * 1000) / 1000,
+      source: 'coref', corefScore: Math.round(r.probability * 1000) / 1000, corefBasis: MODEL_BASIS,
     };
     e.mentions.push(m);
     // "the 29-year-old" gives the person's age

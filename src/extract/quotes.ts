@@ -24,6 +24,7 @@ import type { Stage } from '../pipeline.js';
 import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
+import { setQuoteConfidences } from './coref/confidence.js';
 import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 
 const OPEN = new Set(['“', '„', '«']);
@@ -401,6 +402,7 @@ export const quotesStage: Stage = {
     trail.pass();
     const indirect = findIndirect(ctx, trail, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+    setQuoteConfidences(doc);
   },
 };
 

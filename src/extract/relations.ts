@@ -7,6 +7,7 @@
  * nominal mentions; see roles/describe.ts) and verb/preposition patterns (relations/patterns.ts).
  * Needs entities with mentions (the `entities` stage); uses the parse when present.
  */
+import { participantsConfidence } from './coref/confidence.js';
 import type { Doc, Entity, Relation } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { describe, MentionIndex, nationalityCode, sharesStem, type Description, type MentionRef } from './roles/describe.js';
@@ -237,7 +238,9 @@ export function findRelations(doc: Doc): { relations: Relation[]; attributes: Ma
     const key = r.type === 'family' || r.type === 'position' ? `${r.type}|${r.role ?? ''}|${r.subject}|${r.object}` : `${r.type}|${r.subject}|${r.object}`;
     if (seen.has(key)) return;
     seen.add(key);
-    relations.push({ type: r.type, role: r.role, subject: r.subject, object: r.object, start: r.start, end: r.end });
+    // a participant reached through a pronoun or description ("his mother, Yelena") is as sure as that link
+    const confidence = participantsConfidence(doc, [{ entity: r.subject, start: r.start, end: r.end }, { entity: r.object, start: r.start, end: r.end }]);
+    relations.push({ type: r.type, role: r.role, subject: r.subject, object: r.object, start: r.start, end: r.end, ...(confidence !== undefined ? { confidence } : {}) });
   };
   const attr = (entity: string, key: string, value: string) => {
     const a = attributes.get(entity) ?? {};

@@ -70,10 +70,16 @@ export class SequencePattern {
 
   /** The match starting at token `start`, or null. `end` bounds the search (default: the sentence's end). */
   matchAt(ctx: MatchContext, start: number, end = sentenceEnd(ctx.tokens, start)): Match | null {
-    const captures: Record<string, Capture> = {};
+    // captures are written only once the whole pattern has matched, so a failed attempt leaves
+    // this object empty for the next one: most attempts fail, and need allocate nothing
+    const captures = this.unused;
     const last = this.step(ctx, 0, start, end, captures);
-    return last < 0 ? null : { start, end: last, captures };
+    if (last < 0) return null;
+    this.unused = {};
+    return { start, end: last, captures };
   }
+
+  private unused: Record<string, Capture> = {};
 
   /** Every match in the token range [from, to), one per start token. */
   findAll(ctx: MatchContext, from = 0, to = ctx.tokens.length): Match[] {

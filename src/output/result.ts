@@ -23,7 +23,7 @@ export function toResult(doc: Doc, options: ResultOptions = {}): Result {
       id: e.id,
       type: e.type,
       name: e.name,
-      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind })),
+      mentions: e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: m.kind, ...(m.kind !== 'name' && m.corefScore !== undefined ? { confidence: m.corefScore } : {}) })),
       ...(e.codes && e.codes.length ? { codes: e.codes } : {}),
       ...(e.attributes && Object.keys(e.attributes).length ? { attributes: e.attributes } : {}),
       ...(e.place ? { place: { ...e.place, evidence: e.place.evidence.map((x) => ({ ...x })) } } : {}),

@@ -10,10 +10,14 @@ export const FACTUALITY_VALUES = Object.keys(FACTUALITY_INFO) as [Factuality, ..
 const offsets = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+const confidence = z.number().min(0).max(1);
+
 export const MentionSchema = z.object({
   ...offsets,
   text: z.string(),
   kind: z.enum(['name', 'nominal', 'pronoun']),
+  /** for a pronoun or description coreference joined to the entity: how sure the link is (since 1.7; absent on names) */
+  confidence: confidence.optional(),
 });
 
 /** The gazetteer entry a place entity names, since 1.5 (src/extract/places). */
@@ -65,6 +69,8 @@ export const QuoteSchema = z.object({
   cue: z.object({ ...offsets, text: z.string() }).optional(),
   /** the words naming the source in this attribution ("Hill", "he", "a senior official"), since 1.4 */
   source: z.object({ ...offsets, text: z.string() }).optional(),
+  /** how sure the speaker is when the attribution reaches it through a pronoun or description (since 1.7; absent when it names the speaker) */
+  confidence: confidence.optional(),
 });
 
 export const TimeSchema = z.object({
@@ -87,6 +93,8 @@ export const RelationSchema = z.object({
   subject: z.string(),
   object: z.string(),
   ...offsets,
+  /** how sure the participants are when one is reached through a pronoun or description (since 1.7; absent when both are named) */
+  confidence: confidence.optional(),
 });
 
 export const EventSchema = z.object({

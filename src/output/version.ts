@@ -22,5 +22,10 @@
  * "protesters", "two soldiers"): `role` (actor or recipient), `text`, `start`, `end` and the CAMEO
  * agent `code` (COP, OPP, MIL … or null). Absent when an event has none; `actor` and `recipient`
  * keep listing entity ids only.
+ * 1.7: how sure coreference is. `entities[].mentions[].confidence` on a pronoun or description
+ * coreference joined to the entity (the calibrated precision of the rule that linked it, or the
+ * ranker's probability); `quotes[].confidence` and `relations[].confidence` when the speaker or a
+ * participant is reached through such a link; `events[].confidence` is multiplied by the least sure
+ * link among its actors and recipients. All absent where everything is named.
  */
-export const SCHEMA_VERSION = '1.6';
+export const SCHEMA_VERSION = '1.7';

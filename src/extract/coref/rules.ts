@@ -19,6 +19,7 @@ import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { placeKinds, placeNounKind } from './places.js';
 import { defineRule } from '../../rules/registry.js';
+import { linkFields } from './confidence.js';
 import { getNerModel } from '../ner.js';
 
 export const creditRule = defineRule({
@@ -248,6 +249,21 @@ function clauseSubject(doc: Doc, i: number): number {
   return -1;
 }
 
+/**
+ * The bases of the rules' links: each has its own calibrated confidence (models/coref/link-confidence.json).
+ * he/she split by where the antecedent was found: in the pronoun's own sentence or sentences before.
+ */
+export const BASIS = {
+  apposition: 'coref.apposition',
+  role: 'coref.description-role',
+  age: 'coref.description-age',
+  nameHead: 'coref.description-name-head',
+  genericOrg: 'coref.description-generic-org',
+  heSheHere: 'coref.he-she-same-sentence',
+  heSheBefore: 'coref.he-she-earlier-sentence',
+  it: 'coref.it',
+} as const;
+
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
 const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
 
@@ -293,7 +309,7 @@ export function tokenOwners(doc: Doc): (Entity | undefined)[] {
 }
 
 /** Add a nominal mention unless its tokens already belong to a name or another nominal (`covered`). */
-export function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind'], covered: Uint8Array): void {
+export function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind'], covered: Uint8Array, basis: string): void {
   const first = doc.tokenAt(start);
   let last = first;
   for (let i = first; i < doc.tokens.length && doc.tokens[i].start < end; i++) {
@@ -301,7 +317,7 @@ export function addMention(doc: Doc, e: Entity, start: number, end: number, kind
     last = i;
   }
   for (let i = first; i <= last; i++) covered[i] = 2;
-  e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref' });
+  e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref', ...linkFields(basis) });
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
@@ -389,14 +405,16 @@ function ruleDescriptions(doc: Doc): void {
     // "his lawyer" is only this kind of reference: a role noun, not followed by the name it introduces
     if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;
+    let basis: string = BASIS.role;
     if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
       target ??= soleHolder(noun);
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
-      if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered); continue; }
+      if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
     }
     else if (/^\d{1,3}-year-old$/.test(noun)) {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON');
+      basis = BASIS.age;
       if (target) (target.attributes ??= {}).age = noun.split('-')[0];
     } else if (/^\p{Ll}+$/u.test(noun) && noun.length > 2) {
       if (ofAfter && ofComplementRule.enabled) {
@@ -404,6 +422,7 @@ function ruleDescriptions(doc: Doc): void {
         continue;
       }
       target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun) && namedOk(e) && commonOk(e));
+      basis = BASIS.nameHead;
       if (target && nounHeadRule.enabled && !isPhraseHeadNoun(toks, h)) {
         nounHeadRule.fired(toks[h].start, toks[h].end);
         continue;
@@ -412,17 +431,21 @@ function ruleDescriptions(doc: Doc): void {
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
       // (not when a name follows: "the charity Action Against Hunger" introduces that name)
-      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
+        target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+        basis = BASIS.genericOrg;
+      }
       // "the city", "the country": the one place of that kind named in the last few sentences
       if (!target && placeRule.enabled && !possessive && isPhraseHeadNoun(toks, h)) {
         const kind = placeNounKind(noun);
         if (kind) {
           target = soleRecentPlace(index, toks[i], kind);
+          basis = placeRule.id;
           if (target) placeRule.fired(toks[i].start, toks[h].end);
         }
       }
     }
-    if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered);
+    if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
 }
 
@@ -624,6 +647,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
     let chosenHere: Mention | undefined;
+    let earlier = false;
     let stop = false;
     let vetoed = false;
     for (const byGivenName of byName.size ? [true, false] : [false]) {
@@ -708,8 +732,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // sentences back is no better than no one for "her")
       for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && (byGivenName || !byName.size); s--) {
         const inSentence = index.bySentence.get(s) ?? [];
-        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && compatible(x.e)) { chosen = x.e; break; }
-        for (const x of inSentence) if (!chosen && usable(x) && compatible(x.e)) { chosen = x.e; break; }
+        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && compatible(x.e)) { chosen = x.e; earlier = true; break; }
+        for (const x of inSentence) if (!chosen && usable(x) && compatible(x.e)) { chosen = x.e; earlier = true; break; }
       }
       if (chosen) {
         // a candidate was passed over for its given name alone
@@ -721,7 +745,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     if (chosen) {
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
-      const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref' };
+      const basis = !wantPerson ? BASIS.it : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
+      const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref', ...linkFields(basis) };
       chosen.mentions.push(m);
       owners[i] = chosen;
       // later pronouns follow the chain: "he asked Macron …" then "His daughter" is his, not Macron's

@@ -13,6 +13,7 @@
 import type { Doc, Entity, Mention } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import { defineRule } from '../../rules/registry.js';
+import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
@@ -90,7 +91,7 @@ const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s
 const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
 
 /** you/your in a quotation that addresses a person by name → that person. */
-function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => void): void {
+function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
   for (const m of doc.text.matchAll(VOCATIVE)) {
     const person = personNamed(doc, m[1]);
     if (!person) continue;
@@ -179,9 +180,10 @@ export function resolveSpeech(doc: Doc): number {
   const taken = new Set<number>();
   for (const e of doc.entities) for (const m of e.mentions) taken.add(m.start);
   let added = 0;
-  const link = (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => {
+  // (inside a quote whose speaker was itself reached through a pronoun or description, "I" is as sure as both links)
+  const link = (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting = 1) => {
     const t = doc.tokens[i];
-    const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', type: speaker.type, entity: speaker.id, source: 'coref-speech' };
+    const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', type: speaker.type, entity: speaker.id, source: 'coref-speech', ...linkFields(rule.id, resting) };
     speaker.mentions.push(m);
     taken.add(t.start);
     rule.fired(t.start, t.end);
@@ -234,7 +236,7 @@ export function resolveSpeech(doc: Doc): number {
         const t = doc.tokens[i];
         if (t.start < q.start || taken.has(t.start)) continue;
         const who = speechPerson(t.text);
-        if ((who === 'I' && person) || (who === 'we' && body)) link(speaker, i, quoteFirstPerson);
+        if ((who === 'I' && person) || (who === 'we' && body)) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
       }
     }
   }
@@ -252,7 +254,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson) => void): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
   const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();

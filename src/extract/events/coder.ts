@@ -755,7 +755,8 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
       date: null,
       location: p.kind === 'verb' ? locationOf(view, ents, p.i, p.window) : locationOf(view, ents, p.i, []),
       factuality,
-      confidence: verdict.confidence,
+      // an actor or recipient reached through a pronoun or description is only as sure as that link
+      confidence: verdict.confidence === null ? null : participantsSure(ents, p, verdict.confidence),
       negated: negatedOf(factuality),
       modality: modalityOfFactuality(factuality) ?? (!p.governor && historicalByWords(view, p.i, p.kind) ? 'historical' : null),
       reported_by: reported,
@@ -774,6 +775,12 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   }
   out.forEach((e, k) => { e.id = `ev${k + 1}`; });
   return out;
+}
+
+/** The event's confidence times the least sure coreference link among its actor and recipient tokens. */
+function participantsSure(ents: EntityIndex, p: Predicate, confidence: number): number {
+  const link = ents.linkConfidence([...p.actorTokens, ...p.recipientTokens]);
+  return link < 1 ? Math.round(confidence * link * 1000) / 1000 : confidence;
 }
 
 const MOVEMENT_BLOCKS = new Set(['GO_SOMEWHERE', 'ARRIVE', 'ASSEMBLE', 'CONSIDER']);

@@ -15,7 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Decider, DecisionContext, Predicate, Verdict } from './coder.js';
 import { refineCode, roleCounts, ruleVerdict } from './coder.js';
 import { VETO_RULES } from './rules.js';
-import { candidateFeatures, type ClusterLookup } from './features.js';
+import { writeCandidateFeatures, type ClusterLookup, type FeatureSink } from './features.js';
 import { lexiconPath } from './lexicon.js';
 import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
@@ -76,12 +76,7 @@ export function classProbabilities(model: Pick<DetectorModel, "classes" | "weigh
     if (!row) continue;
     for (const [c, w] of row) out[c] += w;
   }
-  let max = -Infinity;
-  for (const v of out) if (v > max) max = v;
-  let z = 0;
-  for (let c = 0; c < out.length; c++) { out[c] = Math.exp(out[c] - max); z += out[c]; }
-  for (let c = 0; c < out.length; c++) out[c] /= z;
-  return out;
+  return softmaxInPlace(out);
 }
 
 /** A weight row packed at load: class indexes and weights in the model file's order. */
@@ -104,15 +99,137 @@ export function packWeights(weights: DetectorModel['weights']): Map<string, Pack
   return packed;
 }
 
-/** classProbabilities over packed rows. */
-export function packedProbabilities(rows: ReadonlyMap<string, PackedRow>, features: readonly string[], out: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  out.fill(0);
-  for (let i = 0; i < features.length; i++) {
-    const row = rows.get(features[i]);
-    if (row === undefined) continue;
-    const { cls, w } = row;
-    for (let j = 0; j < cls.length; j++) out[cls[j]] += w[j];
+/**
+ * The weight rows keyed by two independent 32-bit hashes of the feature name (64 bits: no two of
+ * a model's names share both, and a name the model lacks finds a row with odds of about 1 in 2^64
+ * per look-up), so a feature is looked up from its parts without its name being built. Rows are
+ * spans of two flat arrays (class indexes, weights) in the model file's order.
+ */
+export class HashedRows {
+  private readonly first: Int32Array;
+  private readonly second: Int32Array;
+  /** table slot → feature index, -1 when empty */
+  private readonly featureAt: Int32Array;
+  private readonly shift: number;
+
+  /** h1, h2: each feature's hashes (featureHashes); rowEnds: where each feature's row ends in cls and w */
+  constructor(h1: Int32Array, h2: Int32Array, readonly rowEnds: Uint32Array, readonly cls: Uint8Array, readonly w: Float64Array) {
+    let bits = 4;
+    while (1 << bits < h1.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.first = new Int32Array(1 << bits);
+    this.second = new Int32Array(1 << bits);
+    this.featureAt = new Int32Array(1 << bits).fill(-1);
+    for (let i = 0; i < h1.length; i++) {
+      const at = this.slot(h1[i], h2[i]);
+      if (this.featureAt[at] >= 0) throw new Error(`event detector: features ${this.featureAt[at]} and ${i} share a 64-bit hash`);
+      this.first[at] = h1[i];
+      this.second[at] = h2[i];
+      this.featureAt[at] = i;
+    }
   }
+
+  /** From named rows (a model read from its JSON). */
+  static fromRows(rows: ReadonlyMap<string, PackedRow>): HashedRows {
+    const { h1, h2 } = featureHashes([...rows.keys()]);
+    const rowEnds = new Uint32Array(rows.size);
+    let cells = 0;
+    let i = 0;
+    for (const row of rows.values()) rowEnds[i++] = cells += row.cls.length;
+    const cls = new Uint8Array(cells);
+    const w = new Float64Array(cells);
+    let at = 0;
+    for (const row of rows.values()) { cls.set(row.cls, at); w.set(row.w, at); at += row.cls.length; }
+    return new HashedRows(h1, h2, rowEnds, cls, w);
+  }
+
+  /** The slot holding (h1, h2), or the empty slot where it would go. */
+  private slot(h1: number, h2: number): number {
+    const mask = this.featureAt.length - 1;
+    let i = Math.imul(h1, 0x9e3779b1) >>> this.shift;
+    while (this.featureAt[i] >= 0 && (this.first[i] !== h1 || this.second[i] !== h2)) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The feature index of the name hashed to (h1, h2), or -1. */
+  feature(h1: number, h2: number): number {
+    return this.featureAt[this.slot(h1, h2)];
+  }
+
+  get size(): number {
+    return this.rowEnds.length;
+  }
+
+  /** A named feature's row (tests and tools; the scorer reads the spans directly), undefined when the model lacks it. */
+  rowOf(name: string): PackedRow | undefined {
+    const key = new FeatureKey();
+    key.start();
+    key.part(name);
+    const i = this.feature(key.h1, key.h2);
+    if (i < 0) return undefined;
+    const from = i === 0 ? 0 : this.rowEnds[i - 1];
+    return { cls: this.cls.subarray(from, this.rowEnds[i]), w: this.w.subarray(from, this.rowEnds[i]) };
+  }
+}
+
+/** Each name's two hashes, as HashedRows keys them. */
+export function featureHashes(names: readonly string[]): { h1: Int32Array; h2: Int32Array } {
+  const h1 = new Int32Array(names.length);
+  const h2 = new Int32Array(names.length);
+  const key = new FeatureKey();
+  names.forEach((name, i) => {
+    key.start();
+    key.part(name);
+    h1[i] = key.h1;
+    h2[i] = key.h2;
+  });
+  return { h1, h2 };
+}
+
+/** Two hashes (FNV-1a, and one with another multiplier and a shift) of a feature name fed part by part. */
+class FeatureKey {
+  h1 = 0;
+  h2 = 0;
+  start(): void {
+    this.h1 = 0x811c9dc5 | 0;
+    this.h2 = 0x2545f491;
+  }
+  part(s: string): void {
+    let h1 = this.h1, h2 = this.h2;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+}
+
+/** Adds each feature's weights to `out` as the features come, in their order (as classProbabilities sums them). */
+class RowScorer implements FeatureSink {
+  out: Float64Array = new Float64Array(0);
+  private readonly key = new FeatureKey();
+  constructor(private readonly rows: HashedRows) {}
+  add(a: string, b?: string, c?: string, d?: string): void {
+    const key = this.key;
+    key.start();
+    key.part(a);
+    if (b !== undefined) key.part(b);
+    if (c !== undefined) key.part(c);
+    if (d !== undefined) key.part(d);
+    const rows = this.rows;
+    const i = rows.feature(key.h1, key.h2);
+    if (i < 0) return;
+    const { rowEnds, cls, w } = rows;
+    const out = this.out;
+    for (let j = i === 0 ? 0 : rowEnds[i - 1], end = rowEnds[i]; j < end; j++) out[cls[j]] += w[j];
+  }
+}
+
+/** Scores to probabilities, in place. */
+function softmaxInPlace(out: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
   let max = -Infinity;
   for (let c = 0; c < out.length; c++) if (out[c] > max) max = out[c];
   let z = 0;
@@ -159,17 +276,20 @@ export class EventDetector implements Decider {
   readonly nouns: ReadonlySet<string>;
   private readonly buffer: Float64Array<ArrayBuffer>;
 
-  /** `rows`: the weights already packed (a load-ready model, whose `model.weights` is then left empty) */
-  constructor(readonly model: DetectorModel, private readonly clusters?: ClusterLookup, rows?: Map<string, PackedRow>) {
+  /** `rows`: the weights already keyed (a load-ready model, whose `model.weights` is then left empty) */
+  constructor(readonly model: DetectorModel, private readonly clusters?: ClusterLookup, rows?: HashedRows) {
     this.nouns = new Set(model.nouns);
     this.buffer = new Float64Array(model.classes.length);
-    this.rows = rows ?? packWeights(model.weights);
+    this.scorer = new RowScorer(rows ?? HashedRows.fromRows(packWeights(model.weights)));
+    this.scorer.out = this.buffer;
   }
 
-  private readonly rows: Map<string, PackedRow>;
+  private readonly scorer: RowScorer;
 
   read(p: Predicate, ctx: DecisionContext): Reading {
-    const probs = packedProbabilities(this.rows, candidateFeatures(p, ctx, this.clusters), this.buffer);
+    this.buffer.fill(0);
+    writeCandidateFeatures(p, ctx, this.scorer, this.clusters);
+    const probs = softmaxInPlace(this.buffer);
     if (this.model.hardVetoes) barVetoedType(p, ctx, this.model.classes, probs);
     const pEvent = 1 - probs[0];
     let best = 1;
@@ -233,16 +353,17 @@ export function readDetectorModel(path = detectorPath()): DetectorModel | null {
 }
 
 /** What the load-ready detector holds (src/nlp/model-io.ts readyModel): a change of layout rebuilds it. */
-const READY_VERSION = 'event detector rows 1';
+const READY_VERSION = 'event detector rows 2: keyed by two hashes of each name';
 
 /**
  * The detector model in its load-ready form (models/events/detector.json.ready.bin, built at
- * `npm install` or on first use): the model's small fields as the header; the weights as one text
- * of the feature names with their ends, and the rows' class indexes and weights as typed arrays
- * (the JSON's doubles, so the sums are bit-identical). Loading is one read, no gunzip and no parse
- * of 1.5 MB of JSON; null when the model file is missing.
+ * `npm install` or on first use): the model's small fields as the header; the weights as the two
+ * hashes of each feature name (HashedRows) with the ends of their rows, and the rows' class indexes
+ * and weights as typed arrays (the JSON's doubles, so the sums are bit-identical). Loading is one
+ * read and one pass filling the hash table: no gunzip, no parse of 1.5 MB of JSON, no name strings;
+ * null when the model file is missing.
  */
-export function readReadyDetector(path = detectorPath()): { model: DetectorModel; rows: Map<string, PackedRow> } | null {
+export function readReadyDetector(path = detectorPath()): { model: DetectorModel; rows: HashedRows } | null {
   if (!existsSync(path)) return null;
   const { file } = readyModel(
     path,
@@ -263,21 +384,13 @@ export function readReadyDetector(path = detectorPath()): { model: DetectorModel
       const w = new Float64Array(cells);
       let at = 0;
       for (const f of features) for (const [c, v] of weights[f]) { cls[at] = c; w[at++] = v; }
-      return { header: { model: rest }, arrays: { keys: Buffer.from(features.join(''), 'utf8'), keyEnds, rowEnds, cls, w } };
+      const { h1, h2 } = featureHashes(features);
+      return { header: { model: rest }, arrays: { h1, h2, rowEnds, cls, w } };
     },
     { version: READY_VERSION },
   );
   const a = file.arrays;
-  const keyBytes = a.keys as Uint8Array;
-  const keys = Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength).toString('utf8');
-  const keyEnds = a.keyEnds as Uint32Array;
-  const rowEnds = a.rowEnds as Uint32Array;
-  const cls = a.cls as Uint8Array;
-  const w = a.w as Float64Array;
-  const rows = new Map<string, PackedRow>();
-  for (let i = 0, k = 0, r = 0; i < keyEnds.length; k = keyEnds[i], r = rowEnds[i], i++) {
-    rows.set(keys.slice(k, keyEnds[i]), { cls: cls.subarray(r, rowEnds[i]), w: w.subarray(r, rowEnds[i]) });
-  }
+  const rows = new HashedRows(a.h1 as Int32Array, a.h2 as Int32Array, a.rowEnds as Uint32Array, a.cls as Uint8Array, a.w as Float64Array);
   return { model: { ...(file.header.model as Omit<DetectorModel, 'weights'>), weights: {} }, rows };
 }
 

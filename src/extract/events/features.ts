@@ -37,82 +37,117 @@ function coreArgs(view: ParseView, p: Predicate): { subj: number; obj: number } 
   return { subj: view.kids(p.i, SUBJ)[0] ?? -1, obj: view.kids(p.i, ['obj'])[0] ?? -1 };
 }
 
+/**
+ * Where candidate features go, each given as up to four parts that make one feature name when
+ * joined: a list of strings for training, or the detector's scorer, which hashes the parts as they
+ * come and never builds the string (an event candidate has about sixty features).
+ */
+export interface FeatureSink {
+  add(a: string, b?: string, c?: string, d?: string): void;
+}
+
+/** Collects the feature names (training, tests). */
+class FeatureList implements FeatureSink {
+  readonly names: string[] = [];
+  add(a: string, b?: string, c?: string, d?: string): void {
+    this.names.push(b === undefined ? a : c === undefined ? a + b : d === undefined ? a + b + c : a + b + c + d);
+  }
+}
+
+/** The participant marks "A-", "-R", "AR", "--" without building them. */
+const PARTS = ['--', '-R', 'A-', 'AR'];
+const partsMark = (actor: boolean, recipient: boolean): string => PARTS[(actor ? 2 : 0) + (recipient ? 1 : 0)];
+
 export function candidateFeatures(p: Predicate, ctx: DecisionContext, clusters?: ClusterLookup): string[] {
+  const list = new FeatureList();
+  writeCandidateFeatures(p, ctx, list, clusters);
+  return list.names;
+}
+
+/** The features of candidate p, in a fixed order, into `f`. */
+export function writeCandidateFeatures(p: Predicate, ctx: DecisionContext, f: FeatureSink, clusters?: ClusterLookup): void {
   const { view, ents, lex } = ctx;
-  const f: string[] = ['bias'];
+  f.add('bias');
   const lemma = p.lemma;
   const t = view.tokens[p.i];
   const dictType = p.code ? toPlover(lex.plover, p.code)?.type ?? 'unmapped' : 'none';
   const veto = p.veto ?? 'none';
-  f.push(`l=${lemma}`, `k=${p.kind}`, `x=${t.xpos ?? ''}`, `w=${t.text.toLowerCase()}`);
-  f.push(`dt=${dictType}`, `dt+k=${dictType}|${p.kind}`, `dt+l=${dictType}|${lemma}`, `veto=${veto}`, `veto+dt=${veto}|${dictType}`);
-  if (p.code) f.push(`code=${p.code}`, `root=${p.code.slice(0, 2)}`);
-  if (p.block) f.push(`blk=${p.block}`);
-  f.push(`pat=${p.patternWords > 0 ? 'y' : 'n'}`, `pat+dt=${p.patternWords > 0 ? 'y' : 'n'}|${dictType}`);
-  if (p.nominal) f.push('nominal-table');
-  if (p.inPattern) f.push('in-verb-pattern');
-  if (p.governor) f.push('infinitive-adj');
-  if (p.modal !== undefined) f.push('modal-adj');
+  f.add('l=', lemma); f.add('k=', p.kind); f.add('x=', t.xpos ?? ''); f.add('w=', t.text.toLowerCase());
+  f.add('dt=', dictType); f.add('dt+k=', dictType, '|', p.kind); f.add('dt+l=', dictType, '|', lemma); f.add('veto=', veto); f.add('veto+dt=', veto, '|', dictType);
+  if (p.code) { f.add('code=', p.code); f.add('root=', p.code.slice(0, 2)); }
+  if (p.block) f.add('blk=', p.block);
+  const pat = p.patternWords > 0 ? 'y' : 'n';
+  f.add('pat=', pat); f.add('pat+dt=', pat, '|', dictType);
+  if (p.nominal) f.add('nominal-table');
+  if (p.inPattern) f.add('in-verb-pattern');
+  if (p.governor) f.add('infinitive-adj');
+  if (p.modal !== undefined) f.add('modal-adj');
 
   const rel = view.rel(p.i);
   const h = view.head(p.i);
-  f.push(`rel=${rel}`, `rel+k=${rel}|${p.kind}`);
-  if (h >= 0) f.push(`hl=${view.lemma(h)}`, `rel+hl=${rel}|${view.lemma(h)}`);
-  else f.push('root');
+  f.add('rel=', rel); f.add('rel+k=', rel, '|', p.kind);
+  if (h >= 0) { f.add('hl=', view.lemma(h)); f.add('rel+hl=', rel, '|', view.lemma(h)); }
+  else f.add('root');
   const passive = p.kind === 'verb' && view.isPassive(p.i);
-  f.push(`pass=${passive}`);
+  f.add('pass=', passive ? 'true' : 'false');
 
   const { subj, obj } = coreArgs(view, p);
   const subjKind = subj >= 0 ? argKind(view, ents, subj) : 'none';
   const objKind = obj >= 0 ? argKind(view, ents, obj) : 'none';
-  f.push(`sk=${subjKind}`, `ok=${objKind}`, `sk+ok=${subjKind}|${objKind}`, `l+ok=${lemma}|${objKind}`, `l+sk=${lemma}|${subjKind}`, `dt+ok=${dictType}|${objKind}`, `dt+sk=${dictType}|${subjKind}`);
-  if (subj >= 0) f.push(`sl=${view.lemma(subj)}`, `l+sl=${lemma}|${view.lemma(subj)}`);
-  if (obj >= 0) f.push(`ol=${view.lemma(obj)}`, `l+ol=${lemma}|${view.lemma(obj)}`, `dt+ol=${dictType}|${view.lemma(obj)}`);
+  f.add('sk=', subjKind); f.add('ok=', objKind); f.add('sk+ok=', subjKind, '|', objKind); f.add('l+ok=', lemma, '|', objKind); f.add('l+sk=', lemma, '|', subjKind); f.add('dt+ok=', dictType, '|', objKind); f.add('dt+sk=', dictType, '|', subjKind);
+  if (subj >= 0) { f.add('sl=', view.lemma(subj)); f.add('l+sl=', lemma, '|', view.lemma(subj)); }
+  if (obj >= 0) { f.add('ol=', view.lemma(obj)); f.add('l+ol=', lemma, '|', view.lemma(obj)); f.add('dt+ol=', dictType, '|', view.lemma(obj)); }
   // prepositional phrases: which prepositions, with what kind of noun ("assailed X over the budget", "sued X for")
-  const obls = view.kids(p.i, p.kind === 'verb' ? ['obl', 'obl:agent', 'obl:arg', 'obl:tmod'] : ['nmod'], true);
-  for (const o of obls.slice(0, 4)) {
+  const obls = view.kids(p.i, p.kind === 'verb' ? OBLIQUE : NMOD, true);
+  for (let n = 0; n < obls.length && n < 4; n++) {
+    const o = obls[n];
     const prep = view.caseOf(o) || '-';
     if (prep === 'of' && p.kind === 'noun') continue;
-    f.push(`pp=${prep}|${argKind(view, ents, o)}`, `l+pp=${lemma}|${prep}`);
+    f.add('pp=', prep, '|', argKind(view, ents, o)); f.add('l+pp=', lemma, '|', prep);
   }
-  for (const c of view.kids(p.i, ['xcomp', 'ccomp'])) f.push(`comp=${view.rel(c)}`, `l+comp=${lemma}|${view.rel(c)}`);
+  for (const c of view.kids(p.i, COMPLEMENTS)) { f.add('comp=', view.rel(c)); f.add('l+comp=', lemma, '|', view.rel(c)); }
 
   // participants resolved to entities
   const a = ctx.actor.length, r = ctx.recipient.length;
-  f.push(`parts=${a ? 'A' : '-'}${r ? 'R' : '-'}`, `parts+dt=${a ? 'A' : '-'}${r ? 'R' : '-'}|${dictType}`);
+  const parts = partsMark(a > 0, r > 0);
+  f.add('parts=', parts); f.add('parts+dt=', parts, '|', dictType);
   const aType = a ? ents.types.get(ctx.actor[0]) ?? 'ENT' : 'none';
   const rType = r ? ents.types.get(ctx.recipient[0]) ?? 'ENT' : 'none';
-  f.push(`at=${aType}`, `rt=${rType}`, `dt+rt=${dictType}|${rType}`, `dt+at=${dictType}|${aType}`);
+  f.add('at=', aType); f.add('rt=', rType); f.add('dt+rt=', dictType, '|', rType); f.add('dt+at=', dictType, '|', aType);
 
   // groups no entity stands for ("police", "protesters"), by role, with their CAMEO agent sector
   if (ctx.groups.length) {
-    let ga = '-', gr = '-';
+    let ga = false, gr = false;
     for (const g of ctx.groups) {
-      if (g.role === 'actor') ga = 'A'; else gr = 'R';
-      f.push(`g${g.role === 'actor' ? 'a' : 'r'}=${g.code ?? 'none'}`);
+      if (g.role === 'actor') ga = true; else gr = true;
+      f.add(g.role === 'actor' ? 'ga=' : 'gr=', g.code ?? 'none');
     }
-    f.push(`groups=${ga}${gr}`, `groups+dt=${ga}${gr}|${dictType}`);
+    const groups = partsMark(ga, gr);
+    f.add('groups=', groups); f.add('groups+dt=', groups, '|', dictType);
   }
 
   // factuality and where the sentence stands
-  f.push(`fact=${ctx.factuality}`);
+  f.add('fact=', ctx.factuality);
   const sIdx = ctx.sentence;
-  f.push(`sent=${sIdx === 0 ? 'title' : sIdx < 3 ? 'lead' : 'body'}`);
-  if (view.isHeadline(p.i)) f.push('headline');
-  if (view.inQuote(p.i)) f.push('in-quote');
+  f.add('sent=', sIdx === 0 ? 'title' : sIdx < 3 ? 'lead' : 'body');
+  if (view.isHeadline(p.i)) f.add('headline');
+  if (view.inQuote(p.i)) f.add('in-quote');
 
   // an accident or disaster as the cause: its subject, an in/by/during/from/after phrase, or the
   // clause it depends on ("killed in a stampede", "a storm caused a crane to fall, killing 107")
-  if (accidentCue(view, p.i, subj)) f.push('accident', `accident+dt=${dictType}`);
+  if (accidentCue(view, p.i, subj)) { f.add('accident'); f.add('accident+dt=', dictType); }
 
   // figurative signals: an inanimate subject acting ("a crane accident killed"), an act on a thing
-  if (subj >= 0 && subjKind === 'NOUN') f.push(`subj-thing+dt=${dictType}`);
-  if (obj >= 0 && objKind === 'NOUN') f.push(`obj-thing+dt=${dictType}`);
+  if (subj >= 0 && subjKind === 'NOUN') f.add('subj-thing+dt=', dictType);
+  if (obj >= 0 && objKind === 'NOUN') f.add('obj-thing+dt=', dictType);
 
   if (clusters) {
-    for (const c of clusters(lemma)) f.push(`lc=${c}`, `lc+dt=${c}|${dictType}`);
-    if (subj >= 0) for (const c of clusters(view.lemma(subj))) f.push(`sc=${c}`);
-    if (obj >= 0) for (const c of clusters(view.lemma(obj))) f.push(`oc=${c}`);
+    for (const c of clusters(lemma)) { f.add('lc=', c); f.add('lc+dt=', c, '|', dictType); }
+    if (subj >= 0) for (const c of clusters(view.lemma(subj))) f.add('sc=', c);
+    if (obj >= 0) for (const c of clusters(view.lemma(obj))) f.add('oc=', c);
   }
-  return f;
 }
+
+const OBLIQUE = ['obl', 'obl:agent', 'obl:arg', 'obl:tmod'];
+const NMOD = ['nmod'];
+const COMPLEMENTS = ['xcomp', 'ccomp'];

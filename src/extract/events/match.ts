@@ -48,13 +48,36 @@ function wordIs(view: ParseView, k: number, w: string): boolean {
   if (view.rel(k) === 'case' && view.inTime[view.head(k)]) return false; // nor their preposition ("fighting … since April")
   const up = view.upper[k];
   if (up === w || view.lemmaUpper[k] === w) return true;
-  if (up.length > w.length + 3 || up.length <= w.length) return false;
-  return up === w + 'S' || up === w + 'ES' || (w.endsWith('Y') && up === w.slice(0, -1) + 'IES');
+  const n = w.length;
+  if (up.length > n + 3 || up.length <= n) return false;
+  // up is w + "S", w + "ES", or w less its "Y" + "IES", compared in place (no strings built)
+  if (up.length === n + 1) return up.charCodeAt(n) === 83 && up.startsWith(w);
+  if (up.length === n + 2) {
+    if (up.endsWith('ES') && up.startsWith(w)) return true;
+    return w.charCodeAt(n - 1) === 89 && up.endsWith('IES') && samePrefix(up, w, n - 1);
+  }
+  return false;
 }
+
+/** The first n code units of a and b are equal. */
+function samePrefix(a: string, b: string, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The tokens the running matchItems call has matched so far, reused from call to call: the coder
+ * tries hundreds of patterns per verb and nearly all fail, so a failure must allocate nothing.
+ */
+const matched: number[] = [];
+
+/** What an empty side of a pattern matches (read only). */
+const NOTHING: { used: readonly number[]; targetPrep?: string } = Object.freeze({ used: Object.freeze([]) as readonly number[] });
 
 /** Match items in order against seq (token indices); returns the tokens used or null. */
 function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], seq: number[], anchoredStart: boolean, ownCode = false): { used: number[]; targetPrep?: string } | null {
-  const used: number[] = [];
+  const used = matched;
+  used.length = 0;
   let pos = 0;
   let targetPrep: string | undefined;
   let first = true;
@@ -77,9 +100,12 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
         const words = lex.synsetWords[it.syn];
         if (words && (words.has(view.upper[seq[k]]) || words.has(view.lemmaUpper[seq[k]]))) hitLen = 1;
         else {
-          for (const p of lex.verbs.synsets[it.syn] ?? []) {
+          const phrases = lex.verbs.synsets[it.syn];
+          if (phrases) for (const p of phrases) {
             if (p.length < 2 || k + p.length > seq.length) continue;
-            if (p.every((w, x) => wordIs(view, seq[k + x], w))) { hitLen = p.length; break; }
+            let x = 0;
+            while (x < p.length && wordIs(view, seq[k + x], p[x])) x++;
+            if (x === p.length) { hitLen = p.length; break; }
           }
         }
       }
@@ -96,13 +122,13 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
     pos = found + len;
     first = false;
   }
-  return { used, targetPrep };
+  return { used: used.slice(), targetPrep };
 }
 
 const PLACE_PREPS = set('event-words', {uses: 'events-match-place-preps'});
 
 /** Token k heads a phrase of place or time whose preposition the pattern did not match. */
-function placePhrase(view: ParseView, k: number, used: number[]): boolean {
+function placePhrase(view: ParseView, k: number, used: readonly number[]): boolean {
   return view.kids(k, ['case']).some((c) => PLACE_PREPS.has(view.lemma(c)) && !used.includes(c));
 }
 
@@ -182,9 +208,9 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
     const ownCode = entry.code !== undefined && entry.code !== null;
     for (const p of block.patterns) {
       if (best && p.weight <= best.weight) break; // sorted by weight: nothing better in this block
-      const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false, ownCode) : { used: [] as number[] };
+      const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false, ownCode) : NOTHING;
       if (!a) continue;
-      const b = p.post.length ? matchItems(lex, view, p.post, post, true, ownCode) : { used: [] as number[] };
+      const b = p.post.length ? matchItems(lex, view, p.post, post, true, ownCode) : NOTHING;
       if (!b) continue;
       best = { code: p.code, weight: p.weight, used: [...a.used, ...b.used], targetPrep: b.targetPrep, block: block.name };
       break;

@@ -155,7 +155,7 @@ export const appositionRole = defineRule({
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
-  fires: ['The Red Cross said the convoy was attacked on Monday. The convoy was carrying food and medicine. They said two drivers were hurt.'],
+  fires: ['Jordan Lee met Mrs Clara Dunn at the station on Monday. She said the trains would run again by Friday.'],
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
@@ -185,6 +185,13 @@ export const relativeObjectCue = defineRule({
   summary: 'a cue whose object is a relative pronoun ("which the BBC noted as unusual") has its content and attributes no quotation beside it',
   fires: ['Speaker Ana Holm commented on the vote — which the Herald noted as a rare move — "This house will not be silenced."'],
   spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
+});
+
+export const theyNeedsAntecedent = defineRule({
+  id: 'quotes.they-needs-antecedent', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a "they" speaker coreference left alone is the subject that agrees in its sentence or the one before, never the latest speaker or body named further back: left empty instead',
+  fires: ['The Red Cross said the convoy was attacked on Monday. The drivers had left the depot at dawn. The road was closed for hours. They said two drivers were hurt.'],
+  spares: ['The Red Cross said the convoy was attacked on Monday. Aid agencies reported the road closed. They said two drivers were hurt.'],
 });
 
 export const unlikePerson = defineRule({

@@ -808,6 +808,13 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
         return { entity: sp.entity, ...(sp.entity ? {} : { text: sp.text }), span, via: 'agreement' };
       }
     }
+    // they: coreference or a subject agreeing in its sentence or the one before; an earlier speaker
+    // or body named further back is only a guess (any organisation agrees with "they"), and a wrong
+    // speaker is worse than none
+    if (w === 'they' && rule.theyNeedsAntecedent.enabled) {
+      if (recent.some((r) => r.entity && agrees(ctx, w, r.entity, at)) || latestAgreeing(ctx, w, at, coArgs)) rule.theyNeedsAntecedent.fired(at, toks[head].end);
+      return { entity: null, span };
+    }
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
       if (r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity)) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
