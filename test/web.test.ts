@@ -42,7 +42,12 @@ describe('web app in headless Chromium', { skip }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'chronicle-web-'));
     store = await openStore(join(dir, 'web.db'));
-    for (const a of [...caseArticles, hostile, copy]) await store.ingest(a);
+    // results of schema 1.7 carry each coreference link's calibrated confidence on the mention
+    const linked = caseArticles.map((a) => ({
+      ...a,
+      entities: a.entities.map((e) => ({ ...e, mentions: e.mentions.map((m) => (m.kind === 'name' ? m : { ...m, confidence: m.kind === 'pronoun' ? 0.86 : 0.75 })) })),
+    }));
+    for (const a of [...linked, hostile, copy]) await store.ingest(a);
     app = await openApp(store);
     ({ page, errors } = app);
     server = { url: app.url };
@@ -121,9 +126,9 @@ describe('web app in headless Chromium', { skip }, () => {
     assert.match(await page.getByTestId('tooltip').innerText(), /speaker: Russian Embassy in Israel/);
     // hover a description or pronoun: the name coreference linked it to, said as a link to check
     await page.locator('.hl-coref', { hasText: 'The ambassador' }).first().hover();
-    assert.match(await page.getByTestId('tooltip').innerText(), /“The ambassador” is person: Anatoly Viktorov \(description linked by coreference\)/);
+    assert.match(await page.getByTestId('tooltip').innerText(), /“The ambassador” is person: Anatoly Viktorov \(description linked by coreference, 75% sure\)/);
     await page.locator('.hl-coref', { hasText: /^his$/i }).first().hover();
-    assert.match(await page.getByTestId('tooltip').innerText(), /“[Hh]is” is person: Alexander .*Trufanov.* \(pronoun linked by coreference\)/);
+    assert.match(await page.getByTestId('tooltip').innerText(), /“[Hh]is” is person: Alexander .*Trufanov.* \(pronoun linked by coreference, 86% sure\)/);
     assert.equal(await page.locator('.hl-coref', { hasText: 'Viktorov' }).count(), 0, 'a name is no coreference link');
     // a highlighted name leads to its entity
     await page.locator('a.hl-mention', { hasText: 'Yelena' }).click();

@@ -26,9 +26,17 @@ export interface WorldMap {
 }
 
 /** The part of a document's extraction result the reader shows (the full shape: src/output/schema.ts). */
-export interface Mention { start: number; end: number; text: string; kind: string }
+export interface Mention {
+  start: number; end: number; text: string; kind: string;
+  /** a pronoun's or description's coreference link: how sure (schema 1.7; absent on names) */
+  confidence?: number;
+}
 export interface ResultEntity { id: string; type: string; name: string; mentions: Mention[] }
-export interface ResultQuote { start: number; end: number; text: string; speaker: string | null; kind: string }
+export interface ResultQuote {
+  start: number; end: number; text: string; speaker: string | null; kind: string;
+  /** a speaker reached through a pronoun or description: the link's confidence (schema 1.7) */
+  confidence?: number;
+}
 export interface ResultEvent {
   id: string; type: string; mode: string | null; cameo: string | null; trigger: { start: number; end: number; text: string };
   actor: string[]; recipient: string[]; date: { value: string | null; text?: string; basis: string } | null; location: string | null; negated: boolean; modality: string | null;

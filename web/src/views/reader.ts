@@ -4,8 +4,8 @@ import { withTip } from '../tooltip.js';
 import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL, unsureEvent as unsure } from './common.js';
 
 type Layer =
-  | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string; how: string }
-  | { kind: 'quote'; start: number; end: number; speaker: string }
+  | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string; how: string; sure?: number }
+  | { kind: 'quote'; start: number; end: number; speaker: string; sure?: number }
   | { kind: 'event'; start: number; end: number; lines: string[]; unsure: boolean }
   | { kind: 'time'; start: number; end: number; value: string };
 
@@ -17,9 +17,9 @@ function layers(doc: DocumentView): Layer[] {
   };
   const out: Layer[] = [];
   for (const e of r.entities) {
-    for (const m of e.mentions) out.push({ kind: 'mention', start: m.start, end: m.end, entity: e.id, type: e.type, label: e.name, how: m.kind });
+    for (const m of e.mentions) out.push({ kind: 'mention', start: m.start, end: m.end, entity: e.id, type: e.type, label: e.name, how: m.kind, sure: m.confidence });
   }
-  for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed' });
+  for (const q of r.quotes) out.push({ kind: 'quote', start: q.start, end: q.end, speaker: q.speaker ? name(q.speaker) : 'unattributed', sure: q.confidence });
   for (const ev of r.events) {
     // entities by name, then the groups no entity stands for by their words ("police")
     const who = (ids: string[], role: 'actor' | 'recipient') => [...ids.map(name), ...(ev.groups ?? []).filter((g) => g.role === role).map((g) => g.text)];
@@ -38,6 +38,9 @@ function layers(doc: DocumentView): Layer[] {
   for (const t of r.times ?? []) out.push({ kind: 'time', start: t.start, end: t.end, value: t.value });
   return out.filter((l) => l.end > l.start && l.end <= doc.text.length);
 }
+
+/** A link's calibrated confidence as a reader reads it: 0.86 → "86%". */
+const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
  * The text cut at every annotation boundary; each piece carries the layers covering it, so
@@ -80,7 +83,7 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
       for (const l of on) {
         if (l.kind === 'quote') {
           classes.push('hl-quote');
-          lines.push(`Quote — speaker: ${l.speaker}`);
+          lines.push(`Quote — speaker: ${l.speaker}${l.sure !== undefined ? ` (through coreference, ${percent(l.sure)} sure)` : ''}`);
         } else if (l.kind === 'event') {
           classes.push('hl-event');
           if (l.unsure) classes.push('hl-unsure');
@@ -95,7 +98,8 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
           // a pronoun or a description: say which name coreference linked it to, so a reader can check it
           const linked = l.how === 'pronoun' || l.how === 'nominal';
           if (linked) classes.push('hl-coref');
-          lines.unshift(linked ? `“${doc.text.slice(l.start, l.end)}” is ${who} (${l.how === 'pronoun' ? 'pronoun' : 'description'} linked by coreference)` : who);
+          const sure = l.sure !== undefined ? `, ${percent(l.sure)} sure` : '';
+          lines.unshift(linked ? `“${doc.text.slice(l.start, l.end)}” is ${who} (${l.how === 'pronoun' ? 'pronoun' : 'description'} linked by coreference${sure})` : who);
           if (ident) link = `#/entity/${ident.id}`;
         }
       }
