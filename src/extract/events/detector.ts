@@ -131,15 +131,7 @@ export class HashedRows {
 
   /** From named rows (a model read from its JSON). */
   static fromRows(rows: ReadonlyMap<string, PackedRow>): HashedRows {
-    const { h1, h2 } = featureHashes([...rows.keys()]);
-    const rowEnds = new Uint32Array(rows.size);
-    let cells = 0;
-    let i = 0;
-    for (const row of rows.values()) rowEnds[i++] = cells += row.cls.length;
-    const cls = new Uint8Array(cells);
-    const w = new Float64Array(cells);
-    let at = 0;
-    for (const row of rows.values()) { cls.set(row.cls, at); w.set(row.w, at); at += row.cls.length; }
+    const { h1, h2, rowEnds, cls, w } = keyedArrays(rows);
     return new HashedRows(h1, h2, rowEnds, cls, w);
   }
 
@@ -170,6 +162,20 @@ export class HashedRows {
     const from = i === 0 ? 0 : this.rowEnds[i - 1];
     return { cls: this.cls.subarray(from, this.rowEnds[i]), w: this.w.subarray(from, this.rowEnds[i]) };
   }
+}
+
+/** Named rows as HashedRows' arrays: each name's two hashes, and the rows laid end to end in the map's order. */
+function keyedArrays(rows: ReadonlyMap<string, PackedRow>): { h1: Int32Array; h2: Int32Array; rowEnds: Uint32Array; cls: Uint8Array; w: Float64Array } {
+  const { h1, h2 } = featureHashes([...rows.keys()]);
+  const rowEnds = new Uint32Array(rows.size);
+  let cells = 0;
+  let i = 0;
+  for (const row of rows.values()) rowEnds[i++] = cells += row.cls.length;
+  const cls = new Uint8Array(cells);
+  const w = new Float64Array(cells);
+  let at = 0;
+  for (const row of rows.values()) { cls.set(row.cls, at); w.set(row.w, at); at += row.cls.length; }
+  return { h1, h2, rowEnds, cls, w };
 }
 
 /** Each name's two hashes, as HashedRows keys them. */
@@ -371,20 +377,7 @@ export function readReadyDetector(path = detectorPath()): { model: DetectorModel
       const model = JSON.parse(gunzipSync(gz).toString('utf8')) as DetectorModel;
       if (model.format !== 'chronicle-event-detector/1') throw new Error(`events: ${path} is not an event detector model (format ${String(model.format)})`);
       const { weights, ...rest } = model;
-      const features = Object.keys(weights);
-      const keyEnds = new Uint32Array(features.length);
-      const rowEnds = new Uint32Array(features.length);
-      let chars = 0;
-      let cells = 0;
-      features.forEach((f, i) => {
-        keyEnds[i] = chars += f.length;
-        rowEnds[i] = cells += weights[f].length;
-      });
-      const cls = new Uint8Array(cells);
-      const w = new Float64Array(cells);
-      let at = 0;
-      for (const f of features) for (const [c, v] of weights[f]) { cls[at] = c; w[at++] = v; }
-      const { h1, h2 } = featureHashes(features);
+      const { h1, h2, rowEnds, cls, w } = keyedArrays(packWeights(weights));
       return { header: { model: rest }, arrays: { h1, h2, rowEnds, cls, w } };
     },
     { version: READY_VERSION },
