@@ -11,6 +11,7 @@ import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerc
 import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
+import { repairTree } from './tree-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
@@ -44,7 +45,9 @@ export class NlpModel {
     const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i]));
     const { heads, labels } = this.parser.parse(lex, xposIds, uposIds, cl);
     const names = this.parser.data.labels;
-    return { upos, xpos, lemma, head: heads, deprel: Array.from(labels, (l) => names[l] ?? 'dep') };
+    const deprel = Array.from(labels, (l) => names[l] ?? 'dep');
+    repairTree(upos, heads, deprel);
+    return { upos, xpos, lemma, head: heads, deprel };
   }
 
   /** Tags and parses only (no lemmas): what the speed benchmark measures. */

@@ -75,13 +75,14 @@ function subjects(view: ParseView, i: number, depth = 0): number[] {
     if (possessed >= 0) return [possessed];
   }
   const direct = view.kids(i, SUBJ);
-  if (direct.length || depth > 4) return direct;
   if (depth === 0) {
     // a clause-initial name the parse left outside the clause ("Holmqvist, 41, a reporter, was
-    // arrested", with the name read as an interjection): the subject of a verb that has none
-    const orphan = orphanSubject(view, i);
+    // arrested", with the name read as an interjection): the subject of a verb that has none, or
+    // whose subject is a common noun set off after it by commas (its description: "a reporter")
+    const orphan = direct.length === 0 || (direct.length === 1 && describesOrphan(view, direct[0])) ? orphanSubject(view, i) : -1;
     if (orphan >= 0) return [orphan];
   }
+  if (direct.length || depth > 4) return direct;
   const r = view.rel(i);
   const h = view.head(i);
   if (h < 0) return [];
@@ -151,6 +152,14 @@ const FREEDOM_GAINED = set('event-cue-words', { class: 'freedom-gained' });
 const NONFINITE_MARKS = set('event-words', { uses: 'events-nonfinite-marks' });
 
 const CLAUSE_EXTERNAL = new Set(['discourse', 'dep', 'list', 'vocative', 'parataxis', 'dislocated', 'orphan']);
+
+/** A common-noun subject with a comma before its phrase: "Holmqvist, 41, a freelance reporter …, was arrested". */
+function describesOrphan(view: ParseView, d: number): boolean {
+  if (view.tokens[d].upos !== 'NOUN') return false;
+  // (the parse may hang the comma itself on the description)
+  const first = view.subtree(d).find((k) => view.tokens[k].upos !== 'PUNCT') ?? d;
+  return first > 0 && view.tokens[first - 1].text === ',';
+}
 
 /** A name opening the sentence that the parse attached to verb i outside any argument slot; else -1. */
 function orphanSubject(view: ParseView, i: number): number {
@@ -610,7 +619,7 @@ export function candidatePredicates(doc: Doc, view: ParseView, ents: EntityIndex
       // an accident or disaster killed or injured them: no act of anyone ("killed in a stampede", "a crane accident killed")
       if (PEOPLE_ACTS.test(coding.code) && accidentCue(view, i, view.kids(i, SUBJ)[0] ?? -1)) drop('accident');
       // (a mediator alone is news: "the deal was brokered by Qatar")
-      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
+      if (consultDefault && !MEDIATION_CODES.has(coding.code) && !roles.recipient.some((k) => ents.resolve(k).length > 0 || isPeople(view, ents, k) || GROUP_NOUNS.has(view.lemma(k))) && roles.actor.flatMap((k) => ents.resolve(k)).length < 2) drop('nobody-met');
       if (veto !== null && !all) continue;
       preds.push({ i, kind: 'verb', code: coding.code, lemma: view.lemma(i), tokens: [i, ...coding.particles], actorTokens: roles.actor, recipientTokens: roles.recipient, window: view.window(i), veto, block: coding.block, patternWords: coding.used.length, ...(recode ? { recode } : {}) });
     }

@@ -80,7 +80,7 @@ export const GROUP_ACTORS = defineRule({
 export const CLAUSE_CONTROL = defineRule({
   id: 'events.clause-control', stage: 'events', action: 'extend',
   summary: 'an infinitive or of/with/for-gerund clause without a subject takes its controller: the head\'s object for control verbs and accusations, else its subject',
-  fires: ['Washington urged the government to release the protesters.', 'The guard is accused of striking an inmate.'],
+  fires: ['The UN called on both sides to respect the ceasefire.', 'The guard is accused of striking an inmate.'],
   spares: ['The Kremlin attacked Ukraine on Monday.'],
   source: 'src/extract/events/coder.ts',
 });
