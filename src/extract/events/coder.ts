@@ -362,7 +362,8 @@ function governingVerb(view: ParseView, i: number): number {
 
 /** Participants of such an infinitive: the controller (an object of "urge", "ask"; else the subject; after a modal, the name before it) acts on the phrase after it. */
 function infinitiveRoles(view: ParseView, ents: EntityIndex, i: number, gov: number, modal = -1): { actor: number[]; recipient: number[] } {
-  const objs = gov >= 0 ? view.kids(gov, ['obj']).filter((o) => o < i) : [];
+  // (the addressee of "urge", "ask", "tell" is iobj beside an xcomp in EWT's own trees)
+  const objs = gov >= 0 ? view.kids(gov, ['obj', 'iobj']).filter((o) => o < i) : [];
   const actor = gov < 0 ? (modal > 0 && ents.at(modal - 1) ? [modal - 1] : []) : objs.length && CONTROL_OBJECT_HEADS.has(view.lemma(gov)) ? objs : subjects(view, gov);
   let recipient: number[] = [];
   const next = i + 1;
