@@ -244,3 +244,11 @@ test('a participle is no trailing attribution, and a cue beside the reported cla
   assert.ok(q);
   assert.ok(!q.text.includes('reports describe'), q.text);
 });
+
+test('a cue on an adjective predicate takes the predicate\'s subject', () => {
+  const r = run('The ministry was quick to deny the report. Canada was more forceful in blaming Iran for the attack.');
+  const q = r.quotes.find((x) => x.cue?.text === 'deny');
+  assert.ok(q);
+  assert.equal(q.speaker_text, 'The ministry');
+  assert.equal(nameOf(r, r.quotes.find((x) => x.cue?.text === 'blaming')?.speaker ?? null), 'Canada');
+});

@@ -279,3 +279,10 @@ export const descriptionName = defineRule({
   fires: ['One news site, Zentranet, claims the fire was set deliberately.'],
   spares: ['One news site claims the fire was set deliberately.'],
 });
+
+export const adjectiveController = defineRule({
+  id: 'quotes.adjective-controller', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle or infinitive cue on an adjective predicate takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran"',
+  fires: ['The ministry was quick to deny the report.'],
+  spares: ['The ministry was quick and denied the report.'],
+});
