@@ -252,3 +252,12 @@ test('a cue on an adjective predicate takes the predicate\'s subject', () => {
   assert.equal(q.speaker_text, 'The ministry');
   assert.equal(nameOf(r, r.quotes.find((x) => x.cue?.text === 'blaming')?.speaker ?? null), 'Canada');
 });
+
+test('a name set off by commas after a description is its apposition, kept as speaker_text when no entity stands for it', () => {
+  const r = run('Dock workers voted to extend the strike. The port operator, Calverton Terminals, said its offer remained on the table.');
+  const q = r.quotes.find((x) => x.cue?.text === 'said');
+  assert.ok(q);
+  assert.ok(q.speaker_text === 'Calverton Terminals' || nameOf(r, q.speaker) === 'Calverton Terminals', `${q.speaker_text} / ${nameOf(r, q.speaker)}`);
+  const list = run('The port operator, the union and the city council said talks would resume.');
+  assert.ok(!list.quotes.some((x) => x.speaker_text === 'the union'));
+});

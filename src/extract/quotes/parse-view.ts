@@ -14,12 +14,15 @@
  *   participle ("The statement issued by the ministry on Monday.").
  * - quotes.title-name: a name written right after a noun with nothing between ("MP Philip Hammond")
  *   is one phrase with it, not an apposition (an apposition is set off by punctuation).
+ * - quotes.comma-apposition: a noun "conjoined" to another with no conjunction anywhere in the
+ *   coordination and set off by commas on both sides is an apposition ("The port operator, Calverton
+ *   Terminals, said").
  *
  * The view is the document with its tokens copied and mended; the document itself is never changed.
  */
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
-import { oneSubject, titleName, verblessSentence } from './rules.js';
+import { commaApposition, oneSubject, titleName, verblessSentence } from './rules.js';
 
 interface Edit {
   i: number;
@@ -116,6 +119,23 @@ function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[
   }
 }
 
+function commaAppositionEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'conj' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
+    if (!/^(?:NOUN|PROPN)$/.test(t.upos ?? '') || !/^(?:NOUN|PROPN)$/.test(toks[t.head].upos ?? '')) continue;
+    // a coordination has its conjunction ("A, B and C"): none on this conjunct or its siblings
+    const conjuncts = children[t.head].filter((c) => toks[c].deprel === 'conj');
+    if (conjuncts.some((c) => children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')))) continue;
+    // set off by commas on both sides: "The port operator, Calverton Terminals, said"
+    const [from, to] = span(children, t.i);
+    const before = toks[from].text === ',' ? from : from - 1;
+    const after = toks[to].text === ',' ? to : to + 1;
+    if (toks[before]?.text !== ',' || toks[after]?.text !== ',') continue;
+    out.push({ i: t.i, head: t.head, deprel: 'appos' });
+    commaApposition.fired(toks[t.head].start, t.end);
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -126,6 +146,7 @@ export function parseView(doc: Doc): Doc {
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
+  if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

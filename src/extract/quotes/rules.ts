@@ -286,3 +286,10 @@ export const adjectiveController = defineRule({
   fires: ['The ministry was quick to deny the report.'],
   spares: ['The ministry was quick and denied the report.'],
 });
+
+export const commaApposition = defineRule({
+  id: 'quotes.comma-apposition', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a noun parsed as conjoined to another with no conjunction anywhere in the coordination, set off by commas on both sides, is an apposition ("The port operator, Calverton Terminals, said")',
+  fires: ['The port operator, Calverton Terminals, said its offer remained on the table.'],
+  spares: ['The port operator, the union and the city council said talks would resume.'],
+});

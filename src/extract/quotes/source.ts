@@ -888,13 +888,16 @@ function nameGiven(ctx: QuoteContext, from: number, head: number, to: number): s
   for (const c of ctx.children[head]) {
     if (c <= to || ctx.inside(c)) continue;
     const d = deprel(toks[c]);
-    if (d === 'appos' && toks[c].upos === 'PROPN' && ctx.owners[c] === undefined) {
-      let a = c;
-      let b = c;
-      while (a - 1 > head && toks[a - 1].upos === 'PROPN' && !ctx.inside(a - 1)) a--;
-      while (b + 1 < toks.length && toks[b + 1].upos === 'PROPN' && ctx.children[c].includes(b + 1) && !ctx.inside(b + 1)) b++;
-      return ctx.doc.text.slice(toks[a].start, toks[b].end);
-    }
+    if (d !== 'appos' || ctx.owners[c] !== undefined) continue;
+    // a name: capitalised words, one of them a proper noun ("Znak.com", "Calverton Terminals")
+    const name = (k: number): boolean => /^\p{Lu}/u.test(toks[k].text) && /^(?:PROPN|NOUN)$/.test(toks[k].upos ?? '') && !ctx.inside(k);
+    if (!name(c)) continue;
+    let a = c;
+    let b = c;
+    while (a - 1 > head && name(a - 1) && toks[a - 1].head === c) a--;
+    while (b + 1 < toks.length && name(b + 1) && toks[b + 1].head === c) b++;
+    if (!toks.slice(a, b + 1).some((x) => x.upos === 'PROPN')) continue;
+    return ctx.doc.text.slice(toks[a].start, toks[b].end);
   }
   return null;
 }
