@@ -17,7 +17,7 @@ import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
-import { set } from '../../lexicon/index.js';
+import { roleOf, set } from '../../lexicon/index.js';
 
 const source = 'src/extract/coref/speech.ts';
 const HE_SHE = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
@@ -91,8 +91,8 @@ function spokespeople(doc: Doc): Map<string, Entity> {
   const out = new Map<string, Entity | null>();
   for (const r of doc.relations ?? []) {
     if (r.type !== 'position' || !r.role) continue;
-    const role = r.role.toLowerCase().split(/\s+/).pop()!;
-    if (!REPRESENTS.has(role) && !REPRESENTS.has(role.replace(/s$/, ''))) continue;
+    const role = roleOf(r.role)?.role;
+    if (!role || !REPRESENTS.has(role)) continue;
     const org = byId.get(r.object);
     if (!org || (org.type !== 'ORG' && org.type !== 'GPE')) continue;
     const had = out.get(r.subject);
