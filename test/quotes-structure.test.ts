@@ -251,6 +251,8 @@ test('a cue on an adjective predicate takes the predicate\'s subject', () => {
   assert.ok(q);
   assert.equal(q.speaker_text, 'The ministry');
   assert.equal(nameOf(r, r.quotes.find((x) => x.cue?.text === 'blaming')?.speaker ?? null), 'Canada');
+  const far = run('One of the daughters even went as far as to say that the parents had been kind.');
+  assert.match(far.quotes.find((x) => x.cue?.text === 'say')?.speaker_text ?? '', /daughters/);
 });
 
 test('a name set off by commas after a description is its apposition, kept as speaker_text when no entity stands for it', () => {

@@ -282,7 +282,7 @@ export const descriptionName = defineRule({
 
 export const adjectiveController = defineRule({
   id: 'quotes.adjective-controller', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a participle or infinitive cue on an adjective predicate takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran"',
+  summary: 'a participle or infinitive cue on an adjective predicate, or on an adverb of a verb, takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran", "went as far as to say"',
   fires: ['The ministry was quick to deny the report.'],
   spares: ['The ministry was quick and denied the report.'],
 });

@@ -326,6 +326,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // … and so does one on an adjective predicate: "The United States was quick to blame Iran",
     // "was more forceful in blaming"
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADJ' && child(ctx, t.head, /^cop$/) >= 0 && child(ctx, t.head, /^nsubj$/) >= 0) return fired(rule.adjectiveController, sourceOfCue(ctx, t.head, depth + 1));
+    // … or on an adverb of the verb: "One of them even went as far as to say"
+    const verbOver = head.head ?? -1;
+    if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
     if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
