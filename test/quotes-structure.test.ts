@@ -263,3 +263,10 @@ test('a name set off by commas after a description is its apposition, kept as sp
   const list = run('The port operator, the union and the city council said talks would resume.');
   assert.ok(!list.quotes.some((x) => x.speaker_text === 'the union'));
 });
+
+test('a person in apposition after a role noun\'s phrase is the speaker, whichever noun the parse hung the name on', () => {
+  const r = run('The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.');
+  const q = r.quotes.find((x) => x.cue?.text === 'warned');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Samuel Adeyemi');
+});

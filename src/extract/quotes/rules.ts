@@ -293,3 +293,10 @@ export const commaApposition = defineRule({
   fires: ['The port operator, Calverton Terminals, said its offer remained on the table.'],
   spares: ['The port operator, the union and the city council said talks would resume.'],
 });
+
+export const roleApposition = defineRule({
+  id: 'quotes.role-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a person named in apposition right after the phrase of a role noun is the speaker, whichever noun of the phrase the parse hung the name on ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned")',
+  fires: ['The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.'],
+  spares: ['The head of Brookfield Academy warned that the school might close.'],
+});

@@ -757,6 +757,15 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     for (const c of ctx.children[head]) {
       if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
     }
+    // a person named in apposition right after the phrase of a role noun, however the parse hung it
+    // ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned": the name hangs on "Academy")
+    if (rule.roleApposition.enabled && roleOf(w) && toks[to + 1]?.text === ',') {
+      const c = to + 2;
+      const o = ctx.owners[c];
+      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && /^(?:appos|conj|flat)$/.test(deprel(toks[c])) && (toks[c].head ?? -1) >= from && (toks[c].head ?? -1) <= to && !ctx.inside(c)) {
+        return fired(rule.roleApposition, { entity: o, span });
+      }
+    }
     for (let j = head + 1; j <= to; j++) {
       if (PREPOSITIONS.has(lw(toks[j]))) break;
       const o = ctx.owners[j];
