@@ -270,3 +270,24 @@ test('a person in apposition after a role noun\'s phrase is the speaker, whichev
   assert.ok(q);
   assert.equal(nameOf(r, q.speaker), 'Samuel Adeyemi');
 });
+
+test('the parse view: an agent needs "by", and the document keeps its own parse', async () => {
+  const { Doc } = await import('../src/doc.js');
+  const { parseView } = await import('../src/extract/quotes/parse-view.js');
+  const text = 'Outlets projected Biden won.';
+  const rows: [string, string, string, number, string][] = [
+    ['Outlets', 'NOUN', 'NNS', 1, 'nsubj'], ['projected', 'VERB', 'VBD', -1, 'root'], ['Biden', 'PROPN', 'NNP', 1, 'obl:agent'], ['won', 'VERB', 'VBD', 1, 'conj'], ['.', 'PUNCT', '.', 1, 'punct'],
+  ];
+  const doc = new Doc({ id: 't', text, published: null });
+  let at = 0;
+  doc.tokens = rows.map(([w, upos, xpos, head, deprel], i) => {
+    const start = text.indexOf(w, at);
+    at = start + w.length;
+    return { i, start, end: at, text: w, sentence: 0, spaceAfter: text[at] === ' ', upos, xpos, lemma: w.toLowerCase(), head, deprel };
+  });
+  doc.sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length, paragraph: 0 }];
+  const view = parseView(doc);
+  assert.equal(view.tokens[2].deprel, 'obj');
+  assert.equal(doc.tokens[2].deprel, 'obl:agent');
+  assert.equal(view.text, doc.text);
+});

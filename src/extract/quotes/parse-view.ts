@@ -8,6 +8,8 @@
  *   phrase the parse split ("Conservative MP | Philip Hammond commented": the second joins the
  *   first), or a relative pronoun that belongs to the clause the verb reports ("which | state media
  *   said were under control": the pronoun is no subject of "said").
+ *   The same rule takes an agent only with "by": an obl:agent without it is an object the parse
+ *   mislabelled ("which outlets have projected | Joe Biden won").
  * - quotes.verbless-sentence: a sentence whose root is a noun and whose only verb is a past form
  *   hung on that noun as a participle ("The statement | called for talks.") is a clause: the verb
  *   is its predicate and the noun its subject. A by-phrase or a passive auxiliary keeps the
@@ -74,6 +76,16 @@ function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit
         oneSubject.fired(t.start, toks[last].end);
       }
     }
+  }
+}
+
+/** An agent is written with "by": an obl:agent without it is an object the parse mislabelled ("have projected | Joe Biden won"). */
+function agentEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'obl:agent' || t.head === undefined || t.head < 0) continue;
+    if (children[t.i].some((x) => toks[x].text.toLowerCase() === 'by')) continue;
+    out.push({ i: t.i, head: t.head, deprel: 'obj' });
+    oneSubject.fired(t.start, t.end);
   }
 }
 
@@ -144,6 +156,7 @@ export function parseView(doc: Doc): Doc {
   for (const t of toks) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
   const edits: Edit[] = [];
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
+  if (oneSubject.enabled) agentEdits(toks, children, edits);
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);

@@ -254,7 +254,7 @@ export const embeddedSubject = defineRule({
 
 export const oneSubject = defineRule({
   id: 'quotes.one-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
-  summary: 'a verb has one subject: two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control")',
+  summary: 'a verb has the arguments a sentence allows: one subject — two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control") — and an agent only with "by" (else it is an object: "have projected | Joe Biden won")',
   fires: ['Police spokeswoman Helen Ward said two men were arrested. US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.'],
   spares: ['The minister told reporters the border was closed.'],
 });
