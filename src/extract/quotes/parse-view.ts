@@ -132,12 +132,18 @@ function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[
 }
 
 function commaAppositionEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  // per head, once: does any of its conjuncts carry a conjunction (a long list stays linear)
+  const coordinated = new Map<number, boolean>();
   for (const t of toks) {
     if (t.deprel !== 'conj' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
     if (!/^(?:NOUN|PROPN)$/.test(t.upos ?? '') || !/^(?:NOUN|PROPN)$/.test(toks[t.head].upos ?? '')) continue;
     // a coordination has its conjunction ("A, B and C"): none on this conjunct or its siblings
-    const conjuncts = children[t.head].filter((c) => toks[c].deprel === 'conj');
-    if (conjuncts.some((c) => children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')))) continue;
+    let withConjunction = coordinated.get(t.head);
+    if (withConjunction === undefined) {
+      withConjunction = children[t.head].some((c) => toks[c].deprel === 'conj' && children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')));
+      coordinated.set(t.head, withConjunction);
+    }
+    if (withConjunction) continue;
     // set off by commas on both sides: "The port operator, Calverton Terminals, said"
     const [from, to] = span(children, t.i);
     const before = toks[from].text === ',' ? from : from - 1;
