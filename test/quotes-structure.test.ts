@@ -251,6 +251,8 @@ test('a cue on an adjective predicate takes the predicate\'s subject', () => {
   assert.ok(q);
   assert.equal(q.speaker_text, 'The ministry');
   assert.equal(nameOf(r, r.quotes.find((x) => x.cue?.text === 'blaming')?.speaker ?? null), 'Canada');
+  const far = run('One of the daughters even went as far as to say that the parents had been kind.');
+  assert.match(far.quotes.find((x) => x.cue?.text === 'say')?.speaker_text ?? '', /daughters/);
 });
 
 test('a name set off by commas after a description is its apposition, kept as speaker_text when no entity stands for it', () => {
@@ -260,4 +262,32 @@ test('a name set off by commas after a description is its apposition, kept as sp
   assert.ok(q.speaker_text === 'Calverton Terminals' || nameOf(r, q.speaker) === 'Calverton Terminals', `${q.speaker_text} / ${nameOf(r, q.speaker)}`);
   const list = run('The port operator, the union and the city council said talks would resume.');
   assert.ok(!list.quotes.some((x) => x.speaker_text === 'the union'));
+});
+
+test('a person in apposition after a role noun\'s phrase is the speaker, whichever noun the parse hung the name on', () => {
+  const r = run('The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.');
+  const q = r.quotes.find((x) => x.cue?.text === 'warned');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Samuel Adeyemi');
+});
+
+test('the parse view: an agent needs "by", and the document keeps its own parse', async () => {
+  const { Doc } = await import('../src/doc.js');
+  const { parseView } = await import('../src/extract/quotes/parse-view.js');
+  const text = 'Outlets projected Biden won.';
+  const rows: [string, string, string, number, string][] = [
+    ['Outlets', 'NOUN', 'NNS', 1, 'nsubj'], ['projected', 'VERB', 'VBD', -1, 'root'], ['Biden', 'PROPN', 'NNP', 1, 'obl:agent'], ['won', 'VERB', 'VBD', 1, 'conj'], ['.', 'PUNCT', '.', 1, 'punct'],
+  ];
+  const doc = new Doc({ id: 't', text, published: null });
+  let at = 0;
+  doc.tokens = rows.map(([w, upos, xpos, head, deprel], i) => {
+    const start = text.indexOf(w, at);
+    at = start + w.length;
+    return { i, start, end: at, text: w, sentence: 0, spaceAfter: text[at] === ' ', upos, xpos, lemma: w.toLowerCase(), head, deprel };
+  });
+  doc.sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length, paragraph: 0 }];
+  const view = parseView(doc);
+  assert.equal(view.tokens[2].deprel, 'obj');
+  assert.equal(doc.tokens[2].deprel, 'obl:agent');
+  assert.equal(view.text, doc.text);
 });

@@ -8,6 +8,8 @@
  *   phrase the parse split ("Conservative MP | Philip Hammond commented": the second joins the
  *   first), or a relative pronoun that belongs to the clause the verb reports ("which | state media
  *   said were under control": the pronoun is no subject of "said").
+ *   The same rule takes an agent only with "by": an obl:agent without it is an object the parse
+ *   mislabelled ("which outlets have projected | Joe Biden won").
  * - quotes.verbless-sentence: a sentence whose root is a noun and whose only verb is a past form
  *   hung on that noun as a participle ("The statement | called for talks.") is a clause: the verb
  *   is its predicate and the noun its subject. A by-phrase or a passive auxiliary keeps the
@@ -77,6 +79,16 @@ function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit
   }
 }
 
+/** An agent is written with "by": an obl:agent without it is an object the parse mislabelled ("have projected | Joe Biden won"). */
+function agentEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'obl:agent' || t.head === undefined || t.head < 0) continue;
+    if (children[t.i].some((x) => toks[x].text.toLowerCase() === 'by')) continue;
+    out.push({ i: t.i, head: t.head, deprel: 'obj' });
+    oneSubject.fired(t.start, t.end);
+  }
+}
+
 function verblessEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
   for (const s of sentences) {
     let root = -1;
@@ -120,12 +132,18 @@ function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[
 }
 
 function commaAppositionEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  // per head, once: does any of its conjuncts carry a conjunction (a long list stays linear)
+  const coordinated = new Map<number, boolean>();
   for (const t of toks) {
     if (t.deprel !== 'conj' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
     if (!/^(?:NOUN|PROPN)$/.test(t.upos ?? '') || !/^(?:NOUN|PROPN)$/.test(toks[t.head].upos ?? '')) continue;
     // a coordination has its conjunction ("A, B and C"): none on this conjunct or its siblings
-    const conjuncts = children[t.head].filter((c) => toks[c].deprel === 'conj');
-    if (conjuncts.some((c) => children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')))) continue;
+    let withConjunction = coordinated.get(t.head);
+    if (withConjunction === undefined) {
+      withConjunction = children[t.head].some((c) => toks[c].deprel === 'conj' && children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')));
+      coordinated.set(t.head, withConjunction);
+    }
+    if (withConjunction) continue;
     // set off by commas on both sides: "The port operator, Calverton Terminals, said"
     const [from, to] = span(children, t.i);
     const before = toks[from].text === ',' ? from : from - 1;
@@ -144,6 +162,7 @@ export function parseView(doc: Doc): Doc {
   for (const t of toks) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
   const edits: Edit[] = [];
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
+  if (oneSubject.enabled) agentEdits(toks, children, edits);
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);

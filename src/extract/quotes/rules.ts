@@ -254,7 +254,7 @@ export const embeddedSubject = defineRule({
 
 export const oneSubject = defineRule({
   id: 'quotes.one-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
-  summary: 'a verb has one subject: two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control")',
+  summary: 'a verb has the arguments a sentence allows: one subject — two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control") — and an agent only with "by" (else it is an object: "have projected | Joe Biden won")',
   // (the parse stage's own parse.one-subject already joins "US Secretary of State | Mike Pompeo" and "Police spokeswoman | Helen Ward")
   fires: ['Conservative MP Philip Hammond commented on the vote.'],
   spares: ['The minister told reporters the border was closed.'],
@@ -283,7 +283,7 @@ export const descriptionName = defineRule({
 
 export const adjectiveController = defineRule({
   id: 'quotes.adjective-controller', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a participle or infinitive cue on an adjective predicate takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran"',
+  summary: 'a participle or infinitive cue on an adjective predicate, or on an adverb of a verb, takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran", "went as far as to say"',
   fires: ['The ministry was quick to deny the report.'],
   spares: ['The ministry was quick and denied the report.'],
 });
@@ -293,4 +293,11 @@ export const commaApposition = defineRule({
   summary: 'a noun parsed as conjoined to another with no conjunction anywhere in the coordination, set off by commas on both sides, is an apposition ("The port operator, Calverton Terminals, said")',
   fires: ['The port operator, Calverton Terminals, said its offer remained on the table.'],
   spares: ['The port operator, the union and the city council said talks would resume.'],
+});
+
+export const roleApposition = defineRule({
+  id: 'quotes.role-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a person named in apposition right after the phrase of a role noun is the speaker, whichever noun of the phrase the parse hung the name on ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned")',
+  fires: ['The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.'],
+  spares: ['The head of Brookfield Academy warned that the school might close.'],
 });

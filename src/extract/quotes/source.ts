@@ -326,6 +326,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // … and so does one on an adjective predicate: "The United States was quick to blame Iran",
     // "was more forceful in blaming"
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADJ' && child(ctx, t.head, /^cop$/) >= 0 && child(ctx, t.head, /^nsubj$/) >= 0) return fired(rule.adjectiveController, sourceOfCue(ctx, t.head, depth + 1));
+    // … or on an adverb of the verb: "One of them even went as far as to say"
+    const verbOver = head.head ?? -1;
+    if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
     if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
@@ -753,6 +756,15 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
   if (rule.personInTitle.enabled && !documentHead) {
     for (const c of ctx.children[head]) {
       if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
+    }
+    // a person named in apposition right after the phrase of a role noun, however the parse hung it
+    // ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned": the name hangs on "Academy")
+    if (rule.roleApposition.enabled && roleOf(w) && toks[to + 1]?.text === ',') {
+      const c = to + 2;
+      const o = ctx.owners[c];
+      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && /^(?:appos|conj|flat)$/.test(deprel(toks[c])) && (toks[c].head ?? -1) >= from && (toks[c].head ?? -1) <= to && !ctx.inside(c)) {
+        return fired(rule.roleApposition, { entity: o, span });
+      }
     }
     for (let j = head + 1; j <= to; j++) {
       if (PREPOSITIONS.has(lw(toks[j]))) break;
