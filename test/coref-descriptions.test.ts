@@ -43,3 +43,8 @@ test('"the country" with no country in the last five sentences is the one the te
   assert.equal(linkOf(doc(rivals), 'The country'), '');
   assert.equal(linkWithout('coref.place-description-salient', about, 'The country'), '');
 });
+
+test('a region written with its compass points apart ("South East Asia") is the gazetteer\'s "Southeast Asia" for "the region"', () => {
+  assert.equal(linkOf(doc('Monsoon floods hit South East Asia in July. The region asked for help.'), 'The region'), 'South East Asia');
+  assert.equal(linkOf(doc('Monsoon floods hit South East Asia and East Africa in July. The region asked for help.'), 'The region'), '');
+});

@@ -58,13 +58,24 @@ export function placeNounKinds(noun: string, lexicon = true): PlaceKind[] {
 
 const entityKinds = new WeakMap<Entity, Set<PlaceKind>>();
 
+/** Compass points written apart, as the gazetteer writes them joined ("South East Asia" → "Southeast Asia"). */
+const COMPASS_APART: readonly [string, string][] = [['South East', 'Southeast'], ['South-East', 'Southeast'], ['North East', 'Northeast'], ['North-East', 'Northeast'], ['South West', 'Southwest'], ['South-West', 'Southwest'], ['North West', 'Northwest'], ['North-West', 'Northwest']];
+
+/** The gazetteer's entries for a name, or for its compass points joined when the name as written has none. */
+function lookupPlace(name: string): ReturnType<ReturnType<typeof gazetteer>['lookup']> {
+  const found = gazetteer().lookup(name);
+  if (found.length) return found;
+  for (const [apart, joined] of COMPASS_APART) if (name.startsWith(apart + ' ')) return gazetteer().lookup(joined + name.slice(apart.length));
+  return found;
+}
+
 /** The kinds of place the entity's names are in the gazetteer ("Taipei" → town; "New York" → region, town; a country's name → country only). */
 export function placeKinds(e: Entity): Set<PlaceKind> {
   let kinds = entityKinds.get(e);
   if (kinds) return kinds;
   kinds = new Set();
   if (e.type === 'GPE' || e.type === 'LOC') {
-    for (const m of e.mentions) if (m.kind === 'name') for (const p of gazetteer().lookup(m.text.replace(/['’]s?$/, ''))) kinds.add(p.kind);
+    for (const m of e.mentions) if (m.kind === 'name') for (const p of lookupPlace(m.text.replace(/['’]s?$/, ''))) kinds.add(p.kind);
     // a country's name is the country's, whatever towns also bear it ("Denmark", a town in Australia)
     if (kinds.has('country')) kinds = new Set(['country']);
   }

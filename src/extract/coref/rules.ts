@@ -381,6 +381,7 @@ function ruleDescriptions(doc: Doc): void {
     holders.set(noun, found);
     return found;
   };
+  const tallies = new Map<string, PlaceTally>();
   for (let i = 0; i < toks.length - 1; i++) {
     const det = lw(toks[i]);
     const possessive = POSSESSIVES.has(det) && det !== 'its';
@@ -445,7 +446,7 @@ function ruleDescriptions(doc: Doc): void {
           if (target) placeRule.fired(toks[i].start, toks[h].end);
           // none of its kind nearby (two nearby stay unlinked): the place the text is about
           else if (recent === undefined && salientPlaceRule.enabled) {
-            target = salientPlace(index, toks[i], kinds);
+            target = salientPlace(index, toks[i], kinds, tallies);
             basis = salientPlaceRule.id;
             if (target) salientPlaceRule.fired(toks[i].start, toks[h].end);
           }
@@ -493,21 +494,27 @@ const SALIENT_SHARE = 2 / 3;
 const SALIENT_NAMES = 2;
 
 /** The place of the kinds named most before `at`, when it dominates the places of those kinds (coref.place-description-salient). */
-function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[]): Entity | undefined {
-  const counts = new Map<Entity, number>();
-  let total = 0;
-  for (const x of index.items) {
-    if (x.m.start >= at.start) break;
+function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[], tallies: Map<string, PlaceTally>): Entity | undefined {
+  // descriptions come in text order: each kind's tally walks the names once, however many descriptions ask
+  const key = kinds.join(',');
+  let t = tallies.get(key);
+  if (!t) tallies.set(key, (t = { next: 0, counts: new Map(), total: 0, best: undefined }));
+  for (; t.next < index.items.length && index.items[t.next].m.start < at.start; t.next++) {
+    const x = index.items[t.next];
     if (x.m.kind !== 'name' || (x.e.type !== 'GPE' && x.e.type !== 'LOC')) continue;
     const k = placeKinds(x.e);
     if (!kinds.some((y) => k.has(y))) continue;
-    counts.set(x.e, (counts.get(x.e) ?? 0) + 1);
-    total++;
+    const n = (t.counts.get(x.e) ?? 0) + 1;
+    t.counts.set(x.e, n);
+    t.total++;
+    if (!t.best || n > t.counts.get(t.best)!) t.best = x.e;
   }
-  let best: Entity | undefined;
-  for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
-  return best && counts.get(best)! >= SALIENT_NAMES && counts.get(best)! >= SALIENT_SHARE * total ? best : undefined;
+  const n = t.best ? t.counts.get(t.best)! : 0;
+  return t.best && n >= SALIENT_NAMES && n >= SALIENT_SHARE * t.total ? t.best : undefined;
 }
+
+/** The names of places of some kinds counted so far (salientPlace), and where the count stopped. */
+interface PlaceTally { next: number; counts: Map<Entity, number>; total: number; best: Entity | undefined }
 
 /** The one GPE or LOC entity of the kinds named in the five sentences up to `at` (undefined when none, null when two are). */
 function soleRecentPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[]): Entity | null | undefined {
