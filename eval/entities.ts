@@ -4,7 +4,8 @@
  * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table),
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
- * --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
+ * --no-org (no organisation companion: the BIO model alone; CHRONICLE_WITHOUT=ner.org-model trains it but
+ * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
  * as one element: the weights of those shuffles averaged in that run).
  */
@@ -42,6 +43,8 @@ function main(): void {
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
     else if (a === '--no-vectors') opts.vectors = false;
+    else if (a === '--no-org') opts.org = null;
+    else if (a === '--org-o-bias') opts.org = { ...DEFAULT_TRAIN_OPTIONS.org!, oBias: Number(args[++i]) };
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
@@ -49,7 +52,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {

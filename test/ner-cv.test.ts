@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultModelDir, getNerModel, useNerModel } from '../src/extract/ner.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
-import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, poolText, readNerCorpus, trainNer } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, poolText, readNerCorpus, trainPair } from '../train/ner-train.js';
 import { PoolScorer, chroniclePipeline, scoreDocs } from '../eval/entities.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
@@ -48,7 +48,10 @@ test('one cross-validation fold, trained as shipped, scored on raw text through 
   const fc = featuriseCorpus(readNerCorpus(dataDir), DEFAULT_TRAIN_OPTIONS, undefined, getNerModel()!.lexicon);
   const docs = cvFold(cvPool(fc.corpus), 0, 5);
   const ids = new Set(docs.map((d) => d.id));
-  const trained = trainNer(fc, ids, { ...DEFAULT_TRAIN_OPTIONS, oBias: manifest.hyperparameters.o_bias });
+  // the model and its organisation companion, as train:ner makes them
+  const trained = trainPair(fc, ids, { ...DEFAULT_TRAIN_OPTIONS, oBias: manifest.hyperparameters.o_bias });
+  assert.ok(trained.model.org && trained.org, 'the recipe trains the organisation companion');
+  assert.equal(trained.org.sentences.gumDocuments, trained.sentences.gumDocuments, 'the companion is trained on the same documents');
   assert.equal(trained.sentences.gumDocuments + [...ids].filter((id) => !id.startsWith('uner-')).length, fc.corpus.gum.length, 'the fold\'s GUM documents are left out of training');
   const texts = docs.map(poolText);
   for (const td of texts) for (const g of td.gold.slice(0, 20)) assert.ok(/^\S(.*\S)?$/s.test(td.text.slice(g.start, g.end)), `${td.id}: gold spans survive the trip to raw text`);
