@@ -70,28 +70,37 @@ function main(): void {
       return r;
     });
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(runs, null, 2) + '\n');
-    process.stdout.write(formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs) + '\n');
+    const spread = formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs);
+    // the first seed's full report, and every seed's headline with the spread
+    if (updateManifest) recordInManifest(runs[0], { seeds: repeatSeeds.map((g) => g.join('+')), table: spread.split('\n') });
+    process.stdout.write(spread + '\n');
     return;
   }
   const [r] = runCrossValidation(data, folds, opts);
-  if (updateManifest) {
-    const path = join(defaultModelDir(), MODEL_FILES.manifest);
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
-    manifest.cross_validation = {
-      how: `npm run eval:entities: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans`,
-      folds: r.folds,
-      documents: r.documents,
-      o_bias: r.oBias,
-      pipeline: brief(r.recognisers.pipeline),
-      ner_stage: brief(r.recognisers['ner stage']),
-      compromise: brief(r.recognisers.compromise),
-    };
-    writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
-    process.stderr.write(`updated ${path}\n`);
-  }
+  if (updateManifest) recordInManifest(r);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 2) + '\n');
   process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r) + '\n');
+}
+
+/** The cross-validated figures into models/ner/manifest.json (cross_validation); `repeat`: the figures of every shuffle seed. */
+function recordInManifest(r: CvReport, repeat?: { seeds: string[]; table: string[] }): void {
+  const path = join(defaultModelDir(), MODEL_FILES.manifest);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
+  const org = r.train.org;
+  manifest.cross_validation = {
+    how: `npm run eval:entities${repeat ? ` -- --repeat-seeds ${repeat.seeds.join(',')}` : ''}: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans; ${org ? `each fold's model with its organisation companion (ORG tagged ${org.bilou.join(', ')} BILOU)` : 'no organisation companion'}${repeat ? `; the full report is shuffle seed ${repeat.seeds[0]}'s` : ''}`,
+    folds: r.folds,
+    documents: r.documents,
+    o_bias: r.oBias,
+    org_companion: org ? { bilou: org.bilou, o_bias: org.oBias ?? r.oBias } : null,
+    ...(repeat ? { by_shuffle_seed: repeat.table } : {}),
+    pipeline: brief(r.recognisers.pipeline),
+    ner_stage: brief(r.recognisers['ner stage']),
+    compromise: r.recognisers.compromise && r.recognisers.compromise.all.coarse.tp + r.recognisers.compromise.all.coarse.fp > 0 ? brief(r.recognisers.compromise) : null,
+  };
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  process.stderr.write(`updated ${path}\n`);
 }
 
 /** Headline F1 by class for each seed, then their mean and standard deviation. */

@@ -66,8 +66,8 @@ const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion mo
 const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
 const R_ORG_MODEL_COORDINATION = nerRule("org-model-coordination", "veto", "a companion organisation that fuses two BIO names joined by \"and\", \"or\", \"&\" or a comma yields to them (\"Orbis Labs and Tarrow Bank\")", ["Orbis Labs and Tarrow Bank signed the deal."]);
 const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a companion organisation that begins or ends on a word with no capital or digit yields to the BIO model's names (\"Tbilisi City Court of\")", ["Melia was convicted by the Tbilisi City Court of organising mass unrest."]);
-const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model yields to it (\"Ansar\" of \"Ansar al-Din\")", ["The militant group Ansar al-Din later released a video."]);
-const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "an organisation of the BIO model that no companion organisation overlaps stays (\"M5S\" after a companion span the crossing rule vetoed)", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
+const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model, longer by name words only, yields to it (\"Ansar\" of \"Ansar al-Din\")", ["The militant group Ansar al-Din later released a video."]);
+const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
 
 /** A cheap fingerprint of a sentence's spans, to tell whether a rule changed them. */
@@ -1220,8 +1220,9 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
     const kept = own.filter((s) => {
       if (orgs.some((o) => overlap(o, s))) return false;
       if (s.type !== 'ORG' || yielded.some((o) => overlap(o, s))) return true;
-      // an organisation of the BIO model that no companion organisation touches
-      if (R_ORG_MODEL_UNTOUCHED.enabled && !companion.some((o) => overlap(o, s))) {
+      // in a sentence where a companion organisation yielded, an organisation of the BIO model that
+      // no companion organisation touches (the companion misread the sentence)
+      if (R_ORG_MODEL_UNTOUCHED.enabled && yielded.length > 0 && !companion.some((o) => overlap(o, s))) {
         fire(R_ORG_MODEL_UNTOUCHED);
         return true;
       }
@@ -1234,7 +1235,14 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
   sentenceRange = undefined;
 }
 
-const COORDINATORS = new Set(['and', 'or', '&', ',']);
+/** Words that join two names ("and", "or", "&"); a comma joins them too. */
+const COORDINATORS = set('function-words', { uses: 'ner-coordinator' });
+
+/** Has the word a capital letter or a digit (a name's edge word has)? */
+function hasCapitalOrDigit(w: string): boolean {
+  for (const ch of w) if ((ch >= '0' && ch <= '9') || ch !== ch.toLowerCase()) return true;
+  return false;
+}
 
 /**
  * Where the BIO model's names know better than a companion organisation over them: one that
@@ -1251,11 +1259,14 @@ function yieldsToOwn(o: NameSpan, own: readonly NameSpan[], words: readonly stri
       return true;
     }
   }
-  if (R_ORG_MODEL_LOWER_EDGE.enabled && (!/\p{Lu}|\d/u.test(words[o.start]) || !/\p{Lu}|\d/u.test(words[o.end - 1]))) {
+  if (R_ORG_MODEL_LOWER_EDGE.enabled && (!hasCapitalOrDigit(words[o.start]) || !hasCapitalOrDigit(words[o.end - 1]))) {
     fire(R_ORG_MODEL_LOWER_EDGE);
     return true;
   }
-  if (R_ORG_MODEL_NARROWER.enabled && own.some((s) => s.type === 'ORG' && s.start <= o.start && s.end >= o.end && s.end - s.start > o.end - o.start)) {
+  // (the longer name goes on with name words only: "Ansar al-Din", not "Kennedy Space Center on April")
+  const longer = (s: NameSpan) => s.type === 'ORG' && s.start <= o.start && s.end >= o.end && s.end - s.start > o.end - o.start
+    && words.slice(s.start, o.start).concat(words.slice(o.end, s.end)).every(hasCapitalOrDigit);
+  if (R_ORG_MODEL_NARROWER.enabled && own.some(longer)) {
     fire(R_ORG_MODEL_NARROWER);
     return true;
   }
@@ -1263,7 +1274,7 @@ function yieldsToOwn(o: NameSpan, own: readonly NameSpan[], words: readonly stri
     const inside = own.filter((s) => s.start >= o.start && s.end <= o.end && !(s.start === o.start && s.end === o.end));
     for (let j = 1; j < inside.length; j++) {
       const gap = words.slice(inside[j - 1].end, inside[j].start);
-      if (gap.length > 0 && gap.every((w) => COORDINATORS.has(w.toLowerCase()))) {
+      if (gap.length > 0 && gap.every((w) => w === ',' || COORDINATORS.has(w.toLowerCase()))) {
         fire(R_ORG_MODEL_COORDINATION);
         return true;
       }
