@@ -89,7 +89,7 @@ function recordInManifest(r: CvReport, repeat?: { seeds: string[]; table: string
   const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
   const org = r.train.org;
   manifest.cross_validation = {
-    how: `npm run eval:entities${repeat ? ` -- --repeat-seeds ${repeat.seeds.join(',')}` : ''}: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans; ${org ? `each fold's model with its organisation companion (ORG tagged ${org.bilou.join(', ')} BILOU)` : 'no organisation companion'}${repeat ? `; the full report is shuffle seed ${repeat.seeds[0]}'s` : ''}`,
+    how: `npm run eval:entities${repeat ? ` -- --repeat-seeds ${repeat.seeds.join(',')}` : ''}: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans; ${org ? `each fold's model with its organisation companion (${org.bilou.join(', ')} tagged BILOU)` : 'no organisation companion'}${repeat ? `; the full report is shuffle seed ${repeat.seeds[0]}'s` : ''}`,
     folds: r.folds,
     documents: r.documents,
     o_bias: r.oBias,
