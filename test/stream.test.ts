@@ -101,7 +101,9 @@ test('memory stays flat: 50 MB of JSONL through `chronicle extract -` peaks near
   assert.equal(small.code, 0, small.stderr.slice(-2000));
   assert.equal(large.code, 0, large.stderr.slice(-2000));
   assert.ok(large.bytes >= 50 * 1024 * 1024);
-  // reading the stream whole would hold at least the 50 MB of bytes, and their decoded text, at once
-  assert.ok(large.peakMb - small.peakMb < 40, `peak RSS ${small.peakMb} MB for 5 MB, ${large.peakMb} MB for 50 MB`);
+  // reading the stream whole would hold at least the 50 MB of bytes and their decoded text (≥ 50 MB more) at once,
+  // ≥ 100 MB over the small run; a streaming run grows 25–45 MB as V8 sizes its heap for the longer run (CI runs
+  // under load measured +41 and +43), so the bound sits between the two
+  assert.ok(large.peakMb - small.peakMb < 65, `peak RSS ${small.peakMb} MB for 5 MB, ${large.peakMb} MB for 50 MB`);
   assert.ok(large.peakMb < 1024, `peak RSS ${large.peakMb} MB`);
 });
