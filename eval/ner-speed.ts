@@ -4,11 +4,13 @@
  * (CHRONICLE_WITHOUT=ner.org-model, switched in this process), rounds in turn, the fastest round
  * of each kept (as bench/extract.ts does, so load on the shared machine falls on both alike);
  * the same for the ner stage alone on tokenized documents. Prints the ratios.
- * BENCH_ROUNDS (default 5) sets the rounds.
+ * Then the time of every stage inside the pipeline, both variants in turn (does the companion make
+ * later stages work more?). BENCH_ROUNDS (default 5) sets the rounds.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../src/extract.js';
+import { createPipeline, extract } from '../src/extract.js';
+import { Pipeline, type Stage } from '../src/pipeline.js';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { getNerModel, nerStage } from '../src/extract/ner.js';
@@ -67,3 +69,32 @@ const [withN, withoutN] = inTurn([nerAll, () => alone(nerAll)]);
 console.log(`${docs.length} articles, ${words.toLocaleString('en')} words (examples/), fastest of ${rounds} rounds in turn`);
 console.log(`extract:   with the companion ${withX.toFixed(0)} ms, without ${withoutX.toFixed(0)} ms per round: ratio ${(withX / withoutX).toFixed(3)} (words/s ×${(withoutX / withX).toFixed(3)})`);
 console.log(`ner stage: with the companion ${withN.toFixed(0)} ms, without ${withoutN.toFixed(0)} ms per round: ratio ${(withN / withoutN).toFixed(3)}; ner alone is ${(100 * withoutN / withoutX).toFixed(1)}% of extract without it`);
+
+// per stage, inside the whole pipeline, the two variants in turn (each stage's time summed over rounds)
+const stageMs = [new Map<string, number>(), new Map<string, number>()];
+let current = 0;
+const timed = new Pipeline(createPipeline().stages.map((st): Stage => ({
+  ...st,
+  run(doc) {
+    const t = performance.now();
+    st.run(doc);
+    stageMs[current].set(st.name, (stageMs[current].get(st.name) ?? 0) + performance.now() - t);
+  },
+})));
+const runTimed = () => {
+  for (const d of docs) timed.process({ id: d.id, text: d.text, published: d.published ?? null });
+};
+runTimed();
+stageMs[0].clear();
+for (let r = 0; r < rounds; r++) {
+  current = 0;
+  runTimed();
+  current = 1;
+  alone(runTimed);
+}
+const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) / rounds;
+console.log(`per stage, mean ms/round with / without the companion (whole pipeline ${total(stageMs[0]).toFixed(0)} / ${total(stageMs[1]).toFixed(0)}):`);
+for (const [name, ms] of stageMs[0]) {
+  const other = stageMs[1].get(name) ?? 0;
+  console.log(`  ${name.padEnd(12)} ${(ms / rounds).toFixed(1).padStart(8)} ${(other / rounds).toFixed(1).padStart(8)}  ${(ms - other >= 0 ? '+' : '') + ((ms - other) / rounds).toFixed(1)}`);
+}

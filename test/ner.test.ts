@@ -8,6 +8,7 @@ import { defaultModelDir, getNerModel, nerStage, recogniseDoc } from '../src/ext
 import { decodeWeights, emissions, encodeWeights, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { WordCache } from '../src/extract/ner-features.js';
 import { readGumDoc, retokenize } from '../train/ner-data.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
@@ -405,4 +406,18 @@ test('the organisation companion is shipped and loaded, and its organisations re
     assert.equal(both.some((y) => y.start === x.start && y.end === x.end && y.type === x.type), !overlapped, show([x]));
   }
   assert.notEqual(show(both), show(alone), `the companion changes this sentence: ${show(alone)} → ${show(both)}`);
+});
+
+test('the companion shares the recogniser\'s word cache and sentence features: the same names as with a cache of its own', () => {
+  const model = getNerModel()!;
+  assert.equal(model.org?.cache, model.cache, 'one feature pass for both models');
+  const org = model.org!;
+  const separate = { ...model, org: { ...org, cache: new WordCache({ gazetteer: org.gazetteer, lexicon: org.lexicon, brown: org.brown, vectors: org.vectors }) } };
+  const sentences = [
+    'She worked for WeWork and later for SoftBank in Tokyo .',
+    'Fans of Real Madrid gathered outside the stadium , the club said .',
+    'Orbis Labs and Tarrow Bank signed the deal with the Harlan Institute for Policy Studies .',
+  ].map((t) => t.split(' '));
+  const show = (out: { start: number; end: number; type: string }[][]) => JSON.stringify(out);
+  assert.equal(show(recogniseDoc(model, sentences)), show(recogniseDoc(separate, sentences)));
 });

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
-import { BIO_TAGS, NerWeights, TagSet, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
+import { BIO_TAGS, NerWeights, TagSet, decodeWeights, encodeWeights, makeNerModel, viterbi, withCompanion, type NerModel } from '../src/extract/ner-model.js';
 import type { EntityType } from '../src/doc.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
@@ -567,7 +567,7 @@ export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, op
   const trained = trainNer(fc, exclude, { ...opts, org: null });
   if (!opts.org) return trained;
   const org = trainNer(fc, exclude, { ...opts, bilou: opts.org.bilou, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
-  trained.model.org = org.model;
+  withCompanion(trained.model, org.model);
   trained.org = org;
   return trained;
 }

@@ -165,6 +165,11 @@ export class NerWeights {
     this.comboRows = new Float32Array(T * 1024);
   }
 
+  /**
+   * Which per-word score vector of a shared WordCache is this model's: 0 = WordInfo.vec, 1 =
+   * WordInfo.vec2 (the organisation companion, which shares the recogniser's cache and sentence views).
+   */
+  slot: 0 | 1 = 0;
   /** sha256 of the Brown cluster file the features were computed with (null: no cluster features) */
   brownSha256: string | null = null;
   /** sha256 of the word-vector cluster file the features were computed with (null: no such features) */
@@ -263,11 +268,20 @@ export class NerWeights {
     }
     // word vectors of the sentence with two pads each side: vecs[i + 2] belongs to token i
     const vecs = new Array<Float32Array>(n + 4);
-    vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
-    vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
-    for (let i = 0; i < n; i++) {
-      const w = v.infos[i];
-      vecs[i + 2] = w.vec ??= this.wordVec(w);
+    if (this.slot === 0) {
+      vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
+      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
+      for (let i = 0; i < n; i++) {
+        const w = v.infos[i];
+        vecs[i + 2] = w.vec ??= this.wordVec(w);
+      }
+    } else {
+      vecs[0] = vecs[1] = cache.padBefore.vec2 ??= this.wordVec(cache.padBefore);
+      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec2 ??= this.wordVec(cache.padAfter);
+      for (let i = 0; i < n; i++) {
+        const w = v.infos[i];
+        vecs[i + 2] = w.vec2 ??= this.wordVec(w);
+      }
     }
     const T2 = 2 * T;
     const T3 = 3 * T;
@@ -424,6 +438,21 @@ export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon:
   return { weights, gazetteer, lexicon, brown, vectors, cache: new WordCache({ gazetteer, lexicon, brown, vectors }), frozen, org };
 }
 
+/**
+ * `model` with `org` as its organisation companion, sharing the model's word cache (the
+ * companion's per-word scores in slot 1), so the ner stage builds each sentence's features once
+ * for both (ner.ts recogniseDoc). Both must read the same gazetteer, lexicon and clusters.
+ */
+export function withCompanion(model: NerModel, org: NerModel): NerModel {
+  if (org.gazetteer !== model.gazetteer || org.lexicon !== model.lexicon || org.brown !== model.brown || org.vectors !== model.vectors) {
+    throw new Error('the organisation companion must read the same gazetteer, lexicon and clusters as the recogniser');
+  }
+  if (model.weights === org.weights) throw new Error('the companion needs weights of its own');
+  org.weights.slot = 1;
+  model.org = { ...org, cache: model.cache, frozen: model.frozen && org.frozen, org: null };
+  return model;
+}
+
 /** Emission scores of one sentence under `model`. */
 export function emissions(model: NerModel, words: readonly string[], doc?: DocCaps): Float32Array {
   const v = sentenceView(words, model.cache, model, doc);
@@ -553,6 +582,6 @@ export function loadNerModel(dir: string): NerModel {
   if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256)) {
     throw new Error(`${orgPath}: trained with other word representations than ${MODEL_FILES.weights} (retrain with npm run train:ner)`);
   }
-  const org = orgWeights && makeNerModel(orgWeights, gazetteer, lexicon, true, brown, vectors);
-  return makeNerModel(weights, gazetteer, lexicon, true, brown, vectors, org);
+  const model = makeNerModel(weights, gazetteer, lexicon, true, brown, vectors);
+  return orgWeights ? withCompanion(model, makeNerModel(orgWeights, gazetteer, lexicon, true, brown, vectors)) : model;
 }

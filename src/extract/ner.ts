@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, type DocCaps } from './ner-features.js';
+import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule } from '../rules/registry.js';
@@ -985,17 +985,37 @@ function covers(spans: NameSpan[], i: number): boolean {
  */
 export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
   try {
-    const out = recogniseDocIn(model, sentences, ranges);
-    withCompanionOrgs(model, sentences, out, ranges);
+    const org = model.org && R_ORG_MODEL.enabled ? model.org : null;
+    let ems: Float32Array[] | undefined;
+    let orgEms: Float32Array[] | undefined;
+    if (org && org.cache === model.cache) {
+      // one feature pass for both models: the companion shares the word cache (its scores in slot 1)
+      const caps = docCaps(sentences);
+      ems = [];
+      orgEms = [];
+      for (const words of sentences) {
+        if (words.length === 0) {
+          ems.push(new Float32Array(0));
+          orgEms.push(new Float32Array(0));
+          continue;
+        }
+        const v = sentenceView(words, model.cache, model, caps);
+        ems.push(model.weights.emissionsFor(v, model.cache, model.frozen));
+        orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen));
+      }
+    }
+    const out = recogniseDocIn(model, sentences, ranges, ems);
+    withCompanionOrgs(model, sentences, out, ranges, orgEms);
     return out;
   } finally {
     sentenceRange = undefined;
   }
 }
 
-function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
+/** `given`: the sentences' emission scores when already computed (recogniseDoc, for both models at once). */
+function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[]): NameSpan[][] {
   const caps = docCaps(sentences);
-  const ems = sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
+  const ems = given ?? sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
   const out = sentences.map((words, k) => {
     sentenceRange = ranges?.[k];
     return recognise(model, words, caps, ems[k]);
@@ -1196,12 +1216,12 @@ export function nerModelError(): string | null {
  * tags), but cost persons and places in a single model; cross-validated, the pair gains ORG
  * +1.6 and F1 +0.5 over the BIO model alone (docs/entities-ner.md). Spans per sentence, in place.
  */
-function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[]): void {
   if (!model.org || !R_ORG_MODEL.enabled) return;
   let orgSpans: NameSpan[][];
   quiet = true;
   try {
-    orgSpans = recogniseDocIn(model.org, sentences, ranges);
+    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms);
   } finally {
     quiet = false;
   }
