@@ -35,3 +35,11 @@ test('"the nation" is the one country named in the last sentences; two countries
   assert.equal(linkOf(doc('Floods hit Lyon on Monday. The nation asked its neighbours for help.'), 'The nation'), '');
   assert.equal(linkWithout('coref.place-description-lexicon', 'Floods hit Bangladesh on Monday. The nation asked its neighbours for help.', 'The nation'), '');
 });
+
+test('"the country" with no country in the last five sentences is the one the text has been about; a rival country leaves it open', () => {
+  const about = 'Chile elected a new president in March. Chile has a long coast. The ballots were counted by hand. Turnout was high. The new cabinet met on Monday. Ministers spoke for hours. Critics were unconvinced. The country faces a hard winter.';
+  assert.equal(linkOf(doc(about), 'The country'), 'Chile');
+  const rivals = 'Chile elected a new president in March. Peru has a long coast. The ballots were counted by hand. Turnout was high. The new cabinet met on Monday. Ministers spoke for hours. Critics were unconvinced. The country faces a hard winter.';
+  assert.equal(linkOf(doc(rivals), 'The country'), '');
+  assert.equal(linkWithout('coref.place-description-salient', about, 'The country'), '');
+});

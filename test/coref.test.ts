@@ -261,3 +261,21 @@ test('an interviewee who answers with questions of their own: the interviewer is
     restore();
   }
 });
+
+test('a spokesperson\'s "we" is the organisation they speak for; anyone else\'s stays open', () => {
+  const spoken = doc('The Foreign Ministry rejected the report on Monday. "We will not accept these claims," said Ivan Petrov, a spokesman for the ministry.');
+  assert.equal(linkOf(spoken, 'We will'), 'Foreign Ministry');
+  const price = doc('"We are doing everything we can," State Department spokesperson Ned Price told reporters.');
+  assert.equal(linkOf(price, 'we can'), 'State Department');
+  // a lawyer speaks for no organisation here
+  assert.equal(linkOf(doc('"We will not accept these claims," said Ivan Petrov, a lawyer from Moscow.'), 'We will'), '');
+  // the speaker's own organisation, not another spokesperson's
+  const two = doc('Ivan Petrov, a spokesman for the Foreign Ministry, met Anna Roy, a spokeswoman for Gazprom. "We will not accept these claims," Petrov said.');
+  assert.equal(linkOf(two, 'We will'), 'Foreign Ministry');
+  const restore = withoutRules(['coref-speech.spokesperson-we']);
+  try {
+    assert.equal(linkOf(doc('The Foreign Ministry rejected the report on Monday. "We will not accept these claims," said Ivan Petrov, a spokesman for the ministry.'), 'We will'), '');
+  } finally {
+    restore();
+  }
+});

@@ -25,6 +25,7 @@ import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
+import { parseView } from './quotes/parse-view.js';
 import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 
 const OPEN = new Set(['“', '„', '«']);
@@ -267,7 +268,9 @@ function fromSpeaker(cue: Token, sp: Speaker): Attribution {
 export const quotesStage: Stage = {
   name: 'quotes',
   requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes'],
-  run(doc: Doc) {
+  run(input: Doc) {
+    // the parse as this stage reads it, with the slips no finished sentence allows mended
+    const doc = parseView(input);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
     const ctx = buildContext(doc, raws);
     const insideAny = ctx.inside;
@@ -403,6 +406,7 @@ export const quotesStage: Stage = {
     const indirect = findIndirect(ctx, trail, direct);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
     setQuoteConfidences(doc);
+    if (doc !== input) input.quotes = doc.quotes;
   },
 };
 

@@ -439,9 +439,16 @@ function ruleDescriptions(doc: Doc): void {
       if (!target && placeRule.enabled && !possessive && isPhraseHeadNoun(toks, h)) {
         const kinds = placeNounKinds(noun, placeLexiconRule.enabled);
         if (kinds.length) {
-          target = soleRecentPlace(index, toks[i], kinds);
+          const recent = soleRecentPlace(index, toks[i], kinds);
+          target = recent ?? undefined;
           basis = placeRule.id;
           if (target) placeRule.fired(toks[i].start, toks[h].end);
+          // none of its kind nearby (two nearby stay unlinked): the place the text is about
+          else if (recent === undefined && salientPlaceRule.enabled) {
+            target = salientPlace(index, toks[i], kinds);
+            basis = salientPlaceRule.id;
+            if (target) salientPlaceRule.fired(toks[i].start, toks[h].end);
+          }
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
       }
@@ -471,14 +478,45 @@ export const placeLexiconRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
-/** The one GPE or LOC entity of the kinds named in the five sentences up to `at` (none when two are). */
-function soleRecentPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[]): Entity | undefined {
+export const salientPlaceRule = defineRule({
+  id: 'coref.place-description-salient',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the city", "the country" with no place of its kind named in the last five sentences: the place of that kind the text has named most so far, when it holds at least two thirds of those names and was named at least twice (a travel guide\'s "the city" pages after its title)',
+  fires: ['Lyon lies on the Rhone. Lyon has two rivers. Its old town is a World Heritage Site. The bridges are old. The food is rich. Many visitors come in May. The museums are free on Sundays. The city is calm at night.'],
+  spares: ['Lyon lies on the Rhone. Marseille lies on the sea. Its old town is a World Heritage Site. The bridges are old. The food is rich. Many visitors come in May. The museums are free on Sundays. The city is calm at night.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** Of all names before `at`, share the dominant place of the kinds must hold, and how often it must be named. */
+const SALIENT_SHARE = 2 / 3;
+const SALIENT_NAMES = 2;
+
+/** The place of the kinds named most before `at`, when it dominates the places of those kinds (coref.place-description-salient). */
+function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[]): Entity | undefined {
+  const counts = new Map<Entity, number>();
+  let total = 0;
+  for (const x of index.items) {
+    if (x.m.start >= at.start) break;
+    if (x.m.kind !== 'name' || (x.e.type !== 'GPE' && x.e.type !== 'LOC')) continue;
+    const k = placeKinds(x.e);
+    if (!kinds.some((y) => k.has(y))) continue;
+    counts.set(x.e, (counts.get(x.e) ?? 0) + 1);
+    total++;
+  }
+  let best: Entity | undefined;
+  for (const [e, n] of counts) if (!best || n > counts.get(best)!) best = e;
+  return best && counts.get(best)! >= SALIENT_NAMES && counts.get(best)! >= SALIENT_SHARE * total ? best : undefined;
+}
+
+/** The one GPE or LOC entity of the kinds named in the five sentences up to `at` (undefined when none, null when two are). */
+function soleRecentPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[]): Entity | null | undefined {
   let found: Entity | undefined;
   const fits = (e: Entity) => { const k = placeKinds(e); return kinds.some((x) => k.has(x)); };
   for (let s = at.sentence; s >= Math.max(0, at.sentence - 4); s--) {
     for (const x of index.bySentence.get(s) ?? []) {
       if (x.m.end > at.start || x.e === found || !fits(x.e)) continue;
-      if (found) return undefined;
+      if (found) return null;
       found = x.e;
     }
   }

@@ -17,6 +17,7 @@ import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
+import { roleOf, set } from '../../lexicon/index.js';
 
 const source = 'src/extract/coref/speech.ts';
 const HE_SHE = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
@@ -70,6 +71,37 @@ export const vocativeYou = defineRule({
   spares: ['Maria Okafor runs the shelter. A boy wrote to her: "Thank you for your kindness."'],
   source,
 });
+
+export const spokespersonWe = defineRule({
+  id: 'coref-speech.spokesperson-we',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in a direct quote or an interview turn of a person who speaks for an organisation or a state (a position whose role represents it, lexicon/en/roles.tsv: spokesperson, official, representative …), we/us/our is that organisation, when the person speaks for exactly one',
+  fires: ['"We will not accept these claims," said Ivan Petrov, a spokesman for the Foreign Ministry.'],
+  spares: ['"We will not accept these claims," said Ivan Petrov, a lawyer from Moscow.'],
+  source,
+});
+
+/** Roles that speak for their organisation (the actors stage's AFFILIATION). */
+const REPRESENTS = set('roles', { represents: 'yes' });
+
+/** Each person → the one organisation or state they speak for (a relation whose role represents it); none when two. */
+function spokespeople(doc: Doc): Map<string, Entity> {
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const out = new Map<string, Entity | null>();
+  for (const r of doc.relations ?? []) {
+    if (r.type !== 'position' || !r.role) continue;
+    const role = roleOf(r.role)?.role;
+    if (!role || !REPRESENTS.has(role)) continue;
+    const org = byId.get(r.object);
+    if (!org || (org.type !== 'ORG' && org.type !== 'GPE')) continue;
+    const had = out.get(r.subject);
+    out.set(r.subject, had === undefined || had === org ? org : null);
+  }
+  const sure = new Map<string, Entity>();
+  for (const [k, v] of out) if (v) sure.set(k, v);
+  return sure;
+}
 
 /** The one person whose name, or one word of it, is `name` ("Frank" → Frank Messina). */
 function personNamed(doc: Doc, name: string): Entity | undefined {
@@ -224,7 +256,8 @@ export function resolveSpeech(doc: Doc): number {
       removed += before - speaker.mentions.length;
     }
   }
-  if (quoteFirstPerson.enabled) {
+  const speaksFor = spokespersonWe.enabled ? spokespeople(doc) : new Map<string, Entity>();
+  if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
       const speaker = byId.get(q.speaker);
@@ -232,16 +265,18 @@ export function resolveSpeech(doc: Doc): number {
       const person = speaker.type === 'PERSON';
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
+      const side = person ? speaksFor.get(speaker.id) : undefined;
       for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
         const t = doc.tokens[i];
         if (t.start < q.start || taken.has(t.start)) continue;
         const who = speechPerson(t.text);
-        if ((who === 'I' && person) || (who === 'we' && body)) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
+        if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
+        else if (who === 'we' && side) link(side, i, spokespersonWe, q.confidence ?? 1);
       }
     }
   }
   if (vocativeYou.enabled) resolveVocatives(doc, taken, link);
-  if (turnFirstPerson.enabled || questionYou.enabled) resolveTurns(doc, taken, link);
+  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
@@ -254,7 +289,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, Entity>): void {
   const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();
@@ -289,6 +324,8 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       if (!who) continue;
       if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
         link(speaker, i, turnFirstPerson);
+      } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.has(speaker.id)) {
+        link(speaksFor.get(speaker.id)!, i, spokespersonWe);
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
@@ -299,7 +336,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
 
 export const corefSpeechStage: Stage = {
   name: 'coref-speech',
-  requires: ['tokens', 'quotes'], uses: ['entities', 'coref'], provides: ['coref.speech'],
+  requires: ['tokens', 'quotes'], uses: ['entities', 'coref', 'relations'], provides: ['coref.speech'],
   run(doc: Doc) {
     resolveSpeech(doc);
   },

@@ -38,8 +38,10 @@ function subtree(ctx: QuoteContext, h: number, cue: number): ReportedSpan {
     const k = stack.pop()!;
     for (const c of ctx.children[k]) {
       if (c === cue) continue;
-      // a conjoined cue verb reports a claim of its own
+      // a conjoined cue verb reports a claim of its own, and so does one set beside the clause with
+      // a subject of its own ("… are related; reports describe …")
       if (deprel(toks[c]) === 'conj' && cueOf(toks[c]) && toks[c].upos === 'VERB') continue;
+      if (deprel(toks[c]) === 'parataxis' && cueOf(toks[c]) && toks[c].upos === 'VERB' && ctx.children[c].some((x) => x < c && /^nsubj/.test(deprel(toks[x])))) continue;
       if (c < from) from = c;
       if (c > to) to = c;
       stack.push(c);
@@ -145,7 +147,8 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
     // "…, police said": the clause before the cue
     if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
     const h = toks[cueIdx].head ?? -1;
-    if (f.has('clause') && deprel(toks[cueIdx]) === 'parataxis' && h >= 0 && /^(?:VERB|AUX|ADJ|NOUN)$/.test(toks[h].upos ?? '')) {
+    // (a participle is no trailing attribution: "…, with officials reporting at the time …")
+    if (f.has('clause') && deprel(toks[cueIdx]) === 'parataxis' && toks[cueIdx].xpos !== 'VBG' && h >= 0 && /^(?:VERB|AUX|ADJ|NOUN)$/.test(toks[h].upos ?? '')) {
       if (h < cueIdx) return trailing(ctx, h, cueIdx, sent.tokenEnd);
       // "Turkey's Foreign Ministry said 12 citizens had been returned", parsed with the cue hanging on the reported verb
       if (ctx.children[cueIdx].some((c) => c < cueIdx && /^nsubj/.test(deprel(toks[c])))) return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);

@@ -249,3 +249,47 @@ export const embeddedSubject = defineRule({
   fires: ['The website further reported its source said that the tenant had moved in the day before.'],
   spares: ['The website further reported the fire, and a neighbour said that the tenant had moved in the day before.'],
 });
+
+// ---- the parse as the stage reads it (quotes/parse-view.ts, fifth round) ----------------------
+
+export const oneSubject = defineRule({
+  id: 'quotes.one-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a verb has one subject: two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control")',
+  fires: ['Police spokeswoman Helen Ward said two men were arrested. US Secretary of State Mike Pompeo posted a message on Twitter blaming Iran for the attacks.'],
+  spares: ['The minister told reporters the border was closed.'],
+});
+
+export const verblessSentence = defineRule({
+  id: 'quotes.verbless-sentence', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a sentence whose root is a noun and whose only verb is a past form hung on it as a participle is a clause: the verb is the predicate, the noun its subject ("The Greek statement called for talks"); a by-phrase or passive auxiliary keeps the participle',
+  fires: ['The attacks triggered major fires at a processing plant and an oil field. A statement called for calm.'],
+  spares: ['The statement issued by the ministry on Monday.'],
+});
+
+export const titleName = defineRule({
+  id: 'quotes.title-name', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a name written right after a noun with no punctuation between ("MP Philip Hammond") is one phrase with it, not an apposition',
+  fires: ['The union leader Maria Costa said the strike would go on.'],
+  spares: ['The chairman, Hammond, said the strike would go on.'],
+});
+
+export const descriptionName = defineRule({
+  id: 'quotes.description-name', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a description no entity stands for keeps the proper name it gives its referent in apposition: "One news site, Zentranet, claims" → speaker_text "Zentranet"',
+  fires: ['One news site, Zentranet, claims the fire was set deliberately.'],
+  spares: ['One news site claims the fire was set deliberately.'],
+});
+
+export const adjectiveController = defineRule({
+  id: 'quotes.adjective-controller', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle or infinitive cue on an adjective predicate takes the predicate\'s subject: "The ministry was quick to deny the report", "was more forceful in blaming Iran"',
+  fires: ['The ministry was quick to deny the report.'],
+  spares: ['The ministry was quick and denied the report.'],
+});
+
+export const commaApposition = defineRule({
+  id: 'quotes.comma-apposition', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a noun parsed as conjoined to another with no conjunction anywhere in the coordination, set off by commas on both sides, is an apposition ("The port operator, Calverton Terminals, said")',
+  fires: ['The port operator, Calverton Terminals, said its offer remained on the table.'],
+  spares: ['The port operator, the union and the city council said talks would resume.'],
+});

@@ -1,0 +1,156 @@
+/**
+ * The parse as the quotes stage reads it: the parse layer with three kinds of slip mended that no
+ * finished English sentence allows, so that the speaker does not hang on which slips a given parser
+ * model makes (a better model makes other ones: "The Greek statement called for talks" read as a
+ * noun with a participle, "US Secretary of State Mike Pompeo posted" with two subjects).
+ *
+ * - quotes.one-subject: a predicate has one subject. Two subjects before one verb are either one
+ *   phrase the parse split ("Conservative MP | Philip Hammond commented": the second joins the
+ *   first), or a relative pronoun that belongs to the clause the verb reports ("which | state media
+ *   said were under control": the pronoun is no subject of "said").
+ * - quotes.verbless-sentence: a sentence whose root is a noun and whose only verb is a past form
+ *   hung on that noun as a participle ("The statement | called for talks.") is a clause: the verb
+ *   is its predicate and the noun its subject. A by-phrase or a passive auxiliary keeps the
+ *   participle ("The statement issued by the ministry on Monday.").
+ * - quotes.title-name: a name written right after a noun with nothing between ("MP Philip Hammond")
+ *   is one phrase with it, not an apposition (an apposition is set off by punctuation).
+ * - quotes.comma-apposition: a noun "conjoined" to another with no conjunction anywhere in the
+ *   coordination and set off by commas on both sides is an apposition ("The port operator, Calverton
+ *   Terminals, said").
+ *
+ * The view is the document with its tokens copied and mended; the document itself is never changed.
+ */
+import type { Doc, Token } from '../../doc.js';
+import { set } from '../../lexicon/index.js';
+import { commaApposition, oneSubject, titleName, verblessSentence } from './rules.js';
+
+interface Edit {
+  i: number;
+  head: number;
+  deprel: string;
+}
+
+const RELATIVE = set('function-words', { uses: 'quotes-relative' });
+const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
+
+/** The span [from, to] a token's subtree covers (leaving out the token's own dependents from `below` on, when given). */
+function span(children: number[][], i: number, below = Infinity): [number, number] {
+  let from = i;
+  let to = i;
+  const stack = [i];
+  for (let guard = 0; stack.length && guard < 500; guard++) {
+    const k = stack.pop()!;
+    for (const c of children[k]) {
+      if (k === i && c >= below) continue;
+      if (c < from) from = c;
+      if (c > to) to = c;
+      stack.push(c);
+    }
+  }
+  return [from, to];
+}
+
+function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (let h = 0; h < toks.length; h++) {
+    const subjects = children[h].filter((c) => c < h && /^nsubj/.test(toks[c].deprel ?? ''));
+    if (subjects.length < 2) continue;
+    const last = subjects[subjects.length - 1];
+    const [lastFrom] = span(children, last);
+    for (const c of subjects.slice(0, -1)) {
+      const t = toks[c];
+      if (RELATIVE.has(t.text.toLowerCase()) && (t.upos === 'PRON' || /^W/.test(t.xpos ?? '') || t.upos === 'DET')) {
+        // "which state media said were under control": the pronoun is what was said to be
+        out.push({ i: c, head: h, deprel: 'obj' });
+        oneSubject.fired(t.start, t.end);
+        continue;
+      }
+      const [, to] = span(children, c);
+      const between = toks.slice(to + 1, lastFrom);
+      // (a phrase opening on a determiner is a new one: "told reporters | the border was closed")
+      const fresh = toks[lastFrom].upos === 'DET' || toks[lastFrom].upos === 'PRON' || toks[lastFrom].xpos === 'PRP$';
+      if (c === subjects[subjects.length - 2] && !fresh && between.every((x) => x.text === ',')) {
+        // one phrase split in two: "US Secretary of State | Mike Pompeo posted"
+        out.push({ i: last, head: c, deprel: between.length ? 'appos' : 'flat' });
+        oneSubject.fired(t.start, toks[last].end);
+      }
+    }
+  }
+}
+
+function verblessEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
+  for (const s of sentences) {
+    let root = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
+    if (root < 0 || !/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '')) continue;
+    if (children[root].some((c) => /^(?:cop|nsubj)/.test(toks[c].deprel ?? ''))) continue;
+    const verb = children[root].find((c) => c > root && toks[c].deprel === 'acl' && toks[c].upos === 'VERB' && /^VB[DN]$/.test(toks[c].xpos ?? ''));
+    if (verb === undefined) continue;
+    // a passive participle keeps its reading: "the statement issued by the ministry"
+    if (children[verb].some((c) => /^(?:aux|obl:agent|nsubj)/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => toks[x].text.toLowerCase() === 'by')))) continue;
+    // nothing but the noun's own words between it and the verb, no comma
+    if (toks.slice(root + 1, verb).some((t) => t.text === ',' || t.head === undefined || t.head < 0)) continue;
+    const [, rootTo] = span(children, root, verb);
+    if (rootTo >= verb) continue;
+    // no other predicate hangs on the noun (a relative clause on it is no predicate of the sentence)
+    const finiteClause = (c: number): boolean => FINITE.test(toks[c].xpos ?? '') || children[c].some((x) => /^(?:aux|cop)/.test(toks[x].deprel ?? '') && FINITE.test(toks[x].xpos ?? ''));
+    if (children[root].some((c) => c !== verb && toks[c].deprel !== 'acl:relcl' && finiteClause(c))) continue;
+    out.push({ i: verb, head: -1, deprel: 'root' });
+    out.push({ i: root, head: verb, deprel: 'nsubj' });
+    for (const c of children[root]) {
+      if (c <= verb) continue;
+      const d = toks[c].deprel ?? '';
+      out.push({ i: c, head: verb, deprel: d === 'acl' ? 'advcl' : d === 'nmod' ? 'obl' : d });
+    }
+    verblessSentence.fired(toks[root].start, toks[verb].end);
+  }
+}
+
+function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'appos' || t.upos !== 'PROPN' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
+    const h = toks[t.head];
+    if (!/^(?:NOUN|PROPN)$/.test(h.upos ?? '')) continue;
+    // written right after the head's own words, with no punctuation between
+    const [, headTo] = span(children, t.head, t.i);
+    const [from] = span(children, t.i);
+    if (headTo + 1 !== from || toks.slice(h.i + 1, t.i).some((x) => x.upos === 'PUNCT')) continue;
+    out.push({ i: t.i, head: t.head, deprel: 'flat' });
+    titleName.fired(h.start, t.end);
+  }
+}
+
+function commaAppositionEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'conj' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
+    if (!/^(?:NOUN|PROPN)$/.test(t.upos ?? '') || !/^(?:NOUN|PROPN)$/.test(toks[t.head].upos ?? '')) continue;
+    // a coordination has its conjunction ("A, B and C"): none on this conjunct or its siblings
+    const conjuncts = children[t.head].filter((c) => toks[c].deprel === 'conj');
+    if (conjuncts.some((c) => children[c].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')))) continue;
+    // set off by commas on both sides: "The port operator, Calverton Terminals, said"
+    const [from, to] = span(children, t.i);
+    const before = toks[from].text === ',' ? from : from - 1;
+    const after = toks[to].text === ',' ? to : to + 1;
+    if (toks[before]?.text !== ',' || toks[after]?.text !== ',') continue;
+    out.push({ i: t.i, head: t.head, deprel: 'appos' });
+    commaApposition.fired(toks[t.head].start, t.end);
+  }
+}
+
+/** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
+export function parseView(doc: Doc): Doc {
+  const toks = doc.tokens;
+  if (!toks.length || toks[0].deprel === undefined) return doc;
+  const children: number[][] = Array.from({ length: toks.length }, () => []);
+  for (const t of toks) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
+  const edits: Edit[] = [];
+  if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
+  if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
+  if (titleName.enabled) titleNameEdits(toks, children, edits);
+  if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
+  if (!edits.length) return doc;
+  const tokens = toks.slice();
+  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };
+  const view = Object.create(doc) as Doc;
+  Object.defineProperty(view, 'tokens', { value: tokens, writable: true, enumerable: true });
+  return view;
+}
