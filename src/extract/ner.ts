@@ -67,6 +67,7 @@ const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion 
 const R_ORG_MODEL_COORDINATION = nerRule("org-model-coordination", "veto", "a companion organisation that fuses two BIO names joined by \"and\", \"or\", \"&\" or a comma yields to them (\"Orbis Labs and Tarrow Bank\")", ["Orbis Labs and Tarrow Bank signed the deal."]);
 const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a companion organisation that begins or ends on a word with no capital or digit yields to the BIO model's names (\"Tbilisi City Court of\")", ["Melia was convicted by the Tbilisi City Court of organising mass unrest."]);
 const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model, longer by name words only, yields to it (\"Ansar\" of \"Ansar al-Din\")", ["The militant group Ansar al-Din later released a video."]);
+const R_ORG_MODEL_OTHER_TYPE = nerRule("org-model-other-type", "label", "a BIO organisation that the companion names as a work, product, event, law, group or language stays (only the companion's organisations are used, so the name would be lost: \"The Kingdom of Elbonia\")", ["The Kingdom of Elbonia announced a complete withdrawal from the border zone."]);
 const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
 
@@ -1246,6 +1247,11 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
         fire(R_ORG_MODEL_UNTOUCHED);
         return true;
       }
+      // a name both models found, the companion with another type: the BIO organisation stays (else it is lost)
+      if (R_ORG_MODEL_OTHER_TYPE.enabled && !companion.some((o) => overlap(o, s)) && orgSpans[k].some((o) => !PER_OR_PLACE.has(o.type) && o.type !== 'ORG' && overlap(o, s))) {
+        fire(R_ORG_MODEL_OTHER_TYPE);
+        return true;
+      }
       return false;
     });
     const merged = [...kept, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -1256,6 +1262,9 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
 }
 
 /** Words that join two names ("and", "or", "&"); a comma joins them too. */
+/** The types the pair takes from the BIO model: a companion name of one of these over a BIO organisation is a real disagreement. */
+const PER_OR_PLACE: ReadonlySet<EntityType> = new Set<EntityType>(['PERSON', 'GPE', 'LOC', 'FAC']);
+
 const COORDINATORS = set('function-words', { uses: 'ner-coordinator' });
 
 /** Has the word a capital letter or a digit (a name's edge word has)? */
