@@ -4,7 +4,8 @@
  * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table),
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
- * --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
+ * --no-org (no organisation companion: the BIO model alone; CHRONICLE_WITHOUT=ner.org-model trains it but
+ * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
  * as one element: the weights of those shuffles averaged in that run).
  */
@@ -42,6 +43,8 @@ function main(): void {
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
     else if (a === '--no-vectors') opts.vectors = false;
+    else if (a === '--no-org') opts.org = null;
+    else if (a === '--org-o-bias') opts.org = { ...DEFAULT_TRAIN_OPTIONS.org!, oBias: Number(args[++i]) };
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
@@ -49,7 +52,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
@@ -67,28 +70,37 @@ function main(): void {
       return r;
     });
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify(runs, null, 2) + '\n');
-    process.stdout.write(formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs) + '\n');
+    const spread = formatSeedSpread(repeatSeeds.map((g) => g.join('+')), runs);
+    // the first seed's full report, and every seed's headline with the spread
+    if (updateManifest) recordInManifest(runs[0], { seeds: repeatSeeds.map((g) => g.join('+')), table: spread.split('\n') });
+    process.stdout.write(spread + '\n');
     return;
   }
   const [r] = runCrossValidation(data, folds, opts);
-  if (updateManifest) {
-    const path = join(defaultModelDir(), MODEL_FILES.manifest);
-    const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
-    manifest.cross_validation = {
-      how: `npm run eval:entities: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans`,
-      folds: r.folds,
-      documents: r.documents,
-      o_bias: r.oBias,
-      pipeline: brief(r.recognisers.pipeline),
-      ner_stage: brief(r.recognisers['ner stage']),
-      compromise: brief(r.recognisers.compromise),
-    };
-    writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
-    process.stderr.write(`updated ${path}\n`);
-  }
+  if (updateManifest) recordInManifest(r);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(r, null, 2) + '\n');
   process.stdout.write(json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r) + '\n');
+}
+
+/** The cross-validated figures into models/ner/manifest.json (cross_validation); `repeat`: the figures of every shuffle seed. */
+function recordInManifest(r: CvReport, repeat?: { seeds: string[]; table: string[] }): void {
+  const path = join(defaultModelDir(), MODEL_FILES.manifest);
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
+  const org = r.train.org;
+  manifest.cross_validation = {
+    how: `npm run eval:entities${repeat ? ` -- --repeat-seeds ${repeat.seeds.join(',')}` : ''}: ${r.folds}-fold cross-validation over GUM news + interview and UNER EWT dev documents (train/ner-train.ts cvFold), raw text through the tokenizer and pipeline, exact character spans; ${org ? `each fold's model with its organisation companion (${org.bilou.join(', ')} tagged BILOU)` : 'no organisation companion'}${repeat ? `; the full report is shuffle seed ${repeat.seeds[0]}'s` : ''}`,
+    folds: r.folds,
+    documents: r.documents,
+    o_bias: r.oBias,
+    org_companion: org ? { bilou: org.bilou, o_bias: org.oBias ?? r.oBias } : null,
+    ...(repeat ? { by_shuffle_seed: repeat.table } : {}),
+    pipeline: brief(r.recognisers.pipeline),
+    ner_stage: brief(r.recognisers['ner stage']),
+    compromise: r.recognisers.compromise && r.recognisers.compromise.all.coarse.tp + r.recognisers.compromise.all.coarse.fp > 0 ? brief(r.recognisers.compromise) : null,
+  };
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
+  process.stderr.write(`updated ${path}\n`);
 }
 
 /** Headline F1 by class for each seed, then their mean and standard deviation. */

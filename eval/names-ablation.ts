@@ -12,7 +12,8 @@
  * written), --rules a,b (only these rules; default every rule of the stages ner, names,
  * entities), --base-without a,b (these rules off in every variant: ablation from a new base),
  * --also a,b (an extra variant with these rules off together; repeatable), --o-bias X (train the
- * fold models with this O bias), --markdown (print the table as Markdown rows), --json-out FILE.
+ * fold models with this O bias), --seeds A,B (their shuffle seeds), --no-org (fold models without the
+ * organisation companion), --markdown (print the table as Markdown rows), --json-out FILE.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,7 @@ import { entitiesStage } from '../src/extract/entities.js';
 import { MODEL_FILES, loadNerModel, type NerModel } from '../src/extract/ner-model.js';
 import { registeredRules, tracing, withoutRules } from '../src/rules/registry.js';
 import type { Stage } from '../src/pipeline.js';
-import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, poolText, readNerCorpus, trainNer, type NerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, poolText, readNerCorpus, trainPair, type NerCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { SpanScorer, coarseType, type PRF, type Span, type TextDoc } from '../train/ner-score.js';
 import { shippedOBias } from '../train/ner-cv.js';
 
@@ -87,12 +88,13 @@ function foldModels(corpus: NerCorpus, folds: number, dir: string | null, log: (
   const models: NerModel[] = [];
   for (let k = 0; k < folds; k++) {
     const docs = cvFold(pool, k, folds);
-    const trained = trainNer(fc, new Set(docs.map((d) => d.id)), { ...opts, oBias: opts.oBias ?? shippedOBias(), log });
+    const trained = trainPair(fc, new Set(docs.map((d) => d.id)), { ...opts, oBias: opts.oBias ?? shippedOBias(), log });
     models.push(trained.model);
     if (dir) {
       const out = join(dir, String(k));
       mkdirSync(out, { recursive: true });
       writeFileSync(join(out, MODEL_FILES.weights), trained.weightsFile);
+      if (trained.org) writeFileSync(join(out, MODEL_FILES.orgWeights), trained.org.weightsFile);
       writeFileSync(join(out, MODEL_FILES.gazetteer), gzipSync(JSON.stringify(corpus.gazData)));
       writeFileSync(join(out, MODEL_FILES.lexicon), gzipSync([...trained.lexicon].map(([w, r]) => `${w}\t${r}`).join('\n') + '\n'));
     }
@@ -222,7 +224,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else if (args[i] === '--base-without') baseWithout = args[++i].split(',');
     else if (args[i] === '--also') also.push(args[++i].split(','));
     else if (args[i] === '--o-bias') train.oBias = Number(args[++i]);
-    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --markdown, --json-out FILE)`);
+    else if (args[i] === '--seeds') train.seeds = args[++i].split(',').map(Number);
+    else if (args[i] === '--no-org') train.org = null;
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --markdown, --json-out FILE)`);
   }
   const stages = new Set(['ner', 'names', 'entities']);
   const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));

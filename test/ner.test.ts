@@ -5,8 +5,10 @@ import { join, resolve } from 'node:path';
 import { Doc, type Mention } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { defaultModelDir, getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
-import { decodeWeights, emissions, encodeWeights, makeNerModel, MODEL_FILES, tagsToSpans, TAG_INDEX } from '../src/extract/ner-model.js';
+import { decodeWeights, emissions, encodeWeights, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
+import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { WordCache } from '../src/extract/ner-features.js';
 import { readGumDoc, retokenize } from '../train/ner-data.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
@@ -118,7 +120,7 @@ test('odd input never throws and yields no names', () => {
 });
 
 test('BIO decoding and the weights format round-trip', () => {
-  const t = (s: string) => TAG_INDEX.get(s)!;
+  const t = (s: string) => BIO_TAGS.index.get(s)!;
   assert.deepEqual(tagsToSpans([t('B-PERSON'), t('I-PERSON'), t('O'), t('B-GPE'), t('B-GPE')]), [
     { start: 0, end: 2, type: 'PERSON' },
     { start: 3, end: 4, type: 'GPE' },
@@ -148,7 +150,7 @@ test('GUM names as training gold: titles and descriptors stripped, hyphenated gi
   const spans = (id: string) => {
     const out: string[] = [];
     for (const s of readGumDoc(join(gumDir, id + '.conllu'), gaz).sentences) {
-      for (const sp of tagsToSpans(s.tags.map((t) => TAG_INDEX.get(t) ?? 0))) out.push(s.words.slice(sp.start, sp.end).join(' ') + '/' + sp.type);
+      for (const sp of tagsToSpans(s.tags.map((t) => BIO_TAGS.index.get(t) ?? 0))) out.push(s.words.slice(sp.start, sp.end).join(' ') + '/' + sp.type);
     }
     return out;
   };
@@ -342,4 +344,80 @@ test('an apposition says a person or a place; a lower-case "al-" organisation fr
   assert.equal(find(b, 'Ramat Gan')?.type, 'GPE', JSON.stringify(b.map((m) => `${m.text}/${m.type}`)));
   const c = names('He had been held by an al-Qaeda affiliate in Mali.');
   assert.equal(find(c, 'al-Qaeda')?.type, 'ORG', JSON.stringify(c.map((m) => `${m.text}/${m.type}`)));
+});
+
+test('a tag scheme per model: BILOU for organisations, BIO for the rest, read back from the file', () => {
+  const bilou = new TagSet(['ORG']);
+  assert.equal(BIO_TAGS.n, 23);
+  assert.equal(bilou.n, 25);
+  assert.deepEqual(bilou.tags.filter((t) => t.endsWith('-ORG')), ['B-ORG', 'I-ORG', 'L-ORG', 'U-ORG']);
+  assert.equal(TagSet.fromTags(bilou.tags)?.tags.join(' '), bilou.tags.join(' '));
+  assert.equal(TagSet.fromTags(['O', 'B-PERSON', 'I-PERSON']), null, 'a tag list of another build is refused');
+  // gold BIO → BILOU: a one-word organisation is U, a longer one ends on L; persons keep BIO
+  assert.deepEqual(bilou.fromBio(['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'B-PERSON', 'I-PERSON']), ['U-ORG', 'O', 'B-ORG', 'I-ORG', 'L-ORG', 'B-PERSON', 'I-PERSON']);
+  const t = (s: string) => bilou.index.get(s)!;
+  assert.deepEqual(bilou.spans([t('U-ORG'), t('B-ORG'), t('L-ORG'), t('O'), t('B-PERSON')]), [
+    { start: 0, end: 1, type: 'ORG' },
+    { start: 1, end: 3, type: 'ORG' },
+    { start: 4, end: 5, type: 'PERSON' },
+  ]);
+  // an open organisation must go on to its L-ORG: no O, no other name after B-ORG
+  assert.ok(bilou.allowed(t('B-ORG'), t('L-ORG')) && bilou.allowed(t('I-ORG'), t('I-ORG')));
+  assert.ok(!bilou.allowed(t('B-ORG'), t('O')) && !bilou.allowed(t('B-ORG'), t('B-PERSON')) && !bilou.allowed(t('O'), t('L-ORG')));
+  assert.ok(bilou.allowed(t('B-PERSON'), t('O')), 'BIO types close anywhere');
+  // Viterbi honours it: emissions that favour B-ORG then O decode to a closed name
+  const T = bilou.n;
+  const em = new Float32Array(2 * T);
+  em[t('B-ORG')] = 5;
+  em[T + t('O')] = 5;
+  em[T + t('L-ORG')] = 1;
+  const zero = (k: number) => new Float32Array(k);
+  // (B-ORG O would score 10 but leaves the name open; B-ORG L-ORG 6 beats U-ORG O and O O, 5 each)
+  assert.deepEqual([...viterbi(em, 2, zero(T * T), zero(T), bilou)].map((x) => bilou.tags[x]), ['B-ORG', 'L-ORG']);
+  // the file records the scheme; decoding rebuilds it
+  const w = decodeWeights(readFileSync(join(defaultModelDir(), MODEL_FILES.orgWeights)));
+  assert.equal(w.tags.tags.join(' '), bilou.tags.join(' '));
+  assert.equal(decodeWeights(readFileSync(join(defaultModelDir(), MODEL_FILES.weights))).tags.tags.join(' '), BIO_TAGS.tags.join(' '));
+});
+
+test('the organisation companion is shipped and loaded, and its organisations replace the BIO model\'s (ner.org-model)', () => {
+  const model = getNerModel()!;
+  assert.ok(model.org, 'models/ner/weights-org.bin.gz loads as the companion');
+  assert.equal(model.org.weights.tags.bilou.has('ORG'), true);
+  assert.equal(model.weights.tags.bilou.size, 0, 'the recogniser itself tags BIO');
+  // (the BIO model alone misses "WeWork"; the companion names it)
+  const sentences = ['She worked for WeWork and later for SoftBank in Tokyo .'.split(' ')];
+  const both = recogniseDoc(model, sentences)[0];
+  const restore = withoutRules(['ner.org-model']);
+  let alone;
+  try {
+    alone = recogniseDoc(model, sentences)[0];
+  } finally {
+    restore();
+  }
+  const companion = recogniseDoc(model.org, sentences)[0];
+  const show = (xs: { start: number; end: number; type: string }[]) => xs.map((x) => `${sentences[0].slice(x.start, x.end).join(' ')}/${x.type}`).join(', ');
+  // with the companion: exactly its ORG names, and the BIO names that overlap none of them
+  const orgs = companion.filter((x) => x.type === 'ORG');
+  assert.deepEqual(show(both.filter((x) => x.type === 'ORG')), show(orgs));
+  for (const x of alone) {
+    if (x.type === 'ORG') continue;
+    const overlapped = orgs.some((o) => o.start < x.end && x.start < o.end);
+    assert.equal(both.some((y) => y.start === x.start && y.end === x.end && y.type === x.type), !overlapped, show([x]));
+  }
+  assert.notEqual(show(both), show(alone), `the companion changes this sentence: ${show(alone)} → ${show(both)}`);
+});
+
+test('the companion shares the recogniser\'s word cache and sentence features: the same names as with a cache of its own', () => {
+  const model = getNerModel()!;
+  assert.equal(model.org?.cache, model.cache, 'one feature pass for both models');
+  const org = model.org!;
+  const separate = { ...model, org: { ...org, cache: new WordCache({ gazetteer: org.gazetteer, lexicon: org.lexicon, brown: org.brown, vectors: org.vectors }) } };
+  const sentences = [
+    'She worked for WeWork and later for SoftBank in Tokyo .',
+    'Fans of Real Madrid gathered outside the stadium , the club said .',
+    'Orbis Labs and Tarrow Bank signed the deal with the Harlan Institute for Policy Studies .',
+  ].map((t) => t.split(' '));
+  const show = (out: { start: number; end: number; type: string }[][]) => JSON.stringify(out);
+  assert.equal(show(recogniseDoc(model, sentences)), show(recogniseDoc(separate, sentences)));
 });

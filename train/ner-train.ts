@@ -12,7 +12,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
-import { N_TAGS, NerWeights, TAG_INDEX, decodeWeights, encodeWeights, makeNerModel, viterbi, type NerModel } from '../src/extract/ner-model.js';
+import { BIO_TAGS, NerWeights, TagSet, decodeWeights, encodeWeights, makeNerModel, viterbi, withCompanion, type NerModel } from '../src/extract/ner-model.js';
+import type { EntityType } from '../src/doc.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer } from './ner-gazetteer.js';
@@ -101,6 +102,14 @@ export interface NerTrainOptions {
   vectors: boolean;
   /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
   unlabelledCaps: boolean;
+  /** types tagged BILOU instead of BIO (the organisation companion: ['ORG']); default none */
+  bilou?: readonly EntityType[];
+  /**
+   * The organisation companion trained beside the model (trainPair, crossValidateNer, train:ner):
+   * the same recipe with `bilou` types tagged BILOU and its own O bias (default the model's);
+   * its ORG names replace the model's at run time (src/extract/ner.ts, ner.org-model). null: none.
+   */
+  org?: OrgCompanion | null;
   /**
    * Word dropout: in training, each token's own word-identity features (exact and lower-case
    * form) are left out with this probability, so the model also learns to tag words as if it
@@ -112,10 +121,20 @@ export interface NerTrainOptions {
   onEpoch?: (epoch: number, model: NerModel) => void;
 }
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true };
+export interface OrgCompanion {
+  bilou: readonly EntityType[];
+  oBias?: number;
+}
+
+/** The shipped companion: ORG tagged BILOU, the model's O bias. */
+export const ORG_COMPANION: OrgCompanion = { bilou: ['ORG'] };
+
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, org: ORG_COMPANION };
 
 export interface TrainedNer {
   weightsFile: Buffer;
+  /** the organisation companion, trained by trainPair (its model is also model.org) */
+  org?: TrainedNer;
   /** the model as written (quantised weights), frozen */
   model: NerModel;
   lexicon: CapLexicon;
@@ -199,9 +218,8 @@ export function unlabelledCapCounts(dataDir: string, log: (msg: string) => void 
 }
 
 /** Mean of several frozen perceptrons (missing weights count as 0). */
-function averageFrozen(ps: FrozenPerceptron[]): FrozenPerceptron {
+function averageFrozen(ps: FrozenPerceptron[], C: number): FrozenPerceptron {
   if (ps.length === 1) return ps[0];
-  const C = N_TAGS;
   const rows = new Map<number, Float32Array>();
   for (const p of ps) {
     for (let r = 0; r < p.keys.length; r++) {
@@ -230,7 +248,8 @@ interface Unit {
   /** dense feature ids (see FeaturisedCorpus.keyOf), token i's at ids[offs[i]..offs[i+1]) */
   ids: Uint32Array;
   offs: Int32Array;
-  gold: Int32Array;
+  /** the gold tags, BIO (trainNer converts them to the tag set it trains) */
+  tags: readonly string[];
 }
 
 /**
@@ -299,12 +318,8 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
         }
         ids[j] = id;
       }
-      const gold = Int32Array.from(s.tags, (t) => {
-        const g = TAG_INDEX.get(t);
-        if (g === undefined) throw new Error(`unknown tag ${t} in ${doc}`);
-        return g;
-      });
-      units.push({ doc, source, ids, offs, gold });
+      for (const t of s.tags) if (!BIO_TAGS.index.has(t)) throw new Error(`unknown tag ${t} in ${doc}`);
+      units.push({ doc, source, ids, offs, tags: s.tags });
     }
   };
   // UNER train documents by newdoc id, in file order
@@ -411,6 +426,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
     localKeys.push(fc.keyOf[g]);
   }
   const keyOf = Uint32Array.from(localKeys);
+  const tagSet = new TagSet(opts.bilou ?? []);
   const toInstance = (u: Unit): Instance => {
     const out = new Uint32Array(u.ids.length);
     const offs = new Int32Array(u.offs.length);
@@ -428,7 +444,8 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
       }
     }
     offs[u.offs.length - 1] = m;
-    return { ids: out.slice(0, m), offs, gold: u.gold, ident };
+    const gold = Int32Array.from(tagSet.fromBio(u.tags), (t) => tagSet.index.get(t)!);
+    return { ids: out.slice(0, m), offs, gold, ident };
   };
   const gumInst = gum.map(toInstance);
   const instances: Instance[] = [...uner.map(toInstance), ...unerDev.map(toInstance)];
@@ -438,7 +455,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
 
   /** One averaged-perceptron run over the shuffled training set. */
   const trainOnce = (seed: number): { scorer: FrozenPerceptron; trans: Float32Array; start: Float32Array } => {
-    const T = N_TAGS;
+    const T = tagSet.n;
     // one scratch row past the features: word dropout points dropped features there, and it is zeroed after each sentence
     const perc = new DensePerceptron(keyOf.length + 1, T);
     const scratch = keyOf.length;
@@ -477,7 +494,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
         }
         if (em.length < n * T) em = new Float32Array(n * T * 2);
         for (let i = 0; i < n; i++) perc.score(inst.ids, inst.offs[i], inst.offs[i + 1], em, i * T);
-        const pred = viterbi(em, n, trans, start);
+        const pred = viterbi(em, n, trans, start, tagSet);
         const c = perc.counter;
         for (let i = 0; i < n; i++) {
           const g = inst.gold[i];
@@ -515,7 +532,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
       if (opts.onEpoch && seed === opts.seeds[0]) {
         const cnt = perc.counter;
         const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
-        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null);
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet);
         opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors));
       }
     }
@@ -528,8 +545,8 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const runs = opts.seeds.map((seed) => trainOnce(seed));
   const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
     Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
-  const scorer = averageFrozen(runs.map((r) => r.scorer));
-  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null);
+  const scorer = averageFrozen(runs.map((r) => r.scorer), tagSet.n);
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet);
   // the model as written (quantised weights), so every score tells the truth about the file
   const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors);
   return {
@@ -540,6 +557,19 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
     weightsKept: scorer.keys.length,
     sentences: { uner: uner.length, unerDev: unerDev.length, gum: gum.length, gumDocuments: gumDocs.size },
   };
+}
+
+/**
+ * The recogniser as shipped: the model, and (when opts.org) its organisation companion trained
+ * on the same documents, linked as model.org so the ner stage runs both.
+ */
+export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
+  const trained = trainNer(fc, exclude, { ...opts, org: null });
+  if (!opts.org) return trained;
+  const org = trainNer(fc, exclude, { ...opts, bilou: opts.org.bilou, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
+  withCompanion(trained.model, org.model);
+  trained.org = org;
+  return trained;
 }
 
 /** A pool document as raw text with gold character spans; UNER web text one sentence a line. */
@@ -554,8 +584,8 @@ export interface FoldResult {
 }
 
 /**
- * K-fold cross-validation over cvPool(corpus): for each fold a model is trained without the
- * fold's documents and handed to `score` (which runs the fold's documents through whatever
+ * K-fold cross-validation over cvPool(corpus): for each fold a model (and its organisation
+ * companion, opts.org) is trained without the fold's documents and handed to `score` (which runs the fold's documents through whatever
  * pipeline is being measured and adds to its own tallies).
  */
 export function crossValidateNer(fc: FeaturisedCorpus, folds: number, opts: NerTrainOptions, score: (r: FoldResult) => void): void {
@@ -563,7 +593,7 @@ export function crossValidateNer(fc: FeaturisedCorpus, folds: number, opts: NerT
   for (let k = 0; k < folds; k++) {
     const docs = cvFold(pool, k, folds);
     const t0 = Date.now();
-    const trained = trainNer(fc, new Set(docs.map((d) => d.id)), opts);
+    const trained = trainPair(fc, new Set(docs.map((d) => d.id)), opts);
     score({ fold: k, documents: docs, trained });
     opts.log?.(`fold ${k + 1}/${folds}: ${docs.length} documents scored [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
   }

@@ -1,6 +1,9 @@
 /**
  * Train the named-entity recogniser: `npm run train:ner`.
  *
+ * Two models, trained alike and written side by side: the recogniser (weights.bin.gz, BIO tags
+ * for every type) and its organisation companion (weights-org.bin.gz, ORG tagged BILOU), whose
+ * ORG names replace the recogniser's at run time (src/extract/ner.ts, rule ner.org-model).
  * Structured averaged perceptron (Collins 2002) over BIO tags with Viterbi decoding, trained on
  * UNER English EWT train + dev and every GUM document, labels mapped to OntoNotes types
  * (train/ner-data.ts), features from src/extract/ner-features.ts; the recipe is
@@ -15,17 +18,18 @@
  * Options: --epochs N (default 10), --out DIR (default models/ner), --data DIR (default
  * ../shared/data or $CHRONICLE_DATA), --seeds N,M,… (default 13), --gum-weight N (default 4),
  * --min-count N (default 2), --o-bias X (skip the cross-validation), --folds K (default 5), --no-brown
- * (no Brown cluster features),
+ * (no Brown cluster features), --org-o-bias X (the organisation companion's O bias; default the
+ * model's), --no-org (no companion: the BIO model alone, weights-org.bin.gz removed),
  * --cv (cross-validation only: print the figures per O bias, write nothing).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, MODEL_FILES, TAGS } from '../src/extract/ner-model.js';
+import { BIO_TAGS, FEATURE_VERSION, MODEL_FILES, TagSet } from '../src/extract/ner-model.js';
 import { NER_LEXICON_LISTS } from '../src/extract/ner-features.js';
 import { assertFrozen, checksums } from '../src/lexicon/index.js';
-import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer, type NerTrainOptions } from './ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainPair, type NerTrainOptions } from './ner-train.js';
 import { formatReport, runCrossValidation, type CvReport } from './ner-cv.js';
 
 interface Options extends Omit<NerTrainOptions, 'oBias'> {
@@ -75,7 +79,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps)`);
+    else if (a === '--no-org') opts.org = null;
+    else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -99,7 +105,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, org: opts.org, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -117,23 +123,36 @@ function main(): void {
     opts.oBias = cv.oBias;
   }
 
-  const trained = trainNer(fc, new Set(), { ...train, oBias: opts.oBias! });
+  const trained = trainPair(fc, new Set(), { ...train, oBias: opts.oBias! });
   mkdirSync(opts.out, { recursive: true });
   const files: Record<string, Buffer> = {
     [MODEL_FILES.weights]: trained.weightsFile,
+    ...(trained.org ? { [MODEL_FILES.orgWeights]: trained.org.weightsFile } : {}),
     [MODEL_FILES.gazetteer]: gzipSync(JSON.stringify(corpus.gazData), { level: 9 }),
     [MODEL_FILES.lexicon]: gzipSync([...trained.lexicon].map(([k, v]) => `${k}\t${v}`).join('\n') + '\n', { level: 9 }),
   };
   for (const [name, buf] of Object.entries(files)) writeFileSync(join(opts.out, name), buf);
+  // a model trained without a companion runs alone: no stale companion beside it
+  if (!trained.org) rmSync(join(opts.out, MODEL_FILES.orgWeights), { force: true });
+  const orgTags = opts.org ? new TagSet(opts.org.bilou) : null;
 
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
   const pool = cvPool(corpus);
   const manifest = {
     name: 'chronicle-ner',
-    description: 'Named-entity recogniser: structured averaged perceptron over hashed features, BIO tags with Viterbi, OntoNotes types',
+    description: 'Named-entity recogniser: structured averaged perceptron over hashed features, BIO tags with Viterbi, OntoNotes types' + (trained.org ? '; with an organisation companion (ORG tagged BILOU) whose ORG names replace the BIO model\'s' : ''),
     created_by: 'train/ner.ts (npm run train:ner); recipe in train/ner-train.ts',
-    tags: TAGS,
+    tags: BIO_TAGS.tags,
+    org_model: trained.org && orgTags && opts.org ? {
+      file: MODEL_FILES.orgWeights,
+      what: 'the same recipe, data, features, seeds and epochs with ORG tagged BILOU (B, I, L, U) and the other types BIO; at run time it runs over the same sentences with the same rules, and its ORG names replace the BIO model\'s ORG names and any BIO name they overlap (src/extract/ner.ts withCompanionOrgs; switch: CHRONICLE_WITHOUT=ner.org-model)',
+      tags: orgTags.tags,
+      bilou: opts.org.bilou,
+      o_bias: opts.org.oBias ?? opts.oBias,
+      features: trained.org.features,
+      weights_kept: trained.org.weightsKept,
+    } : null,
     feature_version: FEATURE_VERSION,
     lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {

@@ -20,6 +20,7 @@ for (const [name, build] of [
   ['NLP model', () => loadReadyNlp(defaultModelPath())],
   ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
   ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
+  ['NER organisation companion', () => loadWeights(join(defaultModelDir(), MODEL_FILES.orgWeights))],
   ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
   ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
   ['Brown clusters', () => getBrownClusters()],

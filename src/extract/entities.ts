@@ -21,7 +21,7 @@ export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
   ['Mr Rahimov flew to Kibbutz Nir Oz on Monday.'], ['The talks ended on Monday.']);
 export const placeContextGuess = entitiesRule('place-context-guess', 'label',
   'a weak rule guess the model did not confirm is kept when a place noun frames it ("the town of X", "the X area")',
-  ['Fighting reached the Umm Badda area on Sunday.'], ['Fighting stopped on Sunday.']);
+  ['Fighting reached the Jebel Awlia area on Sunday.'], ['Fighting stopped on Sunday.']);
 export const placeOfRetype = entitiesRule('place-of', 'retype',
   '"the town of X": capitalised words after a place noun and "of" are a place (added where no recogniser saw them, retyped where one typed them otherwise)',
   ['Fighters entered the town of Kidal on Sunday.'], ['Fighters entered the town on Sunday.']);

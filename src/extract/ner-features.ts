@@ -400,6 +400,8 @@ export interface WordInfo {
   v4: number; v6: number; v10: number; v20: number;
   /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
   vec?: Float32Array;
+  /** the same for the second weights sharing this cache (the organisation companion, NerWeights.slot 1) */
+  vec2?: Float32Array;
   /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
   gaz?: TrieNode | null;
 }
@@ -438,6 +440,7 @@ function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null
     v10: vectors ? vectors.prefix(vc, 2) : 0,
     v20: vectors ? vectors.prefix(vc, 3) : 0,
     vec: undefined,
+    vec2: undefined,
     gaz: undefined,
   };
 }

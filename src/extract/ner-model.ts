@@ -1,9 +1,10 @@
 /**
- * The named-entity model: a linear scorer over hashed integer features with BIO tags and a
- * first-order transition matrix, decoded with Viterbi (a structured perceptron, after
+ * The named-entity model: a linear scorer over hashed integer features with BIO (or, per type,
+ * BILOU) tags and a first-order transition matrix, decoded with Viterbi (a structured perceptron, after
  * Collins 2002). Training lives in train/ner.ts; this file holds what run time needs:
  * the tag set, the weights, decoding and the on-disk format.
  */
+import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../doc.js';
@@ -18,30 +19,131 @@ import {
 /** The entity types in the order of the model's tags (a model file with another order is refused at load). */
 export const NER_TYPES: readonly EntityType[] = ENTITY_TYPES;
 
-/** Tags: 0 = O, then B-T and I-T for each type in NER_TYPES order. */
-export const TAGS: readonly string[] = ['O', ...NER_TYPES.flatMap((t) => ['B-' + t, 'I-' + t])];
-export const N_TAGS = TAGS.length;
-export const TAG_INDEX: ReadonlyMap<string, number> = new Map(TAGS.map((t, i) => [t, i]));
+/**
+ * A model's tag scheme: 0 = O, then for each type in NER_TYPES order B-T and I-T (BIO), or
+ * B-T, I-T, L-T and U-T for the types tagged BILOU (begin, inside, last, unit; Ratinov & Roth
+ * 2009). The scheme is a property of the weights: the file records its tags, and the decoder,
+ * the span reader and the trainer take them from there. The shipped recogniser is BIO; its
+ * organisation companion (models/ner/weights-org.bin.gz) tags ORG BILOU.
+ */
+export class TagSet {
+  readonly tags: readonly string[];
+  readonly n: number;
+  readonly index: ReadonlyMap<string, number>;
+  /** the types tagged BILOU */
+  readonly bilou: ReadonlySet<EntityType>;
+  /** per tag: its type's index in NER_TYPES (-1 for O) and its part (0 B, 1 I, 2 L, 3 U; -1 for O) */
+  private readonly typeOf: Int32Array;
+  private readonly part: Int32Array;
+  /** startAllowed[t] = 1 when tag t may start a sentence; prevTags[prevAt[t]..prevAt[t+1]) the tags that may precede t */
+  readonly startAllowed: Uint8Array;
+  readonly prevAt: Int32Array;
+  readonly prevTags: Int32Array;
+  /** tags after which no name is open (all but B-T and I-T of BILOU types), ascending */
+  readonly closed: Int32Array;
 
-export function isInside(tag: number): boolean {
-  return tag > 0 && tag % 2 === 0;
-}
-export function isBegin(tag: number): boolean {
-  return tag > 0 && tag % 2 === 1;
-}
-export function tagType(tag: number): EntityType | null {
-  return tag === 0 ? null : NER_TYPES[(tag - 1) >> 1];
+  constructor(bilou: Iterable<EntityType> = []) {
+    this.bilou = new Set(bilou);
+    for (const t of this.bilou) if (!NER_TYPES.includes(t)) throw new Error(`BILOU type ${t} is not an entity type`);
+    this.tags = ['O', ...NER_TYPES.flatMap((t) => (this.bilou.has(t) ? ['B-' + t, 'I-' + t, 'L-' + t, 'U-' + t] : ['B-' + t, 'I-' + t]))];
+    this.n = this.tags.length;
+    this.index = new Map(this.tags.map((t, i) => [t, i]));
+    this.typeOf = Int32Array.from(this.tags, (t) => (t === 'O' ? -1 : NER_TYPES.indexOf(t.slice(2) as EntityType)));
+    this.part = Int32Array.from(this.tags, (t) => (t === 'O' ? -1 : 'BILU'.indexOf(t[0])));
+    const T = this.n;
+    this.startAllowed = new Uint8Array(T);
+    this.prevAt = new Int32Array(T + 1);
+    const prev: number[] = [];
+    for (let t = 0; t < T; t++) {
+      this.startAllowed[t] = this.allowed(-1, t) ? 1 : 0;
+      this.prevAt[t] = prev.length;
+      for (let p = 0; p < T; p++) if (this.allowed(p, t)) prev.push(p);
+    }
+    this.prevAt[T] = prev.length;
+    this.prevTags = Int32Array.from(prev);
+    this.closed = Int32Array.from(this.tags.map((_, t) => t).filter((t) => !this.isOpen(t)));
+  }
+
+  /** The tag set a model file's tag list names (O, then per type BIO or BILOU in NER_TYPES order), or null. */
+  static fromTags(tags: readonly string[]): TagSet | null {
+    const bilou = NER_TYPES.filter((t) => tags.includes('U-' + t));
+    const set = new TagSet(bilou);
+    return set.tags.join(' ') === tags.join(' ') ? set : null;
+  }
+
+  /** I-T or L-T: the tag continues a name. */
+  isInside(tag: number): boolean {
+    const k = this.part[tag];
+    return k === 1 || k === 2;
+  }
+  /** B-T or U-T: the tag starts a name. */
+  isBegin(tag: number): boolean {
+    const k = this.part[tag];
+    return k === 0 || k === 3;
+  }
+  /** B-T or I-T of a BILOU type: a name is open after this tag and must go on. */
+  isOpen(tag: number): boolean {
+    const k = this.part[tag];
+    return (k === 0 || k === 1) && this.bilou.has(NER_TYPES[this.typeOf[tag]]);
+  }
+  tagType(tag: number): EntityType | null {
+    return tag === 0 ? null : NER_TYPES[this.typeOf[tag]];
+  }
+
+  /**
+   * May `cur` follow `prev` (-1 = sentence start)? I-T (and L-T) only after B-T or I-T of its
+   * type; after an open BILOU tag only I-T or L-T of its type.
+   */
+  allowed(prev: number, cur: number): boolean {
+    const open = prev > 0 && this.isOpen(prev);
+    if (!this.isInside(cur)) return !open;
+    return prev > 0 && this.part[prev] <= 1 && this.tagType(prev) === this.tagType(cur);
+  }
+
+  /** A sentence's BIO tag strings in this scheme ("B-X I-X" → "B-X L-X", a lone "B-X" → "U-X" for BILOU types). */
+  fromBio(tags: readonly string[]): string[] {
+    if (this.bilou.size === 0) return tags as string[];
+    return tags.map((t, i) => {
+      if (t === 'O') return t;
+      const type = t.slice(2) as EntityType;
+      if (!this.bilou.has(type)) return t;
+      const goesOn = tags[i + 1] === 'I-' + type;
+      if (t.startsWith('B-')) return (goesOn ? 'B-' : 'U-') + type;
+      return (goesOn ? 'I-' : 'L-') + type;
+    });
+  }
+
+  /** Spans [start, end) with their type from a tag sequence (L-T and U-T close a name of a BILOU type). */
+  spans(tags: ArrayLike<number>): { start: number; end: number; type: EntityType }[] {
+    const spans: { start: number; end: number; type: EntityType }[] = [];
+    let open: { start: number; type: EntityType } | null = null;
+    for (let i = 0; i <= tags.length; i++) {
+      const tag = i < tags.length ? tags[i] : 0;
+      if (open && !(this.isInside(tag) && this.tagType(tag) === open.type)) {
+        spans.push({ start: open.start, end: i, type: open.type });
+        open = null;
+      }
+      if (this.isBegin(tag) || (this.isInside(tag) && !open)) open = { start: i, type: this.tagType(tag)! };
+      if (open && this.part[tag] >= 2) {
+        spans.push({ start: open.start, end: i + 1, type: open.type });
+        open = null;
+      }
+    }
+    return spans;
+  }
 }
 
-/** May `cur` follow `prev` (-1 = sentence start)? I-T only after B-T or I-T. */
-export function allowed(prev: number, cur: number): boolean {
-  if (!isInside(cur)) return true;
-  return prev >= 0 && prev !== 0 && tagType(prev) === tagType(cur);
+/** BIO tags for every type: the shipped recogniser's scheme. */
+export const BIO_TAGS = new TagSet();
+
+/** Spans [start, end) with their type from a tag sequence in `tagSet` (default BIO). */
+export function tagsToSpans(tags: ArrayLike<number>, tagSet: TagSet = BIO_TAGS): { start: number; end: number; type: EntityType }[] {
+  return tagSet.spans(tags);
 }
 
 /**
- * Weights: a perceptron over hashed feature keys (N_TAGS classes; frozen and sparse at run
- * time, see src/nlp/perceptron.ts), plus transition and start scores.
+ * Weights: a perceptron over hashed feature keys (one class per tag of `tags`; frozen and
+ * sparse at run time, see src/nlp/perceptron.ts), plus transition and start scores.
  */
 export class NerWeights {
   constructor(
@@ -53,26 +155,40 @@ export class NerWeights {
      * on text where most tokens are O is shy of names). Chosen by cross-validation in training.
      */
     public oBias = 0,
-  ) {}
+    /** the tag scheme the weights were trained with (the file records it) */
+    readonly tags: TagSet = BIO_TAGS,
+  ) {
+    const T = tags.n;
+    if (start.length !== T || trans.length !== T * T) throw new Error(`NER weights: transition tables sized for ${Math.sqrt(trans.length)} tags, the tag set has ${T}`);
+    this.tmp = new Float64Array(T);
+    this.memoRows = new Float32Array(T * 256);
+    this.comboRows = new Float32Array(T * 1024);
+  }
 
+  /**
+   * Which per-word score vector of a shared WordCache is this model's: 0 = WordInfo.vec, 1 =
+   * WordInfo.vec2 (the organisation companion, which shares the recogniser's cache and sentence views).
+   */
+  slot: 0 | 1 = 0;
   /** sha256 of the Brown cluster file the features were computed with (null: no cluster features) */
   brownSha256: string | null = null;
   /** sha256 of the word-vector cluster file the features were computed with (null: no such features) */
   vectorsSha256: string | null = null;
 
   private readonly keys = new Uint32Array(MAX_KEYS);
-  private readonly tmp = new Float64Array(N_TAGS);
+  private readonly tmp: Float64Array;
   /** dense score rows of the small-domain context keys (a few hundred distinct keys in all) */
   private readonly memo = new FeatureTable(1 << 10);
-  private memoRows = new Float32Array(N_TAGS * 256);
+  private memoRows: Float32Array;
   private memoSize = 0;
 
   private readonly combo = new FeatureTable(1 << 12);
-  private comboRows = new Float32Array(N_TAGS * 1024);
+  private comboRows: Float32Array;
   private comboSize = 0;
 
   /** Row offset in comboRows of the summed plain small-domain keys of token i. */
   private comboRow(v: SentenceView, i: number): number {
+    const T_ = this.tags.n;
     const key = plainComboKey(v, i);
     let r = this.combo.get(key);
     if (r < 0) {
@@ -83,38 +199,39 @@ export class NerWeights {
         this.comboSize = 0;
       }
       r = this.combo.getOrAdd(key, this.comboSize++);
-      if (this.comboSize * N_TAGS > this.comboRows.length) {
+      if (this.comboSize * T_ > this.comboRows.length) {
         const grown = new Float32Array(this.comboRows.length * 2);
         grown.set(this.comboRows);
         this.comboRows = grown;
       }
       const n = plainSmallKeys(v, i, this.keys, 0);
       this.scorer.score(this.keys, n, this.tmp);
-      for (let t = 0; t < N_TAGS; t++) this.comboRows[r * N_TAGS + t] = this.tmp[t];
+      for (let t = 0; t < T_; t++) this.comboRows[r * T_ + t] = this.tmp[t];
     }
-    return r * N_TAGS;
+    return r * T_;
   }
 
   /** Row offset of `key`'s scores in memoRows, scoring it on first sight. */
   private memoRow(key: number): number {
+    const T_ = this.tags.n;
     let r = this.memo.get(key);
     if (r < 0) {
       r = this.memo.getOrAdd(key, this.memoSize++);
-      if (this.memoSize * N_TAGS > this.memoRows.length) {
+      if (this.memoSize * T_ > this.memoRows.length) {
         const grown = new Float32Array(this.memoRows.length * 2);
         grown.set(this.memoRows);
         this.memoRows = grown;
       }
       this.keys[MAX_KEYS - 1] = key;
       this.scorer.score(this.keys.subarray(MAX_KEYS - 1), 1, this.tmp);
-      for (let t = 0; t < N_TAGS; t++) this.memoRows[r * N_TAGS + t] = this.tmp[t];
+      for (let t = 0; t < T_; t++) this.memoRows[r * T_ + t] = this.tmp[t];
     }
-    return r * N_TAGS;
+    return r * T_;
   }
 
   /** Scores of the word-only features of `w`: self, then one block per neighbour offset. */
   private wordVec(w: WordInfo): Float32Array {
-    const T = N_TAGS;
+    const T = this.tags.n;
     const vec = new Float32Array(T * (1 + OFFSETS.length));
     const n = selfKeys(w, this.keys, 0);
     this.scorer.score(this.keys, n, this.tmp);
@@ -128,12 +245,12 @@ export class NerWeights {
   }
 
   /**
-   * Emission scores (n × N_TAGS) for a sentence. The word-only parts are summed once per word
+   * Emission scores (n × tags.n) for a sentence. The word-only parts are summed once per word
    * type and kept on its WordInfo (frozen weights only: the cache belongs to this model), so a
    * token costs five vector adds plus one table pass over its ~20 context keys.
    */
   emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean): Float32Array {
-    const T = N_TAGS;
+    const T = this.tags.n;
     const n = v.infos.length;
     const out = new Float32Array(n * T);
     const keys = this.keys;
@@ -151,11 +268,20 @@ export class NerWeights {
     }
     // word vectors of the sentence with two pads each side: vecs[i + 2] belongs to token i
     const vecs = new Array<Float32Array>(n + 4);
-    vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
-    vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
-    for (let i = 0; i < n; i++) {
-      const w = v.infos[i];
-      vecs[i + 2] = w.vec ??= this.wordVec(w);
+    if (this.slot === 0) {
+      vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
+      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
+      for (let i = 0; i < n; i++) {
+        const w = v.infos[i];
+        vecs[i + 2] = w.vec ??= this.wordVec(w);
+      }
+    } else {
+      vecs[0] = vecs[1] = cache.padBefore.vec2 ??= this.wordVec(cache.padBefore);
+      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec2 ??= this.wordVec(cache.padAfter);
+      for (let i = 0; i < n; i++) {
+        const w = v.infos[i];
+        vecs[i + 2] = w.vec2 ??= this.wordVec(w);
+      }
     }
     const T2 = 2 * T;
     const T3 = 3 * T;
@@ -188,32 +314,21 @@ export class NerWeights {
   }
 }
 
-/** START_ALLOWED[t] = 1 when tag t may start a sentence; PREV[PREV_AT[t]..PREV_AT[t+1]) the tags that may precede t. */
-const START_ALLOWED = new Uint8Array(N_TAGS);
-const PREV_AT = new Int32Array(N_TAGS + 1);
-const PREV: number[] = [];
-for (let t = 0; t < N_TAGS; t++) {
-  START_ALLOWED[t] = allowed(-1, t) ? 1 : 0;
-  PREV_AT[t] = PREV.length;
-  for (let p = 0; p < N_TAGS; p++) if (allowed(p, t)) PREV.push(p);
-}
-PREV_AT[N_TAGS] = PREV.length;
-const PREV_TAGS = Int32Array.from(PREV);
-
-let scratchScore = new Float64Array(64 * N_TAGS);
-let scratchBack = new Int32Array(64 * N_TAGS);
-const scratchLive = new Int32Array(N_TAGS);
+let scratchScore = new Float64Array(64 * 32);
+let scratchBack = new Int32Array(64 * 32);
+let scratchLive = new Int32Array(32);
 
 /** Spread of the transition scores: bounds how far behind a predecessor may be and still win. */
 const spreadCache = new WeakMap<Float32Array, number>();
-function transSpread(trans: Float32Array): number {
+function transSpread(trans: Float32Array, tags: TagSet): number {
   let spread = spreadCache.get(trans);
   if (spread === undefined) {
     let lo = Infinity;
     let hi = -Infinity;
-    for (let t = 0; t < N_TAGS; t++) {
-      for (let j = PREV_AT[t]; j < PREV_AT[t + 1]; j++) {
-        const x = trans[PREV_TAGS[j] * N_TAGS + t];
+    const T = tags.n;
+    for (let t = 0; t < T; t++) {
+      for (let j = tags.prevAt[t]; j < tags.prevAt[t + 1]; j++) {
+        const x = trans[tags.prevTags[j] * T + t];
         if (x < lo) lo = x;
         if (x > hi) hi = x;
       }
@@ -224,41 +339,45 @@ function transSpread(trans: Float32Array): number {
 }
 
 /**
- * Best tag sequence under emissions + transitions, honouring the BIO constraints. Exact, with
- * one shortcut: a predecessor whose score trails the best one by more than the spread of the
+ * Best tag sequence under emissions + transitions, honouring the constraints of the tag set
+ * (I-T only after B-T or I-T; for BILOU types, an open name goes on to its L-T). Exact, with one
+ * shortcut: a predecessor whose score trails the best one by more than the spread of the
  * transition scores can never win, so only the few close ones are tried (usually 1–3 of 23).
  */
-export function viterbi(em: Float32Array, n: number, trans: Float32Array, start: Float32Array): Int32Array {
-  const T = N_TAGS;
+export function viterbi(em: Float32Array, n: number, trans: Float32Array, start: Float32Array, tags: TagSet = BIO_TAGS): Int32Array {
+  const T = tags.n;
   const best = new Int32Array(n);
   if (n === 0) return best;
-  const spread = transSpread(trans);
+  const spread = transSpread(trans, tags);
   if (scratchScore.length < n * T) {
     scratchScore = new Float64Array(n * T * 2);
     scratchBack = new Int32Array(n * T * 2);
   }
+  if (scratchLive.length < T) scratchLive = new Int32Array(T);
   // scratch tables reused across calls (every cell read below is written first)
   const score = scratchScore;
   const back = scratchBack;
   const live = scratchLive;
-  for (let t = 0; t < T; t++) score[t] = START_ALLOWED[t] ? start[t] + em[t] : -Infinity;
+  const { startAllowed, prevAt, prevTags, closed } = tags;
+  for (let t = 0; t < T; t++) score[t] = startAllowed[t] ? start[t] + em[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * T;
     const base = i * T;
+    // O, B-T and U-T follow only closed tags (all tags under BIO): the best of those bounds who may win
     let top = -Infinity;
-    for (let p = 0; p < T; p++) if (score[prevBase + p] > top) top = score[prevBase + p];
+    for (let j = 0; j < closed.length; j++) if (score[prevBase + closed[j]] > top) top = score[prevBase + closed[j]];
     let nLive = 0;
-    for (let p = 0; p < T; p++) {
-      const ok = score[prevBase + p] >= top - spread;
-      if (ok) live[nLive++] = p;
+    for (let j = 0; j < closed.length; j++) {
+      const p = closed[j];
+      if (score[prevBase + p] >= top - spread) live[nLive++] = p;
     }
     for (let t = 0; t < T; t++) {
       let bestScore = -Infinity;
       let bestPrev = 0;
-      if (isInside(t)) {
+      if (tags.isInside(t)) {
         // only B-x and I-x of the same type (ascending, as in the full scan)
-        for (let j = PREV_AT[t], end = PREV_AT[t + 1]; j < end; j++) {
-          const p = PREV_TAGS[j];
+        for (let j = prevAt[t], end = prevAt[t + 1]; j < end; j++) {
+          const p = prevTags[j];
           const sc = score[prevBase + p] + trans[p * T + t];
           if (sc > bestScore) {
             bestScore = sc;
@@ -279,9 +398,11 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, start:
       back[base + t] = bestPrev;
     }
   }
+  // a sentence ends on a closed tag
   let last = 0;
   let lastScore = -Infinity;
-  for (let t = 0; t < T; t++) {
+  for (let j = 0; j < closed.length; j++) {
+    const t = closed[j];
     if (score[(n - 1) * T + t] > lastScore) {
       lastScore = score[(n - 1) * T + t];
       last = t;
@@ -290,21 +411,6 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, start:
   best[n - 1] = last;
   for (let i = n - 1; i > 0; i--) best[i - 1] = back[i * T + best[i]];
   return best;
-}
-
-/** Spans [start, end) with their type from a BIO tag sequence. */
-export function tagsToSpans(tags: ArrayLike<number>): { start: number; end: number; type: EntityType }[] {
-  const spans: { start: number; end: number; type: EntityType }[] = [];
-  let open: { start: number; type: EntityType } | null = null;
-  for (let i = 0; i <= tags.length; i++) {
-    const tag = i < tags.length ? tags[i] : 0;
-    if (open && !(isInside(tag) && tagType(tag) === open.type)) {
-      spans.push({ start: open.start, end: i, type: open.type });
-      open = null;
-    }
-    if (isBegin(tag) || (isInside(tag) && !open)) open = { start: i, type: tagType(tag)! };
-  }
-  return spans;
 }
 
 /** Everything the recogniser needs at run time. */
@@ -320,10 +426,31 @@ export interface NerModel {
   cache: WordCache;
   /** true when weights never change, so per-word score vectors may be cached */
   frozen: boolean;
+  /**
+   * The organisation companion (models/ner/weights-org.bin.gz: ORG tagged BILOU, same features,
+   * gazetteer and lexicon, its own word cache), or null: its ORG names replace this model's
+   * (ner.ts, rule ner.org-model).
+   */
+  org: NerModel | null;
 }
 
-export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null, vectors: BrownClusters | null = null): NerModel {
-  return { weights, gazetteer, lexicon, brown, vectors, cache: new WordCache({ gazetteer, lexicon, brown, vectors }), frozen };
+export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null, vectors: BrownClusters | null = null, org: NerModel | null = null): NerModel {
+  return { weights, gazetteer, lexicon, brown, vectors, cache: new WordCache({ gazetteer, lexicon, brown, vectors }), frozen, org };
+}
+
+/**
+ * `model` with `org` as its organisation companion, sharing the model's word cache (the
+ * companion's per-word scores in slot 1), so the ner stage builds each sentence's features once
+ * for both (ner.ts recogniseDoc). Both must read the same gazetteer, lexicon and clusters.
+ */
+export function withCompanion(model: NerModel, org: NerModel): NerModel {
+  if (org.gazetteer !== model.gazetteer || org.lexicon !== model.lexicon || org.brown !== model.brown || org.vectors !== model.vectors) {
+    throw new Error('the organisation companion must read the same gazetteer, lexicon and clusters as the recogniser');
+  }
+  if (model.weights === org.weights) throw new Error('the companion needs weights of its own');
+  org.weights.slot = 1;
+  model.org = { ...org, cache: model.cache, frozen: model.frozen && org.frozen, org: null };
+  return model;
 }
 
 /** Emission scores of one sentence under `model`. */
@@ -335,6 +462,8 @@ export function emissions(model: NerModel, words: readonly string[], doc?: DocCa
 /** File names inside a model directory. */
 export const MODEL_FILES = {
   weights: 'weights.bin.gz',
+  /** the organisation companion's weights (ORG tagged BILOU), with its load-ready form beside it */
+  orgWeights: 'weights-org.bin.gz',
   gazetteer: 'gazetteer.json.gz',
   lexicon: 'lexicon.tsv.gz',
   manifest: 'manifest.json',
@@ -347,22 +476,29 @@ export const FEATURE_VERSION = 4;
  * Weights file (src/nlp/model-io.ts container): header {tags, featureVersion}; arrays "start"
  * and "trans" (float32, trans row-major from × to) and the frozen perceptron under "w".
  */
-export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null, vectorsSha256: string | null = null): Buffer {
+export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null, vectorsSha256: string | null = null, tags: TagSet = BIO_TAGS): Buffer {
   const arrays: Record<string, TypedArrayAny> = { start, trans };
   putPerceptron(arrays, 'w', scorer);
-  return encodeModel({ header: { tags: TAGS, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256, ...(vectorsSha256 ? { vectors: vectorsSha256 } : {}) }, arrays });
+  return encodeModel({ header: { tags: tags.tags, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256, ...(vectorsSha256 ? { vectors: vectorsSha256 } : {}) }, arrays });
+}
+
+/** The tag set a weights file records (O, then BIO or BILOU per type in NER_TYPES order); anything else is refused. */
+function tagSetOf(header: Record<string, unknown>, origin: string): TagSet {
+  const tags = header.tags;
+  const set = Array.isArray(tags) && tags.every((t) => typeof t === 'string') ? TagSet.fromTags(tags as string[]) : null;
+  if (!set) throw new Error(`${origin}: tag set does not match this build`);
+  return set;
 }
 
 export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   const file = decodeModel(gz, origin);
-  const tags = file.header.tags as string[] | undefined;
-  if (!tags || tags.join(' ') !== TAGS.join(' ')) throw new Error(`${origin}: tag set does not match this build`);
+  const tags = tagSetOf(file.header, origin);
   if (file.header.featureVersion !== FEATURE_VERSION) throw new Error(`${origin}: features version ${String(file.header.featureVersion)}, this build needs ${FEATURE_VERSION} (retrain with npm run train:ner)`);
   const start = file.arrays.start as Float32Array;
   const trans = file.arrays.trans as Float32Array;
-  if (start?.length !== N_TAGS || trans?.length !== N_TAGS * N_TAGS) throw new Error(`${origin}: transition tables have the wrong size`);
+  if (start?.length !== tags.n || trans?.length !== tags.n * tags.n) throw new Error(`${origin}: transition tables have the wrong size`);
   const oBias = typeof file.header.oBias === 'number' ? file.header.oBias : 0;
-  const weights = new NerWeights(getPerceptron(file, 'w', N_TAGS), trans, start, oBias);
+  const weights = new NerWeights(getPerceptron(file, 'w', tags.n), trans, start, oBias, tags);
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
   weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
   return weights;
@@ -377,8 +513,8 @@ export function parseLexicon(text: string): Map<string, number> {
   return lex;
 }
 
-/** Version of the load-ready weights (weights.ready.bin beside weights.bin.gz: the scorer's lookup tables). */
-const READY_WEIGHTS = 'chronicle-ner-weights-ready/1';
+/** Version of the load-ready weights (weights.ready.bin beside weights.bin.gz: the scorer's lookup tables; the tags in the header). */
+const READY_WEIGHTS = 'chronicle-ner-weights-ready/2';
 
 /**
  * The weights from their load-ready form (model-io.ts readyModel): one read and typed-array views,
@@ -387,12 +523,12 @@ const READY_WEIGHTS = 'chronicle-ner-weights-ready/1';
 export function loadWeights(path: string): NerWeights {
   const { file } = readyModel(path, (gz) => {
     const w = decodeWeights(gz, path);
-    const header: Record<string, unknown> = { oBias: w.oBias, brown: w.brownSha256, ...(w.vectorsSha256 ? { vectors: w.vectorsSha256 } : {}) };
+    const header: Record<string, unknown> = { tags: w.tags.tags, oBias: w.oBias, brown: w.brownSha256, ...(w.vectorsSha256 ? { vectors: w.vectorsSha256 } : {}) };
     const arrays: Record<string, TypedArrayAny> = { start: w.start, trans: w.trans };
     putTables(arrays, header, 'w', w.scorer as FrozenPerceptron);
     return { header, arrays };
-  }, { version: `${READY_WEIGHTS} features ${FEATURE_VERSION} tags ${TAGS.join(' ')}` });
-  const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number);
+  }, { version: `${READY_WEIGHTS} features ${FEATURE_VERSION}` });
+  const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number, tagSetOf(file.header, path));
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
   weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
   return weights;
@@ -421,8 +557,14 @@ export function loadCapLexicon(path: string): CapTable {
   return new CapTable(new SortedTable(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8')));
 }
 
+/**
+ * The recogniser of a model directory: the BIO weights, and the organisation companion when
+ * weights-org.bin.gz is there (a directory without it, as older models, runs the BIO model alone).
+ */
 export function loadNerModel(dir: string): NerModel {
   const weights = loadWeights(join(dir, MODEL_FILES.weights));
+  const orgPath = join(dir, MODEL_FILES.orgWeights);
+  const orgWeights = existsSync(orgPath) ? loadWeights(orgPath) : null;
   const gazetteer = loadGazetteer(join(dir, MODEL_FILES.gazetteer));
   const lexicon = loadCapLexicon(join(dir, MODEL_FILES.lexicon));
   let brown: BrownClusters | null = null;
@@ -437,5 +579,9 @@ export function loadNerModel(dir: string): NerModel {
     if (!vectors) throw new Error(`the weights need the word-vector clusters: ${representationsLoadError(VECTORS_FILE) ?? 'not found'}`);
     if (vectors.sha256 !== weights.vectorsSha256) throw new Error(`the weights were trained with other word-vector clusters (sha256 ${weights.vectorsSha256.slice(0, 12)}…, found ${vectors.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
   }
-  return makeNerModel(weights, gazetteer, lexicon, true, brown, vectors);
+  if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256)) {
+    throw new Error(`${orgPath}: trained with other word representations than ${MODEL_FILES.weights} (retrain with npm run train:ner)`);
+  }
+  const model = makeNerModel(weights, gazetteer, lexicon, true, brown, vectors);
+  return orgWeights ? withCompanion(model, makeNerModel(orgWeights, gazetteer, lexicon, true, brown, vectors)) : model;
 }

@@ -204,7 +204,7 @@ export const antecedentInReach = defineRule({
 export const unlikePerson = defineRule({
   id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
-  fires: ['Witnesses said the Volvo had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
+  fires: ['Witnesses said the Wanderer had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
   spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
 });
 
