@@ -10,6 +10,7 @@ import datesPlugin from 'compromise-dates';
 import { createPipeline, extract } from '../src/extract.js';
 import { contractProblems, Pipeline, type Stage } from '../src/pipeline.js';
 import { startupReport } from './startup.js';
+import { timeInTurn } from './in-turn.js';
 
 interface Article { id: string; text: string; published?: string | null }
 
@@ -21,25 +22,6 @@ function corpus(): Article[] {
 
 function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
-}
-
-/**
- * Milliseconds per round of each task: after a warm-up (model loading, JIT), the tasks run in
- * turn, round after round, and each keeps its fastest round — on a shared machine the least
- * disturbed one, with background load spread over both alike (running one task's rounds and
- * then the other's let a burst of load fall on one side only: ratios moved 3× between runs).
- */
-function timeInTurn(rounds: number, tasks: Array<() => void>): number[] {
-  for (const t of tasks) t();
-  const best = tasks.map(() => Infinity);
-  for (let r = 0; r < rounds; r++) {
-    tasks.forEach((task, i) => {
-      const t0 = performance.now();
-      task();
-      best[i] = Math.min(best[i], performance.now() - t0);
-    });
-  }
-  return best;
 }
 
 const docs = corpus();

@@ -15,6 +15,7 @@ import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { getNerModel, nerStage } from '../src/extract/ner.js';
 import { withoutRules } from '../src/rules/registry.js';
+import { timeInTurn } from '../bench/in-turn.js';
 
 interface Article { id: string; text: string; published?: string | null }
 
@@ -35,19 +36,7 @@ const alone = <T>(f: () => T): T => {
   }
 };
 
-/** Fastest round of each task, the tasks run in turn after a warm-up. */
-function inTurn(tasks: (() => void)[]): number[] {
-  for (const t of tasks) t();
-  const best = tasks.map(() => Infinity);
-  for (let r = 0; r < rounds; r++) {
-    tasks.forEach((task, i) => {
-      const t0 = performance.now();
-      task();
-      best[i] = Math.min(best[i], performance.now() - t0);
-    });
-  }
-  return best;
-}
+const inTurn = (tasks: Array<() => void>): number[] => timeInTurn(rounds, tasks);
 
 const extractAll = () => {
   for (const d of docs) extract({ id: d.id, text: d.text, published: d.published ?? null });
