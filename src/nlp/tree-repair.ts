@@ -26,6 +26,10 @@ const NOMINAL = new Set(['NOUN', 'PROPN']);
 export function repairTree(upos: readonly string[], head: Int32Array, deprel: string[]): void {
   if (!ONE_SUBJECT.enabled) return;
   const n = head.length;
+  // most sentences have at most one subject: no map for them (this runs on every sentence parsed)
+  let subjectCount = 0;
+  for (let i = 0; i < n && subjectCount < 2; i++) if (SUBJECTS.has(deprel[i])) subjectCount++;
+  if (subjectCount < 2) return;
   let bySubjectHead: Map<number, number[]> | null = null;
   for (let i = 0; i < n; i++) {
     if (!SUBJECTS.has(deprel[i])) continue;
