@@ -212,3 +212,19 @@ test('chronicle parse --conllu reports a malformed sentence by line and parses t
   assert.equal(out[0].words[0].deprel, 'nsubj:pass');
   assert.equal(out[1].words[0].upos, 'PRON');
 });
+
+test('sentences analysed together (analyseMany, as the parse stage does) come out as each does alone', () => {
+  const sentences = [
+    ['The', 'rebels', 'freed', 'two', 'hostages', 'on', 'Monday', '.'],
+    ['She', 'said', 'the', 'talks', 'in', 'Doha', 'would', 'resume', '.'],
+    [],
+    ['Police', 'arrested', 'him', '.'],
+  ];
+  const model = nlpModel();
+  assert.deepEqual(model.analyseMany(sentences), sentences.map((s) => model.analyse(s)));
+  // a document goes through the stage in batches: the same tokens' tags and heads as one sentence at a time
+  const doc = analyse('The rebels freed two hostages on Monday. She said the talks in Doha would resume. Police arrested him.');
+  const alone = model.analyse(doc.tokens.slice(0, 8).map((t) => t.text));
+  assert.deepEqual(doc.tokens.slice(0, 8).map((t) => t.deprel), alone.deprel);
+  assert.deepEqual(doc.tokens.slice(0, 8).map((t) => t.head), Array.from(alone.head));
+});
