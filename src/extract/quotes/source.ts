@@ -286,9 +286,6 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const ante = antecedentBefore(ctx, subj);
       if (ante) return fired(rule.relativeClauseCue, ante);
     }
-    // the parse hung a long apposition wrongly ("Carrie Lam, the chief executive of Hong Kong,
-    // announced": subject "Hong Kong"): the words say the subject stands before the apposition
-    if (rule.subjectOverApposition.enabled && surface?.skipped && subj > surface.skipped[0] && subj < cue) return fired(rule.subjectOverApposition, surface);
     // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
     if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
