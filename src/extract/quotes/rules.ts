@@ -296,3 +296,19 @@ export const roleApposition = defineRule({
   fires: ['The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.'],
   spares: ['The head of Brookfield Academy warned that the school might close.'],
 });
+
+// ---- sixth round --------------------------------------------------------------------------------
+
+export const groupThey = defineRule({
+  id: 'quotes.group-they', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a "they" speaker coreference left alone stands for names joined by "and" as a subject before it ("Ana Silva and Tom Berg … They said"), or for the latest speaker that stood for several (a plural noun or joined names) in the three sentences before',
+  fires: ['Ana Silva and Tom Berg spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.'],
+  spares: ['Ana Silva spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.'],
+});
+
+export const groupDescription = defineRule({
+  id: 'quotes.group-description', stage: 'quotes', action: 'label', source: `${src}/groups.ts`,
+  summary: 'a definite plural description ("Both officers", "the ministers", "The two") stands for the people named together before it with that word ("Two police officers, Marc Dubois and Luc Martin,", "Foreign Minister Ana Silva and Foreign Minister Tom Berg") or that number',
+  fires: ['Two police officers, Marc Dubois and Luc Martin, were sentenced on Tuesday. Both officers said they would appeal.'],
+  spares: ['Two police officers were sentenced on Tuesday. Both officers said they would appeal.'],
+});

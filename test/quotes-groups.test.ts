@@ -1,0 +1,49 @@
+/**
+ * Group speakers (issue 22, sixth round): people named together and then spoken of as one —
+ * "they", "Both officers", "the ministers", "The two". Sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameOf, run } from './helpers.js';
+
+const quote = (r: ReturnType<typeof run>, words: string) => {
+  const q = r.quotes.find((x) => x.text.includes(words));
+  assert.ok(q, `no quote holding "${words}"`);
+  return q;
+};
+
+test('"they" after names joined by "and" as the subject before stands for the group', () => {
+  const r = run('Ana Silva and Tom Berg spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.');
+  assert.equal(nameOf(r, quote(r, 'would die up there').speaker), 'Ana Silva');
+  const one = run('Ana Silva spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.');
+  assert.equal(quote(one, 'would die up there').speaker, null);
+});
+
+test('"they" reaches a group named as the subject up to three sentences back, not a plain plural noun', () => {
+  const r = run('Marc Dubois and Luc Martin were sentenced to prison on Tuesday. The court sat for nine days. The verdict was read at noon. They told reporters that they would appeal.');
+  assert.equal(nameOf(r, quote(r, 'would appeal').speaker), 'Marc Dubois');
+  const plain = run('The drivers left the depot at dawn. The road was closed for hours. The convoy turned back at noon. They told reporters that the route was unsafe.');
+  const q = quote(plain, 'route was unsafe');
+  assert.equal(q.speaker, null);
+  assert.equal(q.speaker_text, undefined);
+});
+
+test('a plural description stands for the people named together with its noun before', () => {
+  const r = run('Two police officers, Marc Dubois and Luc Martin, were sentenced on Tuesday. Both officers said they would appeal.');
+  assert.equal(nameOf(r, quote(r, 'would appeal').speaker), 'Marc Dubois');
+  const after = run('Marc Dubois and Luc Martin, both police officers, were sentenced on Tuesday. The officers said they would appeal.');
+  assert.equal(nameOf(after, quote(after, 'would appeal').speaker), 'Marc Dubois');
+  const titled = run('Foreign Minister Ana Silva of Portugal and Foreign Minister Tom Berg of Norway met in Oslo. The ministers said the talks had gone well.');
+  assert.equal(nameOf(titled, quote(titled, 'talks had gone well').speaker), 'Ana Silva');
+});
+
+test('a plural description with no named group before, or another noun, keeps its words', () => {
+  const r = run('Two police officers were sentenced on Tuesday. Both officers said they would appeal.');
+  const q = quote(r, 'would appeal');
+  assert.equal(q.speaker, null);
+  assert.equal(q.speaker_text, 'Both officers');
+  const other = run('Two police officers, Marc Dubois and Luc Martin, were sentenced on Tuesday. The prosecutors said they would appeal.');
+  const p = quote(other, 'would appeal');
+  assert.equal(p.speaker, null);
+  assert.equal(p.speaker_text, 'The prosecutors');
+});
