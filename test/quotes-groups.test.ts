@@ -47,3 +47,12 @@ test('a plural description with no named group before, or another noun, keeps it
   assert.equal(p.speaker, null);
   assert.equal(p.speaker_text, 'The prosecutors');
 });
+
+test('bodies named together, however the parse joins them, are what "the parties" or "the two companies" are', () => {
+  const r = run('On Monday, Dutch airline Nordwind Airlines and Belgian logistics firm Kestrel Logistics Group signed a merger agreement. The parties said they expect approval this year.');
+  assert.equal(nameOf(r, quote(r, 'expect approval').speaker), 'Nordwind Airlines');
+  const two = run('On Monday, the Dutch company Nordwind Holdings Inc. and the Belgian firm Kestrel Logistics Corp. signed a merger agreement. The two companies said they expect approval this year.');
+  assert.equal(nameOf(two, quote(two, 'expect approval').speaker), 'Nordwind Holdings Inc.');
+  const alone = run('On Monday, Dutch airline Nordwind Airlines signed a merger agreement with a Belgian firm. The parties said they expect approval this year.');
+  assert.equal(quote(alone, 'expect approval').speaker, null);
+});

@@ -9,7 +9,7 @@
  * written back.
  */
 import type { Token } from '../../doc.js';
-import { roleOf } from '../../lexicon/index.js';
+import { lookup, roleOf } from '../../lexicon/index.js';
 import type { QuoteContext } from './source.js';
 
 export interface SpeakerGroup {
@@ -27,6 +27,8 @@ export interface SpeakerGroup {
 }
 
 const cache = new WeakMap<QuoteContext, SpeakerGroup[]>();
+
+const lw = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 function lemma(t: Token): string {
   return (t.lemma ?? t.text).toLowerCase();
@@ -94,7 +96,7 @@ function sharedRoles(ctx: QuoteContext, members: string[]): string[] {
 function nounWords(ctx: QuoteContext, n: number): string[] {
   const toks = ctx.doc.tokens;
   const out = [lemma(toks[n])];
-  for (const c of ctx.children[n]) if (c < n && /^(?:amod|compound)$/.test(toks[c].deprel ?? '')) out.push(lemma(toks[c]));
+  for (let k = n - 1; k >= 0 && n - k <= 3 && /^(?:ADJ|NOUN)$/.test(toks[k].upos ?? '') && !ctx.inside(k); k--) out.push(lemma(toks[k]));
   return out;
 }
 
@@ -106,7 +108,6 @@ export function speakerGroups(ctx: QuoteContext): SpeakerGroup[] {
   if (cached) return cached;
   const toks = ctx.doc.tokens;
   const out: SpeakerGroup[] = [];
-  const byFirst = new Map<number, SpeakerGroup>();
   for (let i = 0; i < toks.length; i++) {
     const o = nameOwner(ctx, i);
     if (!o || (i > 0 && ctx.owners[i - 1] === o && ctx.ownerKind[i - 1] === 'name')) continue;
@@ -114,19 +115,55 @@ export function speakerGroups(ctx: QuoteContext): SpeakerGroup[] {
     if (members.length < 2) continue;
     const g: SpeakerGroup = { members, words: new Set(sharedRoles(ctx, members)), start: toks[i].start, from: i, to, nouns: [] };
     out.push(g);
-    for (const k of nameTokens(ctx, i)) byFirst.set(k, g);
   }
-  // a plural noun the names are set beside, however the parse links them: "Two police officers, Marc
-  // Dubois and Luc Martin," / "Police officers Marc Dubois and Luc Martin" / "Marc Dubois and Luc
-  // Martin, both police officers," (only a comma, "both" or the noun's own modifiers between)
-  for (let n = 0; n < toks.length; n++) {
-    if (!plural(toks[n]) || ctx.inside(n)) continue;
-    const linked = [...ctx.children[n], toks[n].head ?? -1].map((k) => (k >= 0 ? byFirst.get(k) : undefined)).find((x) => x);
-    if (!linked) continue;
-    const g = linked;
-    const own = new Set(ctx.children[n]);
-    const between = n < g.from ? toks.slice(n + 1, g.from) : toks.slice(g.to + 1, n).filter((t) => !own.has(t.i));
-    if (!between.every((t) => t.text === ',' || /^(?:both|all)$/i.test(t.text))) continue;
+  // the parse may miss a coordination ("UK-based retailer Tesco and Denmark-based retailer Salling Group"):
+  // names of one kind joined by "and" or commas, with at most a few modifiers of their own between
+  const covered = new Set<number>();
+  for (const g of out) for (let k = g.from; k <= g.to; k++) covered.add(k);
+  for (let i = 0; i < toks.length; i++) {
+    const o = nameOwner(ctx, i);
+    if (!o || covered.has(i) || (i > 0 && ctx.owners[i - 1] === o && ctx.ownerKind[i - 1] === 'name')) continue;
+    const type = ctx.doc.entityById(o)?.type;
+    const members = [o];
+    let to = nameTokens(ctx, i).at(-1)!;
+    let joinedByAnd = false;
+    for (;;) {
+      let k = to + 1;
+      let and = false;
+      if (toks[k]?.text === ',') k++;
+      if (lw(toks[k]) === 'and') { and = true; k++; }
+      if (k === to + 1) break;
+      // ("and the Belgian firm Kestrel Logistics": an article, a nationality, class nouns)
+      if (/^(?:the|a|an)$/.test(lw(toks[k]))) k++;
+      let mods = 0;
+      const modifier = (x: number): boolean => !ctx.inside(x) && /^(?:ADJ|NOUN|PROPN)$/.test(toks[x].upos ?? '') && (!ctx.owners[x] || !/^(?:PERSON|ORG)$/.test(ctx.doc.entityById(ctx.owners[x]!)?.type ?? ''));
+      while (k < toks.length && mods < 4 && modifier(k)) { k++; mods++; }
+      const next = nameOwner(ctx, k);
+      if (!next || ctx.doc.entityById(next)?.type !== type || members.includes(next)) break;
+      members.push(next);
+      to = nameTokens(ctx, k).at(-1)!;
+      joinedByAnd ||= and;
+      if (and) break;
+    }
+    if (members.length < 2 || !joinedByAnd) continue;
+    out.push({ members, words: new Set(sharedRoles(ctx, members)), start: toks[i].start, from: i, to, nouns: [] });
+    for (let k = i; k <= to; k++) covered.add(k);
+  }
+  out.sort((a, b) => a.from - b.from);
+  // a plural noun the names are set beside: "Two police officers, Marc Dubois and Luc Martin," /
+  // "Police officers Marc Dubois and Luc Martin" / "Marc Dubois and Luc Martin, both police officers,"
+  for (const g of out) {
+    let n = g.from - 1;
+    if (toks[n]?.text === ',') n--;
+    if (n < 0 || !plural(toks[n]) || ctx.inside(n)) {
+      n = g.to + 1;
+      if (toks[n]?.text !== ',') continue;
+      n++;
+      while (n < toks.length && /^(?:both|all|the|two|three|four)$/i.test(toks[n].text)) n++;
+      // the last noun of the run is the head ("both police officers")
+      while (n + 1 < toks.length && /^(?:ADJ|NOUN)$/.test(toks[n + 1].upos ?? '') && !ctx.inside(n + 1) && n - g.to < 8) n++;
+      if (!plural(toks[n]) || ctx.inside(n)) continue;
+    }
     for (const w of nounWords(ctx, n)) g.words.add(w);
     g.start = Math.min(g.start, toks[n].start);
     g.nouns.push(n);
@@ -151,15 +188,17 @@ export function groupDescribed(ctx: QuoteContext, from: number, head: number): S
   // definite: "the officers", "both officers", "the two", "these ministers"
   if (!/^(?:the|both|these|those|all)$/.test(first)) return null;
   if (!noun && !(count && (h.upos === 'NUM' || first === 'both'))) return null;
-  // a word of people or bodies ("officers", "ministers", "parties"), not "the charges"
-  if (noun && !roleOf(h.text.toLowerCase())) return null;
+  // a word of people ("officers", "ministers") or of bodies ("the parties", "both companies"), not "the charges"
+  const bodies = noun && !!lookup('org-nouns', lemma(h));
+  if (noun && !roleOf(h.text.toLowerCase()) && !bodies) return null;
   const pos = toks[from].start;
   const groups = speakerGroups(ctx);
   for (let k = groups.length - 1; k >= 0; k--) {
     const g = groups[k];
     if (g.start >= pos) continue;
     if (count && g.members.length !== count) continue;
-    if (noun && !g.words.has(lemma(h))) continue;
+    // bodies named together ("Tesco and Salling Group") are what "the parties" or "the two companies" are
+    if (noun && !g.words.has(lemma(h)) && !(bodies && g.members.every((id) => ctx.doc.entityById(id)?.type === 'ORG'))) continue;
     return g;
   }
   return null;
@@ -168,4 +207,9 @@ export function groupDescribed(ctx: QuoteContext, from: number, head: number): S
 /** The group whose names token i is set beside as their plural noun, or null. */
 export function groupNoun(ctx: QuoteContext, i: number): SpeakerGroup | null {
   return speakerGroups(ctx).find((g) => g.nouns.includes(i)) ?? null;
+}
+
+/** The group whose names token i is one of, or null. */
+export function groupNamed(ctx: QuoteContext, i: number): SpeakerGroup | null {
+  return speakerGroups(ctx).find((g) => g.from <= i && i <= g.to) ?? null;
 }

@@ -28,7 +28,7 @@ import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
-import { groupDescribed, groupNoun } from './groups.js';
+import { groupDescribed, groupNamed, groupNoun } from './groups.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -354,7 +354,7 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     // (a plural noun only when it names people or a body: "officials", "residents", not "results")
     const lemma = (t.lemma ?? lw(t)).toLowerCase();
     const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
-    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG' || (rule.groupThey.enabled && !!o && coordinatedName(ctx, j));
+    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG' || (rule.groupThey.enabled && !!o && (coordinatedName(ctx, j) || !!groupNamed(ctx, j)));
     return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
@@ -366,7 +366,7 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
   // company … "…," they said")
   // (further back only a subject that names a group: names joined by "and", or a plural description of them)
   const reach = w === 'they' && rule.groupThey.enabled ? REACH_SENTENCES : 1;
-  const group = (j: number): boolean => (!!ctx.owners[j] && coordinatedName(ctx, j)) || (rule.groupDescription.enabled && (!!groupNoun(ctx, j) || !!groupDescribed(ctx, nounPhrase(ctx, j).from, j)));
+  const group = (j: number): boolean => (!!ctx.owners[j] && (coordinatedName(ctx, j) || !!groupNamed(ctx, j))) || (rule.groupDescription.enabled && (!!groupNoun(ctx, j) || !!groupDescribed(ctx, nounPhrase(ctx, j).from, j)));
   for (let back = 1; back <= reach && found < 0 && sIdx - back >= 0; back++) {
     const prev = doc.sentences[sIdx - back];
     for (let j = prev.tokenStart; j < prev.tokenEnd && found < 0; j++) {
@@ -753,10 +753,14 @@ function groupPhrase(ctx: QuoteContext, src: SourcePhrase): boolean {
   const t = ctx.doc.tokens[src.head];
   if (PERSONAL.has(lw(t))) return lw(t) === 'they';
   if (/^NNP?S$/.test(t.xpos ?? '') && t.upos !== 'PROPN') return true;
-  return !!ctx.owners[src.head] && coordinatedName(ctx, src.head);
+  return !!ctx.owners[src.head] && (coordinatedName(ctx, src.head) || !!groupNamed(ctx, src.head));
 }
 
-/** A name joined by "and" to another name or noun: "Ana Silva and Tom Berg", "The Investigative Committee and the FSB". */
+/**
+ * A name joined by "and" to another name or noun in the parse: "Ana Silva and Tom Berg", "The Investigative
+ * Committee and the FSB", "Ana Silva and her lawyer" — several, whatever they are (a group of names alone is
+ * what a plural description can name: quotes/groups.ts).
+ */
 function coordinatedName(ctx: QuoteContext, i: number): boolean {
   const toks = ctx.doc.tokens;
   const own = ctx.owners[i];
