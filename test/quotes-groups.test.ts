@@ -56,3 +56,18 @@ test('bodies named together, however the parse joins them, are what "the parties
   const alone = run('On Monday, Dutch airline Nordwind Airlines signed a merger agreement with a Belgian firm. The parties said they expect approval this year.');
   assert.equal(quote(alone, 'expect approval').speaker, null);
 });
+
+test('a clause reported without "that" is the content however the parse hung it', () => {
+  const a = run('Health Minister Vera Lind indicated on Monday the chances of those trapped being found alive were already diminishing.');
+  const q = quote(a, 'chances of those trapped');
+  assert.equal(nameOf(a, q.speaker), 'Vera Lind');
+  assert.ok(q.text.endsWith('already diminishing'));
+  const b = run('Senator Tom Ward and others in the Democratic Party warned the delayed transition process could potentially be a threat to national security.');
+  const w = quote(b, 'delayed transition process');
+  assert.equal(nameOf(b, w.speaker), 'Tom Ward');
+  assert.ok(w.text.includes('could potentially be a threat'));
+  // a phrase that holds a clause of its own is no subject of the next verb
+  const c = run('The committee says it has found no trace of explosives despite the website claiming an anonymous source described a depot in the building.');
+  assert.ok(!c.quotes.some((x) => (x.speaker_text ?? '').startsWith('no trace')));
+  assert.equal(c.quotes.find((x) => x.text === 'a depot in the building')?.speaker_text, 'an anonymous source');
+});

@@ -24,7 +24,8 @@
  */
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
-import { commaApposition, oneSubject, titleName, verblessSentence } from './rules.js';
+import { cueOf } from './cues.js';
+import { bareClause, commaApposition, oneSubject, titleName, verblessSentence } from './rules.js';
 
 interface Edit {
   i: number;
@@ -154,6 +155,55 @@ function commaAppositionEdits(toks: readonly Token[], children: number[][], out:
   }
 }
 
+const FINITE_WORD = (t: Token): boolean => FINITE.test(t.xpos ?? '');
+
+/** A predicate is finite: its own form, or a finite auxiliary or copula of it ("were diminishing", "could be a threat"). */
+function finitePredicate(toks: readonly Token[], children: number[][], v: number): boolean {
+  return FINITE_WORD(toks[v]) || children[v].some((c) => /^(?:aux|aux:pass|cop)$/.test(toks[c].deprel ?? '') && FINITE_WORD(toks[c]));
+}
+
+/**
+ * quotes.bare-clause: a clause reported without "that" is the cue's complement. The parse may hang it
+ * as an adverbial clause ("indicated on Monday | the chances … were already diminishing") or split it
+ * into an object and a verbless conjunct ("warned | the delayed transition process | could be a
+ * threat"); a finite clause with its own subject and no subordinator, or a finite predicate written
+ * right after the object with no conjunction, is what the cue reports.
+ */
+function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    const cue = cueOf(t);
+    if (!cue || !cue.frames.has('clause') || t.upos !== 'VERB') continue;
+    const kids = children[t.i];
+    if (kids.some((c) => toks[c].deprel === 'ccomp' && c > t.i)) continue;
+    for (const a of kids) {
+      if (a < t.i || toks[a].deprel !== 'advcl') continue;
+      const own = children[a];
+      if (own.some((c) => /^(?:mark|cc)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'advmod' && /^W/.test(toks[c].xpos ?? '')))) continue;
+      if (!own.some((c) => /^nsubj/.test(toks[c].deprel ?? '') && c < a) || !finitePredicate(toks, children, a)) continue;
+      out.push({ i: a, head: t.i, deprel: 'ccomp' });
+      bareClause.fired(t.start, toks[a].end);
+      break;
+    }
+    // (an addressee object too: "warned residents | could" has no other subject for "could")
+    const obj = kids.find((c) => c > t.i && toks[c].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? ''));
+    if (obj === undefined) continue;
+    const [objFrom, objTo] = span(children, obj);
+    // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)
+    if (toks.slice(objFrom, objTo + 1).some((x) => (x.upos === 'VERB' && x.deprel !== 'amod') || x.upos === 'AUX')) continue;
+    for (const v of kids) {
+      if (v <= obj || !/^(?:conj|parataxis|dep|obl)$/.test(toks[v].deprel ?? '')) continue;
+      const own = children[v];
+      if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
+      const [vFrom] = span(children, v);
+      if (vFrom !== objTo + 1 || !finitePredicate(toks, children, v)) continue;
+      out.push({ i: v, head: t.i, deprel: 'ccomp' });
+      out.push({ i: obj, head: v, deprel: /^(?:aux:pass)$/.test(own.map((c) => toks[c].deprel).find((d) => d === 'aux:pass') ?? '') ? 'nsubj:pass' : 'nsubj' });
+      bareClause.fired(t.start, toks[v].end);
+      break;
+    }
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -166,6 +216,7 @@ export function parseView(doc: Doc): Doc {
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
+  if (bareClause.enabled) bareClauseEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

@@ -42,6 +42,8 @@ function subtree(ctx: QuoteContext, h: number, cue: number): ReportedSpan {
       // a subject of its own ("… are related; reports describe …")
       if (deprel(toks[c]) === 'conj' && cueOf(toks[c]) && toks[c].upos === 'VERB') continue;
       if (deprel(toks[c]) === 'parataxis' && cueOf(toks[c]) && toks[c].upos === 'VERB' && ctx.children[c].some((x) => x < c && /^nsubj/.test(deprel(toks[x])))) continue;
+      // (however the parse hung it, when a semicolon sets it off: "… are related; reports describe …")
+      if (cueOf(toks[c]) && toks[c].upos === 'VERB' && ctx.children[c].some((x) => x < c && /^nsubj/.test(deprel(toks[x])) && toks[x - 1]?.text === ';')) continue;
       if (c < from) from = c;
       if (c > to) to = c;
       stack.push(c);

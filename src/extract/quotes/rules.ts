@@ -312,3 +312,10 @@ export const groupDescription = defineRule({
   fires: ['Two police officers, Marc Dubois and Luc Martin, were sentenced on Tuesday. Both officers said they would appeal.'],
   spares: ['Two police officers were sentenced on Tuesday. Both officers said they would appeal.'],
 });
+
+export const bareClause = defineRule({
+  id: 'quotes.bare-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a clause reported without "that" is the cue\'s complement however the parse hung it: a finite clause with its own subject and no subordinator hung as an adverbial clause, or a finite predicate written right after the object with no conjunction ("warned | the delayed process | could be a threat")',
+  fires: ['Health Minister Vera Lind indicated on Monday the chances of those trapped being found alive were already diminishing.'],
+  spares: ['Health Minister Vera Lind indicated on Monday that the chances of those trapped being found alive were already diminishing.'],
+});
