@@ -71,3 +71,12 @@ test('a clause reported without "that" is the content however the parse hung it'
   assert.ok(!c.quotes.some((x) => (x.speaker_text ?? '').startsWith('no trace')));
   assert.equal(c.quotes.find((x) => x.text === 'a depot in the building')?.speaker_text, 'an anonymous source');
 });
+
+test('a subject before a relative clause set off by commas is the subject of the verb after it, however the parse rooted the sentence', () => {
+  const r = run('The brother of aid worker Karl Weiss, who was kidnapped in the north of the country in May, appealed on Saturday for his release.');
+  const q = quote(r, 'for his release');
+  assert.equal(q.cue?.text, 'appealed');
+  assert.match(q.source?.text ?? '', /^The brother of aid worker/);
+  const plain = run('The Islamic Front, which is linked to the Abu Sayyaf Group, subsequently claimed responsibility.');
+  assert.equal(nameOf(plain, quote(plain, 'responsibility').speaker), 'Islamic Front');
+});

@@ -319,3 +319,10 @@ export const bareClause = defineRule({
   fires: ['Health Minister Vera Lind indicated on Monday the chances of those trapped being found alive were already diminishing.'],
   spares: ['Health Minister Vera Lind indicated on Monday that the chances of those trapped being found alive were already diminishing.'],
 });
+
+export const relativePredicate = defineRule({
+  id: 'quotes.relative-predicate', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: "SUBJECT, who/which …, VERB": a finite verb with no subject of its own right after a relative clause set off by commas is the predicate of the noun phrase before it, where the parse rooted the sentence on the relative verb or the noun',
+  fires: ['The family of aid worker Jonas Berger, who was kidnapped in the north of the country in May, appealed on Saturday for his release.'],
+  spares: ['The family of aid worker Jonas Berger appealed on Saturday for his release.'],
+});
