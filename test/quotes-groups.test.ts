@@ -80,3 +80,15 @@ test('a subject before a relative clause set off by commas is the subject of the
   const plain = run('The Islamic Front, which is linked to the Abu Sayyaf Group, subsequently claimed responsibility.');
   assert.equal(nameOf(plain, quote(plain, 'responsibility').speaker), 'Islamic Front');
 });
+
+test('"told reporters the police had done nothing": the addressee stays out of the clause, and the clause keeps its subject', () => {
+  for (const [text, content] of [
+    ['The mayor told reporters the police had done nothing.', 'the police had done nothing'],
+    ['A spokesman told AFP the talks had collapsed.', 'the talks had collapsed'],
+    ['The coach told journalists his players were exhausted.', 'his players were exhausted'],
+    ['Ana Silva told the BBC the company had never paid the fine.', 'the company had never paid the fine'],
+  ]) {
+    const r = run(text);
+    assert.deepEqual(r.quotes.filter((q) => q.cue?.text === 'told').map((q) => q.text), [content], text);
+  }
+});
