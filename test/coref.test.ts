@@ -279,3 +279,26 @@ test('a spokesperson\'s "we" is the organisation they speak for; anyone else\'s 
     restore();
   }
 });
+
+test('he/she: an object pronoun is never its own verb\'s subject (binding), a reflexive is', () => {
+  const d = doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.');
+  assert.equal(linkOf(d, 'her'), 'Tamar Wolff');
+  const r = doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described herself as a brilliant student.');
+  assert.notEqual(linkOf(r, 'herself'), 'Tamar Wolff');
+  const off = withoutRules(['coref.pronoun-not-coargument']);
+  try {
+    assert.equal(linkOf(doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.'), 'her'), 'Dana Erez');
+  } finally {
+    off();
+  }
+});
+
+test('he/she: a person nothing gives a gender to is an antecedent in the pronoun\'s sentence or as the subject just before, not further', () => {
+  // "Zorvath" is in no names table: no gender is known
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010. On Friday he closed the gallery.'), 'he closed'), '');
+  assert.equal(linkOf(doc('The city hired Michael Qelm in 2010. On Friday he closed the gallery.'), 'he closed'), 'Michael Qelm');
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010 before he closed the gallery.'), 'he closed'), 'Zorvath Qelm');
+  assert.equal(linkOf(doc('A third hostage, the sailor Zorvath Qelm, is still being held. His wife said he would be freed soon.'), 'His'), 'Zorvath Qelm');
+  // a pronoun already linked gives the person a gender: the chain goes on
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010 before he closed the gallery. In 2012 the council thanked him.'), 'him'), 'Zorvath Qelm');
+});
