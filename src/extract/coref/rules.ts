@@ -18,7 +18,7 @@ import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { placeKinds, placeNounKind, placeNounKinds } from './places.js';
-import { defineRule } from '../../rules/registry.js';
+import { defineRule, ruleById } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { getNerModel } from '../ner.js';
 
@@ -325,6 +325,12 @@ export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+/** Token k is the possessive 's of "the NOUN's" (a noun no entity owns, after "the"): "the group's leader". */
+export function describedPossessor(toks: readonly Token[], owners: readonly (Entity | undefined)[], k: number): boolean {
+  const s = toks[k];
+  return s !== undefined && k >= 2 && /^['’]s?$/.test(s.text) && toks[k - 1].upos === 'NOUN' && !owners[k - 1] && lw(toks[k - 2]) === 'the' && s.sentence === toks[k - 2].sentence;
+}
+
 /** Sentences that credit a writer or a picture: "By Jane Roe", "Image: David Shankbone." */
 export function creditSentences(doc: Doc): Uint8Array {
   const out = new Uint8Array(doc.sentences.length);
@@ -424,7 +430,8 @@ function ruleDescriptions(doc: Doc): void {
   const tallies = new Map<string, PlaceTally>();
   for (let i = 0; i < toks.length - 1; i++) {
     const det = lw(toks[i]);
-    const possessive = POSSESSIVES.has(det) && det !== 'its';
+    // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
+    const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
     if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
     if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
