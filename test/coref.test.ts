@@ -302,3 +302,17 @@ test('he/she: a person nothing gives a gender to is an antecedent in the pronoun
   // a pronoun already linked gives the person a gender: the chain goes on
   assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010 before he closed the gallery. In 2012 the council thanked him.'), 'him'), 'Zorvath Qelm');
 });
+
+test('he/she in a phrase fronted before the main subject looks ahead to that subject ("In her remarks, Waters …")', () => {
+  const text = 'Daniel Ortiz opened the exhibition on Friday. In her opening remarks, Kathryn Waters thanked the donors.';
+  assert.equal(linkOf(doc(text), 'her opening'), 'Kathryn Waters');
+  assert.equal(linkOf(doc('Ana Ruiz chaired the meeting. When he arrived, Daniel Ortiz thanked the staff.'), 'he arrived'), 'Daniel Ortiz');
+  // a subject of the other gender is not taken: the pronoun looks back as before
+  assert.equal(linkOf(doc('Daniel Ortiz opened the exhibition on Friday. In his opening remarks, Kathryn Waters thanked the donors.'), 'his opening'), 'Daniel Ortiz');
+  const off = withoutRules(['coref.fronted-phrase-cataphora']);
+  try {
+    assert.notEqual(linkOf(doc(text), 'her opening'), 'Kathryn Waters');
+  } finally {
+    off();
+  }
+});

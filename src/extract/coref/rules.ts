@@ -134,6 +134,34 @@ export const unknownGenderRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const cataphoraRule = defineRule({
+  id: 'coref.fronted-phrase-cataphora',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she/his/her in a phrase or clause fronted before its sentence\'s main subject ("In her opening remarks, Waters …", "When he arrived, Ortiz …") stands for that subject when it is a person of a fitting gender',
+  fires: ['Ana Ruiz chaired the meeting. In his opening remarks, Daniel Ortiz thanked the staff.'],
+  spares: ['Daniel Ortiz chaired the meeting. In his opening remarks, the mayor thanked the staff.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** For a pronoun inside a phrase fronted before its clause's subject (an obl or advcl of the root, ahead of the subject), the subject's token; else -1. */
+function frontedBeforeSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  // climb to the dependent of the root that holds the pronoun
+  let k = i;
+  for (let n = 0; n < 8; n++) {
+    const h = toks[k].head ?? -1;
+    if (h < 0) return -1;
+    if ((toks[h].head ?? -1) < 0) break;
+    k = h;
+  }
+  const root = toks[k].head ?? -1;
+  const d = (toks[k].deprel ?? '').split(':')[0];
+  if (root < 0 || (d !== 'obl' && d !== 'advcl') || k > root) return -1;
+  for (let j = i + 1; j < root; j++) if (toks[j].head === root && (toks[j].deprel ?? '').startsWith('nsubj')) return j;
+  return -1;
+}
+
 /** The mention heads its sentence's main subject, or stands in apposition to it ("A third hostage, the sailor Nguyen Van Hung, is …"). */
 function isMainSubject(doc: Doc, m: Mention): boolean {
   const toks = doc.tokens;
@@ -793,6 +821,15 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         else if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           clauseSubjectRule.fired(toks[i].start, toks[i].end);
+        }
+      }
+      // "In her opening remarks, Waters pointed out …": a pronoun in a phrase fronted before the main subject
+      // looks ahead to that subject
+      if (!chosen && cataphoraRule.enabled && wantPerson) {
+        const subj = frontedBeforeSubject(doc, i);
+        if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+          chosen = owners[subj];
+          cataphoraRule.fired(toks[i].start, toks[i].end);
         }
       }
       // this sentence, nearest first
