@@ -5,7 +5,7 @@
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
  * --no-org (no organisation companion: the BIO model alone; --[no-]places: the world gazetteer's place categories as gazetteer features; CHRONICLE_WITHOUT=ner.org-model trains it but
- * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
+ * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --org-only (the companion tags organisations alone: 5 tags), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
  * as one element: the weights of those shuffles averaged in that run).
  */
@@ -46,7 +46,8 @@ function main(): void {
     else if (a === '--no-org') opts.org = null;
     else if (a === '--places') opts.places = true;
     else if (a === '--no-places') opts.places = false;
-    else if (a === '--org-o-bias') opts.org = { ...DEFAULT_TRAIN_OPTIONS.org!, oBias: Number(args[++i]) };
+    else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: Number(args[++i]) };
+    else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
@@ -54,7 +55,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {

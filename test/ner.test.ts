@@ -356,7 +356,13 @@ test('a tag scheme per model: BILOU for organisations, BIO for the rest, read ba
   assert.equal(bilou.n, 25);
   assert.deepEqual(bilou.tags.filter((t) => t.endsWith('-ORG')), ['B-ORG', 'I-ORG', 'L-ORG', 'U-ORG']);
   assert.equal(TagSet.fromTags(bilou.tags)?.tags.join(' '), bilou.tags.join(' '));
-  assert.equal(TagSet.fromTags(['O', 'B-PERSON', 'I-PERSON']), null, 'a tag list of another build is refused');
+  assert.equal(TagSet.fromTags(['O', 'B-GPE', 'I-GPE', 'B-PERSON', 'I-PERSON']), null, 'a tag list of another build (another type order) is refused');
+  assert.equal(TagSet.fromTags(['O', 'I-PERSON', 'B-PERSON']), null);
+  // an organisation specialist: ORG alone, BILOU; other names are O in its training data
+  const orgOnly = new TagSet(['ORG'], ['ORG']);
+  assert.deepEqual(orgOnly.tags, ['O', 'B-ORG', 'I-ORG', 'L-ORG', 'U-ORG']);
+  assert.equal(TagSet.fromTags(orgOnly.tags)?.tags.join(' '), orgOnly.tags.join(' '));
+  assert.deepEqual(orgOnly.fromBio(['B-PERSON', 'I-PERSON', 'O', 'B-ORG', 'I-ORG', 'B-ORG']), ['O', 'O', 'O', 'B-ORG', 'L-ORG', 'U-ORG']);
   // gold BIO → BILOU: a one-word organisation is U, a longer one ends on L; persons keep BIO
   assert.deepEqual(bilou.fromBio(['B-ORG', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'B-PERSON', 'I-PERSON']), ['U-ORG', 'O', 'B-ORG', 'I-ORG', 'L-ORG', 'B-PERSON', 'I-PERSON']);
   const t = (s: string) => bilou.index.get(s)!;

@@ -129,6 +129,8 @@ export interface NerTrainOptions {
   places: boolean;
   /** types tagged BILOU instead of BIO (the organisation companion: ['ORG']); default none */
   bilou?: readonly EntityType[];
+  /** the types the tags name (default every type; the organisation specialist: ['ORG'], other names are O) */
+  types?: readonly EntityType[];
   /**
    * The organisation companion trained beside the model (trainPair, crossValidateNer, train:ner):
    * the same recipe with `bilou` types tagged BILOU and its own O bias (default the model's);
@@ -148,6 +150,8 @@ export interface NerTrainOptions {
 
 export interface OrgCompanion {
   bilou: readonly EntityType[];
+  /** the types its tags name (default every type; ['ORG']: an organisation specialist, 5 tags) */
+  types?: readonly EntityType[];
   oBias?: number;
 }
 
@@ -452,7 +456,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
     localKeys.push(fc.keyOf[g]);
   }
   const keyOf = Uint32Array.from(localKeys);
-  const tagSet = new TagSet(opts.bilou ?? []);
+  const tagSet = new TagSet(opts.bilou ?? [], opts.types);
   const toInstance = (u: Unit): Instance => {
     const out = new Uint32Array(u.ids.length);
     const offs = new Int32Array(u.offs.length);
@@ -592,7 +596,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
 export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
   const trained = trainNer(fc, exclude, { ...opts, org: null });
   if (!opts.org) return trained;
-  const org = trainNer(fc, exclude, { ...opts, bilou: opts.org.bilou, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
+  const org = trainNer(fc, exclude, { ...opts, bilou: opts.org.bilou, types: opts.org.types, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
   withCompanion(trained.model, org.model);
   trained.org = org;
   return trained;

@@ -83,7 +83,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--places') opts.places = true;
     else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps, --[no-]places)`);
+    else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps, --[no-]places)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -136,7 +137,7 @@ function main(): void {
   for (const [name, buf] of Object.entries(files)) writeFileSync(join(opts.out, name), buf);
   // a model trained without a companion runs alone: no stale companion beside it
   if (!trained.org) rmSync(join(opts.out, MODEL_FILES.orgWeights), { force: true });
-  const orgTags = opts.org ? new TagSet(opts.org.bilou) : null;
+  const orgTags = opts.org ? new TagSet(opts.org.bilou, opts.org.types) : null;
 
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
   const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });
@@ -148,7 +149,7 @@ function main(): void {
     tags: BIO_TAGS.tags,
     org_model: trained.org && orgTags && opts.org ? {
       file: MODEL_FILES.orgWeights,
-      what: 'the same recipe, data, features, seeds and epochs with ORG tagged BILOU (B, I, L, U) and the other types BIO; at run time it runs over the same sentences with the same rules, and its ORG names replace the BIO model\'s ORG names and any BIO name they overlap (src/extract/ner.ts withCompanionOrgs; switch: CHRONICLE_WITHOUT=ner.org-model)',
+      what: 'the same recipe, data, features, seeds and epochs with ORG tagged BILOU (B, I, L, U) and ' + (orgTags.types.length === 1 ? 'no other type (other names are O: an organisation specialist)' : 'the other types BIO') + '; at run time it runs over the same sentences with the same rules, and its ORG names replace the BIO model\'s ORG names and any BIO name they overlap (src/extract/ner.ts withCompanionOrgs; switch: CHRONICLE_WITHOUT=ner.org-model)',
       tags: orgTags.tags,
       bilou: opts.org.bilou,
       o_bias: opts.org.oBias ?? opts.oBias,

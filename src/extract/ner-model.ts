@@ -42,10 +42,15 @@ export class TagSet {
   /** tags after which no name is open (all but B-T and I-T of BILOU types), ascending */
   readonly closed: Int32Array;
 
-  constructor(bilou: Iterable<EntityType> = []) {
+  /** the types the tags name (default every type; an organisation specialist: ORG alone), in NER_TYPES order */
+  readonly types: readonly EntityType[];
+
+  constructor(bilou: Iterable<EntityType> = [], types: readonly EntityType[] = NER_TYPES) {
     this.bilou = new Set(bilou);
-    for (const t of this.bilou) if (!NER_TYPES.includes(t)) throw new Error(`BILOU type ${t} is not an entity type`);
-    this.tags = ['O', ...NER_TYPES.flatMap((t) => (this.bilou.has(t) ? ['B-' + t, 'I-' + t, 'L-' + t, 'U-' + t] : ['B-' + t, 'I-' + t]))];
+    this.types = NER_TYPES.filter((t) => types.includes(t));
+    for (const t of types) if (!NER_TYPES.includes(t)) throw new Error(`tag type ${t} is not an entity type`);
+    for (const t of this.bilou) if (!this.types.includes(t)) throw new Error(`BILOU type ${t} is not among the tag set's types`);
+    this.tags = ['O', ...this.types.flatMap((t) => (this.bilou.has(t) ? ['B-' + t, 'I-' + t, 'L-' + t, 'U-' + t] : ['B-' + t, 'I-' + t]))];
     this.n = this.tags.length;
     this.index = new Map(this.tags.map((t, i) => [t, i]));
     this.typeOf = Int32Array.from(this.tags, (t) => (t === 'O' ? -1 : NER_TYPES.indexOf(t.slice(2) as EntityType)));
@@ -67,7 +72,9 @@ export class TagSet {
   /** The tag set a model file's tag list names (O, then per type BIO or BILOU in NER_TYPES order), or null. */
   static fromTags(tags: readonly string[]): TagSet | null {
     const bilou = NER_TYPES.filter((t) => tags.includes('U-' + t));
-    const set = new TagSet(bilou);
+    const types = NER_TYPES.filter((t) => tags.includes('B-' + t));
+    if (types.length === 0) return null;
+    const set = new TagSet(bilou, types);
     return set.tags.join(' ') === tags.join(' ') ? set : null;
   }
 
@@ -100,12 +107,13 @@ export class TagSet {
     return prev > 0 && this.part[prev] <= 1 && this.tagType(prev) === this.tagType(cur);
   }
 
-  /** A sentence's BIO tag strings in this scheme ("B-X I-X" → "B-X L-X", a lone "B-X" → "U-X" for BILOU types). */
+  /** A sentence's BIO tag strings in this scheme ("B-X I-X" → "B-X L-X", a lone "B-X" → "U-X" for BILOU types; a type not in the set → O). */
   fromBio(tags: readonly string[]): string[] {
-    if (this.bilou.size === 0) return tags as string[];
+    if (this.bilou.size === 0 && this.types.length === NER_TYPES.length) return tags as string[];
     return tags.map((t, i) => {
       if (t === 'O') return t;
       const type = t.slice(2) as EntityType;
+      if (!this.types.includes(type)) return 'O';
       if (!this.bilou.has(type)) return t;
       const goesOn = tags[i + 1] === 'I-' + type;
       if (t.startsWith('B-')) return (goesOn ? 'B-' : 'U-') + type;
