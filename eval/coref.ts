@@ -70,7 +70,7 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, err
   if (errors) {
     for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
   }
-  if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}`);
+  if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}\t${r.basis ?? ''}`);
 }
 
 /**

@@ -48,3 +48,15 @@ test('a region written with its compass points apart ("South East Asia") is the 
   assert.equal(linkOf(doc('Monsoon floods hit South East Asia in July. The region asked for help.'), 'The region'), 'South East Asia');
   assert.equal(linkOf(doc('Monsoon floods hit South East Asia and East Africa in July. The region asked for help.'), 'The region'), '');
 });
+
+test('a role noun owned by a description ("the group\'s leader") is the person it is apposed to, and the possessor stays free', () => {
+  const text = 'The Houthis seized the ship in November. Abdul-Malik al-Houthi, the group\'s leader, said the crew were spies.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'leader'), 'Abdul-Malik al-Houthi');
+  // "the group" is not swallowed by the person's mention
+  assert.ok(!d.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.start === text.indexOf('the group'))));
+  assert.equal(linkOf(doc('The paper interviewed the site\'s founder, Jack Herrick, on Monday.'), 'founder'), 'Jack Herrick');
+  assert.equal(linkWithout('coref.described-possessor-role', text, 'leader'), '');
+  // "of" is no possessor: "the founder of the site, Jack Herrick" is left to the names stage
+  assert.equal(linkOf(doc('The paper interviewed the founder of the site, Jack Herrick, on Monday.'), 'founder'), '');
+});

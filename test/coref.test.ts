@@ -279,3 +279,40 @@ test('a spokesperson\'s "we" is the organisation they speak for; anyone else\'s 
     restore();
   }
 });
+
+test('he/she: an object pronoun is never its own verb\'s subject (binding), a reflexive is', () => {
+  const d = doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.');
+  assert.equal(linkOf(d, 'her'), 'Tamar Wolff');
+  const r = doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described herself as a brilliant student.');
+  assert.notEqual(linkOf(r, 'herself'), 'Tamar Wolff');
+  const off = withoutRules(['coref.pronoun-not-coargument']);
+  try {
+    assert.equal(linkOf(doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.'), 'her'), 'Dana Erez');
+  } finally {
+    off();
+  }
+});
+
+test('he/she: a person nothing gives a gender to is an antecedent in the pronoun\'s sentence or as the subject just before, not further', () => {
+  // "Zorvath" is in no names table: no gender is known
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010. On Friday he closed the gallery.'), 'he closed'), '');
+  assert.equal(linkOf(doc('The city hired Michael Qelm in 2010. On Friday he closed the gallery.'), 'he closed'), 'Michael Qelm');
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010 before he closed the gallery.'), 'he closed'), 'Zorvath Qelm');
+  assert.equal(linkOf(doc('A third hostage, the sailor Zorvath Qelm, is still being held. His wife said he would be freed soon.'), 'His'), 'Zorvath Qelm');
+  // a pronoun already linked gives the person a gender: the chain goes on
+  assert.equal(linkOf(doc('The city hired Zorvath Qelm in 2010 before he closed the gallery. In 2012 the council thanked him.'), 'him'), 'Zorvath Qelm');
+});
+
+test('he/she in a phrase fronted before the main subject looks ahead to that subject ("In her remarks, Waters …")', () => {
+  const text = 'Daniel Ortiz opened the exhibition on Friday. In her opening remarks, Kathryn Waters thanked the donors.';
+  assert.equal(linkOf(doc(text), 'her opening'), 'Kathryn Waters');
+  assert.equal(linkOf(doc('Ana Ruiz chaired the meeting. When he arrived, Daniel Ortiz thanked the staff.'), 'he arrived'), 'Daniel Ortiz');
+  // a subject of the other gender is not taken: the pronoun looks back as before
+  assert.equal(linkOf(doc('Daniel Ortiz opened the exhibition on Friday. In his opening remarks, Kathryn Waters thanked the donors.'), 'his opening'), 'Daniel Ortiz');
+  const off = withoutRules(['coref.fronted-phrase-cataphora']);
+  try {
+    assert.notEqual(linkOf(doc(text), 'her opening'), 'Kathryn Waters');
+  } finally {
+    off();
+  }
+});

@@ -14,7 +14,7 @@ import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
-import { addMention, applyRules, BASIS, lw, notApposed, tokenOwners } from './coref/rules.js';
+import { addMention, applyRules, BASIS, describedPossessor, lw, notApposed, tokenOwners } from './coref/rules.js';
 import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
@@ -37,6 +37,16 @@ const appositionNameRule = defineRule({
   source: 'src/extract/coref.ts',
 });
 
+const possessiveRoleRule = defineRule({
+  id: 'coref.described-possessor-role',
+  stage: 'coref',
+  action: 'label',
+  summary: 'a role noun owned by a description ("the group\'s leader", "the site\'s founder") stands in apposition to a name like "his lawyer" does: "Abdul-Malik al-Houthi, the group\'s leader," and "the site\'s founder, Jack Herrick" make the role noun a mention of the person (the possessor stays a description of its own)',
+  fires: ['Abdul-Malik al-Houthi, the group\'s leader, said the men were spies.', 'The paper interviewed the site\'s founder, Jack Herrick, on Monday.'],
+  spares: ['Abdul-Malik al-Houthi, the leader, said the men were spies.', 'The paper interviewed the founder of the site, Jack Herrick, on Monday.'],
+  source: 'src/extract/coref.ts',
+});
+
 /** Appositions and role nouns beside a name become nominal mentions of its entity (rules). */
 export function resolveNominals(doc: Doc): void {
   const owners = tokenOwners(doc);
@@ -53,7 +63,9 @@ export function resolveNominals(doc: Doc): void {
       if (k < 0 || toks[k].sentence !== toks[doc.tokenAt(m.start)].sentence) continue;
       const noun = lw(toks[k]);
       const det = toks[k - 1];
-      const possessed = det !== undefined && POSSESSIVES.has(lw(det));
+      // "the site's founder, Jack Herrick": a described possessor is a determiner like "his"
+      const describedOwner = possessiveRoleRule.enabled && describedPossessor(toks, owners, k - 1);
+      const possessed = det !== undefined && (POSSESSIVES.has(lw(det)) || describedOwner);
       // "to speak with his mother, Montalvo was put through": a name that goes on to its verb opens a
       // clause of its own; an apposition closes ("his mother, Yelena, said", "… his mother, Yelena.")
       const closes = toks[doc.tokenAt(m.end)];
@@ -63,7 +75,7 @@ export function resolveNominals(doc: Doc): void {
         continue;
       }
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
-      if (KINSHIP[noun] === undefined && !(ROLE_NOUNS.has(noun) && (possessed || toks[k + 1]?.text === ','))) {
+      if (KINSHIP[noun] === undefined && !((ROLE_NOUNS.has(noun) || (describedOwner && titleNoun(noun))) && (possessed || toks[k + 1]?.text === ','))) {
         // a title word right before the name ("Liverpool footballer Luis Diaz") is remembered for "the footballer" later
         if (titleNoun(noun) && toks[k + 1] && doc.tokenAt(m.start) === k + 1) (m.roles ??= []).includes(noun) || m.roles.push(noun);
         continue;
@@ -71,6 +83,7 @@ export function resolveNominals(doc: Doc): void {
       // a possessive stays out of the nominal so that it resolves as a pronoun of its own
       addMention(doc, e, toks[k].start, toks[k].end, 'nominal', covered, BASIS.apposition);
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
+      if (describedOwner) possessiveRoleRule.fired(toks[k].start, toks[k].end);
     }
   }
 
@@ -104,10 +117,13 @@ export function resolveNominals(doc: Doc): void {
       if (!sep || !APPOS_SEP.has(sep.text) || sep.sentence !== toks[doc.tokenAt(m.start)].sentence) continue;
       const det = toks[after + 1];
       if (!det || !(POSSESSIVES.has(lw(det)) || lw(det) === 'the' || lw(det) === 'a' || lw(det) === 'an')) continue;
+      // "the group's leader": the described possessor stays out (it is a description of its own), the role is the person's
+      const owned = e.type === 'PERSON' && lw(det) === 'the' && possessiveRoleRule.enabled && describedPossessor(toks, owners, after + 3);
+      const open = owned ? after + 4 : after + 2;
       // up to two modifiers before the head noun
-      for (let h = after + 2; h <= after + 4 && h < toks.length; h++) {
+      for (let h = open; h <= open + 2 && h < toks.length; h++) {
         const noun = lw(toks[h]);
-        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) : ORG_NOUNS.has(noun) && e.type === 'ORG';
+        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) || (owned && titleNoun(noun)) : ORG_NOUNS.has(noun) && e.type === 'ORG';
         // "near the town of Kutum, the agency said": a noun phrase followed by its verb is a subject, not an apposition
         // (a participle is a reduced relative instead: "Pieter de Groot, the Dutch journalist kidnapped in Niger")
         const next = toks[h + 1];
@@ -116,10 +132,11 @@ export function resolveNominals(doc: Doc): void {
         if (fits) {
           if (owners[h]) break;
           // a nationality inside stays its own mention: "the Dutch | journalist"
-          let from = POSSESSIVES.has(lw(det)) ? after + 2 : after + 1;
+          let from = owned ? open : POSSESSIVES.has(lw(det)) ? after + 2 : after + 1;
           for (let k = from; k < h; k++) if (covered[k]) from = k + 1;
           addMention(doc, e, toks[from].start, toks[h].end, 'nominal', covered, BASIS.apposition);
           if (e.type === 'PERSON') (m.roles ??= []).includes(noun) || m.roles.push(noun);
+          if (owned) possessiveRoleRule.fired(toks[from].start, toks[h].end);
           break;
         }
         if (!(/^[\p{Ll}-]+$/u.test(toks[h].text) || owners[h]?.type === 'NORP') || POSSESSIVES.has(noun)) break;

@@ -18,7 +18,7 @@ import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { placeKinds, placeNounKind, placeNounKinds } from './places.js';
-import { defineRule } from '../../rules/registry.js';
+import { defineRule, ruleById } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { getNerModel } from '../ner.js';
 
@@ -98,10 +98,78 @@ function isSubject(doc: Doc, m: Mention): boolean {
  */
 function isObjectOverPronoun(doc: Doc, m: Mention, i: number): boolean {
   const k = mentionHead(doc, m);
-  if (k < 0 || doc.tokens[k].deprel !== 'obj') return false;
+  // an indirect object is an object too (a parser may read "thanked Turkey for …" as iobj)
+  if (k < 0 || (doc.tokens[k].deprel !== 'obj' && doc.tokens[k].deprel !== 'iobj')) return false;
   const verb = doc.tokens[k].head ?? -1;
   for (let h = doc.tokens[i].head ?? -1, n = 0; h >= 0 && n < 3; n++, h = doc.tokens[h].head ?? -1) if (h === verb) return true;
   return false;
+}
+
+export const coArgumentRule = defineRule({
+  id: 'coref.pronoun-not-coargument',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a personal pronoun that is the object of a verb ("him", "her") is not that verb\'s subject (binding: "Koolhaas described her" is not Koolhaas; "herself" would be): it goes to someone else',
+  fires: ['Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.'],
+  spares: ['Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described herself as a brilliant student.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** Pronoun token i is the object of a verb whose subject is the mention's head (they cannot corefer). */
+function isCoArgument(doc: Doc, i: number, m: Mention): boolean {
+  const toks = doc.tokens;
+  const d = toks[i].deprel ?? '';
+  if ((d !== 'obj' && d !== 'iobj') || lw(toks[i]).endsWith('self')) return false;
+  const k = mentionHead(doc, m);
+  return k >= 0 && (toks[k].deprel ?? '').startsWith('nsubj') && toks[k].head === toks[i].head;
+}
+
+export const unknownGenderRule = defineRule({
+  id: 'coref.unknown-gender-same-sentence',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a person of whom nothing tells the gender (no gendered word or title, no pronoun linked yet, a given name the names table does not know: often no person at all, "Boxer", "Three Sinners") is an antecedent of he/she in the pronoun\'s own sentence, or as the main subject of the sentence just before, only',
+  fires: ['The city hired Zorvath Qelm in 2010. On Friday he closed the gallery.'],
+  spares: ['Zorvath Qelm opened the gallery in 2010 before he closed it.', 'Zorvath Qelm opened the gallery in 2010. On Friday he closed it.', 'The city hired Michael Qelm in 2010. On Friday he closed the gallery.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const cataphoraRule = defineRule({
+  id: 'coref.fronted-phrase-cataphora',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she/his/her in a phrase or clause fronted before its sentence\'s main subject ("In her opening remarks, Waters …", "When he arrived, Ortiz …") stands for that subject when it is a person of a fitting gender',
+  fires: ['Ana Ruiz chaired the meeting. In his opening remarks, Daniel Ortiz thanked the staff.'],
+  spares: ['Daniel Ortiz chaired the meeting. In his opening remarks, the mayor thanked the staff.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** For a pronoun inside a phrase fronted before its clause's subject (an obl or advcl of the root, ahead of the subject), the subject's token; else -1. */
+function frontedBeforeSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  // climb to the dependent of the root that holds the pronoun
+  let k = i;
+  for (let n = 0; n < 8; n++) {
+    const h = toks[k].head ?? -1;
+    if (h < 0) return -1;
+    if ((toks[h].head ?? -1) < 0) break;
+    k = h;
+  }
+  const root = toks[k].head ?? -1;
+  const d = (toks[k].deprel ?? '').split(':')[0];
+  if (root < 0 || (d !== 'obl' && d !== 'advcl') || k > root) return -1;
+  for (let j = i + 1; j < root; j++) if (toks[j].head === root && (toks[j].deprel ?? '').startsWith('nsubj')) return j;
+  return -1;
+}
+
+/** The mention heads its sentence's main subject, or stands in apposition to it ("A third hostage, the sailor Nguyen Van Hung, is …"). */
+function isMainSubject(doc: Doc, m: Mention): boolean {
+  const toks = doc.tokens;
+  let k = mentionHead(doc, m);
+  if (k >= 0 && toks[k].deprel === 'appos') k = toks[k].head ?? -1;
+  if (k < 0 || !(toks[k].deprel ?? '').startsWith('nsubj')) return false;
+  const h = toks[k].head ?? -1;
+  return h >= 0 && (toks[h].head ?? -1) < 0;
 }
 
 export const nounHeadRule = defineRule({
@@ -285,6 +353,12 @@ export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+/** Token k is the possessive 's of "the NOUN's" (a noun no entity owns, after "the"): "the group's leader". */
+export function describedPossessor(toks: readonly Token[], owners: readonly (Entity | undefined)[], k: number): boolean {
+  const s = toks[k];
+  return s !== undefined && k >= 2 && /^['’]s?$/.test(s.text) && toks[k - 1].upos === 'NOUN' && !owners[k - 1] && lw(toks[k - 2]) === 'the' && s.sentence === toks[k - 2].sentence;
+}
+
 /** Sentences that credit a writer or a picture: "By Jane Roe", "Image: David Shankbone." */
 export function creditSentences(doc: Doc): Uint8Array {
   const out = new Uint8Array(doc.sentences.length);
@@ -384,7 +458,8 @@ function ruleDescriptions(doc: Doc): void {
   const tallies = new Map<string, PlaceTally>();
   for (let i = 0; i < toks.length - 1; i++) {
     const det = lw(toks[i]);
-    const possessive = POSSESSIVES.has(det) && det !== 'its';
+    // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
+    const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
     if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
     if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
@@ -741,9 +816,20 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // belongs to its own clause's subject before the nearer object of a preposition
       if (!chosen && clauseSubjectRule.enabled && w === (p.gender === 'f' ? 'her' : 'his') && !inSubject(doc, i)) {
         const subj = clauseSubject(doc, i);
-        if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+        const bound = subj >= 0 && coArgumentRule.enabled && (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') && !w.endsWith('self') && toks[subj].head === toks[i].head;
+        if (bound) coArgumentRule.fired(toks[i].start, toks[i].end);
+        else if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           clauseSubjectRule.fired(toks[i].start, toks[i].end);
+        }
+      }
+      // "In her opening remarks, Waters pointed out …": a pronoun in a phrase fronted before the main subject
+      // looks ahead to that subject
+      if (!chosen && cataphoraRule.enabled && wantPerson) {
+        const subj = frontedBeforeSubject(doc, i);
+        if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+          chosen = owners[subj];
+          cataphoraRule.fired(toks[i].start, toks[i].end);
         }
       }
       // this sentence, nearest first
@@ -755,7 +841,11 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         for (let k = here.length - 1; k >= 0 && !chosen; k--) {
           const x = here[k];
           if (skipPossessors && isPossessor(doc, x.m)) continue;
-          if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && usable(x) && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) { chosen = x.e; chosenHere = x.m; }
+          if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && usable(x) && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) {
+            if (coArgumentRule.enabled && isCoArgument(doc, i, x.m)) { coArgumentRule.fired(toks[i].start, toks[i].end); continue; }
+            chosen = x.e;
+            chosenHere = x.m;
+          }
         }
       }
       // "it" and "its" are most often a thing no name stands for ("the show is in its fourteenth season"):
@@ -789,8 +879,19 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // sentences back is no better than no one for "her")
       for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && (byGivenName || !byName.size); s--) {
         const inSentence = index.bySentence.get(s) ?? [];
-        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && compatible(x.e)) { chosen = x.e; earlier = true; break; }
-        for (const x of inSentence) if (!chosen && usable(x) && compatible(x.e)) { chosen = x.e; earlier = true; break; }
+        // a person nothing gives a gender to (no gendered word, no pronoun yet, a given name the table does not
+        // know: "Boxer", "the Tsar") is too weak an antecedent for he/she sentences away
+        // (unless it is the main subject of the sentence just before: "A third hostage, the sailor Nguyen Van Hung,
+        // is still held. His wife …")
+        const far = (x: Indexed) => {
+          if (!compatible(x.e)) return false;
+          if (!wantPerson || !unknownGenderRule.enabled || genders.has(x.e.id) || (byGivenName && byName.has(x.e.id))) return true;
+          if (s === sent - 1 && isMainSubject(doc, x.m)) return true;
+          unknownGenderRule.fired(toks[i].start, toks[i].end);
+          return false;
+        };
+        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
+        for (const x of inSentence) if (!chosen && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
       }
       if (chosen) {
         // a candidate was passed over for its given name alone

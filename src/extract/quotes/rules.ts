@@ -148,7 +148,7 @@ export const appositionRole = defineRule({
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
-  fires: ['Jordan Lee met Mrs Clara Dunn at the station on Monday. She said the trains would run again by Friday.'],
+  fires: ['Mrs Clara Dunn met Jordan Lee at the station on Monday, and she said the trains would run again by Friday.'],
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
@@ -197,8 +197,8 @@ export const antecedentInReach = defineRule({
 export const unlikePerson = defineRule({
   id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
-  fires: ['Witnesses said the Wanderer had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
-  spares: ['Witnesses said the car had come from the base, and officers spoke with Anne Mercer. She told police she had diplomatic immunity.'],
+  fires: ['Officers spoke with Anne Mercer. Witnesses said the Wanderer had come from the base, and she told police she had diplomatic immunity.'],
+  spares: ['Officers spoke with Anne Mercer. Witnesses said the car had come from the base, and she told police she had diplomatic immunity.'],
 });
 
 export const quotedName = defineRule({

@@ -28,6 +28,7 @@ import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
+import { countWhile } from '../../sorted.js';
 import { groupDescribed, groupNamed, groupNoun } from './groups.js';
 
 /** What the quotes stage knows about the document, built once per run. */
@@ -714,14 +715,7 @@ const mentionCache = new WeakMap<QuoteContext, Mention[]>();
 
 /** How many mentions of the index start before pos. */
 function mentionsBefore(list: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countWhile(list.length, (k) => list[k].start < pos);
 }
 
 /** The gender an honorific gives ("Mrs" → f), from the lexicon's titles. */
