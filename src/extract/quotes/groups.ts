@@ -193,7 +193,15 @@ export function groupDescribed(ctx: QuoteContext, from: number, head: number): S
   if (noun && !roleOf(h.text.toLowerCase()) && !bodies) return null;
   const pos = toks[from].start;
   const groups = speakerGroups(ctx);
-  for (let k = groups.length - 1; k >= 0; k--) {
+  // the groups written before the phrase (in text order by their names), the nearest few: a long document stays linear
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[groups[mid].from].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - GROUPS_BACK; k--) {
     const g = groups[k];
     if (g.start >= pos) continue;
     if (count && g.members.length !== count) continue;
@@ -206,10 +214,28 @@ export function groupDescribed(ctx: QuoteContext, from: number, head: number): S
 
 /** The group whose names token i is set beside as their plural noun, or null. */
 export function groupNoun(ctx: QuoteContext, i: number): SpeakerGroup | null {
-  return speakerGroups(ctx).find((g) => g.nouns.includes(i)) ?? null;
+  return tokenIndex(ctx).byNoun.get(i) ?? null;
+}
+
+/** How many groups before a plural description it may name (the nearest first). */
+const GROUPS_BACK = 20;
+
+const indexCache = new WeakMap<QuoteContext, { byNoun: Map<number, SpeakerGroup>; byName: Map<number, SpeakerGroup> }>();
+
+/** The groups by the tokens of their names and of their plural nouns, built once per document. */
+function tokenIndex(ctx: QuoteContext): { byNoun: Map<number, SpeakerGroup>; byName: Map<number, SpeakerGroup> } {
+  let index = indexCache.get(ctx);
+  if (index) return index;
+  index = { byNoun: new Map(), byName: new Map() };
+  for (const g of speakerGroups(ctx)) {
+    for (const n of g.nouns) if (!index.byNoun.has(n)) index.byNoun.set(n, g);
+    for (let k = g.from; k <= g.to; k++) if (!index.byName.has(k)) index.byName.set(k, g);
+  }
+  indexCache.set(ctx, index);
+  return index;
 }
 
 /** The group whose names token i is one of, or null. */
 export function groupNamed(ctx: QuoteContext, i: number): SpeakerGroup | null {
-  return speakerGroups(ctx).find((g) => g.from <= i && i <= g.to) ?? null;
+  return tokenIndex(ctx).byName.get(i) ?? null;
 }

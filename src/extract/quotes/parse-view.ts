@@ -224,11 +224,13 @@ function relativePredicateEdits(toks: readonly Token[], children: number[][], se
       // the antecedent: the noun before the comma, up its phrase while the heads stay before the pronoun
       let n = r - 2;
       if (!/^(?:NOUN|PROPN)$/.test(toks[n].upos ?? '')) continue;
-      while ((toks[n].head ?? -1) >= s.tokenStart && toks[n].head! < r - 1 && /^(?:flat|appos|nmod|compound|fixed)/.test(toks[n].deprel ?? '')) n = toks[n].head!;
+      for (let up = 0; up < 12 && (toks[n].head ?? -1) >= s.tokenStart && toks[n].head! < r - 1 && /^(?:flat|appos|nmod|compound|fixed)/.test(toks[n].deprel ?? ''); up++) n = toks[n].head!;
       if (n < s.tokenStart || !/^(?:NOUN|PROPN)$/.test(toks[n].upos ?? '')) continue;
       // the closing comma: the first after the relative verb's own words, then the verb (adverbs may stand before it)
       let k = rel + 1;
-      while (k < s.tokenEnd && toks[k].text !== ',') k++;
+      // (a relative clause of a few dozen words at most: a long run-on sentence stays linear)
+      while (k < s.tokenEnd && toks[k].text !== ',' && k - rel < 40) k++;
+      if (toks[k]?.text !== ',') continue;
       let v = k + 1;
       while (v < s.tokenEnd && toks[v].upos === 'ADV') v++;
       if (k >= s.tokenEnd - 1 || v >= s.tokenEnd || toks[v].upos !== 'VERB') continue;
