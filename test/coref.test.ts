@@ -109,7 +109,8 @@ test('floors on GUM news and interview documents (training split), raw text thro
   assert.ok(s.conll >= 0.54, `CoNLL F1 ${s.conll}`);
   const hs = scores['he/she'];
   assert.ok(hs.right / hs.gold >= 0.82, `he/she accuracy ${hs.right}/${hs.gold}`);
-  assert.ok(hs.linkedRight / hs.linked >= 0.8, `he/she precision ${hs.linkedRight}/${hs.linked}`);
+  // coref6 (binding, unknown genders, fronted phrases): 0.89 / 0.88 here (without turn labels)
+  assert.ok(hs.linkedRight / hs.linked >= 0.85, `he/she precision ${hs.linkedRight}/${hs.linked}`);
   const desc = scores.description;
   assert.ok(desc.right / desc.gold >= 0.27, `description accuracy ${desc.right}/${desc.gold}`);
   assert.ok(desc.linkedRight / desc.linked >= 0.78, `description precision ${desc.linkedRight}/${desc.linked}`);
