@@ -4,7 +4,7 @@
  * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table),
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
- * --no-org (no organisation companion: the BIO model alone; CHRONICLE_WITHOUT=ner.org-model trains it but
+ * --no-org (no organisation companion: the BIO model alone; --[no-]places: the world gazetteer's place categories as gazetteer features; CHRONICLE_WITHOUT=ner.org-model trains it but
  * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
  * as one element: the weights of those shuffles averaged in that run).
@@ -44,6 +44,8 @@ function main(): void {
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--no-org') opts.org = null;
+    else if (a === '--places') opts.places = true;
+    else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...DEFAULT_TRAIN_OPTIONS.org!, oBias: Number(args[++i]) };
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
@@ -52,17 +54,17 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --no-org, --org-o-bias X, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {
-    const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
+    const fc = featuriseCorpus(readNerCorpus(data, opts), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
     for (const { epoch, ner } of runEpochCurve(fc, folds, opts)) process.stdout.write(formatPRF(`ner stage after ${epoch} epochs`, ner) + '\n');
     return;
   }
   if (repeatSeeds) {
     // the same cross-validation once per shuffle seed: the spread a single run's figure carries
-    const fc = featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
+    const fc = featuriseCorpus(readNerCorpus(data, opts), { ...DEFAULT_TRAIN_OPTIONS, ...opts });
     const runs = repeatSeeds.map((seeds) => {
       const [r] = runCrossValidation(fc, folds, { ...opts, seeds }, undefined, false);
       const p = r.recognisers.pipeline.all;
@@ -83,7 +85,7 @@ function main(): void {
 }
 
 /** The cross-validated figures into models/ner/manifest.json (cross_validation); `repeat`: the figures of every shuffle seed. */
-function recordInManifest(r: CvReport, repeat?: { seeds: string[]; table: string[] }): void {
+export function recordInManifest(r: CvReport, repeat?: { seeds: string[]; table: string[] }): void {
   const path = join(defaultModelDir(), MODEL_FILES.manifest);
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const brief = (s: CvReport['recognisers'][string]) => ({ pooled: { coarse: s.all.coarse, by_class: s.all.byCoarse }, gum: { coarse: s.gum.coarse, by_class: s.gum.byCoarse, by_type: s.gum.byType }, uner: { coarse: s.uner.coarse, by_class: s.uner.byCoarse }, other_types_gum: s.other });

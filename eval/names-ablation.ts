@@ -13,7 +13,10 @@
  * entities), --base-without a,b (these rules off in every variant: ablation from a new base),
  * --also a,b (an extra variant with these rules off together; repeatable), --o-bias X (train the
  * fold models with this O bias), --seeds A,B (their shuffle seeds), --no-org (fold models without the
- * organisation companion), --markdown (print the table as Markdown rows), --json-out FILE.
+ * organisation companion), --[no-]places (fold models with / without the place gazetteer features),
+ * --o-bias-grid A,B and --org-o-bias-grid A,B (variants decoding the same fold models with these O
+ * biases, the BIO model's or the companion's: the bias is a decode-time constant), --markdown (print
+ * the table as Markdown rows), --json-out FILE.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +40,25 @@ export interface Variant {
   name: string;
   without: string[];
   stages: Stage[];
+  /** a decode-time change to the fold's model (an O bias) for this variant; returns the undo */
+  setup?: (model: NerModel) => () => void;
+}
+
+/** A variant that decodes with another O bias: the BIO model's, or (`org`) the organisation companion's. */
+export function oBiasVariant(oBias: number, org: boolean, base: Omit<Variant, 'name' | 'setup'>): Variant {
+  return {
+    ...base,
+    name: `${org ? 'companion' : 'BIO model'} O bias ${oBias}`,
+    setup: (model) => {
+      const w = org ? model.org?.weights : model.weights;
+      if (!w) throw new Error('no organisation companion in the fold models');
+      const was = w.oBias;
+      w.oBias = oBias;
+      return () => {
+        w.oBias = was;
+      };
+    },
+  };
 }
 
 const FULL: Stage[] = [nerStage, namesStage, entitiesStage];
@@ -139,7 +161,7 @@ export interface AblationRow {
 }
 
 export function ablate(dataDir: string, folds: number, variants: Variant[], modelDir: string | null, log: (m: string) => void, train: Partial<NerTrainOptions> = {}): AblationRow[] {
-  const corpus = readNerCorpus(dataDir);
+  const corpus = readNerCorpus(dataDir, train);
   const models = foldModels(corpus, folds, modelDir, log, train);
   const pool = cvPool(corpus);
   const scorers = variants.map(() => new SpanScorer());
@@ -154,12 +176,14 @@ export function ablate(dataDir: string, folds: number, variants: Variant[], mode
         for (const s of [tokenizeStage, parseStage, timesStage]) s.run(prepared);
         variants.forEach((v, i) => {
           const restore = withoutRules(v.without);
+          const undo = v.setup?.(models[k]);
           try {
             const { spans, fired } = runVariant(prepared, v, i === 0);
             scorers[i].add(t.gold, spans, !t.id.startsWith('uner-'));
             if (i === 0) countErrors(t.gold, spans);
             for (const [r, n] of fired) firedCount[i].set(r, (firedCount[i].get(r) ?? 0) + n);
           } finally {
+            undo?.();
             restore();
           }
         });
@@ -215,6 +239,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const also: string[][] = [];
   // training options of the fold models (when they are trained here)
   const train: Partial<NerTrainOptions> = {};
+  // decode-time O biases to try on the same fold models (the BIO model's, the companion's)
+  let oBiasGrid: number[] = [];
+  let orgOBiasGrid: number[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--folds') folds = Number(args[++i]);
     else if (args[i] === '--models') models = resolve(args[++i]);
@@ -226,7 +253,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else if (args[i] === '--o-bias') train.oBias = Number(args[++i]);
     else if (args[i] === '--seeds') train.seeds = args[++i].split(',').map(Number);
     else if (args[i] === '--no-org') train.org = null;
-    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --markdown, --json-out FILE)`);
+    else if (args[i] === '--no-places') train.places = false;
+    else if (args[i] === '--places') train.places = true;
+    else if (args[i] === '--o-bias-grid') oBiasGrid = args[++i].split(',').map(Number);
+    else if (args[i] === '--org-o-bias-grid') orgOBiasGrid = args[++i].split(',').map(Number);
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --[no-]places, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE)`);
   }
   const stages = new Set(['ner', 'names', 'entities']);
   const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));
@@ -234,6 +265,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     { name: baseWithout.length ? `base (without ${baseWithout.join(', ')})` : 'every rule on (headline)', without: baseWithout, stages: FULL },
     { name: 'without the names stage', without: baseWithout, stages: [nerStage, entitiesStage] },
     ...also.map((ids) => ({ name: ids.join(' + '), without: [...baseWithout, ...ids], stages: FULL })),
+    ...oBiasGrid.map((x) => oBiasVariant(x, false, { without: baseWithout, stages: FULL })),
+    ...orgOBiasGrid.map((x) => oBiasVariant(x, true, { without: baseWithout, stages: FULL })),
     ...rules.filter((r) => !baseWithout.includes(r.id)).map((r) => ({ name: r.id, without: [...baseWithout, r.id], stages: FULL })),
   ];
   const data = process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data');

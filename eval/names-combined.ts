@@ -38,7 +38,7 @@ export const SETUPS: Recogniser[] = [
 
 export function compare(dataDir: string, folds: number, opts: Partial<NerTrainOptions>): CvReport {
   const log = (m: string) => process.stderr.write(m + '\n');
-  const fc = featuriseCorpus(readNerCorpus(dataDir), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log);
+  const fc = featuriseCorpus(readNerCorpus(dataDir, opts), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log);
   const train: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, oBias: shippedOBias(), ...opts, log };
   const scorers = SETUPS.map(() => new PoolScorer());
   try {

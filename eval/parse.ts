@@ -1,15 +1,16 @@
 /**
  * `npm run eval:parse`: runs the committed model on UD English EWT dev and test with gold
  * tokenization (through the same CoNLL-U path as `chronicle parse --conllu`) and prints UPOS,
- * XPOS, lemma accuracy, UAS and LAS the CoNLL 2018 way (punctuation included).
- * Options: --data DIR (default ../shared/data or $CHRONICLE_DATA), --model PATH,
+ * XPOS, lemma accuracy, UAS and LAS the CoNLL 2018 way (punctuation included), for the default
+ * model and the accurate one (models/nlp-en-accurate.bin.gz), or only the model given.
+ * Options: --data DIR (default ../shared/data or $CHRONICLE_DATA), --model PATH (or $CHRONICLE_NLP_MODEL),
  * --write DIR (also write the predicted CoNLL-U files there), --json (machine-readable).
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseConllu, writeConllu } from '../src/nlp/conllu.js';
-import { loadNlpModel } from '../src/nlp/nlp-model.js';
+import { ACCURATE_MODEL_FILE, loadNlpModel, MODEL_FILE, modelsDir } from '../src/nlp/nlp-model.js';
 import { scoreConllu, formatScores, type Scores } from '../src/nlp/evaluate.js';
 import { annotateConllu } from '../src/cli/commands/parse.js';
 
@@ -22,23 +23,30 @@ const { values } = parseArgs({
   },
 });
 const dataDir = resolve(values.data ?? process.env.CHRONICLE_DATA ?? '../shared/data');
-const t0 = performance.now();
-const model = loadNlpModel(values.model);
-const loadMs = performance.now() - t0;
-const results: Record<string, Scores> = {};
-for (const split of ['dev', 'test']) {
-  const file = join(dataDir, 'ud-ewt', `en_ewt-ud-${split}.conllu`);
-  const text = await readFile(file, 'utf8');
-  const gold = parseConllu(text);
-  const system = parseConllu(text);
-  for (const s of system) annotateConllu(model, s);
-  const written = writeConllu(system);
-  if (values.write) {
-    await mkdir(values.write, { recursive: true });
-    await writeFile(join(values.write, `en_ewt-ud-${split}.pred.conllu`), written);
+const given = values.model ?? process.env.CHRONICLE_NLP_MODEL;
+const models = given ? [{ name: '', path: given }] : [{ name: 'default', path: join(modelsDir(), MODEL_FILE) }, { name: 'accurate', path: join(modelsDir(), ACCURATE_MODEL_FILE) }];
+const report: Record<string, unknown> = {};
+for (const { name, path } of models) {
+  const t0 = performance.now();
+  const model = loadNlpModel(path);
+  const loadMs = performance.now() - t0;
+  const results: Record<string, Scores> = {};
+  for (const split of ['dev', 'test']) {
+    const file = join(dataDir, 'ud-ewt', `en_ewt-ud-${split}.conllu`);
+    const text = await readFile(file, 'utf8');
+    const gold = parseConllu(text);
+    const system = parseConllu(text);
+    for (const s of system) annotateConllu(model, s);
+    const written = writeConllu(system);
+    if (values.write) {
+      await mkdir(values.write, { recursive: true });
+      await writeFile(join(values.write, `en_ewt-ud-${split}${name ? `.${name}` : ''}.pred.conllu`), written);
+    }
+    results[split] = scoreConllu(gold, parseConllu(written));
+    if (!values.json) console.log(formatScores(`${name ? `${name.padEnd(9)}` : ''}EWT ${split}`, results[split]));
   }
-  results[split] = scoreConllu(gold, parseConllu(written));
-  if (!values.json) console.log(formatScores(`EWT ${split}`, results[split]));
+  if (name) report[name] = { loadMs: Math.round(loadMs), ...results };
+  else Object.assign(report, { loadMs: Math.round(loadMs), ...results });
+  if (!values.json) console.log(`${name ? `${name} ` : ''}model loaded in ${loadMs.toFixed(0)} ms`);
 }
-if (values.json) console.log(JSON.stringify({ loadMs: Math.round(loadMs), ...results }, null, 2));
-else console.log(`model loaded in ${loadMs.toFixed(0)} ms`);
+if (values.json) console.log(JSON.stringify(report, null, 2));

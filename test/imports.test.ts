@@ -24,6 +24,8 @@ function layerOf(file: string): number {
   if (RUNNER.has(file)) return 7;
   const order: [RegExp, number][] = [
     [/^src\/(lexicon|rules)\//, 0],
+    // small helpers over sorted data, for every stage
+    [/^src\/sorted\.ts$/, 0],
     [/^src\/(doc|pipeline)\.ts$/, 1],
     [/^src\/match\//, 1],
     [/^src\/ingest\//, 2],

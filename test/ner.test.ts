@@ -10,6 +10,10 @@ import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { WordCache } from '../src/extract/ner-features.js';
 import { readGumDoc, retokenize } from '../train/ner-data.js';
+import { placeCategories } from '../train/ner-gazetteer.js';
+import { PLACES_DIR } from '../train/ner-train.js';
+import { sentenceKeysOf } from '../src/extract/ner-model.js';
+import { docCaps, sentenceView } from '../src/extract/ner-features.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
 const gumDir = join(dataDir, 'gum', 'dep');
@@ -420,4 +424,29 @@ test('the companion shares the recogniser\'s word cache and sentence features: t
   ].map((t) => t.split(' '));
   const show = (out: { start: number; end: number; type: string }[][]) => JSON.stringify(out);
   assert.equal(show(recogniseDoc(model, sentences)), show(recogniseDoc(separate, sentences)));
+});
+
+test('one set of sentence keys serves both models: emissions as when each model builds its own', () => {
+  const model = getNerModel()!;
+  const org = model.org!;
+  const words = 'Orbis Labs hired Dana Whitlow , a former Tarrow Bank analyst , in Kherson last May .'.split(' ');
+  const v = sentenceView(words, model.cache, model, docCaps([words]));
+  const keys = sentenceKeysOf(v);
+  assert.equal(keys.wideAt.length, words.length + 1);
+  assert.ok(keys.marks.length > 0, 'gazetteer and capitalised-run keys are there ("Kherson", "Orbis Labs")');
+  for (const m of [model, org]) {
+    const shared = m.weights.emissionsFor(v, m.cache, m.frozen, keys);
+    const own = m.weights.emissionsFor(v, m.cache, m.frozen);
+    assert.deepEqual([...shared], [...own]);
+  }
+});
+
+test('place categories for the gazetteer features (--places): one per name key, by kind and population; lower-case words left out', { skip: !existsSync(join(PLACES_DIR, 'names.tsv')) && 'models/places not built' }, () => {
+  const cats = placeCategories(PLACES_DIR, new Set(['reading']));
+  assert.equal(cats.get('france'), 'CTRY');
+  assert.equal(cats.get('bavaria'), 'ADM1');
+  assert.equal(cats.get('taganrog'), 'TOWN5');
+  assert.equal(cats.get('new york'), 'ADM1', 'a state and a city: the state ranks first');
+  assert.equal(cats.get('reading'), undefined, 'a word the labelled text writes in lower case is no evidence');
+  assert.ok([...cats.keys()].every((k) => !/\d/.test(k)));
 });

@@ -184,3 +184,49 @@ test('word clusters, the second tagger pass and label sets: learnt, carried insi
   }
   assert.deepEqual(model.analyse(['the', 'zorb', 'trax', '.']).deprel, ['det', 'nsubj', 'root', 'punct']);
 });
+
+test('the second tagger pass re-scores only the words the first decided by less than secondMargin, and the margin travels in the model file', () => {
+  // toy data: nouns and verbs told apart by the word before them, one word ("stam") both
+  const sents: Array<{ forms: string[]; xpos: string[]; upos: string[] }> = [];
+  const nouns = ['blor', 'quim', 'snet', 'stam'];
+  const verbs = ['drat', 'frim', 'glop', 'stam'];
+  for (let k = 0; k < 40; k++) {
+    sents.push({ forms: ['the', nouns[k % 4], verbs[(k + 1) % 4], '.'], xpos: ['DT', 'NN', 'VBZ', '.'], upos: ['DET', 'NOUN', 'VERB', 'PUNCT'] });
+    sents.push({ forms: ['we', verbs[k % 4], 'the', nouns[(k + 2) % 4], '.'], xpos: ['PRP', 'VBP', 'DT', 'NN', '.'], upos: ['PRON', 'VERB', 'DET', 'NOUN', 'PUNCT'] });
+  }
+  const first = trainTagger(sents, { iterations: 4, seed: 1 });
+  const firstModel = new Tagger(first.data, first.xpos, first.upos);
+  const firstPass = sents.map((s) => firstModel.firstPassIds(s.forms.map(lexeme)));
+  const second = trainTagger(sents, { iterations: 4, seed: 1, firstPass });
+  let scored = 0;
+  const counting = { nClasses: second.xpos.nClasses, score: (f: Uint32Array, n: number, out: Float64Array) => { scored++; second.xpos.score(f, n, out); } };
+  const forms = ['we', 'stam', 'the', 'stam', '.', 'the', 'glop', 'blor', '.'].map(lexeme);
+  const scoredWith = (secondMargin: number | undefined) => {
+    scored = 0;
+    const tags = new Tagger({ ...first.data, secondMargin }, first.xpos, second.upos, counting).xposIds(forms);
+    return { scored, tags: Array.from(tags) };
+  };
+  const all = scoredWith(undefined);
+  const none = scoredWith(0);
+  assert.ok(all.scored > 0 && all.scored <= forms.length);
+  // margin 0: every word keeps its first-pass tag and the second model is never asked
+  assert.equal(none.scored, 0);
+  assert.deepEqual(none.tags, Array.from(firstModel.firstPassIds(forms)));
+  // a wider margin re-scores more words, and a margin no score reaches re-scores all of them
+  const counts = [0.5, 4, 16, 24, 32, 1e12].map((m) => scoredWith(m).scored);
+  for (let k = 1; k < counts.length; k++) assert.ok(counts[k] >= counts[k - 1], `re-scored words by margin: ${counts}`);
+  assert.ok(counts.some((c) => c > 0 && c < all.scored), `some margin re-scores only some words: ${counts}`);
+  assert.deepEqual(scoredWith(1e12), all);
+  // the margin is part of the model: written, decoded and made load-ready with it
+  const model = new NlpModel(
+    new Tagger({ ...first.data, secondMargin: 2 }, first.xpos, second.upos, second.xpos),
+    trainLemmatizer([{ form: 'blor', xpos: 'NN', lemma: 'blor' }]),
+    new Parser({ labels: ['root'], nXpos: first.data.xposTags.length }, new TrainablePerceptron(3).freeze(), new TrainablePerceptron(1).freeze()),
+  );
+  const decoded = decodeNlpModel(encodeNlpModel(partsOf(model)));
+  const ready = nlpModelFromReady(decodeModelRaw(encodeModelRaw(readyNlpFile(decoded))), 'test');
+  for (const m of [decoded, ready]) {
+    assert.equal(m.tagger.data.secondMargin, 2);
+    assert.deepEqual(m.analyse(['we', 'stam', 'the', 'stam', '.']).xpos, model.analyse(['we', 'stam', 'the', 'stam', '.']).xpos);
+  }
+});

@@ -157,7 +157,7 @@ export function shippedOBias(): number {
  */
 export function runCrossValidation(data: string | FeaturisedCorpus, folds: number, opts: Partial<NerTrainOptions> = {}, grid?: number[], withCompromise = true): CvReport[] {
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const fc = typeof data === 'string' ? featuriseCorpus(readNerCorpus(data), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log) : data;
+  const fc = typeof data === 'string' ? featuriseCorpus(readNerCorpus(data, opts), { ...DEFAULT_TRAIN_OPTIONS, ...opts }, log) : data;
   const corpus = fc.corpus;
   const biases = grid ?? [opts.oBias ?? shippedOBias()];
   const trainOpts: NerTrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...opts, oBias: biases[0], log };

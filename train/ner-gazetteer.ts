@@ -170,7 +170,43 @@ function stripTitles(words: string[], norp: Set<string>, gpe: Set<string>): stri
   return words.slice(i);
 }
 
-export function buildGazetteer(petrarchDir: string): GazetteerData {
+/**
+ * Place categories from the world gazetteer of the places stage (models/places, GeoNames CC BY 4.0:
+ * countries, first-level regions, towns of ≥ 1,000 people, with their alternate names), one per name
+ * key: CTRY (a country), AREA (a sea, continent or region in no one country), ADM1 (a first-level
+ * region), else the biggest town bearing it by population, TOWN6 (≥ 1 M), TOWN5 (≥ 100 k), TOWN4 (≥ 10 k)
+ * or TOWN3. A single word the labelled text mostly writes in lower case ("reading", "mobile", "of")
+ * is left out: `lowerWords`. These categories are features only: no rule and no label mapping reads them.
+ */
+export function placeCategories(placesDir: string, lowerWords: ReadonlySet<string>): Map<string, string> {
+  const rows = readFileSync(join(placesDir, 'places.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+  const catOf = rows.map((line) => {
+    const f = line.split('\t');
+    const code = f[2];
+    const pop = Number(f[7]) || 0;
+    if (code === 'PCLI') return 'CTRY';
+    if (code === 'CONT' || code === 'OCN' || code === 'SEA' || code === 'RGN') return 'AREA';
+    if (code === 'ADM1') return 'ADM1';
+    return pop >= 1e6 ? 'TOWN6' : pop >= 1e5 ? 'TOWN5' : pop >= 1e4 ? 'TOWN4' : 'TOWN3';
+  });
+  const rank = ['CTRY', 'AREA', 'ADM1', 'TOWN6', 'TOWN5', 'TOWN4', 'TOWN3'];
+  const out = new Map<string, string>();
+  const names = readFileSync(join(placesDir, 'names.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).slice(1);
+  for (const line of names) {
+    const tab = line.indexOf('\t');
+    const key = line.slice(0, tab);
+    if (!key || /\d/.test(key) || (!key.includes(' ') && lowerWords.has(key))) continue;
+    let best = '';
+    for (const r of line.slice(tab + 1).split(',')) {
+      const c = catOf[Number(r)];
+      if (c && (!best || rank.indexOf(c) < rank.indexOf(best))) best = c;
+    }
+    if (best) out.set(key, best);
+  }
+  return out;
+}
+
+export function buildGazetteer(petrarchDir: string, places?: Map<string, string>): GazetteerData {
   const dict = join(petrarchDir, 'dictionaries');
   const gpe = new Set<string>();
   const norp = new Set<string>();
@@ -257,6 +293,16 @@ export function buildGazetteer(petrarchDir: string): GazetteerData {
       if (joined !== p) set.add(joined);
     }
   }
-  const sorted = (s: Set<string>) => [...s].filter((w) => w.length > 0).sort();
-  return { GPE: sorted(gpe), NORP: sorted(norp), LOC: sorted(loc), PER: sorted(per), FIRST: sorted(first), ORG: sorted(org) };
+  const sorted = (s: Iterable<string>) => [...s].filter((w) => w.length > 0).sort();
+  const out: GazetteerData = { GPE: sorted(gpe), NORP: sorted(norp), LOC: sorted(loc), PER: sorted(per), FIRST: sorted(first), ORG: sorted(org) };
+  if (places) {
+    const byCat = new Map<string, string[]>();
+    for (const [key, cat] of places) {
+      const list = byCat.get(cat) ?? [];
+      list.push(key);
+      byCat.set(cat, list);
+    }
+    for (const [cat, keys] of [...byCat].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[cat] = sorted(keys);
+  }
+  return out;
 }

@@ -10,13 +10,14 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
 import { BIO_TAGS, NerWeights, TagSet, decodeWeights, encodeWeights, makeNerModel, viterbi, withCompanion, type NerModel } from '../src/extract/ner-model.js';
 import type { EntityType } from '../src/doc.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
-import { buildGazetteer } from './ner-gazetteer.js';
+import { buildGazetteer, placeCategories } from './ner-gazetteer.js';
 import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
 import { seededRandom } from '../src/nlp/random.js';
@@ -25,6 +26,8 @@ export interface NerCorpus {
   dataDir: string;
   gazData: GazetteerData;
   gazetteer: Gazetteer;
+  /** whether the gazetteer holds the world gazetteer's place categories (placeCategories) */
+  places: boolean;
   /** UNER English EWT train sentences (documents marked by `doc`) */
   unerTrain: LabeledSentence[];
   /** UNER English EWT dev, one LabeledDoc per newdoc id ("uner-dev:<id>", genre "uner") */
@@ -39,8 +42,26 @@ export interface NerCorpus {
   vectors: BrownClusters | null;
 }
 
-export function readNerCorpus(dataDir: string): NerCorpus {
-  const gazData = buildGazetteer(join(dataDir, 'petrarch2'));
+/** Words UD EWT train writes in lower case at least half the time (seen ≥ 3 times mid-sentence). */
+function mostlyLowerWords(sentences: readonly (readonly string[])[]): Set<string> {
+  const counts = new CapCounts();
+  for (const words of sentences) counts.add(words);
+  const out = new Set<string>();
+  for (const [w, [caps, n]] of counts.counts) if (n >= 3 && caps / n < 0.5) out.add(w);
+  return out;
+}
+
+/** The world gazetteer of the places stage (models/places), read by the place features. */
+export const PLACES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'places');
+
+/**
+ * The labelled corpora and the gazetteer. `places`: the gazetteer also holds the place categories
+ * of the world gazetteer (placeCategories; default as DEFAULT_TRAIN_OPTIONS).
+ */
+export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places'> = {}): NerCorpus {
+  const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
+  const places = opts.places ?? DEFAULT_TRAIN_OPTIONS.places;
+  const gazData = buildGazetteer(join(dataDir, 'petrarch2'), places ? placeCategories(PLACES_DIR, mostlyLowerWords(ewtWords)) : undefined);
   const gazetteer = new Gazetteer(gazData);
   const unerTrain = readUner(join(dataDir, 'uner-ewt', 'en_ewt-ud-train.iob2'), gazetteer);
   const unerDev: LabeledDoc[] = [];
@@ -50,8 +71,7 @@ export function readNerCorpus(dataDir: string): NerCorpus {
     unerDev[unerDev.length - 1].sentences.push(s);
   }
   const gum = readGum(join(dataDir, 'gum', 'dep'), gazetteer);
-  const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
-  return { dataDir, gazData, gazetteer, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters(), vectors: null };
+  return { dataDir, gazData, gazetteer, places, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters(), vectors: null };
 }
 
 /** Ids of GUM's news and interview documents, sorted. */
@@ -102,6 +122,11 @@ export interface NerTrainOptions {
   vectors: boolean;
   /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
   unlabelledCaps: boolean;
+  /**
+   * gazetteer features also from the world gazetteer of the places stage (models/places: countries,
+   * regions, towns by population; train/ner-gazetteer.ts placeCategories). Read by readNerCorpus.
+   */
+  places: boolean;
   /** types tagged BILOU instead of BIO (the organisation companion: ['ORG']); default none */
   bilou?: readonly EntityType[];
   /**
@@ -129,7 +154,7 @@ export interface OrgCompanion {
 /** The shipped companion: ORG tagged BILOU, the model's O bias. */
 export const ORG_COMPANION: OrgCompanion = { bilou: ['ORG'] };
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, org: ORG_COMPANION };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, places: false, org: ORG_COMPANION };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -406,6 +431,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const t0 = Date.now();
   if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
   if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
+  if (opts.places !== undefined && opts.places !== fc.corpus.places) throw new Error('trainNer: the corpus was read ' + (fc.corpus.places ? 'with' : 'without') + ' the place gazetteer (readNerCorpus places)');
   if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');

@@ -80,8 +80,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--no-org') opts.org = null;
+    else if (a === '--places') opts.places = true;
+    else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps, --[no-]places)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -105,8 +107,8 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, org: opts.org, log };
-  const fc = featuriseCorpus(readNerCorpus(opts.data), opts, log);
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
+  const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
   let grid: { o_bias: number; pipeline_f1: number; ner_stage_f1: number }[] = [];
@@ -167,7 +169,7 @@ function main(): void {
         { name: 'GUM dep/*.conllu entity layer, all six genres', documents: trained.sentences.gumDocuments, sentences: trained.sentences.gum, weight: opts.gumWeight, licence: 'CC BY 4.0 (annotations); texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0' },
       ],
       lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)' + (opts.unlabelledCaps ? ' + the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (CC BY-SA 3.0; words seen there ≥ 10 times)' : ''),
-      gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts',
+      gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts' + (corpus.places ? ' + place categories (CTRY, AREA, ADM1, TOWN6/5/4/3 by population) of every name key of the world gazetteer models/places (GeoNames, CC BY 4.0; see models/places/manifest.json), train/ner-gazetteer.ts placeCategories' : ''),
       representations: fc.brown
         ? { file: 'models/representations/brown.tsv.gz (see its manifest.json)', sha256: fc.brown.sha256, features: 'Brown cluster path prefixes of 4, 6, 10, 20 bits of the word and 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
         : null,
@@ -195,6 +197,7 @@ function main(): void {
       GUM: 'CC BY 4.0 annotations (Zeldes 2017, https://gucorpling.org/gum/)',
       PETRARCH2: 'MIT (© 2014 Open Event Data Alliance)',
       'UD English EWT': 'CC BY-SA 4.0 (lexicon statistics)',
+      ...(corpus.places ? { GeoNames: 'CC BY 4.0 (place names and populations, via models/places: https://www.geonames.org/)' } : {}),
       'Brown clusters': 'models/representations/manifest.json: Wikinews CC BY 2.5, Wikipedia CC BY-SA 3.0, GUM CC BY, UD EWT CC BY-SA 4.0',
     },
   };

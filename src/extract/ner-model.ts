@@ -187,9 +187,8 @@ export class NerWeights {
   private comboSize = 0;
 
   /** Row offset in comboRows of the summed plain small-domain keys of token i. */
-  private comboRow(v: SentenceView, i: number): number {
+  private comboRow(v: SentenceView, i: number, key: number): number {
     const T_ = this.tags.n;
-    const key = plainComboKey(v, i);
     let r = this.combo.get(key);
     if (r < 0) {
       if (this.comboSize >= 1 << 16) {
@@ -247,20 +246,22 @@ export class NerWeights {
   /**
    * Emission scores (n × tags.n) for a sentence. The word-only parts are summed once per word
    * type and kept on its WordInfo (frozen weights only: the cache belongs to this model), so a
-   * token costs five vector adds plus one table pass over its ~20 context keys.
+   * token costs five vector adds plus one table pass over its ~20 context keys. `keys`: the
+   * sentence's context keys when already built (sentenceKeysOf; the organisation companion scores
+   * the recogniser's), so a pair of models featurises a sentence once.
    */
-  emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean): Float32Array {
+  emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean, keys: SentenceKeys = sentenceKeysOf(v)): Float32Array {
     const T = this.tags.n;
     const n = v.infos.length;
     const out = new Float32Array(n * T);
-    const keys = this.keys;
     const tmp = this.tmp;
     if (!cacheVectors) {
+      const buf = this.keys;
       for (let i = 0; i < n; i++) {
-        let m = selfKeys(v.infos[i], keys, 0);
-        for (let k = 0; k < OFFSETS.length; k++) m = neighbourKeys(infoAt(v, cache, i + OFFSETS[k]), k, keys, m);
-        m = contextKeys(v, i, keys, m);
-        this.scorer.score(keys, m, tmp);
+        let m = selfKeys(v.infos[i], buf, 0);
+        for (let k = 0; k < OFFSETS.length; k++) m = neighbourKeys(infoAt(v, cache, i + OFFSETS[k]), k, buf, m);
+        m = contextKeys(v, i, buf, m);
+        this.scorer.score(buf, m, tmp);
         for (let t = 0; t < T; t++) out[i * T + t] = tmp[t];
         out[i * T] -= this.oBias;
       }
@@ -286,6 +287,7 @@ export class NerWeights {
     const T2 = 2 * T;
     const T3 = 3 * T;
     const T4 = 4 * T;
+    const { wide, wideAt, marks, marksAt, combos } = keys;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       // self, then the neighbours at -2, -1, +1, +2 (OFFSETS order)
@@ -294,17 +296,18 @@ export class NerWeights {
       const b = vecs[i + 1];
       const c = vecs[i + 3];
       const d = vecs[i + 4];
-      const m = wideContextKeys(v, i, keys, 0);
-      this.scorer.score(keys, m, tmp);
+      const buf = this.keys;
+      let m = 0;
+      for (let q = wideAt[i]; q < wideAt[i + 1]; q++) buf[m++] = wide[q];
+      this.scorer.score(buf, m, tmp);
       for (let t = 0; t < T; t++) out[base + t] = s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t];
       // the plain small-domain keys as one summed row per combination of their values
-      const off0 = this.comboRow(v, i);
+      const off0 = this.comboRow(v, i, combos[i]);
       const combo = this.comboRows;
       for (let t = 0; t < T; t++) out[base + t] += combo[off0 + t];
-      // gazetteer and run keys from the per-key memo (keys[] is reused: read them out first)
-      const ms = markKeys(v, i, keys, 0);
-      for (let q = 0; q < ms; q++) {
-        const off = this.memoRow(keys[q]);
+      // gazetteer and run keys from the per-key memo
+      for (let q = marksAt[i]; q < marksAt[i + 1]; q++) {
+        const off = this.memoRow(marks[q]);
         const rows = this.memoRows;
         for (let t = 0; t < T; t++) out[base + t] += rows[off + t];
       }
@@ -312,6 +315,49 @@ export class NerWeights {
     }
     return out;
   }
+}
+
+/**
+ * A sentence's context keys, built once whatever number of models score them: the word-pair and
+ * capitalised-context keys (looked up per token), the gazetteer and run keys (memoised per key)
+ * and the plain small-domain combination of each token (plainComboKey), flat with per-token offsets.
+ */
+export interface SentenceKeys {
+  wide: Uint32Array;
+  wideAt: Int32Array;
+  marks: Uint32Array;
+  marksAt: Int32Array;
+  combos: Float64Array;
+}
+
+const keyBuf = new Uint32Array(MAX_KEYS);
+
+export function sentenceKeysOf(v: SentenceView): SentenceKeys {
+  const n = v.infos.length;
+  // at most 7 wide keys per token (wideContextKeys); marks vary, so they grow as needed
+  const wide = new Uint32Array(7 * n);
+  const wideAt = new Int32Array(n + 1);
+  const marksAt = new Int32Array(n + 1);
+  const combos = new Float64Array(n);
+  let marks = new Uint32Array(4 * n + 8);
+  let w = 0;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    wideAt[i] = w;
+    w = wideContextKeys(v, i, wide, w);
+    marksAt[i] = m;
+    const k = markKeys(v, i, keyBuf, 0);
+    if (m + k > marks.length) {
+      const grown = new Uint32Array(2 * (m + k));
+      grown.set(marks);
+      marks = grown;
+    }
+    for (let q = 0; q < k; q++) marks[m++] = keyBuf[q];
+    combos[i] = plainComboKey(v, i);
+  }
+  wideAt[n] = w;
+  marksAt[n] = m;
+  return { wide, wideAt, marks, marksAt, combos };
 }
 
 let scratchScore = new Float64Array(64 * 32);

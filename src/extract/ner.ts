@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
-import { emissions, loadNerModel, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
+import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule } from '../rules/registry.js';
 
@@ -989,9 +989,9 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
     const org = model.org && R_ORG_MODEL.enabled ? model.org : null;
     let ems: Float32Array[] | undefined;
     let orgEms: Float32Array[] | undefined;
+    const caps = docCaps(sentences);
     if (org && org.cache === model.cache) {
-      // one feature pass for both models: the companion shares the word cache (its scores in slot 1)
-      const caps = docCaps(sentences);
+      // one feature pass for both models: the companion shares the word cache (its scores in slot 1) and each sentence's keys
       ems = [];
       orgEms = [];
       for (const words of sentences) {
@@ -1001,21 +1001,21 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
           continue;
         }
         const v = sentenceView(words, model.cache, model, caps);
-        ems.push(model.weights.emissionsFor(v, model.cache, model.frozen));
-        orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen));
+        const keys = sentenceKeysOf(v);
+        ems.push(model.weights.emissionsFor(v, model.cache, model.frozen, keys));
+        orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen, keys));
       }
     }
-    const out = recogniseDocIn(model, sentences, ranges, ems);
-    withCompanionOrgs(model, sentences, out, ranges, orgEms);
+    const out = recogniseDocIn(model, sentences, ranges, ems, caps);
+    withCompanionOrgs(model, sentences, out, ranges, orgEms, caps);
     return out;
   } finally {
     sentenceRange = undefined;
   }
 }
 
-/** `given`: the sentences' emission scores when already computed (recogniseDoc, for both models at once). */
-function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[]): NameSpan[][] {
-  const caps = docCaps(sentences);
+/** `given`: the sentences' emission scores when already computed (recogniseDoc, for both models at once); `caps`: the document's capitalisation, when known. */
+function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[], caps: DocCaps = docCaps(sentences)): NameSpan[][] {
   const ems = given ?? sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
   const out = sentences.map((words, k) => {
     sentenceRange = ranges?.[k];
@@ -1217,12 +1217,12 @@ export function nerModelError(): string | null {
  * tags), but cost persons and places in a single model; cross-validated, the pair gains ORG
  * +1.6 and F1 +0.5 over the BIO model alone (docs/entities-ner.md). Spans per sentence, in place.
  */
-function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[]): void {
+function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[], caps?: DocCaps): void {
   if (!model.org || !R_ORG_MODEL.enabled) return;
   let orgSpans: NameSpan[][];
   quiet = true;
   try {
-    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms);
+    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms, caps);
   } finally {
     quiet = false;
   }

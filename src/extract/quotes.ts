@@ -27,6 +27,7 @@ import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
 import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
+import { countWhile } from '../sorted.js';
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -240,13 +241,7 @@ class SpeakerTrail {
   before(pos: number): Speaker[] {
     const near: { pos: number; sp: Speaker }[] = [];
     for (const items of this.runs) {
-      let lo = 0;
-      let hi = items.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (items[mid].pos < pos) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countWhile(items.length, (k) => items[k].pos < pos);
       near.push(...items.slice(Math.max(0, lo - 4), lo));
     }
     return near.sort((a, b) => a.pos - b.pos).slice(-4).map((x) => x.sp);
@@ -518,14 +513,8 @@ class SpanLookup {
 
   /** how many spans start before `pos` (or at it, with `orAt`) */
   countBefore(pos: number, orAt = false): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < pos || (orAt && this.starts[mid] === pos)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const starts = this.starts;
+    return countWhile(starts.length, (k) => starts[k] < pos || (orAt && starts[k] === pos));
   }
 
   /** some span has start < end and its end > start */

@@ -13,6 +13,7 @@ import { findInSentence } from './times/grammar.js';
 import { resolveTimes, type Anchor, type Located } from './times/resolve.js';
 import { untrustedBecause } from '../ingest/published.js';
 import { ablated, timesRule } from './times/rules.js';
+import { countWhile } from '../sorted.js';
 
 /** Sentences searched for a dateline ("Friday, July 21, 2017") when no publication date is given. */
 const DATELINE_SENTENCES = 3;
@@ -114,8 +115,7 @@ function insideName(doc: Doc, names: NameSpans, start: number, end: number): boo
   };
   const { mentions, reach } = names;
   // the last mention starting at or before the time; none after it can hold the time or end before it
-  let lo = 0, hi = mentions.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid].start <= start) lo = mid + 1; else hi = mid; }
+  const lo = countWhile(mentions.length, (k) => mentions[k].start <= start);
   for (let k = lo - 1; k >= 0 && reach[k] >= start - 1; k--) {
     const m = mentions[k];
     // the mention holds the time and more, and what it adds next to the time is capitalised

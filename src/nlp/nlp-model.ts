@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lexeme } from './features.js';
+import { lexeme, type Lexeme } from './features.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
 import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
@@ -15,6 +15,12 @@ import { repairTree } from './tree-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
+/**
+ * The accurate model (issue 19 round five: EWT dev LAS 81.53 → 82.78, test 81.85 → 83.21, tag + parse
+ * ~1.5× the CPU): opt-in with `--accurate` or CHRONICLE_ACCURATE=1; `npm run train -- --accurate` makes it.
+ */
+export const ACCURATE_MODEL_FILE = 'nlp-en-accurate.bin.gz';
+export const ACCURATE_MANIFEST = 'nlp-en-accurate.manifest.json';
 
 export interface Analysis {
   upos: string[];
@@ -23,6 +29,14 @@ export interface Analysis {
   /** head word index within the sentence, -1 for the root */
   head: Int32Array;
   deprel: string[];
+}
+
+/** A sentence's lexemes, cluster prefixes and tag ids, between tagging and parsing. */
+interface TaggedIds {
+  lex: Lexeme[];
+  cl: Int32Array | null;
+  xposIds: Int32Array;
+  uposIds: Int32Array;
 }
 
 export class NlpModel {
@@ -35,10 +49,33 @@ export class NlpModel {
 
   /** Tags, lemmatizes and parses one sentence given as word forms. */
   analyse(forms: string[]): Analysis {
+    return this.lemmatizeAndParse(forms, this.tagIds(forms));
+  }
+
+  /**
+   * analyse() for many sentences (a document's): all are tagged first, then lemmatized and
+   * parsed, so the tagger's weight tables stay in the cache across sentences, then the parser's.
+   * The same results as one sentence at a time, for 5–9% less CPU (docs/nlp.md "Round five").
+   */
+  analyseMany(sentences: readonly string[][]): Analysis[] {
+    const tagged = sentences.map((forms) => this.tagIds(forms));
+    return tagged.map((t, k) => this.lemmatizeAndParse(sentences[k], t));
+  }
+
+  /** Tags and parses only (no lemmas): what the speed benchmark measures. */
+  tagAndParse(forms: string[]): Int32Array {
+    const { lex, cl, xposIds, uposIds } = this.tagIds(forms);
+    return this.parser.parse(lex, xposIds, uposIds, cl).heads;
+  }
+
+  private tagIds(forms: string[]): TaggedIds {
     const lex = forms.map(lexeme);
     const cl = this.clusterIds(lex);
     const xposIds = this.tagger.xposIds(lex, cl);
-    const uposIds = this.tagger.uposIds(lex, xposIds);
+    return { lex, cl, xposIds, uposIds: this.tagger.uposIds(lex, xposIds) };
+  }
+
+  private lemmatizeAndParse(forms: string[], { lex, cl, xposIds, uposIds }: TaggedIds): Analysis {
     const { xposTags, uposTags } = this.tagger.data;
     const xpos = Array.from(xposIds, (t) => xposTags[t]);
     const upos = Array.from(uposIds, (t) => uposTags[t]);
@@ -50,17 +87,8 @@ export class NlpModel {
     return { upos, xpos, lemma, head: heads, deprel };
   }
 
-  /** Tags and parses only (no lemmas): what the speed benchmark measures. */
-  tagAndParse(forms: string[]): Int32Array {
-    const lex = forms.map(lexeme);
-    const cl = this.clusterIds(lex);
-    const x = this.tagger.xposIds(lex, cl);
-    const u = this.tagger.uposIds(lex, x);
-    return this.parser.parse(lex, x, u, cl).heads;
-  }
-
   /** The words' cluster prefixes, computed once for the tagger and the parser (null: no clusters in the model). */
-  private clusterIds(lex: Parameters<WordClusters['of']>[0]): Int32Array | null {
+  private clusterIds(lex: readonly Lexeme[]): Int32Array | null {
     const clusters = this.tagger.data.clusters ?? this.parser.data.clusters;
     return clusters ? clusters.of(lex) : null;
   }
@@ -71,6 +99,8 @@ export interface NlpModelParts {
     xpos: FrozenPerceptron; upos: FrozenPerceptron; xposTags: string[]; uposTags: string[]; tagdict: Map<string, number>; lowerTag?: Map<string, number>;
     /** the second XPOS pass (reads the first pass's right-hand tags), if the model has one */
     second?: FrozenPerceptron;
+    /** the second pass re-scores only words the first decided by a margin below this (TaggerData.secondMargin) */
+    secondMargin?: number;
   };
   lemmatizer: LemmatizerData;
   /** noClusters: the parser's features do not read the clusters (the tagger's may) */
@@ -91,7 +121,7 @@ export function partsOf(model: NlpModel): NlpModelParts {
   return {
     tagger: {
       xpos: frozen(tagger.model, 'tagger.xpos'), upos: frozen(tagger.uposModel, 'tagger.upos'),
-      second: tagger.secondModel ? frozen(tagger.secondModel, 'tagger.second') : undefined,
+      second: tagger.secondModel ? frozen(tagger.secondModel, 'tagger.second') : undefined, secondMargin: tagger.data.secondMargin,
       xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag,
     },
     lemmatizer: model.lemmatizer.data,
@@ -117,6 +147,7 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
     tagger: {
       xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict].sort(byKey),
       lowerTag: parts.tagger.lowerTag ? [...parts.tagger.lowerTag].sort(byKey) : undefined, secondPass: parts.tagger.second ? true : undefined,
+      secondMargin: parts.tagger.second ? parts.tagger.secondMargin : undefined,
     },
     lemmatizer: parts.lemmatizer,
     parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
@@ -132,7 +163,7 @@ const COMPACT = { compact: true };
 interface NlpHeader {
   format: string;
   meta: Record<string, unknown>;
-  tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean };
+  tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean; secondMargin?: number };
   lemmatizer: LemmatizerData;
   parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean };
   clusters?: ClusterHeader;
@@ -153,7 +184,8 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
   const { xposTags, uposTags } = h.tagger;
   const clusters = h.clusters ? WordClusters.fromHeader(h.clusters) : undefined;
   const tagger = new Tagger(
-    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: lookups ? lookups.lowerTag : h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined, clusters },
+    { xposTags, uposTags, tagdict: new Map(h.tagger.tagdict), lowerTag: lookups ? lookups.lowerTag : h.tagger.lowerTag ? new Map(h.tagger.lowerTag) : undefined, clusters,
+      secondMargin: h.tagger.secondPass ? h.tagger.secondMargin : undefined },
     perceptron('tagger.xpos', xposTags.length),
     perceptron('tagger.upos', uposTags.length),
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
@@ -173,7 +205,7 @@ export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
 }
 
 /** Version of the load-ready NLP file's contents (see model-io.ts readyModel). */
-const READY_VERSION = 'chronicle-nlp-en-ready/2';
+const READY_VERSION = 'chronicle-nlp-en-ready/3';
 
 /** The load-ready form of a decoded model: its header and its perceptrons' lookup tables. */
 export function readyNlpFile(model: NlpModel): ModelFile {
@@ -184,6 +216,7 @@ export function readyNlpFile(model: NlpModel): ModelFile {
     tagger: {
       xposTags: parts.tagger.xposTags, uposTags: parts.tagger.uposTags, tagdict: [...parts.tagger.tagdict],
       lowerTagTable: parts.tagger.lowerTag ? true : undefined, secondPass: parts.tagger.second ? true : undefined,
+      secondMargin: parts.tagger.second ? parts.tagger.secondMargin : undefined,
     },
     // the lemmatizer's and the lower-case tag look-ups (~40,000 entries) as tables searched in place: no JSON, no maps to build
     lemmatizer: 'tables',
@@ -227,8 +260,19 @@ export function modelsDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../../models');
 }
 
+/** Whether the accurate model is asked for (CHRONICLE_ACCURATE=1; the CLI's --accurate sets it, so worker threads inherit it). */
+export function accurateMode(): boolean {
+  return process.env.CHRONICLE_ACCURATE === '1';
+}
+
+/** Asks for the accurate model in this process and the workers it starts (before the model is first loaded). */
+export function useAccurateModel(): void {
+  process.env.CHRONICLE_ACCURATE = '1';
+}
+
+/** CHRONICLE_NLP_MODEL, else the accurate model when asked for (accurateMode), else the default one. */
 export function defaultModelPath(): string {
-  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), MODEL_FILE);
+  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), accurateMode() ? ACCURATE_MODEL_FILE : MODEL_FILE);
 }
 
 export interface LoadOptions {

@@ -160,6 +160,11 @@ export interface TaggerData {
   lowerTag?: Map<string, number>;
   /** word clusters the features read (absent: a model trained without them) */
   clusters?: WordClusters;
+  /**
+   * the second pass re-scores only the words the first pass decided by a score margin below this
+   * (absent: every word); where the first pass is sure, the second nearly always agrees
+   */
+  secondMargin?: number;
 }
 
 /** Per-token (most frequent tag of the lower-cased form) + 1, 0 when the form is unknown. */
@@ -194,29 +199,54 @@ export class Tagger {
     const clusters = this.data.clusters;
     const cl = clusters ? (clusterIds ?? clusters.of(lex)) : null;
     const lc = lowerTags(lex, this.data.lowerTag);
-    const first = this.pass(lex, lc, cl, this.model, null);
-    return this.secondModel ? this.pass(lex, lc, cl, this.secondModel, first) : first;
+    if (!this.secondModel) return this.pass(lex, lc, cl, this.model, null, null);
+    const gate = this.data.secondMargin;
+    const margins = gate === undefined ? null : this.margins(lex.length);
+    const first = this.pass(lex, lc, cl, this.model, null, margins);
+    return this.pass(lex, lc, cl, this.secondModel, first, margins);
+  }
+
+  private marginBuffer = new Float64Array(64);
+
+  private margins(n: number): Float64Array {
+    if (this.marginBuffer.length < n) this.marginBuffer = new Float64Array(n * 2);
+    return this.marginBuffer;
   }
 
   /** First-pass XPOS ids only (what a second pass is trained on). */
   firstPassIds(lex: Lexeme[]): Int32Array {
-    return this.pass(lex, lowerTags(lex, this.data.lowerTag), this.data.clusters ? this.data.clusters.of(lex) : null, this.model, null);
+    return this.pass(lex, lowerTags(lex, this.data.lowerTag), this.data.clusters ? this.data.clusters.of(lex) : null, this.model, null, null);
   }
 
-  private pass(lex: Lexeme[], lc: Int32Array, cl: Int32Array | null, model: Scorer, first: Int32Array | null): Int32Array {
+  /**
+   * One greedy pass. First pass (`first` null): `margins`, when given, receives each scored word's
+   * margin between its best and second-best tag (Infinity for dictionary words). Second pass: a
+   * word whose first-pass margin is at least data.secondMargin keeps its first-pass tag.
+   */
+  private pass(lex: Lexeme[], lc: Int32Array, cl: Int32Array | null, model: Scorer, first: Int32Array | null, margins: Float64Array | null): Int32Array {
     const out = new Int32Array(lex.length);
     let p1 = 0;
     let p2 = 0;
     const C = this.data.xposTags.length;
+    const gate = this.data.secondMargin ?? Infinity;
+    const scores = this.scores;
     for (let i = 0; i < lex.length; i++) {
       const fixed = this.data.tagdict.get(lex[i].norm);
       let t: number;
-      if (fixed !== undefined) t = fixed;
+      if (fixed !== undefined) {
+        t = fixed;
+        if (margins && !first) margins[i] = Infinity;
+      } else if (first && margins && margins[i] >= gate) t = first[i];
       else {
         let n = tagFeatures(lex, lc, cl, i, p1, p2, this.feats);
         if (first) n = rightFeatures(lex, lc, first, i, p1, this.feats, n);
-        model.score(this.feats, n, this.scores);
-        t = argmax(this.scores, C);
+        model.score(this.feats, n, scores);
+        t = argmax(scores, C);
+        if (margins && !first) {
+          let second = -Infinity;
+          for (let c = 0; c < C; c++) if (c !== t && scores[c] > second) second = scores[c];
+          margins[i] = scores[t] - second;
+        }
       }
       out[i] = t;
       p2 = p1;

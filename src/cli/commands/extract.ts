@@ -2,6 +2,7 @@ import { ExtractPool } from '../../ingest/pool.js';
 import { BudgetError, DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
+import { useAccurateModel } from '../../nlp/nlp-model.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const extractCommand: Command = {
@@ -23,6 +24,7 @@ Options:
   --feed                  read each FILE or URL as an RSS/Atom feed (one document per entry)
   --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
   --any-language          keep documents not detected as English
+  --accurate              tag and parse with the accurate model (LAS +1.4, tag+parse ~1.5× the CPU; docs/nlp.md)
   --time-budget S         seconds of extraction allowed per MB of text, at least 30 s a
                           document (default ${DEFAULT_SECONDS_PER_MB}; 0: none); a document over
                           it fails by name and the others go on
@@ -47,7 +49,9 @@ Examples:
       'fetch-articles': { type: 'boolean', default: false },
       'any-language': { type: 'boolean', default: false },
       'time-budget': { type: 'string' },
+      accurate: { type: 'boolean', default: false },
     });
+    if (values.accurate) useAccurateModel();
     const { published, maxTextBytes } = documentLimits(values);
     const secondsPerMb = timeBudget(values['time-budget']);
 

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Doc } from '../../doc.js';
 import { tokenizeStage } from '../../nlp/sentences.js';
 import { ConlluError, parseConllu, writeConlluSentence, type ConlluSentence } from '../../nlp/conllu.js';
-import { loadNlpModel, nlpModel, type NlpModel } from '../../nlp/nlp-model.js';
+import { loadNlpModel, nlpModel, useAccurateModel, type NlpModel } from '../../nlp/nlp-model.js';
 import { parseDoc } from '../../nlp/parse-stage.js';
 import { decodeText } from '../../ingest/input.js';
 import { parseCommandArgs } from '../args.js';
@@ -69,6 +69,7 @@ split into sentences and tokens by Chronicle's tokenizer; SpaceAfter=No marks gl
 Options:
   --conllu         the input is CoNLL-U
   --model PATH     model file (default models/nlp-en.bin.gz, or $CHRONICLE_NLP_MODEL)
+  --accurate       the accurate model (models/nlp-en-accurate.bin.gz: LAS +1.4, ~1.5× the CPU; docs/nlp.md)
   -h, --help       this help
 
 Exit codes: 0 done, 1 some sentences could not be read (each named on stderr), 2 usage error.
@@ -81,7 +82,9 @@ Examples:
     const { values, positionals } = parseCommandArgs(argv, {
       conllu: { type: 'boolean', default: false },
       model: { type: 'string' },
+      accurate: { type: 'boolean', default: false },
     });
+    if (values.accurate) useAccurateModel();
     if (positionals.length > 1) throw new UsageError('parse takes one input file (or - for standard input)');
     const path = positionals[0] ?? '-';
     const model = values.model ? loadNlpModel(values.model) : nlpModel();

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { corefModelDir } from './files.js';
+import { countWhile } from '../../sorted.js';
 
 /** The basis of a link the learned ranker made (its score is the ranker's probability). */
 export const MODEL_BASIS = 'coref.model';
@@ -78,13 +79,7 @@ export function mentionConfidence(m: Mention): number {
 export function entityConfidenceIn(entity: Entity | undefined, start: number, end: number): number | null {
   if (!entity) return null;
   const ms = entity.mentions;
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countWhile(ms.length, (k) => ms[k].start < start);
   let best: number | null = null;
   for (let k = lo; k < ms.length && ms[k].start < end; k++) {
     if (ms[k].end > end) continue;

@@ -24,7 +24,8 @@
  */
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
-import { commaApposition, oneSubject, titleName, verblessSentence } from './rules.js';
+import { cueOf } from './cues.js';
+import { bareClause, commaApposition, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
 
 interface Edit {
   i: number;
@@ -154,6 +155,102 @@ function commaAppositionEdits(toks: readonly Token[], children: number[][], out:
   }
 }
 
+const FINITE_WORD = (t: Token): boolean => FINITE.test(t.xpos ?? '');
+
+/** A predicate is finite: its own form, or a finite auxiliary or copula of it ("were diminishing", "could be a threat"). */
+function finitePredicate(toks: readonly Token[], children: number[][], v: number): boolean {
+  return FINITE_WORD(toks[v]) || children[v].some((c) => /^(?:aux|aux:pass|cop)$/.test(toks[c].deprel ?? '') && FINITE_WORD(toks[c]));
+}
+
+/**
+ * quotes.bare-clause: a clause reported without "that" is the cue's complement. The parse may hang it
+ * as an adverbial clause ("indicated on Monday | the chances … were already diminishing") or split it
+ * into an object and a verbless conjunct ("warned | the delayed transition process | could be a
+ * threat"); a finite clause with its own subject and no subordinator, or a finite predicate written
+ * right after the object with no conjunction, is what the cue reports.
+ */
+function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    const cue = cueOf(t);
+    if (!cue || !cue.frames.has('clause') || t.upos !== 'VERB') continue;
+    const kids = children[t.i];
+    if (kids.some((c) => toks[c].deprel === 'ccomp' && c > t.i)) continue;
+    for (const a of kids) {
+      if (a < t.i || toks[a].deprel !== 'advcl') continue;
+      const own = children[a];
+      if (own.some((c) => /^(?:mark|cc)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'advmod' && /^W/.test(toks[c].xpos ?? '')))) continue;
+      if (!own.some((c) => /^nsubj/.test(toks[c].deprel ?? '') && c < a) || !finitePredicate(toks, children, a)) continue;
+      out.push({ i: a, head: t.i, deprel: 'ccomp' });
+      bareClause.fired(t.start, toks[a].end);
+      break;
+    }
+    // (an addressee object too: "warned residents | could" has no other subject for "could")
+    const obj = kids.find((c) => c > t.i && toks[c].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? ''));
+    if (obj === undefined) continue;
+    const [objFrom, objTo] = span(children, obj);
+    // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)
+    if (toks.slice(objFrom, objTo + 1).some((x) => (x.upos === 'VERB' && x.deprel !== 'amod') || x.upos === 'AUX')) continue;
+    for (const v of kids) {
+      if (v <= obj || !/^(?:conj|parataxis|dep|obl)$/.test(toks[v].deprel ?? '')) continue;
+      const own = children[v];
+      if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
+      const [vFrom] = span(children, v);
+      if (vFrom !== objTo + 1 || !finitePredicate(toks, children, v)) continue;
+      out.push({ i: v, head: t.i, deprel: 'ccomp' });
+      out.push({ i: obj, head: v, deprel: /^(?:aux:pass)$/.test(own.map((c) => toks[c].deprel).find((d) => d === 'aux:pass') ?? '') ? 'nsubj:pass' : 'nsubj' });
+      bareClause.fired(t.start, toks[v].end);
+      break;
+    }
+  }
+}
+
+/**
+ * quotes.relative-predicate: "SUBJECT, who/which …, VERB …" — a relative clause set off by commas
+ * between a subject and its verb. The parse may root the sentence on the relative clause's verb and
+ * hang the real predicate on it as a conjunct ("The family of Jonas Berger, who was kidnapped in May,
+ * | appealed on Saturday"), or root it on the noun ("The Islamic Front, which is linked to …, |
+ * subsequently claimed"). A finite verb with no subject of its own right after the closing comma is
+ * the predicate of the noun phrase before ", who".
+ */
+function relativePredicateEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
+  for (const s of sentences) {
+    let root = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
+    if (root < 0) continue;
+    for (let r = s.tokenStart + 2; r < s.tokenEnd - 2; r++) {
+      if (toks[r - 1].text !== ',' || !RELATIVE.has(toks[r].text.toLowerCase()) || !/^(?:PRON|DET)$/.test(toks[r].upos ?? '')) continue;
+      const rel = toks[r].head ?? -1;
+      if (rel < 0 || rel < r) continue;
+      // the antecedent: the noun before the comma, up its phrase while the heads stay before the pronoun
+      let n = r - 2;
+      if (!/^(?:NOUN|PROPN)$/.test(toks[n].upos ?? '')) continue;
+      while ((toks[n].head ?? -1) >= s.tokenStart && toks[n].head! < r - 1 && /^(?:flat|appos|nmod|compound|fixed)/.test(toks[n].deprel ?? '')) n = toks[n].head!;
+      if (n < s.tokenStart || !/^(?:NOUN|PROPN)$/.test(toks[n].upos ?? '')) continue;
+      // the closing comma: the first after the relative verb's own words, then the verb (adverbs may stand before it)
+      let k = rel + 1;
+      while (k < s.tokenEnd && toks[k].text !== ',') k++;
+      let v = k + 1;
+      while (v < s.tokenEnd && toks[v].upos === 'ADV') v++;
+      if (k >= s.tokenEnd - 1 || v >= s.tokenEnd || toks[v].upos !== 'VERB') continue;
+      const pastOk = toks[v].xpos === 'VBN' && !children[v].some((c) => /^aux/.test(toks[c].deprel ?? ''));
+      if (!FINITE_WORD(toks[v]) && !pastOk) continue;
+      if (children[v].some((c) => /^(?:nsubj|nsubj:pass|expl|mark)$/.test(toks[c].deprel ?? '') && c < v)) continue;
+      // only where the parse rooted the sentence on the relative verb or on the noun, and hung the verb on it
+      const vh = toks[v].head ?? -1;
+      if (!((root === rel || root === n) && (vh === rel || vh === n))) continue;
+      out.push({ i: v, head: -1, deprel: 'root' });
+      out.push({ i: n, head: v, deprel: 'nsubj' });
+      out.push({ i: rel, head: n, deprel: 'acl:relcl' });
+      for (const c of children[root]) {
+        if (c <= k || c === v) continue;
+        out.push({ i: c, head: v, deprel: toks[c].deprel === 'acl' ? 'advcl' : toks[c].deprel ?? 'dep' });
+      }
+      relativePredicate.fired(toks[n].start, toks[v].end);
+      break;
+    }
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -166,6 +263,8 @@ export function parseView(doc: Doc): Doc {
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
+  if (bareClause.enabled) bareClauseEdits(toks, children, edits);
+  if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
 
 export interface ReportedSpan {
   /** token range, inclusive */
@@ -42,6 +42,8 @@ function subtree(ctx: QuoteContext, h: number, cue: number): ReportedSpan {
       // a subject of its own ("… are related; reports describe …")
       if (deprel(toks[c]) === 'conj' && cueOf(toks[c]) && toks[c].upos === 'VERB') continue;
       if (deprel(toks[c]) === 'parataxis' && cueOf(toks[c]) && toks[c].upos === 'VERB' && ctx.children[c].some((x) => x < c && /^nsubj/.test(deprel(toks[x])))) continue;
+      // (however the parse hung it, when a semicolon sets it off: "… are related; reports describe …")
+      if (cueOf(toks[c]) && toks[c].upos === 'VERB' && ctx.children[c].some((x) => x < c && /^nsubj/.test(deprel(toks[x])) && toks[x - 1]?.text === ';')) continue;
       if (c < from) from = c;
       if (c > to) to = c;
       stack.push(c);
@@ -71,6 +73,12 @@ function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan
 
 /** The content a cue verb attributes, as a token range, or null when the parse gives none. */
 export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null = null): ReportedSpan | null {
+  const span = parsedContent(ctx, cueIdx, cue, source);
+  if (!span || span.trailing || span.complement) return span;
+  return addresseeClause(ctx, cueIdx, cue, ctx.doc.sentences[ctx.doc.tokens[cueIdx].sentence].tokenEnd, span) ?? span;
+}
+
+function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null): ReportedSpan | null {
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cueIdx].sentence];
   if (toks[cueIdx].deprel === undefined) return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
@@ -224,4 +232,40 @@ function thatClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number
   while (k < Math.min(sentEnd, cueIdx + 5) && lw(toks[k]) !== 'that') k++;
   if (k >= sentEnd || lw(toks[k]) !== 'that' || k + 1 >= sentEnd) return null;
   return trim(ctx, { from: k + 1, to: sentEnd - 1 }, sentEnd);
+}
+
+/**
+ * "told reporters the police had done nothing", "told AFP the talks had collapsed": after a cue that
+ * speaks to someone, a clause without "that" follows the addressee. Where the parse's content takes the
+ * addressee in ("reporters the police had …") or loses the clause's subject ("had collapsed"), the words
+ * give it: the addressee is the noun phrase right after the cue (a time may follow it), the clause the
+ * rest of the sentence, when a finite verb stands in it (quotes.bare-clause).
+ */
+function addresseeClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number, parsed: { from: number; to: number }): ReportedSpan | null {
+  if (!bareClause.enabled || !cue.frames.has('addressee') || !cue.frames.has('clause')) return null;
+  const toks = ctx.doc.tokens;
+  const nominal = (t: Token): boolean => /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(t.upos ?? '') || (t.upos === 'PRON' && t.xpos === 'PRP$') || /^['’]s?$/.test(t.text);
+  let k = cueIdx + 1;
+  const addressee = k;
+  // the addressee's phrase ends at its first noun that a new phrase follows ("reporters | the police", "AFP | the talks")
+  // (read off the words, not the tags: the tagger that hung the clause wrongly may call "reporters" a verb, "AFP" a preposition)
+  const opens = (t: Token): boolean => /^(?:the|a|an|his|her|its|their|our|my|this|these|those)$/.test(lw(t));
+  let sawWord = false;
+  while (k < sentEnd && !ctx.inside(k) && k - addressee < 6 && /^[\p{L}][\p{L}.'’-]*$/u.test(toks[k].text) && lw(toks[k]) !== 'that') {
+    if (sawWord && opens(toks[k])) break;
+    if (!opens(toks[k])) sawWord = true;
+    k++;
+  }
+  if (!sawWord || k >= sentEnd || !opens(toks[k])) return null;
+  if (ctx.inside(k)) return null;
+  // only where the parse went wrong: the addressee inside the content, or a content opening on its verb
+  const first = toks[parsed.from];
+  const wrong = parsed.from <= addressee || (/^(?:VERB|AUX)$/.test(first.upos ?? '') && parsed.from > k);
+  if (!wrong) return null;
+  // the clause: a subject phrase, then a finite verb
+  let v = k;
+  while (v < sentEnd && nominal(toks[v]) && v - k < 8) v++;
+  if (v === k || v >= sentEnd || !/^(?:VBD|VBZ|VBP|MD)$/.test(toks[v].xpos ?? '')) return null;
+  bareClause.fired(toks[cueIdx].start, toks[v].end);
+  return trim(ctx, { from: k, to: sentEnd - 1 }, sentEnd);
 }

@@ -82,13 +82,6 @@ export const nextSentenceCue = defineRule({
   spares: ['"Who pays for all of this?" The question hung over the hearing.'],
 });
 
-export const subjectOverApposition = defineRule({
-  id: 'quotes.subject-over-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a subject written before an apposition between commas is the speaker where the parse took a noun of the apposition for the subject',
-  fires: ['Carrie Lam, the chief executive of Hong Kong, announced that the bill would be withdrawn.'],
-  spares: ['Carrie Lam announced that the bill would be withdrawn.'],
-});
-
 export const relativeClauseCue = defineRule({
   id: 'quotes.relative-clause-cue', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a cue in a relative clause ("X, who told reporters …") takes the antecedent of the relative pronoun as its source (from the parse, else the noun phrase before ", who")',
@@ -256,7 +249,9 @@ export const oneSubject = defineRule({
   id: 'quotes.one-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
   summary: 'a verb has the arguments a sentence allows: one subject — two parsed before it are one phrase the parse split ("US Secretary of State | Mike Pompeo posted"), or a relative pronoun that belongs to the reported clause ("which | state media said were under control") — and an agent only with "by" (else it is an object: "have projected | Joe Biden won")',
   // (the parse stage's own parse.one-subject already joins "US Secretary of State | Mike Pompeo" and "Police spokeswoman | Helen Ward")
-  fires: ['Conservative MP Philip Hammond commented on the vote.'],
+  // (one sentence with a slip of each model: the shipped one takes "Conservative" and "MP" for two subjects,
+  // the round-three candidate takes "which" for a second subject of "said")
+  fires: ['Conservative MP Philip Hammond commented on the fires, which state media said were under control.'],
   spares: ['The minister told reporters the border was closed.'],
 });
 
@@ -300,4 +295,34 @@ export const roleApposition = defineRule({
   summary: 'a person named in apposition right after the phrase of a role noun is the speaker, whichever noun of the phrase the parse hung the name on ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned")',
   fires: ['The head teacher of Brookfield Academy, Samuel Adeyemi, warned that the school might close.'],
   spares: ['The head of Brookfield Academy warned that the school might close.'],
+});
+
+// ---- sixth round --------------------------------------------------------------------------------
+
+export const groupThey = defineRule({
+  id: 'quotes.group-they', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a "they" speaker coreference left alone stands for names joined by "and" as a subject before it ("Ana Silva and Tom Berg … They said"), or for the latest speaker that stood for several (a plural noun or joined names) in the three sentences before',
+  fires: ['Ana Silva and Tom Berg spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.'],
+  spares: ['Ana Silva spoke to reporters at the hospital on Friday. "We thought we would die up there," they said.'],
+});
+
+export const groupDescription = defineRule({
+  id: 'quotes.group-description', stage: 'quotes', action: 'label', source: `${src}/groups.ts`,
+  summary: 'a definite plural description ("Both officers", "the ministers", "The two") stands for the people named together before it with that word ("Two police officers, Marc Dubois and Luc Martin,", "Foreign Minister Ana Silva and Foreign Minister Tom Berg") or that number',
+  fires: ['Two police officers, Marc Dubois and Luc Martin, were sentenced on Tuesday. Both officers said they would appeal.'],
+  spares: ['Two police officers were sentenced on Tuesday. Both officers said they would appeal.'],
+});
+
+export const bareClause = defineRule({
+  id: 'quotes.bare-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a clause reported without "that" is the cue\'s complement however the parse hung it: a finite clause with its own subject and no subordinator hung as an adverbial clause, or a finite predicate written right after the object with no conjunction ("warned | the delayed process | could be a threat")',
+  fires: ['Health Minister Vera Lind indicated on Monday the chances of those trapped being found alive were already diminishing.'],
+  spares: ['Health Minister Vera Lind indicated on Monday that the chances of those trapped being found alive were already diminishing.'],
+});
+
+export const relativePredicate = defineRule({
+  id: 'quotes.relative-predicate', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: "SUBJECT, who/which …, VERB": a finite verb with no subject of its own right after a relative clause set off by commas is the predicate of the noun phrase before it, where the parse rooted the sentence on the relative verb or the noun',
+  fires: ['The family of aid worker Jonas Berger, who was kidnapped in the north of the country in May, appealed on Saturday for his release.'],
+  spares: ['The family of aid worker Jonas Berger appealed on Saturday for his release.'],
 });

@@ -28,6 +28,8 @@ import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
+import { countWhile } from '../../sorted.js';
+import { groupDescribed, groupNamed, groupNoun } from './groups.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -64,6 +66,8 @@ export interface Speaker {
   statement?: boolean;
   /** how the entity was reached when not by a name in the phrase */
   via?: 'coreference' | 'agreement' | 'role' | 'author';
+  /** the source phrase stands for several: a plural noun ("Residents of the village") or names joined by "and" ("Ana Silva and Tom Berg") */
+  group?: boolean;
 }
 
 /** Record that a rule decided this answer (at the source phrase's position when it has one) and pass the answer on. */
@@ -286,9 +290,6 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const ante = antecedentBefore(ctx, subj);
       if (ante) return fired(rule.relativeClauseCue, ante);
     }
-    // the parse hung a long apposition wrongly ("Carrie Lam, the chief executive of Hong Kong,
-    // announced": subject "Hong Kong"): the words say the subject stands before the apposition
-    if (rule.subjectOverApposition.enabled && surface?.skipped && subj > surface.skipped[0] && subj < cue) return fired(rule.subjectOverApposition, surface);
     // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
     if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
@@ -354,21 +355,29 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     // (a plural noun only when it names people or a body: "officials", "residents", not "results")
     const lemma = (t.lemma ?? lw(t)).toLowerCase();
     const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
-    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG';
+    if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG' || (rule.groupThey.enabled && !!o && (coordinatedName(ctx, j) || !!groupNamed(ctx, j)));
     return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
   const sent = doc.sentences[sIdx];
   let found = -1;
   for (let j = pronoun - 1; j >= sent.tokenStart && found < 0; j--) if (agreeing(j)) found = j;
-  if (found < 0 && sIdx > 0) {
-    const prev = doc.sentences[sIdx - 1];
+  // the main subject of the sentence before; for "they", of the sentences before that too, as far as
+  // a group speaker reaches ("The founders …, Leila Haddad and Tom Reyes, said … The two started the
+  // company … "…," they said")
+  // (further back only a subject that names a group: names joined by "and", or a plural description of them)
+  const reach = w === 'they' && rule.groupThey.enabled ? REACH_SENTENCES : 1;
+  const group = (j: number): boolean => (!!ctx.owners[j] && (coordinatedName(ctx, j) || !!groupNamed(ctx, j))) || (rule.groupDescription.enabled && (!!groupNoun(ctx, j) || !!groupDescribed(ctx, nounPhrase(ctx, j).from, j)));
+  for (let back = 1; back <= reach && found < 0 && sIdx - back >= 0; back++) {
+    const prev = doc.sentences[sIdx - back];
     for (let j = prev.tokenStart; j < prev.tokenEnd && found < 0; j++) {
       const h = toks[j].head ?? -1;
-      if (h >= 0 && toks[h].deprel === 'root' && agreeing(j)) found = j;
+      if (h >= 0 && toks[h].deprel === 'root' && agreeing(j) && (back === 1 || group(j))) found = j;
     }
+    if (found >= 0 && back > 1) rule.groupThey.fired(toks[found].start, toks[found].end);
   }
   if (found < 0) return null;
+  if (w === 'they' && !/^NNP?S$/.test(toks[found].xpos ?? '') && doc.entityById(ctx.owners[found] ?? '')?.type !== 'ORG') rule.groupThey.fired(toks[found].start, toks[found].end);
   return { ...nounPhrase(ctx, found), head: found, how: 'subject' };
 }
 
@@ -706,14 +715,7 @@ const mentionCache = new WeakMap<QuoteContext, Mention[]>();
 
 /** How many mentions of the index start before pos. */
 function mentionsBefore(list: readonly Mention[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countWhile(list.length, (k) => list[k].start < pos);
 }
 
 /** The gender an honorific gives ("Mrs" → f), from the lexicon's titles. */
@@ -731,6 +733,39 @@ const RANK_WORDS = set('title-modifiers', { uses: 'office' });
  * last, for pronouns coreference left alone.
  */
 export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
+  const sp = phraseSpeaker(ctx, src, recent);
+  if (rule.groupThey.enabled && (sp.entity || sp.text) && !sp.statement && groupPhrase(ctx, src)) sp.group = true;
+  return sp;
+}
+
+/**
+ * The source phrase stands for several speakers: its head is a plural noun that names people or a
+ * body ("Residents of the village", "Local officials"), or a name joined by "and" to another
+ * ("Ana Silva and Tom Berg", "Woolworths and Coles").
+ */
+function groupPhrase(ctx: QuoteContext, src: SourcePhrase): boolean {
+  const t = ctx.doc.tokens[src.head];
+  if (PERSONAL.has(lw(t))) return lw(t) === 'they';
+  if (/^NNP?S$/.test(t.xpos ?? '') && t.upos !== 'PROPN') return true;
+  return !!ctx.owners[src.head] && (coordinatedName(ctx, src.head) || !!groupNamed(ctx, src.head));
+}
+
+/**
+ * A name joined by "and" to another name or noun in the parse: "Ana Silva and Tom Berg", "The Investigative
+ * Committee and the FSB", "Ana Silva and her lawyer" — several, whatever they are (a group of names alone is
+ * what a plural description can name: quotes/groups.ts).
+ */
+function coordinatedName(ctx: QuoteContext, i: number): boolean {
+  const toks = ctx.doc.tokens;
+  const own = ctx.owners[i];
+  const joined = (c: number): boolean => deprel(toks[c]) === 'conj' && isNounish(toks[c]) && toks[c].upos !== 'PRON' && ctx.owners[c] !== own && !ctx.inside(c) && ctx.children[c].some((x) => lw(toks[x]) === 'and');
+  // the conjunct may hang on any word of the name ("Ana Silva | and Tom Berg")
+  for (let k = i; k >= 0 && k > i - 6 && (k === i || ctx.owners[k] === own); k--) if (ctx.children[k].some(joined)) return true;
+  for (let k = i + 1; k < toks.length && k < i + 6 && own && ctx.owners[k] === own; k++) if (ctx.children[k].some(joined)) return true;
+  return false;
+}
+
+function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const { from, to } = src;
@@ -826,6 +861,16 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     // they: coreference or a subject agreeing in its sentence or the one before; an earlier speaker
     // or body named further back is only a guess (any organisation agrees with "they"), and a wrong
     // speaker is worse than none
+    // they: the latest speaker that stood for several ("Residents said …", "Ana Silva and Tom Berg said …"),
+    // written in the sentences just before
+    if (w === 'they' && rule.groupThey.enabled) {
+      const sentence = toks[head].sentence;
+      for (let k = recent.length - 1; k >= 0; k--) {
+        const r = recent[k];
+        if (!r.span || sentence - doc.sentenceAt(r.span.start) > REACH_SENTENCES) continue;
+        if (r.group && !(r.entity && coArgs?.has(r.entity))) return fired(rule.groupThey, { entity: r.entity, ...(r.entity ? {} : { text: r.text }), span, via: 'agreement', group: true });
+      }
+    }
     if (w === 'they' && rule.theyNeedsAntecedent.enabled) {
       if (recent.some((r) => r.entity && agrees(ctx, w, r.entity, at)) || latestAgreeing(ctx, w, at, coArgs)) rule.theyNeedsAntecedent.fired(at, toks[head].end);
       return { entity: null, span };
@@ -880,6 +925,9 @@ export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly
     const o = ctx.owners[j];
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
   }
+  // a plural description of people named together before: "Both officers", "the ministers", "The two"
+  const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
+  if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
   // 6. a definite role description: "the foreign minister" → the person written with that role
   const byRole = rule.roleDescription.enabled ? personByRole(ctx, from, head) : null;
   const text = phraseText(ctx, from, to);
