@@ -4,29 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractDoc } from '../src/extract.js';
-import type { Doc } from '../src/doc.js';
-import { withoutRules } from '../src/rules/registry.js';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 
-const doc = (text: string) => extractDoc({ id: 't', text, published: '2025-03-01' });
-
-/** The name of the entity a non-name mention starting at `words` belongs to ('' when none). */
-function linkOf(d: Doc, words: string): string {
-  const at = d.text.indexOf(words);
-  assert.ok(at >= 0, `"${words}" not in the text`);
-  for (const e of d.entities) if (e.mentions.some((m) => m.start === at && m.kind !== 'name')) return e.name;
-  return '';
-}
-
-/** linkOf with one rule switched off. */
-function linkWithout(rule: string, text: string, words: string): string {
-  const restore = withoutRules([rule]);
-  try {
-    return linkOf(doc(text), words);
-  } finally {
-    restore();
-  }
-}
 
 test('"the nation" is the one country named in the last sentences; two countries leave it open', () => {
   assert.equal(linkOf(doc('Floods hit Bangladesh on Monday. The nation asked its neighbours for help.'), 'The nation'), 'Bangladesh');

@@ -9,23 +9,13 @@ import { createHash } from 'node:crypto';
 import { placeNounKind } from '../src/extract/coref/places.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { extractDoc } from '../src/extract.js';
-import type { Doc } from '../src/doc.js';
 import { FEATURE_VERSION } from '../src/extract/coref/features.js';
 import { CorefModel, useCorefModel, type CorefModelFile } from '../src/extract/coref/model.js';
 import { corefModelDir } from '../src/extract/coref/files.js';
 import { gumCorefDocuments, GUM_DIR } from '../train/coref-data.js';
 import { addClusterCounts, conllScores, documentClusterCounts, emptyClusterCounts, systemMentions } from '../train/coref-metrics.js';
 import { addScores, documentRecords, emptyScores, tally } from '../train/coref-score.js';
-
-const doc = (text: string) => extractDoc({ id: 't', text, published: '2025-03-01' });
-/** The name of the entity a mention at the n-th occurrence of `words` belongs to ('' when none). */
-function linkOf(d: Doc, words: string, nth = 0): string {
-  let at = -1;
-  for (let k = 0; k <= nth; k++) at = d.text.indexOf(words, at + 1);
-  assert.ok(at >= 0, `"${words}" not in the text`);
-  for (const e of d.entities) if (e.mentions.some((m) => m.start === at && m.kind !== 'name')) return e.name;
-  return '';
-}
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 
 test('the shipped ranker loads, matches the code\'s features and names its data and licence', () => {
   const dir = corefModelDir();
@@ -109,7 +99,8 @@ test('floors on GUM news and interview documents (training split), raw text thro
   assert.ok(s.conll >= 0.54, `CoNLL F1 ${s.conll}`);
   const hs = scores['he/she'];
   assert.ok(hs.right / hs.gold >= 0.82, `he/she accuracy ${hs.right}/${hs.gold}`);
-  assert.ok(hs.linkedRight / hs.linked >= 0.8, `he/she precision ${hs.linkedRight}/${hs.linked}`);
+  // coref6 (binding, unknown genders, fronted phrases): 0.89 / 0.88 here (without turn labels)
+  assert.ok(hs.linkedRight / hs.linked >= 0.85, `he/she precision ${hs.linkedRight}/${hs.linked}`);
   const desc = scores.description;
   assert.ok(desc.right / desc.gold >= 0.27, `description accuracy ${desc.right}/${desc.gold}`);
   assert.ok(desc.linkedRight / desc.linked >= 0.78, `description precision ${desc.linkedRight}/${desc.linked}`);
@@ -285,12 +276,7 @@ test('he/she: an object pronoun is never its own verb\'s subject (binding), a re
   assert.equal(linkOf(d, 'her'), 'Tamar Wolff');
   const r = doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described herself as a brilliant student.');
   assert.notEqual(linkOf(r, 'herself'), 'Tamar Wolff');
-  const off = withoutRules(['coref.pronoun-not-coargument']);
-  try {
-    assert.equal(linkOf(doc('Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.'), 'her'), 'Dana Erez');
-  } finally {
-    off();
-  }
+  assert.equal(linkWithout('coref.pronoun-not-coargument', 'Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.', 'her'), 'Dana Erez');
 });
 
 test('he/she: a person nothing gives a gender to is an antecedent in the pronoun\'s sentence or as the subject just before, not further', () => {
@@ -309,10 +295,5 @@ test('he/she in a phrase fronted before the main subject looks ahead to that sub
   assert.equal(linkOf(doc('Ana Ruiz chaired the meeting. When he arrived, Daniel Ortiz thanked the staff.'), 'he arrived'), 'Daniel Ortiz');
   // a subject of the other gender is not taken: the pronoun looks back as before
   assert.equal(linkOf(doc('Daniel Ortiz opened the exhibition on Friday. In his opening remarks, Kathryn Waters thanked the donors.'), 'his opening'), 'Daniel Ortiz');
-  const off = withoutRules(['coref.fronted-phrase-cataphora']);
-  try {
-    assert.notEqual(linkOf(doc(text), 'her opening'), 'Kathryn Waters');
-  } finally {
-    off();
-  }
+  assert.notEqual(linkWithout('coref.fronted-phrase-cataphora', text, 'her opening'), 'Kathryn Waters');
 });
