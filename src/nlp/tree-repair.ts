@@ -30,15 +30,13 @@ export function repairTree(upos: readonly string[], head: Int32Array, deprel: st
   let subjectCount = 0;
   for (let i = 0; i < n && subjectCount < 2; i++) if (SUBJECTS.has(deprel[i])) subjectCount++;
   if (subjectCount < 2) return;
-  let bySubjectHead: Map<number, number[]> | null = null;
+  const bySubjectHead = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     if (!SUBJECTS.has(deprel[i])) continue;
-    bySubjectHead ??= new Map();
     const list = bySubjectHead.get(head[i]);
     if (list) list.push(i);
     else bySubjectHead.set(head[i], [i]);
   }
-  if (!bySubjectHead) return;
   for (const subjects of bySubjectHead.values()) {
     for (let k = 0; k + 1 < subjects.length; k++) {
       const a = subjects[k];

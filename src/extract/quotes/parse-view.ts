@@ -54,9 +54,13 @@ function span(children: number[][], i: number, below = Infinity): [number, numbe
 }
 
 function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  const isSubjectOf = (h: number) => (c: number) => c < h && (toks[c].deprel ?? '').startsWith('nsubj');
   for (let h = 0; h < toks.length; h++) {
-    const subjects = children[h].filter((c) => c < h && /^nsubj/.test(toks[c].deprel ?? ''));
-    if (subjects.length < 2) continue;
+    // nearly every token has fewer than two subjects: count before building the list (this runs on every token)
+    let count = 0;
+    for (const c of children[h]) if (c < h && (toks[c].deprel ?? '').startsWith('nsubj') && ++count === 2) break;
+    if (count < 2) continue;
+    const subjects = children[h].filter(isSubjectOf(h));
     const last = subjects[subjects.length - 1];
     const [lastFrom] = span(children, last);
     for (const c of subjects.slice(0, -1)) {
