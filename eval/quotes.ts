@@ -24,6 +24,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDoc } from '../src/extract.js';
 import type { Doc, Quote } from '../src/doc.js';
+import { lookup, roleOf } from '../src/lexicon/index.js';
+import { cueFrames, cueOf } from '../src/extract/quotes/cues.js';
 import { loadGold, type GoldAttribution, type GoldQuoteDoc, type Span } from './quotes-gold.js';
 
 interface GoldDoc { name: string; text: string; quotes: [number, number][] }
@@ -247,9 +249,35 @@ function missShape(doc: Doc, g: GoldAttribution, q: Quote, verdict: SpeakerVerdi
     const inside = doc.entities.filter((x) => x.mentions.some((m) => m.start >= s.start && m.end <= s.end && m.kind === 'name'));
     const wanted = sp && 'names' in sp ? inside.filter((x) => sp.names.some((n) => sameName(n, x.name))) : [];
     const doc_ = /\b(?:statement|report|letter|motion|filing|ruling|release|document|decision|summary)\b/i.test(s.text);
-    how = `; ${doc_ ? 'document noun' : 'other head'}, ${wanted.length ? 'names the wanted entity' : inside.length ? `names another (${inside.map((x) => x.type).join('+')})` : 'no name inside'}${sp && 'names' in sp && doc.entities.some((x) => sp.names.some((n) => sameName(n, x.name)) && x.mentions.some((m) => m.end <= s.start)) ? ', wanted named before' : ''}`;
+    const head = headWord(s.text) ?? '';
+    const headClass = doc_ ? 'document noun' : roleOf(head) ? 'role head' : lookup('org-nouns', head) || lookup('org-nouns', head.replace(/s$/, '')) || lookup('event-participant-nouns', head) ? 'body head' : 'other head';
+    const given = q.speaker ? doc.entityById(q.speaker) : undefined;
+    const givenWhere = given ? (given.mentions.some((m) => m.start >= s.start && m.end <= s.end) ? (given.mentions.some((m) => m.start >= s.start && m.end <= s.end && /['’]s?$/.test(doc.text.slice(m.end, m.end + 2).trim().slice(0, 2)) ) ? ', given is its possessor' : ', given is named inside') : ', given is named outside') : '';
+    how = `; ${headClass}${givenWhere}, ${wanted.length ? 'names the wanted entity' : inside.length ? `names another (${inside.map((x) => x.type).join('+')})` : 'no name inside'}${sp && 'names' in sp && doc.entities.some((x) => sp.names.some((n) => sameName(n, x.name)) && x.mentions.some((m) => m.end <= s.start)) ? ', wanted named before' : ''}`;
   }
-  return `want ${want} (source ${src}${how}), given ${got}`;
+  if (src === 'pronoun' && g.source) {
+    const s = g.source;
+    const linked = doc.entities.find((x) => x.mentions.some((m) => m.start === s.start && m.end === s.end));
+    const sentence = doc.sentenceAt(s.start);
+    const wanted = sp && 'names' in sp ? doc.entities.find((x) => sp.names.some((n) => sameName(n, x.name))) : undefined;
+    const lastBefore = wanted ? Math.max(-1, ...wanted.mentions.filter((m) => m.end <= s.start && m.kind === 'name').map((m) => m.start)) : -1;
+    const back = lastBefore >= 0 ? sentence - doc.sentenceAt(lastBefore) : -1;
+    how = `; "${s.text.toLowerCase()}", coreference ${linked ? (linked === wanted ? 'linked it right' : `linked it to another ${linked.type}`) : 'left it'}${wanted ? `, wanted last named ${back < 0 ? 'never before' : `${back > 3 ? '>3' : back} sentences back`}` : ''}`;
+  }
+  let ours = !q.source ? 'none' : g.source && matches([q.source.start, q.source.end], span(g.source)) ? 'same' : 'other';
+  if (!q.source && g.cue) {
+    const c = g.cue;
+    const t = doc.tokens[doc.tokenAt(c.start)];
+    const known = t && (cueOf(t) ? 'a known cue verb' : cueFrames((t.lemma ?? t.text).toLowerCase()) ? `a known cue tagged ${t.upos}` : `no known cue (${t.upos})`);
+    const where = c.start >= g.content.end ? 'after' : 'before';
+    const gap = where === 'after' ? doc.text.slice(g.content.end, c.start) : doc.text.slice(c.end, g.content.start);
+    const dist = gap.includes('\n\n') ? 'another paragraph' : doc.sentenceAt(c.start) !== doc.sentenceAt(where === 'after' ? g.content.end - 1 : g.content.start) ? 'another sentence' : 'same sentence';
+    const qc = q.cue ? doc.tokens[doc.tokenAt(q.cue.start)] : undefined;
+    const head = qc && qc.head !== undefined && qc.head >= 0 ? doc.tokens[qc.head] : undefined;
+    const parse = qc ? `${qc.xpos} ${qc.deprel}${head ? ` of ${head.upos}` : ''}${doc.tokens.some((x) => x.head === qc.i && /^nsubj/.test(x.deprel ?? '')) ? ' with a subject' : ' with no subject'}` : '';
+    ours = `none; gold cue ${known}, ${where} the content, ${dist}${q.cue ? (matches([q.cue.start, q.cue.end], span(c)) ? `, ours the same cue (${parse})` : `, ours another cue (${parse})`) : ''}`;
+  }
+  return `want ${want} (source ${src}${how}; our source ${ours}), given ${got}`;
 }
 
 function speakerLabel(doc: Doc, q: Quote): string {
@@ -328,7 +356,7 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
       }
       if (verdict !== 'right' && d.split !== 'heldout') {
         const want = g.speaker ? ('names' in g.speaker ? g.speaker.names.join('/') : `~${g.speaker.text}`) : '-';
-        counts.errors.push(`SPEAKER  ${g.id} ${verdict} [${cons.join(', ')}] want ${want} (${g.source?.text ?? '-'}), got ${speakerLabel(doc, q)}: ${g.content.text.slice(0, 70)}`);
+        counts.errors.push(`SPEAKER  ${g.id} ${verdict} [${cons.join(', ')}] want ${want} (${g.source?.text ?? '-'} <${g.cue?.text ?? '-'}>), got ${speakerLabel(doc, q)} (${q.source?.text ?? '-'} <${q.cue?.text ?? '-'}>): ${g.content.text.slice(0, 70)}`);
       }
     });
     if (d.split !== 'heldout') {

@@ -300,3 +300,27 @@ test('a state\'s government named by its nationality or its name speaks for the 
   assert.equal(by('talks would continue')?.speaker, null);
   assert.equal(by('flights were suspended')?.speaker, null);
 });
+
+test('a gerund cue the parse hung on a verb as its clausal complement takes that verb\'s subject', async () => {
+  const { Doc } = await import('../src/doc.js');
+  const { quotesStage } = await import('../src/extract/quotes.js');
+  const text = 'Ana Ruiz nodded, explaining that the money ran out.';
+  // the parse a model may give: "explaining" a ccomp of "nodded" (not the advcl a participle usually is)
+  const rows: [string, string, string, number, string][] = [
+    ['Ana', 'PROPN', 'NNP', 2, 'nsubj'], ['Ruiz', 'PROPN', 'NNP', 0, 'flat'], ['nodded', 'VERB', 'VBD', -1, 'root'], [',', 'PUNCT', ',', 4, 'punct'],
+    ['explaining', 'VERB', 'VBG', 2, 'ccomp'], ['that', 'SCONJ', 'IN', 9, 'mark'], ['the', 'DET', 'DT', 7, 'det'], ['money', 'NOUN', 'NN', 8, 'nsubj'],
+    ['ran', 'VERB', 'VBD', 4, 'ccomp'], ['out', 'ADP', 'RP', 8, 'compound:prt'], ['.', 'PUNCT', '.', 2, 'punct'],
+  ];
+  const doc = new Doc({ id: 't', text, published: null });
+  let at = 0;
+  doc.tokens = rows.map(([w, upos, xpos, head, deprel], i) => {
+    const start = text.indexOf(w, at);
+    at = start + w.length;
+    return { i, start, end: at, text: w, sentence: 0, spaceAfter: text[at] === ' ', upos, xpos, lemma: w === 'explaining' ? 'explain' : w === 'ran' ? 'run' : w.toLowerCase(), head, deprel };
+  });
+  doc.sentences = [{ start: 0, end: text.length, tokenStart: 0, tokenEnd: rows.length, paragraph: 0 }];
+  quotesStage.run(doc);
+  const q = doc.quotes.find((x) => x.text.includes('money'));
+  assert.ok(q, 'the reported clause is attributed');
+  assert.equal(q.source?.text, 'Ana Ruiz');
+});

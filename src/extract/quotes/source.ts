@@ -326,6 +326,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     const head = toks[t.head];
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
+    // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
+    if (d === 'ccomp' && t.xpos === 'VBG' && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does one on an adjective predicate: "The United States was quick to blame Iran",
     // "was more forceful in blaming"
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADJ' && child(ctx, t.head, /^cop$/) >= 0 && child(ctx, t.head, /^nsubj$/) >= 0) return fired(rule.adjectiveController, sourceOfCue(ctx, t.head, depth + 1));
