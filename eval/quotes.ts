@@ -275,7 +275,16 @@ function missShape(doc: Doc, g: GoldAttribution, q: Quote, verdict: SpeakerVerdi
     const qc = q.cue ? doc.tokens[doc.tokenAt(q.cue.start)] : undefined;
     const head = qc && qc.head !== undefined && qc.head >= 0 ? doc.tokens[qc.head] : undefined;
     const parse = qc ? `${qc.xpos} ${qc.deprel}${head ? ` of ${head.upos}` : ''}${doc.tokens.some((x) => x.head === qc.i && /^nsubj/.test(x.deprel ?? '')) ? ' with a subject' : ' with no subject'}` : '';
-    ours = `none; gold cue ${known}, ${where} the content, ${dist}${q.cue ? (matches([q.cue.start, q.cue.end], span(c)) ? `, ours the same cue (${parse})` : `, ours another cue (${parse})`) : ''}`;
+    let srcParse = '';
+    if (g.source) {
+      const si = doc.tokenAt(g.source.end - 1);
+      const st = doc.tokens[si];
+      const ci = doc.tokenAt(c.start);
+      const sh = st.head !== undefined && st.head >= 0 ? doc.tokens[st.head] : undefined;
+      const between = g.source.end <= c.start ? doc.tokens.slice(si + 1, ci).map((x) => x.upos).join(' ') : doc.tokens.slice(ci + 1, doc.tokenAt(g.source.start)).map((x) => x.upos).join(' ');
+      srcParse = `; gold source ${g.source.end <= c.start ? 'before' : 'after'} the cue${between ? ` with [${between}] between` : ''}, its last word ${st.upos} ${st.deprel} of ${sh ? `${sh.upos} ${sh.xpos}${sh.i === ci ? ' (the cue)' : ''}` : 'root'}`;
+    }
+    ours = `none; gold cue ${known}, ${where} the content, ${dist}${srcParse}${q.cue ? (matches([q.cue.start, q.cue.end], span(c)) ? `, ours the same cue (${parse})` : `, ours another cue (${parse})`) : ''}`;
   }
   return `want ${want} (source ${src}${how}; our source ${ours}), given ${got}`;
 }

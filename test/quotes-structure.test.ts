@@ -324,3 +324,16 @@ test('a gerund cue the parse hung on a verb as its clausal complement takes that
   assert.ok(q, 'the reported clause is attributed');
   assert.equal(q.source?.text, 'Ana Ruiz');
 });
+
+test('a fronted phrase with no comma before a name: the name is the speaker, not the phrase', () => {
+  for (const text of [
+    'At a press conference Health Minister Ana Ruiz later said the deal was dead.',
+    'In an interview on Sunday Ana Ruiz again said that the deal was dead.',
+  ]) {
+    const r = run(text);
+    const q = r.quotes.find((x) => x.text.includes('deal was dead'));
+    assert.ok(q, text);
+    assert.equal(nameOf(r, q.speaker), 'Ana Ruiz', text);
+    assert.ok(!/conference|interview/.test(q.source?.text ?? ''), q.source?.text);
+  }
+});

@@ -335,3 +335,10 @@ export const stateVoice = defineRule({
   fires: ['Russia moved troops to the border on Monday. The Russian government said the exercise was routine.'],
   spares: ['Russia moved troops to the border on Monday. The government said the exercise was routine.'],
 });
+
+export const nameAfterAdjunct = defineRule({
+  id: 'quotes.name-after-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue the parse gave no subject, after a fronted phrase with no comma that ends on a person\'s or organisation\'s name ("At a press conference Health Minister Ana Ruiz later said"), has that name (with the title words before it) for its subject, not the adjunct\'s words',
+  fires: ['At a press conference Health Minister Ana Ruiz later said the deal was dead.'],
+  spares: ['At a press conference, Health Minister Ana Ruiz later said the deal was dead.'],
+});

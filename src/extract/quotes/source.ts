@@ -25,7 +25,7 @@
  */
 import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
-import { lookup, possessives, roleOf, set } from '../../lexicon/index.js';
+import { isTitle, lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
 import { countWhile } from '../../sorted.js';
@@ -161,7 +161,7 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
  * The subject read off the words before the cue: skip adverbs and auxiliaries, then an
  * apposition or relative clause set off by commas, then take the noun phrase that ends there.
  */
-function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipped: [number, number] | null }) | null {
+function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipped: [number, number] | null; afterAdjunct?: boolean }) | null {
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cue].sentence];
   let k = cue - 1;
@@ -222,8 +222,34 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     const b = skipped[1] - 1;
     return { from: a, to: b, head: phraseHead(ctx, a, b), how: 'surface', skipped: null };
   }
-  if (objectLike) return null;
+  if (objectLike) {
+    // a fronted phrase with no comma before a name: "At a press conference Health Minister Ana Ruiz later
+    // said" — the name (with the title words right before it) is the subject, the phrase before it an adjunct
+    const named = rule.nameAfterAdjunct.enabled ? nameAfterAdjunct(ctx, from, end) : -1;
+    if (named < 0) return null;
+    return { from: named, to: end, head: phraseHead(ctx, named, end), how: 'surface', skipped, afterAdjunct: true };
+  }
   return { from, to: end, head: phraseHead(ctx, from, end), how: 'surface', skipped };
+}
+
+/**
+ * Where the subject starts when a phrase read off the words ends on a person's or organisation's name
+ * but opens on an adjunct ("At a press conference Health Minister Ana Ruiz"): the name's first word, or
+ * the title and role words written right before it. -1 when the phrase does not end on such a name.
+ */
+function nameAfterAdjunct(ctx: QuoteContext, from: number, end: number): number {
+  const toks = ctx.doc.tokens;
+  const o = ctx.owners[end];
+  if (!o || ctx.ownerKind[end] !== 'name') return -1;
+  const type = ctx.doc.entityById(o)?.type;
+  if (type !== 'PERSON' && type !== 'ORG') return -1;
+  let a = end;
+  while (a - 1 > from && ctx.owners[a - 1] === o && ctx.ownerKind[a - 1] === 'name') a--;
+  if (a <= from) return -1;
+  while (a - 1 > from && (roleOf(lw(toks[a - 1])) || isTitle(toks[a - 1].text)) && ctx.owners[a - 1] === undefined) a--;
+  // (and the capitalised words of the title: "Health Minister")
+  while (a - 1 > from && toks[a - 1].upos === 'PROPN' && ctx.owners[a - 1] === undefined && (roleOf(lw(toks[a])) || isTitle(toks[a].text))) a--;
+  return a;
 }
 
 /** Tokens a..b are one name (of a person or organisation) and nothing else. */
@@ -283,7 +309,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
   }
   const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c));
-  const surface = surfaceSubject(ctx, cue);
+  const read = surfaceSubject(ctx, cue);
+  // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
+  const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
   if (subjects.length) {
     const subj = subjects[0];
     if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
