@@ -24,7 +24,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDoc } from '../src/extract.js';
 import type { Doc, Quote } from '../src/doc.js';
-import { lookup, roleOf } from '../src/lexicon/index.js';
+import { isTitle, lookup, roleOf } from '../src/lexicon/index.js';
 import { cueFrames, cueOf } from '../src/extract/quotes/cues.js';
 import { loadGold, type GoldAttribution, type GoldQuoteDoc, type Span } from './quotes-gold.js';
 
@@ -265,6 +265,14 @@ function missShape(doc: Doc, g: GoldAttribution, q: Quote, verdict: SpeakerVerdi
     how = `; "${s.text.toLowerCase()}", coreference ${linked ? (linked === wanted ? 'linked it right' : `linked it to another ${linked.type}`) : 'left it'}${wanted ? `, wanted last named ${back < 0 ? 'never before' : `${back > 3 ? '>3' : back} sentences back`}` : ''}`;
   }
   let ours = !q.source ? 'none' : g.source && matches([q.source.start, q.source.end], span(g.source)) ? 'same' : 'other';
+  // the form of the words given, when words were given for a name: T a title or role word, C capitalised, l lower case, p punctuation
+  if (got === 'words' && src === 'name' && g.source) {
+    const form = g.source.text.split(/\s+/).map((w) => (roleOf(w.toLowerCase()) || isTitle(w) ? 'T' : /^\p{Lu}/u.test(w) ? 'C' : /^\p{L}/u.test(w) ? 'l' : 'p')).join('');
+    const sp0 = g.speaker && 'names' in g.speaker ? g.speaker.names[0] : '';
+    const e = doc.entities.find((x) => sameName(sp0, x.name));
+    const covered = e ? e.mentions.some((m) => m.start < g.source!.end && m.end > g.source!.start) : false;
+    ours += `; words given "${form}"${e ? `, the wanted entity ${covered ? 'has a mention there' : 'has no mention there'}; our words ${q.speaker_text && sameName(sp0, q.speaker_text) ? 'name it' : `do not name it (${(q.speaker_text ?? '').split(/\s+/).length} words)`}` : ''}`;
+  }
   if (!q.source && g.cue) {
     const c = g.cue;
     const t = doc.tokens[doc.tokenAt(c.start)];
