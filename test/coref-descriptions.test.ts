@@ -52,6 +52,9 @@ test('a definite predicate or apposition of a name is a mention of it ("Ortiz is
   assert.equal(linkOf(doc('NATO was then led by Jaap de Hoop Scheffer, the head of the alliance, who met Putin.'), 'the head'), 'Jaap de Hoop Scheffer');
   // a predicate of place is no identity
   assert.equal(linkOf(doc('The central office of Orbis Labs is at the station.'), 'the station'), '');
+  // a fronted phrase's name is not apposed to the clause's subject
+  assert.equal(linkOf(doc('According to Daniel Ortiz, the attack, which killed five people, was planned.'), 'the attack'), '');
+  assert.equal(linkOf(doc('In Gaza, the hospital, which was full, closed on Monday.'), 'the hospital'), '');
   // i-within-i: a phrase that holds the name is not the name
   assert.equal(linkOf(doc('With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.'), 'the militarism'), '');
 });

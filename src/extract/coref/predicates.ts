@@ -7,7 +7,8 @@
  * Such a phrase is a mention of that entity whatever its head noun, so no noun list decides it.
  * Not when the clause is negated or asks ("X is not the leader", "Is X the leader?"), when the
  * predicate is a place or a state ("X is at the station"), nor when the phrase holds a mention of
- * the entity itself ("Bush, the militarism of the Bush administration,": i-within-i).
+ * the entity itself ("Bush, the militarism of the Bush administration,": i-within-i); nor is a clause's subject
+ * after a fronted phrase an apposition ("According to Ortiz, the attack, which …", "In Gaza, the hospital, which …").
  * (A phrase before the name, "the nation's capital, Wellington,", was measured and not kept:
  * docs/coref.md, coref7.)
  */
@@ -23,7 +24,7 @@ export const predicateRule = defineRule({
   action: 'label',
   summary: 'a definite noun phrase that is the predicate of a copular clause whose subject names an entity ("Ortiz is the eighth most cited scholar"), the subject of one whose predicate is a name, or in apposition after a name ("Jaap de Hoop Scheffer, the head of the alliance,") is a mention of that entity; not when the clause is negated or asks, nor when the phrase holds the entity itself',
   fires: ['Lena Ortiz is the eighth most cited scholar of all time.', 'NATO was then led by Jaap de Hoop Scheffer, the head of the alliance.'],
-  spares: ['Lena Ortiz is not the eighth most cited scholar of all time.', 'Is Lena Ortiz the eighth most cited scholar of all time?', 'With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.'],
+  spares: ['Lena Ortiz is not the eighth most cited scholar of all time.', 'Is Lena Ortiz the eighth most cited scholar of all time?', 'With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.', 'In Gaza, the hospital, which was full, closed on Monday.'],
   source: 'src/extract/coref/predicates.ts',
 });
 
@@ -35,6 +36,8 @@ const PHRASE_AFTER = set('deprels', { uses: 'coref-phrase-after' });
 const DEFINITE = /^(?:the|this|that|these|those)$/i;
 /** What separates a name from a phrase in apposition: one comma or dash. */
 const APPOSITION_MARK = /^[,–—]$/;
+/** Subject relations: a phrase that is its clause's subject stands on its own. */
+const SUBJECT = /^(?:nsubj|csubj)/;
 /** What may close an apposition: the sentence's end or a punctuation mark ("X, the head of NATO, said"). */
 const CLOSES = /^[,.;:)!?–—]$/;
 
@@ -68,7 +71,8 @@ export function linkPredicates(doc: Doc): void {
       } else if (t.deprel === 'nsubj' && head > h && owners[head] && tree.kids(head).some((c) => toks[c].deprel === 'cop') && identity(head)) {
         // "The band I started was Spoken Motion"
         target = owners[head];
-      } else if (start >= 2 && APPOSITION_MARK.test(toks[start - 1].text) && owners[start - 2] && CLOSES.test(toks[tree.phraseEnd(h) + 1]?.text ?? '.')) {
+      } else if (start >= 2 && APPOSITION_MARK.test(toks[start - 1].text) && owners[start - 2] && !SUBJECT.test(t.deprel ?? '') && !frontedPhrase(toks, s, start - 2) && CLOSES.test(toks[tree.phraseEnd(h) + 1]?.text ?? '.')) {
+        // (a clause's subject after a fronted phrase is no apposition: "According to Ortiz, the attack, which …, was planned")
         // "Jaap de Hoop Scheffer, the head of NATO," (the name, a comma, the phrase, then a close)
         target = owners[start - 2];
       }
@@ -88,6 +92,17 @@ export function linkPredicates(doc: Doc): void {
       predicateRule.fired(toks[start].start, t.end);
     }
   }
+}
+
+/** Token n lies in a phrase fronted before its clause: a preposition or subordinator, and no verb, between the sentence's start and n ("In Gaza, the hospital …"). */
+function frontedPhrase(toks: readonly Token[], s: Sentence, n: number): boolean {
+  let opener = false;
+  for (let k = s.tokenStart; k < n; k++) {
+    const u = toks[k].upos;
+    if (u === 'VERB' || u === 'AUX') return false;
+    if (u === 'ADP' || u === 'SCONJ') opener = true;
+  }
+  return opener;
 }
 
 /** One sentence's dependency tree: each token's dependents. */
