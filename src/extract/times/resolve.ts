@@ -162,6 +162,10 @@ function storySteps(tokens: readonly Token[], from: number, to: number): StorySt
 }
 
 const KIN = set('times-cues', { class: 'participant' });
+/** "today's generation": the present age, not the day (lexicon/en/times-cues.tsv). */
+const TODAY_GENERIC_NOUNS = set('times-cues', { class: 'today-generic-noun' });
+/** "the 2020 election": a lone year after these modifies a noun. */
+const YEAR_ATTRIBUTIVE = set('times-cues', { class: 'year-attributive' });
 const NOT_PARTICIPANT = new Set([
   ...MONTH_NAMES.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES.map((d) => d.toLowerCase()), ...set('times-cues', { class: 'not-participant' }),
 ]);
@@ -474,7 +478,7 @@ function genericToday(it: Item, tenseOf: (it: Item) => TenseReading): boolean {
   const before = words.slice(Math.max(0, it.tokFrom - 3), it.tokFrom);
   const after = words.slice(it.tokTo, it.tokTo + 2);
   if (words.includes('still') || words.includes('continues') || before.includes('known') || before.includes('of') || before.includes('is') || before.includes('what')) return true;
-  if ((after[0] === "'s" || after[0] === '’s') && /^(?:generation|world|society|standards|youth|children|terms|economy|culture|technology|market)$/.test(after[1] ?? '')) return true;
+  if ((after[0] === "'s" || after[0] === '’s') && TODAY_GENERIC_NOUNS.has(after[1] ?? '')) return true;
   // a present-tense sentence that opens with "Today," contrasts with the past
   return it.tokFrom === 0 && after[0] === ',' && t.tense === 'present';
 }
@@ -641,7 +645,7 @@ function attributiveYear(p: Item): boolean {
   const before = p.tokens[p.tokFrom - 1];
   const after = p.tokens[p.tokTo];
   if (!before || !after) return false;
-  const det = /^(?:the|a|an|its|his|her|their|this|that|last|next)$/i.test(before.text) || /^['’]s$/.test(before.text);
+  const det = YEAR_ATTRIBUTIVE.has(before.text.toLowerCase()) || /^['’]s$/.test(before.text);
   return det && (after.upos === 'NOUN' || after.upos === 'ADJ' || (after.upos === undefined && /^\p{Ll}+$/u.test(after.text)));
 }
 
