@@ -202,13 +202,15 @@ export interface Counts {
   /** the predicted kind against the gold kind, among the attributions found ("gold>predicted" → count) */
   kinds: Record<string, number>;
   byConstruction: Record<string, { n: number; right: number; wrong: number; empty: number; gold: number }>;
+  /** speakers not right, by what the gold wants and what was given ("ORG named, given words" → count): counts only, so held-out can be read without its text */
+  misses: Record<string, number>;
   errors: string[];
 }
 
 export function emptyCounts(): Counts {
   return {
     docs: 0, directGold: 0, directFound: 0, directPred: 0, directPredOk: 0, allGold: 0, allFound: 0, allPred: 0, allPredOk: 0,
-    beliefGold: 0, beliefFound: 0, byKind: {}, speakerDirect: { n: 0, right: 0 }, speakerAll: { n: 0, right: 0, wrong: 0, empty: 0 }, kinds: {}, byConstruction: {}, errors: [],
+    beliefGold: 0, beliefFound: 0, byKind: {}, speakerDirect: { n: 0, right: 0 }, speakerAll: { n: 0, right: 0, wrong: 0, empty: 0 }, kinds: {}, byConstruction: {}, misses: {}, errors: [],
   };
 }
 
@@ -223,6 +225,31 @@ function pairUp(gold: [number, number][], pred: [number, number][]): Map<number,
   const used = new Set<number>();
   for (const [i, j] of pairs) if (!out.has(i) && !used.has(j)) { out.set(i, j); used.add(j); }
   return out;
+}
+
+/**
+ * The shape of a speaker miss, for counting: what the gold wants (a name, typed by the entity the
+ * document gives that name, or a description), how its source is written (name, pronoun,
+ * description) and what was given instead (the words, another entity of a type, nothing).
+ */
+function missShape(doc: Doc, g: GoldAttribution, q: Quote, verdict: SpeakerVerdict): string {
+  const sp = g.speaker;
+  let want = 'description';
+  if (sp && 'names' in sp) {
+    const e = doc.entities.find((x) => sp.names.some((n) => sameName(n, x.name)));
+    want = `${e ? e.type : 'unrecognised'} name`;
+  }
+  const src = !g.source ? 'no source' : PRONOUN.test(g.source.text) ? 'pronoun' : /^\p{Lu}/u.test(g.source.text) && !/^(?:The|A|An|One|Some|Several|Its|His|Her|Their)\b/.test(g.source.text) ? 'name' : 'description';
+  const got = verdict === 'empty' ? 'nothing' : q.speaker ? `${doc.entityById(q.speaker)?.type ?? '?'} entity` : 'words';
+  let how = '';
+  if (src === 'description' && g.source) {
+    const s = g.source;
+    const inside = doc.entities.filter((x) => x.mentions.some((m) => m.start >= s.start && m.end <= s.end && m.kind === 'name'));
+    const wanted = sp && 'names' in sp ? inside.filter((x) => sp.names.some((n) => sameName(n, x.name))) : [];
+    const doc_ = /\b(?:statement|report|letter|motion|filing|ruling|release|document|decision|summary)\b/i.test(s.text);
+    how = `; ${doc_ ? 'document noun' : 'other head'}, ${wanted.length ? 'names the wanted entity' : inside.length ? `names another (${inside.map((x) => x.type).join('+')})` : 'no name inside'}${sp && 'names' in sp && doc.entities.some((x) => sp.names.some((n) => sameName(n, x.name)) && x.mentions.some((m) => m.end <= s.start)) ? ', wanted named before' : ''}`;
+  }
+  return `want ${want} (source ${src}${how}), given ${got}`;
 }
 
 function speakerLabel(doc: Doc, q: Quote): string {
@@ -295,6 +322,10 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
         if (g.kind === 'direct') { counts.speakerDirect.n++; if (verdict === 'right') counts.speakerDirect.right++; }
       }
       for (const c of cons) { const b = counts.byConstruction[c]; b.n++; b[verdict]++; }
+      if (verdict !== 'right' && g.kind !== 'belief') {
+        const m = missShape(doc, g, q, verdict);
+        counts.misses[m] = (counts.misses[m] ?? 0) + 1;
+      }
       if (verdict !== 'right' && d.split !== 'heldout') {
         const want = g.speaker ? ('names' in g.speaker ? g.speaker.names.join('/') : `~${g.speaker.text}`) : '-';
         counts.errors.push(`SPEAKER  ${g.id} ${verdict} [${cons.join(', ')}] want ${want} (${g.source?.text ?? '-'}), got ${speakerLabel(doc, q)}: ${g.content.text.slice(0, 70)}`);
@@ -326,6 +357,8 @@ export function report(label: string, c: Counts): string[] {
   for (const [k, v] of Object.entries(c.byConstruction).sort((a, b) => b[1].n - a[1].n)) {
     out.push(`    ${k.padEnd(32)} ${String(v.n).padStart(4)}  acc ${pct(v.right, v.n).padStart(5)}  ${v.right}/${v.wrong}/${v.empty}  recall ${pct(v.n, v.gold)} (${v.n}/${v.gold})`);
   }
+  out.push('  speakers not right, by shape (what is wanted, how the source is written, what was given):');
+  for (const [k, v] of Object.entries(c.misses).sort((a, b) => b[1] - a[1])) out.push(`    ${String(v).padStart(3)}  ${k}`);
   return out;
 }
 

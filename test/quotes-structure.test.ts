@@ -291,3 +291,12 @@ test('the parse view: an agent needs "by", and the document keeps its own parse'
   assert.equal(doc.tokens[2].deprel, 'obl:agent');
   assert.equal(view.text, doc.text);
 });
+
+test('a state\'s government named by its nationality or its name speaks for the state; a bare or plural description stays words', () => {
+  const r = run('Norway closed its embassy in Caracas on Monday. The Norwegian government said the staff were safe. Later, Venezuela\'s government denied any threat to diplomats. Norwegian officials said talks would continue. The government added that flights were suspended.');
+  const by = (s: string) => r.quotes.find((x) => x.text.includes(s));
+  assert.equal(nameOf(r, by('staff were safe')?.speaker ?? null), 'Norway');
+  assert.equal(nameOf(r, by('any threat')?.speaker ?? null), 'Venezuela');
+  assert.equal(by('talks would continue')?.speaker, null);
+  assert.equal(by('flights were suspended')?.speaker, null);
+});

@@ -326,3 +326,12 @@ export const relativePredicate = defineRule({
   fires: ['The family of aid worker Jonas Berger, who was kidnapped in the north of the country in May, appealed on Saturday for his release.'],
   spares: ['The family of aid worker Jonas Berger appealed on Saturday for his release.'],
 });
+
+// ---- seventh round ------------------------------------------------------------------------------
+
+export const stateVoice = defineRule({
+  id: 'quotes.state-voice', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a state\'s government named by its nationality or its name ("the Russian government", "Iran\'s administration") speaks for the state the document names',
+  fires: ['Russia moved troops to the border on Monday. The Russian government said the exercise was routine.'],
+  spares: ['Russia moved troops to the border on Monday. The government said the exercise was routine.'],
+});

@@ -30,6 +30,8 @@ import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
 import { countWhile } from '../../sorted.js';
 import { groupDescribed, groupNamed, groupNoun } from './groups.js';
+import { nationalityCode } from '../roles/describe.js';
+import { countryEntity } from '../relations.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -925,6 +927,11 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const o = ctx.owners[j];
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
   }
+  // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state
+  if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
+    const state = stateNamed(ctx, from, head);
+    if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
+  }
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
@@ -960,6 +967,38 @@ function nameGiven(ctx: QuoteContext, from: number, head: number, to: number): s
     return ctx.doc.text.slice(toks[a].start, toks[b].end);
   }
   return null;
+}
+
+const STATE_VOICE = set('event-participant-nouns', { class: 'state-voice' });
+
+/**
+ * The state a description of its government names before the head word: a nationality ("the
+ * Russian government") or the state's name, possessor or modifier ("Iran's government", "the US
+ * administration"), when the document names that state (its GPE entity); null for anything else
+ * in the phrase ("the Saudi-backed government": not a state of its own).
+ */
+function stateNamed(ctx: QuoteContext, from: number, head: number): string | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  let found: string | null = null;
+  for (let j = from; j < head; j++) {
+    const t = toks[j];
+    if (j === from && /^(?:the|its)$/.test(lw(t))) continue;
+    if (/^['’]s?$/.test(t.text)) continue;
+    const o = ctx.owners[j];
+    const e = o ? doc.entityById(o) : undefined;
+    let state: string | null = null;
+    if (e?.type === 'GPE') state = e.id;
+    else if (/^\p{Lu}/u.test(t.text) && (!e || e.type === 'NORP')) {
+      const code = nationalityCode(t.text);
+      const c = code ? countryEntity(doc, code) : null;
+      if (c?.type === 'GPE') state = c.id;
+    }
+    // every word before the head names the one state (a word of its name, or the possessive)
+    if (!state || (found && found !== state)) return null;
+    found = state;
+  }
+  return found;
 }
 
 const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
