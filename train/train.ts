@@ -69,6 +69,8 @@ const { values } = parseArgs({
     'no-second-pass': { type: 'boolean', default: false },
     'label-sets': { type: 'boolean' },
     'no-label-sets': { type: 'boolean', default: false },
+    // parser feature templates to leave out, by id (parser.ts parseFeatures/labelFeatures): "17,25,60-67"
+    'parser-without': { type: 'string' },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -117,7 +119,20 @@ const hyper = {
   // where the first pass is this sure (best minus second-best score), the second pass keeps its tag
   // unscored: at 32, a fifth of the second pass's scorings, EWT dev unchanged (docs/nlp.md "Round five")
   secondMargin: Number(values['second-margin']) < 0 ? undefined : Number(values['second-margin']),
+  // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
+  parserWithout: templateIds(values['parser-without'] ?? ''),
 };
+
+/** "17,25,60-67" → [17, 25, 60, 61, …, 67] */
+function templateIds(list: string): number[] {
+  const ids = list.split(',').filter((p) => p.trim() !== '').flatMap((part) => {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!m) throw new Error(`--parser-without: "${part}" is not a template id or a range of them`);
+    const a = Number(m[1]), b = Number(m[2] ?? m[1]);
+    return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  });
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
 
 let clusters: WordClusters | undefined;
 if (hyper.clusters) {
@@ -272,7 +287,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets };
+const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets, without: hyper.parserWithout };
 const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
   iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
@@ -302,7 +317,7 @@ const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperpar
 const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined },
   clusters,
   meta,
 })));
