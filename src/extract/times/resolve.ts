@@ -203,8 +203,8 @@ function participants(tokens: readonly Token[]): Set<string> {
 
 // ---------------------------------------------------------------- ordering words
 
-const AFTER_WORDS = new Set(['after', 'since', 'following', 'afterwards', 'later']);
-const BEFORE_WORDS = new Set(['before', 'until', 'till', 'prior', 'ahead', 'preceding']);
+const AFTER_WORDS = set('times-cues', { class: 'after-word' });
+const BEFORE_WORDS = set('times-cues', { class: 'before-word' });
 
 /** The ordering word that governs an expression: within five tokens before it, no clause break between. */
 function governingOrder(it: Located): 'after' | 'before' | null {
