@@ -4,7 +4,9 @@
  *   2. the full 'parse' stage path on raw text: tokenize, split, tag, lemmatize, parse,
  *   3. wink-nlp (wink-eng-lite-web-model) POS tagging (with its tokenizer and sentence
  *      splitter, pipe ['sbd', 'pos']) on the same raw text, in the same run,
- * and prints the ratios. Options: --data DIR, --seconds N (per measurement, default 3).
+ * and prints the ratios. Options: --data DIR, --seconds N (per measurement, default 3), --versus
+ * PATH,PATH… (other model files: their tag + parse measured in the same rounds, as a ratio to the
+ * default model's; docs/nlp.md "Round six").
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,7 @@ import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseDoc } from '../src/nlp/parse-stage.js';
 import { startupReport } from './startup.js';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, seconds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, seconds: { type: 'string', default: '3' }, versus: { type: 'string' } } });
 const dataDir = resolve(values.data ?? process.env.CHRONICLE_DATA ?? '../shared/data');
 const seconds = Number(values.seconds);
 const sents = parseConllu(readFileSync(join(dataDir, 'ud-ewt', 'en_ewt-ud-test.conllu'), 'utf8'));
@@ -64,11 +66,13 @@ const loadStart = performance.now();
 const model = loadNlpModel();
 const loadMs = performance.now() - loadStart;
 
+const others = (values.versus ?? '').split(',').filter((p) => p !== '').map((path) => ({ path, model: loadNlpModel(resolve(path)) }));
+
 const nlp = winkNLP(winkModel, ['sbd', 'pos']);
 const its = nlp.its;
 let winkTokens = 0;
 let pipelineTokens = 0;
-const [ours, oursRaw, wink] = measureAll([
+const [ours, oursRaw, wink, ...versus] = measureAll([
   () => {
     for (const f of forms) model.tagAndParse(f);
   },
@@ -82,6 +86,9 @@ const [ours, oursRaw, wink] = measureAll([
     const d = nlp.readDoc(rawText);
     winkTokens = d.tokens().out(its.pos).length;
   },
+  ...others.map(({ model: other }) => () => {
+    for (const f of forms) other.tagAndParse(f);
+  }),
 ]);
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').padStart(9);
@@ -92,6 +99,10 @@ row('chronicle tag+parse (gold tokens)', ours, goldTokens);
 row('chronicle tokenize+tag+lemma+parse (raw text)', oursRaw, pipelineTokens);
 row('wink-nlp tokenize+sbd+pos (raw text)', wink, winkTokens);
 console.log(`ratio chronicle tag+parse / wink-nlp pos: ${((ours.wall * goldTokens) / (wink.wall * winkTokens)).toFixed(2)}× wall, ${((ours.cpu * goldTokens) / (wink.cpu * winkTokens)).toFixed(2)}× CPU`);
+others.forEach(({ path }, i) => {
+  row(`tag+parse with ${path}`.slice(0, 48), versus[i], goldTokens);
+  console.log(`ratio ${path} / default model, tag+parse: ${(versus[i].wall / ours.wall).toFixed(2)}× wall, ${(versus[i].cpu / ours.cpu).toFixed(2)}× CPU`);
+});
 console.log(`ratio chronicle full parse stage / wink-nlp pos: ${((oursRaw.wall * pipelineTokens) / (wink.wall * winkTokens)).toFixed(2)}× wall, ${((oursRaw.cpu * pipelineTokens) / (wink.cpu * winkTokens)).toFixed(2)}× CPU`);
 
 // whole-process start-up on a tiny document, beside compromise and wink, in the same run (issue 20)

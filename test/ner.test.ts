@@ -1,14 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { Doc, type Mention } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { defaultModelDir, getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
-import { decodeWeights, emissions, encodeWeights, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
+import { decodeWeights, emissions, encodeWeights, loadTypeProfiles, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
-import { WordCache } from '../src/extract/ner-features.js';
+import { MAX_KEYS, WordCache, selfKeys } from '../src/extract/ner-features.js';
 import { readGumDoc, retokenize } from '../train/ner-data.js';
 import { placeCategories } from '../train/ner-gazetteer.js';
 import { PLACES_DIR } from '../train/ner-train.js';
@@ -455,4 +457,22 @@ test('place categories for the gazetteer features (--places): one per name key, 
   assert.equal(cats.get('new york'), 'ADM1', 'a state and a city: the state ranks first');
   assert.equal(cats.get('reading'), undefined, 'a word the labelled text writes in lower case is no evidence');
   assert.ok([...cats.keys()].every((k) => !/\d/.test(k)));
+});
+
+test('corpus type profiles (--types): a profiled word gets the profile keys, an unknown word none; the load-ready table keeps the values', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ner-types-'));
+  const path = join(dir, 'types.tsv.gz');
+  // word, n, then the percentages inside person / organisation / place / other names
+  writeFileSync(path, gzipSync('quorvane\t120\t2\t91\t3\t0\nbrakowicz\t40\t88\t0\t5\t0\n'));
+  const types = loadTypeProfiles(path);
+  assert.equal(types.get('quorvane'), '120\t2\t91\t3\t0');
+  assert.equal(types.get('tarrow'), undefined);
+  assert.equal(loadTypeProfiles(path).sha256, types.sha256, 'the second load reads the load-ready file: the same sha256');
+  const model = getNerModel()!;
+  const keysOf = (cache: WordCache, w: string) => selfKeys(cache.get(w), new Uint32Array(MAX_KEYS), 0);
+  const plain = new WordCache({ gazetteer: model.gazetteer, lexicon: model.lexicon, brown: model.brown });
+  const typed = new WordCache({ gazetteer: model.gazetteer, lexicon: model.lexicon, brown: model.brown, types });
+  assert.equal(keysOf(typed, 'Quorvane'), keysOf(plain, 'Quorvane') + 7);
+  assert.equal(keysOf(typed, 'Tarrow'), keysOf(plain, 'Tarrow'));
+  assert.notEqual(typed.get('Quorvane').tcDom, typed.get('Brakowicz').tcDom, 'an organisation and a person differ in their dominant class');
 });

@@ -8,7 +8,8 @@ import { decodeModelRaw, encodeModelRaw } from '../src/nlp/model-io.js';
 import { BrownClusters } from '../src/nlp/representations.js';
 import { WordClusters } from '../src/nlp/clusters.js';
 import { Tagger, trainTagger } from '../src/nlp/tagger.js';
-import { Parser, trainParser } from '../src/nlp/parser.js';
+import { Parser, templatesOn, trainParser } from '../src/nlp/parser.js';
+import type { Scorer } from '../src/nlp/perceptron.js';
 import { decodeNlpModel, encodeNlpModel, NlpModel, nlpModelFromReady, partsOf, readyNlpFile } from '../src/nlp/nlp-model.js';
 
 test('lemmatizer generalises suffix rules to unseen words and keeps learnt exceptions', () => {
@@ -229,4 +230,48 @@ test('the second tagger pass re-scores only the words the first decided by less 
     assert.equal(m.tagger.data.secondMargin, 2);
     assert.deepEqual(m.analyse(['we', 'stam', 'the', 'stam', '.']).xpos, model.analyse(['we', 'stam', 'the', 'stam', '.']).xpos);
   }
+});
+
+test('parser feature templates left out (ParserData.without): fewer look-ups, the list travels in the model and load-ready files, unknown ids refused', () => {
+  const nouns = ['blor', 'quim', 'snet', 'vrak'];
+  const verbs = ['drat', 'frim', 'glop', 'krun'];
+  const sents: Array<{ forms: string[]; xpos: string[]; upos: string[]; heads: number[]; labels: string[] }> = [];
+  for (let k = 0; k < 40; k++) {
+    sents.push({ forms: ['the', nouns[k % 4], verbs[(k * 3) % 4], 'the', nouns[(k + 1) % 4], '.'], xpos: ['DT', 'NN', 'VBZ', 'DT', 'NN', '.'],
+      upos: ['DET', 'NOUN', 'VERB', 'DET', 'NOUN', 'PUNCT'], heads: [1, 2, 6, 4, 2, 2], labels: ['det', 'nsubj', 'root', 'det', 'obj', 'punct'] });
+  }
+  const tagger = trainTagger(sents, { iterations: 4, seed: 1 });
+  const labels = ['det', 'nsubj', 'obj', 'punct', 'root'];
+  const xIndex = new Map(tagger.data.xposTags.map((t, i) => [t, i]));
+  const uIndex = new Map(tagger.data.uposTags.map((t, i) => [t, i]));
+  const examples = sents.map((s) => ({
+    lex: s.forms.map(lexeme), xpos: Int32Array.from(s.xpos, (t) => xIndex.get(t)!), upos: Int32Array.from(s.upos, (t) => uIndex.get(t)!),
+    heads: Int32Array.from(s.heads), labels: Int32Array.from(s.labels, (l) => labels.indexOf(l)),
+  }));
+  // every word template of s0 and b0 alone and in pairs, and two label templates
+  const without = [1, 3, 4, 6, 20, 21, 22, 25, 201, 209];
+  const data = { labels, nXpos: tagger.data.xposTags.length, without };
+  const lean = trainParser(examples, data, { iterations: 4, seed: 1 });
+  const full = trainParser(examples, { ...data, without: undefined }, { iterations: 4, seed: 1 });
+  /** look-ups (features scored) of a parser over one sentence */
+  const lookups = (p: { moves: Scorer; labeler: Scorer }, w: number[] | undefined, ex: (typeof examples)[number]) => {
+    let n = 0;
+    const count = (s: Scorer): Scorer => ({ nClasses: s.nClasses, score: (f, k, out) => { n += k; s.score(f, k, out); } });
+    new Parser({ ...data, without: w }, count(p.moves), count(p.labeler)).parse(ex.lex, ex.xpos, ex.upos);
+    return n;
+  };
+  const leanLookups = lookups(lean, without, examples[0]);
+  const fullLookups = lookups(full, undefined, examples[0]);
+  assert.ok(leanLookups < fullLookups, `${leanLookups} look-ups without the templates, ${fullLookups} with them`);
+  const model = new NlpModel(new Tagger(tagger.data, tagger.xpos, tagger.upos), trainLemmatizer([{ form: 'blor', xpos: 'NN', lemma: 'blor' }]), new Parser(data, lean.moves, lean.labeler));
+  const decoded = decodeNlpModel(encodeNlpModel(partsOf(model)));
+  const ready = nlpModelFromReady(decodeModelRaw(encodeModelRaw(readyNlpFile(decoded))), 'test');
+  for (const m of [decoded, ready]) {
+    assert.deepEqual(m.parser.data.without, without);
+    assert.deepEqual(m.analyse(['the', 'vrak', 'glop', 'the', 'quim', '.']), model.analyse(['the', 'vrak', 'glop', 'the', 'quim', '.']));
+  }
+  assert.deepEqual(model.analyse(['the', 'vrak', 'glop', 'the', 'quim', '.']).deprel, ['det', 'nsubj', 'root', 'det', 'obj', 'punct']);
+  // a model written without the list reads all templates
+  assert.equal(decodeNlpModel(encodeNlpModel({ ...partsOf(model), parser: { ...partsOf(model).parser, without: undefined } })).parser.data.without, undefined);
+  assert.throws(() => templatesOn([300]), /template 300 does not exist/);
 });

@@ -12,8 +12,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData } from '../src/extract/ner-features.js';
-import { BIO_TAGS, NerWeights, TagSet, decodeWeights, encodeWeights, makeNerModel, viterbi, withCompanion, type NerModel } from '../src/extract/ner-model.js';
+import { Gazetteer, WordCache, docCaps, sentenceKeys, type CapLexicon, type FeatureContext, type GazetteerData, type TypeProfiles } from '../src/extract/ner-features.js';
+import { BIO_TAGS, MODEL_FILES, NerWeights, TagSet, decodeWeights, encodeWeights, loadTypeProfiles, makeNerModel, viterbi, withCompanion, type NerModel } from '../src/extract/ner-model.js';
 import type { EntityType } from '../src/doc.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
@@ -50,6 +50,9 @@ function mostlyLowerWords(sentences: readonly (readonly string[])[]): Set<string
   for (const [w, [caps, n]] of counts.counts) if (n >= 3 && caps / n < 0.5) out.add(w);
   return out;
 }
+
+/** The corpus type profiles (train/ner-types.ts); $CHRONICLE_NER_TYPES: another file (ablations). */
+export const TYPES_PATH = process.env.CHRONICLE_NER_TYPES ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'ner', MODEL_FILES.types);
 
 /** The world gazetteer of the places stage (models/places), read by the place features. */
 export const PLACES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'models', 'places');
@@ -122,6 +125,13 @@ export interface NerTrainOptions {
   vectors: boolean;
   /** capitalisation lexicon also from the unlabelled Wikipedia text (unlabelledCapCounts) */
   unlabelledCaps: boolean;
+  /**
+   * corpus type profiles as word features (models/ner/types.tsv.gz, train/ner-types.ts: how a
+   * tagger trained outside the pool types each capitalised word over the unlabelled Wikipedia text)
+   */
+  corpusTypes?: boolean;
+  /** with corpusTypes: the organisation companion trained without them (the BIO model alone reads them) */
+  orgWithoutTypes?: boolean;
   /**
    * gazetteer features also from the world gazetteer of the places stage (models/places: countries,
    * regions, towns by population; train/ner-gazetteer.ts placeCategories). Read by readNerCorpus.
@@ -292,6 +302,9 @@ export interface FeaturisedCorpus {
   lexicon: CapLexicon;
   brown: BrownClusters | null;
   vectors: BrownClusters | null;
+  types: TypeProfiles | null;
+  /** the same corpus featurised without the corpus type profiles (orgWithoutTypes: the companion's) */
+  plain?: FeaturisedCorpus;
   unlabelledCaps: boolean;
   units: Unit[];
   /** dense feature id → hashed feature key */
@@ -319,7 +332,7 @@ export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
  * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
  * it does not depend on the fold), to skip counting the unlabelled text.
  */
-export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps' | 'corpusTypes' | 'orgWithoutTypes'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
   const t0 = Date.now();
   const brownOn = opts.brown;
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
@@ -327,7 +340,8 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   if (opts.vectors) corpus.vectors ??= getVectorClusters();
   if (opts.vectors && !corpus.vectors) throw new Error(`word-vector cluster features need models/representations/vectors.tsv.gz (npm run train:vectors): ${representationsLoadError(VECTORS_FILE)}`);
   const vectors = opts.vectors ? corpus.vectors : null;
-  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown, vectors };
+  const types = opts.corpusTypes ? loadTypeProfiles(TYPES_PATH) : null;
+  const ctx: FeatureContext = { gazetteer: corpus.gazetteer, lexicon, brown, vectors, types };
   const cache = new WordCache(ctx, 1 << 30);
   const dense = new Map<number, number>();
   const keyOf: number[] = [];
@@ -364,7 +378,8 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
   const seconds = (Date.now() - t0) / 1000;
   log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
-  return { corpus, lexicon, brown, vectors, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
+  const plain = types && opts.orgWithoutTypes ? featuriseCorpus(corpus, { ...opts, corpusTypes: false }, log, lexicon) : undefined;
+  return { corpus, lexicon, brown, vectors, types, plain, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
 }
 
 /**
@@ -436,6 +451,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
   if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
   if (opts.places !== undefined && opts.places !== fc.corpus.places) throw new Error('trainNer: the corpus was read ' + (fc.corpus.places ? 'with' : 'without') + ' the place gazetteer (readNerCorpus places)');
+  if (!!opts.corpusTypes !== (fc.types !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.types ? 'with' : 'without') + ' corpus type profiles');
   if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');
@@ -562,8 +578,8 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
       if (opts.onEpoch && seed === opts.seeds[0]) {
         const cnt = perc.counter;
         const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
-        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet);
-        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors));
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
+        opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors, null, fc.types));
       }
     }
     const c = perc.counter;
@@ -576,9 +592,9 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const meanOf = (pick: (r: (typeof runs)[number]) => Float32Array) =>
     Float32Array.from(pick(runs[0]), (_, i) => runs.reduce((sum, r) => sum + pick(r)[i], 0) / runs.length);
   const scorer = averageFrozen(runs.map((r) => r.scorer), tagSet.n);
-  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet);
+  const weightsFile = encodeWeights(scorer, meanOf((r) => r.trans), meanOf((r) => r.start), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
   // the model as written (quantised weights), so every score tells the truth about the file
-  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors);
+  const model = makeNerModel(decodeWeights(weightsFile), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors, null, fc.types);
   return {
     weightsFile,
     model,
@@ -596,7 +612,10 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
 export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
   const trained = trainNer(fc, exclude, { ...opts, org: null });
   if (!opts.org) return trained;
-  const org = trainNer(fc, exclude, { ...opts, bilou: opts.org.bilou, types: opts.org.types, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
+  const plain = opts.orgWithoutTypes && fc.plain;
+  const org = trainNer(plain || fc, exclude, { ...opts, ...(plain ? { corpusTypes: false } : {}), bilou: opts.org.bilou, types: opts.org.types, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });
+  // the companion shares the model's word cache (and so its profiles), whose type keys it has no weights for
+  if (plain) org.model.types = trained.model.types;
   withCompanion(trained.model, org.model);
   trained.org = org;
   return trained;

@@ -76,6 +76,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--relist') opts.relist = true;
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--vectors') opts.vectors = true;
+    else if (a === '--types') opts.corpusTypes = true;
+    else if (a === '--no-types') opts.corpusTypes = false;
+    else if (a === '--org-without-types') opts.orgWithoutTypes = true;
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
@@ -84,7 +87,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]unlabelled-caps, --[no-]places)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -108,7 +111,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -159,7 +162,7 @@ function main(): void {
     feature_version: FEATURE_VERSION,
     lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {
-      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, unlabelled_caps: opts.unlabelledCaps,
+      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpus_types: !!opts.corpusTypes, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',
       freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2,
     },
@@ -176,6 +179,9 @@ function main(): void {
         : null,
       vector_clusters: fc.vectors
         ? { file: 'models/representations/vectors.tsv.gz (see vectors.json beside it)', sha256: fc.vectors.sha256, features: 'word-vector cluster path prefixes of 4, 6, 10, 20 bits of the word (and the 10-bit prefix with its capitalisation class), 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
+        : null,
+      corpus_types: fc.types
+        ? { file: `models/ner/${MODEL_FILES.types}`, sha256: fc.types.sha256, build: 'npm run train:ner-types (train/ner-types.ts): the shipped recipe\'s BIO model trained outside the cross-validation pool tags the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz; per lower-cased word seen capitalised (not sentence-initially) ≥ 5 times, the share inside person / organisation / place / other names', features: 'the whole profile, the dominant class (≥ 20 %) and its share bucket (also × capitalisation), each class\'s share bucket, the dominant class of the words at ±1', licence: 'derived from Wikipedia (CC BY-SA 3.0)' }
         : null,
       cross_validation_pool: { gum_news_interview: pool.filter((d) => d.genre !== 'uner').map((d) => d.id), uner_dev_documents: pool.filter((d) => d.genre === 'uner').length },
     },

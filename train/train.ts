@@ -18,7 +18,8 @@
  * --accurate each of these is off unless asked for (--clusters, --second-pass, --label-sets,
  * --ensemble K; tagger pruned at 0.03, 12 parser iterations). --prune-moves X prunes the transition
  * model (default 0: at 0.005 the accurate file is 23% smaller, EWT dev LAS −0.01, no faster, and
- * eval:facts loses a fact).
+ * eval:facts loses a fact). --parser-without IDS leaves parser feature templates out ("2,4,20-23");
+ * --lean leaves out round six's 43 (LEAN_ACCURATE below).
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
  * between runs), --unpruned-out FILE.
  */
@@ -69,6 +70,10 @@ const { values } = parseArgs({
     'no-second-pass': { type: 'boolean', default: false },
     'label-sets': { type: 'boolean' },
     'no-label-sets': { type: 'boolean', default: false },
+    // parser feature templates to leave out, by id (parser.ts parseFeatures/labelFeatures): "17,25,60-67"
+    'parser-without': { type: 'string' },
+    // the parser leaves out round six's 43 templates (LEAN_ACCURATE; with --accurate: docs/nlp.md "Round six")
+    lean: { type: 'boolean', default: false },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -79,6 +84,15 @@ const { values } = parseArgs({
     'unpruned-out': { type: 'string' },
   },
 });
+
+/**
+ * `--lean`: the parser leaves out these 43 of the accurate configuration's 148 templates (31 of 111
+ * move, 12 of 37 label templates): each cost ≤ 0.02 dev LAS when left out of round five's accurate
+ * model alone (`npm run ablate:parse`). `--accurate --lean`: EWT dev LAS 82.77 → 82.62, 268 → 203
+ * look-ups per token, tag + parse 0.60× → 0.83× the default model's speed; not shipped, because
+ * eval:facts fell 287 → 284 (docs/nlp.md "Round six").
+ */
+const LEAN_ACCURATE = '2,4,7,10,12,15,16,18,20-23,25,26,31,32,34,44,54,60,63,65,73,83,84,90,98,121,131,134,138,202,205,207,208,210,212,215,216,218,219,227,243';
 
 const t0 = Date.now();
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)}s] ${msg}\n`);
@@ -117,7 +131,20 @@ const hyper = {
   // where the first pass is this sure (best minus second-best score), the second pass keeps its tag
   // unscored: at 32, a fifth of the second pass's scorings, EWT dev unchanged (docs/nlp.md "Round five")
   secondMargin: Number(values['second-margin']) < 0 ? undefined : Number(values['second-margin']),
+  // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
+  parserWithout: templateIds(values['parser-without'] ?? (values.lean ? LEAN_ACCURATE : '')),
 };
+
+/** "17,25,60-67" → [17, 25, 60, 61, …, 67] */
+function templateIds(list: string): number[] {
+  const ids = list.split(',').filter((p) => p.trim() !== '').flatMap((part) => {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!m) throw new Error(`--parser-without: "${part}" is not a template id or a range of them`);
+    const a = Number(m[1]), b = Number(m[2] ?? m[1]);
+    return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  });
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
 
 let clusters: WordClusters | undefined;
 if (hyper.clusters) {
@@ -272,7 +299,7 @@ const examples: ParseExample[] = train.map((s, i) => {
   };
 }).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
 const devEvery = Number(values['dev-every']);
-const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets };
+const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets, without: hyper.parserWithout };
 const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
   iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
   // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
@@ -302,7 +329,7 @@ const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperpar
 const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, noClusters: clusters && !hyper.parserClusters ? true : undefined },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined },
   clusters,
   meta,
 })));
@@ -334,13 +361,15 @@ if (values['skip-test']) {
 const testScores = evaluate(model, test);
 log(formatScores('EWT test', testScores));
 
+const recipeArgs = process.argv.slice(2).filter((a, i, all) => a !== '--tagger-cache' && all[i - 1] !== '--tagger-cache' && !a.startsWith('--tagger-cache='));
 const sha256 = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 const manifest = {
   model: modelFile,
   sha256: sha256(modelPath),
   bytes: bytes.length,
   description: `English POS tagger (XPOS + UPOS${hyper.secondPass ? ', two passes' : ''}), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle${hyper.ensemble > 1 ? `; the parser is the mean of the weights of ${hyper.ensemble} parsers trained with seeds ${hyper.parserSeed}-${hyper.parserSeed + hyper.ensemble - 1}` : ''})${hyper.clusters ? ', with Brown-cluster features' : ''}, trained in TypeScript by train/train.ts`,
-  command: ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+  // --tagger-cache only saves time (the cached tagger stage is the same bits a fresh run computes), so it is not part of the recipe
+  command: ['npm run train', ...(recipeArgs.length > 0 ? ['--', ...recipeArgs] : [])].join(' '),
   code: { commit, script: 'train/train.ts' },
   trainedAt: meta.trainedAt,
   trainingSeconds,

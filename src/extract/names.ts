@@ -17,13 +17,15 @@ import { defineRule } from '../rules/registry.js';
 /** Words that join capitalised words inside one name ("Bank of England", "Osama bin Laden"). */
 const INNER = readerSet('name-particles', 'names');
 /** Prepositions that join a head noun to its complement ("Embassy in Israel", "Ministry of Defence", "President of Russia"). */
-const LINKING = new Set(['of', 'in', 'for', 'to', 'on']);
+const LINKING = set('name-parts', { class: 'linking' });
 /** Heads that make a capitalised name an event ("Paralympic Games", "Lantern Festival"). */
 const EVENT_HEADS = set('event-heads', { uses: 'names' });
 /** Heads whose "in" phrase belongs to the name: "Russian Embassy in Israel". */
-const IN_HEADS = new Set(['embassy', 'consulate', 'mission', 'delegation', 'office', 'bureau', 'representation']);
-const TRAILING_ROLES = new Set(['staff', 'reporter', 'reporters', 'correspondent', 'editor', 'writer', 'contributor']);
-const ORG_LIKE_FAC = new Set(['university', 'college', 'school', 'academy', 'institute']);
+const IN_HEADS = set('name-parts', { class: 'in-head' });
+/** Role words a byline-like run ends with, not part of the name ("Jane Roe, staff"). */
+const TRAILING_ROLES = set('name-parts', { class: 'trailing-role' });
+/** Facility heads that name an institution ("Boston College"). */
+const ORG_LIKE_FAC = set('name-parts', { class: 'org-like-facility' });
 const OPEN_Q = new Set(['“', '"', '‘', "'"]);
 const CLOSE_Q = new Set(['”', '"', '’', "'"]);
 

@@ -366,6 +366,47 @@ export function capBucket(lex: CapLexicon, lower: string): string {
   return '4';
 }
 
+/**
+ * Corpus type profiles (train/ner-types.ts, models/ner/types.tsv.gz): of a word's capitalised
+ * non-initial occurrences in unlabelled prose, the share the recogniser put inside a person,
+ * organisation, place or other name. "softbank" is an organisation in most of the sentences that
+ * name it, so it is one in the sentence with no cue word.
+ */
+export interface TypeProfiles {
+  /** "n\tper\torg\tplace\tother" (percentages) of a lower-cased word, or undefined */
+  get(word: string): string | undefined;
+  readonly sha256: string;
+}
+
+/** A word enters the type profiles when seen capitalised (not sentence-initial) this often. */
+export const TYPES_MIN_COUNT = 5;
+
+/** The profile class of a name type: 1 person, 2 organisation, 3 place, 4 any other name. */
+export function typeClassOf(t: string): number {
+  return t === 'PERSON' ? 1 : t === 'ORG' ? 2 : t === 'GPE' || t === 'LOC' || t === 'FAC' ? 3 : 4;
+}
+
+/** Share bucket of a percentage: < 5, < 20, < 50, < 80, ≥ 80. */
+function shareBucket(p: number): number {
+  return p < 5 ? 0 : p < 20 ? 1 : p < 50 ? 2 : p < 80 ? 3 : 4;
+}
+
+/**
+ * A word's profile packed as one number (0: no profile): the dominant class (0 none of the names
+ * reaches 20 %) and its share bucket, each class's share bucket, the count bucket.
+ */
+function typeCode(types: TypeProfiles, plainLower: string): number {
+  const v = types.get(plainLower);
+  if (v === undefined) return 0;
+  const f = v.split('\t').map(Number);
+  let dom = 0;
+  let best = 19;
+  for (let k = 1; k <= 4; k++) if (f[k] > best) (best = f[k]), (dom = k);
+  const nb = f[0] < 20 ? 0 : f[0] < 200 ? 1 : 2;
+  // 5 × 5 × 5 × 5 × 5 × 3 < 2^14
+  return 1 + ((((((dom * 5 + shareBucket(best)) * 5 + shareBucket(f[1])) * 5 + shareBucket(f[2])) * 5 + shareBucket(f[3])) * 5 + shareBucket(f[4])) * 3 + nb);
+}
+
 /** Normalise digits so numbers share features. */
 function norm(lower: string): string {
   return /\d/.test(lower) ? lower.replace(/\d/g, '0') : lower;
@@ -378,6 +419,8 @@ export interface FeatureContext {
   brown?: BrownClusters | null;
   /** clusters of skip-gram word vectors (same form as Brown's), when the model uses them */
   vectors?: BrownClusters | null;
+  /** corpus type profiles (train/ner-types.ts), when the model uses them */
+  types?: TypeProfiles | null;
 }
 
 /** Everything the features need to know about one word type, hashed once. */
@@ -398,6 +441,10 @@ export interface WordInfo {
   b4: number; b6: number; b10: number; b20: number;
   /** word-vector cluster path prefixes of 4, 6, 10 and 20 bits (0: unknown word, or no vector clusters) */
   v4: number; v6: number; v10: number; v20: number;
+  /** corpus type profile, packed (typeCode; 0: none, or no profiles) */
+  tc: number;
+  /** its dominant class and share bucket (0: none) */
+  tcDom: number;
   /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
   vec?: Float32Array;
   /** the same for the second weights sharing this cache (the organisation companion, NerWeights.slot 1) */
@@ -412,15 +459,17 @@ const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct',
 const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
 const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
 
-function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null, vectors: BrownClusters | null = null): WordInfo {
+function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null, vectors: BrownClusters | null = null, types: TypeProfiles | null = null): WordInfo {
   const pad = w === PAD_BEFORE || w === PAD_AFTER;
   const l = pad ? w : norm(w.toLowerCase());
   const long = !pad && l.length > 3;
   const c = brown && !pad ? brown.clusterOf(w) : -1;
   const vc = vectors && !pad ? vectors.clusterOf(w) : -1;
+  const plainLower = w.toLowerCase();
+  const tc = pad || !types ? 0 : typeCode(types, plainLower);
   return {
     lower: l,
-    plainLower: w.toLowerCase(),
+    plainLower,
     hLower: hashString(l),
     hExact: hashString(w),
     hShape: pad ? hashString(w) : hashString(shape(w)),
@@ -439,6 +488,8 @@ function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null
     v6: vectors ? vectors.prefix(vc, 1) : 0,
     v10: vectors ? vectors.prefix(vc, 2) : 0,
     v20: vectors ? vectors.prefix(vc, 3) : 0,
+    tc,
+    tcDom: tc ? 1 + Math.floor((tc - 1) / (5 * 5 * 5 * 5 * 3)) : 0,
     vec: undefined,
     vec2: undefined,
     gaz: undefined,
@@ -468,7 +519,7 @@ export class WordCache {
     let info = this.map.get(w);
     if (!info) {
       if (this.map.size >= this.limit) this.map.clear();
-      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null);
+      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null, this.ctx.types ?? null);
       this.map.set(w, info);
     }
     return info;
@@ -484,6 +535,7 @@ const T = {
   prevCap: 44, nextCap: 45, runEnd: 46, runEndCls: 47, runBefore: 48, runPos: 49,
   b4: 50, b6: 51, b10: 52, b20: 53, nB4: 54, nB6: 58, nB10: 62,
   v4: 66, v6: 67, v10: 68, v20: 69, nV4: 70, nV6: 74, nV10: 78, vCap: 82,
+  tc: 83, tcDom: 84, tcDomCap: 85, tcPer: 86, tcOrg: 87, tcPlace: 88, tcOther: 89, nTcDom: 90,
 } as const;
 
 /** Most keys one token can have (self + neighbours + context, with a generous gazetteer share). */
@@ -519,6 +571,17 @@ export function selfKeys(w: WordInfo, out: Uint32Array, n: number): number {
     out[n++] = f1(T.v20, w.v20);
     out[n++] = f2(T.vCap, w.v10, w.cap);
   }
+  if (w.tc) {
+    // corpus type profile: the whole profile, its dominant class (also with the capitalisation), each class's share
+    const c = w.tc - 1;
+    out[n++] = f1(T.tc, w.tc);
+    out[n++] = f1(T.tcDom, w.tcDom);
+    out[n++] = f2(T.tcDomCap, w.tcDom, w.cap);
+    out[n++] = f1(T.tcPer, Math.floor(c / (5 * 5 * 5 * 3)) % 5);
+    out[n++] = f1(T.tcOrg, Math.floor(c / (5 * 5 * 3)) % 5);
+    out[n++] = f1(T.tcPlace, Math.floor(c / (5 * 3)) % 5);
+    out[n++] = f1(T.tcOther, Math.floor(c / 3) % 5);
+  }
   return n;
 }
 
@@ -537,6 +600,7 @@ export function neighbourKeys(w: WordInfo, k: number, out: Uint32Array, n: numbe
     out[n++] = f1(T.nV6 + k, w.v6);
     out[n++] = f1(T.nV10 + k, w.v10);
   }
+  if (w.tcDom && (OFFSETS[k] === -1 || OFFSETS[k] === 1)) out[n++] = f1(T.nTcDom + k, w.tcDom);
   return n;
 }
 

@@ -4,6 +4,7 @@
  * Collins 2002). Training lives in train/ner.ts; this file holds what run time needs:
  * the tag set, the weights, decoding and the on-disk format.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { decodeModel, encodeModel, getPerceptron, getTables, putPerceptron, putT
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../nlp/representations.js';
 import {
   CapTable, Gazetteer, compactGazetteer, MAX_KEYS, OFFSETS, WordCache, contextKeys, infoAt, markKeys, neighbourKeys, plainComboKey, plainSmallKeys, selfKeys, sentenceView, wideContextKeys,
-  type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type WordInfo,
+  type CapLexicon, type DocCaps, type GazetteerData, type SentenceView, type TypeProfiles, type WordInfo,
 } from './ner-features.js';
 
 /** The entity types in the order of the model's tags (a model file with another order is refused at load). */
@@ -182,6 +183,8 @@ export class NerWeights {
   brownSha256: string | null = null;
   /** sha256 of the word-vector cluster file the features were computed with (null: no such features) */
   vectorsSha256: string | null = null;
+  /** sha256 of the corpus type profiles file (types.tsv.gz) the features were computed with (null: no such features) */
+  typesSha256: string | null = null;
 
   private readonly keys = new Uint32Array(MAX_KEYS);
   private readonly tmp: Float64Array;
@@ -476,6 +479,8 @@ export interface NerModel {
   brown: BrownClusters | null;
   /** the word-vector clusters the weights were trained with, or null */
   vectors: BrownClusters | null;
+  /** the corpus type profiles the weights were trained with, or null */
+  types: TypeProfiles | null;
   /** word features hashed once per word type (and, for frozen weights, their summed scores) */
   cache: WordCache;
   /** true when weights never change, so per-word score vectors may be cached */
@@ -488,8 +493,8 @@ export interface NerModel {
   org: NerModel | null;
 }
 
-export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null, vectors: BrownClusters | null = null, org: NerModel | null = null): NerModel {
-  return { weights, gazetteer, lexicon, brown, vectors, cache: new WordCache({ gazetteer, lexicon, brown, vectors }), frozen, org };
+export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon: CapLexicon, frozen: boolean, brown: BrownClusters | null = null, vectors: BrownClusters | null = null, org: NerModel | null = null, types: TypeProfiles | null = null): NerModel {
+  return { weights, gazetteer, lexicon, brown, vectors, types, cache: new WordCache({ gazetteer, lexicon, brown, vectors, types }), frozen, org };
 }
 
 /**
@@ -498,7 +503,7 @@ export function makeNerModel(weights: NerWeights, gazetteer: Gazetteer, lexicon:
  * for both (ner.ts recogniseDoc). Both must read the same gazetteer, lexicon and clusters.
  */
 export function withCompanion(model: NerModel, org: NerModel): NerModel {
-  if (org.gazetteer !== model.gazetteer || org.lexicon !== model.lexicon || org.brown !== model.brown || org.vectors !== model.vectors) {
+  if (org.gazetteer !== model.gazetteer || org.lexicon !== model.lexicon || org.brown !== model.brown || org.vectors !== model.vectors || org.types !== model.types) {
     throw new Error('the organisation companion must read the same gazetteer, lexicon and clusters as the recogniser');
   }
   if (model.weights === org.weights) throw new Error('the companion needs weights of its own');
@@ -520,6 +525,8 @@ export const MODEL_FILES = {
   orgWeights: 'weights-org.bin.gz',
   gazetteer: 'gazetteer.json.gz',
   lexicon: 'lexicon.tsv.gz',
+  /** corpus type profiles (train/ner-types.ts), read when the weights were trained with them */
+  types: 'types.tsv.gz',
   manifest: 'manifest.json',
 } as const;
 
@@ -530,10 +537,10 @@ export const FEATURE_VERSION = 4;
  * Weights file (src/nlp/model-io.ts container): header {tags, featureVersion}; arrays "start"
  * and "trans" (float32, trans row-major from × to) and the frozen perceptron under "w".
  */
-export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null, vectorsSha256: string | null = null, tags: TagSet = BIO_TAGS): Buffer {
+export function encodeWeights(scorer: FrozenPerceptron, trans: Float32Array, start: Float32Array, oBias = 0, brownSha256: string | null = null, vectorsSha256: string | null = null, tags: TagSet = BIO_TAGS, typesSha256: string | null = null): Buffer {
   const arrays: Record<string, TypedArrayAny> = { start, trans };
   putPerceptron(arrays, 'w', scorer);
-  return encodeModel({ header: { tags: tags.tags, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256, ...(vectorsSha256 ? { vectors: vectorsSha256 } : {}) }, arrays });
+  return encodeModel({ header: { tags: tags.tags, featureVersion: FEATURE_VERSION, oBias, brown: brownSha256, ...(vectorsSha256 ? { vectors: vectorsSha256 } : {}), ...(typesSha256 ? { types: typesSha256 } : {}) }, arrays });
 }
 
 /** The tag set a weights file records (O, then BIO or BILOU per type in NER_TYPES order); anything else is refused. */
@@ -555,6 +562,7 @@ export function decodeWeights(gz: Buffer, origin = 'NER weights'): NerWeights {
   const weights = new NerWeights(getPerceptron(file, 'w', tags.n), trans, start, oBias, tags);
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
   weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
+  weights.typesSha256 = typeof file.header.types === 'string' ? file.header.types : null;
   return weights;
 }
 
@@ -577,7 +585,7 @@ const READY_WEIGHTS = 'chronicle-ner-weights-ready/2';
 export function loadWeights(path: string): NerWeights {
   const { file } = readyModel(path, (gz) => {
     const w = decodeWeights(gz, path);
-    const header: Record<string, unknown> = { tags: w.tags.tags, oBias: w.oBias, brown: w.brownSha256, ...(w.vectorsSha256 ? { vectors: w.vectorsSha256 } : {}) };
+    const header: Record<string, unknown> = { tags: w.tags.tags, oBias: w.oBias, brown: w.brownSha256, ...(w.vectorsSha256 ? { vectors: w.vectorsSha256 } : {}), ...(w.typesSha256 ? { types: w.typesSha256 } : {}) };
     const arrays: Record<string, TypedArrayAny> = { start: w.start, trans: w.trans };
     putTables(arrays, header, 'w', w.scorer as FrozenPerceptron);
     return { header, arrays };
@@ -585,6 +593,7 @@ export function loadWeights(path: string): NerWeights {
   const weights = new NerWeights(getTables(file, 'w'), file.arrays.trans as Float32Array, file.arrays.start as Float32Array, file.header.oBias as number, tagSetOf(file.header, path));
   weights.brownSha256 = typeof file.header.brown === 'string' ? file.header.brown : null;
   weights.vectorsSha256 = typeof file.header.vectors === 'string' ? file.header.vectors : null;
+  weights.typesSha256 = typeof file.header.types === 'string' ? file.header.types : null;
   return weights;
 }
 
@@ -611,6 +620,24 @@ export function loadCapLexicon(path: string): CapTable {
   return new CapTable(new SortedTable(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8')));
 }
 
+/** The corpus type profiles (types.tsv.gz: "word\tn\tper\torg\tplace\tother" lines) from their load-ready form (sorted lines looked up in place). */
+export function loadTypeProfiles(path: string): TypeProfiles {
+  const { file } = readyModel(path, (gz) => {
+    const text = gunzipSync(gz).toString('utf8');
+    const sha256 = createHash('sha256').update(gz).digest('hex');
+    const entries: [string, string][] = [];
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) entries.push([line.slice(0, tab), line.slice(tab + 1)]);
+    }
+    return { header: { sha256 }, arrays: { lines: Buffer.from(SortedTable.build(entries), 'utf8') } };
+  }, { version: 'chronicle-ner-types-ready/1' });
+  const lines = file.arrays.lines as Uint8Array;
+  const table = new SortedTable(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8'));
+  const sha256 = file.header.sha256 as string;
+  return { get: (w) => table.get(w), sha256 };
+}
+
 /**
  * The recogniser of a model directory: the BIO weights, and the organisation companion when
  * weights-org.bin.gz is there (a directory without it, as older models, runs the BIO model alone).
@@ -633,9 +660,14 @@ export function loadNerModel(dir: string): NerModel {
     if (!vectors) throw new Error(`the weights need the word-vector clusters: ${representationsLoadError(VECTORS_FILE) ?? 'not found'}`);
     if (vectors.sha256 !== weights.vectorsSha256) throw new Error(`the weights were trained with other word-vector clusters (sha256 ${weights.vectorsSha256.slice(0, 12)}…, found ${vectors.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
   }
-  if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256)) {
+  let types: TypeProfiles | null = null;
+  if (weights.typesSha256) {
+    types = loadTypeProfiles(join(dir, MODEL_FILES.types));
+    if (types.sha256 !== weights.typesSha256) throw new Error(`the weights were trained with other corpus type profiles (sha256 ${weights.typesSha256.slice(0, 12)}…, found ${types.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
+  }
+  if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256 || orgWeights.typesSha256 !== weights.typesSha256)) {
     throw new Error(`${orgPath}: trained with other word representations than ${MODEL_FILES.weights} (retrain with npm run train:ner)`);
   }
-  const model = makeNerModel(weights, gazetteer, lexicon, true, brown, vectors);
-  return orgWeights ? withCompanion(model, makeNerModel(orgWeights, gazetteer, lexicon, true, brown, vectors)) : model;
+  const model = makeNerModel(weights, gazetteer, lexicon, true, brown, vectors, null, types);
+  return orgWeights ? withCompanion(model, makeNerModel(orgWeights, gazetteer, lexicon, true, brown, vectors, null, types)) : model;
 }

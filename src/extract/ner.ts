@@ -608,8 +608,8 @@ function addClassNamed(words: readonly string[], spans: NameSpan[]): void {
     let d = k - 1;
     // adjectives, or a place or nationality ("the Gothenburg daily X", "the Kenyan newspaper X")
     const modifier = (i: number) => /^\p{Ll}+$/u.test(words[i]) || spans.some((o) => o.start <= i && o.end > i && (o.type === 'GPE' || o.type === 'NORP'));
-    while (d > 0 && modifier(d) && !/^(?:the|a|an|its|their|his|her)$/.test(words[d]) && k - d < 4) d--;
-    if (!/^(?:the|a|an|its|their|his|her)$/i.test(words[d])) continue;
+    while (d > 0 && modifier(d) && !CLASS_DETERMINERS.has(words[d]) && k - d < 4) d--;
+    if (!CLASS_DETERMINERS.has(words[d].toLowerCase())) continue;
     // the name, and after a plural noun the names coordinated with it ("the schools X and Y")
     const plural = !ORG_CLASS_NOUNS.has(words[k]);
     for (let i = k + 1; i < words.length && /^\p{Lu}/u.test(words[i]); ) {
@@ -810,6 +810,10 @@ function addKnownOrganisations(model: NerModel, words: readonly string[], spans:
 
 /** Words that may follow a place phrase ("in Gao on Sunday", "in Kidal last week"). */
 const PHRASE_CLOSERS = set('function-words', { uses: 'ner-phrase-closer' });
+/** Determiners before an organisation class noun ("the Kenyan newspaper X"); lexicon/en/function-words.tsv. */
+const CLASS_DETERMINERS = set('function-words', { uses: 'ner-class-det' });
+/** Prepositions after which a lone capitalised word may be a place ("held in Taganrog"). */
+const PLACE_PREPOSITIONS = set('function-words', { uses: 'ner-place-prep' });
 
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
@@ -819,7 +823,7 @@ function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSp
     s.type = 'GPE';
   }
   for (let k = 1; k < words.length; k++) {
-    if (!/^(?:in|from|to|at|near|outside|across|into)$/.test(words[k - 1]) || !/^\p{Lu}\p{Ll}/u.test(words[k]) || covers(spans, k)) continue;
+    if (!PLACE_PREPOSITIONS.has(words[k - 1]) || !/^\p{Lu}\p{Ll}/u.test(words[k]) || covers(spans, k)) continue;
     // "held in Taganrog.": after "in"/"near"/"outside", a lone capitalised word our lexicon has
     // never seen, closing the phrase, is a place too
     if (/^(?:in|near|outside)$/.test(words[k - 1]) && !model.lexicon.has(words[k].toLowerCase()) && gazCats(model, words, k, k + 1).length === 0

@@ -28,6 +28,12 @@ import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
 import { buildChildren, clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
+import { set } from '../lexicon/index.js';
+
+/** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
+const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
+/** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
+const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -456,7 +462,7 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
     if (toks.slice(i + 2, k).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
       let j = i + 2;
       let sawNoun = false;
-      while (j < k && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX' && !(sawNoun && /^(?:the|a|an|this|these|its|his|her|their)$/i.test(toks[j].text))) {
+      while (j < k && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX' && !(sawNoun && ACCORDING_DETERMINERS.has(toks[j].text.toLowerCase()))) {
         if (/^(?:NOUN|PROPN)$/.test(toks[j].upos ?? '')) sawNoun = true;
         j++;
       }
@@ -485,7 +491,7 @@ function headOfPhrase(ctx: QuoteContext, from: number, to: number): number {
   const toks = ctx.doc.tokens;
   const o = ctx.owners[to];
   if (o && ctx.ownerKind[to] === 'name' && ctx.doc.entityById(o)?.type === 'PERSON') return to;
-  for (let j = from + 1; j < to; j++) if (/^(?:of|for|from|in|at|with|by)$/.test(lw(toks[j]))) return j - 1;
+  for (let j = from + 1; j < to; j++) if (PHRASE_PREPOSITIONS.has(lw(toks[j]))) return j - 1;
   return to;
 }
 

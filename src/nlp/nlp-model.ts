@@ -104,7 +104,7 @@ export interface NlpModelParts {
   };
   lemmatizer: LemmatizerData;
   /** noClusters: the parser's features do not read the clusters (the tagger's may) */
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean };
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: readonly number[] };
   /** word clusters both the tagger's and the parser's features read (one set for both) */
   clusters?: WordClusters;
   meta: Record<string, unknown>;
@@ -126,10 +126,16 @@ export function partsOf(model: NlpModel): NlpModelParts {
     },
     lemmatizer: model.lemmatizer.data,
     parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
-      noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
+      without: parser.data.without, noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
     clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
+}
+
+/** The parser's part of both headers; `without` only when templates are left out, so older files read the same. */
+function parserHeader(parts: NlpModelParts): NlpHeader['parser'] {
+  const { labels, labelSets, noClusters, without } = parts.parser;
+  return { labels, labelSets, noClusters, without: without && without.length > 0 ? [...without] : undefined };
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -150,7 +156,7 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
       secondMargin: parts.tagger.second ? parts.tagger.secondMargin : undefined,
     },
     lemmatizer: parts.lemmatizer,
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
+    parser: parserHeader(parts),
     clusters: parts.clusters?.header(),
   };
   return encodeModel({ header, arrays });
@@ -165,7 +171,7 @@ interface NlpHeader {
   meta: Record<string, unknown>;
   tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean; secondMargin?: number };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: number[] };
   clusters?: ClusterHeader;
 }
 
@@ -191,7 +197,7 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
   const parser = new Parser(
-    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets },
+    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets, without: h.parser.without },
     perceptron('parser.moves', 3),
     perceptron('parser.labeler', h.parser.labels.length),
   );
@@ -220,7 +226,7 @@ export function readyNlpFile(model: NlpModel): ModelFile {
     },
     // the lemmatizer's and the lower-case tag look-ups (~40,000 entries) as tables searched in place: no JSON, no maps to build
     lemmatizer: 'tables',
-    parser: { labels: parts.parser.labels, labelSets: parts.parser.labelSets, noClusters: parts.parser.noClusters },
+    parser: parserHeader(parts),
     clusters: parts.clusters?.header(),
   };
   const arrays: Record<string, TypedArrayAny> = {};

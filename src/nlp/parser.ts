@@ -46,6 +46,8 @@ class State {
   cl: Int32Array | null = null;
   /** whether the features read the dependents' label sets (ParserData.labelSets) */
   labelSets = false;
+  /** 1 for each feature template the model uses, by template id (ParserData.without) */
+  on = templatesOn(undefined);
 
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
@@ -154,6 +156,19 @@ function clusterAt(st: State, i: number, k: number): number {
   return i < 0 ? -1 : i >= st.n ? -2 : st.cl![i * CLUSTER_STRIDE + k];
 }
 
+/** Feature template ids run from 1 to 255 (0 is the bias; move templates < 200, label templates ≥ 200). */
+const N_TEMPLATES = 256;
+
+/** The templates a model uses: all but `without` (ParserData.without). */
+export function templatesOn(without: readonly number[] | undefined): Uint8Array {
+  const on = new Uint8Array(N_TEMPLATES).fill(1);
+  for (const id of without ?? []) {
+    if (!Number.isInteger(id) || id < 1 || id >= N_TEMPLATES) throw new Error(`parser feature template ${id} does not exist (1–${N_TEMPLATES - 1})`);
+    on[id] = 0;
+  }
+  return on;
+}
+
 function dist(a: number, b: number): number {
   const d = b > a ? b - a : a - b;
   return d < 5 ? d : d < 7 ? 5 : d < 10 ? 6 : 7;
@@ -163,7 +178,7 @@ export const MAX_PARSE_FEATURES = 136;
 
 /** Transition features of the current state. */
 function parseFeatures(st: State, out: Uint32Array): number {
-  const { W, T, S3, labels } = st;
+  const { W, T, S3, labels, on } = st;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
   const s1 = sp > 1 ? st.stack[sp - 2] : -1;
@@ -187,116 +202,116 @@ function parseFeatures(st: State, out: Uint32Array): number {
   let n = 0;
   out[n++] = f1(0, 0);
   // unigrams
-  out[n++] = f1(1, s0w);
-  out[n++] = f1(2, s0t);
-  out[n++] = f2(3, s0w, s0t);
-  out[n++] = f1(4, b0w);
-  out[n++] = f1(5, b0t);
-  out[n++] = f2(6, b0w, b0t);
-  out[n++] = f1(7, b1w);
-  out[n++] = f1(8, b1t);
-  out[n++] = f2(9, b1w, b1t);
-  out[n++] = f1(10, b2w);
-  out[n++] = f1(11, b2t);
-  out[n++] = f1(12, s1w);
-  out[n++] = f1(13, s1t);
-  out[n++] = f2(14, s1w, s1t);
-  out[n++] = f1(15, s2t);
-  out[n++] = f1(16, s2w);
-  out[n++] = f1(17, S3[s0 >= 0 ? s0 : st.n]);
-  out[n++] = f1(18, b0 >= 0 ? S3[b0] : 0);
+  if (on[1]) out[n++] = f1(1, s0w);
+  if (on[2]) out[n++] = f1(2, s0t);
+  if (on[3]) out[n++] = f2(3, s0w, s0t);
+  if (on[4]) out[n++] = f1(4, b0w);
+  if (on[5]) out[n++] = f1(5, b0t);
+  if (on[6]) out[n++] = f2(6, b0w, b0t);
+  if (on[7]) out[n++] = f1(7, b1w);
+  if (on[8]) out[n++] = f1(8, b1t);
+  if (on[9]) out[n++] = f2(9, b1w, b1t);
+  if (on[10]) out[n++] = f1(10, b2w);
+  if (on[11]) out[n++] = f1(11, b2t);
+  if (on[12]) out[n++] = f1(12, s1w);
+  if (on[13]) out[n++] = f1(13, s1t);
+  if (on[14]) out[n++] = f2(14, s1w, s1t);
+  if (on[15]) out[n++] = f1(15, s2t);
+  if (on[16]) out[n++] = f1(16, s2w);
+  if (on[17]) out[n++] = f1(17, S3[s0 >= 0 ? s0 : st.n]);
+  if (on[18]) out[n++] = f1(18, b0 >= 0 ? S3[b0] : 0);
   // pairs
-  out[n++] = f4(20, s0w, s0t, b0w, b0t);
-  out[n++] = f3(21, s0w, s0t, b0w);
-  out[n++] = f3(22, s0w, b0w, b0t);
-  out[n++] = f3(23, s0w, s0t, b0t);
-  out[n++] = f3(24, s0t, b0w, b0t);
-  out[n++] = f2(25, s0w, b0w);
-  out[n++] = f2(26, s0t, b0t);
-  out[n++] = f2(27, b0t, b1t);
-  out[n++] = f4(28, s1w, s1t, s0w, s0t);
-  out[n++] = f2(29, s1t, s0t);
-  out[n++] = f3(30, s1w, s0w, s0t);
-  out[n++] = f3(31, s1w, s1t, s0t);
-  out[n++] = f2(32, s1w, s0w);
-  out[n++] = f3(33, s1t, b0w, b0t);
-  out[n++] = f2(34, s1t, b0t);
+  if (on[20]) out[n++] = f4(20, s0w, s0t, b0w, b0t);
+  if (on[21]) out[n++] = f3(21, s0w, s0t, b0w);
+  if (on[22]) out[n++] = f3(22, s0w, b0w, b0t);
+  if (on[23]) out[n++] = f3(23, s0w, s0t, b0t);
+  if (on[24]) out[n++] = f3(24, s0t, b0w, b0t);
+  if (on[25]) out[n++] = f2(25, s0w, b0w);
+  if (on[26]) out[n++] = f2(26, s0t, b0t);
+  if (on[27]) out[n++] = f2(27, b0t, b1t);
+  if (on[28]) out[n++] = f4(28, s1w, s1t, s0w, s0t);
+  if (on[29]) out[n++] = f2(29, s1t, s0t);
+  if (on[30]) out[n++] = f3(30, s1w, s0w, s0t);
+  if (on[31]) out[n++] = f3(31, s1w, s1t, s0t);
+  if (on[32]) out[n++] = f2(32, s1w, s0w);
+  if (on[33]) out[n++] = f3(33, s1t, b0w, b0t);
+  if (on[34]) out[n++] = f2(34, s1t, b0t);
   // trigrams of tags
-  out[n++] = f3(40, b0t, b1t, b2t);
-  out[n++] = f3(41, s0t, b0t, b1t);
-  out[n++] = f3(42, s1t, s0t, b0t);
-  out[n++] = f3(43, s0t, t(s0L1), b0t);
-  out[n++] = f3(44, s0t, t(s0R1), b0t);
-  out[n++] = f3(45, s0t, b0t, t(b0L1));
-  out[n++] = f3(46, s0t, t(s0L1), t(s0L2));
-  out[n++] = f3(47, s0t, t(s0R1), t(s0R2));
-  out[n++] = f3(48, b0t, t(b0L1), t(b0L2));
-  out[n++] = f3(49, s2t, s1t, s0t);
-  out[n++] = f3(50, s1t, t(s1R1), s0t);
-  out[n++] = f3(51, s1t, t(s1L1), s0t);
-  out[n++] = f4(52, s0w, b0t, b1t, 0);
-  out[n++] = f3(53, b0w, b1w, b1t);
-  out[n++] = f3(54, s0w, b0w, b1w);
+  if (on[40]) out[n++] = f3(40, b0t, b1t, b2t);
+  if (on[41]) out[n++] = f3(41, s0t, b0t, b1t);
+  if (on[42]) out[n++] = f3(42, s1t, s0t, b0t);
+  if (on[43]) out[n++] = f3(43, s0t, t(s0L1), b0t);
+  if (on[44]) out[n++] = f3(44, s0t, t(s0R1), b0t);
+  if (on[45]) out[n++] = f3(45, s0t, b0t, t(b0L1));
+  if (on[46]) out[n++] = f3(46, s0t, t(s0L1), t(s0L2));
+  if (on[47]) out[n++] = f3(47, s0t, t(s0R1), t(s0R2));
+  if (on[48]) out[n++] = f3(48, b0t, t(b0L1), t(b0L2));
+  if (on[49]) out[n++] = f3(49, s2t, s1t, s0t);
+  if (on[50]) out[n++] = f3(50, s1t, t(s1R1), s0t);
+  if (on[51]) out[n++] = f3(51, s1t, t(s1L1), s0t);
+  if (on[52]) out[n++] = f4(52, s0w, b0t, b1t, 0);
+  if (on[53]) out[n++] = f3(53, b0w, b1w, b1t);
+  if (on[54]) out[n++] = f3(54, s0w, b0w, b1w);
   // distance
-  out[n++] = f2(60, s0w, d);
-  out[n++] = f2(61, s0t, d);
-  out[n++] = f2(62, b0w, d);
-  out[n++] = f2(63, b0t, d);
-  out[n++] = f3(64, s0t, b0t, d);
-  out[n++] = f3(65, s0w, b0w, d);
-  out[n++] = f3(66, s1t, s0t, ds);
-  out[n++] = f3(67, s1w, s0w, ds);
+  if (on[60]) out[n++] = f2(60, s0w, d);
+  if (on[61]) out[n++] = f2(61, s0t, d);
+  if (on[62]) out[n++] = f2(62, b0w, d);
+  if (on[63]) out[n++] = f2(63, b0t, d);
+  if (on[64]) out[n++] = f3(64, s0t, b0t, d);
+  if (on[65]) out[n++] = f3(65, s0w, b0w, d);
+  if (on[66]) out[n++] = f3(66, s1t, s0t, ds);
+  if (on[67]) out[n++] = f3(67, s1w, s0w, ds);
   // valency
-  out[n++] = f2(70, s0w, s0nr);
-  out[n++] = f2(71, s0t, s0nr);
-  out[n++] = f2(72, s0w, s0nl);
-  out[n++] = f2(73, s0t, s0nl);
-  out[n++] = f2(74, b0w, b0nl);
-  out[n++] = f2(75, b0t, b0nl);
-  out[n++] = f3(76, s1t, s1nr, s0t);
+  if (on[70]) out[n++] = f2(70, s0w, s0nr);
+  if (on[71]) out[n++] = f2(71, s0t, s0nr);
+  if (on[72]) out[n++] = f2(72, s0w, s0nl);
+  if (on[73]) out[n++] = f2(73, s0t, s0nl);
+  if (on[74]) out[n++] = f2(74, b0w, b0nl);
+  if (on[75]) out[n++] = f2(75, b0t, b0nl);
+  if (on[76]) out[n++] = f3(76, s1t, s1nr, s0t);
   // children words, tags and labels
-  out[n++] = f1(80, w(s0L1));
-  out[n++] = f1(81, t(s0L1));
-  out[n++] = f1(82, l(s0L1));
-  out[n++] = f1(83, w(s0R1));
-  out[n++] = f1(84, t(s0R1));
-  out[n++] = f1(85, l(s0R1));
-  out[n++] = f1(86, w(b0L1));
-  out[n++] = f1(87, t(b0L1));
-  out[n++] = f1(88, l(b0L1));
-  out[n++] = f2(89, t(s0L2), l(s0L2));
-  out[n++] = f2(90, t(s0R2), l(s0R2));
-  out[n++] = f2(91, t(b0L2), l(b0L2));
-  out[n++] = f3(92, s0t, l(s0L1), l(s0L2));
-  out[n++] = f3(93, s0t, l(s0R1), l(s0R2));
-  out[n++] = f3(94, b0t, l(b0L1), l(b0L2));
-  out[n++] = f3(95, s1t, l(s1R1), s0t);
-  out[n++] = f3(96, s1t, l(s1L1), s1w);
-  out[n++] = f3(97, s0w, l(s0L1), l(s0R1));
-  out[n++] = f3(98, b0w, l(b0L1), b0t);
+  if (on[80]) out[n++] = f1(80, w(s0L1));
+  if (on[81]) out[n++] = f1(81, t(s0L1));
+  if (on[82]) out[n++] = f1(82, l(s0L1));
+  if (on[83]) out[n++] = f1(83, w(s0R1));
+  if (on[84]) out[n++] = f1(84, t(s0R1));
+  if (on[85]) out[n++] = f1(85, l(s0R1));
+  if (on[86]) out[n++] = f1(86, w(b0L1));
+  if (on[87]) out[n++] = f1(87, t(b0L1));
+  if (on[88]) out[n++] = f1(88, l(b0L1));
+  if (on[89]) out[n++] = f2(89, t(s0L2), l(s0L2));
+  if (on[90]) out[n++] = f2(90, t(s0R2), l(s0R2));
+  if (on[91]) out[n++] = f2(91, t(b0L2), l(b0L2));
+  if (on[92]) out[n++] = f3(92, s0t, l(s0L1), l(s0L2));
+  if (on[93]) out[n++] = f3(93, s0t, l(s0R1), l(s0R2));
+  if (on[94]) out[n++] = f3(94, b0t, l(b0L1), l(b0L2));
+  if (on[95]) out[n++] = f3(95, s1t, l(s1R1), s0t);
+  if (on[96]) out[n++] = f3(96, s1t, l(s1L1), s1w);
+  if (on[97]) out[n++] = f3(97, s0w, l(s0L1), l(s0R1));
+  if (on[98]) out[n++] = f3(98, b0w, l(b0L1), b0t);
   // UPOS tells auxiliaries and copulas (heads of nothing in UD) from main verbs
   const { U } = st;
   const u = (i: number) => (i >= 0 ? U[i] : 0);
   const s0u = u(s0), s1u = u(s1), b0u = u(b0), b1u = u(b1);
-  out[n++] = f2(110, s0u, b0u);
-  out[n++] = f3(111, s1u, s0u, b0u);
-  out[n++] = f3(112, s0u, b0u, b1u);
-  out[n++] = f3(113, s0u, b0u, d);
-  out[n++] = f3(114, s1u, s0u, ds);
-  out[n++] = f3(115, s0u, u(s0L1), u(s0R1));
-  out[n++] = f3(116, b0u, u(b0L1), b1u);
-  out[n++] = f4(117, s1u, s0u, u(s1R1), l(s1R1));
+  if (on[110]) out[n++] = f2(110, s0u, b0u);
+  if (on[111]) out[n++] = f3(111, s1u, s0u, b0u);
+  if (on[112]) out[n++] = f3(112, s0u, b0u, b1u);
+  if (on[113]) out[n++] = f3(113, s0u, b0u, d);
+  if (on[114]) out[n++] = f3(114, s1u, s0u, ds);
+  if (on[115]) out[n++] = f3(115, s0u, u(s0L1), u(s0R1));
+  if (on[116]) out[n++] = f3(116, b0u, u(b0L1), b1u);
+  if (on[117]) out[n++] = f4(117, s1u, s0u, u(s1R1), l(s1R1));
   if (st.labelSets) {
     // the label sets of the dependents so far (Zhang & Nivre 2011): a verb with an nsubj and an obj
     // already is unlikely to take another
     const s0ls = s0 >= 0 ? st.ls[s0] : -1, s0rs = s0 >= 0 ? st.rs[s0] : -1, b0ls = b0 >= 0 ? st.ls[b0] : -1;
-    out[n++] = f2(120, s0w, s0ls);
-    out[n++] = f2(121, s0t, s0ls);
-    out[n++] = f2(122, s0w, s0rs);
-    out[n++] = f2(123, s0t, s0rs);
-    out[n++] = f2(124, b0w, b0ls);
-    out[n++] = f2(125, b0t, b0ls);
-    out[n++] = f4(126, s0t, s0ls, b0t, b0ls);
+    if (on[120]) out[n++] = f2(120, s0w, s0ls);
+    if (on[121]) out[n++] = f2(121, s0t, s0ls);
+    if (on[122]) out[n++] = f2(122, s0w, s0rs);
+    if (on[123]) out[n++] = f2(123, s0t, s0rs);
+    if (on[124]) out[n++] = f2(124, b0w, b0ls);
+    if (on[125]) out[n++] = f2(125, b0t, b0ls);
+    if (on[126]) out[n++] = f4(126, s0t, s0ls, b0t, b0ls);
   }
   if (st.cl) {
     // cluster prefixes beside words and tags (Koo, Carreras & Collins 2008): 20 bits is nearly the
@@ -304,20 +319,20 @@ function parseFeatures(st: State, out: Uint32Array): number {
     const c = (i: number, k: number) => clusterAt(st, i, k);
     const s0c = c(s0, 3), b0c = c(b0, 3), s1c = c(s1, 3), b1c = c(b1, 3);
     const s06 = c(s0, 1), b06 = c(b0, 1), s16 = c(s1, 1);
-    out[n++] = f1(130, s0c);
-    out[n++] = f1(131, b0c);
-    out[n++] = f1(132, s1c);
-    out[n++] = f1(133, b1c);
-    out[n++] = f2(134, s06, b06);
-    out[n++] = f3(135, s0c, b0t, d);
-    out[n++] = f3(136, s0t, b0c, d);
-    out[n++] = f2(137, s16, s06);
-    out[n++] = f3(138, s1c, s0t, ds);
-    out[n++] = f3(139, s1t, s0c, ds);
-    out[n++] = f3(140, c(s0, 0), c(b0, 0), c(b1, 0));
-    out[n++] = f3(141, s06, b06, c(b1, 1));
-    out[n++] = f3(142, s06, c(s0L1, 1), c(s0R1, 1));
-    out[n++] = f2(143, b06, c(b0L1, 1));
+    if (on[130]) out[n++] = f1(130, s0c);
+    if (on[131]) out[n++] = f1(131, b0c);
+    if (on[132]) out[n++] = f1(132, s1c);
+    if (on[133]) out[n++] = f1(133, b1c);
+    if (on[134]) out[n++] = f2(134, s06, b06);
+    if (on[135]) out[n++] = f3(135, s0c, b0t, d);
+    if (on[136]) out[n++] = f3(136, s0t, b0c, d);
+    if (on[137]) out[n++] = f2(137, s16, s06);
+    if (on[138]) out[n++] = f3(138, s1c, s0t, ds);
+    if (on[139]) out[n++] = f3(139, s1t, s0c, ds);
+    if (on[140]) out[n++] = f3(140, c(s0, 0), c(b0, 0), c(b1, 0));
+    if (on[141]) out[n++] = f3(141, s06, b06, c(b1, 1));
+    if (on[142]) out[n++] = f3(142, s06, c(s0L1, 1), c(s0R1, 1));
+    if (on[143]) out[n++] = f2(143, b06, c(b0L1, 1));
   }
   return n;
 }
@@ -326,7 +341,7 @@ export const MAX_LABEL_FEATURES = 48;
 
 /** Label features for the arc head → dep about to be built. */
 function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
-  const { W, T, U, S3, labels } = st;
+  const { W, T, U, S3, labels, on } = st;
   const n1 = st.n;
   const t = (i: number) => (i >= 0 && i <= n1 ? T[i] : 0);
   const l = (i: number) => (i >= 0 ? labels[i] : 0);
@@ -339,44 +354,44 @@ function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): 
   // the head's nearest existing child on the dependent's side
   const hSib = dep < head ? st.lc1[head] : st.rc1[head];
   let n = 0;
-  out[n++] = f2(200, dir, rootHead);
-  out[n++] = f2(201, dw, dir);
-  out[n++] = f2(202, dt, dir);
-  out[n++] = f2(203, hw, dir);
-  out[n++] = f2(204, ht, dir);
-  out[n++] = f3(205, ht, dt, dir);
-  out[n++] = f3(206, hu, du, dir);
-  out[n++] = f4(207, hw, dt, dir, 0);
-  out[n++] = f3(208, ht, dw, dir);
-  out[n++] = f3(209, hw, dw, dir);
-  out[n++] = f4(210, ht, dt, dir, dd);
-  out[n++] = f3(211, dt, dir, dd);
-  out[n++] = f3(212, dw, dir, dd);
-  out[n++] = f3(213, dt, l(dL1), l(dR1));
-  out[n++] = f3(214, dt, t(dL1), l(dL1));
-  out[n++] = f3(215, dt, t(dR1), l(dR1));
-  out[n++] = f3(216, dw, l(dL1), l(dR1));
-  out[n++] = f4(217, dt, l(dL1), l(dL2), dir);
-  out[n++] = f4(218, dt, l(dR1), l(dR2), dir);
-  out[n++] = f4(219, ht, l(hSib), dt, dir);
-  out[n++] = f3(220, hw, l(hSib), dir);
-  out[n++] = f3(221, dt, t(dep - 1), dir);
-  out[n++] = f3(222, dt, t(dep + 1), dir);
-  out[n++] = f4(223, ht, t(head - 1), dt, dir);
-  out[n++] = f4(224, ht, t(head + 1), dt, dir);
-  out[n++] = f3(225, S3[dep], dt, dir);
-  out[n++] = f4(226, du, hu, l(hSib), dir);
-  out[n++] = f4(227, dw, ht, dt, dir);
-  out[n++] = f3(228, dt, st.nl[dep], st.nr[dep]);
-  out[n++] = f4(229, hu, du, dd, dir);
-  out[n++] = f3(230, dt, W[dL1 >= 0 ? dL1 : n1], dir);
-  out[n++] = f3(231, hw, du, l(hSib));
+  if (on[200]) out[n++] = f2(200, dir, rootHead);
+  if (on[201]) out[n++] = f2(201, dw, dir);
+  if (on[202]) out[n++] = f2(202, dt, dir);
+  if (on[203]) out[n++] = f2(203, hw, dir);
+  if (on[204]) out[n++] = f2(204, ht, dir);
+  if (on[205]) out[n++] = f3(205, ht, dt, dir);
+  if (on[206]) out[n++] = f3(206, hu, du, dir);
+  if (on[207]) out[n++] = f4(207, hw, dt, dir, 0);
+  if (on[208]) out[n++] = f3(208, ht, dw, dir);
+  if (on[209]) out[n++] = f3(209, hw, dw, dir);
+  if (on[210]) out[n++] = f4(210, ht, dt, dir, dd);
+  if (on[211]) out[n++] = f3(211, dt, dir, dd);
+  if (on[212]) out[n++] = f3(212, dw, dir, dd);
+  if (on[213]) out[n++] = f3(213, dt, l(dL1), l(dR1));
+  if (on[214]) out[n++] = f3(214, dt, t(dL1), l(dL1));
+  if (on[215]) out[n++] = f3(215, dt, t(dR1), l(dR1));
+  if (on[216]) out[n++] = f3(216, dw, l(dL1), l(dR1));
+  if (on[217]) out[n++] = f4(217, dt, l(dL1), l(dL2), dir);
+  if (on[218]) out[n++] = f4(218, dt, l(dR1), l(dR2), dir);
+  if (on[219]) out[n++] = f4(219, ht, l(hSib), dt, dir);
+  if (on[220]) out[n++] = f3(220, hw, l(hSib), dir);
+  if (on[221]) out[n++] = f3(221, dt, t(dep - 1), dir);
+  if (on[222]) out[n++] = f3(222, dt, t(dep + 1), dir);
+  if (on[223]) out[n++] = f4(223, ht, t(head - 1), dt, dir);
+  if (on[224]) out[n++] = f4(224, ht, t(head + 1), dt, dir);
+  if (on[225]) out[n++] = f3(225, S3[dep], dt, dir);
+  if (on[226]) out[n++] = f4(226, du, hu, l(hSib), dir);
+  if (on[227]) out[n++] = f4(227, dw, ht, dt, dir);
+  if (on[228]) out[n++] = f3(228, dt, st.nl[dep], st.nr[dep]);
+  if (on[229]) out[n++] = f4(229, hu, du, dd, dir);
+  if (on[230]) out[n++] = f3(230, dt, W[dL1 >= 0 ? dL1 : n1], dir);
+  if (on[231]) out[n++] = f3(231, hw, du, l(hSib));
   if (st.cl) {
-    out[n++] = f2(240, clusterAt(st, dep, 3), dir);
-    out[n++] = f2(241, clusterAt(st, head, 3), dir);
-    out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
-    out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
-    out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
+    if (on[240]) out[n++] = f2(240, clusterAt(st, dep, 3), dir);
+    if (on[241]) out[n++] = f2(241, clusterAt(st, head, 3), dir);
+    if (on[242]) out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
+    if (on[243]) out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
+    if (on[244]) out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
   }
   return n;
 }
@@ -387,6 +402,11 @@ export interface ParserData {
   clusters?: WordClusters;
   /** the move features include the dependents' label sets (models trained since issue 19) */
   labelSets?: boolean;
+  /**
+   * feature template ids (the first argument of f1–f4 in parseFeatures and labelFeatures) the model
+   * leaves out: fewer weight look-ups per token (issue 19/20, docs/nlp.md "Round six")
+   */
+  without?: readonly number[];
   /** XPOS tag count (tags are ids + 1; the root's tag is nXpos + 1) */
   nXpos: number;
 }
@@ -409,6 +429,7 @@ export class Parser {
     readonly labeler: Scorer,
   ) {
     this.lscores = new Float64Array(data.labels.length);
+    this.st.on = templatesOn(data.without);
   }
 
   private label(head: number, dep: number): number {
@@ -498,6 +519,7 @@ export function trainParser(
   const moves = new TrainablePerceptron(N_MOVES);
   const labeler = new TrainablePerceptron(data.labels.length);
   const st = new State();
+  st.on = templatesOn(data.without);
   const feats = new Uint32Array(MAX_PARSE_FEATURES + 8);
   const lfeats = new Uint32Array(MAX_LABEL_FEATURES + 8);
   const scores = new Float64Array(N_MOVES);

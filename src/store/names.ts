@@ -10,7 +10,8 @@ import { set } from '../lexicon/index.js';
 import { getBrownClusters } from '../nlp/representations.js';
 
 const TITLES = set('titles', { uses: 'store' });
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+/** Generational and degree suffixes left out of name keys (lexicon/en/name-parts.tsv). */
+const SUFFIXES = set('name-parts', { class: 'name-suffix' });
 const PARTICLES = set('name-particles', { uses: 'store' });
 
 /** A folded word that is a title, not part of a name ("president", "gen", "dr"). */

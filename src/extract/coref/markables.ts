@@ -9,6 +9,7 @@ import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { findQuoteSpans } from '../quotes.js';
 import { creditSentences, ruleLinks, spanAt } from './rules.js';
 import { nounGender, personNoun, pronounClass, pronounForm, type Gender, type PronounClass } from './words.js';
+import { set } from '../../lexicon/index.js';
 
 export type MarkableKind = 'name' | 'nominal' | 'pronoun' | 'description' | 'np';
 
@@ -47,7 +48,7 @@ export interface Markable {
   det: string;
 }
 
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const DEFINITE = set('function-words', { uses: 'coref-definite' });
 const NOT_PHRASE_HEAD = new Set(['compound', 'flat', 'fixed', 'goeswith', 'det', 'case']);
 
 export function coarseRole(deprel: string | undefined): string {

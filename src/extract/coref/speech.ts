@@ -20,7 +20,8 @@ import { speechPerson } from './words.js';
 import { roleOf, set } from '../../lexicon/index.js';
 
 const source = 'src/extract/coref/speech.ts';
-const HE_SHE = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
+/** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
+const HE_SHE = set('pronouns', { gender: ['m', 'f'] });
 
 export const quoteFirstPerson = defineRule({
   id: 'coref-speech.quote-first-person',
@@ -249,7 +250,7 @@ export function resolveSpeech(doc: Doc): number {
       };
       const before = speaker.mentions.length;
       speaker.mentions = speaker.mentions.filter((m) => {
-        const third = m.kind === 'pronoun' && m.source === 'coref' && HE_SHE.test(m.text) && inside(m);
+        const third = m.kind === 'pronoun' && m.source === 'coref' && HE_SHE.has(m.text.toLowerCase()) && inside(m);
         if (third) speakerNotHe.fired(m.start, m.end);
         return !third;
       });

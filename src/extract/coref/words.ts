@@ -29,9 +29,9 @@ export function pronounForm(word: string): 'subj' | 'obj' | 'poss' | 'refl' {
   return 'subj';
 }
 
-const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
-const FIRST_PLURAL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
-const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const FIRST_SINGULAR = set('function-words', { uses: 'coref-first-singular' });
+const FIRST_PLURAL = set('function-words', { uses: 'coref-first-plural' });
+const SECOND = set('function-words', { uses: 'coref-second' });
 
 /** First or second person: "I" (the speaker), "we" (the speaker's side), "you" (the one addressed). */
 export function speechPerson(word: string): 'I' | 'we' | 'you' | null {
@@ -59,7 +59,7 @@ export function titleNoun(noun: string): boolean {
   return r !== null && !r.plural && ['occupation', 'position', 'captive', 'member', 'kin'].includes(r.cls);
 }
 
-export const POSSESSIVES = new Set(['his', 'her', 'their', 'its']);
+export const POSSESSIVES = set('function-words', { uses: 'coref-possessive' });
 
 /** Generic nouns an organisation is described by ("Hamas, the militant group"; "the charity said it …"). */
 export const ORG_NOUNS = set('org-nouns', { uses: 'coref' });

@@ -6,7 +6,7 @@
  * `frames`: the complements that carry the content. A verb with no frame for a bare object
  * ("add", "write", "post") attributes only a clause or a quotation: "added two members" is no claim.
  */
-import { entries, formsOf, lookup, speechVerbForm } from '../../lexicon/index.js';
+import { entries, formsOf, lookup, set, speechVerbForm } from '../../lexicon/index.js';
 import type { Token } from '../../doc.js';
 
 /** How a cue verb takes its content. */
@@ -59,10 +59,13 @@ export function cueOf(t: Token | undefined): Cue | null {
   return null;
 }
 
+/** Words before a speech-verb form that make it a noun ("the claim that"); lexicon/en/function-words.tsv. */
+const CUE_DETERMINERS = set('function-words', { uses: 'quotes-cue-det' });
+
 /** A speech-verb form the tagger took for a noun or adjective ("Critics … argue that"), when the clause after it says it is a verb. */
 export function mistaggedCue(t: Token, prev: Token | undefined, next: Token | undefined): Cue | null {
   if (t.upos === 'VERB' || !prev || !next) return null;
-  if (/^(?:DET|ADJ|ADP|PRON)$/.test(prev.upos ?? '') || /^(?:the|a|an|his|her|its|their|our)$/i.test(prev.text)) return null;
+  if (/^(?:DET|ADJ|ADP|PRON)$/.test(prev.upos ?? '') || CUE_DETERMINERS.has(prev.text.toLowerCase())) return null;
   if (!/^(?:that|:)$/i.test(next.text)) return null;
   const form = t.text.toLowerCase();
   const lemma = cueLemmaOfForm(form) ?? form;

@@ -10,6 +10,10 @@ import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
 import { bareClause, objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
+import { set } from '../../lexicon/index.js';
+
+/** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
+const PHRASE_OPENERS = set('function-words', { uses: 'quotes-phrase-opener' });
 
 export interface ReportedSpan {
   /** token range, inclusive */
@@ -249,7 +253,7 @@ function addresseeClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: n
   const addressee = k;
   // the addressee's phrase ends at its first noun that a new phrase follows ("reporters | the police", "AFP | the talks")
   // (read off the words, not the tags: the tagger that hung the clause wrongly may call "reporters" a verb, "AFP" a preposition)
-  const opens = (t: Token): boolean => /^(?:the|a|an|his|her|its|their|our|my|this|these|those)$/.test(lw(t));
+  const opens = (t: Token): boolean => PHRASE_OPENERS.has(lw(t));
   let sawWord = false;
   while (k < sentEnd && !ctx.inside(k) && k - addressee < 6 && /^[\p{L}][\p{L}.'’-]*$/u.test(toks[k].text) && lw(toks[k]) !== 'that') {
     if (sawWord && opens(toks[k])) break;

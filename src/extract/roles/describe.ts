@@ -123,7 +123,7 @@ export interface Description {
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase().replace(/[’‘]/g, "'") : '');
 const isCap = (t: Token | undefined) => Boolean(t && /^\p{Lu}/u.test(t.text));
 const PREPS = set('function-words', { uses: 'describe-prep' });
-const DETS = new Set(['a', 'an', 'the', 'this', 'that', 'one', 'another']);
+const DETS = set('function-words', { uses: 'describe-det' });
 const COPULAS = set('function-words', { uses: 'describe-copula' });
 const DELIMS = new Set([',', ';', '.', ':', '(', ')', '–', '—', '-', '"', '“', '”', '?', '!', '[', ']']);
 const CLAUSE_STOPS = set('function-words', { uses: 'describe-clause-stop' });
