@@ -39,3 +39,19 @@ test('a role noun owned by a description ("the group\'s leader") is the person i
   // "of" is no possessor: "the founder of the site, Jack Herrick" is left to the names stage
   assert.equal(linkOf(doc('The paper interviewed the founder of the site, Jack Herrick, on Monday.'), 'founder'), '');
 });
+
+test('a definite predicate or apposition of a name is a mention of it ("Ortiz is the eighth most cited scholar"); negation, a question, a place or the name inside refuse', () => {
+  const cop = 'Lena Ortiz is the eighth most cited scholar of all time.';
+  assert.equal(linkOf(doc(cop), 'the eighth'), 'Lena Ortiz');
+  assert.equal(linkOf(doc('Lena Ortiz is not the eighth most cited scholar of all time.'), 'the eighth'), '');
+  assert.equal(linkOf(doc('Is Lena Ortiz the eighth most cited scholar of all time?'), 'the eighth'), '');
+  assert.equal(linkWithout('coref.predicate-description', cop, 'the eighth'), '');
+  // the pronoun subject carries its own link: "She was the director" is Ortiz when she is
+  assert.equal(linkOf(doc('Lena Ortiz joined the survey in 2010. She was the director of the project for ten years.'), 'the director'), 'Lena Ortiz');
+  // apposition after a name, closed by a comma
+  assert.equal(linkOf(doc('NATO was then led by Jaap de Hoop Scheffer, the head of the alliance, who met Putin.'), 'the head'), 'Jaap de Hoop Scheffer');
+  // a predicate of place is no identity
+  assert.equal(linkOf(doc('The central office of Orbis Labs is at the station.'), 'the station'), '');
+  // i-within-i: a phrase that holds the name is not the name
+  assert.equal(linkOf(doc('With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.'), 'the militarism'), '');
+});

@@ -19,6 +19,7 @@ import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
+import { linkPredicates } from './coref/predicates.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -210,6 +211,8 @@ export const corefStage: Stage = {
       resolveAnaphora(doc, model);
       applyRules(doc, (k) => k !== 'description' && model.sources[k] === 'rules');
     }
+    // copular predicates and appositions, once pronoun subjects are linked: "He is the eighth most cited scholar"
+    linkPredicates(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

@@ -14,6 +14,7 @@ import { resolveTimes, type Anchor, type Located } from './times/resolve.js';
 import { untrustedBecause } from '../ingest/published.js';
 import { ablated, timesRule } from './times/rules.js';
 import { countWhile } from '../sorted.js';
+import { set } from '../lexicon/index.js';
 
 /** Sentences searched for a dateline ("Friday, July 21, 2017") when no publication date is given. */
 const DATELINE_SENTENCES = 3;
@@ -74,8 +75,8 @@ function readTimes(doc: Doc): { times: TimeExpression[]; anchor: Anchor | null }
   return { times: resolveTimes(doc, kept, anchor), anchor };
 }
 
-/** Nouns that introduce a title or a name ("the show Good Morning America", "a charity called Tuesday's Child"). */
-const NAMING_WORDS = /\b(?:called|named|titled|entitled|dubbed|show|programme|program|series|film|movie|documentary|song|album|band|book|novel|play|musical|newspaper|paper|magazine|tabloid|daily|weekly|column|channel|station|charity|brand|campaign)\s+$/i;
+/** Words that introduce a title or a name ("the show Good Morning America", "a charity called Tuesday's Child"; lexicon/en/times-cues.tsv naming-word), as the last word before a time word. */
+const NAMING_WORDS = new RegExp(`\\b(?:${[...set('times-cues', { class: 'naming-word' })].join('|')})\\s+$`, 'i');
 
 /**
  * A time word inside a name: a mention the recognisers found runs on from it in capitalised words

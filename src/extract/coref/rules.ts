@@ -43,7 +43,7 @@ export const labelRule = defineRule({
 });
 
 /** The leading labels of the text's lines ("Lena Varga:", one to four capitalised words and a colon), in text order. */
-function turnLabels(text: string): { start: number; end: number }[] {
+export function turnLabels(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const re = /^[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*:/gmu;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });

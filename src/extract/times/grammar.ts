@@ -165,6 +165,8 @@ const NEWSPAPER_WORDS = /^(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Sta
 /** words before a bare number that make it a year: "in 1999", "fiscal 2020", "class of 1985" */
 const YEAR_CUES = set('times-cues', { class: 'year-cue' });
 const WEEKDAY_NAME_WORDS = set('times-cues', { class: 'weekday-name' });
+/** "the 2020 elections": after these a year before a plural stays a year ("2000 people" is a count). */
+const YEAR_BEFORE_PLURAL = set('times-cues', { class: 'year-before-plural' });
 
 const TIME_WORDS = /\d\s*(?:a\.?m\b\.?|p\.?m\b\.?)|o'clock|o’clock|\bnoon\b|\bmidnight\b/i;
 const CLOCK = /\d{1,2}[:.]\d{2}/;
@@ -901,7 +903,7 @@ const PATTERNS: Pattern[] = [
       const nextWord = wordAfter(s, yStart + 4);
       // a count of things, not a year: "2000 people", "1500 troops", "$2019"
       if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|plus|ends|sees|saw|marks|brings|gives|remains|onwards|afterwards)\b/.test(after)
-        && !(year >= 1900 && year <= 2099 && (/^(?:the|its|their|his|her|our|this|these|those|last|next|and|or)$/.test(prevWord) || /\d{4}\s*(?:,|and|or)\s*$/.test(before)))) return null;
+        && !(year >= 1900 && year <= 2099 && (YEAR_BEFORE_PLURAL.has(prevWord) || /\d{4}\s*(?:,|and|or)\s*$/.test(before)))) return null;
       // "a 2000 year old tradition"
       if (/^\s*-?\s*years?\b/i.test(after)) return null;
       if (/^\s*(?:km|kg|m|mi|ft|miles|metres|meters|feet|tons|tonnes|acres|hectares|votes|seats|people|troops|men|women|children|cases|deaths|units|copies|euros|dollars|pounds|yuan|rupees)\b/i.test(after)) return null;

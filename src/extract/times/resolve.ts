@@ -15,7 +15,7 @@ import {
 import type { RawTime } from './grammar.js';
 import { tenseAt, type TenseReading } from './tense.js';
 import { ablated, timesRule } from './rules.js';
-import { set } from '../../lexicon/index.js';
+import { entries, set } from '../../lexicon/index.js';
 
 export interface Anchor {
   date: Ymd;
@@ -108,36 +108,62 @@ function timeSuffix(raw: RawTime): string {
 // ---------------------------------------------------------------- event order knowledge
 
 /**
- * The usual order of events in common news stories. A date whose clause reports an earlier
- * stage precedes a dated later stage of the same story when the two sentences share a
- * participant: the kidnapping precedes the release, the arrest the sentence, the birth the death.
+ * The usual order of events in common news stories (lexicon/en/story-stages.tsv). A date whose
+ * clause reports an earlier stage precedes a dated later stage of the same story when the two
+ * sentences share a participant: the kidnapping precedes the release, the arrest the sentence,
+ * the birth the death.
  */
-const STORY_STAGES: Array<{ story: string; stages: RegExp[] }> = [
-  {
-    story: 'captivity',
-    stages: [
-      /^(?:kidnap|abduct|seiz|captur|snatch|taken|took|hijack)/,
-      /^(?:held|hold|holding|detain|imprison)/,
-      /^(?:releas|freed$|frees?$|rescu|repatriat|swapp|exchang|returned)/,
-    ],
-  },
-  {
-    story: 'justice',
-    stages: [
-      /^(?:arrest|detain)/,
-      /^(?:charg|indict|prosecut|accus)/,
-      /^(?:tried$|trial|convict|acquit|found)/,
-      /^(?:sentenc|jail|imprison)/,
-      /^(?:releas|freed$|parol|pardon|exonerat)/,
-    ],
-  },
-  { story: 'life', stages: [/^born$/, /^(?:married|wed$)/, /^(?:died$|dies$|die$|killed$|murdered$|assassinat|slain$|death$)/, /^(?:buried$|funeral|mourn|laid)/] },
-  { story: 'election', stages: [/^(?:nominat|campaign|announc)/, /^(?:elected$|vote[ds]?$|won$|wins$|defeat)/, /^(?:inaugurat|sworn$|took$)/] },
-];
+interface StageCue { story: number; stage: number; next: { exact: Set<string>; prefixes: string[] } | null }
+
+interface StoryStages {
+  stories: string[];
+  /** a word ("born") or a prefix written with its star ("kidnap*") → the stages it opens, stories in order */
+  cues: Map<string, StageCue[]>;
+  /** length of the longest prefix */
+  longest: number;
+}
+
+let storyStages: StoryStages | null = null;
+
+function loadStoryStages(): StoryStages {
+  const stories: string[] = [];
+  const cues = new Map<string, StageCue[]>();
+  let longest = 0;
+  for (const e of entries('story-stages')) {
+    const list: StageCue[] = [];
+    for (const item of (e.attrs.stages ?? '').split(',')) {
+      const [where, follow] = item.split('>');
+      const [story, stage] = where.split(':');
+      if (!stories.includes(story)) stories.push(story);
+      const words = follow ? follow.split('|') : [];
+      list.push({
+        story: stories.indexOf(story), stage: Number(stage),
+        next: follow ? { exact: new Set(words.filter((w) => !w.endsWith('*'))), prefixes: words.filter((w) => w.endsWith('*')).map((w) => w.slice(0, -1)) } : null,
+      });
+    }
+    const key = e.word.toLowerCase();
+    cues.set(key, list.sort((x, y) => x.story - y.story || x.stage - y.stage));
+    if (key.endsWith('*')) longest = Math.max(longest, key.length - 1);
+  }
+  return { stories, cues, longest };
+}
+
+/** The stages word w opens (the word itself, then its prefixes), given the word after it. */
+function stagesOf(table: StoryStages, w: string, next: string): StageCue[] {
+  const found: StageCue[] = [];
+  const take = (list: StageCue[] | undefined) => {
+    if (list) for (const c of list) if (!c.next || c.next.exact.has(next) || c.next.prefixes.some((p) => next.startsWith(p))) found.push(c);
+  };
+  take(table.cues.get(w));
+  for (let k = 1; k <= Math.min(w.length, table.longest); k++) take(table.cues.get(`${w.slice(0, k)}*`));
+  // stories in order, a story's earliest stage first (as the nearest cue per story is kept below)
+  return found.length > 1 ? found.sort((x, y) => x.story - y.story || x.stage - y.stage) : found;
+}
 
 interface StoryStep { story: string; stage: number; verb: string }
 
 function storySteps(tokens: readonly Token[], from: number, to: number): StoryStep[] {
+  const table = (storyStages ??= loadStoryStages());
   // the nearest story verb to the expression, per story
   const best = new Map<string, StoryStep & { dist: number }>();
   for (let i = 0; i < tokens.length; i++) {
@@ -145,23 +171,21 @@ function storySteps(tokens: readonly Token[], from: number, to: number): StorySt
     const w = tokens[i].text.toLowerCase();
     if (w.length < 3) continue;
     const next = tokens[i + 1]?.text.toLowerCase() ?? '';
-    for (const { story, stages } of STORY_STAGES) {
-      for (let s = 0; s < stages.length; s++) {
-        if (!stages[s].test(w)) continue;
-        // "taken/took" count as capture only with "hostage/captive"; "took office" as inauguration
-        if ((w === 'taken' || w === 'took') && story === 'captivity' && !/^(?:hostage|captive|prisoner)/.test(next)) continue;
-        if (w === 'took' && story === 'election' && next !== 'office') continue;
-        if (w === 'found' && story === 'justice' && next !== 'guilty') continue;
-        const dist = i < from ? from - i : i - to + 1;
-        const prev = best.get(story);
-        if (!prev || dist < prev.dist) best.set(story, { story, stage: s, verb: tokens[i].text, dist });
-      }
+    for (const c of stagesOf(table, w, next)) {
+      const story = table.stories[c.story];
+      const dist = i < from ? from - i : i - to + 1;
+      const prev = best.get(story);
+      if (!prev || dist < prev.dist) best.set(story, { story, stage: c.stage, verb: tokens[i].text, dist });
     }
   }
   return [...best.values()];
 }
 
 const KIN = set('times-cues', { class: 'participant' });
+/** "today's generation": the present age, not the day (lexicon/en/times-cues.tsv). */
+const TODAY_GENERIC_NOUNS = set('times-cues', { class: 'today-generic-noun' });
+/** "the 2020 election": a lone year after these modifies a noun. */
+const YEAR_ATTRIBUTIVE = set('times-cues', { class: 'year-attributive' });
 const NOT_PARTICIPANT = new Set([
   ...MONTH_NAMES.map((m) => m.toLowerCase()), ...WEEKDAY_NAMES.map((d) => d.toLowerCase()), ...set('times-cues', { class: 'not-participant' }),
 ]);
@@ -474,7 +498,7 @@ function genericToday(it: Item, tenseOf: (it: Item) => TenseReading): boolean {
   const before = words.slice(Math.max(0, it.tokFrom - 3), it.tokFrom);
   const after = words.slice(it.tokTo, it.tokTo + 2);
   if (words.includes('still') || words.includes('continues') || before.includes('known') || before.includes('of') || before.includes('is') || before.includes('what')) return true;
-  if ((after[0] === "'s" || after[0] === '’s') && /^(?:generation|world|society|standards|youth|children|terms|economy|culture|technology|market)$/.test(after[1] ?? '')) return true;
+  if ((after[0] === "'s" || after[0] === '’s') && TODAY_GENERIC_NOUNS.has(after[1] ?? '')) return true;
   // a present-tense sentence that opens with "Today," contrasts with the past
   return it.tokFrom === 0 && after[0] === ',' && t.tense === 'present';
 }
@@ -641,7 +665,7 @@ function attributiveYear(p: Item): boolean {
   const before = p.tokens[p.tokFrom - 1];
   const after = p.tokens[p.tokTo];
   if (!before || !after) return false;
-  const det = /^(?:the|a|an|its|his|her|their|this|that|last|next)$/i.test(before.text) || /^['’]s$/.test(before.text);
+  const det = YEAR_ATTRIBUTIVE.has(before.text.toLowerCase()) || /^['’]s$/.test(before.text);
   return det && (after.upos === 'NOUN' || after.upos === 'ADJ' || (after.upos === undefined && /^\p{Ll}+$/u.test(after.text)));
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Descriptions the syntax itself ties to a name (rule `coref.predicate-description`): a definite
+ * noun phrase that is the predicate of a copular clause whose subject is a mention of an entity
+ * ("Chomsky is the eighth most cited scholar of all time", "He was the director of the project"),
+ * the subject of one whose predicate is a name ("The band I started was Spoken Motion"), or that
+ * follows a name in apposition and closes there ("Jaap de Hoop Scheffer, the head of NATO,").
+ * Such a phrase is a mention of that entity whatever its head noun, so no noun list decides it.
+ * Not when the clause is negated or asks ("X is not the leader", "Is X the leader?"), when the
+ * predicate is a place or a state ("X is at the station"), nor when the phrase holds a mention of
+ * the entity itself ("Bush, the militarism of the Bush administration,": i-within-i).
+ * (A phrase before the name, "the nation's capital, Wellington,", was measured and not kept:
+ * docs/coref.md, coref7.)
+ */
+import type { Doc, Entity, Sentence, Token } from '../../doc.js';
+import { set } from '../../lexicon/index.js';
+import { defineRule } from '../../rules/registry.js';
+import { defaultFactualityCues } from '../events/factuality.js';
+import { addMention, labelRule, spanAt, tokenOwners, turnLabels } from './rules.js';
+
+export const predicateRule = defineRule({
+  id: 'coref.predicate-description',
+  stage: 'coref',
+  action: 'label',
+  summary: 'a definite noun phrase that is the predicate of a copular clause whose subject names an entity ("Ortiz is the eighth most cited scholar"), the subject of one whose predicate is a name, or in apposition after a name ("Jaap de Hoop Scheffer, the head of the alliance,") is a mention of that entity; not when the clause is negated or asks, nor when the phrase holds the entity itself',
+  fires: ['Lena Ortiz is the eighth most cited scholar of all time.', 'NATO was then led by Jaap de Hoop Scheffer, the head of the alliance.'],
+  spares: ['Lena Ortiz is not the eighth most cited scholar of all time.', 'Is Lena Ortiz the eighth most cited scholar of all time?', 'With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.'],
+  source: 'src/extract/coref/predicates.ts',
+});
+
+/** Dependents of a noun that open its phrase before it ("the nation's | capital"). */
+const PHRASE_BEFORE = set('deprels', { uses: 'coref-phrase-before' });
+/** Dependents of a noun that go on its phrase after it ("the militarism | of the Bush administration"). */
+const PHRASE_AFTER = set('deprels', { uses: 'coref-phrase-after' });
+/** Determiners that open a definite description (as GUM's scorer reads one). */
+const DEFINITE = /^(?:the|this|that|these|those)$/i;
+/** What separates a name from a phrase in apposition: one comma or dash. */
+const APPOSITION_MARK = /^[,–—]$/;
+/** What may close an apposition: the sentence's end or a punctuation mark ("X, the head of NATO, said"). */
+const CLOSES = /^[,.;:)!?–—]$/;
+
+/** Link copular predicates and appositions to the entity their subject or apposed name is a mention of. */
+export function linkPredicates(doc: Doc): void {
+  if (!predicateRule.enabled) return;
+  const toks = doc.tokens;
+  const owners = tokenOwners(doc);
+  const covered = new Uint8Array(toks.length);
+  owners.forEach((o, i) => { if (o) covered[i] = 1; });
+  // an interview turn's label ("Mitchell: That's the reason") names who speaks, not the turn's subject
+  const labels = labelRule.enabled ? turnLabels(doc.text) : [];
+  if (labels.length) for (let k = 0; k < toks.length; k++) if (owners[k] && spanAt(labels, toks[k].start) >= 0) owners[k] = undefined;
+  const negators = defaultFactualityCues().negators;
+  for (const s of doc.sentences) {
+    const tree = new SentenceTree(toks, s);
+    const question = toks[s.tokenEnd - 1]?.text === '?';
+    // an identity, not a place or a state: "X is the leader", not "X is at the station"
+    const identity = (p: number) => !question && !tree.kids(p).some((c) => negators.has(toks[c].text.toLowerCase()) || toks[c].deprel === 'case');
+    for (let h = s.tokenStart; h < s.tokenEnd; h++) {
+      const t = toks[h];
+      if (t.upos !== 'NOUN' || owners[h]) continue;
+      const start = tree.phraseStart(h);
+      if (!DEFINITE.test(toks[start].text) || toks[start].deprel !== 'det') continue;
+      let target: Entity | undefined;
+      const subject = tree.kids(h).find((c) => toks[c].deprel === 'nsubj');
+      const head = t.head ?? -1;
+      if (tree.kids(h).some((c) => toks[c].deprel === 'cop')) {
+        // "Ortiz is the eighth most cited scholar"
+        if (subject !== undefined && identity(h)) target = owners[subject];
+      } else if (t.deprel === 'nsubj' && head > h && owners[head] && tree.kids(head).some((c) => toks[c].deprel === 'cop') && identity(head)) {
+        // "The band I started was Spoken Motion"
+        target = owners[head];
+      } else if (start >= 2 && APPOSITION_MARK.test(toks[start - 1].text) && owners[start - 2] && CLOSES.test(toks[tree.phraseEnd(h) + 1]?.text ?? '.')) {
+        // "Jaap de Hoop Scheffer, the head of NATO," (the name, a comma, the phrase, then a close)
+        target = owners[start - 2];
+      }
+      if (!target || target.type === 'NORP' || !target.mentions.some((m) => m.kind === 'name')) continue;
+      // a plural noun is no one person or body, unless the name is plural too ("the islands", the Chatham Islands)
+      if (t.xpos === 'NNS' && !target.mentions.some((m) => m.kind === 'name' && /s$/.test(m.text))) continue;
+      // another entity inside the phrase ("the US ambassador") makes it no plain description of this one
+      let clash = false;
+      for (let k = start; k <= h; k++) if (owners[k] && owners[k] !== target) clash = true;
+      if (clash) continue;
+      // nor can a phrase be what it holds: "Bush, the militarism of the Bush administration," is not Bush
+      const inner = tree.phraseWords(h);
+      let within = false;
+      for (let k = h + 1; k <= inner; k++) if (owners[k] === target) within = true;
+      if (within) continue;
+      addMention(doc, target, toks[start].start, t.end, 'nominal', covered, predicateRule.id);
+      predicateRule.fired(toks[start].start, t.end);
+    }
+  }
+}
+
+/** One sentence's dependency tree: each token's dependents. */
+class SentenceTree {
+  private readonly children: number[][] = [];
+  constructor(private readonly toks: readonly Token[], private readonly s: Sentence) {
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) this.children.push([]);
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const h = toks[k].head ?? -1;
+      if (h >= s.tokenStart && h < s.tokenEnd) this.children[h - s.tokenStart].push(k);
+    }
+  }
+  kids(i: number): number[] {
+    return this.children[i - this.s.tokenStart] ?? [];
+  }
+  /** The first word of h's noun phrase: its leftmost dependent of a phrase-internal relation, recursively. */
+  phraseStart(h: number): number {
+    let at = h;
+    // a preposition opens no noun phrase ("in | the nation's capital"); a possessive's "'s" is inside one
+    for (const c of this.kids(h)) if (c < at && PHRASE_BEFORE.has(this.toks[c].deprel ?? '') && (this.toks[c].deprel !== 'case' || this.toks[c].xpos === 'POS')) at = Math.min(at, this.phraseStart(c));
+    return at;
+  }
+  /** The last word of h's own phrase: its right dependents of a phrase-internal relation, recursively. */
+  phraseWords(h: number): number {
+    let at = h;
+    for (const c of this.kids(h)) if (c > at && PHRASE_AFTER.has(this.toks[c].deprel ?? '')) at = Math.max(at, this.phraseWords(c));
+    return at;
+  }
+  /** The last word of h's subtree (its right dependents, recursively, punctuation left out). */
+  phraseEnd(h: number): number {
+    let at = h;
+    for (const c of this.kids(h)) if (c > at && this.toks[c].upos !== 'PUNCT') at = Math.max(at, this.phraseEnd(c));
+    return at;
+  }
+}
