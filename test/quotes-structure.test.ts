@@ -337,3 +337,10 @@ test('a fronted phrase with no comma before a name: the name is the speaker, not
     assert.ok(!/conference|interview/.test(q.source?.text ?? ''), q.source?.text);
   }
 });
+
+test('a name before an apposition is no subject read after an adjunct', () => {
+  const r = run('"He should have had a plan," Liberal Leader and former Environment Minister under Tom Berg, Ana Ruiz, said today.');
+  const q = r.quotes.find((x) => x.text.includes('should have had a plan'));
+  assert.ok(q);
+  assert.notEqual(nameOf(r, q.speaker), 'Tom Berg');
+});

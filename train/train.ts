@@ -19,7 +19,7 @@
  * --ensemble K; tagger pruned at 0.03, 12 parser iterations). --prune-moves X prunes the transition
  * model (default 0: at 0.005 the accurate file is 23% smaller, EWT dev LAS −0.01, no faster, and
  * eval:facts loses a fact). --parser-without IDS leaves parser feature templates out ("2,4,20-23");
- * --lean leaves out round six's 43 (LEAN_ACCURATE below).
+ * --lean leaves out round six's (LEAN_DEFAULT, with --accurate LEAN_ACCURATE, below).
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
  * between runs), --unpruned-out FILE.
  */
@@ -72,7 +72,7 @@ const { values } = parseArgs({
     'no-label-sets': { type: 'boolean', default: false },
     // parser feature templates to leave out, by id (parser.ts parseFeatures/labelFeatures): "17,25,60-67"
     'parser-without': { type: 'string' },
-    // the parser leaves out round six's 43 templates (LEAN_ACCURATE; with --accurate: docs/nlp.md "Round six")
+    // the parser leaves out round six's templates (LEAN_DEFAULT, with --accurate LEAN_ACCURATE; docs/nlp.md "Round six")
     lean: { type: 'boolean', default: false },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
@@ -93,6 +93,14 @@ const { values } = parseArgs({
  * eval:facts fell 287 → 284 (docs/nlp.md "Round six").
  */
 const LEAN_ACCURATE = '2,4,7,10,12,15,16,18,20-23,25,26,31,32,34,44,54,60,63,65,73,83,84,90,98,121,131,134,138,202,205,207,208,210,212,215,216,218,219,227,243';
+/**
+ * `--lean` without --accurate: the default configuration's parser leaves out these 23 of its 122
+ * templates (all move templates): those whose leaving out alone raised the shipped default model's
+ * dev LAS by ≥ 0.02 (`npm run ablate:parse`), but of two that stand in for each other (12/14 s1's
+ * word, 70/72 s0's word with valency) only one, and every s0-word × b0-word template. EWT dev LAS 81.53 → 81.47, 216 → 178 look-ups per token, tag + parse 1.23× the speed;
+ * not shipped, because eval:facts fell 287 → 283 and the seed article to 48/49 (docs/nlp.md "Round six").
+ */
+const LEAN_DEFAULT = '1,2,4,12,15-17,20-22,25,33,34,42,46,47,54,60,64,65,72,83,90';
 
 const t0 = Date.now();
 const log = (msg: string) => process.stderr.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)}s] ${msg}\n`);
@@ -132,7 +140,7 @@ const hyper = {
   // unscored: at 32, a fifth of the second pass's scorings, EWT dev unchanged (docs/nlp.md "Round five")
   secondMargin: Number(values['second-margin']) < 0 ? undefined : Number(values['second-margin']),
   // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
-  parserWithout: templateIds(values['parser-without'] ?? (values.lean ? LEAN_ACCURATE : '')),
+  parserWithout: templateIds(values['parser-without'] ?? (values.lean ? (accurate ? LEAN_ACCURATE : LEAN_DEFAULT) : '')),
 };
 
 /** "17,25,60-67" → [17, 25, 60, 61, …, 67] */

@@ -225,7 +225,11 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
   if (objectLike) {
     // a fronted phrase with no comma before a name: "At a press conference Health Minister Ana Ruiz later
     // said" — the name (with the title words right before it) is the subject, the phrase before it an adjunct
-    const named = rule.nameAfterAdjunct.enabled ? nameAfterAdjunct(ctx, from, end) : -1;
+    // (only a name right before the cue, after a prepositional phrase opening its clause: not a name
+    // before an apposition, "… Minister under Jean Chrétien, Stéphane Dion, said")
+    let open = from;
+    while (open > sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[open - 1].text)) open--;
+    const named = rule.nameAfterAdjunct.enabled && !skipped && toks[open].upos === 'ADP' ? nameAfterAdjunct(ctx, from, end) : -1;
     if (named < 0) return null;
     return { from: named, to: end, head: phraseHead(ctx, named, end), how: 'surface', skipped, afterAdjunct: true };
   }
