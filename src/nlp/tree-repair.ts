@@ -10,6 +10,7 @@
  * organisation Hamas").
  */
 import { defineRule } from '../rules/registry.js';
+import { childrenOfHeads, subtreeSpan } from './subtree.js';
 
 export const ONE_SUBJECT = defineRule({
   id: 'parse.one-subject', stage: 'parse', action: 'label',
@@ -42,8 +43,10 @@ export function repairTree(upos: readonly string[], head: Int32Array, deprel: st
       const a = subjects[k];
       const b = subjects[k + 1];
       if (!NOMINAL.has(upos[a]) || upos[b] !== 'PROPN') continue;
-      const [aFrom, aTo] = span(head, a);
-      const [bFrom] = span(head, b);
+      // the tree as the edits so far left it (this runs only for a verb with two subjects)
+      const children = childrenOfHeads(head);
+      const [aFrom, aTo] = subtreeSpan(children, a);
+      const [bFrom] = subtreeSpan(children, b);
       if (aTo + 1 !== bFrom) continue;
       if (deprel[aFrom] === 'det' && head[aFrom] === a) {
         head[b] = a;
@@ -56,20 +59,4 @@ export function repairTree(upos: readonly string[], head: Int32Array, deprel: st
       break;
     }
   }
-}
-
-/** First and last index of i's subtree (a parse is a tree: its yield of a projective subtree is contiguous, but take the extremes anyway). */
-function span(head: Int32Array, i: number): [number, number] {
-  let from = i;
-  let to = i;
-  for (let k = 0; k < head.length; k++) {
-    if (k === i) continue;
-    let h = head[k];
-    for (let steps = 0; h >= 0 && h !== i && steps < head.length; steps++) h = head[h];
-    if (h === i) {
-      if (k < from) from = k;
-      if (k > to) to = k;
-    }
-  }
-  return [from, to];
 }

@@ -26,6 +26,7 @@ import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
 import { bareClause, commaApposition, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
+import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
   i: number;
@@ -36,23 +37,6 @@ interface Edit {
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 
-/** The span [from, to] a token's subtree covers (leaving out the token's own dependents from `below` on, when given). */
-function span(children: number[][], i: number, below = Infinity): [number, number] {
-  let from = i;
-  let to = i;
-  const stack = [i];
-  for (let guard = 0; stack.length && guard < 500; guard++) {
-    const k = stack.pop()!;
-    for (const c of children[k]) {
-      if (k === i && c >= below) continue;
-      if (c < from) from = c;
-      if (c > to) to = c;
-      stack.push(c);
-    }
-  }
-  return [from, to];
-}
-
 function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
   const isSubjectOf = (h: number) => (c: number) => c < h && (toks[c].deprel ?? '').startsWith('nsubj');
   for (let h = 0; h < toks.length; h++) {
@@ -62,7 +46,7 @@ function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit
     if (count < 2) continue;
     const subjects = children[h].filter(isSubjectOf(h));
     const last = subjects[subjects.length - 1];
-    const [lastFrom] = span(children, last);
+    const [lastFrom] = subtreeSpan(children, last);
     for (const c of subjects.slice(0, -1)) {
       const t = toks[c];
       if (RELATIVE.has(t.text.toLowerCase()) && (t.upos === 'PRON' || /^W/.test(t.xpos ?? '') || t.upos === 'DET')) {
@@ -71,7 +55,7 @@ function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit
         oneSubject.fired(t.start, t.end);
         continue;
       }
-      const [, to] = span(children, c);
+      const [, to] = subtreeSpan(children, c);
       const between = toks.slice(to + 1, lastFrom);
       // (a phrase opening on a determiner is a new one: "told reporters | the border was closed")
       const fresh = toks[lastFrom].upos === 'DET' || toks[lastFrom].upos === 'PRON' || toks[lastFrom].xpos === 'PRP$';
@@ -106,7 +90,7 @@ function verblessEdits(toks: readonly Token[], children: number[][], sentences: 
     if (children[verb].some((c) => /^(?:aux|obl:agent|nsubj)/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => toks[x].text.toLowerCase() === 'by')))) continue;
     // nothing but the noun's own words between it and the verb, no comma
     if (toks.slice(root + 1, verb).some((t) => t.text === ',' || t.head === undefined || t.head < 0)) continue;
-    const [, rootTo] = span(children, root, verb);
+    const [, rootTo] = subtreeSpan(children, root, verb);
     if (rootTo >= verb) continue;
     // no other predicate hangs on the noun (a relative clause on it is no predicate of the sentence)
     const finiteClause = (c: number): boolean => FINITE.test(toks[c].xpos ?? '') || children[c].some((x) => /^(?:aux|cop)/.test(toks[x].deprel ?? '') && FINITE.test(toks[x].xpos ?? ''));
@@ -128,8 +112,8 @@ function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[
     const h = toks[t.head];
     if (!/^(?:NOUN|PROPN)$/.test(h.upos ?? '')) continue;
     // written right after the head's own words, with no punctuation between
-    const [, headTo] = span(children, t.head, t.i);
-    const [from] = span(children, t.i);
+    const [, headTo] = subtreeSpan(children, t.head, t.i);
+    const [from] = subtreeSpan(children, t.i);
     if (headTo + 1 !== from || toks.slice(h.i + 1, t.i).some((x) => x.upos === 'PUNCT')) continue;
     out.push({ i: t.i, head: t.head, deprel: 'flat' });
     titleName.fired(h.start, t.end);
@@ -150,7 +134,7 @@ function commaAppositionEdits(toks: readonly Token[], children: number[][], out:
     }
     if (withConjunction) continue;
     // set off by commas on both sides: "The port operator, Calverton Terminals, said"
-    const [from, to] = span(children, t.i);
+    const [from, to] = subtreeSpan(children, t.i);
     const before = toks[from].text === ',' ? from : from - 1;
     const after = toks[to].text === ',' ? to : to + 1;
     if (toks[before]?.text !== ',' || toks[after]?.text !== ',') continue;
@@ -191,14 +175,14 @@ function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit
     // (an addressee object too: "warned residents | could" has no other subject for "could")
     const obj = kids.find((c) => c > t.i && toks[c].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? ''));
     if (obj === undefined) continue;
-    const [objFrom, objTo] = span(children, obj);
+    const [objFrom, objTo] = subtreeSpan(children, obj);
     // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)
     if (toks.slice(objFrom, objTo + 1).some((x) => (x.upos === 'VERB' && x.deprel !== 'amod') || x.upos === 'AUX')) continue;
     for (const v of kids) {
       if (v <= obj || !/^(?:conj|parataxis|dep|obl)$/.test(toks[v].deprel ?? '')) continue;
       const own = children[v];
       if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
-      const [vFrom] = span(children, v);
+      const [vFrom] = subtreeSpan(children, v);
       if (vFrom !== objTo + 1 || !finitePredicate(toks, children, v)) continue;
       out.push({ i: v, head: t.i, deprel: 'ccomp' });
       out.push({ i: obj, head: v, deprel: /^(?:aux:pass)$/.test(own.map((c) => toks[c].deprel).find((d) => d === 'aux:pass') ?? '') ? 'nsubj:pass' : 'nsubj' });
@@ -261,8 +245,7 @@ function relativePredicateEdits(toks: readonly Token[], children: number[][], se
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
   if (!toks.length || toks[0].deprel === undefined) return doc;
-  const children: number[][] = Array.from({ length: toks.length }, () => []);
-  for (const t of toks) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
+  const children = childrenOfTokens(toks);
   const edits: Edit[] = [];
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
   if (oneSubject.enabled) agentEdits(toks, children, edits);

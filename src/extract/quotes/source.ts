@@ -93,12 +93,6 @@ function deprel(t: Token | undefined): string {
   return t?.deprel ?? '';
 }
 
-export function buildChildren(doc: Doc): number[][] {
-  const children: number[][] = Array.from({ length: doc.tokens.length }, () => []);
-  for (const t of doc.tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
-  return children;
-}
-
 function child(ctx: QuoteContext, i: number, re: RegExp): number {
   for (const c of ctx.children[i]) if (re.test(deprel(ctx.doc.tokens[c])) && !ctx.inside(c)) return c;
   return -1;

@@ -12,6 +12,7 @@
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
 import { maxRoleWords, mayEndRole, possessives, roleOf, set, type RoleInfo } from '../../lexicon/index.js';
+import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
 
 const MAX_ROLE_WORDS = maxRoleWords();
 /** possessive determiners and the gender/number they carry */
@@ -688,6 +689,7 @@ export function describe(doc: Doc): Description[] {
 /** Appositions and copulas from the dependency parse (UD): name —appos→ role, role —nsubj→ name + cop. */
 function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Description) => void): void {
   const tokens = doc.tokens;
+  let children: number[][] | null = null;
   // heads and dependents share a sentence: look only there, so long documents stay linear
   const inSentence = (i: number): Token[] => {
     const s = doc.sentences[tokens[i].sentence];
@@ -723,9 +725,9 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     for (const c of inSentence(roleTok)) {
       if (c.head !== roleTok || c.i === nameTok) continue;
       if (!NP_DEPREL.test(c.deprel ?? '')) continue;
-      const [lo, hi] = subtreeSpan(tokens, c.i);
+      const [lo, last] = subtreeSpan((children ??= childrenOfTokens(tokens)), c.i);
       if (lo < from) from = lo;
-      if (hi > to) to = hi;
+      if (last + 1 > to) to = last + 1;
     }
     if (name.first < to && name.last > from) continue;
     const p = analysePhrase(doc, idx, from, to, name.entity.id);
@@ -736,19 +738,6 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
 /** Dependents that belong to a noun phrase (UD). */
 /** dependents that belong to a noun phrase: determiners, modifiers, compounds, nominal modifiers, numbers, flat names */
 const NP_DEPREL = /^(?:det(?::poss)?|amod|compound|nmod(?::poss|:npmod)?|nummod|flat(?::name)?)$/;
-
-function subtreeSpan(tokens: Token[], i: number): [number, number] {
-  let lo = i;
-  let hi = i + 1;
-  const stack = [i];
-  const sent = tokens[i].sentence;
-  while (stack.length) {
-    const x = stack.pop()!;
-    for (let j = x - 1; j >= 0 && tokens[j].sentence === sent; j--) if (tokens[j].head === x) { stack.push(j); if (j < lo) lo = j; }
-    for (let j = x + 1; j < tokens.length && tokens[j].sentence === sent; j++) if (tokens[j].head === x) { stack.push(j); if (j + 1 > hi) hi = j + 1; }
-  }
-  return [lo, hi];
-}
 
 /**
  * Coordinated kin lists share the first item's possessor:

@@ -1,0 +1,40 @@
+/**
+ * Dependency subtrees: each token's dependents, and the span a token's subtree covers. One
+ * implementation for every stage that asks (tree repair, quotes' parse view, role descriptions).
+ */
+import type { Token } from '../doc.js';
+
+/** Each token's dependents, in order, from the tokens' heads (document indices; -1 or absent: the root). */
+export function childrenOfTokens(tokens: readonly Token[]): number[][] {
+  const children: number[][] = Array.from({ length: tokens.length }, () => []);
+  for (const t of tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
+  return children;
+}
+
+/** Each word's dependents, in order, from a sentence's head array (-1: the root). */
+export function childrenOfHeads(head: ArrayLike<number>): number[][] {
+  const children: number[][] = Array.from({ length: head.length }, () => []);
+  for (let k = 0; k < head.length; k++) if (head[k] >= 0 && head[k] !== k) children[head[k]].push(k);
+  return children;
+}
+
+/**
+ * First and last index of i's subtree, inclusive (a projective subtree's yield is contiguous, but
+ * the extremes are taken anyway); `below`: leave out i's own dependents from that index on.
+ */
+export function subtreeSpan(children: readonly (readonly number[])[], i: number, below = Infinity): [number, number] {
+  let from = i;
+  let to = i;
+  const stack = [i];
+  // a tree visits each word once; the bound only stops a malformed (cyclic) head array
+  for (let guard = 0; stack.length && guard < children.length; guard++) {
+    const k = stack.pop()!;
+    for (const c of children[k]) {
+      if (k === i && c >= below) continue;
+      if (c < from) from = c;
+      if (c > to) to = c;
+      stack.push(c);
+    }
+  }
+  return [from, to];
+}
