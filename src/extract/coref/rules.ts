@@ -13,7 +13,7 @@ import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import type { PlaceKind } from '../places/gazetteer.js';
 import { KINSHIP, PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
-import { lookup, roleOf, set } from '../../lexicon/index.js';
+import { entries, lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
@@ -916,6 +916,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
 /** Link descriptions and pronouns by the rules, in the document itself: the kinds `own` gives them (all by default). */
 export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => true): void {
   if (own('description')) ruleDescriptions(doc);
+  if (own('description')) ruleGenderedPersons(doc);
   if (own('he/she') || own('it')) rulePronouns(doc, knownGenders(doc), own);
 }
 
@@ -935,4 +936,70 @@ export function ruleLinks(doc: Doc): Map<number, string> {
     }
   }
   return out;
+}
+
+export const genderedPersonRule = defineRule({
+  id: 'coref.description-gendered-person',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the boy", "the young woman", "the actress": a person noun whose gender the lexicon fixes (coref-descriptions.tsv person rows, roles.tsv gendered non-kin roles), after up to two lower-case adjectives, is the one person of that gender mentioned in its sentence or the two before, when every person mentioned there has a known gender; not before "of" ("the woman of the hour")',
+  fires: ['Maria Lopez and her husband Tom arrived on Monday. Tom Lopez spoke first. The woman said little.'],
+  spares: ['Maria Lopez and Ana Ruiz arrived on Monday. The woman said little.', 'Maria Lopez arrived on Monday. The woman of the hour said little.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** "the boy", "the woman" (lexicon/en/coref-descriptions.tsv, class person) → their gender. */
+let personNounGenders: Map<string, Gender> | null = null;
+
+/** The gender a person noun of a description fixes: the description list, else a gendered role that is no kinship ("actress", "spokeswoman"). */
+function describedPersonGender(noun: string): Gender | null {
+  personNounGenders ??= new Map(entries('coref-descriptions', { class: 'person' }).map((e) => [e.word.toLowerCase(), e.attrs.gender as Gender]));
+  const g = personNounGenders.get(noun);
+  if (g) return g;
+  if (KINSHIP[noun] !== undefined) return null;
+  const r = roleOf(noun);
+  return r && !r.plural && (r.gender === 'm' || r.gender === 'f') ? r.gender : null;
+}
+
+/** coref.description-gendered-person: the one person of the noun's gender in reach, when every person there has a known gender. */
+function ruleGenderedPersons(doc: Doc): void {
+  if (!genderedPersonRule.enabled) return;
+  const toks = doc.tokens;
+  const owners = tokenOwners(doc);
+  const covered = new Uint8Array(toks.length);
+  owners.forEach((o, i) => { if (o) covered[i] = 1; });
+  let index: MentionIndex | null = null;
+  let genders: Map<string, Gender> | null = null;
+  let byName: Map<string, Gender> | null = null;
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (lw(toks[i]) !== 'the' || owners[i + 1] || covered[i + 1]) continue;
+    let h = i + 1;
+    // up to two lower-case adjectives: "the young woman", "the little boy"
+    for (let a = 0; a < 2 && toks[h + 1] && toks[h].upos === 'ADJ' && /^\p{Ll}+$/u.test(toks[h].text) && toks[h + 1].sentence === toks[i].sentence; a++) h++;
+    if (owners[h] || covered[h] || toks[h].sentence !== toks[i].sentence) continue;
+    const gender = describedPersonGender(lw(toks[h]));
+    if (!gender) continue;
+    if (lw(toks[h + 1]) === 'of') continue;
+    index ??= new MentionIndex(doc);
+    genders ??= knownGenders(doc);
+    byName ??= nameGenders(doc);
+    const sent = toks[i].sentence;
+    const persons = new Set<Entity>();
+    for (let s = Math.max(0, sent - 2); s <= sent; s++) {
+      for (const x of index.bySentence.get(s) ?? []) if (x.e.type === 'PERSON' && x.m.start < toks[i].start) persons.add(x.e);
+    }
+    let match: Entity | undefined;
+    let unknown = false;
+    let several = false;
+    for (const e of persons) {
+      const g = genders.get(e.id) ?? byName.get(e.id);
+      if (g !== 'm' && g !== 'f') { unknown = true; break; }
+      if (g !== gender) continue;
+      if (match) several = true;
+      match = e;
+    }
+    if (unknown || several || !match) continue;
+    addMention(doc, match, toks[i].start, toks[h].end, 'nominal', covered, genderedPersonRule.id);
+    genderedPersonRule.fired(toks[i].start, toks[h].end);
+  }
 }

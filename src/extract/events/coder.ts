@@ -18,7 +18,7 @@ import { LEMMA_MODES } from './supplement.js';
 import { ParseView } from './syntax.js';
 import { boilerplateSentences } from '../../ingest/boilerplate.js';
 import { list, lookup, set } from '../../lexicon/index.js';
-import { CLAUSE_CONTROL, GROUP_ACTORS, SKIP_BOILERPLATE, VETO } from './rules.js';
+import { CLAUSE_CONTROL, GROUP_ACTORS, MEDICAL_TRANSPORT, SKIP_BOILERPLATE, VETO } from './rules.js';
 
 export interface CoderOptions {
   /** keep only events with both an actor and a recipient (PETRARCH's require_dyad) */
@@ -751,6 +751,12 @@ export function codeDocument(doc: Doc, lex: EventLexicon, options: CoderOptions 
   const lemmaOf = new Map<EventRecord, string>();
   const { view, ents, candidates } = describeCandidates(doc, lex, options, decider !== undefined, decider?.nouns);
   for (const { p, ctx, start, end, reported } of candidates) {
+    // "was taken to hospital": care, no event, whoever is carried (the detector reads a described
+    // subject, "the boy", as a patient); decided here, so the candidates the detector learns from stay as they were
+    if (MEDICAL_TRANSPORT.enabled && p.kind === 'verb' && medicalTransport(view, p.i)) {
+      MEDICAL_TRANSPORT.fired(start, end);
+      continue;
+    }
     const verdict = decider ? decider.decide(p, ctx) : ruleVerdict(p, ctx, options);
     if (!verdict) continue;
     const { factuality, actor, recipient, sentence: s } = ctx;
@@ -847,6 +853,13 @@ function capturerKind(view: ParseView, ents: EntityIndex, actorTokens: number[])
 const RETURNING_BLOCKS = new Set(['RETURN']);
 /** Verbs that name their object as something ("called it a setback", "termed the deal a betrayal"). */
 const NAMING_VERBS = set('event-cue-words', { class: 'naming' });
+const MEDICAL_TRANSPORT_VERBS = set('event-cue-words', { class: 'medical-transport' });
+const MEDICAL_FACILITIES = set('event-cue-words', { class: 'medical-facility' });
+
+/** Verb i carries someone to a hospital or clinic ("was taken to hospital", "rushed to a clinic"). */
+function medicalTransport(view: ParseView, i: number): boolean {
+  return MEDICAL_TRANSPORT_VERBS.has(view.lemma(i)) && view.kids(i, ['obl']).some((o) => view.caseOf(o) === 'to' && MEDICAL_FACILITIES.has(view.lemma(o)));
+}
 /** CAMEO 045 mediate, 046 negotiate: one named party (the mediator) makes the event. */
 const MEDIATION_CODES = new Set(['045', '046']);
 /** Objects that make a light verb an idiom with no participant: "take place", "take effect", "make sure". */

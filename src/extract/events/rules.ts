@@ -43,6 +43,14 @@ export const VETO: Readonly<Record<string, Rule>> = {
     ['Activists campaigned for the freedom of Ana Lima.'], ['Diplomats secured the freedom of Ana Lima.']),
 };
 
+/** Carrying someone to a hospital is care: no candidate at all, whatever the detector would read in its subject. */
+export const MEDICAL_TRANSPORT = defineRule({
+  id: 'events.medical-transport', stage: 'events', action: 'veto', source: SOURCE,
+  summary: 'being taken, rushed or flown to a hospital or clinic is care, not a seizure or a visit: the verb gives no event (the wounded, "the boy" linked to a hostage)',
+  fires: ['Gunmen attacked a bus near Kano on Monday. The boy was taken to hospital.', 'Three children were rushed to a clinic in Gaza.'],
+  spares: ['Gunmen took three engineers hostage near Kaduna.', 'Police took the suspects to a prison in Kaduna.'],
+});
+
 /** The veto names, for ablation tables. */
 export const VETO_RULES = Object.keys(VETO);
 
