@@ -14,6 +14,7 @@
  */
 import type { Doc, Entity, Sentence, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
+import { childrenOfTokens } from '../../nlp/subtree.js';
 import { defineRule } from '../../rules/registry.js';
 import { defaultFactualityCues } from '../events/factuality.js';
 import { addMention, labelRule, spanAt, tokenOwners, turnLabels } from './rules.js';
@@ -33,7 +34,7 @@ const PHRASE_BEFORE = set('deprels', { uses: 'coref-phrase-before' });
 /** Dependents of a noun that go on its phrase after it ("the militarism | of the Bush administration"). */
 const PHRASE_AFTER = set('deprels', { uses: 'coref-phrase-after' });
 /** Determiners that open a definite description (as GUM's scorer reads one). */
-const DEFINITE = /^(?:the|this|that|these|those)$/i;
+const DEFINITE = set('function-words', { uses: 'coref-definite' });
 /** What separates a name from a phrase in apposition: one comma or dash. */
 const APPOSITION_MARK = /^[,–—]$/;
 /** Subject relations: a phrase that is its clause's subject stands on its own. */
@@ -52,8 +53,8 @@ export function linkPredicates(doc: Doc): void {
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   if (labels.length) for (let k = 0; k < toks.length; k++) if (owners[k] && spanAt(labels, toks[k].start) >= 0) owners[k] = undefined;
   const negators = defaultFactualityCues().negators;
+  const tree = new PhraseTree(toks);
   for (const s of doc.sentences) {
-    const tree = new SentenceTree(toks, s);
     const question = toks[s.tokenEnd - 1]?.text === '?';
     // an identity, not a place or a state: "X is the leader", not "X is at the station"
     const identity = (p: number) => !question && !tree.kids(p).some((c) => negators.has(toks[c].text.toLowerCase()) || toks[c].deprel === 'case');
@@ -61,7 +62,7 @@ export function linkPredicates(doc: Doc): void {
       const t = toks[h];
       if (t.upos !== 'NOUN' || owners[h]) continue;
       const start = tree.phraseStart(h);
-      if (!DEFINITE.test(toks[start].text) || toks[start].deprel !== 'det') continue;
+      if (!DEFINITE.has(toks[start].text.toLowerCase()) || toks[start].deprel !== 'det') continue;
       let target: Entity | undefined;
       const subject = tree.kids(h).find((c) => toks[c].deprel === 'nsubj');
       const head = t.head ?? -1;
@@ -105,18 +106,14 @@ function frontedPhrase(toks: readonly Token[], s: Sentence, n: number): boolean 
   return opener;
 }
 
-/** One sentence's dependency tree: each token's dependents. */
-class SentenceTree {
-  private readonly children: number[][] = [];
-  constructor(private readonly toks: readonly Token[], private readonly s: Sentence) {
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) this.children.push([]);
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      const h = toks[k].head ?? -1;
-      if (h >= s.tokenStart && h < s.tokenEnd) this.children[h - s.tokenStart].push(k);
-    }
+/** The document's dependency trees: each token's dependents, and the phrases they make. */
+class PhraseTree {
+  private readonly children: number[][];
+  constructor(private readonly toks: readonly Token[]) {
+    this.children = childrenOfTokens(toks);
   }
-  kids(i: number): number[] {
-    return this.children[i - this.s.tokenStart] ?? [];
+  kids(i: number): readonly number[] {
+    return this.children[i] ?? [];
   }
   /** The first word of h's noun phrase: its leftmost dependent of a phrase-internal relation, recursively. */
   phraseStart(h: number): number {
