@@ -39,12 +39,13 @@ export function repairTree(upos: readonly string[], head: Int32Array, deprel: st
     else bySubjectHead.set(head[i], [i]);
   }
   for (const subjects of bySubjectHead.values()) {
+    // the tree as the edits so far left it (one edit per verb at most, then the next verb)
+    let children: number[][] | null = null;
     for (let k = 0; k + 1 < subjects.length; k++) {
       const a = subjects[k];
       const b = subjects[k + 1];
       if (!NOMINAL.has(upos[a]) || upos[b] !== 'PROPN') continue;
-      // the tree as the edits so far left it (this runs only for a verb with two subjects)
-      const children = childrenOfHeads(head);
+      children ??= childrenOfHeads(head);
       const [aFrom, aTo] = subtreeSpan(children, a);
       const [bFrom] = subtreeSpan(children, b);
       if (aTo + 1 !== bFrom) continue;
