@@ -119,7 +119,8 @@ interface StoryStages {
   stories: string[];
   /** a word ("born") or a prefix written with its star ("kidnap*") → the stages it opens, stories in order */
   cues: Map<string, StageCue[]>;
-  /** length of the longest prefix */
+  /** lengths of the shortest and the longest prefix */
+  shortest: number;
   longest: number;
 }
 
@@ -128,6 +129,7 @@ let storyStages: StoryStages | null = null;
 function loadStoryStages(): StoryStages {
   const stories: string[] = [];
   const cues = new Map<string, StageCue[]>();
+  let shortest = Infinity;
   let longest = 0;
   for (const e of entries('story-stages')) {
     const list: StageCue[] = [];
@@ -143,22 +145,30 @@ function loadStoryStages(): StoryStages {
     }
     const key = e.word.toLowerCase();
     cues.set(key, list.sort((x, y) => x.story - y.story || x.stage - y.stage));
-    if (key.endsWith('*')) longest = Math.max(longest, key.length - 1);
+    if (key.endsWith('*')) {
+      shortest = Math.min(shortest, key.length - 1);
+      longest = Math.max(longest, key.length - 1);
+    }
   }
-  return { stories, cues, longest };
+  return { stories, cues, shortest, longest };
 }
 
 /** The stages word w opens (the word itself, then its prefixes), given the word after it. */
-function stagesOf(table: StoryStages, w: string, next: string): StageCue[] {
-  const found: StageCue[] = [];
-  const take = (list: StageCue[] | undefined) => {
-    if (list) for (const c of list) if (!c.next || c.next.exact.has(next) || c.next.prefixes.some((p) => next.startsWith(p))) found.push(c);
+function stagesOf(table: StoryStages, w: string, next: string): readonly StageCue[] {
+  let found: StageCue[] | null = null;
+  const take = (list: StageCue[] | undefined): void => {
+    if (list) for (const c of list) if (!c.next || c.next.exact.has(next) || c.next.prefixes.some((p) => next.startsWith(p))) (found ??= []).push(c);
   };
   take(table.cues.get(w));
-  for (let k = 1; k <= Math.min(w.length, table.longest); k++) take(table.cues.get(`${w.slice(0, k)}*`));
+  // only the prefix lengths between the shortest and the longest cue
+  for (let k = table.shortest; k <= Math.min(w.length, table.longest); k++) take(table.cues.get(`${w.slice(0, k)}*`));
+  if (!found) return NO_STAGES;
+  const list: StageCue[] = found;
   // stories in order, a story's earliest stage first (as the nearest cue per story is kept below)
-  return found.length > 1 ? found.sort((x, y) => x.story - y.story || x.stage - y.stage) : found;
+  return list.length > 1 ? list.sort((x, y) => x.story - y.story || x.stage - y.stage) : list;
 }
+
+const NO_STAGES: readonly StageCue[] = [];
 
 interface StoryStep { story: string; stage: number; verb: string }
 
