@@ -117,10 +117,25 @@ function isTitle(word: string): boolean {
 export function recognise(model: NerModel, words: readonly string[], doc?: DocCaps, em?: Float32Array): NameSpan[] {
   if (words.length === 0) return [];
   em ??= emissions(model, words, doc ?? docCaps([words]));
+  return spansAfterRules(model, words, decodedSpans(model, words, em));
+}
+
+/** The model's own names in a sentence: its best tag sequence as spans, split at lower-case words. */
+function decodedSpans(model: NerModel, words: readonly string[], em: Float32Array): NameSpan[] {
+  if (words.length === 0) return [];
   const w = model.weights;
-  const tags = viterbi(em, words.length, w.trans, w.start, w.tags);
+  return splitAtLowerCase(words, tagsToSpans(viterbi(em, words.length, w.trans, w.start, w.tags), w.tags));
+}
+
+/**
+ * The sentence's names after the clean-up and span rules. What they read besides the decoded
+ * spans (the words, the gazetteer, the lexicon) the organisation companion shares with the
+ * recogniser, so equal decoded spans give equal names (recogniseDocIn reuses them).
+ */
+function spansAfterRules(model: NerModel, words: readonly string[], decoded: readonly NameSpan[]): NameSpan[] {
+  if (words.length === 0) return [];
   const out: NameSpan[] = [];
-  for (const s of splitAtLowerCase(words, tagsToSpans(tags, w.tags))) {
+  for (const s of decoded) {
     let { start, end } = s;
     while (start < end && PUNCT.test(words[start])) start++;
     while (end > start && PUNCT.test(words[end - 1]) && !/\.$/.test(words[end - 1])) end--;
@@ -1010,8 +1025,9 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
         orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen, keys));
       }
     }
-    const out = recogniseDocIn(model, sentences, ranges, ems, caps);
-    withCompanionOrgs(model, sentences, out, ranges, orgEms, caps);
+    const pass: FirstPass = { decoded: [], sentenceNames: [] };
+    const out = recogniseDocIn(model, sentences, ranges, ems, caps, pass);
+    withCompanionOrgs(model, sentences, out, ranges, orgEms, caps, pass);
     return out;
   } finally {
     sentenceRange = undefined;
@@ -1019,13 +1035,52 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
 }
 
 /** `given`: the sentences' emission scores when already computed (recogniseDoc, for both models at once); `caps`: the document's capitalisation, when known. */
-function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[], caps: DocCaps = docCaps(sentences)): NameSpan[][] {
+function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[], caps: DocCaps = docCaps(sentences), pass?: FirstPass): NameSpan[][] {
   const ems = given ?? sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
+  const decoded = sentences.map((words, k) => decodedSpans(model, words, ems[k]));
+  const reuse = pass?.names ? pass : undefined;
+  if (reuse && decoded.every((d, k) => sameSpans(d, reuse.decoded[k]))) return reuse.names!.map(copySpans);
   const out = sentences.map((words, k) => {
     sentenceRange = ranges?.[k];
-    return recognise(model, words, caps, ems[k]);
+    if (reuse && sameSpans(decoded[k], reuse.decoded[k])) return copySpans(reuse.sentenceNames[k]);
+    return spansAfterRules(model, words, decoded[k]);
   });
   sentenceRange = undefined;
+  if (pass && !reuse) {
+    pass.decoded = decoded;
+    pass.sentenceNames = out.map(copySpans);
+  }
+  documentNames(model, sentences, out, ranges);
+  if (pass && !reuse) pass.names = out.map(copySpans);
+  return out;
+}
+
+/**
+ * The recogniser's decoded spans and names, for the organisation companion: where the two models
+ * decode a sentence alike, the rules give the same names (spansAfterRules), and where they decode
+ * the whole document alike, so do the document rules (documentNames), so the companion takes
+ * copies instead of running the rules again.
+ */
+interface FirstPass {
+  decoded: NameSpan[][];
+  /** each sentence's names after the sentence rules */
+  sentenceNames: NameSpan[][];
+  /** the names after the document rules (absent until the recogniser's pass has run) */
+  names?: NameSpan[][];
+}
+
+function sameSpans(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end || a[i].type !== b[i].type) return false;
+  return true;
+}
+
+function copySpans(spans: readonly NameSpan[]): NameSpan[] {
+  return spans.map((s) => ({ ...s }));
+}
+
+/** The document rules over each sentence's names (in place): capitalised "The", lone places, known parts of persons' names. */
+function documentNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
   if (R_CAPITAL_THE.enabled) addCapitalTheNames(model, sentences, out, ranges);
   const personParts = new Set<string>();
   const surnames = new Set<string>();
@@ -1221,12 +1276,14 @@ export function nerModelError(): string | null {
  * tags), but cost persons and places in a single model; cross-validated, the pair gains ORG
  * +1.6 and F1 +0.5 over the BIO model alone (docs/entities-ner.md). Spans per sentence, in place.
  */
-function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[], caps?: DocCaps): void {
+function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[], caps?: DocCaps, first?: FirstPass): void {
   if (!model.org || !R_ORG_MODEL.enabled) return;
   let orgSpans: NameSpan[][];
+  // the rules read the gazetteer and the lexicon besides the decoded spans: reuse needs the same ones
+  const shared = model.org.gazetteer === model.gazetteer && model.org.lexicon === model.lexicon;
   quiet = true;
   try {
-    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms, caps);
+    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms, caps, shared ? first : undefined);
   } finally {
     quiet = false;
   }
