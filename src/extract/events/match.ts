@@ -44,8 +44,14 @@ export function verbEntries(lex: EventLexicon, view: ParseView, i: number): { le
 }
 
 function wordIs(view: ParseView, k: number, w: string): boolean {
+  // the spelling first: nearly every test fails there, before the time checks are asked
+  if (!spelledAs(view, k, w)) return false;
   if (view.inTime[k]) return false; // a date's words are no pattern nouns ("held since March" is no march)
-  if (view.rel(k) === 'case' && view.inTime[view.head(k)]) return false; // nor their preposition ("fighting … since April")
+  return !(view.rel(k) === 'case' && view.inTime[view.head(k)]); // nor their preposition ("fighting … since April")
+}
+
+/** Token k is written w, its lemma is w, or it is w's plural. */
+function spelledAs(view: ParseView, k: number, w: string): boolean {
   const up = view.upper[k];
   if (up === w || view.lemmaUpper[k] === w) return true;
   const n = w.length;
@@ -77,12 +83,12 @@ const NOTHING: { used: readonly number[]; targetPrep?: string } = Object.freeze(
 /** Match items in order against seq (token indices); returns the tokens used or null. */
 function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], seq: number[], anchoredStart: boolean, ownCode = false): { used: number[]; targetPrep?: string } | null {
   const used = matched;
-  used.length = 0;
+  if (used.length !== 0) used.length = 0;
   let pos = 0;
   let targetPrep: string | undefined;
   let first = true;
-  let lastWord = -1;
-  for (let j = 0; j < items.length; j++) if (!('mark' in items[j])) lastWord = j;
+  // the index of the last word item, found on the first hit (nearly every attempt fails before one)
+  let lastWord = -2;
   for (let j = 0; j < items.length; j++) {
     const it = items[j];
     if ('mark' in it) {
@@ -114,6 +120,7 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
       // nor, for a verb with a code of its own, the place of the act, unless the pattern names the
       // preposition: "arrested at the airport" seizes no airport (the block's "* AIRPORT", written
       // for "seize"), while "held in prison" is a detention (HOLD has no code but its patterns)
+      if (hitLen && lastWord === -2) lastWord = lastWordItem(items);
       if (hitLen && !(j === lastWord && (isNounModifier(view, seq[k + hitLen - 1]) || (ownCode && placePhrase(view, seq[k], used))))) { found = k; len = hitLen; break; }
       if (mustBeAt >= 0) break;
     }
@@ -123,6 +130,12 @@ function matchItems(lex: EventLexicon, view: ParseView, items: PatternItem[], se
     first = false;
   }
   return { used: used.slice(), targetPrep };
+}
+
+function lastWordItem(items: readonly PatternItem[]): number {
+  let last = -1;
+  for (let j = 0; j < items.length; j++) if (!('mark' in items[j])) last = j;
+  return last;
 }
 
 const PLACE_PREPS = set('event-words', {uses: 'events-match-place-preps'});
