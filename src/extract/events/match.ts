@@ -5,7 +5,7 @@
  * PETRARCH match their patterns against the verb phrase.
  */
 import type { EventLexicon } from './lexicon.js';
-import type { PatternItem, VerbEntry } from './petrarch.js';
+import type { PatternItem, VerbEntry, VerbPattern } from './petrarch.js';
 import type { ParseView } from './syntax.js';
 import { REPORTING_VERBS } from './context.js';
 import { set } from '../../lexicon/index.js';
@@ -189,6 +189,42 @@ function adjacentWords(view: ParseView, i: number, words: string[], dir: 1 | -1)
   return out;
 }
 
+/** Every word of `words` is spelt (spelledAs) by some token of seq: a pattern needs all its words in the clause. */
+function allSpelt(view: ParseView, seq: readonly number[], words: readonly string[]): boolean {
+  outer: for (let i = 0; i < words.length; i++) {
+    for (let k = 0; k < seq.length; k++) if (spelledAs(view, seq[k], words[i])) continue outer;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Each pattern's literal words, before and after the verb, and which patterns may match the words
+ * that follow the verb in its sentence (specific, coded, nothing before the verb): per block, made
+ * on first use.
+ */
+interface BlockLiterals {
+  pre: string[][];
+  post: string[][];
+  linear: number[];
+}
+
+const literalWords = new WeakMap<readonly VerbPattern[], BlockLiterals>();
+
+function literalsOf(patterns: readonly VerbPattern[]): BlockLiterals {
+  let hit = literalWords.get(patterns);
+  if (!hit) {
+    const words = (items: readonly PatternItem[]) => items.flatMap((it) => ('w' in it ? [it.w] : []));
+    const linear: number[] = [];
+    patterns.forEach((p, i) => {
+      if (p.weight >= 3 && p.pre.length === 0 && p.code !== null) linear.push(i);
+    });
+    hit = { pre: patterns.map((p) => words(p.pre)), post: patterns.map((p) => words(p.post)), linear };
+    literalWords.set(patterns, hit);
+  }
+  return hit;
+}
+
 /** Code the verb at token i: the best pattern of its blocks, else its own or its block's code. */
 export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCoding | null {
   const found = verbEntries(lex, view, i);
@@ -219,8 +255,12 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
     seen.add(entry.block);
     const block = lex.verbs.blocks[entry.block];
     const ownCode = entry.code !== undefined && entry.code !== null;
-    for (const p of block.patterns) {
+    const literals = literalsOf(block.patterns);
+    for (let pi = 0; pi < block.patterns.length; pi++) {
+      const p = block.patterns[pi];
       if (best && p.weight <= best.weight) break; // sorted by weight: nothing better in this block
+      // a pattern whose words are not all in the clause cannot match (nearly all of them)
+      if (!allSpelt(view, pre, literals.pre[pi]) || !allSpelt(view, post, literals.post[pi])) continue;
       const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false, ownCode) : NOTHING;
       if (!a) continue;
       const b = p.post.length ? matchItems(lex, view, p.post, post, true, ownCode) : NOTHING;
@@ -245,9 +285,11 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
       if (seenLinear.has(entry.block)) continue;
       seenLinear.add(entry.block);
       const block = lex.verbs.blocks[entry.block];
-      for (const p of block.patterns) {
-        if (p.weight < 3 || p.pre.length > 0 || p.code === null) continue;
+      const literals = literalsOf(block.patterns);
+      for (const pi of literals.linear) {
+        const p = block.patterns[pi];
         if (best && p.weight <= best.weight) break;
+        if (!allSpelt(view, linear, literals.post[pi])) continue;
         const b = matchItems(lex, view, p.post, linear, true);
         if (!b) continue;
         best = { code: p.code, weight: p.weight, used: b.used, targetPrep: b.targetPrep, block: block.name };
