@@ -129,10 +129,18 @@ function isNickname(doc: Doc, q: RawQuote): boolean {
 const NEGATORS = new Set(['not', "n't", 'never', 'failed', 'refused', 'declined', 'no']);
 
 function negated(doc: Doc, cueIdx: number): boolean {
+  // "did not answer, saying only that …", "declined, explaining that …": a participle after a comma
+  // opens a clause of its own, which a negation before the comma does not reach
+  const ownClause = doc.tokens[cueIdx].xpos === 'VBG' && doc.tokens[cueIdx - 1]?.text === ',';
   for (let k = cueIdx - 1; k >= Math.max(0, cueIdx - 3); k--) {
     const w = lw(doc.tokens[k]);
-    if (NEGATORS.has(w)) return true;
-    if (w === 'to' && doc.tokens[k - 1] && NEGATORS.has(lw(doc.tokens[k - 1]))) return true;
+    const negator = NEGATORS.has(w) || (w === 'to' && doc.tokens[k - 1] !== undefined && NEGATORS.has(lw(doc.tokens[k - 1])));
+    if (!negator) continue;
+    if (ownClause && rule.participleAfterNegation.enabled) {
+      rule.participleAfterNegation.fired(doc.tokens[cueIdx].start, doc.tokens[cueIdx].end);
+      return false;
+    }
+    return true;
   }
   return false;
 }

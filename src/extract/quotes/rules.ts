@@ -342,3 +342,47 @@ export const nameAfterAdjunct = defineRule({
   fires: ['At a press conference Health Minister Ana Ruiz later said the deal was dead.'],
   spares: ['At a press conference, Health Minister Ana Ruiz later said the deal was dead.'],
 });
+
+// ---- eighth round (quotes8): attributions the parse or the negation check lost ------------------
+
+export const strandedClause = defineRule({
+  id: 'quotes.stranded-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a clause cue the parse left with nothing after it takes the finite clause with its own subject that opens right after it, hung by the parse on a verb above the cue ("kept insisting | the deal was dead", "agreed, saying only | this group could have done it")',
+  fires: ['Ana Ruiz kept insisting the deal was dead.'],
+  spares: ['Ana Ruiz kept insisting on a recount, and the deal was dead.'],
+});
+
+export const participleAfterNegation = defineRule({
+  id: 'quotes.participle-after-negation', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a negation before a comma does not reach a participial cue after it: "did not answer, saying only that …", "declined, explaining that …", "answered no, explaining that …"',
+  fires: ['Ana Ruiz did not answer, saying only that the talks were private.'],
+  spares: ['Ana Ruiz did not say that the talks were private.'],
+});
+
+export const participlePredicate = defineRule({
+  id: 'quotes.participle-predicate', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'after a cue that takes a clause and no bare object, a past form the parse hung on the object as a participle is the predicate of the reported clause ("It said the measures | targeted officials close to the president")',
+  fires: ['The ministry said the measures targeted officials close to the president.'],
+  spares: ['The ministry announced the measures targeted at officials close to the president.'],
+});
+
+export const complementVerbForm = defineRule({
+  id: 'quotes.complement-verb-form', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a verb form complement the parse hung as an adverbial clause or open complement is what the cue reports, by the cue\'s frame: "confessed | to killing his sister" (to and a gerund), "announced | leaving the venture", "admitted | taking the money" (a gerund object)',
+  fires: ['Ana Ruiz confessed to killing her business partner.'],
+  spares: ['Ana Ruiz said nothing to avoid a fine.'],
+});
+
+export const passiveContent = defineRule({
+  id: 'quotes.passive-content', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a passive cue with a by-agent attributes what it is said of — its subject, or its infinitive ("were reported by local media to have visited …") — to the agent: "The attack was claimed by the Houthi movement", "The operation was condemned by members of the EU"',
+  fires: ['The bombing was condemned by the Harbour Workers Union.'],
+  spares: ['The letter was written by a local teacher.'],
+});
+
+export const appositionPredicate = defineRule({
+  id: 'quotes.apposition-predicate', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: "NAME, APPOSITION, CUE …" rooted on the name, with the cue hung as a participle inside the apposition: the cue is the predicate and the name its subject ("Sharif Hotak, of the provincial council, described witnessing …")',
+  fires: ['Tom Berg, of the Lakeside district council, described hearing two blasts.'],
+  spares: ['Ana Ruiz, of the Harbour Workers Union, was described as calm.'],
+});
