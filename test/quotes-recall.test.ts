@@ -72,3 +72,10 @@ test('a cue hung inside the apposition of a sentence rooted on the name is the n
   withAndWithout('quotes.apposition-predicate', 'Tom Berg, of the Lakeside district council, described hearing two blasts.', found('hearing two blasts', 'Tom Berg'));
   assert.equal(run('Ana Ruiz, of the Harbour Workers Union, was described as calm.').quotes.length, 0);
 });
+
+test('"according to X" closing a clause attributes it whatever other cue the sentence holds', () => {
+  withAndWithout('quotes.according-clause', 'The fire started shortly after midnight, according to firefighters, who said three people were rescued.', (r) =>
+    r.quotes.some((q) => q.cue?.text === 'according to' && q.text === 'The fire started shortly after midnight' && q.speaker_text === 'firefighters'));
+  withAndWithout('quotes.according-clause', 'Ana Ruiz has admitted to ordering the payments, according to prosecutors, but the court has not ruled.', (r) =>
+    r.quotes.some((q) => q.cue?.text === 'according to' && q.text.startsWith('Ana Ruiz has admitted')));
+});

@@ -637,8 +637,12 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
     const acc = accordingTo(ctx, sIdx, trail);
     // "According to X, CLAUSE." frames the whole sentence: the cues inside the clause are nested in X's claim
     const frames = acc && rule.accordingFrames.enabled && (acc.from === sent.tokenStart || acc.to >= sent.tokenEnd - 2);
-    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames)) {
-      if (found) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
+    // "CLAUSE, according to X, but …" / "…, according to police, who said …": the phrase closes the clause before it
+    const closesClause = !!acc && !frames && rule.accordingClause.enabled && acc.from > sent.tokenStart + 2 && toks[acc.from - 1].text === ','
+      && toks[acc.to]?.text === ',' && (toks[acc.to + 1]?.upos === 'CCONJ' || /^(?:who|which)$/.test(lw(toks[acc.to + 1] ?? toks[acc.to])));
+    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames || closesClause)) {
+      if (found && frames) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
+      if (found && closesClause) rule.accordingClause.fired(toks[acc.from].start, toks[acc.from + 1].end);
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"

@@ -386,3 +386,10 @@ export const appositionPredicate = defineRule({
   fires: ['Tom Berg, of the Lakeside district council, described hearing two blasts.'],
   spares: ['Ana Ruiz, of the Harbour Workers Union, was described as calm.'],
 });
+
+export const accordingClause = defineRule({
+  id: 'quotes.according-clause', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"CLAUSE, according to X, but/who …": an "according to" phrase closing a clause before a conjunction or a relative attributes that clause to X, whatever other cue the sentence holds ("The shooting began at 10:39, according to police, who said officers arrived …")',
+  fires: ['The fire started shortly after midnight, according to firefighters, who said three people were rescued.'],
+  spares: ['Firefighters said three people were rescued after the fire started shortly after midnight.'],
+});
