@@ -79,3 +79,22 @@ test('"according to X" closing a clause attributes it whatever other cue the sen
   withAndWithout('quotes.according-clause', 'Ana Ruiz has admitted to ordering the payments, according to prosecutors, but the court has not ruled.', (r) =>
     r.quotes.some((q) => q.cue?.text === 'according to' && q.text.startsWith('Ana Ruiz has admitted')));
 });
+
+test('"according to" a source with a relative clause: the clause is part of the source phrase, the speaker its noun phrase', () => {
+  withAndWithout('quotes.according-relative', 'According to a senior official who spoke on condition of anonymity, the talks had failed.', (r) =>
+    r.quotes.some((q) => q.text === 'the talks had failed' && q.speaker_text === 'a senior official'));
+});
+
+test('a person in apposition after a role phrase is the speaker, whichever word of the name carries the link', () => {
+  const r = run('A spokeswoman for Greyfield Bank, Maria Costa, said the bank would appeal.');
+  const q = r.quotes.find((x) => x.text.includes('would appeal'));
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Maria Costa');
+  const restore = withoutRules(['quotes.role-apposition']);
+  try {
+    const r2 = run('A spokeswoman for Greyfield Bank, Maria Costa, said the bank would appeal.');
+    assert.notEqual(nameOf(r2, r2.quotes.find((x) => x.text.includes('would appeal'))?.speaker ?? null), 'Maria Costa');
+  } finally {
+    restore();
+  }
+});

@@ -33,6 +33,8 @@ import { set } from '../lexicon/index.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
+/** Relative pronouns opening a clause on a source ("an official who spoke …"); lexicon/en/function-words.tsv. */
+const RELATIVE_WORDS = set('function-words', { uses: 'quotes-relative' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
 
@@ -468,17 +470,27 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
     while (k < sent.tokenEnd && (!/^[,;:.!?“”"]$/.test(toks[k].text) || dateComma(k)) && !ctx.inside(k)) k++;
     if (k === i + 2) return null;
     // "According to Rathbun the property was returned …" (no comma): the phrase ends with its noun phrase
+    let relativeAt = -1;
     if (toks.slice(i + 2, k).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
       let j = i + 2;
       let sawNoun = false;
       while (j < k && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX' && !(sawNoun && ACCORDING_DETERMINERS.has(toks[j].text.toLowerCase()))) {
         if (/^(?:NOUN|PROPN)$/.test(toks[j].upos ?? '')) sawNoun = true;
+        // "according to a senior official who spoke on condition of anonymity, …": a relative clause
+        // on the source is part of its phrase, up to the comma
+        if (sawNoun && RELATIVE_WORDS.has(lw(toks[j])) && /^(?:PRON|DET)$/.test(toks[j].upos ?? '') && toks[k]?.text === ',' && rule.accordingRelative.enabled) {
+          rule.accordingRelative.fired(toks[i].start, toks[k - 1].end);
+          relativeAt = j;
+          j = k;
+          break;
+        }
         j++;
       }
       if (j > i + 2 && j < k) k = j;
     }
     let from = i + 2;
-    let to = k - 1;
+    // (the source's words stop before a relative clause on it: "a senior official | who spoke …")
+    let to = relativeAt > from ? relativeAt - 1 : k - 1;
     // ", NAME," after a role phrase names the source
     if (toks[k]?.text === ',') {
       let j = k + 1;

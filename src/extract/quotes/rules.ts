@@ -393,3 +393,10 @@ export const accordingClause = defineRule({
   fires: ['The fire started shortly after midnight, according to firefighters, who said three people were rescued.'],
   spares: ['Firefighters said three people were rescued after the fire started shortly after midnight.'],
 });
+
+export const accordingRelative = defineRule({
+  id: 'quotes.according-relative', stage: 'quotes', action: 'extend', source: `${src}.ts`,
+  summary: '"According to a senior official who spoke on condition of anonymity, …": a relative clause on the source is part of the "according to" phrase up to its comma, not the start of the content',
+  fires: ['According to a senior official who spoke on condition of anonymity, the talks had failed.'],
+  spares: ['According to Rathbun the property was returned to the church.'],
+});

@@ -829,7 +829,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     if (rule.roleApposition.enabled && roleOf(w) && toks[to + 1]?.text === ',') {
       const c = to + 2;
       const o = ctx.owners[c];
-      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && /^(?:appos|conj|flat)$/.test(deprel(toks[c])) && (toks[c].head ?? -1) >= from && (toks[c].head ?? -1) <= to && !ctx.inside(c)) {
+      // (any word of the name may carry the link: "Maria | Costa" with "Maria" a compound of "Costa")
+      let k = c;
+      while (k < to + 8 && ctx.owners[k] === o && !(/^(?:appos|conj|flat)$/.test(deprel(toks[k])) && (toks[k].head ?? -1) >= from && (toks[k].head ?? -1) <= to)) k++;
+      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && ctx.owners[k] === o && !ctx.inside(c)) {
         return fired(rule.roleApposition, { entity: o, span });
       }
     }
