@@ -98,3 +98,10 @@ test('a person in apposition after a role phrase is the speaker, whichever word 
     restore();
   }
 });
+
+test('a block quotation after a colon, signed by a dash line, is a direct quote of the source the line names', () => {
+  const text = 'The judge rejected the argument:\n\nNo person, however high, stands above the law of this state.\n\nThe suit is dismissed.\n\n– District Judge Ana Ruiz, ruling of 3 May';
+  withAndWithout('quotes.dash-block', text, (r) => r.quotes.filter((q) => q.kind === 'direct' && (nameOf(r, q.speaker) ?? '').endsWith('Ana Ruiz')).length === 2);
+  // a dash line with no block introduced by a colon (a caption) attributes nothing
+  assert.equal(run('The judge rejected the argument.\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May').quotes.length, 0);
+});

@@ -147,8 +147,53 @@ function negated(doc: Doc, cueIdx: number): boolean {
   return false;
 }
 
+/**
+ * quotes.dash-block: a block quotation set without quote marks, as Wikinews quotes rulings and
+ * statements — the paragraphs after a paragraph that closes on a colon, up to a short paragraph that
+ * opens on a dash and names the source ("– United States District Judge Victor Marrero, "Decision
+ * and Order""). Each paragraph of the block is a direct quote of that source. Without the colon
+ * (a dash line captioning a picture or a cut quotation) nothing is attributed.
+ */
+interface DashBlock { start: number; end: number; dash: Token; source: SourcePhrase }
+
+function dashBlocks(doc: Doc, raws: readonly RawQuote[]): DashBlock[] {
+  const out: DashBlock[] = [];
+  const paras: { start: number; end: number; s0: number; s1: number }[] = [];
+  doc.sentences.forEach((x, i) => {
+    const p = paras[x.paragraph];
+    if (p) { p.end = x.end; p.s1 = i; } else paras[x.paragraph] = { start: x.start, end: x.end, s0: i, s1: i };
+  });
+  const quoted = (a: number, b: number) => raws.some((q) => q.outerStart < b && q.outerEnd > a);
+  for (let d = 2; d < paras.length; d++) {
+    const line = paras[d];
+    if (!line) continue;
+    const text = doc.text.slice(line.start, line.end);
+    if (!/^[–—]\s*\p{Lu}/u.test(text) || text.split(/\s+/).length > 16) continue;
+    // the block: the paragraphs after the nearest one closing on a colon (two to six paragraphs back)
+    let intro = -1;
+    for (let k = d - 2; k >= Math.max(0, d - 6); k--) {
+      if (!paras[k]) break;
+      if (/:\s*$/.test(doc.text.slice(paras[k].start, paras[k].end))) { intro = k; break; }
+    }
+    if (intro < 0) continue;
+    const body = paras.slice(intro + 1, d);
+    if (body.some((p) => !p || quoted(p.start, p.end))) continue;
+    // the source: the words after the dash, up to a comma (a role phrase keeps the name in apposition after it)
+    const sent = doc.sentences[line.s0];
+    let from = sent.tokenStart;
+    while (from < sent.tokenEnd && /^[–—]$/.test(doc.tokens[from].text)) from++;
+    const dashTok = doc.tokens[sent.tokenStart];
+    if (from >= sent.tokenEnd || !/^[–—]/.test(dashTok.text)) continue;
+    let to = from;
+    while (to + 1 < sent.tokenEnd && doc.tokens[to + 1].text !== ',' && !/^[.;:"“”]$/.test(doc.tokens[to + 1].text)) to++;
+    const source: SourcePhrase = { from, to, head: to, how: 'surface' };
+    for (const p of body) out.push({ start: p!.start, end: doc.text.slice(p!.start, p!.end).trimEnd().length + p!.start, dash: { ...dashTok, end: dashTok.start + 1, text: doc.text[dashTok.start] }, source });
+  }
+  return out;
+}
+
 /** Read what the stage needs from earlier layers once: token owners (names over nominals and pronouns), quotes, parse children. */
-function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
+function buildContext(doc: Doc, raws: readonly { start: number; end: number }[]): QuoteContext {
   const owners: (string | undefined)[] = new Array(doc.tokens.length);
   const ownerKind: QuoteContext['ownerKind'] = new Array(doc.tokens.length);
   for (const e of doc.entities) {
@@ -284,7 +329,8 @@ export const quotesStage: Stage = {
     // the parse as this stage reads it, with the slips no finished sentence allows mended
     const doc = parseView(input);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
-    const ctx = buildContext(doc, raws);
+    const blocks = rule.dashBlock.enabled ? dashBlocks(doc, raws) : [];
+    const ctx = buildContext(doc, blocks.length ? [...raws, ...blocks] : raws);
     const insideAny = ctx.inside;
     const trail = new SpeakerTrail();
     // paragraph → [first sentence, last sentence]
@@ -412,6 +458,15 @@ export const quotesStage: Stage = {
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
+    for (const b of blocks) {
+      const sp = speakerOf(ctx, { ...b.source, head: headOfPhrase(ctx, b.source.from, b.source.to) }, trail.before(b.start));
+      const speaker = sp.entity ?? null;
+      direct.push({
+        start: b.start, end: b.end, text: doc.text.slice(b.start, b.end), speaker, ...(!speaker && sp.text ? { speaker_text: sp.text } : {}), kind: 'direct',
+        cue: { start: b.dash.start, end: b.dash.end, text: b.dash.text }, ...(sp.span ? { source: sp.span } : {}),
+      });
+      rule.dashBlock.fired(b.start, b.end);
+    }
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
     trail.pass();

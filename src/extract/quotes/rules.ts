@@ -400,3 +400,10 @@ export const accordingRelative = defineRule({
   fires: ['According to a senior official who spoke on condition of anonymity, the talks had failed.'],
   spares: ['According to Rathbun the property was returned to the church.'],
 });
+
+export const dashBlock = defineRule({
+  id: 'quotes.dash-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a block quotation with no quote marks — the paragraphs after one closing on a colon — signed by a paragraph opening on a dash and naming its source ("– Judge Ana Ruiz, ruling of 3 May") is a direct quote of that source',
+  fires: ['The judge rejected the argument:\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May'],
+  spares: ['The judge rejected the argument.\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May'],
+});
