@@ -105,3 +105,8 @@ test('a block quotation after a colon, signed by a dash line, is a direct quote 
   // a dash line with no block introduced by a colon (a caption) attributes nothing
   assert.equal(run('The judge rejected the argument.\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May').quotes.length, 0);
 });
+
+test('a role phrase with a name in apposition, rooted by the parse on the role noun, is the subject of the cue after it', () => {
+  withAndWithout('quotes.apposition-predicate', 'The head teacher of Brookfield Academy, Samuel Adeyemi, warned on Wednesday that the school might have to close one day a week because it cannot find enough teachers.',
+    found('the school might have to close', 'Samuel Adeyemi'));
+});

@@ -119,10 +119,13 @@ function appositionPredicateEdits(toks: readonly Token[], children: number[][], 
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
     if (root < 0 || !/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '')) continue;
     if (children[root].some((c) => /^(?:cop|nsubj|aux)/.test(toks[c].deprel ?? ''))) continue;
-    // the apposition opens with a comma right after the name's own words
+    // the apposition opens with the first comma after the root's own words ("The head teacher of
+    // Brookfield Academy, | Samuel Adeyemi, | warned")
     let open = root + 1;
-    while (open < s.tokenEnd && toks[open].deprel === 'flat') open++;
-    if (toks[open]?.text !== ',') continue;
+    while (open < s.tokenEnd && toks[open].text !== ',') open++;
+    if (open >= s.tokenEnd - 2) continue;
+    const [rootFrom, rootTo] = subtreeSpan(children, root);
+    if (rootFrom > s.tokenStart + 1 || rootTo < open) continue;
     for (let v = open + 2; v < s.tokenEnd; v++) {
       const t = toks[v];
       if (FINITE_WORD(t) && t.upos !== 'VERB') break;
@@ -131,7 +134,7 @@ function appositionPredicateEdits(toks: readonly Token[], children: number[][], 
       // hung inside the apposition (a participle on one of its words)
       let h = t.head ?? -1;
       for (let n = 0; n < 12 && h > root && h < v; n++) h = toks[h].head ?? -1;
-      if (h !== root || t.head === root) break;
+      if (h !== root) break;
       if (children[v].some((c) => /^(?:aux|aux:pass|nsubj|nsubj:pass|obl:agent|expl)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => toks[x].text.toLowerCase() === 'by')))) break;
       out.push({ i: v, head: -1, deprel: 'root' });
       out.push({ i: root, head: v, deprel: 'nsubj' });
