@@ -110,3 +110,11 @@ test('a role phrase with a name in apposition, rooted by the parse on the role n
   withAndWithout('quotes.apposition-predicate', 'The head teacher of Brookfield Academy, Samuel Adeyemi, warned on Wednesday that the school might have to close one day a week because it cannot find enough teachers.',
     found('the school might have to close', 'Samuel Adeyemi'));
 });
+
+test('"CLAUSE, CUE NOUN-PHRASE." is an inverted attribution: the phrase speaks, the clause is what it said', () => {
+  withAndWithout('quotes.inverted-trailing', 'The bridge will reopen in May, announced the Lakeside council.', (r) =>
+    r.quotes.some((q) => q.text === 'The bridge will reopen in May' && /Lakeside council/.test(q.speaker_text ?? nameOf(r, q.speaker) ?? '')));
+  // the ordinary order keeps its reading
+  const r = run('The bridge will reopen in May, the Lakeside council announced.');
+  assert.ok(r.quotes.some((q) => q.text === 'The bridge will reopen in May'));
+});

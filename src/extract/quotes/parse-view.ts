@@ -25,7 +25,7 @@
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
-import { appositionPredicate, bareClause, commaApposition, oneSubject, relativePredicate, strandedClause, titleName, verblessSentence } from './rules.js';
+import { appositionPredicate, bareClause, commaApposition, invertedTrailing, oneSubject, relativePredicate, strandedClause, titleName, verblessSentence } from './rules.js';
 import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -142,6 +142,49 @@ function appositionPredicateEdits(toks: readonly Token[], children: number[][], 
       appositionPredicate.fired(toks[root].start, t.end);
       break;
     }
+  }
+}
+
+/**
+ * quotes.inverted-trailing: "CLAUSE, CUE NOUN-PHRASE." — "…, argued the government's lawyer, Richard
+ * Keen.", "…, reported officials, with 25 others injured." A clause cue right after a comma whose
+ * object is a noun phrase that closes the sentence (or runs to a comma before a prepositional
+ * phrase or a name) is an inverted attribution. The parse took the phrase for an object and either
+ * the clause before for the cue's subject, or the cue for a conjunct of the clause's verb; the view
+ * makes the phrase the subject and the clause the cue's complement. Quotations are left to
+ * quotes.inverted-subject.
+ */
+function invertedTrailingEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
+  for (const t of toks) {
+    const c = t.i;
+    const cue = cueOf(t);
+    if (!cue || !cue.frames.has('clause') || cue.frames.has('belief') || t.upos !== 'VERB' || !/^VB[DZP]$/.test(t.xpos ?? '')) continue;
+    const s = sentences[t.sentence];
+    if (c < s.tokenStart + 4 || toks[c - 1].text !== ',' || /^[”"'’]$/.test(toks[c - 2].text)) continue;
+    const kids = children[c];
+    if (kids.some((k) => k > c && /^(?:ccomp|xcomp|nsubj|nsubj:pass)$/.test(toks[k].deprel ?? ''))) continue;
+    const obj = kids.find((k) => k > c && toks[k].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[k].upos ?? ''));
+    if (obj === undefined) continue;
+    const [objFrom, objTo] = subtreeSpan(children, obj);
+    if (objFrom !== c + 1) continue;
+    // the phrase closes the sentence, or a comma follows it before a prepositional phrase or a name
+    let end = objTo + 1;
+    while (end < s.tokenEnd && /^[.!?]$/.test(toks[end].text) === false && toks[end].text !== ',') end++;
+    if (end !== objTo + 1) continue;
+    if (toks[end]?.text === ',' && !/^(?:ADP|PROPN)$/.test(toks[end + 1]?.upos ?? '')) continue;
+    // the clause before the comma: the cue's subject (a clause the parse took for a noun phrase), or the verb the cue is a conjunct of
+    const subj = kids.find((k) => k < c && /^nsubj/.test(toks[k].deprel ?? ''));
+    const h = t.head ?? -1;
+    if (subj !== undefined && t.deprel === 'root') {
+      const [from] = subtreeSpan(children, subj);
+      if (from !== s.tokenStart || !toks.slice(from, c).some((x) => x.upos === 'VERB' || x.upos === 'AUX')) continue;
+      out.push({ i: subj, head: c, deprel: 'ccomp' });
+    } else if (t.deprel === 'conj' && h >= s.tokenStart && h < c && !kids.some((k) => toks[k].deprel === 'cc') && finitePredicate(toks, children, h)) {
+      out.push({ i: c, head: toks[h].head ?? -1, deprel: toks[h].deprel ?? 'root' });
+      out.push({ i: h, head: c, deprel: 'ccomp' });
+    } else continue;
+    out.push({ i: obj, head: c, deprel: 'nsubj' });
+    invertedTrailing.fired(toks[s.tokenStart].start, toks[objTo].end);
   }
 }
 
@@ -338,6 +381,7 @@ export function parseView(doc: Doc): Doc {
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
   if (strandedClause.enabled) strandedClauseEdits(toks, children, doc.sentences, edits);
   if (appositionPredicate.enabled) appositionPredicateEdits(toks, children, doc.sentences, edits);
+  if (invertedTrailing.enabled) invertedTrailingEdits(toks, children, doc.sentences, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

@@ -407,3 +407,10 @@ export const dashBlock = defineRule({
   fires: ['The judge rejected the argument:\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May'],
   spares: ['The judge rejected the argument.\n\nNo person, however high, stands above the law of this state.\n\n– District Judge Ana Ruiz, ruling of 3 May'],
 });
+
+export const invertedTrailing = defineRule({
+  id: 'quotes.inverted-trailing', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: "CLAUSE, CUE NOUN-PHRASE." — a clause cue after a comma, followed by a noun phrase that closes the sentence, is an inverted attribution: the noun phrase is its subject and the clause before its content, however the parse hung them ("…, argued the government\'s lawyer, Richard Keen.", "…, reported officials, with 25 others injured.")',
+  fires: ['The bridge will reopen in May, announced the Lakeside council.'],
+  spares: ['The bridge will reopen in May, the Lakeside council announced.'],
+});
