@@ -33,8 +33,6 @@ import { set } from '../lexicon/index.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
-/** Relative pronouns opening a clause on a source ("an official who spoke …"); lexicon/en/function-words.tsv. */
-const RELATIVE_WORDS = set('function-words', { uses: 'quotes-relative' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
 
@@ -131,69 +129,16 @@ function isNickname(doc: Doc, q: RawQuote): boolean {
 const NEGATORS = new Set(['not', "n't", 'never', 'failed', 'refused', 'declined', 'no']);
 
 function negated(doc: Doc, cueIdx: number): boolean {
-  // "did not answer, saying only that …", "declined, explaining that …": a participle after a comma
-  // opens a clause of its own, which a negation before the comma does not reach
-  const ownClause = doc.tokens[cueIdx].xpos === 'VBG' && doc.tokens[cueIdx - 1]?.text === ',';
   for (let k = cueIdx - 1; k >= Math.max(0, cueIdx - 3); k--) {
     const w = lw(doc.tokens[k]);
-    const negator = NEGATORS.has(w) || (w === 'to' && doc.tokens[k - 1] !== undefined && NEGATORS.has(lw(doc.tokens[k - 1])));
-    if (!negator) continue;
-    if (ownClause && rule.participleAfterNegation.enabled) {
-      rule.participleAfterNegation.fired(doc.tokens[cueIdx].start, doc.tokens[cueIdx].end);
-      return false;
-    }
-    return true;
+    if (NEGATORS.has(w)) return true;
+    if (w === 'to' && doc.tokens[k - 1] && NEGATORS.has(lw(doc.tokens[k - 1]))) return true;
   }
   return false;
 }
 
-/**
- * quotes.dash-block: a block quotation set without quote marks, as Wikinews quotes rulings and
- * statements — the paragraphs after a paragraph that closes on a colon, up to a short paragraph that
- * opens on a dash and names the source ("– United States District Judge Victor Marrero, "Decision
- * and Order""). Each paragraph of the block is a direct quote of that source. Without the colon
- * (a dash line captioning a picture or a cut quotation) nothing is attributed.
- */
-interface DashBlock { start: number; end: number; dash: Token; source: SourcePhrase }
-
-function dashBlocks(doc: Doc, raws: readonly RawQuote[]): DashBlock[] {
-  const out: DashBlock[] = [];
-  const paras: { start: number; end: number; s0: number; s1: number }[] = [];
-  doc.sentences.forEach((x, i) => {
-    const p = paras[x.paragraph];
-    if (p) { p.end = x.end; p.s1 = i; } else paras[x.paragraph] = { start: x.start, end: x.end, s0: i, s1: i };
-  });
-  const quoted = (a: number, b: number) => raws.some((q) => q.outerStart < b && q.outerEnd > a);
-  for (let d = 2; d < paras.length; d++) {
-    const line = paras[d];
-    if (!line) continue;
-    const text = doc.text.slice(line.start, line.end);
-    if (!/^[–—]\s*\p{Lu}/u.test(text) || text.split(/\s+/).length > 16) continue;
-    // the block: the paragraphs after the nearest one closing on a colon (two to six paragraphs back)
-    let intro = -1;
-    for (let k = d - 2; k >= Math.max(0, d - 6); k--) {
-      if (!paras[k]) break;
-      if (/:\s*$/.test(doc.text.slice(paras[k].start, paras[k].end))) { intro = k; break; }
-    }
-    if (intro < 0) continue;
-    const body = paras.slice(intro + 1, d);
-    if (body.some((p) => !p || quoted(p.start, p.end))) continue;
-    // the source: the words after the dash, up to a comma (a role phrase keeps the name in apposition after it)
-    const sent = doc.sentences[line.s0];
-    let from = sent.tokenStart;
-    while (from < sent.tokenEnd && /^[–—]$/.test(doc.tokens[from].text)) from++;
-    const dashTok = doc.tokens[sent.tokenStart];
-    if (from >= sent.tokenEnd || !/^[–—]/.test(dashTok.text)) continue;
-    let to = from;
-    while (to + 1 < sent.tokenEnd && doc.tokens[to + 1].text !== ',' && !/^[.;:"“”]$/.test(doc.tokens[to + 1].text)) to++;
-    const source: SourcePhrase = { from, to, head: to, how: 'surface' };
-    for (const p of body) out.push({ start: p!.start, end: doc.text.slice(p!.start, p!.end).trimEnd().length + p!.start, dash: { ...dashTok, end: dashTok.start + 1, text: doc.text[dashTok.start] }, source });
-  }
-  return out;
-}
-
 /** Read what the stage needs from earlier layers once: token owners (names over nominals and pronouns), quotes, parse children. */
-function buildContext(doc: Doc, raws: readonly { start: number; end: number }[]): QuoteContext {
+function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
   const owners: (string | undefined)[] = new Array(doc.tokens.length);
   const ownerKind: QuoteContext['ownerKind'] = new Array(doc.tokens.length);
   for (const e of doc.entities) {
@@ -329,8 +274,7 @@ export const quotesStage: Stage = {
     // the parse as this stage reads it, with the slips no finished sentence allows mended
     const doc = parseView(input);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
-    const blocks = rule.dashBlock.enabled ? dashBlocks(doc, raws) : [];
-    const ctx = buildContext(doc, blocks.length ? [...raws, ...blocks] : raws);
+    const ctx = buildContext(doc, raws);
     const insideAny = ctx.inside;
     const trail = new SpeakerTrail();
     // paragraph → [first sentence, last sentence]
@@ -458,15 +402,6 @@ export const quotesStage: Stage = {
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
-    for (const b of blocks) {
-      const sp = speakerOf(ctx, { ...b.source, head: headOfPhrase(ctx, b.source.from, b.source.to) }, trail.before(b.start));
-      const speaker = sp.entity ?? null;
-      direct.push({
-        start: b.start, end: b.end, text: doc.text.slice(b.start, b.end), speaker, ...(!speaker && sp.text ? { speaker_text: sp.text } : {}), kind: 'direct',
-        cue: { start: b.dash.start, end: b.dash.end, text: b.dash.text }, ...(sp.span ? { source: sp.span } : {}),
-      });
-      rule.dashBlock.fired(b.start, b.end);
-    }
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
     trail.pass();
@@ -525,27 +460,17 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
     while (k < sent.tokenEnd && (!/^[,;:.!?“”"]$/.test(toks[k].text) || dateComma(k)) && !ctx.inside(k)) k++;
     if (k === i + 2) return null;
     // "According to Rathbun the property was returned …" (no comma): the phrase ends with its noun phrase
-    let relativeAt = -1;
     if (toks.slice(i + 2, k).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
       let j = i + 2;
       let sawNoun = false;
       while (j < k && toks[j].upos !== 'VERB' && toks[j].upos !== 'AUX' && !(sawNoun && ACCORDING_DETERMINERS.has(toks[j].text.toLowerCase()))) {
         if (/^(?:NOUN|PROPN)$/.test(toks[j].upos ?? '')) sawNoun = true;
-        // "according to a senior official who spoke on condition of anonymity, …": a relative clause
-        // on the source is part of its phrase, up to the comma
-        if (sawNoun && RELATIVE_WORDS.has(lw(toks[j])) && /^(?:PRON|DET)$/.test(toks[j].upos ?? '') && toks[k]?.text === ',' && rule.accordingRelative.enabled) {
-          rule.accordingRelative.fired(toks[i].start, toks[k - 1].end);
-          relativeAt = j;
-          j = k;
-          break;
-        }
         j++;
       }
       if (j > i + 2 && j < k) k = j;
     }
     let from = i + 2;
-    // (the source's words stop before a relative clause on it: "a senior official | who spoke …")
-    let to = relativeAt > from ? relativeAt - 1 : k - 1;
+    let to = k - 1;
     // ", NAME," after a role phrase names the source
     if (toks[k]?.text === ',') {
       let j = k + 1;
@@ -704,12 +629,8 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
     const acc = accordingTo(ctx, sIdx, trail);
     // "According to X, CLAUSE." frames the whole sentence: the cues inside the clause are nested in X's claim
     const frames = acc && rule.accordingFrames.enabled && (acc.from === sent.tokenStart || acc.to >= sent.tokenEnd - 2);
-    // "CLAUSE, according to X, but …" / "…, according to police, who said …": the phrase closes the clause before it
-    const closesClause = !!acc && !frames && rule.accordingClause.enabled && acc.from > sent.tokenStart + 2 && toks[acc.from - 1].text === ','
-      && toks[acc.to]?.text === ',' && (toks[acc.to + 1]?.upos === 'CCONJ' || /^(?:who|which)$/.test(lw(toks[acc.to + 1] ?? toks[acc.to])));
-    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames || closesClause)) {
-      if (found && frames) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
-      if (found && closesClause) rule.accordingClause.fired(toks[acc.from].start, toks[acc.from + 1].end);
+    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames)) {
+      if (found) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"

@@ -25,7 +25,7 @@
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
-import { appositionPredicate, bareClause, commaApposition, invertedTrailing, oneSubject, relativePredicate, strandedClause, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
 import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -103,88 +103,6 @@ function verblessEdits(toks: readonly Token[], children: number[][], sentences: 
       out.push({ i: c, head: verb, deprel: d === 'acl' ? 'advcl' : d === 'nmod' ? 'obl' : d });
     }
     verblessSentence.fired(toks[root].start, toks[verb].end);
-  }
-}
-
-/**
- * quotes.apposition-predicate: "Sharif Hotak, of the provincial council, described witnessing …" — a
- * sentence the parse rooted on the name, with no predicate of its own, and the cue after the comma
- * closing the apposition hung as a participle on a word inside it: the cue is the predicate and the
- * name its subject. No finite verb stands between (a relative clause has its own rule), and a
- * passive participle ("was described as") keeps its reading.
- */
-function appositionPredicateEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
-  for (const s of sentences) {
-    let root = -1;
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
-    if (root < 0 || !/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '')) continue;
-    if (children[root].some((c) => /^(?:cop|nsubj|aux)/.test(toks[c].deprel ?? ''))) continue;
-    // the apposition opens with the first comma after the root's own words ("The head teacher of
-    // Brookfield Academy, | Samuel Adeyemi, | warned")
-    let open = root + 1;
-    while (open < s.tokenEnd && toks[open].text !== ',') open++;
-    if (open >= s.tokenEnd - 2) continue;
-    const [rootFrom, rootTo] = subtreeSpan(children, root);
-    if (rootFrom > s.tokenStart + 1 || rootTo < open) continue;
-    for (let v = open + 2; v < s.tokenEnd; v++) {
-      const t = toks[v];
-      if (FINITE_WORD(t) && t.upos !== 'VERB') break;
-      if (t.upos === 'VERB' && FINITE_WORD(t) && !cueOf(t)) break;
-      if (toks[v - 1].text !== ',' || t.upos !== 'VERB' || !/^VB[DN]$/.test(t.xpos ?? '') || !cueOf(t)) continue;
-      // hung inside the apposition (a participle on one of its words)
-      let h = t.head ?? -1;
-      for (let n = 0; n < 12 && h > root && h < v; n++) h = toks[h].head ?? -1;
-      if (h !== root) break;
-      if (children[v].some((c) => /^(?:aux|aux:pass|nsubj|nsubj:pass|obl:agent|expl)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => toks[x].text.toLowerCase() === 'by')))) break;
-      out.push({ i: v, head: -1, deprel: 'root' });
-      out.push({ i: root, head: v, deprel: 'nsubj' });
-      for (const c of children[root]) if (c > v) out.push({ i: c, head: v, deprel: toks[c].deprel === 'nmod' ? 'obl' : toks[c].deprel ?? 'dep' });
-      appositionPredicate.fired(toks[root].start, t.end);
-      break;
-    }
-  }
-}
-
-/**
- * quotes.inverted-trailing: "CLAUSE, CUE NOUN-PHRASE." — "…, argued the government's lawyer, Richard
- * Keen.", "…, reported officials, with 25 others injured." A clause cue right after a comma whose
- * object is a noun phrase that closes the sentence (or runs to a comma before a prepositional
- * phrase or a name) is an inverted attribution. The parse took the phrase for an object and either
- * the clause before for the cue's subject, or the cue for a conjunct of the clause's verb; the view
- * makes the phrase the subject and the clause the cue's complement. Quotations are left to
- * quotes.inverted-subject.
- */
-function invertedTrailingEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
-  for (const t of toks) {
-    const c = t.i;
-    const cue = cueOf(t);
-    if (!cue || !cue.frames.has('clause') || cue.frames.has('belief') || t.upos !== 'VERB' || !/^VB[DZP]$/.test(t.xpos ?? '')) continue;
-    const s = sentences[t.sentence];
-    if (c < s.tokenStart + 4 || toks[c - 1].text !== ',' || /^[”"'’]$/.test(toks[c - 2].text)) continue;
-    const kids = children[c];
-    if (kids.some((k) => k > c && /^(?:ccomp|xcomp|nsubj|nsubj:pass)$/.test(toks[k].deprel ?? ''))) continue;
-    const obj = kids.find((k) => k > c && toks[k].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[k].upos ?? ''));
-    if (obj === undefined) continue;
-    const [objFrom, objTo] = subtreeSpan(children, obj);
-    if (objFrom !== c + 1) continue;
-    // the phrase closes the sentence, or a comma follows it before a prepositional phrase or a name
-    let end = objTo + 1;
-    while (end < s.tokenEnd && /^[.!?]$/.test(toks[end].text) === false && toks[end].text !== ',') end++;
-    if (end !== objTo + 1) continue;
-    if (toks[end]?.text === ',' && !/^(?:ADP|PROPN)$/.test(toks[end + 1]?.upos ?? '')) continue;
-    // the clause before the comma: the cue's subject (a clause the parse took for a noun phrase), or the verb the cue is a conjunct of
-    const subj = kids.find((k) => k < c && /^nsubj/.test(toks[k].deprel ?? ''));
-    const h = t.head ?? -1;
-    if (subj !== undefined && t.deprel === 'root') {
-      const [from] = subtreeSpan(children, subj);
-      if (from !== s.tokenStart || !toks.slice(from, c).some((x) => x.upos === 'VERB' || x.upos === 'AUX')) continue;
-      out.push({ i: subj, head: c, deprel: 'ccomp' });
-    } else if (t.deprel === 'conj' && h >= s.tokenStart && h < c && !kids.some((k) => toks[k].deprel === 'cc') && finitePredicate(toks, children, h)) {
-      out.push({ i: c, head: toks[h].head ?? -1, deprel: toks[h].deprel ?? 'root' });
-      out.push({ i: h, head: c, deprel: 'ccomp' });
-    } else continue;
-    out.push({ i: obj, head: c, deprel: 'nsubj' });
-    invertedTrailing.fired(toks[s.tokenStart].start, toks[objTo].end);
   }
 }
 
@@ -323,49 +241,6 @@ function relativePredicateEdits(toks: readonly Token[], children: number[][], se
   }
 }
 
-/**
- * quotes.stranded-clause: a cue that takes a clause but was left with nothing after it ("kept
- * insisting | the deal was dead", "agreed, saying only | this group could have done it", "…,
- * insisting | she was "never pressured"") reports the finite clause with a subject of its own that
- * opens right after it, which the parse hung on a verb above the cue (its head, or the head's head).
- * A clause joined by a conjunction ("and the deal was dead") or opened by a subordinator other than
- * "that" stays where it is.
- */
-function strandedClauseEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
-  for (const t of toks) {
-    if (t.upos !== 'VERB') continue;
-    const cue = cueOf(t);
-    if (!cue || !cue.frames.has('clause') || cue.frames.has('belief')) continue;
-    // nothing after the cue hangs on it (an adverb aside)
-    if (children[t.i].some((c) => c > t.i && !/^(?:punct|advmod|discourse)$/.test(toks[c].deprel ?? ''))) continue;
-    const end = sentences[t.sentence].tokenEnd;
-    let first = t.i + 1;
-    while (first < end && toks[first].upos === 'ADV') first++;
-    if (first >= end || toks[first].upos === 'PUNCT' && !/^["“]$/.test(toks[first].text)) continue;
-    // climb from the first word to the top of the phrase after the cue
-    let v = first;
-    for (let n = 0; n < 20; n++) {
-      const h = toks[v].head ?? -1;
-      if (h <= t.i || h >= end) break;
-      v = h;
-    }
-    const h = toks[v].head ?? -1;
-    if (h < 0 || h === t.i) continue;
-    // hung on a verb above the cue: the cue's head or that head's head
-    const above = t.head ?? -1;
-    if (h !== above && (above < 0 || h !== toks[above].head)) continue;
-    const [from] = subtreeSpan(children, v);
-    if (from > t.i + 1 && toks.slice(t.i + 1, from).some((x) => x.upos !== 'ADV')) continue;
-    const own = children[v];
-    const subject = own.find((c) => c < v && c > t.i && /^nsubj/.test(toks[c].deprel ?? ''));
-    if (subject === undefined || !finitePredicate(toks, children, v)) continue;
-    // (a conjunction or subordinator opening the clause, before its subject; "directly or indirectly" later is inside it)
-    if (own.some((c) => c < subject && (/^(?:cc|cc:preconj)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'mark' && toks[c].text.toLowerCase() !== 'that')))) continue;
-    out.push({ i: v, head: t.i, deprel: 'ccomp' });
-    strandedClause.fired(t.start, toks[v].end);
-  }
-}
-
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -379,9 +254,6 @@ export function parseView(doc: Doc): Doc {
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
   if (bareClause.enabled) bareClauseEdits(toks, children, edits);
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
-  if (strandedClause.enabled) strandedClauseEdits(toks, children, doc.sentences, edits);
-  if (appositionPredicate.enabled) appositionPredicateEdits(toks, children, doc.sentences, edits);
-  if (invertedTrailing.enabled) invertedTrailingEdits(toks, children, doc.sentences, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, complementVerbForm, objectComplement, participleCue, participlePredicate, passiveContent, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -56,15 +56,6 @@ function subtree(ctx: QuoteContext, h: number, cue: number): ReportedSpan {
   return { from, to };
 }
 
-/** "confessed | to killing": "to" (a preposition) and a gerund right after the cue, adverbs between. */
-function toGerundAfter(ctx: QuoteContext, cueIdx: number, c: number): boolean {
-  const toks = ctx.doc.tokens;
-  if (toks[c].xpos !== 'VBG') return false;
-  const to = ctx.children[c].find((x) => x < c && lw(toks[x]) === 'to' && /^(?:mark|case)$/.test(deprel(toks[x])));
-  if (to === undefined || toks[to].upos === 'PART' || subtree(ctx, c, cueIdx).from !== to) return false;
-  return toks.slice(cueIdx + 1, to).every((t) => t.upos === 'ADV');
-}
-
 function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan | null {
   const toks = ctx.doc.tokens;
   let { from, to } = r;
@@ -97,8 +88,6 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   if (toks[cueIdx].deprel === undefined) return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
   const f = cue.frames;
   const kids = ctx.children[cueIdx];
-  const passive = passiveSaid(ctx, cueIdx, cue);
-  if (passive) return passive;
   const picked: number[] = [];
   let objects = 0;
   let complement = false;
@@ -118,12 +107,6 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
       objects++;
       picked.push(c);
     } else if (d === 'xcomp' && withComplement && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; extra = true; }
-    // "announced leaving the venture", "admitted taking the money": a gerund is the object
-    else if (d === 'xcomp' && complementVerbForm.enabled && f.has('object') && toks[c].xpos === 'VBG' && !ctx.children[c].some((x) => x < c)) { picked.push(c); complementVerbForm.fired(toks[cueIdx].start, toks[c].end); }
-    // "confessed | to killing", "admitted | to ordering": "to" and a gerund right after the cue, hung as an
-    // adverbial clause (an infinitive hung so after the object, "asked the council | to help", was
-    // measured: dev +1, held-out one extra prediction; left out with purpose clauses)
-    else if (d === 'advcl' && withComplement && complementVerbForm.enabled && f.has('to') && toGerundAfter(ctx, cueIdx, c)) { picked.push(c); complement = true; extra = true; complementVerbForm.fired(toks[cueIdx].start, toks[c].end); }
     else if (/^(?:obl|advcl|nmod)$/.test(d)) {
       const mark = ctx.children[c].map((x) => lw(toks[x])).find((w) => COMPLEMENT_CASES[w] !== undefined);
       const frame = mark ? COMPLEMENT_CASES[mark] : undefined;
@@ -170,17 +153,6 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
     if (f.has('clause') && !f.has('addressee') && toks.slice(obj + 1, sent.tokenEnd).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.xpos ?? '') && !ctx.inside(t.i))) {
       return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);
     }
-    // "It said the measures | targeted officials": a past form the parse hung on the object as a
-    // participle, right after the object's words, with no auxiliary or by-phrase, is the predicate
-    if (f.has('clause') && !f.has('addressee') && participlePredicate.enabled) {
-      const objEnd = subtree(ctx, obj, cueIdx);
-      const p = ctx.children[obj].find((x) => x > obj && deprel(toks[x]) === 'acl' && toks[x].xpos === 'VBN' && subtree(ctx, x, cueIdx).from === x);
-      if (p !== undefined && !ctx.inside(p) && !toks.slice(obj + 1, p).some((t) => t.text === ',')
-        && !ctx.children[p].some((x) => /^(?:aux|aux:pass|obl:agent)$/.test(deprel(toks[x])) || ctx.children[x].some((y) => lw(toks[y]) === 'by'))) {
-        participlePredicate.fired(toks[obj].start, toks[Math.min(objEnd.to, sent.tokenEnd - 1)].end);
-        return trim(ctx, { from: cueIdx + 1, to: sent.tokenEnd - 1 }, sent.tokenEnd);
-      }
-    }
     return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
   }
   if (!picked.length) {
@@ -216,37 +188,6 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   if (span && picked.every((c) => deprel(toks[c]) === 'ccomp') && !toks.slice(span.from, span.to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
     return thatClause(ctx, cueIdx, cue, sent.tokenEnd) ?? span;
   }
-  return span;
-}
-
-/**
- * quotes.passive-content: "The attack was claimed by the Houthi movement", "were reported by local
- * media to have visited …": a passive cue with a by-agent reports what it is said of — its
- * infinitive complement when it takes one, else its subject (for cues that take an object) — and the
- * agent is the source (quotes/source.ts). A pronoun subject says nothing by itself.
- */
-export function passiveAgentOf(ctx: QuoteContext, cueIdx: number): number {
-  const toks = ctx.doc.tokens;
-  return ctx.children[cueIdx].find((c) => c > cueIdx && (deprel(toks[c]) === 'obl:agent' || (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')))) ?? -1;
-}
-
-function passiveSaid(ctx: QuoteContext, cueIdx: number, cue: Cue): ReportedSpan | null {
-  if (!passiveContent.enabled) return null;
-  const toks = ctx.doc.tokens;
-  const kids = ctx.children[cueIdx];
-  const subj = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'nsubj:pass');
-  if (subj === undefined || !kids.some((c) => deprel(toks[c]) === 'aux:pass') || kids.some((c) => deprel(toks[c]) === 'ccomp')) return null;
-  const agent = passiveAgentOf(ctx, cueIdx);
-  if (agent < 0) return null;
-  const sentEnd = ctx.doc.sentences[toks[cueIdx].sentence].tokenEnd;
-  // (the parse may hang the infinitive on the agent: "by local media | to have visited")
-  const toInfinitive = (c: number) => ctx.children[c].some((x) => x < c && lw(toks[x]) === 'to' && toks[x].upos === 'PART');
-  const infinitive = kids.find((c) => c > agent && deprel(toks[c]) === 'xcomp' && toInfinitive(c))
-    ?? ctx.children[agent].find((c) => c > agent && deprel(toks[c]) === 'acl' && toInfinitive(c));
-  let span: ReportedSpan | null = null;
-  if (infinitive !== undefined && cue.frames.has('clause')) span = trim(ctx, subtree(ctx, infinitive, cueIdx), sentEnd);
-  else if ((cue.frames.has('object') || cue.frames.has('as')) && toks[subj].upos !== 'PRON') span = trim(ctx, subtree(ctx, subj, cueIdx), sentEnd);
-  if (span) passiveContent.fired(toks[span.from].start, toks[cueIdx].end);
   return span;
 }
 

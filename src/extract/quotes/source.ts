@@ -285,8 +285,6 @@ function phraseHead(ctx: QuoteContext, from: number, to: number): number {
 function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
   const frames = cueOf(ctx.doc.tokens[cue])?.frames;
   if (frames && ['addressee', 'as', 'of', 'to', 'name'].some((f) => frames.has(f as Frame))) return true;
-  // "The attack was claimed by the Houthi movement": what it is said of is its subject (quotes.passive-content)
-  if (frames?.has('object') && rule.passiveContent.enabled && ctx.children[cue].some((c) => deprel(ctx.doc.tokens[c]) === 'nsubj:pass' && c < cue && ctx.doc.tokens[c].upos !== 'PRON')) return true;
   return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
 }
 
@@ -829,10 +827,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     if (rule.roleApposition.enabled && roleOf(w) && toks[to + 1]?.text === ',') {
       const c = to + 2;
       const o = ctx.owners[c];
-      // (any word of the name may carry the link: "Maria | Costa" with "Maria" a compound of "Costa")
-      let k = c;
-      while (k < to + 8 && ctx.owners[k] === o && !(/^(?:appos|conj|flat)$/.test(deprel(toks[k])) && (toks[k].head ?? -1) >= from && (toks[k].head ?? -1) <= to)) k++;
-      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && ctx.owners[k] === o && !ctx.inside(c)) {
+      if (o && ctx.ownerKind[c] === 'name' && doc.entityById(o)?.type === 'PERSON' && /^(?:appos|conj|flat)$/.test(deprel(toks[c])) && (toks[c].head ?? -1) >= from && (toks[c].head ?? -1) <= to && !ctx.inside(c)) {
         return fired(rule.roleApposition, { entity: o, span });
       }
     }
