@@ -44,6 +44,7 @@ function main(): void {
     else if (a === '--no-types') opts.corpusTypes = false;
     else if (a === '--org-without-types') opts.orgWithoutTypes = true;
     else if (a === '--external-org-only') opts.externalOrgOnly = true;
+    else if (a === '--external-augment') opts.externalAugment = true;
     else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
@@ -61,7 +62,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --external SRC:W,…, --external-org-only, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --external SRC:W,…, --external-org-only, --external-augment, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {

@@ -23,6 +23,7 @@ import { readConlluWords, readExternal, readGum, readUner, type ExternalStats, t
 import { EXTERNAL_DIR } from './ner-external-build.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
 import { seededRandom } from '../src/nlp/random.js';
+import { fin, hashString, mix } from '../src/nlp/features.js';
 
 export interface NerCorpus {
   dataDir: string;
@@ -141,6 +142,14 @@ export interface NerTrainOptions {
   external: Readonly<Record<string, number>>;
   /** with external: only the organisation companion trains on them (the BIO model, whose persons and places are kept, does not) */
   externalOrgOnly?: boolean;
+  /**
+   * with external: feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"): an
+   * external sentence's tokens also carry a copy of every feature keyed by its source, so what is
+   * particular to a corpus's conventions can go into weights that run time never reads (they are
+   * left out of the weights file) and only what the corpora share moves the general weights.
+   * Read by featuriseCorpus.
+   */
+  externalAugment?: boolean;
   /** features seen fewer times are dropped */
   minCount: number;
   /** O bias stored with the weights */
@@ -350,6 +359,9 @@ export interface FeaturisedCorpus {
   units: Unit[];
   /** dense feature id → hashed feature key */
   keyOf: Uint32Array;
+  /** dense feature ids of the source-keyed copies (externalAugment): trained, never written */
+  augmentIds: Set<number>;
+  externalAugment: boolean;
   seconds: number;
 }
 
@@ -373,7 +385,7 @@ export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
  * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
  * it does not depend on the fold), to skip counting the unlabelled text.
  */
-export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps' | 'corpusTypes' | 'orgWithoutTypes'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps' | 'corpusTypes' | 'orgWithoutTypes' | 'externalAugment'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
   const t0 = Date.now();
   const brownOn = opts.brown;
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
@@ -387,11 +399,15 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   const dense = new Map<number, number>();
   const keyOf: number[] = [];
   const units: Unit[] = [];
+  const augmentIds = new Set<number>();
   const add = (sents: readonly LabeledSentence[], doc: string, source: Unit['source'], corpusName?: string) => {
     // document-level capitalisation over the document's sentences
     const caps = docCaps(sents.map((s) => s.words));
+    const salt = opts.externalAugment && corpusName ? hashString('external-augment:' + corpusName) : 0;
     for (const s of sents) {
-      const { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      let { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      let copy: Uint8Array | null = null;
+      if (salt) ({ keys, offs, copy } = augmentKeys(keys, offs, salt));
       const ids = new Uint32Array(keys.length);
       for (let j = 0; j < keys.length; j++) {
         let id = dense.get(keys[j]);
@@ -399,6 +415,7 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
           id = keyOf.length;
           dense.set(keys[j], id);
           keyOf.push(keys[j]);
+          if (copy?.[j]) augmentIds.add(id);
         }
         ids[j] = id;
       }
@@ -421,7 +438,22 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   const seconds = (Date.now() - t0) / 1000;
   log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
   const plain = types && opts.orgWithoutTypes ? featuriseCorpus(corpus, { ...opts, corpusTypes: false }, log, lexicon) : undefined;
-  return { corpus, lexicon, brown, vectors, types, plain, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
+  return { corpus, lexicon, brown, vectors, types, plain, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), augmentIds, externalAugment: !!opts.externalAugment, seconds };
+}
+
+/** Each token's keys followed by their copies keyed by `salt` (externalAugment). */
+function augmentKeys(keys: ArrayLike<number>, offs: ArrayLike<number>, salt: number): { keys: Uint32Array; offs: Int32Array; copy: Uint8Array } {
+  const out = new Uint32Array(keys.length * 2);
+  const copy = new Uint8Array(keys.length * 2);
+  const o = new Int32Array(offs.length);
+  let m = 0;
+  for (let i = 0; i + 1 < offs.length; i++) {
+    o[i] = m;
+    for (let j = offs[i]; j < offs[i + 1]; j++) out[m++] = keys[j];
+    for (let j = offs[i]; j < offs[i + 1]; j++) (copy[m] = 1), (out[m++] = fin(mix(salt, keys[j])));
+  }
+  o[offs.length - 1] = m;
+  return { keys: out, offs: o, copy };
 }
 
 /**
@@ -458,13 +490,14 @@ class DensePerceptron {
     }
   }
   /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys (rows past keyOf are scratch). */
-  freeze(keyOf: Uint32Array, threshold: number): FrozenPerceptron {
+  freeze(keyOf: Uint32Array, threshold: number, skip?: Uint8Array): FrozenPerceptron {
     const C = this.nClasses;
     const keys: number[] = [];
     const starts: number[] = [0];
     const cls: number[] = [];
     const vals: number[] = [];
     for (let f = 0; f < keyOf.length; f++) {
+      if (skip?.[f]) continue;
       if (pushAveragedRow(this.w, this.u, this.counter, f * C, C, threshold, cls, vals)) {
         keys.push(keyOf[f]);
         starts.push(cls.length);
@@ -494,6 +527,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
   if (opts.places !== undefined && opts.places !== fc.corpus.places) throw new Error('trainNer: the corpus was read ' + (fc.corpus.places ? 'with' : 'without') + ' the place gazetteer (readNerCorpus places)');
   if (!!opts.corpusTypes !== (fc.types !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.types ? 'with' : 'without') + ' corpus type profiles');
+  if (!!opts.externalAugment !== fc.externalAugment) throw new Error('trainNer: the corpus was featurised ' + (fc.externalAugment ? 'with' : 'without') + ' external feature augmentation');
   if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');
@@ -515,10 +549,15 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   }
   const local = new Int32Array(G).fill(-1);
   const localKeys: number[] = [];
+  const augmentLocal: number[] = [];
   for (let g = 0; g < G; g++) if (counts[g] >= opts.minCount) {
     local[g] = localKeys.length;
+    if (fc.augmentIds.has(g)) augmentLocal.push(localKeys.length);
     localKeys.push(fc.keyOf[g]);
   }
+  // the source-keyed copies (externalAugment) are trained but never written
+  const notWritten = augmentLocal.length ? new Uint8Array(localKeys.length) : undefined;
+  for (const l of augmentLocal) notWritten![l] = 1;
   const keyOf = Uint32Array.from(localKeys);
   const tagSet = new TagSet(opts.bilou ?? [], opts.types);
   const toInstance = (u: Unit): Instance => {
@@ -634,13 +673,13 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
       if (opts.onEpoch && seed === opts.seeds[0]) {
         const cnt = perc.counter;
         const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
-        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3, notWritten), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
         opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors, null, fc.types));
       }
     }
     const c = perc.counter;
     const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
-    return { scorer: perc.freeze(keyOf, 1e-3), trans: avg(trans, transU), start: avg(start, startU) };
+    return { scorer: perc.freeze(keyOf, 1e-3, notWritten), trans: avg(trans, transU), start: avg(start, startU) };
   };
 
   // several runs with different shuffles, weights averaged

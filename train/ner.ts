@@ -83,6 +83,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-types') opts.corpusTypes = false;
     else if (a === '--org-without-types') opts.orgWithoutTypes = true;
     else if (a === '--external-org-only') opts.externalOrgOnly = true;
+    else if (a === '--external-augment') opts.externalAugment = true;
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
@@ -91,7 +92,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -115,7 +116,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -166,7 +167,7 @@ function main(): void {
     feature_version: FEATURE_VERSION,
     lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {
-      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, external_weights: opts.external, external_org_only: !!opts.externalOrgOnly, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpus_types: !!opts.corpusTypes, unlabelled_caps: opts.unlabelledCaps,
+      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, external_weights: opts.external, external_org_only: !!opts.externalOrgOnly, external_augment: !!opts.externalAugment, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpus_types: !!opts.corpusTypes, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',
       freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2,
     },
