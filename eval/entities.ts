@@ -7,13 +7,14 @@
  * --no-org (no organisation companion: the BIO model alone; --[no-]places: the world gazetteer's place categories as gazetteer features; CHRONICLE_WITHOUT=ner.org-model trains it but
  * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --org-only (the companion tags organisations alone: 5 tags), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
- * as one element: the weights of those shuffles averaged in that run).
+ * as one element: the weights of those shuffles averaged in that run), --external SRC:W,… (external training
+ * corpora of train/data/ner-external/ with their weights, training side only; "none": without).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultModelDir } from '../src/extract/ner.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
-import { DEFAULT_TRAIN_OPTIONS, featuriseCorpus, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, featuriseCorpus, parseExternal, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { formatPRF, type PRF } from '../train/ner-score.js';
 import { formatReport, runCrossValidation, runEpochCurve, type CvReport } from '../train/ner-cv.js';
 
@@ -42,6 +43,8 @@ function main(): void {
     else if (a === '--types') opts.corpusTypes = true;
     else if (a === '--no-types') opts.corpusTypes = false;
     else if (a === '--org-without-types') opts.orgWithoutTypes = true;
+    else if (a === '--external-org-only') opts.externalOrgOnly = true;
+    else if (a === '--external-augment') opts.externalAugment = true;
     else if (a === '--identity-dropout') opts.identityDropout = Number(args[++i]);
     else if (a === '--seeds') opts.seeds = args[++i].split(',').map(Number);
     else if (a === '--repeat-seeds') repeatSeeds = args[++i].split(',').map((g) => g.split('+').map(Number));
@@ -54,11 +57,12 @@ function main(): void {
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
     else if (a === '--epochs') opts.epochs = Number(args[++i]);
+    else if (a === '--external') opts.external = parseExternal(args[++i]);
     else if (a === '--epoch-curve') curve = true;
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --external SRC:W,…, --external-org-only, --external-augment, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {

@@ -11,7 +11,7 @@ import { decodeWeights, emissions, encodeWeights, loadTypeProfiles, makeNerModel
 import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { MAX_KEYS, WordCache, selfKeys } from '../src/extract/ner-features.js';
-import { readGumDoc, retokenize } from '../train/ner-data.js';
+import { readExternal, readGumDoc, retokenize } from '../train/ner-data.js';
 import { placeCategories } from '../train/ner-gazetteer.js';
 import { PLACES_DIR } from '../train/ner-train.js';
 import { sentenceKeysOf } from '../src/extract/ner-model.js';
@@ -169,6 +169,29 @@ test('GUM names as training gold: titles and descriptors stripped, hyphenated gi
   // "Sweden defeated South Korea": GUM's organisation reading of a country is tagged as written
   const soccer = spans('GUM_news_soccer');
   assert.ok(soccer.includes('Sweden/GPE') && !soccer.includes('Sweden/ORG'));
+});
+
+test('external corpora as training gold: titles, pronouns and descriptions cut to the names they hold', () => {
+  const gaz = getNerModel()!.gazetteer;
+  // one token a line, the source's own labels (re3d's marks titles, pronouns and descriptions)
+  const rows = (sent: string) => sent.split(' ').map((t) => t.replace('/', '\t')).join('\n');
+  const text = ['# newdoc id = x:1',
+    rows('Col./B-Person Jane/I-Person Orlov/I-Person said/O we/B-Organisation saw/O U.S./B-Organisation service/I-Organisation members/I-Organisation in/O the/B-Location city/I-Location of/I-Location Raqqah/I-Location ./O'),
+    '',
+    rows('Kurdish/B-Nationality rebels/O met/O the/B-Organisation Syrian/I-Organisation Democratic/I-Organisation Forces/I-Organisation near/O Vermillion/B-Location ,/I-Location South/I-Location Dakota/I-Location ./O'),
+    '',
+    rows('The/B-Person commander/I-Person of/I-Person Orbis/I-Person Command/I-Person spoke/O ./O'),
+    '',
+    rows('Rebels/B-Organisation left/O Tal/B-Location Afar/I-Location ./O'),
+    ''].join('\n');
+  const stats = { documents: 0, sentences: 0, skipped: 0, names: {} as Record<string, number> };
+  const docs = readExternal(text, 're3d', gaz, stats);
+  const spans = docs.flatMap((d) => d.sentences.map((s) => tagsToSpans(s.tags.map((t) => BIO_TAGS.index.get(t) ?? 0)).map((sp) => s.words.slice(sp.start, sp.end).join(' ') + '/' + sp.type)));
+  assert.deepEqual(spans[0], ['Jane Orlov/PERSON', 'U.S./GPE', 'Raqqah/GPE'], 'title, pronoun and descriptions off');
+  assert.deepEqual(spans[1], ['Kurdish/NORP', 'Syrian Democratic Forces/ORG', 'Vermillion/GPE', 'South Dakota/GPE']);
+  assert.deepEqual(spans[2], ['Tal Afar/GPE'], 'a lower-case description is no name');
+  assert.equal(stats.skipped, 1, 'an office described around an organisation leaves its sentence out');
+  assert.equal(stats.sentences, 4);
 });
 
 test('span discipline: "or" splits two names, a title\'s place is not part of its holder, cups are events', () => {

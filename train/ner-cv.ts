@@ -226,7 +226,7 @@ export function runEpochCurve(fc: FeaturisedCorpus, folds: number, opts: Partial
 export function formatReport(r: CvReport): string {
   const out: string[] = [];
   out.push(`Named entities: ${r.folds}-fold cross-validation over ${r.documents.gum} GUM news + interview and ${r.documents.uner} UNER EWT dev documents,`);
-  out.push(`raw text through the real tokenizer and pipeline, exact character spans (O bias ${r.oBias}, ${r.train.epochs} epochs, GUM weight ${r.train.gumWeight}).`);
+  out.push(`raw text through the real tokenizer and pipeline, exact character spans (O bias ${r.oBias}, ${r.train.epochs} epochs, GUM weight ${r.train.gumWeight}${Object.entries(r.train.external ?? {}).filter(([, w]) => w > 0).map(([k, w]) => `, ${k} weight ${w}`).join('')}).`);
   const pct = (x: PRF | undefined) => (x ? (100 * x.f1).toFixed(1).padStart(5) : '    –');
   out.push('');
   out.push(`${'recogniser'.padEnd(20)}${'data'.padEnd(8)}  ${'PER'.padStart(5)}  ${'ORG'.padStart(5)}  ${'place'.padStart(5)}  | ${'F1'.padStart(5)}  ${'P'.padStart(5)}  ${'R'.padStart(5)}  | other`);

@@ -470,3 +470,210 @@ export function readConlluWords(path: string): string[][] {
   if (cur.length) out.push(cur);
   return out;
 }
+
+// ---------------------------------------------------------------- external corpora
+
+/**
+ * The external sources' labels (train/ner-external-build.ts keeps each source's own names):
+ * → PER / ORG / LOC (the place rule) / NORP; OTH is a name of another kind (MISC, products,
+ * works), NORP when it is a nationality or group word, else O as in UNER; anything else → O.
+ */
+const EXTERNAL_LABELS: Record<string, 'PER' | 'ORG' | 'LOC' | 'NORP' | 'OTH'> = {
+  // re3d (its other types: weapons, quantities, dates, money, platforms, document references → O)
+  Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'NORP',
+  // wikigold, BTC, SEC filings (CoNLL types)
+  PER: 'PER', ORG: 'ORG', LOC: 'LOC', MISC: 'OTH',
+  // WNUT17 (sports teams, bands and other groups are ORG in OntoNotes)
+  person: 'PER', location: 'LOC', corporation: 'ORG', group: 'ORG', product: 'OTH', 'creative-work': 'OTH',
+};
+
+/** A name's first letter or digit is capitalised (or it is a number-led name such as "3M"). */
+const isNameWord = (w: string) => /^[\p{Lu}\p{N}]/u.test(w) || /^\p{Ll}+\p{Lu}/u.test(w) || /^\p{Ll}{1,3}['’-]\p{Lu}/u.test(w);
+const isPunct = (w: string) => !/[\p{L}\p{N}]/u.test(w);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** re3d marks pronouns as persons and organisations ("We", "They"): no names. */
+const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'us', 'him', 'them', 'who', 'whom', 'one', 'ours', 'theirs']);
+/** Titles and ranks before a person's name (re3d: "Col.", "Spc.", "Lt. Gen."). */
+const isTitle = (w: string) => PERSON_TITLES.has(w.toLowerCase()) || /^(spc|pfc|cpl|sgt|ssgt|lt|col|gen|maj|capt|brig|adm|cmdr|cdr|gov|sen|rep|amb)\.?$/i.test(w);
+
+/**
+ * One labelled span of an external corpus, cut to the name it holds, the way our gold treats
+ * names (UNER, GUM): a leading determiner or possessive ("the Kurdish YPG") and, for persons,
+ * leading titles, and a nationality or country word before a title ("Syrian President Bashar
+ * al-Assad"), leave
+ * it; a span with no capitalised word is no name ("rebels", "he", "the city"). re3d also marks
+ * descriptions ("U.S. service members", "Raqqa province", "Iraqi security forces"): trailing
+ * lower-case words make it a description, whose names are read by describedSpans. Returns the spans to tag, or null when the span cannot be read as a name (the sentence is then
+ * left out rather than trained with a name tagged O).
+ */
+function externalSpans(lower: string[], words: string[], a: number, b: number, type: 'PER' | 'ORG' | 'LOC' | 'NORP' | 'OTH', gaz: Gazetteer): [number, number, string][] | null {
+  const out: [number, number, string][] = [];
+  while (a < b && (isPunct(words[a]) || DETERMINERS.has(lower[a]))) a++;
+  while (b > a && isPunct(words[b - 1])) b--;
+  if (a >= b || (b - a === 1 && PRONOUNS.has(lower[a]))) return out;
+  // no capitalised word: a description, no name ("rebels", "coalition forces")
+  if (!words.slice(a, b).some((w) => /^\p{Lu}/u.test(w))) return out;
+  // led by other lower-case words: a description around names ("the city of Raqqah", "the government of Iraq")
+  if (!isNameWord(words[a])) return describedSpans(lower, words, a, b, type, gaz);
+  // a list of places is one place each ("Vermillion, South Dakota"); other lists cannot be told apart
+  if (words.slice(a, b).includes(',')) {
+    if (type !== 'LOC') return null;
+    for (let k = a; k < b; k++) {
+      let e = k;
+      while (e < b && words[e] !== ',') e++;
+      const part = externalSpans(lower, words, k, e, type, gaz);
+      if (!part) return null;
+      out.push(...part);
+      k = e;
+    }
+    return out;
+  }
+  if (type === 'PER') {
+    // titles, and a nationality or country word before a title, leave a person's name
+    let office = false;
+    for (;;) {
+      if (a < b && isTitle(words[a])) (a++, (office = true));
+      else if (a + 2 < b && isTitle(words[a + 1]) && (isNorp([lower[a]], gaz) || gaz.lookup([lower[a]])?.includes('GPE'))) {
+        if (!isNorp([lower[a]], gaz)) out.push([a, a + 1, 'LOC']);
+        a++;
+        office = true;
+      } else break;
+    }
+    // "President of the United States": an office, not a person; its place keeps its label
+    if (office && a < b && !isNameWord(words[a])) {
+      while (a < b && !isNameWord(words[a])) a++;
+      return a < b && placeLike(lower.slice(a, b), gaz) ? [...out, [a, b, 'LOC']] : null;
+    }
+    // a rank inside ("Petty Officer Keating"): the name is what follows the last title word
+    for (let k = b - 2; k >= a; k--) if (isTitle(words[k]) && isNameWord(words[k + 1])) {
+      a = k + 1;
+      break;
+    }
+  }
+  let e = b;
+  while (e > a && (isPunct(words[e - 1]) || !isNameWord(words[e - 1]))) e--;
+  let plain = e < b ? words.slice(e, b).every(isPunct) : true;
+  for (let k = a + 1; k < e - 1 && plain; k++) if (!isNameWord(words[k]) && !isPunct(words[k]) && !CONNECTORS.has(lower[k])) plain = false;
+  if (!plain) {
+    const rest = describedSpans(lower, words, a, b, type, gaz);
+    return rest && [...out, ...rest];
+  }
+  b = e;
+  if (a >= b) return out;
+  const span = lower.slice(a, b);
+  if (isNorp(span, gaz)) return [...out, [a, b, 'NORP']];
+  if (type === 'ORG' || type === 'PER' || type === 'LOC') return [...out, [a, b, type]];
+  return type === 'NORP' ? null : out;
+}
+
+/**
+ * A labelled description with names in it ("U.S. service members", "ISIL tactical units", "the
+ * Iraqi city of Mosul", "the government of Iraq"): each run of name words is a name of its own,
+ * typed by the gazetteer (a nationality → NORP, a country or city → place), else as the span
+ * for a place or an organisation (its modifier names it: "ISIL fighters" → ISIL), never a person
+ * (a person's description names an office: "commander of U.S. Central Command"). A run before a
+ * hyphen ("ISIL-held buildings") cannot be typed: null (the sentence is left out).
+ */
+function describedSpans(lower: string[], words: string[], a: number, b: number, type: 'PER' | 'ORG' | 'LOC' | 'NORP' | 'OTH', gaz: Gazetteer): [number, number, string][] | null {
+  const out: [number, number, string][] = [];
+  for (let k = a; k < b; k++) {
+    if (!/^\p{Lu}/u.test(words[k])) continue;
+    let e = k + 1;
+    while (e < b && (isNameWord(words[e]) || (CONNECTORS.has(lower[e]) && e + 1 < b && isNameWord(words[e + 1])))) e++;
+    if (e < b && /^[-–]$/.test(words[e])) return null;
+    const span = lower.slice(k, e);
+    const cats = gaz.lookup(span);
+    if (isNorp(span, gaz) || span.every((w) => isNorp([w], gaz))) out.push([k, e, 'NORP']);
+    else if (cats?.includes('GPE') || cats?.includes('LOC')) out.push([k, e, 'LOC']);
+    else if (type === 'LOC' || type === 'ORG') out.push([k, e, type]);
+    else return null;
+    k = e - 1;
+  }
+  return out;
+}
+
+function placeLike(lower: string[], gaz: Gazetteer): boolean {
+  const cats = gaz.lookup(lower);
+  return !!cats && (cats.includes('GPE') || cats.includes('LOC'));
+}
+
+export interface ExternalStats {
+  documents: number;
+  sentences: number;
+  /** sentences left out because a labelled span could not be read as a name */
+  skipped: number;
+  names: Record<string, number>;
+}
+
+/**
+ * An external corpus of train/data/ner-external/ (train/ner-external-build.ts), labels mapped to
+ * ours (EXTERNAL_LABELS, externalSpans, the place rule, NORP as in UNER), one LabeledDoc per
+ * document. `genre` names the source.
+ */
+export function readExternal(text: string, genre: string, gaz: Gazetteer, stats?: ExternalStats): LabeledDoc[] {
+  const docs: LabeledDoc[] = [];
+  let words: string[] = [];
+  let raw: string[] = [];
+  let newDoc = false;
+  // words the source writes in lower case somewhere: a sentence-initial "Rebels" is no name
+  const lowerWords = new Set<string>();
+  for (const m of text.matchAll(/^(\p{Ll}[^\t]*)\t/gmu)) lowerWords.add(m[1]);
+  const flush = () => {
+    if (!words.length) return;
+    if (stats) stats.sentences++;
+    const tags = mapExternalTags(words, raw, gaz, lowerWords);
+    if (tags) {
+      if (!docs.length) docs.push({ id: `${genre}:doc`, genre, sentences: [] });
+      docs[docs.length - 1].sentences.push({ words, tags, text: words.join(' '), newPar: newDoc, doc: docs[docs.length - 1].id });
+      if (stats) for (const t of tags) if (t.startsWith('B-')) stats.names[t.slice(2)] = (stats.names[t.slice(2)] ?? 0) + 1;
+    } else if (stats) stats.skipped++;
+    newDoc = false;
+    words = [];
+    raw = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith('# newdoc id = ')) {
+      flush();
+      docs.push({ id: line.slice(14).trim(), genre, sentences: [] });
+      newDoc = true;
+    } else if (line.startsWith('#')) continue;
+    else if (!line.trim()) flush();
+    else {
+      const tab = line.lastIndexOf('\t');
+      words.push(line.slice(0, tab));
+      raw.push(line.slice(tab + 1));
+    }
+  }
+  flush();
+  const kept = docs.filter((d) => d.sentences.length);
+  if (stats) stats.documents += kept.length;
+  return kept;
+}
+
+function mapExternalTags(words: string[], raw: string[], gaz: Gazetteer, lowerWords: ReadonlySet<string>): string[] | null {
+  const tags = raw.map(() => 'O');
+  const lower = words.map((w) => w.toLowerCase());
+  // the spans are read on the words as they would be written mid-sentence
+  const asWritten = words.slice();
+  if (lowerWords.has(lower[0]) && !gaz.lookup([lower[0]])) asWritten[0] = lower[0];
+  for (let i = 0; i < raw.length; i++) {
+    if (!raw[i].startsWith('B-')) continue;
+    const label = raw[i].slice(2);
+    let j = i + 1;
+    while (j < raw.length && raw[j] === 'I-' + label) j++;
+    const type = EXTERNAL_LABELS[label];
+    if (type) {
+      const spans = externalSpans(lower, asWritten, i, j, type, gaz);
+      if (!spans) return null;
+      for (const [a, b, t] of spans) {
+        const ours = t === 'PER' ? 'PERSON' : t === 'ORG' ? 'ORG' : t === 'LOC' ? placeType(lower.slice(a, b), gaz) : t === 'NORP' ? 'NORP' : null;
+        if (!ours) continue;
+        tags[a] = 'B-' + ours;
+        for (let k = a + 1; k < b; k++) tags[k] = 'I-' + ours;
+      }
+    }
+    i = j - 1;
+  }
+  addNorp(words, tags, gaz);
+  return tags;
+}

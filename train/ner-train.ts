@@ -5,7 +5,8 @@
  *
  * Training data: UNER English EWT train, the UNER EWT dev documents and every GUM document
  * (all six genres; GUM sentences seen `gumWeight` times per epoch), minus the documents of the
- * fold being scored. Cross-validation pool: all GUM news + interview documents and all UNER EWT
+ * fold being scored; with `external`, openly licensed corpora of train/data/ner-external/ too
+ * (training side only). Cross-validation pool: all GUM news + interview documents and all UNER EWT
  * dev documents, as whole documents, scored on raw text through our tokenizer.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,9 +19,11 @@ import type { EntityType } from '../src/doc.js';
 import { FrozenPerceptron, pushAveragedRow } from '../src/nlp/perceptron.js';
 import { VECTORS_FILE, getBrownClusters, getVectorClusters, representationsLoadError, type BrownClusters } from '../src/nlp/representations.js';
 import { buildGazetteer, placeCategories } from './ner-gazetteer.js';
-import { readConlluWords, readGum, readUner, type LabeledDoc, type LabeledSentence } from './ner-data.js';
+import { readConlluWords, readExternal, readGum, readUner, type ExternalStats, type LabeledDoc, type LabeledSentence } from './ner-data.js';
+import { EXTERNAL_DIR } from './ner-external-build.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
 import { seededRandom } from '../src/nlp/random.js';
+import { fin, hashString, mix } from '../src/nlp/features.js';
 
 export interface NerCorpus {
   dataDir: string;
@@ -34,6 +37,13 @@ export interface NerCorpus {
   unerDev: LabeledDoc[];
   /** every GUM document in ../shared/data/gum/dep */
   gum: LabeledDoc[];
+  /**
+   * the external corpora read (train/data/ner-external/, the sources NerTrainOptions.external
+   * gives a weight), one LabeledDoc per document, genre = source name; never in the pool
+   */
+  external: LabeledDoc[];
+  /** per external source: documents, sentences, sentences left out, names by type */
+  externalStats: Record<string, ExternalStats>;
   /** UD English EWT train words (capitalisation statistics) */
   ewtWords: string[][];
   /** the shipped word representations (models/representations/), or null when missing */
@@ -61,7 +71,7 @@ export const PLACES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.
  * The labelled corpora and the gazetteer. `places`: the gazetteer also holds the place categories
  * of the world gazetteer (placeCategories; default as DEFAULT_TRAIN_OPTIONS).
  */
-export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places'> = {}): NerCorpus {
+export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places' | 'external'> = {}): NerCorpus {
   const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
   const places = opts.places ?? DEFAULT_TRAIN_OPTIONS.places;
   const gazData = buildGazetteer(join(dataDir, 'petrarch2'), places ? placeCategories(PLACES_DIR, mostlyLowerWords(ewtWords)) : undefined);
@@ -74,7 +84,15 @@ export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOption
     unerDev[unerDev.length - 1].sentences.push(s);
   }
   const gum = readGum(join(dataDir, 'gum', 'dep'), gazetteer);
-  return { dataDir, gazData, gazetteer, places, unerTrain, unerDev, gum, ewtWords, brown: getBrownClusters(), vectors: null };
+  const external: LabeledDoc[] = [];
+  const externalStats: Record<string, ExternalStats> = {};
+  for (const [source, weight] of Object.entries(opts.external ?? DEFAULT_TRAIN_OPTIONS.external)) {
+    if (!(weight > 0)) continue;
+    const stats: ExternalStats = { documents: 0, sentences: 0, skipped: 0, names: {} };
+    external.push(...readExternal(gunzipSync(readFileSync(join(EXTERNAL_DIR, `${source}.tsv.gz`))).toString('utf8'), source, gazetteer, stats));
+    externalStats[source] = stats;
+  }
+  return { dataDir, gazData, gazetteer, places, unerTrain, unerDev, gum, external, externalStats, ewtWords, brown: getBrownClusters(), vectors: null };
 }
 
 /** Ids of GUM's news and interview documents, sorted. */
@@ -115,6 +133,23 @@ export interface NerTrainOptions {
   seeds: number[];
   /** times each GUM sentence is seen per epoch */
   gumWeight: number;
+  /**
+   * external training corpora (train/data/ner-external/<source>.tsv.gz: re3d, wikigold, btc,
+   * wnut17, sec; see train/ner-external-build.ts for what each holds and its licence) → times
+   * each of their sentences is seen per epoch (whole numbers; 0 or absent: not used). They only
+   * ever join the training side: never the cross-validation pool. Read by readNerCorpus.
+   */
+  external: Readonly<Record<string, number>>;
+  /** with external: only the organisation companion trains on them (the BIO model, whose persons and places are kept, does not) */
+  externalOrgOnly?: boolean;
+  /**
+   * with external: feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"): an
+   * external sentence's tokens also carry a copy of every feature keyed by its source, so what is
+   * particular to a corpus's conventions can go into weights that run time never reads (they are
+   * left out of the weights file) and only what the corpora share moves the general weights.
+   * Read by featuriseCorpus.
+   */
+  externalAugment?: boolean;
   /** features seen fewer times are dropped */
   minCount: number;
   /** O bias stored with the weights */
@@ -165,10 +200,23 @@ export interface OrgCompanion {
   oBias?: number;
 }
 
+/** `--external re3d:2,wikigold:1` → { re3d: 2, wikigold: 1 } (a source without ":N" counts once; "none": {}). */
+export function parseExternal(v: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (v === 'none') return out;
+  for (const part of v.split(',')) {
+    const [name, w = '1'] = part.split(':');
+    const weight = Number(w);
+    if (!/^[a-z0-9-]+$/.test(name) || !Number.isInteger(weight) || weight < 0) throw new Error(`--external: expected source:weight (whole number), got ${part}`);
+    out[name] = weight;
+  }
+  return out;
+}
+
 /** The shipped companion: ORG tagged BILOU, the model's O bias. */
 export const ORG_COMPANION: OrgCompanion = { bilou: ['ORG'] };
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, places: false, org: ORG_COMPANION };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, external: {}, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, places: false, org: ORG_COMPANION };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -179,7 +227,7 @@ export interface TrainedNer {
   lexicon: CapLexicon;
   features: number;
   weightsKept: number;
-  sentences: { uner: number; unerDev: number; gum: number; gumDocuments: number };
+  sentences: { uner: number; unerDev: number; gum: number; gumDocuments: number; external: Record<string, { documents: number; sentences: number; weight: number }> };
 }
 
 const rng = seededRandom;
@@ -283,7 +331,9 @@ function averageFrozen(ps: FrozenPerceptron[], C: number): FrozenPerceptron {
 interface Unit {
   /** document id: "uner-train:<id>", "uner-dev:<id>" or a GUM document id */
   doc: string;
-  source: 'uner' | 'uner-dev' | 'gum';
+  source: 'uner' | 'uner-dev' | 'gum' | 'external';
+  /** the external source (genre of its document), for source 'external' */
+  corpus?: string;
   /** dense feature ids (see FeaturisedCorpus.keyOf), token i's at ids[offs[i]..offs[i+1]) */
   ids: Uint32Array;
   offs: Int32Array;
@@ -309,6 +359,9 @@ export interface FeaturisedCorpus {
   units: Unit[];
   /** dense feature id → hashed feature key */
   keyOf: Uint32Array;
+  /** dense feature ids of the source-keyed copies (externalAugment): trained, never written */
+  augmentIds: Set<number>;
+  externalAugment: boolean;
   seconds: number;
 }
 
@@ -332,7 +385,7 @@ export function buildCapLexicon(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
  * `lexicon`: the capitalisation lexicon, when already built by this recipe (the shipped model's:
  * it does not depend on the fold), to skip counting the unlabelled text.
  */
-export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps' | 'corpusTypes' | 'orgWithoutTypes'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
+export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, 'brown' | 'vectors' | 'unlabelledCaps' | 'corpusTypes' | 'orgWithoutTypes' | 'externalAugment'>, log: (msg: string) => void = () => {}, lexicon = buildCapLexicon(corpus, opts, log)): FeaturisedCorpus {
   const t0 = Date.now();
   const brownOn = opts.brown;
   if (brownOn && !corpus.brown) throw new Error('Brown cluster features need models/representations/ (npm run train:representations)');
@@ -346,11 +399,15 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   const dense = new Map<number, number>();
   const keyOf: number[] = [];
   const units: Unit[] = [];
-  const add = (sents: readonly LabeledSentence[], doc: string, source: Unit['source']) => {
+  const augmentIds = new Set<number>();
+  const add = (sents: readonly LabeledSentence[], doc: string, source: Unit['source'], corpusName?: string) => {
     // document-level capitalisation over the document's sentences
     const caps = docCaps(sents.map((s) => s.words));
+    const salt = opts.externalAugment && corpusName ? hashString('external-augment:' + corpusName) : 0;
     for (const s of sents) {
-      const { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      let { keys, offs } = sentenceKeys(s.words, cache, ctx, caps);
+      let copy: Uint8Array | null = null;
+      if (salt) ({ keys, offs, copy } = augmentKeys(keys, offs, salt));
       const ids = new Uint32Array(keys.length);
       for (let j = 0; j < keys.length; j++) {
         let id = dense.get(keys[j]);
@@ -358,11 +415,12 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
           id = keyOf.length;
           dense.set(keys[j], id);
           keyOf.push(keys[j]);
+          if (copy?.[j]) augmentIds.add(id);
         }
         ids[j] = id;
       }
       for (const t of s.tags) if (!BIO_TAGS.index.has(t)) throw new Error(`unknown tag ${t} in ${doc}`);
-      units.push({ doc, source, ids, offs, tags: s.tags });
+      units.push({ doc, source, ...(corpusName ? { corpus: corpusName } : {}), ids, offs, tags: s.tags });
     }
   };
   // UNER train documents by newdoc id, in file order
@@ -376,10 +434,26 @@ export function featuriseCorpus(corpus: NerCorpus, opts: Pick<NerTrainOptions, '
   for (const [id, sents] of unerDocs) add(sents, 'uner-train:' + id, 'uner');
   for (const d of corpus.unerDev) add(d.sentences, d.id, 'uner-dev');
   for (const d of corpus.gum) add(d.sentences, d.id, 'gum');
+  for (const d of corpus.external) add(d.sentences, d.id, 'external', d.genre);
   const seconds = (Date.now() - t0) / 1000;
   log(`featurised ${units.length} sentences once for every fold: ${keyOf.length} distinct features, ${seconds.toFixed(1)} s`);
   const plain = types && opts.orgWithoutTypes ? featuriseCorpus(corpus, { ...opts, corpusTypes: false }, log, lexicon) : undefined;
-  return { corpus, lexicon, brown, vectors, types, plain, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), seconds };
+  return { corpus, lexicon, brown, vectors, types, plain, unlabelledCaps: opts.unlabelledCaps, units, keyOf: Uint32Array.from(keyOf), augmentIds, externalAugment: !!opts.externalAugment, seconds };
+}
+
+/** Each token's keys followed by their copies keyed by `salt` (externalAugment). */
+function augmentKeys(keys: ArrayLike<number>, offs: ArrayLike<number>, salt: number): { keys: Uint32Array; offs: Int32Array; copy: Uint8Array } {
+  const out = new Uint32Array(keys.length * 2);
+  const copy = new Uint8Array(keys.length * 2);
+  const o = new Int32Array(offs.length);
+  let m = 0;
+  for (let i = 0; i + 1 < offs.length; i++) {
+    o[i] = m;
+    for (let j = offs[i]; j < offs[i + 1]; j++) out[m++] = keys[j];
+    for (let j = offs[i]; j < offs[i + 1]; j++) (copy[m] = 1), (out[m++] = fin(mix(salt, keys[j])));
+  }
+  o[offs.length - 1] = m;
+  return { keys: out, offs: o, copy };
 }
 
 /**
@@ -416,13 +490,14 @@ class DensePerceptron {
     }
   }
   /** Averaged weights of magnitude ≥ threshold, keyed by the features' hashed keys (rows past keyOf are scratch). */
-  freeze(keyOf: Uint32Array, threshold: number): FrozenPerceptron {
+  freeze(keyOf: Uint32Array, threshold: number, skip?: Uint8Array): FrozenPerceptron {
     const C = this.nClasses;
     const keys: number[] = [];
     const starts: number[] = [0];
     const cls: number[] = [];
     const vals: number[] = [];
     for (let f = 0; f < keyOf.length; f++) {
+      if (skip?.[f]) continue;
       if (pushAveragedRow(this.w, this.u, this.counter, f * C, C, threshold, cls, vals)) {
         keys.push(keyOf[f]);
         starts.push(cls.length);
@@ -452,25 +527,37 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
   if (opts.places !== undefined && opts.places !== fc.corpus.places) throw new Error('trainNer: the corpus was read ' + (fc.corpus.places ? 'with' : 'without') + ' the place gazetteer (readNerCorpus places)');
   if (!!opts.corpusTypes !== (fc.types !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.types ? 'with' : 'without') + ' corpus type profiles');
+  if (!!opts.externalAugment !== fc.externalAugment) throw new Error('trainNer: the corpus was featurised ' + (fc.externalAugment ? 'with' : 'without') + ' external feature augmentation');
   if (opts.unlabelledCaps !== fc.unlabelledCaps) throw new Error('trainNer: the corpus was featurised ' + (fc.unlabelledCaps ? 'with' : 'without') + ' the unlabelled capitalisation lexicon');
   // training list: UNER train, the UNER dev documents not excluded, GUM documents not excluded × gumWeight
   const uner = fc.units.filter((u) => u.source === 'uner');
   const unerDev = fc.units.filter((u) => u.source === 'uner-dev' && !exclude.has(u.doc));
   const gum = fc.units.filter((u) => u.source === 'gum' && !exclude.has(u.doc));
-  const weightOf = (u: Unit) => (u.source === 'gum' ? opts.gumWeight : 1);
+  const externalWeight = opts.external ?? {};
+  for (const [source, weight] of Object.entries(externalWeight)) {
+    if (!Number.isInteger(weight) || weight < 0) throw new Error(`trainNer: external weight of ${source} must be a whole number ≥ 0, got ${weight}`);
+    if (weight > 0 && !fc.corpus.externalStats[source]) throw new Error(`trainNer: the corpus was read without the external source ${source} (readNerCorpus external)`);
+  }
+  const external = fc.units.filter((u) => u.source === 'external' && (externalWeight[u.corpus!] ?? 0) > 0);
+  const weightOf = (u: Unit) => (u.source === 'gum' ? opts.gumWeight : u.source === 'external' ? externalWeight[u.corpus!] : 1);
   // features seen at least minCount times in the training list
   const G = fc.keyOf.length;
   const counts = new Int32Array(G);
-  for (const list of [uner, unerDev, gum]) for (const u of list) {
+  for (const list of [uner, unerDev, gum, external]) for (const u of list) {
     const w = weightOf(u);
     for (let j = 0; j < u.ids.length; j++) counts[u.ids[j]] += w;
   }
   const local = new Int32Array(G).fill(-1);
   const localKeys: number[] = [];
+  const augmentLocal: number[] = [];
   for (let g = 0; g < G; g++) if (counts[g] >= opts.minCount) {
     local[g] = localKeys.length;
+    if (fc.augmentIds.has(g)) augmentLocal.push(localKeys.length);
     localKeys.push(fc.keyOf[g]);
   }
+  // the source-keyed copies (externalAugment) are trained but never written
+  const notWritten = augmentLocal.length ? new Uint8Array(localKeys.length) : undefined;
+  for (const l of augmentLocal) notWritten![l] = 1;
   const keyOf = Uint32Array.from(localKeys);
   const tagSet = new TagSet(opts.bilou ?? [], opts.types);
   const toInstance = (u: Unit): Instance => {
@@ -496,8 +583,16 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const gumInst = gum.map(toInstance);
   const instances: Instance[] = [...uner.map(toInstance), ...unerDev.map(toInstance)];
   for (let k = 0; k < opts.gumWeight; k++) instances.push(...gumInst);
+  const externalSentences: TrainedNer['sentences']['external'] = {};
+  for (const u of external) {
+    const inst = toInstance(u);
+    for (let k = 0; k < weightOf(u); k++) instances.push(inst);
+    const e = (externalSentences[u.corpus!] ??= { documents: 0, sentences: 0, weight: weightOf(u) });
+    e.sentences++;
+  }
+  for (const [source, e] of Object.entries(externalSentences)) e.documents = new Set(external.filter((u) => u.corpus === source).map((u) => u.doc)).size;
   const gumDocs = new Set(gum.map((u) => u.doc));
-  log(`train: ${instances.length} sentences (UNER ${uner.length} + dev ${unerDev.length}, GUM ${gum.length} × ${opts.gumWeight}); ${keyOf.length} features seen ≥ ${opts.minCount} times`);
+  log(`train: ${instances.length} sentences (UNER ${uner.length} + dev ${unerDev.length}, GUM ${gum.length} × ${opts.gumWeight}${Object.entries(externalSentences).map(([k, e]) => `, ${k} ${e.sentences} × ${e.weight}`).join('')}); ${keyOf.length} features seen ≥ ${opts.minCount} times`);
 
   /** One averaged-perceptron run over the shuffled training set. */
   const trainOnce = (seed: number): { scorer: FrozenPerceptron; trans: Float32Array; start: Float32Array } => {
@@ -578,13 +673,13 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
       if (opts.onEpoch && seed === opts.seeds[0]) {
         const cnt = perc.counter;
         const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / cnt);
-        const file = encodeWeights(perc.freeze(keyOf, 1e-3), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
+        const file = encodeWeights(perc.freeze(keyOf, 1e-3, notWritten), avg(trans, transU), avg(start, startU), opts.oBias, fc.brown ? fc.brown.sha256 : null, fc.vectors ? fc.vectors.sha256 : null, tagSet, fc.types ? fc.types.sha256 : null);
         opts.onEpoch(epoch, makeNerModel(decodeWeights(file), fc.corpus.gazetteer, fc.lexicon, true, fc.brown, fc.vectors, null, fc.types));
       }
     }
     const c = perc.counter;
     const avg = (x: Float32Array, y: Float64Array) => Float32Array.from(x, (v, i) => v - y[i] / c);
-    return { scorer: perc.freeze(keyOf, 1e-3), trans: avg(trans, transU), start: avg(start, startU) };
+    return { scorer: perc.freeze(keyOf, 1e-3, notWritten), trans: avg(trans, transU), start: avg(start, startU) };
   };
 
   // several runs with different shuffles, weights averaged
@@ -601,7 +696,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
     lexicon: fc.lexicon,
     features: keyOf.length,
     weightsKept: scorer.keys.length,
-    sentences: { uner: uner.length, unerDev: unerDev.length, gum: gum.length, gumDocuments: gumDocs.size },
+    sentences: { uner: uner.length, unerDev: unerDev.length, gum: gum.length, gumDocuments: gumDocs.size, external: externalSentences },
   };
 }
 
@@ -610,7 +705,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
  * on the same documents, linked as model.org so the ner stage runs both.
  */
 export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
-  const trained = trainNer(fc, exclude, { ...opts, org: null });
+  const trained = trainNer(fc, exclude, { ...opts, ...(opts.externalOrgOnly ? { external: {} } : {}), org: null });
   if (!opts.org) return trained;
   const plain = opts.orgWithoutTypes && fc.plain;
   const org = trainNer(plain || fc, exclude, { ...opts, ...(plain ? { corpusTypes: false } : {}), bilou: opts.org.bilou, types: opts.org.types, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });

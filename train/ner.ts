@@ -16,7 +16,8 @@
  * cross-validated figures go into the manifest.
  *
  * Options: --epochs N (default 10), --out DIR (default models/ner), --data DIR (default
- * ../shared/data or $CHRONICLE_DATA), --seeds N,M,… (default 13), --gum-weight N (default 4),
+ * ../shared/data or $CHRONICLE_DATA), --seeds N,M,… (default 13), --gum-weight N (default 4), --external
+ * SRC:W,… (external corpora of train/data/ner-external/ and their weights; "none": without),
  * --min-count N (default 2), --o-bias X (skip the cross-validation), --folds K (default 5), --no-brown
  * (no Brown cluster features), --org-o-bias X (the organisation companion's O bias; default the
  * model's), --no-org (no companion: the BIO model alone, weights-org.bin.gz removed),
@@ -29,8 +30,9 @@ import { gzipSync } from 'node:zlib';
 import { BIO_TAGS, FEATURE_VERSION, MODEL_FILES, TagSet } from '../src/extract/ner-model.js';
 import { NER_LEXICON_LISTS } from '../src/extract/ner-features.js';
 import { assertFrozen, checksums } from '../src/lexicon/index.js';
-import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainPair, type NerTrainOptions } from './ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, parseExternal, readNerCorpus, trainPair, type NerTrainOptions } from './ner-train.js';
 import { formatReport, runCrossValidation, type CvReport } from './ner-cv.js';
+import { EXTERNAL_INFO } from './ner-external-build.js';
 
 interface Options extends Omit<NerTrainOptions, 'oBias'> {
   oBias: number | null;
@@ -69,6 +71,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--data') opts.data = v, i++;
     else if (a === '--seeds') opts.seeds = v.split(',').map(Number), i++;
     else if (a === '--gum-weight') opts.gumWeight = num();
+    else if (a === '--external') opts.external = parseExternal(v), i++;
     else if (a === '--min-count') opts.minCount = num();
     else if (a === '--o-bias') opts.oBias = num();
     else if (a === '--folds') opts.folds = num();
@@ -79,6 +82,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--types') opts.corpusTypes = true;
     else if (a === '--no-types') opts.corpusTypes = false;
     else if (a === '--org-without-types') opts.orgWithoutTypes = true;
+    else if (a === '--external-org-only') opts.externalOrgOnly = true;
+    else if (a === '--external-augment') opts.externalAugment = true;
     else if (a === '--no-vectors') opts.vectors = false;
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
     else if (a === '--no-unlabelled-caps') opts.unlabelledCaps = false;
@@ -87,7 +92,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-places') opts.places = false;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -111,7 +116,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -162,7 +167,7 @@ function main(): void {
     feature_version: FEATURE_VERSION,
     lexicon: checksums(Object.values(NER_LEXICON_LISTS)),
     hyperparameters: {
-      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpus_types: !!opts.corpusTypes, unlabelled_caps: opts.unlabelledCaps,
+      epochs: opts.epochs, seeds: opts.seeds, gum_weight: opts.gumWeight, external_weights: opts.external, external_org_only: !!opts.externalOrgOnly, external_augment: !!opts.externalAugment, o_bias: opts.oBias, feature_min_count: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpus_types: !!opts.corpusTypes, unlabelled_caps: opts.unlabelledCaps,
       feature_count_note: 'counted over the training list, where GUM sentences appear gum_weight times',
       freeze_threshold: 1e-3, weights: 'bfloat16 in the file, int16 in memory (src/nlp/model-io.ts, perceptron.ts)', lexicon_min_count: 2,
     },
@@ -171,6 +176,7 @@ function main(): void {
         { name: 'UNER English EWT train (en_ewt-ud-train.iob2)', sentences: trained.sentences.uner, licence: 'CC BY-SA 4.0' },
         { name: 'UNER English EWT dev (en_ewt-ud-dev.iob2)', sentences: trained.sentences.unerDev, licence: 'CC BY-SA 4.0' },
         { name: 'GUM dep/*.conllu entity layer, all six genres', documents: trained.sentences.gumDocuments, sentences: trained.sentences.gum, weight: opts.gumWeight, licence: 'CC BY 4.0 (annotations); texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0' },
+        ...Object.entries({ ...trained.sentences.external, ...(trained.org?.sentences.external ?? {}) }).map(([source, e]) => ({ ...EXTERNAL_INFO[source], file: `train/data/ner-external/${source}.tsv.gz`, documents: e.documents, sentences: e.sentences, weight: e.weight, names: corpus.externalStats[source]?.names, sentences_left_out: corpus.externalStats[source]?.skipped })),
       ],
       lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)' + (opts.unlabelledCaps ? ' + the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (CC BY-SA 3.0; words seen there ≥ 10 times)' : ''),
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts' + (corpus.places ? ' + place categories (CTRY, AREA, ADM1, TOWN6/5/4/3 by population) of every name key of the world gazetteer models/places (GeoNames, CC BY 4.0; see models/places/manifest.json), train/ner-gazetteer.ts placeCategories' : ''),
