@@ -6,7 +6,7 @@
  * complete then, and the label is available to later parser decisions as a feature.
  * Non-projective gold trees need no preprocessing: the oracle picks the least costly moves.
  */
-import { f1, f2, f3, f4, fin, hashString, mix, templateSeed, type Lexeme } from './features.js';
+import { f1, fin, hashString, mix, templateSeed, type Lexeme } from './features.js';
 import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
 import { rng, shuffle } from './tagger.js';
 import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
@@ -50,6 +50,8 @@ class State {
   on = templatesOn(undefined);
   /** the values the move templates hash for the current state (parseFeatures; V.ZERO stays 0) */
   readonly values = new Int32Array(N_VALUES);
+  /** the same for the label templates (labelFeatures; L.ZERO stays 0) */
+  readonly labelValues = new Int32Array(N_LABEL_VALUES);
 
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
@@ -389,59 +391,85 @@ function parseFeatures(st: State, out: Uint32Array): number {
 
 export const MAX_LABEL_FEATURES = 48;
 
+/** The values the label templates hash, one slot each (labelFeatures fills them for each arc): of the head (H) and the dependent (D). */
+const L = {
+  DIR: 0,
+  ROOT_HEAD: 1,
+  D_W: 2,
+  D_T: 3,
+  H_W: 4,
+  H_T: 5,
+  H_U: 6,
+  D_U: 7,
+  ZERO: 8,
+  DIST: 9,
+  DL1_L: 10,
+  DR1_L: 11,
+  DL1_T: 12,
+  DR1_T: 13,
+  DL2_L: 14,
+  DR2_L: 15,
+  HSIB_L: 16,
+  D_PREV_T: 17,
+  D_NEXT_T: 18,
+  H_PREV_T: 19,
+  H_NEXT_T: 20,
+  D_SUF3: 21,
+  D_NL: 22,
+  D_NR: 23,
+  DL1_W: 24,
+  D_C20: 25,
+  H_C20: 26,
+  H_C6: 27,
+  D_C6: 28,
+} as const;
+const N_LABEL_VALUES = 29;
+
+/** The label templates in the order labelFeatures writes them, as MOVE_TEMPLATES. */
+const LABEL_TEMPLATES = flatTemplates([
+  [200, L.DIR, L.ROOT_HEAD], [201, L.D_W, L.DIR], [202, L.D_T, L.DIR], [203, L.H_W, L.DIR], [204, L.H_T, L.DIR],
+  [205, L.H_T, L.D_T, L.DIR], [206, L.H_U, L.D_U, L.DIR], [207, L.H_W, L.D_T, L.DIR, L.ZERO],
+  [208, L.H_T, L.D_W, L.DIR], [209, L.H_W, L.D_W, L.DIR], [210, L.H_T, L.D_T, L.DIR, L.DIST],
+  [211, L.D_T, L.DIR, L.DIST], [212, L.D_W, L.DIR, L.DIST], [213, L.D_T, L.DL1_L, L.DR1_L],
+  [214, L.D_T, L.DL1_T, L.DL1_L], [215, L.D_T, L.DR1_T, L.DR1_L], [216, L.D_W, L.DL1_L, L.DR1_L],
+  [217, L.D_T, L.DL1_L, L.DL2_L, L.DIR], [218, L.D_T, L.DR1_L, L.DR2_L, L.DIR], [219, L.H_T, L.HSIB_L, L.D_T, L.DIR],
+  [220, L.H_W, L.HSIB_L, L.DIR], [221, L.D_T, L.D_PREV_T, L.DIR], [222, L.D_T, L.D_NEXT_T, L.DIR],
+  [223, L.H_T, L.H_PREV_T, L.D_T, L.DIR], [224, L.H_T, L.H_NEXT_T, L.D_T, L.DIR], [225, L.D_SUF3, L.D_T, L.DIR],
+  [226, L.D_U, L.H_U, L.HSIB_L, L.DIR], [227, L.D_W, L.H_T, L.D_T, L.DIR], [228, L.D_T, L.D_NL, L.D_NR],
+  [229, L.H_U, L.D_U, L.DIST, L.DIR], [230, L.D_T, L.DL1_W, L.DIR], [231, L.H_W, L.D_U, L.HSIB_L],
+]);
+const LABEL_CLUSTER_TEMPLATES = flatTemplates([
+  [240, L.D_C20, L.DIR], [241, L.H_C20, L.DIR], [242, L.H_C6, L.D_C6, L.DIR], [243, L.H_T, L.D_C20, L.DIR],
+  [244, L.H_C20, L.D_T, L.DIR],
+]);
+
 /** Label features for the arc head → dep about to be built. */
 function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
-  const { W, T, U, S3, labels, on } = st;
+  const { W, T, U, S3, labels } = st;
   const n1 = st.n;
   const t = (i: number) => (i >= 0 && i <= n1 ? T[i] : 0);
   const l = (i: number) => (i >= 0 ? labels[i] : 0);
-  const hw = W[head], ht = T[head], hu = U[head];
-  const dw = W[dep], dt = T[dep], du = U[dep];
-  const dir = dep < head ? 1 : 2;
-  const dd = dist(head, dep);
-  const rootHead = head === n1 ? 1 : 0;
   const dL1 = st.lc1[dep], dR1 = st.rc1[dep], dL2 = st.lc2[dep], dR2 = st.rc2[dep];
   // the head's nearest existing child on the dependent's side
   const hSib = dep < head ? st.lc1[head] : st.rc1[head];
-  let n = 0;
-  if (on[200]) out[n++] = f2(200, dir, rootHead);
-  if (on[201]) out[n++] = f2(201, dw, dir);
-  if (on[202]) out[n++] = f2(202, dt, dir);
-  if (on[203]) out[n++] = f2(203, hw, dir);
-  if (on[204]) out[n++] = f2(204, ht, dir);
-  if (on[205]) out[n++] = f3(205, ht, dt, dir);
-  if (on[206]) out[n++] = f3(206, hu, du, dir);
-  if (on[207]) out[n++] = f4(207, hw, dt, dir, 0);
-  if (on[208]) out[n++] = f3(208, ht, dw, dir);
-  if (on[209]) out[n++] = f3(209, hw, dw, dir);
-  if (on[210]) out[n++] = f4(210, ht, dt, dir, dd);
-  if (on[211]) out[n++] = f3(211, dt, dir, dd);
-  if (on[212]) out[n++] = f3(212, dw, dir, dd);
-  if (on[213]) out[n++] = f3(213, dt, l(dL1), l(dR1));
-  if (on[214]) out[n++] = f3(214, dt, t(dL1), l(dL1));
-  if (on[215]) out[n++] = f3(215, dt, t(dR1), l(dR1));
-  if (on[216]) out[n++] = f3(216, dw, l(dL1), l(dR1));
-  if (on[217]) out[n++] = f4(217, dt, l(dL1), l(dL2), dir);
-  if (on[218]) out[n++] = f4(218, dt, l(dR1), l(dR2), dir);
-  if (on[219]) out[n++] = f4(219, ht, l(hSib), dt, dir);
-  if (on[220]) out[n++] = f3(220, hw, l(hSib), dir);
-  if (on[221]) out[n++] = f3(221, dt, t(dep - 1), dir);
-  if (on[222]) out[n++] = f3(222, dt, t(dep + 1), dir);
-  if (on[223]) out[n++] = f4(223, ht, t(head - 1), dt, dir);
-  if (on[224]) out[n++] = f4(224, ht, t(head + 1), dt, dir);
-  if (on[225]) out[n++] = f3(225, S3[dep], dt, dir);
-  if (on[226]) out[n++] = f4(226, du, hu, l(hSib), dir);
-  if (on[227]) out[n++] = f4(227, dw, ht, dt, dir);
-  if (on[228]) out[n++] = f3(228, dt, st.nl[dep], st.nr[dep]);
-  if (on[229]) out[n++] = f4(229, hu, du, dd, dir);
-  if (on[230]) out[n++] = f3(230, dt, W[dL1 >= 0 ? dL1 : n1], dir);
-  if (on[231]) out[n++] = f3(231, hw, du, l(hSib));
+  const v = st.labelValues;
+  v[L.DIR] = dep < head ? 1 : 2;
+  v[L.ROOT_HEAD] = head === n1 ? 1 : 0;
+  v[L.DIST] = dist(head, dep);
+  v[L.H_W] = W[head]; v[L.H_T] = T[head]; v[L.H_U] = U[head];
+  v[L.D_W] = W[dep]; v[L.D_T] = T[dep]; v[L.D_U] = U[dep];
+  v[L.DL1_L] = l(dL1); v[L.DR1_L] = l(dR1); v[L.DL2_L] = l(dL2); v[L.DR2_L] = l(dR2); v[L.HSIB_L] = l(hSib);
+  v[L.DL1_T] = t(dL1); v[L.DR1_T] = t(dR1);
+  v[L.D_PREV_T] = t(dep - 1); v[L.D_NEXT_T] = t(dep + 1); v[L.H_PREV_T] = t(head - 1); v[L.H_NEXT_T] = t(head + 1);
+  v[L.D_SUF3] = S3[dep];
+  v[L.D_NL] = st.nl[dep];
+  v[L.D_NR] = st.nr[dep];
+  v[L.DL1_W] = W[dL1 >= 0 ? dL1 : n1];
+  let n = hashTemplates(LABEL_TEMPLATES, v, st.on, out, 0);
   if (st.cl) {
-    if (on[240]) out[n++] = f2(240, clusterAt(st, dep, 3), dir);
-    if (on[241]) out[n++] = f2(241, clusterAt(st, head, 3), dir);
-    if (on[242]) out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
-    if (on[243]) out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
-    if (on[244]) out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
+    v[L.D_C20] = clusterAt(st, dep, 3); v[L.H_C20] = clusterAt(st, head, 3);
+    v[L.H_C6] = clusterAt(st, head, 1); v[L.D_C6] = clusterAt(st, dep, 1);
+    n = hashTemplates(LABEL_CLUSTER_TEMPLATES, v, st.on, out, n);
   }
   return n;
 }
