@@ -30,11 +30,16 @@ export function fin(h: number): number {
   return h || 1;
 }
 
-export const f1 = (t: number, a: number): number => fin(mix(mix(0x3c6ef372, t), a));
-export const f2 = (t: number, a: number, b: number): number => fin(mix(mix(mix(0x3c6ef372, t), a), b));
-export const f3 = (t: number, a: number, b: number, c: number): number => fin(mix(mix(mix(mix(0x3c6ef372, t), a), b), c));
+const SEED = 0x3c6ef372;
+
+export const f1 = (t: number, a: number): number => fin(mix(mix(SEED, t), a));
+export const f2 = (t: number, a: number, b: number): number => fin(mix(mix(mix(SEED, t), a), b));
+export const f3 = (t: number, a: number, b: number, c: number): number => fin(mix(mix(mix(mix(SEED, t), a), b), c));
 export const f4 = (t: number, a: number, b: number, c: number, d: number): number =>
-  fin(mix(mix(mix(mix(mix(0x3c6ef372, t), a), b), c), d));
+  fin(mix(mix(mix(mix(mix(SEED, t), a), b), c), d));
+
+/** The hash state f1–f4 start from after template id t: fin(mix(…mix(templateSeed(t), a)…)) is their key. */
+export const templateSeed = (t: number): number => mix(SEED, t);
 
 /** FNV-1a over UTF-16 code units, finalised; stable across runs and platforms. */
 export function hashString(s: string): number {

@@ -6,7 +6,7 @@
  * complete then, and the label is available to later parser decisions as a feature.
  * Non-projective gold trees need no preprocessing: the oracle picks the least costly moves.
  */
-import { f1, f2, f3, f4, hashString, type Lexeme } from './features.js';
+import { f1, fin, hashString, mix, templateSeed, type Lexeme } from './features.js';
 import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
 import { rng, shuffle } from './tagger.js';
 import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
@@ -48,6 +48,10 @@ class State {
   labelSets = false;
   /** 1 for each feature template the model uses, by template id (ParserData.without) */
   on = templatesOn(undefined);
+  /** the values the move templates hash for the current state (parseFeatures; V.ZERO stays 0) */
+  readonly values = new Int32Array(N_VALUES);
+  /** the same for the label templates (labelFeatures; L.ZERO stays 0) */
+  readonly labelValues = new Int32Array(N_LABEL_VALUES);
 
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
@@ -176,9 +180,161 @@ function dist(a: number, b: number): number {
 
 export const MAX_PARSE_FEATURES = 136;
 
+/**
+ * The values the move templates hash, one slot each, filled by parseFeatures for every state: word
+ * hashes (W), XPOS (T) and UPOS (U) ids, labels (L), suffix hashes (SUF3), dependents' label sets,
+ * valencies (NL, NR), distances and cluster prefixes (C4, C6, C20: 4, 6, 20 bits) of the stack
+ * (S0–S2), the buffer (B0–B2) and their leftmost and rightmost dependents (L1, L2, R1, R2).
+ */
+const V = {
+  S0_W: 0,
+  S0_T: 1,
+  B0_W: 2,
+  B0_T: 3,
+  B1_W: 4,
+  B1_T: 5,
+  B2_W: 6,
+  B2_T: 7,
+  S1_W: 8,
+  S1_T: 9,
+  S2_T: 10,
+  S2_W: 11,
+  S0_SUF3: 12,
+  B0_SUF3: 13,
+  S0L1_T: 14,
+  S0R1_T: 15,
+  B0L1_T: 16,
+  S0L2_T: 17,
+  S0R2_T: 18,
+  B0L2_T: 19,
+  S1R1_T: 20,
+  S1L1_T: 21,
+  ZERO: 22,
+  DIST: 23,
+  DIST_S1: 24,
+  S0_NR: 25,
+  S0_NL: 26,
+  B0_NL: 27,
+  S1_NR: 28,
+  S0L1_W: 29,
+  S0L1_L: 30,
+  S0R1_W: 31,
+  S0R1_L: 32,
+  B0L1_W: 33,
+  B0L1_L: 34,
+  S0L2_L: 35,
+  S0R2_L: 36,
+  B0L2_L: 37,
+  S1R1_L: 38,
+  S1L1_L: 39,
+  S0_U: 40,
+  B0_U: 41,
+  S1_U: 42,
+  B1_U: 43,
+  S0L1_U: 44,
+  S0R1_U: 45,
+  B0L1_U: 46,
+  S1R1_U: 47,
+  S0_LSET: 48,
+  S0_RSET: 49,
+  B0_LSET: 50,
+  S0_C20: 51,
+  B0_C20: 52,
+  S1_C20: 53,
+  B1_C20: 54,
+  S0_C6: 55,
+  B0_C6: 56,
+  S1_C6: 57,
+  S0_C4: 58,
+  B0_C4: 59,
+  B1_C4: 60,
+  B1_C6: 61,
+  S0L1_C6: 62,
+  S0R1_C6: 63,
+  B0L1_C6: 64,
+} as const;
+const N_VALUES = 65;
+
+/** Per template: its id, the hash state after the id (templateSeed), the number of values, their slots. */
+const TEMPLATE_WIDTH = 7;
+
+function flatTemplates(rows: readonly (readonly number[])[]): Int32Array {
+  const out = new Int32Array(rows.length * TEMPLATE_WIDTH);
+  rows.forEach(([id, ...slots], r) => {
+    const at = r * TEMPLATE_WIDTH;
+    out[at] = id;
+    out[at + 1] = templateSeed(id);
+    out[at + 2] = slots.length;
+    slots.forEach((s, k) => (out[at + 3 + k] = s));
+  });
+  return out;
+}
+
+/**
+ * The move templates in the order parseFeatures writes them (the order matters: scores are summed
+ * in it): template id, then the slots of the values it hashes, as f1–f4(id, values…) would.
+ */
+const MOVE_TEMPLATES = flatTemplates([
+  [1, V.S0_W], [2, V.S0_T], [3, V.S0_W, V.S0_T], [4, V.B0_W], [5, V.B0_T], [6, V.B0_W, V.B0_T], [7, V.B1_W],
+  [8, V.B1_T], [9, V.B1_W, V.B1_T], [10, V.B2_W], [11, V.B2_T], [12, V.S1_W], [13, V.S1_T], [14, V.S1_W, V.S1_T],
+  [15, V.S2_T], [16, V.S2_W], [17, V.S0_SUF3], [18, V.B0_SUF3], [20, V.S0_W, V.S0_T, V.B0_W, V.B0_T],
+  [21, V.S0_W, V.S0_T, V.B0_W], [22, V.S0_W, V.B0_W, V.B0_T], [23, V.S0_W, V.S0_T, V.B0_T],
+  [24, V.S0_T, V.B0_W, V.B0_T], [25, V.S0_W, V.B0_W], [26, V.S0_T, V.B0_T], [27, V.B0_T, V.B1_T],
+  [28, V.S1_W, V.S1_T, V.S0_W, V.S0_T], [29, V.S1_T, V.S0_T], [30, V.S1_W, V.S0_W, V.S0_T],
+  [31, V.S1_W, V.S1_T, V.S0_T], [32, V.S1_W, V.S0_W], [33, V.S1_T, V.B0_W, V.B0_T], [34, V.S1_T, V.B0_T],
+  [40, V.B0_T, V.B1_T, V.B2_T], [41, V.S0_T, V.B0_T, V.B1_T], [42, V.S1_T, V.S0_T, V.B0_T],
+  [43, V.S0_T, V.S0L1_T, V.B0_T], [44, V.S0_T, V.S0R1_T, V.B0_T], [45, V.S0_T, V.B0_T, V.B0L1_T],
+  [46, V.S0_T, V.S0L1_T, V.S0L2_T], [47, V.S0_T, V.S0R1_T, V.S0R2_T], [48, V.B0_T, V.B0L1_T, V.B0L2_T],
+  [49, V.S2_T, V.S1_T, V.S0_T], [50, V.S1_T, V.S1R1_T, V.S0_T], [51, V.S1_T, V.S1L1_T, V.S0_T],
+  [52, V.S0_W, V.B0_T, V.B1_T, V.ZERO], [53, V.B0_W, V.B1_W, V.B1_T], [54, V.S0_W, V.B0_W, V.B1_W],
+  [60, V.S0_W, V.DIST], [61, V.S0_T, V.DIST], [62, V.B0_W, V.DIST], [63, V.B0_T, V.DIST],
+  [64, V.S0_T, V.B0_T, V.DIST], [65, V.S0_W, V.B0_W, V.DIST], [66, V.S1_T, V.S0_T, V.DIST_S1],
+  [67, V.S1_W, V.S0_W, V.DIST_S1], [70, V.S0_W, V.S0_NR], [71, V.S0_T, V.S0_NR], [72, V.S0_W, V.S0_NL],
+  [73, V.S0_T, V.S0_NL], [74, V.B0_W, V.B0_NL], [75, V.B0_T, V.B0_NL], [76, V.S1_T, V.S1_NR, V.S0_T], [80, V.S0L1_W],
+  [81, V.S0L1_T], [82, V.S0L1_L], [83, V.S0R1_W], [84, V.S0R1_T], [85, V.S0R1_L], [86, V.B0L1_W], [87, V.B0L1_T],
+  [88, V.B0L1_L], [89, V.S0L2_T, V.S0L2_L], [90, V.S0R2_T, V.S0R2_L], [91, V.B0L2_T, V.B0L2_L],
+  [92, V.S0_T, V.S0L1_L, V.S0L2_L], [93, V.S0_T, V.S0R1_L, V.S0R2_L], [94, V.B0_T, V.B0L1_L, V.B0L2_L],
+  [95, V.S1_T, V.S1R1_L, V.S0_T], [96, V.S1_T, V.S1L1_L, V.S1_W], [97, V.S0_W, V.S0L1_L, V.S0R1_L],
+  [98, V.B0_W, V.B0L1_L, V.B0_T], [110, V.S0_U, V.B0_U], [111, V.S1_U, V.S0_U, V.B0_U],
+  [112, V.S0_U, V.B0_U, V.B1_U], [113, V.S0_U, V.B0_U, V.DIST], [114, V.S1_U, V.S0_U, V.DIST_S1],
+  [115, V.S0_U, V.S0L1_U, V.S0R1_U], [116, V.B0_U, V.B0L1_U, V.B1_U], [117, V.S1_U, V.S0_U, V.S1R1_U, V.S1R1_L],
+]);
+/** the dependents' label sets (Zhang & Nivre 2011): a verb with an nsubj and an obj already is unlikely to take another */
+const LABEL_SET_TEMPLATES = flatTemplates([
+  [120, V.S0_W, V.S0_LSET], [121, V.S0_T, V.S0_LSET], [122, V.S0_W, V.S0_RSET], [123, V.S0_T, V.S0_RSET],
+  [124, V.B0_W, V.B0_LSET], [125, V.B0_T, V.B0_LSET], [126, V.S0_T, V.S0_LSET, V.B0_T, V.B0_LSET],
+]);
+/**
+ * cluster prefixes beside words and tags (Koo, Carreras & Collins 2008): 20 bits is nearly the
+ * word, 6 bits a coarse class finer than the tag
+ */
+const CLUSTER_TEMPLATES = flatTemplates([
+  [130, V.S0_C20], [131, V.B0_C20], [132, V.S1_C20], [133, V.B1_C20], [134, V.S0_C6, V.B0_C6],
+  [135, V.S0_C20, V.B0_T, V.DIST], [136, V.S0_T, V.B0_C20, V.DIST], [137, V.S1_C6, V.S0_C6],
+  [138, V.S1_C20, V.S0_T, V.DIST_S1], [139, V.S1_T, V.S0_C20, V.DIST_S1], [140, V.S0_C4, V.B0_C4, V.B1_C4],
+  [141, V.S0_C6, V.B0_C6, V.B1_C6], [142, V.S0_C6, V.S0L1_C6, V.S0R1_C6], [143, V.B0_C6, V.B0L1_C6],
+]);
+
+/**
+ * The features of the templates of `table` the model uses, into out from n: the keys f1–f4 give,
+ * hashed in one loop from the state's values (no call per feature; see docs/speed.md, seventh round).
+ */
+function hashTemplates(table: Int32Array, vals: Int32Array, on: Uint8Array, out: Uint32Array, n: number): number {
+  for (let j = 0; j < table.length; j += TEMPLATE_WIDTH) {
+    if (!on[table[j]]) continue;
+    const arity = table[j + 2];
+    let h = mix(table[j + 1], vals[table[j + 3]]);
+    if (arity > 1) h = mix(h, vals[table[j + 4]]);
+    if (arity > 2) h = mix(h, vals[table[j + 5]]);
+    if (arity > 3) h = mix(h, vals[table[j + 6]]);
+    out[n++] = fin(h);
+  }
+  return n;
+}
+
 /** Transition features of the current state. */
 function parseFeatures(st: State, out: Uint32Array): number {
-  const { W, T, S3, labels, on } = st;
+  const { W, T, U, S3, labels } = st;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
   const s1 = sp > 1 ? st.stack[sp - 2] : -1;
@@ -189,209 +345,131 @@ function parseFeatures(st: State, out: Uint32Array): number {
   const w = (i: number) => (i >= 0 ? W[i] : 0);
   const t = (i: number) => (i >= 0 ? T[i] : 0);
   const l = (i: number) => (i >= 0 ? labels[i] : 0);
-  const s0w = w(s0), s0t = t(s0), s1w = w(s1), s1t = t(s1), s2t = t(s2), s2w = w(s2);
-  const b0w = w(b0), b0t = t(b0), b1w = w(b1), b1t = t(b1), b2w = w(b2), b2t = t(b2);
+  const u = (i: number) => (i >= 0 ? U[i] : 0);
   const s0L1 = s0 >= 0 ? st.lc1[s0] : -1, s0L2 = s0 >= 0 ? st.lc2[s0] : -1;
   const s0R1 = s0 >= 0 ? st.rc1[s0] : -1, s0R2 = s0 >= 0 ? st.rc2[s0] : -1;
   const b0L1 = b0 >= 0 ? st.lc1[b0] : -1, b0L2 = b0 >= 0 ? st.lc2[b0] : -1;
   const s1R1 = s1 >= 0 ? st.rc1[s1] : -1, s1L1 = s1 >= 0 ? st.lc1[s1] : -1;
-  const d = s0 >= 0 && b0 >= 0 ? dist(s0, b0) : 0;
-  const ds = s0 >= 0 && s1 >= 0 ? dist(s1, s0) : 0;
-  const s0nl = s0 >= 0 ? st.nl[s0] : 0, s0nr = s0 >= 0 ? st.nr[s0] : 0, b0nl = b0 >= 0 ? st.nl[b0] : 0;
-  const s1nr = s1 >= 0 ? st.nr[s1] : 0;
+  const v = st.values;
+  v[V.S0_W] = w(s0); v[V.S0_T] = t(s0); v[V.S1_W] = w(s1); v[V.S1_T] = t(s1); v[V.S2_W] = w(s2); v[V.S2_T] = t(s2);
+  v[V.B0_W] = w(b0); v[V.B0_T] = t(b0); v[V.B1_W] = w(b1); v[V.B1_T] = t(b1); v[V.B2_W] = w(b2); v[V.B2_T] = t(b2);
+  v[V.S0_SUF3] = S3[s0 >= 0 ? s0 : st.n];
+  v[V.B0_SUF3] = b0 >= 0 ? S3[b0] : 0;
+  v[V.DIST] = s0 >= 0 && b0 >= 0 ? dist(s0, b0) : 0;
+  v[V.DIST_S1] = s0 >= 0 && s1 >= 0 ? dist(s1, s0) : 0;
+  v[V.S0_NL] = s0 >= 0 ? st.nl[s0] : 0;
+  v[V.S0_NR] = s0 >= 0 ? st.nr[s0] : 0;
+  v[V.B0_NL] = b0 >= 0 ? st.nl[b0] : 0;
+  v[V.S1_NR] = s1 >= 0 ? st.nr[s1] : 0;
+  v[V.S0L1_W] = w(s0L1); v[V.S0R1_W] = w(s0R1); v[V.B0L1_W] = w(b0L1);
+  v[V.S0L1_T] = t(s0L1); v[V.S0L2_T] = t(s0L2); v[V.S0R1_T] = t(s0R1); v[V.S0R2_T] = t(s0R2);
+  v[V.B0L1_T] = t(b0L1); v[V.B0L2_T] = t(b0L2); v[V.S1L1_T] = t(s1L1); v[V.S1R1_T] = t(s1R1);
+  v[V.S0L1_L] = l(s0L1); v[V.S0L2_L] = l(s0L2); v[V.S0R1_L] = l(s0R1); v[V.S0R2_L] = l(s0R2);
+  v[V.B0L1_L] = l(b0L1); v[V.B0L2_L] = l(b0L2); v[V.S1L1_L] = l(s1L1); v[V.S1R1_L] = l(s1R1);
+  // UPOS tells auxiliaries and copulas (heads of nothing in UD) from main verbs
+  v[V.S0_U] = u(s0); v[V.S1_U] = u(s1); v[V.B0_U] = u(b0); v[V.B1_U] = u(b1);
+  v[V.S0L1_U] = u(s0L1); v[V.S0R1_U] = u(s0R1); v[V.B0L1_U] = u(b0L1); v[V.S1R1_U] = u(s1R1);
   let n = 0;
   out[n++] = f1(0, 0);
-  // unigrams
-  if (on[1]) out[n++] = f1(1, s0w);
-  if (on[2]) out[n++] = f1(2, s0t);
-  if (on[3]) out[n++] = f2(3, s0w, s0t);
-  if (on[4]) out[n++] = f1(4, b0w);
-  if (on[5]) out[n++] = f1(5, b0t);
-  if (on[6]) out[n++] = f2(6, b0w, b0t);
-  if (on[7]) out[n++] = f1(7, b1w);
-  if (on[8]) out[n++] = f1(8, b1t);
-  if (on[9]) out[n++] = f2(9, b1w, b1t);
-  if (on[10]) out[n++] = f1(10, b2w);
-  if (on[11]) out[n++] = f1(11, b2t);
-  if (on[12]) out[n++] = f1(12, s1w);
-  if (on[13]) out[n++] = f1(13, s1t);
-  if (on[14]) out[n++] = f2(14, s1w, s1t);
-  if (on[15]) out[n++] = f1(15, s2t);
-  if (on[16]) out[n++] = f1(16, s2w);
-  if (on[17]) out[n++] = f1(17, S3[s0 >= 0 ? s0 : st.n]);
-  if (on[18]) out[n++] = f1(18, b0 >= 0 ? S3[b0] : 0);
-  // pairs
-  if (on[20]) out[n++] = f4(20, s0w, s0t, b0w, b0t);
-  if (on[21]) out[n++] = f3(21, s0w, s0t, b0w);
-  if (on[22]) out[n++] = f3(22, s0w, b0w, b0t);
-  if (on[23]) out[n++] = f3(23, s0w, s0t, b0t);
-  if (on[24]) out[n++] = f3(24, s0t, b0w, b0t);
-  if (on[25]) out[n++] = f2(25, s0w, b0w);
-  if (on[26]) out[n++] = f2(26, s0t, b0t);
-  if (on[27]) out[n++] = f2(27, b0t, b1t);
-  if (on[28]) out[n++] = f4(28, s1w, s1t, s0w, s0t);
-  if (on[29]) out[n++] = f2(29, s1t, s0t);
-  if (on[30]) out[n++] = f3(30, s1w, s0w, s0t);
-  if (on[31]) out[n++] = f3(31, s1w, s1t, s0t);
-  if (on[32]) out[n++] = f2(32, s1w, s0w);
-  if (on[33]) out[n++] = f3(33, s1t, b0w, b0t);
-  if (on[34]) out[n++] = f2(34, s1t, b0t);
-  // trigrams of tags
-  if (on[40]) out[n++] = f3(40, b0t, b1t, b2t);
-  if (on[41]) out[n++] = f3(41, s0t, b0t, b1t);
-  if (on[42]) out[n++] = f3(42, s1t, s0t, b0t);
-  if (on[43]) out[n++] = f3(43, s0t, t(s0L1), b0t);
-  if (on[44]) out[n++] = f3(44, s0t, t(s0R1), b0t);
-  if (on[45]) out[n++] = f3(45, s0t, b0t, t(b0L1));
-  if (on[46]) out[n++] = f3(46, s0t, t(s0L1), t(s0L2));
-  if (on[47]) out[n++] = f3(47, s0t, t(s0R1), t(s0R2));
-  if (on[48]) out[n++] = f3(48, b0t, t(b0L1), t(b0L2));
-  if (on[49]) out[n++] = f3(49, s2t, s1t, s0t);
-  if (on[50]) out[n++] = f3(50, s1t, t(s1R1), s0t);
-  if (on[51]) out[n++] = f3(51, s1t, t(s1L1), s0t);
-  if (on[52]) out[n++] = f4(52, s0w, b0t, b1t, 0);
-  if (on[53]) out[n++] = f3(53, b0w, b1w, b1t);
-  if (on[54]) out[n++] = f3(54, s0w, b0w, b1w);
-  // distance
-  if (on[60]) out[n++] = f2(60, s0w, d);
-  if (on[61]) out[n++] = f2(61, s0t, d);
-  if (on[62]) out[n++] = f2(62, b0w, d);
-  if (on[63]) out[n++] = f2(63, b0t, d);
-  if (on[64]) out[n++] = f3(64, s0t, b0t, d);
-  if (on[65]) out[n++] = f3(65, s0w, b0w, d);
-  if (on[66]) out[n++] = f3(66, s1t, s0t, ds);
-  if (on[67]) out[n++] = f3(67, s1w, s0w, ds);
-  // valency
-  if (on[70]) out[n++] = f2(70, s0w, s0nr);
-  if (on[71]) out[n++] = f2(71, s0t, s0nr);
-  if (on[72]) out[n++] = f2(72, s0w, s0nl);
-  if (on[73]) out[n++] = f2(73, s0t, s0nl);
-  if (on[74]) out[n++] = f2(74, b0w, b0nl);
-  if (on[75]) out[n++] = f2(75, b0t, b0nl);
-  if (on[76]) out[n++] = f3(76, s1t, s1nr, s0t);
-  // children words, tags and labels
-  if (on[80]) out[n++] = f1(80, w(s0L1));
-  if (on[81]) out[n++] = f1(81, t(s0L1));
-  if (on[82]) out[n++] = f1(82, l(s0L1));
-  if (on[83]) out[n++] = f1(83, w(s0R1));
-  if (on[84]) out[n++] = f1(84, t(s0R1));
-  if (on[85]) out[n++] = f1(85, l(s0R1));
-  if (on[86]) out[n++] = f1(86, w(b0L1));
-  if (on[87]) out[n++] = f1(87, t(b0L1));
-  if (on[88]) out[n++] = f1(88, l(b0L1));
-  if (on[89]) out[n++] = f2(89, t(s0L2), l(s0L2));
-  if (on[90]) out[n++] = f2(90, t(s0R2), l(s0R2));
-  if (on[91]) out[n++] = f2(91, t(b0L2), l(b0L2));
-  if (on[92]) out[n++] = f3(92, s0t, l(s0L1), l(s0L2));
-  if (on[93]) out[n++] = f3(93, s0t, l(s0R1), l(s0R2));
-  if (on[94]) out[n++] = f3(94, b0t, l(b0L1), l(b0L2));
-  if (on[95]) out[n++] = f3(95, s1t, l(s1R1), s0t);
-  if (on[96]) out[n++] = f3(96, s1t, l(s1L1), s1w);
-  if (on[97]) out[n++] = f3(97, s0w, l(s0L1), l(s0R1));
-  if (on[98]) out[n++] = f3(98, b0w, l(b0L1), b0t);
-  // UPOS tells auxiliaries and copulas (heads of nothing in UD) from main verbs
-  const { U } = st;
-  const u = (i: number) => (i >= 0 ? U[i] : 0);
-  const s0u = u(s0), s1u = u(s1), b0u = u(b0), b1u = u(b1);
-  if (on[110]) out[n++] = f2(110, s0u, b0u);
-  if (on[111]) out[n++] = f3(111, s1u, s0u, b0u);
-  if (on[112]) out[n++] = f3(112, s0u, b0u, b1u);
-  if (on[113]) out[n++] = f3(113, s0u, b0u, d);
-  if (on[114]) out[n++] = f3(114, s1u, s0u, ds);
-  if (on[115]) out[n++] = f3(115, s0u, u(s0L1), u(s0R1));
-  if (on[116]) out[n++] = f3(116, b0u, u(b0L1), b1u);
-  if (on[117]) out[n++] = f4(117, s1u, s0u, u(s1R1), l(s1R1));
+  n = hashTemplates(MOVE_TEMPLATES, v, st.on, out, n);
   if (st.labelSets) {
-    // the label sets of the dependents so far (Zhang & Nivre 2011): a verb with an nsubj and an obj
-    // already is unlikely to take another
-    const s0ls = s0 >= 0 ? st.ls[s0] : -1, s0rs = s0 >= 0 ? st.rs[s0] : -1, b0ls = b0 >= 0 ? st.ls[b0] : -1;
-    if (on[120]) out[n++] = f2(120, s0w, s0ls);
-    if (on[121]) out[n++] = f2(121, s0t, s0ls);
-    if (on[122]) out[n++] = f2(122, s0w, s0rs);
-    if (on[123]) out[n++] = f2(123, s0t, s0rs);
-    if (on[124]) out[n++] = f2(124, b0w, b0ls);
-    if (on[125]) out[n++] = f2(125, b0t, b0ls);
-    if (on[126]) out[n++] = f4(126, s0t, s0ls, b0t, b0ls);
+    v[V.S0_LSET] = s0 >= 0 ? st.ls[s0] : -1;
+    v[V.S0_RSET] = s0 >= 0 ? st.rs[s0] : -1;
+    v[V.B0_LSET] = b0 >= 0 ? st.ls[b0] : -1;
+    n = hashTemplates(LABEL_SET_TEMPLATES, v, st.on, out, n);
   }
   if (st.cl) {
-    // cluster prefixes beside words and tags (Koo, Carreras & Collins 2008): 20 bits is nearly the
-    // word, 6 bits a coarse class finer than the tag
     const c = (i: number, k: number) => clusterAt(st, i, k);
-    const s0c = c(s0, 3), b0c = c(b0, 3), s1c = c(s1, 3), b1c = c(b1, 3);
-    const s06 = c(s0, 1), b06 = c(b0, 1), s16 = c(s1, 1);
-    if (on[130]) out[n++] = f1(130, s0c);
-    if (on[131]) out[n++] = f1(131, b0c);
-    if (on[132]) out[n++] = f1(132, s1c);
-    if (on[133]) out[n++] = f1(133, b1c);
-    if (on[134]) out[n++] = f2(134, s06, b06);
-    if (on[135]) out[n++] = f3(135, s0c, b0t, d);
-    if (on[136]) out[n++] = f3(136, s0t, b0c, d);
-    if (on[137]) out[n++] = f2(137, s16, s06);
-    if (on[138]) out[n++] = f3(138, s1c, s0t, ds);
-    if (on[139]) out[n++] = f3(139, s1t, s0c, ds);
-    if (on[140]) out[n++] = f3(140, c(s0, 0), c(b0, 0), c(b1, 0));
-    if (on[141]) out[n++] = f3(141, s06, b06, c(b1, 1));
-    if (on[142]) out[n++] = f3(142, s06, c(s0L1, 1), c(s0R1, 1));
-    if (on[143]) out[n++] = f2(143, b06, c(b0L1, 1));
+    v[V.S0_C4] = c(s0, 0); v[V.B0_C4] = c(b0, 0); v[V.B1_C4] = c(b1, 0);
+    v[V.S0_C6] = c(s0, 1); v[V.B0_C6] = c(b0, 1); v[V.S1_C6] = c(s1, 1); v[V.B1_C6] = c(b1, 1);
+    v[V.S0L1_C6] = c(s0L1, 1); v[V.S0R1_C6] = c(s0R1, 1); v[V.B0L1_C6] = c(b0L1, 1);
+    v[V.S0_C20] = c(s0, 3); v[V.B0_C20] = c(b0, 3); v[V.S1_C20] = c(s1, 3); v[V.B1_C20] = c(b1, 3);
+    n = hashTemplates(CLUSTER_TEMPLATES, v, st.on, out, n);
   }
   return n;
 }
 
 export const MAX_LABEL_FEATURES = 48;
 
+/** The values the label templates hash, one slot each (labelFeatures fills them for each arc): of the head (H) and the dependent (D). */
+const L = {
+  DIR: 0,
+  ROOT_HEAD: 1,
+  D_W: 2,
+  D_T: 3,
+  H_W: 4,
+  H_T: 5,
+  H_U: 6,
+  D_U: 7,
+  ZERO: 8,
+  DIST: 9,
+  DL1_L: 10,
+  DR1_L: 11,
+  DL1_T: 12,
+  DR1_T: 13,
+  DL2_L: 14,
+  DR2_L: 15,
+  HSIB_L: 16,
+  D_PREV_T: 17,
+  D_NEXT_T: 18,
+  H_PREV_T: 19,
+  H_NEXT_T: 20,
+  D_SUF3: 21,
+  D_NL: 22,
+  D_NR: 23,
+  DL1_W: 24,
+  D_C20: 25,
+  H_C20: 26,
+  H_C6: 27,
+  D_C6: 28,
+} as const;
+const N_LABEL_VALUES = 29;
+
+/** The label templates in the order labelFeatures writes them, as MOVE_TEMPLATES. */
+const LABEL_TEMPLATES = flatTemplates([
+  [200, L.DIR, L.ROOT_HEAD], [201, L.D_W, L.DIR], [202, L.D_T, L.DIR], [203, L.H_W, L.DIR], [204, L.H_T, L.DIR],
+  [205, L.H_T, L.D_T, L.DIR], [206, L.H_U, L.D_U, L.DIR], [207, L.H_W, L.D_T, L.DIR, L.ZERO],
+  [208, L.H_T, L.D_W, L.DIR], [209, L.H_W, L.D_W, L.DIR], [210, L.H_T, L.D_T, L.DIR, L.DIST],
+  [211, L.D_T, L.DIR, L.DIST], [212, L.D_W, L.DIR, L.DIST], [213, L.D_T, L.DL1_L, L.DR1_L],
+  [214, L.D_T, L.DL1_T, L.DL1_L], [215, L.D_T, L.DR1_T, L.DR1_L], [216, L.D_W, L.DL1_L, L.DR1_L],
+  [217, L.D_T, L.DL1_L, L.DL2_L, L.DIR], [218, L.D_T, L.DR1_L, L.DR2_L, L.DIR], [219, L.H_T, L.HSIB_L, L.D_T, L.DIR],
+  [220, L.H_W, L.HSIB_L, L.DIR], [221, L.D_T, L.D_PREV_T, L.DIR], [222, L.D_T, L.D_NEXT_T, L.DIR],
+  [223, L.H_T, L.H_PREV_T, L.D_T, L.DIR], [224, L.H_T, L.H_NEXT_T, L.D_T, L.DIR], [225, L.D_SUF3, L.D_T, L.DIR],
+  [226, L.D_U, L.H_U, L.HSIB_L, L.DIR], [227, L.D_W, L.H_T, L.D_T, L.DIR], [228, L.D_T, L.D_NL, L.D_NR],
+  [229, L.H_U, L.D_U, L.DIST, L.DIR], [230, L.D_T, L.DL1_W, L.DIR], [231, L.H_W, L.D_U, L.HSIB_L],
+]);
+const LABEL_CLUSTER_TEMPLATES = flatTemplates([
+  [240, L.D_C20, L.DIR], [241, L.H_C20, L.DIR], [242, L.H_C6, L.D_C6, L.DIR], [243, L.H_T, L.D_C20, L.DIR],
+  [244, L.H_C20, L.D_T, L.DIR],
+]);
+
 /** Label features for the arc head → dep about to be built. */
 function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
-  const { W, T, U, S3, labels, on } = st;
+  const { W, T, U, S3, labels } = st;
   const n1 = st.n;
   const t = (i: number) => (i >= 0 && i <= n1 ? T[i] : 0);
   const l = (i: number) => (i >= 0 ? labels[i] : 0);
-  const hw = W[head], ht = T[head], hu = U[head];
-  const dw = W[dep], dt = T[dep], du = U[dep];
-  const dir = dep < head ? 1 : 2;
-  const dd = dist(head, dep);
-  const rootHead = head === n1 ? 1 : 0;
   const dL1 = st.lc1[dep], dR1 = st.rc1[dep], dL2 = st.lc2[dep], dR2 = st.rc2[dep];
   // the head's nearest existing child on the dependent's side
   const hSib = dep < head ? st.lc1[head] : st.rc1[head];
-  let n = 0;
-  if (on[200]) out[n++] = f2(200, dir, rootHead);
-  if (on[201]) out[n++] = f2(201, dw, dir);
-  if (on[202]) out[n++] = f2(202, dt, dir);
-  if (on[203]) out[n++] = f2(203, hw, dir);
-  if (on[204]) out[n++] = f2(204, ht, dir);
-  if (on[205]) out[n++] = f3(205, ht, dt, dir);
-  if (on[206]) out[n++] = f3(206, hu, du, dir);
-  if (on[207]) out[n++] = f4(207, hw, dt, dir, 0);
-  if (on[208]) out[n++] = f3(208, ht, dw, dir);
-  if (on[209]) out[n++] = f3(209, hw, dw, dir);
-  if (on[210]) out[n++] = f4(210, ht, dt, dir, dd);
-  if (on[211]) out[n++] = f3(211, dt, dir, dd);
-  if (on[212]) out[n++] = f3(212, dw, dir, dd);
-  if (on[213]) out[n++] = f3(213, dt, l(dL1), l(dR1));
-  if (on[214]) out[n++] = f3(214, dt, t(dL1), l(dL1));
-  if (on[215]) out[n++] = f3(215, dt, t(dR1), l(dR1));
-  if (on[216]) out[n++] = f3(216, dw, l(dL1), l(dR1));
-  if (on[217]) out[n++] = f4(217, dt, l(dL1), l(dL2), dir);
-  if (on[218]) out[n++] = f4(218, dt, l(dR1), l(dR2), dir);
-  if (on[219]) out[n++] = f4(219, ht, l(hSib), dt, dir);
-  if (on[220]) out[n++] = f3(220, hw, l(hSib), dir);
-  if (on[221]) out[n++] = f3(221, dt, t(dep - 1), dir);
-  if (on[222]) out[n++] = f3(222, dt, t(dep + 1), dir);
-  if (on[223]) out[n++] = f4(223, ht, t(head - 1), dt, dir);
-  if (on[224]) out[n++] = f4(224, ht, t(head + 1), dt, dir);
-  if (on[225]) out[n++] = f3(225, S3[dep], dt, dir);
-  if (on[226]) out[n++] = f4(226, du, hu, l(hSib), dir);
-  if (on[227]) out[n++] = f4(227, dw, ht, dt, dir);
-  if (on[228]) out[n++] = f3(228, dt, st.nl[dep], st.nr[dep]);
-  if (on[229]) out[n++] = f4(229, hu, du, dd, dir);
-  if (on[230]) out[n++] = f3(230, dt, W[dL1 >= 0 ? dL1 : n1], dir);
-  if (on[231]) out[n++] = f3(231, hw, du, l(hSib));
+  const v = st.labelValues;
+  v[L.DIR] = dep < head ? 1 : 2;
+  v[L.ROOT_HEAD] = head === n1 ? 1 : 0;
+  v[L.DIST] = dist(head, dep);
+  v[L.H_W] = W[head]; v[L.H_T] = T[head]; v[L.H_U] = U[head];
+  v[L.D_W] = W[dep]; v[L.D_T] = T[dep]; v[L.D_U] = U[dep];
+  v[L.DL1_L] = l(dL1); v[L.DR1_L] = l(dR1); v[L.DL2_L] = l(dL2); v[L.DR2_L] = l(dR2); v[L.HSIB_L] = l(hSib);
+  v[L.DL1_T] = t(dL1); v[L.DR1_T] = t(dR1);
+  v[L.D_PREV_T] = t(dep - 1); v[L.D_NEXT_T] = t(dep + 1); v[L.H_PREV_T] = t(head - 1); v[L.H_NEXT_T] = t(head + 1);
+  v[L.D_SUF3] = S3[dep];
+  v[L.D_NL] = st.nl[dep];
+  v[L.D_NR] = st.nr[dep];
+  v[L.DL1_W] = W[dL1 >= 0 ? dL1 : n1];
+  let n = hashTemplates(LABEL_TEMPLATES, v, st.on, out, 0);
   if (st.cl) {
-    if (on[240]) out[n++] = f2(240, clusterAt(st, dep, 3), dir);
-    if (on[241]) out[n++] = f2(241, clusterAt(st, head, 3), dir);
-    if (on[242]) out[n++] = f3(242, clusterAt(st, head, 1), clusterAt(st, dep, 1), dir);
-    if (on[243]) out[n++] = f3(243, ht, clusterAt(st, dep, 3), dir);
-    if (on[244]) out[n++] = f3(244, clusterAt(st, head, 3), dt, dir);
+    v[L.D_C20] = clusterAt(st, dep, 3); v[L.H_C20] = clusterAt(st, head, 3);
+    v[L.H_C6] = clusterAt(st, head, 1); v[L.D_C6] = clusterAt(st, dep, 1);
+    n = hashTemplates(LABEL_CLUSTER_TEMPLATES, v, st.on, out, n);
   }
   return n;
 }
