@@ -26,6 +26,7 @@ import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
+import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
 import { childrenOfTokens } from '../nlp/subtree.js';
@@ -347,12 +348,17 @@ export const quotesStage: Stage = {
       const inner = doc.text.slice(s, e);
       const innerWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const titleLike = innerWords.length >= 1 && innerWords.filter((w) => /^\p{Lu}/u.test(w)).length / innerWords.length >= 0.6 && !/[.!?]$/.test(inner);
+      // a name, title or term in quote marks ("dubbed "Green Horizon"", 'the "one country, two systems" model') is no utterance
+      const term = rule.quotedTerm.enabled ? quotedTerm(ctx, q, titleLike, attTied) : null;
+      if (term) { rule.quotedTerm.fired(q.start, q.end); continue; }
       if (rule.shortQuoteNeedsCue.enabled) {
         const veto = (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) || (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false);
         if (veto) { att = null; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
       }
       // "according to X"
-      if (!att || (!att.speaker && !att.words && !att.viaStatement)) {
+      // (a quoted title no cue governs is a name, whatever source the sentence cites)
+      const titleNoCue = rule.quotedTerm.enabled && titleLike && innerWords.length >= 2 && !attTied;
+      if ((!att || (!att.speaker && !att.words && !att.viaStatement)) && !titleNoCue) {
         const acc = accordingTo(ctx, firstSent, trail);
         if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
       }
@@ -541,16 +547,6 @@ class SpanLookup {
     const i = this.countBefore(start);
     return i < this.spans.length && this.minEnd[i] <= end;
   }
-}
-
-/** A passive cue nobody is named as saying: "a boy, identified only as Ivan", "they were denied visas". */
-function passiveWithoutAgent(ctx: QuoteContext, i: number): boolean {
-  const t = ctx.doc.tokens[i];
-  if (t.xpos !== 'VBN' || t.deprel === undefined) return false;
-  const kids = ctx.children[i];
-  const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(ctx.doc.tokens[c].deprel ?? '')) || /^(?:acl|amod)$/.test(t.deprel);
-  if (!passive) return false;
-  return !kids.some((c) => ctx.doc.tokens[c].deprel === 'obl:agent' || ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'by'));
 }
 
 /** Reported speech: every cue outside the quotations with the content the parse gives it, and "according to X". */
