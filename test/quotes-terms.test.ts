@@ -57,3 +57,17 @@ test('the same words reporting speech keep the quotation', () => {
   // a naming verb with its agent reports who calls it so
   kept('The region was once called the "bread basket of the north" by traders.', 'bread basket of the north');
 });
+
+test('a reported clause whose only quotation marks hold a name is indirect, not mixed', () => {
+  const text = 'The agency said the reform, known as the "Clean Rivers Act", would take effect in May.';
+  const kindOf = () => run(text).quotes.find((q) => q.text.includes('would take effect'))?.kind;
+  assert.equal(kindOf(), 'indirect');
+  const restore = withoutRules([RULE]);
+  try {
+    assert.equal(kindOf(), 'mixed');
+  } finally {
+    restore();
+  }
+  // a quotation of someone's words keeps the clause mixed
+  assert.equal(run('The agency said the reform was "long overdue" and would take effect in May.').quotes.find((q) => q.text.includes('the reform was'))?.kind, 'mixed');
+});
