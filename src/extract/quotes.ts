@@ -26,6 +26,7 @@ import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
+import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
 import { childrenOfTokens } from '../nlp/subtree.js';
@@ -287,6 +288,8 @@ export const quotesStage: Stage = {
     const paraCharCount = new Map<number, number>();
     const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
     const quotedParagraphs = new Set<number>();
+    // the words of quoted names and terms: a reported clause holding only these is indirect, not mixed
+    const termTokens = new Uint8Array(doc.tokens.length);
     for (const q of raws) {
       // trim the content: spaces and the comma that hands over to the attribution
       let s = q.start;
@@ -347,12 +350,21 @@ export const quotesStage: Stage = {
       const inner = doc.text.slice(s, e);
       const innerWords = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
       const titleLike = innerWords.length >= 1 && innerWords.filter((w) => /^\p{Lu}/u.test(w)).length / innerWords.length >= 0.6 && !/[.!?]$/.test(inner);
+      // a name, title or term in quote marks ("dubbed "Green Horizon"", 'the "one country, two systems" model') is no utterance
+      const term = rule.quotedTerm.enabled ? quotedTerm(ctx, q, titleLike, attTied) : null;
+      if (term) {
+        rule.quotedTerm.fired(q.start, q.end);
+        for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) termTokens[i] = 1;
+        continue;
+      }
       if (rule.shortQuoteNeedsCue.enabled) {
         const veto = (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) || (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false);
         if (veto) { att = null; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
       }
       // "according to X"
-      if (!att || (!att.speaker && !att.words && !att.viaStatement)) {
+      // (a quoted title no cue governs is a name, whatever source the sentence cites)
+      const titleNoCue = rule.quotedTerm.enabled && titleLike && innerWords.length >= 2 && !attTied;
+      if ((!att || (!att.speaker && !att.words && !att.viaStatement)) && !titleNoCue) {
         const acc = accordingTo(ctx, firstSent, trail);
         if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
       }
@@ -405,7 +417,7 @@ export const quotesStage: Stage = {
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
     trail.pass();
-    const indirect = findIndirect(ctx, trail, direct);
+    const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
     setQuoteConfidences(doc);
     if (doc !== input) input.quotes = doc.quotes;
@@ -543,19 +555,11 @@ class SpanLookup {
   }
 }
 
-/** A passive cue nobody is named as saying: "a boy, identified only as Ivan", "they were denied visas". */
-function passiveWithoutAgent(ctx: QuoteContext, i: number): boolean {
-  const t = ctx.doc.tokens[i];
-  if (t.xpos !== 'VBN' || t.deprel === undefined) return false;
-  const kids = ctx.children[i];
-  const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(ctx.doc.tokens[c].deprel ?? '')) || /^(?:acl|amod)$/.test(t.deprel);
-  if (!passive) return false;
-  return !kids.some((c) => ctx.doc.tokens[c].deprel === 'obl:agent' || ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'by'));
-}
-
 /** Reported speech: every cue outside the quotations with the content the parse gives it, and "according to X". */
-function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): Quote[] {
+function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], termTokens: Uint8Array): Quote[] {
   const { doc } = ctx;
+  /** a quoted word someone is reported as saying (not a quoted name or term) */
+  const quotedWord = (i: number) => ctx.inside(i) && termTokens[i] !== 1;
   const toks = doc.tokens;
   const out: Quote[] = [];
   // a cue that introduces a direct quote reports that quote, not a claim of its own
@@ -606,7 +610,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
       if (!toks.slice(span.from, span.to + 1).some((t, k) => !ctx.inside(span.from + k) && /[\p{L}\p{N}]/u.test(t.text))) continue;
       if (usedCues.has(toks[i].start) && !toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k))) continue;
       if (span.from === span.to && toks[span.from].upos === 'PRON') continue;
-      const hasQuoted = toks.slice(span.from, span.to + 1).some((_, k) => ctx.inside(span.from + k));
+      const hasQuoted = toks.slice(span.from, span.to + 1).some((_, k) => quotedWord(span.from + k));
       const srcOrSubject = (span.trailing && src && clauseSubjectForPronoun(ctx, src.head, span)) || src;
       const att = srcOrSubject && !ctx.inside(srcOrSubject.head) ? fromSpeaker(toks[i], speakerOf(ctx, srcOrSubject, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;
       if (att.found) trail.add(toks[i].start, att.found);
@@ -644,7 +648,7 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[]): 
         if (!speaker && acc.att.viaStatement) speaker = lastSpeakerBefore(start);
         out.push({
           start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && acc.att.words ? { speaker_text: acc.att.words } : {}),
-          kind: toks.slice(a, b + 1).some((_, k) => ctx.inside(a + k)) ? 'mixed' : 'indirect',
+          kind: toks.slice(a, b + 1).some((_, k) => quotedWord(a + k)) ? 'mixed' : 'indirect',
           cue: { start: acc.att.cue.start, end: acc.att.cue.end, text: acc.att.cue.text }, ...(acc.att.source ? { source: acc.att.source } : {}),
         });
         if (speaker) spoken.push({ start, speaker });

@@ -55,8 +55,15 @@ export const mistaggedCue = defineRule({
 export const shortQuoteNeedsCue = defineRule({
   id: 'quotes.short-quote-needs-cue', stage: 'quotes', action: 'veto', source: `${src}.ts`,
   summary: 'a quotation of fewer than four words or a quoted title is an utterance only when its cue governs it or stands right by it',
-  fires: ['The minister said on Monday that the students had built a robot they named "Robo Gee" for the contest.'],
+  fires: ['The minister said on Monday that the team, which later won "first prize" in Geneva, had trained for a year.'],
   spares: ['The minister called the plan "a non-starter" on Monday.'],
+});
+
+export const quotedTerm = defineRule({
+  id: 'quotes.quoted-term', stage: 'quotes', action: 'veto', source: `${src}/terms.ts`,
+  summary: 'a quotation that names or titles something is no utterance: after a naming word ("dubbed", "known as", "named their robot", a passive "called"), in brackets as a gloss, between a determiner and a noun ("the "…" model"), or a title after a common noun ("the case "…"") that no cue governs; a quoted title no cue governs is not attributed through "according to"',
+  fires: ['Officials launched a programme dubbed "Green Horizon Twenty" in the capital, the minister said on Monday.'],
+  spares: ['Opposition leader Mara Fares dubbed the programme "a waste of public money" on Monday.'],
 });
 
 export const interviewAnswers = defineRule({
