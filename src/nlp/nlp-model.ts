@@ -12,6 +12,7 @@ import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
 import { repairTree } from './tree-repair.js';
+import { repairClauses } from './clause-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
@@ -84,6 +85,7 @@ export class NlpModel {
     const names = this.parser.data.labels;
     const deprel = Array.from(labels, (l) => names[l] ?? 'dep');
     repairTree(upos, heads, deprel);
+    repairClauses(upos, xpos, heads, deprel);
     return { upos, xpos, lemma, head: heads, deprel };
   }
 

@@ -166,7 +166,9 @@ function frontedBeforeSubject(doc: Doc, i: number): number {
 function isMainSubject(doc: Doc, m: Mention): boolean {
   const toks = doc.tokens;
   let k = mentionHead(doc, m);
-  if (k >= 0 && toks[k].deprel === 'appos') k = toks[k].head ?? -1;
+  // (through a chain of appositions, which parsers hang either as a list or one on the other:
+  // "A third hostage, the Vietnamese sailor Nguyen Van Hung,")
+  for (let up = 0; up < 3 && k >= 0 && toks[k].deprel === 'appos'; up++) k = toks[k].head ?? -1;
   if (k < 0 || !(toks[k].deprel ?? '').startsWith('nsubj')) return false;
   const h = toks[k].head ?? -1;
   return h >= 0 && (toks[h].head ?? -1) < 0;

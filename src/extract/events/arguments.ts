@@ -304,9 +304,16 @@ export class EntityIndex {
       if (hh >= 0 && (v.rel(h) === 'acl:relcl' || (hh < h && ['conj', 'acl', 'parataxis', 'appos'].includes(v.rel(h)) && NOMINAL.has(v.tokens[hh].upos ?? '')))) k = hh;
     }
     // "Among those freed … were X and Y": a demonstrative subject of a predicate noun is that noun
+    // (whichever way the parse joins the two: the demonstrative as the predicate's subject or
+    // oblique, or the predicate noun as the demonstrative's apposition or subject)
+    if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
+      const h = v.head(k);
+      const predicate = (x: number) => x >= 0 && v.kids(x, ['cop']).length > 0 && NOMINAL.has(v.tokens[x].upos ?? '');
+      const partner = COPULAR_PARTNER.has(v.rel(k)) && predicate(h) ? h : v.kids(k, ['appos', 'nsubj']).find((x) => x > k && predicate(x));
+      if (partner !== undefined && partner >= 0) return this.resolve(partner, seen);
+    }
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
       const h = v.head(k);
-      if (h >= 0 && v.kids(h, ['cop']).length > 0 && NOMINAL.has(v.tokens[h].upos ?? '')) return this.resolve(h, seen);
       // "Those released from Insein prison included X and Y": the group is the people it includes
       if (h >= 0 && INCLUDE_VERBS.has(v.lemma(h))) {
         for (const o of v.kids(h, ['obj'])) for (const id of this.resolve(o, seen)) add(id);
@@ -423,6 +430,9 @@ export const GROUP_NOUNS = set('event-participant-nouns', { class: 'group' });
 const PARTICIPANT_GROUPS = new Set(['group', 'people', 'armed', 'state-force', 'participant'].flatMap((cls) => [...set('event-participant-nouns', { class: cls })]));
 /** A share of a group: "dozens of protesters", "a group of gunmen". */
 const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
+
+/** How a demonstrative hangs on the predicate noun it is equated with ("Among those freed … were X"). */
+const COPULAR_PARTNER = new Set(['nsubj', 'nsubj:pass', 'obl', 'nmod']);
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */
 const INCLUDE_VERBS = new Set(['include', 'comprise']);

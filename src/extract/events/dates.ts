@@ -8,12 +8,14 @@
  *    or an earlier event of the same type with the same participants;
  *  - `sentence`: a time expression elsewhere in the same sentence;
  *  - `publication`: the publication date, when the verb is in the present or present perfect.
- * Places: a GPE/LOC/FAC entity (or an ORG after "at") in a locative phrase of the clause.
+ * Places: a GPE/LOC/FAC entity (or an ORG after "at") in a locative phrase of the clause, or in a
+ * phrase saying where one of its people was (rule events.presence-place).
  */
 import type { Doc, TimeExpression } from '../../doc.js';
 import type { EntityIndex } from './arguments.js';
 import type { ParseView } from './syntax.js';
 import { set } from '../../lexicon/index.js';
+import { defineRule } from '../../rules/registry.js';
 
 export interface TimeIndex {
   /** time expression covering each token (date-like values only) */
@@ -86,6 +88,17 @@ export function inOtherRelative(view: ParseView, t: TimeExpression, i: number): 
 export const PLACE_NOUNS = set('event-words', {uses: 'events-place-nouns'});
 
 const LOCATIVE = set('event-words', {uses: 'events-locative'});
+/** Prepositions of where a person is ("Trufanov at Sheba Hospital"; not "from": a person's origin). */
+const PRESENCE = set('event-words', {uses: 'events-presence-preps'});
+/** A predicate's participants, whose own place phrase may be the act's. */
+const PARTICIPANT_RELS = ['obj', 'iobj', 'obl', 'nmod', 'nsubj', 'nsubj:pass'];
+
+export const PRESENCE_PLACE = defineRule({
+  id: 'events.presence-place', stage: 'events', action: 'extend', source: 'src/extract/events/dates.ts',
+  summary: 'a place phrase on a person taking part ("met with X at Sheba Hospital", hung on X rather than on the verb) is where the act happened: both attachments read alike',
+  fires: ['The embassy released images of the ambassador meeting with the freed hostage Alexander Trufanov at Sheba Hospital.'],
+  spares: ['The embassy released images of the ambassador meeting with Alexander Trufanov from Kibbutz Nahal Oz.'],
+});
 
 /** A place for the predicate at token i: locative phrases of its clause, then their own modifiers. */
 export function locationOf(view: ParseView, ents: EntityIndex, i: number, window: number[]): string | null {
@@ -112,6 +125,24 @@ export function locationOf(view: ParseView, ents: EntityIndex, i: number, window
       if (!LOCATIVE.has(p2) && !(p2 === 'of' && PLACE_NOUNS.has(view.lemma(o)))) continue;
       const nested = placeOf(n, p2);
       if (nested) return nested;
+    }
+  }
+  // where a participant was: "meeting with Trufanov at Sheba Hospital" — the phrase may hang on the
+  // person or on the predicate (parsers go both ways), and either way it places the act the person took part in
+  if (PRESENCE_PLACE.enabled) {
+    for (const o of view.kids(i, PARTICIPANT_RELS)) {
+      // (a person named by the phrase itself or by its apposition: "the freed hostage Alexander Trufanov")
+      const person = (k: number) => { const id = ents.at(k); return id !== undefined && ents.types.get(id) === 'PERSON'; };
+      const named = view.kids(o, ['appos']).filter(person);
+      if (!person(o) && !named.length) continue;
+      for (const n of [o, ...named].flatMap((x) => view.kids(x, ['nmod']))) {
+        const prep = view.caseOf(n);
+        const place = PRESENCE.has(prep) ? placeOf(n, prep) : null;
+        if (place) {
+          PRESENCE_PLACE.fired(view.tokens[n].start, view.tokens[n].end);
+          return place;
+        }
+      }
     }
   }
   // a place after a locative preposition anywhere in the clause ("along with … from his home in X")

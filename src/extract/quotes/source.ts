@@ -819,8 +819,13 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
   const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled;
   if (rule.personInTitle.enabled && !documentHead) {
-    for (const c of ctx.children[head]) {
-      if (/^(?:appos|flat)/.test(deprel(toks[c])) && named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
+    // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
+    // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
+    const appositions = ctx.children[head].filter((c) => /^(?:appos|flat)/.test(deprel(toks[c])));
+    for (let k = 0; k < appositions.length && k < 8; k++) {
+      const c = appositions[k];
+      if (named(ctx.owners[c]) && ctx.ownerKind[c] === 'name' && !isPossessor(ctx, c)) return fired(rule.personInTitle, { entity: ctx.owners[c]!, span });
+      if (deprel(toks[c]) === 'appos' && !ctx.owners[c]) appositions.push(...ctx.children[c].filter((x) => /^(?:appos|flat)/.test(deprel(toks[x]))));
     }
     // a person named in apposition right after the phrase of a role noun, however the parse hung it
     // ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned": the name hangs on "Academy")

@@ -58,6 +58,12 @@ const rules = {
     fires: ['The governor told USA TODAY that the plan had failed.'],
     spares: ['The governor said today that the plan had failed.'],
   }),
+  'times.modal-clause': defineRule({
+    id: 'times.modal-clause', stage: 'times', action: 'recode', source: `${SOURCE}/tense.ts`,
+    summary: 'the tense of a date\'s clause is read from its modal ("would field questions on Saturday") also when the tagger took the verb for a noun and the parse hung the modal on it',
+    fires: ['Officials said the union would field questions on Saturday.'],
+    spares: ['Officials said the union fielded questions on Saturday.', 'Officials said the union would meet on Saturday.'],
+  }),
 } as const satisfies Record<string, Rule>;
 
 export type TimesRule = keyof typeof rules;

@@ -136,16 +136,21 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
     if (h < 0 || local(h) < from || local(h) >= to) { cur = i; break; }
   }
   if (cur < 0) return null;
+  // a verb, or a word the parse made a clause's head by giving it the clause's auxiliary (a tagger may
+  // read "would hand over" as a noun "hand": the clause is still "would …", whichever word carries it)
+  const modalClause = (k: number) => !ablated('times.modal-clause') && tokens.some((t) => t.head === tokens[k].i && t.deprel === 'aux' && t.xpos === 'MD');
+  const predicate = (k: number) => tokens[k].upos === 'VERB' || tokens[k].upos === 'AUX' || modalClause(k);
   for (let steps = 0; steps < 12; steps++) {
     const h = tokens[cur].head ?? -1;
     if (h < 0) break;
     const hi = local(h);
     if (hi < 0 || hi >= tokens.length) break;
     cur = hi;
-    if (tokens[cur].upos === 'VERB' || tokens[cur].upos === 'AUX') break;
+    if (predicate(cur)) break;
   }
   const verb = tokens[cur];
-  if (verb.upos !== 'VERB' && verb.upos !== 'AUX') return null;
+  if (!predicate(cur)) return null;
+  if (verb.upos !== 'VERB' && verb.upos !== 'AUX') timesRule('times.modal-clause').fired(verb.start, verb.end);
   // "has been scheduled for November": the plan's date lies ahead (a plan verb in the past tense
   // with a date that is clearly past, "planned on Monday", is left to the scoring of years)
   const lemma = (verb.lemma ?? verb.text).toLowerCase();
