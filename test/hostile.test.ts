@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { extractArticle } from '../src/ingest/html.js';
+import { extract } from '../src/extract.js';
 import { markupDepth } from '../src/ingest/limits.js';
 import { InputError } from '../src/ingest/errors.js';
 import { readDocuments, normalisePublished, toDocInput } from '../src/ingest/input.js';
@@ -148,6 +149,15 @@ describe('input hygiene', () => {
     for (const day of ['2024-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-00-10']) assert.throws(() => normalisePublished(day), InputError, day);
     assert.equal(normalisePublished('2024-02-29'), '2024-02-29');
     assert.equal(normalisePublished('2024-02-29T23:00:00Z'), '2024-02-29');
+  });
+
+  test('words that name an Object.prototype member are plain words: "&constructor;" in a headline, "the constructor said"', () => {
+    const page = '<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Rebels &constructor; free &amp; hostages &toString;"}</script></head>'
+      + '<body><article><p>The rebels freed two hostages on Monday in the north of the country, officials said in a statement.</p></article></body></html>';
+    assert.equal(extractArticle(page).title, 'Rebels &constructor; free & hostages &toString;');
+    const r = extract({ id: 'proto', text: 'The constructor said the valueOf the shares fell. Both constructors said the hasOwnProperty case was closed on toString day.' });
+    assert.ok(r.quotes.length >= 1);
+    assert.doesNotMatch(JSON.stringify(r), /native code/);
   });
 });
 

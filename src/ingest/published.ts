@@ -54,7 +54,7 @@ export function trustedDay(day: string | null | undefined, ingestTime: number = 
   return untrustedBecause(d, ingestTime) === null ? d : null;
 }
 
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTHS: Record<string, number> = Object.assign(Object.create(null), { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 });
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A date in a URL path: /2019/11/19/, /2019-11-19-, /20191119/, /2019/nov/19/. */

@@ -327,8 +327,9 @@ export class EntityIndex {
     }
     // "… named the three as A, B and C. All three were abducted …": a bare number stands for the
     // group of exactly that many people the sentence before it (or its own) lists
-    if (!this.at(k) && NUMBER_WORDS[v.lemma(k).toLowerCase()] && v.kids(k, ['nmod']).length === 0 && !NOMINAL.has(v.tokens[k + 1]?.upos ?? '')) {
-      const group = this.listedPeople(k, NUMBER_WORDS[v.lemma(k).toLowerCase()]);
+    const count = NUMBER_WORDS.get(v.lemma(k).toLowerCase());
+    if (!this.at(k) && count !== undefined && v.kids(k, ['nmod']).length === 0 && !NOMINAL.has(v.tokens[k + 1]?.upos ?? '')) {
+      const group = this.listedPeople(k, count);
       if (group.length) return group;
     }
     const direct = this.at(k);
@@ -441,4 +442,5 @@ const INCLUDE_VERBS = new Set(['include', 'comprise']);
 const ORG_PARTS = set('event-participant-nouns', { class: 'org-part' });
 
 /** Number words that can stand alone for a group of people: "all three", "the two". */
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, '2': 2, '3': 3, '4': 4, '5': 5 };
+// a Map, not an object literal: a lemma such as "constructor" must not read Object.prototype
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['2', 2], ['3', 3], ['4', 4], ['5', 5]]);

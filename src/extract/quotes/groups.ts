@@ -172,7 +172,8 @@ export function speakerGroups(ctx: QuoteContext): SpeakerGroup[] {
   return out;
 }
 
-const NUMBERS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
+// no prototype: a word such as "constructor" is no number
+const NUMBERS: Record<string, number> = Object.assign(Object.create(null), { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 });
 
 /**
  * The group a plural description stands for: "Both officers", "The two officers", "the ministers",

@@ -89,27 +89,28 @@ function chronoParser(): chrono.Chrono {
 }
 
 // ---------------------------------------------------------------- word lists
+// (without a prototype, so that `w in TABLE` and TABLE[w] never answer for "constructor" or "toString")
 
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = Object.assign(Object.create(null), {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
-};
-const WEEKDAYS: Record<string, number> = {
+});
+const WEEKDAYS: Record<string, number> = Object.assign(Object.create(null), {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
-const SEASONS: Record<string, Season> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
+});
+const SEASONS: Record<string, Season> = Object.assign(Object.create(null), { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' });
 
-const SMALL_NUMBERS: Record<string, number> = {
+const SMALL_NUMBERS: Record<string, number> = Object.assign(Object.create(null), {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
   dozen: 12, half: 0.5,
-};
-const ORDINALS: Record<string, number> = {
+});
+const ORDINALS: Record<string, number> = Object.assign(Object.create(null), {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22,
-};
+});
 
 const NUM_WORD = '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|hundred|half an|half a|a|an';
 const NUM = `(?:\\d+(?:\\.\\d+)?|${NUM_WORD})`;
