@@ -127,6 +127,9 @@ test('"Among those freed by Moscow were X": X is the one freed, whether "those" 
   const lean = reparsed(text, [[0, 2, 'those', 0, 'root'], [0, 8, 'journalist', 2, 'appos'], [0, 6, 'were', 8, 'cop']]);
   assert.ok(freed(shipped).includes('Evan Marsh'), String(freed(shipped)));
   assert.ok(freed(lean).includes('Evan Marsh'), String(freed(lean)));
+  // or the name hung on "those", the copula on the title before it
+  const titled = reparsed(text, [[0, 2, 'those', 0, 'root'], [0, 9, 'Evan', 2, 'acl'], [0, 8, 'journalist', 9, 'nmod:desc'], [0, 6, 'were', 8, 'cop']]);
+  assert.ok(freed(titled).includes('Evan Marsh'), String(freed(titled)));
 });
 
 test('a chain of appositions reads as the list it is: speaker, and the subject a later "his" refers to', () => {

@@ -309,7 +309,9 @@ export class EntityIndex {
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON') {
       const h = v.head(k);
       const predicate = (x: number) => x >= 0 && v.kids(x, ['cop']).length > 0 && NOMINAL.has(v.tokens[x].upos ?? '');
-      const partner = COPULAR_PARTNER.has(v.rel(k)) && predicate(h) ? h : v.kids(k, ['appos', 'nsubj']).find((x) => x > k && predicate(x));
+      // (the copula may hang on the title before the name: "were Austrian tourist Peter Brandt")
+      const holdsCopula = (x: number) => predicate(x) || v.kids(x, ['nmod:desc', 'compound']).some(predicate);
+      const partner = COPULAR_PARTNER.has(v.rel(k)) && predicate(h) ? h : v.kids(k, PARTNER_OF_DEMONSTRATIVE, true).find((x) => x > k && NOMINAL.has(v.tokens[x].upos ?? '') && holdsCopula(x));
       if (partner !== undefined && partner >= 0) return this.resolve(partner, seen);
     }
     if (DEMONSTRATIVES.has(v.lemma(k)) && v.tokens[k].upos === 'PRON' && v.rel(k).startsWith('nsubj')) {
@@ -434,6 +436,8 @@ const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
 
 /** How a demonstrative hangs on the predicate noun it is equated with ("Among those freed … were X"). */
 const COPULAR_PARTNER = new Set(['nsubj', 'nsubj:pass', 'obl', 'nmod']);
+/** … and how the predicate noun may hang on the demonstrative when the parse made that the root. */
+const PARTNER_OF_DEMONSTRATIVE = ['appos', 'nsubj', 'acl', 'dep', 'parataxis', 'conj', 'nmod'];
 
 /** Verbs whose subject is the group its object's members belong to: "those freed included X". */
 const INCLUDE_VERBS = new Set(['include', 'comprise']);
