@@ -130,9 +130,9 @@ export function locationOf(view: ParseView, ents: EntityIndex, i: number, window
   // where a participant was: "meeting with Trufanov at Sheba Hospital" — the phrase may hang on the
   // person or on the predicate (parsers go both ways), and either way it places the act the person took part in
   if (PRESENCE_PLACE.enabled) {
+    // (a person named by the phrase itself or by its apposition: "the freed hostage Alexander Trufanov")
+    const person = (k: number) => { const id = ents.at(k); return id !== undefined && ents.types.get(id) === 'PERSON'; };
     for (const o of view.kids(i, PARTICIPANT_RELS)) {
-      // (a person named by the phrase itself or by its apposition: "the freed hostage Alexander Trufanov")
-      const person = (k: number) => { const id = ents.at(k); return id !== undefined && ents.types.get(id) === 'PERSON'; };
       const named = view.kids(o, ['appos']).filter(person);
       if (!person(o) && !named.length) continue;
       for (const n of [o, ...named].flatMap((x) => view.kids(x, ['nmod']))) {

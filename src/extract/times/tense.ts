@@ -138,7 +138,13 @@ function tenseFromParse(tokens: readonly Token[], from: number, to: number): Ten
   if (cur < 0) return null;
   // a verb, or a word the parse made a clause's head by giving it the clause's auxiliary (a tagger may
   // read "would hand over" as a noun "hand": the clause is still "would …", whichever word carries it)
-  const modalClause = (k: number) => !ablated('times.modal-clause') && tokens.some((t) => t.head === tokens[k].i && t.deprel === 'aux' && t.xpos === 'MD');
+  // (the heads of modal auxiliaries, gathered once per expression when first asked, not per step)
+  let modalHeads: Set<number | undefined> | null = null;
+  const modalClause = (k: number) => {
+    if (ablated('times.modal-clause')) return false;
+    modalHeads ??= new Set(tokens.filter((t) => t.deprel === 'aux' && t.xpos === 'MD').map((t) => t.head));
+    return modalHeads.has(tokens[k].i);
+  };
   const predicate = (k: number) => tokens[k].upos === 'VERB' || tokens[k].upos === 'AUX' || modalClause(k);
   for (let steps = 0; steps < 12; steps++) {
     const h = tokens[cur].head ?? -1;
