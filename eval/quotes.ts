@@ -424,11 +424,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
-  const [dev, held, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
+  const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
   const gold = loadGold().filter((d) => withBlind || d.split !== 'blind');
-  scoreDevSet(gold, (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'blind' ? [blind] : [own]));
+  scoreDevSet(gold, (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own]));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
   console.log(report('Quote attribution, held-out (news; errors never listed, but shape counts were read: not blind)', held).join('\n'));
+  if (held2.docs) console.log(report('Quote attribution, held2 (12 news articles added by quotes10; errors never listed)', held2).join('\n'));
   console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (withBlind) console.log(report('Quote attribution, blind (22 news articles, annotated without running Chronicle; never tuned on)', blind, blindDetail).join('\n'));
