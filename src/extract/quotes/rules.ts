@@ -349,3 +349,12 @@ export const nameAfterAdjunct = defineRule({
   fires: ['At a press conference Health Minister Ana Ruiz later said the deal was dead.'],
   spares: ['At a press conference, Health Minister Ana Ruiz later said the deal was dead.'],
 });
+
+// ---- tenth round --------------------------------------------------------------------------------
+
+export const quotedAsSaying = defineRule({
+  id: 'quotes.quoted-as-saying', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue participle after "as" beside an object ("quoted Ana Ruiz as saying …", "cited the ministry as stating …") is said by that object (or the name an apposition on it describes), not by the subject of the verb: a nested attribution',
+  fires: ['The Daily Courier quoted Ana Ruiz, the harbour master, as saying "the cranes will not move until Monday."'],
+  spares: ['The Daily Courier interviewed Ana Ruiz, the harbour master, saying "the cranes will not move until Monday."'],
+});

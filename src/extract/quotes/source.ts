@@ -288,6 +288,29 @@ function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
   return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
 }
 
+/**
+ * "The paper quoted Ana Ruiz, a veteran of the port, as saying …", "It cited the Air Force as stating …":
+ * a gerund cue marked by "as" is a secondary predicate of the object, so the object is its speaker. The
+ * parse hangs the participle on the verb (the object is then the verb's obj) or on the object itself or
+ * an apposition to it (the speaker is then the nominal the apposition describes). The object's index, or -1.
+ */
+function objectOfAsParticiple(ctx: QuoteContext, cue: number): number {
+  const toks = ctx.doc.tokens;
+  const t = toks[cue];
+  if (t.xpos !== 'VBG' || !/^(?:advcl|acl|xcomp)$/.test(deprel(t)) || t.head === undefined || t.head < 0) return -1;
+  const as = child(ctx, cue, /^mark$/);
+  if (as < 0 || lw(toks[as]) !== 'as' || as > cue) return -1;
+  let h = t.head;
+  if (toks[h].upos === 'VERB') {
+    const obj = ctx.children[h].find((c) => deprel(toks[c]) === 'obj' && c < as && isNounish(toks[c]));
+    return obj === undefined ? -1 : obj;
+  }
+  if (!isNounish(toks[h])) return -1;
+  // the participle hung on the object, or on an apposition describing it
+  if (deprel(toks[h]) === 'appos' && (toks[h].head ?? -1) >= 0) h = toks[h].head!;
+  return deprel(toks[h]) === 'obj' && (toks[h].head ?? -1) >= 0 && toks[toks[h].head!].upos === 'VERB' ? h : -1;
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -350,6 +373,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
+    // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
+    const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
+    if (asObject >= 0) return fired(rule.quotedAsSaying, phrase(asObject, 'controller'));
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
