@@ -31,3 +31,22 @@ test('"quoted X as saying", "cited X as stating": the object says it, not the su
   // no "as": the participle is the subject's ("…, saying")
   assert.equal(speakerOf(run('The Daily Courier interviewed Ana Ruiz, the harbour master, saying "the cranes will not move until Monday."'), 'the cranes will not move'), 'Daily Courier');
 });
+
+test('a gerund after a quotation has no inverted subject: "…", recalling their first meeting', () => {
+  const r = run('Director Lena Hall wrote of the actor, "I knew then that he was special", recalling their first rehearsal. "He was patient. Generous. Always learning."');
+  assert.equal(speakerOf(r, 'I knew then'), 'Lena Hall');
+  // the quotation after it runs on with the same speaker
+  assert.equal(speakerOf(r, 'He was patient'), 'Lena Hall');
+});
+
+test('a document noun modifying a role noun is not the head: "study co-author Ted Berg"', () => {
+  const r = run('"The ice is thinning from below," said study co-author Tomas Berg of the Polar Institute. "In a few decades it will be gone."');
+  assert.equal(speakerOf(r, 'The ice is thinning'), 'Tomas Berg');
+  assert.equal(speakerOf(r, 'In a few decades'), 'Tomas Berg');
+});
+
+test('a quotation with no cue continues a described speaker as its words', () => {
+  const r = run('"The water is rising fast," a senior official in the ministry said. "We expect the worst by Monday."');
+  assert.equal(speakerOf(r, 'We expect the worst'), 'a senior official in the ministry');
+  assert.equal(without('quotes.continues-speaker', () => speakerOf(run('"The water is rising fast," a senior official in the ministry said. "We expect the worst by Monday."'), 'We expect the worst')), '');
+});

@@ -405,13 +405,16 @@ export const quotesStage: Stage = {
     for (const q of quotes) if (continues && !q.speaker && !q.speaker_text && byGroup.has(q.group)) { q.speaker = byGroup.get(q.group)!; rule.continuesSpeaker.fired(q.start, q.end); }
     // a quote with no cue continues the previous speaker in its paragraph, or the previous
     // paragraph's when it stands alone; a statement noun stands for the last speaker
-    let last: { speaker: string; paragraph: number } | null = null;
+    // (a speaker no entity stands for, "a senior official", continues as its words)
+    let last: { speaker: string | null; text?: string; paragraph: number } | null = null;
     for (const q of quotes) {
       if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
-        q.speaker = last.speaker;
+        if (last.speaker) q.speaker = last.speaker;
+        else if (!q.viaStatement && last.text) q.speaker_text = last.text;
         if (!q.viaStatement) rule.continuesSpeaker.fired(q.start, q.end);
       }
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
+      else if (q.speaker_text && q.cue) last = { speaker: null, text: q.speaker_text, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));

@@ -484,6 +484,8 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const sent = ctx.doc.sentences[toks[cue].sentence];
   const before = toks[cue - 1];
   if (!before || !/^[,”"]$/.test(before.text)) return null;
+  // a gerund has no inverted subject: in "…", recalling their first meeting the phrase is its object
+  if (toks[cue].xpos === 'VBG') return null;
   let k = cue + 1;
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
@@ -843,7 +845,9 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
   const w = lw(toks[head]);
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
-  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled;
+  // (not a document noun modifying the noun after it, which the parse took for the head: "study co-author Ted Scambos")
+  const modifier = head < to && /^(?:NOUN|PROPN)$/.test(toks[head + 1].upos ?? '') && toks[head + 1].start <= toks[head].end + 1;
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled && !modifier;
   if (rule.personInTitle.enabled && !documentHead) {
     // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
     // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
