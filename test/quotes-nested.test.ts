@@ -50,3 +50,32 @@ test('a quotation with no cue continues a described speaker as its words', () =>
   assert.equal(speakerOf(r, 'We expect the worst'), 'a senior official in the ministry');
   assert.equal(without('quotes.continues-speaker', () => speakerOf(run('"The water is rising fast," a senior official in the ministry said. "We expect the worst by Monday."'), 'We expect the worst')), '');
 });
+
+test('"X issued a statement: "…"": the quotation is said by the subject of the verb the statement noun hangs on', () => {
+  const text = 'Mayor Ana Ruiz spoke to reporters on Monday. Later, harbour master Tomas Berg issued a statement: "The cranes will not move until the strike is over."';
+  assert.equal(speakerOf(run(text), 'The cranes will not move'), 'Tomas Berg');
+  assert.notEqual(without('quotes.statement-colon', () => speakerOf(run(text), 'The cranes will not move')), 'Tomas Berg');
+  // no statement noun before the colon: no speaker from it
+  assert.notEqual(speakerOf(run('Mayor Ana Ruiz spoke to reporters on Monday. Later, harbour master Tomas Berg issued new rules: "The cranes will not move until the strike is over."'), 'The cranes will not move'), 'Tomas Berg');
+});
+
+test('"…, with local radio reporting …": the absolute construction names its own speaker', () => {
+  const text = 'Two bridges were closed on Monday, with local radio reporting that the river was still rising.';
+  assert.equal(speakerOf(run(text), 'the river was still rising'), 'local radio');
+  assert.equal(without('quotes.with-absolute', () => speakerOf(run(text), 'the river was still rising')), 'Two bridges');
+});
+
+test('a date after the source is an adjunct, not part of its words; "the government of X" speaks for X', () => {
+  const text = 'The port authority on Tuesday said the cranes would not move.';
+  assert.equal(speakerOf(run(text), 'the cranes would not move'), 'The port authority');
+  assert.equal(without('quotes.time-adjunct', () => speakerOf(run(text), 'the cranes would not move')), 'The port authority on Tuesday');
+  const state = 'Malawi held elections in May. The government of Malawi on Tuesday announced that the vote would be repeated.';
+  assert.equal(speakerOf(run(state), 'the vote would be repeated'), 'Malawi');
+  assert.equal(without('quotes.state-voice', () => speakerOf(run(state), 'the vote would be repeated')), 'The government of Malawi');
+});
+
+test('"…\'s director, Dr. Ana Ruiz, said": the person named in apposition after a role noun, however the parse hung it', () => {
+  const text = 'The European Agency for Safety and Health at Work\'s director, Dr. Ana Ruiz, said of the report, "it is going to get worse."';
+  assert.equal(speakerOf(run(text), 'it is going to get worse'), 'Ana Ruiz');
+  assert.notEqual(without('quotes.role-apposition', () => speakerOf(run(text), 'it is going to get worse')), 'Ana Ruiz');
+});

@@ -31,6 +31,7 @@ import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, spe
 import { countWhile } from '../sorted.js';
 import { childrenOfTokens } from '../nlp/subtree.js';
 import { set } from '../lexicon/index.js';
+import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
@@ -264,13 +265,32 @@ function attributeCue(ctx: QuoteContext, cueIdx: number, trail: SpeakerTrail): A
   return fromSpeaker(cue, speakerOf(ctx, src, trail.before(cue.start)));
 }
 
+/**
+ * "X issued a statement: "…"", "… posted a message on Twitter: "…"": a statement noun right before the colon that
+ * opens the quotation, hung on a verb outside any quotation, hands the quotation to that verb's source.
+ */
+function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
+  const doc = ctx.doc;
+  const colon = doc.tokenAt(q.outerStart) - 1;
+  if (colon < 1 || doc.tokens[colon].text !== ':' || doc.tokens[colon].sentence !== doc.tokens[colon + 1]?.sentence) return null;
+  let noun = colon - 1;
+  // a phrase after the noun: "a statement on Twitter:", "a statement to reporters:"
+  for (let k = noun; k > colon - 5 && k >= 0; k--) if (STATEMENT_NOUNS.has(lw(doc.tokens[k])) && doc.tokens[k].upos === 'NOUN') { noun = k; break; }
+  const t = doc.tokens[noun];
+  if (!STATEMENT_NOUNS.has(lw(t)) || t.upos !== 'NOUN' || ctx.inside(noun)) return null;
+  const verb = t.head ?? -1;
+  if (verb < 0 || doc.tokens[verb].upos !== 'VERB' || ctx.inside(verb) || !/^(?:obj|obl)$/.test(doc.tokens[noun].deprel ?? '')) return null;
+  const a = attributeCue(ctx, verb, trail);
+  return a.speaker || a.words ? a : null;
+}
+
 function fromSpeaker(cue: Token, sp: Speaker): Attribution {
   return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes'],
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse', 'times'], provides: ['quotes'],
   run(input: Doc) {
     // the parse as this stage reads it, with the slips no finished sentence allows mended
     const doc = parseView(input);
@@ -344,6 +364,11 @@ export const quotesStage: Stage = {
             if (a.speaker || a.words) { att = a; attTied = true; rule.introducedBlock.fired(q.start, q.end); }
           }
         }
+      }
+      // "Speaker Boehner issued a statement: "…"": the statement a colon hands over to is said by the subject of its verb
+      if (!att && rule.statementColon.enabled) {
+        const a = statementBeforeColon(ctx, q, trail);
+        if (a) { att = a; attTied = true; rule.statementColon.fired(q.start, q.end); }
       }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands
       // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere
