@@ -93,6 +93,9 @@ export function findQuoteSpans(text: string): RawQuote[] {
     if (!carry) group++;
     carry = false;
     for (let i = a; i < b; i++) {
+      // the code unit first: nearly no character is a quote mark (", «, », “, ”, „)
+      const c = text.charCodeAt(i);
+      if (c !== 34 && c !== 0xab && c !== 0xbb && (c < 0x201c || c > 0x201e)) continue;
       const ch = text[i];
       let role: 'open' | 'close' | 'either' | null = null;
       if (OPEN.has(ch)) role = 'open';
