@@ -297,6 +297,13 @@ export const commaApposition = defineRule({
   spares: ['The port operator, the union and the city council said talks would resume.'],
 });
 
+export const commaSubject = defineRule({
+  id: 'quotes.comma-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a subject parsed as conjoined with no conjunction to the phrase written after a comma right before its verb: that phrase is the subject, the first closes a fronted phrase ("In response to a lawsuit by the group X, | Judge Y ruled")',
+  fires: ['In a ruling on a suit by the group Public Citizen, U.S. District Judge Amy Berman Jackson said the order was unlawful.'],
+  spares: ['The port operator, the union and the city council said talks would resume.', 'Police, firefighters, paramedics said the fire was out.'],
+});
+
 export const roleApposition = defineRule({
   id: 'quotes.role-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a person named in apposition right after the phrase of a role noun is the speaker, whichever noun of the phrase the parse hung the name on ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned")',

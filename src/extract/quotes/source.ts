@@ -352,6 +352,23 @@ function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
   return { from, to, head: phraseHead(ctx, from, to), how: 'subject' };
 }
 
+/**
+ * A cue conjoined to a clause that cannot lend it a subject belongs to that clause's governor: a reported
+ * clause with a subject of its own, active or passive ("warned that camps were full and said …", "upon
+ * hearing her son had been convicted and said …"), or an existential clause, whose subject is no actor
+ * ("did not mention if there were casualties, but said …").
+ */
+function reportedClauseConjunct(ctx: QuoteContext, h: number): boolean {
+  const d = deprel(ctx.doc.tokens[h]);
+  if (d === 'ccomp' && child(ctx, h, /^nsubj(?::pass)?$/) >= 0) return true;
+  return /^(?:ccomp|advcl)$/.test(d) && child(ctx, h, /^expl$/) >= 0;
+}
+
+/** A past participle with no auxiliary of its own ("a manifesto written by …"): the noun it modifies is its object. */
+function passiveParticiple(ctx: QuoteContext, cue: number): boolean {
+  return ctx.doc.tokens[cue].xpos === 'VBN' && child(ctx, cue, /^aux/) < 0;
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -411,7 +428,7 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // ("warned that camps were full and said …"): the subject is then the first cue's
     if (d === 'conj') {
       if (deprel(toks[h]) === 'advmod' && !/^(?:VERB|AUX)$/.test(toks[h].upos ?? '')) h = toks[h].head ?? -1;
-      if (h >= 0 && deprel(toks[h]) === 'ccomp' && (toks[h].head ?? -1) >= 0 && child(ctx, h, /^nsubj$/) >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
+      if (h >= 0 && (toks[h].head ?? -1) >= 0 && reportedClauseConjunct(ctx, h)) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
       if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
@@ -434,7 +451,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     const verbOver = head.head ?? -1;
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
-    if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
+    // (not a passive participle: "the manifesto, if written by the suspect" is what was written, not who wrote)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
@@ -920,7 +938,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     for (let j = head + 1; j <= to; j++) {
       if (PREPOSITIONS.has(lw(toks[j]))) break;
       const o = ctx.owners[j];
-      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
+      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j) && !nameAsModifier(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
     }
     // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
     // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
@@ -1202,7 +1220,25 @@ function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
   return out;
 }
 
-/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
+/**
+ * A name written as a modifier of a common noun after it ("Trump loyalist Stephen Schwarzman", "the Biden
+ * campaign"): the words of the name (j's run of one entity) hang, as a whole, as a compound on a later noun.
+ */
+function nameAsModifier(ctx: QuoteContext, j: number): boolean {
+  const toks = ctx.doc.tokens;
+  const o = ctx.owners[j];
+  let a = j;
+  let b = j;
+  while (a > 0 && ctx.owners[a - 1] === o) a--;
+  while (b + 1 < toks.length && ctx.owners[b + 1] === o) b++;
+  for (let k = a; k <= b; k++) {
+    const h = toks[k].head ?? -1;
+    if (h >= a && h <= b) continue;
+    return deprel(toks[k]) === 'compound' && h > b && toks[h].upos === 'NOUN';
+  }
+  return false;
+}
+
 /**
  * "…'s director, Dr. Anthony Fauci, said": the person named (after any title words) in commas right after
  * a phrase that closes on a role noun, or null.
@@ -1219,11 +1255,12 @@ function personAfterRole(ctx: QuoteContext, to: number): string | null {
   return toks[e + 1]?.text === ',' && toks[e + 1].sentence === toks[to].sentence ? o : null;
 }
 
+/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
 function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
   const toks = ctx.doc.tokens;
   for (let j = from; j <= to; j++) {
     const o = ctx.owners[j];
-    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j)) continue;
+    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j) || nameAsModifier(ctx, j)) continue;
     let a = j;
     while (a > from && ctx.owners[a - 1] === o) a--;
     if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
