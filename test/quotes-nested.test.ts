@@ -79,3 +79,14 @@ test('"…\'s director, Dr. Ana Ruiz, said": the person named in apposition afte
   assert.equal(speakerOf(run(text), 'it is going to get worse'), 'Ana Ruiz');
   assert.notEqual(without('quotes.role-apposition', () => speakerOf(run(text), 'it is going to get worse')), 'Ana Ruiz');
 });
+
+test('a definite description of a body that names nothing continues the organisation that just spoke', () => {
+  const text = 'The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month. It also claimed that two ships had left.';
+  const r = run(text);
+  assert.equal(speakerOf(r, 'the strike would last'), 'Harbour Gazette');
+  assert.equal(speakerOf(r, 'two ships had left'), 'Harbour Gazette');
+  assert.equal(without('quotes.described-body', () => speakerOf(run(text), 'the strike would last')), 'The weekly publication');
+  // a person spoke in between, or the description names someone: no link
+  assert.notEqual(speakerOf(run('The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz said the port was calm. The weekly publication said the strike would last a month.'), 'the strike would last'), 'Harbour Gazette');
+  assert.notEqual(speakerOf(run('The Harbour Gazette reported on Monday that the cranes had stopped. The Spanish publication said the strike would last a month.'), 'the strike would last'), 'Harbour Gazette');
+});

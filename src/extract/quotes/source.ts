@@ -418,11 +418,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // "…, with local media reporting …": an absolute construction names its own subject after "with"
     if (rule.withAbsolute.enabled && t.xpos === 'VBG') {
       const own = withSubject(ctx, cue);
-      if (own) return fired(rule.withAbsolute, own);
+      if (own) { rule.withAbsolute.fired(toks[own.from].start, t.end); return own; }
     }
     // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
     const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
-    if (asObject >= 0) return fired(rule.quotedAsSaying, phrase(asObject, 'controller'));
+    if (asObject >= 0) { rule.quotedAsSaying.fired(toks[asObject].start, t.end); return phrase(asObject, 'controller'); }
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
@@ -1046,6 +1046,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
     if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
   }
+  // "The Aviation Herald reported … The industry publication stated …": a definite description of a body
+  // with no name in it continues the organisation that spoke in the attribution just before
+  const continued = rule.describedBody.enabled && !own ? bodyJustSpeaking(ctx, from, head, to, recent) : null;
+  if (continued) { rule.describedBody.fired(span.start, span.end); return { entity: continued, span, via: 'role' }; }
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
@@ -1113,6 +1117,27 @@ function stateNamed(ctx: QuoteContext, from: number, head: number): string | nul
     found = state;
   }
   return found;
+}
+
+const SPEAKING_BODIES = set('org-nouns', { uses: 'speaker' });
+
+/**
+ * A description "the [modifiers] NOUN" whose head is a body noun (`org-nouns`, use `speaker`) and which names
+ * nothing (no name, nationality or possessor in it, nothing after the head) stands for the organisation
+ * that was the speaker of the attribution just before, in its sentence or the one before. Its id, or null.
+ */
+function bodyJustSpeaking(ctx: QuoteContext, from: number, head: number, to: number, recent: readonly Speaker[]): string | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const t = toks[head];
+  if (lw(toks[from]) !== 'the' || to !== head || t.upos !== 'NOUN' || /^NNS/.test(t.xpos ?? '') || !SPEAKING_BODIES.has(lw(t))) return null;
+  for (let j = from + 1; j < head; j++) {
+    const x = toks[j];
+    if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || /^['’]s?$/.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return null;
+  }
+  const last = recent[recent.length - 1];
+  if (!last?.entity || !last.span || last.group || doc.entityById(last.entity)?.type !== 'ORG') return null;
+  return t.sentence - doc.sentenceAt(last.span.start) <= 1 && last.span.start < t.start ? last.entity : null;
 }
 
 /** "the government of Burundi": the state named, all of it, by the "of" phrase closing the description; or null. */
