@@ -90,3 +90,15 @@ test('a definite description of a body that names nothing continues the organisa
   assert.notEqual(speakerOf(run('The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz said the port was calm. The weekly publication said the strike would last a month.'), 'the strike would last'), 'Harbour Gazette');
   assert.notEqual(speakerOf(run('The Harbour Gazette reported on Monday that the cranes had stopped. The Spanish publication said the strike would last a month.'), 'the strike would last'), 'Harbour Gazette');
 });
+
+test('an inverted subject closed by an adjunct: \'"…," commented Ana Ruiz after leaving …\'', () => {
+  const text = '"The port will reopen on Monday," commented Mayor Ana Ruiz after leaving a meeting with the harbour master in the old town.';
+  assert.equal(speakerOf(run(text), 'The port will reopen'), 'Ana Ruiz');
+  assert.notEqual(without('quotes.inverted-subject', () => speakerOf(run(text), 'The port will reopen')), 'Ana Ruiz');
+});
+
+test('a name the tagger took for a gerund is still the subject: "Boeing did not comment …, telling reporters …"', () => {
+  const text = 'Boeing did not comment on the engine, telling reporters the company "regrets the delay."';
+  assert.equal(speakerOf(run(text), 'regrets the delay'), 'Boeing');
+  assert.notEqual(without('quotes.one-subject', () => speakerOf(run(text), 'regrets the delay')), 'Boeing');
+});

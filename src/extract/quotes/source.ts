@@ -371,7 +371,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
   }
   // (a date the parse took for a second subject is an adjunct: "The port authority on Tuesday said")
-  const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
+  // (a name the tagger took for a gerund, "Boeing did not release", is a nominal subject however it was parsed)
+  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
+  const subjects = ctx.children[cue].filter((c) => nominal(c) && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
   const read = surfaceSubject(ctx, cue);
   // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
@@ -537,12 +539,32 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
   if (k === from) return null;
+  // a name after the cue, then an adjunct of the clause: '"…," commented Bush after leaving for …'
+  const named = nameBeforeAdjunct(ctx, from, k);
+  if (named) return fired(rule.invertedSubject, named);
   // the inverted subject closes the clause ("…," said Hill. / "…," said Hill, who …); "urged both sides to …" has an object
   if (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text)) return null;
   if (toks.slice(from, k).some((t) => lw(t) === 'to' || finite(t))) return null;
   const to = k - 1;
   if (!toks.slice(from, to + 1).some((t) => isNounish(t))) return null;
   return fired(rule.invertedSubject, { from, to, head: phraseHead(ctx, from, to), how: 'inverted' });
+}
+
+/**
+ * Title or role words and a name right after an inverted cue, closed by a preposition or subordinator
+ * that opens an adjunct ("commented Bush after leaving for …", "said Mayor Ana Ruiz during a visit"): that phrase, or null.
+ */
+function nameBeforeAdjunct(ctx: QuoteContext, from: number, end: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  let j = from;
+  while (j < end && !ctx.owners[j] && (isTitle(toks[j].text) || !!roleOf(lw(toks[j])))) j++;
+  const o = ctx.owners[j];
+  if (!o || ctx.ownerKind[j] !== 'name' || j >= end) return null;
+  let e = j;
+  while (e + 1 < end && ctx.owners[e + 1] === o) e++;
+  const next = toks[e + 1];
+  if (e + 1 >= end || !next || !/^(?:ADP|SCONJ)$/.test(next.upos ?? '') || lw(next) === 'of') return null;
+  return { from, to: e, head: e, how: 'inverted' };
 }
 
 // ---- the speaker a source phrase names ------------------------------------------------------
