@@ -102,11 +102,3 @@ test('a name the tagger took for a gerund is still the subject: "Boeing did not 
   assert.equal(speakerOf(run(text), 'regrets the delay'), 'Boeing');
   assert.notEqual(without('quotes.one-subject', () => speakerOf(run(text), 'regrets the delay')), 'Boeing');
 });
-
-test('a quotation after a noun for a word or name mentions a term: no direct quote', () => {
-  const text = 'The court said the term "habitual resident" was not defined in the treaty.';
-  const direct = (t: string) => run(t).quotes.filter((q) => q.kind === 'direct').map((q) => q.text);
-  assert.deepEqual(direct(text), []);
-  assert.deepEqual(without('quotes.term-noun', () => direct(text)), ['habitual resident']);
-  assert.deepEqual(direct('The court said the treaty was "not defined with care" in that clause.'), ['not defined with care']);
-});

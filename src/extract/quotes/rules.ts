@@ -386,10 +386,3 @@ export const describedBody = defineRule({
   fires: ['The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month.'],
   spares: ['The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz met the strikers. The weekly publication said the strike would last a month.'],
 });
-
-export const termNoun = defineRule({
-  id: 'quotes.term-noun', stage: 'quotes', action: 'veto', source: `${src}/terms.ts`,
-  summary: 'a quotation right after a noun for a word or name with its determiner or possessive ("the term "natural born citizen"", "the word "pandemic"", "its slogan "…""; nouns marked in lexicon/en/naming-words.tsv) mentions a term: no direct quote',
-  fires: ['The court said the term "habitual resident" was not defined in the treaty.'],
-  spares: ['The court said the treaty was "not defined with care" in that clause.'],
-});

@@ -7,12 +7,11 @@
 import type { Token } from '../../doc.js';
 import { entries, formsOf } from '../../lexicon/index.js';
 import { lw, type QuoteContext } from './source.js';
-import * as rule from './rules.js';
 
 /** What makes a quoted span a name or term (or nothing). */
 export type QuotedTerm = 'naming' | 'gloss' | 'modifier' | 'apposed-title';
 
-interface Naming { when: 'always' | 'passive' | 'noun'; via: string[]; noun: boolean }
+interface Naming { when: 'always' | 'passive'; via: string[] }
 
 let naming: Map<string, Naming> | null = null;
 let namingForms: Map<string, string> | null = null;
@@ -20,7 +19,7 @@ let namingForms: Map<string, string> | null = null;
 /** The naming word a token is (lexicon/en/naming-words.tsv), by its lemma or its form. */
 function namingOf(t: Token): Naming | undefined {
   if (!naming) {
-    naming = new Map(entries('naming-words').map((e) => [e.word.toLowerCase(), { when: e.attrs.when === 'always' || e.attrs.when === 'noun' ? e.attrs.when : 'passive', via: (e.attrs.via ?? '').split(/\s+/).filter(Boolean), noun: e.attrs.noun === 'yes' } as Naming]));
+    naming = new Map(entries('naming-words').map((e) => [e.word.toLowerCase(), { when: e.attrs.when === 'always' ? 'always' : 'passive', via: (e.attrs.via ?? '').split(/\s+/).filter(Boolean) } as Naming]));
     namingForms = formsOf([...naming.keys()].filter((w) => /^\p{Ll}+$/u.test(w)));
   }
   const w = lw(t);
@@ -81,18 +80,12 @@ export function quotedTerm(ctx: QuoteContext, q: { start: number; end: number; o
     const via: string[] = [];
     while (v >= 0 && /^(?:as|to)$/.test(lw(toks[v])) && via.length < 2) via.unshift(lw(toks[v--]));
     const n = v >= 0 ? namingOf(toks[v]) : undefined;
-    if (n && n.when !== 'noun' && n.via.join(' ') === via.join(' ') && (objectWords === 0 || n.when === 'always')) {
+    if (n && n.via.join(' ') === via.join(' ') && (objectWords === 0 || n.when === 'always')) {
       if (n.when === 'always' || unattributedNaming(ctx, v, q.outerEnd)) return 'naming';
     }
     // step back over an object noun phrase ("named | their robot | "…"")
     if (!/^(?:NOUN|PROPN|PRON|ADJ|DET|NUM)$/.test(toks[k].upos ?? '') || via.length) break;
     k--;
-  }
-  // mention: a noun for a word or name right before the quotation, after its determiner or possessive
-  // ("the term "natural born citizen"", "the word "pandemic"", "its slogan "…"")
-  if (rule.termNoun.enabled && prev >= 1 && toks[prev].upos === 'NOUN' && namingOf(toks[prev])?.noun && (/^(?:DET|PRON|ADJ|NUM)$/.test(toks[prev - 1].upos ?? '') || /^['’]s?$/.test(toks[prev - 1].text))) {
-    rule.termNoun.fired(q.start, q.end);
-    return 'naming';
   }
   // gloss: '("…")'
   if (/\(\s*$/.test(doc.text.slice(Math.max(0, q.outerStart - 2), q.outerStart)) && /^\s*\)/.test(doc.text.slice(q.outerEnd, q.outerEnd + 2))) return 'gloss';
