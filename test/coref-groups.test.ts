@@ -27,6 +27,9 @@ test('"they" and "it" stay unlinked when the group is not what the syntax makes 
   // a plural noun between the group and the pronoun is the likelier antecedent
   assert.equal(linkOf(doc('Hamas said the prisoners they held were safe.'), 'they'), '');
   assert.equal(linkOf(doc('The Kenyan Wildlife Service said that the rangers had found their missing dog.'), 'their'), '');
+  // the governing verb's object is the likelier one; a coordinated subject is the pair
+  assert.equal(linkOf(doc('The Red Cross asked Maria Lopez how their volunteers were treated.'), 'their'), '');
+  assert.equal(linkOf(doc('Kenya and Uganda sent their best runners to the race.'), 'their'), '');
 });
 
 test('an organisation\'s turns in an interview: its "I" is its reporter, linked to it', () => {
@@ -61,4 +64,6 @@ test('"it" as main subject after a sentence whose main subject is a named organi
   // a nearer singular subject no name stands for
   assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. Although the office is small, it will hire forty people.'), 'it will'), '');
   assert.equal(linkOf(doc('The Red Cross said on Friday that the convoy had reached Goma. It will return next week.'), 'It will'), '');
+  // an "it" before it in the sentence that is not the name's
+  assert.equal(linkOf(doc('The Weather Bureau reported the storm had reached the coast. If it weakens, it will be downgraded on Friday.'), 'it will'), '');
 });

@@ -52,11 +52,14 @@ function pluralNounBetween(doc: Doc, owners: (Entity | undefined)[], a: number, 
   return false;
 }
 
-/** Verb v has an object before token b that no entity owns. */
-function unnamedObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: number): boolean {
+/** Verb v has an object before token b that is not entity e's (`named`: only another entity's). */
+function otherObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: number, e: Entity, named: boolean): boolean {
   if (v < 0) return false;
   const s = doc.sentences[doc.tokens[v].sentence];
-  for (let k = s.tokenStart; k < b; k++) if (doc.tokens[k].head === v && (doc.tokens[k].deprel === 'obj' || doc.tokens[k].deprel === 'iobj') && !owners[k]) return true;
+  for (let k = s.tokenStart; k < b; k++) {
+    if (doc.tokens[k].head !== v || (doc.tokens[k].deprel !== 'obj' && doc.tokens[k].deprel !== 'iobj') || owners[k] === e) continue;
+    if (!named || owners[k]) return true;
+  }
   return false;
 }
 
@@ -88,7 +91,7 @@ export const itParallelRule = defineRule({
 });
 
 /** Clausal dependents that make a copular "it" a placeholder ("it is time to …", "it is clear that …"). */
-const EXTRAPOSED = new Set(['ccomp', 'csubj', 'xcomp', 'acl', 'advcl']);
+const EXTRAPOSED = new Set(['ccomp', 'csubj', 'xcomp', 'acl', 'advcl', 'parataxis']);
 
 /** For "it" heading its sentence's main clause as subject, the token of the previous sentence's named main subject (an organisation or place), or -1. */
 function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], i: number): number {
@@ -108,13 +111,22 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
     if (!m || !isMainSubject(doc, m)) continue;
     // "Although the region is small, it is …", "The Red Cross said the convoy had reached Goma. It will …": a singular noun
     // subject (outside any quotation) that is not the candidate's, between it and "it", is nearer
+    // ("If it strengthened, it would …": an "it" before it in its sentence that is not the name's speaks of something else)
     for (let j = k + 1; j < i; j++) {
+      if (j >= here.tokenStart && /^it$/i.test(toks[j].text) && owners[j] !== e) return -1;
       if (!/^nsubj/.test(toks[j].deprel ?? '') || (toks[j].xpos !== 'NN' && toks[j].xpos !== 'NNP') || owners[j] === e) continue;
       if (spanAt(quoted, toks[j].start) < 0) return -1;
     }
     return k;
   }
   return -1;
+}
+
+/** Token k has a conjunct ("Thailand and Japan"). */
+function coordinated(doc: Doc, k: number): boolean {
+  const s = doc.sentences[doc.tokens[k].sentence];
+  for (let j = k + 1; j < s.tokenEnd; j++) if (doc.tokens[j].head === k && doc.tokens[j].deprel === 'conj') return true;
+  return false;
 }
 
 export function linkGroupPronouns(doc: Doc): void {
@@ -150,12 +162,16 @@ export function linkGroupPronouns(doc: Doc): void {
     if (subj < 0 || (subj >= i && !parallel)) continue;
     const e = owners[subj];
     if (!e || !types.has(e.type) || spanAt(labels, toks[subj].start) >= 0) continue;
+    // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
+    if (coordinated(doc, subj)) continue;
     // "it is time for …", "it's about …": a copular "it" is most often no one's
     if (!plural && !parallel && verb >= 0 && isCopular(doc, verb)) continue;
     // a plural noun no name stands for between the group and "they" is the likelier antecedent
     if (plural && pluralNounBetween(doc, owners, subj, i)) continue;
-    // "the Navy saved 200 more after they were found": the governing verb's unnamed object is the likelier one
-    if (plural && reported && unnamedObject(doc, owners, toks[subj].head ?? -1, i)) continue;
+    // "the Navy saved 200 more after they were found", "Wikinews asked Stamenković how their research …": the
+    // governing verb's object is the likelier one (for "it", an object another name stands for: "Cleveland has endured
+    // growing pains as it makes …" is Cleveland's)
+    if (reported && otherObject(doc, owners, toks[subj].head ?? -1, i, e, !plural)) continue;
     // inside a quotation, only a group named inside the same quotation
     const q = spanAt(quoted, toks[i].start);
     if (q >= 0 && spanAt(quoted, toks[subj].start) !== q) continue;
