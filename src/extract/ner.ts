@@ -361,6 +361,12 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
   spans.forEach((s, k) => {
     for (let i = s.start; i < s.end; i++) taken[i] = k;
   });
+  // whether word i may join a name (capitalised, not "The"): asked of the few words around each span, each once
+  const joins = new Int8Array(words.length).fill(-1);
+  const mayJoin = (i: number): boolean => {
+    if (joins[i] < 0) joins[i] = /^\p{Lu}/u.test(words[i]) && words[i] !== 'The' ? 1 : 0;
+    return joins[i] === 1;
+  };
   spans.forEach((s, k) => {
     let best: { a: number; b: number; type: EntityType } | null = null;
     for (let a = Math.max(0, s.start - 3); a <= s.start; a++) {
@@ -369,7 +375,7 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
         let ok = true;
         for (let i = a; i < b; i++) {
           if (i >= s.start && i < s.end) continue;
-          if (taken[i] >= 0 || !/^\p{Lu}/u.test(words[i]) || words[i] === 'The') ok = false;
+          if (taken[i] >= 0 || !mayJoin(i)) ok = false;
         }
         if (!ok) continue;
         const cats = ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase()));
@@ -1199,9 +1205,14 @@ function addCapitalTheNames(model: NerModel, sentences: readonly (readonly strin
     return e;
   };
   sentences.forEach((words, k) => {
-    if (titleCase(words)) return;
+    // (a title-case sentence is left alone: asked only once a mid-sentence "The" is found, as most sentences have none)
+    let titleChecked = false;
     for (let i = 1; i + 1 < words.length; i++) {
       if (words[i] !== 'The' || OPENER.test(words[i - 1]) || /[.!?]$/.test(words[i - 1])) continue;
+      if (!titleChecked) {
+        if (titleCase(words)) return;
+        titleChecked = true;
+      }
       const e = runAfter(words, out[k], i);
       if (e === i + 1) continue;
       const run = words.slice(i + 1, e);

@@ -4,16 +4,23 @@
  */
 import type { Token } from '../doc.js';
 
+/** n empty lists (a loop: Array.from with a length object and a callback costs several times as much) */
+function emptyLists(n: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) out.push([]);
+  return out;
+}
+
 /** Each token's dependents, in order, from the tokens' heads (document indices; -1 or absent: the root). */
 export function childrenOfTokens(tokens: readonly Token[]): number[][] {
-  const children: number[][] = Array.from({ length: tokens.length }, () => []);
+  const children = emptyLists(tokens.length);
   for (const t of tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
   return children;
 }
 
 /** Each word's dependents, in order, from a sentence's head array (-1: the root). */
 export function childrenOfHeads(head: ArrayLike<number>): number[][] {
-  const children: number[][] = Array.from({ length: head.length }, () => []);
+  const children = emptyLists(head.length);
   for (let k = 0; k < head.length; k++) if (head[k] >= 0 && head[k] !== k) children[head[k]].push(k);
   return children;
 }

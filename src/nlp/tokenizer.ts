@@ -53,18 +53,18 @@ function isAbbreviation(word: string, next: string | undefined): boolean {
  * Pushes to `out`; `spaceAfter` is set for the last token by the caller.
  */
 function splitChunk(text: string, start: number, end: number, out: RawToken[]): void {
+  const whole = text.slice(start, end);
+  // fast path: most chunks are plain words (before anything else is allocated)
+  if (PLAIN_WORD.test(whole)) {
+    out.push({ start, end, text: whole, spaceAfter: false });
+    return;
+  }
   const prefix: RawToken[] = [];
   const suffix: RawToken[] = [];
   let s = start;
   let e = end;
   const push = (arr: RawToken[], a: number, b: number) => arr.push({ start: a, end: b, text: text.slice(a, b), spaceAfter: false });
 
-  const whole = text.slice(s, e);
-  // fast path: most chunks are plain words
-  if (PLAIN_WORD.test(whole)) {
-    out.push({ start: s, end: e, text: whole, spaceAfter: false });
-    return;
-  }
   // Whole-chunk protections.
   if (URL_RE.test(whole) || EMAIL_RE.test(whole)) {
     // strip trailing sentence punctuation from URLs

@@ -165,7 +165,9 @@ function attributionSpan(view: ParseView, i: number): [number, number] {
   // "…, according to a person familiar with the talks": the source phrase to the end of the sentence
   const sent = view.tokens[i].sentence;
   for (let k = i + 1; k + 1 < view.tokens.length && view.tokens[k + 1].sentence === sent; k++) {
-    if (view.tokens[k].text.toLowerCase() === 'according' && view.tokens[k + 1].text.toLowerCase() === 'to' && view.tokens[k - 1].text === ',') {
+    // (the length first: only a word of nine characters lower-cases to "according")
+    const w = view.tokens[k].text;
+    if (w.length === 9 && w.toLowerCase() === 'according' && view.tokens[k + 1].text.toLowerCase() === 'to' && view.tokens[k - 1].text === ',') {
       let end = k + 1;
       while (end < view.tokens.length && view.tokens[end].sentence === sent) end++;
       return [k - 1, end];
@@ -207,7 +209,61 @@ interface BlockLiterals {
   pre: string[][];
   post: string[][];
   linear: number[];
+  /** each pattern's weight, read without touching the pattern objects (hundreds per block, nearly all skipped) */
+  weight: Float64Array;
+  /** spellingSignature bits of pattern pi's literal words of three letters or more: preBits[preAt[pi] .. preAt[pi + 1]) */
+  preBits: Uint8Array;
+  preAt: Int32Array;
+  postBits: Uint8Array;
+  postAt: Int32Array;
 }
+
+/** The signature bits of each pattern's literal words of three letters or more, flat with per-pattern offsets. */
+function literalBits(words: readonly string[][]): { bits: Uint8Array; at: Int32Array } {
+  const at = new Int32Array(words.length + 1);
+  const bits: number[] = [];
+  words.forEach((ws, pi) => {
+    at[pi] = bits.length;
+    for (const w of ws) if (w.length >= 3) bits.push(signatureBit(w));
+  });
+  at[words.length] = bits.length;
+  return { bits: Uint8Array.from(bits), at };
+}
+
+/**
+ * A 256-bit signature of seq's spellings: one bit per token's form and one per its lemma (upper
+ * case), chosen by their first two letters. Every spelling spelledAs accepts for a word of three
+ * letters or more (the word itself, its lemma, the word + S, ES, or less its Y + IES) begins with
+ * the word's first two letters, so a clear bit proves that no token of seq spells the word.
+ */
+function spellingSignature(view: ParseView, seq: readonly number[], sig: Int32Array): Int32Array {
+  sig.fill(0);
+  for (let k = 0; k < seq.length; k++) {
+    let b = signatureBit(view.upper[seq[k]]);
+    sig[b >>> 5] |= 1 << (b & 31);
+    b = signatureBit(view.lemmaUpper[seq[k]]);
+    sig[b >>> 5] |= 1 << (b & 31);
+  }
+  return sig;
+}
+
+/** (a spelling shorter than two letters gives NaN there, which `& 255` makes 0: any bit will do for it) */
+function signatureBit(w: string): number {
+  return (w.charCodeAt(0) * 31 + w.charCodeAt(1)) & 255;
+}
+
+/** Every bit of pattern pi's literal words is set in sig (a necessary condition of allSpelt). */
+function mayBeSpelt(bits: Uint8Array, at: Int32Array, pi: number, sig: Int32Array): boolean {
+  for (let q = at[pi], end = at[pi + 1]; q < end; q++) {
+    const b = bits[q];
+    if ((sig[b >>> 5] & (1 << (b & 31))) === 0) return false;
+  }
+  return true;
+}
+
+const preSignature = new Int32Array(8);
+const postSignature = new Int32Array(8);
+const linearSignature = new Int32Array(8);
 
 const literalWords = new WeakMap<readonly VerbPattern[], BlockLiterals>();
 
@@ -219,7 +275,14 @@ function literalsOf(patterns: readonly VerbPattern[]): BlockLiterals {
     patterns.forEach((p, i) => {
       if (p.weight >= 3 && p.pre.length === 0 && p.code !== null) linear.push(i);
     });
-    hit = { pre: patterns.map((p) => words(p.pre)), post: patterns.map((p) => words(p.post)), linear };
+    const pre = patterns.map((p) => words(p.pre));
+    const post = patterns.map((p) => words(p.post));
+    const preBits = literalBits(pre);
+    const postBits = literalBits(post);
+    hit = {
+      pre, post, linear, weight: Float64Array.from(patterns, (p) => p.weight),
+      preBits: preBits.bits, preAt: preBits.at, postBits: postBits.bits, postAt: postBits.at,
+    };
     literalWords.set(patterns, hit);
   }
   return hit;
@@ -247,6 +310,8 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
   const pre = win.filter((k) => k < i);
   const particles = new Set(candidates[0].particles);
   const post = win.filter((k) => k > i && !particles.has(k));
+  const preSig = spellingSignature(view, pre, preSignature);
+  const postSig = spellingSignature(view, post, postSignature);
 
   let best: { code: string | null; weight: number; used: number[]; targetPrep?: string; block: string } | null = null;
   const seen = new Set<number>();
@@ -256,11 +321,14 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
     const block = lex.verbs.blocks[entry.block];
     const ownCode = entry.code !== undefined && entry.code !== null;
     const literals = literalsOf(block.patterns);
+    const { weight, preBits, preAt, postBits, postAt } = literals;
     for (let pi = 0; pi < block.patterns.length; pi++) {
-      const p = block.patterns[pi];
-      if (best && p.weight <= best.weight) break; // sorted by weight: nothing better in this block
-      // a pattern whose words are not all in the clause cannot match (nearly all of them)
+      if (best && weight[pi] <= best.weight) break; // sorted by weight: nothing better in this block
+      // a pattern whose words are not all in the clause cannot match (nearly all of them): the
+      // signature bits first, then the words
+      if (!mayBeSpelt(preBits, preAt, pi, preSig) || !mayBeSpelt(postBits, postAt, pi, postSig)) continue;
       if (!allSpelt(view, pre, literals.pre[pi]) || !allSpelt(view, post, literals.post[pi])) continue;
+      const p = block.patterns[pi];
       const a = p.pre.length ? matchItems(lex, view, p.pre, pre, false, ownCode) : NOTHING;
       if (!a) continue;
       const b = p.post.length ? matchItems(lex, view, p.post, post, true, ownCode) : NOTHING;
@@ -280,6 +348,7 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
       if ((!view.dominates(i, k) && view.head(i) >= 0 && view.dominates(view.head(i), k)) || k >= attrFrom) break;
       if (view.tokens[k].upos !== 'PUNCT' && !particles.has(k)) linear.push(k);
     }
+    const linearSig = spellingSignature(view, linear, linearSignature);
     const seenLinear = new Set<number>();
     for (const { entry } of candidates) {
       if (seenLinear.has(entry.block)) continue;
@@ -287,9 +356,9 @@ export function codeVerb(lex: EventLexicon, view: ParseView, i: number): VerbCod
       const block = lex.verbs.blocks[entry.block];
       const literals = literalsOf(block.patterns);
       for (const pi of literals.linear) {
+        if (best && literals.weight[pi] <= best.weight) break;
+        if (!mayBeSpelt(literals.postBits, literals.postAt, pi, linearSig) || !allSpelt(view, linear, literals.post[pi])) continue;
         const p = block.patterns[pi];
-        if (best && p.weight <= best.weight) break;
-        if (!allSpelt(view, linear, literals.post[pi])) continue;
         const b = matchItems(lex, view, p.post, linear, true);
         if (!b) continue;
         best = { code: p.code, weight: p.weight, used: b.used, targetPrep: b.targetPrep, block: block.name };

@@ -34,7 +34,9 @@ export class ParseView {
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
     const n = this.tokens.length;
-    this.children = Array.from({ length: n }, () => []);
+    // (a loop: Array.from with a length object and a callback costs several times as much)
+    this.children = [];
+    for (let i = 0; i < n; i++) this.children.push([]);
     this.upper = new Array(n);
     this.lemmas = new Array(n);
     this.cases = new Array(n);
