@@ -127,6 +127,13 @@ export const CASE_ON_HEAD = defineRule({
 /** Dependents that sit inside a noun phrase before its head: a case marker on one of them marks the head. */
 const INNER = new Set(['compound', 'flat', 'nmod:desc']);
 
+/** Whether word k lies in g's subtree (a few levels up at most: a noun phrase's own words). */
+function within(head: Int32Array, k: number, g: number): boolean {
+  let up = k;
+  for (let guard = 0; guard < 8 && up !== g && up >= 0; guard++) up = head[up];
+  return up === g;
+}
+
 /**
  * UD hangs a case marker on the head of its nominal: the parser may hang it on the first word of a
  * name or compound instead ("meeting with | Jonas Lind" → with on Jonas), and then the phrase's head has
@@ -136,24 +143,15 @@ export function repairCaseOnHead(head: Int32Array, deprel: string[]): void {
   if (!CASE_ON_HEAD.enabled) return;
   for (let c = 0; c < head.length; c++) {
     if (deprel[c] !== 'case') continue;
-    let h = head[c];
+    const h = head[c];
     if (h <= c || !INNER.has(deprel[h])) continue;
     // climb to the phrase's head, every word between the marker and it inside that phrase
     let g = h;
     for (let guard = 0; guard < 8 && INNER.has(deprel[g]) && head[g] > g; guard++) g = head[g];
-    // (and nothing of the phrase before the marker: "US Secretary of State Mike Pompeo" keeps "of" inside)
-    let inside = true;
-    for (let k = c - 1; k >= 0 && inside; k--) {
-      let up = k;
-      for (let guard = 0; guard < 8 && up !== g && up >= 0; guard++) up = head[up];
-      if (up === g) inside = false;
-      else break;
-    }
-    for (let k = c + 1; k < g && inside; k++) {
-      let up = k;
-      for (let guard = 0; guard < 8 && up !== g && up >= 0; guard++) up = head[up];
-      inside = up === g;
-    }
+    // every word between the marker and the head inside the phrase, and none before the marker
+    // ("US Secretary of State Mike Pompeo" keeps "of" inside the title)
+    let inside = c === 0 || !within(head, c - 1, g);
+    for (let k = c + 1; k < g && inside; k++) inside = within(head, k, g);
     if (!inside || g === h && INNER.has(deprel[g])) continue;
     head[c] = g;
     CASE_ON_HEAD.fired();
