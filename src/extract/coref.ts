@@ -20,6 +20,7 @@ import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
 import { linkPredicates } from './coref/predicates.js';
+import { linkGroupPronouns } from './coref/groups.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -213,6 +214,8 @@ export const corefStage: Stage = {
     }
     // copular predicates and appositions, once pronoun subjects are linked: "He is the eighth most cited scholar"
     linkPredicates(doc);
+    // "they" and "it" the parse ties to a named group in their own sentence: "Hamas said they would …"
+    linkGroupPronouns(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

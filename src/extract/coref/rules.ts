@@ -309,7 +309,7 @@ export const clauseSubjectRule = defineRule({
 });
 
 /** The subject of the clause whose verb governs token i (first verb up its head chain, at most six steps), or -1. */
-function clauseSubject(doc: Doc, i: number): number {
+export function clauseSubject(doc: Doc, i: number): number {
   const toks = doc.tokens;
   let v = toks[i].head ?? -1;
   for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
@@ -728,7 +728,7 @@ function isPossessor(doc: Doc, m: Mention): boolean {
 const DEPENDENT_CLAUSE = new Set(['advcl', 'ccomp', 'conj', 'xcomp', 'parataxis']);
 
 /** For a pronoun that is the subject of a dependent clause, the token heading its governing clause's subject; else -1. */
-function governingSubject(doc: Doc, i: number): number {
+export function governingSubject(doc: Doc, i: number): number {
   const toks = doc.tokens;
   if (!/^nsubj/.test(toks[i].deprel ?? '')) return -1;
   const verb = toks[i].head ?? -1;

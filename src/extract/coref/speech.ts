@@ -73,6 +73,26 @@ export const vocativeYou = defineRule({
   source,
 });
 
+export const addressedNotSpeaker = defineRule({
+  id: 'coref-speech.addressed-not-speaker',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'in an interview turn, a quotation that addresses the turn\'s own speaker by name ("Grace Mwangi: A nurse wrote, \'Grace, I owe you my job\'") is someone else\'s words: its I/me/my/we are not the speaker',
+  fires: ['Reporter: Do patients write to you?\n\nGrace Mwangi: One nurse wrote, \'Grace, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Do patients write to you?\n\nGrace Mwangi: I wrote to one nurse, \'Peter, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const orgTurnI = defineRule({
+  id: 'coref-speech.organisation-turn-first-person',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in an interview whose turns an organisation labels ("Wikinews: …"), I/me/my in its turns is its reporter, linked to the organisation (the interviewer\'s side)',
+  fires: ['Wikinews: I read that the clinic opened in 2015. Why Kisumu?\n\nGrace Mwangi: My family lives there.\n\nWikinews: Do you plan more?\n\nGrace Mwangi: Two more.'],
+  spares: ['Wikinews: The clinic opened in 2015. Why Kisumu?\n\nGrace Mwangi: My family lives there.\n\nWikinews: Do you plan more?\n\nGrace Mwangi: Two more.'],
+  source,
+});
+
 export const spokespersonWe = defineRule({
   id: 'coref-speech.spokesperson-we',
   stage: 'coref-speech',
@@ -123,15 +143,26 @@ function personNamed(doc: Doc, name: string): Entity | undefined {
 const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
 const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
 
-/** you/your in a quotation that addresses a person by name → that person. */
-function resolveVocatives(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
+/** A quotation that opens by addressing a person by name: its words after the name, and that person. */
+interface Addressed { start: number; end: number; person: Entity }
+
+/** The quotations that open by addressing a person of the article by name ('"Frank, thank you …"'), in text order. */
+function addressedQuotations(doc: Doc): Addressed[] {
+  const out: Addressed[] = [];
   for (const m of doc.text.matchAll(VOCATIVE)) {
     const person = personNamed(doc, m[1]);
     if (!person) continue;
     const from = m.index + m[0].length;
     const rest = doc.text.slice(from, from + 400);
     const close = rest.search(CLOSING);
-    const to = from + (close < 0 ? rest.length : close);
+    out.push({ start: from, end: from + (close < 0 ? rest.length : close), person });
+  }
+  return out;
+}
+
+/** you/your in a quotation that addresses a person by name → that person. */
+function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
+  for (const { start: from, end: to, person } of addressed) {
     for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
       const t = doc.tokens[i];
       if (t.start < from || taken.has(t.start)) continue;
@@ -276,8 +307,9 @@ export function resolveSpeech(doc: Doc): number {
       }
     }
   }
-  if (vocativeYou.enabled) resolveVocatives(doc, taken, link);
-  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor);
+  const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
+  if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link);
+  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
@@ -290,7 +322,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, Entity>): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, Entity>, addressed: readonly Addressed[]): void {
   const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();
@@ -323,8 +355,15 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       if (taken.has(t.start) || spanAt(quoted, t.start) >= 0) continue;
       const who = speechPerson(t.text);
       if (!who) continue;
+      // "Frank Messina: … The e-mail said, 'Frank, I have never bothered you …'": words addressed to the speaker are someone else's
+      if (who !== 'you' && speaker && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
+        addressedNotSpeaker.fired(t.start, t.end);
+        continue;
+      }
       if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
         link(speaker, i, turnFirstPerson);
+      } else if (orgTurnI.enabled && speaker && who === 'I' && speaker.type === 'ORG') {
+        link(speaker, i, orgTurnI);
       } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.has(speaker.id)) {
         link(speaksFor.get(speaker.id)!, i, spokespersonWe);
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {

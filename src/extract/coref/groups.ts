@@ -1,0 +1,122 @@
+/**
+ * "they", "their", "them" and "it" for organisations, governments and groups, by syntax only.
+ *
+ * Most "they" in news are people no name stands for ("officials said they …"), and most "it" is a
+ * thing or no referent at all ("it is clear that …"): a nearest-name rule links them at 0.6
+ * (docs/coref.md). What stays sure is a pronoun the parse ties to a named group in its own
+ * sentence:
+ *  - the subject of a clause that hangs on a clause whose subject is the group: "Hamas said they
+ *    would free …", "The ministry of Ruritania said it would …" (the reported clause's subject is
+ *    most often the speaker);
+ *  - a possessive "their" outside its clause's subject, when that subject is the group:
+ *    "Muslims are required to make a pilgrimage during their lifetimes".
+ * A pronoun inside a quotation never goes to a group named outside it (the speaker says "we").
+ */
+import type { Doc, Entity, Mention } from '../../doc.js';
+import { PRONOUNS } from '../gazetteer-lists.js';
+import { findQuoteSpans } from '../quotes.js';
+import { defineRule } from '../../rules/registry.js';
+import { linkFields } from './confidence.js';
+import { governingSubject, labelRule, lw, spanAt, tokenOwners, turnLabels } from './rules.js';
+
+export const groupPronounRule = defineRule({
+  id: 'coref.group-pronoun-clause',
+  stage: 'coref',
+  action: 'label',
+  summary: '"they"/"their" and "it" tied by the parse to a named organisation, government or group in their own sentence: the subject of a clause hanging on a clause whose subject is the group ("Hamas said they would …", "Norvalia said it would …"), or "their" outside its clause\'s subject when that subject is the group ("Muslims are required to make a pilgrimage during their lifetimes"); never from inside a quotation to a name outside it',
+  fires: ['Hamas said that they had delivered the bodies to the Red Cross.', 'The Kenyan Wildlife Service said it would close the park for a week.', 'Across the region, Kurds are expected to vote for their own candidates.'],
+  spares: ['"They will pay for this," Hamas said in a statement.', 'Greenpeace said it is time for a new treaty.', 'NATO never withdrew the pledge, but they did.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** Entity types "they" may stand for. */
+const THEY_TYPES = new Set(['ORG', 'NORP', 'GPE']);
+/** Entity types "it" may stand for. */
+const IT_TYPES = new Set(['ORG', 'GPE']);
+
+/** Clauses that report or explain what their governing clause's subject does: "said (that) they …", "… before they …". */
+const REPORTED = new Set(['ccomp', 'advcl']);
+
+/** The verb is "be" or has a copula ("it is time", "it's about …"). */
+function isCopular(doc: Doc, v: number): boolean {
+  const toks = doc.tokens;
+  if (toks[v].lemma === 'be') return true;
+  const s = doc.sentences[toks[v].sentence];
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].head === v && toks[k].deprel === 'cop') return true;
+  return false;
+}
+
+/** A plural common noun no entity owns lies between tokens a and b. */
+function pluralNounBetween(doc: Doc, owners: (Entity | undefined)[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (!owners[k] && (doc.tokens[k].xpos === 'NNS' || doc.tokens[k].xpos === 'NNPS')) return true;
+  return false;
+}
+
+/** Verb v has an object before token b that no entity owns. */
+function unnamedObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: number): boolean {
+  if (v < 0) return false;
+  const s = doc.sentences[doc.tokens[v].sentence];
+  for (let k = s.tokenStart; k < b; k++) if (doc.tokens[k].head === v && (doc.tokens[k].deprel === 'obj' || doc.tokens[k].deprel === 'iobj') && !owners[k]) return true;
+  return false;
+}
+
+/**
+ * The subject of the clause that governs token i; for an open clause with no subject of its own, the subject
+ * that controls it ("Kurds are expected to vote for their candidates": vote ← xcomp ← expected ← Kurds).
+ */
+function controllingSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  let v = toks[i].head ?? -1;
+  for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
+  for (let up = 0; v >= 0 && up < 3; up++) {
+    const s = doc.sentences[toks[v].sentence];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+    if (toks[v].deprel !== 'xcomp') return -1;
+    v = toks[v].head ?? -1;
+  }
+  return -1;
+}
+
+export function linkGroupPronouns(doc: Doc): void {
+  if (!groupPronounRule.enabled) return;
+  const toks = doc.tokens;
+  let owners: (Entity | undefined)[] | null = null;
+  let quoted: { start: number; end: number }[] | null = null;
+  let labels: { start: number; end: number }[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const w = lw(toks[i]);
+    const p = PRONOUNS[w];
+    if (!p || p.person !== 3 || w.endsWith('self') || w.endsWith('selves')) continue;
+    const plural = p.number === 'p';
+    if (!plural && w !== 'it') continue;
+    owners ??= tokenOwners(doc);
+    if (owners[i]) continue;
+    quoted ??= findQuoteSpans(doc.text);
+    labels ??= labelRule.enabled ? turnLabels(doc.text) : [];
+    const types = plural ? THEY_TYPES : IT_TYPES;
+    // "Hamas said their fighters …": a possessive of the reported clause's subject reads as that subject
+    const at = w === 'their' && toks[i].deprel === 'nmod:poss' && /^nsubj/.test(toks[toks[i].head ?? i].deprel ?? '') ? toks[i].head! : i;
+    let subj = governingSubject(doc, at);
+    // a clause coordinated with "but" contrasts its subject: "NATO had never rescinded it, but they had"
+    const verb = toks[at].head ?? -1;
+    if (subj >= 0 && verb >= 0 && !REPORTED.has((toks[verb].deprel ?? '').split(':')[0])) subj = -1;
+    const reported = subj >= 0;
+    if (subj < 0 && w === 'their') subj = controllingSubject(doc, i);
+    if (subj < 0 || subj >= i) continue;
+    const e = owners[subj];
+    if (!e || !types.has(e.type) || spanAt(labels, toks[subj].start) >= 0) continue;
+    // "it is time for …", "it's about …": a copular "it" is most often no one's
+    if (!plural && verb >= 0 && isCopular(doc, verb)) continue;
+    // a plural noun no name stands for between the group and "they" is the likelier antecedent
+    if (plural && pluralNounBetween(doc, owners, subj, i)) continue;
+    // "the Navy saved 200 more after they were found": the governing verb's unnamed object is the likelier one
+    if (plural && reported && unnamedObject(doc, owners, toks[subj].head ?? -1, i)) continue;
+    // inside a quotation, only a group named inside the same quotation
+    const q = spanAt(quoted, toks[i].start);
+    if (q >= 0 && spanAt(quoted, toks[subj].start) !== q) continue;
+    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(groupPronounRule.id) };
+    e.mentions.push(m);
+    owners[i] = e;
+    groupPronounRule.fired(toks[i].start, toks[i].end);
+  }
+}

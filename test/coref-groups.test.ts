@@ -1,0 +1,53 @@
+/**
+ * Coreference (issue 23, coref9): "they" and "it" for named groups, and first person in interview turns,
+ * on sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
+
+test('"they", "their" and "it" go to a named group the parse ties them to in their own sentence', () => {
+  assert.equal(linkOf(doc('Hamas said that they had delivered the bodies to the Red Cross.'), 'they'), 'Hamas');
+  assert.equal(linkOf(doc('Microsoft announced on Friday that it would stop selling the phone.'), 'it would'), 'Microsoft');
+  // an open clause's "their" takes the subject that controls it
+  assert.equal(linkOf(doc('Across the region, Kurds are expected to vote for their own candidates.'), 'their'), 'Kurds');
+  // a possessive of the reported clause's subject
+  assert.equal(linkOf(doc('Kurds say their leaders were arrested.'), 'their'), 'Kurds');
+  // switched off, none of them is linked (nothing else links "they")
+  assert.equal(linkWithout('coref.group-pronoun-clause', 'Hamas said that they had delivered the bodies to the Red Cross.', 'they'), '');
+});
+
+test('"they" and "it" stay unlinked when the group is not what the syntax makes them', () => {
+  // inside a quotation the speaker says "we": "they" is someone else
+  assert.equal(linkOf(doc('"They will pay for this," Hamas said in a statement.'), 'They'), '');
+  // a copular "it" is most often no one's
+  assert.equal(linkOf(doc('Greenpeace said it is time for a new treaty.'), 'it is'), '');
+  // a clause joined by "but" contrasts its subject
+  assert.equal(linkOf(doc('NATO never withdrew the pledge, but they did.'), 'they'), '');
+  // a plural noun between the group and the pronoun is the likelier antecedent
+  assert.equal(linkOf(doc('Hamas said the prisoners they held were safe.'), 'they'), '');
+  assert.equal(linkOf(doc('The Kenyan Wildlife Service said that the rangers had found their missing dog.'), 'their'), '');
+});
+
+test('an organisation\'s turns in an interview: its "I" is its reporter, linked to it', () => {
+  const text = 'Wikinews: I read that the clinic opened in 2015. Why Kisumu?\n\nGrace Mwangi: My family lives there.\n\nWikinews: Do you plan more?\n\nGrace Mwangi: Two more.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'I read'), 'Wikinews');
+  assert.equal(linkOf(d, 'My family'), 'Grace Mwangi');
+  assert.equal(linkOf(d, 'you plan'), 'Grace Mwangi');
+  assert.equal(linkWithout('coref-speech.organisation-turn-first-person', text, 'I read'), '');
+});
+
+test('words addressed to the turn\'s own speaker are someone else\'s: their "I" is not the speaker', () => {
+  const letter = 'Reporter: Do patients write to you?\n\nGrace Mwangi: One nurse wrote, \'Grace, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.';
+  const d = doc(letter);
+  assert.equal(linkOf(d, 'I owe'), '');
+  assert.equal(linkOf(d, 'my job'), '');
+  // the "you" of the letter is the speaker it addresses
+  assert.equal(linkOf(d, 'you my'), 'Grace Mwangi');
+  assert.equal(linkOf(d, 'My family'), 'Grace Mwangi');
+  assert.equal(linkWithout('coref-speech.addressed-not-speaker', letter, 'I owe'), 'Grace Mwangi');
+  // the speaker quoting her own words to someone else is still herself
+  const own = doc('Reporter: Do patients write to you?\n\nGrace Mwangi: I wrote to one nurse, \'Peter, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.');
+  assert.equal(linkOf(own, 'I owe'), 'Grace Mwangi');
+});
