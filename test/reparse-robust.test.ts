@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { repairCaseOnHead, repairClauses, repairCommaParataxis, FINITE_SUBJECT } from '../src/nlp/clause-repair.js';
+import { repairClauses, FINITE_SUBJECT } from '../src/nlp/clause-repair.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { createPipeline, extract } from '../src/extract.js';
 import type { Doc } from '../src/doc.js';
@@ -148,61 +148,6 @@ test('a chain of appositions reads as the list it is: speaker, and the subject a
     const hung = doc.entities.find((e) => e.name === 'Nguyen Van Hung');
     assert.ok(hung && hung.mentions.length >= 2, `mentions of Nguyen Van Hung: ${hung?.mentions.length}`);
   }
-});
-
-test('parse.finite-subject: "that one of its units | had abducted" — the phrase closes on a prepositional noun, "that" opens the clause', () => {
-  // as the lean model parsed it: "one" the object of "admitted", "that" its subject, "abducted" an adverbial clause
-  const rows: Row[] = [
-    ['It', 'PRON', 'PRP', 2, 'nsubj'], ['admitted', 'VERB', 'VBD', 0, 'root'], ['that', 'PRON', 'WDT', 4, 'nsubj'], ['one', 'NUM', 'CD', 2, 'obj'],
-    ['of', 'ADP', 'IN', 7, 'case'], ['its', 'PRON', 'PRP$', 7, 'nmod:poss'], ['units', 'NOUN', 'NNS', 4, 'nmod'], ['had', 'AUX', 'VBD', 9, 'aux'],
-    ['abducted', 'VERB', 'VBN', 2, 'advcl'], ['him', 'PRON', 'PRP', 9, 'obj'],
-  ];
-  const { head, deprel } = repaired(rows);
-  assert.deepEqual([head[3], deprel[3]], [9, 'nsubj'], '"one" is the subject of "abducted"');
-  assert.deepEqual([head[2], deprel[2]], [9, 'mark'], '"that" marks the clause');
-  assert.equal(deprel[8], 'ccomp', 'the clause is what was admitted');
-});
-
-test('parse.finite-subject: "the attack, which killed five people, | was planned" — the phrase closes on its relative clause\'s comma', () => {
-  const rows: Row[] = [
-    ['Officials', 'NOUN', 'NNS', 2, 'nsubj'], ['said', 'VERB', 'VBD', 0, 'root'], ['the', 'DET', 'DT', 4, 'det'], ['attack', 'NOUN', 'NN', 12, 'obl:unmarked'],
-    [',', 'PUNCT', ',', 7, 'punct'], ['which', 'PRON', 'WDT', 7, 'nsubj'], ['killed', 'VERB', 'VBD', 4, 'acl:relcl'], ['five', 'NUM', 'CD', 9, 'nummod'],
-    ['people', 'NOUN', 'NNS', 7, 'obj'], [',', 'PUNCT', ',', 12, 'punct'], ['was', 'AUX', 'VBD', 12, 'aux:pass'], ['planned', 'VERB', 'VBN', 2, 'ccomp'],
-  ];
-  const { head, deprel } = repaired(rows);
-  assert.deepEqual([head[3], deprel[3]], [12, 'nsubj:pass']);
-  // an oblique with no relative clause before the comma stays (a time: "last year, | was …" is not forced)
-  const time: Row[] = rows.map((r, k): Row => (k === 5 ? ['which', 'PRON', 'WDT', 7, 'nsubj'] : r));
-  time[6] = ['killed', 'VERB', 'VBD', 2, 'parataxis'];
-  assert.equal(repaired(time).deprel[3], 'obl:unmarked');
-});
-
-test('parse.case-on-head: a preposition on the first word of a name goes to the name\'s head, not a preposition inside a title', () => {
-  // "meeting with | Jonas Lind": "with" on Jonas (lean)
-  const head = Int32Array.from([-1, 3, 3, 0], (h) => h);
-  const deprel = ['root', 'case', 'compound', 'nmod'];
-  repairCaseOnHead(head, deprel);
-  assert.equal(head[1], 3, '"with" marks "Lind"');
-  // "with US Secretary of State Mike Pompeo" parsed as compounds of "Pompeo": "of" stays on "State"
-  const h2 = Int32Array.from([-1, 7, 7, 7, 5, 7, 7, 0]);
-  const d2 = ['root', 'case', 'compound', 'compound', 'case', 'compound', 'compound', 'obl'];
-  repairCaseOnHead(h2, d2);
-  assert.equal(h2[1], 7, '"with" on Pompeo');
-  assert.equal(h2[4], 5, '"of" stays inside the title');
-});
-
-test('parse.comma-parataxis: a clause with its own subject after a comma alone is parataxis; a relative clause or a conjunction keeps conj', () => {
-  // "Two people died , police said ."
-  const upos = ['NUM', 'NOUN', 'VERB', 'PUNCT', 'NOUN', 'VERB', 'PUNCT'];
-  const xpos = ['CD', 'NNS', 'VBD', ',', 'NNS', 'VBD', '.'];
-  const head = Int32Array.from([1, 2, -1, 5, 5, 2, 2]);
-  const deprel = ['nummod', 'nsubj', 'root', 'punct', 'nsubj', 'conj', 'punct'];
-  repairCommaParataxis(upos, xpos, head, deprel);
-  assert.equal(deprel[5], 'parataxis');
-  // "… , which police said …": the clause opens with no subject of its own
-  const rel = ['nummod', 'nsubj', 'root', 'punct', 'obj', 'nsubj', 'conj'];
-  repairCommaParataxis(['NUM', 'NOUN', 'VERB', 'PUNCT', 'PRON', 'NOUN', 'VERB'], ['CD', 'NNS', 'VBD', ',', 'WDT', 'NNS', 'VBD'], Int32Array.from([1, 2, -1, 6, 6, 6, 2]), rel);
-  assert.equal(rel[6], 'conj');
 });
 
 test('quotes hold under the lean parse: a finite open complement, an existential first conjunct, a name modifying a title', () => {

@@ -12,7 +12,7 @@ import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger } from './tagger.js';
 import { repairTree } from './tree-repair.js';
-import { repairCaseOnHead, repairClauses, repairCommaParataxis } from './clause-repair.js';
+import { repairClauses } from './clause-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export const MODEL_FILE = 'nlp-en.bin.gz';
@@ -86,8 +86,6 @@ export class NlpModel {
     const deprel = Array.from(labels, (l) => names[l] ?? 'dep');
     repairTree(upos, heads, deprel);
     repairClauses(upos, xpos, heads, deprel);
-    repairCaseOnHead(heads, deprel);
-    repairCommaParataxis(upos, xpos, heads, deprel);
     return { upos, xpos, lemma, head: heads, deprel };
   }
 
