@@ -51,3 +51,14 @@ test('words addressed to the turn\'s own speaker are someone else\'s: their "I" 
   const own = doc('Reporter: Do patients write to you?\n\nGrace Mwangi: I wrote to one nurse, \'Peter, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.');
   assert.equal(linkOf(own, 'I owe'), 'Grace Mwangi');
 });
+
+test('"it" as main subject after a sentence whose main subject is a named organisation or place: that one', () => {
+  const text = 'Greenpeace opened an office in Nairobi in May. It plans to hire forty people.';
+  assert.equal(linkOf(doc(text), 'It plans'), 'Greenpeace');
+  assert.equal(linkWithout('coref.it-parallel-subject', text, 'It plans'), '');
+  // a placeholder "it" with a clause of its own
+  assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It is time to hire more people.'), 'It is'), '');
+  // a nearer singular subject no name stands for
+  assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. Although the office is small, it will hire forty people.'), 'it will'), '');
+  assert.equal(linkOf(doc('The Red Cross said on Friday that the convoy had reached Goma. It will return next week.'), 'It will'), '');
+});

@@ -101,11 +101,12 @@ test('floors on GUM news and interview documents (training split), raw text thro
   assert.ok(hs.right / hs.gold >= 0.82, `he/she accuracy ${hs.right}/${hs.gold}`);
   // coref6 (binding, unknown genders, fronted phrases): 0.89 / 0.88 here (without turn labels)
   assert.ok(hs.linkedRight / hs.linked >= 0.85, `he/she precision ${hs.linkedRight}/${hs.linked}`);
-  // coref9 (coref.group-pronoun-clause): "it" 0.22 / 0.83 (6 links), "they" 0.05 / 1.00 (2 links); none before for "they"
+  // coref9 (coref.group-pronoun-clause, coref.it-parallel-subject): "it" 0.17 / 0.80 (5 links) → 0.35 / 0.89 (9),
+  // "they" 0 → 0.05 / 1.00 (2 links)
   const it = scores.it;
   const they = scores.they;
-  assert.ok(it.linkedRight + they.linkedRight >= 6, `it + they right links ${it.linkedRight} + ${they.linkedRight}`);
-  assert.ok((it.linkedRight + they.linkedRight) / (it.linked + they.linked) >= 0.75, `it + they precision ${it.linkedRight + they.linkedRight}/${it.linked + they.linked}`);
+  assert.ok(it.linkedRight + they.linkedRight >= 9, `it + they right links ${it.linkedRight} + ${they.linkedRight}`);
+  assert.ok((it.linkedRight + they.linkedRight) / (it.linked + they.linked) >= 0.8, `it + they precision ${it.linkedRight + they.linkedRight}/${it.linked + they.linked}`);
   const desc = scores.description;
   assert.ok(desc.right / desc.gold >= 0.27, `description accuracy ${desc.right}/${desc.gold}`);
   assert.ok(desc.linkedRight / desc.linked >= 0.78, `description precision ${desc.linkedRight}/${desc.linked}`);

@@ -17,7 +17,7 @@ import { PRONOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
-import { governingSubject, labelRule, lw, spanAt, tokenOwners, turnLabels } from './rules.js';
+import { governingSubject, isMainSubject, labelRule, lw, spanAt, tokenOwners, turnLabels } from './rules.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -77,8 +77,48 @@ function controllingSubject(doc: Doc, i: number): number {
   return -1;
 }
 
+export const itParallelRule = defineRule({
+  id: 'coref.it-parallel-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"it" as the main subject of its sentence, after a sentence whose main subject is a named organisation or place, is that organisation or place (the subject goes on being the topic); not a copular "it" with a clause of its own ("It is time to …")',
+  fires: ['Greenpeace opened an office in Nairobi in May. It plans to hire forty people.'],
+  spares: ['Greenpeace opened an office in Nairobi in May. It is time to hire more people.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** Clausal dependents that make a copular "it" a placeholder ("it is time to …", "it is clear that …"). */
+const EXTRAPOSED = new Set(['ccomp', 'csubj', 'xcomp', 'acl', 'advcl']);
+
+/** For "it" heading its sentence's main clause as subject, the token of the previous sentence's named main subject (an organisation or place), or -1. */
+function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], i: number): number {
+  const toks = doc.tokens;
+  if (!/^nsubj/.test(toks[i].deprel ?? '')) return -1;
+  const v = toks[i].head ?? -1;
+  if (v < 0 || (toks[v].head ?? -1) >= 0) return -1;
+  const sent = toks[i].sentence;
+  const here = doc.sentences[sent];
+  if (isCopular(doc, v)) for (let k = here.tokenStart; k < here.tokenEnd; k++) if (toks[k].head === v && EXTRAPOSED.has((toks[k].deprel ?? '').split(':')[0])) return -1;
+  if (sent === 0) return -1;
+  const prev = doc.sentences[sent - 1];
+  for (let k = prev.tokenStart; k < prev.tokenEnd; k++) {
+    const e = owners[k];
+    if (!e || !IT_TYPES.has(e.type)) continue;
+    const m = e.mentions.find((x) => x.kind === 'name' && x.start <= toks[k].start && x.end >= toks[k].end);
+    if (!m || !isMainSubject(doc, m)) continue;
+    // "Although the region is small, it is …", "The Red Cross said the convoy had reached Goma. It will …": a singular noun
+    // subject (outside any quotation) that is not the candidate's, between it and "it", is nearer
+    for (let j = k + 1; j < i; j++) {
+      if (!/^nsubj/.test(toks[j].deprel ?? '') || (toks[j].xpos !== 'NN' && toks[j].xpos !== 'NNP') || owners[j] === e) continue;
+      if (spanAt(quoted, toks[j].start) < 0) return -1;
+    }
+    return k;
+  }
+  return -1;
+}
+
 export function linkGroupPronouns(doc: Doc): void {
-  if (!groupPronounRule.enabled) return;
+  if (!groupPronounRule.enabled && !itParallelRule.enabled) return;
   const toks = doc.tokens;
   let owners: (Entity | undefined)[] | null = null;
   let quoted: { start: number; end: number }[] | null = null;
@@ -96,17 +136,22 @@ export function linkGroupPronouns(doc: Doc): void {
     const types = plural ? THEY_TYPES : IT_TYPES;
     // "Hamas said their fighters …": a possessive of the reported clause's subject reads as that subject
     const at = w === 'their' && toks[i].deprel === 'nmod:poss' && /^nsubj/.test(toks[toks[i].head ?? i].deprel ?? '') ? toks[i].head! : i;
-    let subj = governingSubject(doc, at);
+    let subj = groupPronounRule.enabled ? governingSubject(doc, at) : -1;
     // a clause coordinated with "but" contrasts its subject: "NATO had never rescinded it, but they had"
     const verb = toks[at].head ?? -1;
     if (subj >= 0 && verb >= 0 && !REPORTED.has((toks[verb].deprel ?? '').split(':')[0])) subj = -1;
     const reported = subj >= 0;
-    if (subj < 0 && w === 'their') subj = controllingSubject(doc, i);
-    if (subj < 0 || subj >= i) continue;
+    if (subj < 0 && w === 'their' && groupPronounRule.enabled) subj = controllingSubject(doc, i);
+    let parallel = false;
+    if (subj < 0 && !plural && itParallelRule.enabled) {
+      subj = previousMainSubject(doc, owners, quoted, i);
+      parallel = subj >= 0;
+    }
+    if (subj < 0 || (subj >= i && !parallel)) continue;
     const e = owners[subj];
     if (!e || !types.has(e.type) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "it is time for …", "it's about …": a copular "it" is most often no one's
-    if (!plural && verb >= 0 && isCopular(doc, verb)) continue;
+    if (!plural && !parallel && verb >= 0 && isCopular(doc, verb)) continue;
     // a plural noun no name stands for between the group and "they" is the likelier antecedent
     if (plural && pluralNounBetween(doc, owners, subj, i)) continue;
     // "the Navy saved 200 more after they were found": the governing verb's unnamed object is the likelier one
@@ -114,9 +159,9 @@ export function linkGroupPronouns(doc: Doc): void {
     // inside a quotation, only a group named inside the same quotation
     const q = spanAt(quoted, toks[i].start);
     if (q >= 0 && spanAt(quoted, toks[subj].start) !== q) continue;
-    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(groupPronounRule.id) };
+    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(parallel ? itParallelRule.id : groupPronounRule.id) };
     e.mentions.push(m);
     owners[i] = e;
-    groupPronounRule.fired(toks[i].start, toks[i].end);
+    (parallel ? itParallelRule : groupPronounRule).fired(toks[i].start, toks[i].end);
   }
 }

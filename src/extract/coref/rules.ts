@@ -163,7 +163,7 @@ function frontedBeforeSubject(doc: Doc, i: number): number {
 }
 
 /** The mention heads its sentence's main subject, or stands in apposition to it ("A third hostage, the sailor Nguyen Van Hung, is …"). */
-function isMainSubject(doc: Doc, m: Mention): boolean {
+export function isMainSubject(doc: Doc, m: Mention): boolean {
   const toks = doc.tokens;
   let k = mentionHead(doc, m);
   // (through a chain of appositions, which parsers hang either as a list or one on the other:

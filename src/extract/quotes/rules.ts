@@ -386,3 +386,10 @@ export const timeAdjunct = defineRule({
   fires: ['The port authority on Tuesday said the cranes would not move.'],
   spares: ['The port authority said on Tuesday the cranes would not move.'],
 });
+
+export const describedBody = defineRule({
+  id: 'quotes.described-body', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite description of a body that names nothing ("The industry publication stated", "the company said"; head nouns tagged `speaker` in lexicon/en/org-nouns.tsv) is the organisation that spoke in the attribution just before, in its sentence or the one before',
+  fires: ['The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month.'],
+  spares: ['The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz met the strikers. The weekly publication said the strike would last a month.'],
+});
