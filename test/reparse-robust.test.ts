@@ -149,3 +149,22 @@ test('a chain of appositions reads as the list it is: speaker, and the subject a
     assert.ok(hung && hung.mentions.length >= 2, `mentions of Nguyen Van Hung: ${hung?.mentions.length}`);
   }
 });
+
+test('quotes hold under the lean parse: a finite open complement, an existential first conjunct, a name modifying a title', () => {
+  const speakerOf = (doc: Doc, words: string) => {
+    const q = doc.quotes.find((x) => x.text.includes(words));
+    return q ? nameOf(doc, q.speaker) ?? q.speaker_text : undefined;
+  };
+  // "reported | its source | said": the lean model makes "source" the object and "said" an open complement
+  const znak = reparsed('Znak.com reported its source said three men were killed.', [[0, 4, 'source', 2, 'obj'], [0, 5, 'said', 2, 'xcomp']]);
+  assert.equal(speakerOf(znak, 'its source said'), 'Znak.com');
+  // "did not mention if there were casualties, but said": "said" a conjunct of the existential clause
+  const oil = reparsed('The agency did not mention if there were casualties, but said exports were continuing.',
+    [[0, 8, 'were', 5, 'advcl'], [0, 12, 'said', 8, 'conj']]);
+  assert.notEqual(speakerOf(oil, 'exports were continuing'), 'casualties');
+  assert.match(String(speakerOf(oil, 'exports were continuing')), /agency/i);
+  // "businessman and Trump loyalist Stephen Schwarzman said": the name on the second title, "Trump" a modifier
+  const sch = reparsed('Additionally, businessman and Trump loyalist Stephen Schwarzman said the president should accept the outcome.',
+    [[0, 3, 'businessman', 9, 'nsubj'], [0, 7, 'Stephen', 6, 'appos']]);
+  assert.equal(speakerOf(sch, 'should accept'), 'Stephen Schwarzman');
+});

@@ -186,6 +186,25 @@ function finitePredicate(toks: readonly Token[], children: number[][], v: number
 }
 
 /**
+ * (quotes.bare-clause) A cue with no complement followed at once by a finite clause the parse hung on a
+ * verb before the cue: the clause is the cue's ("filed a motion claiming | the order was unlawful" with
+ * the clause on "filed"). Whether it found one.
+ */
+function clauseOverCue(toks: readonly Token[], children: number[][], t: Token, out: Edit[]): boolean {
+  if (children[t.i].some((c) => c > t.i && /^(?:obj|xcomp|ccomp)$/.test(toks[c].deprel ?? ''))) return false;
+  const next = t.i + 1;
+  for (let v = next; v < toks.length && v < next + 12; v++) {
+    const h = toks[v].head ?? -1;
+    if (toks[v].deprel !== 'ccomp' || h < 0 || h >= t.i || subtreeSpan(children, v)[0] !== next) continue;
+    if (!children[v].some((c) => /^nsubj/.test(toks[c].deprel ?? '') && c < v) || !finitePredicate(toks, children, v)) return false;
+    out.push({ i: v, head: t.i, deprel: 'ccomp' });
+    bareClause.fired(t.start, toks[v].end);
+    return true;
+  }
+  return false;
+}
+
+/**
  * quotes.bare-clause: a clause reported without "that" is the cue's complement. The parse may hang it
  * as an adverbial clause ("indicated on Monday | the chances … were already diminishing") or split it
  * into an object and a verbless conjunct ("warned | the delayed transition process | could be a
@@ -198,6 +217,7 @@ function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit
     if (!cue || !cue.frames.has('clause') || t.upos !== 'VERB') continue;
     const kids = children[t.i];
     if (kids.some((c) => toks[c].deprel === 'ccomp' && c > t.i)) continue;
+    if (clauseOverCue(toks, children, t, out)) continue;
     for (const a of kids) {
       if (a < t.i || toks[a].deprel !== 'advcl') continue;
       const own = children[a];

@@ -429,6 +429,13 @@ function titleStart(doc: Doc, idx: MentionIndex, end: number, sentStart: number,
       k--;
       continue;
     }
+    // a noun compounded with the role ("Danish aid worker", "a British army officer"): the title goes on
+    // over it, so a nationality before it still describes the person, whichever way the parse hangs the name
+    if (sawRole && t.upos === 'NOUN' && t.deprel === 'compound' && t.head !== undefined && t.head >= L && t.head < end) {
+      L = k;
+      k--;
+      continue;
+    }
     // an adjective of the office ("the UN humanitarian coordinator", "the EU special envoy")
     if (sawRole && t.upos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && k - 1 >= sentStart && idx.at(k - 1)?.mention.kind === 'name' && idx.at(k - 1)!.entity.type === 'ORG') {
       L = k;
