@@ -59,6 +59,8 @@ test('"it" as main subject after a sentence whose main subject is a named organi
   const text = 'Greenpeace opened an office in Nairobi in May. It plans to hire forty people.';
   assert.equal(linkOf(doc(text), 'It plans'), 'Greenpeace');
   assert.equal(linkWithout('coref.it-parallel-subject', text, 'It plans'), '');
+  // and down a chain of such sentences
+  assert.equal(linkOf(doc(`${text} It also wants a second office in Mombasa.`), 'It also'), 'Greenpeace');
   // a placeholder "it" with a clause of its own
   assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It is time to hire more people.'), 'It is'), '');
   // a nearer singular subject no name stands for
