@@ -42,7 +42,7 @@ export interface GoldQuoteDoc {
   id: string;
   slug: string;
   origin: 'wikinews' | 'gum' | 'own';
-  split: 'dev' | 'heldout' | 'own' | 'blind';
+  split: 'dev' | 'heldout' | 'held2' | 'own' | 'blind';
   title: string;
   date: string | null;
   url: string | null;

@@ -307,8 +307,8 @@ function speakerLabel(doc: Doc, q: Quote): string {
   return q.speaker ? `${doc.entityById(q.speaker)?.name ?? q.speaker}` : q.speaker_text ? `~${q.speaker_text}` : '∅';
 }
 
-/** Errors are listed for the documents we develop on and our own, never held-out or blind ones. */
-const listed = (d: GoldQuoteDoc) => d.split === 'dev' || d.split === 'own';
+/** Errors are listed for the documents we develop on (held2 since its one run as held-out) and our own, never held-out or blind ones. */
+const listed = (d: GoldQuoteDoc) => d.split === 'dev' || d.split === 'held2' || d.split === 'own';
 
 /** Score documents into one set of counts, or each document into several (a split and all news). */
 export function scoreDevSet(docs: GoldQuoteDoc[], countsFor: (d: GoldQuoteDoc) => Counts[] = () => [emptyCounts()]): Counts[] {
@@ -424,15 +424,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
-  const [dev, held, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
+  const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
   const gold = loadGold().filter((d) => withBlind || d.split !== 'blind');
-  scoreDevSet(gold, (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'blind' ? [blind] : [own]));
+  scoreDevSet(gold, (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own]));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
   console.log(report('Quote attribution, held-out (news; errors never listed, but shape counts were read: not blind)', held).join('\n'));
+  if (held2.docs) console.log(report('Quote attribution, held2 (12 news articles, run once as held-out by quotes10, then developed on)', held2).join('\n'));
   console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (withBlind) console.log(report('Quote attribution, blind (22 news articles, annotated without running Chronicle; never tuned on)', blind, blindDetail).join('\n'));
-  if (showErrors) for (const e of [...dev.errors, ...own.errors]) console.log(e);
+  if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);
   const dir = join(process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data'), 'gum/dep');
   for (const [label, filter] of !withGum ? [] : [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {
     const s = scoreQuotes(gumDocuments(dir, filter));

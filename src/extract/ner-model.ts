@@ -192,6 +192,8 @@ export class NerWeights {
   private readonly memo = new FeatureTable(1 << 10);
   private memoRows: Float32Array;
   private memoSize = 0;
+  /** the memo rows (offsets) of one token's gazetteer and run keys */
+  private markRows = new Int32Array(16);
 
   private readonly combo = new FeatureTable(1 << 12);
   private comboRows: Float32Array;
@@ -299,8 +301,20 @@ export class NerWeights {
     const T3 = 3 * T;
     const T4 = 4 * T;
     const { wide, wideAt, marks, marksAt, combos } = keys;
+    const oBias = this.oBias;
     for (let i = 0; i < n; i++) {
       const base = i * T;
+      // the rows first (scoring a new one uses tmp, and a memo may grow): the plain small-domain
+      // keys as one summed row per combination of their values, the gazetteer and run keys from
+      // the per-key memo
+      const off0 = this.comboRow(v, i, combos[i]);
+      const m0 = marksAt[i];
+      const nMarks = marksAt[i + 1] - m0;
+      if (this.markRows.length < nMarks) this.markRows = new Int32Array(2 * nMarks);
+      const markRows = this.markRows;
+      for (let q = 0; q < nMarks; q++) markRows[q] = this.memoRow(marks[m0 + q]);
+      const combo = this.comboRows;
+      const rows = this.memoRows;
       // self, then the neighbours at -2, -1, +1, +2 (OFFSETS order)
       const s0 = vecs[i + 2];
       const a = vecs[i];
@@ -311,18 +325,13 @@ export class NerWeights {
       let m = 0;
       for (let q = wideAt[i]; q < wideAt[i + 1]; q++) buf[m++] = wide[q];
       this.scorer.score(buf, m, tmp);
-      for (let t = 0; t < T; t++) out[base + t] = s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t];
-      // the plain small-domain keys as one summed row per combination of their values
-      const off0 = this.comboRow(v, i, combos[i]);
-      const combo = this.comboRows;
-      for (let t = 0; t < T; t++) out[base + t] += combo[off0 + t];
-      // gazetteer and run keys from the per-key memo
-      for (let q = marksAt[i]; q < marksAt[i + 1]; q++) {
-        const off = this.memoRow(marks[q]);
-        const rows = this.memoRows;
-        for (let t = 0; t < T; t++) out[base + t] += rows[off + t];
+      // one pass per tag, rounded to float32 after each addition as the stores into `out` were
+      for (let t = 0; t < T; t++) {
+        let x = Math.fround(s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t]);
+        x = Math.fround(x + combo[off0 + t]);
+        for (let q = 0; q < nMarks; q++) x = Math.fround(x + rows[markRows[q] + t]);
+        out[base + t] = t === 0 ? x - oBias : x;
       }
-      out[base] -= this.oBias;
     }
     return out;
   }

@@ -31,6 +31,7 @@ import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, spe
 import { countWhile } from '../sorted.js';
 import { childrenOfTokens } from '../nlp/subtree.js';
 import { set } from '../lexicon/index.js';
+import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
@@ -92,6 +93,9 @@ export function findQuoteSpans(text: string): RawQuote[] {
     if (!carry) group++;
     carry = false;
     for (let i = a; i < b; i++) {
+      // the code unit first: nearly no character is a quote mark (", «, », “, ”, „)
+      const c = text.charCodeAt(i);
+      if (c !== 34 && c !== 0xab && c !== 0xbb && (c < 0x201c || c > 0x201e)) continue;
       const ch = text[i];
       let role: 'open' | 'close' | 'either' | null = null;
       if (OPEN.has(ch)) role = 'open';
@@ -264,13 +268,32 @@ function attributeCue(ctx: QuoteContext, cueIdx: number, trail: SpeakerTrail): A
   return fromSpeaker(cue, speakerOf(ctx, src, trail.before(cue.start)));
 }
 
+/**
+ * "X issued a statement: "…"", "… posted a message on Twitter: "…"": a statement noun right before the colon that
+ * opens the quotation, hung on a verb outside any quotation, hands the quotation to that verb's source.
+ */
+function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
+  const doc = ctx.doc;
+  const colon = doc.tokenAt(q.outerStart) - 1;
+  if (colon < 1 || doc.tokens[colon].text !== ':' || doc.tokens[colon].sentence !== doc.tokens[colon + 1]?.sentence) return null;
+  let noun = colon - 1;
+  // a phrase after the noun: "a statement on Twitter:", "a statement to reporters:"
+  for (let k = noun; k > colon - 5 && k >= 0; k--) if (STATEMENT_NOUNS.has(lw(doc.tokens[k])) && doc.tokens[k].upos === 'NOUN') { noun = k; break; }
+  const t = doc.tokens[noun];
+  if (!STATEMENT_NOUNS.has(lw(t)) || t.upos !== 'NOUN' || ctx.inside(noun)) return null;
+  const verb = t.head ?? -1;
+  if (verb < 0 || doc.tokens[verb].upos !== 'VERB' || ctx.inside(verb) || !/^(?:obj|obl)$/.test(doc.tokens[noun].deprel ?? '')) return null;
+  const a = attributeCue(ctx, verb, trail);
+  return a.speaker || a.words ? a : null;
+}
+
 function fromSpeaker(cue: Token, sp: Speaker): Attribution {
   return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse'], provides: ['quotes'],
+  requires: ['tokens', 'sentences'], uses: ['entities', 'coref', 'tags', 'parse', 'times'], provides: ['quotes'],
   run(input: Doc) {
     // the parse as this stage reads it, with the slips no finished sentence allows mended
     const doc = parseView(input);
@@ -345,6 +368,11 @@ export const quotesStage: Stage = {
           }
         }
       }
+      // "Speaker Boehner issued a statement: "…"": the statement a colon hands over to is said by the subject of its verb
+      if (!att && rule.statementColon.enabled) {
+        const a = statementBeforeColon(ctx, q, trail);
+        if (a) { att = a; attTied = true; rule.statementColon.fired(q.start, q.end); }
+      }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands
       // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere
       const inner = doc.text.slice(s, e);
@@ -405,13 +433,16 @@ export const quotesStage: Stage = {
     for (const q of quotes) if (continues && !q.speaker && !q.speaker_text && byGroup.has(q.group)) { q.speaker = byGroup.get(q.group)!; rule.continuesSpeaker.fired(q.start, q.end); }
     // a quote with no cue continues the previous speaker in its paragraph, or the previous
     // paragraph's when it stands alone; a statement noun stands for the last speaker
-    let last: { speaker: string; paragraph: number } | null = null;
+    // (a speaker no entity stands for, "a senior official", continues as its words)
+    let last: { speaker: string | null; text?: string; paragraph: number } | null = null;
     for (const q of quotes) {
       if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
-        q.speaker = last.speaker;
+        if (last.speaker) q.speaker = last.speaker;
+        else if (!q.viaStatement && last.text) q.speaker_text = last.text;
         if (!q.viaStatement) rule.continuesSpeaker.fired(q.start, q.end);
       }
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
+      else if (q.speaker_text && q.cue) last = { speaker: null, text: q.speaker_text, paragraph: q.paragraph };
     }
     const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));

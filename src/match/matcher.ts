@@ -143,7 +143,8 @@ function layout(tokens: readonly Token[]): Layout {
   return l;
 }
 
-function sentenceEnd(tokens: readonly Token[], i: number): number {
+/** The end (exclusive) of token i's sentence; tokens.length from the end on. */
+export function sentenceEnd(tokens: readonly Token[], i: number): number {
   return i >= tokens.length ? tokens.length : layout(tokens).end[i];
 }
 

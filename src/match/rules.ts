@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexiconDir } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleSpec } from '../rules/registry.js';
-import { DependencyPattern, SequencePattern, type DepNode, type Match, type MatchContext, type SequenceStep } from './matcher.js';
+import { DependencyPattern, SequencePattern, sentenceEnd, type DepNode, type Match, type MatchContext, type SequenceStep } from './matcher.js';
 
 export interface PatternRuleSpec extends RuleSpec {
   patterns?: SequenceStep[][];
@@ -51,8 +51,9 @@ export class PatternRule {
     const out: Match[] = [];
     if (this.sequences.length) {
       for (let i = from; i < to; i++) {
+        const end = sentenceEnd(ctx.tokens, i);
         for (const p of this.sequences) {
-          const m = p.matchAt(ctx, i);
+          const m = p.matchAt(ctx, i, end);
           if (m && m.end <= to) {
             out.push(m);
             break;

@@ -105,10 +105,24 @@ function inLists(v: string | readonly string[]): (t: Token) => boolean {
     const { name, where } = parseSelector(sel);
     return { words: set(name, where), cs: isCaseSensitive(name) };
   });
-  return (t) => lists.some((l) => l.words.has(l.cs ? t.text : t.text.toLowerCase()));
+  return (t) => {
+    for (const l of lists) if (l.words.has(l.cs ? t.text : lower(t))) return true;
+    return false;
+  };
 }
 
-const lower = (t: Token) => t.text.toLowerCase();
+// The last text lower-cased and its result: a pattern's steps and alternatives test one token
+// after another, so most calls ask again for the word just lower-cased (allocates nothing then).
+let lastText = '';
+let lastLower = '';
+function lower(t: Token): string {
+  const s = t.text;
+  if (s !== lastText) {
+    lastLower = s.toLowerCase();
+    lastText = s;
+  }
+  return lastLower;
+}
 
 const SHAPES: Record<NonNullable<TokenTest['shape']>, (s: string) => boolean> = {
   cap: (s) => /^\p{Lu}/u.test(s),

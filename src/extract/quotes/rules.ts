@@ -349,3 +349,33 @@ export const nameAfterAdjunct = defineRule({
   fires: ['At a press conference Health Minister Ana Ruiz later said the deal was dead.'],
   spares: ['At a press conference, Health Minister Ana Ruiz later said the deal was dead.'],
 });
+
+// ---- tenth round --------------------------------------------------------------------------------
+
+export const quotedAsSaying = defineRule({
+  id: 'quotes.quoted-as-saying', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue participle after "as" beside an object ("quoted Ana Ruiz as saying …", "cited the ministry as stating …") is said by that object (or the name an apposition on it describes), not by the subject of the verb: a nested attribution',
+  fires: ['The Daily Courier quoted Ana Ruiz, the harbour master, as saying "the cranes will not move until Monday."'],
+  spares: ['The Daily Courier interviewed Ana Ruiz, the harbour master, saying "the cranes will not move until Monday."'],
+});
+
+export const statementColon = defineRule({
+  id: 'quotes.statement-colon', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation a colon hands over from a statement noun ("issued a statement: "…"", "posted a message on Twitter: "…"") is said by the source of the verb the noun hangs on, when no cue verb in the sentence takes it',
+  fires: ['Mayor Ana Ruiz spoke to reporters on Monday. Later, the harbour master issued a statement: "The cranes will not move until the strike is over."'],
+  spares: ['Mayor Ana Ruiz spoke to reporters on Monday. Later, the harbour master issued new rules: "The cranes will not move until the strike is over."'],
+});
+
+export const withAbsolute = defineRule({
+  id: 'quotes.with-absolute', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a gerund cue after "with" and a noun phrase ("…, with local media reporting …") is said by that phrase, not by the subject of the clause it hangs on',
+  fires: ['Two bridges were closed on Monday, with local radio reporting that the river was still rising.'],
+  spares: ['Two bridges were closed on Monday, the ministry reporting that the river was still rising.'],
+});
+
+export const timeAdjunct = defineRule({
+  id: 'quotes.time-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a date or time after the head of a source phrase ("The port authority on Tuesday said", "Reports as of Wednesday said") is an adjunct of the clause, not part of the words that name the source',
+  fires: ['The port authority on Tuesday said the cranes would not move.'],
+  spares: ['The port authority said on Tuesday the cranes would not move.'],
+});

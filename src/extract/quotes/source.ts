@@ -137,7 +137,7 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
   while (a > from && a - 1 >= sent.tokenStart && !/^[,;:“”"()—–]$/.test(toks[a - 1].text) && toks[a - 1].upos !== 'VERB' && !ctx.inside(a - 1)) a--;
   let b = head;
   for (;;) {
-    while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1]))) b++;
+    while (b < to && b + 1 < sent.tokenEnd && !/^[,;:“”"()—–]$/.test(toks[b + 1].text) && toks[b + 1].upos !== 'VERB' && !ctx.inside(b + 1) && !RELATIVE.has(lw(toks[b + 1])) && !(b + 1 > head && timeFollows(ctx, b + 1))) b++;
     // a bracketed abbreviation inside the phrase: "Member of Parliament (MP) Yvette Cooper"
     // (the name after it hangs on the title as an apposition: the phrase runs over it)
     const close = toks[b + 1]?.text === '(' && b + 1 < sent.tokenEnd ? toks.slice(b + 2, Math.min(sent.tokenEnd, b + 5)).findIndex((t) => t.text === ')') : -1;
@@ -149,6 +149,29 @@ export function nounPhrase(ctx: QuoteContext, head: number): { from: number; to:
     to = Math.max(to, b);
   }
   return { from: a, to: b };
+}
+
+/**
+ * A time expression opens at token i, alone or after its preposition ("on Tuesday", "as of Wednesday"):
+ * an adjunct of the clause the parse hung on a noun ("The government of Burundi on Tuesday announced"),
+ * no part of a source phrase (quotes.time-adjunct).
+ */
+function timeFollows(ctx: QuoteContext, i: number): boolean {
+  if (!rule.timeAdjunct.enabled) return false;
+  const toks = ctx.doc.tokens;
+  let k = i;
+  while (k < i + 2 && toks[k]?.upos === 'ADP') k++;
+  const at = toks[k];
+  if (!at || !timeStarts(ctx).has(at.start)) return false;
+  rule.timeAdjunct.fired(toks[i].start, at.end);
+  return true;
+}
+
+const timeStartCache = new WeakMap<QuoteContext, Set<number>>();
+function timeStarts(ctx: QuoteContext): Set<number> {
+  let set = timeStartCache.get(ctx);
+  if (!set) timeStartCache.set(ctx, (set = new Set((ctx.doc.times ?? []).filter((x) => x.type === 'DATE' || x.type === 'TIME').map((x) => x.start))));
+  return set;
 }
 
 /**
@@ -288,6 +311,47 @@ function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
   return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
 }
 
+/**
+ * "The paper quoted Ana Ruiz, a veteran of the port, as saying …", "It cited the Air Force as stating …":
+ * a gerund cue marked by "as" is a secondary predicate of the object, so the object is its speaker. The
+ * parse hangs the participle on the verb (the object is then the verb's obj) or on the object itself or
+ * an apposition to it (the speaker is then the nominal the apposition describes). The object's index, or -1.
+ */
+function objectOfAsParticiple(ctx: QuoteContext, cue: number): number {
+  const toks = ctx.doc.tokens;
+  const t = toks[cue];
+  if (t.xpos !== 'VBG' || !/^(?:advcl|acl|xcomp)$/.test(deprel(t)) || t.head === undefined || t.head < 0) return -1;
+  const as = child(ctx, cue, /^mark$/);
+  if (as < 0 || lw(toks[as]) !== 'as' || as > cue) return -1;
+  let h = t.head;
+  if (toks[h].upos === 'VERB') {
+    const obj = ctx.children[h].find((c) => deprel(toks[c]) === 'obj' && c < as && isNounish(toks[c]));
+    return obj === undefined ? -1 : obj;
+  }
+  if (!isNounish(toks[h])) return -1;
+  // the participle hung on the object, or on an apposition describing it
+  if (deprel(toks[h]) === 'appos' && (toks[h].head ?? -1) >= 0) h = toks[h].head!;
+  return deprel(toks[h]) === 'obj' && (toks[h].head ?? -1) >= 0 && toks[toks[h].head!].upos === 'VERB' ? h : -1;
+}
+
+/**
+ * "no deaths were reported, with local media reporting no-one was in the houses": a gerund cue after "with"
+ * and a noun phrase of its own is said by that phrase, not by the controller (the parse may hang the
+ * phrase on the gerund as a compound or subject, or on "with"). The phrase, or null.
+ */
+function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  const sentStart = ctx.doc.sentences[toks[cue].sentence].tokenStart;
+  let w = cue - 1;
+  while (w > sentStart && w > cue - 7 && lw(toks[w]) !== 'with' && !/^[,;:.!?"“”()]$/.test(toks[w].text)) w--;
+  if (lw(toks[w]) !== 'with' || w + 1 >= cue) return null;
+  const from = w + 1;
+  const to = cue - 1;
+  const nouns = toks.slice(from, cue).filter((x) => isNounish(x));
+  if (!nouns.length || toks.slice(from, cue).some((x) => finite(x) || x.upos === 'ADP')) return null;
+  return { from, to, head: phraseHead(ctx, from, to), how: 'subject' };
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -306,7 +370,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       if (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')) return fired(rule.passiveAgent, phrase(c, 'agent'));
     }
   }
-  const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c));
+  // (a date the parse took for a second subject is an adjunct: "The port authority on Tuesday said")
+  const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
   const read = surfaceSubject(ctx, cue);
   // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
@@ -350,6 +415,14 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
+    // "…, with local media reporting …": an absolute construction names its own subject after "with"
+    if (rule.withAbsolute.enabled && t.xpos === 'VBG') {
+      const own = withSubject(ctx, cue);
+      if (own) return fired(rule.withAbsolute, own);
+    }
+    // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
+    const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
+    if (asObject >= 0) return fired(rule.quotedAsSaying, phrase(asObject, 'controller'));
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
@@ -458,6 +531,8 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const sent = ctx.doc.sentences[toks[cue].sentence];
   const before = toks[cue - 1];
   if (!before || !/^[,”"]$/.test(before.text)) return null;
+  // a gerund has no inverted subject: in "…", recalling their first meeting the phrase is its object
+  if (toks[cue].xpos === 'VBG') return null;
   let k = cue + 1;
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
@@ -802,6 +877,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   let head = src.head;
   const span = { start: toks[from].start, end: toks[to].end, text: doc.text.slice(toks[from].start, toks[to].end) };
   const named = (id: string | undefined): boolean => !!id && speakerRank(doc, id) > 0;
+  // 0. a phrase closing on a role noun with a person named in apposition after it, whatever the parse
+  //    made its head ("The Institute of Allergy's director, Dr. Anthony Fauci, said": "Institute" the subject)
+  const apposed = rule.roleApposition.enabled ? personAfterRole(ctx, to) : null;
+  if (apposed && apposed !== ctx.owners[head]) return fired(rule.roleApposition, { entity: apposed, span });
   // 1. the head names an entity: "Hill", "the Russian Embassy", "Defence Secretary Lorenzana"
   let own = ctx.owners[head];
   if (own && ctx.ownerKind[head] === 'name' && !isPossessor(ctx, head)) {
@@ -817,7 +896,9 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   //    "the interior minister, Karim Haddad," — never a possessor, a place it is in, or a nationality
   const w = lw(toks[head]);
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
-  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled;
+  // (not a document noun modifying the noun after it, which the parse took for the head: "study co-author Ted Scambos")
+  const modifier = head < to && /^(?:NOUN|PROPN)$/.test(toks[head + 1].upos ?? '') && toks[head + 1].start <= toks[head].end + 1;
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled && !modifier;
   if (rule.personInTitle.enabled && !documentHead) {
     // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
     // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
@@ -962,7 +1043,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   }
   // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state
   if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
-    const state = stateNamed(ctx, from, head);
+    const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
     if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
   }
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
@@ -1032,6 +1113,16 @@ function stateNamed(ctx: QuoteContext, from: number, head: number): string | nul
     found = state;
   }
   return found;
+}
+
+/** "the government of Burundi": the state named, all of it, by the "of" phrase closing the description; or null. */
+function stateAfterOf(ctx: QuoteContext, head: number, to: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (lw(toks[head + 1]) !== 'of' || head + 2 > to) return null;
+  const o = ctx.owners[head + 2];
+  if (!o || ctx.doc.entityById(o)?.type !== 'GPE') return null;
+  for (let j = head + 2; j <= to; j++) if (ctx.owners[j] !== o) return null;
+  return o;
 }
 
 const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
@@ -1112,6 +1203,22 @@ function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
 }
 
 /** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
+/**
+ * "…'s director, Dr. Anthony Fauci, said": the person named (after any title words) in commas right after
+ * a phrase that closes on a role noun, or null.
+ */
+function personAfterRole(ctx: QuoteContext, to: number): string | null {
+  const toks = ctx.doc.tokens;
+  if (!roleOf(lw(toks[to])) || toks[to + 1]?.text !== ',') return null;
+  let c = to + 2;
+  while (c < toks.length && c < to + 5 && !ctx.owners[c] && isTitle(toks[c].text)) c++;
+  const o = ctx.owners[c];
+  if (!o || ctx.ownerKind[c] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || ctx.inside(c)) return null;
+  let e = c;
+  while (e + 1 < toks.length && ctx.owners[e + 1] === o) e++;
+  return toks[e + 1]?.text === ',' && toks[e + 1].sentence === toks[to].sentence ? o : null;
+}
+
 function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
   const toks = ctx.doc.tokens;
   for (let j = from; j <= to; j++) {
