@@ -4,7 +4,7 @@
  * --o-bias X (default: the shipped model's), --json (or --json-out FILE as well as the table),
  * --update-manifest (record the figures in models/ner/manifest.json as cross_validation),
  * --quick (2 folds, 4 epochs: a smoke run, not a figure), --epoch-curve, and ablations:
- * --no-org (no organisation companion: the BIO model alone; --[no-]places: the world gazetteer's place categories as gazetteer features; CHRONICLE_WITHOUT=ner.org-model trains it but
+ * --no-org (no organisation companion: the BIO model alone; --[no-]places: the world gazetteer's place categories as gazetteer features; --dated-countries: countries whose Phoenix codes are all dated are places in the gazetteer; CHRONICLE_WITHOUT=ner.org-model trains it but
  * leaves it unused, the same figures), --org-o-bias X (the companion's O bias), --org-only (the companion tags organisations alone: 5 tags), --no-brown, --[no-]unlabelled-caps, --epochs N, --vectors, --identity-dropout P, --seeds A,B (weights
  * of several shuffles averaged), --repeat-seeds A,B,C (one cross-validation per seed, without compromise: mean and spread; A+B+C
  * as one element: the weights of those shuffles averaged in that run), --external SRC:W,… (external training
@@ -52,6 +52,7 @@ function main(): void {
     else if (a === '--no-org') opts.org = null;
     else if (a === '--places') opts.places = true;
     else if (a === '--no-places') opts.places = false;
+    else if (a === '--dated-countries') opts.datedCountries = true;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: Number(args[++i]) };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
     else if (a === '--unlabelled-caps') opts.unlabelledCaps = true;
@@ -62,7 +63,7 @@ function main(): void {
     else if (a === '--quick') {
       folds = 2;
       opts.epochs = 4;
-    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --external SRC:W,…, --external-org-only, --external-augment, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
+    } else throw new Error(`unknown option ${a} (use --folds K, --data DIR, --o-bias X, --epochs N, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --no-org, --org-o-bias X, --org-only, --identity-dropout P, --seeds A,B, --repeat-seeds A,B,C, --[no-]unlabelled-caps, --[no-]places, --dated-countries, --external SRC:W,…, --external-org-only, --external-augment, --json, --json-out FILE, --epoch-curve, --update-manifest, --quick)`);
   }
   if (!Number.isInteger(folds) || folds < 2) throw new Error('--folds needs an integer ≥ 2');
   if (curve) {

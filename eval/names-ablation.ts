@@ -13,7 +13,7 @@
  * entities), --base-without a,b (these rules off in every variant: ablation from a new base),
  * --also a,b (an extra variant with these rules off together; repeatable), --o-bias X (train the
  * fold models with this O bias), --seeds A,B (their shuffle seeds), --no-org (fold models without the
- * organisation companion), --org-only (a companion that tags organisations alone), --[no-]places (fold models with / without the place gazetteer features),
+ * organisation companion), --org-only (a companion that tags organisations alone), --[no-]places (fold models with / without the place gazetteer features), --dated-countries (fold models whose gazetteer reads dated Phoenix country codes as countries),
  * --external SRC:W,…, --external-org-only, --external-augment (external training corpora, as in eval:entities),
  * --o-bias-grid A,B and --org-o-bias-grid A,B (variants decoding the same fold models with these O
  * biases, the BIO model's or the companion's: the bias is a decode-time constant), --markdown (print
@@ -260,12 +260,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else if (args[i] === '--org-only') train.org = { ...DEFAULT_TRAIN_OPTIONS.org!, types: ['ORG'] };
     else if (args[i] === '--no-places') train.places = false;
     else if (args[i] === '--places') train.places = true;
+    else if (args[i] === '--dated-countries') train.datedCountries = true;
     else if (args[i] === '--external') train.external = parseExternal(args[++i]);
     else if (args[i] === '--external-org-only') train.externalOrgOnly = true;
     else if (args[i] === '--external-augment') train.externalAugment = true;
     else if (args[i] === '--o-bias-grid') oBiasGrid = args[++i].split(',').map(Number);
     else if (args[i] === '--org-o-bias-grid') orgOBiasGrid = args[++i].split(',').map(Number);
-    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE)`);
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --dated-countries, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE)`);
   }
   const stages = new Set(['ner', 'names', 'entities']);
   const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DEMONYMS, EXTRA_GPE, EXTRA_LOC } from '../src/extract/gazetteer-lists.js';
 import { assertFrozen, checksums } from '../src/lexicon/index.js';
+import { isCountryBlock } from './ner-gazetteer.js';
 
 /** The lexicon lists the build adds (lexicon/en/gazetteer-extra.tsv), frozen in the manifest. */
 const LISTS = ['gazetteer-extra[class=demonym]', 'gazetteer-extra[class=gpe]', 'gazetteer-extra[class=loc]'];
@@ -145,7 +146,7 @@ function main(): void {
     return w.length >= 2 && w.length <= 4 && given.has(w[0]) && !INSTITUTION.test(name.toUpperCase());
   };
   for (const b of countryBlocks) {
-    const isCountry = b.codes.some((c) => /^[A-Z]{3}$/.test(c));
+    const isCountry = isCountryBlock(b.codes);
     for (const raw of b.names) {
       const n = clean(raw);
       if (!n || n.length < 3) continue;

@@ -6,7 +6,8 @@
  * Phoenix format (docs/dictionaries.rst): an entry line "WORDS_JOINED_BY_UNDERSCORES [CODE]",
  * synonyms on following lines (with or without a leading "+"), and codes either inline or on
  * indented "[CODE date-range]" lines that apply to the entries above them. We classify a block:
- *   - a plain three-letter country code ([RUS]) → GPE (country names, cities, provinces);
+ *   - a plain three-letter country code ([RUS]; with datedCountries also a dated one, [UKR >911221]) → GPE
+ *     (country names, cities, provinces);
  *     single-word synonyms that look like adjectives of the country name (RUSSIAN for RUSSIA,
  *     AFGHAN for AFGHANISTAN) → NORP;
  *   - "# CountryInfo.txt" (leaders lists) or dated codes and no organisation word → PER
@@ -153,6 +154,16 @@ function readBlocks(path: string): Block[] {
   return blocks;
 }
 
+/**
+ * A block of Phoenix.Countries.actors.txt names a country when one of its codes is a bare country
+ * code, with or without a date range: "[RUS]", but also "[UKR >911221]", "[IRQ <20030320]",
+ * "[SSD >20110709]" — countries whose every code is dated (Ukraine, Iraq, Kuwait, South Sudan, the
+ * former Soviet republics …) are countries too, not office holders. "[UKRGOV 911205-940719]" is not.
+ */
+export function isCountryBlock(codes: readonly string[]): boolean {
+  return codes.some((c) => /^[A-Z]{3}(?:\s|$)/.test(c));
+}
+
 const ORG_WORDS = new Set([...ORG_TRIGGERS, 'ministry', 'of', 'forces', 'army', 'front', 'brigade', 'movement', 'battalion', 'battalions', 'regiment', 'division', 'cell']);
 
 const TITLE_EXTRA = new Set(['of', 'the', 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'minister',
@@ -206,7 +217,15 @@ export function placeCategories(placesDir: string, lowerWords: ReadonlySet<strin
   return out;
 }
 
-export function buildGazetteer(petrarchDir: string, places?: Map<string, string>): GazetteerData {
+/**
+ * `datedCountries`: a country block whose codes all carry dates ("[UKR >911221]", "[IRQ <20030320]") is
+ * a country too (isCountryBlock), and a spelling of a country's name is no nationality. Off in the
+ * shipped recipe: without it Ukraine, Iraq, Kuwait, South Sudan, the former Soviet republics and their
+ * cities fall to the office-holder rule and are PER. The switch waits for a retrain that keeps the facts
+ * of our own articles (docs/entities-ner.md, "Countries with dated Phoenix codes").
+ */
+export function buildGazetteer(petrarchDir: string, places?: Map<string, string>, opts: { datedCountries?: boolean } = {}): GazetteerData {
+  const isCountry = opts.datedCountries ? isCountryBlock : (codes: readonly string[]) => codes.some((c) => /^[A-Z]{3}$/.test(c));
   const dict = join(petrarchDir, 'dictionaries');
   const gpe = new Set<string>();
   const norp = new Set<string>();
@@ -226,13 +245,13 @@ export function buildGazetteer(petrarchDir: string, places?: Map<string, string>
   const personRaw: string[][] = [];
   const countries = readBlocks(join(dict, 'Phoenix.Countries.actors.txt'));
   for (const b of countries) {
-    const isCountry = b.codes.some((c) => /^[A-Z]{3}$/.test(c));
-    if (isCountry) {
+    if (isCountry(b.codes)) {
       const head = phraseTokens(b.phrases[0].raw).join(' ');
       for (const p of b.phrases) {
         const toks = phraseTokens(p.raw);
         const w = toks.join(' ');
-        if (toks.length === 1 && w !== head && /(an|ian|ese|ish|i|ic|ch)$/.test(w) && w.slice(0, 4) === head.slice(0, 4)) {
+        // a spelling of a country name is no adjective ("kazakstan", "afghanestan", "azerbaidjan")
+        if (toks.length === 1 && w !== head && /(an|ian|ese|ish|i|ic|ch)$/.test(w) && !(opts.datedCountries && /(stan|jan)$/.test(w)) && w.slice(0, 4) === head.slice(0, 4)) {
           norp.add(w);
           for (const pl of pluralise(w)) norp.add(pl);
         } else gpe.add(w);

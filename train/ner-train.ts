@@ -31,6 +31,8 @@ export interface NerCorpus {
   gazetteer: Gazetteer;
   /** whether the gazetteer holds the world gazetteer's place categories (placeCategories) */
   places: boolean;
+  /** whether dated Phoenix country blocks are countries in the gazetteer (buildGazetteer datedCountries) */
+  datedCountries: boolean;
   /** UNER English EWT train sentences (documents marked by `doc`) */
   unerTrain: LabeledSentence[];
   /** UNER English EWT dev, one LabeledDoc per newdoc id ("uner-dev:<id>", genre "uner") */
@@ -71,10 +73,11 @@ export const PLACES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.
  * The labelled corpora and the gazetteer. `places`: the gazetteer also holds the place categories
  * of the world gazetteer (placeCategories; default as DEFAULT_TRAIN_OPTIONS).
  */
-export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places' | 'external'> = {}): NerCorpus {
+export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places' | 'external' | 'datedCountries'> = {}): NerCorpus {
   const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
   const places = opts.places ?? DEFAULT_TRAIN_OPTIONS.places;
-  const gazData = buildGazetteer(join(dataDir, 'petrarch2'), places ? placeCategories(PLACES_DIR, mostlyLowerWords(ewtWords)) : undefined);
+  const datedCountries = opts.datedCountries ?? DEFAULT_TRAIN_OPTIONS.datedCountries ?? false;
+  const gazData = buildGazetteer(join(dataDir, 'petrarch2'), places ? placeCategories(PLACES_DIR, mostlyLowerWords(ewtWords)) : undefined, { datedCountries });
   const gazetteer = new Gazetteer(gazData);
   const unerTrain = readUner(join(dataDir, 'uner-ewt', 'en_ewt-ud-train.iob2'), gazetteer);
   const unerDev: LabeledDoc[] = [];
@@ -92,7 +95,7 @@ export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOption
     external.push(...readExternal(gunzipSync(readFileSync(join(EXTERNAL_DIR, `${source}.tsv.gz`))).toString('utf8'), source, gazetteer, stats));
     externalStats[source] = stats;
   }
-  return { dataDir, gazData, gazetteer, places, unerTrain, unerDev, gum, external, externalStats, ewtWords, brown: getBrownClusters(), vectors: null };
+  return { dataDir, gazData, gazetteer, places, datedCountries, unerTrain, unerDev, gum, external, externalStats, ewtWords, brown: getBrownClusters(), vectors: null };
 }
 
 /** Ids of GUM's news and interview documents, sorted. */
@@ -172,6 +175,11 @@ export interface NerTrainOptions {
    * regions, towns by population; train/ner-gazetteer.ts placeCategories). Read by readNerCorpus.
    */
   places: boolean;
+  /**
+   * countries whose Phoenix codes are all dated (Ukraine, Iraq, Kuwait …) and their cities are places in
+   * the gazetteer, not persons (buildGazetteer datedCountries). Read by readNerCorpus. Off in the shipped recipe.
+   */
+  datedCountries?: boolean;
   /** types tagged BILOU instead of BIO (the organisation companion: ['ORG']); default none */
   bilou?: readonly EntityType[];
   /** the types the tags name (default every type; the organisation specialist: ['ORG'], other names are O) */
@@ -216,7 +224,7 @@ export function parseExternal(v: string): Record<string, number> {
 /** The shipped companion: ORG tagged BILOU, the model's O bias. */
 export const ORG_COMPANION: OrgCompanion = { bilou: ['ORG'] };
 
-export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, external: {}, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, places: false, org: ORG_COMPANION };
+export const DEFAULT_TRAIN_OPTIONS: Omit<NerTrainOptions, 'oBias'> = { epochs: 10, seeds: [13], gumWeight: 4, external: {}, minCount: 2, brown: true, vectors: false, unlabelledCaps: true, places: false, datedCountries: false, org: ORG_COMPANION };
 
 export interface TrainedNer {
   weightsFile: Buffer;
@@ -525,6 +533,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const t0 = Date.now();
   if (opts.brown !== (fc.brown !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.brown ? 'with' : 'without') + ' Brown clusters');
   if (opts.vectors !== (fc.vectors !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.vectors ? 'with' : 'without') + ' word-vector clusters');
+  if (opts.datedCountries !== undefined && opts.datedCountries !== fc.corpus.datedCountries) throw new Error('trainNer: the corpus was read ' + (fc.corpus.datedCountries ? 'with' : 'without') + ' dated countries (readNerCorpus datedCountries)');
   if (opts.places !== undefined && opts.places !== fc.corpus.places) throw new Error('trainNer: the corpus was read ' + (fc.corpus.places ? 'with' : 'without') + ' the place gazetteer (readNerCorpus places)');
   if (!!opts.corpusTypes !== (fc.types !== null)) throw new Error('trainNer: the corpus was featurised ' + (fc.types ? 'with' : 'without') + ' corpus type profiles');
   if (!!opts.externalAugment !== fc.externalAugment) throw new Error('trainNer: the corpus was featurised ' + (fc.externalAugment ? 'with' : 'without') + ' external feature augmentation');

@@ -90,9 +90,10 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-org') opts.org = null;
     else if (a === '--places') opts.places = true;
     else if (a === '--no-places') opts.places = false;
+    else if (a === '--dated-countries') opts.datedCountries = true;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places, --dated-countries)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -116,7 +117,7 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, org: opts.org, log };
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, datedCountries: opts.datedCountries, org: opts.org, log };
   const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
@@ -179,7 +180,7 @@ function main(): void {
         ...Object.entries({ ...trained.sentences.external, ...(trained.org?.sentences.external ?? {}) }).map(([source, e]) => ({ ...EXTERNAL_INFO[source], file: `train/data/ner-external/${source}.tsv.gz`, documents: e.documents, sentences: e.sentences, weight: e.weight, names: corpus.externalStats[source]?.names, sentences_left_out: corpus.externalStats[source]?.skipped })),
       ],
       lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)' + (opts.unlabelledCaps ? ' + the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (CC BY-SA 3.0; words seen there ≥ 10 times)' : ''),
-      gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts' + (corpus.places ? ' + place categories (CTRY, AREA, ADM1, TOWN6/5/4/3 by population) of every name key of the world gazetteer models/places (GeoNames, CC BY 4.0; see models/places/manifest.json), train/ner-gazetteer.ts placeCategories' : ''),
+      gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts' + (corpus.datedCountries ? ' (dated country codes read as countries: --dated-countries)' : '') + (corpus.places ? ' + place categories (CTRY, AREA, ADM1, TOWN6/5/4/3 by population) of every name key of the world gazetteer models/places (GeoNames, CC BY 4.0; see models/places/manifest.json), train/ner-gazetteer.ts placeCategories' : ''),
       representations: fc.brown
         ? { file: 'models/representations/brown.tsv.gz (see its manifest.json)', sha256: fc.brown.sha256, features: 'Brown cluster path prefixes of 4, 6, 10, 20 bits of the word and 4, 6, 10 bits of the words at ±1, ±2', licence: 'learned from Wikinews (CC BY 2.5), Wikipedia (CC BY-SA 3.0), GUM and UD EWT text' }
         : null,

@@ -18,6 +18,7 @@ import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERS
 import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule } from '../rules/registry.js';
+import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -69,6 +70,7 @@ const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a compan
 const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model, longer by name words only, yields to it (\"Ansar\" of \"Ansar al-Din\")", ["The militant group Ansar al-Din later released a video."]);
 const R_ORG_MODEL_OTHER_TYPE = nerRule("org-model-other-type", "label", "a BIO organisation that the companion names as a work, product, event, law, group or language stays (only the companion's organisations are used, so the name would be lost: \"The Kingdom of Elbonia\")", ["The Kingdom of Elbonia announced a complete withdrawal from the border zone."]);
 const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
+const R_NAME_GAZETTEER_PLACES = nerRule("name-gazetteer-places", "retype", "the rules read a phrase the model's gazetteer lists as a person and the name gazetteer as a place as a place: countries whose Phoenix codes are all dated and their cities (\"Kuwait\", \"Kirkuk\", \"Juba\"), which the model's gazetteer, fixed with its weights, still lists as people", ["Kuwait will raise its oil output next month, the state news agency reported."]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
 
 /** A cheap fingerprint of a sentence's spans, to tell whether a rule changed them. */
@@ -370,8 +372,8 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
           if (taken[i] >= 0 || !/^\p{Lu}/u.test(words[i]) || words[i] === 'The') ok = false;
         }
         if (!ok) continue;
-        const cats = model.gazetteer.lookup(words.slice(a, b).map((w) => w.toLowerCase()));
-        const cat = cats?.find((c) => c in GAZ_TYPES);
+        const cats = ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase()));
+        const cat = cats.find((c) => c in GAZ_TYPES);
         if (cat) best = { a, b, type: GAZ_TYPES[cat] };
       }
     }
@@ -409,7 +411,21 @@ function nameWordAt(words: readonly string[], i: number): boolean {
 }
 
 function gazCats(model: NerModel, words: readonly string[], a: number, b: number): string[] {
-  return model.gazetteer.lookup(words.slice(a, b).map((w) => w.toLowerCase())) ?? [];
+  return ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase()));
+}
+
+/**
+ * The gazetteer categories the rules read for a phrase (lower case): the model's gazetteer, except that
+ * a phrase it lists as a person and not a place, and the name gazetteer (models/gazetteer) as a place, is
+ * a place. The model's gazetteer is a feature file, fixed with the weights trained on it; it still lists
+ * Kuwait, Kirkuk, Juba (countries whose Phoenix codes are all dated, and their cities) as people.
+ */
+function ruleCats(model: NerModel, lower: readonly string[]): string[] {
+  const cats = model.gazetteer.lookup(lower as string[]) ?? [];
+  if (!cats.includes('PER') || cats.includes('GPE') || !R_NAME_GAZETTEER_PLACES.enabled) return cats;
+  if (nameGazetteer().names.get(nameKey(lower as string[])) !== 'GPE') return cats;
+  fire(R_NAME_GAZETTEER_PLACES);
+  return [...cats.filter((c) => c !== 'PER' && c !== 'FIRST'), 'GPE'];
 }
 
 /**
@@ -1103,7 +1119,7 @@ function documentNames(model: NerModel, sentences: readonly (readonly string[])[
   // a given name that is also a place ("Israel" of "Israel Katz") names the person only with
   // the surname: alone it stays the place
   for (const w of personParts) {
-    if (!surnames.has(w) && model.gazetteer.lookup([w.toLowerCase()])?.includes('GPE')) personParts.delete(w);
+    if (!surnames.has(w) && ruleCats(model, [w.toLowerCase()]).includes('GPE')) personParts.delete(w);
   }
   // "for Georgia's bid": a lone "person" the gazetteer knows as a country or city, and that no
   // full name of the article contains, is the place (a given name that is also a country —
@@ -1112,7 +1128,7 @@ function documentNames(model: NerModel, sentences: readonly (readonly string[])[
     sentenceRange = ranges?.[k];
     for (const s of out[k]) {
       if (s.type !== 'PERSON' || s.end - s.start !== 1 || personParts.has(words[s.start])) continue;
-      const cats = model.gazetteer.lookup([words[s.start].toLowerCase()]) ?? [];
+      const cats = ruleCats(model, [words[s.start].toLowerCase()]);
       if (cats.includes('GPE') && !cats.includes('PER') && R_LONE_PLACE_PERSON.enabled) {
         s.type = 'GPE';
         fire(R_LONE_PLACE_PERSON);
@@ -1191,7 +1207,7 @@ function addCapitalTheNames(model: NerModel, sentences: readonly (readonly strin
       const run = words.slice(i + 1, e);
       const lower = run.map((w) => w.toLowerCase());
       if (lower.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) continue;
-      const cats = model.gazetteer.lookup(lower) ?? [];
+      const cats = ruleCats(model, lower);
       found.set(run.join(' '), cats.includes('GPE') ? 'GPE' : cats.includes('LOC') ? 'LOC' : 'ORG');
     }
   });

@@ -25,7 +25,7 @@
 import type { Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
-import { bareClause, commaApposition, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, commaSubject, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
 import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -143,6 +143,41 @@ function commaAppositionEdits(toks: readonly Token[], children: number[][], out:
   }
 }
 
+/**
+ * quotes.comma-subject: a subject "conjoined" with no conjunction anywhere in the coordination to the
+ * phrase written after a comma right before its verb: that phrase is the verb's subject (its conjuncts
+ * one phrase, headed by the last), and the first closed a fronted phrase ("In response to a lawsuit by
+ * the group National Coalition for Men, | U.S. District Judge Gray Miller ruled").
+ */
+function commaSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+  for (const t of toks) {
+    const v = t.head ?? -1;
+    if (!/^nsubj/.test(t.deprel ?? '') || v <= t.i || toks[v].upos !== 'VERB') continue;
+    const conjuncts = children[t.i].filter((c) => toks[c].deprel === 'conj' && c < v);
+    if (!conjuncts.length || [t.i, ...conjuncts].some((k) => children[k].some((x) => /^(?:cc|cc:preconj)$/.test(toks[x].deprel ?? '')))) continue;
+    // the last conjunct ends right before the verb; the comma before the phrase it opens
+    const last = conjuncts[conjuncts.length - 1];
+    if (!/^(?:NOUN|PROPN)$/.test(toks[last].upos ?? '') || subtreeSpan(children, last)[1] !== v - 1) continue;
+    // (a conjunct's subtree may hold the comma before it)
+    const commaBefore = (k: number): number => {
+      const [from] = subtreeSpan(children, k);
+      return toks[from].text === ',' ? from : from - 1;
+    };
+    let comma = commaBefore(last);
+    const phrase = [last];
+    for (let k = conjuncts.length - 2; k >= 0 && toks[comma]?.text !== ','; k--) {
+      if (subtreeSpan(children, conjuncts[k])[1] !== comma) break;
+      phrase.push(conjuncts[k]);
+      comma = commaBefore(conjuncts[k]);
+    }
+    if (toks[comma]?.text !== ',' || comma <= subtreeSpan(children, t.i, conjuncts[0])[1]) continue;
+    out.push({ i: last, head: v, deprel: t.deprel! });
+    for (const k of phrase.slice(1)) out.push({ i: k, head: last, deprel: 'compound' });
+    out.push({ i: t.i, head: v, deprel: 'dep' });
+    commaSubject.fired(toks[comma + 1].start, toks[last].end);
+  }
+}
+
 const FINITE_WORD = (t: Token): boolean => FINITE.test(t.xpos ?? '');
 
 /** A predicate is finite: its own form, or a finite auxiliary or copula of it ("were diminishing", "could be a threat"). */
@@ -179,7 +214,8 @@ function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit
     // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)
     if (toks.slice(objFrom, objTo + 1).some((x) => (x.upos === 'VERB' && x.deprel !== 'amod') || x.upos === 'AUX')) continue;
     for (const v of kids) {
-      if (v <= obj || !/^(?:conj|parataxis|dep|obl)$/.test(toks[v].deprel ?? '')) continue;
+      // (or as an open complement, which is never finite: "reported | its source | said …")
+      if (v <= obj || !/^(?:conj|parataxis|dep|obl|xcomp)$/.test(toks[v].deprel ?? '')) continue;
       const own = children[v];
       if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
       const [vFrom] = subtreeSpan(children, v);
@@ -254,6 +290,7 @@ export function parseView(doc: Doc): Doc {
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
   if (bareClause.enabled) bareClauseEdits(toks, children, edits);
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
+  if (commaSubject.enabled) commaSubjectEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };

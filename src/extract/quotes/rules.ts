@@ -297,6 +297,13 @@ export const commaApposition = defineRule({
   spares: ['The port operator, the union and the city council said talks would resume.'],
 });
 
+export const commaSubject = defineRule({
+  id: 'quotes.comma-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'a subject parsed as conjoined with no conjunction to the phrase written after a comma right before its verb: that phrase is the subject, the first closes a fronted phrase ("In response to a lawsuit by the group X, | Judge Y ruled")',
+  fires: ['In a ruling on a suit by the group Public Citizen, U.S. District Judge Amy Berman Jackson said the order was unlawful.'],
+  spares: ['The port operator, the union and the city council said talks would resume.', 'Police, firefighters, paramedics said the fire was out.'],
+});
+
 export const roleApposition = defineRule({
   id: 'quotes.role-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a person named in apposition right after the phrase of a role noun is the speaker, whichever noun of the phrase the parse hung the name on ("The head teacher of Brookfield Academy, Samuel Adeyemi, warned")',
@@ -378,4 +385,11 @@ export const timeAdjunct = defineRule({
   summary: 'a date or time after the head of a source phrase ("The port authority on Tuesday said", "Reports as of Wednesday said") is an adjunct of the clause, not part of the words that name the source',
   fires: ['The port authority on Tuesday said the cranes would not move.'],
   spares: ['The port authority said on Tuesday the cranes would not move.'],
+});
+
+export const describedBody = defineRule({
+  id: 'quotes.described-body', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite description of a body that names nothing ("The industry publication stated", "the company said"; head nouns tagged `speaker` in lexicon/en/org-nouns.tsv) is the organisation that spoke in the attribution just before, in its sentence or the one before',
+  fires: ['The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month.'],
+  spares: ['The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz met the strikers. The weekly publication said the strike would last a month.'],
 });

@@ -352,6 +352,23 @@ function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
   return { from, to, head: phraseHead(ctx, from, to), how: 'subject' };
 }
 
+/**
+ * A cue conjoined to a clause that cannot lend it a subject belongs to that clause's governor: a reported
+ * clause with a subject of its own, active or passive ("warned that camps were full and said …", "upon
+ * hearing her son had been convicted and said …"), or an existential clause, whose subject is no actor
+ * ("did not mention if there were casualties, but said …").
+ */
+function reportedClauseConjunct(ctx: QuoteContext, h: number): boolean {
+  const d = deprel(ctx.doc.tokens[h]);
+  if (d === 'ccomp' && child(ctx, h, /^nsubj(?::pass)?$/) >= 0) return true;
+  return /^(?:ccomp|advcl)$/.test(d) && child(ctx, h, /^expl$/) >= 0;
+}
+
+/** A past participle with no auxiliary of its own ("a manifesto written by …"): the noun it modifies is its object. */
+function passiveParticiple(ctx: QuoteContext, cue: number): boolean {
+  return ctx.doc.tokens[cue].xpos === 'VBN' && child(ctx, cue, /^aux/) < 0;
+}
+
 /** The source phrase of a cue verb (token index), or null. */
 export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePhrase | null {
   const toks = ctx.doc.tokens;
@@ -371,7 +388,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
   }
   // (a date the parse took for a second subject is an adjunct: "The port authority on Tuesday said")
-  const subjects = ctx.children[cue].filter((c) => deprel(toks[c]) === 'nsubj' && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
+  // (a name the tagger took for a gerund, "Boeing did not release", is a nominal subject however it was parsed)
+  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
+  const subjects = ctx.children[cue].filter((c) => nominal(c) && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
   const read = surfaceSubject(ctx, cue);
   // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
@@ -411,18 +430,18 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // ("warned that camps were full and said …"): the subject is then the first cue's
     if (d === 'conj') {
       if (deprel(toks[h]) === 'advmod' && !/^(?:VERB|AUX)$/.test(toks[h].upos ?? '')) h = toks[h].head ?? -1;
-      if (h >= 0 && deprel(toks[h]) === 'ccomp' && (toks[h].head ?? -1) >= 0 && child(ctx, h, /^nsubj$/) >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
+      if (h >= 0 && (toks[h].head ?? -1) >= 0 && reportedClauseConjunct(ctx, h)) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
       if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
     // "…, with local media reporting …": an absolute construction names its own subject after "with"
     if (rule.withAbsolute.enabled && t.xpos === 'VBG') {
       const own = withSubject(ctx, cue);
-      if (own) return fired(rule.withAbsolute, own);
+      if (own) { rule.withAbsolute.fired(toks[own.from].start, t.end); return own; }
     }
     // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
     const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
-    if (asObject >= 0) return fired(rule.quotedAsSaying, phrase(asObject, 'controller'));
+    if (asObject >= 0) { rule.quotedAsSaying.fired(toks[asObject].start, t.end); return phrase(asObject, 'controller'); }
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
@@ -434,7 +453,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     const verbOver = head.head ?? -1;
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
-    if (/^acl$/.test(d) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
+    // (not a passive participle: "the manifesto, if written by the suspect" is what was written, not who wrote)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
@@ -537,12 +557,32 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
   if (k === from) return null;
+  // a name after the cue, then an adjunct of the clause: '"…," commented Bush after leaving for …'
+  const named = nameBeforeAdjunct(ctx, from, k);
+  if (named) return fired(rule.invertedSubject, named);
   // the inverted subject closes the clause ("…," said Hill. / "…," said Hill, who …); "urged both sides to …" has an object
   if (k < sent.tokenEnd && !/^[,;:.!?“”"]$/.test(toks[k].text)) return null;
   if (toks.slice(from, k).some((t) => lw(t) === 'to' || finite(t))) return null;
   const to = k - 1;
   if (!toks.slice(from, to + 1).some((t) => isNounish(t))) return null;
   return fired(rule.invertedSubject, { from, to, head: phraseHead(ctx, from, to), how: 'inverted' });
+}
+
+/**
+ * Title or role words and a name right after an inverted cue, closed by a preposition or subordinator
+ * that opens an adjunct ("commented Bush after leaving for …", "said Mayor Ana Ruiz during a visit"): that phrase, or null.
+ */
+function nameBeforeAdjunct(ctx: QuoteContext, from: number, end: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  let j = from;
+  while (j < end && !ctx.owners[j] && (isTitle(toks[j].text) || !!roleOf(lw(toks[j])))) j++;
+  const o = ctx.owners[j];
+  if (!o || ctx.ownerKind[j] !== 'name' || j >= end) return null;
+  let e = j;
+  while (e + 1 < end && ctx.owners[e + 1] === o) e++;
+  const next = toks[e + 1];
+  if (e + 1 >= end || !next || !/^(?:ADP|SCONJ)$/.test(next.upos ?? '') || lw(next) === 'of') return null;
+  return { from, to: e, head: e, how: 'inverted' };
 }
 
 // ---- the speaker a source phrase names ------------------------------------------------------
@@ -920,7 +960,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     for (let j = head + 1; j <= to; j++) {
       if (PREPOSITIONS.has(lw(toks[j]))) break;
       const o = ctx.owners[j];
-      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
+      if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'PERSON' && !isPossessor(ctx, j) && !nameAsModifier(ctx, j)) return fired(rule.personInTitle, { entity: o, span });
     }
     // a person named anywhere in the phrase, outside a prepositional phrase: "Senate Minority Whip
     // Dick Durbin and incoming chair … Adam Schiff" parsed with "chair" as the subject
@@ -1046,6 +1086,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
     if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
   }
+  // "The Aviation Herald reported … The industry publication stated …": a definite description of a body
+  // with no name in it continues the organisation that spoke in the attribution just before
+  const continued = rule.describedBody.enabled && !own ? bodyJustSpeaking(ctx, from, head, to, recent) : null;
+  if (continued) { rule.describedBody.fired(span.start, span.end); return { entity: continued, span, via: 'role' }; }
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
@@ -1113,6 +1157,27 @@ function stateNamed(ctx: QuoteContext, from: number, head: number): string | nul
     found = state;
   }
   return found;
+}
+
+const SPEAKING_BODIES = set('org-nouns', { uses: 'speaker' });
+
+/**
+ * A description "the [modifiers] NOUN" whose head is a body noun (`org-nouns`, use `speaker`) and which names
+ * nothing (no name, nationality or possessor in it, nothing after the head) stands for the organisation
+ * that was the speaker of the attribution just before, in its sentence or the one before. Its id, or null.
+ */
+function bodyJustSpeaking(ctx: QuoteContext, from: number, head: number, to: number, recent: readonly Speaker[]): string | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const t = toks[head];
+  if (lw(toks[from]) !== 'the' || to !== head || t.upos !== 'NOUN' || /^NNS/.test(t.xpos ?? '') || !SPEAKING_BODIES.has(lw(t))) return null;
+  for (let j = from + 1; j < head; j++) {
+    const x = toks[j];
+    if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || /^['’]s?$/.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return null;
+  }
+  const last = recent[recent.length - 1];
+  if (!last?.entity || !last.span || last.group || doc.entityById(last.entity)?.type !== 'ORG') return null;
+  return t.sentence - doc.sentenceAt(last.span.start) <= 1 && last.span.start < t.start ? last.entity : null;
 }
 
 /** "the government of Burundi": the state named, all of it, by the "of" phrase closing the description; or null. */
@@ -1202,7 +1267,25 @@ function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
   return out;
 }
 
-/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
+/**
+ * A name written as a modifier of a common noun after it ("Trump loyalist Stephen Schwarzman", "the Biden
+ * campaign"): the words of the name (j's run of one entity) hang, as a whole, as a compound on a later noun.
+ */
+function nameAsModifier(ctx: QuoteContext, j: number): boolean {
+  const toks = ctx.doc.tokens;
+  const o = ctx.owners[j];
+  let a = j;
+  let b = j;
+  while (a > 0 && ctx.owners[a - 1] === o) a--;
+  while (b + 1 < toks.length && ctx.owners[b + 1] === o) b++;
+  for (let k = a; k <= b; k++) {
+    const h = toks[k].head ?? -1;
+    if (h >= a && h <= b) continue;
+    return deprel(toks[k]) === 'compound' && h > b && toks[h].upos === 'NOUN';
+  }
+  return false;
+}
+
 /**
  * "…'s director, Dr. Anthony Fauci, said": the person named (after any title words) in commas right after
  * a phrase that closes on a role noun, or null.
@@ -1219,11 +1302,12 @@ function personAfterRole(ctx: QuoteContext, to: number): string | null {
   return toks[e + 1]?.text === ',' && toks[e + 1].sentence === toks[to].sentence ? o : null;
 }
 
+/** A person named in a phrase, not inside a prepositional phrase and not as a possessor. */
 function personInPhrase(ctx: QuoteContext, from: number, to: number): string | null {
   const toks = ctx.doc.tokens;
   for (let j = from; j <= to; j++) {
     const o = ctx.owners[j];
-    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j)) continue;
+    if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j) || nameAsModifier(ctx, j)) continue;
     let a = j;
     while (a > from && ctx.owners[a - 1] === o) a--;
     if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
