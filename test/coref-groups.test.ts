@@ -59,6 +59,12 @@ test('"it" as main subject after a sentence whose main subject is a named organi
   const text = 'Greenpeace opened an office in Nairobi in May. It plans to hire forty people.';
   assert.equal(linkOf(doc(text), 'It plans'), 'Greenpeace');
   assert.equal(linkWithout('coref.it-parallel-subject', text, 'It plans'), '');
+  // and down a chain of such sentences, or after a description of it as main subject
+  assert.equal(linkOf(doc(`${text} It also wants a second office in Mombasa.`), 'It also'), 'Greenpeace');
+  const party = 'The Northern Green Party held its first convention in May.';
+  assert.equal(linkOf(doc(`${party} The party was founded in 2011 in Leeds. It changed its name in 2016.`), 'It changed'), 'Northern Green Party');
+  // not after a sentence that speaks of an "it" of its own
+  assert.equal(linkOf(doc(`${party} So it is not just about what the party wants. It is also about the voters.`), 'It is also'), '');
   // a placeholder "it" with a clause of its own
   assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It is time to hire more people.'), 'It is'), '');
   // a nearer singular subject no name stands for

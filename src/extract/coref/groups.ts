@@ -84,7 +84,7 @@ export const itParallelRule = defineRule({
   id: 'coref.it-parallel-subject',
   stage: 'coref',
   action: 'label',
-  summary: '"it" as the main subject of its sentence, after a sentence whose main subject is a named organisation or place, is that organisation or place (the subject goes on being the topic); not a copular "it" with a clause of its own ("It is time to …")',
+  summary: '"it" as the main subject of its sentence, after a sentence whose main subject is a named organisation or place (or an "it" this rule linked to one), is that organisation or place (the subject goes on being the topic); not a copular "it" with a clause of its own ("It is time to …"), not past a nearer singular subject',
   fires: ['Greenpeace opened an office in Nairobi in May. It plans to hire forty people.'],
   spares: ['Greenpeace opened an office in Nairobi in May. It is time to hire more people.'],
   source: 'src/extract/coref/groups.ts',
@@ -107,13 +107,14 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
   for (let k = prev.tokenStart; k < prev.tokenEnd; k++) {
     const e = owners[k];
     if (!e || !IT_TYPES.has(e.type)) continue;
-    const m = e.mentions.find((x) => x.kind === 'name' && x.start <= toks[k].start && x.end >= toks[k].end);
+    const m = e.mentions.find((x) => (x.kind === 'name' || x.kind === 'nominal' || (x.kind === 'pronoun' && /^it$/i.test(x.text))) && x.start <= toks[k].start && x.end >= toks[k].end);
     if (!m || !isMainSubject(doc, m)) continue;
     // "Although the region is small, it is …", "The Red Cross said the convoy had reached Goma. It will …": a singular noun
     // subject (outside any quotation) that is not the candidate's, between it and "it", is nearer
-    // ("If it strengthened, it would …": an "it" before it in its sentence that is not the name's speaks of something else)
+    // ("If it strengthened, it would …", "So it's not just about what the federation thinks. It's …": an "it" that is not the
+    // name's, in either sentence, speaks of something else)
+    for (let j = prev.tokenStart; j < i; j++) if (/^it$/i.test(toks[j].text) && owners[j] !== e) return -1;
     for (let j = k + 1; j < i; j++) {
-      if (j >= here.tokenStart && /^it$/i.test(toks[j].text) && owners[j] !== e) return -1;
       if (!/^nsubj/.test(toks[j].deprel ?? '') || (toks[j].xpos !== 'NN' && toks[j].xpos !== 'NNP') || owners[j] === e) continue;
       if (spanAt(quoted, toks[j].start) < 0) return -1;
     }
