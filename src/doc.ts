@@ -276,6 +276,18 @@ export interface DocInput {
   url?: string | null;
 }
 
+/** Each token's dependents, in order (document indices): read-only, shared by every stage that asks (Doc.dependents). */
+export type Dependents = readonly (readonly number[])[];
+
+/** Each token's dependents, in order, from the tokens' heads (document indices; -1 or absent: the root). */
+export function childrenOfTokens(tokens: readonly Token[]): number[][] {
+  // empty lists in a loop: Array.from with a length object and a callback costs several times as much
+  const children: number[][] = [];
+  for (let i = 0; i < tokens.length; i++) children.push([]);
+  for (const t of tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
+  return children;
+}
+
 export class Doc {
   readonly id: string;
   readonly text: string;
@@ -378,6 +390,30 @@ export class Doc {
     return e && e.id === id ? e : e ? this.entities.find((x) => x.id === id) : undefined;
   }
 
+  /**
+   * Each token's dependents from the parse (childrenOfTokens), built once and shared by the stages
+   * that walk subtrees (quotes and its parse view, coreference's predicates, role descriptions).
+   * Rebuilt when the token list is replaced or grows, or after parseChanged() (the parse stage
+   * calls it once it has written heads); a view with its own mended tokens (the quotes stage's
+   * parse view) builds its own. Callers must not change the lists.
+   */
+  dependents(): Dependents {
+    if (this.dependentsOf !== this.tokens || this.dependentsSize !== this.tokens.length) {
+      this.dependentLists = childrenOfTokens(this.tokens);
+      this.dependentsOf = this.tokens;
+      this.dependentsSize = this.tokens.length;
+    }
+    return this.dependentLists;
+  }
+
+  /** The tokens' heads were written or changed in place: dependents() is rebuilt on its next call. */
+  parseChanged(): void {
+    this.dependentsOf = null;
+  }
+
+  private dependentLists: Dependents = [];
+  private dependentsOf: Token[] | null = null;
+  private dependentsSize = -1;
   private byId = new Map<string, Entity>();
   private byIdOf: Entity[] | null = null;
   private byIdSize = -1;

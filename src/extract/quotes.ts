@@ -29,7 +29,6 @@ import { parseView } from './quotes/parse-view.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
-import { childrenOfTokens } from '../nlp/subtree.js';
 import { set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 
@@ -156,7 +155,7 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
   // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
   const inside = new Uint8Array(doc.tokens.length);
   for (const q of raws) for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) if (doc.tokens[i].start >= q.start) inside[i] = 1;
-  return { doc, owners, ownerKind, inside: (i: number) => inside[i] === 1, children: childrenOfTokens(doc.tokens), gender: knownGenders(doc), reassigned: new Set() };
+  return { doc, owners, ownerKind, inside: (i: number) => inside[i] === 1, children: doc.dependents(), gender: knownGenders(doc), reassigned: new Set() };
 }
 
 /** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */

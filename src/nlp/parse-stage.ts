@@ -45,6 +45,8 @@ export function parseDoc(doc: Doc, model: NlpModel = nlpModel()): void {
       }
     });
   }
+  // the heads are new: the shared dependent lists are rebuilt when next asked for
+  doc.parseChanged();
 }
 
 /** Writes the analysis of tokens a … b − 1 (one chunk of the sentence starting at sentStart) onto the tokens. */

@@ -1,21 +1,14 @@
 /**
- * Dependency subtrees: each token's dependents, and the span a token's subtree covers. One
- * implementation for every stage that asks (tree repair, quotes' parse view, role descriptions).
+ * Dependency subtrees: each word's dependents, and the span a word's subtree covers. One
+ * implementation for every stage that asks (tree repair, clause repair, quotes' parse view, role
+ * descriptions); a document's own token dependents are Doc.dependents (src/doc.ts), built once.
  */
-import type { Token } from '../doc.js';
 
 /** n empty lists (a loop: Array.from with a length object and a callback costs several times as much) */
 function emptyLists(n: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < n; i++) out.push([]);
   return out;
-}
-
-/** Each token's dependents, in order, from the tokens' heads (document indices; -1 or absent: the root). */
-export function childrenOfTokens(tokens: readonly Token[]): number[][] {
-  const children = emptyLists(tokens.length);
-  for (const t of tokens) if (t.head !== undefined && t.head >= 0 && t.head !== t.i) children[t.head].push(t.i);
-  return children;
 }
 
 /** Each word's dependents, in order, from a sentence's head array (-1: the root). */

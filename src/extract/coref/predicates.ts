@@ -12,9 +12,8 @@
  * (A phrase before the name, "the nation's capital, Wellington,", was measured and not kept:
  * docs/coref.md, coref7.)
  */
-import type { Doc, Entity, Sentence, Token } from '../../doc.js';
+import type { Dependents, Doc, Entity, Sentence, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
-import { childrenOfTokens } from '../../nlp/subtree.js';
 import { defineRule } from '../../rules/registry.js';
 import { defaultFactualityCues } from '../events/factuality.js';
 import { addMention, labelRule, spanAt, tokenOwners, turnLabels } from './rules.js';
@@ -53,7 +52,7 @@ export function linkPredicates(doc: Doc): void {
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   if (labels.length) for (let k = 0; k < toks.length; k++) if (owners[k] && spanAt(labels, toks[k].start) >= 0) owners[k] = undefined;
   const negators = defaultFactualityCues().negators;
-  const tree = new PhraseTree(toks);
+  const tree = new PhraseTree(doc);
   for (const s of doc.sentences) {
     const question = toks[s.tokenEnd - 1]?.text === '?';
     // an identity, not a place or a state: "X is the leader", not "X is at the station"
@@ -108,9 +107,11 @@ function frontedPhrase(toks: readonly Token[], s: Sentence, n: number): boolean 
 
 /** The document's dependency trees: each token's dependents, and the phrases they make. */
 class PhraseTree {
-  private readonly children: number[][];
-  constructor(private readonly toks: readonly Token[]) {
-    this.children = childrenOfTokens(toks);
+  private readonly children: Dependents;
+  private readonly toks: readonly Token[];
+  constructor(doc: Doc) {
+    this.toks = doc.tokens;
+    this.children = doc.dependents();
   }
   kids(i: number): readonly number[] {
     return this.children[i] ?? [];

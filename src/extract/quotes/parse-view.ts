@@ -22,11 +22,11 @@
  *
  * The view is the document with its tokens copied and mended; the document itself is never changed.
  */
-import type { Doc, Token } from '../../doc.js';
+import type { Dependents, Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
 import { bareClause, commaApposition, commaSubject, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
-import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
+import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
   i: number;
@@ -37,7 +37,7 @@ interface Edit {
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 
-function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function oneSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   const isSubjectOf = (h: number) => (c: number) => c < h && (toks[c].deprel ?? '').startsWith('nsubj');
   for (let h = 0; h < toks.length; h++) {
     // nearly every token has fewer than two subjects: count before building the list (this runs on every token)
@@ -69,7 +69,7 @@ function oneSubjectEdits(toks: readonly Token[], children: number[][], out: Edit
 }
 
 /** An agent is written with "by": an obl:agent without it is an object the parse mislabelled ("have projected | Joe Biden won"). */
-function agentEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function agentEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   for (const t of toks) {
     if (t.deprel !== 'obl:agent' || t.head === undefined || t.head < 0) continue;
     if (children[t.i].some((x) => toks[x].text.toLowerCase() === 'by')) continue;
@@ -78,7 +78,7 @@ function agentEdits(toks: readonly Token[], children: number[][], out: Edit[]): 
   }
 }
 
-function verblessEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
+function verblessEdits(toks: readonly Token[], children: Dependents, sentences: Doc['sentences'], out: Edit[]): void {
   for (const s of sentences) {
     let root = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
@@ -106,7 +106,7 @@ function verblessEdits(toks: readonly Token[], children: number[][], sentences: 
   }
 }
 
-function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function titleNameEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   for (const t of toks) {
     if (t.deprel !== 'appos' || t.upos !== 'PROPN' || t.head === undefined || t.head < 0 || t.head > t.i) continue;
     const h = toks[t.head];
@@ -120,7 +120,7 @@ function titleNameEdits(toks: readonly Token[], children: number[][], out: Edit[
   }
 }
 
-function commaAppositionEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function commaAppositionEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   // per head, once: does any of its conjuncts carry a conjunction (a long list stays linear)
   const coordinated = new Map<number, boolean>();
   for (const t of toks) {
@@ -149,7 +149,7 @@ function commaAppositionEdits(toks: readonly Token[], children: number[][], out:
  * one phrase, headed by the last), and the first closed a fronted phrase ("In response to a lawsuit by
  * the group National Coalition for Men, | U.S. District Judge Gray Miller ruled").
  */
-function commaSubjectEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function commaSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   for (const t of toks) {
     const v = t.head ?? -1;
     if (!/^nsubj/.test(t.deprel ?? '') || v <= t.i || toks[v].upos !== 'VERB') continue;
@@ -181,7 +181,7 @@ function commaSubjectEdits(toks: readonly Token[], children: number[][], out: Ed
 const FINITE_WORD = (t: Token): boolean => FINITE.test(t.xpos ?? '');
 
 /** A predicate is finite: its own form, or a finite auxiliary or copula of it ("were diminishing", "could be a threat"). */
-function finitePredicate(toks: readonly Token[], children: number[][], v: number): boolean {
+function finitePredicate(toks: readonly Token[], children: Dependents, v: number): boolean {
   return FINITE_WORD(toks[v]) || children[v].some((c) => /^(?:aux|aux:pass|cop)$/.test(toks[c].deprel ?? '') && FINITE_WORD(toks[c]));
 }
 
@@ -190,7 +190,7 @@ function finitePredicate(toks: readonly Token[], children: number[][], v: number
  * verb before the cue: the clause is the cue's ("filed a motion claiming | the order was unlawful" with
  * the clause on "filed"). Whether it found one.
  */
-function clauseOverCue(toks: readonly Token[], children: number[][], t: Token, out: Edit[]): boolean {
+function clauseOverCue(toks: readonly Token[], children: Dependents, t: Token, out: Edit[]): boolean {
   if (children[t.i].some((c) => c > t.i && /^(?:obj|xcomp|ccomp)$/.test(toks[c].deprel ?? ''))) return false;
   const next = t.i + 1;
   for (let v = next; v < toks.length && v < next + 12; v++) {
@@ -211,7 +211,7 @@ function clauseOverCue(toks: readonly Token[], children: number[][], t: Token, o
  * threat"); a finite clause with its own subject and no subordinator, or a finite predicate written
  * right after the object with no conjunction, is what the cue reports.
  */
-function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit[]): void {
+function bareClauseEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   for (const t of toks) {
     const cue = cueOf(t);
     if (!cue || !cue.frames.has('clause') || t.upos !== 'VERB') continue;
@@ -256,7 +256,7 @@ function bareClauseEdits(toks: readonly Token[], children: number[][], out: Edit
  * subsequently claimed"). A finite verb with no subject of its own right after the closing comma is
  * the predicate of the noun phrase before ", who".
  */
-function relativePredicateEdits(toks: readonly Token[], children: number[][], sentences: Doc['sentences'], out: Edit[]): void {
+function relativePredicateEdits(toks: readonly Token[], children: Dependents, sentences: Doc['sentences'], out: Edit[]): void {
   for (const s of sentences) {
     let root = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
@@ -301,7 +301,7 @@ function relativePredicateEdits(toks: readonly Token[], children: number[][], se
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
   if (!toks.length || toks[0].deprel === undefined) return doc;
-  const children = childrenOfTokens(toks);
+  const children = doc.dependents();
   const edits: Edit[] = [];
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
   if (oneSubject.enabled) agentEdits(toks, children, edits);

@@ -23,7 +23,7 @@
  * number agreement, and the link is recorded on the quote only: coreference's mentions are
  * read, never edited.
  */
-import type { Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
+import type { Dependents, Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
 import { isTitle, lookup, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
@@ -43,7 +43,7 @@ export interface QuoteContext {
   /** token inside a direct quotation */
   inside: (i: number) => boolean;
   /** dependents of each token, in order (from the parse) */
-  children: number[][];
+  children: Dependents;
   /** gender each person entity is known by (from coreference's pronouns and role nouns) */
   gender: Map<string, 'm' | 'f'>;
   /** pronouns (by offset) this stage gave another speaker than coreference did: no evidence of gender */

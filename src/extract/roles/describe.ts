@@ -12,7 +12,7 @@
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { actorIndex, normWords } from '../actors/index.js';
 import { maxRoleWords, mayEndRole, possessives, roleOf, set, type RoleInfo } from '../../lexicon/index.js';
-import { childrenOfTokens, subtreeSpan } from '../../nlp/subtree.js';
+import { subtreeSpan } from '../../nlp/subtree.js';
 
 const MAX_ROLE_WORDS = maxRoleWords();
 /** possessive determiners and the gender/number they carry */
@@ -696,7 +696,6 @@ export function describe(doc: Doc): Description[] {
 /** Appositions and copulas from the dependency parse (UD): name —appos→ role, role —nsubj→ name + cop. */
 function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Description) => void): void {
   const tokens = doc.tokens;
-  let children: number[][] | null = null;
   // heads and dependents share a sentence: look only there, so long documents stay linear
   const inSentence = (i: number): Token[] => {
     const s = doc.sentences[tokens[i].sentence];
@@ -732,7 +731,7 @@ function addParsedDescriptions(doc: Doc, idx: MentionIndex, push: (d: Descriptio
     for (const c of inSentence(roleTok)) {
       if (c.head !== roleTok || c.i === nameTok) continue;
       if (!NP_DEPREL.test(c.deprel ?? '')) continue;
-      const [lo, last] = subtreeSpan((children ??= childrenOfTokens(tokens)), c.i);
+      const [lo, last] = subtreeSpan(doc.dependents(), c.i);
       if (lo < from) from = lo;
       if (last + 1 > to) to = last + 1;
     }
