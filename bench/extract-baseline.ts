@@ -4,7 +4,7 @@
  * alternating rounds after a warm-up, each keeping its fastest round — so machine load falls on
  * all three alike. Outputs are not compared here: use eval/lexicon-identity.ts for that.
  *
- * Usage: node dist/bench/extract-baseline.js /path/to/other/dist   [BENCH_ROUNDS=3]
+ * Usage: node dist/bench/extract-baseline.js /path/to/other/dist   [BENCH_ROUNDS=4]
  * (the baseline's dist/ must sit in a checkout with node_modules and models, e.g. a copy of
  * dist/ made inside this worktree before the change: `cp -r dist dist-base`)
  */
@@ -43,23 +43,27 @@ const tasks: Array<[string, () => void]> = [
   }],
 ];
 for (const [, t] of tasks) t();
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+// an even number of rounds, the two builds taking turns to go first: with one order only, the
+// build measured second ran up to 16 % slower than an identical copy of itself (6 Dec, speed11)
+const rounds = 2 * Math.ceil(Number(process.env.BENCH_ROUNDS ?? 4) / 2);
 // wall time and CPU time (user + system of the process) per round, fastest of each: on a shared
 // machine the CPU time is the steadier of the two (waiting for a core does not count)
 const best = tasks.map(() => Infinity);
 const bestCpu = tasks.map(() => Infinity);
 for (let r = 0; r < rounds; r++) {
-  tasks.forEach(([, t], i) => {
+  const order = r % 2 === 0 ? [0, 1, 2] : [1, 0, 2];
+  for (const i of order) {
+    const t = tasks[i][1];
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     t();
     best[i] = Math.min(best[i], performance.now() - t0);
     const c = process.cpuUsage(c0);
     bestCpu[i] = Math.min(bestCpu[i], (c.user + c.system) / 1000);
-  });
+  }
 }
 const wps = best.map((ms) => words / (ms / 1000));
 const cps = bestCpu.map((ms) => words / (ms / 1000));
-console.log(`corpus: ${docs.length} articles, ${words.toLocaleString('en')} words; fastest of ${rounds} alternating rounds; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log(`corpus: ${docs.length} articles, ${words.toLocaleString('en')} words; fastest of ${rounds} alternating rounds, the builds taking turns to go first; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 tasks.forEach(([name], i) => console.log(`${name.padEnd(20)} wall ${best[i].toFixed(0).padStart(6)} ms/round ${Math.round(wps[i]).toLocaleString('en').padStart(8)} words/s${i < 2 ? ` ${(wps[i] / wps[2]).toFixed(2)}× compromise` : '                 '} | CPU ${bestCpu[i].toFixed(0).padStart(6)} ms/round${i < 2 ? ` ${(cps[i] / cps[2]).toFixed(2)}× compromise` : ''}`));
 console.log(`this build / baseline: ${(best[0] / best[1]).toFixed(2)}× faster by wall time, ${(bestCpu[0] / bestCpu[1]).toFixed(2)}× by CPU time`);
