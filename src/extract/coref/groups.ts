@@ -17,7 +17,7 @@ import { PRONOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
-import { governingSubject, isMainSubject, labelRule, lw, spanAt, tokenOwners, turnLabels } from './rules.js';
+import { governingSubject, governingVerb, isMainSubject, labelRule, lw, spanAt, subjectOf, tokenOwners, turnLabels } from './rules.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -69,11 +69,10 @@ function otherObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: num
  */
 function controllingSubject(doc: Doc, i: number): number {
   const toks = doc.tokens;
-  let v = toks[i].head ?? -1;
-  for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
+  let v = governingVerb(doc, i);
   for (let up = 0; v >= 0 && up < 3; up++) {
-    const s = doc.sentences[toks[v].sentence];
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+    const subj = subjectOf(doc, v);
+    if (subj >= 0) return subj;
     if (toks[v].deprel !== 'xcomp') return -1;
     v = toks[v].head ?? -1;
   }

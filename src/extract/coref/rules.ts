@@ -309,12 +309,23 @@ export const clauseSubjectRule = defineRule({
 });
 
 /** The subject of the clause whose verb governs token i (first verb up its head chain, at most six steps), or -1. */
-export function clauseSubject(doc: Doc, i: number): number {
+function clauseSubject(doc: Doc, i: number): number {
+  const v = governingVerb(doc, i);
+  return v < 0 || doc.tokens[v].upos !== 'VERB' ? -1 : subjectOf(doc, v);
+}
+
+/** The first verb up token i's head chain (at most six steps), or the token where the climb stopped; -1 past the root. */
+export function governingVerb(doc: Doc, i: number): number {
   const toks = doc.tokens;
   let v = toks[i].head ?? -1;
   for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
-  if (v < 0 || toks[v].upos !== 'VERB') return -1;
-  const sent = doc.sentences[toks[i].sentence];
+  return v;
+}
+
+/** The first subject (nsubj, nsubj:pass …) that hangs on token v, or -1. */
+export function subjectOf(doc: Doc, v: number): number {
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[v].sentence];
   for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
   return -1;
 }
