@@ -63,7 +63,7 @@ const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acr
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
-  { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], companion: [], names: [] },
+  { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
 ]);
 const R_PLACE_BEFORE_REGION = nerRule("place-before-region", "label", "capitalised words before \", State/Country\" closing the phrase are a place (\"from Irving, Texas,\")", ["Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school."]);
 const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
@@ -74,7 +74,7 @@ const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits insid
 const R_AFFILIATION_ACRONYMS = nerRule("affiliation-acronyms", "label", "acronyms that speak or belong are organisations (\"the RSF said\", \"Leung Kwok-hung of LSD\")", ["The soldiers were handed over in Darfur, the RSF said in a statement."]);
 const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run ending in an organisation head is one organisation, also before \"for/of\" (\"The Hostages and Missing Families Forum\")", ["The Hostages and Missing Families Forum thanked the envoy on Sunday."]);
 const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", [
-  { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], companion: ["Tallert Foundation for the Arts/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
+  { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
 ]);
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
