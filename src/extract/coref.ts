@@ -14,7 +14,7 @@ import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
-import { addMention, applyRules, BASIS, describedPossessor, lw, notApposed, tokenOwners } from './coref/rules.js';
+import { addMention, applyRules, apposedTitles, BASIS, describedPossessor, lw, notApposed, tokenOwners } from './coref/rules.js';
 import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
@@ -46,6 +46,16 @@ const possessiveRoleRule = defineRule({
   summary: 'a role noun owned by a description ("the group\'s leader", "the site\'s founder") stands in apposition to a name like "his lawyer" does: "Abdul-Malik al-Houthi, the group\'s leader," and "the site\'s founder, Jack Herrick" make the role noun a mention of the person (the possessor stays a description of its own)',
   fires: ['Abdul-Malik al-Houthi, the group\'s leader, said the men were spies.', 'The paper interviewed the site\'s founder, Jack Herrick, on Monday.'],
   spares: ['Abdul-Malik al-Houthi, the leader, said the men were spies.', 'The paper interviewed the founder of the site, Jack Herrick, on Monday.'],
+  source: 'src/extract/coref.ts',
+});
+
+const apposedTitleRule = defineRule({
+  id: 'coref.apposed-title',
+  stage: 'coref',
+  action: 'label',
+  summary: 'an occupation or office apposed with "a" to a named person ("Maria Lopez, a teacher from Leeds,", "Mark Hill, a local farmer,") is one of the person\'s roles, so that "the teacher" later is that person (as a title before the name is: "footballer Luis Diaz … the footballer")',
+  fires: ['Police arrested Maria Lopez, a teacher from Leeds, on Friday. The teacher was released on bail.'],
+  spares: ['Police arrested Maria Lopez on Friday. The teacher was released on bail.'],
   source: 'src/extract/coref.ts',
 });
 
@@ -131,6 +141,20 @@ export function resolveNominals(doc: Doc): void {
         const next = toks[h + 1];
         const verbAfter = next !== undefined && next.xpos !== 'VBN' && next.xpos !== 'VBG' && (next.upos === 'VERB' || next.upos === 'AUX' || SAY_WORDS.has(lw(next)));
         if (fits && verbAfter) break;
+        // "Maria Lopez, a teacher from Leeds,": an occupation or office apposed to a person with "a" is remembered for
+        // "the teacher" later, as a title before the name is (no mention: the indefinite phrase is a predication; "X,
+        // the head of …" stays coref.predicate-description's)
+        const phraseHead = !(next && next.sentence === toks[h].sentence && (next.upos === 'NOUN' || next.upos === 'PROPN'));
+        if (!fits && e.type === 'PERSON' && apposedTitleRule.enabled && (lw(det) === 'a' || lw(det) === 'an') && titleNoun(noun) && phraseHead && !verbAfter && !owners[h]) {
+          if (!m.roles?.includes(noun)) {
+            (m.roles ??= []).push(noun);
+            const late = apposedTitles.get(m);
+            if (late) late.add(noun);
+            else apposedTitles.set(m, new Set([noun]));
+          }
+          apposedTitleRule.fired(toks[h].start, toks[h].end);
+          break;
+        }
         if (fits) {
           if (owners[h]) break;
           // a nationality inside stays its own mention: "the Dutch | journalist"

@@ -16,6 +16,7 @@ import type { Doc, Entity, Mention } from '../../doc.js';
 import { PRONOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
+import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { governingSubject, governingVerb, isMainSubject, labelRule, lw, spanAt, subjectOf, tokenOwners, turnLabels } from './rules.js';
 
@@ -122,6 +123,88 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
   return -1;
 }
 
+export const peopleTheyRule = defineRule({
+  id: 'coref.people-they',
+  stage: 'coref',
+  action: 'label',
+  summary: '"they", "their", "them" after a people named by a plural noun ("the Palestinians", "Kurds", "Thais") in their own sentence, or as the subject of the sentence before: that people, when no other plural (noun, pronoun, "those") lies between, no other plural is the subject of a clause over the pronoun, and the people is no predicate ("are Muslims") or partitive ("all of the Armenians")',
+  fires: ['The envoy met the Palestinians on Monday, but in the end they walked out.', 'The Kurds fought beside us in Syria. Leaving them now is a mistake.'],
+  spares: ['The envoy met the Palestinians and the diplomats on Monday, but they walked out.', 'Negotiators met the Palestinians on Monday, but in the end they walked out.', 'Many of the girls are Muslims. They still pray.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** Deprels of a word that modifies a noun rather than heading a phrase of its own ("Palestinian leaders"). */
+const MODIFIER = new Set(['amod', 'compound', 'flat']);
+
+/** Token k names a people by a plural noun ("the Palestinians", "Kurds"): a NORP name's plural head. */
+function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
+  const e = owners[k];
+  if (!e || e.type !== 'NORP') return false;
+  const t = doc.tokens[k];
+  if (MODIFIER.has((t.deprel ?? '').split(':')[0])) return false;
+  // "all of the Armenians", "some of the Kurds": a partitive's "they" is the part, not the people
+  const h = t.head ?? -1;
+  if (h >= 0 && h < k && /^(DET|NUM|PRON|ADJ)$/.test(doc.tokens[h].upos ?? '')) {
+    for (let j = h + 1; j < k; j++) if (doc.tokens[j].head === k && lw(doc.tokens[j]) === 'of') return false;
+  }
+  return t.xpos === 'NNPS' || t.xpos === 'NNS' || /\p{Ll}s['’]?$/u.test(t.text);
+}
+
+/** "those", "these" standing as a noun phrase ("for those who …"): a plural nearer than the people. */
+const PLURAL_DEMONSTRATIVES = set('function-words', { uses: 'coref-plural-demonstrative' });
+
+/** Token k is a plural that is no entity's: a plural noun, a plural pronoun, or a demonstrative standing as a noun phrase. */
+function otherPlural(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
+  const t = doc.tokens[k];
+  if (owners[k]) return false;
+  if (t.xpos === 'NNS' || t.xpos === 'NNPS') return true;
+  const p = PRONOUNS[lw(t)];
+  if (p && p.number === 'p' && p.person === 3) return true;
+  return PLURAL_DEMONSTRATIVES.has(lw(t)) && t.deprel !== 'det';
+}
+
+/**
+ * For an unlinked they/their/them at i: the nearest plural people noun before it — in its own sentence, or as a
+ * subject in the sentence before — with no other plural between and no other plural subject governing the
+ * pronoun's clause ("Those entrusted with power must answer to Americans what they are doing"), or -1.
+ */
+function nearestPeople(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  const sent = toks[i].sentence;
+  const first = doc.sentences[Math.max(0, sent - 1)].tokenStart;
+  for (let k = i - 1; k >= first; k--) {
+    const e = owners[k];
+    if (e && e.type === 'NORP' && pluralPeople(doc, owners, k)) {
+      // the sentence before: only its subject carries on ("The Kurds were instrumental …. Leaving them …")
+      if (toks[k].sentence !== sent && !/^nsubj/.test(toks[k].deprel ?? '')) return -1;
+      // "So many girls I helped are Muslims. They …": a predicate's "they" is its subject's
+      if (hasCopula(doc, k)) return -1;
+      if (pluralSubjectAbove(doc, owners, i, e)) return -1;
+      return k;
+    }
+    if (otherPlural(doc, owners, k)) return -1;
+  }
+  return -1;
+}
+
+/** A subject of the pronoun's clause or of a clause above it is a plural that is not entity e's. */
+function pluralSubjectAbove(doc: Doc, owners: (Entity | undefined)[], i: number, e: Entity): boolean {
+  const toks = doc.tokens;
+  let v = toks[i].head ?? -1;
+  for (let up = 0; v >= 0 && up < 8; up++, v = toks[v].head ?? -1) {
+    const subj = subjectOf(doc, v);
+    if (subj >= 0 && subj !== i && owners[subj] !== e && otherPlural(doc, owners, subj)) return true;
+  }
+  return false;
+}
+
+/** Token k is a predicate: it has a copula ("are Muslims"). */
+function hasCopula(doc: Doc, k: number): boolean {
+  const s = doc.sentences[doc.tokens[k].sentence];
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) if (doc.tokens[j].head === k && doc.tokens[j].deprel === 'cop') return true;
+  return false;
+}
+
 /** Token k has a conjunct ("Thailand and Japan"). */
 function coordinated(doc: Doc, k: number): boolean {
   const s = doc.sentences[doc.tokens[k].sentence];
@@ -130,7 +213,7 @@ function coordinated(doc: Doc, k: number): boolean {
 }
 
 export function linkGroupPronouns(doc: Doc): void {
-  if (!groupPronounRule.enabled && !itParallelRule.enabled) return;
+  if (!groupPronounRule.enabled && !itParallelRule.enabled && !peopleTheyRule.enabled) return;
   const toks = doc.tokens;
   let owners: (Entity | undefined)[] | null = null;
   let quoted: { start: number; end: number }[] | null = null;
@@ -155,11 +238,17 @@ export function linkGroupPronouns(doc: Doc): void {
     const reported = subj >= 0;
     if (subj < 0 && w === 'their' && groupPronounRule.enabled) subj = controllingSubject(doc, i);
     let parallel = false;
+    let people = false;
+    if (subj < 0 && plural && peopleTheyRule.enabled) {
+      subj = nearestPeople(doc, owners, i);
+      people = subj >= 0;
+    }
     if (subj < 0 && !plural && itParallelRule.enabled) {
       subj = previousMainSubject(doc, owners, quoted, i);
       parallel = subj >= 0;
     }
     if (subj < 0 || (subj >= i && !parallel)) continue;
+    const rule = parallel ? itParallelRule : people ? peopleTheyRule : groupPronounRule;
     const e = owners[subj];
     if (!e || !types.has(e.type) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
@@ -175,9 +264,9 @@ export function linkGroupPronouns(doc: Doc): void {
     // inside a quotation, only a group named inside the same quotation
     const q = spanAt(quoted, toks[i].start);
     if (q >= 0 && spanAt(quoted, toks[subj].start) !== q) continue;
-    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(parallel ? itParallelRule.id : groupPronounRule.id) };
+    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(rule.id) };
     e.mentions.push(m);
     owners[i] = e;
-    (parallel ? itParallelRule : groupPronounRule).fired(toks[i].start, toks[i].end);
+    rule.fired(toks[i].start, toks[i].end);
   }
 }

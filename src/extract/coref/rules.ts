@@ -417,6 +417,8 @@ function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void
  * his mother, Montalvo called": `mother` is not Montalvo's): coreference reads no gender from them.
  */
 export const notApposed = new WeakSet<Mention>();
+/** Roles a name mention holds only from an occupation apposed to it (coref.apposed-title): no ground for a description before the name. */
+export const apposedTitles = new WeakMap<Mention, Set<string>>();
 
 /** Genders the document's role words and nominals give its entities ("his mother, Yelena"; "Viktorov, the ambassador"). */
 function knownGenders(doc: Doc): Map<string, Gender> {
@@ -458,7 +460,7 @@ function ruleDescriptions(doc: Doc): void {
     if (holders.has(noun)) return holders.get(noun);
     let found: Entity | undefined;
     for (const e of doc.entities) {
-      if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && !notApposed.has(m) && m.roles?.includes(noun))) continue;
+      if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && !notApposed.has(m) && m.roles?.includes(noun) && !apposedTitles.get(m)?.has(noun))) continue;
       if (found) {
         found = undefined;
         break;
