@@ -207,6 +207,15 @@ function titledHead(toks: Token[], owners: readonly (Entity | undefined)[], i: n
   return ROLE_NOUNS.has(noun) || titleNoun(noun) ? p : -1;
 }
 
+/** f computed once per entity (the entity's mentions are settled before the descriptions ask). */
+function perEntity<T>(f: (e: Entity) => T): (e: Entity) => T {
+  const cache = new Map<Entity, T>();
+  return (e) => {
+    if (!cache.has(e)) cache.set(e, f(e));
+    return cache.get(e)!;
+  };
+}
+
 /** The token is a common noun and no noun follows it in its phrase ("the festival" yes, "the festival grounds" no). */
 function isPhraseHeadNoun(toks: Token[], h: number): boolean {
   if (toks[h].upos !== undefined && toks[h].upos !== 'NOUN') return false;
@@ -462,39 +471,29 @@ function ruleDescriptions(doc: Doc): void {
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
-  const roleCache = new Map<Entity, Set<string>>();
-  const rolesOf = (e: Entity) => {
-    let r = roleCache.get(e);
-    if (!r) {
-      r = new Set<string>();
-      for (const m of e.mentions) {
-        if (!notApposed.has(m)) for (const x of m.roles ?? []) r.add(x);
-        if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
-      }
-      roleCache.set(e, r);
+  const rolesOf = perEntity((e) => {
+    const r = new Set<string>();
+    for (const m of e.mentions) {
+      if (!notApposed.has(m)) for (const x of m.roles ?? []) r.add(x);
+      if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
     }
     return r;
-  };
+  });
   // the title phrases written right before a person's names ("prime minister" of "Prime Minister Rishi Sunak"), lower-cased
-  const titleCache = new Map<Entity, Set<string>>();
-  const titleWordsOf = (e: Entity) => {
-    let r = titleCache.get(e);
-    if (!r) {
-      r = new Set<string>();
-      for (const m of e.mentions) {
-        if (m.kind === 'nominal') r.add(m.text.toLowerCase().replace(/^(the|a|an)\s+/, ''));
-        if (m.kind !== 'name') continue;
-        const first = doc.tokenAt(m.start);
-        const words: string[] = [];
-        for (let k = first - 1; k >= 0 && k >= first - 4 && toks[k].sentence === toks[first].sentence && /^[\p{L}-]+$/u.test(toks[k].text) && !owners[k]; k--) {
-          words.unshift(lw(toks[k]));
-          r.add(words.join(' '));
-        }
+  const titleWordsOf = perEntity((e) => {
+    const r = new Set<string>();
+    for (const m of e.mentions) {
+      if (m.kind === 'nominal') r.add(m.text.toLowerCase().replace(/^(the|a|an)\s+/, ''));
+      if (m.kind !== 'name') continue;
+      const first = doc.tokenAt(m.start);
+      const words: string[] = [];
+      for (let k = first - 1; k >= 0 && k >= first - 4 && toks[k].sentence === toks[first].sentence && /^[\p{L}-]+$/u.test(toks[k].text) && !owners[k]; k--) {
+        words.unshift(lw(toks[k]));
+        r.add(words.join(' '));
       }
-      titleCache.set(e, r);
     }
     return r;
-  };
+  });
   // the one person the article gives a role noun with a name ("her lawyer, Reza Mostafavi"): an
   // earlier "her lawyer said" or "the lawyer" before the name is introduced is that person too
   // (once per noun: the roles it reads are settled before the loop below, which calls it per token)
