@@ -75,3 +75,10 @@ test('an occupation apposed with "a" to a person ("Maria Lopez, a teacher from L
   // remembered for later only: an occupation named after the description is not the description's ground
   assert.equal(linkOf(doc('The teacher was released on bail. Police had arrested Maria Lopez, a teacher from Leeds, on Friday.'), 'The teacher'), '');
 });
+
+test('"the company" is no organisation whose name says it is of another kind, nor a rival to the one it means; "the company structure" is no description of a company (coref10)', () => {
+  const text = 'PG&E is upgrading its lines. The National Transportation Safety Board is investigating. The Federal Aviation Administration said the helicopter was not registered. The company did not comment.';
+  assert.equal(linkOf(doc(text), 'The company'), 'PG&E');
+  assert.equal(linkWithout('coref.description-org-kind', text, 'The company'), '');
+  assert.equal(linkOf(doc('Steyr makes trucks. The company structure remains unchanged.'), 'The company'), '');
+});

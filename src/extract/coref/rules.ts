@@ -184,6 +184,16 @@ export const nounHeadRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const orgKindRule = defineRule({
+  id: 'coref.description-org-kind',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the company", "the firm", "the network": an organisation whose name\'s head says it is of another kind (lexicon/en/org-kinds.tsv: "… Safety Board" government, "Aviation Herald" media) is neither what the description means nor a rival to the one it means',
+  fires: ['PG&E is upgrading its lines. The National Transportation Safety Board is investigating. The Federal Aviation Administration said the helicopter was not registered. The company did not comment.'],
+  spares: ['PG&E is upgrading its lines. Pacific Power is investigating. The company did not comment.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 export const titleModifierRule = defineRule({
   id: 'coref.description-title-modifiers',
   stage: 'coref',
@@ -494,6 +504,18 @@ function ruleDescriptions(doc: Doc): void {
     }
     return r;
   });
+  // "the company" is no organisation whose name says it is of another kind ("National Transportation Safety Board")
+  const kindOf = perEntity((e) => {
+    for (const m of e.mentions) if (m.kind === 'name') { const k = lookup('org-kinds', nameHead(m.text))?.attrs.kind; if (k) return k; }
+    return '';
+  });
+  const kindOk = (noun: string, e: Entity, at: Token) => {
+    const want = orgKindRule.enabled ? lookup('org-kinds', noun)?.attrs.kind : undefined;
+    const have = want ? kindOf(e) : '';
+    if (!have || have === want) return true;
+    orgKindRule.fired(at.start, at.end);
+    return false;
+  };
   // the one person the article gives a role noun with a name ("her lawyer, Reza Mostafavi"): an
   // earlier "her lawyer said" or "the lawyer" before the name is introduced is that person too
   // (once per noun: the roles it reads are settled before the loop below, which calls it per token)
@@ -580,8 +602,11 @@ function ruleDescriptions(doc: Doc): void {
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
       // (not when a name follows: "the charity Action Against Hunger" introduces that name)
-      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
-        target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+      // ("the company structure" is a structure: the noun must head its phrase, as for a name's head)
+      const headsPhrase = !nounHeadRule.enabled || isPhraseHeadNoun(toks, h);
+      if (!headsPhrase && GENERIC_ORG_NOUNS.has(noun)) nounHeadRule.fired(toks[h].start, toks[h].end);
+      if (!target && headsPhrase && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
+        target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e) && kindOk(noun, e, toks[i]));
         basis = BASIS.genericOrg;
       }
       // "the city", "the country": the one place of that kind named in the last few sentences
