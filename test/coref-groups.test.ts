@@ -92,3 +92,8 @@ test('"they" stays off a people when another plural is nearer or governs, or the
   // the previous sentence's people only as its subject
   assert.equal(linkOf(doc('The statues were built before contact with Europeans. They compared the sites.'), 'They'), '');
 });
+
+test('"them" after an organisation whose name ends in a plural noun, not after one that does not (coref10)', () => {
+  assert.equal(linkOf(doc('The mayor praised the Boston Red Sox on Monday and thanked them for the visit.'), 'them'), 'Boston Red Sox');
+  assert.equal(linkOf(doc('The committee met in Congress on Monday, and the senator thanked them.'), 'them'), '');
+});
