@@ -42,7 +42,9 @@ export interface GoldQuoteDoc {
   id: string;
   slug: string;
   origin: 'wikinews' | 'gum' | 'own';
-  split: 'dev' | 'heldout' | 'held2' | 'own' | 'blind';
+  split: 'dev' | 'heldout' | 'held2' | 'held3' | 'own' | 'blind';
+  /** held3 only: the half (A to develop on, B to report), fixed by a hash of the id */
+  half?: 'A' | 'B';
   title: string;
   date: string | null;
   url: string | null;

@@ -23,6 +23,11 @@
  * Chronicle on them) are left out unless `--blind` is given, and then only their headline figures
  * are printed; `--blind-detail` adds their construction and shape tables (read them once, at the end
  * of a round: whatever is read there is no longer blind).
+ * The held3 documents (24 fresh Wikinews articles annotated by fresh12 before Chronicle ran on them, split in halves A and B
+ * fixed by hash) are left out unless `--held3` is given: headline figures for held3 and each half, with 95% intervals
+ * (Wilson over attributions; a document bootstrap for speaker accuracy, since attributions cluster by document);
+ * `--held3-detail` adds their construction and shape tables; `--held3-errors` lists the errors of half A only (B is kept
+ * for reporting).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -311,9 +316,9 @@ function speakerLabel(doc: Doc, q: Quote): string {
 const listed = (d: GoldQuoteDoc) => d.split === 'dev' || d.split === 'held2' || d.split === 'own';
 
 /** Score documents into one set of counts, or each document into several (a split and all news). */
-export function scoreDevSet(docs: GoldQuoteDoc[], countsFor: (d: GoldQuoteDoc) => Counts[] = () => [emptyCounts()]): Counts[] {
+export function scoreDevSet(docs: GoldQuoteDoc[], countsFor: (d: GoldQuoteDoc) => Counts[] = () => [emptyCounts()], listErrors: (d: GoldQuoteDoc) => boolean = listed): Counts[] {
   const seen = new Set<Counts>();
-  for (const d of docs) for (const counts of countsFor(d)) { seen.add(counts); scoreInto(d, counts, extracted(d)); }
+  for (const d of docs) for (const counts of countsFor(d)) { seen.add(counts); scoreInto(d, counts, extracted(d), listErrors(d)); }
   return [...seen];
 }
 
@@ -328,7 +333,7 @@ function extracted(d: GoldQuoteDoc): Doc {
   return doc;
 }
 
-function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
+function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc, list: boolean): void {
   {
     counts.docs++;
     const quotes = doc.quotes;
@@ -359,7 +364,7 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
       else counts.allGold++;
       const j = ap.get(i);
       if (j === undefined) {
-        if (listed(d) && g.kind !== 'belief') counts.errors.push(`MISSED   ${g.id} ${g.kind} [${cons.join(', ')}] ${g.source?.text ?? '-'} <${g.cue?.text ?? '-'}> ${g.content.text.slice(0, 90)}`);
+        if (list && g.kind !== 'belief') counts.errors.push(`MISSED   ${g.id} ${g.kind} [${cons.join(', ')}] ${g.source?.text ?? '-'} <${g.cue?.text ?? '-'}> ${g.content.text.slice(0, 90)}`);
         return;
       }
       if (g.kind === 'belief') counts.beliefFound++;
@@ -367,7 +372,7 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
       k.found++;
       const q = quotes[j];
       counts.kinds[`${g.kind}>${q.kind}`] = (counts.kinds[`${g.kind}>${q.kind}`] ?? 0) + 1;
-      if (g.kind !== q.kind && listed(d)) counts.errors.push(`KIND     ${g.id} ${g.kind}→${q.kind}: gold ${g.content.text.slice(0, 80)} | predicted ${q.text.slice(0, 80)}`);
+      if (g.kind !== q.kind && list) counts.errors.push(`KIND     ${g.id} ${g.kind}→${q.kind}: gold ${g.content.text.slice(0, 80)} | predicted ${q.text.slice(0, 80)}`);
       const verdict = judgeSpeaker(doc, g, q);
       if (verdict === 'right') k.right++;
       if (g.kind !== 'belief') {
@@ -380,12 +385,12 @@ function scoreInto(d: GoldQuoteDoc, counts: Counts, doc: Doc): void {
         const m = missShape(doc, g, q, verdict);
         counts.misses[m] = (counts.misses[m] ?? 0) + 1;
       }
-      if (verdict !== 'right' && listed(d)) {
+      if (verdict !== 'right' && list) {
         const want = g.speaker ? ('names' in g.speaker ? g.speaker.names.join('/') : `~${g.speaker.text}`) : '-';
         counts.errors.push(`SPEAKER  ${g.id} ${verdict} [${cons.join(', ')}] want ${want} (${g.source?.text ?? '-'} <${g.cue?.text ?? '-'}>), got ${speakerLabel(doc, q)} (${q.source?.text ?? '-'} <${q.cue?.text ?? '-'}>): ${g.content.text.slice(0, 70)}`);
       }
     });
-    if (listed(d)) {
+    if (list) {
       for (const q of quotes) if (!anyGold.some((g) => matches(g, span(q)))) counts.errors.push(`SPURIOUS ${d.slug} ${q.kind} ${speakerLabel(doc, q)}: ${q.text.slice(0, 90)}`);
     }
   }
@@ -417,6 +422,39 @@ export function report(label: string, c: Counts, detail = true): string[] {
   return out;
 }
 
+/** Wilson score interval (95%) of k out of n, in percent. */
+export function wilson(k: number, n: number): [number, number] {
+  if (!n) return [0, 0];
+  const z = 1.96, p = k / n, d = 1 + z * z / n;
+  const c = (p + z * z / (2 * n)) / d, h = (z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / d;
+  return [100 * Math.max(0, c - h), 100 * Math.min(1, c + h)];
+}
+
+/** 95% interval of a ratio summed over documents, by resampling whole documents (deterministic seed). */
+export function docBootstrap(perDoc: [number, number][], rounds = 2000, seed = 20261206): [number, number] {
+  if (!perDoc.length) return [0, 0];
+  let x = seed >>> 0;
+  const rand = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let k = 0, n = 0;
+    for (let i = 0; i < perDoc.length; i++) { const [a, b] = perDoc[Math.floor(rand() * perDoc.length)]; k += a; n += b; }
+    ratios.push(n ? k / n : 0);
+  }
+  ratios.sort((a, b) => a - b);
+  return [100 * ratios[Math.floor(0.025 * rounds)], 100 * ratios[Math.min(rounds - 1, Math.floor(0.975 * rounds))]];
+}
+
+const iv = ([a, b]: [number, number]) => `[${a.toFixed(1)}–${b.toFixed(1)}]`;
+
+/** The held3 headline with 95% intervals: Wilson over attributions; document bootstrap for speaker accuracy. */
+export function intervalLines(c: Counts, perDoc: Counts[]): string[] {
+  return [
+    `  95% intervals      direct R ${iv(wilson(c.directFound, c.directGold))} P ${iv(wilson(c.directPredOk, c.directPred))}  all R ${iv(wilson(c.allFound, c.allGold))} P ${iv(wilson(c.allPredOk, c.allPred))}`,
+    `                     speaker direct ${iv(wilson(c.speakerDirect.right, c.speakerDirect.n))} all ${iv(wilson(c.speakerAll.right, c.speakerAll.n))} (Wilson); by document bootstrap: direct ${iv(docBootstrap(perDoc.map((p) => [p.speakerDirect.right, p.speakerDirect.n])))} all ${iv(docBootstrap(perDoc.map((p) => [p.speakerAll.right, p.speakerAll.n])))}`,
+  ];
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const showErrors = process.argv.includes('--errors');
   // --no-gum: our development set only (ablations run the eval once per rule)
@@ -424,15 +462,31 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
+  // --held3: also score held3 (headline figures and intervals for the set and each half; --held3-detail adds the tables, --held3-errors lists half A's errors)
+  const held3Detail = process.argv.includes('--held3-detail');
+  const held3Errors = process.argv.includes('--held3-errors');
+  const withHeld3 = held3Detail || held3Errors || process.argv.includes('--held3');
   const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
-  const gold = loadGold().filter((d) => withBlind || d.split !== 'blind');
-  scoreDevSet(gold, (d) => (d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own]));
+  const [held3, held3A, held3B] = [emptyCounts(), emptyCounts(), emptyCounts()];
+  const perDoc = new Map<string, Counts>();
+  const gold = loadGold().filter((d) => (withBlind || d.split !== 'blind') && (withHeld3 || d.split !== 'held3'));
+  scoreDevSet(gold, (d) => {
+    if (d.split === 'held3') { const own3 = emptyCounts(); perDoc.set(d.id, own3); return [held3, d.half === 'A' ? held3A : held3B, own3]; }
+    return d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own];
+  }, (d) => listed(d) || (held3Errors && d.split === 'held3' && d.half === 'A'));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
   console.log(report('Quote attribution, held-out (news; errors never listed, but shape counts were read: not blind)', held).join('\n'));
   if (held2.docs) console.log(report('Quote attribution, held2 (12 news articles, run once as held-out by quotes10, then developed on)', held2).join('\n'));
   console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (withBlind) console.log(report('Quote attribution, blind (22 news articles, annotated without running Chronicle; never tuned on)', blind, blindDetail).join('\n'));
+  if (withHeld3) {
+    const docsOf = (half?: 'A' | 'B') => gold.filter((d) => d.split === 'held3' && (!half || d.half === half)).map((d) => perDoc.get(d.id) ?? emptyCounts());
+    for (const [label, c, half] of [['held3 (24 fresh Wikinews articles, annotated before Chronicle ran on them)', held3, undefined], ['held3 half A (to develop on)', held3A, 'A'], ['held3 half B (to report)', held3B, 'B']] as const) {
+      console.log([...report(`Quote attribution, ${label}`, c, held3Detail), ...intervalLines(c, docsOf(half))].join('\n'));
+    }
+    if (held3Errors) for (const e of held3A.errors) console.log(e);
+  }
   if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);
   const dir = join(process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data'), 'gum/dep');
   for (const [label, filter] of !withGum ? [] : [['news+interview', (n: string) => /_(news|interview)_/.test(n)], ['all six genres', () => true]] as const) {

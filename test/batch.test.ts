@@ -141,6 +141,24 @@ test('pool: a worker that dies fails only its own document and is replaced', asy
   }
 });
 
+test('pool: documents wait in one queue, so a long document holds back at most the one handed to its worker next', { timeout: 30_000 }, async () => {
+  // "slow" never finishes (no time budget here): with documents handed out as they came, every other one went to
+  // its worker and waited behind it; now the other worker takes all but the one already posted behind it
+  const pool = new ExtractPool(2, { script: new URL('../../test/fixtures/slow-worker.mjs', import.meta.url), secondsPerMb: 0 });
+  try {
+    void pool.extract({ id: 'slow', text: 'slow' }).catch(() => undefined);
+    const done: string[] = [];
+    const rest = Array.from({ length: 6 }, (_, i) => pool.extract({ id: `d${i}`, text: `fine ${i}` }).then((r) => {
+      done.push((r.result as unknown as { text: string }).text);
+    }));
+    rest.forEach((p) => p.catch(() => undefined));
+    await Promise.all([rest[0], ...rest.slice(2)]);
+    assert.deepEqual(done.sort(), ['FINE 0', 'FINE 2', 'FINE 3', 'FINE 4', 'FINE 5']);
+  } finally {
+    await pool.close();
+  }
+});
+
 test('JSONL on standard input, in-process and with --jobs: a near-duplicate is linked to the first copy either way', async () => {
   const w = workdir();
   try {

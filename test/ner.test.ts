@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { Doc, type Mention } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
-import { defaultModelDir, getNerModel, nerStage, recogniseDoc } from '../src/extract/ner.js';
+import { decodedNamesOf, defaultModelDir, getNerModel, nerStage, recogniseDoc, withDecodedNames } from '../src/extract/ner.js';
 import { decodeWeights, emissions, encodeWeights, loadTypeProfiles, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
@@ -446,22 +446,51 @@ test('a tag scheme per model: BILOU for organisations, BIO for the rest, read ba
   assert.equal(decodeWeights(readFileSync(join(defaultModelDir(), MODEL_FILES.weights))).tags.tags.join(' '), BIO_TAGS.tags.join(' '));
 });
 
+test('rule examples on given names: the models\' own decoding given back gives the names the stage finds; a given name must sit on token edges', () => {
+  const model = getNerModel()!;
+  const texts = [
+    'Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).',
+    'Melia was convicted by the Tbilisi City Court of organising mass unrest. Volker Turk, the UN High Commissioner for Human Rights, said so.',
+    'Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa.',
+  ];
+  for (const text of texts) {
+    const doc = new Doc({ text });
+    tokenizeStage.run(doc);
+    const given = decodedNamesOf(model, doc);
+    const live = names(text).map((m) => `${m.text}/${m.type}/${m.start}`);
+    assert.deepEqual(withDecodedNames(given, () => names(text)).map((m) => `${m.text}/${m.type}/${m.start}`), live, text);
+  }
+  // given names decide: the same sentence with other names given ends otherwise
+  const text = 'Fans of Real Madrid gathered outside the stadium.';
+  assert.deepEqual(withDecodedNames({ decoded: ['Real Madrid/GPE'], companion: [] }, () => names(text)).map((m) => `${m.text}/${m.type}`), ['Real Madrid/GPE']);
+  assert.deepEqual(withDecodedNames({ decoded: [], companion: ['Real Madrid/ORG'] }, () => names(text)).map((m) => `${m.text}/${m.type}`), ['Real Madrid/ORG']);
+  for (const bad of ['Real Madri/ORG', 'Real Madrid', 'Barcelona/ORG', 'Real Madrid/TEAM']) {
+    const doc = new Doc({ text });
+    tokenizeStage.run(doc);
+    withDecodedNames({ decoded: [bad] }, () => nerStage.run(doc));
+    assert.match(String(doc.notes.get('ner.error')), /given name/, bad);
+  }
+});
+
 test('the organisation companion is shipped and loaded, and its organisations replace the BIO model\'s (ner.org-model)', () => {
   const model = getNerModel()!;
   assert.ok(model.org, 'models/ner/weights-org.bin.gz loads as the companion');
   assert.equal(model.org.weights.tags.bilou.has('ORG'), true);
   assert.equal(model.weights.tags.bilou.size, 0, 'the recogniser itself tags BIO');
-  // (the BIO model alone misses "WeWork"; the companion names it)
+  // the combination on the decoding the shipped pair gave when this was written (the BIO model
+  // missed "WeWork", the companion named it), so that a retrain does not move the test
   const sentences = ['She worked for WeWork and later for SoftBank in Tokyo .'.split(' ')];
-  const both = recogniseDoc(model, sentences)[0];
+  const bio = [[{ start: 7, end: 8, type: 'ORG' as const }, { start: 9, end: 10, type: 'GPE' as const }]];
+  const org = [[{ start: 3, end: 4, type: 'ORG' as const }, ...bio[0]]];
+  const both = recogniseDoc(model, sentences, undefined, { model: bio, companion: org })[0];
   const restore = withoutRules(['ner.org-model']);
   let alone;
   try {
-    alone = recogniseDoc(model, sentences)[0];
+    alone = recogniseDoc(model, sentences, undefined, { model: bio, companion: org })[0];
   } finally {
     restore();
   }
-  const companion = recogniseDoc(model.org, sentences)[0];
+  const companion = recogniseDoc(model.org, sentences, undefined, { model: org, companion: org })[0];
   const show = (xs: { start: number; end: number; type: string }[]) => xs.map((x) => `${sentences[0].slice(x.start, x.end).join(' ')}/${x.type}`).join(', ');
   // with the companion: exactly its ORG names, and the BIO names that overlap none of them
   const orgs = companion.filter((x) => x.type === 'ORG');
@@ -472,6 +501,8 @@ test('the organisation companion is shipped and loaded, and its organisations re
     assert.equal(both.some((y) => y.start === x.start && y.end === x.end && y.type === x.type), !overlapped, show([x]));
   }
   assert.notEqual(show(both), show(alone), `the companion changes this sentence: ${show(alone)} → ${show(both)}`);
+  // and end to end, whatever the weights: the pair names the company
+  assert.equal(find(names('She worked for WeWork and later for SoftBank in Tokyo.'), 'WeWork')?.type, 'ORG');
 });
 
 test('the companion shares the recogniser\'s word cache and sentence features: the same names as with a cache of its own', () => {

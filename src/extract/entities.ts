@@ -7,13 +7,13 @@
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
-import { defineRule, type Rule } from '../rules/registry.js';
+import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
 /*
  * The entities stage's own evidence, each piece registered so that `npm run ablate:names`
  * measures it (cross-validated, with and without; table in docs/entities-ner.md).
  */
-const entitiesRule = (id: string, action: 'label' | 'retype' | 'extend' | 'veto', summary: string, fires: string[], spares: string[]): Rule =>
+const entitiesRule = (id: string, action: 'label' | 'retype' | 'extend' | 'veto', summary: string, fires: RuleText[], spares: RuleText[]): Rule =>
   defineRule({ id: `entities.${id}`, stage: 'entities', action, summary, fires, spares, source: 'src/extract/entities.ts' });
 
 export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
@@ -21,7 +21,8 @@ export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
   ['Mr Rahimov flew to Kibbutz Nir Oz on Monday.'], ['The talks ended on Monday.']);
 export const placeContextGuess = entitiesRule('place-context-guess', 'label',
   'a weak rule guess the model did not confirm is kept when a place noun frames it ("the town of X", "the X area")',
-  ['Fighting reached the Jebel Awlia area on Sunday.'], ['Fighting stopped on Sunday.']);
+  [{ text: 'Fighting reached the Jebel Awlia area on Sunday.', decoded: ['Jebel Awlia/ORG'], companion: ['Jebel/ORG'] }],
+  [{ text: 'Fighting stopped on Sunday.', decoded: [] }]);
 export const placeOfRetype = entitiesRule('place-of', 'retype',
   '"the town of X": capitalised words after a place noun and "of" are a place (added where no recogniser saw them, retyped where one typed them otherwise)',
   ['Fighters entered the town of Kidal on Sunday.'], ['Fighters entered the town on Sunday.']);

@@ -12,12 +12,12 @@
  * The stage never throws: a missing or broken model leaves a note in doc.notes ('ner.error').
  */
 import { fileURLToPath } from 'node:url';
-import type { Doc, EntityType, Mention } from '../doc.js';
+import { ENTITY_TYPES, type Doc, type EntityType, type Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
-import { defineRule, type Rule } from '../rules/registry.js';
+import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
 
 export interface NameSpan {
@@ -37,20 +37,34 @@ const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
  * one off) so that `npm run ablate:names` measures it cross-validated; docs/entities-ner.md
  * keeps the table. A rule that changes the spans of a sentence records a firing.
  */
-const nerRule = (id: string, action: 'label' | 'retype' | 'split' | 'extend' | 'veto', summary: string, fires: string[]): Rule =>
+const nerRule = (id: string, action: 'label' | 'retype' | 'split' | 'extend' | 'veto', summary: string, fires: RuleText[]): Rule =>
   defineRule({ id: `ner.${id}`, stage: 'ner', action, summary, fires, spares: [], source: 'src/extract/ner.ts' });
 const R_TITLE_STRIP = nerRule("title-strip", "split", "titles and their linking words leave a person name (\"Sheikh Mohammed bin Abdulrahman Al Thani\" → \"Mohammed bin Abdulrahman Al Thani\")", ["Qatar's Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani said the next exchange would take place on Thursday."]);
-const R_OFFICE_AFTER_ORG = nerRule("office-after-org", "split", "a title after a known organisation or place ends the organisation (\"the UN High Commissioner for Human Rights\")", ["Volker Turk, the UN High Commissioner for Human Rights, said the releases were not enough."]);
-const R_DISCIPLINE_TYPE = nerRule("discipline-type", "retype", "head words overrule the model where a person or place reading is impossible (\"Sheba Hospital\", \"Kibbutz Nir Oz\", \"World Cup\")", ["They watched the Tallert Cup final."]);
-const R_SPLIT_KNOWN_COORDINATION = nerRule("split-known-coordination", "split", "two known names, one an organisation, joined by \"and\" are two names", ["The European Union and Human Rights Watch said the trial was unfair."]);
+const R_OFFICE_AFTER_ORG = nerRule("office-after-org", "split", "a title after a known organisation or place ends the organisation (\"the UN High Commissioner for Human Rights\")", [
+  { text: "Volker Turk, the UN High Commissioner for Human Rights, said the releases were not enough.", decoded: ["Volker Turk/PERSON", "UN High Commissioner for Human Rights/ORG"], names: ["Volker Turk/PERSON", "UN/ORG"] },
+]);
+const R_DISCIPLINE_TYPE = nerRule("discipline-type", "retype", "head words overrule the model where a person or place reading is impossible (\"Sheba Hospital\", \"Kibbutz Nir Oz\", \"World Cup\")", [
+  { text: "They watched the Tallert Cup final.", decoded: ["Tallert Cup/ORG"], companion: ["Tallert Cup/EVENT"], names: ["Tallert Cup/EVENT"] },
+]);
+const R_SPLIT_KNOWN_COORDINATION = nerRule("split-known-coordination", "split", "two known names, one an organisation, joined by \"and\" are two names", [
+  { text: "The European Union and Human Rights Watch said the trial was unfair.", decoded: ["European Union and Human Rights Watch/ORG"], names: ["European Union/ORG", "Human Rights Watch/ORG"] },
+]);
 const R_EXTEND_TO_GAZETTEER = nerRule("extend-to-gazetteer", "extend", "a span cut short inside a longer capitalised gazetteer name grows to it (\"Islamic\" → \"Islamic Jihad\")", ["Alexander Trufanov was abducted by Islamic Jihad militants from Kibbutz Nir Oz."]);
-const R_PARTICLE_NAMES = nerRule("particle-names", "label", "names joined by particles or ending on an \"al-\" word are one person (\"Pieter van der Berg\")", ["Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa."]);
+const R_PARTICLE_NAMES = nerRule("particle-names", "label", "names joined by particles or ending on an \"al-\" word are one person (\"Pieter van der Berg\")", [
+  { text: "Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa.", decoded: ["Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"], companion: ["Berg/GPE", "Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"], names: ["Pieter van der Berg/PERSON", "Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"] },
+]);
 const R_APPOSITION = nerRule("apposition", "label", "an apposition says person or place (\"Ramat Gan, a city near Tel Aviv\")", ["Ramat Gan, a city near Tel Aviv, was hit by a rocket."]);
-const R_KIN_NAMES = nerRule("kin-names", "label", "capitalised words in apposition to a kinship noun are a person (\"his father, Vitaly,\")", ["His father, Vitaly, was not home."]);
+const R_KIN_NAMES = nerRule("kin-names", "label", "capitalised words in apposition to a kinship noun are a person (\"his father, Vitaly,\")", [
+  { text: "His father, Vitaly, was not home.", decoded: [], companion: ["Vitaly/PERSON"], names: ["Vitaly/PERSON"] },
+]);
 const R_SPLIT_PLACE_PERSON = nerRule("split-place-person", "split", "a span opening with a known country before a title or a person is split (\"President of Russia Vladimir Putin\")", ["In 2007, Paris left the ship after a confrontation with the ship's management."]);
-const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", ["Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR)."]);
+const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", [
+  { text: "Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).", decoded: ["Movimento/ORG", "Democratic Forces/ORG", "Liberation of Rwanda/ORG", "FDLR/ORG"], companion: ["Deputies of Movimento/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"] },
+]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
-const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", ["The Minister of Health announced the plan."]);
+const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
+  { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
+]);
 const R_PLACE_BEFORE_REGION = nerRule("place-before-region", "label", "capitalised words before \", State/Country\" closing the phrase are a place (\"from Irving, Texas,\")", ["Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school."]);
 const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
 const R_PLACE_BEFORE_TITLE = nerRule("place-before-title", "label", "a known place before a title or a party word is tagged (\"Pennsylvania Senator\", \"a Massachusetts Democrat\")", ["Elizabeth Warren, a Massachusetts Democrat, spoke."]);
@@ -59,17 +73,34 @@ const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyp
 const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits inside a name (Joaquín \"El Chapo\" Guzmán)", ["Joaquín \"El Chapo\" Guzmán was flown to New York."]);
 const R_AFFILIATION_ACRONYMS = nerRule("affiliation-acronyms", "label", "acronyms that speak or belong are organisations (\"the RSF said\", \"Leung Kwok-hung of LSD\")", ["The soldiers were handed over in Darfur, the RSF said in a statement."]);
 const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run ending in an organisation head is one organisation, also before \"for/of\" (\"The Hostages and Missing Families Forum\")", ["The Hostages and Missing Families Forum thanked the envoy on Sunday."]);
-const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", ["She joined the Tallert Foundation for the Arts in 2001."]);
+const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", [
+  { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
+]);
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
 const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
-const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion model (ORG tagged BILOU) names the organisations: its ORG names replace the BIO model's, and any name of the BIO model they overlap (\"for WeWork\", \"Fans of Real Madrid\", which the BIO model leaves)", ["She worked for WeWork and later for SoftBank in Tokyo.", "Fans of Real Madrid gathered outside the stadium."]);
-const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
-const R_ORG_MODEL_COORDINATION = nerRule("org-model-coordination", "veto", "a companion organisation that fuses two BIO names joined by \"and\", \"or\", \"&\" or a comma yields to them (\"Orbis Labs and Tarrow Bank\")", ["Orbis Labs and Tarrow Bank signed the deal."]);
-const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a companion organisation that begins or ends on a word with no capital or digit yields to the BIO model's names (\"Tbilisi City Court of\")", ["Melia was convicted by the Tbilisi City Court of organising mass unrest."]);
-const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model, longer by name words only, yields to it (\"Ansar\" of \"Ansar al-Din\")", ["The militant group Ansar al-Din later released a video."]);
-const R_ORG_MODEL_OTHER_TYPE = nerRule("org-model-other-type", "label", "a BIO organisation that the companion names as a work, product, event, law, group or language stays (only the companion's organisations are used, so the name would be lost: \"The Kingdom of Elbonia\")", ["The Kingdom of Elbonia announced a complete withdrawal from the border zone."]);
-const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", ["Deputies of Movimento 5 Stelle (M5S) met the ministers."]);
+const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion model (ORG tagged BILOU) names the organisations: its ORG names replace the BIO model's, and any name of the BIO model they overlap (\"for WeWork\", \"Fans of Real Madrid\", which the BIO model leaves)", [
+  { text: "She worked for WeWork and later for SoftBank in Tokyo.", decoded: ["SoftBank/ORG", "Tokyo/GPE"], companion: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"], names: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"] },
+  { text: "Fans of Real Madrid gathered outside the stadium.", decoded: [], companion: ["Real Madrid/ORG"], names: ["Real Madrid/ORG"] },
+]);
+const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", [
+  { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG"] },
+]);
+const R_ORG_MODEL_COORDINATION = nerRule("org-model-coordination", "veto", "a companion organisation that fuses two BIO names joined by \"and\", \"or\", \"&\" or a comma yields to them (\"Orbis Labs and Tarrow Bank\")", [
+  { text: "Orbis Labs and Tarrow Bank signed the deal.", decoded: ["Orbis Labs/ORG", "Tarrow Bank/ORG"], companion: ["Orbis Labs and Tarrow Bank/ORG"], names: ["Orbis Labs/ORG", "Tarrow Bank/ORG"] },
+]);
+const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a companion organisation that begins or ends on a word with no capital or digit yields to the BIO model's names (\"Tbilisi City Court of\")", [
+  { text: "Melia was convicted by the Tbilisi City Court of organising mass unrest.", decoded: ["Tbilisi City Court/ORG"], companion: ["Tbilisi City Court of/ORG", "mass/ORG"], names: ["Tbilisi City Court/ORG"] },
+]);
+const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion organisation inside a longer organisation of the BIO model, longer by name words only, yields to it (\"Ansar\" of \"Ansar al-Din\")", [
+  { text: "The militant group Ansar al-Din later released a video.", decoded: ["Ansar/ORG"], companion: [], names: ["Ansar al-Din/ORG"] },
+]);
+const R_ORG_MODEL_OTHER_TYPE = nerRule("org-model-other-type", "label", "a BIO organisation that the companion names as a work, product, event, law, group or language stays (only the companion's organisations are used, so the name would be lost: \"The Kingdom of Elbonia\")", [
+  { text: "The Kingdom of Elbonia announced a complete withdrawal from the border zone.", decoded: ["Kingdom of Elbonia/ORG"], companion: ["Kingdom of Elbonia/WORK_OF_ART"], names: ["Kingdom of Elbonia/ORG"] },
+]);
+const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", [
+  { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG"] },
+]);
 const R_NAME_GAZETTEER_PLACES = nerRule("name-gazetteer-places", "retype", "the rules read a phrase the model's gazetteer lists as a person and the name gazetteer as a place as a place: countries whose Phoenix codes are all dated and their cities (\"Kuwait\", \"Kirkuk\", \"Juba\"), which the model's gazetteer, fixed with its weights, still lists as people", ["Kuwait will raise its oil output next month, the state news agency reported."]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
 
@@ -1025,12 +1056,18 @@ function covers(spans: NameSpan[], i: number): boolean {
  * type when it recurs untagged. With an organisation companion (model.org), its organisations
  * then replace the model's (withCompanionOrgs).
  */
-export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
+export function recogniseDoc(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: GivenDecoding): NameSpan[][] {
   try {
     const org = model.org && R_ORG_MODEL.enabled ? model.org : null;
     let ems: Float32Array[] | undefined;
     let orgEms: Float32Array[] | undefined;
     const caps = docCaps(sentences);
+    if (given) {
+      const pass: FirstPass = { decoded: [], sentenceNames: [] };
+      const out = recogniseDocIn(model, sentences, ranges, undefined, caps, pass, given.model);
+      withCompanionOrgs(model, sentences, out, ranges, undefined, caps, pass, given.companion);
+      return out;
+    }
     if (org && org.cache === model.cache) {
       // one feature pass for both models: the companion shares the word cache (its scores in slot 1) and each sentence's keys
       ems = [];
@@ -1057,9 +1094,10 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
 }
 
 /** `given`: the sentences' emission scores when already computed (recogniseDoc, for both models at once); `caps`: the document's capitalisation, when known. */
-function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[], caps: DocCaps = docCaps(sentences), pass?: FirstPass): NameSpan[][] {
-  const ems = given ?? sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0)));
-  const decoded = sentences.map((words, k) => decodedSpans(model, words, ems[k]));
+function recogniseDocIn(model: NerModel, sentences: readonly (readonly string[])[], ranges?: readonly (readonly [number, number])[], given?: Float32Array[], caps: DocCaps = docCaps(sentences), pass?: FirstPass, givenSpans?: readonly (readonly NameSpan[])[]): NameSpan[][] {
+  const decoded = givenSpans
+    ? sentences.map((words, k) => splitAtLowerCase(words, copySpans(givenSpans[k] ?? [])))
+    : decodeAll(model, sentences, given ?? sentences.map((words) => (words.length ? emissions(model, words, caps) : new Float32Array(0))));
   const reuse = pass?.names ? pass : undefined;
   if (reuse && decoded.every((d, k) => sameSpans(d, reuse.decoded[k]))) return reuse.names!.map(copySpans);
   const out = sentences.map((words, k) => {
@@ -1089,6 +1127,66 @@ interface FirstPass {
   sentenceNames: NameSpan[][];
   /** the names after the document rules (absent until the recogniser's pass has run) */
   names?: NameSpan[][];
+}
+
+function decodeAll(model: NerModel, sentences: readonly (readonly string[])[], ems: readonly Float32Array[]): NameSpan[][] {
+  return sentences.map((words, k) => decodedSpans(model, words, ems[k]));
+}
+
+/**
+ * Names taken as the models' decoding instead of what the weights decode (per sentence, before
+ * the rules): a rule's examples are tested on the names they were written against, so that a
+ * retrain, which moves the decoding as a new shuffle seed does, does not move the rule's test
+ * (docs/entities-ner.md, "The retrain wall"). `companion` defaults to the recogniser's names.
+ */
+export interface GivenDecoding {
+  model: readonly (readonly NameSpan[])[];
+  companion: readonly (readonly NameSpan[])[];
+}
+
+/** Given names as written in rule examples: "Real Madrid/GPE", the phrase and its type. */
+export type GivenNames = Pick<RuleExample, 'decoded' | 'companion'>;
+
+let givenNames: GivenNames | null = null;
+
+/** Run `fn` (a pipeline run) with the models' decoding given as names of its text (rule examples; see GivenDecoding). */
+export function withDecodedNames<T>(given: GivenNames, fn: () => T): T {
+  const outer = givenNames;
+  givenNames = given;
+  try {
+    return fn();
+  } finally {
+    givenNames = outer;
+  }
+}
+
+/**
+ * Each "phrase/TYPE" as a token span of its sentence: the phrase's first place in the text, on
+ * token edges of one sentence, that no earlier name of the list took.
+ */
+function givenSpansOf(text: string, sentTokens: readonly (readonly { start: number; end: number }[])[], names: readonly string[]): NameSpan[][] {
+  const out: NameSpan[][] = sentTokens.map(() => []);
+  const taken: [number, number][] = [];
+  for (const item of names) {
+    const slash = item.lastIndexOf('/');
+    const phrase = item.slice(0, slash);
+    const type = item.slice(slash + 1) as EntityType;
+    if (slash <= 0 || !ENTITY_TYPES.includes(type)) throw new Error(`given name '${item}': write it "phrase/TYPE" with a known type`);
+    let found: { at: number; k: number; first: number; last: number } | null = null;
+    for (let at = text.indexOf(phrase); at >= 0 && !found; at = text.indexOf(phrase, at + 1)) {
+      const end = at + phrase.length;
+      if (taken.some(([a, b]) => at < b && a < end)) continue;
+      const k = sentTokens.findIndex((toks) => toks.some((t) => t.start === at));
+      const first = k < 0 ? -1 : sentTokens[k].findIndex((t) => t.start === at);
+      const last = k < 0 ? -1 : sentTokens[k].findIndex((t) => t.end === end);
+      if (first >= 0 && last >= first) found = { at, k, first, last };
+    }
+    if (!found) throw new Error(`given name '${item}' is not in the text as whole tokens of one sentence (or every such place is taken)`);
+    taken.push([found.at, found.at + phrase.length]);
+    out[found.k].push({ start: found.first, end: found.last + 1, type });
+  }
+  for (const spans of out) spans.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 function sameSpans(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
@@ -1303,14 +1401,14 @@ export function nerModelError(): string | null {
  * tags), but cost persons and places in a single model; cross-validated, the pair gains ORG
  * +1.6 and F1 +0.5 over the BIO model alone (docs/entities-ner.md). Spans per sentence, in place.
  */
-function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[], caps?: DocCaps, first?: FirstPass): void {
+function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string[])[], spans: NameSpan[][], ranges?: readonly (readonly [number, number])[], orgEms?: Float32Array[], caps?: DocCaps, first?: FirstPass, given?: readonly (readonly NameSpan[])[]): void {
   if (!model.org || !R_ORG_MODEL.enabled) return;
   let orgSpans: NameSpan[][];
   // the rules read the gazetteer and the lexicon besides the decoded spans: reuse needs the same ones
   const shared = model.org.gazetteer === model.gazetteer && model.org.lexicon === model.lexicon;
   quiet = true;
   try {
-    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms, caps, shared ? first : undefined);
+    orgSpans = recogniseDocIn(model.org, sentences, ranges, orgEms, caps, shared ? first : undefined, given);
   } finally {
     quiet = false;
   }
@@ -1400,13 +1498,33 @@ function yieldsToOwn(o: NameSpan, own: readonly NameSpan[], words: readonly stri
   return false;
 }
 
+/**
+ * What the two models decode in a tokenized Doc before any rule, written as given names
+ * ("phrase/TYPE", in text order): the names a rule example is written against (withDecodedNames;
+ * `node dist/eval/decoded-names.js TEXT` prints them).
+ */
+export function decodedNamesOf(model: NerModel, doc: Doc): GivenNames {
+  const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
+  const words = sentTokens.map((toks) => toks.map((t) => t.text));
+  const caps = docCaps(words);
+  const write = (m: NerModel) => decodeAll(m, words, words.map((w) => (w.length ? emissions(m, w, caps) : new Float32Array(0))))
+    .flatMap((spans, k) => spans.map((s) => `${doc.text.slice(sentTokens[k][s.start].start, sentTokens[k][s.end - 1].end)}/${s.type}`));
+  const decoded = write(model);
+  return model.org ? { decoded, companion: write(model.org) } : { decoded };
+}
+
 /** The names `model` finds in a tokenized Doc, as mentions with character offsets. */
 export function nameMentions(model: NerModel, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
   const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
   const ranges = sentTokens.map((toks): [number, number] => (toks.length ? [toks[0].start, toks[toks.length - 1].end] : [0, 0]));
   const words = sentTokens.map((toks) => toks.map((t) => t.text));
-  const spans = recogniseDoc(model, words, ranges);
+  let given: GivenDecoding | undefined;
+  if (givenNames) {
+    const decoded = givenSpansOf(doc.text, sentTokens, givenNames.decoded);
+    given = { model: decoded, companion: givenNames.companion ? givenSpansOf(doc.text, sentTokens, givenNames.companion) : decoded };
+  }
+  const spans = recogniseDoc(model, words, ranges, given);
   sentTokens.forEach((toks, k) => {
     for (const span of spans[k]) {
       const start = toks[span.start].start;

@@ -1,12 +1,15 @@
 /**
- * A pool of extraction worker threads. Each document goes to the least busy worker; a worker
- * that dies (out of memory, a native crash) fails only the document it was extracting, by
- * name, and is replaced, so the rest of the batch goes on.
+ * A pool of extraction worker threads. Documents wait in one queue and are handed to a worker
+ * when it has fewer than PER_WORKER in hand (the one it is extracting and the next, so it never
+ * waits for a message between two documents): a worker that drew a long document does not hold
+ * short ones queued behind it while another worker idles. A worker that dies (out of memory, a
+ * native crash) fails only the document it was extracting, by name, and is replaced, so the rest
+ * of the batch goes on.
  *
  * Time budget: each document may take `timeBudgetMs(text length)` once its worker starts it
  * (30 s per MB, at least 30 s, by default; limits.ts). A document over it is stopped (its
  * worker is terminated, since a running extraction cannot be interrupted from inside) and fails
- * with a BudgetError; the documents queued behind it on that worker go to a fresh one.
+ * with a BudgetError; the document handed to that worker next goes back to the queue.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -64,11 +67,21 @@ interface Slot {
   retired: boolean;
 }
 
+/**
+ * Documents a worker holds at once: the one it extracts and the next, already posted, so it
+ * starts that one without waiting for the main thread. More would queue documents behind a long
+ * one on a worker while another runs dry (bench:ingest with two workers: one of them idled 11% of
+ * the run when each was handed documents as they came; docs/ingest.md).
+ */
+const PER_WORKER = 2;
+
 /** models/ of this checkout (dist/src/ingest → the root) */
 const MODELS_DIR = new URL('../../../models/', import.meta.url);
 
 export class ExtractPool {
   private readonly slots: Slot[] = [];
+  /** documents not yet handed to a worker, in order */
+  private readonly waiting: Pending[] = [];
   private seq = 0;
   private closed = false;
   private readonly secondsPerMb: number;
@@ -108,6 +121,7 @@ export class ExtractPool {
       }
       slot.pending.delete(msg.seq);
       if (p.timer) clearTimeout(p.timer);
+      this.dispatch();
       if (msg.ok) p.resolve({ result: msg.result as Result, sketch: msg.sketch as Sketch });
       else p.reject(new Error(msg.error));
     });
@@ -118,11 +132,13 @@ export class ExtractPool {
       const stuck = [...slot.pending.values()];
       slot.pending.clear();
       this.replace(slot);
+      const retry: Pending[] = [];
       stuck.forEach((p, i) => {
         if (p.timer) clearTimeout(p.timer);
         if (i === 0 || p.retried || this.closed) p.reject(err);
-        else this.resubmit({ ...p, retried: true });
+        else retry.push({ ...p, retried: true });
       });
+      this.requeue(retry);
     };
     slot.worker.on('error', (err) => fail(new Error(`extraction worker failed: ${err.message}`)));
     slot.worker.on('exit', (code) => {
@@ -148,22 +164,35 @@ export class ExtractPool {
     void slot.worker.terminate();
     this.replace(slot);
     p.reject(new BudgetError(budgetMessage(budget, this.secondsPerMb, this.minSeconds)));
-    for (const w of waiting) {
-      if (w.timer) clearTimeout(w.timer);
-      this.resubmit(w);
+    for (const w of waiting) if (w.timer) clearTimeout(w.timer);
+    this.requeue(waiting);
+  }
+
+  /** Documents taken back from a worker that stopped go first, in their order. */
+  private requeue(docs: Pending[]): void {
+    if (this.closed) {
+      for (const p of docs) p.reject(new Error('the extraction pool is closed'));
+      return;
+    }
+    this.waiting.unshift(...docs.map((p) => ({ ...p, timer: undefined })));
+    this.dispatch();
+  }
+
+  /** Hand waiting documents to the workers with room, the least busy first. */
+  private dispatch(): void {
+    while (this.waiting.length > 0 && !this.closed) {
+      let slot: Slot | null = null;
+      for (const s of this.slots) if (!s.retired && s.pending.size < PER_WORKER && (!slot || s.pending.size < slot.pending.size)) slot = s;
+      if (!slot) return;
+      const p = this.waiting.shift()!;
+      const seq = ++this.seq;
+      const request = { ...p.request, seq };
+      slot.pending.set(seq, { ...p, request });
+      slot.worker.postMessage(request);
     }
   }
 
-  private resubmit(p: Pending): void {
-    if (this.closed) return p.reject(new Error('the extraction pool is closed'));
-    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    const seq = ++this.seq;
-    const request = { ...p.request, seq };
-    slot.pending.set(seq, { ...p, request, timer: undefined });
-    slot.worker.postMessage(request);
-  }
-
-  /** documents being extracted right now */
+  /** documents handed to workers and not finished */
   get busy(): number {
     return this.slots.reduce((n, s) => n + s.pending.size, 0);
   }
@@ -172,13 +201,15 @@ export class ExtractPool {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
     const { sketch, ...resultOptions } = options;
     return new Promise<Extracted>((resolve, reject) => {
-      this.resubmit({ request: { seq: 0, doc, options: resultOptions, sketch: sketch !== false }, resolve, reject });
+      this.waiting.push({ request: { seq: 0, doc, options: resultOptions, sketch: sketch !== false }, resolve, reject });
+      this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
     for (const s of this.slots) for (const p of s.pending.values()) if (p.timer) clearTimeout(p.timer);
+    for (const p of this.waiting.splice(0)) p.reject(new Error('the extraction pool is closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

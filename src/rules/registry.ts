@@ -6,7 +6,8 @@
  * - a trace: a rule that changes the Doc calls `rule.fired(...)`, and the pipeline keeps the
  *   firings on `doc.firings`, so a reviewer sees which rules made an output;
  * - examples: one table-driven test (test/rules.test.ts) runs the whole pipeline on every
- *   example and checks that the rule fired, or did not;
+ *   example and checks that the rule fired, or did not (an example on given model output,
+ *   RuleExample, runs on the names it was written against, and can say what the rule makes of them);
  * - ablation: a rule switched off (`CHRONICLE_WITHOUT=id,id` in the environment, `--without id`
  *   on the command line of any script, e.g. `npm run eval:events -- --without id`, or
  *   `withoutRules([...])`) reports `enabled === false`, and its code skips itself;
@@ -20,6 +21,28 @@ export type RuleAction = 'label' | 'retype' | 'split' | 'extend' | 'veto' | 'rec
 
 export const RULE_ACTIONS: readonly RuleAction[] = ['label', 'retype', 'split', 'extend', 'veto', 'recode'];
 
+/**
+ * An example for a rule that sits on a model's output, tested on the output it was written
+ * against: the names the recogniser decoded then (and its organisation companion, when it
+ * decoded otherwise), fed to the rules in place of what today's weights decode. A retrain moves
+ * the decoding as a new shuffle seed does; the rule's test should not move with it
+ * (docs/entities-ner.md, "The retrain wall"). Names are written "phrase/TYPE" and stand for the
+ * phrase's first place in the text, on token edges, that no earlier name of the list took;
+ * `node dist/eval/decoded-names.js TEXT` prints them for today's weights.
+ */
+export interface RuleExample {
+  text: string;
+  /** the recogniser's decoded names */
+  decoded: readonly string[];
+  /** the organisation companion's decoded names (default: the recogniser's) */
+  companion?: readonly string[];
+  /** the ner stage's names after the rules, in text order: what the rule makes of the given names (and not without it) */
+  names?: readonly string[];
+}
+
+/** A rule's example: a text run through the whole pipeline as it is, or a text on given model output. */
+export type RuleText = string | RuleExample;
+
 export interface RuleSpec {
   /** stable id, `stage.short-name` by convention: "ner.near-place", "events.veto-video-release" */
   id: string;
@@ -29,9 +52,9 @@ export interface RuleSpec {
   /** one sentence: what it does and why */
   summary: string;
   /** texts on which the rule must fire (run through the whole default pipeline) */
-  fires: readonly string[];
+  fires: readonly RuleText[];
   /** texts on which it must not fire: the near misses it is built to leave alone */
-  spares: readonly string[];
+  spares: readonly RuleText[];
   /** where it is written ("src/extract/ner.ts", "lexicon/en/patterns/relations.json") */
   source?: string;
 }

@@ -204,8 +204,8 @@ export const antecedentInReach = defineRule({
 export const unlikePerson = defineRule({
   id: 'quotes.unlike-person', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a "person" written as no person is (one word after an article, "the Volvo", or a plural noun) is no antecedent of a he or she speaker',
-  fires: ['Officers spoke with Anne Mercer. Witnesses said the Wanderer had come from the base, and she told police she had diplomatic immunity.'],
-  spares: ['Officers spoke with Anne Mercer. Witnesses said the car had come from the base, and she told police she had diplomatic immunity.'],
+  fires: [{ text: 'Officers spoke with Anne Mercer. Witnesses said the Wanderer had come from the base, and she told police she had diplomatic immunity.', decoded: ['Anne Mercer/PERSON', 'Wanderer/PERSON'] }],
+  spares: [{ text: 'Officers spoke with Anne Mercer. Witnesses said the car had come from the base, and she told police she had diplomatic immunity.', decoded: ['Anne Mercer/PERSON'] }],
 });
 
 export const quotedName = defineRule({
