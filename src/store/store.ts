@@ -993,8 +993,18 @@ async function insertRows<T = Row>(tx: Sql, table: string, values: readonly Valu
   if (values.length === 0) return out;
   const columns = Object.keys(values[0]);
   const rows = values.map((v) => columns.map((c) => v[c]));
-  const perChunk = Math.max(1, Math.floor(2000 / columns.length));
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  if (tx.dialect === 'sqlite') {
+    // in process, one cached single-row statement per table costs less than preparing a new multi-row
+    // statement for every row count (those also pushed the statement cache past its bound); same rows, same order
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuple}${returning ? ` RETURNING ${returning}` : ''}`;
+    for (const row of rows) {
+      if (returning) out.push((await tx.get<T>(sql, row))!);
+      else await tx.run(sql, row);
+    }
+    return out;
+  }
+  const perChunk = Math.max(1, Math.floor(2000 / columns.length));
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
     const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}${returning ? ` RETURNING ${returning}` : ''}`;
