@@ -393,3 +393,47 @@ export const describedBody = defineRule({
   fires: ['The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month.'],
   spares: ['The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz met the strikers. The weekly publication said the strike would last a month.'],
 });
+
+// ---- twelfth round (held3 half A) -------------------------------------------------------------
+
+export const pronounNotInClause = defineRule({
+  id: 'quotes.pronoun-not-in-clause', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker is nobody named, outside quotation marks, in the rest of its own clause ("He also added that Zuma did not …": he is not Zuma); the next agreeing speaker is taken instead',
+  fires: ['Tom Berg is the mayor\'s spokesman. Mayor Ana Ruiz left for London on Monday. Berg said the trip was planned. He added that Ruiz would return on Friday.'],
+  spares: ['Tom Berg is the mayor\'s spokesman. Mayor Ana Ruiz left for London on Monday. Berg said the trip was planned. He added that the mayor would return on Friday.'],
+});
+
+export const participleAfterCue = defineRule({
+  id: 'quotes.participle-after-cue', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue after "CUE ," shares that cue\'s subject however the parse hung it ("…," Ana Ruiz said, adding that her plan …); a participle cue opening its sentence shares the subject of the main clause after its comma ("Announcing that …, Mayor Ana Ruiz said")',
+  fires: ['"The port will reopen," Ana Ruiz said, adding that she hopes her plan will serve as a model.'],
+  spares: ['"The port will reopen," Ana Ruiz said on Monday.'],
+});
+
+export const conjunctInReport = defineRule({
+  id: 'quotes.conjunct-in-report', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a conjoined cue the parse hung inside what an earlier cue reports (its clause or quotation) shares that cue\'s subject ("She added that the mayor did not "want … culture" and claimed that …")',
+  fires: ['Tom Berg spoke on Monday. He added that the mayor did not "enjoy reading things which are unfair to his staff" and claimed that it was obvious that the report was wrong.'],
+  spares: ['Tom Berg spoke on Monday. He added that the report was wrong.'],
+});
+
+export const issuedStatement = defineRule({
+  id: 'quotes.issued-statement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement noun written right after a verb of issuing (lexicon/en/issuing-verbs.tsv) is that verb\'s object whatever role the parse gave it: its author is the verb\'s subject ("Harbour Lines issued a statement saying "…"")',
+  fires: ['Harbour Lines issued a statement saying "The usual route was earlier declared safe by the port authority."'],
+  spares: ['Harbour Lines read a statement saying "The usual route was earlier declared safe by the port authority."'],
+});
+
+export const documentAgentRule = defineRule({
+  id: 'quotes.document-agent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a source that is a thing said or written, handed by a participle of issuing to a by-agent ("according to e-mails sent by her family", "the fears expressed by a senior official"), is that agent\'s word',
+  fires: ['The singer died on Friday, according to e-mails sent by her family.'],
+  spares: ['The singer died on Friday, according to e-mails seen by reporters.'],
+});
+
+export const relativeOnParticiple = defineRule({
+  id: 'quotes.relative-on-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a relative clause cue the parse hung on a participle modifying a noun has that noun for its antecedent, not the adjunct closing the participle ("a Gazette report released on Wednesday that claimed …" → the report, not Wednesday)',
+  fires: ['Overshadowing the talks was a Harbour Gazette report released on Wednesday that claimed that the cranes had been sold.'],
+  spares: ['Overshadowing the talks was a Harbour Gazette report that claimed that the cranes had been sold.'],
+});
