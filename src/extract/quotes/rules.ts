@@ -399,8 +399,8 @@ export const describedBody = defineRule({
 export const pronounNotInClause = defineRule({
   id: 'quotes.pronoun-not-in-clause', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a pronoun speaker is nobody named, outside quotation marks, in the rest of its own clause ("He also added that Zuma did not …": he is not Zuma); the next agreeing speaker is taken instead',
-  fires: ['Tom Berg is the mayor\'s spokesman. Mayor Ana Ruiz left for London on Monday. Berg said the trip was planned. He added that Ruiz would return on Friday.'],
-  spares: ['Tom Berg is the mayor\'s spokesman. Mayor Ana Ruiz left for London on Monday. Berg said the trip was planned. He added that the mayor would return on Friday.'],
+  fires: ['President Jan Kowal arrived in London on Monday. His spokesman Tom Berg spoke to reporters. He added that Kowal did not "appreciate the questions".'],
+  spares: ['President Jan Kowal arrived in London on Monday. His spokesman Tom Berg spoke to reporters. He added that the president did not "appreciate the questions".'],
 });
 
 export const participleAfterCue = defineRule({
