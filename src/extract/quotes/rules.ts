@@ -437,3 +437,10 @@ export const relativeOnParticiple = defineRule({
   fires: ['Overshadowing the talks was a Harbour Gazette report released on Wednesday that claimed that the cranes had been sold.'],
   spares: ['Overshadowing the talks was a Harbour Gazette report that claimed that the cranes had been sold.'],
 });
+
+export const passiveContent = defineRule({
+  id: 'quotes.passive-content', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a passive cue with a by-agent attributes what it is said of — its subject, or its infinitive ("were reported by local media to have visited …") — to the agent: "Her death was announced by the Harbour Workers Union", "The attack was claimed by the Houthi movement" (eighth round, measured and kept off main; taken up in the twelfth)',
+  fires: ['The bombing was condemned by the Harbour Workers Union.'],
+  spares: ['The letter was written by a local teacher.'],
+});

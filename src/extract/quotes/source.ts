@@ -308,6 +308,8 @@ function phraseHead(ctx: QuoteContext, from: number, to: number): number {
 function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
   const frames = cueOf(ctx.doc.tokens[cue])?.frames;
   if (frames && ['addressee', 'as', 'of', 'to', 'name'].some((f) => frames.has(f as Frame))) return true;
+  // "Her death was announced by the Brady Campaign": what it is said of is its subject (quotes.passive-content)
+  if (frames?.has('object') && rule.passiveContent.enabled && ctx.children[cue].some((c) => deprel(ctx.doc.tokens[c]) === 'nsubj:pass' && c < cue && ctx.doc.tokens[c].upos !== 'PRON')) return true;
   return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
 }
 
