@@ -444,3 +444,10 @@ export const passiveContent = defineRule({
   fires: ['The bombing was condemned by the Harbour Workers Union.'],
   spares: ['The letter was written by a local teacher.'],
 });
+
+export const statementParticiple = defineRule({
+  id: 'quotes.statement-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue the parse hung on a noun inside a statement\'s prepositional phrase belongs to the statement ("signed a letter to the mayor and the Harbour Board expressing their concern that …": the letter, so its signers, not the Board)',
+  fires: ['Eight councillors signed a letter to the mayor and the Harbour Board expressing their concern that the port would close.'],
+  spares: ['Eight councillors met the mayor and the Harbour Board, expressing their concern that the port would close.'],
+});

@@ -476,6 +476,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
     // (not a passive participle: "the manifesto, if written by the suspect" is what was written, not who wrote)
+    // (hung on a noun inside a statement's prepositional phrase, it is the statement's: "signed a letter to
+    // the Cardinal and the Campaign for Human Development expressing …" — the letter expresses, not the Campaign)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue) && rule.statementParticiple.enabled) {
+      const doc = statementOver(ctx, t.head);
+      if (doc >= 0) return fired(rule.statementParticiple, phrase(doc, 'controller'));
+    }
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
@@ -519,6 +525,23 @@ function participleController(ctx: QuoteContext, cue: number): number {
     if (cueOf(toks[v]) && child(ctx, v, /^nsubj/) >= 0) return v;
     if (!/^(?:ccomp|conj)$/.test(deprel(toks[v]))) break;
     v = toks[v].head ?? -1;
+  }
+  return -1;
+}
+
+/**
+ * The statement noun a noun hangs under through prepositional phrases or conjunctions with no comma
+ * between ("a letter | to the Cardinal and the Campaign for Human Development"), or -1.
+ */
+function statementOver(ctx: QuoteContext, noun: number): number {
+  const toks = ctx.doc.tokens;
+  let k = noun;
+  for (let n = 0; n < 4; n++) {
+    if (!/^(?:nmod|conj)$/.test(deprel(toks[k]))) return -1;
+    const up = toks[k].head ?? -1;
+    if (up < 0 || up > k || !isNounish(toks[up]) || toks.slice(up, noun).some((x) => x.text === ',' || ctx.inside(x.i))) return -1;
+    if (STATEMENT_NOUNS.has(lw(toks[up])) && toks[up].upos === 'NOUN') return up;
+    k = up;
   }
   return -1;
 }
