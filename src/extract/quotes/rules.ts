@@ -451,3 +451,10 @@ export const statementParticiple = defineRule({
   fires: ['Eight councillors signed a letter to the mayor and the Harbour Board expressing their concern that the port would close.'],
   spares: ['Eight councillors met the mayor and the Harbour Board, expressing their concern that the port would close.'],
 });
+
+export const previousSubjectSpeaker = defineRule({
+  id: 'quotes.previous-subject-speaker', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she speaker right after a sentence whose main subject spoke is that speaker — a person who agrees, or a description whose role noun does not say otherwise — over a person coreference found elsewhere in that sentence ("Tom Berg, the head of the union, vowed … despite the arrest of Jan Kowal. "…," he said" → Berg)',
+  fires: ['Jan Kowal was arrested on Monday. He denied the charges. Tom Berg, the head of the union, vowed the strike would go on despite the arrest of Kowal. "We will not stop," he said in a statement.'],
+  spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
+});

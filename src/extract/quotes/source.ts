@@ -530,6 +530,40 @@ function participleController(ctx: QuoteContext, cue: number): number {
 }
 
 /**
+ * The speaker of the sentence just before a he/she subject, when that speaker was the sentence's main
+ * subject (its source phrase holds the subject of the sentence's root) and agrees — a person of the
+ * pronoun's gender or of none known, or a description whose role noun does not say otherwise — and no
+ * person is named outside quotation marks before the pronoun in its own sentence. Null otherwise.
+ */
+function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', not: Set<string> | null): Speaker | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sentence = toks[pronoun].sentence;
+  if (sentence === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  const start = doc.sentences[sentence].tokenStart;
+  for (let j = start; j < pronoun; j++) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && !ctx.inside(j) && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  // the sentence before: rooted on a cue, outside quotation marks, whose source is its subject
+  const prev = doc.sentences[sentence - 1];
+  let root = -1;
+  for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
+  if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
+  const src = sourceOfCue(ctx, root);
+  if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
+  const r = phraseSpeaker(ctx, src, []);
+  if (r.group || r.statement || (!r.entity && !r.text)) return null;
+  if (r.entity) {
+    if (doc.entityById(r.entity)?.type !== 'PERSON' || not?.has(r.entity) || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+    return r;
+  }
+  const role = roleOf(lw(toks[src.head]));
+  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) return null;
+  return r;
+}
+
+/**
  * The statement noun a noun hangs under through prepositional phrases or conjunctions with no comma
  * between ("a letter | to the Cardinal and the Campaign for Human Development"), or -1.
  */
@@ -1116,6 +1150,16 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     if (!rule.pronounAgreement.enabled) {
       if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
       return { entity: null, span };
+    }
+    // he/she opening its clause right after a sentence whose main subject spoke: that speaker, over a
+    // person coreference found elsewhere ("Rasmussen … vowed … "…," he said" — not bin Laden, named in
+    // Rasmussen's sentence; "The programme manager stated that … He also referred to …")
+    if ((w === 'he' || w === 'she') && rule.previousSubjectSpeaker.enabled) {
+      const prev = previousSubjectSpeaker(ctx, head, w, notThese);
+      if (prev) {
+        rule.previousSubjectSpeaker.fired(at, toks[head].end);
+        return { entity: prev.entity, ...(prev.entity ? {} : { text: prev.text }), span, via: 'agreement' };
+      }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
