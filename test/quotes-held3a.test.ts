@@ -17,7 +17,7 @@ function speakerOf(text: string, content: string): { name: string | null; text: 
 test('a pronoun speaker is nobody named in its own clause: "He added that Kowal …" is not Kowal', () => {
   const text = 'President Jan Kowal arrived in London on Monday. His spokesman Tom Berg spoke to reporters. He added that Kowal did not "appreciate the questions".';
   assert.equal(speakerOf(text, 'Kowal did not').name, 'Tom Berg');
-  const restore = withoutRules(['quotes.pronoun-not-in-clause']);
+  const restore = withoutRules(['quotes.pronoun-not-in-clause', 'quotes.previous-subject-speaker']);
   try { assert.equal(speakerOf(text, 'Kowal did not').name, 'Jan Kowal'); } finally { restore(); }
 });
 
@@ -56,4 +56,39 @@ test('a relative cue hung on a participle belongs to the noun the participle mod
   const text = 'Overshadowing the talks was a Harbour Gazette report released on Wednesday that claimed that the cranes had been sold.';
   const sp = speakerOf(text, 'cranes had been sold');
   assert.ok(sp.name === 'Harbour Gazette' || sp.text === 'Harbour Gazette', JSON.stringify(sp));
+});
+
+test('a participle cue hung on a noun inside a statement\'s prepositional phrase is the statement\'s', () => {
+  const text = 'Eight councillors signed a letter to the mayor and the Harbour Board expressing their concern that the port would close.';
+  assert.equal(speakerOf(text, 'port would close').text, 'Eight councillors');
+  const restore = withoutRules(['quotes.statement-participle']);
+  try { assert.notEqual(speakerOf(text, 'port would close').text, 'Eight councillors'); } finally { restore(); }
+});
+
+test('"expressed concern that …" reports the clause; "expressed its disgust at …" reports nothing', () => {
+  assert.ok(run('The union expressed concern that the port would close.').quotes.some((q) => q.text.includes('port would close')));
+  assert.equal(run('The union expressed its disgust at the reports.').quotes.length, 0);
+});
+
+test('"requested" a bare object and "indicated" support are claims', () => {
+  assert.ok(run('Ana Ruiz, the harbour master, requested a ten-year tax exemption for the port.').quotes.some((q) => q.text.includes('tax exemption')));
+  assert.ok(run('The Harbour Workers Union indicated support for the new contract.').quotes.some((q) => q.text.includes('support for the new contract')));
+});
+
+test('a passive cue with a by-agent attributes its subject to the agent; a passive of writing does not', () => {
+  const r = run('Her death was announced by the Harbour Workers Union.');
+  const q = r.quotes.find((x) => x.text === 'Her death');
+  assert.ok(q);
+  assert.equal(nameOf(r, q.speaker), 'Harbour Workers Union');
+  assert.equal(run('The letter was written by a local teacher.').quotes.length, 0);
+});
+
+test('a he/she speaker right after a sentence whose main subject spoke is that speaker, not a person named elsewhere', () => {
+  const text = 'Jan Kowal was arrested on Monday. He denied the charges. Tom Berg, the head of the union, vowed the strike would go on despite the arrest of Kowal. "We will not stop," he said in a statement.';
+  assert.equal(speakerOf(text, 'We will not stop').name, 'Tom Berg');
+  const described = 'Ana Ruiz thanked the crew. The programme manager stated that "this is a moment of joy". He also referred to the slogan, saying that "we heard you loud and clear".';
+  assert.equal(speakerOf(described, 'loud and clear').text, 'The programme manager');
+  // a spokeswoman is no "he"
+  const other = 'Tom Berg thanked the crew. The spokeswoman stated that "this is a moment of joy". He also said that "we heard you loud and clear".';
+  assert.notEqual(speakerOf(other, 'loud and clear').text, 'The spokeswoman');
 });
