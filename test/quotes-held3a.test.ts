@@ -92,3 +92,11 @@ test('a he/she speaker right after a sentence whose main subject spoke is that s
   const other = 'Tom Berg thanked the crew. The spokeswoman stated that "this is a moment of joy". He also said that "we heard you loud and clear".';
   assert.notEqual(speakerOf(other, 'loud and clear').text, 'The spokeswoman');
 });
+
+test('"…, which according to X had …" attributes the rest of the relative clause to X, not the main clause', () => {
+  const r = run('The first tremor struck at 00:37 local time, which according to the Harbour Seismic Service had a magnitude of 4.7.');
+  const q = r.quotes.find((x) => x.cue?.text === 'according to');
+  assert.ok(q);
+  assert.equal(q.text, 'had a magnitude of 4.7');
+  assert.equal(nameOf(r, q.speaker), 'Harbour Seismic Service');
+});

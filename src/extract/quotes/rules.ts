@@ -458,3 +458,10 @@ export const previousSubjectSpeaker = defineRule({
   fires: ['Jan Kowal was arrested on Monday. He denied the charges. Tom Berg, the head of the union, vowed the strike would go on despite the arrest of Kowal. "We will not stop," he said in a statement.'],
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
+
+export const accordingInRelative = defineRule({
+  id: 'quotes.according-in-relative', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"…, which according to X had …": an "according to" phrase opening a relative clause attributes the rest of that clause to X, not the main clause before it',
+  fires: ['The first tremor struck at 00:37 local time, which according to the Harbour Seismic Service had a magnitude of 4.7.'],
+  spares: ['The first tremor struck at 00:37 local time, according to the Harbour Seismic Service.'],
+});
