@@ -100,3 +100,12 @@ test('"…, which according to X had …" attributes the rest of the relative cl
   assert.equal(q.text, 'had a magnitude of 4.7');
   assert.equal(nameOf(r, q.speaker), 'Harbour Seismic Service');
 });
+
+test('a phrasal cue the lexicon lists takes its own frames: "ruled out" a bare object, "pointed out that"', () => {
+  const r = run('The Harbour Tsunami Service ruled out the possibility of a tsunami.');
+  assert.ok(r.quotes.some((q) => q.text === 'the possibility of a tsunami'));
+  const restore = withoutRules(['quotes.phrasal-cue']);
+  try { assert.ok(!run('The Harbour Tsunami Service ruled out the possibility of a tsunami.').quotes.some((q) => q.text === 'the possibility of a tsunami')); } finally { restore(); }
+  assert.ok(run('Ana Ruiz pointed out that the port was closed.').quotes.some((q) => q.text === 'the port was closed'));
+  assert.equal(run('Ana Ruiz pointed to strong orders.').quotes.length, 0);
+});

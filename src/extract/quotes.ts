@@ -21,7 +21,7 @@
  */
 import type { Doc, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
+import { cueOf, mistaggedCue, phrasalCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
@@ -163,6 +163,11 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
 /** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */
 function cueAt(doc: Doc, i: number): Cue | null {
   const t = doc.tokens[i];
+  if (rule.phrasalCue.enabled && t.upos === 'VERB') {
+    const prt = doc.dependents()[i]?.find((c) => doc.tokens[c].deprel === 'compound:prt' && c > i);
+    const phrasal = prt === undefined ? null : phrasalCue(t, doc.tokens[prt]);
+    if (phrasal) { rule.phrasalCue.fired(t.start, doc.tokens[prt!].end); return phrasal; }
+  }
   return cueOf(t) ?? (rule.mistaggedCue.enabled ? mistaggedCue(t, doc.tokens[i - 1], doc.tokens[i + 1]) : null);
 }
 

@@ -465,3 +465,10 @@ export const accordingInRelative = defineRule({
   fires: ['The first tremor struck at 00:37 local time, which according to the Harbour Seismic Service had a magnitude of 4.7.'],
   spares: ['The first tremor struck at 00:37 local time, according to the Harbour Seismic Service.'],
 });
+
+export const phrasalCue = defineRule({
+  id: 'quotes.phrasal-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a verb with its particle is a cue of its own when the lexicon lists the pair (lexicon/en/speech-verbs.tsv: "rule out", "point out"), with the pair\'s frames: "ruled out the possibility of a tsunami" (a bare object), "pointed out that …"',
+  fires: ['The Harbour Tsunami Service ruled out the possibility of a tsunami.'],
+  spares: ['The Harbour Tsunami Service ruled the harbour closed for a day.'],
+});
