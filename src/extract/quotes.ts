@@ -21,7 +21,7 @@
  */
 import type { Doc, Quote, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { cueOf, mistaggedCue, type Cue } from './quotes/cues.js';
+import { cueOf, mistaggedCue, phrasalCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
@@ -36,6 +36,8 @@ import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
+/** Relative pronouns (lexicon/en/function-words.tsv): ", which according to X had …" opens a relative clause. */
+const RELATIVE_WORDS = set('function-words', { uses: 'quotes-relative' });
 
 const OPEN = new Set(['“', '„', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -161,6 +163,11 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
 /** The cue a token is (a speech verb, or a speech-verb form the tagger took for a noun before "that"). */
 function cueAt(doc: Doc, i: number): Cue | null {
   const t = doc.tokens[i];
+  if (rule.phrasalCue.enabled && t.upos === 'VERB') {
+    const prt = doc.dependents()[i]?.find((c) => doc.tokens[c].deprel === 'compound:prt' && c > i);
+    const phrasal = prt === undefined ? null : phrasalCue(t, doc.tokens[prt]);
+    if (phrasal) { rule.phrasalCue.fired(t.start, doc.tokens[prt!].end); return phrasal; }
+  }
   return cueOf(t) ?? (rule.mistaggedCue.enabled ? mistaggedCue(t, doc.tokens[i - 1], doc.tokens[i + 1]) : null);
 }
 
@@ -667,7 +674,14 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
       if (found) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
-      if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"
+      // ", which according to X had …": the phrase opens a relative clause, whose rest is X's claim
+      const relative = rule.accordingInRelative.enabled && acc.from > sent.tokenStart && RELATIVE_WORDS.has(lw(toks[acc.from - 1])) && toks[acc.from - 2]?.text === ',' && !/^[,;:.!?]$/.test(toks[acc.to]?.text ?? '.');
+      if (relative) {
+        a = acc.to;
+        b = a;
+        while (b + 1 < sent.tokenEnd && !/^[,;:.!?]$/.test(toks[b + 1].text) && !ctx.inside(b + 1)) b++;
+        rule.accordingInRelative.fired(toks[acc.from - 1].start, toks[b].end);
+      } else if (acc.from === sent.tokenStart) a = Math.min(acc.to + 1, b); // "According to X, …"
       else b = acc.from - 1; // "…, according to X."
       while (a < b && /^[,;:]$/.test(toks[a].text)) a++;
       while (b > a && /^[,.!?;:]$/.test(toks[b].text)) b--;

@@ -72,3 +72,14 @@ export function mistaggedCue(t: Token, prev: Token | undefined, next: Token | un
   const frames = cueFrames(lemma);
   return frames && frames.has('clause') ? { lemma, frames } : null;
 }
+
+/**
+ * A phrasal cue: a verb with its particle ("ruled out the possibility", "pointed out that …"), when the
+ * lexicon lists the pair ("rule out") as a cue of its own; its frames replace the bare verb's.
+ */
+export function phrasalCue(t: Token, particle: Token): Cue | null {
+  if (t.upos !== 'VERB') return null;
+  const lemma = `${(t.lemma ?? t.text).toLowerCase()} ${particle.text.toLowerCase()}`;
+  const frames = cueFrames(lemma);
+  return frames ? { lemma, frames } : null;
+}

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, objectComplement, participleCue, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, objectComplement, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -86,6 +86,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cueIdx].sentence];
   if (toks[cueIdx].deprel === undefined) return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
+  const passive = passiveSaid(ctx, cueIdx, cue);
+  if (passive) return passive;
   const f = cue.frames;
   const kids = ctx.children[cueIdx];
   const picked: number[] = [];
@@ -272,4 +274,36 @@ function addresseeClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: n
   if (v === k || v >= sentEnd || !/^(?:VBD|VBZ|VBP|MD)$/.test(toks[v].xpos ?? '')) return null;
   bareClause.fired(toks[cueIdx].start, toks[v].end);
   return trim(ctx, { from: k, to: sentEnd - 1 }, sentEnd);
+}
+
+/**
+ * quotes.passive-content (eighth round, kept off main then; taken up in the twelfth): "Her death was
+ * announced by the Brady Campaign", "The attack was claimed by the Houthi movement", "were reported by
+ * local media to have visited …": a passive cue with a by-agent reports what it is said of — its
+ * infinitive complement when it takes one, else its subject (for cues that take an object) — and the
+ * agent is the source (quotes/source.ts). A pronoun subject says nothing by itself.
+ */
+function passiveAgentOf(ctx: QuoteContext, cueIdx: number): number {
+  const toks = ctx.doc.tokens;
+  return ctx.children[cueIdx].find((c) => c > cueIdx && (deprel(toks[c]) === 'obl:agent' || (deprel(toks[c]) === 'obl' && ctx.children[c].some((x) => lw(toks[x]) === 'by')))) ?? -1;
+}
+
+function passiveSaid(ctx: QuoteContext, cueIdx: number, cue: Cue): ReportedSpan | null {
+  if (!passiveContent.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const kids = ctx.children[cueIdx];
+  const subj = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'nsubj:pass');
+  if (subj === undefined || !kids.some((c) => deprel(toks[c]) === 'aux:pass') || kids.some((c) => deprel(toks[c]) === 'ccomp')) return null;
+  const agent = passiveAgentOf(ctx, cueIdx);
+  if (agent < 0) return null;
+  const sentEnd = ctx.doc.sentences[toks[cueIdx].sentence].tokenEnd;
+  // (the parse may hang the infinitive on the agent: "by local media | to have visited")
+  const toInfinitive = (c: number) => ctx.children[c].some((x) => x < c && lw(toks[x]) === 'to' && toks[x].upos === 'PART');
+  const infinitive = kids.find((c) => c > agent && deprel(toks[c]) === 'xcomp' && toInfinitive(c))
+    ?? ctx.children[agent].find((c) => c > agent && deprel(toks[c]) === 'acl' && toInfinitive(c));
+  let span: ReportedSpan | null = null;
+  if (infinitive !== undefined && cue.frames.has('clause')) span = trim(ctx, subtree(ctx, infinitive, cueIdx), sentEnd);
+  else if ((cue.frames.has('object') || cue.frames.has('as')) && toks[subj].upos !== 'PRON') span = trim(ctx, subtree(ctx, subj, cueIdx), sentEnd);
+  if (span) passiveContent.fired(toks[span.from].start, toks[cueIdx].end);
+  return span;
 }

@@ -393,3 +393,82 @@ export const describedBody = defineRule({
   fires: ['The Harbour Gazette reported on Monday that the cranes had stopped. The weekly publication said the strike would last a month.'],
   spares: ['The Harbour Gazette reported on Monday that the cranes had stopped. Mayor Ana Ruiz met the strikers. The weekly publication said the strike would last a month.'],
 });
+
+// ---- twelfth round (held3 half A) -------------------------------------------------------------
+
+export const pronounNotInClause = defineRule({
+  id: 'quotes.pronoun-not-in-clause', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a pronoun speaker is nobody named, outside quotation marks, in the rest of its own clause ("He also added that Zuma did not …": he is not Zuma); the next agreeing speaker is taken instead',
+  fires: ['President Jan Kowal arrived in London on Monday. His spokesman Tom Berg spoke to reporters. He added that Kowal did not "appreciate the questions".'],
+  spares: ['President Jan Kowal arrived in London on Monday. His spokesman Tom Berg spoke to reporters. He added that the president did not "appreciate the questions".'],
+});
+
+export const participleAfterCue = defineRule({
+  id: 'quotes.participle-after-cue', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue after "CUE ," shares that cue\'s subject however the parse hung it ("…," Ana Ruiz said, adding that her plan …); a participle cue opening its sentence shares the subject of the main clause after its comma ("Announcing that …, Mayor Ana Ruiz said")',
+  fires: ['"The port will reopen," Ana Ruiz said, adding that she hopes her plan will serve as a model.'],
+  spares: ['"The port will reopen," Ana Ruiz said on Monday.'],
+});
+
+export const conjunctInReport = defineRule({
+  id: 'quotes.conjunct-in-report', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a conjoined cue the parse hung inside what an earlier cue reports (its clause or quotation) shares that cue\'s subject ("She added that the mayor did not "want … culture" and claimed that …")',
+  fires: ['Tom Berg spoke on Monday. He added that the mayor did not "enjoy reading things which are unfair to his staff" and claimed that it was obvious that the report was wrong.'],
+  spares: ['Tom Berg spoke on Monday. He added that the report was wrong.'],
+});
+
+export const issuedStatement = defineRule({
+  id: 'quotes.issued-statement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement noun written right after a verb of issuing (lexicon/en/issuing-verbs.tsv) is that verb\'s object whatever role the parse gave it: its author is the verb\'s subject ("Harbour Lines issued a statement saying "…"")',
+  fires: ['Harbour Lines issued a statement saying "The usual route was earlier declared safe by the port authority."'],
+  spares: ['Harbour Lines read a statement saying "The usual route was earlier declared safe by the port authority."'],
+});
+
+export const documentAgentRule = defineRule({
+  id: 'quotes.document-agent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a source that is a thing said or written, handed by a participle of issuing to a by-agent ("according to e-mails sent by her family", "the fears expressed by a senior official"), is that agent\'s word',
+  fires: ['The singer died on Friday, according to e-mails sent by her family.'],
+  spares: ['The singer died on Friday, according to e-mails seen by reporters.'],
+});
+
+export const relativeOnParticiple = defineRule({
+  id: 'quotes.relative-on-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a relative clause cue the parse hung on a participle modifying a noun has that noun for its antecedent, not the adjunct closing the participle ("a Gazette report released on Wednesday that claimed …" → the report, not Wednesday)',
+  fires: ['Overshadowing the talks was a Harbour Gazette report released on Wednesday that claimed that the cranes had been sold.'],
+  spares: ['Overshadowing the talks was a Harbour Gazette report that claimed that the cranes had been sold.'],
+});
+
+export const passiveContent = defineRule({
+  id: 'quotes.passive-content', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a passive cue with a by-agent attributes what it is said of — its subject, or its infinitive ("were reported by local media to have visited …") — to the agent: "Her death was announced by the Harbour Workers Union", "The attack was claimed by the Houthi movement" (eighth round, measured and kept off main; taken up in the twelfth)',
+  fires: ['The bombing was condemned by the Harbour Workers Union.'],
+  spares: ['The letter was written by a local teacher.'],
+});
+
+export const statementParticiple = defineRule({
+  id: 'quotes.statement-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue the parse hung on a noun inside a statement\'s prepositional phrase belongs to the statement ("signed a letter to the mayor and the Harbour Board expressing their concern that …": the letter, so its signers, not the Board)',
+  fires: ['Eight councillors signed a letter to the mayor and the Harbour Board expressing their concern that the port would close.'],
+  spares: ['Eight councillors met the mayor and the Harbour Board, expressing their concern that the port would close.'],
+});
+
+export const previousSubjectSpeaker = defineRule({
+  id: 'quotes.previous-subject-speaker', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she speaker right after a sentence whose main subject spoke is that speaker — a person who agrees, or a description whose role noun does not say otherwise — over a person coreference found elsewhere in that sentence ("Tom Berg, the head of the union, vowed … despite the arrest of Jan Kowal. "…," he said" → Berg)',
+  fires: ['Jan Kowal was arrested on Monday. He denied the charges. Tom Berg, the head of the union, vowed the strike would go on despite the arrest of Kowal. "We will not stop," he said in a statement.'],
+  spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
+});
+
+export const accordingInRelative = defineRule({
+  id: 'quotes.according-in-relative', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"…, which according to X had …": an "according to" phrase opening a relative clause attributes the rest of that clause to X, not the main clause before it',
+  fires: ['The first tremor struck at 00:37 local time, which according to the Harbour Seismic Service had a magnitude of 4.7.'],
+  spares: ['The first tremor struck at 00:37 local time, according to the Harbour Seismic Service.'],
+});
+
+export const phrasalCue = defineRule({
+  id: 'quotes.phrasal-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a verb with its particle is a cue of its own when the lexicon lists the pair (lexicon/en/speech-verbs.tsv: "rule out", "point out"), with the pair\'s frames: "ruled out the possibility of a tsunami" (a bare object), "pointed out that …"',
+  fires: ['The Harbour Tsunami Service ruled out the possibility of a tsunami.'],
+  spares: ['The Harbour Tsunami Service ruled the harbour closed for a day.'],
+});

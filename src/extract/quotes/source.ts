@@ -308,6 +308,8 @@ function phraseHead(ctx: QuoteContext, from: number, to: number): number {
 function passiveAttributes(ctx: QuoteContext, cue: number): boolean {
   const frames = cueOf(ctx.doc.tokens[cue])?.frames;
   if (frames && ['addressee', 'as', 'of', 'to', 'name'].some((f) => frames.has(f as Frame))) return true;
+  // "Her death was announced by the Brady Campaign": what it is said of is its subject (quotes.passive-content)
+  if (frames?.has('object') && rule.passiveContent.enabled && ctx.children[cue].some((c) => deprel(ctx.doc.tokens[c]) === 'nsubj:pass' && c < cue && ctx.doc.tokens[c].upos !== 'PRON')) return true;
   return ctx.children[cue].some((c) => /^(?:ccomp|xcomp)$/.test(deprel(ctx.doc.tokens[c])) || (deprel(ctx.doc.tokens[c]) === 'advcl' && ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'that')));
 }
 
@@ -398,6 +400,13 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     const subj = subjects[0];
     if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
       if (/^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0 && t.head < subj) return fired(rule.relativeClauseCue, phrase(t.head, 'relative'));
+      // a relative clause the parse hung on a participle that modifies a noun belongs to that noun, not to
+      // the adjunct closing the participle ("a BBC report released on Wednesday that claimed …": not Wednesday)
+      const p = t.head ?? -1;
+      if (rule.relativeOnParticiple.enabled && /^(?:acl:relcl|advcl:relcl|ccomp)$/.test(deprel(t)) && p >= 0 && p < subj && toks[p].xpos === 'VBN' && deprel(toks[p]) === 'acl') {
+        const n = toks[p].head ?? -1;
+        if (n >= 0 && n < p && isNounish(toks[n]) && !toks.slice(p, subj).some((x) => x.text === ',' || finite(x))) return fired(rule.relativeOnParticiple, phrase(n, 'relative'));
+      }
       // the parse did not hang the clause on its antecedent: the noun phrase before ", who"
       const ante = antecedentBefore(ctx, subj);
       if (ante) return fired(rule.relativeClauseCue, ante);
@@ -422,6 +431,19 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   // a subject written right before the cue outranks one shared through a conjunction the parse
   // may have drawn wrongly ("…," Rosa Lindgren, Marketview's director …, said": "said" hung on the quote)
   if (surface && deprel(t) === 'conj') return surface;
+  // a participle cue right after a comma that closes a cue's clause shares that cue's subject, however
+  // the parse hung it ("…," Nasheed said, adding that he hopes his plan …: "adding" hung on "serve");
+  // a participle opening the sentence shares the main clause's ("Announcing that …, Obama said")
+  if (rule.participleAfterCue.enabled && depth < 4 && t.xpos === 'VBG' && !finite(t)) {
+    const shared = participleController(ctx, cue);
+    if (shared >= 0) return fired(rule.participleAfterCue, sourceOfCue(ctx, shared, depth + 1));
+  }
+  // a conjoined cue the parse hung inside the clause (or quotation) an earlier cue reports shares that
+  // cue's subject ("He added that Zuma did not "appreciate … culture" and claimed that …")
+  if (rule.conjunctInReport.enabled && depth < 4 && deprel(t) === 'conj' && (t.head ?? -1) >= 0) {
+    const over = reportingCueOver(ctx, t.head!, cue);
+    if (over >= 0) return fired(rule.conjunctInReport, sourceOfCue(ctx, over, depth + 1));
+  }
   if (rule.controllerSubject.enabled && depth < 4 && t.head !== undefined && t.head >= 0 && !ctx.inside(t.head)) {
     const d = deprel(t);
     let h = t.head;
@@ -454,10 +476,133 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (rule.adjectiveController.enabled && /^(?:advcl|xcomp)$/.test(d) && !finite(t) && head.upos === 'ADV' && deprel(head) === 'advmod' && verbOver >= 0 && toks[verbOver].upos === 'VERB') return fired(rule.adjectiveController, sourceOfCue(ctx, verbOver, depth + 1));
     // a participle on a noun: "a motion claiming …", "a protester using the pseudonym Katya"
     // (not a passive participle: "the manifesto, if written by the suspect" is what was written, not who wrote)
+    // (hung on a noun inside a statement's prepositional phrase, it is the statement's: "signed a letter to
+    // the Cardinal and the Campaign for Human Development expressing …" — the letter expresses, not the Campaign)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue) && rule.statementParticiple.enabled) {
+      const doc = statementOver(ctx, t.head);
+      if (doc >= 0) return fired(rule.statementParticiple, phrase(doc, 'controller'));
+    }
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
   return surface ?? invertedSurface(ctx, cue);
+}
+
+/**
+ * The cue whose subject a participle cue shares when the parse hung it where no controller is: after
+ * "CUE ," ("Nasheed said, adding that …") with its head to its right, inside what it reports — the cue
+ * that heads the clause the comma closes; or opening its sentence ("Announcing that …, Obama said"),
+ * the first finite verb whose subject follows a comma after it. The cue's index, or -1.
+ */
+function participleController(ctx: QuoteContext, cue: number): number {
+  const toks = ctx.doc.tokens;
+  const t = toks[cue];
+  const sent = ctx.doc.sentences[t.sentence];
+  const head = t.head ?? -1;
+  if (cue === sent.tokenStart) {
+    if (head >= 0 && head < cue) return -1;
+    for (let j = cue + 1; j < sent.tokenEnd - 1; j++) {
+      if (toks[j].text !== ',' || ctx.inside(j)) continue;
+      // the subject after this comma, and its finite verb
+      for (let k = j + 1; k < sent.tokenEnd && k < j + 12; k++) {
+        if (ctx.inside(k) || /^[,;:]$/.test(toks[k].text)) break;
+        if (!/^nsubj$/.test(deprel(toks[k]))) continue;
+        const v = toks[k].head ?? -1;
+        if (v > k && finite(toks[v]) && cueOf(toks[v]) && !ctx.inside(v)) return v;
+        break;
+      }
+    }
+    return -1;
+  }
+  if (head >= 0 && head < cue) return -1;
+  const comma = cue - 1;
+  if (comma <= sent.tokenStart || toks[comma].text !== ',' || ctx.inside(comma)) return -1;
+  // the verb closing the clause before the comma, climbed to the cue that reports it
+  let v = comma - 1;
+  while (v > sent.tokenStart && BETWEEN.test(lw(toks[v]))) v--;
+  if (toks[v].upos !== 'VERB' || ctx.inside(v) || !finite(toks[v])) return -1;
+  for (let n = 0; n < 6 && v >= 0; n++) {
+    if (cueOf(toks[v]) && child(ctx, v, /^nsubj/) >= 0) return v;
+    if (!/^(?:ccomp|conj)$/.test(deprel(toks[v]))) break;
+    v = toks[v].head ?? -1;
+  }
+  return -1;
+}
+
+/**
+ * The speaker of the sentence just before a he/she subject, when that speaker was the sentence's main
+ * subject (its source phrase holds the subject of the sentence's root) and agrees — a person of the
+ * pronoun's gender or of none known, or a description whose role noun does not say otherwise — and no
+ * person is named outside quotation marks before the pronoun in its own sentence. Null otherwise.
+ */
+function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', not: Set<string> | null): Speaker | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sentence = toks[pronoun].sentence;
+  if (sentence === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  const start = doc.sentences[sentence].tokenStart;
+  for (let j = start; j < pronoun; j++) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && !ctx.inside(j) && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  // the sentence before: rooted on a cue, outside quotation marks, whose source is its subject
+  const prev = doc.sentences[sentence - 1];
+  let root = -1;
+  for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
+  if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
+  const src = sourceOfCue(ctx, root);
+  if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
+  const r = phraseSpeaker(ctx, src, []);
+  if (r.group || r.statement || (!r.entity && !r.text)) return null;
+  if (r.entity) {
+    if (doc.entityById(r.entity)?.type !== 'PERSON' || not?.has(r.entity) || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+    return r;
+  }
+  const role = roleOf(lw(toks[src.head]));
+  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) return null;
+  return r;
+}
+
+/**
+ * The statement noun a noun hangs under through prepositional phrases or conjunctions with no comma
+ * between ("a letter | to the Cardinal and the Campaign for Human Development"), or -1.
+ */
+function statementOver(ctx: QuoteContext, noun: number): number {
+  const toks = ctx.doc.tokens;
+  let k = noun;
+  for (let n = 0; n < 4; n++) {
+    if (!/^(?:nmod|conj)$/.test(deprel(toks[k]))) return -1;
+    const up = toks[k].head ?? -1;
+    if (up < 0 || up > k || !isNounish(toks[up]) || toks.slice(up, noun).some((x) => x.text === ',' || ctx.inside(x.i))) return -1;
+    if (STATEMENT_NOUNS.has(lw(toks[up])) && toks[up].upos === 'NOUN') return up;
+    k = up;
+  }
+  return -1;
+}
+
+/**
+ * The earlier cue a conjoined cue belongs to when the parse hung the conjunct inside what that cue
+ * reports: climbing from the conjunct's head (not itself a cue) through clauses and quotation to a cue
+ * before it, over a clausal complement on the way. Its index, or -1.
+ */
+function reportingCueOver(ctx: QuoteContext, h: number, cue: number): number {
+  const toks = ctx.doc.tokens;
+  if (cueOf(toks[h]) && !ctx.inside(h)) return -1;
+  // conjuncts share their form: a head of the cue's own form is its true first conjunct ("Montalvo
+  // "walked into …", and told the police" — walked, told), one of another form is not ("… patronising …" and claimed)
+  if (toks[h].xpos === toks[cue].xpos) return -1;
+  let k = h;
+  let viaReport = false;
+  for (let n = 0; n < 8; n++) {
+    const d = deprel(toks[k]);
+    if (/^(?:ccomp|csubj)/.test(d)) viaReport = true;
+    else if (!/^(?:advcl|xcomp|conj|obj|obl|acl)/.test(d) && !ctx.inside(k)) return -1;
+    const up = toks[k].head ?? -1;
+    if (up < 0) return -1;
+    k = up;
+    if (viaReport && k < cue && cueOf(toks[k]) && !ctx.inside(k) && toks[k].xpos === toks[cue].xpos && child(ctx, k, /^nsubj/) >= 0) return k;
+  }
+  return -1;
 }
 
 /**
@@ -974,6 +1119,13 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const at = toks[head].start;
     // a pronoun subject is none of its own verb's other arguments: "In an interview with Dawn, she said"
     const coArgs = rule.pronounNotCoArgument.enabled ? coArguments(ctx, head) : null;
+    // nor anyone named in the rest of its own clause ("He also added that Zuma did not …": he is not Zuma)
+    const inClause = rule.pronounNotInClause.enabled ? namedInOwnClause(ctx, head) : null;
+    if (inClause?.size && own && inClause.has(own)) {
+      rule.pronounNotInClause.fired(at, toks[head].end);
+      own = undefined;
+    }
+    const notThese = inClause?.size ? new Set([...(coArgs ?? []), ...inClause]) : coArgs;
     const setAside = coArgs && own && coArgs.has(own) ? own : undefined;
     if (setAside) {
       rule.pronounNotCoArgument.fired(at, toks[head].end);
@@ -998,6 +1150,16 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     if (!rule.pronounAgreement.enabled) {
       if (own && ctx.ownerKind[head] !== undefined) return { entity: own, span, via: 'coreference' };
       return { entity: null, span };
+    }
+    // he/she opening its clause right after a sentence whose main subject spoke: that speaker, over a
+    // person coreference found elsewhere ("Rasmussen … vowed … "…," he said" — not bin Laden, named in
+    // Rasmussen's sentence; "The programme manager stated that … He also referred to …")
+    if ((w === 'he' || w === 'she') && rule.previousSubjectSpeaker.enabled) {
+      const prev = previousSubjectSpeaker(ctx, head, w, notThese);
+      if (prev) {
+        rule.previousSubjectSpeaker.fired(at, toks[head].end);
+        return { entity: prev.entity, ...(prev.entity ? {} : { text: prev.text }), span, via: 'agreement' };
+      }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
@@ -1024,11 +1186,11 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       for (let k = recent.length - 1; k >= 0; k--) {
         const r = recent[k];
         if (!r.span || sentence - doc.sentenceAt(r.span.start) > REACH_SENTENCES) continue;
-        if (r.group && !(r.entity && coArgs?.has(r.entity))) return fired(rule.groupThey, { entity: r.entity, ...(r.entity ? {} : { text: r.text }), span, via: 'agreement', group: true });
+        if (r.group && !(r.entity && notThese?.has(r.entity))) return fired(rule.groupThey, { entity: r.entity, ...(r.entity ? {} : { text: r.text }), span, via: 'agreement', group: true });
       }
     }
     if (w === 'they' && rule.theyNeedsAntecedent.enabled) {
-      if (recent.some((r) => r.entity && agrees(ctx, w, r.entity, at)) || latestAgreeing(ctx, w, at, coArgs)) rule.theyNeedsAntecedent.fired(at, toks[head].end);
+      if (recent.some((r) => r.entity && agrees(ctx, w, r.entity, at)) || latestAgreeing(ctx, w, at, notThese)) rule.theyNeedsAntecedent.fired(at, toks[head].end);
       return { entity: null, span };
     }
     // the latest speaker or person that agrees only when it was written in the last few sentences:
@@ -1037,7 +1199,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || sentence - doc.sentenceAt(pos) > REACH_SENTENCES);
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
-      const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !coArgs?.has(r.entity);
+      const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !notThese?.has(r.entity);
       if (r.span && outOfReach(r.span.start)) {
         if (agreeing) rule.antecedentInReach.fired(at, toks[head].end);
         continue;
@@ -1045,7 +1207,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       if (agreeing && r.entity) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
-    let near = latestAgreeing(ctx, w, at, coArgs);
+    let near = latestAgreeing(ctx, w, at, notThese);
     if (near && outOfReach(lastMentionBefore(ctx, near, at))) {
       rule.antecedentInReach.fired(at, toks[head].end);
       near = null;
@@ -1053,6 +1215,12 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     return near ? note(fired(rule.pronounAgreement, { entity: near, span, via: 'agreement' })) : { entity: null, span };
   }
   if (RELATIVE.has(w)) return { entity: null, span };
+  // a thing said or written by someone: "e-mails sent by her family" → her family
+  const agent = rule.documentAgentRule.enabled ? documentAgent(ctx, head) : null;
+  if (agent) {
+    const sp = phraseSpeaker(ctx, agent, recent);
+    if (sp.entity || sp.text) { rule.documentAgentRule.fired(span.start, span.end); return { ...sp, span, via: sp.entity ? 'author' : sp.via }; }
+  }
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
   // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
@@ -1190,6 +1358,28 @@ function stateAfterOf(ctx: QuoteContext, head: number, to: number): string | nul
   return o;
 }
 
+const ISSUING = set('issuing-verbs');
+
+/**
+ * "according to e-mails sent by her family", "the private fears expressed by a senior official": a thing
+ * said or written (a common noun naming nobody) that a past participle of issuing hands to a by-agent is
+ * that agent's word. The agent's phrase, or null.
+ */
+function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
+  const toks = ctx.doc.tokens;
+  // (a statement or document noun is its author's through authorOf, which knows possessors and issuers)
+  const w = lw(toks[head]);
+  if (toks[head].upos !== 'NOUN' || ctx.owners[head] || roleOf(w) || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) return null;
+  for (const c of ctx.children[head]) {
+    if (c < head || deprel(toks[c]) !== 'acl' || toks[c].xpos !== 'VBN' || ctx.inside(c) || !ISSUING.has((toks[c].lemma ?? '').toLowerCase())) continue;
+    for (const a of ctx.children[c]) {
+      if (!/^obl/.test(deprel(toks[a])) || !ctx.children[a].some((x) => lw(toks[x]) === 'by') || !isNounish(toks[a])) continue;
+      return { ...nounPhrase(ctx, a), head: a, how: 'agent' };
+    }
+  }
+  return null;
+}
+
 const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
 
 /**
@@ -1226,9 +1416,14 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
     }
   }
   // the verb whose object the statement is: "X released a statement which read …", "experts signed an open letter urging …"
-  if (deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) {
-    const v = toks[head].head!;
-    if (/^(?:release|issue|publish|post|send|sign|launch|file|write|deliver|put|make)$/.test((toks[v].lemma ?? '').toLowerCase())) {
+  // (or that is written right before it, where the parse gave the statement another role: "Malaysia Airlines
+  // issued a statement saying "…"" with "statement" the subject of the quoted clause)
+  const before = toks[from - 1];
+  const issuedRightBefore = rule.issuedStatement.enabled && deprel(toks[head]) !== 'obj' && from > 0 && before.upos === 'VERB' && !ctx.inside(from - 1) && ISSUING.has((before.lemma ?? '').toLowerCase()) && child(ctx, from - 1, /^nsubj$/) >= 0;
+  if (issuedRightBefore) rule.issuedStatement.fired(before.start, toks[head].end);
+  if ((deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) || issuedRightBefore) {
+    const v = issuedRightBefore ? from - 1 : toks[head].head!;
+    if (ISSUING.has((toks[v].lemma ?? '').toLowerCase())) {
       const subj = child(ctx, v, /^nsubj$/);
       if (subj >= 0) {
         const np = nounPhrase(ctx, subj);
@@ -1264,6 +1459,26 @@ function coArguments(ctx: QuoteContext, pronoun: number): Set<string> | null {
     if (depth < 3) for (const c of ctx.children[i]) if (!ctx.inside(c) && /^(?:nmod|compound|flat|appos)/.test(deprel(toks[c]))) walk(c, depth + 1);
   };
   for (const c of ctx.children[v]) if (c !== pronoun && !ctx.inside(c) && /^(?:obj|iobj|obl)/.test(deprel(toks[c]))) walk(c, 0);
+  return out;
+}
+
+/**
+ * The entities named, outside quotation marks, in the clause a pronoun subject opens — its verb's
+ * complements and adjuncts written after it, with everything inside them ("He also added that Zuma
+ * did not …"). A pronoun cannot stand for a name its own clause holds (the name would be written as a
+ * pronoun there); a conjoined or paratactic clause is another clause. Null when the pronoun is no subject.
+ */
+function namedInOwnClause(ctx: QuoteContext, pronoun: number): Set<string> | null {
+  const toks = ctx.doc.tokens;
+  const v = toks[pronoun].head ?? -1;
+  if (v < 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  const out = new Set<string>();
+  const walk = (i: number): void => {
+    const o = ctx.owners[i];
+    if (o && ctx.ownerKind[i] === 'name' && !ctx.inside(i)) out.add(o);
+    for (const c of ctx.children[i]) walk(c);
+  };
+  for (const c of ctx.children[v]) if (c > pronoun && !/^(?:conj|parataxis|punct|cc)(?::|$)/.test(deprel(toks[c]))) walk(c);
   return out;
 }
 
