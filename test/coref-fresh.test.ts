@@ -44,6 +44,7 @@ test('coref-fresh: every mention slices to its words, its head lies inside it, i
       if (PRONOUN[m.kind]) assert.match(m.text, PRONOUN[m.kind], `${d.slug}@${m.start}: ${m.kind}`);
       if (m.kind === 'description') assert.match(m.text, /^(?:the|this|that|these|those)\s/i, `${d.slug}@${m.start}: a description is definite`);
       if (m.kind === 'name') assert.ok(m.entity, `${d.slug}@${m.start}: a name names an entity`);
+      if (m.kind !== 'name' && m.kind !== 'description' && m.kind !== 'other') assert.ok(m.text === 'I' || !/^[A-Z]{2,}$/.test(m.text), `${d.slug}@${m.start}: "${m.text}" in capitals is a name, not a pronoun`);
       // an antecedent is a name in the document (an unnamed group such as "the Bush administration": a nominal)
       if (m.entity) assert.ok(names.has(m.entity) || (m.entity.startsWith('x-') && nominals.has(m.entity)), `${d.slug}@${m.start}: ${m.entity} has no name in the document`);
       counts[m.kind] = (counts[m.kind] ?? 0) + (m.entity ? 1 : 0);

@@ -20,6 +20,8 @@ const FIRST_SECOND = /^(?:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|
 function kindOf(words, prefix) {
   if (prefix === 'd') return 'description';
   if (prefix === 'o') return 'other';
+  // "US" the country, not "us": a pronoun is never written in capitals of two letters or more
+  if (/^[A-Z]{2,}$/.test(words)) return 'name';
   if (HE_SHE.test(words)) return 'he/she';
   if (IT.test(words)) return 'it';
   if (THEY.test(words)) return 'they';
