@@ -5,8 +5,9 @@
 // minister"), `o:` any other nominal that refers to a named entity ("his mother", an apposition: scored for precision
 // only); no prefix is a name. `entity` is the named entity's id, or `-` for none (pleonastic "it", generic "they", a
 // group with no name); an id starting `x-` is named but not a person, organisation or place (an event, a work, an object),
-// so its pronouns are not scored for accuracy. Head of a name or description: its last word before " of ", ",", " who",
-// " that", " which" (a description's also before " and"), else its last word.
+// so its pronouns are not scored for accuracy. Head of a name: its last word before " of ", ",", " who", " that",
+// " which", else its last word; of a description or nominal also before " and", " for", " in", " at", " (", and before
+// a name apposed after the noun ("his wife Miriam" → wife).
 //   node eval/data/coref-fresh/tools/compile.mjs      (repository root) rewrites eval/data/coref-fresh/docs.jsonl
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { halfOf } from './select.mjs';
@@ -31,8 +32,16 @@ function kindOf(words, prefix) {
 
 function head(text, start, kind) {
   if (kind !== 'name' && kind !== 'description' && kind !== 'other') return [start, start + text.length];
-  const cut = text.search(kind === 'name' ? / of |,| who | that | which / : / of |,| who | that | which | and /);
-  const core = (cut > 0 ? text.slice(0, cut) : text).replace(/(?:'s|’s|')$/, '').trimEnd();
+  const cut = text.search(kind === 'name' ? / of |,| who | that | which / : / of |,| who | that | which | and | for | in | at | \(/);
+  let core = (cut > 0 ? text.slice(0, cut) : text).replace(/(?:'s|’s|')$/, '').trimEnd();
+  if (kind !== 'name') {
+    // a name apposed after the noun is not the head: "his wife Miriam", "the planet KELT-9b" (UD's head is the noun);
+    // a title in capitals stays its own head: "the Prime Minister", "Amtrak's CEO"
+    const words = core.split(' ');
+    let n = words.length;
+    while (n > 1 && /^[A-Z]/.test(words[n - 1])) n--;
+    if (n < words.length && /^[a-z]/.test(words[n - 1]) && !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your)$/.test(words[n - 1])) core = words.slice(0, n).join(' ');
+  }
   const last = core.lastIndexOf(' ') + 1;
   return [start + last, start + core.length];
 }
