@@ -58,3 +58,27 @@ test('a definite predicate or apposition of a name is a mention of it ("Ortiz is
   // i-within-i: a phrase that holds the name is not the name
   assert.equal(linkOf(doc('With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.'), 'the militarism'), '');
 });
+
+test('"the prime minister", "the foreign minister": the person whose title holds the modifiers with the role noun, the mention the whole phrase (coref10)', () => {
+  assert.equal(linkOf(doc('Prime Minister Rishi Sunak visited Kyiv on Monday. The prime minister met soldiers.'), 'The prime minister'), 'Rishi Sunak');
+  assert.equal(linkOf(doc('Foreign Minister Sergey Lavrov visited Kyiv on Monday. The foreign minister met soldiers.'), 'The foreign minister'), 'Sergey Lavrov');
+  // another office: the title does not hold the words
+  assert.equal(linkOf(doc('Foreign Minister Sergey Lavrov visited Kyiv on Monday. The prime minister met soldiers.'), 'The prime minister'), '');
+  // an "of" complement introduces its own holder
+  assert.equal(linkOf(doc('General Secretary Mick Whelan spoke first. The general secretary of the RMT union, Mick Cash, spoke next.'), 'The general'), '');
+});
+
+test('an occupation apposed with "a" to a person ("Maria Lopez, a teacher from Leeds,") is hers for "the teacher" later (coref10)', () => {
+  assert.equal(linkOf(doc('Police arrested Maria Lopez, a teacher from Leeds, on Friday. The teacher was released on bail.'), 'The teacher'), 'Maria Lopez');
+  assert.equal(linkOf(doc('Mark Hill, a local farmer, found the body. The farmer called police.'), 'The farmer'), 'Mark Hill');
+  assert.equal(linkWithout('coref.apposed-title', 'Mark Hill, a local farmer, found the body. The farmer called police.', 'The farmer'), '');
+  // remembered for later only: an occupation named after the description is not the description's ground
+  assert.equal(linkOf(doc('The teacher was released on bail. Police had arrested Maria Lopez, a teacher from Leeds, on Friday.'), 'The teacher'), '');
+});
+
+test('"the company" is no organisation whose name says it is of another kind, nor a rival to the one it means; "the company structure" is no description of a company (coref10)', () => {
+  const text = 'PG&E is upgrading its lines. The National Transportation Safety Board is investigating. The Federal Aviation Administration said the helicopter was not registered. The company did not comment.';
+  assert.equal(linkOf(doc(text), 'The company'), 'PG&E');
+  assert.equal(linkWithout('coref.description-org-kind', text, 'The company'), '');
+  assert.equal(linkOf(doc('Steyr makes trucks. The company structure remains unchanged.'), 'The company'), '');
+});

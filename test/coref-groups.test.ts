@@ -73,3 +73,27 @@ test('"it" as main subject after a sentence whose main subject is a named organi
   // an "it" before it in the sentence that is not the name's
   assert.equal(linkOf(doc('The Weather Bureau reported the storm had reached the coast. If it weakens, it will be downgraded on Friday.'), 'it will'), '');
 });
+
+test('"they" after a people named by a plural noun: in its own sentence, or after the people as the previous subject (coref10)', () => {
+  assert.equal(linkOf(doc('The envoy met the Palestinians on Monday, but in the end they walked out.'), 'they'), 'Palestinians');
+  assert.equal(linkOf(doc('The Kurds fought beside us in Syria. Leaving them now is a mistake.'), 'them'), 'Kurds');
+  assert.equal(linkWithout('coref.people-they', 'The Kurds fought beside us in Syria. Leaving them now is a mistake.', 'them'), '');
+});
+
+test('"they" stays off a people when another plural is nearer or governs, or the people is a predicate, partitive or an earlier oblique (coref10, from unlabelled Wikinews)', () => {
+  // another plural noun or a plural subject over the pronoun
+  assert.equal(linkOf(doc('The envoy met the Palestinians and the diplomats on Monday, but they walked out.'), 'they'), '');
+  assert.equal(linkOf(doc('Those entrusted with great power must answer to Americans what they are doing.'), 'they'), '');
+  // "those" standing as a noun phrase is a nearer plural
+  assert.equal(linkOf(doc('The book is not for curious Muslims, but for those who have left. It tells them a story.'), 'them'), '');
+  // a predicate's "they" is its subject's; a partitive's is the part
+  assert.equal(linkOf(doc('Many of the girls are Muslims. They still pray.'), 'They'), '');
+  assert.equal(linkOf(doc('The shah forced all of the Armenians to move to Isfahan. They rebuilt a church.'), 'They'), '');
+  // the previous sentence's people only as its subject
+  assert.equal(linkOf(doc('The statues were built before contact with Europeans. They compared the sites.'), 'They'), '');
+});
+
+test('"them" after an organisation whose name ends in a plural noun, not after one that does not (coref10)', () => {
+  assert.equal(linkOf(doc('The mayor praised the Boston Red Sox on Monday and thanked them for the visit.'), 'them'), 'Boston Red Sox');
+  assert.equal(linkOf(doc('The committee met in Congress on Monday, and the senator thanked them.'), 'them'), '');
+});

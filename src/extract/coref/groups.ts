@@ -127,7 +127,7 @@ export const peopleTheyRule = defineRule({
   id: 'coref.people-they',
   stage: 'coref',
   action: 'label',
-  summary: '"they", "their", "them" after a people named by a plural noun ("the Palestinians", "Kurds", "Thais") in their own sentence, or as the subject of the sentence before: that people, when no other plural (noun, pronoun, "those") lies between, no other plural is the subject of a clause over the pronoun, and the people is no predicate ("are Muslims") or partitive ("all of the Armenians")',
+  summary: '"they", "their", "them" after a people named by a plural noun ("the Palestinians", "Kurds", "Thais") or an organisation whose name ends in one ("Proud Boys", "Amazon Web Services") in their own sentence, or as the subject of the sentence before: that people, when no other plural (noun, pronoun, "those") lies between, no other plural is the subject of a clause over the pronoun, and the people is no predicate ("are Muslims") or partitive ("all of the Armenians")',
   fires: ['The envoy met the Palestinians on Monday, but in the end they walked out.', 'The Kurds fought beside us in Syria. Leaving them now is a mistake.'],
   spares: ['The envoy met the Palestinians and the diplomats on Monday, but they walked out.', 'Negotiators met the Palestinians on Monday, but in the end they walked out.', 'Many of the girls are Muslims. They still pray.'],
   source: 'src/extract/coref/groups.ts',
@@ -136,11 +136,13 @@ export const peopleTheyRule = defineRule({
 /** Deprels of a word that modifies a noun rather than heading a phrase of its own ("Palestinian leaders"). */
 const MODIFIER = new Set(['amod', 'compound', 'flat']);
 
-/** Token k names a people by a plural noun ("the Palestinians", "Kurds"): a NORP name's plural head. */
+/** Token k names a people by a plural noun ("the Palestinians", "Kurds") or ends an organisation's plural name ("Proud Boys"). */
 function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
   const e = owners[k];
-  if (!e || e.type !== 'NORP') return false;
+  if (!e || (e.type !== 'NORP' && e.type !== 'ORG')) return false;
+  // an organisation only when its name ends in a plural noun ("Proud Boys", "Amazon Web Services"; not "Congress")
   const t = doc.tokens[k];
+  if (e.type === 'ORG' && (t.xpos !== 'NNPS' || /ss$/i.test(t.text) || owners[k + 1] === e)) return false;
   if (MODIFIER.has((t.deprel ?? '').split(':')[0])) return false;
   // "all of the Armenians", "some of the Kurds": a partitive's "they" is the part, not the people
   const h = t.head ?? -1;
@@ -174,7 +176,7 @@ function nearestPeople(doc: Doc, owners: (Entity | undefined)[], i: number): num
   const first = doc.sentences[Math.max(0, sent - 1)].tokenStart;
   for (let k = i - 1; k >= first; k--) {
     const e = owners[k];
-    if (e && e.type === 'NORP' && pluralPeople(doc, owners, k)) {
+    if (e && pluralPeople(doc, owners, k)) {
       // the sentence before: only its subject carries on ("The Kurds were instrumental …. Leaving them …")
       if (toks[k].sentence !== sent && !/^nsubj/.test(toks[k].deprel ?? '')) return -1;
       // "So many girls I helped are Muslims. They …": a predicate's "they" is its subject's

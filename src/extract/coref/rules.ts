@@ -184,6 +184,48 @@ export const nounHeadRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const orgKindRule = defineRule({
+  id: 'coref.description-org-kind',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the company", "the firm", "the network": an organisation whose name\'s head says it is of another kind (lexicon/en/org-kinds.tsv: "… Safety Board" government, "Aviation Herald" media) is neither what the description means nor a rival to the one it means',
+  fires: ['PG&E is upgrading its lines. The National Transportation Safety Board is investigating. The Federal Aviation Administration said the helicopter was not registered. The company did not comment.'],
+  spares: ['PG&E is upgrading its lines. Pacific Power is investigating. The company did not comment.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const titleModifierRule = defineRule({
+  id: 'coref.description-title-modifiers',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the prime minister", "the chief executive", "the foreign minister": a role noun after lower-case modifiers is the person whose title, written before the name or in apposition, holds those words with that noun ("Prime Minister Rishi Sunak"); the mention is the whole phrase, not "the prime" or "the chief"',
+  fires: ['Prime Minister Rishi Sunak visited Kyiv on Monday. The prime minister met soldiers.'],
+  spares: ['Foreign Minister Sergey Lavrov visited Kyiv on Monday. The prime minister met soldiers.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/**
+ * For "the" at i with its first word at h: the phrase's head noun when lower-case modifiers come before it ("the prime
+ * minister", "the chief executive" — the determiner's head in the parse, at most two words on, a role noun heading its
+ * phrase), else -1.
+ */
+function titledHead(toks: Token[], owners: readonly (Entity | undefined)[], i: number, h: number): number {
+  const p = toks[i].head ?? -1;
+  if (toks[i].deprel !== 'det' || p <= h || p > h + 2 || owners[p] || !isPhraseHeadNoun(toks, p)) return -1;
+  for (let k = h; k < p; k++) if (owners[k] || !/^\p{Ll}[\p{Ll}-]*$/u.test(toks[k].text) || !/^(amod|compound)/.test(toks[k].deprel ?? '')) return -1;
+  const noun = lw(toks[p]);
+  return ROLE_NOUNS.has(noun) || titleNoun(noun) ? p : -1;
+}
+
+/** f computed once per entity (the entity's mentions are settled before the descriptions ask). */
+function perEntity<T>(f: (e: Entity) => T): (e: Entity) => T {
+  const cache = new Map<Entity, T>();
+  return (e) => {
+    if (!cache.has(e)) cache.set(e, f(e));
+    return cache.get(e)!;
+  };
+}
+
 /** The token is a common noun and no noun follows it in its phrase ("the festival" yes, "the festival grounds" no). */
 function isPhraseHeadNoun(toks: Token[], h: number): boolean {
   if (toks[h].upos !== undefined && toks[h].upos !== 'NOUN') return false;
@@ -439,18 +481,40 @@ function ruleDescriptions(doc: Doc): void {
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
-  const roleCache = new Map<Entity, Set<string>>();
-  const rolesOf = (e: Entity) => {
-    let r = roleCache.get(e);
-    if (!r) {
-      r = new Set<string>();
-      for (const m of e.mentions) {
-        if (!notApposed.has(m)) for (const x of m.roles ?? []) r.add(x);
-        if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
-      }
-      roleCache.set(e, r);
+  const rolesOf = perEntity((e) => {
+    const r = new Set<string>();
+    for (const m of e.mentions) {
+      if (!notApposed.has(m)) for (const x of m.roles ?? []) r.add(x);
+      if (m.kind === 'nominal') r.add(m.text.toLowerCase().split(/\s+/).pop()!);
     }
     return r;
+  });
+  // the title phrases written right before a person's names ("prime minister" of "Prime Minister Rishi Sunak"), lower-cased
+  const titleWordsOf = perEntity((e) => {
+    const r = new Set<string>();
+    for (const m of e.mentions) {
+      if (m.kind === 'nominal') r.add(m.text.toLowerCase().replace(/^(the|a|an)\s+/, ''));
+      if (m.kind !== 'name') continue;
+      const first = doc.tokenAt(m.start);
+      const words: string[] = [];
+      for (let k = first - 1; k >= 0 && k >= first - 4 && toks[k].sentence === toks[first].sentence && /^[\p{L}-]+$/u.test(toks[k].text) && !owners[k]; k--) {
+        words.unshift(lw(toks[k]));
+        r.add(words.join(' '));
+      }
+    }
+    return r;
+  });
+  // "the company" is no organisation whose name says it is of another kind ("National Transportation Safety Board")
+  const kindOf = perEntity((e) => {
+    for (const m of e.mentions) if (m.kind === 'name') { const k = lookup('org-kinds', nameHead(m.text))?.attrs.kind; if (k) return k; }
+    return '';
+  });
+  const kindOk = (noun: string, e: Entity, at: Token) => {
+    const want = orgKindRule.enabled ? lookup('org-kinds', noun)?.attrs.kind : undefined;
+    const have = want ? kindOf(e) : '';
+    if (!have || have === want) return true;
+    orgKindRule.fired(at.start, at.end);
+    return false;
   };
   // the one person the article gives a role noun with a name ("her lawyer, Reza Mostafavi"): an
   // earlier "her lawyer said" or "the lawyer" before the name is introduced is that person too
@@ -477,7 +541,21 @@ function ruleDescriptions(doc: Doc): void {
     const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
     if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
+    let titled: { words: string[]; noun: string } | null = null;
     if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
+    // "the prime minister", "the chief executive": the role is the phrase's head noun, after lower-case modifiers the
+    // person's own title holds ("Prime Minister Rishi Sunak", "Apple chief executive Tim Cook")
+    if (det === 'the' && titleModifierRule.enabled) {
+      const p = titledHead(toks, owners, i, h);
+      if (p > h) {
+        const words: string[] = [];
+        for (let k = h; k < p; k++) words.push(lw(toks[k]));
+        titled = { words, noun: lw(toks[p]) };
+        h = p;
+        // "The general secretary of the RMT union, Mick Cash, said": an "of" complement introduces its own holder
+        if (lw(toks[h + 1]) === 'of') continue;
+      }
+    }
     const noun = lw(toks[h]);
     if (owners[h] || covered[h]) continue;
     // "the Scientology organization": for an organisation or place, the capitalised word must be in its name
@@ -498,8 +576,10 @@ function ruleDescriptions(doc: Doc): void {
     let target: Entity | undefined;
     let basis: string = BASIS.role;
     if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
-      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun));
-      target ??= soleHolder(noun);
+      const t = titled;
+      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)));
+      if (!t) target ??= soleHolder(noun);
+      if (t && target) titleModifierRule.fired(toks[i].start, toks[h].end);
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
       if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
     }
@@ -522,8 +602,11 @@ function ruleDescriptions(doc: Doc): void {
       // mentioned there, one already called by that noun first ("RSF, a paramilitary group"),
       // then the most recent; not merely the last named ("told Reuters the group would …")
       // (not when a name follows: "the charity Action Against Hunger" introduces that name)
-      if (!target && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
-        target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e));
+      // ("the company structure" is a structure: the noun must head its phrase, as for a name's head)
+      const headsPhrase = !nounHeadRule.enabled || isPhraseHeadNoun(toks, h);
+      if (!headsPhrase && GENERIC_ORG_NOUNS.has(noun)) nounHeadRule.fired(toks[h].start, toks[h].end);
+      if (!target && headsPhrase && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
+        target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e) && kindOk(noun, e, toks[i]));
         basis = BASIS.genericOrg;
       }
       // "the city", "the country": the one place of that kind named in the last few sentences

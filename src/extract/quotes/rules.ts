@@ -141,7 +141,7 @@ export const pronounNotCoArgument = defineRule({
 export const roleDescription = defineRule({
   id: 'quotes.role-description', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a definite role description ("the foreign minister") is the person written with those role words before',
-  fires: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. The foreign minister said that trade would grow.'],
+  fires: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. Mexico\'s foreign minister said that trade would grow.'],
   spares: ['Foreign Minister Marcelo Ebrard met his Chinese counterpart on Monday. A deputy minister said that trade would grow.'],
 });
 
