@@ -22,6 +22,9 @@
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
  *   npm run eval:coref -- --pipeline --half dev|held   news+interview split in two by id order: read dev's errors, score held
  *   npm run eval:coref -- --pipeline --labels --calibrate   write each rule's link confidence (models/coref/link-confidence.json)
+ *   npm run eval:coref -- --fresh         the pipeline on fresh13's 12 unseen Wikinews documents (eval/data/coref-fresh), by kind,
+ *                                         for the set, halves A/B, news and interviews; --fresh-errors lists half A's misses and
+ *                                         wrong links (B's only as shapes: keep B unread for a later round)
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
 import { extractDoc } from '../src/extract.js';
@@ -32,6 +35,7 @@ import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../sr
 import { corefModelDir } from '../src/extract/coref/files.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freshGold, person, readFreshDocs, type FreshDoc } from './coref-fresh.js';
 import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
 
 function arg(name: string, fallback: number): number {
@@ -96,8 +100,52 @@ function writeCalibration(newsInt: Map<string, { links: number; right: number }>
   console.log(`wrote ${path}`);
 }
 
+/** fresh13's set through the pipeline as it stands: one table per group, first and second person apart. */
+function scoreFresh(errors: boolean): void {
+  const t0 = process.cpuUsage();
+  const docs = readFreshDocs();
+  const outputs = docs.map((d) => {
+    const gold = freshGold(d);
+    const doc = extractDoc({ id: d.id, text: d.text, published: null });
+    return { d, records: documentRecords(doc, gold) };
+  });
+  const groups: [string, (d: FreshDoc) => boolean][] = [
+    ['fresh (all)', () => true], ['half A', (d) => d.half === 'A'], ['half B', (d) => d.half === 'B'],
+    ['news', (d) => d.genre === 'news'], ['interview', (d) => d.genre === 'interview'],
+  ];
+  for (const [name, keep] of groups) {
+    const kept = outputs.filter((o) => keep(o.d));
+    const records = kept.flatMap((o) => o.records);
+    const words = kept.reduce((n, o) => n + o.d.text.split(/\s+/).length, 0);
+    console.log(formatScores(tally(records), `${name}: ${kept.length} documents, ${words} words, by mention kind`));
+    for (const p of ['first', 'second'] as const) {
+      const own = records.filter((r) => r.kind === 'first/second' && person(r.text) === p);
+      const gold = own.filter((r) => r.what === 'gold');
+      const links = own.filter((r) => r.what === 'link' && r.linked !== null);
+      const ratio = (n: number, d: number) => (d ? (n / d).toFixed(2) : '  — ');
+      console.log(`    ${(p + ' person').padEnd(16)} ${String(gold.length).padStart(5)} ${ratio(gold.filter((r) => r.right).length, gold.length).padStart(8)} ${String(links.length).padStart(7)} ${ratio(links.filter((r) => r.right).length, links.length).padStart(9)}`);
+    }
+  }
+  if (errors) {
+    for (const o of outputs) {
+      for (const r of o.records) {
+        if (r.right || !(r.what === 'link' || r.linked === null)) continue;
+        // half B stays unread: its misses only as kind and shape, never the words
+        const words = o.d.half === 'A' ? `${JSON.stringify(r.text)}\t${JSON.stringify(o.d.text.slice(Math.max(0, r.start - 60), r.start + r.text.length + 30).replace(/\s+/g, ' '))}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}` : `(half B)\t${r.linked === null ? 'missed' : r.gold === null ? 'link where gold has no named entity' : 'linked to another entity'}`;
+        console.log(`${o.d.slug}\t${o.d.half}\t${r.what}\t${r.kind}\t${r.basis ?? ''}\t${words}`);
+      }
+    }
+  }
+  const c = process.cpuUsage(t0);
+  console.log(`fresh13 coreference set (eval/data/coref-fresh), ${docs.length} documents, the pipeline as it stands; CPU ${((c.user + c.system) / 1e6).toFixed(0)} s`);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  if (args.includes('--fresh') || args.includes('--fresh-errors')) {
+    scoreFresh(args.includes('--fresh-errors'));
+    return;
+  }
   const labels = args.includes('--labels');
   const folds = arg('folds', 5);
   const precision = arg('precision', 0.85);
