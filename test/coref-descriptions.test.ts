@@ -82,10 +82,3 @@ test('"the company" is no organisation whose name says it is of another kind, no
   assert.equal(linkWithout('coref.description-org-kind', text, 'The company'), '');
   assert.equal(linkOf(doc('Steyr makes trucks. The company structure remains unchanged.'), 'The company'), '');
 });
-
-test('"the President", "the Prime Minister": a capitalised role heads its own phrase (coref10)', () => {
-  assert.equal(linkOf(doc('President Joe Biden visited Leeds on Monday. The President met nurses.'), 'The President'), 'Joe Biden');
-  assert.equal(linkOf(doc('Prime Minister Boris Johnson visited Leeds on Monday. The Prime Minister met nurses.'), 'The Prime Minister'), 'Boris Johnson');
-  assert.equal(linkOf(doc('Prime Minister Boris Johnson visited Leeds on Monday. The Foreign Secretary met nurses.'), 'The Foreign Secretary'), '');
-  assert.equal(linkWithout('coref.description-capital-role', 'President Joe Biden visited Leeds on Monday. The President met nurses.', 'The President'), '');
-});

@@ -211,32 +211,10 @@ export const titleModifierRule = defineRule({
  */
 function titledHead(toks: Token[], owners: readonly (Entity | undefined)[], i: number, h: number): number {
   const p = toks[i].head ?? -1;
-  if (toks[i].deprel !== 'det' || p <= h || p > h + 2 || owners[p]) return -1;
-  // lower case throughout ("the prime minister"), or a title written capitalised throughout ("the Prime Minister")
-  const capital = capitalRoleRule.enabled && /^\p{Lu}\p{Ll}+$/u.test(toks[p].text);
-  const word = capital ? /^\p{Lu}[\p{Ll}-]+$/u : /^\p{Ll}[\p{Ll}-]*$/u;
-  if (capital ? !capitalRoleHead(toks, p) : !isPhraseHeadNoun(toks, p)) return -1;
-  for (let k = h; k < p; k++) if (owners[k] || !word.test(toks[k].text) || !/^(amod|compound)/.test(toks[k].deprel ?? '')) return -1;
+  if (toks[i].deprel !== 'det' || p <= h || p > h + 2 || owners[p] || !isPhraseHeadNoun(toks, p)) return -1;
+  for (let k = h; k < p; k++) if (owners[k] || !/^\p{Ll}[\p{Ll}-]*$/u.test(toks[k].text) || !/^(amod|compound)/.test(toks[k].deprel ?? '')) return -1;
   const noun = lw(toks[p]);
   return ROLE_NOUNS.has(noun) || titleNoun(noun) ? p : -1;
-}
-
-export const capitalRoleRule = defineRule({
-  id: 'coref.description-capital-role',
-  stage: 'coref',
-  action: 'label',
-  summary: '"the President", "the Prime Minister", "the Foreign Secretary": a role written capitalised after "the" heads its own phrase (it is no modifier of the next word, as "Russian" is in "the Russian ambassador"), so the role rules read it as they read "the president"',
-  fires: ['Prime Minister Boris Johnson visited Leeds on Monday. The Prime Minister met nurses.'],
-  spares: ['Prime Minister Boris Johnson visited Leeds on Monday. The Foreign Secretary met nurses.'],
-  source: 'src/extract/coref/rules.ts',
-});
-
-/** Token h is a capitalised role noun heading its phrase: no noun follows it ("The President met", not "the Russian ambassador"). */
-function capitalRoleHead(toks: Token[], h: number): boolean {
-  const noun = lw(toks[h]);
-  if (!(ROLE_NOUNS.has(noun) || titleNoun(noun))) return false;
-  const next = toks[h + 1];
-  return !(next && next.sentence === toks[h].sentence && (next.upos === 'NOUN' || next.upos === 'PROPN'));
 }
 
 /** f computed once per entity (the entity's mentions are settled before the descriptions ask). */
@@ -564,12 +542,7 @@ function ruleDescriptions(doc: Doc): void {
     if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
     let titled: { words: string[]; noun: string } | null = null;
-    let capital = false;
-    // "the Russian ambassador" (not "The President met …": a capitalised role noun heads its own phrase)
-    if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) {
-      if (capitalRoleRule.enabled && capitalRoleHead(toks, h)) capital = true;
-      else h++;
-    }
+    if (/^\p{Lu}/u.test(toks[h].text) && toks[h + 1] && /^\p{Ll}/u.test(toks[h + 1].text) && !owners[h]) h++; // "the Russian ambassador"
     // "the prime minister", "the chief executive": the role is the phrase's head noun, after lower-case modifiers the
     // person's own title holds ("Prime Minister Rishi Sunak", "Apple chief executive Tim Cook")
     if (det === 'the' && titleModifierRule.enabled) {
@@ -578,7 +551,6 @@ function ruleDescriptions(doc: Doc): void {
         const words: string[] = [];
         for (let k = h; k < p; k++) words.push(lw(toks[k]));
         titled = { words, noun: lw(toks[p]) };
-        capital = /^\p{Lu}/u.test(toks[p].text);
         h = p;
         // "The general secretary of the RMT union, Mick Cash, said": an "of" complement introduces its own holder
         if (lw(toks[h + 1]) === 'of') continue;
@@ -608,7 +580,6 @@ function ruleDescriptions(doc: Doc): void {
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)));
       if (!t) target ??= soleHolder(noun);
       if (t && target) titleModifierRule.fired(toks[i].start, toks[h].end);
-      if (capital && target) capitalRoleRule.fired(toks[i].start, toks[h].end);
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
       if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
     }
