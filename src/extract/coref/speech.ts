@@ -17,7 +17,7 @@ import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
-import { roleOf, set } from '../../lexicon/index.js';
+import { isTitle, roleOf, set } from '../../lexicon/index.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -50,6 +50,26 @@ export const questionYou = defineRule({
   summary: 'in an interview written as labelled turns, you/your in the interviewer\'s turns (the label whose turns ask) is the one interviewee',
   fires: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: In 2015, with two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
   spares: ['Reporter: When did the clinic open?\n\nGrace Mwangi: In 2015. When you have two nurses, you can open.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: Family.'],
+  source,
+});
+
+export const labelInitials = defineRule({
+  id: 'coref-speech.turn-label-initials',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn labelled by initials ("GM:"), a title and surname ("Dr. Mwangi:") or a surname alone is the one person the document names in full whose initials or surname match (a unique match only)',
+  fires: ['Grace Mwangi opened the clinic in Kisumu. Tom Baker asked her about it.\n\nTB: When did you open it?\n\nGM: I opened it in 2015.\n\nTB: Why Kisumu?\n\nGM: My family lives there.'],
+  spares: ['Grace Mwangi and Gary Moss opened the clinic in Kisumu.\n\nTB: When did you open it?\n\nGM: I opened it in 2015.\n\nTB: Why Kisumu?\n\nGM: My family lives there.'],
+  source,
+});
+
+export const labelOwnSpeaker = defineRule({
+  id: 'coref-speech.turn-label-own-speaker',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label of initials ("GM:", two or three capitals opening two turns or more) that no entity of the document bears is a speaker of its own: a person known by the initials, so I/me/my in its turns and "you" in the other side\'s questions are that person',
+  fires: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nTB: Why Kisumu?\n\nGM: My family lives there.'],
+  spares: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nThe clinic has two nurses.'],
   source,
 });
 
@@ -192,7 +212,7 @@ export interface Turn {
 }
 
 /** A speaker label at the start of a line: one to four capitalised words ("Shimon Peres", "Wikinews", "Q") and a colon. */
-const LABEL = /^[ \t]*(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
+const LABEL = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
 
 /**
  * The labelled turns of an interview, or none: a document is an interview when at least two labels
@@ -206,26 +226,59 @@ export function interviewTurns(doc: Doc): Turn[] {
   const count = new Map<string, number>();
   for (const f of found) count.set(f.label, (count.get(f.label) ?? 0) + 1);
   if ([...count.values()].filter((n) => n >= 2).length < 2) return [];
-  const speakerOf = labelSpeakers(doc);
+  const speakerOf = labelSpeakers(doc, count);
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
 }
 
 /** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
-function labelSpeakers(doc: Doc): (label: string, from: number, to: number) => Entity | undefined {
+function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: string, from: number, to: number) => Entity | undefined {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
-  const named = (label: string): Entity | undefined => {
+  // initials two persons of the document share: neither, and no speaker of their own either
+  const ambiguous = new Set<string>();
+  const persons = doc.entities.filter((e) => e.type === 'PERSON');
+  const nameWords = (e: Entity) => e.mentions.filter((m) => m.kind === 'name').map((m) => m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
+  const bearing = (word: string) => {
+    const lower = word.toLowerCase();
+    const bearers = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower)));
+    return bearers.length === 1 ? bearers[0] : undefined;
+  };
+  const named = (label: string, from: number, to: number): Entity | undefined => {
+    const initialled = (e: Entity | undefined) => { if (e) labelInitials.fired(from, to); return e; };
     const lower = label.toLowerCase();
     const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower));
     // a person of that name first ("Ines Koller:" read on its own as a place is still the Ines Koller named in the text)
-    const persons = exact.filter((e) => e.type === 'PERSON');
-    if (persons.length === 1) return persons[0];
+    const exactPersons = exact.filter((e) => e.type === 'PERSON');
+    if (exactPersons.length === 1) return exactPersons[0];
     if (exact.length === 1) return exact[0];
+    const words = label.split(' ');
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
-    if (label.includes(' ')) return undefined;
-    const bearers = doc.entities.filter((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower)));
-    return bearers.length === 1 ? bearers[0] : undefined;
+    if (words.length === 1 && !/^\p{Lu}{2,4}$/u.test(label)) return bearing(label);
+    if (!labelInitials.enabled) return undefined;
+    // a title and a surname ("Dr. Mwangi:", "Mrs Koller:"): the one person bearing the surname
+    if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(bearing(words[1]));
+    // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
+    if (words.length === 1 && /^\p{Lu}{2,4}$/u.test(label)) {
+      const fits = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
+      const people = persons.filter(fits);
+      if (people.length > 1) ambiguous.add(label);
+      if (people.length) return people.length === 1 ? initialled(people[0]) : undefined;
+      const others = doc.entities.filter((e) => e.type === 'ORG' && fits(e));
+      return others.length === 1 ? initialled(others[0]) : undefined;
+    }
+    return undefined;
+  };
+  // a label of initials no entity bears, opening two turns or more: a speaker known only by them
+  const own = (label: string, from: number, to: number): Entity | undefined => {
+    if (!labelOwnSpeaker.enabled || !/^\p{Lu}{2,3}$/u.test(label) || (count.get(label) ?? 0) < 2 || ambiguous.has(label)) return undefined;
+    const e: Entity = { id: `e${doc.entities.length + 1}`, type: 'PERSON', name: label, mentions: [] };
+    while (byId.has(e.id)) e.id = `${e.id}x`;
+    byId.set(e.id, e);
+    doc.entities.push(e);
+    e.mentions.push({ start: from, end: from + label.length, text: label, kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
+    labelOwnSpeaker.fired(from, to);
+    return e;
   };
   return (label, from, to) => {
     if (/^(?:A|Answer)$/.test(label)) {
@@ -234,8 +287,14 @@ function labelSpeakers(doc: Doc): (label: string, from: number, to: number) => E
     }
     if (/^(?:Q|Question)$/.test(label)) return undefined;
     // the person the label names, else the entity the recogniser read the label's own words as
-    if (!memo.has(label)) memo.set(label, named(label));
-    return memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
+    if (!memo.has(label)) {
+      memo.set(label, named(label, from, to));
+    }
+    const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
+    if (found) return found;
+    const made = own(label, from, to);
+    if (made) memo.set(label, made);
+    return made;
   };
 }
 
