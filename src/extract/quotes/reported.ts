@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, objectComplement, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -109,6 +109,10 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
       objects++;
       picked.push(c);
     } else if (d === 'xcomp' && withComplement && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; extra = true; }
+    // a gerund is the content of a cue that takes an object or "to": "announced leaving the venture", "confessed to killing her"
+    else if (gerundComplement.enabled && toks[c].xpos === 'VBG' && ((d === 'xcomp' && f.has('object')) || (d === 'advcl' && f.has('to') && ctx.children[c].some((x) => x < c && lw(toks[x]) === 'to' && deprel(toks[x]) === 'mark')))) {
+      picked.push(c); complement = true; gerundComplement.fired(toks[c].start, toks[c].end);
+    }
     else if (/^(?:obl|advcl|nmod)$/.test(d)) {
       const mark = ctx.children[c].map((x) => lw(toks[x])).find((w) => COMPLEMENT_CASES[w] !== undefined);
       const frame = mark ? COMPLEMENT_CASES[mark] : undefined;

@@ -472,3 +472,10 @@ export const phrasalCue = defineRule({
   fires: ['The Harbour Tsunami Service ruled out the possibility of a tsunami.'],
   spares: ['The Harbour Tsunami Service ruled the harbour closed for a day.'],
 });
+
+export const gerundComplement = defineRule({
+  id: 'quotes.gerund-complement', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a gerund is what a cue attributes when the cue takes an object ("announced leaving the joint venture", "denied knowing") or "to" ("confessed to killing his sister", "admitted to ordering the payments"); frames from lexicon/en/speech-verbs.tsv',
+  fires: ['Harbour Freight announced leaving its joint venture in February.', 'The driver confessed to causing the crash.'],
+  spares: ['Harbour Freight said leaving the venture was hard.'],
+});
