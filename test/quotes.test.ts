@@ -256,3 +256,11 @@ test('a statement issued by a body stands for it: "A report issued by the Interi
   const r = run('The Interior Ministry said on Monday that the border would reopen. A report issued by the Interior Ministry said that 300 people crossed.');
   assert.equal(speakerOf(r, '300 people crossed').name, 'Interior Ministry');
 });
+
+test('a gerund, "found X to be Y" and a bare "urged X be Y" are what the cue attributes', () => {
+  const r = run('Ford announced leaving its joint venture in February. The appeals court found the merger to be unlawful. Mayor Ana Ruiz urged the ban be lifted. Mayor Ana Ruiz said leaving the venture was hard.');
+  assert.equal(speakerOf(r, 'leaving its joint venture').name, 'Ford');
+  assert.ok(speakerOf(r, 'the merger to be unlawful'));
+  assert.equal(speakerOf(r, 'the ban be lifted').name, 'Ana Ruiz');
+  assert.equal(speakerOf(r, 'leaving the venture was hard').name, 'Ana Ruiz');
+});
