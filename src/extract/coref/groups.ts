@@ -12,7 +12,7 @@
  *    "Muslims are required to make a pilgrimage during their lifetimes".
  * A pronoun inside a quotation never goes to a group named outside it (the speaker says "we").
  */
-import type { Doc, Entity, Mention } from '../../doc.js';
+import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { PRONOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
@@ -38,13 +38,17 @@ const IT_TYPES = new Set(['ORG', 'GPE']);
 /** Clauses that report or explain what their governing clause's subject does: "said (that) they …", "… before they …". */
 const REPORTED = new Set(['ccomp', 'advcl']);
 
+/** Token k has a dependent (after token `after`, when given) that `is` accepts; from the parse's shared dependents lists. */
+function hasDependent(doc: Doc, k: number, is: (t: Token) => boolean, after = -1): boolean {
+  for (const c of doc.dependents()[k]) if (c > after && is(doc.tokens[c])) return true;
+  return false;
+}
+
+const isCop = (t: Token): boolean => t.deprel === 'cop';
+
 /** The verb is "be" or has a copula ("it is time", "it's about …"). */
 function isCopular(doc: Doc, v: number): boolean {
-  const toks = doc.tokens;
-  if (toks[v].lemma === 'be') return true;
-  const s = doc.sentences[toks[v].sentence];
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (toks[k].head === v && toks[k].deprel === 'cop') return true;
-  return false;
+  return doc.tokens[v].lemma === 'be' || hasDependent(doc, v, isCop);
 }
 
 /** A plural common noun no entity owns lies between tokens a and b. */
@@ -100,8 +104,7 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
   const v = toks[i].head ?? -1;
   if (v < 0 || (toks[v].head ?? -1) >= 0) return -1;
   const sent = toks[i].sentence;
-  const here = doc.sentences[sent];
-  if (isCopular(doc, v)) for (let k = here.tokenStart; k < here.tokenEnd; k++) if (toks[k].head === v && EXTRAPOSED.has((toks[k].deprel ?? '').split(':')[0])) return -1;
+  if (isCopular(doc, v) && hasDependent(doc, v, (t) => EXTRAPOSED.has((t.deprel ?? '').split(':')[0]))) return -1;
   if (sent === 0) return -1;
   const prev = doc.sentences[sent - 1];
   for (let k = prev.tokenStart; k < prev.tokenEnd; k++) {
@@ -180,7 +183,7 @@ function nearestPeople(doc: Doc, owners: (Entity | undefined)[], i: number): num
       // the sentence before: only its subject carries on ("The Kurds were instrumental …. Leaving them …")
       if (toks[k].sentence !== sent && !/^nsubj/.test(toks[k].deprel ?? '')) return -1;
       // "So many girls I helped are Muslims. They …": a predicate's "they" is its subject's
-      if (hasCopula(doc, k)) return -1;
+      if (hasDependent(doc, k, isCop)) return -1;
       if (pluralSubjectAbove(doc, owners, i, e)) return -1;
       return k;
     }
@@ -200,18 +203,9 @@ function pluralSubjectAbove(doc: Doc, owners: (Entity | undefined)[], i: number,
   return false;
 }
 
-/** Token k is a predicate: it has a copula ("are Muslims"). */
-function hasCopula(doc: Doc, k: number): boolean {
-  const s = doc.sentences[doc.tokens[k].sentence];
-  for (let j = s.tokenStart; j < s.tokenEnd; j++) if (doc.tokens[j].head === k && doc.tokens[j].deprel === 'cop') return true;
-  return false;
-}
-
-/** Token k has a conjunct ("Thailand and Japan"). */
+/** Token k has a conjunct after it ("Thailand and Japan"). */
 function coordinated(doc: Doc, k: number): boolean {
-  const s = doc.sentences[doc.tokens[k].sentence];
-  for (let j = k + 1; j < s.tokenEnd; j++) if (doc.tokens[j].head === k && doc.tokens[j].deprel === 'conj') return true;
-  return false;
+  return hasDependent(doc, k, (t) => t.deprel === 'conj', k);
 }
 
 export function linkGroupPronouns(doc: Doc): void {
