@@ -11,8 +11,7 @@
 // Usage (repository root):
 //   node eval/data/quotes/tools/held3.mjs order              the 100 names in selection order
 //   node eval/data/quotes/tools/held3.mjs add FILE...        append rebuilt texts (line 1 title, 2 URL, 3 date, then paragraphs) to docs.jsonl
-import { readFileSync, appendFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { amalgumSet, idOf } from './amalgum-set.mjs';
 
 export const LISTED = `abdelbaset abortion adele administered afghanistan africans aftershock aftershocks aged agency ahmadinejad aid aids airasia aires
 airlines airshow airstrikes aitchison ajax akihito alberto ali allegations ambitions amd amnesty amtrak anjouan annan annapolis approves arabia
@@ -20,28 +19,8 @@ archaeologist aretha argentina ariane armed arrests arrivederci arrives arsenal 
 aussie austria baba badminton bailout bangladesh barca barlow barry basra bayern bbc beef benin benn betancourt bianchi bibliotheca bicentennial bin
 binyam blackwater boeing bomb bomber bombings bonner bor borneo borussia boycott boycotts braces brady brazilian bribery brickyard broncos brussels
 buffon bush california canadian cannabis capitals carbon cart cartoonist castro catholic`.split(/\s+/);
-const sha = (s) => createHash('sha1').update(s).digest('hex');
-export const idOf = (name) => `AMALGUM_news_${name}`;
-export const halfOf = (id) => (parseInt(sha(`held3-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
-export const order = () => [...LISTED].sort((a, b) => (sha(idOf(a)) < sha(idOf(b)) ? -1 : 1));
+export { idOf };
+const set = amalgumSet({ split: 'held3', prefix: 'h3', folder: 'amalgum/news/xml', listed: LISTED });
+export const { halfOf, order } = set;
 
-const slug = (t) => 'h3-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
-  .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [cmd, ...files] = process.argv.slice(2);
-  if (cmd === 'order') for (const n of order()) console.log(`${sha(idOf(n)).slice(0, 12)}\t${n}\t${halfOf(`amalgum:${idOf(n)}`)}`);
-  else if (cmd === 'add') {
-    for (const f of files) {
-      const name = f.replace(/^.*\//, '').replace(/\.txt$/, '');
-      const [title, url, date, ...rest] = readFileSync(f, 'utf8').split('\n');
-      const id = `amalgum:${idOf(name)}`;
-      const text = rest.join('\n').split('\n').map((p) => p.trim()).filter(Boolean).join('\n\n');
-      const rec = { id, slug: slug(title), origin: 'wikinews', split: 'held3', half: halfOf(id), title, date, url, licence: 'CC BY 2.5',
-        attribution: `Wikinews contributors, English Wikinews (${url}); text from AMALGUM (gucorpling/amalgum, amalgum/news/xml/${idOf(name)}.xml), rebuilt by hand from its tokens; paragraphs joined by blank lines`,
-        text };
-      appendFileSync('eval/data/quotes/docs.jsonl', JSON.stringify(rec) + '\n');
-      console.log(`${rec.slug}\t${rec.half}\t${text.split(/\s+/).length}`);
-    }
-  } else { console.error('usage: held3.mjs order | add FILE...'); process.exit(1); }
-}
+if (import.meta.url === `file://${process.argv[1]}`) set.main(process.argv.slice(2));
