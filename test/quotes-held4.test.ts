@@ -12,7 +12,7 @@ const all = loadGold();
 const held4 = all.filter((d) => d.split === 'held4');
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 const HALF_A = 10;
-const HALF_B = 0;
+const HALF_B = 11;
 
 test('held4: fresh Wikinews articles from amalgum_extra with source, licence and a half fixed by the hash of the id', () => {
   assert.equal(held4.length, HALF_A + HALF_B);
@@ -49,7 +49,8 @@ test('held4 is unseen: no other quote split, annotation set or unlabelled Wikine
   assertUnseen(held4, all.filter((d) => d.split !== 'held4'));
   const sets = ['coref-fresh', 'events', 'times', 'places'].flatMap((s) => textsUnder(join(process.cwd(), 'eval/data', s))).join('\n');
   for (const d of held4) {
-    assert.ok(!sets.includes(d.title) && !sets.includes(d.text.slice(0, 60)) && !sets.includes(d.id.replace(/^amalgum:/, '')), `${d.slug}: in another annotation set`);
+    // 200 characters: 60 can be shared by two stories ("A research team from the Massachusetts Institute of Technolo…")
+    assert.ok(!sets.includes(d.title) && !sets.includes(d.text.slice(0, 200)) && !sets.includes(d.id.replace(/^amalgum:/, '')), `${d.slug}: in another annotation set`);
   }
 });
 
