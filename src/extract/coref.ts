@@ -21,6 +21,7 @@ import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
 import { linkPredicates } from './coref/predicates.js';
 import { linkGroupPronouns } from './coref/groups.js';
+import { findKinds } from './coref/kinds.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -227,6 +228,8 @@ export const corefStage: Stage = {
   name: 'coref',
   requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times'], provides: ['coref', 'attributes.age'],
   run(doc: Doc) {
+    // what the text says its names are ("Muse, a British band", "the planet KELT-9b"), for "the band" and "it" later
+    findKinds(doc);
     resolveNominals(doc);
     const model = rankerModel();
     if (!model) applyRules(doc);

@@ -18,6 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
+import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
 import { governingSubject, governingVerb, isMainSubject, labelRule, lw, spanAt, subjectOf, tokenOwners, turnLabels } from './rules.js';
 
 export const groupPronounRule = defineRule({
@@ -109,7 +110,7 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
   const prev = doc.sentences[sent - 1];
   for (let k = prev.tokenStart; k < prev.tokenEnd; k++) {
     const e = owners[k];
-    if (!e || !IT_TYPES.has(e.type)) continue;
+    if (!e || !(IT_TYPES.has(e.type) || itByKind(doc, e))) continue;
     const m = e.mentions.find((x) => (x.kind === 'name' || x.kind === 'nominal' || (x.kind === 'pronoun' && /^it$/i.test(x.text))) && x.start <= toks[k].start && x.end >= toks[k].end);
     if (!m || !isMainSubject(doc, m)) continue;
     // "Although the region is small, it is …", "The Red Cross said the convoy had reached Goma. It will …": a singular noun
@@ -142,18 +143,24 @@ const MODIFIER = new Set(['amod', 'compound', 'flat']);
 /** Token k names a people by a plural noun ("the Palestinians", "Kurds") or ends an organisation's plural name ("Proud Boys"). */
 function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
   const e = owners[k];
-  if (!e || (e.type !== 'NORP' && e.type !== 'ORG')) return false;
-  // an organisation only when its name ends in a plural noun ("Proud Boys", "Amazon Web Services"; not "Congress")
   const t = doc.tokens[k];
-  if (e.type === 'ORG' && (t.xpos !== 'NNPS' || /ss$/i.test(t.text) || owners[k + 1] === e)) return false;
-  if (MODIFIER.has((t.deprel ?? '').split(':')[0])) return false;
+  // a band or a team the text calls so ("rock band Grateful Dead"), whatever type the recogniser gave it: its last name
+  // word, as for a plural name
+  const collective = e !== undefined && e.type !== 'PERSON' && pluralKind(doc, e) && owners[k + 1] !== e && e.mentions.some((m) => m.kind !== 'pronoun' && m.end === t.end);
+  if (!e || (e.type !== 'NORP' && e.type !== 'ORG' && !collective)) return false;
+  // an organisation only when its name ends in a plural noun ("Proud Boys", "Amazon Web Services"; not "Congress")
+  if (e.type === 'ORG' && !collective && (t.xpos !== 'NNPS' || /ss$/i.test(t.text) || owners[k + 1] === e)) return false;
+  // (a band's name may be parsed as a modifier of what follows the conjunction: "the Grateful Dead and their members")
+  if (MODIFIER.has((t.deprel ?? '').split(':')[0]) && !(collective && !isNoun(doc.tokens[k + 1]))) return false;
   // "all of the Armenians", "some of the Kurds": a partitive's "they" is the part, not the people
   const h = t.head ?? -1;
   if (h >= 0 && h < k && /^(DET|NUM|PRON|ADJ)$/.test(doc.tokens[h].upos ?? '')) {
     for (let j = h + 1; j < k; j++) if (doc.tokens[j].head === k && lw(doc.tokens[j]) === 'of') return false;
   }
-  return t.xpos === 'NNPS' || t.xpos === 'NNS' || /\p{Ll}s['’]?$/u.test(t.text);
+  return collective || t.xpos === 'NNPS' || t.xpos === 'NNS' || /\p{Ll}s['’]?$/u.test(t.text);
 }
+
+const isNoun = (t: Token | undefined): boolean => t !== undefined && (t.upos === 'NOUN' || t.upos === 'PROPN');
 
 /** "those", "these" standing as a noun phrase ("for those who …"): a plural nearer than the people. */
 const PLURAL_DEMONSTRATIVES = set('function-words', { uses: 'coref-plural-demonstrative' });
@@ -233,6 +240,9 @@ export function linkGroupPronouns(doc: Doc): void {
     if (subj >= 0 && verb >= 0 && !REPORTED.has((toks[verb].deprel ?? '').split(':')[0])) subj = -1;
     const reported = subj >= 0;
     if (subj < 0 && w === 'their' && groupPronounRule.enabled) subj = controllingSubject(doc, i);
+    // a subject no name stands for ("The collaboration continued with the Grateful Dead and their members") leaves
+    // "their" to the people rule, whose guards look for plurals nearer than the group
+    if (subj >= 0 && !reported && !owners[subj] && kindPronounRule.enabled) subj = -1;
     let parallel = false;
     let people = false;
     if (subj < 0 && plural && peopleTheyRule.enabled) {
@@ -246,7 +256,7 @@ export function linkGroupPronouns(doc: Doc): void {
     if (subj < 0 || (subj >= i && !parallel)) continue;
     const rule = parallel ? itParallelRule : people ? peopleTheyRule : groupPronounRule;
     const e = owners[subj];
-    if (!e || !types.has(e.type) || spanAt(labels, toks[subj].start) >= 0) continue;
+    if (!e || !(types.has(e.type) || (plural ? pluralKind(doc, e) : itByKind(doc, e))) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
     if (coordinated(doc, subj)) continue;
     // "it is time for …", "it's about …": a copular "it" is most often no one's
@@ -260,6 +270,7 @@ export function linkGroupPronouns(doc: Doc): void {
     // inside a quotation, only a group named inside the same quotation
     const q = spanAt(quoted, toks[i].start);
     if (q >= 0 && spanAt(quoted, toks[subj].start) !== q) continue;
+    if (!types.has(e.type) || (plural && e.type === 'ORG' && pluralKind(doc, e))) kindPronounRule.fired(toks[i].start, toks[i].end);
     const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(rule.id) };
     e.mentions.push(m);
     owners[i] = e;

@@ -20,7 +20,11 @@ import { givenNameGender } from './genders.js';
 import { placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
+import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
+import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
+
+export { addMention, lw, tokenOwners };
 
 export const creditRule = defineRule({
   id: 'coref.credit-not-antecedent',
@@ -103,6 +107,64 @@ function isObjectOverPronoun(doc: Doc, m: Mention, i: number): boolean {
   const verb = doc.tokens[k].head ?? -1;
   for (let h = doc.tokens[i].head ?? -1, n = 0; h >= 0 && n < 3; n++, h = doc.tokens[h].head ?? -1) if (h === verb) return true;
   return false;
+}
+
+export const itSubjectRule = defineRule({
+  id: 'coref.it-sentence-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"its" whose nearest organisation or place is not a subject still goes to it when the same entity is the subject of the pronoun\'s sentence before it ("Orbis is tied to its parent, with one unit of the company exposed to its debts")',
+  fires: ['Orbis Labs is tied to its parent, with one unit of the company exposed to its debts.'],
+  spares: ['Tarrow Bank is tied to its parent, with one unit of Orbis Labs exposed to its debts.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const unnamedNameRule = defineRule({
+  id: 'coref.it-unrecognised-name-between',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"its" is not linked past a capitalised name no entity stands for ("KELT-9 is larger than the Sun and twice its temperature"): the recogniser did not read that name, but "its" may be it',
+  fires: ['Orbis Labs is larger than the Tarrow and twice its size.'],
+  spares: ['Orbis Labs is larger than the rival and twice its size.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** A capitalised noun no entity owns, after "the", lies between tokens a (inclusive) and b: an unread name ("the Sun"). */
+function unrecognisedNameBetween(doc: Doc, owners: readonly (Entity | undefined)[], a: number, b: number): boolean {
+  const toks = doc.tokens;
+  for (let k = Math.max(a, 1); k < b; k++) if (!owners[k] && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && toks[k].upos !== 'ADJ' && lw(toks[k - 1]) === 'the' && toks[k - 1].sentence === toks[k].sentence) return true;
+  return false;
+}
+
+export const listRule = defineRule({
+  id: 'coref.listed-name-not-antecedent',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a person named in a list of people ("Stewart Brand, John Gilmore, and Apple co-founder Steve Wozniak") is no antecedent of he/she in a later sentence: the list names them, the paragraph is about someone else',
+  fires: ['Ana Ruiz founded the trust in 1990. She chose Tom Kell, Mark Hill, and Paul Wade as trustees. He served until 2001.'],
+  spares: ['Ana Ruiz founded the trust in 1990. She chose Tom Kell as a trustee. He served until 2001.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** A person mention listed with another person's in its sentence: only commas, "and"/"or" and at most five name or title words between ("and Apple co-founder Steve Wozniak"). */
+function listedPerson(doc: Doc, owners: readonly (Entity | undefined)[], x: Indexed): boolean {
+  if (x.m.kind !== 'name' || x.e.type !== 'PERSON') return false;
+  const toks = doc.tokens;
+  const first = doc.tokenAt(x.m.start);
+  let last = first;
+  while (last + 1 < toks.length && toks[last + 1].start < x.m.end) last++;
+  const joins = (from: number, step: 1 | -1): boolean => {
+    let joined = false;
+    for (let k = from, n = 0; k >= 0 && k < toks.length && n < 6 && toks[k].sentence === x.sentence; k += step, n++) {
+      const o = owners[k];
+      if (o && o !== x.e && o.type === 'PERSON') return joined;
+      const w = lw(toks[k]);
+      if (w === ',' || w === 'and' || w === 'or') { joined = true; continue; }
+      if (o === x.e || (!o && (toks[k].upos === 'VERB' || toks[k].upos === 'AUX' || toks[k].upos === 'ADP' || toks[k].upos === 'PUNCT'))) return false;
+    }
+    return false;
+  };
+  return joins(last + 1, 1) || joins(first - 1, -1);
 }
 
 export const coArgumentRule = defineRule({
@@ -404,10 +466,6 @@ export function spanAt(spans: readonly { start: number; end: number }[], pos: nu
   return lo > 0 && pos < spans[lo - 1].end ? lo - 1 : -1;
 }
 
-export function lw(t: Token | undefined): string {
-  return t ? t.text.toLowerCase() : '';
-}
-
 /** Token k is the possessive 's of "the NOUN's" (a noun no entity owns, after "the"): "the group's leader". */
 export function describedPossessor(toks: readonly Token[], owners: readonly (Entity | undefined)[], k: number): boolean {
   const s = toks[k];
@@ -424,29 +482,6 @@ export function creditSentences(doc: Doc): Uint8Array {
     if ((w0 === 'By' && n <= 12) || /\b(?:Image|Photo|Picture|Credit|Photograph)s?\s*:/.test(text) || /^(?:Reporting|Written|Edited) by\b/.test(text)) out[k] = 1;
   });
   return out;
-}
-
-/** Map each token index to the entity whose mention covers it. */
-export function tokenOwners(doc: Doc): (Entity | undefined)[] {
-  const owners: (Entity | undefined)[] = new Array(doc.tokens.length);
-  for (const e of doc.entities) {
-    for (const m of e.mentions) {
-      for (let i = doc.tokenAt(m.start); i < doc.tokens.length && doc.tokens[i].start < m.end; i++) owners[i] = e;
-    }
-  }
-  return owners;
-}
-
-/** Add a nominal mention unless its tokens already belong to a name or another nominal (`covered`). */
-export function addMention(doc: Doc, e: Entity, start: number, end: number, kind: Mention['kind'], covered: Uint8Array, basis: string): void {
-  const first = doc.tokenAt(start);
-  let last = first;
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < end; i++) {
-    if (covered[i]) return;
-    last = i;
-  }
-  for (let i = first; i <= last; i++) covered[i] = 2;
-  e.mentions.push({ start, end, text: doc.text.slice(start, end), kind, type: e.type, entity: e.id, source: 'coref', ...linkFields(basis) });
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
@@ -894,7 +929,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       const compatible = (e: Entity) => {
         if (e === possessed) return false;
-        let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC';
+        let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC' || itByKind(doc, e);
         // "Refugees" read as a person from a headline is no antecedent of "she"
         if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e)) {
           commonNounNameRule.fired(toks[i].start, toks[i].end);
@@ -959,7 +994,19 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           if (before.size === 1) [chosen] = before;
           if (chosen) break;
         }
-        if (!chosen || !chosenHere || !(isSubject(doc, chosenHere) || isObjectOverPronoun(doc, chosenHere, i))) {
+        // "KELT-9b is tidally locked to its star, with one side of the planet always exposed to its star": the nearest
+        // mention need not be the subject when its entity is this sentence's subject before the pronoun
+        // "KELT-9 is larger than the Sun and nearly twice its temperature": a name no entity stands for between the
+        // antecedent and "its" may be what it means
+        if (chosen && chosenHere && unnamedNameRule.enabled && unrecognisedNameBetween(doc, owners, doc.tokenAt(chosenHere.end), i)) {
+          unnamedNameRule.fired(toks[i].start, toks[i].end);
+          stop = true;
+          chosen = undefined;
+          break;
+        }
+        const subjectBefore = (e: Entity) => itSubjectRule.enabled && here.some((x) => x.e === e && x.m.end <= toks[i].start && x.m !== chosenHere && isSubject(doc, x.m));
+        if (chosen && chosenHere && !isSubject(doc, chosenHere) && !isObjectOverPronoun(doc, chosenHere, i) && subjectBefore(chosen)) itSubjectRule.fired(toks[i].start, toks[i].end);
+        else if (!chosen || !chosenHere || !(isSubject(doc, chosenHere) || isObjectOverPronoun(doc, chosenHere, i))) {
           if (chosen || !unnamedOrganisationBefore(doc, owners, i)) itRule.fired(toks[i].start, toks[i].end);
           stop = true;
           chosen = undefined;
@@ -983,6 +1030,12 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         // is still held. His wife …")
         const far = (x: Indexed) => {
           if (!compatible(x.e)) return false;
+          // "adding to the board Stewart Brand, John Gilmore, and Steve Wozniak. He served …": a name in a list is none
+          // of the next sentence's topic
+          if (wantPerson && listRule.enabled && listedPerson(doc, owners, x)) {
+            listRule.fired(toks[i].start, toks[i].end);
+            return false;
+          }
           if (!wantPerson || !unknownGenderRule.enabled || genders.has(x.e.id) || (byGivenName && byName.has(x.e.id))) return true;
           if (s === sent - 1 && isMainSubject(doc, x.m)) return true;
           unknownGenderRule.fired(toks[i].start, toks[i].end);
@@ -1002,6 +1055,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
       const basis = !wantPerson ? BASIS.it : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
+      if (!wantPerson && chosen.type !== 'ORG' && chosen.type !== 'GPE' && chosen.type !== 'FAC') kindPronounRule.fired(toks[i].start, toks[i].end);
       const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref', ...linkFields(basis) };
       chosen.mentions.push(m);
       owners[i] = chosen;
@@ -1015,6 +1069,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
 export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => true): void {
   if (own('description')) ruleDescriptions(doc);
   if (own('description')) ruleGenderedPersons(doc);
+  // "the band", "the planet": the entity the text gave that kind
+  if (own('description')) linkKindDescriptions(doc);
   if (own('he/she') || own('it')) rulePronouns(doc, knownGenders(doc), own);
 }
 
