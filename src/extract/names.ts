@@ -64,7 +64,7 @@ const TITLE_OR_KIN_SCORE = 0.7;
  * that fact of our own articles.
  */
 const TITLE_CUT_SCORE = 0.8;
-const namesRule = (id: string, action: 'label' | 'retype', summary: string, fires: string[], spares: string[]): Rule =>
+const namesRule = (id: string, action: 'label' | 'retype' | 'extend', summary: string, fires: string[], spares: string[]): Rule =>
   defineRule({ id: `names.${id}`, stage: 'names', action, summary, fires, spares, source: SOURCE });
 
 export const gazetteerPlace = namesRule('gazetteer-place', 'label',
@@ -79,6 +79,9 @@ export const settlementName = namesRule('settlement', 'label',
 export const headWordName = namesRule('head-word', 'label',
   'a capitalised chunk ending in an organisation, facility, place or event head word is that kind of name ("Sheba Hospital", "Ministry of Defence")',
   ['He was taken to Sheba Hospital on Sunday.'], ['He was taken to hospital on Sunday.']);
+export const orgCoordination = namesRule('org-coordination', 'extend',
+  'an organisation head\'s "of" complement goes on over "and" and the capitalised words closing the phrase ("the Department of Housing and Urban Development")',
+  ['The complaint was filed with the Department of Housing and Urban Development on Monday.'], ['The complaint was filed with the Department of Housing and Harvard University on Monday.']);
 export const nicknameName = namesRule('nickname', 'label',
   'a name with a quoted nickname inside is one person ("Alexander “Sasha” Trufanov")',
   ['Alexander “Sasha” Trufanov was released on Sunday.'], ['Alexander Trufanov was released on Sunday.']);
@@ -177,12 +180,38 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
           continue;
         }
       }
+      if (orgCoordination.enabled && (lw === 'and' || lw === '&')) {
+        const e = coordinatedComplementEnd(tokens, run, j);
+        if (e > j) {
+          orgCoordination.fired(t.start, tokens[e - 1].end);
+          run.push(...tokens.slice(j, e));
+          j = e;
+        }
+      }
       break;
     }
     runs.push(run);
     i = j;
   }
   return runs;
+}
+
+/**
+ * "the Department of Housing and Urban Development", "the Ministry of Agriculture and Food Security": after an
+ * organisation head's "of" complement, "and" (tokens[j]) and up to three capitalised words that close the phrase
+ * belong to the name — unless they are a name of their own (a head word of their own: "and Harvard University";
+ * a gazetteer name: "and Mexico") or go on ("and Bank of …", "and Smith's"). Returns the end of the words taken,
+ * or j when none are.
+ */
+function coordinatedComplementEnd(tokens: Token[], run: Token[], j: number): number {
+  if (!run.some((t, i) => i > 0 && lower(t) === 'of' && headKind(lower(run[i - 1])) === 'ORG')) return j;
+  let e = j + 1;
+  while (e < tokens.length && e - j <= 3 && isCapWord(tokens[e])) e++;
+  const after = tokens[e];
+  if (e === j + 1 || (after && (isCapWord(after) || /^(?:of|for|['’]s?)$/i.test(after.text)))) return j;
+  const tail = tokens.slice(j + 1, e);
+  if (headKind(lower(tail[tail.length - 1])) || gazetteer().names.get(nameKey(tail.map((t) => t.text)))) return j;
+  return e;
 }
 
 /** Longest gazetteer name starting at run[k]; returns its length in tokens, or 0. */

@@ -72,6 +72,10 @@ const R_KNOWN_PLACES = nerRule("known-places", "label", "a gazetteer place after
 const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyphenated or multi-word organisations the model left are tagged (\"Al-Shabaab\", \"an al-Qaeda affiliate\")", ["He had been held by an al-Qaeda affiliate in Mali."]);
 const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits inside a name (Joaquín \"El Chapo\" Guzmán)", ["Joaquín \"El Chapo\" Guzmán was flown to New York."]);
 const R_AFFILIATION_ACRONYMS = nerRule("affiliation-acronyms", "label", "acronyms that speak or belong are organisations (\"the RSF said\", \"Leung Kwok-hung of LSD\")", ["The soldiers were handed over in Darfur, the RSF said in a statement."]);
+const R_AFFILIATION_NAMES = nerRule("affiliation-names", "label", "a capitalised name tied to a person by \"of\" after the person or a possessive before, and known as no place, nationality or person, is the body the person belongs to (\"Nathan Law of Demosisto\", \"Civic Passion's Wong Yeung-tat\")", [
+  { text: "Pan-democrat Lam Cheuk-ting and localist group Youngspiration's Baggio Leung were elected, as was Nathan Law of Demosisto.", decoded: ["Lam Cheuk-ting/PERSON", "Baggio Leung/PERSON", "Nathan Law/PERSON"], names: ["Lam Cheuk-ting/PERSON", "Youngspiration/ORG", "Baggio Leung/PERSON", "Nathan Law/PERSON", "Demosisto/ORG"] },
+  { text: "Localist group Civic Passion's Wong Yeung-tat was defeated.", decoded: ["Civic Passion/PERSON", "Wong Yeung-tat/PERSON"], names: ["Civic Passion/ORG", "Wong Yeung-tat/PERSON"] },
+]);
 const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run ending in an organisation head is one organisation, also before \"for/of\" (\"The Hostages and Missing Families Forum\")", ["The Hostages and Missing Families Forum thanked the envoy on Sunday."]);
 const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", [
   { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
@@ -224,6 +228,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_KNOWN_ORGANISATIONS, out, () => addKnownOrganisations(model, words, out));
   applyRule(R_NICKNAMES, out, () => joinNicknames(words, out));
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
+  applyRule(R_AFFILIATION_NAMES, out, () => addAffiliationNames(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
   out.sort((a, b) => a.start - b.start);
@@ -993,6 +998,47 @@ function addAffiliationAcronyms(model: NerModel, words: readonly string[], spans
     // "the RSF said", "the IDF denied": an acronym with "the" that speaks or acts is a body
     const actor = /^the$/i.test(words[k - 1] ?? '') && ACTING_VERBS.has(words[k + 1] ?? '') && !PERSON_TITLES.has(words[k].toLowerCase());
     if (ofPerson || possessor || actor) spans.push({ start: k, end: k + 1, type: 'ORG' });
+  }
+  spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "Nathan Law of Demosisto", "Youngspiration's Baggio Leung", "Cheng Chung-tai of Civic Passion": a run of
+ * capitalised words tied to a person by "of (the)" after the person, or by a possessive right before the
+ * person, is the body the person belongs to, as for acronyms above. Such names carry no cue word, so the
+ * model leaves them, or types a two-word one a person. Not when a gazetteer knows the run as a place, a
+ * nationality or a person ("Smith of Texas", "Kenya's William Ruto", "Obama's Joe Biden"), nor a run that
+ * goes on as a longer name ("of New People's Party", "of the University of …", "of Studio 54": other rules' work),
+ * nor one word mostly written in lower case.
+ */
+function addAffiliationNames(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  const n = words.length;
+  const person = (f: (o: NameSpan) => boolean) => spans.some((o) => o.type === 'PERSON' && f(o));
+  const nameWord = (i: number) => i >= 0 && i < n && /^\p{Lu}/u.test(words[i]) && !PERSON_TITLES.has(words[i].toLowerCase()) && !DATE_WORDS.has(words[i].toLowerCase());
+  const claim = (a: number, b: number) => {
+    if (b - a > 4) return;
+    const lower = words.slice(a, b).map((w) => w.toLowerCase());
+    // one word mostly written in lower case is no name ("It's Warhol", "of the Architectural, …")
+    if (b - a === 1 && (model.lexicon.get(lower[0]) ?? 1) < 0.5) return;
+    if (ruleCats(model, lower).some((c) => c === 'GPE' || c === 'LOC' || c === 'NORP' || c === 'PER')) return;
+    const known = nameGazetteer().names.get(nameKey(lower));
+    if (known && known !== 'ORG') return;
+    const over = spans.filter((o) => o.start < b && o.end > a);
+    if (over.length === 0) spans.push({ start: a, end: b, type: 'ORG' });
+    // a two-word "person" that opens on no given name: "Civic Passion"
+    else if (over.length === 1 && over[0].start === a && over[0].end === b && over[0].type === 'PERSON' && b - a >= 2 && !ruleCats(model, [lower[0]]).includes('FIRST')) over[0].type = 'ORG';
+  };
+  for (let k = 1; k < n; k++) {
+    if (/^['’]s$/.test(words[k]) && nameWord(k - 1) && person((o) => o.start === k + 1)) {
+      let a = k - 1;
+      while (nameWord(a - 1)) a--;
+      claim(a, k);
+    } else if (words[k] === 'of' && person((o) => o.end === k)) {
+      const j = words[k + 1] === 'the' ? k + 2 : k + 1;
+      let b = j;
+      while (nameWord(b)) b++;
+      if (b > j && !/^(?:['’]s?|of|for|\d.*)$/.test(words[b] ?? '')) claim(j, b);
+    }
   }
   spans.sort((x, y) => x.start - y.start);
 }
