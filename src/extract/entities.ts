@@ -359,7 +359,8 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     for (let j = k - 1; j >= Math.max(0, k - 12) && toks[j].sentence === toks[k].sentence; j--) {
       const w = toks[j].text;
       if (!/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && !/^(?:al|el)-\p{Lu}/u.test(w)) break;
-      if (/^\p{Lu}/u.test(w) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
+      // a capitalised word the initials skip ("The" opening a sentence) does not open the name
+      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
     }
     if (from < 0 || from === k - 1) continue;
     const start = toks[from].start;
