@@ -115,6 +115,14 @@ test('acronyms join the names they stand for, by brackets or initials', () => {
   assert.ok(!r.entities.some((e) => e.name === 'ICRC' || e.name === 'HTW'));
 });
 
+test('a sentence-opening "The" is not part of a name its bracketed acronym spells', () => {
+  const r = run('The Independent National Electoral Commission (INEC) fixed new dates on Tuesday. INEC said the vote would go ahead.');
+  const inec = entity(r, 'Independent National Electoral Commission');
+  assert.ok(inec, JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])));
+  assert.ok(inec.mentions.every((m) => !m.text.startsWith('The ')), JSON.stringify(inec.mentions.map((m) => m.text)));
+  assert.equal(inec.mentions.filter((m) => m.text === 'INEC').length, 2);
+});
+
 test('"the group" is the organisation the story is about, not the last one named', () => {
   const r = run('The Northern Liberation Front, an armed group, seized the dam on Friday. A Front commander told Reuters the group would hold it.\n\nNear the village of Tarma, the agency said, food ran out.');
   const front = entity(r, 'Northern Liberation Front');

@@ -19,6 +19,10 @@ const entitiesRule = (id: string, action: 'label' | 'retype' | 'extend' | 'veto'
 export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
   'a rule mention surer than the model (gazetteer 0.8–0.9, head word with a complement 0.8) wins an overlap with the model\'s mention; without it the model\'s span and type win every overlap and rules only fill gaps',
   ['Mr Rahimov flew to Kibbutz Nir Oz on Monday.'], ['The talks ended on Monday.']);
+export const modelNameRecurs = entitiesRule('model-name-recurs', 'label',
+  'a weak rule guess of a one-word name the model named elsewhere in the article is that name, with the model\'s type ("posted to Twitter" after "Twitter gave …")',
+  [{ text: 'Twitter gave Mohamed an internship. She posted the picture to Twitter on Monday.', decoded: ['Twitter/ORG', 'Mohamed/PERSON'] }],
+  [{ text: 'Stardust flew past the comet. The Stardust team said Stardust was fine.', decoded: ['Stardust/ORG', 'Stardust/PERSON'] }]);
 export const placeContextGuess = entitiesRule('place-context-guess', 'label',
   'a weak rule guess the model did not confirm is kept when a place noun frames it ("the town of X", "the X area")',
   [{ text: 'Fighting reached the Jebel Awlia area on Sunday.', decoded: ['Jebel Awlia/ORG'], companion: ['Jebel/ORG'] }],
@@ -359,7 +363,8 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     for (let j = k - 1; j >= Math.max(0, k - 12) && toks[j].sentence === toks[k].sentence; j--) {
       const w = toks[j].text;
       if (!/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && !/^(?:al|el)-\p{Lu}/u.test(w)) break;
-      if (/^\p{Lu}/u.test(w) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
+      // a capitalised word the initials skip ("The" opening a sentence) does not open the name
+      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
     }
     if (from < 0 || from === k - 1) continue;
     const start = toks[from].start;
@@ -492,9 +497,33 @@ export const entitiesStage: Stage = {
     const modelRan = doc.mentions.some((m) => m.source === 'model');
     // a weak rule guess the model did not confirm is kept only with place context ("the Umm Badda area")
     const weakRuleGuess = (m: Mention) => modelRan && m.source === 'rules' && (m.score ?? 0.5) < MIN_STANDALONE_SCORE;
+    // the model's one-word names by their text, to confirm a weak guess of the same word elsewhere
+    // (null: the model named the word with two types, "Stardust" the mission and the craft: no reading to carry)
+    const modelWords = new Map<string, EntityType | null>();
+    // characters inside a model name (a guess there is the model's to settle, not this rule's)
+    const inModel = new Uint8Array(modelNameRecurs.enabled && modelRan ? doc.text.length : 0);
+    const modelAt = (m: Mention) => {
+      for (let c = m.start; c < m.end; c++) if (inModel[c]) return true;
+      return false;
+    };
+    if (modelNameRecurs.enabled) {
+      for (const m of doc.mentions) {
+        if (m.source !== 'model' || m.kind !== 'name') continue;
+        inModel.fill(1, m.start, m.end);
+        if (/\s/.test(m.text)) continue;
+        const had = modelWords.get(m.text);
+        modelWords.set(m.text, had === undefined || had === m.type ? (m.type as EntityType) : null);
+      }
+    }
     const names = settleMentions(doc.mentions.filter((m) => {
       if (m.kind !== 'name') return false;
       if (!weakRuleGuess(m)) return true;
+      const seen = modelWords.get(m.text);
+      if (seen && !modelAt(m)) {
+        m.type = seen;
+        modelNameRecurs.fired(m.start, m.end);
+        return true;
+      }
       if (!placeContextGuess.enabled || !placeContext(doc, m)) return false;
       placeContextGuess.fired(m.start, m.end);
       return true;
