@@ -1070,7 +1070,7 @@ export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => tr
   if (own('description')) ruleDescriptions(doc);
   if (own('description')) ruleGenderedPersons(doc);
   // "the band", "the planet": the entity the text gave that kind
-  if (own('description')) linkKindDescriptions(doc);
+  if (own('description')) linkKindDescriptions(doc, (e) => givenNameOf(e) !== null);
   if (own('he/she') || own('it')) rulePronouns(doc, knownGenders(doc), own);
 }
 
