@@ -44,17 +44,19 @@ export const kindPronounRule = defineRule({
   source: 'src/extract/coref/kinds.ts',
 });
 
-interface KindEntry { kind: string; type: EntityType; plural: boolean }
+interface KindEntry { kind: string; type: EntityType; plural: boolean; detBeforeName: boolean }
 
 /** The kind a class noun names (lexicon/en/entity-kinds.tsv), or undefined. */
 export function nounKind(noun: string): KindEntry | undefined {
   const e = lookup('entity-kinds', noun);
   if (!e) return undefined;
-  return { kind: e.attrs.kind ?? noun, type: (e.attrs.type ?? 'ORG') as EntityType, plural: e.attrs.number === 'p' };
+  return { kind: e.attrs.kind ?? noun, type: (e.attrs.type ?? 'ORG') as EntityType, plural: e.attrs.number === 'p', detBeforeName: e.attrs['before-name'] === 'det' };
 }
 
 /** The kinds the text gives each entity, by document (set by `findKinds`). */
 const kindsByDoc = new WeakMap<Doc, Map<Entity, Set<string>>>();
+/** The class nouns that gave a name its kind, by document (token indices). */
+const introducersByDoc = new WeakMap<Doc, Set<number>>();
 
 /** The kinds the text gives entity e ("band", "planet"); empty when none. */
 export function kindsOf(doc: Doc, e: Entity): ReadonlySet<string> {
@@ -118,6 +120,8 @@ function modifiersOnly(toks: readonly Token[], i: number, h: number, adjectives 
 /** Articles before a class noun ("Muse, a British band") and copulas ("KELT-9 is a … star"): lexicon/en/function-words.tsv. */
 const KIND_DETS = set('function-words', { uses: 'coref-kind-det' });
 const KIND_COPULAS = set('function-words', { uses: 'coref-kind-copula' });
+const POSSESSIVE_DETS = set('function-words', { uses: 'coref-possessive' });
+const DEFINITE = set('function-words', { uses: 'coref-definite' });
 
 /** "named", "called", "dubbed" (lexicon/en/naming-words.tsv, the verbs that need no "as"): "an exoplanet, named KELT-9b". */
 function namingWord(t: Token | undefined): boolean {
@@ -150,7 +154,9 @@ export function findKinds(doc: Doc): void {
     const named = namingWord(toks[a]);
     if (named) a++;
     const last = runFrom(toks, a);
-    if (last >= 0 && (toks[a - 1].text !== ',' || named || CLOSES.test(toks[last + 1]?.text ?? '.'))) {
+    // "the star AB Aurigae", not "film star Simran": a noun that also names a person's fame wants a determiner
+    const detOk = !kind.detBeforeName || KIND_DETS.has(lw(toks[k - 1])) || POSSESSIVE_DETS.has(lw(toks[k - 1]));
+    if (last >= 0 && detOk && (toks[a - 1].text !== ',' || named || CLOSES.test(toks[last + 1]?.text ?? '.'))) {
       // a name that goes on into a noun is that noun's modifier ("the band Coldplay concert")
       const next = toks[last + 1];
       if (!(next && next.sentence === s && next.upos === 'NOUN' && /^\p{Ll}/u.test(next.text))) {
@@ -161,6 +167,9 @@ export function findKinds(doc: Doc): void {
     // "Muse, a British band", "KELT-9 is a blue A-type star": the noun heads its phrase after a determiner
     const next = toks[k + 1];
     if (next && next.sentence === s && (next.upos === 'NOUN' || next.upos === 'PROPN')) continue;
+    // "…, Limp Bizkit and Orgy, the band was arrested", "However, the band has …": a phrase going on into its verb is a
+    // subject, not an apposition (a participle is a reduced relative: "Muse, a band formed in 1994")
+    if (next && next.sentence === s && (next.upos === 'VERB' || next.upos === 'AUX') && next.xpos !== 'VBN' && next.xpos !== 'VBG') continue;
     let d = k - 1;
     while (d >= 0 && d >= k - 4 && toks[d].sentence === s && !KIND_DETS.has(lw(toks[d]))) d--;
     if (d < 0 || toks[d].sentence !== s || !KIND_DETS.has(lw(toks[d])) || !modifiersOnly(toks, d, k, true)) continue;
@@ -176,10 +185,14 @@ export function findKinds(doc: Doc): void {
     if (before!.text !== ',' && first !== doc.sentences[s].tokenStart && toks[first - 1]?.text !== ',') continue;
     pairs.push({ first, last: end, kind, at: k });
   }
+  introducersByDoc.set(doc, new Set(pairs.map((p) => p.at)));
   for (const p of pairs) {
     let e = owners[p.first];
-    if (e && owners[p.last] !== e) continue;
+    // (a person is no band: "rock band Van Halen" after Eddie Van Halen is the surname's other bearer; a country no band)
+    if (e && (owners[p.last] !== e || !typeFits(e.type, p.kind.type))) continue;
     if (!e) {
+      // a sentence's lone first word is no name the text introduces ("However, the band …")
+      if (p.first === p.last && p.first === doc.sentences[toks[p.first].sentence].tokenStart) continue;
       if (!kindNameRule.enabled || overlaps(doc, owners, p.first, p.last)) continue;
       e = introduce(doc, p.first, p.last, p.kind.type);
       if (!e) continue;
@@ -190,6 +203,38 @@ export function findKinds(doc: Doc): void {
     if (!kinds) map.set(e, (kinds = new Set()));
     kinds.add(p.kind.kind);
   }
+}
+
+/** The noun at k opens a new referent: an indefinite article on it, no copula (not "it is a planet"), no name it introduces. */
+function newReferent(doc: Doc, k: number, introducers: ReadonlySet<number>): boolean {
+  const toks = doc.tokens;
+  if (introducers.has(k) || !/^\p{Ll}/u.test(toks[k].text)) return false;
+  const deps = doc.dependents()[k];
+  return deps.some((c) => toks[c].deprel === 'det' && KIND_DETS.has(lw(toks[c])) && !DEFINITE.has(lw(toks[c]))) && !deps.some((c) => toks[c].deprel === 'cop');
+}
+
+/** A mention of e ends at most four words before the description at i, with a verb and no punctuation between. */
+function coArgument(doc: Doc, e: Entity, i: number): boolean {
+  const toks = doc.tokens;
+  for (const m of e.mentions) {
+    if (m.end > toks[i].start || toks[i].start - m.end > 40) continue;
+    let verb = false;
+    let k = doc.tokenAt(m.end);
+    if (k < 0 || k > i || i - k > 4 || toks[k].sentence !== toks[i].sentence) continue;
+    for (; k < i; k++) {
+      if (toks[k].upos === 'PUNCT' || toks[k].upos === 'CCONJ' || toks[k].upos === 'SCONJ' || toks[k].upos === 'ADP') break;
+      if (toks[k].upos === 'VERB') verb = true;
+    }
+    if (k === i && verb) return true;
+  }
+  return false;
+}
+
+/** An entity the recogniser typed `have` may be of a kind whose names are `want`: a band an organisation (or a facility the
+ * recogniser misread, "Velvet Harbour"), a planet or star a place, never a person, a people or a country for a band. */
+function typeFits(have: EntityType, want: EntityType): boolean {
+  if (have === 'PERSON' || have === 'NORP') return false;
+  return want === 'ORG' ? have === 'ORG' || have === 'FAC' : have !== 'ORG';
 }
 
 /** A modifier between the determiner and the noun is a superlative ("the hottest", "the most distant"). */
@@ -231,19 +276,24 @@ function introduce(doc: Doc, first: number, last: number, type: EntityType): Ent
   return e;
 }
 
+/** How many sentences back the entity's last mention may be for a kind description. */
+const KIND_REACH = 8;
+
 /** coref.kind-description: "the band", "the planet" → the entity the text gave that kind. */
-export function linkKindDescriptions(doc: Doc): void {
+export function linkKindDescriptions(doc: Doc, gendered: (e: Entity) => boolean = () => false): void {
   const map = kindsByDoc.get(doc);
   if (!kindDescriptionRule.enabled || !map || map.size === 0) return;
   const toks = doc.tokens;
   const owners = tokenOwners(doc);
+  const introducers = introducersByDoc.get(doc) ?? new Set<number>();
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lw(toks[i]) !== 'the' || covered[i]) continue;
-    let h = i + 1;
-    while (h < toks.length && h - i <= 3 && toks[h].sentence === toks[i].sentence && !nounKind(lw(toks[h]))) h++;
-    const kind = h < toks.length ? nounKind(lw(toks[h])) : undefined;
+    // the noun the article determines (the parse's head of "the", at most three words on): "the psychedelic rock band",
+    // not "the birth of an exoplanet" or "the light from the star"
+    const h = toks[i].deprel === 'det' ? toks[i].head ?? -1 : -1;
+    const kind = h > i && h - i <= 4 ? nounKind(lw(toks[h])) : undefined;
     if (!kind || !/^\p{Ll}+$/u.test(toks[h].text) || toks[h].sentence !== toks[i].sentence || !modifiersOnly(toks, i, h)) continue;
     let blocked = false;
     for (let k = i; k <= h; k++) if (covered[k]) blocked = true;
@@ -265,11 +315,25 @@ export function linkKindDescriptions(doc: Doc): void {
       lastAt.set(e, at);
       if (at > bestAt) (best = e), (bestAt = at);
     }
-    if (!best) continue;
+    // (mentioned in reach: a planet named thirty sentences back is not what an interview's "the planet" means; coref10
+    // found name-head links eight sentences back or more mostly wrong)
+    if (!best || bestAt < doc.sentences[Math.max(0, toks[i].sentence - KIND_REACH)].start) continue;
     const reach = doc.sentences[Math.max(0, toks[i].sentence - 5)].start;
     let rival = false;
     for (const [e, at] of lastAt) if (e !== best && at >= reach) rival = true;
+    // "Cream was inducted in 1993. The band reunited …": an entity of the same type the text gave no kind, named since,
+    // may be of the kind too
+    // (or a "person" of one word whose given name tells nothing: "… to join Rammstein. The band was named …", Rammstein
+    // read as a person)
+    const mayBe = (e: Entity) => e.type === best!.type || (e.type === 'PERSON' && !gendered(e) && e.mentions.every((m) => m.kind !== 'name' || !/\s/.test(m.text.trim())));
+    if (!rival) for (const e of doc.entities) if (e !== best && !map.has(e) && mayBe(e) && e.mentions.some((m) => m.start > bestAt && m.end <= toks[i].start)) rival = true;
+    // "… bigger than Jupiter, the largest planet …. the formation of a planet …. the planet": a noun of the kind no entity
+    // holds ("a planet"), since the entity's last mention, is another one of the kind
+    for (let k = doc.tokenAt(bestAt) + 1; k < i && !rival; k++) if (!covered[k] && nounKind(lw(toks[k]))?.kind === kind.kind && newReferent(doc, k, introducers)) rival = true;
     if (rival) continue;
+    // "The Swedish band Deathstars supported the band": a verb's subject is not its object (read on the surface too: the
+    // name, then its verb with at most two words around it and no punctuation, then the description)
+    if (coArgument(doc, best, i)) continue;
     addMention(doc, best, toks[i].start, toks[h].end, 'nominal', covered, kindDescriptionRule.id);
     kindDescriptionRule.fired(toks[i].start, toks[h].end);
   }

@@ -140,31 +140,52 @@ export const listRule = defineRule({
   id: 'coref.listed-name-not-antecedent',
   stage: 'coref',
   action: 'veto',
-  summary: 'a person named in a list of people ("Stewart Brand, John Gilmore, and Apple co-founder Steve Wozniak") is no antecedent of he/she in a later sentence: the list names them, the paragraph is about someone else',
-  fires: ['Ana Ruiz founded the trust in 1990. She chose Tom Kell, Mark Hill, and Paul Wade as trustees. He served until 2001.'],
+  summary: 'a person named in a list of three people or more ("Stewart Brand, John Gilmore, and Apple co-founder Steve Wozniak") is no antecedent of he/she in a later sentence: the list names them, the paragraph is about someone else',
+  fires: ['Ana Ruiz founded the trust in 1990. She chose Tom Kell, Mark Hale, and Paul Wade as trustees. He served until 2001.'],
   spares: ['Ana Ruiz founded the trust in 1990. She chose Tom Kell as a trustee. He served until 2001.'],
   source: 'src/extract/coref/rules.ts',
 });
 
-/** A person mention listed with another person's in its sentence: only commas, "and"/"or" and at most five name or title words between ("and Apple co-founder Steve Wozniak"). */
+/**
+ * A person mention in a list of three people or more in its sentence: between neighbours only commas, "and"/"or" and at
+ * most five name or title words ("Stewart Brand, John Gilmore, and Apple Inc. co-founder Steve Wozniak"). Two names
+ * joined so are often a pair the next sentence goes on about, or a title and its holder ("Vice Presidents, Rebecca …").
+ */
 function listedPerson(doc: Doc, owners: readonly (Entity | undefined)[], x: Indexed): boolean {
-  if (x.m.kind !== 'name' || x.e.type !== 'PERSON') return false;
+  if (x.m.kind === 'pronoun' || x.e.type !== 'PERSON') return false;
   const toks = doc.tokens;
-  const first = doc.tokenAt(x.m.start);
-  let last = first;
-  while (last + 1 < toks.length && toks[last + 1].start < x.m.end) last++;
-  const joins = (from: number, step: 1 | -1): boolean => {
+  // the next person's token joined to the span first..last on one side (-1 when none)
+  const neighbour = (from: number, step: 1 | -1, self: Entity): number => {
     let joined = false;
     for (let k = from, n = 0; k >= 0 && k < toks.length && n < 6 && toks[k].sentence === x.sentence; k += step, n++) {
       const o = owners[k];
-      if (o && o !== x.e && o.type === 'PERSON') return joined;
+      if (o && o !== self && o.type === 'PERSON') return joined ? k : -1;
       const w = lw(toks[k]);
       if (w === ',' || w === 'and' || w === 'or') { joined = true; continue; }
-      if (o === x.e || (!o && (toks[k].upos === 'VERB' || toks[k].upos === 'AUX' || toks[k].upos === 'ADP' || toks[k].upos === 'PUNCT'))) return false;
+      // (the person's own title or role is part of its item: "and the lawyer Tom Kell")
+      if (o === self) continue;
+      if (!o && (toks[k].upos === 'VERB' || toks[k].upos === 'AUX' || toks[k].upos === 'ADP' || toks[k].upos === 'PUNCT')) return -1;
     }
-    return false;
+    return -1;
   };
-  return joins(last + 1, 1) || joins(first - 1, -1);
+  const span = (k: number): [number, number] => {
+    let a = k;
+    let b = k;
+    while (a > 0 && owners[a - 1] === owners[k]) a--;
+    while (b + 1 < toks.length && owners[b + 1] === owners[k]) b++;
+    return [a, b];
+  };
+  let members = 1;
+  for (const step of [1, -1] as const) {
+    let [a, b] = span(doc.tokenAt(x.m.start));
+    for (let n = 0; n < 4; n++) {
+      const k = neighbour(step === 1 ? b + 1 : a - 1, step, owners[a]!);
+      if (k < 0) break;
+      members++;
+      [a, b] = span(k);
+    }
+  }
+  return members >= 3;
 }
 
 export const coArgumentRule = defineRule({
@@ -1070,7 +1091,7 @@ export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => tr
   if (own('description')) ruleDescriptions(doc);
   if (own('description')) ruleGenderedPersons(doc);
   // "the band", "the planet": the entity the text gave that kind
-  if (own('description')) linkKindDescriptions(doc);
+  if (own('description')) linkKindDescriptions(doc, (e) => givenNameOf(e) !== null);
   if (own('he/she') || own('it')) rulePronouns(doc, knownGenders(doc), own);
 }
 
