@@ -23,6 +23,10 @@ export const modelNameRecurs = entitiesRule('model-name-recurs', 'label',
   'a weak rule guess of a one-word name the model named elsewhere in the article is that name, with the model\'s type ("posted to Twitter" after "Twitter gave …")',
   [{ text: 'Twitter gave Mohamed an internship. She posted the picture to Twitter on Monday.', decoded: ['Twitter/ORG', 'Mohamed/PERSON'] }],
   [{ text: 'Stardust flew past the comet. The Stardust team said Stardust was fine.', decoded: ['Stardust/ORG', 'Stardust/PERSON'] }]);
+export const surnameNotPlace = entitiesRule('surname-not-place', 'retype',
+  'a one-word name typed otherwise that is the surname of a person the article named in full before it is that person, unless a place preposition governs it ("Valeska Paris … Paris said", "Hassan Nasrallah … Nasrallah announced")',
+  [{ text: 'Hassan Nasrallah called for calm. Last month, Nasrallah announced that his party would close ranks with Hamas.', decoded: ['Hassan Nasrallah/PERSON', 'Hamas/ORG'] }],
+  [{ text: 'Valeska Paris joined the ship in 2003. She later moved to Paris.', decoded: ['Valeska Paris/PERSON', 'Paris/GPE'] }]);
 export const placeContextGuess = entitiesRule('place-context-guess', 'label',
   'a weak rule guess the model did not confirm is kept when a place noun frames it ("the town of X", "the X area")',
   [{ text: 'Fighting reached the Jebel Awlia area on Sunday.', decoded: ['Jebel Awlia/ORG'], companion: ['Jebel/ORG'] }],
@@ -489,6 +493,36 @@ function fullestName(mentions: Mention[]): string {
   return pool.slice().sort((a, b) => (nameTokens(b.text).length - nameTokens(a.text).length) || (b.text.length - a.text.length) || (a.start - b.start))[0].text;
 }
 
+/** Prepositions after which a lone capitalised word is read as a place ("to Paris", "in Jordan"). */
+const PLACE_PREPOSITIONS = set('function-words', { uses: 'ner-place-prep' });
+
+/**
+ * "Valeska Paris … Paris said": news names a person in full, then by surname, and a surname that is
+ * also a city or an organisation ("Paris", "Nasrallah" in the actor lists) is typed so where it stands
+ * alone. A one-word name of another type that is the last word of a person's full name named earlier
+ * in the article is that person — unless a place preposition governs it ("she moved to Paris").
+ */
+function surnamesStayPeople(doc: Doc, names: Mention[]): void {
+  const firstBySurname = new Map<string, number>();
+  for (const m of names) {
+    if (m.type !== 'PERSON') continue;
+    const words = nameTokens(m.text);
+    if (words.length < 2) continue;
+    const last = words[words.length - 1];
+    firstBySurname.set(last, Math.min(firstBySurname.get(last) ?? Infinity, m.start));
+  }
+  if (firstBySurname.size === 0) return;
+  for (const m of names) {
+    if (m.type === 'PERSON') continue;
+    const words = nameTokens(m.text);
+    if (words.length !== 1 || !((firstBySurname.get(words[0]) ?? Infinity) < m.start)) continue;
+    const before = doc.tokens[doc.tokenAt(m.start) - 1];
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) continue;
+    m.type = 'PERSON';
+    surnameNotPlace.fired(m.start, m.end);
+  }
+}
+
 export const entitiesStage: Stage = {
   name: 'entities',
   requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities'],
@@ -528,6 +562,7 @@ export const entitiesStage: Stage = {
       placeContextGuess.fired(m.start, m.end);
       return true;
     }));
+    if (surnameNotPlace.enabled) surnamesStayPeople(doc, names);
     retypeByContext(doc, names);
     const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
