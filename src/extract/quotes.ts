@@ -36,6 +36,8 @@ import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
+/** Every pronoun (lexicon/en/function-words.tsv): a speaker left as a pronoun's words ("you") names nobody to carry on. */
+const ANY_PRONOUN = set('function-words', { uses: 'store-pronoun' });
 /** Relative pronouns (lexicon/en/function-words.tsv): ", which according to X had …" opens a relative clause. */
 const RELATIVE_WORDS = set('function-words', { uses: 'quotes-relative' });
 
@@ -456,10 +458,51 @@ export const quotesStage: Stage = {
     trail.pass();
     const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+    if (rule.runOnAfterReport.enabled) continueAfterReport(doc, doc.quotes);
     setQuoteConfidences(doc);
     if (doc !== input) input.quotes = doc.quotes;
   },
 };
+
+/**
+ * A quotation with no cue and no speaker continues the speaker of the latest attribution before
+ * it — direct or reported — in its paragraph, or in the one before when it stands alone
+ * ("Ruiz said the decision was taken after long talks.\n\n"This is the hardest decision …"").
+ * The direct pass saw only direct quotes; this one sees the reported speech too, and lets a
+ * continued speaker carry on over the next paragraphs of the same run.
+ */
+function continueAfterReport(doc: Doc, quotes: Quote[]): void {
+  const paragraphOf = (pos: number) => doc.sentences[doc.sentenceAt(pos)].paragraph;
+  let last: { speaker: string | null; text?: string; paragraph: number } | null = null;
+  for (const q of quotes) {
+    const paragraph = paragraphOf(q.start);
+    if (q.kind === 'direct' && !q.cue && !q.speaker && !q.speaker_text && last && opensSentence(doc, q) && (paragraph === last.paragraph || (paragraph === last.paragraph + 1 && standsAlone(doc, q)))) {
+      if (last.speaker) q.speaker = last.speaker;
+      else if (last.text) q.speaker_text = last.text;
+      rule.runOnAfterReport.fired(q.start, q.end);
+    }
+    if (q.speaker) last = { speaker: q.speaker, paragraph };
+    // words that are only a pronoun ("you") name nobody to carry on
+    else if (q.speaker_text) last = ANY_PRONOUN.has(q.speaker_text.toLowerCase()) ? null : { speaker: null, text: q.speaker_text, paragraph };
+  }
+}
+
+/** The quotation opens its sentence: a quoted sentence, not words quoted inside narration ("the writer supposes a "…""). */
+function opensSentence(doc: Doc, q: Quote): boolean {
+  return /^[\s“”"„«»]*$/.test(doc.text.slice(doc.sentences[doc.sentenceAt(q.start)].start, q.start));
+}
+
+/** The paragraph holds nothing but quotations (and their marks). */
+function standsAlone(doc: Doc, q: Quote): boolean {
+  const s = doc.sentenceAt(q.start);
+  const paragraph = doc.sentences[s].paragraph;
+  let a = s;
+  let b = s;
+  while (a > 0 && doc.sentences[a - 1].paragraph === paragraph) a--;
+  while (b + 1 < doc.sentences.length && doc.sentences[b + 1].paragraph === paragraph) b++;
+  const text = doc.text.slice(doc.sentences[a].start, doc.sentences[b].end);
+  return text.replace(/[“”"„«»\s]/g, '').length <= q.text.replace(/[“”"„«»\s]/g, '').length + 2;
+}
 
 function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
   const lines: { start: number; end: number; label: number; q: boolean }[] = [];

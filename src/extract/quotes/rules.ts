@@ -236,6 +236,13 @@ export const participleCue = defineRule({
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
 });
 
+export const runOnAfterReport = defineRule({
+  id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',
+  fires: ['Mayor Ana Ruiz said the plant would close by 2030.\n\n"This is the hardest decision I have had to make."'],
+  spares: ['Mayor Ana Ruiz said the plant would close by 2030.\n\nWorkers at the plant were angry.\n\nThe union met on Friday.\n\n"This is the hardest decision I have had to make."'],
+});
+
 export const introducedBlock = defineRule({
   id: 'quotes.introduced-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a paragraph closing on a cue and a colon or comma ("Judge Ana Ruiz wrote:") introduces the quotation that opens the next paragraph',

@@ -1,0 +1,46 @@
+/**
+ * Speakers of the fourteenth round (issue 22): quotations with no cue of their own, on sentences of
+ * our own (invented people and places), each checked with its rule off and with its near miss.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameOf, run } from './helpers.js';
+import { withoutRules } from '../src/rules/registry.js';
+
+function speakerOf(text: string, content: string): { name: string | null; text: string | null | undefined } {
+  const r = run(text);
+  const q = r.quotes.find((x) => x.text.includes(content));
+  assert.ok(q, `no quote with "${content}"`);
+  return { name: nameOf(r, q.speaker), text: q.speaker_text };
+}
+
+function without<T>(ids: string[], f: () => T): T {
+  const restore = withoutRules(ids);
+  try { return f(); } finally { restore(); }
+}
+
+test('a quotation standing alone after a paragraph of reported speech continues its speaker', () => {
+  const text = 'The town of Brookfield will close its coal plant.\n\nMayor Ana Ruiz said the decision had been taken after long talks with the workers.\n\n"This is the hardest decision I have had to make. But it is the right one for our children."\n\nWorkers at the plant were angry.';
+  assert.equal(speakerOf(text, 'hardest decision').name, 'Ana Ruiz');
+  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'hardest decision').name), null);
+});
+
+test('a quotation after reported speech in its own paragraph continues that speaker, a description as its words', () => {
+  const text = 'Two people were missing after the flood. A police spokesman said divers would search the river on Tuesday. "We are still hoping to find them alive."';
+  assert.equal(speakerOf(text, 'still hoping').text, 'A police spokesman');
+  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'still hoping').text), undefined);
+});
+
+test('a speaker given as words carries on over every paragraph of a run of quotations', () => {
+  const text = 'Harbour workers walked out on Monday.\n\n"We have waited two years for this," a union official said.\n\n"The company made record profits last year."\n\n"We are ready to talk at any time."';
+  assert.equal(speakerOf(text, 'ready to talk').text, 'a union official');
+  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'ready to talk').text), undefined);
+});
+
+test('near misses: words quoted inside narration, and a quotation after a paragraph of narration, continue nobody', () => {
+  const fragment = 'Mayor Ana Ruiz said the plant would close. In the report, the engineers describe a "slow and costly decline" of the site.';
+  const q = run(fragment).quotes.find((x) => x.text.includes('costly decline'));
+  assert.ok(!q || (nameOf(run(fragment), q.speaker) !== 'Ana Ruiz'));
+  const gap = 'Mayor Ana Ruiz said the plant would close by 2030.\n\nWorkers at the plant were angry.\n\nThe union met on Friday.\n\n"This is the hardest decision I have had to make."';
+  assert.equal(speakerOf(gap, 'hardest decision').name, null);
+});
