@@ -44,3 +44,18 @@ test('near misses: words quoted inside narration, and a quotation after a paragr
   const gap = 'Mayor Ana Ruiz said the plant would close by 2030.\n\nWorkers at the plant were angry.\n\nThe union met on Friday.\n\n"This is the hardest decision I have had to make."';
   assert.equal(speakerOf(gap, 'hardest decision').name, null);
 });
+
+test('a verb the lexicon does not know, right after a quotation with its subject, is the quotation\'s cue', () => {
+  const text = 'The talks in Geneva ended without a deal on Friday.\n\n"We are not leaving until we have an agreement," Foreign Minister Ana Ruiz said. "Nobody wants another winter of war," her Norwegian counterpart Tom Berg lamented.\n\n"I have never seen so many journalists in one room," Berg joked.';
+  assert.equal(speakerOf(text, 'another winter').name, 'Tom Berg');
+  assert.equal(speakerOf(text, 'so many journalists').name, 'Tom Berg');
+  // without the rule the first is taken for more of Ruiz's quotation, the second has nobody
+  assert.equal(without(['quotes.unknown-cue'], () => speakerOf(text, 'another winter').name), 'Ana Ruiz');
+  assert.equal(without(['quotes.unknown-cue'], () => speakerOf(text, 'so many journalists').name), null);
+});
+
+test('near miss: a verb with an object of its own after a quotation is no cue', () => {
+  const text = 'The talks in Geneva ended without a deal on Friday.\n\n"We are not leaving until we have an agreement," Foreign Minister Ana Ruiz said on Friday.\n\n"Nobody wants another winter of war," Tom Berg wrote in a letter to the ministers, and he signed the letter.';
+  const r = run(text);
+  assert.ok(!r.quotes.some((q) => q.cue?.text === 'signed'));
+});

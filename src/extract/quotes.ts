@@ -295,6 +295,39 @@ function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrai
   return a.speaker || a.words ? a : null;
 }
 
+/**
+ * '"…," Berg joked.', '"Perhaps next week," retorted Ruiz.': a quotation handed over by its comma (or ?/!) to a
+ * clause that is only a subject and a finite verb with no object or clause of its own (adverbs and a
+ * prepositional phrase may follow) is attributed through that verb, whatever the verb: the structure
+ * names the speaker even where the lexicon lacks the cue (lamented, joked, shrugged, retorted).
+ */
+function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  if (!/[,!?]\s*$/.test(doc.text.slice(q.start, q.end)) && doc.text[q.outerEnd] !== ',') return null;
+  let k = doc.tokenAt(q.outerEnd);
+  if (k < toks.length && toks[k].text === ',') k++;
+  if (k >= toks.length || toks[k].start - q.outerEnd > 3 || ctx.inside(k)) return null;
+  const sent = doc.sentences[toks[k].sentence];
+  // the clause runs to the end of the sentence, or to a comma or quotation opening more of the quote
+  let end = k;
+  while (end < sent.tokenEnd && !ctx.inside(end) && !/^[.;:!?]$/.test(toks[end].text) && !(toks[end].text === ',' && (ctx.inside(end + 1) || /^["“]$/.test(toks[end + 1]?.text ?? '')))) end++;
+  if (end - k > 12 || end - k < 2) return null;
+  let v = -1;
+  for (let i = k; i < Math.min(end, k + 8); i++) {
+    // (a past form the tagger took for a participle counts when it has a subject and no auxiliary: "the minister sighed")
+    const participle = toks[i].xpos === 'VBN' && ctx.children[i].some((c) => /^nsubj$/.test(toks[c].deprel ?? '')) && !ctx.children[i].some((c) => /^aux/.test(toks[c].deprel ?? ''));
+    if (toks[i].upos === 'VERB' && (/^(?:VBD|VBZ|VBP)$/.test(toks[i].xpos ?? '') || participle)) { v = i; break; }
+    if (!/^(?:DET|PROPN|NOUN|ADJ|PRON|NUM|PUNCT|ADP|CCONJ|PART)$/.test(toks[i].upos ?? '')) return null;
+  }
+  if (v < 0 || cueAt(doc, v)) return null;
+  // no object, clause or complement of its own: the quotation is what the verb does
+  if (ctx.children[v].some((c) => /^(?:obj|iobj|ccomp|xcomp|csubj)/.test(toks[c].deprel ?? '') && !ctx.inside(c))) return null;
+  const a = attributeCue(ctx, v, trail);
+  if (!a.source || a.source.start < toks[k].start || a.source.end > toks[end - 1].end) return null;
+  return a.speaker || a.words ? a : null;
+}
+
 function fromSpeaker(cue: Token, sp: Speaker): Attribution {
   return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
@@ -362,6 +395,11 @@ export const quotesStage: Stage = {
         // a short quotation belongs to the cue that governs it, found speaker or not
         if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
+      }
+      // '"…," Berg joked.': a verb the lexicon does not know, written right after the quotation with its subject, is its cue
+      if ((!att || (!att.speaker && !att.words && !att.viaStatement)) && rule.unknownCue.enabled) {
+        const a = unknownCueAfter(ctx, q, trail);
+        if (a) { att = a; attTied = true; rule.unknownCue.fired(q.start, q.end); }
       }
       // a paragraph closing on "Rathbun stated," or "…:" introduces the quotation that opens the next one
       if (!att && rule.introducedBlock.enabled) {

@@ -236,6 +236,13 @@ export const participleCue = defineRule({
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
 });
 
+export const unknownCue = defineRule({
+  id: 'quotes.unknown-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation handed over by its comma to a clause of only a subject and a verb the lexicon does not know ("…," Berg joked.; "…," retorted Ruiz.) is attributed through that verb',
+  fires: ['"I have never seen so many journalists in one room," Foreign Minister Tom Berg joked.'],
+  spares: ['"I have never seen so many journalists in one room," Foreign Minister Tom Berg said.', '"Nobody expected this," the minister wrote in his diary.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',
