@@ -59,3 +59,19 @@ test('near miss: a verb with an object of its own after a quotation is no cue', 
   const r = run(text);
   assert.ok(!r.quotes.some((q) => q.cue?.text === 'signed'));
 });
+
+test('"X\'s spokesman said" is the spokesman, not X: a possessor\'s words are no role of the one described', () => {
+  const text = 'Mayor Ana Ruiz visited the flooded districts on Monday. The mayor\'s spokesman said the town needed more help. "We cannot do this alone," he said.';
+  const sp = speakerOf(text, 'town needed');
+  assert.equal(sp.name, null);
+  assert.equal(sp.text, "The mayor's spokesman");
+  assert.equal(without(['quotes.possessor-not-role'], () => speakerOf(text, 'town needed').name), 'Ana Ruiz');
+  // near miss: the mayor herself
+  assert.equal(speakerOf('Mayor Ana Ruiz visited the flooded districts on Monday. The mayor said the town needed more help.', 'town needed').name, 'Ana Ruiz');
+});
+
+test('"it" never stands for a speaker that was several', () => {
+  const text = 'Farmers in the valley said they had lost their harvest. "We have nothing left," they said. The ministry of agriculture promised help. It said compensation would be paid by June.';
+  assert.notEqual(speakerOf(text, 'compensation').text, 'Farmers in the valley');
+  assert.equal(without(['quotes.it-not-group'], () => speakerOf(text, 'compensation').text), 'Farmers in the valley');
+});

@@ -243,6 +243,20 @@ export const unknownCue = defineRule({
   spares: ['"I have never seen so many journalists in one room," Foreign Minister Tom Berg said.', '"Nobody expected this," the minister wrote in his diary.'],
 });
 
+export const possessorNotRole = defineRule({
+  id: 'quotes.possessor-not-role', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'the words of a possessor are not the role of the one described: "the mayor\'s spokesman" is the spokesman, not the person written as mayor',
+  fires: ['Mayor Ana Ruiz visited the flooded districts on Monday. The mayor\'s spokesman said the town needed more help.'],
+  spares: ['Mayor Ana Ruiz visited the flooded districts on Monday. The mayor said the town needed more help.'],
+});
+
+export const itNotGroup = defineRule({
+  id: 'quotes.it-not-group', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'an "it" speaker is never a speaker that stood for several: "Farmers in the valley said … The ministry promised help. It said …" is not the farmers',
+  fires: ['Farmers in the valley said they had lost their harvest. The ministry of agriculture promised help. It said compensation would be paid by June.'],
+  spares: ['The ministry of agriculture promised help to the farmers. It said compensation would be paid by June.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

@@ -891,7 +891,11 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   if (!role || role.plural) return null;
   // a definite description only: "the commissioner", "Chelyabinsk's governor", not "a senior official"
   if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return leadDescription(ctx, from, head);
-  const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
+  // a possessor is someone else: "the mayor's spokesman" is not the mayor, so "mayor" is no role word of the one described
+  let own = from;
+  if (rule.possessorNotRole.enabled) for (let k = head - 1; k > from; k--) if (/^['’]s?$/.test(toks[k].text) && toks[k].upos === 'PART') { own = k + 1; break; }
+  const words = new Set(toks.slice(own, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
+  if (own > from && toks.slice(from, own).some((t) => roleOf(lw(t)))) rule.possessorNotRole.fired(toks[from].start, toks[head].end);
   const pos = toks[from].start;
   let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
   for (const { id, roles, appos, starts, ends } of rolePersons(ctx)) {
@@ -1205,6 +1209,8 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
         continue;
       }
       if (agreeing && r.entity) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
+      // ("it" is never several: "Farmers said … The ministry promised help. It said …" is not the farmers)
+      if (!r.entity && r.text && w === 'it' && r.group && rule.itNotGroup.enabled) { rule.itNotGroup.fired(at, toks[head].end); continue; }
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
     let near = latestAgreeing(ctx, w, at, notThese);
