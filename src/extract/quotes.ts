@@ -29,13 +29,15 @@ import { parseView } from './quotes/parse-view.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
-import { set } from '../lexicon/index.js';
+import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
+/** Personal pronouns that can be a source (lexicon/en/function-words.tsv): he, she, they, we, I … */
+const SPEAKING_PRONOUNS = set('function-words', { uses: 'quotes-pronoun' });
 /** Every pronoun (lexicon/en/function-words.tsv): a speaker left as a pronoun's words ("you") names nobody to carry on. */
 const ANY_PRONOUN = set('function-words', { uses: 'store-pronoun' });
 /** Relative pronouns (lexicon/en/function-words.tsv): ", which according to X had …" opens a relative clause. */
@@ -321,10 +323,16 @@ function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): A
     if (!/^(?:DET|PROPN|NOUN|ADJ|PRON|NUM|PUNCT|ADP|CCONJ|PART)$/.test(toks[i].upos ?? '')) return null;
   }
   if (v < 0 || cueAt(doc, v)) return null;
+  // (a quotation closing on ?/! ends its sentence: '"Who pays?" The question hung over the hearing.' is narration)
+  if (toks[v].sentence !== toks[doc.tokenAt(q.start)].sentence) return null;
   // no object, clause or complement of its own: the quotation is what the verb does
   if (ctx.children[v].some((c) => /^(?:obj|iobj|ccomp|xcomp|csubj)/.test(toks[c].deprel ?? '') && !ctx.inside(c))) return null;
+  // the subject is someone who can speak: a person or body, a personal pronoun, a role noun
+  const src = sourceOfCue(ctx, v);
+  if (!src || src.from < k || src.to >= end) return null;
   const a = attributeCue(ctx, v, trail);
-  if (!a.source || a.source.start < toks[k].start || a.source.end > toks[end - 1].end) return null;
+  const type = a.speaker ? doc.entityById(a.speaker)?.type : undefined;
+  if (!(type === 'PERSON' || type === 'ORG' || SPEAKING_PRONOUNS.has(lw(toks[src.head])) || roleOf(lw(toks[src.head])))) return null;
   return a.speaker || a.words ? a : null;
 }
 
@@ -496,7 +504,8 @@ export const quotesStage: Stage = {
     trail.pass();
     const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
-    if (rule.runOnAfterReport.enabled) continueAfterReport(doc, doc.quotes);
+    // (it extends quotes.continues-speaker: without that rule nothing continues)
+    if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
     setQuoteConfidences(doc);
     if (doc !== input) input.quotes = doc.quotes;
   },
