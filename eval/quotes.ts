@@ -28,6 +28,9 @@
  * (Wilson over attributions; a document bootstrap for speaker accuracy, since attributions cluster by document);
  * `--held3-detail` adds their construction and shape tables; `--held3-errors` lists the errors of half A only (B is kept
  * for reporting).
+ * The held4 documents (fresh Wikinews articles from AMALGUM's extra news folder, annotated by fresh14 before Chronicle ran on
+ * them, halves fixed by hash like held3's) are left out unless `--held4` is given, with the same headline and intervals;
+ * `--held4-detail` adds the tables, `--held4-errors` lists the errors of half A only (half B is run once, by the lead).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -422,6 +425,11 @@ export function report(label: string, c: Counts, detail = true): string[] {
   return out;
 }
 
+/** Which documents a run scores: blind, held3 and held4 only when asked for, so they never enter the dev, held-out or news figures. */
+export function inScope(d: GoldQuoteDoc, want: { blind: boolean; held3: boolean; held4: boolean }): boolean {
+  return d.split === 'blind' ? want.blind : d.split === 'held3' ? want.held3 : d.split === 'held4' ? want.held4 : true;
+}
+
 /** Wilson score interval (95%) of k out of n, in percent. */
 export function wilson(k: number, n: number): [number, number] {
   if (!n) return [0, 0];
@@ -467,25 +475,39 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const held3Errors = process.argv.includes('--held3-errors');
   const withHeld3 = held3Detail || held3Errors || process.argv.includes('--held3');
   const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
-  const [held3, held3A, held3B] = [emptyCounts(), emptyCounts(), emptyCounts()];
+  // --held4: the same for held4 (fresh14's set); --held4-detail, --held4-errors (half A only)
+  const held4Detail = process.argv.includes('--held4-detail');
+  const held4Errors = process.argv.includes('--held4-errors');
+  const withHeld4 = held4Detail || held4Errors || process.argv.includes('--held4');
+  const halves = { held3: [emptyCounts(), emptyCounts(), emptyCounts()], held4: [emptyCounts(), emptyCounts(), emptyCounts()] } as const;
   const perDoc = new Map<string, Counts>();
-  const gold = loadGold().filter((d) => (withBlind || d.split !== 'blind') && (withHeld3 || d.split !== 'held3'));
+  const gold = loadGold().filter((d) => inScope(d, { blind: withBlind, held3: withHeld3, held4: withHeld4 }));
   scoreDevSet(gold, (d) => {
-    if (d.split === 'held3') { const own3 = emptyCounts(); perDoc.set(d.id, own3); return [held3, d.half === 'A' ? held3A : held3B, own3]; }
+    if (d.split === 'held3' || d.split === 'held4') {
+      const [set, a, b] = halves[d.split];
+      const mine = emptyCounts();
+      perDoc.set(d.id, mine);
+      return [set, d.half === 'A' ? a : b, mine];
+    }
     return d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own];
-  }, (d) => listed(d) || (held3Errors && d.split === 'held3' && d.half === 'A'));
+  }, (d) => listed(d) || (d.half === 'A' && ((held3Errors && d.split === 'held3') || (held4Errors && d.split === 'held4'))));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
   console.log(report('Quote attribution, held-out (news; errors never listed, but shape counts were read: not blind)', held).join('\n'));
   if (held2.docs) console.log(report('Quote attribution, held2 (12 news articles, run once as held-out by quotes10, then developed on)', held2).join('\n'));
   console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (withBlind) console.log(report('Quote attribution, blind (22 news articles, annotated without running Chronicle; never tuned on)', blind, blindDetail).join('\n'));
-  if (withHeld3) {
-    const docsOf = (half?: 'A' | 'B') => gold.filter((d) => d.split === 'held3' && (!half || d.half === half)).map((d) => perDoc.get(d.id) ?? emptyCounts());
-    for (const [label, c, half] of [['held3 (24 fresh Wikinews articles, annotated before Chronicle ran on them)', held3, undefined], ['held3 half A (to develop on)', held3A, 'A'], ['held3 half B (to report)', held3B, 'B']] as const) {
-      console.log([...report(`Quote attribution, ${label}`, c, held3Detail), ...intervalLines(c, docsOf(half))].join('\n'));
+  const freshSets = [
+    { split: 'held3', on: withHeld3, detail: held3Detail, errors: held3Errors, what: 'fresh Wikinews articles, annotated before Chronicle ran on them' },
+    { split: 'held4', on: withHeld4, detail: held4Detail, errors: held4Errors, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them' },
+  ] as const;
+  for (const f of freshSets.filter((x) => x.on)) {
+    const [set, a, b] = halves[f.split];
+    const docsOf = (half?: 'A' | 'B') => gold.filter((d) => d.split === f.split && (!half || d.half === half)).map((d) => perDoc.get(d.id) ?? emptyCounts());
+    for (const [label, c, half] of [[`${f.split} (${set.docs} ${f.what})`, set, undefined], [`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']] as const) {
+      console.log([...report(`Quote attribution, ${label}`, c, f.detail), ...intervalLines(c, docsOf(half))].join('\n'));
     }
-    if (held3Errors) for (const e of held3A.errors) console.log(e);
+    if (f.errors) for (const e of a.errors) console.log(e);
   }
   if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);
   const dir = join(process.env.CHRONICLE_DATA ?? join(process.cwd(), '../shared/data'), 'gum/dep');
