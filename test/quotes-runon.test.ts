@@ -75,3 +75,11 @@ test('"it" never stands for a speaker that was several', () => {
   assert.notEqual(speakerOf(text, 'compensation').text, 'Farmers in the valley');
   assert.equal(without(['quotes.it-not-group'], () => speakerOf(text, 'compensation').text), 'Farmers in the valley');
 });
+
+test('quoted sentences do not put a pronoun\'s antecedent out of reach; narrated ones do', () => {
+  const quoted = 'Mayor Ana Ruiz demanded more money for the town. "We will not wait. We will not be quiet. We will go to the capital. We will sleep outside the ministry." She also asked for more police.';
+  assert.equal(speakerOf(quoted, 'more police').name, 'Ana Ruiz');
+  assert.equal(without(['quotes.reach-over-quotation'], () => speakerOf(quoted, 'more police').name), null);
+  const narrated = 'Mayor Ana Ruiz demanded more money for the town. The council met on Monday. The budget was cut. Roads were closed. Schools shut early. She also asked for more police.';
+  assert.equal(speakerOf(narrated, 'more police').name, null);
+});

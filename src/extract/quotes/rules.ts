@@ -257,6 +257,13 @@ export const itNotGroup = defineRule({
   spares: ['The ministry of agriculture promised help to the farmers. It said compensation would be paid by June.'],
 });
 
+export const reachOverQuotation = defineRule({
+  id: 'quotes.reach-over-quotation', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'the sentences a pronoun\'s antecedent may lie back (quotes.antecedent-in-reach) do not count sentences wholly inside quotation marks: a speaker\'s quoted words name no new referent',
+  fires: ['Mayor Ana Ruiz demanded more money for the town. "We will not wait. We will not be quiet. We will go to the capital. We will sleep outside the ministry." She also asked for more police.'],
+  spares: ['Mayor Ana Ruiz demanded more money for the town. The council met on Monday. The budget was cut. Roads were closed. Schools shut early. She also asked for more police.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

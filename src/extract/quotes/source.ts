@@ -1200,7 +1200,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // the latest speaker or person that agrees only when it was written in the last few sentences:
     // a person last named further back is a guess, and a wrong speaker is worse than none
     const sentence = toks[head].sentence;
-    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || sentence - doc.sentenceAt(pos) > REACH_SENTENCES);
+    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || narrativeDistance(ctx, doc.sentenceAt(pos), sentence) > REACH_SENTENCES);
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
       const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !notThese?.has(r.entity);
@@ -1553,6 +1553,27 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
 
 /** How many sentences back a pronoun speaker's fallback antecedent may last have been written. */
 const REACH_SENTENCES = 3;
+
+/**
+ * Sentences from `from` to `to` (the later one counted, the earlier not), leaving out those wholly inside
+ * quotation marks when quotes.reach-over-quotation is on: a speaker's own quoted sentences name no new
+ * referent for a pronoun after them ('Ms Maliwal demanded … "I will … [five quoted sentences]" She also demanded').
+ */
+function narrativeDistance(ctx: QuoteContext, from: number, to: number): number {
+  if (!rule.reachOverQuotation.enabled || to - from <= REACH_SENTENCES) return to - from;
+  const doc = ctx.doc;
+  let n = 0;
+  let skipped = false;
+  for (let s = from + 1; s <= to; s++) {
+    const sent = doc.sentences[s];
+    let quoted = true;
+    for (let i = sent.tokenStart; i < sent.tokenEnd && quoted; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(doc.tokens[i].text)) quoted = false;
+    if (quoted) skipped = true;
+    else n++;
+  }
+  if (skipped && n <= REACH_SENTENCES) rule.reachOverQuotation.fired(doc.sentences[from].start, doc.sentences[to].end);
+  return n;
+}
 
 /** Where an entity was last mentioned before `pos` (-1: never). */
 function lastMentionBefore(ctx: QuoteContext, id: string, pos: number): number {
