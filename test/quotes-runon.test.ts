@@ -83,3 +83,19 @@ test('quoted sentences do not put a pronoun\'s antecedent out of reach; narrated
   const narrated = 'Mayor Ana Ruiz demanded more money for the town. The council met on Monday. The budget was cut. Roads were closed. Schools shut early. She also asked for more police.';
   assert.equal(speakerOf(narrated, 'more police').name, null);
 });
+
+test('a pronoun speaker is nobody the quotation names, and "He" right after direct speech is its speaker', () => {
+  const text = 'At the summit, President Tom Berg accused the government of President Jan Kowal of lying, a charge that Kowal quickly denied. "I cannot accept Berg\'s lies," he said. "These hands are clean." He admitted there had been talks with the rebels.';
+  assert.equal(speakerOf(text, 'cannot accept').name, 'Jan Kowal');
+  assert.equal(speakerOf(text, 'hands are clean').name, 'Jan Kowal');
+  assert.equal(speakerOf(text, 'talks with the rebels').name, 'Jan Kowal');
+  assert.equal(without(['quotes.pronoun-not-named-in-quote'], () => speakerOf(text, 'cannot accept').name), 'Tom Berg');
+  const narrated = 'At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. "These hands are clean." He admitted there had been talks with the rebels.';
+  assert.equal(speakerOf(narrated, 'talks with the rebels').name, 'Jan Kowal');
+  assert.equal(without(['quotes.after-direct-speech'], () => speakerOf(narrated, 'talks with the rebels').name), 'Tom Berg');
+});
+
+test('near miss: "He" after a narrated sentence naming another person keeps coreference\'s answer', () => {
+  const text = 'At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. Berg left the room. He admitted there had been talks with the rebels.';
+  assert.equal(speakerOf(text, 'talks with the rebels').name, 'Tom Berg');
+});

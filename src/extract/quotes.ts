@@ -336,6 +336,26 @@ function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): A
   return a.speaker || a.words ? a : null;
 }
 
+/**
+ * A pronoun source resolved to a person the quotation names by name is resolved again without that
+ * person (and anyone else the quotation names): speakers do not call themselves by name.
+ */
+function notNamedInQuote(ctx: QuoteContext, q: RawQuote, att: Attribution, trail: SpeakerTrail): Attribution {
+  const doc = ctx.doc;
+  if (!att.found?.span || !att.speaker || (att.found.via !== 'coreference' && att.found.via !== 'agreement')) return att;
+  const head = doc.tokenAt(att.found.span.start);
+  if (!SPEAKING_PRONOUNS.has(lw(doc.tokens[head])) || att.found.span.end !== doc.tokens[head].end) return att;
+  const named = new Set<string>();
+  for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) {
+    const o = ctx.owners[i];
+    if (o && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') named.add(o);
+  }
+  if (!named.has(att.speaker)) return att;
+  const sp = speakerOf(ctx, { from: head, to: head, head, how: 'subject' }, trail.before(att.cue.start), named);
+  rule.pronounNotNamedInQuote.fired(q.start, q.end);
+  return fromSpeaker(att.cue, sp);
+}
+
 function fromSpeaker(cue: Token, sp: Speaker): Attribution {
   return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
@@ -450,6 +470,8 @@ export const quotesStage: Stage = {
         const acc = accordingTo(ctx, firstSent, trail);
         if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
       }
+      // a quotation that names a person is not that person's speech through a pronoun: '"I cannot accept Uribe's lies," he said' is not Uribe
+      if (att?.speaker && rule.pronounNotNamedInQuote.enabled) att = notNamedInQuote(ctx, q, att, trail);
       const speaker: string | null = att?.speaker ?? null;
       const speakerText = !speaker && att?.words ? att.words : undefined;
       if (att?.found) trail.add(att.cue.start, att.found);

@@ -264,6 +264,20 @@ export const reachOverQuotation = defineRule({
   spares: ['Mayor Ana Ruiz demanded more money for the town. The council met on Monday. The budget was cut. Roads were closed. Schools shut early. She also asked for more police.'],
 });
 
+export const pronounNotNamedInQuote = defineRule({
+  id: 'quotes.pronoun-not-named-in-quote', stage: 'quotes', action: 'veto', source: `${src}.ts`,
+  summary: 'a pronoun speaker is nobody the quotation names by name (speakers do not call themselves by name): "Berg accused Kowal\'s government of lying, a charge Kowal denied. "I cannot accept Berg\'s lies," he said" is not Berg',
+  fires: ['At the summit, President Tom Berg accused the government of President Jan Kowal of lying, a charge that Kowal quickly denied. "I cannot accept Berg\'s lies," he said.'],
+  spares: ['At the summit, President Tom Berg accused the government of President Jan Kowal of lying, a charge that Kowal quickly denied. "I cannot accept these lies," he said.'],
+});
+
+export const afterDirectSpeech = defineRule({
+  id: 'quotes.after-direct-speech', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she subject opening its sentence right after direct speech (quoted sentences skipped) is the speaker of that speech when they agree, over coreference\'s pick',
+  fires: ['At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. "These hands are clean." He admitted there had been talks with the rebels.'],
+  spares: ['At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. Berg left the room. He admitted there had been talks with the rebels.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

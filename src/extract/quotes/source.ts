@@ -1026,8 +1026,8 @@ const RANK_WORDS = set('title-modifiers', { uses: 'office' });
  * The speaker a source phrase names. `recent` lists the speakers of earlier attributions, latest
  * last, for pronouns coreference left alone.
  */
-export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
-  const sp = phraseSpeaker(ctx, src, recent);
+export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[], exclude?: ReadonlySet<string>): Speaker {
+  const sp = phraseSpeaker(ctx, src, recent, exclude);
   if (rule.groupThey.enabled && (sp.entity || sp.text) && !sp.statement && groupPhrase(ctx, src)) sp.group = true;
   return sp;
 }
@@ -1059,7 +1059,8 @@ function coordinatedName(ctx: QuoteContext, i: number): boolean {
   return false;
 }
 
-function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
+/** `exclude`: people a pronoun source cannot stand for (those the quotation itself names). */
+function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[], exclude?: ReadonlySet<string>): Speaker {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const { from, to } = src;
@@ -1129,7 +1130,8 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       rule.pronounNotInClause.fired(at, toks[head].end);
       own = undefined;
     }
-    const notThese = inClause?.size ? new Set([...(coArgs ?? []), ...inClause]) : coArgs;
+    if (exclude?.size && own && exclude.has(own)) own = undefined;
+    const notThese = inClause?.size || exclude?.size ? new Set([...(coArgs ?? []), ...(inClause ?? []), ...(exclude ?? [])]) : coArgs;
     const setAside = coArgs && own && coArgs.has(own) ? own : undefined;
     if (setAside) {
       rule.pronounNotCoArgument.fired(at, toks[head].end);
@@ -1164,6 +1166,12 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
         rule.previousSubjectSpeaker.fired(at, toks[head].end);
         return { entity: prev.entity, ...(prev.entity ? {} : { text: prev.text }), span, via: 'agreement' };
       }
+    }
+    // he/she opening a sentence right after direct speech (narrated sentences counted only): the speaker
+    // of that speech, over coreference's pick ('"…," he said. "…" He admitted …' after another man was named)
+    if ((w === 'he' || w === 'she') && rule.afterDirectSpeech.enabled) {
+      const after = speakerOfDirectSpeechBefore(ctx, head, w, recent, notThese);
+      if (after && after !== own) { rule.afterDirectSpeech.fired(at, toks[head].end); return { entity: after, span, via: 'agreement' }; }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
@@ -1553,6 +1561,40 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
 
 /** How many sentences back a pronoun speaker's fallback antecedent may last have been written. */
 const REACH_SENTENCES = 3;
+
+/**
+ * The speaker of the direct speech just before a he/she subject opening its sentence: the latest speaker
+ * on the trail, when its cue stands in the last narrated sentence before the pronoun (sentences wholly
+ * quoted skipped), that sentence holds a quotation, no person is named between it and the pronoun
+ * outside quotation marks, and the speaker is a person who agrees. Null otherwise.
+ */
+function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): string | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sIdx = toks[pronoun].sentence;
+  const sent = doc.sentences[sIdx];
+  if (sIdx === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  for (let j = sent.tokenStart; j < pronoun; j++) if (!ctx.inside(j) && /^(?:PROPN|NOUN|PRON)$/.test(toks[j].upos ?? '')) return null;
+  const r = recent[recent.length - 1];
+  if (!r?.entity || !r.span || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+  const rs = doc.sentenceAt(r.span.start);
+  if (rs >= sIdx) return null;
+  // the sentences between are wholly quoted, and the speaker's sentence holds a quotation
+  const quotedOnly = (k: number): boolean => {
+    for (let i = doc.sentences[k].tokenStart; i < doc.sentences[k].tokenEnd; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(toks[i].text)) return false;
+    return true;
+  };
+  for (let k = rs + 1; k < sIdx; k++) if (!quotedOnly(k)) return null;
+  let holds = false;
+  for (let i = doc.sentences[rs].tokenStart; i < doc.sentences[rs].tokenEnd && !holds; i++) if (ctx.inside(i)) holds = true;
+  if (!holds) return null;
+  // no other person named outside quotation marks after the speaker's source in that sentence
+  for (let i = doc.tokenAt(r.span.end); i < doc.sentences[rs].tokenEnd; i++) {
+    const o = ctx.owners[i];
+    if (o && o !== r.entity && !ctx.inside(i) && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  return r.entity;
+}
 
 /**
  * Sentences from `from` to `to` (the later one counted, the earlier not), leaving out those wholly inside
