@@ -99,3 +99,12 @@ test('near miss: "He" after a narrated sentence naming another person keeps core
   const text = 'At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. Berg left the room. He admitted there had been talks with the rebels.';
   assert.equal(speakerOf(text, 'talks with the rebels').name, 'Tom Berg');
 });
+
+test('a participle cue on a passive verb is said by its passive subject; a person named in the last narrated sentence outranks coreference\'s guess', () => {
+  const text = 'Veteran columnist Ana Ruiz, 89, announced her retirement yesterday.\n\nIn retiring, Ruiz stated: "I deeply regret my comments. They do not reflect my beliefs. May that day come soon."\n\nHer departure was announced after she was captured on video saying: "These people have no right to be here."';
+  assert.equal(speakerOf(text, 'no right to be here').name, 'Ana Ruiz');
+  assert.equal(without(['quotes.passive-controller'], () => speakerOf(text, 'no right to be here').name), null);
+  // near miss: a by-agent is the one who captured, not the one who spoke, and the cue takes nobody from the passive
+  const byAgent = 'Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video by a student saying: "These people have no right to be here."';
+  assert.notEqual(speakerOf(byAgent, 'no right to be here').name, 'Ana Ruiz');
+});

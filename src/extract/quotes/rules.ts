@@ -278,6 +278,13 @@ export const afterDirectSpeech = defineRule({
   spares: ['At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. Berg left the room. He admitted there had been talks with the rebels.'],
 });
 
+export const passiveController = defineRule({
+  id: 'quotes.passive-controller', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a participle cue hung on a passive verb with no agent is said by that verb\'s passive subject ("she was captured on video saying: "…"", "He was heard shouting that …")',
+  fires: ['Her departure was announced after the columnist Ana Ruiz was captured on video saying: "These people have no right to be here."'],
+  spares: ['Her departure was announced after the columnist Ana Ruiz was captured on video by a student saying: "These people have no right to be here."'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

@@ -391,8 +391,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   }
   // (a date the parse took for a second subject is an adjunct: "The port authority on Tuesday said")
   // (a name the tagger took for a gerund, "Boeing did not release", is a nominal subject however it was parsed)
-  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
+  // (a passive verb controlling a participle cue controls it through its passive subject: "she was captured
+  // on video saying", "He was heard shouting" — not for the cue itself, whose passive subject was spoken to)
+  const passiveController = depth > 0 && rule.passiveController.enabled && child(ctx, cue, /^obl:agent$/) < 0;
+  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (passiveController && deprel(toks[c]) === 'nsubj:pass' && canSpeak(ctx, c)) || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
   const subjects = ctx.children[cue].filter((c) => nominal(c) && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
+  if (passiveController && subjects.some((c) => deprel(toks[c]) === 'nsubj:pass')) rule.passiveController.fired(t.start, t.end);
   const read = surfaceSubject(ctx, cue);
   // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
@@ -1548,7 +1552,11 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
 /** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
 function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
   const sIdx = ctx.doc.sentenceAt(pos);
-  const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
+  // the sentence before, or the last narrated one before quoted sentences (quotes.reach-over-quotation)
+  let before = Math.max(0, sIdx - 1);
+  while (rule.reachOverQuotation.enabled && before > 0 && whollyQuoted(ctx, before)) before--;
+  if (before < sIdx - 1) rule.reachOverQuotation.fired(ctx.doc.sentences[before].start, pos);
+  const from = ctx.doc.sentences[before].start;
   const want = pronoun === 'he' ? 'm' : 'f';
   const list = mentionIndex(ctx);
   for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
@@ -1580,11 +1588,7 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
   const rs = doc.sentenceAt(r.span.start);
   if (rs >= sIdx) return null;
   // the sentences between are wholly quoted, and the speaker's sentence holds a quotation
-  const quotedOnly = (k: number): boolean => {
-    for (let i = doc.sentences[k].tokenStart; i < doc.sentences[k].tokenEnd; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(toks[i].text)) return false;
-    return true;
-  };
-  for (let k = rs + 1; k < sIdx; k++) if (!quotedOnly(k)) return null;
+  for (let k = rs + 1; k < sIdx; k++) if (!whollyQuoted(ctx, k)) return null;
   let holds = false;
   for (let i = doc.sentences[rs].tokenStart; i < doc.sentences[rs].tokenEnd && !holds; i++) if (ctx.inside(i)) holds = true;
   if (!holds) return null;
@@ -1594,6 +1598,20 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
     if (o && o !== r.entity && !ctx.inside(i) && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') return null;
   }
   return r.entity;
+}
+
+/** A person or a body, by its entity, or a personal pronoun: who can be the source of speech. */
+function canSpeak(ctx: QuoteContext, i: number): boolean {
+  const o = ctx.owners[i];
+  const type = o ? ctx.doc.entityById(o)?.type : undefined;
+  return type === 'PERSON' || type === 'ORG' || (PERSONAL.has(lw(ctx.doc.tokens[i])) && lw(ctx.doc.tokens[i]) !== 'it');
+}
+
+/** Every word of the sentence lies inside quotation marks. */
+function whollyQuoted(ctx: QuoteContext, s: number): boolean {
+  const sent = ctx.doc.sentences[s];
+  for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(ctx.doc.tokens[i].text)) return false;
+  return true;
 }
 
 /**
@@ -1607,10 +1625,7 @@ function narrativeDistance(ctx: QuoteContext, from: number, to: number): number 
   let n = 0;
   let skipped = false;
   for (let s = from + 1; s <= to; s++) {
-    const sent = doc.sentences[s];
-    let quoted = true;
-    for (let i = sent.tokenStart; i < sent.tokenEnd && quoted; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(doc.tokens[i].text)) quoted = false;
-    if (quoted) skipped = true;
+    if (whollyQuoted(ctx, s)) skipped = true;
     else n++;
   }
   if (skipped && n <= REACH_SENTENCES) rule.reachOverQuotation.fired(doc.sentences[from].start, doc.sentences[to].end);
