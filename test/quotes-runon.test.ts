@@ -108,3 +108,9 @@ test('a participle cue on a passive verb is said by its passive subject; a perso
   const byAgent = 'Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video by a student saying: "These people have no right to be here."';
   assert.notEqual(speakerOf(byAgent, 'no right to be here').name, 'Ana Ruiz');
 });
+
+test('a name the tagger took for an adverb is still the subject read off the words', () => {
+  const text = 'Margaret Huang spoke on Monday. Huang went on to call the order "long overdue."';
+  assert.equal(speakerOf(text, 'long overdue').name, 'Margaret Huang');
+  assert.equal(without(['quotes.mistagged-name-subject'], () => speakerOf(text, 'long overdue').name), null);
+});

@@ -285,6 +285,13 @@ export const passiveController = defineRule({
   spares: ['Her departure was announced after the columnist Ana Ruiz was captured on video by a student saying: "These people have no right to be here."'],
 });
 
+export const mistaggedNameSubject = defineRule({
+  id: 'quotes.mistagged-name-subject', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a word of a name the tagger took for an adverb or a verb is read as a name in the subject read off the words ("Huang went on to call …": the parse hung "Huang" on "went" as an adverb)',
+  fires: ['Margaret Huang spoke on Monday. Huang went on to call the order "long overdue."'],
+  spares: ['Margaret Huang spoke on Monday. Later she went on to call the order "long overdue."'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

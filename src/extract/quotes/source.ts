@@ -208,7 +208,10 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     if (toks[j].text === '(') k = j - 1;
   }
   const nameApposition = skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) ? { from: skipped[0] + 1, to: skipped[1] - 1 } : null;
-  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || /^[“”"]$/.test(toks[k].text)) {
+  // (a word of a name the tagger took for an adverb or a verb is still a name: "Huang | went on to call")
+  const mistaggedName = (j: number): boolean => rule.mistaggedNameSubject.enabled && j >= sent.tokenStart && ctx.ownerKind[j] === 'name' && !isNounish(toks[j]) && /^\p{Lu}/u.test(toks[j].text);
+  if (k >= sent.tokenStart && mistaggedName(k) && !ctx.inside(k)) rule.mistaggedNameSubject.fired(toks[k].start, toks[k].end);
+  if (k < sent.tokenStart || ctx.inside(k) || (!isNounish(toks[k]) && !mistaggedName(k)) || /^[“”"]$/.test(toks[k].text)) {
     return nameApposition ? { ...nameApposition, head: phraseHead(ctx, nameApposition.from, nameApposition.to), how: 'surface', skipped: null } : null;
   }
   const end = k;
@@ -219,7 +222,7 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     const t = toks[j];
     if (ctx.inside(j)) break;
     const u = t.upos ?? '';
-    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
+    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || mistaggedName(j) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
     if (u === 'ADP' && PREPOSITIONS.has(lw(t)) && j > sent.tokenStart && /^(?:NOUN|PROPN)$/.test(toks[j - 1].upos ?? '')) { from = j; continue; }
     if (u === 'CCONJ' && lw(t) === 'and' && j > sent.tokenStart && toks[j - 1].upos === 'PROPN' && toks[j + 1]?.upos === 'PROPN') { from = j; continue; }
     break;
