@@ -114,3 +114,8 @@ test('a name the tagger took for an adverb is still the subject read off the wor
   assert.equal(speakerOf(text, 'long overdue').name, 'Margaret Huang');
   assert.equal(without(['quotes.mistagged-name-subject'], () => speakerOf(text, 'long overdue').name), null);
 });
+
+test('"the police and a statement by …" is no definite "the statement" standing for the last speaker', () => {
+  const text = 'Mayor Ana Ruiz visited the hospital on Monday. She said the girl was recovering. According to the police and a statement by the girl\'s father to a local radio station, the girl was found in the river.';
+  assert.notEqual(speakerOf(text, 'found in the river').name, 'Ana Ruiz');
+});

@@ -1261,7 +1261,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     // (a statement described as someone's — "The Turkish statement", "The chain's press release" — is not the last speaker's)
     const described = toks.slice(from + 1, head).some((x) => x.upos === 'PROPN' || /^NNP/.test(x.xpos ?? '') || /^['’]s?$/.test(x.text) || ctx.owners[x.i] !== undefined);
-    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) && !described };
+    // (the statement's own determiner, not the phrase's first word: "the police and a statement by …" is no "the statement")
+    const det = ctx.children[head].find((c) => c < head && /^(?:det|nmod:poss)$/.test(deprel(toks[c])));
+    const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
+    return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
