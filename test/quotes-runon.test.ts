@@ -119,3 +119,11 @@ test('"the police and a statement by …" is no definite "the statement" standin
   const text = 'Mayor Ana Ruiz visited the hospital on Monday. She said the girl was recovering. According to the police and a statement by the girl\'s father to a local radio station, the girl was found in the river.';
   assert.notEqual(speakerOf(text, 'found in the river').name, 'Ana Ruiz');
 });
+
+test('a conjoined cue takes the subject written right before it, over adverbs and auxiliaries, not the first conjunct\'s', () => {
+  const text = 'The body of the diver has yet to be found but the Calverton Harbour Authority has now confirmed that he died on Wednesday.';
+  const sp = speakerOf(text, 'died on Wednesday');
+  assert.ok(sp.name === 'Calverton Harbour Authority' || /Harbour Authority/.test(sp.text ?? ''), JSON.stringify(sp));
+  const off = without(['quotes.adverb-before-cue'], () => speakerOf(text, 'died on Wednesday'));
+  assert.ok(!(off.name === 'Calverton Harbour Authority' || /Harbour Authority/.test(off.text ?? '')), JSON.stringify(off));
+});

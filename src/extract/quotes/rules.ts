@@ -292,6 +292,13 @@ export const mistaggedNameSubject = defineRule({
   spares: ['Margaret Huang spoke on Monday. Later she went on to call the order "long overdue."'],
 });
 
+export const adverbBeforeCue = defineRule({
+  id: 'quotes.adverb-before-cue', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'the subject read off the words before a conjoined cue skips any adverb or auxiliary of the cue, not only the listed ones ("The body has yet to be found but the Harbour Authority has now confirmed that …": the subject is the Authority, not the body the parse shared through "but")',
+  fires: ['The body of the diver has yet to be found but the Calverton Harbour Authority has now confirmed that he died on Wednesday.'],
+  spares: ['The body of the diver has yet to be found but the Calverton Harbour Authority has confirmed that he died on Wednesday.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

@@ -182,7 +182,12 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cue].sentence];
   let k = cue - 1;
-  while (k >= sent.tokenStart && BETWEEN.test(lw(toks[k])) && !ctx.inside(k)) k--;
+  // (for a conjoined cue, whose subject the parse may share wrongly, any adverb or auxiliary of the cue itself, not
+  // only the listed ones: "… but the Office has now confirmed"; never a word of a name)
+  let unlisted = false;
+  const between = (j: number): boolean => BETWEEN.test(lw(toks[j])) || (rule.adverbBeforeCue.enabled && deprel(toks[cue]) === 'conj' && /^(?:ADV|AUX)$/.test(toks[j].upos ?? '') && /^(?:advmod|aux)/.test(toks[j].deprel ?? '') && toks[j].head === cue && ctx.ownerKind[j] !== 'name' && !/^W/.test(toks[j].xpos ?? '') && (unlisted = true));
+  while (k >= sent.tokenStart && between(k) && !ctx.inside(k)) k--;
+  if (unlisted) rule.adverbBeforeCue.fired(toks[k + 1].start, toks[cue].end);
   let skipped: [number, number] | null = null;
   if (k > sent.tokenStart && toks[k].text === ',' && !ctx.inside(k)) {
     // ", APPOSITION ," — find the opening comma; the segment holds no finite verb of its own
