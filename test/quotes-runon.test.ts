@@ -121,9 +121,9 @@ test('"the police and a statement by …" is no definite "the statement" standin
 });
 
 test('a conjoined cue takes the subject written right before it, over adverbs and auxiliaries, not the first conjunct\'s', () => {
-  const text = 'The body of the diver has yet to be found but the Calverton Harbour Authority has now confirmed that he died on Wednesday.';
-  const sp = speakerOf(text, 'died on Wednesday');
-  assert.ok(sp.name === 'Calverton Harbour Authority' || /Harbour Authority/.test(sp.text ?? ''), JSON.stringify(sp));
-  const off = without(['quotes.adverb-before-cue'], () => speakerOf(text, 'died on Wednesday'));
-  assert.ok(!(off.name === 'Calverton Harbour Authority' || /Harbour Authority/.test(off.text ?? '')), JSON.stringify(off));
+  // (the parse hangs "confirmed" on "found" and reads "Foreign … Office" as a conjunct of it)
+  const text = 'The body of the diver has yet to be found but the Foreign and Commonwealth Office has now confirmed that he died on Wednesday.';
+  const office = (sp: { name: string | null; text: string | null | undefined }) => /Office/.test(sp.name ?? sp.text ?? '');
+  assert.ok(office(speakerOf(text, 'died on Wednesday')));
+  assert.equal(without(['quotes.adverb-before-cue'], () => speakerOf(text, 'died on Wednesday')).text, 'The body of the diver');
 });

@@ -294,9 +294,9 @@ export const mistaggedNameSubject = defineRule({
 
 export const adverbBeforeCue = defineRule({
   id: 'quotes.adverb-before-cue', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
-  summary: 'the subject read off the words before a conjoined cue skips any adverb or auxiliary of the cue, not only the listed ones ("The body has yet to be found but the Harbour Authority has now confirmed that …": the subject is the Authority, not the body the parse shared through "but")',
-  fires: ['The body of the diver has yet to be found but the Calverton Harbour Authority has now confirmed that he died on Wednesday.'],
-  spares: ['The body of the diver has yet to be found but the Calverton Harbour Authority has confirmed that he died on Wednesday.'],
+  summary: 'the subject read off the words before a conjoined cue skips any adverb or auxiliary of the cue, not only the listed ones ("The body … has yet to be found but the Foreign and Commonwealth Office has now confirmed that …": the Office, not the body the parse shared through "but")',
+  fires: ['The body of the diver has yet to be found but the Foreign and Commonwealth Office has now confirmed that he died on Wednesday.'],
+  spares: ['The body of the diver has yet to be found but the Foreign and Commonwealth Office has confirmed that he died on Wednesday.'],
 });
 
 export const runOnAfterReport = defineRule({
