@@ -281,8 +281,8 @@ export const afterDirectSpeech = defineRule({
 export const passiveController = defineRule({
   id: 'quotes.passive-controller', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
   summary: 'a participle cue hung on a passive verb with no agent is said by that verb\'s passive subject ("she was captured on video saying: "…"", "He was heard shouting that …")',
-  fires: ['Her departure was announced after the columnist Ana Ruiz was captured on video saying: "These people have no right to be here."'],
-  spares: ['Her departure was announced after the columnist Ana Ruiz was captured on video by a student saying: "These people have no right to be here."'],
+  fires: ['Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video saying: "These people have no right to be here."'],
+  spares: ['Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video by a student saying: "These people have no right to be here."'],
 });
 
 export const mistaggedNameSubject = defineRule({
