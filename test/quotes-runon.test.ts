@@ -127,3 +127,9 @@ test('a conjoined cue takes the subject written right before it, over adverbs an
   assert.ok(office(speakerOf(text, 'died on Wednesday')));
   assert.equal(without(['quotes.adverb-before-cue'], () => speakerOf(text, 'died on Wednesday')).text, 'The body of the diver');
 });
+
+test('a perfect split over a parenthesis: the cue hung on "have" takes its subject', () => {
+  const text = 'Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have, however, suggested little had changed within the council.';
+  assert.equal(speakerOf(text, 'little had changed').text, 'Analysts');
+  assert.equal(without(['quotes.xcomp-controller'], () => speakerOf(text, 'little had changed').text), undefined);
+});

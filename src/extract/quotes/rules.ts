@@ -299,6 +299,13 @@ export const adverbBeforeCue = defineRule({
   spares: ['The body of the diver has yet to be found but the Foreign and Commonwealth Office has confirmed that he died on Wednesday.'],
 });
 
+export const xcompController = defineRule({
+  id: 'quotes.xcomp-controller', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a perfect split over a parenthesis: a cue the parse hung on "have" as an open complement (xcomp), tagged a past form, takes the subject of "have" ("Analysts have, however, suggested little had changed")',
+  fires: ['Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have, however, suggested little had changed within the council.'],
+  spares: ['Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have suggested little had changed within the council.'],
+});
+
 export const runOnAfterReport = defineRule({
   id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',

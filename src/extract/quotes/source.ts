@@ -478,6 +478,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (asObject >= 0) { rule.quotedAsSaying.fired(toks[asObject].start, t.end); return phrase(asObject, 'controller'); }
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
+    // a perfect split over a parenthesis: the cue hung on "have" as an open complement takes its subject
+    // ("Analysts have, however, suggested …", the cue tagged a past form)
+    if (d === 'xcomp' && finite(t) && rule.xcompController.enabled && /^(?:VERB|AUX)$/.test(head.upos ?? '') && /^(?:have|has|had)$/.test(lw(head))) {
+      const src = sourceOfCue(ctx, t.head, depth + 1);
+      if (src) { rule.xcompController.fired(t.start, t.end); return src; }
+    }
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
     if (d === 'ccomp' && t.xpos === 'VBG' && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does one on an adjective predicate: "The United States was quick to blame Iran",
