@@ -1641,7 +1641,8 @@ function narrativeDistance(ctx: QuoteContext, from: number, to: number): number 
   const doc = ctx.doc;
   let n = 0;
   let skipped = false;
-  for (let s = from + 1; s <= to; s++) {
+  // (counted back from the pronoun, stopping once out of reach: a far antecedent costs no more than a near one)
+  for (let s = to; s > from && n <= REACH_SENTENCES; s--) {
     if (whollyQuoted(ctx, s)) skipped = true;
     else n++;
   }
