@@ -19,23 +19,23 @@ function without<T>(ids: string[], f: () => T): T {
   try { return f(); } finally { restore(); }
 }
 
-test('a quotation standing alone after a paragraph of reported speech continues its speaker', () => {
-  const text = 'The town of Brookfield will close its coal plant.\n\nMayor Ana Ruiz said the decision had been taken after long talks with the workers.\n\n"This is the hardest decision I have had to make. But it is the right one for our children."\n\nWorkers at the plant were angry.';
-  assert.equal(speakerOf(text, 'hardest decision').name, 'Ana Ruiz');
-  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'hardest decision').name), null);
-});
+/** Each row: the speaker with the rule on and with it off ("~" marks words, null nobody). */
+const CASES: { what: string; rule: string; text: string; content: string; on: string | null; off: string | null }[] = [
+  { what: 'a quotation standing alone after a paragraph of reported speech continues its speaker', rule: 'quotes.run-on-after-report', text: 'The town of Brookfield will close its coal plant.\n\nMayor Ana Ruiz said the decision had been taken after long talks with the workers.\n\n"This is the hardest decision I have had to make. But it is the right one for our children."\n\nWorkers at the plant were angry.', content: 'hardest decision', on: 'Ana Ruiz', off: null },
+  { what: 'a quotation after reported speech in its own paragraph continues that speaker, a description as its words', rule: 'quotes.run-on-after-report', text: 'Two people were missing after the flood. A police spokesman said divers would search the river on Tuesday. "We are still hoping to find them alive."', content: 'still hoping', on: '~A police spokesman', off: null },
+  { what: 'a speaker given as words carries on over every paragraph of a run of quotations', rule: 'quotes.run-on-after-report', text: 'Harbour workers walked out on Monday.\n\n"We have waited two years for this," a union official said.\n\n"The company made record profits last year."\n\n"We are ready to talk at any time."', content: 'ready to talk', on: '~a union official', off: null },
+  { what: 'a name the tagger took for an adverb is still the subject read off the words', rule: 'quotes.mistagged-name-subject', text: 'Margaret Huang spoke on Monday. Huang went on to call the order "long overdue."', content: 'long overdue', on: 'Margaret Huang', off: null },
+  { what: 'a perfect split over a parenthesis: the cue hung on "have" takes its subject', rule: 'quotes.xcomp-controller', text: 'Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have, however, suggested little had changed within the council.', content: 'little had changed', on: '~Analysts', off: null },
+];
 
-test('a quotation after reported speech in its own paragraph continues that speaker, a description as its words', () => {
-  const text = 'Two people were missing after the flood. A police spokesman said divers would search the river on Tuesday. "We are still hoping to find them alive."';
-  assert.equal(speakerOf(text, 'still hoping').text, 'A police spokesman');
-  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'still hoping').text), undefined);
-});
+const shown = (sp: { name: string | null; text: string | null | undefined }): string | null => sp.name ?? (sp.text ? `~${sp.text}` : null);
 
-test('a speaker given as words carries on over every paragraph of a run of quotations', () => {
-  const text = 'Harbour workers walked out on Monday.\n\n"We have waited two years for this," a union official said.\n\n"The company made record profits last year."\n\n"We are ready to talk at any time."';
-  assert.equal(speakerOf(text, 'ready to talk').text, 'a union official');
-  assert.equal(without(['quotes.run-on-after-report'], () => speakerOf(text, 'ready to talk').text), undefined);
-});
+for (const c of CASES) {
+  test(c.what, () => {
+    assert.equal(shown(speakerOf(c.text, c.content)), c.on);
+    assert.equal(shown(without([c.rule], () => speakerOf(c.text, c.content))), c.off);
+  });
+}
 
 test('near misses: words quoted inside narration, and a quotation after a paragraph of narration, continue nobody', () => {
   const fragment = 'Mayor Ana Ruiz said the plant would close. In the report, the engineers describe a "slow and costly decline" of the site.';
@@ -109,12 +109,6 @@ test('a participle cue on a passive verb is said by its passive subject; a perso
   assert.notEqual(speakerOf(byAgent, 'no right to be here').name, 'Ana Ruiz');
 });
 
-test('a name the tagger took for an adverb is still the subject read off the words', () => {
-  const text = 'Margaret Huang spoke on Monday. Huang went on to call the order "long overdue."';
-  assert.equal(speakerOf(text, 'long overdue').name, 'Margaret Huang');
-  assert.equal(without(['quotes.mistagged-name-subject'], () => speakerOf(text, 'long overdue').name), null);
-});
-
 test('"the police and a statement by …" is no definite "the statement" standing for the last speaker', () => {
   const text = 'Mayor Ana Ruiz visited the hospital on Monday. She said the girl was recovering. According to the police and a statement by the girl\'s father to a local radio station, the girl was found in the river.';
   assert.notEqual(speakerOf(text, 'found in the river').name, 'Ana Ruiz');
@@ -128,8 +122,3 @@ test('a conjoined cue takes the subject written right before it, over adverbs an
   assert.equal(without(['quotes.adverb-before-cue'], () => speakerOf(text, 'died on Wednesday')).text, 'The body of the diver');
 });
 
-test('a perfect split over a parenthesis: the cue hung on "have" takes its subject', () => {
-  const text = 'Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have, however, suggested little had changed within the council.';
-  assert.equal(speakerOf(text, 'little had changed').text, 'Analysts');
-  assert.equal(without(['quotes.xcomp-controller'], () => speakerOf(text, 'little had changed').text), undefined);
-});
