@@ -29,13 +29,17 @@ import { parseView } from './quotes/parse-view.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
-import { set } from '../lexicon/index.js';
+import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
+/** Personal pronouns that can be a source (lexicon/en/function-words.tsv): he, she, they, we, I … */
+const SPEAKING_PRONOUNS = set('function-words', { uses: 'quotes-pronoun' });
+/** Every pronoun (lexicon/en/function-words.tsv): a speaker left as a pronoun's words ("you") names nobody to carry on. */
+const ANY_PRONOUN = set('function-words', { uses: 'store-pronoun' });
 /** Relative pronouns (lexicon/en/function-words.tsv): ", which according to X had …" opens a relative clause. */
 const RELATIVE_WORDS = set('function-words', { uses: 'quotes-relative' });
 
@@ -293,6 +297,65 @@ function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrai
   return a.speaker || a.words ? a : null;
 }
 
+/**
+ * '"…," Berg joked.', '"Perhaps next week," retorted Ruiz.': a quotation handed over by its comma (or ?/!) to a
+ * clause that is only a subject and a finite verb with no object or clause of its own (adverbs and a
+ * prepositional phrase may follow) is attributed through that verb, whatever the verb: the structure
+ * names the speaker even where the lexicon lacks the cue (lamented, joked, shrugged, retorted).
+ */
+function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  if (!/[,!?]\s*$/.test(doc.text.slice(q.start, q.end)) && doc.text[q.outerEnd] !== ',') return null;
+  let k = doc.tokenAt(q.outerEnd);
+  if (k < toks.length && toks[k].text === ',') k++;
+  if (k >= toks.length || toks[k].start - q.outerEnd > 3 || ctx.inside(k)) return null;
+  const sent = doc.sentences[toks[k].sentence];
+  // the clause runs to the end of the sentence, or to a comma or quotation opening more of the quote
+  let end = k;
+  while (end < sent.tokenEnd && !ctx.inside(end) && !/^[.;:!?]$/.test(toks[end].text) && !(toks[end].text === ',' && (ctx.inside(end + 1) || /^["“]$/.test(toks[end + 1]?.text ?? '')))) end++;
+  if (end - k > 12 || end - k < 2) return null;
+  let v = -1;
+  for (let i = k; i < Math.min(end, k + 8); i++) {
+    // (a past form the tagger took for a participle counts when it has a subject and no auxiliary: "the minister sighed")
+    const participle = toks[i].xpos === 'VBN' && ctx.children[i].some((c) => /^nsubj$/.test(toks[c].deprel ?? '')) && !ctx.children[i].some((c) => /^aux/.test(toks[c].deprel ?? ''));
+    if (toks[i].upos === 'VERB' && (/^(?:VBD|VBZ|VBP)$/.test(toks[i].xpos ?? '') || participle)) { v = i; break; }
+    if (!/^(?:DET|PROPN|NOUN|ADJ|PRON|NUM|PUNCT|ADP|CCONJ|PART)$/.test(toks[i].upos ?? '')) return null;
+  }
+  if (v < 0 || cueAt(doc, v)) return null;
+  // (a quotation closing on ?/! ends its sentence: '"Who pays?" The question hung over the hearing.' is narration)
+  if (toks[v].sentence !== toks[doc.tokenAt(q.start)].sentence) return null;
+  // no object, clause or complement of its own: the quotation is what the verb does
+  if (ctx.children[v].some((c) => /^(?:obj|iobj|ccomp|xcomp|csubj)/.test(toks[c].deprel ?? '') && !ctx.inside(c))) return null;
+  // the subject is someone who can speak: a person or body, a personal pronoun, a role noun
+  const src = sourceOfCue(ctx, v);
+  if (!src || src.from < k || src.to >= end) return null;
+  const a = attributeCue(ctx, v, trail);
+  const type = a.speaker ? doc.entityById(a.speaker)?.type : undefined;
+  if (!(type === 'PERSON' || type === 'ORG' || SPEAKING_PRONOUNS.has(lw(toks[src.head])) || roleOf(lw(toks[src.head])))) return null;
+  return a.speaker || a.words ? a : null;
+}
+
+/**
+ * A pronoun source resolved to a person the quotation names by name is resolved again without that
+ * person (and anyone else the quotation names): speakers do not call themselves by name.
+ */
+function notNamedInQuote(ctx: QuoteContext, q: RawQuote, att: Attribution, trail: SpeakerTrail): Attribution {
+  const doc = ctx.doc;
+  if (!att.found?.span || !att.speaker || (att.found.via !== 'coreference' && att.found.via !== 'agreement')) return att;
+  const head = doc.tokenAt(att.found.span.start);
+  if (!SPEAKING_PRONOUNS.has(lw(doc.tokens[head])) || att.found.span.end !== doc.tokens[head].end) return att;
+  const named = new Set<string>();
+  for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].end <= q.end; i++) {
+    const o = ctx.owners[i];
+    if (o && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') named.add(o);
+  }
+  if (!named.has(att.speaker)) return att;
+  const sp = speakerOf(ctx, { from: head, to: head, head, how: 'subject' }, trail.before(att.cue.start), named);
+  rule.pronounNotNamedInQuote.fired(q.start, q.end);
+  return fromSpeaker(att.cue, sp);
+}
+
 function fromSpeaker(cue: Token, sp: Speaker): Attribution {
   return { speaker: sp.entity, cue, viaStatement: !sp.entity && !!sp.statement, words: sp.entity ? undefined : sp.text, source: sp.span, found: sp };
 }
@@ -361,6 +424,11 @@ export const quotesStage: Stage = {
         if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
       }
+      // '"…," Berg joked.': a verb the lexicon does not know, written right after the quotation with its subject, is its cue
+      if ((!att || (!att.speaker && !att.words && !att.viaStatement)) && rule.unknownCue.enabled) {
+        const a = unknownCueAfter(ctx, q, trail);
+        if (a) { att = a; attTied = true; rule.unknownCue.fired(q.start, q.end); }
+      }
       // a paragraph closing on "Rathbun stated," or "…:" introduces the quotation that opens the next one
       if (!att && rule.introducedBlock.enabled) {
         const lead = /([:,])\s*\n\s*\n\s*$/.exec(doc.text.slice(Math.max(0, q.outerStart - 40), q.outerStart));
@@ -402,6 +470,8 @@ export const quotesStage: Stage = {
         const acc = accordingTo(ctx, firstSent, trail);
         if (acc) { att = acc.att; rule.accordingTo.fired(q.start, q.end); }
       }
+      // a quotation that names a person is not that person's speech through a pronoun: '"I cannot accept Uribe's lies," he said' is not Uribe
+      if (att?.speaker && rule.pronounNotNamedInQuote.enabled) att = notNamedInQuote(ctx, q, att, trail);
       const speaker: string | null = att?.speaker ?? null;
       const speakerText = !speaker && att?.words ? att.words : undefined;
       if (att?.found) trail.add(att.cue.start, att.found);
@@ -456,10 +526,52 @@ export const quotesStage: Stage = {
     trail.pass();
     const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+    // (it extends quotes.continues-speaker: without that rule nothing continues)
+    if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
     setQuoteConfidences(doc);
     if (doc !== input) input.quotes = doc.quotes;
   },
 };
+
+/**
+ * A quotation with no cue and no speaker continues the speaker of the latest attribution before
+ * it — direct or reported — in its paragraph, or in the one before when it stands alone
+ * ("Ruiz said the decision was taken after long talks.\n\n"This is the hardest decision …"").
+ * The direct pass saw only direct quotes; this one sees the reported speech too, and lets a
+ * continued speaker carry on over the next paragraphs of the same run.
+ */
+function continueAfterReport(doc: Doc, quotes: Quote[]): void {
+  const paragraphOf = (pos: number) => doc.sentences[doc.sentenceAt(pos)].paragraph;
+  let last: { speaker: string | null; text?: string; paragraph: number } | null = null;
+  for (const q of quotes) {
+    const paragraph = paragraphOf(q.start);
+    if (q.kind === 'direct' && !q.cue && !q.speaker && !q.speaker_text && last && opensSentence(doc, q) && (paragraph === last.paragraph || (paragraph === last.paragraph + 1 && standsAlone(doc, q)))) {
+      if (last.speaker) q.speaker = last.speaker;
+      else if (last.text) q.speaker_text = last.text;
+      rule.runOnAfterReport.fired(q.start, q.end);
+    }
+    if (q.speaker) last = { speaker: q.speaker, paragraph };
+    // words that are only a pronoun ("you") name nobody to carry on
+    else if (q.speaker_text) last = ANY_PRONOUN.has(q.speaker_text.toLowerCase()) ? null : { speaker: null, text: q.speaker_text, paragraph };
+  }
+}
+
+/** The quotation opens its sentence: a quoted sentence, not words quoted inside narration ("the writer supposes a "…""). */
+function opensSentence(doc: Doc, q: Quote): boolean {
+  return /^[\s“”"„«»]*$/.test(doc.text.slice(doc.sentences[doc.sentenceAt(q.start)].start, q.start));
+}
+
+/** The paragraph holds nothing but quotations (and their marks). */
+function standsAlone(doc: Doc, q: Quote): boolean {
+  const s = doc.sentenceAt(q.start);
+  const paragraph = doc.sentences[s].paragraph;
+  let a = s;
+  let b = s;
+  while (a > 0 && doc.sentences[a - 1].paragraph === paragraph) a--;
+  while (b + 1 < doc.sentences.length && doc.sentences[b + 1].paragraph === paragraph) b++;
+  const text = doc.text.slice(doc.sentences[a].start, doc.sentences[b].end);
+  return text.replace(/[“”"„«»\s]/g, '').length <= q.text.replace(/[“”"„«»\s]/g, '').length + 2;
+}
 
 function interviewAnswers(doc: Doc, direct: Quote[]): Quote[] {
   const lines: { start: number; end: number; label: number; q: boolean }[] = [];

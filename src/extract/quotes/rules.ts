@@ -236,6 +236,83 @@ export const participleCue = defineRule({
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday.'],
 });
 
+export const unknownCue = defineRule({
+  id: 'quotes.unknown-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation handed over by its comma to a clause of only a subject and a verb the lexicon does not know ("…," Berg joked.; "…," retorted Ruiz.) is attributed through that verb',
+  fires: ['"I have never seen so many journalists in one room," Foreign Minister Tom Berg joked.'],
+  spares: ['"I have never seen so many journalists in one room," Foreign Minister Tom Berg said.', '"Nobody expected this," the minister wrote in his diary.'],
+});
+
+export const possessorNotRole = defineRule({
+  id: 'quotes.possessor-not-role', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'the words of a possessor are not the role of the one described: "the mayor\'s spokesman" is the spokesman, not the person written as mayor',
+  fires: ['Mayor Ana Ruiz visited the flooded districts on Monday. The mayor\'s spokesman said the town needed more help.'],
+  spares: ['Mayor Ana Ruiz visited the flooded districts on Monday. The mayor said the town needed more help.'],
+});
+
+export const itNotGroup = defineRule({
+  id: 'quotes.it-not-group', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'an "it" speaker is never a speaker that stood for several: "Farmers in the valley said … The ministry promised help. It said …" is not the farmers',
+  fires: ['Farmers in the valley said they had lost their harvest. The ministry of agriculture promised help. It said compensation would be paid by June.'],
+  spares: ['The ministry of agriculture promised help to the farmers. It said compensation would be paid by June.'],
+});
+
+export const reachOverQuotation = defineRule({
+  id: 'quotes.reach-over-quotation', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'the sentences a pronoun\'s antecedent may lie back (quotes.antecedent-in-reach) do not count sentences wholly inside quotation marks: a speaker\'s quoted words name no new referent',
+  fires: ['Mayor Ana Ruiz demanded more money for the town. "We will not wait. We will not be quiet. We will go to the capital. We will sleep outside the ministry." She also asked for more police.'],
+  spares: ['Mayor Ana Ruiz demanded more money for the town. The council met on Monday. The budget was cut. Roads were closed. Schools shut early. She also asked for more police.'],
+});
+
+export const pronounNotNamedInQuote = defineRule({
+  id: 'quotes.pronoun-not-named-in-quote', stage: 'quotes', action: 'veto', source: `${src}.ts`,
+  summary: 'a pronoun speaker is nobody the quotation names by name (speakers do not call themselves by name): "Berg accused Kowal\'s government of lying, a charge Kowal denied. "I cannot accept Berg\'s lies," he said" is not Berg',
+  fires: ['At the summit, President Tom Berg accused the government of President Jan Kowal of lying, a charge that Kowal quickly denied. "I cannot accept Berg\'s lies," he said.'],
+  spares: ['At the summit, President Tom Berg accused the government of President Jan Kowal of lying, a charge that Kowal quickly denied. "I cannot accept these lies," he said.'],
+});
+
+export const afterDirectSpeech = defineRule({
+  id: 'quotes.after-direct-speech', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she subject opening its sentence right after direct speech (quoted sentences skipped) is the speaker of that speech when they agree, over coreference\'s pick',
+  fires: ['At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. "These hands are clean." He admitted there had been talks with the rebels.'],
+  spares: ['At the summit, President Tom Berg accused President Jan Kowal of lying. "I cannot accept these lies," Kowal said. Berg left the room. He admitted there had been talks with the rebels.'],
+});
+
+export const passiveController = defineRule({
+  id: 'quotes.passive-controller', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a participle cue hung on a passive verb with no agent is said by that verb\'s passive subject ("she was captured on video saying: "…"", "He was heard shouting that …")',
+  fires: ['Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video saying: "These people have no right to be here."'],
+  spares: ['Veteran columnist Ana Ruiz, 89, announced her retirement yesterday. Her departure was announced after she was captured on video by a student saying: "These people have no right to be here."'],
+});
+
+export const mistaggedNameSubject = defineRule({
+  id: 'quotes.mistagged-name-subject', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a word of a name the tagger took for an adverb or a verb is read as a name in the subject read off the words ("Huang went on to call …": the parse hung "Huang" on "went" as an adverb)',
+  fires: ['Margaret Huang spoke on Monday. Huang went on to call the order "long overdue."'],
+  spares: ['Margaret Huang spoke on Monday. Later she went on to call the order "long overdue."'],
+});
+
+export const adverbBeforeCue = defineRule({
+  id: 'quotes.adverb-before-cue', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'the subject read off the words before a conjoined cue skips any adverb or auxiliary of the cue, not only the listed ones ("The body … has yet to be found but the Foreign and Commonwealth Office has now confirmed that …": the Office, not the body the parse shared through "but")',
+  fires: ['The body of the diver has yet to be found but the Foreign and Commonwealth Office has now confirmed that he died on Wednesday.'],
+  spares: ['The body of the diver has yet to be found but the Foreign and Commonwealth Office has confirmed that he died on Wednesday.'],
+});
+
+export const xcompController = defineRule({
+  id: 'quotes.xcomp-controller', stage: 'quotes', action: 'extend', source: `${src}/source.ts`,
+  summary: 'a perfect split over a parenthesis: a cue the parse hung on "have" as an open complement (xcomp), tagged a past form, takes the subject of "have" ("Analysts have, however, suggested little had changed")',
+  fires: ['Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have, however, suggested little had changed within the council.'],
+  spares: ['Mayor Ana Ruiz announced a new cabinet on Monday. Analysts have suggested little had changed within the council.'],
+});
+
+export const runOnAfterReport = defineRule({
+  id: 'quotes.run-on-after-report', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation with no cue standing alone in its paragraph continues the latest speaker of its paragraph or the one before, reported speech included, and a continued speaker carries on over the next paragraphs',
+  fires: ['Mayor Ana Ruiz said the plant would close by 2030.\n\n"This is the hardest decision I have had to make."'],
+  spares: ['Mayor Ana Ruiz said the plant would close by 2030.\n\nWorkers at the plant were angry.\n\nThe union met on Friday.\n\n"This is the hardest decision I have had to make."'],
+});
+
 export const introducedBlock = defineRule({
   id: 'quotes.introduced-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a paragraph closing on a cue and a colon or comma ("Judge Ana Ruiz wrote:") introduces the quotation that opens the next paragraph',

@@ -182,7 +182,12 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
   const toks = ctx.doc.tokens;
   const sent = ctx.doc.sentences[toks[cue].sentence];
   let k = cue - 1;
-  while (k >= sent.tokenStart && BETWEEN.test(lw(toks[k])) && !ctx.inside(k)) k--;
+  // (for a conjoined cue, whose subject the parse may share wrongly, any adverb or auxiliary of the cue itself, not
+  // only the listed ones: "… but the Office has now confirmed"; never a word of a name)
+  let unlisted = false;
+  const between = (j: number): boolean => BETWEEN.test(lw(toks[j])) || (rule.adverbBeforeCue.enabled && deprel(toks[cue]) === 'conj' && /^(?:ADV|AUX)$/.test(toks[j].upos ?? '') && /^(?:advmod|aux)/.test(toks[j].deprel ?? '') && toks[j].head === cue && ctx.ownerKind[j] !== 'name' && !/^W/.test(toks[j].xpos ?? '') && (unlisted = true));
+  while (k >= sent.tokenStart && between(k) && !ctx.inside(k)) k--;
+  if (unlisted) rule.adverbBeforeCue.fired(toks[k + 1].start, toks[cue].end);
   let skipped: [number, number] | null = null;
   if (k > sent.tokenStart && toks[k].text === ',' && !ctx.inside(k)) {
     // ", APPOSITION ," — find the opening comma; the segment holds no finite verb of its own
@@ -208,7 +213,10 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     if (toks[j].text === '(') k = j - 1;
   }
   const nameApposition = skipped && nameSegment(ctx, skipped[0] + 1, skipped[1] - 1) ? { from: skipped[0] + 1, to: skipped[1] - 1 } : null;
-  if (k < sent.tokenStart || ctx.inside(k) || !isNounish(toks[k]) || /^[“”"]$/.test(toks[k].text)) {
+  // (a word of a name the tagger took for an adverb or a verb is still a name: "Huang | went on to call")
+  const mistaggedName = (j: number): boolean => rule.mistaggedNameSubject.enabled && j >= sent.tokenStart && ctx.ownerKind[j] === 'name' && !isNounish(toks[j]) && /^\p{Lu}/u.test(toks[j].text);
+  if (k >= sent.tokenStart && mistaggedName(k) && !ctx.inside(k)) rule.mistaggedNameSubject.fired(toks[k].start, toks[k].end);
+  if (k < sent.tokenStart || ctx.inside(k) || (!isNounish(toks[k]) && !mistaggedName(k)) || /^[“”"]$/.test(toks[k].text)) {
     return nameApposition ? { ...nameApposition, head: phraseHead(ctx, nameApposition.from, nameApposition.to), how: 'surface', skipped: null } : null;
   }
   const end = k;
@@ -219,7 +227,7 @@ function surfaceSubject(ctx: QuoteContext, cue: number): (SourcePhrase & { skipp
     const t = toks[j];
     if (ctx.inside(j)) break;
     const u = t.upos ?? '';
-    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
+    if (/^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(u) || mistaggedName(j) || POSSESSIVE_DET.has(lw(t)) || /^['’]s?$/.test(t.text) || t.text === '-' || t.text === '.' || (t.deprel === 'amod' && t.xpos === 'VBN')) { from = j; continue; }
     if (u === 'ADP' && PREPOSITIONS.has(lw(t)) && j > sent.tokenStart && /^(?:NOUN|PROPN)$/.test(toks[j - 1].upos ?? '')) { from = j; continue; }
     if (u === 'CCONJ' && lw(t) === 'and' && j > sent.tokenStart && toks[j - 1].upos === 'PROPN' && toks[j + 1]?.upos === 'PROPN') { from = j; continue; }
     break;
@@ -391,8 +399,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   }
   // (a date the parse took for a second subject is an adjunct: "The port authority on Tuesday said")
   // (a name the tagger took for a gerund, "Boeing did not release", is a nominal subject however it was parsed)
-  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
+  // (a passive verb controlling a participle cue controls it through its passive subject: "she was captured
+  // on video saying", "He was heard shouting" — not for the cue itself, whose passive subject was spoken to)
+  const passiveController = depth > 0 && rule.passiveController.enabled && child(ctx, cue, /^obl:agent$/) < 0;
+  const nominal = (c: number): boolean => deprel(toks[c]) === 'nsubj' || (passiveController && deprel(toks[c]) === 'nsubj:pass' && canSpeak(ctx, c)) || (rule.oneSubject.enabled && deprel(toks[c]) === 'csubj' && ctx.ownerKind[c] === 'name' && !ctx.children[c].length);
   const subjects = ctx.children[cue].filter((c) => nominal(c) && !ctx.inside(c) && !(c > 0 && timeFollows(ctx, c) && ctx.children[cue].some((o) => o < c && deprel(toks[o]) === 'nsubj')));
+  if (passiveController && subjects.some((c) => deprel(toks[c]) === 'nsubj:pass')) rule.passiveController.fired(t.start, t.end);
   const read = surfaceSubject(ctx, cue);
   // (a name read after a fronted adjunct serves only a cue the parse gave no subject and no controller)
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
@@ -466,6 +478,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (asObject >= 0) { rule.quotedAsSaying.fired(toks[asObject].start, t.end); return phrase(asObject, 'controller'); }
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
+    // a perfect split over a parenthesis: the cue hung on "have" as an open complement takes its subject
+    // ("Analysts have, however, suggested …", the cue tagged a past form)
+    if (d === 'xcomp' && finite(t) && rule.xcompController.enabled && /^(?:VERB|AUX)$/.test(head.upos ?? '') && /^(?:have|has|had)$/.test(lw(head))) {
+      const src = sourceOfCue(ctx, t.head, depth + 1);
+      if (src) { rule.xcompController.fired(t.start, t.end); return src; }
+    }
     // … and so does a gerund the parse took for the verb's clausal complement ("she said no, explaining that …")
     if (d === 'ccomp' && t.xpos === 'VBG' && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // … and so does one on an adjective predicate: "The United States was quick to blame Iran",
@@ -891,7 +909,11 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   if (!role || role.plural) return null;
   // a definite description only: "the commissioner", "Chelyabinsk's governor", not "a senior official"
   if (!/^(?:the|this|that)$/.test(lw(toks[from])) && !toks.slice(from, head).some((t) => /^['’]s$/.test(t.text))) return leadDescription(ctx, from, head);
-  const words = new Set(toks.slice(from, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
+  // a possessor is someone else: "the mayor's spokesman" is not the mayor, so "mayor" is no role word of the one described
+  let own = from;
+  if (rule.possessorNotRole.enabled) for (let k = head - 1; k > from; k--) if (/^['’]s?$/.test(toks[k].text) && toks[k].upos === 'PART') { own = k + 1; break; }
+  const words = new Set(toks.slice(own, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
+  if (own > from && toks.slice(from, own).some((t) => roleOf(lw(t)))) rule.possessorNotRole.fired(toks[from].start, toks[head].end);
   const pos = toks[from].start;
   let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
   for (const { id, roles, appos, starts, ends } of rolePersons(ctx)) {
@@ -1022,8 +1044,8 @@ const RANK_WORDS = set('title-modifiers', { uses: 'office' });
  * The speaker a source phrase names. `recent` lists the speakers of earlier attributions, latest
  * last, for pronouns coreference left alone.
  */
-export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
-  const sp = phraseSpeaker(ctx, src, recent);
+export function speakerOf(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[], exclude?: ReadonlySet<string>): Speaker {
+  const sp = phraseSpeaker(ctx, src, recent, exclude);
   if (rule.groupThey.enabled && (sp.entity || sp.text) && !sp.statement && groupPhrase(ctx, src)) sp.group = true;
   return sp;
 }
@@ -1055,7 +1077,8 @@ function coordinatedName(ctx: QuoteContext, i: number): boolean {
   return false;
 }
 
-function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[]): Speaker {
+/** `exclude`: people a pronoun source cannot stand for (those the quotation itself names). */
+function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Speaker[], exclude?: ReadonlySet<string>): Speaker {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const { from, to } = src;
@@ -1125,7 +1148,8 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       rule.pronounNotInClause.fired(at, toks[head].end);
       own = undefined;
     }
-    const notThese = inClause?.size ? new Set([...(coArgs ?? []), ...inClause]) : coArgs;
+    if (exclude?.size && own && exclude.has(own)) own = undefined;
+    const notThese = inClause?.size || exclude?.size ? new Set([...(coArgs ?? []), ...(inClause ?? []), ...(exclude ?? [])]) : coArgs;
     const setAside = coArgs && own && coArgs.has(own) ? own : undefined;
     if (setAside) {
       rule.pronounNotCoArgument.fired(at, toks[head].end);
@@ -1160,6 +1184,12 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
         rule.previousSubjectSpeaker.fired(at, toks[head].end);
         return { entity: prev.entity, ...(prev.entity ? {} : { text: prev.text }), span, via: 'agreement' };
       }
+    }
+    // he/she opening a sentence right after direct speech (narrated sentences counted only): the speaker
+    // of that speech, over coreference's pick ('"…," he said. "…" He admitted …' after another man was named)
+    if ((w === 'he' || w === 'she') && rule.afterDirectSpeech.enabled) {
+      const after = speakerOfDirectSpeechBefore(ctx, head, w, recent, notThese);
+      if (after && after !== own) { rule.afterDirectSpeech.fired(at, toks[head].end); return { entity: after, span, via: 'agreement' }; }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
@@ -1196,7 +1226,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // the latest speaker or person that agrees only when it was written in the last few sentences:
     // a person last named further back is a guess, and a wrong speaker is worse than none
     const sentence = toks[head].sentence;
-    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || sentence - doc.sentenceAt(pos) > REACH_SENTENCES);
+    const outOfReach = (pos: number): boolean => rule.antecedentInReach.enabled && (pos < 0 || narrativeDistance(ctx, doc.sentenceAt(pos), sentence) > REACH_SENTENCES);
     for (let k = recent.length - 1; k >= 0 && k >= recent.length - 4; k--) {
       const r = recent[k];
       const agreeing = !!r.entity && agrees(ctx, w, r.entity, at) && !notThese?.has(r.entity);
@@ -1205,6 +1235,8 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
         continue;
       }
       if (agreeing && r.entity) return note(fired(rule.pronounAgreement, { entity: r.entity, span, via: 'agreement' }));
+      // ("it" is never several: "Farmers said … The ministry promised help. It said …" is not the farmers)
+      if (!r.entity && r.text && w === 'it' && r.group && rule.itNotGroup.enabled) { rule.itNotGroup.fired(at, toks[head].end); continue; }
       if (!r.entity && r.text && (w === 'they' || w === 'it') && !r.statement) return fired(rule.pronounAgreement, { entity: null, text: r.text, span, via: 'agreement' });
     }
     let near = latestAgreeing(ctx, w, at, notThese);
@@ -1240,7 +1272,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // "the statement said" after "X said in a statement": the last speaker, found by the caller
     // (a statement described as someone's — "The Turkish statement", "The chain's press release" — is not the last speaker's)
     const described = toks.slice(from + 1, head).some((x) => x.upos === 'PROPN' || /^NNP/.test(x.xpos ?? '') || /^['’]s?$/.test(x.text) || ctx.owners[x.i] !== undefined);
-    return { entity: null, text: phraseText(ctx, from, to), span, statement: /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from])) && STATEMENT_NOUNS.has(w) && !described };
+    // (the statement's own determiner, not the phrase's first word: "the police and a statement by …" is no "the statement")
+    const det = ctx.children[head].find((c) => c < head && /^(?:det|nmod:poss)$/.test(deprel(toks[c])));
+    const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
+    return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
@@ -1534,7 +1569,11 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
 /** A person named in this sentence or the one before, other than `not`, whose known gender is the pronoun's. */
 function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: number, not: string): string | null {
   const sIdx = ctx.doc.sentenceAt(pos);
-  const from = ctx.doc.sentences[Math.max(0, sIdx - 1)].start;
+  // the sentence before, or the last narrated one before quoted sentences (quotes.reach-over-quotation)
+  let before = Math.max(0, sIdx - 1);
+  while (rule.reachOverQuotation.enabled && before > 0 && whollyQuoted(ctx, before)) before--;
+  if (before < sIdx - 1) rule.reachOverQuotation.fired(ctx.doc.sentences[before].start, pos);
+  const from = ctx.doc.sentences[before].start;
   const want = pronoun === 'he' ? 'm' : 'f';
   const list = mentionIndex(ctx);
   for (let k = mentionsBefore(list, pos) - 1; k >= 0 && list[k].start >= from; k--) {
@@ -1547,6 +1586,69 @@ function knownAgreeingNearby(ctx: QuoteContext, pronoun: 'he' | 'she', pos: numb
 
 /** How many sentences back a pronoun speaker's fallback antecedent may last have been written. */
 const REACH_SENTENCES = 3;
+
+/**
+ * The speaker of the direct speech just before a he/she subject opening its sentence: the latest speaker
+ * on the trail, when its cue stands in the last narrated sentence before the pronoun (sentences wholly
+ * quoted skipped), that sentence holds a quotation, no person is named between it and the pronoun
+ * outside quotation marks, and the speaker is a person who agrees. Null otherwise.
+ */
+function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): string | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sIdx = toks[pronoun].sentence;
+  const sent = doc.sentences[sIdx];
+  if (sIdx === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
+  for (let j = sent.tokenStart; j < pronoun; j++) if (!ctx.inside(j) && /^(?:PROPN|NOUN|PRON)$/.test(toks[j].upos ?? '')) return null;
+  const r = recent[recent.length - 1];
+  if (!r?.entity || !r.span || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+  const rs = doc.sentenceAt(r.span.start);
+  if (rs >= sIdx) return null;
+  // the sentences between are wholly quoted, and the speaker's sentence holds a quotation
+  for (let k = rs + 1; k < sIdx; k++) if (!whollyQuoted(ctx, k)) return null;
+  let holds = false;
+  for (let i = doc.sentences[rs].tokenStart; i < doc.sentences[rs].tokenEnd && !holds; i++) if (ctx.inside(i)) holds = true;
+  if (!holds) return null;
+  // no other person named outside quotation marks after the speaker's source in that sentence
+  for (let i = doc.tokenAt(r.span.end); i < doc.sentences[rs].tokenEnd; i++) {
+    const o = ctx.owners[i];
+    if (o && o !== r.entity && !ctx.inside(i) && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  return r.entity;
+}
+
+/** A person or a body, by its entity, or a personal pronoun: who can be the source of speech. */
+function canSpeak(ctx: QuoteContext, i: number): boolean {
+  const o = ctx.owners[i];
+  const type = o ? ctx.doc.entityById(o)?.type : undefined;
+  return type === 'PERSON' || type === 'ORG' || (PERSONAL.has(lw(ctx.doc.tokens[i])) && lw(ctx.doc.tokens[i]) !== 'it');
+}
+
+/** Every word of the sentence lies inside quotation marks. */
+function whollyQuoted(ctx: QuoteContext, s: number): boolean {
+  const sent = ctx.doc.sentences[s];
+  for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (!ctx.inside(i) && /[\p{L}\p{N}]/u.test(ctx.doc.tokens[i].text)) return false;
+  return true;
+}
+
+/**
+ * Sentences from `from` to `to` (the later one counted, the earlier not), leaving out those wholly inside
+ * quotation marks when quotes.reach-over-quotation is on: a speaker's own quoted sentences name no new
+ * referent for a pronoun after them ('Ms Maliwal demanded … "I will … [five quoted sentences]" She also demanded').
+ */
+function narrativeDistance(ctx: QuoteContext, from: number, to: number): number {
+  if (!rule.reachOverQuotation.enabled || to - from <= REACH_SENTENCES) return to - from;
+  const doc = ctx.doc;
+  let n = 0;
+  let skipped = false;
+  // (counted back from the pronoun, stopping once out of reach: a far antecedent costs no more than a near one)
+  for (let s = to; s > from && n <= REACH_SENTENCES; s--) {
+    if (whollyQuoted(ctx, s)) skipped = true;
+    else n++;
+  }
+  if (skipped && n <= REACH_SENTENCES) rule.reachOverQuotation.fired(doc.sentences[from].start, doc.sentences[to].end);
+  return n;
+}
 
 /** Where an entity was last mentioned before `pos` (-1: never). */
 function lastMentionBefore(ctx: QuoteContext, id: string, pos: number): number {
