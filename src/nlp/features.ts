@@ -111,6 +111,31 @@ export interface Lexeme {
   pre1: number; pre2: number; pre3: number;
   /** bit flags: 1 upper initial, 2 all caps, 4 has digit, 8 has hyphen, 16 non-ASCII letter/symbol */
   flags: number;
+  /**
+   * A model's answers for this word, kept on it so a token costs one look-up (lexeme's) instead of
+   * one per table: set and read by the model that `memo.owner` names (Tagger, NlpModel), null until
+   * then. Answers of a pure function of the word and that model's fixed tables.
+   */
+  memo: LexemeMemo | null;
+}
+
+/** See Lexeme.memo. */
+export interface LexemeMemo {
+  /** the tagger's data the tags below come from */
+  owner: object;
+  /** the tag dictionary's XPOS id for the normalised form, -1 when it has none */
+  dictTag: number;
+  /** the lower-cased form's most frequent XPOS id + 1, 0 when unknown (Tagger.lowerTagsOf) */
+  lowerTag: number;
+  /**
+   * the lemmas of the word under its first two XPOS ids (-1: none yet), as the NlpModel
+   * lemmasOwner's lemmatizer gives them; a word seen with a third tag asks the lemmatizer's memo
+   */
+  lemmasOwner: object | null;
+  tag1: number;
+  lemma1: string;
+  tag2: number;
+  lemma2: string;
 }
 
 const lexCache = new Map<string, Lexeme>();
@@ -138,6 +163,7 @@ export function lexeme(form: string): Lexeme {
     suf1: hashString(lower.slice(-1)), suf2: hashString(lower.slice(-2)), suf3: hashString(lower.slice(-3)), suf4: hashString(lower.slice(-4)),
     pre1: hashString(lower.slice(0, 1)), pre2: hashString(lower.slice(0, 2)), pre3: hashString(lower.slice(0, 3)),
     flags,
+    memo: null,
   };
   if (lexCache.size > 500_000) lexCache.clear();
   lexCache.set(form, lx);

@@ -10,7 +10,7 @@ import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
 import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
-import { Tagger } from './tagger.js';
+import { Tagger, taggerMemo } from './tagger.js';
 import { repairTree } from './tree-repair.js';
 import { repairClauses } from './clause-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
@@ -80,13 +80,33 @@ export class NlpModel {
     const { xposTags, uposTags } = this.tagger.data;
     const xpos = Array.from(xposIds, (t) => xposTags[t]);
     const upos = Array.from(uposIds, (t) => uposTags[t]);
-    const lemma = forms.map((f, i) => this.lemmatizer.lemma(f, xpos[i]));
+    const lemma = forms.map((f, i) => this.lemmaOf(lex[i], f, xposIds[i], xpos[i]));
     const { heads, labels } = this.parser.parse(lex, xposIds, uposIds, cl);
     const names = this.parser.data.labels;
     const deprel = Array.from(labels, (l) => names[l] ?? 'dep');
     repairTree(upos, heads, deprel);
     repairClauses(upos, xpos, heads, deprel);
     return { upos, xpos, lemma, head: heads, deprel };
+  }
+
+  /** lemmatizer.lemma(form, xpos), kept on the word's lexeme for its first two tags (Lexeme.memo): no map look-ups for a word seen before. */
+  private lemmaOf(lx: Lexeme, form: string, xposId: number, xpos: string): string {
+    const memo = taggerMemo(lx, this.tagger.data);
+    if (memo.lemmasOwner !== this) {
+      memo.lemmasOwner = this;
+      memo.tag1 = memo.tag2 = -1;
+    }
+    if (memo.tag1 === xposId) return memo.lemma1;
+    if (memo.tag2 === xposId) return memo.lemma2;
+    const out = this.lemmatizer.lemma(form, xpos);
+    if (memo.tag1 < 0) {
+      memo.tag1 = xposId;
+      memo.lemma1 = out;
+    } else if (memo.tag2 < 0) {
+      memo.tag2 = xposId;
+      memo.lemma2 = out;
+    }
+    return out;
   }
 
   /** The words' cluster prefixes, computed once for the tagger and the parser (null: no clusters in the model). */
