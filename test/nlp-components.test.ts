@@ -184,6 +184,22 @@ test('word clusters, the second tagger pass and label sets: learnt, carried insi
     for (const m of [decoded, ready]) assert.deepEqual(m.analyse(forms), want);
   }
   assert.deepEqual(model.analyse(['the', 'zorb', 'trax', '.']).deprel, ['det', 'nsubj', 'root', 'punct']);
+  // two models asked about the same words in turn each keep their own answers on the shared lexemes
+  // (Lexeme.memo): another lemmatizer, and a tag dictionary that fixes "glop" as a noun
+  const forms = ['the', 'blor', 'glop', '.'];
+  const own = model.analyse(forms);
+  const nounTag = first.data.xposTags.indexOf('NN');
+  const other = new NlpModel(
+    new Tagger({ ...first.data, tagdict: new Map([['glop', nounTag]]) }, first.xpos, second.upos, second.xpos),
+    trainLemmatizer([{ form: 'blor', xpos: 'NN', lemma: 'blorish' }]),
+    model.parser,
+  );
+  const theirs = other.analyse(forms);
+  assert.equal(own.xpos[1], 'NN');
+  assert.deepEqual([own.lemma[1], theirs.lemma[1]], ['blor', 'blorish']);
+  assert.deepEqual([own.xpos[2], theirs.xpos[2]], ['VBZ', 'NN']);
+  assert.deepEqual(model.analyse(forms), own);
+  assert.deepEqual(other.analyse(forms), theirs);
 });
 
 test('the second tagger pass re-scores only the words the first decided by less than secondMargin, and the margin travels in the model file', () => {
