@@ -19,7 +19,8 @@ import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
-import { governingSubject, governingVerb, isMainSubject, labelRule, lw, spanAt, subjectOf, tokenOwners, turnLabels } from './rules.js';
+import { governingSubject, governingVerb, isMainSubject, labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
+import { lw, tokenOwners } from './mentions.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',

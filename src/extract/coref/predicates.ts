@@ -16,7 +16,8 @@ import type { Dependents, Doc, Entity, Sentence, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { defineRule } from '../../rules/registry.js';
 import { defaultFactualityCues } from '../events/factuality.js';
-import { addMention, labelRule, spanAt, tokenOwners, turnLabels } from './rules.js';
+import { labelRule, spanAt, turnLabels } from './rules.js';
+import { addMention, tokenOwners } from './mentions.js';
 
 export const predicateRule = defineRule({
   id: 'coref.predicate-description',

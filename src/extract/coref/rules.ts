@@ -24,7 +24,6 @@ import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 
-export { addMention, lw, tokenOwners };
 
 export const creditRule = defineRule({
   id: 'coref.credit-not-antecedent',
