@@ -19,7 +19,7 @@ import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
-import { governingSubject, governingVerb, isMainSubject, labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
+import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
 import { lw, tokenOwners } from './mentions.js';
 
 export const groupPronounRule = defineRule({
@@ -128,6 +128,129 @@ function previousMainSubject(doc: Doc, owners: (Entity | undefined)[], quoted: r
   return -1;
 }
 
+export const itCataphoraRule = defineRule({
+  id: 'coref.it-fronted-cataphora',
+  stage: 'coref',
+  action: 'label',
+  summary: '"it"/"its" inside a phrase or clause fronted before its sentence\'s main subject ("Owing to its history, Lodz has …", "Although it is small, Tulsa …") stands for that subject when it is a named organisation or place, as a fronted "his" does for a person (coref.fronted-phrase-cataphora); not past another organisation or place named earlier in the sentence, not a placeholder "it is clear that …"',
+  fires: ['Despite its small size, Lisbon exports a lot of wine.', 'Although it is a small town, Lisbon attracts many visitors.'],
+  spares: ['Despite its small size, the town exports a lot of wine.', 'Although it is clear that prices rose, Lisbon attracts many visitors.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+export const itConjunctRule = defineRule({
+  id: 'coref.it-conjunct-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"it" as the subject of a clause coordinated with one whose subject is a named organisation or place (or a mention linked to one: "The star is 650 light years away, but it is 300 million years old") is that subject: a conjunct keeps its subject\'s referent; not a placeholder "it is clear that …", not after an object noun of the first clause no name stands for',
+  fires: ['The Kestrel Museum is small, but it draws a million visitors a year.'],
+  spares: ['The Kestrel Museum is small, but it is clear that visitors like the place.', 'The Kestrel Museum bought a painting, and it was shown in May.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+export const itTopicRule = defineRule({
+  id: 'coref.its-topic-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"its" in a sentence after one whose main subject is a named organisation or place, when no noun subject of its own sentence or clause comes before it and no other organisation, place or "it" comes between: the topic goes on ("Easter Island is located 2300 miles off the coast and 1,100 miles from its nearest neighbour"); "it" is left to coref.it-parallel-subject (as object or in a subordinate clause it was most often something else on unlabelled Wikinews)',
+  fires: ['Kestrel Bank opened in 1990. It doubled its size in 2005.'],
+  spares: ['Kestrel Bank opened in 1990. The new branch doubled its size.', 'Kestrel Bank opened in 1990. Customers say it is too small.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** For it/its at i: the previous sentence's main subject token when it is an organisation or place and nothing nearer competes; else -1. */
+function topicItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  const sent = toks[i].sentence;
+  if (sent === 0 || lw(toks[i]) !== 'its') return -1;
+  const prev = doc.sentences[sent - 1];
+  let subj = -1;
+  for (let k = prev.tokenStart; k < prev.tokenEnd && subj < 0; k++) {
+    const e = owners[k];
+    if (!e || !(IT_NAMED_TYPES.has(e.type) || itByKind(doc, e))) continue;
+    const m = e.mentions.find((x) => x.start <= toks[k].start && x.end >= toks[k].end);
+    if (m && isMainSubject(doc, m)) subj = k;
+  }
+  if (subj < 0) return -1;
+  const e = owners[subj]!;
+  // another organisation or place, or an "it" not the subject's, between them is nearer
+  for (let k = subj + 1; k < i; k++) {
+    if (owners[k] && owners[k] !== e && owners[k]!.type !== 'PERSON') return -1;
+    if (!owners[k] && /^(?:it|its)$/i.test(toks[k].text)) return -1;
+  }
+  // the pronoun's own clause has a subject of its own before it that is not the topic's
+  const v = governingVerb(doc, i);
+  const own = v >= 0 ? subjectOf(doc, v) : -1;
+  if (own >= 0 && own !== i && own < i && owners[own] !== e && !(toks[i].head === own)) return -1;
+  // "At its peak, the presidency's jurisdiction included …", "In its 2013 ranking, The Trust for Public Land …": a phrase
+  // fronted before a main subject that is another thing is that subject's (coref.it-fronted-cataphora's reading)
+  const fronted = frontedBeforeSubject(doc, i);
+  if (fronted >= 0 && owners[fronted] !== e && owners[fronted]?.type !== 'PERSON') return -1;
+  // "After LTCM failed to raise more money on its own": a name no entity stands for in its sentence may be what it means
+  for (let k = doc.sentences[sent].tokenStart; k < i; k++) if (!owners[k] && toks[k].upos === 'PROPN') return -1;
+  // nor a noun subject of the sentence's main clause before it ("Microsoft's Internet Explorer 6 is … measured by its
+  // durability", "neither side could score as it ended 0 – 0"): the sentence has a topic of its own
+  const s = doc.sentences[sent];
+  for (let k = s.tokenStart; k < i; k++) {
+    const h = toks[k].head ?? -1;
+    if (/^nsubj/.test(toks[k].deprel ?? '') && h >= 0 && (toks[h].head ?? -1) < 0 && isNoun(toks[k]) && owners[k] !== e) return -1;
+  }
+  return subj;
+}
+
+/** Entity types "it" stands for in the cataphora and conjunct rules: organisations and places of every kind. */
+const IT_NAMED_TYPES = new Set(['ORG', 'GPE', 'LOC', 'FAC']);
+
+/** "it" at i heads a copular clause with a clause of its own ("it is clear that …", "it is time to …"): a placeholder. */
+function placeholderIt(doc: Doc, i: number): boolean {
+  const toks = doc.tokens;
+  if (lw(toks[i]) !== 'it') return false;
+  // the parse may say so itself
+  if ((toks[i].deprel ?? '').startsWith('expl')) return true;
+  if (!/^nsubj/.test(toks[i].deprel ?? '')) return false;
+  const v = toks[i].head ?? -1;
+  if (v < 0) return false;
+  // "It was initially reported the fire started …": a passive with a clause of its own
+  if (toks[i].deprel === 'nsubj:pass' && hasDependent(doc, v, (t) => /^(?:ccomp|csubj)/.test(t.deprel ?? ''))) return true;
+  return isCopular(doc, v) && hasDependent(doc, v, (t) => EXTRAPOSED.has((t.deprel ?? '').split(':')[0]));
+}
+
+/** For it/its at i in a phrase fronted before the main subject, the subject's token when it is a named organisation or place; else -1. */
+function frontedItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const subj = frontedBeforeSubject(doc, i);
+  if (subj < 0 || placeholderIt(doc, i)) return -1;
+  // "It went on to sell a million copies. Shortly after its release, the Chemical Brothers signed …": after a sentence
+  // about an "it" no name stands for, the fronted "its" is most often that one
+  const si = doc.tokens[i].sentence;
+  if (si > 0) {
+    const prev = doc.sentences[si - 1];
+    for (let k = prev.tokenStart; k < prev.tokenEnd; k++) {
+      const t = doc.tokens[k];
+      if (lw(t) === 'it' && !owners[k] && /^nsubj/.test(t.deprel ?? '') && (doc.tokens[t.head ?? 0].head ?? -1) < 0) return -1;
+    }
+  }
+  // "After Orbis bought its rival, Tarrow …": an organisation or place named before the pronoun is nearer
+  const sent = doc.sentences[doc.tokens[i].sentence];
+  for (let k = sent.tokenStart; k < i; k++) if (owners[k] && owners[k]!.type !== 'PERSON') return -1;
+  return subj;
+}
+
+/** For "it" subject of a conjunct, the first conjunct's subject token (before "it"); else -1. */
+function conjunctItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  if (lw(toks[i]) !== 'it' || !/^nsubj/.test(toks[i].deprel ?? '') || placeholderIt(doc, i)) return -1;
+  const v = toks[i].head ?? -1;
+  if (v < 0 || (toks[v].deprel ?? '') !== 'conj') return -1;
+  const gov = toks[v].head ?? -1;
+  if (gov < 0) return -1;
+  const subj = subjectOf(doc, gov);
+  if (subj < 0 || subj > i) return -1;
+  // "The museum bought a painting, and it was shown": an object no name stands for is the likelier "it"
+  // ("Iran hosted the 2017 Women's World Championship and it was boycotted": a named object too)
+  for (let k = subj + 1; k < i; k++) if (toks[k].head === gov && (toks[k].deprel === 'obj' || toks[k].deprel === 'iobj') && owners[k] !== owners[subj]) return -1;
+  return subj;
+}
+
 export const peopleTheyRule = defineRule({
   id: 'coref.people-they',
   stage: 'coref',
@@ -138,6 +261,42 @@ export const peopleTheyRule = defineRule({
   source: 'src/extract/coref/groups.ts',
 });
 
+export const pluralAgreementRule = defineRule({
+  id: 'coref.they-plural-agreement',
+  stage: 'coref',
+  action: 'label',
+  summary: 'an organisation or country the text makes the subject of a plural verb ("Chatham Motors have a range of vans", "Japan were ahead") is spoken of in the plural, so it is an antecedent of "they"/"their" as a plural-named group is (coref.people-they); not a coordinated subject ("Israel and Hamas have")',
+  fires: ['Barclays Bank have a branch in the town, and they open it on Sundays.', 'The Harwood Group have a fleet of buses, and they run a service to the airport.'],
+  spares: ['Barclays Bank has a branch in the town, and they open it on Sundays.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+const pluralAgreement = new WeakMap<Entity, boolean>();
+
+/** Entity e (an organisation or a country) is the subject of a plural verb somewhere in the text ("Chatham Motors have"). */
+function agreesPlural(doc: Doc, e: Entity): boolean {
+  if (!pluralAgreementRule.enabled || (e.type !== 'ORG' && e.type !== 'GPE')) return false;
+  const known = pluralAgreement.get(e);
+  if (known !== undefined) return known;
+  const toks = doc.tokens;
+  let found = false;
+  for (const m of e.mentions) {
+    if (m.kind !== 'name' || found) continue;
+    const first = doc.tokenAt(m.start);
+    let last = first;
+    while (last + 1 < toks.length && toks[last + 1].start < m.end) last++;
+    const k = doc.spanHead(first, last);
+    if (k < 0 || !/^nsubj/.test(toks[k].deprel ?? '') || coordinated(doc, k) || toks[k].deprel === 'conj') continue;
+    // (the subject of a subject: "a range of X" is no agreement of X's)
+    const v = toks[k].head ?? -1;
+    if (v < 0) continue;
+    const plural = (t: Token) => t.xpos === 'VBP' || lw(t) === 'were';
+    if (plural(toks[v]) || hasDependent(doc, v, (t) => (t.deprel === 'aux' || t.deprel === 'cop' || t.deprel === 'aux:pass') && plural(t))) found = true;
+  }
+  pluralAgreement.set(e, found);
+  return found;
+}
+
 /** Deprels of a word that modifies a noun rather than heading a phrase of its own ("Palestinian leaders"). */
 const MODIFIER = new Set(['amod', 'compound', 'flat']);
 
@@ -147,7 +306,8 @@ function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): bool
   const t = doc.tokens[k];
   // a band or a team the text calls so ("rock band Grateful Dead"), whatever type the recogniser gave it: its last name
   // word, as for a plural name
-  const collective = e !== undefined && e.type !== 'PERSON' && pluralKind(doc, e) && owners[k + 1] !== e && e.mentions.some((m) => m.kind !== 'pronoun' && m.end === t.end);
+  const collective = e !== undefined && e.type !== 'PERSON' && (pluralKind(doc, e) || agreesPlural(doc, e)) && owners[k + 1] !== e && e.mentions.some((m) => m.kind !== 'pronoun' && m.end === t.end);
+  if (collective && !pluralKind(doc, e!)) pluralAgreementRule.fired(t.start, t.end);
   if (!e || (e.type !== 'NORP' && e.type !== 'ORG' && !collective)) return false;
   // an organisation only when its name ends in a plural noun ("Proud Boys", "Amazon Web Services"; not "Congress")
   if (e.type === 'ORG' && !collective && (t.xpos !== 'NNPS' || /ss$/i.test(t.text) || owners[k + 1] === e)) return false;
@@ -216,8 +376,55 @@ function coordinated(doc: Doc, k: number): boolean {
   return hasDependent(doc, k, (t) => t.deprel === 'conj', k);
 }
 
+export const theyConjunctRule = defineRule({
+  id: 'coref.they-conjunct-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"they" as the subject of a clause coordinated with one whose subject is a group spoken of in the plural (a people, a plural-named organisation, a band, an organisation with a plural verb: "The Harwood Group have a fleet of buses, and they run a service") is that group: a conjunct keeps its subject; not after a plural object no name stands for',
+  fires: ['The Harwood Group have a fleet of buses, and they run a service to the airport.'],
+  spares: ['The Harwood Group have bought new buses, and they run to the airport.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** For "they" subject of a conjunct, the first conjunct's subject when it is a plural group; else -1. */
+function conjunctTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  if (lw(toks[i]) !== 'they' || !/^nsubj/.test(toks[i].deprel ?? '')) return -1;
+  const v = toks[i].head ?? -1;
+  if (v < 0 || (toks[v].deprel ?? '') !== 'conj') return -1;
+  const gov = toks[v].head ?? -1;
+  const subj = gov >= 0 ? subjectOf(doc, gov) : -1;
+  if (subj < 0 || subj > i || !owners[subj] || coordinated(doc, subj) || !pluralPeople(doc, owners, subj)) return -1;
+  // "The Harwood Group have bought new buses, and they run …": a plural object no name stands for is the likelier "they"
+  for (let k = subj + 1; k < i; k++) if (toks[k].head === gov && (toks[k].deprel === 'obj' || toks[k].deprel === 'iobj') && otherPlural(doc, owners, k)) return -1;
+  return subj;
+}
+
+/** it/its by the cataphora or conjunct rule: link and return true, else false. */
+function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
+  const toks = doc.tokens;
+  const they = lw(toks[i]) === 'they';
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject]] as const;
+  for (const [rule, find] of rules) {
+    if (!rule.enabled) continue;
+    const subj = find(doc, owners, i);
+    if (subj < 0) continue;
+    const e = owners[subj];
+    if (!e || !(they || IT_NAMED_TYPES.has(e.type) || itByKind(doc, e)) || spanAt(labels, toks[subj].start) >= 0 || coordinated(doc, subj)) continue;
+    // inside a quotation, only a subject inside the same quotation
+    const q = spanAt(quoted, toks[i].start);
+    if (q !== spanAt(quoted, toks[subj].start)) continue;
+    const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(rule.id) };
+    e.mentions.push(m);
+    owners[i] = e;
+    rule.fired(toks[i].start, toks[i].end);
+    return true;
+  }
+  return false;
+}
+
 export function linkGroupPronouns(doc: Doc): void {
-  if (!groupPronounRule.enabled && !itParallelRule.enabled && !peopleTheyRule.enabled) return;
+  if (!groupPronounRule.enabled && !itParallelRule.enabled && !peopleTheyRule.enabled && !itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled) return;
   const toks = doc.tokens;
   let owners: (Entity | undefined)[] | null = null;
   let quoted: { start: number; end: number }[] | null = null;
@@ -227,11 +434,12 @@ export function linkGroupPronouns(doc: Doc): void {
     const p = PRONOUNS[w];
     if (!p || p.person !== 3 || w.endsWith('self') || w.endsWith('selves')) continue;
     const plural = p.number === 'p';
-    if (!plural && w !== 'it') continue;
+    if (!plural && w !== 'it' && w !== 'its') continue;
     owners ??= tokenOwners(doc);
     if (owners[i]) continue;
     quoted ??= findQuoteSpans(doc.text);
     labels ??= labelRule.enabled ? turnLabels(doc.text) : [];
+    if (w === 'its') continue;
     const types = plural ? THEY_TYPES : IT_TYPES;
     // "Hamas said their fighters …": a possessive of the reported clause's subject reads as that subject
     const at = w === 'their' && toks[i].deprel === 'nmod:poss' && /^nsubj/.test(toks[toks[i].head ?? i].deprel ?? '') ? toks[i].head! : i;
@@ -276,5 +484,17 @@ export function linkGroupPronouns(doc: Doc): void {
     e.mentions.push(m);
     owners[i] = e;
     rule.fired(toks[i].start, toks[i].end);
+  }
+  // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
+  // by coordination
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !theyConjunctRule.enabled) return;
+  for (let i = 0; i < toks.length; i++) {
+    const w = lw(toks[i]);
+    if (w !== 'it' && w !== 'its' && w !== 'they') continue;
+    owners ??= tokenOwners(doc);
+    if (owners[i]) continue;
+    quoted ??= findQuoteSpans(doc.text);
+    labels ??= labelRule.enabled ? turnLabels(doc.text) : [];
+    linkItByClause(doc, owners, quoted, labels, i);
   }
 }

@@ -227,7 +227,7 @@ export const cataphoraRule = defineRule({
 });
 
 /** For a pronoun inside a phrase fronted before its clause's subject (an obl or advcl of the root, ahead of the subject), the subject's token; else -1. */
-function frontedBeforeSubject(doc: Doc, i: number): number {
+export function frontedBeforeSubject(doc: Doc, i: number): number {
   const toks = doc.tokens;
   // climb to the dependent of the root that holds the pronoun
   let k = i;

@@ -1,0 +1,59 @@
+/**
+ * Coreference (issue 23, coref13): "it" and "its" by coordination, a fronted phrase and the topic of the sentence
+ * before; "they" for an organisation the text speaks of in the plural. Sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
+
+test('"it" as the subject of a conjunct keeps the first conjunct\'s named subject', () => {
+  const text = 'The Kestrel Museum is small, but it draws a million visitors a year.';
+  assert.equal(linkOf(doc(text), 'it draws'), 'Kestrel Museum');
+  assert.equal(linkWithout('coref.it-conjunct-subject', text, 'it draws'), '');
+  // a placeholder "it is clear that …" is no one's
+  assert.equal(linkOf(doc('The Kestrel Museum is small, but it is clear that visitors like the place.'), 'it is'), '');
+  // an object no name stands for, or another name as object, is the likelier "it"
+  assert.equal(linkOf(doc('The Kestrel Museum bought a painting, and it was shown in May.'), 'it was'), '');
+  assert.equal(linkOf(doc('Norvalia hosted the Winter Cup and it was boycotted by two teams.'), 'it was'), '');
+});
+
+test('"it"/"its" in a phrase fronted before a named organisation or place as main subject: that one', () => {
+  const text = 'Despite its small size, Lisbon exports a lot of wine.';
+  assert.equal(linkOf(doc(text), 'its small'), 'Lisbon');
+  assert.equal(linkWithout('coref.it-fronted-cataphora', text, 'its small'), '');
+  assert.equal(linkOf(doc('Although it is a small town, Lisbon attracts many visitors.'), 'it is'), 'Lisbon');
+  // no name as the main subject, or a placeholder "it"
+  assert.equal(linkOf(doc('Despite its small size, the town exports a lot of wine.'), 'its small'), '');
+  assert.equal(linkOf(doc('Although it is clear that prices rose, Lisbon attracts many visitors.'), 'it is'), '');
+  // after a sentence about an "it" no name stands for, a fronted "its" is that one's
+  assert.equal(linkOf(doc('It sold a million copies. Shortly after its release, Lisbon banned the song.'), 'its release'), '');
+  // another organisation named first in the sentence is nearer
+  assert.equal(linkOf(doc('After Orbis Labs sold its rival, Tarrow Bank raised prices.'), 'its rival'), 'Orbis Labs');
+});
+
+test('"its" after a sentence whose main subject is a named place or organisation: the topic goes on', () => {
+  const text = 'Kestrel Bank opened in 1990. It doubled its size in 2005.';
+  assert.equal(linkOf(doc(text), 'its size'), 'Kestrel Bank');
+  assert.equal(linkWithout('coref.its-topic-subject', text, 'its size'), '');
+  // a noun subject of its own sentence before it, or a fronted phrase before another thing, is nearer
+  assert.equal(linkOf(doc('Kestrel Bank opened in 1990. The new branch doubled its size.'), 'its size'), '');
+  assert.equal(linkOf(doc('Kestrel Bank opened in 1990. At its peak, the branch held ten thousand accounts.'), 'its peak'), '');
+  // "it" is not taken this way (as object or in a subordinate clause it was most often something else)
+  assert.equal(linkOf(doc('Kestrel Bank opened in 1990. Customers say it is too small.'), 'it is'), '');
+});
+
+test('"they" for an organisation the text makes the subject of a plural verb', () => {
+  const text = 'The Harwood Group have a fleet of buses, and they run a service to the airport.';
+  assert.equal(linkOf(doc(text), 'they run'), 'Harwood Group');
+  assert.equal(linkWithout('coref.they-plural-agreement', text, 'they run'), '');
+  assert.equal(linkWithout('coref.they-conjunct-subject', text, 'they run'), '');
+  // a singular verb: the organisation is "it"
+  assert.equal(linkOf(doc('The Harwood Group has a fleet of buses, and they run a service to the airport.'), 'they run'), '');
+  // a plural object no name stands for is the likelier "they"
+  assert.equal(linkOf(doc('The Harwood Group have bought new buses, and they run to the airport.'), 'they run'), '');
+  // the plural verb also opens coref.people-they to the organisation
+  const bank = 'Barclays Bank have a branch in the town, and they open it on Sundays.';
+  assert.equal(linkOf(doc(bank), 'they open'), 'Barclays Bank');
+  assert.equal(linkWithout('coref.they-plural-agreement', bank, 'they open'), '');
+  assert.equal(linkOf(doc('Barclays Bank has a branch in the town, and they open it on Sundays.'), 'they open'), '');
+});
