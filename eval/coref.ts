@@ -33,7 +33,7 @@ import { addClusterCounts, documentClusterCounts, emptyClusterCounts, formatClus
 import { addScores, byBasis, documentRecords, emptyScores, formatScores, tally } from '../train/coref-score.js';
 import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../src/extract/coref/confidence.js';
 import { corefModelDir } from '../src/extract/coref/files.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshGold, person, readFreshDocs, type FreshDoc } from './coref-fresh.js';
 import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
@@ -89,13 +89,16 @@ function writeCalibration(newsInt: Map<string, { links: number; right: number }>
   }
   const allGenres: Record<string, { links: number; right: number }> = {};
   for (const [basis, c] of [...all].sort((a, b) => a[0].localeCompare(b[0]))) if (basis !== '(none)') allGenres[basis] = c;
+  const path = join(corefModelDir(), CALIBRATION_FILE);
+  // the hand-judged precisions of rules with no link here are not this run's to rewrite
+  const judged = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LinkCalibration).judged : undefined;
   const out: LinkCalibration & { all_genres: typeof allGenres } = {
     source: `npm run eval:coref -- --pipeline --labels --calibrate: GUM training split (../shared/data/gum/dep, CC BY 4.0 annotations), the ${documents} news and interview documents as raw text through the pipeline, interview turns labelled; a link is right when GUM puts the mention in the chain of the entity's names`,
     smoothing: '(right + 1) / (links + 2)',
     bases,
     all_genres: allGenres,
+    ...(judged ? { judged } : {}),
   };
-  const path = join(corefModelDir(), CALIBRATION_FILE);
   writeFileSync(path, JSON.stringify(out, null, 2) + '\n');
   console.log(`wrote ${path}`);
 }

@@ -30,6 +30,11 @@ export interface LinkCalibration {
   source: string;
   smoothing: string;
   bases: Record<string, BasisCalibration>;
+  /**
+   * Rules with no link on the calibration documents, their links judged by hand elsewhere (GUM's other genres, fresh13
+   * half A, unlabelled prose), each with where: used only for a basis `bases` does not hold, kept when --calibrate rewrites
+   */
+  judged?: Record<string, BasisCalibration & { source: string }>;
 }
 
 export const CALIBRATION_FILE = 'link-confidence.json';
@@ -43,6 +48,7 @@ function calibration(): Map<string, number> {
   if (!existsSync(path)) return table;
   const data = JSON.parse(readFileSync(path, 'utf8')) as LinkCalibration;
   for (const [basis, c] of Object.entries(data.bases)) table.set(basis, c.confidence);
+  for (const [basis, c] of Object.entries(data.judged ?? {})) if (!table.has(basis)) table.set(basis, c.confidence);
   return table;
 }
 

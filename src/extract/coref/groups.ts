@@ -261,42 +261,6 @@ export const peopleTheyRule = defineRule({
   source: 'src/extract/coref/groups.ts',
 });
 
-export const pluralAgreementRule = defineRule({
-  id: 'coref.they-plural-agreement',
-  stage: 'coref',
-  action: 'label',
-  summary: 'an organisation or country the text makes the subject of a plural verb ("Chatham Motors have a range of vans", "Japan were ahead") is spoken of in the plural, so it is an antecedent of "they"/"their" as a plural-named group is (coref.people-they); not a coordinated subject ("Israel and Hamas have")',
-  fires: ['Barclays Bank have a branch in the town, and they open it on Sundays.', 'The Harwood Group have a fleet of buses, and they run a service to the airport.'],
-  spares: ['Barclays Bank has a branch in the town, and they open it on Sundays.'],
-  source: 'src/extract/coref/groups.ts',
-});
-
-const pluralAgreement = new WeakMap<Entity, boolean>();
-
-/** Entity e (an organisation or a country) is the subject of a plural verb somewhere in the text ("Chatham Motors have"). */
-function agreesPlural(doc: Doc, e: Entity): boolean {
-  if (!pluralAgreementRule.enabled || (e.type !== 'ORG' && e.type !== 'GPE')) return false;
-  const known = pluralAgreement.get(e);
-  if (known !== undefined) return known;
-  const toks = doc.tokens;
-  let found = false;
-  for (const m of e.mentions) {
-    if (m.kind !== 'name' || found) continue;
-    const first = doc.tokenAt(m.start);
-    let last = first;
-    while (last + 1 < toks.length && toks[last + 1].start < m.end) last++;
-    const k = doc.spanHead(first, last);
-    if (k < 0 || !/^nsubj/.test(toks[k].deprel ?? '') || coordinated(doc, k) || toks[k].deprel === 'conj') continue;
-    // (the subject of a subject: "a range of X" is no agreement of X's)
-    const v = toks[k].head ?? -1;
-    if (v < 0) continue;
-    const plural = (t: Token) => t.xpos === 'VBP' || lw(t) === 'were';
-    if (plural(toks[v]) || hasDependent(doc, v, (t) => (t.deprel === 'aux' || t.deprel === 'cop' || t.deprel === 'aux:pass') && plural(t))) found = true;
-  }
-  pluralAgreement.set(e, found);
-  return found;
-}
-
 /** Deprels of a word that modifies a noun rather than heading a phrase of its own ("Palestinian leaders"). */
 const MODIFIER = new Set(['amod', 'compound', 'flat']);
 
@@ -306,8 +270,7 @@ function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): bool
   const t = doc.tokens[k];
   // a band or a team the text calls so ("rock band Grateful Dead"), whatever type the recogniser gave it: its last name
   // word, as for a plural name
-  const collective = e !== undefined && e.type !== 'PERSON' && (pluralKind(doc, e) || agreesPlural(doc, e)) && owners[k + 1] !== e && e.mentions.some((m) => m.kind !== 'pronoun' && m.end === t.end);
-  if (collective && !pluralKind(doc, e!)) pluralAgreementRule.fired(t.start, t.end);
+  const collective = e !== undefined && e.type !== 'PERSON' && pluralKind(doc, e) && owners[k + 1] !== e && e.mentions.some((m) => m.kind !== 'pronoun' && m.end === t.end);
   if (!e || (e.type !== 'NORP' && e.type !== 'ORG' && !collective)) return false;
   // an organisation only when its name ends in a plural noun ("Proud Boys", "Amazon Web Services"; not "Congress")
   if (e.type === 'ORG' && !collective && (t.xpos !== 'NNPS' || /ss$/i.test(t.text) || owners[k + 1] === e)) return false;
@@ -380,9 +343,9 @@ export const theyConjunctRule = defineRule({
   id: 'coref.they-conjunct-subject',
   stage: 'coref',
   action: 'label',
-  summary: '"they" as the subject of a clause coordinated with one whose subject is a group spoken of in the plural (a people, a plural-named organisation, a band, an organisation with a plural verb: "The Harwood Group have a fleet of buses, and they run a service") is that group: a conjunct keeps its subject; not after a plural object no name stands for',
-  fires: ['The Harwood Group have a fleet of buses, and they run a service to the airport.'],
-  spares: ['The Harwood Group have bought new buses, and they run to the airport.'],
+  summary: '"they" as the subject of a clause coordinated with one whose subject is a group spoken of in the plural (a people, a plural-named organisation, a band: "The Kurds fought for weeks in the hills, and they took the town") is that group, plurals between notwithstanding: a conjunct keeps its subject; not after a plural object no name stands for',
+  fires: ['The Kurds fought for weeks in the hills, and they took the town in May.'],
+  spares: ['The Kurds bought new rifles in the hills, and they took the town in May.'],
   source: 'src/extract/coref/groups.ts',
 });
 
@@ -395,7 +358,7 @@ function conjunctTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number
   const gov = toks[v].head ?? -1;
   const subj = gov >= 0 ? subjectOf(doc, gov) : -1;
   if (subj < 0 || subj > i || !owners[subj] || coordinated(doc, subj) || !pluralPeople(doc, owners, subj)) return -1;
-  // "The Harwood Group have bought new buses, and they run …": a plural object no name stands for is the likelier "they"
+  // "The Kurds bought new rifles …, and they took …": a plural object no name stands for is the likelier "they"
   for (let k = subj + 1; k < i; k++) if (toks[k].head === gov && (toks[k].deprel === 'obj' || toks[k].deprel === 'iobj') && otherPlural(doc, owners, k)) return -1;
   return subj;
 }
