@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { Doc, type Mention } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { decodedNamesOf, defaultModelDir, getNerModel, nerStage, recogniseDoc, withDecodedNames } from '../src/extract/ner.js';
-import { decodeWeights, emissions, encodeWeights, loadTypeProfiles, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
+import { decodeWeights, emissions, encodeWeights, loadNerModel, loadTypeProfiles, makeNerModel, MODEL_FILES, tagsToSpans, BIO_TAGS, TagSet, viterbi } from '../src/extract/ner-model.js';
 import { withoutRules } from '../src/rules/registry.js';
 import { FrozenPerceptron } from '../src/nlp/perceptron.js';
+import { decodeModel, encodeModel } from '../src/nlp/model-io.js';
 import { MAX_KEYS, WordCache, selfKeys } from '../src/extract/ner-features.js';
 import { readExternal, readGumDoc, retokenize } from '../train/ner-data.js';
 import { buildGazetteer, isCountryBlock, placeCategories } from '../train/ner-gazetteer.js';
@@ -560,4 +561,28 @@ test('corpus type profiles (--types): a profiled word gets the profile keys, an 
   assert.equal(keysOf(typed, 'Quorvane'), keysOf(plain, 'Quorvane') + 7);
   assert.equal(keysOf(typed, 'Tarrow'), keysOf(plain, 'Tarrow'));
   assert.notEqual(typed.get('Quorvane').tcDom, typed.get('Brakowicz').tcDom, 'an organisation and a person differ in their dominant class');
+});
+
+test('a companion trained without the corpus type profiles (--org-without-types) loads beside a BIO model trained with them; other profiles are refused', () => {
+  const shipped = defaultModelDir();
+  const dir = mkdtempSync(join(tmpdir(), 'ner-org-plain-'));
+  writeFileSync(join(dir, MODEL_FILES.types), gzipSync('quorvane\t120\t2\t91\t3\t0\n'));
+  const types = loadTypeProfiles(join(dir, MODEL_FILES.types));
+  // the shipped BIO weights stamped as trained with these profiles; the companion's file as shipped (no profiles)
+  const stamp = (file: string, sha: string | null) => {
+    const m = decodeModel(readFileSync(join(shipped, file)), file);
+    if (sha) m.header.types = sha;
+    else delete m.header.types;
+    return encodeModel(m);
+  };
+  writeFileSync(join(dir, MODEL_FILES.weights), stamp(MODEL_FILES.weights, types.sha256));
+  writeFileSync(join(dir, MODEL_FILES.orgWeights), stamp(MODEL_FILES.orgWeights, null));
+  for (const f of [MODEL_FILES.gazetteer, MODEL_FILES.lexicon]) writeFileSync(join(dir, f), readFileSync(join(shipped, f)));
+  const model = loadNerModel(dir);
+  assert.equal(model.types?.sha256, types.sha256);
+  assert.ok(model.org && model.org.cache === model.cache, 'the companion shares the word cache, profiles included');
+  // a companion stamped with other profiles is refused
+  writeFileSync(join(dir, MODEL_FILES.orgWeights), stamp(MODEL_FILES.orgWeights, 'f'.repeat(64)));
+  rmSync(join(dir, 'weights-org.ready.bin'), { force: true });
+  assert.throws(() => loadNerModel(dir), /other word representations/);
 });

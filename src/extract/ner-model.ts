@@ -674,7 +674,10 @@ export function loadNerModel(dir: string): NerModel {
     types = loadTypeProfiles(join(dir, MODEL_FILES.types));
     if (types.sha256 !== weights.typesSha256) throw new Error(`the weights were trained with other corpus type profiles (sha256 ${weights.typesSha256.slice(0, 12)}…, found ${types.sha256.slice(0, 12)}…): retrain with npm run train:ner`);
   }
-  if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256 || orgWeights.typesSha256 !== weights.typesSha256)) {
+  // a companion trained without the corpus type profiles (train:ner --org-without-types) shares the
+  // model's word cache and has no weights for the profile keys: its file records no profiles
+  const orgTypesOk = (w: NerWeights) => w.typesSha256 === weights.typesSha256 || w.typesSha256 === null;
+  if (orgWeights && (orgWeights.brownSha256 !== weights.brownSha256 || orgWeights.vectorsSha256 !== weights.vectorsSha256 || !orgTypesOk(orgWeights))) {
     throw new Error(`${orgPath}: trained with other word representations than ${MODEL_FILES.weights} (retrain with npm run train:ner)`);
   }
   const model = makeNerModel(weights, gazetteer, lexicon, true, brown, vectors, null, types);

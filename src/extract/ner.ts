@@ -107,6 +107,10 @@ const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sent
 ]);
 const R_NAME_GAZETTEER_PLACES = nerRule("name-gazetteer-places", "retype", "the rules read a phrase the model's gazetteer lists as a person and the name gazetteer as a place as a place: countries whose Phoenix codes are all dated and their cities (\"Kuwait\", \"Kirkuk\", \"Juba\"), which the model's gazetteer, fixed with its weights, still lists as people", ["Kuwait will raise its oil output next month, the state news agency reported."]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
+const R_DATE_TAIL = nerRule("date-tail", "split", "a name ends before a date: a closing word (\"on\", \"in\") followed by a month or weekday, or a month or weekday ending a longer name before a number or a comma, is no part of it (\"Kennedy Space Center on April 12\", \"Aner Shalev Wednesday, September 19\")", [
+  { text: "The launch from Kennedy Space Center on April 12 was delayed.", decoded: ["Kennedy Space Center on April/ORG"], names: ["Kennedy Space Center/ORG"] },
+  { text: "Wikinews interviews Israeli mathematician Aner Shalev Wednesday, September 19, 2007.", decoded: ["Israeli/NORP", "Aner Shalev Wednesday/PERSON"], names: ["Israeli/NORP", "Aner Shalev/PERSON"] },
+]);
 
 /** A cheap fingerprint of a sentence's spans, to tell whether a rule changed them. */
 function spanPrint(spans: readonly NameSpan[]): number {
@@ -212,6 +216,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
     if (type !== s.type) fire(R_DISCIPLINE_TYPE);
     out.push({ start, end, type });
   }
+  applyRule(R_DATE_TAIL, out, () => cutDateTails(words, out));
   applyRule(R_SPLIT_KNOWN_COORDINATION, out, () => splitKnownCoordination(model, words, out));
   applyRule(R_EXTEND_TO_GAZETTEER, out, () => extendToGazetteer(model, words, out));
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
@@ -262,6 +267,37 @@ function splitKnownCoordination(model: NerModel, words: readonly string[], spans
   }
   spans.push(...extra);
   spans.sort((a, b) => a.start - b.start);
+}
+
+/** A capitalised month or weekday ("April", "Wednesday"). */
+function isDateWord(w: string): boolean {
+  return /^\p{Lu}/u.test(w) && DATE_WORDS.has(w.toLowerCase());
+}
+
+/**
+ * "Kennedy Space Center on April 12", "Aner Shalev Wednesday, September 19": the decoder ran a
+ * name on into the date after it. A word that closes a name phrase ("on", "in", "at"; the
+ * function-words list ner-phrase-closer) followed by a month or weekday ends the name before it,
+ * and a month or weekday ending a name of two words or more, before a number or a comma, leaves
+ * it (a shorter name keeps it: "Theresa May", "Good Friday").
+ */
+function cutDateTails(words: readonly string[], spans: NameSpan[]): void {
+  for (let j = spans.length - 1; j >= 0; j--) {
+    const s = spans[j];
+    let end = s.end;
+    for (let k = s.start + 1; k < end - 1; k++) {
+      if (PHRASE_CLOSERS.has(words[k]) && isDateWord(words[k + 1])) {
+        end = k;
+        break;
+      }
+    }
+    if (end === s.end && end - s.start >= 3 && isDateWord(words[end - 1]) && end < words.length && /^(?:\d|,$)/.test(words[end])) end--;
+    if (end === s.end) continue;
+    let capital = false;
+    for (let k = s.start; k < end; k++) if (/^\p{Lu}/u.test(words[k])) capital = true;
+    if (capital) s.end = end;
+    else spans.splice(j, 1);
+  }
 }
 
 /** Lower-case particles inside personal names ("Pieter van der Berg", "Osama bin Laden"). */
@@ -717,6 +753,8 @@ function extendOrgComplement(words: readonly string[], spans: NameSpan[]): void 
     if (prep !== 'for' && prep !== 'on') continue;
     let k = s.end + 1;
     if (words[k] === 'the') k++;
+    // "Kennedy Space Center on April 12": a date is no complement (ner.date-tail)
+    if (R_DATE_TAIL.enabled && k < words.length && isDateWord(words[k])) continue;
     let e = k;
     while (e < words.length && (/^\p{Lu}/u.test(words[e]) || ((words[e] === 'and' || words[e] === 'of' || words[e] === 'the') && /^\p{Lu}/u.test(words[e + 1] ?? '')))) e++;
     // names the model found inside the complement are part of it ("Democratic Forces for the Liberation of Rwanda")
