@@ -586,3 +586,24 @@ test('a companion trained without the corpus type profiles (--org-without-types)
   rmSync(join(dir, 'weights-org.ready.bin'), { force: true });
   assert.throws(() => loadNerModel(dir), /other word representations/);
 });
+
+test('a word\'s first gazetteer node is asked for once per word, also when the word starts no phrase (null is kept)', () => {
+  const model = getNerModel()!;
+  const asked = new Map<string, number>();
+  const gazetteer = Object.create(model.gazetteer) as typeof model.gazetteer;
+  gazetteer.firstNode = (word: string) => {
+    asked.set(word, (asked.get(word) ?? 0) + 1);
+    return model.gazetteer.firstNode(word);
+  };
+  const ctx = { gazetteer, lexicon: model.lexicon, brown: model.brown, vectors: model.vectors, types: model.types };
+  const cache = new WordCache(ctx);
+  const words = 'The officials met officials in Kherson and the officials left Kherson .'.split(' ');
+  const first = sentenceView(words, cache, ctx, docCaps([words]));
+  const again = sentenceView(words, cache, ctx, docCaps([words]));
+  assert.equal(model.gazetteer.firstNode('officials'), null, 'a word that starts no phrase');
+  assert.ok(model.gazetteer.firstNode('kherson'), 'a word that starts one');
+  for (const w of ['officials', 'kherson', '.']) assert.equal(asked.get(w), 1, w);
+  assert.equal(asked.get('the'), 2, 'once per word as written ("The", "the"): the word cache\'s key');
+  assert.deepEqual(again.gaz, first.gaz, 'the same gazetteer features from the kept nodes');
+  assert.ok(first.gaz[5].length > 0, '"Kherson" carries its gazetteer features');
+});

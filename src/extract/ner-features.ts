@@ -689,7 +689,12 @@ export function sentenceView(words: readonly string[], cache: WordCache, ctx: Fe
     }
   }
   const first = new Array<TrieNode | null>(n);
-  for (let i = 0; i < n; i++) first[i] = infos[i].gaz ??= ctx.gazetteer.firstNode(lower[i]);
+  for (let i = 0; i < n; i++) {
+    // `gaz` is null for the many words that start no phrase: test for undefined, not with ??=, or
+    // every such word would ask the trie's root map again on every occurrence
+    const known = infos[i].gaz;
+    first[i] = known !== undefined ? known : (infos[i].gaz = ctx.gazetteer.firstNode(lower[i]));
+  }
   const gaz = ctx.gazetteer.annotateIds(lower, first);
   const runStart = new Int32Array(n).fill(-1);
   const runEnd = new Int32Array(n).fill(-1);
