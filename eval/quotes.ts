@@ -229,7 +229,7 @@ export function emptyCounts(): Counts {
 }
 
 /** Pair gold spans with predicted spans one to one, the closest pairs first (overlap over union). */
-function pairUp(gold: [number, number][], pred: [number, number][]): Map<number, number> {
+export function pairUp(gold: [number, number][], pred: [number, number][]): Map<number, number> {
   const pairs: [number, number, number][] = [];
   gold.forEach((g, i) => pred.forEach((p, j) => {
     if (matches(g, p)) pairs.push([i, j, overlap(g, p) / (Math.max(g[1], p[1]) - Math.min(g[0], p[0]))]);
