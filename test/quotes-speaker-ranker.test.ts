@@ -11,7 +11,7 @@ import { extractDoc } from '../src/extract.js';
 import type { Doc } from '../src/doc.js';
 import { onSpeakerCandidates, quotesModelDir, speakerMode, speakerRanker, type SpeakerCandidate } from '../src/extract/quotes/speaker-ranker.js';
 import { loadGold } from '../eval/quotes-gold.js';
-import { collectInstances, trainingPool, trainShipped } from '../train/quotes-speaker.js';
+import { collectInstances, trainingPool, trainShipped } from '../eval/quotes-speaker.js';
 
 function withMode<T>(mode: string | undefined, f: () => T): T {
   const before = process.env.CHRONICLE_QUOTES_SPEAKER;

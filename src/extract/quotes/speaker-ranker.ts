@@ -7,7 +7,7 @@
  * (dependency relation to the cue, cue lemma, distance and direction, quotation marks, mention
  * kind, pronoun, coreference to a name, quote kind, cue position, paragraph). The cascade's own
  * choice is one of the features (stacking): the ranker learns when to overrule it. Trained by
- * `npm run train:quotes-speaker` (train/quotes-speaker.ts), shipped as models/quotes/speaker-ranker.json.
+ * `npm run train:quotes-speaker` (eval/quotes-speaker.ts), shipped as models/quotes/speaker-ranker.json.
  * Off by default: on document-level cross-validation it does not beat the cascade (docs/quotes.md,
  * fifteenth round); `CHRONICLE_QUOTES_SPEAKER=ranker` switches it on (A/B), `=rules` (the default)
  * keeps the cascade's answers and costs nothing.
@@ -17,9 +17,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Doc, Quote } from '../../doc.js';
 import type { QuoteContext } from './source.js';
+import { set } from '../../lexicon/index.js';
 
 /** Bumped whenever a feature changes: a model trained on other features is refused. */
-export const SPEAKER_FEATURE_VERSION = 3;
+export const SPEAKER_FEATURE_VERSION = 4;
 
 /** One candidate speaker of a quote: an entity, or the cascade's words when no entity stands for them. */
 export interface SpeakerCandidate {
@@ -37,7 +38,8 @@ const WINDOW_BEFORE = 2;
 /** At most this many entity candidates per quote (the nearest to the anchor): the cost stays linear. */
 const MAX_CANDIDATES = 24;
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'her', 'them', 'us', 'me', 'his', 'its', 'their', 'our', 'my', 'who', 'which']);
+const PRONOUNS = set('function-words', { uses: 'store-pronoun' });
+const RELATIVES = set('function-words', { uses: 'quotes-relative' });
 /** Clause links along which a cue shares the subject of the verb it hangs on. */
 const SHARED = /^(?:conj|xcomp|advcl|ccomp|parataxis|acl|acl:relcl)$/;
 
@@ -116,7 +118,7 @@ export function speakerCandidates(ctx: QuoteContext, quotes: readonly Quote[]): 
       while (b + 1 < toks.length && toks[b + 1].end <= q.source.end) b++;
       srcHead = doc.spanHead(a, b);
       const w = lower(toks[srcHead].text);
-      srcDesc = PRONOUNS.has(w) ? `pron-${w}` : toks[srcHead].upos === 'PROPN' ? 'propn' : (toks[srcHead].xpos === 'NNS' ? 'plural' : 'noun');
+      srcDesc = PRONOUNS.has(w) || RELATIVES.has(w) ? `pron-${w}` : toks[srcHead].upos === 'PROPN' ? 'propn' : (toks[srcHead].xpos === 'NNS' ? 'plural' : 'noun');
     }
     const srcOwner = srcHead >= 0 ? ctx.owners[srcHead] : undefined;
     const cascade = q.speaker ? 'entity' : q.speaker_text ? 'text' : 'empty';

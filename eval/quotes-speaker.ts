@@ -1,7 +1,8 @@
 /**
  * npm run train:quotes-speaker — the learned speaker ranker (src/extract/quotes/speaker-ranker.ts):
  * candidates gathered from the real pipeline (the rule cascade's answers kept), labelled by the
- * quote set's annotations, scored by an averaged perceptron.
+ * quote set's annotations, scored by an averaged perceptron. (It lives in eval/, not train/: its
+ * labels are eval/quotes.ts' speaker judge.)
  *
  * Training pool: the attributions we may read — dev, the old held-out set, held2, own, held3 half A
  * and held4 half A (eval/data/quotes). held3 half B, held4 half B and the blind set are dropped by
@@ -23,8 +24,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDoc } from '../src/extract.js';
 import type { Quote } from '../src/doc.js';
-import { loadGold, type GoldQuoteDoc } from '../eval/quotes-gold.js';
-import { judgeSpeaker, pairUp } from '../eval/quotes.js';
+import { loadGold, type GoldQuoteDoc } from './quotes-gold.js';
+import { judgeSpeaker, pairUp } from './quotes.js';
 import { onSpeakerCandidates, quotesModelDir, SPEAKER_FEATURE_VERSION, SpeakerRanker, useSpeakerRanker, type SpeakerCandidate } from '../src/extract/quotes/speaker-ranker.js';
 
 /** One found attribution: the cascade's verdict and each candidate's features and verdict. */
