@@ -13,8 +13,8 @@
  * keeps the cascade's answers and costs nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { modelsDir } from '../../nlp/nlp-model.js';
 import type { Doc, Quote } from '../../doc.js';
 import type { QuoteContext } from './source.js';
 import { set } from '../../lexicon/index.js';
@@ -265,15 +265,9 @@ export class SpeakerRanker {
   }
 }
 
-/** models/quotes/ of this checkout, searched upwards from this module (works from src/ and dist/src/). */
+/** models/quotes/ of this checkout (beside the NLP model's folder). */
 export function quotesModelDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 7; i++) {
-    const candidate = join(dir, 'models', 'quotes');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return join(process.cwd(), 'models', 'quotes');
+  return join(modelsDir(), 'quotes');
 }
 
 let override: SpeakerRanker | null | undefined;
