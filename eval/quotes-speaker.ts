@@ -249,7 +249,7 @@ export function formatCv(rows: readonly CvRow[]): string[] {
 /** Feature groups for the ablation: a feature belongs to the first group whose prefix it starts with. */
 export const FEATURE_GROUPS: Record<string, RegExp> = {
   readers: /^(?:rd|r|r-src|rd-cas|rd-qk-cp|far-rd)=/,
-  cascade: /^(?:T:)?(?:cas|cas-src|cas-srcrel|rel-cas|type-cas|cas-rel-kind)=/,
+  cascade: /^(?:T:)?(?:cas|cas-src|cas-srcrel|rel-cas|type-cas|cas-rel-kind|quoted-cas|subj-cas)=/,
   relation: /^(?:rel|rel-cue|rel-kind|rel-qk|dir-rel|inside-rel|cas-rel-kind)=/,
   distance: /^(?:dir|soff|soff-kind|n|para)=/,
   quotation: /^(?:inside|incontent|inside-rel)=/,
