@@ -31,6 +31,7 @@
  * The held4 documents (fresh Wikinews articles from AMALGUM's extra news folder, annotated by fresh14 before Chronicle ran on
  * them, halves fixed by hash like held3's) are left out unless `--held4` is given, with the same headline and intervals;
  * `--held4-detail` adds the tables, `--held4-errors` lists the errors of half A only (half B is run once, by the lead).
+ * `--speaker ranker` scores the learned speaker ranker's answers instead of the rule cascade's (CHRONICLE_QUOTES_SPEAKER).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -229,7 +230,7 @@ export function emptyCounts(): Counts {
 }
 
 /** Pair gold spans with predicted spans one to one, the closest pairs first (overlap over union). */
-function pairUp(gold: [number, number][], pred: [number, number][]): Map<number, number> {
+export function pairUp(gold: [number, number][], pred: [number, number][]): Map<number, number> {
   const pairs: [number, number, number][] = [];
   gold.forEach((g, i) => pred.forEach((p, j) => {
     if (matches(g, p)) pairs.push([i, j, overlap(g, p) / (Math.max(g[1], p[1]) - Math.min(g[0], p[0]))]);
@@ -464,6 +465,9 @@ export function intervalLines(c: Counts, perDoc: Counts[]): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // --speaker ranker|rules: who gives the speakers (the same as CHRONICLE_QUOTES_SPEAKER; default the rule cascade)
+  const speakerArg = process.argv.indexOf('--speaker');
+  if (speakerArg >= 0) process.env.CHRONICLE_QUOTES_SPEAKER = process.argv[speakerArg + 1];
   const showErrors = process.argv.includes('--errors');
   // --no-gum: our development set only (ablations run the eval once per rule)
   const withGum = !process.argv.includes('--no-gum');

@@ -26,6 +26,7 @@ import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
+import { rankSpeakers } from './quotes/speaker-ranker.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
@@ -528,6 +529,8 @@ export const quotesStage: Stage = {
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
     // (it extends quotes.continues-speaker: without that rule nothing continues)
     if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
+    // the learned ranker may overrule the cascade's speakers (models/quotes/speaker-ranker.json; CHRONICLE_QUOTES_SPEAKER=rules keeps them)
+    rankSpeakers(ctx, doc.quotes);
     setQuoteConfidences(doc);
     if (doc !== input) input.quotes = doc.quotes;
   },
