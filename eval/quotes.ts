@@ -32,6 +32,8 @@
  * them, halves fixed by hash like held3's) are left out unless `--held4` is given, with the same headline and intervals;
  * `--held4-detail` adds the tables, `--held4-errors` lists the errors of half A only (half B is run once, by the lead).
  * `--speaker ranker` scores the learned speaker ranker's answers instead of the rule cascade's (CHRONICLE_QUOTES_SPEAKER).
+ * The held5 documents (the next articles of the same folder, annotated by fresh15 before Chronicle ran on them) are unseen
+ * whole: no halves and no error listing; `--held5` prints their headline and intervals, `--held5-detail` adds the tables.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -426,9 +428,34 @@ export function report(label: string, c: Counts, detail = true): string[] {
   return out;
 }
 
-/** Which documents a run scores: blind, held3 and held4 only when asked for, so they never enter the dev, held-out or news figures. */
-export function inScope(d: GoldQuoteDoc, want: { blind: boolean; held3: boolean; held4: boolean }): boolean {
-  return d.split === 'blind' ? want.blind : d.split === 'held3' ? want.held3 : d.split === 'held4' ? want.held4 : true;
+/** The splits scored only when asked for (`--blind`, `--held3` …), so they never enter the dev, held-out or news figures. */
+export const GATED_SPLITS = ['blind', 'held3', 'held4', 'held5'] as const;
+export type GatedSplit = (typeof GATED_SPLITS)[number];
+const isGated = (split: string): split is GatedSplit => (GATED_SPLITS as readonly string[]).includes(split);
+
+/** Which documents a run scores: a gated split only when `want` asks for it (a split left out of `want` is not scored). */
+export function inScope(d: GoldQuoteDoc, want: Partial<Record<GatedSplit, boolean>>): boolean {
+  return isGated(d.split) ? want[d.split] === true : true;
+}
+
+/**
+ * The fresh sets and how they are reported: held3 and held4 by halves (A developed on, B reported; `--X-errors` lists half A's
+ * errors), held5 whole (unseen: no halves, no error listing).
+ */
+export const FRESH_SETS = [
+  { split: 'held3', halves: true, what: 'fresh Wikinews articles, annotated before Chronicle ran on them' },
+  { split: 'held4', halves: true, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them' },
+  { split: 'held5', halves: false, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; unseen whole' },
+] as const;
+export type FreshSplit = (typeof FRESH_SETS)[number]['split'];
+
+/** The command-line switches of each fresh set: `--X`, `--X-detail`, and `--X-errors` for a set with halves only. */
+export function freshFlags(argv: readonly string[]): { split: FreshSplit; halves: boolean; what: string; on: boolean; detail: boolean; errors: boolean }[] {
+  return FRESH_SETS.map((f) => {
+    const detail = argv.includes(`--${f.split}-detail`);
+    const errors = f.halves && argv.includes(`--${f.split}-errors`);
+    return { ...f, on: detail || errors || argv.includes(`--${f.split}`), detail, errors };
+  });
 }
 
 /** Wilson score interval (95%) of k out of n, in percent. */
@@ -474,43 +501,37 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
-  // --held3: also score held3 (headline figures and intervals for the set and each half; --held3-detail adds the tables, --held3-errors lists half A's errors)
-  const held3Detail = process.argv.includes('--held3-detail');
-  const held3Errors = process.argv.includes('--held3-errors');
-  const withHeld3 = held3Detail || held3Errors || process.argv.includes('--held3');
+  // --held3 / --held4 / --held5: also score that fresh set (headline figures and intervals for the set, and for each half of
+  // held3 and held4; --X-detail adds the tables; --held3-errors / --held4-errors list half A's errors; held5 has no halves)
+  const fresh = freshFlags(process.argv);
   const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
-  // --held4: the same for held4 (fresh14's set); --held4-detail, --held4-errors (half A only)
-  const held4Detail = process.argv.includes('--held4-detail');
-  const held4Errors = process.argv.includes('--held4-errors');
-  const withHeld4 = held4Detail || held4Errors || process.argv.includes('--held4');
-  const halves = { held3: [emptyCounts(), emptyCounts(), emptyCounts()], held4: [emptyCounts(), emptyCounts(), emptyCounts()] } as const;
+  // per fresh set: the whole set, half A, half B (the halves stay empty for held5)
+  const setCounts = new Map(fresh.map((f) => [f.split as string, [emptyCounts(), emptyCounts(), emptyCounts()] as const]));
   const perDoc = new Map<string, Counts>();
-  const gold = loadGold().filter((d) => inScope(d, { blind: withBlind, held3: withHeld3, held4: withHeld4 }));
+  const gold = loadGold().filter((d) => inScope(d, { blind: withBlind, ...Object.fromEntries(fresh.map((f) => [f.split, f.on])) }));
+  const listsHalfA = (d: GoldQuoteDoc) => d.half === 'A' && fresh.some((f) => f.errors && f.split === d.split);
   scoreDevSet(gold, (d) => {
-    if (d.split === 'held3' || d.split === 'held4') {
-      const [set, a, b] = halves[d.split];
+    const counts = setCounts.get(d.split);
+    if (counts) {
+      const [set, a, b] = counts;
       const mine = emptyCounts();
       perDoc.set(d.id, mine);
-      return [set, d.half === 'A' ? a : b, mine];
+      return d.half ? [set, d.half === 'A' ? a : b, mine] : [set, mine];
     }
     return d.split === 'dev' ? [dev, news] : d.split === 'heldout' ? [held, news] : d.split === 'held2' ? [held2, news] : d.split === 'blind' ? [blind] : [own];
-  }, (d) => listed(d) || (d.half === 'A' && ((held3Errors && d.split === 'held3') || (held4Errors && d.split === 'held4'))));
+  }, (d) => listed(d) || listsHalfA(d));
   console.log(report('Quote attribution, dev (news, tuned on)', dev).join('\n'));
   console.log(report('Quote attribution, held-out (news; errors never listed, but shape counts were read: not blind)', held).join('\n'));
   if (held2.docs) console.log(report('Quote attribution, held2 (12 news articles, run once as held-out by quotes10, then developed on)', held2).join('\n'));
   console.log(report('Quote attribution, all news (dev + held-out)', news).join('\n'));
   console.log(report('Own wire-style articles (sanity check, not a score)', own).join('\n'));
   if (withBlind) console.log(report('Quote attribution, blind (22 news articles, annotated without running Chronicle; never tuned on)', blind, blindDetail).join('\n'));
-  const freshSets = [
-    { split: 'held3', on: withHeld3, detail: held3Detail, errors: held3Errors, what: 'fresh Wikinews articles, annotated before Chronicle ran on them' },
-    { split: 'held4', on: withHeld4, detail: held4Detail, errors: held4Errors, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them' },
-  ] as const;
-  for (const f of freshSets.filter((x) => x.on)) {
-    const [set, a, b] = halves[f.split];
+  for (const f of fresh.filter((x) => x.on)) {
+    const [set, a, b] = setCounts.get(f.split)!;
     const docsOf = (half?: 'A' | 'B') => gold.filter((d) => d.split === f.split && (!half || d.half === half)).map((d) => perDoc.get(d.id) ?? emptyCounts());
-    for (const [label, c, half] of [[`${f.split} (${set.docs} ${f.what})`, set, undefined], [`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']] as const) {
-      console.log([...report(`Quote attribution, ${label}`, c, f.detail), ...intervalLines(c, docsOf(half))].join('\n'));
-    }
+    const parts: [string, Counts, 'A' | 'B' | undefined][] = [[`${f.split} (${set.docs} ${f.what})`, set, undefined]];
+    if (f.halves) parts.push([`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']);
+    for (const [label, c, half] of parts) console.log([...report(`Quote attribution, ${label}`, c, f.detail), ...intervalLines(c, docsOf(half))].join('\n'));
     if (f.errors) for (const e of a.errors) console.log(e);
   }
   if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);

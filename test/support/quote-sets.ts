@@ -1,10 +1,14 @@
-/** Checks shared by the fresh quote sets (held3, held4): well-formed attributions and texts no other set holds. */
+/** Checks shared by the fresh quote sets (held3, held4, held5): well-formed attributions and texts no other set holds. */
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { validateDoc, type GoldQuoteDoc } from '../../eval/quotes-gold.js';
 
+const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 const key = (s: string) => decodeURIComponent(s).replace(/[_\s]+/g, ' ').toLowerCase();
 
 /**
@@ -50,4 +54,114 @@ export function assertUnseen(docs: GoldQuoteDoc[], others: GoldQuoteDoc[]): void
     assert.ok(!seenUrls.has(key(d.url!.replace(/^.*\/wiki\//, ''))), `${d.slug}: URL seen elsewhere`);
     assert.ok(!openings.has(d.text.slice(0, 60)), `${d.slug}: opening seen elsewhere`);
   }
+}
+
+/** Every file under a folder, as text (the other annotation sets: coref-fresh, events, times, places). */
+function textsUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) out.push(...textsUnder(p));
+    else if (/\.(jsonl|json|txt|tsv|ann)$/.test(f)) out.push(readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+/** A fresh set drawn from AMALGUM's extra news folder (held4, held5): its split, slug prefix, size and halves. */
+export interface FreshSetSpec {
+  split: 'held4' | 'held5';
+  prefix: string;
+  /** documents in each half (held4), or null for a set unseen whole (held5) */
+  halves: { A: number; B: number } | null;
+  /** the selector module (eval/data/quotes/tools), whose `order` and `SKIPPED` fix which documents the set holds */
+  selector?: string;
+}
+
+/** What a selector module exports (eval/data/quotes/tools/held5.mjs). */
+interface Selector { order: () => string[]; SKIPPED: Record<string, string> }
+
+/** Malformed copies of a document, one fault each: the well-formedness check must reject every one. */
+function malformed(d: GoldQuoteDoc): [string, GoldQuoteDoc][] {
+  const copy = (): GoldQuoteDoc => structuredClone(d);
+  const direct = d.attributions.findIndex((a) => a.kind === 'direct');
+  const shifted = copy(); shifted.attributions[0].content.start += 1;
+  const noSpeaker = copy(); noSpeaker.attributions[0].speaker = null;
+  const withMarks = copy();
+  if (direct >= 0) { const c = withMarks.attributions[direct].content; c.start -= 1; c.text = withMarks.text.slice(c.start, c.end); }
+  const overlap = copy(); const o = overlap.attributions.find((a) => a.source && a.cue)!; o.source = { ...o.cue! };
+  return [['a content offset one off', shifted], ['no speaker', noSpeaker], ['a direct content with its quote mark', withMarks], ['source over the cue', overlap]];
+}
+
+/** The checks every fresh set passes: source and licence, selection, well-formed attributions, unseen texts, gated scoring. */
+export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: (d: GoldQuoteDoc, want: Partial<Record<string, boolean>>) => boolean): void {
+  const docs = all.filter((d) => d.split === spec.split);
+  const total = spec.halves ? spec.halves.A + spec.halves.B : undefined;
+  const name = (d: GoldQuoteDoc) => d.id.replace(/^amalgum:AMALGUM_news_/, '');
+
+  test(`${spec.split}: fresh Wikinews articles from amalgum_extra with source and licence${spec.halves ? ', and a half fixed by the hash of the id' : ', unseen whole (no halves)'}`, () => {
+    if (total !== undefined) assert.equal(docs.length, total);
+    assert.ok(docs.length >= 10, `${docs.length} documents`);
+    for (const d of docs) {
+      assert.equal(d.origin, 'wikinews', d.slug);
+      assert.equal(d.licence, 'CC BY 2.5', d.slug);
+      assert.match(d.url ?? '', /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
+      assert.match(d.attribution, /amalgum_extra\/news\/xml\/AMALGUM_news_\w+\.xml/, d.slug);
+      assert.match(d.id, /^amalgum:AMALGUM_news_[a-z]+$/, d.slug);
+      assert.ok(d.slug.startsWith(`${spec.prefix}-`), d.slug);
+      if (spec.halves) assert.equal(d.half, parseInt(sha(`${spec.split}-half:${d.id}`)[0], 16) < 8 ? 'A' : 'B', d.slug);
+      else assert.equal(d.half, undefined, d.slug);
+    }
+    if (spec.halves) {
+      assert.equal(docs.filter((d) => d.half === 'A').length, spec.halves.A);
+      assert.equal(docs.filter((d) => d.half === 'B').length, spec.halves.B);
+    }
+  });
+
+  if (spec.selector) {
+    const selector = spec.selector;
+    test(`${spec.split}: the documents are the selector's first names in its fixed order, less the mechanical skips`, async () => {
+      const sel = (await import(pathToFileURL(join(process.cwd(), selector)).href)) as Selector;
+      const order = sel.order();
+      const last = Math.max(...docs.map((d) => order.indexOf(name(d))));
+      assert.ok(docs.every((d) => order.includes(name(d))), 'every document is in the selector\'s pool');
+      const taken = order.slice(0, last + 1).filter((n) => !(n in sel.SKIPPED));
+      assert.deepEqual(docs.map(name), taken, 'in order, every name up to the last used is annotated or skipped');
+      assert.ok(Object.keys(sel.SKIPPED).every((n) => order.indexOf(n) < last), 'skips only before the last used');
+    });
+  }
+
+  test(`${spec.split}: every attribution points at the words it quotes, with a speaker, and every document has some`, () => {
+    const n = assertWellFormed(docs, { lostOpeningMark: true });
+    assert.ok(n >= 10 * docs.length, `${n} attributions`);
+  });
+
+  test(`${spec.split}: the format check rejects a malformed file`, () => {
+    const d = docs.find((x) => x.attributions.some((a) => a.kind === 'direct') && x.attributions.some((a) => a.source && a.cue))!;
+    assert.ok(d);
+    for (const [fault, bad] of malformed(d)) assert.throws(() => assertWellFormed([bad], { lostOpeningMark: true }), assert.AssertionError, fault);
+  });
+
+  test(`${spec.split} is unseen: no other quote split, annotation set or unlabelled Wikinews article shares its titles, URLs or opening words`, () => {
+    assertUnseen(docs, all.filter((d) => d.split !== spec.split));
+    const sets = ['coref-fresh', 'events', 'times', 'places'].flatMap((s) => textsUnder(join(process.cwd(), 'eval/data', s))).join('\n');
+    for (const d of docs) {
+      // 200 characters: 60 can be shared by two stories ("A research team from the Massachusetts Institute of Technolo…")
+      assert.ok(!sets.includes(d.title) && !sets.includes(d.text.slice(0, 200)) && !sets.includes(d.id.replace(/^amalgum:/, '')), `${d.slug}: in another annotation set`);
+    }
+  });
+
+  test(`${spec.split} stays out of every other figure: scored only when --${spec.split} asks for it`, () => {
+    const others = Object.fromEntries(['blind', 'held3', 'held4', 'held5'].filter((s) => s !== spec.split).map((s) => [s, true]));
+    assert.ok(docs.length > 0);
+    for (const d of docs) {
+      assert.equal(inScope(d, {}), false, d.slug);
+      assert.equal(inScope(d, others), false, d.slug);
+      assert.equal(inScope(d, { [spec.split]: true }), true, d.slug);
+    }
+    // asking for the set adds the set and nothing else
+    const dev = all.filter((d) => inScope(d, {})).map((d) => d.id);
+    const withSet = all.filter((d) => inScope(d, { [spec.split]: true })).map((d) => d.id);
+    assert.deepEqual(withSet.filter((id) => !dev.includes(id)).sort(), docs.map((d) => d.id).sort());
+    assert.ok(dev.every((id) => withSet.includes(id)));
+  });
 }

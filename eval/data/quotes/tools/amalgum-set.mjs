@@ -6,9 +6,12 @@ import { createHash } from 'node:crypto';
 const sha = (s) => createHash('sha1').update(s).digest('hex');
 export const idOf = (name) => `AMALGUM_news_${name}`;
 
-/** `split` names the set (and the hash salt of its halves), `folder` the AMALGUM folder the files come from. */
-export function amalgumSet({ split, prefix, folder, listed }) {
-  const halfOf = (id) => (parseInt(sha(`${split}-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
+/**
+ * `split` names the set (and the hash salt of its halves), `folder` the AMALGUM folder the files come from; `halves: false`
+ * for a set that is unseen whole (held5): no half is given.
+ */
+export function amalgumSet({ split, prefix, folder, listed, halves = true }) {
+  const halfOf = (id) => (!halves ? undefined : parseInt(sha(`${split}-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
   const order = () => [...listed].sort((a, b) => (sha(idOf(a)) < sha(idOf(b)) ? -1 : 1));
   const slug = (t) => `${prefix}-` + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
     .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
@@ -18,17 +21,17 @@ export function amalgumSet({ split, prefix, folder, listed }) {
       const [title, url, date, ...rest] = readFileSync(f, 'utf8').split('\n');
       const id = `amalgum:${idOf(name)}`;
       const text = rest.join('\n').split('\n').map((p) => p.trim()).filter(Boolean).join('\n\n');
-      const rec = { id, slug: slug(title), origin: 'wikinews', split, half: halfOf(id), title, date, url, licence: 'CC BY 2.5',
+      const rec = { id, slug: slug(title), origin: 'wikinews', split, ...(halves ? { half: halfOf(id) } : {}), title, date, url, licence: 'CC BY 2.5',
         attribution: `Wikinews contributors, English Wikinews (${url}); text from AMALGUM (gucorpling/amalgum, ${folder}/${idOf(name)}.xml), rebuilt by hand from its tokens; paragraphs joined by blank lines`,
         text };
       appendFileSync('eval/data/quotes/docs.jsonl', JSON.stringify(rec) + '\n');
-      console.log(`${rec.slug}\t${rec.half}\t${text.split(/\s+/).length}`);
+      console.log(`${rec.slug}\t${rec.half ?? '-'}\t${text.split(/\s+/).length}`);
     }
   };
   /** The command line: `order` prints the names in selection order with their half; `add FILE...` appends texts. */
   const main = (argv) => {
     const [cmd, ...files] = argv;
-    if (cmd === 'order') for (const n of order()) console.log(`${sha(idOf(n)).slice(0, 12)}\t${n}\t${halfOf(`amalgum:${idOf(n)}`)}`);
+    if (cmd === 'order') for (const n of order()) console.log(`${sha(idOf(n)).slice(0, 12)}\t${n}\t${halfOf(`amalgum:${idOf(n)}`) ?? '-'}`);
     else if (cmd === 'add') add(files);
     else { console.error(`usage: ${split}.mjs order | add FILE...`); process.exit(1); }
   };
