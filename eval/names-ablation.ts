@@ -17,7 +17,8 @@
  * --external SRC:W,…, --external-org-only, --external-augment (external training corpora, as in eval:entities),
  * --o-bias-grid A,B and --org-o-bias-grid A,B (variants decoding the same fold models with these O
  * biases, the BIO model's or the companion's: the bias is a decode-time constant), --markdown (print
- * the table as Markdown rows), --json-out FILE.
+ * the table as Markdown rows), --json-out FILE, --held-out-external SRC,… (no folds: the shipped model
+ * on these external corpora, re3d, wikigold, btc, wnut17, sec, which no model trains on; see ablate).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,7 @@ import '../src/extract.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseStage } from '../src/nlp/parse-stage.js';
 import { timesStage } from '../src/extract/times.js';
-import { getNerModel, nerStage, useNerModel } from '../src/extract/ner.js';
+import { getNerModel, nerModelError, nerStage, useNerModel } from '../src/extract/ner.js';
 import { namesStage } from '../src/extract/names.js';
 import { entitiesStage } from '../src/extract/entities.js';
 import { MODEL_FILES, loadNerModel, type NerModel } from '../src/extract/ner-model.js';
@@ -164,16 +165,25 @@ export interface AblationRow {
   fired: number;
 }
 
-export function ablate(dataDir: string, folds: number, variants: Variant[], modelDir: string | null, log: (m: string) => void, train: Partial<NerTrainOptions> = {}): AblationRow[] {
-  const corpus = readNerCorpus(dataDir, train);
-  const models = foldModels(corpus, folds, modelDir, log, train);
+/**
+ * `heldOut`: instead of the cross-validation folds, the shipped model on the external corpora of
+ * train/data/ner-external (these sources, every document): text no shipped or fold model trains on
+ * (the shipped recipe's external is empty), so a rule's gain there is measured on text nobody tuned
+ * for. Their sentences are not printed (FIRING_EXAMPLES stays empty), so the sets stay unread.
+ */
+export function ablate(dataDir: string, folds: number, variants: Variant[], modelDir: string | null, log: (m: string) => void, train: Partial<NerTrainOptions> = {}, heldOut: string[] = []): AblationRow[] {
+  const corpus = readNerCorpus(dataDir, heldOut.length ? { ...train, external: Object.fromEntries(heldOut.map((src) => [src, 1])) } : train);
+  const shipped = heldOut.length ? getNerModel() : null;
+  if (heldOut.length && !shipped) throw new Error(nerModelError() ?? 'no NER model');
+  const models = shipped ? [shipped] : foldModels(corpus, folds, modelDir, log, train);
   const pool = cvPool(corpus);
   const scorers = variants.map(() => new SpanScorer());
   const firedCount = variants.map(() => new Map<string, number>());
+  if (shipped) folds = 1;
   try {
     for (let k = 0; k < folds; k++) {
       useNerModel(models[k]);
-      const texts: TextDoc[] = cvFold(pool, k, folds).map(poolText);
+      const texts: TextDoc[] = shipped ? corpus.external.map(poolText) : cvFold(pool, k, folds).map(poolText);
       const t0 = Date.now();
       for (const t of texts) {
         const prepared = new Doc({ text: t.text });
@@ -182,7 +192,7 @@ export function ablate(dataDir: string, folds: number, variants: Variant[], mode
           const restore = withoutRules(v.without);
           const undo = v.setup?.(models[k]);
           try {
-            const { spans, fired } = runVariant(prepared, v, i === 0);
+            const { spans, fired } = runVariant(prepared, v, i === 0 && !shipped);
             scorers[i].add(t.gold, spans, !t.id.startsWith('uner-'));
             if (i === 0) countErrors(t.gold, spans);
             for (const [r, n] of fired) firedCount[i].set(r, (firedCount[i].get(r) ?? 0) + n);
@@ -246,6 +256,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // decode-time O biases to try on the same fold models (the BIO model's, the companion's)
   let oBiasGrid: number[] = [];
   let orgOBiasGrid: number[] = [];
+  let heldOut: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--folds') folds = Number(args[++i]);
     else if (args[i] === '--models') models = resolve(args[++i]);
@@ -266,7 +277,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else if (args[i] === '--external-augment') train.externalAugment = true;
     else if (args[i] === '--o-bias-grid') oBiasGrid = args[++i].split(',').map(Number);
     else if (args[i] === '--org-o-bias-grid') orgOBiasGrid = args[++i].split(',').map(Number);
-    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --dated-countries, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE)`);
+    else if (args[i] === '--held-out-external') heldOut = args[++i].split(',');
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --dated-countries, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE, --held-out-external SRC,…)`);
   }
   const stages = new Set(['ner', 'names', 'entities']);
   const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));
@@ -279,7 +291,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...rules.filter((r) => !baseWithout.includes(r.id)).map((r) => ({ name: r.id, without: [...baseWithout, r.id], stages: FULL })),
   ];
   const data = process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data');
-  const rows = ablate(data, folds, variants, models, (m) => process.stderr.write(m + '\n'), train);
+  const rows = ablate(data, folds, variants, models, (m) => process.stderr.write(m + '\n'), train, heldOut);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2) + '\n');
   console.log(formatAblation(rows, markdown));
   console.log('\nerrors of the first variant, by kind:');

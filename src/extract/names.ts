@@ -267,11 +267,15 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   if (nickname && nameShaped) return { tokens: chunk, type: 'PERSON', score: 0.85, roles: context.roles, rule: nicknameName };
   if (gz.given.has(first) && chunk.length >= 2) return { tokens: chunk, type: 'PERSON', score: 0.7, roles: context.roles, rule: givenNameFirst };
   // a kinship noun or title right before the name ("his father, Vitaly", "Colonel Amal Haddad");
-  // "Minister of Education Stefania Giannini": the name starts at the given name
+  // "Minister of Education Stefania Giannini": the name starts at the given name. A title is weak
+  // evidence for one capitalised word after it ("former Scientologist", "Prime Rib", "Captain America
+  // Image"): that word is a person only after a kinship noun ("his father, Vitaly"); a title before two
+  // name-shaped words or more ("Opposition leader Nadia Fares") still makes them one
   if (personContext && nameShaped) {
     const g = chunk.findIndex((t, i) => i > 0 && gz.given.has(lower(t)));
     const person = chunk.length >= 3 && !gz.given.has(first) && g > 0 ? chunk.slice(g) : chunk;
-    return { tokens: person, type: 'PERSON', score: person === chunk ? TITLE_OR_KIN_SCORE : TITLE_CUT_SCORE, roles: context.roles, rule: titleOrKin };
+    if (person !== chunk) return { tokens: person, type: 'PERSON', score: TITLE_CUT_SCORE, roles: context.roles, rule: titleOrKin };
+    if (chunk.length >= 2 || context.roles.some((r) => KINSHIP[r] !== undefined)) return { tokens: chunk, type: 'PERSON', score: TITLE_OR_KIN_SCORE, roles: context.roles, rule: titleOrKin };
   }
   // "Cohen, 29," — an age in apposition
   if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.6, roles: context.roles, rule: ageApposition };
