@@ -113,3 +113,16 @@ test('seed article: every entity, quote and time fact passes check-facts', { ski
   assert.equal(check.status, 0, check.stdout);
   assert.match(check.stdout, /facts: (\d+)\/\1 passed/);
 });
+
+test('extract: a missing NER model is said once on stderr, and the document is still extracted', () => {
+  const f = join(dir, 'no-model.txt');
+  writeFileSync(f, 'Rebels freed two hostages in Goma on Monday.\n\nThe army said the talks would go on.');
+  const r = spawnSync(process.execPath, [BIN, 'extract', f, f], {
+    encoding: 'utf8', env: { ...process.env, CHRONICLE_NER_MODEL: join(dir, 'no-such-model') },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim().split('\n').length, 2);
+  const warnings = r.stderr.split('\n').filter((l) => l.includes('NER model could not be loaded'));
+  assert.equal(warnings.length, 1, r.stderr);
+  assert.match(warnings[0], /no-such-model/);
+});

@@ -1469,6 +1469,8 @@ export function getNerModel(): NerModel | null {
     cached = loadNerModel(defaultModelDir());
   } catch (err) {
     loadError = `NER model could not be loaded from ${defaultModelDir()}: ${err instanceof Error ? err.message : String(err)}`;
+    // said once per process, on stderr: without the model every name is lost, and a note in doc.notes alone went unseen
+    process.emitWarning(`${loadError}; names come from the gazetteer and rules only`, { code: 'CHRONICLE_NER_MODEL' });
   }
   return cached;
 }
