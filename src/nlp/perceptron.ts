@@ -210,6 +210,12 @@ export interface FrozenTables {
  */
 export class FrozenPerceptron implements Scorer {
   private readonly cap: number;
+  /**
+   * cap / 2^24, so a home slot is one multiplication: (k24 · cap) / 2^24 and k24 · (cap / 2^24) are
+   * the same double (k24 · cap < 2^46 is exact, and scaling by a power of two is exact), so the
+   * same slot as home() gives
+   */
+  private readonly homeScale: number;
   private readonly packed: boolean;
   /** packed layout: w2 << 25 | w1 << 18 | w0 << 11 | fp11 per slot (7-bit weight codes) */
   private readonly slots: Int32Array;
@@ -247,6 +253,7 @@ export class FrozenPerceptron implements Scorer {
       if (tables.nClasses !== nClasses) throw new Error(`load-ready tables have ${tables.nClasses} classes, the model ${nClasses}`);
       this.rows = tables.rows;
       this.cap = tables.cap;
+      this.homeScale = tables.cap / 16777216;
       this.packed = tables.layout === 'packed';
       this.compact = tables.layout === 'compact';
       this.scale = tables.scale;
@@ -268,6 +275,7 @@ export class FrozenPerceptron implements Scorer {
     for (let j = 0; j < vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(vals[j]));
     if (maxAbs === 0) maxAbs = 1;
     this.cap = cap;
+    this.homeScale = cap / 16777216;
     this.packed = packed;
     this.scale = maxAbs / 32767;
     this.slots = new Int32Array(packed ? cap : 0);
@@ -446,10 +454,11 @@ export class FrozenPerceptron implements Scorer {
   private scorePacked(feats: Uint32Array, n: number, out: Float64Array): void {
     const { homes, fps, firsts, slots, decode } = this;
     const cap = this.cap;
+    const homeScale = this.homeScale;
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint11(key);
-      homes[k] = home(key, cap);
+      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k]];
     let a0 = 0;
@@ -477,11 +486,12 @@ export class FrozenPerceptron implements Scorer {
     const { homes, fps, firsts, slots32: slots, entries16, decode10 } = this;
     const C = this.nClasses;
     const cap = this.cap;
+    const homeScale = this.homeScale;
     for (let c = 0; c < C; c++) out[c] = 0;
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint(key);
-      homes[k] = home(key, cap);
+      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
     for (let k = 0; k < n; k++) {
@@ -515,11 +525,12 @@ export class FrozenPerceptron implements Scorer {
     const { homes, fps, firsts, slots32: slots, entries } = this;
     const C = this.nClasses;
     const cap = this.cap;
+    const homeScale = this.homeScale;
     for (let c = 0; c < C; c++) out[c] = 0;
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint(key);
-      homes[k] = home(key, cap);
+      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
     for (let k = 0; k < n; k++) {
