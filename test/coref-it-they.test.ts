@@ -58,3 +58,14 @@ test('a link by these rules carries the precision its links had where they were 
   // judged 9 of 11 right: (9 + 1) / (11 + 2), not the 0.5 an unknown basis gets
   assert.equal(m.corefScore, 0.769);
 });
+
+test('"its" outside its clause\'s subject goes to that subject before a nearer name inside the subject\'s phrase', () => {
+  const text = 'The Kestrel Gallery at Orbis University bases its exhibit on a private collection.';
+  assert.equal(linkOf(doc(text), 'its exhibit'), 'Kestrel Gallery');
+  // switched off, the nearer name (no subject) is refused by coref.it-subject-only and nothing is linked
+  assert.equal(linkWithout('coref.its-clause-subject', text, 'its exhibit'), '');
+  // a subject no name stands for: no link (the nearer names are no subjects)
+  assert.equal(linkOf(doc('Visitors to the Kestrel Gallery at Orbis University praise its maps.'), 'its maps'), '');
+  // "Verizon utilizes WMA 10 Pro for its music service": the clause's subject, not the nearer product
+  assert.equal(linkOf(doc('On the software side, Verizon uses Orbis Audio for its music service.'), 'its music'), 'Verizon');
+});
