@@ -64,8 +64,10 @@ test('"its" outside its clause\'s subject goes to that subject before a nearer n
   assert.equal(linkOf(doc(text), 'its exhibit'), 'Kestrel Gallery');
   // switched off, the nearer name (no subject) is refused by coref.it-subject-only and nothing is linked
   assert.equal(linkWithout('coref.its-clause-subject', text, 'its exhibit'), '');
+  // an organisation or place the governing verb takes as object is what "its" means
+  assert.equal(linkOf(doc('Ukraine thanked Turkey for its help on Monday.'), 'its help'), 'Turkey');
   // a subject no name stands for: no link (the nearer names are no subjects)
   assert.equal(linkOf(doc('Visitors to the Kestrel Gallery at Orbis University praise its maps.'), 'its maps'), '');
-  // "Verizon utilizes WMA 10 Pro for its music service": the clause's subject, not the nearer product
+  // a product no entity stands for between: the clause's subject
   assert.equal(linkOf(doc('On the software side, Verizon uses Orbis Audio for its music service.'), 'its music'), 'Verizon');
 });

@@ -980,7 +980,10 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // belongs to its own clause's subject before the nearer object of a preposition
       // (and "its": "The McCutchan Art Center at USI bases its exhibit …" is the center's, not USI's inside its subject)
       const possessiveOf = wantPerson ? clauseSubjectRule.enabled && w === (p.gender === 'f' ? 'her' : 'his') : itsClauseSubjectRule.enabled && w === 'its';
-      if (!chosen && possessiveOf && !inSubject(doc, i)) {
+      // ("Ukraine thanked Turkey for its help": an organisation or place the governing verb takes as object is "its" —
+      // coref.it-subject-only's object exception — before the subject)
+      const objectOver = (x: Indexed) => x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && isObjectOverPronoun(doc, x.m, i);
+      if (!chosen && possessiveOf && !inSubject(doc, i) && (wantPerson || !(index.bySentence.get(sent) ?? []).some(objectOver))) {
         const subj = clauseSubject(doc, i);
         const bound = subj >= 0 && coArgumentRule.enabled && (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') && !w.endsWith('self') && toks[subj].head === toks[i].head;
         if (bound) coArgumentRule.fired(toks[i].start, toks[i].end);
