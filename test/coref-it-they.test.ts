@@ -71,3 +71,10 @@ test('"its" outside its clause\'s subject goes to that subject before a nearer n
   // a product no entity stands for between: the clause's subject
   assert.equal(linkOf(doc('On the software side, Verizon uses Orbis Audio for its music service.'), 'its music'), 'Verizon');
 });
+
+test('a placeholder "it" is no organisation\'s: "It was reported that …" after a named main subject', () => {
+  const text = 'Greenpeace opened an office in Nairobi in May. It was reported that the office would close in June.';
+  assert.equal(linkOf(doc(text), 'It was'), '');
+  // a main-subject "it" with a predicate of its own still carries the topic on
+  assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It plans to hire forty people.'), 'It plans'), 'Greenpeace');
+});
