@@ -434,6 +434,8 @@ export function linkGroupPronouns(doc: Doc): void {
     if (coordinated(doc, subj)) continue;
     // "it is time for …", "it's about …": a copular "it" is most often no one's
     if (!plural && !parallel && verb >= 0 && isCopular(doc, verb)) continue;
+    // "… though it was rumoured that flights were cancelled": a placeholder passive too
+    if (!plural && placeholderIt(doc, i)) continue;
     // a plural noun no name stands for between the group and "they" is the likelier antecedent
     if (plural && pluralNounBetween(doc, owners, subj, i)) continue;
     // "the Navy saved 200 more after they were found", "Wikinews asked Stamenković how their research …": the
