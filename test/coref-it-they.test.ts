@@ -58,3 +58,26 @@ test('a link by these rules carries the precision its links had where they were 
   // judged 9 of 11 right: (9 + 1) / (11 + 2), not the 0.5 an unknown basis gets
   assert.equal(m.corefScore, 0.769);
 });
+
+test('"its" outside its clause\'s subject goes to that subject before a nearer name inside the subject\'s phrase', () => {
+  const text = 'The Kestrel Gallery at Orbis University bases its exhibit on a private collection.';
+  assert.equal(linkOf(doc(text), 'its exhibit'), 'Kestrel Gallery');
+  // switched off, the nearer name (no subject) is refused by coref.it-subject-only and nothing is linked
+  assert.equal(linkWithout('coref.its-clause-subject', text, 'its exhibit'), '');
+  // an organisation or place the governing verb takes as object is what "its" means
+  assert.equal(linkOf(doc('Ukraine thanked Turkey for its help on Monday.'), 'its help'), 'Turkey');
+  // a subject no name stands for: no link (the nearer names are no subjects)
+  assert.equal(linkOf(doc('Visitors to the Kestrel Gallery at Orbis University praise its maps.'), 'its maps'), '');
+  // a product no entity stands for between: the clause's subject
+  assert.equal(linkOf(doc('On the software side, Verizon uses Orbis Audio for its music service.'), 'its music'), 'Verizon');
+});
+
+test('a placeholder "it" is no organisation\'s: "It was reported that …" after a named main subject', () => {
+  const text = 'Greenpeace opened an office in Nairobi in May. It was reported that the office would close in June.';
+  assert.equal(linkOf(doc(text), 'It was'), '');
+  // nor, in a clause hanging on the organisation's, a placeholder passive (coref.group-pronoun-clause)
+  assert.equal(linkOf(doc('Ryanair opened a new route to Leeds in May, though it was rumoured that flights were cancelled.'), 'it was'), '');
+  assert.equal(linkOf(doc('Ryanair said it was rumoured that flights were cancelled.'), 'it was'), '');
+  // a main-subject "it" with a predicate of its own still carries the topic on
+  assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It plans to hire forty people.'), 'It plans'), 'Greenpeace');
+});

@@ -432,6 +432,16 @@ export const clauseSubjectRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const itsClauseSubjectRule = defineRule({
+  id: 'coref.its-clause-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"its" outside its clause\'s subject goes to that subject (a named organisation or place) before a nearer organisation or place, which is often inside the subject\'s own phrase ("The Kestrel Gallery at Orbis University bases its exhibit on …"), as coref.possessive-clause-subject does for his/her',
+  fires: ['The Kestrel Gallery at Orbis University bases its exhibit on a private collection.'],
+  spares: ['Visitors to the Kestrel Gallery at Orbis University praise its maps.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 /** The subject of the clause whose verb governs token i (first verb up its head chain, at most six steps), or -1. */
 function clauseSubject(doc: Doc, i: number): number {
   const v = governingVerb(doc, i);
@@ -935,6 +945,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     let earlier = false;
     let stop = false;
     let vetoed = false;
+    let byClauseSubject = false;
     for (const byGivenName of byName.size ? [true, false] : [false]) {
       const genderOf = (e: Entity): Gender => {
         const g = genders.get(e.id) ?? (byGivenName ? byName.get(e.id) : undefined) ?? 'x';
@@ -967,13 +978,21 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
       // "Chomsky sat down with Dranove for an interview in his office": a possessive outside the subject
       // belongs to its own clause's subject before the nearer object of a preposition
-      if (!chosen && clauseSubjectRule.enabled && w === (p.gender === 'f' ? 'her' : 'his') && !inSubject(doc, i)) {
+      // (and "its": "The McCutchan Art Center at USI bases its exhibit …" is the center's, not USI's inside its subject)
+      const possessiveOf = wantPerson ? clauseSubjectRule.enabled && w === (p.gender === 'f' ? 'her' : 'his') : itsClauseSubjectRule.enabled && w === 'its';
+      // ("Ukraine thanked Turkey for its help": an organisation or place the governing verb takes as object is "its" —
+      // coref.it-subject-only's object exception — before the subject)
+      const objectOver = (x: Indexed) => x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && isObjectOverPronoun(doc, x.m, i);
+      if (!chosen && possessiveOf && !inSubject(doc, i) && (wantPerson || !(index.bySentence.get(sent) ?? []).some(objectOver))) {
         const subj = clauseSubject(doc, i);
         const bound = subj >= 0 && coArgumentRule.enabled && (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') && !w.endsWith('self') && toks[subj].head === toks[i].head;
         if (bound) coArgumentRule.fired(toks[i].start, toks[i].end);
         else if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
-          clauseSubjectRule.fired(toks[i].start, toks[i].end);
+          // (for "its", the subject's own mention: the checks below ask that it be a subject)
+          if (!wantPerson) chosenHere = owners[subj]!.mentions.find((m) => m.start <= toks[subj].start && m.end >= toks[subj].end);
+          (wantPerson ? clauseSubjectRule : itsClauseSubjectRule).fired(toks[i].start, toks[i].end);
+          byClauseSubject = !wantPerson;
         }
       }
       // "In her opening remarks, Waters pointed out …": a pronoun in a phrase fronted before the main subject
@@ -1074,7 +1093,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     if (chosen) {
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
-      const basis = !wantPerson ? BASIS.it : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
+      const basis = !wantPerson ? (byClauseSubject ? itsClauseSubjectRule.id : BASIS.it) : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
       if (!wantPerson && chosen.type !== 'ORG' && chosen.type !== 'GPE' && chosen.type !== 'FAC') kindPronounRule.fired(toks[i].start, toks[i].end);
       const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref', ...linkFields(basis) };
       chosen.mentions.push(m);
