@@ -466,7 +466,7 @@ export function intervalLines(c: Counts, perDoc: Counts[]): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // --speaker ranker|fill|rules: who gives the speakers (the same as CHRONICLE_QUOTES_SPEAKER; default the rule cascade)
+  // --speaker ranker|fill|rules: who gives the speakers (the same as CHRONICLE_QUOTES_SPEAKER; default fill: the cascade, the ranker filling what it found nothing for)
   const speakerArg = process.argv.indexOf('--speaker');
   if (speakerArg >= 0) process.env.CHRONICLE_QUOTES_SPEAKER = process.argv[speakerArg + 1];
   const showErrors = process.argv.includes('--errors');

@@ -59,8 +59,9 @@ test('the ranker is deterministic: the same candidates, features and speakers on
   assert.ok(a.doc.quotes.length >= 3);
 });
 
-test('the cascade keeps the speakers by default; CHRONICLE_QUOTES_SPEAKER accepts rules or ranker only', () => {
-  assert.equal(withMode(undefined, speakerMode), 'rules');
+test('fill mode by default; CHRONICLE_QUOTES_SPEAKER accepts rules, ranker or fill only', () => {
+  assert.equal(withMode(undefined, speakerMode), 'fill');
+  assert.equal(withMode('rules', speakerMode), 'rules');
   assert.equal(withMode('ranker', speakerMode), 'ranker');
   assert.throws(() => withMode('model', speakerMode), /CHRONICLE_QUOTES_SPEAKER=model/);
 });

@@ -19,6 +19,7 @@ import { modelsDir } from '../../nlp/nlp-model.js';
 import type { Doc, Quote } from '../../doc.js';
 import type { QuoteContext } from './source.js';
 import { set } from '../../lexicon/index.js';
+import * as rule from './rules.js';
 
 /** Bumped whenever a feature changes: a model trained on other features is refused. */
 export const SPEAKER_FEATURE_VERSION = 4;
@@ -304,7 +305,7 @@ export function onSpeakerCandidates(fn: CandidateSink | null): void {
 export type SpeakerMode = 'rules' | 'ranker' | 'fill';
 export const SPEAKER_MODES: readonly SpeakerMode[] = ['rules', 'ranker', 'fill'];
 /** The mode when CHRONICLE_QUOTES_SPEAKER is unset. */
-export const DEFAULT_SPEAKER_MODE: SpeakerMode = 'rules';
+export const DEFAULT_SPEAKER_MODE: SpeakerMode = 'fill';
 
 export function speakerMode(): SpeakerMode {
   const v = process.env.CHRONICLE_QUOTES_SPEAKER;
@@ -338,7 +339,9 @@ const DEFAULT_FILL_CONFIDENCE = 0.5;
  * confidence. Returns the quotes filled.
  */
 export function rankSpeakers(ctx: QuoteContext, quotes: Quote[], vetoed: ReadonlySet<Quote> = new Set()): Quote[] {
-  const mode = override !== undefined ? 'ranker' : speakerMode();
+  const env = speakerMode();
+  // (quotes.speaker-fill switched off: the cascade alone, as under =rules)
+  const mode = override !== undefined ? 'ranker' : env === 'fill' && !rule.speakerFill.enabled ? 'rules' : env;
   const model = override !== undefined ? override : mode === 'rules' ? null : speakerRanker();
   const filled: Quote[] = [];
   if (!model && !sink) return filled;
@@ -360,7 +363,7 @@ export function rankSpeakers(ctx: QuoteContext, quotes: Quote[], vetoed: Readonl
     if (c.entity) delete q.speaker_text;
     else if (c.text) q.speaker_text = c.text;
     if (c.source) q.source = c.source;
-    if (mode === 'fill') filled.push(q);
+    if (mode === 'fill') { filled.push(q); rule.speakerFill.fired(q.start, q.end); }
   });
   return filled;
 }
