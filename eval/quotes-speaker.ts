@@ -387,7 +387,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     };
     const manifest = {
       model: 'speaker-ranker.json',
-      what: 'averaged ranking perceptron over the speaker candidates of each quote (src/extract/quotes/speaker-ranker.ts); off by default, CHRONICLE_QUOTES_SPEAKER=ranker switches it on',
+      what: 'averaged ranking perceptron over the speaker candidates of each quote (src/extract/quotes/speaker-ranker.ts); by default (CHRONICLE_QUOTES_SPEAKER=fill) it names a speaker only where the cascade found nothing, with confidence fillPrecision; =ranker lets it overrule the cascade, =rules keeps the cascade alone',
       design: SHIPPED_DESIGN,
       featureVersion: SPEAKER_FEATURE_VERSION,
       sha256: createHash('sha256').update(json).digest('hex'),
