@@ -26,6 +26,7 @@ import { extractDoc } from '../src/extract.js';
 import type { Quote } from '../src/doc.js';
 import { loadGold, type GoldQuoteDoc } from './quotes-gold.js';
 import { judgeSpeaker, pairUp } from './quotes.js';
+import { smoothedPrecision } from '../src/extract/coref/confidence.js';
 import { onSpeakerCandidates, quotesModelDir, SPEAKER_FEATURE_VERSION, SpeakerRanker, useSpeakerRanker, type SpeakerCandidate } from '../src/extract/quotes/speaker-ranker.js';
 
 /** One found attribution: the cascade's verdict and each candidate's features and verdict. */
@@ -33,6 +34,10 @@ export interface SpeakerInstance {
   doc: string;
   direct: boolean;
   cascadeRight: boolean;
+  /** the cascade gave no speaker and no words */
+  cascadeEmpty: boolean;
+  /** the cascade found nothing (no source phrase read, no rule vetoed one): what fill mode may fill */
+  fillable: boolean;
   cands: { features: string[]; right: boolean; cascade: boolean }[];
 }
 
@@ -48,17 +53,18 @@ export function trainingPool(docs: GoldQuoteDoc[]): GoldQuoteDoc[] {
 /** Each document through the real pipeline with the cascade's speakers, its found attributions labelled. */
 export function collectInstances(docs: GoldQuoteDoc[]): SpeakerInstance[] {
   const out: SpeakerInstance[] = [];
-  let captured: { quotes: readonly Quote[]; cands: SpeakerCandidate[][] } | null = null;
+  let captured: { quotes: readonly Quote[]; cands: SpeakerCandidate[][]; fillable: readonly boolean[] } | null = null;
   useSpeakerRanker(null);
-  onSpeakerCandidates((_doc, quotes, cands) => { captured = { quotes: quotes.slice(), cands }; });
+  onSpeakerCandidates((_doc, quotes, cands, fillable) => { captured = { quotes: quotes.slice(), cands, fillable }; });
   try {
     for (const d of docs) {
       captured = null;
       const doc = extractDoc({ id: d.id, text: d.text, published: d.date, title: d.title });
-      const got = captured as { quotes: readonly Quote[]; cands: SpeakerCandidate[][] } | null;
+      const got = captured as { quotes: readonly Quote[]; cands: SpeakerCandidate[][]; fillable: readonly boolean[] } | null;
       const key = (q: { start: number; end: number; kind: string }) => `${q.start}:${q.end}:${q.kind}`;
       const candsOf = new Map<string, SpeakerCandidate[]>();
-      if (got) got.quotes.forEach((q, i) => candsOf.set(key(q), got.cands[i]));
+      const fillableAt = new Set<string>();
+      if (got) got.quotes.forEach((q, i) => { candsOf.set(key(q), got.cands[i]); if (got.fillable[i]) fillableAt.add(key(q)); });
       const ap = pairUp(d.attributions.map((a) => [a.content.start, a.content.end]), doc.quotes.map((q) => [q.start, q.end]));
       d.attributions.forEach((g, i) => {
         const j = ap.get(i);
@@ -67,6 +73,7 @@ export function collectInstances(docs: GoldQuoteDoc[]): SpeakerInstance[] {
         const cands = candsOf.get(key(q)) ?? [];
         out.push({
           doc: d.id, direct: g.kind === 'direct', cascadeRight: judgeSpeaker(doc, g, q) === 'right',
+          cascadeEmpty: !q.speaker && !q.speaker_text, fillable: fillableAt.has(key(q)),
           cands: cands.map((c) => ({ features: c.features, cascade: c.cascade, right: judgeSpeaker(doc, g, { ...q, speaker: c.entity, ...(c.entity ? { speaker_text: undefined } : { speaker_text: c.text }) }) === 'right' })),
         });
       });
@@ -246,6 +253,49 @@ export function formatCv(rows: readonly CvRow[]): string[] {
   return out;
 }
 
+/** Right / wrong / empty speakers over found attributions. */
+export interface Rwe { right: number; wrong: number; empty: number }
+
+/** Fill mode's cross-validation: per attribution the cascade's, fill mode's and the ranker's verdicts (right / wrong / empty), and the fills. */
+export interface FillCv { cascade: Rwe; fill: Rwe; ranker: Rwe; cascadeEmpty: number; fillable: number; fills: number; fillsRight: number; direct: { cascade: number; fill: number; n: number } }
+
+/**
+ * Document-level CV of fill mode: the model trained on four folds (on the attributions `trainOn`
+ * keeps) fills the fifth fold's attributions the cascade found nothing for; every other answer is
+ * the cascade's. The ranker column is the same model overruling everything (the =ranker mode).
+ */
+export function crossValidateFill(instances: readonly SpeakerInstance[], folds: number, options: TrainOptions, keep?: (f: string) => boolean, trainOn: (x: SpeakerInstance) => boolean = () => true): FillCv {
+  const fold = foldsOf(instances.map((x) => x.doc), folds, options.seed);
+  const z = (): Rwe => ({ right: 0, wrong: 0, empty: 0 });
+  const out: FillCv = { cascade: z(), fill: z(), ranker: z(), cascadeEmpty: 0, fillable: 0, fills: 0, fillsRight: 0, direct: { cascade: 0, fill: 0, n: 0 } };
+  const tally = (r: Rwe, right: boolean, empty: boolean) => { if (right) r.right++; else if (empty) r.empty++; else r.wrong++; };
+  for (let k = 0; k < folds; k++) {
+    const model = trainRanker(instances.filter((x) => fold.get(x.doc) !== k && trainOn(x)), options, keep);
+    for (const x of instances) {
+      if (fold.get(x.doc) !== k) continue;
+      tally(out.cascade, x.cascadeRight, x.cascadeEmpty);
+      const b = x.cands.length ? model.best(x.cands) : -1;
+      tally(out.ranker, b < 0 ? x.cascadeRight : x.cands[b].right, b < 0 && x.cascadeEmpty);
+      out.cascadeEmpty += +x.cascadeEmpty;
+      out.fillable += +x.fillable;
+      let fillRight = x.cascadeRight;
+      if (x.fillable && b >= 0) {
+        out.fills++;
+        out.fillsRight += +x.cands[b].right;
+        fillRight = x.cands[b].right;
+        tally(out.fill, fillRight, false);
+      } else tally(out.fill, x.cascadeRight, x.cascadeEmpty);
+      if (x.direct) { out.direct.n++; out.direct.cascade += +x.cascadeRight; out.direct.fill += +fillRight; }
+    }
+  }
+  return out;
+}
+
+export function formatFillCv(name: string, c: FillCv): string {
+  const f = (r: Rwe) => `${r.right}/${r.wrong}/${r.empty}`;
+  return `${name}: right/wrong/empty cascade ${f(c.cascade)}, fill ${f(c.fill)}, ranker ${f(c.ranker)}; cascade empty ${c.cascadeEmpty}, of them found nothing ${c.fillable}; fills ${c.fills}, right ${c.fillsRight}; direct cascade ${c.direct.cascade} fill ${c.direct.fill} of ${c.direct.n}`;
+}
+
 /** Feature groups for the ablation: a feature belongs to the first group whose prefix it starts with. */
 export const FEATURE_GROUPS: Record<string, RegExp> = {
   readers: /^(?:rd|r|r-src|rd-cas|rd-qk-cp|far-rd)=/,
@@ -273,9 +323,10 @@ export type Design = keyof typeof DESIGNS;
 export const SHIPPED_DESIGN: Design = 'alone';
 
 /** The shipped model from instances (what `npm run train:quotes-speaker` writes). */
-export function trainShipped(instances: readonly SpeakerInstance[], options: Omit<TrainOptions, 'margin'> = DEFAULT_OPTIONS): SpeakerRanker {
+export function trainShipped(instances: readonly SpeakerInstance[], options: Omit<TrainOptions, 'margin'> = DEFAULT_OPTIONS, fillPrecision?: number): SpeakerRanker {
   const d = DESIGNS[SHIPPED_DESIGN];
-  return trainRanker(instances, { ...options, margin: d.margin }, d.keep);
+  const r = trainRanker(instances, { ...options, margin: d.margin }, d.keep);
+  return fillPrecision === undefined ? r : new SpeakerRanker(r.weights, r.margin, r.fill, fillPrecision);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -294,6 +345,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${folds}-fold cross-validation by document, ${name} (seed ${base.seed}, ${base.epochs} epochs):`);
     for (const l of formatCv(cvs[name])) console.log(l);
   }
+  // fill mode: the shipped design's model fills only the attributions the cascade found nothing for
+  const shipped = DESIGNS[SHIPPED_DESIGN];
+  const fillCv = crossValidateFill(instances, folds, { ...base, margin: shipped.margin }, shipped.keep);
+  console.log(formatFillCv(`${folds}-fold fill (${SHIPPED_DESIGN}, seed ${base.seed})`, fillCv));
+  if (process.argv.includes('--fill-sweep')) {
+    const variants: Record<string, { margin: number | 'inner'; keep: (f: string) => boolean; trainOn?: (x: SpeakerInstance) => boolean }> = {
+      alone: shipped,
+      'stacked weights (no margin)': { margin: 0, keep: DESIGNS.stacked.keep },
+      'alone, trained on cascade-empty only': { ...shipped, trainOn: (x) => x.cascadeEmpty },
+      'alone, trained on cascade wrong or empty': { ...shipped, trainOn: (x) => !x.cascadeRight },
+    };
+    for (const [name, v] of Object.entries(variants)) {
+      for (const seed of [15, 16, 17]) console.log(formatFillCv(`  ${name}, seed ${seed}`, crossValidateFill(instances, folds, { ...base, seed, margin: v.margin }, v.keep, v.trainOn)));
+    }
+  }
   const ablation: Record<string, { ranker: number; n: number; rankerAloneRight: number; rulesAloneRight: number }> = {};
   if (process.argv.includes('--ablate')) {
     const d = DESIGNS[SHIPPED_DESIGN];
@@ -305,7 +371,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   }
   if (!process.argv.includes('--cv-only')) {
-    const model = trainShipped(instances, base);
+    const model = trainShipped(instances, base, smoothedPrecision(fillCv.fillsRight, fillCv.fills));
     const file = model.toFile();
     const dir = quotesModelDir();
     mkdirSync(dir, { recursive: true });
@@ -321,7 +387,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     };
     const manifest = {
       model: 'speaker-ranker.json',
-      what: 'averaged ranking perceptron over the speaker candidates of each quote (src/extract/quotes/speaker-ranker.ts); off by default, CHRONICLE_QUOTES_SPEAKER=ranker switches it on',
+      what: 'averaged ranking perceptron over the speaker candidates of each quote (src/extract/quotes/speaker-ranker.ts); by default (CHRONICLE_QUOTES_SPEAKER=fill) it names a speaker only where the cascade found nothing, with confidence fillPrecision; =ranker lets it overrule the cascade, =rules keeps the cascade alone',
       design: SHIPPED_DESIGN,
       featureVersion: SPEAKER_FEATURE_VERSION,
       sha256: createHash('sha256').update(json).digest('hex'),
@@ -338,6 +404,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       crossValidation: {
         folds, seed: base.seed, by: 'document', measure: 'speaker accuracy among found attributions (eval/quotes.ts judgeSpeaker), rules = the cascade on the same attributions',
         ...Object.fromEntries(Object.entries(cvs).map(([k, v]) => [k, summary(v)])),
+        fill: {
+          what: 'fill mode (CHRONICLE_QUOTES_SPEAKER=fill): the out-of-fold model names a speaker only where the cascade found nothing; right / wrong / empty over found attributions',
+          cascade: fillCv.cascade, fill: fillCv.fill, ranker: fillCv.ranker, cascadeEmpty: fillCv.cascadeEmpty, foundNothing: fillCv.fillable,
+          fills: fillCv.fills, fillsRight: fillCv.fillsRight, direct: fillCv.direct,
+          fillPrecision: file.fillPrecision, smoothing: '(right + 1) / (fills + 2): the confidence a filled speaker carries',
+        },
         ...(Object.keys(ablation).length ? { [`${SHIPPED_DESIGN}WithoutGroup`]: ablation } : {}),
       },
       reproduce: 'npm run train:quotes-speaker -- --ablate',

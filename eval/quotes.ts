@@ -31,9 +31,10 @@
  * The held4 documents (fresh Wikinews articles from AMALGUM's extra news folder, annotated by fresh14 before Chronicle ran on
  * them, halves fixed by hash like held3's) are left out unless `--held4` is given, with the same headline and intervals;
  * `--held4-detail` adds the tables, `--held4-errors` lists the errors of half A only (half B is run once, by the lead).
- * `--speaker ranker` scores the learned speaker ranker's answers instead of the rule cascade's (CHRONICLE_QUOTES_SPEAKER).
  * The held5 documents (the next articles of the same folder, annotated by fresh15 before Chronicle ran on them) are unseen
  * whole: no halves and no error listing; `--held5` prints their headline and intervals, `--held5-detail` adds the tables.
+ * `--speaker ranker|fill|rules` scores the learned speaker ranker's answers (ranker: overruling the cascade; fill: only where the
+ * cascade found nothing) or the rule cascade's alone (CHRONICLE_QUOTES_SPEAKER).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -492,7 +493,7 @@ export function intervalLines(c: Counts, perDoc: Counts[]): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // --speaker ranker|rules: who gives the speakers (the same as CHRONICLE_QUOTES_SPEAKER; default the rule cascade)
+  // --speaker ranker|fill|rules: who gives the speakers (the same as CHRONICLE_QUOTES_SPEAKER; default fill: the cascade, the ranker filling what it found nothing for)
   const speakerArg = process.argv.indexOf('--speaker');
   if (speakerArg >= 0) process.env.CHRONICLE_QUOTES_SPEAKER = process.argv[speakerArg + 1];
   const showErrors = process.argv.includes('--errors');

@@ -112,6 +112,8 @@ export interface QuoteView extends SourceWithCopies {
   start: number;
   end: number;
   speaker: { id: number | null; name: string } | null;
+  /** how sure the speaker is (a coreference link's confidence, or the ranker's fill precision for a guessed speaker); null when named outright or stored before */
+  confidence: number | null;
 }
 
 export interface EntityProfile extends EntitySummary {

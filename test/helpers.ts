@@ -35,3 +35,14 @@ export function eventsWith(r: Result, trigger: string, caseless = false): Result
 export function namesOf(r: Result, ids: string[]): string[] {
   return ids.map((id) => nameOf(r, id) ?? id);
 }
+
+/** Run `f` with CHRONICLE_QUOTES_SPEAKER set to `mode` (undefined: unset), restored after. */
+export function withSpeakerMode<T>(mode: string | undefined, f: () => T): T {
+  const before = process.env.CHRONICLE_QUOTES_SPEAKER;
+  if (mode === undefined) delete process.env.CHRONICLE_QUOTES_SPEAKER;
+  else process.env.CHRONICLE_QUOTES_SPEAKER = mode;
+  try { return f(); } finally {
+    if (before === undefined) delete process.env.CHRONICLE_QUOTES_SPEAKER;
+    else process.env.CHRONICLE_QUOTES_SPEAKER = before;
+  }
+}

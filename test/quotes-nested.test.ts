@@ -18,7 +18,8 @@ function speakerOf(text: string, words: string): string | null | undefined {
 /** With `rule` the quote opening on `words` is `want`'s; without it, `off`'s (or anyone's but `want`'s when `off` is undefined). */
 function byRule(rule: string, text: string, words: string, want: string, off?: string): void {
   assert.equal(speakerOf(text, words), want, text);
-  const restore = withoutRules([rule]);
+  // (the cascade without the rule: the ranker's fill of what it then finds nothing for is switched off too)
+  const restore = withoutRules([rule, 'quotes.speaker-fill']);
   try {
     const got = speakerOf(text, words);
     if (off === undefined) assert.notEqual(got, want, `without ${rule}: ${text}`);
@@ -56,8 +57,10 @@ test('a quotation with no cue continues a described speaker as its words', () =>
 test('"X issued a statement: "…"": the quotation is said by the subject of the verb the statement noun hangs on', () => {
   const lead = 'Mayor Ana Ruiz spoke to reporters on Monday. Later, harbour master Tomas Berg issued ';
   byRule('quotes.statement-colon', `${lead}a statement: "The cranes will not move until the strike is over."`, 'The cranes will not move', 'Tomas Berg');
-  // no statement noun before the colon: no speaker from it
-  assert.notEqual(speakerOf(`${lead}new rules: "The cranes will not move until the strike is over."`, 'The cranes will not move'), 'Tomas Berg');
+  // no statement noun before the colon: no speaker from it (the ranker's fill may guess one, marked as the guess it is)
+  const r = run(`${lead}new rules: "The cranes will not move until the strike is over."`);
+  const q = r.quotes.find((x) => x.text.startsWith('The cranes will not move'));
+  assert.ok(q && (nameOf(r, q.speaker) !== 'Tomas Berg' || (q.confidence ?? 1) < 0.5), JSON.stringify(q));
 });
 
 test('"…, with local radio reporting …": the absolute construction names its own speaker', () => {

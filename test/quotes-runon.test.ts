@@ -14,8 +14,9 @@ function speakerOf(text: string, content: string): { name: string | null; text: 
   return { name: nameOf(r, q.speaker), text: q.speaker_text };
 }
 
+/** The cascade without `ids` (and without the ranker's fill of what it then finds nothing for). */
 function without<T>(ids: string[], f: () => T): T {
-  const restore = withoutRules(ids);
+  const restore = withoutRules([...ids, 'quotes.speaker-fill']);
   try { return f(); } finally { restore(); }
 }
 

@@ -8,20 +8,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractDoc } from '../src/extract.js';
+import { withSpeakerMode } from './helpers.js';
 import type { Doc } from '../src/doc.js';
 import { onSpeakerCandidates, quotesModelDir, speakerMode, speakerRanker, type SpeakerCandidate } from '../src/extract/quotes/speaker-ranker.js';
 import { loadGold } from '../eval/quotes-gold.js';
 import { collectInstances, trainingPool, trainShipped } from '../eval/quotes-speaker.js';
 
-function withMode<T>(mode: string | undefined, f: () => T): T {
-  const before = process.env.CHRONICLE_QUOTES_SPEAKER;
-  if (mode === undefined) delete process.env.CHRONICLE_QUOTES_SPEAKER;
-  else process.env.CHRONICLE_QUOTES_SPEAKER = mode;
-  try { return f(); } finally {
-    if (before === undefined) delete process.env.CHRONICLE_QUOTES_SPEAKER;
-    else process.env.CHRONICLE_QUOTES_SPEAKER = before;
-  }
-}
+const withMode = withSpeakerMode;
 
 /** The document and every quote's candidates, as the stage saw them. */
 function extractWithCandidates(text: string, mode = 'ranker'): { doc: Doc; cands: SpeakerCandidate[][] } {
@@ -66,8 +59,9 @@ test('the ranker is deterministic: the same candidates, features and speakers on
   assert.ok(a.doc.quotes.length >= 3);
 });
 
-test('the cascade keeps the speakers by default; CHRONICLE_QUOTES_SPEAKER accepts rules or ranker only', () => {
-  assert.equal(withMode(undefined, speakerMode), 'rules');
+test('fill mode by default; CHRONICLE_QUOTES_SPEAKER accepts rules, ranker or fill only', () => {
+  assert.equal(withMode(undefined, speakerMode), 'fill');
+  assert.equal(withMode('rules', speakerMode), 'rules');
   assert.equal(withMode('ranker', speakerMode), 'ranker');
   assert.throws(() => withMode('model', speakerMode), /CHRONICLE_QUOTES_SPEAKER=model/);
 });

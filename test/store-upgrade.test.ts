@@ -28,6 +28,8 @@ test('a store from before migrations 7 to 11 gets entity context, event factuali
     db.exec('DROP INDEX events_place_country; DROP INDEX doc_entities_place_country; ALTER TABLE doc_entities DROP COLUMN place; ALTER TABLE doc_entities DROP COLUMN place_country');
     for (const c of ['id', 'name', 'country', 'lat', 'lon', 'source']) db.exec(`ALTER TABLE events DROP COLUMN place_${c}`);
     db.exec('ALTER TABLE events DROP COLUMN groups; ALTER TABLE events DROP COLUMN confidence');
+    // (and migration 12's: quotes' speaker confidence, tested in store-speaker.test.ts)
+    db.exec('ALTER TABLE quotes DROP COLUMN confidence');
     db.close();
     const reopened = await openStore(path);
     await reopened.close();

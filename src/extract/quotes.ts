@@ -26,7 +26,7 @@ import { reportedContent } from './quotes/reported.js';
 import * as rule from './quotes/rules.js';
 import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
-import { rankSpeakers } from './quotes/speaker-ranker.js';
+import { markFilled, rankSpeakers } from './quotes/speaker-ranker.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
 import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
@@ -379,7 +379,8 @@ export const quotesStage: Stage = {
       else paraRange.set(x.paragraph, [i, i]);
     });
     const paraCharCount = new Map<number, number>();
-    const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean })[] = [];
+    // (vetoed: a rule refused the attribution found, so an empty speaker is deliberate and no guess fills it)
+    const quotes: (Quote & { group: number; viaStatement: boolean; paragraph: number; onlyQuote: boolean; vetoed: boolean })[] = [];
     const quotedParagraphs = new Set<number>();
     // the words of quoted names and terms: a reported clause holding only these is indirect, not mixed
     const termTokens = new Uint8Array(doc.tokens.length);
@@ -396,6 +397,7 @@ export const quotesStage: Stage = {
       // look for a cue verb outside the quote in the sentences the quote touches
       let att: Attribution | null = null;
       let attTied = false;
+      let vetoed = false;
       const sentRange = [lastSent, firstSent].filter((v, i, a) => a.indexOf(v) === i);
       // '"And who pays?" said Hill.' — a quotation closing on ? or ! ends its sentence; the cue opens the next
       const after = lastSent + 1 < doc.sentences.length ? doc.sentences[lastSent + 1] : undefined;
@@ -462,7 +464,7 @@ export const quotesStage: Stage = {
       }
       if (rule.shortQuoteNeedsCue.enabled) {
         const veto = (att && (wordCount < 4 || titleLike) && !attTied && !nextTo(doc, att.cue, q)) || (att && titleLike && wordCount < 6 && cueAt(doc, doc.tokenAt(att.cue.start))?.frames.has('clause') === false);
-        if (veto) { att = null; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
+        if (veto) { att = null; vetoed = true; rule.shortQuoteNeedsCue.fired(q.start, q.end); }
       }
       // "according to X"
       // (a quoted title no cue governs is a name, whatever source the sentence cites)
@@ -497,7 +499,7 @@ export const quotesStage: Stage = {
       if (!att && words.length >= 2 && capitalised / words.length >= 0.6 && !/[.!?]$/.test(doc.text.slice(s, e))) continue;
       quotes.push({
         start: s, end: e, text: doc.text.slice(s, e), speaker, ...(speakerText ? { speaker_text: speakerText } : {}), kind: 'direct', group: q.group,
-        viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote,
+        viaStatement: att?.viaStatement ?? false, paragraph, onlyQuote, vetoed,
         ...(att ? { cue: { start: att.cue.start, end: att.cue.end, text: att.cue.text } } : {}),
         ...(att?.source ? { source: att.source } : {}),
       });
@@ -521,7 +523,11 @@ export const quotesStage: Stage = {
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
       else if (q.speaker_text && q.cue) last = { speaker: null, text: q.speaker_text, paragraph: q.paragraph };
     }
-    const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, ...rest }) => rest);
+    const vetoes = new Set<Quote>();
+    const direct: Quote[] = quotes.map(({ group: _g, viaStatement: _v, paragraph: _p, onlyQuote: _o, vetoed, ...rest }) => {
+      if (vetoed) vetoes.add(rest);
+      return rest;
+    });
     if (rule.interviewAnswers.enabled) direct.push(...interviewAnswers(doc, direct));
     direct.sort((a, b) => a.start - b.start);
     trail.pass();
@@ -529,9 +535,11 @@ export const quotesStage: Stage = {
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
     // (it extends quotes.continues-speaker: without that rule nothing continues)
     if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
-    // the learned ranker may overrule the cascade's speakers (models/quotes/speaker-ranker.json; CHRONICLE_QUOTES_SPEAKER=rules keeps them)
-    rankSpeakers(ctx, doc.quotes);
+    // the learned ranker (models/quotes/speaker-ranker.json) overrules the cascade's speakers under
+    // CHRONICLE_QUOTES_SPEAKER=ranker, or only fills those it found nothing for under =fill
+    const filled = rankSpeakers(ctx, doc.quotes, vetoes);
     setQuoteConfidences(doc);
+    markFilled(filled);
     if (doc !== input) input.quotes = doc.quotes;
   },
 };

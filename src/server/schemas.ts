@@ -96,6 +96,7 @@ const quoteView = {
   properties: {
     ...sourceRef.properties, quote_id: int, text: str, kind: str, start: int, end: int,
     speaker: { type: ['object', 'null'], properties: { id: nint, name: str } },
+    confidence: { type: ['number', 'null'] },
     copies,
   },
 } as const;

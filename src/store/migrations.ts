@@ -310,6 +310,22 @@ export const MIGRATIONS: Migration[] = [
     // documents stored before: read it from their stored results (absent before result schema 1.3)
     after: (tx) => fillEventColumn(tx, 'confidence', (e) => (typeof e.confidence === 'number' ? e.confidence : null)),
   },
+  {
+    version: 12,
+    name: "quotes' speaker confidence (a speaker reached through a coreference link, or guessed by the ranker's fill)",
+    common: ['ALTER TABLE quotes ADD COLUMN confidence REAL'],
+    sqlite: [],
+    postgres: [],
+    // documents stored before: read it from their stored results (absent before result schema 1.7)
+    after: async (tx) => {
+      const docs = await tx.all<{ id: number; result: string }>('SELECT id, result FROM documents ORDER BY id');
+      for (const d of docs) {
+        for (const q of (JSON.parse(d.result) as { quotes?: Array<{ start: number; end: number; confidence?: unknown }> }).quotes ?? []) {
+          if (typeof q.confidence === 'number') await tx.run('UPDATE quotes SET confidence = ? WHERE document_id = ? AND start_offset = ? AND end_offset = ?', [q.confidence, d.id, q.start, q.end]);
+        }
+      }
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

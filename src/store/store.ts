@@ -173,7 +173,7 @@ export class SqlStore implements Store {
 
         await insertRows(tx, 'quotes', result.quotes.map((q) => ({
           document_id: docId, start_offset: q.start, end_offset: q.end, text: q.text, kind: q.kind,
-          speaker_id: entityRow(q.speaker), speaker_text: q.speaker_text ?? null, cue: q.cue?.text ?? null,
+          speaker_id: entityRow(q.speaker), speaker_text: q.speaker_text ?? null, cue: q.cue?.text ?? null, confidence: q.confidence ?? null,
         })));
         if (tx.dialect === 'sqlite' && result.quotes.length) await tx.run('INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE document_id = ?', [docId]);
 
@@ -716,10 +716,10 @@ export class SqlStore implements Store {
 
   private async quotes(id: number): Promise<{ by: QuoteView[]; about: QuoteView[] }> {
     const cols = `q.id AS quote_id, q.text, q.kind, q.start_offset AS start, q.end_offset AS "end", d.id AS document_id, COALESCE(nd.duplicate_of, d.id) AS story_id, d.title, d.source, d.published, d.url,
-      sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name`;
+      sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name, q.confidence`;
     const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
       LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
-    type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null };
+    type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null; confidence: number | string | null };
     const by = await this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]);
     const about = await this.db.all<Q>(
       `SELECT ${cols} ${from} WHERE (sp.entity_id IS NULL OR sp.entity_id <> ?) AND EXISTS (
@@ -730,6 +730,7 @@ export class SqlStore implements Store {
       quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), story_id: Number(q.story_id),
       title: q.title, source: q.source, published: q.published, url: q.url,
       speaker: q.speaker_name === null ? null : { id: q.speaker_entity === null ? null : Number(q.speaker_entity), name: q.speaker_name },
+      confidence: q.confidence === null || q.confidence === undefined ? null : Number(q.confidence),
     });
     // the same words in a near-duplicate copy are one quote, with the copy listed under it
     const fold = (qs: Q[]): QuoteView[] => foldCopies(qs.map(view), (q) => normalText(q.text));

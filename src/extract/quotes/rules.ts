@@ -187,6 +187,13 @@ export const relativeObjectCue = defineRule({
   spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
 });
 
+export const speakerFill = defineRule({
+  id: 'quotes.speaker-fill', stage: 'quotes', action: 'label', source: `${src}/speaker-ranker.ts`,
+  summary: 'a quotation the cascade found no source for (no source phrase read, no veto) takes the learned ranker\'s speaker, with the fill\'s calibrated confidence (CHRONICLE_QUOTES_SPEAKER=fill, the default)',
+  fires: ['Harbour master Tomas Berg walked along the broken pier on Monday. "Nobody expected the water to rise so fast."'],
+  spares: ['Mrs Clara Dunn opened the bakery on Mill Street in 1990. The shop was sold last year. The new owners have kept its name. A woman who has lived on the street for forty years was waiting outside on Monday. She said the bread was not what it used to be.'],
+});
+
 export const theyNeedsAntecedent = defineRule({
   id: 'quotes.they-needs-antecedent', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
   summary: 'a "they" speaker coreference left alone is the subject that agrees in its sentence or the one before, never the latest speaker or body named further back: left empty instead',

@@ -8,9 +8,10 @@
  * kind, pronoun, coreference to a name, quote kind, cue position, paragraph). The cascade's own
  * choice is one of the features (stacking): the ranker learns when to overrule it. Trained by
  * `npm run train:quotes-speaker` (eval/quotes-speaker.ts), shipped as models/quotes/speaker-ranker.json.
- * Off by default: on document-level cross-validation it does not beat the cascade (docs/quotes.md,
- * fifteenth round); `CHRONICLE_QUOTES_SPEAKER=ranker` switches it on (A/B), `=rules` (the default)
- * keeps the cascade's answers and costs nothing.
+ * On document-level cross-validation it does not beat the cascade when it overrules it (docs/quotes.md,
+ * fifteenth round): `CHRONICLE_QUOTES_SPEAKER=ranker` lets it (A/B); `=fill` keeps every answer the
+ * cascade gave and lets it name a speaker only where the cascade found nothing, with the fill's
+ * calibrated confidence (sixteenth round); `=rules` keeps the cascade's answers and costs nothing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { modelsDir } from '../../nlp/nlp-model.js';
 import type { Doc, Quote } from '../../doc.js';
 import type { QuoteContext } from './source.js';
 import { set } from '../../lexicon/index.js';
+import * as rule from './rules.js';
 
 /** Bumped whenever a feature changes: a model trained on other features is refused. */
 export const SPEAKER_FEATURE_VERSION = 4;
@@ -221,16 +223,18 @@ export interface SpeakerModelFile {
   margin: number;
   /** the score a candidate needs to fill a speaker the cascade left empty (an empty speaker beats a wrong one) */
   fill: number;
+  /** the out-of-fold precision of fills where the cascade found nothing, smoothed (right + 1) / (fills + 2): a fill's confidence */
+  fillPrecision?: number;
 }
 
 export class SpeakerRanker {
-  constructor(readonly weights: Map<string, number>, readonly margin = 0, readonly fill = -Infinity) {}
+  constructor(readonly weights: Map<string, number>, readonly margin = 0, readonly fill = -Infinity, readonly fillPrecision?: number) {}
 
   static fromFile(file: SpeakerModelFile, origin = 'speaker ranker'): SpeakerRanker {
     if (file.featureVersion !== SPEAKER_FEATURE_VERSION) {
       throw new Error(`${origin}: trained on speaker features version ${file.featureVersion}, the code has ${SPEAKER_FEATURE_VERSION} (run \`npm run train:quotes-speaker\`)`);
     }
-    return new SpeakerRanker(new Map(Object.entries(file.weights)), file.margin ?? 0, file.fill ?? -Infinity);
+    return new SpeakerRanker(new Map(Object.entries(file.weights)), file.margin ?? 0, file.fill ?? -Infinity, file.fillPrecision);
   }
 
   score(features: readonly string[]): number {
@@ -261,7 +265,7 @@ export class SpeakerRanker {
   toFile(): SpeakerModelFile {
     const weights: Record<string, number> = {};
     for (const [k, v] of [...this.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 1e-3) weights[k] = Math.round(v * 1e3) / 1e3;
-    return { featureVersion: SPEAKER_FEATURE_VERSION, weights, margin: this.margin, fill: Number.isFinite(this.fill) ? this.fill : -1e9 };
+    return { featureVersion: SPEAKER_FEATURE_VERSION, weights, margin: this.margin, fill: Number.isFinite(this.fill) ? this.fill : -1e9, ...(this.fillPrecision !== undefined ? { fillPrecision: this.fillPrecision } : {}) };
   }
 }
 
@@ -288,7 +292,8 @@ export function useSpeakerRanker(model: SpeakerRanker | null | undefined): void 
   override = model;
 }
 
-type CandidateSink = (doc: Doc, quotes: readonly Quote[], candidates: SpeakerCandidate[][]) => void;
+/** `fillable[i]`: the cascade found nothing for quote i (`foundNothing`). */
+type CandidateSink = (doc: Doc, quotes: readonly Quote[], candidates: SpeakerCandidate[][], fillable: readonly boolean[]) => void;
 let sink: CandidateSink | null = null;
 
 /** Training: receive every document's quotes and candidates (before ranking). */
@@ -296,22 +301,58 @@ export function onSpeakerCandidates(fn: CandidateSink | null): void {
   sink = fn;
 }
 
-/** Which resolver gives the speakers: the rule cascade (default) or the ranker over its candidates. */
-export function speakerMode(): 'rules' | 'ranker' {
+/** Which resolver gives the speakers: the rule cascade, the ranker over its candidates, or the cascade with the ranker filling only what it found nothing for. */
+export type SpeakerMode = 'rules' | 'ranker' | 'fill';
+export const SPEAKER_MODES: readonly SpeakerMode[] = ['rules', 'ranker', 'fill'];
+/** The mode when CHRONICLE_QUOTES_SPEAKER is unset. */
+export const DEFAULT_SPEAKER_MODE: SpeakerMode = 'fill';
+
+export function speakerMode(): SpeakerMode {
   const v = process.env.CHRONICLE_QUOTES_SPEAKER;
-  if (v === undefined || v === '' || v === 'rules') return 'rules';
-  if (v === 'ranker') return 'ranker';
-  throw new Error(`CHRONICLE_QUOTES_SPEAKER=${v}: expected "rules" or "ranker"`);
+  if (v === undefined || v === '') return DEFAULT_SPEAKER_MODE;
+  if ((SPEAKER_MODES as readonly string[]).includes(v)) return v as SpeakerMode;
+  throw new Error(`CHRONICLE_QUOTES_SPEAKER=${v}: expected one of ${SPEAKER_MODES.map((m) => `"${m}"`).join(', ')}`);
 }
 
-/** Replace each quote's speaker by the ranker's choice (only under CHRONICLE_QUOTES_SPEAKER=ranker or a model set by `useSpeakerRanker`). */
-export function rankSpeakers(ctx: QuoteContext, quotes: Quote[]): void {
-  const model = override !== undefined ? override : speakerMode() === 'ranker' ? speakerRanker() : null;
-  if (!model && !sink) return;
+/**
+ * The cascade found nothing for this quote: no speaker, no words, no source phrase read, and no rule
+ * vetoed one (`vetoed`: the quotes the stage marked, e.g. a cue quotes.short-quote-needs-cue refused). A
+ * source phrase the cascade read but did not name — a pronoun out of reach or without an agreeing
+ * antecedent, a relative with no antecedent — is a deliberate empty too: a guess there is what the
+ * cascade's agreement and reach rules refuse.
+ */
+export function foundNothing(q: Quote, vetoed: ReadonlySet<Quote>): boolean {
+  return !q.speaker && !q.speaker_text && !q.source && !vetoed.has(q);
+}
+
+/** The fill's calibrated confidence: the out-of-fold fill precision on the training pool (smoothed), from the model file. */
+export function fillConfidence(model: SpeakerRanker | null): number {
+  return model?.fillPrecision ?? DEFAULT_FILL_CONFIDENCE;
+}
+/** A model file with no measured fill precision: an even chance is no claim of sureness. */
+const DEFAULT_FILL_CONFIDENCE = 0.5;
+
+/**
+ * Under CHRONICLE_QUOTES_SPEAKER=ranker (or a model set by `useSpeakerRanker`), replace each quote's
+ * speaker by the ranker's choice; under =fill, keep every answer the cascade gave and let the ranker
+ * name a speaker only where the cascade found nothing (`foundNothing`), with the fill's calibrated
+ * confidence. Returns the quotes filled.
+ */
+export function rankSpeakers(ctx: QuoteContext, quotes: Quote[], vetoed: ReadonlySet<Quote> = new Set()): Quote[] {
+  const env = speakerMode();
+  // (quotes.speaker-fill switched off: the cascade alone, as under =rules)
+  const mode = override !== undefined ? 'ranker' : env === 'fill' && !rule.speakerFill.enabled ? 'rules' : env;
+  const model = override !== undefined ? override : mode === 'rules' ? null : speakerRanker();
+  const filled: Quote[] = [];
+  if (!model && !sink) return filled;
+  const fillable = quotes.map((q) => foundNothing(q, vetoed));
+  // (fill mode with nothing to fill gathers no candidates: the cascade's answers stand, at no cost)
+  if (!sink && mode === 'fill' && !fillable.some(Boolean)) return filled;
   const all = speakerCandidates(ctx, quotes);
-  sink?.(ctx.doc, quotes, all);
-  if (!model) return;
+  sink?.(ctx.doc, quotes, all, fillable);
+  if (!model) return filled;
   quotes.forEach((q, i) => {
+    if (mode === 'fill' && !fillable[i]) return;
     const cands = all[i];
     if (!cands.length) return;
     const b = model.best(cands);
@@ -322,5 +363,14 @@ export function rankSpeakers(ctx: QuoteContext, quotes: Quote[]): void {
     if (c.entity) delete q.speaker_text;
     else if (c.text) q.speaker_text = c.text;
     if (c.source) q.source = c.source;
+    if (mode === 'fill') { filled.push(q); rule.speakerFill.fired(q.start, q.end); }
   });
+  return filled;
+}
+
+/** After the coreference confidences are set: a filled speaker is a guess, as sure as the fill's calibrated precision (times any link it rests on). */
+export function markFilled(filled: readonly Quote[]): void {
+  if (!filled.length) return;
+  const c = fillConfidence(speakerRanker());
+  for (const q of filled) q.confidence = Math.round(c * (q.confidence ?? 1) * 1000) / 1000;
 }

@@ -1,6 +1,6 @@
 import { api, ApiError, type CaseFile, type EntityProfile, type TimelineItem } from '../api.js';
 import { h } from '../dom.js';
-import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge, unsureEvent } from './common.js';
+import { copiesNote, date, empty, factualityBadge, section, sentence, sourceLink, typeBadge, unsureEvent, UNSURE_EVENT } from './common.js';
 import { relationGraph } from './graph.js';
 import { countryName, countrySelect } from './map.js';
 
@@ -85,7 +85,9 @@ function relationsList(p: EntityProfile): HTMLElement {
 function quotes(p: EntityProfile): HTMLElement {
   const item = (q: EntityProfile['quotes']['by'][number], showSpeaker: boolean) => h('li', {},
     h('blockquote', {}, q.text),
-    h('div', { class: 'meta' }, showSpeaker ? ['— ', q.speaker ? (q.speaker.id ? h('a', { href: `#/entity/${q.speaker.id}` }, q.speaker.name) : q.speaker.name) : 'unattributed', ', '] : null, sourceLink(q), copiesNote(q.copies)));
+    h('div', { class: 'meta' }, showSpeaker ? ['— ', q.speaker ? (q.speaker.id ? h('a', { href: `#/entity/${q.speaker.id}` }, q.speaker.name) : q.speaker.name) : 'unattributed', ', '] : null, sourceLink(q), copiesNote(q.copies),
+      // a speaker guessed where the rules found none (or reached through a weak link): said as such
+      q.confidence != null && q.confidence < UNSURE_EVENT ? [' ', h('span', { class: 'badge unsure', title: `the speaker is ${Math.round(q.confidence * 100)}% sure: guessed where the text names no source, or reached through a weak coreference link`, 'data-testid': 'unsure-speaker' }, 'unsure speaker')] : null));
   return h('div', { class: 'quotes' },
     h('h3', {}, `Said by ${p.name} (${p.quotes.by.length})`),
     p.quotes.by.length ? h('ul', { class: 'quote-list' }, p.quotes.by.map((q) => item(q, false))) : empty('No quotes attributed.'),

@@ -1,7 +1,7 @@
 import { api, type DocumentView } from '../api.js';
 import { h } from '../dom.js';
 import { withTip } from '../tooltip.js';
-import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL, unsureEvent as unsure } from './common.js';
+import { date, duplicateBadge, factualityBadge, factualityOf, section, typeBadge, TYPE_LABEL, unsureEvent as unsure, UNSURE_EVENT } from './common.js';
 
 type Layer =
   | { kind: 'mention'; start: number; end: number; entity: string; type: string; label: string; how: string; sure?: number }
@@ -83,7 +83,10 @@ function renderText(doc: DocumentView, focus: [number, number] | null): HTMLElem
       for (const l of on) {
         if (l.kind === 'quote') {
           classes.push('hl-quote');
-          lines.push(`Quote — speaker: ${l.speaker}${l.sure !== undefined ? ` (through coreference, ${percent(l.sure)} sure)` : ''}`);
+          // (a speaker reached through a coreference link, or guessed by the ranker where the rules found none: a fill carries
+          // the fill's calibrated precision, far below a link's, and is dimmed like an unsure event)
+          if (l.sure !== undefined && l.sure < UNSURE_EVENT) classes.push('hl-unsure');
+          lines.push(`Quote — speaker: ${l.speaker}${l.sure !== undefined ? ` (${percent(l.sure)} sure${l.sure < UNSURE_EVENT ? ', unsure' : ''})` : ''}`);
         } else if (l.kind === 'event') {
           classes.push('hl-event');
           if (l.unsure) classes.push('hl-unsure');
