@@ -563,10 +563,3 @@ export const gerundComplement = defineRule({
   fires: ['Harbour Freight announced leaving its joint venture in February.', 'The driver confessed to causing the crash.'],
   spares: ['Harbour Freight said leaving the venture was hard.'],
 });
-
-export const documentAntecedent = defineRule({
-  id: 'quotes.document-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a definite statement or document noun ("According to the report", "the filing said") is the author of its earlier mention: the subject of the verb it was object or oblique of ("Ford said in a financial filing"), or of a verb of its lemma ("USA Today reported that …"); before, it stood for the last speaker',
-  fires: ['The Harbour Gazette reported on Monday that the port would close. Mayor Ana Ruiz said she was surprised. According to the report, the port has lost money for years.'],
-  spares: ['The port will close on Monday. Mayor Ana Ruiz said she was surprised. According to the report, the port has lost money for years.'],
-});

@@ -1275,11 +1275,6 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // (the statement's own determiner, not the phrase's first word: "the police and a statement by …" is no "the statement")
     const det = ctx.children[head].find((c) => c < head && /^(?:det|nmod:poss)$/.test(deprel(toks[c])));
     const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
-    // "According to the report" after "USA Today reported that …": the author of the document's earlier mention
-    if (definite && !described && rule.documentAntecedent.enabled) {
-      const author = documentAntecedent(ctx, head);
-      if (author) return fired(rule.documentAntecedent, { entity: author, span, via: 'author' });
-    }
     return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
@@ -1416,38 +1411,6 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
       if (!/^obl/.test(deprel(toks[a])) || !ctx.children[a].some((x) => lw(toks[x]) === 'by') || !isNounish(toks[a])) continue;
       return { ...nounPhrase(ctx, a), head: a, how: 'agent' };
     }
-  }
-  return null;
-}
-
-/**
- * A definite statement or document noun ("the report", "the filing", "the statement") refers back to where the document
- * introduced it: its author is the subject of the verb the earlier mention hangs on as object or oblique ("Ford said in
- * a financial filing", "the task force released a statement"), or of a verb of the noun's own lemma ("USA Today reported
- * that …" → "the report"). The nearest earlier mention (same lemma, outside quotation marks) whose subject names a
- * speaker gives it; the entity, or null (then the caller keeps the older guess, the last speaker).
- */
-function documentAntecedent(ctx: QuoteContext, head: number): string | null {
-  const toks = ctx.doc.tokens;
-  const lemma = (toks[head].lemma ?? lw(toks[head])).toLowerCase();
-  const author = (verb: number): string | null => {
-    const subj = child(ctx, verb, /^nsubj$/);
-    const o = subj >= 0 ? ctx.owners[subj] : undefined;
-    return o && speakerRank(ctx.doc, o) > 0 && (ctx.ownerKind[subj] === 'name' || !!ctx.doc.entityById(o)?.mentions.some((m) => m.kind === 'name')) ? o : null;
-  };
-  // the noun's earlier mentions, nearest first: one the parse hangs on a verb as object or oblique names its author
-  // ("said in a financial filing"); a verb of the lemma ("reported") introduces the noun only before its first mention
-  let earliest = head;
-  for (let j = head - 1; j >= 0; j--) {
-    const t = toks[j];
-    if (t.upos !== 'NOUN' || (t.lemma ?? lw(t)).toLowerCase() !== lemma || ctx.inside(j)) continue;
-    earliest = j;
-    const v = t.head ?? -1;
-    if (/^(?:obj|obl)/.test(deprel(t)) && v >= 0 && toks[v].upos === 'VERB') { const o = author(v); if (o) return o; }
-  }
-  for (let j = earliest - 1; j >= 0; j--) {
-    const t = toks[j];
-    if (t.upos === 'VERB' && (t.lemma ?? '').toLowerCase() === lemma && !ctx.inside(j)) return author(j);
   }
   return null;
 }
