@@ -82,3 +82,14 @@ test('"the company" is no organisation whose name says it is of another kind, no
   assert.equal(linkWithout('coref.description-org-kind', text, 'The company'), '');
   assert.equal(linkOf(doc('Steyr makes trucks. The company structure remains unchanged.'), 'The company'), '');
 });
+
+test('"the city" with two cities nearby is the one the article is about (named in its first sentence, most often); else it stays open', () => {
+  const guide = 'Lyon\n\nLyon lies on the Rhone and the Saone. Lyon has two old quarters. Trains run from Marseille to Lyon every hour. The city is calm at night.';
+  assert.equal(linkOf(doc(guide), 'The city'), 'Lyon');
+  assert.equal(linkWithout('coref.place-description-topic', guide, 'The city'), '');
+  // the other city named last, in the sentence before: the nearer reading, so neither
+  assert.equal(linkOf(doc(guide.replace('from Marseille to Lyon', 'from Lyon to Marseille')), 'The city'), '');
+  // no topic: the first sentence names no city, or the other city is named more often
+  assert.equal(linkOf(doc(guide.replace('Lyon\n\n', 'Trains are late.\n\n')), 'The city'), '');
+  assert.equal(linkOf(doc('Lyon\n\nMarseille lies on the sea. Marseille has a port. Trains run from Marseille to Lyon every hour. The city is calm at night.'), 'The city'), '');
+});

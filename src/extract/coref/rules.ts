@@ -682,8 +682,13 @@ function ruleDescriptions(doc: Doc): void {
           target = recent ?? undefined;
           basis = placeRule.id;
           if (target) placeRule.fired(toks[i].start, toks[h].end);
-          // none of its kind nearby (two nearby stay unlinked): the place the text is about
-          else if (recent === undefined && salientPlaceRule.enabled) {
+          // two of its kind nearby: the place the article is about, when it is among them
+          if (!target && recent === null && topicPlaceRule.enabled) {
+            target = topicPlace(doc, index, toks[i], kinds, tallies);
+            basis = topicPlaceRule.id;
+            if (target) topicPlaceRule.fired(toks[i].start, toks[h].end);
+          }
+          if (!target && recent === undefined && salientPlaceRule.enabled) {
             target = salientPlace(index, toks[i], kinds, tallies);
             basis = salientPlaceRule.id;
             if (target) salientPlaceRule.fired(toks[i].start, toks[h].end);
@@ -726,6 +731,42 @@ export const salientPlaceRule = defineRule({
   spares: ['Lyon lies on the Rhone. Marseille lies on the sea. Its old town is a World Heritage Site. The bridges are old. The food is rich. Many visitors come in May. The museums are free on Sundays. The city is calm at night.'],
   source: 'src/extract/coref/rules.ts',
 });
+
+export const topicPlaceRule = defineRule({
+  id: 'coref.place-description-topic',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the city", "the country" with two places of its kind in the last five sentences: the place the article is about — named in its first sentence (the headline or title), named at least twice, and more often than any other place of the kind — when it is one of the two and no rival was named after it in the sentence or the one before',
+  fires: ['Lyon\n\nLyon lies on the Rhone. Lyon has two rivers. Trains run from Marseille to Lyon every hour. The city is calm at night.'],
+  spares: ['Lyon\n\nMarseille lies on the sea. Marseille has a port. Trains run from Marseille to Lyon every hour. The city is calm at night.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The place of the kinds the article is about (coref.place-description-topic), when it is in the last five sentences' places. */
+function topicPlace(doc: Doc, index: MentionIndex, at: Token, kinds: readonly PlaceKind[], tallies: Map<string, PlaceTally>): Entity | undefined {
+  salientPlace(index, at, kinds, tallies);
+  const t = tallies.get(kinds.join(','));
+  const best = t?.best;
+  if (!t || !best) return undefined;
+  const n = t.counts.get(best)!;
+  for (const [e, v] of t.counts) if (e !== best && v >= n) return undefined;
+  if (n < SALIENT_NAMES) return undefined;
+  const first = doc.sentences[0];
+  if (!first || !best.mentions.some((m) => m.kind === 'name' && m.start >= first.start && m.end <= first.end)) return undefined;
+  // a rival named last, in its sentence or the one before, is the nearer reading ("… came to Iraq … a third of the
+  // country" in an article about the United States; "Italy, the country with …")
+  const fits = (e: Entity) => { const k = placeKinds(e); return kinds.some((y) => k.has(y)); };
+  let last: Indexed | undefined;
+  let inReach = false;
+  for (let s = at.sentence; s >= Math.max(0, at.sentence - 4); s--) {
+    for (const x of index.bySentence.get(s) ?? []) {
+      if (x.m.end > at.start || !fits(x.e)) continue;
+      if (x.e === best) inReach = true;
+      if (s >= at.sentence - 1 && (!last || x.m.start > last.m.start)) last = x;
+    }
+  }
+  return inReach && (!last || last.e === best) ? best : undefined;
+}
 
 /** Of all names before `at`, share the dominant place of the kinds must hold, and how often it must be named. */
 const SALIENT_SHARE = 2 / 3;
