@@ -26,6 +26,8 @@ function layerOf(file: string): number {
     [/^src\/(lexicon|rules)\//, 0],
     // small helpers over sorted data, for every stage
     [/^src\/sorted\.ts$/, 0],
+    // packed arrays for the lists every stage reads (nlp and extract)
+    [/^src\/packed\.ts$/, 0],
     [/^src\/(doc|pipeline)\.ts$/, 1],
     [/^src\/match\//, 1],
     [/^src\/ingest\//, 2],

@@ -6,6 +6,7 @@
  */
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { packedMap } from '../packed.js';
 import { set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
@@ -567,9 +568,10 @@ export const entitiesStage: Stage = {
     const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
-    doc.entities = clusters.map((c, i): Entity => {
+    // packedMap: every later stage reads doc.entities; one elements kind keeps their optimised code (src/packed.ts)
+    doc.entities = packedMap(clusters, (c, i): Entity => {
       const id = `e${i + 1}`;
-      const mentions = c.mentions.sort((a, b) => a.start - b.start).map((m) => ({ ...m, type: c.type, entity: id }));
+      const mentions = packedMap(c.mentions.sort((a, b) => a.start - b.start), (m) => ({ ...m, type: c.type, entity: id }));
       return { id, type: c.type, name: fullestName(mentions), mentions };
     });
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);

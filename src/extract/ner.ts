@@ -14,6 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES, type Doc, type EntityType, type Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { packedMap } from '../packed.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
@@ -1602,9 +1603,10 @@ export function decodedNamesOf(model: NerModel, doc: Doc): GivenNames {
 /** The names `model` finds in a tokenized Doc, as mentions with character offsets. */
 export function nameMentions(model: NerModel, doc: Doc): Mention[] {
   const mentions: Mention[] = [];
-  const sentTokens = doc.sentences.map((sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
-  const ranges = sentTokens.map((toks): [number, number] => (toks.length ? [toks[0].start, toks[toks.length - 1].end] : [0, 0]));
-  const words = sentTokens.map((toks) => toks.map((t) => t.text));
+  // packedMap: the recogniser's many functions read these lists; one elements kind keeps their optimised code
+  const sentTokens = packedMap(doc.sentences, (sent) => doc.tokens.slice(sent.tokenStart, sent.tokenEnd));
+  const ranges = packedMap(sentTokens, (toks): [number, number] => (toks.length ? [toks[0].start, toks[toks.length - 1].end] : [0, 0]));
+  const words = packedMap(sentTokens, (toks) => packedMap(toks, (t) => t.text));
   let given: GivenDecoding | undefined;
   if (givenNames) {
     const decoded = givenSpansOf(doc.text, sentTokens, givenNames.decoded);

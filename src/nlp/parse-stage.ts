@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../doc.js';
 import type { Stage } from '../pipeline.js';
+import { packedMap } from '../packed.js';
 import { nlpModel, type Analysis, type NlpModel } from './nlp-model.js';
 
 /** Longest span the parser sees at once; longer "sentences" (lists, tables) are cut into chunks. */
@@ -20,7 +21,7 @@ export function parseDoc(doc: Doc, model: NlpModel = nlpModel()): void {
   }
   for (let c = 0; c < chunks.length; c += BATCH_CHUNKS) {
     const batch = chunks.slice(c, c + BATCH_CHUNKS);
-    const forms = batch.map(([a, b]) => doc.tokens.slice(a, b).map((t) => t.text));
+    const forms = packedMap(batch, ([a, b]) => packedMap(doc.tokens.slice(a, b), (t) => t.text));
     let results: Analysis[] | null = null;
     try {
       results = model.analyseMany(forms);

@@ -2,6 +2,7 @@ import type { Doc, Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { ABBREVIATIONS, tokenize, type RawToken } from './tokenizer.js';
+import { packedMap } from '../packed.js';
 
 const TERMINAL = /^(?:[.!?]+|…|\.\.\.+)$/;
 const CLOSING = new Set(['"', '”', '’', "'", ')', ']', '»']);
@@ -111,7 +112,8 @@ export const tokenizeStage: Stage = {
   run(doc: Doc) {
     const raw = tokenize(doc.text);
     const starts = sentenceStarts(doc.text, raw);
-    const tokens: Token[] = raw.map((r, i) => ({ i, start: r.start, end: r.end, text: r.text, spaceAfter: r.spaceAfter, sentence: 0 }));
+    // packedMap, not raw.map(): the tokens array keeps one elements kind whether or not this stage is optimised
+    const tokens: Token[] = packedMap(raw, (r, i) => ({ i, start: r.start, end: r.end, text: r.text, spaceAfter: r.spaceAfter, sentence: 0 }));
     let paragraph = 0;
     for (let s = 0; s < starts.length; s++) {
       const a = starts[s];
