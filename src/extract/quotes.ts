@@ -515,10 +515,11 @@ export const quotesStage: Stage = {
     // (a speaker no entity stands for, "a senior official", continues as its words)
     let last: { speaker: string | null; text?: string; paragraph: number } | null = null;
     for (const q of quotes) {
-      if (!q.speaker && !q.speaker_text && last && (q.viaStatement || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
+      if (!q.speaker && !q.speaker_text && last && ((q.viaStatement && rule.statementLastSpeaker.enabled) || (continues && !q.cue && (q.paragraph === last.paragraph || (q.onlyQuote && q.paragraph === last.paragraph + 1))))) {
         if (last.speaker) q.speaker = last.speaker;
         else if (!q.viaStatement && last.text) q.speaker_text = last.text;
         if (!q.viaStatement) rule.continuesSpeaker.fired(q.start, q.end);
+        else if (q.speaker) rule.statementLastSpeaker.fired(q.start, q.end);
       }
       if (q.speaker) last = { speaker: q.speaker, paragraph: q.paragraph };
       else if (q.speaker_text && q.cue) last = { speaker: null, text: q.speaker_text, paragraph: q.paragraph };
@@ -775,7 +776,10 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
       const att = srcOrSubject && !ctx.inside(srcOrSubject.head) ? fromSpeaker(toks[i], speakerOf(ctx, srcOrSubject, trail.before(toks[i].start))) : { speaker: null, cue: toks[i], viaStatement: false } as Attribution;
       if (att.found) trail.add(toks[i].start, att.found);
       let speaker = att.speaker;
-      if (!speaker && att.viaStatement) speaker = lastSpeakerBefore(start);
+      if (!speaker && att.viaStatement && rule.statementLastSpeaker.enabled) {
+        speaker = lastSpeakerBefore(start);
+        if (speaker) rule.statementLastSpeaker.fired(start, end);
+      }
       const kind: Quote['kind'] = cue.frames.has('belief') ? 'belief' : hasQuoted ? 'mixed' : 'indirect';
       out.push({
         start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind,
@@ -812,7 +816,10 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
         const start = toks[a].start;
         const end = toks[b].end;
         let speaker = acc.att.speaker;
-        if (!speaker && acc.att.viaStatement) speaker = lastSpeakerBefore(start);
+        if (!speaker && acc.att.viaStatement && rule.statementLastSpeaker.enabled) {
+          speaker = lastSpeakerBefore(start);
+          if (speaker) rule.statementLastSpeaker.fired(start, end);
+        }
         out.push({
           start, end, text: doc.text.slice(start, end), speaker, ...(!speaker && acc.att.words ? { speaker_text: acc.att.words } : {}),
           kind: toks.slice(a, b + 1).some((_, k) => quotedWord(a + k)) ? 'mixed' : 'indirect',

@@ -187,6 +187,13 @@ export const relativeObjectCue = defineRule({
   spares: ['Speaker Ana Holm commented on the vote, and the Herald noted: "This house will not be silenced."'],
 });
 
+export const statementLastSpeaker = defineRule({
+  id: 'quotes.statement-last-speaker', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a statement noun as the source with no author of its own ("the statement said", "the statement added") is the last speaker\'s: a document speaks for whoever issued it, and the text names the issuer before (measured +1 on dev, 0 on the other sets, docs/quotes.md seventeenth round)',
+  fires: ['Mayor Ana Ruiz said on Monday that the bridge would reopen in May. The statement added that the work would cost $4 million.'],
+  spares: ['Mayor Ana Ruiz said on Monday that the bridge would reopen in May. Engineers added that the work would cost $4 million.'],
+});
+
 export const speakerFill = defineRule({
   id: 'quotes.speaker-fill', stage: 'quotes', action: 'label', source: `${src}/speaker-ranker.ts`,
   summary: 'a quotation the cascade found no source for (no source phrase read, no veto) takes the learned ranker\'s speaker, with the fill\'s calibrated confidence (CHRONICLE_QUOTES_SPEAKER=fill, the default)',
