@@ -458,7 +458,7 @@ export class FrozenPerceptron implements Scorer {
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint11(key);
-      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
+      homes[k] = scaledHome(key, homeScale);
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k]];
     let a0 = 0;
@@ -491,7 +491,7 @@ export class FrozenPerceptron implements Scorer {
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint(key);
-      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
+      homes[k] = scaledHome(key, homeScale);
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
     for (let k = 0; k < n; k++) {
@@ -530,7 +530,7 @@ export class FrozenPerceptron implements Scorer {
     for (let k = 0; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint(key);
-      homes[k] = ((Math.imul(key, PHI) >>> 8) * homeScale) | 0;
+      homes[k] = scaledHome(key, homeScale);
     }
     for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
     for (let k = 0; k < n; k++) {
@@ -557,6 +557,11 @@ export class FrozenPerceptron implements Scorer {
 /** Home slot: high bits of key × φ scaled to the capacity. */
 function home(key: number, cap: number): number {
   return (((Math.imul(key, PHI) >>> 8) * cap) / 16777216) | 0;
+}
+
+/** home(key, cap) with the capacity's scale cap / 2^24 precomputed: one multiplication, the same slot. */
+function scaledHome(key: number, scale: number): number {
+  return ((Math.imul(key, PHI) >>> 8) * scale) | 0;
 }
 
 /** 11-bit fingerprint (packed layout) from an independent multiplier; never 0 (0 marks an empty slot). */

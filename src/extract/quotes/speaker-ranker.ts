@@ -89,8 +89,11 @@ function mentionsIn(ctx: QuoteContext, a: number, b: number): Mention[] {
   return out;
 }
 
-/** Candidates for every quote, with their features (computed before any answer changes, so each quote's are independent of the ranking). */
-export function speakerCandidates(ctx: QuoteContext, quotes: readonly Quote[]): SpeakerCandidate[][] {
+/**
+ * Candidates for every quote, with their features (computed before any answer changes, so each quote's are independent of the ranking).
+ * With `only`, quotes where it is false get none (their features are not needed: fill mode ranks only what the cascade found nothing for).
+ */
+export function speakerCandidates(ctx: QuoteContext, quotes: readonly Quote[], only?: readonly boolean[]): SpeakerCandidate[][] {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const paragraphOf = (pos: number) => doc.sentences[doc.sentenceAt(pos)].paragraph;
@@ -101,8 +104,14 @@ export function speakerCandidates(ctx: QuoteContext, quotes: readonly Quote[]): 
   const salience = new Map<string, number>();
   [...doc.entities].sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : 1)).forEach((e, i) => salience.set(e.id, i));
   let prev: { entity: string; paragraph: number } | null = null;
-  for (const q of quotes) {
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi];
     const cands: SpeakerCandidate[] = [];
+    if (only && !only[qi]) {
+      out.push(cands);
+      if (q.speaker) prev = { entity: q.speaker, paragraph: paragraphOf(q.start) };
+      continue;
+    }
     const cueTok = q.cue ? doc.tokenAt(q.cue.start) : -1;
     const anchor = cueTok >= 0 ? cueTok : doc.tokenAt(q.start);
     const qSent = doc.sentenceAt(q.start);
@@ -348,7 +357,7 @@ export function rankSpeakers(ctx: QuoteContext, quotes: Quote[], vetoed: Readonl
   const fillable = quotes.map((q) => foundNothing(q, vetoed));
   // (fill mode with nothing to fill gathers no candidates: the cascade's answers stand, at no cost)
   if (!sink && mode === 'fill' && !fillable.some(Boolean)) return filled;
-  const all = speakerCandidates(ctx, quotes);
+  const all = speakerCandidates(ctx, quotes, !sink && mode === 'fill' ? fillable : undefined);
   sink?.(ctx.doc, quotes, all, fillable);
   if (!model) return filled;
   quotes.forEach((q, i) => {
