@@ -28,6 +28,18 @@ export const POOL = {
   news: held5Order().slice(HELD5_TOUCHED),
   interview: FRESH13_INTERVIEWS.filter((n) => !FRESH13_TOOK.includes(n)),
 };
+/** The names skipped on the way, mechanically, with the rule that skipped them (recorded after reading, 6 Dec 2026). */
+export const SKIPPED = {
+  salman: 'a "Wikinews Shorts" digest (January 24, 2012)',
+  judge: '17,730 characters of XML',
+  atr: '23,130 characters of XML',
+  anorexia: "part 7 of fresh13's interview (Andrea Muizelaar on fashion, anorexia, and life after 'Top Model')",
+  brad: '18,098 characters of XML',
+  brant: '16,424 characters of XML',
+  appetite: 'part 10 of "Shimon Peres discusses the future of Israel": the same Wikinews page (URL) as GUM_interview_peres, a GUM training document',
+};
+/** What the rule took: the first NEWS_TAKEN / INTERVIEWS_TAKEN names of each order less the skips. */
+export const taken = (genre) => order(genre).filter((n) => !(n in SKIPPED)).slice(0, genre === 'news' ? NEWS_TAKEN : INTERVIEWS_TAKEN);
 export const FOLDER = { news: 'amalgum_extra/news/xml', interview: 'amalgum/interview/xml' };
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const halfOf = (id) => (parseInt(sha(`fresh16-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
