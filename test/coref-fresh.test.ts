@@ -1,24 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { freshGold, person, readFreshDocs } from '../eval/coref-fresh.js';
 import { documentRecords, tally } from '../train/coref-score.js';
 import type { Doc } from '../src/doc.js';
-import { assertCompiled, assertWellFormed, evalSet, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
+import { assertCompiled, assertSources, assertWellFormed, evalSet, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
 
 const docs = readFreshDocs();
-const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 
 test('coref-fresh: 12 Wikinews documents with source, licence, genre and a half fixed by the hash of the id', () => {
   assert.equal(docs.length, 12);
-  for (const d of docs) {
-    assert.match(d.id, /^amalgum:AMALGUM_(news|interview)_[a-z]+$/, d.slug);
-    assert.equal(d.genre, /_interview_/.test(d.id) ? 'interview' : 'news', d.slug);
-    assert.equal(d.licence, 'CC BY 2.5', d.slug);
-    assert.match(d.url, /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
-    assert.match(d.attribution, /commit [0-9a-f]{40}, amalgum\/(news|interview)\/xml\/AMALGUM_\w+\.xml/, d.slug);
-    assert.equal(d.half, parseInt(sha(`fresh13-half:${d.id}`)[0], 16) < 8 ? 'A' : 'B', d.slug);
-  }
+  assertSources(docs, 'fresh13-half', (genre) => `amalgum/${genre}/xml`);
   assert.equal(docs.filter((d) => d.genre === 'interview').length, 4);
 });
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { FRESH_SETS, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
 import { documentRecords, tally } from '../train/coref-score.js';
 import type { Doc } from '../src/doc.js';
-import { assertCompiled, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
+import { assertCompiled, assertSources, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
 
 const docs = readFreshDocs(FRESH_SETS.fresh16.file);
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -28,16 +28,7 @@ const selector = async () => await import(pathToFileURL(join(process.cwd(), 'eva
 
 test('coref-fresh16: 14 Wikinews documents (9 news, 5 interview parts) with source, licence, AMALGUM folder and a half by the hash of the id', () => {
   assert.equal(docs.length, 14);
-  for (const d of docs) {
-    assert.match(d.id, /^amalgum:AMALGUM_(news|interview)_[a-z]+$/, d.slug);
-    assert.equal(d.genre, /_interview_/.test(d.id) ? 'interview' : 'news', d.slug);
-    assert.equal(d.licence, 'CC BY 2.5', d.slug);
-    assert.match(d.url, /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
-    const folder = d.genre === 'news' ? 'amalgum_extra/news/xml' : 'amalgum/interview/xml';
-    assert.ok(d.attribution.includes(`, ${folder}/${d.id.replace(/^amalgum:/, '')}.xml`), `${d.slug}: ${folder}`);
-    assert.match(d.attribution, /commit [0-9a-f]{40}, /, d.slug);
-    assert.equal(d.half, parseInt(sha(`fresh16-half:${d.id}`)[0], 16) < 8 ? 'A' : 'B', d.slug);
-  }
+  assertSources(docs, 'fresh16-half', (genre) => (genre === 'news' ? 'amalgum_extra/news/xml' : 'amalgum/interview/xml'));
   assert.equal(docs.filter((d) => d.genre === 'interview').length, 5);
 });
 

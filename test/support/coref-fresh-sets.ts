@@ -4,6 +4,7 @@
  * other text we hold shares a document's title, URL or opening words.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -16,6 +17,21 @@ export const PRONOUN: Record<string, RegExp> = {
   they: /^(?:they|them|their|theirs|themselves)$/i,
   'first/second': /^(?:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself|yourselves)$/i,
 };
+
+/**
+ * Each document is an AMALGUM Wikinews document with its genre, licence, URL, commit and folder (`folder(genre)`), and
+ * its half fixed by SHA-1(salt + ":" + id).
+ */
+export function assertSources(docs: FreshDoc[], salt: string, folder: (genre: FreshDoc['genre']) => string): void {
+  for (const d of docs) {
+    assert.match(d.id, /^amalgum:AMALGUM_(news|interview)_[a-z]+$/, d.slug);
+    assert.equal(d.genre, /_interview_/.test(d.id) ? 'interview' : 'news', d.slug);
+    assert.equal(d.licence, 'CC BY 2.5', d.slug);
+    assert.match(d.url, /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
+    assert.ok(new RegExp(`commit [0-9a-f]{40}, ${folder(d.genre)}/${d.id.replace(/^amalgum:/, '')}\\.xml`).test(d.attribution), `${d.slug}: commit and ${folder(d.genre)}`);
+    assert.equal(d.half, parseInt(createHash('sha1').update(`${salt}:${d.id}`).digest('hex')[0], 16) < 8 ? 'A' : 'B', d.slug);
+  }
+}
 
 /**
  * Every mention slices to its words, its head lies inside it, its kind fits its words, and every antecedent has a name
