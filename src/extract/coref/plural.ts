@@ -1,0 +1,174 @@
+/**
+ * "they" and "their" for a named group the parse ties them to, where coref.group-pronoun-clause's types or ties stop
+ * (coref15, issue 23):
+ *  - a verb phrase coordinated with one whose subject is the group has no subject of its own and shares that one:
+ *    "Socotra takes pride in its eco-tourism and values their plants" (the conjunct's "their" is the group's, as it
+ *    would be in the first conjunct);
+ *  - a subject headed by a plural noun is a plural antecedent whatever its entity's type: "The islands are in their
+ *    own time zone" (a description of the Chatham Islands, a place), "The Chatham Islands … their".
+ * Most "they" in news are people no name stands for; like the group rule, these take only a pronoun the parse ties to
+ * a subject, with no unnamed plural noun between (docs/coref.md).
+ */
+import type { Doc, Entity, Mention } from '../../doc.js';
+import { PRONOUNS } from '../gazetteer-lists.js';
+import { findQuoteSpans } from '../quotes.js';
+import { defineRule } from '../../rules/registry.js';
+import { set } from '../../lexicon/index.js';
+import { linkFields } from './confidence.js';
+import { pluralKind } from './kinds.js';
+import { coordinated, otherObject, pluralNounBetween, REPORTED, THEY_TYPES } from './groups.js';
+import { labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
+import { lw, tokenOwners } from './mentions.js';
+
+export const sharedSubjectRule = defineRule({
+  id: 'coref.their-shared-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"their" in a verb phrase coordinated with one whose subject is a named organisation, government or group, the second phrase having no subject of its own, is that subject\'s ("Portugal won the first game and lost their second match"): coordinated verb phrases share their subject; not past an unnamed plural noun',
+  fires: ['Portugal won the first game on Monday and lost their second match on Sunday.', 'Greenpeace bought a ship in May and sent their crew to Norway.'],
+  spares: ['Portugal beat the Dutch players on Monday and praised their coach.', 'Portugal won the first game on Monday, and the fans lost their voices.'],
+  source: 'src/extract/coref/plural.ts',
+});
+
+export const pluralMentionRule = defineRule({
+  id: 'coref.they-plural-mention',
+  stage: 'coref',
+  action: 'label',
+  summary: '"they"/"their" tied by the parse to a subject headed by a plural noun that is a mention of a named place or organisation ("The islands are in their own time zone" after the Chatham Islands; "The Faroe Islands said they …"): a plural subject is a plural antecedent whatever its entity\'s type; the same ties and guards as coref.group-pronoun-clause',
+  fires: ['The Kestrel Islands lie far to the east. The islands are in their own time zone.'],
+  spares: ['The Kestrel Islands lie far to the east. The island is in their own time zone.', 'The Kestrel Islands lie far to the east. Some islands are in their own time zone.', 'The Kestrel Islands lie far to the east. The islands welcome tourists to their beaches.'],
+  source: 'src/extract/coref/plural.ts',
+});
+
+export const relativeGroupRule = defineRule({
+  id: 'coref.their-relative-group',
+  stage: 'coref',
+  action: 'label',
+  summary: '"their" inside a relative clause on a named organisation, government or group, when the clause\'s own subject is a single person ("Barstool Sports, where she wrote for their site"): the person cannot be "their", the group the clause is about can; not past an unnamed plural noun',
+  fires: ['Anna Berg worked at Kestrel Sports, where she wrote for their website.'],
+  spares: ['Anna Berg worked at Kestrel Sports, where the volunteers wrote for their website.', 'Anna Berg worked at Kestrel Sports, where she wrote about the players and their families.'],
+  source: 'src/extract/coref/plural.ts',
+});
+
+/** How a pronoun is tied to the subject it was found through. */
+type Tie = 'reported' | 'possessive' | 'shared' | 'conjunct' | 'relative';
+
+/** Clause relations a possessive's climb to its clause's subject does not cross (the clause has a subject of its own, unsaid). */
+const CLAUSE_BOUNDARY = set('deprels', { uses: 'coref-clause-boundary' });
+
+/**
+ * For they/their at i, the subject token the parse ties it to and how: "they" as the subject of a reported or coordinated
+ * clause (its governing clause's subject), "their" of such a subject, or "their" elsewhere in a clause (the clause's
+ * subject, through open clauses and coordinated verb phrases that have none of their own). null when none.
+ */
+function tiedSubject(doc: Doc, i: number): { subj: number; tie: Tie } | null {
+  const toks = doc.tokens;
+  const w = lw(toks[i]);
+  // "They said their fighters …": a possessive of a subject reads as that subject
+  const at = w === 'their' && toks[i].deprel === 'nmod:poss' && /^nsubj/.test(toks[toks[i].head ?? i].deprel ?? '') ? toks[i].head! : i;
+  if (/^nsubj/.test(toks[at].deprel ?? '')) {
+    const verb = toks[at].head ?? -1;
+    const rel = verb >= 0 ? (toks[verb].deprel ?? '').split(':')[0] : '';
+    if (!REPORTED.has(rel) && rel !== 'conj') return null;
+    const gov = toks[verb].head ?? -1;
+    const subj = gov >= 0 ? subjectOf(doc, gov) : -1;
+    return subj >= 0 && subj !== at ? { subj, tie: rel === 'conj' ? 'conjunct' : 'reported' } : null;
+  }
+  if (w !== 'their') return null;
+  // climb to the clause that has a subject; an open clause (xcomp) takes its controller's, a coordinated verb phrase
+  // its first conjunct's
+  let shared = false;
+  let h = toks[i].head ?? -1;
+  for (let n = 0; h >= 0 && n < 10; n++) {
+    const subj = subjectOf(doc, h);
+    if (subj >= 0) {
+      if (subj === i) return null;
+      // "Barstool Sports, where she wrote for their site": a relative clause whose subject is one person is about the
+      // group it hangs on
+      if (toks[h].deprel === 'acl:relcl' && singularPerson(doc, subj)) return { subj: toks[h].head ?? -1, tie: 'relative' };
+      return { subj, tie: shared ? 'shared' : 'possessive' };
+    }
+    const rel = (toks[h].deprel ?? '').split(':')[0];
+    if (rel === 'conj' && (toks[h].upos === 'VERB' || toks[h].upos === 'AUX')) shared = true;
+    else if (CLAUSE_BOUNDARY.has(rel) || (rel === 'conj' && isClauseHead(doc, h))) return null;
+    h = toks[h].head ?? -1;
+  }
+  return null;
+}
+
+/** Token k is "he"/"she"/"I" or a person's name: one person, who is not "their". */
+function singularPerson(doc: Doc, k: number): boolean {
+  const p = PRONOUNS[lw(doc.tokens[k])];
+  if (p) return p.number === 's' && (p.person === 1 || p.gender === 'm' || p.gender === 'f');
+  return doc.tokens[k].xpos === 'NNP' && doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.start <= doc.tokens[k].start && m.end >= doc.tokens[k].end));
+}
+
+/** Token h heads a clause: a verb, or a predicate with a copula. */
+function isClauseHead(doc: Doc, h: number): boolean {
+  if (doc.tokens[h].upos === 'VERB') return true;
+  for (const c of doc.dependents()[h]) if (doc.tokens[c].deprel === 'cop') return true;
+  return false;
+}
+
+/** The subject token k heads a plural noun phrase that is a mention of a named place, facility or organisation. */
+function pluralMention(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
+  const e = owners[k];
+  const t = doc.tokens[k];
+  if (!e || e.type === 'PERSON' || (t.xpos !== 'NNS' && t.xpos !== 'NNPS')) return false;
+  // the head of its phrase, not a modifier inside a longer name ("Islands Council")
+  if (owners[k + 1] === e && doc.tokens[k + 1]?.sentence === t.sentence) return false;
+  // "some governors", "two islands": a part or a number of them is not the whole the name stands for
+  for (const c of doc.dependents()[k]) {
+    const d = doc.tokens[c];
+    if (d.deprel === 'nummod' || (d.deprel === 'det' && !DEFINITE.has(lw(d)))) return false;
+  }
+  return true;
+}
+
+/** Determiners of a definite description ("the", "these"): a plural so introduced is the whole group. */
+const DEFINITE = set('function-words', { uses: 'coref-definite' });
+
+/** Token i becomes a pronoun mention of entity e, with the rule's calibrated confidence. */
+function link(doc: Doc, e: Entity, i: number, basis: string): void {
+  const t = doc.tokens[i];
+  const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', type: e.type, entity: e.id, source: 'coref', ...linkFields(basis) };
+  e.mentions.push(m);
+}
+
+/** Link they/their that the group rules left, by a plural subject or a shared subject. */
+export function linkPluralPronouns(doc: Doc): void {
+  if (!sharedSubjectRule.enabled && !pluralMentionRule.enabled && !relativeGroupRule.enabled) return;
+  const toks = doc.tokens;
+  let owners: (Entity | undefined)[] | null = null;
+  let quoted: { start: number; end: number }[] | null = null;
+  let labels: { start: number; end: number }[] | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const w = lw(toks[i]);
+    if (w !== 'they' && w !== 'their') continue;
+    const p = PRONOUNS[w];
+    if (!p || p.number !== 'p') continue;
+    owners ??= tokenOwners(doc);
+    if (owners[i]) continue;
+    const found = tiedSubject(doc, i);
+    if (!found || found.subj > i) continue;
+    const { subj, tie } = found;
+    const e = owners[subj];
+    if (!e || coordinated(doc, subj)) continue;
+    const plural = pluralMention(doc, owners, subj);
+    const group = THEY_TYPES.has(e.type) || pluralKind(doc, e);
+    const rule = tie === 'relative' ? (group || plural ? relativeGroupRule : null) : plural ? pluralMentionRule : tie === 'shared' && group ? sharedSubjectRule : null;
+    if (!rule || !rule.enabled) continue;
+    labels ??= labelRule.enabled ? turnLabels(doc.text) : [];
+    if (spanAt(labels, toks[subj].start) >= 0) continue;
+    // a plural noun no name stands for between the group and the pronoun is the likelier antecedent
+    if (pluralNounBetween(doc, owners, subj, i)) continue;
+    // "the Navy saved 200 more after they were found": the governing verb's object is the likelier one
+    if (tie === 'reported' && otherObject(doc, owners, toks[subj].head ?? -1, i, e, false)) continue;
+    // inside a quotation, only a group named inside the same quotation
+    quoted ??= findQuoteSpans(doc.text);
+    if (spanAt(quoted, toks[i].start) !== spanAt(quoted, toks[subj].start)) continue;
+    link(doc, e, i, rule.id);
+    owners[i] = e;
+    rule.fired(toks[i].start, toks[i].end);
+  }
+}
