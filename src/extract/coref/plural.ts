@@ -198,15 +198,13 @@ function link(doc: Doc, e: Entity, i: number, basis: string): void {
 export function linkPluralPronouns(doc: Doc): void {
   if (!sharedSubjectRule.enabled && !pluralMentionRule.enabled && !relativeGroupRule.enabled) return;
   const toks = doc.tokens;
-  let owners: (Entity | undefined)[] | null = null;
-  let quoted: { start: number; end: number }[] | null = null;
-  let labels: { start: number; end: number }[] | null = null;
-  for (let i = 0; i < toks.length; i++) {
-    const w = lw(toks[i]);
-    if (w !== 'they' && w !== 'their') continue;
-    const p = PRONOUNS[w];
-    if (!p || p.number !== 'p') continue;
-    owners ??= tokenOwners(doc);
+  const pronouns: number[] = [];
+  for (let i = 0; i < toks.length; i++) if (/^(?:they|their)$/i.test(toks[i].text)) pronouns.push(i);
+  if (!pronouns.length) return;
+  const owners = tokenOwners(doc);
+  const quoted = findQuoteSpans(doc.text);
+  const labels = labelRule.enabled ? turnLabels(doc.text) : [];
+  for (const i of pronouns) {
     if (owners[i]) continue;
     const found = tiedSubject(doc, i);
     if (!found || found.subj > i) continue;
@@ -219,14 +217,12 @@ export function linkPluralPronouns(doc: Doc): void {
     // the sentence before: only a plural subject carries on, past no other plural ("The islands lie far east. They …")
     if (tie === 'previous' && (!plural || otherPluralBetween(doc, owners, subj, i))) continue;
     if (!rule || !rule.enabled) continue;
-    labels ??= labelRule.enabled ? turnLabels(doc.text) : [];
     if (spanAt(labels, toks[subj].start) >= 0) continue;
     // a plural noun no name stands for between the group and the pronoun is the likelier antecedent
     if (pluralNounBetween(doc, owners, subj, i)) continue;
     // "the Navy saved 200 more after they were found": the governing verb's object is the likelier one
     if (tie === 'reported' && otherObject(doc, owners, toks[subj].head ?? -1, i, e, false)) continue;
     // inside a quotation, only a group named inside the same quotation
-    quoted ??= findQuoteSpans(doc.text);
     if (spanAt(quoted, toks[i].start) !== spanAt(quoted, toks[subj].start)) continue;
     link(doc, e, i, rule.id);
     owners[i] = e;
