@@ -202,8 +202,8 @@ export function linkPluralPronouns(doc: Doc): void {
   for (let i = 0; i < toks.length; i++) if (/^(?:they|their)$/i.test(toks[i].text)) pronouns.push(i);
   if (!pronouns.length) return;
   const owners = tokenOwners(doc);
-  const quoted = findQuoteSpans(doc.text);
-  const labels = labelRule.enabled ? turnLabels(doc.text) : [];
+  // the quotations and turn labels only once a pronoun has found its group (most find none)
+  let spans: { quoted: { start: number; end: number }[]; labels: { start: number; end: number }[] } | undefined;
   for (const i of pronouns) {
     if (owners[i]) continue;
     const found = tiedSubject(doc, i);
@@ -217,13 +217,14 @@ export function linkPluralPronouns(doc: Doc): void {
     // the sentence before: only a plural subject carries on, past no other plural ("The islands lie far east. They …")
     if (tie === 'previous' && (!plural || otherPluralBetween(doc, owners, subj, i))) continue;
     if (!rule || !rule.enabled) continue;
-    if (spanAt(labels, toks[subj].start) >= 0) continue;
+    spans ??= { quoted: findQuoteSpans(doc.text), labels: labelRule.enabled ? turnLabels(doc.text) : [] };
+    if (spanAt(spans.labels, toks[subj].start) >= 0) continue;
     // a plural noun no name stands for between the group and the pronoun is the likelier antecedent
     if (pluralNounBetween(doc, owners, subj, i)) continue;
     // "the Navy saved 200 more after they were found": the governing verb's object is the likelier one
     if (tie === 'reported' && otherObject(doc, owners, toks[subj].head ?? -1, i, e, false)) continue;
     // inside a quotation, only a group named inside the same quotation
-    if (spanAt(quoted, toks[i].start) !== spanAt(quoted, toks[subj].start)) continue;
+    if (spanAt(spans.quoted, toks[i].start) !== spanAt(spans.quoted, toks[subj].start)) continue;
     link(doc, e, i, rule.id);
     owners[i] = e;
     rule.fired(toks[i].start, toks[i].end);
