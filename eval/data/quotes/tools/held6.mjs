@@ -26,8 +26,15 @@ export const HELD5_TOUCHED = held5Order().slice(0, 23);
 /** fresh16's news names up to its last taken (jong): 9 taken, 3 read and skipped (salman, judge, atr). */
 export const FRESH16_TOUCHED = fresh16Order('news').slice(0, fresh16Order('news').indexOf('jong') + 1);
 export const MIN_TAKEN = 10;
-/** The names skipped on the way, mechanically, with the rule that skipped them (every other name up to the last used was annotated). */
-export const SKIPPED = {};
+/** The names skipped on the way, mechanically, with the rule that skipped them (every other name up to the last used was annotated;
+ * recorded after reading, 6 December 2026). */
+export const SKIPPED = {
+  chile: 'one cue word ("according to") and no quotation',
+  sentamu: 'a "Wikinews Shorts" digest (December 7, 2008)',
+  ozone: 'already a GUM document (GUM_news_warming, same Wikinews page) and in eval/data/times',
+  mogadishu: '18,555 characters of XML',
+  detailed: 'a report digest in lists: three cue words (reported, according to, says) and no quotation',
+};
 export { idOf };
 const touched = new Set([...HELD4_TOUCHED, ...HELD5_TOUCHED, ...FRESH16_TOUCHED]);
 const set = amalgumSet({ split: 'held6', prefix: 'h6', folder: 'amalgum_extra/news/xml', listed: LISTED.filter((n) => !touched.has(n)), halves: false, salt: 'held6:' });
