@@ -1,4 +1,4 @@
-/** Checks shared by the fresh quote sets (held3, held4, held5): well-formed attributions and texts no other set holds. */
+/** Checks shared by the fresh quote sets (held3, held4, held5, held6): well-formed attributions and texts no other set holds. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -67,11 +67,11 @@ function textsUnder(dir: string): string[] {
   return out;
 }
 
-/** A fresh set drawn from AMALGUM's extra news folder (held4, held5): its split, slug prefix, size and halves. */
+/** A fresh set drawn from AMALGUM's extra news folder (held4, held5, held6): its split, slug prefix, size and halves. */
 export interface FreshSetSpec {
-  split: 'held4' | 'held5';
+  split: 'held4' | 'held5' | 'held6';
   prefix: string;
-  /** documents in each half (held4), or null for a set unseen whole (held5) */
+  /** documents in each half (held4), or null for a set unseen whole (held5, held6) */
   halves: { A: number; B: number } | null;
   /** the selector module (eval/data/quotes/tools), whose `order` and `SKIPPED` fix which documents the set holds */
   selector?: string;
@@ -151,7 +151,7 @@ export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: 
   });
 
   test(`${spec.split} stays out of every other figure: scored only when --${spec.split} asks for it`, () => {
-    const others = Object.fromEntries(['blind', 'held3', 'held4', 'held5'].filter((s) => s !== spec.split).map((s) => [s, true]));
+    const others = Object.fromEntries(['blind', 'held3', 'held4', 'held5', 'held6'].filter((s) => s !== spec.split).map((s) => [s, true]));
     assert.ok(docs.length > 0);
     for (const d of docs) {
       assert.equal(inScope(d, {}), false, d.slug);

@@ -8,11 +8,12 @@ export const idOf = (name) => `AMALGUM_news_${name}`;
 
 /**
  * `split` names the set (and the hash salt of its halves), `folder` the AMALGUM folder the files come from; `halves: false`
- * for a set that is unseen whole (held5): no half is given.
+ * for a set that is unseen whole (held5): no half is given. `salt` prefixes the id in the order's hash (held6: a new order;
+ * held3–held5 have none).
  */
-export function amalgumSet({ split, prefix, folder, listed, halves = true }) {
+export function amalgumSet({ split, prefix, folder, listed, halves = true, salt = '' }) {
   const halfOf = (id) => (!halves ? undefined : parseInt(sha(`${split}-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
-  const order = () => [...listed].sort((a, b) => (sha(idOf(a)) < sha(idOf(b)) ? -1 : 1));
+  const order = () => [...listed].sort((a, b) => (sha(salt + idOf(a)) < sha(salt + idOf(b)) ? -1 : 1));
   const slug = (t) => `${prefix}-` + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
     .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
   const add = (files) => {
@@ -31,7 +32,7 @@ export function amalgumSet({ split, prefix, folder, listed, halves = true }) {
   /** The command line: `order` prints the names in selection order with their half; `add FILE...` appends texts. */
   const main = (argv) => {
     const [cmd, ...files] = argv;
-    if (cmd === 'order') for (const n of order()) console.log(`${sha(idOf(n)).slice(0, 12)}\t${n}\t${halfOf(`amalgum:${idOf(n)}`) ?? '-'}`);
+    if (cmd === 'order') for (const n of order()) console.log(`${sha(salt + idOf(n)).slice(0, 12)}\t${n}\t${halfOf(`amalgum:${idOf(n)}`) ?? '-'}`);
     else if (cmd === 'add') add(files);
     else { console.error(`usage: ${split}.mjs order | add FILE...`); process.exit(1); }
   };
