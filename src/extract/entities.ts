@@ -50,6 +50,10 @@ export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
 export const sameNameOrg = entitiesRule('same-name-org', 'retype',
   'one word typed a person in one sentence and an organisation in another is one organisation ("group Viasna said … Viasna\'s head")',
   ['The rights group Viasna said eleven people were held. Viasna\'s head, Ales Bialiatski, is in prison.'], ['Viasna said eleven people were held.']);
+export const loneMiddleWordApart = entitiesRule('lone-middle-word-apart', 'veto',
+  'a one-word person name that is only a middle word of a fuller name the article gives later ("his mother Song" before "Jang Song Thaek") is not that person: news names a person in full before calling them by one word, and then by the surname or given name, not a middle word',
+  ['Her mother was the dancer Song and she was raised in Seoul. Later her uncle Jang Song Thaek was executed.'],
+  ['Her uncle Jang Song Thaek was executed. Song had been powerful.']);
 export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
   'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
   ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
@@ -215,12 +219,22 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       if (q && q.members(c) && (!q.earliestCalled || firstOf(c) < firstOf(q.earliestCalled))) q.earliestCalled = c;
     }
   };
+  // a lone word before the fuller name is given, and only a middle word of it: someone else ("Song" before "Jang Song Thaek")
+  const middleWordBefore = (c: Cluster, w: string, m: Mention) => {
+    if (!loneMiddleWordApart.enabled || m.start > firstFull.get(c)!) return false;
+    const middle = c.mentions.every((x) => {
+      const t = nameTokens(x.text);
+      return t.length >= 3 && t.indexOf(w) > 0 && t.lastIndexOf(w) < t.length - 1;
+    });
+    if (middle) loneMiddleWordApart.fired(m.start, m.end);
+    return middle;
+  };
   const singles = new Map<string, Cluster>();
   for (const m of pending.sort((a, b) => a.start - b.start)) {
     const w = nameTokens(m.text)[0];
     const owners = fullByWord.get(w) ?? [];
     let owner: Cluster | undefined;
-    if (owners.length === 1) owner = owners[0];
+    if (owners.length === 1) owner = middleWordBefore(owners[0], w, m) ? undefined : owners[0];
     else if (owners.length > 1) {
       const p = poolOf(w);
       if (p.calledBy) owner = p.calledBy;

@@ -118,3 +118,42 @@ export function unnamedPersonMainSubject(doc: Doc, owners: readonly (Entity | un
   }
   return false;
 }
+
+export const pronounChainRule = defineRule({
+  id: 'coref.he-she-pronoun-chain',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she after a pronoun of the same gender earlier in its sentence, already linked, is that pronoun\'s person before a nearer name that is no subject ("His mother was the dancer Mia Sorel, and he was raised in Lyon"): one sentence keeps its person; not for an object of the verb whose subject that pronoun is ("He told him")',
+  fires: ['Tomas Ruiz was born in 1970. His mother was the mistress of Carlos Vega and he was raised in Lyon.'],
+  spares: ['Tomas Ruiz was born in 1970. His mother said Carlos Vega was raised in Lyon and he was rich.', 'Tomas Ruiz wrote on his blog to help Carlos Vega with his legal costs.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/**
+ * For a he/she at i, the entity of the nearest earlier pronoun of the same gender in its sentence, when no person is a
+ * subject between them and the two are not subject and object of one verb; else undefined.
+ */
+export function pronounChainBefore(doc: Doc, owners: readonly (Entity | undefined)[], i: number, sameGender: (w: string) => boolean): Entity | undefined {
+  if (!pronounChainRule.enabled) return undefined;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[i].sentence];
+  const objectOf = (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') ? toks[i].head : undefined;
+  // the tokens the pronoun's phrase hangs on, up to the root
+  const above = new Set<number>();
+  for (let h = toks[i].head ?? -1, n = 0; h >= 0 && n < 40; h = toks[h].head ?? -1, n++) above.add(h);
+  for (let k = i - 1; k >= sent.tokenStart; k--) {
+    const e = owners[k];
+    if (!e) continue;
+    if (sameGender(lw(toks[k]))) {
+      if (objectOf !== undefined && toks[k].head === objectOf && /^nsubj/.test(toks[k].deprel ?? '')) return undefined;
+      return e;
+    }
+    if (e.type !== 'PERSON') continue;
+    // a person as a subject between: the sentence has turned to them
+    if (/^nsubj/.test(toks[k].deprel ?? '')) return undefined;
+    // a person the pronoun's clause hangs on ("Jack Merson, who went 4-for-5 in his second game") or the object of a verb
+    // it hangs on ("to help Montalvo with his legal defense"): that person is nearer in the tree
+    if (above.has(k) || (/^(?:obj|iobj)$/.test(toks[k].deprel ?? '') && above.has(toks[k].head ?? -1))) return undefined;
+  }
+  return undefined;
+}

@@ -23,7 +23,7 @@ import { linkFields } from './confidence.js';
 import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
-import { noteHonorificGenders, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
+import { noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -1053,6 +1053,14 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           cataphoraRule.fired(toks[i].start, toks[i].end);
+        }
+      }
+      // "His mother was Kim Jong Il's mistress Song Hye Rim and he was raised …": the sentence's own he before a nearer name
+      if (!chosen && wantPerson) {
+        const chained = pronounChainBefore(doc, owners, i, (x) => PRONOUNS[x]?.gender === p.gender && PRONOUNS[x]?.number === 's');
+        if (chained && compatible(chained)) {
+          chosen = chained;
+          pronounChainRule.fired(toks[i].start, toks[i].end);
         }
       }
       // this sentence, nearest first
