@@ -157,3 +157,29 @@ export function pronounChainBefore(doc: Doc, owners: readonly (Entity | undefine
   }
   return undefined;
 }
+
+export const dominantPersonRule = defineRule({
+  id: 'coref.he-she-dominant-person',
+  stage: 'coref',
+  action: 'label',
+  summary: 'the person the article names by name most often — three times or more, twice as often as anyone else — is an antecedent of he/she sentences away even when nothing yet gives their gender ("Kim Jong Nam", whose given name no table knows): the unknown-gender guard keeps out a stray name, not the story\'s subject',
+  fires: ['Police arrested Ri Chol on Friday over the murder of Tran Van Duc, a banker from Hanoi. He died on Monday. Tran Van Duc had lived abroad. Tran Van Duc was rich.'],
+  spares: ['Police arrested Ri Chol on Friday over the murder of Tran Van Duc, a banker from Hanoi. He died on Monday.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/** The person named by name three times or more and at least twice as often as any other person, if any. */
+export function dominantPerson(doc: Doc): Entity | undefined {
+  if (!dominantPersonRule.enabled) return undefined;
+  let best: Entity | undefined;
+  let top = 0;
+  let second = 0;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    let n = 0;
+    for (const m of e.mentions) if (m.kind === 'name') n++;
+    if (n > top) [second, top, best] = [top, n, e];
+    else if (n > second) second = n;
+  }
+  return top >= 3 && top >= 2 * second ? best : undefined;
+}

@@ -23,7 +23,7 @@ import { linkFields } from './confidence.js';
 import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
-import { noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
+import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -961,6 +961,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
+  const dominant = dominantPerson(doc);
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   // a byline's or a picture credit's name is not what the story's pronouns refer to ("Image: Mark Rathbun.")
   const credits = creditRule.enabled ? creditSentences(doc) : new Uint8Array(doc.sentences.length);
@@ -1136,6 +1137,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           }
           if (!wantPerson || !unknownGenderRule.enabled || genders.has(x.e.id) || (byGivenName && byName.has(x.e.id))) return true;
           if (s === sent - 1 && isMainSubject(doc, x.m)) return true;
+          // (the story's subject, named far more often than anyone: "Kim Jong Nam … He died")
+          if (x.e === dominant) { dominantPersonRule.fired(toks[i].start, toks[i].end); return true; }
           unknownGenderRule.fired(toks[i].start, toks[i].end);
           return false;
         };
