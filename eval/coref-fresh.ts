@@ -14,32 +14,38 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoldDoc, GoldKind, GoldMention } from '../train/coref-data.js';
 
-/** A set in the fresh format: where it is, the name its tables carry, and whether its half A errors may be listed. */
+/**
+ * A set in the fresh format: where it is, the name its tables carry, whether its half A errors may be listed, and
+ * whether half B's misses may show as shapes (kind and kind of miss, never the words) beside them.
+ */
 export interface FreshSet {
   file: string;
   label: string;
   errors: boolean;
+  halfBShapes: boolean;
 }
 
 const setFile = (dir: string) => join(process.cwd(), 'eval', 'data', dir, 'docs.jsonl');
 export const FRESH_SETS = {
-  fresh13: { file: setFile('coref-fresh'), label: 'fresh13 coreference set (eval/data/coref-fresh)', errors: true },
-  // unseen whole: no error listing, not even half A's
-  fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: false },
+  fresh13: { file: setFile('coref-fresh'), label: 'fresh13 coreference set (eval/data/coref-fresh)', errors: true, halfBShapes: true },
+  // half A released for reading (coref17); half B unseen: not even its shapes, only its summary table
+  fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: true, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
 
 /**
- * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16, `--fresh-file
- * PATH` any file in the format (a small gold file of one's own, to check the wiring without running an unseen set).
+ * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16 (tables only),
+ * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh-file PATH` any file in the
+ * format (a small gold file of one's own, to check the wiring without running an unseen set).
  */
 export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
   const at = args.indexOf('--fresh-file');
   if (at >= 0) {
     const file = args[at + 1];
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
-    return { set: { file, label: `fresh-format file ${file}`, errors: false }, errors: false };
+    return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
   }
+  if (args.includes('--fresh16-errors')) return { set: FRESH_SETS.fresh16, errors: true };
   if (args.includes('--fresh16')) return { set: FRESH_SETS.fresh16, errors: false };
   if (args.includes('--fresh') || args.includes('--fresh-errors')) return { set: FRESH_SETS.fresh13, errors: args.includes('--fresh-errors') };
   return null;
@@ -94,4 +100,36 @@ const FIRST = /^(?:i|me|my|mine|myself|we|us|our|ours|ourselves)$/i;
 /** First person (I, we …) apart from second (you …) among the first/second kind. */
 export function person(text: string): 'first' | 'second' {
   return FIRST.test(text) ? 'first' : 'second';
+}
+
+/** What the error listing needs of one scored mention (train/coref-score.ts's record). */
+export interface FreshErrorRecord {
+  what: string;
+  kind: string;
+  start: number;
+  text: string;
+  right: boolean;
+  linked: string | null;
+  gold: string | null;
+  basis?: string;
+}
+
+/**
+ * The error listing of a fresh set: every wrong link and every missed gold of half A, with the words around it; half B's
+ * as shapes only when the set allows (fresh13), otherwise nothing of half B at all (fresh16: its half B stays unseen).
+ */
+export function freshErrorLines(set: FreshSet, outputs: { d: FreshDoc; records: FreshErrorRecord[] }[]): string[] {
+  const lines: string[] = [];
+  if (!set.errors) return lines;
+  for (const { d, records } of outputs) {
+    if (d.half !== 'A' && !set.halfBShapes) continue;
+    for (const r of records) {
+      if (r.right || !(r.what === 'link' || r.linked === null)) continue;
+      const words = d.half === 'A'
+        ? `${JSON.stringify(r.text)}\t${JSON.stringify(d.text.slice(Math.max(0, r.start - 60), r.start + r.text.length + 30).replace(/\s+/g, ' '))}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`
+        : `(half B)\t${r.linked === null ? 'missed' : r.gold === null ? 'link where gold has no named entity' : 'linked to another entity'}`;
+      lines.push(`${d.slug}\t${d.half}\t${r.what}\t${r.kind}\t${r.basis ?? ''}\t${words}`);
+    }
+  }
+  return lines;
 }

@@ -26,7 +26,7 @@
  *                                         for the set, halves A/B, news and interviews; --fresh-errors lists half A's misses and
  *                                         wrong links (B's only as shapes: keep B unread for a later round)
  *   npm run eval:coref -- --fresh16       the same tables on fresh16's 14 unseen Wikinews documents (eval/data/coref-fresh16);
- *                                         unseen whole: the lead runs it, no error listing
+ *                                         --fresh16-errors: half A's table and misses only (half A released; half B unseen)
  *   npm run eval:coref -- --fresh-file F  the same tables on any docs.jsonl in the fresh format (a small gold file of your own)
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
@@ -38,7 +38,7 @@ import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../sr
 import { corefModelDir } from '../src/extract/coref/files.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshGold, freshRequest, person, readFreshDocs, type FreshDoc, type FreshSet } from './coref-fresh.js';
+import { freshErrorLines, freshGold, freshRequest, person, readFreshDocs, type FreshDoc, type FreshSet } from './coref-fresh.js';
 import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
 
 function arg(name: string, fallback: number): number {
@@ -109,13 +109,15 @@ function writeCalibration(newsInt: Map<string, { links: number; right: number }>
 /** A fresh set through the pipeline as it stands: one table per group, first and second person apart. */
 function scoreFresh(set: FreshSet, errors: boolean): void {
   const t0 = process.cpuUsage();
-  const docs = readFreshDocs(set.file);
+  const halfAOnly = errors && set.errors && !set.halfBShapes;
+  const docs = readFreshDocs(set.file).filter((d) => !halfAOnly || d.half === 'A');
   const outputs = docs.map((d) => {
     const gold = freshGold(d);
     const doc = extractDoc({ id: d.id, text: d.text, published: null });
     return { d, records: documentRecords(doc, gold) };
   });
-  const groups: [string, (d: FreshDoc) => boolean][] = [
+  // an error listing of a set whose half B stays unseen prints half A's table alone
+  const groups: [string, (d: FreshDoc) => boolean][] = halfAOnly ? [['half A', (d) => d.half === 'A']] : [
     ['fresh (all)', () => true], ['half A', (d) => d.half === 'A'], ['half B', (d) => d.half === 'B'],
     ['news', (d) => d.genre === 'news'], ['interview', (d) => d.genre === 'interview'],
   ];
@@ -132,16 +134,7 @@ function scoreFresh(set: FreshSet, errors: boolean): void {
       console.log(`    ${(p + ' person').padEnd(16)} ${String(gold.length).padStart(5)} ${ratio(gold.filter((r) => r.right).length, gold.length).padStart(8)} ${String(links.length).padStart(7)} ${ratio(links.filter((r) => r.right).length, links.length).padStart(9)}`);
     }
   }
-  if (errors && set.errors) {
-    for (const o of outputs) {
-      for (const r of o.records) {
-        if (r.right || !(r.what === 'link' || r.linked === null)) continue;
-        // half B stays unread: its misses only as kind and shape, never the words
-        const words = o.d.half === 'A' ? `${JSON.stringify(r.text)}\t${JSON.stringify(o.d.text.slice(Math.max(0, r.start - 60), r.start + r.text.length + 30).replace(/\s+/g, ' '))}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}` : `(half B)\t${r.linked === null ? 'missed' : r.gold === null ? 'link where gold has no named entity' : 'linked to another entity'}`;
-        console.log(`${o.d.slug}\t${o.d.half}\t${r.what}\t${r.kind}\t${r.basis ?? ''}\t${words}`);
-      }
-    }
-  }
+  if (errors) for (const line of freshErrorLines(set, outputs)) console.log(line);
   const c = process.cpuUsage(t0);
   console.log(`${set.label}, ${docs.length} documents, the pipeline as it stands; CPU ${((c.user + c.system) / 1e6).toFixed(0)} s`);
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { FRESH_SETS, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
+import { FRESH_SETS, freshErrorLines, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
 import { documentRecords, tally } from '../train/coref-score.js';
 import type { Doc } from '../src/doc.js';
 import { assertCompiled, assertSources, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
@@ -84,11 +84,13 @@ test('coref-fresh16 is unseen: no unlabelled article, quote set, fresh13, events
   assert.deepEqual(sharedWith(appetite, gum).map((o) => o.id), ['GUM_interview_peres']);
 });
 
-test('coref-fresh16 wiring: --fresh16 asks for this set with no error listing, --fresh stays fresh13\'s, --fresh-file takes any file', () => {
+test('coref-fresh16 wiring: --fresh16 asks for this set with no error listing, --fresh16-errors for half A\'s, --fresh stays fresh13\'s, --fresh-file takes any file', () => {
   assert.equal(freshRequest(['--fresh16'])?.set.file, join(process.cwd(), 'eval', 'data', 'coref-fresh16', 'docs.jsonl'));
   assert.equal(freshRequest(['--fresh16'])?.errors, false);
   assert.equal(freshRequest(['--fresh16', '--fresh-errors'])?.set, FRESH_SETS.fresh16, 'an error listing never turns fresh16 into fresh13');
-  assert.equal(FRESH_SETS.fresh16.errors, false);
+  assert.equal(freshRequest(['--fresh16', '--fresh-errors'])?.errors, false, '--fresh-errors is fresh13\'s switch');
+  assert.deepEqual(freshRequest(['--fresh16-errors']), { set: FRESH_SETS.fresh16, errors: true });
+  assert.equal(FRESH_SETS.fresh16.halfBShapes, false, 'half B stays unseen: not even its shapes');
   assert.equal(freshRequest(['--fresh'])?.set, FRESH_SETS.fresh13);
   assert.equal(freshRequest(['--fresh-errors'])?.errors, true);
   assert.equal(freshRequest(['--fresh-file', '/tmp/x.jsonl'])?.set.file, '/tmp/x.jsonl');
@@ -114,4 +116,31 @@ test('coref-fresh16 scoring: a hand-made link to the gold entity is right, one o
   assert.equal(s.they.gold, d.mentions.filter((m) => m.kind === 'they' && m.entity).length);
   assert.equal(s.it.linked, 1);
   assert.equal(s.it.linkedRight, 0, 'an "it" with no named antecedent is no right link');
+});
+
+test('coref-fresh16 error listing (--fresh16-errors): half A\'s documents only — half B\'s misses are neither listed nor shaped', () => {
+  // a system result that links nothing (no Chronicle run): every gold mention with a named entity is a miss, in both halves
+  const none = { entities: [] } as unknown as Doc;
+  const outputs = docs.map((d) => ({ d, records: documentRecords(none, freshGold(d)) }));
+  assert.ok(outputs.some((o) => o.d.half === 'B' && o.records.some((r) => r.what === 'gold' && r.linked === null)), 'half B has misses to leave out');
+  const lines = freshErrorLines(FRESH_SETS.fresh16, outputs);
+  const halfA = new Set(docs.filter((d) => d.half === 'A').map((d) => d.slug));
+  const halfB = new Set(docs.filter((d) => d.half === 'B').map((d) => d.slug));
+  assert.ok(lines.length > 0);
+  for (const line of lines) {
+    const [slug, half] = line.split('\t');
+    assert.ok(halfA.has(slug) && half === 'A', `not a half-A document: ${line.slice(0, 80)}`);
+  }
+  assert.deepEqual([...new Set(lines.map((l) => l.split('\t')[0]))].sort(), [...halfA].sort(), 'every half-A document with a miss is listed');
+  // and the words each line quotes are its own half-A document's
+  const flat = new Map(docs.map((d) => [d.slug, d.text.replace(/\s+/g, ' ')]));
+  for (const line of lines) {
+    const [slug, , , , , , context] = line.split('\t');
+    assert.ok(flat.get(slug)!.includes(JSON.parse(context) as string), `${slug}: context not from its text`);
+  }
+  assert.ok(halfB.size === 5);
+  // the same listing for fresh13 keeps B's shapes (its README's promise), and for a set with no listing nothing
+  const fresh13 = readFreshDocs().map((d) => ({ d, records: documentRecords(none, freshGold(d)) }));
+  assert.ok(freshErrorLines(FRESH_SETS.fresh13, fresh13).some((l) => l.includes('(half B)')));
+  assert.deepEqual(freshErrorLines({ ...FRESH_SETS.fresh16, errors: false }, outputs), []);
 });

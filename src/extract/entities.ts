@@ -7,7 +7,7 @@
 import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { packedMap } from '../packed.js';
-import { set } from '../lexicon/index.js';
+import { roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
 /*
@@ -50,6 +50,14 @@ export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
 export const sameNameOrg = entitiesRule('same-name-org', 'retype',
   'one word typed a person in one sentence and an organisation in another is one organisation ("group Viasna said … Viasna\'s head")',
   ['The rights group Viasna said eleven people were held. Viasna\'s head, Ales Bialiatski, is in prison.'], ['Viasna said eleven people were held.']);
+export const loneMiddleWordApart = entitiesRule('lone-middle-word-apart', 'veto',
+  'a one-word person name that is only a middle word of a fuller name the article gives later ("his mother Song" before "Jang Song Thaek") is not that person: news names a person in full before calling them by one word, and then by the surname or given name, not a middle word',
+  ['Her mother was the dancer Song and she was raised in Seoul. Later her uncle Jang Song Thaek was executed.'],
+  ['Her uncle Jang Song Thaek was executed. Song had been powerful.']);
+export const apposedRolePerson = entitiesRule('apposed-role-person', 'retype',
+  'a name of two words or more typed a place whose apposition opens with a bare singular role noun ("Felizeberto Nice, director general of the commission"; "X, spokesman for …") is a person: a place is not apposed to an office without a determiner; its surname then stays the person (surname-not-place)',
+  [{ text: 'Felizeberto Nice, director general of the electoral commission, said the vote was ready. Nice said it would be fair.', decoded: ['Felizeberto Nice/GPE', 'Nice/GPE'] }],
+  [{ text: 'Felizeberto Nice, the city in the south, said the vote was ready.', decoded: ['Felizeberto Nice/GPE'] }]);
 export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
   'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
   ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
@@ -215,12 +223,22 @@ export function clusterNames(mentions: Mention[]): Cluster[] {
       if (q && q.members(c) && (!q.earliestCalled || firstOf(c) < firstOf(q.earliestCalled))) q.earliestCalled = c;
     }
   };
+  // a lone word before the fuller name is given, and only a middle word of it: someone else ("Song" before "Jang Song Thaek")
+  const middleWordBefore = (c: Cluster, w: string, m: Mention) => {
+    if (!loneMiddleWordApart.enabled || m.start > firstFull.get(c)!) return false;
+    const middle = c.mentions.every((x) => {
+      const t = nameTokens(x.text);
+      return t.length >= 3 && t.indexOf(w) > 0 && t.lastIndexOf(w) < t.length - 1;
+    });
+    if (middle) loneMiddleWordApart.fired(m.start, m.end);
+    return middle;
+  };
   const singles = new Map<string, Cluster>();
   for (const m of pending.sort((a, b) => a.start - b.start)) {
     const w = nameTokens(m.text)[0];
     const owners = fullByWord.get(w) ?? [];
     let owner: Cluster | undefined;
-    if (owners.length === 1) owner = owners[0];
+    if (owners.length === 1) owner = middleWordBefore(owners[0], w, m) ? undefined : owners[0];
     else if (owners.length > 1) {
       const p = poolOf(w);
       if (p.calledBy) owner = p.calledBy;
@@ -503,6 +521,28 @@ const PLACE_PREPOSITIONS = set('function-words', { uses: 'ner-place-prep' });
  * alone. A one-word name of another type that is the last word of a person's full name named earlier
  * in the article is that person — unless a place preposition governs it ("she moved to Paris").
  */
+/** "Felizeberto Nice, director general of …": a multi-word place name apposed to a bare role noun is a person. */
+function apposedRolesArePeople(doc: Doc, names: Mention[]): void {
+  const toks = doc.tokens;
+  for (const m of names) {
+    if ((m.type !== 'GPE' && m.type !== 'LOC') || nameTokens(m.text).length < 2) continue;
+    const after = doc.tokenAt(m.end);
+    const comma = toks[after];
+    if (!comma || comma.start < m.end || comma.text !== ',') continue;
+    // the role noun, after at most one lower-case modifier ("deputy director", "chief spokesman")
+    for (let k = after + 1; k <= after + 2 && k < toks.length && toks[k].sentence === comma.sentence; k++) {
+      const w = toks[k].text;
+      if (!/^\p{Ll}+$/u.test(w)) break;
+      const r = roleOf(w);
+      if (r && !r.plural && ['occupation', 'position'].includes(r.cls)) {
+        m.type = 'PERSON';
+        apposedRolePerson.fired(m.start, m.end);
+        break;
+      }
+    }
+  }
+}
+
 function surnamesStayPeople(doc: Doc, names: Mention[]): void {
   const firstBySurname = new Map<string, number>();
   for (const m of names) {
@@ -563,6 +603,7 @@ export const entitiesStage: Stage = {
       placeContextGuess.fired(m.start, m.end);
       return true;
     }));
+    if (apposedRolePerson.enabled) apposedRolesArePeople(doc, names);
     if (surnameNotPlace.enabled) surnamesStayPeople(doc, names);
     retypeByContext(doc, names);
     const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));

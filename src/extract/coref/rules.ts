@@ -23,6 +23,7 @@ import { linkFields } from './confidence.js';
 import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
+import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -532,6 +533,7 @@ function knownGenders(doc: Doc): Map<string, Gender> {
   const genders = new Map<string, Gender>();
   for (const e of doc.entities) for (const m of e.mentions) if (!notApposed.has(m)) for (const r of m.roles ?? []) noteGender(genders, e, r);
   for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
+  noteHonorificGenders(doc, genders, givenNameOf);
   return genders;
 }
 
@@ -959,6 +961,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
+  const dominant = dominantPerson(doc);
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   // a byline's or a picture credit's name is not what the story's pronouns refer to ("Image: Mark Rathbun.")
   const credits = creditRule.enabled ? creditSentences(doc) : new Uint8Array(doc.sentences.length);
@@ -1017,6 +1020,14 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // "Farahani was arrested at Imam Khomeini airport as he tried to board"
       const governing = governingSubject(doc, i);
       if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
+      // "He favored reform and once told writer Yoji Gomi he did not believe …": a conjunct verb's subject is its first conjunct's
+      if (!chosen && wantPerson) {
+        const shared = sharedGoverningSubject(doc, i);
+        if (shared >= 0 && owners[shared] && compatible(owners[shared]!)) {
+          chosen = owners[shared];
+          sharedSubjectGovernorRule.fired(toks[i].start, toks[i].end);
+        }
+      }
       // "Chomsky sat down with Dranove for an interview in his office": a possessive outside the subject
       // belongs to its own clause's subject before the nearer object of a preposition
       // (and "its": "The McCutchan Art Center at USI bases its exhibit …" is the center's, not USI's inside its subject)
@@ -1043,6 +1054,14 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           cataphoraRule.fired(toks[i].start, toks[i].end);
+        }
+      }
+      // "His mother was Kim Jong Il's mistress Song Hye Rim and he was raised …": the sentence's own he before a nearer name
+      if (!chosen && wantPerson) {
+        const chained = pronounChainBefore(doc, owners, i, (x) => PRONOUNS[x]?.gender === p.gender && PRONOUNS[x]?.number === 's');
+        if (chained && compatible(chained)) {
+          chosen = chained;
+          pronounChainRule.fired(toks[i].start, toks[i].end);
         }
       }
       // this sentence, nearest first
@@ -1118,11 +1137,15 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           }
           if (!wantPerson || !unknownGenderRule.enabled || genders.has(x.e.id) || (byGivenName && byName.has(x.e.id))) return true;
           if (s === sent - 1 && isMainSubject(doc, x.m)) return true;
+          // (the story's subject, named far more often than anyone: "Kim Jong Nam … He died")
+          if (x.e === dominant) { dominantPersonRule.fired(toks[i].start, toks[i].end); return true; }
           unknownGenderRule.fired(toks[i].start, toks[i].end);
           return false;
         };
         for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
         for (const x of inSentence) if (!chosen && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
+        // "The director of Operation Truth described the event …" between: the story has turned to a person no name stands for
+        if (!chosen && wantPerson && unnamedPersonMainSubject(doc, owners, s)) { unnamedSubjectTurnRule.fired(toks[i].start, toks[i].end); break; }
       }
       if (chosen) {
         // a candidate was passed over for its given name alone

@@ -1,0 +1,185 @@
+/**
+ * he and she where several people share a story (coref17, issue 23; fresh16's half A news):
+ *  - a verb coordinated with one that has the subject shares that subject, so a clause that hangs on it hangs on that
+ *    subject too: "He favored reform and once told a writer he did not believe …" — "he" is the teller's, not the
+ *    writer's (coref.he-she-shared-subject);
+ *  - an honorific written before a name ("Mr. Randazza", "Mrs. Hale") says the person's gender as a role word does
+ *    (coref.honorific-gender);
+ *  - a sentence whose main subject is a person no name stands for ("The director of the group described …") turns the
+ *    story to that person: a he/she after it does not reach back past it to a man named before
+ *    (coref.he-she-unnamed-subject-turn).
+ */
+import type { Doc, Entity, Token } from '../../doc.js';
+import { defineRule } from '../../rules/registry.js';
+import { lw } from './mentions.js';
+import { titleGender, titleNoun } from './words.js';
+
+type Gender = 'f' | 'm' | 'x';
+
+export const sharedSubjectGovernorRule = defineRule({
+  id: 'coref.he-she-shared-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she as the subject of a clause that hangs on a verb coordinated with one that has a subject, the coordinated verb having none of its own, is that shared subject\'s ("Hale favored reform and once told writer Omar Diaz he did not believe it") — as for a clause on a verb with its own subject (the governing-subject preference), before the nearer object',
+  fires: ['Victor Hale favored reform and once told the writer Omar Diaz he did not believe the plan.'],
+  spares: ['Victor Hale favored reform. Omar Diaz once told the writer he did not believe the plan.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+export const honorificGenderRule = defineRule({
+  id: 'coref.honorific-gender',
+  stage: 'coref',
+  action: 'label',
+  summary: 'an honorific written before a name the recogniser read without it ("Mr. Randazza", "Mrs. Hale"; lexicon/en/titles.tsv gender) gives the person that gender, as a role word does: a man named sentences before is then an antecedent of "his" that the unknown-gender guard no longer refuses',
+  fires: ['There were many lawyers, but Mr. Pellatrino was the best choice for the case. His record was strong.'],
+  spares: ['There were many lawyers, but Pellatrino was the best choice for the case. His record was strong.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+export const unnamedSubjectTurnRule = defineRule({
+  id: 'coref.he-she-unnamed-subject-turn',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a sentence between a he/she and an earlier man or woman whose main subject is a definite person noun no entity owns ("The director of the group described the event …") turns the story to that unnamed person: the pronoun does not reach back past it',
+  fires: ['Pentagon spokesman Mark Olsen defended the event. The director of a veterans group described it as a stunt. "He should talk to the soldiers," Paul Ruiz said.'],
+  spares: ['Pentagon spokesman Mark Olsen defended the event. A veterans group described it as a stunt. "He should talk to the soldiers," Paul Ruiz said.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+const DEPENDENT_CLAUSE = new Set(['advcl', 'ccomp', 'xcomp', 'parataxis']);
+
+/**
+ * For a pronoun that is the subject of a clause on a verb which is a conjunct with no subject of its own, the token
+ * heading the first conjunct's subject (the chain of conjuncts climbed to its head); else -1.
+ */
+export function sharedGoverningSubject(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  if (!sharedSubjectGovernorRule.enabled || !/^nsubj/.test(toks[i].deprel ?? '')) return -1;
+  const verb = toks[i].head ?? -1;
+  if (verb < 0 || !DEPENDENT_CLAUSE.has((toks[verb].deprel ?? '').split(':')[0])) return -1;
+  const sent = doc.sentences[toks[i].sentence];
+  const subjectOf = (v: number) => {
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+    return -1;
+  };
+  let gov = toks[verb].head ?? -1;
+  if (gov < 0 || subjectOf(gov) >= 0) return -1;
+  for (let up = 0; up < 4 && gov >= 0 && toks[gov].deprel === 'conj'; up++) {
+    gov = toks[gov].head ?? -1;
+    if (gov < 0) return -1;
+    const s = subjectOf(gov);
+    if (s >= 0) return s < i ? s : -1;
+  }
+  return -1;
+}
+
+/**
+ * Genders honorifics give: a name mention right after "Mr."/"Mrs."/"Ms." (the title outside the mention). Set only where
+ * none is known, and never against the person's given name ("Jenna Marbles" and her dog "Mr. Marbles", one entity).
+ */
+export function noteHonorificGenders(doc: Doc, genders: Map<string, Gender>, givenName: (e: Entity) => Gender | null): void {
+  if (!honorificGenderRule.enabled) return;
+  const toks = doc.tokens;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || genders.has(e.id)) continue;
+    let found: 'f' | 'm' | null = null;
+    let clash = false;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      const k = doc.tokenAt(m.start);
+      if (k <= 0 || toks[k].start !== m.start) continue;
+      const before: Token = toks[k - 1];
+      const g = titleGender(before.text) ?? titleGender(before.text.replace(/\.$/, ''));
+      if (!g) continue;
+      if (found && found !== g) clash = true;
+      found = g;
+    }
+    if (found && !clash && (givenName(e) ?? found) === found) {
+      genders.set(e.id, found);
+      honorificGenderRule.fired(e.mentions[0].start, e.mentions[0].end);
+    }
+  }
+}
+
+/** The main subject of sentence s is a definite person noun ("the director", "the soldier") that no entity owns. */
+export function unnamedPersonMainSubject(doc: Doc, owners: readonly (Entity | undefined)[], s: number): boolean {
+  if (!unnamedSubjectTurnRule.enabled) return false;
+  const toks = doc.tokens;
+  const sent = doc.sentences[s];
+  for (let k = sent.tokenStart + 1; k < sent.tokenEnd; k++) {
+    if (owners[k] || !/^nsubj/.test(toks[k].deprel ?? '') || !titleNoun(lw(toks[k]))) continue;
+    const h = toks[k].head ?? -1;
+    if (h < 0 || (toks[h].head ?? -1) >= 0) continue;
+    // definite: "the director", "the deputy director"
+    for (let j = k - 1; j >= sent.tokenStart && j >= k - 3; j--) {
+      if (owners[j]) break;
+      if (lw(toks[j]) === 'the') return true;
+    }
+  }
+  return false;
+}
+
+export const pronounChainRule = defineRule({
+  id: 'coref.he-she-pronoun-chain',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she after a pronoun of the same gender earlier in its sentence, already linked, is that pronoun\'s person before a nearer name that is no subject ("His mother was the dancer Mia Sorel, and he was raised in Lyon"): one sentence keeps its person; not for an object of the verb whose subject that pronoun is ("He told him")',
+  fires: ['Tomas Ruiz was born in 1970. His mother was the mistress of Carlos Vega and he was raised in Lyon.'],
+  spares: ['Tomas Ruiz was born in 1970. His mother said Carlos Vega was raised in Lyon and he was rich.', 'Tomas Ruiz wrote on his blog to help Carlos Vega with his legal costs.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/**
+ * For a he/she at i, the entity of the nearest earlier pronoun of the same gender in its sentence, when no person is a
+ * subject between them and the two are not subject and object of one verb; else undefined.
+ */
+export function pronounChainBefore(doc: Doc, owners: readonly (Entity | undefined)[], i: number, sameGender: (w: string) => boolean): Entity | undefined {
+  if (!pronounChainRule.enabled) return undefined;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[i].sentence];
+  const objectOf = (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') ? toks[i].head : undefined;
+  // the tokens the pronoun's phrase hangs on, up to the root
+  const above = new Set<number>();
+  for (let h = toks[i].head ?? -1, n = 0; h >= 0 && n < 40; h = toks[h].head ?? -1, n++) above.add(h);
+  for (let k = i - 1; k >= sent.tokenStart; k--) {
+    const e = owners[k];
+    if (!e) continue;
+    if (sameGender(lw(toks[k]))) {
+      if (objectOf !== undefined && toks[k].head === objectOf && /^nsubj/.test(toks[k].deprel ?? '')) return undefined;
+      return e;
+    }
+    if (e.type !== 'PERSON') continue;
+    // a person as a subject between: the sentence has turned to them
+    if (/^nsubj/.test(toks[k].deprel ?? '')) return undefined;
+    // a person the pronoun's clause hangs on ("Jack Merson, who went 4-for-5 in his second game") or the object of a verb
+    // it hangs on ("to help Montalvo with his legal defense"): that person is nearer in the tree
+    if (above.has(k) || (/^(?:obj|iobj)$/.test(toks[k].deprel ?? '') && above.has(toks[k].head ?? -1))) return undefined;
+  }
+  return undefined;
+}
+
+export const dominantPersonRule = defineRule({
+  id: 'coref.he-she-dominant-person',
+  stage: 'coref',
+  action: 'label',
+  summary: 'the person the article names by name most often — three times or more, twice as often as anyone else — is an antecedent of he/she sentences away even when nothing yet gives their gender ("Kim Jong Nam", whose given name no table knows): the unknown-gender guard keeps out a stray name, not the story\'s subject',
+  fires: ['Police arrested Ri Chol on Friday over the murder of Tran Van Duc, a banker from Hanoi. He died on Monday. Tran Van Duc had lived abroad. Tran Van Duc was rich.'],
+  spares: ['Police arrested Ri Chol on Friday over the murder of Tran Van Duc, a banker from Hanoi. He died on Monday.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/** The person named by name three times or more and at least twice as often as any other person, if any. */
+export function dominantPerson(doc: Doc): Entity | undefined {
+  if (!dominantPersonRule.enabled) return undefined;
+  let best: Entity | undefined;
+  let top = 0;
+  let second = 0;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON') continue;
+    let n = 0;
+    for (const m of e.mentions) if (m.kind === 'name') n++;
+    if (n > top) [second, top, best] = [top, n, e];
+    else if (n > second) second = n;
+  }
+  return top >= 3 && top >= 2 * second ? best : undefined;
+}
