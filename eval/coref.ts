@@ -17,6 +17,7 @@
  *                                         with the shipped model that is no test figure (it was trained on these)
  *   npm run eval:coref -- --by-genre      also each genre
  *   npm run eval:coref -- --labels        interview turns written with their speaker's label
+ *   npm run eval:coref -- --labels initials|qa|dash   … as initials ("HM:"), as "Q:"/"A:" (two-speaker documents), as "HM – "
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
@@ -153,9 +154,9 @@ function main(): void {
     scoreFresh(fresh.set, fresh.errors);
     return;
   }
-  // --labels [initials|qa]: the turns labelled by name (default), by the name's initials, or "Q:"/"A:"
+  // --labels [initials|qa|dash]: the turns labelled by name (default), by the name's initials, "Q:"/"A:", or initials and a dash
   const style = args[args.indexOf('--labels') + 1];
-  const labels: SpeakerLabels = !args.includes('--labels') ? false : style === 'initials' || style === 'qa' ? style : true;
+  const labels: SpeakerLabels = !args.includes('--labels') ? false : style === 'initials' || style === 'qa' || style === 'dash' ? style : true;
   const folds = arg('folds', 5);
   const precision = arg('precision', 0.85);
   const t0 = process.cpuUsage();

@@ -66,15 +66,16 @@ const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
 /**
  * How a transcript labels its turns: `true` (or 'names') by the speaker's name as GUM's id spells it ("Hugh McGuire:"),
  * 'initials' by the initials of a name of two words or more ("HM:"; "Wikinews:" stays), 'qa' by "Q:" for the
- * interviewer (the speaker whose turns most often ask) and "A:" for everyone else.
+ * interviewer (the speaker whose turns most often ask) and "A:" for everyone else, in documents of two speakers (a panel or a
+ * courtroom keeps its names); 'dash' by the initials with a dash ("HM – …").
  */
-export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa';
+export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash';
 
 /** The label a transcript of the given style prints for a speaker id. */
 function labelFor(who: string, style: SpeakerLabels, interviewer: string | undefined): string {
   const name = camelWords(who);
   if (style === 'qa') return who === interviewer ? 'Q' : 'A';
-  if (style !== 'initials') return name;
+  if (style !== 'initials' && style !== 'dash') return name;
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
 }
@@ -137,7 +138,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
       const who = /\bsp who:::"([^"]+)"/.exec(block)![1];
       const label = labelFor(who, style ?? false, interviewer);
       labels.push({ start: text.length, end: text.length + label.length, who: who.replace(/^#/, '') });
-      text += `${label}: `;
+      text += style === 'dash' ? `${label} – ` : `${label}: `;
     }
     const base = text.length;
     text += sentText;

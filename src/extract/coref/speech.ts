@@ -262,16 +262,15 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: n
     }
     return undefined;
   };
-  // a label of initials no entity bears (or a side, "Q", "A"), opening two turns or more: a speaker known only by it
-  const own = (label: string, from: number, to: number, side = false): Entity | undefined => {
-    if (!side && (!labelOwnSpeaker.enabled || !/^\p{Lu}{2,3}$/u.test(label))) return undefined;
-    if ((count.get(label) ?? 0) < 2 || ambiguous.has(label)) return undefined;
+  // a label of initials no entity bears, opening two turns or more: a speaker known only by them
+  const own = (label: string, from: number, to: number): Entity | undefined => {
+    if (!labelOwnSpeaker.enabled || !/^\p{Lu}{2,3}$/u.test(label) || (count.get(label) ?? 0) < 2 || ambiguous.has(label)) return undefined;
     const e: Entity = { id: `e${doc.entities.length + 1}`, type: 'PERSON', name: label, mentions: [] };
     while (byId.has(e.id)) e.id = `${e.id}x`;
     byId.set(e.id, e);
     doc.entities.push(e);
     e.mentions.push({ start: from, end: from + label.length, text: label, kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
-    (side ? sideOf(label) === 'interviewer' ? labelQuestion : labelAnswer : labelOwnSpeaker).fired(from, to);
+    labelOwnSpeaker.fired(from, to);
     return e;
   };
   return (label, from, to) => {
@@ -283,15 +282,14 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: n
       // one speaker for every turn of the label: the one the quotes stage gave any answer, else one of its own
       if (!memo.has(label)) {
         const answered = doc.quotes.find((x) => x.kind === 'direct' && x.speaker && byId.get(x.speaker)?.type === 'PERSON' && x.cue && x.cue.text.startsWith(label) && !/^\p{L}/u.test(x.cue.text.slice(label.length)));
-        memo.set(label, (answered?.speaker ? byId.get(answered.speaker) : introduced(doc, introEnd)) ?? own(label, from, to, true));
+        // (never a person named "A": a side is no name, test/fixtures/articles-3/interview-envoy)
+        memo.set(label, answered?.speaker ? byId.get(answered.speaker) : introduced(doc, introEnd));
+        if (memo.get(label) && !answered) labelAnswer.fired(from, to);
       }
       return memo.get(label);
     }
-    if (side === 'interviewer') {
-      if (!labelQuestion.enabled) return undefined;
-      if (!memo.has(label)) memo.set(label, own(label, from, to, true));
-      return memo.get(label);
-    }
+    // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
+    if (side === 'interviewer') return undefined;
     // the person the label names, else the entity the recogniser read the label's own words as
     if (!memo.has(label)) {
       memo.set(label, named(label, from, to));
@@ -460,6 +458,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
+        if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
       }
     }
   }

@@ -27,7 +27,7 @@ export const labelQuestion = defineRule({
   id: 'coref-speech.turn-label-question',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'a turn label that names the asking side ("Q:", "Question:", "Interviewer:", lexicon/en/turn-labels.tsv) is the interviewer: "you" in its turns is the interviewee, and I/me/my a speaker known by the label',
+  summary: 'a turn label that names the asking side ("Q:", "Question:", "Interviewer:", lexicon/en/turn-labels.tsv) is the interviewer whatever its turns hold, and the answering side ("A:") never is: "you" in its turns is the interviewee. A side is no person: no entity "Q"',
   fires: ['Grace Mwangi runs a clinic in Kisumu.\n\nQ: When did you open it?\n\nA: In 2015, with two nurses.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
   spares: ['Grace Mwangi runs a clinic in Kisumu.\n\nReporter: When did you open it?\n\nGrace Mwangi: In 2015.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   source,
@@ -37,9 +37,9 @@ export const labelAnswer = defineRule({
   id: 'coref-speech.turn-label-answer',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'a turn label that names the answering side ("A:", "Answer:", "Interviewee:") is the person the introduction names as interviewed (the quotes stage\'s interviewee), else a speaker known only by the label: I/me/my in its turns are that person',
-  fires: ['Q: When did you open the clinic?\n\nA: I opened it in 2015.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
-  spares: ['Grace Mwangi runs a clinic in Kisumu.\n\nQ: When did you open it?\n\nA: I opened it in 2015.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
+  summary: 'a turn label that names the answering side ("A:", "Answer:", "Interviewee:") is one person in every turn: the one the quotes stage gave any of its answers, else the person the introduction (the text before the first turn) mentions most; never a person named "A"',
+  fires: ['Grace Mwangi runs a clinic in Kisumu.\n\nInterviewer: When did you open it?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
+  spares: ['Interviewer: When did you open the clinic?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
   source,
 });
 
