@@ -17,6 +17,7 @@
  *                                         with the shipped model that is no test figure (it was trained on these)
  *   npm run eval:coref -- --by-genre      also each genre
  *   npm run eval:coref -- --labels        interview turns written with their speaker's label
+ *   npm run eval:coref -- --labels initials|qa|dash   … as initials ("HM:"), as "Q:"/"A:" (two-speaker documents), as "HM – "
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
@@ -31,7 +32,7 @@
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
 import { extractDoc } from '../src/extract.js';
-import { gumCorefDocuments, type GoldDoc } from '../train/coref-data.js';
+import { gumCorefDocuments, type GoldDoc, type SpeakerLabels } from '../train/coref-data.js';
 import { addClusterCounts, documentClusterCounts, emptyClusterCounts, formatClusterScores, systemMentions } from '../train/coref-metrics.js';
 import { addScores, byBasis, documentRecords, emptyScores, formatScores, tally } from '../train/coref-score.js';
 import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../src/extract/coref/confidence.js';
@@ -146,7 +147,9 @@ function main(): void {
     scoreFresh(fresh.set, fresh.errors);
     return;
   }
-  const labels = args.includes('--labels');
+  // --labels [initials|qa|dash]: the turns labelled by name (default), by the name's initials, "Q:"/"A:", or initials and a dash
+  const style = args[args.indexOf('--labels') + 1];
+  const labels: SpeakerLabels = !args.includes('--labels') ? false : style === 'initials' || style === 'qa' || style === 'dash' ? style : true;
   const folds = arg('folds', 5);
   const precision = arg('precision', 0.85);
   const t0 = process.cpuUsage();
@@ -161,13 +164,13 @@ function main(): void {
   const cpu = () => { const c = process.cpuUsage(t0); return ((c.user + c.system) / 1e6).toFixed(0); };
   if (args.includes('--pipeline')) {
     scorePipeline(golds, genres, args.includes('--by-genre'), args.includes('--errors'), args.includes('--links'), args.includes('--calibrate'));
-    console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, the pipeline as it stands; CPU ${cpu()} s`);
+    console.log(`GUM coreference, ${golds.length} training documents${labels ? ` (interview turns labelled${typeof labels === 'string' ? ` ${labels}` : ''})` : ''}, the pipeline as it stands; CPU ${cpu()} s`);
     return;
   }
   const prepared = prepare(golds, folds);
   const sources = parseSources(args[args.indexOf('--sources') + 1] && args.includes('--sources') ? args[args.indexOf('--sources') + 1] : undefined);
   const cv = crossValidate(prepared, folds, { ...DEFAULT_TRAIN, epochs: arg('epochs', DEFAULT_TRAIN.epochs) }, () => {}, sources);
-  console.log(`GUM coreference, ${golds.length} training documents${labels ? ' (interview turns labelled)' : ''}, ${folds}-fold cross-validation by document, precision target ${precision}; CPU ${cpu()} s`);
+  console.log(`GUM coreference, ${golds.length} training documents${labels ? ` (interview turns labelled${typeof labels === 'string' ? ` ${labels}` : ''})` : ''}, ${folds}-fold cross-validation by document, precision target ${precision}; CPU ${cpu()} s`);
   console.log(`resolver by kind: ${Object.entries(sources).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const groups: [string, (g: string) => boolean][] = [['news + interview', newsInterview], ['all genres', () => true]];
   if (args.includes('--by-genre')) for (const g of genres) groups.push([g, (x) => x === g]);

@@ -63,8 +63,62 @@ function camelWords(who: string): string {
 const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
 
 /** Read one GUM .conllu file (one document). */
-export function readGumCoref(path: string, options: { speakerLabels?: boolean } = {}): GoldDoc {
+/**
+ * How a transcript labels its turns: `true` (or 'names') by the speaker's name as GUM's id spells it ("Hugh McGuire:"),
+ * 'initials' by the initials of a name of two words or more ("HM:"; "Wikinews:" stays), 'qa' by "Q:" for the
+ * interviewer (the speaker whose turns most often ask) and "A:" for everyone else, in documents of two speakers (a panel or a
+ * courtroom keeps its names); 'dash' by the initials with a dash ("HM – …").
+ */
+export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash';
+
+/** The label a transcript of the given style prints for a speaker id. */
+function labelFor(who: string, style: SpeakerLabels, interviewer: string | undefined): string {
+  const name = camelWords(who);
+  if (style === 'qa') return who === interviewer ? 'Q' : 'A';
+  if (style !== 'initials' && style !== 'dash') return name;
+  const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
+}
+
+/** How many speakers a document's turns have. */
+function speakerCount(sentences: ReturnType<typeof parseConllu>): number {
+  const who = new Set<string>();
+  for (const s of sentences) {
+    const m = /\bsp who:::"([^"]+)"/.exec(s.comments.find((c) => c.startsWith('# newpar_block')) ?? '');
+    if (m) who.add(m[1]);
+  }
+  return who.size;
+}
+
+/** The speaker whose turns most often hold a question (on a tie, the one that speaks first): a transcript's "Q". */
+function askingSpeaker(sentences: ReturnType<typeof parseConllu>): string | undefined {
+  const asks = new Map<string, { turns: number; questions: number }>();
+  let current: { turns: number; questions: number } | undefined;
+  let asked = false;
+  for (const s of sentences) {
+    const block = s.comments.find((c) => c.startsWith('# newpar_block')) ?? '';
+    const who = /\bsp who:::"([^"]+)"/.exec(block)?.[1];
+    if (who) {
+      if (current && asked) current.questions++;
+      current = asks.get(who) ?? { turns: 0, questions: 0 };
+      asks.set(who, current);
+      current.turns++;
+      asked = false;
+    }
+    if (s.comments.some((c) => c.startsWith('# text =') && c.includes('?'))) asked = true;
+  }
+  if (current && asked) current.questions++;
+  let best: string | undefined;
+  let share = -1;
+  for (const [who, a] of asks) if (a.questions / a.turns > share) { share = a.questions / a.turns; best = who; }
+  return best;
+}
+
+export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLabels } = {}): GoldDoc {
   const sentences = parseConllu(readFileSync(path, 'utf8'));
+  // Q/A is a two-party form: a document of three speakers or more (a panel, a courtroom) keeps its names
+  const interviewer = options.speakerLabels === 'qa' ? askingSpeaker(sentences) : undefined;
+  const style: SpeakerLabels | undefined = options.speakerLabels === 'qa' && speakerCount(sentences) !== 2 ? true : options.speakerLabels;
   let id = '';
   let text = '';
   const toks: Tok[] = [];
@@ -82,9 +136,9 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
     if (text) text += comment('newpar') ? '\n\n' : ' ';
     if (options.speakerLabels && /\bsp who:::"([^"]+)"/.test(block)) {
       const who = /\bsp who:::"([^"]+)"/.exec(block)![1];
-      const label = camelWords(who);
+      const label = labelFor(who, style ?? false, interviewer);
       labels.push({ start: text.length, end: text.length + label.length, who: who.replace(/^#/, '') });
-      text += `${label}: `;
+      text += style === 'dash' ? `${label} – ` : `${label}: `;
     }
     const base = text.length;
     text += sentText;
@@ -167,7 +221,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: boolean } 
 export const GUM_DIR = join(process.cwd(), '..', 'shared', 'data', 'gum', 'dep');
 
 /** All GUM training documents of the given genres (all when none given). */
-export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: boolean } = {}): GoldDoc[] {
+export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: SpeakerLabels } = {}): GoldDoc[] {
   return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
     .filter((f) => !genres || genres.includes(f.split('_')[1]))
     .map((f) => readGumCoref(join(dir, f), options));

@@ -18,6 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
+import { intervieweeRepeats, labelCounts, labelLines, labelAnswer, labelQuestion, sideOf } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -211,27 +212,19 @@ export interface Turn {
   speaker: Entity | undefined;
 }
 
-/** A speaker label at the start of a line: one to four capitalised words ("Shimon Peres", "Wikinews", "Q") and a colon. */
-const LABEL = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
-
 /**
- * The labelled turns of an interview, or none: a document is an interview when at least two labels
- * each open two lines or more (a caption "Image: …" or one "Update: …" line makes no interview).
+ * The labelled turns of an interview, or none: the label lines of the document's scheme
+ * (src/extract/coref/turn-labels.ts: "Name:", "DS:", "Q:", or with a dash), each turn running to the next label.
  */
 export function interviewTurns(doc: Doc): Turn[] {
-  const found: { label: string; labelStart: number; start: number }[] = [];
-  for (let m = LABEL.exec(doc.text); m; m = LABEL.exec(doc.text)) {
-    found.push({ label: m[1].replace(/\s+/g, ' '), labelStart: m.index + m[0].length - m[0].trimStart().length, start: m.index + m[0].length });
-  }
-  const count = new Map<string, number>();
-  for (const f of found) count.set(f.label, (count.get(f.label) ?? 0) + 1);
-  if ([...count.values()].filter((n) => n >= 2).length < 2) return [];
-  const speakerOf = labelSpeakers(doc, count);
+  const found = labelLines(doc.text);
+  if (!found.length) return [];
+  const speakerOf = labelSpeakers(doc, labelCounts(found), found[0].labelStart);
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
 }
 
 /** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
-function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: string, from: number, to: number) => Entity | undefined {
+function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: number): (label: string, from: number, to: number) => Entity | undefined {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
@@ -281,11 +274,22 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
     return e;
   };
   return (label, from, to) => {
-    if (/^(?:A|Answer)$/.test(label)) {
+    const side = sideOf(label);
+    if (side === 'interviewee') {
+      // the quotes stage's speaker of the answer (the person the introduction names most), else one known only as "A"
       const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
-      return q?.speaker ? byId.get(q.speaker) : undefined;
+      if (!labelAnswer.enabled) return q?.speaker ? byId.get(q.speaker) : undefined;
+      // one speaker for every turn of the label: the one the quotes stage gave any answer, else one of its own
+      if (!memo.has(label)) {
+        const answered = doc.quotes.find((x) => x.kind === 'direct' && x.speaker && byId.get(x.speaker)?.type === 'PERSON' && x.cue && x.cue.text.startsWith(label) && !/^\p{L}/u.test(x.cue.text.slice(label.length)));
+        // (never a person named "A": a side is no name, test/fixtures/articles-3/interview-envoy)
+        memo.set(label, answered?.speaker ? byId.get(answered.speaker) : introduced(doc, introEnd));
+        if (memo.get(label) && !answered) labelAnswer.fired(from, to);
+      }
+      return memo.get(label);
     }
-    if (/^(?:Q|Question)$/.test(label)) return undefined;
+    // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
+    if (side === 'interviewer') return undefined;
     // the person the label names, else the entity the recogniser read the label's own words as
     if (!memo.has(label)) {
       memo.set(label, named(label, from, to));
@@ -296,6 +300,19 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
     if (made) memo.set(label, made);
     return made;
   };
+}
+
+/** The person the introduction (the text before the first turn) mentions most, when one does. */
+function introduced(doc: Doc, introEnd: number): Entity | undefined {
+  let best: Entity | undefined;
+  let most = 0;
+  let tie = false;
+  for (const e of doc.entities) {
+    if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && m.end <= introEnd)) continue;
+    const n = e.mentions.filter((m) => m.end <= introEnd).length;
+    if (n > most) { best = e; most = n; tie = false; } else if (n === most) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 export function resolveSpeech(doc: Doc): number {
@@ -348,6 +365,7 @@ export function resolveSpeech(doc: Doc): number {
     }
   }
   const speaksFor = spokespersonWe.enabled ? spokespeople(doc) : new Map<string, Entity>();
+  const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
@@ -361,12 +379,16 @@ export function resolveSpeech(doc: Doc): number {
         const t = doc.tokens[i];
         if (t.start < q.start || taken.has(t.start)) continue;
         const who = speechPerson(t.text);
+        // an answer quoting words addressed to its own speaker ("A: The e-mail said, 'Frank, I have …'") is someone else's
+        if (who && who !== 'you' && addressedNotSpeaker.enabled && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
+          addressedNotSpeaker.fired(t.start, t.end);
+          continue;
+        }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
         else if (who === 'we' && side) link(side, i, spokespersonWe, q.confidence ?? 1);
       }
     }
   }
-  const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
   if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link);
   if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
   if (added || removed) {
@@ -400,8 +422,16 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   // (a tie goes to the label that opens the interview: the interviewer speaks first)
   const top = [...asks.keys()].filter((l) => share(l) === most);
   const chief = top.length === 1 ? top[0] : (turns.find((t) => top.includes(t.label))?.label ?? '');
-  const interviewer = (label: string) => asking(label) && (!everyoneAsks || !askerRule.enabled || label === chief);
-  const interviewees = new Set(turns.filter((t) => !interviewer(t.label)).map((t) => t.speaker ?? t.label));
+  // a side label says which side it is ("Q:", "A:"); otherwise the interviewer is the label whose turns ask
+  const bySide = (label: string) => { const side = labelQuestion.enabled ? sideOf(label) : undefined; return side && (side === 'interviewer' ? true : false); };
+  const interviewer = (label: string) => bySide(label) ?? (asking(label) && (!everyoneAsks || !askerRule.enabled || label === chief));
+  // (a label that opens one turn only and names nobody, "Ed.: …" or a note, is no party beside those who answer repeatedly)
+  const parties = turns.filter((t) => !interviewer(t.label));
+  const party = (t: Turn) => !intervieweeRepeats.enabled || t.speaker !== undefined || (asks.get(t.label)?.turns ?? 0) >= 2;
+  const repeated = parties.filter(party);
+  const note = parties.find((t) => !party(t));
+  if (note && repeated.length) intervieweeRepeats.fired(note.labelStart, note.start);
+  const interviewees = new Set(repeated.map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
   // a quotation inside a turn is someone else's words ("he told me, 'I …'")
@@ -428,6 +458,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
+        if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
       }
     }
   }

@@ -1,0 +1,109 @@
+/**
+ * How an interview transcript labels its turns (stage `coref-speech`, issue 23 item 2): which lines open a
+ * turn, and which labels name a side (interviewer, interviewee) rather than a person.
+ *
+ * A transcript prints the speaker before each turn: a name or initials and a colon ("Shimon Peres: …",
+ * "DS: …"), the same with a dash ("JS – I think …"), or a side ("Q: …", "A: …", "Q. …"). A document's scheme
+ * is the separator whose labels make an interview (two labels or more, each opening two lines or more); the
+ * colon is tried first. A side label resolves to that side's speaker (src/extract/coref/speech.ts
+ * `labelSpeakers`).
+ */
+import { defineRule } from '../../rules/registry.js';
+import { mapOf } from '../../lexicon/index.js';
+
+const source = 'src/extract/coref/turn-labels.ts';
+
+export const labelDash = defineRule({
+  id: 'coref-speech.turn-label-dash',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview whose turns are labelled with a dash ("JS – I think …", "Q – Why?") or "Q." / "A." is read as turns, when no colon labels make one',
+  fires: ['Tom Baker – When did you open the clinic?\n\nGrace Mwangi – I opened it in 2015.\n\nTom Baker – Why Kisumu?\n\nGrace Mwangi – My family lives there.'],
+  spares: ['KISUMU – Grace Mwangi opened the clinic in 2015.\n\nShe said her family lives there.'],
+  source,
+});
+
+export const labelQuestion = defineRule({
+  id: 'coref-speech.turn-label-question',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a turn label that names the asking side ("Q:", "Question:", "Interviewer:", lexicon/en/turn-labels.tsv) is the interviewer whatever its turns hold, and the answering side ("A:") never is: "you" in its turns is the interviewee. A side is no person: no entity "Q"',
+  fires: ['Grace Mwangi runs a clinic in Kisumu.\n\nQ: When did you open it?\n\nA: In 2015, with two nurses.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
+  spares: ['Grace Mwangi runs a clinic in Kisumu.\n\nReporter: When did you open it?\n\nGrace Mwangi: In 2015.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const labelAnswer = defineRule({
+  id: 'coref-speech.turn-label-answer',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a turn label that names the answering side ("A:", "Answer:", "Interviewee:") is one person in every turn: the one the quotes stage gave any of its answers, else the person the introduction (the text before the first turn) mentions most; never a person named "A"',
+  fires: ['Grace Mwangi runs a clinic in Kisumu.\n\nInterviewer: When did you open it?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
+  spares: ['Interviewer: When did you open the clinic?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
+  source,
+});
+
+export const intervieweeRepeats = defineRule({
+  id: 'coref-speech.interviewee-repeats',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a label that opens one turn only and names nobody (an editor\'s note "Ed.: …", "Note: …") is no party to the interview: "you" in the questions is still the one interviewee who answers repeatedly',
+  fires: ['Q: When did you open the clinic?\n\nGrace Mwangi: In 2015.\n\nEd.: The clinic has since moved.\n\nQ: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Q: When did you open the clinic?\n\nGrace Mwangi: In 2015.\n\nQ: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+/** A label line: its label as written (runs of blanks as one space), where the label starts and where the turn's words start. */
+export interface LabelLine {
+  label: string;
+  labelStart: number;
+  start: number;
+}
+
+/** One to four capitalised words ("Shimon Peres", "Dr. Mwangi", "DS", "Q") at a line's start, then a colon. */
+const COLON = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
+/** The same words, then a dash with a blank either side ("JS – I …"; "Jean-Paul" is no label). */
+const DASH = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]+[-–—][ \t]+(?=\S)/gmu;
+/** A side label of one letter and a full stop ("Q. Why …", "A. I …"). */
+const LETTER = /^[ \t]*(\p{Lu})\.[ \t]+(?=\S)/gmu;
+
+function matchLines(text: string, re: RegExp, keep: (label: string) => boolean = () => true): LabelLine[] {
+  const out: LabelLine[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const label = m[1].replace(/\s+/g, ' ');
+    if (keep(label)) out.push({ label, labelStart: m.index + m[0].length - m[0].trimStart().length, start: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** How often each label opens a line. */
+export function labelCounts(lines: readonly LabelLine[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const f of lines) count.set(f.label, (count.get(f.label) ?? 0) + 1);
+  return count;
+}
+
+/** Lines that make an interview: at least two labels each open two lines or more (a caption "Image: …" or one "Update: …" makes none). */
+function makesInterview(lines: readonly LabelLine[]): boolean {
+  return [...labelCounts(lines).values()].filter((n) => n >= 2).length >= 2;
+}
+
+/** The label lines of the document's scheme (colon first, then dash and "Q."), or none when no scheme makes an interview. */
+export function labelLines(text: string): LabelLine[] {
+  const colon = matchLines(text, COLON);
+  if (makesInterview(colon) || !labelDash.enabled) return makesInterview(colon) ? colon : [];
+  const dashed = [...matchLines(text, DASH), ...matchLines(text, LETTER, (l) => sideOf(l) !== undefined)].sort((a, b) => a.labelStart - b.labelStart);
+  if (!makesInterview(dashed)) return [];
+  for (const l of dashed) labelDash.fired(l.labelStart, l.start);
+  return dashed;
+}
+
+let sides: ReadonlyMap<string, string> | undefined;
+
+/** The side a label names (lexicon/en/turn-labels.tsv: "Q" the interviewer, "A" the interviewee), or undefined for a name. */
+export function sideOf(label: string): 'interviewer' | 'interviewee' | undefined {
+  sides ??= mapOf('turn-labels', 'side');
+  const side = sides.get(label.toLowerCase());
+  return side === 'interviewer' || side === 'interviewee' ? side : undefined;
+}
