@@ -33,6 +33,7 @@ import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
 import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample, type ParserData } from '../src/nlp/parser.js';
+import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger, type TaggedSentence, type TaggerData } from '../src/nlp/tagger.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
@@ -74,6 +75,12 @@ const { values } = parseArgs({
     'parser-without': { type: 'string' },
     // the parser leaves out round six's templates (LEAN_DEFAULT, with --accurate LEAN_ACCURATE; docs/nlp.md "Round six")
     lean: { type: 'boolean', default: false },
+    // the parser trained globally with beam search of this width and early update (beam.ts; default 0: greedy, dynamic oracle)
+    beam: { type: 'string', default: '0' },
+    // experiments: train the parser on the first N training sentences only (EWT train comes first)
+    'parser-sentences': { type: 'string' },
+    // the model file's name in --out (default nlp-en.bin.gz, with --accurate nlp-en-accurate.bin.gz)
+    'model-file': { type: 'string' },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -140,6 +147,9 @@ const hyper = {
   // unscored: at 32, a fifth of the second pass's scorings, EWT dev unchanged (docs/nlp.md "Round five")
   secondMargin: Number(values['second-margin']) < 0 ? undefined : Number(values['second-margin']),
   // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
+  // beam width of the parser's global training and decoding (absent: greedy, trained with the dynamic oracle)
+  ...(Number(values.beam) > 0 ? { beam: Number(values.beam) } : {}),
+  ...(values['parser-sentences'] !== undefined ? { parserSentences: Number(values['parser-sentences']) } : {}),
   parserWithout: templateIds(values['parser-without'] ?? (values.lean ? (accurate ? LEAN_ACCURATE : LEAN_DEFAULT) : '')),
 };
 
@@ -305,18 +315,21 @@ const examples: ParseExample[] = train.map((s, i) => {
     heads: Int32Array.from(s.words, (w) => (w.head === 0 ? n : w.head - 1)),
     labels: Int32Array.from(s.words, (w) => lIndex.get(w.deprel)!),
   };
-}).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
+}).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0)).slice(0, hyper.parserSentences);
 const devEvery = Number(values['dev-every']);
 const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets, without: hyper.parserWithout };
-const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
-  iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
-  // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
-  onIteration: devEvery > 0 ? (it, mv, lb) => {
-    if (it % devEvery !== 0) return;
-    const probe = new NlpModel(taggerModel, lemmatizer, new Parser(parserData, mv.freeze(), lb.freeze()));
-    log(formatScores(`dev @${it}`, evaluate(probe, dev)));
-  } : undefined,
-}));
+const train1 = (k: number, onIteration: Parameters<typeof trainParser>[2]['onIteration']) => (hyper.beam ?? 0) > 0
+  ? trainBeamParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, beam: hyper.beam!, log, onIteration })
+  : trainParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log, onIteration });
+const parsers = Array.from({ length: hyper.ensemble }, (_, k) => train1(k, devEvery > 0 ? (it, mv, lb) => {
+  if (it % devEvery !== 0) return;
+  const probe = new NlpModel(taggerModel, lemmatizer, beamOrGreedy(parserData, mv.freeze(), lb.freeze()));
+  log(formatScores(`dev @${it}`, evaluate(probe, dev)));
+} : undefined));
+/** a parser for these weights: beam search when trained with it */
+function beamOrGreedy(data: ParserData, moves: FrozenPerceptron, labeler: FrozenPerceptron): Parser {
+  return (hyper.beam ?? 0) > 0 ? new BeamParser({ ...data, beam: hyper.beam }, moves, labeler) : new Parser(data, moves, labeler);
+}
 const parser = parsers.length === 1 ? parsers[0] : {
   moves: FrozenPerceptron.mean(parsers.map((p) => p.moves)), labeler: FrozenPerceptron.mean(parsers.map((p) => p.labeler)), data: parserData,
 };
@@ -337,7 +350,7 @@ const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperpar
 const full = partsOf(decodeNlpModel(encodeNlpModel({
   tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
   lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined },
+  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined, beam: (hyper.beam ?? 0) > 1 ? hyper.beam : undefined },
   clusters,
   meta,
 })));
@@ -353,7 +366,7 @@ const bytes = encodeNlpModel({
   parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
 });
 mkdirSync(outDir, { recursive: true });
-const modelFile = accurate ? ACCURATE_MODEL_FILE : MODEL_FILE;
+const modelFile = values['model-file'] ?? (accurate ? ACCURATE_MODEL_FILE : MODEL_FILE);
 const modelPath = join(outDir, modelFile);
 writeFileSync(modelPath, bytes);
 const loadStart = performance.now();

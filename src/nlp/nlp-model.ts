@@ -10,6 +10,7 @@ import { packedMap } from '../packed.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
 import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
+import { BeamParser } from './beam.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger, taggerMemo } from './tagger.js';
 import { repairTree } from './tree-repair.js';
@@ -128,7 +129,7 @@ export interface NlpModelParts {
   };
   lemmatizer: LemmatizerData;
   /** noClusters: the parser's features do not read the clusters (the tagger's may) */
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: readonly number[] };
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: readonly number[]; beam?: number };
   /** word clusters both the tagger's and the parser's features read (one set for both) */
   clusters?: WordClusters;
   meta: Record<string, unknown>;
@@ -150,7 +151,7 @@ export function partsOf(model: NlpModel): NlpModelParts {
     },
     lemmatizer: model.lemmatizer.data,
     parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
-      without: parser.data.without, noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
+      without: parser.data.without, noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined, beam: parser.data.beam },
     clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
@@ -158,8 +159,8 @@ export function partsOf(model: NlpModel): NlpModelParts {
 
 /** The parser's part of both headers; `without` only when templates are left out, so older files read the same. */
 function parserHeader(parts: NlpModelParts): NlpHeader['parser'] {
-  const { labels, labelSets, noClusters, without } = parts.parser;
-  return { labels, labelSets, noClusters, without: without && without.length > 0 ? [...without] : undefined };
+  const { labels, labelSets, noClusters, without, beam } = parts.parser;
+  return { labels, labelSets, noClusters, without: without && without.length > 0 ? [...without] : undefined, beam: beam !== undefined && beam > 1 ? beam : undefined };
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -195,7 +196,7 @@ interface NlpHeader {
   meta: Record<string, unknown>;
   tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean; secondMargin?: number };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: number[] };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: number[]; beam?: number };
   clusters?: ClusterHeader;
 }
 
@@ -220,11 +221,11 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     perceptron('tagger.upos', uposTags.length),
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
-  const parser = new Parser(
-    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets, without: h.parser.without },
-    perceptron('parser.moves', 3),
-    perceptron('parser.labeler', h.parser.labels.length),
-  );
+  const parserData = { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets, without: h.parser.without, beam: h.parser.beam };
+  const moves = perceptron('parser.moves', 3);
+  const labeler = perceptron('parser.labeler', h.parser.labels.length);
+  // a model trained with beam search (beam.ts) is decoded with its beam; every other model greedily
+  const parser = h.parser.beam !== undefined && h.parser.beam > 1 ? new BeamParser(parserData, moves, labeler) : new Parser(parserData, moves, labeler);
   return new NlpModel(tagger, lookups ? new Lemmatizer(null, lookups) : new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
 

@@ -14,12 +14,12 @@ import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
 export const SHIFT = 0;
 export const RIGHT = 1;
 export const LEFT = 2;
-const N_MOVES = 3;
+export const N_MOVES = 3;
 
 const ROOT_WORD = hashString('-ROOT-');
 
 /** Parser state, with typed arrays reused across sentences. */
-class State {
+export class State {
   n = 0;
   cap = 0;
   stack = new Int32Array(0);
@@ -100,6 +100,52 @@ class State {
     this.inStack.fill(0, 0, n + 1);
     this.sp = 0;
     this.b0 = 0;
+  }
+
+  /**
+   * This state becomes a copy of `src` (beam search, beam.ts): the arcs, stack and children are
+   * copied; the sentence's words, tags and clusters (read-only while parsing) are shared.
+   */
+  copyFrom(src: State): void {
+    const m = src.n + 1;
+    if (m > this.cap) {
+      const cap = Math.max(m, this.cap * 2, 64);
+      this.cap = cap;
+      this.stack = new Int32Array(cap);
+      this.heads = new Int32Array(cap);
+      this.labels = new Int32Array(cap);
+      this.lc1 = new Int32Array(cap);
+      this.lc2 = new Int32Array(cap);
+      this.rc1 = new Int32Array(cap);
+      this.rc2 = new Int32Array(cap);
+      this.nl = new Int32Array(cap);
+      this.nr = new Int32Array(cap);
+      this.ls = new Int32Array(cap);
+      this.rs = new Int32Array(cap);
+      this.inStack = new Uint8Array(cap);
+    }
+    this.n = src.n;
+    this.W = src.W;
+    this.T = src.T;
+    this.U = src.U;
+    this.S3 = src.S3;
+    this.cl = src.cl;
+    this.labelSets = src.labelSets;
+    this.on = src.on;
+    this.sp = src.sp;
+    this.b0 = src.b0;
+    this.stack.set(src.stack.subarray(0, src.sp));
+    this.heads.set(src.heads.subarray(0, m));
+    this.labels.set(src.labels.subarray(0, m));
+    this.lc1.set(src.lc1.subarray(0, m));
+    this.lc2.set(src.lc2.subarray(0, m));
+    this.rc1.set(src.rc1.subarray(0, m));
+    this.rc2.set(src.rc2.subarray(0, m));
+    this.nl.set(src.nl.subarray(0, m));
+    this.nr.set(src.nr.subarray(0, m));
+    this.ls.set(src.ls.subarray(0, m));
+    this.rs.set(src.rs.subarray(0, m));
+    this.inStack.set(src.inStack.subarray(0, m));
   }
 
   terminal(): boolean {
@@ -333,7 +379,7 @@ function hashTemplates(table: Int32Array, vals: Int32Array, on: Uint8Array, out:
 }
 
 /** Transition features of the current state. */
-function parseFeatures(st: State, out: Uint32Array): number {
+export function parseFeatures(st: State, out: Uint32Array): number {
   const { W, T, U, S3, labels } = st;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
@@ -444,7 +490,7 @@ const LABEL_CLUSTER_TEMPLATES = flatTemplates([
 ]);
 
 /** Label features for the arc head → dep about to be built. */
-function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
+export function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
   const { W, T, U, S3, labels } = st;
   const n1 = st.n;
   const t = (i: number) => (i >= 0 && i <= n1 ? T[i] : 0);
@@ -487,6 +533,8 @@ export interface ParserData {
   without?: readonly number[];
   /** XPOS tag count (tags are ids + 1; the root's tag is nXpos + 1) */
   nXpos: number;
+  /** the beam width the move model was trained for (beam.ts; absent: greedy, as every model before) */
+  beam?: number;
 }
 
 export interface ParseResult {
@@ -559,7 +607,7 @@ export interface ParseExample {
 }
 
 /** Dynamic-oracle cost of each move (Goldberg & Nivre 2013, arc-hybrid), as gold arcs lost. */
-function costs(st: State, gold: Int32Array, kids: Int32Array[], out: Int32Array): void {
+export function costs(st: State, gold: Int32Array, kids: Int32Array[], out: Int32Array): void {
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
   const s1 = sp > 1 ? st.stack[sp - 2] : -1;

@@ -132,6 +132,17 @@ export class TrainablePerceptron implements Scorer {
     }
   }
 
+  /** Adds `amount` to class `cls` of each feature's row (one side of a structured update: beam.ts). */
+  add(cls: number, feats: Uint32Array, n: number, amount: number): void {
+    const C = this.nClasses;
+    const c = this.counter;
+    for (let k = 0; k < n; k++) {
+      const at = this.row(feats[k]) * C + cls;
+      this.w[at] += amount;
+      this.u[at] += c * amount;
+    }
+  }
+
   tick(): void {
     this.counter++;
   }
