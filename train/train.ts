@@ -20,18 +20,20 @@
  * model (default 0: at 0.005 the accurate file is 23% smaller, EWT dev LAS −0.01, no faster, and
  * eval:facts loses a fact). --parser-without IDS leaves parser feature templates out ("2,4,20-23");
  * --lean leaves out round six's (LEAN_DEFAULT, with --accurate LEAN_ACCURATE, below).
+ * --beam K trains the parser globally with beam search of width K and early update (src/nlp/beam.ts);
+ * with --accurate it writes models/nlp-en-beam.bin.gz + nlp-en-beam.manifest.json (docs/nlp.md "Round nine").
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
- * between runs), --unpruned-out FILE.
+ * between runs), --unpruned-out FILE, --parser-sentences N, --model-file NAME.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
 import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
+import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, BEAM_MANIFEST, BEAM_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample, type ParserData } from '../src/nlp/parser.js';
 import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger, type TaggedSentence, type TaggerData } from '../src/nlp/tagger.js';
@@ -61,6 +63,8 @@ const { values } = parseArgs({
     // the second tagger pass re-scores only words the first decided by a score margin below this (default 32; 0: none, -1: all)
     'second-margin': { type: 'string', default: '32' },
     'dev-every': { type: 'string', default: '0' },
+    // experiments: also write the model after every N parser iterations (FILE.@N beside the model file)
+    'snapshot-every': { type: 'string', default: '0' },
     // the accurate model (models/nlp-en-accurate.bin.gz): issue 19's additions on unless --no-X turns one off
     accurate: { type: 'boolean', default: false },
     // issue 19's additions (docs/nlp.md "Round two"): off by default, on with --accurate
@@ -321,10 +325,19 @@ const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clu
 const train1 = (k: number, onIteration: Parameters<typeof trainParser>[2]['onIteration']) => (hyper.beam ?? 0) > 0
   ? trainBeamParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, beam: hyper.beam!, log, onIteration })
   : trainParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log, onIteration });
-const parsers = Array.from({ length: hyper.ensemble }, (_, k) => train1(k, devEvery > 0 ? (it, mv, lb) => {
-  if (it % devEvery !== 0) return;
-  const probe = new NlpModel(taggerModel, lemmatizer, beamOrGreedy(parserData, mv.freeze(), lb.freeze()));
-  log(formatScores(`dev @${it}`, evaluate(probe, dev)));
+const snapshotEvery = Number(values['snapshot-every']);
+const parsers = Array.from({ length: hyper.ensemble }, (_, k) => train1(k, devEvery > 0 || snapshotEvery > 0 ? (it, mv, lb) => {
+  if (devEvery > 0 && it % devEvery === 0) {
+    const probe = new NlpModel(taggerModel, lemmatizer, beamOrGreedy(parserData, mv.freeze(), lb.freeze()));
+    log(formatScores(`dev @${it}`, evaluate(probe, dev)));
+  }
+  // --snapshot-every N: the model file as it would be written after this iteration (one parser: no ensemble mean)
+  if (snapshotEvery > 0 && it % snapshotEvery === 0 && it < hyper.parserIterations) {
+    const path = join(outDir, `${values['model-file'] ?? 'snapshot.bin.gz'}.@${it}`);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path, modelBytes(mv.freeze(), lb.freeze(), { hyperparameters: { ...hyper, parserIterations: it } }).bytes);
+    log(`snapshot after iteration ${it} written to ${path}`);
+  }
 } : undefined));
 /** a parser for these weights: beam search when trained with it */
 function beamOrGreedy(data: ParserData, moves: FrozenPerceptron, labeler: FrozenPerceptron): Parser {
@@ -347,26 +360,36 @@ const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
-const full = partsOf(decodeNlpModel(encodeNlpModel({
-  tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
-  lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined, beam: (hyper.beam ?? 0) > 1 ? hyper.beam : undefined },
-  clusters,
-  meta,
-})));
-// prune the stored (bfloat16) weights: the many-class models score about twice as fast
-if (values['unpruned-out']) writeFileSync(values['unpruned-out'], encodeNlpModel(full));
-const { prune } = hyper;
-const bytes = encodeNlpModel({
-  ...full,
-  tagger: {
-    ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
-    second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
-  },
-  parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
-});
+const { full, bytes } = modelBytes(parser.moves, parser.labeler, meta, values['unpruned-out']);
+
+/** The model file's bytes for these parser weights (the tagger's and labeler's weights pruned as `hyper.prune` says). */
+function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Record<string, unknown>, unprunedOut?: string) {
+  const full = partsOf(decodeNlpModel(encodeNlpModel({
+    tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
+    lemmatizer: lemmatizer.data,
+    parser: { moves, labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined, beam: (hyper.beam ?? 0) > 1 ? hyper.beam : undefined },
+    clusters,
+    meta,
+  })));
+  if (unprunedOut) {
+    mkdirSync(dirname(resolve(unprunedOut)), { recursive: true });
+    writeFileSync(unprunedOut, encodeNlpModel(full));
+  }
+  // prune the stored (bfloat16) weights: the many-class models score about twice as fast
+  const { prune } = hyper;
+  const bytes = encodeNlpModel({
+    ...full,
+    tagger: {
+      ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
+      second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
+    },
+    parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
+  });
+  return { full, bytes };
+}
 mkdirSync(outDir, { recursive: true });
-const modelFile = values['model-file'] ?? (accurate ? ACCURATE_MODEL_FILE : MODEL_FILE);
+const beamModel = accurate && (hyper.beam ?? 0) > 1;
+const modelFile = values['model-file'] ?? (beamModel ? BEAM_MODEL_FILE : accurate ? ACCURATE_MODEL_FILE : MODEL_FILE);
 const modelPath = join(outDir, modelFile);
 writeFileSync(modelPath, bytes);
 const loadStart = performance.now();
@@ -388,7 +411,7 @@ const manifest = {
   model: modelFile,
   sha256: sha256(modelPath),
   bytes: bytes.length,
-  description: `English POS tagger (XPOS + UPOS${hyper.secondPass ? ', two passes' : ''}), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle${hyper.ensemble > 1 ? `; the parser is the mean of the weights of ${hyper.ensemble} parsers trained with seeds ${hyper.parserSeed}-${hyper.parserSeed + hyper.ensemble - 1}` : ''})${hyper.clusters ? ', with Brown-cluster features' : ''}, trained in TypeScript by train/train.ts`,
+  description: `English POS tagger (XPOS + UPOS${hyper.secondPass ? ', two passes' : ''}), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, ${(hyper.beam ?? 0) > 1 ? `beam search of width ${hyper.beam} with global early-update training` : 'dynamic oracle'}${hyper.ensemble > 1 ? `; the parser is the mean of the weights of ${hyper.ensemble} parsers trained with seeds ${hyper.parserSeed}-${hyper.parserSeed + hyper.ensemble - 1}` : ''})${hyper.clusters ? ', with Brown-cluster features' : ''}, trained in TypeScript by train/train.ts`,
   // --tagger-cache only saves time (the cached tagger stage is the same bits a fresh run computes), so it is not part of the recipe
   command: ['npm run train', ...(recipeArgs.length > 0 ? ['--', ...recipeArgs] : [])].join(' '),
   code: { commit, script: 'train/train.ts' },
@@ -426,6 +449,6 @@ const manifest = {
     changes: 'The corpora were not redistributed; the model holds feature weights, tag lists, a tag dictionary, lemma exception lists and a word → cluster table learnt from them.',
   },
 };
-const manifestPath = join(outDir, accurate ? ACCURATE_MANIFEST : 'manifest.json');
+const manifestPath = join(outDir, beamModel ? BEAM_MANIFEST : accurate ? ACCURATE_MANIFEST : 'manifest.json');
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
 log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; manifest at ${manifestPath}`);

@@ -124,7 +124,8 @@ class Beam {
       const l = move === SHIFT ? 0 : move === RIGHT ? label(st, st.stack[st.sp - 2], st.stack[st.sp - 1]) : label(st, st.b0, st.stack[st.sp - 1]);
       st.apply(move, l);
       const h = this.nhist[j];
-      h.set(this.hist[item].subarray(0, steps));
+      const from = this.hist[item];
+      for (let t = 0; t < steps; t++) h[t] = from[t];
       h[steps] = move | (l << 2);
       this.nscore[j] = this.cScore[c];
       this.nok[j] = this.cOk[c];

@@ -24,6 +24,12 @@ export const MODEL_FILE = 'nlp-en.bin.gz';
  */
 export const ACCURATE_MODEL_FILE = 'nlp-en-accurate.bin.gz';
 export const ACCURATE_MANIFEST = 'nlp-en-accurate.manifest.json';
+/**
+ * The accurate configuration with its parser trained and decoded with beam search (beam.ts; issue 19
+ * round nine, docs/nlp.md): opt-in with `--beam` or CHRONICLE_BEAM=1; `npm run train -- --accurate --beam 8` makes it.
+ */
+export const BEAM_MODEL_FILE = 'nlp-en-beam.bin.gz';
+export const BEAM_MANIFEST = 'nlp-en-beam.manifest.json';
 
 export interface Analysis {
   upos: string[];
@@ -301,9 +307,19 @@ export function useAccurateModel(): void {
   process.env.CHRONICLE_ACCURATE = '1';
 }
 
-/** CHRONICLE_NLP_MODEL, else the accurate model when asked for (accurateMode), else the default one. */
+/** Whether the beam-search model is asked for (CHRONICLE_BEAM=1; the CLI's --beam sets it, so worker threads inherit it). */
+export function beamMode(): boolean {
+  return process.env.CHRONICLE_BEAM === '1';
+}
+
+/** Asks for the beam-search model in this process and the workers it starts (before the model is first loaded). */
+export function useBeamModel(): void {
+  process.env.CHRONICLE_BEAM = '1';
+}
+
+/** CHRONICLE_NLP_MODEL, else the beam-search model when asked for (beamMode), else the accurate model when asked for (accurateMode), else the default one. */
 export function defaultModelPath(): string {
-  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), accurateMode() ? ACCURATE_MODEL_FILE : MODEL_FILE);
+  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), beamMode() ? BEAM_MODEL_FILE : accurateMode() ? ACCURATE_MODEL_FILE : MODEL_FILE);
 }
 
 export interface LoadOptions {

@@ -134,18 +134,22 @@ export class State {
     this.on = src.on;
     this.sp = src.sp;
     this.b0 = src.b0;
-    this.stack.set(src.stack.subarray(0, src.sp));
-    this.heads.set(src.heads.subarray(0, m));
-    this.labels.set(src.labels.subarray(0, m));
-    this.lc1.set(src.lc1.subarray(0, m));
-    this.lc2.set(src.lc2.subarray(0, m));
-    this.rc1.set(src.rc1.subarray(0, m));
-    this.rc2.set(src.rc2.subarray(0, m));
-    this.nl.set(src.nl.subarray(0, m));
-    this.nr.set(src.nr.subarray(0, m));
-    this.ls.set(src.ls.subarray(0, m));
-    this.rs.set(src.rs.subarray(0, m));
-    this.inStack.set(src.inStack.subarray(0, m));
+    // element loops, not set(subarray()): no view objects per copy (sentences are short)
+    const { stack, heads, labels, lc1, lc2, rc1, rc2, nl, nr, ls, rs, inStack } = this;
+    for (let i = 0; i < src.sp; i++) stack[i] = src.stack[i];
+    for (let i = 0; i < m; i++) {
+      heads[i] = src.heads[i];
+      labels[i] = src.labels[i];
+      lc1[i] = src.lc1[i];
+      lc2[i] = src.lc2[i];
+      rc1[i] = src.rc1[i];
+      rc2[i] = src.rc2[i];
+      nl[i] = src.nl[i];
+      nr[i] = src.nr[i];
+      ls[i] = src.ls[i];
+      rs[i] = src.rs[i];
+      inStack[i] = src.inStack[i];
+    }
   }
 
   terminal(): boolean {
