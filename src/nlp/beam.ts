@@ -44,6 +44,8 @@ class Beam {
   readonly cItem: Int32Array;
   readonly cMove: Int32Array;
   readonly cScore: Float64Array;
+  /** the move's own score (cScore less the slot's) */
+  readonly cLocal: Float64Array;
   readonly cOk: Uint8Array;
   nc = 0;
   /** the chosen candidates, best first */
@@ -63,6 +65,7 @@ class Beam {
     this.cItem = new Int32Array(width * N_MOVES);
     this.cMove = new Int32Array(width * N_MOVES);
     this.cScore = new Float64Array(width * N_MOVES);
+    this.cLocal = new Float64Array(width * N_MOVES);
     this.cOk = new Uint8Array(width * N_MOVES);
     this.sel = new Int32Array(width);
   }
@@ -87,23 +90,29 @@ class Beam {
     return st;
   }
 
-  push(item: number, move: number, score: number, ok: number): void {
+  push(item: number, move: number, local: number, ok: number): void {
     const c = this.nc++;
     this.cItem[c] = item;
     this.cMove[c] = move;
-    this.cScore[c] = score;
+    this.cScore[c] = this.score[item] + local;
+    this.cLocal[c] = local;
     this.cOk[c] = ok;
   }
 
-  /** Chooses the `width` best candidates, best first; ties go to the earlier candidate (so width 1 is greedy). */
-  select(): void {
-    const { sel, cScore } = this;
+  /**
+   * Chooses the `width` best candidates, best first; ties go to the earlier candidate. With `localTies`
+   * (decoding), equal sums are ordered by the move's own score first: adding the prefix's score can round
+   * two different move scores to one sum, and a beam of width 1 must choose as the greedy parser does.
+   * Training keeps the plain order, with which the shipped beam model was trained.
+   */
+  select(localTies = false): void {
+    const { sel, cScore, cLocal } = this;
+    const better = (c: number, d: number) => cScore[c] > cScore[d] || (localTies && cScore[c] === cScore[d] && cLocal[c] > cLocal[d]);
     let n = 0;
     for (let c = 0; c < this.nc; c++) {
-      const s = cScore[c];
-      if (n === this.width && !(s > cScore[sel[n - 1]])) continue;
+      if (n === this.width && !better(c, sel[n - 1])) continue;
       let at = n < this.width ? n++ : n - 1;
-      while (at > 0 && s > cScore[sel[at - 1]]) {
+      while (at > 0 && better(c, sel[at - 1])) {
         sel[at] = sel[at - 1];
         at--;
       }
@@ -175,16 +184,15 @@ export class BeamParser extends Parser {
       for (let i = 0; i < beam.size; i++) {
         const st = beam.cur[i];
         const valid = st.valid();
-        const base = beam.score[i];
         if (forced(valid)) {
-          beam.push(i, valid === 1 ? SHIFT : valid === 2 ? RIGHT : LEFT, base, 0);
+          beam.push(i, valid === 1 ? SHIFT : valid === 2 ? RIGHT : LEFT, 0, 0);
           continue;
         }
         const nf = parseFeatures(st, feats);
         this.moves.score(feats, nf, scores);
-        for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m)) beam.push(i, m, base + scores[m], 0);
+        for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m)) beam.push(i, m, scores[m], 0);
       }
-      beam.select();
+      beam.select(true);
       beam.advance(this.labelOf);
     }
     const st = beam.cur[0];
@@ -324,7 +332,6 @@ export function trainBeamParser(examples: ParseExample[], data: ParserData, opts
         for (let i = 0; i < beam.size; i++) {
           const st = beam.cur[i];
           const valid = st.valid();
-          const base = beam.score[i];
           const ok = beam.ok[i];
           let minCost = 0;
           if (ok) {
@@ -334,12 +341,12 @@ export function trainBeamParser(examples: ParseExample[], data: ParserData, opts
           }
           if (forced(valid)) {
             const m = valid === 1 ? SHIFT : valid === 2 ? RIGHT : LEFT;
-            beam.push(i, m, base, ok && cost[m] === minCost ? 1 : 0);
+            beam.push(i, m, 0, ok && cost[m] === minCost ? 1 : 0);
             continue;
           }
           const nf = parseFeatures(st, feats);
           moves.score(feats, nf, scores);
-          for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m)) beam.push(i, m, base + scores[m], ok && cost[m] === minCost ? 1 : 0);
+          for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m)) beam.push(i, m, scores[m], ok && cost[m] === minCost ? 1 : 0);
         }
         beam.select();
         let anyOk = false;
