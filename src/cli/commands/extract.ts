@@ -25,7 +25,7 @@ Options:
   --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
   --any-language          keep documents not detected as English
   --accurate              tag and parse with the accurate model (LAS +1.4, tag+parse ~1.5× the CPU; docs/nlp.md)
-  --beam                  tag and parse with the beam-search model (LAS BEAMLAS, tag+parse BEAMCPU the CPU; docs/nlp.md)
+  --beam                  tag and parse with the beam-search model (LAS +1.7, tag+parse ~6× the CPU; docs/nlp.md)
   --time-budget S         seconds of extraction allowed per MB of text, at least 30 s a
                           document (default ${DEFAULT_SECONDS_PER_MB}; 0: none); a document over
                           it fails by name and the others go on

@@ -43,7 +43,7 @@ Options:
   --fetch-articles        with --feed: fetch the linked page of summary-only entries
   --any-language          keep documents not detected as English
   --accurate              tag and parse with the accurate model (LAS +1.4, tag+parse ~1.5× the CPU; docs/nlp.md)
-  --beam                  tag and parse with the beam-search model (LAS BEAMLAS, tag+parse BEAMCPU the CPU; docs/nlp.md)
+  --beam                  tag and parse with the beam-search model (LAS +1.7, tag+parse ~6× the CPU; docs/nlp.md)
   -h, --help              this help
 
 Exit codes: 0 all documents stored, 1 some documents failed (each named on stderr), 2 usage error.

@@ -70,7 +70,7 @@ Options:
   --conllu         the input is CoNLL-U
   --model PATH     model file (default models/nlp-en.bin.gz, or $CHRONICLE_NLP_MODEL)
   --accurate       the accurate model (models/nlp-en-accurate.bin.gz: LAS +1.4, ~1.5× the CPU; docs/nlp.md)
-  --beam           the accurate model's configuration with a beam-search parser (models/nlp-en-beam.bin.gz: LAS BEAMLAS, slower; docs/nlp.md)
+  --beam           the accurate model's configuration with a beam-search parser (models/nlp-en-beam.bin.gz: LAS +1.7, ~6× the CPU; docs/nlp.md)
   -h, --help       this help
 
 Exit codes: 0 done, 1 some sentences could not be read (each named on stderr), 2 usage error.
