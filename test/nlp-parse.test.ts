@@ -10,26 +10,10 @@ import { createPipeline } from '../src/extract.js';
 import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { parseDoc } from '../src/nlp/parse-stage.js';
+import { assertTree } from './helpers/tree.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
 const ewtTest = join(dataDir, 'ud-ewt', 'en_ewt-ud-test.conllu');
-
-/** Heads form one tree per sentence: exactly one root, every word reaches it. */
-function assertTree(heads: ArrayLike<number>): void {
-  const n = heads.length;
-  let roots = 0;
-  for (let i = 0; i < n; i++) {
-    assert.ok(heads[i] >= -1 && heads[i] < n && heads[i] !== i, `bad head ${heads[i]} for word ${i}`);
-    if (heads[i] === -1) roots++;
-    let j = i;
-    let steps = 0;
-    while (heads[j] !== -1) {
-      j = heads[j];
-      assert.ok(++steps <= n, `cycle through word ${i}`);
-    }
-  }
-  if (n > 0) assert.equal(roots, 1);
-}
 
 function analyse(text: string) {
   const doc = new Doc({ text });

@@ -22,7 +22,7 @@ import type { Lexeme } from './features.js';
 import { argmax, TrainablePerceptron, type Scorer } from './perceptron.js';
 import { rng, shuffle } from './tagger.js';
 import {
-  costs, labelFeatures, LEFT, MAX_LABEL_FEATURES, MAX_PARSE_FEATURES, N_MOVES, parseFeatures, Parser, RIGHT, SHIFT, State, templatesOn,
+  costs, goldChildren, labelFeatures, LEFT, MAX_LABEL_FEATURES, MAX_PARSE_FEATURES, N_MOVES, parseFeatures, Parser, RIGHT, SHIFT, State, templatesOn,
   type ParseExample, type ParseResult, type ParserData, type ParserTraining,
 } from './parser.js';
 
@@ -195,15 +195,7 @@ export class BeamParser extends Parser {
       beam.select(true);
       beam.advance(this.labelOf);
     }
-    const st = beam.cur[0];
-    const n = lex.length;
-    const heads = new Int32Array(n);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      heads[i] = st.heads[i] === n ? -1 : st.heads[i];
-      labels[i] = st.labels[i] - 1;
-    }
-    return { heads, labels };
+    return beam.cur[0].result();
   }
 }
 
@@ -233,11 +225,7 @@ export function trainBeamParser(examples: ParseExample[], data: ParserData, opts
   const rand = rng(opts.seed);
   const order = examples.map((_, i) => i);
   const cls = examples.map((ex) => (data.clusters ? data.clusters.of(ex.lex) : null));
-  const kidsOf = examples.map((ex) => {
-    const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
-    ex.heads.forEach((h, d) => lists[h].push(d));
-    return lists.map((l) => Int32Array.from(l));
-  });
+  const kidsOf = examples.map(goldChildren);
   const scratch = [new State(), new State()];
   let gh: Int32Array = new Int32Array(64);
   let ph: Int32Array = new Int32Array(64);

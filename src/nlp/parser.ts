@@ -53,30 +53,33 @@ export class State {
   /** the same for the label templates (labelFeatures; L.ZERO stays 0) */
   readonly labelValues = new Int32Array(N_LABEL_VALUES);
 
+  /** Room for `size` positions (words and the root); the contents are set by reset or copyFrom. */
+  private allocate(size: number): void {
+    const cap = Math.max(size, this.cap * 2, 64);
+    this.cap = cap;
+    this.stack = new Int32Array(cap);
+    this.heads = new Int32Array(cap);
+    this.labels = new Int32Array(cap);
+    this.lc1 = new Int32Array(cap);
+    this.lc2 = new Int32Array(cap);
+    this.rc1 = new Int32Array(cap);
+    this.rc2 = new Int32Array(cap);
+    this.nl = new Int32Array(cap);
+    this.nr = new Int32Array(cap);
+    this.ls = new Int32Array(cap);
+    this.rs = new Int32Array(cap);
+    this.inStack = new Uint8Array(cap);
+    this.W = new Int32Array(cap);
+    this.T = new Int32Array(cap);
+    this.U = new Int32Array(cap);
+    this.S3 = new Int32Array(cap);
+  }
+
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
     this.n = n;
     this.cl = cl;
-    if (n + 1 > this.cap) {
-      const cap = Math.max(n + 1, this.cap * 2, 64);
-      this.cap = cap;
-      this.stack = new Int32Array(cap);
-      this.heads = new Int32Array(cap);
-      this.labels = new Int32Array(cap);
-      this.lc1 = new Int32Array(cap);
-      this.lc2 = new Int32Array(cap);
-      this.rc1 = new Int32Array(cap);
-      this.rc2 = new Int32Array(cap);
-      this.nl = new Int32Array(cap);
-      this.nr = new Int32Array(cap);
-      this.ls = new Int32Array(cap);
-      this.rs = new Int32Array(cap);
-      this.inStack = new Uint8Array(cap);
-      this.W = new Int32Array(cap);
-      this.T = new Int32Array(cap);
-      this.U = new Int32Array(cap);
-      this.S3 = new Int32Array(cap);
-    }
+    if (n + 1 > this.cap) this.allocate(n + 1);
     for (let i = 0; i < n; i++) {
       this.W[i] = lex[i].word;
       this.T[i] = tags[i] + 1;
@@ -108,22 +111,7 @@ export class State {
    */
   copyFrom(src: State): void {
     const m = src.n + 1;
-    if (m > this.cap) {
-      const cap = Math.max(m, this.cap * 2, 64);
-      this.cap = cap;
-      this.stack = new Int32Array(cap);
-      this.heads = new Int32Array(cap);
-      this.labels = new Int32Array(cap);
-      this.lc1 = new Int32Array(cap);
-      this.lc2 = new Int32Array(cap);
-      this.rc1 = new Int32Array(cap);
-      this.rc2 = new Int32Array(cap);
-      this.nl = new Int32Array(cap);
-      this.nr = new Int32Array(cap);
-      this.ls = new Int32Array(cap);
-      this.rs = new Int32Array(cap);
-      this.inStack = new Uint8Array(cap);
-    }
+    if (m > this.cap) this.allocate(m);
     this.n = src.n;
     this.W = src.W;
     this.T = src.T;
@@ -150,6 +138,18 @@ export class State {
       rs[i] = src.rs[i];
       inStack[i] = src.inStack[i];
     }
+  }
+
+  /** The finished tree: heads (−1 for the root) and label ids per word. */
+  result(): ParseResult {
+    const n = this.n;
+    const heads = new Int32Array(n);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      heads[i] = this.heads[i] === n ? -1 : this.heads[i];
+      labels[i] = this.labels[i] - 1;
+    }
+    return { heads, labels };
   }
 
   terminal(): boolean {
@@ -574,7 +574,6 @@ export class Parser {
     const clusters = this.data.clusters;
     st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
     st.labelSets = this.data.labelSets === true;
-    const n = lex.length;
     while (!st.terminal()) {
       const valid = st.valid();
       let best = -1;
@@ -591,13 +590,7 @@ export class Parser {
       }
       st.apply(best, label);
     }
-    const heads = new Int32Array(n);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      heads[i] = st.heads[i] === n ? -1 : st.heads[i];
-      labels[i] = st.labels[i] - 1;
-    }
-    return { heads, labels };
+    return st.result();
   }
 }
 
@@ -608,6 +601,13 @@ export interface ParseExample {
   /** gold heads: word index, n for the root */
   heads: Int32Array;
   labels: Int32Array;
+}
+
+/** Each word's gold dependents (and the root's, at n), for the dynamic oracle's costs. */
+export function goldChildren(ex: ParseExample): Int32Array[] {
+  const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
+  ex.heads.forEach((h, d) => lists[h].push(d));
+  return lists.map((l) => Int32Array.from(l));
 }
 
 /** Dynamic-oracle cost of each move (Goldberg & Nivre 2013, arc-hybrid), as gold arcs lost. */
@@ -659,11 +659,7 @@ export function trainParser(
   const explore = opts.explore ?? 0.9;
   const order = examples.map((_, i) => i);
   const cls = examples.map((ex) => (data.clusters ? data.clusters.of(ex.lex) : null));
-  const kidsOf = examples.map((ex) => {
-    const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
-    ex.heads.forEach((h, d) => lists[h].push(d));
-    return lists.map((l) => Int32Array.from(l));
-  });
+  const kidsOf = examples.map(goldChildren);
   for (let it = 0; it < opts.iterations; it++) {
     shuffle(order, rand);
     let correct = 0;
