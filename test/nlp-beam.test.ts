@@ -92,6 +92,18 @@ test('global early-update training learns the toy treebank, and the beam width t
     assert.deepEqual(m.analyse(forms), model.analyse(forms));
   }
   assert.deepEqual(model.analyse(forms).deprel, ['det', 'nsubj', 'root', 'det', 'obj', 'punct']);
+  // CHRONICLE_BEAM_WIDTH sets a beam model's decoding width (a greedy model ignores it)
+  const saved = process.env.CHRONICLE_BEAM_WIDTH;
+  try {
+    process.env.CHRONICLE_BEAM_WIDTH = '2';
+    assert.equal((decodeNlpModel(encodeNlpModel(partsOf(model))).parser as BeamParser).width, 2);
+    process.env.CHRONICLE_BEAM_WIDTH = 'wide';
+    assert.throws(() => decodeNlpModel(encodeNlpModel(partsOf(model))), /CHRONICLE_BEAM_WIDTH=wide/);
+    assert.ok(!(decodeNlpModel(encodeNlpModel({ ...partsOf(model), parser: { ...partsOf(model).parser, beam: undefined } })).parser instanceof BeamParser));
+  } finally {
+    if (saved === undefined) delete process.env.CHRONICLE_BEAM_WIDTH;
+    else process.env.CHRONICLE_BEAM_WIDTH = saved;
+  }
   // a greedy model's file has no beam and loads as the greedy parser
   const greedy = trainParser(examples, data, { iterations: 3, seed: 1 });
   const plain = decodeNlpModel(encodeNlpModel({ ...partsOf(model), parser: { ...partsOf(model).parser, moves: greedy.moves, labeler: greedy.labeler, beam: undefined } }));

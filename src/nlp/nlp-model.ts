@@ -231,7 +231,7 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
   const moves = perceptron('parser.moves', 3);
   const labeler = perceptron('parser.labeler', h.parser.labels.length);
   // a model trained with beam search (beam.ts) is decoded with its beam; every other model greedily
-  const parser = h.parser.beam !== undefined && h.parser.beam > 1 ? new BeamParser(parserData, moves, labeler) : new Parser(parserData, moves, labeler);
+  const parser = h.parser.beam !== undefined && h.parser.beam > 1 ? new BeamParser(parserData, moves, labeler, beamWidth(h.parser.beam)) : new Parser(parserData, moves, labeler);
   return new NlpModel(tagger, lookups ? new Lemmatizer(null, lookups) : new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
 
@@ -305,6 +305,18 @@ export function accurateMode(): boolean {
 /** Asks for the accurate model in this process and the workers it starts (before the model is first loaded). */
 export function useAccurateModel(): void {
   process.env.CHRONICLE_ACCURATE = '1';
+}
+
+/**
+ * The decoding width of a beam-trained model: CHRONICLE_BEAM_WIDTH if set (the beam model's weights, trained at 8,
+ * give EWT dev LAS 83.29 at width 4 for about 1.7× the speed; docs/nlp.md "Round nine"), else the width it was trained with.
+ */
+export function beamWidth(trained: number): number {
+  const asked = process.env.CHRONICLE_BEAM_WIDTH;
+  if (asked === undefined || asked === '') return trained;
+  const w = Number(asked);
+  if (!Number.isInteger(w) || w < 1 || w > 256) throw new Error(`CHRONICLE_BEAM_WIDTH=${asked}: a beam width is a whole number from 1 to 256`);
+  return w;
 }
 
 /** Whether the beam-search model is asked for (CHRONICLE_BEAM=1; the CLI's --beam sets it, so worker threads inherit it). */
