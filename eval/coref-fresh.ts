@@ -1,18 +1,49 @@
 /**
- * fresh13's coreference set (issue 23): 12 English Wikinews documents — 8 news articles and 4 interview parts, texts
- * from AMALGUM (gucorpling/amalgum; Wikinews, CC BY 2.5) — picked by hash before they were read and annotated by hand
- * before Chronicle was run on them (eval/data/coref-fresh/README.md). Every third-person pronoun, every first- or
- * second-person pronoun inside a quotation or an interview turn, every definite description that refers to a named
- * entity, and other nominals that do ("his mother", appositions), each with its entity or none.
+ * The fresh coreference sets (issue 23), English Wikinews documents from AMALGUM (gucorpling/amalgum; Wikinews, CC BY
+ * 2.5), picked by hash before they were read and annotated by hand before Chronicle was run on them:
+ *  - fresh13 (eval/data/coref-fresh): 12 documents, 8 news articles and 4 interview parts; halves A/B, A's errors readable;
+ *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it).
+ * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
+ * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
+ * its entity or none.
  *
- * The documents load as GoldDocs, so `npm run eval:coref -- --fresh` scores them with GUM's scorer
+ * The documents load as GoldDocs, so `npm run eval:coref -- --fresh` (or `--fresh16`) scores them with GUM's scorer
  * (train/coref-score.ts): the same kinds, accuracy (right / gold) and link precision (right / links made).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoldDoc, GoldKind, GoldMention } from '../train/coref-data.js';
 
-export const FRESH_FILE = join(process.cwd(), 'eval', 'data', 'coref-fresh', 'docs.jsonl');
+/** A set in the fresh format: where it is, the name its tables carry, and whether its half A errors may be listed. */
+export interface FreshSet {
+  file: string;
+  label: string;
+  errors: boolean;
+}
+
+const setFile = (dir: string) => join(process.cwd(), 'eval', 'data', dir, 'docs.jsonl');
+export const FRESH_SETS = {
+  fresh13: { file: setFile('coref-fresh'), label: 'fresh13 coreference set (eval/data/coref-fresh)', errors: true },
+  // unseen whole: no error listing, not even half A's
+  fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: false },
+} satisfies Record<string, FreshSet>;
+export const FRESH_FILE = FRESH_SETS.fresh13.file;
+
+/**
+ * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16, `--fresh-file
+ * PATH` any file in the format (a small gold file of one's own, to check the wiring without running an unseen set).
+ */
+export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
+  const at = args.indexOf('--fresh-file');
+  if (at >= 0) {
+    const file = args[at + 1];
+    if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
+    return { set: { file, label: `fresh-format file ${file}`, errors: false }, errors: false };
+  }
+  if (args.includes('--fresh16')) return { set: FRESH_SETS.fresh16, errors: false };
+  if (args.includes('--fresh') || args.includes('--fresh-errors')) return { set: FRESH_SETS.fresh13, errors: args.includes('--fresh-errors') };
+  return null;
+}
 
 /** One annotated mention as stored: `entity` null for a mention with no named antecedent. */
 export interface FreshMention {
@@ -29,7 +60,7 @@ export interface FreshDoc {
   id: string;
   slug: string;
   genre: 'news' | 'interview';
-  /** A or B, fixed by SHA-1("fresh13-half:" + id) */
+  /** A or B, fixed by SHA-1 of the set's half salt and the id ("fresh13-half:", "fresh16-half:") */
   half: 'A' | 'B';
   title: string;
   date: string;

@@ -25,6 +25,9 @@
  *   npm run eval:coref -- --fresh         the pipeline on fresh13's 12 unseen Wikinews documents (eval/data/coref-fresh), by kind,
  *                                         for the set, halves A/B, news and interviews; --fresh-errors lists half A's misses and
  *                                         wrong links (B's only as shapes: keep B unread for a later round)
+ *   npm run eval:coref -- --fresh16       the same tables on fresh16's 14 unseen Wikinews documents (eval/data/coref-fresh16);
+ *                                         unseen whole: the lead runs it, no error listing
+ *   npm run eval:coref -- --fresh-file F  the same tables on any docs.jsonl in the fresh format (a small gold file of your own)
  *   options: --folds 5 --precision 0.85 --epochs 12
  */
 import { extractDoc } from '../src/extract.js';
@@ -35,7 +38,7 @@ import { CALIBRATION_FILE, smoothedPrecision, type LinkCalibration } from '../sr
 import { corefModelDir } from '../src/extract/coref/files.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshGold, person, readFreshDocs, type FreshDoc } from './coref-fresh.js';
+import { freshGold, freshRequest, person, readFreshDocs, type FreshDoc, type FreshSet } from './coref-fresh.js';
 import { DEFAULT_TRAIN, parseSources, crossValidate, foldThresholds, heldOutClusterCounts, heldOutScores, prepare } from '../train/coref-train.js';
 
 function arg(name: string, fallback: number): number {
@@ -103,10 +106,10 @@ function writeCalibration(newsInt: Map<string, { links: number; right: number }>
   console.log(`wrote ${path}`);
 }
 
-/** fresh13's set through the pipeline as it stands: one table per group, first and second person apart. */
-function scoreFresh(errors: boolean): void {
+/** A fresh set through the pipeline as it stands: one table per group, first and second person apart. */
+function scoreFresh(set: FreshSet, errors: boolean): void {
   const t0 = process.cpuUsage();
-  const docs = readFreshDocs();
+  const docs = readFreshDocs(set.file);
   const outputs = docs.map((d) => {
     const gold = freshGold(d);
     const doc = extractDoc({ id: d.id, text: d.text, published: null });
@@ -129,7 +132,7 @@ function scoreFresh(errors: boolean): void {
       console.log(`    ${(p + ' person').padEnd(16)} ${String(gold.length).padStart(5)} ${ratio(gold.filter((r) => r.right).length, gold.length).padStart(8)} ${String(links.length).padStart(7)} ${ratio(links.filter((r) => r.right).length, links.length).padStart(9)}`);
     }
   }
-  if (errors) {
+  if (errors && set.errors) {
     for (const o of outputs) {
       for (const r of o.records) {
         if (r.right || !(r.what === 'link' || r.linked === null)) continue;
@@ -140,13 +143,14 @@ function scoreFresh(errors: boolean): void {
     }
   }
   const c = process.cpuUsage(t0);
-  console.log(`fresh13 coreference set (eval/data/coref-fresh), ${docs.length} documents, the pipeline as it stands; CPU ${((c.user + c.system) / 1e6).toFixed(0)} s`);
+  console.log(`${set.label}, ${docs.length} documents, the pipeline as it stands; CPU ${((c.user + c.system) / 1e6).toFixed(0)} s`);
 }
 
 function main(): void {
   const args = process.argv.slice(2);
-  if (args.includes('--fresh') || args.includes('--fresh-errors')) {
-    scoreFresh(args.includes('--fresh-errors'));
+  const fresh = freshRequest(args);
+  if (fresh) {
+    scoreFresh(fresh.set, fresh.errors);
     return;
   }
   const labels = args.includes('--labels');

@@ -22,6 +22,7 @@ import { buildMarkables, docView, type Markable } from './coref/markables.js';
 import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
 import { linkPredicates } from './coref/predicates.js';
 import { linkGroupPronouns } from './coref/groups.js';
+import { linkPluralPronouns } from './coref/plural.js';
 import { findKinds } from './coref/kinds.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
@@ -244,6 +245,8 @@ export const corefStage: Stage = {
     linkPredicates(doc);
     // "they" and "it" the parse ties to a named group in their own sentence: "Hamas said they would …"
     linkGroupPronouns(doc);
+    // what they leave: "their" in a coordinated verb phrase, a plural subject of any named type ("The islands … their")
+    linkPluralPronouns(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

@@ -56,7 +56,7 @@ export function assertUnseen(docs: GoldQuoteDoc[], others: GoldQuoteDoc[]): void
   }
 }
 
-/** Every file under a folder, as text (the other annotation sets: coref-fresh, events, times, places). */
+/** Every file under a folder, as text (the other annotation sets: coref-fresh, coref-fresh16, events, times, places). */
 function textsUnder(dir: string): string[] {
   const out: string[] = [];
   for (const f of readdirSync(dir)) {
@@ -143,7 +143,7 @@ export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: 
 
   test(`${spec.split} is unseen: no other quote split, annotation set or unlabelled Wikinews article shares its titles, URLs or opening words`, () => {
     assertUnseen(docs, all.filter((d) => d.split !== spec.split));
-    const sets = ['coref-fresh', 'events', 'times', 'places'].flatMap((s) => textsUnder(join(process.cwd(), 'eval/data', s))).join('\n');
+    const sets = ['coref-fresh', 'coref-fresh16', 'events', 'times', 'places'].flatMap((s) => textsUnder(join(process.cwd(), 'eval/data', s))).join('\n');
     for (const d of docs) {
       // 200 characters: 60 can be shared by two stories ("A research team from the Massachusetts Institute of Technolo…")
       assert.ok(!sets.includes(d.title) && !sets.includes(d.text.slice(0, 200)) && !sets.includes(d.id.replace(/^amalgum:/, '')), `${d.slug}: in another annotation set`);

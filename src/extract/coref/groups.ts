@@ -33,12 +33,12 @@ export const groupPronounRule = defineRule({
 });
 
 /** Entity types "they" may stand for. */
-const THEY_TYPES = new Set(['ORG', 'NORP', 'GPE']);
+export const THEY_TYPES = new Set(['ORG', 'NORP', 'GPE']);
 /** Entity types "it" may stand for. */
 const IT_TYPES = new Set(['ORG', 'GPE']);
 
 /** Clauses that report or explain what their governing clause's subject does: "said (that) they …", "… before they …". */
-const REPORTED = new Set(['ccomp', 'advcl']);
+export const REPORTED = new Set(['ccomp', 'advcl']);
 
 /** Token k has a dependent (after token `after`, when given) that `is` accepts; from the parse's shared dependents lists. */
 function hasDependent(doc: Doc, k: number, is: (t: Token) => boolean, after = -1): boolean {
@@ -54,13 +54,13 @@ function isCopular(doc: Doc, v: number): boolean {
 }
 
 /** A plural common noun no entity owns lies between tokens a and b. */
-function pluralNounBetween(doc: Doc, owners: (Entity | undefined)[], a: number, b: number): boolean {
+export function pluralNounBetween(doc: Doc, owners: (Entity | undefined)[], a: number, b: number): boolean {
   for (let k = a + 1; k < b; k++) if (!owners[k] && (doc.tokens[k].xpos === 'NNS' || doc.tokens[k].xpos === 'NNPS')) return true;
   return false;
 }
 
 /** Verb v has an object before token b that is not entity e's (`named`: only another entity's). */
-function otherObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: number, e: Entity, named: boolean): boolean {
+export function otherObject(doc: Doc, owners: (Entity | undefined)[], v: number, b: number, e: Entity, named: boolean): boolean {
   if (v < 0) return false;
   const s = doc.sentences[doc.tokens[v].sentence];
   for (let k = s.tokenStart; k < b; k++) {
@@ -266,7 +266,7 @@ export const peopleTheyRule = defineRule({
 const MODIFIER = new Set(['amod', 'compound', 'flat']);
 
 /** Token k names a people by a plural noun ("the Palestinians", "Kurds") or ends an organisation's plural name ("Proud Boys"). */
-function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
+export function pluralPeople(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
   const e = owners[k];
   const t = doc.tokens[k];
   // a band or a team the text calls so ("rock band Grateful Dead"), whatever type the recogniser gave it: its last name
@@ -291,7 +291,7 @@ const isNoun = (t: Token | undefined): boolean => t !== undefined && (t.upos ===
 const PLURAL_DEMONSTRATIVES = set('function-words', { uses: 'coref-plural-demonstrative' });
 
 /** Token k is a plural that is no entity's: a plural noun, a plural pronoun, or a demonstrative standing as a noun phrase. */
-function otherPlural(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
+export function otherPlural(doc: Doc, owners: (Entity | undefined)[], k: number): boolean {
   const t = doc.tokens[k];
   if (owners[k]) return false;
   if (t.xpos === 'NNS' || t.xpos === 'NNPS') return true;
@@ -336,7 +336,7 @@ function pluralSubjectAbove(doc: Doc, owners: (Entity | undefined)[], i: number,
 }
 
 /** Token k has a conjunct after it ("Thailand and Japan"). */
-function coordinated(doc: Doc, k: number): boolean {
+export function coordinated(doc: Doc, k: number): boolean {
   return hasDependent(doc, k, (t) => t.deprel === 'conj', k);
 }
 

@@ -8,11 +8,12 @@
 // so its pronouns are not scored for accuracy. Head of a name: its last word before " of ", ",", " who", " that",
 // " which", else its last word; of a description or nominal also before " and", " for", " in", " at", " (", and before
 // a name apposed after the noun ("his wife Miriam" → wife).
-//   node eval/data/coref-fresh/tools/compile.mjs      (repository root) rewrites eval/data/coref-fresh/docs.jsonl
+// A header `# folder:` names the AMALGUM folder when it is not `amalgum/<genre>/xml` (fresh16's news: amalgum_extra).
+//   node eval/data/coref-fresh/tools/compile.mjs [SET]   (repository root) rewrites eval/data/SET/docs.jsonl, SET one of
+//   coref-fresh (fresh13, the default) and coref-fresh16; halves from SET's tools/select.mjs
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { halfOf } from './select.mjs';
+import { halfOf as fresh13Half } from './select.mjs';
 
-const DIR = 'eval/data/coref-fresh';
 const HE_SHE = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
 const IT = /^(?:it|its|itself)$/i;
 const THEY = /^(?:they|them|their|theirs|themselves)$/i;
@@ -46,7 +47,8 @@ function head(text, start, kind) {
   return [start + last, start + core.length];
 }
 
-export function compile(source, file = '') {
+/** `halfOf` is the set's own half rule (fresh13's by default). */
+export function compile(source, file = '', halfOf = fresh13Half) {
   const [headerPart, ...body] = source.split(/\n\n/);
   const meta = Object.fromEntries(headerPart.split('\n').map((l) => /^# (\w+): (.*)$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2].trim()]));
   const marked = body.join('\n').split('\n').map((p) => p.trim()).filter(Boolean).join('\n\n');
@@ -78,14 +80,18 @@ export function compile(source, file = '') {
   return {
     id, slug: file.replace(/^.*\//, '').replace(/\.txt$/, ''), genre: meta.genre, half: halfOf(id), title: meta.title, date: meta.date, url: meta.url,
     licence: 'CC BY 2.5',
-    attribution: `Wikinews contributors, English Wikinews (${meta.url}); text from AMALGUM (gucorpling/amalgum, commit ${meta.commit}, amalgum/${meta.genre}/xml/${id.replace(/^amalgum:/, '')}.xml), rebuilt by hand from its tokens; paragraphs joined by blank lines; coreference annotated by hand`,
+    attribution: `Wikinews contributors, English Wikinews (${meta.url}); text from AMALGUM (gucorpling/amalgum, commit ${meta.commit}, ${meta.folder ?? `amalgum/${meta.genre}/xml`}/${id.replace(/^amalgum:/, '')}.xml), rebuilt by hand from its tokens; paragraphs joined by blank lines; coreference annotated by hand`,
     text, mentions,
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const set = process.argv[2] ?? 'coref-fresh';
+  if (!/^coref-fresh(?:16)?$/.test(set)) throw new Error(`unknown set ${set}: coref-fresh or coref-fresh16`);
+  const DIR = `eval/data/${set}`;
+  const { halfOf } = await import(`../../${set}/tools/select.mjs`);
   const files = readdirSync(`${DIR}/ann`).filter((f) => f.endsWith('.txt')).sort();
-  const docs = files.map((f) => compile(readFileSync(`${DIR}/ann/${f}`, 'utf8'), f));
+  const docs = files.map((f) => compile(readFileSync(`${DIR}/ann/${f}`, 'utf8'), f, halfOf));
   writeFileSync(`${DIR}/docs.jsonl`, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
   for (const d of docs) {
     const n = (k) => d.mentions.filter((m) => m.kind === k && m.entity).length;

@@ -1,0 +1,112 @@
+/**
+ * fresh16's coreference set (eval/data/coref-fresh16): the data parse, the selection is the committed rule's, the set is
+ * unseen, the eval asks for it by `--fresh16`, and the scorer scores it. Chronicle is never run on it here: the set is
+ * unseen whole and the lead makes the first run.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { FRESH_SETS, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
+import { documentRecords, tally } from '../train/coref-score.js';
+import type { Doc } from '../src/doc.js';
+import { assertCompiled, assertSources, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
+
+const docs = readFreshDocs(FRESH_SETS.fresh16.file);
+const sha = (s: string) => createHash('sha1').update(s).digest('hex');
+type Genre = 'news' | 'interview';
+interface Selector {
+  POOL: Record<Genre, string[]>;
+  SKIPPED: Record<string, string>;
+  order: (genre: Genre) => string[];
+  taken: (genre: Genre) => string[];
+  halfOf: (id: string) => string;
+  idOf: (genre: Genre, name: string) => string;
+}
+const selector = async () => await import(pathToFileURL(join(process.cwd(), 'eval/data/coref-fresh16/tools/select.mjs')).href) as Selector;
+
+test('coref-fresh16: 14 Wikinews documents (9 news, 5 interview parts) with source, licence, AMALGUM folder and a half by the hash of the id', () => {
+  assert.equal(docs.length, 14);
+  assertSources(docs, 'fresh16-half', (genre) => (genre === 'news' ? 'amalgum_extra/news/xml' : 'amalgum/interview/xml'));
+  assert.equal(docs.filter((d) => d.genre === 'interview').length, 5);
+});
+
+test('coref-fresh16: the documents are the selector\'s — the first names of each SHA-1 order, less the recorded skips, from pools no one had read', async () => {
+  const s = await selector();
+  const { order: held5Order } = await import(pathToFileURL(join(process.cwd(), 'eval/data/quotes/tools/held5.mjs')).href) as { order: () => string[] };
+  const { INTERVIEWS } = await import(pathToFileURL(join(process.cwd(), 'eval/data/coref-fresh/tools/select.mjs')).href) as { INTERVIEWS: string[] };
+  // news: what held5's order leaves after its 23 (18 annotated, 5 skipped); interviews: fresh13's list less its four
+  const held5 = evalSet('quotes').filter((d) => /^amalgum:AMALGUM_news_/.test(d.id)).map((d) => d.id.replace(/^amalgum:AMALGUM_news_/, ''));
+  assert.equal(s.POOL.news.length, 45);
+  for (const n of held5) assert.ok(!s.POOL.news.includes(n), `${n}: in a quote set`);
+  assert.deepEqual(s.POOL.news, held5Order().slice(23));
+  assert.equal(s.POOL.interview.length, 96);
+  for (const d of readFreshDocs()) assert.ok(!s.POOL.news.includes(d.slug) && !s.POOL.interview.includes(d.slug), `${d.slug}: fresh13's`);
+  assert.ok(s.POOL.interview.every((n) => INTERVIEWS.includes(n)));
+  for (const genre of ['news', 'interview'] as const) {
+    const order = s.order(genre);
+    for (let k = 1; k < order.length; k++) assert.ok(sha(`fresh16:${s.idOf(genre, order[k - 1])}`) < sha(`fresh16:${s.idOf(genre, order[k])}`));
+    const taken = s.taken(genre);
+    assert.deepEqual(docs.filter((d) => d.genre === genre).map((d) => d.slug).sort(), [...taken].sort(), genre);
+    // every skip lies on the way: before the last name taken, never after it
+    const last = order.indexOf(taken[taken.length - 1]);
+    for (const n of Object.keys(s.SKIPPED).filter((x) => order.includes(x))) assert.ok(order.indexOf(n) < last, `${n} skipped after the last taken`);
+    assert.deepEqual(order.slice(0, last + 1).filter((n) => !(n in s.SKIPPED)), taken, `${genre}: no name passed over without a recorded skip`);
+  }
+  for (const d of docs) assert.equal(d.half, s.halfOf(d.id));
+});
+
+test('coref-fresh16: every mention is well formed, with at least 20 "they" and 50 descriptions that name their entity', () => {
+  const counts = assertWellFormed(docs);
+  assert.ok((counts.they ?? 0) >= 20, `they: ${counts.they}`);
+  assert.ok((counts.description ?? 0) >= 50, `descriptions: ${counts.description}`);
+  for (const k of ['he/she', 'first/second']) assert.ok((counts[k] ?? 0) >= 30, `${k}: ${counts[k]}`);
+});
+
+test('coref-fresh16: docs.jsonl is exactly the compiled hand annotation (eval/data/coref-fresh16/ann)', async () => {
+  await assertCompiled('coref-fresh16', docs, (await selector()).halfOf);
+});
+
+test('coref-fresh16 is unseen: no unlabelled article, quote set, fresh13, events set or GUM document shares its id, title, Wikinews page or opening', () => {
+  const unlabelled = unlabelledWikinews();
+  const gum = gumDocuments();
+  assert.ok(unlabelled.length > 300 && gum.length > 50, 'the other texts are read');
+  const others = [...unlabelled, ...evalSet('quotes'), ...evalSet('coref-fresh'), ...evalSet('events'), ...gum];
+  for (const d of docs) assert.deepEqual(sharedWith(d, others, 200).map((o) => o.id), [], `${d.slug}: seen elsewhere`);
+  // the check can fail: the interview part skipped for it (appetite) shares its Wikinews page with a GUM document
+  const appetite = { id: 'amalgum:AMALGUM_interview_appetite', title: 'Shimon Peres discusses the future of Israel (part 10)', url: 'https://en.wikinews.org/wiki/Shimon_Peres_discusses_the_future_of_Israel', text: '' };
+  assert.deepEqual(sharedWith(appetite, gum).map((o) => o.id), ['GUM_interview_peres']);
+});
+
+test('coref-fresh16 wiring: --fresh16 asks for this set with no error listing, --fresh stays fresh13\'s, --fresh-file takes any file', () => {
+  assert.equal(freshRequest(['--fresh16'])?.set.file, join(process.cwd(), 'eval', 'data', 'coref-fresh16', 'docs.jsonl'));
+  assert.equal(freshRequest(['--fresh16'])?.errors, false);
+  assert.equal(freshRequest(['--fresh16', '--fresh-errors'])?.set, FRESH_SETS.fresh16, 'an error listing never turns fresh16 into fresh13');
+  assert.equal(FRESH_SETS.fresh16.errors, false);
+  assert.equal(freshRequest(['--fresh'])?.set, FRESH_SETS.fresh13);
+  assert.equal(freshRequest(['--fresh-errors'])?.errors, true);
+  assert.equal(freshRequest(['--fresh-file', '/tmp/x.jsonl'])?.set.file, '/tmp/x.jsonl');
+  assert.throws(() => freshRequest(['--fresh-file']), /needs a path/);
+  assert.equal(freshRequest(['--pipeline']), null);
+});
+
+test('coref-fresh16 scoring: a hand-made link to the gold entity is right, one on a mention with no named antecedent is wrong', () => {
+  // a system result built from the gold itself (no Chronicle run): the first "they" with a named entity and that entity's
+  // first name, plus a link on an "it" whose gold has no named entity
+  const d = docs.find((x) => x.mentions.some((m) => m.kind === 'they' && m.entity) && x.mentions.some((m) => m.kind === 'it' && !m.entity))!;
+  assert.ok(d);
+  const they = d.mentions.find((m) => m.kind === 'they' && m.entity)!;
+  const name = d.mentions.find((m) => m.kind === 'name' && m.entity === they.entity)!;
+  const it = d.mentions.find((m) => m.kind === 'it' && !m.entity)!;
+  const span = (m: { start: number; end: number; text: string }, kind: string) => ({ start: m.start, end: m.end, text: m.text, kind });
+  const doc = { entities: [{ id: 'e1', name: name.text, mentions: [span(name, 'name'), span(they, 'pronoun'), span(it, 'pronoun')] }] } as unknown as Doc;
+  const gold = freshGold(d);
+  assert.ok(gold.named.has(they.entity!));
+  const s = tally(documentRecords(doc, gold));
+  assert.equal(s.they.linked, 1);
+  assert.equal(s.they.linkedRight, 1);
+  assert.equal(s.they.gold, d.mentions.filter((m) => m.kind === 'they' && m.entity).length);
+  assert.equal(s.it.linked, 1);
+  assert.equal(s.it.linkedRight, 0, 'an "it" with no named antecedent is no right link');
+});
