@@ -10,6 +10,7 @@ import { ACCURATE_MODEL_FILE, decodeNlpModel, encodeNlpModel, loadNlpModel, MODE
 import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
 import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger } from '../src/nlp/tagger.js';
+import { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { assertTree } from './helpers/tree.js';
 
 const dataDir = resolve(process.env.CHRONICLE_DATA ?? '../shared/data');
@@ -119,4 +120,29 @@ test('beam training is deterministic for a seed', () => {
   assert.deepEqual(a.moves.keys, b.moves.keys);
   assert.deepEqual(a.moves.vals, b.moves.vals);
   assert.deepEqual(a.labeler.vals, b.labeler.vals);
+});
+
+test('FrozenPerceptron.coded snaps a packed model to its 7-bit codes without changing its scores, prunes by code, and is idempotent', () => {
+  // 200 rows of 3 classes, weights spread over four orders of magnitude
+  const keys = Uint32Array.from({ length: 200 }, (_, r) => 1000 + r * 7919);
+  const starts = Uint32Array.from({ length: 201 }, (_, r) => r * 3);
+  const cls = Uint8Array.from({ length: 600 }, (_, j) => j % 3);
+  const vals = Float32Array.from({ length: 600 }, (_, j) => (j % 5 === 0 ? -1 : 1) * 10 ** (-((j * 37) % 400) / 100));
+  const model = new FrozenPerceptron(3, keys, starts, cls, vals);
+  const snapped = model.coded(0, 0);
+  const feats = Uint32Array.from(keys);
+  const a = new Float64Array(3);
+  const b = new Float64Array(3);
+  model.score(feats, feats.length, a);
+  snapped.score(feats, feats.length, b);
+  assert.ok(a.some((x) => Math.abs(x) > 0.1));
+  for (let c = 0; c < 3; c++) assert.ok(Math.abs(a[c] - b[c]) < 1e-9, `class ${c}: ${a[c]} vs ${b[c]}`);
+  const pruned = model.coded(8, 6);
+  assert.ok(pruned.keys.length < model.keys.length && pruned.keys.length > 0);
+  const maxAbs = Math.max(...Array.from(vals, Math.abs));
+  for (const v of pruned.vals) assert.ok(Math.sqrt(Math.abs(v) / maxAbs) * 63 >= 5.5, `kept ${v}`);
+  const again = pruned.coded(8, 6);
+  assert.deepEqual([...again.keys], [...pruned.keys]);
+  assert.deepEqual([...again.vals], [...pruned.vals]);
+  assert.throws(() => new FrozenPerceptron(4, keys, starts, cls, vals).coded(8, 6));
 });

@@ -41,7 +41,8 @@ function firstTestSlice(model: NlpModel) {
 
 test('the beam-search model (--beam, CHRONICLE_BEAM=1) stays above its floors and above the accurate model', { skip: !existsSync(ewtTest) && 'UD EWT not found' }, () => {
   const beam = firstTestSlice(loadNlpModel(join(modelsDir(), BEAM_MODEL_FILE)));
-  // floors about half a point under what it scores on this slice (UPOS 96.78, XPOS 96.1, lemma 97.65, UAS 87.23, LAS 83.7; the accurate model 86.6 / 83.05)
+  // floors under what it scores on this slice (UPOS 96.78, XPOS 96.1, lemma 97.65, UAS 87.15, LAS 83.51 since the transition
+  // model is pruned by code, docs/nlp.md "Round ten"; 87.23 / 83.7 unpruned; the accurate model 86.6 / 83.05)
   const floors = { upos: 96.3, xpos: 95.6, lemma: 97.2, uas: 86.7, las: 83.2 };
   for (const k of ['upos', 'xpos', 'lemma', 'uas', 'las'] as const) assert.ok(beam[k] >= floors[k], `${k} ${beam[k]}`);
   const accurate = firstTestSlice(loadNlpModel(join(modelsDir(), ACCURATE_MODEL_FILE)));

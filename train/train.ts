@@ -22,6 +22,8 @@
  * --lean leaves out round six's (LEAN_DEFAULT, with --accurate LEAN_ACCURATE, below).
  * --beam K trains the parser globally with beam search of width K and early update (src/nlp/beam.ts);
  * with --accurate it writes models/nlp-en-beam.bin.gz + nlp-en-beam.manifest.json (docs/nlp.md "Round nine").
+ * With --beam the transition model is written snapped to its 7-bit codes and pruned by code, --move-codes ROW,ENTRY
+ * (default 8,6; 0: unpruned; FrozenPerceptron.coded, docs/nlp.md "Round ten"; train/move-codes.ts does it to a written file).
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
  * between runs), --unpruned-out FILE, --parser-sentences N, --model-file NAME.
  */
@@ -60,6 +62,9 @@ const { values } = parseArgs({
     'prune-tagger': { type: 'string' },
     // the share of the largest |weight| below which the transition model's weights are dropped (default 0: none)
     'prune-moves': { type: 'string', default: '0' },
+    // the transition model snapped to its 7-bit codes, without weights |code| < ENTRY and rows whose largest |code| < ROW:
+    // "ROW,ENTRY" (FrozenPerceptron.coded; default with --beam "8,6", docs/nlp.md "Round ten"; "0": none)
+    'move-codes': { type: 'string' },
     // the second tagger pass re-scores only words the first decided by a score margin below this (default 32; 0: none, -1: all)
     'second-margin': { type: 'string', default: '32' },
     'dev-every': { type: 'string', default: '0' },
@@ -95,6 +100,20 @@ const { values } = parseArgs({
     'unpruned-out': { type: 'string' },
   },
 });
+
+/** `--move-codes ROW,ENTRY` as a hyperparameter (absent when "0") */
+function moveCodes(given: string): { moveCodes?: { row: number; entry: number } } {
+  if (given === '0' || given === '') return {};
+  const [row, entry = '0'] = given.split(',');
+  if (!/^\d+$/.test(row) || !/^\d+$/.test(entry)) throw new Error(`--move-codes ${given}: expected ROW,ENTRY (whole numbers, codes 0–63)`);
+  return { moveCodes: { row: Number(row), entry: Number(entry) } };
+}
+
+/** the transition model as written: snapped to its codes and pruned by code when `hyper.moveCodes` says so */
+function codedMoves(moves: FrozenPerceptron): FrozenPerceptron {
+  const codes = hyper.moveCodes;
+  return codes ? moves.coded(codes.row, codes.entry) : moves;
+}
 
 /**
  * `--lean`: the parser leaves out these 43 of the accurate configuration's 148 templates (31 of 111
@@ -155,6 +174,8 @@ const hyper = {
   // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
   // beam width of the parser's global training and decoding (absent: greedy, trained with the dynamic oracle)
   ...(Number(values.beam) > 0 ? { beam: Number(values.beam) } : {}),
+  // the transition model's weights snapped to their 7-bit codes and pruned by code (with --beam: 23.8 → 8.2 MB, EWT dev LAS −0.12)
+  ...moveCodes(values['move-codes'] ?? (Number(values.beam) > 0 ? '8,6' : '0')),
   ...(values['parser-sentences'] !== undefined ? { parserSentences: Number(values['parser-sentences']) } : {}),
   parserWithout: templateIds(values['parser-without'] ?? (values.lean ? (accurate ? LEAN_ACCURATE : LEAN_DEFAULT) : '')),
 };
@@ -385,7 +406,7 @@ function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Re
       ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
       second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
     },
-    parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
+    parser: { ...full.parser, moves: codedMoves(prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves), labeler: full.parser.labeler.pruned(prune.labeler) },
   });
   return { full, bytes };
 }
