@@ -358,28 +358,8 @@ export class FrozenPerceptron implements Scorer {
    * scoring about twice as fast, and at 0.03 costs nothing measurable on EWT dev.
    */
   pruned(relative: number): FrozenPerceptron {
-    this.requireRows('pruned');
-    let maxAbs = 0;
-    for (let j = 0; j < this.vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(this.vals[j]));
-    const threshold = relative * maxAbs;
-    const keys: number[] = [];
-    const starts: number[] = [0];
-    const cls: number[] = [];
-    const vals: number[] = [];
-    for (let r = 0; r < this.keys.length; r++) {
-      const before = cls.length;
-      for (let j = this.starts[r]; j < this.starts[r + 1]; j++) {
-        if (Math.abs(this.vals[j]) >= threshold) {
-          cls.push(this.cls[j]);
-          vals.push(this.vals[j]);
-        }
-      }
-      if (cls.length > before) {
-        keys.push(this.keys[r]);
-        starts.push(cls.length);
-      }
-    }
-    return new FrozenPerceptron(this.nClasses, Uint32Array.from(keys), Uint32Array.from(starts), Uint8Array.from(cls), Float32Array.from(vals));
+    const threshold = relative * this.maxAbs('pruned');
+    return this.rewritten((v) => (Math.abs(v) >= threshold ? v : 0), 0);
   }
 
   /**
@@ -391,10 +371,25 @@ export class FrozenPerceptron implements Scorer {
    * (docs/nlp.md "Round ten"). Idempotent.
    */
   coded(minRow: number, minEntry: number): FrozenPerceptron {
-    this.requireRows('coded');
     if (this.nClasses > 3) throw new Error('FrozenPerceptron.coded: only the packed (≤ 3-class) layout holds companded codes');
+    const maxAbs = this.maxAbs('coded');
+    const snap = (c: number) => (c / 63) ** 2 * maxAbs;
+    return this.rewritten((v) => {
+      const c = Math.round(Math.sqrt(Math.abs(v) / maxAbs) * 63);
+      return c < minEntry ? 0 : Math.sign(v) * snap(c);
+    }, snap(minRow));
+  }
+
+  /** the largest |weight| (the rows must be here) */
+  private maxAbs(what: string): number {
+    this.requireRows(what);
     let maxAbs = 0;
     for (let j = 0; j < this.vals.length; j++) maxAbs = Math.max(maxAbs, Math.abs(this.vals[j]));
+    return maxAbs;
+  }
+
+  /** A copy with each weight replaced by `entry(weight)` (0: dropped), without rows whose largest |weight| is under `rowFloor` or that are left empty. */
+  private rewritten(entry: (v: number) => number, rowFloor: number): FrozenPerceptron {
     const keys: number[] = [];
     const starts: number[] = [0];
     const cls: number[] = [];
@@ -403,15 +398,13 @@ export class FrozenPerceptron implements Scorer {
       const before = cls.length;
       let rowMax = 0;
       for (let j = this.starts[r]; j < this.starts[r + 1]; j++) {
-        const v = this.vals[j];
-        const c = Math.round(Math.sqrt(Math.abs(v) / maxAbs) * 63);
-        if (c === 0 || c < minEntry) continue;
-        rowMax = Math.max(rowMax, c);
+        const v = entry(this.vals[j]);
+        if (v === 0) continue;
+        rowMax = Math.max(rowMax, Math.abs(v));
         cls.push(this.cls[j]);
-        vals.push(Math.sign(v) * (c / 63) ** 2 * maxAbs);
+        vals.push(v);
       }
-      if (cls.length === before) continue;
-      if (rowMax < minRow) {
+      if (cls.length === before || rowMax < rowFloor) {
         cls.length = before;
         vals.length = before;
         continue;
