@@ -20,19 +20,24 @@
  * model (default 0: at 0.005 the accurate file is 23% smaller, EWT dev LAS −0.01, no faster, and
  * eval:facts loses a fact). --parser-without IDS leaves parser feature templates out ("2,4,20-23");
  * --lean leaves out round six's (LEAN_DEFAULT, with --accurate LEAN_ACCURATE, below).
+ * --beam K trains the parser globally with beam search of width K and early update (src/nlp/beam.ts);
+ * with --accurate it writes models/nlp-en-beam.bin.gz + nlp-en-beam.manifest.json (docs/nlp.md "Round nine").
+ * With --beam the transition model is written snapped to its 7-bit codes and pruned by code, --move-codes ROW,ENTRY
+ * (default 8,6; 0: unpruned; FrozenPerceptron.coded, docs/nlp.md "Round ten"; train/move-codes.ts does it to a written file).
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
- * between runs), --unpruned-out FILE.
+ * between runs), --unpruned-out FILE, --parser-sentences N, --model-file NAME.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execSync } from 'node:child_process';
 import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
+import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, BEAM_MANIFEST, BEAM_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample, type ParserData } from '../src/nlp/parser.js';
+import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger, type TaggedSentence, type TaggerData } from '../src/nlp/tagger.js';
 import { decodeModel, encodeModel, getPerceptron, putPerceptron, type TypedArrayAny } from '../src/nlp/model-io.js';
 import { evaluate, formatScores } from '../src/nlp/evaluate.js';
@@ -57,9 +62,14 @@ const { values } = parseArgs({
     'prune-tagger': { type: 'string' },
     // the share of the largest |weight| below which the transition model's weights are dropped (default 0: none)
     'prune-moves': { type: 'string', default: '0' },
+    // the transition model snapped to its 7-bit codes, without weights |code| < ENTRY and rows whose largest |code| < ROW:
+    // "ROW,ENTRY" (FrozenPerceptron.coded; default with --beam "8,6", docs/nlp.md "Round ten"; "0": none)
+    'move-codes': { type: 'string' },
     // the second tagger pass re-scores only words the first decided by a score margin below this (default 32; 0: none, -1: all)
     'second-margin': { type: 'string', default: '32' },
     'dev-every': { type: 'string', default: '0' },
+    // experiments: also write the model after every N parser iterations (FILE.@N beside the model file)
+    'snapshot-every': { type: 'string', default: '0' },
     // the accurate model (models/nlp-en-accurate.bin.gz): issue 19's additions on unless --no-X turns one off
     accurate: { type: 'boolean', default: false },
     // issue 19's additions (docs/nlp.md "Round two"): off by default, on with --accurate
@@ -74,6 +84,12 @@ const { values } = parseArgs({
     'parser-without': { type: 'string' },
     // the parser leaves out round six's templates (LEAN_DEFAULT, with --accurate LEAN_ACCURATE; docs/nlp.md "Round six")
     lean: { type: 'boolean', default: false },
+    // the parser trained globally with beam search of this width and early update (beam.ts; default 0: greedy, dynamic oracle)
+    beam: { type: 'string', default: '0' },
+    // experiments: train the parser on the first N training sentences only (EWT train comes first)
+    'parser-sentences': { type: 'string' },
+    // the model file's name in --out (default nlp-en.bin.gz, with --accurate nlp-en-accurate.bin.gz)
+    'model-file': { type: 'string' },
     // experiments: score EWT dev only (tuning never looks at test)
     'skip-test': { type: 'boolean', default: false },
     // experiments: train the tagger, print its EWT dev accuracy and stop
@@ -84,6 +100,20 @@ const { values } = parseArgs({
     'unpruned-out': { type: 'string' },
   },
 });
+
+/** `--move-codes ROW,ENTRY` as a hyperparameter (absent when "0") */
+function moveCodes(given: string): { moveCodes?: { row: number; entry: number } } {
+  if (given === '0' || given === '') return {};
+  const [row, entry = '0'] = given.split(',');
+  if (!/^\d+$/.test(row) || !/^\d+$/.test(entry)) throw new Error(`--move-codes ${given}: expected ROW,ENTRY (whole numbers, codes 0–63)`);
+  return { moveCodes: { row: Number(row), entry: Number(entry) } };
+}
+
+/** the transition model as written: snapped to its codes and pruned by code when `hyper.moveCodes` says so */
+function codedMoves(moves: FrozenPerceptron): FrozenPerceptron {
+  const codes = hyper.moveCodes;
+  return codes ? moves.coded(codes.row, codes.entry) : moves;
+}
 
 /**
  * `--lean`: the parser leaves out these 43 of the accurate configuration's 148 templates (31 of 111
@@ -114,13 +144,15 @@ const addition = (on: boolean | undefined, off: boolean | undefined) => on ?? (a
 const hyper = {
   accurate,
   taggerIterations: Number(values['tagger-iterations'] ?? (values.quick ? 3 : 10)),
-  parserIterations: Number(values['parser-iterations'] ?? (values.quick ? 3 : accurate ? 10 : 12)),
+  // with --beam: 16 iterations (early update sees less of each sentence; EWT dev LAS @12 83.36, @16 83.54 unpruned)
+  parserIterations: Number(values['parser-iterations'] ?? (values.quick ? 3 : Number(values.beam) > 0 ? 16 : accurate ? 10 : 12)),
   jackknife,
   explore: 0.9,
   seed,
   parserSeed: Number(values['parser-seed'] ?? seed),
   // the shipped parser is the mean of this many parsers trained with successive seeds
-  ensemble: Number(values.ensemble ?? (values.quick || !accurate ? 1 : 3)),
+  // (one with --beam: a mean of beam-trained parsers has the rows of all, and the file would not fit in 60 MB beside the others)
+  ensemble: Number(values.ensemble ?? (values.quick || !accurate || Number(values.beam) > 0 ? 1 : 3)),
   tagdict: { minCount: 20, minShare: 0.97 },
   lemmatizer: { minTypes: 2, ewtWeight: 3 },
   // weights below this share of a model's largest |weight| are dropped after training
@@ -140,6 +172,11 @@ const hyper = {
   // unscored: at 32, a fifth of the second pass's scorings, EWT dev unchanged (docs/nlp.md "Round five")
   secondMargin: Number(values['second-margin']) < 0 ? undefined : Number(values['second-margin']),
   // parser feature templates left out (fewer weight look-ups per token; docs/nlp.md "Round six")
+  // beam width of the parser's global training and decoding (absent: greedy, trained with the dynamic oracle)
+  ...(Number(values.beam) > 0 ? { beam: Number(values.beam) } : {}),
+  // the transition model's weights snapped to their 7-bit codes and pruned by code (with --beam: 23.8 → 8.2 MB, EWT dev LAS −0.12)
+  ...moveCodes(values['move-codes'] ?? (Number(values.beam) > 0 ? '8,6' : '0')),
+  ...(values['parser-sentences'] !== undefined ? { parserSentences: Number(values['parser-sentences']) } : {}),
   parserWithout: templateIds(values['parser-without'] ?? (values.lean ? (accurate ? LEAN_ACCURATE : LEAN_DEFAULT) : '')),
 };
 
@@ -305,18 +342,30 @@ const examples: ParseExample[] = train.map((s, i) => {
     heads: Int32Array.from(s.words, (w) => (w.head === 0 ? n : w.head - 1)),
     labels: Int32Array.from(s.words, (w) => lIndex.get(w.deprel)!),
   };
-}).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0));
+}).filter((ex) => ex.lex.length > 0 && ex.heads.every((h) => h >= 0)).slice(0, hyper.parserSentences);
 const devEvery = Number(values['dev-every']);
 const parserData: ParserData = { labels, nXpos: tagger.data.xposTags.length, clusters: hyper.parserClusters ? clusters : undefined, labelSets: hyper.labelSets, without: hyper.parserWithout };
-const parsers = Array.from({ length: hyper.ensemble }, (_, k) => trainParser(examples, parserData, {
-  iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log,
-  // --dev-every N: score the averaged model on EWT dev every N iterations (for choosing the count)
-  onIteration: devEvery > 0 ? (it, mv, lb) => {
-    if (it % devEvery !== 0) return;
-    const probe = new NlpModel(taggerModel, lemmatizer, new Parser(parserData, mv.freeze(), lb.freeze()));
+const train1 = (k: number, onIteration: Parameters<typeof trainParser>[2]['onIteration']) => (hyper.beam ?? 0) > 0
+  ? trainBeamParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, beam: hyper.beam!, log, onIteration })
+  : trainParser(examples, parserData, { iterations: hyper.parserIterations, seed: hyper.parserSeed + k, explore: hyper.explore, log, onIteration });
+const snapshotEvery = Number(values['snapshot-every']);
+const parsers = Array.from({ length: hyper.ensemble }, (_, k) => train1(k, devEvery > 0 || snapshotEvery > 0 ? (it, mv, lb) => {
+  if (devEvery > 0 && it % devEvery === 0) {
+    const probe = new NlpModel(taggerModel, lemmatizer, beamOrGreedy(parserData, mv.freeze(), lb.freeze()));
     log(formatScores(`dev @${it}`, evaluate(probe, dev)));
-  } : undefined,
-}));
+  }
+  // --snapshot-every N: the model file as it would be written after this iteration (one parser: no ensemble mean)
+  if (snapshotEvery > 0 && it % snapshotEvery === 0 && it < hyper.parserIterations) {
+    const path = join(outDir, `${values['model-file'] ?? 'snapshot.bin.gz'}.@${it}`);
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(path, modelBytes(mv.freeze(), lb.freeze(), { hyperparameters: { ...hyper, parserIterations: it } }).bytes);
+    log(`snapshot after iteration ${it} written to ${path}`);
+  }
+} : undefined));
+/** a parser for these weights: beam search when trained with it */
+function beamOrGreedy(data: ParserData, moves: FrozenPerceptron, labeler: FrozenPerceptron): Parser {
+  return (hyper.beam ?? 0) > 0 ? new BeamParser({ ...data, beam: hyper.beam }, moves, labeler) : new Parser(data, moves, labeler);
+}
 const parser = parsers.length === 1 ? parsers[0] : {
   moves: FrozenPerceptron.mean(parsers.map((p) => p.moves)), labeler: FrozenPerceptron.mean(parsers.map((p) => p.labeler)), data: parserData,
 };
@@ -334,26 +383,36 @@ const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
-const full = partsOf(decodeNlpModel(encodeNlpModel({
-  tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
-  lemmatizer: lemmatizer.data,
-  parser: { moves: parser.moves, labeler: parser.labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined },
-  clusters,
-  meta,
-})));
-// prune the stored (bfloat16) weights: the many-class models score about twice as fast
-if (values['unpruned-out']) writeFileSync(values['unpruned-out'], encodeNlpModel(full));
-const { prune } = hyper;
-const bytes = encodeNlpModel({
-  ...full,
-  tagger: {
-    ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
-    second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
-  },
-  parser: { ...full.parser, moves: prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves, labeler: full.parser.labeler.pruned(prune.labeler) },
-});
+const { full, bytes } = modelBytes(parser.moves, parser.labeler, meta, values['unpruned-out']);
+
+/** The model file's bytes for these parser weights (the tagger's and labeler's weights pruned as `hyper.prune` says). */
+function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Record<string, unknown>, unprunedOut?: string) {
+  const full = partsOf(decodeNlpModel(encodeNlpModel({
+    tagger: { xpos: tagger.xpos, upos: tagger.upos, second: tagger.second, secondMargin: hyper.secondMargin, xposTags: tagger.data.xposTags, uposTags: tagger.data.uposTags, tagdict: tagger.data.tagdict, lowerTag: tagger.data.lowerTag },
+    lemmatizer: lemmatizer.data,
+    parser: { moves, labeler, labels, labelSets: hyper.labelSets, without: hyper.parserWithout, noClusters: clusters && !hyper.parserClusters ? true : undefined, beam: (hyper.beam ?? 0) > 1 ? hyper.beam : undefined },
+    clusters,
+    meta,
+  })));
+  if (unprunedOut) {
+    mkdirSync(dirname(resolve(unprunedOut)), { recursive: true });
+    writeFileSync(unprunedOut, encodeNlpModel(full));
+  }
+  // prune the stored (bfloat16) weights: the many-class models score about twice as fast
+  const { prune } = hyper;
+  const bytes = encodeNlpModel({
+    ...full,
+    tagger: {
+      ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
+      second: full.tagger.second ? full.tagger.second.pruned(prune.tagger) : undefined,
+    },
+    parser: { ...full.parser, moves: codedMoves(prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves), labeler: full.parser.labeler.pruned(prune.labeler) },
+  });
+  return { full, bytes };
+}
 mkdirSync(outDir, { recursive: true });
-const modelFile = accurate ? ACCURATE_MODEL_FILE : MODEL_FILE;
+const beamModel = accurate && (hyper.beam ?? 0) > 1;
+const modelFile = values['model-file'] ?? (beamModel ? BEAM_MODEL_FILE : accurate ? ACCURATE_MODEL_FILE : MODEL_FILE);
 const modelPath = join(outDir, modelFile);
 writeFileSync(modelPath, bytes);
 const loadStart = performance.now();
@@ -375,7 +434,7 @@ const manifest = {
   model: modelFile,
   sha256: sha256(modelPath),
   bytes: bytes.length,
-  description: `English POS tagger (XPOS + UPOS${hyper.secondPass ? ', two passes' : ''}), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, dynamic oracle${hyper.ensemble > 1 ? `; the parser is the mean of the weights of ${hyper.ensemble} parsers trained with seeds ${hyper.parserSeed}-${hyper.parserSeed + hyper.ensemble - 1}` : ''})${hyper.clusters ? ', with Brown-cluster features' : ''}, trained in TypeScript by train/train.ts`,
+  description: `English POS tagger (XPOS + UPOS${hyper.secondPass ? ', two passes' : ''}), lemmatizer and labelled dependency parser (arc-hybrid, averaged perceptron, ${(hyper.beam ?? 0) > 1 ? `beam search of width ${hyper.beam} with global early-update training` : 'dynamic oracle'}${hyper.ensemble > 1 ? `; the parser is the mean of the weights of ${hyper.ensemble} parsers trained with seeds ${hyper.parserSeed}-${hyper.parserSeed + hyper.ensemble - 1}` : ''})${hyper.clusters ? ', with Brown-cluster features' : ''}, trained in TypeScript by train/train.ts`,
   // --tagger-cache only saves time (the cached tagger stage is the same bits a fresh run computes), so it is not part of the recipe
   command: ['npm run train', ...(recipeArgs.length > 0 ? ['--', ...recipeArgs] : [])].join(' '),
   code: { commit, script: 'train/train.ts' },
@@ -413,6 +472,6 @@ const manifest = {
     changes: 'The corpora were not redistributed; the model holds feature weights, tag lists, a tag dictionary, lemma exception lists and a word → cluster table learnt from them.',
   },
 };
-const manifestPath = join(outDir, accurate ? ACCURATE_MANIFEST : 'manifest.json');
+const manifestPath = join(outDir, beamModel ? BEAM_MANIFEST : accurate ? ACCURATE_MANIFEST : 'manifest.json');
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
 log(`done in ${((Date.now() - t0) / 1000).toFixed(0)} s; manifest at ${manifestPath}`);

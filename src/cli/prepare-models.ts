@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
 import { defaultModelDir } from '../extract/ner.js';
 import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
-import { ACCURATE_MODEL_FILE, defaultModelPath, loadReadyNlp, modelsDir } from '../nlp/nlp-model.js';
+import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, defaultModelPath, loadReadyNlp, modelsDir } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
 import { gazetteer } from '../extract/places/gazetteer.js';
 import { readReadyDetector } from '../extract/events/detector.js';
@@ -19,6 +19,7 @@ const made: string[] = [];
 for (const [name, build] of [
   ['NLP model', () => loadReadyNlp(defaultModelPath())],
   ['accurate NLP model', () => loadReadyNlp(join(modelsDir(), ACCURATE_MODEL_FILE))],
+  ['beam-search NLP model', () => loadReadyNlp(join(modelsDir(), BEAM_MODEL_FILE))],
   ['actor index', () => ActorIndex.fromFile(process.env.CHRONICLE_ACTORS ?? DEFAULT_ACTOR_MODEL)],
   ['NER weights', () => loadWeights(join(defaultModelDir(), MODEL_FILES.weights))],
   ['NER organisation companion', () => loadWeights(join(defaultModelDir(), MODEL_FILES.orgWeights))],

@@ -10,6 +10,7 @@ import { packedMap } from '../packed.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
 import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
+import { BeamParser } from './beam.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
 import { Tagger, taggerMemo } from './tagger.js';
 import { repairTree } from './tree-repair.js';
@@ -23,6 +24,12 @@ export const MODEL_FILE = 'nlp-en.bin.gz';
  */
 export const ACCURATE_MODEL_FILE = 'nlp-en-accurate.bin.gz';
 export const ACCURATE_MANIFEST = 'nlp-en-accurate.manifest.json';
+/**
+ * The accurate configuration with its parser trained and decoded with beam search (beam.ts; issue 19
+ * round nine, docs/nlp.md): opt-in with `--beam` or CHRONICLE_BEAM=1; `npm run train -- --accurate --beam 8` makes it.
+ */
+export const BEAM_MODEL_FILE = 'nlp-en-beam.bin.gz';
+export const BEAM_MANIFEST = 'nlp-en-beam.manifest.json';
 
 export interface Analysis {
   upos: string[];
@@ -128,7 +135,7 @@ export interface NlpModelParts {
   };
   lemmatizer: LemmatizerData;
   /** noClusters: the parser's features do not read the clusters (the tagger's may) */
-  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: readonly number[] };
+  parser: { moves: FrozenPerceptron; labeler: FrozenPerceptron; labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: readonly number[]; beam?: number };
   /** word clusters both the tagger's and the parser's features read (one set for both) */
   clusters?: WordClusters;
   meta: Record<string, unknown>;
@@ -150,7 +157,7 @@ export function partsOf(model: NlpModel): NlpModelParts {
     },
     lemmatizer: model.lemmatizer.data,
     parser: { moves: frozen(parser.moves, 'parser.moves'), labeler: frozen(parser.labeler, 'parser.labeler'), labels: parser.data.labels, labelSets: parser.data.labelSets,
-      without: parser.data.without, noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined },
+      without: parser.data.without, noClusters: tagger.data.clusters && !parser.data.clusters ? true : undefined, beam: parser.data.beam },
     clusters: tagger.data.clusters ?? parser.data.clusters,
     meta: model.meta,
   };
@@ -158,8 +165,8 @@ export function partsOf(model: NlpModel): NlpModelParts {
 
 /** The parser's part of both headers; `without` only when templates are left out, so older files read the same. */
 function parserHeader(parts: NlpModelParts): NlpHeader['parser'] {
-  const { labels, labelSets, noClusters, without } = parts.parser;
-  return { labels, labelSets, noClusters, without: without && without.length > 0 ? [...without] : undefined };
+  const { labels, labelSets, noClusters, without, beam } = parts.parser;
+  return { labels, labelSets, noClusters, without: without && without.length > 0 ? [...without] : undefined, beam: beam !== undefined && beam > 1 ? beam : undefined };
 }
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -195,7 +202,7 @@ interface NlpHeader {
   meta: Record<string, unknown>;
   tagger: { xposTags: string[]; uposTags: string[]; tagdict: Array<[string, number]>; lowerTag?: Array<[string, number]>; secondPass?: boolean; secondMargin?: number };
   lemmatizer: LemmatizerData;
-  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: number[] };
+  parser: { labels: string[]; labelSets?: boolean; noClusters?: boolean; without?: number[]; beam?: number };
   clusters?: ClusterHeader;
 }
 
@@ -220,11 +227,11 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
     perceptron('tagger.upos', uposTags.length),
     h.tagger.secondPass ? perceptron('tagger.second', xposTags.length) : null,
   );
-  const parser = new Parser(
-    { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets, without: h.parser.without },
-    perceptron('parser.moves', 3),
-    perceptron('parser.labeler', h.parser.labels.length),
-  );
+  const parserData = { labels: h.parser.labels, nXpos: xposTags.length, clusters: h.parser.noClusters ? undefined : clusters, labelSets: h.parser.labelSets, without: h.parser.without, beam: h.parser.beam };
+  const moves = perceptron('parser.moves', 3);
+  const labeler = perceptron('parser.labeler', h.parser.labels.length);
+  // a model trained with beam search (beam.ts) is decoded with its beam; every other model greedily
+  const parser = h.parser.beam !== undefined && h.parser.beam > 1 ? new BeamParser(parserData, moves, labeler, beamWidth(h.parser.beam)) : new Parser(parserData, moves, labeler);
   return new NlpModel(tagger, lookups ? new Lemmatizer(null, lookups) : new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
 
@@ -300,9 +307,31 @@ export function useAccurateModel(): void {
   process.env.CHRONICLE_ACCURATE = '1';
 }
 
-/** CHRONICLE_NLP_MODEL, else the accurate model when asked for (accurateMode), else the default one. */
+/**
+ * The decoding width of a beam-trained model: CHRONICLE_BEAM_WIDTH if set (the beam model's weights, trained at 8,
+ * give EWT dev LAS 83.29 at width 4 for about 1.7× the speed; docs/nlp.md "Round nine"), else the width it was trained with.
+ */
+export function beamWidth(trained: number): number {
+  const asked = process.env.CHRONICLE_BEAM_WIDTH;
+  if (asked === undefined || asked === '') return trained;
+  const w = Number(asked);
+  if (!Number.isInteger(w) || w < 1 || w > 256) throw new Error(`CHRONICLE_BEAM_WIDTH=${asked}: a beam width is a whole number from 1 to 256`);
+  return w;
+}
+
+/** Whether the beam-search model is asked for (CHRONICLE_BEAM=1; the CLI's --beam sets it, so worker threads inherit it). */
+export function beamMode(): boolean {
+  return process.env.CHRONICLE_BEAM === '1';
+}
+
+/** Asks for the beam-search model in this process and the workers it starts (before the model is first loaded). */
+export function useBeamModel(): void {
+  process.env.CHRONICLE_BEAM = '1';
+}
+
+/** CHRONICLE_NLP_MODEL, else the beam-search model when asked for (beamMode), else the accurate model when asked for (accurateMode), else the default one. */
 export function defaultModelPath(): string {
-  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), accurateMode() ? ACCURATE_MODEL_FILE : MODEL_FILE);
+  return process.env.CHRONICLE_NLP_MODEL ?? join(modelsDir(), beamMode() ? BEAM_MODEL_FILE : accurateMode() ? ACCURATE_MODEL_FILE : MODEL_FILE);
 }
 
 export interface LoadOptions {

@@ -14,12 +14,12 @@ import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
 export const SHIFT = 0;
 export const RIGHT = 1;
 export const LEFT = 2;
-const N_MOVES = 3;
+export const N_MOVES = 3;
 
 const ROOT_WORD = hashString('-ROOT-');
 
 /** Parser state, with typed arrays reused across sentences. */
-class State {
+export class State {
   n = 0;
   cap = 0;
   stack = new Int32Array(0);
@@ -53,30 +53,33 @@ class State {
   /** the same for the label templates (labelFeatures; L.ZERO stays 0) */
   readonly labelValues = new Int32Array(N_LABEL_VALUES);
 
+  /** Room for `size` positions (words and the root); the contents are set by reset or copyFrom. */
+  private allocate(size: number): void {
+    const cap = Math.max(size, this.cap * 2, 64);
+    this.cap = cap;
+    this.stack = new Int32Array(cap);
+    this.heads = new Int32Array(cap);
+    this.labels = new Int32Array(cap);
+    this.lc1 = new Int32Array(cap);
+    this.lc2 = new Int32Array(cap);
+    this.rc1 = new Int32Array(cap);
+    this.rc2 = new Int32Array(cap);
+    this.nl = new Int32Array(cap);
+    this.nr = new Int32Array(cap);
+    this.ls = new Int32Array(cap);
+    this.rs = new Int32Array(cap);
+    this.inStack = new Uint8Array(cap);
+    this.W = new Int32Array(cap);
+    this.T = new Int32Array(cap);
+    this.U = new Int32Array(cap);
+    this.S3 = new Int32Array(cap);
+  }
+
   reset(lex: Lexeme[], tags: Int32Array, upos: Int32Array, rootTag: number, cl: Int32Array | null = null): void {
     const n = lex.length;
     this.n = n;
     this.cl = cl;
-    if (n + 1 > this.cap) {
-      const cap = Math.max(n + 1, this.cap * 2, 64);
-      this.cap = cap;
-      this.stack = new Int32Array(cap);
-      this.heads = new Int32Array(cap);
-      this.labels = new Int32Array(cap);
-      this.lc1 = new Int32Array(cap);
-      this.lc2 = new Int32Array(cap);
-      this.rc1 = new Int32Array(cap);
-      this.rc2 = new Int32Array(cap);
-      this.nl = new Int32Array(cap);
-      this.nr = new Int32Array(cap);
-      this.ls = new Int32Array(cap);
-      this.rs = new Int32Array(cap);
-      this.inStack = new Uint8Array(cap);
-      this.W = new Int32Array(cap);
-      this.T = new Int32Array(cap);
-      this.U = new Int32Array(cap);
-      this.S3 = new Int32Array(cap);
-    }
+    if (n + 1 > this.cap) this.allocate(n + 1);
     for (let i = 0; i < n; i++) {
       this.W[i] = lex[i].word;
       this.T[i] = tags[i] + 1;
@@ -100,6 +103,53 @@ class State {
     this.inStack.fill(0, 0, n + 1);
     this.sp = 0;
     this.b0 = 0;
+  }
+
+  /**
+   * This state becomes a copy of `src` (beam search, beam.ts): the arcs, stack and children are
+   * copied; the sentence's words, tags and clusters (read-only while parsing) are shared.
+   */
+  copyFrom(src: State): void {
+    const m = src.n + 1;
+    if (m > this.cap) this.allocate(m);
+    this.n = src.n;
+    this.W = src.W;
+    this.T = src.T;
+    this.U = src.U;
+    this.S3 = src.S3;
+    this.cl = src.cl;
+    this.labelSets = src.labelSets;
+    this.on = src.on;
+    this.sp = src.sp;
+    this.b0 = src.b0;
+    // element loops, not set(subarray()): no view objects per copy (sentences are short)
+    const { stack, heads, labels, lc1, lc2, rc1, rc2, nl, nr, ls, rs, inStack } = this;
+    for (let i = 0; i < src.sp; i++) stack[i] = src.stack[i];
+    for (let i = 0; i < m; i++) {
+      heads[i] = src.heads[i];
+      labels[i] = src.labels[i];
+      lc1[i] = src.lc1[i];
+      lc2[i] = src.lc2[i];
+      rc1[i] = src.rc1[i];
+      rc2[i] = src.rc2[i];
+      nl[i] = src.nl[i];
+      nr[i] = src.nr[i];
+      ls[i] = src.ls[i];
+      rs[i] = src.rs[i];
+      inStack[i] = src.inStack[i];
+    }
+  }
+
+  /** The finished tree: heads (−1 for the root) and label ids per word. */
+  result(): ParseResult {
+    const n = this.n;
+    const heads = new Int32Array(n);
+    const labels = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      heads[i] = this.heads[i] === n ? -1 : this.heads[i];
+      labels[i] = this.labels[i] - 1;
+    }
+    return { heads, labels };
   }
 
   terminal(): boolean {
@@ -333,7 +383,7 @@ function hashTemplates(table: Int32Array, vals: Int32Array, on: Uint8Array, out:
 }
 
 /** Transition features of the current state. */
-function parseFeatures(st: State, out: Uint32Array): number {
+export function parseFeatures(st: State, out: Uint32Array): number {
   const { W, T, U, S3, labels } = st;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
@@ -444,7 +494,7 @@ const LABEL_CLUSTER_TEMPLATES = flatTemplates([
 ]);
 
 /** Label features for the arc head → dep about to be built. */
-function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
+export function labelFeatures(st: State, head: number, dep: number, out: Uint32Array): number {
   const { W, T, U, S3, labels } = st;
   const n1 = st.n;
   const t = (i: number) => (i >= 0 && i <= n1 ? T[i] : 0);
@@ -487,6 +537,8 @@ export interface ParserData {
   without?: readonly number[];
   /** XPOS tag count (tags are ids + 1; the root's tag is nXpos + 1) */
   nXpos: number;
+  /** the beam width the move model was trained for (beam.ts; absent: greedy, as every model before) */
+  beam?: number;
 }
 
 export interface ParseResult {
@@ -522,7 +574,6 @@ export class Parser {
     const clusters = this.data.clusters;
     st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
     st.labelSets = this.data.labelSets === true;
-    const n = lex.length;
     while (!st.terminal()) {
       const valid = st.valid();
       let best = -1;
@@ -539,13 +590,7 @@ export class Parser {
       }
       st.apply(best, label);
     }
-    const heads = new Int32Array(n);
-    const labels = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      heads[i] = st.heads[i] === n ? -1 : st.heads[i];
-      labels[i] = st.labels[i] - 1;
-    }
-    return { heads, labels };
+    return st.result();
   }
 }
 
@@ -558,8 +603,15 @@ export interface ParseExample {
   labels: Int32Array;
 }
 
+/** Each word's gold dependents (and the root's, at n), for the dynamic oracle's costs. */
+export function goldChildren(ex: ParseExample): Int32Array[] {
+  const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
+  ex.heads.forEach((h, d) => lists[h].push(d));
+  return lists.map((l) => Int32Array.from(l));
+}
+
 /** Dynamic-oracle cost of each move (Goldberg & Nivre 2013, arc-hybrid), as gold arcs lost. */
-function costs(st: State, gold: Int32Array, kids: Int32Array[], out: Int32Array): void {
+export function costs(st: State, gold: Int32Array, kids: Int32Array[], out: Int32Array): void {
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
   const s1 = sp > 1 ? st.stack[sp - 2] : -1;
@@ -607,11 +659,7 @@ export function trainParser(
   const explore = opts.explore ?? 0.9;
   const order = examples.map((_, i) => i);
   const cls = examples.map((ex) => (data.clusters ? data.clusters.of(ex.lex) : null));
-  const kidsOf = examples.map((ex) => {
-    const lists: number[][] = Array.from({ length: ex.lex.length + 1 }, () => []);
-    ex.heads.forEach((h, d) => lists[h].push(d));
-    return lists.map((l) => Int32Array.from(l));
-  });
+  const kidsOf = examples.map(goldChildren);
   for (let it = 0; it < opts.iterations; it++) {
     shuffle(order, rand);
     let correct = 0;

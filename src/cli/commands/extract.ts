@@ -2,7 +2,7 @@ import { ExtractPool } from '../../ingest/pool.js';
 import { BudgetError, DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { readDocuments, DEFAULT_MAX_TEXT_BYTES } from '../../ingest/input.js';
 import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
-import { useAccurateModel } from '../../nlp/nlp-model.js';
+import { useAccurateModel, useBeamModel } from '../../nlp/nlp-model.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 
 export const extractCommand: Command = {
@@ -25,6 +25,7 @@ Options:
   --fetch-articles        with --feed: fetch the linked page of entries that carry only a summary
   --any-language          keep documents not detected as English
   --accurate              tag and parse with the accurate model (LAS +1.4, tag+parse ~1.5× the CPU; docs/nlp.md)
+  --beam                  tag and parse with the beam-search model (LAS +1.7, tag+parse ~6× the CPU; docs/nlp.md)
   --time-budget S         seconds of extraction allowed per MB of text, at least 30 s a
                           document (default ${DEFAULT_SECONDS_PER_MB}; 0: none); a document over
                           it fails by name and the others go on
@@ -50,8 +51,10 @@ Examples:
       'any-language': { type: 'boolean', default: false },
       'time-budget': { type: 'string' },
       accurate: { type: 'boolean', default: false },
+      beam: { type: 'boolean', default: false },
     });
     if (values.accurate) useAccurateModel();
+    if (values.beam) useBeamModel();
     const { published, maxTextBytes } = documentLimits(values);
     const secondsPerMb = timeBudget(values['time-budget']);
 

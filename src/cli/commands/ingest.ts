@@ -4,7 +4,7 @@ import { Journal, defaultJournalPath } from '../../ingest/journal.js';
 import { Progress } from '../../ingest/progress.js';
 import { DEFAULT_DB, openStore } from '../../store/index.js';
 import { parseCommandArgs, documentLimits, timeBudget } from '../args.js';
-import { useAccurateModel } from '../../nlp/nlp-model.js';
+import { useAccurateModel, useBeamModel } from '../../nlp/nlp-model.js';
 import { DEFAULT_SECONDS_PER_MB } from '../../ingest/limits.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 
@@ -43,6 +43,7 @@ Options:
   --fetch-articles        with --feed: fetch the linked page of summary-only entries
   --any-language          keep documents not detected as English
   --accurate              tag and parse with the accurate model (LAS +1.4, tag+parse ~1.5× the CPU; docs/nlp.md)
+  --beam                  tag and parse with the beam-search model (LAS +1.7, tag+parse ~6× the CPU; docs/nlp.md)
   -h, --help              this help
 
 Exit codes: 0 all documents stored, 1 some documents failed (each named on stderr), 2 usage error.
@@ -68,8 +69,10 @@ Examples:
       'fetch-articles': { type: 'boolean', default: false },
       'any-language': { type: 'boolean', default: false },
       accurate: { type: 'boolean', default: false },
+      beam: { type: 'boolean', default: false },
     });
     if (values.accurate) useAccurateModel();
+    if (values.beam) useBeamModel();
     const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
     const secondsPerMb = timeBudget(values['time-budget']);
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 256) throw new UsageError('--jobs must be a whole number from 0 to 256');

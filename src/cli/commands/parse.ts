@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Doc } from '../../doc.js';
 import { tokenizeStage } from '../../nlp/sentences.js';
 import { ConlluError, parseConllu, writeConlluSentence, type ConlluSentence } from '../../nlp/conllu.js';
-import { loadNlpModel, nlpModel, useAccurateModel, type NlpModel } from '../../nlp/nlp-model.js';
+import { loadNlpModel, nlpModel, useAccurateModel, useBeamModel, type NlpModel } from '../../nlp/nlp-model.js';
 import { parseDoc } from '../../nlp/parse-stage.js';
 import { decodeText } from '../../ingest/input.js';
 import { parseCommandArgs } from '../args.js';
@@ -70,6 +70,7 @@ Options:
   --conllu         the input is CoNLL-U
   --model PATH     model file (default models/nlp-en.bin.gz, or $CHRONICLE_NLP_MODEL)
   --accurate       the accurate model (models/nlp-en-accurate.bin.gz: LAS +1.4, ~1.5× the CPU; docs/nlp.md)
+  --beam           the accurate model's configuration with a beam-search parser (models/nlp-en-beam.bin.gz: LAS +1.7, ~6× the CPU; docs/nlp.md)
   -h, --help       this help
 
 Exit codes: 0 done, 1 some sentences could not be read (each named on stderr), 2 usage error.
@@ -83,8 +84,10 @@ Examples:
       conllu: { type: 'boolean', default: false },
       model: { type: 'string' },
       accurate: { type: 'boolean', default: false },
+      beam: { type: 'boolean', default: false },
     });
     if (values.accurate) useAccurateModel();
+    if (values.beam) useBeamModel();
     if (positionals.length > 1) throw new UsageError('parse takes one input file (or - for standard input)');
     const path = positionals[0] ?? '-';
     const model = values.model ? loadNlpModel(values.model) : nlpModel();
