@@ -21,11 +21,8 @@ test('"A:" is the interviewee the introduction names; "you" in "Q:" turns is the
   assert.notEqual(linkOf(d, 'I was born'), 'Grace Mwangi');
 });
 
-test('"Question:"/"Answer:" and "Interviewer:"/"Interviewee:" are sides too', () => {
+test('"Question:"/"Answer:" are sides too', () => {
   assert.equal(linkOf(doc(intro + qa('Question', 'Answer')), 'I opened'), 'Grace Mwangi');
-  const d = doc(intro + qa('Interviewer', 'Interviewee'));
-  assert.equal(linkOf(d, 'My family'), 'Grace Mwangi');
-  assert.equal(linkOf(d, 'you open'), 'Grace Mwangi');
 });
 
 test('with nobody named, "A" and "Q" stay speakers unknown: a side is no person', () => {
@@ -33,9 +30,9 @@ test('with nobody named, "A" and "Q" stay speakers unknown: a side is no person'
   assert.equal(linkOf(d, 'I opened'), '');
   assert.equal(linkOf(d, 'I was born'), '');
   assert.ok(!d.entities.some((e) => e.type === 'PERSON' && (e.name === 'Q' || e.name === 'A')));
-  // the introduction's person answers under "Interviewee:" (a label the quotes stage does not read), not without the rule
-  const named = intro + qa('Interviewer', 'Interviewee');
-  assert.equal(linkWithout('coref-speech.turn-label-answer', named, 'I opened'), '');
+  // an answer the quotes stage gives no speaker stays unlinked: no guess from the introduction (the lead removed
+  // coref-speech.turn-label-answer, which added 4 links on fresh16, all wrong)
+  assert.equal(linkOf(doc(intro + qa('Interviewer', 'Interviewee')), 'I opened'), '');
   // "Q:" is the interviewer even when the answers ask too
   const asking = intro + 'Q: Do you fear the vote?\n\nA: Why should I? Who would stop me?\n\nQ: Will you run again?\n\nA: Who knows? Ask me in May.';
   assert.equal(linkOf(doc(asking), 'you fear'), 'Grace Mwangi');

@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelLines, labelAnswer, labelQuestion, sideOf } from './turn-labels.js';
+import { intervieweeRepeats, labelCounts, labelLines, labelQuestion, sideOf } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -276,17 +276,10 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: n
   return (label, from, to) => {
     const side = sideOf(label);
     if (side === 'interviewee') {
-      // the quotes stage's speaker of the answer (the person the introduction names most), else one known only as "A"
+      // the quotes stage's speaker of this answer, turn by turn (one speaker for every "A:" turn, from any answer or the
+      // introduction, added 4 links on fresh16, all wrong: coref-speech.turn-label-answer, removed)
       const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
-      if (!labelAnswer.enabled) return q?.speaker ? byId.get(q.speaker) : undefined;
-      // one speaker for every turn of the label: the one the quotes stage gave any answer, else one of its own
-      if (!memo.has(label)) {
-        const answered = doc.quotes.find((x) => x.kind === 'direct' && x.speaker && byId.get(x.speaker)?.type === 'PERSON' && x.cue && x.cue.text.startsWith(label) && !/^\p{L}/u.test(x.cue.text.slice(label.length)));
-        // (never a person named "A": a side is no name, test/fixtures/articles-3/interview-envoy)
-        memo.set(label, answered?.speaker ? byId.get(answered.speaker) : introduced(doc, introEnd));
-        if (memo.get(label) && !answered) labelAnswer.fired(from, to);
-      }
-      return memo.get(label);
+      return q?.speaker ? byId.get(q.speaker) : undefined;
     }
     // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
     if (side === 'interviewer') return undefined;
@@ -300,19 +293,6 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: n
     if (made) memo.set(label, made);
     return made;
   };
-}
-
-/** The person the introduction (the text before the first turn) mentions most, when one does. */
-function introduced(doc: Doc, introEnd: number): Entity | undefined {
-  let best: Entity | undefined;
-  let most = 0;
-  let tie = false;
-  for (const e of doc.entities) {
-    if (e.type !== 'PERSON' || !e.mentions.some((m) => m.kind === 'name' && m.end <= introEnd)) continue;
-    const n = e.mentions.filter((m) => m.end <= introEnd).length;
-    if (n > most) { best = e; most = n; tie = false; } else if (n === most) tie = true;
-  }
-  return tie ? undefined : best;
 }
 
 export function resolveSpeech(doc: Doc): number {

@@ -33,16 +33,6 @@ export const labelQuestion = defineRule({
   source,
 });
 
-export const labelAnswer = defineRule({
-  id: 'coref-speech.turn-label-answer',
-  stage: 'coref-speech',
-  action: 'label',
-  summary: 'a turn label that names the answering side ("A:", "Answer:", "Interviewee:") is one person in every turn: the one the quotes stage gave any of its answers, else the person the introduction (the text before the first turn) mentions most; never a person named "A"',
-  fires: ['Grace Mwangi runs a clinic in Kisumu.\n\nInterviewer: When did you open it?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
-  spares: ['Interviewer: When did you open the clinic?\n\nInterviewee: I opened it in 2015.\n\nInterviewer: Why Kisumu?\n\nInterviewee: My family lives there.'],
-  source,
-});
-
 export const intervieweeRepeats = defineRule({
   id: 'coref-speech.interviewee-repeats',
   stage: 'coref-speech',
