@@ -348,6 +348,23 @@ test('a sorted table answers any key as the map it is built from: tabs, accents,
   assert.deepEqual([...lazy].sort(), [...new Map(entries)].sort());
 });
 
+test('a lazy table that has missed more keys than it holds reads itself in whole and then keeps no misses', () => {
+  const entries: [string, string][] = [['NN\ts', 'l|1|'], ['NN\tes', 'l|2|'], ['VBD\ted', 'l|2|'], ['VBZ\ts', 'l|1|'], ['JJ\ter', 'l|2|']];
+  const arrays = {};
+  KeyedTable.build(entries).put(arrays, 't');
+  const lazy = new TableMap(KeyedTable.get({ header: {}, arrays }, 't'), (v) => v);
+  // what the map holds, without the reads that size or iteration would make first
+  const held = () => Reflect.get(Map.prototype, 'size', lazy) as number;
+  assert.equal(lazy.get('NN\ts'), 'l|1|');
+  for (let i = 0; i < 5; i++) assert.equal(lazy.get(`NN\tmiss${i}`), undefined);
+  assert.equal(held(), 6, 'a hit and five misses are kept, as asked');
+  assert.equal(lazy.get('NN\tmiss5'), undefined);
+  assert.equal(held(), entries.length, 'the sixth miss reads the table in, the misses go');
+  for (let i = 6; i < 50; i++) assert.equal(lazy.get(`NN\tmiss${i}`), undefined);
+  assert.equal(held(), entries.length, 'later misses add nothing');
+  for (const [k, v] of entries) assert.equal(lazy.get(k), v);
+});
+
 test('the load-ready name gazetteer gives every name the type the JSON gives it', () => {
   const whole = parseGazetteer(readFileSync(GAZETTEER_PATH, 'utf8'));
   const ready = nameGazetteer();

@@ -481,7 +481,13 @@ export class TableMap<V> extends Map<string, V> {
     if (this.complete) return undefined;
     const i = this.table.find(key);
     if (i < 0) {
-      if (++this.absent > 100_000) this.forgetAbsent();
+      // once the misses kept outnumber the table's entries, the whole table costs less to hold
+      // than the misses: it is read in and a miss is one map look-up, with nothing added
+      if (++this.absent > this.table.size && this.table.size <= 100_000) {
+        this.fill();
+        return undefined;
+      }
+      if (this.absent > 100_000) this.forgetAbsent();
       super.set(key, ABSENT as V);
       return undefined;
     }
