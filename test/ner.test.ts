@@ -614,6 +614,9 @@ test('a word cache that forgets its words mid-sentence scores as one that keeps 
   // four words: cleared (and its score pools emptied) several times within each sentence
   const tiny = new WordCache(ctx, 4);
   const sentences = [
+    // fills the fresh cache exactly; the next sentence finds those four scored, then clears it
+    'the club said .',
+    'the club said . Orbis Labs hired Dana Whitlow in Kherson .',
     'Orbis Labs hired Dana Whitlow , a former Tarrow Bank analyst , in Kherson last May .',
     'She worked for WeWork and later for SoftBank in Tokyo .',
     'Fans of Real Madrid gathered outside the stadium , the club said .',
