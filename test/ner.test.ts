@@ -607,3 +607,29 @@ test('a word\'s first gazetteer node is asked for once per word, also when the w
   assert.deepEqual(again.gaz, first.gaz, 'the same gazetteer features from the kept nodes');
   assert.ok(first.gaz[5].length > 0, '"Kherson" carries its gazetteer features');
 });
+
+test('a word cache that forgets its words mid-sentence scores as one that keeps them (word score rows in a pool)', () => {
+  const model = getNerModel()!;
+  const ctx = { gazetteer: model.gazetteer, lexicon: model.lexicon, brown: model.brown, vectors: model.vectors, types: model.types };
+  // four words: cleared (and its score pools emptied) several times within each sentence
+  const tiny = new WordCache(ctx, 4);
+  const sentences = [
+    // fills the fresh cache exactly; the next sentence finds those four scored, then clears it
+    'the club said .',
+    'the club said . Orbis Labs hired Dana Whitlow in Kherson .',
+    'Orbis Labs hired Dana Whitlow , a former Tarrow Bank analyst , in Kherson last May .',
+    'She worked for WeWork and later for SoftBank in Tokyo .',
+    'Fans of Real Madrid gathered outside the stadium , the club said .',
+    'Orbis Labs hired Dana Whitlow , a former Tarrow Bank analyst , in Kherson last May .',
+  ].map((t) => t.split(' '));
+  const caps = docCaps(sentences);
+  for (const words of sentences) {
+    for (const weights of [model.weights, model.org!.weights]) {
+      const kept = weights.emissionsFor(sentenceView(words, model.cache, model, caps), model.cache, true);
+      const v = sentenceView(words, tiny, model, caps);
+      assert.deepEqual(weights.emissionsFor(v, tiny, true), kept, words.join(' '));
+      // again on the same view, its rows now in the pool
+      assert.deepEqual(weights.emissionsFor(v, tiny, true), kept, words.join(' '));
+    }
+  }
+});

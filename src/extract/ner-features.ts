@@ -445,10 +445,13 @@ export interface WordInfo {
   tc: number;
   /** its dominant class and share bucket (0: none) */
   tcDom: number;
-  /** run time only: summed scores of the word-only features (self, then one block per OFFSETS entry) */
-  vec?: Float32Array;
+  /**
+   * run time only: offset in the cache's slot-0 score pool (WordCache.vecPools) of the summed
+   * scores of the word-only features (self, then one block per OFFSETS entry); -1 not yet scored
+   */
+  vecAt: number;
   /** the same for the second weights sharing this cache (the organisation companion, NerWeights.slot 1) */
-  vec2?: Float32Array;
+  vecAt2: number;
   /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
   gaz?: TrieNode | null;
 }
@@ -490,8 +493,8 @@ function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null
     v20: vectors ? vectors.prefix(vc, 3) : 0,
     tc,
     tcDom: tc ? 1 + Math.floor((tc - 1) / (5 * 5 * 5 * 5 * 3)) : 0,
-    vec: undefined,
-    vec2: undefined,
+    vecAt: -1,
+    vecAt2: -1,
     gaz: undefined,
   };
 }
@@ -511,6 +514,15 @@ export class WordCache {
   private readonly map = new Map<string, WordInfo>();
   readonly padBefore: WordInfo;
   readonly padAfter: WordInfo;
+  /**
+   * Run time: the per-word score vectors of the (up to two) models sharing this cache, by slot,
+   * as rows of one growing pool each (WordInfo.vecAt / vecAt2 are offsets) rather than a typed
+   * array per word: one object per pool instead of two per word and model, so a worker warming up
+   * allocates and promotes far fewer objects.
+   */
+  readonly vecPools: Float32Array[] = [new Float32Array(0), new Float32Array(0)];
+  /** floats of each pool in use */
+  readonly vecUsed: number[] = [0, 0];
   constructor(private readonly ctx: FeatureContext, private readonly limit = 50_000) {
     this.padBefore = makeInfo(PAD_BEFORE, null, null);
     this.padAfter = makeInfo(PAD_AFTER, null, null);
@@ -518,11 +530,19 @@ export class WordCache {
   get(w: string): WordInfo {
     let info = this.map.get(w);
     if (!info) {
-      if (this.map.size >= this.limit) this.map.clear();
+      if (this.map.size >= this.limit) this.clear();
       info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null, this.ctx.types ?? null);
       this.map.set(w, info);
     }
     return info;
+  }
+
+  /** Forget every word and empty the score pools (infos still held by a sentence view score again). */
+  private clear(): void {
+    for (const info of this.map.values()) info.vecAt = info.vecAt2 = -1;
+    this.padBefore.vecAt = this.padBefore.vecAt2 = this.padAfter.vecAt = this.padAfter.vecAt2 = -1;
+    this.map.clear();
+    this.vecUsed[0] = this.vecUsed[1] = 0;
   }
 }
 

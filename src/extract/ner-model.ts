@@ -194,6 +194,8 @@ export class NerWeights {
   private memoSize = 0;
   /** the memo rows (offsets) of one token's gazetteer and run keys */
   private markRows = new Int32Array(16);
+  /** a sentence's word-vector offsets (emissionsFor), reused */
+  private vecOffsets = new Int32Array(256);
 
   private readonly combo = new FeatureTable(1 << 12);
   private comboRows: Float32Array;
@@ -241,19 +243,35 @@ export class NerWeights {
     return r * T_;
   }
 
-  /** Scores of the word-only features of `w`: self, then one block per neighbour offset. */
-  private wordVec(w: WordInfo): Float32Array {
+  /**
+   * Offset in `cache`'s pool for this model's slot of the summed word-only feature scores of `w`
+   * (self, then one block per neighbour offset), scoring them into a new row on first sight.
+   */
+  private wordVec(w: WordInfo, cache: WordCache): number {
+    const at = this.slot === 0 ? w.vecAt : w.vecAt2;
+    if (at >= 0) return at;
     const T = this.tags.n;
-    const vec = new Float32Array(T * (1 + OFFSETS.length));
+    const row = T * (1 + OFFSETS.length);
+    const slot = this.slot;
+    const start = cache.vecUsed[slot];
+    let pool = cache.vecPools[slot];
+    if (start + row > pool.length) {
+      const grown = new Float32Array(Math.max(2 * pool.length, 1024 * row));
+      grown.set(pool.subarray(0, start));
+      pool = cache.vecPools[slot] = grown;
+    }
+    cache.vecUsed[slot] = start + row;
     const n = selfKeys(w, this.keys, 0);
     this.scorer.score(this.keys, n, this.tmp);
-    for (let t = 0; t < T; t++) vec[t] = this.tmp[t];
+    for (let t = 0; t < T; t++) pool[start + t] = this.tmp[t];
     for (let k = 0; k < OFFSETS.length; k++) {
       const m = neighbourKeys(w, k, this.keys, 0);
       this.scorer.score(this.keys, m, this.tmp);
-      for (let t = 0; t < T; t++) vec[(k + 1) * T + t] = this.tmp[t];
+      for (let t = 0; t < T; t++) pool[start + (k + 1) * T + t] = this.tmp[t];
     }
-    return vec;
+    if (slot === 0) w.vecAt = start;
+    else w.vecAt2 = start;
+    return start;
   }
 
   /**
@@ -280,23 +298,14 @@ export class NerWeights {
       }
       return out;
     }
-    // word vectors of the sentence with two pads each side: vecs[i + 2] belongs to token i
-    const vecs = new Array<Float32Array>(n + 4);
-    if (this.slot === 0) {
-      vecs[0] = vecs[1] = cache.padBefore.vec ??= this.wordVec(cache.padBefore);
-      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec ??= this.wordVec(cache.padAfter);
-      for (let i = 0; i < n; i++) {
-        const w = v.infos[i];
-        vecs[i + 2] = w.vec ??= this.wordVec(w);
-      }
-    } else {
-      vecs[0] = vecs[1] = cache.padBefore.vec2 ??= this.wordVec(cache.padBefore);
-      vecs[n + 2] = vecs[n + 3] = cache.padAfter.vec2 ??= this.wordVec(cache.padAfter);
-      for (let i = 0; i < n; i++) {
-        const w = v.infos[i];
-        vecs[i + 2] = w.vec2 ??= this.wordVec(w);
-      }
-    }
+    // word vectors of the sentence with two pads each side, as offsets into the cache's pool for
+    // this slot: vecs[i + 2] belongs to token i
+    const vecs = this.vecOffsets.length >= n + 4 ? this.vecOffsets : (this.vecOffsets = new Int32Array(2 * n + 8));
+    vecs[0] = vecs[1] = this.wordVec(cache.padBefore, cache);
+    vecs[n + 2] = vecs[n + 3] = this.wordVec(cache.padAfter, cache);
+    for (let i = 0; i < n; i++) vecs[i + 2] = this.wordVec(v.infos[i], cache);
+    // read after every row is scored (a new row may have grown the pool)
+    const pool = cache.vecPools[this.slot];
     const T2 = 2 * T;
     const T3 = 3 * T;
     const T4 = 4 * T;
@@ -317,17 +326,17 @@ export class NerWeights {
       const rows = this.memoRows;
       // self, then the neighbours at -2, -1, +1, +2 (OFFSETS order)
       const s0 = vecs[i + 2];
-      const a = vecs[i];
-      const b = vecs[i + 1];
-      const c = vecs[i + 3];
-      const d = vecs[i + 4];
+      const a = vecs[i] + T;
+      const b = vecs[i + 1] + T2;
+      const c = vecs[i + 3] + T3;
+      const d = vecs[i + 4] + T4;
       const buf = this.keys;
       let m = 0;
       for (let q = wideAt[i]; q < wideAt[i + 1]; q++) buf[m++] = wide[q];
       this.scorer.score(buf, m, tmp);
       // one pass per tag, rounded to float32 after each addition as the stores into `out` were
       for (let t = 0; t < T; t++) {
-        let x = Math.fround(s0[t] + a[T + t] + b[T2 + t] + c[T3 + t] + d[T4 + t] + tmp[t]);
+        let x = Math.fround(pool[s0 + t] + pool[a + t] + pool[b + t] + pool[c + t] + pool[d + t] + tmp[t]);
         x = Math.fround(x + combo[off0 + t]);
         for (let q = 0; q < nMarks; q++) x = Math.fround(x + rows[markRows[q] + t]);
         out[base + t] = t === 0 ? x - oBias : x;
