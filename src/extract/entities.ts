@@ -515,12 +515,6 @@ function fullestName(mentions: Mention[]): string {
 /** Prepositions after which a lone capitalised word is read as a place ("to Paris", "in Jordan"). */
 const PLACE_PREPOSITIONS = set('function-words', { uses: 'ner-place-prep' });
 
-/**
- * "Valeska Paris … Paris said": news names a person in full, then by surname, and a surname that is
- * also a city or an organisation ("Paris", "Nasrallah" in the actor lists) is typed so where it stands
- * alone. A one-word name of another type that is the last word of a person's full name named earlier
- * in the article is that person — unless a place preposition governs it ("she moved to Paris").
- */
 /** "Felizeberto Nice, director general of …": a multi-word place name apposed to a bare role noun is a person. */
 function apposedRolesArePeople(doc: Doc, names: Mention[]): void {
   const toks = doc.tokens;
@@ -543,6 +537,12 @@ function apposedRolesArePeople(doc: Doc, names: Mention[]): void {
   }
 }
 
+/**
+ * "Valeska Paris … Paris said": news names a person in full, then by surname, and a surname that is
+ * also a city or an organisation ("Paris", "Nasrallah" in the actor lists) is typed so where it stands
+ * alone. A one-word name of another type that is the last word of a person's full name named earlier
+ * in the article is that person — unless a place preposition governs it ("she moved to Paris").
+ */
 function surnamesStayPeople(doc: Doc, names: Mention[]): void {
   const firstBySurname = new Map<string, number>();
   for (const m of names) {
