@@ -12,6 +12,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { lw } from './mentions.js';
+import { sharedSubject } from './rules.js';
 import { titleGender, titleNoun } from './words.js';
 
 type Gender = 'f' | 'm' | 'x';
@@ -50,27 +51,16 @@ const DEPENDENT_CLAUSE = new Set(['advcl', 'ccomp', 'xcomp', 'parataxis']);
 
 /**
  * For a pronoun that is the subject of a clause on a verb which is a conjunct with no subject of its own, the token
- * heading the first conjunct's subject (the chain of conjuncts climbed to its head); else -1.
+ * heading the first conjunct's subject (sharedSubject: the verb conjuncts climbed to one with a subject); else -1.
  */
 export function sharedGoverningSubject(doc: Doc, i: number): number {
   const toks = doc.tokens;
   if (!sharedSubjectGovernorRule.enabled || !/^nsubj/.test(toks[i].deprel ?? '')) return -1;
   const verb = toks[i].head ?? -1;
   if (verb < 0 || !DEPENDENT_CLAUSE.has((toks[verb].deprel ?? '').split(':')[0])) return -1;
-  const sent = doc.sentences[toks[i].sentence];
-  const subjectOf = (v: number) => {
-    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
-    return -1;
-  };
-  let gov = toks[verb].head ?? -1;
-  if (gov < 0 || subjectOf(gov) >= 0) return -1;
-  for (let up = 0; up < 4 && gov >= 0 && toks[gov].deprel === 'conj'; up++) {
-    gov = toks[gov].head ?? -1;
-    if (gov < 0) return -1;
-    const s = subjectOf(gov);
-    if (s >= 0) return s < i ? s : -1;
-  }
-  return -1;
+  const gov = toks[verb].head ?? -1;
+  const up = gov >= 0 ? sharedSubject(doc, gov) : { subj: -1, shared: false };
+  return up.shared && up.subj >= 0 && up.subj < i ? up.subj : -1;
 }
 
 /**

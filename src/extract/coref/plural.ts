@@ -17,7 +17,7 @@ import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { pluralKind } from './kinds.js';
 import { coordinated, otherObject, otherPlural, pluralNounBetween, REPORTED, THEY_TYPES } from './groups.js';
-import { labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
+import { labelRule, sharedSubject, spanAt, subjectOf, turnLabels } from './rules.js';
 import { lw, tokenOwners } from './mentions.js';
 
 export const sharedSubjectRule = defineRule({
@@ -111,20 +111,6 @@ function previousSubject(doc: Doc, i: number): { subj: number; tie: Tie } | null
     if (/^nsubj/.test(toks[k].deprel ?? '') && h >= 0 && (toks[h].head ?? -1) < 0) return { subj: k, tie: 'previous' };
   }
   return null;
-}
-
-/** The subject of verb v, or, when it has none, of the verb phrase it is coordinated with (`shared`); at most three steps. */
-function sharedSubject(doc: Doc, v: number): { subj: number; shared: boolean } {
-  const toks = doc.tokens;
-  let shared = false;
-  for (let n = 0; v >= 0 && n < 3; n++) {
-    const subj = subjectOf(doc, v);
-    if (subj >= 0) return { subj, shared };
-    if (toks[v].deprel !== 'conj' || (toks[v].upos !== 'VERB' && toks[v].upos !== 'AUX')) break;
-    shared = true;
-    v = toks[v].head ?? -1;
-  }
-  return { subj: -1, shared };
 }
 
 /** Token k is "he"/"she"/"I" or a person's name: one person, who is not "their". */

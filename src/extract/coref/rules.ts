@@ -465,6 +465,20 @@ export function subjectOf(doc: Doc, v: number): number {
   return -1;
 }
 
+/** The subject of verb v, or, when it has none, of the verb phrase it is coordinated with (`shared`); at most three steps. */
+export function sharedSubject(doc: Doc, v: number): { subj: number; shared: boolean } {
+  const toks = doc.tokens;
+  let shared = false;
+  for (let n = 0; v >= 0 && n < 3; n++) {
+    const subj = subjectOf(doc, v);
+    if (subj >= 0) return { subj, shared };
+    if (toks[v].deprel !== 'conj' || (toks[v].upos !== 'VERB' && toks[v].upos !== 'AUX')) break;
+    shared = true;
+    v = toks[v].head ?? -1;
+  }
+  return { subj: -1, shared };
+}
+
 /**
  * The bases of the rules' links: each has its own calibrated confidence (models/coref/link-confidence.json).
  * he/she split by where the antecedent was found: in the pronoun's own sentence or sentences before.

@@ -219,12 +219,12 @@ export interface Turn {
 export function interviewTurns(doc: Doc): Turn[] {
   const found = labelLines(doc.text);
   if (!found.length) return [];
-  const speakerOf = labelSpeakers(doc, labelCounts(found), found[0].labelStart);
+  const speakerOf = labelSpeakers(doc, labelCounts(found));
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
 }
 
 /** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
-function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>, introEnd: number): (label: string, from: number, to: number) => Entity | undefined {
+function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: string, from: number, to: number) => Entity | undefined {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
