@@ -19,7 +19,8 @@ import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
-import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, labelRule, spanAt, subjectOf, turnLabels } from './rules.js';
+import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, labelRule, spanAt, turnLabels } from './rules.js';
+import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 
 export const groupPronounRule = defineRule({

@@ -12,7 +12,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { lw } from './mentions.js';
-import { sharedSubject } from './rules.js';
+import { sharedSubject } from './subjects.js';
 import { titleGender, titleNoun } from './words.js';
 
 type Gender = 'f' | 'm' | 'x';

@@ -17,7 +17,8 @@ import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { pluralKind } from './kinds.js';
 import { coordinated, otherObject, otherPlural, pluralNounBetween, REPORTED, THEY_TYPES } from './groups.js';
-import { labelRule, sharedSubject, spanAt, subjectOf, turnLabels } from './rules.js';
+import { labelRule, spanAt, turnLabels } from './rules.js';
+import { sharedSubject, subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 
 export const sharedSubjectRule = defineRule({

@@ -23,6 +23,7 @@ import { linkFields } from './confidence.js';
 import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
+import { subjectOf } from './subjects.js';
 import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -455,28 +456,6 @@ export function governingVerb(doc: Doc, i: number): number {
   let v = toks[i].head ?? -1;
   for (let n = 0; v >= 0 && n < 6 && toks[v].upos !== 'VERB'; n++) v = toks[v].head ?? -1;
   return v;
-}
-
-/** The first subject (nsubj, nsubj:pass …) that hangs on token v, or -1. */
-export function subjectOf(doc: Doc, v: number): number {
-  const toks = doc.tokens;
-  const sent = doc.sentences[toks[v].sentence];
-  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
-  return -1;
-}
-
-/** The subject of verb v, or, when it has none, of the verb phrase it is coordinated with (`shared`); at most three steps. */
-export function sharedSubject(doc: Doc, v: number): { subj: number; shared: boolean } {
-  const toks = doc.tokens;
-  let shared = false;
-  for (let n = 0; v >= 0 && n < 3; n++) {
-    const subj = subjectOf(doc, v);
-    if (subj >= 0) return { subj, shared };
-    if (toks[v].deprel !== 'conj' || (toks[v].upos !== 'VERB' && toks[v].upos !== 'AUX')) break;
-    shared = true;
-    v = toks[v].head ?? -1;
-  }
-  return { subj: -1, shared };
 }
 
 /**
