@@ -35,7 +35,11 @@ test('held6: the pool is held4\'s listed names less every name held4, held5 and 
   assert.equal(touched.size, 32 + 23 + 12);
   assert.deepEqual([...pool].sort(), LISTED.filter((n) => !touched.has(n)).sort());
   // every name any other quote or coreference set holds is out of the pool
-  const used = [...evalSet('quotes'), ...evalSet('coref-fresh16'), ...evalSet('coref-fresh')].map((d) => d.id).filter((id) => /AMALGUM_news_/.test(id) && !docs.some((x) => x.id === id));
+  // (held7, fresh18's later set, is drawn from the names this pool leaves after held6's last taken one: none of them was read here)
+  const held7 = gold.filter((d) => d.split === 'held7').map((d) => name(d.id));
+  const lastRead = Math.max(...docs.map((d) => pool.indexOf(name(d.id))));
+  for (const n of held7) assert.ok(pool.indexOf(n) > lastRead, `${n}: held7 takes only what held6 left unread`);
+  const used = [...evalSet('quotes'), ...evalSet('coref-fresh16'), ...evalSet('coref-fresh')].map((d) => d.id).filter((id) => /AMALGUM_news_/.test(id) && !docs.some((x) => x.id === id) && !held7.includes(id.replace(/^.*AMALGUM_news_/, '')));
   for (const id of used) assert.ok(!pool.includes(id.replace(/^.*AMALGUM_news_/, '')), `${id} in the pool`);
   // a new order: not held5's
   assert.notDeepEqual(pool, h5.order().filter((n) => pool.includes(n)));
