@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateDoc, type GoldQuoteDoc } from '../../eval/quotes-gold.js';
+import { gumDocuments, sharedWith } from './coref-fresh-sets.js';
 
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 const key = (s: string) => decodeURIComponent(s).replace(/[_\s]+/g, ' ').toLowerCase();
@@ -54,6 +55,17 @@ export function assertUnseen(docs: GoldQuoteDoc[], others: GoldQuoteDoc[]): void
     assert.ok(!seenUrls.has(key(d.url!.replace(/^.*\/wiki\//, ''))), `${d.slug}: URL seen elsewhere`);
     assert.ok(!openings.has(d.text.slice(0, 60)), `${d.slug}: opening seen elsewhere`);
   }
+}
+
+/**
+ * No GUM document shares an id, title, Wikinews page or opening with `docs`; and the same check finds `known`, an article the
+ * set skipped because GUM holds it (so the check can fail).
+ */
+export function assertUnseenByGum(docs: GoldQuoteDoc[], known: { id: string; title: string; url: string; gumId: string }): void {
+  const gum = gumDocuments();
+  assert.ok(gum.length > 50);
+  for (const d of docs) assert.deepEqual(sharedWith({ id: d.id, title: d.title, url: d.url ?? '', text: d.text }, gum, 200).map((o) => o.id), [], d.slug);
+  assert.deepEqual(sharedWith({ id: known.id, title: known.title, url: known.url, text: '' }, gum).map((o) => o.id), [known.gumId]);
 }
 
 /** Every file under a folder, as text (the other annotation sets: coref-fresh, coref-fresh16, events, times, places). */
