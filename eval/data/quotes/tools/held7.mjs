@@ -14,7 +14,8 @@
 //     read (marta, bahrain, classified, afghan); the rule first committed (fe852df) said 12,000, from the brief's "~12,000",
 //     but held6's own rule is 18,000 and held6 took files over 12,000. By size only: marta (19,425) is skipped by either rule,
 //     bahrain (11,791) taken by either; classified (17,275) and afghan (17,327) are taken under 18,000 and would have been
-//     skipped under 12,000, which would have left about a third of the 16 names. Recorded in fresh18's notes.
+//     skipped under 12,000 (estimated then to leave about a third of the 16 names; in the end 12,000 would have taken 8 of
+//     them, 18,000 takes 13). Recorded in fresh18's notes.
 //   - articles already in ../shared/data/unlabelled (title or URL), in any eval/data or test file, or a GUM document (title or
 //     Wikinews URL) — checked by title and URL before annotating.
 // Halves, fixed here before reading: the taken documents alternate in taken order, the 1st taken to A, the 2nd to B, the 3rd
