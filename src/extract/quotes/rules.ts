@@ -550,6 +550,13 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const describedPersonPronoun = defineRule({
+  id: 'quotes.described-person-pronoun', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she speaker right after a person described with no name spoke ("a woman in the village told Reuters", "One of them, a retired teacher, said") — by quotes.after-direct-speech or quotes.previous-subject-speaker — is that description when its nouns agree (roles, lexicon/en/person-nouns.tsv), over a named person coreference or recency found further back',
+  fires: ['The mayor, Ana Ruiz, urged calm. Residents described a night of gunfire. "We hid in the cellar," a woman in the village told Reuters. She said her house had been hit.'],
+  spares: ['The mayor, Ana Ruiz, urged calm. Residents described a night of gunfire. "We hid in the cellar," a man in the village told Reuters. She said her house had been hit.'],
+});
+
 export const accordingInRelative = defineRule({
   id: 'quotes.according-in-relative', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: '"…, which according to X had …": an "according to" phrase opening a relative clause attributes the rest of that clause to X, not the main clause before it',

@@ -25,7 +25,7 @@
  */
 import type { Dependents, Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
-import { isTitle, lookup, possessives, roleOf, set } from '../../lexicon/index.js';
+import { isTitle, lookup, mapOf, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
 import { countWhile } from '../../sorted.js';
@@ -567,6 +567,7 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
   const prev = doc.sentences[sentence - 1];
   let root = -1;
   for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
+  if (root >= 0 && !ctx.inside(root) && !cueOf(toks[root])) return describedSubjectBefore(ctx, pronoun, root, w);
   if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
   const src = sourceOfCue(ctx, root);
   if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
@@ -577,8 +578,34 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
     return r;
   }
   const role = roleOf(lw(toks[src.head]));
-  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) return null;
+  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) {
+    // a person described with no name: "a woman in the village", "One of them, a retired teacher,"
+    if (!rule.describedPersonPronoun.enabled || !describedPersonAgrees(ctx, src, w)) return null;
+    rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  }
   return r;
+}
+
+/**
+ * A he/she subject opening its sentence right after a narrated sentence whose main subject is one person described
+ * with no name ("One of the victims decided to allow her name to be published. She said …"): that description, when it
+ * agrees and the sentence before names no person outside quotation marks (then coreference's answer stands). Null otherwise.
+ */
+function describedSubjectBefore(ctx: QuoteContext, pronoun: number, root: number, w: 'he' | 'she'): Speaker | null {
+  if (!rule.describedPersonPronoun.enabled) return null;
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const subj = ctx.children[root].find((c) => /^nsubj/.test(deprel(toks[c])) && !ctx.inside(c));
+  if (subj === undefined || PERSONAL.has(lw(toks[subj])) || RELATIVE.has(lw(toks[subj]))) return null;
+  const prev = doc.sentences[toks[pronoun].sentence - 1];
+  for (let j = prev.tokenStart; j < prev.tokenEnd; j++) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && !ctx.inside(j) && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  const np = nounPhrase(ctx, subj);
+  if (!describedPersonAgrees(ctx, { ...np, head: subj }, w)) return null;
+  rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  return { entity: null, text: phraseText(ctx, np.from, np.to) };
 }
 
 /**
@@ -1189,7 +1216,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // of that speech, over coreference's pick ('"…," he said. "…" He admitted …' after another man was named)
     if ((w === 'he' || w === 'she') && rule.afterDirectSpeech.enabled) {
       const after = speakerOfDirectSpeechBefore(ctx, head, w, recent, notThese);
-      if (after && after !== own) { rule.afterDirectSpeech.fired(at, toks[head].end); return { entity: after, span, via: 'agreement' }; }
+      if (after && after.entity !== own) {
+        rule.afterDirectSpeech.fired(at, toks[head].end);
+        return { entity: after.entity, ...(after.entity ? {} : { text: after.text }), span, via: 'agreement' };
+      }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
@@ -1593,7 +1623,7 @@ const REACH_SENTENCES = 3;
  * quoted skipped), that sentence holds a quotation, no person is named between it and the pronoun
  * outside quotation marks, and the speaker is a person who agrees. Null otherwise.
  */
-function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): string | null {
+function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): Speaker | null {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const sIdx = toks[pronoun].sentence;
@@ -1601,7 +1631,10 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
   if (sIdx === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
   for (let j = sent.tokenStart; j < pronoun; j++) if (!ctx.inside(j) && /^(?:PROPN|NOUN|PRON)$/.test(toks[j].upos ?? '')) return null;
   const r = recent[recent.length - 1];
-  if (!r?.entity || !r.span || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+  if (!r?.span) return null;
+  // a person described with no name ("a woman in the village told Reuters") agrees when its noun does not say otherwise
+  const described = !r.entity && !!r.text && !r.group && !r.statement && rule.describedPersonPronoun.enabled && describedPersonAgrees(ctx, spanPhrase(ctx, r.span), w);
+  if (!described && (!r.entity || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start))) return null;
   const rs = doc.sentenceAt(r.span.start);
   if (rs >= sIdx) return null;
   // the sentences between are wholly quoted, and the speaker's sentence holds a quotation
@@ -1614,7 +1647,70 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
     const o = ctx.owners[i];
     if (o && o !== r.entity && !ctx.inside(i) && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') return null;
   }
-  return r.entity;
+  if (described) rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  return r.entity ? { entity: r.entity } : { entity: null, text: r.text };
+}
+
+/** The token range and head of a source phrase written at `span` (its head: the word whose parse head lies outside it). */
+function spanPhrase(ctx: QuoteContext, span: { start: number; end: number }): { from: number; to: number; head: number } {
+  const doc = ctx.doc;
+  const from = doc.tokenAt(span.start);
+  let to = from;
+  while (to + 1 < doc.tokens.length && doc.tokens[to + 1].end <= span.end) to++;
+  let head = to;
+  for (let k = from; k <= to; k++) {
+    const h = doc.tokens[k].head ?? -1;
+    if (h < from || h > to) { head = k; break; }
+  }
+  return { from, to, head };
+}
+
+const PERSON_NOUN_GENDER = mapOf('person-nouns', 'gender');
+const PERSON_NOUNS = set('person-nouns');
+
+/**
+ * The gender a noun for one person fixes — 'x' when it fixes none ("the witness", "a teacher") — or null when the
+ * noun is no single person (a plural, a body, a thing): roles (lexicon/en/roles.tsv) and lexicon/en/person-nouns.tsv.
+ */
+function personNounGender(t: Token): 'm' | 'f' | 'x' | null {
+  if (/^NNPS?$|^NNS$/.test(t.xpos ?? '') || t.upos !== 'NOUN') return null;
+  const w = lw(t);
+  const role = roleOf(w);
+  if (role) return role.plural ? null : (role.gender ?? 'x');
+  const lemma = (t.lemma ?? w).toLowerCase();
+  if (!PERSON_NOUNS.has(w) && !PERSON_NOUNS.has(lemma)) return null;
+  return (PERSON_NOUN_GENDER.get(w) ?? PERSON_NOUN_GENDER.get(lemma) ?? 'x') as 'm' | 'f' | 'x';
+}
+
+/**
+ * One person described with no name — "a woman in the village", "the witness", "One of the victims", "One of them, a
+ * retired teacher" — whose nouns do not say another gender than the pronoun's. A name in the phrase's head, a plural or
+ * a body is no such description.
+ */
+function describedPersonAgrees(ctx: QuoteContext, p: { from: number; to: number; head: number }, w: 'he' | 'she'): boolean {
+  const toks = ctx.doc.tokens;
+  const h = toks[p.head];
+  if (ctx.owners[p.head] && ctx.ownerKind[p.head] === 'name') return false;
+  const genders: ('m' | 'f' | 'x')[] = [];
+  if (lw(h) === 'one') {
+    // "one of them", "one of the victims": one person of a group of people
+    const of = ctx.children[p.head].find((c) => c > p.head && c <= p.to && /^(?:nmod|obl)/.test(deprel(toks[c])) && ctx.children[c].some((x) => lw(toks[x]) === 'of'));
+    if (of === undefined) return false;
+    const ow = lw(toks[of]);
+    const people = /^(?:them|us|those|these)$/.test(ow) || (toks[of].xpos === 'NNS' && (!!roleOf(ow) || PERSON_NOUNS.has((toks[of].lemma ?? ow).toLowerCase())));
+    if (!people) return false;
+    genders.push('x');
+  } else {
+    const g = personNounGender(h);
+    if (!g) return false;
+    genders.push(g);
+  }
+  // an apposed noun may say more: "One of them, a retired teacher," / "a local man"
+  for (const c of ctx.children[p.head]) {
+    if (c <= p.to && deprel(toks[c]) === 'appos') { const g = personNounGender(toks[c]); if (g) genders.push(g); }
+  }
+  const want = w === 'he' ? 'm' : 'f';
+  return genders.every((g) => g === 'x' || g === want);
 }
 
 /** A person or a body, by its entity, or a personal pronoun: who can be the source of speech. */
