@@ -1307,17 +1307,18 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
     return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
+  // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state (before
+  // coreference, which links the same phrase to the same state: coref.description-national-government)
+  if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
+    const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
+    if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
+  }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
   // an organisation named as a modifier of the head: "the M5S party", "NATO guidelines"
   for (let j = head - 1; j >= from; j--) {
     const o = ctx.owners[j];
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
-  }
-  // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state
-  if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
-    const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
-    if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
   }
   // "The Aviation Herald reported … The industry publication stated …": a definite description of a body
   // with no name in it continues the organisation that spoke in the attribution just before
