@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -220,4 +220,13 @@ test('a sharing model refuses a changed accurate model by name, finds it in mode
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the model files stay within issue 19\'s 60 MB, the beam model holding its parser only', () => {
+  // what git holds: every file under models/ but the load-ready forms built beside them (and their temporary files)
+  const files = readdirSync(modelsDir(), { recursive: true }).map(String).filter((f) => !/\.ready\.bin$|\.tmp$/.test(f)).map((f) => join(modelsDir(), f)).filter((f) => statSync(f).isFile());
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  assert.ok(files.length > 20 && bytes <= 60_000_000, `${files.length} model files, ${bytes} bytes`);
+  // Round eleven: 2.88 MB (8.16 MB with its own copy of the accurate model's tagger)
+  assert.ok(statSync(join(modelsDir(), BEAM_MODEL_FILE)).size < 4_000_000);
 });
