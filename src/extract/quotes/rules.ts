@@ -550,6 +550,20 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const titleAfterPreposition = defineRule({
+  id: 'quotes.title-after-preposition', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a person named inside a prepositional phrase of the source is not the speaker when titles or role words stand between the preposition and the name ("A spokesman for President Ana Ruiz said" is the spokesman, as "A spokesman for Ana Ruiz" already was)',
+  fires: ['A spokesman for Professor Ana Ruiz said the talks were over.'],
+  spares: ['Professor Ana Ruiz said the talks were over.'],
+});
+
+export const invertedName = defineRule({
+  id: 'quotes.inverted-name', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'after a cue set right after a quotation ("…," said …), a person\'s name opening the words after the cue behind role words and titles only is the inverted subject, whatever the parse made of the role words and however long the adjunct after the name; extends quotes.inverted-subject, off with it ("…," said study co-author Professor Ana Ruiz of the University of Leeds)',
+  fires: ['Astronomers found water on the planet. "This is the best candidate," said lead author Professor Ana Ruiz of the University of Leeds.'],
+  spares: ['Astronomers found water on the planet. "This is the best candidate," said a spokesman for the University of Leeds.'],
+});
+
 export const describedPersonPronoun = defineRule({
   id: 'quotes.described-person-pronoun', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a he/she speaker right after a person described with no name spoke ("a woman in the village told Reuters", "One of them, a retired teacher, said") — by quotes.after-direct-speech or quotes.previous-subject-speaker — is that description when its nouns agree (roles, lexicon/en/person-nouns.tsv), over a named person coreference or recency found further back',

@@ -437,6 +437,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const last = Math.max(...before);
       return phrase(last, 'subject');
     }
+    // '"…," said study co-author Professor Carl Lipo of …' — the parse made a word before the name the subject
+    if (subj > cue) {
+      const name = invertedName(ctx, cue);
+      if (name && ctx.owners[subj] !== ctx.owners[name.head]) return fired(rule.invertedName, name);
+    }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
@@ -503,7 +508,32 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
-  return surface ?? invertedSurface(ctx, cue);
+  return surface ?? invertedSurface(ctx, cue) ?? fired(rule.invertedName, invertedName(ctx, cue));
+}
+
+/**
+ * '"…," said lead author Professor Ana Ruiz of the University of Leeds': after a cue set right after a quotation
+ * or its comma, a person's name opening the words after the cue — behind role words and titles only, no preposition,
+ * verb or punctuation before it, and not a possessor ("said Ruiz's spokesman …") — is the inverted subject, whatever
+ * the parse made of the role words (an object, a subject of their own) and however long the adjunct after it runs.
+ */
+function invertedName(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  if (!rule.invertedName.enabled || !rule.invertedSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cue].sentence];
+  const before = toks[cue - 1];
+  if (!before || !/^[,”"]$/.test(before.text) || toks[cue].xpos === 'VBG' || ctx.inside(cue)) return null;
+  for (let k = cue + 1; k < sent.tokenEnd && k - cue <= 6; k++) {
+    const t = toks[k];
+    if (ctx.inside(k) || /^[,;:.!?“”"()—–]$/.test(t.text) || PREPOSITIONS.has(lw(t)) || /^(?:VERB|AUX|PRON|ADP|CCONJ|SCONJ|PART)$/.test(t.upos ?? '')) return null;
+    const o = ctx.owners[k];
+    if (!o || ctx.ownerKind[k] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON') continue;
+    let end = k;
+    while (end + 1 < sent.tokenEnd && ctx.owners[end + 1] === o && !ctx.inside(end + 1)) end++;
+    if (/^['’]s?$/.test(toks[end + 1]?.text ?? '')) return null;
+    return { from: cue + 1, to: end, head: end, how: 'inverted' };
+  }
+  return null;
 }
 
 /**
@@ -1590,6 +1620,14 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
     if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j) || nameAsModifier(ctx, j)) continue;
     let a = j;
     while (a > from && ctx.owners[a - 1] === o) a--;
+    // (over the titles and role words written before the name: "a spokesman for President Ana Ruiz" is not Ruiz)
+    if (rule.titleAfterPreposition.enabled) {
+      let b = a;
+      while (b > from && ctx.owners[b - 1] === undefined && !ctx.inside(b - 1) && (isTitle(toks[b - 1].text) || !!roleOf(lw(toks[b - 1])))) b--;
+      // ("Secretary of State Mike Pompeo": a capitalised title before "of" makes one title of it)
+      const ofTitle = lw(toks[b - 1]) === 'of' && b - 2 >= from && /^\p{Lu}/u.test(toks[b - 2].text);
+      if (b < a && b > from && PREPOSITIONS.has(lw(toks[b - 1])) && !ofTitle) { rule.titleAfterPreposition.fired(toks[b - 1].start, toks[j].end); continue; }
+    }
     if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
     return o;
   }
