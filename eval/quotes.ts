@@ -551,7 +551,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const parts: [string, Counts, 'A' | 'B' | undefined][] = [[`${f.split} (${set.docs} ${f.what})`, set, undefined]];
     if (f.halfAOnly) parts.splice(0, 1, [`${f.split} half A (to develop on; half B not run)`, a, 'A']);
     else if (f.halves) parts.push([`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']);
-    for (const [label, c, half] of parts) console.log([...report(`Quote attribution, ${label}`, c, f.detail), ...intervalLines(c, docsOf(half))].join('\n'));
+    // (a run of half A alone prints A's construction and shape tables: A is readable, and B is not run)
+    for (const [label, c, half] of parts) console.log([...report(`Quote attribution, ${label}`, c, f.detail || f.halfAOnly), ...intervalLines(c, docsOf(half))].join('\n'));
     if (f.errors) for (const e of a.errors) console.log(e);
   }
   if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);

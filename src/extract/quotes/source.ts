@@ -437,6 +437,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const last = Math.max(...before);
       return phrase(last, 'subject');
     }
+    // '"…," said study co-author Professor Carl Lipo of …' — the parse made a word before the name the subject
+    if (subj > cue) {
+      const name = invertedName(ctx, cue);
+      if (name && ctx.owners[subj] !== ctx.owners[name.head]) return fired(rule.invertedName, name);
+    }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
@@ -500,10 +505,83 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const doc = statementOver(ctx, t.head);
       if (doc >= 0) return fired(rule.statementParticiple, phrase(doc, 'controller'));
     }
+    // (a participle the parse hung on a thing, inside what the clause is about, is the clause's: "X stood by the
+    // claim that the trucks were mobile labs, saying …" — the labs say nothing; X does)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue) && t.xpos === 'VBG' && rule.participleOnThing.enabled && !maySpeak(ctx, t.head)) {
+      const over = speakingController(ctx, t.head);
+      if (over >= 0) return fired(rule.participleOnThing, phrase(over, 'controller'));
+    }
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
-  return surface ?? invertedSurface(ctx, cue);
+  return surface ?? invertedSurface(ctx, cue) ?? fired(rule.invertedName, invertedName(ctx, cue));
+}
+
+/**
+ * '"…," said lead author Professor Ana Ruiz of the University of Leeds': after a cue set right after a quotation
+ * or its comma, a person's name opening the words after the cue — behind role words and titles only, no preposition,
+ * verb or punctuation before it, and not a possessor ("said Ruiz's spokesman …") — is the inverted subject, whatever
+ * the parse made of the role words (an object, a subject of their own) and however long the adjunct after it runs.
+ */
+function invertedName(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  if (!rule.invertedName.enabled || !rule.invertedSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cue].sentence];
+  const before = toks[cue - 1];
+  if (!before || !/^[,”"]$/.test(before.text) || toks[cue].xpos === 'VBG' || ctx.inside(cue)) return null;
+  for (let k = cue + 1; k < sent.tokenEnd && k - cue <= 6; k++) {
+    const t = toks[k];
+    if (ctx.inside(k) || /^[,;:.!?“”"()—–]$/.test(t.text) || PREPOSITIONS.has(lw(t)) || /^(?:VERB|AUX|PRON|ADP|CCONJ|SCONJ|PART)$/.test(t.upos ?? '')) return null;
+    const o = ctx.owners[k];
+    if (!o || ctx.ownerKind[k] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON') continue;
+    let end = k;
+    while (end + 1 < sent.tokenEnd && ctx.owners[end + 1] === o && !ctx.inside(end + 1)) end++;
+    if (/^['’]s?$/.test(toks[end + 1]?.text ?? '')) return null;
+    return { from: cue + 1, to: end, head: end, how: 'inverted' };
+  }
+  return null;
+}
+
+/**
+ * A word that may stand for a speaker: a person, body or place by its entity, a personal pronoun, a role or person
+ * noun, a noun for people or a body, a statement or document. A thing ("labs", "trucks", "the claim's evidence") may not.
+ */
+function maySpeak(ctx: QuoteContext, i: number): boolean {
+  const t = ctx.doc.tokens[i];
+  const o = ctx.owners[i];
+  const type = o ? ctx.doc.entityById(o)?.type : undefined;
+  if (type === 'PERSON' || type === 'ORG' || type === 'GPE' || type === 'NORP') return true;
+  const w = lw(t);
+  const lemma = (t.lemma ?? w).toLowerCase();
+  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.test(lemma) || t.upos === 'PROPN';
+}
+
+/**
+ * Climbing from a noun that cannot speak through the heads above it in its sentence (outside quotation marks): the
+ * subject of the first verb that has one who may speak, or the noun a participle verb on the way hangs on when that
+ * noun may speak. The token index, or -1.
+ */
+function speakingController(ctx: QuoteContext, noun: number): number {
+  const toks = ctx.doc.tokens;
+  const sentence = toks[noun].sentence;
+  // (only out of a clause of its own: the noun is a predicate or in a clause with a subordinator — "a sign saying"
+  // held up by someone is the sign's, whatever its holder)
+  const clause = (i: number): boolean => ctx.children[i].some((c) => /^(?:mark|cop)$/.test(deprel(toks[c]))) || /^(?:ccomp|acl:relcl|advcl)$/.test(deprel(toks[i]));
+  let crossed = clause(noun);
+  let k = noun;
+  for (let n = 0; n < 8; n++) {
+    const h = toks[k].head ?? -1;
+    if (h < 0 || toks[h].sentence !== sentence || ctx.inside(h)) return -1;
+    if (!crossed) { crossed = clause(h); k = h; continue; }
+    if (/^(?:VERB|AUX|ADJ)$/.test(toks[h].upos ?? '')) {
+      const subj = ctx.children[h].find((c) => /^nsubj/.test(deprel(toks[c])) && !ctx.inside(c));
+      if (subj !== undefined) return maySpeak(ctx, subj) ? subj : -1;
+      const up = toks[h].head ?? -1;
+      if (deprel(toks[h]) === 'acl' && up >= 0 && isNounish(toks[up]) && maySpeak(ctx, up)) return up;
+    }
+    k = h;
+  }
+  return -1;
 }
 
 /**
@@ -686,6 +764,17 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     for (let j = prev.tokenStart; j < prev.tokenEnd && found < 0; j++) {
       const h = toks[j].head ?? -1;
       if (h >= 0 && toks[h].deprel === 'root' && agreeing(j) && (back === 1 || group(j))) found = j;
+    }
+    // the sentence before ends on a clause conjoined to its main one with a subject of its own that agrees: the
+    // nearer subject ("Some groups have suggested …, and Human Rights Watch is urging a probe. They say …")
+    if (found >= 0 && back === 1 && rule.lastConjunctSubject.enabled) {
+      for (let j = prev.tokenEnd - 1; j > found; j--) {
+        const h = toks[j].head ?? -1;
+        if (h < 0 || toks[h].deprel !== 'conj' || !/^nsubj/.test(deprel(toks[j])) || !agreeing(j)) continue;
+        const r = toks[h].head ?? -1;
+        if (r >= 0 && toks[r].deprel === 'root' && h > found) { rule.lastConjunctSubject.fired(toks[j].start, toks[j].end); found = j; }
+        break;
+      }
     }
     if (found >= 0 && back > 1) rule.groupThey.fired(toks[found].start, toks[found].end);
   }
@@ -1591,6 +1680,14 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
     if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j) || nameAsModifier(ctx, j)) continue;
     let a = j;
     while (a > from && ctx.owners[a - 1] === o) a--;
+    // (over the titles and role words written before the name: "a spokesman for President Ana Ruiz" is not Ruiz)
+    if (rule.titleAfterPreposition.enabled) {
+      let b = a;
+      while (b > from && ctx.owners[b - 1] === undefined && !ctx.inside(b - 1) && (isTitle(toks[b - 1].text) || !!roleOf(lw(toks[b - 1])))) b--;
+      // ("Secretary of State Mike Pompeo": a capitalised title before "of" makes one title of it)
+      const ofTitle = lw(toks[b - 1]) === 'of' && b - 2 >= from && /^\p{Lu}/u.test(toks[b - 2].text);
+      if (b < a && b > from && PREPOSITIONS.has(lw(toks[b - 1])) && !ofTitle) { rule.titleAfterPreposition.fired(toks[b - 1].start, toks[j].end); continue; }
+    }
     if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
     return o;
   }
