@@ -31,3 +31,31 @@ test('"the Georgian authorities", "the North Korean government": the country the
   // the country not named before: nothing to point back to
   assert.equal(linkOf(doc('Floods hit the region on Monday. The Georgian authorities asked for help.'), 'authorities'), '');
 });
+
+test('"the president" before any holder is named goes to the one person given the role only when named near it', () => {
+  const far = 'Reporter: How can the president deal with the crisis?\n\nWolfe: We need talks. We had talks before. We kept them going. We had many of them. They worked well in the past, when President John Kennedy and the Soviet premier spoke.';
+  assert.equal(linkOf(doc(far), 'the president'), '');
+  assert.equal(linkWithout('coref.description-sole-holder-reach', far, 'the president'), 'John Kennedy');
+  // named in the next sentences: the holder, as before ("her lawyer said … Her lawyer, Reza Mostafavi,")
+  const near = 'Nadia Rahimi was arrested on Monday. Her lawyer said the charges were false. Her lawyer, Reza Mostafavi, spoke to reporters.';
+  assert.equal(linkOf(doc(near), 'lawyer said'), 'Reza Mostafavi');
+  // an "of" complement says whose lawyer: not the one lawyer named
+  const of = 'Nadia Rahimi was arrested. The lawyer of the bank said the charges were false. Her lawyer, Reza Mostafavi, spoke to reporters.';
+  assert.equal(linkOf(doc(of), 'The lawyer'), '');
+  assert.equal(linkWithout('coref.description-sole-holder-reach', of, 'The lawyer'), 'Reza Mostafavi');
+  assert.equal(linkOf(doc(of.replace('The lawyer of the bank', 'The lawyer')), 'The lawyer'), 'Reza Mostafavi');
+});
+
+test('the description\'s words must end the name in their order: "the new party" is no New Democratic Party', () => {
+  assert.equal(linkOf(doc('Ana Silva leads the New Democratic Party. She said the new party would win.'), 'the new party'), '');
+  assert.equal(linkOf(doc('Ana Silva leads the New Democratic Party. She said the democratic party would win.'), 'the democratic party'), 'New Democratic Party');
+});
+
+test('"the electoral body": an organisation noun after the adjectives right before the head of an organisation\'s name', () => {
+  const text = 'Ana Silva heads the National Electoral Commission in Lisbon. She said the electoral body was ready.';
+  assert.equal(linkOf(doc(text), 'the electoral body'), 'National Electoral Commission');
+  assert.equal(linkWithout('coref.description-modified-org-noun', text, 'the electoral body'), '');
+  // an adjective the name does not hold right before its head: another body
+  assert.equal(linkOf(doc('Ana Silva heads the National Electoral Commission in Lisbon. She said the regional body was ready.'), 'the regional body'), '');
+  assert.equal(linkOf(doc('Ana Silva heads the National Electoral Commission in Lisbon. She said the national body was ready.'), 'the national body'), '');
+});

@@ -306,17 +306,31 @@ function modifiedHead(toks: Token[], owners: readonly (Entity | undefined)[], i:
 }
 
 /**
- * The name's head is `head` (the last word of its leading run of capitalised words: "Commission on Presidential
- * Debates" is a commission), every modifier is a word of that run, and the run holds a word more than the
- * description: "Armed Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
+ * The description's words, modifiers then `head`, are the last words of the name's leading run of capitalised words
+ * ("Commission on Presidential Debates" is a commission), and the run holds a word more than the description: "Armed
+ * Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
  */
-function namesAsModified(name: string, modifiers: readonly string[], head: string): boolean {
+function namesAsModified(name: string, modifiers: readonly string[], head: string, orgNoun = false): boolean {
   const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
   let n = 0;
   while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
   const run = words.slice(0, n).map((w) => w.toLowerCase());
-  return n > modifiers.length + 1 && run[n - 1] === head && modifiers.every((w) => run.includes(w));
+  // "the electoral body" → National Electoral Commission: an organisation noun for the name's own head, the modifiers
+  // right before that head (coref.description-modified-org-noun)
+  if (orgNoun) return head !== run[n - 1] && ORG_NOUNS.has(head) && n > modifiers.length + 1 && modifiers.every((w, k) => run[n - 1 - modifiers.length + k] === w);
+  // the description's words end the run in its order: "the new party" is no New Democratic Party
+  return n > modifiers.length + 1 && [...modifiers, head].every((w, k) => run[n - 1 - modifiers.length + k] === w);
 }
+
+export const orgNounRule = defineRule({
+  id: 'coref.description-modified-org-noun',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the electoral body", "the federal agency": an organisation noun (org-nouns.tsv, coref) after lower-case adjectives that are the words right before the head of an organisation\'s name stands for that organisation, as coref.description-modified-name-head does for the name\'s own head',
+  fires: ['Ana Silva heads the National Electoral Commission in Lisbon. She said the electoral body was ready.'],
+  spares: ['Ana Silva heads the National Electoral Commission in Lisbon. She said the regional body was ready.'],
+  source: 'src/extract/coref/rules.ts',
+});
 
 export const nationalGovernmentRule = defineRule({
   id: 'coref.description-national-government',
@@ -369,6 +383,21 @@ function nationalGovernment(toks: Token[], owners: readonly (Entity | undefined)
   const nationality = words.join(' ');
   const e = index.mostRecent(toks[i].start, (x) => namesNationality(x, nationality) === 2) ?? index.mostRecent(toks[i].start, (x) => namesNationality(x, nationality) === 1);
   return e ? { p: k, e } : null;
+}
+
+export const soleHolderReachRule = defineRule({
+  id: 'coref.description-sole-holder-reach',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the president" before any person of that role is named goes to the one person the article gives the role only when that person is named before it or within the next three sentences, and not when an "of" complement follows ("The co-founder of the rights group"): an interview\'s opening question about "the president" is not the President Kennedy named in an aside pages later',
+  fires: ['Reporter: How can the president deal with the crisis?\n\nWolfe: We need talks. We had talks before. We kept them going. We had many of them. They worked well in the past, when President John Kennedy and the Soviet premier spoke.'],
+  spares: ['Reporter: How can the president deal with the crisis?\n\nWolfe: We need talks, as President John Kennedy said.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** The entity has a name mention before token `at`, or one within the three sentences after it. */
+function namedNear(doc: Doc, e: Entity, at: Token): boolean {
+  return e.mentions.some((m) => m.kind === 'name' && (m.end <= at.start || (doc.tokens[doc.tokenAt(m.start)]?.sentence ?? Infinity) <= at.sentence + 3));
 }
 
 export const titleModifierRule = defineRule({
@@ -739,10 +768,13 @@ function ruleDescriptions(doc: Doc): void {
       const mh = modifiedHead(toks, owners, i);
       if (mh && !covered[mh.p] && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
         const head = lw(toks[mh.p]);
-        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head)) && commonOk(e));
+        const named = (orgNoun: boolean) => index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && (!orgNoun || e.type === 'ORG') && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head, orgNoun)) && commonOk(e));
+        let found = named(false);
+        const rule = found || !orgNounRule.enabled ? modifiedNameHeadRule : orgNounRule;
+        found ??= orgNounRule.enabled ? named(true) : undefined;
         if (found) {
-          modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
-          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
+          rule.fired(toks[i].start, toks[mh.p].end);
+          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, rule.id);
           continue;
         }
       }
@@ -754,7 +786,15 @@ function ruleDescriptions(doc: Doc): void {
     if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
       const t = titled;
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)));
-      if (!t) target ??= soleHolder(noun);
+      if (!t && !target) {
+        target = soleHolder(noun);
+        // the sole holder is this description's person only when named before it or within the next sentences, and
+        // when no "of" complement says whose holder it is ("The co-founder of the rights group" is not Wozniak)
+        if (target && soleHolderReachRule.enabled && (ofAfter || !namedNear(doc, target, toks[i]))) {
+          soleHolderReachRule.fired(toks[i].start, toks[h].end);
+          target = undefined;
+        }
+      }
       if (t && target) titleModifierRule.fired(toks[i].start, toks[h].end);
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
       if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
