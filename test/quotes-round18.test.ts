@@ -97,3 +97,12 @@ test('a participle the parse hung on a thing inside a clause belongs to the clau
   // a participle on people is theirs
   assert.equal(speakerOf('On Monday, Ana Ruiz met a group of protesters saying "It is what we think it is".', 'what we think'), '~protesters');
 });
+
+test('a definite role of several words ("The director general of …") is the person later written with that role, capitalised in apposition', () => {
+  const text = 'The director general of the Harbour Fisheries Agency is calling for more money for fish farms in poor countries. Tomas Lind told delegates at the assembly that a billion people go hungry.\n\nTomas Lind, Director General of the Harbour Fisheries Agency, says 30 countries face a food crisis.';
+  assert.equal(speakerOf(text, 'more money for fish farms'), 'Tomas Lind');
+  assert.equal(without(['quotes.compound-role'], () => speakerOf(text, 'more money for fish farms')), '~The director general of the Harbour Fisheries Agency');
+  // the one named later holds another role: the description keeps its words
+  const other = 'The director general of the Harbour Fisheries Agency is calling for more money for fish farms. Tomas Lind told delegates that a billion people go hungry. Tomas Lind, a fisherman from the coast, says 30 countries face a food crisis.';
+  assert.equal(speakerOf(other, 'more money for fish farms'), '~The director general of the Harbour Fisheries Agency');
+});
