@@ -550,6 +550,13 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const compoundRole = defineRule({
+  id: 'quotes.compound-role', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a role written capitalised in apposition ("Tomas Lind, Director General of the Harbour Fisheries Agency,") is a role of the person, as a lower-case one was, and a definite role description of several words ("The director general of …") matches a person written with that role phrase — so the description is that person (quotes.role-description)',
+  fires: ['The director general of the Harbour Fisheries Agency is calling for more money for fish farms. Tomas Lind told delegates that a billion people go hungry. Tomas Lind, Director General of the Harbour Fisheries Agency, says 30 countries face a food crisis.'],
+  spares: ['The director general of the Harbour Fisheries Agency is calling for more money for fish farms. Tomas Lind told delegates that a billion people go hungry. Tomas Lind, a fisherman from the coast, says 30 countries face a food crisis.'],
+});
+
 export const participleOnThing = defineRule({
   id: 'quotes.participle-on-thing', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a participle cue the parse hung on a noun that cannot speak (no person, body, role, people noun, statement or name: "labs") belongs to the clause above it: the subject of the first verb up the tree whose subject may speak ("X stood by the claim that the trucks were mobile labs, saying "…"" → X, not "mobile labs")',

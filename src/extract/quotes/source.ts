@@ -1031,13 +1031,19 @@ function personByRole(ctx: QuoteContext, from: number, head: number): string | n
   const words = new Set(toks.slice(own, head + 1).map(lw).filter((w) => /^\p{L}/u.test(w) && !/^(?:the|this|that|a|an)$/.test(w)));
   if (own > from && toks.slice(from, own).some((t) => roleOf(lw(t)))) rule.possessorNotRole.fired(toks[from].start, toks[head].end);
   const pos = toks[from].start;
+  // a role of several words written before the head ("the director general of …" is a "director general")
+  let c = head;
+  while (c - 1 > own && toks[c - 1].upos === 'NOUN' && deprel(toks[c - 1]) === 'compound') c--;
+  const headPhrase = c < head && rule.compoundRole.enabled ? toks.slice(c, head + 1).map(lw).join(' ') : null;
   let best: { id: string; score: number; rank: number; byAppos: boolean } | null = null;
   for (const { id, roles, appos, starts, ends } of rolePersons(ctx)) {
     // a deputy or a former holder is not "the governor"
     if ([...RANK_WORDS].some((r) => roles.has(r) && !words.has(r))) continue;
-    let score = roles.has(headWord) ? 2 : 0;
+    const byPhrase = !!headPhrase && roles.has(headPhrase) && !roles.has(headWord);
+    if (byPhrase) rule.compoundRole.fired(toks[c].start, toks[head].end);
+    let score = roles.has(headWord) || byPhrase ? 2 : 0;
     for (const w of words) if (w !== headWord && roles.has(w)) score++;
-    if (score < 1 || (!roles.has(headWord) && role.cls !== 'position')) continue;
+    if (score < 1 || (!roles.has(headWord) && !byPhrase && role.cls !== 'position')) continue;
     // the latest mention before the phrase; a person named only after it ranks below everyone before
     let latest = -1;
     for (let k = 0; k < ends.length; k++) if (ends[k] <= pos && starts[k] > latest) latest = starts[k];
@@ -1083,7 +1089,8 @@ function appositionRoles(ctx: QuoteContext, m: Mention): string[] {
   for (let i = last; i < toks.length && toks[i].start < m.end; i++) {
     last = i;
     for (const c of ctx.children[i]) {
-      if (deprel(toks[c]) !== 'appos' || toks[c].upos !== 'NOUN' || !roleOf(lw(toks[c]))) continue;
+      if (deprel(toks[c]) !== 'appos' || !roleNoun(toks[c]) || !roleOf(lw(toks[c]))) continue;
+      if (toks[c].upos === 'PROPN') rule.compoundRole.fired(toks[c].start, toks[c].end);
       out.push(lw(toks[c]));
       for (const x of ctx.children[c]) if (x < c && /^(?:amod|compound)$/.test(deprel(toks[x]))) out.push(lw(toks[x]));
     }
@@ -1096,10 +1103,20 @@ function appositionRoles(ctx: QuoteContext, m: Mention): string[] {
     while (k < toks.length && words.length < 6 && /^(?:ADJ|NOUN|PROPN)$/.test(toks[k].upos ?? '') && !ctx.inside(k)) words.push(k++);
     // the head is the last noun of the run ("commissioner" in "the Hungarian Government commissioner responsible for …")
     let h = words.length - 1;
-    while (h >= 0 && toks[words[h]].upos !== 'NOUN') h--;
-    if (h >= 0 && roleOf(lw(toks[words[h]]))) out.push(...words.slice(0, h + 1).map((w) => lw(toks[w])));
+    while (h >= 0 && !roleNoun(toks[words[h]])) h--;
+    if (h >= 0 && roleOf(lw(toks[words[h]]))) {
+      if (toks[words[h]].upos === 'PROPN') rule.compoundRole.fired(toks[words[0]].start, toks[words[h]].end);
+      out.push(...words.slice(0, h + 1).map((w) => lw(toks[w])));
+      // (the role of several words as one: "Director General" is a "director general")
+      if (h > 0 && rule.compoundRole.enabled && roleOf(words.slice(0, h + 1).map((w) => lw(toks[w])).join(' '))) out.push(words.slice(0, h + 1).map((w) => lw(toks[w])).join(' '));
+    }
   }
   return out;
+}
+
+/** A noun, or a capitalised title written as a proper noun ("Jacques Diouf, Director General of …") when quotes.compound-role is on. */
+function roleNoun(t: Token): boolean {
+  return t.upos === 'NOUN' || (t.upos === 'PROPN' && rule.compoundRole.enabled && !!roleOf(lw(t)));
 }
 
 /** Persons with role words on their mentions, read once per document (the few a role description can name). */
