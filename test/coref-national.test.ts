@@ -50,12 +50,3 @@ test('the description\'s words must end the name in their order: "the new party"
   assert.equal(linkOf(doc('Ana Silva leads the New Democratic Party. She said the new party would win.'), 'the new party'), '');
   assert.equal(linkOf(doc('Ana Silva leads the New Democratic Party. She said the democratic party would win.'), 'the democratic party'), 'New Democratic Party');
 });
-
-test('"the electoral body": an organisation noun after the adjectives right before the head of an organisation\'s name', () => {
-  const text = 'Ana Silva heads the National Electoral Commission in Lisbon. She said the electoral body was ready.';
-  assert.equal(linkOf(doc(text), 'the electoral body'), 'National Electoral Commission');
-  assert.equal(linkWithout('coref.description-modified-org-noun', text, 'the electoral body'), '');
-  // an adjective the name does not hold right before its head: another body
-  assert.equal(linkOf(doc('Ana Silva heads the National Electoral Commission in Lisbon. She said the regional body was ready.'), 'the regional body'), '');
-  assert.equal(linkOf(doc('Ana Silva heads the National Electoral Commission in Lisbon. She said the national body was ready.'), 'the national body'), '');
-});

@@ -310,27 +310,14 @@ function modifiedHead(toks: Token[], owners: readonly (Entity | undefined)[], i:
  * ("Commission on Presidential Debates" is a commission), and the run holds a word more than the description: "Armed
  * Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
  */
-function namesAsModified(name: string, modifiers: readonly string[], head: string, orgNoun = false): boolean {
+function namesAsModified(name: string, modifiers: readonly string[], head: string): boolean {
   const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
   let n = 0;
   while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
   const run = words.slice(0, n).map((w) => w.toLowerCase());
-  // "the electoral body" → National Electoral Commission: an organisation noun for the name's own head, the modifiers
-  // right before that head (coref.description-modified-org-noun)
-  if (orgNoun) return head !== run[n - 1] && ORG_NOUNS.has(head) && n > modifiers.length + 1 && modifiers.every((w, k) => run[n - 1 - modifiers.length + k] === w);
   // the description's words end the run in its order: "the new party" is no New Democratic Party
   return n > modifiers.length + 1 && [...modifiers, head].every((w, k) => run[n - 1 - modifiers.length + k] === w);
 }
-
-export const orgNounRule = defineRule({
-  id: 'coref.description-modified-org-noun',
-  stage: 'coref',
-  action: 'label',
-  summary: '"the electoral body", "the federal agency": an organisation noun (org-nouns.tsv, coref) after lower-case adjectives that are the words right before the head of an organisation\'s name stands for that organisation, as coref.description-modified-name-head does for the name\'s own head',
-  fires: ['Ana Silva heads the National Electoral Commission in Lisbon. She said the electoral body was ready.'],
-  spares: ['Ana Silva heads the National Electoral Commission in Lisbon. She said the regional body was ready.'],
-  source: 'src/extract/coref/rules.ts',
-});
 
 export const nationalGovernmentRule = defineRule({
   id: 'coref.description-national-government',
@@ -768,13 +755,10 @@ function ruleDescriptions(doc: Doc): void {
       const mh = modifiedHead(toks, owners, i);
       if (mh && !covered[mh.p] && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
         const head = lw(toks[mh.p]);
-        const named = (orgNoun: boolean) => index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && (!orgNoun || e.type === 'ORG') && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head, orgNoun)) && commonOk(e));
-        let found = named(false);
-        const rule = found || !orgNounRule.enabled ? modifiedNameHeadRule : orgNounRule;
-        found ??= orgNounRule.enabled ? named(true) : undefined;
+        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head)) && commonOk(e));
         if (found) {
-          rule.fired(toks[i].start, toks[mh.p].end);
-          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, rule.id);
+          modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
+          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
           continue;
         }
       }
