@@ -106,3 +106,12 @@ test('a definite role of several words ("The director general of …") is the pe
   const other = 'The director general of the Harbour Fisheries Agency is calling for more money for fish farms. Tomas Lind told delegates that a billion people go hungry. Tomas Lind, a fisherman from the coast, says 30 countries face a food crisis.';
   assert.equal(speakerOf(other, 'more money for fish farms'), '~The director general of the Harbour Fisheries Agency');
 });
+
+test('a quotation a colon hands over after a clause with no cue is said by that clause\'s named subject', () => {
+  const text = 'The council voted to close the library on Monday. Mayor Ana Ruiz took a parting shot on the radio: "This is a sad day for the town."';
+  assert.equal(speakerOf(text, 'sad day'), 'Ana Ruiz');
+  assert.equal(without(['quotes.clause-colon'], () => speakerOf(text, 'sad day')), null);
+  // a subject that names nobody hands over nothing: the rule leaves the answer as it was
+  const thing = 'The council voted to close the library on Monday. The old building had a long notice on its door: "The library will not open again after this week."';
+  assert.equal(without([], () => speakerOf(thing, 'will not open again')), without(['quotes.clause-colon'], () => speakerOf(thing, 'will not open again')));
+});

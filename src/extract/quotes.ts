@@ -38,6 +38,7 @@ const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-de
 /** Prepositions that end a speaker's name phrase before its modifier ("officials | in Kabul"). */
 const PHRASE_PREPOSITIONS = set('function-words', { uses: 'quotes-phrase-prep' });
 /** Personal pronouns that can be a source (lexicon/en/function-words.tsv): he, she, they, we, I … */
+const ISSUING_VERBS = set('issuing-verbs');
 const SPEAKING_PRONOUNS = set('function-words', { uses: 'quotes-pronoun' });
 /** Every pronoun (lexicon/en/function-words.tsv): a speaker left as a pronoun's words ("you") names nobody to carry on. */
 const ANY_PRONOUN = set('function-words', { uses: 'store-pronoun' });
@@ -304,6 +305,29 @@ function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrai
  * prepositional phrase may follow) is attributed through that verb, whatever the verb: the structure
  * names the speaker even where the lexicon lacks the cue (lamented, joked, shrugged, retorted).
  */
+/**
+ * The attribution of a quotation opening right after a colon that closes a clause of its own sentence, outside quotation
+ * marks, rooted on a verb before the colon with no other finite verb between them: the root's subject, when it names a
+ * person or a body (an entity, not words). Null otherwise.
+ */
+function clauseBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const colon = doc.tokenAt(q.outerStart) - 1;
+  if (colon < 1 || toks[colon].text !== ':' || toks[colon].sentence !== toks[colon + 1]?.sentence || ctx.inside(colon)) return null;
+  const sent = doc.sentences[toks[colon].sentence];
+  let root = -1;
+  for (let i = sent.tokenStart; i < colon; i++) if (toks[i].deprel === 'root' && toks[i].upos === 'VERB' && !ctx.inside(i)) { root = i; break; }
+  // (a verb of issuing is quotes.statement-colon's, which asks for a statement noun: "issued new rules: "…"" is no speech)
+  if (root < 0 || ISSUING_VERBS.has((toks[root].lemma ?? toks[root].text).toLowerCase())) return null;
+  for (let i = sent.tokenStart; i < colon; i++) if (ctx.inside(i)) return null;
+  for (let i = root + 1; i < colon; i++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(toks[i].xpos ?? '') || toks[i].upos === 'VERB' && toks[i].deprel !== 'acl' && toks[i].deprel !== 'compound:prt') return null;
+  const a = attributeCue(ctx, root, trail);
+  if (!a.speaker) return null;
+  const type = doc.entityById(a.speaker)?.type;
+  return type === 'PERSON' || type === 'ORG' ? a : null;
+}
+
 function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
   const doc = ctx.doc;
   const toks = doc.tokens;
@@ -449,6 +473,12 @@ export const quotesStage: Stage = {
       if (!att && rule.statementColon.enabled) {
         const a = statementBeforeColon(ctx, q, trail);
         if (a) { att = a; attTied = true; rule.statementColon.fired(q.start, q.end); }
+      }
+      // "Trump took a parting shot on Twitter: "…"": a clause with no cue that a colon closes hands the quotation to its
+      // main subject, when that subject is a person or a body by name (or a he/she coreference joined to one)
+      if (!att && rule.clauseColon.enabled) {
+        const a = clauseBeforeColon(ctx, q, trail);
+        if (a) { att = a; attTied = true; rule.clauseColon.fired(q.start, q.end); }
       }
       // a short quotation or a quoted title is an utterance only when its cue governs it or stands
       // right by it: "called it "a non-starter"", not "named their robot "Robogee"" or a cue elsewhere

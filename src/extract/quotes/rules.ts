@@ -550,6 +550,13 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const clauseColon = defineRule({
+  id: 'quotes.clause-colon', stage: 'quotes', action: 'extend', source: `${src}.ts`,
+  summary: 'a quotation opening right after a colon that closes a narrated clause with no cue ("Mayor Ana Ruiz took a parting shot on the radio: "…"") is said by that clause\'s main subject, when it names a person or a body',
+  fires: ['The council voted to close the library on Monday. Mayor Ana Ruiz took a parting shot on the radio: "This is a sad day for the town."'],
+  spares: ['The council voted to close the library on Monday. The old library had a sign on its door: "Closed for good."'],
+});
+
 export const compoundRole = defineRule({
   id: 'quotes.compound-role', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a role written capitalised in apposition ("Tomas Lind, Director General of the Harbour Fisheries Agency,") is a role of the person, as a lower-case one was, and a definite role description of several words ("The director general of …") matches a person written with that role phrase — so the description is that person (quotes.role-description)',
