@@ -20,9 +20,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import { tokenize } from '../src/nlp/tokenizer.js';
-import { sentenceStarts } from '../src/nlp/sentences.js';
+import { gzipSync } from 'node:zlib';
+import { pageSentences, wikipediaPages } from './unlabelled.js';
 import { loadCapLexicon } from '../src/extract/ner-model.js';
 
 const here = resolve(new URL('.', import.meta.url).pathname);
@@ -136,25 +135,13 @@ function cueOf(ws: string[], s: number, e: number): number {
 }
 
 const t0 = Date.now();
-const text = gunzipSync(readFileSync(join(data, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
 let docs = 0;
 let words = 0;
 let cues = 0;
-let start = 0;
-while (start < text.length && docs < limit) {
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  const line = text.slice(start, end);
-  start = end + 1;
-  if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
-  const page = (JSON.parse(line) as { text: string }).text;
+for (const page of wikipediaPages(data, limit)) {
   docs++;
-  const toks = tokenize(page);
-  const starts = sentenceStarts(page, toks);
-  words += toks.length;
-  for (let si = 0; si < starts.length; si++) {
-    const b = si + 1 < starts.length ? starts[si + 1] : toks.length;
-    const ws = toks.slice(starts[si], b).map((t) => t.text);
+  for (const ws of pageSentences(page)) {
+    words += ws.length;
     let i = 0;
     while (i < ws.length) {
       if (!isCap(ws[i]) || (i === 0 && !initialOk(ws[i]))) {
