@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
-import { defaultModelDir, getNerModel } from '../extract/ner.js';
-import { writeWordTable } from '../extract/ner-words.js';
+import { defaultModelDir } from '../extract/ner.js';
 import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
 import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, defaultModelPath, loadReadyNlp, modelsDir } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
@@ -31,20 +30,12 @@ for (const [name, build] of [
   ['event detector', () => readReadyDetector()],
   ['name gazetteer', () => nameGazetteer()],
   ['event lexicon', () => defaultLexicon()],
-  // after the recogniser's files: its per-word values for worker threads (src/extract/ner-words.ts)
-  ['NER word table', () => {
-    const model = getNerModel();
-    if (!model) throw new Error('no recogniser');
-    writeWordTable(defaultModelDir(), model);
-  }],
 ] as const) {
   try {
     build();
     made.push(name);
   } catch (err) {
-    // the word table is never built at run time: workers then compute every word, as a single process does
-    const later = name === 'NER word table' ? 'worker threads compute every word instead' : 'it will be on first use';
-    process.stderr.write(`chronicle: the load-ready ${name} was not built now (${(err as Error).message}); ${later}\n`);
+    process.stderr.write(`chronicle: the load-ready ${name} was not built now (${(err as Error).message}); it will be on first use\n`);
   }
 }
 process.stdout.write(`chronicle: load-ready ${made.join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);

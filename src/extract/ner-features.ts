@@ -452,8 +452,6 @@ export interface WordInfo {
   vecAt: number;
   /** the same for the second weights sharing this cache (the organisation companion, NerWeights.slot 1) */
   vecAt2: number;
-  /** run time only: the word's row in the cache's precomputed table (WordCache.words), whose score rows are copied, not scored; -1 none */
-  row: number;
   /** the gazetteer trie node of phrases starting with this word (null: none; undefined: not looked up) */
   gaz?: TrieNode | null;
 }
@@ -464,7 +462,7 @@ const CAP_CLASSES = ['Init', 'One', 'All', 'Abbr', 'low', 'Mix', 'num', 'punct',
 const CB_BUCKETS = ['unk', '0', '1', '2', '3', '4'];
 const WORD_CLASSES = ['', 'DATE', 'TITLE', 'ORGFAC', 'ORGT', 'FACT', 'LOCT', 'FN'];
 
-export function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null, vectors: BrownClusters | null = null, types: TypeProfiles | null = null): WordInfo {
+function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters | null, vectors: BrownClusters | null = null, types: TypeProfiles | null = null): WordInfo {
   const pad = w === PAD_BEFORE || w === PAD_AFTER;
   const l = pad ? w : norm(w.toLowerCase());
   const long = !pad && l.length > 3;
@@ -497,88 +495,8 @@ export function makeInfo(w: string, lex: CapLexicon | null, brown: BrownClusters
     tcDom: tc ? 1 + Math.floor((tc - 1) / (5 * 5 * 5 * 5 * 3)) : 0,
     vecAt: -1,
     vecAt2: -1,
-    row: -1,
     gaz: undefined,
   };
-}
-
-/** Numbers per word in a precomputed table's fields (putInfo / tableInfo; src/extract/ner-words.ts). */
-export const INFO_WIDTH = 20;
-
-/** The numeric fields of `w` into `out` from `at`, in the order tableInfo reads them. */
-export function putInfo(w: WordInfo, out: Int32Array | number[], at: number): void {
-  out[at] = w.hLower;
-  out[at + 1] = w.hExact;
-  out[at + 2] = w.hShape;
-  out[at + 3] = w.cap;
-  out[at + 4] = w.cb;
-  out[at + 5] = w.cls;
-  out[at + 6] = w.p3;
-  out[at + 7] = w.s2;
-  out[at + 8] = w.s3;
-  out[at + 9] = w.s4;
-  out[at + 10] = w.b4;
-  out[at + 11] = w.b6;
-  out[at + 12] = w.b10;
-  out[at + 13] = w.b20;
-  out[at + 14] = w.v4;
-  out[at + 15] = w.v6;
-  out[at + 16] = w.v10;
-  out[at + 17] = w.v20;
-  out[at + 18] = w.tc;
-  out[at + 19] = w.tcDom;
-}
-
-/**
- * The WordInfo of `w` from row `row` of a precomputed table's fields (putInfo's order), built as
- * makeInfo builds it (same fields in the same order, so one hidden class for both).
- */
-export function tableInfo(w: string, fields: Int32Array, row: number): WordInfo {
-  const plainLower = w.toLowerCase();
-  const at = row * INFO_WIDTH;
-  return {
-    lower: norm(plainLower),
-    plainLower,
-    hLower: fields[at],
-    hExact: fields[at + 1],
-    hShape: fields[at + 2],
-    cap: fields[at + 3],
-    cb: fields[at + 4],
-    cls: fields[at + 5],
-    p3: fields[at + 6],
-    s2: fields[at + 7],
-    s3: fields[at + 8],
-    s4: fields[at + 9],
-    b4: fields[at + 10],
-    b6: fields[at + 11],
-    b10: fields[at + 12],
-    b20: fields[at + 13],
-    v4: fields[at + 14],
-    v6: fields[at + 15],
-    v10: fields[at + 16],
-    v20: fields[at + 17],
-    tc: fields[at + 18],
-    tcDom: fields[at + 19],
-    vecAt: -1,
-    vecAt2: -1,
-    row,
-    gaz: undefined,
-  };
-}
-
-/**
- * Per-word values computed ahead (at `prepare`, for the vocabulary of the word clusters) and
- * shared read-only by worker threads: a word's WordInfo fields and, per model slot, its summed
- * word-only score rows. A worker that meets a word for the first time copies them instead of
- * hashing and scoring it (src/extract/ner-words.ts builds, checks and attaches them).
- */
-export interface PrecomputedWords {
-  /** the word's row, or -1 */
-  find(w: string): number;
-  /** INFO_WIDTH per row (putInfo) */
-  readonly fields: Int32Array;
-  /** per slot (NerWeights.slot): tags × (1 + OFFSETS.length) float32 scores per row */
-  readonly vecs: readonly Float32Array[];
 }
 
 /** Padding "words" outside the sentence. */
@@ -605,8 +523,6 @@ export class WordCache {
   readonly vecPools: Float32Array[] = [new Float32Array(0), new Float32Array(0)];
   /** floats of each pool in use */
   readonly vecUsed: number[] = [0, 0];
-  /** per-word values computed ahead for the models sharing this cache (worker threads; null: compute every word) */
-  words: PrecomputedWords | null = null;
   constructor(private readonly ctx: FeatureContext, private readonly limit = 50_000) {
     this.padBefore = makeInfo(PAD_BEFORE, null, null);
     this.padAfter = makeInfo(PAD_AFTER, null, null);
@@ -615,8 +531,7 @@ export class WordCache {
     let info = this.map.get(w);
     if (!info) {
       if (this.map.size >= this.limit) this.clear();
-      const row = this.words === null ? -1 : this.words.find(w);
-      info = row >= 0 ? tableInfo(w, this.words!.fields, row) : makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null, this.ctx.types ?? null);
+      info = makeInfo(w, this.ctx.lexicon, this.ctx.brown ?? null, this.ctx.vectors ?? null, this.ctx.types ?? null);
       this.map.set(w, info);
     }
     return info;

@@ -261,29 +261,17 @@ export class NerWeights {
       pool = cache.vecPools[slot] = grown;
     }
     cache.vecUsed[slot] = start + row;
-    const words = cache.words;
-    if (w.row >= 0 && words !== null) pool.set(words.vecs[slot].subarray(w.row * row, (w.row + 1) * row), start);
-    else this.wordScores(w, pool, start);
-    if (slot === 0) w.vecAt = start;
-    else w.vecAt2 = start;
-    return start;
-  }
-
-  /**
-   * The summed word-only feature scores of `w` (self, then one block of tags.n per neighbour
-   * offset) into `out` from `at`, as float32: what wordVec keeps per word, and what a
-   * precomputed word table stores (src/extract/ner-words.ts).
-   */
-  wordScores(w: WordInfo, out: Float32Array, at: number): void {
-    const T = this.tags.n;
     const n = selfKeys(w, this.keys, 0);
     this.scorer.score(this.keys, n, this.tmp);
-    for (let t = 0; t < T; t++) out[at + t] = this.tmp[t];
+    for (let t = 0; t < T; t++) pool[start + t] = this.tmp[t];
     for (let k = 0; k < OFFSETS.length; k++) {
       const m = neighbourKeys(w, k, this.keys, 0);
       this.scorer.score(this.keys, m, this.tmp);
-      for (let t = 0; t < T; t++) out[at + (k + 1) * T + t] = this.tmp[t];
+      for (let t = 0; t < T; t++) pool[start + (k + 1) * T + t] = this.tmp[t];
     }
+    if (slot === 0) w.vecAt = start;
+    else w.vecAt2 = start;
+    return start;
   }
 
   /**

@@ -9,8 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { useSharedReady } from '../nlp/ready-files.js';
 import { extract } from '../extract.js';
 import { nlpModel } from '../nlp/nlp-model.js';
-import { defaultModelDir, getNerModel } from '../extract/ner.js';
-import { attachWordTable } from '../extract/ner-words.js';
+import { getNerModel } from '../extract/ner.js';
 import { gazetteer as nameGazetteer } from '../extract/gazetteer.js';
 import { actorIndex } from '../extract/actors/index.js';
 import { defaultLexicon } from '../extract/events/lexicon.js';
@@ -53,10 +52,6 @@ useSharedReady((workerData as { ready?: Map<string, Uint8Array> } | null)?.ready
 // time); what a stage reads besides (word lists, patterns) is small and loads with the first
 // document. A model that fails to load says so in the first document's error, by name.
 preloadModels();
-// the recogniser's per-word values computed at prepare, shared by the workers: a worker copies a
-// known word's values instead of computing them again (each worker otherwise fills its own cache)
-const ner = getNerModel();
-if (ner) attachWordTable(ner, defaultModelDir());
 port.on('message', (msg: WorkerRequest) => {
   port.postMessage({ seq: msg.seq, started: true } satisfies WorkerReply);
   let reply: WorkerReply;

@@ -138,7 +138,7 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
  * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
  * by a hash of its content.
  */
-export function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
+function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
   const fd = openSync(path, 'r');
   try {
     if (by === 'stat') {

@@ -113,20 +113,6 @@ export class BrownClusters {
     return v === undefined ? undefined : Number(v);
   }
 
-  /** The words with a cluster (in the table's order). */
-  *words(): IterableIterator<string> {
-    if (this.byWord instanceof Map) {
-      yield* this.byWord.keys();
-      return;
-    }
-    const text = this.byWord.text;
-    for (let at = 0; at < text.length; ) {
-      const end = text.indexOf('\n', at);
-      yield text.slice(at, text.indexOf('\t', at));
-      at = end < 0 ? text.length : end + 1;
-    }
-  }
-
   /** The load-ready form: word → id lines and the paths. */
   readyForm(): { table: string; paths: readonly string[] } {
     const byWord = this.byWord;
