@@ -274,6 +274,8 @@ test('load-ready files read into shared memory by a parent are used by a worker 
     const shared = readSharedReady(dir);
     const bytes = shared.get(readyPathFor(gzPath));
     assert.ok(bytes && bytes.buffer instanceof SharedArrayBuffer);
+    // a file the workers will not load (the pool skips the NLP models not asked for) is not read
+    assert.equal(readSharedReady(dir, (p) => p === readyPathFor(gzPath)).size, shared.size - 1);
     useSharedReady(shared);
     const loaded = loadReadyNlp(gzPath);
     assert.equal(loaded.bytes, bytes, 'the shared bytes, not a copy');

@@ -13,7 +13,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
 import { readSharedReady } from '../nlp/ready-files.js';
+import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, defaultModelPath, MODEL_FILE, modelsDir } from '../nlp/model-choice.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';
@@ -78,6 +80,16 @@ const PER_WORKER = 2;
 /** models/ of this checkout (dist/src/ingest → the root) */
 const MODELS_DIR = new URL('../../../models/', import.meta.url);
 
+/**
+ * The load-ready files of the NLP models the workers will not load (the accurate and beam-search
+ * ones unless asked for: 49 MB that each `--jobs` run read into shared memory for nothing).
+ */
+function otherNlpModels(): (path: string) => boolean {
+  const inUse = resolve(defaultModelPath());
+  const others = new Set([MODEL_FILE, ACCURATE_MODEL_FILE, BEAM_MODEL_FILE].map((f) => resolve(modelsDir(), f)).filter((p) => p !== inUse).map((p) => p.replace(/\.bin\.gz$/, '.ready.bin')));
+  return (path) => others.has(path);
+}
+
 export class ExtractPool {
   private readonly slots: Slot[] = [];
   /** documents not yet handed to a worker, in order */
@@ -99,7 +111,7 @@ export class ExtractPool {
     // two workers or more share one copy of the models' load-ready tables (SharedArrayBuffers)
     if (size >= 2) {
       try {
-        this.sharedModels = readSharedReady(fileURLToPath(MODELS_DIR));
+        this.sharedModels = readSharedReady(fileURLToPath(MODELS_DIR), otherNlpModels());
       } catch {
         this.sharedModels = undefined;
       }

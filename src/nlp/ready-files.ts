@@ -38,14 +38,16 @@ export function useSharedReady(files: ReadonlyMap<string, Uint8Array> | undefine
 }
 
 /**
- * Every load-ready file under `dir` (recursively), read into SharedArrayBuffers: one copy of the
- * models' tables for all worker threads. A file a worker finds stale it reads or rebuilds itself.
+ * Every load-ready file under `dir` (recursively) but those `skip` names, read into SharedArrayBuffers:
+ * one copy of the models' tables for all worker threads. A file a worker finds stale, or was not
+ * given, it reads or rebuilds itself.
  */
-export function readSharedReady(dir: string): Map<string, Uint8Array> {
+export function readSharedReady(dir: string, skip: (path: string) => boolean = () => false): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const name of readdirSync(dir, { recursive: true }).map(String)) {
     if (!name.endsWith('.ready.bin')) continue;
     const path = resolve(dir, name);
+    if (skip(path)) continue;
     try {
       out.set(path, readAligned(path, true));
     } catch {
