@@ -14,14 +14,13 @@
  * --also a,b (an extra variant with these rules off together; repeatable), --o-bias X (train the
  * fold models with this O bias), --seeds A,B (their shuffle seeds), --no-org (fold models without the
  * organisation companion), --org-only (a companion that tags organisations alone), --[no-]places (fold models with / without the place gazetteer features), --dated-countries (fold models whose gazetteer reads dated Phoenix country codes as countries),
- * --types and --org-without-types (corpus type profiles as features, file $CHRONICLE_NER_TYPES, as in eval:entities),
  * --external SRC:W,…, --external-org-only, --external-augment (external training corpora, as in eval:entities),
  * --o-bias-grid A,B and --org-o-bias-grid A,B (variants decoding the same fold models with these O
  * biases, the BIO model's or the companion's: the bias is a decode-time constant), --markdown (print
  * the table as Markdown rows), --json-out FILE, --held-out-external SRC,… (no folds: the shipped model
  * on these external corpora, re3d, wikigold, btc, wnut17, sec, which no model trains on; see ablate).
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Doc } from '../src/doc.js';
@@ -35,7 +34,7 @@ import { entitiesStage } from '../src/extract/entities.js';
 import { MODEL_FILES, loadNerModel, type NerModel } from '../src/extract/ner-model.js';
 import { registeredRules, tracing, withoutRules } from '../src/rules/registry.js';
 import type { Stage } from '../src/pipeline.js';
-import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, parseExternal, poolText, readNerCorpus, trainPair, TYPES_PATH, type NerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, cvFold, cvPool, featuriseCorpus, parseExternal, poolText, readNerCorpus, trainPair, type NerCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { SpanScorer, coarseType, type PRF, type Span, type TextDoc } from '../train/ner-score.js';
 import { shippedOBias } from '../train/ner-cv.js';
 
@@ -124,7 +123,6 @@ function foldModels(corpus: NerCorpus, folds: number, dir: string | null, log: (
       writeFileSync(join(out, MODEL_FILES.weights), trained.weightsFile);
       if (trained.org) writeFileSync(join(out, MODEL_FILES.orgWeights), trained.org.weightsFile);
       writeFileSync(join(out, MODEL_FILES.gazetteer), gzipSync(JSON.stringify(corpus.gazData)));
-      if (fc.types) copyFileSync(TYPES_PATH, join(out, MODEL_FILES.types));
       writeFileSync(join(out, MODEL_FILES.lexicon), gzipSync([...trained.lexicon].map(([w, r]) => `${w}\t${r}`).join('\n') + '\n'));
     }
     log(`fold ${k + 1}/${folds} trained`);
@@ -274,15 +272,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     else if (args[i] === '--no-places') train.places = false;
     else if (args[i] === '--places') train.places = true;
     else if (args[i] === '--dated-countries') train.datedCountries = true;
-    else if (args[i] === '--types') train.corpusTypes = true;
-    else if (args[i] === '--org-without-types') train.orgWithoutTypes = true;
     else if (args[i] === '--external') train.external = parseExternal(args[++i]);
     else if (args[i] === '--external-org-only') train.externalOrgOnly = true;
     else if (args[i] === '--external-augment') train.externalAugment = true;
     else if (args[i] === '--o-bias-grid') oBiasGrid = args[++i].split(',').map(Number);
     else if (args[i] === '--org-o-bias-grid') orgOBiasGrid = args[++i].split(',').map(Number);
     else if (args[i] === '--held-out-external') heldOut = args[++i].split(',');
-    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --dated-countries, --types, --org-without-types, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE, --held-out-external SRC,…)`);
+    else throw new Error(`unknown option ${args[i]} (use --folds K, --models DIR, --rules a,b, --base-without a,b, --also a,b, --o-bias X, --seeds A,B, --no-org, --org-only, --[no-]places, --dated-countries, --external SRC:W,…, --external-org-only, --external-augment, --o-bias-grid A,B, --org-o-bias-grid A,B, --markdown, --json-out FILE, --held-out-external SRC,…)`);
   }
   const stages = new Set(['ner', 'names', 'entities']);
   const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));

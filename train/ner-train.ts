@@ -24,7 +24,6 @@ import { EXTERNAL_DIR } from './ner-external-build.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
 import { seededRandom } from '../src/nlp/random.js';
 import { fin, hashString, mix } from '../src/nlp/features.js';
-import { wikipediaPages } from './unlabelled.js';
 
 export interface NerCorpus {
   dataDir: string;
@@ -296,10 +295,18 @@ const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+(?=["“‘(]?\p{Lu})/u;
 export function unlabelledCapCounts(dataDir: string, log: (msg: string) => void = () => {}): CapCounts {
   const t0 = Date.now();
   const counts = new CapCounts();
+  const text = gunzipSync(readFileSync(join(dataDir, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
   let docs = 0;
-  for (const page of wikipediaPages(dataDir)) {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
+    const doc = JSON.parse(line) as { text: string };
     docs++;
-    for (const par of page.split('\n')) for (const sent of par.split(SENTENCE_BREAK)) counts.add(sent.match(PLAIN_WORD) ?? []);
+    for (const par of doc.text.split('\n')) for (const sent of par.split(SENTENCE_BREAK)) counts.add(sent.match(PLAIN_WORD) ?? []);
   }
   log(`capitalisation counts from ${docs} unlabelled Wikipedia pages: ${counts.counts.size} word types, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return counts;

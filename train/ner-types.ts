@@ -13,11 +13,12 @@
  * then the percentage of them inside a name of each class), words with n ≥ TYPES_MIN_COUNT.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { recogniseDoc } from '../src/extract/ner.js';
-import { pageSentences, wikipediaPages } from './unlabelled.js';
+import { tokenize } from '../src/nlp/tokenizer.js';
+import { sentenceStarts } from '../src/nlp/sentences.js';
 import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer } from './ner-train.js';
 import { TYPES_MIN_COUNT, typeClassOf } from '../src/extract/ner-features.js';
 
@@ -45,13 +46,27 @@ log(`tagger trained without the ${pool.size} pool documents [${((Date.now() - t0
 
 /** word → [n, per, org, place, other] over capitalised non-initial occurrences */
 const counts = new Map<string, Int32Array>();
+const text = gunzipSync(readFileSync(join(data, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
 let docs = 0;
 let words = 0;
+let start = 0;
 const t1 = Date.now();
-for (const page of wikipediaPages(data, limit)) {
+while (start < text.length && docs < limit) {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end);
+  start = end + 1;
+  if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
+  const page = (JSON.parse(line) as { text: string }).text;
   docs++;
-  const sentences = pageSentences(page);
-  for (const ws of sentences) words += ws.length;
+  const toks = tokenize(page);
+  const starts = sentenceStarts(page, toks);
+  const sentences: string[][] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const b = s + 1 < starts.length ? starts[s + 1] : toks.length;
+    sentences.push(toks.slice(starts[s], b).map((t) => t.text));
+  }
+  words += toks.length;
   const spans = recogniseDoc(model, sentences);
   for (let s = 0; s < sentences.length; s++) {
     const ws = sentences[s];

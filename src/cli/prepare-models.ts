@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../extract/actors/index.js';
 import { defaultModelDir } from '../extract/ner.js';
 import { loadCapLexicon, loadGazetteer, loadWeights, MODEL_FILES } from '../extract/ner-model.js';
-import { cueProfiles } from '../extract/ner-cues.js';
 import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, defaultModelPath, loadReadyNlp, modelsDir } from '../nlp/nlp-model.js';
 import { getBrownClusters } from '../nlp/representations.js';
 import { gazetteer } from '../extract/places/gazetteer.js';
@@ -26,7 +25,6 @@ for (const [name, build] of [
   ['NER organisation companion', () => loadWeights(join(defaultModelDir(), MODEL_FILES.orgWeights))],
   ['NER gazetteer', () => loadGazetteer(join(defaultModelDir(), MODEL_FILES.gazetteer))],
   ['NER capitalisation lexicon', () => loadCapLexicon(join(defaultModelDir(), MODEL_FILES.lexicon))],
-  ['NER cue profiles', () => cueProfiles()],
   ['Brown clusters', () => getBrownClusters()],
   ['places index', () => gazetteer()],
   ['event detector', () => readReadyDetector()],

@@ -13,7 +13,6 @@ import { gazetteer, nameKey } from './gazetteer.js';
 import { FAC_HEADS, KINSHIP, LOC_HEADS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SETTLEMENT_WORDS, TITLES } from './gazetteer-lists.js';
 import { readerSet, set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
-import { cueOrganisation } from './ner-cues.js';
 
 /** Words that join capitalised words inside one name ("Bank of England", "Osama bin Laden"). */
 const INNER = readerSet('name-particles', 'names');
@@ -65,8 +64,6 @@ const TITLE_OR_KIN_SCORE = 0.7;
  * that fact of our own articles.
  */
 const TITLE_CUT_SCORE = 0.8;
-/** Like the gazetteer places: fills a gap the model left, loses every overlap with a model name. */
-const CUE_SCORE = 0.7;
 const namesRule = (id: string, action: 'label' | 'retype' | 'extend', summary: string, fires: string[], spares: string[]): Rule =>
   defineRule({ id: `names.${id}`, stage: 'names', action, summary, fires, spares, source: SOURCE });
 
@@ -97,9 +94,6 @@ export const titleOrKin = namesRule('title-or-kin', 'label',
 export const ageApposition = namesRule('age-apposition', 'label',
   'a name-shaped chunk followed by ", 29," (an age in apposition) is a person',
   ['Trufanovski, 29, was taken from his home.'], ['In 2019, 29 people were taken from their homes.']);
-export const corpusCues = namesRule('corpus-cues', 'label',
-  'a capitalised chunk that unlabelled prose names at least 5 times in contexts only organisations take ("X\'s chief executive", "shares of X", "X, a … company", "X Inc."), and 80 % of its cued mentions so, is an organisation (0.7: fills a gap the model left; models/ner/cues.tsv.gz, npm run train:ner-cues)',
-  ['Analysts said Tandy would cut prices again.'], ['Analysts said Brakowicz would cut prices again.']);
 export const acronymGuess = namesRule('acronym', 'label',
   'a lone all-capitals word is a weak organisation guess (0.4: kept only with support)',
   ['The XJQ denied the report.'], ['The group denied the report.']);
@@ -285,8 +279,6 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   }
   // "Cohen, 29," — an age in apposition
   if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.6, roles: context.roles, rule: ageApposition };
-  // an organisation the unlabelled prose names as one where a cue says so ("SoftBank's chief executive")
-  if (corpusCues.enabled && cueOrganisation(words) && !(context.sentenceStart && chunk.length === 1 && context.lowerVocab.has(first))) return { tokens: chunk, type: 'ORG', score: CUE_SCORE, roles: [], rule: corpusCues };
   if (chunk.length === 1) {
     const t = chunk[0].text;
     if (/^\p{Lu}{2,6}$/u.test(t)) return { tokens: chunk, type: 'ORG', score: 0.4, roles: [], rule: acronymGuess }; // acronym

@@ -545,8 +545,6 @@ export const MODEL_FILES = {
   lexicon: 'lexicon.tsv.gz',
   /** corpus type profiles (train/ner-types.ts), read when the weights were trained with them */
   types: 'types.tsv.gz',
-  /** cue profiles of the unlabelled prose (train/ner-cues.ts), read by the names stage's names.corpus-cues */
-  cues: 'cues.tsv.gz',
   manifest: 'manifest.json',
 } as const;
 
