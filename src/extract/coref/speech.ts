@@ -124,25 +124,67 @@ export const spokespersonWe = defineRule({
   source,
 });
 
+export const positionWe = defineRule({
+  id: 'coref-speech.position-we',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in a direct quote of a person who holds a position at exactly one organisation (a role that runs it, lexicon/en/roles.tsv coref-we: "deputy executive secretary", "director general of …"; not staff such as a professor), we/us/our is that organisation; not a place the person serves (a country), not an interview turn, not a partitive "many of us"',
+  fires: ['"We have trained our staff," said Ana Souto, director general of the National Electoral Commission.'],
+  spares: ['"We have trained our staff," said Ana Souto, a teacher from Maputo.'],
+  source,
+});
+
 /** Roles that speak for their organisation (the actors stage's AFFILIATION). */
 const REPRESENTS = set('roles', { represents: 'yes' });
+/** Roles that run an organisation (lexicon/en/roles.tsv `coref-we`): secretary, director, chairman, coach … — not staff. */
+const RUNS = set('roles', { uses: 'coref-we' });
 
-/** Each person → the one organisation or state they speak for (a relation whose role represents it); none when two. */
-function spokespeople(doc: Doc): Map<string, Entity> {
+/** The role noun a position's title heads: "director general of the technical secretariat" → director general, "deputy executive secretary" → secretary. */
+function headRole(title: string): string | undefined {
+  const words = title.toLowerCase().split(/\s+(?:of|for|at|in|to)\s+/)[0].split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const role = roleOf(words.slice(k).join(' '))?.role;
+    if (role) return role;
+  }
+  return undefined;
+}
+
+/**
+ * Each person → the one organisation or state they speak for (a relation whose role represents it); none when two.
+ * With `anyRole`, a position that runs an organisation (not a place) counts: the people who lead or run an
+ * organisation say "we" for it as its spokespeople do; staff (a professor at a university) say it for their team.
+ */
+function spokespeople(doc: Doc, anyRole = false): Map<string, Entity> {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const out = new Map<string, Entity | null>();
   for (const r of doc.relations ?? []) {
     if (r.type !== 'position' || !r.role) continue;
-    const role = roleOf(r.role)?.role;
-    if (!role || !REPRESENTS.has(role)) continue;
+    const role = anyRole ? headRole(r.role) : roleOf(r.role)?.role;
+    if (!role || !(anyRole ? RUNS : REPRESENTS).has(role)) continue;
     const org = byId.get(r.object);
-    if (!org || (org.type !== 'ORG' && org.type !== 'GPE')) continue;
+    if (!org || (org.type !== 'ORG' && (anyRole || org.type !== 'GPE'))) continue;
     const had = out.get(r.subject);
     out.set(r.subject, had === undefined || had === org ? org : null);
   }
   const sure = new Map<string, Entity>();
   for (const [k, v] of out) if (v) sure.set(k, v);
   return sure;
+}
+
+/** "many of us", "one of our …": a part of an inclusive "we" (people at large), not an organisation speaking. */
+function partitive(doc: Doc, i: number): boolean {
+  return i > 0 && doc.tokens[i - 1].text.toLowerCase() === 'of' && /^(us|our)$/i.test(doc.tokens[i].text);
+}
+
+/** The organisation a person's "we" stands for, and the rule that says so. */
+interface WeSide { org: Entity; rule: typeof spokespersonWe }
+
+/** Each person → the organisation their "we" is: the one they speak for (spokesperson-we), else the one organisation they hold a position at (position-we). */
+function weSpeakers(doc: Doc): Map<string, WeSide> {
+  const out = new Map<string, WeSide>();
+  if (spokespersonWe.enabled) for (const [k, org] of spokespeople(doc)) out.set(k, { org, rule: spokespersonWe });
+  if (positionWe.enabled) for (const [k, org] of spokespeople(doc, true)) if (!out.has(k)) out.set(k, { org, rule: positionWe });
+  return out;
 }
 
 /** The one person whose name, or one word of it, is `name` ("Frank" → Frank Messina). */
@@ -160,8 +202,12 @@ function personNamed(doc: Doc, name: string): Entity | undefined {
   return found;
 }
 
-/** A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. */
-const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
+/**
+ * A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. An opening
+ * mark stands after a blank, a colon or a bracket and touches its first word: a closing mark before the next paragraph's
+ * '\n\nFelizeberto Nice, director …' or before '" Joao Caholo, the …, said' opens nothing.
+ */
+const VOCATIVE = /(?<=^|[\s(\[:—–])[“"‘'](\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
 const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
 
 /** A quotation that opens by addressing a person by name: its words after the name, and that person. */
@@ -344,7 +390,7 @@ export function resolveSpeech(doc: Doc): number {
       removed += before - speaker.mentions.length;
     }
   }
-  const speaksFor = spokespersonWe.enabled ? spokespeople(doc) : new Map<string, Entity>();
+  const speaksFor = weSpeakers(doc);
   const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
@@ -365,7 +411,7 @@ export function resolveSpeech(doc: Doc): number {
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
-        else if (who === 'we' && side) link(side, i, spokespersonWe, q.confidence ?? 1);
+        else if (who === 'we' && side && !(side.rule === positionWe && partitive(doc, i))) link(side.org, i, side.rule, q.confidence ?? 1);
       }
     }
   }
@@ -383,7 +429,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, Entity>, addressed: readonly Addressed[]): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
   const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();
@@ -433,8 +479,10 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
         link(speaker, i, turnFirstPerson);
       } else if (orgTurnI.enabled && speaker && who === 'I' && speaker.type === 'ORG') {
         link(speaker, i, orgTurnI);
-      } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.has(speaker.id)) {
-        link(speaksFor.get(speaker.id)!, i, spokespersonWe);
+      } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.get(speaker.id)?.rule === spokespersonWe) {
+        // (only a spokesperson's: an interviewee who founded or runs an organisation says "we" for their team, their
+        // family, their readers — GUM's interviews keep it the speaker's own group; position-we there: 1 right of 16)
+        link(speaksFor.get(speaker.id)!.org, i, spokespersonWe);
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
