@@ -41,3 +41,23 @@ test('"according to" a surname cites the person, not a city of that name', () =>
     restore();
   }
 });
+
+test('the last part of a split interview: one turn per label, the interviewer a user name', () => {
+  const text = 'Mark Dolan runs for mayor of Kisumu.\n\nTomBakerKE: I have one final question. How would you fix the roads?\n\nDolan: Well, the best thing is not to panic. I think we can fix them in two years.\n\nI don\'t think it would cost much either.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'I think'), 'Mark Dolan');
+  assert.equal(linkOf(d, 'I don\'t'), 'Mark Dolan');
+  assert.equal(linkOf(d, 'I have'), 'TomBakerKE');
+  assert.equal(linkOf(d, 'you fix'), 'Mark Dolan');
+  assert.equal(linkWithout('coref-speech.turn-label-single-turns', text, 'I think'), '');
+  // no turn that asks, or no label a person bears: no interview
+  assert.equal(linkOf(doc('Mark Dolan runs for mayor of Kisumu.\n\nUpdate: The vote is on Monday.\n\nNote: I think the roads will be fixed.'), 'I think'), '');
+});
+
+test('"you" in a question the interviewee asks back is the interviewer; an answer\'s other "you" stays unlinked', () => {
+  const text = 'Tom Baker: Did the mayor order the closure?\n\nMark Dolan: Let me ask you this: did he have the facts?\n\nTom Baker: I believe he did.\n\nMark Dolan: When you run a city, you need the facts.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'you this'), 'Tom Baker');
+  assert.equal(linkOf(d, 'you run'), '');
+  assert.equal(linkWithout('coref-speech.answer-question-you', text, 'you this'), '');
+});

@@ -74,6 +74,19 @@ export const labelOwnSpeaker = defineRule({
   source,
 });
 
+export const labelUserName = defineRule({
+  id: 'coref-speech.turn-label-user-name',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label written as an account name ("WilliamSSaturn:", one word with a capital after a small letter inside it) that no entity bears is a speaker of its own: a person, so I/me/my in its turns are that person',
+  fires: ['TomBakerKE: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nTomBakerKE: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nReporter: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+/** One word with a capital after a small letter inside it ("WilliamSSaturn"; "McGuire" too, a name the recogniser reads first). */
+const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
+
 export const speakerNotHe = defineRule({
   id: 'coref-speech.speaker-not-third-person',
   stage: 'coref-speech',
@@ -238,6 +251,16 @@ function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<
   }
 }
 
+export const answerQuestionYou = defineRule({
+  id: 'coref-speech.answer-question-you',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in an interview of labelled turns, you/your in a question the interviewee asks back ("Let me ask you this: …?", "You don\'t know that, do you?") is the one interviewer — an answer\'s "you" outside a question stays anyone\'s',
+  fires: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Let me ask you this: would you sign it?\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  spares: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: When you run a clinic, you sign everything.\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  source,
+});
+
 export const askerRule = defineRule({
   id: 'coref-speech.interviewer-asks-most',
   stage: 'coref-speech',
@@ -263,7 +286,9 @@ export interface Turn {
  * (src/extract/coref/turn-labels.ts: "Name:", "DS:", "Q:", or with a dash), each turn running to the next label.
  */
 export function interviewTurns(doc: Doc): Turn[] {
-  const found = labelLines(doc.text);
+  // (a label a person of the article bears: "Wolfe:" read as John Wolfe's name)
+  const person = (label: string) => doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text === label));
+  const found = labelLines(doc.text, person);
   if (!found.length) return [];
   const speakerOf = labelSpeakers(doc, labelCounts(found));
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
@@ -308,15 +333,18 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
     }
     return undefined;
   };
-  // a label of initials no entity bears, opening two turns or more: a speaker known only by them
+  // a label of initials no entity bears, opening two turns or more: a speaker known only by them; or a user name
+  // ("WilliamSSaturn:", a capital inside a word after a small letter, or digits: a reporter's account name)
   const own = (label: string, from: number, to: number): Entity | undefined => {
-    if (!labelOwnSpeaker.enabled || !/^\p{Lu}{2,3}$/u.test(label) || (count.get(label) ?? 0) < 2 || ambiguous.has(label)) return undefined;
+    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= 2 && !ambiguous.has(label);
+    const user = labelUserName.enabled && USER_NAME.test(label) && sideOf(label) === undefined;
+    if (!initials && !user) return undefined;
     const e: Entity = { id: `e${doc.entities.length + 1}`, type: 'PERSON', name: label, mentions: [] };
     while (byId.has(e.id)) e.id = `${e.id}x`;
     byId.set(e.id, e);
     doc.entities.push(e);
     e.mentions.push({ start: from, end: from + label.length, text: label, kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
-    labelOwnSpeaker.fired(from, to);
+    (initials ? labelOwnSpeaker : labelUserName).fired(from, to);
     return e;
   };
   return (label, from, to) => {
@@ -460,6 +488,15 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const interviewees = new Set(repeated.map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
+  // the one interviewer, when one label asks and it names someone: an interviewee's question back is put to them
+  const askers = new Set(turns.filter((t) => interviewer(t.label)).map((t) => t.speaker ?? t.label));
+  const [asker] = askers;
+  // (a person, in a two-party interview: in a panel the interviewees ask each other, and an organisation's "you" is anyone's)
+  const askedBack = answerQuestionYou.enabled && addressee && askers.size === 1 && typeof asker !== 'string' && asker.type === 'PERSON' ? asker : undefined;
+  const isQuestion = (i: number) => {
+    const sent = doc.sentences[doc.tokens[i].sentence];
+    return sent !== undefined && /\?[\s"”’')\]]*$/.test(doc.text.slice(sent.start, sent.end));
+  };
   // a quotation inside a turn is someone else's words ("he told me, 'I …'")
   const quoted = findQuoteSpans(doc.text);
   for (const turn of turns) {
@@ -487,6 +524,8 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
         if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
+      } else if (askedBack && who === 'you' && !inQuestions && speaker && askedBack !== speaker && isQuestion(i)) {
+        link(askedBack, i, answerQuestionYou);
       }
     }
   }
