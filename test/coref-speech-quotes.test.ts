@@ -61,3 +61,11 @@ test('"you" in a question the interviewee asks back is the interviewer; an answe
   assert.equal(linkOf(d, 'you run'), '');
   assert.equal(linkWithout('coref-speech.answer-question-you', text, 'you this'), '');
 });
+
+test('a vocative with a title addresses the person the article names without it', () => {
+  const text = 'Kennedy and Smith stood by the screen. "Let\'s walk through this," Barber said. "Captain Kennedy, you answer the first question."';
+  assert.equal(linkOf(doc(text), 'you answer'), 'Kennedy');
+  assert.equal(linkWithout('coref-speech.vocative-title', text, 'you answer'), '');
+  // two people bear the name: neither
+  assert.equal(linkOf(doc(text.replace('Kennedy and Smith', 'Ann Kennedy and Bob Kennedy')), 'you answer'), '');
+});

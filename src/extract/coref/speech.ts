@@ -223,6 +223,22 @@ function personNamed(doc: Doc, name: string): Entity | undefined {
 const VOCATIVE = /(?<=^|[\s(\[:—–])[“"‘'](\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
 const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
 
+export const vocativeTitle = defineRule({
+  id: 'coref-speech.vocative-title',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a quotation that opens by addressing a person by a title and the name the article gives them (\'"Captain Kennedy, you answer first"\') addresses that person: the title is no part of the name to match',
+  fires: ['Kennedy and Smith stood by the screen. "Let\'s walk through this," Barber said. "Captain Kennedy, you answer the first question."'],
+  spares: ['Ann Kennedy and Bob Kennedy stood by the screen. "Let\'s walk through this," Barber said. "Captain Kennedy, you answer the first question."'],
+  source,
+});
+
+/** The person a titled vocative names, the rule's firing recorded. */
+function titled(person: Entity | undefined, at: number): Entity | undefined {
+  if (person) vocativeTitle.fired(at, at + 1);
+  return person;
+}
+
 /** A quotation that opens by addressing a person by name: its words after the name, and that person. */
 interface Addressed { start: number; end: number; person: Entity }
 
@@ -230,7 +246,9 @@ interface Addressed { start: number; end: number; person: Entity }
 function addressedQuotations(doc: Doc): Addressed[] {
   const out: Addressed[] = [];
   for (const m of doc.text.matchAll(VOCATIVE)) {
-    const person = personNamed(doc, m[1]);
+    // ("Captain Kennedy, you answer …": a title before the name the article gives the person by)
+    const [title, ...name] = m[1].split(' ');
+    const person = personNamed(doc, m[1]) ?? (vocativeTitle.enabled && name.length && isTitle(title.toLowerCase()) ? titled(personNamed(doc, name.join(' ')), m.index) : undefined);
     if (!person) continue;
     const from = m.index + m[0].length;
     const rest = doc.text.slice(from, from + 400);
