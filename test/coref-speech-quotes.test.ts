@@ -69,3 +69,11 @@ test('a vocative with a title addresses the person the article names without it'
   // two people bear the name: neither
   assert.equal(linkOf(doc(text.replace('Kennedy and Smith', 'Ann Kennedy and Bob Kennedy')), 'you answer'), '');
 });
+
+test('a place the recogniser read as a person is no speaker of an "I"', () => {
+  const text = 'Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," Brampton said.';
+  assert.equal(linkOf(doc(text), 'I am'), '');
+  assert.equal(linkWithout('coref-speech.speaker-place-like', text, 'I am'), 'Brampton');
+  // a person, no place of that name: the quote's "I" is theirs
+  assert.equal(linkOf(doc('Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," said Grace Okafor.'), 'I am'), 'Grace Okafor');
+});

@@ -147,6 +147,36 @@ export const positionWe = defineRule({
   source,
 });
 
+export const speakerPlaceLike = defineRule({
+  id: 'coref-speech.speaker-place-like',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a quote\'s "person" speaker known by one word that a place of the document bears as often or more, or whose every name stands after "the" or a place preposition ("the Brampton\'s growth", "in Brampton"), is a place the recogniser mistyped: the quote\'s "I" is not it',
+  fires: ['Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," Brampton said.'],
+  spares: ['Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," said Grace Okafor.'],
+  source,
+});
+
+/** Words before a place's name and not a person's ("the", "in", "at" …: lexicon/en/function-words.tsv ner-place-prep and the article). */
+const PLACE_BEFORE = set('function-words', { uses: 'ner-place-prep' });
+
+/**
+ * A PERSON entity known by one word only that is a place: a place of the document bears the same name as often or more
+ * ("Brampton" read as a person twice, as the city three times), or every name mention follows "the" or a place preposition.
+ */
+function placeLike(doc: Doc, e: Entity): boolean {
+  const names = e.mentions.filter((m) => m.kind === 'name');
+  if (!names.length || names.some((m) => /\s/.test(m.text))) return false;
+  const word = names[0].text;
+  const sameNamedPlace = doc.entities.some((o) => (o.type === 'GPE' || o.type === 'LOC') && o.mentions.filter((m) => m.kind === 'name' && m.text === word).length >= names.length);
+  const place = sameNamedPlace || (names.length >= 2 && names.every((m) => {
+    const before = doc.tokens[doc.tokenAt(m.start) - 1]?.text.toLowerCase() ?? '';
+    return before === 'the' || PLACE_BEFORE.has(before);
+  }));
+  if (place) speakerPlaceLike.fired(names[0].start, names[0].end);
+  return place;
+}
+
 /** Roles that speak for their organisation (the actors stage's AFFILIATION). */
 const REPRESENTS = set('roles', { represents: 'yes' });
 /** Roles that run an organisation (lexicon/en/roles.tsv `coref-we`): secretary, director, chairman, coach … — not staff. */
@@ -371,7 +401,9 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
       // the quotes stage's speaker of this answer, turn by turn (one speaker for every "A:" turn, from any answer or the
       // introduction, added 4 links on fresh16, all wrong: coref-speech.turn-label-answer, removed)
       const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
-      return q?.speaker ? byId.get(q.speaker) : undefined;
+      const answerer = q?.speaker ? byId.get(q.speaker) : undefined;
+      // (a place the recogniser read as a person is no interviewee: "Brampton")
+      return answerer && !(answerer.type === 'PERSON' && speakerPlaceLike.enabled && placeLike(doc, answerer)) ? answerer : undefined;
     }
     // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
     if (side === 'interviewer') return undefined;
@@ -443,7 +475,7 @@ export function resolveSpeech(doc: Doc): number {
       if (q.kind !== 'direct' || !q.speaker) continue;
       const speaker = byId.get(q.speaker);
       if (!speaker) continue;
-      const person = speaker.type === 'PERSON';
+      const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
       const side = person ? speaksFor.get(speaker.id) : undefined;
