@@ -558,7 +558,9 @@ function surnamesStayPeople(doc: Doc, names: Mention[]): void {
     const words = nameTokens(m.text);
     if (words.length !== 1 || !((firstBySurname.get(words[0]) ?? Infinity) < m.start)) continue;
     const before = doc.tokens[doc.tokenAt(m.start) - 1];
-    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase())) continue;
+    // ("according to Nice" cites a source: the "to" is no place preposition there)
+    const cites = before?.text.toLowerCase() === 'to' && doc.tokens[doc.tokenAt(m.start) - 2]?.text.toLowerCase() === 'according';
+    if (before && PLACE_PREPOSITIONS.has(before.text.toLowerCase()) && !cites) continue;
     m.type = 'PERSON';
     surnameNotPlace.fired(m.start, m.end);
   }

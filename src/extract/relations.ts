@@ -85,10 +85,15 @@ function speakerCountry(doc: Doc, idx: MentionIndex, d: Description): string | n
 /** The first organisation or place introduced by at/for/with/of in tokens [from, to). */
 function laterOrg(doc: Doc, idx: MentionIndex, from: number, to: number): MentionRef | null {
   for (let q = from; q < to; q++) {
+    // the description ends at a verb ("Bertie Ahern, the Prime Minister of Ireland visited the White House")
+    if (/^VB[DZP]?$/.test(doc.tokens[q].xpos ?? '')) return null;
     if (!/^(at|for|with|of)$/i.test(doc.tokens[q].text)) continue;
     let j = q + 1;
     if (j < to && /^(the|a|an)$/i.test(doc.tokens[j].text)) j++;
     const r = idx.at(j);
+    // "of Mozambique's National Electoral Commission": the organisation the place's possessive qualifies
+    const owned = r && r.first === j && PLACES.has(r.entity.type) && /^['’]s?$/.test(doc.tokens[r.last]?.text ?? '') ? idx.at(r.last + 1) : null;
+    if (owned && owned.first === r!.last + 1 && owned.mention.kind === 'name' && owned.entity.type === 'ORG') return owned;
     if (r && r.first === j && r.mention.kind === 'name' && ORGISH.has(r.entity.type)) return r;
   }
   return null;

@@ -74,6 +74,19 @@ export const labelOwnSpeaker = defineRule({
   source,
 });
 
+export const labelUserName = defineRule({
+  id: 'coref-speech.turn-label-user-name',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label written as an account name ("WilliamSSaturn:", one word with a capital after a small letter inside it) that no entity bears is a speaker of its own: a person, so I/me/my in its turns are that person',
+  fires: ['TomBakerKE: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nTomBakerKE: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nReporter: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+/** One word with a capital after a small letter inside it ("WilliamSSaturn"; "McGuire" too, a name the recogniser reads first). */
+const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
+
 export const speakerNotHe = defineRule({
   id: 'coref-speech.speaker-not-third-person',
   stage: 'coref-speech',
@@ -124,25 +137,97 @@ export const spokespersonWe = defineRule({
   source,
 });
 
+export const positionWe = defineRule({
+  id: 'coref-speech.position-we',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in a direct quote of a person who holds a position at exactly one organisation (a role that runs it, lexicon/en/roles.tsv coref-we: "deputy executive secretary", "director general of …"; not staff such as a professor), we/us/our is that organisation; not a place the person serves (a country), not an interview turn, not a partitive "many of us"',
+  fires: ['"We have trained our staff," said Ana Souto, director general of the National Electoral Commission.'],
+  spares: ['"We have trained our staff," said Ana Souto, a teacher from Maputo.'],
+  source,
+});
+
+export const speakerPlaceLike = defineRule({
+  id: 'coref-speech.speaker-place-like',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a quote\'s "person" speaker known by one word that a place of the document bears as often or more, or whose every name stands after "the" or a place preposition ("the Brampton\'s growth", "in Brampton"), is a place the recogniser mistyped: the quote\'s "I" is not it',
+  fires: ['Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," Brampton said.'],
+  spares: ['Voters in Brampton worry. Jobs remain in Brampton. "I am shocked by the traffic," said Grace Okafor.'],
+  source,
+});
+
+/** Words before a place's name and not a person's ("the", "in", "at" …: lexicon/en/function-words.tsv ner-place-prep and the article). */
+const PLACE_BEFORE = set('function-words', { uses: 'ner-place-prep' });
+
+/**
+ * A PERSON entity known by one word only that is a place: a place of the document bears the same name as often or more
+ * ("Brampton" read as a person twice, as the city three times), or every name mention follows "the" or a place preposition.
+ */
+function placeLike(doc: Doc, e: Entity): boolean {
+  const names = e.mentions.filter((m) => m.kind === 'name');
+  if (!names.length || names.some((m) => /\s/.test(m.text))) return false;
+  const word = names[0].text;
+  const sameNamedPlace = doc.entities.some((o) => (o.type === 'GPE' || o.type === 'LOC') && o.mentions.filter((m) => m.kind === 'name' && m.text === word).length >= names.length);
+  const place = sameNamedPlace || (names.length >= 2 && names.every((m) => {
+    const before = doc.tokens[doc.tokenAt(m.start) - 1]?.text.toLowerCase() ?? '';
+    return before === 'the' || PLACE_BEFORE.has(before);
+  }));
+  if (place) speakerPlaceLike.fired(names[0].start, names[0].end);
+  return place;
+}
+
 /** Roles that speak for their organisation (the actors stage's AFFILIATION). */
 const REPRESENTS = set('roles', { represents: 'yes' });
+/** Roles that run an organisation (lexicon/en/roles.tsv `coref-we`): secretary, director, chairman, coach … — not staff. */
+const RUNS = set('roles', { uses: 'coref-we' });
 
-/** Each person → the one organisation or state they speak for (a relation whose role represents it); none when two. */
-function spokespeople(doc: Doc): Map<string, Entity> {
+/** The role noun a position's title heads: "director general of the technical secretariat" → director general, "deputy executive secretary" → secretary. */
+function headRole(title: string): string | undefined {
+  const words = title.toLowerCase().split(/\s+(?:of|for|at|in|to)\s+/)[0].split(/\s+/);
+  for (let k = 0; k < words.length; k++) {
+    const role = roleOf(words.slice(k).join(' '))?.role;
+    if (role) return role;
+  }
+  return undefined;
+}
+
+/**
+ * Each person → the one organisation or state they speak for (a relation whose role represents it); none when two.
+ * With `anyRole`, a position that runs an organisation (not a place) counts: the people who lead or run an
+ * organisation say "we" for it as its spokespeople do; staff (a professor at a university) say it for their team.
+ */
+function spokespeople(doc: Doc, anyRole = false): Map<string, Entity> {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   const out = new Map<string, Entity | null>();
   for (const r of doc.relations ?? []) {
     if (r.type !== 'position' || !r.role) continue;
-    const role = roleOf(r.role)?.role;
-    if (!role || !REPRESENTS.has(role)) continue;
+    const role = anyRole ? headRole(r.role) : roleOf(r.role)?.role;
+    if (!role || !(anyRole ? RUNS : REPRESENTS).has(role)) continue;
     const org = byId.get(r.object);
-    if (!org || (org.type !== 'ORG' && org.type !== 'GPE')) continue;
+    if (!org || (org.type !== 'ORG' && (anyRole || org.type !== 'GPE'))) continue;
     const had = out.get(r.subject);
     out.set(r.subject, had === undefined || had === org ? org : null);
   }
   const sure = new Map<string, Entity>();
   for (const [k, v] of out) if (v) sure.set(k, v);
   return sure;
+}
+
+/** "many of us", "one of our …": a part of an inclusive "we" (people at large), not an organisation speaking. */
+function partitive(doc: Doc, i: number): boolean {
+  return i > 0 && doc.tokens[i - 1].text.toLowerCase() === 'of' && /^(us|our)$/i.test(doc.tokens[i].text);
+}
+
+/** The organisation a person's "we" stands for, and the rule that says so. */
+interface WeSide { org: Entity; rule: typeof spokespersonWe }
+
+/** Each person → the organisation their "we" is: the one they speak for (spokesperson-we), else the one organisation they hold a position at (position-we). */
+function weSpeakers(doc: Doc): Map<string, WeSide> {
+  const out = new Map<string, WeSide>();
+  if (spokespersonWe.enabled) for (const [k, org] of spokespeople(doc)) out.set(k, { org, rule: spokespersonWe });
+  if (positionWe.enabled) for (const [k, org] of spokespeople(doc, true)) if (!out.has(k)) out.set(k, { org, rule: positionWe });
+  return out;
 }
 
 /** The one person whose name, or one word of it, is `name` ("Frank" → Frank Messina). */
@@ -160,9 +245,29 @@ function personNamed(doc: Doc, name: string): Entity | undefined {
   return found;
 }
 
-/** A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. */
-const VOCATIVE = /[“"‘']\s*(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
+/**
+ * A quotation opening with a name and a comma: the quote mark, the name, and where the quotation can run to. An opening
+ * mark stands after a blank, a colon or a bracket and touches its first word: a closing mark before the next paragraph's
+ * '\n\nFelizeberto Nice, director …' or before '" Joao Caholo, the …, said' opens nothing.
+ */
+const VOCATIVE = /(?<=^|[\s(\[:—–])[“"‘'](\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?),\s/gu;
 const CLOSING = /[”"’']\s*(?:$|[^\p{L}])|\n/u;
+
+export const vocativeTitle = defineRule({
+  id: 'coref-speech.vocative-title',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a quotation that opens by addressing a person by a title and the name the article gives them (\'"Captain Kennedy, you answer first"\') addresses that person: the title is no part of the name to match',
+  fires: ['Kennedy and Smith stood by the screen. "Let\'s walk through this," Barber said. "Captain Kennedy, you answer the first question."'],
+  spares: ['Ann Kennedy and Bob Kennedy stood by the screen. "Let\'s walk through this," Barber said. "Captain Kennedy, you answer the first question."'],
+  source,
+});
+
+/** The person a titled vocative names, the rule's firing recorded. */
+function titled(person: Entity | undefined, at: number): Entity | undefined {
+  if (person) vocativeTitle.fired(at, at + 1);
+  return person;
+}
 
 /** A quotation that opens by addressing a person by name: its words after the name, and that person. */
 interface Addressed { start: number; end: number; person: Entity }
@@ -171,7 +276,9 @@ interface Addressed { start: number; end: number; person: Entity }
 function addressedQuotations(doc: Doc): Addressed[] {
   const out: Addressed[] = [];
   for (const m of doc.text.matchAll(VOCATIVE)) {
-    const person = personNamed(doc, m[1]);
+    // ("Captain Kennedy, you answer …": a title before the name the article gives the person by)
+    const [title, ...name] = m[1].split(' ');
+    const person = personNamed(doc, m[1]) ?? (vocativeTitle.enabled && name.length && isTitle(title.toLowerCase()) ? titled(personNamed(doc, name.join(' ')), m.index) : undefined);
     if (!person) continue;
     const from = m.index + m[0].length;
     const rest = doc.text.slice(from, from + 400);
@@ -191,6 +298,16 @@ function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<
     }
   }
 }
+
+export const answerQuestionYou = defineRule({
+  id: 'coref-speech.answer-question-you',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'in an interview of labelled turns, you/your in a question the interviewee asks back ("Let me ask you this: …?", "You don\'t know that, do you?") is the one interviewer — an answer\'s "you" outside a question stays anyone\'s',
+  fires: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Let me ask you this: would you sign it?\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  spares: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: When you run a clinic, you sign everything.\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  source,
+});
 
 export const askerRule = defineRule({
   id: 'coref-speech.interviewer-asks-most',
@@ -217,7 +334,9 @@ export interface Turn {
  * (src/extract/coref/turn-labels.ts: "Name:", "DS:", "Q:", or with a dash), each turn running to the next label.
  */
 export function interviewTurns(doc: Doc): Turn[] {
-  const found = labelLines(doc.text);
+  // (a label a person of the article bears: "Wolfe:" read as John Wolfe's name)
+  const person = (label: string) => doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text === label));
+  const found = labelLines(doc.text, person);
   if (!found.length) return [];
   const speakerOf = labelSpeakers(doc, labelCounts(found));
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
@@ -262,15 +381,18 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
     }
     return undefined;
   };
-  // a label of initials no entity bears, opening two turns or more: a speaker known only by them
+  // a label of initials no entity bears, opening two turns or more: a speaker known only by them; or a user name
+  // ("WilliamSSaturn:", a capital inside a word after a small letter, or digits: a reporter's account name)
   const own = (label: string, from: number, to: number): Entity | undefined => {
-    if (!labelOwnSpeaker.enabled || !/^\p{Lu}{2,3}$/u.test(label) || (count.get(label) ?? 0) < 2 || ambiguous.has(label)) return undefined;
+    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= 2 && !ambiguous.has(label);
+    const user = labelUserName.enabled && USER_NAME.test(label) && sideOf(label) === undefined;
+    if (!initials && !user) return undefined;
     const e: Entity = { id: `e${doc.entities.length + 1}`, type: 'PERSON', name: label, mentions: [] };
     while (byId.has(e.id)) e.id = `${e.id}x`;
     byId.set(e.id, e);
     doc.entities.push(e);
     e.mentions.push({ start: from, end: from + label.length, text: label, kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
-    labelOwnSpeaker.fired(from, to);
+    (initials ? labelOwnSpeaker : labelUserName).fired(from, to);
     return e;
   };
   return (label, from, to) => {
@@ -279,7 +401,9 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
       // the quotes stage's speaker of this answer, turn by turn (one speaker for every "A:" turn, from any answer or the
       // introduction, added 4 links on fresh16, all wrong: coref-speech.turn-label-answer, removed)
       const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
-      return q?.speaker ? byId.get(q.speaker) : undefined;
+      const answerer = q?.speaker ? byId.get(q.speaker) : undefined;
+      // (a place the recogniser read as a person is no interviewee: "Brampton")
+      return answerer && !(answerer.type === 'PERSON' && speakerPlaceLike.enabled && placeLike(doc, answerer)) ? answerer : undefined;
     }
     // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
     if (side === 'interviewer') return undefined;
@@ -344,14 +468,14 @@ export function resolveSpeech(doc: Doc): number {
       removed += before - speaker.mentions.length;
     }
   }
-  const speaksFor = spokespersonWe.enabled ? spokespeople(doc) : new Map<string, Entity>();
+  const speaksFor = weSpeakers(doc);
   const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
       const speaker = byId.get(q.speaker);
       if (!speaker) continue;
-      const person = speaker.type === 'PERSON';
+      const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
       const side = person ? speaksFor.get(speaker.id) : undefined;
@@ -365,7 +489,7 @@ export function resolveSpeech(doc: Doc): number {
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
-        else if (who === 'we' && side) link(side, i, spokespersonWe, q.confidence ?? 1);
+        else if (who === 'we' && side && !(side.rule === positionWe && partitive(doc, i))) link(side.org, i, side.rule, q.confidence ?? 1);
       }
     }
   }
@@ -383,7 +507,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, Entity>, addressed: readonly Addressed[]): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
   const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();
@@ -414,6 +538,15 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const interviewees = new Set(repeated.map((t) => t.speaker ?? t.label));
   const [interviewee] = interviewees;
   const addressee = interviewees.size === 1 && typeof interviewee !== 'string' ? interviewee : undefined;
+  // the one interviewer, when one label asks and it names someone: an interviewee's question back is put to them
+  const askers = new Set(turns.filter((t) => interviewer(t.label)).map((t) => t.speaker ?? t.label));
+  const [asker] = askers;
+  // (a person, in a two-party interview: in a panel the interviewees ask each other, and an organisation's "you" is anyone's)
+  const askedBack = answerQuestionYou.enabled && addressee && askers.size === 1 && typeof asker !== 'string' && asker.type === 'PERSON' ? asker : undefined;
+  const isQuestion = (i: number) => {
+    const sent = doc.sentences[doc.tokens[i].sentence];
+    return sent !== undefined && /\?[\s"”’')\]]*$/.test(doc.text.slice(sent.start, sent.end));
+  };
   // a quotation inside a turn is someone else's words ("he told me, 'I …'")
   const quoted = findQuoteSpans(doc.text);
   for (const turn of turns) {
@@ -433,12 +566,16 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
         link(speaker, i, turnFirstPerson);
       } else if (orgTurnI.enabled && speaker && who === 'I' && speaker.type === 'ORG') {
         link(speaker, i, orgTurnI);
-      } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.has(speaker.id)) {
-        link(speaksFor.get(speaker.id)!, i, spokespersonWe);
+      } else if (who === 'we' && speaker?.type === 'PERSON' && speaksFor.get(speaker.id)?.rule === spokespersonWe) {
+        // (only a spokesperson's: an interviewee who founded or runs an organisation says "we" for their team, their
+        // family, their readers — GUM's interviews keep it the speaker's own group; position-we there: 1 right of 16)
+        link(speaksFor.get(speaker.id)!.org, i, spokespersonWe);
       } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
         if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
+      } else if (askedBack && who === 'you' && !inQuestions && speaker && askedBack !== speaker && isQuestion(i)) {
+        link(askedBack, i, answerQuestionYou);
       }
     }
   }

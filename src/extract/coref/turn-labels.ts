@@ -43,6 +43,16 @@ export const intervieweeRepeats = defineRule({
   source,
 });
 
+export const labelSingleTurns = defineRule({
+  id: 'coref-speech.turn-label-single-turns',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'the last part of a split interview ("Reporter: One final question … ?" then "Grace Mwangi: …" to the end) is read as turns when no scheme makes an interview: two labels or more at line starts, one of them a person the article names, none a side, and a turn that asks',
+  fires: ['Tom Baker: One last question. Why Kisumu?\n\nGrace Mwangi: Well, I was born there.\n\nI still have family there.'],
+  spares: ['Update: The clinic has moved.\n\nGrace Mwangi: I was born in Kisumu.'],
+  source,
+});
+
 /** A label line: its label as written (runs of blanks as one space), where the label starts and where the turn's words start. */
 export interface LabelLine {
   label: string;
@@ -79,14 +89,32 @@ function makesInterview(lines: readonly LabelLine[]): boolean {
   return [...labelCounts(lines).values()].filter((n) => n >= 2).length >= 2;
 }
 
+/**
+ * The last part of a split interview: each party may open one turn only. Colon labels make turns when there are two
+ * or more, none a side, at least one names a person of the article (`person`), and some turn asks.
+ */
+function singleTurns(text: string, lines: readonly LabelLine[], person: (label: string) => boolean): boolean {
+  const labels = [...labelCounts(lines).keys()];
+  if (labels.length < 2 || labels.some((l) => sideOf(l) !== undefined) || !labels.some(person)) return false;
+  return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
+}
+
 /** The label lines of the document's scheme (colon first, then dash and "Q."), or none when no scheme makes an interview. */
-export function labelLines(text: string): LabelLine[] {
+export function labelLines(text: string, person?: (label: string) => boolean): LabelLine[] {
   const colon = matchLines(text, COLON);
-  if (makesInterview(colon) || !labelDash.enabled) return makesInterview(colon) ? colon : [];
-  const dashed = [...matchLines(text, DASH), ...matchLines(text, LETTER, (l) => sideOf(l) !== undefined)].sort((a, b) => a.labelStart - b.labelStart);
-  if (!makesInterview(dashed)) return [];
-  for (const l of dashed) labelDash.fired(l.labelStart, l.start);
-  return dashed;
+  if (makesInterview(colon)) return colon;
+  if (labelDash.enabled) {
+    const dashed = [...matchLines(text, DASH), ...matchLines(text, LETTER, (l) => sideOf(l) !== undefined)].sort((a, b) => a.labelStart - b.labelStart);
+    if (makesInterview(dashed)) {
+      for (const l of dashed) labelDash.fired(l.labelStart, l.start);
+      return dashed;
+    }
+  }
+  if (person && labelSingleTurns.enabled && singleTurns(text, colon, person)) {
+    for (const l of colon) labelSingleTurns.fired(l.labelStart, l.start);
+    return colon;
+  }
+  return [];
 }
 
 let sides: ReadonlyMap<string, string> | undefined;
