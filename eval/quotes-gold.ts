@@ -42,8 +42,9 @@ export interface GoldQuoteDoc {
   id: string;
   slug: string;
   origin: 'wikinews' | 'gum' | 'own';
-  split: 'dev' | 'heldout' | 'held2' | 'held3' | 'held4' | 'held5' | 'held6' | 'own' | 'blind';
-  /** held3 and held4 only: the half (A to develop on, B to report), fixed by a hash of the id; held5 and held6 have none (unseen whole) */
+  split: 'dev' | 'heldout' | 'held2' | 'held3' | 'held4' | 'held5' | 'held6' | 'held7' | 'own' | 'blind';
+  /** held3, held4 and held7 only: the half (A to develop on, B to report), fixed by a hash of the id (held7: by alternation in
+   * taken order, its selector's rule); held5 and held6 have none (unseen whole) */
   half?: 'A' | 'B';
   title: string;
   date: string | null;

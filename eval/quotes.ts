@@ -35,6 +35,11 @@
  * whole: no halves and no error listing; `--held5` prints their headline and intervals, `--held5-detail` adds the tables.
  * The held6 documents (fresh17: further articles of the same folder, in a new hash order, annotated before Chronicle ever ran
  * on them) are unseen whole like held5: `--held6` / `--held6-detail`, no halves, no error listing.
+ * The held7 documents (fresh18: the names held6 left unread, annotated before Chronicle ever ran on them) come in halves fixed
+ * by the selector before reading (alternating in taken order): half A is a readable development pool of the kind of article
+ * held6 holds, half B is unseen. `--held7` prints the set and each half with intervals, `--held7-detail` adds the tables,
+ * `--held7-errors` lists half A's errors only. `--X-errors` without `--X` (held3, held4, held7) runs and prints half A alone:
+ * half B is not even extracted.
  * `--speaker ranker|fill|rules` scores the learned speaker ranker's answers (ranker: overruling the cascade; fill: only where the
  * cascade found nothing) or the rule cascade's alone (CHRONICLE_QUOTES_SPEAKER).
  */
@@ -432,7 +437,7 @@ export function report(label: string, c: Counts, detail = true): string[] {
 }
 
 /** The splits scored only when asked for (`--blind`, `--held3` …), so they never enter the dev, held-out or news figures. */
-export const GATED_SPLITS = ['blind', 'held3', 'held4', 'held5', 'held6'] as const;
+export const GATED_SPLITS = ['blind', 'held3', 'held4', 'held5', 'held6', 'held7'] as const;
 export type GatedSplit = (typeof GATED_SPLITS)[number];
 const isGated = (split: string): split is GatedSplit => (GATED_SPLITS as readonly string[]).includes(split);
 
@@ -442,24 +447,33 @@ export function inScope(d: GoldQuoteDoc, want: Partial<Record<GatedSplit, boolea
 }
 
 /**
- * The fresh sets and how they are reported: held3 and held4 by halves (A developed on, B reported; `--X-errors` lists half A's
- * errors), held5 and held6 whole (unseen: no halves, no error listing).
+ * The fresh sets and how they are reported: held3, held4 and held7 by halves (A developed on, B reported; `--X-errors` lists
+ * half A's errors), held5 and held6 whole (unseen: no halves, no error listing).
  */
 export const FRESH_SETS = [
   { split: 'held3', halves: true, what: 'fresh Wikinews articles, annotated before Chronicle ran on them' },
   { split: 'held4', halves: true, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them' },
   { split: 'held5', halves: false, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; unseen whole' },
   { split: 'held6', halves: false, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; unseen whole' },
+  { split: 'held7', halves: true, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; A readable, B unseen' },
 ] as const;
 export type FreshSplit = (typeof FRESH_SETS)[number]['split'];
 
 /** The command-line switches of each fresh set: `--X`, `--X-detail`, and `--X-errors` for a set with halves only. */
-export function freshFlags(argv: readonly string[]): { split: FreshSplit; halves: boolean; what: string; on: boolean; detail: boolean; errors: boolean }[] {
+export function freshFlags(argv: readonly string[]): { split: FreshSplit; halves: boolean; what: string; on: boolean; detail: boolean; errors: boolean; halfAOnly: boolean }[] {
   return FRESH_SETS.map((f) => {
     const detail = argv.includes(`--${f.split}-detail`);
     const errors = f.halves && argv.includes(`--${f.split}-errors`);
-    return { ...f, on: detail || errors || argv.includes(`--${f.split}`), detail, errors };
+    const asked = detail || argv.includes(`--${f.split}`);
+    // `--X-errors` alone develops on half A: half B is not even run (its figures are the lead's to run, with `--X`)
+    return { ...f, on: asked || errors, detail, errors, halfAOnly: errors && !asked };
   });
+}
+
+/** Whether a run with these switches scores a document: gated splits as asked (`inScope`), and no half B under `--X-errors` alone. */
+export function scoredInRun(d: GoldQuoteDoc, fresh: ReturnType<typeof freshFlags>, withBlind: boolean): boolean {
+  if (!inScope(d, { blind: withBlind, ...Object.fromEntries(fresh.map((f) => [f.split, f.on])) })) return false;
+  return !fresh.some((f) => f.halfAOnly && f.split === d.split && d.half !== 'A');
 }
 
 /** Wilson score interval (95%) of k out of n, in percent. */
@@ -505,14 +519,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
-  // --held3 / --held4 / --held5 / --held6: also score that fresh set (headline figures and intervals for the set, and for each half of
-  // held3 and held4; --X-detail adds the tables; --held3-errors / --held4-errors list half A's errors; held5 and held6 have no halves)
+  // --held3 … --held7: also score that fresh set (headline figures and intervals for the set, and for each half of held3, held4
+  // and held7; --X-detail adds the tables; --held3-errors / --held4-errors / --held7-errors list half A's errors; held5 and held6
+  // have no halves)
   const fresh = freshFlags(process.argv);
   const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
   // per fresh set: the whole set, half A, half B (the halves stay empty for held5 and held6)
   const setCounts = new Map(fresh.map((f) => [f.split as string, [emptyCounts(), emptyCounts(), emptyCounts()] as const]));
   const perDoc = new Map<string, Counts>();
-  const gold = loadGold().filter((d) => inScope(d, { blind: withBlind, ...Object.fromEntries(fresh.map((f) => [f.split, f.on])) }));
+  const gold = loadGold().filter((d) => scoredInRun(d, fresh, withBlind));
   const listsHalfA = (d: GoldQuoteDoc) => d.half === 'A' && fresh.some((f) => f.errors && f.split === d.split);
   scoreDevSet(gold, (d) => {
     const counts = setCounts.get(d.split);
@@ -534,8 +549,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const [set, a, b] = setCounts.get(f.split)!;
     const docsOf = (half?: 'A' | 'B') => gold.filter((d) => d.split === f.split && (!half || d.half === half)).map((d) => perDoc.get(d.id) ?? emptyCounts());
     const parts: [string, Counts, 'A' | 'B' | undefined][] = [[`${f.split} (${set.docs} ${f.what})`, set, undefined]];
-    if (f.halves) parts.push([`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']);
-    for (const [label, c, half] of parts) console.log([...report(`Quote attribution, ${label}`, c, f.detail), ...intervalLines(c, docsOf(half))].join('\n'));
+    if (f.halfAOnly) parts.splice(0, 1, [`${f.split} half A (to develop on; half B not run)`, a, 'A']);
+    else if (f.halves) parts.push([`${f.split} half A (to develop on)`, a, 'A'], [`${f.split} half B (to report)`, b, 'B']);
+    // (a run of half A alone prints A's construction and shape tables: A is readable, and B is not run)
+    for (const [label, c, half] of parts) console.log([...report(`Quote attribution, ${label}`, c, f.detail || f.halfAOnly), ...intervalLines(c, docsOf(half))].join('\n'));
     if (f.errors) for (const e of a.errors) console.log(e);
   }
   if (showErrors) for (const e of [...dev.errors, ...held2.errors, ...own.errors]) console.log(e);

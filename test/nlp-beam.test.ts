@@ -1,12 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseConllu } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { decodeModelRaw, encodeModelRaw } from '../src/nlp/model-io.js';
-import { ACCURATE_MODEL_FILE, decodeNlpModel, encodeNlpModel, loadNlpModel, MODEL_FILE, modelsDir, NlpModel, nlpModelFromReady, partsOf, readyNlpFile } from '../src/nlp/nlp-model.js';
+import { decodeModel, decodeModelRaw, encodeModelRaw, type TypedArrayAny as TypedArray } from '../src/nlp/model-io.js';
+import {
+  ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, decodeNlpModel, encodeNlpModel, encodeSharing, loadNlpModel, loadReadyNlp, MODEL_FILE, modelsDir, NlpModel, nlpModelFromReady,
+  partsOf, readyNlpFile, withShared, withoutShared,
+} from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample } from '../src/nlp/parser.js';
 import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger } from '../src/nlp/tagger.js';
@@ -145,4 +150,83 @@ test('FrozenPerceptron.coded snaps a packed model to its 7-bit codes without cha
   assert.deepEqual([...again.keys], [...pruned.keys]);
   assert.deepEqual([...again.vals], [...pruned.vals]);
   assert.throws(() => new FrozenPerceptron(4, keys, starts, cls, vals).coded(8, 6));
+});
+
+/** The tags, lemmas, heads and labels of a model on a few sentences. */
+function analyses(model: NlpModel, sentences: string[][]) {
+  return sentences.map((forms) => {
+    const a = model.analyse(forms);
+    return { upos: a.upos, xpos: a.xpos, lemma: a.lemma, head: Array.from(a.head), deprel: a.deprel };
+  });
+}
+
+const SENTENCES = [
+  ['The', 'hostages', 'were', 'released', 'on', 'Saturday', ',', 'officials', 'said', '.'],
+  ['Gunmen', 'abducted', 'three', 'aid', 'workers', 'near', 'Gao', 'in', 'March', '2024', '.'],
+  ['He', 'was', 'not', 'among', 'those', 'released', 'by', 'the', 'rebels', 'on', 'Monday', '.'],
+];
+
+test('the beam model file holds its parser only and reads the tagger, lemmatizer and clusters from the accurate model', () => {
+  const beamPath = join(modelsDir(), BEAM_MODEL_FILE);
+  const accuratePath = join(modelsDir(), ACCURATE_MODEL_FILE);
+  const file = decodeModel(readFileSync(beamPath), beamPath);
+  assert.deepEqual(Object.keys(file.arrays).filter((n) => !n.startsWith('parser.')), [], 'no tagger arrays in the beam file');
+  for (const k of ['tagger', 'lemmatizer', 'clusters']) assert.equal(file.header[k], undefined, `no header.${k}`);
+  assert.equal((file.header.shared as { model: string }).model, ACCURATE_MODEL_FILE);
+  // put back, the parts are the accurate model's; taken out again, the file is the same bytes
+  const whole = withShared(file, modelsDir(), beamPath);
+  const accurate = decodeModel(readFileSync(accuratePath), accuratePath);
+  const bytes = (a: TypedArray) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const taggerArrays = Object.keys(accurate.arrays).filter((n) => n.startsWith('tagger.'));
+  assert.ok(taggerArrays.length >= 12);
+  for (const name of taggerArrays) assert.ok(bytes(whole.arrays[name]).equals(bytes(accurate.arrays[name])), name);
+  assert.ok(encodeModelRaw(withoutShared(whole, accurate, ACCURATE_MODEL_FILE)!).equals(encodeModelRaw(file)));
+  // the same tags and lemmas as the accurate model, its own trees (another parser), from the compressed and the load-ready files
+  const beam = loadNlpModel(beamPath);
+  const acc = loadNlpModel(accuratePath);
+  assert.ok(beam.parser instanceof BeamParser && !(acc.parser instanceof BeamParser));
+  const b = analyses(beam, SENTENCES);
+  const a = analyses(acc, SENTENCES);
+  assert.deepEqual(b.map(({ upos, xpos, lemma }) => ({ upos, xpos, lemma })), a.map(({ upos, xpos, lemma }) => ({ upos, xpos, lemma })));
+  assert.deepEqual(analyses(decodeNlpModel(readFileSync(beamPath), beamPath), SENTENCES), b);
+});
+
+test('a sharing model refuses a changed accurate model by name, finds it in models/ when it is not beside, and its load-ready file follows it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-share-'));
+  try {
+    const beamPath = join(dir, BEAM_MODEL_FILE);
+    const accuratePath = join(dir, ACCURATE_MODEL_FILE);
+    copyFileSync(join(modelsDir(), BEAM_MODEL_FILE), beamPath);
+    // not beside it: the accurate model in models/
+    const want = analyses(decodeNlpModel(readFileSync(beamPath), beamPath), SENTENCES);
+    copyFileSync(join(modelsDir(), ACCURATE_MODEL_FILE), accuratePath);
+    const first = loadReadyNlp(beamPath);
+    assert.equal(first.built, true);
+    assert.deepEqual(analyses(first.model, SENTENCES), want);
+    assert.equal(loadReadyNlp(beamPath).built, false, 'the load-ready file is read the second time');
+    // the accurate file changed (here: the same content compressed otherwise): the load-ready beam file is rebuilt
+    writeFileSync(accuratePath, gzipSync(gunzipSync(readFileSync(accuratePath)), { level: 1 }));
+    const again = loadReadyNlp(beamPath);
+    assert.equal(again.built, true, 'a changed accurate file is noticed');
+    assert.deepEqual(analyses(again.model, SENTENCES), want);
+    // another tagger in its place (the default model's): an error naming the file, for both loaders
+    copyFileSync(join(modelsDir(), MODEL_FILE), accuratePath);
+    assert.throws(() => loadReadyNlp(beamPath), /nlp-en-accurate\.bin\.gz, but that file holds others/);
+    // writing beside a file that holds another tagger gives the whole file
+    const whole = withShared(decodeModel(readFileSync(join(modelsDir(), BEAM_MODEL_FILE))), modelsDir(), 'beam');
+    const written = encodeSharing(whole, dir, ACCURATE_MODEL_FILE);
+    assert.equal(written.shared, false);
+    assert.ok(decodeModel(written.bytes).arrays['tagger.xpos.vals'] !== undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the model files stay within issue 19\'s 60 MB, the beam model holding its parser only', () => {
+  // what git holds: every file under models/ but the load-ready forms built beside them (and their temporary files)
+  const files = readdirSync(modelsDir(), { recursive: true }).map(String).filter((f) => !/\.ready\.bin$|\.tmp$/.test(f)).map((f) => join(modelsDir(), f)).filter((f) => statSync(f).isFile());
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  assert.ok(files.length > 20 && bytes <= 60_000_000, `${files.length} model files, ${bytes} bytes`);
+  // Round eleven: 2.88 MB (8.16 MB with its own copy of the accurate model's tagger)
+  assert.ok(statSync(join(modelsDir(), BEAM_MODEL_FILE)).size < 4_000_000);
 });

@@ -24,6 +24,8 @@
  * with --accurate it writes models/nlp-en-beam.bin.gz + nlp-en-beam.manifest.json (docs/nlp.md "Round nine").
  * With --beam the transition model is written snapped to its 7-bit codes and pruned by code, --move-codes ROW,ENTRY
  * (default 8,6; 0: unpruned; FrozenPerceptron.coded, docs/nlp.md "Round ten"; train/move-codes.ts does it to a written file).
+ * The beam model's file leaves out the tagger, lemmatizer and clusters when models/nlp-en-accurate.bin.gz (in --out) holds
+ * the same bits, and names that file instead (loading reads them from it; --self-contained writes them in; "Round eleven").
  * Experiments: --skip-test, --tagger-only, --dev-every N, --tagger-cache FILE (steps 1–3 kept
  * between runs), --unpruned-out FILE, --parser-sentences N, --model-file NAME.
  */
@@ -35,7 +37,7 @@ import { execSync } from 'node:child_process';
 import { readConlluFiles, type ConlluSentence } from '../src/nlp/conllu.js';
 import { lexeme } from '../src/nlp/features.js';
 import { trainLemmatizer } from '../src/nlp/lemmatizer.js';
-import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, BEAM_MANIFEST, BEAM_MODEL_FILE, decodeNlpModel, encodeNlpModel, MODEL_FILE, NlpModel, partsOf } from '../src/nlp/nlp-model.js';
+import { ACCURATE_MANIFEST, ACCURATE_MODEL_FILE, BEAM_MANIFEST, BEAM_MODEL_FILE, decodeNlpModel, encodeNlpModel, encodeSharing, MODEL_FILE, NlpModel, nlpModelFile, partsOf } from '../src/nlp/nlp-model.js';
 import { Parser, trainParser, type ParseExample, type ParserData } from '../src/nlp/parser.js';
 import { BeamParser, trainBeamParser } from '../src/nlp/beam.js';
 import { Tagger, trainTagger, type TaggedSentence, type TaggerData } from '../src/nlp/tagger.js';
@@ -98,6 +100,8 @@ const { values } = parseArgs({
     'tagger-cache': { type: 'string' },
     // experiments on pruning: also write the model before pruning to this file
     'unpruned-out': { type: 'string' },
+    // with --accurate --beam: write the tagger, lemmatizer and clusters into the file even when the accurate model in --out holds the same
+    'self-contained': { type: 'boolean', default: false },
   },
 });
 
@@ -179,6 +183,9 @@ const hyper = {
   ...(values['parser-sentences'] !== undefined ? { parserSentences: Number(values['parser-sentences']) } : {}),
   parserWithout: templateIds(values['parser-without'] ?? (values.lean ? (accurate ? LEAN_ACCURATE : LEAN_DEFAULT) : '')),
 };
+
+/** the beam model's file names the accurate model's for its tagger, lemmatizer and clusters (unless --self-contained; docs/nlp.md round eleven) */
+const sharesAccurate = accurate && (hyper.beam ?? 0) > 1 && !values['self-contained'];
 
 /** "17,25,60-67" → [17, 25, 60, 61, …, 67] */
 function templateIds(list: string): number[] {
@@ -400,7 +407,7 @@ function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Re
   }
   // prune the stored (bfloat16) weights: the many-class models score about twice as fast
   const { prune } = hyper;
-  const bytes = encodeNlpModel({
+  const file = nlpModelFile({
     ...full,
     tagger: {
       ...full.tagger, xpos: full.tagger.xpos.pruned(prune.tagger), upos: full.tagger.upos.pruned(prune.upos),
@@ -408,7 +415,11 @@ function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Re
     },
     parser: { ...full.parser, moves: codedMoves(prune.moves > 0 ? full.parser.moves.pruned(prune.moves) : full.parser.moves), labeler: full.parser.labeler.pruned(prune.labeler) },
   });
-  return { full, bytes };
+  // the beam model leaves the tagger, lemmatizer and clusters to the accurate model's file when that holds the same (round eleven)
+  if (!sharesAccurate) return { full, bytes: encodeModel(file) };
+  const written = encodeSharing(file, outDir, ACCURATE_MODEL_FILE);
+  log(written.shared ? `tagger, lemmatizer and clusters left to ${ACCURATE_MODEL_FILE} (the same bits)` : `written whole: ${written.why}`);
+  return { full, bytes: written.bytes };
 }
 mkdirSync(outDir, { recursive: true });
 const beamModel = accurate && (hyper.beam ?? 0) > 1;
@@ -416,7 +427,7 @@ const modelFile = values['model-file'] ?? (beamModel ? BEAM_MODEL_FILE : accurat
 const modelPath = join(outDir, modelFile);
 writeFileSync(modelPath, bytes);
 const loadStart = performance.now();
-const model = decodeNlpModel(bytes);
+const model = decodeNlpModel(bytes, modelPath, outDir);
 const loadMs = Math.round(performance.now() - loadStart);
 log(`wrote ${modelPath}: ${(bytes.length / 1e6).toFixed(2)} MB (load ${loadMs} ms); tagger ${model.tagger.data.xposTags.length} XPOS tags; feature rows after pruning: tagger ${(model.tagger.model as FrozenPerceptron).keys.length}+${(model.tagger.uposModel as FrozenPerceptron).keys.length}, parser ${(model.parser.moves as FrozenPerceptron).keys.length}+${(model.parser.labeler as FrozenPerceptron).keys.length}`);
 const devScores = evaluate(model, dev);

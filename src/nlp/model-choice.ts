@@ -15,6 +15,8 @@ export const ACCURATE_MODEL_FILE = 'nlp-en-accurate.bin.gz';
 /**
  * The accurate configuration with its parser trained and decoded with beam search (beam.ts; issue 19
  * round nine, docs/nlp.md): opt-in with `--beam` or CHRONICLE_BEAM=1; `npm run train -- --accurate --beam 8` makes it.
+ * Its file holds the parser only: the tagger, lemmatizer and clusters are read from the accurate model's file
+ * (header.shared; round eleven).
  */
 export const BEAM_MODEL_FILE = 'nlp-en-beam.bin.gz';
 

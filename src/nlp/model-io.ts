@@ -138,7 +138,7 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
  * trailer (CRC-32 and length of the uncompressed bytes), read with one small read; any other file
  * by a hash of its content.
  */
-function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
+export function sourceStamp(path: string, by: 'content' | 'stat' = 'content'): string {
   const fd = openSync(path, 'r');
   try {
     if (by === 'stat') {
@@ -173,6 +173,11 @@ export interface ReadyOptions {
    * loader searches in place and never reads whole)
    */
   stamp?: 'content' | 'stat';
+  /**
+   * whether a load-ready file otherwise matching its source is still good (e.g. the other model file it was built
+   * with is unchanged); false rebuilds it
+   */
+  current?: (file: ModelFile) => boolean;
 }
 
 export function readyPathFor(source: string): string {
@@ -191,7 +196,7 @@ export function readyModel(source: string, build: (compressed: Buffer) => ModelF
   const tryLoad = (bytes: Uint8Array) => {
     try {
       const file = decodeModelRaw(bytes, readyPath, { views: true });
-      return file.header.readyStamp === stamp ? file : null;
+      return file.header.readyStamp === stamp && (options.current?.(file) ?? true) ? file : null;
     } catch {
       return null;
     }

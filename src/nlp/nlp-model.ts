@@ -2,10 +2,13 @@
  * The trained English NLP core: tagger, lemmatizer and parser bundled in one model file
  * (models/nlp-en.bin.gz), loaded once per process.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { lexeme, type Lexeme } from './features.js';
 import { packedMap } from '../packed.js';
 import { Lemmatizer, type LemmatizerData } from './lemmatizer.js';
-import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
+import { decodeModel, encodeModel, getPerceptron, getTables, KeyedTable, putPerceptron, putTables, readyModel, sourceStamp, TableMap, type ModelFile, type TypedArrayAny } from './model-io.js';
 import { Parser } from './parser.js';
 import { BeamParser } from './beam.js';
 import { FrozenPerceptron, type Scorer } from './perceptron.js';
@@ -15,7 +18,7 @@ import { repairClauses } from './clause-repair.js';
 import { WordClusters, type ClusterHeader } from './clusters.js';
 
 export { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, MODEL_FILE, accurateMode, beamMode, defaultModelPath, modelsDir, useAccurateModel, useBeamModel } from './model-choice.js';
-import { defaultModelPath, MODEL_FILE } from './model-choice.js';
+import { defaultModelPath, MODEL_FILE, modelsDir } from './model-choice.js';
 export const ACCURATE_MANIFEST = 'nlp-en-accurate.manifest.json';
 export const BEAM_MANIFEST = 'nlp-en-beam.manifest.json';
 
@@ -159,7 +162,8 @@ function parserHeader(parts: NlpModelParts): NlpHeader['parser'] {
 
 const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-export function encodeNlpModel(parts: NlpModelParts): Buffer {
+/** The model file (header and arrays) of these parts, as encodeNlpModel writes it. */
+export function nlpModelFile(parts: NlpModelParts): ModelFile {
   const arrays: Record<string, TypedArrayAny> = {};
   putPerceptron(arrays, 'tagger.xpos', parts.tagger.xpos);
   putPerceptron(arrays, 'tagger.upos', parts.tagger.upos);
@@ -178,7 +182,94 @@ export function encodeNlpModel(parts: NlpModelParts): Buffer {
     parser: parserHeader(parts),
     clusters: parts.clusters?.header(),
   };
-  return encodeModel({ header, arrays });
+  return { header, arrays };
+}
+
+export function encodeNlpModel(parts: NlpModelParts): Buffer {
+  return encodeModel(nlpModelFile(parts));
+}
+
+/*
+ * Sharing. The beam model's tagger, lemmatizer and word clusters are the accurate model's, bit for bit (its parser
+ * was trained on that tagger's tags), so its file leaves them out and names the file that holds them:
+ * header.shared = { model, digest }, the digest covering exactly the parts left out. Loading puts them back from
+ * that file (beside it, else in models/) after checking the digest, so the model is the same as if they had been
+ * copied in; a changed accurate model is an error naming both files, never a silently different tagger.
+ */
+
+/** What a model file may leave to another: these header parts and the arrays under this prefix. */
+const SHARED_HEADER = ['tagger', 'lemmatizer', 'clusters'] as const;
+const SHARED_ARRAYS = 'tagger.';
+
+interface SharedRef {
+  /** the model file holding the parts, by name (looked for beside this one, then in models/) */
+  model: string;
+  /** sharedDigest of the parts */
+  digest: string;
+}
+
+/** A digest of the parts of a model file that another may share (header parts as JSON, arrays as bytes). */
+export function sharedDigest(file: ModelFile): string {
+  const hash = createHash('sha256');
+  for (const k of SHARED_HEADER) hash.update(`${k}\t${JSON.stringify(file.header[k] ?? null)}\n`);
+  for (const name of Object.keys(file.arrays).filter((n) => n.startsWith(SHARED_ARRAYS)).sort()) {
+    const a = file.arrays[name];
+    hash.update(`${name}\t${a.constructor.name}\t${a.length}\n`);
+    hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  }
+  return hash.digest('hex');
+}
+
+/** `file` without the parts `base` (the file named `baseName`) holds the same, and naming it; null when they differ. */
+export function withoutShared(file: ModelFile, base: ModelFile, baseName: string): ModelFile | null {
+  if (file.header.shared) return file;
+  const digest = sharedDigest(file);
+  if (digest !== sharedDigest(base)) return null;
+  const header: Record<string, unknown> = { ...file.header };
+  for (const k of SHARED_HEADER) delete header[k];
+  header.shared = { model: baseName, digest } satisfies SharedRef;
+  const arrays = Object.fromEntries(Object.entries(file.arrays).filter(([name]) => !name.startsWith(SHARED_ARRAYS)));
+  return { header, arrays };
+}
+
+/** Where the model file that a sharing file names is: beside it, else in models/. */
+function sharedPath(ref: SharedRef, dir: string): string {
+  const beside = resolve(dir, ref.model);
+  return existsSync(beside) ? beside : join(modelsDir(), ref.model);
+}
+
+/** `file` whole: the parts it leaves to another file read from that one (found from `dir`), digest checked. */
+export function withShared(file: ModelFile, dir: string, origin: string): ModelFile {
+  const ref = file.header.shared as SharedRef | undefined;
+  if (!ref) return file;
+  const path = sharedPath(ref, dir);
+  let base: ModelFile;
+  try {
+    base = decodeModel(readFileSync(path), path);
+  } catch (err) {
+    throw new Error(`${origin} takes its tagger, lemmatizer and clusters from ${ref.model}, which cannot be read: ${(err as Error).message}`);
+  }
+  const digest = sharedDigest(base);
+  if (digest !== ref.digest) {
+    throw new Error(`${origin} takes its tagger, lemmatizer and clusters from ${path}, but that file holds others (digest ${digest.slice(0, 12)}, not ${ref.digest.slice(0, 12)}): retrain this model on it (npm run train -- --accurate --beam 8) or restore the file it was trained with`);
+  }
+  const header: Record<string, unknown> = { ...file.header };
+  delete header.shared;
+  for (const k of SHARED_HEADER) if (base.header[k] !== undefined) header[k] = base.header[k];
+  const arrays = { ...file.arrays };
+  for (const [name, a] of Object.entries(base.arrays)) if (name.startsWith(SHARED_ARRAYS)) arrays[name] = a;
+  return { header, arrays };
+}
+
+/**
+ * The bytes of model file `file` written into `dir`: without the parts the model file `baseName` there holds the same
+ * (withoutShared), else whole (`shared` false, `why` says why).
+ */
+export function encodeSharing(file: ModelFile, dir: string, baseName: string): { bytes: Buffer; shared: boolean; why?: string } {
+  const path = join(dir, baseName);
+  if (!existsSync(path)) return { bytes: encodeModel(file), shared: false, why: `no ${path}` };
+  const slim = withoutShared(withShared(file, dir, 'the model written'), decodeModel(readFileSync(path), path), baseName);
+  return slim ? { bytes: encodeModel(slim), shared: true } : { bytes: encodeModel(file), shared: false, why: `${path} holds another tagger, lemmatizer or clusters` };
 }
 
 /** the tagger and labeler use FrozenPerceptron's compact layout (one cache line per lookup) */
@@ -223,8 +314,13 @@ function assemble(h: NlpHeader, origin: string, perceptron: (name: PerceptronNam
   return new NlpModel(tagger, lookups ? new Lemmatizer(null, lookups) : new Lemmatizer(h.lemmatizer), parser, h.meta);
 }
 
-export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE): NlpModel {
-  const file = decodeModel(buf, origin);
+/** `dir`: where a model file that shares parts looks for the file holding them (default: beside `origin`, else models/) */
+export function decodeNlpModel(buf: Buffer, origin = MODEL_FILE, dir = dirname(origin)): NlpModel {
+  return nlpModelOf(withShared(decodeModel(buf, origin), dir, origin), origin);
+}
+
+/** A model from its whole (not sharing) decoded file. */
+function nlpModelOf(file: ModelFile, origin: string): NlpModel {
   // the moves model (3 classes) is always packed; the others use the compact layout
   return assemble(file.header as unknown as NlpHeader, origin, (name, nClasses) => getPerceptron(file, name, nClasses, name === 'parser.moves' ? {} : COMPACT));
 }
@@ -303,8 +399,23 @@ export function loadNlpModel(path = defaultModelPath(), options: LoadOptions = {
 /** The model, the load-ready bytes it views (to share with worker threads) and whether they were built just now. */
 export function loadReadyNlp(path = defaultModelPath(), options: LoadOptions = {}): { model: NlpModel; bytes: Uint8Array; built: boolean } {
   let ready: ReturnType<typeof readyModel>;
+  // a model sharing another file's parts (withShared) keeps that file's stamp in its load-ready form: rebuilt when it changes
+  const build = (gz: Buffer): ModelFile => {
+    const source = decodeModel(gz, path);
+    const ref = source.header.shared as SharedRef | undefined;
+    const file = readyNlpFile(nlpModelOf(withShared(source, dirname(path), path), path));
+    if (ref) {
+      const from = sharedPath(ref, dirname(path));
+      file.header.sharedStamp = { path: from, stamp: sourceStamp(from) };
+    }
+    return file;
+  };
+  const current = (file: ModelFile) => {
+    const s = file.header.sharedStamp as { path: string; stamp: string } | undefined;
+    return s === undefined || sourceStamp(s.path) === s.stamp;
+  };
   try {
-    ready = readyModel(path, (gz) => readyNlpFile(decodeNlpModel(gz, path)), { version: READY_VERSION, bytes: options.readyBytes });
+    ready = readyModel(path, build, { version: READY_VERSION, bytes: options.readyBytes, current });
   } catch (err) {
     throw new Error(`cannot read the NLP model ${path}: ${(err as Error).message} (run \`npm run train\` to build it)`);
   }

@@ -1,4 +1,4 @@
-/** Checks shared by the fresh quote sets (held3, held4, held5, held6): well-formed attributions and texts no other set holds. */
+/** Checks shared by the fresh quote sets (held3 … held7): well-formed attributions and texts no other set holds. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateDoc, type GoldQuoteDoc } from '../../eval/quotes-gold.js';
+import { gumDocuments, sharedWith } from './coref-fresh-sets.js';
 
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 const key = (s: string) => decodeURIComponent(s).replace(/[_\s]+/g, ' ').toLowerCase();
@@ -56,6 +57,17 @@ export function assertUnseen(docs: GoldQuoteDoc[], others: GoldQuoteDoc[]): void
   }
 }
 
+/**
+ * No GUM document shares an id, title, Wikinews page or opening with `docs`; and the same check finds `known`, an article the
+ * set skipped because GUM holds it (so the check can fail).
+ */
+export function assertUnseenByGum(docs: GoldQuoteDoc[], known: { id: string; title: string; url: string; gumId: string }): void {
+  const gum = gumDocuments();
+  assert.ok(gum.length > 50);
+  for (const d of docs) assert.deepEqual(sharedWith({ id: d.id, title: d.title, url: d.url ?? '', text: d.text }, gum, 200).map((o) => o.id), [], d.slug);
+  assert.deepEqual(sharedWith({ id: known.id, title: known.title, url: known.url, text: '' }, gum).map((o) => o.id), [known.gumId]);
+}
+
 /** Every file under a folder, as text (the other annotation sets: coref-fresh, coref-fresh16, events, times, places). */
 function textsUnder(dir: string): string[] {
   const out: string[] = [];
@@ -67,12 +79,14 @@ function textsUnder(dir: string): string[] {
   return out;
 }
 
-/** A fresh set drawn from AMALGUM's extra news folder (held4, held5, held6): its split, slug prefix, size and halves. */
+/** A fresh set drawn from AMALGUM's extra news folder (held4 … held7): its split, slug prefix, size and halves. */
 export interface FreshSetSpec {
-  split: 'held4' | 'held5' | 'held6';
+  split: 'held4' | 'held5' | 'held6' | 'held7';
   prefix: string;
-  /** documents in each half (held4), or null for a set unseen whole (held5, held6) */
+  /** documents in each half (held4, held7), or null for a set unseen whole (held5, held6) */
   halves: { A: number; B: number } | null;
+  /** how the halves are fixed: by the hash of the id (held4, the default), or alternating in taken order, 1st A, 2nd B … (held7) */
+  halfRule?: 'hash' | 'alternate';
   /** the selector module (eval/data/quotes/tools), whose `order` and `SKIPPED` fix which documents the set holds */
   selector?: string;
 }
@@ -98,7 +112,7 @@ export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: 
   const total = spec.halves ? spec.halves.A + spec.halves.B : undefined;
   const name = (d: GoldQuoteDoc) => d.id.replace(/^amalgum:AMALGUM_news_/, '');
 
-  test(`${spec.split}: fresh Wikinews articles from amalgum_extra with source and licence${spec.halves ? ', and a half fixed by the hash of the id' : ', unseen whole (no halves)'}`, () => {
+  test(`${spec.split}: fresh Wikinews articles from amalgum_extra with source and licence${!spec.halves ? ', unseen whole (no halves)' : spec.halfRule === 'alternate' ? ', and a half fixed by alternation in taken order' : ', and a half fixed by the hash of the id'}`, () => {
     if (total !== undefined) assert.equal(docs.length, total);
     assert.ok(docs.length >= 10, `${docs.length} documents`);
     for (const d of docs) {
@@ -108,9 +122,11 @@ export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: 
       assert.match(d.attribution, /amalgum_extra\/news\/xml\/AMALGUM_news_\w+\.xml/, d.slug);
       assert.match(d.id, /^amalgum:AMALGUM_news_[a-z]+$/, d.slug);
       assert.ok(d.slug.startsWith(`${spec.prefix}-`), d.slug);
-      if (spec.halves) assert.equal(d.half, parseInt(sha(`${spec.split}-half:${d.id}`)[0], 16) < 8 ? 'A' : 'B', d.slug);
-      else assert.equal(d.half, undefined, d.slug);
+      if (spec.halves && spec.halfRule !== 'alternate') assert.equal(d.half, parseInt(sha(`${spec.split}-half:${d.id}`)[0], 16) < 8 ? 'A' : 'B', d.slug);
+      else if (!spec.halves) assert.equal(d.half, undefined, d.slug);
     }
+    // alternating halves: the documents, in the order they were taken (docs.jsonl keeps it; the selector test checks that order), go A, B, A …
+    if (spec.halves && spec.halfRule === 'alternate') assert.deepEqual(docs.map((d) => d.half), docs.map((_, i) => (i % 2 === 0 ? 'A' : 'B')));
     if (spec.halves) {
       assert.equal(docs.filter((d) => d.half === 'A').length, spec.halves.A);
       assert.equal(docs.filter((d) => d.half === 'B').length, spec.halves.B);
@@ -151,7 +167,7 @@ export function freshSetTests(spec: FreshSetSpec, all: GoldQuoteDoc[], inScope: 
   });
 
   test(`${spec.split} stays out of every other figure: scored only when --${spec.split} asks for it`, () => {
-    const others = Object.fromEntries(['blind', 'held3', 'held4', 'held5', 'held6'].filter((s) => s !== spec.split).map((s) => [s, true]));
+    const others = Object.fromEntries(['blind', 'held3', 'held4', 'held5', 'held6', 'held7'].filter((s) => s !== spec.split).map((s) => [s, true]));
     assert.ok(docs.length > 0);
     for (const d of docs) {
       assert.equal(inScope(d, {}), false, d.slug);

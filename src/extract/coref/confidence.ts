@@ -32,9 +32,12 @@ export interface LinkCalibration {
   bases: Record<string, BasisCalibration>;
   /**
    * Rules with no link on the calibration documents, their links judged by hand elsewhere (GUM's other genres, fresh13
-   * half A, unlabelled prose), each with where: used only for a basis `bases` does not hold, kept when --calibrate rewrites
+   * half A, unlabelled prose), each with where: used only for a basis `bases` does not hold, kept when --calibrate rewrites;
+   * a `pooled` entry already counts the calibration documents' links with the others (GUM scores "the Israeli
+   * government" → Israel wrong, keeping governments apart from their countries; the fresh sets and the events join
+   * them) and stands before `bases`
    */
-  judged?: Record<string, BasisCalibration & { source: string }>;
+  judged?: Record<string, BasisCalibration & { source: string; pooled?: boolean }>;
 }
 
 export const CALIBRATION_FILE = 'link-confidence.json';
@@ -48,7 +51,7 @@ function calibration(): Map<string, number> {
   if (!existsSync(path)) return table;
   const data = JSON.parse(readFileSync(path, 'utf8')) as LinkCalibration;
   for (const [basis, c] of Object.entries(data.bases)) table.set(basis, c.confidence);
-  for (const [basis, c] of Object.entries(data.judged ?? {})) if (!table.has(basis)) table.set(basis, c.confidence);
+  for (const [basis, c] of Object.entries(data.judged ?? {})) if (!table.has(basis) || c.pooled) table.set(basis, c.confidence);
   return table;
 }
 

@@ -82,3 +82,24 @@ export function placeKinds(e: Entity): Set<PlaceKind> {
   entityKinds.set(e, kinds);
   return kinds;
 }
+
+const entityCountries = new WeakMap<Entity, Map<string, 'own' | 'alternate'>>();
+
+/**
+ * The ISO codes of the countries the entity's names are in the gazetteer, for a GPE: `own` when a name is the
+ * country's own ("Israel" → IL), else `alternate` ("Britain", "Burgundy" → an older or other name of a country).
+ */
+export function countryCodes(e: Entity): Map<string, 'own' | 'alternate'> {
+  let codes = entityCountries.get(e);
+  if (codes) return codes;
+  codes = new Map();
+  if (e.type === 'GPE') {
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      const name = m.text.replace(/['’]s?$/, '');
+      for (const p of lookupPlace(name)) if (p.kind === 'country' && p.country && codes.get(p.country) !== 'own') codes.set(p.country, p.name === name ? 'own' : 'alternate');
+    }
+  }
+  entityCountries.set(e, codes);
+  return codes;
+}

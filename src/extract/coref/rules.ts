@@ -17,7 +17,7 @@ import { entries, lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
-import { placeKinds, placeNounKind, placeNounKinds } from './places.js';
+import { countryCodes, placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { addMention, lw, tokenOwners } from './mentions.js';
@@ -277,6 +277,99 @@ export const orgKindRule = defineRule({
   spares: ['PG&E is upgrading its lines. Pacific Power is investigating. The company did not comment.'],
   source: 'src/extract/coref/rules.ts',
 });
+
+export const modifiedNameHeadRule = defineRule({
+  id: 'coref.description-modified-name-head',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the electoral commission", "the national assembly": a description whose lower-case modifiers are all words of an organisation\'s or place\'s name, and whose head noun is that name\'s head, stands for the latest such entity (the modifiers are the support: "the district court" is no Court of Appeals)',
+  fires: ['Ana Silva heads the National Electoral Commission of Ruritania. She said the electoral commission was ready.'],
+  spares: ['Ana Silva heads the National Electoral Commission of Ruritania. She said the new commission was ready.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/**
+ * "the electoral commission": lower-case modifiers between the determiner at i and the noun it depends on (at most
+ * three, adjectives by the parse, none owned by an entity). The head noun's index and the modifiers, or null.
+ */
+function modifiedHead(toks: Token[], owners: readonly (Entity | undefined)[], i: number): { p: number; words: string[] } | null {
+  const p = toks[i].head ?? -1;
+  if (toks[i].deprel !== 'det' || p <= i + 1 || p > i + 4 || toks[p].sentence !== toks[i].sentence || owners[p] || !isPhraseHeadNoun(toks, p)) return null;
+  if (!/^\p{Ll}+$/u.test(toks[p].text)) return null;
+  const words: string[] = [];
+  for (let k = i + 1; k < p; k++) {
+    // adjectives only: a noun before the head names a kind ("the lantern festival" is the holiday, not Taipei City's)
+    if (owners[k] || !/^\p{Ll}[\p{Ll}-]*$/u.test(toks[k].text) || toks[k].deprel !== 'amod') return null;
+    words.push(lw(toks[k]));
+  }
+  return { p, words };
+}
+
+/**
+ * The name's head is `head` (the last word of its leading run of capitalised words: "Commission on Presidential
+ * Debates" is a commission), every modifier is a word of that run, and the run holds a word more than the
+ * description: "Armed Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
+ */
+function namesAsModified(name: string, modifiers: readonly string[], head: string): boolean {
+  const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
+  let n = 0;
+  while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
+  const run = words.slice(0, n).map((w) => w.toLowerCase());
+  return n > modifiers.length + 1 && run[n - 1] === head && modifiers.every((w) => run.includes(w));
+}
+
+export const nationalGovernmentRule = defineRule({
+  id: 'coref.description-national-government',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the Israeli government", "the Georgian authorities", "the Russian side": a nationality word before a noun that lexicon/en/coref-descriptions.tsv marks as a state\'s (class state) stands for the country it names (the nationality table\'s country code, else the country\'s name with the nationality\'s ending: Korea → Korean), when that country was named before; a government, its authorities and its country are one actor',
+  fires: ['Floods hit Georgia on Monday. The Georgian authorities asked for help.'],
+  spares: ['Floods hit Georgia on Monday. The Armenian authorities asked for help.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+let nationalityCodes: Map<string, string> | null = null;
+
+/** The country a nationality word names: the gazetteer-extra demonym table's code ("Israeli" → IL), or ''. */
+function nationalityCode(word: string): string {
+  nationalityCodes ??= new Map(entries('gazetteer-extra', { class: 'demonym' }).filter((e) => e.attrs.country).map((e) => [e.word.toLowerCase(), e.attrs.country!]));
+  return nationalityCodes.get(word.toLowerCase()) ?? '';
+}
+
+/**
+ * How well the country entity names the nationality: 2 by the country's own name, the table's code ("Israeli" → IL
+ * → Israel) or (no code) the name with a nationality's ending ("North Korea" → "North Korean"); 1 by another name the
+ * gazetteer gives the country ("British" → Britain; also "French" → Burgundy, so a country's own name goes first); 0.
+ */
+function namesNationality(e: Entity, nationality: string): number {
+  if (e.type !== 'GPE' || !placeKinds(e).has('country')) return 0;
+  const code = nationalityCode(nationality);
+  if (code) {
+    const how = countryCodes(e).get(code);
+    return how === 'own' ? 2 : how ? 1 : 0;
+  }
+  const n = nationality.toLowerCase();
+  return e.mentions.some((m) => {
+    if (m.kind !== 'name') return false;
+    const name = m.text.replace(/^the\s+/i, '').replace(/['’]s?$/, '').toLowerCase();
+    return name.length >= 4 && n.length > name.length - 1 && n.length <= name.length + 3 && n.startsWith(name.slice(0, -1));
+  }) ? 2 : 0;
+}
+
+/**
+ * "the Israeli government" with its determiner at i: capitalised nationality words (one to three, unowned or a
+ * nationality's), then a state noun heading the phrase; the country named before it and the noun's index, or null.
+ */
+function nationalGovernment(toks: Token[], owners: readonly (Entity | undefined)[], index: MentionIndex, i: number): { p: number; e: Entity } | null {
+  const words: string[] = [];
+  let k = i + 1;
+  for (; k < toks.length && k <= i + 3 && toks[k].sentence === toks[i].sentence && /^\p{Lu}\p{Ll}+$/u.test(toks[k].text) && (!owners[k] || owners[k]!.type === 'NORP' || owners[k]!.type === 'GPE'); k++) words.push(toks[k].text);
+  if (!words.length || !toks[k] || owners[k] || toks[k].sentence !== toks[i].sentence) return null;
+  if (lookup('coref-descriptions', lw(toks[k]))?.attrs.class !== 'state' || !isPhraseHeadNoun(toks, k)) return null;
+  const nationality = words.join(' ');
+  const e = index.mostRecent(toks[i].start, (x) => namesNationality(x, nationality) === 2) ?? index.mostRecent(toks[i].start, (x) => namesNationality(x, nationality) === 1);
+  return e ? { p: k, e } : null;
+}
 
 export const titleModifierRule = defineRule({
   id: 'coref.description-title-modifiers',
@@ -599,6 +692,16 @@ function ruleDescriptions(doc: Doc): void {
     const det = lw(toks[i]);
     // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
     const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
+    if (det === 'the' && nationalGovernmentRule.enabled) {
+      const g = nationalGovernment(toks, owners, index, i);
+      if (g && !covered[g.p]) {
+        nationalGovernmentRule.fired(toks[i].start, toks[g.p].end);
+        // the nationality word keeps its own mention ("Georgian"): then the noun alone is the link's
+        const free = !covered.subarray(i, g.p).some((c) => c > 0);
+        addMention(doc, g.e, free ? toks[i].start : toks[g.p].start, toks[g.p].end, 'nominal', covered, nationalGovernmentRule.id);
+        continue;
+      }
+    }
     if ((det !== 'the' && !possessive) || owners[i + 1]) continue;
     let h = i + 1;
     let titled: { words: string[]; noun: string } | null = null;
@@ -631,6 +734,19 @@ function ruleDescriptions(doc: Doc): void {
       return false;
     };
     const ofAfter = lw(toks[h + 1]) === 'of' && toks[h + 1].sentence === toks[h].sentence;
+    // "the electoral commission": every lower-case modifier is a word of the organisation's name
+    if (det === 'the' && !titled && h === i + 1 && modifiedNameHeadRule.enabled) {
+      const mh = modifiedHead(toks, owners, i);
+      if (mh && !covered[mh.p] && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
+        const head = lw(toks[mh.p]);
+        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head)) && commonOk(e));
+        if (found) {
+          modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
+          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
+          continue;
+        }
+      }
+    }
     // "his lawyer" is only this kind of reference: a role noun, not followed by the name it introduces
     if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;

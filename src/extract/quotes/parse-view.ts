@@ -25,13 +25,16 @@
 import type { Dependents, Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf } from './cues.js';
-import { bareClause, commaApposition, commaSubject, oneSubject, relativePredicate, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, commaSubject, oneSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
   i: number;
   head: number;
   deprel: string;
+  /** a word of a name the tagger took for a verb is a proper noun again */
+  upos?: string;
+  xpos?: string;
 }
 
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
@@ -297,6 +300,34 @@ function relativePredicateEdits(toks: readonly Token[], children: Dependents, se
   }
 }
 
+/**
+ * quotes.split-name: a name of several words the tagger broke with a verb ("Human Rights | Watch have called for …":
+ * "Watch" a passive auxiliary of "called", "Human Rights" its subject) is one proper noun phrase, the subject of the
+ * verb the broken word hung on, when that verb follows the name and has no subject of its own.
+ */
+function splitNameEdits(doc: Doc, children: Dependents, out: Edit[]): void {
+  const toks = doc.tokens;
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      const a = doc.tokenAt(m.start);
+      let b = a;
+      while (b + 1 < toks.length && toks[b + 1].end <= m.end) b++;
+      if (b === a || toks[a].sentence !== toks[b].sentence) continue;
+      const verbs: number[] = [];
+      for (let k = a; k <= b; k++) if (/^(?:VERB|AUX)$/.test(toks[k].upos ?? '') || /^VB/.test(toks[k].xpos ?? '')) verbs.push(k);
+      if (verbs.length !== 1) continue;
+      const v = verbs[0];
+      const h = toks[v].head ?? -1;
+      if (h <= b || toks[h].upos !== 'VERB' || !/^(?:aux|aux:pass|cop)$/.test(toks[v].deprel ?? '')) continue;
+      if (children[h].some((c) => (c < a || c > b) && (toks[c].deprel ?? '').startsWith('nsubj'))) continue;
+      for (let k = a; k < b; k++) out.push({ i: k, head: b, deprel: 'flat', ...(k === v ? { upos: 'PROPN', xpos: 'NNP' } : {}) });
+      out.push({ i: b, head: h, deprel: 'nsubj', ...(b === v ? { upos: 'PROPN', xpos: 'NNP' } : {}) });
+      splitName.fired(m.start, toks[h].end);
+    }
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -311,9 +342,10 @@ export function parseView(doc: Doc): Doc {
   if (bareClause.enabled) bareClauseEdits(toks, children, edits);
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
   if (commaSubject.enabled) commaSubjectEdits(toks, children, edits);
+  if (splitName.enabled) splitNameEdits(doc, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
-  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel };
+  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel, ...(e.upos ? { upos: e.upos, xpos: e.xpos } : {}) };
   const view = Object.create(doc) as Doc;
   Object.defineProperty(view, 'tokens', { value: tokens, writable: true, enumerable: true });
   return view;

@@ -550,6 +550,48 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const participleOnThing = defineRule({
+  id: 'quotes.participle-on-thing', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue the parse hung on a noun that cannot speak (no person, body, role, people noun, statement or name: "labs") belongs to the clause above it: the subject of the first verb up the tree whose subject may speak ("X stood by the claim that the trucks were mobile labs, saying "…"" → X, not "mobile labs")',
+  fires: ['On Monday, Ana Ruiz stood by the claim that the trucks were mobile labs, saying "It is what we think it is".'],
+  spares: ['On Monday, Ana Ruiz met a group of protesters saying "It is what we think it is".'],
+});
+
+export const lastConjunctSubject = defineRule({
+  id: 'quotes.last-conjunct-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a "they"/"it" speaker taken from the sentence before (quotes.subject-antecedent) is the subject of that sentence\'s last clause conjoined to its main one, when that subject agrees, not the main clause\'s ("Some aid groups have suggested …, and the Harbour Rights Council is urging a probe. They say …" → the Council)',
+  fires: ['The strike hit a camp near the border. Some aid groups have suggested the strike was a crime, and the Harbour Rights Council is urging an independent probe. They say twenty tents were destroyed.'],
+  spares: ['The strike hit a camp near the border. Some aid groups have suggested the strike was a crime, and the probe is expected to take a year. They say twenty tents were destroyed.'],
+});
+
+export const splitName = defineRule({
+  id: 'quotes.split-name', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a name of several words the tagger broke with a verb ("Human Rights | Watch have called for …": "Watch" a passive auxiliary) is one proper noun phrase, the subject of the verb the broken word hung on, when that verb follows the name and has no subject of its own — so the cue is active and has its subject',
+  fires: ['Human Rights Watch have called for an inquiry into the strike on the camp.'],
+  spares: ['Human Rights Watch called for an inquiry into the strike on the camp.'],
+});
+
+export const titleAfterPreposition = defineRule({
+  id: 'quotes.title-after-preposition', stage: 'quotes', action: 'veto', source: `${src}/source.ts`,
+  summary: 'a person named inside a prepositional phrase of the source is not the speaker when titles or role words stand between the preposition and the name ("A spokesman for President Ana Ruiz said" is the spokesman, as "A spokesman for Ana Ruiz" already was)',
+  fires: ['A spokesman for Professor Ana Ruiz said the talks were over.'],
+  spares: ['Professor Ana Ruiz said the talks were over.'],
+});
+
+export const invertedName = defineRule({
+  id: 'quotes.inverted-name', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'after a cue set right after a quotation ("…," said …), a person\'s name opening the words after the cue behind role words and titles only is the inverted subject, whatever the parse made of the role words and however long the adjunct after the name; extends quotes.inverted-subject, off with it ("…," said study co-author Professor Ana Ruiz of the University of Leeds)',
+  fires: ['Astronomers found water on the planet. "This is the best candidate," said lead author Professor Ana Ruiz of the University of Leeds.'],
+  spares: ['Astronomers found water on the planet. "This is the best candidate," said a spokesman for the University of Leeds.'],
+});
+
+export const describedPersonPronoun = defineRule({
+  id: 'quotes.described-person-pronoun', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she speaker right after a person described with no name spoke ("a woman in the village told Reuters", "One of them, a retired teacher, said") — by quotes.after-direct-speech or quotes.previous-subject-speaker — is that description when its nouns agree (roles, lexicon/en/person-nouns.tsv), over a named person coreference or recency found further back',
+  fires: ['The mayor, Ana Ruiz, urged calm. Residents described a night of gunfire. "We hid in the cellar," a woman in the village told Reuters. She said her house had been hit.'],
+  spares: ['The mayor, Ana Ruiz, urged calm. Residents described a night of gunfire. "We hid in the cellar," a man in the village told Reuters. She said her house had been hit.'],
+});
+
 export const accordingInRelative = defineRule({
   id: 'quotes.according-in-relative', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: '"…, which according to X had …": an "according to" phrase opening a relative clause attributes the rest of that clause to X, not the main clause before it',

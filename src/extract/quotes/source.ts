@@ -25,7 +25,7 @@
  */
 import type { Dependents, Doc, Entity, Mention, MentionKind, Token } from '../../doc.js';
 import { PRONOUNS, STATEMENT_NOUNS } from '../gazetteer-lists.js';
-import { isTitle, lookup, possessives, roleOf, set } from '../../lexicon/index.js';
+import { isTitle, lookup, mapOf, possessives, roleOf, set } from '../../lexicon/index.js';
 import * as rule from './rules.js';
 import { cueOf, type Frame } from './cues.js';
 import { countWhile } from '../../sorted.js';
@@ -437,6 +437,11 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const last = Math.max(...before);
       return phrase(last, 'subject');
     }
+    // '"…," said study co-author Professor Carl Lipo of …' — the parse made a word before the name the subject
+    if (subj > cue) {
+      const name = invertedName(ctx, cue);
+      if (name && ctx.owners[subj] !== ctx.owners[name.head]) return fired(rule.invertedName, name);
+    }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
@@ -500,10 +505,83 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const doc = statementOver(ctx, t.head);
       if (doc >= 0) return fired(rule.statementParticiple, phrase(doc, 'controller'));
     }
+    // (a participle the parse hung on a thing, inside what the clause is about, is the clause's: "X stood by the
+    // claim that the trucks were mobile labs, saying …" — the labs say nothing; X does)
+    if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue) && t.xpos === 'VBG' && rule.participleOnThing.enabled && !maySpeak(ctx, t.head)) {
+      const over = speakingController(ctx, t.head);
+      if (over >= 0) return fired(rule.participleOnThing, phrase(over, 'controller'));
+    }
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
-  return surface ?? invertedSurface(ctx, cue);
+  return surface ?? invertedSurface(ctx, cue) ?? fired(rule.invertedName, invertedName(ctx, cue));
+}
+
+/**
+ * '"…," said lead author Professor Ana Ruiz of the University of Leeds': after a cue set right after a quotation
+ * or its comma, a person's name opening the words after the cue — behind role words and titles only, no preposition,
+ * verb or punctuation before it, and not a possessor ("said Ruiz's spokesman …") — is the inverted subject, whatever
+ * the parse made of the role words (an object, a subject of their own) and however long the adjunct after it runs.
+ */
+function invertedName(ctx: QuoteContext, cue: number): SourcePhrase | null {
+  if (!rule.invertedName.enabled || !rule.invertedSubject.enabled) return null;
+  const toks = ctx.doc.tokens;
+  const sent = ctx.doc.sentences[toks[cue].sentence];
+  const before = toks[cue - 1];
+  if (!before || !/^[,”"]$/.test(before.text) || toks[cue].xpos === 'VBG' || ctx.inside(cue)) return null;
+  for (let k = cue + 1; k < sent.tokenEnd && k - cue <= 6; k++) {
+    const t = toks[k];
+    if (ctx.inside(k) || /^[,;:.!?“”"()—–]$/.test(t.text) || PREPOSITIONS.has(lw(t)) || /^(?:VERB|AUX|PRON|ADP|CCONJ|SCONJ|PART)$/.test(t.upos ?? '')) return null;
+    const o = ctx.owners[k];
+    if (!o || ctx.ownerKind[k] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON') continue;
+    let end = k;
+    while (end + 1 < sent.tokenEnd && ctx.owners[end + 1] === o && !ctx.inside(end + 1)) end++;
+    if (/^['’]s?$/.test(toks[end + 1]?.text ?? '')) return null;
+    return { from: cue + 1, to: end, head: end, how: 'inverted' };
+  }
+  return null;
+}
+
+/**
+ * A word that may stand for a speaker: a person, body or place by its entity, a personal pronoun, a role or person
+ * noun, a noun for people or a body, a statement or document. A thing ("labs", "trucks", "the claim's evidence") may not.
+ */
+function maySpeak(ctx: QuoteContext, i: number): boolean {
+  const t = ctx.doc.tokens[i];
+  const o = ctx.owners[i];
+  const type = o ? ctx.doc.entityById(o)?.type : undefined;
+  if (type === 'PERSON' || type === 'ORG' || type === 'GPE' || type === 'NORP') return true;
+  const w = lw(t);
+  const lemma = (t.lemma ?? w).toLowerCase();
+  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.test(lemma) || t.upos === 'PROPN';
+}
+
+/**
+ * Climbing from a noun that cannot speak through the heads above it in its sentence (outside quotation marks): the
+ * subject of the first verb that has one who may speak, or the noun a participle verb on the way hangs on when that
+ * noun may speak. The token index, or -1.
+ */
+function speakingController(ctx: QuoteContext, noun: number): number {
+  const toks = ctx.doc.tokens;
+  const sentence = toks[noun].sentence;
+  // (only out of a clause of its own: the noun is a predicate or in a clause with a subordinator — "a sign saying"
+  // held up by someone is the sign's, whatever its holder)
+  const clause = (i: number): boolean => ctx.children[i].some((c) => /^(?:mark|cop)$/.test(deprel(toks[c]))) || /^(?:ccomp|acl:relcl|advcl)$/.test(deprel(toks[i]));
+  let crossed = clause(noun);
+  let k = noun;
+  for (let n = 0; n < 8; n++) {
+    const h = toks[k].head ?? -1;
+    if (h < 0 || toks[h].sentence !== sentence || ctx.inside(h)) return -1;
+    if (!crossed) { crossed = clause(h); k = h; continue; }
+    if (/^(?:VERB|AUX|ADJ)$/.test(toks[h].upos ?? '')) {
+      const subj = ctx.children[h].find((c) => /^nsubj/.test(deprel(toks[c])) && !ctx.inside(c));
+      if (subj !== undefined) return maySpeak(ctx, subj) ? subj : -1;
+      const up = toks[h].head ?? -1;
+      if (deprel(toks[h]) === 'acl' && up >= 0 && isNounish(toks[up]) && maySpeak(ctx, up)) return up;
+    }
+    k = h;
+  }
+  return -1;
 }
 
 /**
@@ -567,6 +645,7 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
   const prev = doc.sentences[sentence - 1];
   let root = -1;
   for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
+  if (root >= 0 && !ctx.inside(root) && !cueOf(toks[root])) return describedSubjectBefore(ctx, pronoun, root, w);
   if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
   const src = sourceOfCue(ctx, root);
   if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
@@ -577,8 +656,34 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
     return r;
   }
   const role = roleOf(lw(toks[src.head]));
-  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) return null;
+  if (!role || role.plural || (role.gender && role.gender !== (w === 'he' ? 'm' : 'f'))) {
+    // a person described with no name: "a woman in the village", "One of them, a retired teacher,"
+    if (!rule.describedPersonPronoun.enabled || !describedPersonAgrees(ctx, src, w)) return null;
+    rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  }
   return r;
+}
+
+/**
+ * A he/she subject opening its sentence right after a narrated sentence whose main subject is one person described
+ * with no name ("One of the victims decided to allow her name to be published. She said …"): that description, when it
+ * agrees and the sentence before names no person outside quotation marks (then coreference's answer stands). Null otherwise.
+ */
+function describedSubjectBefore(ctx: QuoteContext, pronoun: number, root: number, w: 'he' | 'she'): Speaker | null {
+  if (!rule.describedPersonPronoun.enabled) return null;
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const subj = ctx.children[root].find((c) => /^nsubj/.test(deprel(toks[c])) && !ctx.inside(c));
+  if (subj === undefined || PERSONAL.has(lw(toks[subj])) || RELATIVE.has(lw(toks[subj]))) return null;
+  const prev = doc.sentences[toks[pronoun].sentence - 1];
+  for (let j = prev.tokenStart; j < prev.tokenEnd; j++) {
+    const o = ctx.owners[j];
+    if (o && ctx.ownerKind[j] === 'name' && !ctx.inside(j) && doc.entityById(o)?.type === 'PERSON') return null;
+  }
+  const np = nounPhrase(ctx, subj);
+  if (!describedPersonAgrees(ctx, { ...np, head: subj }, w)) return null;
+  rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  return { entity: null, text: phraseText(ctx, np.from, np.to) };
 }
 
 /**
@@ -659,6 +764,17 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     for (let j = prev.tokenStart; j < prev.tokenEnd && found < 0; j++) {
       const h = toks[j].head ?? -1;
       if (h >= 0 && toks[h].deprel === 'root' && agreeing(j) && (back === 1 || group(j))) found = j;
+    }
+    // the sentence before ends on a clause conjoined to its main one with a subject of its own that agrees: the
+    // nearer subject ("Some groups have suggested …, and Human Rights Watch is urging a probe. They say …")
+    if (found >= 0 && back === 1 && rule.lastConjunctSubject.enabled) {
+      for (let j = prev.tokenEnd - 1; j > found; j--) {
+        const h = toks[j].head ?? -1;
+        if (h < 0 || toks[h].deprel !== 'conj' || !/^nsubj/.test(deprel(toks[j])) || !agreeing(j)) continue;
+        const r = toks[h].head ?? -1;
+        if (r >= 0 && toks[r].deprel === 'root' && h > found) { rule.lastConjunctSubject.fired(toks[j].start, toks[j].end); found = j; }
+        break;
+      }
     }
     if (found >= 0 && back > 1) rule.groupThey.fired(toks[found].start, toks[found].end);
   }
@@ -1189,7 +1305,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // of that speech, over coreference's pick ('"…," he said. "…" He admitted …' after another man was named)
     if ((w === 'he' || w === 'she') && rule.afterDirectSpeech.enabled) {
       const after = speakerOfDirectSpeechBefore(ctx, head, w, recent, notThese);
-      if (after && after !== own) { rule.afterDirectSpeech.fired(at, toks[head].end); return { entity: after, span, via: 'agreement' }; }
+      if (after && after.entity !== own) {
+        rule.afterDirectSpeech.fired(at, toks[head].end);
+        return { entity: after.entity, ...(after.entity ? {} : { text: after.text }), span, via: 'agreement' };
+      }
     }
     // he/she: a person whose gender is known to agree outranks coreference's guess of a person whose gender is not
     if ((w === 'he' || w === 'she') && own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at) && entityGender(ctx, own, at) === undefined) {
@@ -1277,17 +1396,18 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
     return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
+  // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state (before
+  // coreference, which links the same phrase to the same state: coref.description-national-government)
+  if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
+    const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
+    if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
+  }
   // 5. coreference made the phrase a mention of an entity ("the embassy added")
   if (own && named(own)) return { entity: own, span, via: 'coreference' };
   // an organisation named as a modifier of the head: "the M5S party", "NATO guidelines"
   for (let j = head - 1; j >= from; j--) {
     const o = ctx.owners[j];
     if (o && ctx.ownerKind[j] === 'name' && doc.entityById(o)?.type === 'ORG' && !isPossessor(ctx, j)) return { entity: o, span };
-  }
-  // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state
-  if (rule.stateVoice.enabled && STATE_VOICE.has(w) && toks[head].upos === 'NOUN') {
-    const state = stateNamed(ctx, from, head) ?? stateAfterOf(ctx, head, to);
-    if (state) return fired(rule.stateVoice, { entity: state, span, via: 'role' });
   }
   // "The Aviation Herald reported … The industry publication stated …": a definite description of a body
   // with no name in it continues the organisation that spoke in the attribution just before
@@ -1560,6 +1680,14 @@ function personInPhrase(ctx: QuoteContext, from: number, to: number): string | n
     if (!o || ctx.ownerKind[j] !== 'name' || ctx.doc.entityById(o)?.type !== 'PERSON' || isPossessor(ctx, j) || nameAsModifier(ctx, j)) continue;
     let a = j;
     while (a > from && ctx.owners[a - 1] === o) a--;
+    // (over the titles and role words written before the name: "a spokesman for President Ana Ruiz" is not Ruiz)
+    if (rule.titleAfterPreposition.enabled) {
+      let b = a;
+      while (b > from && ctx.owners[b - 1] === undefined && !ctx.inside(b - 1) && (isTitle(toks[b - 1].text) || !!roleOf(lw(toks[b - 1])))) b--;
+      // ("Secretary of State Mike Pompeo": a capitalised title before "of" makes one title of it)
+      const ofTitle = lw(toks[b - 1]) === 'of' && b - 2 >= from && /^\p{Lu}/u.test(toks[b - 2].text);
+      if (b < a && b > from && PREPOSITIONS.has(lw(toks[b - 1])) && !ofTitle) { rule.titleAfterPreposition.fired(toks[b - 1].start, toks[j].end); continue; }
+    }
     if (a > from && PREPOSITIONS.has(lw(toks[a - 1]))) continue;
     return o;
   }
@@ -1593,7 +1721,7 @@ const REACH_SENTENCES = 3;
  * quoted skipped), that sentence holds a quotation, no person is named between it and the pronoun
  * outside quotation marks, and the speaker is a person who agrees. Null otherwise.
  */
-function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): string | null {
+function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he' | 'she', recent: readonly Speaker[], not: Set<string> | null | undefined): Speaker | null {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const sIdx = toks[pronoun].sentence;
@@ -1601,7 +1729,10 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
   if (sIdx === 0 || !/^nsubj/.test(deprel(toks[pronoun]))) return null;
   for (let j = sent.tokenStart; j < pronoun; j++) if (!ctx.inside(j) && /^(?:PROPN|NOUN|PRON)$/.test(toks[j].upos ?? '')) return null;
   const r = recent[recent.length - 1];
-  if (!r?.entity || !r.span || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
+  if (!r?.span) return null;
+  // a person described with no name ("a woman in the village told Reuters") agrees when its noun does not say otherwise
+  const described = !r.entity && !!r.text && !r.group && !r.statement && rule.describedPersonPronoun.enabled && describedPersonAgrees(ctx, spanPhrase(ctx, r.span), w);
+  if (!described && (!r.entity || not?.has(r.entity) || doc.entityById(r.entity)?.type !== 'PERSON' || !agrees(ctx, w, r.entity, toks[pronoun].start))) return null;
   const rs = doc.sentenceAt(r.span.start);
   if (rs >= sIdx) return null;
   // the sentences between are wholly quoted, and the speaker's sentence holds a quotation
@@ -1614,7 +1745,70 @@ function speakerOfDirectSpeechBefore(ctx: QuoteContext, pronoun: number, w: 'he'
     const o = ctx.owners[i];
     if (o && o !== r.entity && !ctx.inside(i) && ctx.ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON') return null;
   }
-  return r.entity;
+  if (described) rule.describedPersonPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+  return r.entity ? { entity: r.entity } : { entity: null, text: r.text };
+}
+
+/** The token range and head of a source phrase written at `span` (its head: the word whose parse head lies outside it). */
+function spanPhrase(ctx: QuoteContext, span: { start: number; end: number }): { from: number; to: number; head: number } {
+  const doc = ctx.doc;
+  const from = doc.tokenAt(span.start);
+  let to = from;
+  while (to + 1 < doc.tokens.length && doc.tokens[to + 1].end <= span.end) to++;
+  let head = to;
+  for (let k = from; k <= to; k++) {
+    const h = doc.tokens[k].head ?? -1;
+    if (h < from || h > to) { head = k; break; }
+  }
+  return { from, to, head };
+}
+
+const PERSON_NOUN_GENDER = mapOf('person-nouns', 'gender');
+const PERSON_NOUNS = set('person-nouns');
+
+/**
+ * The gender a noun for one person fixes — 'x' when it fixes none ("the witness", "a teacher") — or null when the
+ * noun is no single person (a plural, a body, a thing): roles (lexicon/en/roles.tsv) and lexicon/en/person-nouns.tsv.
+ */
+function personNounGender(t: Token): 'm' | 'f' | 'x' | null {
+  if (/^NNPS?$|^NNS$/.test(t.xpos ?? '') || t.upos !== 'NOUN') return null;
+  const w = lw(t);
+  const role = roleOf(w);
+  if (role) return role.plural ? null : (role.gender ?? 'x');
+  const lemma = (t.lemma ?? w).toLowerCase();
+  if (!PERSON_NOUNS.has(w) && !PERSON_NOUNS.has(lemma)) return null;
+  return (PERSON_NOUN_GENDER.get(w) ?? PERSON_NOUN_GENDER.get(lemma) ?? 'x') as 'm' | 'f' | 'x';
+}
+
+/**
+ * One person described with no name — "a woman in the village", "the witness", "One of the victims", "One of them, a
+ * retired teacher" — whose nouns do not say another gender than the pronoun's. A name in the phrase's head, a plural or
+ * a body is no such description.
+ */
+function describedPersonAgrees(ctx: QuoteContext, p: { from: number; to: number; head: number }, w: 'he' | 'she'): boolean {
+  const toks = ctx.doc.tokens;
+  const h = toks[p.head];
+  if (ctx.owners[p.head] && ctx.ownerKind[p.head] === 'name') return false;
+  const genders: ('m' | 'f' | 'x')[] = [];
+  if (lw(h) === 'one') {
+    // "one of them", "one of the victims": one person of a group of people
+    const of = ctx.children[p.head].find((c) => c > p.head && c <= p.to && /^(?:nmod|obl)/.test(deprel(toks[c])) && ctx.children[c].some((x) => lw(toks[x]) === 'of'));
+    if (of === undefined) return false;
+    const ow = lw(toks[of]);
+    const people = /^(?:them|us|those|these)$/.test(ow) || (toks[of].xpos === 'NNS' && (!!roleOf(ow) || PERSON_NOUNS.has((toks[of].lemma ?? ow).toLowerCase())));
+    if (!people) return false;
+    genders.push('x');
+  } else {
+    const g = personNounGender(h);
+    if (!g) return false;
+    genders.push(g);
+  }
+  // an apposed noun may say more: "One of them, a retired teacher," / "a local man"
+  for (const c of ctx.children[p.head]) {
+    if (c <= p.to && deprel(toks[c]) === 'appos') { const g = personNounGender(toks[c]); if (g) genders.push(g); }
+  }
+  const want = w === 'he' ? 'm' : 'f';
+  return genders.every((g) => g === 'x' || g === want);
 }
 
 /** A person or a body, by its entity, or a personal pronoun: who can be the source of speech. */

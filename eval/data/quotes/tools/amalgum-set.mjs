@@ -9,10 +9,11 @@ export const idOf = (name) => `AMALGUM_news_${name}`;
 /**
  * `split` names the set (and the hash salt of its halves), `folder` the AMALGUM folder the files come from; `halves: false`
  * for a set that is unseen whole (held5): no half is given. `salt` prefixes the id in the order's hash (held6: a new order;
- * held3–held5 have none).
+ * held3–held5 have none). `halfBy(id)`, when given, fixes the half instead of the hash (held7: alternating in taken order).
  */
-export function amalgumSet({ split, prefix, folder, listed, halves = true, salt = '' }) {
-  const halfOf = (id) => (!halves ? undefined : parseInt(sha(`${split}-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
+export function amalgumSet({ split, prefix, folder, listed, halves = true, salt = '', halfBy }) {
+  // `halfBy` (held7): a rule of the set's own for the half of an id, instead of the hash of held3/held4
+  const halfOf = (id) => (!halves ? undefined : halfBy ? halfBy(id) : parseInt(sha(`${split}-half:${id}`)[0], 16) < 8 ? 'A' : 'B');
   const order = () => [...listed].sort((a, b) => (sha(salt + idOf(a)) < sha(salt + idOf(b)) ? -1 : 1));
   const slug = (t) => `${prefix}-` + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
     .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
