@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { readSharedReady } from '../nlp/ready-files.js';
-import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, defaultModelPath, MODEL_FILE, modelsDir } from '../nlp/model-choice.js';
+import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, beamMode, defaultModelPath, MODEL_FILE, modelsDir } from '../nlp/model-choice.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
 import type { Result } from '../output/schema.js';
@@ -82,11 +82,13 @@ const MODELS_DIR = new URL('../../../models/', import.meta.url);
 
 /**
  * The load-ready files of the NLP models the workers will not load (the accurate and beam-search
- * ones unless asked for: 49 MB that each `--jobs` run read into shared memory for nothing).
+ * ones unless asked for: 49 MB that each `--jobs` run read into shared memory for nothing). The
+ * beam-search model reads its tagger from the accurate model's file, so that one is kept with it.
  */
 function otherNlpModels(): (path: string) => boolean {
-  const inUse = resolve(defaultModelPath());
-  const others = new Set([MODEL_FILE, ACCURATE_MODEL_FILE, BEAM_MODEL_FILE].map((f) => resolve(modelsDir(), f)).filter((p) => p !== inUse).map((p) => p.replace(/\.bin\.gz$/, '.ready.bin')));
+  const inUse = new Set([resolve(defaultModelPath())]);
+  if (beamMode()) inUse.add(resolve(modelsDir(), ACCURATE_MODEL_FILE));
+  const others = new Set([MODEL_FILE, ACCURATE_MODEL_FILE, BEAM_MODEL_FILE].map((f) => resolve(modelsDir(), f)).filter((p) => !inUse.has(p)).map((p) => p.replace(/\.bin\.gz$/, '.ready.bin')));
   return (path) => others.has(path);
 }
 
