@@ -167,14 +167,24 @@ const PLACE_BEFORE = set('function-words', { uses: 'ner-place-prep' });
 function placeLike(doc: Doc, e: Entity): boolean {
   const names = e.mentions.filter((m) => m.kind === 'name');
   if (!names.length || names.some((m) => /\s/.test(m.text))) return false;
+  // (asked once per quote and turn of the speaker: the scan over the document's places is done once per entity)
+  let place = placeLikeSeen.get(e);
+  if (place === undefined) placeLikeSeen.set(e, place = placeNamed(doc, names));
+  if (place) speakerPlaceLike.fired(names[0].start, names[0].end);
+  return place;
+}
+
+/** placeNamed of each speaker entity asked about, computed once (coref-speech adds no name mentions). */
+const placeLikeSeen = new WeakMap<Entity, boolean>();
+
+/** A place of the document bears the one-word name as often or more, or every name follows "the" or a place preposition. */
+function placeNamed(doc: Doc, names: readonly Mention[]): boolean {
   const word = names[0].text;
   const sameNamedPlace = doc.entities.some((o) => (o.type === 'GPE' || o.type === 'LOC') && o.mentions.filter((m) => m.kind === 'name' && m.text === word).length >= names.length);
-  const place = sameNamedPlace || (names.length >= 2 && names.every((m) => {
+  return sameNamedPlace || (names.length >= 2 && names.every((m) => {
     const before = doc.tokens[doc.tokenAt(m.start) - 1]?.text.toLowerCase() ?? '';
     return before === 'the' || PLACE_BEFORE.has(before);
   }));
-  if (place) speakerPlaceLike.fired(names[0].start, names[0].end);
-  return place;
 }
 
 /** Roles that speak for their organisation (the actors stage's AFFILIATION). */

@@ -1106,9 +1106,11 @@ function appositionRoles(ctx: QuoteContext, m: Mention): string[] {
     while (h >= 0 && !roleNoun(toks[words[h]])) h--;
     if (h >= 0 && roleOf(lw(toks[words[h]]))) {
       if (toks[words[h]].upos === 'PROPN') rule.compoundRole.fired(toks[words[0]].start, toks[words[h]].end);
-      out.push(...words.slice(0, h + 1).map((w) => lw(toks[w])));
+      const run = words.slice(0, h + 1).map((w) => lw(toks[w]));
+      out.push(...run);
       // (the role of several words as one: "Director General" is a "director general")
-      if (h > 0 && rule.compoundRole.enabled && roleOf(words.slice(0, h + 1).map((w) => lw(toks[w])).join(' '))) out.push(words.slice(0, h + 1).map((w) => lw(toks[w])).join(' '));
+      const joined = run.join(' ');
+      if (h > 0 && rule.compoundRole.enabled && roleOf(joined)) out.push(joined);
     }
   }
   return out;
