@@ -4,9 +4,9 @@
  * quote set's annotations, scored by an averaged perceptron. (It lives in eval/, not train/: its
  * labels are eval/quotes.ts' speaker judge.)
  *
- * Training pool: the attributions we may read — dev, the old held-out set, held2, own, held3 half A
- * and held4 half A (eval/data/quotes). held3 half B, held4 half B and the blind set are dropped by
- * split and half before any document is extracted.
+ * Training pool: the attributions we may read — dev, the old held-out set, held2, own, held3 half A,
+ * held4 half A and held7 half A (eval/data/quotes). Every half B, held5, held6 and the blind set are
+ * dropped by split and half before any document is extracted.
  *
  * Five-fold cross-validation by document (fixed seed): the ranker trained on four folds picks the
  * speakers of the fifth; speaker accuracy among the attributions found (direct and all), against
@@ -45,9 +45,9 @@ export interface SpeakerInstance {
 export interface TrainOptions { epochs: number; seed: number; margin: number | 'inner' }
 export const DEFAULT_OPTIONS: TrainOptions = { epochs: 5, seed: 15, margin: 0 };
 
-/** The documents the ranker may learn from: never held3 or held4 half B, never the blind set. */
+/** The documents the ranker may learn from: never held3, held4 or held7 half B, never held5, held6 or the blind set. */
 export function trainingPool(docs: GoldQuoteDoc[]): GoldQuoteDoc[] {
-  return docs.filter((d) => d.split === 'dev' || d.split === 'heldout' || d.split === 'held2' || d.split === 'own' || ((d.split === 'held3' || d.split === 'held4') && d.half === 'A'));
+  return docs.filter((d) => d.split === 'dev' || d.split === 'heldout' || d.split === 'held2' || d.split === 'own' || ((d.split === 'held3' || d.split === 'held4' || d.split === 'held7') && d.half === 'A'));
 }
 
 /** Each document through the real pipeline with the cascade's speakers, its found attributions labelled. */
@@ -296,6 +296,44 @@ export function formatFillCv(name: string, c: FillCv): string {
   return `${name}: right/wrong/empty cascade ${f(c.cascade)}, fill ${f(c.fill)}, ranker ${f(c.ranker)}; cascade empty ${c.cascadeEmpty}, of them found nothing ${c.fillable}; fills ${c.fills}, right ${c.fillsRight}; direct cascade ${c.direct.cascade} fill ${c.direct.fill} of ${c.direct.n}`;
 }
 
+/** Override study: where the out-of-fold ranker's best candidate is not the cascade's answer, how much each override gains, by margin. */
+export interface OverrideSweep { disagreements: number; wrongToRight: number; rightToWrong: number; bestPrefixGain: number; bestPrefixSize: number; byAnswer: Record<string, { n: number; gain: number; bestPrefixGain: number }> }
+
+/**
+ * The ranker (trained on four folds) against the cascade on the fifth, where they disagree and the cascade gave an answer:
+ * an override gains +1 (wrong → right), −1 (right → wrong) or 0. Sorted by the ranker's margin over the cascade's answer,
+ * the best prefix is what the best margin threshold could buy if it were chosen on these very folds (an upper bound).
+ */
+export function overrideSweep(instances: readonly SpeakerInstance[], folds: number, options: TrainOptions, keep: (f: string) => boolean): OverrideSweep {
+  const fold = foldsOf(instances.map((x) => x.doc), folds, options.seed);
+  const moves: { d: number; gain: number; answer: string }[] = [];
+  for (let k = 0; k < folds; k++) {
+    const model = trainRanker(instances.filter((x) => fold.get(x.doc) !== k), { ...options, margin: 0 }, keep);
+    for (const x of instances) {
+      if (fold.get(x.doc) !== k) continue;
+      const ci = x.cands.findIndex((c) => c.cascade);
+      if (ci < 0) continue;
+      const fs = x.cands.map((c) => model.score(c.features.filter(keep)));
+      let bi = 0;
+      fs.forEach((v, i) => { if (v > fs[bi]) bi = i; });
+      if (bi === ci) continue;
+      moves.push({ d: fs[bi] - fs[ci], gain: +x.cands[bi].right - +x.cands[ci].right, answer: x.cands[ci].features[0] === 'bias-text' ? 'words' : 'entity' });
+    }
+  }
+  const prefix = (ms: { d: number; gain: number }[]) => {
+    let run = 0, best = 0, size = 0;
+    [...ms].sort((a, b) => b.d - a.d).forEach((m, i) => { run += m.gain; if (run > best) { best = run; size = i + 1; } });
+    return { best, size };
+  };
+  const all = prefix(moves);
+  const byAnswer: OverrideSweep['byAnswer'] = {};
+  for (const a of ['entity', 'words']) {
+    const ms = moves.filter((m) => m.answer === a);
+    byAnswer[a] = { n: ms.length, gain: ms.reduce((t, m) => t + m.gain, 0), bestPrefixGain: prefix(ms).best };
+  }
+  return { disagreements: moves.length, wrongToRight: moves.filter((m) => m.gain > 0).length, rightToWrong: moves.filter((m) => m.gain < 0).length, bestPrefixGain: all.best, bestPrefixSize: all.size, byAnswer };
+}
+
 /** Feature groups for the ablation: a feature belongs to the first group whose prefix it starts with. */
 export const FEATURE_GROUPS: Record<string, RegExp> = {
   readers: /^(?:rd|r|r-src|rd-cas|rd-qk-cp|far-rd)=/,
@@ -360,6 +398,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (const seed of [15, 16, 17]) console.log(formatFillCv(`  ${name}, seed ${seed}`, crossValidateFill(instances, folds, { ...base, seed, margin: v.margin }, v.keep, v.trainOn)));
     }
   }
+  const overrides: Record<string, OverrideSweep> = {};
+  for (const seed of [15, 16, 17]) {
+    const o = overrideSweep(instances, folds, { ...base, seed, margin: 0 }, shipped.keep);
+    overrides[`seed ${seed}`] = o;
+    console.log(`override sweep (${SHIPPED_DESIGN}, seed ${seed}): ${o.disagreements} answers the ranker would change, wrong → right ${o.wrongToRight}, right → wrong ${o.rightToWrong}; best margin on these folds gains ${o.bestPrefixGain} (top ${o.bestPrefixSize}); cascade gave an entity ${o.byAnswer.entity.n} (net ${o.byAnswer.entity.gain}, best ${o.byAnswer.entity.bestPrefixGain}), words ${o.byAnswer.words.n} (net ${o.byAnswer.words.gain}, best ${o.byAnswer.words.bestPrefixGain})`);
+  }
   const ablation: Record<string, { ranker: number; n: number; rankerAloneRight: number; rulesAloneRight: number }> = {};
   if (process.argv.includes('--ablate')) {
     const d = DESIGNS[SHIPPED_DESIGN];
@@ -395,9 +439,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       hyperparameters: { ...base, margin: file.margin, fill: file.fill, folds, windowSentencesBefore: 2, maxEntityCandidates: 24 },
       data: {
         source: 'eval/data/quotes (gold.jsonl, ann/): the annotated attributions the ranker may read',
-        documents: { dev: splits('dev'), heldout: splits('heldout'), held2: splits('held2'), own: splits('own'), 'held3 A': splits('held3 A'), 'held4 A': splits('held4 A') },
-        never: 'held3 half B, held4 half B, the blind set (dropped by split and half before extraction)',
-        licences: { wikinews: 'CC BY 2.5 (English Wikinews; held3/held4 texts via AMALGUM, gucorpling/amalgum)', gum: 'CC BY 2.5 (GUM train news, Wikinews text)', own: 'CC0 1.0 (written for Chronicle)' },
+        documents: { dev: splits('dev'), heldout: splits('heldout'), held2: splits('held2'), own: splits('own'), 'held3 A': splits('held3 A'), 'held4 A': splits('held4 A'), 'held7 A': splits('held7 A') },
+        never: 'held3, held4 and held7 half B, held5, held6, the blind set (dropped by split and half before extraction)',
+        licences: { wikinews: 'CC BY 2.5 (English Wikinews; held3/held4/held7 texts via AMALGUM, gucorpling/amalgum)', gum: 'CC BY 2.5 (GUM train news, Wikinews text)', own: 'CC0 1.0 (written for Chronicle)' },
         attributions: instances.length,
         rightCandidate: oracle,
       },
@@ -410,6 +454,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           fills: fillCv.fills, fillsRight: fillCv.fillsRight, direct: fillCv.direct,
           fillPrecision: file.fillPrecision, smoothing: '(right + 1) / (fills + 2): the confidence a filled speaker carries',
         },
+        overrideSweep: { what: 'where the out-of-fold ranker would change an answer the cascade gave: the net gain, and the best a margin chosen on the same folds could buy (an upper bound)', ...overrides },
         ...(Object.keys(ablation).length ? { [`${SHIPPED_DESIGN}WithoutGroup`]: ablation } : {}),
       },
       reproduce: 'npm run train:quotes-speaker -- --ablate',
