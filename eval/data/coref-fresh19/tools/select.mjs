@@ -48,6 +48,7 @@ export const SKIPPED = {
   ahmadinejad: '17,675 characters of XML',
   badminton: '20,219 characters of XML',
   brazilian: '20,584 characters of XML',
+  bangladesh: 'a "Wikinews Shorts" digest (April 22, 2007)',
 };
 export const FOLDER = { news: 'amalgum/news/xml', interview: 'amalgum/interview/xml' };
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
