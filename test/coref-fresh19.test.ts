@@ -11,9 +11,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { FRESH_SETS, freshErrorLines, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
-import { documentRecords, tally } from '../train/coref-score.js';
+import { documentRecords } from '../train/coref-score.js';
 import type { Doc } from '../src/doc.js';
-import { assertCompiled, assertWellFormed, evalSet, gumDocuments, pageKey, sharedWith, unlabelledWikinews, type OtherText } from './support/coref-fresh-sets.js';
+import { assertCompiled, assertHandLinksScored, assertSelectorTook, assertWellFormed, evalSet, gumDocuments, pageKey, sharedWith, unlabelledWikinews, type OtherText } from './support/coref-fresh-sets.js';
 
 const docs = readFreshDocs(FRESH_SETS.fresh19.file);
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -76,16 +76,13 @@ test('coref-fresh19: the documents are the selector\'s — the first names of ea
   assert.ok(gumNames.length > 30);
   for (const n of gumNames) assert.ok(s.GUM_NAMES.includes(n), `GUM name ${n} not excluded`);
   for (const genre of ['news', 'interview'] as const) {
-    const order = s.order(genre);
-    for (let k = 1; k < order.length; k++) assert.ok(sha(`fresh19:${s.idOf(genre, order[k - 1])}`) < sha(`fresh19:${s.idOf(genre, order[k])}`));
-    const taken = s.taken(genre);
-    assert.deepEqual(docs.filter((d) => d.genre === genre).map((d) => d.slug).sort(), [...taken].sort(), genre);
-    const last = order.indexOf(taken[taken.length - 1]);
-    for (const n of Object.keys(s.SKIPPED).filter((x) => order.includes(x))) assert.ok(order.indexOf(n) < last, `${n} skipped after the last taken`);
-    assert.deepEqual(order.slice(0, last + 1).filter((n) => !(n in s.SKIPPED)), taken, `${genre}: no name passed over without a recorded skip`);
+    assertSelectorTook(docs, s, 'fresh19', genre);
     // halves fixed by the selector: each genre's taken documents split evenly by SHA-1("fresh19-half:" + id)
     const own = docs.filter((d) => d.genre === genre);
     assert.equal(own.filter((d) => d.half === 'A').length, Math.ceil(own.length / 2), `${genre}: half A`);
+    const halfKey = (d: { id: string }) => sha(`fresh19-half:${d.id.replace(/^amalgum:/, '')}`);
+    const lastA = own.filter((d) => d.half === 'A').map(halfKey).sort().pop()!;
+    assert.ok(own.filter((d) => d.half === 'B').every((d) => halfKey(d) > lastA), `${genre}: half A comes first in SHA-1 order`);
   }
   for (const d of docs) assert.equal(d.half, s.halfOf(d.id), d.slug);
   assert.equal(s.halfOf('amalgum:AMALGUM_news_castrox'), undefined, 'no half for a name the rule did not take');
@@ -137,18 +134,5 @@ test('coref-fresh19 wiring: --fresh19 asks for this set with no error listing, a
 });
 
 test('coref-fresh19 scoring: a hand-made link to the gold entity is right, one on a mention with no named antecedent is wrong', () => {
-  const d = docs.find((x) => x.mentions.some((m) => m.kind === 'he/she' && m.entity) && x.mentions.some((m) => m.kind === 'it' && !m.entity))!;
-  assert.ok(d);
-  const he = d.mentions.find((m) => m.kind === 'he/she' && m.entity)!;
-  const name = d.mentions.find((m) => m.kind === 'name' && m.entity === he.entity)!;
-  const it = d.mentions.find((m) => m.kind === 'it' && !m.entity)!;
-  const span = (m: { start: number; end: number; text: string }, kind: string) => ({ start: m.start, end: m.end, text: m.text, kind });
-  const doc = { entities: [{ id: 'e1', name: name.text, mentions: [span(name, 'name'), span(he, 'pronoun'), span(it, 'pronoun')] }] } as unknown as Doc;
-  const gold = freshGold(d);
-  assert.ok(gold.named.has(he.entity!));
-  const s = tally(documentRecords(doc, gold));
-  assert.equal(s['he/she'].linked, 1);
-  assert.equal(s['he/she'].linkedRight, 1);
-  assert.equal(s.it.linked, 1);
-  assert.equal(s.it.linkedRight, 0, 'an "it" with no named antecedent is no right link');
+  assertHandLinksScored(docs, 'he/she');
 });
