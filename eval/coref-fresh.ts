@@ -2,7 +2,8 @@
  * The fresh coreference sets (issue 23), English Wikinews documents from AMALGUM (gucorpling/amalgum; Wikinews, CC BY
  * 2.5), picked by hash before they were read and annotated by hand before Chronicle was run on them:
  *  - fresh13 (eval/data/coref-fresh): 12 documents, 8 news articles and 4 interview parts; halves A/B, A's errors readable;
- *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it).
+ *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it);
+ *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; unseen whole, tables only.
  * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
  * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
  * its entity or none.
@@ -30,13 +31,16 @@ export const FRESH_SETS = {
   fresh13: { file: setFile('coref-fresh'), label: 'fresh13 coreference set (eval/data/coref-fresh)', errors: true, halfBShapes: true },
   // half A released for reading (coref17); half B unseen: not even its shapes, only its summary table
   fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: true, halfBShapes: false },
+  // unseen whole (both halves): summary tables only, no error listing of either half
+  fresh19: { file: setFile('coref-fresh19'), label: 'fresh19 coreference set (eval/data/coref-fresh19)', errors: false, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
 
 /**
  * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16 (tables only),
- * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh-file PATH` any file in the
- * format (a small gold file of one's own, to check the wiring without running an unseen set).
+ * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh19` fresh19 (tables only: it
+ * has no error listing), `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
+ * without running an unseen set).
  */
 export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
   const at = args.indexOf('--fresh-file');
@@ -45,6 +49,7 @@ export function freshRequest(args: string[]): { set: FreshSet; errors: boolean }
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
     return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
   }
+  if (args.includes('--fresh19')) return { set: FRESH_SETS.fresh19, errors: false };
   if (args.includes('--fresh16-errors')) return { set: FRESH_SETS.fresh16, errors: true };
   if (args.includes('--fresh16')) return { set: FRESH_SETS.fresh16, errors: false };
   if (args.includes('--fresh') || args.includes('--fresh-errors')) return { set: FRESH_SETS.fresh13, errors: args.includes('--fresh-errors') };
@@ -66,7 +71,7 @@ export interface FreshDoc {
   id: string;
   slug: string;
   genre: 'news' | 'interview';
-  /** A or B, fixed by SHA-1 of the set's half salt and the id ("fresh13-half:", "fresh16-half:") */
+  /** A or B, fixed by the set's selector: SHA-1 of its half salt and the id ("fresh13-half:", "fresh16-half:"; fresh19 balances each genre) */
   half: 'A' | 'B';
   title: string;
   date: string;

@@ -5,16 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { FRESH_SETS, freshErrorLines, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
-import { documentRecords, tally } from '../train/coref-score.js';
+import { documentRecords } from '../train/coref-score.js';
 import type { Doc } from '../src/doc.js';
-import { assertCompiled, assertSources, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
+import { assertCompiled, assertHandLinksScored, assertSelectorTook, assertSources, assertWellFormed, evalSet, gumDocuments, sharedWith, unlabelledWikinews } from './support/coref-fresh-sets.js';
 
 const docs = readFreshDocs(FRESH_SETS.fresh16.file);
-const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 type Genre = 'news' | 'interview';
 interface Selector {
   POOL: Record<Genre, string[]>;
@@ -49,16 +47,7 @@ test('coref-fresh16: the documents are the selector\'s — the first names of ea
   assert.equal(s.POOL.interview.length, 96);
   for (const d of readFreshDocs()) assert.ok(!s.POOL.news.includes(d.slug) && !s.POOL.interview.includes(d.slug), `${d.slug}: fresh13's`);
   assert.ok(s.POOL.interview.every((n) => INTERVIEWS.includes(n)));
-  for (const genre of ['news', 'interview'] as const) {
-    const order = s.order(genre);
-    for (let k = 1; k < order.length; k++) assert.ok(sha(`fresh16:${s.idOf(genre, order[k - 1])}`) < sha(`fresh16:${s.idOf(genre, order[k])}`));
-    const taken = s.taken(genre);
-    assert.deepEqual(docs.filter((d) => d.genre === genre).map((d) => d.slug).sort(), [...taken].sort(), genre);
-    // every skip lies on the way: before the last name taken, never after it
-    const last = order.indexOf(taken[taken.length - 1]);
-    for (const n of Object.keys(s.SKIPPED).filter((x) => order.includes(x))) assert.ok(order.indexOf(n) < last, `${n} skipped after the last taken`);
-    assert.deepEqual(order.slice(0, last + 1).filter((n) => !(n in s.SKIPPED)), taken, `${genre}: no name passed over without a recorded skip`);
-  }
+  for (const genre of ['news', 'interview'] as const) assertSelectorTook(docs, s, 'fresh16', genre);
   for (const d of docs) assert.equal(d.half, s.halfOf(d.id));
 });
 
@@ -99,23 +88,7 @@ test('coref-fresh16 wiring: --fresh16 asks for this set with no error listing, -
 });
 
 test('coref-fresh16 scoring: a hand-made link to the gold entity is right, one on a mention with no named antecedent is wrong', () => {
-  // a system result built from the gold itself (no Chronicle run): the first "they" with a named entity and that entity's
-  // first name, plus a link on an "it" whose gold has no named entity
-  const d = docs.find((x) => x.mentions.some((m) => m.kind === 'they' && m.entity) && x.mentions.some((m) => m.kind === 'it' && !m.entity))!;
-  assert.ok(d);
-  const they = d.mentions.find((m) => m.kind === 'they' && m.entity)!;
-  const name = d.mentions.find((m) => m.kind === 'name' && m.entity === they.entity)!;
-  const it = d.mentions.find((m) => m.kind === 'it' && !m.entity)!;
-  const span = (m: { start: number; end: number; text: string }, kind: string) => ({ start: m.start, end: m.end, text: m.text, kind });
-  const doc = { entities: [{ id: 'e1', name: name.text, mentions: [span(name, 'name'), span(they, 'pronoun'), span(it, 'pronoun')] }] } as unknown as Doc;
-  const gold = freshGold(d);
-  assert.ok(gold.named.has(they.entity!));
-  const s = tally(documentRecords(doc, gold));
-  assert.equal(s.they.linked, 1);
-  assert.equal(s.they.linkedRight, 1);
-  assert.equal(s.they.gold, d.mentions.filter((m) => m.kind === 'they' && m.entity).length);
-  assert.equal(s.it.linked, 1);
-  assert.equal(s.it.linkedRight, 0, 'an "it" with no named antecedent is no right link');
+  assertHandLinksScored(docs, 'they');
 });
 
 test('coref-fresh16 error listing (--fresh16-errors): half A\'s documents only — half B\'s misses are neither listed nor shaped', () => {

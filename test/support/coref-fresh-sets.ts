@@ -10,6 +10,8 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freshGold, type FreshDoc } from '../../eval/coref-fresh.js';
+import { documentRecords, tally } from '../../train/coref-score.js';
+import type { Doc } from '../../src/doc.js';
 
 export const PRONOUN: Record<string, RegExp> = {
   'he/she': /^(?:he|him|his|himself|she|her|hers|herself)$/i,
@@ -99,4 +101,49 @@ export const pageKey = (url: string) => decodeURIComponent(url.replace(/^.*\/wik
 export function sharedWith(doc: Pick<FreshDoc, 'id' | 'title' | 'url' | 'text'>, others: OtherText[], opening = 60): OtherText[] {
   const title = (t: string) => t.replace(/ \(part \d+\)$/, '').toLowerCase();
   return others.filter((o) => o.id === doc.id || (!!o.title && title(o.title) === title(doc.title)) || (!!o.url && pageKey(o.url) === pageKey(doc.url)) || (!!o.text && o.text.slice(0, opening) === doc.text.slice(0, opening)));
+}
+
+/**
+ * The scorer on a set's own gold, with no Chronicle run: a system result built by hand that links the first `kind`
+ * pronoun with a named entity to that entity's first name (right), and an "it" with no named antecedent (wrong).
+ */
+export function assertHandLinksScored(docs: FreshDoc[], kind: 'he/she' | 'they'): void {
+  const d = docs.find((x) => x.mentions.some((m) => m.kind === kind && m.entity) && x.mentions.some((m) => m.kind === 'it' && !m.entity));
+  assert.ok(d, `a document with a named ${kind} and an unnamed it`);
+  const pronoun = d.mentions.find((m) => m.kind === kind && m.entity)!;
+  const name = d.mentions.find((m) => m.kind === 'name' && m.entity === pronoun.entity)!;
+  const it = d.mentions.find((m) => m.kind === 'it' && !m.entity)!;
+  const span = (m: { start: number; end: number; text: string }, k: string) => ({ start: m.start, end: m.end, text: m.text, kind: k });
+  const doc = { entities: [{ id: 'e1', name: name.text, mentions: [span(name, 'name'), span(pronoun, 'pronoun'), span(it, 'pronoun')] }] } as unknown as Doc;
+  const gold = freshGold(d);
+  assert.ok(gold.named.has(pronoun.entity!));
+  const s = tally(documentRecords(doc, gold));
+  assert.equal(s[kind].linked, 1);
+  assert.equal(s[kind].linkedRight, 1);
+  assert.equal(s[kind].gold, d.mentions.filter((m) => m.kind === kind && m.entity).length);
+  assert.equal(s.it.linked, 1);
+  assert.equal(s.it.linkedRight, 0, 'an "it" with no named antecedent is no right link');
+}
+
+/** What a set's selector (eval/data/<set>/tools/select.mjs) gives the checks below. */
+export interface FreshSelector {
+  SKIPPED: Record<string, string>;
+  order: (genre: FreshDoc['genre']) => string[];
+  taken: (genre: FreshDoc['genre']) => string[];
+  idOf: (genre: FreshDoc['genre'], name: string) => string;
+}
+
+/**
+ * A genre's documents are its selector's: the order is by SHA-1(salt + ":" + id), the documents are the names taken,
+ * every recorded skip lies on the way (before the last name taken) and no name on the way was passed over unrecorded.
+ */
+export function assertSelectorTook(docs: FreshDoc[], s: FreshSelector, salt: string, genre: FreshDoc['genre']): void {
+  const sha = (x: string) => createHash('sha1').update(x).digest('hex');
+  const order = s.order(genre);
+  for (let k = 1; k < order.length; k++) assert.ok(sha(`${salt}:${s.idOf(genre, order[k - 1])}`) < sha(`${salt}:${s.idOf(genre, order[k])}`));
+  const taken = s.taken(genre);
+  assert.deepEqual(docs.filter((d) => d.genre === genre).map((d) => d.slug).sort(), [...taken].sort(), genre);
+  const last = order.indexOf(taken[taken.length - 1]);
+  for (const n of Object.keys(s.SKIPPED).filter((x) => order.includes(x))) assert.ok(order.indexOf(n) < last, `${n} skipped after the last taken`);
+  assert.deepEqual(order.slice(0, last + 1).filter((n) => !(n in s.SKIPPED)), taken, `${genre}: no name passed over without a recorded skip`);
 }

@@ -87,7 +87,7 @@ export function compile(source, file = '', halfOf = fresh13Half) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const set = process.argv[2] ?? 'coref-fresh';
-  if (!/^coref-fresh(?:16)?$/.test(set)) throw new Error(`unknown set ${set}: coref-fresh or coref-fresh16`);
+  if (!/^coref-fresh(?:16|19)?$/.test(set)) throw new Error(`unknown set ${set}: coref-fresh, coref-fresh16 or coref-fresh19`);
   const DIR = `eval/data/${set}`;
   const { halfOf } = await import(`../../${set}/tools/select.mjs`);
   const files = readdirSync(`${DIR}/ann`).filter((f) => f.endsWith('.txt')).sort();
