@@ -93,7 +93,7 @@ test('coref-fresh19: every mention is well formed, with the annotation\'s counts
   const counts = assertWellFormed(docs);
   assert.deepEqual(
     { heShe: counts['he/she'], it: counts.it, they: counts.they, description: counts.description, firstSecond: counts['first/second'], other: counts.other },
-    { heShe: 86, it: 28, they: 8, description: 43, firstSecond: 251, other: 14 },
+    { heShe: 86, it: 28, they: 8, description: 43, firstSecond: 251, other: 15 },
   );
 });
 
