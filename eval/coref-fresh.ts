@@ -3,7 +3,7 @@
  * 2.5), picked by hash before they were read and annotated by hand before Chronicle was run on them:
  *  - fresh13 (eval/data/coref-fresh): 12 documents, 8 news articles and 4 interview parts; halves A/B, A's errors readable;
  *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it);
- *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; unseen whole, tables only.
+ *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; half A readable, half B unseen.
  * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
  * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
  * its entity or none.
@@ -31,15 +31,15 @@ export const FRESH_SETS = {
   fresh13: { file: setFile('coref-fresh'), label: 'fresh13 coreference set (eval/data/coref-fresh)', errors: true, halfBShapes: true },
   // half A released for reading (coref17); half B unseen: not even its shapes, only its summary table
   fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: true, halfBShapes: false },
-  // unseen whole (both halves): summary tables only, no error listing of either half
-  fresh19: { file: setFile('coref-fresh19'), label: 'fresh19 coreference set (eval/data/coref-fresh19)', errors: false, halfBShapes: false },
+  // like fresh16: half A's errors listed on request (--fresh19-errors), half B unseen (not even its shapes)
+  fresh19: { file: setFile('coref-fresh19'), label: 'fresh19 coreference set (eval/data/coref-fresh19)', errors: true, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
 
 /**
  * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16 (tables only),
- * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh19` fresh19 (tables only: it
- * has no error listing), `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
+ * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh19` / `--fresh19-errors`
+ * the same for fresh19, `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
  * without running an unseen set).
  */
 export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
@@ -49,6 +49,7 @@ export function freshRequest(args: string[]): { set: FreshSet; errors: boolean }
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
     return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
   }
+  if (args.includes('--fresh19-errors')) return { set: FRESH_SETS.fresh19, errors: true };
   if (args.includes('--fresh19')) return { set: FRESH_SETS.fresh19, errors: false };
   if (args.includes('--fresh16-errors')) return { set: FRESH_SETS.fresh16, errors: true };
   if (args.includes('--fresh16')) return { set: FRESH_SETS.fresh16, errors: false };
