@@ -80,3 +80,13 @@ test('a multi-word name typed a place and apposed to a bare role noun is a perso
   // a determiner before the noun is a description of a place, not an office
   assert.ok(!doc('Port Vila, the capital of the islands, flooded on Monday.').firings.some((f) => f.rule === 'entities.apposed-role-person'));
 });
+
+test('he/she sentences after: the main subject before a person named in a phrase fronted before it; a quotation before its attribution is no such phrase', () => {
+  const text = 'When the singer Maria Lopez won the prize in 1992, Ana Ruiz decided to write songs. Her first album failed.';
+  assert.equal(linkOf(doc(text), 'Her first'), 'Ana Ruiz');
+  assert.equal(linkWithout('coref.he-she-earlier-main-subject', text, 'Her first'), 'Maria Lopez');
+  // the subject named first: nothing to pass over
+  assert.equal(linkOf(doc('The singer Maria Lopez met Ana Ruiz in 1992. Her first album failed.'), 'Her first'), 'Maria Lopez');
+  // '"…," said Ana Ruiz. "She …"': the quoted person, not the speaker, is whom "She" means
+  assert.equal(linkOf(doc('"Maria Lopez sings with contempt for the rules," said Ana Ruiz. "She knows it."'), 'She knows'), 'Maria Lopez');
+});

@@ -208,6 +208,16 @@ function isCoArgument(doc: Doc, i: number, m: Mention): boolean {
   return k >= 0 && (toks[k].deprel ?? '').startsWith('nsubj') && toks[k].head === toks[i].head;
 }
 
+export const mainSubjectFirstRule = defineRule({
+  id: 'coref.he-she-earlier-main-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: 'he/she whose antecedent lies in an earlier sentence takes that sentence\'s main subject before a person named earlier in it, in a phrase fronted before the subject ("After seeing the success of a classmate, Kaho Tanabe, Higuchi decided to write. Her first efforts …": Higuchi\'s); a quotation before its attribution is no fronted phrase',
+  fires: ['When the singer Maria Lopez won the prize in 1992, Ana Ruiz decided to write songs. Her first album failed.'],
+  spares: ['The singer Maria Lopez met Ana Ruiz in 1992. Her first album failed.', '"Maria Lopez sings with contempt for the rules," said Ana Ruiz. "She knows it."'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 export const unknownGenderRule = defineRule({
   id: 'coref.unknown-gender-same-sentence',
   stage: 'coref',
@@ -1275,7 +1285,21 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           unknownGenderRule.fired(toks[i].start, toks[i].end);
           return false;
         };
-        for (const x of inSentence) if (!isPossessor(doc, x.m) && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
+        // the sentence's main subject before a person named in a phrase fronted before it ("After seeing the success of a
+        // classmate, Kaho Tanabe, Higuchi decided to write. Her first efforts …")
+        if (wantPerson && mainSubjectFirstRule.enabled) {
+          for (const x of inSentence) {
+            if (x.m.kind === 'pronoun' || !isMainSubject(doc, x.m)) continue;
+            // (only over a person named before it, in a phrase fronted before the subject: otherwise the first mention is the subject's)
+            // (a quotation before its attribution is no fronted phrase: '"Trump treats the law with contempt," said Becerra. "He …"')
+            if (!inSentence.some((y) => y.m.start < x.m.start && y.e !== x.e && y.m.kind !== 'pronoun' && compatible(y.e) && !(quoted.length && quoteOf(y.m.start) >= 0)) || !usable(x) || !far(x)) break;
+            mainSubjectFirstRule.fired(toks[i].start, toks[i].end);
+            chosen = x.e;
+            earlier = true;
+            break;
+          }
+        }
+        for (const x of inSentence) if (!chosen && !isPossessor(doc, x.m) && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
         for (const x of inSentence) if (!chosen && usable(x) && far(x)) { chosen = x.e; earlier = true; break; }
         // "The director of Operation Truth described the event …" between: the story has turned to a person no name stands for
         if (!chosen && wantPerson && unnamedPersonMainSubject(doc, owners, s)) { unnamedSubjectTurnRule.fired(toks[i].start, toks[i].end); break; }
