@@ -937,7 +937,9 @@ function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[
   const n = t.best ? t.counts.get(t.best)! : 0;
   // the only town or country the text has named so far is "the city", "the country" however far back (a region is not:
   // "the region" is most often a wider area no name stands for)
-  const sole = soleNamedPlaceRule.enabled && n < SALIENT_NAMES && n >= 1 && n === t.total && kinds.every((k) => k === 'town' || k === 'country');
+  // (a town or country the recogniser read as such, GPE: "The Atlantic" read as a place, LOC, is no city however the gazetteer
+  // knows a town of that name)
+  const sole = soleNamedPlaceRule.enabled && n < SALIENT_NAMES && n >= 1 && n === t.total && t.best?.type === 'GPE' && kinds.every((k) => k === 'town' || k === 'country');
   if (t.best && sole) soleNamedPlaceRule.fired(at.start, at.end);
   return t.best && (n >= SALIENT_NAMES || sole) && n >= SALIENT_SHARE * t.total ? t.best : undefined;
 }
