@@ -93,3 +93,11 @@ test('"the city" with two cities nearby is the one the article is about (named i
   assert.equal(linkOf(doc(guide.replace('Lyon\n\n', 'Trains are late.\n\n')), 'The city'), '');
   assert.equal(linkOf(doc('Lyon\n\nMarseille lies on the sea. Marseille has a port. Trains run from Marseille to Lyon every hour. The city is calm at night.'), 'The city'), '');
 });
+
+test('"the city" far from the one city the text has named, even once, is that city; not with a second city, not "the region"', () => {
+  const far = 'Fire swept a market in Lyon on Monday. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.';
+  assert.equal(linkOf(doc(far), 'The city'), 'Lyon');
+  assert.equal(linkOf(doc(far.replace('in Lyon on Monday', 'in Lyon on Monday, and a depot in Marseille')), 'The city'), '');
+  assert.equal(linkWithout('coref.place-description-sole-named', far, 'The city'), '');
+  assert.equal(linkOf(doc(far.replace('Lyon', 'Bavaria').replace('The city', 'The region')), 'The region'), '');
+});

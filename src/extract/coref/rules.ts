@@ -877,6 +877,16 @@ export const salientPlaceRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const soleNamedPlaceRule = defineRule({
+  id: 'coref.place-description-sole-named',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the city", "the country", "the nation" with no place of its kind in the last five sentences: the one town or country the text has named so far, even named once (coref.place-description-salient asks two names); not "the region", which is most often a wider area no name stands for',
+  fires: ['Fire swept a market in Lyon on Monday. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
+  spares: ['Fire swept a market in Lyon on Monday, and a depot in Marseille. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 export const topicPlaceRule = defineRule({
   id: 'coref.place-description-topic',
   stage: 'coref',
@@ -917,6 +927,7 @@ function topicPlace(doc: Doc, index: MentionIndex, at: Token, kinds: readonly Pl
 const SALIENT_SHARE = 2 / 3;
 const SALIENT_NAMES = 2;
 
+
 /** The place of the kinds named most before `at`, when it dominates the places of those kinds (coref.place-description-salient). */
 function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[], tallies: Map<string, PlaceTally>): Entity | undefined {
   // descriptions come in text order: each kind's tally walks the names once, however many descriptions ask
@@ -934,7 +945,13 @@ function salientPlace(index: MentionIndex, at: Token, kinds: readonly PlaceKind[
     if (!t.best || n > t.counts.get(t.best)!) t.best = x.e;
   }
   const n = t.best ? t.counts.get(t.best)! : 0;
-  return t.best && n >= SALIENT_NAMES && n >= SALIENT_SHARE * t.total ? t.best : undefined;
+  // the only town or country the text has named so far is "the city", "the country" however far back (a region is not:
+  // "the region" is most often a wider area no name stands for)
+  // (a town or country the recogniser read as such, GPE: "The Atlantic" read as a place, LOC, is no city however the gazetteer
+  // knows a town of that name)
+  const sole = soleNamedPlaceRule.enabled && n < SALIENT_NAMES && n >= 1 && n === t.total && t.best?.type === 'GPE' && kinds.every((k) => k === 'town' || k === 'country');
+  if (t.best && sole) soleNamedPlaceRule.fired(at.start, at.end);
+  return t.best && (n >= SALIENT_NAMES || sole) && n >= SALIENT_SHARE * t.total ? t.best : undefined;
 }
 
 /** The names of places of some kinds counted so far (salientPlace), and where the count stopped. */
