@@ -86,14 +86,3 @@ test('kinds are not read from what only looks like an apposition, a person\'s fa
   const p = 'Astronomers observed the planet Zarvik-4b in May. Later they saw signs of a young planet near another star. The planet may be forming now.';
   assert.equal(linkOf(doc(p), 'The planet'), '');
 });
-
-test('"the company Northwind Logistics": a description right before the name it classes is a mention of that name', () => {
-  const magazine = 'The secularist magazine Vortice attacked the ruling on Monday.';
-  assert.equal(linkOf(doc(magazine), 'The secularist magazine'), 'Vortice');
-  assert.equal(linkOf(doc('The court fined the company Northwind Logistics on Friday.'), 'the company'), 'Northwind Logistics');
-  // a noun the name does not hang on is no description of it: "the last year" is the verb's oblique
-  const d = doc('For the last year Vortice has attacked the ruling.');
-  assert.equal(d.entities.some((e) => e.mentions.some((m) => m.kind === 'nominal' && m.text === 'the last year')), false);
-  // switched off, the phrase stays unlinked
-  assert.equal(linkWithout('coref.class-noun-phrase', magazine, 'The secularist magazine'), '');
-});

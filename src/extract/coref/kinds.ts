@@ -44,18 +44,7 @@ export const kindPronounRule = defineRule({
   source: 'src/extract/coref/kinds.ts',
 });
 
-export const classPhraseRule = defineRule({
-  id: 'coref.class-noun-phrase',
-  stage: 'coref',
-  action: 'label',
-  summary: '"the company Hitwise UK", "The secularist magazine MicroMega": "the", lower-case modifiers and a singular common noun right before a name the recogniser read (not a person), in one phrase by the parse, is a description of that name, as an apposition is',
-  fires: ['The secularist magazine Vortice attacked the ruling.'],
-  spares: ['For the last year Vortice has attacked the ruling.'],
-  source: 'src/extract/coref/kinds.ts',
-});
-
-/** `open`: a common noun of no listed kind, read only as the head of "the NOUN NAME" (coref.class-noun-phrase) */
-interface KindEntry { kind: string; type: EntityType; plural: boolean; detBeforeName: boolean; open?: boolean }
+interface KindEntry { kind: string; type: EntityType; plural: boolean; detBeforeName: boolean }
 
 /** The kind a class noun names (lexicon/en/entity-kinds.tsv), or undefined. */
 export function nounKind(noun: string): KindEntry | undefined {
@@ -128,25 +117,6 @@ function modifiersOnly(toks: readonly Token[], i: number, h: number, adjectives 
   return true;
 }
 
-/** The noun at k and the name a..last make one phrase in the parse: one hangs on the other ("For the last year SNY has
- * broadcast": the name is the verb's subject, the noun its oblique). */
-function onePhrase(toks: readonly Token[], k: number, a: number, last: number): boolean {
-  const inName = (x: number | undefined) => x !== undefined && x >= a && x <= last;
-  if (inName(toks[k].head)) return true;
-  for (let x = a; x <= last; x++) if (!inName(toks[x].head) && toks[x].head !== k) return false;
-  return true;
-}
-
-/** "The secularist magazine MicroMega": the parse's article of the noun at k, "the", after lower-case modifiers (at most
- * three); its index, or -1. */
-function classPhraseStart(toks: readonly Token[], k: number): number {
-  for (let d = k - 1; d >= 0 && d >= k - 4 && toks[d].sentence === toks[k].sentence; d--) {
-    if (lw(toks[d]) === 'the') return toks[d].deprel === 'det' && toks[d].head === k && modifiersOnly(toks, d, k) ? d : -1;
-    if (!/^\p{Ll}/u.test(toks[d].text)) return -1;
-  }
-  return -1;
-}
-
 /** Articles before a class noun ("Muse, a British band") and copulas ("KELT-9 is a … star"): lexicon/en/function-words.tsv. */
 const KIND_DETS = set('function-words', { uses: 'coref-kind-det' });
 const KIND_COPULAS = set('function-words', { uses: 'coref-kind-copula' });
@@ -170,13 +140,11 @@ export function findKinds(doc: Doc): void {
   kindsByDoc.set(doc, map);
   const toks = doc.tokens;
   let owners = tokenOwners(doc);
-  // `phrase`: where "the company" of "the company Hitwise UK" starts (coref.class-noun-phrase)
-  const pairs: { first: number; last: number; kind: KindEntry; at: number; phrase?: number }[] = [];
+  const pairs: { first: number; last: number; kind: KindEntry; at: number }[] = [];
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (!/^\p{Ll}+$/u.test(t.text)) continue;
-    // a singular noun of no listed kind is read only as "the NOUN NAME" (coref.class-noun-phrase): it never introduces a name
-    const kind = nounKind(t.text) ?? (classPhraseRule.enabled && t.xpos === 'NN' && t.text.length > 2 ? { kind: t.text, type: 'ORG' as EntityType, plural: false, detBeforeName: false, open: true } : undefined);
+    const kind = nounKind(t.text);
     if (!kind || owners[k]) continue;
     const s = t.sentence;
     // "rock band Grateful Dead", "the planet KELT-9b", "jam band The String Cheese Incident"; "its star, KELT-9."; "an
@@ -192,12 +160,10 @@ export function findKinds(doc: Doc): void {
       // a name that goes on into a noun is that noun's modifier ("the band Coldplay concert")
       const next = toks[last + 1];
       if (!(next && next.sentence === s && next.upos === 'NOUN' && /^\p{Ll}/u.test(next.text))) {
-        const phrase = kind.open && a === k + 1 && onePhrase(toks, k, a, last) ? classPhraseStart(toks, k) : -1;
-        if (!kind.open || phrase >= 0) pairs.push({ first: toks[a].text === 'The' && a < last ? a + 1 : a, last, kind, at: k, phrase });
+        pairs.push({ first: toks[a].text === 'The' && a < last ? a + 1 : a, last, kind, at: k });
         continue;
       }
     }
-    if (kind.open) continue;
     // "Muse, a British band", "KELT-9 is a blue A-type star": the noun heads its phrase after a determiner
     const next = toks[k + 1];
     if (next && next.sentence === s && (next.upos === 'NOUN' || next.upos === 'PROPN')) continue;
@@ -219,21 +185,9 @@ export function findKinds(doc: Doc): void {
     if (before!.text !== ',' && first !== doc.sentences[s].tokenStart && toks[first - 1]?.text !== ',') continue;
     pairs.push({ first, last: end, kind, at: k });
   }
-  introducersByDoc.set(doc, new Set(pairs.filter((p) => !p.kind.open).map((p) => p.at)));
-  let covered: Uint8Array | undefined;
+  introducersByDoc.set(doc, new Set(pairs.map((p) => p.at)));
   for (const p of pairs) {
     let e = owners[p.first];
-    if (p.kind.open) {
-      // a description of a name the recogniser read whole, an organisation, place or work (a person's title is the names')
-      if (!e || owners[p.last] !== e || e.type === 'PERSON' || e.type === 'NORP' || p.phrase === undefined) continue;
-      if (!covered) {
-        covered = new Uint8Array(toks.length);
-        owners.forEach((o, i) => { if (o) covered![i] = 1; });
-      }
-      addMention(doc, e, toks[p.phrase].start, toks[p.at].end, 'nominal', covered, classPhraseRule.id);
-      classPhraseRule.fired(toks[p.phrase].start, toks[p.at].end);
-      continue;
-    }
     // (a person is no band: "rock band Van Halen" after Eddie Van Halen is the surname's other bearer; a country no band)
     if (e && (owners[p.last] !== e || !typeFits(e.type, p.kind.type))) continue;
     if (!e) {
