@@ -136,6 +136,14 @@ export interface LexemeMemo {
   lemma1: string;
   tag2: number;
   lemma2: string;
+  /**
+   * the word's prefix scores under up to two tagger models (Tagger's PrefixPool): the epoch of the
+   * pool that holds them (null: none) and their row there
+   */
+  prefix1: object | null;
+  prefix1At: number;
+  prefix2: object | null;
+  prefix2At: number;
 }
 
 const lexCache = new Map<string, Lexeme>();

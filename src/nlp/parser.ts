@@ -47,7 +47,16 @@ export class State {
   /** whether the features read the dependents' label sets (ParserData.labelSets) */
   labelSets = false;
   /** 1 for each feature template the model uses, by template id (ParserData.without) */
-  on = templatesOn(undefined);
+  get on(): Uint8Array {
+    return this.used.on;
+  }
+
+  set on(on: Uint8Array) {
+    this.used = usedTemplates(on);
+  }
+
+  /** the template tables cut to the templates `on` keeps (so hashing tests no template per state) */
+  used: UsedTemplates = usedTemplates(templatesOn(undefined));
   /** the values the move templates hash for the current state (parseFeatures; V.ZERO stays 0) */
   readonly values = new Int32Array(N_VALUES);
   /** the same for the label templates (labelFeatures; L.ZERO stays 0) */
@@ -119,7 +128,7 @@ export class State {
     this.S3 = src.S3;
     this.cl = src.cl;
     this.labelSets = src.labelSets;
-    this.on = src.on;
+    this.used = src.used;
     this.sp = src.sp;
     this.b0 = src.b0;
     // element loops, not set(subarray()): no view objects per copy (sentences are short)
@@ -365,13 +374,40 @@ const CLUSTER_TEMPLATES = flatTemplates([
   [141, V.S0_C6, V.B0_C6, V.B1_C6], [142, V.S0_C6, V.S0L1_C6, V.S0R1_C6], [143, V.B0_C6, V.B0L1_C6],
 ]);
 
+/** The template tables, each cut to the templates a model uses (templatesOn), in their order. */
+export interface UsedTemplates {
+  readonly on: Uint8Array;
+  readonly move: Int32Array;
+  readonly labelSet: Int32Array;
+  readonly cluster: Int32Array;
+  readonly label: Int32Array;
+  readonly labelCluster: Int32Array;
+}
+
+const usedTables = new WeakMap<Uint8Array, UsedTemplates>();
+
+/** The tables for `on`, made once per `on` array (a parser sets it once; beam states share it). */
+function usedTemplates(on: Uint8Array): UsedTemplates {
+  let used = usedTables.get(on);
+  if (used === undefined) {
+    const cut = (table: Int32Array): Int32Array => {
+      const rows: number[] = [];
+      for (let j = 0; j < table.length; j += TEMPLATE_WIDTH) if (on[table[j]]) for (let k = 0; k < TEMPLATE_WIDTH; k++) rows.push(table[j + k]);
+      return rows.length === table.length ? table : Int32Array.from(rows);
+    };
+    used = { on, move: cut(MOVE_TEMPLATES), labelSet: cut(LABEL_SET_TEMPLATES), cluster: cut(CLUSTER_TEMPLATES), label: cut(LABEL_TEMPLATES), labelCluster: cut(LABEL_CLUSTER_TEMPLATES) };
+    usedTables.set(on, used);
+  }
+  return used;
+}
+
 /**
- * The features of the templates of `table` the model uses, into out from n: the keys f1–f4 give,
- * hashed in one loop from the state's values (no call per feature; see docs/speed.md, seventh round).
+ * The features of the templates of `table` (cut to those the model uses: usedTemplates), into out
+ * from n: the keys f1–f4 give, hashed in one loop from the state's values (no call per feature; see
+ * docs/speed.md, seventh round). No test of `on` per template and state: 0.7–0.85× the loop's time.
  */
-function hashTemplates(table: Int32Array, vals: Int32Array, on: Uint8Array, out: Uint32Array, n: number): number {
+function hashTemplates(table: Int32Array, vals: Int32Array, out: Uint32Array, n: number): number {
   for (let j = 0; j < table.length; j += TEMPLATE_WIDTH) {
-    if (!on[table[j]]) continue;
     const arity = table[j + 2];
     let h = mix(table[j + 1], vals[table[j + 3]]);
     if (arity > 1) h = mix(h, vals[table[j + 4]]);
@@ -421,12 +457,12 @@ export function parseFeatures(st: State, out: Uint32Array): number {
   v[V.S0L1_U] = u(s0L1); v[V.S0R1_U] = u(s0R1); v[V.B0L1_U] = u(b0L1); v[V.S1R1_U] = u(s1R1);
   let n = 0;
   out[n++] = f1(0, 0);
-  n = hashTemplates(MOVE_TEMPLATES, v, st.on, out, n);
+  n = hashTemplates(st.used.move, v, out, n);
   if (st.labelSets) {
     v[V.S0_LSET] = s0 >= 0 ? st.ls[s0] : -1;
     v[V.S0_RSET] = s0 >= 0 ? st.rs[s0] : -1;
     v[V.B0_LSET] = b0 >= 0 ? st.ls[b0] : -1;
-    n = hashTemplates(LABEL_SET_TEMPLATES, v, st.on, out, n);
+    n = hashTemplates(st.used.labelSet, v, out, n);
   }
   if (st.cl) {
     const c = (i: number, k: number) => clusterAt(st, i, k);
@@ -434,7 +470,7 @@ export function parseFeatures(st: State, out: Uint32Array): number {
     v[V.S0_C6] = c(s0, 1); v[V.B0_C6] = c(b0, 1); v[V.S1_C6] = c(s1, 1); v[V.B1_C6] = c(b1, 1);
     v[V.S0L1_C6] = c(s0L1, 1); v[V.S0R1_C6] = c(s0R1, 1); v[V.B0L1_C6] = c(b0L1, 1);
     v[V.S0_C20] = c(s0, 3); v[V.B0_C20] = c(b0, 3); v[V.S1_C20] = c(s1, 3); v[V.B1_C20] = c(b1, 3);
-    n = hashTemplates(CLUSTER_TEMPLATES, v, st.on, out, n);
+    n = hashTemplates(st.used.cluster, v, out, n);
   }
   return n;
 }
@@ -515,11 +551,11 @@ export function labelFeatures(st: State, head: number, dep: number, out: Uint32A
   v[L.D_NL] = st.nl[dep];
   v[L.D_NR] = st.nr[dep];
   v[L.DL1_W] = W[dL1 >= 0 ? dL1 : n1];
-  let n = hashTemplates(LABEL_TEMPLATES, v, st.on, out, 0);
+  let n = hashTemplates(st.used.label, v, out, 0);
   if (st.cl) {
     v[L.D_C20] = clusterAt(st, dep, 3); v[L.H_C20] = clusterAt(st, head, 3);
     v[L.H_C6] = clusterAt(st, head, 1); v[L.D_C6] = clusterAt(st, dep, 1);
-    n = hashTemplates(LABEL_CLUSTER_TEMPLATES, v, st.on, out, n);
+    n = hashTemplates(st.used.labelCluster, v, out, n);
   }
   return n;
 }

@@ -491,8 +491,33 @@ export class FrozenPerceptron implements Scorer {
       this.firsts = new Uint32Array(n * 2);
     }
     if (this.packed) this.scorePacked(feats, n, out);
-    else if (this.compact) this.scoreCompact(feats, n, out);
-    else this.scoreSparse(feats, n, out);
+    else if (this.compact) {
+      for (let c = 0; c < this.nClasses; c++) out[c] = 0;
+      this.scoreCompact(feats, 0, n, out);
+    } else this.scoreSparse(feats, n, out);
+  }
+
+  /**
+   * Whether scoreFrom() works: the compact layout only (the taggers' and the labeler's); the packed one
+   * keeps three running sums in registers and the sparse one scales its integer sums at the end.
+   */
+  get canResume(): boolean {
+    return this.compact;
+  }
+
+  /**
+   * Adds the scores of features `from` … `n` − 1 onto `out`, in the order score() adds them: with
+   * `out` holding what score() left for the first `from` features, the sums are score()'s of all
+   * `n`, bit for bit (the same additions in the same order).
+   */
+  scoreFrom(feats: Uint32Array, from: number, n: number, out: Float64Array): void {
+    if (!this.compact) throw new Error('FrozenPerceptron.scoreFrom: only the compact layout resumes a sum');
+    if (n > this.homes.length) {
+      this.homes = new Int32Array(n * 2);
+      this.fps = new Int32Array(n * 2);
+      this.firsts = new Uint32Array(n * 2);
+    }
+    this.scoreCompact(feats, from, n, out);
   }
 
   private scorePacked(feats: Uint32Array, n: number, out: Float64Array): void {
@@ -526,19 +551,18 @@ export class FrozenPerceptron implements Scorer {
     if (this.nClasses > 2) out[2] = a2;
   }
 
-  private scoreCompact(feats: Uint32Array, n: number, out: Float64Array): void {
+  /** Adds the rows of features `from` … `n` − 1 onto `out` (score() zeroes it first). */
+  private scoreCompact(feats: Uint32Array, from: number, n: number, out: Float64Array): void {
     const { homes, fps, firsts, slots32: slots, entries16, decode10 } = this;
-    const C = this.nClasses;
     const cap = this.cap;
     const homeScale = this.homeScale;
-    for (let c = 0; c < C; c++) out[c] = 0;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < n; k++) {
       const key = feats[k];
       fps[k] = fingerprint(key);
       homes[k] = scaledHome(key, homeScale);
     }
-    for (let k = 0; k < n; k++) firsts[k] = slots[homes[k] * 2];
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < n; k++) firsts[k] = slots[homes[k] * 2];
+    for (let k = from; k < n; k++) {
       const fp = fps[k];
       let a = firsts[k];
       let i = homes[k];
