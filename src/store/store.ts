@@ -665,19 +665,25 @@ export class SqlStore implements Store {
   }
 
   async getEntity(id: number): Promise<EntityProfile | null> {
-    const entity = await this.entityRow(id);
+    if (!isRowId(id)) return null;
+    // asked for at once, as the case file's parts are (timeline below)
+    const [entity, members, relations, quotes] = await Promise.all([
+      this.entityRow(id),
+      this.db.all<MemberView>(
+        `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url, nd.duplicate_of
+         FROM doc_entities de JOIN documents d ON d.id = de.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]),
+      this.relations(id),
+      this.quotes(id),
+    ]);
     if (!entity) return null;
-    const members = await this.db.all<MemberView>(
-      `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url, nd.duplicate_of
-       FROM doc_entities de JOIN documents d ON d.id = de.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]);
     return {
       ...entity,
       members: members.map((m) => ({
         ...m, member_id: Number(m.member_id), document_id: Number(m.document_id), confidence: m.confidence === null ? null : Number(m.confidence),
         duplicate_of: m.duplicate_of === null || m.duplicate_of === undefined ? null : Number(m.duplicate_of),
       })),
-      relations: await this.relations(id),
-      quotes: await this.quotes(id),
+      relations,
+      quotes,
     };
   }
 
@@ -720,12 +726,11 @@ export class SqlStore implements Store {
     const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
       LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
     type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null; confidence: number | string | null };
-    const by = await this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]);
-    const about = await this.db.all<Q>(
+    const [by, about] = await Promise.all([this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]), this.db.all<Q>(
       `SELECT ${cols} ${from} WHERE (sp.entity_id IS NULL OR sp.entity_id <> ?) AND EXISTS (
          SELECT 1 FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
          WHERE m.document_id = q.document_id AND de.entity_id = ? AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
-       ORDER BY d.published, q.id LIMIT 200`, [id, id]);
+       ORDER BY d.published, q.id LIMIT 200`, [id, id])]);
     const view = (q: Q) => ({
       quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), story_id: Number(q.story_id),
       title: q.title, source: q.source, published: q.published, url: q.url,
@@ -739,10 +744,9 @@ export class SqlStore implements Store {
 
   /** The case file; with `country` (ISO alpha-2), its timeline keeps only the events placed in that country. */
   async timeline(id: number, options: { country?: string | null } = {}): Promise<CaseFile | null> {
-    const entity = await this.entityRow(id);
-    if (!entity) return null;
+    if (!isRowId(id)) return null;
     const country = countryFilter(options.country);
-    const events = await this.db.all<EventRow>(
+    const eventRows = this.db.all<EventRow>(
       `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality, ev.groups, ev.confidence,
               ev.place_name, ev.place_country, ev.place_lat, ev.place_lon, ev.place_source,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
@@ -752,12 +756,17 @@ export class SqlStore implements Store {
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
        WHERE de.entity_id = ?`, [id]);
     // everyone else in those events, by a join on the entity (not a long IN list)
-    const participants = await this.db.all<ParticipantRow>(
+    const participantRows = this.db.all<ParticipantRow>(
       `SELECT DISTINCT r2.event_id, r2.role, de2.entity_id, COALESCE(e.name, de2.name) AS name
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id
             JOIN event_roles r2 ON r2.event_id = r.event_id JOIN doc_entities de2 ON de2.id = r2.doc_entity_id LEFT JOIN entities e ON e.id = de2.entity_id
        WHERE de.entity_id = ?`, [id]);
-    const c = buildCase(entity, events, participants, await this.relations(id));
+    // the entity, its events, everyone in them and its relations are asked for at once: on
+    // PostgreSQL each is a round trip on its own pooled connection, so the case file waits for the
+    // slowest instead of their sum (SQLite answers each at once in turn, as before)
+    const [entity, events, participants, relations] = await Promise.all([this.entityRow(id), eventRows, participantRows, this.relations(id)]);
+    if (!entity) return null;
+    const c = buildCase(entity, events, participants, relations);
     if (!country) return c;
     // the events placed in the country, each with its sources there; the status over time and the
     // conflicts stay the whole case's (a country is a view of the timeline, not another case)
