@@ -780,14 +780,15 @@ export class SqlStore implements Store {
   private async documentsNaming(ids: number[], limit: number): Promise<DocHit[]> {
     const out: DocHit[] = [];
     const seen = new Set<number>();
-    for (const id of ids) {
-      const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
+    // one query per identity, asked for at once, read in the identities' order
+    const perIdentity = await Promise.all(ids.map((id) => this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
         `SELECT d.id, d.title, d.published, d.source, m.start_offset, m.end_offset, m.text AS mention,
                 CASE WHEN m.start_offset > 80 THEN m.start_offset - 80 ELSE 0 END AS window_start,
                 substr(d.text, CASE WHEN m.start_offset > 80 THEN m.start_offset - 79 ELSE 1 END, m.end_offset - m.start_offset + 160) AS window
          FROM doc_entities de JOIN mentions m ON m.doc_entity_id = de.id JOIN documents d ON d.id = de.document_id
          WHERE de.entity_id = ? AND m.id = (SELECT MIN(m2.id) FROM mentions m2 WHERE m2.doc_entity_id = de.id AND m2.kind = 'name')
-         ORDER BY d.published DESC, d.id DESC LIMIT ?`, [id, limit]);
+         ORDER BY d.published DESC, d.id DESC LIMIT ?`, [id, limit])));
+    for (const rows of perIdentity) {
       for (const r of rows) {
         const docId = Number(r.id);
         if (seen.has(docId)) continue;
@@ -825,38 +826,47 @@ export class SqlStore implements Store {
       };
     }
     const limit = clampCount(options.limit, 20, 100);
-    const entities = await this.searchEntities({ q, limit: 10 });
-    let documents: DocHit[] = [];
-    let quoteRows: Array<{ id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null }> = [];
+    type QuoteRow = { id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null };
+    // identities, documents and quotes are asked for at once (on PostgreSQL each is a round trip on
+    // its own pooled connection: a query matching every document waits for the slowest, not the sum)
+    let textHits: Promise<[DocHit[], QuoteRow[]]> = Promise.resolve([[], []]);
     if (this.kind === 'sqlite') {
       const expr = ftsQuery(q);
       if (expr) {
-        // rank first (bm25 over every match: the index alone), then make snippets for the page of
-        // hits only, one row each (a MATCH with a rowid seeks; matching all again to filter by a
-        // list of rowids cost 5× more on common words)
-        const top = await this.db.all<{ id: number }>('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?', [expr, limit]);
-        for (const { id } of top) {
-          const hit = await this.db.get<DocHit>(
-            `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
-             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, [expr, id]);
-          if (hit) documents.push(hit);
-        }
-        quoteRows = await this.db.all(
-          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
-           FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
-           LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
-           WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
+        textHits = (async () => {
+          // rank first (bm25 over every match: the index alone), then make snippets for the page of
+          // hits only, one row each (a MATCH with a rowid seeks; matching all again to filter by a
+          // list of rowids cost 5× more on common words)
+          const hits: DocHit[] = [];
+          const top = await this.db.all<{ id: number }>('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?', [expr, limit]);
+          for (const { id } of top) {
+            const hit = await this.db.get<DocHit>(
+              `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
+               FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, [expr, id]);
+            if (hit) hits.push(hit);
+          }
+          const quoteRows = await this.db.all<QuoteRow>(
+            `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
+             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
+             LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
+          return [hits, quoteRows];
+        })();
       }
     } else if (q.trim()) {
-      documents = await this.db.all(
-        `SELECT d.id, d.title, d.published, d.source,
-                ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
-         FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]);
-      quoteRows = await this.db.all(
-        `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
-         FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
-         WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]);
+      textHits = Promise.all([
+        this.db.all<DocHit>(
+          `SELECT d.id, d.title, d.published, d.source,
+                  ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
+           FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]),
+        this.db.all<QuoteRow>(
+          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
+           FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+           WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]),
+      ]);
     }
+    const [entities, [textDocuments, quoteRows]] = await Promise.all([this.searchEntities({ q, limit: 10 }), textHits]);
+    let documents = textDocuments;
     // articles naming a matching identity in any spelling come first (Trufanow finds the
     // articles that write Trufanov), then the full-text hits
     const byIdentity = await this.documentsNaming(entities.filter((e) => e.name.length > 0).slice(0, 3).map((e) => e.id), limit);
