@@ -11,6 +11,7 @@
  *   BENCH_KEEP_DIR=/tmp/b npm run bench:server     # keep the SQLite store (/tmp/b/bench.db)
  *   BENCH_PG_SCHEMA=bench_keep npm run bench:server   # keep the PostgreSQL store in that schema
  *   BENCH_ONLY=sqlite|pg                            # one back end only
+ *   BENCH_CLIENT=inline                             # autocannon in the server's thread (before 7 Dec)
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const PG = process.env.CHRONICLE_BENCH_PG ?? process.env.CHRONICLE_TEST_PG ?? null;
 const ONLY = process.env.BENCH_ONLY ?? '';
 const KEEP_PG_SCHEMA = process.env.BENCH_PG_SCHEMA ?? null;
+/** BENCH_CLIENT=inline: autocannon in the server's own thread, as before 7 Dec (for comparison) */
+const INLINE_CLIENT = process.env.BENCH_CLIENT === 'inline';
 
 // a small seeded PRNG so runs are comparable
 let seed = 42;
@@ -138,6 +141,10 @@ async function measure(name: string, base: string, paths: string[]): Promise<{ r
     url: base,
     connections: 10,
     duration: SECONDS,
+    // the client in a worker thread of its own: in the server's thread, its reading of every body
+    // (autocannon appends each response's bytes to a string) took a third of the thread's CPU on
+    // the 25 KB gzipped case file and its pauses were counted as the server's latency
+    ...(INLINE_CLIENT ? {} : { workers: 1 }),
     // as a browser asks (the web app's fetch): large answers come gzipped (src/server/cache.ts)
     headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: paths.map((path) => ({ method: 'GET', path })),
