@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../src/server/index.js';
-import { ResponseCache } from '../src/server/cache.js';
+import { GenerationReader, ResponseCache } from '../src/server/cache.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { article, backends, caseArticles } from './store-fixtures.js';
 
@@ -155,5 +155,50 @@ describe('ResponseCache', () => {
     assert.equal((await cache.get('missing', 1, async () => 'now'))?.body.toString(), 'now');
     await assert.rejects(cache.get('bad', 1, async () => { throw new Error('boom'); }), /boom/);
     assert.equal((await cache.get('bad', 1, async () => 'ok'))?.body.toString(), 'ok');
+  });
+});
+
+describe('GenerationReader', () => {
+  /** A store's counter whose reads take a snapshot when they start and answer when released. */
+  function fakeStore() {
+    const s = { value: 0, reads: [] as Array<() => void> };
+    const read = () => {
+      const seen = s.value;
+      return new Promise<number>((resolve) => s.reads.push(() => resolve(seen)));
+    };
+    return { s, read };
+  }
+
+  test('requests arriving during a read share the next one; a read under way never answers a later request', async () => {
+    const { s, read } = fakeStore();
+    const reader = new GenerationReader(read);
+    const first = reader.get();
+    s.value = 1; // a write commits after the first read began
+    const later = [reader.get(), reader.get(), reader.get()];
+    assert.equal(s.reads.length, 1, 'the later requests wait for the read under way to end');
+    s.reads.shift()!();
+    assert.equal(await first, 0);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(s.reads.length, 1, 'one more read for the three of them');
+    s.reads.shift()!();
+    assert.deepEqual(await Promise.all(later), [1, 1, 1], 'they see the write');
+    assert.equal(reader.reads, 2);
+    // nothing under way: a request reads at once
+    const alone = reader.get();
+    assert.equal(s.reads.length, 1);
+    s.reads.shift()!();
+    assert.equal(await alone, 1);
+    assert.equal(reader.reads, 3);
+  });
+
+  test('a failed read fails the requests it serves, and the next request reads again', async () => {
+    let fail = true;
+    const reader = new GenerationReader(async () => {
+      if (fail) throw new Error('connection lost');
+      return 7;
+    });
+    await assert.rejects(reader.get(), /connection lost/);
+    fail = false;
+    assert.equal(await reader.get(), 7);
   });
 });

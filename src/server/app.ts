@@ -19,7 +19,7 @@ import { searchRoutes } from './routes/search.js';
 import { placeRoutes } from './routes/places.js';
 import { exportRoutes } from './routes/exports.js';
 import { displayReplacer } from './display.js';
-import { ResponseCache } from './cache.js';
+import { GenerationReader, ResponseCache } from './cache.js';
 import { securityHeaders, securityPlugin } from './security.js';
 
 export interface ServerOptions {
@@ -106,8 +106,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const serialize = (data: unknown) => JSON.stringify(data, displayReplacer);
   app.setSerializerCompiler(() => serialize);
   app.decorate('readCache', new ResponseCache());
+  const generation = new GenerationReader(() => options.store.generation());
   app.decorate('sendCached', async (reply: FastifyReply, key: string, build: () => Promise<unknown>) => {
-    const answer = await app.readCache.get(key, await options.store.generation(), async () => {
+    const answer = await app.readCache.get(key, await generation.get(), async () => {
       const value = await build();
       return value === null || value === undefined ? null : serialize(value);
     });

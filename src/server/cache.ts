@@ -97,3 +97,43 @@ export class ResponseCache {
     return this.entries.size;
   }
 }
+
+/**
+ * Reads of the store's generation, shared by the requests that arrive together. Every read route
+ * asks for the generation before it answers from the cache; on PostgreSQL that is a round trip
+ * through the connection pool, and ten concurrent requests made ten of them, queued behind one
+ * another and behind the queries of answers being built. Here at most one read is under way: a
+ * request that arrives while one is takes the next read, which starts when that one ends and
+ * serves every request that arrived in between. A read already under way is never reused, since
+ * it may have begun before a write the new request follows (a client that stored a document
+ * through another server and then asks for the case file must see it), so an answer is still
+ * never older than the last write committed before the request arrived.
+ */
+export class GenerationReader {
+  private current: Promise<number> | null = null;
+  private next: Promise<number> | null = null;
+  /** reads made (tests) */
+  reads = 0;
+
+  constructor(private readonly read: () => Promise<number>) {}
+
+  get(): Promise<number> {
+    if (!this.current) return this.start();
+    this.next ??= this.current.then(noop, noop).then(() => {
+      this.next = null;
+      return this.start();
+    });
+    return this.next;
+  }
+
+  private start(): Promise<number> {
+    this.reads++;
+    const made: Promise<number> = this.read().finally(() => {
+      if (this.current === made) this.current = null;
+    });
+    this.current = made;
+    return made;
+  }
+}
+
+function noop(): void {}

@@ -665,19 +665,25 @@ export class SqlStore implements Store {
   }
 
   async getEntity(id: number): Promise<EntityProfile | null> {
-    const entity = await this.entityRow(id);
+    if (!isRowId(id)) return null;
+    // asked for at once, as the case file's parts are (timeline below)
+    const [entity, members, relations, quotes] = await Promise.all([
+      this.entityRow(id),
+      this.db.all<MemberView>(
+        `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url, nd.duplicate_of
+         FROM doc_entities de JOIN documents d ON d.id = de.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]),
+      this.relations(id),
+      this.quotes(id),
+    ]);
     if (!entity) return null;
-    const members = await this.db.all<MemberView>(
-      `SELECT de.id AS member_id, de.name, de.confidence, de.method, de.evidence, d.id AS document_id, d.title, d.source, d.published, d.url, nd.duplicate_of
-       FROM doc_entities de JOIN documents d ON d.id = de.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id WHERE de.entity_id = ? ORDER BY d.published, d.id`, [id]);
     return {
       ...entity,
       members: members.map((m) => ({
         ...m, member_id: Number(m.member_id), document_id: Number(m.document_id), confidence: m.confidence === null ? null : Number(m.confidence),
         duplicate_of: m.duplicate_of === null || m.duplicate_of === undefined ? null : Number(m.duplicate_of),
       })),
-      relations: await this.relations(id),
-      quotes: await this.quotes(id),
+      relations,
+      quotes,
     };
   }
 
@@ -720,12 +726,11 @@ export class SqlStore implements Store {
     const from = `FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
       LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id`;
     type Q = { quote_id: number; text: string; kind: string; start: number; end: number; document_id: number; story_id: number; title: string | null; source: string | null; published: string | null; url: string | null; speaker_entity: number | null; speaker_name: string | null; confidence: number | string | null };
-    const by = await this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]);
-    const about = await this.db.all<Q>(
+    const [by, about] = await Promise.all([this.db.all<Q>(`SELECT ${cols} ${from} WHERE sp.entity_id = ? ORDER BY d.published, q.id LIMIT 200`, [id]), this.db.all<Q>(
       `SELECT ${cols} ${from} WHERE (sp.entity_id IS NULL OR sp.entity_id <> ?) AND EXISTS (
          SELECT 1 FROM mentions m JOIN doc_entities de ON de.id = m.doc_entity_id
          WHERE m.document_id = q.document_id AND de.entity_id = ? AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
-       ORDER BY d.published, q.id LIMIT 200`, [id, id]);
+       ORDER BY d.published, q.id LIMIT 200`, [id, id])]);
     const view = (q: Q) => ({
       quote_id: Number(q.quote_id), text: q.text, kind: q.kind, start: Number(q.start), end: Number(q.end), document_id: Number(q.document_id), story_id: Number(q.story_id),
       title: q.title, source: q.source, published: q.published, url: q.url,
@@ -739,10 +744,9 @@ export class SqlStore implements Store {
 
   /** The case file; with `country` (ISO alpha-2), its timeline keeps only the events placed in that country. */
   async timeline(id: number, options: { country?: string | null } = {}): Promise<CaseFile | null> {
-    const entity = await this.entityRow(id);
-    if (!entity) return null;
+    if (!isRowId(id)) return null;
     const country = countryFilter(options.country);
-    const events = await this.db.all<EventRow>(
+    const eventRows = this.db.all<EventRow>(
       `SELECT ev.id AS event_id, ev.type, ev.mode, ev.cameo, ev.trigger_text, ev.trigger_start, ev.trigger_end, ev.date_value, ev.date_text, ev.date_basis, ev.negated, ev.modality, ev.factuality, ev.groups, ev.confidence,
               ev.place_name, ev.place_country, ev.place_lat, ev.place_lon, ev.place_source,
               r.role AS entity_role, COALESCE(le.name, loc.name, ev.location_text) AS location,
@@ -752,12 +756,17 @@ export class SqlStore implements Store {
             LEFT JOIN doc_entities loc ON loc.id = ev.location_id LEFT JOIN entities le ON le.id = loc.entity_id LEFT JOIN near_duplicates nd ON nd.document_id = d.id
        WHERE de.entity_id = ?`, [id]);
     // everyone else in those events, by a join on the entity (not a long IN list)
-    const participants = await this.db.all<ParticipantRow>(
+    const participantRows = this.db.all<ParticipantRow>(
       `SELECT DISTINCT r2.event_id, r2.role, de2.entity_id, COALESCE(e.name, de2.name) AS name
        FROM event_roles r JOIN doc_entities de ON de.id = r.doc_entity_id
             JOIN event_roles r2 ON r2.event_id = r.event_id JOIN doc_entities de2 ON de2.id = r2.doc_entity_id LEFT JOIN entities e ON e.id = de2.entity_id
        WHERE de.entity_id = ?`, [id]);
-    const c = buildCase(entity, events, participants, await this.relations(id));
+    // the entity, its events, everyone in them and its relations are asked for at once: on
+    // PostgreSQL each is a round trip on its own pooled connection, so the case file waits for the
+    // slowest instead of their sum (SQLite answers each at once in turn, as before)
+    const [entity, events, participants, relations] = await Promise.all([this.entityRow(id), eventRows, participantRows, this.relations(id)]);
+    if (!entity) return null;
+    const c = buildCase(entity, events, participants, relations);
     if (!country) return c;
     // the events placed in the country, each with its sources there; the status over time and the
     // conflicts stay the whole case's (a country is a view of the timeline, not another case)
@@ -771,14 +780,15 @@ export class SqlStore implements Store {
   private async documentsNaming(ids: number[], limit: number): Promise<DocHit[]> {
     const out: DocHit[] = [];
     const seen = new Set<number>();
-    for (const id of ids) {
-      const rows = await this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
+    // one query per identity, asked for at once, read in the identities' order
+    const perIdentity = await Promise.all(ids.map((id) => this.db.all<{ id: number; title: string | null; published: string | null; source: string | null; window: string; window_start: number; start_offset: number; end_offset: number; mention: string }>(
         `SELECT d.id, d.title, d.published, d.source, m.start_offset, m.end_offset, m.text AS mention,
                 CASE WHEN m.start_offset > 80 THEN m.start_offset - 80 ELSE 0 END AS window_start,
                 substr(d.text, CASE WHEN m.start_offset > 80 THEN m.start_offset - 79 ELSE 1 END, m.end_offset - m.start_offset + 160) AS window
          FROM doc_entities de JOIN mentions m ON m.doc_entity_id = de.id JOIN documents d ON d.id = de.document_id
          WHERE de.entity_id = ? AND m.id = (SELECT MIN(m2.id) FROM mentions m2 WHERE m2.doc_entity_id = de.id AND m2.kind = 'name')
-         ORDER BY d.published DESC, d.id DESC LIMIT ?`, [id, limit]);
+         ORDER BY d.published DESC, d.id DESC LIMIT ?`, [id, limit])));
+    for (const rows of perIdentity) {
       for (const r of rows) {
         const docId = Number(r.id);
         if (seen.has(docId)) continue;
@@ -816,38 +826,47 @@ export class SqlStore implements Store {
       };
     }
     const limit = clampCount(options.limit, 20, 100);
-    const entities = await this.searchEntities({ q, limit: 10 });
-    let documents: DocHit[] = [];
-    let quoteRows: Array<{ id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null }> = [];
+    type QuoteRow = { id: number; document_id: number; title: string | null; text: string; speaker_entity: number | null; speaker_name: string | null };
+    // identities, documents and quotes are asked for at once (on PostgreSQL each is a round trip on
+    // its own pooled connection: a query matching every document waits for the slowest, not the sum)
+    let textHits: Promise<[DocHit[], QuoteRow[]]> = Promise.resolve([[], []]);
     if (this.kind === 'sqlite') {
       const expr = ftsQuery(q);
       if (expr) {
-        // rank first (bm25 over every match: the index alone), then make snippets for the page of
-        // hits only, one row each (a MATCH with a rowid seeks; matching all again to filter by a
-        // list of rowids cost 5× more on common words)
-        const top = await this.db.all<{ id: number }>('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?', [expr, limit]);
-        for (const { id } of top) {
-          const hit = await this.db.get<DocHit>(
-            `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
-             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, [expr, id]);
-          if (hit) documents.push(hit);
-        }
-        quoteRows = await this.db.all(
-          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
-           FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
-           LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
-           WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
+        textHits = (async () => {
+          // rank first (bm25 over every match: the index alone), then make snippets for the page of
+          // hits only, one row each (a MATCH with a rowid seeks; matching all again to filter by a
+          // list of rowids cost 5× more on common words)
+          const hits: DocHit[] = [];
+          const top = await this.db.all<{ id: number }>('SELECT rowid AS id FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?', [expr, limit]);
+          for (const { id } of top) {
+            const hit = await this.db.get<DocHit>(
+              `SELECT d.id, d.title, d.published, d.source, snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet
+               FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`, [expr, id]);
+            if (hit) hits.push(hit);
+          }
+          const quoteRows = await this.db.all<QuoteRow>(
+            `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
+             FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN documents d ON d.id = q.document_id
+             LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+             WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?`, [expr, limit]);
+          return [hits, quoteRows];
+        })();
       }
     } else if (q.trim()) {
-      documents = await this.db.all(
-        `SELECT d.id, d.title, d.published, d.source,
-                ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
-         FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]);
-      quoteRows = await this.db.all(
-        `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
-         FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
-         WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]);
+      textHits = Promise.all([
+        this.db.all<DocHit>(
+          `SELECT d.id, d.title, d.published, d.source,
+                  ts_headline('english', d.text, websearch_to_tsquery('english', ?), 'StartSel=[, StopSel=], MaxWords=24, MinWords=10, MaxFragments=1') AS snippet
+           FROM documents d WHERE d.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(d.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, q, limit]),
+        this.db.all<QuoteRow>(
+          `SELECT q.id, q.document_id, d.title, q.text, sp.entity_id AS speaker_entity, COALESCE(se.name, sp.name, q.speaker_text) AS speaker_name
+           FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN doc_entities sp ON sp.id = q.speaker_id LEFT JOIN entities se ON se.id = sp.entity_id
+           WHERE q.tsv @@ websearch_to_tsquery('english', ?) ORDER BY ts_rank(q.tsv, websearch_to_tsquery('english', ?)) DESC LIMIT ?`, [q, q, limit]),
+      ]);
     }
+    const [entities, [textDocuments, quoteRows]] = await Promise.all([this.searchEntities({ q, limit: 10 }), textHits]);
+    let documents = textDocuments;
     // articles naming a matching identity in any spelling come first (Trufanow finds the
     // articles that write Trufanov), then the full-text hits
     const byIdentity = await this.documentsNaming(entities.filter((e) => e.name.length > 0).slice(0, 3).map((e) => e.id), limit);
