@@ -317,7 +317,9 @@ export function overrideSweep(instances: readonly SpeakerInstance[], folds: numb
       let bi = 0;
       fs.forEach((v, i) => { if (v > fs[bi]) bi = i; });
       if (bi === ci) continue;
-      moves.push({ d: fs[bi] - fs[ci], gain: +x.cands[bi].right - +x.cands[ci].right, answer: x.cands[ci].features[0] === 'bias-text' ? 'words' : 'entity' });
+      // the cascade's answer (an entity or words) and how its source phrase is written (name, noun, plural, pronoun, none)
+      const answer = (x.cands[ci].features.find((f) => /^(?:T:)?cas-src=/.test(f)) ?? 'cas-src=?').replace(/^(?:T:)?cas-src=/, '');
+      moves.push({ d: fs[bi] - fs[ci], gain: +x.cands[bi].right - +x.cands[ci].right, answer });
     }
   }
   const prefix = (ms: { d: number; gain: number }[]) => {
@@ -327,7 +329,7 @@ export function overrideSweep(instances: readonly SpeakerInstance[], folds: numb
   };
   const all = prefix(moves);
   const byAnswer: OverrideSweep['byAnswer'] = {};
-  for (const a of ['entity', 'words']) {
+  for (const a of [...new Set(moves.map((m) => m.answer))].sort()) {
     const ms = moves.filter((m) => m.answer === a);
     byAnswer[a] = { n: ms.length, gain: ms.reduce((t, m) => t + m.gain, 0), bestPrefixGain: prefix(ms).best };
   }
@@ -402,7 +404,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const seed of [15, 16, 17]) {
     const o = overrideSweep(instances, folds, { ...base, seed, margin: 0 }, shipped.keep);
     overrides[`seed ${seed}`] = o;
-    console.log(`override sweep (${SHIPPED_DESIGN}, seed ${seed}): ${o.disagreements} answers the ranker would change, wrong → right ${o.wrongToRight}, right → wrong ${o.rightToWrong}; best margin on these folds gains ${o.bestPrefixGain} (top ${o.bestPrefixSize}); cascade gave an entity ${o.byAnswer.entity.n} (net ${o.byAnswer.entity.gain}, best ${o.byAnswer.entity.bestPrefixGain}), words ${o.byAnswer.words.n} (net ${o.byAnswer.words.gain}, best ${o.byAnswer.words.bestPrefixGain})`);
+    console.log(`override sweep (${SHIPPED_DESIGN}, seed ${seed}): ${o.disagreements} answers the ranker would change, wrong → right ${o.wrongToRight}, right → wrong ${o.rightToWrong}; best margin on these folds gains ${o.bestPrefixGain} (top ${o.bestPrefixSize}); by the cascade's answer|source: ${Object.entries(o.byAnswer).map(([a, b]) => `${a} ${b.n} (net ${b.gain}, best ${b.bestPrefixGain})`).join(', ')}`);
   }
   const ablation: Record<string, { ranker: number; n: number; rankerAloneRight: number; rulesAloneRight: number }> = {};
   if (process.argv.includes('--ablate')) {

@@ -303,7 +303,7 @@ function statementBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrai
  * '"…," Berg joked.', '"Perhaps next week," retorted Ruiz.': a quotation handed over by its comma (or ?/!) to a
  * clause that is only a subject and a finite verb with no object or clause of its own (adverbs and a
  * prepositional phrase may follow) is attributed through that verb, whatever the verb: the structure
- * names the speaker even where the lexicon lacks the cue (lamented, joked, shrugged, retorted).
+ * names the speaker even where the lexicon lacks the cue (sighed, joked, shrugged, grumbled).
  */
 /**
  * The attribution of a quotation opening right after a colon that closes a clause of its own sentence, outside quotation

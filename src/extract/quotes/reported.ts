@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -96,6 +96,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   /** a complement after the object, by the cue's frame (as, of, for, on, to, name) */
   let extra = false;
   const withComplement = objectComplement.enabled;
+  /** a verb opened by infinitival "to" ("to help the families") */
+  const infinitiveOf = (c: number) => toks[c].upos === 'VERB' && ctx.children[c].some((y) => y < c && lw(toks[y]) === 'to' && toks[y].upos === 'PART');
   const ccompBefore = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'ccomp');
   for (const c of kids) {
     if (c < cueIdx) continue;
@@ -110,6 +112,11 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
       picked.push(c);
     } else if (d === 'xcomp' && withComplement && (f.has('name') || (f.has('to') && ctx.children[c].some((x) => lw(toks[x]) === 'to')))) { picked.push(c); complement = true; extra = true; }
     // a gerund is the content of a cue that takes an object or "to": "announced leaving the venture", "confessed to killing her"
+    // "urged its members | to return": the infinitive of a "to" frame hung on the cue as an adverbial clause, after the object
+    else if (d === 'advcl' && withComplement && f.has('to') && objects > 0 && objectInfinitive.enabled && infinitiveOf(c)) {
+      if (f.has('addressee') && !picked.some((x) => /^(?:obj|iobj)$/.test(deprel(toks[x])))) { const o = kids.find((x) => x > cueIdx && x < c && /^(?:obj|iobj)$/.test(deprel(toks[x]))); if (o !== undefined) picked.push(o); }
+      picked.push(c); complement = true; extra = true; objectInfinitive.fired(toks[c].start, toks[c].end);
+    }
     else if (gerundComplement.enabled && toks[c].xpos === 'VBG' && ((d === 'xcomp' && f.has('object')) || (d === 'advcl' && f.has('to') && ctx.children[c].some((x) => x < c && lw(toks[x]) === 'to' && deprel(toks[x]) === 'mark')))) {
       picked.push(c); complement = true; gerundComplement.fired(toks[c].start, toks[c].end);
     }
@@ -122,12 +129,19 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   }
   // "accused the government of hiding …" parsed with the complement on the object
   if (!complement && withComplement) {
-    for (const c of picked) {
+    // (an addressee is no content alone, but with a "to" frame it is the "X" of "warned X to Y")
+    const objs = f.has('to') && f.has('addressee') ? kids.filter((c) => c > cueIdx && /^(?:obj|iobj)$/.test(deprel(toks[c]))).slice(0, 1) : [];
+    for (const c of [...new Set([...picked, ...objs])]) {
       if (!/^(?:obj|iobj)$/.test(deprel(toks[c]))) continue;
       for (const x of ctx.children[c]) {
         if (x < c || !/^(?:nmod|acl|advcl)$/.test(deprel(toks[x]))) continue;
         const mark = ctx.children[x].map((y) => lw(toks[y])).find((w) => COMPLEMENT_CASES[w] !== undefined);
         if (mark && f.has(COMPLEMENT_CASES[mark])) { complement = true; extra = true; }
+        // "asked the council | to help …": the infinitive of a "to" frame hung on the object
+        else if (f.has('to') && objectInfinitive.enabled && deprel(toks[x]) !== 'nmod' && infinitiveOf(x)) {
+          if (!picked.includes(c)) picked.push(c);
+          complement = true; extra = true; objectInfinitive.fired(toks[x].start, toks[x].end);
+        }
       }
     }
   }

@@ -626,3 +626,10 @@ export const gerundComplement = defineRule({
   fires: ['Harbour Freight announced leaving its joint venture in February.', 'The driver confessed to causing the crash.'],
   spares: ['Harbour Freight said leaving the venture was hard.'],
 });
+
+export const objectInfinitive = defineRule({
+  id: 'quotes.object-infinitive', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a cue taking "X to do Y" (frame `to` in lexicon/en/speech-verbs.tsv: ask, urge, encourage, warn …) attributes its object and the infinitive also when the parse hung the infinitive on the object ("asked the council | to help the families")',
+  fires: ['The president asked the council to help the families.'],
+  spares: ['The president thanked the council to help the families.'],
+});
