@@ -2,6 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore, type Store } from '../src/store/index.js';
 import { MIGRATIONS as SCHEMA_MIGRATIONS } from '../src/store/migrations.js';
+import { PreparedNames } from '../src/store/db.js';
 import { extract } from '../src/extract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,20 @@ for (const backend of backends()) {
       assert.equal(before.documents, 4);
       assert.equal(await store.findByContent(releaseReport), again.id);
       assert.equal(await store.findByContent({ ...releaseReport, text: releaseReport.text + ' More.' }), null);
+    });
+
+    // PostgreSQL reads go as named prepared statements, planned once per pooled connection (src/store/db.ts)
+    test('PostgreSQL keeps the reads planned, and asking again gives the same answers', { skip: backend.name !== 'postgres' && 'PostgreSQL only' }, async () => {
+      const people = await store.searchEntities({ type: 'PERSON', limit: 5 });
+      assert.ok(people.length > 0);
+      const first = JSON.stringify([await store.timeline(people[0].id), await store.getEntity(people[0].id), await store.search('released')]);
+      const again = JSON.stringify([await store.timeline(people[0].id), await store.getEntity(people[0].id), await store.search('released')]);
+      assert.equal(again, first);
+      // asked on a connection of the pool: the reads it has run are among its prepared statements
+      const kept = await (store as unknown as { db: { all<T>(sql: string): Promise<T[]> } }).db.all<{ statement: string }>(
+        "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'chronicle_read_%'");
+      assert.ok(kept.length > 0, 'named statements are kept by the server');
+      assert.ok(kept.every((k) => /^\s*SELECT\b/i.test(k.statement)));
     });
 
     test('one identity for the hostage across spellings, with the variants as aliases', async () => {
@@ -304,4 +319,23 @@ test('two writers on one PostgreSQL schema keep one set of identities', { skip: 
     await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await c.end();
   }
+});
+
+describe('prepared reads: which statements are named (src/store/db.ts)', () => {
+  test('a SELECT keeps one name; writes and statements past the bound go unnamed', () => {
+    const names = new PreparedNames(20);
+    const a = names.nameOf('SELECT 1 AS one WHERE 1 = ?');
+    assert.ok(a?.startsWith('chronicle_read_'));
+    assert.equal(names.nameOf('SELECT 1 AS one WHERE 1 = ?'), a);
+    assert.equal(names.nameOf('INSERT INTO store_meta (key, value) VALUES (?, ?)'), undefined);
+    assert.equal(names.nameOf('UPDATE entities SET name = ? WHERE id = ?'), undefined);
+    const given = new Set<string>();
+    for (let i = 0; i < 70; i++) {
+      const n = names.nameOf(`SELECT ${i} AS n WHERE ? IN (${Array.from({ length: i + 1 }, () => '?').join(', ')})`);
+      if (n) given.add(n);
+    }
+    assert.equal(given.size, 19, 'the bound (20) less the first statement');
+    assert.equal(names.nameOf('SELECT 69 AS n WHERE ? IN (?)'), undefined);
+    assert.equal(names.nameOf('SELECT 1 AS one WHERE 1 = ?'), a, 'a named statement keeps its name');
+  });
 });

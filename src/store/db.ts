@@ -132,12 +132,39 @@ function fixRow<T>(row: Row): T {
   return row as T;
 }
 
+/**
+ * Reads PostgreSQL keeps planned: a SELECT is sent as a named prepared statement, parsed and planned
+ * once per pooled connection, then planned again only when the server judges a generic plan worse
+ * (plan_cache_mode auto). A document page's three reads took 2.7 ms of planning against 1 ms of
+ * execution. Only the first PREPARED_MAX distinct SELECT texts of a process get a name, so
+ * statements built with lists of varying length cannot grow the connections' caches without bound.
+ */
+export const PREPARED_MAX = 200;
+
+export class PreparedNames {
+  private readonly names = new Map<string, string>();
+  constructor(readonly max = PREPARED_MAX) {}
+
+  /** The prepared statement's name for this SQL text, or undefined to send it unnamed. */
+  nameOf(sql: string): string | undefined {
+    let name = this.names.get(sql);
+    if (name === undefined && this.names.size < this.max && /^\s*SELECT\b/i.test(sql)) {
+      name = `chronicle_read_${this.names.size}`;
+      this.names.set(sql, name);
+    }
+    return name;
+  }
+}
+
+/** One naming for the process: a name always stands for the same text on every connection. */
+const prepared = new PreparedNames();
+
 class PgSql implements Sql {
   readonly dialect = 'postgres' as const;
   constructor(protected readonly client: pg.Pool | pg.PoolClient) {}
 
   async all<T>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    const res = await this.client.query(numbered(sql), bound(params));
+    const res = await this.client.query({ name: prepared.nameOf(sql), text: numbered(sql), values: bound(params) });
     return res.rows.map((r) => fixRow<T>(r));
   }
 
