@@ -20,6 +20,7 @@
  *   npm run eval:coref -- --labels initials|qa|dash|joined|surname   … as initials ("HM:"), as "Q:"/"A:" (two-speaker
  *                                         documents), as "HM – ", run together ("HughMcGuire:"), by surname ("McGuire:")
  *   npm run eval:coref -- --genres interview  those genres only; --from-first-turn: labelled documents cut before their first turn
+ *                                         (--turns N: and after their N-th)
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
@@ -168,7 +169,8 @@ function main(): void {
   const half = args.includes('--half') ? args[args.indexOf('--half') + 1] : null;
   // --genres interview,news: those genres only; --from-first-turn: each labelled document from its first turn (a later part)
   const only = args.includes('--genres') ? args[args.indexOf('--genres') + 1].split(',') : undefined;
-  const all = gumCorefDocuments(undefined, only, { speakerLabels: labels, fromFirstTurn: args.includes('--from-first-turn') });
+  // --turns N with --from-first-turn: each labelled document's first N turns only (a short part of a split interview)
+  const all = gumCorefDocuments(undefined, only, { speakerLabels: labels, fromFirstTurn: args.includes('--from-first-turn'), turns: args.includes('--turns') ? Number(args[args.indexOf('--turns') + 1]) : undefined });
   const ni = all.filter((g) => newsInterview(g.genre)).map((g) => g.id).sort();
   const held = new Set(ni.filter((_, k) => k % 2 === 1));
   const golds = half === 'held' ? all.filter((g) => held.has(g.id)) : half === 'dev' ? all.filter((g) => !held.has(g.id)) : all;

@@ -56,11 +56,19 @@ const strike = 'TB: Tell me about the strike in 1984.\n\n'
 
 test('initials are a person: "we" in their turns is no organisation, and an interviewee who asks is no interviewer', () => {
   const d = doc(strike);
-  assert.equal(linkOf(d, 'I say'), 'GM');
   assert.equal(d.entities.find((e) => e.name === 'GM')?.type, 'PERSON');
-  assert.equal(linkOf(d, 'we never'), '');
   // GM's turns hold questions but run longer and end in none: GM is not asking TB, so "you" there stays unlinked
-  assert.equal(linkOf(d, 'you think'), '');
-  assert.equal(linkOf(d, 'you expect'), '');
+  const expected: Array<[string, string]> = [['I say', 'GM'], ['we never', ''], ['you think', ''], ['you expect', '']];
+  assert.deepEqual(expected.map(([words]) => [words, linkOf(d, words)]), expected);
   assert.equal(linkWithout('coref-speech.interviewer-brief', strike, 'you think'), 'TB');
+});
+
+test('a short part where the interviewer asks once is still turns', () => {
+  const part = 'GM: I opened the clinic in 2015, with two nurses. It was hard.\n\nWikinews: Why did you choose Kisumu?\n\nGM: My family lives there, and I was born there.';
+  const short = doc(part);
+  assert.deepEqual(['I opened', 'you choose', 'My family'].map((w) => linkOf(short, w)), ['GM', 'GM', 'GM']);
+  assert.equal(linkWithout('coref-speech.turn-label-few-turns', part, 'I opened'), '');
+  // labels that are no speakers make no interview
+  const notes = doc('Update: I opened the clinic in 2015. Why Kisumu?\n\nNote: My family lives there.\n\nNote: I was born there.');
+  assert.equal(linkOf(notes, 'I opened'), '');
 });

@@ -117,7 +117,7 @@ function askingSpeaker(sentences: ReturnType<typeof parseConllu>): string | unde
   return best;
 }
 
-export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean } = {}): GoldDoc {
+export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean; turns?: number } = {}): GoldDoc {
   const sentences = parseConllu(readFileSync(path, 'utf8'));
   // Q/A is a two-party form: a document of three speakers or more (a panel, a courtroom) keeps its names
   const interviewer = options.speakerLabels === 'qa' ? askingSpeaker(sentences) : undefined;
@@ -222,7 +222,10 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
   // so a speaker may be named by the label alone
   if (options.fromFirstTurn && labels.length) {
     const cut = labels[0].start;
-    const kept = mentions.filter((m) => m.start >= cut).map((m) => ({ ...m, start: m.start - cut, end: m.end - cut, headStart: m.headStart - cut, headEnd: m.headEnd - cut }));
+    // turns: only that many turns (a short part where a side may open one turn)
+    const stop = options.turns !== undefined && labels[options.turns] ? labels[options.turns].start : text.length;
+    text = text.slice(0, stop).replace(/\s+$/, '');
+    const kept = mentions.filter((m) => m.start >= cut && m.end <= text.length).map((m) => ({ ...m, start: m.start - cut, end: m.end - cut, headStart: m.headStart - cut, headEnd: m.headEnd - cut }));
     const stillNamed = new Set(kept.filter((m) => m.kind === 'name' && named.has(m.group)).map((m) => m.group));
     return { id, genre: id.split('_')[1] ?? '', text: text.slice(cut), mentions: kept, named: stillNamed };
   }
@@ -232,7 +235,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
 export const GUM_DIR = join(process.cwd(), '..', 'shared', 'data', 'gum', 'dep');
 
 /** All GUM training documents of the given genres (all when none given). */
-export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean } = {}): GoldDoc[] {
+export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean; turns?: number } = {}): GoldDoc[] {
   return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
     .filter((f) => !genres || genres.includes(f.split('_')[1]))
     .map((f) => readGumCoref(join(dir, f), options));

@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelLines, labelQuestion, sideOf, type LabelLine } from './turn-labels.js';
+import { intervieweeRepeats, labelCounts, labelLines, labelQuestion, sideOf, USER_NAME, type LabelLine } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -124,8 +124,6 @@ export const unnamedAnswerer = defineRule({
   source,
 });
 
-/** One word with a capital after a small letter inside it ("WilliamSSaturn"; "McGuire" too, a name the recogniser reads first). */
-const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
 
 export const speakerNotHe = defineRule({
   id: 'coref-speech.speaker-not-third-person',
@@ -396,7 +394,9 @@ export interface Turn {
 export function interviewTurns(doc: Doc): Turn[] {
   // (a label a person of the article bears: "Wolfe:" read as John Wolfe's name)
   const person = (label: string) => doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text === label));
-  const found = labelLines(doc.text, person);
+  // (a label an entity of any kind bears: "Wikinews:" read as the organisation)
+  const named = (label: string) => doc.entities.some((e) => e.mentions.some((m) => m.kind === 'name' && m.text === label));
+  const found = labelLines(doc.text, person, named);
   if (!found.length) return [];
   const speakerOf = labelSpeakers(doc, found);
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
