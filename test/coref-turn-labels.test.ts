@@ -68,6 +68,9 @@ test('a short part where the interviewer asks once is still turns', () => {
   const short = doc(part);
   assert.deepEqual(['I opened', 'you choose', 'My family'].map((w) => linkOf(short, w)), ['GM', 'GM', 'GM']);
   assert.equal(linkWithout('coref-speech.turn-label-few-turns', part, 'I opened'), '');
+  // the interviewee of a short part may answer once: initials opening one turn are a speaker too
+  const once = doc('Wikinews: When did you open the clinic?\n\nGM: I opened it in 2015, with two nurses.\n\nWikinews: Why Kisumu, then?');
+  assert.equal(linkOf(once, 'I opened'), 'GM');
   // labels that are no speakers make no interview
   const notes = doc('Update: I opened the clinic in 2015. Why Kisumu?\n\nNote: My family lives there.\n\nNote: I was born there.');
   assert.equal(linkOf(notes, 'I opened'), '');

@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelLines, labelQuestion, sideOf, USER_NAME, type LabelLine } from './turn-labels.js';
+import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, USER_NAME, type LabelLine } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -68,7 +68,7 @@ export const labelOwnSpeaker = defineRule({
   id: 'coref-speech.turn-label-own-speaker',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'an interview turn label of initials ("GM:", two or three capitals opening two turns or more) that no entity of the document bears is a speaker of its own: a person known by the initials, so I/me/my in its turns and "you" in the other side\'s questions are that person',
+  summary: 'an interview turn label of initials ("GM:", two or three capitals opening a turn of an interview) that no entity of the document bears is a speaker of its own: a person known by the initials, so I/me/my in its turns and "you" in the other side\'s questions are that person',
   fires: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nTB: Why Kisumu?\n\nGM: My family lives there.'],
   spares: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nThe clinic has two nurses.'],
   source,
@@ -456,10 +456,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     }
     return undefined;
   };
-  // a label of initials no entity bears, opening two turns or more: a speaker known only by them; or a user name
+  // a label of initials no entity bears, opening a turn of an interview (two turns or more before
+  // coref-speech.turn-label-few-turns: a short part's interviewee may answer once): a speaker known only by them; or a user name
   // ("WilliamSSaturn:", a capital inside a word after a small letter, or digits: a reporter's account name)
   const own = (label: string, from: number, to: number): Entity | undefined => {
-    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= 2 && !ambiguous.has(label);
+    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= (labelFewTurns.enabled ? 1 : 2) && !ambiguous.has(label);
     const user = labelUserName.enabled && USER_NAME.test(label) && sideOf(label) === undefined;
     if (!initials && !user) return undefined;
     (initials ? labelOwnSpeaker : labelUserName).fired(from, to);

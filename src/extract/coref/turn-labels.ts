@@ -57,7 +57,7 @@ export const labelFewTurns = defineRule({
   id: 'coref-speech.turn-label-few-turns',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'a part of a split interview where one side opens a single turn ("GM: …", "Wikinews: … ?", "GM: …") is read as turns when no scheme makes an interview: a label opening two lines or more, every label a speaker (initials, an account name, a side, or a name an entity of the article bears), and a turn that asks',
+  summary: 'a part of a split interview where one side opens a single turn ("GM: …", "Wikinews: … ?", "GM: …") is read as turns when no scheme makes an interview: a label opening two lines or more, every label a speaker (initials, an account name, a side, or a name an entity of the article bears), and a turn that asks; a label of initials opening one turn is then a speaker of its own',
   fires: ['GM: I opened the clinic in 2015, with two nurses. It was hard.\n\nWikinews: Why did you choose Kisumu?\n\nGM: My family lives there, and I was born there.'],
   spares: ['Update: The clinic opened in 2015. Why Kisumu?\n\nNote: The clinic has two nurses.\n\nNote: It was hard.'],
   source,
