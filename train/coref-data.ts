@@ -67,14 +67,17 @@ const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
  * How a transcript labels its turns: `true` (or 'names') by the speaker's name as GUM's id spells it ("Hugh McGuire:"),
  * 'initials' by the initials of a name of two words or more ("HM:"; "Wikinews:" stays), 'qa' by "Q:" for the
  * interviewer (the speaker whose turns most often ask) and "A:" for everyone else, in documents of two speakers (a panel or a
- * courtroom keeps its names); 'dash' by the initials with a dash ("HM – …").
+ * courtroom keeps its names); 'dash' by the initials with a dash ("HM – …"); 'joined' by the name run together as an
+ * account name ("HughMcGuire:"); 'surname' by the name's last word ("McGuire:").
  */
-export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash';
+export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash' | 'joined' | 'surname';
 
 /** The label a transcript of the given style prints for a speaker id. */
 function labelFor(who: string, style: SpeakerLabels, interviewer: string | undefined): string {
   const name = camelWords(who);
   if (style === 'qa') return who === interviewer ? 'Q' : 'A';
+  if (style === 'joined') return name.replace(/\s+/g, '');
+  if (style === 'surname') return name.split(/\s+/).pop() ?? name;
   if (style !== 'initials' && style !== 'dash') return name;
   const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   return words.length >= 2 ? words.map((w) => w[0]).join('') : name;
@@ -114,7 +117,7 @@ function askingSpeaker(sentences: ReturnType<typeof parseConllu>): string | unde
   return best;
 }
 
-export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLabels } = {}): GoldDoc {
+export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean; turns?: number } = {}): GoldDoc {
   const sentences = parseConllu(readFileSync(path, 'utf8'));
   // Q/A is a two-party form: a document of three speakers or more (a panel, a courtroom) keeps its names
   const interviewer = options.speakerLabels === 'qa' ? askingSpeaker(sentences) : undefined;
@@ -215,13 +218,24 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  // fromFirstTurn: a later part of an interview, as Wikinews splits long ones: no introduction before the first turn,
+  // so a speaker may be named by the label alone
+  if (options.fromFirstTurn && labels.length) {
+    const cut = labels[0].start;
+    // turns: only that many turns (a short part where a side may open one turn)
+    const stop = options.turns !== undefined && labels[options.turns] ? labels[options.turns].start : text.length;
+    text = text.slice(0, stop).replace(/\s+$/, '');
+    const kept = mentions.filter((m) => m.start >= cut && m.end <= text.length).map((m) => ({ ...m, start: m.start - cut, end: m.end - cut, headStart: m.headStart - cut, headEnd: m.headEnd - cut }));
+    const stillNamed = new Set(kept.filter((m) => m.kind === 'name' && named.has(m.group)).map((m) => m.group));
+    return { id, genre: id.split('_')[1] ?? '', text: text.slice(cut), mentions: kept, named: stillNamed };
+  }
   return { id, genre: id.split('_')[1] ?? '', text, mentions, named };
 }
 
 export const GUM_DIR = join(process.cwd(), '..', 'shared', 'data', 'gum', 'dep');
 
 /** All GUM training documents of the given genres (all when none given). */
-export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: SpeakerLabels } = {}): GoldDoc[] {
+export function gumCorefDocuments(dir = GUM_DIR, genres?: string[], options: { speakerLabels?: SpeakerLabels; fromFirstTurn?: boolean; turns?: number } = {}): GoldDoc[] {
   return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
     .filter((f) => !genres || genres.includes(f.split('_')[1]))
     .map((f) => readGumCoref(join(dir, f), options));

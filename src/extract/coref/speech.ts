@@ -10,7 +10,7 @@
  *    history") and stays unlinked.
  * Nothing outside a quote or a turn is touched, so a byline's author never gains the story's "I".
  */
-import type { Doc, Entity, Mention } from '../../doc.js';
+import type { Doc, Entity, Mention, Quote } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelLines, labelQuestion, sideOf } from './turn-labels.js';
+import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, USER_NAME, type LabelLine } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -68,7 +68,7 @@ export const labelOwnSpeaker = defineRule({
   id: 'coref-speech.turn-label-own-speaker',
   stage: 'coref-speech',
   action: 'label',
-  summary: 'an interview turn label of initials ("GM:", two or three capitals opening two turns or more) that no entity of the document bears is a speaker of its own: a person known by the initials, so I/me/my in its turns and "you" in the other side\'s questions are that person',
+  summary: 'an interview turn label of initials ("GM:", two or three capitals opening a turn of an interview) that no entity of the document bears is a speaker of its own: a person known by the initials, so I/me/my in its turns and "you" in the other side\'s questions are that person',
   fires: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nTB: Why Kisumu?\n\nGM: My family lives there.'],
   spares: ['TB: When did you open the clinic?\n\nGM: I opened it in 2015.\n\nThe clinic has two nurses.'],
   source,
@@ -84,8 +84,46 @@ export const labelUserName = defineRule({
   source,
 });
 
-/** One word with a capital after a small letter inside it ("WilliamSSaturn"; "McGuire" too, a name the recogniser reads first). */
-const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
+export const turnQuote = defineRule({
+  id: 'coref-speech.turn-quote',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a direct quote the quotes stage read off an interview turn label ("A: I …") is no quote for first person: the turn\'s label says who speaks it, not the quotes stage\'s speaker (a name the answer gives)',
+  fires: ['Q: When did you open the clinic?\n\nA: Dr. Peter Otieno and I opened it in 2015.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
+  spares: ['Dr. Peter Otieno opened the clinic in Kisumu. "I opened it in 2015," Otieno said.'],
+  source,
+});
+
+export const labelPerson = defineRule({
+  id: 'coref-speech.turn-label-person',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label of initials or an account name ("GM:", "TomBakerKE:") that the recogniser read as an organisation or a place, named nowhere outside the labels, is a person: "we" in its turns is no organisation\'s, and "you" in the other side\'s questions is that person',
+  fires: ['TB: Tell me about the strike.\n\nGM: What can I say? It broke the town. My brother lost his job, and we never spoke about it.\n\nTB: Why did you write about it?\n\nGM: Who else would? We all remember it.'],
+  spares: ['The union GM represents the miners.\n\nTB: Tell me about the strike.\n\nGM: It broke the town. We never spoke about it.\n\nTB: Why did you write about it?\n\nGM: We all remember it.'],
+  source,
+});
+
+export const labelJoinedName = defineRule({
+  id: 'coref-speech.turn-label-joined-name',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label that runs a name together as an account name ("GraceMwangi:") is the one person the text names in words ("Grace Mwangi"), not a speaker of its own',
+  fires: ['Grace Mwangi opened a clinic in Kisumu.\n\nTomBaker: When did you open it?\n\nGraceMwangi: I opened it in 2015.\n\nTomBaker: Why Kisumu?\n\nGraceMwangi: My family lives there.'],
+  spares: ['Grace Mwangi opened a clinic in Kisumu.\n\nTomBaker: When did you open it?\n\nGraceMoss: I opened it in 2015.\n\nTomBaker: Why Kisumu?\n\nGraceMoss: My family lives there.'],
+  source,
+});
+
+export const unnamedAnswerer = defineRule({
+  id: 'coref-speech.turn-label-unnamed-answerer',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an answering-side label ("A:") opening two turns or more is the one person the introduction before the first turn names; with no introduction (a later part of an interview) it is a person known by the label alone, not whoever the answer names',
+  fires: ['Q: When did you open the clinic?\n\nA: I opened it in 2015. Dr. Peter Otieno helped me.\n\nQ: Why Kisumu?\n\nA: My family lives there.'],
+  spares: ['Q: When did you open the clinic?\n\nA: I opened it in 2015. Dr. Peter Otieno helped me.\n\nThe clinic has two nurses.'],
+  source,
+});
+
 
 export const speakerNotHe = defineRule({
   id: 'coref-speech.speaker-not-third-person',
@@ -329,6 +367,16 @@ export const askerRule = defineRule({
   source,
 });
 
+export const interviewerBrief = defineRule({
+  id: 'coref-speech.interviewer-brief',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'the side taken as the interviewer (its turns hold questions) must speak in shorter turns on average than the interviewee it addresses, or end at least half its turns with a question; otherwise it is an interviewee answering with questions of their own, and "you" in its turns stays unlinked',
+  fires: ['Tom Baker: Tell me about the strike.\n\nGrace Mwangi: What can I say? It broke the town, and who would have guessed that? My brother lost his job.\n\nTom Baker: Your brother was a miner.\n\nGrace Mwangi: He was. Why do you think I write about mines? Every book comes back to them.'],
+  spares: ['Tom Baker: Why did you write about the strike?\n\nGrace Mwangi: It broke the town. My brother lost his job, and we never spoke about it again.\n\nTom Baker: Was your brother a miner?\n\nGrace Mwangi: He was. Every book I write comes back to the mines.'],
+  source,
+});
+
 /** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
 export interface Turn {
   label: string;
@@ -346,15 +394,24 @@ export interface Turn {
 export function interviewTurns(doc: Doc): Turn[] {
   // (a label a person of the article bears: "Wolfe:" read as John Wolfe's name)
   const person = (label: string) => doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.text === label));
-  const found = labelLines(doc.text, person);
+  // (a label an entity of any kind bears: "Wikinews:" read as the organisation)
+  const named = (label: string) => doc.entities.some((e) => e.mentions.some((m) => m.kind === 'name' && m.text === label));
+  const found = labelLines(doc.text, person, named);
   if (!found.length) return [];
-  const speakerOf = labelSpeakers(doc, labelCounts(found));
+  const speakerOf = labelSpeakers(doc, found);
   return found.map((f, k) => ({ ...f, end: k + 1 < found.length ? found[k + 1].labelStart : doc.text.length, speaker: speakerOf(f.label, f.labelStart, f.start) }));
 }
 
 /** Who a label stands for: the entity named by the label itself, or by the same words elsewhere, or (A, Answer) the answer's quoted speaker. */
-function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: string, from: number, to: number) => Entity | undefined {
+function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, from: number, to: number) => Entity | undefined {
+  const count = labelCounts(lines);
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  // where the labels stand (in text order): a name mention there is the label itself, not a name the text gives
+  const labelSpans = lines.map((l) => ({ start: l.labelStart, end: l.start }));
+  const atLabel = (m: Mention) => spanAt(labelSpans, m.start) >= 0;
+  // the introduction: the text before the first turn of a label that opens two or more (a title line "Frank Messina: An
+  // interview …" is no turn), where a later part has none
+  const introEnd = (lines.find((l) => (count.get(l.label) ?? 0) >= 2) ?? lines[0]).labelStart;
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
   // initials two persons of the document share: neither, and no speaker of their own either
@@ -369,12 +426,20 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
   const named = (label: string, from: number, to: number): Entity | undefined => {
     const initialled = (e: Entity | undefined) => { if (e) labelInitials.fired(from, to); return e; };
     const lower = label.toLowerCase();
-    const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower));
+    const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower && !atLabel(m)));
     // a person of that name first ("Ines Koller:" read on its own as a place is still the Ines Koller named in the text)
     const exactPersons = exact.filter((e) => e.type === 'PERSON');
     if (exactPersons.length === 1) return exactPersons[0];
     if (exact.length === 1) return exact[0];
     const words = label.split(' ');
+    // a name run together as an account name ("JohnLayman:"): the one person named so in words ("John Layman")
+    if (labelJoinedName.enabled && words.length === 1 && USER_NAME.test(label)) {
+      const joined = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && /\s/.test(m.text) && !atLabel(m) && m.text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === lower));
+      if (joined.length === 1) {
+        labelJoinedName.fired(from, to);
+        return joined[0];
+      }
+    }
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
     if (words.length === 1 && !/^\p{Lu}{2,4}$/u.test(label)) return bearing(label);
     if (!labelInitials.enabled) return undefined;
@@ -391,20 +456,28 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
     }
     return undefined;
   };
-  // a label of initials no entity bears, opening two turns or more: a speaker known only by them; or a user name
+  // a label of initials no entity bears, opening a turn of an interview (two turns or more before
+  // coref-speech.turn-label-few-turns: a short part's interviewee may answer once): a speaker known only by them; or a user name
   // ("WilliamSSaturn:", a capital inside a word after a small letter, or digits: a reporter's account name)
   const own = (label: string, from: number, to: number): Entity | undefined => {
-    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= 2 && !ambiguous.has(label);
+    const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= (labelFewTurns.enabled ? 1 : 2) && !ambiguous.has(label);
     const user = labelUserName.enabled && USER_NAME.test(label) && sideOf(label) === undefined;
     if (!initials && !user) return undefined;
+    (initials ? labelOwnSpeaker : labelUserName).fired(from, to);
+    return speakerOfLabel(label);
+  };
+  // a speaker known by the label alone: a person named at every line the label opens (where no entity names it already)
+  const speakerOfLabel = (label: string): Entity => {
     const e: Entity = { id: `e${doc.entities.length + 1}`, type: 'PERSON', name: label, mentions: [] };
     while (byId.has(e.id)) e.id = `${e.id}x`;
     byId.set(e.id, e);
+    const named = new Set(doc.entities.flatMap((o) => o.mentions.filter((m) => m.kind === 'name' && atLabel(m)).map((m) => m.start)));
     doc.entities.push(e);
-    e.mentions.push({ start: from, end: from + label.length, text: label, kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
-    (initials ? labelOwnSpeaker : labelUserName).fired(from, to);
+    for (const l of lines) if (l.label === label && !named.has(l.labelStart)) e.mentions.push({ start: l.labelStart, end: l.labelStart + label.length, text: doc.text.slice(l.labelStart, l.labelStart + label.length), kind: 'name', type: 'PERSON', entity: e.id, source: 'coref-speech' });
     return e;
   };
+  // a person named before the first turn (in the introduction)
+  const introduced = (e: Entity) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.start < introEnd);
   return (label, from, to) => {
     const side = sideOf(label);
     if (side === 'interviewee') {
@@ -413,7 +486,18 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
       const q = doc.quotes.find((x) => x.kind === 'direct' && x.start >= to && x.cue && x.cue.start >= from && x.cue.start < to);
       const answerer = q?.speaker ? byId.get(q.speaker) : undefined;
       // (a place the recogniser read as a person is no interviewee: "Brampton")
-      return answerer && !(answerer.type === 'PERSON' && speakerPlaceLike.enabled && placeLike(doc, answerer)) ? answerer : undefined;
+      const usable = answerer && !(answerer.type === 'PERSON' && speakerPlaceLike.enabled && placeLike(doc, answerer)) ? answerer : undefined;
+      if (!unnamedAnswerer.enabled) return usable;
+      // the answering side is a person the introduction names; in a later part with no introduction the quotes stage's
+      // speaker of an answer is a guess (a name the answer itself gives), and the one who answers is known by the label
+      if (usable && introduced(usable)) return usable;
+      if ((count.get(label) ?? 0) < 2) return undefined;
+      if (!memo.has(label)) {
+        const people = introEnd > 0 ? persons.filter(introduced) : [];
+        memo.set(label, people.length === 1 ? people[0] : people.length ? undefined : speakerOfLabel(label));
+        unnamedAnswerer.fired(from, to);
+      }
+      return memo.get(label);
     }
     // the asking side speaks for no one named: its turns only tell who the interviewer is (resolveTurns)
     if (side === 'interviewer') return undefined;
@@ -422,6 +506,14 @@ function labelSpeakers(doc: Doc, count: ReadonlyMap<string, number>): (label: st
       memo.set(label, named(label, from, to));
     }
     const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
+    // initials or an account name the recogniser read as an organisation or a place ("GT:", "NM:"), named nowhere but
+    // in the labels: a person known by the label, who says "we" for no organisation
+    if (found && found.type !== 'PERSON' && labelPerson.enabled && (count.get(label) ?? 0) >= 2 && (/^\p{Lu}{2,4}$/u.test(label) || USER_NAME.test(label))
+      && found.mentions.every((m) => m.kind !== 'name' || atLabel(m))) {
+      found.type = 'PERSON';
+      for (const m of found.mentions) m.type = 'PERSON';
+      labelPerson.fired(from, to);
+    }
     if (found) return found;
     const made = own(label, from, to);
     if (made) memo.set(label, made);
@@ -480,9 +572,17 @@ export function resolveSpeech(doc: Doc): number {
   }
   const speaksFor = weSpeakers(doc);
   const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
+  const turns = turnFirstPerson.enabled || questionYou.enabled || speaksFor.size ? interviewTurns(doc) : [];
+  // a quote the quotes stage read off a turn label ("A: I …", "GT: We …") is the turn's: the label says who speaks it
+  const labelSpans = turns.map((t) => ({ start: t.labelStart, end: t.start }));
+  const labelCued = (q: Quote) => turnQuote.enabled && q.cue !== undefined && spanAt(labelSpans, q.cue.start) >= 0;
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
+      if (labelCued(q)) {
+        turnQuote.fired(q.cue!.start, q.cue!.end);
+        continue;
+      }
       const speaker = byId.get(q.speaker);
       if (!speaker) continue;
       const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
@@ -504,7 +604,7 @@ export function resolveSpeech(doc: Doc): number {
     }
   }
   if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link);
-  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
+  if (turns.length) resolveTurns(doc, turns, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
@@ -517,9 +617,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
-  const turns = interviewTurns(doc);
-  if (!turns.length) return;
+function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
   const asks = new Map<string, { turns: number; questions: number }>();
   for (const t of turns) {
     const a = asks.get(t.label) ?? { turns: 0, questions: 0 };
@@ -553,6 +651,29 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
   const [asker] = askers;
   // (a person, in a two-party interview: in a panel the interviewees ask each other, and an organisation's "you" is anyone's)
   const askedBack = answerQuestionYou.enabled && addressee && askers.size === 1 && typeof asker !== 'string' && asker.type === 'PERSON' ? asker : undefined;
+  // an interviewer asks briefly and the interviewee answers at length: a side that "asks" in turns longer on average than
+  // those of the one it would address is an interviewee asking questions of their own, and "you" there stays unlinked
+  // (or its turns mostly end with a question: a prompt ends in "?", a rhetorical question sits inside an answer)
+  const spoken = new Map<Entity | string, { turns: number; chars: number; endAsking: number }>();
+  for (const t of turns) {
+    const key = t.speaker ?? t.label;
+    const c = spoken.get(key) ?? { turns: 0, chars: 0, endAsking: 0 };
+    c.turns++;
+    c.chars += t.end - t.start;
+    if (/\?[\s"”’')\]]*$/.test(doc.text.slice(t.start, t.end))) c.endAsking++;
+    spoken.set(key, c);
+  }
+  const meanLength = (key: Entity | string) => { const c = spoken.get(key); return c ? c.chars / c.turns : 0; };
+  const endsAsking = (key: Entity | string) => { const c = spoken.get(key); return c ? c.endAsking * 2 >= c.turns : false; };
+  const briefer = (turn: Turn, other: Entity) => {
+    const key = turn.speaker ?? turn.label;
+    return !interviewerBrief.enabled || bySide(turn.label) || meanLength(key) <= meanLength(other) || endsAsking(key);
+  };
+  const vetoLonger = (turn: Turn, other: Entity, from: number, to: number) => {
+    const ok = briefer(turn, other);
+    if (!ok) interviewerBrief.fired(from, to);
+    return ok;
+  };
   const isQuestion = (i: number) => {
     const sent = doc.sentences[doc.tokens[i].sentence];
     return sent !== undefined && /\?[\s"”’')\]]*$/.test(doc.text.slice(sent.start, sent.end));
@@ -580,7 +701,7 @@ function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: n
         // (only a spokesperson's: an interviewee who founded or runs an organisation says "we" for their team, their
         // family, their readers — GUM's interviews keep it the speaker's own group; position-we there: 1 right of 16)
         link(speaksFor.get(speaker.id)!.org, i, spokespersonWe);
-      } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON') {
+      } else if (questionYou.enabled && who === 'you' && inQuestions && addressee && addressee !== speaker && addressee.type === 'PERSON' && vetoLonger(turn, addressee, t.start, t.end)) {
         link(addressee, i, questionYou);
         if (everyoneAsks) askerRule.fired(t.start, t.end);
         if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);

@@ -53,6 +53,16 @@ export const labelSingleTurns = defineRule({
   source,
 });
 
+export const labelFewTurns = defineRule({
+  id: 'coref-speech.turn-label-few-turns',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a part of a split interview where one side opens a single turn ("GM: …", "Wikinews: … ?", "GM: …") is read as turns when no scheme makes an interview: a label opening two lines or more, every label a speaker (initials, an account name, a side, or a name an entity of the article bears), and a turn that asks; a label of initials opening one turn is then a speaker of its own',
+  fires: ['GM: I opened the clinic in 2015, with two nurses. It was hard.\n\nWikinews: Why did you choose Kisumu?\n\nGM: My family lives there, and I was born there.'],
+  spares: ['Update: The clinic opened in 2015. Why Kisumu?\n\nNote: The clinic has two nurses.\n\nNote: It was hard.'],
+  source,
+});
+
 /** A label line: its label as written (runs of blanks as one space), where the label starts and where the turn's words start. */
 export interface LabelLine {
   label: string;
@@ -99,8 +109,26 @@ function singleTurns(text: string, lines: readonly LabelLine[], person: (label: 
   return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
 }
 
-/** The label lines of the document's scheme (colon first, then dash and "Q."), or none when no scheme makes an interview. */
-export function labelLines(text: string, person?: (label: string) => boolean): LabelLine[] {
+/** One word with a capital after a small letter inside it ("WilliamSSaturn", "JohnLayman"): an account name or a name run together. */
+export const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
+
+/**
+ * A part of a split interview where a side opens one turn only: two labels or more, one opening two lines or more, every
+ * label a speaker's (initials, an account name, a side, or a name `named` says an entity bears), and some turn asks.
+ */
+function fewTurns(text: string, lines: readonly LabelLine[], named: (label: string) => boolean): boolean {
+  const count = labelCounts(lines);
+  if (count.size < 2 || ![...count.values()].some((n) => n >= 2)) return false;
+  const speaker = (l: string) => /^\p{Lu}{2,4}$/u.test(l) || USER_NAME.test(l) || sideOf(l) !== undefined || named(l);
+  if (![...count.keys()].every(speaker)) return false;
+  return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
+}
+
+/**
+ * The label lines of the document's scheme (colon first, then dash and "Q."), or none when no scheme makes an interview.
+ * `person`: a person of the article bears the label as a name; `named`: any entity does.
+ */
+export function labelLines(text: string, person?: (label: string) => boolean, named?: (label: string) => boolean): LabelLine[] {
   const colon = matchLines(text, COLON);
   if (makesInterview(colon)) return colon;
   if (labelDash.enabled) {
@@ -112,6 +140,10 @@ export function labelLines(text: string, person?: (label: string) => boolean): L
   }
   if (person && labelSingleTurns.enabled && singleTurns(text, colon, person)) {
     for (const l of colon) labelSingleTurns.fired(l.labelStart, l.start);
+    return colon;
+  }
+  if (named && labelFewTurns.enabled && fewTurns(text, colon, named)) {
+    for (const l of colon) labelFewTurns.fired(l.labelStart, l.start);
     return colon;
   }
   return [];
