@@ -97,16 +97,6 @@ export const speakerNotHe = defineRule({
   source,
 });
 
-export const turnSpeakerNotHe = defineRule({
-  id: 'coref-speech.turn-speaker-not-third-person',
-  stage: 'coref-speech',
-  action: 'veto',
-  summary: 'in an interview or hearing written as labelled turns, he/him/his/she/her in a turn (outside a quotation inside it) is never the turn\'s own speaker, who says I: such a link is taken back, as inside a direct quote',
-  fires: ['Tom Hale sued his former boss over unpaid wages.\n\nJudge: Mr. Hale, what happened?\n\nTom Hale: I worked for the shop for six years. Then I asked him for my pay.\n\nJudge: And then?\n\nTom Hale: I asked again.'],
-  spares: ['Tom Hale sued his former boss over unpaid wages.\n\nJudge: Mr. Hale, what happened?\n\nTom Hale: I worked for the shop for six years. Then I asked for my pay.\n\nJudge: And then?\n\nTom Hale: I asked again.'],
-  source,
-});
-
 export const vocativeYou = defineRule({
   id: 'coref-speech.vocative-you',
   stage: 'coref-speech',
@@ -488,32 +478,6 @@ export function resolveSpeech(doc: Doc): number {
       removed += before - speaker.mentions.length;
     }
   }
-  // the same in an interview's labelled turns: "Mitchell: … So I approached him" — him is not Mitchell
-  const turns = interviewTurns(doc);
-  if (turnSpeakerNotHe.enabled && turns.length) {
-    const quoted = findQuoteSpans(doc.text);
-    const spansOf = new Map<Entity, Array<{ start: number; end: number }>>();
-    for (const t of turns) {
-      if (!t.speaker || t.speaker.type !== 'PERSON') continue;
-      const spans = spansOf.get(t.speaker) ?? [];
-      spans.push({ start: t.start, end: t.end });
-      spansOf.set(t.speaker, spans);
-    }
-    for (const [speaker, spans] of spansOf) {
-      const before = speaker.mentions.length;
-      speaker.mentions = speaker.mentions.filter((m) => {
-        if (m.kind !== 'pronoun' || m.source !== 'coref' || !HE_SHE.has(m.text.toLowerCase())) return true;
-        const k = spanAt(spans, m.start);
-        if (k < 0 || m.end > spans[k].end || spanAt(quoted, m.start) >= 0) return true;
-        // (narration inside a turn names the speaker: "Daly explained how she obtained these images")
-        const sentence = doc.sentences[doc.tokens[doc.tokenAt(m.start)].sentence];
-        if (speaker.mentions.some((n) => n.kind === 'name' && n.start >= Math.max(sentence.start, spans[k].start) && n.end <= m.start)) return true;
-        turnSpeakerNotHe.fired(m.start, m.end);
-        return false;
-      });
-      removed += before - speaker.mentions.length;
-    }
-  }
   const speaksFor = weSpeakers(doc);
   const addressed = vocativeYou.enabled || addressedNotSpeaker.enabled ? addressedQuotations(doc) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
@@ -540,7 +504,7 @@ export function resolveSpeech(doc: Doc): number {
     }
   }
   if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link);
-  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, turns, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
+  if (turnFirstPerson.enabled || questionYou.enabled || speaksFor.size) resolveTurns(doc, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
@@ -553,7 +517,8 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
+function resolveTurns(doc: Doc, taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
+  const turns = interviewTurns(doc);
   if (!turns.length) return;
   const asks = new Map<string, { turns: number; questions: number }>();
   for (const t of turns) {
