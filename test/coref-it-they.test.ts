@@ -81,3 +81,13 @@ test('a placeholder "it" is no organisation\'s: "It was reported that …" after
   // a main-subject "it" with a predicate of its own still carries the topic on
   assert.equal(linkOf(doc('Greenpeace opened an office in Nairobi in May. It plans to hire forty people.'), 'It plans'), 'Greenpeace');
 });
+
+test('"it" as the subject of a relative clause on the object of a named organisation\'s clause is that organisation', () => {
+  const text = 'The Kestrel Group sold the unit it bought in 2010.';
+  assert.equal(linkOf(doc(text), 'it bought'), 'Kestrel Group');
+  assert.equal(linkWithout('coref.it-relative-clause-subject', text, 'it bought'), '');
+  // (an open clause's subject is its controller's: "failed to implement the plan it signed")
+  assert.equal(linkOf(doc('Russia failed to implement the plan it signed in Minsk.'), 'it signed'), 'Russia');
+  // another organisation named between is as likely
+  assert.equal(linkOf(doc('The Kestrel Group sold Brightwater Bank the unit it bought in 2010.'), 'it bought'), '');
+});

@@ -365,11 +365,38 @@ function conjunctTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number
   return subj;
 }
 
+/** "Russia failed to implement the plan it signed": the subject over the relative clause's noun, else -1. */
+function relativeItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  const v = toks[i].head ?? -1;
+  // the relative clause's own subject, neither copular nor a placeholder
+  const relative = v >= 0 && lw(toks[i]) === 'it' && /^nsubj/.test(toks[i].deprel ?? '') && /^acl/.test(toks[v].deprel ?? '');
+  if (!relative || isCopular(doc, v) || placeholderIt(doc, i)) return -1;
+  const noun = toks[v].head ?? -1;
+  if (noun < 0 || owners[noun] || (toks[noun].deprel !== 'obj' && toks[noun].deprel !== 'obl')) return -1;
+  // the subject of the verb the noun is the object of; an open clause's is its controller's ("failed to implement")
+  const subj = controllingSubject(doc, noun);
+  if (subj < 0 || subj > i || !owners[subj]) return -1;
+  // another organisation or place named between is as likely
+  for (let k = subj + 1; k < i; k++) if (owners[k] && owners[k] !== owners[subj] && IT_NAMED_TYPES.has(owners[k]!.type)) return -1;
+  return subj;
+}
+
+export const itRelativeRule = defineRule({
+  id: 'coref.it-relative-clause-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"it" as the subject of a relative clause on the object of a clause whose subject is a named organisation or place ("Russia failed to implement the plan it signed", "Microsoft sold the unit it bought in 2010") is that subject: the relative clause\'s own noun is its gap, not "it"; not past another organisation or place named between',
+  fires: ['The Kestrel Group sold the unit it bought in 2010.'],
+  spares: ['The Kestrel Group sold Brightwater Bank the unit it bought in 2010.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
 /** it/its by the cataphora or conjunct rule: link and return true, else false. */
 function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
   const toks = doc.tokens;
   const they = lw(toks[i]) === 'they';
-  const rules = they ? [[theyConjunctRule, conjunctTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject]] as const;
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject]] as const;
   for (const [rule, find] of rules) {
     if (!rule.enabled) continue;
     const subj = find(doc, owners, i);
@@ -454,7 +481,7 @@ export function linkGroupPronouns(doc: Doc): void {
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination
-  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !theyConjunctRule.enabled) return;
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
     if (w !== 'it' && w !== 'its' && w !== 'they') continue;
