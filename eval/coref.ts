@@ -17,8 +17,9 @@
  *                                         with the shipped model that is no test figure (it was trained on these)
  *   npm run eval:coref -- --by-genre      also each genre
  *   npm run eval:coref -- --labels        interview turns written with their speaker's label
- *   npm run eval:coref -- --labels initials|qa|dash|joined|surname   … as initials ("HM:"), as "Q:"/"A:" (two-speaker
- *                                         documents), as "HM – ", run together ("HughMcGuire:"), by surname ("McGuire:")
+ *   npm run eval:coref -- --labels initials|qa|dash|joined|surname|parens   … as initials ("HM:"), as "Q:"/"A:" (two-speaker
+ *                                         documents), as "HM – ", run together ("HughMcGuire:"), by surname ("McGuire:"),
+ *                                         in double parentheses ("((Hugh McGuire)) …")
  *   npm run eval:coref -- --genres interview  those genres only; --from-first-turn: labelled documents cut before their first turn
  *                                         (--turns N: and after their N-th)
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
@@ -160,7 +161,7 @@ function main(): void {
   }
   // --labels [initials|qa|dash]: the turns labelled by name (default), by the name's initials, "Q:"/"A:", or initials and a dash
   const style = args[args.indexOf('--labels') + 1];
-  const labels: SpeakerLabels = !args.includes('--labels') ? false : style === 'initials' || style === 'qa' || style === 'dash' || style === 'joined' || style === 'surname' ? style : true;
+  const labels: SpeakerLabels = !args.includes('--labels') ? false : style === 'initials' || style === 'qa' || style === 'dash' || style === 'joined' || style === 'surname' || style === 'parens' ? style : true;
   const folds = arg('folds', 5);
   const precision = arg('precision', 0.85);
   const t0 = process.cpuUsage();

@@ -68,9 +68,10 @@ const FIRST_SINGULAR = new Set(['i', 'me', 'my', 'mine', 'myself']);
  * 'initials' by the initials of a name of two words or more ("HM:"; "Wikinews:" stays), 'qa' by "Q:" for the
  * interviewer (the speaker whose turns most often ask) and "A:" for everyone else, in documents of two speakers (a panel or a
  * courtroom keeps its names); 'dash' by the initials with a dash ("HM – …"); 'joined' by the name run together as an
- * account name ("HughMcGuire:"); 'surname' by the name's last word ("McGuire:").
+ * account name ("HughMcGuire:"); 'surname' by the name's last word ("McGuire:"); 'parens' by the name in double
+ * parentheses, Wikinews' plain-text form ("((Hugh McGuire)) …").
  */
-export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash' | 'joined' | 'surname';
+export type SpeakerLabels = boolean | 'names' | 'initials' | 'qa' | 'dash' | 'joined' | 'surname' | 'parens';
 
 /** The label a transcript of the given style prints for a speaker id. */
 function labelFor(who: string, style: SpeakerLabels, interviewer: string | undefined): string {
@@ -128,7 +129,7 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
   const open = new Map<string, { tok: number; group: string; etype: string; minspan: number[] }[]>();
   const raw: { first: number; last: number; group: string; etype: string; minspan: number[] }[] = [];
   let quoteDepth = 0;
-  const labels: { start: number; end: number; who: string }[] = [];
+  const labels: { line: number; start: number; end: number; who: string }[] = [];
   for (const s of sentences) {
     const comment = (key: string) => s.comments.find((c) => c.startsWith(`# ${key}`));
     const newdoc = comment('newdoc id');
@@ -140,8 +141,10 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
     if (options.speakerLabels && /\bsp who:::"([^"]+)"/.test(block)) {
       const who = /\bsp who:::"([^"]+)"/.exec(block)![1];
       const label = labelFor(who, style ?? false, interviewer);
-      labels.push({ start: text.length, end: text.length + label.length, who: who.replace(/^#/, '') });
-      text += style === 'dash' ? `${label} – ` : `${label}: `;
+      // (the label's own words: inside the parentheses of "((Hugh McGuire))")
+      const at = text.length + (style === 'parens' ? 2 : 0);
+      labels.push({ line: text.length, start: at, end: at + label.length, who: who.replace(/^#/, '') });
+      text += style === 'dash' ? `${label} – ` : style === 'parens' ? `((${label})) ` : `${label}: `;
     }
     const base = text.length;
     text += sentText;
@@ -221,9 +224,9 @@ export function readGumCoref(path: string, options: { speakerLabels?: SpeakerLab
   // fromFirstTurn: a later part of an interview, as Wikinews splits long ones: no introduction before the first turn,
   // so a speaker may be named by the label alone
   if (options.fromFirstTurn && labels.length) {
-    const cut = labels[0].start;
+    const cut = labels[0].line;
     // turns: only that many turns (a short part where a side may open one turn)
-    const stop = options.turns !== undefined && labels[options.turns] ? labels[options.turns].start : text.length;
+    const stop = options.turns !== undefined && labels[options.turns] ? labels[options.turns].line : text.length;
     text = text.slice(0, stop).replace(/\s+$/, '');
     const kept = mentions.filter((m) => m.start >= cut && m.end <= text.length).map((m) => ({ ...m, start: m.start - cut, end: m.end - cut, headStart: m.headStart - cut, headEnd: m.headEnd - cut }));
     const stillNamed = new Set(kept.filter((m) => m.kind === 'name' && named.has(m.group)).map((m) => m.group));

@@ -3,7 +3,8 @@
  * turn, and which labels name a side (interviewer, interviewee) rather than a person.
  *
  * A transcript prints the speaker before each turn: a name or initials and a colon ("Shimon Peres: …",
- * "DS: …"), the same with a dash ("JS – I think …"), or a side ("Q: …", "A: …", "Q. …"). A document's scheme
+ * "DS: …"), the same in double parentheses ("((WN)) Did you …", Wikinews' plain-text transcripts; read with the
+ * colon labels), the same with a dash ("JS – I think …"), or a side ("Q: …", "A: …", "Q. …"). A document's scheme
  * is the separator whose labels make an interview (two labels or more, each opening two lines or more); the
  * colon is tried first. A side label resolves to that side's speaker (src/extract/coref/speech.ts
  * `labelSpeakers`).
@@ -43,6 +44,26 @@ export const intervieweeRepeats = defineRule({
   source,
 });
 
+export const labelParenthesised = defineRule({
+  id: 'coref-speech.turn-label-parenthesised',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'a label in double parentheses at a paragraph\'s start ("((WN)) Did you …?", "((Grace Mwangi)) I …", Wikinews\' plain-text transcripts) opens a turn as "Label:" does, read with the colon labels of the document',
+  fires: ['((WN)) When did you open the clinic?\n\n((Grace Mwangi)) I opened it in 2015.\n\n((WN)) Why Kisumu?\n\n((Grace Mwangi)) My family lives there.'],
+  spares: ['The clinic opened in 2015 ((see map)).\n\n(Grace Mwangi) said her family lives there.'],
+  source,
+});
+
+export const turnAsks = defineRule({
+  id: 'coref-speech.turn-asks',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'label lines make an interview only when some turn asks (holds a "?"): a fact sheet of "GDP: …", "Electricity: …" lines, each label repeated, is no interview',
+  fires: ['GDP: 4.1 billion dollars.\n\nElectricity: 1.2 billion kWh.\n\nGDP: growth 3 percent.\n\nElectricity: imports 10 percent.'],
+  spares: ['Tom Baker: When did you open the clinic?\n\nGrace Mwangi: In 2015.\n\nTom Baker: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
 export const labelSingleTurns = defineRule({
   id: 'coref-speech.turn-label-single-turns',
   stage: 'coref-speech',
@@ -72,6 +93,8 @@ export interface LabelLine {
 
 /** One to four capitalised words ("Shimon Peres", "Dr. Mwangi", "DS", "Q") at a line's start, then a colon. */
 const COLON = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]*:[ \t]+(?=\S)/gmu;
+/** The same words in double parentheses, then the turn (an optional colon: "((WN)) : Why …"). */
+const PAREN = /^[ \t]*\(\((\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})\)\)[ \t]*:?[ \t]*(?=\S)/gmu;
 /** The same words, then a dash with a blank either side ("JS – I …"; "Jean-Paul" is no label). */
 const DASH = /^[ \t]*(\p{Lu}[\p{L}'’-]*\.?(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})[ \t]+[-–—][ \t]+(?=\S)/gmu;
 /** A side label of one letter and a full stop ("Q. Why …", "A. I …"). */
@@ -82,9 +105,33 @@ function matchLines(text: string, re: RegExp, keep: (label: string) => boolean =
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const label = m[1].replace(/\s+/g, ' ');
-    if (keep(label)) out.push({ label, labelStart: m.index + m[0].length - m[0].trimStart().length, start: m.index + m[0].length });
+    // (the label's own words: inside the parentheses of "((WN))")
+    if (keep(label)) out.push({ label, labelStart: m.index + m[0].indexOf(m[1]), start: m.index + m[0].length });
   }
   return out;
+}
+
+/** Colon labels, with double-parenthesised ones among them (coref-speech.turn-label-parenthesised), in text order. */
+function colonLines(text: string): LabelLine[] {
+  const colon = matchLines(text, COLON);
+  if (!labelParenthesised.enabled) return colon;
+  const paren = matchLines(text, PAREN);
+  if (!paren.length) return colon;
+  for (const l of paren) labelParenthesised.fired(l.labelStart, l.start);
+  return [...colon, ...paren].sort((a, b) => a.labelStart - b.labelStart);
+}
+
+/** Some turn holds a question (coref-speech.turn-asks): a fact sheet's "GDP: …" lines ask nothing. */
+function someTurnAsks(text: string, lines: readonly LabelLine[]): boolean {
+  return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
+}
+
+/** An interview by `makesInterview`, vetoed when no turn asks. */
+function asksInterview(text: string, lines: readonly LabelLine[]): boolean {
+  if (!makesInterview(lines)) return false;
+  if (!turnAsks.enabled || someTurnAsks(text, lines)) return true;
+  turnAsks.fired(lines[0].labelStart, lines[0].start);
+  return false;
 }
 
 /** How often each label opens a line. */
@@ -129,11 +176,11 @@ function fewTurns(text: string, lines: readonly LabelLine[], named: (label: stri
  * `person`: a person of the article bears the label as a name; `named`: any entity does.
  */
 export function labelLines(text: string, person?: (label: string) => boolean, named?: (label: string) => boolean): LabelLine[] {
-  const colon = matchLines(text, COLON);
-  if (makesInterview(colon)) return colon;
+  const colon = colonLines(text);
+  if (asksInterview(text, colon)) return colon;
   if (labelDash.enabled) {
     const dashed = [...matchLines(text, DASH), ...matchLines(text, LETTER, (l) => sideOf(l) !== undefined)].sort((a, b) => a.labelStart - b.labelStart);
-    if (makesInterview(dashed)) {
+    if (asksInterview(text, dashed)) {
       for (const l of dashed) labelDash.fired(l.labelStart, l.start);
       return dashed;
     }
