@@ -121,7 +121,7 @@ function colonLines(text: string): LabelLine[] {
   return [...colon, ...paren].sort((a, b) => a.labelStart - b.labelStart);
 }
 
-/** Some turn holds a question (coref-speech.turn-asks): a fact sheet's "GDP: …" lines ask nothing. */
+/** Some turn holds a question (coref-speech.turn-asks, and the split-interview readers): a fact sheet's "GDP: …" lines ask nothing. */
 function someTurnAsks(text: string, lines: readonly LabelLine[]): boolean {
   return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
 }
@@ -153,7 +153,7 @@ function makesInterview(lines: readonly LabelLine[]): boolean {
 function singleTurns(text: string, lines: readonly LabelLine[], person: (label: string) => boolean): boolean {
   const labels = [...labelCounts(lines).keys()];
   if (labels.length < 2 || labels.some((l) => sideOf(l) !== undefined) || !labels.some(person)) return false;
-  return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
+  return someTurnAsks(text, lines);
 }
 
 /** One word with a capital after a small letter inside it ("WilliamSSaturn", "JohnLayman"): an account name or a name run together. */
@@ -168,7 +168,7 @@ function fewTurns(text: string, lines: readonly LabelLine[], named: (label: stri
   if (count.size < 2 || ![...count.values()].some((n) => n >= 2)) return false;
   const speaker = (l: string) => /^\p{Lu}{2,4}$/u.test(l) || USER_NAME.test(l) || sideOf(l) !== undefined || named(l);
   if (![...count.keys()].every(speaker)) return false;
-  return lines.some((l, k) => text.slice(l.start, k + 1 < lines.length ? lines[k + 1].labelStart : text.length).includes('?'));
+  return someTurnAsks(text, lines);
 }
 
 /**
