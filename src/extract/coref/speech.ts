@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, USER_NAME, type LabelLine } from './turn-labels.js';
+import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, INITIALS, USER_NAME, type LabelLine } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
@@ -441,12 +441,12 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       }
     }
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
-    if (words.length === 1 && !/^\p{Lu}{2,4}$/u.test(label)) return bearing(label);
+    if (words.length === 1 && !INITIALS.test(label)) return bearing(label);
     if (!labelInitials.enabled) return undefined;
     // a title and a surname ("Dr. Mwangi:", "Mrs Koller:"): the one person bearing the surname
     if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(bearing(words[1]));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
-    if (words.length === 1 && /^\p{Lu}{2,4}$/u.test(label)) {
+    if (words.length === 1 && INITIALS.test(label)) {
       const fits = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
       const people = persons.filter(fits);
       if (people.length > 1) ambiguous.add(label);
@@ -508,7 +508,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
     // initials or an account name the recogniser read as an organisation or a place ("GT:", "NM:"), named nowhere but
     // in the labels: a person known by the label, who says "we" for no organisation
-    if (found && found.type !== 'PERSON' && labelPerson.enabled && (count.get(label) ?? 0) >= 2 && (/^\p{Lu}{2,4}$/u.test(label) || USER_NAME.test(label))
+    if (found && found.type !== 'PERSON' && labelPerson.enabled && (count.get(label) ?? 0) >= 2 && (INITIALS.test(label) || USER_NAME.test(label))
       && found.mentions.every((m) => m.kind !== 'name' || atLabel(m))) {
       found.type = 'PERSON';
       for (const m of found.mentions) m.type = 'PERSON';

@@ -159,6 +159,9 @@ function singleTurns(text: string, lines: readonly LabelLine[], person: (label: 
 /** One word with a capital after a small letter inside it ("WilliamSSaturn", "JohnLayman"): an account name or a name run together. */
 export const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
 
+/** A label of initials: two to four capitals ("GM", "NTSB"). */
+export const INITIALS = /^\p{Lu}{2,4}$/u;
+
 /**
  * A part of a split interview where a side opens one turn only: two labels or more, one opening two lines or more, every
  * label a speaker's (initials, an account name, a side, or a name `named` says an entity bears), and some turn asks.
@@ -166,7 +169,7 @@ export const USER_NAME = /^\p{L}*\p{Ll}\p{Lu}\p{L}*$/u;
 function fewTurns(text: string, lines: readonly LabelLine[], named: (label: string) => boolean): boolean {
   const count = labelCounts(lines);
   if (count.size < 2 || ![...count.values()].some((n) => n >= 2)) return false;
-  const speaker = (l: string) => /^\p{Lu}{2,4}$/u.test(l) || USER_NAME.test(l) || sideOf(l) !== undefined || named(l);
+  const speaker = (l: string) => INITIALS.test(l) || USER_NAME.test(l) || sideOf(l) !== undefined || named(l);
   if (![...count.keys()].every(speaker)) return false;
   return someTurnAsks(text, lines);
 }
