@@ -377,6 +377,16 @@ export const interviewerBrief = defineRule({
   source,
 });
 
+export const interviewerWe = defineRule({
+  id: 'coref-speech.interviewer-we',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'we/us/our in the interviewer\'s turns ("For our readers …", "Can you explain it for us?") is the one asking and the readers, not the organisation a label such as "Wikinews:" names: no link',
+  fires: ['Wikinews: For our readers, what does the clinic do?\n\nGrace Mwangi: It treats malaria.\n\nWikinews: Can you tell us why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Wikinews: What does the clinic do?\n\nGrace Mwangi: It treats malaria.\n\nWikinews: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
 /** One labelled turn of an interview: its label, the text it speaks, and who speaks it. */
 export interface Turn {
   label: string;
@@ -691,6 +701,11 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       // "Frank Messina: … The e-mail said, 'Frank, I have never bothered you …'": words addressed to the speaker are someone else's
       if (who !== 'you' && speaker && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
         addressedNotSpeaker.fired(t.start, t.end);
+        continue;
+      }
+      // the asking side's "we" ("for our readers", "tell us") is the interviewer and the readers, not the label's organisation
+      if (who === 'we' && inQuestions && interviewerWe.enabled && speaker && speaker.type !== 'PERSON') {
+        interviewerWe.fired(t.start, t.end);
         continue;
       }
       if (turnFirstPerson.enabled && speaker && ((who === 'I' && speaker.type === 'PERSON') || (who === 'we' && (speaker.type === 'ORG' || speaker.type === 'GPE')))) {
