@@ -17,3 +17,24 @@ test('the interviewer\'s "we/us/our" is no organisation\'s, though "Wikinews:" l
   // without the rule the label's organisation took them
   assert.equal(linkWithout('coref-speech.interviewer-we', wikinews, 'our readers'), 'Wikinews');
 });
+
+const talkedAbout = 'NS: Which writers did you read when you were young?\n\nNM: Mostly Naguib Mahfouz. I read everything he wrote.\n\nNS: Did you meet him?\n\nNM: Once, in Cairo. I was too shy to speak.';
+
+test('initials spell a person the turns only talk about: the label is a speaker of its own (coref-speech.initials-introduced)', () => {
+  const d = doc(talkedAbout);
+  for (const words of ['you read', 'I read', 'you meet', 'I was']) assert.equal(linkOf(d, words), 'NM', words);
+  assert.equal(linkWithout('coref-speech.initials-introduced', talkedAbout, 'I read'), 'Naguib Mahfouz');
+  // introduced before the first turn, the person the initials spell is the speaker
+  const introduced = doc('Nadia Mansour writes novels in Cairo.\n\n' + talkedAbout);
+  assert.equal(linkOf(introduced, 'I read'), 'Nadia Mansour');
+  assert.equal(linkOf(introduced, 'you meet'), 'Nadia Mansour');
+});
+
+test('a quotation addressed to the speaker by the name its initials spell is someone else\'s words', () => {
+  const text = 'DS: Do readers write to you?\n\nFM: One man wrote, \'Frank, I have never bothered you, but I wanted to say thanks.\' I was moved.\n\n'
+    + 'DS: Do you answer them?\n\nFM: Always. Frank Messina answers every letter, I tell them.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'I have never'), '');
+  assert.equal(linkOf(d, 'I was moved'), linkOf(d, 'I tell'));
+  assert.notEqual(linkOf(d, 'I was moved'), '');
+});

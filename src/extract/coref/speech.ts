@@ -377,6 +377,16 @@ export const interviewerBrief = defineRule({
   source,
 });
 
+export const initialsIntroduced = defineRule({
+  id: 'coref-speech.initials-introduced',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a turn label of initials ("NM:") stands for a person named in full only when that name stands before the first turn (the introduction): a person named only inside the turns is one the speakers talk about ("I read Norman Mailer …"), and the label is a speaker of its own',
+  fires: ['NS: Which writers did you read when you were young?\n\nNM: Mostly Naguib Mahfouz. I read everything he wrote.\n\nNS: Did you meet him?\n\nNM: Once, in Cairo. I was too shy to speak.'],
+  spares: ['Nadia Mansour writes novels in Cairo. Nils Sand spoke to her.\n\nNS: Which writers did you read when you were young?\n\nNM: Mostly Tayeb Salih. I read everything he wrote.\n\nNS: Did you meet him?\n\nNM: Once, in Cairo. I was too shy to speak.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -422,6 +432,12 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
   // the introduction: the text before the first turn of a label that opens two or more (a title line "Frank Messina: An
   // interview …" is no turn), where a later part has none
   const introEnd = (lines.find((l) => (count.get(l.label) ?? 0) >= 2) ?? lines[0]).labelStart;
+  // an entity the initials spell, named in full before the first turn; one named only inside the turns is talked about
+  const introducedAs = (e: Entity, from: number, to: number) => {
+    const ok = e.mentions.some((m) => m.kind === 'name' && m.start < introEnd);
+    if (!ok) initialsIntroduced.fired(from, to);
+    return ok;
+  };
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
   // initials two persons of the document share: neither, and no speaker of their own either
@@ -457,7 +473,9 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(bearing(words[1]));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
     if (words.length === 1 && INITIALS.test(label)) {
-      const fits = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
+      const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
+      // (a person the turns only talk about is no speaker: the one the label stands for is introduced before the turns)
+      const fits = (e: Entity) => spelled(e) && (!initialsIntroduced.enabled || introducedAs(e, from, to));
       const people = persons.filter(fits);
       if (people.length > 1) ambiguous.add(label);
       if (people.length) return people.length === 1 ? initialled(people[0]) : undefined;
@@ -699,7 +717,8 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       const who = speechPerson(t.text);
       if (!who) continue;
       // "Frank Messina: … The e-mail said, 'Frank, I have never bothered you …'": words addressed to the speaker are someone else's
-      if (who !== 'you' && speaker && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
+      // (the speaker by name: a label of initials a speaker of its own stands for the person the quotation calls so)
+      if (who !== 'you' && speaker && addressed.some((a) => (a.person === speaker || spells(turn.label, a.person)) && t.start >= a.start && t.start < a.end)) {
         addressedNotSpeaker.fired(t.start, t.end);
         continue;
       }
@@ -725,6 +744,14 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       }
     }
   }
+}
+
+/** A label of initials that spells a name of the person ("FM" for Frank Messina). */
+function spells(label: string, e: Entity): boolean {
+  return INITIALS.test(label) && e.mentions.some((m) => {
+    const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
+    return words.length === label.length && words.map((w) => w[0]).join('') === label;
+  });
 }
 
 export const corefSpeechStage: Stage = {
