@@ -74,6 +74,19 @@ export function mistaggedCue(t: Token, prev: Token | undefined, next: Token | un
 }
 
 /**
+ * A present third-person form of a cue verb ("claims", "warns", "states") — the form, not the base — as the tagger may
+ * take it for a plural noun ("The military | claims | it is …"), or null.
+ */
+export function presentCueForm(form: string): Cue | null {
+  const lower = form.toLowerCase();
+  if (!/[^s]s$/.test(lower) && !/(?:ss|sh|ch|x|z)es$/.test(lower)) return null;
+  const lemma = cueLemmaOfForm(lower);
+  if (!lemma || lemma === lower) return null;
+  const frames = cueFrames(lemma);
+  return frames ? { lemma, frames } : null;
+}
+
+/**
  * A phrasal cue: a verb with its particle ("ruled out the possibility", "pointed out that …"), when the
  * lexicon lists the pair ("rule out") as a cue of its own; its frames replace the bare verb's.
  */

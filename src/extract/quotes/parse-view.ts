@@ -24,8 +24,8 @@
  */
 import type { Dependents, Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
-import { cueOf } from './cues.js';
-import { bareClause, commaApposition, commaSubject, oneSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
+import { cueOf, presentCueForm } from './cues.js';
+import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -35,6 +35,7 @@ interface Edit {
   /** a word of a name the tagger took for a verb is a proper noun again */
   upos?: string;
   xpos?: string;
+  lemma?: string;
 }
 
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
@@ -328,6 +329,90 @@ function splitNameEdits(doc: Doc, children: Dependents, out: Edit[]): void {
   }
 }
 
+/**
+ * quotes.noun-tagged-cue: a present form of a clause-taking cue the tagger took for a plural noun, between the end of a
+ * noun phrase and a finite clause whose subject opens right after it ("The military | claims | it is in a final push",
+ * "Znak.com | claims | FSB sources have …"), is the verb of its sentence: the phrase before it is its subject and the
+ * clause its complement. A noun reading has no clause of its own right after it ("Police reports | show the man was
+ * armed": a verb follows), nor a determiner, possessive or adjective of its own just before ("the claims", "Trump's claims").
+ */
+function nounTaggedCueEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (!/^NNS$/.test(t.xpos ?? '') || t.text !== t.text.toLowerCase()) continue;
+    const cue = presentCueForm(t.text);
+    if (!cue || !cue.frames.has('clause')) continue;
+    const prev = toks[t.i - 1];
+    const next = toks[t.i + 1];
+    if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence) continue;
+    // the subject phrase ends right before it on a noun or a name ("The military": an adjective after its article)
+    const nounEnd = /^(?:NOUN|PROPN)$/.test(prev.upos ?? '') || (prev.upos === 'ADJ' && toks[t.i - 2]?.upos === 'DET');
+    if (!nounEnd || /^['’]s?$/.test(prev.text)) continue;
+    // the clause after it: a finite predicate whose subject's phrase opens right after the cue
+    let p = -1;
+    for (let c = next.i; c < toks.length && c < next.i + 12 && toks[c].sentence === t.sentence; c++) {
+      if (!/^nsubj/.test(toks[c].deprel ?? '') || subtreeSpan(children, c)[0] !== next.i) continue;
+      const h = toks[c].head ?? -1;
+      if (h > c && h !== t.i && finitePredicate(toks, children, h)) { p = h; break; }
+    }
+    if (p < 0) continue;
+    if (t.head === p) {
+      // the cue hung in the clause as a noun ("claims" the subject of "push"): it heads the clause instead
+      const own = children[t.i].filter((c) => c < t.i);
+      const subject = [...own].reverse().find((c) => /^(?:NOUN|PROPN|ADJ)$/.test(toks[c].upos ?? ''));
+      if (subject === undefined || subject !== t.i - 1 && subtreeSpan(children, subject)[1] !== t.i - 1) continue;
+      out.push({ i: t.i, head: toks[p].head ?? -1, deprel: toks[p].deprel ?? 'root', upos: 'VERB', xpos: 'VBZ', lemma: cue.lemma });
+      out.push({ i: p, head: t.i, deprel: 'ccomp' });
+      out.push({ i: subject, head: t.i, deprel: 'nsubj' });
+      for (const c of own) if (c !== subject) out.push({ i: c, head: subject, deprel: toks[c].deprel ?? 'dep' });
+      // what opened the sentence before the subject ("On Monday, …") belongs to the cue
+      const [from] = subtreeSpan(children, subject);
+      for (const c of children[p]) if (c < Math.min(from, ...own)) out.push({ i: c, head: t.i, deprel: toks[c].deprel ?? 'dep' });
+    } else if (t.head !== undefined && t.head >= 0 && t.head < t.i && subtreeSpan(children, t.head, t.i)[1] === t.i - 1 && /^(?:NOUN|PROPN)$/.test(toks[t.head].upos ?? '')) {
+      // the cue hung on the noun before it ("Znak.com | claims" an object of the name): the noun is its subject
+      const subject = t.head;
+      if (!(toks[p].head === t.i || children[t.i].includes(p))) continue;
+      out.push({ i: t.i, head: toks[subject].head ?? -1, deprel: toks[subject].deprel ?? 'root', upos: 'VERB', xpos: 'VBZ', lemma: cue.lemma });
+      out.push({ i: subject, head: t.i, deprel: 'nsubj' });
+      for (const c of children[subject]) if (c > t.i) out.push({ i: c, head: t.i, deprel: toks[c].deprel ?? 'dep' });
+    } else continue;
+    nounTaggedCue.fired(t.start, t.end);
+  }
+}
+
+/**
+ * quotes.inverted-clause: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause written right
+ * after it ("Airfleets states | the aircraft uses the A300": "states" an advcl of "uses") heads that clause: the clause is its
+ * complement, and what the clause's verb held before the cue is the cue's. A real adverbial clause has its subordinator
+ * ("as the minister states, …", "when she says …"), and a clause with "that" is no inversion.
+ */
+function invertedClauseEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (t.upos !== 'VERB' || !FINITE_WORD(t) || !/^(?:advcl|parataxis)$/.test(t.deprel ?? '')) continue;
+    const p = t.head ?? -1;
+    if (p <= t.i + 1 || !finitePredicate(toks, children, p) || toks[p].sentence !== t.sentence) continue;
+    const cue = cueOf(t);
+    if (!cue || !cue.frames.has('clause')) continue;
+    const own = children[t.i];
+    if (own.some((c) => toks[c].deprel === 'mark' || (toks[c].deprel === 'advmod' && /^W/.test(toks[c].xpos ?? '')) || (c > t.i && /^(?:ccomp|obj|xcomp)$/.test(toks[c].deprel ?? '')))) continue;
+    // the clause's subject opens right after the cue
+    const subject = children[p].find((c) => /^nsubj/.test(toks[c].deprel ?? '') && c > t.i && subtreeSpan(children, c)[0] === t.i + 1);
+    if (subject === undefined) continue;
+    out.push({ i: t.i, head: toks[p].head ?? -1, deprel: toks[p].deprel ?? 'root' });
+    out.push({ i: p, head: t.i, deprel: 'ccomp' });
+    // (the cue is active: a passive subject of the clause's verb is the cue's subject, and a second one after a comma its apposition,
+    // "One of them, a retired teacher, said")
+    let subj = -1;
+    for (const c of children[p]) {
+      if (c >= t.i) continue;
+      const d = toks[c].deprel ?? 'dep';
+      if (/^nsubj/.test(d) && subj >= 0) out.push({ i: c, head: subj, deprel: 'appos' });
+      else out.push({ i: c, head: t.i, deprel: /^nsubj/.test(d) ? 'nsubj' : d });
+      if (/^nsubj/.test(d) && subj < 0) subj = c;
+    }
+    invertedClause.fired(t.start, toks[p].end);
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -343,9 +428,11 @@ export function parseView(doc: Doc): Doc {
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
   if (commaSubject.enabled) commaSubjectEdits(toks, children, edits);
   if (splitName.enabled) splitNameEdits(doc, children, edits);
+  if (nounTaggedCue.enabled) nounTaggedCueEdits(toks, children, edits);
+  if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
-  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel, ...(e.upos ? { upos: e.upos, xpos: e.xpos } : {}) };
+  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel, ...(e.upos ? { upos: e.upos, xpos: e.xpos } : {}), ...(e.lemma ? { lemma: e.lemma } : {}) };
   const view = Object.create(doc) as Doc;
   Object.defineProperty(view, 'tokens', { value: tokens, writable: true, enumerable: true });
   return view;

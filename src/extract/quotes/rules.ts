@@ -633,3 +633,17 @@ export const objectInfinitive = defineRule({
   fires: ['The president asked the council to help the families.'],
   spares: ['The president thanked the council to help the families.'],
 });
+
+export const nounTaggedCue = defineRule({
+  id: 'quotes.noun-tagged-cue', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a present form of a clause-taking cue the tagger took for a plural noun, between a noun phrase and a finite clause whose subject opens right after it ("The military | claims | it is in a final push"), is the verb: the phrase before it its subject, the clause its complement; a noun reading ("Police reports | show …", "the claims", "Trump\'s claims") is left alone',
+  fires: ['The military claims it is in a final push against the rebels.'],
+  spares: ['Police reports show the man was armed when he entered the bank.'],
+});
+
+export const invertedClause = defineRule({
+  id: 'quotes.inverted-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause right after it ("Airfleets states | the aircraft uses the A300") heads that clause, its complement; a real adverbial clause keeps its subordinator ("As the minister states, the plan …")',
+  fires: ['One of them, a local teacher, said her son had been held for fourteen months.'],
+  spares: ['As the register states, the vessel carries grain and timber.'],
+});

@@ -1,0 +1,46 @@
+/**
+ * Attributions of the twentieth round (issue 22), on sentences of our own: a present cue form the tagger took for a plural
+ * noun ("The military | claims | it is …"), and a cue the parse hung as an adverbial clause on the clause it reports
+ * ("One of them, a local teacher, said | her son had been held …"), each checked with its rule off and with near misses.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { nameOf, run } from './helpers.js';
+import { withoutRules } from '../src/rules/registry.js';
+
+function quoteOf(text: string, content: string): { speaker: string | null; cue?: string } | null {
+  const r = run(text);
+  const q = r.quotes.find((x) => x.text.includes(content));
+  if (!q) return null;
+  return { speaker: nameOf(r, q.speaker) ?? (q.speaker_text ? `~${q.speaker_text}` : null), cue: q.cue?.text };
+}
+
+function without<T>(ids: string[], f: () => T): T {
+  const restore = withoutRules([...ids, 'quotes.speaker-fill']);
+  try { return f(); } finally { restore(); }
+}
+
+test('a present cue form tagged as a plural noun between a subject and a clause is the cue', () => {
+  const text = 'The military claims it is in a final push against the rebels.';
+  assert.deepEqual(quoteOf(text, 'it is in a final push'), { speaker: '~The military', cue: 'claims' });
+  assert.equal(without(['quotes.noun-tagged-cue'], () => quoteOf(text, 'it is in a final push')), null);
+  const named = 'President Ana Ruiz claims she would be glad if the talks went on for years.';
+  assert.equal(quoteOf(named, 'she would be glad')?.cue, 'claims');
+});
+
+test('near misses: a noun reading of the same form stays a noun', () => {
+  // a verb right after it: "reports" is the subject of "show"
+  assert.equal(run('Police reports show the man was armed when he entered the bank.').quotes.some((q) => q.cue?.text === 'reports'), false);
+  // a determiner or possessive before it
+  assert.equal(run('The claims the company made were false, the court found.').quotes.some((q) => q.cue?.text === 'claims'), false);
+});
+
+test('a cue hung as an adverbial clause on the clause it reports heads that clause', () => {
+  const text = 'One of them, a local teacher, said her son had been held for fourteen months.';
+  assert.deepEqual(quoteOf(text, 'her son had been held'), { speaker: '~One of them', cue: 'said' });
+  assert.equal(without(['quotes.inverted-clause'], () => quoteOf(text, 'her son had been held')), null);
+});
+
+test('near miss: a real adverbial clause with its subordinator reports nothing', () => {
+  assert.equal(run('As the register states, the vessel carries grain and timber.').quotes.length, 0);
+});
