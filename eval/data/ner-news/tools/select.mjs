@@ -63,6 +63,8 @@ export const order = () => Object.entries(POOL).flatMap(([g, ns]) => ns.map((n) 
 /** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
 export const SKIPPED = {
   AMALGUM_news_curling: '23,244 characters of XML (a match report with team lists)',
+  AMALGUM_interview_fetishes: 'part 5 of the Joseph Merlino interview, whose part 0 (merlino) this set took',
+  AMALGUM_interview_marston: 'part 1 of the Wayne Marston interview, whose part 0 (wayne) this set took',
 };
 /** What the rule took: the order less the skips, up to TAKEN. */
 export const taken = () => order().filter((id) => !(id in SKIPPED)).slice(0, TAKEN);
