@@ -58,6 +58,10 @@ export const apposedRolePerson = entitiesRule('apposed-role-person', 'retype',
   'a name of two words or more typed a place whose apposition opens with a bare singular role noun ("Felizeberto Nice, director general of the commission"; "X, spokesman for …") is a person: a place is not apposed to an office without a determiner; its surname then stays the person (surname-not-place)',
   [{ text: 'Felizeberto Nice, director general of the electoral commission, said the vote was ready. Nice said it would be fair.', decoded: ['Felizeberto Nice/GPE', 'Nice/GPE'] }],
   [{ text: 'Felizeberto Nice, the city in the south, said the vote was ready.', decoded: ['Felizeberto Nice/GPE'] }]);
+export const innerApostrophe = entitiesRule('inner-apostrophe', 'retype',
+  'an apostrophe between two letters is part of a name word ("O\'Riordan", "D\'Souza"), not a quote mark: a surname written so stays one word and finds the person the article named in full (surname-not-place, clustering); quote marks at a word\'s edges still go ("Alexander “Sasha” Trufanov")',
+  ["Dolores O'Riordan sang with the band for years. Later, O'Riordan joined another band."],
+  ['Dolores Riordan sang with the band for years. Later, Riordan joined another band.']);
 export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
   'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
   ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
@@ -68,16 +72,22 @@ const MODEL_DEFAULT_SCORE = 0.75;
 const MIN_STANDALONE_SCORE = 0.5;
 
 const QUOTE_CHARS = /[“”"‘’']/g;
+/** quote marks that are not between two letters: an apostrophe inside a word ("O'Riordan") stays */
+const EDGE_QUOTES = /(?<!\p{L})[“”"‘’']|[“”"‘’'](?!\p{L})/gu;
+const INNER_APOSTROPHE = /\p{L}['’]\p{L}/u;
 
 const tokenCache = new Map<string, string[]>();
 
 /** Lower-cased name words without quote marks: "Alexander “Sasha” Trufanov" → alexander, sasha, trufanov. */
 function nameTokens(text: string): string[] {
-  let words = tokenCache.get(text);
+  const inner = innerApostrophe.enabled && INNER_APOSTROPHE.test(text);
+  if (inner) innerApostrophe.fired();
+  const key = inner ? '\0' + text : text;
+  let words = tokenCache.get(key);
   if (!words) {
-    words = text.replace(QUOTE_CHARS, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
+    words = text.replace(inner ? EDGE_QUOTES : QUOTE_CHARS, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).map((w) => w.toLowerCase().replace(/[.,]$/, ''));
     if (tokenCache.size > 50_000) tokenCache.clear();
-    tokenCache.set(text, words);
+    tokenCache.set(key, words);
   }
   return words;
 }
