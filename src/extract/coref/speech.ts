@@ -387,6 +387,16 @@ export const initialsIntroduced = defineRule({
   source,
 });
 
+export const quotedOther = defineRule({
+  id: 'coref-speech.quoted-other',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'words in single quotation marks inside an answer or a quote ("people say, \'Hey Frank, my name is John\'", "fans can say, \'I learned to play on your songs\'") are someone else\'s unless the speaker introduces them as their own ("I thought, \'I can do this\'", "I say, \'…\'"): their I/we/you are not the speaker\'s',
+  fires: ['Reporter: Do fans write to you?\n\nGrace Mwangi: All the time. They come up and say, \'You saved my life.\' It is moving.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Do fans write to you?\n\nGrace Mwangi: All the time. I always say, \'My door is open.\' It is moving.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -604,6 +614,7 @@ export function resolveSpeech(doc: Doc): number {
   // a quote the quotes stage read off a turn label ("A: I …", "GT: We …") is the turn's: the label says who speaks it
   const labelSpans = turns.map((t) => ({ start: t.labelStart, end: t.start }));
   const labelCued = (q: Quote) => turnQuote.enabled && q.cue !== undefined && spanAt(labelSpans, q.cue.start) >= 0;
+  const others = quotedOther.enabled ? singleQuoted(doc.text) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
@@ -624,6 +635,10 @@ export function resolveSpeech(doc: Doc): number {
         // an answer quoting words addressed to its own speaker ("A: The e-mail said, 'Frank, I have …'") is someone else's
         if (who && who !== 'you' && addressedNotSpeaker.enabled && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
           addressedNotSpeaker.fired(t.start, t.end);
+          continue;
+        }
+        if (who && quotedOther.enabled && inOthersWords(doc, others, t.start)) {
+          quotedOther.fired(t.start, t.end);
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
@@ -708,6 +723,7 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
   };
   // a quotation inside a turn is someone else's words ("he told me, 'I …'")
   const quoted = findQuoteSpans(doc.text);
+  const others = singleQuoted(doc.text);
   for (const turn of turns) {
     const speaker = turn.speaker;
     const inQuestions = interviewer(turn.label);
@@ -720,6 +736,10 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       // (the speaker by name: a label of initials a speaker of its own stands for the person the quotation calls so)
       if (who !== 'you' && speaker && addressed.some((a) => (a.person === speaker || spells(turn.label, a.person)) && t.start >= a.start && t.start < a.end)) {
         addressedNotSpeaker.fired(t.start, t.end);
+        continue;
+      }
+      if (quotedOther.enabled && inOthersWords(doc, others, t.start)) {
+        quotedOther.fired(t.start, t.end);
         continue;
       }
       // the asking side's "we" ("for our readers", "tell us") is the interviewer and the readers, not the label's organisation
@@ -752,6 +772,27 @@ function spells(label: string, e: Entity): boolean {
     const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
     return words.length === label.length && words.map((w) => w[0]).join('') === label;
   });
+}
+
+/**
+ * Words in single quotation marks: an opening mark after a blank, a bracket, a colon or a comma and before a letter, a
+ * closing one after a letter, a digit or a stop and before a blank or a stop, within a paragraph ("don't", "kids' toys"
+ * and "'90s" open nothing).
+ */
+const SINGLE_QUOTED = /(?<=^|[\s(\[:,—–-])['‘](?=\p{L})[^\n]{2,400}?(?<=[\p{L}\p{N}.,!?…-])['’](?=[\s,.;:!?)\]—–-]|$)/gmu;
+
+function singleQuoted(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Inside single-quoted words that the speaker does not introduce as their own: no "I" among the six words before the mark in its sentence. */
+function inOthersWords(doc: Doc, spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
+  const k = spanAt(spans, at);
+  if (k < 0 || at >= spans[k].end) return false;
+  const open = doc.tokenAt(spans[k].start);
+  const sentence = doc.tokens[open]?.sentence;
+  for (let i = open - 1; i >= 0 && i >= open - 6 && doc.tokens[i].sentence === sentence; i--) if (doc.tokens[i].text === 'I') return false;
+  return true;
 }
 
 export const corefSpeechStage: Stage = {
