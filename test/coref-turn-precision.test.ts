@@ -47,3 +47,12 @@ test('quoted words in an answer or a quote are someone else\'s unless the speake
   for (const [text, words, entity] of cases) assert.equal(linkOf(doc(text), words), entity, words);
   assert.equal(linkWithout('coref-speech.quoted-other', fans, 'my life'), 'Grace Mwangi');
 });
+
+test('a quotation inside an answer given to the answer\'s own speaker is theirs only when an "I" introduces it (coref-speech.answer-quotes-other)', () => {
+  const turns = (who: string) => `Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end ${who} would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.`;
+  assert.notEqual(linkOf(doc(turns('he')), 'I will'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(turns('I')), 'I will'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(turns('he')), 'My family'), 'Grace Mwangi');
+  // without the rule, the quotes stage's speaker (the answer's own) took the husband's "I"
+  assert.equal(linkWithout('coref-speech.answer-quotes-other', turns('he'), 'I will'), 'Grace Mwangi');
+});

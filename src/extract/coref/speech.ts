@@ -397,6 +397,16 @@ export const quotedOther = defineRule({
   source,
 });
 
+export const answerQuotesOther = defineRule({
+  id: 'coref-speech.answer-quotes-other',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a quotation inside an interview answer that the quotes stage gave the answer\'s own speaker is someone else\'s words unless an "I" among the six words before it introduces it ("Grace Mwangi: … he would say, \"Well, I won\'t hire them.\"" is his, not hers; "I told him, \"I quit\"" is hers)',
+  fires: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end he would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end I would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -627,6 +637,11 @@ export function resolveSpeech(doc: Doc): number {
       const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
+      // (a quotation inside an answer given to the answer's own speaker: theirs only when an "I" introduces it)
+      if (answerQuotesOther.enabled && turns.some((t) => t.speaker === speaker && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
+        answerQuotesOther.fired(q.start, q.end);
+        continue;
+      }
       const side = person ? speaksFor.get(speaker.id) : undefined;
       for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
         const t = doc.tokens[i];
@@ -785,14 +800,22 @@ function singleQuoted(text: string): Array<{ start: number; end: number }> {
   return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
-/** Inside single-quoted words that the speaker does not introduce as their own: no "I" among the six words before the mark in its sentence. */
+/** Inside single-quoted words that the speaker does not introduce as their own (`ownWords`). */
 function inOthersWords(doc: Doc, spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
   const k = spanAt(spans, at);
-  if (k < 0 || at >= spans[k].end) return false;
-  const open = doc.tokenAt(spans[k].start);
-  const sentence = doc.tokens[open]?.sentence;
-  for (let i = open - 1; i >= 0 && i >= open - 6 && doc.tokens[i].sentence === sentence; i--) if (doc.tokens[i].text === 'I') return false;
-  return true;
+  return k >= 0 && !ownWords(doc, spans[k].start);
+}
+
+/** Quoted words the speaker introduces as their own: an "I" among the six words before the opening mark, in its paragraph. */
+function ownWords(doc: Doc, mark: number): boolean {
+  const open = doc.tokenAt(mark);
+  const paragraph = (i: number) => doc.sentences[doc.tokens[i].sentence]?.paragraph;
+  const here = open < doc.tokens.length ? paragraph(open) : undefined;
+  for (let i = open - 1, words = 0; i >= 0 && words < 6 && paragraph(i) === here; i--) {
+    if (doc.tokens[i].text === 'I') return true;
+    if (/[\p{L}\p{N}]/u.test(doc.tokens[i].text)) words++;
+  }
+  return false;
 }
 
 export const corefSpeechStage: Stage = {
