@@ -56,3 +56,11 @@ test('a quotation inside an answer given to the answer\'s own speaker is theirs 
   // without the rule, the quotes stage's speaker (the answer's own) took the husband's "I"
   assert.equal(linkWithout('coref-speech.answer-quotes-other', turns('he'), 'I will'), 'Grace Mwangi');
 });
+
+test('"you know" set off as a filler addresses no one (coref-speech.you-know-marker)', () => {
+  const text = (q: string) => `Reporter: ${q}\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.`;
+  const filler = text('Was the clinic ready, you know, when the rains came?');
+  assert.equal(linkOf(doc(filler), 'you know'), '');
+  assert.equal(linkWithout('coref-speech.you-know-marker', filler, 'you know'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(text('Was the clinic ready? Do you know when the rains came?')), 'you know'), 'Grace Mwangi');
+});

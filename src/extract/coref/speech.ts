@@ -342,7 +342,9 @@ function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<
     for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
       const t = doc.tokens[i];
       if (t.start < from || taken.has(t.start)) continue;
-      if (speechPerson(t.text) === 'you') link(person, i, vocativeYou);
+      if (speechPerson(t.text) !== 'you') continue;
+      if (youKnowMarker.enabled && filler(doc, i)) youKnowMarker.fired(t.start, t.end);
+      else link(person, i, vocativeYou);
     }
   }
 }
@@ -404,6 +406,16 @@ export const answerQuotesOther = defineRule({
   summary: 'a quotation inside an interview answer that the quotes stage gave the answer\'s own speaker is someone else\'s words unless an "I" among the six words before it introduces it ("Grace Mwangi: … he would say, \"Well, I won\'t hire them.\"" is his, not hers; "I told him, \"I quit\"" is hers)',
   fires: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end he would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   spares: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end I would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const youKnowMarker = defineRule({
+  id: 'coref-speech.you-know-marker',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: '"you know" set off as a filler ("it was delayed, you know, and then …", "she you know, you can say …": "know" before a comma, a dash, an ellipsis or a full stop, no auxiliary before "you") addresses no one: its "you" is not linked',
+  fires: ['Reporter: Was the clinic ready, you know, when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Was the clinic ready? Do you know when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   source,
 });
 
@@ -757,6 +769,10 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
         quotedOther.fired(t.start, t.end);
         continue;
       }
+      if (who === 'you' && youKnowMarker.enabled && filler(doc, i)) {
+        youKnowMarker.fired(t.start, t.end);
+        continue;
+      }
       // the asking side's "we" ("for our readers", "tell us") is the interviewer and the readers, not the label's organisation
       if (who === 'we' && inQuestions && interviewerWe.enabled && speaker && speaker.type !== 'PERSON') {
         interviewerWe.fired(t.start, t.end);
@@ -816,6 +832,14 @@ function ownWords(doc: Doc, mark: number): boolean {
     if (/[\p{L}\p{N}]/u.test(doc.tokens[i].text)) words++;
   }
   return false;
+}
+
+/** "you know" as a filler: "know" next, then a comma, a dash, an ellipsis or a full stop, and no auxiliary before "you" ("Do you know, …"). */
+function filler(doc: Doc, i: number): boolean {
+  const next = doc.tokens[i + 1];
+  const after = doc.tokens[i + 2];
+  if (!next || next.text.toLowerCase() !== 'know' || !after || !/^(?:[,.…]|[-–—]+|\.\.\.)$/.test(after.text)) return false;
+  return doc.tokens[i - 1]?.upos !== 'AUX';
 }
 
 export const corefSpeechStage: Stage = {
