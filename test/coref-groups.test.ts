@@ -49,7 +49,8 @@ test('words addressed to the turn\'s own speaker are someone else\'s: their "I" 
   // the "you" of the letter is the speaker it addresses
   assert.equal(linkOf(d, 'you my'), 'Grace Mwangi');
   assert.equal(linkOf(d, 'My family'), 'Grace Mwangi');
-  assert.equal(linkWithout('coref-speech.addressed-not-speaker', letter, 'I owe'), 'Grace Mwangi');
+  // (the letter is in single quotation marks no "I" introduces: coref-speech.quoted-other refuses it too)
+  assert.equal(linkWithout(['coref-speech.addressed-not-speaker', 'coref-speech.quoted-other'], letter, 'I owe'), 'Grace Mwangi');
   // the speaker quoting her own words to someone else is still herself
   const own = doc('Reporter: Do patients write to you?\n\nGrace Mwangi: I wrote to one nurse, \'Peter, I owe you my job.\' That was nice.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.');
   assert.equal(linkOf(own, 'I owe'), 'Grace Mwangi');

@@ -30,11 +30,37 @@ test('initials spell a person the turns only talk about: the label is a speaker 
   assert.equal(linkOf(introduced, 'you meet'), 'Nadia Mansour');
 });
 
-test('a quotation addressed to the speaker by the name its initials spell is someone else\'s words', () => {
-  const text = 'DS: Do readers write to you?\n\nFM: One man wrote, \'Frank, I have never bothered you, but I wanted to say thanks.\' I was moved.\n\n'
-    + 'DS: Do you answer them?\n\nFM: Always. Frank Messina answers every letter, I tell them.';
-  const d = doc(text);
-  assert.equal(linkOf(d, 'I have never'), '');
-  assert.equal(linkOf(d, 'I was moved'), linkOf(d, 'I tell'));
-  assert.notEqual(linkOf(d, 'I was moved'), '');
+const fans = 'Reporter: Do fans write to you?\n\nGrace Mwangi: All the time. They come up and say, \'You saved my life.\' I tell them, \'My door is open.\'\n\n'
+  + 'Reporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.';
+const letters = 'DS: Do readers write to you?\n\nFM: Often. I read one note: \'Frank, I have never bothered you, but I wanted to say thanks.\' I was moved.\n\n'
+  + 'DS: Do you answer them?\n\nFM: Always. Frank Messina answers every letter, I tell them.';
+const stall = 'Jenn Okafor runs a stall at the fair. "People come to you and say \'I want you to work,\' and I love that," Okafor said.';
+
+test('quoted words in an answer or a quote are someone else\'s unless the speaker says they are their own', () => {
+  // (coref-speech.quoted-other: single quotation marks no "I" introduces; addressed-not-speaker: words addressed to the
+  // speaker, known by the name the initials spell)
+  const cases: [string, string, string][] = [
+    [fans, 'my life', ''], [fans, 'My door', 'Grace Mwangi'], [fans, 'My family', 'Grace Mwangi'],
+    [letters, 'I have never', ''], [letters, 'I was moved', 'FM'], [letters, 'I tell', 'FM'],
+    [stall, 'I want', ''], [stall, 'I love', 'Jenn Okafor'],
+  ];
+  for (const [text, words, entity] of cases) assert.equal(linkOf(doc(text), words), entity, words);
+  assert.equal(linkWithout('coref-speech.quoted-other', fans, 'my life'), 'Grace Mwangi');
+});
+
+test('a quotation inside an answer given to the answer\'s own speaker is theirs only when an "I" introduces it (coref-speech.answer-quotes-other)', () => {
+  const turns = (who: string) => `Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end ${who} would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.`;
+  assert.notEqual(linkOf(doc(turns('he')), 'I will'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(turns('I')), 'I will'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(turns('he')), 'My family'), 'Grace Mwangi');
+  // without the rule, the quotes stage's speaker (the answer's own) took the husband's "I"
+  assert.equal(linkWithout('coref-speech.answer-quotes-other', turns('he'), 'I will'), 'Grace Mwangi');
+});
+
+test('"you know" set off as a filler addresses no one (coref-speech.you-know-marker)', () => {
+  const text = (q: string) => `Reporter: ${q}\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.`;
+  const filler = text('Was the clinic ready, you know, when the rains came?');
+  assert.equal(linkOf(doc(filler), 'you know'), '');
+  assert.equal(linkWithout('coref-speech.you-know-marker', filler, 'you know'), 'Grace Mwangi');
+  assert.equal(linkOf(doc(text('Was the clinic ready? Do you know when the rains came?')), 'you know'), 'Grace Mwangi');
 });

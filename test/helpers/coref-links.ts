@@ -15,9 +15,9 @@ export function linkOf(d: Doc, words: string, nth = 0): string {
   return '';
 }
 
-/** linkOf with one rule switched off. */
-export function linkWithout(rule: string, text: string, words: string): string {
-  const restore = withoutRules([rule]);
+/** linkOf with one rule (or several) switched off. */
+export function linkWithout(rule: string | string[], text: string, words: string): string {
+  const restore = withoutRules(Array.isArray(rule) ? rule : [rule]);
   try {
     return linkOf(doc(text), words);
   } finally {

@@ -342,7 +342,9 @@ function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<
     for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
       const t = doc.tokens[i];
       if (t.start < from || taken.has(t.start)) continue;
-      if (speechPerson(t.text) === 'you') link(person, i, vocativeYou);
+      if (speechPerson(t.text) !== 'you') continue;
+      if (youKnowMarker.enabled && filler(doc, i)) youKnowMarker.fired(t.start, t.end);
+      else link(person, i, vocativeYou);
     }
   }
 }
@@ -384,6 +386,36 @@ export const initialsIntroduced = defineRule({
   summary: 'a turn label of initials ("NM:") stands for a person named in full only when that name stands before the first turn (the introduction): a person named only inside the turns is one the speakers talk about ("I read Norman Mailer …"), and the label is a speaker of its own',
   fires: ['NS: Which writers did you read when you were young?\n\nNM: Mostly Naguib Mahfouz. I read everything he wrote.\n\nNS: Did you meet him?\n\nNM: Once, in Cairo. I was too shy to speak.'],
   spares: ['Nadia Mansour writes novels in Cairo. Nils Sand spoke to her.\n\nNS: Which writers did you read when you were young?\n\nNM: Mostly Tayeb Salih. I read everything he wrote.\n\nNS: Did you meet him?\n\nNM: Once, in Cairo. I was too shy to speak.'],
+  source,
+});
+
+export const quotedOther = defineRule({
+  id: 'coref-speech.quoted-other',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'words in single quotation marks inside an answer or a quote ("people say, \'Hey Frank, my name is John\'", "fans can say, \'I learned to play on your songs\'") are someone else\'s unless the speaker introduces them as their own ("I thought, \'I can do this\'", "I say, \'…\'"): their I/we/you are not the speaker\'s',
+  fires: ['Reporter: Do fans write to you?\n\nGrace Mwangi: All the time. They come up and say, \'You saved my life.\' It is moving.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Do fans write to you?\n\nGrace Mwangi: All the time. I always say, \'My door is open.\' It is moving.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const answerQuotesOther = defineRule({
+  id: 'coref-speech.answer-quotes-other',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a quotation inside an interview answer that the quotes stage gave the answer\'s own speaker is someone else\'s words unless an "I" among the six words before it introduces it ("Grace Mwangi: … he would say, \"Well, I won\'t hire them.\"" is his, not hers; "I told him, \"I quit\"" is hers)',
+  fires: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end he would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Was your husband strict?\n\nGrace Mwangi: Very. In the end I would say, "Well, I will not hire them." That was that.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const youKnowMarker = defineRule({
+  id: 'coref-speech.you-know-marker',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: '"you know" set off as a filler ("it was delayed, you know, and then …", "she you know, you can say …": "know" before a comma, a dash, an ellipsis or a full stop, no auxiliary before "you") addresses no one: its "you" is not linked',
+  fires: ['Reporter: Was the clinic ready, you know, when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Reporter: Was the clinic ready? Do you know when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   source,
 });
 
@@ -604,6 +636,7 @@ export function resolveSpeech(doc: Doc): number {
   // a quote the quotes stage read off a turn label ("A: I …", "GT: We …") is the turn's: the label says who speaks it
   const labelSpans = turns.map((t) => ({ start: t.labelStart, end: t.start }));
   const labelCued = (q: Quote) => turnQuote.enabled && q.cue !== undefined && spanAt(labelSpans, q.cue.start) >= 0;
+  const others = quotedOther.enabled ? singleQuoted(doc.text) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
@@ -616,6 +649,11 @@ export function resolveSpeech(doc: Doc): number {
       const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
+      // (a quotation inside an answer given to the answer's own speaker: theirs only when an "I" introduces it)
+      if (answerQuotesOther.enabled && turns.some((t) => t.speaker === speaker && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
+        answerQuotesOther.fired(q.start, q.end);
+        continue;
+      }
       const side = person ? speaksFor.get(speaker.id) : undefined;
       for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
         const t = doc.tokens[i];
@@ -624,6 +662,10 @@ export function resolveSpeech(doc: Doc): number {
         // an answer quoting words addressed to its own speaker ("A: The e-mail said, 'Frank, I have …'") is someone else's
         if (who && who !== 'you' && addressedNotSpeaker.enabled && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
           addressedNotSpeaker.fired(t.start, t.end);
+          continue;
+        }
+        if (who && quotedOther.enabled && inOthersWords(doc, others, t.start)) {
+          quotedOther.fired(t.start, t.end);
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
@@ -708,6 +750,7 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
   };
   // a quotation inside a turn is someone else's words ("he told me, 'I …'")
   const quoted = findQuoteSpans(doc.text);
+  const others = singleQuoted(doc.text);
   for (const turn of turns) {
     const speaker = turn.speaker;
     const inQuestions = interviewer(turn.label);
@@ -720,6 +763,14 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       // (the speaker by name: a label of initials a speaker of its own stands for the person the quotation calls so)
       if (who !== 'you' && speaker && addressed.some((a) => (a.person === speaker || spells(turn.label, a.person)) && t.start >= a.start && t.start < a.end)) {
         addressedNotSpeaker.fired(t.start, t.end);
+        continue;
+      }
+      if (quotedOther.enabled && inOthersWords(doc, others, t.start)) {
+        quotedOther.fired(t.start, t.end);
+        continue;
+      }
+      if (who === 'you' && youKnowMarker.enabled && filler(doc, i)) {
+        youKnowMarker.fired(t.start, t.end);
         continue;
       }
       // the asking side's "we" ("for our readers", "tell us") is the interviewer and the readers, not the label's organisation
@@ -752,6 +803,43 @@ function spells(label: string, e: Entity): boolean {
     const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
     return words.length === label.length && words.map((w) => w[0]).join('') === label;
   });
+}
+
+/**
+ * Words in single quotation marks: an opening mark after a blank, a bracket, a colon or a comma and before a letter, a
+ * closing one after a letter, a digit or a stop and before a blank or a stop, within a paragraph ("don't", "kids' toys"
+ * and "'90s" open nothing).
+ */
+const SINGLE_QUOTED = /(?<=^|[\s(\[:,—–-])['‘](?=\p{L})[^\n]{2,400}?(?<=[\p{L}\p{N}.,!?…-])['’](?=[\s,.;:!?)\]—–-]|$)/gmu;
+
+function singleQuoted(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(SINGLE_QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Inside single-quoted words that the speaker does not introduce as their own (`ownWords`). */
+function inOthersWords(doc: Doc, spans: ReadonlyArray<{ start: number; end: number }>, at: number): boolean {
+  const k = spanAt(spans, at);
+  return k >= 0 && !ownWords(doc, spans[k].start);
+}
+
+/** Quoted words the speaker introduces as their own: an "I" among the six words before the opening mark, in its paragraph. */
+function ownWords(doc: Doc, mark: number): boolean {
+  const open = doc.tokenAt(mark);
+  const paragraph = (i: number) => doc.sentences[doc.tokens[i].sentence]?.paragraph;
+  const here = open < doc.tokens.length ? paragraph(open) : undefined;
+  for (let i = open - 1, words = 0; i >= 0 && words < 6 && paragraph(i) === here; i--) {
+    if (doc.tokens[i].text === 'I') return true;
+    if (/[\p{L}\p{N}]/u.test(doc.tokens[i].text)) words++;
+  }
+  return false;
+}
+
+/** "you know" as a filler: "know" next, then a comma, a dash, an ellipsis or a full stop, and no auxiliary before "you" ("Do you know, …"). */
+function filler(doc: Doc, i: number): boolean {
+  const next = doc.tokens[i + 1];
+  const after = doc.tokens[i + 2];
+  if (!next || next.text.toLowerCase() !== 'know' || !after || !/^(?:[,.…]|[-–—]+|\.\.\.)$/.test(after.text)) return false;
+  return doc.tokens[i - 1]?.upos !== 'AUX';
 }
 
 export const corefSpeechStage: Stage = {
