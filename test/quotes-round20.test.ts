@@ -44,3 +44,14 @@ test('a cue hung as an adverbial clause on the clause it reports heads that clau
 test('near miss: a real adverbial clause with its subordinator reports nothing', () => {
   assert.equal(run('As the register states, the vessel carries grain and timber.').quotes.length, 0);
 });
+
+test('a bare weekday the parse made the subject is an adjunct: the noun phrase before it speaks, and "they" after it follows', () => {
+  const text = 'Several hundred shop owners Tuesday announced that sales had fallen by a third. Exports had been hit hard. Hotel bookings had fallen too. They said 4,000 jobs could be lost.';
+  assert.equal(quoteOf(text, 'sales had fallen')?.speaker, '~Several hundred shop owners');
+  assert.equal(quoteOf(text, '4,000 jobs')?.speaker, '~Several hundred shop owners');
+  assert.equal(without(['quotes.time-adjunct'], () => quoteOf(text, 'sales had fallen')?.speaker), '~Several hundred shop owners Tuesday');
+  // hung on the cue as an adjunct with no preposition
+  assert.equal(quoteOf('Dozens of doctors Wednesday warned that the hospitals were full.', 'hospitals were full')?.speaker, '~Dozens of doctors');
+  // near miss: a weekday after its preposition was never the subject
+  assert.equal(quoteOf('The port authority said on Tuesday that the ferry had sunk.', 'ferry had sunk')?.speaker, '~The port authority');
+});

@@ -442,6 +442,18 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const name = invertedName(ctx, cue);
       if (name && ctx.owners[subj] !== ctx.owners[name.head]) return fired(rule.invertedName, name);
     }
+    // a date the parse made the subject's head, the speaking noun phrase hung on it ("Several hundred business leaders
+    // | Tuesday announced": "leaders" nmod:desc of "Tuesday"): the noun phrase is the subject, the date an adjunct
+    if (subj < cue && rule.timeAdjunct.enabled && timeStarts(ctx).has(toks[subj].start)) {
+      // (or hung on the cue as an adjunct with no preposition of its own: "Dozens of doctors | Wednesday warned")
+      const nominalBefore = (c: number): boolean => c < subj && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? '') && !ctx.children[c].some((x) => deprel(toks[x]) === 'case');
+      const n = ctx.children[subj].filter((c) => nominalBefore(c) && /^(?:nmod:desc|compound|nmod|nsubj|appos)$/.test(deprel(toks[c]))).pop()
+        ?? ctx.children[cue].filter((c) => nominalBefore(c) && /^(?:obl|obl:unmarked|nmod|dep|obj)$/.test(deprel(toks[c])) && nounPhrase(ctx, c).to === subj - 1).pop();
+      if (n !== undefined && nounPhrase(ctx, n).to < subj) {
+        rule.timeAdjunct.fired(toks[subj].start, toks[subj].end);
+        return phrase(n, 'subject');
+      }
+    }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
