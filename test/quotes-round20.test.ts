@@ -55,3 +55,14 @@ test('a bare weekday the parse made the subject is an adjunct: the noun phrase b
   // near miss: a weekday after its preposition was never the subject
   assert.equal(quoteOf('The port authority said on Tuesday that the ferry had sunk.', 'ferry had sunk')?.speaker, '~The port authority');
 });
+
+test('"CLAUSE, according to X, who said …" attributes the clause to X as well as the relative clause', () => {
+  const text = 'The fire began at 10:39 a.m. local time, according to police, who said firefighters arrived six minutes later.';
+  assert.equal(quoteOf(text, 'The fire began')?.cue, 'according to');
+  assert.equal(quoteOf(text, 'The fire began')?.speaker, '~police');
+  assert.equal(without(['quotes.according-before-clause'], () => quoteOf(text, 'The fire began')), null);
+  const but = 'Ruiz has admitted to ordering the payments, according to prosecutors, but the ministry maintains a policy of not charging ministers.';
+  assert.equal(quoteOf(but, 'Ruiz has admitted')?.speaker, '~prosecutors');
+  // near misses: no clause before the phrase, or the phrase closing the sentence (the older frame)
+  assert.equal(run('In 2019, according to police, who said nothing more, the fire began.').quotes.some((q) => q.text.startsWith('In 2019')), false);
+});

@@ -647,3 +647,10 @@ export const invertedClause = defineRule({
   fires: ['One of them, a local teacher, said her son had been held for fourteen months.'],
   spares: ['As the register states, the vessel carries grain and timber.'],
 });
+
+export const accordingBeforeClause = defineRule({
+  id: 'quotes.according-before-clause', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"CLAUSE, according to X, who said … / but …": an "according to" phrase set off by commas after a clause with a finite verb attributes that clause to X, also when the sentence goes on with a relative clause or another clause (before, any other cue in the sentence silenced it)',
+  fires: ['The fire began at 10:39 a.m. local time, according to police, who said firefighters arrived six minutes later.'],
+  spares: ['The fire began at 10:39 a.m. local time, police said, and firefighters arrived six minutes later.'],
+});
