@@ -66,3 +66,9 @@ test('"CLAUSE, according to X, who said …" attributes the clause to X as well 
   // near misses: no clause before the phrase, or the phrase closing the sentence (the older frame)
   assert.equal(run('In 2019, according to police, who said nothing more, the fire began.').quotes.some((q) => q.text.startsWith('In 2019')), false);
 });
+
+test('a time right after an inverted cue is no subject: "…, Luc Besson, said today." is never said by "today"', () => {
+  const text = '"We should have had a plan," Opposition Leader and former Finance Minister under Jean Moreau, Luc Besson, said today.';
+  assert.notEqual(quoteOf(text, 'We should have had a plan')?.speaker, '~today');
+  assert.equal(without(['quotes.time-adjunct'], () => quoteOf(text, 'We should have had a plan')?.speaker), '~today');
+});

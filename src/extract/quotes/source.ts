@@ -848,6 +848,8 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
   if (k === from) return null;
+  // a time after the cue is an adjunct, never its subject ("…, Stéphane Dion, said today.")
+  if (timeFollows(ctx, from)) return null;
   // a name after the cue, then an adjunct of the clause: '"…," commented Bush after leaving for …'
   const named = nameBeforeAdjunct(ctx, from, k);
   if (named) return fired(rule.invertedSubject, named);
