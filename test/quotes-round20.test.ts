@@ -72,3 +72,12 @@ test('a time right after an inverted cue is no subject: "…, Luc Besson, said t
   assert.notEqual(quoteOf(text, 'We should have had a plan')?.speaker, '~today');
   assert.equal(without(['quotes.time-adjunct'], () => quoteOf(text, 'We should have had a plan')?.speaker), '~today');
 });
+
+test('"he" after a sentence in which a body reports what a person said is that person, not a person named as a possessor', () => {
+  const text = 'Reuters reported that an unnamed police official confirmed the arrest and said the suspect had been armed at the time of Mayor Tomas Berg\'s visit. "He had two knives," he said.';
+  assert.equal(quoteOf(text, 'He had two knives')?.speaker, '~an unnamed police official');
+  assert.notEqual(without(['quotes.reported-speaker-pronoun'], () => quoteOf(text, 'He had two knives')?.speaker), '~an unnamed police official');
+  // near miss: the body reports no person's words: coreference's answer stands
+  const spare = 'Reuters reported that the police had confirmed the arrest at the time of Mayor Ana Ruiz\'s visit. "He had two knives," she said.';
+  assert.equal(quoteOf(spare, 'He had two knives')?.speaker, 'Ana Ruiz');
+});

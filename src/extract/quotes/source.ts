@@ -659,10 +659,25 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
   for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
   if (root >= 0 && !ctx.inside(root) && !cueOf(toks[root])) return describedSubjectBefore(ctx, pronoun, root, w);
   if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
-  const src = sourceOfCue(ctx, root);
+  let src = sourceOfCue(ctx, root);
   if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
-  const r = phraseSpeaker(ctx, src, []);
+  let r = phraseSpeaker(ctx, src, []);
   if (r.group || r.statement || (!r.entity && !r.text)) return null;
+  // a body reporting what someone said ("Reuters reported that an unnamed U.S. official … said …"): the one it reports, the
+  // subject of the cue heading the reported clause, when that is a person or a person described
+  const body = !!r.entity && doc.entityById(r.entity)?.type !== 'PERSON';
+  if (body && rule.reportedSpeakerPronoun.enabled) {
+    const inner = ctx.children[root].find((c) => c > root && deprel(toks[c]) === 'ccomp' && cueOf(toks[c]) && !ctx.inside(c));
+    const isrc = inner === undefined ? null : sourceOfCue(ctx, inner);
+    if (!isrc || isrc.how !== 'subject' || PERSONAL.has(lw(toks[isrc.head])) || RELATIVE.has(lw(toks[isrc.head]))) return null;
+    const ir = phraseSpeaker(ctx, isrc, []);
+    const role = roleOf(lw(toks[isrc.head]));
+    const person = ir.entity ? doc.entityById(ir.entity)?.type === 'PERSON' : !!ir.text && !!role && !role.plural;
+    if (ir.group || ir.statement || !person) return null;
+    rule.reportedSpeakerPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+    src = isrc;
+    r = ir;
+  }
   if (r.entity) {
     if (doc.entityById(r.entity)?.type !== 'PERSON' || not?.has(r.entity) || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
     return r;
