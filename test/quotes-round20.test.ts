@@ -81,3 +81,9 @@ test('"he" after a sentence in which a body reports what a person said is that p
   const spare = 'Reuters reported that the police had confirmed the arrest at the time of Mayor Ana Ruiz\'s visit. "He had two knives," she said.';
   assert.equal(quoteOf(spare, 'He had two knives')?.speaker, 'Ana Ruiz');
 });
+
+test('a noun phrase the parse took for an open complement of the cue, a finite predicate after it, is the reported clause', () => {
+  const text = 'Officials claim all the dead in Tarvik have been buried, and two more died in hospital.';
+  assert.equal(quoteOf(text, 'all the dead in Tarvik have been buried')?.speaker, '~Officials');
+  assert.equal(without(['quotes.bare-clause'], () => quoteOf(text, 'all the dead in Tarvik have been buried')), null);
+});
