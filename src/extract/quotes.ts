@@ -239,7 +239,17 @@ function relativeObject(ctx: QuoteContext, i: number): boolean {
 /** The cue stands right before or after the quotation (a comma and a word or two away at most). */
 function nextTo(doc: Doc, cue: Token, q: RawQuote): boolean {
   const between = cue.start >= q.outerEnd ? doc.text.slice(q.outerEnd, cue.start) : doc.text.slice(cue.end, q.outerStart);
-  return between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4;
+  if (!(between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4)) return false;
+  // a cue after the quotation in a clause a subordinator opens stands in another clause ('suffered a "devastating blow" after the
+  // army announced …'); "as" relates the quotation to its cue ('"a disaster", as Ruiz put it')
+  if (cue.start >= q.outerEnd) {
+    const i = doc.tokenAt(cue.start);
+    for (let k = doc.tokenAt(q.outerEnd); k >= 0 && k < i; k++) {
+      const t = doc.tokens[k];
+      if (t.start >= q.outerEnd && t.head === i && t.deprel === 'mark' && t.text.toLowerCase() !== 'as') return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -690,6 +700,19 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
   return null;
 }
 
+/**
+ * "CLAUSE, according to X, who said …" / "…, according to X, but …": the "according to" phrase, set off by commas after a
+ * clause with a finite verb of its own, is followed by a relative pronoun or a conjunction opening another clause.
+ */
+function accordingClosesClause(ctx: QuoteContext, sent: { tokenStart: number; tokenEnd: number }, from: number, to: number): boolean {
+  const toks = ctx.doc.tokens;
+  if (from < sent.tokenStart + 3 || toks[from - 1].text !== ',' || toks[to]?.text !== ',' || to + 1 >= sent.tokenEnd) return false;
+  const next = toks[to + 1];
+  if (!(next.upos === 'CCONJ' || next.upos === 'SCONJ' || RELATIVE_WORDS.has(lw(next)))) return false;
+  // the clause before: a finite verb outside quotation marks, from the sentence start to the comma
+  return toks.slice(sent.tokenStart, from - 1).some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.xpos ?? '') && !ctx.inside(t.i));
+}
+
 /** The head of a phrase: a person named at its end, else the noun before its first preposition, else its last word. */
 function headOfPhrase(ctx: QuoteContext, from: number, to: number): number {
   const toks = ctx.doc.tokens;
@@ -827,8 +850,12 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
     const acc = accordingTo(ctx, sIdx, trail);
     // "According to X, CLAUSE." frames the whole sentence: the cues inside the clause are nested in X's claim
     const frames = acc && rule.accordingFrames.enabled && (acc.from === sent.tokenStart || acc.to >= sent.tokenEnd - 2);
-    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames)) {
-      if (found) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
+    // "CLAUSE, according to X, who said … / but …": set off by commas after a finished clause, the phrase closes that clause's
+    // attribution however the sentence goes on (a relative clause on X, a coordinated or subordinate clause)
+    const closing = !!acc && !frames && rule.accordingBeforeClause.enabled && accordingClosesClause(ctx, sent, acc.from, acc.to);
+    if (acc && !quoted.within(sent.start, sent.end) && (!found || frames || closing)) {
+      if (closing) rule.accordingBeforeClause.fired(toks[acc.from].start, toks[acc.to].end);
+      if (found && frames) rule.accordingFrames.fired(toks[acc.from].start, toks[acc.from + 1].end);
       let a = sent.tokenStart;
       let b = sent.tokenEnd - 1;
       // ", which according to X had …": the phrase opens a relative clause, whose rest is X's claim

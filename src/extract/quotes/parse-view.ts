@@ -232,7 +232,8 @@ function bareClauseEdits(toks: readonly Token[], children: Dependents, out: Edit
       break;
     }
     // (an addressee object too: "warned residents | could" has no other subject for "could")
-    const obj = kids.find((c) => c > t.i && toks[c].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? ''));
+    // (or a noun phrase the parse took for an open complement: "claim | all the dead in Rann | have been buried")
+    const obj = kids.find((c) => c > t.i && ((toks[c].deprel === 'obj' && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? '')) || (toks[c].deprel === 'xcomp' && /^(?:NOUN|PROPN|ADJ)$/.test(toks[c].upos ?? '') && children[c].some((x) => toks[x].deprel === 'det'))));
     if (obj === undefined) continue;
     const [objFrom, objTo] = subtreeSpan(children, obj);
     // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)

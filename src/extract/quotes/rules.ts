@@ -647,3 +647,17 @@ export const invertedClause = defineRule({
   fires: ['One of them, a local teacher, said her son had been held for fourteen months.'],
   spares: ['As the register states, the vessel carries grain and timber.'],
 });
+
+export const accordingBeforeClause = defineRule({
+  id: 'quotes.according-before-clause', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: '"CLAUSE, according to X, who said … / but …": an "according to" phrase set off by commas after a clause with a finite verb attributes that clause to X, also when the sentence goes on with a relative clause or another clause (before, any other cue in the sentence silenced it)',
+  fires: ['The fire began at 10:39 a.m. local time, according to police, who said firefighters arrived six minutes later.'],
+  spares: ['The fire began at 10:39 a.m. local time, police said, and firefighters arrived six minutes later.'],
+});
+
+export const reportedSpeakerPronoun = defineRule({
+  id: 'quotes.reported-speaker-pronoun', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a he/she opening its clause after a sentence in which a body reports what a person said ("Reuters reported that an unnamed official said …") is that person, the subject of the reported cue, when it agrees — not the body, nor a person named elsewhere in the sentence',
+  fires: ['Reuters reported that an unnamed police official confirmed the arrest and said the suspect had been armed at the time of Mayor Ana Ruiz\'s visit. "He had two knives," he said.'],
+  spares: ['Reuters reported that the police had confirmed the arrest at the time of Mayor Ana Ruiz\'s visit. "He had two knives," she said.'],
+});

@@ -442,6 +442,18 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const name = invertedName(ctx, cue);
       if (name && ctx.owners[subj] !== ctx.owners[name.head]) return fired(rule.invertedName, name);
     }
+    // a date the parse made the subject's head, the speaking noun phrase hung on it ("Several hundred business leaders
+    // | Tuesday announced": "leaders" nmod:desc of "Tuesday"): the noun phrase is the subject, the date an adjunct
+    if (subj < cue && rule.timeAdjunct.enabled && timeStarts(ctx).has(toks[subj].start)) {
+      // (or hung on the cue as an adjunct with no preposition of its own: "Dozens of doctors | Wednesday warned")
+      const nominalBefore = (c: number): boolean => c < subj && /^(?:NOUN|PROPN)$/.test(toks[c].upos ?? '') && !ctx.children[c].some((x) => deprel(toks[x]) === 'case');
+      const n = ctx.children[subj].filter((c) => nominalBefore(c) && /^(?:nmod:desc|compound|nmod|nsubj|appos)$/.test(deprel(toks[c]))).pop()
+        ?? ctx.children[cue].filter((c) => nominalBefore(c) && /^(?:obl|obl:unmarked|nmod|dep|obj)$/.test(deprel(toks[c])) && nounPhrase(ctx, c).to === subj - 1).pop();
+      if (n !== undefined && nounPhrase(ctx, n).to < subj) {
+        rule.timeAdjunct.fired(toks[subj].start, toks[subj].end);
+        return phrase(n, 'subject');
+      }
+    }
     return phrase(subj, subj > cue ? 'inverted' : 'subject');
   }
   if (surface?.how === 'surface' && !surface.skipped && nameSegment(ctx, surface.from, surface.to)) return surface;
@@ -647,10 +659,25 @@ function previousSubjectSpeaker(ctx: QuoteContext, pronoun: number, w: 'he' | 's
   for (let j = prev.tokenStart; j < prev.tokenEnd; j++) if (deprel(toks[j]) === 'root') { root = j; break; }
   if (root >= 0 && !ctx.inside(root) && !cueOf(toks[root])) return describedSubjectBefore(ctx, pronoun, root, w);
   if (root < 0 || ctx.inside(root) || !cueOf(toks[root])) return null;
-  const src = sourceOfCue(ctx, root);
+  let src = sourceOfCue(ctx, root);
   if (!src || (src.how !== 'subject' && src.how !== 'surface' && src.how !== 'inverted') || PERSONAL.has(lw(toks[src.head])) || RELATIVE.has(lw(toks[src.head]))) return null;
-  const r = phraseSpeaker(ctx, src, []);
+  let r = phraseSpeaker(ctx, src, []);
   if (r.group || r.statement || (!r.entity && !r.text)) return null;
+  // a body reporting what someone said ("Reuters reported that an unnamed U.S. official … said …"): the one it reports, the
+  // subject of the cue heading the reported clause, when that is a person or a person described
+  const body = !!r.entity && doc.entityById(r.entity)?.type !== 'PERSON';
+  if (body && rule.reportedSpeakerPronoun.enabled) {
+    const inner = ctx.children[root].find((c) => c > root && deprel(toks[c]) === 'ccomp' && cueOf(toks[c]) && !ctx.inside(c));
+    const isrc = inner === undefined ? null : sourceOfCue(ctx, inner);
+    if (!isrc || isrc.how !== 'subject' || PERSONAL.has(lw(toks[isrc.head])) || RELATIVE.has(lw(toks[isrc.head]))) return null;
+    const ir = phraseSpeaker(ctx, isrc, []);
+    const role = roleOf(lw(toks[isrc.head]));
+    const person = ir.entity ? doc.entityById(ir.entity)?.type === 'PERSON' : !!ir.text && !!role && !role.plural;
+    if (ir.group || ir.statement || !person) return null;
+    rule.reportedSpeakerPronoun.fired(toks[pronoun].start, toks[pronoun].end);
+    src = isrc;
+    r = ir;
+  }
   if (r.entity) {
     if (doc.entityById(r.entity)?.type !== 'PERSON' || not?.has(r.entity) || !agrees(ctx, w, r.entity, toks[pronoun].start)) return null;
     return r;
@@ -836,6 +863,8 @@ function invertedSurface(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const from = k;
   while (k < sent.tokenEnd && !ctx.inside(k) && !/^[,;:.!?“”"()]$/.test(toks[k].text) && k - from < 8) k++;
   if (k === from) return null;
+  // a time after the cue is an adjunct, never its subject ("…, Stéphane Dion, said today.")
+  if (timeFollows(ctx, from)) return null;
   // a name after the cue, then an adjunct of the clause: '"…," commented Bush after leaving for …'
   const named = nameBeforeAdjunct(ctx, from, k);
   if (named) return fired(rule.invertedSubject, named);
