@@ -7,7 +7,7 @@
  * Non-projective gold trees need no preprocessing: the oracle picks the least costly moves.
  */
 import { f1, fin, hashString, mix, templateSeed, type Lexeme } from './features.js';
-import { argmax, FrozenPerceptron, TrainablePerceptron, type Scorer } from './perceptron.js';
+import { argmax, TrainablePerceptron, type FrozenPerceptron, type Scorer } from './perceptron.js';
 import { rng, shuffle } from './tagger.js';
 import { CLUSTER_STRIDE, type WordClusters } from './clusters.js';
 
@@ -418,8 +418,8 @@ function hashTemplates(table: Int32Array, vals: Int32Array, out: Uint32Array, n:
   return n;
 }
 
-/** The values the move templates hash for the current state, into st.values (the label sets' and clusters' when the model reads them). */
-function moveValues(st: State): void {
+/** Transition features of the current state. */
+export function parseFeatures(st: State, out: Uint32Array): number {
   const { W, T, U, S3, labels } = st;
   const sp = st.sp;
   const s0 = sp > 0 ? st.stack[sp - 1] : -1;
@@ -455,10 +455,14 @@ function moveValues(st: State): void {
   // UPOS tells auxiliaries and copulas (heads of nothing in UD) from main verbs
   v[V.S0_U] = u(s0); v[V.S1_U] = u(s1); v[V.B0_U] = u(b0); v[V.B1_U] = u(b1);
   v[V.S0L1_U] = u(s0L1); v[V.S0R1_U] = u(s0R1); v[V.B0L1_U] = u(b0L1); v[V.S1R1_U] = u(s1R1);
+  let n = 0;
+  out[n++] = f1(0, 0);
+  n = hashTemplates(st.used.move, v, out, n);
   if (st.labelSets) {
     v[V.S0_LSET] = s0 >= 0 ? st.ls[s0] : -1;
     v[V.S0_RSET] = s0 >= 0 ? st.rs[s0] : -1;
     v[V.B0_LSET] = b0 >= 0 ? st.ls[b0] : -1;
+    n = hashTemplates(st.used.labelSet, v, out, n);
   }
   if (st.cl) {
     const c = (i: number, k: number) => clusterAt(st, i, k);
@@ -466,87 +470,9 @@ function moveValues(st: State): void {
     v[V.S0_C6] = c(s0, 1); v[V.B0_C6] = c(b0, 1); v[V.S1_C6] = c(s1, 1); v[V.B1_C6] = c(b1, 1);
     v[V.S0L1_C6] = c(s0L1, 1); v[V.S0R1_C6] = c(s0R1, 1); v[V.B0L1_C6] = c(b0L1, 1);
     v[V.S0_C20] = c(s0, 3); v[V.B0_C20] = c(b0, 3); v[V.S1_C20] = c(s1, 3); v[V.B1_C20] = c(b1, 3);
+    n = hashTemplates(st.used.cluster, v, out, n);
   }
-}
-
-/** Transition features of the current state. */
-export function parseFeatures(st: State, out: Uint32Array): number {
-  moveValues(st);
-  const v = st.values;
-  let n = 0;
-  out[n++] = f1(0, 0);
-  n = hashTemplates(st.used.move, v, out, n);
-  if (st.labelSets) n = hashTemplates(st.used.labelSet, v, out, n);
-  if (st.cl) n = hashTemplates(st.used.cluster, v, out, n);
   return n;
-}
-
-/**
- * Values that stay the same while a word stays on the stack as s0: its own, and those of the words
- * below it (they are not popped before it is) and their distance.
- */
-const STACK_FIXED: readonly number[] = [
-  V.S0_W, V.S0_T, V.S0_U, V.S0_SUF3, V.S0_C4, V.S0_C6, V.S0_C20, V.S1_W, V.S1_T, V.S1_U, V.S1_C6, V.S1_C20,
-  V.S2_W, V.S2_T, V.DIST_S1, V.ZERO,
-];
-/** Values that stay the same while a word is b0: its own and its two right neighbours' (b1, b2 are b0 + 1, b0 + 2). */
-const BUFFER_FIXED: readonly number[] = [
-  V.B0_W, V.B0_T, V.B0_U, V.B0_SUF3, V.B0_C4, V.B0_C6, V.B0_C20, V.B1_W, V.B1_T, V.B1_U, V.B1_C4, V.B1_C6,
-  V.B1_C20, V.B2_W, V.B2_T, V.ZERO,
-];
-
-/**
- * The move features split by what their values depend on (parseFeatures' order gives each its index k,
- * the bias at 0): `stack` templates read only STACK_FIXED values, so a feature's slot word found for a
- * word as s0 holds every later time that word is s0 in the sentence; `buffer` templates read only
- * BUFFER_FIXED values (the same for a word as b0); `rest` read the rest (children, valencies, label
- * sets, distances between s0 and b0) and are looked up in every state.
- */
-export interface MovePlan {
-  /** features per state, bias included (parseFeatures' count) */
-  n: number;
-  stack: Int32Array;
-  stackAt: Int32Array;
-  buffer: Int32Array;
-  bufferAt: Int32Array;
-  rest: Int32Array;
-  restAt: Int32Array;
-}
-
-export function movePlan(used: UsedTemplates, labelSets: boolean, clusters: boolean): MovePlan {
-  const stackFixed = new Set(STACK_FIXED);
-  const bufferFixed = new Set(BUFFER_FIXED);
-  const groups = { stack: [] as number[], buffer: [] as number[], rest: [] as number[] };
-  const at = { stack: [] as number[], buffer: [] as number[], rest: [] as number[] };
-  let k = 1;
-  for (const table of [used.move, ...(labelSets ? [used.labelSet] : []), ...(clusters ? [used.cluster] : [])]) {
-    for (let j = 0; j < table.length; j += TEMPLATE_WIDTH) {
-      const slots = Array.from(table.subarray(j + 3, j + 3 + table[j + 2]));
-      const group = slots.every((s) => stackFixed.has(s)) ? 'stack' : slots.every((s) => bufferFixed.has(s)) ? 'buffer' : 'rest';
-      for (let q = 0; q < TEMPLATE_WIDTH; q++) groups[group].push(table[j + q]);
-      at[group].push(k++);
-    }
-  }
-  return {
-    n: k,
-    stack: Int32Array.from(groups.stack), stackAt: Int32Array.from(at.stack),
-    buffer: Int32Array.from(groups.buffer), bufferAt: Int32Array.from(at.buffer),
-    rest: Int32Array.from(groups.rest), restAt: Int32Array.from(at.rest),
-  };
-}
-
-/** hashTemplates for a plan's group: key j to keys[m + j], its feature index to at[m + j]; returns the new m. */
-function hashTemplatesAt(table: Int32Array, pos: Int32Array, vals: Int32Array, keys: Uint32Array, at: Int32Array, m: number): number {
-  for (let j = 0, r = 0; j < table.length; j += TEMPLATE_WIDTH, r++) {
-    const arity = table[j + 2];
-    let h = mix(table[j + 1], vals[table[j + 3]]);
-    if (arity > 1) h = mix(h, vals[table[j + 4]]);
-    if (arity > 2) h = mix(h, vals[table[j + 5]]);
-    if (arity > 3) h = mix(h, vals[table[j + 6]]);
-    keys[m] = fin(h);
-    at[m++] = pos[r];
-  }
-  return m;
 }
 
 export const MAX_LABEL_FEATURES = 48;
@@ -663,10 +589,6 @@ export class Parser {
   private readonly scores = new Float64Array(N_MOVES);
   private readonly lscores: Float64Array;
 
-  /** the move model when its rows are packed in slot words (every shipped model): scored through slotWords */
-  private readonly packedMoves: FrozenPerceptron | null;
-  private readonly slotWords = new SlotWords();
-
   constructor(
     readonly data: ParserData,
     readonly moves: Scorer,
@@ -674,7 +596,6 @@ export class Parser {
   ) {
     this.lscores = new Float64Array(data.labels.length);
     this.st.on = templatesOn(data.without);
-    this.packedMoves = moves instanceof FrozenPerceptron && moves.isPacked ? moves : null;
   }
 
   private label(head: number, dep: number): number {
@@ -689,14 +610,13 @@ export class Parser {
     const clusters = this.data.clusters;
     st.reset(lex, xpos, upos, this.data.nXpos + 1, clusters ? (cl ?? clusters.of(lex)) : null);
     st.labelSets = this.data.labelSets === true;
-    if (this.packedMoves) this.slotWords.start(st);
     while (!st.terminal()) {
       const valid = st.valid();
       let best = -1;
       if ((valid & (valid - 1)) === 0) best = valid === 1 ? SHIFT : valid === 2 ? RIGHT : LEFT; // forced: no need to score
       else {
-        if (this.packedMoves) this.slotWords.score(this.packedMoves, st, this.scores);
-        else this.moves.score(this.feats, parseFeatures(st, this.feats), this.scores);
+        const nf = parseFeatures(st, this.feats);
+        this.moves.score(this.feats, nf, this.scores);
         for (let m = 0; m < N_MOVES; m++) if (valid & (1 << m) && (best < 0 || this.scores[m] > this.scores[best])) best = m;
       }
       let label = 0;
@@ -707,107 +627,6 @@ export class Parser {
       st.apply(best, label);
     }
     return st.result();
-  }
-}
-
-/**
- * Move scores of a packed model with the slot words of a word's stack and buffer features kept for
- * the sentence (movePlan): a word is s0 or b0 in about two scored states, so these features are looked
- * up about half as often. The words are summed in parseFeatures' order, so the scores are those of
- * FrozenPerceptron.score over parseFeatures' keys, bit for bit.
- */
-export class SlotWords {
-  private plan: MovePlan | null = null;
-  private planOf: UsedTemplates | null = null;
-  private planFlags = -1;
-  /** the bias feature's slot word (its key never changes) */
-  private bias = 0;
-  private biasOf: FrozenPerceptron | null = null;
-  private words = new Int32Array(MAX_PARSE_FEATURES + 8);
-  private keys = new Uint32Array(MAX_PARSE_FEATURES + 8);
-  private at = new Int32Array(MAX_PARSE_FEATURES + 8);
-  /** per position, the sentence (epoch) whose slot words the cache holds for it as s0 / b0 */
-  private epoch = 0;
-  private stackStamp = new Int32Array(0);
-  private bufferStamp = new Int32Array(0);
-  private stackWords = new Int32Array(0);
-  private bufferWords = new Int32Array(0);
-
-  /** A new sentence in `st` (after st.reset): what was kept for the last one no longer holds. */
-  start(st: State): void {
-    const flags = (st.labelSets ? 1 : 0) | (st.cl ? 2 : 0);
-    if (this.planOf !== st.used || this.planFlags !== flags) {
-      this.plan = movePlan(st.used, st.labelSets, st.cl !== null);
-      this.planOf = st.used;
-      this.planFlags = flags;
-    }
-    const plan = this.plan!;
-    const size = st.n + 1;
-    if (this.stackStamp.length < size) {
-      const cap = Math.max(size, 2 * this.stackStamp.length, 64);
-      this.stackStamp = new Int32Array(cap);
-      this.bufferStamp = new Int32Array(cap);
-      this.epoch = 0;
-    }
-    if (this.stackWords.length < size * plan.stackAt.length) this.stackWords = new Int32Array(this.stackStamp.length * plan.stackAt.length);
-    if (this.bufferWords.length < size * plan.bufferAt.length) this.bufferWords = new Int32Array(this.bufferStamp.length * plan.bufferAt.length);
-    if (this.words.length < plan.n) {
-      this.words = new Int32Array(plan.n + 8);
-      this.keys = new Uint32Array(plan.n + 8);
-      this.at = new Int32Array(plan.n + 8);
-    }
-    if (++this.epoch === 0x7fffffff) {
-      this.stackStamp.fill(0);
-      this.bufferStamp.fill(0);
-      this.epoch = 1;
-    }
-  }
-
-  /** The move scores of the state `st` (not forced: s0 exists) into `out`, as moves.score(parseFeatures(st)) gives them. */
-  score(moves: FrozenPerceptron, st: State, out: Float64Array): void {
-    const plan = this.plan!;
-    if (this.biasOf !== moves) {
-      this.keys[0] = f1(0, 0);
-      this.at[0] = 0;
-      moves.resolvePacked(this.keys, 1, this.at, this.words);
-      this.bias = this.words[0];
-      this.biasOf = moves;
-    }
-    moveValues(st);
-    const v = st.values;
-    const { words, keys, at, epoch } = this;
-    let m = hashTemplatesAt(plan.rest, plan.restAt, v, keys, at, 0);
-    const s0 = st.stack[st.sp - 1];
-    const b0 = st.b0;
-    const ns = plan.stackAt.length;
-    const nb = plan.bufferAt.length;
-    const stackKept = this.stackStamp[s0] === epoch;
-    if (stackKept) {
-      const stackAt = plan.stackAt;
-      const from = s0 * ns;
-      for (let j = 0; j < ns; j++) words[stackAt[j]] = this.stackWords[from + j];
-    } else m = hashTemplatesAt(plan.stack, plan.stackAt, v, keys, at, m);
-    const bufferKept = this.bufferStamp[b0] === epoch;
-    if (bufferKept) {
-      const bufferAt = plan.bufferAt;
-      const from = b0 * nb;
-      for (let j = 0; j < nb; j++) words[bufferAt[j]] = this.bufferWords[from + j];
-    } else m = hashTemplatesAt(plan.buffer, plan.bufferAt, v, keys, at, m);
-    moves.resolvePacked(keys, m, at, words);
-    if (!stackKept) {
-      const stackAt = plan.stackAt;
-      const from = s0 * ns;
-      for (let j = 0; j < ns; j++) this.stackWords[from + j] = words[stackAt[j]];
-      this.stackStamp[s0] = epoch;
-    }
-    if (!bufferKept) {
-      const bufferAt = plan.bufferAt;
-      const from = b0 * nb;
-      for (let j = 0; j < nb; j++) this.bufferWords[from + j] = words[bufferAt[j]];
-      this.bufferStamp[b0] = epoch;
-    }
-    words[0] = this.bias;
-    moves.sumPacked(words, plan.n, out);
   }
 }
 

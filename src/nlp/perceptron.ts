@@ -551,66 +551,6 @@ export class FrozenPerceptron implements Scorer {
     if (this.nClasses > 2) out[2] = a2;
   }
 
-  /** Whether the rows are packed into one slot word each (≤ 3 classes): resolvePacked and sumPacked work. */
-  get isPacked(): boolean {
-    return this.packed;
-  }
-
-  /**
-   * Packed layout, in two halves so a caller can keep a key's slot word and skip its look-up when
-   * the same key comes again (the parser: features of a stack or buffer position that do not change
-   * while it stays there): the slot word scorePacked would find for each of the `m` keys, written to
-   * `words[at[j]]` (0: no row). Reads are independent of each other, as in scorePacked.
-   */
-  resolvePacked(keys: Uint32Array, m: number, at: Int32Array, words: Int32Array): void {
-    if (!this.packed) throw new Error('FrozenPerceptron.resolvePacked: only the packed layout has slot words');
-    if (m > this.homes.length) {
-      this.homes = new Int32Array(m * 2);
-      this.fps = new Int32Array(m * 2);
-      this.firsts = new Uint32Array(m * 2);
-    }
-    const { homes, fps, firsts, slots } = this;
-    const cap = this.cap;
-    const homeScale = this.homeScale;
-    for (let j = 0; j < m; j++) {
-      const key = keys[j];
-      fps[j] = fingerprint11(key);
-      homes[j] = scaledHome(key, homeScale);
-    }
-    for (let j = 0; j < m; j++) firsts[j] = slots[homes[j]];
-    for (let j = 0; j < m; j++) {
-      const fp = fps[j];
-      let v = firsts[j] | 0;
-      let i = homes[j];
-      while ((v & 0x7ff) !== fp && v !== 0) {
-        if (++i === cap) i = 0;
-        v = slots[i];
-      }
-      words[at[j]] = v;
-    }
-  }
-
-  /**
-   * The class scores of `n` slot words (resolvePacked's), summed in their order as scorePacked sums
-   * the rows of its features: for the words of the same keys in the same order, the same doubles.
-   */
-  sumPacked(words: Int32Array, n: number, out: Float64Array): void {
-    const decode = this.decode;
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    for (let k = 0; k < n; k++) {
-      const v = words[k];
-      if (v === 0) continue;
-      a0 += decode[(v >>> 11) & 0x7f];
-      a1 += decode[(v >>> 18) & 0x7f];
-      a2 += decode[v >>> 25];
-    }
-    out[0] = a0;
-    if (this.nClasses > 1) out[1] = a1;
-    if (this.nClasses > 2) out[2] = a2;
-  }
-
   /** Adds the rows of features `from` … `n` − 1 onto `out` (score() zeroes it first). */
   private scoreCompact(feats: Uint32Array, from: number, n: number, out: Float64Array): void {
     const { homes, fps, firsts, slots32: slots, entries16, decode10 } = this;
