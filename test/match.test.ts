@@ -6,7 +6,7 @@ import { parseStage } from '../src/nlp/parse-stage.js';
 import { DependencyPattern, SequencePattern, definePredicate, docContext, type MatchContext } from '../src/match/matcher.js';
 import { compilePatternFile } from '../src/match/rules.js';
 import { ruleById, withoutRules } from '../src/rules/registry.js';
-import { verbForms } from '../src/lexicon/index.js';
+import { formsOf, verbForms } from '../src/lexicon/index.js';
 
 function ctxOf(text: string, parse = false, ents: Record<string, string> = {}): { doc: Doc; ctx: MatchContext } {
   const doc = new Doc({ text });
@@ -118,4 +118,55 @@ test('pattern files: rules are registered with their examples, can be switched o
   assert.throws(() => compilePatternFile('{"rules": [{"id": "test.bad", "stage": "test", "action": "label", "summary": "x", "fires": ["x"], "spares": [], "patterns": [[{"lowr": "x"}]]}]}', 'bad.json'), /bad\.json: test\.bad#0\[0\]: unknown token attribute 'lowr'/);
   assert.equal(ruleById('test.bad'), undefined, 'a rule whose pattern fails to compile is not registered');
   assert.throws(() => compilePatternFile('{"rules": [', 'broken.json'), /broken\.json/);
+});
+
+test('a rule whose alternatives all name their first words tries each only where its first word is written, with the matches of a scan of every start', () => {
+  const spec = (id: string, patterns: unknown[]) => ({ id, stage: 'test', action: 'label', summary: 'first words', fires: ['x'], spares: [], patterns });
+  const held = [[{ verb: 'hold', as: 'verb' }, { lower: 'by' }, { ent: 'ORG', op: '+', as: 'captor' }], [{ lower: { in: ['which', 'that'] }, as: 'pronoun' }, { op: '*' }, { verb: 'hold', as: 'verb' }]];
+  const rules = compilePatternFile(JSON.stringify({ rules: [spec('test.first-words', held), spec('test.first-any', [held[0], [{ shape: 'cap' }, { verb: 'hold' }]])] }), 'first.json');
+  const anchored = rules.get('test.first-words')!;
+  const open = rules.get('test.first-any')!;
+  const holdForms = new Set(formsOf(['hold']).keys());
+  assert.deepEqual([...new SequencePattern(held[0] as never).firstWords!].sort(), [...holdForms].sort());
+  assert.deepEqual([...new SequencePattern(held[1] as never).firstWords!].sort(), ['that', 'which']);
+  assert.equal(new SequencePattern([{ op: '*', lower: 'x' }, { lower: 'y' }]).firstWords, null, 'a first step that may match nothing names no first word');
+  assert.equal(new SequencePattern([{ shape: 'cap' }]).firstWords, null);
+  const text = 'Ana, who was held by Hamas, said the group that held her was Hamas. They HELD talks which held up. Held by Hamas.';
+  const { ctx } = ctxOf(text, false, { Hamas: 'ORG' });
+  // the reference: every start, the first alternative that matches there
+  const scan = (alts: unknown[][]) => {
+    const ps = alts.map((a) => new SequencePattern(a as never));
+    const out = [];
+    for (let i = 0; i < ctx.tokens.length; i++) {
+      for (const p of ps) {
+        const m = p.matchAt(ctx, i);
+        if (m) {
+          out.push(m);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  const calls = { n: 0 };
+  const matchAt = SequencePattern.prototype.matchAt;
+  SequencePattern.prototype.matchAt = function (this: SequencePattern, ...args: Parameters<typeof matchAt>) {
+    calls.n++;
+    return matchAt.apply(this, args);
+  };
+  try {
+    const found = anchored.findAll(ctx);
+    assert.ok(found.length >= 3);
+    const tried = calls.n;
+    const written = ctx.tokens.filter((t) => holdForms.has(t.text.toLowerCase()) || ['which', 'that'].includes(t.text.toLowerCase())).length;
+    assert.equal(tried, written, 'one attempt per token written as a first word, none elsewhere');
+    calls.n = 0;
+    open.findAll(ctx);
+    assert.ok(calls.n >= ctx.tokens.length, 'an alternative with no first words is tried at every token');
+    SequencePattern.prototype.matchAt = matchAt;
+    assert.deepEqual(found, scan(held));
+    assert.deepEqual(open.findAll(ctx), scan([held[0], [{ shape: 'cap' }, { verb: 'hold' }]]));
+  } finally {
+    SequencePattern.prototype.matchAt = matchAt;
+  }
 });

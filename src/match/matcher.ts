@@ -17,7 +17,7 @@
  * All nodes are captured by their `id`.
  */
 import type { Doc, Token } from '../doc.js';
-import { compileTokenTest, type MatchContext, type TokenPredicate, type TokenTest } from './token.js';
+import { compileTokenTest, tokenTestWords, type MatchContext, type TokenPredicate, type TokenTest } from './token.js';
 
 export { definePredicate, type MatchContext, type TokenTest } from './token.js';
 
@@ -58,6 +58,11 @@ interface CompiledStep {
 /** A compiled sequence pattern. */
 export class SequencePattern {
   private readonly steps: CompiledStep[];
+  /**
+   * The lower-case words a match's first token must be written as (its first step's word set:
+   * tokenTestWords), or null when the first step may match nothing or names no word set
+   */
+  readonly firstWords: ReadonlySet<string> | null;
 
   constructor(steps: readonly SequenceStep[], readonly name = 'pattern') {
     if (steps.length === 0) throw new Error(`${name}: empty pattern`);
@@ -66,6 +71,8 @@ export class SequencePattern {
       if (op !== undefined && !['?', '*', '+', '!'].includes(op)) throw new Error(`${name}[${k}]: unknown op '${op}'`);
       return { test: compileTokenTest(test, `${name}[${k}]`), op: op ?? '', ...(as ? { as } : {}) };
     });
+    const { op, as: _as, ...first } = steps[0];
+    this.firstWords = op === undefined || op === '+' ? tokenTestWords(first) : null;
   }
 
   /** The match starting at token `start`, or null. `end` bounds the search (default: the sentence's end). */

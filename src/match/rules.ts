@@ -30,12 +30,18 @@ export interface PatternRuleSpec extends RuleSpec {
 
 /** A registered rule with its compiled patterns. */
 export class PatternRule {
+  /** every alternative's first-token words (SequencePattern.firstWords), or null when one has none */
+  private readonly firstWords: ReadonlyArray<ReadonlySet<string>> | null;
+
   constructor(
     readonly rule: Rule,
     private readonly sequences: readonly SequencePattern[],
     private readonly dependency: DependencyPattern | null,
     readonly data: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    const words = sequences.map((p) => p.firstWords);
+    this.firstWords = words.every((w) => w !== null) ? (words as ReadonlySet<string>[]) : null;
+  }
 
   get id(): string {
     return this.rule.id;
@@ -49,7 +55,25 @@ export class PatternRule {
   findAll(ctx: MatchContext, from = 0, to = ctx.tokens.length): Match[] {
     if (!this.rule.enabled) return [];
     const out: Match[] = [];
-    if (this.sequences.length) {
+    if (this.sequences.length && this.firstWords) {
+      // an alternative is tried only at a token written as one of its first words: the same matches
+      // (its first test would fail anywhere else) without running its tests at every token
+      const firstWords = this.firstWords;
+      const lower = lowerTexts(ctx);
+      for (let i = from; i < to; i++) {
+        const w = lower[i];
+        let end = -1;
+        for (let k = 0; k < firstWords.length; k++) {
+          if (!firstWords[k].has(w)) continue;
+          if (end < 0) end = sentenceEnd(ctx.tokens, i);
+          const m = this.sequences[k].matchAt(ctx, i, end);
+          if (m && m.end <= to) {
+            out.push(m);
+            break;
+          }
+        }
+      }
+    } else if (this.sequences.length) {
       for (let i = from; i < to; i++) {
         const end = sentenceEnd(ctx.tokens, i);
         for (const p of this.sequences) {
@@ -69,6 +93,22 @@ export class PatternRule {
   fired(start?: number, end?: number): void {
     this.rule.fired(start, end);
   }
+}
+
+/**
+ * The tokens' texts lower-cased, once per match context (the rules of a stage share one context and
+ * its tokens do not change while they run).
+ */
+const lowered = new WeakMap<MatchContext, string[]>();
+function lowerTexts(ctx: MatchContext): string[] {
+  let out = lowered.get(ctx);
+  if (out === undefined || out.length !== ctx.tokens.length) {
+    const tokens = ctx.tokens;
+    out = [];
+    for (let i = 0; i < tokens.length; i++) out.push(tokens[i].text.toLowerCase());
+    lowered.set(ctx, out);
+  }
+  return out;
 }
 
 const loaded = new Map<string, Map<string, PatternRule>>();

@@ -132,6 +132,27 @@ const SHAPES: Record<NonNullable<TokenTest['shape']>, (s: string) => boolean> = 
   num: (s) => /^[\d.,]+$/.test(s),
 };
 
+/**
+ * The lower-case words a token must be written as to pass `test` (its `lower` equality or `in` set, or
+ * the forms of its `verb`: checks compileTokenTest makes on the token's text lower-cased), or null when
+ * the test names no such set. A necessary condition: a token whose lower-cased text is not in the set
+ * fails the test, so a matcher may skip it without running the test.
+ */
+export function tokenTestWords(test: TokenTest): ReadonlySet<string> | null {
+  let words: ReadonlySet<string> | null = null;
+  const v = test.lower;
+  if (typeof v === 'string') words = new Set([v]);
+  else if (v?.in) words = new Set(v.in);
+  if (test.verb !== undefined) {
+    const verb = test.verb;
+    const lemmas = typeof verb === 'string' ? [verb] : [...(verb.in ?? []), ...(verb.list ? listWords(verb.list) : [])];
+    const kinds = test.verbForm === undefined ? VERB_FORMS : typeof test.verbForm === 'string' ? [test.verbForm] : test.verbForm;
+    const forms = new Set(formsOf(lemmas, kinds).keys());
+    if (words === null || forms.size < words.size) words = forms;
+  }
+  return words;
+}
+
 /** Compile a token test into a predicate (lists and regexes built once). */
 export function compileTokenTest(test: TokenTest, where = 'token test'): TokenPredicate {
   for (const k of Object.keys(test)) if (!Object.hasOwn(KEYS, k)) throw new Error(`${where}: unknown token attribute '${k}'`);
