@@ -17,7 +17,7 @@
  * All nodes are captured by their `id`.
  */
 import type { Doc, Token } from '../doc.js';
-import { compileTokenTest, tokenTestWords, type MatchContext, type TokenPredicate, type TokenTest } from './token.js';
+import { compileTokenTest, tokenTestWords, type MatchContext, type TokenPredicate, type TokenTest, type WordTest } from './token.js';
 
 export { definePredicate, type MatchContext, type TokenTest } from './token.js';
 
@@ -62,7 +62,13 @@ export class SequencePattern {
    * The lower-case words a match's first token must be written as (its first step's word set:
    * tokenTestWords), or null when the first step may match nothing or names no word set
    */
-  readonly firstWords: ReadonlySet<string> | null;
+  readonly firstWords: WordTest | null;
+  /**
+   * The smallest word set of the steps every match passes a token through (no `op`, or `+`): a
+   * match needs a token written as one of them between its start and the sentence's end; null when
+   * no such step names one
+   */
+  readonly someWords: WordTest | null;
 
   constructor(steps: readonly SequenceStep[], readonly name = 'pattern') {
     if (steps.length === 0) throw new Error(`${name}: empty pattern`);
@@ -71,8 +77,11 @@ export class SequencePattern {
       if (op !== undefined && !['?', '*', '+', '!'].includes(op)) throw new Error(`${name}[${k}]: unknown op '${op}'`);
       return { test: compileTokenTest(test, `${name}[${k}]`), op: op ?? '', ...(as ? { as } : {}) };
     });
-    const { op, as: _as, ...first } = steps[0];
-    this.firstWords = op === undefined || op === '+' ? tokenTestWords(first) : null;
+    const required = steps.map(({ op, as: _as, ...test }) => (op === undefined || op === '+' ? tokenTestWords(test) : null));
+    this.firstWords = required[0];
+    let some: WordTest | null = null;
+    for (const w of required) if (w !== null && (some === null || w.size < some.size)) some = w;
+    this.someWords = some;
   }
 
   /** The match starting at token `start`, or null. `end` bounds the search (default: the sentence's end). */

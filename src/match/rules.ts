@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { lexiconDir } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleSpec } from '../rules/registry.js';
 import { DependencyPattern, SequencePattern, sentenceEnd, type DepNode, type Match, type MatchContext, type SequenceStep } from './matcher.js';
+import type { WordTest } from './token.js';
 
 export interface PatternRuleSpec extends RuleSpec {
   patterns?: SequenceStep[][];
@@ -30,8 +31,11 @@ export interface PatternRuleSpec extends RuleSpec {
 
 /** A registered rule with its compiled patterns. */
 export class PatternRule {
-  /** every alternative's first-token words (SequencePattern.firstWords), or null when one has none */
-  private readonly firstWords: ReadonlyArray<ReadonlySet<string>> | null;
+  /** per alternative, SequencePattern.firstWords and someWords */
+  private readonly firstWords: ReadonlyArray<WordTest | null>;
+  private readonly someWords: ReadonlyArray<WordTest | null>;
+  /** per alternative, whether the sentence being scanned holds one of its someWords (findAll) */
+  private readonly live: Uint8Array;
 
   constructor(
     readonly rule: Rule,
@@ -39,8 +43,9 @@ export class PatternRule {
     private readonly dependency: DependencyPattern | null,
     readonly data: Readonly<Record<string, unknown>>,
   ) {
-    const words = sequences.map((p) => p.firstWords);
-    this.firstWords = words.every((w) => w !== null) ? (words as ReadonlySet<string>[]) : null;
+    this.firstWords = sequences.map((p) => p.firstWords);
+    this.someWords = sequences.map((p) => p.someWords);
+    this.live = new Uint8Array(sequences.length);
   }
 
   get id(): string {
@@ -55,29 +60,31 @@ export class PatternRule {
   findAll(ctx: MatchContext, from = 0, to = ctx.tokens.length): Match[] {
     if (!this.rule.enabled) return [];
     const out: Match[] = [];
-    if (this.sequences.length && this.firstWords) {
-      // an alternative is tried only at a token written as one of its first words: the same matches
-      // (its first test would fail anywhere else) without running its tests at every token
-      const firstWords = this.firstWords;
+    const seqs = this.sequences;
+    if (seqs.length) {
+      // an alternative is tried only in a sentence holding one of its someWords and at a token
+      // written as one of its firstWords: elsewhere one of its tests must fail, so the matches are
+      // those of trying every alternative at every start (the texts lower-cased once per context)
+      const { firstWords, someWords, live } = this;
       const lower = lowerTexts(ctx);
+      let end = -1;
       for (let i = from; i < to; i++) {
-        const w = lower[i];
-        let end = -1;
-        for (let k = 0; k < firstWords.length; k++) {
-          if (!firstWords[k].has(w)) continue;
-          if (end < 0) end = sentenceEnd(ctx.tokens, i);
-          const m = this.sequences[k].matchAt(ctx, i, end);
-          if (m && m.end <= to) {
-            out.push(m);
-            break;
+        if (i >= end) {
+          end = sentenceEnd(ctx.tokens, i);
+          const last = Math.min(end, to);
+          for (let k = 0; k < seqs.length; k++) {
+            const some = someWords[k];
+            let found = some === null;
+            for (let j = i; !found && j < last; j++) found = some!.has(lower[j]);
+            live[k] = found ? 1 : 0;
           }
         }
-      }
-    } else if (this.sequences.length) {
-      for (let i = from; i < to; i++) {
-        const end = sentenceEnd(ctx.tokens, i);
-        for (const p of this.sequences) {
-          const m = p.matchAt(ctx, i, end);
+        const w = lower[i];
+        for (let k = 0; k < seqs.length; k++) {
+          if (live[k] === 0) continue;
+          const first = firstWords[k];
+          if (first !== null && !first.has(w)) continue;
+          const m = seqs[k].matchAt(ctx, i, end);
           if (m && m.end <= to) {
             out.push(m);
             break;
