@@ -64,11 +64,11 @@ export class SequencePattern {
    */
   readonly firstWords: WordTest | null;
   /**
-   * The smallest word set of the steps every match passes a token through (no `op`, or `+`): a
-   * match needs a token written as one of them between its start and the sentence's end; null when
-   * no such step names one
+   * The word sets of the steps every match passes a token through (no `op`, or `+`), smallest first:
+   * a match needs, for each, a token written as one of its words between its start and the
+   * sentence's end
    */
-  readonly someWords: WordTest | null;
+  readonly requiredWords: readonly WordTest[];
 
   constructor(steps: readonly SequenceStep[], readonly name = 'pattern') {
     if (steps.length === 0) throw new Error(`${name}: empty pattern`);
@@ -79,9 +79,7 @@ export class SequencePattern {
     });
     const required = steps.map(({ op, as: _as, ...test }) => (op === undefined || op === '+' ? tokenTestWords(test) : null));
     this.firstWords = required[0];
-    let some: WordTest | null = null;
-    for (const w of required) if (w !== null && (some === null || w.size < some.size)) some = w;
-    this.someWords = some;
+    this.requiredWords = required.filter((w) => w !== null).sort((a, b) => a.size - b.size);
   }
 
   /** The match starting at token `start`, or null. `end` bounds the search (default: the sentence's end). */

@@ -31,10 +31,10 @@ export interface PatternRuleSpec extends RuleSpec {
 
 /** A registered rule with its compiled patterns. */
 export class PatternRule {
-  /** per alternative, SequencePattern.firstWords and someWords */
+  /** per alternative, SequencePattern.firstWords and requiredWords */
   private readonly firstWords: ReadonlyArray<WordTest | null>;
-  private readonly someWords: ReadonlyArray<WordTest | null>;
-  /** per alternative, whether the sentence being scanned holds one of its someWords (findAll) */
+  private readonly requiredWords: ReadonlyArray<readonly WordTest[]>;
+  /** per alternative, whether the sentence being scanned holds a word of each of its requiredWords (findAll) */
   private readonly live: Uint8Array;
 
   constructor(
@@ -44,7 +44,7 @@ export class PatternRule {
     readonly data: Readonly<Record<string, unknown>>,
   ) {
     this.firstWords = sequences.map((p) => p.firstWords);
-    this.someWords = sequences.map((p) => p.someWords);
+    this.requiredWords = sequences.map((p) => p.requiredWords);
     this.live = new Uint8Array(sequences.length);
   }
 
@@ -62,10 +62,10 @@ export class PatternRule {
     const out: Match[] = [];
     const seqs = this.sequences;
     if (seqs.length) {
-      // an alternative is tried only in a sentence holding one of its someWords and at a token
-      // written as one of its firstWords: elsewhere one of its tests must fail, so the matches are
-      // those of trying every alternative at every start (the texts lower-cased once per context)
-      const { firstWords, someWords, live } = this;
+      // an alternative is tried only in a sentence holding a word of each of its requiredWords and at
+      // a token written as one of its firstWords: elsewhere one of its tests must fail, so the matches
+      // are those of trying every alternative at every start (the texts lower-cased once per context)
+      const { firstWords, requiredWords, live } = this;
       const lower = lowerTexts(ctx);
       let end = -1;
       for (let i = from; i < to; i++) {
@@ -73,10 +73,15 @@ export class PatternRule {
           end = sentenceEnd(ctx.tokens, i);
           const last = Math.min(end, to);
           for (let k = 0; k < seqs.length; k++) {
-            const some = someWords[k];
-            let found = some === null;
-            for (let j = i; !found && j < last; j++) found = some!.has(lower[j]);
-            live[k] = found ? 1 : 0;
+            const required = requiredWords[k];
+            let all = true;
+            for (let r = 0; all && r < required.length; r++) {
+              const words = required[r];
+              let found = false;
+              for (let j = i; !found && j < last; j++) found = words.has(lower[j]);
+              all = found;
+            }
+            live[k] = all ? 1 : 0;
           }
         }
         const w = lower[i];
