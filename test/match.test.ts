@@ -6,7 +6,7 @@ import { parseStage } from '../src/nlp/parse-stage.js';
 import { DependencyPattern, SequencePattern, definePredicate, docContext, type MatchContext } from '../src/match/matcher.js';
 import { compilePatternFile } from '../src/match/rules.js';
 import { ruleById, withoutRules } from '../src/rules/registry.js';
-import { verbForms } from '../src/lexicon/index.js';
+import { formsOf, verbForms } from '../src/lexicon/index.js';
 
 function ctxOf(text: string, parse = false, ents: Record<string, string> = {}): { doc: Doc; ctx: MatchContext } {
   const doc = new Doc({ text });
@@ -118,4 +118,74 @@ test('pattern files: rules are registered with their examples, can be switched o
   assert.throws(() => compilePatternFile('{"rules": [{"id": "test.bad", "stage": "test", "action": "label", "summary": "x", "fires": ["x"], "spares": [], "patterns": [[{"lowr": "x"}]]}]}', 'bad.json'), /bad\.json: test\.bad#0\[0\]: unknown token attribute 'lowr'/);
   assert.equal(ruleById('test.bad'), undefined, 'a rule whose pattern fails to compile is not registered');
   assert.throws(() => compilePatternFile('{"rules": [', 'broken.json'), /broken\.json/);
+});
+
+test('a rule whose alternatives all name their first words tries each only where its first word is written, with the matches of a scan of every start', () => {
+  const spec = (id: string, patterns: unknown[]) => ({ id, stage: 'test', action: 'label', summary: 'first words', fires: ['x'], spares: [], patterns });
+  const held = [[{ verb: 'hold', as: 'verb' }, { lower: 'by' }, { ent: 'ORG', op: '+', as: 'captor' }], [{ lower: { in: ['which', 'that'] }, as: 'pronoun' }, { op: '*' }, { verb: 'hold', as: 'verb' }]];
+  const rules = compilePatternFile(JSON.stringify({ rules: [spec('test.first-words', held), spec('test.first-any', [held[0], [{ shape: 'cap' }, { verb: 'hold' }]])] }), 'first.json');
+  const anchored = rules.get('test.first-words')!;
+  const open = rules.get('test.first-any')!;
+  const holdForms = new Set(formsOf(['hold']).keys());
+  const first = new SequencePattern(held[0] as never).firstWords!;
+  assert.equal(first.size, holdForms.size);
+  for (const w of holdForms) assert.ok(first.has(w), w);
+  assert.ok(!first.has('hold by'));
+  const which = new SequencePattern(held[1] as never);
+  assert.deepEqual([...(which.firstWords as Set<string>)].sort(), ['that', 'which']);
+  assert.deepEqual(which.requiredWords.map((w) => w.size), [2, holdForms.size], 'the word sets of the steps every match passes, smallest first');
+  assert.equal(new SequencePattern([{ op: '*', lower: 'x' }, { lower: 'y' }]).firstWords, null, 'a first step that may match nothing names no first word');
+  assert.deepEqual(new SequencePattern([{ op: '*', lower: 'x' }, { lower: 'y' }]).requiredWords.map((w) => [...(w as Set<string>)]), [['y']]);
+  assert.deepEqual(new SequencePattern([{ shape: 'cap' }, { lower: 'z', op: '?' }]).requiredWords, []);
+  const text = 'Ana, who was held by Hamas, said the group that held her was Hamas. They HELD talks which held up. Talks ended in Rome. Held by Hamas. That was by design.';
+  const { ctx } = ctxOf(text, false, { Hamas: 'ORG' });
+  // the reference: every start, the first alternative that matches there
+  const scan = (alts: unknown[][]) => {
+    const ps = alts.map((a) => new SequencePattern(a as never));
+    const out = [];
+    for (let i = 0; i < ctx.tokens.length; i++) {
+      for (const p of ps) {
+        const m = p.matchAt(ctx, i);
+        if (m) {
+          out.push(m);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+  const calls = { n: 0, at: new Set<number>() };
+  const matchAt = SequencePattern.prototype.matchAt;
+  SequencePattern.prototype.matchAt = function (this: SequencePattern, ...args: Parameters<typeof matchAt>) {
+    calls.n++;
+    calls.at.add(args[1]);
+    return matchAt.apply(this, args);
+  };
+  try {
+    const found = anchored.findAll(ctx);
+    assert.ok(found.length >= 3);
+    // "held … by …" is tried only at a form of hold in a sentence with "by" ("They HELD talks" has none),
+    // "which/that … held" at which or that in a sentence with a form of hold ("That was by design" has none)
+    const sentencesWith = (f: (w: string) => boolean) => new Set(ctx.tokens.filter((t) => f(t.text.toLowerCase())).map((t) => t.sentence));
+    const hasBy = sentencesWith((w) => w === 'by');
+    const hasHold = sentencesWith((w) => holdForms.has(w));
+    const expected = ctx.tokens.flatMap((t, i) => {
+      const w = t.text.toLowerCase();
+      return (holdForms.has(w) && hasBy.has(t.sentence)) || (['which', 'that'].includes(w) && hasHold.has(t.sentence)) ? [i] : [];
+    });
+    assert.ok(!expected.includes(ctx.tokens.findIndex((t) => t.text === 'That')));
+    assert.deepEqual([...calls.at].sort((a, b) => a - b), expected);
+    assert.equal(calls.n, expected.length, 'one attempt per such token, none elsewhere');
+    calls.n = 0;
+    calls.at.clear();
+    open.findAll(ctx);
+    const sentences = [...calls.at].map((i) => ctx.tokens[i].sentence);
+    assert.deepEqual([...new Set(sentences)].sort(), [0, 1, 3], 'an alternative with no first words is tried only in sentences holding a word its steps require');
+    assert.equal(calls.at.size, ctx.tokens.filter((t) => t.sentence !== 2 && t.sentence !== 4).length, '… at every token of them');
+    SequencePattern.prototype.matchAt = matchAt;
+    assert.deepEqual(found, scan(held));
+    assert.deepEqual(open.findAll(ctx), scan([held[0], [{ shape: 'cap' }, { verb: 'hold' }]]));
+  } finally {
+    SequencePattern.prototype.matchAt = matchAt;
+  }
 });

@@ -23,6 +23,8 @@ interface RoleTable {
   /** last words of every role phrase, for a cheap first test */
   lastWords: Set<string>;
   maxWords: number;
+  /** mayEnd's answers per word (pure: the table never changes once built) */
+  ends: Map<string, boolean>;
 }
 
 let table: RoleTable | null = null;
@@ -44,7 +46,7 @@ function roles(): RoleTable {
     lastWords.add(words[words.length - 1]);
     maxWords = Math.max(maxWords, words.length);
   }
-  table = { byPhrase, lastWords, maxWords };
+  table = { byPhrase, lastWords, maxWords, ends: new Map() };
   return table;
 }
 
@@ -62,10 +64,20 @@ function singular(w: string): string[] {
   return out;
 }
 
+/** Whether a phrase of the table ends with `word` or its singular (kept per word: roleOf asks it of most words of a text, many times). */
+function mayEnd(t: RoleTable, word: string): boolean {
+  let ends = t.ends.get(word);
+  if (ends === undefined) {
+    ends = t.lastWords.has(word) || singular(word).some((s) => t.lastWords.has(s));
+    if (t.ends.size >= 50_000) t.ends.clear();
+    t.ends.set(word, ends);
+  }
+  return ends;
+}
+
 /** Can a role phrase end with this (lower-case) word? A cheap test before building phrases. */
 export function mayEndRole(word: string): boolean {
-  const last = roles().lastWords;
-  return last.has(word) || singular(word).some((s) => last.has(s));
+  return mayEnd(roles(), word);
 }
 
 /** Plural forms the table lists as words of their own. */
@@ -76,7 +88,7 @@ export function roleOf(phrase: string): (RoleInfo & { plural: boolean }) | null 
   const t = roles();
   const sp = phrase.lastIndexOf(' ');
   const lastRaw = (sp < 0 ? phrase : phrase.slice(sp + 1)).toLowerCase();
-  if (!t.lastWords.has(lastRaw) && !singular(lastRaw).some((s) => t.lastWords.has(s))) return null;
+  if (!mayEnd(t, lastRaw)) return null;
   const p = phrase.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   const direct = t.byPhrase.get(p);
   if (direct) return { ...direct, plural: LISTED_PLURALS.has(p) };

@@ -17,7 +17,7 @@
  * All nodes are captured by their `id`.
  */
 import type { Doc, Token } from '../doc.js';
-import { compileTokenTest, type MatchContext, type TokenPredicate, type TokenTest } from './token.js';
+import { compileTokenTest, tokenTestWords, type MatchContext, type TokenPredicate, type TokenTest, type WordTest } from './token.js';
 
 export { definePredicate, type MatchContext, type TokenTest } from './token.js';
 
@@ -58,6 +58,17 @@ interface CompiledStep {
 /** A compiled sequence pattern. */
 export class SequencePattern {
   private readonly steps: CompiledStep[];
+  /**
+   * The lower-case words a match's first token must be written as (its first step's word set:
+   * tokenTestWords), or null when the first step may match nothing or names no word set
+   */
+  readonly firstWords: WordTest | null;
+  /**
+   * The word sets of the steps every match passes a token through (no `op`, or `+`), smallest first:
+   * a match needs, for each, a token written as one of its words between its start and the
+   * sentence's end
+   */
+  readonly requiredWords: readonly WordTest[];
 
   constructor(steps: readonly SequenceStep[], readonly name = 'pattern') {
     if (steps.length === 0) throw new Error(`${name}: empty pattern`);
@@ -66,6 +77,9 @@ export class SequencePattern {
       if (op !== undefined && !['?', '*', '+', '!'].includes(op)) throw new Error(`${name}[${k}]: unknown op '${op}'`);
       return { test: compileTokenTest(test, `${name}[${k}]`), op: op ?? '', ...(as ? { as } : {}) };
     });
+    const required = steps.map(({ op, as: _as, ...test }) => (op === undefined || op === '+' ? tokenTestWords(test) : null));
+    this.firstWords = required[0];
+    this.requiredWords = required.filter((w) => w !== null).sort((a, b) => a.size - b.size);
   }
 
   /** The match starting at token `start`, or null. `end` bounds the search (default: the sentence's end). */

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { lexiconDir } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleSpec } from '../rules/registry.js';
 import { DependencyPattern, SequencePattern, sentenceEnd, type DepNode, type Match, type MatchContext, type SequenceStep } from './matcher.js';
+import type { WordTest } from './token.js';
 
 export interface PatternRuleSpec extends RuleSpec {
   patterns?: SequenceStep[][];
@@ -30,12 +31,22 @@ export interface PatternRuleSpec extends RuleSpec {
 
 /** A registered rule with its compiled patterns. */
 export class PatternRule {
+  /** per alternative, SequencePattern.firstWords and requiredWords */
+  private readonly firstWords: ReadonlyArray<WordTest | null>;
+  private readonly requiredWords: ReadonlyArray<readonly WordTest[]>;
+  /** per alternative, whether the sentence being scanned holds a word of each of its requiredWords (findAll) */
+  private readonly live: Uint8Array;
+
   constructor(
     readonly rule: Rule,
     private readonly sequences: readonly SequencePattern[],
     private readonly dependency: DependencyPattern | null,
     readonly data: Readonly<Record<string, unknown>>,
-  ) {}
+  ) {
+    this.firstWords = sequences.map((p) => p.firstWords);
+    this.requiredWords = sequences.map((p) => p.requiredWords);
+    this.live = new Uint8Array(sequences.length);
+  }
 
   get id(): string {
     return this.rule.id;
@@ -49,11 +60,36 @@ export class PatternRule {
   findAll(ctx: MatchContext, from = 0, to = ctx.tokens.length): Match[] {
     if (!this.rule.enabled) return [];
     const out: Match[] = [];
-    if (this.sequences.length) {
+    const seqs = this.sequences;
+    if (seqs.length) {
+      // an alternative is tried only in a sentence holding a word of each of its requiredWords and at
+      // a token written as one of its firstWords: elsewhere one of its tests must fail, so the matches
+      // are those of trying every alternative at every start (the texts lower-cased once per context)
+      const { firstWords, requiredWords, live } = this;
+      const lower = lowerTexts(ctx);
+      let end = -1;
       for (let i = from; i < to; i++) {
-        const end = sentenceEnd(ctx.tokens, i);
-        for (const p of this.sequences) {
-          const m = p.matchAt(ctx, i, end);
+        if (i >= end) {
+          end = sentenceEnd(ctx.tokens, i);
+          const last = Math.min(end, to);
+          for (let k = 0; k < seqs.length; k++) {
+            const required = requiredWords[k];
+            let all = true;
+            for (let r = 0; all && r < required.length; r++) {
+              const words = required[r];
+              let found = false;
+              for (let j = i; !found && j < last; j++) found = words.has(lower[j]);
+              all = found;
+            }
+            live[k] = all ? 1 : 0;
+          }
+        }
+        const w = lower[i];
+        for (let k = 0; k < seqs.length; k++) {
+          if (live[k] === 0) continue;
+          const first = firstWords[k];
+          if (first !== null && !first.has(w)) continue;
+          const m = seqs[k].matchAt(ctx, i, end);
           if (m && m.end <= to) {
             out.push(m);
             break;
@@ -69,6 +105,22 @@ export class PatternRule {
   fired(start?: number, end?: number): void {
     this.rule.fired(start, end);
   }
+}
+
+/**
+ * The tokens' texts lower-cased, once per match context (the rules of a stage share one context and
+ * its tokens do not change while they run).
+ */
+const lowered = new WeakMap<MatchContext, string[]>();
+function lowerTexts(ctx: MatchContext): string[] {
+  let out = lowered.get(ctx);
+  if (out === undefined || out.length !== ctx.tokens.length) {
+    const tokens = ctx.tokens;
+    out = [];
+    for (let i = 0; i < tokens.length; i++) out.push(tokens[i].text.toLowerCase());
+    lowered.set(ctx, out);
+  }
+  return out;
 }
 
 const loaded = new Map<string, Map<string, PatternRule>>();

@@ -132,6 +132,42 @@ const SHAPES: Record<NonNullable<TokenTest['shape']>, (s: string) => boolean> = 
   num: (s) => /^[\d.,]+$/.test(s),
 };
 
+/** A set of lower-case words (a Set, or a lexicon list read as valuePredicate reads it). */
+export interface WordTest {
+  has(word: string): boolean;
+  readonly size: number;
+}
+
+/**
+ * The lower-case words a token must be written as to pass `test`: its `lower` equality, `in` set or
+ * `list`, or the forms of its `verb` (checks compileTokenTest makes on the token's text lower-cased),
+ * the smallest when it names several; null when it names none. A necessary condition: a token whose
+ * lower-cased text fails it fails the test, so a matcher may skip it without running the test.
+ */
+export function tokenTestWords(test: TokenTest): WordTest | null {
+  const tests: WordTest[] = [];
+  const v = test.lower;
+  if (typeof v === 'string') tests.push(new Set([v]));
+  else if (v !== undefined) {
+    if (v.in) tests.push(new Set(v.in));
+    if (v.list !== undefined) {
+      const { name, where } = parseSelector(v.list);
+      const words = set(name, where);
+      // as valuePredicate tests a list
+      tests.push(isCaseSensitive(name) ? words : { has: (w) => words.has(w.toLowerCase()), size: words.size });
+    }
+  }
+  if (test.verb !== undefined) {
+    const verb = test.verb;
+    const lemmas = typeof verb === 'string' ? [verb] : [...(verb.in ?? []), ...(verb.list ? listWords(verb.list) : [])];
+    const kinds = test.verbForm === undefined ? VERB_FORMS : typeof test.verbForm === 'string' ? [test.verbForm] : test.verbForm;
+    tests.push(new Set(formsOf(lemmas, kinds).keys()));
+  }
+  let best: WordTest | null = null;
+  for (const t of tests) if (best === null || t.size < best.size) best = t;
+  return best;
+}
+
 /** Compile a token test into a predicate (lists and regexes built once). */
 export function compileTokenTest(test: TokenTest, where = 'token test'): TokenPredicate {
   for (const k of Object.keys(test)) if (!Object.hasOwn(KEYS, k)) throw new Error(`${where}: unknown token attribute '${k}'`);
