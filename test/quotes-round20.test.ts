@@ -87,12 +87,3 @@ test('a noun phrase the parse took for an open complement of the cue, a finite p
   assert.equal(quoteOf(text, 'all the dead in Tarvik have been buried')?.speaker, '~Officials');
   assert.equal(without(['quotes.bare-clause'], () => quoteOf(text, 'all the dead in Tarvik have been buried')), null);
 });
-
-test('a short quotation is not said by a cue in a clause a subordinator opens after it', () => {
-  const text = 'The governor has suffered a "crushing defeat" after the country\'s army announced it would not move against the protesters.';
-  const r = run(text);
-  assert.equal(r.quotes.some((q) => q.kind === 'direct' && q.text.includes('crushing defeat')), false);
-  assert.equal(quoteOf(text, 'it would not move')?.speaker, "~the country's army");
-  // near miss: the cue right after the quotation with its subject still takes it
-  assert.equal(quoteOf('The plan was "a disgrace," the governor said on Monday.', 'a disgrace')?.speaker, '~the governor');
-});

@@ -239,17 +239,7 @@ function relativeObject(ctx: QuoteContext, i: number): boolean {
 /** The cue stands right before or after the quotation (a comma and a word or two away at most). */
 function nextTo(doc: Doc, cue: Token, q: RawQuote): boolean {
   const between = cue.start >= q.outerEnd ? doc.text.slice(q.outerEnd, cue.start) : doc.text.slice(cue.end, q.outerStart);
-  if (!(between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4)) return false;
-  // a cue after the quotation in a clause a subordinator opens stands in another clause ('suffered a "devastating blow" after the
-  // army announced …'); "as" relates the quotation to its cue ('"a disaster", as Ruiz put it')
-  if (cue.start >= q.outerEnd) {
-    const i = doc.tokenAt(cue.start);
-    for (let k = doc.tokenAt(q.outerEnd); k >= 0 && k < i; k++) {
-      const t = doc.tokens[k];
-      if (t.start >= q.outerEnd && t.head === i && t.deprel === 'mark' && t.text.toLowerCase() !== 'as') return false;
-    }
-  }
-  return true;
+  return between.length <= 40 && !/[.;:!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 4;
 }
 
 /**
