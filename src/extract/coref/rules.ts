@@ -392,6 +392,55 @@ export const stateSoleCountryRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const otherOfficeRule = defineRule({
+  id: 'coref.description-role-other-office',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the president", "the general", "the minister" alone is no person whose every title holds the noun only inside another office: after a rank or office word ("Vice President Mike Pence", "former President", lexicon/en/title-modifiers.tsv office) or as part of a longer role ("Attorney General William Barr", "general secretary Mick Whelan", "Prime Minister": lexicon/en/roles.tsv); the search goes on to a person who holds the office itself',
+  fires: ['President Ana Ruiz met Vice President Tom Berg on Friday. Berg spoke first. The president left early.'],
+  spares: ['President Ana Ruiz met Foreign Minister Tom Berg on Friday. Berg spoke first. The president left early.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** Words that make a title another office than its role noun ("vice", "deputy", "former": "Vice President" is no president). */
+const OFFICE_WORDS = set('title-modifiers', { uses: 'office' });
+
+/**
+ * The role noun stands in the person's titles (the role words read with the names, in order, and the words of its
+ * nominals) only inside another office: after an office word ("vice president", "former president") or as a word of a
+ * longer role ("attorney general", "general secretary", "prime minister"). No title holding the noun: false.
+ */
+function otherOfficeOnly(doc: Doc, e: Entity, noun: string): boolean {
+  let other = false;
+  const titles: string[][] = [];
+  for (const m of e.mentions) {
+    if (m.kind === 'name' && !notApposed.has(m)) {
+      // the words written right before the name ("former US Vice President | Joe Biden"), else the role words read with it
+      const first = doc.tokenAt(m.start);
+      const run: string[] = [];
+      for (let k = first - 1; k >= 0 && k >= first - 5 && doc.tokens[k].sentence === doc.tokens[first].sentence && /^[\p{L}-]+$/u.test(doc.tokens[k].text); k--) run.unshift(lw(doc.tokens[k]));
+      if (run.includes(noun)) titles.push(run);
+      else if (m.roles?.length) titles.push(m.roles.map((r) => r.toLowerCase()));
+    } else if (m.kind === 'nominal') {
+      // with the word before it: an apposed title word ("Vice | President Mike Pence") keeps its office word
+      const k = doc.tokenAt(m.start);
+      const prev = k > 0 && doc.tokens[k - 1].sentence === doc.tokens[k].sentence ? lw(doc.tokens[k - 1]) : '';
+      titles.push([prev, ...m.text.toLowerCase().split(/\s+/)].filter((w) => /^[\p{L}-]+$/u.test(w) && w !== 'the' && w !== 'a' && w !== 'an'));
+    }
+  }
+  for (const words of titles) {
+    for (let j = 0; j < words.length; j++) {
+      if (words[j] !== noun) continue;
+      const before = words[j - 1];
+      const after = words[j + 1];
+      const inside = (before !== undefined && before !== noun && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
+      if (!inside) return false;
+      other = true;
+    }
+  }
+  return other;
+}
+
 export const soleHolderReachRule = defineRule({
   id: 'coref.description-sole-holder-reach',
   stage: 'coref',
@@ -789,9 +838,16 @@ function ruleDescriptions(doc: Doc): void {
     let basis: string = BASIS.role;
     if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
       const t = titled;
-      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)));
+      // (a person whose titles hold the noun only inside another office is passed over: "Vice President Mike Pence")
+      const officeOk = (e: Entity) => {
+        if (t || !otherOfficeRule.enabled || !otherOfficeOnly(doc, e, noun)) return true;
+        otherOfficeRule.fired(toks[i].start, toks[h].end);
+        return false;
+      };
+      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)) && officeOk(e));
       if (!t && !target) {
         target = soleHolder(noun);
+        if (target && !officeOk(target)) target = undefined;
         // the sole holder is this description's person only when named before it or within the next sentences, and
         // when no "of" complement says whose holder it is ("The co-founder of the rights group" is not Wozniak)
         if (target && soleHolderReachRule.enabled && (ofAfter || !namedNear(doc, target, toks[i]))) {
