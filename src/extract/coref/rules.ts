@@ -904,6 +904,11 @@ function ruleDescriptions(doc: Doc): void {
             basis = salientPlaceRule.id;
             if (target) salientPlaceRule.fired(toks[i].start, toks[h].end);
           }
+          // "the region" is no town the gazetteer also knows as a province ("Tehran", "Aden"): a town is called "the city"
+          if (target && regionNotTownRule.enabled && kinds.every((k) => k === 'region' || k === 'area') && placeKinds(target).has('town')) {
+            regionNotTownRule.fired(toks[i].start, toks[h].end);
+            target = undefined;
+          }
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
       }
@@ -956,6 +961,16 @@ export const soleNamedPlaceRule = defineRule({
   summary: '"the city", "the country", "the nation" with no place of its kind in the last five sentences: the one town or country the text has named so far, even named once (coref.place-description-salient asks two names); not "the region", which is most often a wider area no name stands for',
   fires: ['Fire swept a market in Lyon on Monday. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
   spares: ['Fire swept a market in Lyon on Monday, and a depot in Marseille. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const regionNotTownRule = defineRule({
+  id: 'coref.place-description-region-not-town',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the region", "the area" (descriptions of the region or area kinds) is no place the gazetteer knows as a town, even when it also knows a province of that name ("Tehran", "Aden"): a town is "the city"; the description stays unlinked',
+  fires: ['The summit was held in Tehran on Monday. Leaders promised security in the region.'],
+  spares: ['The summit was held in Lombardy on Monday. Leaders promised security in the region.'],
   source: 'src/extract/coref/rules.ts',
 });
 
