@@ -1,6 +1,6 @@
 /**
  * Descriptions linked only where the noun fits the entity (issue 23, coref25): "the government" alone → the one
- * country in reach; "the president" is no vice president; "the region" is no town. Sentences of our own: each case
+ * country in reach; "the president" is no vice president; "the region" is no town; "they" for a body that is the topic. Sentences of our own: each case
  * names the rule, the text, the words, the link with every rule on and the link with that rule switched off.
  */
 import { test } from 'node:test';
@@ -23,6 +23,10 @@ const CASES: { rule: string; text: string; words: string; on: string; off: strin
   // "the region" is no town; a region is
   { rule: 'coref.place-description-region-not-town', text: 'The summit was held in Tehran on Monday. Leaders promised security in the region.', words: 'the region', on: '', off: 'Tehran' },
   { rule: 'coref.place-description-region-not-town', text: 'The summit was held in Lombardy on Monday. Leaders promised security in the region.', words: 'the region', on: 'Lombardy', off: 'Lombardy' },
+  // "they" for a country or organisation that is the main subject before it, with nothing plural or personal between
+  { rule: 'coref.they-topic-subject', text: 'Portugal is at a stage where I think they have only spent a little of the money.', words: 'they', on: 'Portugal', off: '' },
+  { rule: 'coref.they-topic-subject', text: 'Portugal is at a stage where the inspectors think they have only spent a little of the money.', words: 'they', on: '', off: '' },
+  { rule: 'coref.they-topic-subject', text: 'The Senate met on Monday and acquitted both of them.', words: 'them', on: '', off: '' },
 ];
 
 for (const c of CASES) {
