@@ -34,28 +34,6 @@ export const groupPronounRule = defineRule({
   source: 'src/extract/coref/groups.ts',
 });
 
-export const predicateComplementRule = defineRule({
-  id: 'coref.group-pronoun-predicate-complement',
-  stage: 'coref',
-  action: 'label',
-  summary: 'coref.group-pronoun-clause through a predicate noun: "it"/"they" as the subject of a clause that hangs on the predicate noun of an open clause ("Portugal will become a member if it wants to": wants ← member ← become ← Portugal) is that verb\'s subject, with the group rule\'s guards',
-  fires: ['Portugal will become a full member if it wants to.'],
-  spares: ['Portugal will become a full member if the court wants it to.'],
-  source: 'src/extract/coref/groups.ts',
-});
-
-/** For a pronoun subject of a clause (advcl, ccomp) hanging on a predicate noun (xcomp) of a verb: that verb's subject; else -1. */
-function complementSubject(doc: Doc, i: number): number {
-  const toks = doc.tokens;
-  if (!/^nsubj/.test(toks[i].deprel ?? '')) return -1;
-  const verb = toks[i].head ?? -1;
-  if (verb < 0 || !REPORTED.has((toks[verb].deprel ?? '').split(':')[0])) return -1;
-  const noun = toks[verb].head ?? -1;
-  if (noun < 0 || (toks[noun].upos !== 'NOUN' && toks[noun].upos !== 'PROPN') || toks[noun].deprel !== 'xcomp') return -1;
-  const gov = toks[noun].head ?? -1;
-  return gov >= 0 ? subjectOf(doc, gov) : -1;
-}
-
 /** Entity types "they" may stand for. */
 export const THEY_TYPES = new Set(['ORG', 'NORP', 'GPE']);
 /** Entity types "it" may stand for. */
@@ -531,11 +509,6 @@ export function linkGroupPronouns(doc: Doc): void {
     // "Hamas said their fighters …": a possessive of the reported clause's subject reads as that subject
     const at = w === 'their' && toks[i].deprel === 'nmod:poss' && /^nsubj/.test(toks[toks[i].head ?? i].deprel ?? '') ? toks[i].head! : i;
     let subj = groupPronounRule.enabled ? governingSubject(doc, at) : -1;
-    // "Georgia will become a NATO member if it wants to": the clause hangs on a predicate noun (xcomp), whose subject is the verb's
-    if (subj < 0 && groupPronounRule.enabled && predicateComplementRule.enabled) {
-      subj = complementSubject(doc, at);
-      if (subj >= 0) predicateComplementRule.fired(toks[i].start, toks[i].end);
-    }
     // a clause coordinated with "but" contrasts its subject: "NATO had never rescinded it, but they had"
     const verb = toks[at].head ?? -1;
     if (subj >= 0 && verb >= 0 && !REPORTED.has((toks[verb].deprel ?? '').split(':')[0])) subj = -1;
