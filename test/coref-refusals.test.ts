@@ -27,6 +27,8 @@ const CASES: { rule: string; text: string; words: string; on: string; off: strin
   { rule: 'coref.they-topic-subject', text: 'Portugal is at a stage where I think they have only spent a little of the money.', words: 'they', on: 'Portugal', off: '' },
   { rule: 'coref.they-topic-subject', text: 'Portugal is at a stage where the inspectors think they have only spent a little of the money.', words: 'they', on: '', off: '' },
   { rule: 'coref.they-topic-subject', text: 'The Senate met on Monday and acquitted both of them.', words: 'them', on: '', off: '' },
+  // inside a quotation, "the man" is no one named outside it (the speaker)
+  { rule: 'coref.description-gendered-person-quote', text: 'Tom Hale said, "Our thoughts are with the man and his family."', words: 'the man', on: '', off: 'Tom Hale' },
 ];
 
 for (const c of CASES) {

@@ -1466,6 +1466,16 @@ export const genderedPersonRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const genderedQuoteRule = defineRule({
+  id: 'coref.description-gendered-person-quote',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'coref.description-gendered-person inside a quotation counts only the people named inside it: "Our thoughts are with the man\'s family," Inspector Tom Hale said — the man is not the speaker named outside the quotation',
+  fires: ['Tom Hale said, "Our thoughts are with the man and his family."'],
+  spares: ['Tom Hale arrived on Monday. Ana Ruiz spoke first. The man said little.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 /** "the boy", "the woman" (lexicon/en/coref-descriptions.tsv, class person) → their gender. */
 let personNounGenders: Map<string, Gender> | null = null;
 
@@ -1489,6 +1499,7 @@ function ruleGenderedPersons(doc: Doc): void {
   let index: MentionIndex | null = null;
   let genders: Map<string, Gender> | null = null;
   let byName: Map<string, Gender> | null = null;
+  let quoted: { start: number; end: number }[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lw(toks[i]) !== 'the' || owners[i + 1] || covered[i + 1]) continue;
     let h = i + 1;
@@ -1503,8 +1514,15 @@ function ruleGenderedPersons(doc: Doc): void {
     byName ??= nameGenders(doc);
     const sent = toks[i].sentence;
     const persons = new Set<Entity>();
+    // inside a quotation, only the people named inside it ("our condolences are with the man's family," the inspector said)
+    quoted ??= findQuoteSpans(doc.text);
+    const q = genderedQuoteRule.enabled ? spanAt(quoted, toks[i].start) : -1;
     for (let s = Math.max(0, sent - 2); s <= sent; s++) {
-      for (const x of index.bySentence.get(s) ?? []) if (x.e.type === 'PERSON' && x.m.start < toks[i].start) persons.add(x.e);
+      for (const x of index.bySentence.get(s) ?? []) {
+        if (x.e.type !== 'PERSON' || x.m.start >= toks[i].start) continue;
+        if (q >= 0 && spanAt(quoted, x.m.start) !== q) { genderedQuoteRule.fired(toks[i].start, toks[h].end); continue; }
+        persons.add(x.e);
+      }
     }
     let match: Entity | undefined;
     let unknown = false;
