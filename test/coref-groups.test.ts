@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
+import { withoutRules } from '../src/rules/registry.js';
 
 test('"they", "their" and "it" go to a named group the parse ties them to in their own sentence', () => {
   assert.equal(linkOf(doc('Hamas said that they had delivered the bodies to the Red Cross.'), 'they'), 'Hamas');
@@ -13,8 +14,15 @@ test('"they", "their" and "it" go to a named group the parse ties them to in the
   assert.equal(linkOf(doc('Across the region, Kurds are expected to vote for their own candidates.'), 'their'), 'Kurds');
   // a possessive of the reported clause's subject
   assert.equal(linkOf(doc('Kurds say their leaders were arrested.'), 'their'), 'Kurds');
-  // switched off, none of them is linked (nothing else links "they")
-  assert.equal(linkWithout('coref.group-pronoun-clause', 'Hamas said that they had delivered the bodies to the Red Cross.', 'they'), '');
+  // switched off, it is linked only by coref.they-topic-subject (the topic, Hamas, with nothing between), and with both
+  // off by nothing else
+  assert.equal(linkWithout('coref.group-pronoun-clause', 'Hamas said that they had delivered the bodies to the Red Cross.', 'they'), 'Hamas');
+  const restore = withoutRules(['coref.group-pronoun-clause', 'coref.they-topic-subject']);
+  try {
+    assert.equal(linkOf(doc('Hamas said that they had delivered the bodies to the Red Cross.'), 'they'), '');
+  } finally {
+    restore();
+  }
 });
 
 test('"they" and "it" stay unlinked when the group is not what the syntax makes them', () => {

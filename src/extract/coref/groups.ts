@@ -13,7 +13,7 @@
  * A pronoun inside a quotation never goes to a group named outside it (the speaker says "we").
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
-import { PRONOUNS } from '../gazetteer-lists.js';
+import { PRONOUNS, ROLE_NOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
@@ -22,6 +22,7 @@ import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
 import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, labelRule, spanAt, turnLabels } from './rules.js';
 import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
+import { placeKinds } from './places.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -392,11 +393,83 @@ export const itRelativeRule = defineRule({
   source: 'src/extract/coref/groups.ts',
 });
 
+export const theyTopicRule = defineRule({
+  id: 'coref.they-topic-subject',
+  stage: 'coref',
+  action: 'label',
+  summary: '"they", "their", "them" after the main subject of its own sentence, or as the main subject after the sentence before\'s, when that subject is a named organisation or country spoken of as a body ("Iran is at a stage where I think they have only enriched uranium", "Google says the filter works. They test it daily"): the topic goes on; not past any plural noun or pronoun no name stands for, not when a plural subject governs the pronoun\'s clause, not a coordinated subject',
+  fires: ['Portugal is at a stage where I think they have only spent a little of the money.'],
+  spares: ['Portugal is at a stage where the inspectors think they have only spent a little of the money.'],
+  source: 'src/extract/coref/groups.ts',
+});
+
+/** Token k is its sentence's main subject (nsubj of the root). */
+function mainSubjectToken(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  const h = t.head ?? -1;
+  return /^nsubj/.test(t.deprel ?? '') && h >= 0 && (doc.tokens[h].head ?? -1) < 0;
+}
+
+/** The subject of the clause governing token i, through open clauses and verb conjuncts with none of their own ("met … and acquitted them"), or -1. */
+function ownClauseSubject(doc: Doc, i: number): number {
+  let v = governingVerb(doc, i);
+  for (let up = 0; v >= 0 && up < 3; up++) {
+    const subj = subjectOf(doc, v);
+    if (subj >= 0) return subj;
+    if (doc.tokens[v].deprel !== 'xcomp' && doc.tokens[v].deprel !== 'conj') return -1;
+    v = doc.tokens[v].head ?? -1;
+  }
+  return -1;
+}
+
+/** For they/their/them at i: the named organisation or country that is the main subject before it (its sentence's, or the sentence before's when "they" is its own main subject); else -1. */
+function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
+  const toks = doc.tokens;
+  const sent = toks[i].sentence;
+  const own = doc.sentences[sent];
+  let subj = -1;
+  for (let k = own.tokenStart; k < i && subj < 0; k++) if (owners[k] && mainSubjectToken(doc, k)) subj = k;
+  if (subj < 0 && sent > 0 && mainSubjectToken(doc, i)) {
+    const prev = doc.sentences[sent - 1];
+    for (let k = prev.tokenStart; k < prev.tokenEnd && subj < 0; k++) if (owners[k] && mainSubjectToken(doc, k)) subj = k;
+  }
+  if (subj < 0) return -1;
+  const e = owners[subj]!;
+  const body = e.type === 'ORG' || (e.type === 'GPE' && placeKinds(e).has('country'));
+  if (!body || owners[subj + 1] === e && doc.tokens[subj + 1].xpos === 'POS') return -1;
+  // a name, or a "they" this rule linked: not a description read as the name ("The governors" → State Governors)
+  const m = e.mentions.find((x) => x.start <= toks[subj].start && x.end >= toks[subj].end);
+  if (!m || (m.kind !== 'name' && m.corefBasis !== theyTopicRule.id)) return -1;
+  // "Both RKO and Welles got into the project": a subject joined to another is the pair
+  let last = subj;
+  while (owners[last + 1] === e) last++;
+  if (/^(?:and|or|&)$/i.test(toks[last + 1]?.text ?? '')) return -1;
+  // "Xenophon was an Athenian who became their leader": a subject a noun predicate classes as one thing is no body
+  const root = toks[subj].head ?? -1;
+  const indefinite = (t: Token) => t.deprel === 'det' && /^an?$/i.test(t.text);
+  if (root >= 0 && (((toks[root].upos === 'NOUN' || toks[root].upos === 'PROPN') && toks[root].xpos !== 'NNS') || hasDependent(doc, root, indefinite)) && hasDependent(doc, root, isCop) && !hasDependent(doc, root, (t) => t.deprel === 'case')) return -1;
+  // any plural no name stands for, another organisation or place, a person's role noun ("a Cabinet officer … while they
+  // were in office") or a he/she ("his team's research and their plans") between them is the likelier one
+  for (let k = subj + 1; k < i; k++) {
+    if (owners[k] === e) continue;
+    if (otherPlural(doc, owners, k)) return -1;
+    if (owners[k] && owners[k]!.type !== 'PERSON') return -1;
+    const p = PRONOUNS[lw(toks[k])];
+    if (!owners[k] && ((p && p.person === 3 && p.number === 's' && !/^it/.test(lw(toks[k]))) || ROLE_NOUNS.has(lw(toks[k])))) return -1;
+  }
+  // in its own sentence, an object of the subject's verb before it ("had sent the police a plan, which they rejected")
+  if (toks[subj].sentence === sent && otherObject(doc, owners, toks[subj].head ?? -1, i, e, false)) return -1;
+  // "The Senate acquitted both of them": an object pronoun whose own clause's subject is the body is someone else
+  if (lw(toks[i]) === 'them' && ownClauseSubject(doc, i) === subj) return -1;
+  if (pluralSubjectAbove(doc, owners, i, e)) return -1;
+  return subj;
+}
+
 /** it/its by the cataphora or conjunct rule: link and return true, else false. */
 function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
   const toks = doc.tokens;
-  const they = lw(toks[i]) === 'they';
-  const rules = they ? [[theyConjunctRule, conjunctTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject]] as const;
+  const they = lw(toks[i]) === 'they' || lw(toks[i]) === 'their' || lw(toks[i]) === 'them';
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject]] as const;
   for (const [rule, find] of rules) {
     if (!rule.enabled) continue;
     const subj = find(doc, owners, i);
@@ -481,10 +554,10 @@ export function linkGroupPronouns(doc: Doc): void {
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination
-  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled) return;
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
     const w = lw(toks[i]);
-    if (w !== 'it' && w !== 'its' && w !== 'they') continue;
+    if (w !== 'it' && w !== 'its' && w !== 'they' && !(theyTopicRule.enabled && (w === 'their' || w === 'them'))) continue;
     owners ??= tokenOwners(doc);
     if (owners[i]) continue;
     quoted ??= findQuoteSpans(doc.text);

@@ -382,6 +382,65 @@ function nationalGovernment(toks: Token[], owners: readonly (Entity | undefined)
   return e ? { p: k, e } : null;
 }
 
+export const stateSoleCountryRule = defineRule({
+  id: 'coref.description-state-sole-country',
+  stage: 'coref',
+  action: 'label',
+  summary: '"the government", "the regime", "the authorities" written alone (lexicon/en/coref-descriptions.tsv `alone`) stand for the one country named in the last five sentences, as "the Israeli government" does for Israel (coref.description-national-government): a government, its authorities and its country are one actor; two countries in reach leave it unlinked, and an organisation whose name ends in the noun ("UK Government") keeps it',
+  fires: ['Floods hit Bangladesh on Monday. The government asked for help.'],
+  spares: ['Floods hit Bangladesh and Nepal on Monday. The government asked for help.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const otherOfficeRule = defineRule({
+  id: 'coref.description-role-other-office',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the president", "the general", "the minister" alone is no person whose every title holds the noun only inside another office: after a rank or office word ("Vice President Mike Pence", "former President", lexicon/en/title-modifiers.tsv office) or as part of a longer role ("Attorney General William Barr", "general secretary Mick Whelan", "Prime Minister": lexicon/en/roles.tsv); the search goes on to a person who holds the office itself',
+  fires: ['President Ana Ruiz met Vice President Tom Berg on Friday. Berg spoke first. The president left early.'],
+  spares: ['President Ana Ruiz met Foreign Minister Tom Berg on Friday. Berg spoke first. The president left early.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+/** Words that make a title another office than its role noun ("vice", "deputy", "former": "Vice President" is no president). */
+const OFFICE_WORDS = set('title-modifiers', { uses: 'office' });
+
+/**
+ * The role noun stands in the person's titles (the role words read with the names, in order, and the words of its
+ * nominals) only inside another office: after an office word ("vice president", "former president") or as a word of a
+ * longer role ("attorney general", "general secretary", "prime minister"). No title holding the noun: false.
+ */
+function otherOfficeOnly(doc: Doc, e: Entity, noun: string): boolean {
+  let other = false;
+  const titles: string[][] = [];
+  for (const m of e.mentions) {
+    if (m.kind === 'name' && !notApposed.has(m)) {
+      // the words written right before the name ("former US Vice President | Joe Biden"), else the role words read with it
+      const first = doc.tokenAt(m.start);
+      const run: string[] = [];
+      for (let k = first - 1; k >= 0 && k >= first - 5 && doc.tokens[k].sentence === doc.tokens[first].sentence && /^[\p{L}-]+$/u.test(doc.tokens[k].text); k--) run.unshift(lw(doc.tokens[k]));
+      if (run.includes(noun)) titles.push(run);
+      else if (m.roles?.length) titles.push(m.roles.map((r) => r.toLowerCase()));
+    } else if (m.kind === 'nominal') {
+      // with the word before it: an apposed title word ("Vice | President Mike Pence") keeps its office word
+      const k = doc.tokenAt(m.start);
+      const prev = k > 0 && doc.tokens[k - 1].sentence === doc.tokens[k].sentence ? lw(doc.tokens[k - 1]) : '';
+      titles.push([prev, ...m.text.toLowerCase().split(/\s+/)].filter((w) => /^[\p{L}-]+$/u.test(w) && w !== 'the' && w !== 'a' && w !== 'an'));
+    }
+  }
+  for (const words of titles) {
+    for (let j = 0; j < words.length; j++) {
+      if (words[j] !== noun) continue;
+      const before = words[j - 1];
+      const after = words[j + 1];
+      const inside = (before !== undefined && before !== noun && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
+      if (!inside) return false;
+      other = true;
+    }
+  }
+  return other;
+}
+
 export const soleHolderReachRule = defineRule({
   id: 'coref.description-sole-holder-reach',
   stage: 'coref',
@@ -779,9 +838,16 @@ function ruleDescriptions(doc: Doc): void {
     let basis: string = BASIS.role;
     if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
       const t = titled;
-      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)));
+      // (a person whose titles hold the noun only inside another office is passed over: "Vice President Mike Pence")
+      const officeOk = (e: Entity) => {
+        if (t || !otherOfficeRule.enabled || !otherOfficeOnly(doc, e, noun)) return true;
+        otherOfficeRule.fired(toks[i].start, toks[h].end);
+        return false;
+      };
+      target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)) && officeOk(e));
       if (!t && !target) {
         target = soleHolder(noun);
+        if (target && !officeOk(target)) target = undefined;
         // the sole holder is this description's person only when named before it or within the next sentences, and
         // when no "of" complement says whose holder it is ("The co-founder of the rights group" is not Wozniak)
         if (target && soleHolderReachRule.enabled && (ofAfter || !namedNear(doc, target, toks[i]))) {
@@ -838,8 +904,19 @@ function ruleDescriptions(doc: Doc): void {
             basis = salientPlaceRule.id;
             if (target) salientPlaceRule.fired(toks[i].start, toks[h].end);
           }
+          // "the region" is no town the gazetteer also knows as a province ("Tehran", "Aden"): a town is called "the city"
+          if (target && regionNotTownRule.enabled && kinds.every((k) => k === 'region' || k === 'area') && placeKinds(target).has('town')) {
+            regionNotTownRule.fired(toks[i].start, toks[h].end);
+            target = undefined;
+          }
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
+      }
+      // "the government", "the regime" alone: the one country in reach (a government and its country are one actor)
+      if (!target && stateSoleCountryRule.enabled && det === 'the' && h === i + 1 && headsPhrase && lookup('coref-descriptions', noun)?.attrs.alone === 'country') {
+        target = soleRecentPlace(index, toks[i], ['country']) ?? undefined;
+        basis = stateSoleCountryRule.id;
+        if (target) stateSoleCountryRule.fired(toks[i].start, toks[h].end);
       }
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
@@ -884,6 +961,16 @@ export const soleNamedPlaceRule = defineRule({
   summary: '"the city", "the country", "the nation" with no place of its kind in the last five sentences: the one town or country the text has named so far, even named once (coref.place-description-salient asks two names); not "the region", which is most often a wider area no name stands for',
   fires: ['Fire swept a market in Lyon on Monday. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
   spares: ['Fire swept a market in Lyon on Monday, and a depot in Marseille. Firefighters worked through the night. Dozens were hurt. Shops were destroyed. Traders counted losses. Insurers sent staff. The city asked for help.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const regionNotTownRule = defineRule({
+  id: 'coref.place-description-region-not-town',
+  stage: 'coref',
+  action: 'veto',
+  summary: '"the region", "the area" (descriptions of the region or area kinds) is no place the gazetteer knows as a town, even when it also knows a province of that name ("Tehran", "Aden"): a town is "the city"; the description stays unlinked',
+  fires: ['The summit was held in Tehran on Monday. Leaders promised security in the region.'],
+  spares: ['The summit was held in Lombardy on Monday. Leaders promised security in the region.'],
   source: 'src/extract/coref/rules.ts',
 });
 
@@ -1379,6 +1466,16 @@ export const genderedPersonRule = defineRule({
   source: 'src/extract/coref/rules.ts',
 });
 
+export const genderedQuoteRule = defineRule({
+  id: 'coref.description-gendered-person-quote',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'coref.description-gendered-person inside a quotation counts only the people named inside it: "Our thoughts are with the man\'s family," Inspector Tom Hale said — the man is not the speaker named outside the quotation',
+  fires: ['Tom Hale said, "Our thoughts are with the man and his family."'],
+  spares: ['Tom Hale arrived on Monday. Ana Ruiz spoke first. The man said little.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
 /** "the boy", "the woman" (lexicon/en/coref-descriptions.tsv, class person) → their gender. */
 let personNounGenders: Map<string, Gender> | null = null;
 
@@ -1402,6 +1499,7 @@ function ruleGenderedPersons(doc: Doc): void {
   let index: MentionIndex | null = null;
   let genders: Map<string, Gender> | null = null;
   let byName: Map<string, Gender> | null = null;
+  let quoted: { start: number; end: number }[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lw(toks[i]) !== 'the' || owners[i + 1] || covered[i + 1]) continue;
     let h = i + 1;
@@ -1416,8 +1514,15 @@ function ruleGenderedPersons(doc: Doc): void {
     byName ??= nameGenders(doc);
     const sent = toks[i].sentence;
     const persons = new Set<Entity>();
+    // inside a quotation, only the people named inside it ("our condolences are with the man's family," the inspector said)
+    quoted ??= findQuoteSpans(doc.text);
+    const q = genderedQuoteRule.enabled ? spanAt(quoted, toks[i].start) : -1;
     for (let s = Math.max(0, sent - 2); s <= sent; s++) {
-      for (const x of index.bySentence.get(s) ?? []) if (x.e.type === 'PERSON' && x.m.start < toks[i].start) persons.add(x.e);
+      for (const x of index.bySentence.get(s) ?? []) {
+        if (x.e.type !== 'PERSON' || x.m.start >= toks[i].start) continue;
+        if (q >= 0 && spanAt(quoted, x.m.start) !== q) { genderedQuoteRule.fired(toks[i].start, toks[h].end); continue; }
+        persons.add(x.e);
+      }
     }
     let match: Entity | undefined;
     let unknown = false;
