@@ -84,6 +84,9 @@ const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation en
 const R_COORDINATED_HEAD = nerRule("coordinated-head", "extend", "capitalised words ending in a common noun, then \"and\" or \"&\", then an organisation ending in its head word, are one organisation (\"United Restaurant and Tavern Owners Association\"); not when the first part is a name of its own (ends in a head word, is a known name, or ends in a word mostly capitalised: \"Orbis Labs and Tarrow Bank\", \"Sony and Universal Music Group\")", [
   { text: "The Bakery and Pastry Workers Union called a strike.", decoded: ["Bakery/ORG", "Pastry Workers Union/ORG"], names: ["Bakery and Pastry Workers Union/ORG"] },
 ]);
+const R_ARTICLE_OPENER = nerRule("article-opener", "split", "a sentence-opening \"A\" or \"An\" before a name of two words or more is the article, not part of the name (\"A Pew Research Center study\")", [
+  { text: "A Tallert Research Center study found the opposite.", decoded: ["A Tallert Research Center/ORG"], names: ["Tallert Research Center/ORG"] },
+]);
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
 const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
@@ -241,6 +244,10 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
   applyRule(R_COORDINATED_HEAD, out, () => joinCoordinatedHeads(model, words, out));
+  applyRule(R_ARTICLE_OPENER, out, () => {
+    // (only at the sentence's start, or after an opening quote or bracket: "A" capitalised there says nothing)
+    for (const s of out) if ((s.start === 0 || /^[“"‘'(]$/.test(words[s.start - 1])) && /^(?:A|An)$/.test(words[s.start]) && s.end - s.start >= 3 && /^\p{Lu}\p{Ll}/u.test(words[s.start + 1])) s.start++;
+  });
   out.sort((a, b) => a.start - b.start);
   if (!R_MERGE_ADJACENT.enabled) return out;
   const merged = mergeAdjacent(out, words);
