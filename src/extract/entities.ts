@@ -44,6 +44,10 @@ export const facilityAfter = entitiesRule('facility-after', 'extend',
 export const bracketAcronym = entitiesRule('bracket-acronym', 'extend',
   'the words whose initials a bracketed acronym spells are one organisation name, and the acronym joins it ("Jama\'at Nusrat al-Islam wal-Muslimin (JNIM)")',
   ['According to the World Conservation Union (IUCN), the year 2003 has been bad news for plants.'], ['The programme said aid had stopped.']);
+export const possessiveAcronym = entitiesRule('possessive-acronym', 'extend',
+  'a bracketed acronym after a possessive defines the name before it as well ("the Ministry of Manpower\'s (MOM) inspectors"): the name and the acronym are one organisation, and the acronym\'s later mentions join it (bracket-acronym read through the "\'s")',
+  ['Inspectors of the Ministry of Manpower\'s (MOM) safety unit came. MOM ordered a stop to the work.'],
+  ['Inspectors of the Ministry of Manpower\'s safety unit came. The work stopped.']);
 export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
   'an acronym elsewhere in the text that spells a multi-word organisation\'s initials joins it ("the Rapid Support Forces … the RSF")',
   ['The Rapid Support Forces attacked the camp. The RSF denied it.'], ['The forces attacked the camp.']);
@@ -355,6 +359,7 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
 /** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
 const ACRONYM_SKIP = set('function-words', { uses: 'entities-acronym' });
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
+const POSSESSIVE = /^['’]s$/;
 
 /** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter). */
 function initials(name: string): string {
@@ -392,17 +397,22 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   for (let k = 2; k + 2 < toks.length && bracketAcronym.enabled; k++) {
     if (toks[k].text !== '(' || toks[k + 2].text !== ')' || !ACRONYM.test(toks[k + 1].text)) continue;
     const acr = toks[k + 1].text.replace(/\./g, '');
+    // "the Ministry of Manpower's (MOM)": the name ends before the possessive
+    const possessive = POSSESSIVE.test(toks[k - 1].text);
+    if (possessive && !possessiveAcronym.enabled) continue;
+    const last = possessive ? k - 2 : k - 1;
+    const rule = possessive ? possessiveAcronym : bracketAcronym;
     let from = -1;
-    for (let j = k - 1; j >= Math.max(0, k - 12) && toks[j].sentence === toks[k].sentence; j--) {
+    for (let j = last; j >= Math.max(0, last - 11) && toks[j].sentence === toks[k].sentence; j--) {
       const w = toks[j].text;
       if (!/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && !/^(?:al|el)-\p{Lu}/u.test(w)) break;
       // a capitalised word the initials skip ("The" opening a sentence) does not open the name
-      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && initials(doc.text.slice(toks[j].start, toks[k - 1].end)) === acr) from = j;
+      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && initials(doc.text.slice(toks[j].start, toks[last].end)) === acr) from = j;
     }
-    if (from < 0 || from === k - 1) continue;
+    if (from < 0 || from === last) continue;
     const start = toks[from].start;
-    const end = toks[k - 1].end;
-    const inside = [...new Set(atToken.slice(from, k).filter((x) => x !== undefined))];
+    const end = toks[last].end;
+    const inside = [...new Set(atToken.slice(from, last + 1).filter((x) => x !== undefined))];
     if (inside.length === 1) {
       const { c, m } = inside[0];
       m.start = Math.min(m.start, start);
@@ -410,24 +420,31 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       m.text = doc.text.slice(m.start, m.end);
       if (c.type === 'PERSON') c.type = 'ORG';
       mark(c, m);
-      bracketAcronym.fired(m.start, m.end);
+      rule.fired(m.start, m.end);
     } else if (inside.length === 0) {
       const m: Mention = { start, end, text: doc.text.slice(start, end), kind: 'name', type: 'ORG', source: 'acronym', score: 0.8 };
       const c: Cluster = { type: 'ORG', mentions: [m], tokens: new Set(nameTokens(m.text)), last: '', best: 0.8 };
       clusters.push(c);
       mark(c, m);
-      bracketAcronym.fired(start, end);
+      rule.fired(start, end);
     }
   }
+  /** the token after a name's end, past a possessive when the possessive rule is on ("Manpower's (MOM)") */
+  const afterName = (m: Mention): number => {
+    const k = doc.tokenAt(m.end);
+    return possessiveAcronym.enabled && POSSESSIVE.test(toks[k]?.text ?? '') && toks[k + 1]?.text === '(' ? k + 1 : k;
+  };
   // bracketed definitions first: they are explicit
   for (const c of clusters) {
     if (!bracketAcronym.enabled) break;
     for (const m of c.mentions) {
       if (nameTokens(m.text).length < 2) continue;
-      const k = doc.tokenAt(m.end);
+      const k = afterName(m);
       if (toks[k]?.text !== '(' || toks[k + 2]?.text !== ')') continue;
       const acr = toks[k + 1].text;
-      if (ACRONYM.test(acr) && !byAcronym.has(acr.replace(/\./g, ''))) byAcronym.set(acr.replace(/\./g, ''), c);
+      if (!ACRONYM.test(acr) || byAcronym.has(acr.replace(/\./g, ''))) continue;
+      byAcronym.set(acr.replace(/\./g, ''), c);
+      if (k !== doc.tokenAt(m.end)) possessiveAcronym.fired(m.start, m.end);
     }
   }
   for (const c of clusters) {
@@ -446,7 +463,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const full = byAcronym.get(acr);
     if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
     for (const m of c.mentions) full.mentions.push(m); // (a spread of a long list overflows the stack)
-    (full.mentions.some((m) => toks[doc.tokenAt(m.end) + 1]?.text === c.mentions[0].text) ? bracketAcronym : initialsAcronym).fired(c.mentions[0].start, c.mentions[0].end);
+    (full.mentions.some((m) => toks[afterName(m) + 1]?.text === c.mentions[0].text) ? bracketAcronym : initialsAcronym).fired(c.mentions[0].start, c.mentions[0].end);
     full.best = Math.max(full.best, c.best);
     if (full.type === 'PERSON' || c.type === 'ORG') full.type = full.type === 'GPE' || full.type === 'LOC' ? full.type : 'ORG';
     merged.add(c);
@@ -462,7 +479,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     if (!x) {
       x = { bracketed: new Set(), initials: new Set() };
       for (const m of c.mentions) {
-        x.bracketed.add(toks[doc.tokenAt(m.end) + 1]?.text);
+        x.bracketed.add(toks[afterName(m) + 1]?.text);
         if (nameTokens(m.text).length >= 2) x.initials.add(initials(m.text));
       }
       seen.set(c, x);

@@ -81,6 +81,12 @@ const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run endin
 const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", [
   { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
 ]);
+const R_COORDINATED_HEAD = nerRule("coordinated-head", "extend", "capitalised words ending in a common noun, then \"and\" or \"&\", then an organisation ending in its head word, are one organisation (\"United Restaurant and Tavern Owners Association\"); not when the first part is a name of its own (ends in a head word, is a known name, or ends in a word mostly capitalised: \"Orbis Labs and Tarrow Bank\", \"Sony and Universal Music Group\")", [
+  { text: "The Bakery and Pastry Workers Union called a strike.", decoded: ["Bakery/ORG", "Pastry Workers Union/ORG"], names: ["Bakery and Pastry Workers Union/ORG"] },
+]);
+const R_ARTICLE_OPENER = nerRule("article-opener", "split", "a sentence-opening \"A\" or \"An\" before a name of two words or more is the article, not part of the name (\"A Pew Research Center study\")", [
+  { text: "A Tallert Research Center study found the opposite.", decoded: ["A Tallert Research Center/ORG"], names: ["Tallert Research Center/ORG"] },
+]);
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
 const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
@@ -237,6 +243,11 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_AFFILIATION_NAMES, out, () => addAffiliationNames(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
+  applyRule(R_COORDINATED_HEAD, out, () => joinCoordinatedHeads(model, words, out));
+  applyRule(R_ARTICLE_OPENER, out, () => {
+    // (only at the sentence's start, or after an opening quote or bracket: "A" capitalised there says nothing)
+    for (const s of out) if ((s.start === 0 || /^[“"‘'(]$/.test(words[s.start - 1])) && /^(?:A|An)$/.test(words[s.start]) && s.end - s.start >= 3 && /^\p{Lu}\p{Ll}/u.test(words[s.start + 1])) s.start++;
+  });
   out.sort((a, b) => a.start - b.start);
   if (!R_MERGE_ADJACENT.enabled) return out;
   const merged = mergeAdjacent(out, words);
@@ -1128,6 +1139,40 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     i = e;
   }
   spans.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * "the President of United Restaurant and Tavern Owners Association": the model reads two
+ * organisations, "United Restaurant" and "Tavern Owners Association". A first part that ends in a
+ * common noun ("restaurant": mostly written in lower case, in the capitalisation lexicon) cannot
+ * stand alone as a name, so it modifies the head word after "and" with the rest: one organisation
+ * ("Food and Drug Administration", "Fish and Wildlife Service"). A first part that is a name of its
+ * own (ends in an organisation head, is known to the gazetteer, or ends in a word mostly written
+ * capitalised: "Orbis Labs and Tarrow Bank", "Sony and Universal Music Group") stays apart. The
+ * first part is a span of the model (organisation or person) or untagged capitalised words, at
+ * most three.
+ */
+function joinCoordinatedHeads(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+  spans.sort((x, y) => x.start - y.start);
+  for (let k = 0; k < spans.length; k++) {
+    const right = spans[k];
+    const and = right.start - 1;
+    if (right.type !== 'ORG' || and < 1 || (words[and] !== 'and' && words[and] !== '&')) continue;
+    if (right.end - right.start < 2 || !isOrgHead(words[right.end - 1].toLowerCase())) continue;
+    const leftSpan = k > 0 && spans[k - 1].end === and ? spans[k - 1] : undefined;
+    if (leftSpan && leftSpan.type !== 'ORG' && leftSpan.type !== 'PERSON') continue;
+    let from = and;
+    if (leftSpan) from = leftSpan.start;
+    else while (from > 0 && and - from < 3 && /^\p{Lu}\p{Ll}/u.test(words[from - 1]) && !/^(?:The|A|An)$/.test(words[from - 1]) && !covers(spans, from - 1)) from--;
+    if (from === and) continue;
+    const last = words[and - 1].toLowerCase();
+    if (!/^\p{Lu}\p{Ll}+$/u.test(words[and - 1]) || isOrgHead(last) || (model.lexicon.get(last) ?? 1) >= 0.5) continue;
+    if (gazCats(model, words, from, and).length > 0) continue;
+    if (leftSpan) spans.splice(k - 1, 1);
+    right.start = from;
+    right.type = 'ORG';
+    k = -1;
+  }
 }
 
 function covers(spans: NameSpan[], i: number): boolean {
