@@ -1,6 +1,5 @@
 /**
- * Descriptions linked only where the noun fits the entity (issue 23, coref25): "the government" alone → the one
- * country in reach; "the president" is no vice president; "the region" is no town; "the man" in a quotation is no one
+ * Descriptions linked only where the noun fits the entity (issue 23, coref25): "the president" is no vice president; "the region" is no town; "the man" in a quotation is no one
  * named outside it; "they" for a body that is the topic. Sentences of our own: for each rule, cases of [text, words,
  * the link with every rule on, the link with that rule switched off].
  */
@@ -9,12 +8,6 @@ import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 
 const CASES: Record<string, [string, string, string, string][]> = {
-  // the one country named in the last five sentences; two in reach: unsure; "the side" alone is most often a team
-  'coref.description-state-sole-country': [
-    ['Floods hit Bangladesh on Monday. The government asked for help.', 'The government', 'Bangladesh', ''],
-    ['Floods hit Bangladesh and Nepal on Monday. The government asked for help.', 'The government', '', ''],
-    ['Floods hit Bangladesh on Monday. The side lost the match.', 'The side', '', ''],
-  ],
   // a vice president is passed over for the president; an attorney general is no general; the office itself: linked
   'coref.description-role-other-office': [
     ['President Ana Ruiz met Vice President Tom Berg on Friday. Berg spoke first. The president left early.', 'The president', 'Ana Ruiz', 'Tom Berg'],

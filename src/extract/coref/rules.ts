@@ -382,16 +382,6 @@ function nationalGovernment(toks: Token[], owners: readonly (Entity | undefined)
   return e ? { p: k, e } : null;
 }
 
-export const stateSoleCountryRule = defineRule({
-  id: 'coref.description-state-sole-country',
-  stage: 'coref',
-  action: 'label',
-  summary: '"the government", "the regime", "the authorities" written alone (lexicon/en/coref-descriptions.tsv `alone`) stand for the one country named in the last five sentences, as "the Israeli government" does for Israel (coref.description-national-government): a government, its authorities and its country are one actor; two countries in reach leave it unlinked, and an organisation whose name ends in the noun ("UK Government") keeps it',
-  fires: ['Floods hit Bangladesh on Monday. The government asked for help.'],
-  spares: ['Floods hit Bangladesh and Nepal on Monday. The government asked for help.'],
-  source: 'src/extract/coref/rules.ts',
-});
-
 export const otherOfficeRule = defineRule({
   id: 'coref.description-role-other-office',
   stage: 'coref',
@@ -911,12 +901,6 @@ function ruleDescriptions(doc: Doc): void {
           }
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
-      }
-      // "the government", "the regime" alone: the one country in reach (a government and its country are one actor)
-      if (!target && stateSoleCountryRule.enabled && det === 'the' && h === i + 1 && headsPhrase && lookup('coref-descriptions', noun)?.attrs.alone === 'country') {
-        target = soleRecentPlace(index, toks[i], ['country']) ?? undefined;
-        basis = stateSoleCountryRule.id;
-        if (target) stateSoleCountryRule.fired(toks[i].start, toks[h].end);
       }
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
