@@ -395,40 +395,53 @@ export const otherOfficeRule = defineRule({
 /** Words that make a title another office than its role noun ("vice", "deputy", "former": "Vice President" is no president). */
 const OFFICE_WORDS = set('title-modifiers', { uses: 'office' });
 
+/** What `otherOfficeOnly` has read of one entity's mentions for one noun: mentions are only appended while
+ * `ruleDescriptions` runs, so each call reads the new ones only (linear in the mentions, not descriptions × mentions). */
+interface OfficeReading { seen: number; inside: boolean; outside: boolean }
+type OfficeMemo = Map<Entity, Map<string, OfficeReading>>;
+
+/** The title words of one mention in which the noun may stand, or null (see otherOfficeOnly). */
+function mentionTitleWords(doc: Doc, m: Mention, noun: string): string[] | null {
+  if (m.kind === 'name' && !notApposed.has(m)) {
+    // the words written right before the name ("former US Vice President | Joe Biden"), else the role words read with it
+    const first = doc.tokenAt(m.start);
+    const run: string[] = [];
+    for (let k = first - 1; k >= 0 && k >= first - 5 && doc.tokens[k].sentence === doc.tokens[first].sentence && /^[\p{L}-]+$/u.test(doc.tokens[k].text); k--) run.unshift(lw(doc.tokens[k]));
+    if (run.includes(noun)) return run;
+    return m.roles?.length ? m.roles.map((r) => r.toLowerCase()) : null;
+  }
+  if (m.kind === 'nominal') {
+    // with the word before it: an apposed title word ("Vice | President Mike Pence") keeps its office word
+    const k = doc.tokenAt(m.start);
+    const prev = k > 0 && doc.tokens[k - 1].sentence === doc.tokens[k].sentence ? lw(doc.tokens[k - 1]) : '';
+    return [prev, ...m.text.toLowerCase().split(/\s+/)].filter((w) => /^[\p{L}-]+$/u.test(w) && w !== 'the' && w !== 'a' && w !== 'an');
+  }
+  return null;
+}
+
 /**
  * The role noun stands in the person's titles (the role words read with the names, in order, and the words of its
  * nominals) only inside another office: after an office word ("vice president", "former president") or as a word of a
  * longer role ("attorney general", "general secretary", "prime minister"). No title holding the noun: false.
  */
-function otherOfficeOnly(doc: Doc, e: Entity, noun: string): boolean {
-  let other = false;
-  const titles: string[][] = [];
-  for (const m of e.mentions) {
-    if (m.kind === 'name' && !notApposed.has(m)) {
-      // the words written right before the name ("former US Vice President | Joe Biden"), else the role words read with it
-      const first = doc.tokenAt(m.start);
-      const run: string[] = [];
-      for (let k = first - 1; k >= 0 && k >= first - 5 && doc.tokens[k].sentence === doc.tokens[first].sentence && /^[\p{L}-]+$/u.test(doc.tokens[k].text); k--) run.unshift(lw(doc.tokens[k]));
-      if (run.includes(noun)) titles.push(run);
-      else if (m.roles?.length) titles.push(m.roles.map((r) => r.toLowerCase()));
-    } else if (m.kind === 'nominal') {
-      // with the word before it: an apposed title word ("Vice | President Mike Pence") keeps its office word
-      const k = doc.tokenAt(m.start);
-      const prev = k > 0 && doc.tokens[k - 1].sentence === doc.tokens[k].sentence ? lw(doc.tokens[k - 1]) : '';
-      titles.push([prev, ...m.text.toLowerCase().split(/\s+/)].filter((w) => /^[\p{L}-]+$/u.test(w) && w !== 'the' && w !== 'a' && w !== 'an'));
-    }
-  }
-  for (const words of titles) {
+function otherOfficeOnly(doc: Doc, e: Entity, noun: string, memo: OfficeMemo): boolean {
+  let byNoun = memo.get(e);
+  if (!byNoun) memo.set(e, (byNoun = new Map()));
+  let r = byNoun.get(noun);
+  if (!r || r.seen > e.mentions.length) byNoun.set(noun, (r = { seen: 0, inside: false, outside: false }));
+  for (; r.seen < e.mentions.length && !r.outside; r.seen++) {
+    const words = mentionTitleWords(doc, e.mentions[r.seen], noun);
+    if (!words) continue;
     for (let j = 0; j < words.length; j++) {
       if (words[j] !== noun) continue;
       const before = words[j - 1];
       const after = words[j + 1];
       const inside = (before !== undefined && before !== noun && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
-      if (!inside) return false;
-      other = true;
+      if (inside) r.inside = true;
+      else r.outside = true;
     }
   }
-  return other;
+  return r.inside && !r.outside;
 }
 
 export const soleHolderReachRule = defineRule({
@@ -707,6 +720,8 @@ function ruleDescriptions(doc: Doc): void {
   // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
+  // otherOfficeOnly's readings, for this pass only (no mention is reordered while it runs)
+  const officeMemo: OfficeMemo = new Map();
   const heads = new Map<Entity, Set<string>>();
   for (const e of doc.entities) heads.set(e, new Set(e.mentions.filter((m) => m.kind === 'name').map((m) => nameHead(m.text))));
   const rolesOf = perEntity((e) => {
@@ -830,7 +845,7 @@ function ruleDescriptions(doc: Doc): void {
       const t = titled;
       // (a person whose titles hold the noun only inside another office is passed over: "Vice President Mike Pence")
       const officeOk = (e: Entity) => {
-        if (t || !otherOfficeRule.enabled || !otherOfficeOnly(doc, e, noun)) return true;
+        if (t || !otherOfficeRule.enabled || !otherOfficeOnly(doc, e, noun, officeMemo)) return true;
         otherOfficeRule.fired(toks[i].start, toks[h].end);
         return false;
       };
