@@ -64,3 +64,11 @@ test('"you know" set off as a filler addresses no one (coref-speech.you-know-mar
   assert.equal(linkWithout('coref-speech.you-know-marker', filler, 'you know'), 'Grace Mwangi');
   assert.equal(linkOf(doc(text('Was the clinic ready? Do you know when the rains came?')), 'you know'), 'Grace Mwangi');
 });
+
+test('an organisation\'s "our nation" and "all of us" are everyone\'s, not the organisation\'s (coref-speech.our-everyone)', () => {
+  const said = (words: string) => `"This attack will not weaken ${words}," said Ivan Petrov, a spokesman for the Foreign Ministry.`;
+  assert.equal(linkOf(doc(said('our nation')), 'our'), '');
+  assert.equal(linkOf(doc(said('our young democracy')), 'our'), '');
+  assert.equal(linkOf(doc(said('our staff')), 'our'), 'Foreign Ministry');
+  assert.equal(linkWithout('coref-speech.our-everyone', said('our nation'), 'our'), 'Foreign Ministry');
+});

@@ -262,6 +262,21 @@ function spokespeople(doc: Doc, anyRole = false): Map<string, Entity> {
   return sure;
 }
 
+/** Nouns that make "our" everyone's (lexicon/en/inclusive-we.tsv): "our nation", "our time". */
+const EVERYONES = set('inclusive-we');
+
+/** "our nation", "our young democracy", "all of us": the country's or people's at large, not an organisation's. */
+function everyones(doc: Doc, i: number): boolean {
+  // ("all of us"; not "one of our staff", the organisation's own)
+  if (partitive(doc, i) && /^us$/i.test(doc.tokens[i].text)) return true;
+  if (!/^(?:our|ours)$/i.test(doc.tokens[i].text)) return false;
+  const next = doc.tokens[i + 1];
+  if (!next) return false;
+  if (EVERYONES.has(next.text.toLowerCase())) return true;
+  const after = doc.tokens[i + 2];
+  return next.upos === 'ADJ' && after !== undefined && EVERYONES.has(after.text.toLowerCase());
+}
+
 /** "many of us", "one of our …": a part of an inclusive "we" (people at large), not an organisation speaking. */
 function partitive(doc: Doc, i: number): boolean {
   return i > 0 && doc.tokens[i - 1].text.toLowerCase() === 'of' && /^(us|our)$/i.test(doc.tokens[i].text);
@@ -416,6 +431,16 @@ export const youKnowMarker = defineRule({
   summary: '"you know" set off as a filler ("it was delayed, you know, and then …", "she you know, you can say …": "know" before a comma, a dash, an ellipsis or a full stop, no auxiliary before "you") addresses no one: its "you" is not linked',
   fires: ['Reporter: Was the clinic ready, you know, when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   spares: ['Reporter: Was the clinic ready? Do you know when the rains came?\n\nGrace Mwangi: It was. We had two nurses.\n\nReporter: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const ourEveryone = defineRule({
+  id: 'coref-speech.our-everyone',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'an organisation\'s "our" before a noun that makes it everyone\'s ("our nation", "our democracy", "the issues of our time": lexicon/en/inclusive-we.tsv) and a partitive "all of us" speak for the country or people at large, not the organisation: no link to it (a country\'s own "our nation" is left alone)',
+  fires: ['"This attack will not weaken our nation," said Ivan Petrov, a spokesman for the Foreign Ministry.'],
+  spares: ['"This attack will not weaken our staff," said Ivan Petrov, a spokesman for the Foreign Ministry.'],
   source,
 });
 
@@ -666,6 +691,12 @@ export function resolveSpeech(doc: Doc): number {
         }
         if (who && quotedOther.enabled && inOthersWords(doc, others, t.start)) {
           quotedOther.fired(t.start, t.end);
+          continue;
+        }
+        // (an organisation's "our nation", "all of us": the country's or everyone's)
+        const org = who === 'we' ? (body ? speaker : side?.org) : undefined;
+        if (org && org.type === 'ORG' && ourEveryone.enabled && everyones(doc, i)) {
+          ourEveryone.fired(t.start, t.end);
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
