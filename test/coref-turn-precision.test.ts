@@ -72,3 +72,11 @@ test('an organisation\'s "our nation" and "all of us" are everyone\'s, not the o
   assert.equal(linkOf(doc(said('our staff')), 'our'), 'Foreign Ministry');
   assert.equal(linkWithout('coref-speech.our-everyone', said('our nation'), 'our'), 'Foreign Ministry');
 });
+
+test('a question put back to the interviewer ends the answer; one the answer goes on from is rhetorical (coref-speech.asked-back-ends-turn)', () => {
+  const answer = (a: string) => `Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: ${a}\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.`;
+  const rhetorical = answer('Who would? How could you sign such a thing? Nobody signed it.');
+  assert.equal(linkOf(doc(rhetorical), 'you sign'), '');
+  assert.equal(linkWithout('coref-speech.asked-back-ends-turn', rhetorical, 'you sign'), 'Tom Baker');
+  assert.equal(linkOf(doc(answer('Nobody signed it. Let me ask you this: would you sign it?')), 'you sign'), 'Tom Baker');
+});

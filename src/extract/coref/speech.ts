@@ -444,6 +444,16 @@ export const ourEveryone = defineRule({
   source,
 });
 
+export const askedBackEnds = defineRule({
+  id: 'coref-speech.asked-back-ends-turn',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a question the interviewee puts back to the interviewer ends the answer (it waits for a reply); a question the answer goes on from is rhetorical ("How could you talk about it? It is always shunned."), and its "you" (coref-speech.answer-question-you) stays unlinked',
+  fires: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Who would? How could you sign such a thing? Nobody signed it.\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  spares: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Nobody signed it. Let me ask you this: would you sign it?\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -822,7 +832,10 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
         if (everyoneAsks) askerRule.fired(t.start, t.end);
         if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
       } else if (askedBack && who === 'you' && !inQuestions && speaker && askedBack !== speaker && isQuestion(i)) {
-        link(askedBack, i, answerQuestionYou);
+        // a question put back to the interviewer waits for the answer: it ends the turn; one the speaker goes on from is
+        // rhetorical ("how could you talk about it? It is always shunned"), its "you" anyone
+        if (!askedBackEnds.enabled || endsTurn(doc, i, turn)) link(askedBack, i, answerQuestionYou);
+        else askedBackEnds.fired(t.start, t.end);
       }
     }
   }
@@ -871,6 +884,12 @@ function filler(doc: Doc, i: number): boolean {
   const after = doc.tokens[i + 2];
   if (!next || next.text.toLowerCase() !== 'know' || !after || !/^(?:[,.…]|[-–—]+|\.\.\.)$/.test(after.text)) return false;
   return doc.tokens[i - 1]?.upos !== 'AUX';
+}
+
+/** Token i stands in the last sentence of its turn (nothing but closing marks and blanks after that sentence). */
+function endsTurn(doc: Doc, i: number, turn: Turn): boolean {
+  const sent = doc.sentences[doc.tokens[i].sentence];
+  return sent !== undefined && !/[\p{L}\p{N}]/u.test(doc.text.slice(sent.end, turn.end));
 }
 
 export const corefSpeechStage: Stage = {
