@@ -80,3 +80,12 @@ test('a question put back to the interviewer ends the answer; one the answer goe
   assert.equal(linkWithout('coref-speech.asked-back-ends-turn', rhetorical, 'you sign'), 'Tom Baker');
   assert.equal(linkOf(doc(answer('Nobody signed it. Let me ask you this: would you sign it?')), 'you sign'), 'Tom Baker');
 });
+
+test('initials the conversation uses as a word are no entity of that word: the label is a speaker of its own (coref-speech.label-word-not-speaker)', () => {
+  const text = 'DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded in 1200 AD by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen, and we never went back.';
+  const d = doc(text);
+  const cases: [string, string][] = [['You grew', 'AD'], ['you ever', 'AD'], ['I left', 'AD'], ['we never', '']];
+  for (const [words, entity] of cases) assert.equal(linkOf(d, words), entity, words);
+  assert.ok(d.entities.some((e) => e.name === 'AD' && e.type === 'PERSON'));
+  assert.notEqual(linkWithout('coref-speech.label-word-not-speaker', text, 'you ever'), 'AD');
+});

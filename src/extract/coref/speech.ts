@@ -448,9 +448,19 @@ export const askedBackEnds = defineRule({
   id: 'coref-speech.asked-back-ends-turn',
   stage: 'coref-speech',
   action: 'veto',
-  summary: 'a question the interviewee puts back to the interviewer ends the answer (it waits for a reply); a question the answer goes on from is rhetorical ("How could you talk about it? It is always shunned."), and its "you" (coref-speech.answer-question-you) stays unlinked',
+  summary: 'a question the interviewee puts back to the interviewer ends the answer, alone or with more questions (it waits for a reply); a question the answer goes on from with a statement is rhetorical ("How could you talk about it? It is always shunned."), and its "you" (coref-speech.answer-question-you) stays unlinked',
   fires: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Who would? How could you sign such a thing? Nobody signed it.\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
   spares: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Nobody signed it. Let me ask you this: would you sign it?\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  source,
+});
+
+export const labelWord = defineRule({
+  id: 'coref-speech.label-word-not-speaker',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a turn label of initials or an account name ("AD:", "NS:") that the recogniser read as an organisation or a place it also finds inside the turns but not in the introduction ("founded in 1200 AD", "worked for NS") is not that word\'s entity: the label is a speaker of its own, a person, so its "I" is no organisation\'s and "you" in the questions reaches it',
+  fires: ['DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded in 1200 AD by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen.'],
+  spares: ['DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen.'],
   source,
 });
 
@@ -608,6 +618,22 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       found.type = 'PERSON';
       for (const m of found.mentions) m.type = 'PERSON';
       labelPerson.fired(from, to);
+    }
+    // initials or an account name the recogniser read as an organisation or a place that the conversation uses as a word,
+    // never the introduction ("DS: … founded in 1200 AD" then "AD: …"): the word is not the speaker, and the label is a
+    // speaker of its own (the label's mentions leave the word's entity for it)
+    if (found && found.type !== 'PERSON' && labelWord.enabled && (INITIALS.test(label) || USER_NAME.test(label))
+      && found.mentions.some((m) => m.kind === 'name' && !atLabel(m)) && !found.mentions.some((m) => m.kind === 'name' && !atLabel(m) && m.start < introEnd)) {
+      const labels = found.mentions.filter((m) => m.kind === 'name' && atLabel(m));
+      found.mentions = found.mentions.filter((m) => !labels.includes(m));
+      const made = own(label, from, to);
+      if (made) {
+        memo.set(label, made);
+        labelWord.fired(from, to);
+        return made;
+      }
+      found.mentions.push(...labels);
+      found.mentions.sort((a, b) => a.start - b.start);
     }
     if (found) return found;
     const made = own(label, from, to);
@@ -886,10 +912,14 @@ function filler(doc: Doc, i: number): boolean {
   return doc.tokens[i - 1]?.upos !== 'AUX';
 }
 
-/** Token i stands in the last sentence of its turn (nothing but closing marks and blanks after that sentence). */
+/** Token i's sentence ends its turn, or only questions follow it there ("Do you think it is a revival? Or is it nothing?"). */
 function endsTurn(doc: Doc, i: number, turn: Turn): boolean {
-  const sent = doc.sentences[doc.tokens[i].sentence];
-  return sent !== undefined && !/[\p{L}\p{N}]/u.test(doc.text.slice(sent.end, turn.end));
+  for (let k = doc.tokens[i].sentence + 1; k < doc.sentences.length && doc.sentences[k].start < turn.end; k++) {
+    const sent = doc.sentences[k];
+    const words = doc.text.slice(sent.start, Math.min(sent.end, turn.end));
+    if (/[\p{L}\p{N}]/u.test(words) && !/\?[\s"”’')\]]*$/.test(words)) return false;
+  }
+  return true;
 }
 
 export const corefSpeechStage: Stage = {
