@@ -89,3 +89,11 @@ test('initials the conversation uses as a word are no entity of that word: the l
   assert.ok(d.entities.some((e) => e.name === 'AD' && e.type === 'PERSON'));
   assert.notEqual(linkWithout('coref-speech.label-word-not-speaker', text, 'you ever'), 'AD');
 });
+
+test('a surname label is the person bearing it only when the introduction names them (coref-speech.surname-introduced)', () => {
+  const turns = (said: string) => `DS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. ${said}\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.`;
+  const d = doc(turns('My wife Ann Otieno grew up there too.'));
+  for (const words of ['You grew', 'you ever', 'I left']) assert.equal(linkOf(d, words), 'Otieno', words);
+  assert.equal(linkWithout('coref-speech.surname-introduced', turns('My wife Ann Otieno grew up there too.'), 'I left'), 'Ann Otieno');
+  assert.equal(linkOf(doc('Peter Otieno spoke about his youth.\n\n' + turns('I fished every day.')), 'I left'), 'Peter Otieno');
+});

@@ -464,6 +464,16 @@ export const labelWord = defineRule({
   source,
 });
 
+export const surnameIntroduced = defineRule({
+  id: 'coref-speech.surname-introduced',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a turn label of one word of a name ("Talese:", "Dr. Layman:") stands for the person bearing it only when the introduction (the text before the first turn) names them; a person named only inside the turns ("my wife Nan Talese") is talked about, and the label is a speaker of its own',
+  fires: ['DS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. My wife Ann Otieno grew up there too.\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.'],
+  spares: ['Peter Otieno spoke to us about his youth.\n\nDS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. I fished every day.\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -515,6 +525,15 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (!ok) initialsIntroduced.fired(from, to);
     return ok;
   };
+  // a label naming one word of a person's name ("Talese:", "Dr. Layman:") stands for the bearer only when the
+  // introduction names them; one named only inside the turns is talked about, and the label is a speaker of its own
+  const unintroduced = new Set<string>();
+  const introducedBearer = (e: Entity | undefined, label: string, from: number, to: number) => {
+    if (!e || !surnameIntroduced.enabled || e.mentions.some((m) => m.kind === 'name' && m.start < introEnd)) return e;
+    unintroduced.add(label);
+    surnameIntroduced.fired(from, to);
+    return undefined;
+  };
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
   // initials two persons of the document share: neither, and no speaker of their own either
@@ -532,9 +551,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower && !atLabel(m)));
     // a person of that name first ("Ines Koller:" read on its own as a place is still the Ines Koller named in the text)
     const exactPersons = exact.filter((e) => e.type === 'PERSON');
-    if (exactPersons.length === 1) return exactPersons[0];
-    if (exact.length === 1) return exact[0];
     const words = label.split(' ');
+    // (one word of a name, "Talese:": the person the turns only talk about, "my wife Nan Talese", is not the speaker)
+    const surname = words.length === 1 && !INITIALS.test(label) && !USER_NAME.test(label);
+    if (exactPersons.length === 1) return surname ? introducedBearer(exactPersons[0], label, from, to) : exactPersons[0];
+    if (exact.length === 1) return exact[0];
     // a name run together as an account name ("JohnLayman:"): the one person named so in words ("John Layman")
     if (labelJoinedName.enabled && words.length === 1 && USER_NAME.test(label)) {
       const joined = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && /\s/.test(m.text) && !atLabel(m) && m.text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === lower));
@@ -544,10 +565,10 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       }
     }
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
-    if (words.length === 1 && !INITIALS.test(label)) return bearing(label);
+    if (words.length === 1 && !INITIALS.test(label)) return introducedBearer(bearing(label), label, from, to);
     if (!labelInitials.enabled) return undefined;
     // a title and a surname ("Dr. Mwangi:", "Mrs Koller:"): the one person bearing the surname
-    if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(bearing(words[1]));
+    if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(introducedBearer(bearing(words[1]), label, from, to));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
     if (words.length === 1 && INITIALS.test(label)) {
       const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
@@ -609,6 +630,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     // the person the label names, else the entity the recogniser read the label's own words as
     if (!memo.has(label)) {
       memo.set(label, named(label, from, to));
+    }
+    if (unintroduced.has(label) && !memo.get(label)) {
+      // (the label's own mentions leave the talked-about person the recogniser may have read them as)
+      for (const e of doc.entities) e.mentions = e.mentions.filter((m) => !(m.kind === 'name' && atLabel(m) && m.text === label));
+      memo.set(label, speakerOfLabel(label));
     }
     const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
     // initials or an account name the recogniser read as an organisation or a place ("GT:", "NM:"), named nowhere but
@@ -711,7 +737,8 @@ export function resolveSpeech(doc: Doc): number {
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
       // (a quotation inside an answer given to the answer's own speaker: theirs only when an "I" introduces it)
-      if (answerQuotesOther.enabled && turns.some((t) => t.speaker === speaker && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
+      // (the answer's speaker by the label too: a label a speaker of its own beside the person the text names so)
+      if (answerQuotesOther.enabled && turns.some((t) => (t.speaker === speaker || labelNames(t.label, speaker)) && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
         answerQuotesOther.fired(q.start, q.end);
         continue;
       }
@@ -865,6 +892,12 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
       }
     }
   }
+}
+
+/** The label is a word of the person's name ("Rebecca", "Talese") or spells its initials ("FM" for Frank Messina). */
+function labelNames(label: string, e: Entity): boolean {
+  const lower = label.toLowerCase();
+  return spells(label, e) || e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower));
 }
 
 /** A label of initials that spells a name of the person ("FM" for Frank Messina). */
