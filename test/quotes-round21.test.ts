@@ -41,3 +41,11 @@ test('near misses: a relative pronoun subject, or a relative clause with an obje
   // a cue that takes no object ("said") leaves the noun alone
   assert.equal(quotesOf('It was a plan the mayor said on Monday.').some((q) => q.text === 'a plan'), false);
 });
+
+test('"charge X of Y" is an accusation; a price or an indictment is none', () => {
+  const q = quotesOf('The opposition charged the minister of lying to parliament.').find((x) => x.cue === 'charged');
+  assert.equal(q?.text, 'the minister of lying to parliament');
+  assert.equal(q?.speaker, '~The opposition');
+  assert.equal(quotesOf('The shop charged customers five dollars for a bag.').length, 0);
+  assert.equal(quotesOf('The man was charged with murder on Friday.').length, 0);
+});
