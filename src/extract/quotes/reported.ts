@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -176,6 +176,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
     return thatClause(ctx, cueIdx, cue, sent.tokenEnd);
   }
   if (!picked.length) {
+    const gap = relativeGapContent(ctx, cueIdx, cue, sent.tokenEnd);
+    if (gap) return gap;
     // "…, police said": the clause before the cue
     if (ccompBefore !== undefined) return trailing(ctx, ccompBefore, cueIdx, sent.tokenEnd);
     const h = toks[cueIdx].head ?? -1;
@@ -208,6 +210,33 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   if (span && picked.every((c) => deprel(toks[c]) === 'ccomp') && !toks.slice(span.from, span.to + 1).some((t) => t.upos === 'VERB' || t.upos === 'AUX')) {
     return thatClause(ctx, cueIdx, cue, sent.tokenEnd) ?? span;
   }
+  return span;
+}
+
+/** Nouns for a claim one makes and another denies (lexicon/en/claim-nouns.tsv). */
+const CLAIM_NOUNS = set('claim-nouns');
+
+/**
+ * quotes.relative-gap-object: "…, a charge (that) the bank denied": a cue that takes an object heads a relative clause
+ * on a noun, with a subject of its own and no object, clause or complement after it — the noun is its object, and the
+ * noun phrase is what it attributes (before, the clause before the noun was read as a trailing attribution's content).
+ */
+function relativeGapContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number): ReportedSpan | null {
+  if (!relativeGapObject.enabled || !cue.frames.has('object')) return null;
+  const toks = ctx.doc.tokens;
+  if (!/^acl(?::relcl)?$/.test(deprel(toks[cueIdx]))) return null;
+  const head = toks[cueIdx].head ?? -1;
+  if (head < 0 || head >= cueIdx || toks[head].upos !== 'NOUN' || ctx.inside(head) || !CLAIM_NOUNS.has(lw(toks[head]))) return null;
+  const kids = ctx.children[cueIdx];
+  // the subject is the relative clause's own, not a relative pronoun ("a firm which denied …" has no gap)
+  // (an active subject: a participle on a noun with none is a reduced relative, "the figure reported by the ministry")
+  const subj = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'nsubj');
+  if (subj === undefined || /^W/.test(toks[subj].xpos ?? '')) return null;
+  if (kids.some((c) => (c > cueIdx && /^(?:obj|iobj|ccomp|xcomp)$/.test(deprel(toks[c]))) || deprel(toks[c]) === 'aux:pass')) return null;
+  let from = head;
+  for (const c of ctx.children[head]) if (c < head) from = Math.min(from, subtree(ctx, c, cueIdx).from);
+  const span = trim(ctx, { from, to: head }, sentEnd);
+  if (span) relativeGapObject.fired(toks[span.from].start, toks[cueIdx].end);
   return span;
 }
 

@@ -529,6 +529,13 @@ export const relativeOnParticiple = defineRule({
   spares: ['Overshadowing the talks was a Harbour Gazette report that claimed that the cranes had been sold.'],
 });
 
+export const relativeGapObject = defineRule({
+  id: 'quotes.relative-gap-object', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
+  summary: 'a cue that takes an object, heading a relative clause with a subject of its own and no object (the noun it modifies is that object), attributes the noun phrase: "…, a charge the bank denied" reports "a charge", not the clause before it (twenty-first round)',
+  fires: ['Residents accused the council of hiding the report, a charge the council denied.'],
+  spares: ['Residents accused the council of hiding the report, a firm which denied any wrongdoing.'],
+});
+
 export const passiveContent = defineRule({
   id: 'quotes.passive-content', stage: 'quotes', action: 'label', source: `${src}/reported.ts`,
   summary: 'a passive cue with a by-agent attributes what it is said of — its subject, or its infinitive ("were reported by local media to have visited …") — to the agent: "Her death was announced by the Harbour Workers Union", "The attack was claimed by the Houthi movement" (eighth round, measured and kept off main; taken up in the twelfth)',

@@ -7,6 +7,7 @@
 import type { Token } from '../../doc.js';
 import { entries, formsOf } from '../../lexicon/index.js';
 import { lw, type QuoteContext } from './source.js';
+import { relativeGapObject } from './rules.js';
 
 /** What makes a quoted span a name or term (or nothing). */
 export type QuotedTerm = 'naming' | 'gloss' | 'modifier' | 'apposed-title';
@@ -31,6 +32,8 @@ export function passiveWithoutAgent(ctx: QuoteContext, i: number): boolean {
   const t = ctx.doc.tokens[i];
   if (t.xpos !== 'VBN' || t.deprel === undefined) return false;
   const kids = ctx.children[i];
+  // (a relative clause with an active subject is no passive, whatever the tag: "a charge the council denied/VBN")
+  if (relativeGapObject.enabled && /^acl/.test(t.deprel) && kids.some((c) => c < i && ctx.doc.tokens[c].deprel === 'nsubj') && !kids.some((c) => ctx.doc.tokens[c].deprel === 'aux:pass')) return false;
   const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(ctx.doc.tokens[c].deprel ?? '')) || /^(?:acl|amod)$/.test(t.deprel);
   if (!passive) return false;
   return !kids.some((c) => ctx.doc.tokens[c].deprel === 'obl:agent' || ctx.children[c].some((x) => lw(ctx.doc.tokens[x]) === 'by'));
