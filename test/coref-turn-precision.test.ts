@@ -64,3 +64,36 @@ test('"you know" set off as a filler addresses no one (coref-speech.you-know-mar
   assert.equal(linkWithout('coref-speech.you-know-marker', filler, 'you know'), 'Grace Mwangi');
   assert.equal(linkOf(doc(text('Was the clinic ready? Do you know when the rains came?')), 'you know'), 'Grace Mwangi');
 });
+
+test('an organisation\'s "our nation" and "all of us" are everyone\'s, not the organisation\'s (coref-speech.our-everyone)', () => {
+  const said = (words: string) => `"This attack will not weaken ${words}," said Ivan Petrov, a spokesman for the Foreign Ministry.`;
+  assert.equal(linkOf(doc(said('our nation')), 'our'), '');
+  assert.equal(linkOf(doc(said('our young democracy')), 'our'), '');
+  assert.equal(linkOf(doc(said('our staff')), 'our'), 'Foreign Ministry');
+  assert.equal(linkWithout('coref-speech.our-everyone', said('our nation'), 'our'), 'Foreign Ministry');
+});
+
+test('a question put back to the interviewer ends the answer; one the answer goes on from is rhetorical (coref-speech.asked-back-ends-turn)', () => {
+  const answer = (a: string) => `Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: ${a}\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.`;
+  const rhetorical = answer('Who would? How could you sign such a thing? Nobody signed it.');
+  assert.equal(linkOf(doc(rhetorical), 'you sign'), '');
+  assert.equal(linkWithout('coref-speech.asked-back-ends-turn', rhetorical, 'you sign'), 'Tom Baker');
+  assert.equal(linkOf(doc(answer('Nobody signed it. Let me ask you this: would you sign it?')), 'you sign'), 'Tom Baker');
+});
+
+test('initials the conversation uses as a word are no entity of that word: the label is a speaker of its own (coref-speech.label-word-not-speaker)', () => {
+  const text = 'DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded in 1200 AD by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen, and we never went back.';
+  const d = doc(text);
+  const cases: [string, string][] = [['You grew', 'AD'], ['you ever', 'AD'], ['I left', 'AD'], ['we never', '']];
+  for (const [words, entity] of cases) assert.equal(linkOf(d, words), entity, words);
+  assert.ok(d.entities.some((e) => e.name === 'AD' && e.type === 'PERSON'));
+  assert.notEqual(linkWithout('coref-speech.label-word-not-speaker', text, 'you ever'), 'AD');
+});
+
+test('a surname label is the person bearing it only when the introduction names them (coref-speech.surname-introduced)', () => {
+  const turns = (said: string) => `DS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. ${said}\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.`;
+  const d = doc(turns('My wife Ann Otieno grew up there too.'));
+  for (const words of ['You grew', 'you ever', 'I left']) assert.equal(linkOf(d, words), 'Otieno', words);
+  assert.equal(linkWithout('coref-speech.surname-introduced', turns('My wife Ann Otieno grew up there too.'), 'I left'), 'Ann Otieno');
+  assert.equal(linkOf(doc('Peter Otieno spoke about his youth.\n\n' + turns('I fished every day.')), 'I left'), 'Peter Otieno');
+});

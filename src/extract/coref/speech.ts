@@ -262,6 +262,21 @@ function spokespeople(doc: Doc, anyRole = false): Map<string, Entity> {
   return sure;
 }
 
+/** Nouns that make "our" everyone's (lexicon/en/inclusive-we.tsv): "our nation", "our time". */
+const EVERYONES = set('inclusive-we');
+
+/** "our nation", "our young democracy", "all of us": the country's or people's at large, not an organisation's. */
+function everyones(doc: Doc, i: number): boolean {
+  // ("all of us"; not "one of our staff", the organisation's own)
+  if (partitive(doc, i) && /^us$/i.test(doc.tokens[i].text)) return true;
+  if (!/^(?:our|ours)$/i.test(doc.tokens[i].text)) return false;
+  const next = doc.tokens[i + 1];
+  if (!next) return false;
+  if (EVERYONES.has(next.text.toLowerCase())) return true;
+  const after = doc.tokens[i + 2];
+  return next.upos === 'ADJ' && after !== undefined && EVERYONES.has(after.text.toLowerCase());
+}
+
 /** "many of us", "one of our …": a part of an inclusive "we" (people at large), not an organisation speaking. */
 function partitive(doc: Doc, i: number): boolean {
   return i > 0 && doc.tokens[i - 1].text.toLowerCase() === 'of' && /^(us|our)$/i.test(doc.tokens[i].text);
@@ -419,6 +434,46 @@ export const youKnowMarker = defineRule({
   source,
 });
 
+export const ourEveryone = defineRule({
+  id: 'coref-speech.our-everyone',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'an organisation\'s "our" before a noun that makes it everyone\'s ("our nation", "our democracy", "the issues of our time": lexicon/en/inclusive-we.tsv) and a partitive "all of us" speak for the country or people at large, not the organisation: no link to it (a country\'s own "our nation" is left alone)',
+  fires: ['"This attack will not weaken our nation," said Ivan Petrov, a spokesman for the Foreign Ministry.'],
+  spares: ['"This attack will not weaken our staff," said Ivan Petrov, a spokesman for the Foreign Ministry.'],
+  source,
+});
+
+export const askedBackEnds = defineRule({
+  id: 'coref-speech.asked-back-ends-turn',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a question the interviewee puts back to the interviewer ends the answer, alone or with more questions (it waits for a reply); a question the answer goes on from with a statement is rhetorical ("How could you talk about it? It is always shunned."), and its "you" (coref-speech.answer-question-you) stays unlinked',
+  fires: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Who would? How could you sign such a thing? Nobody signed it.\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  spares: ['Tom Baker: Did the mayor sign it?\n\nGrace Mwangi: Nobody signed it. Let me ask you this: would you sign it?\n\nTom Baker: Perhaps. And the nurses?\n\nGrace Mwangi: They signed.'],
+  source,
+});
+
+export const labelWord = defineRule({
+  id: 'coref-speech.label-word-not-speaker',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a turn label of initials or an account name ("AD:", "NS:") that the recogniser read as an organisation or a place it also finds inside the turns but not in the introduction ("founded in 1200 AD", "worked for NS") is not that word\'s entity: the label is a speaker of its own, a person, so its "I" is no organisation\'s and "you" in the questions reaches it',
+  fires: ['DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded in 1200 AD by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen.'],
+  spares: ['DS: You grew up near the coast. What was that like?\n\nAD: It was quiet. The town was founded by monks.\n\nDS: Did you ever want to leave?\n\nAD: Of course. I left at seventeen.'],
+  source,
+});
+
+export const surnameIntroduced = defineRule({
+  id: 'coref-speech.surname-introduced',
+  stage: 'coref-speech',
+  action: 'veto',
+  summary: 'a turn label of one word of a name ("Talese:", "Dr. Layman:") stands for the person bearing it only when the introduction (the text before the first turn) names them; a person named only inside the turns ("my wife Nan Talese") is talked about, and the label is a speaker of its own',
+  fires: ['DS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. My wife Ann Otieno grew up there too.\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.'],
+  spares: ['Peter Otieno spoke to us about his youth.\n\nDS: You grew up near the coast. What was that like?\n\nOtieno: It was quiet. I fished every day.\n\nDS: Did you ever want to leave?\n\nOtieno: Of course. I left at seventeen.'],
+  source,
+});
+
 export const interviewerWe = defineRule({
   id: 'coref-speech.interviewer-we',
   stage: 'coref-speech',
@@ -470,6 +525,15 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (!ok) initialsIntroduced.fired(from, to);
     return ok;
   };
+  // a label naming one word of a person's name ("Talese:", "Dr. Layman:") stands for the bearer only when the
+  // introduction names them; one named only inside the turns is talked about, and the label is a speaker of its own
+  const unintroduced = new Set<string>();
+  const introducedBearer = (e: Entity | undefined, label: string, from: number, to: number) => {
+    if (!e || !surnameIntroduced.enabled || e.mentions.some((m) => m.kind === 'name' && m.start < introEnd)) return e;
+    unintroduced.add(label);
+    surnameIntroduced.fired(from, to);
+    return undefined;
+  };
   // one answer per label: a transcript repeats a few labels many times
   const memo = new Map<string, Entity | undefined>();
   // initials two persons of the document share: neither, and no speaker of their own either
@@ -487,9 +551,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     const exact = doc.entities.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase() === lower && !atLabel(m)));
     // a person of that name first ("Ines Koller:" read on its own as a place is still the Ines Koller named in the text)
     const exactPersons = exact.filter((e) => e.type === 'PERSON');
-    if (exactPersons.length === 1) return exactPersons[0];
-    if (exact.length === 1) return exact[0];
     const words = label.split(' ');
+    // (one word of a name, "Talese:": the person the turns only talk about, "my wife Nan Talese", is not the speaker)
+    const surname = words.length === 1 && !INITIALS.test(label) && !USER_NAME.test(label);
+    if (exactPersons.length === 1) return surname ? introducedBearer(exactPersons[0], label, from, to) : exactPersons[0];
+    if (exact.length === 1) return exact[0];
     // a name run together as an account name ("JohnLayman:"): the one person named so in words ("John Layman")
     if (labelJoinedName.enabled && words.length === 1 && USER_NAME.test(label)) {
       const joined = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && /\s/.test(m.text) && !atLabel(m) && m.text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === lower));
@@ -499,10 +565,10 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       }
     }
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
-    if (words.length === 1 && !INITIALS.test(label)) return bearing(label);
+    if (words.length === 1 && !INITIALS.test(label)) return introducedBearer(bearing(label), label, from, to);
     if (!labelInitials.enabled) return undefined;
     // a title and a surname ("Dr. Mwangi:", "Mrs Koller:"): the one person bearing the surname
-    if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(bearing(words[1]));
+    if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(introducedBearer(bearing(words[1]), label, from, to));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
     if (words.length === 1 && INITIALS.test(label)) {
       const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
@@ -565,6 +631,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (!memo.has(label)) {
       memo.set(label, named(label, from, to));
     }
+    if (unintroduced.has(label) && !memo.get(label)) {
+      // (the label's own mentions leave the talked-about person the recogniser may have read them as)
+      for (const e of doc.entities) e.mentions = e.mentions.filter((m) => !(m.kind === 'name' && atLabel(m) && m.text === label));
+      memo.set(label, speakerOfLabel(label));
+    }
     const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
     // initials or an account name the recogniser read as an organisation or a place ("GT:", "NM:"), named nowhere but
     // in the labels: a person known by the label, who says "we" for no organisation
@@ -573,6 +644,22 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       found.type = 'PERSON';
       for (const m of found.mentions) m.type = 'PERSON';
       labelPerson.fired(from, to);
+    }
+    // initials or an account name the recogniser read as an organisation or a place that the conversation uses as a word,
+    // never the introduction ("DS: … founded in 1200 AD" then "AD: …"): the word is not the speaker, and the label is a
+    // speaker of its own (the label's mentions leave the word's entity for it)
+    if (found && found.type !== 'PERSON' && labelWord.enabled && (INITIALS.test(label) || USER_NAME.test(label))
+      && found.mentions.some((m) => m.kind === 'name' && !atLabel(m)) && !found.mentions.some((m) => m.kind === 'name' && !atLabel(m) && m.start < introEnd)) {
+      const labels = found.mentions.filter((m) => m.kind === 'name' && atLabel(m));
+      found.mentions = found.mentions.filter((m) => !labels.includes(m));
+      const made = own(label, from, to);
+      if (made) {
+        memo.set(label, made);
+        labelWord.fired(from, to);
+        return made;
+      }
+      found.mentions.push(...labels);
+      found.mentions.sort((a, b) => a.start - b.start);
     }
     if (found) return found;
     const made = own(label, from, to);
@@ -650,7 +737,8 @@ export function resolveSpeech(doc: Doc): number {
       const body = speaker.type === 'ORG' || speaker.type === 'GPE';
       if (!person && !body) continue;
       // (a quotation inside an answer given to the answer's own speaker: theirs only when an "I" introduces it)
-      if (answerQuotesOther.enabled && turns.some((t) => t.speaker === speaker && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
+      // (the answer's speaker by the label too: a label a speaker of its own beside the person the text names so)
+      if (answerQuotesOther.enabled && turns.some((t) => (t.speaker === speaker || labelNames(t.label, speaker)) && q.start >= t.start && q.start < t.end) && !ownWords(doc, q.start)) {
         answerQuotesOther.fired(q.start, q.end);
         continue;
       }
@@ -666,6 +754,12 @@ export function resolveSpeech(doc: Doc): number {
         }
         if (who && quotedOther.enabled && inOthersWords(doc, others, t.start)) {
           quotedOther.fired(t.start, t.end);
+          continue;
+        }
+        // (an organisation's "our nation", "all of us": the country's or everyone's)
+        const org = who === 'we' ? (body ? speaker : side?.org) : undefined;
+        if (org && org.type === 'ORG' && ourEveryone.enabled && everyones(doc, i)) {
+          ourEveryone.fired(t.start, t.end);
           continue;
         }
         if (quoteFirstPerson.enabled && ((who === 'I' && person) || (who === 'we' && body))) link(speaker, i, quoteFirstPerson, q.confidence ?? 1);
@@ -791,10 +885,19 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
         if (everyoneAsks) askerRule.fired(t.start, t.end);
         if (bySide(turn.label)) labelQuestion.fired(t.start, t.end);
       } else if (askedBack && who === 'you' && !inQuestions && speaker && askedBack !== speaker && isQuestion(i)) {
-        link(askedBack, i, answerQuestionYou);
+        // a question put back to the interviewer waits for the answer: it ends the turn; one the speaker goes on from is
+        // rhetorical ("how could you talk about it? It is always shunned"), its "you" anyone
+        if (!askedBackEnds.enabled || endsTurn(doc, i, turn)) link(askedBack, i, answerQuestionYou);
+        else askedBackEnds.fired(t.start, t.end);
       }
     }
   }
+}
+
+/** The label is a word of the person's name ("Rebecca", "Talese") or spells its initials ("FM" for Frank Messina). */
+function labelNames(label: string, e: Entity): boolean {
+  const lower = label.toLowerCase();
+  return spells(label, e) || e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower));
 }
 
 /** A label of initials that spells a name of the person ("FM" for Frank Messina). */
@@ -840,6 +943,16 @@ function filler(doc: Doc, i: number): boolean {
   const after = doc.tokens[i + 2];
   if (!next || next.text.toLowerCase() !== 'know' || !after || !/^(?:[,.…]|[-–—]+|\.\.\.)$/.test(after.text)) return false;
   return doc.tokens[i - 1]?.upos !== 'AUX';
+}
+
+/** Token i's sentence ends its turn, or only questions follow it there ("Do you think it is a revival? Or is it nothing?"). */
+function endsTurn(doc: Doc, i: number, turn: Turn): boolean {
+  for (let k = doc.tokens[i].sentence + 1; k < doc.sentences.length && doc.sentences[k].start < turn.end; k++) {
+    const sent = doc.sentences[k];
+    const words = doc.text.slice(sent.start, Math.min(sent.end, turn.end));
+    if (/[\p{L}\p{N}]/u.test(words) && !/\?[\s"”’')\]]*$/.test(words)) return false;
+  }
+  return true;
 }
 
 export const corefSpeechStage: Stage = {
