@@ -13,8 +13,7 @@ import type { Doc, Entity, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { lw } from './mentions.js';
 import { sharedSubject } from './subjects.js';
-import { mapOf, roleOf, set } from '../../lexicon/index.js';
-import { pronounClass, titleGender, titleNoun } from './words.js';
+import { titleGender, titleNoun } from './words.js';
 
 type Gender = 'f' | 'm' | 'x';
 
@@ -173,73 +172,4 @@ export function dominantPerson(doc: Doc): Entity | undefined {
     else if (n > second) second = n;
   }
   return top >= 3 && top >= 2 * second ? best : undefined;
-}
-
-export const unnamedClauseSubjectRule = defineRule({
-  id: 'coref.he-she-unnamed-clause-subject',
-  stage: 'coref',
-  action: 'veto',
-  summary: 'he/she as the subject of a clause hanging on a verb whose subject is one person no name stands for ("One of the two women was wearing a cap when she approached Kim"), or in a phrase fronted before such a subject ("Discussing his concern, Malaysia\'s prime minister said …"), is that unnamed person: it takes no named person from further back. The slot the governing-subject and cataphora preferences fill with a name, filled by a description instead',
-  fires: [
-    'Police questioned Maria Lopez on Monday. One of the two women was wearing a cap when she approached the guard.',
-    'Police questioned Tomas Ruiz on Monday. Discussing his concern in a statement, the country\'s prime minister said more talks were needed.',
-  ],
-  spares: [
-    'Police questioned Maria Lopez on Monday. The two women were wearing caps when she approached the guard.',
-    'Police questioned Tomas Ruiz on Monday. Discussing his concern in a statement, the ministry said more talks were needed.',
-  ],
-  source: 'src/extract/coref/persons.ts',
-});
-
-const PERSON_NOUNS = set('person-nouns');
-const PERSON_NOUN_GENDER = mapOf('person-nouns', 'gender');
-
-/** The gender a singular noun for one person fixes ('x' for none: "the witness"); null for a plural, a body, a thing. */
-function onePersonNoun(t: Token): 'm' | 'f' | 'x' | null {
-  // (a title written in capitals is tagged a proper noun: "Malaysia's Prime Minister")
-  if ((t.upos !== 'NOUN' && t.upos !== 'PROPN') || /^NNP?S/.test(t.xpos ?? '')) return null;
-  const w = lw(t);
-  const role = roleOf(w);
-  if (role) return role.plural ? null : (role.gender ?? 'x');
-  if (t.upos !== 'NOUN') return null;
-  const lemma = (t.lemma ?? w).toLowerCase();
-  if (!PERSON_NOUNS.has(w) && !PERSON_NOUNS.has(lemma)) return null;
-  return (PERSON_NOUN_GENDER.get(w) ?? PERSON_NOUN_GENDER.get(lemma) ?? 'x') as 'm' | 'f' | 'x';
-}
-
-/**
- * Token k heads a phrase for one person no entity stands for, of a gender that fits the pronoun's: "the prime minister",
- * "a woman", "One of the two women", "one of them" — not a phrase a name is part of ("Prime Minister Najib", "the
- * spokesman, Mark Olsen"), not a plural or a body.
- */
-export function unnamedPersonPhrase(doc: Doc, owners: readonly (Entity | undefined)[], k: number, gender: 'm' | 'f'): boolean {
-  if (!unnamedClauseSubjectRule.enabled || owners[k]) return false;
-  const toks = doc.tokens;
-  const sent = doc.sentences[toks[k].sentence];
-  const children: number[] = [];
-  for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
-    if (toks[j].head === k) children.push(j);
-    // a second subject of the same verb is a misparse ("when he found his brother he had resolution": brother and he)
-    else if (j !== k && toks[j].head === toks[k].head && /^nsubj/.test(toks[j].deprel ?? '')) return false;
-  }
-  // a name in the phrase's own words or apposed to it, however deep ("source Daily Xtra's director, Rachel Giese,")
-  const named = (h: number, depth: number): boolean => {
-    for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
-      if (toks[j].head !== h || !/^(?:appos|flat|compound)/.test(toks[j].deprel ?? '')) continue;
-      if (owners[j]?.type === 'PERSON' || (depth < 4 && named(j, depth + 1))) return true;
-    }
-    return false;
-  };
-  if (named(k, 0)) return false;
-  let g = onePersonNoun(toks[k]);
-  if (g === null && lw(toks[k]) === 'one') {
-    // one person of a group of people: "one of the women", "one of them"
-    const of = children.find((c) => c > k && /^nmod/.test(toks[c].deprel ?? ''));
-    if (of !== undefined) {
-      const t = toks[of];
-      const people = pronounClass(t.text) === 'they' || (/^NNS/.test(t.xpos ?? '') && (roleOf(lw(t)) !== null || PERSON_NOUNS.has((t.lemma ?? lw(t)).toLowerCase())));
-      if (people) g = (PERSON_NOUN_GENDER.get((t.lemma ?? lw(t)).toLowerCase()) ?? roleOf(lw(t))?.gender ?? 'x') as 'm' | 'f' | 'x';
-    }
-  }
-  return g !== null && (g === 'x' || g === gender);
 }

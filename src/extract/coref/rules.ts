@@ -24,7 +24,7 @@ import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
-import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedClauseSubjectRule, unnamedPersonMainSubject, unnamedPersonPhrase, unnamedSubjectTurnRule } from './persons.js';
+import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -1251,12 +1251,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // "Farahani was arrested at Imam Khomeini airport as he tried to board"
       const governing = governingSubject(doc, i);
       if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
-      // "One of the two women was wearing a cap when she approached Kim": that slot filled by a person no name stands for
-      if (!chosen && wantPerson && governing >= 0 && governing < i && unnamedPersonPhrase(doc, owners, governing, p.gender as 'm' | 'f')) {
-        unnamedClauseSubjectRule.fired(toks[i].start, toks[i].end);
-        stop = true;
-        break;
-      }
       // "He favored reform and once told writer Yoji Gomi he did not believe …": a conjunct verb's subject is its first conjunct's
       if (!chosen && wantPerson) {
         const shared = sharedGoverningSubject(doc, i);
@@ -1291,12 +1285,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           cataphoraRule.fired(toks[i].start, toks[i].end);
-        }
-        // "Discussing his concern, Malaysia's prime minister said …": the subject it looks ahead to has no name
-        if (!chosen && subj >= 0 && unnamedPersonPhrase(doc, owners, subj, p.gender as 'm' | 'f')) {
-          unnamedClauseSubjectRule.fired(toks[i].start, toks[i].end);
-          stop = true;
-          break;
         }
       }
       // "His mother was Kim Jong Il's mistress Song Hye Rim and he was raised …": the sentence's own he before a nearer name
