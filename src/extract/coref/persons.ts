@@ -173,3 +173,35 @@ export function dominantPerson(doc: Doc): Entity | undefined {
   }
   return top >= 3 && top >= 2 * second ? best : undefined;
 }
+
+export const apposedSubjectNameRule = defineRule({
+  id: 'coref.he-she-apposed-subject-name',
+  stage: 'coref',
+  action: 'label',
+  summary: 'the subject slot the governing-subject and cataphora preferences read ("Discussing his concern, Malaysia\'s Prime Minister, Najib Razak said …") may be a title phrase the name is apposed to, the recogniser\'s name mention leaving the title out: the apposed person fills the slot, before a man named sentences back',
+  fires: ['Police questioned Tomas Ruiz on Monday. In his statement, Spain\'s Foreign Minister, Pablo Serra said more talks were needed.'],
+  spares: ['Police questioned Tomas Ruiz on Monday. In his statement, Spain\'s Foreign Minister said more talks were needed.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/**
+ * For a subject token no entity owns, the person named in apposition to it or in its own words, however deep ("the
+ * country's foreign minister, Pablo Serra,"; "news source Daily Xtra's director, Rachel Giese,"); else undefined.
+ */
+export function apposedSubjectPerson(doc: Doc, owners: readonly (Entity | undefined)[], k: number): Entity | undefined {
+  if (!apposedSubjectNameRule.enabled || owners[k]) return undefined;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[k].sentence];
+  const found = new Set<Entity>();
+  const visit = (h: number, depth: number): void => {
+    for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
+      if (toks[j].head !== h || !/^(?:appos|flat|compound)/.test(toks[j].deprel ?? '')) continue;
+      const e = owners[j];
+      if (e?.type === 'PERSON') found.add(e);
+      else if (!e && depth < 4) visit(j, depth + 1);
+    }
+  };
+  visit(k, 0);
+  // (two people apposed is a list, not a name for the title)
+  return found.size === 1 ? [...found][0] : undefined;
+}
