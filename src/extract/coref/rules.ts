@@ -24,7 +24,7 @@ import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
-import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
+import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -695,6 +695,7 @@ function knownGenders(doc: Doc): Map<string, Gender> {
   for (const e of doc.entities) for (const m of e.mentions) if (!notApposed.has(m)) for (const r of m.roles ?? []) noteGender(genders, e, r);
   for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
   noteHonorificGenders(doc, genders, givenNameOf);
+  noteGroupNounGenders(doc, genders, tokenOwners(doc));
   return genders;
 }
 
