@@ -25,6 +25,7 @@
  *   npm run eval:coref -- --unthresholded every link the ranker chose, before thresholds
  *   npm run eval:coref -- --errors        every held-out wrong or missing link
  *   npm run eval:coref -- --pipeline --links   every link the pipeline made, right or wrong
+ *                                              (--context: with the text around each link)
  *   npm run eval:coref -- --pipeline --half dev|held   news+interview split in two by id order: read dev's errors, score held
  *   npm run eval:coref -- --pipeline --labels --calibrate   write each rule's link confidence (models/coref/link-confidence.json)
  *   npm run eval:coref -- --fresh         the pipeline on fresh13's 12 unseen Wikinews documents (eval/data/coref-fresh), by kind,
@@ -85,7 +86,9 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, err
   if (errors) {
     for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
   }
-  if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}\t${r.basis ?? ''}`);
+  // --context: the link's surroundings (training documents only: GUM dev/test are never read)
+  const around = (text: string, at: number): string => (process.argv.includes('--context') ? `\t${JSON.stringify(text.slice(Math.max(0, at - 160), at + 60))}` : '');
+  if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}\t${r.basis ?? ''}${around(o.gold.text, r.start)}`);
 }
 
 /**

@@ -12,6 +12,7 @@
 import type { Doc, Entity, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { lw } from './mentions.js';
+import { mapOf, roleOf } from '../../lexicon/index.js';
 import { sharedSubject } from './subjects.js';
 import { titleGender, titleNoun } from './words.js';
 
@@ -172,4 +173,80 @@ export function dominantPerson(doc: Doc): Entity | undefined {
     else if (n > second) second = n;
   }
   return top >= 3 && top >= 2 * second ? best : undefined;
+}
+
+export const apposedSubjectNameRule = defineRule({
+  id: 'coref.he-she-apposed-subject-name',
+  stage: 'coref',
+  action: 'label',
+  summary: 'the subject slot the governing-subject and cataphora preferences read ("Discussing his concern, Malaysia\'s Prime Minister, Najib Razak said …") may be a title phrase the name is apposed to, the recogniser\'s name mention leaving the title out: the apposed person fills the slot, before a man named sentences back',
+  fires: ['Police questioned Tomas Ruiz on Monday. In his statement, Spain\'s Foreign Minister, Pablo Serra said more talks were needed.'],
+  spares: ['Police questioned Tomas Ruiz on Monday. In his statement, Spain\'s Foreign Minister said more talks were needed.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+/**
+ * For a subject token no entity owns, the person named in apposition to it or in its own words, however deep ("the
+ * country's foreign minister, Pablo Serra,"; "news source Daily Xtra's director, Rachel Giese,"); else undefined.
+ */
+export function apposedSubjectPerson(doc: Doc, owners: readonly (Entity | undefined)[], k: number): Entity | undefined {
+  if (!apposedSubjectNameRule.enabled || owners[k]) return undefined;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[k].sentence];
+  const found = new Set<Entity>();
+  const visit = (h: number, depth: number): void => {
+    for (let j = sent.tokenStart; j < sent.tokenEnd; j++) {
+      if (toks[j].head !== h || !/^(?:appos|flat|compound)/.test(toks[j].deprel ?? '')) continue;
+      const e = owners[j];
+      if (e?.type === 'PERSON') found.add(e);
+      else if (!e && depth < 4) visit(j, depth + 1);
+    }
+  };
+  visit(k, 0);
+  // (two people apposed is a list, not a name for the title)
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export const groupNounGenderRule = defineRule({
+  id: 'coref.group-noun-gender',
+  stage: 'coref',
+  action: 'label',
+  summary: 'names set off after a plural noun of one gender ("two women, ostensibly Lena Aziz and Doan, walked …"; "his brothers, Ali and Omar,") are of that gender: the text over the given-name table, which may read a family name as a man\'s',
+  fires: ['Police named Lena Aziz and Doan Thi Huong on Monday. Cameras showed two women, ostensibly Aziz and Doan, walking up to Peter Hall near the gate. One of them distracted him while the other took his keys.'],
+  spares: ['Police named Lena Aziz and Doan Thi Huong on Monday. Cameras showed two women and Doan walking up to Peter Hall near the gate. One of them distracted him while the other took his keys.'],
+  source: 'src/extract/coref/persons.ts',
+});
+
+const PERSON_NOUN_GENDER = mapOf('person-nouns', 'gender');
+
+/**
+ * Genders a plural noun of one gender gives the names listed right after it, set off by a comma ("two women, X and Y"),
+ * as its apposition or the parse's conjuncts of it. Set only where the text has said nothing else.
+ */
+export function noteGroupNounGenders(doc: Doc, genders: Map<string, Gender>, owners: readonly (Entity | undefined)[]): void {
+  if (!groupNounGenderRule.enabled) return;
+  const toks = doc.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.upos !== 'NOUN' || !/^NNS/.test(t.xpos ?? '') || owners[k]) continue;
+    const lemma = (t.lemma ?? lw(t)).toLowerCase();
+    const role = roleOf(lw(t));
+    const g = (role?.plural ? role.gender : undefined) ?? PERSON_NOUN_GENDER.get(lemma);
+    if (g !== 'm' && g !== 'f') continue;
+    // the list opens right after "NOUN," (an adverb may stand between: "two women, ostensibly X and Y")
+    if (toks[k + 1]?.text !== ',') continue;
+    let first = k + 2;
+    while (first < toks.length && toks[first].upos === 'ADV') first++;
+    const f = toks[first];
+    if (!f || f.head !== k || !/^(?:appos|conj)/.test(f.deprel ?? '') || owners[first]?.type !== 'PERSON') continue;
+    const sent = doc.sentences[t.sentence];
+    const listed = [first];
+    for (let j = first + 1; j < sent.tokenEnd; j++) if (toks[j].head !== undefined && listed.includes(toks[j].head!) && /^conj/.test(toks[j].deprel ?? '') && owners[j]?.type === 'PERSON') listed.push(j);
+    for (const j of listed) {
+      const e = owners[j]!;
+      if (genders.has(e.id)) continue;
+      genders.set(e.id, g);
+      groupNounGenderRule.fired(toks[j].start, toks[j].end);
+    }
+  }
 }

@@ -24,7 +24,7 @@ import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
-import { dominantPerson, dominantPersonRule, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
+import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
 export const creditRule = defineRule({
@@ -708,6 +708,7 @@ function knownGenders(doc: Doc): Map<string, Gender> {
   for (const e of doc.entities) for (const m of e.mentions) if (!notApposed.has(m)) for (const r of m.roles ?? []) noteGender(genders, e, r);
   for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
   noteHonorificGenders(doc, genders, givenNameOf);
+  noteGroupNounGenders(doc, genders, tokenOwners(doc));
   return genders;
 }
 
@@ -1266,6 +1267,14 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // "Farahani was arrested at Imam Khomeini airport as he tried to board"
       const governing = governingSubject(doc, i);
       if (governing >= 0 && owners[governing] && toks[governing].end <= toks[i].start && compatible(owners[governing]!)) chosen = owners[governing];
+      // (a title subject with the name apposed: "The company's chief, Ana Ruiz, said she …")
+      if (!chosen && wantPerson && governing >= 0 && governing < i) {
+        const apposed = apposedSubjectPerson(doc, owners, governing);
+        if (apposed && compatible(apposed)) {
+          chosen = apposed;
+          apposedSubjectNameRule.fired(toks[i].start, toks[i].end);
+        }
+      }
       // "He favored reform and once told writer Yoji Gomi he did not believe …": a conjunct verb's subject is its first conjunct's
       if (!chosen && wantPerson) {
         const shared = sharedGoverningSubject(doc, i);
@@ -1300,6 +1309,12 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           cataphoraRule.fired(toks[i].start, toks[i].end);
+        }
+        // "Discussing his concern, Malaysia's Prime Minister, Najib Razak said": the name apposed to a title subject
+        const apposed = subj >= 0 && !chosen ? apposedSubjectPerson(doc, owners, subj) : undefined;
+        if (apposed && compatible(apposed)) {
+          chosen = apposed;
+          apposedSubjectNameRule.fired(toks[i].start, toks[i].end);
         }
       }
       // "His mother was Kim Jong Il's mistress Song Hye Rim and he was raised …": the sentence's own he before a nearer name

@@ -155,7 +155,8 @@ export const appositionRole = defineRule({
 export const pronounAgreement = defineRule({
   id: 'quotes.pronoun-agreement', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a pronoun speaker takes coreference\'s answer only when gender and number agree; else the latest speaker or person that agrees',
-  fires: ['Mrs Clara Dunn met Jordan Lee at the station on Monday, and she said the trains would run again by Friday.'],
+  // (not "Mrs Clara Dunn met Jordan Lee …, and she said": coreference now reads the title subject's name itself, coref26)
+  fires: ['On Monday, Jordan Lee met Mrs Clara Dunn at the station, and she said the trains would run again by Friday.'],
   spares: ['Helen Ward met Tom Baker on Monday. She said the roads would reopen.'],
 });
 
