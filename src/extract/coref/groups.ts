@@ -19,7 +19,7 @@ import { defineRule } from '../../rules/registry.js';
 import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { itByKind, kindPronounRule, pluralKind } from './kinds.js';
-import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, labelRule, spanAt, turnLabels } from './rules.js';
+import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, isMainSubjectToken, labelRule, spanAt, turnLabels } from './rules.js';
 import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 import { placeKinds } from './places.js';
@@ -403,13 +403,6 @@ export const theyTopicRule = defineRule({
   source: 'src/extract/coref/groups.ts',
 });
 
-/** Token k is its sentence's main subject (nsubj of the root). */
-function mainSubjectToken(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k];
-  const h = t.head ?? -1;
-  return /^nsubj/.test(t.deprel ?? '') && h >= 0 && (doc.tokens[h].head ?? -1) < 0;
-}
-
 /** The subject of the clause governing token i, through open clauses and verb conjuncts with none of their own ("met … and acquitted them"), or -1. */
 function ownClauseSubject(doc: Doc, i: number): number {
   let v = governingVerb(doc, i);
@@ -428,10 +421,10 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
   const sent = toks[i].sentence;
   const own = doc.sentences[sent];
   let subj = -1;
-  for (let k = own.tokenStart; k < i && subj < 0; k++) if (owners[k] && mainSubjectToken(doc, k)) subj = k;
-  if (subj < 0 && sent > 0 && mainSubjectToken(doc, i)) {
+  for (let k = own.tokenStart; k < i && subj < 0; k++) if (owners[k] && isMainSubjectToken(doc, k)) subj = k;
+  if (subj < 0 && sent > 0 && isMainSubjectToken(doc, i)) {
     const prev = doc.sentences[sent - 1];
-    for (let k = prev.tokenStart; k < prev.tokenEnd && subj < 0; k++) if (owners[k] && mainSubjectToken(doc, k)) subj = k;
+    for (let k = prev.tokenStart; k < prev.tokenEnd && subj < 0; k++) if (owners[k] && isMainSubjectToken(doc, k)) subj = k;
   }
   if (subj < 0) return -1;
   const e = owners[subj]!;

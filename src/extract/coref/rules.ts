@@ -263,9 +263,14 @@ export function isMainSubject(doc: Doc, m: Mention): boolean {
   // (through a chain of appositions, which parsers hang either as a list or one on the other:
   // "A third hostage, the Vietnamese sailor Nguyen Van Hung,")
   for (let up = 0; up < 3 && k >= 0 && toks[k].deprel === 'appos'; up++) k = toks[k].head ?? -1;
-  if (k < 0 || !(toks[k].deprel ?? '').startsWith('nsubj')) return false;
-  const h = toks[k].head ?? -1;
-  return h >= 0 && (toks[h].head ?? -1) < 0;
+  return k >= 0 && isMainSubjectToken(doc, k);
+}
+
+/** Token k is its sentence's main subject: an nsubj of the root. */
+export function isMainSubjectToken(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  const h = t.head ?? -1;
+  return (t.deprel ?? '').startsWith('nsubj') && h >= 0 && (doc.tokens[h].head ?? -1) < 0;
 }
 
 export const nounHeadRule = defineRule({
