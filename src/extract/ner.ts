@@ -67,6 +67,9 @@ const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is
   { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
 ]);
 const R_PLACE_BEFORE_REGION = nerRule("place-before-region", "label", "capitalised words before \", State/Country\" closing the phrase are a place (\"from Irving, Texas,\")", ["Ahmed Mohamed, a 14-year-old boy from Irving, Texas, was arrested at his school."]);
+const R_REGION_CODES = nerRule("region-codes", "retype", "a state or province postal code after \"City,\" that closes the phrase (\"Salem, OR\", \"Kent, OH\"; lexicon region-codes) is a place, and so are the capitalised words before the comma, whatever the model read there; so is a code alone in brackets (\"Manor College (PA)\")", [
+  { text: "Willamette University (Salem, OR) will admit displaced students.", decoded: ["Willamette University/ORG", "Salem/PERSON", "OR/ORG"], names: ["Willamette University/ORG", "Salem/GPE", "OR/GPE"] },
+]);
 const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
 const R_PLACE_BEFORE_TITLE = nerRule("place-before-title", "label", "a known place before a title or a party word is tagged (\"Pennsylvania Senator\", \"a Massachusetts Democrat\")", ["Elizabeth Warren, a Massachusetts Democrat, spoke."]);
 const R_KNOWN_PLACES = nerRule("known-places", "label", "a gazetteer place after a place preposition, and an unknown word closing a place phrase after \"in\", are places", ["He had been held in a detention centre in Taganrog."]);
@@ -113,6 +116,9 @@ const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sent
   { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG"] },
 ]);
 const R_NAME_GAZETTEER_PLACES = nerRule("name-gazetteer-places", "retype", "the rules read a phrase the model's gazetteer lists as a person and the name gazetteer as a place as a place: countries whose Phoenix codes are all dated and their cities (\"Kuwait\", \"Kirkuk\", \"Juba\"), which the model's gazetteer, fixed with its weights, still lists as people", ["Kuwait will raise its oil output next month, the state news agency reported."]);
+const R_STORM_NAMES = nerRule("storm-names", "retype", "a capitalised word after a storm word (\"Hurricane Lorenzo\", \"Tropical Storm Humberto\", \"Typhoon Haiyan\"; lexicon event-heads, uses ner-before) names an event, and so does that word alone anywhere in the article: a storm is no person", [
+  { text: "Hurricane Lorenzo reached the Azores on Wednesday. Forecasters said Lorenzo would weaken over cold water.", decoded: ["Hurricane Lorenzo/PERSON", "Azores/GPE", "Lorenzo/PERSON"], names: ["Hurricane Lorenzo/EVENT", "Azores/GPE", "Lorenzo/EVENT"] },
+]);
 const R_DOC_PERSON_PARTS = nerRule("doc-person-parts", "label", "once a person is named in full, a later word of the name is that person", ["Dan Savage wrote the column Savage Love. Savage said he was sorry."]);
 const R_DATE_TAIL = nerRule("date-tail", "split", "a name ends before a date: a closing word (\"on\", \"in\") followed by a month or weekday, or a month or weekday ending a longer name before a number or a comma, is no part of it (\"Kennedy Space Center on April 12\", \"Aner Shalev Wednesday, September 19\")", [
   { text: "The launch from Kennedy Space Center on April 12 was delayed.", decoded: ["Kennedy Space Center on April/ORG"], names: ["Kennedy Space Center/ORG"] },
@@ -233,6 +239,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_ACRONYMS, out, () => addAcronyms(words, out));
   applyRule(R_CLASS_NAMED, out, () => addClassNamed(words, out));
   applyRule(R_TITLE_OFFICES, out, () => dropTitleOffices(out, words));
+  applyRule(R_REGION_CODES, out, () => addRegionCodes(words, out));
   applyRule(R_PLACE_BEFORE_REGION, out, () => addPlaceBeforeRegion(model, words, out));
   applyRule(R_FILL_LISTS, out, () => fillLists(model, words, out));
   applyRule(R_PLACE_BEFORE_TITLE, out, () => addPlaceBeforeTitle(model, words, out));
@@ -818,6 +825,39 @@ function addPlaceBeforeRegion(model: NerModel, words: readonly string[], spans: 
   spans.push(...extra);
 }
 
+/** Postal codes of states and provinces ("OR", "OH", "NS"; lexicon/en/region-codes.tsv, case-sensitive). */
+const REGION_CODES = set('region-codes');
+
+/**
+ * "Willamette University (Salem, OR)", "Kent, OH,": a state or province postal code after one to three capitalised words
+ * and a comma, closing the phrase, is a place, and so are the words before the comma — a city, though the model reads
+ * a person in "Salem" or "Sherman" and an organisation in "PA". Spans there of another type give way; a span reaching
+ * outside the city words (a longer name) leaves the city alone. A code alone in brackets ("Manor College (PA)") is a
+ * place too.
+ */
+function addRegionCodes(words: readonly string[], spans: NameSpan[]): void {
+  for (let c = 1; c < words.length; c++) {
+    if (!REGION_CODES.has(words[c])) continue;
+    // "Manor College (PA)": a code alone in brackets says where
+    if (words[c - 1] === '(' && words[c + 1] === ')') {
+      if (spans.some((s) => s.start <= c && s.end > c && (s.start < c || s.end > c + 1))) continue;
+      for (let j = spans.length - 1; j >= 0; j--) if (spans[j].start === c) spans.splice(j, 1);
+      spans.push({ start: c, end: c + 1, type: 'GPE' });
+      continue;
+    }
+    if (c < 2 || words[c - 1] !== ',' || (c + 1 < words.length && !/^[,.;:)\]—–-]$/.test(words[c + 1]))) continue;
+    const e = c - 1;
+    let a = e;
+    while (a > 0 && e - a < 3 && (nameWordAt(words, a - 1) || /^\p{Lu}\p{Ll}*\.$/u.test(words[a - 1]))) a--;
+    if (a === e || (a > 0 && /^\p{Lu}/u.test(words[a - 1]) && a - 1 > 0)) continue;
+    const crossing = spans.some((s) => (s.start < e && s.end > a && (s.start < a || s.end > e)) || (s.start <= c && s.end > c && (s.start < c || s.end > c + 1)));
+    if (crossing) continue;
+    for (let j = spans.length - 1; j >= 0; j--) if ((spans[j].start >= a && spans[j].end <= e) || spans[j].start === c) spans.splice(j, 1);
+    spans.push({ start: a, end: e, type: 'GPE' }, { start: c, end: c + 1, type: 'GPE' });
+  }
+  spans.sort((x, y) => x.start - y.start);
+}
+
 /**
  * "The Brooklyn Paper, The New York Times, Jezebel, Metro.us and Instinct Magazine": the items
  * of a list of three or more capitalised names are alike, so an untagged item takes the type
@@ -1332,6 +1372,7 @@ function copySpans(spans: readonly NameSpan[]): NameSpan[] {
 /** The document rules over each sentence's names (in place): capitalised "The", lone places, known parts of persons' names. */
 function documentNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): NameSpan[][] {
   if (R_CAPITAL_THE.enabled) addCapitalTheNames(model, sentences, out, ranges);
+  if (R_STORM_NAMES.enabled) stormNames(sentences, out, ranges);
   const personParts = new Set<string>();
   const surnames = new Set<string>();
   const otherMulti = new Set<string>();
@@ -1404,6 +1445,60 @@ function documentNames(model: NerModel, sentences: readonly (readonly string[])[
     if (added.length) out[k] = mergeAdjacent([...spans, ...added].sort((a, b) => a.start - b.start), words);
   });
   return out;
+}
+
+/** Words that open a named storm ("Hurricane", "Tropical Storm", "Typhoon"; lexicon/en/event-heads.tsv, uses ner-before). */
+const STORM_WORDS = set('event-heads', { uses: 'ner-before' });
+
+/**
+ * "Hurricane Lorenzo", "Tropical Storm Humberto", "Typhoon Haiyan": a run of capitalised storm words that opens a
+ * phrase (no capitalised word before it but another storm word: "National Hurricane Center", "Operation Desert Storm"
+ * are other names) and one capitalised word after it that ends the phrase ("Hurricane Katrina Relief Fund" is an
+ * organisation) name an event; the word is the storm's name, so wherever it stands alone as a name in the article it
+ * is the same event ("Lorenzo weakened"), not the person the model reads in a given name. The model's names inside
+ * the phrase give way to it.
+ */
+function stormNames(sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+  const storms = new Set<string>();
+  const isStormWord = (w: string | undefined) => !!w && /^\p{Lu}/u.test(w) && STORM_WORDS.has(w.toLowerCase());
+  sentences.forEach((words, k) => {
+    sentenceRange = ranges?.[k];
+    for (let a = 0; a < words.length; a++) {
+      if (!isStormWord(words[a]) || (a > 0 && /^\p{Lu}/u.test(words[a - 1]) && a - 1 > 0)) continue;
+      let b = a;
+      while (b < words.length && isStormWord(words[b])) b++;
+      const name = words[b];
+      const next = words[b + 1];
+      const l = name?.toLowerCase() ?? '';
+      if (!name || !/^\p{Lu}\p{Ll}+$/u.test(name) || ORG_TRIGGERS.has(l) || FAC_TRIGGERS.has(l) || LOC_TRIGGERS.has(l) || DATE_WORDS.has(l) || (next !== undefined && /^\p{Lu}/u.test(next))) {
+        a = b;
+        continue;
+      }
+      const spans = out[k];
+      // (a name of the model reaching outside the phrase is another name: leave it)
+      if (spans.some((s) => s.start < b + 1 && s.end > a && (s.start < a || s.end > b + 1))) {
+        a = b;
+        continue;
+      }
+      storms.add(name);
+      const kept = spans.filter((s) => s.end <= a || s.start >= b + 1);
+      if (kept.length !== spans.length || !spans.some((s) => s.start === a && s.end === b + 1 && s.type === 'EVENT')) {
+        out[k] = [...kept, { start: a, end: b + 1, type: 'EVENT' as EntityType }].sort((x, y) => x.start - y.start);
+        fire(R_STORM_NAMES);
+      }
+      a = b;
+    }
+  });
+  if (storms.size === 0) return;
+  sentences.forEach((words, k) => {
+    sentenceRange = ranges?.[k];
+    for (const s of out[k]) {
+      if (s.end - s.start !== 1 || s.type === 'EVENT' || !storms.has(words[s.start])) continue;
+      s.type = 'EVENT';
+      fire(R_STORM_NAMES);
+    }
+  });
+  sentenceRange = undefined;
 }
 
 const OPENER = /^[“”"‘’'(:—–-]$/;
