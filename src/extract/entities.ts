@@ -8,6 +8,9 @@ import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { packedMap } from '../packed.js';
 import { roleOf, set } from '../lexicon/index.js';
+
+/** Postal codes of states and provinces ("PA", "OH"; lexicon/en/region-codes.tsv): after a name in brackets, where it is. */
+const REGION_CODES = set('region-codes');
 import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
 /*
@@ -48,6 +51,10 @@ export const possessiveAcronym = entitiesRule('possessive-acronym', 'extend',
   'a bracketed acronym after a possessive defines the name before it as well ("the Ministry of Manpower\'s (MOM) inspectors"): the name and the acronym are one organisation, and the acronym\'s later mentions join it (bracket-acronym read through the "\'s")',
   ['Inspectors of the Ministry of Manpower\'s (MOM) safety unit came. MOM ordered a stop to the work.'],
   ['Inspectors of the Ministry of Manpower\'s safety unit came. The work stopped.']);
+export const bracketPlace = entitiesRule('bracket-place', 'veto',
+  'a place in brackets after a name ("Manor College (PA)", "Amnesty International (UK)": a state or province postal code, lexicon region-codes, or a name the document has as a place) says where, it defines no acronym: the place\'s mentions stay places',
+  ['Manor College (PA) will admit students. Dr. Ruth Ellis teaches at Drexel University (Philadelphia, PA).'],
+  ['According to the World Conservation Union (IUCN), the year 2003 has been bad news for plants.']);
 export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
   'an acronym elsewhere in the text that spells a multi-word organisation\'s initials joins it ("the Rapid Support Forces … the RSF")',
   ['The Rapid Support Forces attacked the camp. The RSF denied it.'], ['The forces attacked the camp.']);
@@ -392,6 +399,9 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
   };
   for (const c of clusters) for (const m of c.mentions) mark(c, m);
   const byAcronym = new Map<string, Cluster>();
+  // the names the document has as places (a bracket holding one says where, not what: entities.bracket-place)
+  const places = new Set(clusters.filter((c) => c.type === 'GPE' || c.type === 'LOC').flatMap((c) => c.mentions.map((m) => m.text)));
+  const placeNamed = (w: string) => REGION_CODES.has(w) || places.has(w);
   // "Jama'at Nasr al-Islam wal Muslimin (JNIM)": the words whose initials the bracket spells are
   // one name, even where a recogniser cut it short or missed it
   for (let k = 2; k + 2 < toks.length && bracketAcronym.enabled; k++) {
@@ -443,6 +453,11 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       if (toks[k]?.text !== '(' || toks[k + 2]?.text !== ')') continue;
       const acr = toks[k + 1].text;
       if (!ACRONYM.test(acr) || byAcronym.has(acr.replace(/\./g, ''))) continue;
+      // (unless the bracket spells the name's initials: "Housing Authority of New Orleans (HANO)" whatever else HANO was read as)
+      if (bracketPlace.enabled && placeNamed(acr) && initials(m.text) !== acr.replace(/\./g, '')) {
+        bracketPlace.fired(toks[k + 1].start, toks[k + 1].end);
+        continue;
+      }
       byAcronym.set(acr.replace(/\./g, ''), c);
       if (k !== doc.tokenAt(m.end)) possessiveAcronym.fired(m.start, m.end);
     }
