@@ -21,6 +21,20 @@ import { isTitle, roleOf, set } from '../../lexicon/index.js';
 import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, INITIALS, USER_NAME, type LabelLine } from './turn-labels.js';
 
 const source = 'src/extract/coref/speech.ts';
+
+/** Whether capitals `label` shorten the one word `name`: its first letter, then each other letter of the label in order ("WN" of "Wikinews"). */
+export function abbreviates(label: string, name: string): boolean {
+  if (!/^\p{L}+$/u.test(name) || name.length <= label.length) return false;
+  const n = name.toLowerCase();
+  const l = label.toLowerCase();
+  if (n[0] !== l[0]) return false;
+  let at = 1;
+  for (let i = 1; i < l.length; i++) {
+    at = n.indexOf(l[i], at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
 /** he and she in every case (lexicon/en/pronouns.tsv, gender m or f). */
 const HE_SHE = set('pronouns', { gender: ['m', 'f'] });
 
@@ -81,6 +95,16 @@ export const labelUserName = defineRule({
   summary: 'an interview turn label written as an account name ("WilliamSSaturn:", one word with a capital after a small letter inside it) that no entity bears is a speaker of its own: a person, so I/me/my in its turns are that person',
   fires: ['TomBakerKE: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nTomBakerKE: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   spares: ['Reporter: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nReporter: I see. Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  source,
+});
+
+export const labelAbbreviation = defineRule({
+  id: 'coref-speech.turn-label-abbreviation',
+  stage: 'coref-speech',
+  action: 'label',
+  summary: 'an interview turn label of capitals that no person\'s initials spell ("WN:") and that abbreviates the one-word name of the one organisation of the document that it can ("Wikinews": its first letter, then the others in order) is that organisation speaking, not a person known by the initials',
+  fires: ['Grace Mwangi told Wikinews about the clinic she opened in Kisumu.\n\nWN: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nWN: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
+  spares: ['Grace Mwangi told the paper about the clinic she opened in Kisumu.\n\nWN: When did you open the clinic?\n\nGrace Mwangi: I opened it in 2015.\n\nWN: Why Kisumu?\n\nGrace Mwangi: My family lives there.'],
   source,
 });
 
@@ -578,7 +602,12 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       if (people.length > 1) ambiguous.add(label);
       if (people.length) return people.length === 1 ? initialled(people[0]) : undefined;
       const others = doc.entities.filter((e) => e.type === 'ORG' && fits(e));
-      return others.length === 1 ? initialled(others[0]) : undefined;
+      if (others.length || !labelAbbreviation.enabled) return others.length === 1 ? initialled(others[0]) : undefined;
+      // an organisation's one-word name shortened ("WN" for "Wikinews"): its first letter, then the label's others in order
+      const shortened = doc.entities.filter((e) => e.type === 'ORG' && e.mentions.some((m) => m.kind === 'name' && !atLabel(m) && abbreviates(label, m.text)));
+      if (shortened.length !== 1) return undefined;
+      labelAbbreviation.fired(from, to);
+      return shortened[0];
     }
     return undefined;
   };
