@@ -16,6 +16,8 @@
  *                                    mention's source
  *   score FILE [FILE…]               precision of the judged sample(s) as judged, and under the code
  *                                    as it is now (sampled predictions kept / removed, right / wrong)
+ *   diff --rules a,b                 every PERSON / ORG name mention of the pool the code makes with the rules on and not
+ *                                    without them, or the other way, grouped by text (what the rules change on the pool)
  *   attribute FILE                   for each wrong row: the ner stage's reading, and every registered rule of
  *                                    the ner / names / entities / coref-speech stages whose switching off
  *                                    removes the wrong prediction (its documents only)
@@ -232,6 +234,35 @@ function attribute(file: string): void {
   for (const r of wrong) process.stdout.write(`${String(r.k).padStart(4)} ${r.type.padEnd(6)} ${r.error!.padEnd(26)} ${JSON.stringify(r.text).padEnd(30)} source ${r.source.padEnd(12)} ner ${r.ner.padEnd(10)} rules ${(causes.get(r.k) ?? ['none']).join(', ')}\n`);
 }
 
+function diff(rules: string[]): void {
+  const docs = readPool();
+  const on = predictions(docs);
+  const restore = withoutRules(rules);
+  let off: Map<string, Prediction[]>;
+  try {
+    off = predictions(docs);
+  } finally {
+    restore();
+  }
+  const key = (p: Prediction) => `${p.start}:${p.end}:${p.type}`;
+  const groups = new Map<string, { n: number; docs: Set<string> }>();
+  const note = (what: string, p: Prediction) => {
+    const g = groups.get(`${what} ${p.type} ${JSON.stringify(p.text)}`) ?? { n: 0, docs: new Set<string>() };
+    g.n++;
+    g.docs.add(p.doc);
+    groups.set(`${what} ${p.type} ${JSON.stringify(p.text)}`, g);
+  };
+  for (const d of docs) {
+    const a = new Set((on.get(d.id) ?? []).map(key));
+    const b = new Set((off.get(d.id) ?? []).map(key));
+    for (const p of off.get(d.id) ?? []) if (!a.has(key(p))) note('removed', p);
+    for (const p of on.get(d.id) ?? []) if (!b.has(key(p))) note('added', p);
+  }
+  const total = (what: string, type: string) => [...groups].filter(([k]) => k.startsWith(`${what} ${type} `)).reduce((n, [, g]) => n + g.n, 0);
+  process.stdout.write(`rules ${rules.join(', ')} on the pool (${docs.length} documents): PERSON removed ${total('removed', 'PERSON')}, added ${total('added', 'PERSON')}; ORG removed ${total('removed', 'ORG')}, added ${total('added', 'ORG')}\n`);
+  for (const [k, g] of [...groups].sort((x, y) => y[1].n - x[1].n)) process.stdout.write(`  ${k}  ×${g.n} in ${g.docs.size} documents\n`);
+}
+
 function main(): void {
   const [cmd, ...args] = process.argv.slice(2);
   const opt = (name: string, dflt?: string): string => {
@@ -249,6 +280,8 @@ function main(): void {
   } else if (cmd === 'score') {
     if (!args.length) throw new Error('ner-precision score: needs judged sample files');
     score(args);
+  } else if (cmd === 'diff') {
+    diff(opt('--rules').split(','));
   } else if (cmd === 'attribute') {
     if (!args[0]) throw new Error('ner-precision attribute: needs a judged sample file');
     attribute(args[0]);
