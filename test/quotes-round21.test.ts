@@ -5,18 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nameOf, run } from './helpers.js';
-import { withoutRules } from '../src/rules/registry.js';
-
-function quotesOf(text: string): { text: string; speaker: string | null; cue?: string }[] {
-  const r = run(text);
-  return r.quotes.map((q) => ({ text: q.text, speaker: nameOf(r, q.speaker) ?? (q.speaker_text ? `~${q.speaker_text}` : null), cue: q.cue?.text }));
-}
-
-function without<T>(ids: string[], f: () => T): T {
-  const restore = withoutRules([...ids, 'quotes.speaker-fill']);
-  try { return f(); } finally { restore(); }
-}
+import { quotesOf, without } from './support/quote-lines.js';
 
 test('a cue in a relative clause with the noun as its object attributes the noun phrase', () => {
   const text = 'Residents accused the council of hiding the report, a charge the council denied.';

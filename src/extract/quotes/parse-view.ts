@@ -25,7 +25,7 @@
 import type { Dependents, Doc, Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -90,6 +90,8 @@ function verblessEdits(toks: readonly Token[], children: Dependents, sentences: 
     if (children[root].some((c) => /^(?:cop|nsubj)/.test(toks[c].deprel ?? ''))) continue;
     const verb = children[root].find((c) => c > root && toks[c].deprel === 'acl' && toks[c].upos === 'VERB' && /^VB[DN]$/.test(toks[c].xpos ?? ''));
     if (verb === undefined) continue;
+    // a bracketed aside is no predicate: "Speaker John Boehner (pictured) announced …"
+    if (toks[verb - 1]?.text === '(') continue;
     // a passive participle keeps its reading: "the statement issued by the ministry"
     if (children[verb].some((c) => /^(?:aux|obl:agent|nsubj)/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => toks[x].text.toLowerCase() === 'by')))) continue;
     // nothing but the noun's own words between it and the verb, no comma
@@ -107,6 +109,97 @@ function verblessEdits(toks: readonly Token[], children: Dependents, sentences: 
       out.push({ i: c, head: verb, deprel: d === 'acl' ? 'advcl' : d === 'nmod' ? 'obl' : d });
     }
     verblessSentence.fired(toks[root].start, toks[verb].end);
+  }
+}
+
+/** Deprels that keep a noun inside the phrase of the noun it hangs on ("Sharif Hotak, | of the council", "critics, | including two groups"). */
+const NOMINAL_LINK = /^(?:nmod|nmod:poss|nmod:unmarked|nmod:desc|appos|flat|compound|conj)$/;
+
+/**
+ * quotes.participle-predicate: a sentence the parse rooted on a noun, with a cue's past form hung as a participle (acl) on a
+ * noun of that noun's phrase after a comma or a noun-only run ("Sharif Hotak, of the Maidan Wardak council, | described
+ * witnessing …", "The bank's critics, including two consumer groups, | accused …"), or as a modifier (amod) of a noun after it
+ * ("Speaker John Boehner (pictured) | announced yesterday that …"): the verb is the sentence's predicate, the root noun its
+ * subject. A clause conjoined to the noun with a subject of its own ("Eyewitnesses described …, | and one survivor said …")
+ * goes with the verb; any other predicate of the noun, a passive auxiliary, a by-phrase, a subject or subordinator of the verb's
+ * own keeps the parse. A sentence opening on a preposition ("At that sit-in last week, …") is left alone: its root may be the
+ * fronted phrase, not the subject. (quotes.verbless-sentence reads the simplest case, a participle right on the root.)
+ */
+function participlePredicateEdits(toks: readonly Token[], children: Dependents, sentences: Doc['sentences'], out: Edit[]): void {
+  for (const s of sentences) {
+    let root = -1;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
+    if (root < 0 || !/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '') || toks[s.tokenStart].upos === 'ADP') continue;
+    if (children[root].some((c) => /^(?:cop|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
+    // the nouns of the root's phrase, up to the first verb (a list: the root and what hangs on it by nominal links)
+    const chain = new Set<number>([root]);
+    let verb = -1;
+    for (let i = root + 1; i < s.tokenEnd && verb < 0; i++) {
+      const t = toks[i];
+      const h = t.head ?? -1;
+      // (a bracketed aside is skipped whole: "Speaker John Boehner (pictured) announced")
+      if (t.text === '(') {
+        let close = i + 1;
+        while (close < s.tokenEnd && close - i < 8 && toks[close].text !== ')') close++;
+        if (toks[close]?.text !== ')') break;
+        i = close;
+        continue;
+      }
+      if ((t.upos === 'VERB' || t.upos === 'AUX') && !/^(?:case|fixed|cc)$/.test(t.deprel ?? '')) {
+        if (!/^(?:acl|amod)$/.test(t.deprel ?? '') || !/^VB[DN]$/.test(t.xpos ?? '') || !cueOf(t)) break;
+        verb = i;
+        break;
+      }
+      if (chain.has(h) && h < i && /^(?:NOUN|PROPN|NUM|PRON)$/.test(t.upos ?? '') && NOMINAL_LINK.test(t.deprel ?? '')) chain.add(i);
+    }
+    if (verb < 0) continue;
+    const v = toks[verb];
+    const h = v.head ?? -1;
+    const prev = toks[verb - 1];
+    let amodHead = -1;
+    if (v.deprel === 'acl') {
+      // hung on a noun of the phrase, after a comma or a bracket closing what came between ("…, of the council, | described")
+      if (!chain.has(h)) continue;
+    } else {
+      // a modifier of the noun after it ("announced | yesterday"): after a comma or bracket, never inside a noun phrase's own words
+      if (h <= verb || !chain.has(toks[h].head ?? -2) || !/^[,)]$/.test(prev.text)) continue;
+      amodHead = h;
+    }
+    const own = children[verb];
+    if (own.some((c) => /^(?:aux|aux:pass|cop|nsubj|nsubj:pass|mark|obl:agent)$/.test(toks[c].deprel ?? '') || (toks[c].deprel === 'obl' && children[c].some((x) => (toks[x].text ?? '').toLowerCase() === 'by')))) continue;
+    // no other predicate of the phrase: a finite clause on one of its nouns other than a relative clause, unless it has
+    // a subject of its own and is conjoined after the verb (an independent clause: "…, and one survivor said …")
+    const finiteClause = (c: number): boolean => FINITE.test(toks[c].xpos ?? '') || children[c].some((x) => /^(?:aux|cop)/.test(toks[x].deprel ?? '') && FINITE.test(toks[x].xpos ?? ''));
+    const moved: number[] = [];
+    let blocked = false;
+    for (const n of [...chain, ...(amodHead >= 0 ? [amodHead] : [])]) {
+      for (const c of children[n]) {
+        if (c === verb || c === amodHead) continue;
+        const d = toks[c].deprel ?? '';
+        if (c > verb && (d === 'conj' || d === 'parataxis') && children[c].some((x) => /^nsubj/.test(toks[x].deprel ?? '') && x < c)) { moved.push(c); continue; }
+        if (n !== amodHead && d !== 'acl:relcl' && (toks[c].upos === 'VERB' || toks[c].upos === 'AUX') && finiteClause(c)) { blocked = true; break; }
+        if (c > verb && n !== amodHead) moved.push(c);
+        else if (c > verb && n === amodHead && c > amodHead) moved.push(c);
+      }
+      if (blocked) break;
+    }
+    if (blocked) continue;
+    // the verb has something to report after it: an object, a clause or a complement ("commented in an editorial, saying …"
+    // has none of its own, and its reading as a predicate would take the subject's apposition for a trailing clause)
+    const lowered = (k: number): string => (toks[k].text ?? '').toLowerCase();
+    const reports = (c: number): boolean => c > verb && (/^(?:obj|iobj|ccomp|xcomp)$/.test(toks[c].deprel ?? '')
+      || (/^(?:obl|advcl|acl|nmod)$/.test(toks[c].deprel ?? '') && children[c].some((x) => x < c && /^(?:for|of|as|on|that|to)$/.test(lowered(x)))));
+    if (!own.some(reports) && !(amodHead >= 0 && children[amodHead].some(reports))) continue;
+    // a participle right on the root with no comma and no clause conjoined after it is quotes.verbless-sentence's
+    if (v.deprel === 'acl' && h === root && !/^[,)]$/.test(prev.text) && !moved.some((c) => /^(?:conj|parataxis)$/.test(toks[c].deprel ?? '') && children[c].some((x) => /^nsubj/.test(toks[x].deprel ?? '')))) continue;
+    out.push({ i: verb, head: -1, deprel: 'root', upos: 'VERB', xpos: 'VBD' });
+    out.push({ i: root, head: verb, deprel: 'nsubj' });
+    if (amodHead >= 0) out.push({ i: amodHead, head: verb, deprel: 'obl' });
+    for (const c of moved) {
+      const d = toks[c].deprel ?? 'dep';
+      out.push({ i: c, head: verb, deprel: d === 'acl' ? 'advcl' : d === 'nmod' ? 'obl' : d });
+    }
+    participlePredicate.fired(toks[root].start, v.end);
   }
 }
 
@@ -423,6 +516,7 @@ export function parseView(doc: Doc): Doc {
   if (oneSubject.enabled) oneSubjectEdits(toks, children, edits);
   if (oneSubject.enabled) agentEdits(toks, children, edits);
   if (verblessSentence.enabled) verblessEdits(toks, children, doc.sentences, edits);
+  if (participlePredicate.enabled) participlePredicateEdits(toks, children, doc.sentences, edits);
   if (titleName.enabled) titleNameEdits(toks, children, edits);
   if (commaApposition.enabled) commaAppositionEdits(toks, children, edits);
   if (bareClause.enabled) bareClauseEdits(toks, children, edits);

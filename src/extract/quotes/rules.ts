@@ -669,3 +669,12 @@ export const reportedSpeakerPronoun = defineRule({
   fires: ['Reuters reported that an unnamed police official confirmed the arrest and said the suspect had been armed at the time of Mayor Ana Ruiz\'s visit. "He had two knives," he said.'],
   spares: ['Reuters reported that the police had confirmed the arrest at the time of Mayor Ana Ruiz\'s visit. "He had two knives," she said.'],
 });
+
+// ---- twenty-second round ------------------------------------------------------------------------
+
+export const participlePredicate = defineRule({
+  id: 'quotes.participle-predicate', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: in a sentence the parse rooted on a noun, a cue\'s past form it hung as a participle on a noun of that noun\'s phrase — after an apposition or prepositional phrase set off by commas ("Sharif Hotak, of the provincial council, described …", "The head teacher …, Samuel Adeyemi, warned …"), or with a clause of its own conjoined ("Eyewitnesses described …, and one survivor said …") — is the predicate: the noun its subject; a passive auxiliary, a by-phrase, a subject or subordinator of its own, or another predicate of the noun keeps the participle',
+  fires: ['The head of the clinic, Dr Ana Ruiz, warned on Monday that the ward would close.'],
+  spares: ['The head of the clinic, Dr Ana Ruiz, warned by the board on Monday, resigned.'],
+});
