@@ -59,6 +59,15 @@ export interface Token {
   deprel?: string;
 }
 
+/**
+ * A copy of a token with the shape every token has: fields in the order the tokenizer makes them
+ * (src/nlp/sentences.ts). A spread copy (`{ ...t, head }`) has another shape to V8, and code optimised
+ * on the one deoptimised on meeting the other.
+ */
+export function tokenCopy(t: Token): Token {
+  return { i: t.i, start: t.start, end: t.end, text: t.text, spaceAfter: t.spaceAfter, sentence: t.sentence, upos: t.upos, xpos: t.xpos, lemma: t.lemma, head: t.head, deprel: t.deprel };
+}
+
 export interface Sentence {
   start: number;
   end: number;
@@ -404,6 +413,35 @@ export class Doc {
       this.dependentsSize = this.tokens.length;
     }
     return this.dependentLists;
+  }
+
+  /**
+   * A copy that shares this document's lists, notes and caches (what `Object.assign` of its fields
+   * gives), for a stage that reads the document with a list replaced: the quotes stage's mended parse,
+   * coreference's trial of its rules. Made by the constructor, so it has the shape every document has;
+   * a copy made by `Object.create` or `Object.assign` has another, and each function the stages share
+   * (tokenAt, entityById, ...) that met one was deoptimised and compiled again, in every worker.
+   */
+  copy(): Doc {
+    const c = new Doc({ id: this.id, text: this.text, published: this.published, title: this.title, source: this.source, url: this.url, meta: this.meta ?? undefined });
+    c.publishedSource = this.publishedSource;
+    c.tokens = this.tokens;
+    c.sentences = this.sentences;
+    c.mentions = this.mentions;
+    c.entities = this.entities;
+    c.quotes = this.quotes;
+    c.times = this.times;
+    c.relations = this.relations;
+    c.events = this.events;
+    c.firings = this.firings;
+    (c as { notes: Map<string, unknown> }).notes = this.notes;
+    c.dependentLists = this.dependentLists;
+    c.dependentsOf = this.dependentsOf;
+    c.dependentsSize = this.dependentsSize;
+    c.byId = this.byId;
+    c.byIdOf = this.byIdOf;
+    c.byIdSize = this.byIdSize;
+    return c;
   }
 
   /** The tokens' heads were written or changed in place: dependents() is rebuilt on its next call. */

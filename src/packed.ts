@@ -10,3 +10,15 @@ export function packedMap<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[
   for (let i = 0; i < xs.length; i++) out.push(f(xs[i], i));
   return out;
 }
+
+/**
+ * An empty list of the elements kind a list of strings or objects has. To V8 `[]` is a list of small
+ * integers: where a function returns `[]` for "none" and a list of strings otherwise, code optimised on
+ * the one kind deoptimises on meeting the other ("wrong map") and is compiled again, in every worker.
+ * A list made here keeps the kind (kinds only ever widen). Share one only where no one adds to it.
+ */
+export function emptyList<T>(): T[] {
+  const out: unknown[] = [undefined];
+  out.pop();
+  return out as T[];
+}

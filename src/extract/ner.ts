@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import { ENTITY_TYPES, type Doc, type EntityType, type Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
-import { packedMap } from '../packed.js';
+import { emptyList, packedMap } from '../packed.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
@@ -469,7 +469,7 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
           if (taken[i] >= 0 || !mayJoin(i)) ok = false;
         }
         if (!ok) continue;
-        const cats = ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase()));
+        const cats = ruleCats(model, packedMap(words.slice(a, b), (w) => w.toLowerCase()));
         const cat = cats.find((c) => c in GAZ_TYPES);
         if (cat) best = { a, b, type: GAZ_TYPES[cat] };
       }
@@ -508,8 +508,11 @@ function nameWordAt(words: readonly string[], i: number): boolean {
 }
 
 function gazCats(model: NerModel, words: readonly string[], a: number, b: number): string[] {
-  return ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase()));
+  return ruleCats(model, packedMap(words.slice(a, b), (w) => w.toLowerCase()));
 }
+
+/** A phrase in no gazetteer: one list of the kind the categories have (src/packed.ts says why); never added to. */
+const NO_CATS: string[] = emptyList<string>();
 
 /**
  * The gazetteer categories the rules read for a phrase (lower case): the model's gazetteer, except that
@@ -518,7 +521,7 @@ function gazCats(model: NerModel, words: readonly string[], a: number, b: number
  * Kuwait, Kirkuk, Juba (countries whose Phoenix codes are all dated, and their cities) as people.
  */
 function ruleCats(model: NerModel, lower: readonly string[]): string[] {
-  const cats = model.gazetteer.lookup(lower as string[]) ?? [];
+  const cats = model.gazetteer.lookup(lower as string[]) ?? NO_CATS;
   if (!cats.includes('PER') || cats.includes('GPE') || !R_NAME_GAZETTEER_PLACES.enabled) return cats;
   if (nameGazetteer().names.get(nameKey(lower as string[])) !== 'GPE') return cats;
   fire(R_NAME_GAZETTEER_PLACES);
@@ -1164,7 +1167,7 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     let a = i;
     if (words[a] === 'The') a++;
     const last = words[e - 1].toLowerCase();
-    const inside = words.slice(a, e).map((w) => w.toLowerCase());
+    const inside = packedMap(words.slice(a, e), (w) => w.toLowerCase());
     // the head may come before "for/of …": "Coordination Headquarters for the Treatment of …"
     let head = e - 1;
     for (let j = a + 1; j < e; j++) if ((words[j] === 'for' || words[j] === 'of') && isOrgHead(words[j - 1].toLowerCase())) { head = j - 1; break; }
@@ -1366,7 +1369,7 @@ function sameSpans(a: readonly NameSpan[], b: readonly NameSpan[]): boolean {
 }
 
 function copySpans(spans: readonly NameSpan[]): NameSpan[] {
-  return spans.map((s) => ({ ...s }));
+  return packedMap(spans, (s) => ({ ...s }));
 }
 
 /** The document rules over each sentence's names (in place): capitalised "The", lone places, known parts of persons' names. */

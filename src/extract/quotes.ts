@@ -19,7 +19,7 @@
  * speaker; a multi-paragraph quote keeps its speaker. Coreference's mentions are read, never
  * edited: links coreference lacks (a pronoun, a role description) are recorded on the quote.
  */
-import type { Doc, Quote, Token } from '../doc.js';
+import { tokenCopy, type Doc, type Quote, type Token } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { cueOf, mistaggedCue, phrasalCue, type Cue } from './quotes/cues.js';
 import { reportedContent } from './quotes/reported.js';
@@ -684,7 +684,9 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
     const head = headOfPhrase(ctx, from, to);
     const src: SourcePhrase = { from, to, head, how: 'according' };
     const sp = speakerOf(ctx, src, trail.before(toks[i].start));
-    const cue: Token = { ...toks[i], end: toks[i + 1].end, text: doc.text.slice(toks[i].start, toks[i + 1].end) };
+    const cue = tokenCopy(toks[i]);
+    cue.end = toks[i + 1].end;
+    cue.text = doc.text.slice(toks[i].start, toks[i + 1].end);
     return { att: fromSpeaker(cue, sp), from: i, to: k };
   }
   return null;

@@ -1462,7 +1462,7 @@ export function applyRules(doc: Doc, own: (kind: LinkKind) => boolean = () => tr
  * description the rules would add. The document is left as it was.
  */
 export function ruleLinks(doc: Doc): Map<number, string> {
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(doc) as object) as Doc, doc);
+  const copy = doc.copy();
   copy.entities = doc.entities.map((e) => ({ ...e, attributes: e.attributes ? { ...e.attributes } : undefined, mentions: e.mentions.map((m) => ({ ...m })) }));
   applyRules(copy);
   const out = new Map<number, string>();

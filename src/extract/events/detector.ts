@@ -21,6 +21,7 @@ import { reducedPloverType, toPlover } from './plover.js';
 import { LEMMA_MODES } from './supplement.js';
 import { getBrownClusters } from '../../nlp/representations.js';
 import { readyModel } from '../../nlp/model-io.js';
+import { emptyList, packedMap } from '../../packed.js';
 
 export const NONE = 'NONE';
 
@@ -51,6 +52,9 @@ export interface DetectorModel {
 /** Cluster path prefixes the features use (of the shared Brown clusters, src/nlp/representations.ts). */
 const CLUSTER_PREFIXES = [4, 6, 10];
 
+/** An unknown word's prefixes: one list of the kind the others have (src/packed.ts says why). */
+const NO_CLUSTERS: readonly string[] = emptyList<string>();
+
 /** The shared Brown clusters as a feature lookup: a word's path prefixes, [] for an unknown word; null when the clusters are missing. */
 export function brownLookup(): ClusterLookup | null {
   const brown = getBrownClusters();
@@ -60,7 +64,7 @@ export function brownLookup(): ClusterLookup | null {
     let hit = memo.get(word);
     if (!hit) {
       const path = brown.path(word);
-      hit = path ? CLUSTER_PREFIXES.filter((n) => n <= path.length).map((n) => path.slice(0, n)) : [];
+      hit = path ? packedMap(CLUSTER_PREFIXES.filter((n) => n <= path.length), (n) => path.slice(0, n)) : NO_CLUSTERS;
       if (memo.size > 100_000) memo.clear();
       memo.set(word, hit);
     }

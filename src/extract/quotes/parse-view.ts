@@ -22,7 +22,7 @@
  *
  * The view is the document with its tokens copied and mended; the document itself is never changed.
  */
-import type { Dependents, Doc, Token } from '../../doc.js';
+import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
 import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
@@ -527,8 +527,18 @@ export function parseView(doc: Doc): Doc {
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
-  for (const e of edits) tokens[e.i] = { ...tokens[e.i], head: e.head, deprel: e.deprel, ...(e.upos ? { upos: e.upos, xpos: e.xpos } : {}), ...(e.lemma ? { lemma: e.lemma } : {}) };
-  const view = Object.create(doc) as Doc;
-  Object.defineProperty(view, 'tokens', { value: tokens, writable: true, enumerable: true });
+  for (const e of edits) {
+    const t = tokenCopy(tokens[e.i]);
+    t.head = e.head;
+    t.deprel = e.deprel;
+    if (e.upos) {
+      t.upos = e.upos;
+      t.xpos = e.xpos;
+    }
+    if (e.lemma) t.lemma = e.lemma;
+    tokens[e.i] = t;
+  }
+  const view = doc.copy();
+  view.tokens = tokens;
   return view;
 }
