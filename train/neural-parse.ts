@@ -4,17 +4,20 @@
  * jackknifed tags, scored on EWT dev (tagged by the shipped accurate model) after every epoch, for a
  * learning curve at equal data against the perceptron parsers (Round nine). Nothing is written to models/.
  *
- * Options: --sentences N (3000)  --epochs N (10)  --batch N (sentences per Adam step, 32)  --lr X (0.002)
+ * Options: --sentences N (3000)  --epochs N (10)  --batch N (sentences per Adam step, 8)  --lr X (0.002)
  * --hidden N  --layers N  --arc-dim N  --label-dim N  --word-dim N  --dropout X  --seed N
  * --vectors FILE (skip-gram vectors from `npm run train:vectors -- --raw FILE`; none: no pretrained input)
  * --dev-sentences N (score only the first N dev sentences; smoke runs)  --tags-cache FILE  --data DIR
  * --tag-sentences N (how many training sentences get jackknifed tags, 6000)  --folds K (5)
  * --tagger-iterations N (10)  --tags-only (compute the tag cache and stop)  --json FILE (a line per epoch)
+ * --perceptron --iterations N (8): instead, the greedy perceptron parser (accurate features) on the same
+ * sentences and tags, EWT dev after every iteration (train/neural-baseline.ts)
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { neuralData, type TaggedTree } from './neural-data.js';
+import { perceptronCurve } from './neural-baseline.js';
 import { buildVocab, DEFAULT_CONFIG, NeuralParser, type NeuralConfig, type Pretrained } from '../src/nlp/neural/parser.js';
 import { Adam } from '../src/nlp/neural/param.js';
 import { seededRandom } from '../src/nlp/random.js';
@@ -27,7 +30,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     sentences: { type: 'string', default: '3000' },
     epochs: { type: 'string', default: '10' },
-    batch: { type: 'string', default: '32' },
+    batch: { type: 'string', default: '8' },
     lr: { type: 'string', default: '0.002' },
     hidden: { type: 'string' },
     layers: { type: 'string' },
@@ -44,6 +47,9 @@ const { values } = parseArgs({
     'tags-cache': { type: 'string', default: '/tmp/chronicle-neural-tags.json' },
     'tags-only': { type: 'boolean', default: false },
     json: { type: 'string' },
+    // the baseline: the greedy perceptron parser on the same sentences and tags, this many iterations
+    perceptron: { type: 'boolean', default: false },
+    iterations: { type: 'string', default: '8' },
   },
 });
 
@@ -56,6 +62,16 @@ const data = await neuralData({
   taggerIterations: Number(values['tagger-iterations']), cache: values['tags-cache']!, log,
 });
 if (values['tags-only']) process.exit(0);
+if (values.perceptron) {
+  perceptronCurve(data, {
+    iterations: Number(values.iterations), seed: Number(values.seed), log,
+    onIteration: (it, s, trainCpu, speed) => {
+      log(`perceptron @${it}: train ${trainCpu.toFixed(1)} s CPU  EWT dev UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)} (with subtypes ${s.lasFull.toFixed(2)})  parse ${speed} tokens/s CPU`);
+      if (values.json) appendFileSync(values.json, JSON.stringify({ perceptron: true, sentences: data.train.length, iteration: it, trainCpuSeconds: +trainCpu.toFixed(1), devUAS: s.uas, devLAS: s.las, devLASsubtypes: s.lasFull, parseTokensPerCpuSecond: speed }) + '\n');
+    },
+  });
+  process.exit(0);
+}
 
 const cfg: NeuralConfig = {
   ...DEFAULT_CONFIG,

@@ -1,5 +1,6 @@
 /** A dense layer with leaky ReLU over n rows (the parser's arc and label MLPs; docs/nlp.md "Round twelve"). */
 import { Param } from './param.js';
+import { dot, axpy } from './blas.js';
 
 const LEAK = 0.1;
 
@@ -23,9 +24,7 @@ export class Dense {
     for (let t = 0; t < n; t++) {
       const xo = t * I;
       for (let r = 0; r < O; r++) {
-        let z = b[r];
-        const wo = r * I;
-        for (let k = 0; k < I; k++) z += w[wo + k] * x[xo + k];
+        const z = b[r] + dot(w, r * I, x, xo, I);
         y[t * O + r] = z > 0 ? z : LEAK * z;
       }
     }
@@ -41,11 +40,8 @@ export class Dense {
         const d = dy[t * O + r] * (y[t * O + r] > 0 ? 1 : LEAK);
         if (d === 0) continue;
         gb[r] += d;
-        const wo = r * I;
-        for (let k = 0; k < I; k++) {
-          gw[wo + k] += d * x[xo + k];
-          dx[xo + k] += d * w[wo + k];
-        }
+        axpy(d, x, xo, gw, r * I, I);
+        axpy(d, w, r * I, dx, xo, I);
       }
     }
   }

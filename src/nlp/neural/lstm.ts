@@ -3,6 +3,7 @@
  * (docs/nlp.md "Round twelve"). Sequences are row-major n × dim arrays. Gates per step: i, f, o, g.
  */
 import { Param } from './param.js';
+import { dot, axpy } from './blas.js';
 
 /** Activations one direction keeps for its backward pass. */
 interface Trace {
@@ -44,18 +45,14 @@ export class LstmDirection {
     const c = new Float32Array(n * H);
     const tc = new Float32Array(n * H);
     const h = new Float32Array(n * H);
+    // input projections of every step first (no recurrence), then the recurrence
+    for (let t = 0; t < n; t++) for (let r = 0; r < G; r++) gates[t * G + r] = b[r] + dot(wx, r * I, x, t * I, I);
     for (let s = 0; s < n; s++) {
       const t = this.reverse ? n - 1 - s : s;
       const prev = s === 0 ? -1 : this.reverse ? t + 1 : t - 1;
-      const go = t * G, xo = t * I;
+      const go = t * G;
       for (let r = 0; r < G; r++) {
-        let z = b[r];
-        const wo = r * I;
-        for (let k = 0; k < I; k++) z += wx[wo + k] * x[xo + k];
-        if (prev >= 0) {
-          const ho = prev * H, whr = r * H;
-          for (let k = 0; k < H; k++) z += wh[whr + k] * h[ho + k];
-        }
+        const z = prev >= 0 ? gates[go + r] + dot(wh, r * H, h, prev * H, H) : gates[go + r];
         gates[go + r] = r < 3 * H ? sigmoid(z) : Math.tanh(z);
       }
       for (let k = 0; k < H; k++) {
@@ -76,10 +73,9 @@ export class LstmDirection {
     const { n, x, gates, c, tc, h } = tr;
     const wx = this.wx.w, wh = this.wh.w;
     const gwx = this.wx.g, gwh = this.wh.g, gb = this.b.g;
-    const dx = new Float32Array(n * I);
-    const dhNext = new Float64Array(H);
+    const dG = new Float32Array(n * G);
+    const dhNext = new Float32Array(H);
     const dcNext = new Float64Array(H);
-    const dg = new Float64Array(G);
     for (let s = n - 1; s >= 0; s--) {
       const t = this.reverse ? n - 1 - s : s;
       const prev = s === 0 ? -1 : this.reverse ? t + 1 : t - 1;
@@ -90,30 +86,30 @@ export class LstmDirection {
         const th = tc[t * H + k];
         const dc = dhk * o * (1 - th * th) + dcNext[k];
         const cPrev = prev >= 0 ? c[prev * H + k] : 0;
-        dg[k] = dc * g * i * (1 - i);
-        dg[H + k] = dc * cPrev * f * (1 - f);
-        dg[2 * H + k] = dhk * th * o * (1 - o);
-        dg[3 * H + k] = dc * i * (1 - g * g);
+        dG[go + k] = dc * g * i * (1 - i);
+        dG[go + H + k] = dc * cPrev * f * (1 - f);
+        dG[go + 2 * H + k] = dhk * th * o * (1 - o);
+        dG[go + 3 * H + k] = dc * i * (1 - g * g);
         dcNext[k] = dc * f;
       }
       dhNext.fill(0);
-      const xo = t * I;
+      if (prev < 0) continue;
       for (let r = 0; r < G; r++) {
-        const d = dg[r];
+        const d = dG[go + r];
+        if (d === 0) continue;
+        axpy(d, h, prev * H, gwh, r * H, H);
+        axpy(d, wh, r * H, dhNext, 0, H);
+      }
+    }
+    // the input side, outside the recurrence
+    const dx = new Float32Array(n * I);
+    for (let t = 0; t < n; t++) {
+      for (let r = 0; r < G; r++) {
+        const d = dG[t * G + r];
         if (d === 0) continue;
         gb[r] += d;
-        const wo = r * I;
-        for (let k = 0; k < I; k++) {
-          gwx[wo + k] += d * x[xo + k];
-          dx[xo + k] += d * wx[wo + k];
-        }
-        if (prev >= 0) {
-          const ho = prev * H, whr = r * H;
-          for (let k = 0; k < H; k++) {
-            gwh[whr + k] += d * h[ho + k];
-            dhNext[k] += d * wh[whr + k];
-          }
-        }
+        axpy(d, x, t * I, gwx, r * I, I);
+        axpy(d, wx, r * I, dx, t * I, I);
       }
     }
     return dx;

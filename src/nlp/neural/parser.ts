@@ -8,6 +8,7 @@
 import { BiLstm, dropoutMask, type StackTrace } from './lstm.js';
 import { Dense } from './dense.js';
 import { Param } from './param.js';
+import { dot, axpy } from './blas.js';
 import { bestTree } from './mst.js';
 import { seededRandom } from '../random.js';
 import { representationKey } from '../representations.js';
@@ -31,7 +32,7 @@ export interface NeuralConfig {
 }
 
 export const DEFAULT_CONFIG: NeuralConfig = {
-  wordDim: 100, xposDim: 32, uposDim: 16, suffixDim: 32, hidden: 128, layers: 2, arcDim: 128, labelDim: 64,
+  wordDim: 64, xposDim: 24, uposDim: 12, suffixDim: 24, hidden: 100, layers: 2, arcDim: 100, labelDim: 32,
   dropout: 0.33, embedDropout: 0.2, wordDropAlpha: 0.25, seed: 1,
 };
 
@@ -246,47 +247,31 @@ export class NeuralParser {
   }
 
   /** arc scores S[h * N + d] and the rows Q_d = Uᵀ a_d + u they were computed from */
-  private arcScores(f: Forward): { S: Float64Array; Q: Float64Array } {
+  private arcScores(f: Forward): { S: Float64Array; Q: Float32Array } {
     const { N } = f.enc;
     const A = this.cfg.arcDim, U = this.arcU.w, u = this.arcBias.w;
-    const Q = new Float64Array(N * A);
+    const Q = new Float32Array(N * A);
     for (let d = 1; d < N; d++) {
-      for (let b = 0; b < A; b++) {
-        let z = u[b];
-        for (let a = 0; a < A; a++) z += f.arcDep[d * A + a] * U[a * A + b];
-        Q[d * A + b] = z;
-      }
+      Q.set(u, d * A);
+      for (let a = 0; a < A; a++) axpy(f.arcDep[d * A + a], U, a * A, Q, d * A, A);
     }
     const S = new Float64Array(N * N);
     for (let d = 1; d < N; d++) {
-      for (let h = 0; h < N; h++) {
-        if (h === d) { S[h * N + d] = -Infinity; continue; }
-        let z = 0;
-        for (let b = 0; b < A; b++) z += Q[d * A + b] * f.arcHead[h * A + b];
-        S[h * N + d] = z;
-      }
+      for (let h = 0; h < N; h++) S[h * N + d] = h === d ? -Infinity : dot(Q, d * A, f.arcHead, h * A, A);
     }
     return { S, Q };
   }
 
-  /** label scores of dependent d under head h into out (length L) */
-  private labelScores(f: Forward, d: number, h: number, out: Float64Array): void {
+  /** label scores of dependent d under head h into out (length L); rows[l·B + a] = (V_l lh_h)_a */
+  private labelScores(f: Forward, d: number, h: number, out: Float64Array, rows: Float32Array): void {
     const B = this.cfg.labelDim, L = this.vocab.labels.length;
     const V = this.labV.w, W = this.labW.w, c = this.labBias.w;
     const ld = f.labDep, lh = f.labHead;
     for (let l = 0; l < L; l++) {
-      let z = c[l];
       const vo = l * B * B;
-      for (let a = 0; a < B; a++) {
-        const x = ld[d * B + a];
-        if (x === 0) continue;
-        let row = 0;
-        for (let b = 0; b < B; b++) row += V[vo + a * B + b] * lh[h * B + b];
-        z += x * row;
-      }
+      for (let a = 0; a < B; a++) rows[l * B + a] = dot(V, vo + a * B, lh, h * B, B);
       const wo = l * 2 * B;
-      for (let a = 0; a < B; a++) z += W[wo + a] * ld[d * B + a] + W[wo + B + a] * lh[h * B + a];
-      out[l] = z;
+      out[l] = c[l] + dot(ld, d * B, rows, l * B, B) + dot(W, wo, ld, d * B, B) + dot(W, wo + B, lh, h * B, B);
     }
   }
 
@@ -297,11 +282,12 @@ export class NeuralParser {
     const { S } = this.arcScores(f);
     const heads = bestTree(S, N);
     const scores = new Float64Array(this.vocab.labels.length);
+    const rows = new Float32Array(this.vocab.labels.length * this.cfg.labelDim);
     const head = new Int32Array(N - 1);
     const deprel: string[] = [];
     for (let d = 1; d < N; d++) {
       head[d - 1] = heads[d];
-      this.labelScores(f, d, heads[d], scores);
+      this.labelScores(f, d, heads[d], scores, rows);
       deprel.push(this.vocab.labels[argmax(scores)]);
     }
     return { head, deprel };
@@ -322,7 +308,7 @@ export class NeuralParser {
     // arcs: softmax over heads for each dependent
     const dArcDep = new Float32Array(N * A), dArcHead = new Float32Array(N * A);
     const U = this.arcU.w, gU = this.arcU.g, gu = this.arcBias.g;
-    const dQ = new Float64Array(A);
+    const dQ = new Float32Array(A);
     for (let d = 1; d < N; d++) {
       const gold = s.head[d - 1];
       let max = -Infinity;
@@ -334,31 +320,25 @@ export class NeuralParser {
       for (let h = 0; h < N; h++) {
         if (h === d) continue;
         const g = Math.exp(S[h * N + d] - max) / sum - (h === gold ? 1 : 0);
-        for (let b = 0; b < A; b++) {
-          dQ[b] += g * f.arcHead[h * A + b];
-          dArcHead[h * A + b] += g * Q[d * A + b];
-        }
+        axpy(g, f.arcHead, h * A, dQ, 0, A);
+        axpy(g, Q, d * A, dArcHead, h * A, A);
       }
-      for (let b = 0; b < A; b++) gu[b] += dQ[b];
+      axpy(1, dQ, 0, gu, 0, A);
       for (let a = 0; a < A; a++) {
-        const x = f.arcDep[d * A + a];
-        let back = 0;
-        for (let b = 0; b < A; b++) {
-          gU[a * A + b] += x * dQ[b];
-          back += U[a * A + b] * dQ[b];
-        }
-        dArcDep[d * A + a] = back;
+        axpy(f.arcDep[d * A + a], dQ, 0, gU, a * A, A);
+        dArcDep[d * A + a] = dot(U, a * A, dQ, 0, A);
       }
     }
     // labels under the gold head
     const dLabDep = new Float32Array(N * B), dLabHead = new Float32Array(N * B);
     const V = this.labV.w, gV = this.labV.g, W = this.labW.w, gW = this.labW.g, gc = this.labBias.g;
     const z = new Float64Array(L);
+    const rows = new Float32Array(L * B);
     for (let d = 1; d < N; d++) {
       const h = s.head[d - 1];
       const gold = this.labelIndex.get(s.deprel[d - 1]);
       if (gold === undefined) throw new Error(`label ${s.deprel[d - 1]} not in the vocabulary`);
-      this.labelScores(f, d, h, z);
+      this.labelScores(f, d, h, z, rows);
       let max = -Infinity;
       for (let l = 0; l < L; l++) if (z[l] > max) max = z[l];
       let sum = 0;
@@ -368,21 +348,16 @@ export class NeuralParser {
         const g = Math.exp(z[l] - max) / sum - (l === gold ? 1 : 0);
         gc[l] += g;
         const vo = l * B * B, wo = l * 2 * B;
+        axpy(g, f.labDep, d * B, gW, wo, B);
+        axpy(g, f.labHead, h * B, gW, wo + B, B);
+        axpy(g, W, wo, dLabDep, d * B, B);
+        axpy(g, W, wo + B, dLabHead, h * B, B);
+        axpy(g, rows, l * B, dLabDep, d * B, B);
         for (let a = 0; a < B; a++) {
-          const x = f.labDep[d * B + a];
-          gW[wo + a] += g * x;
-          gW[wo + B + a] += g * f.labHead[h * B + a];
-          dLabDep[d * B + a] += g * W[wo + a];
-          dLabHead[h * B + a] += g * W[wo + B + a];
-          let row = 0;
-          for (let b = 0; b < B; b++) {
-            const y = f.labHead[h * B + b];
-            const v = V[vo + a * B + b];
-            row += v * y;
-            gV[vo + a * B + b] += g * x * y;
-            dLabHead[h * B + b] += g * x * v;
-          }
-          dLabDep[d * B + a] += g * row;
+          const gx = g * f.labDep[d * B + a];
+          if (gx === 0) continue;
+          axpy(gx, f.labHead, h * B, gV, vo + a * B, B);
+          axpy(gx, V, vo + a * B, dLabHead, h * B, B);
         }
       }
     }
