@@ -4,9 +4,10 @@ import { buildVocab, NeuralParser, type NeuralConfig, type NeuralSentence, type 
 import { Adam } from '../src/nlp/neural/param.js';
 import { bestTree, treeScore } from '../src/nlp/neural/mst.js';
 import { seededRandom } from '../src/nlp/random.js';
+import { BrownClusters } from '../src/nlp/representations.js';
 
 const TINY: NeuralConfig = {
-  wordDim: 3, xposDim: 2, uposDim: 2, suffixDim: 2, hidden: 3, layers: 2, arcDim: 4, labelDim: 3,
+  wordDim: 3, xposDim: 2, uposDim: 2, suffixDim: 2, clusterDim: 0, hidden: 3, layers: 2, arcDim: 4, labelDim: 3,
   dropout: 0, embedDropout: 0, wordDropAlpha: 0, seed: 7,
 };
 
@@ -22,7 +23,8 @@ const SENTS: NeuralSentence[] = [
 const PRETRAINED: Pretrained = { dim: 2, index: new Map([['freed', 0], ['hostages', 1]]), vectors: Float32Array.from([0.3, -0.2, 0.1, 0.5]) };
 
 test('neural parser: analytic gradients match finite differences on every parameter', () => {
-  const parser = new NeuralParser(buildVocab(SENTS, 1), TINY, PRETRAINED);
+  const clusters = new BrownClusters([['freed', '0110'], ['left', '0111'], ['hostages', '10'], ['rebels', '11']]);
+  const parser = new NeuralParser(buildVocab(SENTS, 1), { ...TINY, clusterDim: 2 }, PRETRAINED, clusters);
   const random = seededRandom(3);
   // every weight nonzero, so that no path is silenced by the zero-initialised biaffine tensors
   for (const p of parser.params()) for (let i = 0; i < p.w.length; i++) p.w[i] = random() - 0.5;
@@ -36,10 +38,10 @@ test('neural parser: analytic gradients match finite differences on every parame
     const picks = p.w.length <= 12 ? [...p.w.keys()] : [0, 1, p.w.length >> 1, p.w.length - 1, Math.floor(random() * p.w.length)];
     for (const i of picks) {
       const w0 = p.w[i];
-      p.w[i] = w0 + 1e-2;
+      p.w[i] = w0 + 1e-3;
       const plus = parser.train(s).loss;
       const up = p.w[i];
-      p.w[i] = w0 - 1e-2;
+      p.w[i] = w0 - 1e-3;
       const minus = parser.train(s).loss;
       const down = p.w[i];
       p.w[i] = w0;

@@ -6,6 +6,7 @@
  *
  * Options: --sentences N (3000)  --epochs N (10)  --batch N (sentences per Adam step, 8)  --lr X (0.002)
  * --hidden N  --layers N  --arc-dim N  --label-dim N  --word-dim N  --dropout X  --seed N
+ * --cluster-dim N (a Brown-cluster embedding as input, the clusters the perceptron reads; 0)
  * --vectors FILE (skip-gram vectors from `npm run train:vectors -- --raw FILE`; none: no pretrained input)
  * --dev-sentences N (score only the first N dev sentences; smoke runs)  --tags-cache FILE  --data DIR
  * --tag-sentences N (how many training sentences get jackknifed tags, 6000)  --folds K (5)
@@ -23,6 +24,7 @@ import { Adam } from '../src/nlp/neural/param.js';
 import { seededRandom } from '../src/nlp/random.js';
 import { scoreConllu } from '../src/nlp/evaluate.js';
 import { decodeModel } from '../src/nlp/model-io.js';
+import { getBrownClusters, representationsLoadError } from '../src/nlp/representations.js';
 import type { ConlluSentence } from '../src/nlp/conllu.js';
 
 const { values } = parseArgs({
@@ -40,6 +42,8 @@ const { values } = parseArgs({
     dropout: { type: 'string' },
     seed: { type: 'string', default: '1' },
     vectors: { type: 'string' },
+    // a Brown-cluster embedding of this size as input (the clusters the perceptron's features read; 0: none)
+    'cluster-dim': { type: 'string' },
     'dev-sentences': { type: 'string' },
     'tag-sentences': { type: 'string', default: '6000' },
     folds: { type: 'string', default: '5' },
@@ -81,6 +85,7 @@ const cfg: NeuralConfig = {
   labelDim: num(values['label-dim'], DEFAULT_CONFIG.labelDim),
   wordDim: num(values['word-dim'], DEFAULT_CONFIG.wordDim),
   dropout: num(values.dropout, DEFAULT_CONFIG.dropout),
+  clusterDim: num(values['cluster-dim'], DEFAULT_CONFIG.clusterDim),
   seed: Number(values.seed),
 };
 const pretrained = values.vectors ? readVectors(values.vectors) : null;
@@ -89,7 +94,9 @@ const devCount = Math.min(num(values['dev-sentences'], data.dev.length), data.de
 const dev = data.dev.slice(0, devCount);
 const devGold = data.devGold.slice(0, devCount);
 const vocab = buildVocab(train);
-const parser = new NeuralParser(vocab, cfg, pretrained);
+const brown = cfg.clusterDim > 0 ? getBrownClusters() : null;
+if (cfg.clusterDim > 0 && !brown) throw new Error(`--cluster-dim needs the Brown clusters (${representationsLoadError()})`);
+const parser = new NeuralParser(vocab, cfg, pretrained, brown);
 const params = parser.params();
 const adam = new Adam(params, { lr: Number(values.lr), beta1: 0.9, beta2: 0.9, eps: 1e-8, clip: 5 });
 const trainWords = train.reduce((n, s) => n + s.forms.length, 0);

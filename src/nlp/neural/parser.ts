@@ -11,13 +11,15 @@ import { Param } from './param.js';
 import { dot, axpy } from './blas.js';
 import { bestTree } from './mst.js';
 import { seededRandom } from '../random.js';
-import { representationKey } from '../representations.js';
+import { representationKey, type BrownClusters } from '../representations.js';
 
 export interface NeuralConfig {
   wordDim: number;
   xposDim: number;
   uposDim: number;
   suffixDim: number;
+  /** Brown-cluster embedding (the clusters the perceptron's features read; 0: none) */
+  clusterDim: number;
   hidden: number;
   layers: number;
   arcDim: number;
@@ -32,7 +34,7 @@ export interface NeuralConfig {
 }
 
 export const DEFAULT_CONFIG: NeuralConfig = {
-  wordDim: 64, xposDim: 24, uposDim: 12, suffixDim: 24, hidden: 100, layers: 2, arcDim: 100, labelDim: 32,
+  wordDim: 64, xposDim: 24, uposDim: 12, suffixDim: 24, clusterDim: 0, hidden: 100, layers: 2, arcDim: 100, labelDim: 32,
   dropout: 0.33, embedDropout: 0.2, wordDropAlpha: 0.25, seed: 1,
 };
 
@@ -101,6 +103,8 @@ interface Encoded {
   xpos: Int32Array;
   upos: Int32Array;
   suffix: Int32Array;
+  /** Brown cluster id + 2 (0: none, 1: the root) */
+  cluster: Int32Array;
   pre: Int32Array;
   shape: Float32Array;
 }
@@ -125,6 +129,7 @@ export class NeuralParser {
   readonly xposEmb: Param;
   readonly uposEmb: Param;
   readonly suffixEmb: Param;
+  readonly clusterEmb: Param | null;
   readonly lstm: BiLstm;
   readonly arcDep: Dense; readonly arcHead: Dense; readonly labDep: Dense; readonly labHead: Dense;
   /** arc biaffine U (A × A) and head bias u (A) */
@@ -138,13 +143,15 @@ export class NeuralParser {
   private readonly labelIndex: Map<string, number>;
   readonly inDim: number;
 
-  constructor(readonly vocab: NeuralVocab, readonly cfg: NeuralConfig, readonly pretrained: Pretrained | null) {
+  constructor(readonly vocab: NeuralVocab, readonly cfg: NeuralConfig, readonly pretrained: Pretrained | null, readonly clusters: BrownClusters | null = null) {
+    if ((cfg.clusterDim > 0) !== (clusters !== null)) throw new Error('clusterDim > 0 needs the Brown clusters, and clusters need clusterDim > 0');
     const random = seededRandom(cfg.seed);
     this.wordEmb = Param.embedding('word', vocab.words.length, cfg.wordDim, random);
     this.xposEmb = Param.embedding('xpos', vocab.xpos.length, cfg.xposDim, random);
     this.uposEmb = Param.embedding('upos', vocab.upos.length, cfg.uposDim, random);
     this.suffixEmb = Param.embedding('suffix', vocab.suffixes.length, cfg.suffixDim, random);
-    this.inDim = cfg.wordDim + (pretrained?.dim ?? 0) + cfg.xposDim + cfg.uposDim + cfg.suffixDim + SHAPE;
+    this.clusterEmb = clusters ? Param.embedding('cluster', clusters.size + 2, cfg.clusterDim, random) : null;
+    this.inDim = cfg.wordDim + (pretrained?.dim ?? 0) + cfg.xposDim + cfg.uposDim + cfg.suffixDim + (clusters ? cfg.clusterDim : 0) + SHAPE;
     this.lstm = new BiLstm(this.inDim, cfg.hidden, cfg.layers, random);
     const R = this.lstm.outDim, A = cfg.arcDim, B = cfg.labelDim, L = vocab.labels.length;
     this.arcDep = new Dense('arcDep', R, A, random);
@@ -166,7 +173,7 @@ export class NeuralParser {
 
   params(): Param[] {
     return [
-      this.wordEmb, this.xposEmb, this.uposEmb, this.suffixEmb, ...this.lstm.params(),
+      this.wordEmb, this.xposEmb, this.uposEmb, this.suffixEmb, ...(this.clusterEmb ? [this.clusterEmb] : []), ...this.lstm.params(),
       ...this.arcDep.params(), ...this.arcHead.params(), ...this.labDep.params(), ...this.labHead.params(),
       this.arcU, this.arcBias, this.labV, this.labW, this.labBias,
     ];
@@ -175,10 +182,10 @@ export class NeuralParser {
   private encode(s: NeuralSentence): Encoded {
     const N = s.forms.length + 1;
     const enc: Encoded = {
-      N, word: new Int32Array(N), xpos: new Int32Array(N), upos: new Int32Array(N), suffix: new Int32Array(N),
+      N, word: new Int32Array(N), xpos: new Int32Array(N), upos: new Int32Array(N), suffix: new Int32Array(N), cluster: new Int32Array(N),
       pre: new Int32Array(N).fill(-1), shape: new Float32Array(N * SHAPE),
     };
-    enc.word[0] = enc.xpos[0] = enc.upos[0] = enc.suffix[0] = ROOT;
+    enc.word[0] = enc.xpos[0] = enc.upos[0] = enc.suffix[0] = enc.cluster[0] = ROOT;
     const pi = this.pretrained?.index;
     s.forms.forEach((f, k) => {
       const t = k + 1;
@@ -186,6 +193,10 @@ export class NeuralParser {
       enc.xpos[t] = this.xposIndex.get(s.xpos[k]) ?? UNK;
       enc.upos[t] = this.uposIndex.get(s.upos[k]) ?? UNK;
       enc.suffix[t] = this.suffixIndex.get(suffixKey(f)) ?? UNK;
+      if (this.clusters) {
+        const cl = this.clusters.clusterOf(f);
+        enc.cluster[t] = cl < 0 ? UNK : cl + 2;
+      }
       if (pi) {
         const key = representationKey(f);
         enc.pre[t] = pi.get(key) ?? pi.get(key.toLowerCase()) ?? -1;
@@ -227,6 +238,7 @@ export class NeuralParser {
       o = copyRow(this.xposEmb.w, enc.xpos[t], c.xposDim, x, o, tm);
       o = copyRow(this.uposEmb.w, enc.upos[t], c.uposDim, x, o, tm);
       o = copyRow(this.suffixEmb.w, enc.suffix[t], c.suffixDim, x, o, wm);
+      if (this.clusterEmb) o = copyRow(this.clusterEmb.w, enc.cluster[t], c.clusterDim, x, o, wm);
       for (let k = 0; k < SHAPE; k++) x[o + k] = enc.shape[t * SHAPE + k];
     }
     return { x, blockMask };
@@ -385,7 +397,8 @@ export class NeuralParser {
       o = addRow(this.wordEmb, enc.word[t], c.wordDim, dx, o, wm) + P;
       o = addRow(this.xposEmb, enc.xpos[t], c.xposDim, dx, o, tm);
       o = addRow(this.uposEmb, enc.upos[t], c.uposDim, dx, o, tm);
-      addRow(this.suffixEmb, enc.suffix[t], c.suffixDim, dx, o, wm);
+      o = addRow(this.suffixEmb, enc.suffix[t], c.suffixDim, dx, o, wm);
+      if (this.clusterEmb) addRow(this.clusterEmb, enc.cluster[t], c.clusterDim, dx, o, wm);
     }
   }
 }
