@@ -8,6 +8,9 @@
  * vectors see a window of ±5 words and every word counted ≥ `--min-count` times, so far more
  * rare names ("SoftBank", "Edmunds") get a cluster with the company names they are used like.
  *
+ * `--raw FILE` also writes the vectors themselves (centred, unit length) for models that read them
+ * as input (train/neural-parse.ts).
+ *
  * Deterministic: one thread, seeded random numbers; the same data and options give a
  * byte-identical file. Never EWT dev/test or UNER test text.
  */
@@ -17,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tokenize } from '../src/nlp/tokenizer.js';
 import { VECTORS_FILE, representationKey } from '../src/nlp/representations.js';
+import { encodeModel } from '../src/nlp/model-io.js';
 
 export interface VectorOptions {
   data: string;
@@ -35,13 +39,15 @@ export interface VectorOptions {
   seed: number;
   /** read only this many unlabelled documents (0: all; a smoke run) */
   limitDocs: number;
+  /** also write the centred unit vectors themselves here (a model-io file: header words + dim, array `vectors`) */
+  raw: string;
 }
 
 function parseArgs(argv: string[]): VectorOptions {
   const opts: VectorOptions = {
     data: process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'),
     out: resolve('models', 'representations'),
-    dim: 64, window: 5, negative: 5, epochs: 1, minCount: 5, sample: 1e-4, minLeaf: 8, maxDepth: 20, seed: 1, limitDocs: 0,
+    dim: 64, window: 5, negative: 5, epochs: 1, minCount: 5, sample: 1e-4, minLeaf: 8, maxDepth: 20, seed: 1, limitDocs: 0, raw: '',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -64,7 +70,8 @@ function parseArgs(argv: string[]): VectorOptions {
     else if (a === '--limit-docs') opts.limitDocs = num();
     else if (a === '--data') (opts.data = v), i++;
     else if (a === '--out') (opts.out = v), i++;
-    else throw new Error(`unknown option ${a} (use --dim, --window, --negative, --epochs, --min-count, --sample, --min-leaf, --max-depth, --seed, --limit-docs N, --data DIR, --out DIR)`);
+    else if (a === '--raw') (opts.raw = v), i++;
+    else throw new Error(`unknown option ${a} (use --dim, --window, --negative, --epochs, --min-count, --sample, --min-leaf, --max-depth, --seed, --limit-docs N, --data DIR, --out DIR, --raw FILE)`);
   }
   if (!existsSync(join(opts.data, 'unlabelled', 'news-en.jsonl.gz'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -319,6 +326,11 @@ function main(): void {
     for (let k = 0; k < D; k++) s += syn0[v * D + k] ** 2;
     s = Math.sqrt(s) || 1;
     for (let k = 0; k < D; k++) syn0[v * D + k] /= s;
+  }
+  // the vectors themselves, for a model that reads them as input (the neural parser, docs/nlp.md "Round twelve")
+  if (opts.raw) {
+    writeFileSync(opts.raw, encodeModel({ header: { dim: D, words, note: 'skip-gram vectors, centred, unit length; keys as representationKey' }, arrays: { vectors: syn0.subarray(0, words.length * D) } }));
+    console.error(`wrote ${opts.raw} (${words.length} vectors of ${D})`);
   }
   // punctuation and numbers stay out of the tree: their own features say enough
   const members = words.map((_, v) => v).filter((v) => /\p{L}/u.test(words[v]));
