@@ -65,3 +65,13 @@ test('participle-predicate near misses: a real reduced relative, a bracketed asi
   const commented = quotesOf('The Northern News Agency, the official news agency of the northern government, commented in an editorial, saying the talks had failed.');
   assert.equal(commented.some((q) => /official news agency/.test(q.text)), false);
 });
+
+test('a cue tagged as a past participle with a subject of its own heads the clause after it', () => {
+  const text = 'Some also noted the lights appeared to move quickly across the sky.';
+  const noted = quotesOf(text).find((q) => q.cue === 'noted');
+  assert.equal(noted?.text, 'the lights appeared to move quickly across the sky');
+  assert.equal(noted?.speaker, '~Some');
+  assert.equal(without(['quotes.participle-with-subject'], () => quotesOf(text)).some((q) => q.cue === 'noted'), false);
+  // near miss: a real adverbial clause keeps its subordinator
+  assert.equal(quotesOf('As some noted, the lights appeared to move quickly across the sky.').some((q) => q.text === 'the lights appeared to move quickly across the sky'), false);
+});

@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -481,7 +481,11 @@ function nounTaggedCueEdits(toks: readonly Token[], children: Dependents, out: E
  */
 function invertedClauseEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
   for (const t of toks) {
-    if (t.upos !== 'VERB' || !FINITE_WORD(t) || !/^(?:advcl|parataxis)$/.test(t.deprel ?? '')) continue;
+    if (t.upos !== 'VERB' || !/^(?:advcl|parataxis)$/.test(t.deprel ?? '')) continue;
+    // (a past participle with a subject of its own and no auxiliary is the tagger's past tense: "Some also noted/VBN | the colors …")
+    const pastWithSubject = participleWithSubject.enabled && t.xpos === 'VBN'
+      && children[t.i].some((c) => c < t.i && toks[c].deprel === 'nsubj') && !children[t.i].some((c) => /^(?:aux|aux:pass|cop)$/.test(toks[c].deprel ?? ''));
+    if (!FINITE_WORD(t) && !pastWithSubject) continue;
     const p = t.head ?? -1;
     if (p <= t.i + 1 || !finitePredicate(toks, children, p) || toks[p].sentence !== t.sentence) continue;
     const cue = cueOf(t);
@@ -504,6 +508,7 @@ function invertedClauseEdits(toks: readonly Token[], children: Dependents, out: 
       if (/^nsubj/.test(d) && subj < 0) subj = c;
     }
     invertedClause.fired(t.start, toks[p].end);
+    if (!FINITE_WORD(t)) participleWithSubject.fired(t.start, t.end);
   }
 }
 

@@ -678,3 +678,10 @@ export const participlePredicate = defineRule({
   fires: ['The head of the clinic, Dr Ana Ruiz, warned on Monday that the ward would close.'],
   spares: ['The head of the clinic, Dr Ana Ruiz, warned by the board on Monday, resigned.'],
 });
+
+export const participleWithSubject = defineRule({
+  id: 'quotes.participle-with-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view (with quotes.inverted-clause): a cue tagged as a past participle with a subject of its own and no auxiliary is a past tense, finite ("Some also noted/VBN | the colors appeared to resemble …", "noted" an adverbial clause of "appeared"): it heads the clause after it',
+  fires: ['Some also noted the lights appeared to move quickly across the sky.'],
+  spares: ['As some noted, the lights appeared to move quickly across the sky.'],
+});
