@@ -104,6 +104,16 @@ const RIVAL_WINDOW = 3;
 
 /** Words of a name that tell it from another of its kind: not the head noun, no function word, no short abbreviation ("US", "U.S."). */
 function distinctiveWords(e: Entity, head: string): Set<string> {
+  // (once per entity and head: an entity's names do not change while descriptions are linked)
+  let byHead = distinctive.get(e);
+  if (!byHead) distinctive.set(e, (byHead = new Map()));
+  let out = byHead.get(head);
+  if (!out) byHead.set(head, (out = readDistinctiveWords(e, head)));
+  return out;
+}
+const distinctive = new WeakMap<Entity, Map<string, Set<string>>>();
+
+function readDistinctiveWords(e: Entity, head: string): Set<string> {
   const out = new Set<string>();
   for (const m of e.mentions) {
     if (m.kind !== 'name') continue;
