@@ -9,6 +9,14 @@ export function lw(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+/** The mention's head token (-1 when no token lies in it). */
+export function mentionHead(doc: Doc, m: Mention): number {
+  const first = doc.tokenAt(m.start);
+  let last = first - 1;
+  while (last + 1 < doc.tokens.length && doc.tokens[last + 1].start < m.end) last++;
+  return last < first ? -1 : doc.spanHead(first, last);
+}
+
 /** Map each token index to the entity whose mention covers it. */
 export function tokenOwners(doc: Doc): (Entity | undefined)[] {
   const owners: (Entity | undefined)[] = new Array(doc.tokens.length);

@@ -20,10 +20,11 @@ import { givenNameGender } from './genders.js';
 import { countryCodes, placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
-import { addMention, lw, tokenOwners } from './mentions.js';
+import { addMention, lw, mentionHead, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
+import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -81,14 +82,6 @@ function inSubject(doc: Doc, i: number): boolean {
     k = doc.tokens[k].head ?? -1;
   }
   return false;
-}
-
-/** The mention's head token (-1 when no token lies in it). */
-function mentionHead(doc: Doc, m: Mention): number {
-  const first = doc.tokenAt(m.start);
-  let last = first - 1;
-  while (last + 1 < doc.tokens.length && doc.tokens[last + 1].start < m.end) last++;
-  return last < first ? -1 : doc.spanHead(first, last);
 }
 
 /** The mention's head is a subject. */
@@ -856,6 +849,11 @@ function ruleDescriptions(doc: Doc): void {
         return false;
       };
       target = index.mostRecent(toks[i].start, (e) => e.type === 'PERSON' && rolesOf(e).has(noun) && (!t || titleWordsOf(e).has(t.words.join(' ') + ' ' + t.noun)) && officeOk(e));
+      // "the president of Turkey" says whose holder it is: not the last president named
+      if (target && !possessive && !t && roleOfComplementRule.enabled && ofComplementOn(toks, h)) {
+        roleOfComplementRule.fired(toks[i].start, toks[h + 1].end);
+        target = undefined;
+      }
       if (!t && !target) {
         target = soleHolder(noun);
         if (target && !officeOk(target)) target = undefined;
@@ -867,6 +865,11 @@ function ruleDescriptions(doc: Doc): void {
         }
       }
       if (t && target) titleModifierRule.fired(toks[i].start, toks[h].end);
+      // "the general public" is no general
+      if (target && roleNounHeadRule.enabled && roleWordModifies(toks, h)) {
+        roleNounHeadRule.fired(toks[h].start, toks[h + 1].end);
+        target = undefined;
+      }
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
       if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
     }
@@ -881,6 +884,15 @@ function ruleDescriptions(doc: Doc): void {
       }
       target = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun) && namedOk(e) && commonOk(e));
       basis = BASIS.nameHead;
+      // another entity of that head in reach: the one the last sentences are about, or none
+      if (target && nameHeadRivalRule.enabled) {
+        const chosen = nameHeadChoice(doc, index.bySentence, toks[i], target, noun, (e) => e.type !== 'NORP' && e.type !== 'GPE' && heads.get(e)!.has(noun) && (!modifier || nameHolds(e, modifier)) && !(commonNounNameRule.enabled && commonNounName(e)));
+        if (chosen !== target) {
+          nameHeadRivalRule.fired(toks[i].start, toks[h].end);
+          target = chosen;
+          if (!target) continue;
+        }
+      }
       if (target && nounHeadRule.enabled && !isPhraseHeadNoun(toks, h)) {
         nounHeadRule.fired(toks[h].start, toks[h].end);
         continue;
@@ -923,6 +935,11 @@ function ruleDescriptions(doc: Doc): void {
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
       }
+    }
+    // "the party controlling the Senate" is picked by its modifier, not by pointing back
+    if (target && basis !== BASIS.age && restrictiveModifierRule.enabled && restrictiveAfter(toks, i, h)) {
+      restrictiveModifierRule.fired(toks[i].start, toks[h + 1].end);
+      continue;
     }
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
