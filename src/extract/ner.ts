@@ -870,6 +870,11 @@ function fillLists(model: NerModel, words: readonly string[], spans: NameSpan[])
   const n = words.length;
   let i = 0;
   while (i < n) {
+    // (a list starts with a capitalised word: the rest are passed without making anything)
+    if (!/^\p{Lu}/u.test(words[i])) {
+      i++;
+      continue;
+    }
     // items: capitalised runs (with "of"/"on"/"the"/"&" inside) separated by "," / ", and" / "and"
     const items: [number, number][] = [];
     let k = i;

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Doc, Token } from '../../doc.js';
+import type { Dependents, Doc, Token } from '../../doc.js';
 import { lexiconPath } from './lexicon.js';
 import { set } from '../../lexicon/index.js';
 
@@ -25,7 +25,8 @@ const CLAUSAL = set('deprels', { uses: 'events-clausal' });
 
 export class ParseView {
   readonly tokens: Token[];
-  readonly children: number[][];
+  /** each token's dependents: the document's own lists (Doc.dependents), read only */
+  readonly children: Dependents;
   readonly upper: string[];
   readonly lemmaUpper: string[];
   /** 1 for tokens inside a time expression: "since March" is a month, not the noun of "hold a march" */
@@ -34,9 +35,8 @@ export class ParseView {
   constructor(readonly doc: Doc) {
     this.tokens = doc.tokens;
     const n = this.tokens.length;
-    // (a loop: Array.from with a length object and a callback costs several times as much)
-    this.children = [];
-    for (let i = 0; i < n; i++) this.children.push([]);
+    // the lists the quotes and coreference stages already asked for (built here if none did)
+    this.children = doc.dependents();
     this.upper = new Array(n);
     this.lemmas = new Array(n);
     this.cases = new Array(n);
@@ -45,8 +45,6 @@ export class ParseView {
     this.lemmaUpper = new Array(n);
     for (let i = 0; i < n; i++) {
       const t = this.tokens[i];
-      const h = t.head ?? -1;
-      if (h >= 0 && h < n && h !== i) this.children[h].push(i);
       this.upper[i] = t.text.toUpperCase();
       this.lemmaUpper[i] = (t.lemma ?? t.text).toUpperCase();
     }
