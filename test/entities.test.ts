@@ -184,3 +184,15 @@ test('a nationality or place that modifies an organisation named around it gives
   const r = run('Ana Melia was released hours later, according to the Georgian Young Lawyers\' Association.');
   assert.equal(entity(r, 'Georgian Young Lawyers\' Association')?.type, 'ORG', JSON.stringify(r.entities.map((e) => `${e.name}/${e.type}`)));
 });
+
+test('a lower-case compass point makes a place of its own ("east Jerusalem"); a part adjective leaves the bare place ("eastern Ukraine")', () => {
+  const r = run('Settlers moved into east Jerusalem while envoys met in Jerusalem. Families in East Jerusalem lost their homes. Shelling hit eastern Ukraine on Sunday, and Ukraine asked for help.');
+  const show = JSON.stringify(r.entities.map((e) => [e.name, e.mentions.map((m) => m.text)]));
+  const east = r.entities.find((e) => e.mentions.some((m) => m.text === 'east Jerusalem'));
+  const city = r.entities.find((e) => e.mentions.some((m) => m.text === 'Jerusalem'));
+  assert.ok(east && city && east !== city, show);
+  assert.ok(east.mentions.some((m) => m.text === 'East Jerusalem'), show);
+  const ukraine = r.entities.filter((e) => e.mentions.some((m) => m.text === 'Ukraine'));
+  assert.equal(ukraine.length, 1, show);
+  assert.equal(ukraine[0].mentions.filter((m) => m.text === 'Ukraine').length, 2, show);
+});

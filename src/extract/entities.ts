@@ -73,6 +73,11 @@ export const innerApostrophe = entitiesRule('inner-apostrophe', 'retype',
   'an apostrophe between two letters is part of a name word ("O\'Riordan", "D\'Souza"), not a quote mark: a surname written so stays one word and finds the person the article named in full (surname-not-place, clustering); quote marks at a word\'s edges still go ("Alexander “Sasha” Trufanov")',
   ["Dolores O'Riordan sang with the band for years. Later, O'Riordan joined another band."],
   ['Dolores Riordan sang with the band for years. Later, Riordan joined another band.']);
+export const compassPlaceApart = entitiesRule('compass-place-apart', 'extend',
+  'a lower-case compass point written before a place name ("east Jerusalem", "south Wales"; lexicon place-modifiers, kind compass) is the name\'s first word: that place is one of its own, not the bare place (it joins a capitalised "East Jerusalem"; the city\'s "the city" is not drawn to it); a part adjective ("eastern Ukraine") leaves the mention the bare place\'s',
+  [{ text: 'Settlers moved into east Jerusalem while envoys met in Jerusalem.', decoded: ['Jerusalem/GPE', 'Jerusalem/GPE'] }],
+  [{ text: 'Shelling hit eastern Ukraine on Sunday.', decoded: ['Ukraine/GPE'] },
+    { text: 'The report says Israel is pursuing the annexation of East Jerusalem.', decoded: ['Israel/GPE', 'East Jerusalem/GPE'] }]);
 export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
   'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
   ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
@@ -608,6 +613,32 @@ function surnamesStayPeople(doc: Doc, names: Mention[]): void {
   }
 }
 
+/** Lower-case words before a place name that make a place of its own ("east Jerusalem"), lexicon place-modifiers. */
+const COMPASS_WORDS = set('place-modifiers', { kind: 'compass' });
+const PLACE_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC']);
+
+/**
+ * "east Jerusalem": a compass point written lower-case right before a place name is the name's
+ * first word (East Jerusalem is a place of its own, as "south Wales" and "west Africa" are), so
+ * the mention does not join the bare place's identity. One look at the token before each name.
+ */
+function compassPlacesApart(doc: Doc, names: Mention[]): void {
+  const toks = doc.tokens;
+  let lastEnd = -1;
+  for (const m of names) {
+    const first = doc.tokenAt(m.start);
+    const prevEnd = lastEnd;
+    lastEnd = Math.max(lastEnd, m.end);
+    if (!m.type || !PLACE_TYPES.has(m.type) || first < 1) continue;
+    const before = toks[first - 1];
+    if (before.sentence !== toks[first].sentence || before.end + 1 !== m.start || before.start < prevEnd) continue;
+    if (!/^\p{Ll}/u.test(before.text) || !COMPASS_WORDS.has(before.text)) continue;
+    compassPlaceApart.fired(before.start, m.end);
+    m.start = before.start;
+    m.text = doc.text.slice(m.start, m.end);
+  }
+}
+
 export const entitiesStage: Stage = {
   name: 'entities',
   requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities'],
@@ -650,6 +681,7 @@ export const entitiesStage: Stage = {
     if (apposedRolePerson.enabled) apposedRolesArePeople(doc, names);
     if (surnameNotPlace.enabled) surnamesStayPeople(doc, names);
     retypeByContext(doc, names);
+    if (compassPlaceApart.enabled) compassPlacesApart(doc, names);
     const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);

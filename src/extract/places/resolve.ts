@@ -13,7 +13,7 @@ import { entries, readerSet, set } from '../../lexicon/index.js';
 import type { Rule } from '../../rules/registry.js';
 import { findDateline, type Dateline } from './dateline.js';
 import { gazetteer, placeKey, type Gazetteer, type Place } from './gazetteer.js';
-import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, nearPlaceRule, priorRule } from './rules.js';
+import { actorCodesRule, appositionRule, articleCountriesRule, datelineRule, headRule, nationalityRule, nearPlaceRule, partOfRule, priorRule } from './rules.js';
 
 export const PLACE_TYPES: ReadonlySet<string> = new Set(['GPE', 'LOC', 'FAC']);
 
@@ -100,7 +100,12 @@ interface Candidates {
   head: string | null;
   /** "Paris, Texas" written as one name: the part after the comma */
   within: string | null;
+  /** the name was found by dropping a lower-case compass point ("east Jerusalem" → Jerusalem) */
+  part?: boolean;
 }
+
+/** Lower-case words before a place name that name a part of it ("east Jerusalem"; lexicon place-modifiers). */
+const PLACE_MODIFIERS = set('place-modifiers', { kind: 'compass' });
 
 /** The entries a target's names may stand for. */
 function candidatesOf(g: Gazetteer, names: string[]): Candidates {
@@ -117,7 +122,20 @@ function candidatesOf(g: Gazetteer, names: string[]): Candidates {
       within = n.slice(comma + 2);
     } else add(g.lookup(n));
   }
-  if (places.length || !headRule.enabled) return { places, head: null, within };
+  if (places.length) return { places, head: null, within };
+  // a part of a place, written with a lower-case compass point: "east Jerusalem", "southwest France"
+  if (partOfRule.enabled) {
+    for (const n of names) {
+      const space = n.indexOf(' ');
+      if (space < 1 || !/^\p{Ll}/u.test(n) || !PLACE_MODIFIERS.has(n.slice(0, space))) continue;
+      add(g.lookup(n.slice(space + 1)));
+      if (places.length) {
+        partOfRule.fired();
+        return { places, head: n, within, part: true };
+      }
+    }
+  }
+  if (!headRule.enabled) return { places, head: null, within };
   // a facility, feature or division named after a place: "Kandahar Airport", "Kherson region", "Kibbutz Nahal Oz"
   const heads = set('place-nouns');
   for (const n of names) {
@@ -357,7 +375,7 @@ export class PlaceResolver {
     if (margin < WEIGHTS.margin) return null;
     const beyondPrior = best.evidence.some((x) => x.rule !== priorRule.id);
     if (!beyondPrior && !(priorRule.enabled && (best.p.kind !== 'town' || best.p.population >= WEIGHTS.townAlone))) return null;
-    if (cands.head) best.evidence.push({ rule: headRule.id, detail: `named after ${best.p.name}: ${cands.head}`, weight: 0 });
+    if (cands.head) best.evidence.push(cands.part ? { rule: partOfRule.id, detail: `a part of ${best.p.name}: ${cands.head}`, weight: 0 } : { rule: headRule.id, detail: `named after ${best.p.name}: ${cands.head}`, weight: 0 });
     const region = best.p.kind === 'town' ? this.g.region(best.p.country, best.p.admin1) : best.p.kind === 'region' ? best.p : undefined;
     const place: PlaceLink = {
       id: best.p.id,

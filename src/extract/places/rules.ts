@@ -73,6 +73,16 @@ export const actorCodesRule = defineRule({
   source,
 });
 
+/** "east Jerusalem", "southwest France": a part of a place lies in that place. */
+export const partOfRule = defineRule({
+  id: 'places.part-of',
+  stage: 'places',
+  action: 'extend',
+  summary: 'a name opening with a lower-case compass point the gazetteer lacks ("east Jerusalem", "southwest France"; lexicon place-modifiers) is placed at the place it is a part of: its own entity (entities.compass-place-apart), the bare place\'s coordinates and country',
+  fires: ['Settlers moved into east Jerusalem while envoys met in Jerusalem.'],
+  spares: ['Settlers moved into East Jerusalem while envoys met in Jerusalem.'],
+});
+
 /** "Kabul airport", "the Kherson region": a facility or region named after a place lies in that place. */
 export const headRule = defineRule({
   id: 'places.head-word',
