@@ -70,3 +70,11 @@ test('"they" carries on a chain already linked to a country while nothing else p
   assert.equal(linkOf(doc('Portugal is at a stage where I think they have only spent a little of the money. The inspectors say that they have a plan.'), 'they have a plan'), '');
   assert.equal(linkOf(doc('Portugal is at a stage where I think they have only spent a little of the money. Spain says they have a plan.'), 'they have a plan'), 'Spain');
 });
+
+test('a clause hanging on an open complement is governed by the complement\'s controller ("X will become a member if it wants to")', () => {
+  const text = 'Portugal will become a member of the union if it wants to.';
+  assert.equal(linkOf(doc(text), 'it wants'), 'Portugal');
+  assert.equal(linkWithout('coref.governing-subject-through-xcomp', text, 'it wants'), '');
+  // an object controls the complement instead: no link through it
+  assert.equal(linkOf(doc('Spain asked Portugal to become a member of the union if it wants to.'), 'it wants'), '');
+});
