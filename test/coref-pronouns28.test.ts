@@ -78,3 +78,11 @@ test('a clause hanging on an open complement is governed by the complement\'s co
   // an object controls the complement instead: no link through it
   assert.equal(linkOf(doc('Spain asked Portugal to become a member of the union if it wants to.'), 'it wants'), '');
 });
+
+test('a clause reported by the second of two coordinated verbs is governed by their shared subject', () => {
+  const text = 'The Kestrel Bank opposed the merger and said it was given assurances.';
+  assert.equal(linkOf(doc(text), 'it was'), 'Kestrel Bank');
+  assert.equal(linkWithout('coref.governing-subject-through-conjunct', text, 'it was'), '');
+  // a subject of its own: the minister's clause
+  assert.equal(linkOf(doc('The Kestrel Bank opposed the merger and the minister said it was given assurances.'), 'it was'), '');
+});

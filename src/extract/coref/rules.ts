@@ -1195,7 +1195,7 @@ export function governingSubject(doc: Doc, i: number): number {
   if (gov < 0) return -1;
   const sent = doc.sentences[toks[i].sentence];
   for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === gov && /^nsubj/.test(toks[k].deprel ?? '')) return k;
-  // (an open complement has none of its own: "Georgia will become a member if it wants to")
+  // (an open complement or a conjunct verb has none of its own: "Georgia will become a member if it wants to")
   return controllingSubjectOf(doc, gov, i);
 }
 
