@@ -10,7 +10,7 @@ import type { Doc, Entity, Mention } from '../../doc.js';
 import { PRONOUNS } from '../gazetteer-lists.js';
 import { findQuoteSpans } from '../quotes.js';
 import { defineRule } from '../../rules/registry.js';
-import { linkFields } from './confidence.js';
+import { linkFields, MODEL_BASIS } from './confidence.js';
 import { pluralKind } from './kinds.js';
 import { otherPlural, THEY_TYPES } from './groups.js';
 import { labelRule, spanAt, turnLabels } from './rules.js';
@@ -60,12 +60,16 @@ export function linkPronounChains(doc: Doc): void {
   let owners: (Entity | undefined)[] | null = null;
   let quoted: { start: number; end: number }[] | null = null;
   let labels: { start: number; end: number }[] | null = null;
+  let learned: Set<number> | null = null;
   for (let i = 0; i < toks.length; i++) {
     if (!THEY_FORMS.test(toks[i].text) || PRONOUNS[lw(toks[i])]?.number !== 'p') continue;
     owners ??= tokenOwners(doc);
     if (owners[i]) continue;
     const k = chainedBody(doc, owners, i);
     if (k < 0) continue;
+    // (only a chain the rules started: the learned ranker's "they", when it is asked to link them, is not sure enough to go on from)
+    learned ??= new Set(doc.entities.flatMap((e) => e.mentions.filter((m) => m.corefBasis === MODEL_BASIS).map((m) => m.start)));
+    if (learned.has(toks[k].start)) continue;
     const e = owners[k]!;
     // the same quotation as the "they" it carries on from (or none), no turn label between
     quoted ??= findQuoteSpans(doc.text);
