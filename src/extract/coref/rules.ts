@@ -24,7 +24,6 @@ import { addMention, lw, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
-import { heSheReach, quotedSentences } from './pronouns-reach.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
@@ -1195,7 +1194,7 @@ export function governingSubject(doc: Doc, i: number): number {
   if (gov < 0) return -1;
   const sent = doc.sentences[toks[i].sentence];
   for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === gov && /^nsubj/.test(toks[k].deprel ?? '')) return k;
-  // (an open complement or a conjunct verb has none of its own: "Georgia will become a member if it wants to")
+  // (an open complement has none of its own: "Georgia will become a member if it wants to")
   return controllingSubjectOf(doc, gov, i);
 }
 
@@ -1224,7 +1223,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const quoted = findQuoteSpans(doc.text);
   // the spans are in text order and do not overlap: a binary search, not a scan per pronoun
   const quoteOf = (pos: number) => spanAt(quoted, pos);
-  const speech = quotedSentences(doc, quoted);
   // entities named only in credits
   const creditedOnly = new Set<Entity>();
   for (const e of doc.entities) if (e.mentions.length && e.mentions.every((m) => credits[toks[doc.tokenAt(m.start)]?.sentence ?? 0] === 1)) creditedOnly.add(e);
@@ -1391,9 +1389,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
       // (without the names' genders, only this sentence: "Nika Melia … his sentence"; a man named
       // sentences back is no better than no one for "her")
-      // (sentences wholly inside a quotation do not count toward the reach: coref.he-she-reach-past-quotes)
-      const reach = wantPerson ? heSheReach(doc, sent, speech) : Math.max(0, sent - 3);
-      for (let s = sent - 1; s >= reach && !chosen && (byGivenName || !byName.size); s--) {
+      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && (byGivenName || !byName.size); s--) {
         const inSentence = index.bySentence.get(s) ?? [];
         // a person nothing gives a gender to (no gendered word, no pronoun yet, a given name the table does not
         // know: "Boxer", "the Tsar") is too weak an antecedent for he/she sentences away

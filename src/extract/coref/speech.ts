@@ -16,7 +16,6 @@ import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
-import { quotedOtherPersonRule, quotedPronounRelinker } from './pronouns-quoted.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
 import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, INITIALS, USER_NAME, type LabelLine } from './turn-labels.js';
@@ -685,7 +684,6 @@ export function resolveSpeech(doc: Doc): number {
   };
   let removed = 0;
   if (speakerNotHe.enabled) {
-    const relink = quotedPronounRelinker(doc);
     // each speaker's direct quotes, then one pass over that speaker's mentions (not one per quote:
     // a transcript quoting one person hundreds of times would make it quadratic)
     const spansOf = new Map<Entity, Array<{ start: number; end: number }>>();
@@ -713,12 +711,7 @@ export function resolveSpeech(doc: Doc): number {
       const before = speaker.mentions.length;
       speaker.mentions = speaker.mentions.filter((m) => {
         const third = m.kind === 'pronoun' && m.source === 'coref' && HE_SHE.has(m.text.toLowerCase()) && inside(m);
-        if (third) {
-          speakerNotHe.fired(m.start, m.end);
-          // the person the quotation speaks of instead (coref-speech.quoted-he-she-other-person)
-          const other = relink(m, speaker, merged[spanAt(merged, m.start)].start);
-          if (other) other.mentions.push({ ...m, entity: other.id, type: other.type, source: 'coref-speech', ...linkFields(quotedOtherPersonRule.id) });
-        }
+        if (third) speakerNotHe.fired(m.start, m.end);
         return !third;
       });
       removed += before - speaker.mentions.length;
