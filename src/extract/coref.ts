@@ -23,6 +23,7 @@ import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind }
 import { linkPredicates } from './coref/predicates.js';
 import { linkGroupPronouns } from './coref/groups.js';
 import { linkPluralPronouns } from './coref/plural.js';
+import { linkPronounChains } from './coref/pronouns-chain.js';
 import { findKinds } from './coref/kinds.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
@@ -247,6 +248,8 @@ export const corefStage: Stage = {
     linkGroupPronouns(doc);
     // what they leave: "their" in a coordinated verb phrase, a plural subject of any named type ("The islands … their")
     linkPluralPronouns(doc);
+    // what both leave: a "they" that carries on a chain already linked to a body
+    linkPronounChains(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

@@ -25,6 +25,7 @@ import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
+import { controllingSubjectOf } from './pronouns-control.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -1210,7 +1211,8 @@ export function governingSubject(doc: Doc, i: number): number {
   if (gov < 0) return -1;
   const sent = doc.sentences[toks[i].sentence];
   for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (k !== i && toks[k].head === gov && /^nsubj/.test(toks[k].deprel ?? '')) return k;
-  return -1;
+  // (an open complement has none of its own: "Georgia will become a member if it wants to")
+  return controllingSubjectOf(doc, gov, i);
 }
 
 
