@@ -91,9 +91,6 @@ export const givenNameFirst = namesRule('given-name', 'label',
 export const titleOrKin = namesRule('title-or-kin', 'label',
   'a name-shaped chunk after a title, role or kinship noun is a person ("his father, Vitaly")',
   ['His father, Vitaly, was not home.'], ['His father was not home.']);
-export const ageApposition = namesRule('age-apposition', 'label',
-  'a name-shaped chunk followed by ", 29," (an age in apposition) is a person',
-  ['Trufanovski, 29, was taken from his home.'], ['In 2019, 29 people were taken from their homes.']);
 export const acronymGuess = namesRule('acronym', 'label',
   'a lone all-capitals word is a weak organisation guess (0.4: kept only with support)',
   ['The XJQ denied the report.'], ['The group denied the report.']);
@@ -238,7 +235,7 @@ function rolesBefore(sent: Token[], firstIdx: number): string[] {
 }
 
 /** Type one chunk that has no title or gazetteer split left in it. */
-function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: boolean; lowerVocab: Set<string>; next?: Token; next2?: Token }): NameCandidate | null {
+function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: boolean; lowerVocab: Set<string> }): NameCandidate | null {
   const gz = gazetteer();
   const words = chunk.map((t) => t.text);
   const key = nameKey(words);
@@ -277,8 +274,6 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
     if (person !== chunk) return { tokens: person, type: 'PERSON', score: TITLE_CUT_SCORE, roles: context.roles, rule: titleOrKin };
     if (chunk.length >= 2 || context.roles.some((r) => KINSHIP[r] !== undefined)) return { tokens: chunk, type: 'PERSON', score: TITLE_OR_KIN_SCORE, roles: context.roles, rule: titleOrKin };
   }
-  // "Cohen, 29," — an age in apposition
-  if (nameShaped && context.next?.text === ',' && context.next2 && /^\d{1,3}$/.test(context.next2.text)) return { tokens: chunk, type: 'PERSON', score: 0.6, roles: context.roles, rule: ageApposition };
   if (chunk.length === 1) {
     const t = chunk[0].text;
     if (/^\p{Lu}{2,6}$/u.test(t)) return { tokens: chunk, type: 'ORG', score: 0.4, roles: [], rule: acronymGuess }; // acronym
@@ -348,8 +343,7 @@ export function segmentRun(run: Token[], sent: Token[], lowerVocab: Set<string>)
     // the rest up to the next joiner word that starts another gazetteer name
     const idx = startIdx();
     const ctxRoles = [...rolesBefore(sent, idx), ...roles];
-    const afterIdx = sent.indexOf(run[end - 1]) + 1;
-    const c = typeChunk(rest, { roles: ctxRoles, sentenceStart: sentenceStart && out.length === 0 && roles.length === 0, lowerVocab, next: sent[afterIdx], next2: sent[afterIdx + 1] });
+    const c = typeChunk(rest, { roles: ctxRoles, sentenceStart: sentenceStart && out.length === 0 && roles.length === 0, lowerVocab });
     if (c) out.push(c);
     break;
   }

@@ -47,20 +47,16 @@ const R_OFFICE_AFTER_ORG = nerRule("office-after-org", "split", "a title after a
 const R_DISCIPLINE_TYPE = nerRule("discipline-type", "retype", "head words overrule the model where a person or place reading is impossible (\"Sheba Hospital\", \"Kibbutz Nir Oz\", \"World Cup\")", [
   { text: "They watched the Tallert Cup final.", decoded: ["Tallert Cup/ORG"], companion: ["Tallert Cup/EVENT"], names: ["Tallert Cup/EVENT"] },
 ]);
-const R_SPLIT_KNOWN_COORDINATION = nerRule("split-known-coordination", "split", "two known names, one an organisation, joined by \"and\" are two names", [
-  { text: "The European Union and Human Rights Watch said the trial was unfair.", decoded: ["European Union and Human Rights Watch/ORG"], names: ["European Union/ORG", "Human Rights Watch/ORG"] },
-]);
 const R_EXTEND_TO_GAZETTEER = nerRule("extend-to-gazetteer", "extend", "a span cut short inside a longer capitalised gazetteer name grows to it (\"Islamic\" → \"Islamic Jihad\")", ["Alexander Trufanov was abducted by Islamic Jihad militants from Kibbutz Nir Oz."]);
 const R_PARTICLE_NAMES = nerRule("particle-names", "label", "names joined by particles or ending on an \"al-\" word are one person (\"Pieter van der Berg\")", [
   { text: "Pieter van der Berg, 44, and Jan de Vries, 39, were seized by Houthi fighters near Sanaa.", decoded: ["Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"], companion: ["Berg/GPE", "Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"], names: ["Pieter van der Berg/PERSON", "Jan de Vries/PERSON", "Houthi/NORP", "Sanaa/GPE"] },
 ]);
-const R_APPOSITION = nerRule("apposition", "label", "an apposition says person or place (\"Ramat Gan, a city near Tel Aviv\")", ["Ramat Gan, a city near Tel Aviv, was hit by a rocket."]);
 const R_KIN_NAMES = nerRule("kin-names", "label", "capitalised words in apposition to a kinship noun are a person (\"his father, Vitaly,\")", [
   { text: "His father, Vitaly, was not home.", decoded: [], companion: ["Vitaly/PERSON"], names: ["Vitaly/PERSON"] },
 ]);
 const R_SPLIT_PLACE_PERSON = nerRule("split-place-person", "split", "a span opening with a known country before a title or a person is split (\"President of Russia Vladimir Putin\")", ["In 2007, Paris left the ship after a confrontation with the ship's management."]);
 const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", [
-  { text: "Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).", decoded: ["Movimento/ORG", "Democratic Forces/ORG", "Liberation of Rwanda/ORG", "FDLR/ORG"], companion: ["Deputies of Movimento/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"] },
+  { text: "Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).", decoded: ["Movimento/ORG", "Democratic Forces/ORG", "Liberation of Rwanda/ORG", "FDLR/ORG"], companion: ["Deputies of Movimento/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"], names: ["Movimento 5 Stelle/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"] },
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
@@ -98,10 +94,7 @@ const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion mo
   { text: "Fans of Real Madrid gathered outside the stadium.", decoded: [], companion: ["Real Madrid/ORG"], names: ["Real Madrid/ORG"] },
 ]);
 const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", [
-  { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG"] },
-]);
-const R_ORG_MODEL_COORDINATION = nerRule("org-model-coordination", "veto", "a companion organisation that fuses two BIO names joined by \"and\", \"or\", \"&\" or a comma yields to them (\"Orbis Labs and Tarrow Bank\")", [
-  { text: "Orbis Labs and Tarrow Bank signed the deal.", decoded: ["Orbis Labs/ORG", "Tarrow Bank/ORG"], companion: ["Orbis Labs and Tarrow Bank/ORG"], names: ["Orbis Labs/ORG", "Tarrow Bank/ORG"] },
+  { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG"] },
 ]);
 const R_ORG_MODEL_LOWER_EDGE = nerRule("org-model-lower-edge", "veto", "a companion organisation that begins or ends on a word with no capital or digit yields to the BIO model's names (\"Tbilisi City Court of\")", [
   { text: "Melia was convicted by the Tbilisi City Court of organising mass unrest.", decoded: ["Tbilisi City Court/ORG"], companion: ["Tbilisi City Court of/ORG", "mass/ORG"], names: ["Tbilisi City Court/ORG"] },
@@ -111,9 +104,6 @@ const R_ORG_MODEL_NARROWER = nerRule("org-model-narrower", "veto", "a companion 
 ]);
 const R_ORG_MODEL_OTHER_TYPE = nerRule("org-model-other-type", "label", "a BIO organisation that the companion names as a work, product, event, law, group or language stays (only the companion's organisations are used, so the name would be lost: \"The Kingdom of Elbonia\")", [
   { text: "The Kingdom of Elbonia announced a complete withdrawal from the border zone.", decoded: ["Kingdom of Elbonia/ORG"], companion: ["Kingdom of Elbonia/WORK_OF_ART"], names: ["Kingdom of Elbonia/ORG"] },
-]);
-const R_ORG_MODEL_UNTOUCHED = nerRule("org-model-untouched", "label", "in a sentence where a companion organisation yielded to the BIO names, the BIO model's organisations no companion organisation overlaps stay (\"M5S\" after a companion span the crossing rule vetoed)", [
-  { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG", "M5S/ORG"] },
 ]);
 const R_NAME_GAZETTEER_PLACES = nerRule("name-gazetteer-places", "retype", "the rules read a phrase the model's gazetteer lists as a person and the name gazetteer as a place as a place: countries whose Phoenix codes are all dated and their cities (\"Kuwait\", \"Kirkuk\", \"Juba\"), which the model's gazetteer, fixed with its weights, still lists as people", ["Kuwait will raise its oil output next month, the state news agency reported."]);
 const R_STORM_NAMES = nerRule("storm-names", "retype", "a capitalised word after a storm word (\"Hurricane Lorenzo\", \"Tropical Storm Humberto\", \"Typhoon Haiyan\"; lexicon event-heads, uses ner-before) names an event, and so does that word alone anywhere in the article: a storm is no person", [
@@ -230,10 +220,8 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
     out.push({ start, end, type });
   }
   applyRule(R_DATE_TAIL, out, () => cutDateTails(words, out));
-  applyRule(R_SPLIT_KNOWN_COORDINATION, out, () => splitKnownCoordination(model, words, out));
   applyRule(R_EXTEND_TO_GAZETTEER, out, () => extendToGazetteer(model, words, out));
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
-  applyRule(R_APPOSITION, out, () => personByApposition(model, words, out));
   applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
   applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
   applyRule(R_ACRONYMS, out, () => addAcronyms(words, out));
@@ -260,32 +248,6 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   const merged = mergeAdjacent(out, words);
   if (merged.length !== out.length) fire(R_MERGE_ADJACENT);
   return merged;
-}
-
-/**
- * "The European Union and Human Rights Watch said": a span joining two names the gazetteer
- * knows, one of them an organisation, with "and" is two names (a name with "and" inside is
- * itself in the gazetteer, or joins places: "Bosnia and Herzegovina", and stays whole).
- */
-function splitKnownCoordination(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
-  const extra: NameSpan[] = [];
-  for (const s of spans) {
-    if (gazCats(model, words, s.start, s.end).length > 0) continue;
-    for (let i = s.start + 1; i < s.end - 1; i++) {
-      if (words[i] !== 'and' && words[i] !== '&') continue;
-      const left = gazCats(model, words, s.start, i);
-      const right = gazCats(model, words, i + 1, s.end);
-      // (two known places stay one: "Trinidad and Tobago" may be missing from the gazetteer)
-      if (left.length === 0 || right.length === 0 || !(left.includes('ORG') || right.includes('ORG'))) continue;
-      const typeOf = (cats: string[]): EntityType => (cats.includes('ORG') ? 'ORG' : cats.includes('GPE') ? 'GPE' : cats.includes('PER') ? 'PERSON' : cats.includes('LOC') ? 'LOC' : s.type);
-      extra.push({ start: i + 1, end: s.end, type: typeOf(right) });
-      s.end = i;
-      s.type = typeOf(left);
-      break;
-    }
-  }
-  spans.push(...extra);
-  spans.sort((a, b) => a.start - b.start);
 }
 
 /** A capitalised month or weekday ("April", "Wednesday"). */
@@ -373,34 +335,6 @@ function disciplineType(words: readonly string[], start: number, end: number, ty
   return type;
 }
 
-
-/**
- * "Volker Turk, the UN High Commissioner for Human Rights, said": a name followed by an
- * apposition that says what a person is ("the …commissioner", "a lawyer") is a person, whatever
- * type the model gave its words, and one whose apposition says what a place is ("Ramat Gan, a
- * city near Tel Aviv") is a place (unless the gazetteer knows the whole name).
- */
-function personByApposition(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
-  for (const s of spans) {
-    if (s.type === 'NORP' || s.end - s.start > 3) continue;
-    if (words[s.end] !== ',' || !/^(?:the|a|an)$/i.test(words[s.end + 1] ?? '')) continue;
-    if (gazCats(model, words, s.start, s.end).length > 0) continue;
-    for (let k = s.end + 2; k < Math.min(words.length, s.end + 9); k++) {
-      const w = words[k].toLowerCase();
-      if (w === ',' || w === '.' || w === 'of' || w === 'for' || w === 'at' || w === 'who' || w === 'near' || w === 'in') {
-        const head = words[k - 1].toLowerCase();
-        // (the role lexicon relations and coreference use: titles, kin, occupations …)
-        const person = PERSON_TITLES.has(head) || roleOf(head) !== null;
-        // "Ramat Gan, a city near Tel Aviv": a place noun says it is a place
-        if (person && s.type !== 'PERSON' && s.end - s.start >= 2) s.type = 'PERSON';
-        else if (APPOSED_PLACE_NOUNS.has(head) && s.type === 'PERSON') s.type = 'GPE';
-        break;
-      }
-    }
-  }
-}
-
-const APPOSED_PLACE_NOUNS = set('place-nouns', { uses: 'ner-apposed-place' });
 
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|ash|as)-\p{Lu}/u;
 
@@ -1662,12 +1596,6 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
     const kept = own.filter((s) => {
       if (orgs.some((o) => overlap(o, s))) return false;
       if (s.type !== 'ORG' || yielded.some((o) => overlap(o, s))) return true;
-      // in a sentence where a companion organisation yielded, an organisation of the BIO model that
-      // no companion organisation touches (the companion misread the sentence)
-      if (R_ORG_MODEL_UNTOUCHED.enabled && yielded.length > 0 && !companion.some((o) => overlap(o, s))) {
-        fire(R_ORG_MODEL_UNTOUCHED);
-        return true;
-      }
       // a name both models found, the companion with another type: the BIO organisation stays (else it is lost)
       if (R_ORG_MODEL_OTHER_TYPE.enabled && !companion.some((o) => overlap(o, s)) && orgSpans[k].some((o) => !PER_OR_PLACE.has(o.type) && o.type !== 'ORG' && overlap(o, s))) {
         fire(R_ORG_MODEL_OTHER_TYPE);
@@ -1682,11 +1610,8 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
   sentenceRange = undefined;
 }
 
-/** Words that join two names ("and", "or", "&"); a comma joins them too. */
 /** The types the pair takes from the BIO model: a companion name of one of these over a BIO organisation is a real disagreement. */
 const PER_OR_PLACE: ReadonlySet<EntityType> = new Set<EntityType>(['PERSON', 'GPE', 'LOC', 'FAC']);
-
-const COORDINATORS = set('function-words', { uses: 'ner-coordinator' });
 
 /** Has the word a capital letter or a digit (a name's edge word has)? */
 function hasCapitalOrDigit(w: string): boolean {
@@ -1698,8 +1623,7 @@ function hasCapitalOrDigit(w: string): boolean {
  * Where the BIO model's names know better than a companion organisation over them: one that
  * crosses a name's edge ("Deputies of Movimento" across "Movimento 5 Stelle"), one that begins or
  * ends on a word without a capital or digit ("Tbilisi City Court of", "mass"), one inside a longer
- * organisation of the BIO model ("Ansar" of "Ansar al-Din"), or one that fuses two names joined by
- * "and", "or", "&" or a comma ("Orbis Labs and Tarrow Bank").
+ * organisation of the BIO model ("Ansar" of "Ansar al-Din").
  */
 function yieldsToOwn(o: NameSpan, own: readonly NameSpan[], words: readonly string[]): boolean {
   if (R_ORG_MODEL_CROSSING.enabled) {
@@ -1719,16 +1643,6 @@ function yieldsToOwn(o: NameSpan, own: readonly NameSpan[], words: readonly stri
   if (R_ORG_MODEL_NARROWER.enabled && own.some(longer)) {
     fire(R_ORG_MODEL_NARROWER);
     return true;
-  }
-  if (R_ORG_MODEL_COORDINATION.enabled) {
-    const inside = own.filter((s) => s.start >= o.start && s.end <= o.end && !(s.start === o.start && s.end === o.end));
-    for (let j = 1; j < inside.length; j++) {
-      const gap = words.slice(inside[j - 1].end, inside[j].start);
-      if (gap.length > 0 && gap.every((w) => w === ',' || COORDINATORS.has(w.toLowerCase()))) {
-        fire(R_ORG_MODEL_COORDINATION);
-        return true;
-      }
-    }
   }
   return false;
 }

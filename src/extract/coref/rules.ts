@@ -594,7 +594,7 @@ export const majorityRule = defineRule({
   stage: 'coref',
   action: 'veto',
   summary: '"the group", "the company" stand for the organisation that holds most of the organisation mentions of the last four sentences, the called-so counting thrice; when the others together weigh as much, it stays unlinked',
-  fires: ['Orbis Labs and Tarrow Bank signed the deal. The company said it was pleased.'],
+  fires: ['Orbis Labs signed the deal with Tarrow Bank. The company said it was pleased.'],
   spares: ['Orbis Labs signed the deal, Orbis Labs said. The company was pleased.'],
   source: 'src/extract/coref/rules.ts',
 });
