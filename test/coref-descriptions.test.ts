@@ -70,8 +70,8 @@ test('"the prime minister", "the foreign minister": the person whose title holds
 
 test('an occupation apposed with "a" to a person ("Maria Lopez, a teacher from Leeds,") is hers for "the teacher" later (coref10)', () => {
   assert.equal(linkOf(doc('Police arrested Maria Lopez, a teacher from Leeds, on Friday. The teacher was released on bail.'), 'The teacher'), 'Maria Lopez');
-  assert.equal(linkOf(doc('Mark Hill, a local farmer, found the body. The farmer called police.'), 'The farmer'), 'Mark Hill');
-  assert.equal(linkWithout('coref.apposed-title', 'Mark Hill, a local farmer, found the body. The farmer called police.', 'The farmer'), '');
+  assert.equal(linkOf(doc('Mark Hollis, a local farmer, found the body. The farmer called police.'), 'The farmer'), 'Mark Hollis');
+  assert.equal(linkWithout('coref.apposed-title', 'Mark Hollis, a local farmer, found the body. The farmer called police.', 'The farmer'), '');
   // remembered for later only: an occupation named after the description is not the description's ground
   assert.equal(linkOf(doc('The teacher was released on bail. Police had arrested Maria Lopez, a teacher from Leeds, on Friday.'), 'The teacher'), '');
 });

@@ -193,7 +193,7 @@ test('descriptions: a misread one-word name, a capitalised modifier, an "of" com
   // "in the company of other engineers" is no reference to the company just named
   assert.equal(linkOf(doc('Orbis Labs hired Ana Ruiz in May. She is now in the company of other famous engineers.'), 'the company'), '');
   // two organisations as present as each other: "the company" stays unlinked
-  assert.equal(linkOf(doc('Orbis Labs and Tarrow Bank signed the deal on Monday. The company said it was pleased.'), 'The company'), '');
+  assert.equal(linkOf(doc('Orbis Labs signed the deal with Tarrow Bank on Monday. The company said it was pleased.'), 'The company'), '');
   // an interview's label names who asks, not what "the group" is
   const t = doc('Wikinews: Ana Ruiz, what do you build?\n\nAna Ruiz: Engines, mostly. The group pays well.\n\nWikinews: Do you like the work?\n\nAna Ruiz: Yes, I do.');
   assert.equal(linkOf(t, 'The group'), '');
