@@ -24,9 +24,10 @@ export const rulesOutrankModel = entitiesRule('rules-outrank-model', 'veto',
   'a rule mention surer than the model (gazetteer 0.8–0.9, head word with a complement 0.8) wins an overlap with the model\'s mention; without it the model\'s span and type win every overlap and rules only fill gaps',
   ['Mr Rahimov flew to Kibbutz Nir Oz on Monday.'], ['The talks ended on Monday.']);
 export const modelNameRecurs = entitiesRule('model-name-recurs', 'label',
-  'a weak rule guess of a one-word name the model named elsewhere in the article is that name, with the model\'s type ("posted to Twitter" after "Twitter gave …")',
+  'a weak rule guess of a one-word name the model named elsewhere in the article is that name, with the model\'s type ("posted to Twitter" after "Twitter gave …"); not a word the model named only just before another capitalised word, a number or a hyphen ("CentOS Linux 8": a fragment of a longer name, often a product\'s)',
   [{ text: 'Twitter gave Mohamed an internship. She posted the picture to Twitter on Monday.', decoded: ['Twitter/ORG', 'Mohamed/PERSON'] }],
-  [{ text: 'Stardust flew past the comet. The Stardust team said Stardust was fine.', decoded: ['Stardust/ORG', 'Stardust/PERSON'] }]);
+  [{ text: 'Stardust flew past the comet. The Stardust team said Stardust was fine.', decoded: ['Stardust/ORG', 'Stardust/PERSON'] },
+    { text: 'Twitter Blue gave Mohamed an internship. She posted the picture to Twitter on Monday.', decoded: ['Twitter/ORG', 'Mohamed/PERSON'] }]);
 export const surnameNotPlace = entitiesRule('surname-not-place', 'retype',
   'a one-word name typed otherwise that is the surname of a person the article named in full before it is that person, unless a place preposition governs it ("Valeska Paris … Paris said", "Hassan Nasrallah … Nasrallah announced")',
   [{ text: 'Hassan Nasrallah called for calm. Last month, Nasrallah announced that his party would close ranks with Hamas.', decoded: ['Hassan Nasrallah/PERSON', 'Hamas/ORG'] }],
@@ -81,6 +82,9 @@ export const compassPlaceApart = entitiesRule('compass-place-apart', 'extend',
 export const weakNeedsSupport = entitiesRule('weak-needs-support', 'veto',
   'a cluster whose best mention is a weak guess (below 0.5) is dropped unless supported: a person named in full and again by one name, a repeated organisation, or a role beside it',
   ['They asked Brakowicz about it.'], ['Officials in Moscow denied the report.']);
+
+/** What follows a one-word name inside a longer one: a capitalised word or a number, a hyphen ("'s" is the owner's: "Facebook's Mark Zuckerberg"). */
+const NAME_CONTINUES = /^(?:[ \t]+[\p{Lu}0-9]|-)/u;
 
 /** Score for a model mention when the model gives none. */
 const MODEL_DEFAULT_SCORE = 0.75;
@@ -661,6 +665,9 @@ export const entitiesStage: Stage = {
         if (m.source !== 'model' || m.kind !== 'name') continue;
         inModel.fill(1, m.start, m.end);
         if (/\s/.test(m.text)) continue;
+        // a word the model named just before another capitalised word, a number or a hyphen ("CentOS Linux 8",
+        // "the SpaceX Crew Dragon") is a fragment of a longer name it cut: no reading of the word alone
+        if (NAME_CONTINUES.test(doc.text.slice(m.end, m.end + 4))) continue;
         const had = modelWords.get(m.text);
         modelWords.set(m.text, had === undefined || had === m.type ? (m.type as EntityType) : null);
       }
