@@ -8,10 +8,10 @@ import type { Doc, Entity, EntityType, Mention } from '../doc.js';
 import type { Stage } from '../pipeline.js';
 import { packedMap } from '../packed.js';
 import { roleOf, set } from '../lexicon/index.js';
+import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
 /** Postal codes of states and provinces ("PA", "OH"; lexicon/en/region-codes.tsv): after a name in brackets, where it is. */
 const REGION_CODES = set('region-codes');
-import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
 
 /*
  * The entities stage's own evidence, each piece registered so that `npm run ablate:names`
