@@ -1,0 +1,163 @@
+// ner-fresh22 (issue 13): a NEW unseen news NER set — English Wikinews articles and interview parts (CC BY 2.5) from
+// AMALGUM (gucorpling/amalgum, `amalgum/news/xml` and `amalgum/interview/xml`; only the words are used, not AMALGUM's
+// machine annotations), annotated by hand like ner-news before Chronicle is run on any of them. The whole set is unseen:
+// lead-only, summary lines only.
+//
+// This file was committed BEFORE any candidate was probed or read. The rule:
+//   CANDIDATE WORDS (fixed, content-blind; no Wikinews text is read to make them): the forms tagged NOUN or PROPN in
+//   UD English-EWT train (../shared/data/ud-ewt/en_ewt-ud-train.conllu, CC BY-SA 4.0; web text, not Wikinews), lowercased,
+//   letters only, at least 4 letters, FIRST LETTER n–z (a–m is left to fresh22, the coreference annotator this session),
+//   ranked by frequency (ties alphabetical), the first CANDIDATES words. `candidates` writes them to candidates.txt.
+//   IDS: each word gives two ids, AMALGUM_news_<w> and AMALGUM_interview_<w>.
+//   LESS every id an earlier set or file could have used or listed: every word that occurs in any earlier selector or
+//   selection file (eval/data/*/tools/*.{mjs,json,txt,sh} outside this set; held3–held7, fresh13, fresh16, fresh19,
+//   ner-news and the events set: over-inclusive on purpose, it drops any word such a file names, listed or not), every
+//   AMALGUM id named anywhere in eval/, test/, docs/, examples/, src/, lexicon/, and GUM's document names (fresh19's
+//   GUM_NAMES). The exclusion is computed once and frozen into candidates.txt (column 3).
+//   ORDER: SHA-1("ner-fresh22:" + id), both genres in one order. Probed in that order (find_files, exact path
+//   amalgum/<genre>/xml/AMALGUM_<genre>_<w>.xml); an id the index does not hold is dropped; the others are taken in
+//   that order (never a later one before an earlier one) until TAKEN documents or the list's end, skipping mechanically
+//   (recorded in SKIPPED with the rule, after reading):
+//     - files over 20,000 characters of XML (about 1,000 words); "Wikinews Shorts" digests and list pages;
+//     - fewer than 150 words of prose once title, dateline, captions and "Sources" are left out;
+//     - a part of an interview whose Wikinews page this set already took (one part per page);
+//     - a document whose title or Wikinews URL is already in ../shared/data/unlabelled, any eval/data/*/docs.jsonl,
+//       examples/, test/fixtures, or is a GUM document (`check` compares mechanically and prints only the set it
+//       collides with). Run on each file's title and URL as soon as it is read, BEFORE it is annotated.
+//   If time runs short, the set is the first k taken documents (a prefix of the order), never a choice by content.
+// Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
+// "Have your say", section headings, "Related" and "Sources" lists left out), as for ner-news.
+// Usage (repository root):
+//   node eval/data/ner-fresh22/tools/select.mjs candidates   writes candidates.txt (rank, word, excluded-by)
+//   node eval/data/ner-fresh22/tools/select.mjs order        the ids in probe order, with probe result and status
+//   node eval/data/ner-fresh22/tools/select.mjs add FILE...  append rebuilt texts (line 1 title, 2 URL, 3 date, 4 AMALGUM
+//                                                            file commit, then one paragraph a line) to docs.jsonl
+//   node eval/data/ner-fresh22/tools/select.mjs check [TITLE URL]   duplicate check (docs.jsonl, or one title + URL)
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { join } from 'node:path';
+import { GUM_NAMES } from '../../coref-fresh19/tools/select.mjs';
+
+const sha = (s) => createHash('sha1').update(s).digest('hex');
+export const SALT = 'ner-fresh22:';
+export const CANDIDATES = 250;
+export const TAKEN = 16;
+const DIR = 'eval/data/ner-fresh22';
+const EWT = '../shared/data/ud-ewt/en_ewt-ud-train.conllu';
+
+function walk(dir, fn) {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir)) { const p = join(dir, e); statSync(p).isDirectory() ? walk(p, fn) : fn(p); }
+}
+
+/** Words an earlier set or file could have used: see the header. Returns word -> where. */
+function excluded() {
+  const out = new Map();
+  for (const set of readdirSync('eval/data')) {
+    if (set === 'ner-fresh22' || set === 'coref-fresh22') continue;
+    walk(join('eval/data', set, 'tools'), (p) => {
+      if (!/\.(mjs|json|txt|sh)$/.test(p)) return;
+      for (const w of readFileSync(p, 'utf8').toLowerCase().match(/[a-z0-9]+/g) ?? []) if (!out.has(w)) out.set(w, `word in ${p}`);
+    });
+  }
+  for (const dir of ['eval', 'test', 'docs', 'examples', 'src', 'lexicon']) walk(dir, (p) => {
+    if (p.startsWith(DIR) || !/\.(mjs|ts|js|json|jsonl|md|txt|tsv)$/.test(p)) return;
+    for (const m of readFileSync(p, 'utf8').matchAll(/AMALGUM_(?:news|interview)_([a-z0-9]+)/g)) if (!out.has(m[1])) out.set(m[1], `id in ${p}`);
+  });
+  for (const n of GUM_NAMES) if (!out.has(n)) out.set(n, 'GUM document name');
+  return out;
+}
+
+function candidates() {
+  const freq = new Map();
+  for (const line of readFileSync(EWT, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length !== 10 || !/^\d+$/.test(f[0]) || (f[3] !== 'NOUN' && f[3] !== 'PROPN')) continue;
+    const w = f[1].toLowerCase();
+    if (/^[n-z][a-z]{3,}$/.test(w)) freq.set(w, (freq.get(w) ?? 0) + 1);
+  }
+  const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES);
+  const ex = excluded();
+  const lines = ranked.map(([w, n], i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${n}`);
+  writeFileSync(`${DIR}/candidates.txt`, '# rank\tword\texcluded-by\tEWT-train count\n' + lines.join('\n') + '\n');
+  console.log(`${ranked.length} words, ${ranked.filter(([w]) => ex.has(w)).length} excluded`);
+}
+
+export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
+export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
+/** The frozen candidate words less the excluded ones. */
+export const words = () => readFileSync(`${DIR}/candidates.txt`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t')).filter((f) => f[2] === '-').map((f) => f[1]);
+/** Both genres in one order by SHA-1(SALT + id). */
+export const order = () => words().flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
+  .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
+/** Probe results, in probe order: id -> true (the index holds the file) / false. Recorded as probed. */
+export const PROBED = {};
+/** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
+export const SKIPPED = {};
+/** What the rule took: probed ids that exist, in order, less the skips, up to TAKEN. */
+export const taken = () => order().filter((id) => PROBED[id] === true && !(id in SKIPPED)).slice(0, TAKEN);
+
+const slug = (t) => 'nf-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
+  .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
+const DOCS = `${DIR}/docs.jsonl`;
+
+function add(files) {
+  for (const f of files) {
+    const name = f.replace(/^.*\//, '').replace(/\.txt$/, '');
+    const id = taken().find((x) => x.endsWith(`_${name}`));
+    if (!id) throw new Error(`${f}: ${name} is not a taken document of the ner-fresh22 rule`);
+    const genre = id.split('_')[1];
+    const [title, url, date, commit, ...rest] = readFileSync(f, 'utf8').split('\n');
+    if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${f}: line 4 must be the AMALGUM file's commit`);
+    const text = rest.map((p) => p.trim()).filter(Boolean).join('\n\n');
+    const rec = { id: `amalgum:${id}`, slug: slug(title), origin: 'wikinews', genre, split: 'ner-fresh22', title, date, url,
+      licence: 'CC BY 2.5',
+      attribution: `Wikinews contributors, English Wikinews (${url}); text from AMALGUM (gucorpling/amalgum @ ${commit}, ${pathOf(genre, name)}), rebuilt by hand from its tokens; paragraphs joined by blank lines`,
+      source: { repo: 'gucorpling/amalgum', commit, path: pathOf(genre, name) }, text };
+    appendFileSync(DOCS, JSON.stringify(rec) + '\n');
+    console.log(`${rec.slug}\t${text.split(/\s+/).length} words`);
+  }
+}
+
+/** Titles and URLs of every other set, by the set they belong to (nothing of them is printed). */
+function otherSets() {
+  const norm = (s) => decodeURIComponent(String(s ?? '')).toLowerCase().replace(/^https?:\/\//, '').replace(/\/\/+/g, '/').replace(/[_\s]+/g, ' ').trim();
+  const keys = new Map();
+  const put = (k, where) => { if (k) keys.set(norm(k), where); };
+  const unl = execSync('zcat ../shared/data/unlabelled/news-en.jsonl.gz', { maxBuffer: 1 << 30 }).toString().split('\n');
+  for (const l of unl) if (l) { const o = JSON.parse(l); put(o.title, 'unlabelled'); put(o.url, 'unlabelled'); }
+  for (const dir of ['eval/data', 'examples', 'test/fixtures']) walk(dir, (p) => {
+    if (p.startsWith(DIR) || !/\.(jsonl?|txt|html?)$/.test(p)) return;
+    for (const m of readFileSync(p, 'utf8').matchAll(/"(?:title|url|headline|sourceURL)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) put(JSON.parse(`"${m[1]}"`), p);
+  });
+  for (const n of GUM_NAMES) keys.set(`gum:${n}`, 'GUM');
+  return { keys, norm };
+}
+
+function check(args) {
+  const { keys, norm } = otherSets();
+  const recs = args.length === 2 ? [{ id: 'candidate', title: args[0], url: args[1] }]
+    : existsSync(DOCS) ? readFileSync(DOCS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  let bad = 0;
+  for (const d of recs) {
+    const hit = keys.get(norm(d.title)) ?? keys.get(norm(d.url)) ?? keys.get(`gum:${d.id.split('_').pop()}`);
+    if (hit) { bad++; console.log(`${d.id}\tDUPLICATE of ${hit}`); } else console.log(`${d.id}\tnew`);
+  }
+  if (bad) process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [cmd, ...args] = process.argv.slice(2);
+  if (cmd === 'candidates') candidates();
+  else if (cmd === 'order') {
+    const t = taken();
+    for (const id of order()) {
+      if (!(id in PROBED)) { console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\tnot probed`); continue; }
+      console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\t${!PROBED[id] ? 'absent' : id in SKIPPED ? `skipped: ${SKIPPED[id]}` : t.includes(id) ? 'taken' : 'exists, not taken'}`);
+    }
+  } else if (cmd === 'add') add(args);
+  else if (cmd === 'check') check(args);
+  else { console.error('usage: select.mjs candidates | order | add FILE... | check [TITLE URL]'); process.exit(1); }
+}
