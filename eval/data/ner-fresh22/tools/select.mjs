@@ -25,6 +25,16 @@
 //       examples/, test/fixtures, or is a GUM document (`check` compares mechanically and prints only the set it
 //       collides with). Run on each file's title and URL as soon as it is read, BEFORE it is annotated.
 //   If time runs short, the set is the first k taken documents (a prefix of the order), never a choice by content.
+//
+// AMENDED (10:05 UTC, after 27 probes, all absent, BEFORE any file was read): the EWT source is abandoned. AMALGUM
+// names a file by a RARE word of its title (e.g. `stingray` for "Stingray kills head diver of Underwater World
+// Singapore", `mercenary` for "'Bang bang': UK mercenary charged with ..."), so frequent common nouns almost never name
+// a file: 0 of 27. Its words and probes stay in candidates-ewt.txt and PROBED_EWT. The candidate words are now:
+//   the words (letters only after stripping accents, at least 4 letters, FIRST LETTER n–z) of the English names of every
+//   ISO 3166 region code AA–ZZ that Node's Intl.DisplayNames knows (CLDR, ICU 78.2 in Node here; fixed, content-blind,
+//   no Wikinews text read), lowercased, deduplicated, alphabetical — frozen into candidates.txt (`candidates`), less the
+//   same exclusions. Same ids (two genres a word), same SHA-1 order and salt, same skips. (Country words name a file
+//   more often: a place is often the rarest word of a news title.)
 // Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
 // "Have your say", section headings, "Related" and "Sources" lists left out), as for ner-news.
 // Usage (repository root):
@@ -69,7 +79,8 @@ function excluded() {
   return out;
 }
 
-function candidates() {
+/** The abandoned first source (EWT nouns), kept to reproduce candidates-ewt.txt. */
+function candidatesEwt() {
   const freq = new Map();
   for (const line of readFileSync(EWT, 'utf8').split('\n')) {
     const f = line.split('\t');
@@ -80,8 +91,25 @@ function candidates() {
   const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES);
   const ex = excluded();
   const lines = ranked.map(([w, n], i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${n}`);
-  writeFileSync(`${DIR}/candidates.txt`, '# rank\tword\texcluded-by\tEWT-train count\n' + lines.join('\n') + '\n');
-  console.log(`${ranked.length} words, ${ranked.filter(([w]) => ex.has(w)).length} excluded`);
+  writeFileSync(`${DIR}/candidates-ewt.txt`, '# rank\tword\texcluded-by\tEWT-train count\n' + lines.join('\n') + '\n');
+}
+
+/** The words of CLDR's English region names (see the amendment in the header). */
+function candidates() {
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const from = new Map();
+  for (const a of A) for (const b of A) {
+    const name = names.of(a + b);
+    if (!name || name === a + b) continue;
+    const ws = name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, ' ').split(' ');
+    for (const w of ws) if (/^[n-z][a-z]{3,}$/.test(w) && !from.has(w)) from.set(w, `${a}${b} ${name}`);
+  }
+  const ws = [...from.keys()].sort();
+  const ex = excluded();
+  const lines = ws.map((w, i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${from.get(w)}`);
+  writeFileSync(`${DIR}/candidates.txt`, `# rank\tword\texcluded-by\tfirst region name (Node ${process.versions.node}, ICU ${process.versions.icu})\n` + lines.join('\n') + '\n');
+  console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
 }
 
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
@@ -92,6 +120,11 @@ export const words = () => readFileSync(`${DIR}/candidates.txt`, 'utf8').split('
 /** Both genres in one order by SHA-1(SALT + id). */
 export const order = () => words().flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
   .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
+/** Probes of the abandoned EWT source, in probe order (all absent). */
+export const PROBED_EWT = Object.fromEntries(`interview_points interview_parties news_street news_percentage interview_september
+news_reports interview_plans interview_obsf news_plan interview_plants news_road news_region news_unit interview_nail
+interview_options interview_pilot interview_surgery interview_water interview_wolves interview_tire interview_south news_press
+news_weeks news_step news_wolves news_version news_posada`.split(/\s+/).map((x) => [`AMALGUM_${x}`, false]));
 /** Probe results, in probe order: id -> true (the index holds the file) / false. Recorded as probed. */
 export const PROBED = {};
 /** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
@@ -151,6 +184,7 @@ function check(args) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'candidates') candidates();
+  else if (cmd === 'candidates-ewt') candidatesEwt();
   else if (cmd === 'order') {
     const t = taken();
     for (const id of order()) {
