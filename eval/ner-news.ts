@@ -9,6 +9,9 @@
  *
  * Half A is the readable development half; half B is unseen (lead-only): for it only summary lines
  * are printed, never a document's errors.
+ *   --set fresh22    the unseen set eval/data/ner-fresh22 instead (16 Wikinews documents annotated the
+ *                    same way; README there): every document is unseen, lead-only — summary lines only,
+ *                    no --errors, --ablate or --half (`npm run eval:ner-fresh22`)
  *   --half A|B|all   which half (default A)
  *   --errors         half A only: every missed and every spurious name, document by document
  *   --ablate         half A only: the pipeline with each registered rule of the ner, names and entities
@@ -26,6 +29,8 @@ import { chronicleNer, compromiseNer, type Recogniser } from '../train/ner-cv.js
 import { SpanScorer, coarseType, type PRF, type Span } from '../train/ner-score.js';
 
 export const NER_NEWS_DIR = fileURLToPath(new URL('../../eval/data/ner-news/', import.meta.url));
+/** The unseen set built on 7 Dec 2026 (nerfresh22): no halves, every document lead-only. */
+export const NER_FRESH22_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh22/', import.meta.url));
 
 export interface NewsDoc {
   id: string;
@@ -35,8 +40,12 @@ export interface NewsDoc {
   gold: (Span & { text: string })[];
 }
 
-/** The set: docs.jsonl joined with the compiled gold (gold.jsonl), checked span by span. */
-export function readNewsSet(dir = NER_NEWS_DIR): NewsDoc[] {
+/**
+ * The set: docs.jsonl joined with the compiled gold (gold.jsonl), checked span by span. A set without halves
+ * (ner-fresh22, wholly unseen) passes `unseenSet`: its documents are read as half B, so that nothing which lists
+ * a document's errors accepts them.
+ */
+export function readNewsSet(dir = NER_NEWS_DIR, unseenSet = false): NewsDoc[] {
   const lines = (f: string) => readFileSync(dir + f, 'utf8').split('\n').filter(Boolean);
   const gold = new Map<string, (Span & { text: string })[]>();
   for (const [k, l] of lines('gold.jsonl').entries()) {
@@ -46,6 +55,10 @@ export function readNewsSet(dir = NER_NEWS_DIR): NewsDoc[] {
   }
   return lines('docs.jsonl').map((l, k) => {
     const d = JSON.parse(l) as { id?: string; half?: string; title?: string; text?: string };
+    if (unseenSet) {
+      if (d.half !== undefined) throw new Error(`${dir}docs.jsonl line ${k + 1}: an unseen set has no halves`);
+      d.half = 'B';
+    }
     if (!d.id || typeof d.text !== 'string' || (d.half !== 'A' && d.half !== 'B')) throw new Error(`ner-news docs.jsonl line ${k + 1}: needs id, half A|B and text`);
     const spans = gold.get(d.id);
     if (!spans) throw new Error(`ner-news: document ${d.id} has no gold in gold.jsonl`);
@@ -139,6 +152,8 @@ export function formatErrors(docs: readonly NewsDoc[], preds: readonly Span[][])
 function main(): void {
   const args = process.argv.slice(2);
   let half: 'A' | 'B' | 'all' = 'A';
+  let halfGiven = false;
+  let fresh22 = false;
   let errors = false;
   let ablate = false;
   let only: string[] | null = null;
@@ -149,22 +164,28 @@ function main(): void {
       const h = args[++i];
       if (h !== 'A' && h !== 'B' && h !== 'all') throw new Error('--half takes A, B or all');
       half = h;
+      halfGiven = true;
+    } else if (a === '--set') {
+      const v = args[++i];
+      if (v !== 'fresh22' && v !== 'news') throw new Error('--set takes news (the default) or fresh22');
+      fresh22 = v === 'fresh22';
     } else if (a === '--errors') errors = true;
     else if (a === '--ablate') ablate = true;
     else if (a === '--rules') only = args[++i].split(',');
     else if (a === '--json-out') jsonOut = args[++i];
     else if (a === '--without') i++; // read by the rule registry
     else if (a.startsWith('--without=')) continue;
-    else throw new Error(`unknown option ${a} (use --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
+    else throw new Error(`unknown option ${a} (use --set fresh22, --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
   }
+  if (fresh22 && (errors || ablate || halfGiven)) throw new Error('ner-fresh22 is unseen (lead-only): summary lines only, no --errors, --ablate or --half');
   if ((errors || ablate) && half !== 'A') throw new Error('--errors and --ablate read half A only: half B is unseen');
-  const docs = readNewsSet().filter((d) => half === 'all' || d.half === half);
+  const docs = fresh22 ? readNewsSet(NER_FRESH22_DIR, true) : readNewsSet().filter((d) => half === 'all' || d.half === half);
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
   const pipe = pipelineRecogniser();
   const recognisers: Recogniser[] = [pipe, chronicleNer, compromiseNer];
   const results: Record<string, NewsScores> = {};
   let pipePreds: Span[][] = [];
-  process.stdout.write(`ner-news, half ${half}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
+  process.stdout.write(`${fresh22 ? 'ner-fresh22 (unseen, lead-only)' : `ner-news, half ${half}`}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
   for (const r of recognisers) {
     const preds = docs.map((d) => r.run(d.text));
     if (r === pipe) pipePreds = preds;
@@ -191,7 +212,7 @@ function main(): void {
     const sign = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
     for (const r of rows.sort((a, b) => a.gain - b.gain)) process.stdout.write(`  ${r.rule.padEnd(44)} F1 without ${pct(r.f1)}  gain ${sign(r.gain).padStart(5)}  PER ${sign(r.per).padStart(5)}  ORG ${sign(r.org).padStart(5)}  place ${sign(r.place).padStart(5)}\n`);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ half, results, ablation: rows }, null, 2) + '\n');
-  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ half, results }, null, 2) + '\n');
+  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: fresh22 ? 'ner-fresh22' : 'ner-news', half: fresh22 ? 'unseen' : half, results }, null, 2) + '\n');
 }
 
 if ((process.argv[1] ?? '').endsWith('/eval/ner-news.js')) {
