@@ -2,8 +2,8 @@
 // the same format and rules as ner-news (eval/data/ner-news/tools/compile.mjs, whose compileDoc this reuses).
 //   node eval/data/ner-fresh22/tools/compile.mjs [--check]     writes gold.jsonl (--check: only verifies it is current)
 // Prints per document only the number of names (no names): the set is unseen, lead-only.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { compileDoc, nameOfId } from '../../ner-news/tools/compile.mjs';
+import { readFileSync, existsSync } from 'node:fs';
+import { compileDoc, nameOfId, writeGold } from '../../ner-news/tools/compile.mjs';
 
 const DIR = 'eval/data/ner-fresh22';
 
@@ -21,10 +21,7 @@ export function compileAll() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const gold = compileAll();
-  const out = gold.map((g) => JSON.stringify(g)).join('\n') + '\n';
-  if (process.argv.includes('--check')) {
-    if (readFileSync(`${DIR}/gold.jsonl`, 'utf8') !== out) { console.error('gold.jsonl is not the compiled annotation: run compile.mjs'); process.exit(1); }
-  } else writeFileSync(`${DIR}/gold.jsonl`, out);
+  writeGold(DIR, gold, process.argv.includes('--check'));
   const total = {};
   for (const g of gold) for (const s of g.spans) total[s.type] = (total[s.type] ?? 0) + 1;
   console.log(`${gold.length} documents, ${gold.reduce((n, g) => n + g.spans.length, 0)} names: ${Object.entries(total).map(([t, n]) => `${t} ${n}`).join(', ')}`);

@@ -45,9 +45,9 @@
 //   node eval/data/ner-fresh22/tools/select.mjs check [TITLE URL]   duplicate check (docs.jsonl, or one title + URL)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { GUM_NAMES } from '../../coref-fresh19/tools/select.mjs';
+import { otherSets } from '../../ner-news/tools/select.mjs';
 
 const sha = (s) => createHash('sha1').update(s).digest('hex');
 export const SALT = 'ner-fresh22:';
@@ -164,23 +164,8 @@ function add(files) {
   }
 }
 
-/** Titles and URLs of every other set, by the set they belong to (nothing of them is printed). */
-function otherSets() {
-  const norm = (s) => decodeURIComponent(String(s ?? '')).toLowerCase().replace(/^https?:\/\//, '').replace(/\/\/+/g, '/').replace(/[_\s]+/g, ' ').trim();
-  const keys = new Map();
-  const put = (k, where) => { if (k) keys.set(norm(k), where); };
-  const unl = execSync('zcat ../shared/data/unlabelled/news-en.jsonl.gz', { maxBuffer: 1 << 30 }).toString().split('\n');
-  for (const l of unl) if (l) { const o = JSON.parse(l); put(o.title, 'unlabelled'); put(o.url, 'unlabelled'); }
-  for (const dir of ['eval/data', 'examples', 'test/fixtures']) walk(dir, (p) => {
-    if (p.startsWith(DIR) || !/\.(jsonl?|txt|html?)$/.test(p)) return;
-    for (const m of readFileSync(p, 'utf8').matchAll(/"(?:title|url|headline|sourceURL)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) put(JSON.parse(`"${m[1]}"`), p);
-  });
-  for (const n of GUM_NAMES) keys.set(`gum:${n}`, 'GUM');
-  return { keys, norm };
-}
-
 function check(args) {
-  const { keys, norm } = otherSets();
+  const { keys, norm } = otherSets(DIR);
   const recs = args.length === 2 ? [{ id: 'candidate', title: args[0], url: args[1] }]
     : existsSync(DOCS) ? readFileSync(DOCS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
   let bad = 0;

@@ -60,12 +60,17 @@ export function compileAll() {
   });
 }
 
+/** Writes `dir`/gold.jsonl from the compiled gold, or with `check` only verifies that it is current (exit 1 if not). */
+export function writeGold(dir, gold, check) {
+  const out = gold.map((g) => JSON.stringify(g)).join('\n') + '\n';
+  if (check) {
+    if (readFileSync(`${dir}/gold.jsonl`, 'utf8') !== out) { console.error('gold.jsonl is not the compiled annotation: run compile.mjs'); process.exit(1); }
+  } else writeFileSync(`${dir}/gold.jsonl`, out);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const gold = compileAll();
-  const out = gold.map((g) => JSON.stringify(g)).join('\n') + '\n';
-  if (process.argv.includes('--check')) {
-    if (readFileSync(`${DIR}/gold.jsonl`, 'utf8') !== out) { console.error('gold.jsonl is not the compiled annotation: run compile.mjs'); process.exit(1); }
-  } else writeFileSync(`${DIR}/gold.jsonl`, out);
+  writeGold(DIR, gold, process.argv.includes('--check'));
   for (const g of gold) {
     const by = {};
     for (const s of g.spans) by[s.type] = (by[s.type] ?? 0) + 1;

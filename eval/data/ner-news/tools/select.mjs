@@ -101,8 +101,9 @@ function add(files) {
   }
 }
 
-/** Titles and URLs of every other set, by the set they belong to (for the duplicate check; nothing of them is printed). */
-function otherSets() {
+/** Titles and URLs of every other set, by the set they belong to (for the duplicate check; nothing of them is printed).
+ *  `own` is the path prefix of the set being checked (its files are left out); ner-fresh22's check reuses this. */
+export function otherSets(own = 'eval/data/ner-news') {
   const norm = (s) => decodeURIComponent(String(s ?? '')).toLowerCase().replace(/^https?:\/\//, '').replace(/\/\/+/g, '/').replace(/[_\s]+/g, ' ').trim();
   const keys = new Map();
   const put = (k, where) => { if (k) keys.set(norm(k), where); };
@@ -110,7 +111,7 @@ function otherSets() {
   for (const l of unl) if (l) { const o = JSON.parse(l); put(o.title, 'unlabelled'); put(o.url, 'unlabelled'); }
   const walk = (dir, fn) => { for (const e of readdirSync(dir)) { const p = join(dir, e); statSync(p).isDirectory() ? walk(p, fn) : fn(p); } };
   for (const dir of ['eval/data', 'examples', 'test/fixtures']) walk(dir, (p) => {
-    if (p.startsWith('eval/data/ner-news') || !/\.(jsonl?|txt|html?)$/.test(p)) return;
+    if (p.startsWith(own) || !/\.(jsonl?|txt|html?)$/.test(p)) return;
     for (const m of readFileSync(p, 'utf8').matchAll(/"(?:title|url|headline|sourceURL)"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) put(JSON.parse(`"${m[1]}"`), p);
   });
   for (const n of GUM_NAMES) keys.set(`gum:${n}`, 'GUM');
