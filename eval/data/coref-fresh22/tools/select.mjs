@@ -1,0 +1,68 @@
+// fresh22 (issue 23): a fourth fresh coreference set, English Wikinews news articles and interview parts taken from
+// AMALGUM (gucorpling/amalgum, `amalgum/news/xml` and `amalgum/interview/xml`; Wikinews texts, CC BY 2.5; AMALGUM's
+// machine annotations are not used, only the words, rebuilt by hand from the token lines, one file read at a time).
+// Earlier sets drew from the first 100 names of each folder's listing (the listing tool gives no more) and from the
+// names in lgessler/conllu-rest's sample list (ner-news). This set draws names past them, found without reading anything:
+//   CANDIDATES (fixed, content-blind; tools/candidates.txt, frozen from models/gazetteer/gazetteer.json at main 1d76ed8,
+//   sha256 a3db0443…): tier 1, the gazetteer's NORP and LOC entries that are one lowercase word starting a–m
+//   ("afghan", "balkans", "kenyan"); tier 2, its given names that are one lowercase word starting a–m, less tier 1.
+//   Only names starting a–m: the other annotator of this session (nerfresh22) takes n–z.
+//   LESS every name an earlier set or file of this repository used or listed, as of main 1d76ed8 (EXCLUDED below,
+//   computed mechanically then and frozen): a candidate that is a lowercase word of any eval/data/*/tools/*.mjs or
+//   eval/data/*/README.md or eval/data/quotes/*.md (the held3–held7, fresh13, fresh16, fresh19 and ner-news selectors
+//   with their listings, samples, takes and skips), or the name in any `AMALGUM_news_…` / `AMALGUM_interview_…` id in
+//   eval/, test/, examples/, docs/, or a GUM news or interview document's name (../shared/data/gum splits.md and dep/).
+// ORDER: each genre by SHA-1("fresh22:" + document id, as `AMALGUM_news_kenyan`); all of tier 1 first, then (only if
+// tier 1 does not give enough) tier 2 in its own SHA-1 order. Taken in that order, news until NEWS_TAKEN, interviews
+// until INTERVIEWS_TAKEN (or fewer if time runs out: then the first ones), skipping mechanically, each skip recorded in
+// SKIPPED with its rule:
+//   - a name the index does not hold at amalgum/<genre>/xml/AMALGUM_<genre>_<name>.xml (probed by exact path);
+//   - files over 16,000 characters of XML (fresh13's and fresh19's rule), "Wikinews Shorts" digests and list pages;
+//   - a part of an interview whose Wikinews page an earlier set used or this set already took (one part per page);
+//   - a document whose id, title, Wikinews page or opening is in ../shared/data/unlabelled, an eval/data set,
+//     examples/wikinews or GUM (title, URL, name).
+// HALVES, fixed here before reading: within each genre the taken documents alternate in taken order — 1st A, 2nd B,
+// 3rd A … — so both halves have both genres and neither is chosen by content. The set is unseen WHOLE (lead only).
+//   node eval/data/coref-fresh22/tools/select.mjs      prints each genre's order: genre, name, status, half, file
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const sha = (s) => createHash('sha1').update(s).digest('hex');
+export const SALT = 'fresh22';
+export const NEWS_TAKEN = 9;
+export const INTERVIEWS_TAKEN = 5;
+const candidatesFile = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'candidates.txt'), 'utf8');
+const tierOf = (name) => candidatesFile.split(`[${name}]\n`)[1].split(/\n\[/)[0].split(/\s+/).filter(Boolean);
+export const CANDIDATES = { tier1: tierOf('tier1'), tier2: tierOf('tier2') };
+/** Candidates an earlier set or file had used or listed (the rule above, run at main 1d76ed8). */
+export const EXCLUDED = `afghan asia australian brazilian buddhist canadian catholic congolese democrat`.split(/\s+/);
+export const FOLDER = { news: 'amalgum/news/xml', interview: 'amalgum/interview/xml' };
+export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
+export const pathOf = (genre, name) => `${FOLDER[genre]}/${idOf(genre, name)}.xml`;
+const bySha = (genre) => (a, b) => (sha(`${SALT}:${idOf(genre, a)}`) < sha(`${SALT}:${idOf(genre, b)}`) ? -1 : 1);
+/** A genre's order: tier 1 by SHA-1, then tier 2 by SHA-1, less EXCLUDED. */
+export const order = (genre) => ['tier1', 'tier2'].flatMap((t) => CANDIDATES[t].filter((n) => !EXCLUDED.includes(n)).sort(bySha(genre)));
+/** Names skipped on the way, `<genre>:<name>`, with the rule that skipped them (recorded while probing and reading). */
+export const SKIPPED = {};
+export const skipped = (genre, name) => `${genre}:${name}` in SKIPPED;
+/** What the rule took: each genre's order less the skips, up to NEWS_TAKEN / INTERVIEWS_TAKEN. */
+export const taken = (genre) => order(genre).filter((n) => !skipped(genre, n)).slice(0, genre === 'news' ? NEWS_TAKEN : INTERVIEWS_TAKEN);
+/** A for a genre's 1st, 3rd … taken document, B for its 2nd, 4th …; undefined for any other id. */
+export function halfOf(id) {
+  const m = /^(?:amalgum:)?AMALGUM_(news|interview)_([a-z]+)$/.exec(id);
+  if (!m) return undefined;
+  const i = taken(m[1]).indexOf(m[2]);
+  return i < 0 ? undefined : i % 2 === 0 ? 'A' : 'B';
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const genre of ['news', 'interview']) {
+    const last = order(genre).indexOf(taken(genre).at(-1));
+    for (const n of order(genre).slice(0, Math.max(last + 1, 40))) {
+      const status = skipped(genre, n) ? `skipped: ${SKIPPED[`${genre}:${n}`]}` : taken(genre).includes(n) ? 'taken' : '-';
+      console.log(`${genre}\t${n}\t${status}\t${halfOf(idOf(genre, n)) ?? '-'}\t${pathOf(genre, n)}`);
+    }
+  }
+}
