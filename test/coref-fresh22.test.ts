@@ -8,18 +8,21 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FRESH_SETS, freshErrorLines, freshGold, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
-import { documentRecords } from '../train/coref-score.js';
-import type { Doc } from '../src/doc.js';
-import { assertCompiled, assertHandLinksScored, assertWellFormed, evalSet, gumDocuments, pageKey, sharedWith, unlabelledWikinews, type OtherText } from './support/coref-fresh-sets.js';
+import { FRESH_SETS, freshRequest, readFreshDocs } from '../eval/coref-fresh.js';
+import { loadModule, assertAmalgumDocs, assertCompiled, assertHalfAErrorsOnly, assertHandLinksScored, evalSet, namedCounts, otherTexts, pageKey, sharedWith } from './support/coref-fresh-sets.js';
 
 const docs = readFreshDocs(FRESH_SETS.fresh22.file);
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
 type Genre = 'news' | 'interview';
+/** eval/data/coref-fresh22/tools/select.mjs: the frozen candidates, what was excluded, probed and skipped, the rule. */
 interface Selector {
+  idOf: (genre: Genre, name: string) => string;
+  order: (genre: Genre) => string[];
+  taken: (genre: Genre) => string[];
+  skipped: (genre: Genre, name: string) => boolean;
+  halfOf: (id: string) => string | undefined;
   CANDIDATES: Record<'tier0' | 'tier1' | 'tier2', string[]>;
   EXCLUDED: string[];
   EXCLUDED0: string[];
@@ -31,13 +34,8 @@ interface Selector {
   INTERVIEWS_TAKEN: number;
   INTERVIEW_TIER0_PROBED: number;
   FOLDER: Record<Genre, string>;
-  order: (genre: Genre) => string[];
-  taken: (genre: Genre) => string[];
-  skipped: (genre: Genre, name: string) => boolean;
-  halfOf: (id: string) => string | undefined;
-  idOf: (genre: Genre, name: string) => string;
 }
-const load = async <T>(path: string) => await import(pathToFileURL(join(process.cwd(), path)).href) as T;
+const load = loadModule;
 const selector = () => load<Selector>('eval/data/coref-fresh22/tools/select.mjs');
 
 test('coref-fresh22: 13 Wikinews documents (9 news, 4 interview parts) with source, licence, commit and AMALGUM file', async () => {
@@ -45,17 +43,8 @@ test('coref-fresh22: 13 Wikinews documents (9 news, 4 interview parts) with sour
   assert.equal(docs.length, 13);
   assert.equal(docs.filter((d) => d.genre === 'news').length, s.NEWS_TAKEN);
   assert.equal(docs.filter((d) => d.genre === 'interview').length, s.INTERVIEWS_TAKEN);
-  for (const d of docs) {
-    assert.match(d.id, /^amalgum:AMALGUM_(news|interview)_[a-z]+$/, d.slug);
-    assert.equal(d.id, `amalgum:${s.idOf(d.genre, d.slug)}`, d.slug);
-    assert.match(d.slug, /^[a-m]/, `${d.slug}: this set takes names a–m only (nerfresh22 takes n–z)`);
-    assert.equal(d.licence, 'CC BY 2.5', d.slug);
-    assert.match(d.url, /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
-    assert.match(d.date, /^\d{4}-\d{2}-\d{2}$/, d.slug);
-    assert.ok(new RegExp(`commit [0-9a-f]{40}, ${s.FOLDER[d.genre]}/${s.idOf(d.genre, d.slug)}\\.xml`).test(d.attribution), `${d.slug}: commit and folder`);
-    if (d.genre === 'interview') assert.ok(d.text.split('\n\n').filter((p) => /^[A-Za-z][A-Za-z.]*: /.test(p)).length >= 3, `${d.slug}: turns`);
-  }
-  const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  assert.ok(docs.every((d) => /^[a-m]/.test(d.slug)), 'this set takes names a–m only (nerfresh22 takes n–z)');
+  const words = assertAmalgumDocs(docs, s.idOf, (g) => s.FOLDER[g], 3);
   assert.ok(words >= 6000 && words <= 8000, `words: ${words}`);
 });
 
@@ -139,11 +128,7 @@ test('coref-fresh22: the documents are the selector\'s — each order by SHA-1, 
 
 test('coref-fresh22: every mention is well formed, with the annotation\'s counts of mentions that name their entity', () => {
   // counts as annotated (README), x- entities included: a lost or unlinked mention shows here
-  const counts = assertWellFormed(docs);
-  assert.deepEqual(
-    { heShe: counts['he/she'], it: counts.it, they: counts.they, description: counts.description, firstSecond: counts['first/second'], other: counts.other },
-    { heShe: 53, it: 12, they: 16, description: 47, firstSecond: 117, other: 12 },
-  );
+  assert.deepEqual(namedCounts(docs), { heShe: 53, it: 12, they: 16, description: 47, firstSecond: 117, other: 12 });
 });
 
 test('coref-fresh22: docs.jsonl is exactly the compiled hand annotation (eval/data/coref-fresh22/ann)', async () => {
@@ -151,12 +136,7 @@ test('coref-fresh22: docs.jsonl is exactly the compiled hand annotation (eval/da
 });
 
 test('coref-fresh22 is unseen: no unlabelled article, eval set, GUM document or example shares its id, title, Wikinews page or opening', () => {
-  const unlabelled = unlabelledWikinews();
-  const gum = gumDocuments();
-  const examplesDir = join(process.cwd(), 'examples', 'wikinews');
-  const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(examplesDir, f), 'utf8')) as OtherText);
-  assert.ok(unlabelled.length > 300 && gum.length > 50 && examples.length > 20, 'the other texts are read');
-  const others = [...unlabelled, ...evalSet('quotes'), ...evalSet('coref-fresh'), ...evalSet('coref-fresh16'), ...evalSet('coref-fresh19'), ...evalSet('ner-news'), ...evalSet('events'), ...gum, ...examples];
+  const others = otherTexts(['quotes', 'coref-fresh', 'coref-fresh16', 'coref-fresh19', 'ner-news', 'events']);
   for (const d of docs) assert.deepEqual(sharedWith(d, others, 200).map((o) => o.id), [], `${d.slug}: seen elsewhere`);
   // one part per interview, one document per page
   assert.equal(new Set(docs.map((d) => pageKey(d.url))).size, docs.length);
@@ -173,15 +153,7 @@ test('coref-fresh22 wiring: --fresh22 asks for this set\'s tables, --fresh22-err
   assert.deepEqual(freshRequest(['--fresh22-errors']), { set: FRESH_SETS.fresh22, errors: true });
   assert.equal(FRESH_SETS.fresh22.halfBShapes, false, 'half B stays unseen: not even its shapes');
   assert.equal(freshRequest(['--fresh19'])?.set, FRESH_SETS.fresh19);
-  // a result that links nothing (no Chronicle run): every named gold mention is a miss, in both halves; only half A's are listed
-  const none = { entities: [] } as unknown as Doc;
-  const outputs = docs.map((d) => ({ d, records: documentRecords(none, freshGold(d)) }));
-  assert.ok(outputs.some((o) => o.d.half === 'B' && o.records.some((r) => r.what === 'gold' && r.linked === null)), 'half B has misses to leave out');
-  const lines = freshErrorLines(FRESH_SETS.fresh22, outputs);
-  const halfA = docs.filter((d) => d.half === 'A').map((d) => d.slug).sort();
-  assert.ok(lines.length > 0);
-  for (const line of lines) assert.ok(halfA.includes(line.split('\t')[0]) && line.split('\t')[1] === 'A', `not a half-A document: ${line.slice(0, 60)}`);
-  assert.deepEqual([...new Set(lines.map((l) => l.split('\t')[0]))].sort(), halfA);
+  assertHalfAErrorsOnly(docs, FRESH_SETS.fresh22);
 });
 
 test('coref-fresh22 scoring: a hand-made link to the gold entity is right, one on a mention with no named antecedent is wrong', () => {
