@@ -4,6 +4,7 @@
  *  - fresh13 (eval/data/coref-fresh): 12 documents, 8 news articles and 4 interview parts; halves A/B, A's errors readable;
  *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it);
  *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; half A readable, half B unseen.
+ *  - fresh22 (eval/data/coref-fresh22): 13 documents, 9 news articles and 4 interview parts; unseen whole (the lead runs it).
  * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
  * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
  * its entity or none.
@@ -33,13 +34,16 @@ export const FRESH_SETS = {
   fresh16: { file: setFile('coref-fresh16'), label: 'fresh16 coreference set (eval/data/coref-fresh16)', errors: true, halfBShapes: false },
   // like fresh16: half A's errors listed on request (--fresh19-errors), half B unseen (not even its shapes)
   fresh19: { file: setFile('coref-fresh19'), label: 'fresh19 coreference set (eval/data/coref-fresh19)', errors: true, halfBShapes: false },
+  // like fresh19's wiring (--fresh22-errors: half A's table and misses only, nothing of half B); unseen whole until the lead
+  // releases half A
+  fresh22: { file: setFile('coref-fresh22'), label: 'fresh22 coreference set (eval/data/coref-fresh22)', errors: true, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
 
 /**
  * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16 (tables only),
  * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh19` / `--fresh19-errors`
- * the same for fresh19, `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
+ * and `--fresh22` / `--fresh22-errors` the same for fresh19 and fresh22, `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
  * without running an unseen set).
  */
 export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
@@ -49,6 +53,8 @@ export function freshRequest(args: string[]): { set: FreshSet; errors: boolean }
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
     return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
   }
+  if (args.includes('--fresh22-errors')) return { set: FRESH_SETS.fresh22, errors: true };
+  if (args.includes('--fresh22')) return { set: FRESH_SETS.fresh22, errors: false };
   if (args.includes('--fresh19-errors')) return { set: FRESH_SETS.fresh19, errors: true };
   if (args.includes('--fresh19')) return { set: FRESH_SETS.fresh19, errors: false };
   if (args.includes('--fresh16-errors')) return { set: FRESH_SETS.fresh16, errors: true };
@@ -72,7 +78,7 @@ export interface FreshDoc {
   id: string;
   slug: string;
   genre: 'news' | 'interview';
-  /** A or B, fixed by the set's selector: SHA-1 of its half salt and the id ("fresh13-half:", "fresh16-half:"; fresh19 balances each genre) */
+  /** A or B, fixed by the set's selector: SHA-1 of its half salt and the id ("fresh13-half:", "fresh16-half:"; fresh19 balances each genre; fresh22 alternates in taken order within each genre) */
   half: 'A' | 'B';
   title: string;
   date: string;

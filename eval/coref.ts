@@ -35,6 +35,8 @@
  *                                         --fresh16-errors: half A's table and misses only (half A released; half B unseen)
  *   npm run eval:coref -- --fresh19       the same tables on fresh19's 16 unseen Wikinews documents (eval/data/coref-fresh19);
  *                                         --fresh19-errors: half A's table and misses only (half B unseen)
+ *   npm run eval:coref -- --fresh22       the same tables on fresh22's 13 unseen Wikinews documents (eval/data/coref-fresh22;
+ *                                         lead only); --fresh22-errors: half A's table and misses only
  *   npm run eval:coref -- --fresh-file F  the same tables on any docs.jsonl in the fresh format (a small gold file of your own)
  *   options: --folds 5 --precision 0.85 --epochs 12
  */

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freshGold, type FreshDoc } from '../../eval/coref-fresh.js';
+import { freshErrorLines, freshGold, type FreshDoc, type FreshSet } from '../../eval/coref-fresh.js';
 import { documentRecords, tally } from '../../train/coref-score.js';
 import type { Doc } from '../../src/doc.js';
 
@@ -147,3 +147,57 @@ export function assertSelectorTook(docs: FreshDoc[], s: FreshSelector, salt: str
   for (const n of Object.keys(s.SKIPPED).filter((x) => order.includes(x))) assert.ok(order.indexOf(n) < last, `${n} skipped after the last taken`);
   assert.deepEqual(order.slice(0, last + 1).filter((n) => !(n in s.SKIPPED)), taken, `${genre}: no name passed over without a recorded skip`);
 }
+
+/** assertWellFormed's counts of gold mentions with a named entity, under the names a set's README table uses. */
+export function namedCounts(docs: FreshDoc[]): Record<'heShe' | 'it' | 'they' | 'description' | 'firstSecond' | 'other', number> {
+  const c = assertWellFormed(docs);
+  return { heShe: c['he/she'], it: c.it, they: c.they, description: c.description, firstSecond: c['first/second'], other: c.other };
+}
+
+/**
+ * Every other text a fresh set must not share a page, title, id or opening with: the unlabelled Wikinews articles, the
+ * named eval/data sets, GUM's documents and examples/wikinews (each checked to be read at all).
+ */
+export function otherTexts(sets: string[]): OtherText[] {
+  const unlabelled = unlabelledWikinews();
+  const gum = gumDocuments();
+  const examplesDir = join(process.cwd(), 'examples', 'wikinews');
+  const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(examplesDir, f), 'utf8')) as OtherText);
+  assert.ok(unlabelled.length > 300 && gum.length > 50 && examples.length > 20, 'the other texts are read');
+  return [...unlabelled, ...sets.flatMap(evalSet), ...gum, ...examples];
+}
+
+/**
+ * A set whose half B stays unseen lists half A's misses only: with a result that links nothing (no Chronicle run) every
+ * named gold mention is a miss in both halves, and the error listing names half A's documents, each of them, and no other.
+ */
+export function assertHalfAErrorsOnly(docs: FreshDoc[], set: FreshSet): void {
+  const none = { entities: [] } as unknown as Doc;
+  const outputs = docs.map((d) => ({ d, records: documentRecords(none, freshGold(d)) }));
+  assert.ok(outputs.some((o) => o.d.half === 'B' && o.records.some((r) => r.what === 'gold' && r.linked === null)), 'half B has misses to leave out');
+  const lines = freshErrorLines(set, outputs);
+  const halfA = docs.filter((d) => d.half === 'A').map((d) => d.slug).sort();
+  assert.ok(lines.length > 0);
+  for (const line of lines) assert.ok(halfA.includes(line.split('\t')[0]) && line.split('\t')[1] === 'A', `not a half-A document: ${line.slice(0, 60)}`);
+  assert.deepEqual([...new Set(lines.map((l) => l.split('\t')[0]))].sort(), halfA);
+}
+
+/**
+ * Each document is its AMALGUM file's (`idOf(genre, slug)` in `folder(genre)`, commit named), a Wikinews page with a date,
+ * CC BY 2.5; an interview is a transcript with at least `turns` labelled turns. Returns the set's words.
+ */
+export function assertAmalgumDocs(docs: FreshDoc[], idOf: (genre: FreshDoc['genre'], name: string) => string, folder: (genre: FreshDoc['genre']) => string, turns = 1): number {
+  for (const d of docs) {
+    assert.match(d.id, /^amalgum:AMALGUM_(news|interview)_[a-z]+$/, d.slug);
+    assert.equal(d.id, `amalgum:${idOf(d.genre, d.slug)}`, d.slug);
+    assert.equal(d.licence, 'CC BY 2.5', d.slug);
+    assert.match(d.url, /^https:\/\/en\.wikinews\.org\/wiki\/\S+$/, d.slug);
+    assert.match(d.date, /^\d{4}-\d{2}-\d{2}$/, d.slug);
+    assert.ok(new RegExp(`commit [0-9a-f]{40}, ${folder(d.genre)}/${idOf(d.genre, d.slug)}\\.xml`).test(d.attribution), `${d.slug}: commit and folder`);
+    if (d.genre === 'interview') assert.ok(d.text.split('\n\n').filter((p) => /^[A-Za-z][A-Za-z.]*: /.test(p)).length >= turns, `${d.slug}: turns`);
+  }
+  return docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+}
+
+/** A module of the repository (a set's selector, a listing) by its path from the root. */
+export const loadModule = async <T>(path: string): Promise<T> => await import(pathToFileURL(join(process.cwd(), path)).href) as T;
