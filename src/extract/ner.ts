@@ -58,6 +58,9 @@ const R_SPLIT_PLACE_PERSON = nerRule("split-place-person", "split", "a span open
 const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", [
   { text: "Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).", decoded: ["Movimento/ORG", "Democratic Forces/ORG", "Liberation of Rwanda/ORG", "FDLR/ORG"], companion: ["Deputies of Movimento/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"], names: ["Movimento 5 Stelle/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"] },
 ]);
+const R_LAW_NAMES = nerRule("law-names", "retype", "an organisation or person name of two words or more whose head word (the last, or the one before \"of\"/\"for\") is a law word (lexicon ner-words, ner-law-head) is a law: \"Universal Declaration of Human Rights\", \"Digital Millennium Copyright Act\"", [
+  { text: "The ruling cited the Universal Declaration of Human Rights in full.", decoded: ["Universal Declaration of Human Rights/ORG"], companion: ["Universal Declaration of Human Rights/ORG"], names: ["Universal Declaration of Human Rights/LAW"] },
+]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
   { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
@@ -224,6 +227,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
   applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
   applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
+  applyRule(R_LAW_NAMES, out, () => typeLawNames(words, out));
   applyRule(R_ACRONYMS, out, () => addAcronyms(words, out));
   applyRule(R_CLASS_NAMED, out, () => addClassNamed(words, out));
   applyRule(R_TITLE_OFFICES, out, () => dropTitleOffices(out, words));
@@ -597,6 +601,25 @@ function titledPersonAfterPlace(model: NerModel, words: readonly string[], start
 const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u;
 /** Small words an acronym leaves out ("Council on American-Islamic Relations" → CAIR). */
 const ACRONYM_SKIP = set('function-words', { uses: 'ner-acronym' });
+
+/** Head words of named laws ("Copyright Act", "Treaty of Rome", "Declaration of Independence"). */
+const LAW_HEADS = set('ner-words', { uses: 'ner-law-head' });
+
+/** The head word of a name (lower case): the word before its first "of"/"for"/"on" ("Declaration of Human Rights"), else its last. */
+function headWordOf(words: readonly string[], start: number, end: number): string {
+  for (let k = start + 1; k < end - 1; k++) if (words[k] === 'of' || words[k] === 'for' || words[k] === 'on') return words[k - 1].toLowerCase();
+  return words[end - 1].toLowerCase();
+}
+
+/** "the Digital Millennium Copyright Act", "Universal Declaration of Human Rights": a name headed by a law word is a law. */
+function typeLawNames(words: readonly string[], spans: NameSpan[]): void {
+  // not in the companion's own pass: its organisations are taken, then typed here (withCompanionOrgs)
+  if (quiet) return;
+  for (const s of spans) {
+    if ((s.type !== 'ORG' && s.type !== 'PERSON') || s.end - s.start < 2) continue;
+    if (LAW_HEADS.has(headWordOf(words, s.start, s.end))) s.type = 'LAW';
+  }
+}
 
 /**
  * "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name.
@@ -1604,6 +1627,7 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
       return false;
     });
     const merged = [...kept, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
+    if (orgs.length > 0) applyRule(R_LAW_NAMES, merged, () => typeLawNames(words, merged));
     if (spanPrint(merged) !== spanPrint(own)) fire(R_ORG_MODEL);
     spans[k] = merged;
   });
