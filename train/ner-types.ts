@@ -17,8 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { recogniseDoc } from '../src/extract/ner.js';
-import { tokenize } from '../src/nlp/tokenizer.js';
-import { sentenceStarts } from '../src/nlp/sentences.js';
+import { wikipediaPages } from './unlabelled-pages.js';
 import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, readNerCorpus, trainNer } from './ner-train.js';
 import { TYPES_MIN_COUNT, typeClassOf } from '../src/extract/ner-features.js';
 
@@ -49,24 +48,10 @@ const counts = new Map<string, Int32Array>();
 const text = gunzipSync(readFileSync(join(data, 'unlabelled', 'news-en.jsonl.gz'))).toString('utf8');
 let docs = 0;
 let words = 0;
-let start = 0;
 const t1 = Date.now();
-while (start < text.length && docs < limit) {
-  let end = text.indexOf('\n', start);
-  if (end < 0) end = text.length;
-  const line = text.slice(start, end);
-  start = end + 1;
-  if (!line.startsWith('{"id": "enwiki:') && !line.startsWith('{"id":"enwiki:')) continue;
-  const page = (JSON.parse(line) as { text: string }).text;
+for (const { sentences, tokens } of wikipediaPages(text, limit)) {
   docs++;
-  const toks = tokenize(page);
-  const starts = sentenceStarts(page, toks);
-  const sentences: string[][] = [];
-  for (let s = 0; s < starts.length; s++) {
-    const b = s + 1 < starts.length ? starts[s + 1] : toks.length;
-    sentences.push(toks.slice(starts[s], b).map((t) => t.text));
-  }
-  words += toks.length;
+  words += tokens;
   const spans = recogniseDoc(model, sentences);
   for (let s = 0; s < sentences.length; s++) {
     const ws = sentences[s];

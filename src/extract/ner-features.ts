@@ -153,6 +153,15 @@ export class Gazetteer {
     return ids;
   }
 
+  /** Every phrase (lower case, words joined by spaces) with its categories, in the file's order. */
+  *phrases(): Generator<[string, string[]]> {
+    for (let i = 0; i + 1 < this.starts.length; i++) {
+      const line = this.text.slice(this.starts[i], this.starts[i + 1] - 1);
+      const tab = line.indexOf('\t');
+      if (tab > 0) yield [line.slice(0, tab), line.slice(tab + 1).split(',')];
+    }
+  }
+
   /** The trie node of phrases starting with `word` (lower-cased), or null. */
   firstNode(word: string): TrieNode | null {
     return this.root.child(word);

@@ -20,6 +20,7 @@ import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type Ner
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
+import { contextKey, corpusContexts, countSentenceContexts, type ContextCounts } from './name-contexts.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -57,6 +58,13 @@ const R_KIN_NAMES = nerRule("kin-names", "label", "capitalised words in appositi
 const R_SPLIT_PLACE_PERSON = nerRule("split-place-person", "split", "a span opening with a known country before a title or a person is split (\"President of Russia Vladimir Putin\")", ["In 2007, Paris left the ship after a confrontation with the ship's management."]);
 const R_ACRONYMS = nerRule("acronyms", "label", "initials before a bracketed acronym name it; a bracketed expansion after an acronym names it", [
   { text: "Deputies of Movimento 5 Stelle (M5S) met the Democratic Forces for the Liberation of Rwanda (FDLR).", decoded: ["Movimento/ORG", "Democratic Forces/ORG", "Liberation of Rwanda/ORG", "FDLR/ORG"], companion: ["Deputies of Movimento/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"], names: ["Movimento 5 Stelle/ORG", "Democratic Forces for the Liberation of Rwanda/ORG", "FDLR/ORG"] },
+]);
+const R_LAW_NAMES = nerRule("law-names", "retype", "an organisation or person name of two words or more whose head word (the last, or the one before \"of\"/\"for\") is a law word (lexicon ner-words, ner-law-head) is a law: \"Universal Declaration of Human Rights\", \"Digital Millennium Copyright Act\"", [
+  { text: "The ruling cited the Universal Declaration of Human Rights in full.", decoded: ["Universal Declaration of Human Rights/ORG"], companion: ["Universal Declaration of Human Rights/ORG"], names: ["Universal Declaration of Human Rights/LAW"] },
+]);
+const R_THING_CONTEXTS = nerRule("thing-contexts", "retype", "an organisation whose last word the contexts call a thing — a product, a disease, a system (\"Linux kernel\", \"COVID-19\", \"version of X\"; lexicon name-contexts), counted in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article — at least eight times and four times as often as an agent (\"X said\", \"X's spokesperson\") is a product (not when the last word heads organisations: org-heads, or five gazetteer organisations), and so is an acronym it defines: \"Red Hat Enterprise Linux (RHEL)\"", [
+  { text: "Users of Red Hat Enterprise Linux (RHEL) pay for support.", decoded: ["Red Hat/ORG"], companion: [], names: ["Red Hat Enterprise Linux/PRODUCT", "RHEL/PRODUCT"] },
+  { text: "COVID-19 cases rose again. Hospitals treat more COVID-19 patients. The COVID-19 vaccine came late and the COVID-19 pandemic goes on. It is not so with COVID, that is my main problem now.", decoded: [], companion: ["COVID/ORG"], names: ["COVID/PRODUCT"] },
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
@@ -224,6 +232,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
   applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
   applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
+  applyRule(R_LAW_NAMES, out, () => typeLawNames(words, out));
   applyRule(R_ACRONYMS, out, () => addAcronyms(words, out));
   applyRule(R_CLASS_NAMED, out, () => addClassNamed(words, out));
   applyRule(R_TITLE_OFFICES, out, () => dropTitleOffices(out, words));
@@ -597,6 +606,44 @@ function titledPersonAfterPlace(model: NerModel, words: readonly string[], start
 const ACRONYM_WORD = /^\p{Lu}[\p{Lu}\d&.]{1,9}$/u;
 /** Small words an acronym leaves out ("Council on American-Islamic Relations" → CAIR). */
 const ACRONYM_SKIP = set('function-words', { uses: 'ner-acronym' });
+
+/** Head words of named laws ("Copyright Act", "Treaty of Rome", "Declaration of Independence"). */
+const LAW_HEADS = set('ner-words', { uses: 'ner-law-head' });
+
+/** The head word of a name (lower case): the word before its first "of"/"for"/"on" ("Declaration of Human Rights"), else its last. */
+function headWordOf(words: readonly string[], start: number, end: number): string {
+  for (let k = start + 1; k < end - 1; k++) if (words[k] === 'of' || words[k] === 'for' || words[k] === 'on') return words[k - 1].toLowerCase();
+  return words[end - 1].toLowerCase();
+}
+
+/** "the Digital Millennium Copyright Act", "Universal Declaration of Human Rights": a name headed by a law word is a law. */
+function typeLawNames(words: readonly string[], spans: NameSpan[]): void {
+  // not in the companion's own pass: its organisations are taken, then typed after both models (otherNames)
+  if (quiet) return;
+  for (const s of spans) {
+    if ((s.type !== 'ORG' && s.type !== 'PERSON') || s.end - s.start < 2) continue;
+    if (LAW_HEADS.has(headWordOf(words, s.start, s.end))) s.type = 'LAW';
+  }
+}
+
+/** Per gazetteer: how many of its organisation phrases of two words or more end in each word. */
+const orgLastWords = new WeakMap<object, Map<string, number>>();
+
+function orgPhrasesEndingIn(model: NerModel, word: string): number {
+  let counts = orgLastWords.get(model.gazetteer);
+  if (!counts) {
+    counts = new Map();
+    for (const [phrase, cats] of model.gazetteer.phrases()) {
+      if (!cats.includes('ORG')) continue;
+      const sp = phrase.lastIndexOf(' ');
+      if (sp < 0) continue;
+      const last = phrase.slice(sp + 1);
+      counts.set(last, (counts.get(last) ?? 0) + 1);
+    }
+    orgLastWords.set(model.gazetteer, counts);
+  }
+  return counts.get(word) ?? 0;
+}
 
 /**
  * "Italian Episcopal Conference ( CEI )": the bracketed acronym is the same kind of name.
@@ -1178,6 +1225,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
       const pass: FirstPass = { decoded: [], sentenceNames: [] };
       const out = recogniseDocIn(model, sentences, ranges, undefined, caps, pass, given.model);
       withCompanionOrgs(model, sentences, out, ranges, undefined, caps, pass, given.companion);
+      otherNames(model, sentences, out, ranges);
       return out;
     }
     if (org && org.cache === model.cache) {
@@ -1199,6 +1247,7 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
     const pass: FirstPass = { decoded: [], sentenceNames: [] };
     const out = recogniseDocIn(model, sentences, ranges, ems, caps, pass);
     withCompanionOrgs(model, sentences, out, ranges, orgEms, caps, pass);
+    otherNames(model, sentences, out, ranges);
     return out;
   } finally {
     sentenceRange = undefined;
@@ -1606,6 +1655,87 @@ function withCompanionOrgs(model: NerModel, sentences: readonly (readonly string
     const merged = [...kept, ...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
     if (spanPrint(merged) !== spanPrint(own)) fire(R_ORG_MODEL);
     spans[k] = merged;
+  });
+  sentenceRange = undefined;
+}
+
+/**
+ * Thing contexts a word needs, corpus and article together (and four times its agent contexts): fewer
+ * are noise ("power" 0 / 5 in the corpus lost "People Power", a party, in cross-validation).
+ */
+const THING_MIN = 8;
+
+/** The corpus half of the name contexts: read from the shipped model directory (built from Wikipedia, no fold's data). */
+const SHIPPED_NER_DIR = fileURLToPath(new URL('../../../models/ner/', import.meta.url));
+
+/**
+ * The article's organisations that are no organisation, after both models: laws by their head word
+ * (ner.law-names; the companion's organisations are typed here, its own pass leaves them), products by
+ * their contexts (ner.thing-contexts); then every organisation of the article spelled as an acronym
+ * such a name defines ("Digital Millennium Copyright Act (DMCA)", "Red Hat Enterprise Linux (RHEL)")
+ * takes its type.
+ */
+function otherNames(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+  if (R_LAW_NAMES.enabled) {
+    sentences.forEach((words, k) => {
+      sentenceRange = ranges?.[k];
+      applyRule(R_LAW_NAMES, out[k], () => typeLawNames(words, out[k]));
+    });
+    sentenceRange = undefined;
+  }
+  if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, ranges);
+  const acronyms = new Map<string, EntityType>();
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      if ((s.type === 'LAW' && R_LAW_NAMES.enabled) || (s.type === 'PRODUCT' && R_THING_CONTEXTS.enabled)) {
+        if (s.end - s.start > 1 && words[s.end] === '(' && words[s.end + 2] === ')' && ACRONYM_WORD.test(words[s.end + 1])) acronyms.set(words[s.end + 1], s.type);
+      }
+    }
+  });
+  if (acronyms.size === 0) return;
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      const type = s.type === 'ORG' && s.end - s.start === 1 ? acronyms.get(words[s.start]) : undefined;
+      if (!type) continue;
+      s.type = type;
+      sentenceRange = ranges?.[k];
+      fire(type === 'LAW' ? R_LAW_NAMES : R_THING_CONTEXTS);
+    }
+  });
+  sentenceRange = undefined;
+}
+
+/**
+ * "Red Hat Enterprise Linux (RHEL)", "with COVID": an organisation whose last word the contexts call a
+ * thing (src/extract/name-contexts.ts; corpus counts plus the article's own) is a product. One pass
+ * over the article's words for its counts, one over its names.
+ */
+function thingContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+  if (!out.some((spans) => spans.some((s) => s.type === 'ORG'))) return;
+  const corpus = corpusContexts(SHIPPED_NER_DIR);
+  const doc: ContextCounts = new Map();
+  for (const words of sentences) countSentenceContexts(words, doc);
+  const verdict = new Map<string, boolean>();
+  const isThing = (key: string): boolean => {
+    let v = verdict.get(key);
+    if (v === undefined) {
+      const a = (corpus?.get(key)?.agent ?? 0) + (doc.get(key)?.agent ?? 0);
+      const t = (corpus?.get(key)?.thing ?? 0) + (doc.get(key)?.thing ?? 0);
+      v = t >= THING_MIN && t >= 4 * a;
+      verdict.set(key, v);
+    }
+    return v;
+  };
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      if (s.type !== 'ORG') continue;
+      const key = contextKey(words[s.end - 1]);
+      // an organisation's head word is no thing ("Citizens United", "Sony Taiwan Limited")
+      if (isOrgHead(key) || orgPhrasesEndingIn(model, key) >= 5 || !isThing(key)) continue;
+      s.type = 'PRODUCT';
+      sentenceRange = ranges?.[k];
+      fire(R_THING_CONTEXTS);
+    }
   });
   sentenceRange = undefined;
 }
