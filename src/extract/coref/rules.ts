@@ -715,6 +715,7 @@ function knownGenders(doc: Doc): Map<string, Gender> {
 function ruleDescriptions(doc: Doc): void {
   const owners = tokenOwners(doc);
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
   // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
@@ -779,7 +780,7 @@ function ruleDescriptions(doc: Doc): void {
   };
   const tallies = new Map<string, PlaceTally>();
   for (let i = 0; i < toks.length - 1; i++) {
-    const det = lw(toks[i]);
+    const det = low[i];
     // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
     const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
     if (det === 'the' && nationalGovernmentRule.enabled) {
@@ -1229,6 +1230,7 @@ function nameGenders(doc: Doc): Map<string, Gender> {
 
 function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKind) => boolean): void {
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
@@ -1244,7 +1246,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const creditedOnly = new Set<Entity>();
   for (const e of doc.entities) if (e.mentions.length && e.mentions.every((m) => credits[toks[doc.tokenAt(m.start)]?.sentence ?? 0] === 1)) creditedOnly.add(e);
   for (let i = 0; i < toks.length; i++) {
-    const w = lw(toks[i]);
+    const w = low[i];
     const p = PRONOUNS[w];
     if (!p || p.number !== 's' || owners[i]) continue;
     if (w === 'it') continue;
@@ -1531,6 +1533,7 @@ function describedPersonGender(noun: string): Gender | null {
 function ruleGenderedPersons(doc: Doc): void {
   if (!genderedPersonRule.enabled) return;
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const owners = tokenOwners(doc);
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
@@ -1539,7 +1542,7 @@ function ruleGenderedPersons(doc: Doc): void {
   let byName: Map<string, Gender> | null = null;
   let quoted: { start: number; end: number }[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (lw(toks[i]) !== 'the' || owners[i + 1] || covered[i + 1]) continue;
+    if (low[i] !== 'the' || owners[i + 1] || covered[i + 1]) continue;
     let h = i + 1;
     // up to two lower-case adjectives: "the young woman", "the little boy"
     for (let a = 0; a < 2 && toks[h + 1] && toks[h].upos === 'ADJ' && /^\p{Ll}+$/u.test(toks[h].text) && toks[h + 1].sentence === toks[i].sentence; a++) h++;
