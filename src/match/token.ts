@@ -44,6 +44,8 @@ export interface TokenTest {
 /** What the matcher reads about tokens beyond the Token itself. */
 export interface MatchContext {
   readonly tokens: readonly Token[];
+  /** the tokens' texts lower-cased, when the context's maker has them (Doc.lowerTexts); else the matcher makes them */
+  readonly lowers?: readonly string[];
   /** entity type of the mention covering token i, or undefined */
   entityType(i: number): string | undefined;
 }
