@@ -319,13 +319,27 @@ function modifiedHead(toks: Token[], owners: readonly (Entity | undefined)[], i:
  * ("Commission on Presidential Debates" is a commission), and the run holds a word more than the description: "Armed
  * Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
  */
-function namesAsModified(name: string, modifiers: readonly string[], head: string): boolean {
-  const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
-  let n = 0;
-  while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
-  const run = words.slice(0, n).map((w) => w.toLowerCase());
+function namesAsModified(run: readonly string[], modifiers: readonly string[], head: string): boolean {
+  const n = run.length;
   // the description's words end the run in its order: "the new party" is no New Democratic Party
   return n > modifiers.length + 1 && [...modifiers, head].every((w, k) => run[n - 1 - modifiers.length + k] === w);
+}
+
+/**
+ * A name's leading run of capitalised words, lower-cased (what namesAsModified compares). Kept per name text for one
+ * pass of the description rule: each description asks it of every earlier name mention until one fits, so splitting the
+ * names again per description made the pass grow with descriptions × mentions.
+ */
+function capitalisedRun(name: string, runs: Map<string, readonly string[]>): readonly string[] {
+  let run = runs.get(name);
+  if (run === undefined) {
+    const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
+    let n = 0;
+    while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
+    run = words.slice(0, n).map((w) => w.toLowerCase());
+    runs.set(name, run);
+  }
+  return run;
 }
 
 export const nationalGovernmentRule = defineRule({
@@ -721,6 +735,7 @@ function ruleDescriptions(doc: Doc): void {
   // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
+  const runs = new Map<string, readonly string[]>();
   // otherOfficeOnly's readings, for this pass only (no mention is reordered while it runs)
   const officeMemo: OfficeMemo = new Map();
   const heads = new Map<Entity, Set<string>>();
@@ -830,7 +845,7 @@ function ruleDescriptions(doc: Doc): void {
       const mh = modifiedHead(toks, owners, i);
       if (mh && !covered[mh.p] && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
         const head = lw(toks[mh.p]);
-        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head)) && commonOk(e));
+        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(capitalisedRun(m.text, runs), mh.words, head)) && commonOk(e));
         if (found) {
           modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
           addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
