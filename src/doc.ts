@@ -5,6 +5,7 @@
  */
 
 import type { RuleFiring } from './rules/registry.js';
+import { packedMap } from './packed.js';
 
 /** The entity types (OntoNotes' names), with what each covers. */
 export const ENTITY_TYPE_INFO = {
@@ -416,6 +417,26 @@ export class Doc {
   }
 
   /**
+   * Each token's text lower-cased, made once per token list and shared by the stages that scan every
+   * token for a word (coreference's pronoun and description rules, the quotes stage, name typing): each
+   * such scan lower-cased every token again, a new string per token per scan. Kept while the token
+   * list holds the same texts: a list replaced by one of the same texts (the quotes stage's mended
+   * parse, whose tokens are copies) keeps it after one comparison per token; otherwise rebuilt. Callers
+   * must not change the list.
+   */
+  lowerTexts(): readonly string[] {
+    const toks = this.tokens;
+    if (this.lowersOf !== toks || this.lowers.length !== toks.length) {
+      const was = this.lowersOf;
+      let same = was !== null && was !== toks && was.length === toks.length && this.lowers.length === toks.length;
+      for (let i = 0; same && i < toks.length; i++) same = was![i].text === toks[i].text;
+      if (!same) this.lowers = packedMap(toks, (t) => t.text.toLowerCase());
+      this.lowersOf = toks;
+    }
+    return this.lowers;
+  }
+
+  /**
    * A copy that shares this document's lists, notes and caches (what `Object.assign` of its fields
    * gives), for a stage that reads the document with a list replaced: the quotes stage's mended parse,
    * coreference's trial of its rules. Made by the constructor, so it has the shape every document has;
@@ -441,6 +462,8 @@ export class Doc {
     c.byId = this.byId;
     c.byIdOf = this.byIdOf;
     c.byIdSize = this.byIdSize;
+    c.lowers = this.lowers;
+    c.lowersOf = this.lowersOf;
     return c;
   }
 
@@ -455,4 +478,6 @@ export class Doc {
   private byId = new Map<string, Entity>();
   private byIdOf: Entity[] | null = null;
   private byIdSize = -1;
+  private lowers: string[] = [];
+  private lowersOf: Token[] | null = null;
 }

@@ -22,3 +22,28 @@ test('Doc.copy shares every field of the document it copies', async () => {
   for (const key of Object.keys(doc)) assert.ok(Object.is(record(copy)[key], record(doc)[key]), `field "${key}" is shared by the copy`);
   assert.ok(copy instanceof Doc);
 });
+
+test('Doc.lowerTexts: each token lower-cased, kept for a list of the same texts, rebuilt for other texts', async () => {
+  const doc = new Doc({ id: 'd2', text: 'The UN said İstanbul and ΟΔΟΣ were SAFE.', published: '2025-03-08' });
+  await tokenizeStage.run(doc);
+  const low = doc.lowerTexts();
+  assert.deepEqual(low, doc.tokens.map((t) => t.text.toLowerCase()));
+  assert.equal(low[1], 'un');
+  assert.equal(doc.lowerTexts(), low, 'the same list while the tokens are unchanged');
+  // a view with mended copies of the tokens (the quotes stage's parse view) keeps the list
+  const view = doc.copy();
+  view.tokens = doc.tokens.map((t) => ({ ...t, head: -1 }));
+  assert.equal(view.lowerTexts(), low);
+  // other texts: rebuilt
+  const other = doc.copy();
+  other.tokens = doc.tokens.map((t, i) => (i === 1 ? { ...t, text: 'EU' } : t));
+  assert.equal(other.lowerTexts()[1], 'eu');
+  assert.equal(doc.lowerTexts()[1], 'un', 'the document keeps its own');
+  // a list that grew: rebuilt
+  const grown = doc.copy();
+  grown.tokens = doc.tokens.slice();
+  assert.equal(grown.lowerTexts(), low);
+  grown.tokens.push({ ...doc.tokens[0], i: doc.tokens.length, text: 'MORE' });
+  assert.equal(grown.lowerTexts().length, doc.tokens.length + 1);
+  assert.equal(grown.lowerTexts()[doc.tokens.length], 'more');
+});

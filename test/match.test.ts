@@ -185,6 +185,11 @@ test('a rule whose alternatives all name their first words tries each only where
     SequencePattern.prototype.matchAt = matchAt;
     assert.deepEqual(found, scan(held));
     assert.deepEqual(open.findAll(ctx), scan([held[0], [{ shape: 'cap' }, { verb: 'hold' }]]));
+    // a document's context brings its lower-cased texts (Doc.lowerTexts); one without them gets the same matches
+    assert.deepEqual(ctx.lowers, ctx.tokens.map((t) => t.text.toLowerCase()));
+    const bare: MatchContext = { tokens: ctx.tokens, entityType: ctx.entityType };
+    assert.deepEqual(anchored.findAll(bare), found);
+    assert.deepEqual(open.findAll(bare), open.findAll(ctx));
   } finally {
     SequencePattern.prototype.matchAt = matchAt;
   }

@@ -910,9 +910,11 @@ function fillLists(model: NerModel, words: readonly string[], spans: NameSpan[])
  */
 function addPlaceBeforeTitle(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   for (let k = 1; k < words.length; k++) {
+    // (capitalised first: it rules out most words, and the tests have no effects)
+    if (!/^\p{Lu}/u.test(words[k])) continue;
     // a title, or a party word ("a Massachusetts Democrat")
     const partyWord = spans.some((o) => o.start === k && o.end === k + 1 && o.type === 'NORP');
-    if (!(PERSON_TITLES.has(words[k].toLowerCase()) || partyWord) || !/^\p{Lu}/u.test(words[k]) || covers(spans, k - 1)) continue;
+    if (!(PERSON_TITLES.has(words[k].toLowerCase()) || partyWord) || covers(spans, k - 1)) continue;
     for (let a = Math.max(0, k - 3); a < k; a++) {
       if (!/^\p{Lu}/u.test(words[a]) || (a > 0 && covers(spans, a - 1) && spans.some((o) => o.end === a))) continue;
       let ok = true;

@@ -655,8 +655,10 @@ function accordingTo(ctx: QuoteContext, sIdx: number, trail: SpeakerTrail): { at
   const toks = doc.tokens;
   const sent = doc.sentences[sIdx];
   if (!rule.accordingTo.enabled) return null;
+  // (the document's lower-cased texts: lw() also turns ’ into ', which neither word holds)
+  const low = doc.lowerTexts();
   for (let i = sent.tokenStart; i < sent.tokenEnd - 2; i++) {
-    if (lw(toks[i]) !== 'according' || lw(toks[i + 1]) !== 'to' || ctx.inside(i)) continue;
+    if (low[i] !== 'according' || low[i + 1] !== 'to' || ctx.inside(i)) continue;
     let k = i + 2;
     // (a date's comma stays inside: "according to a March 14, 2019 NATO press release")
     const dateComma = (j: number) => toks[j].text === ',' && /^\d{1,2}$/.test(toks[j - 1]?.text ?? '') && /^(?:1[89]|20)\d\d$/.test(toks[j + 1]?.text ?? '');

@@ -294,5 +294,5 @@ export function docContext(doc: Doc): MatchContext {
   };
   if (doc.entities.length) for (const e of doc.entities) for (const m of e.mentions) mark(m.start, m.end, m.type ?? e.type);
   else for (const m of doc.mentions) mark(m.start, m.end, m.type);
-  return { tokens: doc.tokens, entityType: (i) => types[i] };
+  return { tokens: doc.tokens, lowers: doc.lowerTexts(), entityType: (i) => types[i] };
 }

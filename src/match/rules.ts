@@ -112,7 +112,8 @@ export class PatternRule {
  * its tokens do not change while they run).
  */
 const lowered = new WeakMap<MatchContext, string[]>();
-function lowerTexts(ctx: MatchContext): string[] {
+function lowerTexts(ctx: MatchContext): readonly string[] {
+  if (ctx.lowers !== undefined && ctx.lowers.length === ctx.tokens.length) return ctx.lowers;
   let out = lowered.get(ctx);
   if (out === undefined || out.length !== ctx.tokens.length) {
     const tokens = ctx.tokens;

@@ -44,6 +44,8 @@ export interface TokenTest {
 /** What the matcher reads about tokens beyond the Token itself. */
 export interface MatchContext {
   readonly tokens: readonly Token[];
+  /** the tokens' texts lower-cased, when the context's maker has them (Doc.lowerTexts); else the matcher makes them */
+  readonly lowers?: readonly string[];
   /** entity type of the mention covering token i, or undefined */
   entityType(i: number): string | undefined;
 }
@@ -68,14 +70,15 @@ export function definePredicate(name: string, test: (t: Token) => boolean): void
   predicates.set(name, test);
 }
 
-function valuePredicate(v: ValueTest, where: string): (s: string) => boolean {
+/** `lowered`: the values tested are lower-cased already (a token's `lower`), so a case-insensitive list need not fold them again. */
+function valuePredicate(v: ValueTest, where: string, lowered = false): (s: string) => boolean {
   if (typeof v === 'string') return (s) => s === v;
   const tests: ((s: string) => boolean)[] = [];
   for (const k of Object.keys(v)) if (!['in', 'notIn', 'regex', 'list'].includes(k)) throw new Error(`${where}: unknown value test '${k}'`);
   if (v.list !== undefined) {
     const { name, where: subset } = parseSelector(v.list);
     const words = set(name, subset);
-    const fold = !isCaseSensitive(name);
+    const fold = !lowered && !isCaseSensitive(name);
     tests.push((x) => words.has(fold ? x.toLowerCase() : x));
   }
   if (v.in) {
@@ -132,7 +135,7 @@ const SHAPES: Record<NonNullable<TokenTest['shape']>, (s: string) => boolean> = 
   num: (s) => /^[\d.,]+$/.test(s),
 };
 
-/** A set of lower-case words (a Set, or a lexicon list read as valuePredicate reads it). */
+/** A set of lower-case words (a Set, or a lexicon list read as valuePredicate reads it); has() is asked with a lower-cased word. */
 export interface WordTest {
   has(word: string): boolean;
   readonly size: number;
@@ -153,8 +156,9 @@ export function tokenTestWords(test: TokenTest): WordTest | null {
     if (v.list !== undefined) {
       const { name, where } = parseSelector(v.list);
       const words = set(name, where);
-      // as valuePredicate tests a list
-      tests.push(isCaseSensitive(name) ? words : { has: (w) => words.has(w.toLowerCase()), size: words.size });
+      // as valuePredicate tests a list: a case-insensitive one folds the word to lower case, which the
+      // word given here already is (lower-casing twice gives what lower-casing once does)
+      tests.push(words);
     }
   }
   if (test.verb !== undefined) {
@@ -175,7 +179,7 @@ export function compileTokenTest(test: TokenTest, where = 'token test'): TokenPr
   const attr = (key: 'text' | 'lower' | 'lemma' | 'upos' | 'xpos' | 'dep', get: (t: Token) => string) => {
     const v = test[key];
     if (v === undefined) return;
-    const p = valuePredicate(v, `${where}.${key}`);
+    const p = valuePredicate(v, `${where}.${key}`, key === 'lower');
     checks.push((ctx, i) => p(get(ctx.tokens[i])));
   };
   attr('text', (t) => t.text);

@@ -484,11 +484,12 @@ function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readon
 export function linkGroupPronouns(doc: Doc): void {
   if (!groupPronounRule.enabled && !itParallelRule.enabled && !peopleTheyRule.enabled && !itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled) return;
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   let owners: (Entity | undefined)[] | null = null;
   let quoted: { start: number; end: number }[] | null = null;
   let labels: { start: number; end: number }[] | null = null;
   for (let i = 0; i < toks.length; i++) {
-    const w = lw(toks[i]);
+    const w = low[i];
     const p = PRONOUNS[w];
     if (!p || p.person !== 3 || w.endsWith('self') || w.endsWith('selves')) continue;
     const plural = p.number === 'p';
@@ -549,7 +550,7 @@ export function linkGroupPronouns(doc: Doc): void {
   // by coordination
   if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
-    const w = lw(toks[i]);
+    const w = low[i];
     if (w !== 'it' && w !== 'its' && w !== 'they' && !(theyTopicRule.enabled && (w === 'their' || w === 'them'))) continue;
     owners ??= tokenOwners(doc);
     if (owners[i]) continue;

@@ -284,12 +284,13 @@ export function linkKindDescriptions(doc: Doc, gendered: (e: Entity) => boolean 
   const map = kindsByDoc.get(doc);
   if (!kindDescriptionRule.enabled || !map || map.size === 0) return;
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const owners = tokenOwners(doc);
   const introducers = introducersByDoc.get(doc) ?? new Set<number>();
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (lw(toks[i]) !== 'the' || covered[i]) continue;
+    if (low[i] !== 'the' || covered[i]) continue;
     // the noun the article determines (the parse's head of "the", at most three words on): "the psychedelic rock band",
     // not "the birth of an exoplanet" or "the light from the star"
     const h = toks[i].deprel === 'det' ? toks[i].head ?? -1 : -1;

@@ -319,13 +319,27 @@ function modifiedHead(toks: Token[], owners: readonly (Entity | undefined)[], i:
  * ("Commission on Presidential Debates" is a commission), and the run holds a word more than the description: "Armed
  * Forces" or "Diplomatic Mission" alone is a common phrase capitalised, no name to point back to.
  */
-function namesAsModified(name: string, modifiers: readonly string[], head: string): boolean {
-  const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
-  let n = 0;
-  while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
-  const run = words.slice(0, n).map((w) => w.toLowerCase());
+function namesAsModified(run: readonly string[], modifiers: readonly string[], head: string): boolean {
+  const n = run.length;
   // the description's words end the run in its order: "the new party" is no New Democratic Party
   return n > modifiers.length + 1 && [...modifiers, head].every((w, k) => run[n - 1 - modifiers.length + k] === w);
+}
+
+/**
+ * A name's leading run of capitalised words, lower-cased (what namesAsModified compares). Kept per name text for one
+ * pass of the description rule: each description asks it of every earlier name mention until one fits, so splitting the
+ * names again per description made the pass grow with descriptions × mentions.
+ */
+function capitalisedRun(name: string, runs: Map<string, readonly string[]>): readonly string[] {
+  let run = runs.get(name);
+  if (run === undefined) {
+    const words = name.replace(/['’]s?$/, '').split(/[\s-]+/);
+    let n = 0;
+    while (n < words.length && /^\p{Lu}/u.test(words[n])) n++;
+    run = words.slice(0, n).map((w) => w.toLowerCase());
+    runs.set(name, run);
+  }
+  return run;
 }
 
 export const nationalGovernmentRule = defineRule({
@@ -715,11 +729,13 @@ function knownGenders(doc: Doc): Map<string, Gender> {
 function ruleDescriptions(doc: Doc): void {
   const owners = tokenOwners(doc);
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
   // an interview turn's label ("Wikinews: …") names who speaks, not what "the group" in the turn is
   const labels = labelRule.enabled ? turnLabels(doc.text) : [];
   const index = new MentionIndex(doc, labels.length ? (m) => spanAt(labels, m.start) < 0 : undefined);
+  const runs = new Map<string, readonly string[]>();
   // otherOfficeOnly's readings, for this pass only (no mention is reordered while it runs)
   const officeMemo: OfficeMemo = new Map();
   const heads = new Map<Entity, Set<string>>();
@@ -779,7 +795,7 @@ function ruleDescriptions(doc: Doc): void {
   };
   const tallies = new Map<string, PlaceTally>();
   for (let i = 0; i < toks.length - 1; i++) {
-    const det = lw(toks[i]);
+    const det = low[i];
     // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
     const possessive = (POSSESSIVES.has(det) && det !== 'its') || (describedPossessor(toks, owners, i) && ruleById('coref.described-possessor-role')?.enabled === true);
     if (det === 'the' && nationalGovernmentRule.enabled) {
@@ -829,7 +845,7 @@ function ruleDescriptions(doc: Doc): void {
       const mh = modifiedHead(toks, owners, i);
       if (mh && !covered[mh.p] && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
         const head = lw(toks[mh.p]);
-        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(m.text, mh.words, head)) && commonOk(e));
+        const found = index.mostRecent(toks[i].start, (e) => e.type !== 'PERSON' && e.type !== 'NORP' && e.type !== 'GPE' && e.mentions.some((m) => m.kind === 'name' && namesAsModified(capitalisedRun(m.text, runs), mh.words, head)) && commonOk(e));
         if (found) {
           modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
           addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
@@ -1229,6 +1245,7 @@ function nameGenders(doc: Doc): Map<string, Gender> {
 
 function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKind) => boolean): void {
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const owners = tokenOwners(doc);
   const index = new MentionIndex(doc);
   const byName = nameGenders(doc);
@@ -1244,7 +1261,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   const creditedOnly = new Set<Entity>();
   for (const e of doc.entities) if (e.mentions.length && e.mentions.every((m) => credits[toks[doc.tokenAt(m.start)]?.sentence ?? 0] === 1)) creditedOnly.add(e);
   for (let i = 0; i < toks.length; i++) {
-    const w = lw(toks[i]);
+    const w = low[i];
     const p = PRONOUNS[w];
     if (!p || p.number !== 's' || owners[i]) continue;
     if (w === 'it') continue;
@@ -1531,6 +1548,7 @@ function describedPersonGender(noun: string): Gender | null {
 function ruleGenderedPersons(doc: Doc): void {
   if (!genderedPersonRule.enabled) return;
   const toks = doc.tokens;
+  const low = doc.lowerTexts();
   const owners = tokenOwners(doc);
   const covered = new Uint8Array(toks.length);
   owners.forEach((o, i) => { if (o) covered[i] = 1; });
@@ -1539,7 +1557,7 @@ function ruleGenderedPersons(doc: Doc): void {
   let byName: Map<string, Gender> | null = null;
   let quoted: { start: number; end: number }[] | null = null;
   for (let i = 0; i + 1 < toks.length; i++) {
-    if (lw(toks[i]) !== 'the' || owners[i + 1] || covered[i + 1]) continue;
+    if (low[i] !== 'the' || owners[i + 1] || covered[i + 1]) continue;
     let h = i + 1;
     // up to two lower-case adjectives: "the young woman", "the little boy"
     for (let a = 0; a < 2 && toks[h + 1] && toks[h].upos === 'ADJ' && /^\p{Ll}+$/u.test(toks[h].text) && toks[h + 1].sentence === toks[i].sentence; a++) h++;

@@ -50,13 +50,11 @@ export interface Cue {
 
 /** The cue a token is, if it is one: a verb whose lemma the lexicon knows (by form when the tagger slipped). */
 export function cueOf(t: Token | undefined): Cue | null {
-  if (!t) return null;
+  // (the part of speech first: the stages ask this of every token, and most are no verb)
+  if (!t || (t.upos !== 'VERB' && t.upos !== undefined)) return null;
   const lemma = (t.lemma ?? t.text).toLowerCase();
-  if (t.upos === 'VERB' || t.upos === undefined) {
-    const frames = cueFrames(lemma);
-    return frames ? { lemma, frames } : null;
-  }
-  return null;
+  const frames = cueFrames(lemma);
+  return frames ? { lemma, frames } : null;
 }
 
 /** Words before a speech-verb form that make it a noun ("the claim that"); lexicon/en/function-words.tsv. */
@@ -65,8 +63,9 @@ const CUE_DETERMINERS = set('function-words', { uses: 'quotes-cue-det' });
 /** A speech-verb form the tagger took for a noun or adjective ("Critics … argue that"), when the clause after it says it is a verb. */
 export function mistaggedCue(t: Token, prev: Token | undefined, next: Token | undefined): Cue | null {
   if (t.upos === 'VERB' || !prev || !next) return null;
-  if (/^(?:DET|ADJ|ADP|PRON)$/.test(prev.upos ?? '') || CUE_DETERMINERS.has(prev.text.toLowerCase())) return null;
+  // (the word after first: it rules out nearly every token, and the three tests have no effects)
   if (!/^(?:that|:)$/i.test(next.text)) return null;
+  if (/^(?:DET|ADJ|ADP|PRON)$/.test(prev.upos ?? '') || CUE_DETERMINERS.has(prev.text.toLowerCase())) return null;
   const form = t.text.toLowerCase();
   const lemma = cueLemmaOfForm(form) ?? form;
   const frames = cueFrames(lemma);

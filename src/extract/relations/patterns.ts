@@ -101,7 +101,7 @@ function subjectOf(doc: Doc, idx: MentionIndex, verb: number): MentionRef | unde
 export function findPatternFacts(doc: Doc, idx: MentionIndex): PatternFact[] {
   const out: PatternFact[] = [];
   const tokens = doc.tokens;
-  const ctx: MatchContext = { tokens, entityType: (i) => idx.at(i)?.entity.type };
+  const ctx: MatchContext = { tokens, lowers: doc.lowerTexts(), entityType: (i) => idx.at(i)?.entity.type };
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b - 1].end });
   const at = (m: Match, name: string) => m.captures[name]?.start ?? -1;
   const emit = (r: PatternRule, fact: PatternFact) => {
