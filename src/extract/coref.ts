@@ -24,6 +24,7 @@ import { linkPredicates } from './coref/predicates.js';
 import { linkGroupPronouns } from './coref/groups.js';
 import { linkPluralPronouns } from './coref/plural.js';
 import { linkPronounChains } from './coref/pronouns-chain.js';
+import { linkCopularPlacePronouns } from './coref/pronouns-copular.js';
 import { findKinds } from './coref/kinds.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
@@ -250,6 +251,8 @@ export const corefStage: Stage = {
     linkPluralPronouns(doc);
     // what both leave: a "they" that carries on a chain already linked to a body
     linkPronounChains(doc);
+    // an "it" its copular predicate says is a place: "You asked me about Beijing. It's the most interesting city"
+    linkCopularPlacePronouns(doc);
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   },

@@ -117,3 +117,10 @@ export function givenNameGender(given: string): NameGender | null {
   const f = prose?.f ?? 0;
   return { female: (share * SSA_WEIGHT + f) / (SSA_WEIGHT + m + f), evidence: SSA_WEIGHT + m + f };
 }
+
+/** The birth table records the name (100 births or more): a given name, whatever else the word is ("Bill", "Rose"). */
+export function recordedGivenName(given: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(given)) return false;
+  if (ssa === undefined) ssa = readSsa();
+  return ssa ? ssaShare(ssa, given.toLowerCase()) !== undefined : false;
+}

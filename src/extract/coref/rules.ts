@@ -26,6 +26,7 @@ import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
+import { givenNameIndex, titledSurname } from './pronouns-names.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -531,7 +532,7 @@ export function givenNameOf(e: Entity): Gender | null {
   for (const m of e.mentions) {
     if (m.kind !== 'name') continue;
     const words = m.text.split(/\s+/);
-    const skip = titleGender(words[0]) ? 1 : 0;
+    const skip = givenNameIndex(words, titleGender(words[0]) ? 1 : 0, m);
     if (words.length - skip < 2) continue;
     const g = givenNameGender(words[skip]);
     if (!g || g.evidence < GIVEN_NAME_EVIDENCE) continue;
@@ -1294,7 +1295,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         if (e === possessed) return false;
         let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC' || itByKind(doc, e);
         // "Refugees" read as a person from a headline is no antecedent of "she"
-        if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e)) {
+        if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e) && !titledSurname(doc, e, i)) {
           commonNounNameRule.fired(toks[i].start, toks[i].end);
           fits = false;
         }
