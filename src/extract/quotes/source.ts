@@ -565,7 +565,7 @@ function maySpeak(ctx: QuoteContext, i: number): boolean {
   if (type === 'PERSON' || type === 'ORG' || type === 'GPE' || type === 'NORP') return true;
   const w = lw(t);
   const lemma = (t.lemma ?? w).toLowerCase();
-  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.test(lemma) || t.upos === 'PROPN';
+  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.has(lemma) || t.upos === 'PROPN';
 }
 
 /**
@@ -774,7 +774,7 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     const lemma = (t.lemma ?? lw(t)).toLowerCase();
     const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
     if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG' || (rule.groupThey.enabled && !!o && (coordinatedName(ctx, j) || !!groupNamed(ctx, j)));
-    return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
+    return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.has(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
   const sent = doc.sentences[sIdx];
@@ -1270,7 +1270,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
   // (not a document noun modifying the noun after it, which the parse took for the head: "study co-author Ted Scambos")
   const modifier = head < to && /^(?:NOUN|PROPN)$/.test(toks[head + 1].upos ?? '') && toks[head + 1].start <= toks[head].end + 1;
-  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled && !modifier;
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && rule.statementAuthor.enabled && !modifier;
   if (rule.personInTitle.enabled && !documentHead) {
     // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
     // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
@@ -1423,16 +1423,16 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
   // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
-  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.test(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
+  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.has(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
     for (const c of ctx.children[head]) {
       const cw = lw(toks[c]);
-      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.test(cw))) {
+      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.has(cw))) {
         const author = authorOf(ctx, head + 2, to, c);
         if (author?.entity) return fired(rule.describedPossessor, { entity: author.entity, span, via: 'author' });
       }
     }
   }
-  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
+  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) {
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
@@ -1572,7 +1572,7 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
   const toks = ctx.doc.tokens;
   // (a statement or document noun is its author's through authorOf, which knows possessors and issuers)
   const w = lw(toks[head]);
-  if (toks[head].upos !== 'NOUN' || ctx.owners[head] || roleOf(w) || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) return null;
+  if (toks[head].upos !== 'NOUN' || ctx.owners[head] || roleOf(w) || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) return null;
   for (const c of ctx.children[head]) {
     if (c < head || deprel(toks[c]) !== 'acl' || toks[c].xpos !== 'VBN' || ctx.inside(c) || !ISSUING.has((toks[c].lemma ?? '').toLowerCase())) continue;
     for (const a of ctx.children[c]) {
@@ -1583,7 +1583,7 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
   return null;
 }
 
-const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
+const DOCUMENT_NOUNS = set('document-nouns');
 
 /**
  * Who wrote a statement: its possessor ("Judge Miller's statement", "Erdogan's office"), a name
