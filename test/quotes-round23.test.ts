@@ -22,3 +22,29 @@ test('near misses: a figure with no author keeps its words; a person in its prep
   const about = quotesOf('Turnout fell sharply, according to estimates about Senator Ana Ruiz\'s district.');
   assert.notEqual(about.find((q) => q.cue === 'according to')?.speaker, 'Ana Ruiz');
 });
+
+test('a dash line signs the block quotation above it (quotes.byline-block)', () => {
+  const unmarked = 'The court set out its reasoning in a long ruling:\n\nBy today\'s judgment, the Court answers that the directive does not preclude such an order.\n\nBecause this Court finds the claim unfounded, it dismisses the suit.\n\n– European Court of Justice\n\nThe ruling cannot be appealed.';
+  const q = quotesOf(unmarked);
+  const block = q.filter((x) => x.speaker === 'European Court of Justice');
+  assert.equal(block.length, 2, JSON.stringify(q));
+  assert.ok(/^By today's judgment/.test(block[0].text));
+  // the words inside the block are quoted, not narrated: "this Court finds" is no attribution of its own
+  assert.equal(q.some((x) => x.cue === 'finds'), false, JSON.stringify(q));
+  const marked = '"The directive stands, and we will comply with every order that follows from it."\n\n– Mark Zuckerberg\n\nThe company later declined to comment.';
+  assert.equal(quotesOf(marked)[0]?.speaker, 'Mark Zuckerberg');
+  const off = without(['quotes.byline-block'], () => quotesOf(unmarked));
+  assert.equal(off.some((x) => x.speaker === 'European Court of Justice'), false);
+});
+
+test('byline near misses: a dash line that is no name, prose above a byline, a block with no introducing colon', () => {
+  // a list line opening on a dash is no byline
+  const list = 'Rescue work went on through the night:\n\nCrews searched the river banks for survivors until dawn.\n\n—Emergency crews calling a halt to work at dawn';
+  assert.equal(quotesOf(list).length, 0);
+  // a byline under narration that quotes someone else keeps that quotation's own speaker
+  const prose = 'According to eyewitness Vinnie DeVita, "it exploded within seconds, just a ball of flames." Rescuers arrived later.\n\n—Troy Roberts';
+  assert.notEqual(quotesOf(prose).find((x) => /exploded/.test(x.text))?.speaker, 'Troy Roberts');
+  // no colon closes a paragraph above: the prose is not taken for a quotation
+  const noIntro = 'The ministry published its figures on Monday.\n\nUnemployment rose to nine percent in the third quarter.\n\n– Ana Ruiz';
+  assert.equal(quotesOf(noIntro).length, 0);
+});

@@ -685,3 +685,12 @@ export const participleWithSubject = defineRule({
   fires: ['Some also noted the lights appeared to move quickly across the sky.'],
   spares: ['As some noted, the lights appeared to move quickly across the sky.'],
 });
+
+// ---- twelfth session, quotes23 -----------------------------------------------------------------
+
+export const bylineBlock = defineRule({
+  id: 'quotes.byline-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a paragraph that is only a dash and a name ("– European Court of Justice", "—Sabrina Bennoui, of RSF") signs the block quotation above it: the quotation filling the paragraph before it, or, unmarked, the paragraphs after the last one a colon closes (up to four) — a direct quote of that name, and the words inside it are quoted, not narrated',
+  fires: ['The court set out its reasoning:\n\nBy today\'s judgment, the Court answers that the directive does not preclude such an order.\n\n– European Court of Justice'],
+  spares: ['The rescue went on through the night.\n\n—Emergency crews calling a halt to work at dawn'],
+});
