@@ -48,3 +48,19 @@ test('byline near misses: a dash line that is no name, prose above a byline, a b
   const noIntro = 'The ministry published its figures on Monday.\n\nUnemployment rose to nine percent in the third quarter.\n\n– Ana Ruiz';
   assert.equal(quotesOf(noIntro).length, 0);
 });
+
+test('a date as the object is when the cue spoke; the clause after it is what was said (quotes.time-object)', () => {
+  const text = 'Port officials stated Wednesday, some of the containers found in the harbour will be shipped back to Rotterdam.';
+  const stated = quotesOf(text).find((q) => q.cue === 'stated');
+  assert.ok(stated && /^some of the containers found in the harbour will be shipped back/.test(stated.text), JSON.stringify(stated));
+  assert.equal(stated?.speaker, '~Port officials');
+  const off = without(['quotes.time-object'], () => quotesOf(text)).find((q) => q.cue === 'stated');
+  assert.equal(off?.text, 'Wednesday');
+});
+
+test('time-object near misses: an object that is more than a date stays the content', () => {
+  const position = quotesOf('Port officials stated their position on Wednesday, and some of the containers were shipped back.').find((q) => q.cue === 'stated');
+  assert.ok(position && /their position/.test(position.text), JSON.stringify(position));
+  const denied = quotesOf('The minister denied the Wednesday meeting had taken place.').find((q) => q.cue === 'denied');
+  assert.ok(denied && /meeting had taken place/.test(denied.text), JSON.stringify(denied));
+});

@@ -694,3 +694,10 @@ export const bylineBlock = defineRule({
   fires: ['The court set out its reasoning:\n\nBy today\'s judgment, the Court answers that the directive does not preclude such an order.\n\n– European Court of Justice'],
   spares: ['The rescue went on through the night.\n\n—Emergency crews calling a halt to work at dawn'],
 });
+
+export const timeObject = defineRule({
+  id: 'quotes.time-object', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a cue\'s object that is only a date or time (the times layer) is when it spoke, not what it said: it is no content, and the clause with a subject of its own after it is ("Officials stated Wednesday, some of the debris will be flown back")',
+  fires: ['Malaysian officials stated Wednesday, some of the debris found in the Maldives will be brought back to Malaysia.'],
+  spares: ['Malaysian officials stated their position on Wednesday, and some of the debris was brought back to Malaysia.'],
+});
