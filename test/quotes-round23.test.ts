@@ -64,3 +64,22 @@ test('time-object near misses: an object that is more than a date stays the cont
   const denied = quotesOf('The minister denied the Wednesday meeting had taken place.').find((q) => q.cue === 'denied');
   assert.ok(denied && /meeting had taken place/.test(denied.text), JSON.stringify(denied));
 });
+
+test('a name before an apposition the parse took the subject from is the subject (quotes.name-before-apposition)', () => {
+  const quoted = '"The end of the calendar year is always strong," Jessica Caldwell, Edmunds\' executive director of industry analysis, said in a statement.';
+  const q = quotesOf(quoted);
+  assert.equal(q.find((x) => x.text.startsWith('The end of the calendar year'))?.speaker, 'Jessica Caldwell', JSON.stringify(q));
+  // (the description was the parse's subject, and the quotation plus the name were read as a paraphrase of it)
+  assert.equal(q.some((x) => /Jessica Caldwell/.test(x.text)), false, JSON.stringify(q));
+  const off = without(['quotes.name-before-apposition'], () => quotesOf(quoted));
+  assert.notEqual(off.find((x) => x.text.startsWith('The end of the calendar year'))?.speaker, 'Jessica Caldwell');
+  const unnamed = quotesOf('Airfleets, a database detailing the aircraft operated by commercial carriers, states the aircraft uses the A300.');
+  assert.equal(unnamed.find((x) => x.cue === 'states')?.speaker, '~Airfleets', JSON.stringify(unnamed));
+});
+
+test('name-before-apposition near misses: a name after a conjunction, an apposition that names someone', () => {
+  const joined = 'In findings published on Wednesday, researchers from the Georgia Institute of Technology and Clemson University, both in the United States, reported that warming seas weaken corals.';
+  assert.notEqual(quotesOf(joined).find((x) => x.cue === 'reported')?.speaker, 'Clemson University');
+  const named = 'Ana Ruiz, a colleague of Tom Berg, said the plan would fail.';
+  assert.equal(quotesOf(named).find((x) => x.cue === 'said')?.speaker, 'Ana Ruiz');
+});

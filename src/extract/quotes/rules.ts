@@ -701,3 +701,10 @@ export const timeObject = defineRule({
   fires: ['Malaysian officials stated Wednesday, some of the debris found in the Maldives will be brought back to Malaysia.'],
   spares: ['Malaysian officials stated their position on Wednesday, and some of the debris was brought back to Malaysia.'],
 });
+
+export const nameBeforeApposition = defineRule({
+  id: 'quotes.name-before-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue whose parsed subject is a noun inside an apposition set off by commas, right after a person\'s or body\'s name, takes the name (read off the words) for its subject, when the apposition names no one itself ("Airfleets, a database detailing the aircraft of carriers, states …"; \'"…," Jessica Caldwell, Edmunds\' executive director of industry analysis, said\')',
+  fires: ['"The end of the calendar year is always strong," Jessica Caldwell, Edmunds\' executive director of industry analysis, said in a statement.'],
+  spares: ['"The end of the calendar year is always strong," said Jessica Caldwell, and Edmunds\' executive director of industry analysis agreed.'],
+});

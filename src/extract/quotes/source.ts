@@ -290,6 +290,12 @@ function nameSegment(ctx: QuoteContext, a: number, b: number): boolean {
   return true;
 }
 
+/** A phrase of proper nouns only, capitalised, that the name finder did not take ("Airfleets"). */
+function properRun(ctx: QuoteContext, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) if (ctx.doc.tokens[j].upos !== 'PROPN' || !/^\p{Lu}/u.test(ctx.doc.tokens[j].text) || ctx.owners[j]) return false;
+  return b >= a;
+}
+
 /** Some token of the phrase belongs to a named person or organisation (not as a possessor). */
 function namedPhrase(ctx: QuoteContext, a: number, b: number): boolean {
   for (let j = a; j <= b; j++) {
@@ -425,6 +431,14 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
     // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
     if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
+    // "Airfleets, a database detailing …, states", '"…," Jessica Caldwell, Edmunds' executive director …, said': the parse
+    // took a noun of the apposition for the subject; the name before it, read off the words, is the subject (the
+    // apposition naming no one itself, a possessor aside)
+    // (the name opens its clause: the sentence, a quotation or a comma before it, not "researchers from GT and | University …")
+    const opens = (j: number): boolean => j < 0 || toks[j].sentence !== toks[cue].sentence || /^[,“”"—–(]$/.test(toks[j].text);
+    if (rule.nameBeforeApposition.enabled && surface && surface.how === 'surface' && surface.skipped && !surface.afterAdjunct && opens(surface.from - 1) && subj > surface.skipped[0] && subj < surface.skipped[1] && (namedPhrase(ctx, surface.from, surface.to) || properRun(ctx, surface.from, surface.to)) && !namedPhrase(ctx, surface.skipped[0] + 1, surface.skipped[1] - 1)) {
+      return fired(rule.nameBeforeApposition, surface);
+    }
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
     // "Conservative MP Philip Hammond commented"): one phrase, its head read off the words
     const before = subjects.filter((c) => c < cue);
