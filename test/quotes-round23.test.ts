@@ -83,3 +83,14 @@ test('name-before-apposition near misses: a name after a conjunction, an apposit
   const named = 'Ana Ruiz, a colleague of Tom Berg, said the plan would fail.';
   assert.equal(quotesOf(named).find((x) => x.cue === 'said')?.speaker, 'Ana Ruiz');
 });
+
+test('"with a spokesperson for them saying": the role speaks, not the object of "for" (quotes.participle-on-role-phrase)', () => {
+  const text = 'The Foreign Office confirmed he died on Wednesday, with a spokesperson for them saying: "We are aware of the death of a British national."';
+  const said = quotesOf(text).find((q) => q.text.startsWith('We are aware'));
+  assert.equal(said?.speaker, '~a spokesperson for them', JSON.stringify(said));
+  const off = without(['quotes.participle-on-role-phrase'], () => quotesOf(text)).find((q) => q.text.startsWith('We are aware'));
+  assert.notEqual(off?.speaker, '~a spokesperson for them');
+  // near miss: no role noun before "for" — the parse's reading stands
+  const plain = quotesOf('The Foreign Office confirmed he died on Wednesday, with officials saying: "We are aware of the death of a British national."');
+  assert.notEqual(plain.find((q) => q.text.startsWith('We are aware'))?.speaker, '~a spokesperson for them');
+});

@@ -708,3 +708,10 @@ export const nameBeforeApposition = defineRule({
   fires: ['"The end of the calendar year is always strong," Jessica Caldwell, Edmunds\' executive director of industry analysis, said in a statement.'],
   spares: ['"The end of the calendar year is always strong," said Jessica Caldwell, and Edmunds\' executive director of industry analysis agreed.'],
 });
+
+export const participleOnRolePhrase = defineRule({
+  id: 'quotes.participle-on-role-phrase', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue whose subject the parse read as "for X" right after a role noun ("…, with a spokesperson | for them saying: "…"", the "for X to …" reading) is said by the role\'s phrase with its "for X", not by X',
+  fires: ['The Foreign Office confirmed he died on Wednesday, with a spokesperson for them saying: "We are aware of the death of a British national."'],
+  spares: ['The Foreign Office confirmed he died on Wednesday, with officials saying: "We are aware of the death of a British national."'],
+});

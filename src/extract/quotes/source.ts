@@ -416,6 +416,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
   if (subjects.length) {
     const subj = subjects[0];
+    // "with a spokesperson for them saying": the parse made "for them" the participle's own subject ("for X to …"); the role
+    // noun before "for" speaks, with its phrase
+    const role = subj - 2;
+    if (rule.participleOnRolePhrase.enabled && t.xpos === 'VBG' && role >= 0 && lw(toks[subj - 1]) === 'for' && toks[subj - 1].head === cue && toks[role].upos === 'NOUN' && roleOf(lw(toks[role])) && !ctx.inside(role)) {
+      return fired(rule.participleOnRolePhrase, { ...nounPhrase(ctx, role), to: subj, head: role, how: 'controller' });
+    }
     if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
       if (/^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0 && t.head < subj) return fired(rule.relativeClauseCue, phrase(t.head, 'relative'));
       // a relative clause the parse hung on a participle that modifies a noun belongs to that noun, not to
