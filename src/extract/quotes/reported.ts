@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -26,6 +26,29 @@ export interface ReportedSpan {
 }
 
 const COMPLEMENT_CASES: Record<string, Frame> = { as: 'as', of: 'of', for: 'for', on: 'on' };
+
+/** Per document: which tokens lie inside a date or time the times stage found (marked once, read per object). */
+const inTimeCache = new WeakMap<QuoteContext, Uint8Array>();
+function inTime(ctx: QuoteContext): Uint8Array {
+  let marks = inTimeCache.get(ctx);
+  if (marks) return marks;
+  const doc = ctx.doc;
+  marks = new Uint8Array(doc.tokens.length);
+  for (const x of doc.times ?? []) {
+    if (x.type !== 'DATE' && x.type !== 'TIME') continue;
+    for (let i = doc.tokenAt(x.start); i < doc.tokens.length && doc.tokens[i].start < x.end; i++) if (doc.tokens[i].start >= x.start) marks[i] = 1;
+  }
+  inTimeCache.set(ctx, marks);
+  return marks;
+}
+
+/** An object that is only a date or time ("stated Wednesday, …", "confirmed Sunday …"): when the cue spoke, not what it said. */
+function timeOnlyObject(ctx: QuoteContext, c: number, cueIdx: number): boolean {
+  const r = subtree(ctx, c, cueIdx);
+  const marks = inTime(ctx);
+  for (let j = r.from; j <= r.to; j++) if (!marks[j]) return false;
+  return true;
+}
 
 function deprel(t: Token | undefined): string {
   return t?.deprel ?? '';
@@ -99,6 +122,7 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   /** a verb opened by infinitival "to" ("to help the families") */
   const infinitiveOf = (c: number) => toks[c].upos === 'VERB' && ctx.children[c].some((y) => y < c && lw(toks[y]) === 'to' && toks[y].upos === 'PART');
   const ccompBefore = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'ccomp');
+  let timeSkipped = false;
   for (const c of kids) {
     if (c < cueIdx) continue;
     // an inverted subject the parse took for an object (", reported officials") is the source
@@ -106,6 +130,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
     const d = deprel(toks[c]);
     if (d === 'ccomp' && (f.has('clause') || f.has('belief'))) { picked.push(c); complement = true; }
     else if (/^(?:obj|iobj)$/.test(d)) {
+      // a date or time is when the cue spoke: "Malaysian officials stated Wednesday, some of the debris … will be"
+      if (timeObject.enabled && timeOnlyObject(ctx, c, cueIdx)) { timeSkipped = true; continue; }
       // an addressee is never content: "told reporters that …", "warned the Saudis that …"
       if (f.has('addressee') && objects === 0) { objects++; continue; }
       objects++;
@@ -126,6 +152,12 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
       if (frame && f.has(frame) && withComplement) { picked.push(c); complement = true; extra = true; }
       else if (d === 'advcl' && f.has('clause') && ctx.children[c].some((x) => lw(toks[x]) === 'that')) { picked.push(c); complement = true; }
     }
+  }
+  // … and the clause after the date, set off by a comma, is what it said, however the parse hung it ("stated Wednesday, | some
+  // of the debris … will be brought back": a clause with a subject of its own, parsed as parataxis)
+  if (timeSkipped && !picked.length && f.has('clause')) {
+    const clause = kids.find((c) => c > cueIdx && /^(?:parataxis|ccomp|advcl)$/.test(deprel(toks[c])) && ctx.children[c].some((x) => /^nsubj/.test(deprel(toks[x]))) && !ctx.children[c].some((x) => deprel(toks[x]) === 'mark'));
+    if (clause !== undefined && !ctx.inside(clause)) { picked.push(clause); complement = true; timeObject.fired(toks[clause].start, toks[clause].end); }
   }
   // "accused the government of hiding …" parsed with the complement on the object
   if (!complement && withComplement) {

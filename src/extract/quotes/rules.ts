@@ -685,3 +685,33 @@ export const participleWithSubject = defineRule({
   fires: ['Some also noted the lights appeared to move quickly across the sky.'],
   spares: ['As some noted, the lights appeared to move quickly across the sky.'],
 });
+
+// ---- twelfth session, quotes23 -----------------------------------------------------------------
+
+export const bylineBlock = defineRule({
+  id: 'quotes.byline-block', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a paragraph that is only a dash and a name ("– European Court of Justice", "—Sabrina Bennoui, of RSF") signs the block quotation above it: the quotation filling the paragraph before it, or, unmarked, the paragraphs after the last one a colon closes (up to four) — a direct quote of that name, and the words inside it are quoted, not narrated',
+  fires: ['The court set out its reasoning:\n\nBy today\'s judgment, the Court answers that the directive does not preclude such an order.\n\n– European Court of Justice'],
+  spares: ['The rescue went on through the night.\n\n—Emergency crews calling a halt to work at dawn'],
+});
+
+export const timeObject = defineRule({
+  id: 'quotes.time-object', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a cue\'s object that is only a date or time (the times layer) is when it spoke, not what it said: it is no content, and the clause with a subject of its own after it is ("Officials stated Wednesday, some of the debris will be flown back")',
+  fires: ['Malaysian officials stated Wednesday, some of the debris found in the Maldives will be brought back to Malaysia.'],
+  spares: ['Malaysian officials stated their position on Wednesday, and some of the debris was brought back to Malaysia.'],
+});
+
+export const nameBeforeApposition = defineRule({
+  id: 'quotes.name-before-apposition', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a cue whose parsed subject is a noun inside an apposition set off by commas, right after a person\'s or body\'s name, takes the name (read off the words) for its subject, when the apposition names no one itself ("Airfleets, a database detailing the aircraft of carriers, states …"; \'"…," Jessica Caldwell, Edmunds\' executive director of industry analysis, said\')',
+  fires: ['"The end of the calendar year is always strong," Jessica Caldwell, Edmunds\' executive director of industry analysis, said in a statement.'],
+  spares: ['"The end of the calendar year is always strong," said Jessica Caldwell, and Edmunds\' executive director of industry analysis agreed.'],
+});
+
+export const participleOnRolePhrase = defineRule({
+  id: 'quotes.participle-on-role-phrase', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue whose subject the parse read as "for X" right after a role noun ("…, with a spokesperson | for them saying: "…"", the "for X to …" reading) is said by the role\'s phrase with its "for X", not by X',
+  fires: ['The Foreign Office confirmed he died on Wednesday, with a spokesperson for them saying: "We are aware of the death of a British national."'],
+  spares: ['The Foreign Office confirmed he died on Wednesday, with officials saying: "We are aware of the death of a British national."'],
+});

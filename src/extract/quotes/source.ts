@@ -290,6 +290,12 @@ function nameSegment(ctx: QuoteContext, a: number, b: number): boolean {
   return true;
 }
 
+/** A phrase of proper nouns only, capitalised, that the name finder did not take ("Airfleets"). */
+function properRun(ctx: QuoteContext, a: number, b: number): boolean {
+  for (let j = a; j <= b; j++) if (ctx.doc.tokens[j].upos !== 'PROPN' || !/^\p{Lu}/u.test(ctx.doc.tokens[j].text) || ctx.owners[j]) return false;
+  return b >= a;
+}
+
 /** Some token of the phrase belongs to a named person or organisation (not as a possessor). */
 function namedPhrase(ctx: QuoteContext, a: number, b: number): boolean {
   for (let j = a; j <= b; j++) {
@@ -410,6 +416,12 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   const surface = read?.afterAdjunct && (subjects.length || (t.head !== undefined && t.head >= 0)) ? null : read?.afterAdjunct ? fired(rule.nameAfterAdjunct, read) : read;
   if (subjects.length) {
     const subj = subjects[0];
+    // "with a spokesperson for them saying": the parse made "for them" the participle's own subject ("for X to …"); the role
+    // noun before "for" speaks, with its phrase
+    const role = subj - 2;
+    if (rule.participleOnRolePhrase.enabled && t.xpos === 'VBG' && role >= 0 && lw(toks[subj - 1]) === 'for' && toks[subj - 1].head === cue && toks[role].upos === 'NOUN' && roleOf(lw(toks[role])) && !ctx.inside(role)) {
+      return fired(rule.participleOnRolePhrase, { ...nounPhrase(ctx, role), to: subj, head: role, how: 'controller' });
+    }
     if (rule.relativeClauseCue.enabled && RELATIVE.has(lw(toks[subj])) && subj < cue) {
       if (/^acl/.test(deprel(t)) && t.head !== undefined && t.head >= 0 && t.head < subj) return fired(rule.relativeClauseCue, phrase(t.head, 'relative'));
       // a relative clause the parse hung on a participle that modifies a noun belongs to that noun, not to
@@ -425,6 +437,14 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
     // a subject the parse found in a fronted clause ("While in New York City …, President Zelensky told")
     if (surface && !surface.skipped && subj < surface.from && toks.slice(subj, surface.from).some((x) => x.text === ',') && namedPhrase(ctx, surface.from, surface.to)) return surface;
+    // "Airfleets, a database detailing …, states", '"…," Jessica Caldwell, Edmunds' executive director …, said': the parse
+    // took a noun of the apposition for the subject; the name before it, read off the words, is the subject (the
+    // apposition naming no one itself, a possessor aside)
+    // (the name opens its clause: the sentence, a quotation or a comma before it, not "researchers from GT and | University …")
+    const opens = (j: number): boolean => j < 0 || toks[j].sentence !== toks[cue].sentence || /^[,“”"—–(]$/.test(toks[j].text);
+    if (rule.nameBeforeApposition.enabled && surface && surface.how === 'surface' && surface.skipped && !surface.afterAdjunct && opens(surface.from - 1) && subj > surface.skipped[0] && subj < surface.skipped[1] && (namedPhrase(ctx, surface.from, surface.to) || properRun(ctx, surface.from, surface.to)) && !namedPhrase(ctx, surface.skipped[0] + 1, surface.skipped[1] - 1)) {
+      return fired(rule.nameBeforeApposition, surface);
+    }
     // one phrase split into two subjects ("Mexico's Foreign Secretary Marcelo Ebrard said",
     // "Conservative MP Philip Hammond commented"): one phrase, its head read off the words
     const before = subjects.filter((c) => c < cue);
@@ -565,7 +585,7 @@ function maySpeak(ctx: QuoteContext, i: number): boolean {
   if (type === 'PERSON' || type === 'ORG' || type === 'GPE' || type === 'NORP') return true;
   const w = lw(t);
   const lemma = (t.lemma ?? w).toLowerCase();
-  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.test(lemma) || t.upos === 'PROPN';
+  return PERSONAL.has(w) || !!roleOf(w) || PERSON_NOUNS.has(lemma) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma) || STATEMENT_NOUNS.has(lemma) || DOCUMENT_NOUNS.has(lemma) || t.upos === 'PROPN';
 }
 
 /**
@@ -774,7 +794,7 @@ function subjectAntecedent(ctx: QuoteContext, pronoun: number, w: string): Sourc
     const lemma = (t.lemma ?? lw(t)).toLowerCase();
     const speaking = !!o || !!roleOf(lw(t)) || !!lookup('event-participant-nouns', lemma) || !!lookup('org-nouns', lemma);
     if (w === 'they') return plural ? (type !== 'PERSON' || ctx.ownerKind[j] !== 'name') && speaking : type === 'ORG' || (rule.groupThey.enabled && !!o && (coordinatedName(ctx, j) || !!groupNamed(ctx, j)));
-    return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.test(lw(t)));
+    return !plural && (type === 'ORG' || type === 'GPE' || STATEMENT_NOUNS.has(lw(t)) || DOCUMENT_NOUNS.has(lw(t)));
   };
   const sIdx = toks[pronoun].sentence;
   const sent = doc.sentences[sIdx];
@@ -1270,7 +1290,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
   // (not a document noun modifying the noun after it, which the parse took for the head: "study co-author Ted Scambos")
   const modifier = head < to && /^(?:NOUN|PROPN)$/.test(toks[head + 1].upos ?? '') && toks[head + 1].start <= toks[head].end + 1;
-  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) && rule.statementAuthor.enabled && !modifier;
+  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && rule.statementAuthor.enabled && !modifier;
   if (rule.personInTitle.enabled && !documentHead) {
     // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
     // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
@@ -1423,16 +1443,16 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
   // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
-  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.test(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
+  if (rule.describedPossessor.enabled && !STATEMENT_NOUNS.has(w) && !DOCUMENT_NOUNS.has(w) && toks[head].upos === 'NOUN' && !roleOf(w) && !own && /^(?:of|from)$/.test(lw(toks[head + 1]))) {
     for (const c of ctx.children[head]) {
       const cw = lw(toks[c]);
-      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.test(cw))) {
+      if (c > head && c <= to && deprel(toks[c]).startsWith('nmod') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.has(cw))) {
         const author = authorOf(ctx, head + 2, to, c);
         if (author?.entity) return fired(rule.describedPossessor, { entity: author.entity, span, via: 'author' });
       }
     }
   }
-  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) {
+  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) {
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
@@ -1572,7 +1592,7 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
   const toks = ctx.doc.tokens;
   // (a statement or document noun is its author's through authorOf, which knows possessors and issuers)
   const w = lw(toks[head]);
-  if (toks[head].upos !== 'NOUN' || ctx.owners[head] || roleOf(w) || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.test(w)) return null;
+  if (toks[head].upos !== 'NOUN' || ctx.owners[head] || roleOf(w) || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) return null;
   for (const c of ctx.children[head]) {
     if (c < head || deprel(toks[c]) !== 'acl' || toks[c].xpos !== 'VBN' || ctx.inside(c) || !ISSUING.has((toks[c].lemma ?? '').toLowerCase())) continue;
     for (const a of ctx.children[c]) {
@@ -1583,7 +1603,7 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
   return null;
 }
 
-const DOCUMENT_NOUNS = /^(?:summary|motion|filing|complaint|document|judgment|judgement|ruling|decision|order|transcript|data|survey|poll|study|findings)$/;
+const DOCUMENT_NOUNS = set('document-nouns');
 
 /**
  * Who wrote a statement: its possessor ("Judge Miller's statement", "Erdogan's office"), a name
