@@ -37,3 +37,11 @@ test('"it" whose copular predicate names a kind of place is the place of that ki
   assert.equal(linkOf(doc('You asked me about Taipei. It is the most interesting book in the shop.'), 'It is'), '');
   assert.equal(linkOf(doc('Qalat lies south of Quetta. It was the capital of the old khanate.'), 'It was'), '');
 });
+
+test('he/she is not linked to one of two persons named together that it could equally be ("Ana Ruiz and Maria Lopez … she")', () => {
+  const text = 'Ana Ruiz and Maria Lopez walked up to the guard. Later she opened the gate with a key.';
+  assert.equal(linkOf(doc(text), 'she opened'), '');
+  assert.equal(linkWithout('coref.he-she-coordinated-pair', text, 'she opened'), 'Ana Ruiz');
+  // a gender tells the two apart: linked as before
+  assert.equal(linkOf(doc('Ana Ruiz and Tom Hale walked up to the guard. Later she opened the gate with a key.'), 'she opened'), 'Ana Ruiz');
+});

@@ -7,14 +7,17 @@
  *    great man," while President Trump noted his "strength"");
  *  - a name whose first word is a common word the recogniser took into it ("Secretary of State Condoleezza Rice" →
  *    "State Condoleezza Rice") takes its given name from the next word: the gender the prose table or an ending gives
- *    "State" is no person's.
- * src/extract/coref/rules.ts asks here (the he/she compatibility test and `givenNameOf`).
+ *    "State" is no person's;
+ *  - a person named in a coordination with another the pronoun could equally be ("Aishah and Doan") is no antecedent of
+ *    he/she in a later sentence.
+ * src/extract/coref/rules.ts asks here (the he/she compatibility test, the earlier-sentence search and `givenNameOf`).
  */
-import type { Doc, Entity } from '../../doc.js';
+import type { Doc, Entity, Mention } from '../../doc.js';
 import { isTitle } from '../../lexicon/index.js';
 import { defineRule } from '../../rules/registry.js';
 import { getNerModel } from '../ner.js';
 import { recordedGivenName } from './genders.js';
+import { mentionHead } from './mentions.js';
 
 export const titledSurnameRule = defineRule({
   id: 'coref.titled-surname',
@@ -108,4 +111,45 @@ export function givenNameIndex(words: readonly string[], skip: number, at: { sta
   if (share === undefined || share >= COMMON_WORD_CAP_SHARE) return skip;
   commonFirstWordRule.fired(at.start, at.end);
   return skip + 1;
+}
+
+export const coordinatedPairRule = defineRule({
+  id: 'coref.he-she-coordinated-pair',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'he/she whose antecedent in an earlier sentence is named there in a coordination with another person the pronoun could equally be (no gender tells them apart: "two women, ostensibly Aishah and Doan, walked up to Kim … whether she used a needle") stays unlinked: nothing says which of the two is meant',
+  fires: ['Ana Ruiz and Maria Lopez walked up to the guard. Later she opened the gate with a key.'],
+  spares: ['Ana Ruiz and Tom Hale walked up to the guard. Later she opened the gate with a key.'],
+  source: 'src/extract/coref/pronouns-names.ts',
+});
+
+const partnersOf = new WeakMap<Mention, Entity[]>();
+
+/** The other persons the parse coordinates with mention m of e ("Aishah and Doan"): memoised per mention. */
+function conjoinedPersons(doc: Doc, owners: readonly (Entity | undefined)[], m: Mention, e: Entity): Entity[] {
+  let out = partnersOf.get(m);
+  if (out) return out;
+  out = [];
+  const toks = doc.tokens;
+  const h = mentionHead(doc, m);
+  if (h >= 0) {
+    const sentence = doc.sentences[toks[h].sentence];
+    const partners: number[] = [];
+    if (toks[h].deprel === 'conj' && (toks[h].head ?? -1) >= 0) partners.push(toks[h].head!);
+    for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) if (toks[k].head === h && toks[k].deprel === 'conj') partners.push(k);
+    for (const p of partners) {
+      const o = owners[p];
+      if (o && o !== e && o.type === 'PERSON' && !out.includes(o)) out.push(o);
+    }
+  }
+  partnersOf.set(m, out);
+  return out;
+}
+
+/** Mention m of e is coordinated with another person `like` accepts (the pronoun could be either): the rule fires at the pronoun. */
+export function ambiguousPair(doc: Doc, owners: readonly (Entity | undefined)[], m: Mention, e: Entity, like: (o: Entity) => boolean, pronoun: number): boolean {
+  if (!coordinatedPairRule.enabled || m.kind === 'pronoun' || e.type !== 'PERSON') return false;
+  if (!conjoinedPersons(doc, owners, m, e).some(like)) return false;
+  coordinatedPairRule.fired(doc.tokens[pronoun].start, doc.tokens[pronoun].end);
+  return true;
 }

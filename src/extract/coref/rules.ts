@@ -26,7 +26,7 @@ import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
-import { givenNameIndex, titledSurname } from './pronouns-names.js';
+import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -1424,20 +1424,23 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // a possessor is passed over for the noun it qualifies: "Dubois's wife, Claire, said … she"
       // (without the names' genders, only this sentence: "Nika Melia … his sentence"; a man named
       // sentences back is no better than no one for "her")
-      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && (byGivenName || !byName.size); s--) {
+      let pairStop = false;
+      for (let s = sent - 1; s >= Math.max(0, sent - 3) && !chosen && !pairStop && (byGivenName || !byName.size); s--) {
         const inSentence = index.bySentence.get(s) ?? [];
         // a person nothing gives a gender to (no gendered word, no pronoun yet, a given name the table does not
         // know: "Boxer", "the Tsar") is too weak an antecedent for he/she sentences away
         // (unless it is the main subject of the sentence just before: "A third hostage, the sailor Nguyen Van Hung,
         // is still held. His wife …")
         const far = (x: Indexed) => {
-          if (!compatible(x.e)) return false;
+          if (pairStop || !compatible(x.e)) return false;
           // "adding to the board Stewart Brand, John Gilmore, and Steve Wozniak. He served …": a name in a list is none
           // of the next sentence's topic
           if (wantPerson && listRule.enabled && listedPerson(doc, owners, x)) {
             listRule.fired(toks[i].start, toks[i].end);
             return false;
           }
+          // "two women, Aishah and Doan, walked up to Kim … she": either could be meant (and no one else in that sentence)
+          if (wantPerson && ambiguousPair(doc, owners, x.m, x.e, compatible, i)) { pairStop = true; return false; }
           if (!wantPerson || !unknownGenderRule.enabled || genders.has(x.e.id) || (byGivenName && byName.has(x.e.id))) return true;
           if (s === sent - 1 && isMainSubject(doc, x.m)) return true;
           // (the story's subject, named far more often than anyone: "Kim Jong Nam … He died")
