@@ -26,6 +26,7 @@ import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
+import { contactClauseAfter, contactClauseRule, unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -942,10 +943,26 @@ function ruleDescriptions(doc: Doc): void {
       restrictiveModifierRule.fired(toks[i].start, toks[h + 1].end);
       continue;
     }
+    // "the city I found most interesting"; "the lower court … the court" (descriptions-unnamed.ts)
+    if (target && basis !== BASIS.age && unnamedReferent(doc, index, covered, target, i, h)) continue;
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
 }
 
+
+/** The description at i (head h) may stand for something the text leaves unnamed: a contact relative clause picks it, or an unowned phrase of its head comes between it and the entity. */
+function unnamedReferent(doc: Doc, index: MentionIndex, covered: Uint8Array, target: Entity, i: number, h: number): boolean {
+  const toks = doc.tokens;
+  if (contactClauseRule.enabled && contactClauseAfter(toks, h)) {
+    contactClauseRule.fired(toks[i].start, toks[h + 1].end);
+    return true;
+  }
+  if (!unnamedSameHeadRule.enabled) return false;
+  const last = index.mostRecentMention(toks[i].start, (e) => e === target);
+  if (!last || !unnamedSameHeadBetween(doc, covered, target, lw(toks[h]), doc.tokenAt(last.m.end), i)) return false;
+  unnamedSameHeadRule.fired(toks[i].start, toks[h].end);
+  return true;
+}
 
 export const placeRule = defineRule({
   id: 'coref.place-description',
@@ -1151,12 +1168,16 @@ class MentionIndex {
 
   /** The entity of the closest mention ending before `pos` that satisfies `ok` (looks back at most `limit` mentions). */
   mostRecent(pos: number, ok: (e: Entity) => boolean, limit = 400): Entity | undefined {
+    return this.mostRecentMention(pos, ok, limit)?.e;
+  }
+  /** The closest mention ending before `pos` whose entity satisfies `ok`, with its entity. */
+  mostRecentMention(pos: number, ok: (e: Entity) => boolean, limit = 400): Indexed | undefined {
     // both lists walked back together, latest start first (a registered mention after an indexed one at the same start)
     let i = countBefore(this.items, pos) - 1;
     let j = countBefore(this.added, pos) - 1;
     for (let n = 0; n < limit && (i >= 0 || j >= 0); n++) {
       const x = j >= 0 && (i < 0 || this.added[j].m.start >= this.items[i].m.start) ? this.added[j--] : this.items[i--];
-      if (x.m.end <= pos && ok(x.e)) return x.e;
+      if (x.m.end <= pos && ok(x.e)) return x;
     }
     return undefined;
   }
