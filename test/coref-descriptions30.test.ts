@@ -1,6 +1,6 @@
 /**
  * Descriptions (issue 23, coref30): "the court" after "the lower court" may be that court, not
- * the one named before it; "the city I found most interesting" is picked by its clause; "the Prime Minister of Portugal
+ * the one named before it; "the Prime Minister of Portugal
  * Tom Berg" and "Tom Berg, Ruritanian Ambassador to Spain," give titles for "the prime minister", "the ambassador"; "her
  * secretary of justice" is no secretary of state. Sentences of our own: for each
  * rule, cases of the text, the words, the link with every rule on and the link with that rule switched off.
@@ -21,6 +21,9 @@ const CASES: Record<string, Case[]> = {
     { text: 'The Ruritanian Supreme Court is the highest court of the country. In April the court refused the appeal.', words: 'the court', on: 'Ruritanian Supreme Court', off: 'Ruritanian Supreme Court' },
     { text: 'The Ruritanian Supreme Court heard the appeal of a man sentenced by a court in the north. In April the court refused the appeal.', words: 'the court', on: 'Ruritanian Supreme Court', off: 'Ruritanian Supreme Court' },
     { text: 'The Ruritanian Supreme Court met on Monday. The Ruritanian court said the appeal failed. In April the court refused another appeal.', words: 'the court', on: 'Ruritanian Supreme Court', off: 'Ruritanian Supreme Court' },
+    // "the same court" points back; "the highest court of Portugal" is the Supreme Court of Portugal
+    { text: 'The Ruritanian Supreme Court met on Monday. Two judges of the same court resigned. In April the court refused the appeal.', words: 'the court', on: 'Ruritanian Supreme Court', off: 'Ruritanian Supreme Court' },
+    { text: 'The Supreme Court of Portugal met on Monday. The highest court of Portugal said the appeal failed. In April the court refused another appeal.', words: 'the court', on: 'Supreme Court of Portugal', off: 'Supreme Court of Portugal' },
   ],
   // recall: titles read in two more shapes; a possessed role's "of" complement says which holder
   'coref.title-of-place-before-name': [
@@ -33,10 +36,6 @@ const CASES: Record<string, Case[]> = {
   ],
   'coref.possessive-role-of-complement': [
     { text: 'Tom Berg, secretary of state, resigned on Monday. Ana Ruiz named her secretary of justice on Friday.', words: 'secretary of justice', on: '', off: 'Tom Berg' },
-  ],
-  'coref.description-contact-clause': [
-    { text: 'Tom Berg lived in Madrid for a year. He said the city he loved most was Lisbon.', words: 'the city', on: '', off: 'Madrid' },
-    { text: 'Tom Berg lived in Madrid for a year. He said the city was beautiful.', words: 'the city', on: 'Madrid', off: 'Madrid' },
   ],
 };
 

@@ -3,12 +3,10 @@
  * rules' description search (rules.ts, ruleDescriptions) asks these before it adds a link.
  *  - a noun of the description's head that no entity owns, between the entity's last mention and the description ("The
  *    Supreme Court advised the lower court … If the court upholds …"): the description may be that one, so no link;
- *  - a contact relative clause right after the noun ("the city I found most interesting", "the company he founded")
- *    picks its referent by the clause, as coref.description-restrictive-modifier refuses for "that"/"which"/participles.
  */
 import type { Doc, Entity, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
-import { lw } from './mentions.js';
+import { lw, tokenOwners } from './mentions.js';
 
 export const unnamedSameHeadRule = defineRule({
   id: 'coref.description-unnamed-same-head',
@@ -19,25 +17,6 @@ export const unnamedSameHeadRule = defineRule({
   spares: ['The Ruritanian Supreme Court advised the government to drop the case in April. If the court refuses, the man will be executed.'],
   source: 'src/extract/coref/descriptions-unnamed.ts',
 });
-
-export const contactClauseRule = defineRule({
-  id: 'coref.description-contact-clause',
-  stage: 'coref',
-  action: 'veto',
-  summary: 'a description whose noun a relative clause with no relative word follows ("the city I found most interesting", "the party he joined later") is picked by that clause, not by pointing back (as coref.description-restrictive-modifier for "that", "which" and participles)',
-  fires: ['Tom Berg lived in Madrid for a year. He said the city he loved most was Lisbon.'],
-  spares: ['Tom Berg lived in Madrid for a year. He said the city was beautiful.'],
-  source: 'src/extract/coref/descriptions-unnamed.ts',
-});
-
-/** A relative clause with no relative word opens right after the noun at h: its subject, then its verb, which the parse hangs on h. */
-export function contactClauseAfter(toks: readonly Token[], h: number): boolean {
-  const subject = toks[h + 1];
-  if (!subject || subject.sentence !== toks[h].sentence || !(subject.deprel ?? '').startsWith('nsubj')) return false;
-  if (subject.upos !== 'PRON' && subject.upos !== 'PROPN') return false;
-  const v = subject.head ?? -1;
-  return v > h + 1 && toks[v].head === h && toks[v].deprel === 'acl:relcl';
-}
 
 /** Per document: each lower-case noun's token positions, in text order (one pass, kept while the document lives). */
 const nounPositions = new WeakMap<Doc, Map<string, number[]>>();
@@ -101,25 +80,57 @@ export function unnamedSameHeadBetween(doc: Doc, covered: Uint8Array, e: Entity,
     if (next && next.sentence === t.sentence && (next.upos === 'NOUN' || next.upos === 'PROPN')) continue;
     // not an apposition or a predicate ("make Taiwan the first country")
     if (t.deprel === 'appos' || t.deprel === 'compound' || t.deprel === 'xcomp') continue;
+    // "the contemporary canton of Aargau" describes Aargau
+    if (ofTheEntity(doc, k, e)) continue;
     if (picksAnother(toks, k, wordsOfNames(e))) return true;
   }
   return false;
 }
 
+/** Per document: the entity whose name covers each token (the names are settled before descriptions are linked). */
+const owners = new WeakMap<Doc, (Entity | undefined)[]>();
+function namesOwners(doc: Doc): (Entity | undefined)[] {
+  let o = owners.get(doc);
+  if (!o) owners.set(doc, (o = tokenOwners(doc)));
+  return o;
+}
+
+/** An "of" phrase on the noun at k names the entity itself: "the contemporary canton of Aargau". */
+function ofTheEntity(doc: Doc, k: number, e: Entity): boolean {
+  const toks = doc.tokens;
+  for (let j = k + 2; j < toks.length && j <= k + 6 && toks[j].sentence === toks[k].sentence; j++) {
+    if (toks[j].head !== k || !(toks[j].deprel ?? '').startsWith('nmod') || lw(toks[j - 1]) !== 'of') continue;
+    // (the name's own entity, or a word of the entity's names: "canton of Aargau" for the Canton of Aargau)
+    return namesOwners(doc)[j] === e || wordsOfNames(e).has(lw(toks[j]));
+  }
+  return false;
+}
+
 /**
- * The phrase headed by the noun at k has "the" or "another" and is no predicate ("It is the main airport", "qualified as
- * the party …") and no description of the entity by a word of its names ("the Melbourne city council", "the chess club").
- * (Not a bare noun, "prisoner of war"; not an indefinite, "a Gulf Coast university", a kind as often as a thing; not a
- * demonstrative, "this mosque", which points back as the description does.)
+ * The phrase headed by the noun at k picks out another thing of its kind: "another" before it, or "the" and a modifier
+ * ("the lower court", "the three-judge court", "the council chamber"); it is no predicate ("It is the main airport",
+ * "qualified as the largest party") and no description of the entity by a word of its names ("the Melbourne city
+ * council", "the chess club"). (Not a bare noun, "prisoner of war"; not a bare "the court", a description that may stand
+ * for the entity itself; not an indefinite, "a Gulf Coast university", a kind as often as a thing; not a demonstrative,
+ * "this mosque", which points back as the description does.)
  */
 function picksAnother(toks: readonly Token[], k: number, names: ReadonlySet<string>): boolean {
-  let article = false;
+  let another = false;
+  let the = false;
+  let modified = false;
   for (let b = k - 1; b >= 0 && b >= k - 12 && toks[b].sentence === toks[k].sentence; b--) {
     const d = toks[b];
     if (d.head !== k) continue;
     const w = lw(d);
-    if (d.deprel === 'cop' || (d.deprel === 'case' && w === 'as') || (d.deprel !== 'det' && d.deprel !== 'case' && names.has(w))) return false;
-    if (d.deprel === 'det' && (w === 'the' || w === 'another')) article = true;
+    if (d.deprel === 'cop' || (d.deprel === 'case' && w === 'as')) return false;
+    if (d.deprel === 'det') {
+      if (w === 'another') another = true;
+      if (w === 'the') the = true;
+    } else if (d.deprel === 'amod' || d.deprel === 'compound' || d.deprel === 'nummod') {
+      // ("the same canton" points back, as the description does)
+      if (names.has(w) || w === 'same') return false;
+      modified = true;
+    }
   }
-  return article;
+  return another || (the && modified);
 }

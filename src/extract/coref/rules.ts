@@ -27,7 +27,7 @@ import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { bareTitlePhrases, possessiveRoleOfRule, titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
-import { contactClauseAfter, contactClauseRule, unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
+import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -953,21 +953,18 @@ function ruleDescriptions(doc: Doc): void {
       restrictiveModifierRule.fired(toks[i].start, toks[h + 1].end);
       continue;
     }
-    // "the city I found most interesting"; "the lower court … the court" (descriptions-unnamed.ts)
+    // "the lower court … the court" (descriptions-unnamed.ts)
     if (target && basis !== BASIS.age && unnamedReferent(doc, index, covered, target, i, h)) continue;
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
 }
 
 
-/** The description at i (head h) may stand for something the text leaves unnamed: a contact relative clause picks it, or an unowned phrase of its head comes between it and the entity. */
+/** The description at i (head h) may stand for something the text leaves unnamed: an unowned phrase of its head that picks out another comes between it and the entity. */
 function unnamedReferent(doc: Doc, index: MentionIndex, covered: Uint8Array, target: Entity, i: number, h: number): boolean {
   const toks = doc.tokens;
-  if (contactClauseRule.enabled && contactClauseAfter(toks, h)) {
-    contactClauseRule.fired(toks[i].start, toks[h + 1].end);
-    return true;
-  }
-  if (!unnamedSameHeadRule.enabled) return false;
+  // (a plural is a group, a modified plural a part of it: "the earlier caves" of the Ajanta Caves)
+  if (!unnamedSameHeadRule.enabled || toks[h].xpos === 'NNS' || toks[h].xpos === 'NNPS') return false;
   const last = index.mostRecentMention(toks[i].start, (e) => e === target);
   if (!last || !unnamedSameHeadBetween(doc, covered, target, lw(toks[h]), doc.tokenAt(last.m.end), i)) return false;
   unnamedSameHeadRule.fired(toks[i].start, toks[h].end);
