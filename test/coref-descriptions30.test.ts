@@ -1,8 +1,7 @@
 /**
  * Descriptions (issue 23, coref30): "the court" after "the lower court" may be that court, not
  * the one named before it; "the Prime Minister of Portugal
- * Tom Berg" and "Tom Berg, Ruritanian Ambassador to Spain," give titles for "the prime minister", "the ambassador"; "her
- * secretary of justice" is no secretary of state. Sentences of our own: for each
+ * Tom Berg" gives a title for "the prime minister". Sentences of our own: for each
  * rule, cases of the text, the words, the link with every rule on and the link with that rule switched off.
  */
 import { test } from 'node:test';
@@ -25,17 +24,10 @@ const CASES: Record<string, Case[]> = {
     { text: 'The Ruritanian Supreme Court met on Monday. Two judges of the same court resigned. In April the court refused the appeal.', words: 'the court', on: 'Ruritanian Supreme Court', off: 'Ruritanian Supreme Court' },
     { text: 'The Supreme Court of Portugal met on Monday. The highest court of Portugal said the appeal failed. In April the court refused another appeal.', words: 'the court', on: 'Supreme Court of Portugal', off: 'Supreme Court of Portugal' },
   ],
-  // recall: titles read in two more shapes; a possessed role's "of" complement says which holder
+  // recall: a title with its place before the name
   'coref.title-of-place-before-name': [
     { text: 'A letter was sent to the Prime Minister of Portugal Tom Berg on Monday. Critics said the prime minister ignored it.', words: 'the prime minister', on: 'Tom Berg', off: '' },
     { text: 'A letter was sent to the people of Portugal, Tom Berg said on Monday. Critics said the prime minister ignored it.', words: 'the prime minister', on: '', off: '' },
-  ],
-  'coref.bare-apposed-title': [
-    { text: 'The talks were led by Tom Berg, Ruritanian Ambassador to Spain, on Monday. The ambassador said the deal was close.', words: 'The ambassador', on: 'Tom Berg', off: '' },
-    { text: 'Ana Ruiz, foreign minister of Portugal, met the press on Monday. The foreign minister said the deal was close.', words: 'The foreign minister', on: 'Ana Ruiz', off: '' },
-  ],
-  'coref.possessive-role-of-complement': [
-    { text: 'Tom Berg, secretary of state, resigned on Monday. Ana Ruiz named her secretary of justice on Friday.', words: 'secretary of justice', on: '', off: 'Tom Berg' },
   ],
 };
 

@@ -175,8 +175,8 @@ export function resolveNominals(doc: Doc): void {
       // age in apposition: "Cohen, 29,"
       if (e.type === 'PERSON' && /^\d{1,3}$/.test(det.text) && toks[after + 2]?.text === ',') (e.attributes ??= {}).age = det.text;
     }
-  }  // "the Prime Minister of Canada Stephen Harper", "Anatoly Viktorov, Russian Ambassador,": titles for "the prime minister" later
-  noteTitleShapes(doc, owners, apposedTitles);
+  }  // "the Prime Minister of Canada Stephen Harper": a title for "the prime minister" later
+  noteTitleShapes(doc, owners);
 }
 
 /** Link the third-person pronouns and definite descriptions the model is sure of. */

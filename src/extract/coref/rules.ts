@@ -26,7 +26,7 @@ import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
-import { bareTitlePhrases, possessiveRoleOfRule, titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
+import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
@@ -740,7 +740,6 @@ function ruleDescriptions(doc: Doc): void {
     for (const m of e.mentions) {
       if (m.kind === 'nominal') r.add(m.text.toLowerCase().replace(/^(the|a|an)\s+/, ''));
       if (m.kind !== 'name') continue;
-      for (const x of bareTitlePhrases.get(m) ?? []) r.add(x);
       const first = doc.tokenAt(m.start);
       const words: string[] = [];
       // "the Prime Minister of Canada Stephen Harper": the title's words end before its place
@@ -876,11 +875,6 @@ function ruleDescriptions(doc: Doc): void {
       if (target && roleNounHeadRule.enabled && roleWordModifies(toks, h)) {
         roleNounHeadRule.fired(toks[h].start, toks[h + 1].end);
         target = undefined;
-      }
-      // "his secretary of justice" says which secretary, as "the president of Turkey" does
-      if (target && possessive && possessiveRoleOfRule.enabled && ofComplementOn(toks, h)) {
-        possessiveRoleOfRule.fired(toks[h].start, toks[h + 1].end);
-        continue;
       }
       // a possessive keeps its own pronoun mention: the nominal is the role word alone
       if (target && possessive) { addMention(doc, target, toks[h].start, toks[h].end, 'nominal', covered, basis); continue; }
