@@ -15,6 +15,7 @@ import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
 import { applyRules, apposedTitles, BASIS, describedPossessor, notApposed } from './coref/rules.js';
+import { noteTitleShapes } from './coref/descriptions-titles.js';
 import { addMention, lw, tokenOwners } from './coref/mentions.js';
 import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
@@ -175,7 +176,8 @@ export function resolveNominals(doc: Doc): void {
       // age in apposition: "Cohen, 29,"
       if (e.type === 'PERSON' && /^\d{1,3}$/.test(det.text) && toks[after + 2]?.text === ',') (e.attributes ??= {}).age = det.text;
     }
-  }
+  }  // "the Prime Minister of Canada Stephen Harper": a title for "the prime minister" later
+  noteTitleShapes(doc, owners);
 }
 
 /** Link the third-person pronouns and definite descriptions the model is sure of. */

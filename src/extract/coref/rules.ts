@@ -27,6 +27,8 @@ import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
+import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
+import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -757,7 +759,10 @@ function ruleDescriptions(doc: Doc): void {
       if (m.kind !== 'name') continue;
       const first = doc.tokenAt(m.start);
       const words: string[] = [];
-      for (let k = first - 1; k >= 0 && k >= first - 4 && toks[k].sentence === toks[first].sentence && /^[\p{L}-]+$/u.test(toks[k].text) && !owners[k]; k--) {
+      // "the Prime Minister of Canada Stephen Harper": the title's words end before its place
+      const title = titleOfPlaceRule.enabled ? titleOfPlaceBefore(toks, owners, first) : -1;
+      const end = title >= 0 ? title + 1 : first;
+      for (let k = end - 1; k >= 0 && k >= end - 4 && toks[k].sentence === toks[first].sentence && /^[\p{L}-]+$/u.test(toks[k].text) && !owners[k]; k--) {
         words.unshift(lw(toks[k]));
         r.add(words.join(' '));
       }
@@ -959,10 +964,23 @@ function ruleDescriptions(doc: Doc): void {
       restrictiveModifierRule.fired(toks[i].start, toks[h + 1].end);
       continue;
     }
+    // "the lower court … the court" (descriptions-unnamed.ts)
+    if (target && basis !== BASIS.age && unnamedReferent(doc, index, covered, target, i, h)) continue;
     if (target) addMention(doc, target, toks[i].start, toks[h].end, 'nominal', covered, basis);
   }
 }
 
+
+/** The description at i (head h) may stand for something the text leaves unnamed: an unowned phrase of its head that picks out another comes between it and the entity. */
+function unnamedReferent(doc: Doc, index: MentionIndex, covered: Uint8Array, target: Entity, i: number, h: number): boolean {
+  const toks = doc.tokens;
+  // (a plural is a group, a modified plural a part of it: "the earlier caves" of the Ajanta Caves)
+  if (!unnamedSameHeadRule.enabled || toks[h].xpos === 'NNS' || toks[h].xpos === 'NNPS') return false;
+  const last = index.mostRecentMention(toks[i].start, (e) => e === target);
+  if (!last || !unnamedSameHeadBetween(doc, covered, target, lw(toks[h]), doc.tokenAt(last.m.end), i)) return false;
+  unnamedSameHeadRule.fired(toks[i].start, toks[h].end);
+  return true;
+}
 
 export const placeRule = defineRule({
   id: 'coref.place-description',
@@ -1168,12 +1186,16 @@ class MentionIndex {
 
   /** The entity of the closest mention ending before `pos` that satisfies `ok` (looks back at most `limit` mentions). */
   mostRecent(pos: number, ok: (e: Entity) => boolean, limit = 400): Entity | undefined {
+    return this.mostRecentMention(pos, ok, limit)?.e;
+  }
+  /** The closest mention ending before `pos` whose entity satisfies `ok`, with its entity. */
+  mostRecentMention(pos: number, ok: (e: Entity) => boolean, limit = 400): Indexed | undefined {
     // both lists walked back together, latest start first (a registered mention after an indexed one at the same start)
     let i = countBefore(this.items, pos) - 1;
     let j = countBefore(this.added, pos) - 1;
     for (let n = 0; n < limit && (i >= 0 || j >= 0); n++) {
       const x = j >= 0 && (i < 0 || this.added[j].m.start >= this.items[i].m.start) ? this.added[j--] : this.items[i--];
-      if (x.m.end <= pos && ok(x.e)) return x.e;
+      if (x.m.end <= pos && ok(x.e)) return x;
     }
     return undefined;
   }
