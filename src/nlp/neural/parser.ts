@@ -274,17 +274,34 @@ export class NeuralParser {
     return { S, Q };
   }
 
-  /** label scores of dependent d under head h into out (length L); rows[l·B + a] = (V_l lh_h)_a */
-  private labelScores(f: Forward, d: number, h: number, out: Float64Array, rows: Float32Array): void {
-    const B = this.cfg.labelDim, L = this.vocab.labels.length;
-    const V = this.labV.w, W = this.labW.w, c = this.labBias.w;
-    const ld = f.labDep, lh = f.labHead;
+  /**
+   * rows[l·B + a] = (V_l lh_h)_a: the head's side of the label biaffine, L·B² multiply-adds. Every
+   * dependent of h reads the same rows, so they are computed once per head (`headRows`), not per arc.
+   */
+  private headRows(f: Forward, h: number): Float32Array {
+    const B = this.cfg.labelDim, L = this.vocab.labels.length, V = this.labV.w;
+    const rows = new Float32Array(L * B);
     for (let l = 0; l < L; l++) {
       const vo = l * B * B;
-      for (let a = 0; a < B; a++) rows[l * B + a] = dot(V, vo + a * B, lh, h * B, B);
+      for (let a = 0; a < B; a++) rows[l * B + a] = dot(V, vo + a * B, f.labHead, h * B, B);
+    }
+    return rows;
+  }
+
+  /** label scores of dependent d under head h into out (length L), from h's `headRows` */
+  private labelScores(f: Forward, d: number, h: number, rows: Float32Array, out: Float64Array): void {
+    const B = this.cfg.labelDim, L = this.vocab.labels.length;
+    const W = this.labW.w, c = this.labBias.w;
+    const ld = f.labDep, lh = f.labHead;
+    for (let l = 0; l < L; l++) {
       const wo = l * 2 * B;
       out[l] = c[l] + dot(ld, d * B, rows, l * B, B) + dot(W, wo, ld, d * B, B) + dot(W, wo + B, lh, h * B, B);
     }
+  }
+
+  /** h's `headRows`, made on first use (one per head of the sentence) */
+  private rowsOf(f: Forward, h: number, memo: Array<Float32Array | undefined>): Float32Array {
+    return (memo[h] ??= this.headRows(f, h));
   }
 
   /** Heads (1-based, 0 root) and labels of a sentence. */
@@ -294,12 +311,12 @@ export class NeuralParser {
     const { S } = this.arcScores(f);
     const heads = bestTree(S, N);
     const scores = new Float64Array(this.vocab.labels.length);
-    const rows = new Float32Array(this.vocab.labels.length * this.cfg.labelDim);
+    const memo: Array<Float32Array | undefined> = new Array(N);
     const head = new Int32Array(N - 1);
     const deprel: string[] = [];
     for (let d = 1; d < N; d++) {
       head[d - 1] = heads[d];
-      this.labelScores(f, d, heads[d], scores, rows);
+      this.labelScores(f, d, heads[d], this.rowsOf(f, heads[d], memo), scores);
       deprel.push(this.vocab.labels[argmax(scores)]);
     }
     return { head, deprel };
@@ -341,32 +358,45 @@ export class NeuralParser {
         dArcDep[d * A + a] = dot(U, a * A, dQ, 0, A);
       }
     }
-    // labels under the gold head
+    // labels under the gold head. The biaffine term Σ_a ld_d[a] (V_l lh_h)_a sends g_l·ld_d[a] to
+    // V_l[a,·]·lh_h; those coefficients are summed over h's dependents (coef[h]) and applied once per
+    // head below, so the L·B² work is per head, not per arc.
     const dLabDep = new Float32Array(N * B), dLabHead = new Float32Array(N * B);
     const V = this.labV.w, gV = this.labV.g, W = this.labW.w, gW = this.labW.g, gc = this.labBias.g;
     const z = new Float64Array(L);
-    const rows = new Float32Array(L * B);
+    const memo: Array<Float32Array | undefined> = new Array(N);
+    const coef: Array<Float32Array | undefined> = new Array(N);
     for (let d = 1; d < N; d++) {
       const h = s.head[d - 1];
       const gold = this.labelIndex.get(s.deprel[d - 1]);
       if (gold === undefined) throw new Error(`label ${s.deprel[d - 1]} not in the vocabulary`);
-      this.labelScores(f, d, h, z, rows);
+      const rows = this.rowsOf(f, h, memo);
+      this.labelScores(f, d, h, rows, z);
       let max = -Infinity;
       for (let l = 0; l < L; l++) if (z[l] > max) max = z[l];
       let sum = 0;
       for (let l = 0; l < L; l++) sum += Math.exp(z[l] - max);
       loss -= z[gold] - max - Math.log(sum);
+      const ch = (coef[h] ??= new Float32Array(L * B));
       for (let l = 0; l < L; l++) {
         const g = Math.exp(z[l] - max) / sum - (l === gold ? 1 : 0);
         gc[l] += g;
-        const vo = l * B * B, wo = l * 2 * B;
+        const wo = l * 2 * B;
         axpy(g, f.labDep, d * B, gW, wo, B);
         axpy(g, f.labHead, h * B, gW, wo + B, B);
         axpy(g, W, wo, dLabDep, d * B, B);
         axpy(g, W, wo + B, dLabHead, h * B, B);
         axpy(g, rows, l * B, dLabDep, d * B, B);
+        axpy(g, f.labDep, d * B, ch, l * B, B);
+      }
+    }
+    for (let h = 0; h < N; h++) {
+      const ch = coef[h];
+      if (!ch) continue;
+      for (let l = 0; l < L; l++) {
+        const vo = l * B * B;
         for (let a = 0; a < B; a++) {
-          const gx = g * f.labDep[d * B + a];
+          const gx = ch[l * B + a];
           if (gx === 0) continue;
           axpy(gx, f.labHead, h * B, gV, vo + a * B, B);
           axpy(gx, V, vo + a * B, dLabHead, h * B, B);
