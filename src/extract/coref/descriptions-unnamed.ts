@@ -37,9 +37,6 @@ function positionsOf(doc: Doc, noun: string): readonly number[] {
   return byNoun.get(noun) ?? [];
 }
 
-/** The determiners of a phrase that introduces or picks out a thing of its own. */
-const ARTICLES = new Set(['a', 'an', 'the', 'another']);
-
 /** How many unnamed phrases are read at most between an antecedent and its description (a bound on the walk). */
 const MAX_READ = 40;
 
