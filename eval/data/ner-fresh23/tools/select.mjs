@@ -1,0 +1,161 @@
+// ner-fresh23 (issue 13): a NEW unseen news NER set, ORGANISATION-RICH — English Wikinews articles and interview parts
+// (CC BY 2.5) from AMALGUM (gucorpling/amalgum, `amalgum/news/xml` and `amalgum/interview/xml`; only the words are used,
+// not AMALGUM's machine annotations), annotated by hand like ner-news before Chronicle is run on any of them. The whole
+// set is unseen: lead-only, summary lines only. Why: ner-fresh22 was drawn by country words and came out place- and
+// football-heavy (283 of 614 names places); this set is drawn by organisation words, so ORG (the weak type) weighs more.
+//
+// This file was committed BEFORE any candidate was probed or read. The rule:
+//   CANDIDATE WORDS (fixed, content-blind; no Wikinews text is read to make them): the first column of the repository's
+//   organisation lexicon files lexicon/en/org-heads.tsv, org-kinds.tsv and org-nouns.tsv (at main 7cf875a: "company",
+//   "bank", "agency", "council", "court", "ministry", "union", …), lowercased, letters only, at least 4 letters, FIRST
+//   LETTER a–m (n–z is left to fresh23, the coreference annotator this session), each with its plural form (+s; y → ies
+//   after a consonant; +es after s, x, z, ch, sh), deduplicated, alphabetical. `candidates` freezes them into
+//   candidates.txt (rank, word, excluded-by, source file).
+//   IDS: each word gives two ids, AMALGUM_news_<w> and AMALGUM_interview_<w>.
+//   LESS every id an earlier set or file could have used or listed (over-inclusive on purpose: it drops any word such a
+//   file names, listed or not): every lowercase word of eval/data/*/tools/*.{mjs,json,txt,sh}, eval/data/*/*.txt,
+//   eval/data/*/README.md and eval/data/quotes/*.md outside this set (held3–held7, fresh13, fresh16, fresh19, fresh22,
+//   ner-news, ner-fresh22, the events set: their selectors, candidate lists, probes, takes and skips), every AMALGUM id
+//   named anywhere in eval/, test/, docs/, examples/, src/, lexicon/, and GUM's document names (fresh19's GUM_NAMES).
+//   Computed once and frozen into candidates.txt (column 3).
+//   ORDER: SHA-1("ner-fresh23:" + id), both genres in one order. Probed in that order (find_files, exact path
+//   amalgum/<genre>/xml/AMALGUM_<genre>_<w>.xml); an id the index does not hold is dropped; the others are taken in
+//   that order (never a later one before an earlier one) until TAKEN documents or the list's end, skipping mechanically
+//   (recorded in SKIPPED with the rule, after reading):
+//     - files over 20,000 characters of XML (about 1,000 words); "Wikinews Shorts" digests and list pages;
+//     - fewer than 150 words of prose once title, dateline, captions and "Sources" are left out;
+//     - a part of an interview whose Wikinews page this set or an earlier set already took (one part per page);
+//     - a document whose title or Wikinews URL is already in ../shared/data/unlabelled, any eval/data/*/docs.jsonl,
+//       examples/, test/fixtures, or is a GUM document (`check` compares mechanically and prints only the set it
+//       collides with); and a document whose opening sentences are found in the unlabelled text. Run on each file's
+//       title and URL as soon as it is read, BEFORE it is annotated.
+//   If time runs short, the set is the first k taken documents (a prefix of the order), never a choice by content.
+// Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
+// "Have your say", section headings, infoboxes, "Related" and "Sources" lists left out), as for ner-fresh22.
+// Usage (repository root):
+//   node eval/data/ner-fresh23/tools/select.mjs candidates   writes candidates.txt (rank, word, excluded-by, source)
+//   node eval/data/ner-fresh23/tools/select.mjs order        the ids in probe order, with probe result and status
+//   node eval/data/ner-fresh23/tools/select.mjs add FILE...  append rebuilt texts (line 1 title, 2 URL, 3 date, 4 AMALGUM
+//                                                            file commit, then one paragraph a line) to docs.jsonl
+//   node eval/data/ner-fresh23/tools/select.mjs check [TITLE URL]   duplicate check (docs.jsonl, or one title + URL)
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { GUM_NAMES } from '../../coref-fresh19/tools/select.mjs';
+import { otherSets } from '../../ner-news/tools/select.mjs';
+
+const sha = (s) => createHash('sha1').update(s).digest('hex');
+export const SALT = 'ner-fresh23:';
+export const TAKEN = 16;
+const DIR = 'eval/data/ner-fresh23';
+const LEXICON = ['lexicon/en/org-heads.tsv', 'lexicon/en/org-kinds.tsv', 'lexicon/en/org-nouns.tsv'];
+
+function walk(dir, fn) {
+  if (!existsSync(dir)) return;
+  for (const e of readdirSync(dir)) { const p = join(dir, e); statSync(p).isDirectory() ? walk(p, fn) : fn(p); }
+}
+
+/** Words an earlier set or file could have used: see the header. Returns word -> where. */
+function excluded() {
+  const out = new Map();
+  const words = (p) => { for (const w of readFileSync(p, 'utf8').toLowerCase().match(/[a-z0-9]+/g) ?? []) if (!out.has(w)) out.set(w, `word in ${p}`); };
+  for (const set of readdirSync('eval/data')) {
+    const base = join('eval/data', set);
+    if (base === DIR || !statSync(base).isDirectory()) continue;
+    walk(join(base, 'tools'), (p) => { if (/\.(mjs|json|txt|sh)$/.test(p)) words(p); });
+    for (const e of readdirSync(base)) if (/\.txt$|^README\.md$/.test(e) || (set === 'quotes' && /\.md$/.test(e))) words(join(base, e));
+  }
+  for (const dir of ['eval', 'test', 'docs', 'examples', 'src', 'lexicon']) walk(dir, (p) => {
+    if (p.startsWith(DIR) || !/\.(mjs|ts|js|json|jsonl|md|txt|tsv)$/.test(p)) return;
+    for (const m of readFileSync(p, 'utf8').matchAll(/AMALGUM_(?:news|interview)_([a-z0-9]+)/g)) if (!out.has(m[1])) out.set(m[1], `id in ${p}`);
+  });
+  for (const n of GUM_NAMES) if (!out.has(n)) out.set(n, 'GUM document name');
+  return out;
+}
+
+export const plural = (w) => /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : /(s|x|z|ch|sh)$/.test(w) ? w + 'es' : w + 's';
+
+/** The organisation words of the lexicon with their plurals (see the header). */
+function candidates() {
+  const from = new Map();
+  for (const f of LEXICON) {
+    for (const line of readFileSync(f, 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const w = line.split('\t')[0].trim().toLowerCase();
+      if (w === 'word' || !/^[a-m][a-z]{3,}$/.test(w)) continue;
+      for (const x of [w, plural(w)]) if (!from.has(x)) from.set(x, f.replace(/^.*\//, ''));
+    }
+  }
+  const ws = [...from.keys()].sort();
+  const ex = excluded();
+  const lines = ws.map((w, i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${from.get(w)}`);
+  writeFileSync(`${DIR}/candidates.txt`, '# rank\tword\texcluded-by\tsource (lexicon file at main 7cf875a; plural forms added)\n' + lines.join('\n') + '\n');
+  console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
+}
+
+export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
+export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
+/** The frozen candidate words less the excluded ones. */
+export const words = () => !existsSync(`${DIR}/candidates.txt`) ? [] : readFileSync(`${DIR}/candidates.txt`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t')).filter((f) => f[2] === '-').map((f) => f[1]);
+/** Both genres in one order by SHA-1(SALT + id). */
+export const order = () => words().flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
+  .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
+/** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
+ *  the ones the index holds; the rest of that prefix is absent. */
+const PROBED_PREFIX = 0;
+const HELD = [];
+/** id -> true (the index holds the file) / false, for every probed id. */
+export const PROBED = Object.fromEntries(order().slice(0, PROBED_PREFIX).map((id) => [id, HELD.includes(id)]));
+/** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
+export const SKIPPED = {};
+/** What the rule took: probed ids that exist, in order, less the skips, up to TAKEN. */
+export const taken = () => order().filter((id) => PROBED[id] === true && !(id in SKIPPED)).slice(0, TAKEN);
+
+const slug = (t) => 'nf23-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
+  .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
+const DOCS = `${DIR}/docs.jsonl`;
+
+function add(files) {
+  for (const f of files) {
+    const name = f.replace(/^.*\//, '').replace(/\.txt$/, '');
+    const id = taken().find((x) => x.endsWith(`_${name}`));
+    if (!id) throw new Error(`${f}: ${name} is not a taken document of the ner-fresh23 rule`);
+    const genre = id.split('_')[1];
+    const [title, url, date, commit, ...rest] = readFileSync(f, 'utf8').split('\n');
+    if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${f}: line 4 must be the AMALGUM file's commit`);
+    const text = rest.map((p) => p.trim()).filter(Boolean).join('\n\n');
+    const rec = { id: `amalgum:${id}`, slug: slug(title), origin: 'wikinews', genre, split: 'ner-fresh23', title, date, url,
+      licence: 'CC BY 2.5',
+      attribution: `Wikinews contributors, English Wikinews (${url}); text from AMALGUM (gucorpling/amalgum @ ${commit}, ${pathOf(genre, name)}), rebuilt by hand from its tokens; paragraphs joined by blank lines`,
+      source: { repo: 'gucorpling/amalgum', commit, path: pathOf(genre, name) }, text };
+    appendFileSync(DOCS, JSON.stringify(rec) + '\n');
+    console.log(`${rec.slug}\t${text.split(/\s+/).length} words`);
+  }
+}
+
+function check(args) {
+  const { keys, norm } = otherSets(DIR);
+  const recs = args.length === 2 ? [{ id: 'candidate', title: args[0], url: args[1] }]
+    : existsSync(DOCS) ? readFileSync(DOCS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  let bad = 0;
+  for (const d of recs) {
+    const hit = keys.get(norm(d.title)) ?? keys.get(norm(d.url)) ?? keys.get(`gum:${d.id.split('_').pop()}`);
+    if (hit) { bad++; console.log(`${d.id}\tDUPLICATE of ${hit}`); } else console.log(`${d.id}\tnew`);
+  }
+  if (bad) process.exit(1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [cmd, ...args] = process.argv.slice(2);
+  if (cmd === 'candidates') candidates();
+  else if (cmd === 'order') {
+    const t = taken();
+    for (const id of order()) {
+      if (!(id in PROBED)) { console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\tnot probed`); continue; }
+      console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\t${!PROBED[id] ? 'absent' : id in SKIPPED ? `skipped: ${SKIPPED[id]}` : t.includes(id) ? 'taken' : 'exists, not taken'}`);
+    }
+  } else if (cmd === 'add') add(args);
+  else if (cmd === 'check') check(args);
+  else { console.error('usage: select.mjs candidates | order | add FILE... | check [TITLE URL]'); process.exit(1); }
+}
