@@ -30,10 +30,21 @@
 //       collides with); and a document whose opening sentences are found in the unlabelled text. Run on each file's
 //       title and URL as soon as it is read, BEFORE it is annotated.
 //   If time runs short, the set is the first k taken documents (a prefix of the order), never a choice by content.
+//
+// AMENDED (after 40 probes, all absent, BEFORE any file was read): the lexicon words left after the exclusions are
+//   plurals and foreign heads ("alliances", "ministerio", "jamaats"), and AMALGUM names a file by a RARE word of its
+//   title: 0 of the first 40 ids of the order (PROBED_TIER1) exist. The rest of tier 1 is left unprobed. The candidates
+//   are now TIER 2, organisation NAMES, which is what an organisation-rich title carries: the ORG entries of
+//   models/gazetteer/gazetteer.json (sha256 a3db0443…, built from the PETRARCH2 Phoenix dictionaries, MIT) that are one
+//   word of letters only, at least 4 letters, FIRST LETTER a–m, lowercased; ranked by how often the word occurs as a
+//   token (any case) in ../shared/data/unlabelled/news-en.jsonl.gz (open prose, not AMALGUM), ties alphabetical; the
+//   first TIER2_TOP, less the same exclusions — frozen into candidates-tier2.txt (`candidates-tier2`). Same ids (two
+//   genres a word), same SHA-1 order and salt, same skips. Content-blind: the amendment saw only absences.
 // Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
 // "Have your say", section headings, infoboxes, "Related" and "Sources" lists left out), as for ner-fresh22.
 // Usage (repository root):
 //   node eval/data/ner-fresh23/tools/select.mjs candidates   writes candidates.txt (rank, word, excluded-by, source)
+//   node eval/data/ner-fresh23/tools/select.mjs candidates-tier2   writes candidates-tier2.txt (rank, word, excluded-by, count)
 //   node eval/data/ner-fresh23/tools/select.mjs order        the ids in probe order, with probe result and status
 //   node eval/data/ner-fresh23/tools/select.mjs add FILE...  append rebuilt texts (line 1 title, 2 URL, 3 date, 4 AMALGUM
 //                                                            file commit, then one paragraph a line) to docs.jsonl
@@ -93,17 +104,47 @@ function candidates() {
   console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
 }
 
+export const TIER2_TOP = 120;
+/** Tier 2 (the amendment): the gazetteer's one-word organisation names a–m, ranked by frequency in the unlabelled news. */
+async function candidatesTier2() {
+  const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8'));
+  const names = [...new Set((Array.isArray(g.ORG) ? g.ORG : Object.keys(g.ORG)).map((x) => String(x).toLowerCase()))]
+    .filter((w) => /^[a-m][a-z]{3,}$/.test(w));
+  const want = new Set(names);
+  const freq = new Map(names.map((w) => [w, 0]));
+  const { execSync } = await import('node:child_process');
+  const text = execSync('zcat ../shared/data/unlabelled/news-en.jsonl.gz', { maxBuffer: 1 << 30 }).toString();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const o = JSON.parse(line);
+    for (const w of String(o.text ?? '').toLowerCase().match(/[a-z]+/g) ?? []) if (want.has(w)) freq.set(w, freq.get(w) + 1);
+  }
+  const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TIER2_TOP);
+  const ex = excluded();
+  const lines = ranked.map(([w, n], i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${n}`);
+  writeFileSync(`${DIR}/candidates-tier2.txt`, '# rank\tword\texcluded-by\ttoken count in ../shared/data/unlabelled/news-en.jsonl.gz\n' + lines.join('\n') + '\n');
+  console.log(`${ranked.length} words, ${ranked.filter(([w]) => ex.has(w)).length} excluded`);
+}
+
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
-/** The frozen candidate words less the excluded ones. */
-export const words = () => !existsSync(`${DIR}/candidates.txt`) ? [] : readFileSync(`${DIR}/candidates.txt`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+/** A frozen candidate file's words less the excluded ones. */
+const frozen = (file) => !existsSync(`${DIR}/${file}`) ? [] : readFileSync(`${DIR}/${file}`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
   .map((l) => l.split('\t')).filter((f) => f[2] === '-').map((f) => f[1]);
-/** Both genres in one order by SHA-1(SALT + id). */
-export const order = () => words().flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
+export const words = () => frozen('candidates.txt');
+export const wordsTier2 = () => frozen('candidates-tier2.txt');
+const shaOrder = (ws) => ws.flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
   .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
+/** Tier 1's probed prefix (the first 40 ids of its SHA-1 order, all absent), then tier 2 in its own SHA-1 order (ids
+ *  tier 1 already gave are not repeated). */
+export const PROBED_TIER1 = 40;
+export const order = () => {
+  const t1 = shaOrder(words()).slice(0, PROBED_TIER1);
+  return [...t1, ...shaOrder(wordsTier2()).filter((id) => !t1.includes(id))];
+};
 /** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
  *  the ones the index holds; the rest of that prefix is absent. */
-const PROBED_PREFIX = 0;
+const PROBED_PREFIX = 40;
 const HELD = [];
 /** id -> true (the index holds the file) / false, for every probed id. */
 export const PROBED = Object.fromEntries(order().slice(0, PROBED_PREFIX).map((id) => [id, HELD.includes(id)]));
@@ -149,6 +190,7 @@ function check(args) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'candidates') candidates();
+  else if (cmd === 'candidates-tier2') await candidatesTier2();
   else if (cmd === 'order') {
     const t = taken();
     for (const id of order()) {
