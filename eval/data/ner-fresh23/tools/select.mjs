@@ -40,6 +40,15 @@
 //   token (any case) in ../shared/data/unlabelled/news-en.jsonl.gz (open prose, not AMALGUM), ties alphabetical; the
 //   first TIER2_TOP, less the same exclusions — frozen into candidates-tier2.txt (`candidates-tier2`). Same ids (two
 //   genres a word), same SHA-1 order and salt, same skips. Content-blind: the amendment saw only absences.
+//
+// AMENDED again (after tier 2 was probed whole, BEFORE any file was read): tier 2's 222 ids gave 4 files
+//   (interview_hezbollah, news_farc, news_halliburton, interview_foundation) — too few for the set. TIER 3 follows
+//   (candidates-tier3.txt, `candidates-tier3`): (a) every one-token ORG name of UNER English-EWT train
+//   (../shared/data/uner-ewt/en_ewt-ud-train.iob2, CC BY-SA 4.0: a B-ORG token not followed by I-ORG; web text, not
+//   Wikinews) and (b) the office and role words of lexicon/en/titles.tsv (rows with an empty class: "chancellor",
+//   "commissioner", "ambassador" — people who speak for institutions), each lowercased, letters only, at least 4
+//   letters, FIRST LETTER a–m, less the same exclusions and less tier 1's and tier 2's words; in its own SHA-1 order
+//   after tier 2. Content-blind: the amendment saw only the probe results (which ids exist), no text.
 // Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
 // "Have your say", section headings, infoboxes, "Related" and "Sources" lists left out), as for ner-fresh22.
 // Usage (repository root):
@@ -126,12 +135,39 @@ async function candidatesTier2() {
   console.log(`${ranked.length} words, ${ranked.filter(([w]) => ex.has(w)).length} excluded`);
 }
 
+/** Tier 3 (the second amendment): UNER EWT train one-token ORG names and titles.tsv office words, a–m. */
+function candidatesTier3() {
+  const from = new Map();
+  const put = (w, src) => { w = w.toLowerCase(); if (/^[a-m][a-z]{3,}$/.test(w) && !from.has(w)) from.set(w, src); };
+  let prev = '', word = '';
+  for (const line of readFileSync('../shared/data/uner-ewt/en_ewt-ud-train.iob2', 'utf8').split('\n')) {
+    const f = line.split('\t');
+    const tag = f.length >= 3 && !line.startsWith('#') ? f[2] : '';
+    if (prev === 'B-ORG' && tag !== 'I-ORG') put(word, 'uner-ewt train ORG');
+    prev = tag; word = f[1] ?? '';
+  }
+  for (const line of readFileSync('lexicon/en/titles.tsv', 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    if (f[0] !== 'word' && !(f[1] ?? '').trim()) put(f[0], 'titles.tsv office');
+  }
+  const before = new Set([...frozenAll('candidates.txt'), ...frozenAll('candidates-tier2.txt')]);
+  const ws = [...from.keys()].filter((w) => !before.has(w)).sort();
+  const ex = excluded();
+  const lines = ws.map((w, i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${from.get(w)}`);
+  writeFileSync(`${DIR}/candidates-tier3.txt`, '# rank\tword\texcluded-by\tsource\n' + lines.join('\n') + '\n');
+  console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
+}
+
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
 /** A frozen candidate file's words less the excluded ones. */
 const frozen = (file) => !existsSync(`${DIR}/${file}`) ? [] : readFileSync(`${DIR}/${file}`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
   .map((l) => l.split('\t')).filter((f) => f[2] === '-').map((f) => f[1]);
+const frozenAll = (file) => !existsSync(`${DIR}/${file}`) ? [] : readFileSync(`${DIR}/${file}`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t')[1]);
 export const words = () => frozen('candidates.txt');
+export const wordsTier3 = () => frozen('candidates-tier3.txt');
 export const wordsTier2 = () => frozen('candidates-tier2.txt');
 const shaOrder = (ws) => ws.flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
   .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
@@ -140,12 +176,13 @@ const shaOrder = (ws) => ws.flatMap((w) => ['news', 'interview'].map((g) => idOf
 export const PROBED_TIER1 = 40;
 export const order = () => {
   const t1 = shaOrder(words()).slice(0, PROBED_TIER1);
-  return [...t1, ...shaOrder(wordsTier2()).filter((id) => !t1.includes(id))];
+  const t2 = shaOrder(wordsTier2()).filter((id) => !t1.includes(id));
+  return [...t1, ...t2, ...shaOrder(wordsTier3())];
 };
 /** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
  *  the ones the index holds; the rest of that prefix is absent. */
-const PROBED_PREFIX = 40;
-const HELD = [];
+const PROBED_PREFIX = 261;
+const HELD = ['AMALGUM_interview_hezbollah', 'AMALGUM_news_farc', 'AMALGUM_news_halliburton', 'AMALGUM_interview_foundation'];
 /** id -> true (the index holds the file) / false, for every probed id. */
 export const PROBED = Object.fromEntries(order().slice(0, PROBED_PREFIX).map((id) => [id, HELD.includes(id)]));
 /** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
@@ -191,6 +228,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'candidates') candidates();
   else if (cmd === 'candidates-tier2') await candidatesTier2();
+  else if (cmd === 'candidates-tier3') candidatesTier3();
   else if (cmd === 'order') {
     const t = taken();
     for (const id of order()) {
