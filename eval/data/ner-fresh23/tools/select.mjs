@@ -49,6 +49,14 @@
 //   "commissioner", "ambassador" — people who speak for institutions), each lowercased, letters only, at least 4
 //   letters, FIRST LETTER a–m, less the same exclusions and less tier 1's and tier 2's words; in its own SHA-1 order
 //   after tier 2. Content-blind: the amendment saw only the probe results (which ids exist), no text.
+//
+// AMENDED a third time (after tier 3 was probed whole and its files and tier 2's were read; the amendment takes only
+//   the probe yields into account — 7 files in 473 ids, of which 2 skipped as pages of earlier sets and 1 as too long):
+//   TIER 4 follows (candidates-tier4.txt, `candidates-tier4`): the one-word agent nouns of the institutional sectors in
+//   ../shared/data/petrarch2/dictionaries/Phoenix.agents.txt (MIT; codes ~BUS, ~JUD, ~LAB, ~EDU, ~MED, ~LEG, ~HLH, ~ENV,
+//   ~SCI and their ~GOV… forms: "airline", "automaker", "investor", "judiciary", "lawmaker", "magistrate"), each with its
+//   plural (the file removed regular plurals; headlines often use them), lowercased, letters only, at least 4 letters,
+//   FIRST LETTER a–m, less the same exclusions and every word of tiers 1–3; in its own SHA-1 order after tier 3.
 // Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
 // "Have your say", section headings, infoboxes, "Related" and "Sources" lists left out), as for ner-fresh22.
 // Usage (repository root):
@@ -159,6 +167,24 @@ function candidatesTier3() {
   console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
 }
 
+/** Tier 4 (the third amendment): Phoenix agent nouns of the institutional sectors, a–m, with plurals. */
+function candidatesTier4() {
+  const from = new Map();
+  const code = /\[~(BUS|JUD|LAB|EDU|MED|LEG|HLH|ENV|SCI|GOVBUS|GOVJUD|GOVLAB|GOVEDU|GOVMED|GOVLEG|GOVHLH|GOVENV|GOVSCI)[A-Z]*\]/;
+  for (const line of readFileSync('../shared/data/petrarch2/dictionaries/Phoenix.agents.txt', 'utf8').split('\n')) {
+    if (line.startsWith('#') || !code.test(line)) continue;
+    const w = line.trim().split(/\s+/)[0].toLowerCase();
+    if (!/^[a-m][a-z]{3,}$/.test(w)) continue;
+    for (const x of [w, plural(w)]) if (!from.has(x)) from.set(x, line.match(code)[0]);
+  }
+  const before = new Set([...frozenAll('candidates.txt'), ...frozenAll('candidates-tier2.txt'), ...frozenAll('candidates-tier3.txt')]);
+  const ws = [...from.keys()].filter((w) => !before.has(w)).sort();
+  const ex = excluded();
+  const lines = ws.map((w, i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${from.get(w)}`);
+  writeFileSync(`${DIR}/candidates-tier4.txt`, '# rank\tword\texcluded-by\tPhoenix agent code\n' + lines.join('\n') + '\n');
+  console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
+}
+
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
 /** A frozen candidate file's words less the excluded ones. */
@@ -168,6 +194,7 @@ const frozenAll = (file) => !existsSync(`${DIR}/${file}`) ? [] : readFileSync(`$
   .map((l) => l.split('\t')[1]);
 export const words = () => frozen('candidates.txt');
 export const wordsTier3 = () => frozen('candidates-tier3.txt');
+export const wordsTier4 = () => frozen('candidates-tier4.txt');
 export const wordsTier2 = () => frozen('candidates-tier2.txt');
 const shaOrder = (ws) => ws.flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
   .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
@@ -177,7 +204,7 @@ export const PROBED_TIER1 = 40;
 export const order = () => {
   const t1 = shaOrder(words()).slice(0, PROBED_TIER1);
   const t2 = shaOrder(wordsTier2()).filter((id) => !t1.includes(id));
-  return [...t1, ...t2, ...shaOrder(wordsTier3())];
+  return [...t1, ...t2, ...shaOrder(wordsTier3()), ...shaOrder(wordsTier4())];
 };
 /** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
  *  the ones the index holds; the rest of that prefix is absent. */
@@ -230,6 +257,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (cmd === 'candidates') candidates();
   else if (cmd === 'candidates-tier2') await candidatesTier2();
   else if (cmd === 'candidates-tier3') candidatesTier3();
+  else if (cmd === 'candidates-tier4') candidatesTier4();
   else if (cmd === 'order') {
     const t = taken();
     for (const id of order()) {
