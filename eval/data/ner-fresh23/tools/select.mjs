@@ -57,6 +57,15 @@
 //   ~SCI and their ~GOV… forms: "airline", "automaker", "investor", "judiciary", "lawmaker", "magistrate"), each with its
 //   plural (the file removed regular plurals; headlines often use them), lowercased, letters only, at least 4 letters,
 //   FIRST LETTER a–m, less the same exclusions and every word of tiers 1–3; in its own SHA-1 order after tier 3.
+//
+// AMENDED a fourth time (after 150 of tier 4's 290 ids gave 1 file; only probe yields seen): tier 4 stops there (the
+//   rest of it unprobed), and TIER 5 follows (candidates-tier5.txt, `candidates-tier5`): the surnames of the gazetteer's
+//   people (models/gazetteer/gazetteer.json PERSON, mostly the Phoenix actors: leaders, ministers, officials — the
+//   last word of every entry of two words or more), letters only, at least 4 letters, FIRST LETTER a–m, ranked by token
+//   count in ../shared/data/unlabelled/news-en.jsonl.gz, the first TIER5_TOP, less the same exclusions and every word
+//   of tiers 1–4; in its own SHA-1 order. A surname names a file far more often than an organisation word does (AMALGUM
+//   names files by a title word, and titles name officials); articles about officials name their governments,
+//   ministries, parties and courts, so the set stays institution-heavy, though less organisation-rich than planned.
 // Texts rebuilt by hand from the token lines (paragraphs at <p>; title, dateline, captions, galleries, pull-quote boxes,
 // "Have your say", section headings, infoboxes, "Related" and "Sources" lists left out), as for ner-fresh22.
 // Usage (repository root):
@@ -185,6 +194,30 @@ function candidatesTier4() {
   console.log(`${ws.length} words, ${ws.filter((w) => ex.has(w)).length} excluded`);
 }
 
+export const TIER5_TOP = 150;
+/** Tier 5 (the fourth amendment): surnames of the gazetteer's people, a–m, the most frequent in the unlabelled news. */
+async function candidatesTier5() {
+  const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8'));
+  const people = Array.isArray(g.PERSON) ? g.PERSON : Object.keys(g.PERSON);
+  const before = new Set(['candidates.txt', 'candidates-tier2.txt', 'candidates-tier3.txt', 'candidates-tier4.txt'].flatMap(frozenAll));
+  const names = [...new Set(people.map((x) => String(x).toLowerCase().split(/\s+/)).filter((ws) => ws.length >= 2).map((ws) => ws[ws.length - 1]))]
+    .filter((w) => /^[a-m][a-z]{3,}$/.test(w) && !before.has(w));
+  const want = new Set(names);
+  const freq = new Map(names.map((w) => [w, 0]));
+  const { execSync } = await import('node:child_process');
+  const text = execSync('zcat ../shared/data/unlabelled/news-en.jsonl.gz', { maxBuffer: 1 << 30 }).toString();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const o = JSON.parse(line);
+    for (const w of String(o.text ?? '').toLowerCase().match(/[a-z]+/g) ?? []) if (want.has(w)) freq.set(w, freq.get(w) + 1);
+  }
+  const ranked = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TIER5_TOP);
+  const ex = excluded();
+  const lines = ranked.map(([w, n], i) => `${i + 1}\t${w}\t${ex.get(w) ?? '-'}\t${n}`);
+  writeFileSync(`${DIR}/candidates-tier5.txt`, '# rank\tword\texcluded-by\ttoken count in ../shared/data/unlabelled/news-en.jsonl.gz\n' + lines.join('\n') + '\n');
+  console.log(`${ranked.length} words, ${ranked.filter(([w]) => ex.has(w)).length} excluded`);
+}
+
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
 /** A frozen candidate file's words less the excluded ones. */
@@ -195,6 +228,9 @@ const frozenAll = (file) => !existsSync(`${DIR}/${file}`) ? [] : readFileSync(`$
 export const words = () => frozen('candidates.txt');
 export const wordsTier3 = () => frozen('candidates-tier3.txt');
 export const wordsTier4 = () => frozen('candidates-tier4.txt');
+export const wordsTier5 = () => frozen('candidates-tier5.txt');
+/** Tier 4's probed prefix (its first 150 ids; the rest unprobed when tier 5 replaced it). */
+export const PROBED_TIER4 = 150;
 export const wordsTier2 = () => frozen('candidates-tier2.txt');
 const shaOrder = (ws) => ws.flatMap((w) => ['news', 'interview'].map((g) => idOf(g, w)))
   .sort((a, b) => (sha(SALT + a) < sha(SALT + b) ? -1 : 1));
@@ -204,13 +240,13 @@ export const PROBED_TIER1 = 40;
 export const order = () => {
   const t1 = shaOrder(words()).slice(0, PROBED_TIER1);
   const t2 = shaOrder(wordsTier2()).filter((id) => !t1.includes(id));
-  return [...t1, ...t2, ...shaOrder(wordsTier3()), ...shaOrder(wordsTier4())];
+  return [...t1, ...t2, ...shaOrder(wordsTier3()), ...shaOrder(wordsTier4()).slice(0, PROBED_TIER4), ...shaOrder(wordsTier5())];
 };
 /** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
  *  the ones the index holds; the rest of that prefix is absent. */
-const PROBED_PREFIX = 473;
+const PROBED_PREFIX = 623;
 const HELD = ['AMALGUM_interview_hezbollah', 'AMALGUM_news_farc', 'AMALGUM_news_halliburton', 'AMALGUM_interview_foundation',
-  'AMALGUM_news_fisher', 'AMALGUM_interview_murphy', 'AMALGUM_interview_harvard'];
+  'AMALGUM_news_fisher', 'AMALGUM_interview_murphy', 'AMALGUM_interview_harvard', 'AMALGUM_interview_investors'];
 /** id -> true (the index holds the file) / false, for every probed id. */
 export const PROBED = Object.fromEntries(order().slice(0, PROBED_PREFIX).map((id) => [id, HELD.includes(id)]));
 /** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
@@ -258,6 +294,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else if (cmd === 'candidates-tier2') await candidatesTier2();
   else if (cmd === 'candidates-tier3') candidatesTier3();
   else if (cmd === 'candidates-tier4') candidatesTier4();
+  else if (cmd === 'candidates-tier5') await candidatesTier5();
   else if (cmd === 'order') {
     const t = taken();
     for (const id of order()) {
