@@ -12,6 +12,8 @@
  *   --set fresh22    the unseen set eval/data/ner-fresh22 instead (16 Wikinews documents annotated the
  *                    same way; README there): every document is unseen, lead-only — summary lines only,
  *                    no --errors, --ablate or --half (`npm run eval:ner-fresh22`)
+ *   --set fresh23    the unseen set eval/data/ner-fresh23 (Wikinews documents drawn by organisation words and
+ *                    annotated the same way; README there): lead-only like fresh22 (`npm run eval:ner-fresh23`)
  *   --half A|B|all   which half (default A)
  *   --errors         half A only: every missed and every spurious name, document by document
  *   --ablate         half A only: the pipeline with each registered rule of the ner, names and entities
@@ -31,6 +33,13 @@ import { SpanScorer, coarseType, type PRF, type Span } from '../train/ner-score.
 export const NER_NEWS_DIR = fileURLToPath(new URL('../../eval/data/ner-news/', import.meta.url));
 /** The unseen set built on 7 Dec 2026 (nerfresh22): no halves, every document lead-only. */
 export const NER_FRESH22_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh22/', import.meta.url));
+/** The unseen, organisation-rich set built on 7 Dec 2026 (nerfresh23): no halves, every document lead-only. */
+export const NER_FRESH23_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh23/', import.meta.url));
+/** The wholly unseen sets `--set` can name: summary lines only. */
+export const UNSEEN_NEWS_SETS: Readonly<Record<string, { dir: string; label: string }>> = {
+  fresh22: { dir: NER_FRESH22_DIR, label: 'ner-fresh22' },
+  fresh23: { dir: NER_FRESH23_DIR, label: 'ner-fresh23' },
+};
 
 export interface NewsDoc {
   id: string;
@@ -153,7 +162,7 @@ function main(): void {
   const args = process.argv.slice(2);
   let half: 'A' | 'B' | 'all' = 'A';
   let halfGiven = false;
-  let fresh22 = false;
+  let unseen: { dir: string; label: string } | null = null;
   let errors = false;
   let ablate = false;
   let only: string[] | null = null;
@@ -167,25 +176,25 @@ function main(): void {
       halfGiven = true;
     } else if (a === '--set') {
       const v = args[++i];
-      if (v !== 'fresh22' && v !== 'news') throw new Error('--set takes news (the default) or fresh22');
-      fresh22 = v === 'fresh22';
+      if (v !== 'news' && !(v in UNSEEN_NEWS_SETS)) throw new Error(`--set takes news (the default), ${Object.keys(UNSEEN_NEWS_SETS).join(' or ')}`);
+      unseen = v === 'news' ? null : UNSEEN_NEWS_SETS[v];
     } else if (a === '--errors') errors = true;
     else if (a === '--ablate') ablate = true;
     else if (a === '--rules') only = args[++i].split(',');
     else if (a === '--json-out') jsonOut = args[++i];
     else if (a === '--without') i++; // read by the rule registry
     else if (a.startsWith('--without=')) continue;
-    else throw new Error(`unknown option ${a} (use --set fresh22, --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
+    else throw new Error(`unknown option ${a} (use --set fresh22|fresh23, --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
   }
-  if (fresh22 && (errors || ablate || halfGiven)) throw new Error('ner-fresh22 is unseen (lead-only): summary lines only, no --errors, --ablate or --half');
+  if (unseen && (errors || ablate || halfGiven)) throw new Error(`${unseen.label} is unseen (lead-only): summary lines only, no --errors, --ablate or --half`);
   if ((errors || ablate) && half !== 'A') throw new Error('--errors and --ablate read half A only: half B is unseen');
-  const docs = fresh22 ? readNewsSet(NER_FRESH22_DIR, true) : readNewsSet().filter((d) => half === 'all' || d.half === half);
+  const docs = unseen ? readNewsSet(unseen.dir, true) : readNewsSet().filter((d) => half === 'all' || d.half === half);
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
   const pipe = pipelineRecogniser();
   const recognisers: Recogniser[] = [pipe, chronicleNer, compromiseNer];
   const results: Record<string, NewsScores> = {};
   let pipePreds: Span[][] = [];
-  process.stdout.write(`${fresh22 ? 'ner-fresh22 (unseen, lead-only)' : `ner-news, half ${half}`}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
+  process.stdout.write(`${unseen ? `${unseen.label} (unseen, lead-only)` : `ner-news, half ${half}`}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
   for (const r of recognisers) {
     const preds = docs.map((d) => r.run(d.text));
     if (r === pipe) pipePreds = preds;
@@ -212,7 +221,7 @@ function main(): void {
     const sign = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
     for (const r of rows.sort((a, b) => a.gain - b.gain)) process.stdout.write(`  ${r.rule.padEnd(44)} F1 without ${pct(r.f1)}  gain ${sign(r.gain).padStart(5)}  PER ${sign(r.per).padStart(5)}  ORG ${sign(r.org).padStart(5)}  place ${sign(r.place).padStart(5)}\n`);
     if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ half, results, ablation: rows }, null, 2) + '\n');
-  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: fresh22 ? 'ner-fresh22' : 'ner-news', half: fresh22 ? 'unseen' : half, results }, null, 2) + '\n');
+  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: unseen ? unseen.label : 'ner-news', half: unseen ? 'unseen' : half, results }, null, 2) + '\n');
 }
 
 if ((process.argv[1] ?? '').endsWith('/eval/ner-news.js')) {

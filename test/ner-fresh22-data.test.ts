@@ -7,51 +7,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
 import { readNewsSet, NER_FRESH22_DIR, formatErrors } from '../eval/ner-news.js';
-import { coarseType } from '../train/ner-score.js';
+import { loadTool as load, checkUnseenRecords, checkUnseenGold, type UnseenSelector, type UnseenCompiler } from './helpers/unseen-news-set.js';
 
-interface Selector {
-  order: () => string[];
-  taken: () => string[];
-  words: () => string[];
-  PROBED: Record<string, boolean>;
-  SKIPPED: Record<string, string>;
-  TAKEN: number;
-}
-interface Compiler {
-  compileAll: () => { id: string; spans: { start: number; end: number; text: string; type: string }[] }[];
-}
-const load = async <T>(path: string) => (await import(pathToFileURL(join(process.cwd(), path)).href)) as T;
+type Selector = UnseenSelector;
+type Compiler = UnseenCompiler;
 const dir = 'eval/data/ner-fresh22/';
-const records = readFileSync(dir + 'docs.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 test('ner-fresh22: every document has id, slug, title, date, url, licence, attribution and source commit, and no half', () => {
+  const { records, words } = checkUnseenRecords(dir, 'ner-fresh22', /^amalgum\/(news|interview)\/xml\/AMALGUM_(news|interview)_[a-z]+\.xml$/);
   assert.ok(records.length >= 12, `${records.length} documents`);
-  for (const r of records) {
-    for (const k of ['id', 'slug', 'title', 'date', 'url', 'attribution', 'text']) assert.equal(typeof r[k], 'string', `${r.id}: ${k}`);
-    assert.equal(r.licence, 'CC BY 2.5');
-    assert.equal(r.split, 'ner-fresh22');
-    assert.equal(r.half, undefined, 'the set is wholly unseen: no halves');
-    assert.match(r.url as string, /^https:\/\/en\.wikinews\.org\/wiki\//);
-    assert.match(r.date as string, /^\d{4}-\d\d-\d\d$/);
-    const src = r.source as { repo: string; commit: string; path: string };
-    assert.equal(src.repo, 'gucorpling/amalgum');
-    assert.match(src.commit, /^[0-9a-f]{40}$/);
-    assert.match(src.path, /^amalgum\/(news|interview)\/xml\/AMALGUM_(news|interview)_[a-z]+\.xml$/);
-    assert.ok((r.attribution as string).includes(src.commit));
-    assert.ok((r.text as string).split(/\s+/).length >= 150, `${r.id} is long enough`);
-  }
-  assert.equal(new Set(records.map((r) => r.url)).size, records.length, 'one document per Wikinews page');
-  const words = records.reduce((n, r) => n + (r.text as string).split(/\s+/).length, 0);
   assert.ok(words >= 6000 && words <= 8500, `${words} words`);
 });
 
 test('ner-fresh22: the documents are the committed rule\'s — n–z words, probe order, skips — and no earlier set\'s', async () => {
   const s = await load<Selector>(dir + 'tools/select.mjs');
   const taken = s.taken();
-  assert.deepEqual(records.map((r) => (r.id as string).replace(/^amalgum:/, '')), taken);
+  const ids = readFileSync(dir + 'docs.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+  assert.deepEqual(ids.map((id) => id.replace(/^amalgum:/, '')), taken);
   assert.ok(taken.length <= s.TAKEN);
   // probed in order: the probed ids are a prefix of the order, and every taken id was found by a probe
   const order = s.order();
@@ -72,22 +45,8 @@ test('ner-fresh22: the documents are the committed rule\'s — n–z words, prob
 test('ner-fresh22: gold spans are anchored, do not overlap, carry no determiner, and gold.jsonl is the compiled annotation', async () => {
   const c = await load<Compiler>(dir + 'tools/compile.mjs');
   const compiled = c.compileAll();
-  const stored = readFileSync(dir + 'gold.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  assert.deepEqual(stored, JSON.parse(JSON.stringify(compiled)));
-  const set = readNewsSet(NER_FRESH22_DIR, true);
-  assert.equal(set.length, records.length);
-  let scored = 0;
-  for (const d of set) {
-    const spans = [...d.gold].sort((a, b) => a.start - b.start);
-    assert.ok(spans.length > 0, `${d.id} has names`);
-    for (const [k, s] of spans.entries()) {
-      assert.equal(d.text.slice(s.start, s.end), s.text);
-      assert.notEqual(s.type, 'O');
-      assert.doesNotMatch(s.text, /^(the|The)\s/, `${d.id}: a span starts with a determiner`);
-      if (k > 0) assert.ok(spans[k - 1].end <= s.start, `${d.id}: two spans overlap`);
-      if (coarseType(s.type)) scored++;
-    }
-  }
+  const byClass = checkUnseenGold(NER_FRESH22_DIR, compiled, compiled.length);
+  const scored = Object.values(byClass).reduce((x, y) => x + y, 0);
   assert.ok(scored >= 300, `${scored} PER/ORG/place names`);
 });
 

@@ -44,10 +44,10 @@
 //                                                            file commit, then one paragraph a line) to docs.jsonl
 //   node eval/data/ner-fresh22/tools/select.mjs check [TITLE URL]   duplicate check (docs.jsonl, or one title + URL)
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, appendFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GUM_NAMES } from '../../coref-fresh19/tools/select.mjs';
-import { otherSets } from '../../ner-news/tools/select.mjs';
+import { addDocs, checkDocs, probedPrefix, takenOf, printOrder } from '../../ner-news/tools/amalgum-set.mjs';
 
 const sha = (s) => createHash('sha1').update(s).digest('hex');
 export const SALT = 'ner-fresh22:';
@@ -132,7 +132,7 @@ const HELD = `interview_qatar news_oman news_serbia news_portugal interview_taiw
 news_sweden news_slovakia news_somalia news_uruguay news_togo news_romania news_uzbekistan news_yemen
 interview_zealand interview_republic news_palestinian`.split(/\s+/).map((x) => `AMALGUM_${x}`);
 /** id -> true (the index holds the file) / false, for every probed id. */
-export const PROBED = Object.fromEntries(order().slice(0, PROBED_PREFIX).map((id) => [id, HELD.includes(id)]));
+export const PROBED = probedPrefix(order(), PROBED_PREFIX, HELD);
 /** Ids skipped on the way, mechanically, with the rule that skipped them (recorded after reading). */
 export const SKIPPED = {
   AMALGUM_news_serbia: '24,156 characters of XML (a World Cup match report)',
@@ -140,53 +140,14 @@ export const SKIPPED = {
   AMALGUM_news_sweden: '20,470 characters of XML (a World Cup match report)',
 };
 /** What the rule took: probed ids that exist, in order, less the skips, up to TAKEN. */
-export const taken = () => order().filter((id) => PROBED[id] === true && !(id in SKIPPED)).slice(0, TAKEN);
-
-const slug = (t) => 'nf-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
-  .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
-const DOCS = `${DIR}/docs.jsonl`;
-
-function add(files) {
-  for (const f of files) {
-    const name = f.replace(/^.*\//, '').replace(/\.txt$/, '');
-    const id = taken().find((x) => x.endsWith(`_${name}`));
-    if (!id) throw new Error(`${f}: ${name} is not a taken document of the ner-fresh22 rule`);
-    const genre = id.split('_')[1];
-    const [title, url, date, commit, ...rest] = readFileSync(f, 'utf8').split('\n');
-    if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`${f}: line 4 must be the AMALGUM file's commit`);
-    const text = rest.map((p) => p.trim()).filter(Boolean).join('\n\n');
-    const rec = { id: `amalgum:${id}`, slug: slug(title), origin: 'wikinews', genre, split: 'ner-fresh22', title, date, url,
-      licence: 'CC BY 2.5',
-      attribution: `Wikinews contributors, English Wikinews (${url}); text from AMALGUM (gucorpling/amalgum @ ${commit}, ${pathOf(genre, name)}), rebuilt by hand from its tokens; paragraphs joined by blank lines`,
-      source: { repo: 'gucorpling/amalgum', commit, path: pathOf(genre, name) }, text };
-    appendFileSync(DOCS, JSON.stringify(rec) + '\n');
-    console.log(`${rec.slug}\t${text.split(/\s+/).length} words`);
-  }
-}
-
-function check(args) {
-  const { keys, norm } = otherSets(DIR);
-  const recs = args.length === 2 ? [{ id: 'candidate', title: args[0], url: args[1] }]
-    : existsSync(DOCS) ? readFileSync(DOCS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
-  let bad = 0;
-  for (const d of recs) {
-    const hit = keys.get(norm(d.title)) ?? keys.get(norm(d.url)) ?? keys.get(`gum:${d.id.split('_').pop()}`);
-    if (hit) { bad++; console.log(`${d.id}\tDUPLICATE of ${hit}`); } else console.log(`${d.id}\tnew`);
-  }
-  if (bad) process.exit(1);
-}
+export const taken = () => takenOf(order(), PROBED, SKIPPED, TAKEN);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd, ...args] = process.argv.slice(2);
   if (cmd === 'candidates') candidates();
   else if (cmd === 'candidates-ewt') candidatesEwt();
-  else if (cmd === 'order') {
-    const t = taken();
-    for (const id of order()) {
-      if (!(id in PROBED)) { console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\tnot probed`); continue; }
-      console.log(`${sha(SALT + id).slice(0, 12)}\t${id}\t${!PROBED[id] ? 'absent' : id in SKIPPED ? `skipped: ${SKIPPED[id]}` : t.includes(id) ? 'taken' : 'exists, not taken'}`);
-    }
-  } else if (cmd === 'add') add(args);
-  else if (cmd === 'check') check(args);
+  else if (cmd === 'order') printOrder(order(), PROBED, SKIPPED, taken(), (id) => sha(SALT + id));
+  else if (cmd === 'add') addDocs(DIR, args, { taken, split: 'ner-fresh22', slugPrefix: 'nf-', pathOf });
+  else if (cmd === 'check') checkDocs(DIR, args);
   else { console.error('usage: select.mjs candidates | order | add FILE... | check [TITLE URL]'); process.exit(1); }
 }
