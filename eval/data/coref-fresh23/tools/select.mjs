@@ -37,6 +37,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { takeRule, alternatingHalves } from '../../coref-fresh/tools/take.mjs';
 
 const sha = (s) => createHash('sha1').update(s).digest('hex');
 export const SALT = 'fresh23';
@@ -150,14 +151,9 @@ export const PRESENT_UNREAD = { news: ['workers', 'rebels'], interview: ['rick',
 export const SKIPPED = {};
 export const skipped = (genre, name) => `${genre}:${name}` in SKIPPED || ABSENT[genre].includes(name);
 /** What the rule took: each genre's order less the skips, up to NEWS_TAKEN / INTERVIEWS_TAKEN. */
-export const taken = (genre) => order(genre).filter((n) => !skipped(genre, n)).slice(0, genre === 'news' ? NEWS_TAKEN : INTERVIEWS_TAKEN);
+export const taken = takeRule(order, skipped, { news: NEWS_TAKEN, interview: INTERVIEWS_TAKEN });
 /** A for a genre's 1st, 3rd … taken document, B for its 2nd, 4th …; undefined for any other id. */
-export function halfOf(id) {
-  const m = /^(?:amalgum:)?AMALGUM_(news|interview)_([a-z]+)$/.exec(id);
-  if (!m) return undefined;
-  const i = taken(m[1]).indexOf(m[2]);
-  return i < 0 ? undefined : i % 2 === 0 ? 'A' : 'B';
-}
+export const halfOf = alternatingHalves(taken);
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv[2] === 'freeze') freeze();
