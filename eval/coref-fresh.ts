@@ -5,6 +5,8 @@
  *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it);
  *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; half A readable, half B unseen.
  *  - fresh22 (eval/data/coref-fresh22): 13 documents, 9 news articles and 4 interview parts; unseen whole (the lead runs it).
+ *  - fresh23 (eval/data/coref-fresh23): 3 documents, 2 news articles and 1 interview part (the search budget ran out
+ *    before more could be read); unseen whole (the lead runs it).
  * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
  * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
  * its entity or none.
@@ -37,13 +39,16 @@ export const FRESH_SETS = {
   // like fresh19's wiring (--fresh22-errors: half A's table and misses only, nothing of half B); unseen whole until the lead
   // releases half A
   fresh22: { file: setFile('coref-fresh22'), label: 'fresh22 coreference set (eval/data/coref-fresh22)', errors: true, halfBShapes: false },
+  // wired like fresh22 (--fresh23-errors: half A's table and misses only, nothing of half B); unseen whole until the lead
+  // releases half A
+  fresh23: { file: setFile('coref-fresh23'), label: 'fresh23 coreference set (eval/data/coref-fresh23)', errors: true, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
 
 /**
  * The set a command line asks for, or null: `--fresh` / `--fresh-errors` fresh13, `--fresh16` fresh16 (tables only),
  * `--fresh16-errors` fresh16's half A table and half A's misses (nothing of half B), `--fresh19` / `--fresh19-errors`
- * and `--fresh22` / `--fresh22-errors` the same for fresh19 and fresh22, `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
+ * `--fresh22` / `--fresh22-errors` and `--fresh23` / `--fresh23-errors` the same for fresh19, fresh22 and fresh23, `--fresh-file PATH` any file in the format (a small gold file of one's own, to check the wiring
  * without running an unseen set).
  */
 export function freshRequest(args: string[]): { set: FreshSet; errors: boolean } | null {
@@ -53,6 +58,8 @@ export function freshRequest(args: string[]): { set: FreshSet; errors: boolean }
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
     return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
   }
+  if (args.includes('--fresh23-errors')) return { set: FRESH_SETS.fresh23, errors: true };
+  if (args.includes('--fresh23')) return { set: FRESH_SETS.fresh23, errors: false };
   if (args.includes('--fresh22-errors')) return { set: FRESH_SETS.fresh22, errors: true };
   if (args.includes('--fresh22')) return { set: FRESH_SETS.fresh22, errors: false };
   if (args.includes('--fresh19-errors')) return { set: FRESH_SETS.fresh19, errors: true };

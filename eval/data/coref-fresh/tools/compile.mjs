@@ -10,7 +10,7 @@
 // a name apposed after the noun ("his wife Miriam" → wife).
 // A header `# folder:` names the AMALGUM folder when it is not `amalgum/<genre>/xml` (fresh16's news: amalgum_extra).
 //   node eval/data/coref-fresh/tools/compile.mjs [SET]   (repository root) rewrites eval/data/SET/docs.jsonl, SET one of
-//   coref-fresh (fresh13, the default), coref-fresh16, coref-fresh19 and coref-fresh22; halves from SET's tools/select.mjs
+//   coref-fresh (fresh13, the default), coref-fresh16, coref-fresh19, coref-fresh22 and coref-fresh23; halves from SET's tools/select.mjs
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { halfOf as fresh13Half } from './select.mjs';
 
@@ -87,7 +87,7 @@ export function compile(source, file = '', halfOf = fresh13Half) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const set = process.argv[2] ?? 'coref-fresh';
-  if (!/^coref-fresh(?:16|19|22)?$/.test(set)) throw new Error(`unknown set ${set}: coref-fresh, coref-fresh16, coref-fresh19 or coref-fresh22`);
+  if (!/^coref-fresh(?:16|19|22|23)?$/.test(set)) throw new Error(`unknown set ${set}: coref-fresh, coref-fresh16, coref-fresh19, coref-fresh22 or coref-fresh23`);
   const DIR = `eval/data/${set}`;
   const { halfOf } = await import(`../../${set}/tools/select.mjs`);
   const files = readdirSync(`${DIR}/ann`).filter((f) => f.endsWith('.txt')).sort();
