@@ -46,3 +46,22 @@ test('verb-tagged name near miss: a real verb after "the task force" keeps its s
   const saying = quotesOf(text).find((q) => q.cue === 'saying');
   assert.doesNotMatch(saying?.speaker ?? '', /Combined|combined its units/);
 });
+
+test('"The proclamation said" after "X declared a national emergency": the act\'s subject (quotes.document-act)', () => {
+  const text = 'On Friday, President Ana Ruiz declared a national emergency over the floods. Aid agencies welcomed the move. The proclamation said the emergency began on March 1.';
+  const said = quotesOf(text).find((q) => /began on March 1/.test(q.text));
+  assert.equal(said?.speaker, 'Ana Ruiz', JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.document-act'], () => quotesOf(text)).find((q) => /began on March 1/.test(q.text));
+  assert.notEqual(off?.speaker, 'Ana Ruiz');
+});
+
+test('document-act near misses: a declaration of a claim, an act in a subordinate clause, an earlier mention of the noun', () => {
+  // "declared X to be Y" reports a claim: no act the proclamation records
+  const claim = quotesOf('The flooding worsened two days after the Red Cross declared the outbreak to be an epidemic. The proclamation said the emergency began on March 1.');
+  assert.notEqual(claim.find((q) => /began on March 1/.test(q.text))?.speaker, 'Red Cross');
+  const background = quotesOf('Aid arrived two days after President Ana Ruiz declared a national emergency. The proclamation said the emergency began on March 1.');
+  assert.notEqual(background.find((q) => /began on March 1/.test(q.text))?.speaker, 'Ana Ruiz');
+  // the noun written before the act's report is its own record: "a proclamation" with no author names no one
+  const mentioned = quotesOf('A proclamation was read in the square. President Ana Ruiz declared a national emergency. The proclamation said the emergency began on March 1.');
+  assert.notEqual(mentioned.find((q) => /began on March 1/.test(q.text))?.speaker, 'Ana Ruiz');
+});

@@ -731,3 +731,10 @@ export const verbTaggedNameStart = defineRule({
   fires: ['On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying the attack caused no casualties.'],
   spares: ['On Friday, the task force combined its units and released a statement saying the attack caused no casualties.'],
 });
+
+export const documentAct = defineRule({
+  id: 'quotes.document-act', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite document noun that names no author and has no earlier mention naming one is the subject of the nearest verb before it whose act the document records (`acts` in lexicon/en/document-nouns.tsv: "Trump declared a national emergency … The proclamation said" → Trump; "The court ruled … according to the ruling")',
+  fires: ['On Friday, President Ana Ruiz declared a national emergency over the floods. Aid agencies welcomed the move. The proclamation said the emergency began on March 1.'],
+  spares: ['On Friday, aid agencies welcomed new funding for the flood zone. The proclamation said the emergency began on March 1.'],
+});

@@ -1468,6 +1468,11 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       if (earlier?.entity) return fired(rule.documentAntecedent, { entity: earlier.entity, span, via: 'author' });
       if (earlier?.text) return fired(rule.documentAntecedent, { entity: null, text: earlier.text, span, via: 'author' });
     }
+    if (rule.documentAct.enabled && definite && !described && det !== undefined && lw(toks[det]) === 'the') {
+      const actor = actAuthor(ctx, from, head);
+      if (actor?.entity) return fired(rule.documentAct, { entity: actor.entity, span, via: 'author' });
+      if (actor?.text) return fired(rule.documentAct, { entity: null, text: actor.text, span, via: 'author' });
+    }
     return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
   // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state (before
@@ -1710,6 +1715,55 @@ function earlierDocumentAuthor(ctx: QuoteContext, from: number, head: number): {
     if (author) return author;
   }
   return null;
+}
+
+const DOCUMENT_ACTS = mapOf('document-nouns', 'acts');
+
+/** Per document: the verbs (outside quotations) whose act a document noun records, by lemma, in text order (quotes.document-act). */
+const actVerbCache = new WeakMap<QuoteContext, Map<string, number[]>>();
+
+function actVerbs(ctx: QuoteContext): Map<string, number[]> {
+  let out = actVerbCache.get(ctx);
+  if (out) return out;
+  const wanted = new Set([...DOCUMENT_ACTS.values()].flatMap((v) => v.split(',')));
+  out = new Map();
+  for (const t of ctx.doc.tokens) {
+    if (t.upos !== 'VERB' || ctx.inside(t.i)) continue;
+    const l = (t.lemma ?? t.text).toLowerCase();
+    if (!wanted.has(l)) continue;
+    const list = out.get(l) ?? [];
+    list.push(t.i);
+    out.set(l, list);
+  }
+  actVerbCache.set(ctx, out);
+  return out;
+}
+
+/**
+ * quotes.document-act: "Trump declared a national emergency … The proclamation said": a document noun that has no earlier
+ * mention of its own is the record of the nearest act before it that it names (`acts` in lexicon/en/document-nouns.tsv), and
+ * speaks for that verb's subject. Never a passive, a participle on a noun, or a verb with no subject of its own.
+ */
+function actAuthor(ctx: QuoteContext, from: number, head: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const acts = DOCUMENT_ACTS.get((toks[head].lemma ?? toks[head].text).toLowerCase());
+  if (!acts) return null;
+  // an earlier mention of the noun (authorless, or it would have answered) is the record: no act before it is
+  if ((documentMentions(ctx).get((toks[head].lemma ?? toks[head].text).toLowerCase()) ?? []).some((i) => i < from)) return null;
+  // the main verb of its sentence (or one conjoined to it), active, with no clause of its own: a verb reporting a claim is
+  // speech, not the act, and one in a subordinate clause is background ("two days after the WHO declared the outbreak …")
+  const main = (v: number) => deprel(toks[v]) === 'root' || (deprel(toks[v]) === 'conj' && deprel(toks[toks[v].head ?? v]) === 'root');
+  const act = (v: number) => main(v) && toks[v].xpos !== 'VBN' && !ctx.children[v].some((c) => /^(?:aux:pass|nsubj:pass|ccomp|xcomp)$/.test(deprel(toks[c])));
+  const verbs = actVerbs(ctx);
+  let best = -1;
+  for (const a of acts.split(',')) {
+    const list = verbs.get(a);
+    if (!list) continue;
+    let k = countWhile(list.length, (j) => list[j] < from) - 1;
+    while (k >= 0 && !act(list[k])) k--;
+    if (k >= 0 && list[k] > best) best = list[k];
+  }
+  return best < 0 ? null : subjectIssuer(ctx, best);
 }
 
 /** "Ford said in a financial filing": the subject of the speech verb a statement noun is the medium of ("in a statement"). */
