@@ -1679,23 +1679,29 @@ function subjectIssuer(ctx: QuoteContext, v: number): { entity?: string; text?: 
   return null;
 }
 
-/** Per document: the statement and document nouns outside quotations, by lemma, in text order (quotes.document-antecedent). */
-const documentMentionCache = new WeakMap<QuoteContext, Map<string, number[]>>();
+/** Per document and per index: the tokens outside quotations that `keep` picks, by lower-case lemma, in text order. */
+const lemmaIndexCache = new WeakMap<QuoteContext, Map<string, Map<string, number[]>>>();
 
-function documentMentions(ctx: QuoteContext): Map<string, number[]> {
-  let out = documentMentionCache.get(ctx);
+function tokensByLemma(ctx: QuoteContext, name: string, keep: (t: Token, lemma: string) => boolean): Map<string, number[]> {
+  let all = lemmaIndexCache.get(ctx);
+  if (!all) lemmaIndexCache.set(ctx, (all = new Map()));
+  let out = all.get(name);
   if (out) return out;
   out = new Map();
   for (const t of ctx.doc.tokens) {
-    if (t.upos !== 'NOUN' || ctx.inside(t.i)) continue;
     const l = (t.lemma ?? t.text).toLowerCase();
-    if (!STATEMENT_NOUNS.has(l) && !DOCUMENT_NOUNS.has(l)) continue;
+    if (ctx.inside(t.i) || !keep(t, l)) continue;
     const list = out.get(l) ?? [];
     list.push(t.i);
     out.set(l, list);
   }
-  documentMentionCache.set(ctx, out);
+  all.set(name, out);
   return out;
+}
+
+/** The statement and document nouns of the document, by lemma (quotes.document-antecedent). */
+function documentMentions(ctx: QuoteContext): Map<string, number[]> {
+  return tokensByLemma(ctx, 'documents', (t, l) => t.upos === 'NOUN' && (STATEMENT_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)));
 }
 
 /**
@@ -1719,24 +1725,11 @@ function earlierDocumentAuthor(ctx: QuoteContext, from: number, head: number): {
 
 const DOCUMENT_ACTS = mapOf('document-nouns', 'acts');
 
-/** Per document: the verbs (outside quotations) whose act a document noun records, by lemma, in text order (quotes.document-act). */
-const actVerbCache = new WeakMap<QuoteContext, Map<string, number[]>>();
+const ACT_VERBS = new Set([...DOCUMENT_ACTS.values()].flatMap((v) => v.split(',')));
 
+/** The verbs whose act a document noun records, by lemma (quotes.document-act). */
 function actVerbs(ctx: QuoteContext): Map<string, number[]> {
-  let out = actVerbCache.get(ctx);
-  if (out) return out;
-  const wanted = new Set([...DOCUMENT_ACTS.values()].flatMap((v) => v.split(',')));
-  out = new Map();
-  for (const t of ctx.doc.tokens) {
-    if (t.upos !== 'VERB' || ctx.inside(t.i)) continue;
-    const l = (t.lemma ?? t.text).toLowerCase();
-    if (!wanted.has(l)) continue;
-    const list = out.get(l) ?? [];
-    list.push(t.i);
-    out.set(l, list);
-  }
-  actVerbCache.set(ctx, out);
-  return out;
+  return tokensByLemma(ctx, 'acts', (t, l) => t.upos === 'VERB' && ACT_VERBS.has(l));
 }
 
 /**
