@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verblessSentence } from './rules.js';
+import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -424,6 +424,35 @@ function splitNameEdits(doc: Doc, children: Dependents, out: Edit[]): void {
 }
 
 /**
+ * quotes.verb-tagged-name-start: "the" + a capitalised word tagged as a verb + capitalised words, right before a verb that has
+ * no subject ("the Combined Joint Task Force Operation Inherent Resolve released …": "Combined" a verb, "Force" its object,
+ * "the" hung on "released") is one proper-noun phrase and that verb's subject. A determiner never governs a verb's phrase,
+ * and a capitalised word inside a sentence after "the" opens a name.
+ */
+function verbTaggedNameStartEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (let i = 1; i + 2 < toks.length; i++) {
+    const t = toks[i];
+    if (t.upos !== 'VERB' || !/^VB[DNG]$/.test(t.xpos ?? '') || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    const det = toks[i - 1];
+    if (det.sentence !== t.sentence || det.text.toLowerCase() !== 'the' || det.upos !== 'DET') continue;
+    // the capitalised words after it, then the verb they are the subject of
+    let r = i;
+    while (r + 1 < toks.length && toks[r + 1].sentence === t.sentence && /^(?:PROPN|NOUN|ADJ)$/.test(toks[r + 1].upos ?? '') && /^\p{Lu}/u.test(toks[r + 1].text)) r++;
+    if (r === i || r + 1 >= toks.length) continue;
+    const v = r + 1;
+    const verb = toks[v];
+    if (verb.sentence !== t.sentence || verb.upos !== 'VERB' || !FINITE.test(verb.xpos ?? '')) continue;
+    if (children[v].some((c) => (toks[c].deprel ?? '').startsWith('nsubj'))) continue;
+    // the parse hung the run on the false verb, and the false verb (or the determiner) on the real one
+    if ((det.head ?? -1) !== v && (t.head ?? -1) !== v) continue;
+    for (let k = i; k < r; k++) out.push({ i: k, head: r, deprel: k === i ? 'compound' : 'flat', ...(k === i ? { upos: 'PROPN', xpos: 'NNP', lemma: t.text } : {}) });
+    out.push({ i: i - 1, head: r, deprel: 'det' });
+    out.push({ i: r, head: v, deprel: 'nsubj' });
+    verbTaggedNameStart.fired(det.start, verb.end);
+  }
+}
+
+/**
  * quotes.noun-tagged-cue: a present form of a clause-taking cue the tagger took for a plural noun, between the end of a
  * noun phrase and a finite clause whose subject opens right after it ("The military | claims | it is in a final push",
  * "Znak.com | claims | FSB sources have …"), is the verb of its sentence: the phrase before it is its subject and the
@@ -528,6 +557,7 @@ export function parseView(doc: Doc): Doc {
   if (relativePredicate.enabled) relativePredicateEdits(toks, children, doc.sentences, edits);
   if (commaSubject.enabled) commaSubjectEdits(toks, children, edits);
   if (splitName.enabled) splitNameEdits(doc, children, edits);
+  if (verbTaggedNameStart.enabled) verbTaggedNameStartEdits(toks, children, edits);
   if (nounTaggedCue.enabled) nounTaggedCueEdits(toks, children, edits);
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (!edits.length) return doc;

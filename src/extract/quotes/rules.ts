@@ -715,3 +715,26 @@ export const participleOnRolePhrase = defineRule({
   fires: ['The Foreign Office confirmed he died on Wednesday, with a spokesperson for them saying: "We are aware of the death of a British national."'],
   spares: ['The Foreign Office confirmed he died on Wednesday, with officials saying: "We are aware of the death of a British national."'],
 });
+
+// ---- thirteenth session (quotes24): document sources and names the tagger broke ---------------
+
+export const documentAntecedent = defineRule({
+  id: 'quotes.document-antecedent', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite statement or document noun that names no author of its own ("the statement read", "the filing said") is the author of the nearest earlier mention of the same noun that names one: its possessor, by-phrase or issuer ("X released a statement saying …"), or the speaker who spoke "in a statement" — before the last-speaker guess',
+  fires: ['Harbour Lines released a statement on Friday saying the ferry had been repaired. A spokesperson told reporters the route would reopen. "No passengers were hurt," read the statement.'],
+  spares: ['A spokesperson told reporters the route would reopen. "No passengers were hurt," read the statement.'],
+});
+
+export const verbTaggedNameStart = defineRule({
+  id: 'quotes.verb-tagged-name-start', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: "the" + a capitalised word tagged as a verb + capitalised words, right before a verb with no subject ("the Combined Joint Task Force released": "Combined" a verb with "Force" its object) is one proper-noun phrase, that verb\'s subject',
+  fires: ['On Friday, the Combined Joint Task Force Operation Inherent Resolve released a statement saying the attack caused no casualties.'],
+  spares: ['On Friday, the task force combined its units and released a statement saying the attack caused no casualties.'],
+});
+
+export const documentAct = defineRule({
+  id: 'quotes.document-act', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite document noun that names no author and has no earlier mention naming one is the subject of the nearest verb before it whose act the document records (`acts` in lexicon/en/document-nouns.tsv: "Trump declared a national emergency … The proclamation said" → Trump; "The court ruled … according to the ruling")',
+  fires: ['On Friday, President Ana Ruiz declared a national emergency over the floods. Aid agencies welcomed the move. The proclamation said the emergency began on March 1.'],
+  spares: ['On Friday, aid agencies welcomed new funding for the flood zone. The proclamation said the emergency began on March 1.'],
+});

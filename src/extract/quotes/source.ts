@@ -1462,6 +1462,17 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     // (the statement's own determiner, not the phrase's first word: "the police and a statement by …" is no "the statement")
     const det = ctx.children[head].find((c) => c < head && /^(?:det|nmod:poss)$/.test(deprel(toks[c])));
     const definite = det !== undefined ? /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[det])) : /^(?:the|this|that|its|his|her|their)$/.test(lw(toks[from]));
+    // "the statement read" after "X released a statement saying …": the author of that earlier mention, before the last speaker
+    if (rule.documentAntecedent.enabled && definite && !described && det !== undefined && lw(toks[det]) === 'the') {
+      const earlier = earlierDocumentAuthor(ctx, from, head);
+      if (earlier?.entity) return fired(rule.documentAntecedent, { entity: earlier.entity, span, via: 'author' });
+      if (earlier?.text) return fired(rule.documentAntecedent, { entity: null, text: earlier.text, span, via: 'author' });
+    }
+    if (rule.documentAct.enabled && definite && !described && det !== undefined && lw(toks[det]) === 'the') {
+      const actor = actAuthor(ctx, from, head);
+      if (actor?.entity) return fired(rule.documentAct, { entity: actor.entity, span, via: 'author' });
+      if (actor?.text) return fired(rule.documentAct, { entity: null, text: actor.text, span, via: 'author' });
+    }
     return { entity: null, text: phraseText(ctx, from, to), span, statement: definite && STATEMENT_NOUNS.has(w) && !described };
   }
   // a state's own voice named by its nationality or its name: "the Russian government", "Iran's administration" → the state (before
@@ -1646,21 +1657,114 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
   if (issuedRightBefore) rule.issuedStatement.fired(before.start, toks[head].end);
   if ((deprel(toks[head]) === 'obj' && (toks[head].head ?? -1) >= 0) || issuedRightBefore) {
     const v = issuedRightBefore ? from - 1 : toks[head].head!;
-    if (ISSUING.has((toks[v].lemma ?? '').toLowerCase())) {
-      const subj = child(ctx, v, /^nsubj$/);
-      if (subj >= 0) {
-        const np = nounPhrase(ctx, subj);
-        // a name heading the subject, not one inside its prepositional phrase ("owners from the border state of Texas")
-        const person = personInPhrase(ctx, np.from, np.to);
-        if (person) return { entity: person };
-        let end = np.to;
-        for (let j = subj + 1; j <= np.to; j++) if (PREPOSITIONS.has(lw(toks[j]))) { end = j - 1; break; }
-        for (let j = end; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
-        if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
-      }
-    }
+    if (ISSUING.has((toks[v].lemma ?? '').toLowerCase())) return subjectIssuer(ctx, v);
   }
   return null;
+}
+
+/** The one a verb's subject names: a person heading it, else a name in it (not a possessor's, not in its prepositional phrase), else its words. */
+function subjectIssuer(ctx: QuoteContext, v: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const named = (j: number) => { const o = ctx.owners[j]; return o && ctx.ownerKind[j] === 'name' && speakerRank(ctx.doc, o) > 0 ? o : null; };
+  const subj = child(ctx, v, /^nsubj$/);
+  if (subj < 0) return null;
+  const np = nounPhrase(ctx, subj);
+  // a name heading the subject, not one inside its prepositional phrase ("owners from the border state of Texas")
+  const person = personInPhrase(ctx, np.from, np.to);
+  if (person) return { entity: person };
+  let end = np.to;
+  for (let j = subj + 1; j <= np.to; j++) if (PREPOSITIONS.has(lw(toks[j]))) { end = j - 1; break; }
+  for (let j = end; j >= np.from; j--) { const o = named(j); if (o && !isPossessor(ctx, j)) return { entity: o }; }
+  if (!PERSONAL.has(lw(toks[subj])) && !RELATIVE.has(lw(toks[subj]))) return { text: phraseText(ctx, np.from, np.to) };
+  return null;
+}
+
+/** Per document and per index: the tokens outside quotations that `keep` picks, by lower-case lemma, in text order. */
+const lemmaIndexCache = new WeakMap<QuoteContext, Map<string, Map<string, number[]>>>();
+
+function tokensByLemma(ctx: QuoteContext, name: string, keep: (t: Token, lemma: string) => boolean): Map<string, number[]> {
+  let all = lemmaIndexCache.get(ctx);
+  if (!all) lemmaIndexCache.set(ctx, (all = new Map()));
+  let out = all.get(name);
+  if (out) return out;
+  out = new Map();
+  for (const t of ctx.doc.tokens) {
+    const l = (t.lemma ?? t.text).toLowerCase();
+    if (ctx.inside(t.i) || !keep(t, l)) continue;
+    const list = out.get(l) ?? [];
+    list.push(t.i);
+    out.set(l, list);
+  }
+  all.set(name, out);
+  return out;
+}
+
+/** The statement and document nouns of the document, by lemma (quotes.document-antecedent). */
+function documentMentions(ctx: QuoteContext): Map<string, number[]> {
+  return tokensByLemma(ctx, 'documents', (t, l) => t.upos === 'NOUN' && (STATEMENT_NOUNS.has(l) || DOCUMENT_NOUNS.has(l)));
+}
+
+/**
+ * quotes.document-antecedent: the author of the nearest earlier mention of the same statement or document noun that names
+ * one — its possessor, a name in it, its by-phrase, the subject of the verb that issued it ("X released a statement saying
+ * …"), or the subject of a speech verb it is the medium of ("Ford said in a filing"). At most four mentions back (linear).
+ */
+function earlierDocumentAuthor(ctx: QuoteContext, from: number, head: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const list = documentMentions(ctx).get((toks[head].lemma ?? toks[head].text).toLowerCase());
+  if (!list) return null;
+  let k = countWhile(list.length, (j) => list[j] < from) - 1;
+  for (let n = 0; k >= 0 && n < 4; k--, n++) {
+    const i = list[k];
+    const np = nounPhrase(ctx, i);
+    const author = authorOf(ctx, np.from, np.to, i) ?? mediumOf(ctx, i);
+    if (author) return author;
+  }
+  return null;
+}
+
+const DOCUMENT_ACTS = mapOf('document-nouns', 'acts');
+
+const ACT_VERBS = new Set([...DOCUMENT_ACTS.values()].flatMap((v) => v.split(',')));
+
+/** The verbs whose act a document noun records, by lemma (quotes.document-act). */
+function actVerbs(ctx: QuoteContext): Map<string, number[]> {
+  return tokensByLemma(ctx, 'acts', (t, l) => t.upos === 'VERB' && ACT_VERBS.has(l));
+}
+
+/**
+ * quotes.document-act: "Trump declared a national emergency … The proclamation said": a document noun that has no earlier
+ * mention of its own is the record of the nearest act before it that it names (`acts` in lexicon/en/document-nouns.tsv), and
+ * speaks for that verb's subject. Never a passive, a participle on a noun, or a verb with no subject of its own.
+ */
+function actAuthor(ctx: QuoteContext, from: number, head: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const acts = DOCUMENT_ACTS.get((toks[head].lemma ?? toks[head].text).toLowerCase());
+  if (!acts) return null;
+  // an earlier mention of the noun (authorless, or it would have answered) is the record: no act before it is
+  if ((documentMentions(ctx).get((toks[head].lemma ?? toks[head].text).toLowerCase()) ?? []).some((i) => i < from)) return null;
+  // the main verb of its sentence (or one conjoined to it), active, with no clause of its own: a verb reporting a claim is
+  // speech, not the act, and one in a subordinate clause is background ("two days after the WHO declared the outbreak …")
+  const main = (v: number) => deprel(toks[v]) === 'root' || (deprel(toks[v]) === 'conj' && deprel(toks[toks[v].head ?? v]) === 'root');
+  const act = (v: number) => main(v) && toks[v].xpos !== 'VBN' && !ctx.children[v].some((c) => /^(?:aux:pass|nsubj:pass|ccomp|xcomp)$/.test(deprel(toks[c])));
+  const verbs = actVerbs(ctx);
+  let best = -1;
+  for (const a of acts.split(',')) {
+    const list = verbs.get(a);
+    if (!list) continue;
+    let k = countWhile(list.length, (j) => list[j] < from) - 1;
+    while (k >= 0 && !act(list[k])) k--;
+    if (k >= 0 && list[k] > best) best = list[k];
+  }
+  return best < 0 ? null : subjectIssuer(ctx, best);
+}
+
+/** "Ford said in a financial filing": the subject of the speech verb a statement noun is the medium of ("in a statement"). */
+function mediumOf(ctx: QuoteContext, noun: number): { entity?: string; text?: string } | null {
+  const toks = ctx.doc.tokens;
+  const v = toks[noun].head ?? -1;
+  if (v < 0 || !/^obl/.test(deprel(toks[noun])) || !ctx.children[noun].some((c) => lw(toks[c]) === 'in') || !cueOf(toks[v])) return null;
+  return subjectIssuer(ctx, v);
 }
 
 /** Per document: an entity set aside as a pronoun's co-argument → the speaker found instead, and where. */
