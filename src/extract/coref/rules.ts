@@ -27,6 +27,7 @@ import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
+import { functionWordName, functionWordNameRule, interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
 import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
@@ -1283,6 +1284,9 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   // entities named only in credits
   const creditedOnly = new Set<Entity>();
   for (const e of doc.entities) if (e.mentions.length && e.mentions.every((m) => credits[toks[doc.tokenAt(m.start)]?.sentence ?? 0] === 1)) creditedOnly.add(e);
+  // an interview's he/she with a rival in reach stays unlinked, and so do the he/she of that gender after it until a person is named
+  const interview = (interviewRivalRule.enabled || solePersonRule.enabled) && isInterview(doc, labels.length ? labels : turnLabels(doc.text));
+  let interviewPersons: PersonFirst[] | undefined;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
     const p = PRONOUNS[w];
@@ -1309,6 +1313,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       // an interview turn's label ("Shimon Peres: …") names who speaks, not whom "he" in the turn means
       const usable = (x: Indexed) => {
+        // (a lone "The" the recogniser read as a person)
+        if (wantPerson && functionWordName(doc, x.m)) { functionWordNameRule.fired(toks[i].start, toks[i].end); return false; }
         if (!labelRule.enabled || spanAt(labels, x.m.start) < 0) return true;
         labelRule.fired(x.m.start, x.m.end);
         return false;
@@ -1496,10 +1502,34 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       }
     }
     if (stop) continue;
+    // an interview's he/she nothing in reach takes: the one person the talk has called so, when no one else named could be
+    let sole = false;
+    if (!chosen && interview && wantPerson && solePersonRule.enabled) {
+      interviewPersons ??= personsByFirstMention(doc, (e, m) => e.type === 'PERSON' && !creditedOnly.has(e) && m.kind !== 'pronoun' && spanAt(labels, m.start) < 0 && !functionWordName(doc, m));
+      const g = p.gender as Gender;
+      chosen = solePerson(interviewPersons, toks[i].start, (e) => genders.get(e.id) ?? byName.get(e.id) ?? 'x', (e) => genders.get(e.id) === g, g);
+      if (chosen) {
+        solePersonRule.fired(toks[i].start, toks[i].end);
+        sole = true;
+      }
+    }
+    if (chosen && interview && wantPerson && interviewRivalRule.enabled) {
+      const g = p.gender as Gender;
+      const alike = (e: Entity) => {
+        const eg = genders.get(e.id) ?? byName.get(e.id) ?? 'x';
+        return (eg === 'x' || eg === g) && !creditedOnly.has(e);
+      };
+      // a rival already called he/she: the person the talk was on before the nearer name came up
+      const free = (x: Indexed) => x.m.kind === 'pronoun' && PRONOUNS[x.m.text.toLowerCase()]?.gender === g && spanAt(labels, x.m.start) < 0;
+      if (!sole && rivalInReach(doc, index.bySentence, i, chosen, alike, free)) {
+        interviewRivalRule.fired(toks[i].start, toks[i].end);
+        continue;
+      }
+    }
     if (chosen) {
       // the pronoun tells the person's gender: "He had been working …" then "she" is someone else
       if (wantPerson && !genders.has(chosen.id)) genders.set(chosen.id, p.gender as Gender);
-      const basis = !wantPerson ? (byClauseSubject ? itsClauseSubjectRule.id : BASIS.it) : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
+      const basis = !wantPerson ? (byClauseSubject ? itsClauseSubjectRule.id : BASIS.it) : sole ? solePersonRule.id : earlier ? BASIS.heSheBefore : BASIS.heSheHere;
       if (!wantPerson && chosen.type !== 'ORG' && chosen.type !== 'GPE' && chosen.type !== 'FAC') kindPronounRule.fired(toks[i].start, toks[i].end);
       const m: Mention = { start: toks[i].start, end: toks[i].end, text: toks[i].text, kind: 'pronoun', type: chosen.type, entity: chosen.id, source: 'coref', ...linkFields(basis) };
       chosen.mentions.push(m);
