@@ -84,3 +84,16 @@ test('time-adjunct-clause near misses: a conjunct with "and", an adjunct that is
   const place = quotesOf('The harbour authority reported in Dover, the ferry had been repaired.');
   assert.equal(place.some((q) => q.cue === 'reported' && q.text === 'the ferry had been repaired'), false, JSON.stringify(place));
 });
+
+test('"told X, an apposition, that …": the clause after "that" (quotes.that-after-apposition)', () => {
+  const text = 'A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.';
+  const told = quotesOf(text).find((q) => q.cue === 'told');
+  assert.ok(told && /^one of the deceased was Jalal Saifur Rahman/.test(told.text), JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.that-after-apposition'], () => quotesOf(text)).find((q) => q.cue === 'told');
+  assert.ok(!off || !/^one of the deceased/.test(off.text));
+});
+
+test('that-after-apposition near miss: a sentence ends before "That"', () => {
+  const ended = quotesOf('A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.');
+  assert.equal(ended.some((q) => q.cue === 'told' && /^one of the deceased/.test(q.text)), false, JSON.stringify(ended));
+});

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -335,6 +335,12 @@ function thatClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number
   const toks = ctx.doc.tokens;
   let k = cueIdx + 1;
   while (k < Math.min(sentEnd, cueIdx + 5) && lw(toks[k]) !== 'that') k++;
+  // "told Anadolu Agency, a local news outlet, that …": an addressee with an apposition set off by commas before "that"
+  if (lw(toks[k]) !== 'that' && thatAfterApposition.enabled && cue.frames.has('addressee')) {
+    let j = cueIdx + 1;
+    while (j < Math.min(sentEnd, cueIdx + 16) && lw(toks[j]) !== 'that' && !/^(?:VERB|AUX)$/.test(toks[j].upos ?? '') && !ctx.inside(j) && !/^[;:.!?"“”]$/.test(toks[j].text)) j++;
+    if (j < sentEnd && lw(toks[j]) === 'that' && toks[j - 1].text === ',' && toks.slice(cueIdx + 1, j - 1).some((t) => t.text === ',')) { k = j; thatAfterApposition.fired(toks[cueIdx].start, toks[j].end); }
+  }
   if (k >= sentEnd || lw(toks[k]) !== 'that' || k + 1 >= sentEnd) return null;
   return trim(ctx, { from: k + 1, to: sentEnd - 1 }, sentEnd);
 }

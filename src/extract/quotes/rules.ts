@@ -745,3 +745,10 @@ export const timeAdjunctClause = defineRule({
   fires: ['Following that reasoning, the Court of Session in Scotland ruled on September 11 the prorogation was unlawful.'],
   spares: ['Following that reasoning, the Court of Session in Scotland ruled on September 11, and the prorogation was unlawful.'],
 });
+
+export const thatAfterApposition = defineRule({
+  id: 'quotes.that-after-apposition', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'an addressee cue ("told") whose parse gives no content reports the clause after "that" when only the addressee and an apposition set off by commas stand between ("told Anadolu Agency, a local news outlet, that one of the deceased was …")',
+  fires: ['A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.'],
+  spares: ['A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.'],
+});
