@@ -65,3 +65,35 @@ test('document-act near misses: a declaration of a claim, an act in a subordinat
   const mentioned = quotesOf('A proclamation was read in the square. President Ana Ruiz declared a national emergency. The proclamation said the emergency began on March 1.');
   assert.notEqual(mentioned.find((q) => /began on March 1/.test(q.text))?.speaker, 'Ana Ruiz');
 });
+
+test('a cue with a time adjunct reports the clause after it, however the parse hung it (quotes.time-adjunct-clause)', () => {
+  const text = 'Following that reasoning, the Court of Session in Scotland ruled on September 11 the prorogation was unlawful.';
+  const ruled = quotesOf(text).find((q) => q.cue === 'ruled');
+  assert.equal(ruled?.text, 'the prorogation was unlawful', JSON.stringify(quotesOf(text)));
+  assert.equal(ruled?.speaker, 'Court of Session');
+  const off = without(['quotes.time-adjunct-clause'], () => quotesOf(text)).find((q) => q.cue === 'ruled');
+  assert.equal(off, undefined);
+  // (a comma and the clause after it: the same)
+  const comma = quotesOf('The harbour authority reported on Monday, the ferry had been repaired.').find((q) => q.cue === 'reported');
+  assert.equal(comma?.text, 'the ferry had been repaired');
+});
+
+test('time-adjunct-clause near misses: a conjunct with "and", an adjunct that is no time', () => {
+  const and = quotesOf('Following that reasoning, the Court of Session in Scotland ruled on September 11, and the prorogation was unlawful.');
+  assert.equal(and.some((q) => q.cue === 'ruled' && /prorogation was unlawful/.test(q.text)), false, JSON.stringify(and));
+  const place = quotesOf('The harbour authority reported in Dover, the ferry had been repaired.');
+  assert.equal(place.some((q) => q.cue === 'reported' && q.text === 'the ferry had been repaired'), false, JSON.stringify(place));
+});
+
+test('"told X, an apposition, that …": the clause after "that" (quotes.that-after-apposition)', () => {
+  const text = 'A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.';
+  const told = quotesOf(text).find((q) => q.cue === 'told');
+  assert.ok(told && /^one of the deceased was Jalal Saifur Rahman/.test(told.text), JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.that-after-apposition'], () => quotesOf(text)).find((q) => q.cue === 'told');
+  assert.ok(!off || !/^one of the deceased/.test(off.text));
+});
+
+test('that-after-apposition near miss: a sentence ends before "That"', () => {
+  const ended = quotesOf('A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.');
+  assert.equal(ended.some((q) => q.cue === 'told' && /^one of the deceased/.test(q.text)), false, JSON.stringify(ended));
+});

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, timeObject, trailingAttribution } from './rules.js';
+import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -48,6 +48,19 @@ function timeOnlyObject(ctx: QuoteContext, c: number, cueIdx: number): boolean {
   const marks = inTime(ctx);
   for (let j = r.from; j <= r.to; j++) if (!marks[j]) return false;
   return true;
+}
+
+/** A time adjunct: a time expression after its preposition ("in mid-2019", "on Friday"), every other word marked as a time. */
+function timeOnlyAdjunct(ctx: QuoteContext, c: number, cueIdx: number): boolean {
+  const toks = ctx.doc.tokens;
+  const r = subtree(ctx, c, cueIdx);
+  const marks = inTime(ctx);
+  let timed = 0;
+  for (let j = r.from; j <= r.to; j++) {
+    if (marks[j]) timed++;
+    else if (!(j === r.from && deprel(toks[j]) === 'case')) return false;
+  }
+  return timed > 0;
 }
 
 function deprel(t: Token | undefined): string {
@@ -123,6 +136,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   const infinitiveOf = (c: number) => toks[c].upos === 'VERB' && ctx.children[c].some((y) => y < c && lw(toks[y]) === 'to' && toks[y].upos === 'PART');
   const ccompBefore = kids.find((c) => c < cueIdx && deprel(toks[c]) === 'ccomp');
   let timeSkipped = false;
+  /** the time was an adjunct ("in mid-2019"), not an object: the clause after it may be parsed as a conjunct */
+  let timeAdjunct = false;
   for (const c of kids) {
     if (c < cueIdx) continue;
     // an inverted subject the parse took for an object (", reported officials") is the source
@@ -146,6 +161,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
     else if (gerundComplement.enabled && toks[c].xpos === 'VBG' && ((d === 'xcomp' && f.has('object')) || (d === 'advcl' && f.has('to') && ctx.children[c].some((x) => x < c && lw(toks[x]) === 'to' && deprel(toks[x]) === 'mark')))) {
       picked.push(c); complement = true; gerundComplement.fired(toks[c].start, toks[c].end);
     }
+    // "reported in mid-2019, 62 outlets had closed": a time adjunct is when it spoke, like a time object (below)
+    else if (d === 'obl' && timeAdjunctClause.enabled && !picked.length && timeOnlyAdjunct(ctx, c, cueIdx)) { timeSkipped = true; timeAdjunct = true; }
     else if (/^(?:obl|advcl|nmod)$/.test(d)) {
       const mark = ctx.children[c].map((x) => lw(toks[x])).find((w) => COMPLEMENT_CASES[w] !== undefined);
       const frame = mark ? COMPLEMENT_CASES[mark] : undefined;
@@ -156,8 +173,11 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
   // … and the clause after the date, set off by a comma, is what it said, however the parse hung it ("stated Wednesday, | some
   // of the debris … will be brought back": a clause with a subject of its own, parsed as parataxis)
   if (timeSkipped && !picked.length && f.has('clause')) {
-    const clause = kids.find((c) => c > cueIdx && /^(?:parataxis|ccomp|advcl)$/.test(deprel(toks[c])) && ctx.children[c].some((x) => /^nsubj/.test(deprel(toks[x]))) && !ctx.children[c].some((x) => deprel(toks[x]) === 'mark'));
-    if (clause !== undefined && !ctx.inside(clause)) { picked.push(clause); complement = true; timeObject.fired(toks[clause].start, toks[clause].end); }
+    // (after a time adjunct the parse may make the clause a conjunct of the cue; one with no conjunction of its own is still
+    // what was said: "reported on Monday, | 62 outlets had closed", "ruled on September 11 | the prorogation was unlawful")
+    const conjunct = (c: number) => timeAdjunct && deprel(toks[c]) === 'conj' && !ctx.children[c].some((x) => x < c && /^(?:cc|mark)$/.test(deprel(toks[x])));
+    const clause = kids.find((c) => c > cueIdx && (/^(?:parataxis|ccomp|advcl)$/.test(deprel(toks[c])) || conjunct(c)) && ctx.children[c].some((x) => /^nsubj/.test(deprel(toks[x]))) && !ctx.children[c].some((x) => deprel(toks[x]) === 'mark'));
+    if (clause !== undefined && !ctx.inside(clause)) { picked.push(clause); complement = true; (timeAdjunct ? timeAdjunctClause : timeObject).fired(toks[clause].start, toks[clause].end); }
   }
   // "accused the government of hiding …" parsed with the complement on the object
   if (!complement && withComplement) {
@@ -315,6 +335,12 @@ function thatClause(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd: number
   const toks = ctx.doc.tokens;
   let k = cueIdx + 1;
   while (k < Math.min(sentEnd, cueIdx + 5) && lw(toks[k]) !== 'that') k++;
+  // "told Anadolu Agency, a local news outlet, that …": an addressee with an apposition set off by commas before "that"
+  if (lw(toks[k]) !== 'that' && thatAfterApposition.enabled && cue.frames.has('addressee')) {
+    let j = cueIdx + 1;
+    while (j < Math.min(sentEnd, cueIdx + 16) && lw(toks[j]) !== 'that' && !/^(?:VERB|AUX)$/.test(toks[j].upos ?? '') && !ctx.inside(j) && !/^[;:.!?"“”]$/.test(toks[j].text)) j++;
+    if (j < sentEnd && lw(toks[j]) === 'that' && toks[j - 1].text === ',' && toks.slice(cueIdx + 1, j - 1).some((t) => t.text === ',')) { k = j; thatAfterApposition.fired(toks[cueIdx].start, toks[j].end); }
+  }
   if (k >= sentEnd || lw(toks[k]) !== 'that' || k + 1 >= sentEnd) return null;
   return trim(ctx, { from: k + 1, to: sentEnd - 1 }, sentEnd);
 }

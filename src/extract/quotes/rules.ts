@@ -738,3 +738,17 @@ export const documentAct = defineRule({
   fires: ['On Friday, President Ana Ruiz declared a national emergency over the floods. Aid agencies welcomed the move. The proclamation said the emergency began on March 1.'],
   spares: ['On Friday, aid agencies welcomed new funding for the flood zone. The proclamation said the emergency began on March 1.'],
 });
+
+export const timeAdjunctClause = defineRule({
+  id: 'quotes.time-adjunct-clause', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a clause-taking cue with only a time adjunct after it (the times layer: "ruled on September 11") reports the clause with a subject of its own after it, also where the parse made that clause a conjunct of the cue with no conjunction ("the Court of Session ruled on September 11 the prorogation was unlawful"), as `quotes.time-object` does for a time object',
+  fires: ['Following that reasoning, the Court of Session in Scotland ruled on September 11 the prorogation was unlawful.'],
+  spares: ['Following that reasoning, the Court of Session in Scotland ruled on September 11, and the prorogation was unlawful.'],
+});
+
+export const thatAfterApposition = defineRule({
+  id: 'quotes.that-after-apposition', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'an addressee cue ("told") whose parse gives no content reports the clause after "that" when only the addressee and an apposition set off by commas stand between ("told Anadolu Agency, a local news outlet, that one of the deceased was …")',
+  fires: ['A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.'],
+  spares: ['A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.'],
+});
