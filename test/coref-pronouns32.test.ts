@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 import { withDecodedNames } from '../src/extract/ner.js';
 
-const interview = 'Reporter: There was a row over Tom Hale. They had copied one of his songs. I think it was Ben Cole. Then they passed it off as him and he sued them.\n\nAna Ruiz: Only if he won.\n\nReporter: Yes.\n\nAna Ruiz: Good.';
+const interview = 'Reporter: There was a row over Tom Hale. They had copied one of his songs. I think it was Ben Cole. Then they passed it off as him and he sued them. Do you know that?\n\nAna Ruiz: Only if he won.\n\nReporter: Yes.\n\nAna Ruiz: Good.';
 
 test('an interview\'s he after a third party named in no subject position, with another man already called he, stays unlinked', () => {
   assert.equal(linkOf(doc(interview), 'his songs'), 'Tom Hale');
