@@ -16,6 +16,7 @@ import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
 import { applyRules, apposedTitles, BASIS, describedPossessor, notApposed } from './coref/rules.js';
 import { noteTitleShapes } from './coref/descriptions-titles.js';
+import { learnedPersonTitle, learnedPersonTitleRule, learnedTitleBeforeName } from './coref/descriptions-learned.js';
 import { addMention, lw, tokenOwners } from './coref/mentions.js';
 import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
@@ -95,7 +96,12 @@ export function resolveNominals(doc: Doc): void {
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
       if (KINSHIP[noun] === undefined && !((ROLE_NOUNS.has(noun) || (describedOwner && titleNoun(noun))) && (possessed || toks[k + 1]?.text === ','))) {
         // a title word right before the name ("Liverpool footballer Luis Diaz") is remembered for "the footballer" later
-        if (titleNoun(noun) && toks[k + 1] && doc.tokenAt(m.start) === k + 1) (m.roles ??= []).includes(noun) || m.roles.push(noun);
+        // (or a noun prose pairs almost only with people: "pitcher Daisuke Matsuzaka", descriptions-learned.ts)
+        const learned = !titleNoun(noun) && learnedTitleBeforeName(doc, k, m);
+        if ((titleNoun(noun) || learned) && toks[k + 1] && doc.tokenAt(m.start) === k + 1) {
+          (m.roles ??= []).includes(noun) || m.roles.push(noun);
+          if (learned) learnedPersonTitleRule.fired(toks[k].start, toks[k].end);
+        }
         continue;
       }
       // a possessive stays out of the nominal so that it resolves as a pronoun of its own
@@ -151,7 +157,8 @@ export function resolveNominals(doc: Doc): void {
         // "the teacher" later, as a title before the name is (no mention: the indefinite phrase is a predication; "X,
         // the head of …" stays coref.predicate-description's)
         const phraseHead = !(next && next.sentence === toks[h].sentence && (next.upos === 'NOUN' || next.upos === 'PROPN'));
-        if (!fits && e.type === 'PERSON' && apposedTitleRule.enabled && (lw(det) === 'a' || lw(det) === 'an') && titleNoun(noun) && phraseHead && !verbAfter && !owners[h]) {
+        if (!fits && e.type === 'PERSON' && apposedTitleRule.enabled && (lw(det) === 'a' || lw(det) === 'an') && (titleNoun(noun) || learnedPersonTitle(toks[h])) && phraseHead && !verbAfter && !owners[h]) {
+          if (!titleNoun(noun)) learnedPersonTitleRule.fired(toks[h].start, toks[h].end);
           if (!m.roles?.includes(noun)) {
             (m.roles ??= []).push(noun);
             const late = apposedTitles.get(m);

@@ -7,7 +7,8 @@
  *  - a noun with a restrictive modifier right after it ("the party controlling the Senate", "the party that selects")
  *    picks its referent by that modifier, not by pointing back;
  *  - "the party" whose nearest fitting organisation shares its sentence with another of that head goes to the one that
- *    is a subject or an object there, or stays unlinked.
+ *    is a subject or an object there, or stays unlinked;
+ *  - a role right before another person's name ("the emperor Commodus") introduces that person (coref33).
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
@@ -52,6 +53,25 @@ export const nameHeadRivalRule = defineRule({
   spares: ['The Labour Party met the Green Party on Monday. The Green Party said the party would vote.', 'Ana Ruiz founded the Unity Party in 2004. The party met on Friday.'],
   source: 'src/extract/coref/descriptions.ts',
 });
+
+export const roleNameAfterRule = defineRule({
+  id: 'coref.description-role-name-after',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a role description right before another person\'s name, or before a comma and that name ("the emperor Commodus", "the Thracian physician Herodicus", "the winner, Kramnik"), introduces that person: it is not the person last given the role',
+  fires: ['General Tom Berg spoke on Monday. Later the general Ana Ruiz replied.'],
+  spares: ['General Tom Berg spoke on Monday. Later the general replied.'],
+  source: 'src/extract/coref/descriptions.ts',
+});
+
+/** A person other than `target` is named right after the role noun at h, or after a comma there (an entity of the same name is no other). */
+export function otherPersonAfter(toks: readonly Token[], owners: readonly (Entity | undefined)[], h: number, target: Entity): boolean {
+  const k = toks[h + 1]?.text === ',' ? h + 2 : h + 1;
+  const o = k < toks.length && toks[k].sentence === toks[h].sentence ? owners[k] : undefined;
+  if (o === undefined || o === target || o.type !== 'PERSON') return false;
+  const names = new Set(target.mentions.filter((m) => m.kind === 'name').map((m) => m.text));
+  return !o.mentions.some((m) => m.kind === 'name' && names.has(m.text));
+}
 
 /** The token after the head h (of a description opened at i) starts a restrictive modifier of it: a relative pronoun, or a clause or participle the parse hangs on it, no comma between. */
 export function restrictiveAfter(toks: readonly Token[], i: number, h: number): boolean {

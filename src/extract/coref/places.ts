@@ -4,12 +4,9 @@
  * prose apposes the noun to a name the gazetteer knows as a country, a region, a town or an area),
  * and which kinds an entity's name is in the places gazetteer (models/places).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Entity } from '../../doc.js';
 import { gazetteer, type PlaceKind } from '../places/gazetteer.js';
-import { corefModelDir } from './files.js';
+import { corefTableRows } from './files.js';
 import { lookup } from '../../lexicon/index.js';
 
 /** A noun describes places when at least this share of the names it is apposed to are places … */
@@ -24,10 +21,7 @@ let table: Map<string, PlaceKind> | null = null;
 function placeNouns(): Map<string, PlaceKind> {
   if (table) return table;
   table = new Map();
-  const path = join(corefModelDir(), 'place-nouns.tsv.gz');
-  if (!existsSync(path)) return table;
-  for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n').slice(1)) {
-    const f = line.split('\t');
+  for (const f of corefTableRows('place-nouns.tsv.gz').slice(1)) {
     if (f.length < 6) continue;
     const apposed = Number(f[1]);
     const byKind = KINDS.map((_, k) => Number(f[2 + k]));

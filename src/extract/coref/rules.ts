@@ -24,12 +24,13 @@ import { addMention, lw, mentionHead, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
-import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, restrictiveAfter, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
+import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, otherPersonAfter, restrictiveAfter, roleNameAfterRule, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
 import { functionWordName, functionWordNameRule, interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
 import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
+import { introducesName, learnedPersonTitle } from './descriptions-learned.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -752,6 +753,9 @@ function ruleDescriptions(doc: Doc): void {
     }
     return r;
   });
+  // every role some person holds (once per pass: the roles are settled before the loop below)
+  let held: Set<string> | undefined;
+  const heldRoles = (): Set<string> => (held ??= new Set(doc.entities.filter((e) => e.type === 'PERSON').flatMap((e) => [...rolesOf(e)])));
   // the title phrases written right before a person's names ("prime minister" of "Prime Minister Rishi Sunak"), lower-cased
   const titleWordsOf = perEntity((e) => {
     const r = new Set<string>();
@@ -864,7 +868,8 @@ function ruleDescriptions(doc: Doc): void {
     if (possessive && (!ROLE_NOUNS.has(noun) || owners[h + 1] || (toks[h + 1]?.text === ',' && owners[h + 2]))) continue;
     let target: Entity | undefined;
     let basis: string = BASIS.role;
-    if (ROLE_NOUNS.has(noun) || (!possessive && titleNoun(noun))) {
+    // (a noun prose pairs almost only with people, when the text gave it to a person as a title: descriptions-learned.ts)
+    if (ROLE_NOUNS.has(noun) || (!possessive && (titleNoun(noun) || (learnedPersonTitle(toks[h]) && heldRoles().has(noun) && !introducesName(toks, owners, h))))) {
       const t = titled;
       // (a person whose titles hold the noun only inside another office is passed over: "Vice President Mike Pence")
       const officeOk = (e: Entity) => {
@@ -889,6 +894,11 @@ function ruleDescriptions(doc: Doc): void {
         }
       }
       if (t && target) titleModifierRule.fired(toks[i].start, toks[h].end);
+      // "the emperor Commodus", "the winner, Kramnik": the name after the role is its holder, not the last one named
+      if (target && !possessive && roleNameAfterRule.enabled && otherPersonAfter(toks, owners, h, target)) {
+        roleNameAfterRule.fired(toks[i].start, toks[h].end);
+        target = undefined;
+      }
       // "the general public" is no general
       if (target && roleNounHeadRule.enabled && roleWordModifies(toks, h)) {
         roleNounHeadRule.fired(toks[h].start, toks[h + 1].end);
