@@ -33,6 +33,19 @@ test('descriptions (coref33): a learned person noun as a title, on and off', () 
   assert.deepEqual(got, CASES.map(([, , on, off]) => [on, off]));
 });
 
+test('descriptions (coref33): a role right before another person\'s name introduces that person, on and off', () => {
+  const rule = 'coref.description-role-name-after';
+  const before = 'General Tom Berg spoke on Monday. ';
+  // another person named right after the role: not the last general
+  const later = 'Later the general Ana Ruiz replied.';
+  assert.equal(linkOf(doc(before + later), 'the general'), '');
+  assert.equal(linkWithout(rule, before + later, 'the general'), 'Tom Berg');
+  // (with a comma, "the general, Ana Ruiz," the apposition rule gives the noun to Ana Ruiz first)
+  assert.equal(linkOf(doc(before + 'Later the general, Ana Ruiz, replied.'), 'general'), 'Ana Ruiz');
+  // the same person named after the role, or no name: the last general, as before
+  assert.equal(linkOf(doc(before + 'Later the general replied.'), 'the general'), 'Tom Berg');
+});
+
 test('description heads (coref33): the learned table says what a noun fits', () => {
   // people: "pitcher", "inventor", "drummer" are paired almost only with names the recogniser calls people
   for (const w of ['pitcher', 'inventor', 'drummer']) assert.ok(learnedPersonNoun(w), w);
