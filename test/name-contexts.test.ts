@@ -43,7 +43,9 @@ test('role contexts per capitalised run: organisations employ and are traded, pe
     'They met Mr Hollis , and Hollis \'s wife left near Ashby .',
     'Economist John Keynes spoke .',
     'Zentrix said nothing .',
+    'She wrote for the Metro newspaper .',
   ]) countSentenceRoles(s.split(' '), c);
+  assert.deepEqual(c.get('metro'), { org: 1, person: 0, place: 0 }, 'a noun naming a kind of organisation after the name (lexicon org-nouns, role-after)');
   assert.deepEqual(c.get('zentrix'), { org: 2, person: 0, place: 0 }, '"X employees", "shares of X"; "X said" is no role cue');
   assert.deepEqual(c.get('orbis capital'), { org: 2, person: 0, place: 0 }, 'the whole run: "analyst at X", "X\'s headquarters"');
   assert.deepEqual(c.get('hollis'), { org: 0, person: 2, place: 0 }, '"Mr X", "X\'s wife"');

@@ -49,7 +49,7 @@ for (const { sentences, tokens } of wikipediaPages(text)) {
 }
 const lines = [
   `# name contexts: agent / thing context counts per capitalised word; ${pages} Wikipedia pages (${(words / 1e6).toFixed(1)} M tokens) of ${file.split('/').slice(-2).join('/')} ` +
-    `(sha256 ${createHash('sha256').update(raw).digest('hex').slice(0, 16)}…), CC BY-SA 3.0 Wikipedia contributors; cues lexicon ${checksum('name-contexts')}; min count ${MIN_COUNT} (agent + thing, per word), ${MIN_ROLE_COUNT} (org + person + place, per capitalised run)`,
+    `(sha256 ${createHash('sha256').update(raw).digest('hex').slice(0, 16)}…), CC BY-SA 3.0 Wikipedia contributors; cues lexicon ${checksum('name-contexts')}, org-nouns ${checksum('org-nouns')}; min count ${MIN_COUNT} (agent + thing, per word), ${MIN_ROLE_COUNT} (org + person + place, per capitalised run)`,
   '# key\tagent\tthing\torg\tperson\tplace',
 ];
 const keys = new Set<string>();

@@ -19,7 +19,9 @@ const THING_BEFORE = set('name-contexts', { side: 'before', kind: 'thing' });
 const ROLE_KINDS = ['org', 'person', 'place'] as const;
 /** The role a capitalised run plays: an organisation, a person, a place (ner.org-contexts). */
 export type Role = (typeof ROLE_KINDS)[number];
-const ROLE_AFTER = ROLE_KINDS.map((kind) => set('name-contexts', { side: 'after', kind }));
+/** After a name, a noun naming a kind of organisation is an organisation context too ("the Metro newspaper"; lexicon org-nouns, role-after). */
+const ORG_NOUNS_AFTER = set('org-nouns', { uses: 'role-after' });
+const ROLE_AFTER = ROLE_KINDS.map((kind) => (kind === 'org' ? new Set([...set('name-contexts', { side: 'after', kind }), ...ORG_NOUNS_AFTER]) : set('name-contexts', { side: 'after', kind })));
 const ROLE_BEFORE = ROLE_KINDS.map((kind) => set('name-contexts', { side: 'before', kind }));
 const ROLE_OF = ROLE_KINDS.map((kind) => set('name-contexts', { side: 'of', kind }));
 
