@@ -66,8 +66,8 @@ const R_THING_CONTEXTS = nerRule("thing-contexts", "retype", "an organisation wh
   { text: "Users of Red Hat Enterprise Linux (RHEL) pay for support.", decoded: ["Red Hat/ORG"], companion: [], names: ["Red Hat Enterprise Linux/PRODUCT", "RHEL/PRODUCT"] },
   { text: "COVID-19 cases rose again. Hospitals treat more COVID-19 patients. The COVID-19 vaccine came late and the COVID-19 pandemic goes on. It is not so with COVID, that is my main problem now.", decoded: [], companion: ["COVID/ORG"], names: ["COVID/PRODUCT"] },
 ]);
-const R_ORG_CONTEXTS = nerRule("org-contexts", "label", "a capitalised run both models leave — written capitalised inside a sentence somewhere in the article, no gazetteer place, nationality or person, no part of a longer name, no thing by ner.thing-contexts' counts — whose contexts, counted per run in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article, are an organisation's (\"X employees\", \"X's headquarters\", \"shares of X\", \"analyst at X\"; lexicon name-contexts, kind org) at least twice and, smoothed, three times as often as a person's (\"X's wife\", \"Mr X\") or a place's (\"X's population\", \"near X\"), is an organisation in every mention the models left; a one-word acronym needs one such context in the article (its corpus counts pool all it stands for)", [
-  { text: "Zentrix employees walked out on Monday. Shares of Zentrix fell by a third, and Zentrix said it would talk.", decoded: [], companion: [], names: ["Zentrix/ORG", "Zentrix/ORG", "Zentrix/ORG"] },
+const R_ORG_CONTEXTS = nerRule("org-contexts", "label", "a capitalised run both models leave — written capitalised inside a sentence somewhere in the article, no gazetteer place, nationality or person, no part of a longer name, no thing by ner.thing-contexts' counts — whose contexts, counted per run in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article — both must hold at least one — are an organisation's (\"X employees\", \"X's headquarters\", \"shares of X\", \"analyst at X\"; lexicon name-contexts, kind org) at least twice and, smoothed, three times as often as a person's (\"X's wife\", \"Mr X\") or a place's (\"X's population\", \"near X\"), is an organisation in every mention the models left; a one-word acronym needs one such context in the article (its corpus counts pool all it stands for)", [
+  { text: "Compaq employees walked out on Monday. Shares of Compaq fell by a third, and Compaq said it would talk.", decoded: [], companion: [], names: ["Compaq/ORG", "Compaq/ORG", "Compaq/ORG"] },
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
@@ -100,10 +100,9 @@ const R_ARTICLE_OPENER = nerRule("article-opener", "split", "a sentence-opening 
 const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of one type are one name (\"Washington\" + \"D.C.\")", ["They moved to St. Louis Missouri last year."]);
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
 const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
-const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion model (ORG tagged BILOU) names the organisations: its ORG names replace the BIO model's, and any name of the BIO model they overlap (\"for WeWork\", \"Fans of FC Twente\", which the BIO model leaves)", [
+const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion model (ORG tagged BILOU) names the organisations: its ORG names replace the BIO model's, and any name of the BIO model they overlap (\"for WeWork\", \"Fans of Real Madrid\", which the BIO model leaves)", [
   { text: "She worked for WeWork and later for SoftBank in Tokyo.", decoded: ["SoftBank/ORG", "Tokyo/GPE"], companion: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"], names: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"] },
-  // (a club the corpus counts do not know: ner.org-contexts names "Real Madrid" alone, from "Real Madrid players")
-  { text: "Fans of FC Twente gathered outside the stadium.", decoded: [], companion: ["FC Twente/ORG"], names: ["FC Twente/ORG"] },
+  { text: "Fans of Real Madrid gathered outside the stadium.", decoded: [], companion: ["Real Madrid/ORG"], names: ["Real Madrid/ORG"] },
 ]);
 const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", [
   { text: "Deputies of Movimento 5 Stelle (M5S) met the ministers.", decoded: ["Movimento/ORG"], companion: ["Deputies of Movimento/ORG"], names: ["Movimento 5 Stelle/ORG"] },
@@ -1804,7 +1803,9 @@ function orgContexts(model: NerModel, sentences: readonly (readonly string[])[],
       const other = (c?.person ?? 0) + (c?.place ?? 0) + (d?.person ?? 0) + (d?.place ?? 0);
       // an acronym's corpus counts pool all it stands for ("CPR": a railway and a first aid): it needs the article's own
       const own = b - a === 1 && ACRONYM_WORD.test(words[a]) && !(d && d.org > 0);
-      v = !own && o >= ORG_CONTEXTS_MIN && o + 1 >= ORG_CONTEXTS_ODDS * (other + 1) && written.has(key) && plainRun(model, words, a, b) && !isThing(contextKey(words[b - 1]));
+      // the corpus and the article must both say organisation: either alone added wrong organisations on unseen news (lead's gate)
+      const both = (c?.org ?? 0) > 0 && (d?.org ?? 0) > 0;
+      v = !own && both && o >= ORG_CONTEXTS_MIN && o + 1 >= ORG_CONTEXTS_ODDS * (other + 1) && written.has(key) && plainRun(model, words, a, b) && !isThing(contextKey(words[b - 1]));
       verdict.set(key, v);
     }
     return v;
