@@ -16,8 +16,8 @@
  *                                    mention's source
  *   score FILE [FILE…]               precision of the judged sample(s) as judged, and under the code
  *                                    as it is now (sampled predictions kept / removed, right / wrong)
- *   diff --rules a,b                 every PERSON / ORG name mention of the pool the code makes with the rules on and not
- *                                    without them, or the other way, grouped by text (what the rules change on the pool)
+ *   diff --rules a,b [--contexts]    every PERSON / ORG name mention of the pool the code makes with the rules on and not
+ *                                    without them, or the other way, grouped by text (what the rules change on the pool); --contexts prints each change in its sentence
  *   attribute FILE                   for each wrong row: the ner stage's reading, and every registered rule of
  *                                    the ner / names / entities / coref-speech stages whose switching off
  *                                    removes the wrong prediction (its documents only)
@@ -234,7 +234,7 @@ function attribute(file: string): void {
   for (const r of wrong) process.stdout.write(`${String(r.k).padStart(4)} ${r.type.padEnd(6)} ${r.error!.padEnd(26)} ${JSON.stringify(r.text).padEnd(30)} source ${r.source.padEnd(12)} ner ${r.ner.padEnd(10)} rules ${(causes.get(r.k) ?? ['none']).join(', ')}\n`);
 }
 
-function diff(rules: string[]): void {
+function diff(rules: string[], contexts = false): void {
   const docs = readPool();
   const on = predictions(docs);
   const restore = withoutRules(rules);
@@ -252,15 +252,20 @@ function diff(rules: string[]): void {
     g.docs.add(p.doc);
     groups.set(`${what} ${p.type} ${JSON.stringify(p.text)}`, g);
   };
+  const lines: string[] = [];
+  const line = (what: string, p: Prediction, text: string) => {
+    if (contexts) lines.push(`    ${what} ${p.type} ${p.doc} ${p.start}: …${text.slice(Math.max(0, p.start - 70), p.start).replace(/\s+/g, ' ')}[${p.text}]${text.slice(p.end, p.end + 50).replace(/\s+/g, ' ')}…`);
+  };
   for (const d of docs) {
     const a = new Set((on.get(d.id) ?? []).map(key));
     const b = new Set((off.get(d.id) ?? []).map(key));
-    for (const p of off.get(d.id) ?? []) if (!a.has(key(p))) note('removed', p);
-    for (const p of on.get(d.id) ?? []) if (!b.has(key(p))) note('added', p);
+    for (const p of off.get(d.id) ?? []) if (!a.has(key(p))) (note('removed', p), line('removed', p, d.text));
+    for (const p of on.get(d.id) ?? []) if (!b.has(key(p))) (note('added', p), line('added', p, d.text));
   }
   const total = (what: string, type: string) => [...groups].filter(([k]) => k.startsWith(`${what} ${type} `)).reduce((n, [, g]) => n + g.n, 0);
   process.stdout.write(`rules ${rules.join(', ')} on the pool (${docs.length} documents): PERSON removed ${total('removed', 'PERSON')}, added ${total('added', 'PERSON')}; ORG removed ${total('removed', 'ORG')}, added ${total('added', 'ORG')}\n`);
   for (const [k, g] of [...groups].sort((x, y) => y[1].n - x[1].n)) process.stdout.write(`  ${k}  ×${g.n} in ${g.docs.size} documents\n`);
+  if (contexts) process.stdout.write(lines.join('\n') + '\n');
 }
 
 function main(): void {
@@ -281,7 +286,7 @@ function main(): void {
     if (!args.length) throw new Error('ner-precision score: needs judged sample files');
     score(args);
   } else if (cmd === 'diff') {
-    diff(opt('--rules').split(','));
+    diff(opt('--rules').split(','), args.includes('--contexts'));
   } else if (cmd === 'attribute') {
     if (!args[0]) throw new Error('ner-precision attribute: needs a judged sample file');
     attribute(args[0]);

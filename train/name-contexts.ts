@@ -14,10 +14,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { wikipediaPages } from './unlabelled-pages.js';
-import { countSentenceContexts, type ContextCounts } from '../src/extract/name-contexts.js';
+import { countSentenceContexts, countSentenceRoles, type ContextCounts, type RoleCounts } from '../src/extract/name-contexts.js';
 import { checksum } from '../src/lexicon/index.js';
 
 const MIN_COUNT = 3;
+/** Role contexts (organisation / person / place, per capitalised run) a run needs to be written. */
+const MIN_ROLE_COUNT = 2;
 const here = resolve(new URL('.', import.meta.url).pathname);
 let data = process.env.CHRONICLE_DATA ?? resolve(here, '..', '..', '..', 'shared', 'data');
 let out = resolve(here, '..', '..', 'models', 'ner', 'name-contexts.tsv.gz');
@@ -33,21 +35,32 @@ const file = join(data, 'unlabelled', 'news-en.jsonl.gz');
 const raw = readFileSync(file);
 const text = gunzipSync(raw).toString('utf8');
 const counts: ContextCounts = new Map();
+const roles: RoleCounts = new Map();
 let pages = 0;
 let words = 0;
 for (const { sentences, tokens } of wikipediaPages(text)) {
   pages++;
-  for (const ws of sentences) countSentenceContexts(ws, counts);
+  for (const ws of sentences) {
+    countSentenceContexts(ws, counts);
+    countSentenceRoles(ws, roles);
+  }
   words += tokens;
   if (pages % 1000 === 0) console.error(`${pages} pages, ${(words / 1e6).toFixed(1)} M tokens [${((Date.now() - t0) / 1000).toFixed(0)} s]`);
 }
 const lines = [
   `# name contexts: agent / thing context counts per capitalised word; ${pages} Wikipedia pages (${(words / 1e6).toFixed(1)} M tokens) of ${file.split('/').slice(-2).join('/')} ` +
-    `(sha256 ${createHash('sha256').update(raw).digest('hex').slice(0, 16)}…), CC BY-SA 3.0 Wikipedia contributors; cues lexicon ${checksum('name-contexts')}; min count ${MIN_COUNT}`,
+    `(sha256 ${createHash('sha256').update(raw).digest('hex').slice(0, 16)}…), CC BY-SA 3.0 Wikipedia contributors; cues lexicon ${checksum('name-contexts')}, org-nouns ${checksum('org-nouns')}; min count ${MIN_COUNT} (agent + thing, per word), ${MIN_ROLE_COUNT} (org + person + place, per capitalised run)`,
+  '# key\tagent\tthing\torg\tperson\tplace',
 ];
-for (const [w, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-  if (c.agent + c.thing < MIN_COUNT || /[\t\n]/.test(w)) continue;
-  lines.push(`${w}\t${c.agent}\t${c.thing}`);
+const keys = new Set<string>();
+for (const [w, c] of counts) if (c.agent + c.thing >= MIN_COUNT) keys.add(w);
+for (const [w, r] of roles) if (r.org + r.person + r.place >= MIN_ROLE_COUNT) keys.add(w);
+for (const w of [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  if (/[\t\n]/.test(w)) continue;
+  const c = counts.get(w);
+  const at = c && c.agent + c.thing >= MIN_COUNT ? `${c.agent}\t${c.thing}` : '0\t0';
+  const r = roles.get(w);
+  lines.push(r && r.org + r.person + r.place >= MIN_ROLE_COUNT ? `${w}\t${at}\t${r.org}\t${r.person}\t${r.place}` : `${w}\t${at}`);
 }
 writeFileSync(out, gzipSync(lines.join('\n') + '\n', { level: 9 }));
 console.error(`${lines.length - 1} words written to ${out} [${((Date.now() - t0) / 1000).toFixed(0)} s]`);

@@ -20,7 +20,7 @@ import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type Ner
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
-import { contextKey, corpusContexts, countSentenceContexts, type ContextCounts } from './name-contexts.js';
+import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export interface NameSpan {
   /** token range [start, end) within the sentence */
@@ -65,6 +65,9 @@ const R_LAW_NAMES = nerRule("law-names", "retype", "an organisation or person na
 const R_THING_CONTEXTS = nerRule("thing-contexts", "retype", "an organisation whose last word the contexts call a thing — a product, a disease, a system (\"Linux kernel\", \"COVID-19\", \"version of X\"; lexicon name-contexts), counted in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article — at least eight times and four times as often as an agent (\"X said\", \"X's spokesperson\") is a product (not when the last word heads organisations: org-heads, or five gazetteer organisations), and so is an acronym it defines: \"Red Hat Enterprise Linux (RHEL)\"", [
   { text: "Users of Red Hat Enterprise Linux (RHEL) pay for support.", decoded: ["Red Hat/ORG"], companion: [], names: ["Red Hat Enterprise Linux/PRODUCT", "RHEL/PRODUCT"] },
   { text: "COVID-19 cases rose again. Hospitals treat more COVID-19 patients. The COVID-19 vaccine came late and the COVID-19 pandemic goes on. It is not so with COVID, that is my main problem now.", decoded: [], companion: ["COVID/ORG"], names: ["COVID/PRODUCT"] },
+]);
+const R_ORG_CONTEXTS = nerRule("org-contexts", "label", "a capitalised run both models leave — written capitalised inside a sentence somewhere in the article, no gazetteer place, nationality or person, no part of a longer name, no thing by ner.thing-contexts' counts — whose contexts, counted per run in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article — both must hold at least one — are an organisation's (\"X employees\", \"X's headquarters\", \"shares of X\", \"analyst at X\"; lexicon name-contexts, kind org) at least twice and, smoothed, three times as often as a person's (\"X's wife\", \"Mr X\") or a place's (\"X's population\", \"near X\"), is an organisation in every mention the models left; a one-word acronym needs one such context in the article (its corpus counts pool all it stands for)", [
+  { text: "Compaq employees walked out on Monday. Shares of Compaq fell by a third, and Compaq said it would talk.", decoded: [], companion: [], names: ["Compaq/ORG", "Compaq/ORG", "Compaq/ORG"] },
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
@@ -1686,6 +1689,7 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
     sentenceRange = undefined;
   }
   if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, ranges);
+  if (R_ORG_CONTEXTS.enabled) orgContexts(model, sentences, out, ranges);
   const acronyms = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
@@ -1740,6 +1744,111 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
     }
   });
   sentenceRange = undefined;
+}
+
+/** Organisation contexts a run needs (corpus and article together) before ner.org-contexts names it. */
+const ORG_CONTEXTS_MIN = 2;
+/** Smoothed odds of organisation against person + place contexts it needs: (org + 1) / (person + place + 1). */
+const ORG_CONTEXTS_ODDS = 2;
+const UPPER_FIRST = /^\p{Lu}/u;
+/** Tokens after which a capital is the sentence's, not the name's. */
+const SENTENCE_OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '–', '—', '*', '•']);
+
+/**
+ * "Zentrix employees walked out … Shares of Zentrix fell": a run of capitalised words that both models
+ * leave, whose contexts (src/extract/name-contexts.ts; corpus counts per run plus the article's own)
+ * are an organisation's, is an organisation wherever the models left it (ner.org-contexts). A run
+ * the article writes capitalised only where a sentence opens is no evidence of a name ("University
+ * exhibits can …", "Yum."). One pass over the article's words for its counts, one over its runs; the
+ * verdict is memoised per run key.
+ */
+function orgContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+  const doc: RoleCounts = new Map();
+  for (const words of sentences) countSentenceRoles(words, doc);
+  const corpus = corpusRoles(SHIPPED_NER_DIR);
+  // the article's runs the models left; the keys it writes capitalised inside a sentence, where the capital is the name's
+  const runs: { k: number; a: number; b: number; key: string }[] = [];
+  const written = new Set<string>();
+  sentences.forEach((words, k) => {
+    const spans = out[k];
+    forEachCapitalisedRun(words, (i, e) => {
+      // a sentence-opening run also without its first word ("But Zentrix said")
+      const a = i === 0 && e - i >= 2 && (model.lexicon.get(words[0].toLowerCase()) ?? 1) < 0.5 ? 1 : i;
+      // (one letter is no name: "plan A, B", "the B star")
+      if (e - a > 5 || (e - a === 1 && words[a].length < 2) || spans.some((s) => s.start < e && s.end > a) || partOfLongerName(words, a, e)) return;
+      const key = runKey(words, a, e);
+      runs.push({ k, a, b: e, key });
+      if (a > 0 && !SENTENCE_OPENERS.has(words[a - 1])) written.add(key);
+    });
+  });
+  if (runs.length === 0) return;
+  const things = corpusContexts(SHIPPED_NER_DIR);
+  let docThings: ContextCounts | undefined;
+  const isThing = (key: string): boolean => {
+    if (!docThings) {
+      docThings = new Map();
+      for (const words of sentences) countSentenceContexts(words, docThings);
+    }
+    const a = (things?.get(key)?.agent ?? 0) + (docThings.get(key)?.agent ?? 0);
+    const t = (things?.get(key)?.thing ?? 0) + (docThings.get(key)?.thing ?? 0);
+    return t >= THING_MIN && t >= 4 * a;
+  };
+  const verdict = new Map<string, boolean>();
+  const isOrg = (words: readonly string[], a: number, b: number, key: string): boolean => {
+    let v = verdict.get(key);
+    if (v === undefined) {
+      const c = corpus?.get(key);
+      const d = doc.get(key);
+      const o = (c?.org ?? 0) + (d?.org ?? 0);
+      const other = (c?.person ?? 0) + (c?.place ?? 0) + (d?.person ?? 0) + (d?.place ?? 0);
+      // an acronym's corpus counts pool all it stands for ("CPR": a railway and a first aid): it needs the article's own
+      const own = b - a === 1 && ACRONYM_WORD.test(words[a]) && !(d && d.org > 0);
+      // the corpus and the article must both say organisation: either alone added wrong organisations on unseen news (lead's gate)
+      const both = (c?.org ?? 0) > 0 && (d?.org ?? 0) > 0;
+      v = !own && both && o >= ORG_CONTEXTS_MIN && o + 1 >= ORG_CONTEXTS_ODDS * (other + 1) && written.has(key) && plainRun(model, words, a, b) && !isThing(contextKey(words[b - 1]));
+      verdict.set(key, v);
+    }
+    return v;
+  };
+  const touched = new Set<number>();
+  for (const { k, a, b, key } of runs) {
+    if (!isOrg(sentences[k], a, b, key)) continue;
+    out[k].push({ start: a, end: b, type: 'ORG' });
+    touched.add(k);
+    sentenceRange = ranges?.[k];
+    fire(R_ORG_CONTEXTS);
+  }
+  for (const k of touched) out[k].sort((x, y) => x.start - y.start);
+  sentenceRange = undefined;
+}
+
+/**
+ * A run that goes on as a longer name is only its part: after a capitalised word's possessive
+ * ("St. Gregory's University") or after a capitalised word and a number ("Sept. 11 Commission"), before "of"/"for"/"on" and a capitalised word ("University of the Incarnate Word", "the Commission on Presidential Debates").
+ */
+function partOfLongerName(words: readonly string[], a: number, b: number): boolean {
+  if (a >= 2 && /^['’]s?$/.test(words[a - 1]) && UPPER_FIRST.test(words[a - 2])) return true;
+  // a number inside a name: "Sept. 11 Commission"
+  if (a >= 2 && /^\d/.test(words[a - 1]) && UPPER_FIRST.test(words[a - 2])) return true;
+  if (b + 1 < words.length && (words[b] === 'of' || words[b] === 'for' || words[b] === 'on')) {
+    const next = words[b + 1] === 'the' ? words[b + 2] : words[b + 1];
+    // ("Facebook on Friday" is no longer name)
+    if (next !== undefined && UPPER_FIRST.test(next) && !DATE_WORDS.has(next.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/**
+ * A run that may be an organisation's name: no date word or title in it, no gazetteer place,
+ * nationality or person, and not one word mostly written in lower case ("Its", "Convenience").
+ */
+function plainRun(model: NerModel, words: readonly string[], a: number, b: number): boolean {
+  const lower = words.slice(a, b).map((w) => w.toLowerCase());
+  if (lower.some((w) => DATE_WORDS.has(w) || PERSON_TITLES.has(w))) return false;
+  if (b - a === 1 && (model.lexicon.get(lower[0]) ?? 1) < 0.5) return false;
+  if (ruleCats(model, lower).some((c) => c === 'GPE' || c === 'LOC' || c === 'NORP' || c === 'PER')) return false;
+  const known = nameGazetteer().names.get(nameKey(lower));
+  return !known || known === 'ORG';
 }
 
 /** The types the pair takes from the BIO model: a companion name of one of these over a BIO organisation is a real disagreement. */
