@@ -7,7 +7,6 @@
  *   exits 1 and names each bad record (file and line) when the set is invalid; --counts prints the
  *   counts by source, type, factuality and non-event reason (the tables of the set's README).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {

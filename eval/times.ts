@@ -39,7 +39,7 @@ import { timesStage } from '../src/extract/times.js';
 import { parseStage } from '../src/nlp/parse-stage.js';
 import { createPipeline } from '../src/extract.js';
 import type { TimeExpression } from '../src/doc.js';
-import { readGum, type GumDoc } from './gum-dates.js';
+import { readGum } from './gum-dates.js';
 import { loadTimesSet, type GoldTimex, type TimesSetDoc } from './times-set.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -34,7 +34,6 @@ function add(name: string, g: 'm' | 'f', w: number): void {
 
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u;
 const MALE = /^(?:he|his|him|himself)$/;
-const FEMALE = /^(?:she|her|hers|herself)$/;
 
 function biography(title: string, text: string): void {
   if (!/^\p{Lu}[\p{L}'-]+(?: \p{Lu}\.?[\p{L}'.-]*){1,3}$/u.test(title)) return;

@@ -390,7 +390,7 @@ const trainingSeconds = Math.round((Date.now() - t0) / 1000);
 const cpu = process.cpuUsage();
 const trainingCpuSeconds = Math.round((cpu.user + cpu.system) / 1e6);
 const meta = { trainedAt: new Date().toISOString(), codeCommit: commit, hyperparameters: hyper, trainingSeconds, trainingCpuSeconds };
-const { full, bytes } = modelBytes(parser.moves, parser.labeler, meta, values['unpruned-out']);
+const { bytes } = modelBytes(parser.moves, parser.labeler, meta, values['unpruned-out']);
 
 /** The model file's bytes for these parser weights (the tagger's and labeler's weights pruned as `hyper.prune` says). */
 function modelBytes(moves: FrozenPerceptron, labeler: FrozenPerceptron, meta: Record<string, unknown>, unprunedOut?: string) {

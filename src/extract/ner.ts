@@ -1157,7 +1157,6 @@ function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
     }
     let a = i;
     if (words[a] === 'The') a++;
-    const last = words[e - 1].toLowerCase();
     const inside = packedMap(words.slice(a, e), (w) => w.toLowerCase());
     // the head may come before "for/of …": "Coordination Headquarters for the Treatment of …"
     let head = e - 1;

@@ -28,7 +28,7 @@ import { setQuoteConfidences } from './coref/confidence.js';
 import { parseView } from './quotes/parse-view.js';
 import { markFilled, rankSpeakers } from './quotes/speaker-ranker.js';
 import { passiveWithoutAgent, quotedTerm } from './quotes/terms.js';
-import { clauseSubjectForPronoun, knownGenders, lw, nounPhrase, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
+import { clauseSubjectForPronoun, knownGenders, lw, sourceOfCue, speakerOf, type QuoteContext, type SourcePhrase, type Speaker } from './quotes/source.js';
 import { countWhile } from '../sorted.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';

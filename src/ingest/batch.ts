@@ -7,7 +7,6 @@
  */
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
-import type { Result } from '../output/schema.js';
 import type { Store } from '../store/index.js';
 import type { InputItem } from './input.js';
 import type { DuplicateLinks } from '../store/duplicates.js';

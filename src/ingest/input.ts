@@ -207,12 +207,6 @@ async function* readJsonLines(stream: Readable, origin: string, options: ReadOpt
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /** Parse a whole buffer according to its kind (json / jsonl / text). */
 function* parseBuffer(bytes: Buffer, origin: string, kind: 'json' | 'text', options: ReadOptions): Generator<InputItem> {
   try {

@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { extract } from '../extract.js';
 import type { DocInput } from '../doc.js';
-import type { Result } from '../output/schema.js';
 import type { Store } from '../store/index.js';
 import type { DuplicateLinks } from '../store/duplicates.js';
 import { sketch } from '../store/dedup.js';

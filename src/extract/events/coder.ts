@@ -703,7 +703,7 @@ function groupsOfRoles(ents: EntityIndex, p: Predicate): EventGroup[] {
 /** The rule coder: a candidate no rule vetoes, with a dictionary code PLOVER maps and a participant. */
 export function ruleVerdict(p: Predicate, ctx: DecisionContext, options: CoderOptions = {}): Verdict | null {
   if (p.veto !== null || p.code === null) return null;
-  const { actor, recipient, ents, view, lex } = ctx;
+  const { recipient, ents, view, lex } = ctx;
   if (p.nominal?.people && !(recipient.length && recipient.every((id) => ents.types.get(id) === 'PERSON'))) return null;
   // a dyad: an actor and a recipient, or several actors acting together ("A and B agree")
   const { actors, recipients } = roleCounts(ctx);

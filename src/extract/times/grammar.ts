@@ -970,7 +970,6 @@ function recentCue(before: string): boolean {
   return /\b(?:in|since|of|from|by|until|before|after|during)\s+$/i.test(before);
 }
 
-const PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI' };
 /** words before a count or a clock time that TIMEX3 keeps in the expression as its `mod` */
 const QUANTIFIERS: Array<[RegExp, string]> = [
   [/(?:^|\s)((?:about|around|approximately|roughly|some|circa|an estimated|almost|nearly)\s+)$/i, 'APPROX'],
