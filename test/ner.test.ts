@@ -625,3 +625,9 @@ test('a word cache that forgets its words mid-sentence scores as one that keeps 
     }
   }
 });
+
+test('ner.doc-person-parts carries no function word: a ship typed a person does not make every "The" one', () => {
+  const text = 'Libyan authorities say hijackers seized the oil tanker The New al-Fateh off the coast on Monday. The hijackers demanded money. The navy said the crew was safe and The New al-Fateh would return to port.';
+  const lone = names(text).filter((m) => m.text === 'The');
+  assert.deepEqual(lone.map((m) => m.start), []);
+});

@@ -1378,7 +1378,8 @@ function documentNames(model: NerModel, sentences: readonly (readonly string[])[
       if (s.end - s.start < 2) continue;
       const ws = words.slice(s.start, s.end);
       if (s.type === 'PERSON') {
-        for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase())) personParts.add(w);
+        // a function word is no part of a name to carry ("The" of a ship the model typed a person would make every "The" one)
+        for (const w of ws) if (/^\p{Lu}\p{Ll}/u.test(w) && !NAME_GLUE.has(w.toLowerCase()) && !PERSON_PART_STOPS.has(w.toLowerCase())) personParts.add(w);
         surnames.add(ws[ws.length - 1]);
       } else {
         for (const w of ws) otherMulti.add(w);
@@ -1578,6 +1579,7 @@ export function mergeAdjacent(spans: NameSpan[], words: readonly string[]): Name
 
 /** Lower-case particles inside names that say nothing about who is meant. */
 const NAME_GLUE = set('name-particles', { uses: 'ner-glue' });
+const PERSON_PART_STOPS = set('function-words', { uses: 'ner-features' });
 
 let cached: NerModel | null = null;
 let loadError: string | null = null;
