@@ -1689,8 +1689,9 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
     });
     sentenceRange = undefined;
   }
-  if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, ranges);
-  if (R_ORG_CONTEXTS.enabled) orgContexts(model, sentences, out, ranges);
+  const isThing = thingJudge(sentences);
+  if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, isThing, ranges);
+  if (R_ORG_CONTEXTS.enabled) orgContexts(model, sentences, out, isThing, ranges);
   const acronyms = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
@@ -1713,19 +1714,22 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
 }
 
 /**
- * "Red Hat Enterprise Linux (RHEL)", "with COVID": an organisation whose last word the contexts call a
- * thing (src/extract/name-contexts.ts; corpus counts plus the article's own) is a product. One pass
- * over the article's words for its counts, one over its names.
+ * Whether the contexts (src/extract/name-contexts.ts; corpus counts plus the article's own) call a word
+ * key a thing: one judge per article for ner.thing-contexts and ner.org-contexts, the article's counts
+ * taken in one pass over its words on first use, the verdict memoised per key.
  */
-function thingContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
-  if (!out.some((spans) => spans.some((s) => s.type === 'ORG'))) return;
-  const corpus = corpusContexts(SHIPPED_NER_DIR);
-  const doc: ContextCounts = new Map();
-  for (const words of sentences) countSentenceContexts(words, doc);
+function thingJudge(sentences: readonly (readonly string[])[]): (key: string) => boolean {
+  let corpus: ContextCounts | null | undefined;
+  let doc: ContextCounts | undefined;
   const verdict = new Map<string, boolean>();
-  const isThing = (key: string): boolean => {
+  return (key) => {
     let v = verdict.get(key);
     if (v === undefined) {
+      if (!doc) {
+        corpus = corpusContexts(SHIPPED_NER_DIR);
+        doc = new Map();
+        for (const words of sentences) countSentenceContexts(words, doc);
+      }
       const a = (corpus?.get(key)?.agent ?? 0) + (doc.get(key)?.agent ?? 0);
       const t = (corpus?.get(key)?.thing ?? 0) + (doc.get(key)?.thing ?? 0);
       v = t >= THING_MIN && t >= 4 * a;
@@ -1733,6 +1737,14 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
     }
     return v;
   };
+}
+
+/**
+ * "Red Hat Enterprise Linux (RHEL)", "with COVID": an organisation whose last word the contexts call a
+ * thing (`isThing`, thingJudge) is a product.
+ */
+function thingContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], isThing: (key: string) => boolean, ranges?: readonly (readonly [number, number])[]): void {
+  if (!out.some((spans) => spans.some((s) => s.type === 'ORG'))) return;
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
       if (s.type !== 'ORG') continue;
@@ -1763,7 +1775,7 @@ const SENTENCE_OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '-', '�
  * exhibits can …", "Yum."). One pass over the article's words for its counts, one over its runs; the
  * verdict is memoised per run key.
  */
-function orgContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], ranges?: readonly (readonly [number, number])[]): void {
+function orgContexts(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], isThing: (key: string) => boolean, ranges?: readonly (readonly [number, number])[]): void {
   const doc: RoleCounts = new Map();
   for (const words of sentences) countSentenceRoles(words, doc);
   const corpus = corpusRoles(SHIPPED_NER_DIR);
@@ -1783,17 +1795,6 @@ function orgContexts(model: NerModel, sentences: readonly (readonly string[])[],
     });
   });
   if (runs.length === 0) return;
-  const things = corpusContexts(SHIPPED_NER_DIR);
-  let docThings: ContextCounts | undefined;
-  const isThing = (key: string): boolean => {
-    if (!docThings) {
-      docThings = new Map();
-      for (const words of sentences) countSentenceContexts(words, docThings);
-    }
-    const a = (things?.get(key)?.agent ?? 0) + (docThings.get(key)?.agent ?? 0);
-    const t = (things?.get(key)?.thing ?? 0) + (docThings.get(key)?.thing ?? 0);
-    return t >= THING_MIN && t >= 4 * a;
-  };
   const verdict = new Map<string, boolean>();
   const isOrg = (words: readonly string[], a: number, b: number, key: string): boolean => {
     let v = verdict.get(key);

@@ -13,6 +13,7 @@
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { mentionHead } from './mentions.js';
+import { makesInterview } from './turn-labels.js';
 
 const source = 'src/extract/coref/pronouns-rivals.ts';
 
@@ -96,14 +97,7 @@ export function functionWordName(doc: Doc, m: Mention): boolean {
 
 /** The label lines ("BW: …", "Jessica Gallagher: …") make an interview: two labels or more, each opening two lines or more. */
 export function isInterview(doc: Doc, labels: readonly { start: number; end: number }[]): boolean {
-  const count = new Map<string, number>();
-  for (const l of labels) {
-    const label = doc.text.slice(l.start, l.end).replace(/[\s:]+/g, ' ').trim();
-    count.set(label, (count.get(label) ?? 0) + 1);
-  }
-  let turns = 0;
-  for (const n of count.values()) if (n >= 2) turns++;
-  return turns >= 2;
+  return makesInterview(labels.map((l) => ({ label: doc.text.slice(l.start, l.end).replace(/[\s:]+/g, ' ').trim(), labelStart: l.start, start: l.end })));
 }
 
 type Indexed = { m: Mention; e: Entity; sentence: number };

@@ -142,7 +142,7 @@ export function labelCounts(lines: readonly LabelLine[]): Map<string, number> {
 }
 
 /** Lines that make an interview: at least two labels each open two lines or more (a caption "Image: …" or one "Update: …" makes none). */
-function makesInterview(lines: readonly LabelLine[]): boolean {
+export function makesInterview(lines: readonly LabelLine[]): boolean {
   return [...labelCounts(lines).values()].filter((n) => n >= 2).length >= 2;
 }
 
