@@ -25,8 +25,8 @@ const ids = () => readFileSync(dir + 'docs.jsonl', 'utf8').split('\n').filter(Bo
 test('ner-fresh23: every document has id, slug, title, date, url, licence, attribution and source commit, and no half', () => {
   // names a–m only (fresh23, the coreference annotator, takes n–z)
   const { records, words } = checkUnseenRecords(dir, 'ner-fresh23', /^amalgum\/(news|interview)\/xml\/AMALGUM_(news|interview)_[a-m][a-z]+\.xml$/);
-  assert.ok(records.length >= 9, `${records.length} documents`);
-  assert.ok(words >= 4300, `${words} words`);
+  assert.ok(records.length >= 10, `${records.length} documents`);
+  assert.ok(words >= 4800, `${words} words`);
 });
 
 test('ner-fresh23: the documents are the committed rule\'s — a–m words, tiers in order, probe order, skips — and no earlier set\'s', async () => {
@@ -58,9 +58,9 @@ test('ner-fresh23: gold spans are anchored, do not overlap, carry no determiner,
   const c = await load<UnseenCompiler>(dir + 'tools/compile.mjs');
   const byClass = checkUnseenGold(NER_FRESH23_DIR, c.compileAll(), ids().length);
   const scored = Object.values(byClass).reduce((x, y) => x + y, 0);
-  assert.ok(scored >= 280, `${scored} PER/ORG/place names`);
+  assert.ok(scored >= 300, `${scored} PER/ORG/place names`);
   // organisation-rich, the reason for the set: ORG outnumbers places and is a larger share than ner-fresh22's (137 of
-  // 614). (The first 4 documents had ORG as the largest class; with the 5 added in the fourteenth session, persons are.)
+  // 614). (The first 4 documents had ORG as the largest class; with the 6 added in the fourteenth session, persons are.)
   assert.ok((byClass.ORG ?? 0) > (byClass.LOC ?? 0), JSON.stringify(byClass));
   assert.ok((byClass.ORG ?? 0) / scored > 137 / 614, JSON.stringify(byClass));
 });
