@@ -48,9 +48,14 @@ export const BASE = '7cf875a';
  * "the search budget for this session is used up" (final: a budget shared by this session, not this set's), and
  * AMALGUM (710 MB) is over what `fetch` may bring here (500 MB), so no further file could be read. The set is the
  * rule's prefix that had been read: each genre's first taken documents (the rule's "fewer if time runs out").
+ * EXTENDED (fourteenth session, 7 Dec 2026, 15:02–15:09 UTC, by fresh24) by the same rule, in the same order, nothing
+ * amended: the files recorded present but unread (FIRST_PRESENT_UNREAD) read one at a time, in order, and checked as
+ * read (news workers, rebels taken; interviews rick, steven, ricardo skipped, ruth, stephane taken); then the order
+ * probed on from where the thirteenth session stopped (news past rebels, interviews past shaikh) until news tornado,
+ * nun and interview ray were found, read and taken. The rule's prefix is now 6 news and 4 interview parts.
  */
-export const NEWS_TAKEN = 2;
-export const INTERVIEWS_TAKEN = 1;
+export const NEWS_TAKEN = 6;
+export const INTERVIEWS_TAKEN = 4;
 export const FOLDER = { news: 'amalgum/news/xml', interview: 'amalgum/interview/xml' };
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `${FOLDER[genre]}/${idOf(genre, name)}.xml`;
@@ -127,28 +132,38 @@ tycoon post navy tabloid widower politician premier repatriate pupils sister nur
 stepfather volunteer photographer writer soldier supporter terrorists prisoner princess swap senate omit pilgrim
 spouse nationals stepmother professor plumber students outlet policeman need outbreak sailors parent survivors
 researcher villager pupil rumour onslaught tropical residents son rush survivor perpetrator undersecretary stepbrother
-physician`.split(/\s+/),
+physician papa warship stepchild runoff negotiator revolution regiment serve radio peacekeepers separatist nephew stepson
+rebel primary unseat partner servicemen niece treasurer rector voter polls tourist welcome student sheikh quake native
+teacher prosecutor stepdaughter servicewoman rapporteur patient pirates poet`.split(/\s+/),
   interview: `patty olga ovidio santa serhiy ruy patrick vera somsak norodom youssouf ryszard ong salam yeoryios salih sandor rudolf
 zacharie yuriy octavio reinhold qasim roger tori yero salah salim truong romain rogelio rustam rosa stefan plamen umar
 oscar yusuf soren phan pavel ronnie neal rita theodore ratu vaclav sisowath smutney robin tony sharon nur rachid paula
-walter saad zbigniew victor`.split(/\s+/),
+walter saad zbigniew victor nikolay tsai yussuf shih robert raul sven sergey st rosalia ramon sonia zacarias nguyen nikolai
+teodoro ramiro nicole narendra nestor qolam roy nikos rudolph zhang valentina tobias samdech zurab sir simon rosario
+virgilio olivier oswaldo valery stanislav teofilo timothy ralph stacey willy trevor salomon oumar pier purna nikoloz
+samuel nasser tariq stanley pedro stella sylvain nicholas shankar valeska vernon tang todd rafael omar wilson shaikh pavlo
+tom norbert yukio shahid susana nicolas petr talal seyyed simeon vasil nurlan yadira renaud vartan nelson willie
+romeo`.split(/\s+/),
 };
 /**
- * Probed past the last name taken, in order, before the budget ran out (7 Dec 2026, 12:22–12:31 UTC): PRESENT are
- * in the index and were NOT read (a later session may extend the set with them, in this order, by the same rule and
- * skips); every other name here is absent. Nothing past these was probed.
+ * Probed past the last name taken, in order (7 Dec 2026): every name here is absent; nothing past these was probed.
  */
 export const PROBED_BEYOND = {
-  news: `papa warship stepchild workers runoff negotiator revolution regiment serve radio rebels`.split(/\s+/),
-  interview: `nikolay tsai yussuf shih robert raul sven sergey st rosalia ramon sonia zacarias nguyen nikolai teodoro ramiro nicole
-narendra nestor qolam roy rick nikos rudolph zhang valentina tobias samdech zurab steven sir simon rosario virgilio
-olivier oswaldo valery stanislav teofilo timothy ralph stacey willy trevor salomon oumar ruth pier ricardo purna
-nikoloz samuel nasser tariq stanley pedro stephane stella sylvain nicholas shankar valeska vernon tang todd rafael
-omar wilson shaikh`.split(/\s+/),
+  news: `representatives worker`.split(/\s+/),
+  interview: [],
 };
-export const PRESENT_UNREAD = { news: ['workers', 'rebels'], interview: ['rick', 'steven', 'ruth', 'ricardo', 'stephane'] };
+/**
+ * The thirteenth session's record of files probed present but not read when its look-ups ran out (12:22–12:31 UTC),
+ * each now read by the fourteenth session and either taken or skipped by the rule: PRESENT_UNREAD is empty.
+ */
+export const FIRST_PRESENT_UNREAD = { news: ['workers', 'rebels'], interview: ['rick', 'steven', 'ruth', 'ricardo', 'stephane'] };
+export const PRESENT_UNREAD = { news: [], interview: [] };
 /** Files skipped on the way, `<genre>:<name>`, with the rule that skipped them (recorded after reading). */
-export const SKIPPED = {};
+export const SKIPPED = {
+  'interview:rick': 'over 16,000 characters of XML (16,928)',
+  'interview:steven': 'a part of a Wikinews page an earlier set used (ner-news: AMALGUM_interview_elgersma, "CanadaVOTES: CHP candidate Steven Elgersma running in Haldimand—Norfolk")',
+  'interview:ricardo': 'a part of a Wikinews page an earlier set used (fresh13: AMALGUM_interview_blogger, "Interview with Brazilian blogger Ricardo Serran Lobo")',
+};
 export const skipped = (genre, name) => `${genre}:${name}` in SKIPPED || ABSENT[genre].includes(name);
 /** What the rule took: each genre's order less the skips, up to NEWS_TAKEN / INTERVIEWS_TAKEN. */
 export const taken = takeRule(order, skipped, { news: NEWS_TAKEN, interview: INTERVIEWS_TAKEN });
