@@ -114,8 +114,10 @@ export const SALT = 'ner-fresh23:';
  *  news_chemical held, the other four absent), news_chemical read, checked and taken: TAKEN 4 → 10. Probing stopped
  *  there (the 6 documents asked for were in); the next unprobed id is interview_gross.
  *  Extended again (fourteenth session, nerfresh25): tier 5's last 35 ids probed in order (721–755): news_jones held, read,
- *  checked and taken (TAKEN 11); tier 5 done, tier 6 (the fifth amendment) probed next. */
-export const TAKEN = 11;
+ *  checked and taken (TAKEN 11); tier 5 done, tier 6 (the fifth amendment) probed next: its first 24 ids absent; tier 7
+ *  (the sixth amendment) probed next: interview_cleveland (skipped, a page ner-news took), news_karachi, news_mali held,
+ *  read, checked and taken (TAKEN 13). */
+export const TAKEN = 13;
 const DIR = 'eval/data/ner-fresh23';
 const LEXICON = ['lexicon/en/org-heads.tsv', 'lexicon/en/org-kinds.tsv', 'lexicon/en/org-nouns.tsv'];
 
@@ -289,17 +291,20 @@ export const SKIPPED = {
   AMALGUM_news_farc: '23,607 characters of XML',
   AMALGUM_interview_harvard: 'part 2 of "ACLU President Strossen on religion, drugs, guns and impeaching George Bush", a Wikinews page coref-fresh19 took (check: DUPLICATE of eval/data/coref-fresh19/docs.jsonl)',
   AMALGUM_interview_investors: 'part 4 of "Interview with Innocent Watat, City Council candidate for Wards 3 & 4 in Brampton, Canada", a Wikinews page coref-fresh16 took (check, fourteenth session: DUPLICATE of eval/data/coref-fresh16/docs.jsonl)',
+  AMALGUM_interview_cleveland: 'part 4 of "Wikinews interviews Joe Schriner, Independent U.S. presidential candidate", a Wikinews page ner-news took (check, fourteenth session, nerfresh25: DUPLICATE of eval/data/ner-news/docs.jsonl)',
 };
 /** Probe results (find_files, exact path), a prefix of the order, filled in as probed: PROBED_PREFIX ids probed, HELD
  *  the ones the index holds; the rest of that prefix is absent. */
-const PROBED_PREFIX = 779;
+const PROBED_PREFIX = 811;
 const HELD = ['AMALGUM_interview_hezbollah', 'AMALGUM_news_farc', 'AMALGUM_news_halliburton', 'AMALGUM_interview_foundation',
   'AMALGUM_news_fisher', 'AMALGUM_interview_murphy', 'AMALGUM_interview_harvard', 'AMALGUM_interview_investors',
   'AMALGUM_news_gates', 'AMALGUM_news_khan', 'AMALGUM_interview_carter', 'AMALGUM_interview_ford', 'AMALGUM_news_madrid',
   // fourteenth session (nerfresh24): the next 5 ids of tier 5 probed in order (716–720), one held
   'AMALGUM_news_chemical',
   // fourteenth session (nerfresh25): tier 5's last 35 ids probed in order (721–755), one held
-  'AMALGUM_news_jones'];
+  'AMALGUM_news_jones',
+  // tier 6's first 24 ids (756–779) all absent; tier 7's first 32 (780–811), three held
+  'AMALGUM_interview_cleveland', 'AMALGUM_news_karachi', 'AMALGUM_news_mali'];
 /** id -> true (the index holds the file) / false, for every probed id. */
 export const PROBED = probedPrefix(order(), PROBED_PREFIX, HELD);
 /** What the rule took: probed ids that exist, in order, less the skips, up to TAKEN. */
