@@ -225,37 +225,30 @@ function candidatesTier4() {
   freeze('candidates-tier4.txt', 'Phoenix agent code', [...from.keys()].filter((w) => !before.has(w)).sort().map((w) => [w, from.get(w)]));
 }
 
+/** The gazetteer's entries of one class (models/gazetteer/gazetteer.json). */
+const gazetteer = (cls) => { const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8')); return Array.isArray(g[cls]) ? g[cls] : Object.keys(g[cls]); };
+/** Freezes `file`: `words` (a–m, at least 4 letters, less every word of the `earlier` candidate files) ranked by token
+ *  count in the unlabelled news, the first `top`. */
+function freezeRanked(file, words, earlier, top) {
+  const before = new Set(earlier.flatMap(frozenAll));
+  const names = [...new Set(words)].filter((w) => /^[a-m][a-z]{3,}$/.test(w) && !before.has(w));
+  freeze(file, 'token count in ../shared/data/unlabelled/news-en.jsonl.gz', rankByUnlabelled(names, top));
+}
+/** The last word of every gazetteer PERSON entry of two words or more, lowercased. */
+const surnames = () => gazetteer('PERSON').map((x) => String(x).toLowerCase().split(/\s+/)).filter((ws) => ws.length >= 2).map((ws) => ws[ws.length - 1]);
+const TIERS = ['candidates.txt', 'candidates-tier2.txt', 'candidates-tier3.txt', 'candidates-tier4.txt', 'candidates-tier5.txt', 'candidates-tier6.txt'];
+
 export const TIER5_TOP = 150;
 /** Tier 5 (the fourth amendment): surnames of the gazetteer's people, a–m, the most frequent in the unlabelled news. */
-function candidatesTier5() {
-  const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8'));
-  const people = Array.isArray(g.PERSON) ? g.PERSON : Object.keys(g.PERSON);
-  const before = new Set(['candidates.txt', 'candidates-tier2.txt', 'candidates-tier3.txt', 'candidates-tier4.txt'].flatMap(frozenAll));
-  const names = [...new Set(people.map((x) => String(x).toLowerCase().split(/\s+/)).filter((ws) => ws.length >= 2).map((ws) => ws[ws.length - 1]))]
-    .filter((w) => /^[a-m][a-z]{3,}$/.test(w) && !before.has(w));
-  freeze('candidates-tier5.txt', 'token count in ../shared/data/unlabelled/news-en.jsonl.gz', rankByUnlabelled(names, TIER5_TOP));
-}
+const candidatesTier5 = () => freezeRanked('candidates-tier5.txt', surnames(), TIERS.slice(0, 4), TIER5_TOP);
 
 export const TIER6_TOP = 150;
 /** Tier 6 (the fifth amendment): tier 5's ranking continued — the next TIER6_TOP surnames, less tiers 1–5's words. */
-function candidatesTier6() {
-  const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8'));
-  const people = Array.isArray(g.PERSON) ? g.PERSON : Object.keys(g.PERSON);
-  const before = new Set(['candidates.txt', 'candidates-tier2.txt', 'candidates-tier3.txt', 'candidates-tier4.txt', 'candidates-tier5.txt'].flatMap(frozenAll));
-  const names = [...new Set(people.map((x) => String(x).toLowerCase().split(/\s+/)).filter((ws) => ws.length >= 2).map((ws) => ws[ws.length - 1]))]
-    .filter((w) => /^[a-m][a-z]{3,}$/.test(w) && !before.has(w));
-  freeze('candidates-tier6.txt', 'token count in ../shared/data/unlabelled/news-en.jsonl.gz', rankByUnlabelled(names, TIER6_TOP));
-}
+const candidatesTier6 = () => freezeRanked('candidates-tier6.txt', surnames(), TIERS.slice(0, 5), TIER6_TOP);
 
 export const TIER7_TOP = 150;
 /** Tier 7 (the sixth amendment): the gazetteer's one-word places a–m, ranked by frequency in the unlabelled news. */
-function candidatesTier7() {
-  const g = JSON.parse(readFileSync('models/gazetteer/gazetteer.json', 'utf8'));
-  const places = Array.isArray(g.GPE) ? g.GPE : Object.keys(g.GPE);
-  const before = new Set(['candidates.txt', 'candidates-tier2.txt', 'candidates-tier3.txt', 'candidates-tier4.txt', 'candidates-tier5.txt', 'candidates-tier6.txt'].flatMap(frozenAll));
-  const names = [...new Set(places.map((x) => String(x).toLowerCase()))].filter((w) => /^[a-m][a-z]{3,}$/.test(w) && !before.has(w));
-  freeze('candidates-tier7.txt', 'token count in ../shared/data/unlabelled/news-en.jsonl.gz', rankByUnlabelled(names, TIER7_TOP));
-}
+const candidatesTier7 = () => freezeRanked('candidates-tier7.txt', gazetteer('GPE').map((x) => String(x).toLowerCase()), TIERS.slice(0, 6), TIER7_TOP);
 
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `amalgum/${genre}/xml/${idOf(genre, name)}.xml`;
