@@ -5,8 +5,8 @@
  *  - fresh16 (eval/data/coref-fresh16): 14 documents, 9 news articles and 5 interview parts; unseen whole (the lead runs it);
  *  - fresh19 (eval/data/coref-fresh19): 16 documents, 10 news articles and 6 interview parts; half A readable, half B unseen.
  *  - fresh22 (eval/data/coref-fresh22): 13 documents, 9 news articles and 4 interview parts; unseen whole (the lead runs it).
- *  - fresh23 (eval/data/coref-fresh23): 10 documents, 6 news articles and 4 interview parts (3 read before the search
- *    budget ran out, 7 more by the same rule a session later); unseen whole (the lead runs it).
+ *  - fresh23 (eval/data/coref-fresh23): 17 documents, 11 news articles and 6 interview parts (3 read before the search
+ *    budget ran out, 7 more by the same rule a session later, 7 more again the same session); unseen whole (the lead runs it).
  * Every third-person pronoun, every first- or second-person pronoun inside a quotation or an interview turn, every
  * definite description that refers to a named entity, and other nominals that do ("his mother", appositions), each with
  * its entity or none.

@@ -37,7 +37,7 @@
  *                                         --fresh19-errors: half A's table and misses only (half B unseen)
  *   npm run eval:coref -- --fresh22       the same tables on fresh22's 13 unseen Wikinews documents (eval/data/coref-fresh22;
  *                                         lead only); --fresh22-errors: half A's table and misses only
- *   npm run eval:coref -- --fresh23       the same tables on fresh23's 10 unseen Wikinews documents (eval/data/coref-fresh23;
+ *   npm run eval:coref -- --fresh23       the same tables on fresh23's 17 unseen Wikinews documents (eval/data/coref-fresh23;
  *                                         lead only); --fresh23-errors: half A's table and misses only
  *   npm run eval:coref -- --fresh-file F  the same tables on any docs.jsonl in the fresh format (a small gold file of your own)
  *   options: --folds 5 --precision 0.85 --epochs 12

@@ -53,9 +53,15 @@ export const BASE = '7cf875a';
  * read (news workers, rebels taken; interviews rick, steven, ricardo skipped, ruth, stephane taken); then the order
  * probed on from where the thirteenth session stopped (news past rebels, interviews past shaikh) until news tornado,
  * nun and interview ray were found, read and taken. The rule's prefix is now 6 news and 4 interview parts.
+ * EXTENDED AGAIN (fourteenth session, 7 Dec 2026, 15:20–15:37 UTC, by fresh25) by the same rule, in the same order,
+ * nothing amended: probed on from where fresh24 stopped (news after worker, interviews after ray), every probe recorded,
+ * each file found present read one at a time and checked for duplicates as soon as it was read: interviews tommy, paulo
+ * taken, sandra skipped (part 0 of the page this set took as stephane; it lies past paulo, so it is in PROBED_BEYOND);
+ * news tribe, poll, zimbabwean, syrian, swedish taken. 183 look-ups (175 probes, 8 file reads; see the README). The rule's
+ * prefix is now 11 news and 6 interview parts.
  */
-export const NEWS_TAKEN = 6;
-export const INTERVIEWS_TAKEN = 4;
+export const NEWS_TAKEN = 11;
+export const INTERVIEWS_TAKEN = 6;
 export const FOLDER = { news: 'amalgum/news/xml', interview: 'amalgum/interview/xml' };
 export const idOf = (genre, name) => `AMALGUM_${genre}_${name}`;
 export const pathOf = (genre, name) => `${FOLDER[genre]}/${idOf(genre, name)}.xml`;
@@ -134,7 +140,15 @@ spouse nationals stepmother professor plumber students outlet policeman need out
 researcher villager pupil rumour onslaught tropical residents son rush survivor perpetrator undersecretary stepbrother
 physician papa warship stepchild runoff negotiator revolution regiment serve radio peacekeepers separatist nephew stepson
 rebel primary unseat partner servicemen niece treasurer rector voter polls tourist welcome student sheikh quake native
-teacher prosecutor stepdaughter servicewoman rapporteur patient pirates poet`.split(/\s+/),
+teacher prosecutor stepdaughter servicewoman rapporteur patient pirates poet
+representatives worker prisoners tell sultan secure undertake retire negotiators tv separatists startup representative
+widow rabbi rout reservist pope secretariat overdose operative obtain trooper senator regain telegraph officers
+seafarer transfer teenager relatives oust villagers patriarch negotiate serviceman voters pensioner super policewoman
+stepsister nurse tournament shall weekly rumor newspaper paramedic parole opponent wreck trader retiree plc victim
+prize sailor typhoon veteran pilgrims suppose paralympics programmer sibling peacekeeper ought resident olympiad
+shopkeeper tribune refugee pow unshackle tourists pirate neglect priest want retailer uncle regent servicewomen
+persuade recruit queen topple pedestrian sahel syrians soviet senegalese turkmen tibetan namibian republican qatari
+omani portuguese uruguayan togolese ugandan norwegian uighur sinai ukrainians yemeni persian nigerien saudis swiss`.split(/\s+/),
   interview: `patty olga ovidio santa serhiy ruy patrick vera somsak norodom youssouf ryszard ong salam yeoryios salih sandor rudolf
 zacharie yuriy octavio reinhold qasim roger tori yero salah salim truong romain rogelio rustam rosa stefan plamen umar
 oscar yusuf soren phan pavel ronnie neal rita theodore ratu vaclav sisowath smutney robin tony sharon nur rachid paula
@@ -143,14 +157,18 @@ teodoro ramiro nicole narendra nestor qolam roy nikos rudolph zhang valentina to
 virgilio olivier oswaldo valery stanislav teofilo timothy ralph stacey willy trevor salomon oumar pier purna nikoloz
 samuel nasser tariq stanley pedro stella sylvain nicholas shankar valeska vernon tang todd rafael omar wilson shaikh pavlo
 tom norbert yukio shahid susana nicolas petr talal seyyed simeon vasil nurlan yadira renaud vartan nelson willie
-romeo`.split(/\s+/),
+romeo yun noureddine petar ulla patricia yau thierno wolfgang sebastiao taieb pavol tarek renate ross youssef neven nathalie silas theophile`.split(/\s+/),
 };
 /**
- * Probed past the last name taken, in order (7 Dec 2026): every name here is absent; nothing past these was probed.
+ * Probed past the last name taken, in order (7 Dec 2026, fifteenth extension by fresh25): every name here is absent but
+ * interview sandra, present, read and skipped (SKIPPED); nothing past these was probed. The next extension starts after
+ * the last name of each list (news russians, interview wallace).
  */
 export const PROBED_BEYOND = {
-  news: `representatives worker`.split(/\s+/),
-  interview: [],
+  news: `russians`.split(/\s+/),
+  interview: `te rashid soe pak wilfred sadeq sheila sein winston paulette sun prakash rhonda petras philemon sandra rashad serik
+roberto yazid pilar renee park ursula nayef nuri noel wong roosevelt sheng ousmane simone neil thein yang ravshan nasim
+orlando remigijus wallace`.split(/\s+/),
 };
 /**
  * The thirteenth session's record of files probed present but not read when its look-ups ran out (12:22–12:31 UTC),
@@ -163,6 +181,7 @@ export const SKIPPED = {
   'interview:rick': 'over 16,000 characters of XML (16,928)',
   'interview:steven': 'a part of a Wikinews page an earlier set used (ner-news: AMALGUM_interview_elgersma, "CanadaVOTES: CHP candidate Steven Elgersma running in Haldimand—Norfolk")',
   'interview:ricardo': 'a part of a Wikinews page an earlier set used (fresh13: AMALGUM_interview_blogger, "Interview with Brazilian blogger Ricardo Serran Lobo")',
+  'interview:sandra': 'a part of a Wikinews page this set already took (stephane, part 2 of "CanadaVOTES: Liberal Sandra Gardiner running in Perth — Wellington"; sandra is part 0)',
 };
 export const skipped = (genre, name) => `${genre}:${name}` in SKIPPED || ABSENT[genre].includes(name);
 /** What the rule took: each genre's order less the skips, up to NEWS_TAKEN / INTERVIEWS_TAKEN. */
