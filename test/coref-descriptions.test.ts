@@ -42,12 +42,19 @@ test('a role noun owned by a description ("the group\'s leader") is the person i
 
 test('a definite predicate or apposition of a name is a mention of it ("Ortiz is the eighth most cited scholar"); negation, a question, a place or the name inside refuse', () => {
   const cop = 'Lena Ortiz is the eighth most cited scholar of all time.';
-  assert.equal(linkOf(doc(cop), 'the eighth'), 'Lena Ortiz');
-  assert.equal(linkOf(doc('Lena Ortiz is not the eighth most cited scholar of all time.'), 'the eighth'), '');
-  assert.equal(linkOf(doc('Is Lena Ortiz the eighth most cited scholar of all time?'), 'the eighth'), '');
-  assert.equal(linkWithout('coref.predicate-description', cop, 'the eighth'), '');
+  // a copular predicate says what Ortiz is and refers to nothing (coref.description-copula-predicate, coref35); the
+  // predicate reading below is the rule's with that veto off
+  const COPULA = 'coref.description-copula-predicate';
+  assert.equal(linkOf(doc(cop), 'the eighth'), '');
+  assert.equal(linkWithout(COPULA, cop, 'the eighth'), 'Lena Ortiz');
+  assert.equal(linkWithout(COPULA, 'Lena Ortiz is not the eighth most cited scholar of all time.', 'the eighth'), '');
+  assert.equal(linkWithout(COPULA, 'Is Lena Ortiz the eighth most cited scholar of all time?', 'the eighth'), '');
+  assert.equal(linkWithout([COPULA, 'coref.predicate-description'], cop, 'the eighth'), '');
   // the pronoun subject carries its own link: "She was the director" is Ortiz when she is
-  assert.equal(linkOf(doc('Lena Ortiz joined the survey in 2010. She was the director of the project for ten years.'), 'the director'), 'Lena Ortiz');
+  assert.equal(linkWithout(COPULA, 'Lena Ortiz joined the survey in 2010. She was the director of the project for ten years.', 'the director'), 'Lena Ortiz');
+  assert.equal(linkOf(doc('Lena Ortiz joined the survey in 2010. She was the director of the project for ten years.'), 'the director'), '');
+  // an apposition stays a mention: "Lena Ortiz, the eighth most cited scholar, spoke"
+  assert.equal(linkOf(doc('Lena Ortiz, the eighth most cited scholar of all time, spoke first.'), 'the eighth'), 'Lena Ortiz');
   // apposition after a name, closed by a comma
   assert.equal(linkOf(doc('NATO was then led by Jaap de Hoop Scheffer, the head of the alliance, who met Putin.'), 'the head'), 'Jaap de Hoop Scheffer');
   // a predicate of place is no identity

@@ -18,13 +18,14 @@ import { defineRule } from '../../rules/registry.js';
 import { defaultFactualityCues } from '../events/factuality.js';
 import { labelRule, spanAt, turnLabels } from './rules.js';
 import { addMention, tokenOwners } from './mentions.js';
+import { copulaPredicateRule } from './descriptions-copula.js';
 
 export const predicateRule = defineRule({
   id: 'coref.predicate-description',
   stage: 'coref',
   action: 'label',
   summary: 'a definite noun phrase that is the predicate of a copular clause whose subject names an entity ("Ortiz is the eighth most cited scholar"), the subject of one whose predicate is a name, or in apposition after a name ("Jaap de Hoop Scheffer, the head of the alliance,") is a mention of that entity; not when the clause is negated or asks, nor when the phrase holds the entity itself',
-  fires: ['Lena Ortiz is the eighth most cited scholar of all time.', 'NATO was then led by Jaap de Hoop Scheffer, the head of the alliance.'],
+  fires: ['NATO was then led by Jaap de Hoop Scheffer, the head of the alliance.', 'Lena Ortiz, the eighth most cited scholar of all time, spoke first.'],
   spares: ['Lena Ortiz is not the eighth most cited scholar of all time.', 'Is Lena Ortiz the eighth most cited scholar of all time?', 'With Bush, the militarism of the Bush administration, as predicted, alarmed Russia.', 'In Gaza, the hospital, which was full, closed on Monday.'],
   source: 'src/extract/coref/predicates.ts',
 });
@@ -67,11 +68,11 @@ export function linkPredicates(doc: Doc): void {
       const subject = tree.kids(h).find((c) => toks[c].deprel === 'nsubj');
       const head = t.head ?? -1;
       if (tree.kids(h).some((c) => toks[c].deprel === 'cop')) {
-        // "Ortiz is the eighth most cited scholar"
-        if (subject !== undefined && identity(h)) target = owners[subject];
+        // "Ortiz is the eighth most cited scholar" (a predicate, no mention: descriptions-copula.ts)
+        if (subject !== undefined && identity(h)) target = copulaVeto(toks[start], t) ? undefined : owners[subject];
       } else if (t.deprel === 'nsubj' && head > h && owners[head] && tree.kids(head).some((c) => toks[c].deprel === 'cop') && identity(head)) {
         // "The band I started was Spoken Motion"
-        target = owners[head];
+        target = copulaVeto(toks[start], t) ? undefined : owners[head];
       } else if (start >= 2 && APPOSITION_MARK.test(toks[start - 1].text) && owners[start - 2] && !SUBJECT.test(t.deprel ?? '') && !frontedPhrase(toks, s, start - 2) && CLOSES.test(toks[tree.phraseEnd(h) + 1]?.text ?? '.')) {
         // (a clause's subject after a fronted phrase is no apposition: "According to Ortiz, the attack, which …, was planned")
         // "Jaap de Hoop Scheffer, the head of NATO," (the name, a comma, the phrase, then a close)
@@ -93,6 +94,13 @@ export function linkPredicates(doc: Doc): void {
       predicateRule.fired(toks[start].start, t.end);
     }
   }
+}
+
+/** coref.description-copula-predicate: a copular predicate is no mention (fired on the phrase it leaves unlinked). */
+function copulaVeto(first: Token, head: Token): boolean {
+  if (!copulaPredicateRule.enabled) return false;
+  copulaPredicateRule.fired(first.start, head.end);
+  return true;
 }
 
 /** Token n lies in a phrase fronted before its clause: a preposition or subordinator, and no verb, between the sentence's start and n ("In Gaza, the hospital …"). */
