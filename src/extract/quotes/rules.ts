@@ -752,3 +752,12 @@ export const thatAfterApposition = defineRule({
   fires: ['A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.'],
   spares: ['A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.'],
 });
+
+// ---- fourteenth session (quotes25): speakers through the trail of attributions -----------------
+
+export const describedBodyReach = defineRule({
+  id: 'quotes.described-body-reach', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite description of a body that names nothing (`quotes.described-body`) continues the latest body that spoke before it, in its sentence or the one before — an organisation, or a name no entity stands for kept as its words ("Znak.com reported … The website further reported") — passing over the attributions of unnamed sources between ("its source said")',
+  fires: ['Newsline.com reported its source said the bridge had been mined. The website further reported the army had closed the road.'],
+  spares: ['Newsline.com reported its source said the bridge had been mined. Colonel Ana Ruiz said the road was open. The website further reported the army had closed the road.'],
+});
