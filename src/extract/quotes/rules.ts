@@ -761,3 +761,10 @@ export const describedBodyReach = defineRule({
   fires: ['Newsline.com reported its source said the bridge had been mined. The website further reported the army had closed the road.'],
   spares: ['Newsline.com reported its source said the bridge had been mined. Colonel Ana Ruiz said the road was open. The website further reported the army had closed the road.'],
 });
+
+export const descriptionNamedInClause = defineRule({
+  id: 'quotes.description-named-in-clause', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a description source whose own relative clause or participle gives its name ("A spokesman …, who gave his name only as Farid Osman, told …", "A nurse named Carla Dominguez said"; verbs in lexicon/en/naming-verbs.tsv) is that person, or the name\'s words when no entity stands for it',
+  fires: ['A spokesman for the rebel alliance, who gave his name only as Farid Osman, told reporters that the group remained committed to the truce.'],
+  spares: ['A spokesman for the rebel alliance, who gave no name, told reporters that the group remained committed to the truce.'],
+});

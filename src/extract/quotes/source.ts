@@ -1502,6 +1502,9 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
+  // a description whose own clause gives the name: "A spokesman for the rebel alliance, who gave his name only as Farid Osman,"
+  const namedHere = rule.descriptionNamedInClause.enabled && !own ? nameInOwnClause(ctx, head, to) : null;
+  if (namedHere) return fired(rule.descriptionNamedInClause, { entity: namedHere.entity ?? null, ...(namedHere.entity ? {} : { text: namedHere.text }), span, via: 'role' });
   // 6. a definite role description: "the foreign minister" → the person written with that role
   const byRole = rule.roleDescription.enabled ? personByRole(ctx, from, head) : null;
   const text = phraseText(ctx, from, to);
@@ -1594,6 +1597,48 @@ function bodyDescription(ctx: QuoteContext, from: number, head: number, to: numb
     if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || /^['’]s?$/.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return false;
   }
   return true;
+}
+
+const NAMING = mapOf('naming-verbs', 'after');
+
+/**
+ * The name a description's own clause gives it (a relative clause or participle on its head, ending within a few words of
+ * the phrase): "who gave his name only as Farid Osman", "identified as Lena Hart", "named Carla Dominguez". A person's
+ * entity, or a run of capitalised words no entity stands for; null when the clause names nobody that way.
+ */
+function nameInOwnClause(ctx: QuoteContext, head: number, to: number): { entity?: string; text?: string } | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[head].sentence];
+  for (const c of ctx.children[head]) {
+    if (c <= head || !/^acl/.test(deprel(toks[c]))) continue;
+    // the clause's words: tokens after the head whose heads lead to c (a few steps), up to the sentence's end
+    const under = (j: number): boolean => {
+      let x = j;
+      for (let n = 0; n < 8 && x >= 0; n++) {
+        if (x === c) return true;
+        x = toks[x].head ?? -1;
+      }
+      return false;
+    };
+    for (let v = head + 1; v < sent.tokenEnd && v - to <= 12; v++) {
+      if (!under(v) || ctx.inside(v)) continue;
+      const how = NAMING.get((toks[v].lemma ?? lw(toks[v])).toLowerCase());
+      if (!how || !/^(?:VERB|AUX)$/.test(toks[v].upos ?? '')) continue;
+      for (let j = v + 1; j < sent.tokenEnd && j - v <= 8; j++) {
+        const afterAs = lw(toks[j - 1]) === 'as' && how.includes('as');
+        const asObject = j === v + 1 && how.includes('object');
+        if (!afterAs && !asObject) continue;
+        const o = ctx.owners[j];
+        if (o && ctx.ownerKind[j] === 'name') return doc.entityById(o)?.type === 'PERSON' ? { entity: o } : null;
+        if (toks[j].upos !== 'PROPN') return null;
+        let k = j;
+        while (k + 1 < sent.tokenEnd && toks[k + 1].upos === 'PROPN' && k - j < 4) k++;
+        return { text: doc.text.slice(toks[j].start, toks[k].end) };
+      }
+    }
+  }
+  return null;
 }
 
 /**
