@@ -73,10 +73,12 @@ test('the training pool holds every readable half A and never a half B, held5, h
   for (const split of ['held3', 'held4', 'held7']) assert.ok(pool.some((d) => d.split === split && d.half === 'A'), `${split} half A is in the pool`);
 });
 
-test('training is reproducible: two runs on the own documents give the same weights; the shipped file matches its manifest', () => {
-  const own = loadGold().filter((d) => d.split === 'own');
-  const first = trainShipped(collectInstances(own)).toFile();
-  const second = trainShipped(collectInstances(own)).toFile();
+test('training is reproducible: two runs on the own and held2 documents give the same weights; the shipped file matches its manifest', () => {
+  // (own and held2: on the own documents alone the cascade's first candidate is now always right where any is, and a perceptron
+  // that never errs learns no weight)
+  const docs = loadGold().filter((d) => d.split === 'own' || d.split === 'held2');
+  const first = trainShipped(collectInstances(docs)).toFile();
+  const second = trainShipped(collectInstances(docs)).toFile();
   assert.ok(Object.keys(first.weights).length > 50);
   assert.deepEqual(second, first);
   const dir = quotesModelDir();

@@ -752,3 +752,19 @@ export const thatAfterApposition = defineRule({
   fires: ['A hospital official told Anadolu Agency, a local news outlet, that one of the deceased was Jalal Saifur Rahman, a director of the commission.'],
   spares: ['A hospital official told Anadolu Agency, a local news outlet. That one of the deceased was Jalal Saifur Rahman was confirmed later.'],
 });
+
+// ---- fourteenth session (quotes25): speakers through the trail of attributions -----------------
+
+export const describedBodyReach = defineRule({
+  id: 'quotes.described-body-reach', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite description of a body that names nothing (`quotes.described-body`) continues the latest body that spoke before it, in its sentence or the one before — an organisation, or a name no entity stands for kept as its words ("Znak.com reported … The website further reported") — passing over the attributions of unnamed sources between ("its source said")',
+  fires: ['Newsline.com reported its source said the bridge had been mined. The website further reported the army had closed the road.'],
+  spares: ['Newsline.com reported its source said the bridge had been mined. Colonel Ana Ruiz said the road was open. The website further reported the army had closed the road.'],
+});
+
+export const descriptionNamedInClause = defineRule({
+  id: 'quotes.description-named-in-clause', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a description source whose own relative clause or participle gives its name ("A spokesman …, who gave his name only as Farid Osman, told …", "A nurse named Carla Dominguez said"; verbs in lexicon/en/naming-verbs.tsv) is that person, or the name\'s words when no entity stands for it',
+  fires: ['A spokesman for the rebel alliance, who gave his name only as Farid Osman, told reporters that the group remained committed to the truce.'],
+  spares: ['A spokesman for the rebel alliance, who gave no name, told reporters that the group remained committed to the truce.'],
+});

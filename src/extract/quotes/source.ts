@@ -1492,9 +1492,19 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // with no name in it continues the organisation that spoke in the attribution just before
   const continued = rule.describedBody.enabled && !own ? bodyJustSpeaking(ctx, from, head, to, recent) : null;
   if (continued) { rule.describedBody.fired(span.start, span.end); return { entity: continued, span, via: 'role' }; }
+  // … or the latest body that spoke, past the unnamed sources it quoted, also a name no entity stands for ("Znak.com
+  // reported its source said … The website further reported")
+  const reached = rule.describedBodyReach.enabled && !own && rule.describedBody.enabled ? latestBodySpeaker(ctx, from, head, to, recent) : null;
+  if (reached) {
+    rule.describedBodyReach.fired(span.start, span.end);
+    return reached.entity ? { entity: reached.entity, span, via: 'role' } : { entity: null, text: reached.text, span, via: 'role' };
+  }
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
+  // a description whose own clause gives the name: "A spokesman for the rebel alliance, who gave his name only as Farid Osman,"
+  const namedHere = rule.descriptionNamedInClause.enabled && !own ? nameInOwnClause(ctx, head, to) : null;
+  if (namedHere) return fired(rule.descriptionNamedInClause, { entity: namedHere.entity ?? null, ...(namedHere.entity ? {} : { text: namedHere.text }), span, via: 'role' });
   // 6. a definite role description: "the foreign minister" → the person written with that role
   const byRole = rule.roleDescription.enabled ? personByRole(ctx, from, head) : null;
   const text = phraseText(ctx, from, to);
@@ -1569,17 +1579,97 @@ const SPEAKING_BODIES = set('org-nouns', { uses: 'speaker' });
  * that was the speaker of the attribution just before, in its sentence or the one before. Its id, or null.
  */
 function bodyJustSpeaking(ctx: QuoteContext, from: number, head: number, to: number, recent: readonly Speaker[]): string | null {
+  if (!bodyDescription(ctx, from, head, to)) return null;
   const doc = ctx.doc;
-  const toks = doc.tokens;
-  const t = toks[head];
-  if (lw(toks[from]) !== 'the' || to !== head || t.upos !== 'NOUN' || /^NNS/.test(t.xpos ?? '') || !SPEAKING_BODIES.has(lw(t))) return null;
-  for (let j = from + 1; j < head; j++) {
-    const x = toks[j];
-    if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || /^['’]s?$/.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return null;
-  }
+  const t = doc.tokens[head];
   const last = recent[recent.length - 1];
   if (!last?.entity || !last.span || last.group || doc.entityById(last.entity)?.type !== 'ORG') return null;
   return t.sentence - doc.sentenceAt(last.span.start) <= 1 && last.span.start < t.start ? last.entity : null;
+}
+
+/** "the industry publication", "The website": "the", adjectives and nouns naming nothing, and a singular body noun (org-nouns tagged `speaker`). */
+function bodyDescription(ctx: QuoteContext, from: number, head: number, to: number): boolean {
+  const toks = ctx.doc.tokens;
+  const t = toks[head];
+  if (lw(toks[from]) !== 'the' || to !== head || t.upos !== 'NOUN' || /^NNS/.test(t.xpos ?? '') || !SPEAKING_BODIES.has(lw(t))) return false;
+  for (let j = from + 1; j < head; j++) {
+    const x = toks[j];
+    if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || /^['’]s?$/.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return false;
+  }
+  return true;
+}
+
+const NAMING = mapOf('naming-verbs', 'after');
+
+/**
+ * The name a description's own clause gives it (a relative clause or participle on its head, ending within a few words of
+ * the phrase): "who gave his name only as Farid Osman", "identified as Lena Hart", "named Carla Dominguez". A person's
+ * entity, or a run of capitalised words no entity stands for; null when the clause names nobody that way.
+ */
+function nameInOwnClause(ctx: QuoteContext, head: number, to: number): { entity?: string; text?: string } | null {
+  const doc = ctx.doc;
+  const toks = doc.tokens;
+  const sent = doc.sentences[toks[head].sentence];
+  for (const c of ctx.children[head]) {
+    if (c <= head || !/^acl/.test(deprel(toks[c]))) continue;
+    // the clause's words: tokens after the head whose heads lead to c (a few steps), up to the sentence's end
+    const under = (j: number): boolean => {
+      let x = j;
+      for (let n = 0; n < 8 && x >= 0; n++) {
+        if (x === c) return true;
+        x = toks[x].head ?? -1;
+      }
+      return false;
+    };
+    for (let v = head + 1; v < sent.tokenEnd && v - to <= 12; v++) {
+      if (!under(v) || ctx.inside(v)) continue;
+      const how = NAMING.get((toks[v].lemma ?? lw(toks[v])).toLowerCase());
+      if (!how || !/^(?:VERB|AUX)$/.test(toks[v].upos ?? '')) continue;
+      for (let j = v + 1; j < sent.tokenEnd && j - v <= 8; j++) {
+        const afterAs = lw(toks[j - 1]) === 'as' && how.includes('as');
+        const asObject = j === v + 1 && how.includes('object');
+        if (!afterAs && !asObject) continue;
+        const o = ctx.owners[j];
+        if (o && ctx.ownerKind[j] === 'name') return doc.entityById(o)?.type === 'PERSON' ? { entity: o } : null;
+        if (toks[j].upos !== 'PROPN') return null;
+        let k = j;
+        while (k + 1 < sent.tokenEnd && toks[k + 1].upos === 'PROPN' && k - j < 4) k++;
+        return { text: doc.text.slice(toks[j].start, toks[k].end) };
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The latest body that spoke before a body description, in its sentence or the one before: an organisation, or a name
+ * no entity stands for, kept as its words ("Znak.com"). Attributions of unnamed sources after it are passed over ("Znak.com
+ * reported its source said …"); a person, a group or a description of a body between stops the search. An entity id, the
+ * words of the name, or null.
+ */
+function latestBodySpeaker(ctx: QuoteContext, from: number, head: number, to: number, recent: readonly Speaker[]): { entity?: string; text?: string } | null {
+  if (!bodyDescription(ctx, from, head, to)) return null;
+  const doc = ctx.doc;
+  const t = doc.tokens[head];
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const r = recent[k];
+    if (!r.span || r.span.start >= t.start || r.group || r.statement) return null;
+    if (t.sentence - doc.sentenceAt(r.span.start) > 1) return null;
+    if (r.entity) return doc.entityById(r.entity)?.type === 'ORG' ? { entity: r.entity } : null;
+    if (!r.text) return null;
+    if (namedWords(r.text) && r.span.text === r.text) return { text: r.text };
+    // an unnamed source ("its source", "an anonymous official") is passed over; a body described is not ("the agency")
+    const w = r.text.toLowerCase().split(/\s+/);
+    if (w.some((x) => SPEAKING_BODIES.has(x) || !!lookup('org-nouns', x))) return null;
+  }
+  return null;
+}
+
+/** Words written as a name: capitalised (a digit, a dotted domain), with at most short function words between ("Who Gives a Crap"), not opening on an article. */
+function namedWords(text: string): boolean {
+  const w = text.split(/\s+/);
+  if (!w.length || w.length > 6 || /^(?:the|a|an|this|that|these|those)$/i.test(w[0]) || !/^[\p{Lu}\d]/u.test(w[0]) || PERSONAL.has(w[0].toLowerCase())) return false;
+  return w.every((x) => /^[\p{Lu}\d]/u.test(x) || (x.length <= 3 && /^\p{Ll}+$/u.test(x)));
 }
 
 /** "the government of Burundi": the state named, all of it, by the "of" phrase closing the description; or null. */

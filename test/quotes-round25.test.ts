@@ -1,0 +1,43 @@
+/**
+ * Speakers of the fourteenth session's round (quotes25, issue 22: descriptions and pronouns reached through the trail of
+ * attributions), on sentences of our own (invented bodies and people), each with its near miss.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quotesOf, without } from './support/quote-lines.js';
+
+const reach = 'Newsline.com reported its source said the bridge had been mined. The website further reported the army had closed the road.';
+
+test('a body description continues the latest body that spoke, past its unnamed source (quotes.described-body-reach)', () => {
+  const q = quotesOf(reach).find((x) => /closed the road/.test(x.text));
+  assert.equal(q?.speaker, '~Newsline.com', JSON.stringify(quotesOf(reach)));
+  const off = without(['quotes.described-body-reach'], () => quotesOf(reach)).find((x) => /closed the road/.test(x.text));
+  assert.equal(off?.speaker, '~The website');
+});
+
+test('near misses: a person speaking between, a body too far back', () => {
+  const person = quotesOf('Newsline.com reported its source said the bridge had been mined. Colonel Ana Ruiz said the road was open. The website further reported the army had closed the road.');
+  assert.equal(person.find((x) => /closed the road/.test(x.text))?.speaker, '~The website');
+  const far = quotesOf('Newsline.com reported the bridge had been mined. Rain fell all day. The river rose by a metre. The website further reported the army had closed the road.');
+  assert.equal(far.find((x) => /closed the road/.test(x.text))?.speaker, '~The website');
+});
+
+const gave = 'A spokesman for the rebel alliance, who gave his name only as Farid Osman, told reporters that the group remained committed to the truce. "We did not start this," he said.';
+
+test('a description whose own clause gives the name is that person (quotes.description-named-in-clause)', () => {
+  const on = quotesOf(gave);
+  assert.equal(on.find((x) => x.cue === 'told')?.speaker, 'Farid Osman', JSON.stringify(on));
+  // the pronoun after it follows the subject of the sentence before
+  assert.equal(on.find((x) => x.cue === 'said')?.speaker, 'Farid Osman');
+  const off = without(['quotes.description-named-in-clause'], () => quotesOf(gave));
+  assert.equal(off.find((x) => x.cue === 'told')?.speaker, '~A spokesman for the rebel alliance');
+  const named = quotesOf('A nurse named Carla Dominguez said the hospital had run out of oxygen.');
+  assert.equal(named[0]?.speaker, 'Carla Dominguez', JSON.stringify(named));
+});
+
+test('near misses: a clause that names no one, a name in the clause that is not the described', () => {
+  const none = quotesOf('An official for the rebel alliance, who spoke on condition of anonymity, said that the group remained committed to the truce.');
+  assert.match(none[0]?.speaker ?? '', /^~An official/, JSON.stringify(none));
+  const other = quotesOf('A spokesman for the rebel alliance, who met Farid Osman on Monday, said that the group remained committed to the truce.');
+  assert.notEqual(other.find((x) => x.cue === 'said')?.speaker, 'Farid Osman', JSON.stringify(other));
+});
