@@ -41,3 +41,23 @@ test('near misses: a clause that names no one, a name in the clause that is not 
   const other = quotesOf('A spokesman for the rebel alliance, who met Farid Osman on Monday, said that the group remained committed to the truce.');
   assert.notEqual(other.find((x) => x.cue === 'said')?.speaker, 'Farid Osman', JSON.stringify(other));
 });
+
+const tail = 'The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and paying back the loan seems realistic.';
+
+test('"…, X said, and CLAUSE": the clause before and the clause after are both the speaker\'s (quotes.coordinated-tail)', () => {
+  const on = quotesOf(tail);
+  assert.ok(on.some((q) => q.text === 'Orders will keep the plant busy for years' && q.speaker === 'Maróth'), JSON.stringify(on));
+  assert.ok(on.some((q) => q.text === 'paying back the loan seems realistic' && q.speaker === 'Maróth'), JSON.stringify(on));
+  const off = without(['quotes.coordinated-tail'], () => quotesOf(tail));
+  assert.ok(!off.some((q) => q.text === 'Orders will keep the plant busy for years'), JSON.stringify(off));
+  // parsed as a conjunct of the cue: found before only by reading the words, which stopped at the clause's verb
+  const conj = quotesOf('The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and the loan will be repaid by 2025.');
+  assert.ok(conj.some((q) => q.text === 'Orders will keep the plant busy for years' && q.speaker === 'Maróth'), JSON.stringify(conj));
+});
+
+test('near misses: "said that A and B", a list after a participle cue', () => {
+  const that = quotesOf('The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.');
+  assert.ok(!that.some((q) => /^Orders/.test(q.text)), JSON.stringify(that));
+  const list = quotesOf('Reuters reported the attack, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.');
+  assert.ok(!list.some((q) => /^hundreds of Taliban/.test(q.text)), JSON.stringify(list));
+});

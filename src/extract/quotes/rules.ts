@@ -768,3 +768,10 @@ export const descriptionNamedInClause = defineRule({
   fires: ['A spokesman for the rebel alliance, who gave his name only as Farid Osman, told reporters that the group remained committed to the truce.'],
   spares: ['A spokesman for the rebel alliance, who gave no name, told reporters that the group remained committed to the truce.'],
 });
+
+export const coordinatedTail = defineRule({
+  id: 'quotes.coordinated-tail', stage: 'quotes', action: 'veto', source: `${src}/reported.ts`,
+  summary: 'a clause after ", and" / ", but" that follows a cue is a new clause, not what the cue reports: a trailing attribution "…, X said, and …" reports the clause before it (before: the clause after "and", or nothing when the surface reading met its verb)',
+  fires: ['The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and the loan will be repaid by 2025.'],
+  spares: ['The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.'],
+});
