@@ -58,6 +58,9 @@ test('"…, X said, and CLAUSE": the clause before and the clause after are both
 test('near misses: "said that A and B", a list after a participle cue', () => {
   const that = quotesOf('The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.');
   assert.ok(!that.some((q) => /^Orders/.test(q.text)), JSON.stringify(that));
+  // a second predicate of the cue's subject is no claim: "…, police said, but gave no details"
+  const pred = quotesOf('A fire broke out on Monday. The fire started at noon, police said, but gave no details.');
+  assert.ok(!pred.some((q) => /gave no details/.test(q.text)), JSON.stringify(pred));
   const list = quotesOf('Reuters reported the attack, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.');
   assert.ok(!list.some((q) => /^hundreds of Taliban/.test(q.text)), JSON.stringify(list));
 });

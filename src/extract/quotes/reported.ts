@@ -337,6 +337,8 @@ function coordinatedClause(ctx: QuoteContext, cueIdx: number): { from: number; t
       let end = k + 2;
       while (end + 1 < sentEnd && toks[end + 1].text !== ';') end++;
       if (!finiteAfter(ctx, k + 2, end + 1)) return null;
+      // a clause with a subject of its own: not the cue's second predicate ("…, police said, but gave no details")
+      if (/^(?:VERB|AUX|ADV|PART)$/.test(toks[k + 2]?.upos ?? '') && toks[k + 2].xpos !== 'VBG') return null;
       const span = trim(ctx, { from: k + 2, to: end }, sentEnd);
       return span && !toks.slice(span.from, span.to + 1).some((x) => ctx.inside(x.i)) ? span : null;
     }
