@@ -64,3 +64,14 @@ test('near misses: "said that A and B", a list after a participle cue', () => {
   const list = quotesOf('Reuters reported the attack, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.');
   assert.ok(!list.some((q) => /^hundreds of Taliban/.test(q.text)), JSON.stringify(list));
 });
+
+test('"Some reported …": a determiner standing alone for people is the subject (quotes.quantifier-subject)', () => {
+  const text = 'Over 200 members favoured an inquiry. Some reported wanting to draft articles of impeachment.';
+  const on = quotesOf(text).find((q) => q.cue === 'reported');
+  assert.equal(on?.speaker, '~Some', JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.quantifier-subject'], () => quotesOf(text)).find((q) => q.cue === 'reported');
+  assert.notEqual(off?.speaker, '~Some');
+  // a determiner of a noun keeps its noun phrase
+  const det = quotesOf('Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.');
+  assert.equal(det.find((q) => q.cue === 'reported')?.speaker, '~Some members');
+});

@@ -775,3 +775,10 @@ export const coordinatedTail = defineRule({
   fires: ['The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and the loan will be repaid by 2025.'],
   spares: ['The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.'],
 });
+
+export const quantifierSubject = defineRule({
+  id: 'quotes.quantifier-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a determiner standing alone for people at the head of a sentence ("Some", "Many", "Several"; lexicon/en/event-words.tsv `quotes-quantifiers`), which the parse made the root with the past verb after it a participle on it ("Some | reported wanting to draft articles"), is that verb\'s subject, as `quotes.verbless-sentence` reads a noun',
+  fires: ['Over 200 members favoured an inquiry. Some reported wanting to draft articles of impeachment.'],
+  spares: ['Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.'],
+});
