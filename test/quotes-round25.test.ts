@@ -75,3 +75,14 @@ test('"Some reported …": a determiner standing alone for people is the subject
   const det = quotesOf('Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.');
   assert.equal(det.find((q) => q.cue === 'reported')?.speaker, '~Some members');
 });
+
+test('"Others responded with tweets calling …": the statements a cue\'s subject answered with are its words (quotes.statement-with)', () => {
+  const text = 'The attack shocked the country. Others responded with tweets calling the attack "monstrous".';
+  const on = quotesOf(text).find((q) => q.cue === 'calling');
+  assert.equal(on?.speaker, '~Others', JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.statement-with'], () => quotesOf(text)).find((q) => q.cue === 'calling');
+  assert.equal(off?.speaker, '~tweets');
+  // tweets shown to someone are not that someone's
+  const shown = quotesOf('The attack shocked the country. Others were shown tweets calling the attack "monstrous".');
+  assert.notEqual(shown.find((q) => q.cue === 'calling')?.speaker, '~Others');
+});

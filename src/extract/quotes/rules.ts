@@ -782,3 +782,10 @@ export const quantifierSubject = defineRule({
   fires: ['Over 200 members favoured an inquiry. Some reported wanting to draft articles of impeachment.'],
   spares: ['Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.'],
 });
+
+export const statementWith = defineRule({
+  id: 'quotes.statement-with', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement noun (a plural too, by its lemma: "tweets") that a cue verb\'s subject answered with ("Others responded with tweets calling the attack "monstrous"", "the ministry replied with a statement saying …") is that subject\'s word, as `quotes.statement-author` reads an issuing verb\'s object',
+  fires: ['The attack shocked the country. Others responded with tweets calling the attack "monstrous".'],
+  spares: ['The attack shocked the country. Others were shown tweets calling the attack "monstrous".'],
+});
