@@ -61,6 +61,9 @@ test('near misses: "said that A and B", a list after a participle cue', () => {
   // a second predicate of the cue's subject is no claim: "…, police said, but gave no details"
   const pred = quotesOf('A fire broke out on Monday. The fire started at noon, police said, but gave no details.');
   assert.ok(!pred.some((q) => /gave no details/.test(q.text)), JSON.stringify(pred));
+  // an opening phrase is no clause: "Following that reasoning, the court ruled on …, and …" reports nothing before the cue
+  const opening = quotesOf('Following that reasoning, the Court of Session in Scotland ruled on September 11, and the prorogation was unlawful.');
+  assert.ok(!opening.some((q) => q.text === 'Following that reasoning'), JSON.stringify(opening));
   const list = quotesOf('Reuters reported the attack, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.');
   assert.ok(!list.some((q) => /^hundreds of Taliban/.test(q.text)), JSON.stringify(list));
 });

@@ -379,7 +379,11 @@ function surfaceTrailing(ctx: QuoteContext, cueIdx: number, cue: Cue, sentStart:
     if (/^[.!?]$/.test(t.text)) break;
     if (t.text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) break;
     // (or a clause of its own after ", and": "…, Maróth said, and the loan will be repaid by 2025")
-    if (t.text === ',' && toks[k + 1]?.upos === 'CCONJ' && coordinatedTail.enabled && /^VB[DZP]$/.test(toks[cueIdx].xpos ?? '') && finiteAfter(ctx, k + 2, sentEnd)) break;
+    if (t.text === ',' && toks[k + 1]?.upos === 'CCONJ' && coordinatedTail.enabled && /^VB[DZP]$/.test(toks[cueIdx].xpos ?? '') && finiteAfter(ctx, k + 2, sentEnd)) {
+      // (the words before the attribution must be a clause: "Following that reasoning, the court ruled on …, and …" has none)
+      if (!finiteAfter(ctx, sentStart, comma)) return null;
+      break;
+    }
     if (t.upos === 'VERB' || t.upos === 'AUX' || lw(t) === 'that' || ctx.inside(k)) return null;
   }
   const span = trim(ctx, { from: sentStart, to: comma - 1 }, sentEnd);
