@@ -41,3 +41,51 @@ test('near misses: a clause that names no one, a name in the clause that is not 
   const other = quotesOf('A spokesman for the rebel alliance, who met Farid Osman on Monday, said that the group remained committed to the truce.');
   assert.notEqual(other.find((x) => x.cue === 'said')?.speaker, 'Farid Osman', JSON.stringify(other));
 });
+
+const tail = 'The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and paying back the loan seems realistic.';
+
+test('"…, X said, and CLAUSE": the clause before and the clause after are both the speaker\'s (quotes.coordinated-tail)', () => {
+  const on = quotesOf(tail);
+  assert.ok(on.some((q) => q.text === 'Orders will keep the plant busy for years' && q.speaker === 'Maróth'), JSON.stringify(on));
+  assert.ok(on.some((q) => q.text === 'paying back the loan seems realistic' && q.speaker === 'Maróth'), JSON.stringify(on));
+  const off = without(['quotes.coordinated-tail'], () => quotesOf(tail));
+  assert.ok(!off.some((q) => q.text === 'Orders will keep the plant busy for years'), JSON.stringify(off));
+  // parsed as a conjunct of the cue: found before only by reading the words, which stopped at the clause's verb
+  const conj = quotesOf('The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and the loan will be repaid by 2025.');
+  assert.ok(conj.some((q) => q.text === 'Orders will keep the plant busy for years' && q.speaker === 'Maróth'), JSON.stringify(conj));
+});
+
+test('near misses: "said that A and B", a list after a participle cue', () => {
+  const that = quotesOf('The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.');
+  assert.ok(!that.some((q) => /^Orders/.test(q.text)), JSON.stringify(that));
+  // a second predicate of the cue's subject is no claim: "…, police said, but gave no details"
+  const pred = quotesOf('A fire broke out on Monday. The fire started at noon, police said, but gave no details.');
+  assert.ok(!pred.some((q) => /gave no details/.test(q.text)), JSON.stringify(pred));
+  // an opening phrase is no clause: "Following that reasoning, the court ruled on …, and …" reports nothing before the cue
+  const opening = quotesOf('Following that reasoning, the Court of Session in Scotland ruled on September 11, and the prorogation was unlawful.');
+  assert.ok(!opening.some((q) => q.text === 'Following that reasoning'), JSON.stringify(opening));
+  const list = quotesOf('Reuters reported the attack, with officials reporting at the time 150 security forces, 95 civilians, and hundreds of Taliban killed.');
+  assert.ok(!list.some((q) => /^hundreds of Taliban/.test(q.text)), JSON.stringify(list));
+});
+
+test('"Some reported …": a determiner standing alone for people is the subject (quotes.quantifier-subject)', () => {
+  const text = 'Over 200 members favoured an inquiry. Some reported wanting to draft articles of impeachment.';
+  const on = quotesOf(text).find((q) => q.cue === 'reported');
+  assert.equal(on?.speaker, '~Some', JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.quantifier-subject'], () => quotesOf(text)).find((q) => q.cue === 'reported');
+  assert.notEqual(off?.speaker, '~Some');
+  // a determiner of a noun keeps its noun phrase
+  const det = quotesOf('Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.');
+  assert.equal(det.find((q) => q.cue === 'reported')?.speaker, '~Some members');
+});
+
+test('"Others responded with tweets calling …": the statements a cue\'s subject answered with are its words (quotes.statement-with)', () => {
+  const text = 'The attack shocked the country. Others responded with tweets calling the attack "monstrous".';
+  const on = quotesOf(text).find((q) => q.cue === 'calling');
+  assert.equal(on?.speaker, '~Others', JSON.stringify(quotesOf(text)));
+  const off = without(['quotes.statement-with'], () => quotesOf(text)).find((q) => q.cue === 'calling');
+  assert.equal(off?.speaker, '~tweets');
+  // tweets shown to someone are not that someone's
+  const shown = quotesOf('The attack shocked the country. Others were shown tweets calling the attack "monstrous".');
+  assert.notEqual(shown.find((q) => q.cue === 'calling')?.speaker, '~Others');
+});

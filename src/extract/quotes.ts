@@ -923,6 +923,15 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
         cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text }, ...(att.source ? { source: att.source } : {}),
       });
       if (speaker) spoken.push({ start, speaker });
+      // "…, Maróth said, and paying back the loan seems realistic": the clause after ", and" is the same speaker's second claim
+      if (span.tail) {
+        const ts = toks[span.tail.from].start;
+        const te = toks[span.tail.to].end;
+        out.push({
+          start: ts, end: te, text: doc.text.slice(ts, te), speaker, ...(!speaker && att.words ? { speaker_text: att.words } : {}), kind: cue.frames.has('belief') ? 'belief' : 'indirect',
+          cue: { start: toks[i].start, end: toks[i].end, text: toks[i].text }, ...(att.source ? { source: att.source } : {}),
+        });
+      }
       rule.reportedSpeech.fired(start, end);
       if (kind === 'belief') rule.belief.fired(start, end);
       if (span.complement) rule.objectComplement.fired(start, end);

@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -86,7 +86,10 @@ function verblessEdits(toks: readonly Token[], children: Dependents, sentences: 
   for (const s of sentences) {
     let root = -1;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) if (toks[i].head === -1) { root = i; break; }
-    if (root < 0 || !/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '')) continue;
+    if (root < 0) continue;
+    // (or a determiner standing alone for people: "Some | reported wanting to draft articles of impeachment")
+    const quantifier = quantifierSubject.enabled && /^(?:DET|PRON)$/.test(toks[root].upos ?? '') && QUANTIFIERS.has(toks[root].text.toLowerCase()) && !children[root].some((c) => c < root);
+    if (!/^(?:NOUN|PROPN)$/.test(toks[root].upos ?? '') && !quantifier) continue;
     if (children[root].some((c) => /^(?:cop|nsubj)/.test(toks[c].deprel ?? ''))) continue;
     const verb = children[root].find((c) => c > root && toks[c].deprel === 'acl' && toks[c].upos === 'VERB' && /^VB[DN]$/.test(toks[c].xpos ?? ''));
     if (verb === undefined) continue;
@@ -108,9 +111,11 @@ function verblessEdits(toks: readonly Token[], children: Dependents, sentences: 
       const d = toks[c].deprel ?? '';
       out.push({ i: c, head: verb, deprel: d === 'acl' ? 'advcl' : d === 'nmod' ? 'obl' : d });
     }
-    verblessSentence.fired(toks[root].start, toks[verb].end);
+    (quantifier ? quantifierSubject : verblessSentence).fired(toks[root].start, toks[verb].end);
   }
 }
+
+const QUANTIFIERS = set('event-words', { uses: 'quotes-quantifiers' });
 
 /** Deprels that keep a noun inside the phrase of the noun it hangs on ("Sharif Hotak, | of the council", "critics, | including two groups"). */
 const NOMINAL_LINK = /^(?:nmod|nmod:poss|nmod:unmarked|nmod:desc|appos|flat|compound|conj)$/;

@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
+import { bareClause, coordinatedTail, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -23,6 +23,9 @@ export interface ReportedSpan {
   complement?: boolean;
   /** the clause before a trailing cue ("…, police said"): rule quotes.trailing-attribution */
   trailing?: boolean;
+  /** a trailing cue's clause after ", and" ("…, Maróth said, and paying back the loan seems realistic"): the same speaker's
+   * second claim (rule quotes.coordinated-tail) */
+  tail?: { from: number; to: number };
 }
 
 const COMPLEMENT_CASES: Record<string, Frame> = { as: 'as', of: 'of', for: 'for', on: 'on' };
@@ -114,6 +117,10 @@ function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan
 /** The content a cue verb attributes, as a token range, or null when the parse gives none. */
 export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null = null): ReportedSpan | null {
   const span = parsedContent(ctx, cueIdx, cue, source);
+  if (span?.trailing && coordinatedTail.enabled) {
+    const tail = coordinatedClause(ctx, cueIdx);
+    if (tail) { coordinatedTail.fired(ctx.doc.tokens[tail.from].start, ctx.doc.tokens[tail.to].end); return { ...span, tail }; }
+  }
   if (!span || span.trailing || span.complement) return span;
   return addresseeClause(ctx, cueIdx, cue, ctx.doc.sentences[ctx.doc.tokens[cueIdx].sentence].tokenEnd, span) ?? span;
 }
@@ -143,6 +150,8 @@ function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { fr
     // an inverted subject the parse took for an object (", reported officials") is the source
     if (source && c >= source.from && c <= source.to) continue;
     const d = deprel(toks[c]);
+    // "…, Maróth said, and paying back the loan seems realistic": a clause after ", and" is a new one, no complement
+    if (d === 'ccomp' && coordinatedTail.enabled && afterCommaConjunction(ctx, c, cueIdx)) continue;
     if (d === 'ccomp' && (f.has('clause') || f.has('belief'))) { picked.push(c); complement = true; }
     else if (/^(?:obj|iobj)$/.test(d)) {
       // a date or time is when the cue spoke: "Malaysian officials stated Wednesday, some of the debris … will be"
@@ -292,6 +301,52 @@ function relativeGapContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sentEnd
   return span;
 }
 
+/** The clause headed by c opens, right after the cue (and its adjuncts), on a comma and a coordinating conjunction: ", and …". */
+function afterCommaConjunction(ctx: QuoteContext, c: number, cueIdx: number): boolean {
+  const toks = ctx.doc.tokens;
+  let from = subtree(ctx, c, cueIdx).from;
+  // (the comma may hang on the clause: skip it)
+  while (from < c && toks[from].text === ',') from++;
+  if (from <= cueIdx + 1 || toks[from].upos !== 'CCONJ' || toks[from - 1]?.text !== ',') return false;
+  // a finite cue with only its own adjuncts between: no verb, no other comma (a list: "150 security forces, 95 civilians, and …")
+  if (!/^VB[DZP]$/.test(toks[cueIdx].xpos ?? '') || from - cueIdx > 9) return false;
+  for (let j = cueIdx + 1; j < from - 1; j++) if (toks[j].upos === 'VERB' || toks[j].text === ',' || ctx.inside(j)) return false;
+  return true;
+}
+
+/** A finite verb (outside quotation marks) from i to the sentence's end: a clause of its own. */
+function finiteAfter(ctx: QuoteContext, i: number, sentEnd: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let k = i; k < sentEnd; k++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(toks[k].xpos ?? '') && !ctx.inside(k)) return true;
+  return false;
+}
+
+/**
+ * The clause a finite trailing cue goes on with after ", and": "…, Maróth said, and paying back the loan seems realistic" — from
+ * after the conjunction to the sentence's end, when only the cue's subject, time or place stand between the cue and the comma and
+ * the clause holds a finite verb of its own. Null otherwise.
+ */
+function coordinatedClause(ctx: QuoteContext, cueIdx: number): { from: number; to: number } | null {
+  const toks = ctx.doc.tokens;
+  if (!/^VB[DZP]$/.test(toks[cueIdx].xpos ?? '')) return null;
+  const sentEnd = ctx.doc.sentences[toks[cueIdx].sentence].tokenEnd;
+  for (let k = cueIdx + 1; k < sentEnd && k - cueIdx <= 8; k++) {
+    const t = toks[k];
+    if (t.text === ',' && toks[k + 1]?.upos === 'CCONJ' && /^(?:and|but)$/.test(lw(toks[k + 1]))) {
+      // (up to a semicolon: what follows it is set beside the clause, not part of it)
+      let end = k + 2;
+      while (end + 1 < sentEnd && toks[end + 1].text !== ';') end++;
+      if (!finiteAfter(ctx, k + 2, end + 1)) return null;
+      // a clause with a subject of its own: not the cue's second predicate ("…, police said, but gave no details")
+      if (/^(?:VERB|AUX|ADV|PART)$/.test(toks[k + 2]?.upos ?? '') && toks[k + 2].xpos !== 'VBG') return null;
+      const span = trim(ctx, { from: k + 2, to: end }, sentEnd);
+      return span && !toks.slice(span.from, span.to + 1).some((x) => ctx.inside(x.i)) ? span : null;
+    }
+    if (t.upos === 'VERB' || t.upos === 'AUX' || /^[;:.!?,]$/.test(t.text) || ctx.inside(k) || lw(t) === 'that') return null;
+  }
+  return null;
+}
+
 /** The clause before a trailing attribution, without the attribution itself. */
 function trailing(ctx: QuoteContext, clause: number, cueIdx: number, sentEnd: number): ReportedSpan | null {
   if (!trailingAttribution.enabled) return null;
@@ -323,6 +378,12 @@ function surfaceTrailing(ctx: QuoteContext, cueIdx: number, cue: Cue, sentStart:
     const t = toks[k];
     if (/^[.!?]$/.test(t.text)) break;
     if (t.text === ',' && /^VB[GN]$/.test(toks[k + 1]?.xpos ?? '')) break;
+    // (or a clause of its own after ", and": "…, Maróth said, and the loan will be repaid by 2025")
+    if (t.text === ',' && toks[k + 1]?.upos === 'CCONJ' && coordinatedTail.enabled && /^VB[DZP]$/.test(toks[cueIdx].xpos ?? '') && finiteAfter(ctx, k + 2, sentEnd)) {
+      // (the words before the attribution must be a clause: "Following that reasoning, the court ruled on …, and …" has none)
+      if (!finiteAfter(ctx, sentStart, comma)) return null;
+      break;
+    }
     if (t.upos === 'VERB' || t.upos === 'AUX' || lw(t) === 'that' || ctx.inside(k)) return null;
   }
   const span = trim(ctx, { from: sentStart, to: comma - 1 }, sentEnd);

@@ -768,3 +768,24 @@ export const descriptionNamedInClause = defineRule({
   fires: ['A spokesman for the rebel alliance, who gave his name only as Farid Osman, told reporters that the group remained committed to the truce.'],
   spares: ['A spokesman for the rebel alliance, who gave no name, told reporters that the group remained committed to the truce.'],
 });
+
+export const coordinatedTail = defineRule({
+  id: 'quotes.coordinated-tail', stage: 'quotes', action: 'veto', source: `${src}/reported.ts`,
+  summary: 'a clause after ", and" / ", but" that follows a cue is a new clause, not what the cue reports: a trailing attribution "…, X said, and …" reports the clause before it (before: the clause after "and", or nothing when the surface reading met its verb)',
+  fires: ['The plant was sold on Monday. Orders will keep the plant busy for years, Maróth said, and the loan will be repaid by 2025.'],
+  spares: ['The plant was sold on Monday. Maróth said that orders will keep the plant busy for years and the loan will be repaid by 2025.'],
+});
+
+export const quantifierSubject = defineRule({
+  id: 'quotes.quantifier-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a determiner standing alone for people at the head of a sentence ("Some", "Many", "Several"; lexicon/en/event-words.tsv `quotes-quantifiers`), which the parse made the root with the past verb after it a participle on it ("Some | reported wanting to draft articles"), is that verb\'s subject, as `quotes.verbless-sentence` reads a noun',
+  fires: ['Over 200 members favoured an inquiry. Some reported wanting to draft articles of impeachment.'],
+  spares: ['Over 200 members favoured an inquiry. Some members reported wanting to draft articles of impeachment.'],
+});
+
+export const statementWith = defineRule({
+  id: 'quotes.statement-with', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a statement noun (a plural too, by its lemma: "tweets") that a cue verb\'s subject answered with ("Others responded with tweets calling the attack "monstrous"", "the ministry replied with a statement saying …") is that subject\'s word, as `quotes.statement-author` reads an issuing verb\'s object',
+  fires: ['The attack shocked the country. Others responded with tweets calling the attack "monstrous".'],
+  spares: ['The attack shocked the country. Others were shown tweets calling the attack "monstrous".'],
+});

@@ -1290,7 +1290,9 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
   // a statement or document names its author, not the people in its prepositional phrases ("a ruling against President Trump")
   // (not a document noun modifying the noun after it, which the parse took for the head: "study co-author Ted Scambos")
   const modifier = head < to && /^(?:NOUN|PROPN)$/.test(toks[head + 1].upos ?? '') && toks[head + 1].start <= toks[head].end + 1;
-  const documentHead = (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) && rule.statementAuthor.enabled && !modifier;
+  // (a plural one too, by its lemma: "tweets calling the attack "monstrous"")
+  const docWord = documentWord(toks[head], w);
+  const documentHead = (STATEMENT_NOUNS.has(docWord) || DOCUMENT_NOUNS.has(docWord)) && rule.statementAuthor.enabled && !modifier;
   if (rule.personInTitle.enabled && !documentHead) {
     // (two appositions in a row may be parsed as a list or the second hung on the first: "GMT -
     // Hamas spokesman Abu Obeida said", "X, a spokesman, Abu Obeida": a chain of them reads as the list)
@@ -1452,7 +1454,7 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       }
     }
   }
-  if (STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) {
+  if (STATEMENT_NOUNS.has(docWord) || DOCUMENT_NOUNS.has(docWord)) {
     const author = rule.statementAuthor.enabled ? authorOf(ctx, from, to, head) : null;
     if (author?.entity) return fired(rule.statementAuthor, { entity: author.entity, span, via: 'author' });
     if (author?.text) return fired(rule.statementAuthor, { entity: null, text: author.text, span, via: 'author' });
@@ -1749,7 +1751,21 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
     const v = issuedRightBefore ? from - 1 : toks[head].head!;
     if (ISSUING.has((toks[v].lemma ?? '').toLowerCase())) return subjectIssuer(ctx, v);
   }
+  // the means a cue's subject answered with: "Others responded with tweets calling …", "the ministry replied with a statement saying …"
+  if (rule.statementWith.enabled && /^obl/.test(deprel(toks[head])) && ctx.children[head].some((c) => lw(toks[c]) === 'with' && deprel(toks[c]) === 'case')) {
+    const v = toks[head].head ?? -1;
+    if (v >= 0 && toks[v].upos === 'VERB' && cueOf(toks[v]) && !ctx.inside(v)) {
+      const issuer = subjectIssuer(ctx, v);
+      if (issuer) { rule.statementWith.fired(toks[v].start, toks[head].end); return issuer; }
+    }
+  }
   return null;
+}
+
+/** The word a statement or document noun is looked up by: as written, or a plural's lemma when quotes.statement-with is on. */
+function documentWord(t: Token, w: string): string {
+  if (!rule.statementWith.enabled || !/^NNS$/.test(t.xpos ?? '') || STATEMENT_NOUNS.has(w) || DOCUMENT_NOUNS.has(w)) return w;
+  return (t.lemma ?? w).toLowerCase();
 }
 
 /** The one a verb's subject names: a person heading it, else a name in it (not a possessor's, not in its prepositional phrase), else its words. */
