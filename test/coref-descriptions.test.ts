@@ -108,3 +108,20 @@ test('"the city" far from the one city the text has named, even once, is that ci
   assert.equal(linkWithout('coref.place-description-sole-named', far, 'The city'), '');
   assert.equal(linkOf(doc(far.replace('Lyon', 'Bavaria').replace('The city', 'The region')), 'The region'), '');
 });
+
+// coref35: a name inside a fronted phrase is no antecedent of the phrase after the comma
+test('a name in a fronted participial or prepositional phrase is not apposed to the clause after the comma', () => {
+  const originating = 'Originating in Wuhan, China, the virus spread globally.';
+  // [text, words, link with every rule on, link with coref.apposition-fronted-phrase off]
+  const cases: [string, string, string, string][] = [
+    [originating, 'the virus', '', 'China'],
+    // a participle inside the clause, after its verb, opens no fronted phrase: an apposition
+    ['The army responded by killing Tomas Kerr, the head of the militia, on Monday.', 'the head', 'Tomas Kerr', 'Tomas Kerr'],
+    // a name in the clause's subject: an apposition
+    ['Lena Ortiz, the eighth most cited scholar of all time, spoke first.', 'the eighth', 'Lena Ortiz', 'Lena Ortiz'],
+  ];
+  for (const [text, words, on, off] of cases) {
+    assert.equal(linkOf(doc(text), words), on, text);
+    assert.equal(linkWithout('coref.apposition-fronted-phrase', text, words), off, text);
+  }
+});

@@ -19,6 +19,7 @@ import { defaultFactualityCues } from '../events/factuality.js';
 import { labelRule, spanAt, turnLabels } from './rules.js';
 import { addMention, tokenOwners } from './mentions.js';
 import { copulaPredicateRule } from './descriptions-copula.js';
+import { frontedBeforeClause, frontedParticipleRule } from './descriptions-fronted.js';
 
 export const predicateRule = defineRule({
   id: 'coref.predicate-description',
@@ -76,7 +77,9 @@ export function linkPredicates(doc: Doc): void {
       } else if (start >= 2 && APPOSITION_MARK.test(toks[start - 1].text) && owners[start - 2] && !SUBJECT.test(t.deprel ?? '') && !frontedPhrase(toks, s, start - 2) && CLOSES.test(toks[tree.phraseEnd(h) + 1]?.text ?? '.')) {
         // (a clause's subject after a fronted phrase is no apposition: "According to Ortiz, the attack, which …, was planned")
         // "Jaap de Hoop Scheffer, the head of NATO," (the name, a comma, the phrase, then a close)
-        target = owners[start - 2];
+        // ("Speaking to Reuters, the head of the union said": a fronted participle's name, descriptions-fronted.ts)
+        if (frontedBeforeClause(toks, s, start - 2)) frontedParticipleRule.fired(toks[start].start, t.end);
+        else target = owners[start - 2];
       }
       if (!target || target.type === 'NORP' || !target.mentions.some((m) => m.kind === 'name')) continue;
       // a plural noun is no one person or body, unless the name is plural too ("the islands", the Chatham Islands)
