@@ -56,7 +56,9 @@ export function freshRequest(args: string[]): { set: FreshSet; errors: boolean }
   if (at >= 0) {
     const file = args[at + 1];
     if (!file || file.startsWith('--')) throw new Error('--fresh-file needs a path to a docs.jsonl in the fresh format');
-    return { set: { file, label: `fresh-format file ${file}`, errors: false, halfBShapes: false }, errors: false };
+    // --errors: the file's half A alone, its table and misses (a half B in the file is neither scored nor read)
+    const errors = args.includes('--errors');
+    return { set: { file, label: `fresh-format file ${file}`, errors, halfBShapes: false }, errors };
   }
   if (args.includes('--fresh23-errors')) return { set: FRESH_SETS.fresh23, errors: true };
   if (args.includes('--fresh23')) return { set: FRESH_SETS.fresh23, errors: false };

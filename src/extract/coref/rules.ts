@@ -19,6 +19,7 @@ import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { countryCodes, placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
+import { boundSubject, boundSubjectRule } from './pronouns-binding.js';
 import { linkFields } from './confidence.js';
 import { addMention, lw, mentionHead, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
@@ -234,6 +235,16 @@ export const cataphoraRule = defineRule({
   summary: 'he/she/his/her in a phrase or clause fronted before its sentence\'s main subject ("In her opening remarks, Waters …", "When he arrived, Ortiz …") stands for that subject when it is a person of a fitting gender',
   fires: ['Ana Ruiz chaired the meeting. In his opening remarks, Daniel Ortiz thanked the staff.'],
   spares: ['Daniel Ortiz chaired the meeting. In his opening remarks, the mayor thanked the staff.'],
+  source: 'src/extract/coref/rules.ts',
+});
+
+export const cataphoraNameGenderRule = defineRule({
+  id: 'coref.cataphora-name-gender',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'he/she in a phrase fronted before the subject looks ahead to that subject only when the subject\'s given name does not say the other gender: the second pass that sets given names aside (for a name before the pronoun whose gender the US table gets wrong, "Nika Melia … his") does not reach forward ("On her death, Barack Obama tweeted" is not Obama)',
+  fires: ['Ana Ruiz sang at the gala in 2009. Critics loved the show. The hall was full. Tickets sold out. Years passed. On her death, Robert Novak wrote a poem.'],
+  spares: ['Ana Ruiz sang at the gala in 2009. Critics loved the show. The hall was full. Tickets sold out. Years passed. On his death, Robert Novak left a poem.'],
   source: 'src/extract/coref/rules.ts',
 });
 
@@ -1307,6 +1318,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     const sent = toks[i].sentence;
     // "her sister" / "Ana Lopez, her sister": the possessor is not the person the noun names
     const possessed = owners[i + 1];
+    // "the Tsar, who confided to him the command": the clause's subject, wherever else it is named, is not "him"
+    const bound = wantPerson ? boundSubject(doc, owners, i) : undefined;
     // first with the genders the given names suggest, then (no one found) with the text's own evidence
     // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
@@ -1331,6 +1344,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       const compatible = (e: Entity) => {
         if (e === possessed) return false;
+        if (e === bound) { boundSubjectRule.fired(toks[i].start, toks[i].end); return false; }
         let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC' || itByKind(doc, e);
         // "Refugees" read as a person from a headline is no antecedent of "she"
         if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e) && !titledSurname(doc, e, i)) {
@@ -1386,13 +1400,20 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // looks ahead to that subject
       if (!chosen && cataphoraRule.enabled && wantPerson) {
         const subj = frontedBeforeSubject(doc, i);
-        if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+        // ("On her death, Barack Obama tweeted": the second pass sets the given names aside for a name before the
+        // pronoun — "Nika Melia … his sentence" — not for one after it)
+        const against = (e: Entity) => {
+          const g = !byGivenName && cataphoraNameGenderRule.enabled && !genders.has(e.id) ? byName.get(e.id) : undefined;
+          if (g && g !== p.gender) cataphoraNameGenderRule.fired(toks[i].start, toks[i].end);
+          return g !== undefined && g !== p.gender;
+        };
+        if (subj >= 0 && owners[subj] && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!) && !against(owners[subj]!)) {
           chosen = owners[subj];
           cataphoraRule.fired(toks[i].start, toks[i].end);
         }
         // "Discussing his concern, Malaysia's Prime Minister, Najib Razak said": the name apposed to a title subject
         const apposed = subj >= 0 && !chosen ? apposedSubjectPerson(doc, owners, subj) : undefined;
-        if (apposed && compatible(apposed)) {
+        if (apposed && compatible(apposed) && !against(apposed)) {
           chosen = apposed;
           apposedSubjectNameRule.fired(toks[i].start, toks[i].end);
         }

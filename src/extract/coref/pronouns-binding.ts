@@ -1,0 +1,72 @@
+/**
+ * Binding past the subject's own mention (fourteenth session, coref34, issue 23): a non-reflexive personal pronoun that is
+ * an argument of a verb ("him", "her" as object) is not that verb's subject — English says "himself" for that. The
+ * older check, coref.pronoun-not-coargument, compares one candidate mention with the verb's subject token; this one
+ * finds the clause's subject as a reader does and keeps its whole entity out of the pronoun's candidates, wherever else
+ * that entity is named: the subject a conjunct verb shares ("Pachomius called him in and appointed him steward"), the
+ * noun a relative clause's "who" stands for ("the Tsar, who confided to him the command"), a name apposed to the
+ * subject ("his father, Johann, encouraged him"), and an object after a preposition on the verb ("called on him").
+ * src/extract/coref/rules.ts asks `boundSubject` once per he/she and refuses that entity in `compatible`.
+ */
+import type { Doc, Entity } from '../../doc.js';
+import { defineRule } from '../../rules/registry.js';
+import { readerSet } from '../../lexicon/index.js';
+
+export const boundSubjectRule = defineRule({
+  id: 'coref.pronoun-not-clause-subject',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'him/her as an object of a verb (directly or after a preposition) is not the entity that is the verb\'s subject — found through a conjunct verb that shares its subject, a relative clause\'s "who", or a name apposed to the subject — wherever else that entity is named ("the Tsar, who confided to him the command" is not the Tsar)',
+  fires: ['Marek Novak trained with Pavel Horak for years. Later Pavel Horak won the cup and thanked him warmly.'],
+  spares: ['Marek Novak trained with Pavel Horak for years. Later Pavel Horak won the cup and thanked himself warmly.'],
+  source: 'src/extract/coref/pronouns-binding.ts',
+});
+
+/** The relations of a pronoun that is an argument of its head word (not a possessor, not a subject). */
+const ARGUMENT = /^(?:obj|iobj|obl(?::.*)?)$/;
+let free: ReadonlySet<string> | undefined;
+
+/** The object forms of he and she. */
+const OBJECT_FORM = /^(?:him|her)$/i;
+/** Relative pronouns whose clause's antecedent is the noun the clause hangs on. */
+const RELATIVE = /^(?:who|whom|that|which)$/i;
+
+/**
+ * For pronoun token i (him/her/them …, not a reflexive): the entity its clause's subject stands for, or undefined.
+ * One look over the pronoun's sentence (children of the verb and of its conjunct heads), no more.
+ */
+export function boundSubject(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
+  if (!boundSubjectRule.enabled) return undefined;
+  const toks = doc.tokens;
+  const rel = toks[i].deprel ?? '';
+  // (an object form only: "Hawkins received five percent in his" is his race, and "himself" is the subject's)
+  if (!ARGUMENT.test(rel) || !OBJECT_FORM.test(toks[i].text)) return undefined;
+  let verb = toks[i].head ?? -1;
+  if (verb < 0) return undefined;
+  const sent = doc.sentences[toks[i].sentence];
+  // "General Gordon left behind him a diary", "took the files with her": after a preposition of place or company the
+  // pronoun may still be the subject
+  if (rel.startsWith('obl')) {
+    free ??= readerSet('function-words', 'coref-binding-free');
+    for (let k = sent.tokenStart; k < i; k++) if (toks[k].head === i && toks[k].deprel === 'case' && free.has(toks[k].text.toLowerCase())) return undefined;
+  }
+  const subjectOf = (v: number): number => {
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+    return -1;
+  };
+  let subj = subjectOf(verb);
+  // a conjunct verb with no subject of its own shares its first conjunct's ("… and appointed him steward")
+  for (let up = 0; up < 4 && subj < 0 && toks[verb].deprel === 'conj'; up++) {
+    verb = toks[verb].head ?? -1;
+    if (verb < 0) return undefined;
+    subj = subjectOf(verb);
+  }
+  if (subj < 0) return undefined;
+  // a relative clause's "who": the noun the clause hangs on
+  if (RELATIVE.test(toks[subj].text) && (toks[verb].deprel ?? '').startsWith('acl') && (toks[verb].head ?? -1) >= 0) subj = toks[verb].head!;
+  const own = owners[subj];
+  if (own) return own;
+  // "his father, Johann, encouraged him": the name apposed to an unnamed subject
+  for (let k = subj + 1; k < sent.tokenEnd; k++) if (toks[k].head === subj && toks[k].deprel === 'appos' && owners[k]) return owners[k];
+  return undefined;
+}
