@@ -70,3 +70,37 @@ export function boundSubject(doc: Doc, owners: readonly (Entity | undefined)[], 
   for (let k = subj + 1; k < sent.tokenEnd; k++) if (toks[k].head === subj && toks[k].deprel === 'appos' && owners[k]) return owners[k];
   return undefined;
 }
+
+export const relativeHeadRule = defineRule({
+  id: 'coref.pronoun-not-relative-head',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'he/she as the subject of a relative clause is not the noun the clause hangs on ("Ihara Saikaku, a writer whose stories she had discovered" is not Saikaku; "the man whom he met"): the relative word is that noun, in another role',
+  fires: ['Ana Ruiz studied in Lisbon. She admired Marta Gil, a painter whose portraits she had bought.'],
+  spares: ['Ana Ruiz studied in Lisbon. She admired Marta Gil, a painter who sold her portraits.'],
+  source: 'src/extract/coref/pronouns-binding.ts',
+});
+
+/** For he/she at i, the subject of a relative clause: the entity of the noun the clause hangs on (or of a name apposed to it), else undefined. */
+export function relativeHead(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
+  if (!relativeHeadRule.enabled) return undefined;
+  const toks = doc.tokens;
+  if (!/^nsubj/.test(toks[i].deprel ?? '')) return undefined;
+  const verb = toks[i].head ?? -1;
+  if (verb < 0 || toks[verb].deprel !== 'acl:relcl') return undefined;
+  const noun = toks[verb].head ?? -1;
+  if (noun < 0 || noun > i) return undefined;
+  // (a clause after a semicolon or a colon is no relative clause, whatever the parse says: "Like Mutt Lang; he always made …")
+  for (let k = noun + 1; k < i; k++) if (toks[k].upos === 'PUNCT' && toks[k].text !== ',') return undefined;
+  // a relative word opens the clause ("whose stories she …", "whom he met"): a clause the parse hangs on a name without one
+  // is most often adverbial ("Gaudí, as he had done …", "Hastings first visits the house when he returns")
+  let opened = false;
+  for (let k = noun + 1; k < i && !opened; k++) opened = RELATIVE.test(toks[k].text) || /^whose$/i.test(toks[k].text);
+  if (!opened) return undefined;
+  if (owners[noun]) return owners[noun];
+  // "Ihara Saikaku, a 17th-century writer, whose stories …": the noun apposed to the name, or a name apposed to it
+  if (toks[noun].deprel === 'appos' && (toks[noun].head ?? -1) >= 0 && owners[toks[noun].head!]) return owners[toks[noun].head!];
+  const sent = doc.sentences[toks[i].sentence];
+  for (let k = noun + 1; k < sent.tokenEnd && k < i; k++) if (toks[k].head === noun && toks[k].deprel === 'appos' && owners[k]) return owners[k];
+  return undefined;
+}
