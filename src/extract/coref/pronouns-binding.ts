@@ -70,17 +70,26 @@ export function boundSubjectTokens(toks: readonly Tok[], from: number, to: numbe
   // a relative clause's "who": the noun the clause hangs on
   if (RELATIVE.test(toks[subj].text) && (toks[verb].deprel ?? '').startsWith('acl') && (toks[verb].head ?? -1) >= 0) subj = toks[verb].head!;
   // "his father, Johann, encouraged him": the name apposed to the subject
-  const out = [subj];
-  for (let k = subj + 1; k < to; k++) if (toks[k].head === subj && toks[k].deprel === 'appos') out.push(k);
+  return withApposed(toks, subj, subj + 1, to);
+}
+
+/** Token x and the tokens in [from, to) apposed to it. */
+function withApposed(toks: readonly Tok[], x: number, from: number, to: number): number[] {
+  const out = [x];
+  for (let k = from; k < to; k++) if (toks[k].head === x && toks[k].deprel === 'appos') out.push(k);
   return out;
+}
+
+/** The entity of the first of the pronoun's excluded tokens an entity owns, or undefined. */
+function firstOwned(doc: Doc, owners: readonly (Entity | undefined)[], i: number, excluded: typeof boundSubjectTokens): Entity | undefined {
+  const sent = doc.sentences[doc.tokens[i].sentence];
+  for (const k of excluded(doc.tokens, sent.tokenStart, sent.tokenEnd, i)) if (owners[k]) return owners[k];
+  return undefined;
 }
 
 /** For pronoun token i: the entity its clause's subject stands for (the subject's own, else a name apposed to it), or undefined. */
 export function boundSubject(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
-  if (!boundSubjectRule.enabled) return undefined;
-  const sent = doc.sentences[doc.tokens[i].sentence];
-  for (const k of boundSubjectTokens(doc.tokens, sent.tokenStart, sent.tokenEnd, i)) if (owners[k]) return owners[k];
-  return undefined;
+  return boundSubjectRule.enabled ? firstOwned(doc, owners, i, boundSubjectTokens) : undefined;
 }
 
 export const relativeHeadRule = defineRule({
@@ -111,16 +120,12 @@ export function relativeHeadTokens(toks: readonly Tok[], from: number, to: numbe
   for (let k = noun + 1; k < i && !opened; k++) opened = RELATIVE.test(toks[k].text) || /^whose$/i.test(toks[k].text);
   if (!opened) return [];
   // "Ihara Saikaku, a 17th-century writer, whose stories …": the noun apposed to the name, or a name apposed to it
-  const out = [noun];
-  if (toks[noun].deprel === 'appos' && (toks[noun].head ?? -1) >= 0) out.push(toks[noun].head!);
-  for (let k = noun + 1; k < to && k < i; k++) if (toks[k].head === noun && toks[k].deprel === 'appos') out.push(k);
+  const out = withApposed(toks, noun, noun + 1, Math.min(to, i));
+  if (toks[noun].deprel === 'appos' && (toks[noun].head ?? -1) >= 0) out.splice(1, 0, toks[noun].head!);
   return out;
 }
 
 /** For he/she at i, the subject of a relative clause: the entity of the noun the clause hangs on (or of a name apposed to it), else undefined. */
 export function relativeHead(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
-  if (!relativeHeadRule.enabled) return undefined;
-  const sent = doc.sentences[doc.tokens[i].sentence];
-  for (const k of relativeHeadTokens(doc.tokens, sent.tokenStart, sent.tokenEnd, i)) if (owners[k]) return owners[k];
-  return undefined;
+  return relativeHeadRule.enabled ? firstOwned(doc, owners, i, relativeHeadTokens) : undefined;
 }
