@@ -30,3 +30,9 @@ test('a pronoun fronted before the subject does not look ahead to a subject whos
   // a fitting gender still looks ahead
   assert.equal(linkOf(doc(text.replace('On her death', 'On his death')), 'his death'), 'Robert Novak');
 });
+
+test('he/she as the subject of a relative clause is not the noun the clause hangs on', () => {
+  const text = 'Ana Ruiz studied in Lisbon. She admired Marta Gil, a painter whose portraits she had bought.';
+  assert.equal(linkOf(doc(text), 'she had'), 'Ana Ruiz');
+  assert.equal(linkWithout('coref.pronoun-not-relative-head', text, 'she had'), 'Marta Gil');
+});

@@ -31,42 +31,101 @@ const OBJECT_FORM = /^(?:him|her)$/i;
 /** Relative pronouns whose clause's antecedent is the noun the clause hangs on. */
 const RELATIVE = /^(?:who|whom|that|which)$/i;
 
+/** What the binding checks read of a token (the Doc's tokens and the ranker's DocView tokens alike). */
+interface Tok {
+  text: string;
+  head?: number;
+  deprel?: string;
+  upos?: string;
+}
+
 /**
- * For pronoun token i (him/her/them …, not a reflexive): the entity its clause's subject stands for, or undefined.
- * One look over the pronoun's sentence (children of the verb and of its conjunct heads), no more.
+ * For pronoun token i (him/her, not a reflexive) in the sentence of tokens [from, to): its clause's subject token and the
+ * tokens apposed to it — what the pronoun cannot be; empty when none. One look over the sentence per verb climbed.
  */
-export function boundSubject(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
-  if (!boundSubjectRule.enabled) return undefined;
-  const toks = doc.tokens;
+export function boundSubjectTokens(toks: readonly Tok[], from: number, to: number, i: number): number[] {
   const rel = toks[i].deprel ?? '';
   // (an object form only: "Hawkins received five percent in his" is his race, and "himself" is the subject's)
-  if (!ARGUMENT.test(rel) || !OBJECT_FORM.test(toks[i].text)) return undefined;
+  if (!ARGUMENT.test(rel) || !OBJECT_FORM.test(toks[i].text)) return [];
   let verb = toks[i].head ?? -1;
-  if (verb < 0) return undefined;
-  const sent = doc.sentences[toks[i].sentence];
+  if (verb < 0) return [];
   // "General Gordon left behind him a diary", "took the files with her": after a preposition of place or company the
   // pronoun may still be the subject
   if (rel.startsWith('obl')) {
     free ??= readerSet('function-words', 'coref-binding-free');
-    for (let k = sent.tokenStart; k < i; k++) if (toks[k].head === i && toks[k].deprel === 'case' && free.has(toks[k].text.toLowerCase())) return undefined;
+    for (let k = from; k < i; k++) if (toks[k].head === i && toks[k].deprel === 'case' && free.has(toks[k].text.toLowerCase())) return [];
   }
   const subjectOf = (v: number): number => {
-    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
+    for (let k = from; k < to; k++) if (toks[k].head === v && /^nsubj/.test(toks[k].deprel ?? '')) return k;
     return -1;
   };
   let subj = subjectOf(verb);
   // a conjunct verb with no subject of its own shares its first conjunct's ("… and appointed him steward")
   for (let up = 0; up < 4 && subj < 0 && toks[verb].deprel === 'conj'; up++) {
     verb = toks[verb].head ?? -1;
-    if (verb < 0) return undefined;
+    if (verb < 0) return [];
     subj = subjectOf(verb);
   }
-  if (subj < 0) return undefined;
+  if (subj < 0) return [];
   // a relative clause's "who": the noun the clause hangs on
   if (RELATIVE.test(toks[subj].text) && (toks[verb].deprel ?? '').startsWith('acl') && (toks[verb].head ?? -1) >= 0) subj = toks[verb].head!;
-  const own = owners[subj];
-  if (own) return own;
-  // "his father, Johann, encouraged him": the name apposed to an unnamed subject
-  for (let k = subj + 1; k < sent.tokenEnd; k++) if (toks[k].head === subj && toks[k].deprel === 'appos' && owners[k]) return owners[k];
+  // "his father, Johann, encouraged him": the name apposed to the subject
+  return withApposed(toks, subj, subj + 1, to);
+}
+
+/** Token x and the tokens in [from, to) apposed to it. */
+function withApposed(toks: readonly Tok[], x: number, from: number, to: number): number[] {
+  const out = [x];
+  for (let k = from; k < to; k++) if (toks[k].head === x && toks[k].deprel === 'appos') out.push(k);
+  return out;
+}
+
+/** The entity of the first of the pronoun's excluded tokens an entity owns, or undefined. */
+function firstOwned(doc: Doc, owners: readonly (Entity | undefined)[], i: number, excluded: typeof boundSubjectTokens): Entity | undefined {
+  const sent = doc.sentences[doc.tokens[i].sentence];
+  for (const k of excluded(doc.tokens, sent.tokenStart, sent.tokenEnd, i)) if (owners[k]) return owners[k];
   return undefined;
+}
+
+/** For pronoun token i: the entity its clause's subject stands for (the subject's own, else a name apposed to it), or undefined. */
+export function boundSubject(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
+  return boundSubjectRule.enabled ? firstOwned(doc, owners, i, boundSubjectTokens) : undefined;
+}
+
+export const relativeHeadRule = defineRule({
+  id: 'coref.pronoun-not-relative-head',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'he/she as the subject of a relative clause is not the noun the clause hangs on ("Ihara Saikaku, a writer whose stories she had discovered" is not Saikaku; "the man whom he met"): the relative word is that noun, in another role',
+  fires: ['Ana Ruiz studied in Lisbon. She admired Marta Gil, a painter whose portraits she had bought.'],
+  spares: ['Ana Ruiz studied in Lisbon. She admired Marta Gil, a painter who sold her portraits.'],
+  source: 'src/extract/coref/pronouns-binding.ts',
+});
+
+/**
+ * For he/she token i in the sentence of tokens [from, to), the subject of a relative clause: the noun the clause hangs on
+ * and the tokens apposed to it or it to (what the pronoun cannot be); empty when none.
+ */
+export function relativeHeadTokens(toks: readonly Tok[], from: number, to: number, i: number): number[] {
+  if (!/^nsubj/.test(toks[i].deprel ?? '')) return [];
+  const verb = toks[i].head ?? -1;
+  if (verb < 0 || toks[verb].deprel !== 'acl:relcl') return [];
+  const noun = toks[verb].head ?? -1;
+  if (noun < 0 || noun > i) return [];
+  // (a clause after a semicolon or a colon is no relative clause, whatever the parse says: "Like Mutt Lang; he always made …")
+  for (let k = noun + 1; k < i; k++) if (toks[k].upos === 'PUNCT' && toks[k].text !== ',') return [];
+  // a relative word opens the clause ("whose stories she …", "whom he met"): a clause the parse hangs on a name without one
+  // is most often adverbial ("Gaudí, as he had done …", "Hastings first visits the house when he returns")
+  let opened = false;
+  for (let k = noun + 1; k < i && !opened; k++) opened = RELATIVE.test(toks[k].text) || /^whose$/i.test(toks[k].text);
+  if (!opened) return [];
+  // "Ihara Saikaku, a 17th-century writer, whose stories …": the noun apposed to the name, or a name apposed to it
+  const out = withApposed(toks, noun, noun + 1, Math.min(to, i));
+  if (toks[noun].deprel === 'appos' && (toks[noun].head ?? -1) >= 0) out.splice(1, 0, toks[noun].head!);
+  return out;
+}
+
+/** For he/she at i, the subject of a relative clause: the entity of the noun the clause hangs on (or of a name apposed to it), else undefined. */
+export function relativeHead(doc: Doc, owners: readonly (Entity | undefined)[], i: number): Entity | undefined {
+  return relativeHeadRule.enabled ? firstOwned(doc, owners, i, relativeHeadTokens) : undefined;
 }

@@ -19,7 +19,7 @@ import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
 import { countryCodes, placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
-import { boundSubject, boundSubjectRule } from './pronouns-binding.js';
+import { boundSubject, boundSubjectRule, relativeHead, relativeHeadRule } from './pronouns-binding.js';
 import { linkFields } from './confidence.js';
 import { addMention, lw, mentionHead, tokenOwners } from './mentions.js';
 import { getNerModel } from '../ner.js';
@@ -1320,6 +1320,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     const possessed = owners[i + 1];
     // "the Tsar, who confided to him the command": the clause's subject, wherever else it is named, is not "him"
     const bound = wantPerson ? boundSubject(doc, owners, i) : undefined;
+    // "a writer whose stories she had discovered": the relative clause's own noun is not its subject "she"
+    const relative = wantPerson ? relativeHead(doc, owners, i) : undefined;
     // first with the genders the given names suggest, then (no one found) with the text's own evidence
     // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
@@ -1345,6 +1347,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       const compatible = (e: Entity) => {
         if (e === possessed) return false;
         if (e === bound) { boundSubjectRule.fired(toks[i].start, toks[i].end); return false; }
+        if (e === relative) { relativeHeadRule.fired(toks[i].start, toks[i].end); return false; }
         let fits = wantPerson ? e.type === 'PERSON' && (genderOf(e) === 'x' || genderOf(e) === p.gender) : e.type === 'ORG' || e.type === 'GPE' || e.type === 'FAC' || itByKind(doc, e);
         // "Refugees" read as a person from a headline is no antecedent of "she"
         if (fits && wantPerson && commonNounNameRule.enabled && commonNounName(e) && !titledSurname(doc, e, i)) {
