@@ -20,6 +20,7 @@ import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type Ner
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
+import { R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, cutOfficeComplements, honorificPersons, joinPlaceLedNames } from './name-spans.js';
 import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export interface NameSpan {
@@ -249,6 +250,9 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
   applyRule(R_AFFILIATION_NAMES, out, () => addAffiliationNames(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
+  applyRule(R_PLACE_LED_NAMES, out, () => joinPlaceLedNames(words, out, (l) => (isOrgHead(l) ? 'ORG' : FAC_TRIGGERS.has(l) ? 'FAC' : null)));
+  applyRule(R_OFFICE_COMPLEMENT, out, () => cutOfficeComplements(words, out, isTitle));
+  applyRule(R_HONORIFIC_PERSON, out, () => honorificPersons(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
   applyRule(R_COORDINATED_HEAD, out, () => joinCoordinatedHeads(model, words, out));
   applyRule(R_ARTICLE_OPENER, out, () => {
