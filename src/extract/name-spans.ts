@@ -71,7 +71,8 @@ export function joinPlaceLedNames(words: readonly string[], spans: TokenSpan[], 
     } else while (e < words.length && capitalised(words[e]) && /\p{Ll}/u.test(words[e]) && !(next && next.start <= e)) e++;
     if (e === s.end) continue;
     let dated = false;
-    for (let i = s.end; i < e; i++) if (DATE_WORDS.has(words[i].toLowerCase()) || HONORIFICS.has(words[i].toLowerCase())) dated = true;
+    // (a date word may close the name as its head: "Russia Today")
+    for (let i = s.end; i < e - 1; i++) if (DATE_WORDS.has(words[i].toLowerCase()) || HONORIFICS.has(words[i].toLowerCase())) dated = true;
     if (dated) continue;
     const type = head(words[e - 1].toLowerCase());
     if (!type) continue;
