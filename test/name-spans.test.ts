@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
+import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
 import { classifyErrors } from '../eval/name-spans.js';
 
 const words = (s: string) => s.split(' ');
@@ -36,6 +36,13 @@ test('an office complement leaves the holder\'s name; a name after a plain "of" 
 test('an honorific the training gold puts before people makes a person; "St." does not', () => {
   assert.deepEqual(after(honorificPersons, 'According to Dr Tallert , it hurt .', [[2, 4, 'GPE']]), ['Tallert/PERSON']);
   assert.deepEqual(after(honorificPersons, 'They flew to St. Louis .', [[3, 5, 'GPE']]), ['St. Louis/GPE']);
+});
+
+test('an office grown onto an organisation from the actor dictionary leaves it; a title word inside an unknown name stays', () => {
+  const known = (w: readonly string[]) => (a: number, b: number) => w.slice(a, b).join(' ') === 'UN';
+  const cut = (w: readonly string[], s: TokenSpan[]) => cutGazetteerOffices(w, s, (x) => x === 'Secretary', known(w));
+  assert.deepEqual(after(cut, 'He met UN Secretary General Ban Ki-moon', [[2, 5, 'ORG'], [5, 7, 'PERSON']]), ['UN/ORG', 'Ban Ki-moon/PERSON']);
+  assert.deepEqual(after(cut, 'He met Tallert Secretary Services staff', [[2, 5, 'ORG']]), ['Tallert Secretary Services/ORG']);
 });
 
 test('errors are classed as boundary (too long, too short, fused, split), type, missed, spurious', () => {

@@ -30,6 +30,10 @@ export const R_HONORIFIC_PERSON = spanRule('honorific-person', 'retype', 'a name
   { text: 'According to Dr Tallert, the wound was deep.', decoded: ['Dr Tallert/GPE'], names: ['Tallert/PERSON'] },
 ]);
 
+export const R_GAZETTEER_OFFICE = spanRule('gazetteer-office', 'split', 'an organisation span grown to a gazetteer name (ner.extend-to-gazetteer) ends before a title word that follows a known organisation or place or an acronym: the actor dictionaries list offices as actors ("UN Secretary General"), but the office is no part of the organisation\'s name ("UN")', [
+  { text: 'The minister met UN Secretary General Ban Ki-moon on Monday.', decoded: ['UN/ORG', 'Ban Ki-moon/PERSON'], names: ['UN/ORG', 'Ban Ki-moon/PERSON'] },
+]);
+
 const HONORIFICS = set('titles', { class: 'honorific' });
 
 /**
@@ -108,5 +112,22 @@ export function honorificPersons(words: readonly string[], spans: TokenSpan[]): 
     if (!ok) continue;
     s.start++;
     s.type = 'PERSON';
+  }
+}
+
+/**
+ * "UN Secretary General Ban Ki-moon": ner.office-after-org cuts the office off an organisation the model decoded, but
+ * ner.extend-to-gazetteer, after it, grows "UN" back to the actor dictionary's "UN Secretary General". An organisation
+ * span with a title word (`isTitle`) after its first word, where the words before the title are a known organisation
+ * or place or one acronym (`knownBefore(a, b)`), ends before the title.
+ */
+export function cutGazetteerOffices(words: readonly string[], spans: TokenSpan[], isTitle: (w: string) => boolean, knownBefore: (a: number, b: number) => boolean): void {
+  for (const s of spans) {
+    if (s.type !== 'ORG') continue;
+    for (let k = s.start + 1; k < s.end; k++) {
+      if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
+      if (knownBefore(s.start, k)) s.end = k;
+      break;
+    }
   }
 }
