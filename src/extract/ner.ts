@@ -20,6 +20,7 @@ import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type Ner
 import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
+import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames } from './name-spans.js';
 import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export interface NameSpan {
@@ -232,6 +233,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   }
   applyRule(R_DATE_TAIL, out, () => cutDateTails(words, out));
   applyRule(R_EXTEND_TO_GAZETTEER, out, () => extendToGazetteer(model, words, out));
+  applyRule(R_GAZETTEER_OFFICE, out, () => cutGazetteerOffices(words, out, isTitle, (a, b) => (b === a + 1 && CAPS_ACRONYM.test(words[a])) || gazCats(model, words, a, b).some((c) => c === 'ORG' || c === 'GPE')));
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
   applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
   applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
@@ -249,6 +251,9 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
   applyRule(R_AFFILIATION_NAMES, out, () => addAffiliationNames(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
+  applyRule(R_PLACE_LED_NAMES, out, () => joinPlaceLedNames(words, out, (l) => (isOrgHead(l) ? 'ORG' : FAC_TRIGGERS.has(l) ? 'FAC' : null)));
+  applyRule(R_OFFICE_COMPLEMENT, out, () => cutOfficeComplements(words, out, isTitle));
+  applyRule(R_HONORIFIC_PERSON, out, () => honorificPersons(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
   applyRule(R_COORDINATED_HEAD, out, () => joinCoordinatedHeads(model, words, out));
   applyRule(R_ARTICLE_OPENER, out, () => {

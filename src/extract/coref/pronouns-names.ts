@@ -34,7 +34,7 @@ export const commonFirstWordRule = defineRule({
   stage: 'coref',
   action: 'recode',
   summary: 'a person name of three words or more whose first word is no known given name and is written in lower case in prose ("State Condoleezza Rice", from "Secretary of State Condoleezza Rice") takes its given-name gender from the word after it, not from the common word\'s ending',
-  fires: ['Secretary of State Hillary Clinton arrived on Monday. She met the president.'],
+  fires: ['Madam Secretary State Hillary Clinton arrived on Monday. She met the president.'],
   spares: ['Hillary Rodham Clinton arrived on Monday. She met the president.'],
   source: 'src/extract/coref/pronouns-names.ts',
 });

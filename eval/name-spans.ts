@@ -1,0 +1,165 @@
+/**
+ * `node dist/eval/name-spans.js`: where the name errors are (issue 13, fourteenth session, names27).
+ *
+ * Every PER / ORG / place error of the pipeline, on the readable sets only, is put in one class:
+ *   boundary  a predicted name overlaps a gold name (of any type) with other bounds: too long (the prediction holds the
+ *             gold name and more), too short (inside it), fused (one prediction over two or more gold names), split
+ *             (two or more predictions inside one gold name), crossing (anything else);
+ *   type      right bounds, another class;
+ *   missed    a gold name nothing overlaps;
+ *   spurious  a predicted name no gold name overlaps.
+ * The unit is a cluster of overlapping spans (gold and predicted, every type; a cluster with no PER / ORG / place
+ * span on either side is no error of these classes). Sets:
+ *   --news         ner-news half A (readable; half B is never read here)
+ *   --cv DIR       the cross-validation pool (GUM news + interview train documents, UNER EWT dev), each fold scored by
+ *                  the fold model in DIR/k (as `node dist/eval/names-ablation.js --models DIR` leaves them)
+ *   --show CLASS   print the clusters of that class (boundary, type, missed, spurious, or a boundary sub-class)
+ * Rules can be switched off with CHRONICLE_WITHOUT=rule.id as everywhere.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Doc } from '../src/doc.js';
+import '../src/extract.js';
+import { tokenizeStage } from '../src/nlp/sentences.js';
+import { parseStage } from '../src/nlp/parse-stage.js';
+import { timesStage } from '../src/extract/times.js';
+import { namesStage } from '../src/extract/names.js';
+import { entitiesStage } from '../src/extract/entities.js';
+import { loadNerModel } from '../src/extract/ner-model.js';
+import { nerStage, useNerModel } from '../src/extract/ner.js';
+import { cvFold, cvPool, poolText, readNerCorpus } from '../train/ner-train.js';
+import { coarseType, type Span } from '../train/ner-score.js';
+import { readNewsSet } from './ner-news.js';
+
+export type ErrorClass = 'type' | 'missed' | 'spurious' | 'too long' | 'too short' | 'fused' | 'split' | 'crossing';
+export const BOUNDARY: readonly ErrorClass[] = ['too long', 'too short', 'fused', 'split', 'crossing'];
+
+export interface SpanError {
+  cls: ErrorClass;
+  /** the PER / ORG / place class the error counts for: the gold name's, else the prediction's */
+  coarse: string;
+  gold: Span[];
+  pred: Span[];
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
+
+/**
+ * The errors of one document. Clusters are built in one sweep over spans sorted by start (linear after the sort): a
+ * span joins the open cluster when it starts before the cluster's end.
+ */
+export function classifyErrors(gold: readonly Span[], pred: readonly Span[]): SpanError[] {
+  const all = [...gold.map((s) => ({ s, g: true })), ...pred.map((s) => ({ s, g: false }))].sort((a, b) => a.s.start - b.s.start || b.s.end - a.s.end);
+  const clusters: { gold: Span[]; pred: Span[]; end: number }[] = [];
+  for (const x of all) {
+    let c = clusters[clusters.length - 1];
+    if (!c || x.s.start >= c.end) clusters.push((c = { gold: [], pred: [], end: x.s.end }));
+    (x.g ? c.gold : c.pred).push(x.s);
+    c.end = Math.max(c.end, x.s.end);
+  }
+  const out: SpanError[] = [];
+  for (const c of clusters) {
+    const g = c.gold.filter((s) => coarseType(s.type));
+    const p = c.pred.filter((s) => coarseType(s.type));
+    if (!g.length && !p.length) continue;
+    // exact matches of the same class are right; a cluster of only such pairs holds no error
+    const right = (s: Span, other: Span[]) => other.some((o) => same(o, s) && coarseType(o.type) === coarseType(s.type));
+    if (g.every((s) => right(s, p)) && p.every((s) => right(s, g))) continue;
+    const coarse = coarseType((g[0] ?? p[0]).type)!;
+    if (!c.pred.length) for (const s of g) out.push({ cls: 'missed', coarse: coarseType(s.type)!, gold: [s], pred: [] });
+    else if (!c.gold.length) for (const s of p) out.push({ cls: 'spurious', coarse: coarseType(s.type)!, gold: [], pred: [s] });
+    else if (c.gold.length === 1 && c.pred.length === 1) {
+      const [a, b] = [c.gold[0], c.pred[0]];
+      const cls: ErrorClass = same(a, b) ? 'type' : b.start <= a.start && b.end >= a.end ? 'too long' : b.start >= a.start && b.end <= a.end ? 'too short' : 'crossing';
+      out.push({ cls, coarse, gold: c.gold, pred: c.pred });
+    } else {
+      const inside = (x: Span, y: Span) => x.start >= y.start && x.end <= y.end;
+      let cls: ErrorClass = 'crossing';
+      if (c.pred.length === 1 && c.gold.every((s) => inside(s, c.pred[0]))) cls = 'fused';
+      else if (c.gold.length === 1 && c.pred.every((s) => inside(s, c.gold[0]))) cls = 'split';
+      out.push({ cls, coarse, gold: c.gold, pred: c.pred });
+    }
+  }
+  return out;
+}
+
+interface Tally {
+  counts: Map<string, number>;
+  shown: string[];
+}
+
+function record(t: Tally, text: string, errs: SpanError[], show: string | null): void {
+  for (const e of errs) {
+    for (const k of [`${e.cls}\t${e.coarse}`, `${e.cls}\tall`]) t.counts.set(k, (t.counts.get(k) ?? 0) + 1);
+    const group = BOUNDARY.includes(e.cls) ? 'boundary' : e.cls;
+    if (show && (show === e.cls || show === group)) {
+      const f = (s: Span) => `"${text.slice(s.start, s.end)}"/${s.type}`;
+      const lo = Math.min(...[...e.gold, ...e.pred].map((s) => s.start));
+      const hi = Math.max(...[...e.gold, ...e.pred].map((s) => s.end));
+      const ctx = text.slice(Math.max(0, lo - 30), Math.min(text.length, hi + 30)).replace(/\s+/g, ' ');
+      t.shown.push(`${e.cls.padEnd(9)} gold ${e.gold.map(f).join(' + ') || '–'}  pred ${e.pred.map(f).join(' + ') || '–'}  … ${ctx} …`);
+    }
+  }
+}
+
+function table(label: string, t: Tally): string {
+  const classes: ErrorClass[] = [...BOUNDARY, 'type', 'missed', 'spurious'];
+  const col = ['PER', 'ORG', 'LOC', 'all'];
+  const n = (cls: string, c: string) => t.counts.get(`${cls}\t${c}`) ?? 0;
+  const lines = [`${label}`, `| class | PER | ORG | place | all |`, '|---|---|---|---|---|'];
+  for (const cls of classes) lines.push(`| ${BOUNDARY.includes(cls) ? 'boundary: ' : ''}${cls} | ${col.map((c) => n(cls, c)).join(' | ')} |`);
+  const sum = (cs: readonly string[], c: string) => cs.reduce((a, cls) => a + n(cls, c), 0);
+  lines.push(`| **boundary, all** | ${col.map((c) => sum(BOUNDARY, c)).join(' | ')} |`);
+  lines.push(`| **errors, all** | ${col.map((c) => sum(classes, c)).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** The stages up to entities (the later ones change no name): the entities' name mentions, typed as their entity. */
+function runToEntities(text: string): Doc {
+  const doc = new Doc({ text });
+  for (const s of [tokenizeStage, parseStage, timesStage, nerStage, namesStage, entitiesStage]) s.run(doc);
+  return doc;
+}
+
+const names = (doc: Doc): Span[] => doc.entities.flatMap((e) => e.mentions.filter((m) => m.kind === 'name').map((m) => ({ start: m.start, end: m.end, type: e.type })));
+
+function main(): void {
+  const args = process.argv.slice(2);
+  let news = false;
+  let cvDir: string | null = null;
+  let show: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--news') news = true;
+    else if (args[i] === '--cv') cvDir = resolve(args[++i]);
+    else if (args[i] === '--show') show = args[++i];
+    else if (args[i] === '--without') i++;
+    else throw new Error(`unknown option ${args[i]} (use --news, --cv DIR, --show CLASS)`);
+  }
+  if (!news && !cvDir) news = true;
+  if (news) {
+    const t: Tally = { counts: new Map(), shown: [] };
+    for (const d of readNewsSet().filter((x) => x.half === 'A')) record(t, d.text, classifyErrors(d.gold, names(runToEntities(d.text))), show);
+    console.log(table('ner-news half A, pipeline errors by class', t));
+    if (show) console.log(t.shown.join('\n'));
+  }
+  if (cvDir) {
+    const corpus = readNerCorpus(process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'));
+    const pool = cvPool(corpus);
+    const t: Tally = { counts: new Map(), shown: [] };
+    try {
+      for (let k = 0; k < 5; k++) {
+        const dir = join(cvDir, String(k));
+        if (!existsSync(dir)) throw new Error(`no fold model in ${dir}`);
+        useNerModel(loadNerModel(dir));
+        for (const d of cvFold(pool, k, 5).map(poolText)) record(t, d.text, classifyErrors(d.gold, names(runToEntities(d.text))), show);
+      }
+    } finally {
+      useNerModel(null);
+    }
+    console.log(table('CV pool (5 folds, cached fold models), pipeline errors by class', t));
+    if (show) console.log(t.shown.join('\n'));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

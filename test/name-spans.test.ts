@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
+import { classifyErrors } from '../eval/name-spans.js';
+
+const words = (s: string) => s.split(' ');
+const shown = (w: readonly string[], spans: TokenSpan[]) => spans.map((s) => `${w.slice(s.start, s.end).join(' ')}/${s.type}`);
+const head = (l: string) => (l === 'gazette' || l === 'hospital' || l === 'today' ? 'ORG' : null);
+const isTitle = (x: string) => x === 'Minister';
+
+/** The spans a mechanism leaves on a sentence (tokens split at spaces), given [start, end, type] spans. */
+function after(fn: (w: readonly string[], spans: TokenSpan[]) => void, sentence: string, given: [number, number, TokenSpan['type']][]): string[] {
+  const w = words(sentence);
+  const spans = given.map(([start, end, type]) => ({ start, end, type }));
+  fn(w, spans);
+  return shown(w, spans);
+}
+const placeLed = (w: readonly string[], s: TokenSpan[]) => joinPlaceLedNames(w, s, head);
+const office = (w: readonly string[], s: TokenSpan[]) => cutOfficeComplements(w, s, isTitle);
+
+test('a place followed by capitalised words ending in an organisation head is one organisation', () => {
+  assert.deepEqual(after(placeLed, 'According to the Tallert Gazette , the vote was close .', [[3, 4, 'GPE']]), ['Tallert Gazette/ORG']);
+  // the model's own organisation right after the place joins it
+  assert.deepEqual(after(placeLed, 'He was taken to Tallert General Hospital .', [[4, 5, 'GPE'], [5, 7, 'FAC']]), ['Tallert General Hospital/ORG']);
+  // a date word may be the head ("Russia Today"), not a word inside; no head word: apart
+  assert.deepEqual(after(placeLed, 'According to Tallert Today , most agree .', [[2, 3, 'GPE']]), ['Tallert Today/ORG']);
+  assert.deepEqual(after(placeLed, 'In Tallert Monday Gazette readers voted .', [[1, 2, 'GPE']]), ['Tallert/GPE']);
+  assert.deepEqual(after(placeLed, 'In Tallert Smith spoke .', [[1, 2, 'GPE']]), ['Tallert/GPE']);
+});
+
+test('an office complement leaves the holder\'s name; a name after a plain "of" stays', () => {
+  assert.deepEqual(after(office, 'the Minister for the Olympics Tessa Jowell spoke', [[4, 7, 'PERSON']]), ['Tessa Jowell/PERSON']);
+  assert.deepEqual(after(office, 'the house of Mary Ann Evans burned', [[3, 6, 'PERSON']]), ['Mary Ann Evans/PERSON']);
+});
+
+test('an honorific the training gold puts before people makes a person; "St." does not', () => {
+  assert.deepEqual(after(honorificPersons, 'According to Dr Tallert , it hurt .', [[2, 4, 'GPE']]), ['Tallert/PERSON']);
+  assert.deepEqual(after(honorificPersons, 'They flew to St. Louis .', [[3, 5, 'GPE']]), ['St. Louis/GPE']);
+});
+
+test('an office grown onto an organisation from the actor dictionary leaves it; a title word inside an unknown name stays', () => {
+  const known = (w: readonly string[]) => (a: number, b: number) => w.slice(a, b).join(' ') === 'UN';
+  const cut = (w: readonly string[], s: TokenSpan[]) => cutGazetteerOffices(w, s, (x) => x === 'Secretary', known(w));
+  assert.deepEqual(after(cut, 'He met UN Secretary General Ban Ki-moon', [[2, 5, 'ORG'], [5, 7, 'PERSON']]), ['UN/ORG', 'Ban Ki-moon/PERSON']);
+  assert.deepEqual(after(cut, 'He met Tallert Secretary Services staff', [[2, 5, 'ORG']]), ['Tallert Secretary Services/ORG']);
+});
+
+test('errors are classed as boundary (too long, too short, fused, split), type, missed, spurious', () => {
+  const g = (start: number, end: number, type = 'ORG') => ({ start, end, type });
+  const cls = (gold: ReturnType<typeof g>[], pred: ReturnType<typeof g>[]) => classifyErrors(gold, pred).map((e) => `${e.cls}/${e.coarse}`);
+  assert.deepEqual(cls([g(0, 5)], [g(0, 5)]), []);
+  assert.deepEqual(cls([g(0, 5)], [g(0, 5, 'GPE')]), ['type/ORG']);
+  assert.deepEqual(cls([g(3, 5, 'PERSON')], [g(0, 5, 'PERSON')]), ['too long/PER']);
+  assert.deepEqual(cls([g(0, 10)], [g(0, 5, 'GPE')]), ['too short/ORG']);
+  assert.deepEqual(cls([g(0, 5), g(10, 15)], [g(0, 15)]), ['fused/ORG']);
+  assert.deepEqual(cls([g(0, 15)], [g(0, 5, 'GPE'), g(6, 15, 'FAC')]), ['split/ORG']);
+  assert.deepEqual(cls([g(0, 5)], []), ['missed/ORG']);
+  assert.deepEqual(cls([], [g(0, 5, 'PERSON')]), ['spurious/PER']);
+  // a nationality the prediction runs into is a boundary error of the organisation
+  assert.deepEqual(cls([g(0, 7, 'NORP'), g(8, 20)], [g(0, 20)]), ['fused/ORG']);
+});
