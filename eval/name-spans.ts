@@ -42,7 +42,6 @@ export interface SpanError {
   pred: Span[];
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const same = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
 
 /**

@@ -1,11 +1,10 @@
 /**
- * he and she where an interview leaves two people open, and a lone function word read as a person (issue 23, coref32).
+ * he and she where an interview leaves two people open (issue 23, coref32).
  * Sentences of our own, each checked with its rule switched off too.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
-import { withDecodedNames } from '../src/extract/ner.js';
 
 const interview = 'Reporter: There was a row over Tom Hale. They had copied one of his songs. I think it was Ben Cole. Then they passed it off as him and he sued them. Do you know that?\n\nAna Ruiz: Only if he won.\n\nReporter: Yes.\n\nAna Ruiz: Good.';
 
@@ -26,15 +25,6 @@ test('the rival rule keeps a subject antecedent, a rival of the other gender, an
   // the same sentences as a news story: no turns, no refusal
   const news = 'There was a row over Tom Hale. They had copied one of his songs. Critics think it was Ben Cole. Then they passed it off as him and he sued them.';
   assert.equal(linkOf(doc(news), 'him and'), 'Ben Cole');
-});
-
-test('a lone "The" the recogniser took for a person is no antecedent of he', () => {
-  // the recogniser's glitch, given: every sentence-opening "The" read as the person "The New Dawn"
-  const text = 'Omar Saleh flew to Malta. The hijacker told a radio station he had formed a party called "The New Dawn". The plane landed. The crew said he was calm.';
-  const given = { text, decoded: ['Omar Saleh/PERSON', 'Malta/GPE', 'The/PERSON', 'The New Dawn/PERSON', 'The/PERSON', 'The/PERSON'] };
-  const linked = (off: boolean) => withDecodedNames(given, () => (off ? linkWithout('coref.function-word-name', text, 'he was') : linkOf(doc(text), 'he was')));
-  assert.notEqual(linked(false), 'The New Dawn');
-  assert.equal(linked(true), 'The New Dawn');
 });
 
 const guide = 'Reporter: This is Ana Ruiz. Her guide is Tom Hale, and he won a medal.\n\nAna Ruiz: Yes, a bronze.\n\nReporter: The federation lists no guides on its website. Is that fair?\n\nAna Ruiz: No. It is plain and simple. I would not be racing without him.';

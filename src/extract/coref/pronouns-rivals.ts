@@ -6,9 +6,7 @@
  *    before that name up to the pronoun: the talk was on that person, and the nearer name may be a third party it
  *    brought up; the pronoun stays unlinked (a wrong link costs more than a missing one);
  *  - an interview's he/she that nothing within reach takes is the one person named so far the text has called so, when
- *    nobody else named could be meant (a long answer about the guide a question named turns before);
- *  - a name mention that is one function word ("The" that the recogniser read as a person, a word of "The New
- *    al-Fateh" repeated at every sentence start) is no antecedent of he/she.
+ *    nobody else named could be meant (a long answer about the guide a question named turns before).
  */
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
@@ -24,16 +22,6 @@ export const interviewRivalRule = defineRule({
   summary: 'in an interview (labelled turns), he/she whose nearest antecedent is a person named in no subject position ("I think it was Robert Zemeckis …", an object, a predicate), while another person no gender tells apart was already called he/she from two sentences before that name up to the pronoun, stays unlinked: the talk was on the one called "he", the nearer name may be a third party, and a wrong link costs more than a missing one (a subject antecedent is kept: "Markus Landgraf has estimated …. He estimated")',
   fires: ['Reporter: There was a row over Tom Hale. They had copied one of his songs. I think it was Ben Cole. Then they passed it off as him and he sued them.\n\nAna Ruiz: Only if he won.\n\nReporter: Yes.\n\nAna Ruiz: Good.'],
   spares: ['Reporter: There was a row over Tom Hale. They had copied one of his songs. Ben Cole sold it. Then they passed it off as him and he sued them.\n\nAna Ruiz: Only if he won.\n\nReporter: Yes.\n\nAna Ruiz: Good.'],
-  source,
-});
-
-export const functionWordNameRule = defineRule({
-  id: 'coref.function-word-name',
-  stage: 'coref',
-  action: 'veto',
-  summary: 'a name mention that is a single function word (tagged determiner, pronoun, adposition, conjunction, auxiliary or particle: "The" the recogniser took for a person from "The New al-Fateh") is no antecedent of he/she',
-  fires: [{ text: 'Omar Saleh flew to Malta. The hijacker told a radio station he had formed a party called "The New Dawn". The plane landed. The crew said he was calm.', decoded: ['Omar Saleh/PERSON', 'Malta/GPE', 'The/PERSON', 'The New Dawn/PERSON', 'The/PERSON', 'The/PERSON'] }],
-  spares: [{ text: 'Omar Saleh flew to Malta. The hijacker told a radio station he had formed a party called "New Dawn". The plane landed. The crew said he was calm.', decoded: ['Omar Saleh/PERSON', 'Malta/GPE', 'New Dawn/ORG'] }],
   source,
 });
 
@@ -83,16 +71,6 @@ export function solePerson(persons: readonly PersonFirst[], at: number, genderOf
     only = e;
   }
   return only;
-}
-
-const FUNCTION_TAGS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART']);
-
-/** Mention m is a name of one token the tagger reads as a function word ("The"). */
-export function functionWordName(doc: Doc, m: Mention): boolean {
-  if (!functionWordNameRule.enabled || m.kind !== 'name') return false;
-  const k = doc.tokenAt(m.start);
-  const t = doc.tokens[k];
-  return t !== undefined && t.end >= m.end && FUNCTION_TAGS.has(t.upos ?? '');
 }
 
 /** The label lines ("BW: …", "Jessica Gallagher: …") make an interview: two labels or more, each opening two lines or more. */

@@ -28,7 +28,7 @@ import { subjectOf } from './subjects.js';
 import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, otherPersonAfter, restrictiveAfter, roleNameAfterRule, restrictiveModifierRule, roleNounHeadRule, roleOfComplementRule, roleWordModifies } from './descriptions.js';
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
-import { functionWordName, functionWordNameRule, interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
+import { interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
 import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { introducesName, learnedPersonTitle } from './descriptions-learned.js';
@@ -187,25 +187,6 @@ function listedPerson(doc: Doc, owners: readonly (Entity | undefined)[], x: Inde
     }
   }
   return members >= 3;
-}
-
-export const coArgumentRule = defineRule({
-  id: 'coref.pronoun-not-coargument',
-  stage: 'coref',
-  action: 'veto',
-  summary: 'a personal pronoun that is the object of a verb ("him", "her") is not that verb\'s subject (binding: "Koolhaas described her" is not Koolhaas; "herself" would be): it goes to someone else',
-  fires: ['Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described her as a brilliant student.'],
-  spares: ['Tamar Wolff met Dana Erez in Haifa. Later, Dana Erez described herself as a brilliant student.'],
-  source: 'src/extract/coref/rules.ts',
-});
-
-/** Pronoun token i is the object of a verb whose subject is the mention's head (they cannot corefer). */
-function isCoArgument(doc: Doc, i: number, m: Mention): boolean {
-  const toks = doc.tokens;
-  const d = toks[i].deprel ?? '';
-  if ((d !== 'obj' && d !== 'iobj') || lw(toks[i]).endsWith('self')) return false;
-  const k = mentionHead(doc, m);
-  return k >= 0 && (toks[k].deprel ?? '').startsWith('nsubj') && toks[k].head === toks[i].head;
 }
 
 export const mainSubjectFirstRule = defineRule({
@@ -1338,8 +1319,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       };
       // an interview turn's label ("Shimon Peres: …") names who speaks, not whom "he" in the turn means
       const usable = (x: Indexed) => {
-        // (a lone "The" the recogniser read as a person)
-        if (wantPerson && functionWordName(doc, x.m)) { functionWordNameRule.fired(toks[i].start, toks[i].end); return false; }
         if (!labelRule.enabled || spanAt(labels, x.m.start) < 0) return true;
         labelRule.fired(x.m.start, x.m.end);
         return false;
@@ -1389,9 +1368,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       const objectOver = (x: Indexed) => x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && isObjectOverPronoun(doc, x.m, i);
       if (!chosen && possessiveOf && !inSubject(doc, i) && (wantPerson || !(index.bySentence.get(sent) ?? []).some(objectOver))) {
         const subj = clauseSubject(doc, i);
-        const bound = subj >= 0 && coArgumentRule.enabled && (toks[i].deprel === 'obj' || toks[i].deprel === 'iobj') && !w.endsWith('self') && toks[subj].head === toks[i].head;
-        if (bound) coArgumentRule.fired(toks[i].start, toks[i].end);
-        else if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
+        if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           // (for "its", the subject's own mention: the checks below ask that it be a subject)
           if (!wantPerson) chosenHere = owners[subj]!.mentions.find((m) => m.start <= toks[subj].start && m.end >= toks[subj].end);
@@ -1439,7 +1416,6 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           const x = here[k];
           if (skipPossessors && isPossessor(doc, x.m)) continue;
           if (x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && usable(x) && compatible(x.e) && (myQuote >= 0 || !quoted.length || quoteOf(x.m.start) < 0)) {
-            if (coArgumentRule.enabled && isCoArgument(doc, i, x.m)) { coArgumentRule.fired(toks[i].start, toks[i].end); continue; }
             chosen = x.e;
             chosenHere = x.m;
           }
@@ -1539,7 +1515,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     // an interview's he/she nothing in reach takes: the one person the talk has called so, when no one else named could be
     let sole = false;
     if (!chosen && interview && wantPerson && solePersonRule.enabled) {
-      interviewPersons ??= personsByFirstMention(doc, (e, m) => e.type === 'PERSON' && !creditedOnly.has(e) && m.kind !== 'pronoun' && spanAt(labels, m.start) < 0 && !functionWordName(doc, m));
+      interviewPersons ??= personsByFirstMention(doc, (e, m) => e.type === 'PERSON' && !creditedOnly.has(e) && m.kind !== 'pronoun' && spanAt(labels, m.start) < 0);
       const g = p.gender as Gender;
       chosen = solePerson(interviewPersons, toks[i].start, (e) => genders.get(e.id) ?? byName.get(e.id) ?? 'x', (e) => genders.get(e.id) === g, g);
       if (chosen) {
