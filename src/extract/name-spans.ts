@@ -117,17 +117,9 @@ export function honorificPersons(words: readonly string[], spans: TokenSpan[]): 
 
 /**
  * "UN Secretary General Ban Ki-moon": ner.office-after-org cuts the office off an organisation the model decoded, but
- * ner.extend-to-gazetteer, after it, grows "UN" back to the actor dictionary's "UN Secretary General". An organisation
- * span with a title word (`isTitle`) after its first word, where the words before the title are a known organisation
- * or place or one acronym (`knownBefore(a, b)`), ends before the title.
+ * ner.extend-to-gazetteer, after it, grows "UN" back to the actor dictionary's "UN Secretary General". The same cut
+ * (`endBeforeOffice`, ner.ts) runs again on the organisations it grew (`grown`).
  */
-export function cutGazetteerOffices(words: readonly string[], spans: TokenSpan[], isTitle: (w: string) => boolean, knownBefore: (a: number, b: number) => boolean): void {
-  for (const s of spans) {
-    if (s.type !== 'ORG') continue;
-    for (let k = s.start + 1; k < s.end; k++) {
-      if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
-      if (knownBefore(s.start, k)) s.end = k;
-      break;
-    }
-  }
+export function cutGazetteerOffices(grown: TokenSpan[], endBeforeOffice: (start: number, end: number) => number): void {
+  for (const s of grown) if (s.type === 'ORG') s.end = endBeforeOffice(s.start, s.end);
 }

@@ -206,21 +206,10 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
       }
     }
     if (s.type === 'ORG' && R_OFFICE_AFTER_ORG.enabled) {
-      // "the UN High Commissioner for Human Rights": a title after a known organisation or
-      // place begins an office, not part of the organisation's name
-      for (let k = start + 1; k < end; k++) {
-        if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
-        // the office may open with capitalised modifiers ("High Commissioner", "Deputy Secretary"):
-        // the longest known organisation or place (or an acronym) before the title is the name
-        for (let o = k; o > start; o--) {
-          const before = gazCats(model, words, start, o);
-          if (before.includes('ORG') || before.includes('GPE') || (o === start + 1 && CAPS_ACRONYM.test(words[start]))) {
-            end = o;
-            fire(R_OFFICE_AFTER_ORG);
-            break;
-          }
-        }
-        break;
+      const cut = endBeforeOffice(model, words, start, end);
+      if (cut !== end) {
+        end = cut;
+        fire(R_OFFICE_AFTER_ORG);
       }
     }
     if (end <= start) continue;
@@ -232,8 +221,9 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
     out.push({ start, end, type });
   }
   applyRule(R_DATE_TAIL, out, () => cutDateTails(words, out));
-  applyRule(R_EXTEND_TO_GAZETTEER, out, () => extendToGazetteer(model, words, out));
-  applyRule(R_GAZETTEER_OFFICE, out, () => cutGazetteerOffices(words, out, isTitle, (a, b) => (b === a + 1 && CAPS_ACRONYM.test(words[a])) || gazCats(model, words, a, b).some((c) => c === 'ORG' || c === 'GPE')));
+  let grown: NameSpan[] = [];
+  applyRule(R_EXTEND_TO_GAZETTEER, out, () => (grown = extendToGazetteer(model, words, out)));
+  applyRule(R_GAZETTEER_OFFICE, out, () => cutGazetteerOffices(grown, (a, b) => endBeforeOffice(model, words, a, b)));
   applyRule(R_PARTICLE_NAMES, out, () => addParticleNames(model, words, out));
   applyRule(R_KIN_NAMES, out, () => addKinNames(words, out));
   applyRule(R_SPLIT_PLACE_PERSON, out, () => splitPlaceAndPerson(model, words, out));
@@ -398,7 +388,9 @@ const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PE
  * grows to the whole gazetteer name, taking its type, when the added words are capitalised
  * and untagged.
  */
-function extendToGazetteer(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
+/** Grows spans to the gazetteer names they sit in; returns the spans it grew. */
+function extendToGazetteer(model: NerModel, words: readonly string[], spans: NameSpan[]): NameSpan[] {
+  const grown: NameSpan[] = [];
   const taken = new Int32Array(words.length).fill(-1);
   spans.forEach((s, k) => {
     for (let i = s.start; i < s.end; i++) taken[i] = k;
@@ -430,8 +422,28 @@ function extendToGazetteer(model: NerModel, words: readonly string[], spans: Nam
       s.start = best.a;
       s.end = best.b;
       s.type = best.type;
+      grown.push(s);
     }
   });
+  return grown;
+}
+
+/**
+ * "the UN High Commissioner for Human Rights": a title after a known organisation or place (or an acronym) begins an
+ * office, not part of the organisation's name. The office may open with capitalised modifiers ("High Commissioner",
+ * "Deputy Secretary"): the longest known organisation or place before the first title is the name. Returns the
+ * organisation span's end before the office, or `end` when there is none (ner.office-after-org, ner.gazetteer-office).
+ */
+function endBeforeOffice(model: NerModel, words: readonly string[], start: number, end: number): number {
+  for (let k = start + 1; k < end; k++) {
+    if (!isTitle(words[k]) && roleOf(words[k])?.cls !== 'position') continue;
+    for (let o = k; o > start; o--) {
+      const before = gazCats(model, words, start, o);
+      if (before.includes('ORG') || before.includes('GPE') || (o === start + 1 && CAPS_ACRONYM.test(words[start]))) return o;
+    }
+    return end;
+  }
+  return end;
 }
 
 /**
