@@ -1,8 +1,8 @@
 /**
  * Binding past the subject's own mention (fourteenth session, coref34, issue 23): a non-reflexive personal pronoun that is
- * an argument of a verb ("him", "her" as object) is not that verb's subject — English says "himself" for that. The
- * older check, coref.pronoun-not-coargument, compares one candidate mention with the verb's subject token; this one
- * finds the clause's subject as a reader does and keeps its whole entity out of the pronoun's candidates, wherever else
+ * an argument of a verb ("him", "her" as object) is not that verb's subject — English says "himself" for that. It
+ * finds the clause's subject as a reader does (it replaced coref.pronoun-not-coargument, which compared one candidate
+ * mention with the verb's subject token) and keeps its whole entity out of the pronoun's candidates, wherever else
  * that entity is named: the subject a conjunct verb shares ("Pachomius called him in and appointed him steward"), the
  * noun a relative clause's "who" stands for ("the Tsar, who confided to him the command"), a name apposed to the
  * subject ("his father, Johann, encouraged him"), and an object after a preposition on the verb ("called on him").
