@@ -365,6 +365,33 @@ function attributeCue(ctx: QuoteContext, cueIdx: number, trail: SpeakerTrail): A
 }
 
 /**
+ * quotes.nearer-cue: a cue before a quotation whose clause runs on, after a comma, into a participial cue of the same
+ * speaker that stands nearer the quotation ("Murphy claimed she acted alone, insisting she was "never pressured"",
+ * "He interpreted it as a right, commenting, "…"") hands the quotation to that participle: the quotation is what the
+ * participle reports, the first cue reports its own clause. The parse often hangs the quotation on the first cue
+ * (parataxis), and a quotation that took the first cue left its claim unreported. The participle's attribution, or null.
+ */
+function nearerCue(ctx: QuoteContext, q: RawQuote, att: Attribution, trail: SpeakerTrail): Attribution | null {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  if (att.cue.end > q.outerStart) return null;
+  const c1 = doc.tokenAt(att.cue.start);
+  const open = doc.tokenAt(q.outerStart);
+  const sIdx = toks[c1].sentence;
+  if (open >= toks.length || toks[open].sentence !== sIdx) return null;
+  // the participle nearest the quotation, set off by a comma, with a few words at most between it and the quotation
+  let c2 = -1;
+  for (let k = open - 1; k > c1 && open - k <= 8; k--) {
+    if (ctx.inside(k) || /^[.;:!?]$/.test(toks[k].text)) return null;
+    if (toks[k].xpos === 'VBG' && toks[k - 1]?.text === ',' && cueAt(doc, k) && !negated(doc, k) && !relativeObject(ctx, k)) { c2 = k; break; }
+  }
+  if (c2 < 0) return null;
+  const a2 = attributeCue(ctx, c2, trail);
+  const same = a2.speaker ? a2.speaker === att.speaker : !!a2.words && !att.speaker && a2.words === att.words;
+  return same ? a2 : null;
+}
+
+/**
  * "X issued a statement: "…"", "… posted a message on Twitter: "…"": a statement noun right before the colon that
  * opens the quotation, hung on a verb outside any quotation, hands the quotation to that verb's source.
  */
@@ -534,6 +561,12 @@ export const quotesStage: Stage = {
         // a short quotation belongs to the cue that governs it, found speaker or not
         if (tiedAtt && !attTied && wordCount < 4) { att = tiedAtt; attTied = true; }
         if (att && (att.speaker || att.viaStatement || att.words)) break;
+      }
+      // 'He interpreted it as a right, commenting, "…"': the same speaker's participle cue nearer the quotation takes it, and
+      // the first cue keeps its own claim (reported speech below)
+      if (att && (att.speaker || att.words) && rule.nearerCue.enabled) {
+        const nearer = nearerCue(ctx, q, att, trail);
+        if (nearer) { att = nearer; attTied = true; rule.nearerCue.fired(nearer.cue.start, nearer.cue.end); }
       }
       // '"…," Berg joked.': a verb the lexicon does not know, written right after the quotation with its subject, is its cue
       if ((!att || (!att.speaker && !att.words && !att.viaStatement)) && rule.unknownCue.enabled) {

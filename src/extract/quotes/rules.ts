@@ -789,3 +789,10 @@ export const statementWith = defineRule({
   fires: ['The attack shocked the country. Others responded with tweets calling the attack "monstrous".'],
   spares: ['The attack shocked the country. Others were shown tweets calling the attack "monstrous".'],
 });
+
+export const nearerCue = defineRule({
+  id: 'quotes.nearer-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
+  summary: 'a quotation after a cue whose clause runs on, after a comma, into a participial cue of the same speaker nearer the quotation ("Murphy claimed she acted alone, insisting she was "never pressured"", "He interpreted it as a right, commenting, "…"") is the participle\'s; the first cue reports its own clause (before: the quotation took the first cue and its claim went unreported)',
+  fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".'],
+  spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday: "I was never pressured by anyone in the capital."'],
+});

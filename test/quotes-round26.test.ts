@@ -1,0 +1,36 @@
+/**
+ * The fifteenth session's round (quotes26, issue 22): a quotation that took the first of a speaker's two cues, on sentences
+ * of our own (invented people), each with its near miss.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quotesOf, without } from './support/quote-lines.js';
+
+const insisting = 'Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".';
+
+test('the same speaker\'s participle nearer the quotation takes it; the first cue reports its own clause (quotes.nearer-cue)', () => {
+  const on = quotesOf(insisting);
+  assert.ok(on.some((q) => q.text === 'she made the decision alone' && q.cue === 'claimed' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
+  assert.ok(on.some((q) => q.text === 'never pressured by anyone in the capital' && q.cue === 'insisting' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
+  // without it the parse hangs the quotation on "claimed", and the claim itself goes unreported
+  const off = without(['quotes.nearer-cue'], () => quotesOf(insisting));
+  assert.ok(!off.some((q) => q.text === 'she made the decision alone'), JSON.stringify(off));
+  assert.equal(off.find((q) => /never pressured/.test(q.text))?.cue, 'claimed');
+});
+
+test('near misses: a participle that is no cue, a participle of another speaker', () => {
+  const leaving = quotesOf('Governor Ana Ruiz said the union had walked out of the talks, leaving the capital "without any hope of a deal this year".');
+  assert.equal(leaving.find((q) => q.text === 'without any hope of a deal this year')?.cue, 'said', JSON.stringify(leaving));
+  const other = quotesOf('Governor Ana Ruiz said that Mayor Tom Berg had walked out of the talks, accusing the ministry of "bad faith in every single meeting".');
+  assert.ok(other.some((q) => q.text === 'Mayor Tom Berg had walked out of the talks' && q.speaker === 'Ana Ruiz'), JSON.stringify(other));
+  assert.equal(other.find((q) => q.text === 'bad faith in every single meeting')?.speaker, 'Tom Berg');
+});
+
+test('"chanting" hands over a quotation, so the cue before it keeps its own content (lexicon row chant: quote)', () => {
+  const on = quotesOf('Some 5,000 farmers, who are complaining of falling prices, filled the square in Lyon today, chanting "We will stay until the minister resigns."');
+  assert.ok(on.some((q) => q.text === 'We will stay until the minister resigns.' && q.cue === 'chanting' && /farmers/.test(q.speaker ?? '')), JSON.stringify(on));
+  assert.ok(on.some((q) => /falling prices/.test(q.text) && q.cue === 'complaining' && !/We will stay/.test(q.text)), JSON.stringify(on));
+  // a chant with no quotation is no attribution
+  const bare = quotesOf('Some 5,000 farmers filled the square in Lyon today, chanting slogans against the minister.');
+  assert.ok(!bare.some((q) => q.cue === 'chanting'), JSON.stringify(bare));
+});
