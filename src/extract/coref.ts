@@ -14,6 +14,7 @@ import type { Stage } from '../pipeline.js';
 import { set } from '../lexicon/index.js';
 import { defineRule } from '../rules/registry.js';
 import { KINSHIP, ROLE_NOUNS } from './gazetteer-lists.js';
+import { linkReducedNames } from './coref/names-reduced.js';
 import { applyRules, apposedTitles, BASIS, describedPossessor, notApposed } from './coref/rules.js';
 import { noteTitleShapes } from './coref/descriptions-titles.js';
 import { learnedPersonTitle, learnedPersonTitleRule, learnedTitleBeforeName } from './coref/descriptions-learned.js';
@@ -242,6 +243,8 @@ export const corefStage: Stage = {
   requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times'], provides: ['coref', 'attributes.age'],
   run(doc: Doc) {
     // what the text says its names are ("Muse, a British band", "the planet KELT-9b"), for "the band" and "it" later
+    // "the Air Force" after "the Brazilian Air Force": a short form of an organisation's name is that organisation
+    linkReducedNames(doc);
     findKinds(doc);
     resolveNominals(doc);
     const model = rankerModel();
