@@ -113,7 +113,7 @@ export function decodeModel(gz: Buffer, origin = 'model'): ModelFile {
 export function putTables(arrays: Record<string, TypedArrayAny>, header: Record<string, unknown>, prefix: string, p: FrozenPerceptron): void {
   const t = p.tables();
   header[prefix] = { nClasses: t.nClasses, rows: t.rows, cap: t.cap, layout: t.layout, scale: t.scale };
-  for (const k of ['slots', 'decode', 'slots32', 'entries', 'entries16', 'decode10'] as const) arrays[`${prefix}.${k}`] = t[k];
+  for (const k of ['slots', 'decode', 'slots32', 'entries', 'slots16', 'entries16', 'decode10'] as const) arrays[`${prefix}.${k}`] = t[k];
 }
 
 export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
@@ -127,7 +127,7 @@ export function getTables(file: ModelFile, prefix: string): FrozenPerceptron {
   const tables: FrozenTables = {
     ...h,
     slots: a('slots') as Int32Array, decode: a('decode') as Float64Array, slots32: a('slots32') as Uint32Array,
-    entries: a('entries') as Int32Array, entries16: a('entries16') as Uint16Array, decode10: a('decode10') as Float64Array,
+    entries: a('entries') as Int32Array, slots16: a('slots16') as Uint16Array, entries16: a('entries16') as Uint16Array, decode10: a('decode10') as Float64Array,
   };
   const none = new Uint32Array(0);
   return new FrozenPerceptron(h.nClasses, none, Uint32Array.of(0), new Uint8Array(0), new Float32Array(0), {}, tables);

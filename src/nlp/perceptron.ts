@@ -185,7 +185,7 @@ export class TrainablePerceptron implements Scorer {
  * Bumped whenever FrozenPerceptron's lookup tables change (layout, companding, hashing, load
  * factors): load-ready model files built by another version are rebuilt, never misread.
  */
-export const TABLE_LAYOUT = 1;
+export const TABLE_LAYOUT = 2;
 
 /** FrozenPerceptron's lookup tables, as scoring reads them (see the class comment). */
 export interface FrozenTables {
@@ -198,9 +198,16 @@ export interface FrozenTables {
   decode: Float64Array;
   slots32: Uint32Array;
   entries: Int32Array;
+  /** compact layout: three 16-bit words per slot (see FrozenPerceptron.slots16) */
+  slots16: Uint16Array;
   entries16: Uint16Array;
   decode10: Float64Array;
 }
+
+/** The largest number of classes of the compact layout: class 63 marks a slot's long row or its missing second entry. */
+export const COMPACT_MAX_CLASSES = 63;
+/** A compact slot's second or third word at or above this holds no entry (class 63). */
+const NO_ENTRY = 0xfc00;
 
 /**
  * Averaged, sparse, read-only weights: what ships in models/. Scoring is bound by memory
@@ -217,7 +224,7 @@ export interface FrozenTables {
  *    UAS/LAS unchanged (84.67/81.50 → 84.71/81.53).
  *  - Other models keep [16-bit fingerprint, row length, offset] in an 8-byte slot at load
  *    factor 0.7 and (class, int16 weight) pairs packed in 32 bits, one scale per model, or,
- *    with `compact`, 16-bit entries and short rows inside the slot (see below).
+ *    with `compact`, 16-bit entries and short rows inside a 6-byte slot (see below).
  */
 export class FrozenPerceptron implements Scorer {
   private readonly cap: number;
@@ -237,13 +244,20 @@ export class FrozenPerceptron implements Scorer {
   private readonly entries: Int32Array;
   private readonly scale: number;
   /**
-   * compact sparse layout (opt-in, ≤ 64 classes): 16-bit entries class << 10 | 10-bit weight
+   * compact sparse layout (opt-in, ≤ 63 classes): 16-bit entries class << 10 | 10-bit weight
    * code, cube-root companded (code = round(511 · sign(w) · ∛(|w| / max |w|))) so small weights
    * keep their precision; rows of ≤ 2 entries (85–90% of the tagger's and labeler's rows) sit
-   * in the slot's second word, longer ones at an offset into entries16, so most lookups touch
-   * one cache line, not two: tag+parse ~10% faster, EWT dev within ±0.02 of int16 weights.
+   * in the slot, longer ones at an offset into entries16, so most lookups touch one cache line,
+   * not two: tag+parse ~10% faster, EWT dev within ±0.02 of int16 weights.
    */
   private readonly compact: boolean;
+  /**
+   * compact layout: [16-bit fingerprint, a, b] per slot (6 bytes; 8 before docs/speed.md's twentieth
+   * round, a quarter more memory for the same answers). a, b: the row's two entries, or one and
+   * b ≥ NO_ENTRY; a long row has a ≥ NO_ENTRY (class 63, which no class is): a = NO_ENTRY | length << 4 |
+   * offset >>> 16, b = offset & 0xffff (offset into entries16, < 2^20)
+   */
+  private readonly slots16: Uint16Array;
   private readonly entries16: Uint16Array;
   private readonly decode10: Float64Array;
   /** feature rows (keys.length, unless built from load-ready tables, which carry no keys) */
@@ -272,6 +286,7 @@ export class FrozenPerceptron implements Scorer {
       this.decode = tables.decode;
       this.slots32 = tables.slots32;
       this.entries = tables.entries;
+      this.slots16 = tables.slots16;
       this.entries16 = tables.entries16;
       this.decode10 = tables.decode10;
       return;
@@ -279,7 +294,7 @@ export class FrozenPerceptron implements Scorer {
     const rows = keys.length;
     this.rows = rows;
     const packed = nClasses <= 3;
-    const compact = !packed && options.compact === true && nClasses <= 64;
+    const compact = !packed && options.compact === true && nClasses <= COMPACT_MAX_CLASSES;
     this.compact = compact;
     const cap = Math.max(16, Math.ceil(rows / (packed ? 0.6 : 0.7)));
     let maxAbs = 0;
@@ -291,7 +306,8 @@ export class FrozenPerceptron implements Scorer {
     this.scale = maxAbs / 32767;
     this.slots = new Int32Array(packed ? cap : 0);
     this.decode = new Float64Array(packed ? 128 : 0);
-    this.slots32 = new Uint32Array(packed ? 0 : cap * 2);
+    this.slots32 = new Uint32Array(packed || compact ? 0 : cap * 2);
+    this.slots16 = new Uint16Array(compact ? cap * 3 : 0);
     this.entries = new Int32Array(packed || compact ? 0 : vals.length);
     let longEntries = 0;
     if (compact) for (let r = 0; r < rows; r++) if (starts[r + 1] - starts[r] > 2) longEntries += starts[r + 1] - starts[r];
@@ -319,21 +335,23 @@ export class FrozenPerceptron implements Scorer {
         const signed = c >= 512 ? c - 1024 : c;
         this.decode10[c] = Math.sign(signed) * Math.abs(signed / 511) ** 3 * maxAbs;
       }
-      const { slots32, entries16 } = this;
+      const { slots16, entries16 } = this;
       let at = 0;
       for (let r = 0; r < rows; r++) {
         const key = keys[r];
         let i = home(key, cap);
-        while (slots32[i * 2] !== 0) if (++i === cap) i = 0;
+        while (slots16[i * 3] !== 0) if (++i === cap) i = 0;
         const a = starts[r];
         const len = starts[r + 1] - a;
-        slots32[i * 2] = ((fingerprint(key) << 16) | len) >>> 0;
+        if (len === 0) throw new Error('FrozenPerceptron: an empty row');
+        slots16[i * 3] = fingerprint(key);
         if (len <= 2) {
-          let word = 0;
-          for (let j = 0; j < len; j++) word |= ((cls[a + j] << 10) | code(vals[a + j])) << (16 * j);
-          slots32[i * 2 + 1] = word >>> 0;
+          slots16[i * 3 + 1] = (cls[a] << 10) | code(vals[a]);
+          slots16[i * 3 + 2] = len === 2 ? (cls[a + 1] << 10) | code(vals[a + 1]) : NO_ENTRY;
         } else {
-          slots32[i * 2 + 1] = at;
+          if (at >= 1 << 20) throw new Error('FrozenPerceptron: the compact layout holds at most 2^20 long-row entries');
+          slots16[i * 3 + 1] = NO_ENTRY | (len << 4) | (at >>> 16);
+          slots16[i * 3 + 2] = at & 0xffff;
           for (let j = 0; j < len; j++) entries16[at++] = (cls[a + j] << 10) | code(vals[a + j]);
         }
       }
@@ -462,7 +480,7 @@ export class FrozenPerceptron implements Scorer {
     return {
       nClasses: this.nClasses, rows: this.rows, cap: this.cap,
       layout: this.packed ? 'packed' : this.compact ? 'compact' : 'sparse', scale: this.scale,
-      slots: this.slots, decode: this.decode, slots32: this.slots32, entries: this.entries, entries16: this.entries16, decode10: this.decode10,
+      slots: this.slots, decode: this.decode, slots32: this.slots32, entries: this.entries, slots16: this.slots16, entries16: this.entries16, decode10: this.decode10,
     };
   }
 
@@ -553,7 +571,7 @@ export class FrozenPerceptron implements Scorer {
 
   /** Adds the rows of features `from` … `n` − 1 onto `out` (score() zeroes it first). */
   private scoreCompact(feats: Uint32Array, from: number, n: number, out: Float64Array): void {
-    const { homes, fps, firsts, slots32: slots, entries16, decode10 } = this;
+    const { homes, fps, firsts, slots16: slots, entries16, decode10 } = this;
     const cap = this.cap;
     const homeScale = this.homeScale;
     for (let k = from; k < n; k++) {
@@ -561,26 +579,24 @@ export class FrozenPerceptron implements Scorer {
       fps[k] = fingerprint(key);
       homes[k] = scaledHome(key, homeScale);
     }
-    for (let k = from; k < n; k++) firsts[k] = slots[homes[k] * 2];
+    for (let k = from; k < n; k++) firsts[k] = slots[homes[k] * 3];
     for (let k = from; k < n; k++) {
       const fp = fps[k];
-      let a = firsts[k];
+      let f = firsts[k];
       let i = homes[k];
-      while (a >>> 16 !== fp && a !== 0) {
+      while (f !== fp && f !== 0) {
         if (++i === cap) i = 0;
-        a = slots[i * 2];
+        f = slots[i * 3];
       }
-      if (a === 0) continue;
-      const len = a & 0xffff;
-      const word = slots[i * 2 + 1];
-      if (len <= 2) {
-        const e0 = word & 0xffff;
+      if (f === 0) continue;
+      const e0 = slots[i * 3 + 1];
+      if (e0 < NO_ENTRY) {
         out[e0 >>> 10] += decode10[e0 & 0x3ff];
-        if (len === 2) {
-          const e1 = word >>> 16;
-          out[e1 >>> 10] += decode10[e1 & 0x3ff];
-        }
+        const e1 = slots[i * 3 + 2];
+        if (e1 < NO_ENTRY) out[e1 >>> 10] += decode10[e1 & 0x3ff];
       } else {
+        const len = (e0 >>> 4) & 0x3f;
+        const word = ((e0 & 0xf) << 16) | slots[i * 3 + 2];
         for (let j = word; j < word + len; j++) {
           const e = entries16[j];
           out[e >>> 10] += decode10[e & 0x3ff];
