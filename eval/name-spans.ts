@@ -88,16 +88,51 @@ interface Tally {
   shown: string[];
 }
 
-function record(t: Tally, text: string, errs: SpanError[], show: string | null): void {
+/**
+ * What the rest of the document says about a missed name (fifteenth session, names29): `repeat` — the same string is
+ * a predicted name elsewhere in the document; `part` — a predicted name elsewhere holds it as whole words, or it holds
+ * one ("SoftBank Group" found, "SoftBank" missed; "Smith" after "John Smith"); `odd` — not written as a name is
+ * (lower case, all capitals, a split possessive); `initial` — it opens a sentence; `alone` — none of these.
+ */
+export type MissedKind = 'repeat' | 'part' | 'odd' | 'initial' | 'alone';
+export const MISSED_KINDS: readonly MissedKind[] = ['repeat', 'part', 'odd', 'initial', 'alone'];
+
+export function missedKind(text: string, gold: Span, predTexts: ReadonlyMap<string, number>, predWords: ReadonlySet<string>): MissedKind {
+  const name = text.slice(gold.start, gold.end);
+  if (predTexts.has(name)) return 'repeat';
+  const words = name.split(/\s+/);
+  const key = ` ${words.join(' ')} `;
+  for (const p of predTexts.keys()) if (p !== name && (` ${p} `.includes(key) || key.includes(` ${p} `))) return 'part';
+  if (words.some((w) => predWords.has(w) && /^\p{Lu}\p{Ll}/u.test(w) && w.length > 2) && words.length > 1) return 'part';
+  if (!/^\p{Lu}/u.test(name) || /^[\p{Lu}\d&.-]+$/u.test(name) || /\s['’]?s$/.test(name)) return 'odd';
+  const before = text.slice(Math.max(0, gold.start - 3), gold.start);
+  if (gold.start === 0 || /(^|[.!?:"“”\n])\s*$/.test(before)) return 'initial';
+  return 'alone';
+}
+
+function record(t: Tally, text: string, errs: SpanError[], show: string | null, pred: readonly Span[] = []): void {
+  const predTexts = new Map<string, number>();
+  const predWords = new Set<string>();
+  for (const p of pred) {
+    if (!coarseType(p.type)) continue;
+    const s = text.slice(p.start, p.end);
+    predTexts.set(s, (predTexts.get(s) ?? 0) + 1);
+    for (const w of s.split(/\s+/)) predWords.add(w);
+  }
   for (const e of errs) {
     for (const k of [`${e.cls}\t${e.coarse}`, `${e.cls}\tall`]) t.counts.set(k, (t.counts.get(k) ?? 0) + 1);
+    let kind = '';
+    if (e.cls === 'missed') {
+      kind = missedKind(text, e.gold[0], predTexts, predWords);
+      for (const k of [`missed ${kind}\t${e.coarse}`, `missed ${kind}\tall`]) t.counts.set(k, (t.counts.get(k) ?? 0) + 1);
+    }
     const group = BOUNDARY.includes(e.cls) ? 'boundary' : e.cls;
     if (show && (show === e.cls || show === group)) {
       const f = (s: Span) => `"${text.slice(s.start, s.end)}"/${s.type}`;
       const lo = Math.min(...[...e.gold, ...e.pred].map((s) => s.start));
       const hi = Math.max(...[...e.gold, ...e.pred].map((s) => s.end));
       const ctx = text.slice(Math.max(0, lo - 30), Math.min(text.length, hi + 30)).replace(/\s+/g, ' ');
-      t.shown.push(`${e.cls.padEnd(9)} gold ${e.gold.map(f).join(' + ') || '–'}  pred ${e.pred.map(f).join(' + ') || '–'}  … ${ctx} …`);
+      t.shown.push(`${e.cls.padEnd(9)}${kind ? ` [${kind}]` : ''} gold ${e.gold.map(f).join(' + ') || '–'}  pred ${e.pred.map(f).join(' + ') || '–'}  … ${ctx} …`);
     }
   }
 }
@@ -109,6 +144,7 @@ function table(label: string, t: Tally): string {
   const lines = [`${label}`, `| class | PER | ORG | place | all |`, '|---|---|---|---|---|'];
   for (const cls of classes) lines.push(`| ${BOUNDARY.includes(cls) ? 'boundary: ' : ''}${cls} | ${col.map((c) => n(cls, c)).join(' | ')} |`);
   const sum = (cs: readonly string[], c: string) => cs.reduce((a, cls) => a + n(cls, c), 0);
+  for (const kind of MISSED_KINDS) lines.push(`| missed: ${kind} | ${col.map((c) => n(`missed ${kind}`, c)).join(' | ')} |`);
   lines.push(`| **boundary, all** | ${col.map((c) => sum(BOUNDARY, c)).join(' | ')} |`);
   lines.push(`| **errors, all** | ${col.map((c) => sum(classes, c)).join(' | ')} |`);
   return lines.join('\n');
@@ -138,7 +174,10 @@ function main(): void {
   if (!news && !cvDir) news = true;
   if (news) {
     const t: Tally = { counts: new Map(), shown: [] };
-    for (const d of readNewsSet().filter((x) => x.half === 'A')) record(t, d.text, classifyErrors(d.gold, names(runToEntities(d.text))), show);
+    for (const d of readNewsSet().filter((x) => x.half === 'A')) {
+      const pred = names(runToEntities(d.text));
+      record(t, d.text, classifyErrors(d.gold, pred), show, pred);
+    }
     console.log(table('ner-news half A, pipeline errors by class', t));
     if (show) console.log(t.shown.join('\n'));
   }
@@ -151,7 +190,10 @@ function main(): void {
         const dir = join(cvDir, String(k));
         if (!existsSync(dir)) throw new Error(`no fold model in ${dir}`);
         useNerModel(loadNerModel(dir));
-        for (const d of cvFold(pool, k, 5).map(poolText)) record(t, d.text, classifyErrors(d.gold, names(runToEntities(d.text))), show);
+        for (const d of cvFold(pool, k, 5).map(poolText)) {
+          const pred = names(runToEntities(d.text));
+          record(t, d.text, classifyErrors(d.gold, pred), show, pred);
+        }
       }
     } finally {
       useNerModel(null);

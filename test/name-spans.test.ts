@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
-import { classifyErrors } from '../eval/name-spans.js';
+import { classifyErrors, missedKind } from '../eval/name-spans.js';
 
 const words = (s: string) => s.split(' ');
 const shown = (w: readonly string[], spans: TokenSpan[]) => spans.map((s) => `${w.slice(s.start, s.end).join(' ')}/${s.type}`);
@@ -63,4 +63,16 @@ test('errors are classed as boundary (too long, too short, fused, split), type, 
   assert.deepEqual(cls([], [g(0, 5, 'PERSON')]), ['spurious/PER']);
   // a nationality the prediction runs into is a boundary error of the organisation
   assert.deepEqual(cls([g(0, 7, 'NORP'), g(8, 20)], [g(0, 20)]), ['fused/ORG']);
+});
+
+test('missed names are classed by what the document says elsewhere: repeat, part, odd, initial, alone', () => {
+  const text = 'Tallert Group grew. Later Tallert said hi and Orbis wrote to acme. Zentrix agreed.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'ORG' });
+  const pred = new Map([['Tallert Group', 1], ['Orbis', 1]]);
+  const words = new Set(['Tallert', 'Group', 'Orbis']);
+  assert.equal(missedKind(text, at('Tallert said') && { ...at('Tallert said'), end: at('Tallert said').start + 7 }, pred, words), 'part');
+  assert.equal(missedKind(text, at('Orbis'), pred, words), 'repeat');
+  assert.equal(missedKind(text, at('acme'), pred, words), 'odd');
+  assert.equal(missedKind(text, at('Zentrix'), pred, words), 'initial');
+  assert.equal(missedKind('He met Zentrix there.', { start: 7, end: 14, type: 'ORG' }, pred, words), 'alone');
 });

@@ -631,3 +631,19 @@ test('ner.doc-person-parts carries no function word: a ship typed a person does 
   const lone = names(text).filter((m) => m.text === 'The');
   assert.deepEqual(lone.map((m) => m.start), []);
 });
+
+test('ner.org-short-form: an organisation named with trailing head words labels its name without them; not a body inside another, a numbered thing, a place, nor a run that goes on', () => {
+  const run = (text: string, decoded: string[]) => withDecodedNames({ decoded, companion: decoded.filter((d) => d.endsWith('/ORG')) }, () => names(text)).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(run('SoftBank Group Corp. agreed to take control of the company. The deal gives SoftBank about 80 percent.', ['SoftBank Group Corp./ORG']), ['SoftBank Group Corp./ORG', 'SoftBank/ORG']);
+  assert.deepEqual(run('Visitors to the Smithsonian Institution came back. The Smithsonian said so.', ['Smithsonian Institution/ORG']), ['Smithsonian Institution/ORG', 'Smithsonian/ORG']);
+  // a one-word name the recogniser typed a person is the organisation
+  assert.deepEqual(run('The Mozilla Foundation hired him, and he said Mozilla would grow.', ['Mozilla Foundation/ORG', 'Mozilla/PERSON']), ['Mozilla Foundation/ORG', 'Mozilla/ORG']);
+  // a body inside another ("Board" is no short-form head) and a numbered thing ("CentOS 8") stay apart
+  assert.deepEqual(run('The Tallert Board met on Monday. Tallert said no.', ['Tallert Board/ORG']), ['Tallert Board/ORG']);
+  assert.deepEqual(run('Tallert Group sells software. Tallert 8 is out.', ['Tallert Group/ORG']), ['Tallert Group/ORG']);
+  // inside a longer run, or before a possessive that goes on as one, the short form is part of another name
+  assert.ok(!run('Tallert Group sells software. The Tallert Vision Fund bought it.', ['Tallert Group/ORG']).includes('Tallert/ORG'));
+  assert.deepEqual(run("The New Tallert Party won. Voters of New Tallert's Party cheered.", ['New Tallert Party/ORG']), ['New Tallert Party/ORG']);
+  // a place (gazetteer) is no short form: "Texas" of "Texas Instruments Inc."
+  assert.deepEqual(run('Texas Instruments Inc. grew. Texas voted on Monday.', ['Texas Instruments Inc./ORG', 'Texas/GPE']), ['Texas Instruments Inc./ORG', 'Texas/GPE']);
+});

@@ -70,6 +70,10 @@ const R_THING_CONTEXTS = nerRule("thing-contexts", "retype", "an organisation wh
 const R_ORG_CONTEXTS = nerRule("org-contexts", "label", "a capitalised run both models leave — written capitalised inside a sentence somewhere in the article, no gazetteer place, nationality or person, no part of a longer name, no thing by ner.thing-contexts' counts — whose contexts, counted per run in the unlabelled Wikipedia text (models/ner/name-contexts.tsv.gz) and in the article — both must hold at least one — are an organisation's (\"X employees\", \"X's headquarters\", \"shares of X\", \"analyst at X\"; lexicon name-contexts, kind org) at least twice and, smoothed, three times as often as a person's (\"X's wife\", \"Mr X\") or a place's (\"X's population\", \"near X\"), is an organisation in every mention the models left; a one-word acronym needs one such context in the article (its corpus counts pool all it stands for)", [
   { text: "Compaq employees walked out on Monday. Shares of Compaq fell by a third, and Compaq said it would talk.", decoded: [], companion: [], names: ["Compaq/ORG", "Compaq/ORG", "Compaq/ORG"] },
 ]);
+const R_ORG_SHORT_FORM = nerRule("org-short-form", "label", "an organisation of the article named with trailing head words (lexicon org-heads, uses short-form: \"SoftBank Group Corp.\", \"Smithsonian Institution\", \"Mozilla Foundation\") is the same organisation where the article writes its name without them (\"SoftBank\", \"the Smithsonian\", \"Mozilla\"): untagged there, or typed a person; not a name the article types a place or another kind, not a gazetteer place, nationality or person, a date word, a title, a word mostly written in lower case, a word of a person named in full, a thing by ner.thing-contexts' counts (\"CentOS\" of \"CentOS Board\"), nor a numbered thing (\"CentOS 8\"), a town before \", State\" (\"Hiram College (Hiram, OH)\"), inside a longer capitalised run or before a possessive that goes on as one (\"New People's Party\")", [
+  { text: "SoftBank Group Corp. agreed to take control of the company. The deal gives SoftBank about 80 percent.", decoded: ["SoftBank Group Corp./ORG"], companion: ["SoftBank Group Corp./ORG"], names: ["SoftBank Group Corp./ORG", "SoftBank/ORG"] },
+  { text: "The Mozilla Foundation hired him, and he said Mozilla would grow.", decoded: ["Mozilla Foundation/ORG", "Mozilla/PERSON"], companion: ["Mozilla Foundation/ORG"], names: ["Mozilla Foundation/ORG", "Mozilla/ORG"] },
+]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
   { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
@@ -1708,6 +1712,7 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
   }
   const isThing = thingJudge(sentences);
   if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, isThing, ranges);
+  if (R_ORG_SHORT_FORM.enabled) orgShortForms(model, sentences, out, isThing, ranges);
   if (R_ORG_CONTEXTS.enabled) orgContexts(model, sentences, out, isThing, ranges);
   const acronyms = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
@@ -1772,6 +1777,77 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
       sentenceRange = ranges?.[k];
       fire(R_THING_CONTEXTS);
     }
+  });
+  sentenceRange = undefined;
+}
+
+/**
+ * "SoftBank Group Corp. … SoftBank said": the article's organisations that end in head words (org-heads: Group, Corp.,
+ * Foundation, Institution …) give their names without them; where the article writes such a short form as a name of
+ * its own — untagged, or one word the models typed otherwise — it is the organisation (ner.org-short-form). One pass
+ * collects the short forms, one scans the words (a short form is looked up by its first word).
+ */
+/** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
+const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
+
+function orgShortForms(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], isThing: (key: string) => boolean, ranges?: readonly (readonly [number, number])[]): void {
+  const forms = new Map<string, string[][]>();
+  const personWords = new Set<string>();
+  const otherTyped = new Set<string>();
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) if (s.type === 'PERSON' && s.end - s.start >= 2) for (let i = s.start; i < s.end; i++) personWords.add(words[i]);
+  });
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) {
+      if (s.type !== 'ORG') continue;
+      let a = s.start;
+      if (words[a] === 'The' || words[a] === 'the') a++;
+      let e = s.end;
+      while (e > a + 1 && (SHORT_FORM_HEADS.has(words[e - 1].toLowerCase()) || words[e - 1] === '.')) e--;
+      if (e === s.end || e - a > 3) continue;
+      const form = words.slice(a, e);
+      if (!form.every((w) => /^[\p{Lu}\d]/u.test(w)) || form.some((w) => personWords.has(w)) || !plainRun(model, words, a, e)) continue;
+      // a name the contexts call a thing is a product's ("CentOS" of "CentOS Board")
+      if (isThing(contextKey(words[e - 1]))) continue;
+      const list = forms.get(form[0]) ?? [];
+      if (!list.some((f) => f.join(' ') === form.join(' '))) list.push(form);
+      forms.set(form[0], list);
+    }
+  });
+  if (forms.size === 0) return;
+  // a short form the article also names with another type is no sure organisation ("Texas" of "Texas Instruments")
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) if (s.type !== 'ORG' && s.type !== 'PERSON') otherTyped.add(words.slice(s.start, s.end).join(' '));
+  });
+  const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  sentences.forEach((words, k) => {
+    const spans = out[k];
+    let changed = false;
+    for (let i = 0; i < words.length; i++) {
+      const list = forms.get(words[i]);
+      if (!list) continue;
+      for (const form of list) {
+        const e = i + form.length;
+        if (e > words.length || form.some((w, j) => words[i + j] !== w) || otherTyped.has(form.join(' '))) continue;
+        // not inside a longer capitalised run ("SoftBank Vision Fund", "New Mozilla")
+        // nor a numbered thing ("CentOS 8": a product's version)
+        if (capital(words[e]) || /^\d/.test(words[e] ?? '') || (/^['’]s?$/.test(words[e] ?? '') && capital(words[e + 1])) || (i > 0 && capital(words[i - 1]) && !SENTENCE_OPENERS.has(words[i - 1]) && i - 1 > 0)) continue;
+        // "Hiram College (Hiram, OH)": before ", State" it is the town the organisation is named after
+        if (words[e] === ',' && e + 1 < words.length && (REGION_CODES.has(words[e + 1]) || ruleCats(model, [words[e + 1].toLowerCase()]).includes('GPE'))) continue;
+        const over = spans.filter((s) => s.start < e && s.end > i);
+        if (over.length === 0) {
+          spans.push({ start: i, end: e, type: 'ORG' });
+        } else if (over.length === 1 && over[0].start === i && over[0].end === e && over[0].type === 'PERSON') {
+          over[0].type = 'ORG';
+        } else continue;
+        changed = true;
+        sentenceRange = ranges?.[k];
+        fire(R_ORG_SHORT_FORM);
+        i = e - 1;
+        break;
+      }
+    }
+    if (changed) spans.sort((x, y) => x.start - y.start);
   });
   sentenceRange = undefined;
 }
