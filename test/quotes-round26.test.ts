@@ -26,6 +26,30 @@ test('near misses: a participle that is no cue, a participle of another speaker'
   assert.equal(other.find((q) => q.text === 'bad faith in every single meeting')?.speaker, 'Tom Berg');
 });
 
+const citing = 'A group of MPs condemned the order of the FCC, citing the move as a "serious abuse of regulatory power" and "contrary to law".';
+
+test('a second quotation after the participle that reports the first goes to that participle too (quotes.nearer-cue)', () => {
+  const on = quotesOf(citing);
+  assert.equal(on.find((q) => q.text === 'contrary to law')?.cue, 'citing', JSON.stringify(on));
+  assert.ok(on.some((q) => q.text === 'the order of the FCC' && q.cue === 'condemned'), JSON.stringify(on));
+  const off = without(['quotes.nearer-cue'], () => quotesOf(citing));
+  assert.equal(off.find((q) => q.text === 'contrary to law')?.cue, 'condemned', JSON.stringify(off));
+  assert.ok(!off.some((q) => q.text === 'the order of the FCC'), JSON.stringify(off));
+});
+
+const responded = 'Mayor Ana Ruiz responded to the verdict on Facebook, attacking the court as a tool of the opposition: "This ruling will not stand, and we will appeal it next week."';
+
+test('a participle with its own content before the colon leaves the quotation to the same speaker\'s quotation-only cue (quotes.nearer-cue)', () => {
+  const on = quotesOf(responded);
+  assert.ok(on.some((q) => q.text === 'the court as a tool of the opposition' && q.cue === 'attacking' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
+  assert.equal(on.find((q) => /ruling will not stand/.test(q.text))?.cue, 'responded');
+  const off = without(['quotes.nearer-cue'], () => quotesOf(responded));
+  assert.ok(!off.some((q) => q.text === 'the court as a tool of the opposition'), JSON.stringify(off));
+  // near miss: no cue before the participle, which keeps the quotation
+  const left = quotesOf('Mayor Ana Ruiz left the courthouse on Monday, attacking the court as a tool of the opposition: "This ruling will not stand, and we will appeal it next week."');
+  assert.equal(left.find((q) => /ruling will not stand/.test(q.text))?.cue, 'attacking', JSON.stringify(left));
+});
+
 test('"chanting" hands over a quotation, so the cue before it keeps its own content (lexicon row chant: quote)', () => {
   const on = quotesOf('Some 5,000 farmers, who are complaining of falling prices, filled the square in Lyon today, chanting "We will stay until the minister resigns."');
   assert.ok(on.some((q) => q.text === 'We will stay until the minister resigns.' && q.cue === 'chanting' && /farmers/.test(q.speaker ?? '')), JSON.stringify(on));

@@ -379,16 +379,34 @@ function nearerCue(ctx: QuoteContext, q: RawQuote, att: Attribution, trail: Spea
   const open = doc.tokenAt(q.outerStart);
   const sIdx = toks[c1].sentence;
   if (open >= toks.length || toks[open].sentence !== sIdx) return null;
-  // the participle nearest the quotation, set off by a comma, with a few words at most between it and the quotation
+  const sameSpeaker = (a: Attribution): boolean => (a.speaker ? a.speaker === att.speaker : !!a.words && !att.speaker && a.words === att.words);
+  // the participle nearest the quotation, set off by a comma, with a few words at most between it and the quotation (an
+  // earlier quotation it reports passed over: 'citing the move as a "grave abuse" and "contrary to law"')
   let c2 = -1;
-  for (let k = open - 1; k > c1 && open - k <= 8; k--) {
-    if (ctx.inside(k) || /^[.;:!?]$/.test(toks[k].text)) return null;
+  for (let k = open - 1, words = 0; k > c1 && words <= 8; k--) {
+    if (ctx.inside(k)) continue;
+    words++;
+    if (/^[.;:!?]$/.test(toks[k].text) && k < open - 1) return null;
     if (toks[k].xpos === 'VBG' && toks[k - 1]?.text === ',' && cueAt(doc, k) && !negated(doc, k) && !relativeObject(ctx, k)) { c2 = k; break; }
   }
-  if (c2 < 0) return null;
-  const a2 = attributeCue(ctx, c2, trail);
-  const same = a2.speaker ? a2.speaker === att.speaker : !!a2.words && !att.speaker && a2.words === att.words;
-  return same ? a2 : null;
+  if (c2 >= 0) {
+    const a2 = attributeCue(ctx, c2, trail);
+    return sameSpeaker(a2) ? a2 : null;
+  }
+  // 'Trump responded to the ruling via Twitter, attacking the subpoena as a strategy: "…"': a participle with a content of
+  // its own, closed by the colon or comma that opens the quotation, leaves the quotation to the same speaker's cue before
+  // it that takes nothing but quotations
+  if (toks[c1].xpos !== 'VBG' || toks[c1 - 1]?.text !== ',' || !/^[:,]$/.test(toks[open - 1]?.text ?? '') || open - 1 <= c1 + 1) return null;
+  const sent = doc.sentences[sIdx];
+  for (let k = c1 - 2; k >= sent.tokenStart; k--) {
+    if (ctx.inside(k) || /^[.;:!?]$/.test(toks[k].text)) return null;
+    const cue = cueAt(doc, k);
+    if (!cue) continue;
+    if (cue.frames.size !== 1 || !cue.frames.has('quote') || negated(doc, k)) return null;
+    const a0 = attributeCue(ctx, k, trail);
+    return sameSpeaker(a0) ? a0 : null;
+  }
+  return null;
 }
 
 /**

@@ -792,7 +792,7 @@ export const statementWith = defineRule({
 
 export const nearerCue = defineRule({
   id: 'quotes.nearer-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
-  summary: 'a quotation after a cue whose clause runs on, after a comma, into a participial cue of the same speaker nearer the quotation ("Murphy claimed she acted alone, insisting she was "never pressured"", "He interpreted it as a right, commenting, "…"") is the participle\'s; the first cue reports its own clause (before: the quotation took the first cue and its claim went unreported)',
+  summary: 'a quotation after a cue whose clause runs on, after a comma, into a participial cue of the same speaker nearer the quotation ("Murphy claimed she acted alone, insisting she was "never pressured"", "He interpreted it as a right, commenting, "…"") is the participle\'s; the first cue reports its own clause (before: the quotation took the first cue and its claim went unreported); a second quotation the participle reports goes with it (\'citing the move as a "grave abuse" and "contrary to law"\'); and a participle whose own content a colon closes before the quotation ("Trump responded …, attacking the subpoena as a political strategy: "…"") leaves the quotation to the same speaker\'s cue before it that takes only quotations',
   fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".'],
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday: "I was never pressured by anyone in the capital."'],
 });
