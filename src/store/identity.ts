@@ -415,7 +415,11 @@ export class Resolver {
     let best: { c: Cluster; score: number; evidence: string } | null = null;
     let refusal = '';
     const consider = (c: Cluster, shown: string, base: number, how: string) => {
-      const v = this.sameInstitution(m, c, shown, generic, isPlace);
+      // a name many countries' institutions carry on either side needs a country in common: a
+      // qualified name ("U.S. Supreme Court") whose article also calls it "the Supreme Court" must
+      // not join another country's bare "Supreme Court" through that short form
+      const eitherGeneric = generic || (!isPlace && c.members.some((x) => x.context?.generic));
+      const v = this.sameInstitution(m, c, shown, eitherGeneric, isPlace);
       if (!v.ok) {
         refusal ||= v.why;
         return;
