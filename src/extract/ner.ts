@@ -74,9 +74,6 @@ const R_ORG_SHORT_FORM = nerRule("org-short-form", "label", "an organisation of 
   { text: "SoftBank Group Corp. agreed to take control of the company. The deal gives SoftBank about 80 percent.", decoded: ["SoftBank Group Corp./ORG"], companion: ["SoftBank Group Corp./ORG"], names: ["SoftBank Group Corp./ORG", "SoftBank/ORG"] },
   { text: "The Mozilla Foundation hired him, and he said Mozilla would grow.", decoded: ["Mozilla Foundation/ORG", "Mozilla/PERSON"], companion: ["Mozilla Foundation/ORG"], names: ["Mozilla Foundation/ORG", "Mozilla/ORG"] },
 ]);
-const R_HYPHEN_NAMES = nerRule("hyphen-names", "label", "a name the tokenizer keeps inside a hyphenated word before a lower-case word (\"the Ottawa-born Khadr\", \"a US-flagged ship\", \"New York-based\", \"Warhol-like\") is a name of its own where the article names it elsewhere, with that type (one type only), or the gazetteer knows it as a place, nationality or organisation: a mention inside the word, up to the hyphen; not right after a name, which the word goes on (\"Leung Kwok-hung\"), nor one word mostly written in lower case (\"Women-specific\")", [
-  { text: "Omar Khadr was held at Guantanamo. The plan would have seen the Ottawa-born Khadr living with his grandparents aboard a US-flagged ship.", decoded: ["Omar Khadr/PERSON", "Guantanamo/GPE", "Khadr/PERSON"], names: ["Omar Khadr/PERSON", "Guantanamo/GPE", "Ottawa/GPE", "Khadr/PERSON", "US/GPE"] },
-]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
 const R_TITLE_OFFICES = nerRule("title-offices", "veto", "a title over \"of\" is an office, not an organisation (\"the Secretary of State\")", [
   { text: "The Minister of Health announced the plan.", decoded: ["Minister of Health/ORG"], names: [] },
@@ -2021,72 +2018,7 @@ export function nameMentions(model: NerModel, doc: Doc): Mention[] {
       mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'name', type: span.type, source: 'model' });
     }
   });
-  if (R_HYPHEN_NAMES.enabled) {
-    for (const h of hyphenNames(model, words, spans)) {
-      const toks = sentTokens[h.k];
-      const start = toks[h.first].start;
-      const end = toks[h.word].start + h.prefix;
-      mentions.push({ start, end, text: doc.text.slice(start, end), kind: 'name', type: h.type, source: 'model' });
-      sentenceRange = ranges[h.k];
-      fire(R_HYPHEN_NAMES);
-    }
-    sentenceRange = undefined;
-    mentions.sort((a, b) => a.start - b.start);
-  }
   return mentions;
-}
-
-/** A capitalised word, a hyphen and a lower-case word kept as one token ("Ottawa-born", "US-flagged"). */
-const HYPHENATED = /^(\p{Lu}[\p{L}.]*)-\p{Ll}+$/u;
-/** The gazetteer's categories a hyphenated name takes, in this order (a person or a given name alone names no one here). */
-const HYPHEN_GAZ_TYPES: readonly [string, EntityType][] = [['GPE', 'GPE'], ['NORP', 'NORP'], ['LOC', 'LOC'], ['ORG', 'ORG']];
-
-/**
- * "the Ottawa-born Khadr", "a US-flagged ship", "a New York-based firm": a name inside a hyphenated token before a
- * lower-case word (ner.hyphen-names). The name runs from the hyphen back over capitalised words no name covers ("New
- * York-based"), the longest reading the article names elsewhere (with one type) or the gazetteer knows as a place,
- * nationality or organisation. One pass over the article's names (a map of their texts), one over its words.
- */
-function hyphenNames(model: NerModel, sentences: readonly (readonly string[])[], spans: readonly (readonly NameSpan[])[]): { k: number; first: number; word: number; prefix: number; type: EntityType }[] {
-  const named = new Map<string, EntityType | null>();
-  sentences.forEach((words, k) => {
-    for (const s of spans[k]) {
-      const key = words.slice(s.start, s.end).join(' ');
-      const was = named.get(key);
-      named.set(key, was === undefined || was === s.type ? s.type : null);
-    }
-  });
-  const out: { k: number; first: number; word: number; prefix: number; type: EntityType }[] = [];
-  sentences.forEach((words, k) => {
-    const covered = new Uint8Array(words.length);
-    for (const s of spans[k]) covered.fill(1, s.start, s.end);
-    for (let i = 0; i < words.length; i++) {
-      // (after a name it goes on with, the word is part of it: "Leung Kwok-hung")
-      const m = covered[i] || (i > 0 && covered[i - 1]) ? null : HYPHENATED.exec(words[i]);
-      if (!m) continue;
-      let best: { first: number; type: EntityType } | null = null;
-      for (let a = i; a >= Math.max(0, i - 2); a--) {
-        if (a < i && (covered[a] || !/^\p{Lu}/u.test(words[a]))) break;
-        const parts = [...words.slice(a, i), m[1]];
-        // one word mostly written in lower case is no name here ("Women-specific")
-        if (parts.length === 1 && (model.lexicon.get(m[1].toLowerCase()) ?? 1) < 0.5) continue;
-        const doc = named.get(parts.join(' '));
-        let type: EntityType | null = doc && coarseOf(doc) ? doc : null;
-        if (!type && doc === undefined) {
-          const cats = ruleCats(model, parts.map((w) => w.toLowerCase()));
-          type = HYPHEN_GAZ_TYPES.find(([c]) => cats.includes(c))?.[1] ?? null;
-        }
-        if (type) best = { first: a, type };
-      }
-      if (best) out.push({ k, first: best.first, word: i, prefix: m[1].length, type: best.type });
-    }
-  });
-  return out;
-}
-
-/** Is the type a person, organisation, place or nationality (what a hyphenated name may carry from the article)? */
-function coarseOf(t: EntityType): boolean {
-  return t === 'PERSON' || t === 'ORG' || t === 'GPE' || t === 'LOC' || t === 'FAC' || t === 'NORP';
 }
 
 export const nerStage: Stage = {
