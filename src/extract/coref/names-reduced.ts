@@ -43,6 +43,18 @@ function nameWords(text: string): string[] {
   return words[0] === 'the' ? words.slice(1) : words;
 }
 
+/** f, answered once per entity and key. */
+function memo(f: (e: Entity, key: string) => boolean): (e: Entity, key: string) => boolean {
+  const seen = new Map<Entity, Map<string, boolean>>();
+  return (e, key) => {
+    let byKey = seen.get(e);
+    if (!byKey) seen.set(e, (byKey = new Map()));
+    let v = byKey.get(key);
+    if (v === undefined) byKey.set(key, (v = f(e, key)));
+    return v;
+  };
+}
+
 export function linkReducedNames(doc: Doc): void {
   if (!reducedOrgNameRule.enabled) return;
   const toks = doc.tokens;
@@ -82,10 +94,11 @@ export function linkReducedNames(doc: Doc): void {
   }
   if (!tails.size) return;
   // the key is a tail of one of the entity's names (not only its head before "of")
-  const tailOf = (e: Entity, key: string) => e.mentions.some((m) => m.kind === 'name' && !/\s(?:of|and|on|for)\s|&/.test(m.text) && (nameWords(m.text).join(' ').endsWith(' ' + key)));
+  // (both asked once per entity and short form: a short form may recur many times, and each asking reads every mention)
+  const tailOf = memo((e: Entity, key: string) => e.mentions.some((m) => m.kind === 'name' && !/\s(?:of|and|on|for)\s|&/.test(m.text) && (nameWords(m.text).join(' ').endsWith(' ' + key))));
   const owners = tokenOwners(doc);
   // an entity every name of which is the short form (no longer name of its own): it may join the organisation
-  const shortOnly = (e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key);
+  const shortOnly = memo((e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key));
   const joined = new Map<Entity, Entity>();
   const added: { e: Entity; m: Mention }[] = [];
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -100,7 +113,9 @@ export function linkReducedNames(doc: Doc): void {
     if (next && next.sentence === toks[i].sentence && (CAPITALISED.test(next.text) || /^[-–]$/.test(next.text) || (lw(next) === 'of' && CAPITALISED.test(toks[j + 1]?.text ?? '')))) continue;
     const key = toks.slice(i + 1, j).map((t) => t.text.toLowerCase()).join(' ');
     const by = tails.get(key);
-    if (!by) continue;
+    // (more than the one organisation and the short form's own entity: refused before any reading, so a short form many
+    // names share costs nothing per occurrence)
+    if (!by || by.size > 2) continue;
     // the short form's tokens: none owned, or all by one entity that is only the short form
     const own = owners[i + 1];
     if (toks.slice(i + 1, j).some((t, k) => owners[i + 1 + k] !== own)) continue;
