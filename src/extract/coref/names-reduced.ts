@@ -9,6 +9,7 @@
  */
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
+import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { lw, tokenOwners } from './mentions.js';
 
@@ -24,6 +25,18 @@ export const reducedOrgNameRule = defineRule({
 
 /** A capitalised word of a name: "Air", "U.S.", "Al-Aqsa" (no digits, no lone punctuation). */
 const CAPITALISED = /^\p{Lu}[\p{L}.&'’-]*$/u;
+export const seriesRule = defineRule({
+  id: 'coref.reduced-org-name-series',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a name whose words before the rest say which one of a series or which part it is (lexicon/en/name-series.tsv: "Second Crusade", "Old Catholic Church", "Eastern Carpathians") gives coref.reduced-org-name no short form: "the Crusade", "the Catholic Church" are the whole or another member',
+  fires: ['The Second Crusade Council met in 1147. The Crusade Council failed.'],
+  spares: ['The Brazilian Air Force opened an inquiry on Monday. The Air Force said the pilots were at fault.'],
+  source: 'src/extract/coref/names-reduced.ts',
+});
+
+/** Words that make a name one of a series or a part (lexicon/en/name-series.tsv). */
+const SERIES_WORDS = set('name-series');
 /** How many words a short form may have. */
 const MAX_WORDS = 3;
 
@@ -89,7 +102,13 @@ export function linkReducedNames(doc: Doc): void {
       // a name with a lower-case word or "&" after its first ("Centre of the Coast Guard", "House and Senate",
       // "Commission on Presidential Debates") ends with another thing's name, not its own short form
       if (raw.slice(1).some((w) => w === '&' || /^\p{Ll}/u.test(w))) continue;
-      for (let k = 1; k < words.length && k <= MAX_WORDS; k++) note(words.slice(words.length - k).join(' '));
+      // "Second Crusade", "Old Catholic Church": the rest of the name is the whole or another of the series, no short form
+      const series = seriesRule.enabled ? words.findIndex((w) => SERIES_WORDS.has(w)) : -1;
+      if (series >= 0 && series < words.length - 1) seriesRule.fired(m.start, m.end);
+      for (let k = 1; k < words.length && k <= MAX_WORDS; k++) {
+        if (series >= 0 && series < words.length - k) continue;
+        note(words.slice(words.length - k).join(' '));
+      }
     }
   }
   if (!tails.size) return;
