@@ -9,6 +9,7 @@
  */
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
+import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { lw, tokenOwners } from './mentions.js';
 
@@ -24,13 +25,47 @@ export const reducedOrgNameRule = defineRule({
 
 /** A capitalised word of a name: "Air", "U.S.", "Al-Aqsa" (no digits, no lone punctuation). */
 const CAPITALISED = /^\p{Lu}[\p{L}.&'’-]*$/u;
+export const seriesRule = defineRule({
+  id: 'coref.reduced-org-name-series',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a name whose words before the rest say which one of a series or which part it is (lexicon/en/name-series.tsv: "Second Crusade", "Old Catholic Church", "Eastern Carpathians") gives coref.reduced-org-name no short form: "the Crusade", "the Catholic Church" are the whole or another member',
+  fires: ['The Second Crusade Council met in 1147. The Crusade Council failed.'],
+  spares: ['The Brazilian Air Force opened an inquiry on Monday. The Air Force said the pilots were at fault.'],
+  source: 'src/extract/coref/names-reduced.ts',
+});
+
+/** Words that make a name one of a series or a part (lexicon/en/name-series.tsv). */
+const SERIES_WORDS = set('name-series');
 /** How many words a short form may have. */
 const MAX_WORDS = 3;
+
+export const headOfRule = defineRule({
+  id: 'coref.reduced-org-name-head-of',
+  stage: 'coref',
+  action: 'label',
+  summary: 'coref.reduced-org-name for names written head first: "the Ministry" after "the Ministry of Civil Affairs", "the Church" after "the Church of Scientology" (one or two capitalised words before "of" are a short form of the name, under the same refusals)',
+  fires: ['The Ministry of Civil Affairs sent aid on Monday. The Ministry said more was coming.'],
+  spares: ['The Ministry of Civil Affairs and the Ministry of Water Resources sent aid. The Ministry said more was coming.'],
+  source: 'src/extract/coref/names-reduced.ts',
+});
 
 /** A name's words, without a leading "the" or a trailing possessive, lower-cased. */
 function nameWords(text: string): string[] {
   const words = text.replace(/['’]s?$/, '').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
   return words[0] === 'the' ? words.slice(1) : words;
+}
+
+/** f, answered once per entity and key. */
+function memo(f: (e: Entity, key: string) => boolean): (e: Entity, key: string) => boolean {
+  const seen = new Map<Entity, Map<string, boolean>>();
+  return (e, key) => {
+    let byKey = seen.get(e);
+    if (!byKey) seen.set(e, (byKey = new Map()));
+    let v = byKey.get(key);
+    if (v === undefined) byKey.set(key, (v = f(e, key)));
+    return v;
+  };
 }
 
 export function linkReducedNames(doc: Doc): void {
@@ -39,27 +74,50 @@ export function linkReducedNames(doc: Doc): void {
   // every tail of every organisation's longer name ("air force", "force" of "Brazilian Air Force") → the organisations
   // with that tail and where each was first named that way
   const tails = new Map<string, Map<Entity, number>>();
+  // the short forms read off a name's head before "of", per entity (their links are coref.reduced-org-name-head-of's)
+  const headFirst = new Map<Entity, Set<string>>();
   for (const e of doc.entities) {
     if (e.type !== 'ORG') continue;
     for (const m of e.mentions) {
       if (m.kind !== 'name') continue;
       const words = nameWords(m.text);
-      const raw = m.text.replace(/^the\s+/i, '').split(/\s+/);
-      // a name with a lower-case word or "&" after its first ("Centre of the Coast Guard", "House and Senate",
-      // "Commission on Presidential Debates") ends with another thing's name, not its own short form
-      if (raw.slice(1).some((w) => w === '&' || /^\p{Ll}/u.test(w))) continue;
-      for (let k = 1; k < words.length && k <= MAX_WORDS; k++) {
-        const key = words.slice(words.length - k).join(' ');
+      const raw = m.text.replace(/^the\s+/i, '').replace(/['’]s?$/, '').split(/\s+/);
+      const note = (key: string) => {
         let by = tails.get(key);
         if (!by) tails.set(key, (by = new Map()));
         by.set(e, Math.min(by.get(e) ?? Infinity, m.start));
+      };
+      // "Ministry of Civil Affairs", "Church of Scientology": the head before "of" is the short form ("the Ministry")
+      const of = raw.indexOf('of');
+      if (headOfRule.enabled && of >= 1 && of <= 2 && of < raw.length - 1 && raw.slice(0, of).every((w) => CAPITALISED.test(w))) {
+        // and its own tail: "Supreme Court of the United Kingdom" is a court too, a rival of the Court of Session's
+        let keys = headFirst.get(e);
+        if (!keys) headFirst.set(e, (keys = new Set()));
+        for (let k = 0; k < of; k++) {
+          const key = words.slice(k, of).join(' ');
+          note(key);
+          keys.add(key);
+        }
+      }
+      // a name with a lower-case word or "&" after its first ("Centre of the Coast Guard", "House and Senate",
+      // "Commission on Presidential Debates") ends with another thing's name, not its own short form
+      if (raw.slice(1).some((w) => w === '&' || /^\p{Ll}/u.test(w))) continue;
+      // "Second Crusade", "Old Catholic Church": the rest of the name is the whole or another of the series, no short form
+      const series = seriesRule.enabled ? words.findIndex((w) => SERIES_WORDS.has(w)) : -1;
+      if (series >= 0 && series < words.length - 1) seriesRule.fired(m.start, m.end);
+      for (let k = 1; k < words.length && k <= MAX_WORDS; k++) {
+        if (series >= 0 && series < words.length - k) continue;
+        note(words.slice(words.length - k).join(' '));
       }
     }
   }
   if (!tails.size) return;
+  // the key is a tail of one of the entity's names (not only its head before "of")
+  // (both asked once per entity and short form: a short form may recur many times, and each asking reads every mention)
+  const tailOf = memo((e: Entity, key: string) => e.mentions.some((m) => m.kind === 'name' && !/\s(?:of|and|on|for)\s|&/.test(m.text) && (nameWords(m.text).join(' ').endsWith(' ' + key))));
   const owners = tokenOwners(doc);
   // an entity every name of which is the short form (no longer name of its own): it may join the organisation
-  const shortOnly = (e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key);
+  const shortOnly = memo((e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key));
   const joined = new Map<Entity, Entity>();
   const added: { e: Entity; m: Mention }[] = [];
   for (let i = 0; i + 1 < toks.length; i++) {
@@ -74,7 +132,9 @@ export function linkReducedNames(doc: Doc): void {
     if (next && next.sentence === toks[i].sentence && (CAPITALISED.test(next.text) || /^[-–]$/.test(next.text) || (lw(next) === 'of' && CAPITALISED.test(toks[j + 1]?.text ?? '')))) continue;
     const key = toks.slice(i + 1, j).map((t) => t.text.toLowerCase()).join(' ');
     const by = tails.get(key);
-    if (!by) continue;
+    // (more than the one organisation and the short form's own entity: refused before any reading, so a short form many
+    // names share costs nothing per occurrence)
+    if (!by || by.size > 2) continue;
     // the short form's tokens: none owned, or all by one entity that is only the short form
     const own = owners[i + 1];
     if (toks.slice(i + 1, j).some((t, k) => owners[i + 1 + k] !== own)) continue;
@@ -84,7 +144,8 @@ export function linkReducedNames(doc: Doc): void {
     if (others.length !== 1 || others[0][1] >= toks[i].start) continue;
     const target = others[0][0];
     const end = toks[j - 1].end;
-    reducedOrgNameRule.fired(toks[i].start, end);
+    const rule = headFirst.get(target)?.has(key) && !tailOf(target, key) ? headOfRule : reducedOrgNameRule;
+    rule.fired(toks[i].start, end);
     // "the Home Office letter", "the Scientology website": the short form modifies the noun after it, whose "the" it
     // is: no description (an entity the short form made still joins the organisation)
     const last = toks[j - 1];
@@ -93,7 +154,7 @@ export function linkReducedNames(doc: Doc): void {
     if (modifies) continue;
     // the description beside the name the short form made, if it made one: the names layer keeps its name ("Senate"),
     // the description ("The Senate") is the link
-    added.push({ e: target, m: { start: toks[i].start, end, text: doc.text.slice(toks[i].start, end), kind: 'nominal', type: target.type, entity: target.id, source: 'coref', ...linkFields(reducedOrgNameRule.id) } });
+    added.push({ e: target, m: { start: toks[i].start, end, text: doc.text.slice(toks[i].start, end), kind: 'nominal', type: target.type, entity: target.id, source: 'coref', ...linkFields(rule.id) } });
     for (let k = i; k < j; k++) owners[k] = target;
   }
   for (const { e, m } of added) e.mentions.push(m);
