@@ -21,22 +21,6 @@ const LINKS: { text: string; words: string; entity: string }[] = [
   { text: 'The Command Centre of the Coast Guard sent a boat on Monday. The Coast Guard said the crew was safe.', words: 'The Coast Guard', entity: '' },
 ];
 
-/** coref.reduced-org-name-head-of: a name written head first ("Ministry of …"), its head the short form. */
-const HEAD_FIRST: { text: string; words: string; entity: string }[] = [
-  { text: 'The Ministry of Civil Affairs sent aid on Monday. The Ministry said more was coming.', words: 'The Ministry said', entity: 'Ministry of Civil Affairs' },
-  // two ministries named: no link
-  { text: 'The Ministry of Civil Affairs and the Ministry of Water Resources sent aid. The Ministry said more was coming.', words: 'The Ministry said', entity: '' },
-  // "the Supreme Court of Ruritania" is a court too: "the Court" is not the other court's
-  { text: 'The Court of Session ruled on Monday. The Supreme Court of Ruritania heard the appeal. The Court said the law was void.', words: 'The Court said', entity: '' },
-];
-
-for (const { text, words, entity } of HEAD_FIRST) {
-  test(`coref37: "${words}" in "${text.slice(0, 40)}…" is ${entity || 'no link'}; never without the head-first reading`, () => {
-    assert.equal(linkOf(doc(text), words), entity);
-    assert.equal(linkWithout('coref.reduced-org-name-head-of', text, words), '');
-  });
-}
-
 for (const { text, words, entity } of LINKS) {
   test(`coref37: "${words}" in "${text.slice(0, 40)}…" is ${entity || 'no link'}; never without the rule`, () => {
     assert.equal(linkOf(doc(text), words), entity);

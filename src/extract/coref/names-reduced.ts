@@ -40,16 +40,6 @@ const SERIES_WORDS = set('name-series');
 /** How many words a short form may have. */
 const MAX_WORDS = 3;
 
-export const headOfRule = defineRule({
-  id: 'coref.reduced-org-name-head-of',
-  stage: 'coref',
-  action: 'label',
-  summary: 'coref.reduced-org-name for names written head first: "the Ministry" after "the Ministry of Civil Affairs", "the Church" after "the Church of Scientology" (one or two capitalised words before "of" are a short form of the name, under the same refusals)',
-  fires: ['The Ministry of Civil Affairs sent aid on Monday. The Ministry said more was coming.'],
-  spares: ['The Ministry of Civil Affairs and the Ministry of Water Resources sent aid. The Ministry said more was coming.'],
-  source: 'src/extract/coref/names-reduced.ts',
-});
-
 /** A name's words, without a leading "the" or a trailing possessive, lower-cased. */
 function nameWords(text: string): string[] {
   const words = text.replace(/['’]s?$/, '').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
@@ -74,8 +64,6 @@ export function linkReducedNames(doc: Doc): void {
   // every tail of every organisation's longer name ("air force", "force" of "Brazilian Air Force") → the organisations
   // with that tail and where each was first named that way
   const tails = new Map<string, Map<Entity, number>>();
-  // the short forms read off a name's head before "of", per entity (their links are coref.reduced-org-name-head-of's)
-  const headFirst = new Map<Entity, Set<string>>();
   for (const e of doc.entities) {
     if (e.type !== 'ORG') continue;
     for (const m of e.mentions) {
@@ -87,18 +75,6 @@ export function linkReducedNames(doc: Doc): void {
         if (!by) tails.set(key, (by = new Map()));
         by.set(e, Math.min(by.get(e) ?? Infinity, m.start));
       };
-      // "Ministry of Civil Affairs", "Church of Scientology": the head before "of" is the short form ("the Ministry")
-      const of = raw.indexOf('of');
-      if (headOfRule.enabled && of >= 1 && of <= 2 && of < raw.length - 1 && raw.slice(0, of).every((w) => CAPITALISED.test(w))) {
-        // and its own tail: "Supreme Court of the United Kingdom" is a court too, a rival of the Court of Session's
-        let keys = headFirst.get(e);
-        if (!keys) headFirst.set(e, (keys = new Set()));
-        for (let k = 0; k < of; k++) {
-          const key = words.slice(k, of).join(' ');
-          note(key);
-          keys.add(key);
-        }
-      }
       // a name with a lower-case word or "&" after its first ("Centre of the Coast Guard", "House and Senate",
       // "Commission on Presidential Debates") ends with another thing's name, not its own short form
       if (raw.slice(1).some((w) => w === '&' || /^\p{Ll}/u.test(w))) continue;
@@ -112,9 +88,7 @@ export function linkReducedNames(doc: Doc): void {
     }
   }
   if (!tails.size) return;
-  // the key is a tail of one of the entity's names (not only its head before "of")
-  // (both asked once per entity and short form: a short form may recur many times, and each asking reads every mention)
-  const tailOf = memo((e: Entity, key: string) => e.mentions.some((m) => m.kind === 'name' && !/\s(?:of|and|on|for)\s|&/.test(m.text) && (nameWords(m.text).join(' ').endsWith(' ' + key))));
+  // (asked once per entity and short form: a short form may recur many times, and each asking reads every mention)
   const owners = tokenOwners(doc);
   // an entity every name of which is the short form (no longer name of its own): it may join the organisation
   const shortOnly = memo((e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key));
@@ -144,7 +118,7 @@ export function linkReducedNames(doc: Doc): void {
     if (others.length !== 1 || others[0][1] >= toks[i].start) continue;
     const target = others[0][0];
     const end = toks[j - 1].end;
-    const rule = headFirst.get(target)?.has(key) && !tailOf(target, key) ? headOfRule : reducedOrgNameRule;
+    const rule = reducedOrgNameRule;
     rule.fired(toks[i].start, end);
     // "the Home Office letter", "the Scientology website": the short form modifies the noun after it, whose "the" it
     // is: no description (an entity the short form made still joins the organisation)
