@@ -6,16 +6,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { quotesOf, without } from './support/quote-lines.js';
 
-const insisting = 'Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".';
+const adding = 'Governor Ana Ruiz claimed she made the decision alone, adding, "Nobody in the capital ever pressured me."';
 
 test('the same speaker\'s participle nearer the quotation takes it; the first cue reports its own clause (quotes.nearer-cue)', () => {
-  const on = quotesOf(insisting);
+  const on = quotesOf(adding);
   assert.ok(on.some((q) => q.text === 'she made the decision alone' && q.cue === 'claimed' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
-  assert.ok(on.some((q) => q.text === 'never pressured by anyone in the capital' && q.cue === 'insisting' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
+  assert.ok(on.some((q) => q.text === 'Nobody in the capital ever pressured me.' && q.cue === 'adding' && q.speaker === 'Ana Ruiz'), JSON.stringify(on));
   // without it the parse hangs the quotation on "claimed", and the claim itself goes unreported
-  const off = without(['quotes.nearer-cue'], () => quotesOf(insisting));
+  const off = without(['quotes.nearer-cue'], () => quotesOf(adding));
   assert.ok(!off.some((q) => q.text === 'she made the decision alone'), JSON.stringify(off));
-  assert.equal(off.find((q) => /never pressured/.test(q.text))?.cue, 'claimed');
+  assert.equal(off.find((q) => /Nobody in the capital/.test(q.text))?.cue, 'claimed');
+});
+
+const insisting = 'Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".';
+
+test('a quotation inside the participle\'s clause, hung by the parse on the first cue, goes to the participle (quotes.nearer-cue)', () => {
+  const on = quotesOf(insisting);
+  assert.ok(on.some((q) => q.text === 'she made the decision alone' && q.cue === 'claimed'), JSON.stringify(on));
+  assert.equal(on.find((q) => q.text === 'never pressured by anyone in the capital')?.cue, 'insisting', JSON.stringify(on));
+  const off = without(['quotes.nearer-cue'], () => quotesOf(insisting));
+  assert.equal(off.find((q) => /never pressured/.test(q.text))?.cue, 'claimed', JSON.stringify(off));
+  assert.ok(!off.some((q) => q.text === 'she made the decision alone'), JSON.stringify(off));
 });
 
 test('near misses: a participle that is no cue, a participle of another speaker', () => {
@@ -57,4 +68,28 @@ test('"chanting" hands over a quotation, so the cue before it keeps its own cont
   // a chant with no quotation is no attribution
   const bare = quotesOf('Some 5,000 farmers filled the square in Lyon today, chanting slogans against the minister.');
   assert.ok(!bare.some((q) => q.cue === 'chanting'), JSON.stringify(bare));
+});
+
+const asserted = "The mayor's response is a drastic departure in tone from his previous rhetoric and demeanor regarding the issue, in which he asserted he had won the election despite several key districts certifying their results in favor of Ruiz.";
+
+test('a bare clause right after a cue, hung by the parse as a relative clause on a word before it, is the cue\'s (quotes.clause-hung-before)', () => {
+  const on = quotesOf(asserted);
+  assert.ok(on.some((q) => q.cue === 'asserted' && /^he had won the election/.test(q.text)), JSON.stringify(on));
+  const off = without(['quotes.clause-hung-before'], () => quotesOf(asserted));
+  assert.ok(!off.some((q) => q.cue === 'asserted'), JSON.stringify(off));
+  // near miss: "that" opens the clause, which the parse hangs on the cue itself
+  const that = quotesOf(asserted.replace('asserted he', 'asserted that he'));
+  assert.ok(that.some((q) => q.cue === 'asserted' && /^he had won the election/.test(q.text)), JSON.stringify(that));
+});
+
+const declaration = 'The ministers at the meeting in Lima approved a declaration in which Peru apologized for the raid. It also mentioned a pledge to fight threats posed by "irregular or criminal groups."';
+
+test('"it" after a sentence whose main verb put out a document speaks for whoever put it out (quotes.it-issued-document)', () => {
+  const on = quotesOf(declaration);
+  assert.equal(on.find((q) => q.cue === 'mentioned')?.speaker, '~The ministers at the meeting in Lima', JSON.stringify(on));
+  const off = without(['quotes.it-issued-document'], () => quotesOf(declaration));
+  assert.equal(off.find((q) => q.cue === 'mentioned')?.speaker, 'Peru', JSON.stringify(off));
+  // near miss: a verb that puts nothing out ("discussed a declaration")
+  const discussed = quotesOf(declaration.replace('approved', 'discussed'));
+  assert.notEqual(discussed.find((q) => q.cue === 'mentioned')?.speaker, '~The ministers at the meeting in Lima', JSON.stringify(discussed));
 });

@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -297,10 +297,20 @@ function clauseOverCue(toks: readonly Token[], children: Dependents, t: Token, o
   const next = t.i + 1;
   for (let v = next; v < toks.length && v < next + 12; v++) {
     const h = toks[v].head ?? -1;
-    if (toks[v].deprel !== 'ccomp' || h < 0 || h >= t.i || subtreeSpan(children, v)[0] !== next) continue;
+    // (quotes.clause-hung-before: or as a relative clause on a word before the cue: "…
+    // the issue, in which he asserted | he had won the election" with "won" a relative clause on the sentence's root)
+    const elsewhere = clauseHungBefore.enabled && toks[v].deprel === 'acl:relcl';
+    if ((toks[v].deprel !== 'ccomp' && !elsewhere) || h < 0 || h >= t.i || subtreeSpan(children, v)[0] !== next) continue;
     if (!children[v].some((c) => /^nsubj/.test(toks[c].deprel ?? '') && c < v) || !finitePredicate(toks, children, v)) return false;
+    if (toks[v].deprel !== 'ccomp' && children[v].some((c) => /^(?:mark|cc)$/.test(toks[c].deprel ?? '') || /^W/.test(toks[c].xpos ?? ''))) return false;
+    // (a relative pronoun before the cue's subject is its object: "what we say | they are" reports nothing; "in which he asserted" does)
+    if (toks[v].deprel !== 'ccomp') {
+      const subj = children[t.i].find((c) => c < t.i && /^nsubj/.test(toks[c].deprel ?? ''));
+      const k = subj === undefined ? t.i - 1 : subtreeSpan(children, subj)[0] - 1;
+      if (k >= 0 && /^(?:what|that|which|who|whom)$/i.test(toks[k].text) && toks[k - 1]?.upos !== 'ADP') return false;
+    }
     out.push({ i: v, head: t.i, deprel: 'ccomp' });
-    bareClause.fired(t.start, toks[v].end);
+    (toks[v].deprel === 'ccomp' ? bareClause : clauseHungBefore).fired(t.start, toks[v].end);
     return true;
   }
   return false;

@@ -793,6 +793,20 @@ export const statementWith = defineRule({
 export const nearerCue = defineRule({
   id: 'quotes.nearer-cue', stage: 'quotes', action: 'label', source: `${src}.ts`,
   summary: 'a quotation after a cue whose clause runs on, after a comma, into a participial cue of the same speaker nearer the quotation ("Murphy claimed she acted alone, insisting she was "never pressured"", "He interpreted it as a right, commenting, "…"") is the participle\'s; the first cue reports its own clause (before: the quotation took the first cue and its claim went unreported); a second quotation the participle reports goes with it (\'citing the move as a "grave abuse" and "contrary to law"\'); and a participle whose own content a colon closes before the quotation ("Trump responded …, attacking the subpoena as a political strategy: "…"") leaves the quotation to the same speaker\'s cue before it that takes only quotations',
-  fires: ['Governor Ana Ruiz claimed she made the decision alone, insisting she was "never pressured by anyone in the capital".'],
+  fires: ['Governor Ana Ruiz claimed she made the decision alone, adding, "Nobody in the capital ever pressured me."'],
   spares: ['Governor Ana Ruiz claimed she made the decision alone, leaving the capital on Monday: "I was never pressured by anyone in the capital."'],
+});
+
+export const clauseHungBefore = defineRule({
+  id: 'quotes.clause-hung-before', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a clause-taking cue with no complement followed at once by a finite clause with its own subject, which the parse hung as a relative or adverbial clause or a parataxis on a word before the cue ("… his rhetoric on the issue, in which he asserted | he had won the election"), reports that clause, as `quotes.bare-clause` reads one hung as a complement there',
+  fires: ["The mayor's response is a drastic departure in tone from his previous rhetoric and demeanor regarding the issue, in which he asserted he had won the election despite several key districts certifying their results in favor of Ruiz."],
+  spares: ["The mayor's response is a drastic departure in tone from his previous rhetoric and demeanor regarding the issue, in which he asserted that he had won the election despite several key districts certifying their results in favor of Ruiz."],
+});
+
+export const itIssuedDocument = defineRule({
+  id: 'quotes.it-issued-document', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'an "it" speaker opening the sentence after one whose main verb put out a statement or document ("The leaders at the summit approved a declaration … It also mentioned …"; issuing verbs in lexicon/en/issuing-verbs.tsv) is that document, and speaks for whoever put it out — the verb\'s subject — over a place or body coreference chose',
+  fires: ['The ministers at the meeting in Lima approved a declaration in which Peru apologized for the raid. It also mentioned a pledge to fight threats posed by "irregular or criminal groups."'],
+  spares: ['The ministers at the meeting in Lima discussed a declaration in which Peru apologized for the raid. It also mentioned a pledge to fight threats posed by "irregular or criminal groups."'],
 });

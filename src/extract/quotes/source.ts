@@ -1385,6 +1385,13 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
       const sure = knownAgreeingNearby(ctx, w, at, own);
       if (sure) { reassign(ctx, at); return fired(rule.pronounAgreement, { entity: sure, span, via: 'agreement' }); }
     }
+    // "The leaders approved a declaration … It also mentioned …": "it" opening the sentence after one whose main verb put out a
+    // document is that document, and speaks for whoever put it out
+    if (w === 'it' && rule.itIssuedDocument.enabled) {
+      const issuer = issuedDocumentBefore(ctx, head);
+      if (issuer?.entity) return fired(rule.itIssuedDocument, { entity: issuer.entity, span, via: 'author' });
+      if (issuer?.text) return fired(rule.itIssuedDocument, { entity: null, text: issuer.text, span, via: 'author' });
+    }
     if (own && ctx.ownerKind[head] !== undefined && agrees(ctx, w, own, at)) return { entity: own, span, via: 'coreference' };
     // they/it coreference left alone: the nearest agreeing subject before it ("officials went …, where they claimed")
     const subj = subjectAntecedent(ctx, head, w);
@@ -1760,6 +1767,35 @@ function authorOf(ctx: QuoteContext, from: number, to: number, head: number): { 
     }
   }
   return null;
+}
+
+/**
+ * quotes.it-issued-document: an "it" subject opening its sentence (an adverb at most before it), in the paragraph of a sentence
+ * whose main verb (or a verb conjoined to it) is an issuing verb with a statement or document noun for its object ("The leaders
+ * at the summit approved a declaration in which …"): the one who issued it (`subjectIssuer`), or null.
+ */
+function issuedDocumentBefore(ctx: QuoteContext, pronoun: number): { entity?: string; text?: string } | null {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const sIdx = toks[pronoun].sentence;
+  const sent = doc.sentences[sIdx];
+  if (sIdx === 0 || !/^nsubj/.test(deprel(toks[pronoun])) || pronoun - sent.tokenStart > 1) return null;
+  const prev = doc.sentences[sIdx - 1];
+  if (prev.paragraph !== sent.paragraph) return null;
+  let root = -1;
+  for (let j = prev.tokenStart; j < prev.tokenEnd && root < 0; j++) if (toks[j].deprel === 'root') root = j;
+  if (root < 0 || toks[root].upos !== 'VERB') return null;
+  const verbs = [root, ...ctx.children[root].filter((c) => deprel(toks[c]) === 'conj' && toks[c].upos === 'VERB')];
+  let found: { v: number; noun: number } | null = null;
+  for (const v of verbs) {
+    if (ctx.inside(v) || !ISSUING.has((toks[v].lemma ?? '').toLowerCase())) continue;
+    for (const c of ctx.children[v]) {
+      const cw = lw(toks[c]);
+      if (deprel(toks[c]) === 'obj' && !ctx.inside(c) && !/^NNP?S$/.test(toks[c].xpos ?? '') && (STATEMENT_NOUNS.has(cw) || DOCUMENT_NOUNS.has(cw))) found = { v, noun: c };
+    }
+  }
+  if (!found) return null;
+  return subjectIssuer(ctx, found.v);
 }
 
 /** The word a statement or document noun is looked up by: as written, or a plural's lemma when quotes.statement-with is on. */
