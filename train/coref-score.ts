@@ -14,6 +14,7 @@
  * one run (`tally`).
  */
 import { MODEL_BASIS } from '../src/extract/coref/confidence.js';
+import type { RulesRelation } from '../src/extract/coref/model.js';
 import type { Doc, Mention } from '../src/doc.js';
 import type { GoldDoc, GoldKind, GoldMention } from './coref-data.js';
 
@@ -116,6 +117,8 @@ export interface LinkRecord {
   score?: number;
   /** which rule (or the ranker) made the link (Mention.corefBasis) */
   basis?: string;
+  /** a ranker link: how it stands to the rules' choice (agree, against, alone), when traced (model.ts traceRelations) */
+  relation?: RulesRelation;
 }
 
 /** The ranker's confidence in a link, for thresholds; a rule's calibrated confidence is no threshold's business. */
@@ -124,7 +127,7 @@ export function rankerScore(m: Mention): number | undefined {
 }
 
 /** Every scored decision of one document. */
-export function documentRecords(doc: Doc, gold: GoldDoc): LinkRecord[] {
+export function documentRecords(doc: Doc, gold: GoldDoc, relations?: ReadonlyMap<number, RulesRelation>): LinkRecord[] {
   const records: LinkRecord[] = [];
   const index = new GoldIndex(gold.mentions);
   const firstName = new Map<string, string>();
@@ -138,7 +141,8 @@ export function documentRecords(doc: Doc, gold: GoldDoc): LinkRecord[] {
       if (!kind) continue;
       const g = index.align(m.start, m.end);
       const right = g !== undefined && groupOf.get(e.id) === g.group;
-      records.push({ what: 'link', kind, text: m.text, start: m.start, linked: e.name, gold: g ? firstName.get(g.group) ?? null : null, right, score: rankerScore(m), basis: m.corefBasis });
+      const score = rankerScore(m);
+      records.push({ what: 'link', kind, text: m.text, start: m.start, linked: e.name, gold: g ? firstName.get(g.group) ?? null : null, right, score, basis: m.corefBasis, ...(score !== undefined && relations?.has(m.start) ? { relation: relations.get(m.start) } : {}) });
       const prior = g && linkAt.get(g);
       if (g && (!prior || (rankerScore(prior.m) ?? 1) < (rankerScore(m) ?? 1))) linkAt.set(g, { m, entity: e.id });
     }
@@ -147,16 +151,23 @@ export function documentRecords(doc: Doc, gold: GoldDoc): LinkRecord[] {
     if (!gold.named.has(g.group) || !isScored(g.kind)) continue;
     const link = linkAt.get(g);
     const right = link !== undefined && groupOf.get(link.entity) === g.group;
-    records.push({ what: 'gold', kind: g.kind, text: g.text, start: g.start, linked: link ? byId.get(link.entity)?.name ?? null : null, gold: firstName.get(g.group) ?? null, right, score: link && rankerScore(link.m) });
+    const score = link && rankerScore(link.m);
+    const relation = score !== undefined && link ? relations?.get(link.m.start) : undefined;
+    records.push({ what: 'gold', kind: g.kind, text: g.text, start: g.start, linked: link ? byId.get(link.entity)?.name ?? null : null, gold: firstName.get(g.group) ?? null, right, score, ...(relation ? { relation } : {}) });
   }
   return records;
 }
 
-/** Counts from records, keeping only links whose confidence reaches their kind's threshold. */
-export function tally(records: readonly LinkRecord[], thresholds: Partial<Record<ScoredKind, number>> = {}): Scores {
+/** A link's threshold: its kind's and relation's ("he/she|against"), else its kind's, else 0. */
+export function thresholdOf(r: LinkRecord, thresholds: Partial<Record<string, number>>): number {
+  return (r.relation !== undefined ? thresholds[`${r.kind}|${r.relation}`] : undefined) ?? thresholds[r.kind] ?? 0;
+}
+
+/** Counts from records, keeping only links whose confidence reaches their threshold (thresholdOf). */
+export function tally(records: readonly LinkRecord[], thresholds: Partial<Record<string, number>> = {}): Scores {
   const s = emptyScores();
   for (const r of records) {
-    const kept = r.linked !== null && (r.score === undefined || r.score >= (thresholds[r.kind] ?? 0));
+    const kept = r.linked !== null && (r.score === undefined || r.score >= thresholdOf(r, thresholds));
     if (r.what === 'gold') {
       s[r.kind].gold++;
       if (kept && r.right) s[r.kind].right++;

@@ -15,7 +15,7 @@ import { Pipeline } from '../src/pipeline.js';
 import { resolveNominals } from '../src/extract/coref.js';
 import { buildMarkables, docView, type Markable } from '../src/extract/coref/markables.js';
 import { resolveMarkables, type RankingInstance } from '../src/extract/coref/resolver.js';
-import { CorefModel, DEFAULT_SOURCES, useCorefModel, type LinkKind, type LinkSource } from '../src/extract/coref/model.js';
+import { CorefModel, DEFAULT_SOURCES, traceRelations, useCorefModel, type LinkKind, type LinkSource } from '../src/extract/coref/model.js';
 import { createPipeline, extractDoc } from '../src/extract.js';
 import { rng } from '../src/nlp/tagger.js';
 import type { GoldDoc } from './coref-data.js';
@@ -204,8 +204,8 @@ export function crossValidate(prepared: PreparedDoc[], k: number, options: Train
     try {
       for (const p of prepared) {
         if (p.fold !== fold) continue;
-        const doc = extractDoc({ id: p.gold.id, text: p.gold.text, published: null });
-        for (const record of documentRecords(doc, p.gold)) out.push({ doc: p.gold.id, genre: p.gold.genre, fold, record });
+        const { result: doc, relations } = traceRelations(() => extractDoc({ id: p.gold.id, text: p.gold.text, published: null }));
+        for (const record of documentRecords(doc, p.gold, relations)) out.push({ doc: p.gold.id, genre: p.gold.genre, fold, record });
         outputs.push({ gold: p.gold, fold, mentions: systemMentions(doc) });
       }
     } finally {

@@ -22,7 +22,7 @@ import { addMention, lw, tokenOwners } from './coref/mentions.js';
 import { MODEL_BASIS } from './coref/confidence.js';
 import { ORG_NOUNS, POSSESSIVES, titleNoun } from './coref/words.js';
 import { buildMarkables, docView, type Markable } from './coref/markables.js';
-import { corefModel, hasCorefOverride, softmax, type CorefModel, type LinkKind } from './coref/model.js';
+import { corefModel, hasCorefOverride, noteRelation, softmax, type CorefModel, type LinkKind } from './coref/model.js';
 import { linkPredicates } from './coref/predicates.js';
 import { linkGroupPronouns } from './coref/groups.js';
 import { linkPluralPronouns } from './coref/plural.js';
@@ -200,8 +200,12 @@ export function resolveAnaphora(doc: Doc, model: CorefModel | null = corefModel(
     if (!e) continue;
     const a = r.anaphor;
     const kind = linkKind(a);
-    if (model.sources[kind] !== 'model' || r.probability < model.thresholds[kind]) continue;
+    // the rules' choice for the same anaphor: a link against it needs its own confidence (CorefModel.threshold)
+    const rule = view.rules.get(a.head);
+    const relation = rule === undefined ? 'alone' : rule === e.id ? 'agree' : 'against';
+    if (model.sources[kind] !== 'model' || r.probability < model.threshold(kind, relation)) continue;
     const start = toks[a.first].start;
+    noteRelation(start, relation);
     const end = toks[a.last].end;
     const m: Mention = {
       start, end, text: doc.text.slice(start, end), kind: a.kind === 'pronoun' ? 'pronoun' : 'nominal', type: e.type, entity: e.id,
