@@ -9,7 +9,7 @@
  */
 import { extractDoc } from '../src/extract.js';
 import { CorefModel, RULES_RELATIONS, traceRelations, useCorefModel, type LinkKind, type RulesRelation } from '../src/extract/coref/model.js';
-import { FRESH_SETS, freshGold, readFreshDocs } from '../eval/coref-fresh.js';
+import { FRESH_SETS, freshGold, readFreshDocs } from './coref-fresh.js';
 import { documentRecords, tally, type LinkRecord } from './coref-score.js';
 import { LINK_KINDS } from './coref-train.js';
 
