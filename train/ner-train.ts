@@ -127,9 +127,14 @@ export interface SelfTrainRecipe extends SelfTrainOptions {
 /**
  * The command-line options of self-training (train:ner and eval:entities): --self-train-pages N (turns it
  * on, weight 1), --self-train-seed S, --self-train-margin M, --self-train-weight W, --self-train-both (the
- * BIO model trains on it too), --self-train-tagger DIR (the pair that tags the sample; default the shipped one). Returns how many arguments were read (0: not a self-training option).
+ * BIO model trains on it too), --self-train-tagger DIR (the pair that tags the sample; default the shipped one),
+ * --no-self-train (none). Returns how many arguments were read (0: not a self-training option).
  */
 export function parseSelfTrainArg(a: string, v: string | undefined, opts: Pick<Partial<NerTrainOptions>, 'selfTrain'>): number {
+  if (a === '--no-self-train') {
+    opts.selfTrain = undefined;
+    return 1;
+  }
   if (!a.startsWith('--self-train')) return 0;
   const st: SelfTrainRecipe = (opts.selfTrain ??= { ...DEFAULT_SELFTRAIN, weight: 1, orgOnly: true });
   if (a === '--self-train-both') {
