@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultModelDir } from '../src/extract/ner.js';
 import { MODEL_FILES } from '../src/extract/ner-model.js';
-import { DEFAULT_TRAIN_OPTIONS, featuriseCorpus, parseExternal, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, featuriseCorpus, parseExternal, parseSelfTrainArg, readNerCorpus, type NerTrainOptions } from '../train/ner-train.js';
 import { formatPRF, type PRF } from '../train/ner-score.js';
 import { formatReport, runCrossValidation, runEpochCurve, type CvReport } from '../train/ner-cv.js';
 
@@ -32,7 +32,9 @@ function main(): void {
   const opts: Partial<NerTrainOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--data') data = args[++i];
+    const selfTrainArgs = parseSelfTrainArg(a, args[i + 1], opts);
+    if (selfTrainArgs) i += selfTrainArgs - 1;
+    else if (a === '--data') data = args[++i];
     else if (a === '--json') json = true;
     else if (a === '--json-out') jsonOut = args[++i];
     else if (a === '--update-manifest') updateManifest = true;

@@ -16,6 +16,7 @@
  *                                    mention's source
  *   score FILE [FILE…]               precision of the judged sample(s) as judged, and under the code
  *                                    as it is now (sampled predictions kept / removed, right / wrong)
+ *   diff --models DIR [--contexts]   the same, for the model pair in DIR against the shipped pair (a retrain)
  *   diff --rules a,b [--contexts]    every PERSON / ORG name mention of the pool the code makes with the rules on and not
  *                                    without them, or the other way, grouped by text (what the rules change on the pool); --contexts prints each change in its sentence
  *   attribute FILE                   for each wrong row: the ner stage's reading, and every registered rule of
@@ -30,6 +31,8 @@ import { join } from 'node:path';
 import { createPipeline } from '../src/extract.js';
 import { seededRandom } from '../src/nlp/random.js';
 import { chronicleNer } from '../train/ner-cv.js';
+import { useNerModel } from '../src/extract/ner.js';
+import { loadNerModel } from '../src/extract/ner-model.js';
 import { registeredRules, withoutRules } from '../src/rules/registry.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -234,15 +237,27 @@ function attribute(file: string): void {
   for (const r of wrong) process.stdout.write(`${String(r.k).padStart(4)} ${r.type.padEnd(6)} ${r.error!.padEnd(26)} ${JSON.stringify(r.text).padEnd(30)} source ${r.source.padEnd(12)} ner ${r.ner.padEnd(10)} rules ${(causes.get(r.k) ?? ['none']).join(', ')}\n`);
 }
 
-function diff(rules: string[], contexts = false): void {
+function diff(rules: string[], contexts = false, models?: string): void {
   const docs = readPool();
-  const on = predictions(docs);
-  const restore = withoutRules(rules);
+  let on: Map<string, Prediction[]>;
   let off: Map<string, Prediction[]>;
-  try {
+  if (models) {
+    // the model pair in `models` against the shipped pair, the same code: what a retrain changes on the pool
     off = predictions(docs);
-  } finally {
-    restore();
+    useNerModel(loadNerModel(models));
+    try {
+      on = predictions(docs);
+    } finally {
+      useNerModel(null);
+    }
+  } else {
+    on = predictions(docs);
+    const restore = withoutRules(rules);
+    try {
+      off = predictions(docs);
+    } finally {
+      restore();
+    }
   }
   const key = (p: Prediction) => `${p.start}:${p.end}:${p.type}`;
   const groups = new Map<string, { n: number; docs: Set<string> }>();
@@ -263,7 +278,7 @@ function diff(rules: string[], contexts = false): void {
     for (const p of on.get(d.id) ?? []) if (!b.has(key(p))) (note('added', p), line('added', p, d.text));
   }
   const total = (what: string, type: string) => [...groups].filter(([k]) => k.startsWith(`${what} ${type} `)).reduce((n, [, g]) => n + g.n, 0);
-  process.stdout.write(`rules ${rules.join(', ')} on the pool (${docs.length} documents): PERSON removed ${total('removed', 'PERSON')}, added ${total('added', 'PERSON')}; ORG removed ${total('removed', 'ORG')}, added ${total('added', 'ORG')}\n`);
+  process.stdout.write(`${models ? `models ${models} (against the shipped pair)` : `rules ${rules.join(', ')}`} on the pool (${docs.length} documents): PERSON removed ${total('removed', 'PERSON')}, added ${total('added', 'PERSON')}; ORG removed ${total('removed', 'ORG')}, added ${total('added', 'ORG')}\n`);
   for (const [k, g] of [...groups].sort((x, y) => y[1].n - x[1].n)) process.stdout.write(`  ${k}  ×${g.n} in ${g.docs.size} documents\n`);
   if (contexts) process.stdout.write(lines.join('\n') + '\n');
 }
@@ -286,7 +301,8 @@ function main(): void {
     if (!args.length) throw new Error('ner-precision score: needs judged sample files');
     score(args);
   } else if (cmd === 'diff') {
-    diff(opt('--rules').split(','), args.includes('--contexts'));
+    const models = args.includes('--models') ? opt('--models') : undefined;
+    diff(models ? [] : opt('--rules').split(','), args.includes('--contexts'), models);
   } else if (cmd === 'attribute') {
     if (!args[0]) throw new Error('ner-precision attribute: needs a judged sample file');
     attribute(args[0]);

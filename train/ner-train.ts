@@ -22,6 +22,7 @@ import { buildGazetteer, placeCategories } from './ner-gazetteer.js';
 import { readConlluWords, readExternal, readGum, readUner, type ExternalStats, type LabeledDoc, type LabeledSentence } from './ner-data.js';
 import { EXTERNAL_DIR } from './ner-external-build.js';
 import { toTextDoc, type TextDoc } from './ner-score.js';
+import { DEFAULT_SELFTRAIN, loadSelfTrain, selectSelfTrain, selfTrainPath, type SelfTrainOptions, type SelfTrainStats } from './ner-selftrain.js';
 import { seededRandom } from '../src/nlp/random.js';
 import { fin, hashString, mix } from '../src/nlp/features.js';
 
@@ -46,6 +47,8 @@ export interface NerCorpus {
   external: LabeledDoc[];
   /** per external source: documents, sentences, sentences left out, names by type */
   externalStats: Record<string, ExternalStats>;
+  /** the self-training sample read (NerTrainOptions.selfTrain; its documents are in `external`, genre "selftrain"), or null */
+  selfTrain: SelfTrainStats | null;
   /** UD English EWT train words (capitalisation statistics) */
   ewtWords: string[][];
   /** the shipped word representations (models/representations/), or null when missing */
@@ -73,7 +76,7 @@ export const PLACES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.
  * The labelled corpora and the gazetteer. `places`: the gazetteer also holds the place categories
  * of the world gazetteer (placeCategories; default as DEFAULT_TRAIN_OPTIONS).
  */
-export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places' | 'external' | 'datedCountries'> = {}): NerCorpus {
+export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOptions>, 'places' | 'external' | 'datedCountries' | 'selfTrain' | 'log'> = {}): NerCorpus {
   const ewtWords = readConlluWords(join(dataDir, 'ud-ewt', 'en_ewt-ud-train.conllu'));
   const places = opts.places ?? DEFAULT_TRAIN_OPTIONS.places;
   const datedCountries = opts.datedCountries ?? DEFAULT_TRAIN_OPTIONS.datedCountries ?? false;
@@ -95,7 +98,67 @@ export function readNerCorpus(dataDir: string, opts: Pick<Partial<NerTrainOption
     external.push(...readExternal(gunzipSync(readFileSync(join(EXTERNAL_DIR, `${source}.tsv.gz`))).toString('utf8'), source, gazetteer, stats));
     externalStats[source] = stats;
   }
-  return { dataDir, gazData, gazetteer, places, datedCountries, unerTrain, unerDev, gum, external, externalStats, ewtWords, brown: getBrownClusters(), vectors: null };
+  let selfTrain: SelfTrainStats | null = null;
+  if (opts.selfTrain && opts.selfTrain.weight > 0) {
+    const st = opts.selfTrain;
+    const file = loadSelfTrain(dataDir, st, opts.log);
+    // mixed in the proportions of the gold training sentences (UNER train and GUM)
+    const gold = [...unerTrain.map((s) => s.tags), ...gum.flatMap((d) => d.sentences.map((s) => s.tags))];
+    const picked = selectSelfTrain(file, st, gold, selfTrainPath(st.pages, st.seed, st.tagger));
+    external.push(...picked.docs);
+    selfTrain = picked.stats;
+    externalStats[SELFTRAIN_SOURCE] = { documents: picked.docs.length, sentences: picked.docs.reduce((a, d) => a + d.sentences.length, 0), skipped: 0, names: picked.stats.names };
+    opts.log?.(`self-training: ${file.header.pages} pages (seed ${st.seed}), margin ≥ ${st.margin}${st.untaggedCaps ? '' : ', no untagged capitalised word'}: confident org/other/empty ${picked.stats.confident.org}/${picked.stats.confident.other}/${picked.stats.confident.empty}, kept ${picked.stats.kept.org}/${picked.stats.kept.other}/${picked.stats.kept.empty}, weight ${st.weight}${st.orgOnly ? ', companion only' : ''}`);
+  }
+  return { dataDir, gazData, gazetteer, places, datedCountries, unerTrain, unerDev, gum, external, externalStats, selfTrain, ewtWords, brown: getBrownClusters(), vectors: null };
+}
+
+/** The external-source name of the self-training sample in the training list. */
+export const SELFTRAIN_SOURCE = 'selftrain';
+
+/** Self-training as a recipe option: the sample (train/ner-selftrain.ts) and how it joins the training. */
+export interface SelfTrainRecipe extends SelfTrainOptions {
+  /** times each kept sentence is seen per epoch (whole number; 0: off) */
+  weight: number;
+  /** only the organisation companion trains on it (the BIO model does not) */
+  orgOnly: boolean;
+}
+
+/**
+ * The command-line options of self-training (train:ner and eval:entities): --self-train-pages N (turns it
+ * on, weight 1), --self-train-seed S, --self-train-margin M, --self-train-weight W, --self-train-both (the
+ * BIO model trains on it too), --self-train-tagger DIR (the pair that tags the sample; default the shipped one),
+ * --no-self-train (none). Returns how many arguments were read (0: not a self-training option).
+ */
+export function parseSelfTrainArg(a: string, v: string | undefined, opts: Pick<Partial<NerTrainOptions>, 'selfTrain'>): number {
+  if (a === '--no-self-train') {
+    opts.selfTrain = undefined;
+    return 1;
+  }
+  if (!a.startsWith('--self-train')) return 0;
+  const st: SelfTrainRecipe = (opts.selfTrain ??= { ...DEFAULT_SELFTRAIN, weight: 1, orgOnly: true });
+  if (a === '--self-train-both') {
+    st.orgOnly = false;
+    return 1;
+  }
+  if (a === '--self-train-untagged-caps') {
+    st.untaggedCaps = true;
+    return 1;
+  }
+  if (a === '--self-train-tagger') {
+    if (!v) throw new Error(`${a} needs a model directory`);
+    st.tagger = v;
+    return 2;
+  }
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`${a} needs a number`);
+  if (a === '--self-train-pages') st.pages = n;
+  else if (a === '--self-train-seed') st.seed = n;
+  else if (a === '--self-train-margin') st.margin = n;
+  else if (a === '--self-train-weight') st.weight = n;
+  else throw new Error(`unknown option ${a} (use --self-train-pages N, --self-train-seed S, --self-train-margin M, --self-train-weight W, --self-train-both, --self-train-untagged-caps, --self-train-tagger DIR)`);
+  if (!Number.isInteger(st.pages) || st.pages < 1 || !Number.isInteger(st.weight) || st.weight < 0) throw new Error(`${a}: pages and weight are whole numbers`);
+  return 2;
 }
 
 /** Ids of GUM's news and interview documents, sorted. */
@@ -145,6 +208,11 @@ export interface NerTrainOptions {
   external: Readonly<Record<string, number>>;
   /** with external: only the organisation companion trains on them (the BIO model, whose persons and places are kept, does not) */
   externalOrgOnly?: boolean;
+  /**
+   * self-training: confident sentences of a seeded sample of the unlabelled Wikipedia pages, tagged by the
+   * current model pair (train/ner-selftrain.ts), with their weight; read by readNerCorpus. Off when absent.
+   */
+  selfTrain?: SelfTrainRecipe;
   /**
    * with external: feature augmentation (Daumé 2007, "frustratingly easy domain adaptation"): an
    * external sentence's tokens also carry a copy of every feature keyed by its source, so what is
@@ -542,7 +610,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
   const uner = fc.units.filter((u) => u.source === 'uner');
   const unerDev = fc.units.filter((u) => u.source === 'uner-dev' && !exclude.has(u.doc));
   const gum = fc.units.filter((u) => u.source === 'gum' && !exclude.has(u.doc));
-  const externalWeight = opts.external ?? {};
+  const externalWeight: Record<string, number> = { ...(opts.external ?? {}), ...(opts.selfTrain && opts.selfTrain.weight > 0 ? { [SELFTRAIN_SOURCE]: opts.selfTrain.weight } : {}) };
   for (const [source, weight] of Object.entries(externalWeight)) {
     if (!Number.isInteger(weight) || weight < 0) throw new Error(`trainNer: external weight of ${source} must be a whole number ≥ 0, got ${weight}`);
     if (weight > 0 && !fc.corpus.externalStats[source]) throw new Error(`trainNer: the corpus was read without the external source ${source} (readNerCorpus external)`);
@@ -714,7 +782,7 @@ export function trainNer(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opt
  * on the same documents, linked as model.org so the ner stage runs both.
  */
 export function trainPair(fc: FeaturisedCorpus, exclude: ReadonlySet<string>, opts: NerTrainOptions): TrainedNer {
-  const trained = trainNer(fc, exclude, { ...opts, ...(opts.externalOrgOnly ? { external: {} } : {}), org: null });
+  const trained = trainNer(fc, exclude, { ...opts, ...(opts.externalOrgOnly ? { external: {} } : {}), ...(opts.selfTrain?.orgOnly ? { selfTrain: undefined } : {}), org: null });
   if (!opts.org) return trained;
   const plain = opts.orgWithoutTypes && fc.plain;
   const org = trainNer(plain || fc, exclude, { ...opts, ...(plain ? { corpusTypes: false } : {}), bilou: opts.org.bilou, types: opts.org.types, oBias: opts.org.oBias ?? opts.oBias, org: null, onEpoch: undefined });

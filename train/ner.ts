@@ -30,7 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { BIO_TAGS, FEATURE_VERSION, MODEL_FILES, TagSet } from '../src/extract/ner-model.js';
 import { NER_LEXICON_LISTS } from '../src/extract/ner-features.js';
 import { assertFrozen, checksums } from '../src/lexicon/index.js';
-import { DEFAULT_TRAIN_OPTIONS, cvPool, featuriseCorpus, parseExternal, readNerCorpus, trainPair, type NerTrainOptions } from './ner-train.js';
+import { DEFAULT_TRAIN_OPTIONS, SELFTRAIN_SOURCE, cvPool, featuriseCorpus, parseExternal, parseSelfTrainArg, readNerCorpus, trainPair, type NerTrainOptions } from './ner-train.js';
 import { formatReport, runCrossValidation, type CvReport } from './ner-cv.js';
 import { EXTERNAL_INFO } from './ner-external-build.js';
 
@@ -42,6 +42,8 @@ interface Options extends Omit<NerTrainOptions, 'oBias'> {
   cvOnly: boolean;
   /** train on lexicon lists that changed since the model's manifest froze them (and record the new ones) */
   relist: boolean;
+  /** leave the cross-validation pool's documents out of training (a tagger for self-training samples the cross-validation reads) */
+  withoutPool: boolean;
 }
 
 /** O biases tried by the cross-validation (see NerWeights.oBias). */
@@ -56,6 +58,7 @@ function parseArgs(argv: string[]): Options {
     folds: 5,
     cvOnly: false,
     relist: false,
+    withoutPool: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -66,7 +69,9 @@ function parseArgs(argv: string[]): Options {
       i++;
       return n;
     };
-    if (a === '--epochs') opts.epochs = num();
+    const selfTrainArgs = parseSelfTrainArg(a, v, opts);
+    if (selfTrainArgs) i += selfTrainArgs - 1;
+    else if (a === '--epochs') opts.epochs = num();
     else if (a === '--out') opts.out = v, i++;
     else if (a === '--data') opts.data = v, i++;
     else if (a === '--seeds') opts.seeds = v.split(',').map(Number), i++;
@@ -77,6 +82,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--folds') opts.folds = num();
     else if (a === '--cv') opts.cvOnly = true;
     else if (a === '--relist') opts.relist = true;
+    else if (a === '--without-pool') opts.withoutPool = true;
     else if (a === '--no-brown') opts.brown = false;
     else if (a === '--vectors') opts.vectors = true;
     else if (a === '--types') opts.corpusTypes = true;
@@ -93,7 +99,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--dated-countries') opts.datedCountries = true;
     else if (a === '--org-o-bias') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), oBias: num() };
     else if (a === '--org-only') opts.org = { ...(opts.org ?? DEFAULT_TRAIN_OPTIONS.org!), types: ['ORG'] };
-    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places, --dated-countries)`);
+    else throw new Error(`unknown option ${a} (use --epochs N, --out DIR, --data DIR, --seeds N,M,…, --gum-weight N, --external SRC:W,…, --external-org-only, --external-augment, --min-count N, --o-bias X, --org-o-bias X, --org-only, --no-org, --folds K, --cv, --relist, --without-pool, --no-self-train, --self-train-pages N, --self-train-seed S, --self-train-margin M, --self-train-weight W, --self-train-both, --self-train-untagged-caps, --self-train-tagger DIR, --no-brown, --[no-]vectors, --[no-]types, --org-without-types, --[no-]unlabelled-caps, --[no-]places, --dated-countries)`);
   }
   if (!existsSync(join(opts.data, 'gum', 'dep'))) throw new Error(`data folder not found: ${opts.data} (set --data or CHRONICLE_DATA)`);
   return opts;
@@ -117,8 +123,8 @@ function main(): void {
     assertFrozen((JSON.parse(readFileSync(shipped, 'utf8')) as { lexicon?: Record<string, string> }).lexicon, shipped);
   }
   const t0 = Date.now();
-  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, datedCountries: opts.datedCountries, org: opts.org, log };
-  const fc = featuriseCorpus(readNerCorpus(opts.data, opts), opts, log);
+  const train = { epochs: opts.epochs, seeds: opts.seeds, gumWeight: opts.gumWeight, external: opts.external, selfTrain: opts.selfTrain, externalOrgOnly: opts.externalOrgOnly, externalAugment: opts.externalAugment, minCount: opts.minCount, brown: opts.brown, vectors: opts.vectors, corpusTypes: opts.corpusTypes, orgWithoutTypes: opts.orgWithoutTypes, unlabelledCaps: opts.unlabelledCaps, places: opts.places, datedCountries: opts.datedCountries, org: opts.org, log };
+  const fc = featuriseCorpus(readNerCorpus(opts.data, { ...opts, log }), opts, log);
   const corpus = fc.corpus;
   let cv: CvReport | null = null;
   let grid: { o_bias: number; pipeline_f1: number; ner_stage_f1: number }[] = [];
@@ -135,7 +141,8 @@ function main(): void {
     opts.oBias = cv.oBias;
   }
 
-  const trained = trainPair(fc, new Set(), { ...train, oBias: opts.oBias! });
+  // --without-pool: a pair that never saw the cross-validation pool (a tagger for self-training samples the cross-validation reads)
+  const trained = trainPair(fc, new Set(opts.withoutPool ? cvPool(corpus).map((d) => d.id) : []), { ...train, oBias: opts.oBias! });
   mkdirSync(opts.out, { recursive: true });
   const files: Record<string, Buffer> = {
     [MODEL_FILES.weights]: trained.weightsFile,
@@ -177,7 +184,17 @@ function main(): void {
         { name: 'UNER English EWT train (en_ewt-ud-train.iob2)', sentences: trained.sentences.uner, licence: 'CC BY-SA 4.0' },
         { name: 'UNER English EWT dev (en_ewt-ud-dev.iob2)', sentences: trained.sentences.unerDev, licence: 'CC BY-SA 4.0' },
         { name: 'GUM dep/*.conllu entity layer, all six genres', documents: trained.sentences.gumDocuments, sentences: trained.sentences.gum, weight: opts.gumWeight, licence: 'CC BY 4.0 (annotations); texts CC BY 2.5 / CC BY 4.0 / CC BY-SA 3.0' },
-        ...Object.entries({ ...trained.sentences.external, ...(trained.org?.sentences.external ?? {}) }).map(([source, e]) => ({ ...EXTERNAL_INFO[source], file: `train/data/ner-external/${source}.tsv.gz`, documents: e.documents, sentences: e.sentences, weight: e.weight, names: corpus.externalStats[source]?.names, sentences_left_out: corpus.externalStats[source]?.skipped })),
+        ...Object.entries({ ...trained.sentences.external, ...(trained.org?.sentences.external ?? {}) }).filter(([source]) => source !== SELFTRAIN_SOURCE).map(([source, e]) => ({ ...EXTERNAL_INFO[source], file: `train/data/ner-external/${source}.tsv.gz`, documents: e.documents, sentences: e.sentences, weight: e.weight, names: corpus.externalStats[source]?.names, sentences_left_out: corpus.externalStats[source]?.skipped })),
+        ...(corpus.selfTrain && opts.selfTrain ? [{
+          name: 'self-training: confident sentences of a seeded sample of the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (its Wikinews part left out), tagged by the model pair named by tagger_sha256 through the real pipeline (train/ner-selftrain.ts)',
+          file: corpus.selfTrain.file.replace(/^.*\/train\/data\//, 'train/data/'),
+          pages: corpus.selfTrain.header.pages, sample_seed: corpus.selfTrain.header.seed, corpus_sha256: corpus.selfTrain.header.corpusSha256, tagger_sha256: corpus.selfTrain.header.taggerSha256,
+          filter: `the recogniser, the companion and the pipeline's final names agree on every name of the sentence; every occurrence of each name's string in the page is that name with that type; every token's Viterbi margin ≥ ${corpus.selfTrain.margin} under both models;${opts.selfTrain.untaggedCaps ? '' : ' no capitalised word outside the names past the first word (train/ner-selftrain.ts hasUntaggedCapital);'} all sentences with an organisation, sentences with other names only and with none in the gold training sentences' proportions (seed ${opts.selfTrain.seed})`,
+          sentences_tagged: corpus.selfTrain.header.sentences, agreeing: corpus.selfTrain.header.agreeing, agreeing_and_consistent: corpus.selfTrain.header.consistent,
+          confident: corpus.selfTrain.confident, kept: corpus.selfTrain.kept, names: corpus.selfTrain.names,
+          weight: opts.selfTrain.weight, trains: opts.selfTrain.orgOnly ? 'the organisation companion only' : 'both models',
+          licence: 'CC BY-SA 3.0 (Wikipedia contributors)',
+        }] : []),
       ],
       lexicon: 'capitalisation ratios from UD EWT train text + the GUM documents outside the cross-validation pool (UD EWT: CC BY-SA 4.0)' + (opts.unlabelledCaps ? ' + the Wikipedia pages of ../shared/data/unlabelled/news-en.jsonl.gz (CC BY-SA 3.0; words seen there ≥ 10 times)' : ''),
       gazetteer: 'PETRARCH2 Phoenix actor dictionaries (MIT, © 2014 Open Event Data Alliance) + hand lists in train/ner-gazetteer.ts' + (corpus.datedCountries ? ' (dated country codes read as countries: --dated-countries)' : '') + (corpus.places ? ' + place categories (CTRY, AREA, ADM1, TOWN6/5/4/3 by population) of every name key of the world gazetteer models/places (GeoNames, CC BY 4.0; see models/places/manifest.json), train/ner-gazetteer.ts placeCategories' : ''),
