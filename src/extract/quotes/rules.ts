@@ -810,3 +810,12 @@ export const itIssuedDocument = defineRule({
   fires: ['The ministers at the meeting in Lima approved a declaration in which Peru apologized for the raid. It also mentioned a pledge to fight threats posed by "irregular or criminal groups."'],
   spares: ['The ministers at the meeting in Lima discussed a declaration in which Peru apologized for the raid. It also mentioned a pledge to fight threats posed by "irregular or criminal groups."'],
 });
+
+// ---- fifteenth session, second round (quotes27): a description by the head word of an organisation's name ----
+
+export const descriptionNameHead = defineRule({
+  id: 'quotes.description-name-head', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a definite description source with no name in it ("The chamber said") whose head noun is the head word of the name of exactly one organisation mentioned before it ("the Lagos Chamber of Commerce") is that organisation; two such organisations, or none, leave it a description',
+  fires: ['Business groups, including the Lagos Chamber of Commerce, urged both sides to settle. The chamber said that exporters were already missing shipments.'],
+  spares: ['The Lagos Chamber of Commerce and the Kano Chamber of Commerce urged both sides to settle. The chamber said that exporters were already missing shipments.'],
+});
