@@ -659,13 +659,3 @@ test('ner.ordinal-names: an ordinal in figures before capitalised words ending i
   const restore = withoutRules(['ner.ordinal-names']);
   try { assert.deepEqual(run('The restaurant is located on 38th Street near the park.', []), []); } finally { restore(); }
 });
-
-test('ner.lower-case-places: a lower-case word the gazetteer knows only as a place and the lexicon mostly sees capitalised is that place; common words stay', () => {
-  const run = (text: string) => withDecodedNames({ decoded: [], companion: [] }, () => names(text)).map((m) => `${m.text}/${m.type}`);
-  assert.deepEqual(run('i am doing a report on afghanistan for school'), ['afghanistan/GPE']);
-  assert.deepEqual(run('best pizza other than pizza from chicago'), ['chicago/GPE']);
-  // capitalised less often than nine times in ten, or a given name too: no place
-  assert.deepEqual(run('the weather is nice and reading is fun, tell us'), []);
-  const restore = withoutRules(['ner.lower-case-places']);
-  try { assert.deepEqual(run('i am doing a report on afghanistan for school'), []); } finally { restore(); }
-});

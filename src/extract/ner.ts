@@ -84,7 +84,6 @@ const R_REGION_CODES = nerRule("region-codes", "retype", "a state or province po
 ]);
 const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
 const R_PLACE_BEFORE_TITLE = nerRule("place-before-title", "label", "a known place before a title or a party word is tagged (\"Pennsylvania Senator\", \"a Massachusetts Democrat\")", ["Elizabeth Warren, a Massachusetts Democrat, spoke."]);
-const R_LOWER_CASE_PLACES = nerRule("lower-case-places", "label", "a word written in lower case (\"afghanistan\", \"baguio\", \"chicago\") that the gazetteer knows only as a place (no person, given name, organisation or nationality) and that the capitalisation lexicon sees capitalised at least nine times in ten is that place: web text written without capitals; a common word (\"nice\", \"reading\", \"mobile\", \"us\") is capitalised less often and stays", ["i 'm doing a report on how afghanistan and vietnam are different", "my cousin moved to kenya last year"]);
 const R_ORDINAL_NAMES = nerRule("ordinal-names", "label", "an ordinal in figures followed by capitalised words ending in a facility head or an organisation head is one name of that kind (\"38th Street\", \"7th Avenue\", \"the US Navy's 5th Fleet\", \"the 3rd Infantry Division\"); the model reads a name as opening with a capital", ["The restaurant is located on 38th Street and 7th Avenue.", "The 3rd Infantry Division crossed the river."]);
 const R_KNOWN_PLACES = nerRule("known-places", "label", "a gazetteer place after a place preposition, and an unknown word closing a place phrase after \"in\", are places", ["He had been held in a detention centre in Taganrog."]);
 const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyphenated or multi-word organisations the model left are tagged (\"Al-Shabaab\", \"an al-Qaeda affiliate\")", ["He had been held by an al-Qaeda affiliate in Mali."]);
@@ -243,7 +242,6 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_PLACE_BEFORE_TITLE, out, () => addPlaceBeforeTitle(model, words, out));
   applyRule(R_KNOWN_PLACES, out, () => addKnownPlaces(model, words, out));
   applyRule(R_ORDINAL_NAMES, out, () => addOrdinalNames(words, out, (l) => (FAC_TRIGGERS.has(l) ? 'FAC' : isOrgHead(l) || ORDINAL_UNITS.has(l) ? 'ORG' : null)));
-  applyRule(R_LOWER_CASE_PLACES, out, () => addLowerCasePlaces(model, words, out));
   applyRule(R_KNOWN_ORGANISATIONS, out, () => addKnownOrganisations(model, words, out));
   applyRule(R_NICKNAMES, out, () => joinNicknames(words, out));
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
@@ -1017,35 +1015,6 @@ function addOrdinalNames(words: readonly string[], spans: NameSpan[], headType: 
     else spans.push({ start: k, end: e, type });
     added = true;
     k = e - 1;
-  }
-  if (added) spans.sort((x, y) => x.start - y.start);
-}
-
-/** Share of capitalised occurrences in the capitalisation lexicon a lower-case word needs to be read as a name. */
-const LOWER_CASE_NAME_SHARE = 0.9;
-
-/**
- * "how afghanistan and vietnam differ", "going to baguio": web text written without capitals. A run of up
- * to three lower-case words the gazetteer knows only as a place, each of which the capitalisation lexicon
- * sees capitalised nine times in ten, is that place. Linear: one gazetteer probe per uncovered word.
- */
-function addLowerCasePlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
-  const lowerName = (w: string | undefined) => w !== undefined && /^\p{Ll}{3,}$/u.test(w) && (model.lexicon.get(w) ?? 0) >= LOWER_CASE_NAME_SHARE;
-  let added = false;
-  for (let k = 0; k < words.length; k++) {
-    if (!lowerName(words[k]) || covers(spans, k) || !model.gazetteer.firstNode(words[k])) continue;
-    for (let e = Math.min(words.length, k + 3); e > k; e--) {
-      let ok = true;
-      for (let i = k; i < e; i++) if (!lowerName(words[i]) || covers(spans, i)) ok = false;
-      if (!ok) continue;
-      const cats = gazCats(model, words, k, e);
-      if (cats.includes('GPE') && !cats.some((c) => c === 'PER' || c === 'FIRST' || c === 'ORG' || c === 'NORP')) {
-        spans.push({ start: k, end: e, type: 'GPE' });
-        added = true;
-        k = e - 1;
-        break;
-      }
-    }
   }
   if (added) spans.sort((x, y) => x.start - y.start);
 }
