@@ -647,3 +647,15 @@ test('ner.org-short-form: an organisation named with trailing head words labels 
   // a place (gazetteer) is no short form: "Texas" of "Texas Instruments Inc."
   assert.deepEqual(run('Texas Instruments Inc. grew. Texas voted on Monday.', ['Texas Instruments Inc./ORG', 'Texas/GPE']), ['Texas Instruments Inc./ORG', 'Texas/GPE']);
 });
+
+test('ner.ordinal-names: an ordinal in figures before capitalised words ending in a facility or unit head is one name; not before another head', () => {
+  const run = (text: string, decoded: string[]) => withDecodedNames({ decoded, companion: [] }, () => names(text)).map((m) => `${m.text}/${m.type}`);
+  assert.deepEqual(run('The restaurant is located on 38th Street near the park.', []), ['38th Street/FAC']);
+  assert.deepEqual(run('A spokesman for the 5th Fleet reported the attack.', []), ['5th Fleet/ORG']);
+  // a span the model made over the words alone grows to the ordinal
+  assert.deepEqual(run('The 3rd Infantry Division crossed the river.', ['Infantry Division/ORG']), ['3rd Infantry Division/ORG']);
+  // no head word: "21st Century" is a time, not a name
+  assert.deepEqual(run('Life in the 21st Century is fast.', []), []);
+  const restore = withoutRules(['ner.ordinal-names']);
+  try { assert.deepEqual(run('The restaurant is located on 38th Street near the park.', []), []); } finally { restore(); }
+});

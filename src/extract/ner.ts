@@ -84,6 +84,7 @@ const R_REGION_CODES = nerRule("region-codes", "retype", "a state or province po
 ]);
 const R_FILL_LISTS = nerRule("fill-lists", "label", "the items of a list of three or more names are alike", ["Armed clashes broke out in several northern Iraqi cities on Wednesday, leaving some 22 persons dead in Mosul, Baiji, and Tuz."]);
 const R_PLACE_BEFORE_TITLE = nerRule("place-before-title", "label", "a known place before a title or a party word is tagged (\"Pennsylvania Senator\", \"a Massachusetts Democrat\")", ["Elizabeth Warren, a Massachusetts Democrat, spoke."]);
+const R_ORDINAL_NAMES = nerRule("ordinal-names", "label", "an ordinal in figures followed by capitalised words ending in a facility head or an organisation head is one name of that kind (\"38th Street\", \"7th Avenue\", \"the US Navy's 5th Fleet\", \"the 3rd Infantry Division\"); the model reads a name as opening with a capital", ["The restaurant is located on 38th Street and 7th Avenue.", "The 3rd Infantry Division crossed the river."]);
 const R_KNOWN_PLACES = nerRule("known-places", "label", "a gazetteer place after a place preposition, and an unknown word closing a place phrase after \"in\", are places", ["He had been held in a detention centre in Taganrog."]);
 const R_KNOWN_ORGANISATIONS = nerRule("known-organisations", "label", "known hyphenated or multi-word organisations the model left are tagged (\"Al-Shabaab\", \"an al-Qaeda affiliate\")", ["He had been held by an al-Qaeda affiliate in Mali."]);
 const R_NICKNAMES = nerRule("nicknames", "extend", "a quoted nickname sits inside a name (Joaquín \"El Chapo\" Guzmán)", ["Joaquín \"El Chapo\" Guzmán was flown to New York."]);
@@ -240,6 +241,7 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_FILL_LISTS, out, () => fillLists(model, words, out));
   applyRule(R_PLACE_BEFORE_TITLE, out, () => addPlaceBeforeTitle(model, words, out));
   applyRule(R_KNOWN_PLACES, out, () => addKnownPlaces(model, words, out));
+  applyRule(R_ORDINAL_NAMES, out, () => addOrdinalNames(words, out, (l) => (FAC_TRIGGERS.has(l) ? 'FAC' : isOrgHead(l) || ORDINAL_UNITS.has(l) ? 'ORG' : null)));
   applyRule(R_KNOWN_ORGANISATIONS, out, () => addKnownOrganisations(model, words, out));
   applyRule(R_NICKNAMES, out, () => joinNicknames(words, out));
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
@@ -992,6 +994,30 @@ const PHRASE_CLOSERS = set('function-words', { uses: 'ner-phrase-closer' });
 const CLASS_DETERMINERS = set('function-words', { uses: 'ner-class-det' });
 /** Prepositions after which a lone capitalised word may be a place ("held in Taganrog"). */
 const PLACE_PREPOSITIONS = set('function-words', { uses: 'ner-place-prep' });
+
+/**
+ * "38th Street", "the US Navy's 5th Fleet": an ordinal in figures, then one to three capitalised words
+ * (nothing covers them) ending in a head word that the words after do not continue, is a name of the head's kind.
+ * A span the model made over the capitalised words alone grows to the ordinal.
+ */
+function addOrdinalNames(words: readonly string[], spans: NameSpan[], headType: (lower: string) => EntityType | null): void {
+  let added = false;
+  for (let k = 0; k + 1 < words.length; k++) {
+    if (!/^\d+(?:st|nd|rd|th)$/.test(words[k]) || covers(spans, k)) continue;
+    let e = k + 1;
+    while (e < words.length && e - k <= 3 && /^\p{Lu}\p{Ll}/u.test(words[e])) e++;
+    if (e === k + 1 || (e < words.length && /^\p{Lu}/u.test(words[e]))) continue;
+    const type = headType(words[e - 1].toLowerCase());
+    if (!type) continue;
+    const over = spans.filter((s) => s.start < e && s.end > k + 1);
+    if (over.length > 1 || (over.length === 1 && (over[0].start !== k + 1 || over[0].end !== e))) continue;
+    if (over.length === 1) over[0].start = k;
+    else spans.push({ start: k, end: e, type });
+    added = true;
+    k = e - 1;
+  }
+  if (added) spans.sort((x, y) => x.start - y.start);
+}
 
 function addKnownPlaces(model: NerModel, words: readonly string[], spans: NameSpan[]): void {
   // "abducted near Gao": after "near" / "outside" a lone capitalised name is a place
@@ -1789,6 +1815,8 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
  */
 /** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
 const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
+/** Military units named by an ordinal ("5th Fleet"; lexicon org-heads, uses ordinal). */
+const ORDINAL_UNITS = readerSet('org-heads', 'ordinal');
 
 function orgShortForms(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], isThing: (key: string) => boolean, ranges?: readonly (readonly [number, number])[]): void {
   const forms = new Map<string, string[][]>();
