@@ -1807,17 +1807,17 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
   sentenceRange = undefined;
 }
 
+/** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
+const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
+/** Military units named by an ordinal ("5th Fleet"; lexicon org-heads, uses ordinal). */
+const ORDINAL_UNITS = readerSet('org-heads', 'ordinal');
+
 /**
  * "SoftBank Group Corp. … SoftBank said": the article's organisations that end in head words (org-heads: Group, Corp.,
  * Foundation, Institution …) give their names without them; where the article writes such a short form as a name of
  * its own — untagged, or one word the models typed otherwise — it is the organisation (ner.org-short-form). One pass
  * collects the short forms, one scans the words (a short form is looked up by its first word).
  */
-/** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
-const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
-/** Military units named by an ordinal ("5th Fleet"; lexicon org-heads, uses ordinal). */
-const ORDINAL_UNITS = readerSet('org-heads', 'ordinal');
-
 function orgShortForms(model: NerModel, sentences: readonly (readonly string[])[], out: NameSpan[][], isThing: (key: string) => boolean, ranges?: readonly (readonly [number, number])[]): void {
   const forms = new Map<string, string[][]>();
   const personWords = new Set<string>();
@@ -1859,7 +1859,7 @@ function orgShortForms(model: NerModel, sentences: readonly (readonly string[])[
         if (e > words.length || form.some((w, j) => words[i + j] !== w) || otherTyped.has(form.join(' '))) continue;
         // not inside a longer capitalised run ("SoftBank Vision Fund", "New Mozilla")
         // nor a numbered thing ("CentOS 8": a product's version)
-        if (capital(words[e]) || /^\d/.test(words[e] ?? '') || (/^['’]s?$/.test(words[e] ?? '') && capital(words[e + 1])) || (i > 0 && capital(words[i - 1]) && !SENTENCE_OPENERS.has(words[i - 1]) && i - 1 > 0)) continue;
+        if (capital(words[e]) || /^\d/.test(words[e] ?? '') || (/^['’]s?$/.test(words[e] ?? '') && capital(words[e + 1])) || (i > 1 && capital(words[i - 1]) && !SENTENCE_OPENERS.has(words[i - 1]))) continue;
         // "Hiram College (Hiram, OH)": before ", State" it is the town the organisation is named after
         if (words[e] === ',' && e + 1 < words.length && (REGION_CODES.has(words[e + 1]) || ruleCats(model, [words[e + 1].toLowerCase()]).includes('GPE'))) continue;
         const over = spans.filter((s) => s.start < e && s.end > i);
