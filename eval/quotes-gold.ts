@@ -42,9 +42,9 @@ export interface GoldQuoteDoc {
   id: string;
   slug: string;
   origin: 'wikinews' | 'gum' | 'own';
-  split: 'dev' | 'heldout' | 'held2' | 'held3' | 'held4' | 'held5' | 'held6' | 'held7' | 'own' | 'blind';
-  /** held3, held4 and held7 only: the half (A to develop on, B to report), fixed by a hash of the id (held7: by alternation in
-   * taken order, its selector's rule); held5 and held6 have none (unseen whole) */
+  split: 'dev' | 'heldout' | 'held2' | 'held3' | 'held4' | 'held5' | 'held6' | 'held7' | 'held8' | 'own' | 'blind';
+  /** held3, held4, held7 and held8 only: the half (A to develop on, B to report), fixed by a hash of the id (held7, held8: by
+   * alternation in taken order, their selectors' rule); held5 and held6 have none (unseen whole) */
   half?: 'A' | 'B';
   title: string;
   date: string | null;
@@ -202,6 +202,12 @@ export function loadGold(dir = QUOTES_DATA): GoldQuoteDoc[] {
   return out;
 }
 
+/** An interview answer in a transcript: a direct content with no cue right after its source, a speaker label opening the paragraph. */
+export function transcriptAnswer(text: string, a: Pick<GoldAttribution, 'kind' | 'source' | 'cue' | 'content'>): boolean {
+  return a.kind === 'direct' && !a.cue && !!a.source && a.source.end + 1 === a.content.start && text[a.source.end] === ' '
+    && (a.source.start === 0 || text.slice(a.source.start - 2, a.source.start) === '\n\n');
+}
+
 /** Offsets that slice to their text, spans inside the document, no cue or source inside its content. */
 export function validateDoc(d: GoldQuoteDoc): string[] {
   const bad: string[] = [];
@@ -218,8 +224,9 @@ export function validateDoc(d: GoldQuoteDoc): string[] {
     if (!a.speaker && a.source) bad.push(`${a.id}: a source with no speaker`);
     if (a.kind === 'direct') {
       const before = d.text.slice(Math.max(0, a.content.start - 2), a.content.start);
-      // (a block quotation stands as a paragraph of its own, attributed on a dash line)
-      if (!/["“'‘]\s*$/.test(before) && !/\n\n$/.test(before)) bad.push(`${a.id}: direct content does not follow a quote mark`);
+      // (a block quotation stands as a paragraph of its own, attributed on a dash line; an interview answer follows the
+      // speaker label that opens its paragraph, "MS We did not …", with no cue: `transcriptAnswer`)
+      if (!/["“'‘]\s*$/.test(before) && !/\n\n$/.test(before) && !transcriptAnswer(d.text, a)) bad.push(`${a.id}: direct content does not follow a quote mark`);
     }
   }
   for (const s of d.nonQuotes) check(s, `${d.slug} non-quote`);

@@ -5,8 +5,8 @@
  * labels are eval/quotes.ts' speaker judge.)
  *
  * Training pool: the attributions we may read — dev, the old held-out set, held2, own, held3 half A,
- * held4 half A and held7 half A (eval/data/quotes). Every half B, held5, held6 and the blind set are
- * dropped by split and half before any document is extracted.
+ * held4 half A and held7 half A (eval/data/quotes). Every half B, held5, held6, held8 (both halves: the ranker committed
+ * before it keeps its weights) and the blind set are dropped by split and half before any document is extracted.
  *
  * Five-fold cross-validation by document (fixed seed): the ranker trained on four folds picks the
  * speakers of the fifth; speaker accuracy among the attributions found (direct and all), against
@@ -45,7 +45,7 @@ export interface SpeakerInstance {
 export interface TrainOptions { epochs: number; seed: number; margin: number | 'inner' }
 export const DEFAULT_OPTIONS: TrainOptions = { epochs: 5, seed: 15, margin: 0 };
 
-/** The documents the ranker may learn from: never held3, held4 or held7 half B, never held5, held6 or the blind set. */
+/** The documents the ranker may learn from: never held3, held4 or held7 half B, never held5, held6, held8 (either half) or the blind set. */
 export function trainingPool(docs: GoldQuoteDoc[]): GoldQuoteDoc[] {
   return docs.filter((d) => d.split === 'dev' || d.split === 'heldout' || d.split === 'held2' || d.split === 'own' || ((d.split === 'held3' || d.split === 'held4' || d.split === 'held7') && d.half === 'A'));
 }

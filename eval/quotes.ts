@@ -40,6 +40,9 @@
  * held6 holds, half B is unseen. `--held7` prints the set and each half with intervals, `--held7-detail` adds the tables,
  * `--held7-errors` lists half A's errors only. `--X-errors` without `--X` (held3, held4, held7) runs and prints half A alone:
  * half B is not even extracted.
+ * The held8 documents (fresh26: unlabelled Wikinews articles no eval/data set held, annotated before Chronicle ever ran on
+ * them) come in halves fixed like held7's (alternating in taken order; eval/data/quotes/tools/held8.mjs): `--held8` prints the
+ * set and each half, `--held8-detail` adds the tables, `--held8-errors` alone runs and lists half A only.
  * `--speaker ranker|fill|rules` scores the learned speaker ranker's answers (ranker: overruling the cascade; fill: only where the
  * cascade found nothing) or the rule cascade's alone (CHRONICLE_QUOTES_SPEAKER).
  */
@@ -437,7 +440,7 @@ export function report(label: string, c: Counts, detail = true): string[] {
 }
 
 /** The splits scored only when asked for (`--blind`, `--held3` …), so they never enter the dev, held-out or news figures. */
-export const GATED_SPLITS = ['blind', 'held3', 'held4', 'held5', 'held6', 'held7'] as const;
+export const GATED_SPLITS = ['blind', 'held3', 'held4', 'held5', 'held6', 'held7', 'held8'] as const;
 export type GatedSplit = (typeof GATED_SPLITS)[number];
 const isGated = (split: string): split is GatedSplit => (GATED_SPLITS as readonly string[]).includes(split);
 
@@ -447,7 +450,7 @@ export function inScope(d: GoldQuoteDoc, want: Partial<Record<GatedSplit, boolea
 }
 
 /**
- * The fresh sets and how they are reported: held3, held4 and held7 by halves (A developed on, B reported; `--X-errors` lists
+ * The fresh sets and how they are reported: held3, held4, held7 and held8 by halves (A developed on, B reported; `--X-errors` lists
  * half A's errors), held5 and held6 whole (unseen: no halves, no error listing).
  */
 export const FRESH_SETS = [
@@ -456,6 +459,7 @@ export const FRESH_SETS = [
   { split: 'held5', halves: false, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; unseen whole' },
   { split: 'held6', halves: false, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; unseen whole' },
   { split: 'held7', halves: true, what: 'fresh Wikinews articles from AMALGUM extra, annotated before Chronicle ran on them; A readable, B unseen' },
+  { split: 'held8', halves: true, what: 'unlabelled Wikinews articles no set held, annotated before Chronicle ran on them; A readable, B unseen' },
 ] as const;
 export type FreshSplit = (typeof FRESH_SETS)[number]['split'];
 
@@ -519,9 +523,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // --blind: also score the blind set (headline figures only; --blind-detail adds its tables)
   const blindDetail = process.argv.includes('--blind-detail');
   const withBlind = blindDetail || process.argv.includes('--blind');
-  // --held3 … --held7: also score that fresh set (headline figures and intervals for the set, and for each half of held3, held4
-  // and held7; --X-detail adds the tables; --held3-errors / --held4-errors / --held7-errors list half A's errors; held5 and held6
-  // have no halves)
+  // --held3 … --held8: also score that fresh set (headline figures and intervals for the set, and for each half of held3, held4,
+  // held7 and held8; --X-detail adds the tables; --held3-errors / --held4-errors / --held7-errors / --held8-errors list half A's
+  // errors; held5 and held6 have no halves)
   const fresh = freshFlags(process.argv);
   const [dev, held, held2, own, news, blind] = [emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts(), emptyCounts()];
   // per fresh set: the whole set, half A, half B (the halves stay empty for held5 and held6)

@@ -123,7 +123,7 @@ function seenAtBase(arts, root) {
 }
 
 /** GUM: train news/interview documents by title and page; dev/test ones (never opened) by their name word. */
-function gumCheck(root) {
+export function gumCheck(root = process.cwd()) {
   const gum = join(root, '../shared/data/gum');
   const splits = readFileSync(join(gum, 'splits.md'), 'utf8');
   const bySplit = new Map();
