@@ -15,7 +15,7 @@ test('quotes development set: gold.jsonl is the compiled .ann files and every sp
     assert.deepEqual(validateDoc(s), []);
   }
   const splits = new Set(stored.map((d) => d.split));
-  assert.deepEqual([...splits].sort(), ['blind', 'dev', 'held2', 'held3', 'held4', 'held5', 'held6', 'held7', 'heldout', 'own']);
+  assert.deepEqual([...splits].sort(), ['blind', 'dev', 'held2', 'held3', 'held4', 'held5', 'held6', 'held7', 'held8', 'heldout', 'own']);
 });
 
 test('quotes development set: the compiler anchors cue and source nearest the content and rejects bad lines', () => {
