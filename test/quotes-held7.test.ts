@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadGold } from '../eval/quotes-gold.js';
-import { freshFlags, inScope, scoredInRun } from '../eval/quotes.js';
+import { inScope } from '../eval/quotes.js';
 import { trainingPool } from '../eval/quotes-speaker.js';
-import { assertUnseenByGum, freshSetTests } from './support/quote-sets.js';
+import { assertHalvedSwitches, assertUnseenByGum, freshSetTests } from './support/quote-sets.js';
 import { evalSet } from './support/coref-fresh-sets.js';
 
 /**
@@ -55,20 +55,8 @@ test('held7 is unseen by GUM too: no GUM document shares an id, title, Wikinews 
 });
 
 test('held7 wiring: --held7 scores it with both halves, --held7-errors alone runs and lists half A only; the speaker ranker never trains on either half', () => {
-  const f = freshFlags(['--held7']).find((x) => x.split === 'held7')!;
-  assert.deepEqual([f.on, f.halves, f.errors, f.detail], [true, true, false, false]);
-  const e = freshFlags(['--held7-errors']).find((x) => x.split === 'held7')!;
-  assert.deepEqual([e.on, e.errors, e.halfAOnly], [true, true, true]);
   // --held7-errors alone runs half A only; with --held7 (the lead's run) both halves
-  const errorsOnly = freshFlags(['--held7-errors']), both = freshFlags(['--held7', '--held7-errors']);
-  assert.equal(both.find((x) => x.split === 'held7')!.halfAOnly, false);
-  for (const d of docs) {
-    assert.equal(scoredInRun(d, errorsOnly, false), d.half === 'A', d.slug);
-    assert.equal(scoredInRun(d, both, false), true, d.slug);
-    assert.equal(scoredInRun(d, freshFlags([]), false), false, d.slug);
-  }
-  assert.equal(freshFlags(['--held6']).find((x) => x.split === 'held7')!.on, false, '--held6 does not bring held7 in');
-  assert.equal(freshFlags(['--held7-detail']).find((x) => x.split === 'held7')!.detail, true);
+  assertHalvedSwitches('held7', docs, 'held6');
   const pool = trainingPool(gold);
   assert.ok(pool.length > 50);
   // half A is readable, so the speaker ranker learns from it (nineteenth round); half B never

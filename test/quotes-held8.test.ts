@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadGold } from '../eval/quotes-gold.js';
-import { freshFlags, inScope, scoredInRun } from '../eval/quotes.js';
+import { inScope } from '../eval/quotes.js';
 import { trainingPool } from '../eval/quotes-speaker.js';
-import { assertUnseenByGum, freshSetTests } from './support/quote-sets.js';
+import { assertHalvedSwitches, assertUnseenByGum, freshSetTests } from './support/quote-sets.js';
 
 /**
  * held8 (fresh26): English Wikinews articles of ../shared/data/unlabelled/news-en.jsonl.gz that no eval/data set held, annotated
@@ -74,22 +74,7 @@ test('held8 is unseen by GUM: no GUM document shares an id, title, Wikinews page
 });
 
 test('held8 wiring: --held8 scores it with both halves, --held8-errors alone runs and lists half A only; the speaker ranker trains on neither half', () => {
-  const f = freshFlags(['--held8']).find((x) => x.split === 'held8')!;
-  assert.deepEqual([f.on, f.halves, f.errors, f.detail], [true, true, false, false]);
-  const e = freshFlags(['--held8-errors']).find((x) => x.split === 'held8')!;
-  assert.deepEqual([e.on, e.errors, e.halfAOnly], [true, true, true]);
-  const errorsOnly = freshFlags(['--held8-errors']), both = freshFlags(['--held8', '--held8-errors']);
-  assert.equal(both.find((x) => x.split === 'held8')!.halfAOnly, false);
-  for (const d of docs) {
-    assert.equal(scoredInRun(d, errorsOnly, false), d.half === 'A', d.slug);
-    assert.equal(scoredInRun(d, both, false), true, d.slug);
-    assert.equal(scoredInRun(d, freshFlags([]), false), false, d.slug);
-    // the other sets' switches never bring held8 in
-    assert.equal(scoredInRun(d, freshFlags(['--held7', '--held7-errors', '--held3-errors']), true), false, d.slug);
-  }
-  assert.equal(freshFlags(['--held7']).find((x) => x.split === 'held8')!.on, false, '--held7 does not bring held8 in');
-  assert.equal(freshFlags(['--held8-detail']).find((x) => x.split === 'held8')!.detail, true);
-  for (const half of ['A', 'B'] as const) assert.ok(docs.some((d) => d.half === half));
+  assertHalvedSwitches('held8', docs, 'held7');
   const pool = trainingPool(gold);
   assert.ok(pool.length > 50);
   assert.ok(pool.every((d) => d.split !== 'held8'), 'neither half of held8 is in the training pool');

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transcriptAnswer, validateDoc, type GoldQuoteDoc } from '../../eval/quotes-gold.js';
+import { freshFlags, scoredInRun, type FreshSplit } from '../../eval/quotes.js';
 import { gumDocuments, sharedWith } from './coref-fresh-sets.js';
 
 const sha = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -74,6 +75,29 @@ export function assertUnseenByGum(docs: GoldQuoteDoc[], known: { id: string; tit
   assert.ok(gum.length > 50);
   for (const d of docs) assert.deepEqual(sharedWith({ id: d.id, title: d.title, url: d.url ?? '', text: d.text }, gum, 200).map((o) => o.id), [], d.slug);
   assert.deepEqual(sharedWith({ id: known.id, title: known.title, url: known.url, text: '' }, gum).map((o) => o.id), [known.gumId]);
+}
+
+/**
+ * The switches of a set with halves (held7, held8): `--X` scores both halves, `--X-errors` alone runs and lists half A only (half
+ * B not even extracted), with `--X` both; `--X-detail` adds the tables; no switch, and `--other`, leave the set out.
+ */
+export function assertHalvedSwitches(split: FreshSplit, docs: GoldQuoteDoc[], other: FreshSplit): void {
+  const on = (argv: string[]) => freshFlags(argv).find((x) => x.split === split)!;
+  const f = on([`--${split}`]);
+  assert.deepEqual([f.on, f.halves, f.errors, f.detail], [true, true, false, false]);
+  const e = on([`--${split}-errors`]);
+  assert.deepEqual([e.on, e.errors, e.halfAOnly], [true, true, true]);
+  const errorsOnly = freshFlags([`--${split}-errors`]), both = freshFlags([`--${split}`, `--${split}-errors`]);
+  assert.equal(on([`--${split}`, `--${split}-errors`]).halfAOnly, false);
+  for (const half of ['A', 'B'] as const) assert.ok(docs.some((d) => d.half === half), `${split} has a half ${half}`);
+  for (const d of docs) {
+    assert.equal(scoredInRun(d, errorsOnly, false), d.half === 'A', d.slug);
+    assert.equal(scoredInRun(d, both, false), true, d.slug);
+    assert.equal(scoredInRun(d, freshFlags([]), false), false, d.slug);
+    assert.equal(scoredInRun(d, freshFlags([`--${other}`, `--${other}-errors`]), true), false, `${d.slug}: --${other} brings ${split} in`);
+  }
+  assert.equal(on([`--${other}`]).on, false, `--${other} does not bring ${split} in`);
+  assert.equal(on([`--${split}-detail`]).detail, true);
 }
 
 /** Every file under a folder, as text (the other annotation sets: coref-fresh, coref-fresh16, events, times, places). */
