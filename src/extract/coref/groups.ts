@@ -23,6 +23,7 @@ import { frontedBeforeSubject, governingSubject, governingVerb, isMainSubject, i
 import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 import { placeKinds } from './places.js';
+import { peoplePart } from './plural-parts.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -314,6 +315,8 @@ function nearestPeople(doc: Doc, owners: (Entity | undefined)[], i: number): num
   for (let k = i - 1; k >= first; k--) {
     const e = owners[k];
     if (e && pluralPeople(doc, owners, k)) {
+      // "the thirteen Democrats", "the Palestinians and Israelis": the part or the pair, no name's
+      if (peoplePart(doc, owners, k, e)) return -1;
       // the sentence before: only its subject carries on ("The Kurds were instrumental …. Leaving them …")
       if (toks[k].sentence !== sent && !/^nsubj/.test(toks[k].deprel ?? '')) return -1;
       // "So many girls I helped are Muslims. They …": a predicate's "they" is its subject's
