@@ -5,6 +5,7 @@
  */
 
 import type { RuleFiring } from './rules/registry.js';
+import type { Alias } from './extract/aliases.js';
 import { packedMap } from './packed.js';
 
 /** The entity types (OntoNotes' names), with what each covers. */
@@ -315,6 +316,8 @@ export class Doc {
   /** mentions found by recognisers before they are grouped into entities */
   mentions: Mention[] = [];
   entities: Entity[] = [];
+  /** the alias table: which short forms name which organisation, where, and why (src/extract/aliases.ts) */
+  aliases: Alias[] = [];
   quotes: Quote[] = [];
   times: TimeExpression[] = [];
   relations: Relation[] = [];
