@@ -5,7 +5,6 @@
  */
 
 import type { RuleFiring } from './rules/registry.js';
-import type { Alias } from './extract/aliases.js';
 import { packedMap } from './packed.js';
 
 /** The entity types (OntoNotes' names), with what each covers. */
@@ -98,6 +97,23 @@ export interface Mention {
   corefScore?: number;
   /** which coreference rule (or the ranker) made the link: the key of its calibrated confidence (models/coref/link-confidence.json) */
   corefBasis?: string;
+}
+
+/** Why a shorter form names an organisation (the alias layer, src/extract/aliases.ts). */
+export type AliasReason = 'short-form' | 'tail' | 'initials' | 'bracket';
+
+/** One link of the alias table: the short form where it is written, the full name it stands for, and why. */
+export interface Alias {
+  start: number;
+  end: number;
+  text: string;
+  /** the entity the short form names (the organisation's id once the entities stage has numbered them) */
+  entity?: string;
+  /** the organisation's name where the article gives it in full (its first such mention) */
+  full: { start: number; end: number; text: string };
+  reason: AliasReason;
+  /** the rule that made the link */
+  rule: string;
 }
 
 export interface ActorCode {

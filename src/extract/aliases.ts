@@ -10,24 +10,10 @@
  * document's alias table (doc.aliases: the short form's characters, the full name's characters, the reason and the
  * rule), which later stages and the store read instead of guessing again.
  */
+import type { Alias, AliasReason } from '../doc.js';
 import { readerSet, set } from '../lexicon/index.js';
 
-/** Why a shorter form names an organisation. */
-export type AliasReason = 'short-form' | 'tail' | 'initials' | 'bracket';
-
-/** One link of the alias table: the short form where it is written, the full name it stands for, and why. */
-export interface Alias {
-  start: number;
-  end: number;
-  text: string;
-  /** the entity the short form names (the organisation's id once the entities stage has numbered them) */
-  entity?: string;
-  /** the organisation's name where the article gives it in full (its first such mention) */
-  full: { start: number; end: number; text: string };
-  reason: AliasReason;
-  /** the rule that made the link */
-  rule: string;
-}
+export type { Alias, AliasReason };
 
 /** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
 const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
