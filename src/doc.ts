@@ -99,6 +99,23 @@ export interface Mention {
   corefBasis?: string;
 }
 
+/** Why a shorter form names an organisation (the alias layer, src/extract/aliases.ts). */
+export type AliasReason = 'short-form' | 'tail' | 'initials' | 'bracket';
+
+/** One link of the alias table: the short form where it is written, the full name it stands for, and why. */
+export interface Alias {
+  start: number;
+  end: number;
+  text: string;
+  /** the entity the short form names (the organisation's id once the entities stage has numbered them) */
+  entity?: string;
+  /** the organisation's name where the article gives it in full (its first such mention) */
+  full: { start: number; end: number; text: string };
+  reason: AliasReason;
+  /** the rule that made the link */
+  rule: string;
+}
+
 export interface ActorCode {
   code: string;
   source: string;
@@ -315,6 +332,8 @@ export class Doc {
   /** mentions found by recognisers before they are grouped into entities */
   mentions: Mention[] = [];
   entities: Entity[] = [];
+  /** the alias table: which short forms name which organisation, where, and why (src/extract/aliases.ts) */
+  aliases: Alias[] = [];
   quotes: Quote[] = [];
   times: TimeExpression[] = [];
   relations: Relation[] = [];

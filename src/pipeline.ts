@@ -17,6 +17,8 @@ export const LAYERS = {
   'mentions.model': 'name mentions the trained recogniser proposes (doc.mentions)',
   'mentions.rules': 'name mentions the rule-based recogniser proposes (doc.mentions)',
   entities: 'doc.entities and the settled doc.mentions, one type per entity',
+  aliases: 'doc.aliases: the alias table, short forms and acronyms the entities stage joined to their organisation, with the full name, the reason and the rule (src/extract/aliases.ts)',
+  'aliases.coref': 'doc.aliases added by coreference: "the" + the last words of an organisation\'s name (coref.reduced-org-name)',
   coref: 'nominal and pronoun mentions joined to entities (entity.mentions, and doc.mentions rebuilt with them)',
   'coref.speech': 'first-person pronouns inside a direct quote joined to its speaker (coref-speech stage, after quotes)',
   codes: 'entity.codes: actor codes from names, roles and usage',

@@ -244,7 +244,7 @@ function rankerModel(): CorefModel | null {
 
 export const corefStage: Stage = {
   name: 'coref',
-  requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times'], provides: ['coref', 'attributes.age'],
+  requires: ['tokens', 'sentences', 'entities'], uses: ['tags', 'parse', 'times', 'aliases'], provides: ['coref', 'attributes.age', 'aliases.coref'],
   run(doc: Doc) {
     // what the text says its names are ("Muse, a British band", "the planet KELT-9b"), for "the band" and "it" later
     // "the Air Force" after "the Brazilian Air Force": a short form of an organisation's name is that organisation

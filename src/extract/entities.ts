@@ -9,6 +9,7 @@ import type { Stage } from '../pipeline.js';
 import { packedMap } from '../packed.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
+import { ACRONYM_SKIP, acronymInitials, AliasTable, shortFormSpan, type AliasReason } from './aliases.js';
 
 /** Postal codes of states and provinces ("PA", "OH"; lexicon/en/region-codes.tsv): after a name in brackets, where it is. */
 const REGION_CODES = set('region-codes');
@@ -59,6 +60,10 @@ export const bracketPlace = entitiesRule('bracket-place', 'veto',
 export const initialsAcronym = entitiesRule('initials-acronym', 'extend',
   'an acronym elsewhere in the text that spells a multi-word organisation\'s initials joins it ("the Rapid Support Forces … the RSF")',
   ['The Rapid Support Forces attacked the camp. The RSF denied it.'], ['The forces attacked the camp.']);
+export const shortFormJoin = entitiesRule('short-form-join', 'extend',
+  'an organisation the article names only by the short form of another organisation\'s name (the alias layer\'s short-form: the name without its trailing head words, lexicon org-heads uses short-form: "Smithsonian" of "Smithsonian Institution", "SoftBank" of "SoftBank Group Corp.") is that organisation, when exactly one organisation of the article gives that short form: its mentions join it and the alias table records the link',
+  ['The Smithsonian Institution opened a new wing. A spokesman for the Smithsonian said the wing cost $20 million.'],
+  ['The Mozilla Foundation and the Mozilla Corporation split the money. Mozilla said the talks went well.']);
 export const sameNameOrg = entitiesRule('same-name-org', 'retype',
   'one word typed a person in one sentence and an organisation in another is one organisation ("group Viasna said … Viasna\'s head")',
   ['The rights group Viasna said eleven people were held. Viasna\'s head, Ales Bialiatski, is in prison.'], ['Viasna said eleven people were held.']);
@@ -372,23 +377,15 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
   }
 }
 
-/** Small words an acronym leaves out: "International Committee of the Red Cross" → ICRC. */
-const ACRONYM_SKIP = set('function-words', { uses: 'entities-acronym' });
 const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
 const POSSESSIVE = /^['’]s$/;
 
-/** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter). */
-function initials(name: string): string {
-  let out = '';
-  for (const raw of name.split(/\s+/)) {
-    const w = raw.replace(/^[“”"‘’']+/, ''); // an apostrophe inside a word (Jama'at) does not split it
-    if (!w || ACRONYM_SKIP.has(w.toLowerCase())) continue;
-    const core = w.replace(/^(?:al|el|ad|as|an|ar|at)-/i, '');
-    const c = core.charAt(0);
-    if (/\p{Lu}/u.test(c)) out += c;
-    else if (/\p{L}/u.test(c)) return ''; // a lower-case word inside: not a name an acronym abbreviates
-  }
-  return out;
+/** A cluster's name in full for the alias table: its first name of two words or more (else its first name). */
+function fullName(c: Cluster): { start: number; end: number; text: string } {
+  let best: Mention | undefined;
+  for (const m of c.mentions) if (nameTokens(m.text).length >= 2 && (!best || m.start < best.start)) best = m;
+  const m = best ?? c.mentions[0];
+  return { start: m.start, end: m.end, text: m.text };
 }
 
 /**
@@ -398,7 +395,7 @@ function initials(name: string): string {
  * recogniser marked it ("JNIM is still holding …"). An acronym names an organisation, so a name
  * with one is an ORG unless it is a place.
  */
-function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
+function linkAcronyms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): Cluster[] {
   const toks = doc.tokens;
   // which name mention covers each token (the bracket step below looks runs up in it)
   const atToken: ({ c: Cluster; m: Mention } | undefined)[] = new Array(toks.length);
@@ -426,7 +423,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       const w = toks[j].text;
       if (!/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && !/^(?:al|el)-\p{Lu}/u.test(w)) break;
       // a capitalised word the initials skip ("The" opening a sentence) does not open the name
-      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && initials(doc.text.slice(toks[j].start, toks[last].end)) === acr) from = j;
+      if (/^\p{Lu}/u.test(w) && !ACRONYM_SKIP.has(w.toLowerCase()) && acronymInitials(doc.text.slice(toks[j].start, toks[last].end)) === acr) from = j;
     }
     if (from < 0 || from === last) continue;
     const start = toks[from].start;
@@ -463,7 +460,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       const acr = toks[k + 1].text;
       if (!ACRONYM.test(acr) || byAcronym.has(acr.replace(/\./g, ''))) continue;
       // (unless the bracket spells the name's initials: "Housing Authority of New Orleans (HANO)" whatever else HANO was read as)
-      if (bracketPlace.enabled && placeNamed(acr) && initials(m.text) !== acr.replace(/\./g, '')) {
+      if (bracketPlace.enabled && placeNamed(acr) && acronymInitials(m.text) !== acr.replace(/\./g, '')) {
         bracketPlace.fired(toks[k + 1].start, toks[k + 1].end);
         continue;
       }
@@ -475,7 +472,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     if (!initialsAcronym.enabled) break;
     if (c.type === 'PERSON' && c.mentions.every((m) => nameTokens(m.text).length < 2)) continue;
     for (const m of c.mentions) {
-      const ini = nameTokens(m.text).length >= 2 ? initials(m.text) : '';
+      const ini = nameTokens(m.text).length >= 2 ? acronymInitials(m.text) : '';
       if (ini.length >= 2 && !byAcronym.has(ini)) byAcronym.set(ini, c);
     }
   }
@@ -486,8 +483,12 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const acr = c.mentions[0].text.replace(/\./g, '');
     const full = byAcronym.get(acr);
     if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
+    const named = fullName(full);
     for (const m of c.mentions) full.mentions.push(m); // (a spread of a long list overflows the stack)
-    (full.mentions.some((m) => toks[afterName(m) + 1]?.text === c.mentions[0].text) ? bracketAcronym : initialsAcronym).fired(c.mentions[0].start, c.mentions[0].end);
+    // (asked with the acronym's own mentions among the full name's, as it always was)
+    const rule = full.mentions.some((m) => toks[afterName(m) + 1]?.text === c.mentions[0].text) ? bracketAcronym : initialsAcronym;
+    rule.fired(c.mentions[0].start, c.mentions[0].end);
+    for (const m of c.mentions) pending.push({ short: m, full: named, reason: rule === bracketAcronym ? 'bracket' : 'initials', rule });
     full.best = Math.max(full.best, c.best);
     if (full.type === 'PERSON' || c.type === 'ORG') full.type = full.type === 'GPE' || full.type === 'LOC' ? full.type : 'ORG';
     merged.add(c);
@@ -504,12 +505,13 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
       x = { bracketed: new Set(), initials: new Set() };
       for (const m of c.mentions) {
         x.bracketed.add(toks[afterName(m) + 1]?.text);
-        if (nameTokens(m.text).length >= 2) x.initials.add(initials(m.text));
+        if (nameTokens(m.text).length >= 2) x.initials.add(acronymInitials(m.text));
       }
       seen.set(c, x);
     }
     return x;
   };
+  const fullNames = new Map<Cluster, { start: number; end: number; text: string }>();
   for (let k = 0; k < toks.length; k++) {
     if (taken[k] || !ACRONYM.test(toks[k].text)) continue;
     const acr = toks[k].text.replace(/\./g, '');
@@ -521,12 +523,82 @@ function linkAcronyms(doc: Doc, clusters: Cluster[]): Cluster[] {
     const defined = x.bracketed.has(toks[k].text);
     const byInitials = c.type !== 'PERSON' && (acr.length >= 3 || toks[k].text.includes('.')) && x.initials.has(acr);
     if (!defined && !byInitials) continue;
-    c.mentions.push({ start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best });
-    (defined ? bracketAcronym : initialsAcronym).fired(toks[k].start, toks[k].end);
+    const short: Mention = { start: toks[k].start, end: toks[k].end, text: toks[k].text, kind: 'name', type: c.type, source: 'acronym', score: c.best };
+    const rule = defined ? bracketAcronym : initialsAcronym;
+    let named = fullNames.get(c);
+    if (!named) fullNames.set(c, (named = fullName(c)));
+    pending.push({ short, full: named, reason: defined ? 'bracket' : 'initials', rule });
+    c.mentions.push(short);
+    rule.fired(toks[k].start, toks[k].end);
     x.bracketed.add(toks[k + 2]?.text);
     if (c.type === 'PERSON') c.type = 'ORG';
   }
   return clusters.filter((c) => !merged.has(c));
+}
+
+/** A link the entities stage made between a short form and a full name, before the entities are numbered. */
+interface PendingAlias {
+  short: Mention;
+  full: { start: number; end: number; text: string };
+  reason: AliasReason;
+  rule: Rule;
+}
+
+/** A name mention's words as the tokens give them, without a leading "the" or a trailing possessive. */
+function mentionWords(doc: Doc, m: Mention): string[] {
+  const toks = doc.tokens;
+  const words: string[] = [];
+  for (let k = doc.tokenAt(m.start); k < toks.length && toks[k].start < m.end; k++) words.push(toks[k].text);
+  if (words.length > 1 && POSSESSIVE.test(words[words.length - 1])) words.pop();
+  if (words.length > 1 && (words[0] === 'The' || words[0] === 'the')) words.shift();
+  return words;
+}
+
+/**
+ * "The Smithsonian Institution … the Smithsonian": the recogniser names a short form (ner.org-short-form, or the model
+ * alone), but as a name of its own it made an entity of its own. Through the alias table an organisation every name of
+ * which is the short form of exactly one other organisation's name joins it (entities.short-form-join). One pass over
+ * the organisations' names builds the table, one over the clusters looks each up.
+ */
+function joinShortForms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): Cluster[] {
+  if (!shortFormJoin.enabled) return clusters;
+  const table = new AliasTable<Cluster>();
+  for (const c of clusters) {
+    if (c.type !== 'ORG') continue;
+    for (const m of c.mentions) {
+      const words = mentionWords(doc, m);
+      const span = shortFormSpan(words, 0, words.length);
+      if (span) table.add(words.slice(span[0], span[1]).join(' '), c, 'short-form', m);
+    }
+  }
+  if (table.size === 0) return clusters;
+  const joined = new Set<Cluster>();
+  for (const c of clusters) {
+    if (c.type !== 'ORG') continue;
+    let key: string | undefined;
+    for (const m of c.mentions) {
+      const k = mentionWords(doc, m).join(' ');
+      if (key === undefined) key = k;
+      else if (k !== key) {
+        key = undefined;
+        break;
+      }
+    }
+    const by = key === undefined ? undefined : table.lookup(key);
+    if (!by) continue;
+    // exactly one organisation gives the short form ("Mozilla" of the Mozilla Foundation and the Mozilla Corporation: none)
+    if (by.size !== 1) continue;
+    const [to, full] = [...by][0];
+    if (to === c || joined.has(to)) continue;
+    for (const m of c.mentions) {
+      to.mentions.push(m);
+      shortFormJoin.fired(m.start, m.end);
+      pending.push({ short: m, full: { start: full.start, end: full.end, text: full.text }, reason: 'short-form', rule: shortFormJoin });
+    }
+    to.best = Math.max(to.best, c.best);
+    joined.add(c);
+  }
+  return joined.size ? clusters.filter((c) => !joined.has(c)) : clusters;
 }
 
 /**
@@ -645,7 +717,7 @@ function compassPlacesApart(doc: Doc, names: Mention[]): void {
 
 export const entitiesStage: Stage = {
   name: 'entities',
-  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities'],
+  requires: ['tokens', 'sentences'], uses: ['mentions.model', 'mentions.rules', 'tags', 'parse'], provides: ['entities', 'aliases'],
   run(doc: Doc) {
     // when the trained recogniser has run, a weak rule guess it did not confirm is dropped
     const modelRan = doc.mentions.some((m) => m.source === 'model');
@@ -689,7 +761,8 @@ export const entitiesStage: Stage = {
     if (surnameNotPlace.enabled) surnamesStayPeople(doc, names);
     retypeByContext(doc, names);
     if (compassPlaceApart.enabled) compassPlacesApart(doc, names);
-    const clusters = mergeSameName(linkAcronyms(doc, clusterNames(names)));
+    const pending: PendingAlias[] = [];
+    const clusters = joinShortForms(doc, mergeSameName(linkAcronyms(doc, clusterNames(names), pending)), pending);
     const firstStart = new Map(clusters.map((c) => [c, c.mentions.reduce((min, m) => Math.min(min, m.start), Infinity)]));
     clusters.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
     // packedMap: every later stage reads doc.entities; one elements kind keeps their optimised code (src/packed.ts)
@@ -699,5 +772,14 @@ export const entitiesStage: Stage = {
       return { id, type: c.type, name: fullestName(mentions), mentions };
     });
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    // the alias table: each short form the stage joined to its organisation, with the full name it stands for
+    if (pending.length) {
+      // (by the short form's mention: a cluster an alias joined may itself have joined another since)
+      const ids = new Map<Mention, string>();
+      clusters.forEach((c, i) => {
+        for (const m of c.mentions) ids.set(m, `e${i + 1}`);
+      });
+      doc.aliases = pending.map(({ short, full, reason, rule }) => ({ start: short.start, end: short.end, text: short.text, entity: ids.get(short), full, reason, rule: rule.id }));
+    }
   },
 };

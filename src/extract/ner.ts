@@ -18,6 +18,7 @@ import { emptyList, packedMap } from '../packed.js';
 import { DATE_WORDS, FAC_TRIGGERS, LOC_TRIGGERS, ORG_OPENERS, ORG_TRIGGERS, PERSON_TITLES, docCaps, sentenceView, type DocCaps } from './ner-features.js';
 import { emissions, loadNerModel, sentenceKeysOf, tagsToSpans, viterbi, type NerModel } from './ner-model.js';
 import { readerSet, roleOf, set } from '../lexicon/index.js';
+import { shortFormSpan } from './aliases.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
 import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames } from './name-spans.js';
@@ -1807,8 +1808,6 @@ function thingContexts(model: NerModel, sentences: readonly (readonly string[])[
   sentenceRange = undefined;
 }
 
-/** Heads after which the name alone is the same organisation (lexicon org-heads, uses short-form): "Group", "Corp.", "Institution", not "Board". */
-const SHORT_FORM_HEADS = readerSet('org-heads', 'short-form');
 /** Military units named by an ordinal ("5th Fleet"; lexicon org-heads, uses ordinal). */
 const ORDINAL_UNITS = readerSet('org-heads', 'ordinal');
 
@@ -1828,11 +1827,9 @@ function orgShortForms(model: NerModel, sentences: readonly (readonly string[])[
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
       if (s.type !== 'ORG') continue;
-      let a = s.start;
-      if (words[a] === 'The' || words[a] === 'the') a++;
-      let e = s.end;
-      while (e > a + 1 && (SHORT_FORM_HEADS.has(words[e - 1].toLowerCase()) || words[e - 1] === '.')) e--;
-      if (e === s.end || e - a > 3) continue;
+      const span = shortFormSpan(words, s.start, s.end);
+      if (!span) continue;
+      const [a, e] = span;
       const form = words.slice(a, e);
       if (!form.every((w) => /^[\p{Lu}\d]/u.test(w)) || form.some((w) => personWords.has(w)) || !plainRun(model, words, a, e)) continue;
       // a name the contexts call a thing is a product's ("CentOS" of "CentOS Board")

@@ -9,9 +9,9 @@
  */
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
-import { set } from '../../lexicon/index.js';
 import { linkFields } from './confidence.js';
 import { lw, tokenOwners } from './mentions.js';
+import { aliasWords, AliasTable, MAX_SHORT_WORDS, nameTails } from '../aliases.js';
 
 export const reducedOrgNameRule = defineRule({
   id: 'coref.reduced-org-name',
@@ -35,17 +35,6 @@ export const seriesRule = defineRule({
   source: 'src/extract/coref/names-reduced.ts',
 });
 
-/** Words that make a name one of a series or a part (lexicon/en/name-series.tsv). */
-const SERIES_WORDS = set('name-series');
-/** How many words a short form may have. */
-const MAX_WORDS = 3;
-
-/** A name's words, without a leading "the" or a trailing possessive, lower-cased. */
-function nameWords(text: string): string[] {
-  const words = text.replace(/['’]s?$/, '').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
-  return words[0] === 'the' ? words.slice(1) : words;
-}
-
 /** f, answered once per entity and key. */
 function memo(f: (e: Entity, key: string) => boolean): (e: Entity, key: string) => boolean {
   const seen = new Map<Entity, Map<string, boolean>>();
@@ -62,42 +51,27 @@ export function linkReducedNames(doc: Doc): void {
   if (!reducedOrgNameRule.enabled) return;
   const toks = doc.tokens;
   // every tail of every organisation's longer name ("air force", "force" of "Brazilian Air Force") → the organisations
-  // with that tail and where each was first named that way
-  const tails = new Map<string, Map<Entity, number>>();
+  // with that tail and where each was first named that way (the alias layer's tails, src/extract/aliases.ts)
+  const tails = new AliasTable<Entity>();
   for (const e of doc.entities) {
     if (e.type !== 'ORG') continue;
     for (const m of e.mentions) {
       if (m.kind !== 'name') continue;
-      const words = nameWords(m.text);
-      const raw = m.text.replace(/^the\s+/i, '').replace(/['’]s?$/, '').split(/\s+/);
-      const note = (key: string) => {
-        let by = tails.get(key);
-        if (!by) tails.set(key, (by = new Map()));
-        by.set(e, Math.min(by.get(e) ?? Infinity, m.start));
-      };
-      // a name with a lower-case word or "&" after its first ("Centre of the Coast Guard", "House and Senate",
-      // "Commission on Presidential Debates") ends with another thing's name, not its own short form
-      if (raw.slice(1).some((w) => w === '&' || /^\p{Ll}/u.test(w))) continue;
       // "Second Crusade", "Old Catholic Church": the rest of the name is the whole or another of the series, no short form
-      const series = seriesRule.enabled ? words.findIndex((w) => SERIES_WORDS.has(w)) : -1;
-      if (series >= 0 && series < words.length - 1) seriesRule.fired(m.start, m.end);
-      for (let k = 1; k < words.length && k <= MAX_WORDS; k++) {
-        if (series >= 0 && series < words.length - k) continue;
-        note(words.slice(words.length - k).join(' '));
-      }
+      for (const key of nameTails(m.text, seriesRule.enabled, () => seriesRule.fired(m.start, m.end))) tails.add(key, e, 'tail', m);
     }
   }
   if (!tails.size) return;
   // (asked once per entity and short form: a short form may recur many times, and each asking reads every mention)
   const owners = tokenOwners(doc);
   // an entity every name of which is the short form (no longer name of its own): it may join the organisation
-  const shortOnly = memo((e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || nameWords(m.text).join(' ') === key));
+  const shortOnly = memo((e: Entity, key: string) => e.type === 'ORG' && e.mentions.every((m) => m.kind !== 'name' || aliasWords(m.text).join(' ') === key));
   const joined = new Map<Entity, Entity>();
   const added: { e: Entity; m: Mention }[] = [];
   for (let i = 0; i + 1 < toks.length; i++) {
     if (lw(toks[i]) !== 'the' || owners[i]) continue;
     let j = i + 1;
-    while (j < toks.length && j - i <= MAX_WORDS && toks[j].sentence === toks[i].sentence && CAPITALISED.test(toks[j].text)) j++;
+    while (j < toks.length && j - i <= MAX_SHORT_WORDS && toks[j].sentence === toks[i].sentence && CAPITALISED.test(toks[j].text)) j++;
     const n = j - i - 1;
     if (n < 1) continue;
     // the run ends the name: a further capitalised word, "of" and one ("the Department of Justice"), or a hyphen ("the
@@ -105,7 +79,7 @@ export function linkReducedNames(doc: Doc): void {
     const next = toks[j];
     if (next && next.sentence === toks[i].sentence && (CAPITALISED.test(next.text) || /^[-–]$/.test(next.text) || (lw(next) === 'of' && CAPITALISED.test(toks[j + 1]?.text ?? '')))) continue;
     const key = toks.slice(i + 1, j).map((t) => t.text.toLowerCase()).join(' ');
-    const by = tails.get(key);
+    const by = tails.lookup(key);
     // (more than the one organisation and the short form's own entity: refused before any reading, so a short form many
     // names share costs nothing per occurrence)
     if (!by || by.size > 2) continue;
@@ -115,11 +89,12 @@ export function linkReducedNames(doc: Doc): void {
     if (own && !shortOnly(own, key)) continue;
     // one organisation with this tail, named in full before it; another with it anywhere leaves the short form open
     const others = [...by].filter(([e]) => e !== own);
-    if (others.length !== 1 || others[0][1] >= toks[i].start) continue;
-    const target = others[0][0];
+    if (others.length !== 1 || others[0][1].start >= toks[i].start) continue;
+    const [target, full] = others[0];
     const end = toks[j - 1].end;
     const rule = reducedOrgNameRule;
     rule.fired(toks[i].start, end);
+    doc.aliases.push({ start: toks[i + 1].start, end, text: doc.text.slice(toks[i + 1].start, end), entity: target.id, full: { start: full.start, end: full.end, text: full.text }, reason: 'tail', rule: rule.id });
     // "the Home Office letter", "the Scientology website": the short form modifies the noun after it, whose "the" it
     // is: no description (an entity the short form made still joins the organisation)
     const last = toks[j - 1];
