@@ -57,7 +57,7 @@ function sentences(paragraph: string): string[] {
 
 /** Kinship nouns and gendered role nouns right before a name: "his wife, Mary Smith", "actress Judy Davis". */
 const GENDERED_NOUNS = new Map<string, 'm' | 'f'>([
-  ...Object.entries(KINSHIP).filter((e): e is [string, 'm' | 'f'] => e[1] === 'm' || e[1] === 'f'),
+  ...[...KINSHIP].filter((e): e is [string, 'm' | 'f'] => e[1] === 'm' || e[1] === 'f'),
   ...['actress', 'queen', 'princess', 'duchess', 'countess', 'empress', 'spokeswoman', 'chairwoman', 'businesswoman', 'congresswoman', 'waitress', 'heiress', 'nun', 'ballerina', 'girl', 'woman', 'lady']
     .map((w): [string, 'f'] => [w, 'f']),
   ...['actor', 'king', 'prince', 'duke', 'count', 'emperor', 'spokesman', 'chairman', 'businessman', 'congressman', 'waiter', 'heir', 'monk', 'boy', 'man', 'sir']

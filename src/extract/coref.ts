@@ -95,7 +95,7 @@ export function resolveNominals(doc: Doc): void {
         continue;
       }
       // kinship nouns always ("girlfriend Sapir Cohen"); role nouns when they are a phrase of their own ("his lawyer, X")
-      if (KINSHIP[noun] === undefined && !((ROLE_NOUNS.has(noun) || (describedOwner && titleNoun(noun))) && (possessed || toks[k + 1]?.text === ','))) {
+      if (!KINSHIP.has(noun) && !((ROLE_NOUNS.has(noun) || (describedOwner && titleNoun(noun))) && (possessed || toks[k + 1]?.text === ','))) {
         // a title word right before the name ("Liverpool footballer Luis Diaz") is remembered for "the footballer" later
         // (or a noun prose pairs almost only with people: "pitcher Daisuke Matsuzaka", descriptions-learned.ts)
         const learned = !titleNoun(noun) && learnedTitleBeforeName(doc, k, m);
@@ -128,7 +128,7 @@ export function resolveNominals(doc: Doc): void {
       for (let n = 0; n < 4 && j > 0 && lw(toks[j]) !== 'of' && /^[\p{Ll}-]+$|^\p{Lu}\p{Ll}+$/u.test(toks[j].text) && (!owners[j] || owners[j]!.type === 'NORP'); n++) j--;
       if (lw(toks[j]) !== 'of' || j < 1) continue;
       const noun = lw(toks[j - 1]);
-      if (KINSHIP[noun] === undefined || covered[j - 1]) continue;
+      if (!KINSHIP.has(noun) || covered[j - 1]) continue;
       addMention(doc, e, toks[j - 1].start, toks[j - 1].end, 'nominal', covered, BASIS.apposition);
       (m.roles ??= []).includes(noun) || m.roles.push(noun);
     }
@@ -148,7 +148,7 @@ export function resolveNominals(doc: Doc): void {
       // up to two modifiers before the head noun
       for (let h = open; h <= open + 2 && h < toks.length; h++) {
         const noun = lw(toks[h]);
-        const fits = e.type === 'PERSON' ? KINSHIP[noun] !== undefined || ROLE_NOUNS.has(noun) || (owned && titleNoun(noun)) : ORG_NOUNS.has(noun) && e.type === 'ORG';
+        const fits = e.type === 'PERSON' ? KINSHIP.has(noun) || ROLE_NOUNS.has(noun) || (owned && titleNoun(noun)) : ORG_NOUNS.has(noun) && e.type === 'ORG';
         // "near the town of Kutum, the agency said": a noun phrase followed by its verb is a subject, not an apposition
         // (a participle is a reduced relative instead: "Pieter de Groot, the Dutch journalist kidnapped in Niger")
         const next = toks[h + 1];

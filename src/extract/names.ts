@@ -228,7 +228,7 @@ function rolesBefore(sent: Token[], firstIdx: number): string[] {
   if (k >= 0 && sent[k].text === ',') k--;
   for (let n = 0; k >= 0 && n < 3; k--, n++) {
     const w = lower(sent[k]);
-    if (ROLE_NOUNS.has(w) || KINSHIP[w] !== undefined || TITLES.has(w)) roles.unshift(w);
+    if (ROLE_NOUNS.has(w) || KINSHIP.has(w) || TITLES.has(w)) roles.unshift(w);
     else break;
   }
   return roles;
@@ -257,7 +257,7 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
   if (head && chunk.length === 1) return null; // a lone "Embassy" or "Hospital" is a common noun
   // "Minister", "Department Spokesperson", "International President": a role, not a name
   if (TITLES.has(last) || ROLE_NOUNS.has(last) || chunk.every((t) => TITLES.has(lower(t)))) return null;
-  const personContext = context.roles.some((r) => TITLES.has(r) || KINSHIP[r] !== undefined || ROLE_NOUNS.has(r));
+  const personContext = context.roles.some((r) => TITLES.has(r) || KINSHIP.has(r) || ROLE_NOUNS.has(r));
   const nameShaped = chunk.every((t) => /^\p{Lu}[\p{Ll}'’\-]+$/u.test(t.text) || /^\p{Lu}\.$/u.test(t.text) || OPEN_Q.has(t.text) || CLOSE_Q.has(t.text) || INNER.has(lower(t)));
   // a quoted nickname inside a name (Alexander “Sasha” Trufanov) is a person, whole
   const nickname = chunk.length >= 5 && chunk.some((t, i) => i > 0 && i < chunk.length - 1 && OPEN_Q.has(t.text));
@@ -272,7 +272,7 @@ function typeChunk(chunk: Token[], context: { roles: string[]; sentenceStart: bo
     const g = chunk.findIndex((t, i) => i > 0 && gz.given.has(lower(t)));
     const person = chunk.length >= 3 && !gz.given.has(first) && g > 0 ? chunk.slice(g) : chunk;
     if (person !== chunk) return { tokens: person, type: 'PERSON', score: TITLE_CUT_SCORE, roles: context.roles, rule: titleOrKin };
-    if (chunk.length >= 2 || context.roles.some((r) => KINSHIP[r] !== undefined)) return { tokens: chunk, type: 'PERSON', score: TITLE_OR_KIN_SCORE, roles: context.roles, rule: titleOrKin };
+    if (chunk.length >= 2 || context.roles.some((r) => KINSHIP.has(r))) return { tokens: chunk, type: 'PERSON', score: TITLE_OR_KIN_SCORE, roles: context.roles, rule: titleOrKin };
   }
   if (chunk.length === 1) {
     const t = chunk[0].text;

@@ -298,7 +298,7 @@ export function otherPlural(doc: Doc, owners: (Entity | undefined)[], k: number)
   const t = doc.tokens[k];
   if (owners[k]) return false;
   if (t.xpos === 'NNS' || t.xpos === 'NNPS') return true;
-  const p = PRONOUNS[lw(t)];
+  const p = PRONOUNS.get(lw(t));
   if (p && p.number === 'p' && p.person === 3) return true;
   return PLURAL_DEMONSTRATIVES.has(lw(t)) && t.deprel !== 'det';
 }
@@ -450,7 +450,7 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
     if (owners[k] === e) continue;
     if (otherPlural(doc, owners, k)) return -1;
     if (owners[k] && owners[k]!.type !== 'PERSON') return -1;
-    const p = PRONOUNS[lw(toks[k])];
+    const p = PRONOUNS.get(lw(toks[k]));
     if (!owners[k] && ((p && p.person === 3 && p.number === 's' && !/^it/.test(lw(toks[k]))) || ROLE_NOUNS.has(lw(toks[k])))) return -1;
   }
   // in its own sentence, an object of the subject's verb before it ("had sent the police a plan, which they rejected")
@@ -493,7 +493,7 @@ export function linkGroupPronouns(doc: Doc): void {
   let labels: { start: number; end: number }[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
-    const p = PRONOUNS[w];
+    const p = PRONOUNS.get(w);
     if (!p || p.person !== 3 || w.endsWith('self') || w.endsWith('selves')) continue;
     const plural = p.number === 'p';
     if (!plural && w !== 'it' && w !== 'its') continue;

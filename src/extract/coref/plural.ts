@@ -118,7 +118,7 @@ function previousSubject(doc: Doc, i: number): { subj: number; tie: Tie } | null
 function singularPerson(doc: Doc, k: number): boolean {
   // "where Gandhi and Kallenbach trained their disciples": a coordinated subject is plural
   if (coordinated(doc, k)) return false;
-  const p = PRONOUNS[lw(doc.tokens[k])];
+  const p = PRONOUNS.get(lw(doc.tokens[k]));
   if (p) return p.number === 's' && (p.person === 1 || p.gender === 'm' || p.gender === 'f');
   return doc.tokens[k].xpos === 'NNP' && doc.entities.some((e) => e.type === 'PERSON' && e.mentions.some((m) => m.kind === 'name' && m.start <= doc.tokens[k].start && m.end >= doc.tokens[k].end));
 }

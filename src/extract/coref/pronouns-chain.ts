@@ -62,7 +62,7 @@ export function linkPronounChains(doc: Doc): void {
   let labels: { start: number; end: number }[] | null = null;
   let learned: Set<number> | null = null;
   for (let i = 0; i < toks.length; i++) {
-    if (!THEY_FORMS.test(toks[i].text) || PRONOUNS[lw(toks[i])]?.number !== 'p') continue;
+    if (!THEY_FORMS.test(toks[i].text) || PRONOUNS.get(lw(toks[i]))?.number !== 'p') continue;
     owners ??= tokenOwners(doc);
     if (owners[i]) continue;
     const k = chainedBody(doc, owners, i);

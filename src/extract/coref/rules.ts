@@ -700,8 +700,8 @@ export function creditSentences(doc: Doc): Uint8Array {
 }
 
 function noteGender(genders: Map<string, Gender>, e: Entity, word: string): void {
-  const g = KINSHIP[word] ?? roleOf(word)?.gender ?? lookup('titles', word)?.attrs.gender;
-  if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g);
+  const g = KINSHIP.get(word) ?? roleOf(word)?.gender ?? lookup('titles', word)?.attrs.gender;
+  if (g && g !== 'x' && !genders.has(e.id)) genders.set(e.id, g as Gender);
 }
 
 /**
@@ -1291,7 +1291,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
   let interviewPersons: PersonFirst[] | undefined;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
-    const p = PRONOUNS[w];
+    const p = PRONOUNS.get(w);
     if (!p || p.number !== 's' || owners[i]) continue;
     if (w === 'it') continue;
     const wantPerson = p.gender === 'm' || p.gender === 'f';
@@ -1400,7 +1400,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       }
       // "His mother was Kim Jong Il's mistress Song Hye Rim and he was raised …": the sentence's own he before a nearer name
       if (!chosen && wantPerson) {
-        const chained = pronounChainBefore(doc, owners, i, (x) => PRONOUNS[x]?.gender === p.gender && PRONOUNS[x]?.number === 's');
+        const chained = pronounChainBefore(doc, owners, i, (x) => PRONOUNS.get(x)?.gender === p.gender && PRONOUNS.get(x)?.number === 's');
         if (chained && compatible(chained)) {
           chosen = chained;
           pronounChainRule.fired(toks[i].start, toks[i].end);
@@ -1530,7 +1530,7 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
         return (eg === 'x' || eg === g) && !creditedOnly.has(e);
       };
       // a rival already called he/she: the person the talk was on before the nearer name came up
-      const free = (x: Indexed) => x.m.kind === 'pronoun' && PRONOUNS[x.m.text.toLowerCase()]?.gender === g && spanAt(labels, x.m.start) < 0;
+      const free = (x: Indexed) => x.m.kind === 'pronoun' && PRONOUNS.get(x.m.text.toLowerCase())?.gender === g && spanAt(labels, x.m.start) < 0;
       if (!sole && rivalInReach(doc, index.bySentence, i, chosen, alike, free)) {
         interviewRivalRule.fired(toks[i].start, toks[i].end);
         continue;
@@ -1605,7 +1605,7 @@ function describedPersonGender(noun: string): Gender | null {
   personNounGenders ??= new Map(entries('coref-descriptions', { class: 'person' }).map((e) => [e.word.toLowerCase(), e.attrs.gender as Gender]));
   const g = personNounGenders.get(noun);
   if (g) return g;
-  if (KINSHIP[noun] !== undefined) return null;
+  if (KINSHIP.has(noun)) return null;
   const r = roleOf(noun);
   return r && !r.plural && (r.gender === 'm' || r.gender === 'f') ? r.gender : null;
 }

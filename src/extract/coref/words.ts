@@ -13,7 +13,7 @@ export type PronounClass = 'he' | 'she' | 'it' | 'they';
 
 /** "he" → he, "her" → she, "its" → it, "themselves" → they; null for any other word. */
 export function pronounClass(word: string): PronounClass | null {
-  const p = PRONOUNS[word.toLowerCase()];
+  const p = PRONOUNS.get(word.toLowerCase());
   if (!p || p.person !== 3) return null;
   if (p.number === 'p') return 'they';
   return p.gender === 'm' ? 'he' : p.gender === 'f' ? 'she' : 'it';
@@ -42,7 +42,7 @@ export function speechPerson(word: string): 'I' | 'we' | 'you' | null {
 /** The gender a noun fixes ("mother", "spokeswoman", "king"), if any. */
 export function nounGender(noun: string): Gender | null {
   const w = noun.toLowerCase();
-  const k = KINSHIP[w];
+  const k = KINSHIP.get(w);
   if (k === 'm' || k === 'f') return k;
   return roleOf(w)?.gender ?? null;
 }
@@ -50,7 +50,7 @@ export function nounGender(noun: string): Gender | null {
 /** A noun for a person: kinship, office, occupation, plight ("mother", "ambassador", "hostage"). */
 export function personNoun(noun: string): boolean {
   const w = noun.toLowerCase();
-  return KINSHIP[w] !== undefined || ROLE_NOUNS.has(w) || roleOf(w) !== null;
+  return KINSHIP.has(w) || ROLE_NOUNS.has(w) || roleOf(w) !== null;
 }
 
 /** A singular noun for a person by occupation, office or plight ("footballer", "journalist", "hostage"): a title a name can carry. */
@@ -67,7 +67,7 @@ export const ORG_NOUNS = set('org-nouns', { uses: 'coref' });
 /** The class of a role noun, for features: kin, position, member, captive, occupation … */
 export function roleClass(noun: string): string | null {
   const w = noun.toLowerCase();
-  if (KINSHIP[w] !== undefined) return 'kin';
+  if (KINSHIP.has(w)) return 'kin';
   const r = roleOf(w);
   if (r) return r.cls;
   return ROLE_NOUNS.has(w) ? 'position' : null;

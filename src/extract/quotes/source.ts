@@ -993,7 +993,7 @@ function mentionGender(doc: Doc | undefined, x: Mention): { m: number; f: number
     if (g === 'm') m += 2;
     else if (g === 'f') f += 2;
   }
-  const g = x.kind === 'pronoun' ? PRONOUNS[x.text.toLowerCase()]?.gender : undefined;
+  const g = x.kind === 'pronoun' ? PRONOUNS.get(x.text.toLowerCase())?.gender : undefined;
   if (g === 'm') m++;
   else if (g === 'f') f++;
   for (const r of x.roles ?? []) {
@@ -1045,7 +1045,7 @@ const unlikeCache = new WeakMap<QuoteContext, Map<string, boolean>>();
 export function agrees(ctx: QuoteContext, pronoun: string, id: string, at?: number): boolean {
   const e = ctx.doc.entityById(id);
   if (!e) return false;
-  const p = PRONOUNS[pronoun];
+  const p = PRONOUNS.get(pronoun);
   if (!p) return true;
   if (p.gender === 'm' || p.gender === 'f') {
     if (e.type !== 'PERSON' || unlikePerson(ctx, e)) return false;
