@@ -474,6 +474,7 @@ export class Doc {
     c.relations = this.relations;
     c.events = this.events;
     c.firings = this.firings;
+    c.aliases = this.aliases;
     (c as { notes: Map<string, unknown> }).notes = this.notes;
     c.dependentLists = this.dependentLists;
     c.dependentsOf = this.dependentsOf;
