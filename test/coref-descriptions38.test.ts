@@ -1,0 +1,46 @@
+/**
+ * Descriptions named by an organisation's own words (issue 23, sixteenth session, coref38): an organisation noun whose
+ * adjectives are words of one organisation's name (coref.description-modifier-name-word), and a noun of the sort the
+ * name's head word says (coref.description-org-sort). Sentences of our own: the link with every rule on, and none with
+ * the rule switched off. And the names-by-head-word index the quotes stage reads (src/extract/coref/name-heads.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
+import { nameByHeadWord } from '../src/extract/coref/name-heads.js';
+
+const CASES: { rule: string; text: string; words: string; entity: string }[] = [
+  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met observers on Monday. Lena Hart said the electoral body was ready.', words: 'the electoral body', entity: 'National Electoral Commission' },
+  // two organisations whose names hold the adjective: no link
+  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met the Electoral Institute on Monday. Lena Hart said the electoral body was ready.', words: 'the electoral body', entity: '' },
+  // an adjective the name does not hold: no link
+  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met observers on Monday. Lena Hart said the regional body was ready.', words: 'the regional body', entity: '' },
+  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet on Friday. The airline said all passengers were safe.', words: 'The airline', entity: 'Afriqiyah Airways' },
+  { rule: 'coref.description-org-sort', text: 'The minister spoke to the Jakarta Herald on Monday. The newspaper said the search would go on.', words: 'The newspaper', entity: 'Jakarta Herald' },
+  // two of the sort in reach
+  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet beside a Buraq Airlines plane on Friday. The airline said all passengers were safe.', words: 'The airline', entity: '' },
+  // a network is no channel
+  { rule: 'coref.description-org-sort', text: 'Officials closed the Metro News Channel on Monday. The network said it would appeal.', words: 'The network', entity: '' },
+  // a plural names more than one
+  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet on Friday. The airlines said all passengers were safe.', words: 'The airlines', entity: '' },
+];
+
+for (const { rule, text, words, entity } of CASES) {
+  test(`coref38: "${words}" in "${text.slice(0, 44)}…" is ${entity || 'no link'}; never without ${rule}`, () => {
+    assert.equal(linkOf(doc(text), words), entity);
+    assert.equal(linkWithout(rule, text, words), '');
+  });
+}
+
+test('coref38: the names-by-head-word index gives the one name before the description, its words when no entity stands for it', () => {
+  const d = doc('Business groups, including the Lagos Chamber of Commerce, urged both sides to settle. The chamber said that exporters were missing shipments.');
+  const at = d.text.indexOf('The chamber');
+  const found = nameByHeadWord(d, 'chamber', at);
+  assert.ok(found);
+  assert.equal(found.entity?.name ?? found.text, 'Lagos Chamber of Commerce');
+  // nothing before the name itself
+  assert.equal(nameByHeadWord(d, 'chamber', d.text.indexOf('Lagos')), null);
+  // two names with the head word: none
+  const two = doc('The Lagos Chamber of Commerce and the Kano Chamber of Commerce urged both sides to settle. The chamber said that exporters were missing shipments.');
+  assert.equal(nameByHeadWord(two, 'chamber', two.text.indexOf('The chamber')), null);
+});
