@@ -9,27 +9,31 @@ import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 import { nameByHeadWord } from '../src/extract/coref/name-heads.js';
 
-const CASES: { rule: string; text: string; words: string; entity: string }[] = [
-  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met observers on Monday. Lena Hart said the electoral body was ready.', words: 'the electoral body', entity: 'National Electoral Commission' },
-  // two organisations whose names hold the adjective: no link
-  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met the Electoral Institute on Monday. Lena Hart said the electoral body was ready.', words: 'the electoral body', entity: '' },
-  // an adjective the name does not hold: no link
-  { rule: 'coref.description-modifier-name-word', text: 'Officials of the National Electoral Commission met observers on Monday. Lena Hart said the regional body was ready.', words: 'the regional body', entity: '' },
-  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet on Friday. The airline said all passengers were safe.', words: 'The airline', entity: 'Afriqiyah Airways' },
-  { rule: 'coref.description-org-sort', text: 'The minister spoke to the Jakarta Herald on Monday. The newspaper said the search would go on.', words: 'The newspaper', entity: 'Jakarta Herald' },
-  // two of the sort in reach
-  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet beside a Buraq Airlines plane on Friday. The airline said all passengers were safe.', words: 'The airline', entity: '' },
-  // a network is no channel
-  { rule: 'coref.description-org-sort', text: 'Officials closed the Metro News Channel on Monday. The network said it would appeal.', words: 'The network', entity: '' },
-  // a plural names more than one
-  { rule: 'coref.description-org-sort', text: 'Gunmen seized an Afriqiyah Airways jet on Friday. The airlines said all passengers were safe.', words: 'The airlines', entity: '' },
-];
+/** Per rule: each text, the description's words, and the organisation it names with every rule on ('' for none). */
+const CASES: Record<string, string[][]> = {
+  'coref.description-modifier-name-word': [
+    ['Officials of the National Electoral Commission met observers on Monday. Lena Hart said the electoral body was ready.', 'the electoral body', 'National Electoral Commission'],
+    // two organisations whose names hold the adjective; an adjective the name does not hold: no link
+    ['Officials of the National Electoral Commission met the Electoral Institute on Monday. Lena Hart said the electoral body was ready.', 'the electoral body', ''],
+    ['Officials of the National Electoral Commission met observers on Monday. Lena Hart said the regional body was ready.', 'the regional body', ''],
+  ],
+  'coref.description-org-sort': [
+    ['Gunmen seized an Afriqiyah Airways jet on Friday. The airline said all passengers were safe.', 'The airline', 'Afriqiyah Airways'],
+    ['The minister spoke to the Jakarta Herald on Monday. The newspaper said the search would go on.', 'The newspaper', 'Jakarta Herald'],
+    // two of the sort in reach; a network is no channel; a plural names more than one
+    ['Gunmen seized an Afriqiyah Airways jet beside a Buraq Airlines plane on Friday. The airline said all passengers were safe.', 'The airline', ''],
+    ['Officials closed the Metro News Channel on Monday. The network said it would appeal.', 'The network', ''],
+    ['Gunmen seized an Afriqiyah Airways jet on Friday. The airlines said all passengers were safe.', 'The airlines', ''],
+  ],
+};
 
-for (const { rule, text, words, entity } of CASES) {
-  test(`coref38: "${words}" in "${text.slice(0, 44)}…" is ${entity || 'no link'}; never without ${rule}`, () => {
-    assert.equal(linkOf(doc(text), words), entity);
-    assert.equal(linkWithout(rule, text, words), '');
-  });
+for (const [rule, cases] of Object.entries(CASES)) {
+  for (const [text, words, entity] of cases) {
+    test(`coref38: "${words}" in "${text.slice(0, 44)}…" is ${entity || 'no link'}; never without ${rule}`, () => {
+      assert.equal(linkOf(doc(text), words), entity);
+      assert.equal(linkWithout(rule, text, words), '');
+    });
+  }
 }
 
 test('coref38: the names-by-head-word index gives the one name before the description, its words when no entity stands for it', () => {
