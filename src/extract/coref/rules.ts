@@ -869,9 +869,9 @@ function ruleDescriptions(doc: Doc): void {
     if (det === 'the' && !titled && h === i + 1 && modifierNameWordRule.enabled) {
       const mh = modifiedHead(toks, owners, i);
       const head = mh ? lw(toks[mh.p]) : '';
-      if (mh && mh.words.length && !covered[mh.p] && ANY_ORG_NOUNS.has(head) && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence) && !restrictiveAfter(toks, i, mh.p)) {
+      if (mh && mh.words.length && !covered[mh.p] && ANY_ORG_NOUNS.has(head) && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
         const found = organisationByModifiers(index.bySentence, toks[i], mh.words, wordsOf, (e) => !heads.get(e)?.has(head) && commonOk(e) && kindOk(head, e, toks[i]));
-        if (found) {
+        if (found && !(restrictiveModifierRule.enabled && restrictiveAfter(toks, i, mh.p))) {
           modifierNameWordRule.fired(toks[i].start, toks[mh.p].end);
           addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifierNameWordRule.id);
           continue;
