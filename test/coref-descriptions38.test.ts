@@ -1,7 +1,8 @@
 /**
  * Descriptions named by an organisation's own words (issue 23, sixteenth session, coref38): an organisation noun whose
- * adjectives are words of one organisation's name (coref.description-modifier-name-word), and a noun of the sort the
- * name's head word says (coref.description-org-sort). Sentences of our own: the link with every rule on, and none with
+ * adjectives are words of one organisation's name (coref.description-modifier-name-word), a noun of the sort the
+ * name's head word says (coref.description-org-sort); and a title that is a kind of the description's noun
+ * (coref.description-role-kind-of: "Foreign Minister X … the minister"). Sentences of our own: the link with every rule on, and none with
  * the rule switched off. And the names-by-head-word index the quotes stage reads (src/extract/coref/name-heads.ts).
  */
 import { test } from 'node:test';
@@ -24,6 +25,13 @@ const CASES: Record<string, string[][]> = {
     ['Gunmen seized an Afriqiyah Airways jet beside a Buraq Airlines plane on Friday. The airline said all passengers were safe.', 'The airline', ''],
     ['Officials closed the Metro News Channel on Monday. The network said it would appeal.', 'The network', ''],
     ['Gunmen seized an Afriqiyah Airways jet on Friday. The airlines said all passengers were safe.', 'The airlines', ''],
+  ],
+  // a foreign minister is "the minister"; a prime minister, a vice president are other offices
+  'coref.description-role-kind-of': [
+    ['Foreign Minister Sergei Lavrov met reporters on Monday. The minister said talks would go on.', 'The minister', 'Sergei Lavrov'],
+    ['Major General Tom Berg inspected the troops on Monday. The general said the army was ready.', 'The general', 'Tom Berg'],
+    ['Prime Minister Tom Berg met reporters on Monday. The minister said talks would go on.', 'The minister', ''],
+    ['Vice President Tom Berg met reporters on Monday. The president said talks would go on.', 'The president', ''],
   ],
 };
 

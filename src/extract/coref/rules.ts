@@ -29,7 +29,7 @@ import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, otherPersonAfter, re
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
 import { interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
-import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
+import { roleKindOf, roleKindOfRule, titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { introducesName, learnedPersonTitle } from './descriptions-learned.js';
 import { modifierNameWordRule, nameWords, organisationByModifiers } from './descriptions-modifier.js';
@@ -448,7 +448,10 @@ function otherOfficeOnly(doc: Doc, e: Entity, noun: string, memo: OfficeMemo): b
       if (words[j] !== noun) continue;
       const before = words[j - 1];
       const after = words[j + 1];
-      const inside = (before !== undefined && before !== noun && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
+      // (a longer role that is a kind of the noun is none: "Foreign Minister Lavrov" is "the minister", descriptions-titles.ts)
+      const kindOf = before !== undefined && roleKindOf(`${before} ${noun}`, noun);
+      if (kindOf) roleKindOfRule.fired(e.mentions[r.seen].start, e.mentions[r.seen].end);
+      const inside = (before !== undefined && before !== noun && !kindOf && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
       if (inside) r.inside = true;
       else r.outside = true;
     }
