@@ -6,6 +6,7 @@
  */
 import type { Doc, Entity, Mention, Token } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
+import { lookup } from '../../lexicon/index.js';
 import { ROLE_NOUNS } from '../gazetteer-lists.js';
 import { lw } from './mentions.js';
 import { titleNoun } from './words.js';
@@ -57,4 +58,19 @@ export function noteTitleShapes(doc: Doc, owners: readonly (Entity | undefined)[
       titleOfPlaceRule.fired(toks[t].start, m.end);
     }
   }
+}
+
+export const roleKindOfRule = defineRule({
+  id: 'coref.description-role-kind-of',
+  stage: 'coref',
+  action: 'label',
+  summary: '"Foreign Minister Sergei Lavrov … The minister said": a longer role that lexicon/en/roles.tsv marks as a kind of the description\'s noun (column kind-of: foreign minister → minister, major general → general) is no other office, so coref.description-role-other-office does not pass its holder over; "Vice President Mike Pence" and "Attorney General William Barr" still are',
+  fires: ['Foreign Minister Sergei Lavrov met reporters on Monday. The minister said talks would go on.'],
+  spares: ['Prime Minister Tom Berg met reporters on Monday. The minister said talks would go on.'],
+  source: 'src/extract/coref/descriptions-titles.ts',
+});
+
+/** The longer role `phrase` ("foreign minister") is a kind of `noun` ("minister"): its holder is also called that. */
+export function roleKindOf(phrase: string, noun: string): boolean {
+  return roleKindOfRule.enabled && lookup('roles', phrase)?.attrs['kind-of'] === noun;
 }

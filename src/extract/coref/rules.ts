@@ -29,9 +29,11 @@ import { nameHeadChoice, nameHeadRivalRule, ofComplementOn, otherPersonAfter, re
 import { controllingSubjectOf } from './pronouns-control.js';
 import { ambiguousPair, givenNameIndex, titledSurname } from './pronouns-names.js';
 import { interviewRivalRule, isInterview, personsByFirstMention, rivalInReach, solePerson, solePersonRule, type PersonFirst } from './pronouns-rivals.js';
-import { titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
+import { roleKindOf, roleKindOfRule, titleOfPlaceBefore, titleOfPlaceRule } from './descriptions-titles.js';
 import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unnamed.js';
 import { introducesName, learnedPersonTitle } from './descriptions-learned.js';
+import { modifierNameWordRule, nameWords, organisationByModifiers } from './descriptions-modifier.js';
+import { organisationOfSort, orgSort, orgSortRule } from './descriptions-sort.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -446,7 +448,10 @@ function otherOfficeOnly(doc: Doc, e: Entity, noun: string, memo: OfficeMemo): b
       if (words[j] !== noun) continue;
       const before = words[j - 1];
       const after = words[j + 1];
-      const inside = (before !== undefined && before !== noun && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
+      // (a longer role that is a kind of the noun is none: "Foreign Minister Lavrov" is "the minister", descriptions-titles.ts)
+      const kindOf = before !== undefined && roleKindOf(`${before} ${noun}`, noun);
+      if (kindOf) roleKindOfRule.fired(e.mentions[r.seen].start, e.mentions[r.seen].end);
+      const inside = (before !== undefined && before !== noun && !kindOf && (OFFICE_WORDS.has(before) || roleOf(`${before} ${noun}`) !== null)) || (after !== undefined && after !== noun && roleOf(`${noun} ${after}`) !== null);
       if (inside) r.inside = true;
       else r.outside = true;
     }
@@ -666,6 +671,8 @@ export const BASIS = {
 
 /** Nouns that, with "the", stand for the organisation just named ("the group said"). */
 const GENERIC_ORG_NOUNS = set('org-nouns', { uses: 'coref-generic' });
+/** Nouns for an organisation of any kind or of the kind org-kinds gives them ("the electoral body", "the humanitarian group"). */
+const ANY_ORG_NOUNS = set('org-nouns', { uses: 'coref' });
 
 type Gender = 'f' | 'm' | 'x';
 
@@ -797,6 +804,11 @@ function ruleDescriptions(doc: Doc): void {
     return found;
   };
   const tallies = new Map<string, PlaceTally>();
+  const wordsOf = perEntity(nameWords);
+  const sortOf = perEntity((e) => {
+    for (const m of e.mentions) if (m.kind === 'name') { const k = orgSort(nameHead(m.text)); if (k) return k; }
+    return '';
+  });
   for (let i = 0; i < toks.length - 1; i++) {
     const det = low[i];
     // "the company's chief executive" is a role noun with its possessor, like "his lawyer"
@@ -852,6 +864,19 @@ function ruleDescriptions(doc: Doc): void {
         if (found) {
           modifiedNameHeadRule.fired(toks[i].start, toks[mh.p].end);
           addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifiedNameHeadRule.id);
+          continue;
+        }
+      }
+    }
+    // "the electoral body": an organisation noun whose adjectives are words of one organisation's name (descriptions-modifier.ts)
+    if (det === 'the' && !titled && h === i + 1 && modifierNameWordRule.enabled) {
+      const mh = modifiedHead(toks, owners, i);
+      const head = mh ? lw(toks[mh.p]) : '';
+      if (mh && mh.words.length && !covered[mh.p] && ANY_ORG_NOUNS.has(head) && !(lw(toks[mh.p + 1]) === 'of' && toks[mh.p + 1].sentence === toks[mh.p].sentence)) {
+        const found = organisationByModifiers(index.bySentence, toks[i], mh.words, wordsOf, (e) => !heads.get(e)?.has(head) && commonOk(e) && kindOk(head, e, toks[i]));
+        if (found && !(restrictiveModifierRule.enabled && restrictiveAfter(toks, i, mh.p))) {
+          modifierNameWordRule.fired(toks[i].start, toks[mh.p].end);
+          addMention(doc, found, toks[i].start, toks[mh.p].end, 'nominal', covered, modifierNameWordRule.id);
           continue;
         }
       }
@@ -933,6 +958,15 @@ function ruleDescriptions(doc: Doc): void {
       if (!target && headsPhrase && GENERIC_ORG_NOUNS.has(noun) && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
         target = salientOrganisation(doc, index, toks[i], noun, (e) => namedOk(e) && commonOk(e) && kindOk(noun, e, toks[i]));
         basis = BASIS.genericOrg;
+      }
+      // "the airline" after "Afriqiyah Airways": the one organisation in reach whose name's head is of the noun's sort (descriptions-sort.ts)
+      if (!target && headsPhrase && !possessive && orgSortRule.enabled && toks[h].xpos !== 'NNS' && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
+        const sort = orgSort(noun);
+        target = sort ? organisationOfSort(index.bySentence, toks[i], sort, sortOf, (e) => namedOk(e) && commonOk(e)) : undefined;
+        if (target) {
+          basis = orgSortRule.id;
+          orgSortRule.fired(toks[i].start, toks[h].end);
+        }
       }
       // "the city", "the country": the one place of that kind named in the last few sentences
       if (!target && placeRule.enabled && !possessive && isPhraseHeadNoun(toks, h)) {

@@ -815,7 +815,7 @@ export const itIssuedDocument = defineRule({
 
 export const descriptionNameHead = defineRule({
   id: 'quotes.description-name-head', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a definite description source with no name in it ("The chamber said") whose head noun is the head word of the name of exactly one organisation mentioned before it ("the Lagos Chamber of Commerce") is that organisation; two such organisations, or none, leave it a description',
+  summary: 'a definite description source with no name in it ("The chamber said") whose head noun is the head word of exactly one name written before it ("the Lagos Chamber of Commerce") that no entity stands for is that name (coreference\'s index, src/extract/coref/name-heads.ts; for an organisation entity coreference links the description itself and the source reads that link); two such names, or none, leave it a description',
   fires: ['Business groups, including the Lagos Chamber of Commerce, urged both sides to settle. The chamber said that exporters were already missing shipments.'],
   spares: ['The Lagos Chamber of Commerce and the Kano Chamber of Commerce urged both sides to settle. The chamber said that exporters were already missing shipments.'],
 });

@@ -32,6 +32,7 @@ import { countWhile } from '../../sorted.js';
 import { groupDescribed, groupNamed, groupNoun } from './groups.js';
 import { nationalityCode } from '../roles/describe.js';
 import { countryEntity } from '../relations.js';
+import { nameByHeadWord } from '../coref/name-heads.js';
 
 /** What the quotes stage knows about the document, built once per run. */
 export interface QuoteContext {
@@ -1508,10 +1509,10 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     rule.describedBodyReach.fired(span.start, span.end);
     return reached.entity ? { entity: reached.entity, span, via: 'role' } : { entity: null, text: reached.text, span, via: 'role' };
   }
-  // "the Lagos Chamber of Commerce … The chamber said": a definite description whose head noun is the head word of the name of
-  // exactly one organisation written before it is that organisation
-  const headed = rule.descriptionNameHead.enabled && !own ? organisationByHeadWord(ctx, from, head, to) : null;
-  if (headed) return fired(rule.descriptionNameHead, headed.entity ? { entity: headed.entity, span, via: 'role' } : { entity: null, text: headed.text, span, via: 'role' });
+  // "the Lagos Chamber of Commerce … The chamber said": a definite description whose head noun is the head word of exactly one
+  // name written before it that no entity stands for is that name (for an organisation entity, coreference links it: `own`)
+  const headed = rule.descriptionNameHead.enabled && !own ? nameByDescriptionHead(ctx, from, head, to) : null;
+  if (headed) return fired(rule.descriptionNameHead, { entity: null, text: headed, span, via: 'role' });
   // a plural description of people named together before: "Both officers", "the ministers", "The two"
   const group = rule.groupDescription.enabled && !own ? groupDescribed(ctx, from, head) : null;
   if (group) return fired(rule.groupDescription, { entity: group.members[0], text: phraseText(ctx, from, to), span, via: 'role', group: true });
@@ -1613,12 +1614,13 @@ function bodyDescription(ctx: QuoteContext, from: number, head: number, to: numb
 }
 
 /**
- * The organisation a definite description names by the head word of its name: "the", adjectives and a singular common noun,
- * no name in the phrase, and that noun the head word of exactly one organisation's name mentioned before it ("Lagos Chamber of
- * Commerce" → chamber, "Ford Motor Company" → company; the head word is the last word before "of"/"for", or the last word).
- * An entity id or null. The index of head words is built once per document.
+ * The name a definite description names by its head word when no entity stands for that name: "the", adjectives and a
+ * singular common noun, no name in the phrase, and that noun the head word of exactly one name written before it, a run of
+ * capitalised words no entity covers ("Business groups, including the Lagos Chamber of Commerce … The chamber said": the
+ * recogniser found "Lagos" alone). The name's words, or null. The index is coreference's (src/extract/coref/name-heads.ts);
+ * when an organisation entity stands for the name, coreference links the description itself and the caller reads that link.
  */
-function organisationByHeadWord(ctx: QuoteContext, from: number, head: number, to: number): { entity?: string; text?: string } | null {
+function nameByDescriptionHead(ctx: QuoteContext, from: number, head: number, to: number): string | null {
   const doc = ctx.doc;
   const toks = doc.tokens;
   const t = toks[head];
@@ -1627,61 +1629,8 @@ function organisationByHeadWord(ctx: QuoteContext, from: number, head: number, t
     const x = toks[j];
     if (ctx.owners[j] !== undefined || x.upos === 'PROPN' || /^\p{Lu}/u.test(x.text) || !/^(?:ADJ|NOUN)$/.test(x.upos ?? '')) return null;
   }
-  let index = nameHeadCache.get(ctx);
-  if (!index) {
-    index = nameHeads(ctx);
-    nameHeadCache.set(ctx, index);
-  }
-  const list = index.get(lw(t));
-  if (!list) return null;
-  let found: { entity?: string; text?: string } | null = null;
-  for (const x of list) {
-    if (x.at >= toks[from].start) break;
-    const key = x.entity ?? x.text;
-    if (found && (found.entity ?? found.text) !== key) return null;
-    found = x.entity ? { entity: x.entity } : { text: x.text };
-  }
-  if (found?.entity && speakerRank(doc, found.entity) <= 0) return null;
-  return found;
+  return nameByHeadWord(doc, lw(t), toks[from].start)?.text ?? null;
 }
-
-/**
- * The capitalised names of the document by their head word, in text order: a run of capitalised words (joined by "of"/"for"
- * between capitalised words), not opening its sentence, of two words or more, whose head word — the last before "of"/"for", or
- * the last — is a common noun's spelling. The organisation an entity stands for when one covers the head word; the run's words
- * when no entity does; runs on a person's or place's name are left out.
- */
-function nameHeads(ctx: QuoteContext): Map<string, { entity?: string; text?: string; at: number }[]> {
-  const doc = ctx.doc;
-  const toks = doc.tokens;
-  const index = new Map<string, { entity?: string; text?: string; at: number }[]>();
-  const cap = (k: number): boolean => k >= 0 && k < toks.length && /^\p{Lu}\p{L}*$/u.test(toks[k].text) && toks[k].sentence === toks[k - 1]?.sentence;
-  for (let i = 0; i < toks.length; i++) {
-    if (!cap(i) || cap(i - 1) || (i >= 2 && /^(?:of|for)$/.test(toks[i - 1].text) && cap(i - 2))) continue;
-    let j = i;
-    for (;;) {
-      if (cap(j + 1)) j++;
-      else if (/^(?:of|for)$/.test(toks[j + 1]?.text ?? '') && cap(j + 2)) j += 2;
-      else break;
-    }
-    if (j === i) { continue; }
-    let h = j;
-    for (let k = i + 1; k <= j; k++) if (/^(?:of|for)$/.test(toks[k].text)) { h = k - 1; break; }
-    const o = ctx.owners[h];
-    const type = o ? doc.entityById(o)?.type : undefined;
-    const at = toks[i].start;
-    const word = toks[h].text.toLowerCase();
-    const entry = type === 'ORG' ? { entity: o!, at } : !o ? { text: doc.text.slice(at, toks[j].end), at } : null;
-    if (entry) {
-      const list = index.get(word) ?? [];
-      list.push(entry);
-      index.set(word, list);
-    }
-    i = j;
-  }
-  return index;
-}
-const nameHeadCache = new WeakMap<QuoteContext, Map<string, { entity?: string; text?: string; at: number }[]>>();
 
 const NAMING = mapOf('naming-verbs', 'after');
 
