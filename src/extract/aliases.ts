@@ -78,6 +78,19 @@ export function acronymInitials(name: string): string {
   return out;
 }
 
+/** An acronym as written: "WHO", "U.S.", "ICRC" (two to eight capitals, each may take a dot). */
+export const ACRONYM_SHAPE = /^(?:\p{Lu}\.?){2,8}$/u;
+
+/**
+ * The short form an organisation's name gives across articles (the store): "Smithsonian Institution" → "Smithsonian",
+ * "SoftBank Group Corp." → "SoftBank"; null when no head word trails (split on spaces: "Corp." is one word).
+ */
+export function shortFormOfName(name: string): string | null {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const span = shortFormSpan(words, 0, words.length);
+  return span ? words.slice(span[0], span[1]).join(' ') : null;
+}
+
 /**
  * A document's alias table under construction: short form key → the owners (entities or clusters) whose full names
  * give it, with where each gave it first and why. Built in one pass over the owners' names; looked up per key.
