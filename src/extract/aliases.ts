@@ -67,7 +67,8 @@ export function nameTails(text: string, seriesVeto: boolean, series?: () => void
 /** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter); '' when a lower-case word is inside. */
 export function acronymInitials(name: string): string {
   let out = '';
-  for (const raw of name.split(/\s+/)) {
+  // a hyphen between two capitalised words parts two words of the name ("Agence France-Presse" → AFP); "al-Sham" stays one
+  for (const raw of name.replace(/(\p{Lu}\p{L}*)-(?=\p{Lu})/gu, '$1 ').split(/\s+/)) {
     const w = raw.replace(/^[“”"‘’']+/, ''); // an apostrophe inside a word (Jama'at) does not split it
     if (!w || ACRONYM_SKIP.has(w.toLowerCase())) continue;
     const core = w.replace(/^(?:al|el|ad|as|an|ar|at)-/i, '');

@@ -202,8 +202,7 @@ export function initialsOf(name: string): string | null {
   const t = name.trim().replace(/^the\s+/i, '');
   // a dotted acronym is its letters' initials ("U.S." → us): an identity known as "D.C." is no identity known only by
   // an acronym, whose full name another article may give ("Davao City")
-  // (a hyphen between two capitalised words parts two words of the name: "Agence France-Presse" → AFP)
-  const ini = ACRONYM_SHAPE.test(t) && t.includes('.') ? t.replace(/\./g, '') : acronymInitials(t.replace(/(\p{L})-(\p{Lu})/gu, '$1 $2'));
+  const ini = ACRONYM_SHAPE.test(t) && t.includes('.') ? t.replace(/\./g, '') : acronymInitials(t);
   if (ini.length < 2 || ini.length > 6) return null;
   return foldName(ini);
 }
