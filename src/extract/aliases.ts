@@ -93,6 +93,15 @@ export function shortFormOfName(name: string): string | null {
 }
 
 /**
+ * Is `short` the same name as `full`, or its first or last words (names folded and without "the"): "supreme court" of
+ * "supreme court of pakistan" or "pakistan supreme court". The store's test for a generic name that stands for the
+ * institution an article names in full (src/store/context.ts, same-as).
+ */
+export function withinName(short: string, full: string): boolean {
+  return full === short || full.startsWith(`${short} `) || full.endsWith(` ${short}`);
+}
+
+/**
  * A document's alias table under construction: short form key → the owners (entities or clusters) whose full names
  * give it, with where each gave it first and why. Built in one pass over the owners' names; looked up per key.
  */
