@@ -168,3 +168,28 @@ test('pronouns are no names: "I" or "They" is never an entity name, the newspape
   assert.ok(isPronounName('I') && isPronounName('They') && isPronounName('him'));
   assert.ok(!isPronounName('i') && !isPronounName('Ian') && !isPronounName('Iran'));
 });
+
+test('names31: an organisation\'s short form (the alias layer\'s) joins the one identity of its full name, across articles', async () => {
+  const { withoutRules } = await import('../src/rules/registry.js');
+  // each pair: the earlier article's name, the later one's; both orders join
+  for (const [first, second] of [['Smithsonian Institution', 'the Smithsonian'], ['SoftBank', 'SoftBank Group Corp.']]) {
+    const x = member(300, 'ORG', first);
+    const y = member(301, 'ORG', second);
+    const of = resolve([[x], [y]]);
+    assert.equal(of(y), of(x), `${second} joins ${first}`);
+  }
+  // two identities give the short form: it joins neither
+  const orgs = ['Mozilla Foundation', 'Mozilla Corporation', 'Mozilla'].map((n, i) => member(304 + i, 'ORG', n));
+  const of3 = resolve(orgs.map((m) => [m]));
+  assert.equal(new Set(orgs.map(of3)).size, 3);
+  // with the alias rule off, no join
+  const restore = withoutRules(['entities.short-form-join']);
+  try {
+    const full4 = member(307, 'ORG', 'Smithsonian Institution');
+    const short4 = member(308, 'ORG', 'Smithsonian');
+    const of4 = resolve([[full4], [short4]]);
+    assert.notEqual(of4(short4), of4(full4));
+  } finally {
+    restore();
+  }
+});

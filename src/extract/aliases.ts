@@ -67,7 +67,8 @@ export function nameTails(text: string, seriesVeto: boolean, series?: () => void
 /** "World Food Programme" → "WFP"; "Hay'at Tahrir al-Sham" → "HTS" (an "al-" prefix gives the next letter); '' when a lower-case word is inside. */
 export function acronymInitials(name: string): string {
   let out = '';
-  for (const raw of name.split(/\s+/)) {
+  // a hyphen between two capitalised words parts two words of the name ("Agence France-Presse" → AFP); "al-Sham" stays one
+  for (const raw of name.replace(/(\p{Lu}\p{L}*)-(?=\p{Lu})/gu, '$1 ').split(/\s+/)) {
     const w = raw.replace(/^[“”"‘’']+/, ''); // an apostrophe inside a word (Jama'at) does not split it
     if (!w || ACRONYM_SKIP.has(w.toLowerCase())) continue;
     const core = w.replace(/^(?:al|el|ad|as|an|ar|at)-/i, '');
@@ -76,6 +77,28 @@ export function acronymInitials(name: string): string {
     else if (/\p{L}/u.test(c)) return ''; // a lower-case word inside: not a name an acronym abbreviates
   }
   return out;
+}
+
+/** An acronym as written: "WHO", "U.S.", "ICRC" (two to eight capitals, each may take a dot). */
+export const ACRONYM_SHAPE = /^(?:\p{Lu}\.?){2,8}$/u;
+
+/**
+ * The short form an organisation's name gives across articles (the store): "Smithsonian Institution" → "Smithsonian",
+ * "SoftBank Group Corp." → "SoftBank"; null when no head word trails (split on spaces: "Corp." is one word).
+ */
+export function shortFormOfName(name: string): string | null {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const span = shortFormSpan(words, 0, words.length);
+  return span ? words.slice(span[0], span[1]).join(' ') : null;
+}
+
+/**
+ * Is `short` the same name as `full`, or its first or last words (names folded and without "the"): "supreme court" of
+ * "supreme court of pakistan" or "pakistan supreme court". The store's test for a generic name that stands for the
+ * institution an article names in full (src/store/context.ts, same-as).
+ */
+export function withinName(short: string, full: string): boolean {
+  return full === short || full.startsWith(`${short} `) || full.endsWith(` ${short}`);
 }
 
 /**

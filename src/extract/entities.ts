@@ -9,7 +9,7 @@ import type { Stage } from '../pipeline.js';
 import { packedMap } from '../packed.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { defineRule, type Rule, type RuleText } from '../rules/registry.js';
-import { ACRONYM_SKIP, acronymInitials, AliasTable, shortFormSpan, type AliasReason } from './aliases.js';
+import { ACRONYM_SHAPE, ACRONYM_SKIP, acronymInitials, AliasTable, shortFormSpan, type AliasReason } from './aliases.js';
 
 /** Postal codes of states and provinces ("PA", "OH"; lexicon/en/region-codes.tsv): after a name in brackets, where it is. */
 const REGION_CODES = set('region-codes');
@@ -377,7 +377,7 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
   }
 }
 
-const ACRONYM = /^(?:\p{Lu}\.?){2,8}$/u;
+const ACRONYM = ACRONYM_SHAPE;
 const POSSESSIVE = /^['’]s$/;
 
 /** A cluster's name in full for the alias table: its first name of two words or more (else its first name). */

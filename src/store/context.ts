@@ -16,6 +16,7 @@
 import type { Result } from '../output/schema.js';
 import { actorIndex, dateNumber, normWords, type ActorIndex } from '../extract/actors/index.js';
 import { foldName, isCommonWord, isPronounName, isTitleWord } from './names.js';
+import { withinName } from '../extract/aliases.js';
 
 export interface EntityContext {
   /** CAMEO country code → the words that tie the entity to it, as written ("Pakistan's") */
@@ -201,7 +202,7 @@ export function entityContexts(result: Result, idx: ActorIndex = actorIndex()): 
     const fuller = result.entities.filter((o) => {
       if (o === e || o.type !== 'ORG' || !out.get(o.id)!.countries) return false;
       const theirs = foldName(core.get(o.id)!).replace(/^the /, '');
-      return theirs === mine || theirs.startsWith(`${mine} `) || theirs.endsWith(` ${mine}`);
+      return withinName(mine, theirs);
     });
     const codes = new Set(fuller.flatMap((o) => Object.keys(out.get(o.id)!.countries!)));
     if (fuller.length === 0 || codes.size !== 1) continue;

@@ -16,7 +16,8 @@
  * between stable references) override the rules and survive re-ingestion.
  */
 import type { EntityContext } from './context.js';
-import { acronymOf, closeSurname, foldName, givenNamesAgree, givenVariants, initialsOf, isCommonWord, orgKey, parsePersonName, sameNameToken, skeleton, type PersonName } from './names.js';
+import { shortFormJoin as aliasShortForms } from '../extract/entities.js';
+import { acronymOf, closeSurname, foldName, givenNamesAgree, givenVariants, initialsOf, isCommonWord, orgKey, parsePersonName, sameNameToken, shortFormKey, skeleton, type PersonName } from './names.js';
 
 /** Links below this confidence are shown as "check" in the app. */
 export const LOW_CONFIDENCE = 0.8;
@@ -76,6 +77,8 @@ interface Cluster {
   /** acronyms written as such ("UN") and initials of multi-word names ("United Nations" → un) */
   acronyms: Set<string>;
   initials: Set<string>;
+  /** the short forms its organisation names give ("Smithsonian Institution" → smithsonian; the alias layer's short-form) */
+  shortForms: Set<string>;
   /** partner cluster id → relation types seen, for relation evidence */
   partners: Map<Cluster, Set<string>>;
   /** co-occurring clusters */
@@ -209,6 +212,7 @@ export class Resolver {
       orgKeys: new Set(),
       acronyms: new Set(),
       initials: new Set(),
+      shortForms: new Set(),
       partners: new Map(),
       neighbours: new Set(),
       docs: new Map(),
@@ -264,6 +268,11 @@ export class Resolver {
           c.initials.add(ini);
           this.indexKey(`a:${ini}`, c);
         }
+        const short = m.type === 'ORG' ? shortFormKey(name) : null;
+        if (short) {
+          c.shortForms.add(short);
+          this.indexKey(`f:${short}`, c);
+        }
       }
     }
   }
@@ -292,6 +301,12 @@ export class Resolver {
         if (acr) keys.add(`a:${acr}`);
         const ini = initialsOf(name);
         if (ini) keys.add(`a:${ini}`);
+        if (m.type === 'ORG') {
+          // identities this name is the short form of, and the identity named by this name's short form
+          keys.add(`f:${orgKey(name)}`);
+          const short = shortFormKey(name);
+          if (short) keys.add(`o:${short}`);
+        }
       }
     }
     const out = new Set<Cluster>();
@@ -446,8 +461,21 @@ export class Resolver {
         if (byAcronym.length === 1) consider(byAcronym[0], m.name, 0.8, `“${byAcronym[0].members[0].name}” is the acronym of “${m.name}”`);
       }
     }
+    if (!best && m.type === 'ORG' && aliasShortForms.enabled) {
+      // the alias layer's short form across articles (src/extract/aliases.ts): "the Smithsonian" joins the one identity
+      // named "Smithsonian Institution"; a full name joins the one identity known only by its short form
+      const byShort = candidates.filter((c) => c.type === 'ORG' && [...byKey.keys()].some((k) => c.shortForms.has(k)));
+      if (byShort.length === 1) {
+        consider(byShort[0], m.name, 0.8, `“${m.name}” is the short form of “${byShort[0].members[0].name}”`);
+      }
+      const shorts = new Set(names.map(shortFormKey).filter((x): x is string => x !== null));
+      const byFull = shorts.size ? candidates.filter((c) => c.type === 'ORG' && c.shortForms.size === 0 && [...c.orgKeys].some((k) => shorts.has(k))) : [];
+      if (!best && byFull.length === 1) {
+        consider(byFull[0], m.name, 0.8, `“${byFull[0].members[0].name}” is the short form of “${m.name}”`);
+      }
+    }
     const chosen = best as { c: Cluster; score: number; evidence: string } | null;
-    if (chosen) return { member: m.id, cluster: chosen.c.id, confidence: chosen.score, method: chosen.score >= 0.9 ? 'name' : chosen.evidence.includes('acronym') ? 'acronym' : 'context', evidence: chosen.evidence };
+    if (chosen) return { member: m.id, cluster: chosen.c.id, confidence: chosen.score, method: chosen.score >= 0.9 ? 'name' : chosen.evidence.includes('acronym') ? 'acronym' : chosen.evidence.includes('short form') ? 'alias' : 'context', evidence: chosen.evidence };
     return { member: m.id, cluster: 0, confidence: 1, method: 'new', evidence: refusal ? `not joined: ${refusal}` : '' };
   }
 

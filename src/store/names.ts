@@ -6,7 +6,7 @@
  * so vowel differences (e/i, o/a) and feminine -a endings vanish.
  */
 import { set } from '../lexicon/index.js';
-
+import { ACRONYM_SHAPE, acronymInitials, shortFormOfName } from '../extract/aliases.js';
 import { getBrownClusters } from '../nlp/representations.js';
 
 const TITLES = set('titles', { uses: 'store' });
@@ -190,20 +190,27 @@ export function givenVariants(token: string): string[] {
 }
 const variantCache = new Map<string, string[]>();
 
-const SMALL_WORDS = set('function-words', { uses: 'store-small' });
-
-/** "U.S.", "UN", "BBC" as written: the letters, lower case; null when not an acronym. */
+/** "U.S.", "UN", "BBC" as written: the letters, lower case; null when not an acronym (the alias layer's acronym shape, src/extract/aliases.ts). */
 export function acronymOf(name: string): string | null {
   const t = name.trim().replace(/^the\s+/i, '');
-  if (!/^(?:[A-Z]\.?){2,6}$/.test(t)) return null;
-  return t.replace(/\./g, '').toLowerCase();
+  if (!ACRONYM_SHAPE.test(t)) return null;
+  return foldName(t.replace(/\./g, ''));
 }
 
-/** Initials of a name of several words ("United Nations" → "un"); null for one word. */
+/** Initials of a name of two to six words ("United Nations" → "un"), as the alias layer spells an acronym; null for one word. */
 export function initialsOf(name: string): string | null {
-  const words = foldName(name).split(' ').filter((w) => w && !SMALL_WORDS.has(w));
-  if (words.length < 2 || words.length > 6) return null;
-  return words.map((w) => w[0]).join('');
+  const t = name.trim().replace(/^the\s+/i, '');
+  // a dotted acronym is its letters' initials ("U.S." → us): an identity known as "D.C." is no identity known only by
+  // an acronym, whose full name another article may give ("Davao City")
+  const ini = ACRONYM_SHAPE.test(t) && t.includes('.') ? t.replace(/\./g, '') : acronymInitials(t);
+  if (ini.length < 2 || ini.length > 6) return null;
+  return foldName(ini);
+}
+
+/** The short form of an organisation's name, as a name key ("Smithsonian Institution" → "smithsonian"); null when none. */
+export function shortFormKey(name: string): string | null {
+  const short = shortFormOfName(name.replace(/^the\s+/i, ''));
+  return short ? orgKey(short) : null;
 }
 
 function shortFormOf(short: string, full: string): boolean {
