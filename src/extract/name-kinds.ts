@@ -27,10 +27,17 @@ export const R_KIND_NAMES: Rule = defineRule({
   source: 'src/extract/name-kinds.ts',
 });
 
-/** Class nouns the recogniser reads, with the type a name they introduce takes; those that need a determiner before a name ("the star X", not "film star X"). */
-let kinds: Map<string, { type: EntityType; det: boolean }> | null = null;
-function kindOf(noun: string): { type: EntityType; det: boolean } | undefined {
-  kinds ??= new Map(entries('entity-kinds', { uses: 'ner' }).map((e) => [e.word, { type: (e.attrs.type ?? 'ORG') as EntityType, det: e.attrs['before-name'] === 'det' }]));
+/**
+ * A class noun the recogniser reads: the type a name it introduces takes; whether it needs a determiner before a name
+ * ("the star X", not "film star X"); whether coreference reads it too (then coref.kind-introduced-name makes entities
+ * of the names no recogniser read, and this rule only retypes).
+ */
+interface Kind { type: EntityType; det: boolean; coref: boolean }
+let kinds: Map<string, Kind> | null = null;
+function kindOf(noun: string): Kind | undefined {
+  kinds ??= new Map(
+    entries('entity-kinds', { uses: 'ner' }).map((e) => [e.word, { type: (e.attrs.type ?? 'ORG') as EntityType, det: e.attrs['before-name'] === 'det', coref: (e.attrs.uses ?? '').split(',').includes('coref') }]),
+  );
   return kinds.get(noun);
 }
 /** Articles and possessives before a class noun ("a US-flagged container ship", "its star, KELT-9"); copulas of "X is a … NOUN". */
@@ -86,7 +93,7 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
         if (comma) a++;
         if (words[a] === 'The') a++;
         let after = spans.find((s) => s.start === a || (s.start === a + 1 && /^\p{Lu}{2,3}$/u.test(words[a])));
-        if (!after && capitalised(words[a]) && !spans.some((s) => s.start <= a && s.end > a)) {
+        if (!after && capitalised(words[a]) && !spans.some((s) => s.start <= a && s.end > a) && !kind.coref) {
           // a run the models left: it is a name of this kind ("the cruise ship Freewinds" untagged), added
           let e = a;
           while (e < words.length && e - a < 3 && capitalised(words[e]) && !DATE_WORDS.has(words[e].toLowerCase()) && !spans.some((s) => s.start === e)) e++;
@@ -111,7 +118,7 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
       if (before !== ',' && !copula) continue;
       let name = spans.find((s) => s.end === d - 1);
       // "Stardust is a NASA space capsule": a sentence-opening subject the models left, capitalised words only, is the name
-      if (!name && copula && d - 1 <= 3 && words.slice(0, d - 1).every(capitalised) && !spans.some((s) => s.start < d - 1) && !DATE_WORDS.has(words[0].toLowerCase())) {
+      if (!name && copula && !kind.coref && d - 1 <= 3 && words.slice(0, d - 1).every(capitalised) && !spans.some((s) => s.start < d - 1) && !DATE_WORDS.has(words[0].toLowerCase())) {
         name = { start: 0, end: d - 1, type: kind.type };
         added.push([k, name]);
       }
