@@ -20,6 +20,9 @@ test('a name beside a vehicle noun is a product in every mention of the article'
   );
   // right after the noun, also where the models left it untagged
   assert.deepEqual(kinds(['She was sent to the cruise ship Zelwinds in 1996 .', 'Zelwinds sailed on .'], [[1, 0, 1, 'PERSON']]), ['Zelwinds/PRODUCT', 'Zelwinds/PRODUCT']);
+  // behind a ship's prefix the name is a name whatever follows it
+  assert.deepEqual(kinds(['The cargo ship MV Tallert Star vanished at sea .'], []), ['Tallert Star/PRODUCT']);
+  assert.deepEqual(kinds(['The cargo ship MV Tallert vanished at sea .', 'Tallert was found .'], [[0, 4, 5, 'PERSON'], [1, 0, 1, 'PERSON']]), ['Tallert/PRODUCT', 'Tallert/PRODUCT']);
   // a sentence-opening subject of "is a … NOUN"
   assert.deepEqual(kinds(['Zardust is a NASA space capsule that landed .', 'They studied Zardust .'], [[0, 3, 4, 'ORG'], [1, 2, 3, 'PERSON']]), ['Zardust/PRODUCT', 'NASA/ORG', 'Zardust/PRODUCT']);
   // a moon, a band

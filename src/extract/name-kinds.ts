@@ -95,14 +95,18 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
         let after = spans.find((s) => s.start === a || (s.start === a + 1 && /^\p{Lu}{2,3}$/u.test(words[a])));
         if (!after && capitalised(words[a]) && !spans.some((s) => s.start <= a && s.end > a) && !kind.coref) {
           // a run the models left: it is a name of this kind ("the cruise ship Freewinds" untagged), added
-          let e = a;
-          while (e < words.length && e - a < 3 && capitalised(words[e]) && !DATE_WORDS.has(words[e].toLowerCase()) && !spans.some((s) => s.start === e)) e++;
-          if (e > a && (comma ? CLOSES.test(words[e] ?? '.') : phraseEnds(words, e)) && !capitalised(words[e] ?? '')) {
-            after = { start: a, end: e, type: kind.type };
+          // (behind a ship's prefix, "MV Namse Bangdzod vanished", the name is the words after it, whatever follows)
+          const prefix = /^\p{Lu}{2,3}$/u.test(words[a]) && capitalised(words[a + 1] ?? '') ? 1 : 0;
+          let e = a + prefix;
+          while (e < words.length && e - a < 3 + prefix && capitalised(words[e]) && !DATE_WORDS.has(words[e].toLowerCase()) && !spans.some((s) => s.start === e)) e++;
+          if (e > a + prefix && (comma ? CLOSES.test(words[e] ?? '.') : prefix === 1 || phraseEnds(words, e)) && !capitalised(words[e] ?? '')) {
+            after = { start: a + prefix, end: e, type: kind.type };
             added.push([k, after]);
           }
         }
-        if (after && !spares(after, true) && (comma ? CLOSES.test(words[after.end] ?? '.') : phraseEnds(words, after.end))) {
+        // (a name behind a ship's prefix is a name whatever follows: "cargo ship MV Namse Bangdzod vanished")
+        const prefixed = after !== undefined && after.start === a + 1 && /^\p{Lu}{2,3}$/u.test(words[a]);
+        if (after && !spares(after, true) && (comma ? CLOSES.test(words[after.end] ?? '.') : prefixed || phraseEnds(words, after.end))) {
           note(words, after, kind.type);
           continue;
         }
