@@ -44,6 +44,13 @@ test('a verb, a modifier, a person named in full and fame are spared', () => {
     kinds(['They named the ship after Alan Kurdi , a child .', 'Their ship , MV Alan Kurdi , sailed .'], [[0, 5, 7, 'PERSON'], [1, 4, 6, 'PERSON']]),
     ['Alan Kurdi/PERSON', 'Alan Kurdi/PRODUCT'],
   );
+  // a surname of a person named in full keeps its person mentions; a prefix alone is no name; ", the ship is" is a clause
+  assert.deepEqual(
+    kinds(['Tom Kell wrote novels .', 'Kell was born in 1799 .', 'The rock band Kell is named after him .'], [[0, 0, 2, 'PERSON'], [1, 0, 1, 'PERSON'], [2, 3, 4, 'GPE']]),
+    ['Tom Kell/PERSON', 'Kell/PERSON', 'Kell/ORG'],
+  );
+  assert.deepEqual(kinds(['It was sunk by the cruiser HMS " Tallert " .'], []), []);
+  assert.deepEqual(kinds(['During the years in the Delta Zone , the ship is repaired .'], [[0, 5, 7, 'LOC']]), ['Delta Zone/LOC']);
   // two kinds for the same words: left as they are
   assert.deepEqual(kinds(['The ship Tallert sank .', 'The band Tallert played .'], [[0, 2, 3, 'ORG'], [1, 2, 3, 'PERSON']]), ['Tallert/ORG', 'Tallert/PERSON']);
 });

@@ -99,7 +99,8 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
           const prefix = /^\p{Lu}{2,3}$/u.test(words[a]) && capitalised(words[a + 1] ?? '') ? 1 : 0;
           let e = a + prefix;
           while (e < words.length && e - a < 3 + prefix && capitalised(words[e]) && !DATE_WORDS.has(words[e].toLowerCase()) && !spans.some((s) => s.start === e)) e++;
-          if (e > a + prefix && (comma ? CLOSES.test(words[e] ?? '.') : prefix === 1 || phraseEnds(words, e)) && !capitalised(words[e] ?? '')) {
+          // (a ship's prefix alone is no name: HMS "Iron Duke", the name quoted after it)
+          if (e > a + prefix && !(e - a === 1 && /^\p{Lu}{2,4}$/u.test(words[a])) && (comma ? CLOSES.test(words[e] ?? '.') : prefix === 1 || phraseEnds(words, e)) && !capitalised(words[e] ?? '')) {
             after = { start: a + prefix, end: e, type: kind.type };
             added.push([k, after]);
           }
@@ -119,7 +120,8 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
       const before = words[d - 1];
       // (not "X is the band that …": a definite predicate says which, not what kind)
       const copula = COPULAS.has(before.toLowerCase()) && words[d].toLowerCase() !== 'the';
-      if (before !== ',' && !copula) continue;
+      // an apposition is indefinite ("X, a container ship"); ", the ship is …" opens a clause after an adverbial
+      if ((before !== ',' || words[d].toLowerCase() === 'the') && !copula) continue;
       let name = spans.find((s) => s.end === d - 1);
       // "Stardust is a NASA space capsule": a sentence-opening subject the models left, capitalised words only, is the name
       if (!name && copula && !kind.coref && d - 1 <= 3 && words.slice(0, d - 1).every(capitalised) && !spans.some((s) => s.start < d - 1) && !DATE_WORDS.has(words[0].toLowerCase())) {
@@ -141,13 +143,18 @@ export function kindNames(sentences: readonly (readonly string[])[], out: TokenS
     out[k].sort((x, y) => x.start - y.start);
     grown.add(k);
   }
+  // words of a person named in full ("Honoré de Balzac") keep their person mentions: "the rock band Balzac" is another
+  const personWords = new Set<string>();
+  sentences.forEach((words, k) => {
+    for (const s of out[k]) if (s.type === 'PERSON' && s.end - s.start > 1) for (let j = s.start; j < s.end; j++) personWords.add(words[j]);
+  });
   sentences.forEach((words, k) => {
     let any = grown.has(k);
     for (const s of out[k]) {
       const type = typed.get(words.slice(s.start, s.end).join(' '));
       // a ship named after a person leaves the person's other mentions alone ("renamed their ship after Alan Kurdi, a
       // three-year-old child"): a full person name is retyped where the noun stands beside it only
-      if (!type || type === s.type || (s.type === 'PERSON' && s.end - s.start > 1 && !evidence.has(s))) continue;
+      if (!type || type === s.type || (s.type === 'PERSON' && !evidence.has(s) && (s.end - s.start > 1 || personWords.has(words[s.start])))) continue;
       s.type = type;
       any = true;
     }
