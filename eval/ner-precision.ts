@@ -14,8 +14,9 @@
  *                                    run the pipeline on the pool, draw the sample, write it unjudged,
  *                                    with its context, the ner stage's reading of the span and the
  *                                    mention's source
- *   score FILE [FILE…]               precision of the judged sample(s) as judged, and under the code
- *                                    as it is now (sampled predictions kept / removed, right / wrong)
+ *   score FILE [FILE…] [--wrong]     precision of the judged sample(s) as judged, and under the code
+ *                                    as it is now (sampled predictions kept / removed, right / wrong);
+ *                                    --wrong lists the wrong predictions the code still makes, by class
  *   diff --models DIR [--contexts]   the same, for the model pair in DIR against the shipped pair (a retrain)
  *   diff --rules a,b [--contexts]    every PERSON / ORG name mention of the pool the code makes with the rules on and not
  *                                    without them, or the other way, grouped by text (what the rules change on the pool); --contexts prints each change in its sentence
@@ -185,7 +186,7 @@ export function readSample(file: string): SampleRow[] {
     });
 }
 
-function score(files: string[]): void {
+function score(files: string[], listWrong = false): void {
   const rows = files.flatMap((f) => readSample(f).map((r) => ({ ...r, file: f })));
   const docs = readPool().filter((d) => rows.some((r) => r.doc === d.id));
   const now = predictions(docs);
@@ -207,6 +208,9 @@ function score(files: string[]): void {
       classes.set(r.error!, c);
     }
     for (const [c, v] of [...classes].sort((a, b) => b[1].n - a[1].n)) process.stdout.write(`    ${c.padEnd(28)} ${String(v.n).padStart(3)} wrong, ${v.removed} no longer predicted\n`);
+    if (listWrong)
+      for (const r of kept.filter((x) => x.judgment === 'wrong').sort((a, b) => a.error!.localeCompare(b.error!)))
+        process.stdout.write(`      kept wrong ${r.error!.padEnd(26)} ${JSON.stringify(r.text).padEnd(32)} ${r.doc}  … ${r.context.replace(/\s+/g, ' ')} …\n`);
   }
 }
 
@@ -298,8 +302,9 @@ function main(): void {
   } else if (cmd === 'sample') {
     sample(Number(opt('--seed')), Number(opt('--per', '150')), Number(opt('--org', '100')), opt('--out'));
   } else if (cmd === 'score') {
-    if (!args.length) throw new Error('ner-precision score: needs judged sample files');
-    score(args);
+    const files = args.filter((a) => a !== '--wrong');
+    if (!files.length) throw new Error('ner-precision score: needs judged sample files');
+    score(files, args.includes('--wrong'));
   } else if (cmd === 'diff') {
     const models = args.includes('--models') ? opt('--models') : undefined;
     diff(models ? [] : opt('--rules').split(','), args.includes('--contexts'), models);

@@ -22,6 +22,7 @@ import { shortFormSpan } from './aliases.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
 import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames } from './name-spans.js';
+import { R_KIND_NAMES, kindNames } from './name-kinds.js';
 import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export interface NameSpan {
@@ -1734,6 +1735,13 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
     sentences.forEach((words, k) => {
       sentenceRange = ranges?.[k];
       applyRule(R_LAW_NAMES, out[k], () => typeLawNames(words, out[k]));
+    });
+    sentenceRange = undefined;
+  }
+  if (R_KIND_NAMES.enabled) {
+    kindNames(sentences, out, (k) => {
+      sentenceRange = ranges?.[k];
+      fire(R_KIND_NAMES);
     });
     sentenceRange = undefined;
   }

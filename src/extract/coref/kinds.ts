@@ -49,7 +49,8 @@ interface KindEntry { kind: string; type: EntityType; plural: boolean; detBefore
 /** The kind a class noun names (lexicon/en/entity-kinds.tsv), or undefined. */
 export function nounKind(noun: string): KindEntry | undefined {
   const e = lookup('entity-kinds', noun);
-  if (!e) return undefined;
+  // (rows the recogniser alone reads, uses ner: vehicles, moons)
+  if (!e || !(e.attrs.uses ?? '').split(',').includes('coref')) return undefined;
   return { kind: e.attrs.kind ?? noun, type: (e.attrs.type ?? 'ORG') as EntityType, plural: e.attrs.number === 'p', detBeforeName: e.attrs['before-name'] === 'det' };
 }
 
