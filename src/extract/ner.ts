@@ -390,17 +390,17 @@ const EVENT_HEADS = set('event-heads', { uses: 'ner' });
 const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PERSON', LOC: 'LOC' };
 
 /**
- * A name the model cut short inside a longer gazetteer name ("Islamic" of "Islamic Jihad")
- * grows to the whole gazetteer name, taking its type, when the added words are capitalised
- * and untagged.
- */
-/**
  * extendToGazetteer's per-word tables, reused from sentence to sentence (only [0, words) is read, and
  * filled first): two typed arrays per sentence cost more to allocate and collect than to fill.
  */
 let takenScratch = new Int32Array(64);
 let joinsScratch = new Int8Array(64);
 
+/**
+ * A name the model cut short inside a longer gazetteer name ("Islamic" of "Islamic Jihad")
+ * grows to the whole gazetteer name, taking its type, when the added words are capitalised
+ * and untagged.
+ */
 /** Grows spans to the gazetteer names they sit in; returns the spans it grew. */
 function extendToGazetteer(model: NerModel, words: readonly string[], spans: NameSpan[]): NameSpan[] {
   const grown: NameSpan[] = [];
