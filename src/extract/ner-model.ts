@@ -279,12 +279,14 @@ export class NerWeights {
    * type and kept on its WordInfo (frozen weights only: the cache belongs to this model), so a
    * token costs five vector adds plus one table pass over its ~20 context keys. `keys`: the
    * sentence's context keys when already built (sentenceKeysOf; the organisation companion scores
-   * the recogniser's), so a pair of models featurises a sentence once.
+   * the recogniser's), so a pair of models featurises a sentence once. `into`: where to write them
+   * (n × tags.n floats, every one written; recogniseDoc gives views of one array per document).
    */
-  emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean, keys: SentenceKeys = sentenceKeysOf(v)): Float32Array {
+  emissionsFor(v: SentenceView, cache: WordCache, cacheVectors: boolean, keys: SentenceKeys = sentenceKeysOf(v), into?: Float32Array): Float32Array {
     const T = this.tags.n;
     const n = v.infos.length;
-    const out = new Float32Array(n * T);
+    const out = into ?? new Float32Array(n * T);
+    if (out.length !== n * T) throw new Error(`emissions: ${out.length} floats given for ${n} tokens × ${T} tags`);
     const tmp = this.tmp;
     if (!cacheVectors) {
       const buf = this.keys;

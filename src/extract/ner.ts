@@ -392,6 +392,13 @@ const EVENT_HEADS = set('event-heads', { uses: 'ner' });
 const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PERSON', LOC: 'LOC' };
 
 /**
+ * extendToGazetteer's per-word tables, reused from sentence to sentence (only [0, words) is read, and
+ * filled first): two typed arrays per sentence cost more to allocate and collect than to fill.
+ */
+let takenScratch = new Int32Array(64);
+let joinsScratch = new Int8Array(64);
+
+/**
  * A name the model cut short inside a longer gazetteer name ("Islamic" of "Islamic Jihad")
  * grows to the whole gazetteer name, taking its type, when the added words are capitalised
  * and untagged.
@@ -399,12 +406,18 @@ const GAZ_TYPES: Record<string, EntityType> = { ORG: 'ORG', GPE: 'GPE', PER: 'PE
 /** Grows spans to the gazetteer names they sit in; returns the spans it grew. */
 function extendToGazetteer(model: NerModel, words: readonly string[], spans: NameSpan[]): NameSpan[] {
   const grown: NameSpan[] = [];
-  const taken = new Int32Array(words.length).fill(-1);
+  if (spans.length === 0) return grown;
+  const n = words.length;
+  if (takenScratch.length < n) {
+    takenScratch = new Int32Array(2 * n);
+    joinsScratch = new Int8Array(2 * n);
+  }
+  const taken = takenScratch.fill(-1, 0, n);
   spans.forEach((s, k) => {
     for (let i = s.start; i < s.end; i++) taken[i] = k;
   });
   // whether word i may join a name (capitalised, not "The"): asked of the few words around each span, each once
-  const joins = new Int8Array(words.length).fill(-1);
+  const joins = joinsScratch.fill(-1, 0, n);
   const mayJoin = (i: number): boolean => {
     if (joins[i] < 0) joins[i] = /^\p{Lu}/u.test(words[i]) && words[i] !== 'The' ? 1 : 0;
     return joins[i] === 1;
@@ -459,10 +472,14 @@ function endBeforeOffice(model: NerModel, words: readonly string[], start: numbe
  * name a person, even where the model saw too little to tag them.
  */
 function addKinNames(words: readonly string[], spans: NameSpan[]): void {
-  const tagged = new Uint8Array(words.length + 1);
-  for (const s of spans) for (let i = s.start; i < s.end; i++) tagged[i] = 1;
+  // the tokens the spans cover, as they were before this rule: marked at the first kinship noun (most sentences have none)
+  let tagged: Uint8Array | null = null;
   for (let k = 1; k < words.length; k++) {
     if (!KINSHIP.has(words[k].toLowerCase())) continue;
+    if (tagged === null) {
+      tagged = new Uint8Array(words.length + 1);
+      for (const s of spans) for (let i = s.start; i < s.end; i++) tagged[i] = 1;
+    }
     const a = words[k + 1] === ',' ? k + 2 : k + 1;
     let b = a;
     while (b < words.length && b - a < 3 && !tagged[b] && nameWordAt(words, b)) b++;
@@ -1285,16 +1302,26 @@ export function recogniseDoc(model: NerModel, sentences: readonly (readonly stri
       // one feature pass for both models: the companion shares the word cache (its scores in slot 1) and each sentence's keys
       ems = [];
       orgEms = [];
+      // each model's scores for the whole document in one array, a view per sentence (not two arrays per sentence)
+      let tokens = 0;
+      for (const words of sentences) tokens += words.length;
+      const T = model.weights.tags.n;
+      const orgT = org.weights.tags.n;
+      const all = new Float32Array(tokens * T);
+      const orgAll = new Float32Array(tokens * orgT);
+      let at = 0;
       for (const words of sentences) {
-        if (words.length === 0) {
+        const n = words.length;
+        if (n === 0) {
           ems.push(new Float32Array(0));
           orgEms.push(new Float32Array(0));
           continue;
         }
         const v = sentenceView(words, model.cache, model, caps);
         const keys = sentenceKeysOf(v);
-        ems.push(model.weights.emissionsFor(v, model.cache, model.frozen, keys));
-        orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen, keys));
+        ems.push(model.weights.emissionsFor(v, model.cache, model.frozen, keys, all.subarray(at * T, (at + n) * T)));
+        orgEms.push(org.weights.emissionsFor(v, org.cache, org.frozen, keys, orgAll.subarray(at * orgT, (at + n) * orgT)));
+        at += n;
       }
     }
     const pass: FirstPass = { decoded: [], sentenceNames: [] };

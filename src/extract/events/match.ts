@@ -5,7 +5,7 @@
  * PETRARCH match their patterns against the verb phrase.
  */
 import type { EventLexicon } from './lexicon.js';
-import type { PatternItem, VerbEntry, VerbLexicon, VerbPattern } from './petrarch.js';
+import type { PatternItem, VerbEntry, VerbPattern } from './petrarch.js';
 import type { ParseView } from './syntax.js';
 import { REPORTING_VERBS } from './context.js';
 import { set } from '../../lexicon/index.js';
@@ -31,34 +31,15 @@ function deinflect(w: string): string[] {
   return out;
 }
 
-/**
- * A verb dictionary's lemma and form tables as Maps, made once per dictionary (fixed once loaded).
- * They are asked of every verb's upper-cased lemma and form, strings made per document: an object
- * indexed by such a string has V8 look it up in its string table first (gazetteer-lists.ts,
- * PRONOUNS). Upper-case keys meet no inherited property, so the answers are the object's.
- */
-const verbTables = new WeakMap<VerbLexicon, { verbs: Map<string, VerbEntry[]>; forms: Map<string, string> }>();
-
-function tablesOf(v: VerbLexicon): { verbs: Map<string, VerbEntry[]>; forms: Map<string, string> } {
-  let t = verbTables.get(v);
-  if (t === undefined) verbTables.set(v, (t = { verbs: new Map(Object.entries(v.verbs)), forms: new Map(Object.entries(v.forms)) }));
-  return t;
-}
-
 /** The dictionary entries for token i, or null when its word is not a coded verb. */
 export function verbEntries(lex: EventLexicon, view: ParseView, i: number): { lemma: string; entries: VerbEntry[] } | null {
-  const { verbs, forms } = tablesOf(lex.verbs);
+  const v = lex.verbs;
   const lemma = view.lemmaUpper[i];
-  const own = verbs.get(lemma);
-  if (own) return { lemma, entries: own };
+  if (v.verbs[lemma]) return { lemma, entries: v.verbs[lemma] };
   const form = view.upper[i];
-  const viaForm = forms.get(form);
-  const formEntries = viaForm ? verbs.get(viaForm) : undefined;
-  if (viaForm && formEntries) return { lemma: viaForm, entries: formEntries };
-  for (const d of deinflect(form)) {
-    const entries = verbs.get(d);
-    if (entries) return { lemma: d, entries };
-  }
+  const viaForm = v.forms[form];
+  if (viaForm && v.verbs[viaForm]) return { lemma: viaForm, entries: v.verbs[viaForm] };
+  for (const d of deinflect(form)) if (v.verbs[d]) return { lemma: d, entries: v.verbs[d] };
   return null;
 }
 
