@@ -1,0 +1,21 @@
+/**
+ * Coreference (issue 23, coref39): "it" as the copular subject of an adverbial clause on a clause whose subject is a
+ * named place or organisation. Sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
+
+test('"because it is international" after a named place as subject: that place', () => {
+  const text = 'Lisbon is an interesting city because it is international.';
+  assert.equal(linkOf(doc(text), 'it is'), 'Lisbon');
+  assert.equal(linkWithout('coref.it-copular-adverbial', text, 'it is'), '');
+  // a second adverbial clause on the predicate is no placeholder's clause
+  assert.equal(linkOf(doc('I said Lisbon is an interesting city because it is international, because it has the press.'), 'it is'), 'Lisbon');
+});
+
+test('a reported, prepositional or placeholder copular "it" stays unlinked', () => {
+  assert.equal(linkOf(doc('Lisbon said it was a mistake.'), 'it was'), '');
+  assert.equal(linkOf(doc('Lisbon is an interesting city because it is about money.'), 'it is'), '');
+  assert.equal(linkOf(doc('Lisbon is an interesting city because it is clear that people like the place.'), 'it is'), '');
+});
