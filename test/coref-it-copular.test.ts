@@ -19,3 +19,11 @@ test('a reported, prepositional or placeholder copular "it" stays unlinked', () 
   assert.equal(linkOf(doc('Lisbon is an interesting city because it is about money.'), 'it is'), '');
   assert.equal(linkOf(doc('Lisbon is an interesting city because it is clear that people like the place.'), 'it is'), '');
 });
+
+test('"its" in a relative clause whose subject is "which": the relative\'s named noun', () => {
+  const text = 'Dams on the Kestrel River, which is flooding downstream while experiencing a severe drought near its source, are at risk.';
+  assert.equal(linkOf(doc(text), 'its source'), 'Kestrel River');
+  assert.equal(linkWithout('coref.its-relative-subject', text, 'its source'), '');
+  // another organisation named between is as likely
+  assert.equal(linkOf(doc('Dams on the Kestrel River, which is flooding Brightwater Bank while experiencing a drought near its source, are at risk.'), 'its source'), '');
+});

@@ -24,6 +24,7 @@ import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 import { placeKinds } from './places.js';
 import { peoplePart } from './plural-parts.js';
+import { itsRelativeRule, relativeItsSubject } from './pronouns-relative.js';
 import { copularAdverbialIt, itCopularClauseRule } from './pronouns-it-copular.js';
 
 export const groupPronounRule = defineRule({
@@ -466,7 +467,7 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
 function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
   const toks = doc.tokens;
   const they = lw(toks[i]) === 'they' || lw(toks[i]) === 'their' || lw(toks[i]) === 'them';
-  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject]] as const;
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject], [itsRelativeRule, relativeItsSubject]] as const;
   for (const [rule, find] of rules) {
     if (!rule.enabled) continue;
     const subj = find(doc, owners, i);
@@ -555,7 +556,7 @@ export function linkGroupPronouns(doc: Doc): void {
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination
-  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !itsRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
     if (w !== 'it' && w !== 'its' && w !== 'they' && !(theyTopicRule.enabled && (w === 'their' || w === 'them'))) continue;
