@@ -27,3 +27,14 @@ test('"its" in a relative clause whose subject is "which": the relative\'s named
   // another organisation named between is as likely
   assert.equal(linkOf(doc('Dams on the Kestrel River, which is flooding Brightwater Bank while experiencing a drought near its source, are at risk.'), 'its source'), '');
 });
+
+test('"its"/"their" inside the phrase of a noun a name possesses: that possessor', () => {
+  const text = 'The envoy said that Portugal\'s territorial integrity and its independence must be respected.';
+  assert.equal(linkOf(doc(text), 'its independence'), 'Portugal');
+  assert.equal(linkWithout('coref.its-possessor-phrase', text, 'its independence'), '');
+  const plural = 'Reporters asked about Iraq\'s preparations for their constitutional referendum.';
+  assert.equal(linkOf(doc(plural), 'their constitutional'), 'Iraq');
+  assert.equal(linkWithout('coref.its-possessor-phrase', plural, 'their constitutional'), '');
+  // another plural noun between is the likelier "their"
+  assert.equal(linkOf(doc('Reporters asked about Iraq\'s preparations with the voters for their constitutional referendum.'), 'their constitutional'), '');
+});

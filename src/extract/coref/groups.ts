@@ -25,6 +25,7 @@ import { lw, tokenOwners } from './mentions.js';
 import { placeKinds } from './places.js';
 import { peoplePart } from './plural-parts.js';
 import { itsRelativeRule, relativeItsSubject } from './pronouns-relative.js';
+import { possessorPhraseRule, possessorPhraseSubject } from './pronouns-possessor.js';
 import { copularAdverbialIt, itCopularClauseRule } from './pronouns-it-copular.js';
 
 export const groupPronounRule = defineRule({
@@ -467,7 +468,7 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
 function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
   const toks = doc.tokens;
   const they = lw(toks[i]) === 'they' || lw(toks[i]) === 'their' || lw(toks[i]) === 'them';
-  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject], [itsRelativeRule, relativeItsSubject]] as const;
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [possessorPhraseRule, possessorPhraseSubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject], [itsRelativeRule, relativeItsSubject], [possessorPhraseRule, possessorPhraseSubject]] as const;
   for (const [rule, find] of rules) {
     if (!rule.enabled) continue;
     const subj = find(doc, owners, i);
@@ -556,7 +557,7 @@ export function linkGroupPronouns(doc: Doc): void {
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination
-  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !itsRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !itsRelativeRule.enabled && !possessorPhraseRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
     if (w !== 'it' && w !== 'its' && w !== 'they' && !(theyTopicRule.enabled && (w === 'their' || w === 'them'))) continue;
