@@ -13,8 +13,8 @@ export const itsRelativeRule = defineRule({
   stage: 'coref',
   action: 'label',
   summary: '"its" in a relative clause (or a clause it governs that has no subject of its own) whose subject is "which"/"that" stands for the relative\'s noun when that is a named organisation or place ("the University of Kestrel, which urged its faculty …"); not past another organisation or place named between',
-  fires: ['The minister praised the University of Kestrel, which urged its faculty to publish more.'],
-  spares: ['The minister praised the University of Kestrel, which urged Brightwater Bank to cut its fees.'],
+  fires: ['Dams on the Kestrel River, which is flooding downstream while experiencing a severe drought near its source, are at risk.'],
+  spares: ['Dams on the Kestrel River, which is flooding Brightwater Bank while experiencing a drought near its source, are at risk.'],
   source: 'src/extract/coref/pronouns-relative.ts',
 });
 
