@@ -24,6 +24,9 @@ import { subjectOf } from './subjects.js';
 import { lw, tokenOwners } from './mentions.js';
 import { placeKinds } from './places.js';
 import { peoplePart } from './plural-parts.js';
+import { itsRelativeRule, relativeItsSubject } from './pronouns-relative.js';
+import { possessorPhraseRule, possessorPhraseSubject } from './pronouns-possessor.js';
+import { copularAdverbialIt, itCopularClauseRule } from './pronouns-it-copular.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -465,7 +468,7 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
 function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readonly { start: number; end: number }[], labels: readonly { start: number; end: number }[], i: number): boolean {
   const toks = doc.tokens;
   const they = lw(toks[i]) === 'they' || lw(toks[i]) === 'their' || lw(toks[i]) === 'them';
-  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject]] as const;
+  const rules = they ? [[theyConjunctRule, conjunctTheySubject], [possessorPhraseRule, possessorPhraseSubject], [theyTopicRule, topicTheySubject]] as const : [[itConjunctRule, conjunctItSubject], [itCataphoraRule, frontedItSubject], [itTopicRule, topicItSubject], [itRelativeRule, relativeItSubject], [itsRelativeRule, relativeItsSubject], [possessorPhraseRule, possessorPhraseSubject]] as const;
   for (const [rule, find] of rules) {
     if (!rule.enabled) continue;
     const subj = find(doc, owners, i);
@@ -525,15 +528,18 @@ export function linkGroupPronouns(doc: Doc): void {
       parallel = subj >= 0;
     }
     if (subj < 0 || (subj >= i && !parallel)) continue;
-    const rule = parallel ? itParallelRule : people ? peopleTheyRule : groupPronounRule;
+    // "Beijing is a city because it's international": a copular adverbial clause says what its subject is
+    // (the subject a name, not a pronoun another rule linked: one rule's guess is no ground for the next)
+    const copular = !plural && reported && toks[subj].upos !== 'PRON' && copularAdverbialIt(doc, i, verb);
+    const rule = parallel ? itParallelRule : people ? peopleTheyRule : copular ? itCopularClauseRule : groupPronounRule;
     const e = owners[subj];
     if (!e || !(types.has(e.type) || (plural ? pluralKind(doc, e) : itByKind(doc, e))) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
     if (coordinated(doc, subj)) continue;
     // "it is time for …", "it's about …": a copular "it" is most often no one's
-    if (!plural && !parallel && verb >= 0 && isCopular(doc, verb)) continue;
+    if (!plural && !parallel && !copular && verb >= 0 && isCopular(doc, verb)) continue;
     // "… though it was rumoured that flights were cancelled": a placeholder passive too
-    if (!plural && placeholderIt(doc, i)) continue;
+    if (!plural && !copular && placeholderIt(doc, i)) continue;
     // a plural noun no name stands for between the group and "they" is the likelier antecedent
     if (plural && pluralNounBetween(doc, owners, subj, i)) continue;
     // "the Navy saved 200 more after they were found", "Wikinews asked Stamenković how their research …": the
@@ -551,7 +557,7 @@ export function linkGroupPronouns(doc: Doc): void {
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination
-  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
+  if (!itCataphoraRule.enabled && !itConjunctRule.enabled && !itTopicRule.enabled && !itRelativeRule.enabled && !itsRelativeRule.enabled && !possessorPhraseRule.enabled && !theyConjunctRule.enabled && !theyTopicRule.enabled) return;
   for (let i = 0; i < toks.length; i++) {
     const w = low[i];
     if (w !== 'it' && w !== 'its' && w !== 'they' && !(theyTopicRule.enabled && (w === 'their' || w === 'them'))) continue;
