@@ -944,7 +944,8 @@ function findIndirect(ctx: QuoteContext, trail: SpeakerTrail, direct: Quote[], t
       const span = reportedContent(ctx, i, cue, src);
       if (!span) continue;
       // the source is never part of what it said ('"…," she said' read as one clause)
-      if (src && src.from <= span.to && src.to >= span.from) {
+      // (but a cue set off by commas inside its content keeps the words on both sides: quotes.parenthetical-cue)
+      if (src && !span.aside && src.from <= span.to && src.to >= span.from) {
         if (src.from > span.from) span.to = src.from - 1;
         else span.from = src.to + 1;
         while (span.to > span.from && /^[,;:—–]$/.test(toks[span.to].text)) span.to--;

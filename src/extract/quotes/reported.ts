@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, coordinatedTail, gerundComplement, objectComplement, objectInfinitive, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
+import { bareClause, coordinatedTail, gerundComplement, objectComplement, objectInfinitive, parentheticalCue, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -26,6 +26,9 @@ export interface ReportedSpan {
   /** a trailing cue's clause after ", and" ("…, Maróth said, and paying back the loan seems realistic"): the same speaker's
    * second claim (rule quotes.coordinated-tail) */
   tail?: { from: number; to: number };
+  /** the cue and its source stand set off by commas inside the span ("The fire, officials said, spread …"): rule
+   * quotes.parenthetical-cue; the span keeps them, since the words on both sides are what was said */
+  aside?: boolean;
 }
 
 const COMPLEMENT_CASES: Record<string, Frame> = { as: 'as', of: 'of', for: 'for', on: 'on' };
@@ -116,6 +119,8 @@ function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan
 
 /** The content a cue verb attributes, as a token range, or null when the parse gives none. */
 export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null = null): ReportedSpan | null {
+  const aside = parentheticalContent(ctx, cueIdx, cue);
+  if (aside) return aside;
   const span = parsedContent(ctx, cueIdx, cue, source);
   if (span?.trailing && coordinatedTail.enabled) {
     const tail = coordinatedClause(ctx, cueIdx);
@@ -123,6 +128,57 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
   }
   if (!span || span.trailing || span.complement) return span;
   return addresseeClause(ctx, cueIdx, cue, ctx.doc.sentences[ctx.doc.tokens[cueIdx].sentence].tokenEnd, span) ?? span;
+}
+
+/** A noun phrase's word, read off the tags: a subject set off between commas ("officials", "the housing minister", "he"). */
+function subjectWord(t: Token): boolean {
+  return (/^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(t.upos ?? '') && !/^W/.test(t.xpos ?? '')) || /^['’]s?$/.test(t.text);
+}
+
+/**
+ * quotes.parenthetical-cue: "CLAUSE-START, SUBJECT CUE [TIME], CLAUSE-END." / "…, CUE SUBJECT, …": a finite cue that takes a
+ * clause, set off with its subject by two commas inside a sentence, with words on both sides and no quotation in the sentence,
+ * reports the sentence around it (read off the punctuation and tags: the parse hangs such a cue on either half).
+ */
+function parentheticalContent(ctx: QuoteContext, cueIdx: number, cue: Cue): ReportedSpan | null {
+  if (!parentheticalCue.enabled || !cue.frames.has('clause')) return null;
+  const toks = ctx.doc.tokens;
+  if (!/^VB[DZP]$/.test(toks[cueIdx].xpos ?? '')) return null;
+  const sent = ctx.doc.sentences[toks[cueIdx].sentence];
+  const end = sent.tokenEnd;
+  // the clause holding the aside opens after the last semicolon or colon before the cue ("…; around 50 litres, officials said, …")
+  let start = sent.tokenStart;
+  for (let k = cueIdx - 1; k > sent.tokenStart; k--) if (/^[;:]$/.test(toks[k].text) && !ctx.inside(k)) { start = k + 1; break; }
+  // the comma before: only the subject between it and the cue (or nothing, for an inverted subject after the cue)
+  let open = cueIdx - 1;
+  while (open > start && open > cueIdx - 7 && toks[open].text !== ',' && subjectWord(toks[open])) open--;
+  if (open <= start || toks[open].text !== ',') return null;
+  const before = cueIdx - open - 1;
+  // the comma after: an inverted subject, or a few words of time or place (no verb, no "that", no quotation)
+  let close = cueIdx + 1;
+  while (close < end && close - cueIdx <= 6 && toks[close].text !== ',') {
+    const t = toks[close];
+    if (/^(?:VERB|AUX)$/.test(t.upos ?? '') || lw(t) === 'that' || /^[;:.!?"“”‘’—–()]$/.test(t.text)) return null;
+    close++;
+  }
+  if (close >= end || toks[close].text !== ',') return null;
+  // an inverted subject stands right after the cue when none stands before it
+  if (before === 0 && !(close > cueIdx + 1 && toks.slice(cueIdx + 1, close).every(subjectWord))) return null;
+  // words on both sides, the clause going on after the aside with a finite verb ("…, reported officials, with 25 others
+  // injured" and "…, argued the government's lawyer, Richard Keen." close a trailing attribution), not a new clause after
+  // ", and" (quotes.coordinated-tail's)
+  let last = end - 1;
+  while (last > close && /^[.!?]$/.test(toks[last].text)) last--;
+  if (last <= close || toks[close + 1].upos === 'CCONJ') return null;
+  for (let k = start; k < end; k++) if (ctx.inside(k) || /^["“”]$/.test(toks[k].text)) return null;
+  // (a subject alone before the aside, "These orcas, she suggested, specialize …", needs only a verb after it, however tagged)
+  const verbAfter = toks.slice(close + 1, last + 1).some((t) => /^(?:VERB|AUX)$/.test(t.upos ?? '') && t.xpos !== 'VBG');
+  const subjectOnly = !finiteAfter(ctx, start, open) && open - start <= 10 && !toks.slice(start, open).some((t) => t.text === ',');
+  if (!finiteAfter(ctx, close + 1, last + 1) && !(verbAfter && subjectOnly)) return null;
+  const span = trim(ctx, { from: start, to: last }, end);
+  if (!span) return null;
+  parentheticalCue.fired(toks[cueIdx].start, toks[cueIdx].end);
+  return { ...span, aside: true };
 }
 
 function parsedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null): ReportedSpan | null {

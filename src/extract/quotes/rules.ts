@@ -819,3 +819,12 @@ export const descriptionNameHead = defineRule({
   fires: ['Business groups, including the Lagos Chamber of Commerce, urged both sides to settle. The chamber said that exporters were already missing shipments.'],
   spares: ['The Lagos Chamber of Commerce and the Kano Chamber of Commerce urged both sides to settle. The chamber said that exporters were already missing shipments.'],
 });
+
+// ---- sixteenth session, second round (quotes29): a reporting clause set inside what it reports ----
+
+export const parentheticalCue = defineRule({
+  id: 'quotes.parenthetical-cue', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'a finite cue with its subject (or an inverted subject after it) set off by two commas inside a sentence, with words of the sentence on both sides ("The fire, officials said, spread …", "The plan, he added, would cost …"), reports the sentence around it, not only the words after it (before: the words after the second comma, or the words before it, whichever the parse hung the cue on)',
+  fires: ['The fire, officials said, spread quickly through the warehouse on Tuesday.'],
+  spares: ['The minister, who said the plan would fail, resigned on Tuesday.', 'In Lagos, officials said the fire spread quickly through the warehouse.'],
+});
