@@ -377,7 +377,6 @@ function retypeByContext(doc: Doc, names: Mention[]): void {
   }
 }
 
-const ACRONYM = ACRONYM_SHAPE;
 const POSSESSIVE = /^['’]s$/;
 
 /** A cluster's name in full for the alias table: its first name of two words or more (else its first name). */
@@ -411,7 +410,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): C
   // "Jama'at Nasr al-Islam wal Muslimin (JNIM)": the words whose initials the bracket spells are
   // one name, even where a recogniser cut it short or missed it
   for (let k = 2; k + 2 < toks.length && bracketAcronym.enabled; k++) {
-    if (toks[k].text !== '(' || toks[k + 2].text !== ')' || !ACRONYM.test(toks[k + 1].text)) continue;
+    if (toks[k].text !== '(' || toks[k + 2].text !== ')' || !ACRONYM_SHAPE.test(toks[k + 1].text)) continue;
     const acr = toks[k + 1].text.replace(/\./g, '');
     // "the Ministry of Manpower's (MOM)": the name ends before the possessive
     const possessive = POSSESSIVE.test(toks[k - 1].text);
@@ -458,7 +457,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): C
       const k = afterName(m);
       if (toks[k]?.text !== '(' || toks[k + 2]?.text !== ')') continue;
       const acr = toks[k + 1].text;
-      if (!ACRONYM.test(acr) || byAcronym.has(acr.replace(/\./g, ''))) continue;
+      if (!ACRONYM_SHAPE.test(acr) || byAcronym.has(acr.replace(/\./g, ''))) continue;
       // (unless the bracket spells the name's initials: "Housing Authority of New Orleans (HANO)" whatever else HANO was read as)
       if (bracketPlace.enabled && placeNamed(acr) && acronymInitials(m.text) !== acr.replace(/\./g, '')) {
         bracketPlace.fired(toks[k + 1].start, toks[k + 1].end);
@@ -482,7 +481,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): C
     if (merged.has(c) || c.mentions.some((m) => nameTokens(m.text).length !== 1)) continue;
     const acr = c.mentions[0].text.replace(/\./g, '');
     const full = byAcronym.get(acr);
-    if (!full || full === c || merged.has(full) || !ACRONYM.test(c.mentions[0].text)) continue;
+    if (!full || full === c || merged.has(full) || !ACRONYM_SHAPE.test(c.mentions[0].text)) continue;
     const named = fullName(full);
     for (const m of c.mentions) full.mentions.push(m); // (a spread of a long list overflows the stack)
     // (asked with the acronym's own mentions among the full name's, as it always was)
@@ -513,7 +512,7 @@ function linkAcronyms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): C
   };
   const fullNames = new Map<Cluster, { start: number; end: number; text: string }>();
   for (let k = 0; k < toks.length; k++) {
-    if (taken[k] || !ACRONYM.test(toks[k].text)) continue;
+    if (taken[k] || !ACRONYM_SHAPE.test(toks[k].text)) continue;
     const acr = toks[k].text.replace(/\./g, '');
     const c = byAcronym.get(acr);
     if (!c || merged.has(c)) continue;
