@@ -562,10 +562,13 @@ function mentionWords(doc: Doc, m: Mention): string[] {
 function joinShortForms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]): Cluster[] {
   if (!shortFormJoin.enabled) return clusters;
   const table = new AliasTable<Cluster>();
+  // each organisation mention's words, made once: the table is built from them and every cluster is keyed by them
+  const wordsOf = new Map<Mention, string[]>();
   for (const c of clusters) {
     if (c.type !== 'ORG') continue;
     for (const m of c.mentions) {
       const words = mentionWords(doc, m);
+      wordsOf.set(m, words);
       const span = shortFormSpan(words, 0, words.length);
       if (span) table.add(words.slice(span[0], span[1]).join(' '), c, 'short-form', m);
     }
@@ -576,7 +579,7 @@ function joinShortForms(doc: Doc, clusters: Cluster[], pending: PendingAlias[]):
     if (c.type !== 'ORG') continue;
     let key: string | undefined;
     for (const m of c.mentions) {
-      const k = mentionWords(doc, m).join(' ');
+      const k = (wordsOf.get(m) ?? mentionWords(doc, m)).join(' ');
       if (key === undefined) key = k;
       else if (k !== key) {
         key = undefined;
