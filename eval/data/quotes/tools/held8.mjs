@@ -67,11 +67,11 @@ export function articles(root = process.cwd()) {
     .map((l) => JSON.parse(l)).filter((d) => typeof d.id === 'string' && d.id.startsWith('wikinews:'));
 }
 
-/** The files of the repository at BASE the checks read: path → text. */
-function baseFiles(root) {
-  const paths = execFileSync('git', ['ls-tree', '-r', '--name-only', BASE], { cwd: root, encoding: 'utf8', maxBuffer: 1e8 }).split('\n')
-    .filter((p) => p && REPO_PARTS.test(p) && TEXT_FILE.test(p) && !p.startsWith('eval/data/quotes/tools/held8'));
-  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: paths.map((p) => `${BASE}:${p}`).join('\n') + '\n', maxBuffer: 1e9 });
+/** The files of the repository at `base` the checks read (less the selector's own files, `own`): path → text. */
+function baseFiles(root, base = BASE, own = 'eval/data/quotes/tools/held8') {
+  const paths = execFileSync('git', ['ls-tree', '-r', '--name-only', base], { cwd: root, encoding: 'utf8', maxBuffer: 1e8 }).split('\n')
+    .filter((p) => p && REPO_PARTS.test(p) && TEXT_FILE.test(p) && !p.startsWith(own));
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: paths.map((p) => `${base}:${p}`).join('\n') + '\n', maxBuffer: 1e9 });
   const files = new Map();
   let at = 0;
   for (const p of paths) {
@@ -86,9 +86,10 @@ function baseFiles(root) {
 /** Where a file belongs: `eval/data/<set>` for a set's file, else the file itself. */
 const placeOf = (p) => (/^eval\/data\/[^/]+\//.test(p) ? p.split('/').slice(0, 3).join('/') : p);
 
-/** For every article, the first place at BASE that holds or names it ({held|quoted, where, how}), or nothing. */
-function seenAtBase(arts, root) {
-  const files = baseFiles(root);
+/** For every article, the first place at `base` that holds or names it ({held|quoted, where, how}), or nothing; and how
+ *  many name-precision sample files hold a snippet of it. Later selectors (ner-fresh27) call it with their own base. */
+export function seenAtBase(arts, root, base = BASE, own = 'eval/data/quotes/tools/held8') {
+  const files = baseFiles(root, base, own);
   const found = new Map();
   const snippets = new Map();
   const note = (id, p, how) => {
