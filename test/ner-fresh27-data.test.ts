@@ -18,7 +18,7 @@ import { loadTool as load } from './helpers/unseen-news-set.js';
 
 interface Walked { id: string; hash: string; half?: 'A' | 'B'; skip?: string; chars: number; caps: number }
 interface Selector {
-  BASE: string; SALT: string; TAKE: number; MIN_CHARS: number; MAX_CHARS: number; MIN_CAPITALS: number;
+  RULE: { base: string; salt: string; take: number; minChars: number; maxChars: number; minCapitals: number };
   walk: () => { walked: Walked[]; taken: { id: string }[] };
   capitalsPer1000: (text: string) => number;
   halfOf: (ids: string[], id: string) => string | undefined;
@@ -60,10 +60,11 @@ test('ner-fresh27: every record is an unlabelled Wikinews article as the file gi
 
 test('ner-fresh27: the selection reproduces — the first 16 of the salted SHA-1 walk less mechanical skips, halves alternating', async (t) => {
   const sel = await load<Selector>(dir + 'tools/select.mjs');
-  if (!hasCommit(sel.BASE)) { t.skip(`the selection reads the repository at ${sel.BASE.slice(0, 7)}, absent from this clone`); return; }
+  const rule = sel.RULE;
+  if (!hasCommit(rule.base)) { t.skip(`the selection reads the repository at ${rule.base.slice(0, 7)}, absent from this clone`); return; }
   const { walked, taken } = sel.walk();
-  assert.equal(sel.SALT, 'ner-fresh27:');
-  assert.equal(sel.TAKE, 16);
+  assert.equal(rule.salt, 'ner-fresh27:');
+  assert.equal(rule.take, 16);
   assert.equal(taken.length, 16);
   assert.deepEqual(walked.map((r) => r.hash), [...walked.map((r) => r.hash)].sort(), 'walked in the order of the salted hash');
   assert.ok(walked[walked.length - 1].half, 'the walk ends on a taken article');
@@ -73,8 +74,8 @@ test('ner-fresh27: the selection reproduces — the first 16 of the salted SHA-1
   for (const r of records) assert.equal(sel.halfOf(ids, r.id), r.half);
   for (const r of walked.filter((x) => x.skip)) assert.match(r.skip!, /^(held|quoted|gum|copy|form|length|few): /, r.id);
   for (const r of walked.filter((x) => x.half)) {
-    assert.ok(r.chars >= sel.MIN_CHARS && r.chars <= sel.MAX_CHARS, r.id);
-    assert.ok(r.caps >= sel.MIN_CAPITALS, r.id);
+    assert.ok(r.chars >= rule.minChars && r.chars <= rule.maxChars, r.id);
+    assert.ok(r.caps >= rule.minCapitals, r.id);
   }
   // the held check can fail: held8's articles (drawn from the same file) that the walk met were skipped as held
   const held8 = new Set(readFileSync('eval/data/quotes/docs.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; split: string }).filter((d) => d.split === 'held8').map((d) => d.id));

@@ -2,7 +2,8 @@
 // to ner-news A; B, unseen (the lead's). Source: the English Wikinews articles of ../shared/data/unlabelled/news-en.jsonl.gz
 // (CC BY 2.5; vanatteveldt/wikinews and dimitrakatseli/Wikinews, commits in that file's README). Fixed and committed before
 // any article was read; the model is the quote set held8 (eval/data/quotes/tools/held8.mjs, docs/quotes.md "Sixteenth
-// session, fresh26"), whose held / quoted / gum checks this script calls with its own base.
+// session, fresh26"), whose walk (`saltedWalk`: held / quoted / gum / copy checks) this script calls with its own salt,
+// base and filters (moved onto it after the set was annotated; the order and records are unchanged).
 //
 // Pool: every `wikinews:` article of the file, ordered by SHA-1 of `ner-fresh27:` + id (a new salt). Walked in that order,
 // never a later article before an earlier one; an article is skipped, mechanically, with the first of these reasons that
@@ -36,20 +37,14 @@
 //                                                       paragraphs joined by blank lines) to eval/data/ner-fresh27/docs.jsonl
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { articles, gumCheck, pageKey, seenAtBase } from '../../quotes/tools/held8.mjs';
+import { saltedWalk, wikinewsRecord } from '../../quotes/tools/held8.mjs';
+export { halfOf } from '../../quotes/tools/held8.mjs';
 
-/** main when the set was chosen (seventeenth session's start): the sets and repository the held/quoted checks read. */
-export const BASE = 'cd63cc648321eeb26385f470d89a3b9933c405f4';
-export const SALT = 'ner-fresh27:';
-export const TAKE = 16;
-export const MIN_CHARS = 1500;
-export const MAX_CHARS = 9000;
-export const MIN_CAPITALS = 8;
+/** The rule: main when the set was chosen (the seventeenth session's start; the sets and repository the held/quoted checks
+ *  read), the salt, how many are taken, the length window and the capitalised-word floor. */
+export const RULE = Object.freeze({ base: 'cd63cc648321eeb26385f470d89a3b9933c405f4', salt: 'ner-fresh27:', take: 16, minChars: 1500, maxChars: 9000, minCapitals: 8 });
 export const DIR = 'eval/data/ner-fresh27';
-const OWN = 'eval/data/ner-fresh27/';
 const UNLABELLED = '../shared/data/unlabelled/news-en.jsonl.gz';
-
-const sha = (s) => createHash('sha1').update(s).digest('hex');
 
 /** Capitalised words (first letter upper case, after leading quotes and brackets) that do not open a paragraph or a
  *  sentence (the token before them does not end in . ! ? or :, closing quotes and brackets aside), per 1,000
@@ -67,45 +62,18 @@ export function capitalsPer1000(text) {
   return text.length ? (1000 * n) / text.length : 0;
 }
 
-/** The walk: the pool in SHA-1 order up to the TAKE-th taken article, each with its half or the reason it was skipped. */
+/** The walk (held8's `saltedWalk` with this rule): the pool in SHA-1 order up to the 16th taken article, each with its
+ *  half or the reason it was skipped, and its capitalised-word density (`caps`). */
 export function walk(root = process.cwd()) {
-  const arts = articles(root).sort((a, b) => (sha(SALT + a.id) < sha(SALT + b.id) ? -1 : 1));
-  const { found: seen, touched } = seenAtBase(arts, root, BASE, OWN);
-  const gum = gumCheck(root);
-  const out = [];
-  const taken = [];
-  for (const a of arts) {
-    if (taken.length >= TAKE) break;
-    const text = a.text.split('\n').map((p) => p.trim()).filter(Boolean).join('\n');
-    const caps = capitalsPer1000(text);
-    const s = seen.get(a.id);
-    let skip;
-    if (s) skip = `${s.reason}: ${s.where} (${s.how})`;
-    else if (gum(a)) skip = `gum: ${gum(a)}`;
-    else {
-      const copy = taken.find((t) => t.title.toLowerCase() === (a.title ?? '').toLowerCase() || pageKey(t.url ?? t.id) === pageKey(a.url ?? a.id) || t.text.slice(0, 200) === text.slice(0, 200));
-      if (copy) skip = `copy: of ${copy.id}`;
-      else if (/wikinews shorts/i.test(a.title ?? '')) skip = 'form: a Wikinews Shorts digest';
-      else if (text.length < MIN_CHARS || text.length > MAX_CHARS) skip = `length: ${text.length} characters`;
-      else if (caps < MIN_CAPITALS) skip = `few: ${caps.toFixed(1)} capitalised words not sentence-initial per 1,000 characters`;
-    }
-    const rec = { id: a.id, hash: sha(SALT + a.id).slice(0, 12), chars: text.length, caps: Math.round(caps * 10) / 10, skip, sampled: touched.get(a.id) ?? 0 };
-    if (!skip) { rec.half = halfAt(taken.length); taken.push({ ...a, text }); }
-    out.push(rec);
-  }
-  return { walked: out, taken };
+  return saltedWalk({ root, salt: RULE.salt, take: RULE.take, base: RULE.base, own: `${DIR}/`,
+    fields: (text) => ({ caps: Math.round(capitalsPer1000(text) * 10) / 10 }),
+    skipOf: (a, text) => {
+      if (/wikinews shorts/i.test(a.title ?? '')) return 'form: a Wikinews Shorts digest';
+      if (text.length < RULE.minChars || text.length > RULE.maxChars) return `length: ${text.length} characters`;
+      const caps = capitalsPer1000(text);
+      return caps < RULE.minCapitals ? `few: ${caps.toFixed(1)} capitalised words not sentence-initial per 1,000 characters` : undefined;
+    } });
 }
-
-/** A for the 1st, 3rd … taken article (index 0, 2 …), B for the 2nd, 4th …. */
-export const halfAt = (k) => (k % 2 === 0 ? 'A' : 'B');
-/** The ids taken, in taken order. */
-export const takenIds = (root = process.cwd()) => walk(root).taken.map((a) => a.id);
-/** The half of a taken id; undefined for an id not taken. */
-export const halfOf = (ids, id) => { const i = ids.indexOf(id); return i < 0 ? undefined : halfAt(i); };
-
-/** The file name (without .ann) of a document's annotation: a slug of its title. */
-export const slug = (t) => 'f27-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
-  .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd, n] = process.argv.slice(2);
@@ -119,13 +87,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const have = new Set(readFileSync(`${DIR}/docs.jsonl`, { encoding: 'utf8', flag: 'a+' }).split('\n').filter(Boolean).map((l) => JSON.parse(l).id));
     taken.slice(0, Number(n)).forEach((a, i) => {
       if (have.has(a.id)) return;
-      const text = a.text.split('\n').join('\n\n');
-      const url = a.url ?? `https://en.wikinews.org/wiki/${a.id.replace(/^wikinews:/, '')}`;
-      const rec = { id: a.id, slug: slug(a.title), origin: 'wikinews', split: 'ner-fresh27', half: halfAt(i), title: a.title, date: a.date ?? null, url, licence: 'CC BY 2.5',
-        attribution: `Wikinews contributors, English Wikinews (${url}); text from ../shared/data/unlabelled/news-en.jsonl.gz (${a.source ?? 'Wikinews'}) as given there; paragraphs joined by blank lines`,
-        source: { file: UNLABELLED.replace(/^\.\.\//, ''), sha256, repo: a.source ?? null }, text };
+      const rec = wikinewsRecord(a, { split: 'ner-fresh27', half: i % 2 === 0 ? 'A' : 'B', slugPrefix: 'f27-',
+        more: { source: { file: UNLABELLED.replace(/^\.\.\//, ''), sha256, repo: a.source ?? null } } });
       appendFileSync(`${DIR}/docs.jsonl`, JSON.stringify(rec) + '\n');
-      console.log(`${rec.slug}\t${rec.half}\t${text.split(/\s+/).length} words`);
+      console.log(`${rec.slug}\t${rec.half}\t${rec.text.split(/\s+/).length} words`);
     });
   } else { console.error('usage: select.mjs order | add N'); process.exit(1); }
 }
