@@ -14,6 +14,9 @@
  *                    no --errors, --ablate or --half (`npm run eval:ner-fresh22`)
  *   --set fresh23    the unseen set eval/data/ner-fresh23 (Wikinews documents drawn by organisation words and
  *                    annotated the same way; README there): lead-only like fresh22 (`npm run eval:ner-fresh23`)
+ *   --set fresh27    the set eval/data/ner-fresh27 (16 Wikinews articles of the unlabelled file, annotated the same way;
+ *                    README there), in halves like ner-news: A readable (--errors, --ablate), B unseen (lead-only, summary
+ *                    lines only) (`npm run eval:ner-fresh27`)
  *   --half A|B|all   which half (default A)
  *   --errors         half A only: every missed and every spurious name, document by document
  *   --ablate         half A only: the pipeline with each registered rule of the ner, names and entities
@@ -35,6 +38,13 @@ export const NER_NEWS_DIR = fileURLToPath(new URL('../../eval/data/ner-news/', i
 export const NER_FRESH22_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh22/', import.meta.url));
 /** The unseen, organisation-rich set built on 7 Dec 2026 (nerfresh23): no halves, every document lead-only. */
 export const NER_FRESH23_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh23/', import.meta.url));
+/** The set built on 8 Dec 2026 (nerfresh27) from the unlabelled file's Wikinews articles: half A readable, half B unseen. */
+export const NER_FRESH27_DIR = fileURLToPath(new URL('../../eval/data/ner-fresh27/', import.meta.url));
+/** The sets in halves `--set` can name besides ner-news: half A readable, half B summary lines only. */
+export const HALVED_NEWS_SETS: Readonly<Record<string, { dir: string; label: string }>> = {
+  news: { dir: NER_NEWS_DIR, label: 'ner-news' },
+  fresh27: { dir: NER_FRESH27_DIR, label: 'ner-fresh27' },
+};
 /** The wholly unseen sets `--set` can name: summary lines only. */
 export const UNSEEN_NEWS_SETS: Readonly<Record<string, { dir: string; label: string }>> = {
   fresh22: { dir: NER_FRESH22_DIR, label: 'ner-fresh22' },
@@ -163,6 +173,7 @@ function main(): void {
   let half: 'A' | 'B' | 'all' = 'A';
   let halfGiven = false;
   let unseen: { dir: string; label: string } | null = null;
+  let halved = HALVED_NEWS_SETS.news;
   let errors = false;
   let ablate = false;
   let only: string[] | null = null;
@@ -176,37 +187,38 @@ function main(): void {
       halfGiven = true;
     } else if (a === '--set') {
       const v = args[++i];
-      if (v !== 'news' && !(v in UNSEEN_NEWS_SETS)) throw new Error(`--set takes news (the default), ${Object.keys(UNSEEN_NEWS_SETS).join(' or ')}`);
-      unseen = v === 'news' ? null : UNSEEN_NEWS_SETS[v];
+      if (!(v in HALVED_NEWS_SETS) && !(v in UNSEEN_NEWS_SETS)) throw new Error(`--set takes news (the default), ${[...Object.keys(HALVED_NEWS_SETS).slice(1), ...Object.keys(UNSEEN_NEWS_SETS)].join(', ')}`);
+      unseen = v in UNSEEN_NEWS_SETS ? UNSEEN_NEWS_SETS[v] : null;
+      halved = HALVED_NEWS_SETS[v] ?? HALVED_NEWS_SETS.news;
     } else if (a === '--errors') errors = true;
     else if (a === '--ablate') ablate = true;
     else if (a === '--rules') only = args[++i].split(',');
     else if (a === '--json-out') jsonOut = args[++i];
     else if (a === '--without') i++; // read by the rule registry
     else if (a.startsWith('--without=')) continue;
-    else throw new Error(`unknown option ${a} (use --set fresh22|fresh23, --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
+    else throw new Error(`unknown option ${a} (use --set fresh22|fresh23|fresh27, --half A|B|all, --errors, --ablate, --rules a,b, --json-out FILE, --without rule.id)`);
   }
   if (unseen && (errors || ablate || halfGiven)) throw new Error(`${unseen.label} is unseen (lead-only): summary lines only, no --errors, --ablate or --half`);
   if ((errors || ablate) && half !== 'A') throw new Error('--errors and --ablate read half A only: half B is unseen');
-  const docs = unseen ? readNewsSet(unseen.dir, true) : readNewsSet().filter((d) => half === 'all' || d.half === half);
+  const docs = unseen ? readNewsSet(unseen.dir, true) : readNewsSet(halved.dir).filter((d) => half === 'all' || d.half === half);
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).filter(Boolean).length, 0);
   const pipe = pipelineRecogniser();
   const recognisers: Recogniser[] = [pipe, chronicleNer, compromiseNer];
   const results: Record<string, NewsScores> = {};
   let pipePreds: Span[][] = [];
-  process.stdout.write(`${unseen ? `${unseen.label} (unseen, lead-only)` : `ner-news, half ${half}`}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
+  process.stdout.write(`${unseen ? `${unseen.label} (unseen, lead-only)` : `${halved.label}, half ${half}`}: ${docs.length} documents, ${words} words, ${docs.reduce((n, d) => n + d.gold.filter((s) => coarseType(s.type)).length, 0)} PER/ORG/place names (exact character spans)\n`);
   for (const r of recognisers) {
     const preds = docs.map((d) => r.run(d.text));
     if (r === pipe) pipePreds = preds;
     results[r.name] = scoreNews(docs, preds);
     process.stdout.write(summaryLine(r.name, results[r.name]) + '\n');
   }
-  if (errors) process.stdout.write('\nhalf A errors (pipeline):\n' + formatErrors(docs, pipePreds) + '\n');
+  if (errors) process.stdout.write(`\n${halved.label} half A errors (pipeline):\n` + formatErrors(docs, pipePreds) + '\n');
   if (ablate) {
     const base = results[pipe.name];
     const stages = new Set(['ner', 'names', 'entities']);
     const rules = registeredRules().filter((r) => stages.has(r.stage) && (!only || only.includes(r.id)));
-    process.stdout.write(`\nrule ablation on half A (pipeline; gain = F1 with the rule − without it; ${rules.length} rules)\n`);
+    process.stdout.write(`\nrule ablation on ${halved.label} half A (pipeline; gain = F1 with the rule − without it; ${rules.length} rules)\n`);
     const rows: { rule: string; f1: number; gain: number; per: number; org: number; place: number }[] = [];
     for (const rule of rules) {
       const restore = withoutRules([rule.id]);
@@ -220,8 +232,8 @@ function main(): void {
     }
     const sign = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
     for (const r of rows.sort((a, b) => a.gain - b.gain)) process.stdout.write(`  ${r.rule.padEnd(44)} F1 without ${pct(r.f1)}  gain ${sign(r.gain).padStart(5)}  PER ${sign(r.per).padStart(5)}  ORG ${sign(r.org).padStart(5)}  place ${sign(r.place).padStart(5)}\n`);
-    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ half, results, ablation: rows }, null, 2) + '\n');
-  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: unseen ? unseen.label : 'ner-news', half: unseen ? 'unseen' : half, results }, null, 2) + '\n');
+    if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: halved.label, half, results, ablation: rows }, null, 2) + '\n');
+  } else if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ set: unseen ? unseen.label : halved.label, half: unseen ? 'unseen' : half, results }, null, 2) + '\n');
 }
 
 if ((process.argv[1] ?? '').endsWith('/eval/ner-news.js')) {

@@ -67,11 +67,11 @@ export function articles(root = process.cwd()) {
     .map((l) => JSON.parse(l)).filter((d) => typeof d.id === 'string' && d.id.startsWith('wikinews:'));
 }
 
-/** The files of the repository at BASE the checks read: path → text. */
-function baseFiles(root) {
-  const paths = execFileSync('git', ['ls-tree', '-r', '--name-only', BASE], { cwd: root, encoding: 'utf8', maxBuffer: 1e8 }).split('\n')
-    .filter((p) => p && REPO_PARTS.test(p) && TEXT_FILE.test(p) && !p.startsWith('eval/data/quotes/tools/held8'));
-  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: paths.map((p) => `${BASE}:${p}`).join('\n') + '\n', maxBuffer: 1e9 });
+/** The files of the repository at `base` the checks read (less the selector's own files, `own`): path → text. */
+function baseFiles(root, base = BASE, own = 'eval/data/quotes/tools/held8') {
+  const paths = execFileSync('git', ['ls-tree', '-r', '--name-only', base], { cwd: root, encoding: 'utf8', maxBuffer: 1e8 }).split('\n')
+    .filter((p) => p && REPO_PARTS.test(p) && TEXT_FILE.test(p) && !p.startsWith(own));
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: paths.map((p) => `${base}:${p}`).join('\n') + '\n', maxBuffer: 1e9 });
   const files = new Map();
   let at = 0;
   for (const p of paths) {
@@ -86,9 +86,10 @@ function baseFiles(root) {
 /** Where a file belongs: `eval/data/<set>` for a set's file, else the file itself. */
 const placeOf = (p) => (/^eval\/data\/[^/]+\//.test(p) ? p.split('/').slice(0, 3).join('/') : p);
 
-/** For every article, the first place at BASE that holds or names it ({held|quoted, where, how}), or nothing. */
-function seenAtBase(arts, root) {
-  const files = baseFiles(root);
+/** For every article, the first place at `base` that holds or names it ({held|quoted, where, how}), or nothing; and how
+ *  many name-precision sample files hold a snippet of it. Later selectors (ner-fresh27) call it with their own base. */
+export function seenAtBase(arts, root, base = BASE, own = 'eval/data/quotes/tools/held8') {
+  const files = baseFiles(root, base, own);
   const found = new Map();
   const snippets = new Map();
   const note = (id, p, how) => {
@@ -151,15 +152,21 @@ export function gumCheck(root = process.cwd()) {
 /** The attribution signs of a text: quotation marks plus paragraphs holding a speech word. */
 export const signs = (text) => (text.match(/["“”]/g) ?? []).length + text.split('\n').filter((p) => SPEECH.test(p)).length;
 
-/** The walk: the pool in SHA-1 order up to the TAKE-th taken article, each with its half or the reason it was skipped. */
-export function walk(root = process.cwd()) {
-  const arts = articles(root).sort((a, b) => (sha(SALT + a.id) < sha(SALT + b.id) ? -1 : 1));
-  const { found: seen, touched } = seenAtBase(arts, root);
+/**
+ * A salted walk of the file's Wikinews articles (held8's; ner-fresh27 walks the same way with its own salt, base and
+ * filters): in the order of SHA-1(salt + id), up to the `take`-th article taken, each skipped for the first reason that
+ * holds — held / quoted at `base` (`seenAtBase`), gum, copy of an article taken before, then `skipOf(article, text)` (the
+ * walk's own filters; a reason or undefined). `fields(text)` adds a walk's own columns to each record. Taken articles
+ * alternate halves in taken order (1st A, 2nd B …).
+ */
+export function saltedWalk({ root = process.cwd(), salt, take, base = BASE, own = 'eval/data/quotes/tools/held8', skipOf, fields = () => ({}) }) {
+  const arts = articles(root).sort((a, b) => (sha(salt + a.id) < sha(salt + b.id) ? -1 : 1));
+  const { found: seen, touched } = seenAtBase(arts, root, base, own);
   const gum = gumCheck(root);
   const out = [];
   const taken = [];
   for (const a of arts) {
-    if (taken.length >= TAKE) break;
+    if (taken.length >= take) break;
     const text = a.text.split('\n').map((p) => p.trim()).filter(Boolean).join('\n');
     const s = seen.get(a.id);
     let skip;
@@ -167,17 +174,24 @@ export function walk(root = process.cwd()) {
     else if (gum(a)) skip = `gum: ${gum(a)}`;
     else {
       const copy = taken.find((t) => t.title.toLowerCase() === (a.title ?? '').toLowerCase() || pageKey(t.url ?? t.id) === pageKey(a.url ?? a.id) || t.text.slice(0, 200) === text.slice(0, 200));
-      const labels = text.split('\n').filter((p) => /^[A-Z][\w .'’()-]{0,40}:\s/.test(p)).length;
-      if (copy) skip = `copy: of ${copy.id}`;
-      else if (/wikinews shorts/i.test(a.title ?? '') || labels >= 5) skip = `form: ${labels >= 5 ? `a transcript (${labels} labelled paragraphs)` : 'a Wikinews Shorts digest'}`;
-      else if (text.length < MIN_CHARS || text.length > MAX_CHARS) skip = `length: ${text.length} characters`;
-      else if (signs(text) < MIN_SIGNS) skip = `few: ${signs(text)} attribution signs`;
+      skip = copy ? `copy: of ${copy.id}` : skipOf(a, text);
     }
-    const rec = { id: a.id, hash: sha(SALT + a.id).slice(0, 12), chars: text.length, signs: signs(text), skip, sampled: touched.get(a.id) ?? 0 };
+    const rec = { id: a.id, hash: sha(salt + a.id).slice(0, 12), chars: text.length, ...fields(text), skip, sampled: touched.get(a.id) ?? 0 };
     if (!skip) { rec.half = taken.length % 2 === 0 ? 'A' : 'B'; taken.push({ ...a, text }); }
     out.push(rec);
   }
   return { walked: out, taken };
+}
+
+/** The walk: the pool in SHA-1 order up to the TAKE-th taken article, each with its half or the reason it was skipped. */
+export function walk(root = process.cwd()) {
+  return saltedWalk({ root, salt: SALT, take: TAKE, fields: (text) => ({ signs: signs(text) }), skipOf: (a, text) => {
+    const labels = text.split('\n').filter((p) => /^[A-Z][\w .'’()-]{0,40}:\s/.test(p)).length;
+    if (/wikinews shorts/i.test(a.title ?? '') || labels >= 5) return `form: ${labels >= 5 ? `a transcript (${labels} labelled paragraphs)` : 'a Wikinews Shorts digest'}`;
+    if (text.length < MIN_CHARS || text.length > MAX_CHARS) return `length: ${text.length} characters`;
+    if (signs(text) < MIN_SIGNS) return `few: ${signs(text)} attribution signs`;
+    return undefined;
+  } });
 }
 
 /** The ids taken, in taken order. */
@@ -185,8 +199,18 @@ export const takenIds = (root = process.cwd()) => walk(root).taken.map((a) => a.
 /** A for the 1st, 3rd … taken article, B for the 2nd, 4th …; undefined for an article not taken. */
 export const halfOf = (ids, id) => { const i = ids.indexOf(id); return i < 0 ? undefined : i % 2 === 0 ? 'A' : 'B'; };
 
-export const slug = (t) => 'h8-' + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
+/** A title's slug: `prefix` and its first four content words. */
+export const slugOf = (prefix, t) => prefix + t.toLowerCase().normalize('NFKD').replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/)
   .filter((w) => w && !/^(a|an|the|of|in|on|to|for|and|at|as|by)$/.test(w)).slice(0, 4).join('-');
+export const slug = (t) => slugOf('h8-', t);
+
+/** A taken article as a set's record: text as the file gives it, paragraphs joined by blank lines; `more` adds fields. */
+export function wikinewsRecord(a, { split, half, slugPrefix, more = {} }) {
+  const text = a.text.split('\n').join('\n\n');
+  const url = a.url ?? `https://en.wikinews.org/wiki/${a.id.replace(/^wikinews:/, '')}`;
+  return { id: a.id, slug: slugOf(slugPrefix, a.title), origin: 'wikinews', split, half, title: a.title, date: a.date ?? null, url, licence: 'CC BY 2.5',
+    attribution: `Wikinews contributors, English Wikinews (${url}); text from ../shared/data/unlabelled/news-en.jsonl.gz (${a.source ?? 'Wikinews'}) as given there; paragraphs joined by blank lines`, ...more, text };
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [cmd] = process.argv.slice(2);
@@ -197,12 +221,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (cmd === 'add') {
     const { taken } = walk();
     taken.forEach((a, i) => {
-      const text = a.text.split('\n').join('\n\n');
-      const url = a.url ?? `https://en.wikinews.org/wiki/${a.id.replace(/^wikinews:/, '')}`;
-      const rec = { id: a.id, slug: slug(a.title), origin: 'wikinews', split: 'held8', half: i % 2 === 0 ? 'A' : 'B', title: a.title, date: a.date ?? null, url, licence: 'CC BY 2.5',
-        attribution: `Wikinews contributors, English Wikinews (${url}); text from ../shared/data/unlabelled/news-en.jsonl.gz (${a.source ?? 'Wikinews'}) as given there; paragraphs joined by blank lines`, text };
+      const rec = wikinewsRecord(a, { split: 'held8', half: i % 2 === 0 ? 'A' : 'B', slugPrefix: 'h8-' });
       appendFileSync('eval/data/quotes/docs.jsonl', JSON.stringify(rec) + '\n');
-      console.log(`${rec.slug}\t${rec.half}\t${text.split(/\s+/).length}`);
+      console.log(`${rec.slug}\t${rec.half}\t${rec.text.split(/\s+/).length}`);
     });
   } else { console.error('usage: held8.mjs order | add'); process.exit(1); }
 }
