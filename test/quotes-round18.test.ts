@@ -93,7 +93,8 @@ test('"they" after a sentence ending on a conjoined clause with its own subject:
 test('a participle the parse hung on a thing inside a clause belongs to the clause above: its speaking subject', () => {
   const text = 'On Monday, Ana Ruiz stood by the claim that the trucks were mobile labs, saying "It is what we think it is".';
   assert.equal(speakerOf(text, 'what we think'), 'Ana Ruiz');
-  assert.equal(without(['quotes.participle-on-thing'], () => speakerOf(text, 'what we think')), '~mobile labs');
+  // (quotes.free-adjunct, seventeenth session, reads the same comma-set participle as the clause's too)
+  assert.equal(without(['quotes.participle-on-thing', 'quotes.free-adjunct'], () => speakerOf(text, 'what we think')), '~mobile labs');
   // a participle on people is theirs
   assert.equal(speakerOf('On Monday, Ana Ruiz met a group of protesters saying "It is what we think it is".', 'what we think'), '~protesters');
 });

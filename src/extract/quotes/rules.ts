@@ -579,6 +579,13 @@ export const participleOnThing = defineRule({
   spares: ['On Monday, Ana Ruiz met a group of protesters saying "It is what we think it is".'],
 });
 
+export const freeAdjunct = defineRule({
+  id: 'quotes.free-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a participle cue right after a comma is a free adjunct of its clause: where the parse hung it on a noun inside a prepositional phrase, on a noun that cannot speak, or on the predicate of a reported clause whose subject cannot speak, it takes the subject of the first predicate up the tree whose subject may speak ("gave the closing speech on the final evening, urging …" → the speaker, not the evening; "said the inquiry would not be fair, saying …" → the one who said it); a statement or document noun on the way keeps its participle',
+  fires: ['Mayor John Carter said the inquiry would not be fair, saying he expected "a political outcome".'],
+  spares: ['Mayor John Carter said the inquiry would not be fair and expected "a political outcome".'],
+});
+
 export const lastConjunctSubject = defineRule({
   id: 'quotes.last-conjunct-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a "they"/"it" speaker taken from the sentence before (quotes.subject-antecedent) is the subject of that sentence\'s last clause conjoined to its main one, when that subject agrees, not the main clause\'s ("Some aid groups have suggested …, and the Harbour Rights Council is urging a probe. They say …" → the Council)',

@@ -514,6 +514,18 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
     const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
     if (asObject >= 0) { rule.quotedAsSaying.fired(toks[asObject].start, t.end); return phrase(asObject, 'controller'); }
+    // a participle set off by a comma is a free adjunct of its clause: hung on a noun inside a prepositional phrase,
+    // on a thing, or on the predicate of a thing's clause that a cue reports, it is said by the subject further up
+    // ("gave the address on the opening night, urging …", "said the trial would not be fair, saying …")
+    // (on a noun, after quotes.participle-on-thing below)
+    const freeAdjunct = (): SourcePhrase | null => {
+      if (!rule.freeAdjunct.enabled || t.xpos !== 'VBG') return null;
+      const up = freeAdjunctController(ctx, cue);
+      const src = up >= 0 ? sourceOfCue(ctx, up, depth + 1) : null;
+      return src && subjectMaySpeak(ctx, src.head) ? fired(rule.freeAdjunct, src) : null;
+    };
+    const onPredicate = isNounish(head) ? null : freeAdjunct();
+    if (onPredicate) return onPredicate;
     // a participle or infinitive takes its controller's subject: "…, saying", "went on to say"
     if (/^(?:advcl|xcomp|dep)$/.test(d) && !finite(t) && /^(?:VERB|AUX)$/.test(head.upos ?? '')) return fired(rule.controllerSubject, sourceOfCue(ctx, t.head, depth + 1));
     // a perfect split over a parenthesis: the cue hung on "have" as an open complement takes its subject
@@ -544,6 +556,8 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
       const over = speakingController(ctx, t.head);
       if (over >= 0) return fired(rule.participleOnThing, phrase(over, 'controller'));
     }
+    const onNoun = isNounish(head) ? freeAdjunct() : null;
+    if (onNoun) return onNoun;
     if (/^acl$/.test(d) && isNounish(head) && !passiveParticiple(ctx, cue)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
     if (/^(?:advcl|xcomp)$/.test(d) && !finite(t) && isNounish(head)) return fired(rule.controllerSubject, phrase(t.head, 'controller'));
   }
@@ -573,6 +587,58 @@ function invertedName(ctx: QuoteContext, cue: number): SourcePhrase | null {
     return { from: cue + 1, to: end, head: end, how: 'inverted' };
   }
   return null;
+}
+
+/**
+ * The verb whose subject a participle cue right after a comma shares when the parse hung it too low: on a noun inside a
+ * prepositional phrase ("… fewer delegates than Governor Dent, saying"), on a noun that cannot speak ("on the opening
+ * night, urging"), or on the predicate of a clause whose subject cannot speak ("said the trial would not be fair,
+ * saying"). Climbs the heads in the sentence, outside quotation marks, to the first predicate whose subject may speak,
+ * passing only out of reported, adverbial or conjoined clauses. Not for a statement or document noun on the way (its
+ * participle is the statement's: quotes.statement-participle), nor a noun that may speak and is no object of a
+ * preposition ("arrested the man, claiming" stays the parse's). The verb's index, or -1.
+ */
+function freeAdjunctController(ctx: QuoteContext, cue: number): number {
+  const toks = ctx.doc.tokens;
+  const t = toks[cue];
+  const head = t.head ?? -1;
+  if (head < 0 || head > cue || cue === 0 || toks[cue - 1].text !== ',' || ctx.inside(cue - 1) || finite(t)) return -1;
+  const noun = isNounish(toks[head]);
+  if (noun && maySpeak(ctx, head) && !inPrepositionalPhrase(ctx, head)) return -1;
+  let k = head;
+  for (let n = 0; n < 10; n++) {
+    if (k < 0 || toks[k].sentence !== t.sentence || ctx.inside(k)) return -1;
+    const x = toks[k];
+    if (isNounish(x) && (STATEMENT_NOUNS.has(lw(x)) || DOCUMENT_NOUNS.has(lw(x)))) return -1;
+    // (a predicate: a verb, or an adjective with a copula or subject of its own — not "fewer" in "fewer votes than")
+    if (/^(?:VERB|AUX)$/.test(x.upos ?? '') || (x.upos === 'ADJ' && child(ctx, k, /^(?:cop|nsubj)$/) >= 0)) {
+      const subj = ctx.children[k].find((c) => /^nsubj/.test(deprel(toks[c])) && !ctx.inside(c));
+      if (subj !== undefined) {
+        if (subjectMaySpeak(ctx, subj)) return k === head ? -1 : k;
+        if (!/^(?:ccomp|advcl|conj|xcomp)$/.test(deprel(x))) return -1;
+      } else if (k !== head && !/^(?:advcl|xcomp|conj|ccomp|acl)$/.test(deprel(x))) return -1;
+    }
+    k = x.head ?? -1;
+  }
+  return -1;
+}
+
+/** A subject that may speak, itself or through a name in apposition or joined to its head ("Former First Lady | Michelle Obama"). */
+function subjectMaySpeak(ctx: QuoteContext, subj: number): boolean {
+  return maySpeak(ctx, subj) || ctx.children[subj].some((c) => /^(?:appos|flat)$/.test(deprel(ctx.doc.tokens[c])) && !ctx.inside(c) && maySpeak(ctx, c));
+}
+
+/** A noun that is, or hangs through names and compounds on, the object of a preposition ("than | former Governor Paul Dent"). */
+function inPrepositionalPhrase(ctx: QuoteContext, noun: number): boolean {
+  const toks = ctx.doc.tokens;
+  let k = noun;
+  for (let n = 0; n < 5 && k >= 0; n++) {
+    if (ctx.children[k].some((c) => deprel(toks[c]) === 'case')) return true;
+    if (/^(?:obl|nmod)(?::|$)/.test(deprel(toks[k])) && deprel(toks[k]) !== 'nmod:poss' && deprel(toks[k]) !== 'nmod:desc') return true;
+    if (!/^(?:conj|flat|fixed|appos|compound|nmod:desc)$/.test(deprel(toks[k]))) return false;
+    k = toks[k].head ?? -1;
+  }
+  return false;
 }
 
 /**
