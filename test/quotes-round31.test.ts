@@ -29,3 +29,21 @@ test('near misses: a reported clause whose subject may speak, no comma, a statem
   same('Police arrested the man, claiming he had stolen a car.');
   same('Dr Lena Park presented the results at a conference in Oslo, saying "This changes how we see the disease."');
 });
+
+test('a medium or document with a possessive pronoun is the pronoun\'s entity (quotes.possessive-medium)', () => {
+  const cases: [string, string][] = [
+    ['The Harbour Safety Agency was closed during the strike. However, its website notes that its hotline is still open.', 'Harbour Safety Agency'],
+    ['Mayor Ana Ruiz met the unions on Monday. Her statement said the talks had failed.', 'Ana Ruiz'],
+  ];
+  for (const [text, want] of cases) {
+    assert.equal(quotesOf(text)[0]?.speaker, want, JSON.stringify(quotesOf(text)));
+    assert.notEqual(without(['quotes.possessive-medium'], () => quotesOf(text))[0]?.speaker, want, text);
+  }
+});
+
+test('near misses: no possessive, a first-person possessive, a possessor named after the pronoun', () => {
+  const same = (text: string) => assert.deepEqual(quotesOf(text), without(['quotes.possessive-medium'], () => quotesOf(text)), text);
+  same('The Harbour Safety Agency was closed during the strike. However, the website notes that the hotline is still open.');
+  same('We met the unions on Monday. Our statement said the talks had failed.');
+  same('Mayor Ana Ruiz met the unions on Monday. Her party\'s statement said the talks had failed.');
+});

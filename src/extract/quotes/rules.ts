@@ -586,6 +586,13 @@ export const freeAdjunct = defineRule({
   spares: ['Mayor John Carter said the inquiry would not be fair and expected "a political outcome".'],
 });
 
+export const possessiveMedium = defineRule({
+  id: 'quotes.possessive-medium', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a source phrase whose determiner is a possessive pronoun that coreference linked to a person, body or place, headed by a statement or document noun or a speaking organisation noun (website, newspaper), is that entity ("The agency was closed by the shutdown; however, its website notes that …" → the agency; "Their statement read …")',
+  fires: ['The Harbour Safety Agency was closed during the strike. However, its website notes that its hotline is still open.'],
+  spares: ['The Harbour Safety Agency was closed during the strike. However, the website notes that the hotline is still open.'],
+});
+
 export const lastConjunctSubject = defineRule({
   id: 'quotes.last-conjunct-subject', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a "they"/"it" speaker taken from the sentence before (quotes.subject-antecedent) is the subject of that sentence\'s last clause conjoined to its main one, when that subject agrees, not the main clause\'s ("Some aid groups have suggested …, and the Harbour Rights Council is urging a probe. They say …" → the Council)',

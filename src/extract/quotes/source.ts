@@ -1516,6 +1516,11 @@ function phraseSpeaker(ctx: QuoteContext, src: SourcePhrase, recent: readonly Sp
     const sp = phraseSpeaker(ctx, agent, recent);
     if (sp.entity || sp.text) { rule.documentAgentRule.fired(span.start, span.end); return { ...sp, span, via: sp.entity ? 'author' : sp.via }; }
   }
+  // a medium or document with a possessive pronoun for its determiner is the pronoun's: "its website notes", "Their statement read"
+  if (rule.possessiveMedium.enabled) {
+    const medium = possessiveMediumOwner(ctx, from, head, docWord);
+    if (medium) return fired(rule.possessiveMedium, { entity: medium, span, via: 'author' });
+  }
   // 4. a statement stands for its author: "Judge Miller's statement", "a statement by Erdogan's
   //    office", "the Home Office letter"; unnamed, for the last speaker
   // "Part of the judge's statement", "an excerpt from the ruling": the statement the part is of
@@ -1804,6 +1809,27 @@ function documentAgent(ctx: QuoteContext, head: number): SourcePhrase | null {
 }
 
 const DOCUMENT_NOUNS = set('document-nouns');
+
+/**
+ * quotes.possessive-medium: a source phrase whose determiner is a possessive pronoun that coreference linked to a person,
+ * body or place ("its website", "Their statement", "her memoirs") and whose head is a statement or document noun or an
+ * organisation noun of the speaking kind (a website, a newspaper: org-nouns tagged `speaker`): that entity, or null.
+ */
+function possessiveMediumOwner(ctx: QuoteContext, from: number, head: number, docWord: string): string | null {
+  const toks = ctx.doc.tokens;
+  const medium = STATEMENT_NOUNS.has(docWord) || DOCUMENT_NOUNS.has(docWord) || /\bspeaker\b/.test(lookup('org-nouns', (toks[head].lemma ?? lw(toks[head])).toLowerCase())?.attrs.uses ?? '');
+  if (!medium || toks[head].upos !== 'NOUN') return null;
+  const det = ctx.children[head].find((c) => c >= from && c < head && deprel(toks[c]) === 'nmod:poss' && POSSESSIVE_DET.has(lw(toks[c])) && PERSONAL_POSSESSIVE.test(lw(toks[c])));
+  if (det === undefined) return null;
+  // (nothing else naming an author between: "its own ministry's statement" is the ministry's)
+  if (toks.slice(det + 1, head).some((x) => ctx.owners[x.i] !== undefined || /^['’]s?$/.test(x.text))) return null;
+  const o = ctx.owners[det];
+  if (!o || ctx.ownerKind[det] !== 'pronoun') return null;
+  const type = ctx.doc.entityById(o)?.type;
+  return type === 'PERSON' || type === 'ORG' || type === 'GPE' ? o : null;
+}
+/** The possessive pronouns of a third person: a first or second person one ("our statement") speaks for the writer. */
+const PERSONAL_POSSESSIVE = /^(?:its|his|her|their)$/;
 
 /**
  * Who wrote a statement: its possessor ("Judge Miller's statement", "Erdogan's office"), a name
