@@ -34,6 +34,7 @@ import { unnamedSameHeadBetween, unnamedSameHeadRule } from './descriptions-unna
 import { introducesName, learnedPersonTitle } from './descriptions-learned.js';
 import { modifierNameWordRule, nameWords, organisationByModifiers } from './descriptions-modifier.js';
 import { organisationOfSort, orgSort, orgSortRule } from './descriptions-sort.js';
+import { stateCountry, stateCountryRule } from './descriptions-state.js';
 import { apposedSubjectNameRule, apposedSubjectPerson, dominantPerson, dominantPersonRule, noteGroupNounGenders, noteHonorificGenders, pronounChainBefore, pronounChainRule, sharedGoverningSubject, sharedSubjectGovernorRule, unnamedPersonMainSubject, unnamedSubjectTurnRule } from './persons.js';
 
 
@@ -994,6 +995,11 @@ function ruleDescriptions(doc: Doc): void {
           }
           if (target && !placeNounKind(noun)) placeLexiconRule.fired(toks[i].start, toks[h].end);
         }
+      }
+      // "the nation", "the government" alone: a country the text makes salient (descriptions-state.ts)
+      if (!target && !possessive && stateCountryRule.enabled && isPhraseHeadNoun(toks, h)) {
+        target = stateCountry(doc, index.bySentence, index.items, i, h);
+        if (target) basis = stateCountryRule.id;
       }
     }
     // "the party controlling the Senate" is picked by its modifier, not by pointing back
