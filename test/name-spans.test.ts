@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
-import { classifyErrors, missedKind } from '../eval/name-spans.js';
+import { classifyErrors, confusionCounts, missedKind } from '../eval/name-spans.js';
 
 const words = (s: string) => s.split(' ');
 const shown = (w: readonly string[], spans: TokenSpan[]) => spans.map((s) => `${w.slice(s.start, s.end).join(' ')}/${s.type}`);
@@ -75,4 +75,26 @@ test('missed names are classed by what the document says elsewhere: repeat, part
   assert.equal(missedKind(text, at('acme'), pred, words), 'odd');
   assert.equal(missedKind(text, at('Zentrix'), pred, words), 'initial');
   assert.equal(missedKind('He met Zentrix there.', { start: 7, end: 14, type: 'ORG' }, pred, words), 'alone');
+});
+
+test('the type-confusion tally counts each gold and predicted name once: same bounds, overlapping, none', () => {
+  // "Orbis" typed PERSON here and ORG later; "Tallert Group" cut to "Tallert"; "Zentrix" missed; "Mira" spurious
+  const text = 'Orbis hired Tallert Group staff. Orbis and Zentrix met Mira.';
+  const at = (s: string, type: string, from = 0) => ({ start: text.indexOf(s, from), end: text.indexOf(s, from) + s.length, type });
+  const gold = [at('Orbis', 'ORG'), at('Tallert Group', 'ORG'), at('Orbis', 'ORG', 20), at('Zentrix', 'ORG')];
+  const pred = [at('Orbis', 'PERSON'), at('Tallert', 'PERSON'), at('Orbis', 'ORG', 20), at('Mira', 'PERSON')];
+  const counts = new Map<string, number>();
+  confusionCounts(gold, pred, counts, text);
+  assert.deepEqual(Object.fromEntries([...counts].sort()), {
+    'g|exact|ORG|ORG': 1,
+    'g|exact|ORG|PER': 1,
+    'g|none|ORG|-': 1,
+    'g|overlap|ORG|PER': 1,
+    'p|exact|ORG|ORG': 1,
+    'p|exact|ORG|PER': 1,
+    'p|none|-|PER': 1,
+    'p|overlap|ORG|PER': 1,
+    // the first "Orbis" is typed right elsewhere in the article: a vote could mend it
+    'vote|mixed': 1,
+  });
 });
