@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
+import { cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinLedNames, joinPlaceLedNames, type TokenSpan } from '../src/extract/name-spans.js';
 import { classifyErrors, confusionCounts, missedKind } from '../eval/name-spans.js';
 
 const words = (s: string) => s.split(' ');
@@ -26,6 +26,24 @@ test('a place followed by capitalised words ending in an organisation head is on
   assert.deepEqual(after(placeLed, 'According to Tallert Today , most agree .', [[2, 3, 'GPE']]), ['Tallert Today/ORG']);
   assert.deepEqual(after(placeLed, 'In Tallert Monday Gazette readers voted .', [[1, 2, 'GPE']]), ['Tallert/GPE']);
   assert.deepEqual(after(placeLed, 'In Tallert Smith spoke .', [[1, 2, 'GPE']]), ['Tallert/GPE']);
+});
+
+test('a nationality or a full person name before capitalised common words ending in a head is one organisation', () => {
+  const common = (l: string) => l === 'episcopal' || l === 'embassy';
+  const place = (w: readonly string[]) => (a: number, b: number) => w.slice(a, b).join(' ') === 'Tallertian Gazette Today';
+  const led = (leader: 'NORP' | 'PERSON') => (w: readonly string[], s: TokenSpan[]) => joinLedNames(w, s, leader, (l) => (l === 'embassy' ? 'FAC' : head(l)), common, place(w));
+  assert.deepEqual(after(led('NORP'), 'He fled to the Tallertian Embassy .', [[4, 5, 'NORP']]), ['Tallertian Embassy/FAC']);
+  assert.deepEqual(after(led('NORP'), 'The Tallertian Episcopal Gazette said so .', [[1, 2, 'NORP']]), ['Tallertian Episcopal Gazette/ORG']);
+  // a name of its own after the nationality is no common word; the run must end at the head; a nationality inside a
+  // longer capitalised name leads nothing; the gazetteer's place stays
+  assert.deepEqual(after(led('NORP'), 'The Tallertian Orbis Gazette said so .', [[1, 2, 'NORP']]), ['Tallertian/NORP']);
+  assert.deepEqual(after(led('NORP'), 'The Tallertian Gazette Orbis said so .', [[1, 2, 'NORP']]), ['Tallertian/NORP']);
+  assert.deepEqual(after(led('NORP'), 'At Abilene Tallertian Gazette staff met .', [[2, 3, 'NORP']]), ['Tallertian/NORP']);
+  assert.deepEqual(after(led('NORP'), 'Past the Tallertian Gazette Today we sailed .', [[2, 3, 'NORP']]), ['Tallertian/NORP']);
+  // a person: a full name leads, a surname alone does not; a date word is no part of the name
+  assert.deepEqual(after(led('PERSON'), 'He works at Jan Tallert Gazette now .', [[3, 5, 'PERSON']]), ['Jan Tallert Gazette/ORG']);
+  assert.deepEqual(after(led('PERSON'), 'He works at Tallert Gazette now .', [[3, 4, 'PERSON']]), ['Tallert/PERSON']);
+  assert.deepEqual(after(led('PERSON'), 'Ask Jan Tallert Monday Gazette .', [[1, 3, 'PERSON']]), ['Jan Tallert/PERSON']);
 });
 
 test('an office complement leaves the holder\'s name; a name after a plain "of" stays', () => {
