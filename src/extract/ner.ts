@@ -1209,7 +1209,9 @@ function addAffiliationNames(model: NerModel, words: readonly string[], spans: N
  * trained; the feature list stays as trained).
  */
 const RULE_ORG_HEADS = readerSet('org-heads', 'ner-rules');
-const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l);
+const COMPANY_HEADS = readerSet('org-heads', 'ner-company');
+const R_COMPANY_HEADS = nerRule('company-heads', 'retype', 'the last words of company names (lexicon org-heads, uses ner-company: "Productions", "Energy", "Futures", "Holdings", "Motorsports" …) head organisations for the rules that read organisation heads, as the trained head words do ("J Donovan Productions", "El Paso Energy")', ['He was the manager of Tallert Orbis Productions until 2019.']);
+const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l) || (R_COMPANY_HEADS.enabled && COMPANY_HEADS.has(l) && (fire(R_COMPANY_HEADS), true));
 
 function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
   const n = words.length;
