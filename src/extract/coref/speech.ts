@@ -751,13 +751,14 @@ export function resolveSpeech(doc: Doc): number {
   const turns = turnFirstPerson.enabled || questionYou.enabled || speaksFor.size ? interviewTurns(doc) : [];
   // a quote the quotes stage read off a turn label ("A: I …", "GT: We …") is the turn's: the label says who speaks it
   const labelSpans = turns.map((t) => ({ start: t.labelStart, end: t.start }));
-  const labelCued = (q: Quote) => turnQuote.enabled && q.cue !== undefined && spanAt(labelSpans, q.cue.start) >= 0;
+  // (and an answer the quotes stage read as a turn, quotes.labelled-answers: no cue, the label its source)
+  const labelCued = (q: Quote) => turnQuote.enabled && (q.cue ?? q.source) !== undefined && spanAt(labelSpans, (q.cue ?? q.source)!.start) >= 0;
   const others = quotedOther.enabled ? singleQuoted(doc.text) : [];
   if (quoteFirstPerson.enabled || speaksFor.size) {
     for (const q of doc.quotes) {
       if (q.kind !== 'direct' || !q.speaker) continue;
       if (labelCued(q)) {
-        turnQuote.fired(q.cue!.start, q.cue!.end);
+        turnQuote.fired((q.cue ?? q.source)!.start, (q.cue ?? q.source)!.end);
         continue;
       }
       const speaker = byId.get(q.speaker);
