@@ -1,10 +1,12 @@
 /**
  * The sixteenth session's quotes round (quotes28, issue 22): interview transcripts read by their label structure, on
- * transcripts of our own (invented people), each rule on and off, with near misses.
+ * transcripts of our own (invented people), each rule on and off, with near misses; and (quotes30, seventeenth session)
+ * coreference's he/she veto on the answers.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { quotesOf, without } from './support/quote-lines.js';
+import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
 
 const interview = [
   'Grace Mwangi, a nurse, opened a clinic in Kisumu in 2015. Wikinews spoke to Mwangi about the clinic.',
@@ -48,4 +50,37 @@ test('near misses: one question and answer is no transcript; prose after a name;
   const tail = `${interview}\n\nThe clinic's second site is due to open next year, officials said.`;
   const q = quotesOf(tail).find((x) => /second site/.test(x.text));
   assert.ok(!q || q.speaker !== 'Grace Mwangi' || q.cue === 'said', JSON.stringify(q));
+});
+
+// ---- seventeenth session (quotes30): the answers and coreference's he/she veto ----
+
+const family = [
+  'Grace Mwangi, a nurse, opened a clinic in Kisumu in 2015. Wikinews spoke to Mwangi about the clinic.',
+  '((WN)) Who taught you the work?',
+  '((Grace Mwangi)) My mother was a nurse too. She taught me everything, and she still helps.',
+  '((WN)) What did your family say?',
+  '((Grace Mwangi)) My father said, "She has to finish school first." He was right, and I did.',
+  'Mwangi later trained in Nairobi, where she met her husband.',
+  '((WN)) What comes next?',
+  '((Grace Mwangi)) A second clinic, if the funding holds.',
+].join('\n\n');
+
+test('he/she inside an answer is not its label\'s speaker (coref-speech.answer-not-third-person); off, the link stays', () => {
+  assert.equal(linkOf(doc(family), 'She taught'), '');
+  assert.equal(linkWithout('coref-speech.answer-not-third-person', family, 'She taught'), 'Grace Mwangi');
+  // (speaker-not-third-person, built for quotes a cue attributes, does not read the answers)
+  assert.equal(linkWithout(['coref-speech.answer-not-third-person', 'quotes.labelled-answers'], family, 'She taught'), 'Grace Mwangi');
+});
+
+test('someone else\'s words quoted in an answer may speak of the interviewee: no veto there; narration naming the speaker is no answer', () => {
+  const d = doc(family);
+  // "My father said, 'She has to finish school first'": she is Grace Mwangi
+  assert.equal(linkOf(d, 'She has'), 'Grace Mwangi');
+  // the paragraph between turns that names her is narration: not more of her answer, and its "she" stays hers
+  const quotes = quotesOf(family);
+  assert.ok(!quotes.some((q) => /later trained/.test(q.text)), JSON.stringify(quotes));
+  assert.equal(linkOf(d, 'she met'), 'Grace Mwangi');
+  // a paragraph naming the speaker beside an "I" of theirs is still the answer ("… represented me, Grace Mwangi")
+  const own = family.replace('Mwangi later trained in Nairobi, where she met her husband.', 'I called the clinic after my mother, not after me, Grace Mwangi.');
+  assert.equal(quotesOf(own).find((q) => /called the clinic/.test(q.text))?.speaker, 'Grace Mwangi');
 });

@@ -32,7 +32,7 @@ import { clauseSubjectForPronoun, knownGenders, lw, sourceOfCue, speakerOf, type
 import { countWhile } from '../sorted.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
-import { readTranscript, type AnswerTurn, type Transcript } from './quotes/answers.js';
+import { ANSWERS_NOTE, readTranscript, type AnswerQuote, type AnswerTurn, type Transcript } from './quotes/answers.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
@@ -536,6 +536,7 @@ export const quotesStage: Stage = {
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
     const read: { transcript?: Transcript | null } = {};
     const ctx = buildContext(doc, raws, read);
+    const answerQuotes: AnswerQuote[] = [];
     const insideAny = ctx.inside;
     const trail = new SpeakerTrail();
     // paragraph → [first sentence, last sentence]
@@ -568,6 +569,7 @@ export const quotesStage: Stage = {
           viaStatement: false, paragraph, onlyQuote: true, vetoed: false, ...(!a.continued ? { source: { ...a.label } } : {}),
         });
         quotedParagraphs.add(paragraph);
+        answerQuotes.push({ start: s, end: e, continued: a.continued });
         rule.labelledAnswers.fired(s, e);
         continue;
       }
@@ -732,6 +734,9 @@ export const quotesStage: Stage = {
     const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
     if (read.transcript?.questions.length) doc.quotes = askedInQuestions(doc, doc.quotes, read.transcript);
+    // (coreference tells the answers from quotes a cue attributes by this note)
+    if (answerQuotes.length) doc.notes.set(ANSWERS_NOTE, answerQuotes);
+    else doc.notes.delete(ANSWERS_NOTE);
     // (it extends quotes.continues-speaker: without that rule nothing continues)
     if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
     // the learned ranker (models/quotes/speaker-ranker.json) overrules the cascade's speakers under

@@ -15,6 +15,7 @@
  */
 import type { Doc } from '../../doc.js';
 import { sideOf } from '../coref/turn-labels.js';
+import { speechPerson } from '../coref/words.js';
 
 /** One answer paragraph: the label, the answer's words, and whose they are. */
 export interface AnswerTurn {
@@ -34,6 +35,18 @@ export interface QuestionTurn {
   start: number;
   end: number;
   answer?: AnswerTurn;
+}
+
+/**
+ * The answers the quotes stage made direct quotes of (their spans as quoted), left in `doc.notes` under this key for
+ * coreference: a veto built for quotes a cue attributes does not read them, one of their own does
+ * (coref-speech.answer-not-third-person). `continued`: a paragraph with no label of its own after an answer.
+ */
+export const ANSWERS_NOTE = 'quotes.answers';
+export interface AnswerQuote {
+  start: number;
+  end: number;
+  continued: boolean;
 }
 
 export interface Transcript {
@@ -170,6 +183,17 @@ export function readTranscript(doc: Doc, owners: readonly (string | undefined)[]
     return byName.get(l.text) ?? bySurname.get(l.text) ?? (/^\p{Lu}{2,4}$/u.test(l.text) ? byInitials.get(l.text) : undefined) ?? null;
   };
   const speakers = new Map<string, string | null>();
+  // the paragraph a..b names the speaker and has no "I" of theirs ("… that represented me, Wayne Tseng" is their own;
+  // each paragraph is read once)
+  const names = (who: string | null, a: number, b: number): boolean => {
+    if (!who) return false;
+    let named = false;
+    for (let i = doc.tokenAt(a); i < doc.tokens.length && doc.tokens[i].start < b; i++) {
+      if (speechPerson(doc.tokens[i].text) === 'I') return false;
+      if (owners[i] === who && ownerKind[i] === 'name') named = true;
+    }
+    return named;
+  };
   const out: Transcript = { questions: [], answers: [] };
   let current: AnswerTurn | null = null;
   // the paragraph index of the last labelled turn (continuations run only up to a later one)
@@ -194,9 +218,11 @@ export function readTranscript(doc: Doc, owners: readonly (string | undefined)[]
       if (q && k > 0 && asks[k - 1]) q.answer = current;
       continue;
     }
-    // more of the answer: a paragraph of sentences with no label, before a later labelled turn (not a dash-signed line)
+    // more of the answer: a paragraph of sentences with no label, before a later labelled turn (not a dash-signed line,
+    // and not one that names the answer's speaker with no "I": narration between turns — "Having won multiple tournaments
+    // as a kid, Derakhshani decided …" — for a speaker says I)
     const body = doc.text.slice(a, b);
-    if (current && !l && k < lastLabelled && !/^[–—-]/.test(body) && /[.!?]["”’]?$/.test(body) && body.split(/\s+/).length >= 4) {
+    if (current && !l && k < lastLabelled && !/^[–—-]/.test(body) && /[.!?]["”’]?$/.test(body) && body.split(/\s+/).length >= 4 && !names(current.speaker, a, b)) {
       out.answers.push({ label: current.label, start: a, end: b, speaker: current.speaker, continued: true });
       continue;
     }
