@@ -39,8 +39,8 @@ export interface QuestionTurn {
 
 /**
  * The answers the quotes stage made direct quotes of (their spans as quoted), left in `doc.notes` under this key for
- * coreference: a veto built for quotes a cue attributes does not read them, one of their own does
- * (coref-speech.answer-not-third-person). `continued`: a paragraph with no label of its own after an answer.
+ * coreference: its he/she veto, built for quotes a cue attributes, reads neither them nor a cue-less quotation inside
+ * one, and its quote-first-person reads no such quotation. `continued`: a paragraph with no label of its own after an answer.
  */
 export const ANSWERS_NOTE = 'quotes.answers';
 export interface AnswerQuote {
