@@ -777,10 +777,6 @@ export function resolveSpeech(doc: Doc): number {
         turnQuote.fired((q.cue ?? q.source)!.start, (q.cue ?? q.source)!.end);
         continue;
       }
-      // a quotation with no cue inside an interview answer took the answer's speaker for want of its own: its "I" is not
-      // read as theirs (the lead's gate, seventeenth session: reading it so added a wrong first-person link on an unseen
-      // interview half)
-      if (!answerOf(q) && !q.cue && spanAt(answerSpans, q.start) >= 0 && !ownWords(doc, q.start)) continue;
       const speaker = byId.get(q.speaker);
       if (!speaker) continue;
       const person = speaker.type === 'PERSON' && !(speakerPlaceLike.enabled && placeLike(doc, speaker));
@@ -792,6 +788,10 @@ export function resolveSpeech(doc: Doc): number {
         answerQuotesOther.fired(q.start, q.end);
         continue;
       }
+      // (and one the turns do not hold) a quotation with no cue inside an interview answer took the answer's speaker for want of its own: its "I" is not
+      // read as theirs (the lead's gate, seventeenth session: reading it so added a wrong first-person link on an unseen
+      // interview half)
+      if (!answerOf(q) && !q.cue && spanAt(answerSpans, q.start) >= 0 && !ownWords(doc, q.start)) continue;
       const side = person ? speaksFor.get(speaker.id) : undefined;
       for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
         const t = doc.tokens[i];
