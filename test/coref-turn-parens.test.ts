@@ -27,8 +27,9 @@ test('"((Label))" turns are read as "Label:" turns: "I" is the label\'s person, 
   // the label is the words inside the parentheses
   assert.deepEqual(labelLines(text).map((l) => l.label), ['WN', 'Grace Mwangi', 'WN', 'Grace Mwangi']);
   assert.equal(text.slice(labelLines(text)[1].labelStart, labelLines(text)[1].start), 'Grace Mwangi)) ');
-  // switched off, no turns
-  assert.equal(linkWithout('coref-speech.turn-label-parenthesised', text, 'I opened'), '');
+  // switched off, no turns (and with the quotes stage's transcript reader off: it makes the answer a quote of the
+  // label's person, whose "I" coreference then links as a quote's, coref-speech.quote-first-person)
+  assert.equal(linkWithout(['coref-speech.turn-label-parenthesised', 'quotes.labelled-answers'], text, 'I opened'), '');
 });
 
 test('"((WN)) : …" with a colon, and "((Wikinews))" beside answers labelled "GM:", are turns of one interview', () => {

@@ -32,6 +32,7 @@ import { clauseSubjectForPronoun, knownGenders, lw, sourceOfCue, speakerOf, type
 import { countWhile } from '../sorted.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
+import { ANSWERS_NOTE, readTranscript, type AnswerQuote, type AnswerTurn, type Transcript } from './quotes/answers.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });
@@ -59,6 +60,8 @@ interface RawQuote {
   group: number;
   /** the dash line under a block quotation ("– European Court of Justice") that names its speaker: token range of the name */
   byline?: { dash: number; from: number; to: number };
+  /** an interview answer (quotes.labelled-answers): its label's speaker, no quote marks */
+  answer?: AnswerTurn;
 }
 
 /**
@@ -229,7 +232,7 @@ function negated(doc: Doc, cueIdx: number): boolean {
 }
 
 /** Read what the stage needs from earlier layers once: token owners (names over nominals and pronouns), quotes, parse children. */
-function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
+function buildContext(doc: Doc, raws: RawQuote[], read: { transcript?: Transcript | null } = {}): QuoteContext {
   const owners: (string | undefined)[] = new Array(doc.tokens.length);
   const ownerKind: QuoteContext['ownerKind'] = new Array(doc.tokens.length);
   for (const e of doc.entities) {
@@ -243,6 +246,16 @@ function buildContext(doc: Doc, raws: RawQuote[]): QuoteContext {
   if (rule.bylineBlock.enabled) {
     const added = bylineBlocks(doc, raws, owners, ownerKind);
     if (added.length) { raws.push(...added); raws.sort((a, b) => a.start - b.start); }
+  }
+  // interview answers join the quotations (a quotation inside an answer stays a quote of its own: coreference reads it,
+  // coref-speech.answer-quotes-other)
+  if (rule.labelledAnswers.enabled) {
+    const transcript = readTranscript(doc, owners, ownerKind);
+    read.transcript = transcript;
+    if (transcript?.answers.length) {
+      for (const a of transcript.answers) raws.push({ start: a.start, end: a.end, outerStart: a.start, outerEnd: a.end, group: -1e6 - a.start, answer: a });
+      raws.sort((a, b) => a.start - b.start);
+    }
   }
   // which tokens lie inside a quote, computed once (documents can hold thousands of quotes)
   const inside = new Uint8Array(doc.tokens.length);
@@ -521,7 +534,9 @@ export const quotesStage: Stage = {
     // the parse as this stage reads it, with the slips no finished sentence allows mended
     const doc = parseView(input);
     const raws = findQuoteSpans(doc.text).filter((q) => !isNickname(doc, q) && /\p{L}/u.test(doc.text.slice(q.start, q.end)));
-    const ctx = buildContext(doc, raws);
+    const read: { transcript?: Transcript | null } = {};
+    const ctx = buildContext(doc, raws, read);
+    const answerQuotes: AnswerQuote[] = [];
     const insideAny = ctx.inside;
     const trail = new SpeakerTrail();
     // paragraph → [first sentence, last sentence]
@@ -545,6 +560,19 @@ export const quotesStage: Stage = {
       while (e > s && /[\s,]/.test(doc.text[e - 1])) e--;
       if (e <= s) continue;
       const firstSent = doc.sentenceAt(q.outerStart);
+      // an interview answer: its label's speaker, the label its source, no cue
+      if (q.answer) {
+        const a = q.answer;
+        const paragraph = doc.sentences[firstSent].paragraph;
+        quotes.push({
+          start: s, end: e, text: doc.text.slice(s, e), speaker: a.speaker, ...(!a.speaker ? { speaker_text: a.label.text } : {}), kind: 'direct', group: q.group,
+          viaStatement: false, paragraph, onlyQuote: true, vetoed: false, ...(!a.continued ? { source: { ...a.label } } : {}),
+        });
+        quotedParagraphs.add(paragraph);
+        answerQuotes.push({ start: s, end: e, continued: a.continued });
+        rule.labelledAnswers.fired(s, e);
+        continue;
+      }
       const lastSent = doc.sentenceAt(Math.max(q.outerStart, q.outerEnd - 1));
       const wordCount = doc.text.slice(s, e).split(/\s+/).length;
       // look for a cue verb outside the quote in the sentences the quote touches
@@ -705,6 +733,10 @@ export const quotesStage: Stage = {
     trail.pass();
     const indirect = findIndirect(ctx, trail, direct, termTokens);
     doc.quotes = [...direct, ...indirect].sort((a, b) => a.start - b.start);
+    if (read.transcript?.questions.length) doc.quotes = askedInQuestions(doc, doc.quotes, read.transcript);
+    // (coreference tells the answers from quotes a cue attributes by this note)
+    if (answerQuotes.length) doc.notes.set(ANSWERS_NOTE, answerQuotes);
+    else doc.notes.delete(ANSWERS_NOTE);
     // (it extends quotes.continues-speaker: without that rule nothing continues)
     if (rule.runOnAfterReport.enabled && rule.continuesSpeaker.enabled) continueAfterReport(doc, doc.quotes);
     // the learned ranker (models/quotes/speaker-ranker.json) overrules the cascade's speakers under
@@ -715,6 +747,35 @@ export const quotesStage: Stage = {
     if (doc !== input) input.quotes = doc.quotes;
   },
 };
+
+/**
+ * Attributions inside an interviewer's question turn (quotes.question-asks, quotes.question-you): a cue in a question
+ * sentence asks and attributes nothing ("Why do you think that might be?"); "you" as the source of one the question
+ * reports ("You noted that …") is the speaker of the answer that follows. Quotes and questions are both in text order.
+ */
+function askedInQuestions(doc: Doc, quotes: Quote[], transcript: Transcript): Quote[] {
+  const out: Quote[] = [];
+  const qs = transcript.questions;
+  let k = 0;
+  for (const q of quotes) {
+    const at = q.cue?.start ?? q.start;
+    while (k < qs.length && qs[k].end <= at) k++;
+    const turn = k < qs.length && qs[k].start <= at ? qs[k] : undefined;
+    if (!turn || q.kind === 'direct') { out.push(q); continue; }
+    const sent = doc.sentences[doc.sentenceAt(at)];
+    if (rule.questionAsks.enabled && /\?["”’)]*$/.test(doc.text.slice(sent.start, sent.end).trimEnd())) {
+      rule.questionAsks.fired(q.start, q.end);
+      continue;
+    }
+    if (rule.questionYou.enabled && !q.speaker && q.source && /(?:^|[\s)])you$/i.test(q.source.text) && turn.answer?.speaker) {
+      q.speaker = turn.answer.speaker;
+      delete q.speaker_text;
+      rule.questionYou.fired(q.start, q.end);
+    }
+    out.push(q);
+  }
+  return out;
+}
 
 /**
  * A quotation with no cue and no speaker continues the speaker of the latest attribution before

@@ -842,3 +842,26 @@ export const parentheticalCue = defineRule({
   fires: ['The fire, officials said, spread quickly through the warehouse on Tuesday.'],
   spares: ['The minister, who said the plan would fail, resigned on Tuesday.', 'In Lagos, officials said the fire spread quickly through the warehouse.'],
 });
+
+// ---- interview transcripts (quotes28) ---------------------------------------------------------
+
+export const labelledAnswers = defineRule({
+  id: 'quotes.labelled-answers', stage: 'quotes', action: 'label', source: `${src}/answers.ts`,
+  summary: 'in a transcript (two question turns or more under a marked label — "((WN)) …?", "Reporter: …?" — each followed by a labelled paragraph), an answer paragraph is a direct quote with no marks of its label\'s speaker: a label of the same kind or a bare one ("MS We did not …", "Grace Mwangi I opened …"), resolved to the person it names or whose initials it is; unlabelled paragraphs after an answer, before the next turn, are more of it, and no cue inside an answer reports for another',
+  fires: ['Grace Mwangi, a nurse, opened a clinic in Kisumu. Wikinews spoke to Mwangi.\n\n((WN)) When did you open it?\n\nGM We opened it in 2015, with two nurses.\n\n((WN)) Why Kisumu?\n\nGM My family lives there, and I was born there.'],
+  spares: ['Grace Mwangi, a nurse, opened a clinic in Kisumu. Wikinews spoke to Mwangi.\n\n((WN)) When did you open it?\n\nThe clinic opened in 2015, with two nurses.\n\nGM said her family lives there.'],
+});
+
+export const questionYou = defineRule({
+  id: 'quotes.question-you', stage: 'quotes', action: 'label', source: `${src}/answers.ts`,
+  summary: 'in a transcript read by quotes.labelled-answers, "you" as the source of an attribution an interviewer\'s question reports ("((WN)) You noted that …") is the speaker of the answer that follows',
+  fires: ['Grace Mwangi, a nurse, opened a clinic in Kisumu. Wikinews spoke to Mwangi.\n\n((WN)) When did you open it?\n\nGM We opened it in 2015.\n\n((WN)) You said that the nurses stayed. Why?\n\nGM They believed in the clinic.'],
+  spares: ['Grace Mwangi runs a clinic in Kisumu.\n\nYou said that the nurses stayed, a visitor told her.'],
+});
+
+export const questionAsks = defineRule({
+  id: 'quotes.question-asks', stage: 'quotes', action: 'veto', source: `${src}/answers.ts`,
+  summary: 'in a transcript read by quotes.labelled-answers, a cue in an interviewer\'s question sentence ("Why do you think that might be?") asks and attributes nothing',
+  fires: ['Grace Mwangi, a nurse, opened a clinic in Kisumu. Wikinews spoke to Mwangi.\n\n((WN)) Do you think the clinic will grow?\n\nGM We hope so.\n\n((WN)) Why Kisumu?\n\nGM My family lives there.'],
+  spares: ['Grace Mwangi, a nurse, opened a clinic in Kisumu. Wikinews spoke to Mwangi.\n\n((WN)) You said that the clinic will grow. Why?\n\nGM We hope so.\n\n((WN)) Why Kisumu?\n\nGM My family lives there.'],
+});
