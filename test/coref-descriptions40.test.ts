@@ -2,7 +2,8 @@
  * A country by a state noun written alone (issue 23, seventeenth session, coref40): "the nation", "the government",
  * "the regime", "the state" for the country the text makes salient — the subject just before, or the only country
  * named (coref.description-state-country). Sentences of our own: the link with every rule on, none with the rule
- * switched off, and the near misses (two countries, another state's government between, a US state, "of").
+ * switched off, and the near misses (two countries, another state's government between, a US state, "of"). And "the
+ * airline" past a body of another kind named between (coref.description-org-sort-other-kind-between).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,9 +33,20 @@ const CASES: string[][] = [
   ['Heavy rain forced China to evacuate thousands. China said more rain would fall in Sichuan. The government of Sichuan has mobilized its forces.', 'The government', ''],
 ];
 
-for (const [text, words, entity] of CASES) {
-  test(`coref40: "${words}" in "${text.slice(0, 44)}…" is ${entity || 'no link'}; never without ${RULE}`, () => {
-    assert.equal(linkOf(doc(text), words), entity);
-    assert.equal(linkWithout(RULE, text, words), '');
-  });
+
+const BETWEEN = 'coref.description-org-sort-other-kind-between';
+const SORT_CASES: string[][] = [
+  // a ministry (a government body) named between: no rival for "the airline"
+  ['Gunmen seized an Afriqiyah Airways jet on Friday. Officials of the Ministry of Transport met the crew. The airline said all passengers were safe.', 'The airline', 'Afriqiyah Airways'],
+  // a company between is of the airline's kind; a body whose name says no kind may be anything: no link
+  ['Gunmen seized an Afriqiyah Airways jet on Friday. Officials of the Buraq Company met the crew. The airline said all passengers were safe.', 'The airline', ''],
+  ['Gunmen seized an Afriqiyah Airways jet on Friday and told Reuters the passengers were safe. The airline said nothing.', 'The airline', ''],
+];
+for (const [rule, cases] of [[RULE, CASES], [BETWEEN, SORT_CASES]] as const) {
+  for (const [text, words, entity] of cases) {
+    test(`coref40: "${words}" in "${text.slice(0, 44)}…" is ${entity || 'no link'}; never without ${rule}`, () => {
+      assert.equal(linkOf(doc(text), words), entity);
+      assert.equal(linkWithout(rule, text, words), '');
+    });
+  }
 }

@@ -963,7 +963,8 @@ function ruleDescriptions(doc: Doc): void {
       // "the airline" after "Afriqiyah Airways": the one organisation in reach whose name's head is of the noun's sort (descriptions-sort.ts)
       if (!target && headsPhrase && !possessive && orgSortRule.enabled && toks[h].xpos !== 'NNS' && !owners[h + 1] && !/^\p{Lu}/u.test(toks[h + 1]?.text ?? '')) {
         const sort = orgSort(noun);
-        target = sort ? organisationOfSort(index.bySentence, toks[i], sort, sortOf, (e) => namedOk(e) && commonOk(e)) : undefined;
+        const nounKind = lookup('org-kinds', noun)?.attrs.kind;
+        target = sort ? organisationOfSort(index.bySentence, toks[i], sort, sortOf, (e) => namedOk(e) && commonOk(e), (e) => kindOf(e) !== '' && kindOf(e) !== nounKind) : undefined;
         if (target) {
           basis = orgSortRule.id;
           orgSortRule.fired(toks[i].start, toks[h].end);
