@@ -13,7 +13,9 @@
  *   --news         ner-news half A (readable; half B is never read here)
  *   --cv DIR       the cross-validation pool (GUM news + interview train documents, UNER EWT dev), each fold scored by
  *                  the fold model in DIR/k (as `node dist/eval/names-ablation.js --models DIR` leaves them)
- *   --show CLASS   print the clusters of that class (boundary, type, missed, spurious, or a boundary sub-class)
+ *   --show CLASS   print the clusters of that class (boundary, type, missed, spurious, or a boundary sub-class; several
+ *                  with commas)
+ *   --confusion    also print the type-confusion tables (gold class × predicted class, same bounds and overlapping)
  * Rules can be switched off with CHRONICLE_WITHOUT=rule.id as everywhere.
  */
 import { existsSync } from 'node:fs';
@@ -86,6 +88,84 @@ export function classifyErrors(gold: readonly Span[], pred: readonly Span[]): Sp
 interface Tally {
   counts: Map<string, number>;
   shown: string[];
+  /** the type-confusion tallies (seventeenth session, names33): `exact|overlap|none` + gold class + predicted class */
+  confusion: Map<string, number>;
+}
+
+/** The class of a span for the confusion table: PER, ORG, place, or `other` (NORP, PRODUCT, EVENT …). */
+const confClass = (type: string): string => coarseType(type) ?? 'other';
+
+/**
+ * The type-confusion tally of one document (seventeenth session, names33). Every gold PER / ORG / place name is
+ * counted once against the prediction of the same bounds (`exact`, any type), else against the longest prediction it
+ * overlaps (`overlap`), else as `none` (missed); every predicted PER / ORG / place name the same way against the gold
+ * (key `p|…`). Linear after a sort by start: each span looks at the spans of the other side that overlap it, found
+ * from a moving start (a span ending before this one starts ends before every later one starts too).
+ */
+export function confusionCounts(gold: readonly Span[], pred: readonly Span[], counts: Map<string, number>, text = ''): void {
+  // what a vote over the entity's mentions could mend: a name typed wrong here and typed right elsewhere in the article
+  const typedAs = new Map<string, Set<string>>();
+  for (const p of pred) {
+    const k = text.slice(p.start, p.end);
+    if (!typedAs.has(k)) typedAs.set(k, new Set());
+    typedAs.get(k)!.add(confClass(p.type));
+  }
+  const tally = (side: string, mine: readonly Span[], theirs: readonly Span[]) => {
+    const sorted = [...theirs].sort((a, b) => a.start - b.start);
+    const byStart = [...mine].sort((a, b) => a.start - b.start);
+    let lo = 0;
+    for (const s of byStart) {
+      const cls = coarseType(s.type);
+      if (!cls) continue;
+      while (lo < sorted.length && sorted[lo].end <= s.start) lo++;
+      let exact: Span | null = null;
+      let best: Span | null = null;
+      for (let i = lo; i < sorted.length && sorted[i].start < s.end; i++) {
+        const o = sorted[i];
+        if (o.end <= s.start) continue;
+        if (o.start === s.start && o.end === s.end && (!exact || coarseType(o.type) === cls)) exact = o;
+        else if (!best || o.end - o.start > best.end - best.start) best = o;
+      }
+      const kind = exact ? 'exact' : best ? 'overlap' : 'none';
+      if (side === 'g' && exact && coarseType(exact.type) !== cls) {
+        const k = typedAs.get(text.slice(s.start, s.end))?.has(cls) ? 'vote|mixed' : 'vote|consistent';
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      const other = exact ?? best;
+      const key = `${side}|${kind}|${side === 'g' ? cls : other ? confClass(other.type) : '-'}|${side === 'g' ? (other ? confClass(other.type) : '-') : cls}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  };
+  tally('g', gold, pred);
+  tally('p', pred, gold);
+}
+
+/** The confusion tables: gold class (rows) × predicted class (columns), exact bounds and overlapping spans. */
+function confusionTable(label: string, counts: ReadonlyMap<string, number>): string {
+  const n = (k: string) => counts.get(k) ?? 0;
+  const rows = ['PER', 'ORG', 'LOC'];
+  const cols = ['PER', 'ORG', 'LOC', 'other'];
+  const out = [label];
+  for (const kind of ['exact', 'overlap']) {
+    out.push('', `${kind === 'exact' ? 'same bounds' : 'overlapping, other bounds'}: gold (rows) × predicted (columns); gold names counted once`);
+    out.push('| gold \\ predicted | PER | ORG | place | other | none |', '|---|---|---|---|---|---|');
+    for (const g of rows) out.push(`| ${g === 'LOC' ? 'place' : g} | ${cols.map((c) => n(`g|${kind}|${g}|${c}`)).join(' | ')} | ${kind === 'exact' ? n(`g|none|${g}|-`) : ''} |`);
+  }
+  out.push('', 'predicted PER / ORG / place names against the gold; predicted names counted once', '| predicted | gold PER, same bounds | gold ORG, same bounds | gold place, same bounds | gold other, same bounds | overlapping only | no gold |', '|---|---|---|---|---|---|---|');
+  for (const p of rows) {
+    const ex = [...rows, 'other'].map((g) => n(`p|exact|${g}|${p}`));
+    const ov = [...rows, 'other'].reduce((a, g) => a + n(`p|overlap|${g}|${p}`), 0);
+    out.push(`| ${p === 'LOC' ? 'place' : p} | ${ex.join(' | ')} | ${ov} | ${n(`p|none|-|${p}`)} |`);
+  }
+  // what an ORG miss and a PERSON false positive are
+  const orgGold = ['PER', 'LOC', 'other'].reduce((a, c) => a + n(`g|exact|ORG|${c}`), 0);
+  const orgSpan = [...cols].reduce((a, c) => a + n(`g|overlap|ORG|${c}`), 0);
+  out.push('', `ORG misses (gold ORG not found as ORG with its bounds): type confusion ${orgGold}, span wrong ${orgSpan}, nothing found ${n('g|none|ORG|-')}`);
+  const perType = ['ORG', 'LOC', 'other'].reduce((a, g) => a + n(`p|exact|${g}|PER`), 0);
+  const perSpan = [...rows, 'other'].reduce((a, g) => a + n(`p|overlap|${g}|PER`), 0);
+  out.push(`PERSON false positives (predicted PER, no gold PER of its bounds): type confusion ${perType}, span wrong ${perSpan}, no gold at all ${n('p|none|-|PER')}`);
+  out.push(`gold names found with their bounds and another class: ${n('vote|mixed')} where the article also predicts the same words with the gold's class (a vote over the entity's mentions could mend them), ${n('vote|consistent')} typed the same wrong way wherever predicted`);
+  return out.join('\n');
 }
 
 /**
@@ -110,7 +190,8 @@ export function missedKind(text: string, gold: Span, predTexts: ReadonlyMap<stri
   return 'alone';
 }
 
-function record(t: Tally, text: string, errs: SpanError[], show: string | null, pred: readonly Span[] = []): void {
+function record(t: Tally, text: string, errs: SpanError[], show: string | null, pred: readonly Span[] = [], gold: readonly Span[] = []): void {
+  confusionCounts(gold, pred, t.confusion, text);
   const predTexts = new Map<string, number>();
   const predWords = new Set<string>();
   for (const p of pred) {
@@ -127,7 +208,7 @@ function record(t: Tally, text: string, errs: SpanError[], show: string | null, 
       for (const k of [`missed ${kind}\t${e.coarse}`, `missed ${kind}\tall`]) t.counts.set(k, (t.counts.get(k) ?? 0) + 1);
     }
     const group = BOUNDARY.includes(e.cls) ? 'boundary' : e.cls;
-    if (show && (show === e.cls || show === group)) {
+    if (show && show.split(',').some((c) => c === e.cls || c === group)) {
       const f = (s: Span) => `"${text.slice(s.start, s.end)}"/${s.type}`;
       const lo = Math.min(...[...e.gold, ...e.pred].map((s) => s.start));
       const hi = Math.max(...[...e.gold, ...e.pred].map((s) => s.end));
@@ -164,27 +245,30 @@ function main(): void {
   let news = false;
   let cvDir: string | null = null;
   let show: string | null = null;
+  let confusion = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--news') news = true;
     else if (args[i] === '--cv') cvDir = resolve(args[++i]);
     else if (args[i] === '--show') show = args[++i];
+    else if (args[i] === '--confusion') confusion = true;
     else if (args[i] === '--without') i++;
-    else throw new Error(`unknown option ${args[i]} (use --news, --cv DIR, --show CLASS)`);
+    else throw new Error(`unknown option ${args[i]} (use --news, --cv DIR, --show CLASS, --confusion)`);
   }
   if (!news && !cvDir) news = true;
   if (news) {
-    const t: Tally = { counts: new Map(), shown: [] };
+    const t: Tally = { counts: new Map(), shown: [], confusion: new Map() };
     for (const d of readNewsSet().filter((x) => x.half === 'A')) {
       const pred = names(runToEntities(d.text));
-      record(t, d.text, classifyErrors(d.gold, pred), show, pred);
+      record(t, d.text, classifyErrors(d.gold, pred), show, pred, d.gold);
     }
     console.log(table('ner-news half A, pipeline errors by class', t));
+    if (confusion) console.log(confusionTable('ner-news half A, type confusion', t.confusion));
     if (show) console.log(t.shown.join('\n'));
   }
   if (cvDir) {
     const corpus = readNerCorpus(process.env.CHRONICLE_DATA ?? resolve('..', 'shared', 'data'));
     const pool = cvPool(corpus);
-    const t: Tally = { counts: new Map(), shown: [] };
+    const t: Tally = { counts: new Map(), shown: [], confusion: new Map() };
     try {
       for (let k = 0; k < 5; k++) {
         const dir = join(cvDir, String(k));
@@ -192,13 +276,14 @@ function main(): void {
         useNerModel(loadNerModel(dir));
         for (const d of cvFold(pool, k, 5).map(poolText)) {
           const pred = names(runToEntities(d.text));
-          record(t, d.text, classifyErrors(d.gold, pred), show, pred);
+          record(t, d.text, classifyErrors(d.gold, pred), show, pred, d.gold);
         }
       }
     } finally {
       useNerModel(null);
     }
     console.log(table('CV pool (5 folds, cached fold models), pipeline errors by class', t));
+    if (confusion) console.log(confusionTable('CV pool, type confusion', t.confusion));
     if (show) console.log(t.shown.join('\n'));
   }
 }

@@ -23,6 +23,12 @@ const spanRule = (id: string, action: 'split' | 'extend' | 'retype', summary: st
 export const R_PLACE_LED_NAMES = spanRule('place-led-names', 'extend', 'a place name followed by capitalised words ending in an organisation or facility head word is the first part of one organisation or facility ("the New Zealand Herald", "Singapore General Hospital"), not a place beside a fragment', [
   { text: 'According to the Tallert Gazette, the vote was close.', decoded: ['Tallert/GPE'], names: ['Tallert Gazette/ORG'] },
 ]);
+export const R_NATIONALITY_LED_NAMES = spanRule('nationality-led-names', 'extend', 'a nationality followed by capitalised common words (mostly written in lower case) ending in an organisation or facility head word is one organisation or facility ("the British Embassy", "the Islamic Centre", "Italian Episcopal Conference"), not a nationality beside a fragment; a name of its own after the nationality ("Russian Levada Center") stays apart, a nationality inside longer capitalised words ("Abilene Christian University") leads nothing, and a place the gazetteer knows ("English Channel") stays a place', [
+  { text: 'He fled to the Tallertian Centre in the capital.', decoded: ['Tallertian/NORP'], names: ['Tallertian Centre/ORG'] },
+]);
+export const R_PERSON_LED_NAMES = spanRule('person-led-names', 'extend', 'a person\'s full name (two words or more) followed by capitalised common words ending in an organisation or facility head word is what is named after the person ("the Nelson Mandela Foundation", "George Mason University"); a surname alone before a head is left ("the Obama Administration")', [
+  { text: 'Mr Orbis is the manager of the Jan Tallert Foundation in town.', decoded: ['Orbis/PERSON', 'Jan Tallert/PERSON'], names: ['Orbis/PERSON', 'Jan Tallert Foundation/ORG'] },
+]);
 export const R_OFFICE_COMPLEMENT = spanRule('office-complement', 'split', 'a person name of three words or more opening right after a title and its linking words ("Minister of …", "Minister for the …") opens with the office\'s complement, which leaves it ("Minister of Defense Hazem Shaalan" → "Hazem Shaalan")', [
   { text: 'The Minister for the Olympics Tessa Jowell rejected such calls.', decoded: ['Olympics Tessa Jowell/PERSON'], names: ['Tessa Jowell/PERSON'] },
 ]);
@@ -52,6 +58,7 @@ function honorificBeforePeople(word: string): boolean {
   return v;
 }
 const TITLE_LINKS = set('function-words', { uses: 'ner-title-link' });
+const FUNCTION_WORDS = set('function-words');
 
 const capitalised = (w: string) => /^\p{Lu}/u.test(w);
 
@@ -81,6 +88,40 @@ export function joinPlaceLedNames(words: readonly string[], spans: TokenSpan[], 
     const type = head(words[e - 1].toLowerCase());
     if (!type) continue;
     spans.splice(k, 1 + absorbed, { start: s.start, end: e, type });
+  }
+}
+
+/**
+ * "the British Embassy", "the Islamic Centre", "George Mason University" (seventeenth session, names33): the recogniser
+ * read the nationality or the person and left the rest of the name, so an organisation is missed and a nationality or
+ * a person found in its place. A NORP span (`leader` NORP), or a PERSON span of two words or more (`leader` PERSON),
+ * followed by one to three untagged capitalised words, each a common word (`common`: mostly written in lower case, or
+ * itself a head), the last heading an organisation or a facility, is one name of that kind. A name of its own after
+ * the leader ("Russian Levada Center", "Kenyan Airways" is right anyway) is no common word and stays apart; a leader
+ * inside longer capitalised words ("Abilene Christian University") leads nothing; a whole the gazetteer knows as a
+ * place or a person (`otherKind`: "English Channel") keeps that reading.
+ */
+export function joinLedNames(words: readonly string[], spans: TokenSpan[], leader: 'NORP' | 'PERSON', head: (lower: string) => 'ORG' | 'FAC' | null, common: (lower: string) => boolean, otherKind: (start: number, end: number) => boolean): void {
+  spans.sort((a, b) => a.start - b.start);
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.type !== leader || (leader === 'PERSON' && s.end - s.start < 2)) continue;
+    // the leader must open the capitalised words: "Abilene Christian University" is no "Christian University"
+    // ("The British Embassy" opens with a function word, no name)
+    if (s.start > 0 && capitalised(words[s.start - 1]) && /\p{L}/u.test(words[s.start - 1]) && !FUNCTION_WORDS.has(words[s.start - 1].toLowerCase())) continue;
+    const next = spans[k + 1];
+    let e = s.end;
+    while (e < words.length && e - s.end < 3 && capitalised(words[e]) && /\p{Ll}/u.test(words[e]) && !(next && next.start <= e)) {
+      const l = words[e].toLowerCase();
+      if (DATE_WORDS.has(l) || HONORIFICS.has(l) || !(common(l) || head(l))) break;
+      e++;
+    }
+    // the run must end the capitalised words: "the British Embassy Tallert" is another name's start
+    if (e === s.end || (e < words.length && capitalised(words[e]) && !(next && next.start === e))) continue;
+    const type = head(words[e - 1].toLowerCase());
+    // a name the gazetteer knows as a place or a person is that ("English Channel": "channel" also heads a broadcaster)
+    if (!type || otherKind(s.start, e)) continue;
+    spans.splice(k, 1, { start: s.start, end: e, type });
   }
 }
 

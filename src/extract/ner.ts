@@ -21,7 +21,7 @@ import { readerSet, roleOf, set } from '../lexicon/index.js';
 import { shortFormSpan } from './aliases.js';
 import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules/registry.js';
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
-import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinPlaceLedNames } from './name-spans.js';
+import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, R_NATIONALITY_LED_NAMES, R_PERSON_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinLedNames, joinPlaceLedNames } from './name-spans.js';
 import { R_KIND_NAMES, kindNames } from './name-kinds.js';
 import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
@@ -249,7 +249,13 @@ function spansAfterRules(model: NerModel, words: readonly string[], decoded: rea
   applyRule(R_AFFILIATION_ACRONYMS, out, () => addAffiliationAcronyms(model, words, out));
   applyRule(R_AFFILIATION_NAMES, out, () => addAffiliationNames(model, words, out));
   applyRule(R_HEADED_NAMES, out, () => addHeadedNames(words, out));
-  applyRule(R_PLACE_LED_NAMES, out, () => joinPlaceLedNames(words, out, (l) => (isOrgHead(l) ? 'ORG' : FAC_TRIGGERS.has(l) ? 'FAC' : null)));
+  const headType = (l: string) => (isOrgHead(l) ? 'ORG' : FAC_TRIGGERS.has(l) ? 'FAC' : null);
+  applyRule(R_PLACE_LED_NAMES, out, () => joinPlaceLedNames(words, out, headType));
+  // (a common word is mostly written in lower case: the capitalisation lexicon's share below one half)
+  const common = (l: string) => (model.lexicon.get(l) ?? 1) < 0.5;
+  const otherKind = (a: number, b: number) => ruleCats(model, words.slice(a, b).map((w) => w.toLowerCase())).some((c) => c === 'GPE' || c === 'LOC' || c === 'PER');
+  applyRule(R_NATIONALITY_LED_NAMES, out, () => joinLedNames(words, out, 'NORP', headType, common, otherKind));
+  applyRule(R_PERSON_LED_NAMES, out, () => joinLedNames(words, out, 'PERSON', headType, common, otherKind));
   applyRule(R_OFFICE_COMPLEMENT, out, () => cutOfficeComplements(words, out, isTitle));
   applyRule(R_HONORIFIC_PERSON, out, () => honorificPersons(words, out));
   applyRule(R_ORG_COMPLEMENT, out, () => extendOrgComplement(words, out));
@@ -1203,7 +1209,9 @@ function addAffiliationNames(model: NerModel, words: readonly string[], spans: N
  * trained; the feature list stays as trained).
  */
 const RULE_ORG_HEADS = readerSet('org-heads', 'ner-rules');
-const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l);
+const COMPANY_HEADS = readerSet('org-heads', 'ner-company');
+const R_COMPANY_HEADS = nerRule('company-heads', 'retype', 'the last words of company names (lexicon org-heads, uses ner-company: "Productions", "Energy", "Futures", "Holdings", "Motorsports" …) head organisations for the rules that read organisation heads, as the trained head words do ("J Donovan Productions", "El Paso Energy")', ['He was the manager of Tallert Orbis Productions until 2019.']);
+const isOrgHead = (l: string) => ORG_TRIGGERS.has(l) || RULE_ORG_HEADS.has(l) || (R_COMPANY_HEADS.enabled && COMPANY_HEADS.has(l) && (fire(R_COMPANY_HEADS), true));
 
 function addHeadedNames(words: readonly string[], spans: NameSpan[]): void {
   const n = words.length;
