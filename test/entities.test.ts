@@ -196,3 +196,11 @@ test('a lower-case compass point makes a place of its own ("east Jerusalem"); a 
   assert.equal(ukraine.length, 1, show);
   assert.equal(ukraine[0].mentions.filter((m) => m.text === 'Ukraine').length, 2, show);
 });
+
+test('an organisation head\'s "for" complement goes on over "and" (names.org-coordination-for)', () => {
+  const r = run('Scientists spoke at the annual meeting of the Tallert Society for Biochemistry and Molecular Biology in Orlando on Monday.');
+  assert.equal(entity(r, 'Tallert Society for Biochemistry and Molecular Biology')?.type, 'ORG');
+  assert.ok(!r.entities.some((e) => e.name === 'Molecular Biology'));
+  const own = run('Scientists from the Tallert Society for Biochemistry and Harvard University met in Orlando on Monday.');
+  assert.ok(!own.entities.some((e) => /Biochemistry and Harvard/.test(e.name)));
+});

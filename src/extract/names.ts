@@ -82,6 +82,9 @@ export const headWordName = namesRule('head-word', 'label',
 export const orgCoordination = namesRule('org-coordination', 'extend',
   'an organisation head\'s "of" complement goes on over "and" and the capitalised words closing the phrase ("the Department of Housing and Urban Development")',
   ['The complaint was filed with the Department of Housing and Urban Development on Monday.'], ['The complaint was filed with the Department of Housing and Harvard University on Monday.']);
+export const orgCoordinationFor = namesRule('org-coordination-for', 'extend',
+  'as names.org-coordination, for an organisation head\'s "for" complement ("the American Society for Biochemistry and Molecular Biology", "the Centers for Disease Control and Prevention")',
+  ['They met at the Tallert Society for Biochemistry and Molecular Biology in June.'], ['They met at the Tallert Society for Biochemistry and Harvard University in June.']);
 export const nicknameName = namesRule('nickname', 'label',
   'a name with a quoted nickname inside is one person ("Alexander “Sasha” Trufanov")',
   ['Alexander “Sasha” Trufanov was released on Sunday.'], ['Alexander Trufanov was released on Sunday.']);
@@ -177,10 +180,12 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
           continue;
         }
       }
-      if (orgCoordination.enabled && (lw === 'and' || lw === '&')) {
-        const e = coordinatedComplementEnd(tokens, run, j);
+      if ((orgCoordination.enabled || orgCoordinationFor.enabled) && (lw === 'and' || lw === '&')) {
+        const link = complementLink(run);
+        const rule = link === 'of' ? orgCoordination : orgCoordinationFor;
+        const e = link && rule.enabled ? coordinatedComplementEnd(tokens, j) : j;
         if (e > j) {
-          orgCoordination.fired(t.start, tokens[e - 1].end);
+          rule.fired(t.start, tokens[e - 1].end);
           run.push(...tokens.slice(j, e));
           j = e;
         }
@@ -195,13 +200,12 @@ function capitalisedRuns(tokens: Token[]): Token[][] {
 
 /**
  * "the Department of Housing and Urban Development", "the Ministry of Agriculture and Food Security": after an
- * organisation head's "of" complement, "and" (tokens[j]) and up to three capitalised words that close the phrase
+ * organisation head's "of" (or "for") complement, "and" (tokens[j]) and up to three capitalised words that close the phrase
  * belong to the name — unless they are a name of their own (a head word of their own: "and Harvard University";
  * a gazetteer name: "and Mexico") or go on ("and Bank of …", "and Smith's"). Returns the end of the words taken,
  * or j when none are.
  */
-function coordinatedComplementEnd(tokens: Token[], run: Token[], j: number): number {
-  if (!run.some((t, i) => i > 0 && lower(t) === 'of' && headKind(lower(run[i - 1])) === 'ORG')) return j;
+function coordinatedComplementEnd(tokens: Token[], j: number): number {
   let e = j + 1;
   while (e < tokens.length && e - j <= 3 && isCapWord(tokens[e])) e++;
   const after = tokens[e];
@@ -209,6 +213,19 @@ function coordinatedComplementEnd(tokens: Token[], run: Token[], j: number): num
   const tail = tokens.slice(j + 1, e);
   if (headKind(lower(tail[tail.length - 1])) || gazetteer().names.get(nameKey(tail.map((t) => t.text)))) return j;
   return e;
+}
+
+/** The word tying an organisation head of the run to its complement: "of" if any does, else "for"; null when neither. */
+function complementLink(run: Token[]): 'of' | 'for' | null {
+  let link: 'for' | null = null;
+  for (let i = 1; i < run.length; i++) {
+    const w = lower(run[i]);
+    if ((w === 'of' || w === 'for') && headKind(lower(run[i - 1])) === 'ORG') {
+      if (w === 'of') return 'of';
+      link = 'for';
+    }
+  }
+  return link;
 }
 
 /** Longest gazetteer name starting at run[k]; returns its length in tokens, or 0. */

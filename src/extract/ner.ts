@@ -99,8 +99,9 @@ const R_HEADED_NAMES = nerRule("headed-names", "label", "a capitalised run endin
 const R_ORG_COMPLEMENT = nerRule("org-complement", "extend", "an organisation ending in its head word continues over \"for\"/\"on\" (\"Council on Foreign Relations\")", [
   { text: "She joined the Tallert Foundation for the Arts in 2001.", decoded: ["Tallert Foundation/ORG"], names: ["Tallert Foundation for the Arts/ORG"] },
 ]);
-const R_COORDINATED_HEAD = nerRule("coordinated-head", "extend", "capitalised words ending in a common noun, then \"and\" or \"&\", then an organisation ending in its head word, are one organisation (\"United Restaurant and Tavern Owners Association\"); not when the first part is a name of its own (ends in a head word, is a known name, or ends in a word mostly capitalised: \"Orbis Labs and Tarrow Bank\", \"Sony and Universal Music Group\")", [
+const R_COORDINATED_HEAD = nerRule("coordinated-head", "extend", "capitalised words ending in a common noun, then \"and\" or \"&\", then an organisation ending in its head word, are one organisation (\"United Restaurant and Tavern Owners Association\"); not when the first part is a name of its own (ends in a head word, is a known name, or ends in a word mostly capitalised: \"Orbis Labs and Tarrow Bank\", \"Sony and Universal Music Group\"); a common word the gazetteer lists only as a given name is no known name (\"Law and Justice Party\")", [
   { text: "The Bakery and Pastry Workers Union called a strike.", decoded: ["Bakery/ORG", "Pastry Workers Union/ORG"], names: ["Bakery and Pastry Workers Union/ORG"] },
+  { text: "He leads the Hope and Renewal Party in the north.", decoded: ["Renewal Party/ORG"], names: ["Hope and Renewal Party/ORG"] },
 ]);
 const R_ARTICLE_OPENER = nerRule("article-opener", "split", "a sentence-opening \"A\" or \"An\" before a name of two words or more is the article, not part of the name (\"A Pew Research Center study\")", [
   { text: "A Tallert Research Center study found the opposite.", decoded: ["A Tallert Research Center/ORG"], names: ["Tallert Research Center/ORG"] },
@@ -1274,7 +1275,8 @@ function joinCoordinatedHeads(model: NerModel, words: readonly string[], spans: 
     if (from === and) continue;
     const last = words[and - 1].toLowerCase();
     if (!/^\p{Lu}\p{Ll}+$/u.test(words[and - 1]) || isOrgHead(last) || (model.lexicon.get(last) ?? 1) >= 0.5) continue;
-    if (gazCats(model, words, from, and).length > 0) continue;
+    // (a given name alone is no name of its own here: "Law" of "Law and Justice Party" is a common word the gazetteer also lists as a first name)
+    if (gazCats(model, words, from, and).some((c) => c !== 'FIRST')) continue;
     if (leftSpan) spans.splice(k - 1, 1);
     right.start = from;
     right.type = 'ORG';
