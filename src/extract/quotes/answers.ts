@@ -73,21 +73,15 @@ interface Label {
   marked: boolean;
 }
 
-/** Paragraphs of the text (split at blank lines), trimmed. */
-function paragraphs(text: string): [number, number][] {
+/** The document's paragraphs (blank-line separated, as the sentence splitter numbers them): from the first sentence's start to the last one's end. */
+function paragraphs(doc: Doc): [number, number][] {
   const out: [number, number][] = [];
-  const re = /\n[ \t]*\n\s*/g;
-  let p = 0;
-  const push = (a: number, b: number) => {
-    while (a < b && /\s/.test(text[a])) a++;
-    while (b > a && /\s/.test(text[b - 1])) b--;
-    if (b > a) out.push([a, b]);
-  };
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    push(p, m.index);
-    p = m.index + m[0].length;
+  let at = -1;
+  for (const s of doc.sentences) {
+    if (s.paragraph === at) out[out.length - 1][1] = s.end;
+    else out.push([s.start, s.end]);
+    at = s.paragraph;
   }
-  push(p, text.length);
   return out;
 }
 
@@ -133,7 +127,7 @@ export function readTranscript(doc: Doc, owners: readonly (string | undefined)[]
     const o = owners[i];
     return o && ownerKind[i] === 'name' && doc.entityById(o)?.type === 'PERSON' ? o : undefined;
   };
-  const paras = paragraphs(doc.text);
+  const paras = paragraphs(doc);
   const labels = paras.map(([a, b]) => labelAt(doc, a, b, personAt));
   // the askers: marked labels most of whose turns ask ("((WN)) … ?"); each of their turns is a question turn (a "((WN))
   // Thank you." as well), and an interviewee's answer that holds a "?" is still an answer
