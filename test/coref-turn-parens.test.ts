@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
-import { labelLines } from '../src/extract/coref/turn-labels.js';
+import { labelLines } from '../src/extract/transcript.js';
 
 const intro = 'Grace Mwangi runs a clinic in Kisumu. Wikinews spoke to her about its first years.\n\n';
 const turns = (q: string, a: string, open: (l: string) => string) =>

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { doc, linkOf, linkWithout } from './helpers/coref-links.js';
-import { labelLines, sideOf } from '../src/extract/coref/turn-labels.js';
+import { labelLines, sideOf } from '../src/extract/transcript.js';
 
 const intro = 'Grace Mwangi runs a clinic in Kisumu. Tom Baker of the Daily Star spoke to her.\n\n';
 const qa = (q: string, a: string, sep = ':') =>

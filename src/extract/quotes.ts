@@ -32,7 +32,7 @@ import { clauseSubjectForPronoun, knownGenders, lw, sourceOfCue, speakerOf, type
 import { countWhile } from '../sorted.js';
 import { roleOf, set } from '../lexicon/index.js';
 import { STATEMENT_NOUNS } from './gazetteer-lists.js';
-import { ANSWERS_NOTE, readTranscript, type AnswerQuote, type AnswerTurn, type Transcript } from './quotes/answers.js';
+import { ANSWERS_NOTE, readTranscript, type AnswerQuote, type AnswerTurn, type Transcript } from './transcript.js';
 
 /** Determiners that end an "according to X" source phrase written without a comma; lexicon/en/function-words.tsv. */
 const ACCORDING_DETERMINERS = set('function-words', { uses: 'quotes-according-det' });

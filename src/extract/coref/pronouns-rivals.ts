@@ -11,7 +11,7 @@
 import type { Doc, Entity, Mention } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { mentionHead } from './mentions.js';
-import { makesInterview } from './turn-labels.js';
+import { makesInterview } from '../transcript.js';
 
 const source = 'src/extract/coref/pronouns-rivals.ts';
 

@@ -15,11 +15,10 @@ import type { Stage } from '../../pipeline.js';
 import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
-import { ANSWERS_NOTE, type AnswerQuote } from '../quotes/answers.js';
 import { spanAt } from './rules.js';
 import { speechPerson } from './words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { intervieweeRepeats, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, INITIALS, USER_NAME, type LabelLine } from './turn-labels.js';
+import { ANSWERS_NOTE, intervieweeRepeats, isInitialsLabel, isUserNameLabel, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, type AnswerQuote, type LabelLine } from '../transcript.js';
 
 const source = 'src/extract/coref/speech.ts';
 
@@ -521,7 +520,7 @@ export interface Turn {
 
 /**
  * The labelled turns of an interview, or none: the label lines of the document's scheme
- * (src/extract/coref/turn-labels.ts: "Name:", "DS:", "Q:", or with a dash), each turn running to the next label.
+ * (src/extract/transcript.ts: "Name:", "DS:", "Q:", or with a dash), each turn running to the next label.
  */
 export function interviewTurns(doc: Doc): Turn[] {
   // (a label a person of the article bears: "Wolfe:" read as John Wolfe's name)
@@ -578,11 +577,11 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     const exactPersons = exact.filter((e) => e.type === 'PERSON');
     const words = label.split(' ');
     // (one word of a name, "Talese:": the person the turns only talk about, "my wife Nan Talese", is not the speaker)
-    const surname = words.length === 1 && !INITIALS.test(label) && !USER_NAME.test(label);
+    const surname = words.length === 1 && !isInitialsLabel(label) && !isUserNameLabel(label);
     if (exactPersons.length === 1) return surname ? introducedBearer(exactPersons[0], label, from, to) : exactPersons[0];
     if (exact.length === 1) return exact[0];
     // a name run together as an account name ("JohnLayman:"): the one person named so in words ("John Layman")
-    if (labelJoinedName.enabled && words.length === 1 && USER_NAME.test(label)) {
+    if (labelJoinedName.enabled && words.length === 1 && isUserNameLabel(label)) {
       const joined = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && /\s/.test(m.text) && !atLabel(m) && m.text.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase() === lower));
       if (joined.length === 1) {
         labelJoinedName.fired(from, to);
@@ -590,12 +589,12 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
       }
     }
     // a surname or given name alone ("Peres:", "Bill:") that only one person in the article bears
-    if (words.length === 1 && !INITIALS.test(label)) return introducedBearer(bearing(label), label, from, to);
+    if (words.length === 1 && !isInitialsLabel(label)) return introducedBearer(bearing(label), label, from, to);
     if (!labelInitials.enabled) return undefined;
     // a title and a surname ("Dr. Mwangi:", "Mrs Koller:"): the one person bearing the surname
     if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(introducedBearer(bearing(words[1]), label, from, to));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
-    if (words.length === 1 && INITIALS.test(label)) {
+    if (words.length === 1 && isInitialsLabel(label)) {
       const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
       // (a person the turns only talk about is no speaker: the one the label stands for is introduced before the turns)
       const fits = (e: Entity) => spelled(e) && (!initialsIntroduced.enabled || introducedAs(e, from, to));
@@ -617,7 +616,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
   // ("WilliamSSaturn:", a capital inside a word after a small letter, or digits: a reporter's account name)
   const own = (label: string, from: number, to: number): Entity | undefined => {
     const initials = labelOwnSpeaker.enabled && /^\p{Lu}{2,3}$/u.test(label) && (count.get(label) ?? 0) >= (labelFewTurns.enabled ? 1 : 2) && !ambiguous.has(label);
-    const user = labelUserName.enabled && USER_NAME.test(label) && sideOf(label) === undefined;
+    const user = labelUserName.enabled && isUserNameLabel(label) && sideOf(label) === undefined;
     if (!initials && !user) return undefined;
     (initials ? labelOwnSpeaker : labelUserName).fired(from, to);
     return speakerOfLabel(label);
@@ -669,7 +668,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     const found = memo.get(label) ?? doc.entities.find((e) => e.mentions.some((m) => m.kind === 'name' && m.start < to && m.end > from));
     // initials or an account name the recogniser read as an organisation or a place ("GT:", "NM:"), named nowhere but
     // in the labels: a person known by the label, who says "we" for no organisation
-    if (found && found.type !== 'PERSON' && labelPerson.enabled && (count.get(label) ?? 0) >= 2 && (INITIALS.test(label) || USER_NAME.test(label))
+    if (found && found.type !== 'PERSON' && labelPerson.enabled && (count.get(label) ?? 0) >= 2 && (isInitialsLabel(label) || isUserNameLabel(label))
       && found.mentions.every((m) => m.kind !== 'name' || atLabel(m))) {
       found.type = 'PERSON';
       for (const m of found.mentions) m.type = 'PERSON';
@@ -678,7 +677,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     // initials or an account name the recogniser read as an organisation or a place that the conversation uses as a word,
     // never the introduction ("DS: … founded in 1200 AD" then "AD: …"): the word is not the speaker, and the label is a
     // speaker of its own (the label's mentions leave the word's entity for it)
-    if (found && found.type !== 'PERSON' && labelWord.enabled && (INITIALS.test(label) || USER_NAME.test(label))
+    if (found && found.type !== 'PERSON' && labelWord.enabled && (isInitialsLabel(label) || isUserNameLabel(label))
       && found.mentions.some((m) => m.kind === 'name' && !atLabel(m)) && !found.mentions.some((m) => m.kind === 'name' && !atLabel(m) && m.start < introEnd)) {
       const labels = found.mentions.filter((m) => m.kind === 'name' && atLabel(m));
       found.mentions = found.mentions.filter((m) => !labels.includes(m));
@@ -952,7 +951,7 @@ function labelNames(label: string, e: Entity): boolean {
 
 /** A label of initials that spells a name of the person ("FM" for Frank Messina). */
 function spells(label: string, e: Entity): boolean {
-  return INITIALS.test(label) && e.mentions.some((m) => {
+  return isInitialsLabel(label) && e.mentions.some((m) => {
     const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
     return words.length === label.length && words.map((w) => w[0]).join('') === label;
   });
