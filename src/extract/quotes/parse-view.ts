@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -518,6 +518,30 @@ function nounTaggedCueEdits(toks: readonly Token[], children: Dependents, out: E
 }
 
 /**
+ * quotes.cue-before-quotation: a present form of a cue the tagger took for a plural noun, written right after a noun it
+ * heads as that noun's compound and right before an opening quotation mark ("The study | reports | "For each …"", "The
+ * ministry | states | "…"") is the verb of its sentence and the noun its subject: a noun reading has its own determiner,
+ * possessive or adjective and no noun right before it ("the reports", "Trump's claims", "The two reports"), and a
+ * quotation mark right after a subject and a cue form is what the verb hands over to.
+ */
+function cueBeforeQuotationEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (t.xpos !== 'NNS' || t.text !== t.text.toLowerCase()) continue;
+    const prev = toks[t.i - 1];
+    const next = toks[t.i + 1];
+    if (!prev || !next || prev.sentence !== t.sentence || next.sentence !== t.sentence || !/^["\u201c]$/.test(next.text) || next.start < t.end + 1) continue;
+    if (!/^(?:NOUN|PROPN)$/.test(prev.upos ?? '') || prev.head !== t.i || !/^(?:compound|nmod)/.test(prev.deprel ?? '')) continue;
+    const cue = presentCueForm(t.text);
+    if (!cue) continue;
+    out.push({ i: t.i, head: t.head ?? -1, deprel: t.deprel ?? 'root', upos: 'VERB', xpos: 'VBZ', lemma: cue.lemma });
+    out.push({ i: prev.i, head: t.i, deprel: 'nsubj' });
+    // the subject's determiner and modifiers the parse hung on the cue go with the subject
+    for (const c of children[t.i]) if (c < prev.i) out.push({ i: c, head: prev.i, deprel: toks[c].deprel ?? 'dep' });
+    cueBeforeQuotation.fired(t.start, t.end);
+  }
+}
+
+/**
  * quotes.inverted-clause: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause written right
  * after it ("Airfleets states | the aircraft uses the A300": "states" an advcl of "uses") heads that clause: the clause is its
  * complement, and what the clause's verb held before the cue is the cue's. A real adverbial clause has its subordinator
@@ -575,6 +599,7 @@ export function parseView(doc: Doc): Doc {
   if (verbTaggedNameStart.enabled) verbTaggedNameStartEdits(toks, children, edits);
   if (nounTaggedCue.enabled) nounTaggedCueEdits(toks, children, edits);
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
+  if (cueBeforeQuotation.enabled) cueBeforeQuotationEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) {

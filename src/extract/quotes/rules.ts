@@ -663,6 +663,13 @@ export const nounTaggedCue = defineRule({
   spares: ['Police reports show the man was armed when he entered the bank.'],
 });
 
+export const cueBeforeQuotation = defineRule({
+  id: 'quotes.cue-before-quotation', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a present cue form the tagger took for a plural noun, right after the noun it was hung on as a compound and right before an opening quotation mark, is the verb and that noun its subject ("The study | reports | "…""); a noun reading with its own determiner or number ("The two reports "…"") is left alone',
+  fires: ['The Ostrava Institute published a survey on Monday. The survey reports "nine in ten households now own a car".'],
+  spares: ['The two reports "on the state of the harbour" were never published, the council heard.'],
+});
+
 export const invertedClause = defineRule({
   id: 'quotes.inverted-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
   summary: 'parse view: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause right after it ("Airfleets states | the aircraft uses the A300") heads that clause, its complement; a real adverbial clause keeps its subordinator ("As the minister states, the plan …")',
