@@ -29,6 +29,7 @@ import { linkPluralPronouns } from './coref/plural.js';
 import { linkPronounChains } from './coref/pronouns-chain.js';
 import { linkCopularPlacePronouns } from './coref/pronouns-copular.js';
 import { findKinds } from './coref/kinds.js';
+import { appositionListRule, listGoesOn } from './coref/appositions-list.js';
 import { resolveMarkables, type Choice, type RankingInstance } from './coref/resolver.js';
 
 /** Verbs that make a preceding noun phrase their subject when no parse is available. */
@@ -171,6 +172,11 @@ export function resolveNominals(doc: Doc): void {
         }
         if (fits) {
           if (owners[h]) break;
+          // "Tom Cruise, his lawyer, or representatives": a member of a list, not a second name (appositions-list.ts)
+          if (appositionListRule.enabled && listGoesOn(toks, after + 1, h)) {
+            appositionListRule.fired(toks[after + 1].start, toks[h].end);
+            break;
+          }
           // a nationality inside stays its own mention: "the Dutch | journalist"
           let from = owned ? open : POSSESSIVES.has(lw(det)) ? after + 2 : after + 1;
           for (let k = from; k < h; k++) if (covered[k]) from = k + 1;
