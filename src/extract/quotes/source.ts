@@ -84,6 +84,8 @@ export function lw(t: Token | undefined): string {
 }
 
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
+/** Prepositions that take a gerund clause with a subject of its own ("with local media reporting", "despite Znak.com claiming"). */
+const ABSOLUTE_PREPS = set('function-words', { uses: 'quotes-absolute' });
 const PERSONAL = set('function-words', { uses: 'quotes-pronoun' });
 const POSSESSIVE_DET = possessives();
 /** Words that may stand between a subject and its verb without ending the subject ("X also said", "X has repeatedly argued"). */
@@ -353,15 +355,17 @@ function objectOfAsParticiple(ctx: QuoteContext, cue: number): number {
 
 /**
  * "no deaths were reported, with local media reporting no-one was in the houses": a gerund cue after "with"
- * and a noun phrase of its own is said by that phrase, not by the controller (the parse may hang the
+ * (or "despite", "amid", "without": quotes.preposition-absolute) and a noun phrase of its own is said by that phrase, not by the controller (the parse may hang the
  * phrase on the gerund as a compound or subject, or on "with"). The phrase, or null.
  */
 function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const toks = ctx.doc.tokens;
   const sentStart = ctx.doc.sentences[toks[cue].sentence].tokenStart;
   let w = cue - 1;
-  while (w > sentStart && w > cue - 7 && lw(toks[w]) !== 'with' && !/^[,;:.!?"“”()]$/.test(toks[w].text)) w--;
-  if (lw(toks[w]) !== 'with' || w + 1 >= cue) return null;
+  while (w > sentStart && w > cue - 7 && !ABSOLUTE_PREPS.has(lw(toks[w])) && !/^[,;:.!?"“”()]$/.test(toks[w].text)) w--;
+  if (!ABSOLUTE_PREPS.has(lw(toks[w])) || w + 1 >= cue) return null;
+  // "with" is quotes.with-absolute's; the other prepositions ("despite Znak.com claiming") quotes.preposition-absolute's
+  if (!(lw(toks[w]) === 'with' ? rule.withAbsolute : rule.prepositionAbsolute).enabled) return null;
   const from = w + 1;
   const to = cue - 1;
   const nouns = toks.slice(from, cue).filter((x) => isNounish(x));
@@ -507,9 +511,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
     const head = toks[t.head];
     // "…, with local media reporting …": an absolute construction names its own subject after "with"
-    if (rule.withAbsolute.enabled && t.xpos === 'VBG') {
+    if ((rule.withAbsolute.enabled || rule.prepositionAbsolute.enabled) && t.xpos === 'VBG') {
       const own = withSubject(ctx, cue);
-      if (own) { rule.withAbsolute.fired(toks[own.from].start, t.end); return own; }
+      if (own) { (lw(toks[own.from - 1]) === 'with' ? rule.withAbsolute : rule.prepositionAbsolute).fired(toks[own.from].start, t.end); return own; }
     }
     // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
     const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
