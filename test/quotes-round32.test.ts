@@ -42,3 +42,17 @@ test('near misses: a comma and a conjunction before the verb, a clause hung on t
   same('The port authority says it found no fault in the cranes despite the dockers union claiming a crane operator, and reported two failures last week.');
   same('The union warned the delayed transition process could be a threat to jobs.');
 });
+
+test('a gerund aside on a name inside a list of noun phrases is said by the name (quotes.parenthetical-participle)', () => {
+  const text = 'In July, the envoy arranged a meeting between Tom Blake, claiming to speak for the ministry, and a group of farmers.';
+  assert.equal(byCue(quotesOf(text), 'claiming')?.speaker, 'Tom Blake', JSON.stringify(quotesOf(text)));
+  assert.notEqual(byCue(without(['quotes.parenthetical-participle'], () => quotesOf(text)), 'claiming')?.speaker, 'Tom Blake', text);
+});
+
+test('near misses: a verb after ", and" closes a clause; no closing comma; the name is the subject', () => {
+  const same = (text: string) => assert.deepEqual(quotesOf(text), without(['quotes.parenthetical-participle'], () => quotesOf(text)), text);
+  same('Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.');
+  same('Police arrested Tom Blake on Monday, saying he had stolen a car.');
+  same('Tom Blake, claiming to speak for the ministry, and a group of farmers met the envoy.');
+  assert.equal(byCue(quotesOf('Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.'), 'claiming')?.speaker, '~Police');
+});

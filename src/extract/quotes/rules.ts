@@ -479,6 +479,13 @@ export const prepositionAbsolute = defineRule({
   spares: ['The port authority says it found no fault in the cranes despite claiming earlier that two of them had failed.'],
 });
 
+export const parentheticalParticiple = defineRule({
+  id: 'quotes.parenthetical-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a gerund cue set off by commas right after a person\'s or body\'s name that is no subject, closing on ", and"/", or" and a noun phrase, is an aside on that name inside a list of noun phrases: said by the name, not by the clause\'s subject ("he helped facilitate a meeting between Giuliani, claiming to represent the State Department, and Andriy Yermak")',
+  fires: ['In July, the envoy arranged a meeting between Tom Blake, claiming to speak for the ministry, and a group of farmers.'],
+  spares: ['Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.'],
+});
+
 export const timeAdjunct = defineRule({
   id: 'quotes.time-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a date or time after the head of a source phrase ("The port authority on Tuesday said", "Reports as of Wednesday said") is an adjunct of the clause, not part of the words that name the source',
