@@ -356,7 +356,9 @@ function bareClauseEdits(toks: readonly Token[], children: Dependents, out: Edit
     for (const holder of holders) {
       for (const v of children[holder]) {
         // (or as an open complement, which is never finite: "reported | its source | said …")
-        if (v <= obj || !/^(?:conj|parataxis|dep|obl|xcomp)$/.test(toks[v].deprel ?? '')) continue;
+        // (above the cue, only a relation no finite verb holds there: a conjunct or parataxis of a verb above is
+        // that verb's own clause — "told X the frequency … suggested some deep pattern | frogs fell into …")
+        if (v <= obj || !(holder === t.i ? /^(?:conj|parataxis|dep|obl|xcomp)$/ : /^(?:dep|obl|xcomp)$/).test(toks[v].deprel ?? '')) continue;
         const own = children[v];
         if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
         const [vFrom] = subtreeSpan(children, v);
