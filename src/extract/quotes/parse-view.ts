@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -346,17 +346,30 @@ function bareClauseEdits(toks: readonly Token[], children: Dependents, out: Edit
     const [objFrom, objTo] = subtreeSpan(children, obj);
     // a plain noun phrase, no clause of its own inside ("no trace … despite X claiming a source" is none)
     if (toks.slice(objFrom, objTo + 1).some((x) => (x.upos === 'VERB' && x.deprel !== 'amod') || x.upos === 'AUX')) continue;
-    for (const v of kids) {
-      // (or as an open complement, which is never finite: "reported | its source | said …")
-      if (v <= obj || !/^(?:conj|parataxis|dep|obl|xcomp)$/.test(toks[v].deprel ?? '')) continue;
-      const own = children[v];
-      if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
-      const [vFrom] = subtreeSpan(children, v);
-      if (vFrom !== objTo + 1 || !finitePredicate(toks, children, v)) continue;
-      out.push({ i: v, head: t.i, deprel: 'ccomp' });
-      out.push({ i: obj, head: v, deprel: /^(?:aux:pass)$/.test(own.map((c) => toks[c].deprel).find((d) => d === 'aux:pass') ?? '') ? 'nsubj:pass' : 'nsubj' });
-      bareClause.fired(t.start, toks[v].end);
-      break;
+    // the predicate hung on the cue, or (quotes.object-clause-hung-above) on a word above it in its sentence: "found no
+    // trace of explosives despite Znak.com claiming | an anonymous source | described …" with "described" on "found"
+    const holders = [t.i];
+    if (objectClauseHungAbove.enabled) {
+      for (let h = t.head ?? -1, up = 0; h >= 0 && up < 4 && toks[h].sentence === t.sentence; h = toks[h].head ?? -1, up++) holders.push(h);
+    }
+    let done = false;
+    for (const holder of holders) {
+      for (const v of children[holder]) {
+        // (or as an open complement, which is never finite: "reported | its source | said …")
+        // (above the cue, only a relation no finite verb holds there: a conjunct or parataxis of a verb above is
+        // that verb's own clause — "told X the frequency … suggested some deep pattern | frogs fell into …")
+        if (v <= obj || !(holder === t.i ? /^(?:conj|parataxis|dep|obl|xcomp)$/ : /^(?:dep|obl|xcomp)$/).test(toks[v].deprel ?? '')) continue;
+        const own = children[v];
+        if (own.some((c) => /^(?:cc|mark|case|nsubj|nsubj:pass|expl)$/.test(toks[c].deprel ?? ''))) continue;
+        const [vFrom] = subtreeSpan(children, v);
+        if (vFrom !== objTo + 1 || !finitePredicate(toks, children, v)) continue;
+        out.push({ i: v, head: t.i, deprel: 'ccomp' });
+        out.push({ i: obj, head: v, deprel: /^(?:aux:pass)$/.test(own.map((c) => toks[c].deprel).find((d) => d === 'aux:pass') ?? '') ? 'nsubj:pass' : 'nsubj' });
+        (holder === t.i ? bareClause : objectClauseHungAbove).fired(t.start, toks[v].end);
+        done = true;
+        break;
+      }
+      if (done) break;
     }
   }
 }

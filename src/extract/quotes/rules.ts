@@ -472,6 +472,20 @@ export const withAbsolute = defineRule({
   spares: ['Two bridges were closed on Monday, the ministry reporting that the river was still rising.'],
 });
 
+export const prepositionAbsolute = defineRule({
+  id: 'quotes.preposition-absolute', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a gerund cue after "despite", "amid" or "without" and a noun phrase ("… found no trace of explosives despite Znak.com claiming …") is said by that phrase, as after "with" (quotes.with-absolute), not by the noun or clause the parse hung it on; the prepositions are rows tagged quotes-absolute in lexicon/en/function-words.tsv',
+  fires: ['The port authority says it found no fault in the cranes despite the dockers union claiming that two of them had failed.'],
+  spares: ['The port authority says it found no fault in the cranes despite claiming earlier that two of them had failed.'],
+});
+
+export const parentheticalParticiple = defineRule({
+  id: 'quotes.parenthetical-participle', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
+  summary: 'a gerund cue set off by commas right after a person\'s or body\'s name that is no subject, closing on ", and"/", or" and a noun phrase, is an aside on that name inside a list of noun phrases: said by the name, not by the clause\'s subject ("he helped facilitate a meeting between Giuliani, claiming to represent the State Department, and Andriy Yermak")',
+  fires: ['In July, the envoy arranged a meeting between Tom Blake, claiming to speak for the ministry, and a group of farmers.'],
+  spares: ['Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.'],
+});
+
 export const timeAdjunct = defineRule({
   id: 'quotes.time-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a date or time after the head of a source phrase ("The port authority on Tuesday said", "Reports as of Wednesday said") is an adjunct of the clause, not part of the words that name the source',
@@ -823,6 +837,13 @@ export const clauseHungBefore = defineRule({
   summary: 'parse view: a clause-taking cue with no complement followed at once by a finite clause with its own subject, which the parse hung as a relative or adverbial clause or a parataxis on a word before the cue ("… his rhetoric on the issue, in which he asserted | he had won the election"), reports that clause, as `quotes.bare-clause` reads one hung as a complement there',
   fires: ["The mayor's response is a drastic departure in tone from his previous rhetoric and demeanor regarding the issue, in which he asserted he had won the election despite several key districts certifying their results in favor of Ruiz."],
   spares: ["The mayor's response is a drastic departure in tone from his previous rhetoric and demeanor regarding the issue, in which he asserted that he had won the election despite several key districts certifying their results in favor of Ruiz."],
+});
+
+export const objectClauseHungAbove = defineRule({
+  id: 'quotes.object-clause-hung-above', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: as `quotes.bare-clause` reads "warned | the delayed transition process | could be a threat", a finite predicate with no subject written right after a clause cue\'s plain noun-phrase object is the reported clause with that object its subject also where the parse hung the predicate on a word above the cue in its sentence ("found no trace of explosives despite Znak.com claiming | an anonymous source | described …", "described" an open complement of "found")',
+  fires: ['The port authority says it found no fault in the cranes despite the dockers union claiming a crane operator reported two failures last week.'],
+  spares: ['The port authority says it found no fault in the cranes despite the dockers union claiming a crane operator, and reported two failures last week.'],
 });
 
 export const itIssuedDocument = defineRule({

@@ -84,6 +84,8 @@ export function lw(t: Token | undefined): string {
 }
 
 const RELATIVE = set('function-words', { uses: 'quotes-relative' });
+/** Prepositions that take a gerund clause with a subject of its own ("with local media reporting", "despite Znak.com claiming"). */
+const ABSOLUTE_PREPS = set('function-words', { uses: 'quotes-absolute' });
 const PERSONAL = set('function-words', { uses: 'quotes-pronoun' });
 const POSSESSIVE_DET = possessives();
 /** Words that may stand between a subject and its verb without ending the subject ("X also said", "X has repeatedly argued"). */
@@ -353,15 +355,17 @@ function objectOfAsParticiple(ctx: QuoteContext, cue: number): number {
 
 /**
  * "no deaths were reported, with local media reporting no-one was in the houses": a gerund cue after "with"
- * and a noun phrase of its own is said by that phrase, not by the controller (the parse may hang the
+ * (or "despite", "amid", "without": quotes.preposition-absolute) and a noun phrase of its own is said by that phrase, not by the controller (the parse may hang the
  * phrase on the gerund as a compound or subject, or on "with"). The phrase, or null.
  */
 function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
   const toks = ctx.doc.tokens;
   const sentStart = ctx.doc.sentences[toks[cue].sentence].tokenStart;
   let w = cue - 1;
-  while (w > sentStart && w > cue - 7 && lw(toks[w]) !== 'with' && !/^[,;:.!?"“”()]$/.test(toks[w].text)) w--;
-  if (lw(toks[w]) !== 'with' || w + 1 >= cue) return null;
+  while (w > sentStart && w > cue - 7 && !ABSOLUTE_PREPS.has(lw(toks[w])) && !/^[,;:.!?"“”()]$/.test(toks[w].text)) w--;
+  if (!ABSOLUTE_PREPS.has(lw(toks[w])) || w + 1 >= cue) return null;
+  // "with" is quotes.with-absolute's; the other prepositions ("despite Znak.com claiming") quotes.preposition-absolute's
+  if (!(lw(toks[w]) === 'with' ? rule.withAbsolute : rule.prepositionAbsolute).enabled) return null;
   const from = w + 1;
   const to = cue - 1;
   const nouns = toks.slice(from, cue).filter((x) => isNounish(x));
@@ -379,6 +383,34 @@ function reportedClauseConjunct(ctx: QuoteContext, h: number): boolean {
   const d = deprel(ctx.doc.tokens[h]);
   if (d === 'ccomp' && child(ctx, h, /^nsubj(?::pass)?$/) >= 0) return true;
   return /^(?:ccomp|advcl)$/.test(d) && child(ctx, h, /^expl$/) >= 0;
+}
+
+/**
+ * "between Giuliani, claiming to represent the State Department, and Andriy Yermak": a gerund cue right after a comma
+ * that follows a person's or body's name, whose words close on a comma followed by "and"/"or" and a noun phrase, is an
+ * aside on that name inside a list of noun phrases. The name's head token, or -1.
+ */
+function parentheticalOnName(ctx: QuoteContext, cue: number): number {
+  const toks = ctx.doc.tokens;
+  const sent = toks[cue].sentence;
+  const before = cue - 2;
+  if (before < 0 || toks[cue - 1].text !== ',' || toks[before].sentence !== sent || ctx.inside(cue)) return -1;
+  const o = ctx.owners[before];
+  if (!o || ctx.ownerKind[before] !== 'name' || !/^(?:PERSON|ORG)$/.test(ctx.doc.entityById(o)?.type ?? '')) return -1;
+  // the name is no subject of a verb: it stands in a list or a prepositional phrase
+  let head = before;
+  while (head > 0 && ctx.owners[head - 1] === o) head--;
+  for (let k = head; k <= before; k++) if (/^nsubj/.test(deprel(toks[k]))) return -1;
+  // the aside's closing comma (no quotation marks, no other comma, no finite verb inside), then "and"/"or" and a noun phrase
+  let e = cue + 1;
+  while (e < toks.length && e < cue + 20 && toks[e].sentence === sent && toks[e].text !== ',' && !/^[“”"()—–;:]$/.test(toks[e].text) && !finite(toks[e])) e++;
+  if (toks[e]?.text !== ',' || toks[e].sentence !== sent) return -1;
+  const conj = toks[e + 1];
+  const next = toks[e + 2];
+  if (!conj || !next || conj.sentence !== sent || !/^(?:and|or)$/.test(lw(conj)) || !/^(?:DET|PROPN|NOUN|ADJ|NUM)$/.test(next.upos ?? '')) return -1;
+  // (the name's own head in the parse, so that its phrase takes in all of it)
+  for (let k = head; k <= before; k++) { const h = toks[k].head ?? -1; if (h < head || h > before) return k; }
+  return before;
 }
 
 /** A past participle with no auxiliary of its own ("a manifesto written by …"): the noun it modifies is its object. */
@@ -481,6 +513,13 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
   // a subject written right before the cue outranks one shared through a conjunction the parse
   // may have drawn wrongly ("…," Rosa Lindgren, Marketview's director …, said": "said" hung on the quote)
   if (surface && deprel(t) === 'conj') return surface;
+  // a participle set off by commas inside a coordination of noun phrases is said by the name before it: "a meeting
+  // between Giuliani, claiming to represent the State Department, and Andriy Yermak" (not "Police arrested Tom Blake,
+  // claiming he had stolen a car, and took him away": a verb after "and" closes a clause, not a noun phrase)
+  if (rule.parentheticalParticiple.enabled && t.xpos === 'VBG' && !finite(t)) {
+    const named = parentheticalOnName(ctx, cue);
+    if (named >= 0) return fired(rule.parentheticalParticiple, phrase(named, 'controller'));
+  }
   // a participle cue right after a comma that closes a cue's clause shares that cue's subject, however
   // the parse hung it ("…," Nasheed said, adding that he hopes his plan …: "adding" hung on "serve");
   // a participle opening the sentence shares the main clause's ("Announcing that …, Obama said")
@@ -507,9 +546,9 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     }
     const head = toks[t.head];
     // "…, with local media reporting …": an absolute construction names its own subject after "with"
-    if (rule.withAbsolute.enabled && t.xpos === 'VBG') {
+    if ((rule.withAbsolute.enabled || rule.prepositionAbsolute.enabled) && t.xpos === 'VBG') {
       const own = withSubject(ctx, cue);
-      if (own) { rule.withAbsolute.fired(toks[own.from].start, t.end); return own; }
+      if (own) { (lw(toks[own.from - 1]) === 'with' ? rule.withAbsolute : rule.prepositionAbsolute).fired(toks[own.from].start, t.end); return own; }
     }
     // "quoted X as saying", "cited X as stating": the participle after "as" is said by the object
     const asObject = rule.quotedAsSaying.enabled ? objectOfAsParticiple(ctx, cue) : -1;
