@@ -18,7 +18,7 @@ import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
 import { speechPersonReader } from './person-words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { ANSWERS_NOTE, intervieweeRepeats, isInitialsLabel, isUserNameLabel, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, type AnswerQuote, type LabelLine } from '../transcript.js';
+import { ANSWERS_NOTE, intervieweeRepeats, isInitialsLabel, isUserNameLabel, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, spellsName, type AnswerQuote, type LabelLine } from '../transcript.js';
 
 const source = 'src/extract/coref/speech.ts';
 
@@ -563,7 +563,6 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
   // initials two persons of the document share: neither, and no speaker of their own either
   const ambiguous = new Set<string>();
   const persons = doc.entities.filter((e) => e.type === 'PERSON');
-  const nameWords = (e: Entity) => e.mentions.filter((m) => m.kind === 'name').map((m) => m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
   const bearing = (word: string) => {
     const lower = word.toLowerCase();
     const bearers = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower)));
@@ -595,7 +594,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(introducedBearer(bearing(words[1]), label, from, to));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
     if (words.length === 1 && isInitialsLabel(label)) {
-      const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
+      const spelled = (e: Entity) => e.mentions.some((m) => m.kind === 'name' && spellsName(label, m.text));
       // (a person the turns only talk about is no speaker: the one the label stands for is introduced before the turns)
       const fits = (e: Entity) => spelled(e) && (!initialsIntroduced.enabled || introducedAs(e, from, to));
       const people = persons.filter(fits);
@@ -953,10 +952,7 @@ function labelNames(label: string, e: Entity): boolean {
 
 /** A label of initials that spells a name of the person ("FM" for Frank Messina). */
 function spells(label: string, e: Entity): boolean {
-  return isInitialsLabel(label) && e.mentions.some((m) => {
-    const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
-    return words.length === label.length && words.map((w) => w[0]).join('') === label;
-  });
+  return isInitialsLabel(label) && e.mentions.some((m) => m.kind === 'name' && spellsName(label, m.text));
 }
 
 /**
