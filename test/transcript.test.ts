@@ -66,3 +66,11 @@ test('initials labels are read as the alias layer spells a name\'s initials: a h
   const q = quotesOf(text).find((x) => x.text === 'We opened it in 2015, with two nurses.');
   assert.equal(q?.speaker, 'Jean-Paul Okello', JSON.stringify(quotesOf(text)));
 });
+
+test('coreference reads initials labels with the same initials: "JPO:" is Jean-Paul Okello, whose "I" it is', () => {
+  const text = 'Jean-Paul Okello, a nurse, opened a clinic in Kisumu in 2015. Tom Baker of the Daily Star spoke to Okello.\n\n'
+    + 'TB: When did you open the clinic?\n\nJPO: I opened it in 2015 with my two nurses.\n\nTB: Why Kisumu?\n\nJPO: My family lives there.';
+  const d = doc(text);
+  assert.equal(linkOf(d, 'I opened'), 'Jean-Paul Okello');
+  assert.equal(linkOf(d, 'you open'), 'Jean-Paul Okello');
+});

@@ -83,6 +83,14 @@ export function isUserNameLabel(label: string): boolean {
   return kind('user-name').test(label);
 }
 
+/**
+ * Whether a label of initials spells a name ("GM" of "Grace Mwangi", "JPO" of "Jean-Paul Okello"): the name's initials as
+ * the alias layer spells an acronym (src/extract/aliases.ts acronymInitials, which the store's initialsOf is built on).
+ */
+export function spellsName(label: string, name: string): boolean {
+  return acronymInitials(name) === label;
+}
+
 let sides: ReadonlyMap<string, string> | undefined;
 
 /** The side a label names (lexicon/en/turn-labels.tsv: "Q" the interviewer, "A" the interviewee), or undefined for a name. */

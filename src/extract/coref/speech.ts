@@ -16,9 +16,9 @@ import { defineRule } from '../../rules/registry.js';
 import { linkFields } from './confidence.js';
 import { findQuoteSpans } from '../quotes.js';
 import { spanAt } from './rules.js';
-import { speechPerson } from './words.js';
+import { speechPersonReader } from './person-words.js';
 import { isTitle, roleOf, set } from '../../lexicon/index.js';
-import { ANSWERS_NOTE, intervieweeRepeats, isInitialsLabel, isUserNameLabel, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, type AnswerQuote, type LabelLine } from '../transcript.js';
+import { ANSWERS_NOTE, intervieweeRepeats, isInitialsLabel, isUserNameLabel, labelCounts, labelFewTurns, labelLines, labelQuestion, sideOf, spellsName, type AnswerQuote, type LabelLine } from '../transcript.js';
 
 const source = 'src/extract/coref/speech.ts';
 
@@ -376,12 +376,12 @@ function addressedQuotations(doc: Doc): Addressed[] {
 }
 
 /** you/your in a quotation that addresses a person by name → that person. */
-function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void): void {
+function resolveVocatives(doc: Doc, addressed: readonly Addressed[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, personAt: (i: number) => 'I' | 'we' | 'you' | null): void {
   for (const { start: from, end: to, person } of addressed) {
     for (let i = doc.tokenAt(from); i < doc.tokens.length && doc.tokens[i].start < to; i++) {
       const t = doc.tokens[i];
       if (t.start < from || taken.has(t.start)) continue;
-      if (speechPerson(t.text) !== 'you') continue;
+      if (personAt(i) !== 'you') continue;
       if (youKnowMarker.enabled && filler(doc, i)) youKnowMarker.fired(t.start, t.end);
       else link(person, i, vocativeYou);
     }
@@ -563,7 +563,6 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
   // initials two persons of the document share: neither, and no speaker of their own either
   const ambiguous = new Set<string>();
   const persons = doc.entities.filter((e) => e.type === 'PERSON');
-  const nameWords = (e: Entity) => e.mentions.filter((m) => m.kind === 'name').map((m) => m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)));
   const bearing = (word: string) => {
     const lower = word.toLowerCase();
     const bearers = persons.filter((e) => e.mentions.some((m) => m.kind === 'name' && m.text.toLowerCase().split(/\s+/).includes(lower)));
@@ -595,7 +594,7 @@ function labelSpeakers(doc: Doc, lines: readonly LabelLine[]): (label: string, f
     if (words.length === 2 && isTitle(words[0].toLowerCase())) return initialled(introducedBearer(bearing(words[1]), label, from, to));
     // initials ("GM:", "JFK:"): the one person (else organisation) named in full whose name's capitalised words begin so
     if (words.length === 1 && isInitialsLabel(label)) {
-      const spelled = (e: Entity) => nameWords(e).some((ws) => ws.length === label.length && ws.map((w) => w[0]).join('') === label);
+      const spelled = (e: Entity) => e.mentions.some((m) => m.kind === 'name' && spellsName(label, m.text));
       // (a person the turns only talk about is no speaker: the one the label stands for is introduced before the turns)
       const fits = (e: Entity) => spelled(e) && (!initialsIntroduced.enabled || introducedAs(e, from, to));
       const people = persons.filter(fits);
@@ -702,6 +701,8 @@ export function resolveSpeech(doc: Doc): number {
   const taken = new Set<number>();
   for (const e of doc.entities) for (const m of e.mentions) taken.add(m.start);
   let added = 0;
+  // (a first- or second-person word only where it can be a pronoun: not "the mine", "World War I", "the US")
+  const personAt = speechPersonReader(doc);
   // (inside a quote whose speaker was itself reached through a pronoun or description, "I" is as sure as both links)
   const link = (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting = 1) => {
     const t = doc.tokens[i];
@@ -795,7 +796,7 @@ export function resolveSpeech(doc: Doc): number {
       for (let i = doc.tokenAt(q.start); i < doc.tokens.length && doc.tokens[i].start < q.end; i++) {
         const t = doc.tokens[i];
         if (t.start < q.start || taken.has(t.start)) continue;
-        const who = speechPerson(t.text);
+        const who = personAt(i);
         // an answer quoting words addressed to its own speaker ("A: The e-mail said, 'Frank, I have …'") is someone else's
         if (who && who !== 'you' && addressedNotSpeaker.enabled && addressed.some((a) => a.person === speaker && t.start >= a.start && t.start < a.end)) {
           addressedNotSpeaker.fired(t.start, t.end);
@@ -816,8 +817,8 @@ export function resolveSpeech(doc: Doc): number {
       }
     }
   }
-  if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link);
-  if (turns.length) resolveTurns(doc, turns, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : []);
+  if (vocativeYou.enabled) resolveVocatives(doc, addressed, taken, link, personAt);
+  if (turns.length) resolveTurns(doc, turns, taken, link, speaksFor, addressedNotSpeaker.enabled ? addressed : [], personAt);
   if (added || removed) {
     for (const e of doc.entities) e.mentions.sort((a, b) => a.start - b.start);
     doc.mentions = doc.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
@@ -830,7 +831,7 @@ export function resolveSpeech(doc: Doc): number {
  * interviewer is the label whose turns mostly ask (hold a "?"); with two interviewees or more, "you"
  * may be either or both, and stays unlinked.
  */
-function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[]): void {
+function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link: (speaker: Entity, i: number, rule: typeof quoteFirstPerson, resting?: number) => void, speaksFor: ReadonlyMap<string, WeSide>, addressed: readonly Addressed[], personAt: (i: number) => 'I' | 'we' | 'you' | null): void {
   const asks = new Map<string, { turns: number; questions: number }>();
   for (const t of turns) {
     const a = asks.get(t.label) ?? { turns: 0, questions: 0 };
@@ -900,7 +901,7 @@ function resolveTurns(doc: Doc, turns: readonly Turn[], taken: Set<number>, link
     for (let i = doc.tokenAt(turn.start); i < doc.tokens.length && doc.tokens[i].start < turn.end; i++) {
       const t = doc.tokens[i];
       if (taken.has(t.start) || spanAt(quoted, t.start) >= 0) continue;
-      const who = speechPerson(t.text);
+      const who = personAt(i);
       if (!who) continue;
       // "Frank Messina: … The e-mail said, 'Frank, I have never bothered you …'": words addressed to the speaker are someone else's
       // (the speaker by name: a label of initials a speaker of its own stands for the person the quotation calls so)
@@ -951,10 +952,7 @@ function labelNames(label: string, e: Entity): boolean {
 
 /** A label of initials that spells a name of the person ("FM" for Frank Messina). */
 function spells(label: string, e: Entity): boolean {
-  return isInitialsLabel(label) && e.mentions.some((m) => {
-    const words = m.kind === 'name' ? m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)) : [];
-    return words.length === label.length && words.map((w) => w[0]).join('') === label;
-  });
+  return isInitialsLabel(label) && e.mentions.some((m) => m.kind === 'name' && spellsName(label, m.text));
 }
 
 /**
