@@ -45,3 +45,15 @@ test('a people after "of" on a share or collection noun is no "they": the share 
   // the people as a whole still is
   assert.equal(linkOf(doc('The envoy met the Palestinians on Monday, but in the end they walked out.'), 'they walked'), 'Palestinians');
 });
+
+test('a clause subject that is a classifying noun before a name: "its" and "they" go to the name', () => {
+  const its = 'Violence continued and the news network Kestrel TV withdrew its reporters from the field.';
+  assert.equal(linkOf(doc(its), 'its reporters'), 'Kestrel TV');
+  assert.equal(linkWithout('coref.subject-classifier-name', its, 'its reporters'), '');
+  const they = 'Japanese carmaker Orbis Motors said they would close two plants.';
+  assert.equal(linkOf(doc(they), 'they would'), 'Orbis Motors');
+  assert.equal(linkWithout('coref.subject-classifier-name', they, 'they would'), '');
+  // no name right after the noun: nothing to read through to
+  assert.equal(linkOf(doc('Violence continued and the news network withdrew its reporters from Kestrel TV.'), 'its reporters'), '');
+  assert.equal(linkOf(doc('The carmaker said it would close two plants of Orbis Motors.'), 'it would'), '');
+});

@@ -27,7 +27,7 @@ import { peoplePart } from './plural-parts.js';
 import { itsRelativeRule, relativeItsSubject } from './pronouns-relative.js';
 import { possessorPhraseRule, possessorPhraseSubject } from './pronouns-possessor.js';
 import { copularAdverbialIt, itCopularClauseRule } from './pronouns-it-copular.js';
-import { classifiedName, itFrontedClassifierRule, placeNoBody, theyPastPlaceRule } from './pronouns-they-agree.js';
+import { classifiedName, itFrontedClassifierRule, placeNoBody, subjectClassifierRule, theyPastPlaceRule } from './pronouns-they-agree.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -540,7 +540,9 @@ export function linkGroupPronouns(doc: Doc): void {
     if (subj < 0 && w === 'their' && groupPronounRule.enabled) subj = controllingSubject(doc, i);
     // a subject no name stands for ("The collaboration continued with the Grateful Dead and their members") leaves
     // "their" to the people rule, whose guards look for plurals nearer than the group
-    if (subj >= 0 && !reported && !owners[subj] && kindPronounRule.enabled) subj = -1;
+    // ("The news network Kestrel TV said it would …": a classifying noun before a name is the name, coref.subject-classifier-name)
+    const classified = subj >= 0 && !owners[subj] && subjectClassifierRule.enabled ? classifiedName(doc, owners, subj) : -1;
+    if (subj >= 0 && !reported && !owners[subj] && classified < 0 && kindPronounRule.enabled) subj = -1;
     let parallel = false;
     let people = false;
     if (subj < 0 && plural && peopleTheyRule.enabled) {
@@ -556,7 +558,8 @@ export function linkGroupPronouns(doc: Doc): void {
     // (the subject a name, not a pronoun another rule linked: one rule's guess is no ground for the next)
     const copular = !plural && reported && toks[subj].upos !== 'PRON' && copularAdverbialIt(doc, i, verb);
     const rule = parallel ? itParallelRule : people ? peopleTheyRule : copular ? itCopularClauseRule : groupPronounRule;
-    const e = owners[subj];
+    const viaClassifier = rule === groupPronounRule && !owners[subj] && classified >= 0;
+    const e = viaClassifier ? owners[classified] : owners[subj];
     if (!e || !(types.has(e.type) || (plural ? pluralKind(doc, e) : itByKind(doc, e))) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
     if (coordinated(doc, subj)) continue;
@@ -578,6 +581,7 @@ export function linkGroupPronouns(doc: Doc): void {
     e.mentions.push(m);
     owners[i] = e;
     rule.fired(toks[i].start, toks[i].end);
+    if (viaClassifier) subjectClassifierRule.fired(toks[i].start, toks[i].end);
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination

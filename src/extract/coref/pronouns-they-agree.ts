@@ -36,6 +36,16 @@ export const itFrontedClassifierRule = defineRule({
   source: 'src/extract/coref/pronouns-they-agree.ts',
 });
 
+export const subjectClassifierRule = defineRule({
+  id: 'coref.subject-classifier-name',
+  stage: 'coref',
+  action: 'label',
+  summary: 'the clause-subject rules for "it", "its" and "they" (coref.group-pronoun-clause, coref.its-clause-subject) read a subject that is a classifying noun right before a name as that name ("The news network Kestrel TV said it would …", "Irish carmaker Orbis Motors raised its prices"), as coref.it-fronted-classifier-name does for a fronted "its"; the same shape: the name right after the noun ("the" at most between), hung on it as appos, flat or compound, an organisation or place',
+  fires: ['Violence continued and the news network Kestrel TV withdrew its reporters from the field.'],
+  spares: ['Violence continued and the news network withdrew its reporters from Kestrel TV.'],
+  source: 'src/extract/coref/pronouns-they-agree.ts',
+});
+
 /** Relations a parser gives a name written right after the noun that classes it ("newspaper The Observer"). */
 const CLASSIFIED = new Set(['appos', 'flat', 'compound']);
 
