@@ -87,11 +87,11 @@ function scorePipeline(golds: GoldDoc[], genres: string[], byGenre: boolean, err
     return table;
   });
   if (calibrate) writeCalibration(basisTables[0], basisTables[1], golds.filter((g) => newsInterview(g.genre)).length);
-  if (errors) {
-    for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}`);
-  }
   // --context: the link's surroundings (training documents only: GUM dev/test are never read)
   const around = (text: string, at: number): string => (process.argv.includes('--context') ? `\t${JSON.stringify(text.slice(Math.max(0, at - 160), at + 60))}` : '');
+  if (errors) {
+    for (const o of outputs) for (const r of o.records) if (!r.right && (r.what === 'link' || r.linked === null)) console.log(`${o.gold.id}\t${r.what}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked ?? '∅'}\tgold ${r.gold ?? '∅'}${around(o.gold.text, r.start)}`);
+  }
   if (links) for (const o of outputs) for (const r of o.records) if (r.what === 'link') console.log(`${o.gold.id}\t${r.right ? 'right' : 'WRONG'}\t${r.kind}\t${r.start}\t${JSON.stringify(r.text)}\t→ ${r.linked}\tgold ${r.gold ?? '∅'}\t${r.basis ?? ''}${around(o.gold.text, r.start)}`);
 }
 

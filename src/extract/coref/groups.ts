@@ -27,6 +27,7 @@ import { peoplePart } from './plural-parts.js';
 import { itsRelativeRule, relativeItsSubject } from './pronouns-relative.js';
 import { possessorPhraseRule, possessorPhraseSubject } from './pronouns-possessor.js';
 import { copularAdverbialIt, itCopularClauseRule } from './pronouns-it-copular.js';
+import { classifiedName, itFrontedClassifierRule, placeNoBody, subjectClassifierRule, theyPastPlaceRule } from './pronouns-they-agree.js';
 
 export const groupPronounRule = defineRule({
   id: 'coref.group-pronoun-clause',
@@ -239,8 +240,20 @@ function frontedItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
   // "After Orbis bought its rival, Tarrow …": an organisation or place named before the pronoun is nearer
   const sent = doc.sentences[doc.tokens[i].sentence];
   for (let k = sent.tokenStart; k < i; k++) if (owners[k] && owners[k]!.type !== 'PERSON') return -1;
+  // "In its Sunday edition, British newspaper The Observer had …": the noun classes the name after it
+  frontedClassifier = false;
+  if (!owners[subj] && itFrontedClassifierRule.enabled) {
+    const name = classifiedName(doc, owners, subj);
+    if (name >= 0) {
+      frontedClassifier = true;
+      return name;
+    }
+  }
   return subj;
 }
+
+/** The last subject frontedItSubject found is a name a classifying noun heads (coref.it-fronted-classifier-name). */
+let frontedClassifier = false;
 
 /** For "it" subject of a conjunct, the first conjunct's subject token (before "it"); else -1. */
 function conjunctItSubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
@@ -421,6 +434,9 @@ function ownClauseSubject(doc: Doc, i: number): number {
   return -1;
 }
 
+/** The last subject topicTheySubject found was reached past a place that is no body (coref.they-topic-past-place). */
+let topicPastPlace = false;
+
 /** For they/their/them at i: the named organisation or country that is the main subject before it (its sentence's, or the sentence before's when "they" is its own main subject); else -1. */
 function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): number {
   const toks = doc.tokens;
@@ -449,10 +465,15 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
   if (root >= 0 && (((toks[root].upos === 'NOUN' || toks[root].upos === 'PROPN') && toks[root].xpos !== 'NNS') || hasDependent(doc, root, indefinite)) && hasDependent(doc, root, isCop) && !hasDependent(doc, root, (t) => t.deprel === 'case')) return -1;
   // any plural no name stands for, another organisation or place, a person's role noun ("a Cabinet officer … while they
   // were in office") or a he/she ("his team's research and their plans") between them is the likelier one
+  let passedPlace = false;
   for (let k = subj + 1; k < i; k++) {
     if (owners[k] === e) continue;
     if (otherPlural(doc, owners, k)) return -1;
-    if (owners[k] && owners[k]!.type !== 'PERSON') return -1;
+    // (a town or a building between is "it", no body: coref.they-topic-past-place)
+    if (owners[k] && owners[k]!.type !== 'PERSON') {
+      if (!theyPastPlaceRule.enabled || !placeNoBody(owners[k]!)) return -1;
+      passedPlace = true;
+    }
     const p = PRONOUNS.get(lw(toks[k]));
     if (!owners[k] && ((p && p.person === 3 && p.number === 's' && !/^it/.test(lw(toks[k]))) || ROLE_NOUNS.has(lw(toks[k])))) return -1;
   }
@@ -461,6 +482,7 @@ function topicTheySubject(doc: Doc, owners: (Entity | undefined)[], i: number): 
   // "The Senate acquitted both of them": an object pronoun whose own clause's subject is the body is someone else
   if (lw(toks[i]) === 'them' && ownClauseSubject(doc, i) === subj) return -1;
   if (pluralSubjectAbove(doc, owners, i, e)) return -1;
+  topicPastPlace = passedPlace;
   return subj;
 }
 
@@ -482,6 +504,8 @@ function linkItByClause(doc: Doc, owners: (Entity | undefined)[], quoted: readon
     e.mentions.push(m);
     owners[i] = e;
     rule.fired(toks[i].start, toks[i].end);
+    if (rule === theyTopicRule && topicPastPlace) theyPastPlaceRule.fired(toks[i].start, toks[i].end);
+    if (rule === itCataphoraRule && frontedClassifier) itFrontedClassifierRule.fired(toks[i].start, toks[i].end);
     return true;
   }
   return false;
@@ -516,7 +540,9 @@ export function linkGroupPronouns(doc: Doc): void {
     if (subj < 0 && w === 'their' && groupPronounRule.enabled) subj = controllingSubject(doc, i);
     // a subject no name stands for ("The collaboration continued with the Grateful Dead and their members") leaves
     // "their" to the people rule, whose guards look for plurals nearer than the group
-    if (subj >= 0 && !reported && !owners[subj] && kindPronounRule.enabled) subj = -1;
+    // ("The news network Kestrel TV said it would …": a classifying noun before a name is the name, coref.subject-classifier-name)
+    const classified = subj >= 0 && !owners[subj] && subjectClassifierRule.enabled ? classifiedName(doc, owners, subj) : -1;
+    if (subj >= 0 && !reported && !owners[subj] && classified < 0 && kindPronounRule.enabled) subj = -1;
     let parallel = false;
     let people = false;
     if (subj < 0 && plural && peopleTheyRule.enabled) {
@@ -532,7 +558,8 @@ export function linkGroupPronouns(doc: Doc): void {
     // (the subject a name, not a pronoun another rule linked: one rule's guess is no ground for the next)
     const copular = !plural && reported && toks[subj].upos !== 'PRON' && copularAdverbialIt(doc, i, verb);
     const rule = parallel ? itParallelRule : people ? peopleTheyRule : copular ? itCopularClauseRule : groupPronounRule;
-    const e = owners[subj];
+    const viaClassifier = rule === groupPronounRule && !owners[subj] && classified >= 0;
+    const e = viaClassifier ? owners[classified] : owners[subj];
     if (!e || !(types.has(e.type) || (plural ? pluralKind(doc, e) : itByKind(doc, e))) || spanAt(labels, toks[subj].start) >= 0) continue;
     // "Thailand and Japan handled their matches": a coordinated subject is the pair, not its first name
     if (coordinated(doc, subj)) continue;
@@ -554,6 +581,7 @@ export function linkGroupPronouns(doc: Doc): void {
     e.mentions.push(m);
     owners[i] = e;
     rule.fired(toks[i].start, toks[i].end);
+    if (viaClassifier) subjectClassifierRule.fired(toks[i].start, toks[i].end);
   }
   // what the rules above leave: "it"/"its" by coordination, a fronted phrase or the topic of the sentence before; "they"
   // by coordination

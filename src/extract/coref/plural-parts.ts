@@ -8,6 +8,7 @@
 import type { Doc, Entity } from '../../doc.js';
 import { defineRule } from '../../rules/registry.js';
 import { parseCount } from '../times/grammar.js';
+import { set } from '../../lexicon/index.js';
 
 export const peoplePartRule = defineRule({
   id: 'coref.people-they-part',
@@ -21,7 +22,7 @@ export const peoplePartRule = defineRule({
 
 /** Token k (entity e's) is a counted part or a conjunct of a coordination: the people is not what "they" stands for. */
 export function peoplePart(doc: Doc, owners: readonly (Entity | undefined)[], k: number, e: Entity): boolean {
-  if (!peoplePartRule.enabled) return false;
+  if (!peoplePartRule.enabled) return shareOf(doc, owners, k, e);
   const toks = doc.tokens;
   // a conjunct, or the first of a coordination ("the Palestinians and Israelis", "Israelis and Palestinians")
   // (of nouns joined by "and"/"or" only: the parse also hangs a clause's subject on the verb before as its conjunct, "…
@@ -47,7 +48,37 @@ export function peoplePart(doc: Doc, owners: readonly (Entity | undefined)[], k:
   const before = first > 0 ? toks[first - 1] : undefined;
   const w = before?.text.toLowerCase() ?? '';
   const counted = before !== undefined && before.sentence === toks[k].sentence && (before.xpos === 'CD' || (w !== 'a' && w !== 'an' && w !== 'half' && parseCount(w) !== null));
-  if (!joined && !counted) return false;
+  if (!joined && !counted) return shareOf(doc, owners, k, e);
   peoplePartRule.fired(toks[k].start, toks[k].end);
+  return true;
+}
+
+export const peopleShareRule = defineRule({
+  id: 'coref.people-they-share',
+  stage: 'coref',
+  action: 'veto',
+  summary: 'a people named after "of" on a noun that takes a share or a collection of it ("a bunch of Americans", "a group of Kurds", "thousands of Armenians": a noun with "a"/"an", or a share noun of lexicon/en/event-participant-nouns.tsv) is no antecedent of "they": the "they" is the share, which no name stands for',
+  fires: ['The envoy met a bunch of Palestinians on Monday, but in the end they walked out.', 'The envoy met thousands of Palestinians on Monday, but in the end they walked out.'],
+  spares: ['The envoy met the leaders of the Palestinians on Monday, but in the end they walked out.'],
+  source: 'src/extract/coref/plural-parts.ts',
+});
+
+/** Nouns that take a share of a group ("dozens of protesters", "the majority of voters"). */
+const SHARE_NOUNS = set('event-participant-nouns', { class: 'share' });
+
+/** Token k (entity e's) hangs by "of" on a noun that takes a share or a collection of the people: "a bunch of Americans", "thousands of Kurds". */
+function shareOf(doc: Doc, owners: readonly (Entity | undefined)[], k: number, e: Entity): boolean {
+  if (!peopleShareRule.enabled) return false;
+  const toks = doc.tokens;
+  const h = toks[k].head ?? -1;
+  if (h < 0 || h >= k || owners[h] || (toks[h].upos !== 'NOUN' && toks[h].upos !== 'NUM') || !(toks[k].deprel ?? '').startsWith('nmod')) return false;
+  const deps = doc.dependents();
+  if (!deps[k].some((c) => c < k && toks[c].deprel === 'case' && /^of$/i.test(toks[c].text))) return false;
+  // (only "the", "an", a number or nothing between the head and the name: "a bunch of the Kurds", not "a history of … the Kurds")
+  for (let j = h + 1; j < k; j++) if (owners[j] !== e && !/^(?:of|the)$/i.test(toks[j].text)) return false;
+  const indefinite = deps[h].some((c) => toks[c].deprel === 'det' && /^an?$/i.test(toks[c].text));
+  const share = SHARE_NOUNS.has(toks[h].text.toLowerCase()) || SHARE_NOUNS.has((toks[h].lemma ?? '').toLowerCase()) || toks[h].upos === 'NUM';
+  if (!indefinite && !share) return false;
+  peopleShareRule.fired(toks[k].start, toks[k].end);
   return true;
 }

@@ -22,6 +22,7 @@ import { defineRule, ruleById } from '../../rules/registry.js';
 import { boundSubject, boundSubjectRule, relativeHead, relativeHeadRule } from './pronouns-binding.js';
 import { linkFields } from './confidence.js';
 import { addMention, lw, mentionHead, tokenOwners } from './mentions.js';
+import { classifiedName, subjectClassifierRule } from './pronouns-they-agree.js';
 import { getNerModel } from '../ner.js';
 import { itByKind, kindPronounRule, linkKindDescriptions } from './kinds.js';
 import { subjectOf } from './subjects.js';
@@ -1348,6 +1349,8 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
     // only: "Nika Melia … his sentence" (Nika is mostly a woman's name in US records, a man's in Georgia)
     let chosen: Entity | undefined;
     let chosenHere: Mention | undefined;
+    // (a name a classifying noun heads as subject, "carmaker Orbis Motors": a subject, though the parse hangs it on the noun)
+    let classifiedHere: Mention | undefined;
     let earlier = false;
     let stop = false;
     let vetoed = false;
@@ -1408,12 +1411,19 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
       // coref.it-subject-only's object exception — before the subject)
       const objectOver = (x: Indexed) => x.m.end <= toks[i].start && x.m.kind !== 'pronoun' && compatible(x.e) && isObjectOverPronoun(doc, x.m, i);
       if (!chosen && possessiveOf && !inSubject(doc, i) && (wantPerson || !(index.bySentence.get(sent) ?? []).some(objectOver))) {
-        const subj = clauseSubject(doc, i);
+        const head = clauseSubject(doc, i);
+        // ("Irish carmaker Orbis Motors raised its prices": a classifying noun before a name is the name)
+        const named = !wantPerson && head >= 0 && !owners[head] && subjectClassifierRule.enabled ? classifiedName(doc, owners, head) : -1;
+        const subj = named >= 0 ? named : head;
         if (subj >= 0 && owners[subj] && toks[subj].end <= toks[i].start && spanAt(labels, toks[subj].start) < 0 && compatible(owners[subj]!)) {
           chosen = owners[subj];
           // (for "its", the subject's own mention: the checks below ask that it be a subject)
           if (!wantPerson) chosenHere = owners[subj]!.mentions.find((m) => m.start <= toks[subj].start && m.end >= toks[subj].end);
           (wantPerson ? clauseSubjectRule : itsClauseSubjectRule).fired(toks[i].start, toks[i].end);
+          if (named >= 0) {
+            classifiedHere = chosenHere;
+            subjectClassifierRule.fired(toks[i].start, toks[i].end);
+          }
           byClauseSubject = !wantPerson;
         }
       }
@@ -1486,8 +1496,9 @@ function rulePronouns(doc: Doc, genders: Map<string, Gender>, own: (kind: LinkKi
           break;
         }
         const subjectBefore = (e: Entity) => itSubjectRule.enabled && here.some((x) => x.e === e && x.m.end <= toks[i].start && x.m !== chosenHere && isSubject(doc, x.m));
-        if (chosen && chosenHere && !isSubject(doc, chosenHere) && !isObjectOverPronoun(doc, chosenHere, i) && subjectBefore(chosen)) itSubjectRule.fired(toks[i].start, toks[i].end);
-        else if (!chosen || !chosenHere || !(isSubject(doc, chosenHere) || isObjectOverPronoun(doc, chosenHere, i))) {
+        const subjectHere = (m: Mention) => isSubject(doc, m) || m === classifiedHere;
+        if (chosen && chosenHere && !subjectHere(chosenHere) && !isObjectOverPronoun(doc, chosenHere, i) && subjectBefore(chosen)) itSubjectRule.fired(toks[i].start, toks[i].end);
+        else if (!chosen || !chosenHere || !(subjectHere(chosenHere) || isObjectOverPronoun(doc, chosenHere, i))) {
           if (chosen || !unnamedOrganisationBefore(doc, owners, i)) itRule.fired(toks[i].start, toks[i].end);
           stop = true;
           chosen = undefined;
