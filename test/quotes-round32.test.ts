@@ -56,3 +56,19 @@ test('near misses: a verb after ", and" closes a clause; no closing comma; the n
   same('Tom Blake, claiming to speak for the ministry, and a group of farmers met the envoy.');
   assert.equal(byCue(quotesOf('Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.'), 'claiming')?.speaker, '~Police');
 });
+
+test('two cues joined by ", and" share the clause after the second one\'s comma (quotes.shared-complement)', () => {
+  const text = 'The harbour master said on Monday, and a union spokesman confirmed, that the cranes would stay idle until March.';
+  const want = 'the cranes would stay idle until March';
+  const qs = quotesOf(text);
+  assert.equal(byCue(qs, 'said')?.text, want, JSON.stringify(qs));
+  assert.equal(byCue(qs, 'said')?.speaker, '~The harbour master', JSON.stringify(qs));
+  assert.equal(byCue(qs, 'confirmed')?.text, want, JSON.stringify(qs));
+  assert.notEqual(byCue(without(['quotes.shared-complement'], () => quotesOf(text)), 'said')?.text, want, text);
+});
+
+test('near misses: the first cue has a clause of its own; no comma before "that"', () => {
+  const same = (text: string) => assert.deepEqual(quotesOf(text), without(['quotes.shared-complement'], () => quotesOf(text)), text);
+  same('The harbour master said on Monday that the cranes would stay idle, and a union spokesman confirmed the date.');
+  same('The harbour master said on Monday, and a union spokesman confirmed that the cranes would stay idle until March.');
+});

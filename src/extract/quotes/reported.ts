@@ -9,7 +9,7 @@
 import type { Token } from '../../doc.js';
 import { cueOf, type Cue, type Frame } from './cues.js';
 import { lw, type QuoteContext } from './source.js';
-import { bareClause, coordinatedTail, gerundComplement, objectComplement, objectInfinitive, parentheticalCue, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
+import { bareClause, coordinatedTail, sharedComplement as sharedComplementRule, gerundComplement, objectComplement, objectInfinitive, parentheticalCue, participleCue, passiveContent, quotedName, relativeGapObject, thatAfterApposition, timeAdjunctClause, timeObject, trailingAttribution } from './rules.js';
 import { set } from '../../lexicon/index.js';
 
 /** Words that open a new phrase after an addressee ("told reporters | the police …"); lexicon/en/function-words.tsv. */
@@ -121,6 +121,8 @@ function trim(ctx: QuoteContext, r: ReportedSpan, sentEnd: number): ReportedSpan
 export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, source: { from: number; to: number } | null = null): ReportedSpan | null {
   const aside = parentheticalContent(ctx, cueIdx, cue);
   if (aside) return aside;
+  const shared = sharedComplement(ctx, cueIdx, cue);
+  if (shared) return shared;
   const span = parsedContent(ctx, cueIdx, cue, source);
   if (span?.trailing && coordinatedTail.enabled) {
     const tail = coordinatedClause(ctx, cueIdx);
@@ -128,6 +130,37 @@ export function reportedContent(ctx: QuoteContext, cueIdx: number, cue: Cue, sou
   }
   if (!span || span.trailing || span.complement) return span;
   return addresseeClause(ctx, cueIdx, cue, ctx.doc.sentences[ctx.doc.tokens[cueIdx].sentence].tokenEnd, span) ?? span;
+}
+
+/**
+ * quotes.shared-complement: "General Moeldoko said according to the Jakarta Post, and an Australian Defence Force spokesperson
+ * confirmed, that they agreed …" — two cues joined by ", and" share the clause after the second one's comma (right-node
+ * raising): a finite clause cue followed only by adjuncts (no verb, no "that", no quotation) up to ", and"/", but", then a
+ * subject and a second clause cue closed by a comma and "that", reports what the second cue reports.
+ */
+function sharedComplement(ctx: QuoteContext, cueIdx: number, cue: Cue): ReportedSpan | null {
+  if (!sharedComplementRule.enabled || !cue.frames.has('clause')) return null;
+  const toks = ctx.doc.tokens;
+  if (!/^VB[DZP]$/.test(toks[cueIdx].xpos ?? '') || ctx.inside(cueIdx)) return null;
+  const sent = ctx.doc.sentences[toks[cueIdx].sentence];
+  // (an "according to" phrase is an adjunct too: "said according to the Jakarta Post, and …")
+  const according = (k: number): boolean => lw(toks[k]) === 'according' && lw(toks[k + 1]) === 'to';
+  const words = (t: Token, k: number): boolean => !ctx.inside(k) && ((t.upos !== 'VERB' && t.upos !== 'AUX') || according(k)) && lw(t) !== 'that' && !/^[“”"'‘’;:()—–]$/.test(t.text);
+  // the adjuncts after the first cue, up to ", and"
+  let k = cueIdx + 1;
+  while (k < sent.tokenEnd && k < cueIdx + 12 && toks[k].text !== ',' && words(toks[k], k)) k++;
+  if (toks[k]?.text !== ',' || !/^(?:and|but)$/.test(lw(toks[k + 1])) || k + 2 >= sent.tokenEnd) return null;
+  // the second cue's subject, then the cue, then ", that"
+  let c = k + 2;
+  while (c < sent.tokenEnd && c < k + 12 && toks[c].upos !== 'VERB' && words(toks[c], c) && toks[c].text !== ',') c++;
+  const second = cueOf(toks[c]);
+  if (c === k + 2 || !second || !second.frames.has('clause') || !/^VB[DZP]$/.test(toks[c].xpos ?? '')) return null;
+  if (toks[c + 1]?.text !== ',' || lw(toks[c + 2]) !== 'that' || c + 3 >= sent.tokenEnd) return null;
+  // what the second cue reports, read as for that cue (up to its clause's end, not over a semicolon)
+  const theirs = parsedContent(ctx, c, second, null);
+  if (!theirs || theirs.trailing || theirs.from < c + 2) return null;
+  sharedComplementRule.fired(toks[cueIdx].start, toks[theirs.to].end);
+  return { from: theirs.from, to: theirs.to };
 }
 
 /** A noun phrase's word, read off the tags: a subject set off between commas ("officials", "the housing minister", "he"). */

@@ -486,6 +486,13 @@ export const parentheticalParticiple = defineRule({
   spares: ['Police arrested Tom Blake, claiming he had stolen a car, and took him to the station.'],
 });
 
+export const sharedComplement = defineRule({
+  id: 'quotes.shared-complement', stage: 'quotes', action: 'extend', source: `${src}/reported.ts`,
+  summary: 'two clause cues joined by ", and" share the clause after the second one\'s comma (right-node raising): "General Moeldoko said according to the Jakarta Post, and an Australian Defence Force spokesperson confirmed, that they agreed …" — the first cue reports the same clause, not its adjuncts',
+  fires: ['The harbour master said on Monday, and a union spokesman confirmed, that the cranes would stay idle until March.'],
+  spares: ['The harbour master said on Monday that the cranes would stay idle, and a union spokesman confirmed the date.'],
+});
+
 export const timeAdjunct = defineRule({
   id: 'quotes.time-adjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
   summary: 'a date or time after the head of a source phrase ("The port authority on Tuesday said", "Reports as of Wednesday said") is an adjunct of the clause, not part of the words that name the source',
