@@ -29,10 +29,12 @@ test('CamelCase spelling: companies yes, surnames with a prefix and ordinary wor
     assert.ok(!isCamelCaseName(w), w);
 });
 
-test('a CamelCase word both models leave is an organisation in every mention', () => {
+test('a CamelCase word both models leave, spoken of as an organisation somewhere, is one in every mention', () => {
   assert.deepEqual(camel(['He said his Tallgroup colleagues had tried to kill him .'], []), []);
-  assert.deepEqual(camel(['He said his TallGroup colleagues had tried to kill him .'], []), ['TallGroup/ORG']);
-  assert.deepEqual(camel(['The chart came from ZentClear on Tuesday .', 'ZentClear later updated it .'], []), ['ZentClear/ORG', 'ZentClear/ORG']);
+  assert.deepEqual(camel(['TallGroup employees said they had tried .'], []), ['TallGroup/ORG']);
+  assert.deepEqual(camel(['The chart came from ZentClear on Tuesday .', 'ZentClear said it was right .'], []), ['ZentClear/ORG', 'ZentClear/ORG']);
+  // with no organisation or agent context anywhere in the article the spelling alone is not enough (software, projects)
+  assert.deepEqual(camel(['The chart came from ZentClear on Tuesday .', 'They use ZentClear daily .'], []), []);
   // a sentence-opening capital of a lower-case word is the sentence's
   assert.deepEqual(camel(['But ZentClear said no .'], []), ['ZentClear/ORG']);
   // a span the models made is left as it is
@@ -40,16 +42,16 @@ test('a CamelCase word both models leave is an organisation in every mention', (
 });
 
 test('surnames, longer runs, versions, other types and things are spared', () => {
-  assert.deepEqual(camel(['He met McTallert on Monday .'], []), []);
+  assert.deepEqual(camel(['McTallert said so on Monday .'], []), []);
   // inside a longer capitalised run: the run is another name
-  assert.deepEqual(camel(['The ZentBank Vision Fund grew .'], []), []);
-  assert.deepEqual(camel(['He joined New ZentBank last year .'], []), []);
+  assert.deepEqual(camel(['The ZentBank Vision Fund grew .', 'ZentBank said so .'], []), ['ZentBank/ORG']);
+  assert.deepEqual(camel(['He joined New ZentBank last year .', 'ZentBank said so .'], []), ['ZentBank/ORG']);
   // a numbered thing is a product's version
-  assert.deepEqual(camel(['They run ZentStack 5 now .'], []), []);
+  assert.deepEqual(camel(['They run ZentStack 5 now .', 'ZentStack said so .'], []), ['ZentStack/ORG']);
   // a word the article names with another type elsewhere
   assert.deepEqual(camel(['ZentClear spoke .', 'We met Anna ZentClear .'], [[1, 2, 4, 'PERSON']]), ['Anna ZentClear/PERSON']);
   // a gazetteer place or person (the plain-run judge), and a thing by its contexts
-  assert.deepEqual(camel(['He flew to ZentCity .'], [], { plain: () => false }), []);
+  assert.deepEqual(camel(['ZentCity said so .'], [], { plain: () => false }), []);
   assert.deepEqual(camel(['They write ZentScript code .', 'ZentScript users like it .'], []), []);
   assert.deepEqual(camel(['They write ZentScript every day .'], [], { corpus: (k) => (k === 'zentscript' ? { agent: 0, thing: 12 } : undefined) }), []);
 });
@@ -61,7 +63,7 @@ test('through the ner stage: the rule adds what the models leave, and only it', 
     nerStage.run(doc);
     return doc.mentions.filter((m) => m.kind === 'name').map((m) => `${m.text}/${m.type}`);
   };
-  const text = 'The chart was published by RealClearPolitics on Tuesday, and RealClearPolitics later updated it.';
+  const text = 'The chart was published by RealClearPolitics on Tuesday, and RealClearPolitics said it would update it.';
   assert.deepEqual(names(text), ['RealClearPolitics/ORG', 'RealClearPolitics/ORG']);
   const restore = withoutRules(['ner.camel-case-orgs']);
   try {

@@ -3,24 +3,25 @@
  * names in CamelCase — a capital inside the word after lower-case letters: "SoftBank", "ArmorGroup", "LibriVox",
  * "RealClearPolitics", "InfoNation", "WeWork" — a spelling ordinary English words never have and persons' names have
  * only after a surname prefix ("McDonald", "MacArthur", "DeSantis"; lexicon name-parts, class surname-prefix). Such a
- * word both models leave, with no cue word around it, is an organisation. Runs after both models and the document
+ * word both models leave is an organisation when the article speaks of it as of one somewhere ("X said", "X founder",
+ * "shares of X"): the spelling alone also fits software and projects ("JavaScript", "WordPress", "EastMed"). Runs after both models and the document
  * passes that read contexts (ner.ts otherNames), on words only: one pass over the article collects what it types and
  * how it speaks of each word, one labels.
  */
 import type { EntityType } from '../doc.js';
 import { set } from '../lexicon/index.js';
 import { defineRule, type Rule } from '../rules/registry.js';
-import { contextKey, countSentenceContexts, type ContextCounts } from './name-contexts.js';
+import { contextKey, countSentenceContexts, countSentenceRoles, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export const R_CAMEL_CASE_ORGS: Rule = defineRule({
   id: 'ner.camel-case-orgs',
   stage: 'ner',
   action: 'label',
   summary:
-    'a word written in CamelCase (a capital, lower-case letters, and again a capital followed by lower-case letters: "SoftBank", "ArmorGroup", "RealClearPolitics") that both models leave is an organisation in every mention they left: not after a surname prefix ("McDonald", "MacArthur", "DeSantis"; lexicon name-parts, surname-prefix), not inside a longer capitalised run ("SoftBank Vision Fund") nor before a number ("OpenStack 5"), not a word the article names with another type, a gazetteer place, nationality or person, nor a thing by its contexts in the article and the corpus ("JavaScript code", "WordPress users")',
+    'a word written in CamelCase (a capital, lower-case letters, and again a capital followed by lower-case letters: "SoftBank", "ArmorGroup", "RealClearPolitics") that both models leave is an organisation in every mention they left: not after a surname prefix ("McDonald", "MacArthur", "DeSantis"; lexicon name-parts, surname-prefix), not inside a longer capitalised run ("SoftBank Vision Fund") nor before a number ("OpenStack 5"), not a word the article names with another type, a gazetteer place, nationality or person, nor a thing by its contexts in the article and the corpus ("JavaScript code", "WordPress users"); and the article speaks of it as of an organisation somewhere: an agent context ("X said", "X\'s spokesperson") or an organisation context ("X employees", "shares of X", "LibriVox founder")',
   fires: [
-    { text: 'The security contractor said his ArmorGroup colleagues had tried to kill him.', decoded: ['ArmorGroup/ORG'], companion: [], names: ['ArmorGroup/ORG'] },
-    { text: 'The chart was published by RealClearPolitics on Tuesday, and RealClearPolitics later updated it.', decoded: [], companion: [], names: ['RealClearPolitics/ORG', 'RealClearPolitics/ORG'] },
+    { text: 'Employees of ZentClearPolitics walked out, and ZentClearPolitics said it would talk.', decoded: [], companion: [], names: ['ZentClearPolitics/ORG', 'ZentClearPolitics/ORG'] },
+    { text: 'The chart was published by RealClearPolitics on Tuesday, and RealClearPolitics said it would update it.', decoded: [], companion: [], names: ['RealClearPolitics/ORG', 'RealClearPolitics/ORG'] },
   ],
   spares: [],
   source: 'src/extract/name-shapes.ts',
@@ -79,6 +80,8 @@ export function camelCaseOrgs(sentences: readonly (readonly string[])[], out: Sp
   });
   const doc: ContextCounts = new Map();
   for (const words of sentences) countSentenceContexts(words, doc);
+  const roles: RoleCounts = new Map();
+  for (const words of sentences) countSentenceRoles(words, roles);
   const touched = new Set<number>();
   for (const [k, i] of candidates) {
     const words = sentences[k];
@@ -100,6 +103,10 @@ export function camelCaseOrgs(sentences: readonly (readonly string[])[], out: Sp
     const thing = (c?.thing ?? 0) + (d?.thing ?? 0);
     const agent = (c?.agent ?? 0) + (d?.agent ?? 0);
     if (thing > 0 && thing >= agent) continue;
+    // the article must speak of it as of an organisation somewhere: an agent ("X said", "X's spokesperson") or an
+    // organisation context ("X employees", "shares of X", "analyst at X"); software and projects spelt like companies
+    // ("uses JavaScript", "the EastMed pipeline") have none
+    if ((d?.agent ?? 0) + (roles.get(runKey(words, i, i + 1))?.org ?? 0) === 0) continue;
     out[k].push({ start: i, end: i + 1, type: 'ORG' });
     touched.add(k);
     judges.fired(k);
