@@ -471,8 +471,9 @@ test('the organisation companion is shipped and loaded, and its organisations re
   assert.equal(model.org.weights.tags.bilou.has('ORG'), true);
   assert.equal(model.weights.tags.bilou.size, 0, 'the recogniser itself tags BIO');
   // the combination on the decoding the shipped pair gave when this was written (the BIO model
-  // missed "WeWork", the companion named it), so that a retrain does not move the test
-  const sentences = ['She worked for WeWork and later for SoftBank in Tokyo .'.split(' ')];
+  // missed "WeWork", the companion named it), so that a retrain does not move the test; the company written
+  // "Zenwork" here, since ner.camel-case-orgs names a CamelCase "WeWork" whatever the models say
+  const sentences = ['She worked for Zenwork and later for SoftBank in Tokyo .'.split(' ')];
   const bio = [[{ start: 7, end: 8, type: 'ORG' as const }, { start: 9, end: 10, type: 'GPE' as const }]];
   const org = [[{ start: 3, end: 4, type: 'ORG' as const }, ...bio[0]]];
   const both = recogniseDoc(model, sentences, undefined, { model: bio, companion: org })[0];

@@ -23,6 +23,7 @@ import { defineRule, type Rule, type RuleExample, type RuleText } from '../rules
 import { gazetteer as nameGazetteer, nameKey } from './gazetteer.js';
 import { R_GAZETTEER_OFFICE, R_HONORIFIC_PERSON, R_OFFICE_COMPLEMENT, R_PLACE_LED_NAMES, R_NATIONALITY_LED_NAMES, R_PERSON_LED_NAMES, cutGazetteerOffices, cutOfficeComplements, honorificPersons, joinLedNames, joinPlaceLedNames } from './name-spans.js';
 import { R_KIND_NAMES, kindNames } from './name-kinds.js';
+import { R_CAMEL_CASE_ORGS, camelCaseOrgs } from './name-shapes.js';
 import { contextKey, corpusContexts, corpusRoles, countSentenceContexts, countSentenceRoles, forEachCapitalisedRun, runKey, type ContextCounts, type RoleCounts } from './name-contexts.js';
 
 export interface NameSpan {
@@ -73,7 +74,7 @@ const R_ORG_CONTEXTS = nerRule("org-contexts", "label", "a capitalised run both 
   { text: "Compaq employees walked out on Monday. Shares of Compaq fell by a third, and Compaq said it would talk.", decoded: [], companion: [], names: ["Compaq/ORG", "Compaq/ORG", "Compaq/ORG"] },
 ]);
 const R_ORG_SHORT_FORM = nerRule("org-short-form", "label", "an organisation of the article named with trailing head words (lexicon org-heads, uses short-form: \"SoftBank Group Corp.\", \"Smithsonian Institution\", \"Mozilla Foundation\") is the same organisation where the article writes its name without them (\"SoftBank\", \"the Smithsonian\", \"Mozilla\"): untagged there, or typed a person; not a name the article types a place or another kind, not a gazetteer place, nationality or person, a date word, a title, a word mostly written in lower case, a word of a person named in full, a thing by ner.thing-contexts' counts (\"CentOS\" of \"CentOS Board\"), nor a numbered thing (\"CentOS 8\"), a town before \", State\" (\"Hiram College (Hiram, OH)\"), inside a longer capitalised run or before a possessive that goes on as one (\"New People's Party\")", [
-  { text: "SoftBank Group Corp. agreed to take control of the company. The deal gives SoftBank about 80 percent.", decoded: ["SoftBank Group Corp./ORG"], companion: ["SoftBank Group Corp./ORG"], names: ["SoftBank Group Corp./ORG", "SoftBank/ORG"] },
+  { text: "Zentrix Group Corp. agreed to take control of the company. The deal gives Zentrix about 80 percent.", decoded: ["Zentrix Group Corp./ORG"], companion: ["Zentrix Group Corp./ORG"], names: ["Zentrix Group Corp./ORG", "Zentrix/ORG"] },
   { text: "The Mozilla Foundation hired him, and he said Mozilla would grow.", decoded: ["Mozilla Foundation/ORG", "Mozilla/PERSON"], companion: ["Mozilla Foundation/ORG"], names: ["Mozilla Foundation/ORG", "Mozilla/ORG"] },
 ]);
 const R_CLASS_NAMED = nerRule("class-named", "label", "names after a noun naming a kind of organisation are organisations (\"the militant group Al-Shabaab\")", ["The band I started in 1993, Spoken Motion, received a lot of recognition."]);
@@ -110,7 +111,7 @@ const R_MERGE_ADJACENT = nerRule("merge-adjacent", "extend", "touching spans of 
 const R_CAPITAL_THE = nerRule("capital-the", "label", "a mid-sentence capitalised \"The\" opens a name, and every \"The X\" of the article is that name (\"writes for The Onion\")", ["At school they always called me The Poet because of the verses that I wrote."]);
 const R_LONE_PLACE_PERSON = nerRule("lone-place-person", "retype", "a lone \"person\" the gazetteer knows as a country or city, in no full name of the article, is the place (\"for Georgia's bid\")", ["The talks helped Georgia's bid to join the union."]);
 const R_ORG_MODEL = nerRule("org-model", "label", "the organisation companion model (ORG tagged BILOU) names the organisations: its ORG names replace the BIO model's, and any name of the BIO model they overlap (\"for WeWork\", \"Fans of Real Madrid\", which the BIO model leaves)", [
-  { text: "She worked for WeWork and later for SoftBank in Tokyo.", decoded: ["SoftBank/ORG", "Tokyo/GPE"], companion: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"], names: ["WeWork/ORG", "SoftBank/ORG", "Tokyo/GPE"] },
+  { text: "She worked for Zenwork and later for SoftBank in Tokyo.", decoded: ["SoftBank/ORG", "Tokyo/GPE"], companion: ["Zenwork/ORG", "SoftBank/ORG", "Tokyo/GPE"], names: ["Zenwork/ORG", "SoftBank/ORG", "Tokyo/GPE"] },
   { text: "Fans of Real Madrid gathered outside the stadium.", decoded: [], companion: ["Real Madrid/ORG"], names: ["Real Madrid/ORG"] },
 ]);
 const R_ORG_MODEL_CROSSING = nerRule("org-model-crossing", "veto", "a companion organisation that crosses the edge of a BIO model's name yields to it (\"Deputies of Movimento\" across \"Movimento 5 Stelle\")", [
@@ -1786,6 +1787,19 @@ function otherNames(model: NerModel, sentences: readonly (readonly string[])[], 
   if (R_THING_CONTEXTS.enabled) thingContexts(model, sentences, out, isThing, ranges);
   if (R_ORG_SHORT_FORM.enabled) orgShortForms(model, sentences, out, isThing, ranges);
   if (R_ORG_CONTEXTS.enabled) orgContexts(model, sentences, out, isThing, ranges);
+  if (R_CAMEL_CASE_ORGS.enabled) {
+    const corpus = corpusContexts(SHIPPED_NER_DIR);
+    camelCaseOrgs(sentences, out, {
+      plain: (words, a, b) => plainRun(model, words, a, b),
+      corpus: (key) => corpus?.get(key),
+      lowerWord: (w) => (model.lexicon.get(w.toLowerCase()) ?? 1) < 0.5,
+      fired: (k) => {
+        sentenceRange = ranges?.[k];
+        fire(R_CAMEL_CASE_ORGS);
+      },
+    });
+    sentenceRange = undefined;
+  }
   const acronyms = new Map<string, EntityType>();
   sentences.forEach((words, k) => {
     for (const s of out[k]) {
