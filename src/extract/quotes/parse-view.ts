@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -542,6 +542,24 @@ function cueBeforeQuotationEdits(toks: readonly Token[], children: Dependents, o
 }
 
 /**
+ * quotes.intensive-reflexive: a reflexive pronoun written right after a noun ("The study | itself | outlined …", "the
+ * minister himself") the parse made its verb's subject, with the noun hung on the same verb as an oblique, an object or a
+ * second subject, is the noun's intensifier and the noun the subject: a reflexive is a verb's subject in no finished
+ * English clause.
+ */
+function intensiveReflexiveEdits(toks: readonly Token[], out: Edit[]): void {
+  for (const t of toks) {
+    if (!/^nsubj/.test(t.deprel ?? '') || !/^(?:itself|himself|herself|themselves)$/i.test(t.text)) continue;
+    const prev = toks[t.i - 1];
+    const v = t.head ?? -1;
+    if (!prev || v < 0 || prev.sentence !== t.sentence || prev.head !== v || !/^(?:NOUN|PROPN)$/.test(prev.upos ?? '') || !/^(?:obl|obj|nmod|dep|nsubj)(?::|$)/.test(prev.deprel ?? '')) continue;
+    if (prev.deprel !== t.deprel) out.push({ i: prev.i, head: v, deprel: t.deprel ?? 'nsubj' });
+    out.push({ i: t.i, head: prev.i, deprel: 'nmod:npmod' });
+    intensiveReflexive.fired(prev.start, t.end);
+  }
+}
+
+/**
  * quotes.inverted-clause: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause written right
  * after it ("Airfleets states | the aircraft uses the A300": "states" an advcl of "uses") heads that clause: the clause is its
  * complement, and what the clause's verb held before the cue is the cue's. A real adverbial clause has its subordinator
@@ -600,6 +618,7 @@ export function parseView(doc: Doc): Doc {
   if (nounTaggedCue.enabled) nounTaggedCueEdits(toks, children, edits);
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (cueBeforeQuotation.enabled) cueBeforeQuotationEdits(toks, children, edits);
+  if (intensiveReflexive.enabled) intensiveReflexiveEdits(toks, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) {
