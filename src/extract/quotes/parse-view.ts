@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, prepositionSubject, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -560,6 +560,29 @@ function intensiveReflexiveEdits(toks: readonly Token[], out: Edit[]): void {
 }
 
 /**
+ * quotes.preposition-subject: a preposition the parse made the subordinator of a finite verb whose subject is the noun right
+ * after it ("reports | from | locals suggest …": "from" a mark, "locals" the subject) opens a prepositional phrase of the noun
+ * right before it, and that noun is the verb's subject: "from", "of", "in" subordinate no finished clause. Only the
+ * prepositions no clause follows (not "for", "as", "like", "because", "than", "until", "after", "before", "since", "while").
+ */
+function prepositionSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'mark' || t.upos !== 'ADP' || !/^(?:from|of|in|at|among|with|by)$/i.test(t.text)) continue;
+    const v = t.head ?? -1;
+    const before = toks[t.i - 1];
+    const after = toks[t.i + 1];
+    if (v < 0 || !before || !after || before.sentence !== t.sentence || !/^(?:NOUN|PROPN)$/.test(before.upos ?? '')) continue;
+    if (after.head !== v || !/^nsubj/.test(after.deprel ?? '') || !/^(?:NOUN|PROPN)$/.test(after.upos ?? '') || !FINITE.test(toks[v].xpos ?? '')) continue;
+    // the subject phrase is only the noun after the preposition, and the verb follows it at once
+    if (children[after.i].some((c) => c > after.i) || v !== after.i + 1) continue;
+    out.push({ i: before.i, head: v, deprel: after.deprel ?? 'nsubj' });
+    out.push({ i: after.i, head: before.i, deprel: 'nmod' });
+    out.push({ i: t.i, head: after.i, deprel: 'case' });
+    prepositionSubject.fired(before.start, after.end);
+  }
+}
+
+/**
  * quotes.inverted-clause: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause written right
  * after it ("Airfleets states | the aircraft uses the A300": "states" an advcl of "uses") heads that clause: the clause is its
  * complement, and what the clause's verb held before the cue is the cue's. A real adverbial clause has its subordinator
@@ -619,6 +642,7 @@ export function parseView(doc: Doc): Doc {
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (cueBeforeQuotation.enabled) cueBeforeQuotationEdits(toks, children, edits);
   if (intensiveReflexive.enabled) intensiveReflexiveEdits(toks, edits);
+  if (prepositionSubject.enabled) prepositionSubjectEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) {

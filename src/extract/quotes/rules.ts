@@ -684,6 +684,13 @@ export const intensiveReflexive = defineRule({
   spares: ['Mayor Ana Ruiz said on Monday that she herself would lead the talks.'],
 });
 
+export const prepositionSubject = defineRule({
+  id: 'quotes.preposition-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a preposition parsed as the subordinator of a finite verb whose one-word subject follows it ("reports | from | locals suggest …") opens a phrase of the noun before it, which is the verb\'s subject',
+  fires: ['The number of wounded is 39; reports from locals suggest 33 people remain missing.'],
+  spares: ['The number of wounded is 39, and locals suggest 33 people remain missing.'],
+});
+
 export const invertedClause = defineRule({
   id: 'quotes.inverted-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
   summary: 'parse view: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause right after it ("Airfleets states | the aircraft uses the A300") heads that clause, its complement; a real adverbial clause keeps its subordinator ("As the minister states, the plan …")',
