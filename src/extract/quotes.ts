@@ -465,10 +465,24 @@ function clauseBeforeColon(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail):
   for (let i = sent.tokenStart; i < colon; i++) if (ctx.inside(i)) return null;
   for (let i = root + 1; i < colon; i++) if (/^(?:VBD|VBZ|VBP|MD)$/.test(toks[i].xpos ?? '') || toks[i].upos === 'VERB' && toks[i].deprel !== 'acl' && toks[i].deprel !== 'compound:prt') return null;
   const a = attributeCue(ctx, root, trail);
+  // (quotes.document-colon: a statement or document written as the subject — "The study itself outlined the link: "…"" —
+  // is quoted, whoever its author turned out to be, or its words when none is named)
+  if (rule.documentColon.enabled && (a.speaker || a.words || a.viaStatement) && documentSubject(ctx, root)) {
+    rule.documentColon.fired(q.start, q.end);
+    return a;
+  }
   if (!a.speaker) return null;
   const type = doc.entityById(a.speaker)?.type;
   return type === 'PERSON' || type === 'ORG' ? a : null;
 }
+
+/** The verb's subject is a common noun for a statement or document ("The study", "the ruling", "Their statement"). */
+function documentSubject(ctx: QuoteContext, verb: number): boolean {
+  const toks = ctx.doc.tokens;
+  return ctx.children[verb].some((c) => toks[c].deprel === 'nsubj' && toks[c].upos === 'NOUN' && !ctx.inside(c)
+    && (STATEMENT_NOUNS.has(lw(toks[c])) || DOCUMENT_NOUNS.has(lw(toks[c]))));
+}
+const DOCUMENT_NOUNS = set('document-nouns');
 
 function unknownCueAfter(ctx: QuoteContext, q: RawQuote, trail: SpeakerTrail): Attribution | null {
   const doc = ctx.doc;

@@ -25,7 +25,7 @@
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
 import { set } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, prepositionSubject, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -555,6 +555,47 @@ function cueBeforeQuotationEdits(toks: readonly Token[], children: Dependents, o
 }
 
 /**
+ * quotes.intensive-reflexive: a reflexive pronoun written right after a noun ("The study | itself | outlined …", "the
+ * minister himself") the parse made its verb's subject, with the noun hung on the same verb as an oblique, an object or a
+ * second subject, is the noun's intensifier and the noun the subject: a reflexive is a verb's subject in no finished
+ * English clause.
+ */
+function intensiveReflexiveEdits(toks: readonly Token[], out: Edit[]): void {
+  for (const t of toks) {
+    if (!/^nsubj/.test(t.deprel ?? '') || !/^(?:itself|himself|herself|themselves)$/i.test(t.text)) continue;
+    const prev = toks[t.i - 1];
+    const v = t.head ?? -1;
+    if (!prev || v < 0 || prev.sentence !== t.sentence || prev.head !== v || !/^(?:NOUN|PROPN)$/.test(prev.upos ?? '') || !/^(?:obl|obj|nmod|dep|nsubj)(?::|$)/.test(prev.deprel ?? '')) continue;
+    if (prev.deprel !== t.deprel) out.push({ i: prev.i, head: v, deprel: t.deprel ?? 'nsubj' });
+    out.push({ i: t.i, head: prev.i, deprel: 'nmod:npmod' });
+    intensiveReflexive.fired(prev.start, t.end);
+  }
+}
+
+/**
+ * quotes.preposition-subject: a preposition the parse made the subordinator of a finite verb whose subject is the noun right
+ * after it ("reports | from | locals suggest …": "from" a mark, "locals" the subject) opens a prepositional phrase of the noun
+ * right before it, and that noun is the verb's subject: "from", "of", "in" subordinate no finished clause. Only the
+ * prepositions no clause follows (not "for", "as", "like", "because", "than", "until", "after", "before", "since", "while").
+ */
+function prepositionSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (t.deprel !== 'mark' || t.upos !== 'ADP' || !/^(?:from|of|in|at|among|with|by)$/i.test(t.text)) continue;
+    const v = t.head ?? -1;
+    const before = toks[t.i - 1];
+    const after = toks[t.i + 1];
+    if (v < 0 || !before || !after || before.sentence !== t.sentence || !/^(?:NOUN|PROPN)$/.test(before.upos ?? '')) continue;
+    if (after.head !== v || !/^nsubj/.test(after.deprel ?? '') || !/^(?:NOUN|PROPN)$/.test(after.upos ?? '') || !FINITE.test(toks[v].xpos ?? '')) continue;
+    // the subject phrase is only the noun after the preposition, and the verb follows it at once
+    if (children[after.i].some((c) => c > after.i) || v !== after.i + 1) continue;
+    out.push({ i: before.i, head: v, deprel: after.deprel ?? 'nsubj' });
+    out.push({ i: after.i, head: before.i, deprel: 'nmod' });
+    out.push({ i: t.i, head: after.i, deprel: 'case' });
+    prepositionSubject.fired(before.start, after.end);
+  }
+}
+
+/**
  * quotes.inverted-clause: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause written right
  * after it ("Airfleets states | the aircraft uses the A300": "states" an advcl of "uses") heads that clause: the clause is its
  * complement, and what the clause's verb held before the cue is the cue's. A real adverbial clause has its subordinator
@@ -613,6 +654,8 @@ export function parseView(doc: Doc): Doc {
   if (nounTaggedCue.enabled) nounTaggedCueEdits(toks, children, edits);
   if (invertedClause.enabled) invertedClauseEdits(toks, children, edits);
   if (cueBeforeQuotation.enabled) cueBeforeQuotationEdits(toks, children, edits);
+  if (intensiveReflexive.enabled) intensiveReflexiveEdits(toks, edits);
+  if (prepositionSubject.enabled) prepositionSubjectEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) {

@@ -579,6 +579,13 @@ export const previousSubjectSpeaker = defineRule({
   spares: ['Jan Kowal was arrested on Monday. He denied the charges. "We will not stop," he said in a statement.'],
 });
 
+export const documentColon = defineRule({
+  id: 'quotes.document-colon', stage: 'quotes', action: 'extend', source: `${src}.ts`,
+  summary: 'a quotation opening right after a colon that closes a narrated clause whose subject is a statement or document noun ("The study itself outlined the link: "…"") is the document\'s: its author when one is found, else its words (quotes.clause-colon asks a person or body by name)',
+  fires: ['Researchers in Lund published a study on Monday. The study itself outlined the link between the two: "Sharks were only seen when the orcas were absent."'],
+  spares: ['The council voted to close the library on Monday. The old library had a sign on its door: "Closed for good."'],
+});
+
 export const clauseColon = defineRule({
   id: 'quotes.clause-colon', stage: 'quotes', action: 'extend', source: `${src}.ts`,
   summary: 'a quotation opening right after a colon that closes a narrated clause with no cue ("Mayor Ana Ruiz took a parting shot on the radio: "…"") is said by that clause\'s main subject, when it names a person or a body',
@@ -689,6 +696,20 @@ export const cueBeforeQuotation = defineRule({
   summary: 'parse view: a present cue form the tagger took for a plural noun, right after the noun it was hung on as a compound and right before an opening quotation mark, is the verb and that noun its subject ("The study | reports | "…""); a noun reading with its own determiner or number ("The two reports "…"") is left alone',
   fires: ['The Ostrava Institute published a survey on Monday. The survey reports "nine in ten households now own a car".'],
   spares: ['The two reports "on the state of the harbour" were never published, the council heard.'],
+});
+
+export const intensiveReflexive = defineRule({
+  id: 'quotes.intensive-reflexive', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a reflexive pronoun right after a noun, parsed as the verb\'s subject with the noun an oblique or object of the same verb ("The study | itself | outlined"), intensifies the noun, which is the subject',
+  fires: ['Researchers in Lund published a study on Monday. The study itself outlined the link between the two: "Sharks were only seen when the orcas were absent."'],
+  spares: ['Mayor Ana Ruiz said on Monday that she herself would lead the talks.'],
+});
+
+export const prepositionSubject = defineRule({
+  id: 'quotes.preposition-subject', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a preposition parsed as the subordinator of a finite verb whose one-word subject follows it ("reports | from | locals suggest …") opens a phrase of the noun before it, which is the verb\'s subject',
+  fires: ['The number of wounded is 39; reports from locals suggest 33 people remain missing.'],
+  spares: ['The number of wounded is 39, and locals suggest 33 people remain missing.'],
 });
 
 export const invertedClause = defineRule({
