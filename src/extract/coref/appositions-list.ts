@@ -42,3 +42,20 @@ export function listGoesOn(toks: readonly Token[], open: number, h: number): boo
   // determiner alone opens no new member; the apposed phrase's own possessive again does ("her mother and her sister")
   return next.upos === 'PROPN' || next.upos === 'NUM' || (next.xpos === 'PRP$' && lw(next) === lw(toks[open]));
 }
+
+/**
+ * The phrase ending at `end` closes with a comma and another phrase of the same series follows, itself carried on by a
+ * coordinator before any verb: "the Gothenburg Museum of Art, the city's theatre, the city library as well as the
+ * concert hall". (A comma then a verb is the clause going on: "Joe Biden, the party's nominee, announced …".)
+ */
+export function seriesGoesOn(toks: readonly Token[], end: number): boolean {
+  const s = toks[end]?.sentence;
+  if (toks[end + 1]?.text !== ',' || toks[end + 2]?.upos !== 'DET') return false;
+  for (let k = end + 3; k < toks.length && k <= end + 12 && toks[k].sentence === s; k++) {
+    const t = toks[k];
+    if (t.upos === 'VERB' || t.upos === 'AUX') return false;
+    if (COORDINATORS.has(lw(t)) || (lw(t) === 'as' && lw(toks[k + 1]) === 'well' && lw(toks[k + 2]) === 'as')) return true;
+  }
+  return false;
+}
+
