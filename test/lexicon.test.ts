@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -63,6 +63,46 @@ test('lookups are case-insensitive by default, and subsets follow the uses tags'
   assert.ok(ner.has('mr.') && !ner.has('hostage'));
   assert.equal(set('titles', { uses: 'ner' }), ner, 'subsets are cached');
   assert.ok(list('titles', { uses: ['store', 'ner'] }).length > list('titles', { uses: 'ner' }).length);
+});
+
+test('a subset is the rows whose attribute holds the tag (or one of the tags), in file order, for every shipped list', () => {
+  // the rows a selection must give, by the documented rule, tested row by row
+  const tagsOf = (e: { attrs: Readonly<Record<string, string>> }, attr: string) => (e.attrs[attr] ?? '').split(',');
+  let checked = 0;
+  for (const name of listNames()) {
+    const rows = entries(name);
+    const attrs = [...new Set(rows.flatMap((e) => Object.keys(e.attrs)))];
+    for (const attr of attrs) {
+      const tags = [...new Set(rows.flatMap((e) => tagsOf(e, attr)))];
+      for (const tag of [...tags, 'no-such-tag']) {
+        assert.deepEqual(entries(name, { [attr]: tag }), rows.filter((e) => tagsOf(e, attr).includes(tag)), `${name}[${attr}=${tag}]`);
+        checked++;
+      }
+      const two = tags.slice(0, 2);
+      assert.deepEqual(entries(name, { [attr]: two }), rows.filter((e) => two.some((t) => tagsOf(e, attr).includes(t))), `${name}[${attr}=${two.join('|')}]`);
+      // two conditions: the first from the index, the second tested
+      const other = attrs.find((a) => a !== attr);
+      if (other && tags[0] !== undefined) {
+        const tag2 = tagsOf(rows.find((e) => e.attrs[other] !== undefined) ?? rows[0], other)[0];
+        assert.deepEqual(entries(name, { [attr]: tags[0], [other]: tag2 }), rows.filter((e) => tagsOf(e, attr).includes(tags[0]) && tagsOf(e, other).includes(tag2)), `${name}[${attr}=${tags[0]},${other}=${tag2}]`);
+      }
+    }
+  }
+  assert.ok(checked > 300, `${checked} selections checked`);
+  // a row that writes a tag twice is selected once; a row without the attribute matches the empty tag
+  const demo = join(mkdtempSync(join(tmpdir(), 'chronicle-lex-')), 'en');
+  mkdirSync(demo);
+  writeFileSync(join(demo, 'demo.tsv'), 'word\tuses\tclass\nmother\tner,ner\tkin\nfather\t\tkin\naunt\tstore\n');
+  resetLexicon(demo);
+  try {
+    assert.deepEqual(list('demo', { uses: 'ner' }), ['mother']);
+    assert.deepEqual(list('demo', { uses: '' }), ['father']);
+    assert.deepEqual(list('demo', { uses: ['store', 'ner'] }), ['mother', 'aunt']);
+    assert.deepEqual(list('demo', { class: 'kin', uses: ['store', ''] }), ['father']);
+    assert.deepEqual(list('demo', {}), ['mother', 'father', 'aunt']);
+  } finally {
+    resetLexicon();
+  }
 });
 
 test('speech verbs: lemmas and forms', () => {

@@ -14,6 +14,8 @@ import { Doc } from '../src/doc.js';
 import { tokenizeStage } from '../src/nlp/sentences.js';
 import { decodeNlpModel, defaultModelPath, loadReadyNlp, type NlpModel } from '../src/nlp/nlp-model.js';
 import { readAligned, readSharedReady, readyPathFor, useSharedReady } from '../src/nlp/model-io.js';
+import { readyFilesIn, streamSharedReady, type ReadyFileMessage } from '../src/nlp/ready-files.js';
+import { MessageChannel } from 'node:worker_threads';
 import type { FrozenPerceptron } from '../src/nlp/perceptron.js';
 import { ActorIndex, DEFAULT_ACTOR_MODEL } from '../src/extract/actors/index.js';
 import type { CompiledActors } from '../src/extract/actors/dictionary.js';
@@ -281,6 +283,42 @@ test('load-ready files read into shared memory by a parent are used by a worker 
     assert.equal(loaded.bytes, bytes, 'the shared bytes, not a copy');
     assert.deepEqual(loaded.model.analyse(['Talks', 'resumed', 'in', 'Geneva', '.']), decodeNlpModel(readFileSync(gzPath)).analyse(['Talks', 'resumed', 'in', 'Geneva', '.']));
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a single worker\'s tables are read by its parent while it starts, largest first, and those posted before it asks are used as they are', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-ready-'));
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const gzPath = join(dir, 'nlp-en.bin.gz');
+    copyFileSync(defaultModelPath(), gzPath);
+    loadReadyNlp(gzPath);
+    writeFileSync(join(dir, 'small.ready.bin'), 'not a model');
+    writeFileSync(join(dir, 'notes.txt'), 'not a ready file');
+    const paths = readyFilesIn(dir);
+    assert.deepEqual(paths, [readyPathFor(gzPath), join(dir, 'small.ready.bin')], 'ready files only, the largest first');
+    assert.deepEqual(readyFilesIn(dir, (p) => p === readyPathFor(gzPath)), [join(dir, 'small.ready.bin')]);
+    // a stopped pool reads nothing more
+    let taken = 0;
+    await streamSharedReady(paths, () => taken++, () => true);
+    assert.equal(taken, 0);
+    // the worker's side: files posted on its port before it asks are the ones it loads
+    useSharedReady(undefined, port2);
+    const posted: string[] = [];
+    await streamSharedReady(paths, (path, bytes) => {
+      assert.ok(bytes.buffer instanceof SharedArrayBuffer);
+      assert.deepEqual(Buffer.from(bytes), readFileSync(path));
+      posted.push(path);
+      port1.postMessage([path, bytes] satisfies ReadyFileMessage);
+    }, () => false);
+    assert.deepEqual(posted, paths, 'one file after the other, in order');
+    const loaded = loadReadyNlp(gzPath);
+    assert.equal(loaded.built, false);
+    assert.ok(loaded.bytes.buffer instanceof SharedArrayBuffer, 'the posted bytes, not a read of its own');
+    assert.deepEqual(loaded.model.analyse(['Talks', 'resumed', 'in', 'Geneva', '.']), decodeNlpModel(readFileSync(gzPath)).analyse(['Talks', 'resumed', 'in', 'Geneva', '.']));
+  } finally {
+    port1.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,7 @@
  * worker loads its own models once, before its first document, so a document's time budget
  * counts its own extraction only; the main thread stays the only writer to the store.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { useSharedReady } from '../nlp/ready-files.js';
 import { extract } from '../extract.js';
 import { nlpModel } from '../nlp/nlp-model.js';
@@ -45,8 +45,10 @@ function preloadModels(): void {
 
 if (!parentPort) throw new Error('extract-worker.js runs as a worker thread');
 const port = parentPort;
-// the models' load-ready tables the pool read once for all workers (when it runs two or more)
-useSharedReady((workerData as { ready?: Map<string, Uint8Array> } | null)?.ready);
+// the models' load-ready tables the pool read once for all workers (when it runs two or more), or
+// reads and posts on readyPort while this worker starts (when it runs one)
+const given = workerData as { ready?: Map<string, Uint8Array>; readyPort?: MessagePort } | null;
+useSharedReady(given?.ready, given?.readyPort);
 // load the models now: the first document's budget should not pay for them. Loading them is
 // enough (a warm-up extraction cost ~30 ms of CPU more per worker, ~10% of a tiny document's wall
 // time); what a stage reads besides (word lists, patterns) is small and loads with the first

@@ -12,9 +12,9 @@
  * with a BudgetError; the document handed to that worker next goes back to the queue.
  */
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import { readSharedReady } from '../nlp/ready-files.js';
+import { readSharedReady, readyFilesIn, streamSharedReady, type ReadyFileMessage } from '../nlp/ready-files.js';
 import { ACCURATE_MODEL_FILE, BEAM_MODEL_FILE, beamMode, defaultModelPath, MODEL_FILE, modelsDir } from '../nlp/model-choice.js';
 import type { DocInput } from '../doc.js';
 import type { ResultOptions } from '../output/result.js';
@@ -110,21 +110,45 @@ export class ExtractPool {
     this.secondsPerMb = o.secondsPerMb ?? DEFAULT_SECONDS_PER_MB;
     this.minSeconds = o.minSeconds ?? MIN_BUDGET_SECONDS;
     this.maxHeapMb = o.maxHeapMb ?? WORKER_HEAP_MB;
-    // two workers or more share one copy of the models' load-ready tables (SharedArrayBuffers)
+    // two workers or more share one copy of the models' load-ready tables (SharedArrayBuffers), read
+    // before they start; one worker is started first and the tables are read (asynchronously) while it
+    // starts, each posted to it as read (a file it asks for before it comes it reads itself)
     if (size >= 2) {
       try {
         this.sharedModels = readSharedReady(fileURLToPath(MODELS_DIR), otherNlpModels());
       } catch {
         this.sharedModels = undefined;
       }
+    } else {
+      this.sharedModels = new Map();
+      const channel = new MessageChannel();
+      this.readyPort = channel.port1;
+      this.slots.push(this.spawn(channel.port2));
+      let paths: string[] = [];
+      try {
+        paths = readyFilesIn(fileURLToPath(MODELS_DIR), otherNlpModels());
+      } catch {
+        paths = [];
+      }
+      const models = this.sharedModels;
+      void streamSharedReady(paths, (path, bytes) => {
+        models.set(path, bytes);
+        channel.port1.postMessage([path, bytes] satisfies ReadyFileMessage);
+      }, () => this.closed);
+      return;
     }
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
+  /** the models' load-ready tables in shared memory, handed to every worker started (and restarted) */
   private readonly sharedModels: Map<string, Uint8Array> | undefined;
+  /** where a single pool's tables are posted to its first worker as they are read */
+  private readonly readyPort: MessagePort | null = null;
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.script, { workerData: { ready: this.sharedModels }, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } }), pending: new Map(), retired: false };
+  private spawn(readyPort?: MessagePort): Slot {
+    const workerData = { ready: this.sharedModels && new Map(this.sharedModels), readyPort };
+    const worker = new Worker(this.script, { workerData, transferList: readyPort ? [readyPort] : [], resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const slot: Slot = { worker, pending: new Map(), retired: false };
     slot.worker.on('message', (msg: WorkerReply) => {
       const p = slot.pending.get(msg.seq);
       if (!p) return;
@@ -224,6 +248,7 @@ export class ExtractPool {
     this.closed = true;
     for (const s of this.slots) for (const p of s.pending.values()) if (p.timer) clearTimeout(p.timer);
     for (const p of this.waiting.splice(0)) p.reject(new Error('the extraction pool is closed'));
+    this.readyPort?.close();
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
