@@ -39,8 +39,8 @@ export const FRESH_SETS = {
   // like fresh19's wiring (--fresh22-errors: half A's table and misses only, nothing of half B); unseen whole until the lead
   // releases half A
   fresh22: { file: setFile('coref-fresh22'), label: 'fresh22 coreference set (eval/data/coref-fresh22)', errors: true, halfBShapes: false },
-  // wired like fresh22 (--fresh23-errors: half A's table and misses only, nothing of half B); unseen whole until the lead
-  // releases half A
+  // wired like fresh22 (--fresh23-errors: half A's table and misses only, nothing of half B); half A released by the lead
+  // in the eighteenth session, half B unseen
   fresh23: { file: setFile('coref-fresh23'), label: 'fresh23 coreference set (eval/data/coref-fresh23)', errors: true, halfBShapes: false },
 } satisfies Record<string, FreshSet>;
 export const FRESH_FILE = FRESH_SETS.fresh13.file;
