@@ -17,8 +17,8 @@ export const kinOfGenderRule = defineRule({
   stage: 'coref',
   action: 'label',
   summary: 'a gendered kinship noun set off after a person\'s name and followed by "of" ("Mohammed Waseem, brother of Qandeel Baloch,"; "Ana Ruiz, daughter of …") fixes that person\'s gender before any pronoun is linked; not when the name is itself the object of "of" ("the mother of Tom Hale, sister of …" could be the mother\'s), nor when the person\'s mentions give both genders this way',
-  fires: ['Tom Hale, brother of Kim Alder, was sentenced for her murder on Friday.'],
-  spares: ['The court in Leeds sentenced Tom Hale for her murder on Friday.'],
+  fires: ['Arif Nadeem, brother of activist Zarteel Haidar, was sentenced for her murder on Friday.'],
+  spares: ['The court in Leeds sentenced Arif Nadeem for her murder on Friday.'],
   source: 'src/extract/coref/kin-apposition.ts',
 });
 
