@@ -17,6 +17,7 @@ import { entries, lookup, roleOf, set } from '../../lexicon/index.js';
 import type { LinkKind } from './model.js';
 import { ORG_NOUNS, POSSESSIVES, titleGender, titleNoun } from './words.js';
 import { givenNameGender } from './genders.js';
+import { noteKinOfGenders } from './kin-apposition.js';
 import { countryCodes, placeKinds, placeNounKind, placeNounKinds } from './places.js';
 import { defineRule, ruleById } from '../../rules/registry.js';
 import { boundSubject, boundSubjectRule, relativeHead, relativeHeadRule } from './pronouns-binding.js';
@@ -726,6 +727,7 @@ function knownGenders(doc: Doc): Map<string, Gender> {
   const genders = new Map<string, Gender>();
   for (const e of doc.entities) for (const m of e.mentions) if (!notApposed.has(m)) for (const r of m.roles ?? []) noteGender(genders, e, r);
   for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'nominal') noteGender(genders, e, m.text.toLowerCase().split(/\s+/).pop()!);
+  noteKinOfGenders(doc, genders);
   noteHonorificGenders(doc, genders, givenNameOf);
   noteGroupNounGenders(doc, genders, tokenOwners(doc));
   return genders;
