@@ -726,13 +726,6 @@ export const addresseeTo = defineRule({
   spares: ['The minister spoke to state his case before the vote.'],
 });
 
-export const innerCueConjunct = defineRule({
-  id: 'quotes.inner-cue-conjunct', stage: 'quotes', action: 'label', source: `${src}/source.ts`,
-  summary: 'a cue conjoined to the reported clause of an outer cue keeps the inner subject when that clause is itself a cue of the same form with a subject of its own ("AP reported that a spokesman confirmed two arrests and said …" → the spokesman); a reported clause that is no cue lends the outer subject as before ("warned that camps were full and said …")',
-  fires: ['The Associated Press reported that a police spokesman confirmed two arrests and said more were expected.'],
-  spares: ['The ministry warned that the camps were full and said more tents were needed.'],
-});
-
 export const invertedClause = defineRule({
   id: 'quotes.inverted-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
   summary: 'parse view: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause right after it ("Airfleets states | the aircraft uses the A300") heads that clause, its complement; a real adverbial clause keeps its subordinator ("As the minister states, the plan …")',

@@ -379,15 +379,8 @@ function withSubject(ctx: QuoteContext, cue: number): SourcePhrase | null {
  * hearing her son had been convicted and said …"), or an existential clause, whose subject is no actor
  * ("did not mention if there were casualties, but said …").
  */
-function reportedClauseConjunct(ctx: QuoteContext, h: number, cue: number): boolean {
-  const toks = ctx.doc.tokens;
-  const d = deprel(toks[h]);
-  // quotes.inner-cue-conjunct: a reported clause that is itself a cue with a subject of its own, of the conjoined cue's
-  // form, is its first conjunct ("reported that a spokesman confirmed two arrests and said …": the spokesman said it)
-  if (rule.innerCueConjunct.enabled && d === 'ccomp' && toks[h].xpos === toks[cue].xpos && cueOf(toks[h]) && child(ctx, h, /^nsubj$/) >= 0) {
-    rule.innerCueConjunct.fired(toks[h].start, toks[cue].end);
-    return false;
-  }
+function reportedClauseConjunct(ctx: QuoteContext, h: number): boolean {
+  const d = deprel(ctx.doc.tokens[h]);
   if (d === 'ccomp' && child(ctx, h, /^nsubj(?::pass)?$/) >= 0) return true;
   return /^(?:ccomp|advcl)$/.test(d) && child(ctx, h, /^expl$/) >= 0;
 }
@@ -548,7 +541,7 @@ export function sourceOfCue(ctx: QuoteContext, cue: number, depth = 0): SourcePh
     // ("warned that camps were full and said …"): the subject is then the first cue's
     if (d === 'conj') {
       if (deprel(toks[h]) === 'advmod' && !/^(?:VERB|AUX)$/.test(toks[h].upos ?? '')) h = toks[h].head ?? -1;
-      if (h >= 0 && (toks[h].head ?? -1) >= 0 && reportedClauseConjunct(ctx, h, cue)) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
+      if (h >= 0 && (toks[h].head ?? -1) >= 0 && reportedClauseConjunct(ctx, h)) return fired(rule.controllerSubject, sourceOfCue(ctx, toks[h].head!, depth + 1));
       if (h >= 0) return fired(rule.controllerSubject, sourceOfCue(ctx, h, depth + 1));
     }
     const head = toks[t.head];
