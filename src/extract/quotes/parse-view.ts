@@ -23,7 +23,7 @@
  * The view is the document with its tokens copied and mended; the document itself is never changed.
  */
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
-import { set } from '../../lexicon/index.js';
+import { set, speechVerb } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
 import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, prepositionSubject, oneSubject, semicolonSubject, addresseeTo, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
@@ -663,8 +663,8 @@ function invertedClauseEdits(toks: readonly Token[], children: Dependents, out: 
 }
 
 /**
- * quotes.addressee-to: a speech verb that takes no infinitive (its lexicon frames have no `to`: "speak") is followed by "to"
- * and the one spoken to, not by an infinitive. When the tagger reads "speaking | to | state television" as an infinitive
+ * quotes.addressee-to: a speech verb that takes the one spoken to after "to" and no infinitive ("speak": its lexicon row is
+ * tagged `quotes-addressee-to`) is followed by "to" and the addressee, not by an infinitive. When the tagger reads "speaking | to | state television" as an infinitive
  * ("state" a verb, "television" its object), the infinitive's verb is a cue only by that misreading: "to" opens the
  * addressee's phrase, the noun after the word is its head, and the word modifies it. Only a bare noun (no determiner
  * before it), so a purpose clause with its own object phrase keeps its verb ("spoke to state his case").
@@ -677,8 +677,7 @@ function addresseeToEdits(toks: readonly Token[], children: Dependents, out: Edi
     const noun = toks[t.i + 1];
     if (!to || !speech || !noun || to.text.toLowerCase() !== 'to' || to.deprel !== 'mark' || to.head !== t.i || t.head !== speech.i) continue;
     if (speech.upos !== 'VERB' || noun.sentence !== t.sentence || noun.upos !== 'NOUN' || noun.head !== t.i || noun.deprel !== 'obj') continue;
-    const spoken = cueOf(speech);
-    if (!spoken || spoken.frames.has('to') || !cueOf(t)) continue;
+    if (!speechVerb((speech.lemma ?? speech.text).toLowerCase(), 'quotes-addressee-to') || !cueOf(t)) continue;
     if (children[noun.i].some((c) => c < noun.i)) continue;
     out.push({ i: noun.i, head: speech.i, deprel: 'obl' });
     out.push({ i: to.i, head: noun.i, deprel: 'case', upos: 'ADP', xpos: 'IN' });
