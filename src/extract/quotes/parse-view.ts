@@ -23,9 +23,9 @@
  * The view is the document with its tokens copied and mended; the document itself is never changed.
  */
 import { tokenCopy, type Dependents, type Doc, type Token } from '../../doc.js';
-import { set } from '../../lexicon/index.js';
+import { set, speechVerb } from '../../lexicon/index.js';
 import { cueOf, presentCueForm } from './cues.js';
-import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, prepositionSubject, oneSubject, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
+import { bareClause, clauseHungBefore, objectClauseHungAbove, quantifierSubject, commaApposition, commaSubject, invertedClause, nounTaggedCue, cueBeforeQuotation, intensiveReflexive, prepositionSubject, oneSubject, semicolonSubject, addresseeTo, participlePredicate, participleWithSubject, relativePredicate, splitName, titleName, verbTaggedNameStart, verblessSentence } from './rules.js';
 import { subtreeSpan } from '../../nlp/subtree.js';
 
 interface Edit {
@@ -49,6 +49,16 @@ function oneSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit
     for (const c of children[h]) if (c < h && (toks[c].deprel ?? '').startsWith('nsubj') && ++count === 2) break;
     if (count < 2) continue;
     const subjects = children[h].filter(isSubjectOf(h));
+    if (semicolonSubject.enabled) {
+      // a subject across a semicolon is another clause's: it leaves the verb (and is no part of the subject after it)
+      const own = subjects.filter((c) => !acrossSemicolon(toks, children, c, h));
+      for (const c of subjects) if (!own.includes(c)) {
+        out.push({ i: c, head: h, deprel: 'dep' });
+        semicolonSubject.fired(toks[c].start, toks[h].end);
+      }
+      if (own.length < 2) continue;
+      subjects.splice(0, subjects.length, ...own);
+    }
     const last = subjects[subjects.length - 1];
     const [lastFrom] = subtreeSpan(children, last);
     for (const c of subjects.slice(0, -1)) {
@@ -70,6 +80,24 @@ function oneSubjectEdits(toks: readonly Token[], children: Dependents, out: Edit
       }
     }
   }
+}
+
+/**
+ * quotes.semicolon-subject: a semicolon closes a clause, and no subject reaches over it to a verb written after it. The parse
+ * sometimes gives a verb two subjects, one on each side ("The number of injured is now 12; reports from residents suggest …":
+ * "number" and "reports" both subjects of "suggest"); the one before the semicolon belongs to the clause the semicolon closes.
+ * Only when the words from the subject to the semicolon hold a finite verb, a clause of their own: a list of subjects set
+ * apart by semicolons ("Ana Ruiz, of Lyon; and Tom Blake, of Leeds, said") holds none and is left as parsed.
+ */
+function acrossSemicolon(toks: readonly Token[], children: Dependents, c: number, h: number): boolean {
+  const [from, to] = subtreeSpan(children, c);
+  for (let k = to + 1; k < h; k++) {
+    if (toks[k].text !== ';' || toks[k].sentence !== toks[h].sentence) continue;
+    // the words before the semicolon are a clause of their own: they hold a finite verb (a list of names holds none)
+    for (let j = from; j < k; j++) if (FINITE.test(toks[j].xpos ?? '')) return true;
+    return false;
+  }
+  return false;
 }
 
 /** An agent is written with "by": an obl:agent without it is an object the parse mislabelled ("have projected | Joe Biden won"). */
@@ -634,6 +662,32 @@ function invertedClauseEdits(toks: readonly Token[], children: Dependents, out: 
   }
 }
 
+/**
+ * quotes.addressee-to: a speech verb that takes the one spoken to after "to" and no infinitive ("speak": its lexicon row is
+ * tagged `quotes-addressee-to`) is followed by "to" and the addressee, not by an infinitive. When the tagger reads "speaking | to | state television" as an infinitive
+ * ("state" a verb, "television" its object), the infinitive's verb is a cue only by that misreading: "to" opens the
+ * addressee's phrase, the noun after the word is its head, and the word modifies it. Only a bare noun (no determiner
+ * before it), so a purpose clause with its own object phrase keeps its verb ("spoke to state his case").
+ */
+function addresseeToEdits(toks: readonly Token[], children: Dependents, out: Edit[]): void {
+  for (const t of toks) {
+    if (t.xpos !== 'VB' || !/^(?:xcomp|advcl)$/.test(t.deprel ?? '')) continue;
+    const to = toks[t.i - 1];
+    const speech = toks[t.i - 2];
+    const noun = toks[t.i + 1];
+    if (!to || !speech || !noun || to.text.toLowerCase() !== 'to' || to.deprel !== 'mark' || to.head !== t.i || t.head !== speech.i) continue;
+    if (speech.upos !== 'VERB' || noun.sentence !== t.sentence || noun.upos !== 'NOUN' || noun.head !== t.i || noun.deprel !== 'obj') continue;
+    if (!speechVerb((speech.lemma ?? speech.text).toLowerCase(), 'quotes-addressee-to') || !cueOf(t)) continue;
+    if (children[noun.i].some((c) => c < noun.i)) continue;
+    out.push({ i: noun.i, head: speech.i, deprel: 'obl' });
+    out.push({ i: to.i, head: noun.i, deprel: 'case', upos: 'ADP', xpos: 'IN' });
+    out.push({ i: t.i, head: noun.i, deprel: 'compound', upos: 'NOUN', xpos: 'NN' });
+    // what else hung on the misread verb (a comma closing the aside) goes up to the speech verb
+    for (const c of children[t.i]) if (c !== to.i && c !== noun.i) out.push({ i: c, head: speech.i, deprel: toks[c].deprel ?? 'dep' });
+    addresseeTo.fired(to.start, noun.end);
+  }
+}
+
 /** The document as the quotes stage reads it: the same document when nothing needs mending, else a view with mended token copies. */
 export function parseView(doc: Doc): Doc {
   const toks = doc.tokens;
@@ -656,6 +710,7 @@ export function parseView(doc: Doc): Doc {
   if (cueBeforeQuotation.enabled) cueBeforeQuotationEdits(toks, children, edits);
   if (intensiveReflexive.enabled) intensiveReflexiveEdits(toks, edits);
   if (prepositionSubject.enabled) prepositionSubjectEdits(toks, children, edits);
+  if (addresseeTo.enabled) addresseeToEdits(toks, children, edits);
   if (!edits.length) return doc;
   const tokens = toks.slice();
   for (const e of edits) {

@@ -712,6 +712,20 @@ export const prepositionSubject = defineRule({
   spares: ['The number of wounded is 39, and locals suggest 33 people remain missing.'],
 });
 
+export const semicolonSubject = defineRule({
+  id: 'quotes.semicolon-subject', stage: 'quotes', action: 'veto', source: `${src}/parse-view.ts`,
+  summary: 'parse view: a subject the parse hung across a semicolon on a verb after it ("The number of injured is now 12; reports from residents suggest …") is the closed clause\'s, not the verb\'s: a semicolon is a clause boundary no subject crosses',
+  fires: ['The number of injured is now 12; reports from residents suggest that more people are trapped in the old quarter.'],
+  spares: ['Ana Ruiz, of Lyon; and Tom Blake, of Leeds, said the talks had failed.'],
+});
+
+export const addresseeTo = defineRule({
+  id: 'quotes.addressee-to', stage: 'quotes', action: 'veto', source: `${src}/parse-view.ts`,
+  summary: 'parse view: after a speech verb that takes no infinitive ("speak"), "to" and a cue word before a bare noun read as an infinitive ("speaking | to state | television") are the addressee\'s phrase: the word modifies the noun and is no cue',
+  fires: ['According to Defence Minister Ali Reza, speaking to state television, the army will withdraw from the border by Friday.'],
+  spares: ['The minister spoke to state his case before the vote.'],
+});
+
 export const invertedClause = defineRule({
   id: 'quotes.inverted-clause', stage: 'quotes', action: 'extend', source: `${src}/parse-view.ts`,
   summary: 'parse view: a finite clause-taking cue the parse hung as an adverbial clause on the finite clause right after it ("Airfleets states | the aircraft uses the A300") heads that clause, its complement; a real adverbial clause keeps its subordinator ("As the minister states, the plan …")',
