@@ -110,10 +110,7 @@ export async function streamSharedReady(paths: readonly string[], take: (path: s
  */
 export function readSharedReady(dir: string, skip: (path: string) => boolean = () => false): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
-  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
-    if (!name.endsWith('.ready.bin')) continue;
-    const path = resolve(dir, name);
-    if (skip(path)) continue;
+  for (const path of readyFilesIn(dir, skip)) {
     try {
       out.set(path, readAligned(path, true));
     } catch {
